@@ -1,0 +1,88 @@
+"""The `pam` command line."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated, NoReturn
+
+import typer
+from pydantic import ValidationError
+
+from server.settings import Settings
+from tools.db.errors import DatabaseError
+from tools.db.migrate import migrate, status
+from tools.db.resolve import database_url
+
+app = typer.Typer(help="PAM: the assistant for life on the road.", no_args_is_help=True)
+db_app = typer.Typer(help="Database commands.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+def fail(message: str) -> NoReturn:
+    typer.echo(f"pam: {message}", err=True)
+    raise typer.Exit(code=1)
+
+
+def load_settings() -> Settings:
+    """Settings, or one line per bad variable naming it, and exit 1."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        for error in exc.errors():
+            where = ".".join(str(p) for p in error["loc"]).upper() or "settings"
+            message = error["msg"].removeprefix("Value error, ")
+            typer.echo(f"pam: configuration error: {where}: {message}", err=True)
+        raise typer.Exit(code=1) from None
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to bind (default HOST).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to bind (default PORT).")] = None,
+) -> None:
+    """Run the HTTP/WebSocket server (uvicorn)."""
+    import uvicorn
+
+    from server.app import create_app
+
+    settings = load_settings()
+    try:
+        uvicorn.run(
+            create_app(settings),
+            host=host or settings.host,
+            port=port or settings.port,
+            log_level=settings.log_level.lower(),
+            lifespan="on",
+        )
+    except DatabaseError as exc:
+        fail(str(exc))
+
+
+@db_app.command("migrate")
+def db_migrate() -> None:
+    """Apply pending migrations (safe to run from several processes at once)."""
+    settings = load_settings()
+    try:
+        with database_url(settings.database_url, settings.pam_data_dir) as url:
+            ran = asyncio.run(migrate(url))
+    except DatabaseError as exc:
+        fail(str(exc))
+    if not ran:
+        typer.echo("database is up to date")
+    for m in ran:
+        typer.echo(f"applied {m.version:04d}_{m.name}")
+
+
+@db_app.command("status")
+def db_status() -> None:
+    """List migrations and whether each is applied."""
+    settings = load_settings()
+    try:
+        with database_url(settings.database_url, settings.pam_data_dir) as url:
+            rows = asyncio.run(status(url))
+    except DatabaseError as exc:
+        fail(str(exc))
+    for row in rows:
+        typer.echo(f"{row.version:04d}_{row.name}  {'applied' if row.applied else 'pending'}")
+    pending = sum(not r.applied for r in rows)
+    typer.echo(f"{len(rows) - pending} applied, {pending} pending")

@@ -1,0 +1,137 @@
+"""Service settings, read from the environment (and `.env`) by pydantic-settings.
+
+Every field is named after its environment variable so a validation error names the
+variable a person has to fix.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from limits import parse as parse_rate
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_JWT_SECRET_PLACEHOLDER = "change-me"  # noqa: S105 - the value production refuses
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+    )
+
+    environment: Literal["development", "test", "staging", "production"] = "development"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    database_url: str | None = None
+    redis_url: str | None = None
+    pam_data_dir: Path = Path(".pam")
+
+    pam_model: str | None = None
+    openai_api_key: SecretStr | None = None
+    openai_base_url: str | None = None
+
+    pam_jwt_secret: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("SUPABASE_JWT_SECRET", "PAM_JWT_SECRET")
+    )
+    pam_jwks_url: str | None = None
+    pam_jwt_audience: str = "authenticated"
+
+    weather_url: str = "https://api.open-meteo.com/v1/forecast"
+    routing_url: str | None = None
+    sentry_dsn: SecretStr | None = None
+
+    langsmith_tracing: bool = False
+    langsmith_api_key: SecretStr | None = None
+    langsmith_project: str = "pam"
+    langsmith_endpoint: str | None = None
+
+    rate_limit_chat: str = "30/minute"
+    rate_limit_api: str = "300/minute"
+    rate_limit_ws_frames: str = "60/minute"
+
+    db_pool_min_size: int = Field(default=2, ge=1, le=100)
+    db_pool_max_size: int = Field(default=20, ge=1, le=500)
+    # None turns server-side prepared statements off (needed behind PgBouncer in
+    # transaction mode); psycopg's default is 5 executions.
+    db_prepare_threshold: int | None = Field(default=5, ge=0)
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    max_body_bytes: int = Field(default=1_000_000, ge=1024)
+    ws_max_frame_bytes: int = Field(default=64_000, ge=1024)
+    cors_origins: list[str] = Field(default_factory=lambda: ["http://localhost:3000"])
+
+    @field_validator("database_url")
+    @classmethod
+    def _postgres_url(cls, v: str | None) -> str | None:
+        if v in (None, ""):
+            return None
+        if not v.startswith(("postgresql://", "postgres://")):
+            raise ValueError("must be a postgresql:// URL, e.g. postgresql://user@host:5432/db")
+        return v
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_url(cls, v: str | None) -> str | None:
+        if v in (None, ""):
+            return None
+        if not v.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("must be a redis:// URL, e.g. redis://127.0.0.1:6379/0")
+        return v
+
+    @field_validator("weather_url", "routing_url", "pam_jwks_url", "openai_base_url")
+    @classmethod
+    def _http_url(cls, v: str | None) -> str | None:
+        if v in (None, ""):
+            return None
+        if not v.startswith(("http://", "https://")):
+            raise ValueError("must be an http:// or https:// URL")
+        return v
+
+    @field_validator("pam_model")
+    @classmethod
+    def _model_name(cls, v: str | None) -> str | None:
+        if v in (None, ""):
+            return None
+        if v != "offline" and not (v.startswith("openai:") and len(v) > len("openai:")):
+            raise ValueError("must be 'offline' or 'openai:<model>', e.g. openai:gpt-4o-mini")
+        return v
+
+    @field_validator("rate_limit_chat", "rate_limit_api", "rate_limit_ws_frames")
+    @classmethod
+    def _rate(cls, v: str) -> str:
+        try:
+            parse_rate(v)
+        except ValueError as exc:
+            raise ValueError(f"must be a rate such as '30/minute' ({exc})") from None
+        return v
+
+    @model_validator(mode="after")
+    def _production_rules(self) -> Settings:
+        if self.db_pool_min_size > self.db_pool_max_size:
+            raise ValueError("DB_POOL_MIN_SIZE must not exceed DB_POOL_MAX_SIZE")
+        if self.environment == "production":
+            secret = self.pam_jwt_secret.get_secret_value() if self.pam_jwt_secret else ""
+            if not self.pam_jwks_url and (len(secret) < 32 or secret == DEV_JWT_SECRET_PLACEHOLDER):
+                raise ValueError(
+                    "SUPABASE_JWT_SECRET (or PAM_JWT_SECRET) must be set to a secret of at "
+                    "least 32 characters, or PAM_JWKS_URL given, when ENVIRONMENT=production"
+                )
+            if not self.database_url:
+                raise ValueError("DATABASE_URL must be set when ENVIRONMENT=production")
+        return self
+
+    @property
+    def model_name(self) -> str:
+        """The chat model to use: explicit PAM_MODEL, else OpenAI with a key, else offline."""
+        if self.pam_model:
+            return self.pam_model
+        return "openai:gpt-4o-mini" if self.openai_api_key else "offline"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,98 @@
+"""Shared fixtures: a private test database (CI's server or the embedded one), its pool,
+fresh users, and Redis when the machine has it.
+
+With DATABASE_URL set, the suite creates its own database on that server (so runs never
+see each other's rows) and drops it at the end. Without it, the suite starts an embedded
+PostgreSQL in a temporary directory: the same SQL, the same code path.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import AbstractAsyncContextManager
+from datetime import datetime
+from pathlib import Path
+
+import psycopg
+import pytest
+from psycopg import sql
+
+from tools.db.embedded import start_embedded
+from tools.db.migrate import migrate
+from tools.db.pool import Pool, open_pool
+from tools.db.scope import UserDb, user_db
+
+ScopedDb = Callable[..., AbstractAsyncContextManager[UserDb]]
+
+
+def _with_database(url: str, dbname: str) -> str:
+    return psycopg.conninfo.make_conninfo(url, dbname=dbname)
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    server_url = os.environ.get("DATABASE_URL")
+    if not server_url:
+        embedded = start_embedded(tmp_path_factory.mktemp("pam-data"))
+        try:
+            yield embedded.url
+        finally:
+            embedded.stop()
+        return
+    name = f"pam_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(server_url, autocommit=True) as admin:
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield _with_database(server_url, name)
+    finally:
+        with psycopg.connect(server_url, autocommit=True) as admin:
+            admin.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
+
+
+@pytest.fixture(scope="session")
+async def migrated_url(database_url: str) -> str:
+    await migrate(database_url)
+    return database_url
+
+
+@pytest.fixture(scope="session")
+async def pool(migrated_url: str) -> AsyncIterator[Pool]:
+    p = await open_pool(migrated_url, min_size=1, max_size=8)
+    try:
+        yield p
+    finally:
+        await p.close()
+
+
+@pytest.fixture
+def user_id() -> uuid.UUID:
+    return uuid.uuid4()
+
+
+@pytest.fixture
+def scoped(pool: Pool) -> ScopedDb:
+    """`async with scoped(user_id, now=...) as db:` opens one user-scoped transaction."""
+
+    def open_scope(
+        uid: uuid.UUID, *, now: datetime | None = None
+    ) -> AbstractAsyncContextManager[UserDb]:
+        return user_db(pool, uid, now=now)
+
+    return open_scope
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        pytest.skip("REDIS_URL is not set: this test needs a real Redis server")
+    return url
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return Path(__file__).resolve().parent.parent

@@ -1,0 +1,111 @@
+"""Row-level security proofs: a query that forgets `WHERE user_id` sees only own rows."""
+
+from __future__ import annotations
+
+import uuid
+
+import psycopg
+import pytest
+
+from tests.conftest import ScopedDb
+from tools.db.pool import Pool
+
+
+async def _add_expense(scoped: ScopedDb, uid: uuid.UUID, amount: str) -> uuid.UUID:
+    async with scoped(uid) as db:
+        cur = await db.conn.execute(
+            "INSERT INTO expenses (user_id, amount, category, date)"
+            " VALUES (%s, %s, 'food', '2026-03-01') RETURNING id",
+            (uid, amount),
+        )
+        row = await cur.fetchone()
+        assert row is not None
+        return uuid.UUID(str(row["id"]))
+
+
+async def test_select_without_where_sees_only_own_rows(scoped: ScopedDb) -> None:
+    alice, bob = uuid.uuid4(), uuid.uuid4()
+    a_id = await _add_expense(scoped, alice, "10.00")
+    b_id = await _add_expense(scoped, bob, "20.00")
+    async with scoped(alice) as db:
+        rows = await (await db.conn.execute("SELECT * FROM expenses")).fetchall()
+    ids = {r["id"] for r in rows}
+    assert a_id in ids
+    assert b_id not in ids
+    assert all(r["user_id"] == alice for r in rows)
+
+
+async def test_update_and_delete_of_another_users_row_change_nothing(
+    scoped: ScopedDb, pool: Pool
+) -> None:
+    alice, bob = uuid.uuid4(), uuid.uuid4()
+    b_id = await _add_expense(scoped, bob, "20.00")
+    async with scoped(alice) as db:
+        upd = await db.conn.execute("UPDATE expenses SET amount = 1 WHERE id = %s", (b_id,))
+        assert upd.rowcount == 0
+        dele = await db.conn.execute("DELETE FROM expenses WHERE id = %s", (b_id,))
+        assert dele.rowcount == 0
+    async with scoped(bob) as db:
+        row = await (
+            await db.conn.execute("SELECT amount FROM expenses WHERE id = %s", (b_id,))
+        ).fetchone()
+    assert row is not None
+    assert str(row["amount"]) == "20.00"
+
+
+async def test_cannot_insert_a_row_for_another_user(scoped: ScopedDb) -> None:
+    alice, bob = uuid.uuid4(), uuid.uuid4()
+    async with scoped(bob):
+        pass  # bob exists
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        async with scoped(alice) as db:
+            await db.conn.execute(
+                "INSERT INTO expenses (user_id, amount, category, date)"
+                " VALUES (%s, 5, 'food', '2026-03-01')",
+                (bob,),
+            )
+
+
+async def test_app_role_is_bound_by_rls(pool: Pool) -> None:
+    async with pool.connection() as conn:
+        row = await (
+            await conn.execute(
+                "SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = 'pam_app'"
+            )
+        ).fetchone()
+        assert row == {"rolsuper": False, "rolbypassrls": False}
+        forced = await (
+            await conn.execute(
+                "SELECT relname FROM pg_class WHERE relkind = 'r' AND relnamespace ="
+                " 'public'::regnamespace AND NOT (relrowsecurity AND relforcerowsecurity)"
+                " AND relname NOT IN ('pam_migrations') AND relname NOT LIKE 'checkpoint%%'"
+                " AND relname NOT LIKE 'store%%'"
+            )
+        ).fetchall()
+    assert forced == [], f"tables without forced RLS: {forced}"
+
+
+async def test_no_user_means_no_rows(scoped: ScopedDb, pool: Pool) -> None:
+    alice = uuid.uuid4()
+    await _add_expense(scoped, alice, "10.00")
+    async with pool.connection() as conn, conn.transaction():
+        await conn.execute("SET LOCAL ROLE pam_app")
+        rows = await (await conn.execute("SELECT * FROM expenses")).fetchall()
+    assert rows == []
+
+
+async def test_user_setting_does_not_leak_between_pooled_transactions(
+    scoped: ScopedDb, pool: Pool
+) -> None:
+    alice = uuid.uuid4()
+    async with scoped(alice):
+        pass
+    async with pool.connection() as conn:
+        row = await (
+            await conn.execute(
+                "SELECT current_user AS role, current_setting('pam.user_id', true) AS uid"
+            )
+        ).fetchone()
+    assert row is not None
+    assert row["role"] != "pam_app"
+    assert row["uid"] in (None, "")

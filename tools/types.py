@@ -1,0 +1,87 @@
+"""What every action shares: its result shape, its error, its argument base, its registry entry."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from tools.db.scope import UserDb
+
+Domain = Literal["wins", "wheels", "you", "social"]
+UiActionType = Literal[
+    "reload_expenses",
+    "reload_calendar",
+    "reload_trips",
+    "reload_tasks",
+    "reload_feed",
+    "open_map",
+    "reload_vehicles",
+    "reload_pantry",
+    "reload_profile",
+]
+ErrorCode = Literal["invalid", "not_found", "conflict", "unavailable"]
+
+
+class UiAction(BaseModel):
+    """A hint for the client: refresh a panel or open the map on the row that changed."""
+
+    type: UiActionType
+    entity_type: str
+    entity_id: str | None = None
+    entity_title: str | None = None
+
+
+class ActionResult(BaseModel):
+    """Base of every action's result. Subclasses add the rows they return."""
+
+    ok: Literal[True] = True
+    summary: str
+    ids: list[UUID] = Field(default_factory=list)
+    ui_actions: list[UiAction] = Field(default_factory=list)
+
+
+class ActionError(Exception):
+    """A failure the model and the user can act on; never a half-done write.
+
+    Raised inside the action's transaction, so everything it wrote is rolled back.
+    """
+
+    def __init__(self, message: str, *, code: ErrorCode = "invalid", field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.code: ErrorCode = code
+        self.field = field
+
+    def to_result(self) -> dict[str, Any]:
+        return {"ok": False, "error": self.code, "summary": self.message, "field": self.field}
+
+
+def not_found(kind: str, ident: object) -> ActionError:
+    """The same answer for an unknown id and another user's id: nothing to probe."""
+    return ActionError(f"I couldn't find {kind} {ident}.", code="not_found")
+
+
+class Args(BaseModel):
+    """Base of every action's arguments: the tool schema and the REST body alike."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+ActionFn = Callable[[UserDb, Any], Awaitable[ActionResult]]
+
+
+@dataclass(frozen=True)
+class Action:
+    """One action, registered once: the tool, the REST route and the evals all use it."""
+
+    name: str
+    domain: Domain
+    args: type[Args]
+    fn: ActionFn
+    description: str
+    # Whether this call must be approved by the user first (deletes, public posts).
+    needs_approval: Callable[[dict[str, Any]], bool] = lambda _args: False
