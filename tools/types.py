@@ -85,3 +85,16 @@ class Action:
     description: str
     # Whether this call must be approved by the user first (deletes, public posts).
     needs_approval: Callable[[dict[str, Any]], bool] = lambda _args: False
+
+
+RowReader = Callable[[UserDb], Awaitable[list[dict[str, Any]]]]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A TOOLS.md resource as evals see it: fixtures are made with `create` (an action
+    name) and `read` returns the user's rows keyed by that action's argument names."""
+
+    name: str
+    create: str
+    read: RowReader

@@ -12,13 +12,16 @@ import psycopg
 from psycopg.rows import DictRow
 from psycopg_pool import AsyncConnectionPool
 
+from tools.services import Services
+
 APP_ROLE = "pam_app"
 """The role queries run under: no superuser, no BYPASSRLS, so the policies always apply."""
 
 
 @dataclass(frozen=True)
 class UserDb:
-    """A connection inside a transaction scoped to one user, plus the run's clock.
+    """A connection inside a transaction scoped to one user, the run's clock, and the
+    external services (weather, routing, cache) the action may call.
 
     The user id here comes from the verified token or the run's context, never from a
     model's arguments.
@@ -27,6 +30,7 @@ class UserDb:
     conn: psycopg.AsyncConnection[DictRow]
     user_id: UUID
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
+    services: Services = field(default_factory=Services)
 
 
 @asynccontextmanager
@@ -35,6 +39,7 @@ async def user_db(
     user_id: UUID,
     *,
     now: datetime | None = None,
+    services: Services | None = None,
 ) -> AsyncIterator[UserDb]:
     """Open a transaction as `pam_app` with `pam.user_id` set; commit on success.
 
@@ -50,4 +55,9 @@ async def user_db(
         await conn.execute(
             "INSERT INTO users (id) VALUES (%s) ON CONFLICT (id) DO NOTHING", (user_id,)
         )
-        yield UserDb(conn=conn, user_id=user_id, now=now or datetime.now(UTC))
+        yield UserDb(
+            conn=conn,
+            user_id=user_id,
+            now=now or datetime.now(UTC),
+            services=services or Services(),
+        )

@@ -1,0 +1,61 @@
+"""Calling an action by its registry entry, as the tools, REST routes and evals all do."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import psycopg
+from pydantic import ValidationError
+
+from tools.db.scope import UserDb
+from tools.types import Action, ActionError, ActionResult
+
+
+def validation_message(exc: ValidationError) -> tuple[str, str | None]:
+    """One readable sentence from pydantic's errors, plus the first offending field."""
+    parts, first = [], None
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err["loc"]) or "arguments"
+        first = first or where
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            msg = "is not an argument of this action"
+        parts.append(f"{where}: {msg}")
+    return "Invalid arguments — " + "; ".join(parts) + ".", first
+
+
+def integrity_message(exc: psycopg.errors.IntegrityError) -> str:
+    diag = exc.diag
+    if isinstance(exc, psycopg.errors.UniqueViolation):
+        return "That already exists."
+    if isinstance(exc, psycopg.errors.ForeignKeyViolation):
+        return "That refers to something that doesn't exist."
+    constraint = diag.constraint_name or "a rule"
+    return f"That value breaks {constraint}."
+
+
+async def run_action(action: Action, db: UserDb, raw: Mapping[str, Any]) -> ActionResult:
+    """Validate, then run inside a savepoint: an error undoes exactly this action's writes.
+
+    Raises ActionError for anything the caller should show the user.
+    """
+    try:
+        args = action.args.model_validate(dict(raw))
+    except ValidationError as exc:
+        message, field = validation_message(exc)
+        raise ActionError(message, field=field) from None
+    try:
+        async with db.conn.transaction():
+            return await action.fn(db, args)
+    except psycopg.errors.IntegrityError as exc:
+        raise ActionError(integrity_message(exc), code="invalid") from None
+
+
+async def call_action(action: Action, db: UserDb, raw: Mapping[str, Any]) -> dict[str, Any]:
+    """`run_action` as a JSON-ready dict; failures become `{"ok": false, ...}` results."""
+    try:
+        result = await run_action(action, db, raw)
+    except ActionError as exc:
+        return exc.to_result()
+    return result.model_dump(mode="json")
