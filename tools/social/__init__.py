@@ -1,0 +1,1 @@
+"""The social domain's actions (see TOOLS.md)."""

@@ -1,0 +1,1 @@
+"""The wheels domain's actions (see TOOLS.md)."""

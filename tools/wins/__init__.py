@@ -1,0 +1,1 @@
+"""The wins domain's actions (see TOOLS.md)."""

@@ -1,0 +1,1 @@
+"""The you domain's actions (see TOOLS.md)."""
