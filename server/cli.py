@@ -46,14 +46,18 @@ def serve(
     from server.app import create_app
 
     settings = load_settings()
+    # Resolve and migrate the database before uvicorn starts, so a bad URL, an
+    # unreachable server or an unusable data directory is one line, not a traceback.
     try:
-        uvicorn.run(
-            create_app(settings),
-            host=host or settings.host,
-            port=port or settings.port,
-            log_level=settings.log_level.lower(),
-            lifespan="on",
-        )
+        with database_url(settings.database_url, settings.pam_data_dir) as url:
+            asyncio.run(migrate(url))
+            uvicorn.run(
+                create_app(settings.model_copy(update={"database_url": url})),
+                host=host or settings.host,
+                port=port or settings.port,
+                log_level=settings.log_level.lower(),
+                lifespan="on",
+            )
     except DatabaseError as exc:
         fail(str(exc))
 

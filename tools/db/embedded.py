@@ -6,11 +6,15 @@ listens on a Unix socket inside the data directory, so two data directories neve
 
 from __future__ import annotations
 
+import json
 import os
 import warnings
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import psutil
 
 from tools.db.errors import DatabaseError
 
@@ -24,7 +28,9 @@ class EmbeddedPostgres:
     _server: Any
 
     def stop(self) -> None:
-        self._server.cleanup()
+        # A server that had already died has nothing left to stop.
+        with suppress(ProcessLookupError, psutil.NoSuchProcess):
+            self._server.cleanup()
 
 
 def _pgserver() -> Any:
@@ -52,6 +58,27 @@ def check_data_dir(data_dir: Path) -> Path:
     return data_dir
 
 
+def _forget_dead_users(pgserver: Any, pgdata: Path) -> None:
+    """Drop what a crashed run left in pgserver's bookkeeping.
+
+    pgserver stops the server when the last process in `.handle_pids.json` exits; a
+    killed process never removes itself, so without this its pid would keep the server
+    alive forever after every later, normal exit. Likewise a cached handle whose server
+    died is useless.
+    """
+    handles = pgdata / ".handle_pids.json"
+    if handles.exists():
+        try:
+            pids = json.loads(handles.read_text() or "[]")
+        except json.JSONDecodeError:
+            pids = []
+        handles.write_text(json.dumps([p for p in pids if psutil.pid_exists(int(p))]))
+    cached = pgserver.PostgresServer._instances.get(pgdata)
+    info = getattr(cached, "_postmaster_info", None)
+    if cached is not None and (info is None or not info.is_running()):
+        del pgserver.PostgresServer._instances[pgdata]
+
+
 def start_embedded(data_dir: Path) -> EmbeddedPostgres:
     """Start (or attach to) the private server under `data_dir/postgres`.
 
@@ -60,6 +87,7 @@ def start_embedded(data_dir: Path) -> EmbeddedPostgres:
     """
     pgdata = check_data_dir(data_dir) / "postgres"
     pgserver = _pgserver()
+    _forget_dead_users(pgserver, pgdata)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:

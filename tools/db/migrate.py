@@ -14,7 +14,7 @@ from typing import Any
 
 import psycopg
 
-from tools.db.errors import DatabaseError
+from tools.db.errors import DatabaseError, check_url
 
 MIGRATIONS_PACKAGE = "tools.db.migrations"
 LOCK_KEY = 0x5A4D_0001  # arbitrary, fixed: "PAM migrations"
@@ -49,10 +49,9 @@ def available(package: str = MIGRATIONS_PACKAGE) -> list[Migration]:
 
 
 async def _connect(url: str) -> psycopg.AsyncConnection[Any]:
+    check_url(url)
     try:
         return await psycopg.AsyncConnection.connect(url, autocommit=True, connect_timeout=10)
-    except psycopg.ProgrammingError as exc:
-        raise DatabaseError(f"DATABASE_URL is malformed: {exc}") from None
     except psycopg.OperationalError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
         raise DatabaseError(f"cannot reach the database: {first}") from None

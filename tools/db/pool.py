@@ -8,7 +8,7 @@ import psycopg
 from psycopg.rows import DictRow, dict_row
 from psycopg_pool import AsyncConnectionPool
 
-from tools.db.errors import DatabaseError
+from tools.db.errors import DatabaseError, check_url
 
 Pool = AsyncConnectionPool[psycopg.AsyncConnection[DictRow]]
 
@@ -28,10 +28,7 @@ async def open_pool(
     open_timeout_s: float = 10.0,
 ) -> Pool:
     """Open a pool and prove it can reach the server, or raise a one-line DatabaseError."""
-    try:
-        psycopg.conninfo.conninfo_to_dict(url)
-    except psycopg.ProgrammingError as exc:
-        raise DatabaseError(f"DATABASE_URL is malformed: {exc}") from None
+    check_url(url)
     pool: Pool = AsyncConnectionPool(
         url,
         min_size=min_size,

@@ -1,0 +1,5 @@
+"""`python -m server` is `pam`."""
+
+from server.cli import app
+
+app()

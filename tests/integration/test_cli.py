@@ -1,0 +1,89 @@
+"""The `pam` command line: help, and one clear line for every way start-up can fail."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.servers import free_port
+
+
+def pam(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "server", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=120,
+        cwd=cwd or Path(__file__).resolve().parents[2],
+    )
+
+
+def test_help_lists_every_command() -> None:
+    out = pam("--help")
+    assert out.returncode == 0
+    for command in ("serve", "db"):
+        assert command in out.stdout
+    db_help = pam("db", "--help")
+    assert "migrate" in db_help.stdout
+    assert "status" in db_help.stdout
+
+
+def test_db_status_and_migrate_on_a_server(migrated_url: str) -> None:
+    status = pam("db", "status", env={"DATABASE_URL": migrated_url})
+    assert status.returncode == 0, status.stderr
+    assert "0 pending" in status.stdout
+    migrate = pam("db", "migrate", env={"DATABASE_URL": migrated_url})
+    assert migrate.returncode == 0
+    assert "up to date" in migrate.stdout
+
+
+def test_malformed_database_url_is_one_line_naming_it() -> None:
+    out = pam("db", "migrate", env={"DATABASE_URL": "mysql://x"})
+    assert out.returncode == 1
+    assert out.stderr.strip().count("\n") == 0
+    assert "DATABASE_URL" in out.stderr
+
+
+def test_unreachable_database_is_one_line() -> None:
+    url = f"postgresql://postgres@127.0.0.1:{free_port()}/db?connect_timeout=2"
+    out = pam("db", "migrate", env={"DATABASE_URL": url})
+    assert out.returncode == 1
+    assert "cannot reach the database" in out.stderr
+    assert out.stderr.strip().count("\n") == 0
+
+
+def test_unusable_data_dir_is_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    out = pam("db", "migrate", env={"PAM_DATA_DIR": str(blocker / "data")})
+    assert out.returncode == 1
+    assert "PAM_DATA_DIR" in out.stderr
+    assert out.stderr.strip().count("\n") == 0
+
+
+def test_serve_with_a_bad_setting_fails_at_start_up() -> None:
+    out = pam("serve", env={"PAM_MODEL": "nonsense"})
+    assert out.returncode == 1
+    assert "PAM_MODEL" in out.stderr
+
+
+def test_embedded_default_migrates_in_the_data_dir(tmp_path: Path) -> None:
+    out = pam("db", "migrate", env={"PAM_DATA_DIR": str(tmp_path)})
+    assert out.returncode == 0, out.stderr
+    assert "applied 0001" in out.stdout
+    assert (tmp_path / "postgres" / "PG_VERSION").exists()
+
+
+def test_serve_with_an_unreachable_database_is_one_line() -> None:
+    url = f"postgresql://postgres@127.0.0.1:{free_port()}/db?connect_timeout=2"
+    out = pam("serve", "--port", str(free_port()), env={"DATABASE_URL": url})
+    assert out.returncode == 1
+    assert out.stderr.strip().splitlines() == [out.stderr.strip()]
+    assert "cannot reach the database" in out.stderr

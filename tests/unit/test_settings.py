@@ -1,0 +1,86 @@
+"""Settings: defaults, and a wrong value is refused naming its variable."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from server.settings import Settings
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in (
+        "DATABASE_URL",
+        "REDIS_URL",
+        "PAM_MODEL",
+        "OPENAI_API_KEY",
+        "ENVIRONMENT",
+        "SUPABASE_JWT_SECRET",
+        "PAM_JWT_SECRET",
+        "PAM_JWKS_URL",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir("/")  # no stray .env
+
+
+def _error_fields(exc: ValidationError) -> set[str]:
+    return {str(e["loc"][0]).upper() for e in exc.errors() if e["loc"]}
+
+
+def test_defaults_are_the_embedded_offline_setup() -> None:
+    s = Settings()
+    assert s.database_url is None
+    assert s.model_name == "offline"
+    assert s.environment == "development"
+
+
+def test_an_api_key_selects_openai(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    assert Settings().model_name.startswith("openai:")
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("DATABASE_URL", "mysql://root@localhost/db"),
+        ("REDIS_URL", "localhost:6379"),
+        ("PAM_MODEL", "claude"),
+        ("RATE_LIMIT_CHAT", "lots"),
+        ("DB_POOL_MAX_SIZE", "0"),
+        ("PORT", "99999"),
+        ("ENVIRONMENT", "prod"),
+        ("WEATHER_URL", "ftp://weather"),
+    ],
+)
+def test_a_wrong_value_names_its_setting(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str
+) -> None:
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ValidationError) as info:
+        Settings()
+    assert name in _error_fields(info.value)
+
+
+def test_production_refuses_a_missing_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ENVIRONMENT", "production")
+    monkeypatch.setenv("DATABASE_URL", "postgresql://db/pam")
+    with pytest.raises(ValidationError, match="SUPABASE_JWT_SECRET"):
+        Settings()
+
+
+def test_production_refuses_a_default_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ENVIRONMENT", "production")
+    monkeypatch.setenv("DATABASE_URL", "postgresql://db/pam")
+    monkeypatch.setenv("SUPABASE_JWT_SECRET", "change-me")
+    with pytest.raises(ValidationError, match="SUPABASE_JWT_SECRET"):
+        Settings()
+
+
+def test_production_accepts_a_real_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ENVIRONMENT", "production")
+    monkeypatch.setenv("DATABASE_URL", "postgresql://db/pam")
+    monkeypatch.setenv("PAM_JWT_SECRET", "x" * 40)
+    s = Settings()
+    assert s.pam_jwt_secret is not None
+    assert s.pam_jwt_secret.get_secret_value() == "x" * 40
