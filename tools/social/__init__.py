@@ -1,1 +1,25 @@
-"""The social domain's actions (see TOOLS.md)."""
+"""The social domain's actions (see TOOLS.md): posts, the feed, comments, likes, groups."""
+
+from tools.social import feed, groups, posts, reactions
+from tools.social.feed import get_feed
+from tools.social.group_lookup import resolve_group
+from tools.social.groups import create_group, join_group, list_groups
+from tools.social.posts import create_post
+from tools.social.reactions import comment_on_post, like_post
+from tools.social.tables import TABLES
+from tools.types import Action
+
+ACTIONS: list[Action] = [*posts.ACTIONS, *feed.ACTIONS, *reactions.ACTIONS, *groups.ACTIONS]
+
+__all__ = [
+    "ACTIONS",
+    "TABLES",
+    "comment_on_post",
+    "create_group",
+    "create_post",
+    "get_feed",
+    "join_group",
+    "like_post",
+    "list_groups",
+    "resolve_group",
+]
