@@ -14,6 +14,7 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pytest
@@ -27,8 +28,10 @@ from tools.db.scope import UserDb, user_db
 ScopedDb = Callable[..., AbstractAsyncContextManager[UserDb]]
 
 
-def _with_database(url: str, dbname: str) -> str:
-    return psycopg.conninfo.make_conninfo(url, dbname=dbname)
+def with_database(url: str, dbname: str) -> str:
+    """The same server URL with another database name (kept in URL form, as users give it)."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{dbname}"))
 
 
 @pytest.fixture(scope="session")
@@ -45,7 +48,7 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with psycopg.connect(server_url, autocommit=True) as admin:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     try:
-        yield _with_database(server_url, name)
+        yield with_database(server_url, name)
     finally:
         with psycopg.connect(server_url, autocommit=True) as admin:
             admin.execute(

@@ -83,8 +83,9 @@ class Action:
     args: type[Args]
     fn: ActionFn
     description: str
-    # Whether this call must be approved by the user first (deletes, public posts).
-    needs_approval: Callable[[dict[str, Any]], bool] = lambda _args: False
+    # Whether a call with these (raw) arguments must be approved by the user first
+    # (deletes, public posts). None: never.
+    needs_approval: Callable[[dict[str, Any]], bool] | None = None
 
 
 RowReader = Callable[[UserDb], Awaitable[list[dict[str, Any]]]]

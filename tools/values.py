@@ -9,11 +9,17 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, StringConstraints
 
 EARLIEST = date(1970, 1, 1)
+MAX_MONEY = Decimal("1000000")
 LATEST = date(2100, 12, 31)
 
 
 def _cents(value: Decimal) -> Decimal:
-    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    cents = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    if cents <= 0:
+        raise ValueError("must be more than zero")
+    if cents > MAX_MONEY:
+        raise ValueError(f"must be at most {MAX_MONEY:,}")
+    return cents
 
 
 def _sane_date(value: date) -> date:
@@ -26,14 +32,11 @@ def _currency(value: str) -> str:
     return value.upper()
 
 
-# Money: positive, at most a million, rounded to cents (so 85.405 is 85.41, not an error).
-Money = Annotated[
-    Decimal, Field(gt=0, le=Decimal("1000000"), allow_inf_nan=False), AfterValidator(_cents)
-]
+# Money: rounded to cents first (85.405 is 85.41, not an error), then positive and at
+# most a million, so 0.001 is refused as zero rather than stored as 0.00.
+Money = Annotated[Decimal, Field(allow_inf_nan=False), AfterValidator(_cents)]
 SaneDate = Annotated[date, AfterValidator(_sane_date)]
-Currency = Annotated[
-    str, StringConstraints(pattern=r"^[A-Za-z]{3}$"), AfterValidator(_currency)
-]
+Currency = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{3}$"), AfterValidator(_currency)]
 
 
 def _text(max_length: int) -> StringConstraints:

@@ -9,6 +9,8 @@ import psycopg
 import pytest
 from psycopg import sql
 
+from tests.conftest import with_database
+
 
 @pytest.fixture
 def fresh_database_url(database_url: str) -> Iterator[str]:
@@ -16,7 +18,7 @@ def fresh_database_url(database_url: str) -> Iterator[str]:
     with psycopg.connect(database_url, autocommit=True) as admin:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     try:
-        yield psycopg.conninfo.make_conninfo(database_url, dbname=name)
+        yield with_database(database_url, name)
     finally:
         with psycopg.connect(database_url, autocommit=True) as admin:
             admin.execute(
