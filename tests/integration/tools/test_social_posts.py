@@ -115,6 +115,7 @@ async def test_a_public_post_can_live_in_a_group(scoped: ScopedDb) -> None:
     ],
 )
 def test_approval_is_asked_for_everything_but_group_posts(raw: dict[str, Any], asks: bool) -> None:
+    assert NEEDS_APPROVAL is not None
     assert NEEDS_APPROVAL(raw) is asks
 
 

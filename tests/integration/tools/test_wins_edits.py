@@ -133,7 +133,9 @@ async def test_update_of_unknown_or_another_users_expense(scoped: ScopedDb) -> N
 
 async def test_delete_expense(scoped: ScopedDb, user_id: uuid.UUID) -> None:
     expense = await _one_expense(scoped, user_id)
-    assert ACTION["delete_expense"].needs_approval({"expense_id": expense["id"]}) is True
+    approval = ACTION["delete_expense"].needs_approval
+    assert approval is not None
+    assert approval({"expense_id": expense["id"]}) is True
     async with scoped(user_id, now=NOW) as db:
         out = await call(db, "delete_expense", expense_id=expense["id"])
         again = await call(db, "delete_expense", expense_id=expense["id"])
