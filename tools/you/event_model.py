@@ -1,0 +1,127 @@
+"""Calendar events as stored (timestamptz) and as shown (the user's zone).
+
+An all-day event is stored from local midnight of its first day to local midnight after
+its last day (exclusive, as calendars do); it is shown with plain dates, the last day
+inclusive. A timed event is shown as ISO datetimes with the user's offset.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel
+
+from tools.types import ActionError, UiAction
+from tools.you.dates import clock_text, day_text, in_zone, local_midnight, stored_day, when_text
+
+EVENT_COLUMNS = "id, title, start_at, end_at, all_day, location, reminder_minutes"
+
+
+class EventOut(BaseModel):
+    id: UUID
+    title: str
+    start: datetime | date
+    end: datetime | date | None
+    all_day: bool
+    location: str | None
+    reminder_minutes: int | None
+
+
+@dataclass(frozen=True)
+class Span:
+    """When an event happens, ready to store."""
+
+    start_at: datetime
+    end_at: datetime | None
+    all_day: bool
+
+
+def _is_date_only(value: datetime | date) -> bool:
+    return not isinstance(value, datetime)
+
+
+def _day(value: datetime | date, tz: ZoneInfo) -> date:
+    return in_zone(value, tz).astimezone(tz).date() if isinstance(value, datetime) else value
+
+
+def _moment(value: datetime | date, tz: ZoneInfo, field: str) -> datetime:
+    if not isinstance(value, datetime):
+        raise ActionError(
+            f"The {field} needs a time unless the event is all day, e.g. {value}T10:00.",
+            field=field,
+        )
+    return in_zone(value, tz)
+
+
+def resolve_span(
+    start: datetime | date, end: datetime | date | None, all_day: bool | None, tz: ZoneInfo
+) -> Span:
+    """A date-only start makes an all-day event unless `all_day` says otherwise."""
+    if all_day is None:
+        all_day = _is_date_only(start)
+    if all_day:
+        first = _day(start, tz)
+        last = None if end is None else _day(end, tz)
+        if last is not None and last < first:
+            raise ActionError(
+                f"The event can't end ({last}) before it starts ({first}).", field="end"
+            )
+        end_at = None if last is None else local_midnight(last + timedelta(days=1), tz)
+        return Span(local_midnight(first, tz), end_at, True)
+    start_at = _moment(start, tz, "start")
+    end_at = None if end is None else _moment(end, tz, "end")
+    if end_at is not None and end_at < start_at:
+        raise ActionError(
+            f"The event can't end ({end_at.isoformat()}) before it starts"
+            f" ({start_at.isoformat()}).",
+            field="end",
+        )
+    return Span(start_at, end_at, False)
+
+
+def event_out(row: dict[str, Any], tz: ZoneInfo) -> EventOut:
+    start: datetime | date
+    end: datetime | date | None
+    if row["all_day"]:
+        start = stored_day(row["start_at"], tz)
+        end = None if row["end_at"] is None else stored_day(row["end_at"], tz) - timedelta(days=1)
+    else:
+        start = row["start_at"].astimezone(tz)
+        end = None if row["end_at"] is None else row["end_at"].astimezone(tz)
+    return EventOut(
+        id=row["id"],
+        title=row["title"],
+        start=start,
+        end=end,
+        all_day=row["all_day"],
+        location=row["location"],
+        reminder_minutes=row["reminder_minutes"],
+    )
+
+
+def event_when(event: EventOut, tz: ZoneInfo, today: date) -> str:
+    """`on Tue 10 Mar at 10:00 am to 11:00 am`, `from Tue 10 Mar to Thu 12 Mar (all day)`."""
+    if not isinstance(event.start, datetime):
+        first = day_text(event.start, today)
+        if event.end is None or event.end == event.start:
+            return f"on {first} (all day)"
+        return f"from {first} to {day_text(event.end, today)} (all day)"
+    text = f"on {when_text(event.start, tz, today)}"
+    if isinstance(event.end, datetime) and event.end != event.start:
+        end = event.end.astimezone(tz)
+        same_day = end.date() == event.start.astimezone(tz).date()
+        text += f" to {clock_text(end) if same_day else when_text(end, tz, today)}"
+    return text
+
+
+def calendar_action(event: EventOut) -> UiAction:
+    return UiAction(
+        type="reload_calendar",
+        entity_type="event",
+        entity_id=str(event.id),
+        entity_title=event.title,
+    )

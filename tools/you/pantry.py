@@ -1,0 +1,152 @@
+"""add_pantry_item and list_pantry, plus the pantry table as evals read it."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, Field, StringConstraints
+
+from tools.db.scope import UserDb
+from tools.profile import load_profile, local_today
+from tools.types import Action, Args, Table, UiAction
+from tools.values import Name, SaneDate
+from tools.you.dates import day_text
+from tools.you.models import PantryItemOut, PantryItemResult, PantryResult
+from tools.you.wording import counted, first_few
+
+PANTRY_COLUMNS = "id, name, quantity, unit, expiry_date"
+
+
+def _hundredths(value: Decimal) -> Decimal:
+    rounded = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    if rounded <= 0:
+        raise ValueError("must be at least 0.01")
+    return rounded
+
+
+Quantity = Annotated[
+    Decimal, Field(gt=0, le=Decimal("100000"), allow_inf_nan=False), AfterValidator(_hundredths)
+]
+Unit = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20)]
+
+
+def _item(row: dict[str, Any], today: date) -> PantryItemOut:
+    expiry = row["expiry_date"]
+    quantity = row["quantity"]
+    return PantryItemOut(
+        id=row["id"],
+        name=row["name"],
+        quantity=None if quantity is None else float(quantity),
+        unit=row["unit"],
+        expiry_date=expiry,
+        expired=expiry is not None and expiry < today,
+    )
+
+
+def _what(item: PantryItemOut) -> str:
+    """`2 kg rice`, `6 eggs`, `salt`."""
+    if item.quantity is None:
+        return item.name
+    amount = f"{Decimal(str(item.quantity)).normalize():f}"
+    return f"{amount} {item.unit} {item.name}" if item.unit else f"{amount} {item.name}"
+
+
+def _expiry(item: PantryItemOut, today: date) -> str:
+    if item.expiry_date is None:
+        return ""
+    verb = "expired" if item.expired else "expires"
+    return f" ({verb} {day_text(item.expiry_date, today)})"
+
+
+class AddPantryItemArgs(Args):
+    name: Name
+    quantity: Quantity | None = None
+    unit: Unit | None = None
+    expiry_date: SaneDate | None = None
+
+
+async def add_pantry_item(db: UserDb, args: AddPantryItemArgs) -> PantryItemResult:
+    cur = await db.conn.execute(
+        "INSERT INTO pantry_items (user_id, name, quantity, unit, expiry_date)"
+        f" VALUES (%s, %s, %s, %s, %s) RETURNING {PANTRY_COLUMNS}",
+        (db.user_id, args.name, args.quantity, args.unit, args.expiry_date),
+    )
+    row = await cur.fetchone()
+    assert row is not None  # INSERT ... RETURNING always yields the row
+    today = local_today(db, await load_profile(db))
+    item = _item(row, today)
+    action = UiAction(
+        type="reload_pantry",
+        entity_type="pantry_item",
+        entity_id=str(item.id),
+        entity_title=item.name,
+    )
+    return PantryItemResult(
+        summary=f"Added {_what(item)} to the pantry{_expiry(item, today)}.",
+        ids=[item.id],
+        ui_actions=[action],
+        item=item,
+    )
+
+
+class ListPantryArgs(Args):
+    expiring_within_days: Annotated[int, Field(ge=0, le=3650)] | None = None
+
+
+async def _select_items(db: UserDb, expiring_by: date | None) -> list[dict[str, Any]]:
+    cur = await db.conn.execute(
+        f"SELECT {PANTRY_COLUMNS} FROM pantry_items WHERE user_id = %s"
+        " AND (%s::date IS NULL OR expiry_date <= %s::date)"
+        " ORDER BY expiry_date NULLS LAST, lower(name), id",
+        (db.user_id, expiring_by, expiring_by),
+    )
+    return await cur.fetchall()
+
+
+async def list_pantry(db: UserDb, args: ListPantryArgs) -> PantryResult:
+    """All items, or those expiring within N days of today; expired ones included and flagged."""
+    today = local_today(db, await load_profile(db))
+    days = args.expiring_within_days
+    expiring_by = None if days is None else today + timedelta(days=days)
+    items = [_item(row, today) for row in await _select_items(db, expiring_by)]
+    if days is None:
+        heading, empty = "Your pantry has", "Your pantry is empty."
+    else:
+        within = f"within {counted(days, 'day')}"
+        heading, empty = f"Expiring {within}:", f"Nothing in your pantry expires {within}."
+    if not items:
+        return PantryResult(summary=empty, items=[])
+    count = f" {counted(len(items), 'item')}:" if days is None else ""
+    shown = first_few([_what(item) + _expiry(item, today) for item in items])
+    return PantryResult(summary=f"{heading}{count} {shown}.", items=items)
+
+
+async def read_pantry(db: UserDb) -> list[dict[str, Any]]:
+    """Every pantry item keyed like add_pantry_item's arguments (quantity as a number)."""
+    today = local_today(db, await load_profile(db))
+    fields = {"id", "name", "quantity", "unit", "expiry_date"}
+    return [
+        _item(row, today).model_dump(mode="json", include=fields)
+        for row in await _select_items(db, None)
+    ]
+
+
+ACTIONS = [
+    Action(
+        name="add_pantry_item",
+        domain="you",
+        args=AddPantryItemArgs,
+        fn=add_pantry_item,
+        description="Add food or supplies to the pantry, with quantity, unit and expiry date.",
+    ),
+    Action(
+        name="list_pantry",
+        domain="you",
+        args=ListPantryArgs,
+        fn=list_pantry,
+        description="List the pantry, or only what expires within some days (expired included).",
+    ),
+]
+TABLES = [Table(name="pantry", create="add_pantry_item", read=read_pantry)]

@@ -1,0 +1,130 @@
+"""update_profile: the settings every other action reads through tools.profile."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Annotated, Literal, Self
+from zoneinfo import available_timezones
+
+from psycopg import sql
+from pydantic import AfterValidator, BaseModel, BeforeValidator, StringConstraints, model_validator
+
+from tools.db.scope import UserDb
+from tools.types import Action, ActionResult, Args, UiAction
+from tools.values import Currency, Name
+from tools.you.models import lowercase
+
+PROFILE_FIELDS = (
+    "display_name",
+    "home_base",
+    "currency",
+    "units",
+    "timezone",
+    "travel_style",
+    "pets",
+)
+_LABELS = {"display_name": "name", "timezone": "time zone"}
+
+
+@cache
+def _zones_by_folded_name() -> dict[str, str]:
+    # `localtime` and `Factory` are tzdata files, not places.
+    return {zone.casefold(): zone for zone in available_timezones() - {"localtime", "Factory"}}
+
+
+def _time_zone(value: str) -> str:
+    """The canonical IANA name, so `australia/perth` is accepted as `Australia/Perth`."""
+    zone = _zones_by_folded_name().get(value.casefold())
+    if zone is None:
+        raise ValueError(
+            f"'{value}' is not a time zone I know; use an IANA name such as Australia/Perth"
+        )
+    return zone
+
+
+Text200 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+TimeZoneName = Annotated[str, StringConstraints(max_length=64), AfterValidator(_time_zone)]
+Units = Annotated[Literal["metric", "imperial"], BeforeValidator(lowercase)]
+
+
+class UpdateProfileArgs(Args):
+    display_name: Name | None = None
+    home_base: Text200 | None = None
+    currency: Currency | None = None
+    units: Units | None = None
+    timezone: TimeZoneName | None = None
+    travel_style: Text200 | None = None
+    pets: Text200 | None = None
+
+    @model_validator(mode="after")
+    def _changes_something(self) -> Self:
+        if all(getattr(self, name) is None for name in PROFILE_FIELDS):
+            raise ValueError(f"give at least one of {', '.join(PROFILE_FIELDS)} to change")
+        return self
+
+
+class ProfileOut(BaseModel):
+    display_name: str | None
+    home_base: str | None
+    currency: str
+    units: Literal["metric", "imperial"]
+    timezone: str
+    travel_style: str | None
+    pets: str | None
+
+
+class ProfileResult(ActionResult):
+    profile: ProfileOut
+
+
+async def update_profile(db: UserDb, args: UpdateProfileArgs) -> ProfileResult:
+    """Create the profile row on first use, else change only the fields given."""
+    changes = {
+        name: getattr(args, name) for name in PROFILE_FIELDS if getattr(args, name) is not None
+    }
+    columns = [sql.Identifier(name) for name in changes]
+    # Column names come from PROFILE_FIELDS, never from input; values stay parameters.
+    query = sql.SQL(
+        "INSERT INTO profiles (user_id, {columns}, updated_at) VALUES (%s, {values}, %s)"
+        " ON CONFLICT (user_id) DO UPDATE SET {sets}, updated_at = EXCLUDED.updated_at"
+        " RETURNING {fields}"
+    ).format(
+        columns=sql.SQL(", ").join(columns),
+        values=sql.SQL(", ").join(sql.Placeholder() * len(columns)),
+        sets=sql.SQL(", ").join(sql.SQL("{0} = EXCLUDED.{0}").format(c) for c in columns),
+        fields=sql.SQL(", ").join(sql.Identifier(name) for name in PROFILE_FIELDS),
+    )
+    cur = await db.conn.execute(query, (db.user_id, *changes.values(), db.now))
+    row = await cur.fetchone()
+    assert row is not None  # INSERT ... RETURNING always yields the row
+    profile = ProfileOut(**{**row, "currency": row["currency"].strip()})
+    said = "; ".join(
+        f"{_LABELS.get(name, name.replace('_', ' '))} {value}" for name, value in changes.items()
+    )
+    return ProfileResult(
+        summary=f"Updated your profile: {said}.",
+        ids=[db.user_id],  # the profile row's key is the user's id
+        ui_actions=[
+            UiAction(
+                type="reload_profile",
+                entity_type="profile",
+                entity_id=str(db.user_id),
+                entity_title=profile.display_name,
+            )
+        ],
+        profile=profile,
+    )
+
+
+ACTIONS = [
+    Action(
+        name="update_profile",
+        domain="you",
+        args=UpdateProfileArgs,
+        fn=update_profile,
+        description=(
+            "Change the user's profile: name, home base, currency, units, time zone,"
+            " travel style or pets."
+        ),
+    ),
+]

@@ -1,0 +1,127 @@
+"""add_to_shopping_list and get_shopping_list, plus the shopping_list table as evals read it.
+
+The table is one row per item, `{"id", "name", "checked"}`, although the action that
+makes rows takes a list: a fixture row `{"items": [...]}` is passed to the action as is,
+and `{"name": "milk"}` is turned into `{"items": ["milk"]}` by `shopping_fixture_args`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Annotated, Any
+
+from pydantic import Field, StringConstraints
+
+from tools.db.scope import UserDb
+from tools.types import Action, Args, Table, UiAction
+from tools.you.models import ShoppingAddResult, ShoppingItemOut, ShoppingListResult
+from tools.you.wording import and_list
+
+ItemName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+
+
+async def _select_items(db: UserDb) -> list[ShoppingItemOut]:
+    cur = await db.conn.execute(
+        "SELECT id, name, checked FROM shopping_list_items WHERE user_id = %s"
+        " ORDER BY checked, lower(name), id",
+        (db.user_id,),
+    )
+    return [ShoppingItemOut(**row) for row in await cur.fetchall()]
+
+
+class AddToShoppingListArgs(Args):
+    items: Annotated[list[ItemName], Field(min_length=1, max_length=50)]
+
+
+async def add_to_shopping_list(db: UserDb, args: AddToShoppingListArgs) -> ShoppingAddResult:
+    """Items already on the list (not yet ticked off) are skipped, ignoring case."""
+    # Folded name -> the name as it is on the list, to say what was skipped.
+    listed = {i.name.casefold(): i.name for i in await _select_items(db) if not i.checked}
+    new: list[str] = []
+    skipped: list[str] = []
+    seen: set[str] = set()
+    for name in args.items:
+        key = name.casefold()
+        if key not in seen:  # a repeat within this request counts once
+            seen.add(key)
+            (skipped if key in listed else new).append(listed.get(key, name))
+    added: list[ShoppingItemOut] = []
+    for name in new:
+        cur = await db.conn.execute(
+            "INSERT INTO shopping_list_items (user_id, name) VALUES (%s, %s)"
+            " RETURNING id, name, checked",
+            (db.user_id, name),
+        )
+        row = await cur.fetchone()
+        assert row is not None  # INSERT ... RETURNING always yields the row
+        added.append(ShoppingItemOut(**row))
+    sentences = []
+    if added:
+        sentences.append(f"Added {and_list([i.name for i in added])} to your shopping list.")
+    if skipped:
+        sentences.append(f"Already on your list: {and_list(skipped)}.")
+    return ShoppingAddResult(
+        summary=" ".join(sentences),
+        ids=[item.id for item in added],
+        ui_actions=[
+            UiAction(
+                type="reload_pantry",
+                entity_type="shopping_list_item",
+                entity_id=str(item.id),
+                entity_title=item.name,
+            )
+            for item in added
+        ],
+        added=added,
+        already_listed=skipped,
+    )
+
+
+class GetShoppingListArgs(Args):
+    """No arguments."""
+
+
+async def get_shopping_list(db: UserDb, _args: GetShoppingListArgs) -> ShoppingListResult:
+    items = await _select_items(db)
+    to_buy = [item.name for item in items if not item.checked]
+    ticked = len(items) - len(to_buy)
+    if not items:
+        summary = "Your shopping list is empty."
+    elif not to_buy:
+        summary = f"Everything on your shopping list is ticked off ({ticked} items)."
+    else:
+        summary = f"On your shopping list: {and_list(to_buy)}."
+        if ticked:
+            summary += f" ({ticked} ticked off.)"
+    return ShoppingListResult(summary=summary, items=items)
+
+
+def shopping_fixture_args(row: Mapping[str, Any]) -> dict[str, Any]:
+    """add_to_shopping_list arguments for a fixture row, `{"items": [...]}` or `{"name": ...}`."""
+    if "name" in row:
+        return {"items": [row["name"]]}
+    return dict(row)
+
+
+async def read_shopping_list(db: UserDb) -> list[dict[str, Any]]:
+    """One row per item: `{"id", "name", "checked"}`."""
+    return [item.model_dump(mode="json") for item in await _select_items(db)]
+
+
+ACTIONS = [
+    Action(
+        name="add_to_shopping_list",
+        domain="you",
+        args=AddToShoppingListArgs,
+        fn=add_to_shopping_list,
+        description="Add one or more items to the shopping list (items already on it are skipped).",
+    ),
+    Action(
+        name="get_shopping_list",
+        domain="you",
+        args=GetShoppingListArgs,
+        fn=get_shopping_list,
+        description="Show the shopping list.",
+    ),
+]
+TABLES = [Table(name="shopping_list", create="add_to_shopping_list", read=read_shopping_list)]

@@ -1,0 +1,152 @@
+"""add_task, list_tasks and complete_task, plus the tasks table as evals read it."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+from pydantic import BeforeValidator
+
+from tools.db.scope import UserDb
+from tools.profile import load_profile, local_today
+from tools.types import Action, Args, Table, UiAction, not_found
+from tools.values import SaneDate, Title
+from tools.you.dates import day_text
+from tools.you.models import PriorityName, TaskOut, TaskResult, TasksResult, lowercase
+from tools.you.wording import counted, first_few
+
+TASK_COLUMNS = "id, title, due_date, priority, status, completed_at"
+# Soonest due first (undated last), then the most important; ties in insertion order.
+TASK_ORDER = (
+    "due_date NULLS LAST, CASE priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END,"
+    " created_at, lower(title), id"
+)
+Priority = Annotated[PriorityName, BeforeValidator(lowercase)]
+
+
+def _task_action(task: TaskOut) -> UiAction:
+    return UiAction(
+        type="reload_tasks", entity_type="task", entity_id=str(task.id), entity_title=task.title
+    )
+
+
+def _describe(task: TaskOut, today: date) -> str:
+    notes = []
+    if task.due_date is not None:
+        overdue = task.status == "open" and task.due_date < today
+        notes.append(f"due {day_text(task.due_date, today)}" + (", overdue" if overdue else ""))
+    if task.priority != "normal":
+        notes.append(f"{task.priority} priority")
+    return f"'{task.title}'" + (f" ({'; '.join(notes)})" if notes else "")
+
+
+class AddTaskArgs(Args):
+    title: Title
+    due_date: SaneDate | None = None
+    priority: Priority = "normal"
+
+
+async def add_task(db: UserDb, args: AddTaskArgs) -> TaskResult:
+    cur = await db.conn.execute(
+        "INSERT INTO tasks (user_id, title, due_date, priority) VALUES (%s, %s, %s, %s)"
+        f" RETURNING {TASK_COLUMNS}",
+        (db.user_id, args.title, args.due_date, args.priority),
+    )
+    row = await cur.fetchone()
+    assert row is not None  # INSERT ... RETURNING always yields the row
+    task = TaskOut(**row)
+    today = local_today(db, await load_profile(db))
+    return TaskResult(
+        summary=f"Added task {_describe(task, today)}.",
+        ids=[task.id],
+        ui_actions=[_task_action(task)],
+        task=task,
+    )
+
+
+class ListTasksArgs(Args):
+    status: Annotated[Literal["open", "done", "all"], BeforeValidator(lowercase)] = "open"
+
+
+async def _select_tasks(db: UserDb, status: str) -> list[TaskOut]:
+    cur = await db.conn.execute(
+        f"SELECT {TASK_COLUMNS} FROM tasks WHERE user_id = %s AND (%s = 'all' OR status = %s)"
+        f" ORDER BY {TASK_ORDER}",
+        (db.user_id, status, status),
+    )
+    return [TaskOut(**row) for row in await cur.fetchall()]
+
+
+async def list_tasks(db: UserDb, args: ListTasksArgs) -> TasksResult:
+    tasks = await _select_tasks(db, args.status)
+    today = local_today(db, await load_profile(db))
+    kind = {"open": "open task", "done": "done task", "all": "task"}[args.status]
+    if not tasks:
+        return TasksResult(summary=f"You have no {kind}s.", tasks=[])
+    shown = first_few([_describe(t, today) for t in tasks])
+    return TasksResult(summary=f"You have {counted(len(tasks), kind)}: {shown}.", tasks=tasks)
+
+
+class CompleteTaskArgs(Args):
+    task_id: UUID
+
+
+async def complete_task(db: UserDb, args: CompleteTaskArgs) -> TaskResult:
+    """Idempotent: a task that is already done stays as it was."""
+    cur = await db.conn.execute(
+        f"SELECT {TASK_COLUMNS} FROM tasks WHERE id = %s AND user_id = %s FOR UPDATE",
+        (args.task_id, db.user_id),
+    )
+    row = await cur.fetchone()
+    if row is None:
+        raise not_found("task", args.task_id)
+    if row["status"] == "done":
+        task = TaskOut(**row)
+        return TaskResult(summary=f"'{task.title}' is already done.", task=task)
+    cur = await db.conn.execute(
+        "UPDATE tasks SET status = 'done', completed_at = %s WHERE id = %s AND user_id = %s"
+        f" RETURNING {TASK_COLUMNS}",
+        (db.now, args.task_id, db.user_id),
+    )
+    done = await cur.fetchone()
+    assert done is not None  # the row is locked above
+    task = TaskOut(**done)
+    return TaskResult(
+        summary=f"Marked '{task.title}' as done.",
+        ids=[task.id],
+        ui_actions=[_task_action(task)],
+        task=task,
+    )
+
+
+async def read_tasks(db: UserDb) -> list[dict[str, Any]]:
+    """Every task keyed like add_task's arguments, plus `status`."""
+    fields = {"id", "title", "due_date", "priority", "status"}
+    return [t.model_dump(mode="json", include=fields) for t in await _select_tasks(db, "all")]
+
+
+ACTIONS = [
+    Action(
+        name="add_task",
+        domain="you",
+        args=AddTaskArgs,
+        fn=add_task,
+        description="Add a to-do task, optionally with a due date and a priority.",
+    ),
+    Action(
+        name="list_tasks",
+        domain="you",
+        args=ListTasksArgs,
+        fn=list_tasks,
+        description="List to-do tasks (open by default, or done, or all), soonest due first.",
+    ),
+    Action(
+        name="complete_task",
+        domain="you",
+        args=CompleteTaskArgs,
+        fn=complete_task,
+        description="Mark a to-do task as done.",
+    ),
+]
+TABLES = [Table(name="tasks", create="add_task", read=read_tasks)]
