@@ -1,1 +1,20 @@
-"""The wheels domain's actions (see TOOLS.md)."""
+"""The wheels domain's actions (see TOOLS.md): vehicles, fuel, maintenance, trips,
+weather and saved places."""
+
+from tools.types import Action, Table
+from tools.wheels import (
+    fuel,
+    fuel_stats,
+    maintenance,
+    maintenance_due,
+    places,
+    trips,
+    vehicles,
+    weather,
+)
+
+_MODULES = (vehicles, fuel, fuel_stats, maintenance, maintenance_due, trips, weather, places)
+ACTIONS: list[Action] = [action for module in _MODULES for action in module.ACTIONS]
+TABLES: list[Table] = [table for module in _MODULES for table in getattr(module, "TABLES", [])]
+
+__all__ = ["ACTIONS", "TABLES"]

@@ -1,0 +1,123 @@
+"""Text clean-up shared by every extractor: quotes, spacing, and number words as digits."""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1000}
+_WORD = "|".join([*_UNITS, *_TENS, *_SCALES, "and", "a", "an", "dozen"])
+_RUN = re.compile(rf"\b(?:(?:{_WORD})(?:[\s-]+|$))+", re.IGNORECASE)
+# "one" and "a" are pronouns/articles unless a number or unit follows them.
+_COUNTABLE = re.compile(
+    r"^\s*(?:hundred|thousand|dozen|dollars?|bucks?|litres?|liters?|days?|weeks?|months?"
+    r"|hours?|minutes?|mins?|stars?|kg|kilos?|nights?|years?|grand)\b",
+    re.IGNORECASE,
+)
+
+
+def _value(words: list[str]) -> int | None:
+    """An integer from number words ("eighty five", "a hundred and twenty"), else None."""
+    total, current, seen = 0, 0, False
+    for word in words:
+        if word in ("and",):
+            continue
+        if word in ("a", "an"):
+            current = max(current, 1)
+        elif word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "dozen":
+            current = max(current, 1) * 12
+        elif word in _SCALES:
+            current = max(current, 1) * _SCALES[word]
+            if word == "thousand":
+                total, current = total + current, 0
+        seen = True
+    return total + current if seen else None
+
+
+def _groups(words: list[str]) -> list[list[str]]:
+    """Split "twelve fifty" into ["twelve"], ["fifty"]: a unit or ten that cannot extend
+    the number so far starts a new one ("twenty five" stays one, "twelve fifty" is two)."""
+    groups: list[list[str]] = [[]]
+    for word in words:
+        last = groups[-1]
+        scales = [i for i, w in enumerate(last) if w in _SCALES]
+        seg = [w for w in last[(scales[-1] + 1 if scales else 0) :] if w in _UNITS or w in _TENS]
+        new = False
+        if seg and (word in _UNITS or word in _TENS):
+            if seg[-1] in _UNITS:
+                new = True
+            else:  # after a ten only a single digit continues it
+                new = word in _TENS or _UNITS[word] >= 10
+        if new:
+            groups.append([word])
+        else:
+            last.append(word)
+    return [g for g in groups if g]
+
+
+def _replace(match: re.Match[str]) -> str:
+    text = match.group(0)
+    tokens = re.split(r"([\s-]+)", text)
+    words = [t for t in tokens[::2] if t]
+    lead: list[str] = []
+    while words and words[0].lower() == "and":
+        lead.append(words.pop(0))
+    tail: list[str] = []
+    while words and words[-1].lower() in ("and", "a", "an"):
+        tail.insert(0, words.pop())
+    low = [w.lower() for w in words]
+    rest = match.string[match.end() :]
+    keep = not low or all(w in ("a", "an", "and") for w in low)
+    lone = len(low) == 1 or (len(low) == 2 and low[0] in ("a", "an"))
+    keep = keep or (lone and low[-1] in ("one", "a", "an") and not _COUNTABLE.match(rest))
+    keep = keep or (low[0] in ("a", "an") and low[1:2] != [] and low[1] not in (*_SCALES, "dozen"))
+    if keep:
+        return text
+    number = " ".join(str(_value(g)) for g in _groups(low))
+    trailing = text[len(text.rstrip()) :]
+    return " ".join([*lead, number, *tail]) + trailing
+
+
+def words_to_digits(text: str) -> str:
+    """Number words become digits: "eighty five dollars" -> "85 dollars"."""
+    return _RUN.sub(_replace, text)
+
+
+def normalise(text: str) -> str:
+    """One spacing, plain quotes and dashes, number words as digits; case is kept."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
+    text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", " - ")
+    text = re.sub(r"[ \t]+", " ", text).strip()
+    return words_to_digits(text)
+
+
+def squash(text: str) -> str:
+    """Trim spaces and stray punctuation at both ends."""
+    return re.sub(r"\s+", " ", text).strip(" ,.;:!?-'\"").strip()
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def title_case(text: str) -> str:
+    """Place names as people write them: "alice springs" -> "Alice Springs"."""
+    small = {"of", "the", "and", "on", "upon"}
+    words = text.split()
+    return " ".join(
+        w if (w[:1].isupper() or (i and w.lower() in small)) else w.capitalize()
+        for i, w in enumerate(words)
+    )

@@ -1,0 +1,75 @@
+"""The end of a turn: its reply and ui_actions, the transcript, and a bounded window."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, RemoveMessage, ToolMessage
+from langgraph.config import get_config
+from langgraph.runtime import Runtime
+
+from agent.context import Context
+from agent.resources import default_pool
+from agent.state import PamState
+from agent.transcript import append_turn
+from tools.db.scope import user_db
+
+KEEP_TURNS = 4  # human turns kept verbatim in the checkpointed window
+SUMMARY_CHARS = 1500  # the rolling summary of older turns stays this short
+
+
+def turn_start(messages: list[AnyMessage]) -> int:
+    for i in range(len(messages) - 1, -1, -1):
+        if isinstance(messages[i], HumanMessage):
+            return i
+    return 0
+
+
+def turn_reply(turn: list[AnyMessage]) -> str:
+    texts = [m.text for m in turn if isinstance(m, AIMessage) and not m.tool_calls and m.text]
+    return "\n\n".join(texts)
+
+
+def turn_ui_actions(turn: list[AnyMessage]) -> list[dict[str, Any]]:
+    actions: list[dict[str, Any]] = []
+    for m in turn:
+        artifact = m.artifact if isinstance(m, ToolMessage) else None
+        if isinstance(artifact, dict) and artifact.get("ok"):
+            actions.extend(artifact.get("ui_actions") or [])
+    return actions
+
+
+def fold(summary: str, dropped: list[AnyMessage]) -> str:
+    """Add the dropped turns' gist to the summary; keep its most recent end."""
+    lines = []
+    for m in dropped:
+        if isinstance(m, HumanMessage):
+            lines.append(f"User: {m.text}")
+        elif isinstance(m, AIMessage) and m.text and not m.tool_calls:
+            lines.append(f"PAM: {m.text}")
+    text = " ".join([summary, *lines]).strip()
+    return text[-SUMMARY_CHARS:]
+
+
+def window_cut(messages: list[AnyMessage], keep_turns: int = KEEP_TURNS) -> int:
+    """Index of the first message kept: the start of the `keep_turns`-th last human turn."""
+    starts = [i for i, m in enumerate(messages) if isinstance(m, HumanMessage)]
+    return starts[-keep_turns] if len(starts) > keep_turns else 0
+
+
+async def finish(state: PamState, runtime: Runtime[Context]) -> dict[str, Any]:
+    ctx = runtime.context or Context()
+    messages = state["messages"]
+    turn = messages[turn_start(messages) :]
+    thread_id = get_config().get("configurable", {}).get("thread_id")
+    if thread_id:
+        pool = ctx.pool or await default_pool()
+        async with user_db(pool, ctx.user_uuid, now=ctx.clock()) as db:
+            await append_turn(db, str(thread_id), turn)
+    cut = window_cut(messages)
+    update: dict[str, Any] = {"reply": turn_reply(turn), "ui_actions": turn_ui_actions(turn)}
+    if cut:
+        dropped = messages[:cut]
+        update["summary"] = fold(state.get("summary", ""), dropped)
+        update["messages"] = [RemoveMessage(id=str(m.id)) for m in dropped if m.id]
+    return update

@@ -1,0 +1,28 @@
+"""Graph state: what a caller sends in, and what the graph keeps per thread."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, NotRequired
+
+from langchain_core.messages import AnyMessage
+from langgraph.graph.message import add_messages
+from typing_extensions import TypedDict
+
+Route = str  # "wins" | "wheels" | "you" | "social" | "general"
+
+
+class InputState(TypedDict):
+    messages: Annotated[list[AnyMessage], add_messages]
+
+
+class PamState(InputState):
+    # Domains the router picked for this turn, and those still to run.
+    route: NotRequired[list[Route]]
+    pending: NotRequired[list[Route]]
+    # The user's profile, memories and client context, rendered once per turn for prompts.
+    context_block: NotRequired[str]
+    # A bounded summary of turns that left the checkpointed message window.
+    summary: NotRequired[str]
+    # The turn's outcome, for the server to stream.
+    reply: NotRequired[str]
+    ui_actions: NotRequired[list[dict[str, Any]]]

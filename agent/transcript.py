@@ -1,0 +1,67 @@
+"""The append-only transcript: every message of a thread, kept outside the checkpoint."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID, uuid5
+
+import orjson
+from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, ToolMessage
+
+from tools.db.scope import UserDb
+
+THREAD_NAMESPACE = UUID("2f1d7a52-8a55-4c8e-9a43-3a3c8f0f6b11")
+TITLE_CHARS = 80
+
+
+def thread_uuid(thread_id: str) -> UUID:
+    """Thread ids are UUIDs; any other string maps to a stable one."""
+    try:
+        return UUID(thread_id)
+    except ValueError:
+        return uuid5(THREAD_NAMESPACE, thread_id)
+
+
+def _role(message: AnyMessage) -> str:
+    if isinstance(message, HumanMessage):
+        return "human"
+    if isinstance(message, ToolMessage):
+        return "tool"
+    if isinstance(message, AIMessage):
+        return "ai"
+    return "system"
+
+
+def _data(message: AnyMessage) -> dict[str, Any]:
+    if isinstance(message, AIMessage) and message.tool_calls:
+        return {
+            "tool_calls": [{k: c[k] for k in ("name", "args", "id")} for c in message.tool_calls]
+        }
+    if isinstance(message, ToolMessage):
+        return {"tool_call_id": message.tool_call_id, "name": message.name}
+    return {}
+
+
+async def append_turn(db: UserDb, thread_id: str, messages: list[AnyMessage]) -> None:
+    """Record the thread (first message as title) and this turn's messages, once each."""
+    tid = thread_uuid(thread_id)
+    first_human = next((m for m in messages if isinstance(m, HumanMessage)), None)
+    title = first_human.text[:TITLE_CHARS] if first_human else None
+    await db.conn.execute(
+        "INSERT INTO chat_threads (id, user_id, title) VALUES (%s, %s, %s)"
+        " ON CONFLICT (id) DO UPDATE SET updated_at = now(),"
+        " title = coalesce(chat_threads.title, excluded.title)",
+        (tid, db.user_id, title),
+    )
+    rows = [
+        (tid, db.user_id, str(m.id), _role(m), m.text, orjson.dumps(_data(m)).decode())
+        for m in messages
+        if m.id
+    ]
+    async with db.conn.cursor() as cur:
+        await cur.executemany(
+            "INSERT INTO chat_messages (thread_id, user_id, message_id, role, content, data)"
+            " VALUES (%s, %s, %s, %s, %s, %s::jsonb)"
+            " ON CONFLICT (thread_id, message_id) DO NOTHING",
+            rows,
+        )

@@ -1,0 +1,16 @@
+"""Every action and eval table, found by name or domain. The one registry there is."""
+
+from __future__ import annotations
+
+from tools import social, wheels, wins, you
+from tools.types import Action, Domain, Table
+
+ACTIONS: tuple[Action, ...] = (*wins.ACTIONS, *wheels.ACTIONS, *you.ACTIONS, *social.ACTIONS)
+ACTIONS_BY_NAME: dict[str, Action] = {a.name: a for a in ACTIONS}
+TABLES: dict[str, Table] = {
+    t.name: t for t in (*wins.TABLES, *wheels.TABLES, *you.TABLES, *social.TABLES)
+}
+
+
+def actions_for(domain: Domain) -> list[Action]:
+    return [a for a in ACTIONS if a.domain == domain]
