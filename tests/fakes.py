@@ -29,7 +29,7 @@ class ScriptedChatModel(BaseChatModel):
     """Each call takes the next step: a message to return, or an exception to raise.
     `seen` keeps every prompt, so tests can check what the model was shown."""
 
-    script: list[Step] = Field(default_factory=list)
+    script: list[Any] = Field(default_factory=list)  # Steps; Any so pydantic keeps them as given
     seen: list[list[BaseMessage]] = Field(default_factory=list)
 
     @property
