@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 
+from server.errors import install_error_handlers
 from server.resources import open_resources
 from server.routes import health
 from server.settings import Settings, get_settings
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, *, model: Any = None) -> FastAPI:
+    """The app. `model` replaces the configured chat model (tests pass a scripted one)."""
     settings = settings or get_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        async with open_resources(settings) as resources:
+        async with open_resources(settings, model=model) as resources:
             app.state.resources = resources
             yield
 
@@ -30,5 +33,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
         openapi_url=None if production else "/openapi.json",
     )
+    install_error_handlers(app)
     app.include_router(health.router)
     return app

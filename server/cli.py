@@ -62,6 +62,21 @@ def serve(
         fail(str(exc))
 
 
+@app.command()
+def token(
+    user: Annotated[str, typer.Option("--user", help="The user the token is for (its `sub`).")],
+    days: Annotated[int, typer.Option(min=1, max=365, help="How long it stays valid.")] = 30,
+) -> None:
+    """Print a bearer token for USER, signed with the configured or local secret."""
+    from server.auth import AuthError, TokenVerifier
+
+    settings = load_settings()
+    try:
+        typer.echo(TokenVerifier.from_settings(settings).issue(user, ttl_s=days * 86400))
+    except AuthError as exc:
+        fail(str(exc))
+
+
 @db_app.command("migrate")
 def db_migrate() -> None:
     """Apply pending migrations (safe to run from several processes at once)."""

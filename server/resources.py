@@ -1,17 +1,25 @@
-"""The process-wide resources the lifespan opens once: database pool and Redis."""
+"""The process-wide resources the lifespan opens once: pool, Redis, graph, auth."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import redis.asyncio as aioredis
+from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
+from langgraph.store.postgres.aio import AsyncPostgresStore
 
+from agent.model import load_chat_model
+from graph import build_graph
+from server.auth import TokenVerifier
 from server.settings import Settings
+from tools.cache import Cache, MemoryCache, RedisCache
 from tools.db.embedded import start_embedded
 from tools.db.migrate import migrate
 from tools.db.pool import Pool, open_pool
+from tools.services import Services
 
 
 @dataclass
@@ -20,11 +28,17 @@ class Resources:
     database_url: str
     pool: Pool
     redis: aioredis.Redis | None
+    services: Services
+    verifier: TokenVerifier
+    graph: Any
 
 
 @asynccontextmanager
-async def open_resources(settings: Settings) -> AsyncIterator[Resources]:
-    """Resolve the database (embedded when no DATABASE_URL), migrate, open pool and Redis."""
+async def open_resources(settings: Settings, *, model: Any = None) -> AsyncIterator[Resources]:
+    """Resolve the database (embedded when no DATABASE_URL), migrate, open everything.
+
+    `model` replaces the configured chat model (tests use a scripted one).
+    """
     async with AsyncExitStack() as stack:
         url = settings.database_url
         if url is None:
@@ -41,7 +55,28 @@ async def open_resources(settings: Settings) -> AsyncIterator[Resources]:
         )
         stack.push_async_callback(pool.close)
         redis = None
+        cache: Cache = MemoryCache()
         if settings.redis_url:
             redis = aioredis.from_url(settings.redis_url, socket_timeout=2.0)
             stack.push_async_callback(redis.aclose)
-        yield Resources(settings=settings, database_url=url, pool=pool, redis=redis)
+            cache = RedisCache(redis)
+        checkpointer = AsyncPostgresSaver(pool)
+        await checkpointer.setup()
+        store = AsyncPostgresStore(pool)
+        await store.setup()
+        graph = build_graph(
+            checkpointer, store, model=model or load_chat_model(settings.model_name)
+        )
+        yield Resources(
+            settings=settings,
+            database_url=url,
+            pool=pool,
+            redis=redis,
+            services=Services(
+                weather_url=settings.weather_url,
+                routing_url=settings.routing_url,
+                cache=cache,
+            ),
+            verifier=TokenVerifier.from_settings(settings),
+            graph=graph,
+        )

@@ -1,0 +1,61 @@
+"""One error shape for every failure: `{"detail": message, "code": code}`; never a traceback."""
+
+from __future__ import annotations
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+
+from tools.types import ActionError
+
+log = structlog.get_logger("pam.errors")
+
+ACTION_STATUS = {"invalid": 400, "not_found": 404, "conflict": 409, "unavailable": 503}
+HTTP_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "payload_too_large",
+    422: "invalid_request",
+    429: "rate_limited",
+    503: "unavailable",
+}
+
+
+def error_response(
+    status: int, message: str, code: str | None = None, **headers: str
+) -> JSONResponse:
+    body = {"detail": message, "code": code or HTTP_CODES.get(status, "error")}
+    return JSONResponse(body, status_code=status, headers=headers or None)
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err["loc"] if p != "body") or "body"
+        parts.append(f"{where}: {str(err['msg']).removeprefix('Value error, ')}")
+    return "Invalid request — " + "; ".join(parts)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        return error_response(exc.status_code, str(exc.detail), **(exc.headers or {}))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return error_response(422, _validation_message(exc))
+
+    @app.exception_handler(ActionError)
+    async def action_error(request: Request, exc: ActionError) -> JSONResponse:
+        return error_response(ACTION_STATUS[exc.code], exc.message, exc.code)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error", path=request.url.path)
+        return error_response(500, "Something went wrong on our side.", "internal")
