@@ -120,6 +120,14 @@ def test_unknown_place_is_not_found_with_suggestions() -> None:
     assert "Did you mean" not in err.value.message
 
 
+@pytest.mark.parametrize("text", ["Tasmania", "queensland", "NSW", "Northern Territory"])
+def test_a_bare_state_is_not_a_place(text: str) -> None:
+    with pytest.raises(ActionError) as err:
+        resolve_place(text, field="location")
+    assert (err.value.code, err.value.field) == ("invalid", "location")
+    assert "whole state" in err.value.message
+
+
 def test_a_name_in_the_wrong_state_says_where_it_is() -> None:
     with pytest.raises(ActionError) as err:
         resolve_place("Birdsville WA")

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import ScopedDb
-from tests.integration.tools.test_wheels_trips_support import call, execute, fetch, ok
+from tests.integration.tools.wheels_support import call, execute, fetch, ok
 from tools.wheels.trips import TABLES
 
 READ_TRIPS = {t.name: t for t in TABLES}["trips"].read

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import ScopedDb
-from tests.integration.tools.test_wheels_trips_support import (
+from tests.integration.tools.wheels_support import (
     Reply,
     Request,
     call,

@@ -1,0 +1,1 @@
+"""Places and distances: an Australian gazetteer, great-circle maths and a routing client."""

@@ -1,0 +1,132 @@
+"""Places travellers keep: save one (campsite, dump point, water...) and find them nearby."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tools.db.scope import UserDb
+from tools.format import distance
+from tools.geo.resolve import resolve_place
+from tools.profile import load_profile
+from tools.types import Action, Table, UiAction
+from tools.wheels.place_models import (
+    MAX_RESULTS,
+    PLACE_COLUMNS,
+    FindPlacesArgs,
+    FindPlacesResult,
+    PlaceOut,
+    SavePlaceArgs,
+    SavePlaceResult,
+)
+
+
+def _place(db: UserDb, row: dict[str, Any]) -> PlaceOut:
+    return PlaceOut(
+        **{k: v for k, v in row.items() if k != "user_id"}, mine=row["user_id"] == db.user_id
+    )
+
+
+async def save_place(db: UserDb, args: SavePlaceArgs) -> SavePlaceResult:
+    spot = resolve_place(args.location, field="location")
+    location, lat, lon = spot.name, spot.lat, spot.lon
+    cur = await db.conn.execute(
+        "INSERT INTO places (user_id, name, location, kind, notes, rating, shared, lat, lon)"
+        f" VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING {PLACE_COLUMNS}",
+        (
+            db.user_id,
+            args.name,
+            location,
+            args.kind,
+            args.notes,
+            args.rating,
+            args.shared,
+            lat,
+            lon,
+        ),
+    )
+    row = await cur.fetchone()
+    assert row is not None
+    place = _place(db, row)
+    who = "shared with other travellers" if place.shared else "just for you"
+    return SavePlaceResult(
+        summary=f"Saved {place.name} ({place.kind.replace('_', ' ')}) near {location}, {who}.",
+        ids=[place.id],
+        ui_actions=[
+            UiAction(
+                type="open_map",
+                entity_type="place",
+                entity_id=str(place.id),
+                entity_title=place.name,
+            )
+        ],
+        place=place,
+    )
+
+
+# Haversine in SQL (km, mean Earth radius): few enough rows that no spatial index is needed.
+_DISTANCE_SQL = (
+    "2 * 6371.0088 * asin(least(1, sqrt(power(sin(radians(lat - %(lat)s) / 2), 2)"
+    " + cos(radians(%(lat)s)) * cos(radians(lat)) * power(sin(radians(lon - %(lon)s) / 2), 2))))"
+)
+
+
+async def find_places(db: UserDb, args: FindPlacesArgs) -> FindPlacesResult:
+    near = resolve_place(args.near, field="near")
+    label, lat, lon = near.name, near.lat, near.lon
+    cur = await db.conn.execute(
+        f"SELECT * FROM (SELECT {PLACE_COLUMNS}, {_DISTANCE_SQL} AS distance_km FROM places"
+        " WHERE (user_id = %(me)s OR shared) AND (%(kind)s::text IS NULL OR kind = %(kind)s))"
+        " AS p WHERE distance_km <= %(radius)s ORDER BY distance_km, name, id LIMIT %(limit)s",
+        {
+            "lat": lat,
+            "lon": lon,
+            "me": db.user_id,
+            "kind": args.kind,
+            "radius": args.radius_km,
+            "limit": MAX_RESULTS,
+        },
+    )
+    places = [_place(db, row) for row in await cur.fetchall()]
+    for place in places:
+        place.distance_km = round(place.distance_km or 0.0, 1)
+    units = (await load_profile(db)).units
+    what = args.kind.replace("_", " ") + " places" if args.kind else "places"
+    within = f"within {distance(args.radius_km, units)} of {label}"
+    if not places:
+        summary = f"No saved {what} {within}."
+    else:
+        nearest = ", ".join(f"{p.name} ({distance(p.distance_km or 0, units)})" for p in places[:5])
+        summary = f"{len(places)} {what} {within}, nearest first: {nearest}."
+    return FindPlacesResult(summary=summary, near=label, places=places)
+
+
+async def read_places(db: UserDb) -> list[dict[str, Any]]:
+    """The user's own places, keyed by save_place's argument names."""
+    cur = await db.conn.execute(
+        "SELECT id, name, location, kind, notes, rating, shared FROM places"
+        " WHERE user_id = %s ORDER BY created_at, id",
+        (db.user_id,),
+    )
+    return [{**row, "id": str(row["id"])} for row in await cur.fetchall()]
+
+
+ACTIONS = [
+    Action(
+        name="save_place",
+        domain="wheels",
+        args=SavePlaceArgs,
+        fn=save_place,
+        description="Save a place (campsite, dump point, water, fuel, mechanic, shop, other)"
+        " at a town or 'lat,lon', with notes, a 1-5 rating and optional sharing.",
+    ),
+    Action(
+        name="find_places",
+        domain="wheels",
+        args=FindPlacesArgs,
+        fn=find_places,
+        description="Find saved places (the user's own and those others shared) near a town"
+        " or 'lat,lon', nearest first, optionally of one kind.",
+    ),
+]
+
+TABLES = [Table(name="places", create="save_place", read=read_places)]

@@ -1,0 +1,132 @@
+"""Weather forecast for a place, from an Open-Meteo-compatible service, cached."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from pydantic import Field
+
+from tools.db.scope import UserDb
+from tools.geo.gazetteer import Place
+from tools.geo.resolve import resolve_place
+from tools.profile import load_profile
+from tools.services import ServiceUnavailable, get_json
+from tools.types import Action, ActionError, ActionResult, Args
+from tools.values import Title
+from tools.wheels.weather_models import DAILY, DayForecast, parse_forecast
+
+log = logging.getLogger(__name__)
+CACHE_TTL_S = 30 * 60  # forecasts change a few times a day; half an hour is fresh enough
+UNAVAILABLE = (
+    "Weather is unavailable right now: the forecast service didn't answer."
+    " Try again in a few minutes."
+)
+
+
+class WeatherForecastArgs(Args):
+    location: Title
+    days: int = Field(default=3, ge=1, le=16)
+
+
+class WeatherResult(ActionResult):
+    location: str
+    lat: float
+    lon: float
+    days: list[DayForecast]
+
+
+def cache_key(place: Place, days: int) -> str:
+    # ~1 km of rounding: nearby requests (and the same town) share one cached answer.
+    return f"weather:v1:{place.lat:.2f}:{place.lon:.2f}:{days}"
+
+
+async def _forecast(db: UserDb, place: Place, days: int) -> list[DayForecast]:
+    cache, key = db.services.cache, cache_key(place, days)
+    hit = await cache.get(key)
+    if hit is not None:
+        try:
+            return [DayForecast.model_validate(d) for d in json.loads(hit)]
+        except ValueError:
+            log.warning("ignoring an unreadable cached forecast under %s", key)
+    body = await get_json(
+        db.services.weather_url,
+        params={
+            "latitude": round(place.lat, 4),
+            "longitude": round(place.lon, 4),
+            "daily": ",".join(DAILY),
+            "timezone": "auto",
+            "forecast_days": days,
+        },
+        timeout_s=db.services.timeout_s,
+        retries=db.services.retries,
+    )
+    forecast = parse_forecast(body, days)
+    payload = json.dumps([d.model_dump(mode="json") for d in forecast]).encode()
+    await cache.set(key, payload, CACHE_TTL_S)
+    return forecast
+
+
+def _temp(celsius: float, units: str) -> str:
+    return f"{celsius * 9 / 5 + 32:.0f}°F" if units == "imperial" else f"{celsius:.0f}°C"
+
+
+def _day_line(day: DayForecast, units: str) -> str:
+    when = f"{day.date:%a} {day.date.day} {day.date:%b}"
+    parts = [f"{_temp(day.temp_min_c, units)}–{_temp(day.temp_max_c, units)}"]
+    if day.conditions:
+        parts.insert(0, day.conditions)
+    if day.precipitation_mm is not None:
+        rain = (
+            f"{day.precipitation_mm / 25.4:.2f} in"
+            if units == "imperial"
+            else f"{day.precipitation_mm:.0f} mm"
+        )
+        chance = day.precipitation_probability
+        parts.append(f"rain {rain}" + (f" ({chance:.0f}%)" if chance is not None else ""))
+    if day.wind_max_kmh is not None:
+        wind = day.wind_max_kmh / 1.609344 if units == "imperial" else day.wind_max_kmh
+        parts.append(f"wind to {wind:.0f} {'mph' if units == 'imperial' else 'km/h'}")
+    return f"{when}: {', '.join(parts)}"
+
+
+def _summary(place: Place, days: list[DayForecast], units: str) -> str:
+    lines = [_day_line(day, units) for day in days[:3]]
+    more = ""
+    if len(days) > 3:
+        highs = [d.temp_max_c for d in days]
+        wet = sum(1 for d in days if (d.precipitation_mm or 0) >= 1)
+        more = (
+            f" Over {len(days)} days highs run {_temp(min(highs), units)}–"
+            f"{_temp(max(highs), units)}, with rain on {wet} day{'s' if wet != 1 else ''}."
+        )
+    return f"Weather for {place.label}: " + "; ".join(lines) + "." + more
+
+
+async def weather_forecast(db: UserDb, args: WeatherForecastArgs) -> WeatherResult:
+    place = resolve_place(args.location, field="location")
+    try:
+        days = await _forecast(db, place, args.days)
+    except ServiceUnavailable as exc:
+        log.warning("weather service failed: %s", exc)
+        raise ActionError(UNAVAILABLE, code="unavailable") from None
+    units = (await load_profile(db)).units
+    return WeatherResult(
+        summary=_summary(place, days, units),
+        location=place.label,
+        lat=place.lat,
+        lon=place.lon,
+        days=days,
+    )
+
+
+ACTIONS = [
+    Action(
+        name="weather_forecast",
+        domain="wheels",
+        args=WeatherForecastArgs,
+        fn=weather_forecast,
+        description="Daily weather forecast (temperatures, rain, wind) for an Australian town"
+        " or 'lat,lon', 1 to 16 days ahead (default 3).",
+    )
+]
