@@ -11,8 +11,6 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID, uuid5
 
-from tools.services import Services
-
 # Runs without a signed-in user (LangGraph Studio / `langgraph dev`) act as this one.
 DEV_USER_ID = uuid5(UUID("6ba7b811-9dad-11d1-80b4-00c04fd430c8"), "pam-dev-user")
 
@@ -25,9 +23,11 @@ class Context:
     # What the client told us for this turn: location {lat, lng, city, region, country},
     # current_page, timezone.
     client: dict[str, Any] | None = None
-    # Process resources; None means "open the defaults from the environment" (agent.resources).
+    # Process resources (a tools.db.pool.Pool and a tools.services.Services); None means
+    # "the defaults from the environment" (agent.resources). Typed Any so the context
+    # schema that LangGraph Studio shows stays plain JSON.
     pool: Any = None
-    services: Services | None = None
+    services: Any = None
 
     @property
     def user_uuid(self) -> UUID:
