@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 import warnings
 from contextlib import suppress
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from typing import Any
 import psutil
 
 from tools.db.errors import DatabaseError
+
+START_ATTEMPTS = 2
 
 
 @dataclass
@@ -79,6 +82,19 @@ def _forget_dead_users(pgserver: Any, pgdata: Path) -> None:
         del pgserver.PostgresServer._instances[pgdata]
 
 
+def _get_server(pgserver: Any, pgdata: Path) -> Any:
+    # pgserver gives pg_ctl 10 s; on a loaded machine the server can take longer and
+    # still come up, so a second attempt attaches to it instead of failing.
+    for _ in range(START_ATTEMPTS - 1):
+        _forget_dead_users(pgserver, pgdata)
+        try:
+            return pgserver.get_server(pgdata, cleanup_mode="stop")
+        except Exception:
+            time.sleep(1.0)
+    _forget_dead_users(pgserver, pgdata)
+    return pgserver.get_server(pgdata, cleanup_mode="stop")
+
+
 def start_embedded(data_dir: Path) -> EmbeddedPostgres:
     """Start (or attach to) the private server under `data_dir/postgres`.
 
@@ -87,11 +103,10 @@ def start_embedded(data_dir: Path) -> EmbeddedPostgres:
     """
     pgdata = check_data_dir(data_dir) / "postgres"
     pgserver = _pgserver()
-    _forget_dead_users(pgserver, pgdata)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            server = pgserver.get_server(pgdata, cleanup_mode="stop")
+            server = _get_server(pgserver, pgdata)
         except Exception as exc:
             log = pgdata / "log"
             tail = log.read_text(errors="replace").strip().splitlines()[-1:] if log.exists() else []
