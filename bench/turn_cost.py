@@ -67,7 +67,8 @@ async def measure(url: str, model: BaseChatModel, turns: int, same_thread: bool)
                 "callbacks": [spans],
             }
             started = time.perf_counter()
-            out = await graph.ainvoke({"messages": [("user", MESSAGE)]}, config, context=ctx)
+            turn: Any = {"messages": [("user", MESSAGE)]}
+            out = await graph.ainvoke(turn, config, context=ctx)
             costs.append((time.perf_counter() - started) * 1000)
             assert out["reply"], "every turn must reply"
         total_s = sum(costs) / 1000
