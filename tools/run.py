@@ -50,6 +50,11 @@ async def run_action(action: Action, db: UserDb, raw: Mapping[str, Any]) -> Acti
             return await action.fn(db, args)
     except psycopg.errors.IntegrityError as exc:
         raise ActionError(integrity_message(exc), code="invalid") from None
+    except psycopg.DataError as exc:
+        # Input Postgres cannot store (a NUL character, an out-of-range number): the
+        # caller's to fix. The savepoint has already undone the action's writes.
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else "invalid value"
+        raise ActionError(f"A value can't be stored: {detail}.", code="invalid") from None
 
 
 async def call_action(action: Action, db: UserDb, raw: Mapping[str, Any]) -> dict[str, Any]:
