@@ -76,7 +76,11 @@ def parse_route(message: AIMessage) -> list[str]:
 
 
 def make_router(model: BaseChatModel):  # type: ignore[no-untyped-def]
-    bound = model.bind_tools([ROUTE_TOOL], tool_choice="route_request")
+    # "nostream": the routing call's tool-call chunks are not tokens of the reply, so
+    # LangGraph's `messages` stream (chat clients, useStream) leaves them out.
+    bound = model.bind_tools([ROUTE_TOOL], tool_choice="route_request").with_config(
+        tags=["nostream"]
+    )
 
     async def router(state: PamState, runtime: Runtime[Context]) -> Command[DomainNode]:
         ctx = runtime.context or Context()

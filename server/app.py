@@ -4,25 +4,50 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from typing import Any
 
 from fastapi import FastAPI
 
+from server import agent_protocol
 from server.errors import install_error_handlers
+from server.logging import adopt_uvicorn_loggers, configure_logging
+from server.metrics import CountingCache
+from server.middleware import install_middleware
+from server.observability import init_observability
+from server.ratelimit import open_rate_limits
 from server.resources import open_resources
-from server.routes import health
+from server.routes import chat, dev_token, health, rest, threads
+from server.routes import metrics as metrics_routes
+from server.routes.web import install_web
+from server.runs import RunManager
 from server.settings import Settings, get_settings
+from server.ws import route as ws_route
 
 
 def create_app(settings: Settings | None = None, *, model: Any = None) -> FastAPI:
     """The app. `model` replaces the configured chat model (tests pass a scripted one)."""
     settings = settings or get_settings()
+    configure_logging(settings.log_level)
+    init_observability(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        async with open_resources(settings, model=model) as resources:
+        adopt_uvicorn_loggers()
+        async with (
+            open_resources(settings, model=model) as resources,
+            open_rate_limits(resources) as rate_limits,
+        ):
+            resources.services = replace(
+                resources.services, cache=CountingCache(resources.services.cache)
+            )
             app.state.resources = resources
-            yield
+            app.state.rate_limits = rate_limits
+            app.state.runs = RunManager(resources)
+            try:
+                yield
+            finally:
+                await app.state.runs.aclose()
 
     production = settings.environment == "production"
     app = FastAPI(
@@ -34,5 +59,14 @@ def create_app(settings: Settings | None = None, *, model: Any = None) -> FastAP
         openapi_url=None if production else "/openapi.json",
     )
     install_error_handlers(app)
+    install_middleware(app, settings)
     app.include_router(health.router)
+    app.include_router(chat.router)
+    app.include_router(threads.router)
+    app.include_router(ws_route.router)
+    app.include_router(metrics_routes.router)
+    app.include_router(rest.router)
+    app.include_router(agent_protocol.router)
+    app.include_router(dev_token.router)
+    install_web(app)  # the chat page at `/`, its files under /static
     return app

@@ -18,6 +18,16 @@ db_app = typer.Typer(help="Database commands.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
 
+def _mount_eval() -> None:
+    # evals.cli imports only typer at module level; its commands import the rest.
+    from evals.cli import eval_app
+
+    app.add_typer(eval_app, name="eval")
+
+
+_mount_eval()
+
+
 def fail(message: str) -> NoReturn:
     typer.echo(f"pam: {message}", err=True)
     raise typer.Exit(code=1)
@@ -41,11 +51,12 @@ def serve(
     port: Annotated[int | None, typer.Option(help="Port to bind (default PORT).")] = None,
 ) -> None:
     """Run the HTTP/WebSocket server (uvicorn)."""
+    settings = load_settings()  # first: a bad setting is one line, before anything imports
+
     import uvicorn
 
     from server.app import create_app
 
-    settings = load_settings()
     # Resolve and migrate the database before uvicorn starts, so a bad URL, an
     # unreachable server or an unusable data directory is one line, not a traceback.
     try:
@@ -57,6 +68,8 @@ def serve(
                 port=port or settings.port,
                 log_level=settings.log_level.lower(),
                 lifespan="on",
+                # Bigger WebSocket frames are refused by uvicorn with close code 1009.
+                ws_max_size=settings.ws_max_frame_bytes,
             )
     except DatabaseError as exc:
         fail(str(exc))

@@ -46,4 +46,6 @@ async def scoped_db(resources: Res, user: CurrentUser) -> AsyncIterator[UserDb]:
         yield db
 
 
-Db = Annotated[UserDb, Depends(scoped_db)]
+# scope="function": the transaction commits before the response is sent, so a client
+# that reads right after a write sees it, and a failed commit is an error, not a 201.
+Db = Annotated[UserDb, Depends(scoped_db, scope="function")]

@@ -8,14 +8,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import redis.asyncio as aioredis
-from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
-from langgraph.store.postgres.aio import AsyncPostgresStore
 
 from agent.model import load_chat_model
 from graph import build_graph
 from server.auth import TokenVerifier
 from server.settings import Settings
 from tools.cache import Cache, MemoryCache, RedisCache
+from tools.db.checkpointer import PooledSaver
 from tools.db.embedded import start_embedded
 from tools.db.migrate import migrate
 from tools.db.pool import Pool, open_pool
@@ -60,13 +59,11 @@ async def open_resources(settings: Settings, *, model: Any = None) -> AsyncItera
             redis = aioredis.from_url(settings.redis_url, socket_timeout=2.0)
             stack.push_async_callback(redis.aclose)
             cache = RedisCache(redis)
-        checkpointer = AsyncPostgresSaver(pool)
+        checkpointer = PooledSaver(pool)
         await checkpointer.setup()
-        store = AsyncPostgresStore(pool)
-        await store.setup()
-        graph = build_graph(
-            checkpointer, store, model=model or load_chat_model(settings.model_name)
-        )
+        # No LangGraph store: memories are rows of the RLS-protected `memories` table,
+        # isolated by the database like every other user row.
+        graph = build_graph(checkpointer, model=model or load_chat_model(settings.model_name))
         yield Resources(
             settings=settings,
             database_url=url,

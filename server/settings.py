@@ -42,6 +42,7 @@ class Settings(BaseSettings):
     weather_url: str = "https://api.open-meteo.com/v1/forecast"
     routing_url: str | None = None
     sentry_dsn: SecretStr | None = None
+    sentry_traces_sample_rate: float = Field(default=0.0, ge=0.0, le=1.0)
 
     langsmith_tracing: bool = False
     langsmith_api_key: SecretStr | None = None
@@ -96,7 +97,8 @@ class Settings(BaseSettings):
     def _model_name(cls, v: str | None) -> str | None:
         if v in (None, ""):
             return None
-        if v != "offline" and not (v.startswith("openai:") and len(v) > len("openai:")):
+        named = any(v.startswith(p) and len(v) > len(p) for p in ("openai:", "bench:"))
+        if v != "offline" and not named:
             raise ValueError("must be 'offline' or 'openai:<model>', e.g. openai:gpt-4o-mini")
         return v
 

@@ -1,0 +1,81 @@
+"""Finding one of the caller's runs, and what waiting for it returns.
+
+A run is the caller's when its thread is: the thread is checked first (404 for
+anyone else's), then the run must belong to that thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Any
+from uuid import UUID
+
+from fastapi import HTTPException
+
+from server.agent_protocol.serialize import dumps, interrupts_json
+from server.resources import Resources
+from server.runs import Run, RunManager, ThreadRow, owned_thread
+from server.runs.store import RunRow, get_run_row
+
+KEEPALIVE_S = 5.0  # whitespace before a JSON body keeps proxies from timing out
+
+
+class RunNotFound(HTTPException):
+    def __init__(self) -> None:
+        super().__init__(404, "Run not found.")
+
+
+async def find_run(
+    resources: Resources, runs: RunManager, user: UUID, thread_id: str, run_id: str
+) -> tuple[ThreadRow, Run | None, RunRow | None]:
+    """The thread, and the live run or (once it has left memory) its row."""
+    thread = await owned_thread(resources, user, thread_id)
+    live = runs.get(run_id)
+    if live is not None and live.thread_id == thread.thread_id and live.user_id == user:
+        return thread, live, None
+    row = await get_run_row(resources.pool, user, thread.thread_id, run_id)
+    if row is None:
+        raise RunNotFound()
+    return thread, None, row
+
+
+async def _error_of(run: Run) -> dict[str, Any]:
+    async for event in run.events(max(run.log.last_seq - 1, 0)):
+        if event.mode == "error" and isinstance(event.data, dict):
+            return event.data
+    return {"error": "RunError", "message": run.error or "The run failed."}
+
+
+async def run_output(run: Run) -> dict[str, Any]:
+    """The ended run's result as `runs.wait`/`join` return it: the thread's values,
+    with `__interrupt__` when it waits for a decision, or `__error__` when it failed."""
+    if run.status == "error":
+        return {"__error__": await _error_of(run)}
+    values = dict(run.values)
+    if run.interrupts:
+        values["__interrupt__"] = interrupts_json(run.interrupts)
+    return values
+
+
+async def thread_output(resources: Resources, thread_id: str) -> dict[str, Any]:
+    """The same for a run no longer in memory: the thread's latest state."""
+    state = await resources.graph.aget_state({"configurable": {"thread_id": thread_id}})
+    values = dict(state.values or {})
+    if state.interrupts:
+        values["__interrupt__"] = interrupts_json(state.interrupts)
+    return values
+
+
+async def output_body(
+    resources: Resources, thread_id: str, run: Run | None
+) -> AsyncIterator[bytes]:
+    if run is not None:
+        while not run.done:
+            try:
+                await asyncio.wait_for(run.ended(), KEEPALIVE_S)
+            except TimeoutError:
+                yield b"\n"
+        yield dumps(await run_output(run))
+    else:
+        yield dumps(await thread_output(resources, thread_id))

@@ -1,0 +1,60 @@
+"""Start a run on one of the caller's threads (creating it when asked to)."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from fastapi import HTTPException
+
+from agent.context import Context
+from server.agent_protocol.run_view import remember
+from server.agent_protocol.runs_input import run_request
+from server.agent_protocol.schemas import RunCreate
+from server.agent_protocol.thread_store import orphaned_checkpoints
+from server.resources import Resources
+from server.runs import Run, RunManager, ThreadBusy, ThreadRow, create_thread, owned_thread
+from server.runs.threads import ThreadExists, ThreadNotFound
+
+BUSY = (
+    "Thread is already running a task. Wait for it to finish or choose a different "
+    "multitask strategy."
+)
+
+
+async def run_thread(
+    resources: Resources, user: UUID, thread_id: str, if_not_exists: str
+) -> ThreadRow:
+    if if_not_exists != "create":
+        return await owned_thread(resources, user, thread_id)
+    if await orphaned_checkpoints(resources, user, thread_id):
+        raise ThreadNotFound()
+    try:
+        return await create_thread(resources, user, thread_id=thread_id, if_exists="do_nothing")
+    except ThreadExists:
+        raise ThreadNotFound() from None  # someone else's id: no different from unknown
+
+
+async def start_run(
+    resources: Resources, runs: RunManager, user: UUID, thread_id: str, body: RunCreate
+) -> Run:
+    request = run_request(body)
+    row = await run_thread(resources, user, thread_id, body.if_not_exists)
+    context = Context(
+        user_id=str(user), client=request.client, pool=resources.pool, services=resources.services
+    )
+    try:
+        run = await runs.start(
+            thread_id=row.thread_id,
+            user_id=user,
+            input=request.input,
+            command=request.command,
+            context=context,
+            multitask_strategy=request.options.multitask_strategy,  # type: ignore[arg-type]
+            checkpoint_id=request.checkpoint_id,
+            metadata=request.metadata,
+            on_disconnect=body.on_disconnect,
+        )
+    except ThreadBusy:
+        raise HTTPException(409, BUSY) from None
+    remember(run, request.options)
+    return run

@@ -1,0 +1,63 @@
+"""A run as the Agent Protocol shows it, from the live Run or, once the process has let
+go of it, from its `chat_runs` row.
+
+Status words differ: a run that paused for an approval finished its work ("success";
+its thread is "interrupted"), and a cancelled run is "interrupted".
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+from typing import Any
+
+from server.agent_protocol.assistant import ASSISTANT_ID
+from server.agent_protocol.stream_parts import StreamPlan
+from server.runs import Run
+from server.runs.store import RunRow
+
+PROTOCOL_STATUS = {"interrupted": "success", "cancelled": "interrupted"}
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What a protocol client asked of a run, for the streams that join it later."""
+
+    stream_modes: frozenset[str]
+    subgraphs: bool
+    multitask_strategy: str
+
+    def plan(self, run_id: str, modes: frozenset[str] | None = None) -> StreamPlan:
+        return StreamPlan(modes=modes or self.stream_modes, subgraphs=self.subgraphs, run_id=run_id)
+
+
+DEFAULT_OPTIONS = RunOptions(frozenset({"values"}), False, "enqueue")
+# Keyed by the Run itself, so an entry goes when the run manager lets go of the run.
+_options: weakref.WeakKeyDictionary[Run, RunOptions] = weakref.WeakKeyDictionary()
+
+
+def remember(run: Run, options: RunOptions) -> None:
+    _options[run] = options
+
+
+def options_of(run: Run | None) -> RunOptions:
+    return _options.get(run, DEFAULT_OPTIONS) if run is not None else DEFAULT_OPTIONS
+
+
+def run_json(run: Run | RunRow) -> dict[str, Any]:
+    if isinstance(run, Run):
+        run_id, thread_id = run.run_id, run.thread_id
+        strategy = options_of(run).multitask_strategy
+    else:
+        run_id, thread_id, strategy = str(run.id), str(run.thread_id), "enqueue"
+    return {
+        "run_id": run_id,
+        "thread_id": thread_id,
+        "assistant_id": ASSISTANT_ID,
+        "created_at": run.created_at,
+        "updated_at": run.updated_at,
+        "status": PROTOCOL_STATUS.get(run.status, run.status),
+        "metadata": run.metadata,
+        "multitask_strategy": strategy,
+        "kwargs": {},
+    }

@@ -1,0 +1,109 @@
+"""Check a run request and turn it into the run manager's arguments.
+
+Messages in `input` may use either LangChain dict form ({"type": "human", ...} or
+{"role": "user", ...}); they are parsed here so that a malformed one is a 422 and not
+a failed run. `command.goto` may name nodes or carry Sends ({"node", "input"}).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import HTTPException
+from langchain_core.messages import convert_to_messages
+from langgraph.types import Send
+
+from server.agent_protocol.assistant import resolve_assistant
+from server.agent_protocol.client_context import BadContext, client_facts
+from server.agent_protocol.run_view import RunOptions
+from server.agent_protocol.schemas import RunCommand, RunCreate
+from server.agent_protocol.stream_parts import UnsupportedStreamMode, stream_modes
+
+RESERVED_METADATA = ("run_id", "thread_id", "user_id", "assistant_id", "graph_id")
+
+
+@dataclass(frozen=True)
+class RunRequest:
+    input: dict[str, Any] | None
+    command: dict[str, Any] | None
+    checkpoint_id: str | None
+    metadata: dict[str, Any]
+    client: dict[str, Any] | None
+    options: RunOptions
+
+
+def _refuse_unsupported(body: RunCreate) -> None:
+    if body.interrupt_before or body.interrupt_after:
+        raise HTTPException(422, "interrupt_before / interrupt_after are not supported here.")
+    if body.webhook:
+        raise HTTPException(422, "Webhooks are not supported by this server.")
+    if body.after_seconds:
+        raise HTTPException(422, "Delayed runs (after_seconds) are not supported here.")
+
+
+def _input(raw: dict[str, Any] | None) -> dict[str, Any] | None:
+    if raw is None or "messages" not in raw:
+        return raw
+    messages = raw["messages"]
+    if isinstance(messages, dict | str):
+        messages = [messages]
+    try:
+        parsed = convert_to_messages(messages)
+    except (ValueError, TypeError, KeyError, NotImplementedError) as exc:
+        raise HTTPException(422, f"input.messages: not a list of messages ({exc})") from None
+    return {**raw, "messages": parsed}
+
+
+def _goto(goto: Any) -> list[Any] | None:
+    if goto is None:
+        return None
+    targets = goto if isinstance(goto, list) else [goto]
+    out: list[Any] = []
+    for target in targets:
+        if isinstance(target, str):
+            out.append(target)
+        elif isinstance(target, dict) and isinstance(target.get("node"), str):
+            out.append(Send(target["node"], target.get("input")))
+        else:
+            raise HTTPException(422, "command.goto: a node name or {node, input}.")
+    return out
+
+
+def _command(command: RunCommand | None) -> dict[str, Any] | None:
+    if command is None:
+        return None
+    update = command.update
+    if isinstance(update, list):
+        update = [tuple(u) if isinstance(u, list) and len(u) == 2 else u for u in update]
+    found = {"resume": command.resume, "goto": _goto(command.goto), "update": update}
+    found = {k: v for k, v in found.items() if v is not None}
+    if not found:
+        raise HTTPException(422, "command: give at least one of resume, goto or update.")
+    return found
+
+
+def _checkpoint_id(body: RunCreate) -> str | None:
+    if body.checkpoint is not None and body.checkpoint.checkpoint_ns:
+        raise HTTPException(422, "Runs can only start from a root-graph checkpoint.")
+    return body.checkpoint_id or (body.checkpoint.checkpoint_id if body.checkpoint else None)
+
+
+def run_request(body: RunCreate) -> RunRequest:
+    resolve_assistant(body.assistant_id)
+    _refuse_unsupported(body)
+    try:
+        modes = stream_modes(body.stream_mode)
+        client = client_facts(body.context)
+    except (UnsupportedStreamMode, BadContext) as exc:
+        raise HTTPException(422, str(exc)) from None
+    command = _command(body.command)
+    metadata = {k: v for k, v in (body.metadata or {}).items() if k not in RESERVED_METADATA}
+    return RunRequest(
+        input=None if command is not None else _input(body.input),
+        command=command,
+        checkpoint_id=_checkpoint_id(body),
+        metadata=metadata,
+        client=client,
+        options=RunOptions(modes, body.stream_subgraphs, body.multitask_strategy),
+    )

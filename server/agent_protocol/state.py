@@ -1,0 +1,100 @@
+"""Thread state: the latest, at a checkpoint, its history, and updates to it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException
+from langgraph.errors import InvalidUpdateError
+
+from server.agent_protocol.auth import ProtocolUser
+from server.agent_protocol.schemas import (
+    CheckpointRef,
+    HistorySearch,
+    StateAtCheckpoint,
+    StateUpdate,
+)
+from server.agent_protocol.serialize import ProtocolJSON, state_json
+from server.deps import Res
+from server.runs import owned_thread
+from server.runs.deps import Runs
+
+router = APIRouter(tags=["agent protocol"])
+
+
+def state_config(thread_id: str, checkpoint: CheckpointRef | str | None = None) -> dict[str, Any]:
+    """A root-graph config for the thread; the thread is always the path's, never the body's."""
+    configurable: dict[str, Any] = {"thread_id": thread_id, "checkpoint_ns": ""}
+    if isinstance(checkpoint, str):
+        configurable["checkpoint_id"] = checkpoint
+    elif checkpoint is not None:
+        if checkpoint.checkpoint_ns:
+            raise HTTPException(
+                422, 'Only the root graph\'s checkpoints (checkpoint_ns "") are addressable.'
+            )
+        if checkpoint.checkpoint_id:
+            configurable["checkpoint_id"] = checkpoint.checkpoint_id
+    return {"configurable": configurable}
+
+
+async def _state_at(res: Res, config: dict[str, Any], subgraphs: bool) -> Any:
+    state = await res.graph.aget_state(config, subgraphs=subgraphs)
+    return ProtocolJSON(state_json(state))
+
+
+@router.get("/threads/{thread_id}/state", response_class=ProtocolJSON)
+async def get_state(thread_id: str, user: ProtocolUser, res: Res, subgraphs: bool = False) -> Any:
+    row = await owned_thread(res, user, thread_id)
+    return await _state_at(res, state_config(row.thread_id), subgraphs)
+
+
+@router.post("/threads/{thread_id}/state/checkpoint", response_class=ProtocolJSON)
+async def get_state_at_checkpoint_body(
+    thread_id: str, body: StateAtCheckpoint, user: ProtocolUser, res: Res
+) -> Any:
+    row = await owned_thread(res, user, thread_id)
+    return await _state_at(res, state_config(row.thread_id, body.checkpoint), body.subgraphs)
+
+
+@router.get("/threads/{thread_id}/state/{checkpoint_id}", response_class=ProtocolJSON)
+async def get_state_at_checkpoint(
+    thread_id: str, checkpoint_id: str, user: ProtocolUser, res: Res, subgraphs: bool = False
+) -> Any:
+    row = await owned_thread(res, user, thread_id)
+    return await _state_at(res, state_config(row.thread_id, checkpoint_id), subgraphs)
+
+
+@router.post("/threads/{thread_id}/state", response_class=ProtocolJSON)
+async def update_state(
+    thread_id: str, body: StateUpdate, user: ProtocolUser, res: Res, runs: Runs
+) -> Any:
+    row = await owned_thread(res, user, thread_id)
+    if runs.active(row.thread_id) is not None:
+        raise HTTPException(
+            409, "The thread has a run in progress; update its state after it ends."
+        )
+    config = state_config(row.thread_id, body.checkpoint or body.checkpoint_id)
+    try:
+        written = await res.graph.aupdate_state(config, body.values, as_node=body.as_node)
+    except (InvalidUpdateError, ValueError, KeyError, TypeError) as exc:
+        raise HTTPException(400, f"Could not update the state: {exc}") from None
+    return ProtocolJSON({"checkpoint": written["configurable"]})
+
+
+@router.post("/threads/{thread_id}/history", response_class=ProtocolJSON)
+async def history(
+    thread_id: str, user: ProtocolUser, res: Res, body: HistorySearch | None = None
+) -> Any:
+    body = body or HistorySearch()
+    row = await owned_thread(res, user, thread_id)
+    before = state_config(row.thread_id, body.before) if body.before else None
+    states = [
+        state_json(s)
+        async for s in res.graph.aget_state_history(
+            state_config(row.thread_id, body.checkpoint),
+            filter=body.metadata or None,
+            before=before,
+            limit=body.limit,
+        )
+    ]
+    return ProtocolJSON(states)

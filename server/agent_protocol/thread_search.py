@@ -1,0 +1,65 @@
+"""POST /threads/search: the caller's threads, filtered by metadata, ids, status and values.
+
+Metadata and ids filter in SQL. Status and values live in graph state, so a search
+that filters or sorts on them reads up to SCAN_LIMIT of the caller's threads and
+filters those; anything else pages in SQL.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from fastapi import HTTPException
+
+from server.agent_protocol.schemas import ThreadSearch
+from server.agent_protocol.thread_store import SCAN_LIMIT, row_query, search_rows
+from server.agent_protocol.thread_view import contains, stored_filter, thread_json, thread_state
+from server.resources import Resources
+from server.runs import RunManager
+
+
+async def search_threads(
+    resources: Resources, runs: RunManager, user: UUID, body: ThreadSearch
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """A page of thread bodies, and pagination headers as langgraph-api sends them."""
+    if body.extract:
+        raise HTTPException(422, "extract is not supported by this server.")
+    metadata = stored_filter(user, body.metadata)
+    if metadata is None:
+        return [], {"X-Pagination-Total": str(body.offset)}
+    by_state = body.status is not None or body.values is not None or body.sort_by == "status"
+    query = row_query(
+        body.ids,
+        metadata,
+        None if body.sort_by == "status" else body.sort_by,
+        body.sort_order,
+        limit=SCAN_LIMIT if by_state else body.limit + 1,  # one more: is there a next page?
+        offset=0 if by_state else body.offset,
+    )
+    rows = await search_rows(resources, user, query)
+    if not by_state:
+        matches = body.offset + len(rows)
+        rows = rows[: body.limit]
+    found = []
+    for row in rows:
+        state = await thread_state(resources, row.thread_id)
+        found.append(thread_json(row, user, state, busy=runs.active(row.thread_id) is not None))
+    if by_state:
+        found = [t for t in found if _wanted(t, body)]
+        if body.sort_by == "status":
+            found.sort(key=lambda t: str(t["status"]), reverse=body.sort_order != "asc")
+        matches = len(found)
+        found = found[body.offset : body.offset + body.limit]
+    if body.select:
+        found = [{k: v for k, v in t.items() if k in body.select} for t in found]
+    headers = {"X-Pagination-Total": str(matches)}
+    if matches > body.offset + body.limit:
+        headers["X-Pagination-Next"] = str(body.offset + body.limit)
+    return found, headers
+
+
+def _wanted(thread: dict[str, Any], body: ThreadSearch) -> bool:
+    if body.status is not None and thread["status"] != body.status:
+        return False
+    return body.values is None or contains(thread["values"] or {}, body.values)

@@ -1,0 +1,98 @@
+"""Threads: create, get, patch, delete and search — only ever the caller's own."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from uuid import UUID
+
+from fastapi import APIRouter, Header, HTTPException, Response
+
+from server.agent_protocol.auth import ProtocolUser
+from server.agent_protocol.schemas import ThreadCreate, ThreadPatch, ThreadSearch
+from server.agent_protocol.serialize import ProtocolJSON
+from server.agent_protocol.thread_search import search_threads
+from server.agent_protocol.thread_store import orphaned_checkpoints, patch_metadata
+from server.agent_protocol.thread_view import client_metadata, thread_json, thread_state
+from server.deps import Res
+from server.resources import Resources
+from server.runs import RunManager, ThreadRow, create_thread, owned_thread
+from server.runs.deps import Runs
+from server.runs.threads import ThreadExists, delete_thread
+
+router = APIRouter(tags=["agent protocol"])
+MAX_CANCELS = 100  # a thread's active run plus everything queued behind it
+
+
+async def thread_body(
+    resources: Resources, runs: RunManager, user: UUID, row: ThreadRow
+) -> dict[str, Any]:
+    state = await thread_state(resources, row.thread_id)
+    return thread_json(row, user, state, busy=runs.active(row.thread_id) is not None)
+
+
+def _no_ttl(ttl: dict[str, Any] | None) -> None:
+    if ttl is not None:
+        raise HTTPException(422, "Thread TTLs are not supported by this server.")
+
+
+@router.post("/threads", response_class=ProtocolJSON)
+async def create(
+    user: ProtocolUser, resources: Res, runs: Runs, body: ThreadCreate | None = None
+) -> Any:
+    body = body or ThreadCreate()
+    _no_ttl(body.ttl)
+    if body.supersteps:
+        raise HTTPException(422, "Creating a thread with supersteps is not supported.")
+    if body.thread_id and await orphaned_checkpoints(resources, user, body.thread_id):
+        raise ThreadExists()
+    row = await create_thread(
+        resources,
+        user,
+        thread_id=body.thread_id,
+        metadata=client_metadata(body.metadata),
+        if_exists=body.if_exists or "raise",
+    )
+    return ProtocolJSON(await thread_body(resources, runs, user, row))
+
+
+@router.post("/threads/search", response_class=ProtocolJSON)
+async def search(
+    user: ProtocolUser, resources: Res, runs: Runs, body: ThreadSearch | None = None
+) -> Any:
+    body = body or ThreadSearch()
+    found, headers = await search_threads(resources, runs, user, body)
+    return ProtocolJSON(found, headers=headers)
+
+
+@router.get("/threads/{thread_id}", response_class=ProtocolJSON)
+async def get(thread_id: str, user: ProtocolUser, resources: Res, runs: Runs) -> Any:
+    row = await owned_thread(resources, user, thread_id)
+    return ProtocolJSON(await thread_body(resources, runs, user, row))
+
+
+@router.patch("/threads/{thread_id}", response_class=ProtocolJSON)
+async def patch(
+    thread_id: str,
+    body: ThreadPatch,
+    user: ProtocolUser,
+    resources: Res,
+    runs: Runs,
+    prefer: Annotated[str | None, Header()] = None,
+) -> Any:
+    _no_ttl(body.ttl)
+    row = await patch_metadata(resources, user, thread_id, client_metadata(body.metadata))
+    if prefer == "return=minimal":
+        return Response(status_code=204)
+    return ProtocolJSON(await thread_body(resources, runs, user, row))
+
+
+@router.delete("/threads/{thread_id}", status_code=204)
+async def delete(thread_id: str, user: ProtocolUser, resources: Res, runs: Runs) -> Response:
+    row = await owned_thread(resources, user, thread_id)
+    for _ in range(MAX_CANCELS):
+        active = runs.active(row.thread_id)
+        if active is None:
+            break
+        await runs.cancel(active.run_id)
+    await delete_thread(resources, user, row.id)
+    return Response(status_code=204)

@@ -1,0 +1,1 @@
+"""Chat turns for the HTTP (JSON and SSE) and WebSocket transports."""

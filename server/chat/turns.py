@@ -1,0 +1,117 @@
+"""Starting a chat turn or a resume: the thread (new or the user's own), idempotent
+message ids, and the run. Both transports call these; they differ only in framing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID, uuid4
+
+from fastapi import HTTPException
+from langchain_core.messages import HumanMessage
+
+from agent.context import Context
+from server.chat.schemas import ChatRequest, ClientContext, ResumeRequest
+from server.resources import Resources
+from server.runs import DuplicateMessage, Run, RunManager, create_thread, owned_thread
+from server.runs.result import interrupt_payload
+from server.runs.store import RunRow, get_run_row, run_for_message
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A turn to report on: a run in memory, or (for a retried message_id whose run has
+    left memory) its stored row."""
+
+    thread_id: str
+    run_id: str
+    run: Run | None
+    row: RunRow | None = None
+
+
+class NothingToResume(HTTPException):
+    def __init__(self) -> None:
+        super().__init__(409, "Nothing on this thread is waiting for a decision.")
+
+
+def turn_context(resources: Resources, user_id: UUID, client: ClientContext | None) -> Context:
+    return Context(
+        user_id=str(user_id),
+        client=client.model_dump(exclude_none=True) if client else None,
+        pool=resources.pool,
+        services=resources.services,
+    )
+
+
+def _replay(runs: RunManager, row: RunRow) -> Turn:
+    return Turn(str(row.thread_id), str(row.id), runs.get(str(row.id)), row)
+
+
+async def start_chat(
+    resources: Resources,
+    runs: RunManager,
+    user_id: UUID,
+    request: ChatRequest,
+    client: ClientContext | None = None,
+) -> Turn:
+    """ThreadNotFound (404) for a thread that is not the user's; ThreadBusy when one of
+    its turns is running; the earlier turn for a message_id already seen."""
+    if request.thread_id is None:
+        thread_id = (await create_thread(resources, user_id)).thread_id
+    else:
+        thread_id = (await owned_thread(resources, user_id, request.thread_id)).thread_id
+    if request.message_id is not None:
+        prior = await run_for_message(resources.pool, user_id, thread_id, request.message_id)
+        if prior is not None:
+            return _replay(runs, prior)
+    message = HumanMessage(request.message, id=str(uuid4()))
+    try:
+        run = await runs.start(
+            thread_id=thread_id,
+            user_id=user_id,
+            input={"messages": [message]},
+            context=turn_context(resources, user_id, request.context or client),
+            message_id=request.message_id,
+        )
+    except DuplicateMessage as duplicate:  # the same message_id raced this one
+        racing = runs.get(duplicate.run_id)
+        if racing is not None:
+            return Turn(thread_id, racing.run_id, racing)
+        row = await get_run_row(resources.pool, user_id, thread_id, duplicate.run_id)
+        if row is None:
+            raise
+        return _replay(runs, row)
+    return Turn(thread_id, run.run_id, run)
+
+
+async def start_resume(
+    resources: Resources,
+    runs: RunManager,
+    user_id: UUID,
+    request: ResumeRequest,
+    client: ClientContext | None = None,
+) -> Turn:
+    """Answer the thread's pending approval: one decision per action request."""
+    thread_id = (await owned_thread(resources, user_id, request.thread_id)).thread_id
+    if runs.active(thread_id) is None:
+        state = await resources.graph.aget_state({"configurable": {"thread_id": thread_id}})
+        pending = interrupt_payload(list(state.interrupts or ()))
+        if pending is None:
+            raise NothingToResume()
+        _check_count(pending, len(request.decisions))
+    decisions = [d.payload() for d in request.decisions]
+    run = await runs.start(
+        thread_id=thread_id,
+        user_id=user_id,
+        command={"resume": {"decisions": decisions}},
+        context=turn_context(resources, user_id, client),
+    )
+    return Turn(thread_id, run.run_id, run)
+
+
+def _check_count(pending: dict[str, Any], given: int) -> None:
+    wanted = len(pending.get("action_requests") or [])
+    if wanted and wanted != given:
+        raise HTTPException(
+            422, f"Invalid request — decisions: {wanted} pending action(s) need {wanted}."
+        )

@@ -1,0 +1,35 @@
+"""The middleware stack, outermost first: request id, security headers, CORS, body size
+limit, rate limiting, metrics. All pure ASGI: streaming responses pass through unbuffered
+and WebSocket scopes untouched."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from starlette.middleware.cors import CORSMiddleware
+
+from server.middleware.body_limit import BodyLimitMiddleware
+from server.middleware.metrics import MetricsMiddleware
+from server.middleware.rate_limit import RateLimitMiddleware
+from server.middleware.request_id import RequestIdMiddleware
+from server.middleware.security_headers import SecurityHeadersMiddleware
+from server.settings import Settings
+
+# Agent Protocol clients read the run's URLs from these; the rest help clients retry.
+EXPOSED_HEADERS = ["Content-Location", "Location", "X-Request-ID", "Retry-After"]
+
+
+def install_middleware(app: FastAPI, settings: Settings) -> None:
+    # Starlette puts each added middleware outside the ones before it: innermost first.
+    app.add_middleware(MetricsMiddleware)
+    app.add_middleware(RateLimitMiddleware, settings=settings)
+    app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+        allow_headers=["*"],
+        expose_headers=EXPOSED_HEADERS,
+        max_age=600,
+    )
+    app.add_middleware(SecurityHeadersMiddleware, production=settings.environment == "production")
+    app.add_middleware(RequestIdMiddleware)

@@ -1,0 +1,107 @@
+"""Chat over HTTP: a turn as one JSON answer, or as server-sent events; and resume."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+
+import structlog
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from server.chat.schemas import ChatRequest, ChatResponse, ResumeRequest
+from server.chat.stream import turn_events, turn_result
+from server.chat.turns import Turn, start_chat, start_resume
+from server.deps import CurrentUser, Res
+from server.errors import error_response
+from server.runs import ThreadBusy
+from server.runs.deps import Runs
+from server.sse import event_stream, sse_frame
+
+log = structlog.get_logger("pam.chat")
+router = APIRouter(prefix="/api/v1/pam", tags=["chat"])
+
+BUSY = "This thread is busy with another turn; wait for it to finish."
+FAILED = "The turn failed on our side."
+STREAM_DOC = {"content": {"text/event-stream": {}}, "description": "Server-sent events."}
+
+
+def busy_response() -> JSONResponse:
+    return error_response(409, BUSY, "THREAD_BUSY")
+
+
+async def answer(turn: Turn) -> ChatResponse | JSONResponse:
+    outcome = await turn_result(turn)
+    status = outcome["status"]
+    if status == "error":
+        return error_response(500, FAILED, "internal")
+    if status in ("pending", "running"):  # a retried message still running elsewhere
+        return busy_response()
+    return ChatResponse(
+        thread_id=turn.thread_id,
+        run_id=turn.run_id,
+        reply=outcome.get("reply", ""),
+        ui_actions=outcome.get("ui_actions", []),
+        interrupt=outcome.get("interrupt"),
+        cancelled=True if status == "cancelled" else None,
+    )
+
+
+async def sse_frames(turn: Turn) -> AsyncIterator[bytes]:
+    try:
+        async for name, data in turn_events(turn):
+            yield sse_frame(name, data)
+    except Exception:
+        log.exception("chat stream failed", thread_id=turn.thread_id, run_id=turn.run_id)
+        yield sse_frame("error", {"code": "INTERNAL", "message": FAILED})
+    yield sse_frame("end", {})
+
+
+def wants_stream(request: Request, stream: bool) -> bool:
+    return stream or "text/event-stream" in request.headers.get("accept", "")
+
+
+@router.post("/chat", response_model=ChatResponse, response_model_exclude_none=True)
+async def chat(body: ChatRequest, user: CurrentUser, resources: Res, runs: Runs) -> Any:
+    """Run one turn and answer when it has ended (or paused for an approval)."""
+    try:
+        turn = await start_chat(resources, runs, user, body)
+    except ThreadBusy:
+        return busy_response()
+    return await answer(turn)
+
+
+@router.post("/chat/stream", response_class=Response, responses={200: STREAM_DOC})
+async def chat_stream(body: ChatRequest, user: CurrentUser, resources: Res, runs: Runs) -> Any:
+    """Run one turn, streamed: metadata, route, token…, tool_call, tool_result,
+    interrupt | final | error, end. A client that disconnects does not stop the turn."""
+    try:
+        turn = await start_chat(resources, runs, user, body)
+    except ThreadBusy:
+        return busy_response()
+    return event_stream(sse_frames(turn))
+
+
+@router.post(
+    "/resume",
+    response_model=ChatResponse,
+    response_model_exclude_none=True,
+    responses={200: STREAM_DOC},
+)
+async def resume(
+    body: ResumeRequest,
+    request: Request,
+    user: CurrentUser,
+    resources: Res,
+    runs: Runs,
+    stream: Annotated[bool, Query(description="Answer with server-sent events.")] = False,
+) -> Any:
+    """Answer a pending approval (one decision per action request) and continue the turn.
+    Streams when `?stream=true` or `Accept: text/event-stream`."""
+    try:
+        turn = await start_resume(resources, runs, user, body)
+    except ThreadBusy:
+        return busy_response()
+    if wants_stream(request, stream):
+        return event_stream(sse_frames(turn))
+    return await answer(turn)

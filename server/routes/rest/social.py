@@ -1,0 +1,62 @@
+"""Social over REST: the feed, posts, comments, likes and groups."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Query
+
+from server.routes.rest.common import ActionDb, perform, without
+from tools.social import feed, groups, posts, reactions
+from tools.values import Name
+
+if TYPE_CHECKING:  # mypy knows the action's args; FastAPI gets them without the path's id
+    CommentCreate = reactions.CommentOnPostArgs
+else:
+    CommentCreate = without(reactions.CommentOnPostArgs, "post_id", name="CommentCreate")
+
+router = APIRouter(prefix="/social", tags=["social"])
+
+
+@router.get("/feed")
+async def read_feed(query: Annotated[feed.GetFeedArgs, Query()], db: ActionDb) -> feed.FeedResult:
+    """Posts the user may see, newest first: public ones, their own, their groups'."""
+    return await perform(db, feed.get_feed, query)
+
+
+@router.post("/posts", status_code=201)
+async def create_post(body: posts.CreatePostArgs, db: ActionDb) -> posts.PostResult:
+    """Publishes at once: the user pressed "post", so no approval step as in chat."""
+    return await perform(db, posts.create_post, body)
+
+
+@router.post("/posts/{post_id}/comments", status_code=201)
+async def create_comment(
+    post_id: UUID, body: CommentCreate, db: ActionDb
+) -> reactions.CommentResult:
+    return await perform(db, reactions.comment_on_post, body, post_id=post_id)
+
+
+@router.put("/posts/{post_id}/like")
+async def like_post(post_id: UUID, db: ActionDb) -> reactions.LikeResult:
+    """Idempotent: liking twice counts once."""
+    return await perform(db, reactions.like_post, post_id=post_id)
+
+
+@router.get("/groups")
+async def read_groups(
+    query: Annotated[groups.ListGroupsArgs, Query()], db: ActionDb
+) -> groups.GroupsResult:
+    return await perform(db, groups.list_groups, query)
+
+
+@router.post("/groups", status_code=201)
+async def create_group(body: groups.CreateGroupArgs, db: ActionDb) -> groups.GroupResult:
+    return await perform(db, groups.create_group, body)
+
+
+@router.put("/groups/{group}/membership")
+async def join_group(group: Name, db: ActionDb) -> groups.GroupResult:
+    """Join a group by its name or id; idempotent."""
+    return await perform(db, groups.join_group, group=group)

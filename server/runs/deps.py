@@ -1,0 +1,19 @@
+"""FastAPI dependency for the process's run manager (made in the app's lifespan)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends
+from starlette.requests import HTTPConnection
+
+from server.runs.manager import RunManager
+
+
+def get_runs(connection: HTTPConnection) -> RunManager:
+    """Works for HTTP requests and WebSockets alike."""
+    runs: RunManager = connection.app.state.runs
+    return runs
+
+
+Runs = Annotated[RunManager, Depends(get_runs)]

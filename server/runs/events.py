@@ -1,0 +1,71 @@
+"""A run's event log: a bounded buffer that late readers replay and live readers follow."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+# Enough for a long turn streamed token by token; older events drop off the front, so a
+# reader resuming from a very old Last-Event-ID gets what is left rather than the lot.
+MAX_EVENTS = 10_000
+
+
+@dataclass(frozen=True)
+class RunEvent:
+    """One chunk of `graph.astream(..., subgraphs=True)`: its stream mode ("values",
+    "updates", "messages", "custom"; "error" when the run failed), the subgraph
+    namespace it came from (() for the top graph) and the chunk itself. `seq` counts
+    from 1 within a run and is what SSE clients send back as Last-Event-ID."""
+
+    seq: int
+    mode: str
+    namespace: tuple[str, ...]
+    data: Any
+
+
+class EventLog:
+    def __init__(self, max_events: int = MAX_EVENTS) -> None:
+        self._events: deque[RunEvent] = deque(maxlen=max_events)
+        self._seq = 0
+        self._changed = asyncio.Event()
+        self._closed = False
+
+    @property
+    def last_seq(self) -> int:
+        return self._seq
+
+    def append(self, mode: str, namespace: tuple[str, ...], data: Any) -> RunEvent:
+        if self._closed:
+            raise RuntimeError("the run has ended; its event log is closed")
+        self._seq += 1
+        event = RunEvent(self._seq, mode, namespace, data)
+        self._events.append(event)
+        self._wake()
+        return event
+
+    def close(self) -> None:
+        self._closed = True
+        self._wake()
+
+    def _wake(self) -> None:
+        # Waiters hold the old Event; a fresh one is ready for the next wait.
+        self._changed.set()
+        self._changed = asyncio.Event()
+
+    async def follow(self, after: int | None = None) -> AsyncIterator[RunEvent]:
+        """Events with seq > `after`, then live ones, until the log is closed."""
+        last = after or 0
+        while True:
+            waiter = self._changed
+            fresh = [e for e in self._events if e.seq > last]
+            for event in fresh:
+                last = event.seq
+                yield event
+            if fresh:
+                continue  # more may have arrived while the reader was busy
+            if self._closed:
+                return
+            await waiter.wait()

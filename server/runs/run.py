@@ -1,0 +1,84 @@
+"""One run of the graph on a thread, as the process sees it while it runs and shortly after."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from typing import Any, Literal
+from uuid import UUID
+
+from server.runs.events import EventLog, RunEvent
+
+RunStatus = Literal["pending", "running", "success", "error", "interrupted", "cancelled"]
+CancelAction = Literal["interrupt", "rollback"]
+Disconnect = Literal["cancel", "continue"]
+ENDED: frozenset[str] = frozenset({"success", "error", "interrupted", "cancelled"})
+
+
+class RunFailed(Exception):
+    """The run ended with an error; the message is safe to show a client."""
+
+
+class Run:
+    """Status: pending (queued behind another run), running, then one of success,
+    error, interrupted (paused on a human-approval interrupt, waiting for a resume)
+    or cancelled (stopped by `RunManager.cancel`; Agent Protocol calls this
+    "interrupted")."""
+
+    def __init__(
+        self,
+        *,
+        run_id: str,
+        thread_id: str,
+        user_id: UUID,
+        metadata: dict[str, Any],
+        on_disconnect: Disconnect,
+        message_id: str | None = None,
+    ) -> None:
+        self.run_id = run_id
+        self.thread_id = thread_id
+        self.user_id = user_id
+        self.metadata = metadata
+        self.on_disconnect: Disconnect = on_disconnect
+        self.message_id = message_id
+        self.status: RunStatus = "pending"
+        self.created_at = datetime.now(UTC)
+        self.updated_at = self.created_at
+        self.error: str | None = None
+        # Filled when the run ends: the thread's state values and pending interrupts.
+        self.values: dict[str, Any] = {}
+        self.interrupts: list[Any] = []
+        self.result: dict[str, Any] | None = None
+        self.cancel_action: CancelAction | None = None
+        self.log = EventLog()
+        self.task: asyncio.Task[None] | None = None
+        self._ended = asyncio.Event()
+
+    @property
+    def done(self) -> bool:
+        return self._ended.is_set()
+
+    def set_status(self, status: RunStatus) -> None:
+        self.status = status
+        self.updated_at = datetime.now(UTC)
+
+    def end(self, status: RunStatus, error: str | None = None) -> None:
+        self.set_status(status)
+        self.error = error
+        self.log.close()
+        self._ended.set()
+
+    def events(self, after: int | None = None) -> AsyncIterator[RunEvent]:
+        """Buffered events after `after` (a Last-Event-ID), then live ones until the end."""
+        return self.log.follow(after)
+
+    async def ended(self) -> None:
+        await self._ended.wait()
+
+    async def wait(self) -> dict[str, Any]:
+        """The thread's state values when the run ended; RunFailed if it errored."""
+        await self._ended.wait()
+        if self.status == "error":
+            raise RunFailed(self.error or "The run failed.")
+        return self.values

@@ -1,0 +1,131 @@
+"""Run rows in `chat_runs`: written by the run manager, read by thread and run APIs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+import orjson
+import psycopg
+
+from server.runs.run import Run
+from tools.db.pool import Pool
+from tools.db.scope import user_db
+
+COLUMNS = (
+    "id, thread_id, user_id, status, message_id, metadata, result, error, created_at, updated_at"
+)
+
+
+class DuplicateMessage(Exception):
+    """The thread already has a run for this client message_id."""
+
+    def __init__(self, run_id: str) -> None:
+        super().__init__(run_id)
+        self.run_id = run_id
+
+
+@dataclass(frozen=True)
+class RunRow:
+    id: UUID
+    thread_id: UUID
+    user_id: UUID
+    status: str
+    message_id: str | None
+    metadata: dict[str, Any]
+    result: dict[str, Any] | None
+    error: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+def _json(value: Any) -> str:
+    # default=str: metadata and results come from clients and graph state; nothing in
+    # them should make recording a run fail.
+    return orjson.dumps(value, default=str).decode()
+
+
+async def insert_run(pool: Pool, run: Run) -> None:
+    """Record a new run; DuplicateMessage when its message_id was seen on the thread."""
+    try:
+        async with user_db(pool, run.user_id) as db:
+            await db.conn.execute(
+                "INSERT INTO chat_runs (id, thread_id, user_id, status, message_id, metadata,"
+                " created_at, updated_at) VALUES (%s, %s, %s, %s, %s, %s::jsonb, %s, %s)",
+                (
+                    UUID(run.run_id),
+                    UUID(run.thread_id),
+                    run.user_id,
+                    run.status,
+                    run.message_id,
+                    _json(run.metadata),
+                    run.created_at,
+                    run.updated_at,
+                ),
+            )
+    except psycopg.errors.UniqueViolation:
+        if run.message_id is None:
+            raise
+        prior = await run_for_message(pool, run.user_id, run.thread_id, run.message_id)
+        if prior is None:
+            raise
+        raise DuplicateMessage(str(prior.id)) from None
+
+
+async def update_run(pool: Pool, run: Run) -> None:
+    async with user_db(pool, run.user_id) as db:
+        await db.conn.execute(
+            "UPDATE chat_runs SET status = %s, result = %s::jsonb, error = %s, updated_at = %s"
+            " WHERE id = %s",
+            (
+                run.status,
+                None if run.result is None else _json(run.result),
+                None if run.error is None else run.error[:500],
+                run.updated_at,
+                UUID(run.run_id),
+            ),
+        )
+
+
+async def run_for_message(
+    pool: Pool, user_id: UUID, thread_id: str, message_id: str
+) -> RunRow | None:
+    async with user_db(pool, user_id) as db:
+        row = await (
+            await db.conn.execute(
+                f"SELECT {COLUMNS} FROM chat_runs WHERE thread_id = %s AND message_id = %s",
+                (UUID(thread_id), message_id),
+            )
+        ).fetchone()
+    return RunRow(**row) if row else None
+
+
+async def get_run_row(pool: Pool, user_id: UUID, thread_id: str, run_id: str) -> RunRow | None:
+    try:
+        rid, tid = UUID(run_id), UUID(thread_id)
+    except ValueError:
+        return None
+    async with user_db(pool, user_id) as db:
+        row = await (
+            await db.conn.execute(
+                f"SELECT {COLUMNS} FROM chat_runs WHERE id = %s AND thread_id = %s", (rid, tid)
+            )
+        ).fetchone()
+    return RunRow(**row) if row else None
+
+
+async def list_runs(
+    pool: Pool, user_id: UUID, thread_id: str, *, limit: int = 10, offset: int = 0
+) -> list[RunRow]:
+    """A thread's runs, newest first (the caller checks the thread is the user's)."""
+    async with user_db(pool, user_id) as db:
+        rows = await (
+            await db.conn.execute(
+                f"SELECT {COLUMNS} FROM chat_runs WHERE thread_id = %s"
+                " ORDER BY created_at DESC, id LIMIT %s OFFSET %s",
+                (UUID(thread_id), limit, offset),
+            )
+        ).fetchall()
+    return [RunRow(**r) for r in rows]

@@ -1,0 +1,58 @@
+"""This process's runs: by id (kept a few minutes after they end, to join or replay)
+and by thread (unfinished ones, oldest first: the running one, then any queued).
+
+"Is this thread busy?" is answered here; a cross-instance lock (Redis) would be taken
+in `register` and released in `finished`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from server.runs.run import Run
+
+RETAIN_S = 300.0  # how long an ended run stays joinable/streamable from memory
+
+
+class RunTable:
+    def __init__(self, retain_s: float = RETAIN_S) -> None:
+        self._retain_s = retain_s
+        self._runs: dict[str, Run] = {}
+        self._threads: dict[str, list[Run]] = {}
+        self._expiry: dict[str, asyncio.TimerHandle] = {}
+
+    def get(self, run_id: str) -> Run | None:
+        return self._runs.get(run_id)
+
+    def unfinished(self, thread_id: str) -> list[Run]:
+        return [r for r in self._threads.get(thread_id, []) if not r.done]
+
+    def running(self) -> list[Run]:
+        return [r for r in self._runs.values() if not r.done]
+
+    def register(self, run: Run) -> None:
+        self._runs[run.run_id] = run
+        self._threads.setdefault(run.thread_id, []).append(run)
+
+    def finished(self, run: Run) -> None:
+        """The run ended: free its thread now, forget it after the retention time."""
+        self._unlink(run)
+        loop = asyncio.get_running_loop()
+        self._expiry[run.run_id] = loop.call_later(self._retain_s, self.drop, run)
+
+    def drop(self, run: Run) -> None:
+        self._runs.pop(run.run_id, None)
+        self._expiry.pop(run.run_id, None)
+        self._unlink(run)
+
+    def _unlink(self, run: Run) -> None:
+        waiting = self._threads.get(run.thread_id, [])
+        if run in waiting:
+            waiting.remove(run)
+        if not waiting:
+            self._threads.pop(run.thread_id, None)
+
+    def clear_expiry(self) -> None:
+        for handle in self._expiry.values():
+            handle.cancel()
+        self._expiry.clear()

@@ -1,0 +1,126 @@
+"""Chat threads: rows in `chat_threads`, read and written under the user's RLS scope.
+
+Every route and protocol goes through `owned_thread`, so an unknown id and another
+user's id are the same 404 and ids cannot be probed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+from uuid import UUID, uuid4
+
+import orjson
+from fastapi import HTTPException
+
+from server.resources import Resources
+from tools.db.scope import user_db
+
+COLUMNS = "id, user_id, title, metadata, created_at, updated_at"
+
+
+class ThreadNotFound(HTTPException):
+    def __init__(self) -> None:
+        super().__init__(404, "Thread not found.")
+
+
+class ThreadExists(HTTPException):
+    def __init__(self) -> None:
+        super().__init__(409, "A thread with that id already exists.")
+
+
+@dataclass(frozen=True)
+class ThreadRow:
+    id: UUID
+    user_id: UUID
+    title: str | None
+    metadata: dict[str, Any]
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def thread_id(self) -> str:
+        return str(self.id)
+
+
+def parse_thread_id(thread_id: str | UUID) -> UUID | None:
+    if isinstance(thread_id, UUID):
+        return thread_id
+    try:
+        return UUID(thread_id)
+    except (ValueError, TypeError, AttributeError):
+        return None
+
+
+async def find_thread(
+    resources: Resources, user_id: UUID, thread_id: str | UUID
+) -> ThreadRow | None:
+    tid = parse_thread_id(thread_id)
+    if tid is None:
+        return None
+    async with user_db(resources.pool, user_id) as db:
+        row = await (
+            await db.conn.execute(f"SELECT {COLUMNS} FROM chat_threads WHERE id = %s", (tid,))
+        ).fetchone()
+    return ThreadRow(**row) if row else None
+
+
+async def owned_thread(resources: Resources, user_id: UUID, thread_id: str | UUID) -> ThreadRow:
+    """The user's thread, or 404 for an unknown id, a malformed one, or anyone else's."""
+    row = await find_thread(resources, user_id, thread_id)
+    if row is None:
+        raise ThreadNotFound()
+    return row
+
+
+async def create_thread(
+    resources: Resources,
+    user_id: UUID,
+    *,
+    thread_id: str | UUID | None = None,
+    metadata: dict[str, Any] | None = None,
+    if_exists: Literal["raise", "do_nothing"] = "raise",
+) -> ThreadRow:
+    """A new thread owned by the user. An id already taken is 409 (`raise`), or the
+    existing thread when it is the user's own and `if_exists="do_nothing"`."""
+    tid = uuid4() if thread_id is None else parse_thread_id(thread_id)
+    if tid is None:
+        raise HTTPException(422, "thread_id must be a UUID.")
+    async with user_db(resources.pool, user_id) as db:
+        row = await (
+            await db.conn.execute(
+                "INSERT INTO chat_threads (id, user_id, metadata) VALUES (%s, %s, %s::jsonb)"
+                f" ON CONFLICT (id) DO NOTHING RETURNING {COLUMNS}",
+                (tid, user_id, orjson.dumps(metadata or {}).decode()),
+            )
+        ).fetchone()
+    if row is not None:
+        return ThreadRow(**row)
+    existing = await find_thread(resources, user_id, tid)
+    if existing is None or if_exists == "raise":
+        raise ThreadExists()
+    return existing
+
+
+async def list_threads(
+    resources: Resources, user_id: UUID, *, limit: int = 20, offset: int = 0
+) -> list[ThreadRow]:
+    """The user's threads, most recently active first."""
+    async with user_db(resources.pool, user_id) as db:
+        rows = await (
+            await db.conn.execute(
+                f"SELECT {COLUMNS} FROM chat_threads ORDER BY updated_at DESC, id"
+                " LIMIT %s OFFSET %s",
+                (limit, offset),
+            )
+        ).fetchall()
+    return [ThreadRow(**r) for r in rows]
+
+
+async def delete_thread(resources: Resources, user_id: UUID, thread_id: str | UUID) -> None:
+    """The thread row (its transcript and run rows cascade) and its checkpoints."""
+    row = await owned_thread(resources, user_id, thread_id)
+    async with user_db(resources.pool, user_id) as db:
+        await db.conn.execute("DELETE FROM chat_threads WHERE id = %s", (row.id,))
+    await resources.graph.checkpointer.adelete_thread(row.thread_id)

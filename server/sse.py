@@ -1,0 +1,88 @@
+"""Server-sent events: framing, comment heartbeats, and the streaming response.
+
+Heartbeats keep proxies and load balancers from closing a quiet stream while a turn
+thinks; `X-Accel-Buffering: no` stops nginx from holding events back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Mapping
+from typing import Any
+
+import orjson
+from pydantic import BaseModel
+from starlette.responses import StreamingResponse
+
+HEARTBEAT_S = 15.0
+HEARTBEAT = b": heartbeat\n\n"
+SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    if hasattr(value, "to_json") and callable(value.to_json):  # LangChain serializables
+        return value.to_json()
+    return str(value)
+
+
+def to_json(data: Any) -> bytes:
+    return orjson.dumps(data, default=_default, option=orjson.OPT_NON_STR_KEYS)
+
+
+def sse_frame(event: str, data: Any, event_id: str | int | None = None) -> bytes:
+    """One event; JSON has no raw newlines, so `data` is always a single line."""
+    head = f"id: {event_id}\n" if event_id is not None else ""
+    return f"{head}event: {event}\n".encode() + b"data: " + to_json(data) + b"\n\n"
+
+
+async def with_heartbeats(
+    frames: AsyncIterator[bytes], interval_s: float | None = None
+) -> AsyncIterator[bytes]:
+    """`frames`, with a comment line whenever nothing was sent for `interval_s`."""
+    interval = HEARTBEAT_S if interval_s is None else interval_s
+    # The pump forwards the source's end (None) or failure (the exception) in-band,
+    # so the reader never waits on a source that has already stopped.
+    queue: asyncio.Queue[bytes | Exception | None] = asyncio.Queue(maxsize=1)
+
+    async def pump() -> None:
+        try:
+            async for frame in frames:
+                await queue.put(frame)
+        except Exception as exc:
+            await queue.put(exc)
+            return
+        await queue.put(None)
+
+    pumping = asyncio.create_task(pump())
+    try:
+        while True:
+            try:
+                item = await asyncio.wait_for(queue.get(), interval)
+            except TimeoutError:
+                yield HEARTBEAT
+                continue
+            if item is None:
+                return
+            if isinstance(item, Exception):
+                raise item
+            yield item
+    finally:
+        pumping.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await pumping
+
+
+def event_stream(
+    frames: AsyncIterator[bytes],
+    *,
+    headers: Mapping[str, str] | None = None,
+    heartbeat_s: float | None = None,
+) -> StreamingResponse:
+    return StreamingResponse(
+        with_heartbeats(frames, heartbeat_s),
+        media_type="text/event-stream",
+        headers={**SSE_HEADERS, **(headers or {})},
+    )

@@ -1,0 +1,83 @@
+// Talking to the PAM server: bearer-token JSON requests and server-sent event streams.
+
+const TOKEN_KEY = "pam.token";
+
+export class Unauthorized extends Error {}
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(body?.detail || `The server answered ${status}.`);
+    this.status = status;
+    this.code = body?.code;
+  }
+}
+
+export const token = {
+  get: () => window.localStorage.getItem(TOKEN_KEY),
+  set: (value) => window.localStorage.setItem(TOKEN_KEY, value),
+  clear: () => window.localStorage.removeItem(TOKEN_KEY),
+};
+
+function headers(extra = {}) {
+  const value = token.get();
+  return { ...(value ? { Authorization: `Bearer ${value}` } : {}), ...extra };
+}
+
+async function failure(response) {
+  if (response.status === 401) return new Unauthorized("Please sign in again.");
+  let body = null;
+  try { body = await response.json(); } catch { /* not JSON: the status says enough */ }
+  return new ApiError(response.status, body);
+}
+
+export async function getJson(path) {
+  const response = await fetch(path, { headers: headers() });
+  if (!response.ok) throw await failure(response);
+  return response.json();
+}
+
+// The embedded default's token for a browser on the server's own computer, or null.
+export async function devToken() {
+  try {
+    const response = await fetch("/api/v1/dev/token");
+    return response.ok ? (await response.json()).token : null;
+  } catch {
+    return null;
+  }
+}
+
+// POST `body` and call onEvent(name, data) for each server-sent event as it arrives.
+// Resolves when the stream ends; rejects (TypeError) when the connection drops.
+export async function stream(path, body, onEvent) {
+  const response = await fetch(path, {
+    method: "POST",
+    headers: headers({ "Content-Type": "application/json", Accept: "text/event-stream" }),
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw await failure(response);
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += value.replaceAll("\r\n", "\n");
+    let end;
+    while ((end = buffer.indexOf("\n\n")) >= 0) {
+      dispatch(buffer.slice(0, end), onEvent);
+      buffer = buffer.slice(end + 2);
+    }
+  }
+}
+
+function dispatch(block, onEvent) {
+  let name = "message";
+  const data = [];
+  for (const line of block.split("\n")) {
+    if (line.startsWith(":")) continue; // a heartbeat comment
+    const colon = line.indexOf(":");
+    const field = colon < 0 ? line : line.slice(0, colon);
+    const value = colon < 0 ? "" : line.slice(colon + 1).replace(/^ /, "");
+    if (field === "event") name = value;
+    else if (field === "data") data.push(value);
+  }
+  if (data.length) onEvent(name, JSON.parse(data.join("\n")));
+}

@@ -1,0 +1,107 @@
+// A turn: its stream of events rendered as they come, approvals answered with a resume,
+// and recovery when the stream drops (the server finishes the turn regardless).
+import { $ } from "./dom.js";
+import { ApiError, Unauthorized, getJson, stream } from "./api.js";
+import { Reply, clearMessages, renderHistory } from "./chat.js";
+import { showApproval } from "./approvals.js";
+import { applyUiActions, describe, loadPanel } from "./panel.js";
+
+const POLL_MS = 1000;
+const RECOVER_FOR_MS = 180_000;
+
+// What the page is showing: the open chat, and a counter bumped whenever another chat is
+// shown so that late events of the old one are dropped.
+export const session = { threadId: null, view: 0, busy: false, onAuthError: () => {}, onThread: () => {} };
+
+export const status = (text) => { $("chat-status").textContent = text; };
+const sleep = (ms) => new Promise((resolve) => { window.setTimeout(resolve, ms); });
+
+function setBusy(value) {
+  session.busy = value;
+  $("send").disabled = value;
+}
+
+export async function showThread(id) {
+  const mine = ++session.view;
+  const thread = await getJson(`/api/v1/pam/threads/${id}`);
+  if (mine !== session.view) return null;
+  clearMessages(thread.title || "Chat");
+  renderHistory(thread.messages);
+  if (thread.interrupt && !thread.running) showApproval(thread.interrupt, resume, describe);
+  return thread;
+}
+
+export async function recover() {
+  status("The connection dropped; PAM is still working. Fetching the reply…");
+  const mine = session.view;
+  const deadline = Date.now() + RECOVER_FOR_MS;
+  while (Date.now() < deadline && mine === session.view) {
+    try {
+      const thread = await getJson(`/api/v1/pam/threads/${session.threadId}`);
+      if (!thread.running) {
+        await showThread(session.threadId);
+        await loadPanel();
+        status("Reconnected: this is PAM's reply from after the connection dropped.");
+        return;
+      }
+    } catch (error) {
+      if (error instanceof Unauthorized) return session.onAuthError(error);
+    }
+    await sleep(POLL_MS);
+  }
+  if (mine === session.view) status("PAM has not answered yet. Open this chat again in a moment.");
+}
+
+// Stream one turn into `reply`; true when it ended (reply, approval or error).
+export async function runTurn(path, body, reply) {
+  const mine = session.view;
+  let ended = false;
+  setBusy(true);
+  status("");
+  const onEvent = (name, data) => {
+    if (mine !== session.view) return;
+    if (name === "metadata" && !session.threadId) {
+      session.threadId = data.thread_id;
+      session.onThread(data.thread_id);
+    } else if (name === "route") reply.route(data.domains);
+    else if (name === "token") reply.token(data.text);
+    else if (name === "tool_call") reply.toolCall(data);
+    else if (name === "tool_result") reply.toolResult(data);
+    else if (name === "interrupt") {
+      ended = true;
+      reply.awaitApproval();
+      showApproval(data, resume, describe);
+    } else if (name === "final") {
+      ended = true;
+      reply.finish(data.reply);
+      applyUiActions(data.ui_actions).catch(session.onAuthError);
+    } else if (name === "error") {
+      ended = true;
+      reply.fail(data.message);
+    }
+  };
+  try {
+    await stream(path, body, onEvent);
+  } catch (error) {
+    if (error instanceof Unauthorized) {
+      setBusy(false);
+      session.onAuthError(error);
+      return true;
+    }
+    if (error instanceof ApiError) {
+      ended = true;
+      reply.fail(error.message);
+    }
+  }
+  setBusy(false);
+  if (!ended && mine === session.view) {
+    if (session.threadId) await recover();
+    else reply.fail("Couldn't reach PAM. Check the connection and send again.");
+  }
+  return ended;
+}
+
+export function resume(decisions) {
+  const body = { thread_id: session.threadId, decisions };
+  runTurn("/api/v1/pam/resume?stream=true", body, new Reply()).then(() => session.onThread(session.threadId));
+}

@@ -1,0 +1,1 @@
+"""The chat WebSocket: `/api/v1/pam/ws`."""

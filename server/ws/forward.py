@@ -1,0 +1,64 @@
+"""A turn's chat events as WebSocket frames, queued on the socket that asked for it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import structlog
+
+from server.chat.stream import turn_events
+from server.chat.translate import ChatEvent
+from server.chat.turns import Turn
+from server.ws.connection import Connection
+
+log = structlog.get_logger("pam.ws")
+
+
+def to_frame(event: ChatEvent, message_id: str, thread_id: str) -> dict[str, Any] | None:
+    name, data = event
+    if name == "token":
+        return {"type": "chunk", "message_id": message_id, "content": data["text"]}
+    if name == "final":
+        frame = {
+            "type": "chat_response",
+            "message_id": message_id,
+            "thread_id": thread_id,
+            "message": data["reply"],
+            "ui_actions": data["ui_actions"],
+        }
+        if data.get("cancelled"):
+            frame["cancelled"] = True
+        return frame
+    if name in ("route", "tool_call", "tool_result", "interrupt", "error"):
+        extra = {"thread_id": thread_id} if name == "interrupt" else {}
+        return {"type": name, "message_id": message_id, **extra, **data}
+    return None  # metadata: chat_response_start already said it
+
+
+async def forward_turn(connection: Connection, turn: Turn, message_id: str) -> None:
+    """chat_response_start, the turn's frames, response_complete. Cancelled when the
+    socket closes; the run it follows does not stop."""
+    connection.send(
+        {
+            "type": "chat_response_start",
+            "message_id": message_id,
+            "thread_id": turn.thread_id,
+            "run_id": turn.run_id,
+        }
+    )
+    try:
+        async for event in turn_events(turn):
+            frame = to_frame(event, message_id, turn.thread_id)
+            if frame is not None and not connection.send(frame):
+                return
+    except Exception:
+        log.exception("forwarding a turn failed", thread_id=turn.thread_id)
+        connection.send(
+            {
+                "type": "error",
+                "code": "INTERNAL",
+                "message": "The turn failed on our side.",
+                "message_id": message_id,
+            }
+        )
+    connection.send({"type": "response_complete", "message_id": message_id})

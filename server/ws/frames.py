@@ -1,0 +1,75 @@
+"""Client -> server frames: JSON objects told apart by `type`, validated strictly."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+from uuid import UUID
+
+import orjson
+from pydantic import Field, TypeAdapter, ValidationError
+
+from server.chat.schemas import ChatRequest, ClientContext, ResumeRequest, Strict
+
+
+class AuthFrame(Strict):
+    type: Literal["auth"]
+    token: str = Field(min_length=1, max_length=8192)
+
+
+class PingFrame(Strict):
+    type: Literal["ping"]
+    timestamp: float | str | None = None  # echoed in the pong, for round-trip timing
+
+
+class ChatFrame(ChatRequest):
+    type: Literal["chat"]
+
+
+class ResumeFrame(ResumeRequest):
+    type: Literal["resume"]
+    message_id: str | None = Field(default=None, min_length=1, max_length=200)
+
+
+class CancelFrame(Strict):
+    type: Literal["cancel"]
+    thread_id: UUID
+
+
+class ContextUpdateFrame(Strict):
+    type: Literal["context_update"]
+    context: ClientContext
+
+
+ClientFrame = Annotated[
+    AuthFrame | PingFrame | ChatFrame | ResumeFrame | CancelFrame | ContextUpdateFrame,
+    Field(discriminator="type"),
+]
+_frames: TypeAdapter[ClientFrame] = TypeAdapter(ClientFrame)
+TYPES = ("auth", "ping", "chat", "resume", "cancel", "context_update")
+
+
+class BadFrame(Exception):
+    """Why a frame was refused, in words a client developer can act on."""
+
+
+def parse_frame(text: str) -> ClientFrame:
+    try:
+        raw = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        raise BadFrame("Frames must be JSON objects.") from None
+    if not isinstance(raw, dict):
+        raise BadFrame("Frames must be JSON objects.")
+    if raw.get("type") not in TYPES:
+        raise BadFrame(f"Unknown frame type; expected one of {', '.join(TYPES)}.")
+    try:
+        return _frames.validate_python(raw)
+    except ValidationError as exc:
+        raise BadFrame(_describe(exc)) from None
+
+
+def _describe(exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors()[:5]:
+        where = ".".join(str(p) for p in err["loc"][1:]) or "frame"
+        parts.append(f"{where}: {str(err['msg']).removeprefix('Value error, ')}")
+    return "Invalid frame — " + "; ".join(parts)

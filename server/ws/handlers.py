@@ -1,0 +1,86 @@
+"""What each client frame does, once the socket is signed in."""
+
+from __future__ import annotations
+
+import asyncio
+from uuid import uuid4
+
+import structlog
+from fastapi import HTTPException
+
+from server.chat.turns import start_chat, start_resume
+from server.resources import Resources
+from server.runs import RunManager, ThreadBusy, owned_thread
+from server.ws.auth import UNAUTHORIZED, AuthFailed, verify
+from server.ws.connection import Connection
+from server.ws.forward import forward_turn
+from server.ws.frames import (
+    AuthFrame,
+    CancelFrame,
+    ChatFrame,
+    ClientFrame,
+    ContextUpdateFrame,
+    PingFrame,
+    ResumeFrame,
+)
+
+log = structlog.get_logger("pam.ws")
+HTTP_TO_CODE = {400: "BAD_REQUEST", 401: "UNAUTHORIZED", 404: "NOT_FOUND", 429: "RATE_LIMITED"}
+
+
+def error_frame(code: str, message: str, message_id: str | None = None) -> dict[str, str]:
+    frame = {"type": "error", "code": code, "message": message}
+    if message_id is not None:
+        frame["message_id"] = message_id
+    return frame
+
+
+async def handle(
+    frame: ClientFrame, connection: Connection, resources: Resources, runs: RunManager
+) -> None:
+    """Run one frame; failures a client can act on come back as error frames."""
+    message_id = getattr(frame, "message_id", None)
+    try:
+        await _dispatch(frame, connection, resources, runs)
+    except ThreadBusy:
+        connection.send(
+            error_frame("THREAD_BUSY", "This thread is busy with another turn.", message_id)
+        )
+    except HTTPException as exc:
+        code = HTTP_TO_CODE.get(exc.status_code, "BAD_REQUEST")
+        connection.send(error_frame(code, str(exc.detail), message_id))
+    except Exception:
+        log.exception("websocket frame failed", frame=frame.type, user_id=str(connection.user_id))
+        connection.send(error_frame("INTERNAL", "Something went wrong on our side.", message_id))
+
+
+async def _dispatch(
+    frame: ClientFrame, connection: Connection, resources: Resources, runs: RunManager
+) -> None:
+    user = connection.user_id
+    if isinstance(frame, PingFrame):
+        pong: dict[str, object] = {"type": "pong"}
+        if frame.timestamp is not None:
+            pong["timestamp"] = frame.timestamp
+        connection.send(pong)
+    elif isinstance(frame, AuthFrame):  # a refreshed token, for the same user only
+        try:
+            same = verify(resources.verifier, frame.token) == user
+        except AuthFailed:
+            same = False
+        if not same:
+            connection.shut(UNAUTHORIZED, "Invalid token.")
+    elif isinstance(frame, ContextUpdateFrame):
+        connection.context = frame.context
+    elif isinstance(frame, ChatFrame):
+        turn = await start_chat(resources, runs, user, frame, connection.context)
+        reply_to = frame.message_id or str(uuid4())
+        connection.follow(asyncio.create_task(forward_turn(connection, turn, reply_to)))
+    elif isinstance(frame, ResumeFrame):
+        turn = await start_resume(resources, runs, user, frame, connection.context)
+        reply_to = frame.message_id or str(uuid4())
+        connection.follow(asyncio.create_task(forward_turn(connection, turn, reply_to)))
+    elif isinstance(frame, CancelFrame):
+        row = await owned_thread(resources, user, frame.thread_id)
+        for run in runs.unfinished(row.thread_id):
+            await runs.cancel(run.run_id)

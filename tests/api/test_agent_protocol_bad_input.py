@@ -1,0 +1,74 @@
+"""Agent Protocol bad input over raw HTTP: clear 4xx JSON errors, never a 500."""
+
+from __future__ import annotations
+
+import uuid
+
+import httpx
+
+from tests.api.conftest import Serve, auth
+from tests.api.test_agent_protocol_support import person
+
+
+async def test_bad_requests_get_clear_errors(serve: Serve) -> None:
+    async with (
+        serve() as server,
+        httpx.AsyncClient(base_url=server.url, headers=auth(person("alice"))) as http,
+    ):
+        empty = await http.post("/threads")  # no body at all: a thread with defaults
+        tid = empty.json()["thread_id"]
+        runs = f"/threads/{tid}/runs"
+        answers = {
+            "malformed json": await http.post(
+                "/threads/search", content=b"{nope", headers={"content-type": "application/json"}
+            ),
+            "wrong type": await http.post("/threads/search", json={"limit": "lots"}),
+            "limit too big": await http.post("/threads/search", json={"limit": 5000}),
+            "bad status": await http.post("/threads/search", json={"status": "sleepy"}),
+            "no assistant": await http.post(runs, json={"input": {}}),
+            "bad strategy": await http.post(
+                runs, json={"assistant_id": "pam", "multitask_strategy": "sometimes"}
+            ),
+            "empty command": await http.post(runs, json={"assistant_id": "pam", "command": {}}),
+            "bad goto": await http.post(
+                runs, json={"assistant_id": "pam", "command": {"goto": [42]}}
+            ),
+            "subgraph checkpoint": await http.post(
+                runs, json={"assistant_id": "pam", "checkpoint": {"checkpoint_ns": "wins:1"}}
+            ),
+            "webhook": await http.post(runs, json={"assistant_id": "pam", "webhook": "http://x"}),
+            "bad last-event-id": await http.get(
+                f"{runs}/{uuid.uuid4()}/stream", headers={"Last-Event-ID": "yesterday"}
+            ),
+            "bad join mode": await http.get(
+                f"{runs}/{uuid.uuid4()}/stream", params={"stream_mode": "tasks"}
+            ),
+            "bad xray": await http.get("/assistants/pam/graph", params={"xray": "-1"}),
+            "unknown run": await http.get(f"{runs}/{uuid.uuid4()}"),
+            "not a uuid": await http.get("/threads/not-a-uuid"),
+            "wrong method": await http.put(f"/threads/{tid}", json={}),
+        }
+    assert empty.status_code == 200
+    expected = {
+        "malformed json": 422,
+        "wrong type": 422,
+        "limit too big": 422,
+        "bad status": 422,
+        "no assistant": 422,
+        "bad strategy": 422,
+        "empty command": 422,
+        "bad goto": 422,
+        "subgraph checkpoint": 422,
+        "webhook": 422,
+        "bad last-event-id": 422,
+        "bad join mode": 422,
+        "bad xray": 422,
+        "unknown run": 404,
+        "not a uuid": 404,
+        "wrong method": 405,
+    }
+    assert {k: r.status_code for k, r in answers.items()} == expected
+    for response in answers.values():
+        body = response.json()
+        assert set(body) == {"detail", "code"} and body["detail"]
+        assert "Traceback" not in body["detail"]

@@ -1,0 +1,154 @@
+"""Agent Protocol runs with langgraph-sdk: background, wait, join, get, list, cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import httpx
+import pytest
+from langchain_core.messages import AIMessage
+from langgraph_sdk.errors import NotFoundError
+
+from tests.api.conftest import Gate, Serve, StreamingScriptedModel, auth
+from tests.api.test_agent_protocol_support import collect, general, named, person, say, sdk
+from tests.fakes import route
+
+
+async def test_a_background_run_is_joined_got_and_listed(serve: Serve) -> None:
+    model = StreamingScriptedModel(script=general("First.") + general("Second."))
+    async with serve(model) as server:
+        client = sdk(server.url, person("alice"))
+        tid = (await client.threads.create())["thread_id"]
+        run = await client.runs.create(tid, "pam", input=say("one"), metadata={"source": "test"})
+        joined = await client.runs.join(tid, run["run_id"])
+        got = await client.runs.get(tid, run["run_id"])
+        waited = await client.runs.wait(
+            tid, "pam", input=say("two"), context={"current_page": "/wins", "user_id": "x"}
+        )
+        listed = await client.runs.list(tid)
+        await client.aclose()
+    assert run["thread_id"] == tid and run["status"] in ("pending", "running")
+    assert run["metadata"] == {"source": "test"}
+    assert joined["reply"] == "First."
+    assert got["status"] == "success" and got["assistant_id"] == run["assistant_id"]
+    assert isinstance(waited, dict) and waited["reply"] == "Second."
+    assert [m["type"] for m in waited["messages"]] == ["human", "ai", "human", "ai"]
+    assert len(listed) == 2 and listed[1]["run_id"] == run["run_id"]  # newest first
+    assert {r["status"] for r in listed} == {"success"}
+
+
+async def test_wait_and_join_headers_point_at_the_run(serve: Serve) -> None:
+    alice = person("alice")
+    async with serve(StreamingScriptedModel(script=general("Hi."))) as server:
+        client = sdk(server.url, alice)
+        tid = (await client.threads.create())["thread_id"]
+        await client.aclose()
+        async with httpx.AsyncClient(base_url=server.url, headers=auth(alice)) as http:
+            r = await http.post(
+                f"/threads/{tid}/runs/wait", json={"assistant_id": "pam", "input": say("hi")}
+            )
+    run_path = r.headers["content-location"]
+    assert run_path.startswith(f"/threads/{tid}/runs/")
+    assert r.headers["location"] == f"{run_path}/join"
+    assert r.json()["reply"] == "Hi."
+
+
+async def test_a_failing_run_reports_its_error(serve: Serve) -> None:
+    async with serve(StreamingScriptedModel(script=[])) as server:
+        client = sdk(server.url, person("alice"))
+        tid = (await client.threads.create())["thread_id"]
+        with pytest.raises(Exception, match="EmptyInputError"):
+            await client.runs.wait(tid, "pam")  # no input on an empty thread
+        parts = await collect(client.runs.stream(tid, "pam"))
+        runs = await client.runs.list(tid)
+        await client.aclose()
+    (error,) = named(parts, "error")
+    assert error["error"] == "EmptyInputError" and error["message"]
+    assert "Traceback" not in error["message"]
+    assert [p.event for p in parts][-1] == "end"
+    assert {r["status"] for r in runs} == {"error"}
+
+
+async def test_cancel_stops_a_run_and_join_returns_what_is_there(serve: Serve) -> None:
+    gate = Gate()
+    model = StreamingScriptedModel(script=[route("general"), gate, AIMessage("Too late.")])
+    async with serve(model) as server:
+        client = sdk(server.url, person("alice"))
+        tid = (await client.threads.create())["thread_id"]
+        run = await client.runs.create(tid, "pam", input=say("hi"))
+        await gate.reached.wait()
+        await client.runs.cancel(tid, run["run_id"])
+        gate.open()
+        got = await client.runs.get(tid, run["run_id"])
+        joined = await client.runs.join(tid, run["run_id"])
+        await client.runs.cancel(tid, run["run_id"])  # ended already: nothing to do
+        thread = await client.threads.get(tid)
+        await client.aclose()
+    assert got["status"] == "interrupted"
+    assert not joined.get("reply") and [m["type"] for m in joined["messages"]] == ["human"]
+    assert thread["status"] == "idle"
+
+
+async def test_another_users_runs_are_not_found(serve: Serve) -> None:
+    async with serve(StreamingScriptedModel(script=general("Mine."))) as server:
+        alice, bob = sdk(server.url, person("alice")), sdk(server.url, person("bob"))
+        tid = (await alice.threads.create())["thread_id"]
+        run = await alice.runs.create(tid, "pam", input=say("hi"))
+        await alice.runs.join(tid, run["run_id"])
+        rid = run["run_id"]
+        attempts: list[Callable[[], Awaitable[object]]] = [
+            lambda: bob.runs.get(tid, rid),
+            lambda: bob.runs.list(tid),
+            lambda: bob.runs.join(tid, rid),
+            lambda: bob.runs.cancel(tid, rid),
+            lambda: bob.runs.create(tid, "pam", input=say("x")),
+            lambda: bob.runs.wait(tid, "pam", input=say("x")),
+            lambda: bob.runs.create(tid, "pam", input=say("x"), if_not_exists="create"),
+            lambda: collect(bob.runs.stream(tid, "pam", input=say("x"))),
+            lambda: collect(bob.runs.join_stream(tid, rid)),
+        ]
+        for attempt in attempts:
+            # join and wait raise httpx's error; the others its NotFoundError subclass
+            with pytest.raises(httpx.HTTPStatusError) as refused:
+                await attempt()
+            assert refused.value.response.status_code == 404
+        with pytest.raises(NotFoundError):  # a real run id, on a thread of Bob's own
+            await bob.runs.get((await bob.threads.create())["thread_id"], rid)
+        runs = await alice.runs.list(tid)
+        await alice.aclose()
+        await bob.aclose()
+    assert len(runs) == 1
+
+
+async def test_if_not_exists_create_makes_the_thread(serve: Serve) -> None:
+    async with serve(StreamingScriptedModel(script=general("Fresh."))) as server:
+        client = sdk(server.url, person("alice"))
+        tid = "6f1c2a8e-0d4b-4e59-9a63-3b1f0e2d7c41"
+        with pytest.raises(httpx.HTTPStatusError) as refused:
+            await client.runs.wait(tid, "pam", input=say("hi"))
+        assert refused.value.response.status_code == 404
+        done = await client.runs.wait(tid, "pam", input=say("hi"), if_not_exists="create")
+        thread: Any = await client.threads.get(tid)
+        await client.aclose()
+    assert isinstance(done, dict) and done["reply"] == "Fresh."
+    assert thread["values"]["reply"] == "Fresh."
+
+
+async def test_deleting_a_busy_thread_cancels_its_runs(serve: Serve) -> None:
+    gate = Gate()
+    model = StreamingScriptedModel(script=[gate, route("general"), AIMessage("Gone.")])
+    async with serve(model) as server:
+        client = sdk(server.url, person("alice"))
+        tid = (await client.threads.create())["thread_id"]
+        first = await client.runs.create(tid, "pam", input=say("a"))
+        second = await client.runs.create(tid, "pam", input=say("b"))  # queued behind it
+        await gate.reached.wait()
+        await client.threads.delete(tid)
+        gate.open()
+        runs = server.app.state.runs
+        with pytest.raises(NotFoundError):
+            await client.threads.get(tid)
+        await client.aclose()
+    assert runs.get(first["run_id"]).status == "cancelled"
+    assert runs.get(second["run_id"]).status == "cancelled"

@@ -1,0 +1,96 @@
+"""Chat over HTTP on a real server: a whole turn as JSON and as server-sent events."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+import httpx
+from langchain_core.messages import AIMessage
+from prometheus_client import REGISTRY
+
+from tests.api.conftest import Serve, StreamingScriptedModel, auth, sse_events
+from tests.fakes import call, route
+
+CHAT = "/api/v1/pam/chat"
+
+
+def fuel_turn() -> StreamingScriptedModel:
+    return StreamingScriptedModel(
+        script=[
+            route("wins"),
+            call("add_expense", "c1", amount=12.5, category="fuel"),
+            AIMessage("Logged $12.50 for fuel today."),
+        ]
+    )
+
+
+async def test_a_turn_as_json_records_the_expense_and_the_transcript(serve: Serve) -> None:
+    async with (
+        serve(fuel_turn()) as server,
+        httpx.AsyncClient(base_url=server.url, headers=auth("alice"), timeout=30) as client,
+    ):
+        turns_before = REGISTRY.get_sample_value("pam_turns_total", {"domain": "wins"}) or 0
+        response = await client.post(CHAT, json={"message": "spent 12.50 on fuel"})
+        assert response.status_code == 200, response.text
+        turns_after = REGISTRY.get_sample_value("pam_turns_total", {"domain": "wins"})
+        body = response.json()
+        assert UUID(body["thread_id"]) and UUID(body["run_id"])
+        assert body["reply"] == "Logged $12.50 for fuel today."
+        assert [a["type"] for a in body["ui_actions"]] == ["reload_expenses"]
+        assert "interrupt" not in body
+        thread = (await client.get(f"/api/v1/pam/threads/{body['thread_id']}")).json()
+    assert [m["role"] for m in thread["messages"]] == ["human", "ai", "tool", "ai"]
+    assert thread["messages"][0]["content"] == "spent 12.50 on fuel"
+    assert thread["messages"][-1]["content"] == body["reply"]
+    assert thread["running"] is False
+    assert turns_after == turns_before + 1
+
+
+async def test_a_streamed_turn_sends_the_events_in_order(serve: Serve) -> None:
+    async with (
+        serve(fuel_turn()) as server,
+        httpx.AsyncClient(base_url=server.url, headers=auth("alice"), timeout=30) as client,
+        client.stream(
+            "POST", f"{CHAT}/stream", json={"message": "spent 12.50 on fuel"}
+        ) as response,
+    ):
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("text/event-stream")
+        assert response.headers["x-accel-buffering"] == "no"
+        events = await sse_events(response)
+    names = [name for name, _ in events]
+    tokens = [data["text"] for name, data in events if name == "token"]
+    assert names == ["metadata", "route", "tool_call", "tool_result"] + ["token"] * len(tokens) + [
+        "final",
+        "end",
+    ]
+    assert len(tokens) > 1  # streamed word by word
+    assert "".join(tokens) == "Logged $12.50 for fuel today."
+    data = dict(events)
+    assert set(data["metadata"]) == {"thread_id", "run_id"}
+    assert data["route"] == {"domains": ["wins"]}
+    assert data["tool_call"] == {
+        "name": "add_expense",
+        "args": {"amount": 12.5, "category": "fuel"},
+        "id": "c1",
+    }
+    assert data["tool_result"]["ok"] is True and data["tool_result"]["id"] == "c1"
+    assert "12.50" in data["tool_result"]["summary"]
+    assert data["final"]["reply"] == "".join(tokens)
+    assert data["final"]["ui_actions"][0]["type"] == "reload_expenses"
+
+
+async def test_the_general_node_streams_its_reply_and_the_router_never_does(
+    serve: Serve,
+) -> None:
+    model = StreamingScriptedModel(script=[route("general"), AIMessage("G'day! How can I help?")])
+    async with (
+        serve(model) as server,
+        httpx.AsyncClient(base_url=server.url, headers=auth("alice"), timeout=30) as client,
+        client.stream("POST", f"{CHAT}/stream", json={"message": "hi"}) as response,
+    ):
+        events = await sse_events(response)
+    tokens = [data["text"] for name, data in events if name == "token"]
+    assert "".join(tokens) == "G'day! How can I help?"
+    assert ("route", {"domains": ["general"]}) in events
+    assert events[-2] == ("final", {"reply": "G'day! How can I help?", "ui_actions": []})

@@ -1,0 +1,131 @@
+"""Approvals over HTTP: a risky call pauses the turn with an interrupt; resume answers it,
+as JSON or as a stream; bad resumes are clear 4xx answers."""
+
+from __future__ import annotations
+
+import httpx
+from langchain_core.messages import AIMessage
+
+from tests.api.conftest import (
+    LiveServer,
+    Serve,
+    StreamingScriptedModel,
+    add_expense,
+    auth,
+    expense_amounts,
+    sse_events,
+)
+from tests.fakes import call, route
+from tools.db.pool import Pool
+
+CHAT, RESUME = "/api/v1/pam/chat", "/api/v1/pam/resume"
+
+
+def delete_turn(expense_id: str, reply: str) -> StreamingScriptedModel:
+    return StreamingScriptedModel(
+        script=[
+            route("wins"),
+            call("delete_expense", "d1", expense_id=expense_id),
+            AIMessage(reply),
+        ]
+    )
+
+
+async def pause(server: LiveServer, client: httpx.AsyncClient) -> dict[str, object]:
+    response = await client.post(CHAT, json={"message": "delete that fuel expense"})
+    assert response.status_code == 200, response.text
+    return dict(response.json())
+
+
+async def test_a_delete_pauses_over_sse_and_a_streamed_resume_finishes_it(
+    serve: Serve, pool: Pool
+) -> None:
+    expense = await add_expense(pool, "ava", 85.4)
+    model = delete_turn(expense, "Deleted the $85.40 fuel expense.")
+    async with (
+        serve(model) as server,
+        httpx.AsyncClient(base_url=server.url, headers=auth("ava"), timeout=30) as c,
+    ):
+        async with c.stream("POST", f"{CHAT}/stream", json={"message": "delete it"}) as r:
+            paused = await sse_events(r)
+        names = [n for n, _ in paused]
+        assert names == ["metadata", "route", "tool_call", "interrupt", "end"]
+        interrupt = dict(paused)["interrupt"]
+        assert interrupt["action_requests"][0]["name"] == "delete_expense"
+        assert interrupt["action_requests"][0]["args"] == {"expense_id": expense}
+        assert interrupt["review_configs"][0]["allowed_decisions"] == [
+            "approve",
+            "edit",
+            "reject",
+        ]
+        assert await expense_amounts(pool, "ava") == [85.4]  # nothing ran yet
+        thread_id = dict(paused)["metadata"]["thread_id"]
+        pending = (await c.get(f"/api/v1/pam/threads/{thread_id}")).json()
+        assert pending["interrupt"] == interrupt
+        body = {"thread_id": thread_id, "decisions": [{"type": "approve"}]}
+        async with c.stream("POST", f"{RESUME}?stream=true", json=body) as r:
+            resumed = await sse_events(r)
+        after = (await c.get(f"/api/v1/pam/threads/{thread_id}")).json()
+    names = [n for n, _ in resumed]
+    assert names[0] == "metadata" and names[-2:] == ["final", "end"]
+    assert "tool_result" in names and "interrupt" not in names
+    final = dict(resumed)["final"]
+    assert final["reply"] == "Deleted the $85.40 fuel expense."
+    assert [a["type"] for a in final["ui_actions"]] == ["reload_expenses"]
+    assert await expense_amounts(pool, "ava") == []
+    assert "interrupt" not in after
+    assert after["messages"][-1]["content"] == final["reply"]
+
+
+async def test_reject_streamed_by_accept_header_runs_nothing(serve: Serve, pool: Pool) -> None:
+    expense = await add_expense(pool, "ben", 12)
+    async with (
+        serve(delete_turn(expense, "OK, I kept it.")) as server,
+        httpx.AsyncClient(base_url=server.url, headers=auth("ben"), timeout=30) as client,
+    ):
+        paused = await pause(server, client)
+        assert paused["reply"] == "" and paused["interrupt"]
+        decision = {"type": "reject", "message": "Keep it."}
+        body = {"thread_id": paused["thread_id"], "decisions": [decision]}
+        # Accept: text/event-stream asks for the stream, like ?stream=true.
+        headers = {"Accept": "text/event-stream"}
+        async with client.stream("POST", RESUME, json=body, headers=headers) as response:
+            assert response.status_code == 200
+            events = await sse_events(response)
+        assert dict(events)["final"]["reply"] == "OK, I kept it."
+        assert [n for n, _ in events if n == "tool_result"] == ["tool_result"]
+        assert await expense_amounts(pool, "ben") == [12.0]
+
+
+async def test_resume_refuses_what_it_cannot_do(serve: Serve, pool: Pool) -> None:
+    expense = await add_expense(pool, "cal", 20)
+    async with (
+        serve(delete_turn(expense, "Deleted.")) as server,
+        httpx.AsyncClient(base_url=server.url, headers=auth("cal"), timeout=30) as client,
+    ):
+        paused = await pause(server, client)
+        thread_id = paused["thread_id"]
+        two = [{"type": "approve"}, {"type": "approve"}]
+        wrong_count = await client.post(RESUME, json={"thread_id": thread_id, "decisions": two})
+        edit_without_action = await client.post(
+            RESUME, json={"thread_id": thread_id, "decisions": [{"type": "edit"}]}
+        )
+        unknown_decision = await client.post(
+            RESUME, json={"thread_id": thread_id, "decisions": [{"type": "maybe"}]}
+        )
+        no_decisions = await client.post(RESUME, json={"thread_id": thread_id, "decisions": []})
+        ok = await client.post(
+            RESUME, json={"thread_id": thread_id, "decisions": [{"type": "approve"}]}
+        )
+        again = await client.post(
+            RESUME, json={"thread_id": thread_id, "decisions": [{"type": "approve"}]}
+        )
+    for refused in (wrong_count, edit_without_action, unknown_decision, no_decisions):
+        assert refused.status_code == 422, refused.text
+        assert refused.json()["code"] == "invalid_request"
+    assert ok.status_code == 200 and ok.json()["reply"] == "Deleted."
+    assert again.status_code == 409
+    assert again.json() == {
+        "detail": "Nothing on this thread is waiting for a decision.",
+        "code": "conflict",
+    }

@@ -1,0 +1,118 @@
+"""The run manager under the chat routes: multitask strategies, replay, failures."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from langchain_core.messages import AIMessage, HumanMessage
+
+from agent.context import Context
+from server.runs import RunFailed, RunManager, ThreadBusy, create_thread
+from tests.api.conftest import Gate, LiveServer, Serve, StreamingScriptedModel, uid
+from tests.fakes import route
+
+USER = "multi"
+
+
+async def start(live: LiveServer, thread_id: str, text: str, **kwargs: Any) -> Any:
+    runs: RunManager = live.app.state.runs
+    resources = live.app.state.resources
+    context = Context(user_id=str(uid(USER)), pool=resources.pool, services=resources.services)
+    return await runs.start(
+        thread_id=thread_id,
+        user_id=uid(USER),
+        input={"messages": [HumanMessage(text)]},
+        context=context,
+        **kwargs,
+    )
+
+
+async def new_thread(live: LiveServer) -> str:
+    return (await create_thread(live.app.state.resources, uid(USER))).thread_id
+
+
+def humans(values: dict[str, Any]) -> list[str]:
+    return [m.text for m in values["messages"] if isinstance(m, HumanMessage)]
+
+
+async def test_enqueue_waits_for_the_active_run_then_runs(serve: Serve) -> None:
+    gate = Gate()
+    model = StreamingScriptedModel(
+        script=[gate, route("general"), AIMessage("A."), route("general"), AIMessage("B.")]
+    )
+    async with serve(model) as live:
+        thread_id = await new_thread(live)
+        first = await start(live, thread_id, "first")
+        await asyncio.wait_for(gate.reached.wait(), 10)
+        with pytest.raises(ThreadBusy):
+            await start(live, thread_id, "rejected")
+        second = await start(live, thread_id, "second", multitask_strategy="enqueue")
+        assert (first.status, second.status) == ("running", "pending")
+        assert live.app.state.runs.active(thread_id) is first
+        gate.open()
+        values = await second.wait()
+    assert first.status == second.status == "success"
+    assert humans(values) == ["first", "second"]
+    assert values["reply"] == "B."
+
+
+@pytest.mark.parametrize(("strategy", "kept"), [("interrupt", True), ("rollback", False)])
+async def test_interrupt_keeps_and_rollback_drops_the_cancelled_runs_checkpoints(
+    serve: Serve, strategy: str, kept: bool
+) -> None:
+    gate = Gate()
+    model = StreamingScriptedModel(script=[gate, route("general"), AIMessage("Second wins.")])
+    async with serve(model) as live:
+        thread_id = await new_thread(live)
+        first = await start(live, thread_id, "first")
+        await asyncio.wait_for(gate.reached.wait(), 10)
+        second = await start(live, thread_id, "second", multitask_strategy=strategy)
+        values = await second.wait()
+        async with live.app.state.resources.pool.connection() as conn:
+            left = await (
+                await conn.execute(
+                    "SELECT count(*) AS n FROM checkpoints"
+                    " WHERE thread_id = %s AND metadata->>'run_id' = %s",
+                    (thread_id, first.run_id),
+                )
+            ).fetchone()
+    assert first.status == "cancelled" and second.status == "success"
+    assert humans(values) == (["first", "second"] if kept else ["second"])
+    assert values["reply"] == "Second wins."
+    assert left is not None and (left["n"] > 0) == kept
+
+
+async def test_events_replay_after_a_sequence_number_and_runs_stay_joinable(
+    serve: Serve,
+) -> None:
+    model = StreamingScriptedModel(script=[route("general"), AIMessage("one two three")])
+    async with serve(model) as live:
+        run = await start(live, await new_thread(live), "count")
+        await run.wait()
+        everything = [e async for e in run.events()]
+        tail = [e async for e in run.events(after=3)]
+        joined = live.app.state.runs.get(run.run_id)
+    seqs = [e.seq for e in everything]
+    assert seqs == list(range(1, len(seqs) + 1))
+    assert tail == everything[3:]
+    assert {e.mode for e in everything} >= {"values", "updates", "messages"}
+    assert joined is run and run.result == {"reply": "one two three", "ui_actions": []}
+
+
+async def test_a_failing_run_ends_in_error_and_wait_raises(serve: Serve) -> None:
+    async with serve(StreamingScriptedModel(script=[])) as live:
+        runs: RunManager = live.app.state.runs
+        resources = live.app.state.resources
+        run = await runs.start(
+            thread_id=await new_thread(live),
+            user_id=uid(USER),
+            input={"messages": [{"not": "a message"}]},
+            context=Context(user_id=str(uid(USER)), pool=resources.pool),
+        )
+        with pytest.raises(RunFailed):
+            await run.wait()
+        errors = [e.data async for e in run.events() if e.mode == "error"]
+    assert run.status == "error"
+    assert errors and errors[0]["message"] == "The run failed on our side."

@@ -1,0 +1,81 @@
+"""You over REST on a real server: pantry, shopping list, profile and memories."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from tests.api.conftest import Serve
+from tests.api.rest_support import clients, error, ok
+from tests.fakes import ScriptedChatModel
+
+
+async def test_pantry_and_shopping_list(serve: Serve) -> None:
+    async with serve(ScriptedChatModel()) as server, clients(server, "tia") as (tia,):
+        soon = (date.today() + timedelta(days=2)).isoformat()
+        milk = ok(
+            await tia.post(
+                "/you/pantry",
+                json={"name": "Milk", "quantity": 2, "unit": "L", "expiry_date": soon},
+            ),
+            201,
+        )["item"]
+        ok(await tia.post("/you/pantry", json={"name": "Rice"}), 201)
+        everything = ok(await tia.get("/you/pantry"))["items"]
+        assert sorted(i["name"] for i in everything) == ["Milk", "Rice"]
+        expiring = ok(await tia.get("/you/pantry", params={"expiring_within_days": 3}))["items"]
+        assert [i["id"] for i in expiring] == [milk["id"]]
+
+        added = ok(await tia.post("/you/shopping-list", json={"items": ["eggs", "Bread"]}), 201)
+        assert [i["name"] for i in added["added"]] == ["eggs", "Bread"]
+        again = ok(await tia.post("/you/shopping-list", json={"items": ["EGGS", "tea"]}), 201)
+        assert [i["name"] for i in again["added"]] == ["tea"] and again["already_listed"]
+        items = ok(await tia.get("/you/shopping-list"))["items"]
+        assert sorted(i["name"] for i in items) == ["Bread", "eggs", "tea"]
+        error(await tia.post("/you/shopping-list", json={"items": []}), 422)
+        error(await tia.post("/you/shopping-list", json={"items": "eggs"}), 422)
+        error(await tia.post("/you/pantry", json={"name": "Oil", "quantity": -1}), 422)
+
+
+async def test_profile_read_and_changed(serve: Serve) -> None:
+    async with serve(ScriptedChatModel()) as server, clients(server, "uma", "vic") as (uma, vic):
+        defaults = ok(await uma.get("/you/profile"))
+        assert defaults == {
+            "display_name": None,
+            "home_base": None,
+            "currency": "AUD",
+            "units": "metric",
+            "timezone": "Australia/Sydney",
+            "travel_style": None,
+            "pets": None,
+        }
+        changed = ok(
+            await uma.patch(
+                "/you/profile", json={"display_name": "Uma", "timezone": "australia/perth"}
+            )
+        )
+        assert changed["profile"]["timezone"] == "Australia/Perth"
+        now = ok(await uma.get("/you/profile"))
+        assert (now["display_name"], now["timezone"], now["currency"]) == (
+            "Uma",
+            "Australia/Perth",
+            "AUD",
+        )
+        assert ok(await vic.get("/you/profile"))["display_name"] is None  # per user
+        error(await uma.patch("/you/profile", json={}), 422)
+        error(await uma.patch("/you/profile", json={"timezone": "Mars/Olympus"}), 422)
+        error(await uma.patch("/you/profile", json={"units": "cubits"}), 422)
+
+
+async def test_memories_remembered_and_listed(serve: Serve) -> None:
+    async with serve(ScriptedChatModel()) as server, clients(server, "wes", "xia") as (wes, xia):
+        first = ok(await wes.post("/you/memories", json={"note": "Allergic to peanuts"}), 201)
+        ok(await wes.post("/you/memories", json={"note": "Travels with a kelpie"}), 201)
+        again = ok(await wes.post("/you/memories", json={"note": "allergic to PEANUTS"}), 201)
+        assert again["memory"]["id"] == first["memory"]["id"] and again["ids"] == []
+        notes = [m["note"] for m in ok(await wes.get("/you/memories"))["memories"]]
+        assert notes == ["Travels with a kelpie", "Allergic to peanuts"]  # newest first
+        one = ok(await wes.get("/you/memories", params={"limit": 1}))["memories"]
+        assert [m["note"] for m in one] == ["Travels with a kelpie"]
+        assert ok(await xia.get("/you/memories")) == {"memories": []}
+        error(await wes.get("/you/memories", params={"limit": 0}), 422)
+        error(await wes.post("/you/memories", json={"note": "x" * 2001}), 422)

@@ -1,0 +1,81 @@
+"""Social over REST on a real server: posts, the feed, comments, likes and groups."""
+
+from __future__ import annotations
+
+import uuid
+
+from tests.api.conftest import Serve
+from tests.api.rest_support import clients, error, ok
+from tests.fakes import ScriptedChatModel
+
+
+async def test_posts_feed_comments_and_likes(serve: Serve) -> None:
+    async with serve(ScriptedChatModel()) as server, clients(server, "yan", "zed") as (yan, zed):
+        post = ok(await yan.post("/social/posts", json={"content": "Cape York is open!"}), 201)
+        post_id = post["post"]["id"]
+        assert post["post"]["visibility"] == "public"  # published at once: no approval
+        comment = ok(
+            await zed.post(f"/social/posts/{post_id}/comments", json={"content": "Thanks!"}), 201
+        )
+        assert comment["comment"]["post_id"] == post_id
+        liked = ok(await zed.put(f"/social/posts/{post_id}/like"))
+        assert (liked["like_count"], liked["already_liked"]) == (1, False)
+        twice = ok(await zed.put(f"/social/posts/{post_id}/like"))
+        assert (twice["like_count"], twice["already_liked"]) == (1, True)
+
+        feed = ok(await yan.get("/social/feed", params={"limit": 100}))
+        mine = next(p for p in feed["posts"] if p["id"] == post_id)
+        assert (mine["like_count"], mine["comment_count"], mine["author_name"]) == (1, 1, "you")
+        assert [c["content"] for c in mine["comments"]] == ["Thanks!"]
+        assert len(ok(await yan.get("/social/feed", params={"limit": 1}))["posts"]) == 1
+
+
+async def test_groups_created_listed_joined(serve: Serve) -> None:
+    async with serve(ScriptedChatModel()) as server, clients(server, "abe", "bea") as (abe, bea):
+        name = f"Kelpie owners {uuid.uuid4().hex[:6]}"
+        group = ok(
+            await abe.post("/social/groups", json={"name": name, "description": "Dogs"}), 201
+        )["group"]
+        assert (group["member_count"], group["is_member"]) == (1, True)
+        error(await bea.post("/social/groups", json={"name": name.upper()}), 409, "conflict")
+
+        found = ok(await bea.get("/social/groups", params={"query": name}))["groups"]
+        assert [(g["id"], g["is_member"]) for g in found] == [(group["id"], False)]
+        joined = ok(await bea.put(f"/social/groups/{name.lower()}/membership"))
+        assert (joined["group"]["member_count"], joined["group"]["is_member"]) == (2, True)
+        by_id = ok(await bea.put(f"/social/groups/{group['id']}/membership"))
+        assert "already a member" in by_id["summary"]
+        error(await bea.put("/social/groups/no-such-group-anywhere/membership"), 404, "not_found")
+
+
+async def test_another_users_group_post_is_not_found(serve: Serve) -> None:
+    async with serve(ScriptedChatModel()) as server, clients(server, "cal", "dee") as (cal, dee):
+        name = f"Secret campers {uuid.uuid4().hex[:6]}"
+        ok(await cal.post("/social/groups", json={"name": name}), 201)
+        post = ok(
+            await cal.post("/social/posts", json={"content": "Members only", "group": name}), 201
+        )
+        post_id = post["post"]["id"]
+        assert post["post"]["visibility"] == "group"
+        # Dee is not a member: the post answers exactly like one that doesn't exist.
+        hidden = error(
+            await dee.post(f"/social/posts/{post_id}/comments", json={"content": "Hi"}), 404
+        )
+        missing = error(
+            await dee.post(f"/social/posts/{uuid.uuid4()}/comments", json={"content": "Hi"}), 404
+        )
+        assert hidden["code"] == missing["code"] == "not_found"
+        error(await dee.put(f"/social/posts/{post_id}/like"), 404, "not_found")
+        assert post_id not in {p["id"] for p in ok(await dee.get("/social/feed"))["posts"]}
+        error(await dee.post("/social/posts", json={"content": "Sneaky", "group": name}), 400)
+
+
+async def test_social_bad_input_is_a_clear_4xx(serve: Serve) -> None:
+    async with serve(ScriptedChatModel()) as server, clients(server, "eve") as (eve,):
+        error(await eve.post("/social/posts", json={"content": ""}), 422)
+        error(await eve.post("/social/posts", json={"content": "x" * 5001}), 422)
+        error(await eve.post("/social/posts", json={"content": "Hi", "visibility": "friends"}), 422)
+        error(await eve.post("/social/posts/not-a-uuid/comments", json={"content": "Hi"}), 422)
+        error(await eve.post(f"/social/posts/{uuid.uuid4()}/comments", json={}), 422)
+        error(await eve.get("/social/feed", params={"limit": 1000}), 422)
+        error(await eve.put("/social/posts/123/like"), 422)

@@ -1,0 +1,126 @@
+"""Wheels over REST on a real server: vehicles, fuel logs and stats, maintenance."""
+
+from __future__ import annotations
+
+from tests.api.conftest import Serve
+from tests.api.rest_support import clients, error, ok
+from tests.fakes import ScriptedChatModel
+
+
+async def test_vehicles_fuel_and_stats(serve: Serve) -> None:
+    async with serve(ScriptedChatModel()) as server, clients(server, "erin") as (erin,):
+        assert ok(await erin.get("/wheels/vehicles")) == {"vehicles": []}
+        troopy = ok(
+            await erin.post(
+                "/wheels/vehicles",
+                json={"name": "Troopy", "make": "Toyota", "fuel_type": "diesel", "year": 2015},
+            ),
+            201,
+        )["vehicle"]
+        assert troopy["is_default"] is True and troopy["fuel_type"] == "diesel"
+        ok(await erin.post("/wheels/vehicles", json={"name": "Ute", "fuel_type": "petrol"}), 201)
+        names = [v["name"] for v in ok(await erin.get("/wheels/vehicles"))["vehicles"]]
+        assert names == ["Troopy", "Ute"]  # the default first
+
+        first = ok(
+            await erin.post(
+                "/wheels/fuel-logs",
+                json={"litres": 60, "total_cost": 120, "odometer_km": 10000, "date": "2026-03-01"},
+            ),
+            201,
+        )
+        assert first["fuel_log"]["vehicle"] == "Troopy" and first["expense_id"]
+        second = ok(
+            await erin.post(
+                "/wheels/fuel-logs",
+                json={
+                    "litres": 50,
+                    "price_per_litre": 2,
+                    "odometer_km": 10500,
+                    "date": "2026-03-05",
+                    "vehicle": "troopy",
+                },
+            ),
+            201,
+        )
+        assert second["l_per_100km"] == 10.0  # 50 L over 500 km
+        # The linked fuel expenses are real expenses.
+        spent = ok(await erin.get("/wins/expenses", params={"category": "fuel"}))
+        assert spent["count"] == 2 and spent["total"] == 220.0
+
+        logs = ok(await erin.get("/wheels/fuel-logs"))["fuel_logs"]
+        assert [log["date"] for log in logs] == ["2026-03-01", "2026-03-05"]
+        march_5 = ok(await erin.get("/wheels/fuel-logs", params={"start_date": "2026-03-02"}))
+        assert [log["litres"] for log in march_5["fuel_logs"]] == [50.0]
+
+        stats = ok(
+            await erin.get(
+                "/wheels/fuel-stats", params={"start_date": "2026-03-01", "end_date": "2026-03-31"}
+            )
+        )
+        assert stats["litres"] == 110.0 and stats["cost"] == 220.0
+
+
+async def test_maintenance_and_what_is_due(serve: Serve) -> None:
+    async with serve(ScriptedChatModel()) as server, clients(server, "finn") as (finn,):
+        ok(await finn.post("/wheels/vehicles", json={"name": "Hilux"}), 201)
+        ok(
+            await finn.post(
+                "/wheels/fuel-logs", json={"litres": 40, "total_cost": 80, "odometer_km": 49_500}
+            ),
+            201,
+        )
+        service = ok(
+            await finn.post(
+                "/wheels/maintenance",
+                json={
+                    "item": "Oil change",
+                    "cost": 150,
+                    "odometer_km": 40_000,
+                    "next_due_km": 50_000,
+                },
+            ),
+            201,
+        )
+        assert service["maintenance"]["item"] == "Oil change"
+        assert service["maintenance"]["expense_id"]
+        records = ok(await finn.get("/wheels/maintenance"))["maintenance"]
+        assert [r["item"] for r in records] == ["Oil change"]
+        due = ok(await finn.get("/wheels/maintenance/due", params={"within_km": 1000}))
+        assert [d["item"] for d in due["due"]] == ["Oil change"]
+        assert due["due"][0]["km_left"] == 500.0
+        nothing = ok(await finn.get("/wheels/maintenance/due", params={"within_km": 100}))
+        assert nothing["due"] == []
+
+
+async def test_another_users_vehicle_is_not_found(serve: Serve) -> None:
+    async with (
+        serve(ScriptedChatModel()) as server,
+        clients(server, "gus", "hana") as (
+            gus,
+            hana,
+        ),
+    ):
+        van = ok(await gus.post("/wheels/vehicles", json={"name": "Coaster"}), 201)["vehicle"]
+        for ref in ("Coaster", van["id"]):
+            error(
+                await hana.post(
+                    "/wheels/fuel-logs", json={"litres": 10, "total_cost": 20, "vehicle": ref}
+                ),
+                404,
+                "not_found",
+            )
+            error(await hana.get("/wheels/fuel-stats", params={"vehicle": ref}), 404)
+        assert ok(await hana.get("/wheels/vehicles")) == {"vehicles": []}
+        assert ok(await hana.get("/wheels/fuel-logs")) == {"fuel_logs": []}
+
+
+async def test_wheels_bad_input_is_a_clear_4xx(serve: Serve) -> None:
+    async with serve(ScriptedChatModel()) as server, clients(server, "ivan") as (ivan,):
+        error(await ivan.post("/wheels/vehicles", json={"name": ""}), 422)
+        error(await ivan.post("/wheels/vehicles", json={"name": "X", "fuel_type": "steam"}), 422)
+        error(await ivan.post("/wheels/vehicles", json={"name": "X", "year": "old"}), 422)
+        error(await ivan.post("/wheels/fuel-logs", json={"litres": -1, "total_cost": 5}), 422)
+        error(await ivan.get("/wheels/fuel-logs", params={"start_date": "31/12/2026"}), 422)
+        error(await ivan.get("/wheels/maintenance/due", params={"within_days": -1}), 422)
+        error(await ivan.post("/wheels/maintenance", json={"cost": 10}), 422)

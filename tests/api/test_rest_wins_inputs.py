@@ -1,0 +1,52 @@
+"""Bad input to the wins REST routes: wrong types, values out of range, unknown fields
+and malformed JSON are 422; arguments the action refuses are 400."""
+
+from __future__ import annotations
+
+import uuid
+
+from tests.api.conftest import Serve
+from tests.api.rest_support import clients, error
+from tests.fakes import ScriptedChatModel
+
+
+async def test_wins_bad_input_is_a_clear_4xx(serve: Serve) -> None:
+    async with serve(ScriptedChatModel()) as server, clients(server, "dave") as (dave,):
+        wrong_type = error(
+            await dave.post("/wins/expenses", json={"amount": "lots", "category": "food"}), 422
+        )
+        assert "amount" in wrong_type["detail"]
+        error(await dave.post("/wins/expenses", json={"amount": -5, "category": "food"}), 422)
+        error(await dave.post("/wins/expenses", json={"amount": 5, "category": "yachts"}), 422)
+        error(
+            await dave.post(
+                "/wins/expenses",
+                json={"amount": 5, "category": "food", "user_id": str(uuid.uuid4())},
+            ),
+            422,
+        )
+        error(await dave.post("/wins/expenses", json=[1, 2]), 422)
+        malformed = await dave.post(
+            "/wins/expenses", content=b'{"amount": 5,', headers={"Content-Type": "application/json"}
+        )
+        error(malformed, 422, "invalid_request")
+        error(await dave.get("/wins/expenses", params={"limit": 0}), 422)
+        error(await dave.get("/wins/expenses", params={"limit": 101}), 422)
+        error(await dave.get("/wins/expenses", params={"start_date": "yesterday"}), 422)
+        error(await dave.patch("/wins/expenses/not-a-uuid", json={"amount": 1}), 422)
+        empty = error(await dave.patch(f"/wins/expenses/{uuid.uuid4()}", json={}), 400, "invalid")
+        assert "what to change" in empty["detail"]
+        error(await dave.put("/wins/budgets/yachts", json={"monthly_limit": 10}), 422)
+        error(
+            await dave.put("/wins/budgets/food", json={"monthly_limit": 10, "alert_threshold": 2}),
+            422,
+        )
+        error(await dave.get("/wins/budgets/status", params={"month": "2026-13"}), 422)
+        error(await dave.get("/wins/summary", params={"period": "forever"}), 422)
+        both = error(
+            await dave.get(
+                "/wins/summary", params={"period": "this_week", "start_date": "2026-01-01"}
+            ),
+            400,
+        )
+        assert "either a period" in both["detail"]

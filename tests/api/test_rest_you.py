@@ -1,0 +1,99 @@
+"""You over REST on a real server: calendar events and tasks."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+
+from tests.api.conftest import Serve
+from tests.api.rest_support import clients, error, ok
+from tests.fakes import ScriptedChatModel
+
+SOON = (date.today() + timedelta(days=2)).isoformat()
+
+
+async def test_events_create_list_update_delete(serve: Serve) -> None:
+    async with serve(ScriptedChatModel()) as server, clients(server, "olga") as (olga,):
+        made = ok(
+            await olga.post(
+                "/you/events",
+                json={
+                    "title": "Call Mum",
+                    "start": f"{SOON}T10:00:00+10:00",
+                    "reminder_minutes": 15,
+                },
+            ),
+            201,
+        )
+        event = made["event"]
+        assert event["title"] == "Call Mum" and event["all_day"] is False
+        assert made["ui_actions"][0]["type"] == "reload_calendar"
+        listed = ok(await olga.get("/you/events"))  # today and the next 7 days
+        assert [e["id"] for e in listed["events"]] == [event["id"]]
+        later = ok(await olga.get("/you/events", params={"start_date": "2099-01-01"}))
+        assert later["events"] == []
+
+        moved = ok(
+            await olga.patch(
+                f"/you/events/{event['id']}", json={"title": "Call Mum and Dad", "location": "Home"}
+            )
+        )
+        assert (
+            moved["event"]["title"] == "Call Mum and Dad" and moved["event"]["location"] == "Home"
+        )
+        assert ok(await olga.delete(f"/you/events/{event['id']}"))["event"]["id"] == event["id"]
+        assert ok(await olga.get("/you/events"))["events"] == []
+
+
+async def test_tasks_added_listed_and_completed(serve: Serve) -> None:
+    async with serve(ScriptedChatModel()) as server, clients(server, "pete") as (pete,):
+        task = ok(
+            await pete.post("/you/tasks", json={"title": "Grease bearings", "priority": "High"}),
+            201,
+        )["task"]
+        assert task["priority"] == "high" and task["status"] == "open"
+        ok(await pete.post("/you/tasks", json={"title": "Wash van", "due_date": SOON}), 201)
+        titles = [t["title"] for t in ok(await pete.get("/you/tasks"))["tasks"]]
+        assert sorted(titles) == ["Grease bearings", "Wash van"]
+
+        done = ok(await pete.post(f"/you/tasks/{task['id']}/complete"))
+        assert done["task"]["status"] == "done" and done["task"]["completed_at"]
+        again = ok(await pete.post(f"/you/tasks/{task['id']}/complete"))
+        assert again["task"]["status"] == "done" and "already done" in again["summary"]
+        assert [t["title"] for t in ok(await pete.get("/you/tasks"))["tasks"]] == ["Wash van"]
+        finished = ok(await pete.get("/you/tasks", params={"status": "done"}))["tasks"]
+        assert [t["id"] for t in finished] == [task["id"]]
+
+
+async def test_another_users_events_and_tasks_are_not_found(serve: Serve) -> None:
+    async with (
+        serve(ScriptedChatModel()) as server,
+        clients(server, "quin", "rosa") as (
+            quin,
+            rosa,
+        ),
+    ):
+        event = ok(await quin.post("/you/events", json={"title": "Vet", "start": SOON}), 201)
+        task = ok(await quin.post("/you/tasks", json={"title": "Pay rego"}), 201)
+        event_id, task_id = event["event"]["id"], task["task"]["id"]
+        error(await rosa.patch(f"/you/events/{event_id}", json={"title": "Mine"}), 404, "not_found")
+        error(await rosa.delete(f"/you/events/{event_id}"), 404, "not_found")
+        error(await rosa.post(f"/you/tasks/{task_id}/complete"), 404, "not_found")
+        error(await rosa.post(f"/you/tasks/{uuid.uuid4()}/complete"), 404, "not_found")
+        assert ok(await rosa.get("/you/tasks", params={"status": "all"}))["tasks"] == []
+        mine = ok(await quin.get("/you/tasks"))["tasks"]
+        assert [(t["id"], t["status"]) for t in mine] == [(task_id, "open")]
+        assert ok(await quin.get("/you/events"))["events"][0]["title"] == "Vet"
+
+
+async def test_you_bad_input_is_a_clear_4xx(serve: Serve) -> None:
+    async with serve(ScriptedChatModel()) as server, clients(server, "sam") as (sam,):
+        error(await sam.post("/you/events", json={"title": "X", "start": "next tuesday"}), 422)
+        error(await sam.post("/you/events", json={"title": "X", "start": 1700000000}), 422)
+        error(await sam.post("/you/events", json={"start": SOON}), 422)
+        empty = error(await sam.patch(f"/you/events/{uuid.uuid4()}", json={}), 400, "invalid")
+        assert "at least one of" in empty["detail"]
+        error(await sam.post("/you/tasks", json={"title": "X", "priority": "urgent"}), 422)
+        error(await sam.get("/you/tasks", params={"status": "maybe"}), 422)
+        error(await sam.post("/you/tasks/not-an-id/complete"), 422)
+        error(await sam.get("/you/events", params={"end_date": "2026-02-30"}), 422)
