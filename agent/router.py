@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Literal, cast, get_args
 
+import structlog
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, SystemMessage, ToolMessage
 from langchain_core.tools import StructuredTool
@@ -15,6 +16,8 @@ from agent.context import Context
 from agent.context_block import load_context_block
 from agent.prompts import ROUTER_PROMPT
 from agent.state import PamState
+
+log = structlog.get_logger("pam.router")
 
 DomainNode = Literal["wins", "wheels", "you", "social", "general"]
 DOMAINS: tuple[str, ...] = get_args(DomainNode)
@@ -93,6 +96,8 @@ def make_router(model: BaseChatModel):  # type: ignore[no-untyped-def]
             if isinstance(answer, AIMessage):
                 domains = parse_route(answer)
         except Exception:
+            # The turn still gets an answer (general), but the cause must be visible.
+            log.warning("routing call failed; answering as general", exc_info=True)
             domains = []
         domains = domains or ["general"]
         return Command(

@@ -90,6 +90,33 @@ def token(
         fail(str(exc))
 
 
+@app.command()
+def chat(
+    thread: Annotated[str | None, typer.Option(help="Continue this thread (its id).")] = None,
+    server: Annotated[str, typer.Option(help="The PAM server.")] = "http://127.0.0.1:8000",
+    token: Annotated[
+        str | None, typer.Option(help="Bearer token (default: the server's local token).")
+    ] = None,
+    local: Annotated[
+        bool, typer.Option("--local", help="No server: run PAM in this process.")
+    ] = False,
+    user: Annotated[str, typer.Option(help="With --local: whose data to use.")] = "local",
+) -> None:
+    """Chat with PAM in the terminal: replies stream in, approvals are asked inline."""
+    settings = load_settings()
+    from server.chat_cli.main import run_chat
+    from server.chat_cli.remote import ChatCliError
+
+    try:
+        run_chat(server=server, token=token, thread=thread, local=local, user=user, settings=settings)
+    except ChatCliError as exc:
+        fail(str(exc))
+    except DatabaseError as exc:
+        fail(str(exc))
+    except KeyboardInterrupt:
+        raise typer.Exit(code=130) from None
+
+
 @db_app.command("migrate")
 def db_migrate() -> None:
     """Apply pending migrations (safe to run from several processes at once)."""

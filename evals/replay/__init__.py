@@ -1,0 +1,9 @@
+"""An OpenAI-compatible model server that answers from recorded cassettes.
+
+Pointed at by `OPENAI_BASE_URL`, it lets the `openai:` path of PAM (langchain-openai,
+streaming and tool calls included) run with no network. Requests are keyed by their
+normalised content (`normalise`); answers come from cassettes (`cassettes`), or, when
+recording, from a live model: a real OpenAI-compatible server or PAM's offline brain
+(`sources`, `brain`). `python -m evals.replay` serves it; `pam eval record` and
+`pam eval run --replay` start it inside their own process (`server`).
+"""

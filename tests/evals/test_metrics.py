@@ -1,0 +1,73 @@
+"""pass^k, percentiles and accuracy denominators."""
+
+from __future__ import annotations
+
+from math import isclose
+
+from evals.dataset import Conversation, Expect, ToolExpect
+from evals.metrics import document, pass_hat_k, percentile
+from evals.results import Observed, RunResult, SuiteResult, TurnResult
+from evals.scoring import score_turn
+
+
+def test_pass_hat_k_is_tau_benchs_unbiased_estimate() -> None:
+    # Three conversations run 3 times, succeeding 3, 1 and 0 times.
+    got = pass_hat_k([3, 1, 0], 3)
+    assert isclose(got["1"], round((1 + 1 / 3 + 0) / 3, 4))
+    assert isclose(got["2"], round((1 + 0 + 0) / 3, 4))
+    assert isclose(got["3"], round(1 / 3, 4))
+    assert pass_hat_k([2], 4) == {"1": 0.5, "2": round(1 / 6, 4), "3": 0.0, "4": 0.0}
+
+
+def test_pass_hat_k_never_rises_with_k() -> None:
+    got = pass_hat_k([5, 4, 2, 1], 5)
+    values = [got[str(k)] for k in range(1, 6)]
+    assert values == sorted(values, reverse=True)
+
+
+def test_percentile_interpolates_between_ranks() -> None:
+    assert percentile([], 0.5) == 0.0
+    assert percentile([10.0], 0.95) == 10.0
+    assert percentile([1.0, 2.0, 3.0, 4.0], 0.5) == 2.5
+    assert isclose(percentile([float(v) for v in range(1, 101)], 0.95), 95.05)
+
+
+def _turn(number: int, expect: Expect, observed: Observed) -> TurnResult:
+    return TurnResult(number, "x", expect, observed, score_turn(number, expect, observed))
+
+
+def test_accuracies_count_only_turns_that_state_that_expectation() -> None:
+    conversation = Conversation.model_validate(
+        {"id": "c", "now": "2026-03-10T09:00:00+11:00", "turns": [{"user": "a"}]}
+    )
+    tools = [ToolExpect(name="add_expense", args={"amount": 5})]
+    run = RunResult(conversation, 1)
+    run.turns = [
+        _turn(1, Expect(route=["wins"]), Observed(route=["wins"])),
+        _turn(2, Expect(route=["wins"], tools=tools), Observed(route=["you"])),
+        _turn(3, Expect(tools=[ToolExpect(name="list_expenses")]), Observed()),
+        _turn(4, Expect(), Observed(reply="anything")),
+    ]
+    summary = document(SuiteResult("m", ["f"], 1, [run]))["summary"]
+    assert summary["turns"] == 4
+    assert summary["route_accuracy"] == 0.5  # turns 1 and 2 state a route
+    assert summary["tool_accuracy"] == 0.0  # turns 2 and 3
+    assert summary["args_accuracy"] == 0.0  # only turn 2 states args
+    assert summary["reply_accuracy"] is None  # no turn states one
+    assert summary["state_accuracy"] is None
+    assert summary["passed"] == 0
+    assert summary["pass_hat_k"] == {"1": 0.0}
+
+
+def test_a_conversation_passes_only_when_every_repeat_passed() -> None:
+    conversation = Conversation.model_validate(
+        {"id": "c", "now": "2026-03-10T09:00:00+11:00", "turns": [{"user": "a"}]}
+    )
+    good = RunResult(conversation, 1)
+    bad = RunResult(conversation, 2, setup_failures=["setup: boom"])
+    doc = document(SuiteResult("m", ["f"], 2, [good, bad]))
+    assert doc["summary"]["passed"] == 0
+    assert doc["summary"]["pass_hat_k"] == {"1": 0.5, "2": 0.0}
+    assert doc["conversations"] == [
+        {"id": "c", "passed": False, "failures": ["run 2: setup: boom"]}
+    ]
