@@ -12,7 +12,7 @@ _UNITS = {
 }  # fmt: skip
 _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "eighty": 80, "ninety": 90, "fourty": 40, "ninty": 90,
 }  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1000}
 _WORD = "|".join([*_UNITS, *_TENS, *_SCALES, "and", "a", "an", "dozen"])
@@ -57,10 +57,8 @@ def _groups(words: list[str]) -> list[list[str]]:
         seg = [w for w in last[(scales[-1] + 1 if scales else 0) :] if w in _UNITS or w in _TENS]
         new = False
         if seg and (word in _UNITS or word in _TENS):
-            if seg[-1] in _UNITS:
-                new = True
-            else:  # after a ten only a single digit continues it
-                new = word in _TENS or _UNITS[word] >= 10
+            # After a unit nothing continues it; after a ten only a single digit does.
+            new = seg[-1] in _UNITS or word in _TENS or _UNITS[word] >= 10
         if new:
             groups.append([word])
         else:
@@ -96,12 +94,31 @@ def words_to_digits(text: str) -> str:
     return _RUN.sub(_replace, text)
 
 
+# Contractions typed without the apostrophe ("whats on", "im in Perth time").
+_CONTRACTIONS = re.compile(
+    r"\b(what|how|where|that|there|who)s\b|\b(i)m\b|\b(i|we|you)ve\b|"
+    r"\b(do|does|did|is|was|are|can|won|wasn|haven)n?t\b",
+    re.IGNORECASE,
+)
+
+
+def _apostrophe(m: re.Match[str]) -> str:
+    word = m[0]
+    if m[1]:
+        return f"{m[1]}'s"
+    if m[2]:
+        return f"{m[2]}'m"
+    if m[3]:
+        return f"{m[3]}'ve"
+    return word[:-1] + "'t" if not word.lower().endswith("nt") else word[:-2] + "n't"
+
+
 def normalise(text: str) -> str:
     """One spacing, plain quotes and dashes, number words as digits; case is kept."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", " - ")
     text = re.sub(r"[ \t]+", " ", text).strip()
-    return words_to_digits(text)
+    return words_to_digits(_CONTRACTIONS.sub(_apostrophe, text))
 
 
 def squash(text: str) -> str:

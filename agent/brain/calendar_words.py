@@ -1,0 +1,68 @@
+"""Date arithmetic behind the date words: counts, shifts, weekdays, "the 3rd", and written
+dates through dateparser (with the run's clock as its base)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import dateparser
+
+from agent.brain.clock import add_months
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def count_of(text: str) -> int:
+    text = text.lower()
+    return {"a": 1, "an": 1, "couple of": 2, "few": 3}.get(text) or int(text)
+
+
+def shift(today: date, n: int, unit: str) -> date:
+    unit = unit.lower()
+    if unit.startswith("fortnight"):
+        return today + timedelta(days=14 * n)
+    if unit.startswith("week"):
+        return today + timedelta(days=7 * n)
+    if unit.startswith("month"):
+        return add_months(today, n)
+    if unit.startswith("year"):
+        return add_months(today, 12 * n)
+    return today + timedelta(days=n)
+
+
+def weekday(today: date, name: str, mode: str, future: bool) -> date:
+    """The weekday `name` relative to today; mode is last/next/this/bare."""
+    target = WEEKDAYS.index(name.lower()[:3])
+    ahead = (target - today.weekday()) % 7
+    if mode in ("next", "this", "coming", "this coming"):
+        return today + timedelta(days=ahead or 7) if mode != "this" else today + timedelta(ahead)
+    if mode == "last" or not future:
+        return today - timedelta(days=(today.weekday() - target) % 7 or 7)
+    return today + timedelta(days=ahead or 7)
+
+
+def written(text: str, today: date, future: bool) -> date | None:
+    settings = {
+        "RELATIVE_BASE": midnight(today),
+        "PREFER_DATES_FROM": "future" if future else "past",
+        "DATE_ORDER": "DMY",
+    }
+    found = dateparser.parse(text, languages=["en"], settings=settings)
+    return found.date() if found else None
+
+
+def midnight(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day)
+
+
+def nth_day(today: date, day: int, future: bool) -> date | None:
+    """ "the 3rd": this month's, else the month before (past) or after (future)."""
+    for months in (0, 1 if future else -1):
+        first = add_months(today.replace(day=1), months)
+        try:
+            candidate = first.replace(day=day)
+        except ValueError:
+            continue
+        if months or (candidate >= today if future else candidate <= today):
+            return candidate
+    return None

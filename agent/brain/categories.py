@@ -1,0 +1,147 @@
+"""Expense categories (TOOLS.md) from everyday words: "servo", "Woolies", "caravan park".
+
+What was bought outranks where it was bought ("groceries at the servo" is groceries), and
+a repair outranks routine maintenance ("fixed the tyre" is repairs).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+# (category, weight, words): weight 3 = what was bought, 1 = where it was bought.
+_TABLE: list[tuple[str, int, str]] = [
+    (
+        "gas_lpg",
+        3,
+        r"gas bottles?|lpg|gas refill|gas swap|swap ?(?:and|n|&) ?go|bbq gas|propane"
+        r"|gas cylinders?|bottle of gas|\bgas\b(?! station)",
+    ),
+    (
+        "repairs",
+        4,
+        r"repairs?|repaired|fix(?:ed|ing)?|broke(?:n)?|busted|blown|puncture|flat tyre"
+        r"|windscreen|tow truck|towing|panel beat\w*|cracked",
+    ),
+    (
+        "maintenance",
+        3,
+        r"service|serviced|servicing|oil change|oil|tyres?|tires?|filters?|wipers?"
+        r"|grease|wheel alignment|alignment|rotation|brake pads?|brakes|bearings|coolant|cambelt"
+        r"|timing belt|maintenance|roadworthy|rwc|battery",
+    ),
+    ("maintenance", 1, r"mechanic|garage|auto electrician|tyre shop|tyreright|bob jane"),
+    (
+        "fuel",
+        3,
+        r"diesel|petrol|unleaded|fuel|premium unleaded|e10|u91|u95|u98|ulp|adblue"
+        r"|fill(?:ed)? up|top(?:ped)? up the tank|a tank of",
+    ),
+    ("fuel", 1, r"servo|bowser|service station|gas station|caltex|ampol|bp|shell|puma|united"),
+    ("registration", 3, r"rego|registration|re-?registration|registering"),
+    ("insurance", 3, r"insurance|insure[d]?|ctp|green slip|roadside assist\w*|nrma|racv|racq|rac"),
+    (
+        "camping",
+        3,
+        r"caravan park|campsite|camp site|camping|campground|camp ground|powered site"
+        r"|unpowered site|site fees?|camp fees?|park fees?|national parks?|np fees?|big ?4"
+        r"|discovery parks?|tourist park|holiday park|showers?|a night at|nights? at|overnight stay"
+        r"|bush camp|station stay|farm stay",
+    ),
+    ("groceries", 4, r"food shopping|food shop|grocery shop"),
+    (
+        "groceries",
+        3,
+        r"groceries|grocery|supplies|fruit and veg|veggies|vegetables"
+        r"|fruit|milk|bread|eggs|meat|butcher",
+    ),
+    ("groceries", 1, r"supermarket|coles|woolies|woolworths|aldi|iga|foodworks|spar|drakes"),
+    (
+        "food",
+        3,
+        r"eating out|dining out|meals? out|lunch|dinner|breakfast|brekkie|brunch|coffees?"
+        r"|takeaway|take away|takeout|meals?|fish (?:and|n|&) chips|pizza|burgers?|pies?"
+        r"|snacks?|ice creams?|drinks|beers?"
+        r"|wine|maccas|mcdonald'?s|kfc|hungry jacks|subway|a feed|tea and scones|cake",
+    ),
+    ("food", 1, r"pub|cafe|café|restaurant|bakery|bistro|roadhouse|hotel"),
+    (
+        "health",
+        3,
+        r"pharmacy|chemist|doctor|gp|medicine|medication|meds|prescription|script"
+        r"|dentist|dental|physio|hospital|optometrist|glasses|vet|health|first aid|sunscreen",
+    ),
+    (
+        "phone_internet",
+        3,
+        r"phone|mobile|data|internet|starlink|telstra|optus|vodafone|wi-?fi"
+        r"|sim card|sim|recharge|prepaid|nbn",
+    ),
+    (
+        "entertainment",
+        3,
+        r"movies?|cinema|tour|tours|entry|entrance|tickets?|museum|zoo"
+        r"|concert|gig|festival|cruise|boat trip|golf|fishing charter|scenic flight|attraction"
+        r"|admission|gallery|a show|the show|shows|theme park|aquarium|mini golf|bowling",
+    ),
+    (
+        "shopping",
+        3,
+        r"clothes|clothing|shoes|boots|hat|gear|gifts?|souvenirs?|hardware|tools"
+        r"|camping gear|fishing gear|bedding|towels|homewares|shopping",
+    ),
+    (
+        "shopping",
+        1,
+        r"bunnings|kmart|big ?w|target|anaconda|bcf|myer|supercheap|op shop"
+        r"|jaycar|harvey norman|officeworks|mitre 10|esky|eskies",
+    ),
+]
+_COMPILED = [(cat, w, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for cat, w, words in _TABLE]
+_NEGATED = re.compile(r"\bnot (?:the |a |for )?\w+(?: \w+)?\b", re.IGNORECASE)
+CATEGORIES = (
+    "fuel", "food", "groceries", "camping", "maintenance", "insurance", "registration",
+    "repairs", "entertainment", "shopping", "health", "phone_internet", "gas_lpg", "other",
+)  # fmt: skip
+
+
+def find_category(text: str) -> tuple[str, int, int] | None:
+    """(category, start, end) of the strongest category word, earliest on ties."""
+    clean = _NEGATED.sub(lambda m: " " * len(m[0]), text)
+    best: tuple[int, int, str, int, int] | None = None
+    for category, weight, pattern in _COMPILED:
+        for m in pattern.finditer(clean):
+            key = (-weight, m.start(), category, m.start(), m.end())
+            if best is None or key < best:
+                best = key
+    if best is not None:
+        return best[2], best[3], best[4]
+    names = "|".join(c.replace("_", "[ _/]") for c in CATEGORIES)
+    if named := re.search(rf"\b({names})\b", clean, re.I):
+        return re.sub(r"[ /]", "_", named[1].lower()), named.start(), named.end()
+    return _misspelt(clean)
+
+
+# Single words of the table, for typos ("grocries", "desiel"): long enough to be safe.
+_WORDS = {
+    word: category
+    for category, _weight, words in reversed(_TABLE)
+    for word in re.findall(r"(?<![\\?(])\b[a-z]{5,}\b(?![?(\\])", words)
+}
+FUZZY_CUTOFF = 85
+
+
+def _misspelt(text: str) -> tuple[str, int, int] | None:
+    for m in re.finditer(r"[a-z]{5,}", text.lower()):
+        found = process.extractOne(
+            m[0], _WORDS.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+        )
+        if found:
+            return _WORDS[found[0]], m.start(), m.end()
+    return None
+
+
+def category_of(text: str) -> str | None:
+    hit = find_category(text)
+    return hit[0] if hit else None

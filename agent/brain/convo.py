@@ -1,0 +1,129 @@
+"""What the brain reads from a call: the system block's `Key: value` lines and the turn.
+
+The system message starts with lines like `Domain: wins`, `Current time: <ISO>`,
+`Time zone: Australia/Sydney`, `Currency: AUD`, `Units: metric` (plus profile, vehicle,
+client location and memories). Anything else in it is ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import suppress
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
+
+DEFAULT_TZ = "Australia/Sydney"
+
+
+def text_of(message: BaseMessage) -> str:
+    content = message.content
+    if isinstance(content, str):
+        return content
+    parts = [p if isinstance(p, str) else str(p.get("text", "")) for p in content]
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Env:
+    """The run's settings: clock, zone, currency, units, and a few profile facts."""
+
+    domain: str | None
+    now: datetime
+    tz: ZoneInfo
+    currency: str = "AUD"
+    units: str = "metric"
+    location: str | None = None
+    vehicle: str | None = None
+    name: str | None = None
+
+    @property
+    def today(self) -> date:
+        return self.now.date()
+
+
+def _lines(messages: list[BaseMessage]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for message in messages:
+        if isinstance(message, SystemMessage):
+            for line in text_of(message).splitlines():
+                m = re.match(r"^([A-Z][A-Za-z ]{1,30}):\s*(.+?)\s*$", line)
+                if m and m[1] not in found:
+                    found[m[1]] = m[2]
+    return found
+
+
+def _zone(name: str | None) -> ZoneInfo:
+    try:
+        return ZoneInfo(name or DEFAULT_TZ)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo(DEFAULT_TZ)
+
+
+def read_env(messages: list[BaseMessage], fallback_now: datetime | None = None) -> Env:
+    lines = _lines(messages)
+    tz = _zone(lines.get("Time zone"))
+    now = fallback_now or datetime.now(UTC)
+    if stamp := lines.get("Current time"):
+        with suppress(ValueError):
+            now = datetime.fromisoformat(stamp)
+    now = now.replace(tzinfo=tz) if now.tzinfo is None else now.astimezone(tz)
+    location = lines.get("User location")
+    town = location.split(",")[0].split("(")[0].strip() if location else None
+    vehicle = lines.get("Vehicle")
+    return Env(
+        domain=(lines.get("Domain") or "").strip().lower() or None,
+        now=now,
+        tz=tz,
+        currency=(lines.get("Currency") or "AUD").upper(),
+        units=(lines.get("Units") or "metric").lower(),
+        location=None if not town or town == "unknown place" else town,
+        vehicle=vehicle.split("(")[0].strip() if vehicle else None,
+        name=lines.get("Name"),
+    )
+
+
+@dataclass
+class Convo:
+    """The conversation around the user's last message."""
+
+    env: Env
+    history: list[BaseMessage]  # everything but system messages
+    last: int  # index of the last human message in history, -1 if none
+    tools: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return text_of(self.history[self.last]) if self.last >= 0 else ""
+
+    @property
+    def turn(self) -> list[BaseMessage]:
+        return self.history[self.last + 1 :]
+
+    @property
+    def earlier(self) -> list[BaseMessage]:
+        return self.history[: max(self.last, 0)]
+
+    def previous_human(self) -> tuple[int, str] | None:
+        for i in range(self.last - 1, -1, -1):
+            if isinstance(self.history[i], HumanMessage):
+                return i, text_of(self.history[i])
+        return None
+
+    def previous_replies(self) -> list[str]:
+        """PAM's text replies between the previous human message and the last one."""
+        prev = self.previous_human()
+        start = prev[0] + 1 if prev else 0
+        return [
+            text_of(m)
+            for m in self.history[start : max(self.last, 0)]
+            if isinstance(m, AIMessage) and not m.tool_calls and text_of(m).strip()
+        ]
+
+
+def read_convo(messages: list[BaseMessage], env: Env, tools: list[str]) -> Convo:
+    history = [m for m in messages if not isinstance(m, SystemMessage)]
+    last = max((i for i, m in enumerate(history) if isinstance(m, HumanMessage)), default=-1)
+    return Convo(env=env, history=history, last=last, tools=tools)

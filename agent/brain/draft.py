@@ -1,0 +1,66 @@
+"""A tool call in the making: its arguments so far, what is missing, what it refers to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from agent.brain.money import as_number
+from agent.brain.textutil import capitalise, squash
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An id the call needs from something shown earlier ("that one", "the first post")."""
+
+    kind: str  # expense, event, task, post
+    arg: str  # the argument it fills: expense_id, event_id, ...
+    ordinal: int | None = None
+    words: tuple[str, ...] = ()
+    amount: Decimal | None = None
+    explicit: str | None = None  # an id the user typed ("delete expense 3f2a...")
+
+
+@dataclass
+class Draft:
+    tool: str
+    args: dict[str, Any] = field(default_factory=dict)
+    missing: str | None = None  # the one slot to ask about
+    ref: Ref | None = None
+    # Values an update applies relative to the row it changes (a new time on the old day).
+    relative: dict[str, Any] = field(default_factory=dict)
+
+    def put(self, key: str, value: Any) -> None:
+        if value is None or value == "" or value == []:
+            return
+        self.args[key] = as_number(value) if isinstance(value, Decimal) else value
+
+
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the given spans replaced by spaces (positions stay valid)."""
+    chars = list(text)
+    for start, end in spans:
+        for i in range(max(start, 0), min(end, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+_FILLER = re.compile(
+    r"^(?:(?:i've|we've|i'd like to|i want to|i need to|i'd like|i want|i'm|we're|please|pls"
+    r"|hey|ok|okay|oh|so|and|also|then|can you|could you|would you|pam|just|i|we|go ahead and"
+    r"|mate)\b[\s,]*)+",
+    re.IGNORECASE,
+)
+
+
+def tidy(text: str, strip: str = "") -> str:
+    """A readable leftover phrase: filler and `strip` words cut from the ends."""
+    text = squash(text)
+    text = _FILLER.sub("", text)
+    if strip:
+        text = re.sub(rf"^(?:(?:{strip})\b[\s,]*)+", "", text, flags=re.IGNORECASE)
+        text = re.sub(rf"(?:[\s,]*\b(?:{strip}))+$", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s+([,.!?])", r"\1", text)
+    return capitalise(squash(text))

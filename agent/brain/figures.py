@@ -1,0 +1,47 @@
+"""Other figures in requests: star ratings, search radii, percentages, reminder lead times."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from agent.brain.measures import NUMBER, Hit, first_hit
+
+_I = re.IGNORECASE
+_N = NUMBER
+_RATING = re.compile(
+    r"\b([1-5])\s*(?:/\s*5|out of 5|stars?|-star)\b|\brated?\s*(?:it\s*)?([1-5])\b", _I
+)
+_RADIUS = re.compile(
+    rf"\bwithin\s*{_N}\s*(?:k\b|km|kms|kilomet(?:re|er)s)?|{_N}\s*(?:km|kms|k)\s*(?:radius|of|around)",
+    _I,
+)
+_PERCENT = re.compile(rf"{_N}\s*(?:%|percent|per cent)", _I)
+_BEFORE = re.compile(
+    r"\b(\d+)\s*(min|mins|minutes?|hours?|hrs?|days?)\s*(?:before|prior|beforehand|earlier|ahead)"
+    r"|\b(an?)\s*(hour|day)\s*(?:before|prior|beforehand|earlier|ahead)",
+    _I,
+)
+
+
+def rating(text: str) -> Hit | None:
+    return first_hit(_RATING, text)
+
+
+def radius_km(text: str) -> Hit | None:
+    return first_hit(_RADIUS, text)
+
+
+def percent(text: str) -> Hit | None:
+    return first_hit(_PERCENT, text)
+
+
+def reminder_before(text: str) -> Hit | None:
+    """Minutes of a "remind me 30 minutes before" lead time."""
+    m = _BEFORE.search(text)
+    if not m:
+        return None
+    count = Decimal(m.group(1)) if m.group(1) else Decimal(1)
+    unit = (m.group(2) or m.group(4)).lower()
+    scale = 1440 if unit.startswith("day") else 60 if unit.startswith(("hour", "hr")) else 1
+    return Hit(count * scale, m.start(), m.end())

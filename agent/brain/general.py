@@ -1,0 +1,93 @@
+"""Replies without tools: greetings, thanks, what PAM can do, small talk, out of scope."""
+
+from __future__ import annotations
+
+import re
+
+from agent.brain.questions import is_no, is_yes
+
+_I = re.IGNORECASE
+CAPABILITIES = (
+    "I can help with four things:\n"
+    "- Money (Wins): log expenses and income, set budgets, and show where it's going — "
+    '"spent $85 on diesel yesterday".\n'
+    "- Vehicles and travel (Wheels): fuel fills and economy, maintenance, trip plans, "
+    'weather and saved places — "weather in Birdsville this weekend".\n'
+    "- Your day (You): calendar reminders, tasks, pantry, shopping list and profile — "
+    '"remind me to call Mum tomorrow at 10".\n'
+    "- Community (Social): the feed, posts, comments, likes and groups — "
+    '"what\'s new in the feed?"'
+)
+SHORT_OFFER = (
+    "money and budgets, your vehicles, fuel, trips and weather, your calendar and lists, "
+    "or the travelling community"
+)
+_RULES: list[tuple[str, str]] = [
+    (
+        "help",
+        r"what can you do|what do you do|\bhelp\b|how does this work|what are you|who are "
+        r"you|what can i (?:ask|say)|what are your|features|capabilities|how do i use",
+    ),
+    ("how", r"how are you|how'?s it going|how ya going|how are things|how have you been"),
+    (
+        "thanks",
+        r"\b(?:thanks|thank you|thank u|thx|ta|cheers|appreciate it|legend|you'?re a star)\b",
+    ),
+    ("bye", r"\b(?:bye|goodbye|see ya|see you|good ?night|catch you|cya|that'?s all)\b"),
+    (
+        "hello",
+        r"^\W*(?:hi|hello|hey|g'?day|gday|howdy|yo|hiya|good (?:morning|afternoon|evening)"
+        r"|morning|afternoon|evening|greetings)\b",
+    ),
+]
+_KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _wordlike(token: str) -> bool:
+    if any(len(token) >= 4 and token in row for row in _KEYBOARD):
+        return False
+    if not re.search(r"[aeiouy]", token):
+        return len(token) <= 2
+    return not re.search(r"[^aeiouy\W\d]{5,}|(.)\1\1", token)
+
+
+def gibberish(text: str) -> bool:
+    tokens = re.findall(r"[a-z]+", text.lower())
+    if not tokens:
+        return not re.search(r"\d", text)
+    odd = sum(1 for t in tokens if not _wordlike(t))
+    return odd * 2 >= len(tokens)
+
+
+def kind_of(text: str) -> str:
+    if gibberish(text):
+        return "gibberish"
+    for kind, pattern in _RULES:
+        if re.search(pattern, text, _I):
+            return kind
+    if is_yes(text) or is_no(text):
+        return "ack"
+    return "other"
+
+
+def general_reply(text: str, name: str | None = None) -> str:
+    kind = kind_of(text)
+    who = f" {name}" if name else ""
+    if kind == "help":
+        return CAPABILITIES
+    if kind == "hello":
+        return f"G'day{who}, hello! What can I help with — {SHORT_OFFER}?"
+    if kind == "how":
+        return f"Going well, thanks{who}! What can I help with today?"
+    if kind == "thanks":
+        return "You're welcome! Anything else I can help with?"
+    if kind == "bye":
+        return "See you later — safe travels!"
+    if kind == "ack":
+        return "Righto. Anything else I can help with?"
+    if kind == "gibberish":
+        return (
+            "Sorry, I didn't catch that. Could you say it another way? I can help with "
+            f"{SHORT_OFFER}."
+        )
+    return f"Sorry, I can't help with that, but I can help with {SHORT_OFFER}."

@@ -1,0 +1,162 @@
+"""Which tool a piece of a message asks for: trigger phrases, then what the piece holds
+(an amount, litres, a date), then references to something shown earlier ("delete that")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from agent.brain import measures
+from agent.brain.categories import category_of
+from agent.brain.dates import find_day
+from agent.brain.money import bare_numbers, best_amount
+from agent.brain.places import trip_places
+from agent.brain.times import find_time
+from agent.brain.triggers import COMPILED, FILL, MAINT_DONE, MAINT_ITEM, REF, SPEND
+
+_I = re.IGNORECASE
+STRONG = 8  # a score that stands on its own, even as the answer to a question
+
+
+@dataclass(frozen=True)
+class Candidate:
+    tool: str
+    score: int
+
+
+_STRICT_SPEND = re.compile(r"\b(?:spent|spend|paid|bought|purchased|forked out|splurged)\b", _I)
+INTRO = re.compile(
+    r"^(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]'day)?[,!\s]*(?:I'm|I am|[Tt]his is) ([A-Z][a-z]+)[.!]?$"
+)
+_LOG = re.compile(r"\b(?:spent|spend|paid|bought|purchased|log|record)\b", _I)
+_QUESTION = re.compile(r"^\s*(?:what|when|which|is|are|any|how|do|does|show|list)\b", _I)
+_TRIP_WORD = re.compile(
+    r"\b(?:plan|planning|map out|route|directions|drive|driving|trip|journey|head|heading|travel"
+    r"|travelling|going|how far|distance|get from|leg|leaving|off to)\b",
+    _I,
+)
+_EVENT_NOUN = re.compile(
+    r"\b(?:appointment|appt|dentist|doctor'?s?|gp|vet|meeting|booking|check-?in|check-?out|catch"
+    r"[- ]up|(?:dinner|lunch|drinks|coffee|brunch|bbq) with|birthday|party|flight|ferry|haircut"
+    r"|interview|visit|visiting|arrive|arriving|pick ?up \w+ from|drop off|tee time|physio|"
+    r"service booking|reservation|concert|gig|market|markets|class|lesson|call with|zoom)\b",
+    _I,
+)
+_VEHICLE_SPEC = re.compile(r"\b(?:diesel|petrol|lpg|electric|l/100|litres per 100)\b", _I)
+_REMIND = re.compile(r"\bremind(?: me| us)?\b|\breminder\b", _I)
+_DELETE = re.compile(r"\b(?:delete|remove|scrap|undo|erase|get rid of|bin|trash|wipe|cancel)\b", _I)
+_UPDATE = re.compile(
+    r"\b(?:change|update|edit|fix|correct|make|amend|actually|should (?:have )?be(?:en)?|it was"
+    r"|that was|move|reschedule|push|shift|bring)\b",
+    _I,
+)
+_REF_TOOLS = {
+    ("delete", "expense"): "delete_expense",
+    ("delete", "event"): "delete_event",
+    ("update", "expense"): "update_expense",
+    ("update", "event"): "update_event",
+}
+
+
+def _priced_bare(text: str) -> bool:
+    """A bare number that looks like a price: cents, or 5 and up, and no unit after it."""
+    for hit in bare_numbers(text):
+        if re.match(r"\s*(?:[a-z]+s|kg|g|l|ml|x)\b", text[hit.end :], _I):
+            continue
+        if "." in text[hit.start : hit.end] or hit.value >= 5:
+            return True
+    return False
+
+
+def _expense(
+    text: str, priced: bool, category: str | None, asking: bool, litres: bool
+) -> Candidate | None:
+    """A purchase to log: an amount with a spend word or a category; without an amount
+    only when it is no question ("how much did we spend?" asks, it logs nothing)."""
+    if priced and (SPEND.search(text) or category or re.search(r"\bfor\b", text, _I)):
+        return Candidate("add_expense", 7)
+    if priced or asking:
+        return None
+    if category and _priced_bare(text) and not (litres or measures.year(text)):
+        return Candidate("add_expense", 6)
+    if _LOG.search(text) and category:
+        return Candidate("add_expense", 5)
+    if re.search(r"\b(?:log|add|record|new)\b.{0,10}\bexpense\b", text, _I):
+        return Candidate("add_expense", 6)
+    return None
+
+
+def _features(text: str, today: date) -> list[Candidate]:
+    found: list[Candidate] = []
+    amount = best_amount(text)
+    litres = measures.litres(text)
+    category = category_of(text)
+    asking = bool(_QUESTION.match(text)) or text.rstrip().endswith("?")
+    if litres and (
+        FILL.search(text)
+        or category == "fuel"
+        or amount
+        or measures.price_per_litre(text)
+        or measures.odometer(text)
+        or re.search(r"\b(?:tank|put|got|filled|fill)\b", text, _I)
+    ):
+        found.append(Candidate("log_fuel", 9))
+    elif FILL.search(text) and not amount:
+        found.append(Candidate("log_fuel", 6))
+    if MAINT_ITEM.search(text) and (
+        MAINT_DONE.search(text) or measures.odometer(text) or measures.next_due_km(text)
+    ):
+        plain_spend = _STRICT_SPEND.search(text) and not measures.odometer(text)
+        found.append(Candidate("log_maintenance", 6 if plain_spend or _QUESTION.match(text) else 8))
+    expense = _expense(text, amount is not None, category, asking, litres is not None)
+    if expense:
+        found.append(expense)
+    spec = _VEHICLE_SPEC.search(text) or measures.consumption(text)
+    owned = re.search(r"\b(?:add|my|our|new|got|bought|drive|have)\b", text, _I)
+    if measures.year(text) and spec and owned:
+        found.append(Candidate("add_vehicle", 8))
+    if _TRIP_WORD.search(text) and any(trip_places(text)[:2]):
+        found.append(Candidate("plan_trip", 8))
+    has_day = find_day(text, today, future=True) is not None
+    has_time = find_time(text) is not None
+    if _REMIND.search(text) and (has_day or has_time):
+        found.append(Candidate("create_event", 9))
+    elif _EVENT_NOUN.search(text) and (has_day or has_time) and not amount:
+        found.append(Candidate("create_event", 7))
+    elif has_day and has_time and not amount and not litres:
+        found.append(Candidate("create_event", 5))
+    if re.search(r"\b(?:i|we) (?:need|have|must|should|gotta|got) to\b", text, _I):
+        found.append(Candidate("add_task", 5))
+    if INTRO.match(text):  # "I'm Bev": case matters, "I'm tired" is no name
+        found.append(Candidate("update_profile", 8))
+    if re.search(r"\bneed to (?:buy|get|grab|pick up)\b", text, _I):
+        found.append(Candidate("add_to_shopping_list", 6))
+    return found
+
+
+def _referential(text: str, recent_kind: str | None) -> Candidate | None:
+    if not recent_kind or (not REF.search(text) and not re.search(r"\bactually\b", text, _I)):
+        return None
+    if _DELETE.search(text):
+        tool = _REF_TOOLS.get(("delete", recent_kind))
+        return Candidate(tool, 8) if tool else None
+    short = len(text.split()) <= 14 and not _STRICT_SPEND.search(text)
+    if _UPDATE.search(text) and short:
+        tool = _REF_TOOLS.get(("update", recent_kind))
+        return Candidate(tool, 8) if tool else None
+    return None
+
+
+def classify(text: str, today: date, recent_kind: str | None = None) -> Candidate | None:
+    """The best tool for `text`, or None when nothing in it asks for one."""
+    candidates = [Candidate(tool, s) for tool, s, p in COMPILED if p.search(text)]
+    candidates += _features(text, today)
+    if ref := _referential(text, recent_kind):
+        candidates.insert(0, ref)
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: c.score)  # max keeps the first of equals
+    if best.tool == "spending_summary" and category_of(text):
+        return Candidate("list_expenses", best.score)
+    return best

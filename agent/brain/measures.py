@@ -1,0 +1,125 @@
+"""Vehicle and travel figures: litres, price per litre, odometer, L/100km, ratings, radii."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+KM_PER_MILE = Decimal("1.609344")
+LITRES_PER_GALLON = Decimal("3.785411784")
+NUMBER = _N = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_I = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class Hit:
+    value: Decimal
+    start: int
+    end: int
+
+
+def _dec(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def first_hit(pattern: re.Pattern[str], text: str, group: int = 1) -> Hit | None:
+    m = pattern.search(text)
+    if not m:
+        return None
+    raw = next((g for g in m.groups()[group - 1 :] if g), None)
+    return Hit(_dec(raw), m.start(), m.end()) if raw else None
+
+
+_CONSUMPTION = re.compile(
+    rf"{_N}\s*(?:l|litres?|liters?)?\s*(?:/|per|every)\s*100\s*(?:km|kms|kilomet(?:re|er)s?|k)?",
+    _I,
+)
+_PRICE = re.compile(
+    rf"(?:\$\s?)?{_N}\s*(c|cents?|cpl)?\s*(?:/\s*l(?:itre|iter|tr)?\b|per\s+l(?:itre|iter|tr)?\b"
+    r"|a\s+l(?:itre|iter)\b|an?\s+l\b)|"
+    rf"{_N}\s*cpl\b",
+    _I,
+)
+_PRICE_AT = re.compile(r"(?:\bat|@)\s*\$?\s?(\d\.\d{1,3})\b(?!\s*(?:am|pm|:))", _I)
+_LITRES = re.compile(
+    rf"{_N}\s*(l|lt|ltr|ltrs|litres?|liters?|gals?|gallons?)\b(?!\s*(?:/|per)\s*100)(?!\s*tank)",
+    _I,
+)
+_KM = r"k\b|km|kms|kilomet(?:re|er)s|mi\b|miles"
+_ODO = re.compile(
+    rf"\b(?:odo(?:meter)?|clock|km reading|kms? on the clock)\s*(?:reading|reads|read|is|was|at"
+    rf"|of|on|shows|showing|:|=|\s)*\s*{_N}\s*({_KM})?|"
+    rf"(?:\bat|@|on)\s*{_N}\s*({_KM})\b|"
+    rf"{_N}\s*({_KM})\s+(?:on the clock|on the odo)|"
+    rf"(\d{{1,3}}(?:,\d{{3}})+|\d{{5,7}})\s*(km|kms)\b",
+    _I,
+)
+_NEXT_DUE_KM = re.compile(
+    rf"\b(?:next|again|due)\b[^.;]*?\b(?:at|@|in|by|on)?\s*{_N}\s*(k\b|km|kms|kilomet(?:re|er)s)?"
+    r"(?!\s*(?:days?|weeks?|months?|years?|/))",
+    _I,
+)
+_TANK = re.compile(
+    rf"{_N}\s*(?:l|litres?|liters?)\s*(?:fuel\s*)?tank|tank\s*(?:size|capacity|holds)\s*(?:is|of|:)?"
+    rf"\s*{_N}",
+    _I,
+)
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+
+
+def consumption(text: str) -> Hit | None:
+    return first_hit(_CONSUMPTION, text)
+
+
+def price_per_litre(text: str) -> Hit | None:
+    m = _PRICE.search(text)
+    if m:
+        raw = m.group(1) or m.group(3)
+        value = _dec(raw)
+        in_cents = bool(m.group(2)) or bool(m.group(3)) or value > 20
+        return Hit(value / 100 if in_cents else value, m.start(), m.end())
+    return first_hit(_PRICE_AT, text)
+
+
+def litres(text: str) -> Hit | None:
+    spans = [h for h in (consumption(text), tank_litres(text)) if h]
+    for m in _LITRES.finditer(text):
+        if not any(h.start <= m.start() < h.end for h in spans):
+            value = _dec(m.group(1))
+            if m.group(2).lower().startswith("gal"):  # US gallons, stored as litres
+                value = (value * LITRES_PER_GALLON).quantize(Decimal("0.01"))
+            return Hit(value, m.start(), m.end())
+    return None
+
+
+def _km(value: Decimal, unit: str | None) -> Decimal:
+    unit = (unit or "").lower()
+    if unit.startswith("mi"):
+        return (value * KM_PER_MILE).quantize(Decimal("0.1"))
+    return value * 1000 if unit == "k" else value
+
+
+def odometer(text: str) -> Hit | None:
+    for m in _ODO.finditer(text):
+        raw, unit = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5, 7) if m.group(i))
+        value = _km(_dec(raw), unit)
+        if value >= 100 or m.group(1):
+            return Hit(value, m.start(), m.end())
+    return None
+
+
+def next_due_km(text: str) -> Hit | None:
+    m = _NEXT_DUE_KM.search(text)
+    if not m:
+        return None
+    value = _km(_dec(m.group(1)), m.group(2))
+    return Hit(value, m.start(), m.end()) if value >= 500 else None
+
+
+def tank_litres(text: str) -> Hit | None:
+    return first_hit(_TANK, text)
+
+
+def year(text: str) -> Hit | None:
+    return first_hit(_YEAR, text)

@@ -1,0 +1,157 @@
+"""Money in the forms people type: "$85.40", "85 bucks", "85.4 AUD", "$1,200", "$12.5k"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+_CODES = "aud|nzd|usd|gbp|eur|cad|jpy"
+_SYMBOLS = {"a$": "AUD", "au$": "AUD", "nz$": "NZD", "us$": "USD", "c$": "CAD", "€": "EUR"}
+_SYMBOLS |= {"£": "GBP"}
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_SIGN = r"(?P<neg>-|minus\s+|negative\s+)?"
+_PATTERNS = (
+    # $85.40, -$20, NZ$50, $12.5k, $ 1,200 AUD
+    re.compile(
+        rf"{_SIGN}(?P<sym>a\$|au\$|nz\$|us\$|c\$|\$|€|£)\s?(?P<neg2>-)?(?P<num>{_NUM})"
+        rf"(?:\s?(?P<k>k|grand)\b)?(?:\s?(?P<code>{_CODES})\b)?",
+        re.IGNORECASE,
+    ),
+    # 85 bucks, 85.4 AUD, 2 grand, 85 dollars and 40 cents
+    re.compile(
+        rf"{_SIGN}(?<![\w.])(?P<num>{_NUM})\s?(?P<k>k\b|grand\b)?\s?"
+        rf"(?P<word>dollars?|bucks?|dollarydoos|quid|(?P<code>{_CODES})\b)"
+        r"(?:\s*(?:and\s+)?(?P<cents>\d{1,2})\s*(?:cents?|c)\b)?",
+        re.IGNORECASE,
+    ),
+    # 2 grand
+    re.compile(rf"{_SIGN}(?<![\w.])(?P<num>{_NUM})\s?(?P<k>grand)\b", re.IGNORECASE),
+    # AUD 85, NZD 40.50
+    re.compile(rf"{_SIGN}\b(?P<code>{_CODES})\s?\$?(?P<num>{_NUM})", re.IGNORECASE),
+    # 50 cents, 80c (not a price per litre: "209.9c/L")
+    re.compile(
+        r"(?<![\w.$])(?P<num>\d+(?:\.\d+)?)\s?(?P<cent>cents?|c)\b(?!\s*(?:/|per|a\s+l))",
+        re.IGNORECASE,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: Decimal
+    currency: str | None  # only when the user named one
+    start: int
+    end: int
+
+
+def _number(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _from_match(m: re.Match[str]) -> Amount | None:
+    groups = m.groupdict()
+    value = _number(groups["num"])
+    if value is None:
+        return None
+    if groups.get("k"):
+        value *= 1000
+    if groups.get("cent"):
+        value /= 100
+    if groups.get("cents"):
+        value += Decimal(groups["cents"]) / 100
+    if groups.get("neg") or groups.get("neg2"):
+        value = -value
+    code = (groups.get("code") or "").upper() or None
+    sym = (groups.get("sym") or "").lower()
+    currency = code or _SYMBOLS.get(sym)
+    return Amount(value, currency, *m.span())
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every explicit money amount, in order, without overlaps."""
+    found: list[Amount] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            amount = _from_match(m)
+            if amount and not any(a.start < amount.end and amount.start < a.end for a in found):
+                found.append(amount)
+    return sorted(found, key=lambda a: a.start)
+
+
+# A bare number after a money verb: "spent 85.40 on diesel", "paid 40 for lunch".
+_CUED = re.compile(
+    rf"\b(?:spent|spend|paid|pay|cost|costs|costing|was|were|for|charged|earned|made|got"
+    rf"|received|budget(?:\s+of)?|limit(?:\s+of)?|to|at|is|it's|about|around|total(?:led)?)"
+    rf"\s+(?:me\s+|us\s+|about\s+|around\s+|roughly\s+)?{_SIGN}(?P<num>{_NUM})(?P<k>k)?\b"
+    r"(?!\s*(?:%|percent|l\b|lt|ltr|litres?|liters?|km|kms|kg|g\b|ml|am\b|pm\b|:|/|st\b|nd\b"
+    r"|rd\b|th\b|days?|weeks?|months?|years?|hours?|mins?|minutes?|stars?|people|nights?))",
+    re.IGNORECASE,
+)
+# "twelve fifty" (now "12 50") after a money verb: twelve dollars fifty.
+_SPLIT = re.compile(r"\b(?:spent|paid|cost|was)\s+(?P<d>\d{1,3}) (?P<c>\d{2})\b", re.IGNORECASE)
+
+
+def cued_amount(text: str) -> Amount | None:
+    """A bare number that reads as money from the words around it."""
+    if m := _SPLIT.search(text):
+        value = Decimal(m["d"]) + Decimal(m["c"]) / 100
+        return Amount(value, None, m.start("d"), m.end("c"))
+    cued = _CUED.search(text)
+    number = _number(cued["num"]) if cued else None
+    if cued is None or number is None:
+        return None
+    number = number * 1000 if cued["k"] else number
+    return Amount(-number if cued["neg"] else number, None, cued.start("num"), cued.end())
+
+
+_BARE = re.compile(r"(?<![\w.:/-])(?P<neg>-)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
+_BARE_AFTER = re.compile(r"\s*(?:%|st\b|nd\b|rd\b|th\b|:\d|/|am\b|pm\b)", re.IGNORECASE)
+
+
+def bare_numbers(text: str) -> list[Amount]:
+    """Plain numbers left in a text once dates and measures are gone ("coffee 4.50")."""
+    found = []
+    for m in _BARE.finditer(text):
+        if _BARE_AFTER.match(text, m.end()):
+            continue
+        value = _number(m["num"])
+        if value is not None:
+            found.append(Amount(-value if m["neg"] else value, None, m.start(), m.end()))
+    return found
+
+
+_TOTAL = re.compile(
+    r"\s*(?:all up|in total|total|altogether|all together|for (?:the )?lot)\b", re.I
+)
+_TOTAL_BEFORE = re.compile(r"(?:total(?: of| was| is)?|came to|all up)\s*$", re.I)
+_RATE = re.compile(r"\s*(?:per|a|each|/)\s*(?:night|day|person|head|week|hour|hr|litre|l)\b", re.I)
+
+
+def _main(amounts: list[Amount], text: str) -> Amount:
+    """Of several amounts, the total ("$38 a night, $114 all up"), else the first that is
+    no rate."""
+    for a in amounts:
+        if _TOTAL.match(text, a.end) or _TOTAL_BEFORE.search(text[: a.start]):
+            return a
+    return next((a for a in amounts if not _RATE.match(text, a.end)), amounts[0])
+
+
+def best_amount(text: str, *, loose: bool = False) -> Amount | None:
+    """The amount a money message is about: explicit first, then cued, then (loose) bare."""
+    explicit = find_amounts(text)
+    if explicit:
+        return _main(explicit, text)
+    cued = cued_amount(text)
+    if cued or not loose:
+        return cued
+    bare = bare_numbers(text)
+    return bare[0] if bare else None
+
+
+def as_number(value: Decimal) -> float | int:
+    """JSON-friendly: 85 stays an int, 85.4 a float."""
+    return int(value) if value == value.to_integral_value() else float(value)

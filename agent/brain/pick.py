@@ -1,0 +1,96 @@
+"""Which shown row a message means: by position ("the first post") or by description
+("the coffee one", "the $20 one"), newest result first."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from agent.brain.categories import category_of
+from agent.brain.refs import Entity
+
+_ORDINALS = {
+    "first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3,
+    "4th": 3, "fifth": 4, "5th": 4, "last": 0, "latest": 0, "newest": 0, "most recent": 0,
+}  # fmt: skip
+_STOP = set(
+    re.findall(
+        r"\S+",
+        "a an the that this it one last latest first second third my our to from of for on in "
+        "at please delete remove change update edit mark done complete like comment post "
+        "posts expense task event entry i we me just actually can you with and newest recent "
+        "most cancel scrap undo make be was is as off tick it's that's its yesterday today "
+        "tomorrow ones thing item mate oh oops no yes sorry wrong mistake should have been "
+        "instead ",
+    )
+)
+
+
+def ordinal(text: str) -> int | None:
+    m = re.search(r"\b(" + "|".join(_ORDINALS) + r")\b", text, re.IGNORECASE)
+    if m:
+        return _ORDINALS[m[1].lower()]
+    m = re.search(r"(?:\bnumber\s*|#|\bpost\s+|\bno\.?\s*)(\d{1,2})\b", text, re.IGNORECASE)
+    return int(m[1]) - 1 if m and int(m[1]) > 0 else None
+
+
+_UUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.I)
+_TYPED_ID = re.compile(r"\b(?:id|ID)\s*[:#]?\s*([\w-]*\d[\w-]*)\b")
+
+
+def explicit_id(text: str) -> str | None:
+    """An id the user typed: a UUID anywhere, or "id 42" (passed on for the tool to check)."""
+    m = _UUID.search(text) or _TYPED_ID.search(text)
+    if not m:
+        return None
+    return m[1] if m.re is _TYPED_ID else m[0]
+
+
+def ref_words(text: str, extra: str = "") -> tuple[str, ...]:
+    """Words that describe the row ("the coffee one" -> ("coffee",))."""
+    words = re.findall(r"[a-z][a-z']+", text.lower())
+    skip = re.compile(rf"^(?:{extra})$") if extra else None
+    return tuple(w for w in words if w not in _STOP and not (skip and skip.match(w)))
+
+
+def _matches(entity: Entity, words: tuple[str, ...], amount: Decimal | None) -> int:
+    hay = " ".join(str(v).lower() for v in entity.data.values() if isinstance(v, str))
+    score = sum(2 if re.search(rf"\b{re.escape(w)}", hay) else 0 for w in words)
+    category = entity.data.get("category")
+    score += sum(2 for w in words if category and category_of(w) == category)
+    if amount is not None:
+        try:
+            same = abs(Decimal(str(entity.data.get("amount"))) - abs(amount)) < Decimal("0.01")
+        except (InvalidOperation, ValueError):
+            same = False
+        score += 3 if same else 0
+    return score
+
+
+def select(
+    groups: list[list[Entity]],
+    kind: str,
+    index: int | None,
+    words: tuple[str, ...],
+    amount: Decimal | None,
+) -> Entity | None:
+    """The row a reference means: by description, else by position in the newest list."""
+    pool = [[e for e in g if e.kind == kind] for g in groups]
+    pool = [g for g in pool if g]
+    if not pool:
+        return None
+    if words or amount is not None:
+        scored = [
+            (_matches(e, words, amount), -gi, -ei, e)
+            for gi, g in enumerate(pool)
+            for ei, e in enumerate(g)
+        ]
+        best = max(scored, key=lambda s: s[:3])
+        if best[0] > 0:
+            return best[3]
+        if amount is not None or index is None:
+            return None if words and len(pool[0]) > 1 else pool[0][0]
+    newest = pool[0]
+    if index is None:
+        return newest[0]
+    return newest[index] if index < len(newest) else None

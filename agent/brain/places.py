@@ -1,0 +1,87 @@
+"""Place names after "in", "at", "near", "from", "to", "via": as typed, title-cased."""
+
+from __future__ import annotations
+
+import re
+
+from agent.brain.textutil import squash, title_case
+
+# Words that end a place name: times, dates, filler, the next clause.
+_STOP = (
+    r"today|tonight|tomorrow|yesterday|this|next|last|on|for|at|in|by|with|and|then|please|the"
+    r"|weekend|week|morning|afternoon|arvo|evening|night|around|near|within|from|to|via|over"
+    r"|during|is|was|will|would|going|looking|like|forecast|weather|rain|odo|odometer|cost"
+    r"|costing|costs|for|which|that|it|its|it's|i|we|my|our|me|us|as|rated|stars?|share|shared"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april"
+    r"|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug"
+    r"|sep|sept|oct|nov|dec|\d+\w*|\$\S*|any|some|stopping|plan|planning|trip|route|drive"
+    r"|driving|journey|head|heading|travel|travelling|go|get|an?|far|distance|leaving|leave"
+    r"|through|thru|via|after|before|when|where|so|but|or|too|also|do|does|doing|paid|spent"
+    r"|if|can|could|should|there|here|km|kms|radius|away|about|of|up|what's|whats|how|be|been"
+)
+_I = re.IGNORECASE
+_WORD = rf"(?!(?:{_STOP})\b)[A-Za-z][\w'.-]*"
+_NAME = rf"(?:the\s+)?{_WORD}(?:\s+(?:of\s+the\s+|of\s+|on\s+)?{_WORD}){{0,3}}"
+_NOT_PLACES = {"home", "there", "here", "town", "the", "camp", "work", "me", "you", "us"}
+
+
+def _clean(raw: str) -> str | None:
+    name = squash(re.sub(r"^(?:the)\s+", "", raw.strip(), flags=re.I))
+    if not name or name.lower() in _NOT_PLACES:
+        return None
+    return title_case(name)
+
+
+def place_after(text: str, words: str) -> tuple[str, int, int] | None:
+    """The place after one of `words` ("in|at"), with its span."""
+    pattern = re.compile(rf"\b(?:{words})\s+({_NAME})", re.IGNORECASE)
+    for m in pattern.finditer(text):
+        name = _clean(m[1])
+        if name:
+            return name, m.start(), m.end()
+    return None
+
+
+def capitalised_place(text: str) -> str | None:
+    """A capitalised name after "in/at" (for expense descriptions and event locations)."""
+    m = re.search(r"\b(?:in|at)\s+((?:[A-Z][\w'.-]+)(?:\s+(?:[A-Z][\w'.-]+|of|on)){0,3})", text)
+    if not m:
+        return None
+    name = _clean(m[1])
+    days = r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Coles|Woolies|Aldi)\b"
+    return None if name is None or re.match(days, name) else name
+
+
+_TRIPS = [
+    re.compile(rf"\bfrom\s+(?P<a>{_NAME})\s+(?:to|->|→|towards)\s+(?P<b>{_NAME})", re.I),
+    re.compile(rf"\b(?:to|towards)\s+(?P<b>{_NAME})\s+from\s+(?P<a>{_NAME})", re.I),
+    re.compile(rf"\bhow far(?:'s| is)? (?:it )?(?:to )?(?P<b>{_NAME})\s+from\s+(?P<a>{_NAME})", _I),
+    re.compile(rf"\bleaving\s+(?P<a>{_NAME})\s+(?:\w+\s+)?(?:for|to)\s+(?P<b>{_NAME})", re.I),
+    re.compile(rf"(?:^|\s)(?P<a>{_NAME})\s+(?:to|->|→)\s+(?P<b>{_NAME})", re.I),
+    re.compile(rf"\b(?:to|towards|for)\s+(?P<b>{_NAME})", re.I),
+    re.compile(rf"\bfrom\s+(?P<a>{_NAME})", re.I),
+]
+_STOPS = re.compile(
+    rf"\b(?:via|through|thru|stopping (?:at|in)|stop (?:at|in)|with stops? (?:at|in)"
+    rf"|going through|passing through)\s+(?P<s>{_NAME}(?:\s*(?:,|and|then|&)\s*{_NAME})*)",
+    re.IGNORECASE,
+)
+
+
+def trip_places(text: str) -> tuple[str | None, str | None, list[str]]:
+    """(origin, destination, stops) of "from Broome to Alice Springs via Tennant Creek"."""
+    stops: list[str] = []
+    if sm := _STOPS.search(text):
+        for part in re.split(r"\s*(?:,|\band\b|\bthen\b|&)\s*", sm["s"]):
+            if name := _clean(part):
+                stops.append(name)
+        text = text[: sm.start()] + " , " + text[sm.end() :]
+    origin = dest = None
+    for pattern in _TRIPS:
+        if m := pattern.search(text):
+            groups = m.groupdict()
+            origin = _clean(groups["a"]) if groups.get("a") else None
+            dest = _clean(groups["b"]) if groups.get("b") else None
+            if origin or dest:
+                break
+    return origin, dest, stops

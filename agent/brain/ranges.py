@@ -1,0 +1,115 @@
+"""Date ranges for lists and summaries ("this week", "last month", "since Monday", "in
+February", "from the 1st to the 5th") and forecast lengths ("this weekend", "5 days")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from agent.brain.clock import add_months, month_end, month_number
+from agent.brain.dates import MONTHS, all_days, find_day
+
+_I = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class Range:
+    start: date
+    end: date
+    period: str | None  # a spending_summary period name when one fits exactly
+
+
+def _week(today: date, weeks: int) -> tuple[date, date]:
+    monday = today - timedelta(days=today.weekday()) + timedelta(days=7 * weeks)
+    return monday, monday + timedelta(days=6)
+
+
+_NAMED: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:next|coming) (\d+) days\b", _I), "next_n_days"),
+    (re.compile(r"\b(?:last|past) 30 days\b|\bpast month\b", _I), "last_30_days"),
+    (re.compile(r"\b(?:last|past|previous) (\d+) days\b", _I), "last_n_days"),
+    (
+        re.compile(r"\b(?:this|current) week\b|\bso far this week\b|\bweek to date\b", _I),
+        "this_week",
+    ),
+    (re.compile(r"\b(?:last|previous) week\b", _I), "last_week"),
+    (re.compile(r"\b(?:next|coming) week\b", _I), "next_week"),
+    (
+        re.compile(r"\b(?:this|current) month\b|\bmonth to date\b|\bso far this month\b", _I),
+        "this_month",
+    ),
+    (re.compile(r"\b(?:last|previous) month\b", _I), "last_month"),
+    (re.compile(r"\bnext month\b", _I), "next_month"),
+    (
+        re.compile(r"\b(?:this|current) year\b|\bso far this year\b|\byear to date\b", _I),
+        "this_year",
+    ),
+    (re.compile(r"\b(?:this|the|next) weekend\b", _I), "weekend"),
+    (re.compile(rf"\b(?:in|for|during|over|of)\s+({MONTHS})\b(?:\s+(\d{{4}}))?", _I), "month"),
+]
+PERIODS = ("this_week", "last_week", "this_month", "last_month", "last_30_days", "this_year")
+
+
+def _named(kind: str, m: re.Match[str], today: date) -> tuple[date, date] | None:
+    if kind == "last_n_days":
+        return today - timedelta(days=int(m[1]) - 1), today
+    if kind == "next_n_days":
+        return today, today + timedelta(days=int(m[1]) - 1)
+    if kind == "last_30_days":
+        return today - timedelta(days=29), today
+    if kind in ("this_week", "last_week", "next_week"):
+        return _week(today, {"this_week": 0, "last_week": -1, "next_week": 1}[kind])
+    if kind in ("this_month", "last_month", "next_month"):
+        first = add_months(today.replace(day=1), {"this_month": 0, "last_month": -1}.get(kind, 1))
+        return first, month_end(first)
+    if kind == "this_year":
+        return date(today.year, 1, 1), date(today.year, 12, 31)
+    if kind == "weekend":
+        saturday = find_day(m[0], today, future=True)
+        return (saturday.day, saturday.day + timedelta(days=1)) if saturday else None
+    number = month_number(m[1])
+    if number is None:
+        return None
+    year = int(m[2]) if m[2] else today.year - (1 if number > today.month else 0)
+    first = date(year, number, 1)
+    return first, month_end(first)
+
+
+def find_range(text: str, today: date, *, future: bool = False) -> Range | None:
+    """The span a question asks about, or None when it names none."""
+    for pattern, kind in _NAMED:
+        if m := pattern.search(text):
+            span = _named(kind, m, today)
+            if span:
+                return Range(span[0], span[1], kind if kind in PERIODS else None)
+    if m := re.search(r"\b(?:since|from)\b(.+)", text, _I):
+        days = all_days(m[1], today, future=False)
+        if days:
+            end = days[1].day if len(days) > 1 else today
+            return Range(min(days[0].day, end), max(days[0].day, end), None)
+    if m := re.search(r"\bbetween\b(.+)", text, _I):
+        days = all_days(m[1], today, future=future)
+        if len(days) > 1:
+            return Range(min(days[0].day, days[1].day), max(days[0].day, days[1].day), None)
+    day = find_day(text, today, future=future)
+    if day:
+        return Range(day.day, day.day, None)
+    return None
+
+
+_DAYS = re.compile(
+    r"\b(?:for|next|over|coming)\s+(?:the\s+)?(?:next\s+)?(\d+)\s*days?\b|\b(\d+)[\s-]*day\b", _I
+)
+
+
+def forecast_days(text: str, today: date) -> int | None:
+    """How many days of forecast a question needs, counting today; None for the default."""
+    if m := _DAYS.search(text):
+        return max(1, min(16, int(m[1] or m[2])))
+    if re.search(r"\b(?:week|7[\s-]day)\b", text, _I) and not re.search(r"\bweekend\b", text, _I):
+        return 7
+    span = find_range(text, today, future=True)
+    if span is None or span.end < today:
+        return None
+    return max(1, min(16, (span.end - today).days + 1))

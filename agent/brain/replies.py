@@ -1,0 +1,101 @@
+"""Replies built from tool results: their `summary` fields (already in the user's currency
+and units), a short list for listed expenses, and plain words for errors and rejections."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langchain_core.messages import ToolMessage
+
+from agent.brain.convo import Env
+from agent.brain.ids import is_lookup
+from agent.brain.refs import result_of
+from tools.format import money
+
+_READS = {
+    "list_expenses", "spending_summary", "budget_status", "fuel_stats", "maintenance_due",
+    "list_trips", "weather_forecast", "find_places", "list_events", "list_tasks", "list_pantry",
+    "get_shopping_list", "get_feed", "list_groups",
+}  # fmt: skip
+_REFUSED = {
+    "delete_expense": "delete that expense", "delete_event": "delete that event",
+    "create_post": "post that", "update_expense": "change that expense",
+    "update_event": "change that event",
+}  # fmt: skip
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_EXAMPLES = {
+    "wins": '"spent $20 on lunch" or "how\'s my budget?"',
+    "wheels": '"filled up 60L for $120" or "weather in Dubbo"',
+    "you": '"remind me to call Mum tomorrow at 10" or "add milk to the shopping list"',
+    "social": '"what\'s new in the feed?" or "join the Solar Setup group"',
+}
+
+
+def _short_day(iso: str) -> str:
+    try:
+        _year, month, day = (int(x) for x in iso[:10].split("-"))
+    except ValueError:
+        return iso
+    return f"{day} {_MONTHS[month - 1]}"
+
+
+def _expense_lines(data: dict[str, Any], env: Env) -> list[str]:
+    lines = []
+    for row in (data.get("expenses") or [])[:5]:
+        what = row.get("description") or row.get("category", "")
+        amount = money(row.get("amount", 0), row.get("currency") or env.currency)
+        lines.append(
+            f"- {amount} {row.get('category', '')}: {what} ({_short_day(row.get('date', ''))})"
+        )
+    return lines
+
+
+def _done(summary: str) -> str:
+    """ "Done — logged …": the summary's first word lower-cased unless it is a name."""
+    first = summary.split(" ", 1)[0]
+    if first[:1].isupper() and first[1:].islower() and first.isalpha():
+        summary = summary[:1].lower() + summary[1:]
+    return f"Done — {summary}"
+
+
+def _one(message: ToolMessage, tool: str, env: Env) -> str:
+    data = result_of(message)
+    if data is None:  # not JSON: a rejection from the approval step
+        return f"OK, I won't {_REFUSED.get(tool, 'do that')}."
+    summary = str(data.get("summary") or "").strip()
+    if data.get("ok") is False:
+        if data.get("error") == "cancelled":
+            return ""
+        return f"Sorry, I couldn't do that: {summary}" if summary else "Sorry, that didn't work."
+    if tool in _READS:
+        lines = _expense_lines(data, env) if tool == "list_expenses" else []
+        return "\n".join([summary, *lines]) if summary else "Here you go."
+    return _done(summary) if summary else "Done."
+
+
+def results_reply(
+    results: list[ToolMessage], made: dict[str, str], failed: list[str], ask: str, env: Env
+) -> str:
+    parts = [
+        _one(m, made.get(m.tool_call_id, m.name or ""), env)
+        for m in results
+        if not is_lookup(m.tool_call_id)
+    ]
+    parts = [p for p in parts if p] + failed
+    if ask:
+        parts.append(ask)
+    return "\n".join(parts) if parts else "Done."
+
+
+def cancelled_reply() -> str:
+    return "No worries — I've left it."
+
+
+def not_found(kind: str) -> str:
+    return f"I couldn't find that {kind}. Could you tell me which one you mean?"
+
+
+def nothing_to_do(domain: str | None) -> str:
+    example = _EXAMPLES.get(domain or "", "")
+    hint = f" You could try something like {example}." if example else ""
+    return f"Sorry, I'm not sure what you'd like me to do there.{hint}"

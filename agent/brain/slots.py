@@ -1,0 +1,67 @@
+"""Every tool the brain can fill: its extractor, its domain, and how to find its rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from agent.brain import (
+    slots_home,
+    slots_places,
+    slots_profile,
+    slots_reports,
+    slots_social,
+    slots_tasks,
+    slots_vehicle,
+    slots_wheels,
+    slots_wins,
+    slots_you,
+)
+from agent.brain.convo import Env
+from agent.brain.draft import Draft
+
+Extractor = Callable[[str, Env], Draft]
+_TABLE = [
+    (slots_wins, "wins", ("add_expense", "update_expense", "delete_expense", "add_income")),
+    (slots_reports, "wins", ("list_expenses", "set_budget", "budget_status", "spending_summary")),
+    (slots_vehicle, "wheels", ("add_vehicle",)),
+    (slots_wheels, "wheels", ("log_fuel", "fuel_stats", "log_maintenance", "maintenance_due")),
+    (slots_wheels, "wheels", ("plan_trip", "list_trips", "weather_forecast")),
+    (slots_places, "wheels", ("save_place", "find_places")),
+    (slots_you, "you", ("create_event", "list_events", "update_event", "delete_event")),
+    (slots_tasks, "you", ("add_task", "list_tasks", "complete_task")),
+    (slots_home, "you", ("add_pantry_item", "list_pantry", "add_to_shopping_list")),
+    (slots_home, "you", ("get_shopping_list", "remember")),
+    (slots_profile, "you", ("update_profile",)),
+    (slots_social, "social", ("create_post", "get_feed", "comment_on_post", "like_post")),
+    (slots_social, "social", ("list_groups", "join_group", "create_group")),
+]
+EXTRACT: dict[str, Extractor] = {t: getattr(m, t) for m, _d, tools in _TABLE for t in tools}
+DOMAIN: dict[str, str] = {t: d for _m, d, tools in _TABLE for t in tools}
+# Tools whose text is the user's own words: read from the message as typed.
+OWN_WORDS = {"create_post", "comment_on_post", "remember", "create_group"}
+# The kind of row each tool's result is about (for "that one" in the next message).
+KIND = {
+    "add_expense": "expense", "list_expenses": "expense", "update_expense": "expense",
+    "create_event": "event", "list_events": "event", "update_event": "event",
+    "add_task": "task", "list_tasks": "task", "complete_task": "task",
+    "get_feed": "post", "create_post": "post", "comment_on_post": "post", "like_post": "post",
+    "list_groups": "group", "create_group": "group", "join_group": "group",
+}  # fmt: skip
+
+
+def lookup(kind: str, env: Env) -> tuple[str, dict[str, Any]] | None:
+    """The call that lists rows of `kind`, to find the one a message refers to."""
+    if kind == "expense":
+        return "list_expenses", {"limit": 20}
+    if kind == "event":
+        end = env.today + timedelta(days=180)
+        return "list_events", {"start_date": env.today.isoformat(), "end_date": end.isoformat()}
+    if kind == "task":
+        return "list_tasks", {}
+    if kind == "post":
+        return "get_feed", {}
+    if kind == "group":
+        return "list_groups", {}
+    return None

@@ -1,0 +1,101 @@
+"""Arguments of the pantry, shopping list, profile and memory tools."""
+
+from __future__ import annotations
+
+import re
+
+from agent.brain.convo import Env
+from agent.brain.dates import find_day
+from agent.brain.draft import Draft, tidy
+from agent.brain.textutil import capitalise, squash
+
+_I = re.IGNORECASE
+_UNIT = (
+    r"kg|kgs|kilos?|g|grams?|l|litres?|liters?|ml|packets?|packs?|tins?|cans?|bottles?|jars?"
+    r"|bags?|boxes?|loaves|loaf|rolls?|cartons?|blocks?|dozen|bunch(?:es)?|punnets?|trays?"
+)
+_NOTE = r"remember|note to self|note|don'?t forget|keep in mind|make a note|fyi|for your info"
+_NOTE += r"|for future reference|take note"
+_ON_LIST = r"\b(?:to|on|onto|in)\s+(?:the|my|our)\s+(?:shopping|grocery|groceries)?\s*list\b.*$"
+_GET = r"run out of|ran out of|out of|low on|running low on|running out of"
+_GET += r"|need to (?:buy|get|grab|pick up)|need|add|put|chuck|stick|pop|throw|get|buy|grab"
+_VAGUE = r"the shopping list|list|please|too|something|some stuff|stuff|things|a few things"
+_VAGUE += r"|(?:add |put |get |buy |chuck )?(?:them|it|those|these|that|this)"
+_QTY = re.compile(rf"\b(\d+(?:\.\d+)?)\s*({_UNIT})?\b(?:\s+of)?\s*", _I)
+_EXPIRY = re.compile(
+    r"\b(?:expir\w*|use[- ]by|best before|goes off|going off|good (?:until|till)|due to expire)"
+    r"\b\s*(?:on|in|by|date|is|of)?\s*",
+    _I,
+)
+
+
+def add_pantry_item(text: str, env: Env) -> Draft:
+    draft = Draft("add_pantry_item")
+    rest = text
+    if m := _EXPIRY.search(text):
+        if day := find_day(text[m.start() :], env.today, future=True):
+            draft.put("expiry_date", day.day.isoformat())
+        rest = text[: m.start()]
+    qty = _QTY.search(rest)
+    if qty:
+        draft.put("quantity", float(qty[1]) if "." in qty[1] else int(qty[1]))
+        unit = qty[2]
+        draft.put("unit", ("L" if unit == "l" else unit) if unit else None)
+        rest = rest[qty.end() :]
+    rest = re.split(
+        r"\b(?:to|in|into)\s+(?:the|my|our)\s+(?:pantry|cupboard|fridge|freezer)",
+        rest,
+        flags=_I,
+    )[0]
+    lead = r"add|put|we've got|we have|i've got|i have|got|have|bought|some|a|an|the|of|stock|and"
+    name = tidy(rest, lead + r"|that's|that is|which is|it's|they're|expiring|expires")
+    draft.put("name", name.lower()[:100] if name else None)
+    draft.missing = None if name else "name"
+    return draft
+
+
+def list_pantry(text: str, env: Env) -> Draft:
+    draft = Draft("list_pantry")
+    if m := re.search(r"\b(?:next|within|in)\s+(\d+)\s*(days?|weeks?)\b", text, _I):
+        draft.put("expiring_within_days", int(m[1]) * (7 if m[2].startswith("w") else 1))
+    elif re.search(r"\bthis week\b", text, _I) or re.search(
+        r"\b(?:expir\w*|going off|use[- ]by|out of date|soon)\b", text, _I
+    ):
+        draft.put("expiring_within_days", 7)
+    return draft
+
+
+def shopping_items(text: str) -> list[str]:
+    text = re.sub(_ON_LIST, "", text, flags=_I)
+    m = re.search(rf"\b(?:{_GET})\b\s*(.+)$", text, _I)
+    body = m[1] if m else text
+    parts = re.split(r"\s*(?:,|&|\+|\band\b|\bplus\b|\balso\b)\s*", body, flags=_I)
+    items = []
+    for part in parts:
+        item = squash(
+            re.sub(r"^(?:some|more|a|an|the|few|couple of)\s+", "", part.strip(), flags=_I)
+        )
+        if item and not re.fullmatch(_VAGUE, item, _I):
+            items.append(item.lower())
+    return items[:50]
+
+
+def add_to_shopping_list(text: str, env: Env) -> Draft:
+    draft = Draft("add_to_shopping_list")
+    items = shopping_items(text)
+    draft.put("items", items or None)
+    draft.missing = None if items else "items"
+    return draft
+
+
+def get_shopping_list(text: str, env: Env) -> Draft:
+    return Draft("get_shopping_list")
+
+
+def remember(text: str, env: Env) -> Draft:
+    draft = Draft("remember")
+    m = re.search(rf"\b(?:{_NOTE})\b\s*(?:that|:|,)?\s*(?:of\s+)?(.+)$", text, _I)
+    note = capitalise(squash(m[1])) if m else ""
+    draft.put("note", note[:2000] or None)
+    draft.missing = None if note else "note"
+    return draft

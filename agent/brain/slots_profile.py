@@ -1,0 +1,82 @@
+"""Arguments of update_profile: name, units, currency, time zone, home base, style, pets."""
+
+from __future__ import annotations
+
+import re
+
+from agent.brain.convo import Env
+from agent.brain.draft import Draft
+from agent.brain.intents import INTRO
+from agent.brain.textutil import capitalise, squash, title_case
+
+_I = re.IGNORECASE
+_PERTH, _DARWIN, _ADELAIDE = "Australia/Perth", "Australia/Darwin", "Australia/Adelaide"
+_BRISBANE, _SYDNEY, _MELBOURNE = "Australia/Brisbane", "Australia/Sydney", "Australia/Melbourne"
+_HOBART, _AUCKLAND = "Australia/Hobart", "Pacific/Auckland"
+_TZ = {
+    "perth": _PERTH, "wa": _PERTH, "western australia": _PERTH, "awst": _PERTH,
+    "broome": _PERTH, "darwin": _DARWIN, "nt": _DARWIN, "alice springs": _DARWIN,
+    "acst": _DARWIN, "northern territory": _DARWIN, "adelaide": _ADELAIDE, "sa": _ADELAIDE,
+    "south australia": _ADELAIDE, "brisbane": _BRISBANE, "qld": _BRISBANE,
+    "cairns": _BRISBANE, "queensland": _BRISBANE, "townsville": _BRISBANE,
+    "aest": _BRISBANE, "sydney": _SYDNEY, "nsw": _SYDNEY, "canberra": _SYDNEY, "act": _SYDNEY,
+    "aedt": _SYDNEY, "melbourne": _MELBOURNE, "vic": _MELBOURNE, "victoria": _MELBOURNE,
+    "hobart": _HOBART, "tas": _HOBART, "tasmania": _HOBART,
+    "broken hill": "Australia/Broken_Hill", "eucla": "Australia/Eucla",
+    "lord howe": "Australia/Lord_Howe", "new zealand": _AUCKLAND, "nz": _AUCKLAND,
+    "auckland": _AUCKLAND,
+}  # fmt: skip
+_CURRENCY = [
+    (r"\bnzd\b|\bnz dollars?\b|new zealand dollars?|kiwi dollars?", "NZD"),
+    (r"\busd\b|\bus dollars?\b|american dollars?|u\.s\. dollars?", "USD"),
+    (r"\bgbp\b|pounds?|sterling", "GBP"),
+    (r"\beur\b|euros?", "EUR"),
+    (r"\bcad\b|canadian dollars?", "CAD"),
+    (r"\bjpy\b|\byen\b", "JPY"),
+    (r"\baud\b|aussie dollars?|australian dollars?", "AUD"),
+]
+_NAME = r"\b(?:call me|my name is|my name's|name's|i go by"
+_NAME += r"|(?:change|set|update) my (?:display )?name to)"
+_NAME += r"\s+([A-Za-z][\w'-]*)(\s+[A-Z][\w'-]*)?"
+_HOME = r"\b(?:home base|home town|hometown)\s*(?:is|:|to|=)?\s*(?:now\s+)?(.+)$"
+_BASED = r"\bbased (?:in|at|out of)\s+(.+)$"
+_PETS = r"dogs?|cats?|pets?|kelpie|puppy|birds?|budgie"
+_WITH = r"travel(?:ling)? with|we have|we've got|i have|i've got|our pets? (?:is|are)"
+
+
+def _timezone(text: str) -> str | None:
+    iana = re.search(r"\b([A-Z][a-z]+/[A-Z][A-Za-z_]+)\b", text)
+    if iana:
+        return iana[1]
+    for name in sorted(_TZ, key=len, reverse=True):
+        if re.search(rf"\b{name}\b", text, _I):
+            return _TZ[name]
+    return None
+
+
+def update_profile(text: str, env: Env) -> Draft:
+    draft = Draft("update_profile")
+    if intro := INTRO.match(text):
+        draft.put("display_name", intro[1])
+    if m := re.search(_NAME, text, _I):
+        # a second word only when it is capitalised as typed ("Bev Smith", not "Bev and")
+        second = m[2] if m[2] and m[2].strip()[:1].isupper() else ""
+        draft.put("display_name", capitalise(m[1]) + second)
+    if re.search(r"\b(?:miles|imperial|gallons|mpg|fahrenheit)\b", text, _I):
+        draft.put("units", "imperial")
+    elif re.search(r"\b(?:metric|kilomet\w+|kms|litres|km)\b", text, _I):
+        draft.put("units", "metric")
+    if re.search(r"\bcurrency\b|\b(?:switch|change|use|set|in)\b", text, _I):
+        draft.put("currency", next((c for p, c in _CURRENCY if re.search(p, text, _I)), None))
+    if re.search(r"\btime ?zone\b|\btime\b|\bzone\b", text, _I):
+        draft.put("timezone", _timezone(text))
+    if m := re.search(_HOME, text, _I) or re.search(_BASED, text, _I):
+        draft.put("home_base", title_case(squash(m[1])))
+    if m := re.search(r"\btravel(?:ling)? style\s*(?:is|:|to|=)?\s*(.+)$", text, _I):
+        draft.put("travel_style", squash(m[1]))
+    pets = re.search(rf"\b(?:{_WITH})\s+(.*\b(?:{_PETS})\b.*)$", text, _I)
+    pets = pets or re.search(r"\b(our (?:dog|cat|pet)\b.*)$", text, _I)
+    if pets:
+        draft.put("pets", squash(pets[1]))
+    draft.missing = None if draft.args else "profile"
+    return draft

@@ -1,0 +1,64 @@
+"""Arguments of the wins tools that ask about money: budgets, summaries, lists."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from agent.brain import figures
+from agent.brain.categories import category_of, find_category
+from agent.brain.convo import Env
+from agent.brain.draft import Draft, blank
+from agent.brain.money import best_amount
+from agent.brain.ranges import find_range
+
+_I = re.IGNORECASE
+
+
+def set_budget(text: str, env: Env) -> Draft:
+    draft = Draft("set_budget")
+    pct = figures.percent(text)
+    cut = blank(text, [(pct.start, pct.end)]) if pct else text
+    amount = best_amount(cut, loose=True)
+    if amount:
+        value = amount.value
+        if re.search(r"\b(?:a|per|each|every) week\b|\bweekly\b", text, _I):
+            value = (value * 52 / 12).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        draft.put("monthly_limit", value)
+    hit = find_category(cut)
+    draft.put("category", hit[0] if hit else None)
+    if pct:
+        draft.put("alert_threshold", float(pct.value / 100))
+    draft.missing = "category" if not hit else None if amount else "monthly_limit"
+    return draft
+
+
+def budget_status(text: str, env: Env) -> Draft:
+    draft = Draft("budget_status")
+    span = find_range(text, env.today)
+    if span and span.start.month == span.end.month and (span.end - span.start).days >= 27:
+        draft.put("month", span.start.strftime("%Y-%m"))
+    return draft
+
+
+def spending_summary(text: str, env: Env) -> Draft:
+    draft = Draft("spending_summary")
+    span = find_range(text, env.today)
+    if span and span.period:
+        draft.put("period", span.period)
+    elif span:
+        draft.put("start_date", span.start.isoformat())
+        draft.put("end_date", span.end.isoformat())
+    return draft
+
+
+def list_expenses(text: str, env: Env) -> Draft:
+    draft = Draft("list_expenses")
+    span = find_range(text, env.today)
+    if span:
+        draft.put("start_date", span.start.isoformat())
+        draft.put("end_date", min(span.end, env.today).isoformat())
+    draft.put("category", category_of(text))
+    if m := re.search(r"\b(?:last|latest|recent|top|first)\s+(\d{1,3})\b", text, _I):
+        draft.put("limit", max(1, min(100, int(m[1]))))
+    return draft

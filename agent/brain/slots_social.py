@@ -1,0 +1,156 @@
+"""Arguments of the social tools. Post and comment text is the user's own words."""
+
+from __future__ import annotations
+
+import re
+
+from agent.brain.convo import Env
+from agent.brain.draft import Draft, Ref, tidy
+from agent.brain.pick import explicit_id, ordinal, ref_words
+from agent.brain.textutil import capitalise, squash
+
+_I = re.IGNORECASE
+_NOT_NAME = r"(?!(?:to|in|on|into|for|from|with|everyone|all|the|my|our)\b)"
+_GROUP = re.compile(
+    rf"\b(?:to|in|on|into|for|from|with)\s+(?:the|my|our)?\s*({_NOT_NAME}[\w'&-]+"
+    rf"(?:\s+{_NOT_NAME}[\w'&-]+){{0,4}}?)\s+group\b"
+    r"|\bgroup\s+(?:called|named)?\s*['\"]?([A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,4})",
+    _I,
+)
+_POINTER = (
+    r"(?:it|that|this|them|one|that one|this one|that group|this group)"
+    r"|(?:the\s+)?(?:first|second|third|fourth|fifth|last|latest|top|\d(?:st|nd|rd|th))"
+    r"(?:\s+(?:one|group))?"
+)
+_POLITE = r"\s+(?:pls|please|thanks|thx|mate|for me|too)$"
+_CONTENT = re.compile(r"\s*(?::|\bsaying\b|\bthat says\b|\bwith\b(?= \")|-\s)\s*|\"", _I)
+
+
+_QUOTED = re.compile(r"(?:^|(?<=\s))([\"'“‘])(.+?)[\"'”’](?=\s|$|[,.!?;:])")
+_FEEDS = r"(?:my |the )?(?:feed|timeline|wall|everyone|community|public|page)"
+
+
+def _content(text: str) -> str | None:
+    """The text after "post ...:" / "saying" / a dash, or the quoted text."""
+    m = _CONTENT.search(text)
+    quoted = _QUOTED.search(text)
+    if quoted and (not m or quoted.start() <= m.start()):
+        return quoted[2].strip() or None
+    if not m:
+        return None
+    body = re.sub(r"\s+", " ", text[m.end() :]).strip()
+    return re.sub(r"^([\"'])(.*)\1$", r"\2", body).strip() or None
+
+
+def _group(text: str, *, before_content: bool = True) -> str | None:
+    head = re.split(r":|\bsaying\b", text, maxsplit=1)[0] if before_content else text
+    m = _GROUP.search(head)
+    if not m:
+        # "post in Solar Setup: ..." names a group without the word "group"
+        bare = re.search(
+            rf"\b(?:post|share|put it|write)\s+(?:to|in|on|into)\s+(?!{_FEEDS}\b)"
+            r"(?:the\s+)?([A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,4})\s*$",
+            head,
+        )
+        return squash(bare[1]) if bare and before_content and ":" in text else None
+    name = squash(m[1] or m[2])
+    return None if name.lower() in ("a", "the", "this", "that", "my") else name
+
+
+def create_post(text: str, env: Env) -> Draft:
+    draft = Draft("create_post")
+    content = _content(text)
+    said = re.search(r"\b(?:tell|let)\b.{0,40}?\b(?:that|know)\s+(.+)$", text, _I)
+    if not content and said:
+        content = said[1].strip()
+    if not content:
+        m = re.search(r"\b(?:post|share|publish|announce)\b\s+(?:that\s+)?(.+)$", text, _I)
+        body = m[1].strip() if m and not re.match(r"(?:to|on|in)\b", m[1]) else ""
+        content = re.sub(r"^(['\"])(.*)\1$", r"\2", body).strip() or None
+    group = _group(text)
+    draft.put("group", group)
+    draft.put("content", content[:5000] if content else None)
+    if group and re.search(r"\b(?:public|publicly|everyone|all)\b", text.split(":")[0], _I):
+        draft.put("visibility", "public")
+    draft.missing = None if content else "content"
+    return draft
+
+
+def get_feed(text: str, env: Env) -> Draft:
+    draft = Draft("get_feed")
+    named = re.search(r"\bthe ([A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,3})(?: group)? posts\b", text)
+    draft.put("group", _group(text, before_content=False) or (named[1] if named else None))
+    if m := re.search(r"\b(?:last|latest|top|first|recent)\s+(\d{1,3})\b", text, _I):
+        draft.put("limit", max(1, min(100, int(m[1]))))
+    return draft
+
+
+def _post_ref(text: str) -> Ref:
+    head = re.split(r":|\bsaying\b", text, maxsplit=1)[0]
+    extra = r"posts?|comments?|comment|reply|respond|heart|upvote|give|thumbs|up|about|by|from"
+    words = ref_words(head.replace("'s", ""), extra)
+    return Ref("post", "post_id", ordinal(head), words, explicit=explicit_id(text))
+
+
+def comment_on_post(text: str, env: Env) -> Draft:
+    draft = Draft("comment_on_post", ref=_post_ref(text))
+    content = _content(text)
+    draft.put("content", content[:2000] if content else None)
+    draft.missing = None if content else "content"
+    return draft
+
+
+def like_post(text: str, env: Env) -> Draft:
+    return Draft("like_post", ref=_post_ref(text))
+
+
+def list_groups(text: str, env: Env) -> Draft:
+    draft = Draft("list_groups")
+    m = re.search(r"\b(?:about|for|on|related to|into|around)\s+(.+?)\s*\??$", text, _I)
+    if not m:
+        m = re.search(r"\b([\w-]+(?:\s+[\w-]+)?)\s+groups?\b", text, _I)
+    if m:
+        query = tidy(m[1], r"any|some|the|a|an|what|which|are|there|list|show|me|find|all|groups?")
+        draft.put("query", query.lower()[:100] if query else None)
+    return draft
+
+
+def join_group(text: str, env: Env) -> Draft:
+    draft = Draft("join_group")
+    m = re.search(
+        r"\b(?:join|sign (?:me|us) up (?:to|for)|member of)\s+(?:the\s+)?(.+?)"
+        r"(?:\s+group)?\s*[.!?]*$",
+        text,
+        _I,
+    )
+    name = squash(re.sub(_POLITE, "", m[1], flags=_I)) if m else ""
+    if not name or re.fullmatch(_POINTER, name, _I):
+        draft.ref = Ref("group", "group", ordinal(text), ())
+        return draft
+    draft.put("group", name[:100])
+    return draft
+
+
+def create_group(text: str, env: Env) -> Draft:
+    draft = Draft("create_group")
+    m = re.search(
+        r"\b(?:called|named|titled)\s+['\"]?([^,:.'\"]+?)['\"]?(?:\s+(?:for|about)\s+|"
+        r"[,:.]|$)(.*)$",
+        text,
+        _I,
+    )
+    if not m:
+        m = re.search(r"\bgroup\s*:\s*['\"]?([^,.'\"]+)['\"]?()$", text, _I)
+    if not m:
+        m = re.search(r"\bgroup\s+(?:for|about)\s+()(.+)$", text, _I)
+    name = squash(m[1]) if m else ""
+    description = squash(m[2]).strip(" -") if m else ""
+    if m and not name and description:
+        name = capitalise(description)
+    draft.put("name", name[:100] or None)
+    draft.put(
+        "description",
+        capitalise(description)[:500] if description and description != name.lower() else None,
+    )
+    draft.missing = None if name else "name"
+    return draft

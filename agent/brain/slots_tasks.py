@@ -1,0 +1,59 @@
+"""Arguments of the task tools. "Remind me to X" without a date or time is a task."""
+
+from __future__ import annotations
+
+import re
+
+from agent.brain.convo import Env
+from agent.brain.dates import find_day
+from agent.brain.draft import Draft, Ref, blank, tidy
+from agent.brain.pick import explicit_id, ordinal, ref_words
+
+_I = re.IGNORECASE
+_TASK_LEAD = (
+    r"remind me to|remind us to|remind me|don't let me forget to|dont let me forget to|remember to"
+    r"|add|put|create|new|make|a|an|the|task|tasks|to-?do|todo|to do|to|on|my|our|list|i need to"
+    r"|we need to|i have to|we have to|i must|i should|need to|have to|called|please|due|by"
+    r"|jobs? list|job"
+)
+
+
+def add_task(text: str, env: Env) -> Draft:
+    draft = Draft("add_task")
+    day = find_day(text, env.today, future=True)
+    rest = blank(text, [(day.start, day.end)]) if day else text
+    if day:
+        draft.put("due_date", day.day.isoformat())
+    if re.search(r"\b(?:urgent|asap|important|high priority|top priority|critical)\b", text, _I):
+        draft.put("priority", "high")
+        rest = re.sub(
+            r"\b(?:urgent|asap|important|high priority|top priority)\b", " ", rest, flags=_I
+        )
+    elif re.search(r"\b(?:low priority|no rush|whenever|someday|eventually)\b", text, _I):
+        draft.put("priority", "low")
+        rest = re.sub(r"\b(?:low priority|no rush|whenever|someday)\b", " ", rest, flags=_I)
+    rest = re.sub(
+        r"\b(?:to|on|in)\s+(?:my|the|our)\s+(?:to-?do|todo|task|jobs?)\s*(?:list)?",
+        " ",
+        rest,
+        flags=_I,
+    )
+    title = tidy(re.sub(r"\s+", " ", rest), _TASK_LEAD)
+    draft.put("title", title[:200] or None)
+    draft.missing = None if title else "title"
+    return draft
+
+
+def list_tasks(text: str, env: Env) -> Draft:
+    draft = Draft("list_tasks")
+    if re.search(r"\b(?:done|completed|finished|ticked off)\b", text, _I):
+        draft.put("status", "done")
+    elif re.search(r"\ball\b", text, _I):
+        draft.put("status", "all")
+    return draft
+
+
+def complete_task(text: str, env: Env) -> Draft:
+    extra = r"tasks?|to-?dos?|jobs?|tick|check|cross|finished|completed|did|i've|we've|with"
+    ref = Ref("task", "task_id", ordinal(text), ref_words(text, extra), explicit=explicit_id(text))
+    return Draft("complete_task", ref=ref)

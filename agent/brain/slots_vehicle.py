@@ -1,0 +1,57 @@
+"""Arguments of add_vehicle: a nickname, make, model, year, fuel type and figures."""
+
+from __future__ import annotations
+
+import re
+
+from agent.brain import measures
+from agent.brain.convo import Env
+from agent.brain.draft import Draft
+from agent.brain.textutil import title_case
+
+_I = re.IGNORECASE
+_FUEL_TYPES = {"diesel": "diesel", "petrol": "petrol", "unleaded": "petrol", "lpg": "lpg"}
+_FUEL_TYPES |= {"electric": "electric", "ev": "electric", "gas": "lpg", "ulp": "petrol"}
+_MAKES = (
+    r"toyota|ford|nissan|mitsubishi|isuzu|mazda|holden|jeep|land rover|mercedes(?:-benz)?"
+    r"|volkswagen|vw|fiat|iveco|hyundai|kia|subaru|suzuki|ram|chevrolet|jayco|avan|winnebago|ldv"
+    r"|great wall|gwm|tesla|byd|renault|peugeot|kea|apollo|britz|maui"
+)
+_MODELS = (
+    r"land ?cruiser(?: \d+)?|troop ?carrier|hilux|prado|hiace|coaster|ranger|everest|transit"
+    r"|patrol|navara|pajero|triton|d-?max|mu-?x|bt-?50|sprinter|ducato|crafter|transporter"
+    r"|master|trafic|outback|forester|x-?trail|defender|discovery|wrangler|model [3ysx]|atto 3"
+    r"|starcraft|expanda|journey|conquest|rosa|canter|daily|boxer"
+)
+_GENERIC = r"vehicle|car|ute|van|truck|rig|motorhome|campervan|camper|caravan|new|4wd|4x4|wagon"
+
+
+def add_vehicle(text: str, env: Env) -> Draft:
+    draft = Draft("add_vehicle")
+    year, cons, tank = measures.year(text), measures.consumption(text), measures.tank_litres(text)
+    draft.put("year", int(year.value) if year else None)
+    draft.put("consumption_l_per_100km", cons.value if cons else None)
+    draft.put("tank_litres", tank.value if tank else None)
+    fuel = re.search(r"\b(diesel|petrol|unleaded|ulp|lpg|electric|ev)\b", text, _I)
+    draft.put("fuel_type", _FUEL_TYPES[fuel[1].lower()] if fuel else None)
+    make = re.search(rf"\b({_MAKES})\b", text, _I)
+    model = re.search(rf"\b({_MODELS})\b", text, _I)
+    draft.put("make", title_case(make[1]) if make else None)
+    draft.put("model", title_case(model[1]) if model else None)
+    named = re.search(
+        r"\b(?:called|named|nicknamed|name it|call it|known as)\s+(?:the\s+)?"
+        r"([\w'-]+(?:\s+(?!\d)[A-Z][\w'-]*)?)",
+        text,
+        _I,
+    )
+    owned = re.search(
+        r"\b(?:add|register|save)\s+(?:my|our|the|a)\s+(?:new\s+)?([A-Za-z][\w'-]*)", text, _I
+    )
+    name = named[1] if named else None
+    if not name and owned and not re.fullmatch(_GENERIC, owned[1], _I):
+        name = owned[1] if not re.fullmatch(_MAKES, owned[1], _I) else None
+    if not name:
+        name = " ".join(str(draft.args[k]) for k in ("make", "model") if k in draft.args) or None
+    draft.put("name", title_case(name) if name and name.islower() else name)
+    draft.missing = None if draft.args.get("name") else "name"
+    return draft

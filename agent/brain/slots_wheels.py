@@ -1,0 +1,120 @@
+"""Arguments of the wheels tools from a piece of a message."""
+
+from __future__ import annotations
+
+import re
+
+from agent.brain import measures
+from agent.brain.convo import Env
+from agent.brain.dates import find_day
+from agent.brain.draft import Draft, blank, tidy
+from agent.brain.money import best_amount, find_amounts
+from agent.brain.places import capitalised_place, place_after, trip_places
+from agent.brain.ranges import find_range, forecast_days
+from agent.brain.textutil import title_case
+
+_I = re.IGNORECASE
+_FUEL_TYPES = {"diesel": "diesel", "petrol": "petrol", "unleaded": "petrol", "lpg": "lpg"}
+_FUEL_TYPES |= {"electric": "electric", "ev": "electric", "gas": "lpg", "ulp": "petrol"}
+
+
+def log_fuel(text: str, env: Env) -> Draft:
+    draft = Draft("log_fuel")
+    litres, price, odo = measures.litres(text), measures.price_per_litre(text), None
+    odo = measures.odometer(text)
+    cut = blank(text, [(h.start, h.end) for h in (litres, price, odo) if h])
+    draft.put("litres", litres.value if litres else None)
+    cost = best_amount(cut, loose=False)
+    if cost and cost.value > 20:
+        draft.put("total_cost", cost.value)
+    elif price:
+        draft.put("price_per_litre", price.value)
+    draft.put("odometer_km", odo.value if odo else None)
+    if day := find_day(cut, env.today, future=False):
+        draft.put("date", day.day.isoformat())
+    place = place_after(cut, "at|in")
+    draft.put("location", place[0] if place else None)
+    draft.missing = None if litres else "litres"
+    return draft
+
+
+def fuel_stats(text: str, env: Env) -> Draft:
+    draft = Draft("fuel_stats")
+    if span := find_range(text, env.today):
+        draft.put("start_date", span.start.isoformat())
+        draft.put("end_date", min(span.end, env.today).isoformat())
+    return draft
+
+
+def log_maintenance(text: str, env: Env) -> Draft:
+    draft = Draft("log_maintenance")
+    due = measures.next_due_km(text)
+    rest = blank(text, [(due.start, due.end)]) if due else text
+    odo = measures.odometer(rest)
+    cut = blank(rest, [(odo.start, odo.end)]) if odo else rest
+    draft.put("odometer_km", odo.value if odo else None)
+    draft.put("next_due_km", due.value if due else None)
+    m = re.search(r"\bnext\b.*?\bdue\b(.*)$", text, _I) if due is None else None
+    if m and (nd := find_day(m[1], env.today, future=True)):
+        draft.put("next_due_date", nd.day.isoformat())
+        cut = cut[: m.start()]
+    cost = find_amounts(cut)
+    draft.put("cost", cost[0].value if cost else None)
+    day = find_day(cut, env.today, future=False)
+    draft.put("date", day.day.isoformat() if day else None)
+    spans = [(a.start, a.end) for a in cost] + ([(day.start, day.end)] if day else [])
+    cut = blank(cut, spans)
+    item = re.split(
+        r"\b(?:done|at|cost|costing|for|on|today|yesterday|odo|km|was|and next)\b", cut
+    )[0]
+    item = tidy(item, r"log|logged|record|had|got|the|a|an|did|just|maintenance|we|i|my|our")
+    draft.put("item", item or None)
+    draft.missing = None if item else "item"
+    return draft
+
+
+def maintenance_due(text: str, env: Env) -> Draft:
+    draft = Draft("maintenance_due")
+    if m := re.search(
+        r"\b(?:next|within|in the next)\s+(\d+)\s*(days?|weeks?|months?)\b", text, _I
+    ):
+        n = int(m[1]) * (7 if m[2].startswith("week") else 30 if m[2].startswith("month") else 1)
+        draft.put("within_days", n)
+    if m := re.search(r"\bwithin\s+(\d[\d,]*)\s*(?:km|kms|k)\b", text, _I):
+        draft.put("within_km", int(m[1].replace(",", "")))
+    return draft
+
+
+def plan_trip(text: str, env: Env) -> Draft:
+    draft = Draft("plan_trip")
+    origin, dest, stops = trip_places(text)
+    if origin is None and dest and env.location:
+        origin = env.location
+    draft.put("origin", origin)
+    draft.put("destination", dest)
+    draft.put("stops", stops or None)
+    if day := find_day(text, env.today, future=True):
+        draft.put("start_date", day.day.isoformat())
+    draft.missing = "destination" if not dest else None if origin else "origin"
+    return draft
+
+
+def list_trips(text: str, env: Env) -> Draft:
+    draft = Draft("list_trips")
+    status = re.search(
+        r"\b(planned|upcoming|active|current|done|past|completed|finished)\b", text, _I
+    )
+    names = {"upcoming": "planned", "current": "active", "past": "done", "completed": "done"}
+    if status:
+        draft.put("status", names.get(status[1].lower(), status[1].lower()))
+    return draft
+
+
+def weather_forecast(text: str, env: Env) -> Draft:
+    draft = Draft("weather_forecast")
+    place = place_after(text, "in|at|for|near|around|over|to|weather|forecast|temps?|temperature")
+    location = place[0] if place else capitalised_place(text) or env.location
+    draft.put("location", title_case(location) if location else None)
+    draft.put("days", forecast_days(text, env.today))
+    draft.missing = None if location else "location"
+    return draft

@@ -1,0 +1,124 @@
+"""Arguments of the wins tools from a piece of a message."""
+
+from __future__ import annotations
+
+import re
+
+from agent.brain.categories import category_of
+from agent.brain.convo import Env
+from agent.brain.dates import find_day
+from agent.brain.draft import Draft, Ref, blank, tidy
+from agent.brain.money import Amount, best_amount, find_amounts
+from agent.brain.pick import explicit_id, ordinal, ref_words
+from agent.brain.times import find_time
+
+_I = re.IGNORECASE
+_SPEND_WORDS = (
+    r"spent|spend|paid|pay|bought|buy|purchased|cost|costs|costing|log|logged|add|record|an|a"
+    r"|expense|of|on|for|at|in|the|me|us|about|around|just|today|dollars|bucks|was|it|that|got"
+    r"|some|new|my|our|and|with|to"
+)
+
+
+def _amount(text: str, env: Env) -> tuple[Amount | None, str]:
+    """The amount (dates cut first, so "on the 3rd" is no amount) and the text without it."""
+    day = find_day(text, env.today, future=False)
+    clock = find_time(text)
+    cut = blank(text, [(h.start, h.end) for h in (day, clock) if h])
+    amount = best_amount(cut, loose=True)
+    spans = [(a.start, a.end) for a in find_amounts(cut)]
+    rest = blank(cut, [*spans, (amount.start, amount.end)] if amount else spans)
+    return amount, rest
+
+
+def add_expense(text: str, env: Env) -> Draft:
+    draft = Draft("add_expense")
+    amount, rest = _amount(text, env)
+    if amount:
+        draft.put("amount", amount.value)
+        if amount.currency:
+            draft.put("currency", amount.currency)
+    day = find_day(text, env.today, future=False)
+    if day:
+        draft.put("date", day.day.isoformat())
+    description = tidy(re.sub(r"\s+", " ", rest), _SPEND_WORDS)
+    description = re.sub(r"\b(?:yesterday|today|last \w+|on \w+day)\b", "", description, flags=_I)
+    category = category_of(text)
+    draft.put("category", category or ("other" if len(description) > 1 else None))
+    draft.put("description", tidy(description, _SPEND_WORDS)[:200] or None)
+    draft.missing = "amount" if not amount else None if draft.args.get("category") else "category"
+    return draft
+
+
+def add_income(text: str, env: Env) -> Draft:
+    draft = Draft("add_income")
+    amount, rest = _amount(text, env)
+    if amount:
+        draft.put("amount", amount.value)
+    day = find_day(text, env.today, future=False)
+    if day:
+        draft.put("date", day.day.isoformat())
+        rest = blank(rest, [(day.start, day.end)])
+    source = None
+    known = re.search(
+        r"\b(tax refund|refund|pension|wages|salary|rent|dividends?|interest|centrelink|tips"
+        r"|reimbursement|super|allowance|bonus)\b",
+        rest,
+        _I,
+    )
+    sold = re.search(r"\bsold\s+(.+?)(?:\s+(?:for|to)\b|$)", rest, _I)
+    m = re.search(r"\b(?:from|doing|selling|at|for)\s+(.+)$", rest, _I)
+    if sold:
+        source = "Sold " + tidy(sold[1]).lower()
+    elif m and tidy(m[1], "the|my|some|a|an"):
+        source = tidy(m[1], "the|my|some|a|an")
+    elif known:
+        source = known[1].capitalize()
+    else:
+        source = tidy(
+            rest,
+            r"got paid|been paid|was paid|paid me|paid us|earned|received|got|made|income|i|we"
+            r"|of|in|my|our|the|a|an|some|just|today|dollars|bucks|log|add|record|came in"
+            r"|arrived|landed",
+        )
+    draft.put("source", source[:200] if source else None)
+    draft.missing = "amount" if not amount else None if source else "source"
+    return draft
+
+
+def _expense_ref(text: str) -> Ref:
+    amounts = find_amounts(text)
+    return Ref(
+        "expense",
+        "expense_id",
+        ordinal(text),
+        ref_words(text, extra=r"expenses?|purchase|transaction|entry|payment|spend"),
+        amounts[0].value if amounts else None,
+        explicit_id(text),
+    )
+
+
+def delete_expense(text: str, env: Env) -> Draft:
+    return Draft("delete_expense", ref=_expense_ref(text))
+
+
+_CHANGE = re.compile(r"\b(?:to|into|as|should (?:have )?be(?:en)?|was|were|make it|instead)\b", _I)
+
+
+def update_expense(text: str, env: Env) -> Draft:
+    marks = list(_CHANGE.finditer(text))
+    before, after = (text[: marks[-1].start()], text[marks[-1].end() :]) if marks else ("", text)
+    draft = Draft("update_expense", ref=_expense_ref(before))
+    amount = best_amount(after, loose=True) or (None if before else best_amount(text))
+    if (amount and (day := find_day(after, env.today, future=False)) is None) or (
+        amount and day and not (day.start <= amount.start < day.end)
+    ):
+        draft.put("amount", amount.value)
+    draft.put("category", category_of(after))
+    if day := find_day(after, env.today, future=False):
+        draft.put("date", day.day.isoformat())
+    if m := re.search(r"\b(?:description|note)\b.*?\b(?:to|as|:)\s+(.+)$", text, _I):
+        draft.put("description", tidy(m[1]))
+    keys = {"amount", "category", "date", "description"}
+    draft.missing = None if keys & set(draft.args) else "changes"
+    return draft

@@ -1,0 +1,122 @@
+"""Arguments of the calendar and task tools.
+
+"Remind me to X" with a date or time is a calendar event with `reminder_minutes` 0 (the
+reminder is due at that moment; "30 minutes before" sets 30); without one it is a task.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from agent.brain import figures
+from agent.brain.convo import Env
+from agent.brain.dates import find_day
+from agent.brain.draft import Draft, Ref, blank, tidy
+from agent.brain.pick import explicit_id, ordinal, ref_words
+from agent.brain.places import capitalised_place
+from agent.brain.ranges import find_range
+from agent.brain.times import bare_hour, find_moment, find_time
+
+_I = re.IGNORECASE
+_EVENT_LEAD = (
+    r"remind me to|remind me about|remind me|remind us to|reminder to|reminder for|reminder"
+    r"|add|put|schedule|book|create|make|set up|pencil in|pencil|new|an event|event|a|an|i have"
+    r"|i've got|we have|we've got|there's|there is|got|for|to|on|at|the|my|our|please|calendar"
+    r"|in|appointment for|called|about|have|have got|got a|i'd like|there's a|it"
+)
+_CAL = re.compile(
+    r"\b(?:to|in|into|on)\s+(?:my|the|our)\s+(?:calendar|diary|schedule)\b|\bcalendar\b", _I
+)
+_END = re.compile(
+    r"\b(?:until|till|til|to|-)\s*(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b|\bfor\s+(\d+|an?)\s*"
+    r"(hours?|hrs?|minutes?|mins?)\b",
+    _I,
+)
+
+
+def _end(text: str, start: datetime) -> tuple[datetime | None, tuple[int, int] | None]:
+    m = _END.search(text)
+    if not m:
+        return None, None
+    if m[1]:
+        hit = find_time("at " + m[1])
+        if hit is None:
+            return None, None
+        end = datetime.combine(start.date(), hit.at, tzinfo=start.tzinfo)
+        if end <= start and end + timedelta(hours=12) > start:
+            end += timedelta(hours=12)
+        return (end if end > start else None), m.span()
+    count = 1 if m[2].lower() in ("a", "an") else int(m[2])
+    minutes = count * (60 if m[3].lower().startswith("h") else 1)
+    return start + timedelta(minutes=minutes), m.span()
+
+
+def create_event(text: str, env: Env) -> Draft:
+    draft = Draft("create_event")
+    moment = find_moment(text, env.now, future=True)
+    lead = figures.reminder_before(text)
+    spans = [*(moment.spans if moment else ()), *([(lead.start, lead.end)] if lead else [])]
+    if moment:
+        draft.put("start", moment.iso(env.tz))
+        if moment.at is not None:
+            start = datetime.combine(moment.day, moment.at, tzinfo=env.tz)
+            end, span = _end(blank(text, spans), start)
+            if end and span:
+                draft.put("end", end.isoformat())
+                spans.append(span)
+    if lead:
+        draft.put("reminder_minutes", int(lead.value))
+    elif re.search(r"\bremind(?:er)?\b", text, _I) and moment and moment.at is not None:
+        draft.put("reminder_minutes", 0)
+    rest = _CAL.sub(" ", blank(text, spans))
+    place = capitalised_place(rest)
+    if place:
+        draft.put("location", place)
+        rest = re.sub(rf"\b(?:in|at)\s+{re.escape(place)}\b", " ", rest, flags=_I)
+    title = tidy(re.sub(r"\s+", " ", rest), _EVENT_LEAD)
+    draft.put("title", title[:200] or None)
+    draft.missing = "start" if not moment else None if title else "title"
+    return draft
+
+
+def list_events(text: str, env: Env) -> Draft:
+    draft = Draft("list_events")
+    if span := find_range(text, env.today, future=True):
+        draft.put("start_date", max(span.start, env.today).isoformat())
+        draft.put("end_date", max(span.end, env.today).isoformat())
+    return draft
+
+
+def _event_ref(text: str) -> Ref:
+    extra = r"events?|appointments?|meetings?|bookings?|reminders?|calendar|move|reschedule|push"
+    words = ref_words(text, extra)
+    return Ref("event", "event_id", ordinal(text), words, explicit=explicit_id(text))
+
+
+_CHANGE = re.compile(r"\b(?:to|until|till|for|back to|forward to|instead)\b", _I)
+
+
+def update_event(text: str, env: Env) -> Draft:
+    marks = list(_CHANGE.finditer(text))
+    before, after = (text[: marks[0].start()], text[marks[0].end() :]) if marks else (text, text)
+    draft = Draft("update_event", ref=_event_ref(before))
+    day = find_day(after, env.today, future=True)
+    clock = find_time(after)
+    if day:
+        draft.relative["day"] = day.day
+    if clock:
+        draft.relative["time"] = clock.at
+    elif (hour := bare_hour(text)) is not None:
+        draft.relative["time"] = hour
+    if m := re.search(r"\b(?:rename|call|title)\b.*?\b(?:to|it)\s+(.+)$", text, _I):
+        draft.put("title", tidy(m[1]))
+    lead = figures.reminder_before(text)
+    if lead:
+        draft.put("reminder_minutes", int(lead.value))
+    draft.missing = None if draft.relative or draft.args else "changes"
+    return draft
+
+
+def delete_event(text: str, env: Env) -> Draft:
+    return Draft("delete_event", ref=_event_ref(text))

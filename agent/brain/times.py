@@ -1,0 +1,117 @@
+"""Times of day ("at 10", "2:30pm", "noon", "tomorrow arvo") and a date + time together."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from agent.brain.dates import find_day
+
+_I = re.IGNORECASE
+_PARTS = {
+    "morning": 9, "arvo": 15, "afternoon": 15, "evening": 18, "tonight": 20, "tonite": 20,
+    "night": 20, "noon": 12, "midday": 12, "lunchtime": 12, "lunch time": 12, "midnight": 0,
+}  # fmt: skip
+_AMPM = r"(a\.?m\.?|p\.?m\.?)"
+_NOT_MEASURE = (
+    r"(?!\s*(?:km|kms|k\b|l\b|lt|litres?|%|/|,\d|\.\d|stars?|days?|weeks?|nights?|people|x\b))"
+)
+_PATTERNS = (
+    re.compile(rf"\b(?:at|@|by|from|around|about|for)?\s*(\d{{1,2}})[:.](\d{{2}})\s*{_AMPM}", _I),
+    re.compile(r"\b(?:at|@|by|from|around|about|for)?\s*(\d{1,2}):(\d{2})\b()", _I),
+    re.compile(rf"\b(?:at|@|by|from|around|about|for)?\s*(\d{{1,2}})()\s*{_AMPM}(?!\w)", _I),
+    re.compile(r"\b(?:at|@|by|around|about)?\s*(\d{1,2})()\s*o'?clock()", _I),
+    re.compile(rf"\b(?:at|@)\s*(\d{{1,2}})(){_NOT_MEASURE}()(?![\d:])", _I),
+)
+_HALF = re.compile(r"\b(?:at\s+)?(half|quarter) (past|to) (\d{1,2})\b", _I)
+_PART = re.compile(
+    r"\b(?:in the |this |tomorrow |at )?(morning|arvo|afternoon|evening|tonight|tonite|night"
+    r"|noon|midday|lunch ?time|midnight)\b",
+    _I,
+)
+
+
+@dataclass(frozen=True)
+class TimeHit:
+    at: time
+    start: int
+    end: int
+
+
+def _hour(hour: int, minute: int, ampm: str | None) -> time | None:
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm.lower().startswith("p") else 0)
+    elif hour <= 6:  # "at 3" is the afternoon, not 3 am
+        hour += 12
+    return time(hour, minute) if hour < 24 and minute < 60 else None
+
+
+def find_time(text: str) -> TimeHit | None:
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            minute = int(m[2]) if m[2] else 0
+            at = _hour(int(m[1]), minute, m[3] or None)
+            if at is not None:
+                return TimeHit(at, m.start(), m.end())
+    if half := _HALF.search(text):
+        base = _hour(int(half[3]), 0, None) or time(0)
+        sign = 1 if half[2].lower() == "past" else -1
+        shift = (30 if half[1].lower() == "half" else 15) * sign
+        moment = datetime.combine(date(2000, 1, 1), base) + timedelta(minutes=shift)
+        return TimeHit(moment.time(), half.start(), half.end())
+    if part := _PART.search(text):
+        hour = _PARTS[part[1].lower().replace("lunch time", "lunchtime")]
+        return TimeHit(time(hour), part.start(), part.end())
+    return None
+
+
+_BARE_HOUR = re.compile(
+    r"\b(?:make it|change it to|to|at|move it to|till|until)\s+(\d{1,2})(?::(\d{2}))?\b"
+    r"(?!\s*(?:st|nd|rd|th|/|%|km|l\b|litres|days?|weeks?|mins?|minutes?|hours?))",
+    _I,
+)
+
+
+def bare_hour(text: str) -> time | None:
+    """ "make it 11" in an update of a time: the hour, read like "at 11"."""
+    m = _BARE_HOUR.search(text)
+    return _hour(int(m[1]), int(m[2] or 0), None) if m else None
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A date, maybe with a time; spans are the phrases used (to cut them from titles)."""
+
+    day: date
+    at: time | None
+    spans: tuple[tuple[int, int], ...]
+
+    def iso(self, tz: object) -> str:
+        if self.at is None:
+            return self.day.isoformat()
+        from zoneinfo import ZoneInfo
+
+        assert isinstance(tz, ZoneInfo)
+        return datetime.combine(self.day, self.at, tzinfo=tz).isoformat()
+
+
+def find_moment(text: str, now: datetime, *, future: bool) -> Moment | None:
+    """Date and time in `text`; a time alone is today (or tomorrow once it has passed)."""
+    today = now.date()
+    day = find_day(text, today, future=future)
+    clock = find_time(text)
+    if day and clock and day.start <= clock.start < day.end:
+        clock = find_time(text[: day.start] + " " * (day.end - day.start) + text[day.end :])
+    if day and clock is None and (part := _PART.search(text, day.start, day.end)):
+        clock = TimeHit(time(_PARTS[part[1].lower().replace("lunch time", "lunchtime")]), 0, 0)
+    if day is None and clock is None:
+        return None
+    spans = tuple((h.start, h.end) for h in (day, clock) if h and h.end)
+    if day is None:
+        assert clock is not None
+        passed = future and clock.at <= now.time().replace(tzinfo=None)
+        return Moment(today + timedelta(days=1) if passed else today, clock.at, spans)
+    return Moment(day.day, clock.at if clock else None, spans)

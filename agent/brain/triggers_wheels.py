@@ -1,0 +1,60 @@
+"""Trigger phrases of the wheels tools: (tool, score, pattern), see triggers.py."""
+
+from __future__ import annotations
+
+VEHICLE = (
+    r"vehicle|car|ute|van|truck|motorhome|motor home|campervan|camper|rig|4wd|4x4|wagon|bus"
+    r"|troopy|tow vehicle|land ?cruiser|hilux|ranger|patrol|pajero|prado|everest|d-?max|bt-?50"
+    r"|navara|triton|sprinter|ducato|hiace|coaster|transit|jayco|winnebago|rv|caravan|trailer"
+)
+PLACE_KIND = (
+    r"dump points?|dump stations?|dump spots?|dumps?|campsites?|camp sites?|camps?|camping spots?"
+    r"|free ?camps?|places to (?:camp|stay)|camp ?grounds?|water|water points?|taps?|mechanics?"
+    r"|fuel stations?|fuel stops?|servos?|shops?|places|spots|caravan parks?|rest areas?|stops?"
+)
+_FUELS = r"diesel|petrol|fuel|unleaded|gas"
+_STATS = r"economy|consumption|usage|use|stats|statistics|efficiency|figures|history|average|costs?"
+_FIND = r"find|any|where(?:'s| is| are| can| do)?|show(?: me)?|search|look(?:ing)? for|nearest"
+_FIND += r"|closest|recommend|know of|are there|is there|need|got"
+_SPOTS = r"dump points?|dump stations?|free ?camps?|campsites?|camp ?grounds?|mechanics?|water"
+_DUE = r"due|coming up|upcoming|overdue"
+_NEAR = r"near|around|close to|in|at|by|within|nearby"
+_WEATHER = r"weather|forecast|rain|raining|rainy|temperature|temp|temps|windy|storms?|sunny"
+_WEATHER2 = r"cyclone|heatwave|degrees|humid|frost|snow|flood(?:ing)?|uv|wind"
+_SAVE = r"save|bookmark|pin|store|keep|add"
+_AS_KIND = r"campsite|dump point|water|fuel|mechanic|shop|camp|free camp"
+
+WHEELS: list[tuple[str, int, str]] = [
+    ("fuel_stats", 8, rf"\bfuel (?:{_STATS})\b|\bfuel (?:used|burnt|burned)\b"),
+    ("fuel_stats", 8, r"\bl/100|\blitres per 100\b|\bhow much fuel\b|\beconomy\b|\bconsumption\b"),
+    ("fuel_stats", 8, r"\bmpg\b|\bhow (?:thirsty|economical)\b|\baverage (?:fuel )?price\b"),
+    ("fuel_stats", 8, r"\bcost per k(?:m|ilomet)|\bper (?:km|kilomet\w+)\b"),
+    (
+        "fuel_stats",
+        8,
+        r"\bhow (?:far|many k\w*) (?:have|did) (?:i|we) (?:driven|drive|travelled|gone)",
+    ),
+    (
+        "fuel_stats",
+        8,
+        rf"\bhow much (?:{_FUELS}) (?:have|did|do) (?:i|we) (?:buy|bought|use|used|get)",
+    ),
+    ("add_vehicle", 8, rf"\b(?:add|register|save)\b.{{0,20}}\b(?:{VEHICLE})\b"),
+    ("add_vehicle", 8, rf"\b(?:got|bought|have|picked up) (?:a|our|my) new (?:{VEHICLE})\b"),
+    ("add_vehicle", 8, r"\bmy (?:vehicle|car|ute|van|truck|rig|motorhome) is (?:a|an)\b"),
+    ("add_vehicle", 8, r"\b(?:add|register) (?:my|our|a|the) \w+,? (?:an? |the )?(?:19|20)\d\d\b"),
+    ("maintenance_due", 8, rf"\b(?:maintenance|servic\w*|oil change)\b.{{0,25}}\b(?:{_DUE})\b"),
+    ("maintenance_due", 8, r"\b(?:due|overdue)\b.{0,25}\b(?:maintenance|servic\w*)\b"),
+    ("maintenance_due", 8, r"\bwhat(?:'s| is) due\b|\banything due\b|\bdue for (?:a )?service\b"),
+    ("maintenance_due", 8, r"\bwhen(?:'s| is) (?:the|my|our) next service\b|\bwhat needs doing\b"),
+    ("list_trips", 7, r"\b(?:show|list|see|view|what are|any|check)\b.{0,20}\btrips\b"),
+    ("list_trips", 7, r"\bmy (?:planned |upcoming |past |saved |)trips\b"),
+    ("weather_forecast", 8, rf"\b(?:{_WEATHER}|{_WEATHER2})\b|\bhow (?:hot|cold|warm)\b"),
+    ("weather_forecast", 8, r"\b(?:be|get|gets|getting|is it) (?:hot|cold|warm|wet|windy)\b"),
+    ("save_place", 8, rf"\b(?:{_SAVE})\b.{{0,40}}\b(?:{PLACE_KIND}|place|location)\b"),
+    ("save_place", 8, rf"\bas a (?:{_AS_KIND})\b|\b(?:to|in) my (?:places|spots|saved places)\b"),
+    ("find_places", 8, rf"\b(?:{_FIND})\b.{{0,30}}\b(?:{PLACE_KIND})\b.{{0,40}}\b(?:{_NEAR})\b"),
+    ("find_places", 8, r"\b(?:dump points?|dump stations?) (?:near|around|in)\b"),
+    ("find_places", 7, rf"\b(?:{_FIND})\b.{{0,30}}\b(?:{_SPOTS})\b"),
+    ("find_places", 7, rf"^(?:any |some )?(?:{_SPOTS})\b.{{0,30}}\b(?:near|around|within|of)\b"),
+]

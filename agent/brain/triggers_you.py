@@ -1,0 +1,84 @@
+"""Trigger phrases of the you tools: (tool, score, pattern), see triggers.py."""
+
+from __future__ import annotations
+
+_ADD = r"add|put|schedule|book|set up|make|create|pencil"
+_CAL = r"calendar|appointment|event|meeting|booking|diary"
+_LOOK = r"what(?:'s| is)|show|check|any|list|see|view|read"
+_MOVE = r"move|reschedule|change|push|shift|bring forward|postpone|delay|update"
+_EVENTS = r"event|appointment|appt|meeting|booking|reminder|dentist|doctor'?s?|vet|physio"
+_EVENTS += r"|haircut|dinner|lunch|party|flight|ferry|tour|check-?in|catch[- ]up|visit"
+_DROP = r"cancel|delete|remove|scrap|drop|clear"
+_TASK_WORDS = r"task|to-?do|todo|jobs? list"
+_TASKS = r"tasks|to-?dos?|to-?do list|jobs"
+_HAVE = r"add|put|got|have|bought|stock|stocked|picked up|there's|there is|there are"
+_STORE = r"pantry|cupboard|fridge|freezer"
+_OFF = r"expir\w+|use[- ]by|best before|goes off|going off|out of date"
+_LOW = r"out of|low on|running low on|running out of|nearly out of|almost out of"
+_LIST = r"shopping|grocery|groceries"
+_UNITS = r"miles|imperial|metric|kilomet\w*|kms|units|currency|time ?zone"
+_PETS = r"dogs?|cats?|pets?|kelpie|puppy|birds?"
+_DIARY = r"calendar|schedule|diary|appointments|events"
+_WE = r"we'?re|i'?m|we are|i am"
+_MONIES = r"euros?|us dollars?|nz dollars?|pounds|usd|nzd|gbp|eur|cad|aud|aussie dollars?|yen"
+_SWITCH = r"switch|set|put|change|move"
+_SHOW_IN = r"show|see|prefer|switch|use|change|display|prices|amounts"
+_NOTE = r"remember|note|don'?t forget|keep in mind|make a note|fyi|for future reference"
+
+YOU: list[tuple[str, int, str]] = [
+    ("create_event", 8, rf"\b(?:{_ADD})\b.{{0,40}}\b(?:{_CAL})\b"),
+    ("list_events", 8, rf"\b(?:{_LOOK})\b.{{0,25}}\b(?:{_DIARY})\b"),
+    ("list_events", 8, r"\bwhat(?:'s| is| have i got| do i have| have we got| do we have) on\b"),
+    ("list_events", 8, r"\bwhat(?:'s| is) coming up\b|\bam i (?:free|busy)\b"),
+    ("list_events", 8, r"\bwhat do (?:i|we) have (?:on )?(?:today|tomorrow|this|next)\b"),
+    ("list_events", 8, r"\bmy (?:calendar|diary)\b"),
+    ("update_event", 8, rf"\b(?:{_MOVE})\b.{{0,30}}\b(?:{_EVENTS})\b"),
+    ("delete_event", 8, rf"\b(?:{_DROP})\b.{{0,30}}\b(?:{_EVENTS})s?\b|^cancel (?:the|my)\b"),
+    ("add_task", 8, rf"\b(?:add|put|create|new|make)\b.{{0,40}}\b(?:{_TASK_WORDS})\b"),
+    ("add_task", 8, r"^(?:task|todo|to-?do)\b|\bdon'?t let me forget to\b"),
+    ("add_task", 8, r"\bremember to\b|\bremind (?:me|us) to\b"),
+    ("list_tasks", 9, rf"\b(?:{_LOOK}|what are|what|which)\b.{{0,25}}\b(?:{_TASKS})\b"),
+    ("list_tasks", 8, rf"\bmy (?:{_TASKS})\b"),
+    ("list_tasks", 8, r"\bwhat do (?:i|we) (?:still )?(?:need|have) to do\b"),
+    ("list_tasks", 8, r"\bwhat(?:'s| is) left to do\b"),
+    (
+        "list_tasks",
+        8,
+        r"\b(?:anything|stuff|things) (?:i|we) (?:still )?(?:need|have|gotta) to do\b",
+    ),
+    ("complete_task", 8, r"\b(?:mark|tick|check|cross)\b.{0,60}\b(?:done|complete\w*|off)\b"),
+    ("complete_task", 8, r"\b(?:i've|i have|we've|we have|just) (?:done|finished|completed)\b"),
+    ("complete_task", 8, r"\b(?:done|finished) with\b|\bcomplete (?:the|my|that)\b"),
+    ("complete_task", 8, r"\bthat'?s done\b|\bi did (?:the|it)\b"),
+    ("add_pantry_item", 8, rf"\b(?:{_HAVE})\b.{{0,50}}\b(?:{_STORE})\b|\b(?:{_OFF})\b"),
+    ("add_pantry_item", 8, rf"\b(?:in|into) the (?:{_STORE})\b"),
+    ("list_pantry", 9, rf"\b(?:{_LOOK}|anything|what do)\b.{{0,30}}\b(?:{_STORE}|{_OFF})\b"),
+    ("list_pantry", 9, r"\bwhat food (?:do )?(?:we|i) have\b"),
+    ("add_to_shopping_list", 8, rf"\b(?:{_LIST}) list\b|\b(?:{_WE}) (?:{_LOW})\b"),
+    ("add_to_shopping_list", 8, r"\b(?:add|put|chuck|stick|pop|throw)\b.{0,40}\bthe list\b"),
+    ("add_to_shopping_list", 8, r"^(?:we |i )?need (?:more |some )?(?!to\b)\w"),
+    ("add_to_shopping_list", 8, rf"^(?:{_LOW})\b|\b(?:we've|i've|have) (?:run|ran) out of\b"),
+    ("add_to_shopping_list", 8, r"\bneed to (?:buy|get|grab|pick up) (?:some|more)\b"),
+    ("get_shopping_list", 9, rf"\b(?:{_LOOK}|get|open)\b.{{0,25}}\b(?:{_LIST}) list\b"),
+    ("get_shopping_list", 9, r"\bwhat do (?:we|i) need to (?:buy|get)\b"),
+    ("get_shopping_list", 9, r"\bwhat do (?:we|i) need (?:from|at) the (?:shops?|supermarket)\b"),
+    ("update_profile", 8, r"\bcall me\b|\bmy name(?: is|'s)\b|\bhome base\b|\btravel style\b"),
+    ("update_profile", 8, r"\b(?:change|set|update) my (?:display )?name\b"),
+    ("update_profile", 8, rf"\b(?:switch|change|set|use|prefer|put|go)\b.{{0,25}}\b(?:{_UNITS})\b"),
+    ("update_profile", 8, r"\bmy (?:currency|home base|time ?zone|timezone|travel style|units)\b"),
+    ("update_profile", 8, r"\b(?:i'?m|we'?re|i am|we are) (?:now )?(?:in|on) [a-z ]{2,20} time\b"),
+    ("update_profile", 8, r"\b(?:we'?re|i'?m|we are|i am) based (?:in|at|out of)\b"),
+    ("update_profile", 8, rf"\b(?:{_SWITCH})\s+(?:me|us)\s+(?:to|onto|on)\s+\w+(?: \w+)? time\b"),
+    ("update_profile", 8, rf"\b(?:{_SHOW_IN})\b.{{0,30}}\b(?:in|to) (?:{_MONIES})\b"),
+    ("update_profile", 8, rf"\btravel(?:ling)? with\b.{{0,25}}\b(?:{_PETS})\b"),
+    ("update_profile", 8, r"\bin (?:miles|imperial)\b"),
+    ("update_profile", 8, r"\bour (?:dog|cat|pet)\b.{0,20}\b(?:is|called|named)\b"),
+    (
+        "update_profile",
+        8,
+        rf"\b(?:we|i) (?:have|have got|'ve got) (?:an?|two|2|three|3) (?:{_PETS})\b",
+    ),
+    ("remember", 9, rf"\b(?:{_NOTE}|take note)\b\s*(?:that|:|,)|^remember\b(?! to)"),
+    ("remember", 9, r"^(?:fyi|for your info|note to self)\b"),
+    ("remember", 8, r"\b(?:please |can you |could you )remember\b(?! to\b)"),
+]

@@ -1,0 +1,91 @@
+"""What the user's last message asks for: its requests, or the answer to PAM's question."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
+
+from agent.brain.convo import Convo, text_of
+from agent.brain.questions import asked, is_no, join
+from agent.brain.refs import entity_groups
+from agent.brain.segment import split
+from agent.brain.slots import KIND
+from agent.brain.textutil import normalise
+
+MAX_CHAIN = 3  # answers to answers to a question, followed back this far
+FREE_TEXT = {"content", "note", "title"}
+NEW_REQUEST = 7  # an answer that asks for another tool this clearly is a new request
+
+
+@dataclass(frozen=True)
+class Request:
+    tool: str
+    text: str  # normalised text of the request (with an answer joined in)
+    raw: str  # the user's words as typed, for posts and notes
+
+
+@dataclass(frozen=True)
+class Reading:
+    requests: list[Request]
+    pending: tuple[str, str] | None = None  # (tool, slot) the message answers
+    cancelled: bool = False  # "no" / "never mind" to a question
+
+
+def _human_before(history: list[BaseMessage], index: int) -> int | None:
+    for i in range(index - 1, -1, -1):
+        if isinstance(history[i], HumanMessage):
+            return i
+    return None
+
+
+def _replies(history: list[BaseMessage], index: int) -> list[str]:
+    prev = _human_before(history, index)
+    span = history[(prev + 1 if prev is not None else 0) : index]
+    return [
+        text_of(m) for m in span if isinstance(m, AIMessage) and not m.tool_calls and text_of(m)
+    ]
+
+
+def recent_kind(convo: Convo) -> str | None:
+    """The kind of row "that one" means: what the user last asked about (the router sees
+    only text, so this comes first), else the newest tool result's rows."""
+    index = _human_before(convo.history, convo.last)
+    while index is not None:
+        for piece in reversed(split(normalise(text_of(convo.history[index])), convo.env.today)):
+            if piece.intent and piece.intent.tool in KIND:
+                return KIND[piece.intent.tool]
+        index = _human_before(convo.history, index)
+    groups = entity_groups(convo.history[: convo.last])
+    return groups[0][0].kind if groups else None
+
+
+def _read(convo: Convo, index: int, kind: str | None, depth: int) -> Reading:
+    raw = text_of(convo.history[index])
+    text = normalise(raw)
+    pieces = split(text, convo.env.today, kind)
+    fresh = [Request(p.intent.tool, p.text, raw) for p in pieces if p.intent]
+    waiting = asked(_replies(convo.history, index))
+    prev = _human_before(convo.history, index)
+    if waiting is None or prev is None or depth >= MAX_CHAIN:
+        return Reading(fresh)
+    if is_no(text):
+        return Reading([], waiting, cancelled=True)
+    tool, slot = waiting
+    free_text = slot in FREE_TEXT  # a post's words may sound like any request
+    if not free_text and any(
+        p.intent and p.intent.score >= NEW_REQUEST and p.intent.tool != tool for p in pieces
+    ):
+        return Reading(fresh)
+    earlier = _read(convo, prev, kind, depth + 1).requests
+    target = next((r for r in earlier if r.tool == tool), None)
+    if target is None:
+        return Reading(fresh)
+    joined = join(tool, slot, target.text, text)
+    return Reading([Request(tool, joined, join(tool, slot, target.raw, raw))], waiting)
+
+
+def read_message(convo: Convo) -> Reading:
+    if convo.last < 0:
+        return Reading([])
+    return _read(convo, convo.last, recent_kind(convo), 0)
