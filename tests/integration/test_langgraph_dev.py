@@ -31,9 +31,18 @@ def langgraph_dev(migrated_url: str) -> Iterator[str]:
         "LANGGRAPH_CLI_NO_ANALYTICS": "1",
     }
     process = subprocess.Popen(
-        [str(REPO / ".venv" / "bin" / "langgraph"), "dev", "--port", str(port),
-         "--no-browser", "--no-reload"],
-        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(REPO / ".venv" / "bin" / "langgraph"),
+            "dev",
+            "--port",
+            str(port),
+            "--no-browser",
+            "--no-reload",
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -69,31 +78,39 @@ async def _stream(client: Any, thread_id: str, user: str, **kwargs: Any) -> list
 async def test_a_full_turn_and_an_approval_under_langgraph_dev(
     langgraph_dev: str, migrated_url: str
 ) -> None:
-    client = get_client(url=langgraph_dev)
-    user = str(uuid.uuid4())
-    thread = await client.threads.create()
-    tid = thread["thread_id"]
+    async with get_client(url=langgraph_dev) as client:
+        user = str(uuid.uuid4())
+        thread = await client.threads.create()
+        tid = thread["thread_id"]
 
-    parts = await _stream(
-        client, tid, user, input={"messages": [{"role": "user", "content": "spent $12.50 on coffee"}]}
-    )
-    events = {p.event for p in parts}
-    assert {"metadata", "values", "messages"} <= events
-    final = [p.data for p in parts if p.event == "values"][-1]
-    assert "12.50" in final["reply"]
+        parts = await _stream(
+            client,
+            tid,
+            user,
+            input={"messages": [{"role": "user", "content": "spent $12.50 on coffee"}]},
+        )
+        events = {p.event for p in parts}
+        assert {"metadata", "values", "messages"} <= events
+        final = [p.data for p in parts if p.event == "values"][-1]
+        assert "12.50" in final["reply"]
 
-    parts = await _stream(
-        client, tid, user, input={"messages": [{"role": "user", "content": "delete that expense"}]}
-    )
-    last_values = [p.data for p in parts if p.event == "values"][-1]
-    (pending,) = last_values["__interrupt__"]
-    assert pending["value"]["action_requests"][0]["name"] == "delete_expense"
+        parts = await _stream(
+            client,
+            tid,
+            user,
+            input={"messages": [{"role": "user", "content": "delete that expense"}]},
+        )
+        last_values = [p.data for p in parts if p.event == "values"][-1]
+        (pending,) = last_values["__interrupt__"]
+        assert pending["value"]["action_requests"][0]["name"] == "delete_expense"
 
-    parts = await _stream(
-        client, tid, user, command={"resume": {"decisions": [{"type": "approve"}]}}
-    )
-    final = [p.data for p in parts if p.event == "values"][-1]
-    assert "deleted" in final["reply"].lower()
-    with psycopg.connect(migrated_url) as conn:
-        left = conn.execute("SELECT count(*) FROM expenses WHERE user_id = %s", (user,)).fetchone()
-    assert left == (0,)
+        parts = await _stream(
+            client, tid, user, command={"resume": {"decisions": [{"type": "approve"}]}}
+        )
+        final = [p.data for p in parts if p.event == "values"][-1]
+        assert "deleted" in final["reply"].lower()
+        with psycopg.connect(migrated_url) as conn:
+            left = conn.execute(
+                "SELECT count(*) FROM expenses WHERE user_id = %s", (user,)
+            ).fetchone()
+        assert left == (0,)
