@@ -26,7 +26,7 @@ function activityLine(result) {
   return h("li", { class: ok ? "done" : "failed", "data-call": result.id || "" },
     h("span", { "aria-hidden": "true", class: "mark" }, ok ? "✓" : "✗"),
     h("span", { class: "visually-hidden" }, ok ? "Done: " : "Failed: "),
-    result.summary || humanName(result.name || "action"));
+    h("span", { class: "summary", title: result.summary || "" }, result.summary || humanName(result.name || "action")));
 }
 
 // One PAM message: the tools it used (compact lines), then its text.
@@ -75,7 +75,8 @@ export class Reply {
 
   finish(text) {
     if (text) this.text.textContent = text; // the whole reply wins over the streamed pieces
-    if (!this.text.textContent && !this.activity.children.length) this.node.remove();
+    const said = this.text.textContent || this.activity.children.length || this.node.querySelector(".error");
+    if (!said) this.node.remove(); // a turn that only paused for approval says nothing
     this.node.setAttribute("aria-busy", "false");
     scrollToEnd();
   }

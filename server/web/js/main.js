@@ -3,7 +3,7 @@ import { $, h } from "./dom.js";
 import { Unauthorized, devToken, token } from "./api.js";
 import { Reply, addUserMessage, clearMessages } from "./chat.js";
 import { loadPanel } from "./panel.js";
-import { loadThreads, markCurrent } from "./threads.js";
+import { listedThreads, loadThreads, markCurrent } from "./threads.js";
 import { showSignIn, signedInAs, wireSignIn } from "./signin.js";
 import { recover, runTurn, session, showThread, status } from "./turns.js";
 
@@ -58,7 +58,8 @@ async function send(text) {
     context: { timezone: Intl.DateTimeFormat().resolvedOptions().timeZone, current_page: "chat" },
   };
   if (session.threadId) body.thread_id = session.threadId;
-  const ended = await runTurn("/api/v1/pam/chat/stream", body, new Reply());
+  const known = session.threadId ? null : listedThreads();
+  const ended = await runTurn("/api/v1/pam/chat/stream", body, new Reply(), known);
   const input = $("composer-input");
   if (!ended && !session.threadId && !input.value) input.value = text; // never arrived
   refreshThreads();

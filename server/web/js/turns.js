@@ -52,8 +52,9 @@ export async function recover() {
   if (mine === session.view) status("PAM has not answered yet. Open this chat again in a moment.");
 }
 
-// Stream one turn into `reply`; true when it ended (reply, approval or error).
-export async function runTurn(path, body, reply) {
+// Stream one turn into `reply`; true when it ended (reply, approval or error) or was
+// recovered. `known`: for a new chat, the thread ids there were before it.
+export async function runTurn(path, body, reply, known = null) {
   const mine = session.view;
   let ended = false;
   setBusy(true);
@@ -95,10 +96,26 @@ export async function runTurn(path, body, reply) {
   }
   setBusy(false);
   if (!ended && mine === session.view) {
-    if (session.threadId) await recover();
-    else reply.fail("Couldn't reach PAM. Check the connection and send again.");
+    if (!session.threadId && known) session.threadId = await newThreadSince(known);
+    if (session.threadId) {
+      session.onThread(session.threadId);
+      await recover();
+      return true;
+    }
+    reply.fail("Couldn't reach PAM. Check the connection and send again.");
   }
   return ended;
+}
+
+// A new chat whose stream broke before it said its id: the thread the server made for
+// it is the one that is not among those known before sending (null: it never arrived).
+async function newThreadSince(known) {
+  try {
+    const { items } = await getJson("/api/v1/pam/threads?limit=5");
+    return items.find((t) => !known.has(t.thread_id))?.thread_id || null;
+  } catch {
+    return null;
+  }
 }
 
 export function resume(decisions) {

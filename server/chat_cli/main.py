@@ -1,0 +1,59 @@
+"""Entry point of `pam chat`: pick the transport, run the session, close cleanly."""
+
+from __future__ import annotations
+
+import asyncio
+
+from rich.console import Console
+
+from server.chat_cli.remote import ChatCliError, WebSocketTransport, dev_token
+from server.chat_cli.session import Session
+from server.settings import Settings
+
+
+async def chat_remote(console: Console, server: str, token: str | None, thread: str | None) -> None:
+    server = server.rstrip("/")
+    bearer: str = token if token else await asyncio.to_thread(dev_token, server)
+    session: Session | None = None
+
+    def notice(frame: dict[str, object]) -> None:  # pushed frames, shown between turns
+        if session is not None:
+            session.screen.notice(dict(frame))
+
+    transport = WebSocketTransport(server, bearer, notice)
+    session = Session(transport, console, thread)
+    try:
+        await session.run()
+    finally:
+        await transport.aclose()
+
+
+async def chat_local(console: Console, settings: Settings, user: str, thread: str | None) -> None:
+    from server.chat_cli.local import LocalTransport  # the graph and its imports: only here
+
+    transport = LocalTransport(settings, user)
+    with console.status("starting PAM in this process…"):
+        await transport.open()
+    try:
+        await Session(transport, console, thread).run()
+    finally:
+        await transport.aclose()
+
+
+def run_chat(
+    *,
+    server: str,
+    token: str | None,
+    thread: str | None,
+    local: bool,
+    user: str,
+    settings: Settings,
+) -> None:
+    """Raises ChatCliError with a one-line reason the caller prints."""
+    console = Console(highlight=False)
+    if local:
+        asyncio.run(chat_local(console, settings, user, thread))
+        return
+    if not server.startswith(("http://", "https://")):
+        raise ChatCliError("--server must be an http:// or https:// URL")
+    asyncio.run(chat_remote(console, server, token, thread))

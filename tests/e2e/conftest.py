@@ -1,0 +1,55 @@
+"""End-to-end fixtures: `pam serve` as a subprocess (offline brain) on its own database."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from psycopg import sql
+
+from tests.conftest import with_database
+from tests.servers import RunningServer, pam_server
+
+AUTH_VARIABLES = ("SUPABASE_JWT_SECRET", "PAM_JWT_SECRET", "PAM_JWKS_URL", "ENVIRONMENT")
+
+
+@pytest.fixture(scope="module")
+def own_database(database_url: str) -> Iterator[str]:
+    """An empty database for this module's server, so its panel shows only its rows."""
+    name = f"pam_e2e_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(database_url, autocommit=True) as admin:
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield with_database(database_url, name)
+    finally:
+        with psycopg.connect(database_url, autocommit=True) as admin:
+            admin.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
+
+
+def server_env(database_url: str, data_dir: Path, **extra: str) -> dict[str, str]:
+    return {
+        "DATABASE_URL": database_url,
+        "PAM_MODEL": "offline",
+        "PAM_DATA_DIR": str(data_dir),
+        "REDIS_URL": "",
+        "LOG_LEVEL": "WARNING",
+        **extra,
+    }
+
+
+@pytest.fixture(scope="module")
+def local_server(
+    own_database: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[RunningServer]:
+    """The embedded default's auth (a local secret, no JWT settings): the dev token works."""
+    with pytest.MonkeyPatch.context() as env:
+        for name in AUTH_VARIABLES:
+            env.delenv(name, raising=False)
+        data_dir = tmp_path_factory.mktemp("pam-e2e")
+        with pam_server(server_env(own_database, data_dir)) as server:
+            yield server

@@ -1,0 +1,105 @@
+"""A reverse proxy in front of `pam serve` that can drop a chat stream, so a browser
+test sees a real dropped connection: the server has started the turn, and the page got
+either the stream's first event (the thread's id) or nothing at all before it broke."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import httpx
+import uvicorn
+from starlette.requests import Request
+from starlette.responses import Response, StreamingResponse
+from starlette.types import Receive, Scope, Send
+
+from tests.servers import free_port
+
+STREAM_PATH = "/api/v1/pam/chat/stream"
+# Long enough for the browser to have read what was sent before the connection breaks.
+HANDED_OVER_S = 0.5
+HOP_HEADERS = {"host", "content-length", "connection", "transfer-encoding", "keep-alive"}
+
+
+class ConnectionCut(Exception):
+    """Raised inside the response body: uvicorn then drops the connection unfinished."""
+
+
+@dataclass
+class CuttingProxy:
+    upstream: str
+    armed: threading.Event = field(default_factory=threading.Event)
+    events_before_cut: int = 1  # 0: the page learns nothing, not even the thread id
+    cuts: int = 0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return  # lifespan: nothing to set up
+        request = Request(scope, receive)
+        response = await self.forward(request)
+        await response(scope, receive, send)
+
+    async def forward(self, request: Request) -> Response:
+        client = httpx.AsyncClient(timeout=60)
+        url = f"{self.upstream}{request.url.path}"
+        if request.url.query:
+            url += f"?{request.url.query}"
+        headers = [(k, v) for k, v in request.headers.items() if k not in HOP_HEADERS]
+        upstream = await client.send(
+            client.build_request(
+                request.method, url, headers=headers, content=await request.body()
+            ),
+            stream=True,
+        )
+        cut = request.url.path == STREAM_PATH and self.armed.is_set()
+        if cut:
+            self.armed.clear()
+            self.cuts += 1
+        kept = {k: v for k, v in upstream.headers.items() if k not in HOP_HEADERS}
+        return StreamingResponse(self.relay(client, upstream, cut), upstream.status_code, kept)
+
+    async def relay(
+        self, client: httpx.AsyncClient, upstream: httpx.Response, cut: bool
+    ) -> AsyncIterator[bytes]:
+        buffered = b""
+        try:
+            async for chunk in upstream.aiter_raw():
+                if not cut:
+                    yield chunk
+                    continue
+                buffered += chunk
+                if self.events_before_cut == 0:
+                    raise ConnectionCut
+                end = buffered.find(b"\n\n")
+                if end >= 0:  # the first event (metadata) goes through; then the line drops
+                    yield buffered[: end + 2]
+                    await asyncio.sleep(HANDED_OVER_S)
+                    raise ConnectionCut
+        finally:
+            await upstream.aclose()
+            await client.aclose()
+
+
+@contextmanager
+def cutting_proxy(upstream: str) -> Iterator[tuple[str, CuttingProxy]]:
+    """(url, proxy) of a proxy to `upstream` served from a thread."""
+    proxy = CuttingProxy(upstream)
+    port = free_port()
+    config = uvicorn.Config(
+        proxy, host="127.0.0.1", port=port, log_level="critical", lifespan="off"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=lambda: asyncio.run(server.serve()), daemon=True)
+    thread.start()
+    try:
+        while not server.started:
+            if not thread.is_alive():
+                raise RuntimeError("the proxy did not start")
+            threading.Event().wait(0.02)
+        yield f"http://127.0.0.1:{port}", proxy
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
