@@ -11,8 +11,8 @@ import pytest
 import redis.asyncio
 
 from tests.conftest import ScopedDb
-from tests.integration.tools.wheels_support import call, fake_service, services
 from tests.integration.tools.test_wheels_weather import open_meteo
+from tests.integration.tools.wheels_support import call, fake_service, services
 from tools.cache import RedisCache
 
 
