@@ -29,6 +29,13 @@ Concurrency = Annotated[
 Scratch = Annotated[
     bool, typer.Option(help="Run in a scratch database created (and dropped) on the server.")
 ]
+WeatherUrl = Annotated[
+    str | None,
+    typer.Option(
+        help="Forecast service for weather_forecast (e.g. Open-Meteo's); default: the"
+        " recorded forecast (evals/datasets/weather/forecast.json) served locally.",
+    ),
+]
 Cassettes = Annotated[
     Path | None, typer.Option(help="Cassette folder (default: cassettes/<dataset> beside it).")
 ]
@@ -55,6 +62,7 @@ def _go(
     concurrency: int | None,
     scratch: bool,
     source: Source | None,
+    weather_url: str | None,
 ) -> SuiteResult:
     from evals.session import ModelLoadError, run_session
     from tools.db.errors import DatabaseError
@@ -71,6 +79,7 @@ def _go(
             concurrency=concurrency or (1 if model == "offline" else 4),
             scratch=scratch,
             source=source,
+            weather_url=weather_url,
         )
     except (DatabaseError, ModelLoadError) as exc:
         fail(str(exc))
@@ -90,6 +99,7 @@ def run(
         bool, typer.Option(help="Answer openai: requests from cassettes, in this process.")
     ] = False,
     cassettes: Cassettes = None,
+    weather_url: WeatherUrl = None,
 ) -> None:
     """Run datasets through the graph and score them (EVALS.md)."""
     from evals.publish import publish
@@ -104,7 +114,7 @@ def run(
             fail("--replay answers OpenAI requests: use --model openai:<name>")
         dirs = [cassettes] if cassettes else [cassette_dir(f) for f in files]
         source = CassetteSource(CassetteStore(dirs))
-    suite = _go(files, model, repeat, concurrency, scratch_db, source)
+    suite = _go(files, model, repeat, concurrency, scratch_db, source, weather_url)
     if publish(suite, json_path, report) < min_pass:
         typer.echo(f"pam: conversation pass rate is under --min-pass {min_pass}", err=True)
         raise typer.Exit(code=1)
@@ -122,6 +132,7 @@ def record(
     report: ReportOut = None,
     concurrency: Concurrency = None,
     scratch_db: Scratch = True,
+    weather_url: WeatherUrl = None,
 ) -> None:
     """Run datasets against a live model through a recording proxy; save cassettes."""
     import os
@@ -147,7 +158,8 @@ def record(
     whole = SuiteResult(model=model, files=[str(f) for f in files], repeat=1, runs=[])
     for path in files:  # one proxy per dataset: each records into its own folder
         store = CassetteStore([], write_dir=cassettes or cassette_dir(path))
-        suite = _go([path], model, 1, concurrency, scratch_db, LiveSource(upstream, store))
+        live = LiveSource(upstream, store)
+        suite = _go([path], model, 1, concurrency, scratch_db, live, weather_url)
         whole.runs += suite.runs
         whole.notes += suite.notes
         typer.echo(f"{path}: {len(store.exchanges)} cassettes in {store.write_dir}")

@@ -10,6 +10,7 @@ whatever the order of completion.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 from langchain_core.language_models import BaseChatModel
 from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
@@ -58,8 +59,13 @@ async def run_suite(
     repeat: int = 1,
     concurrency: int = 4,
     services: Services | None = None,
+    services_for: Callable[[Conversation], Services] | None = None,
 ) -> SuiteResult:
-    """Run each conversation `repeat` times. With concurrency 1 runs go in dataset order."""
+    """Run each conversation `repeat` times. With concurrency 1 runs go in dataset order.
+
+    The tools reach `services`, or `services_for(conversation)` when given (the evals'
+    recorded weather is dated per conversation, see `evals.weather`).
+    """
     from graph import build_graph  # the graph module builds a default graph on import
 
     saver = AsyncPostgresSaver(pool)
@@ -70,7 +76,8 @@ async def run_suite(
 
     async def go(i: int) -> None:
         conversation, number = jobs[i]
-        results[i] = await run_conversation(graph, pool, conversation, number, services)
+        reach = services_for(conversation) if services_for else services
+        results[i] = await run_conversation(graph, pool, conversation, number, reach)
 
     if concurrency <= 1:
         for i in range(len(jobs)):

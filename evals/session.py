@@ -5,14 +5,18 @@ By default the suite runs in a scratch database (`pam_eval_<random>`) created on
 configured server (DATABASE_URL, or the embedded one in PAM_DATA_DIR), migrated, and
 dropped afterwards: no row of a real database is visible to (or left by) the evals, so
 shared rows such as groups and public posts are exactly the fixtures.
+
+The weather tool talks to a local server answering from the recorded forecast
+(`evals.weather`), dated per conversation, unless a `weather_url` is given.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, replace
 from pathlib import Path
 from uuid import uuid4
 
@@ -23,8 +27,10 @@ from evals.dataset import Conversation
 from evals.replay.server import serve_in_background
 from evals.replay.sources import Source
 from evals.results import SuiteResult
+from evals.weather import RECORDED_FORECAST, dated_services, serve_recorded_forecast
 from tools.db.errors import DatabaseError
 from tools.db.resolve import database_url
+from tools.services import Services
 
 
 class ModelLoadError(RuntimeError):
@@ -81,6 +87,28 @@ def openai_env(base_url: str) -> Iterator[None]:
                 os.environ[key] = value
 
 
+@dataclass(frozen=True)
+class Reach:
+    """What the tools reach: one set of services, or one per conversation."""
+
+    services: Services
+    per_conversation: Callable[[Conversation], Services] | None = None
+
+
+@contextmanager
+def eval_services(weather_url: str | None, forecast: Path) -> Iterator[Reach]:
+    """ROUTING_URL etc. as configured; the weather from `weather_url`, else from the
+    recorded `forecast` served locally and dated per conversation."""
+    from agent.resources import default_services
+
+    base = default_services()
+    if weather_url:
+        yield Reach(replace(base, weather_url=weather_url))
+        return
+    with serve_recorded_forecast(forecast) as root:
+        yield Reach(base, dated_services(base, root))
+
+
 async def _execute(
     url: str,
     conversations: list[Conversation],
@@ -89,9 +117,9 @@ async def _execute(
     repeat: int,
     concurrency: int,
     model_url: str | None,
+    reach: Reach,
 ) -> SuiteResult:
     from agent.model import load_chat_model
-    from agent.resources import default_services
     from evals.runner import run_suite
     from tools.db.migrate import migrate
     from tools.db.pool import open_pool
@@ -113,7 +141,8 @@ async def _execute(
             files=files,
             repeat=repeat,
             concurrency=concurrency,
-            services=default_services(),
+            services=reach.services,
+            services_for=reach.per_conversation,
         )
     finally:
         await pool.close()
@@ -128,20 +157,23 @@ def run_session(
     concurrency: int,
     scratch: bool,
     source: Source | None = None,
+    weather_url: str | None = None,
+    forecast: Path = RECORDED_FORECAST,
 ) -> SuiteResult:
-    """Run the suite; with `source`, the model talks to an in-process server answering from it."""
+    """Run the suite; with `source`, the model talks to an in-process server answering from
+    it; the weather comes from `weather_url`, else from the recorded `forecast`."""
     from server.cli import load_settings
 
     settings = load_settings()
-    with eval_database(settings.database_url, settings.pam_data_dir, scratch) as url:
+    with (
+        eval_database(settings.database_url, settings.pam_data_dir, scratch) as url,
+        eval_services(weather_url, forecast) as reach,
+    ):
+        args = (url, conversations, model_name, files, repeat, concurrency)
         if source is None:
-            return asyncio.run(
-                _execute(url, conversations, model_name, files, repeat, concurrency, None)
-            )
+            return asyncio.run(_execute(*args, None, reach))
         with serve_in_background(source) as running:
-            suite = asyncio.run(
-                _execute(url, conversations, model_name, files, repeat, concurrency, running.url)
-            )
+            suite = asyncio.run(_execute(*args, running.url, reach))
             if running.misses:
                 keys = ", ".join(sorted(set(running.misses)))
                 suite.notes.append(

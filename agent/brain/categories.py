@@ -47,7 +47,8 @@ _TABLE: list[tuple[str, int, str]] = [
         r"caravan park|campsite|camp site|camping|campground|camp ground|powered site"
         r"|unpowered site|site fees?|camp fees?|park fees?|national parks?|np fees?|big ?4"
         r"|discovery parks?|tourist park|holiday park|showers?|a night at|nights? at|overnight stay"
-        r"|bush camp|station stay|farm stay",
+        r"|bush camp|station stay|farm stay|camp(?:ing)? permits?|park pass(?:es)?|park entry"
+        r"|camp(?:ing)? fees?|permit to camp",
     ),
     ("groceries", 4, r"food shopping|food shop|grocery shop"),
     (
@@ -56,7 +57,12 @@ _TABLE: list[tuple[str, int, str]] = [
         r"groceries|grocery|supplies|fruit and veg|veggies|vegetables"
         r"|fruit|milk|bread|eggs|meat|butcher",
     ),
-    ("groceries", 1, r"supermarket|coles|woolies|woolworths|aldi|iga|foodworks|spar|drakes"),
+    (
+        "groceries",
+        1,
+        r"supermarket|coles|woolies|woolworths|aldi|iga|foodworks|spar|drakes|foodland|friendlies"
+        r"|romeo'?s|harris farm|costco|nqr|cornetts|supa ?iga|ritchies",
+    ),
     (
         "food",
         3,
@@ -132,6 +138,11 @@ _WORDS = {
 FUZZY_CUTOFF = 85
 
 
+# Swapped letters ("desiel", "petorl") keep a word's letters: the same letters, in another
+# order, with the same first letter, is the same word typed in a hurry.
+_LETTERS = {(w[0], "".join(sorted(w))): c for w, c in _WORDS.items()}
+
+
 def _misspelt(text: str) -> tuple[str, int, int] | None:
     for m in re.finditer(r"[a-z]{5,}", text.lower()):
         found = process.extractOne(
@@ -139,6 +150,8 @@ def _misspelt(text: str) -> tuple[str, int, int] | None:
         )
         if found:
             return _WORDS[found[0]], m.start(), m.end()
+        if swapped := _LETTERS.get((m[0][0], "".join(sorted(m[0])))):
+            return swapped, m.start(), m.end()
     return None
 
 

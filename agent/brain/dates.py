@@ -64,6 +64,11 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"\b(\d{4}-\d{2}-\d{2})\b"), "iso"),
     (re.compile(r"(?<![\d/.$])(\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?![\d/])"), "written"),
+    # "Wednesday the 18th": the date, which the weekday only confirms
+    (
+        re.compile(rf"\b(?:{_WD_FULL}),?\s+(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)\b", _I),
+        "weekday_nth",
+    ),
     (re.compile(r"\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b", _I), "nth"),
     (re.compile(r"\bon\s+(\d{1,2})(?:st|nd|rd|th)\b", _I), "nth"),
     (re.compile(rf"\b(last|next|this coming|this|coming)\s+({_WD})\b", _I), "weekday"),
@@ -96,6 +101,8 @@ def _resolve(kind: str, m: re.Match[str], today: date, future: bool) -> date | N
         return date.fromisoformat(m[1])
     if kind == "nth":
         return nth_day(today, int(m[1]), future)
+    if kind == "weekday_nth":
+        return nth_day(today, int(m["n"]), future)
     if kind == "weekday":
         return weekday(today, m[2], m[1].lower(), future)
     if kind == "bare_weekday":

@@ -31,6 +31,7 @@ class Draft:
     ref: Ref | None = None
     # Values an update applies relative to the row it changes (a new time on the old day).
     relative: dict[str, Any] = field(default_factory=dict)
+    after: int | None = None  # the request of this message whose call must run first
 
     def put(self, key: str, value: Any) -> None:
         if value is None or value == "" or value == []:

@@ -45,3 +45,11 @@ def reminder_before(text: str) -> Hit | None:
     unit = (m.group(2) or m.group(4)).lower()
     scale = 1440 if unit.startswith("day") else 60 if unit.startswith(("hour", "hr")) else 1
     return Hit(count * scale, m.start(), m.end())
+
+
+def newest_count(text: str) -> int | None:
+    """ "the last 5", "top 3", "the 2 most recent": how many rows are asked for."""
+    m = re.search(
+        r"\b(?:last|latest|top|first|recent|newest)\s+(\d{1,3})\b", text, _I
+    ) or re.search(r"\b(\d{1,3})\s+(?:most recent|latest|newest|last|recent)\b", text, _I)
+    return max(1, min(100, int(m[1]))) if m else None

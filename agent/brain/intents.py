@@ -10,6 +10,7 @@ from datetime import date
 from agent.brain import measures
 from agent.brain.categories import category_of
 from agent.brain.dates import find_day
+from agent.brain.edits import edit_requests
 from agent.brain.money import bare_numbers, best_amount
 from agent.brain.places import trip_places
 from agent.brain.times import find_time
@@ -32,8 +33,9 @@ INTRO = re.compile(
 _LOG = re.compile(r"\b(?:spent|spend|paid|bought|purchased|log|record)\b", _I)
 _QUESTION = re.compile(r"^\s*(?:what|when|which|is|are|any|how|do|does|show|list)\b", _I)
 _TRIP_WORD = re.compile(
-    r"\b(?:plan|planning|map out|route|directions|drive|driving|trip|journey|head|heading|travel"
-    r"|travelling|going|how far|distance|get from|leg|leaving|off to)\b",
+    r"\b(?:plan|planning|map out|route|directions|drive|driving|trip|journey|travel|travelling"
+    r"|going|how far|distance|get from|leg|leaving|off to)\b|\bhead(?:ing)? (?:to|for|off|out"
+    r"|down|up|over|into|back|home|north|south|east|west|towards|across)\b",
     _I,
 )
 _EVENT_NOUN = re.compile(
@@ -41,6 +43,24 @@ _EVENT_NOUN = re.compile(
     r"[- ]up|(?:dinner|lunch|drinks|coffee|brunch|bbq) with|birthday|party|flight|ferry|haircut"
     r"|interview|visit|visiting|arrive|arriving|pick ?up \w+ from|drop off|tee time|physio|"
     r"service booking|reservation|concert|gig|market|markets|class|lesson|call with|zoom)\b",
+    _I,
+)
+_TIME_SPENT = re.compile(
+    r"\bspen[dt] (?:the|a|all|some|an|most of the|our|my) (?:whole )?(?:day|night|morning|arvo"
+    r"|afternoon|evening|week|weekend|time|hours?|while|fortnight)\b",
+    _I,
+)
+_CLOCK = re.compile(r"\d|noon|midday|midnight", _I)
+_AT_SHOP = re.compile(r"\s*(?:at|on)\s+\S", _I)  # matched right after a leading amount
+_MONTHLY = re.compile(r"\b(?:a|per|each|every) month\b|\bmonthly\b", _I)
+_MAINT_LOG = re.compile(
+    r"\b(?:log|record|add|enter|note)\b.{0,25}\b(?:maintenance|servic\w+|work done|repairs?)\b",
+    _I,
+)
+_BOOK = re.compile(
+    r"\b(?:book|schedule|arrange|organi[sz]e|set up|pencil in)\b.{0,25}\b(?:dinner|lunch|breakfast"
+    r"|brunch|drinks|appointment|appt|dentist|doctor|gp|vet|haircut|tour|table|meeting|catch[- ]?up"
+    r"|service|physio|massage|lesson|class)\b",
     _I,
 )
 _VEHICLE_SPEC = re.compile(r"\b(?:diesel|petrol|lpg|electric|l/100|litres per 100)\b", _I)
@@ -51,6 +71,16 @@ _UPDATE = re.compile(
     r"|that was|move|reschedule|push|shift|bring)\b",
     _I,
 )
+_DONE = re.compile(r"\b(?:done|finished|completed|sorted|ticked off|taken care of)\b", _I)
+_SHOW_IT = re.compile(
+    r"\bwhat(?:'s| is| else is)? (?:on|in) (?:it|there|that)\b|\b(?:show|read|give) (?:me )?"
+    r"(?:it|that)(?: (?:again|back|out))?\s*[.?!]*$",
+    _I,
+)
+_SHOW_KIND = {
+    "shopping": "get_shopping_list", "pantry": "list_pantry", "task": "list_tasks",
+    "event": "list_events", "expense": "list_expenses", "post": "get_feed",
+}  # fmt: skip
 _REF_TOOLS = {
     ("delete", "expense"): "delete_expense",
     ("delete", "event"): "delete_event",
@@ -76,8 +106,13 @@ def _expense(
     only when it is no question ("how much did we spend?" asks, it logs nothing)."""
     if priced and (SPEND.search(text) or category or re.search(r"\bfor\b", text, _I)):
         return Candidate("add_expense", 7)
+    first = best_amount(text)
+    if first and first.start <= 1 and _AT_SHOP.match(text, first.end):  # "$54.20 at Foodland"
+        return Candidate("add_expense", 7)
     if priced or asking:
         return None
+    if _STRICT_SPEND.search(text) and not (litres or _TIME_SPENT.search(text)):
+        return Candidate("add_expense", 7)  # "spent a fair bit at the markets": how much?
     if category and _priced_bare(text) and not (litres or measures.year(text)):
         return Candidate("add_expense", 6)
     if _LOG.search(text) and category:
@@ -112,20 +147,35 @@ def _features(text: str, today: date) -> list[Candidate]:
     expense = _expense(text, amount is not None, category, asking, litres is not None)
     if expense:
         found.append(expense)
+    if amount and category and _MONTHLY.search(text) and not _STRICT_SPEND.search(text):
+        found.append(Candidate("set_budget", 8))  # "groceries: 600 a month"
+    if _MAINT_LOG.search(text) and not amount and not asking:
+        found.append(Candidate("log_maintenance", 8))
     spec = _VEHICLE_SPEC.search(text) or measures.consumption(text)
     owned = re.search(r"\b(?:add|my|our|new|got|bought|drive|have)\b", text, _I)
     if measures.year(text) and spec and owned:
         found.append(Candidate("add_vehicle", 8))
     if _TRIP_WORD.search(text) and any(trip_places(text)[:2]):
         found.append(Candidate("plan_trip", 8))
-    has_day = find_day(text, today, future=True) is not None
-    has_time = find_time(text) is not None
+    day = find_day(text, today, future=True)
+    clock = find_time(text)
+    has_day, has_time = day is not None, clock is not None
+    event = _EVENT_NOUN.search(text) is not None
+    edits = edit_requests(
+        text, amount=amount is not None, category=category is not None, day=has_day,
+        clock=has_time, event=event,
+    )  # fmt: skip
+    found += [Candidate(tool, score) for tool, score in edits]
+    if _BOOK.search(text) and not (has_day or has_time or amount):
+        found.append(Candidate("create_event", 7))  # "book dinner at the pub": when?
     if _REMIND.search(text) and (has_day or has_time):
         found.append(Candidate("create_event", 9))
-    elif _EVENT_NOUN.search(text) and (has_day or has_time) and not amount:
+    elif event and (has_day or has_time) and not amount:
         found.append(Candidate("create_event", 7))
-    elif has_day and has_time and not amount and not litres:
-        found.append(Candidate("create_event", 5))
+    elif day and clock and not (amount or litres or asking) and day.day >= today:
+        found += (
+            [Candidate("create_event", 5)] if _CLOCK.search(text[clock.start : clock.end]) else []
+        )
     if re.search(r"\b(?:i|we) (?:need|have|must|should|gotta|got) to\b", text, _I):
         found.append(Candidate("add_task", 5))
     if INTRO.match(text):  # "I'm Bev": case matters, "I'm tired" is no name
@@ -136,12 +186,16 @@ def _features(text: str, today: date) -> list[Candidate]:
 
 
 def _referential(text: str, recent_kind: str | None) -> Candidate | None:
+    if recent_kind in _SHOW_KIND and _SHOW_IT.search(text):  # "what's on it now?"
+        return Candidate(_SHOW_KIND[recent_kind], 9)
     if not recent_kind or (not REF.search(text) and not re.search(r"\bactually\b", text, _I)):
         return None
     if _DELETE.search(text):
         tool = _REF_TOOLS.get(("delete", recent_kind))
         return Candidate(tool, 8) if tool else None
     short = len(text.split()) <= 14 and not _STRICT_SPEND.search(text)
+    if recent_kind == "task" and short and _DONE.search(text):  # "the second one's done"
+        return Candidate("complete_task", 8)
     if _UPDATE.search(text) and short:
         tool = _REF_TOOLS.get(("update", recent_kind))
         return Candidate(tool, 8) if tool else None

@@ -48,8 +48,8 @@ _LITRES = re.compile(
 )
 _KM = r"k\b|km|kms|kilomet(?:re|er)s|mi\b|miles"
 _ODO = re.compile(
-    rf"\b(?:odo(?:meter)?|clock|km reading|kms? on the clock)\s*(?:reading|reads|read|is|was|at"
-    rf"|of|on|shows|showing|:|=|\s)*\s*{_N}\s*({_KM})?|"
+    rf"\b(?:odo(?:meter)?(?:'s)?|clock|km reading|kms? on the clock)\s*"
+    rf"(?:reading|reads|read|is|was|at|of|on|shows|showing|:|=|\s)*\s*{_N}\s*({_KM})?|"
     rf"(?:\bat|@|on)\s*{_N}\s*({_KM})\b|"
     rf"{_N}\s*({_KM})\s+(?:on the clock|on the odo)|"
     rf"(\d{{1,3}}(?:,\d{{3}})+|\d{{5,7}})\s*(km|kms)\b",
@@ -60,8 +60,10 @@ _NEXT_DUE_KM = re.compile(
     r"(?!\s*(?:days?|weeks?|months?|years?|/))",
     _I,
 )
+# "180 litre tank", "140 L across both tanks", "tank holds 90"
 _TANK = re.compile(
-    rf"{_N}\s*(?:l|litres?|liters?)\s*(?:fuel\s*)?tank|tank\s*(?:size|capacity|holds)\s*(?:is|of|:)?"
+    rf"{_N}\s*(?:l|litres?|liters?)\s*(?:fuel\s*|long[- ]range\s*|main\s*|total\s*|combined\s*"
+    rf"|across (?:both|the|two) )?tanks?\b|tanks?\s*(?:size|capacity|holds?)\s*(?:is|of|:)?"
     rf"\s*{_N}",
     _I,
 )

@@ -38,6 +38,24 @@ def _tool_names(tools: Sequence[Any] | None) -> list[str]:
     return names
 
 
+# create_agent binds the tools again on every model call, and converting a tool's schema
+# is most of that cost: each tool object is converted once (kept with its conversion, so
+# an id is never reused while cached).
+_FORMATTED: dict[int, tuple[Any, dict[str, Any]]] = {}
+MAX_FORMATTED = 1024
+
+
+def _openai_tool(tool: Any) -> dict[str, Any]:
+    if isinstance(tool, dict):
+        return convert_to_openai_tool(tool)
+    hit = _FORMATTED.get(id(tool))
+    if hit is None or hit[0] is not tool:
+        if len(_FORMATTED) >= MAX_FORMATTED:
+            _FORMATTED.clear()
+        hit = _FORMATTED[id(tool)] = (tool, convert_to_openai_tool(tool))
+    return hit[1]
+
+
 class OfflineBrain(BaseChatModel):
     """The offline brain. `OfflineBrain()`; `now` only matters when a prompt carries no
     `Current time:` line (the graph always sends one)."""
@@ -59,7 +77,7 @@ class OfflineBrain(BaseChatModel):
         tool_choice: str | None = None,
         **kwargs: Any,
     ) -> Runnable[LanguageModelInput, AIMessage]:
-        formatted = [convert_to_openai_tool(tool) for tool in tools]
+        formatted = [_openai_tool(tool) for tool in tools]
         return self.bind(tools=formatted, tool_choice=tool_choice, **kwargs)
 
     def answer(self, messages: list[BaseMessage], tools: Sequence[Any] | None = None) -> AIMessage:

@@ -109,7 +109,12 @@ def cued_amount(text: str) -> Amount | None:
 
 
 _BARE = re.compile(r"(?<![\w.:/-])(?P<neg>-)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
-_BARE_AFTER = re.compile(r"\s*(?:%|st\b|nd\b|rd\b|th\b|:\d|/|am\b|pm\b)", re.IGNORECASE)
+# Not money: ordinals, times, fractions, and figures with a unit ("240V", "200Ah", "9kg").
+_BARE_AFTER = re.compile(
+    r"\s*(?:%|st\b|nd\b|rd\b|th\b|:\d|/|am\b|pm\b)|(?:v|volts?|w|watts?|ah|amps?|kw|kwh|mah"
+    r"|hp|cc|psi|kpa|mm|cm|m|km|kms|kg|g|l|ml|°\w?)\b",
+    re.IGNORECASE,
+)
 
 
 def bare_numbers(text: str) -> list[Amount]:

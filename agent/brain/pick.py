@@ -67,6 +67,17 @@ def _matches(entity: Entity, words: tuple[str, ...], amount: Decimal | None) -> 
     return score
 
 
+def best_match(groups: list[list[Entity]], kind: str, words: tuple[str, ...]) -> Entity | None:
+    """The shown row of `kind` these words describe, only when some word fits it."""
+    scored = [
+        (_matches(e, words, None), -gi, -ei, e)
+        for gi, g in enumerate(groups)
+        for ei, e in enumerate(x for x in g if x.kind == kind)
+    ]
+    best = max(scored, key=lambda s: s[:3], default=None)
+    return best[3] if best and best[0] > 0 else None
+
+
 def select(
     groups: list[list[Entity]],
     kind: str,
@@ -89,7 +100,10 @@ def select(
         if best[0] > 0:
             return best[3]
         if amount is not None or index is None:
-            return None if words and len(pool[0]) > 1 else pool[0][0]
+            # Nothing fits the description: among several rows, or in a list fetched to
+            # find it, that means it isn't there; a row just made is still "that one".
+            listed = pool[0][0].tool.startswith(("list_", "get_"))
+            return None if len(pool[0]) > 1 or listed else pool[0][0]
     newest = pool[0]
     if index is None:
         return newest[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from agent.brain.textutil import squash, title_case
+from tools.geo.gazetteer import gazetteer, name_key
 
 # Words that end a place name: times, dates, filler, the next clause.
 _STOP = (
@@ -18,6 +19,7 @@ _STOP = (
     r"|driving|journey|head|heading|travel|travelling|go|get|an?|far|distance|leaving|leave"
     r"|through|thru|via|after|before|when|where|so|but|or|too|also|do|does|doing|paid|spent"
     r"|if|can|could|should|there|here|km|kms|radius|away|about|of|up|what's|whats|how|be|been"
+    r"|map|out|plot|work|figure|show|give|me|tell|calculate|estimate|sort|check|route|roughly"
 )
 _I = re.IGNORECASE
 _WORD = rf"(?!(?:{_STOP})\b)[A-Za-z][\w'.-]*"
@@ -44,12 +46,61 @@ def place_after(text: str, words: str) -> tuple[str, int, int] | None:
 
 def capitalised_place(text: str) -> str | None:
     """A capitalised name after "in/at" (for expense descriptions and event locations)."""
-    m = re.search(r"\b(?:in|at)\s+((?:[A-Z][\w'.-]+)(?:\s+(?:[A-Z][\w'.-]+|of|on)){0,3})", text)
+    m = re.search(
+        r"\b(?:in|at)\s+((?:[A-Z][\w'.-]+)(?:\s+(?:of|on)\s+[A-Z][\w'.-]+|\s+[A-Z][\w'.-]+){0,3})",
+        text,
+    )
     if not m:
         return None
     name = _clean(m[1])
     days = r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Coles|Woolies|Aldi)\b"
     return None if name is None or re.match(days, name) else name
+
+
+_FACILITY = re.compile(
+    r"\s+(?:show ?grounds?|visitor (?:centre|center|info(?:rmation)? centre)"
+    r"|info(?:rmation)? centre|caravan park|tourist park|holiday park|rest area|roadhouse"
+    r"|library|rsl|servo|service station"
+    r"|boat ramp|oval|rec(?:reation)? (?:ground|reserve)|golf club|bowls club|pub|hotel|bakery"
+    r"|supermarket|town centre|main street|foreshore|jetty|wharf|lookout|racecourse|police station"
+    r"|post office|hospital|school|airport|tip|transfer station|sports? ground)$",
+    re.IGNORECASE,
+)
+
+
+def town_of(place: str) -> str:
+    """The town of "Roma Showgrounds" or "Tennant Creek Visitor Centre": the place as a
+    gazetteer knows it, without the facility in it."""
+    town = _FACILITY.sub("", place).strip()
+    return town or place
+
+
+def known_town(phrase: str) -> str | None:
+    """The longest leading run of words in `phrase` that is a town's name ("Nyngan" in
+    "Nyngan Riverside Caravan Park"): what anyone who knows the map would read."""
+    words = phrase.split()
+    for n in range(min(len(words), 4), 0, -1):
+        name = " ".join(words[:n])
+        if gazetteer().lookup(name_key(name)):
+            return name
+    return None
+
+
+_NOT_NAMES = re.compile(
+    r"^(?:I|I'm|I'd|I've|PAM|Pam|OK|Ok|The|A|An|What|Whats|What's|How|Is|Are|Will|Can|Monday"
+    r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June"
+    r"|July|August|September|October|November|December|Coles|Woolies|Aldi)$"
+)
+
+
+def named_town(text: str) -> str | None:
+    """A town named anywhere in `text` by a capitalised word ("is the Birdsville track
+    going to be wet?"), when it is one the map knows."""
+    for m in re.finditer(r"\b[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}", text):
+        words = [w for w in m[0].split() if not _NOT_NAMES.match(w)]
+        if words and (town := known_town(" ".join(words))):
+            return town
+    return None
 
 
 _TRIPS = [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
@@ -11,7 +13,7 @@ from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 from agent.brain.convo import Convo, text_of
 from agent.brain.draft import Draft
 from agent.brain.ids import call_id, conversation_key
-from agent.brain.pick import select
+from agent.brain.pick import best_match, ref_words, select
 from agent.brain.places import capitalised_place, trip_places
 from agent.brain.questions import question
 from agent.brain.refs import Entity, entity_groups
@@ -38,9 +40,31 @@ def _drafts(convo: Convo) -> tuple[list[Draft], bool]:
     ]
     pending = reading.pending
     cancelled = reading.cancelled and pending is not None and pending[0] in bound
-    for draft in drafts:
+    for index, draft in enumerate(drafts):
         _fill_place(draft, convo)
+        _fill_group(index, drafts, convo)
     return drafts, cancelled
+
+
+_THERE = re.compile(r"\b(?:there|in there|that group|this group|the same group)\b", re.I)
+_GROUP_TOOLS = {"create_post", "get_feed"}
+
+
+def _fill_group(index: int, drafts: list[Draft], convo: Convo) -> None:
+    """ "Post there", "what's been posted there": the group named just before, in this
+    message (waiting for that call to finish: "join X and show me what's posted there")
+    or shown earlier in the conversation."""
+    draft = drafts[index]
+    if draft.tool not in _GROUP_TOOLS or "group" in draft.args or not _THERE.search(convo.text):
+        return
+    for before in range(index - 1, -1, -1):
+        if group := drafts[before].args.get("group"):
+            draft.put("group", group)
+            draft.after = before
+            return
+    shown = [e for g in entity_groups(convo.history[: convo.last]) for e in g if e.kind == "group"]
+    if shown and (name := shown[0].data.get("name")):
+        draft.put("group", name)
 
 
 _PLACE_SLOTS = {("weather_forecast", "location"), ("find_places", "near")}
@@ -62,6 +86,12 @@ def _fill_place(draft: Draft, convo: Convo) -> None:
             return
 
 
+def _asked_about(groups: list[list[Entity]], kind: str, convo: Convo) -> Entity | None:
+    """ "Like it" after "what's Marg been posting?": the row the last question named."""
+    prior = convo.previous_human()
+    return best_match(groups, kind, ref_words(prior[1])) if prior else None
+
+
 def _apply_relative(draft: Draft, entity: Entity, convo: Convo) -> None:
     """An event moved to "3pm" keeps its day; moved to "Friday" keeps its time."""
     if not draft.relative:
@@ -72,6 +102,12 @@ def _apply_relative(draft: Draft, entity: Entity, convo: Convo) -> None:
         old_day = start.date() if start else date.fromisoformat(old)
     except ValueError:
         start, old_day = None, convo.env.today
+    if (shift := draft.relative.get("shift")) and start:
+        draft.put("start", (start + shift).isoformat())
+        if end := entity.data.get("end"):
+            with suppress(ValueError):
+                draft.put("end", (datetime.fromisoformat(str(end)) + shift).isoformat())
+        return
     day = draft.relative.get("day") or old_day
     at: time | None = draft.relative.get("time") or (
         start.astimezone(convo.env.tz).time() if start else None
@@ -98,10 +134,15 @@ def plan(convo: Convo) -> Step:
     calls: list[dict[str, Any]] = []
     missing: list[Draft] = []
     failed: list[str] = []
+    answered = {m.tool_call_id for m in convo.turn if isinstance(m, ToolMessage)}
     for index, draft in enumerate(drafts):
         cid = call_id(key, draft.tool, index)
         if cid in made:
             continue
+        if draft.after is not None:
+            first = call_id(key, drafts[draft.after].tool, draft.after)
+            if first not in answered:
+                continue  # it needs that call's effect: asked once that one has run
         if draft.missing:
             missing.append(draft)
             continue
@@ -112,6 +153,8 @@ def plan(convo: Convo) -> Step:
                 calls.append({"name": draft.tool, "args": draft.args, "id": cid})
                 continue
             entity = select(groups, ref.kind, ref.ordinal, ref.words, ref.amount)
+            if entity and not (ref.words or ref.ordinal is not None or ref.amount is not None):
+                entity = _asked_about(groups, ref.kind, convo) or entity
             if entity is None:
                 found = lookup(ref.kind, convo.env)
                 lid = call_id(key, draft.tool, index, lookup=True)

@@ -35,6 +35,7 @@ QUESTIONS: dict[tuple[str, str], str] = {
     ("create_post", "content"): "What would you like the post to say?",
     ("comment_on_post", "content"): "What would you like the comment to say?",
     ("create_group", "name"): "What should the group be called?",
+    ("join_group", "group"): "Which group would you like to join?",
 }
 # How an answer joins the original request before it is read again.
 _JOIN: dict[tuple[str, str], str] = {
@@ -58,7 +59,15 @@ _JOIN: dict[tuple[str, str], str] = {
     ("create_post", "content"): "{orig}: {ans}",
     ("comment_on_post", "content"): "{orig}: {ans}",
     ("create_group", "name"): "create a group called {ans}",
+    ("join_group", "group"): "join {ans}",
 }
+# Answers to "what's it called?" often say so: "call it Lake Cullulleraine".
+_NAMING = re.compile(
+    r"^(?:(?:call|name) it|it'?s called|it is called|its called|it'?s named|the name is|it'?s"
+    r"|called|named)\s+",
+    re.IGNORECASE,
+)
+_NAME_SLOTS = {"name", "title", "group"}
 _NO = re.compile(
     r"^\s*(?:no|nope|nah|cancel|cancel that|cancel it|never ?mind|forget it|don'?t bother|skip it"
     r"|stop|leave it|no thanks|no thank you|not now)\b[\s.!]*$",
@@ -89,6 +98,8 @@ def asked(replies: list[str]) -> tuple[str, str] | None:
 def join(tool: str, slot: str, original: str, answer: str) -> str:
     """The original request read again with the answer in it."""
     answer = answer.strip().rstrip(".!")
+    if slot in _NAME_SLOTS:
+        answer = _NAMING.sub("", answer)
     if slot == "litres" and re.fullmatch(r"\d+(?:\.\d+)?", answer):
         answer += "L"
     template = _JOIN.get((tool, slot), "{orig} {ans}")

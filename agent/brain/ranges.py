@@ -4,6 +4,7 @@ February", "from the 1st to the 5th") and forecast lengths ("this weekend", "5 d
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -78,6 +79,17 @@ def _named(kind: str, m: re.Match[str], today: date) -> tuple[date, date] | None
 
 def find_range(text: str, today: date, *, future: bool = False) -> Range | None:
     """The span a question asks about, or None when it names none."""
+    if m := re.search(r"\bfrom\b(.+?)\b(?:to|till|until|through)\b(.+)", text, _I):
+        first = all_days(m[1], today, future=future)
+        last = all_days(m[2], today, future=future)
+        if first and last:  # "from the 1st to the 5th of March": the month is the last day's
+            end = last[0].day
+            start = first[0].day
+            named = rf"\b(?:{MONTHS})\b"
+            if not re.search(named, m[1], _I) and re.search(named, m[2], _I):
+                with suppress(ValueError):  # the 31st of a month that has none stays put
+                    start = start.replace(year=end.year, month=end.month)
+            return Range(min(start, end), max(start, end), None)
     for pattern, kind in _NAMED:
         if m := pattern.search(text):
             span = _named(kind, m, today)
@@ -96,6 +108,27 @@ def find_range(text: str, today: date, *, future: bool = False) -> Range | None:
     if day:
         return Range(day.day, day.day, None)
     return None
+
+
+_NEXT_TO = re.compile(r"\bthe (day|week|fortnight|month|year) (before|after) (?:that|then)\b", _I)
+_STEP = {"day": 1, "week": 7, "fortnight": 14}
+
+
+def next_to(text: str, previous: Range) -> tuple[Range, int, int] | None:
+    """ "the month before that": the span beside the one asked about before, and where the
+    words are."""
+    m = _NEXT_TO.search(text)
+    if not m:
+        return None
+    unit, sign = m[1].lower(), -1 if m[2].lower() == "before" else 1
+    if unit == "month":
+        first = add_months(previous.start.replace(day=1), sign)
+        return Range(first, month_end(first), None), m.start(), m.end()
+    if unit == "year":
+        year = previous.start.year + sign
+        return Range(date(year, 1, 1), date(year, 12, 31), None), m.start(), m.end()
+    step = timedelta(days=_STEP[unit] * sign)
+    return Range(previous.start + step, previous.end + step, None), m.start(), m.end()
 
 
 _DAYS = re.compile(

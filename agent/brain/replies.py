@@ -50,6 +50,21 @@ def _expense_lines(data: dict[str, Any], env: Env) -> list[str]:
     return lines
 
 
+def _budget_lines(data: dict[str, Any], env: Env) -> list[str]:
+    """What is left in each budget (what people ask first), or how far over it is."""
+    parts = []
+    for line in data.get("budgets") or []:
+        try:
+            left = float(line.get("remaining"))
+        except (TypeError, ValueError):
+            continue
+        currency = data.get("currency") or env.currency
+        label = str(line.get("category", "")).replace("_", " ")
+        amount = money(abs(left), currency)
+        parts.append(f"{label} {amount} left" if left >= 0 else f"{label} {amount} over")
+    return [f"That's {', '.join(parts)}."] if parts else []
+
+
 def _done(summary: str) -> str:
     """ "Done — logged …": the summary's first word lower-cased unless it is a name."""
     first = summary.split(" ", 1)[0]
@@ -68,7 +83,13 @@ def _one(message: ToolMessage, tool: str, env: Env) -> str:
             return ""
         return f"Sorry, I couldn't do that: {summary}" if summary else "Sorry, that didn't work."
     if tool in _READS:
-        lines = _expense_lines(data, env) if tool == "list_expenses" else []
+        lines = (
+            _expense_lines(data, env)
+            if tool == "list_expenses"
+            else _budget_lines(data, env)
+            if tool == "budget_status"
+            else []
+        )
         return "\n".join([summary, *lines]) if summary else "Here you go."
     return _done(summary) if summary else "Done."
 

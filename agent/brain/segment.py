@@ -40,13 +40,52 @@ def _complete(tool: str, text: str) -> bool:
     return True
 
 
-def _joins(prev: Candidate | None, new: Candidate | None, before: str, chunk: str) -> bool:
-    if prev is None or new is None or prev.tool in GREEDY:
+# Requests whose details often follow in clauses of their own ("add our car: 2019
+# LandCruiser, diesel, 140 L across both tanks"; "oil change at 185,000 km, cost $289").
+DETAILED = {"add_vehicle", "log_maintenance", "log_fuel", "save_place", "plan_trip"}
+# A clause that asks for something: it starts with a request verb or a question word.
+_ASKS = re.compile(
+    r"^(?:and |then |also |oh |so )*(?:please |can you |could you |pls )?(?:log|add|put|stick"
+    r"|chuck|pop|remind|set|book|plan|show|tell|what|what's|whats|how|when|where|which|who|is"
+    r"|are|do|does|check|save|find|record|delete|remove|cancel|schedule|list|post|share|join"
+    r"|like|comment|mark|tick|create|make|start|give|get|filled|fill|spent|paid|bought|got"
+    r"|remember|note|move|change|update)\b",
+    re.IGNORECASE,
+)
+# "put it in the calendar", "post that for everyone": the clause before is what it means.
+_POINTER = re.compile(
+    r"^(?:and |then |also |so )*(?:please |can you |could you )?(?:put|add|stick|pop|chuck|post"
+    r"|share|publish|save|book|pin|pencil)\s+(?:it|that|this|them)\b",
+    re.IGNORECASE,
+)
+# Clauses that are a detail of the request before them, whatever they sound like alone.
+_DETAIL_OF = {"save_place": re.compile(r"^(?:and )?(?:share|make it public|keep it)\b", re.I)}
+
+
+def _is_detail(prev: Candidate, chunk: str) -> bool:
+    own = _DETAIL_OF.get(prev.tool)
+    if own and own.match(chunk.strip()):
         return True
+    return prev.tool in DETAILED and not _ASKS.match(chunk.strip())
+
+
+def _greedy_ends(before: str, chunk: str) -> bool:
+    """A post or note whose words were not set off by a colon or quotes ends where a clause
+    asks for something else ("post in Grey Nomads that ..., and log $22 for chips")."""
+    return not re.search(r"[:\"“]", before) and bool(_ASKS.match(chunk.strip()))
+
+
+def _joins(prev: Candidate | None, new: Candidate | None, before: str, chunk: str) -> bool:
+    if prev is None or new is None:
+        return True
+    if prev.tool in GREEDY:
+        return not _greedy_ends(before, chunk)
     if prev.tool != new.tool:
         return False
     if prev.tool not in REPEATABLE or (not _complete(new.tool, chunk) and new.tool in TRAILING):
         return True
+    if not _complete(prev.tool, before) and _complete(new.tool, chunk):
+        return True  # "paid the Optus bill, $65 for the month": the amount comes after
     # "bought milk" + "bread for $12" is one purchase; "log an expense" is its own.
     weak = min(prev.score, new.score) <= WEAK
     return weak and not (_complete(prev.tool, before) and _complete(new.tool, chunk))
@@ -58,7 +97,7 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
     for m in _SEP.finditer(text):
         bounds += [m.start(), m.end()]
     bounds.append(len(text))
-    segments: list[tuple[int, int, Candidate | None]] = []
+    segments: list[tuple[int, int, Candidate | None, Candidate | None]] = []
     for i in range(0, len(bounds), 2):
         start, end = bounds[i], bounds[i + 1]
         chunk = text[start:end]
@@ -66,13 +105,42 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
             continue
         intent = classify(chunk, today, recent_kind)
         if segments:
-            s0, e0, prev = segments[-1]
-            if _joins(prev, intent, text[s0:e0], chunk):
-                segments[-1] = (s0, end, prev or intent)
+            s0, e0, prev, forced = segments[-1]
+            if intent and _POINTER.match(chunk.strip()) and not (prev and _is_detail(prev, chunk)):
+                segments[-1] = (s0, end, intent, intent)  # the clause's request, with its words
                 continue
-        segments.append((start, end, intent))
+            if prev and intent and intent.tool != prev.tool and _is_detail(prev, chunk):
+                segments[-1] = (s0, end, prev, forced or prev)  # its details stay its own
+                continue
+            if _joins(prev, intent, text[s0:e0], chunk):
+                segments[-1] = (s0, end, prev or intent, forced)
+                continue
+        segments.append((start, end, intent, None))
     pieces = []
-    for start, end, _intent in segments:
+    for start, end, _intent, forced in segments:
         chunk = text[start:end].strip()
-        pieces.append(Piece(chunk, classify(chunk, today, recent_kind)))
+        intent = forced or classify(chunk, today, recent_kind)
+        if intent and intent.tool == "add_pantry_item":
+            pieces += [Piece(one, intent) for one in _stock(chunk)]
+        else:
+            pieces.append(Piece(chunk, intent))
     return pieces
+
+
+_STOCK = re.compile(
+    r"^(?P<lead>.*?\b(?:got|have|bought|add|put|stocked up on|picked up|there'?s|there are)\s+)?"
+    r"(?P<items>.+?)"
+    r"(?P<tail>\s+(?:in|into|to) (?:the|my|our) (?:pantry|cupboard|fridge|freezer)\b.*)$",
+    re.IGNORECASE,
+)
+_NEXT_ITEM = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:a|an|some|\d+(?:\.\d+)?)\b)", re.I)
+
+
+def _stock(chunk: str) -> list[str]:
+    """ "3 tins of tuna and a bag of pasta in the cupboard": one request per item, each
+    with the words around the list ("we've got ... in the cupboard")."""
+    m = _STOCK.match(chunk)
+    items = _NEXT_ITEM.split(m["items"]) if m else []
+    if not m or len(items) < 2:
+        return [chunk]
+    return [f"{m['lead'] or ''}{item}{m['tail']}" for item in items if item.strip()]

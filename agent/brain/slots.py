@@ -48,6 +48,8 @@ KIND = {
     "add_task": "task", "list_tasks": "task", "complete_task": "task",
     "get_feed": "post", "create_post": "post", "comment_on_post": "post", "like_post": "post",
     "list_groups": "group", "create_group": "group", "join_group": "group",
+    "add_to_shopping_list": "shopping", "get_shopping_list": "shopping",
+    "add_pantry_item": "pantry", "list_pantry": "pantry",
 }  # fmt: skip
 
 

@@ -21,7 +21,7 @@ _GET = r"run out of|ran out of|out of|low on|running low on|running out of"
 _GET += r"|need to (?:buy|get|grab|pick up)|need|add|put|chuck|stick|pop|throw|get|buy|grab"
 _VAGUE = r"the shopping list|list|please|too|something|some stuff|stuff|things|a few things"
 _VAGUE += r"|(?:add |put |get |buy |chuck )?(?:them|it|those|these|that|this)"
-_QTY = re.compile(rf"\b(\d+(?:\.\d+)?)\s*({_UNIT})?\b(?:\s+of)?\s*", _I)
+_QTY = re.compile(rf"\b(\d+(?:\.\d+)?|an?)\s*({_UNIT})?\b(?:\s+of)?\s*", _I)
 _EXPIRY = re.compile(
     r"\b(?:expir\w*|use[- ]by|best before|goes off|going off|good (?:until|till)|due to expire)"
     r"\b\s*(?:on|in|by|date|is|of)?\s*",
@@ -36,9 +36,11 @@ def add_pantry_item(text: str, env: Env) -> Draft:
         if day := find_day(text[m.start() :], env.today, future=True):
             draft.put("expiry_date", day.day.isoformat())
         rest = text[: m.start()]
-    qty = _QTY.search(rest)
+    # "a" is a count only with a unit: "a bag of pasta", not "a pumpkin"
+    qty = next((q for q in _QTY.finditer(rest) if q[1][0].isdigit() or q[2]), None)
     if qty:
-        draft.put("quantity", float(qty[1]) if "." in qty[1] else int(qty[1]))
+        count = qty[1] if qty[1][0].isdigit() else "1"
+        draft.put("quantity", float(count) if "." in count else int(count))
         unit = qty[2]
         draft.put("unit", ("L" if unit == "l" else unit) if unit else None)
         rest = rest[qty.end() :]
@@ -96,6 +98,11 @@ def remember(text: str, env: Env) -> Draft:
     draft = Draft("remember")
     m = re.search(rf"\b(?:{_NOTE})\b\s*(?:that|:|,)?\s*(?:of\s+)?(.+)$", text, _I)
     note = capitalise(squash(m[1])) if m else ""
+    said = re.match(
+        rf"^(.+?)[\s,;.-]+(?:please\s+)?(?:{_NOTE})(?:\s+(?:that|this|it))?[\s.!]*$", text, _I
+    )
+    if said and (not note or re.fullmatch(r"(?:that|this|it)?[.!]*", note, _I)):
+        note = capitalise(squash(said[1]))  # "I'm vegetarian, remember that"
     draft.put("note", note[:2000] or None)
     draft.missing = None if note else "note"
     return draft

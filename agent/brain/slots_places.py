@@ -7,12 +7,16 @@ import re
 from agent.brain import figures
 from agent.brain.convo import Env
 from agent.brain.draft import Draft, blank, tidy
-from agent.brain.places import place_after
+from agent.brain.places import known_town, named_town, place_after, town_of
 from agent.brain.textutil import title_case
 
 _I = re.IGNORECASE
 _KINDS = [
-    ("dump_point", r"dump ?points?|dump ?stations?|dump spots?|dumps?|black water|grey water dump"),
+    (
+        "dump_point",
+        r"dump ?points?|dump ?stations?|dump spots?|dumps?|black ?water|grey water dump"
+        r"|empty (?:the |our )?(?:toilet|cassette|loo|dunny|tanks?)|toilet cassettes?",
+    ),
     ("water", r"water(?: points?| taps?)?|taps?|drinking water|potable"),
     ("mechanic", r"mechanics?|garage|auto electrician|tyre shop"),
     ("fuel", r"fuel(?: stations?| stops?)?|servos?|service stations?|diesel|petrol"),
@@ -23,6 +27,9 @@ _KINDS = [
     ),
     ("shop", r"shops?|stores?|supermarkets?|bakery|butcher|market"),
 ]
+
+
+_KIND_WORDS = r"|".join(w for _, w in _KINDS)
 
 
 def place_kind(text: str) -> str | None:
@@ -40,8 +47,9 @@ _SHARED = re.compile(
     _I,
 )
 _PRIVATE = re.compile(r"\b(?:don'?t share|private|just for me|keep it to myself|not shared)\b", _I)
+_GENERIC = r"taps?|spot|place|site|one|point|station|stop|location"
 _LEAD = (
-    r"save|bookmark|pin|store|keep|add|remember|this|that|the|a|an|new|my|our|great|nice|good"
+    r"save|bookmark|pin|store|keep|add|mark|remember|this|that|the|a|an|new|my|our|great|nice|good"
     r"|awesome|lovely|spot|place|location|site|called|named|as|to|places|spots|saved"
 )
 
@@ -55,21 +63,33 @@ def save_place(text: str, env: Env) -> Draft:
     if notes:
         draft.put("notes", tidy(notes[1])[:500])
         cut = cut[: notes.start()]
+    if (colon := cut.find(":")) >= 0 and not tidy(cut[:colon], _LEAD + r"|as an?|" + _KIND_WORDS):
+        cut = cut[colon + 1 :]  # "save this spot as a campsite: Lake Ballard near Menzies"
     head = re.split(
         r"\s*(?:,|;|\bas an?\b|\brated\b|\bwith\b|\band share|\bshare\b|\s-\s|\.)\s*",
         cut,
         maxsplit=1,
         flags=_I,
     )[0]
-    words = r"|".join(w for _, w in _KINDS)
-    head = re.sub(rf"\b(?:{words})\b", " ", head, count=1, flags=_I)
-    where = place_after(head, "in|at|near|outside|north of|south of|east of|west of")
-    name_text = head[: where[1]] if where and where[1] > 0 else head
+    # The kind word is no part of the name ("this campsite Lake Eyre", "the Apex Park
+    # campsite") unless the kind is said after it ("Riba's Underground Camping as a campsite").
+    kind_word = re.search(rf"\b(?:{_KIND_WORDS})\b", head, _I)
+    as_kind = re.search(r"\bas an?\b", cut, _I)
+    if kind_word and (not as_kind or not tidy(head[: kind_word.start()], _LEAD)):
+        head = blank(head, [kind_word.span()])
+    near = "in|at|near|outside|north of|south of|east of|west of"
+    where_in_head = place_after(head, near)
+    name_text = head[: where_in_head[1]] if where_in_head and where_in_head[1] > 0 else head
+    where = where_in_head or place_after(cut[len(head) :], near)  # "..., near Mildura"
     name = tidy(name_text, _LEAD)
-    if not name and where:
-        name = where[0]
-    draft.put("name", title_case(name) if name and name.islower() else name)
-    draft.put("location", where[0] if where else draft.args.get("name"))
+    if re.fullmatch(_GENERIC, name, _I):
+        name = ""
+    if not name and where_in_head and re.match(r"(?:in|at)\b", head[where_in_head[1] :], _I):
+        name = where_in_head[0]  # "the dump point at the Roma showgrounds": that's the spot
+    name = title_case(name) if name and name.islower() else name
+    draft.put("name", name)
+    town = town_of(where[0]) if where else known_town(name) if name else None
+    draft.put("location", town or name)  # "the Nyngan Riverside caravan park": Nyngan
     draft.put("kind", kind or "other")
     draft.put("rating", int(rating.value) if rating else None)
     if _SHARED.search(text) and not _PRIVATE.search(text):
@@ -83,7 +103,7 @@ def find_places(text: str, env: Env) -> Draft:
     radius = figures.radius_km(text)
     cut = blank(text, [(radius.start, radius.end)]) if radius else text
     where = place_after(cut, "near|around|close to|in|at|by|outside|of")
-    near = where[0] if where else env.location
+    near = where[0] if where else named_town(cut) or env.location
     draft.put("near", near)
     if radius:
         draft.put("radius_km", radius.value)

@@ -59,6 +59,5 @@ def list_expenses(text: str, env: Env) -> Draft:
         draft.put("start_date", span.start.isoformat())
         draft.put("end_date", min(span.end, env.today).isoformat())
     draft.put("category", category_of(text))
-    if m := re.search(r"\b(?:last|latest|recent|top|first)\s+(\d{1,3})\b", text, _I):
-        draft.put("limit", max(1, min(100, int(m[1]))))
+    draft.put("limit", figures.newest_count(text))
     return draft

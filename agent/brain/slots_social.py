@@ -6,6 +6,7 @@ import re
 
 from agent.brain.convo import Env
 from agent.brain.draft import Draft, Ref, tidy
+from agent.brain.figures import newest_count
 from agent.brain.pick import explicit_id, ordinal, ref_words
 from agent.brain.textutil import capitalise, squash
 
@@ -23,6 +24,10 @@ _POINTER = (
     r"(?:\s+(?:one|group))?"
 )
 _POLITE = r"\s+(?:pls|please|thanks|thx|mate|for me|too)$"
+# A name as people write one: capitalised words, with "and", "&", "of" or "12V" between.
+_CAP = r"(?:[A-Z][\w'&-]*|\d[\w'&-]*)"
+_TITLE = rf"{_CAP}(?:\s+(?:(?:and|&|of|the|n)\s+)?{_CAP}){{0,4}}"
+_VAGUE_GROUP = r"(?:a|an|one|some|any|a new|another)(?:\s+(?:group|of them|of the groups))?"
 _CONTENT = re.compile(r"\s*(?::|\bsaying\b|\bthat says\b|\bwith\b(?= \")|-\s)\s*|\"", _I)
 
 
@@ -49,7 +54,7 @@ def _group(text: str, *, before_content: bool = True) -> str | None:
         # "post in Solar Setup: ..." names a group without the word "group"
         bare = re.search(
             rf"\b(?:post|share|put it|write)\s+(?:to|in|on|into)\s+(?!{_FEEDS}\b)"
-            r"(?:the\s+)?([A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,4})\s*$",
+            rf"(?:the\s+)?({_TITLE})\s*$",
             head,
         )
         return squash(bare[1]) if bare and before_content and ":" in text else None
@@ -60,14 +65,25 @@ def _group(text: str, *, before_content: bool = True) -> str | None:
 def create_post(text: str, env: Env) -> Draft:
     draft = Draft("create_post")
     content = _content(text)
-    said = re.search(r"\b(?:tell|let)\b.{0,40}?\b(?:that|know)\s+(.+)$", text, _I)
+    said = re.search(r"\b(?:tell|let)\b.{0,40}?\b(?:that|know)\s+(.+)$", text, _I) or re.search(
+        r"\btell (?:everyone|everybody|the community|people|folks|the group|all)\s+(.+)$", text, _I
+    )
     if not content and said:
         content = said[1].strip()
+    pointer = re.search(r"[,;]?\s*(?:and\s+)?\b(?:post|share|publish) (?:that|this|it)\b", text, _I)
+    if not content and pointer and pointer.start() > 0:  # "saw whales..., post that for everyone"
+        content = text[: pointer.start()].strip(" ,;") or None
+    if not content and (
+        m := re.search(rf"\bpost (?:in|to|on) (?:the )?{_TITLE}\s+that\s+(.+)$", text)
+    ):
+        content = m[1].strip()  # "post in Grey Nomads that we made it to Karumba"
     if not content:
         m = re.search(r"\b(?:post|share|publish|announce)\b\s+(?:that\s+)?(.+)$", text, _I)
         body = m[1].strip() if m and not re.match(r"(?:to|on|in)\b", m[1]) else ""
         content = re.sub(r"^(['\"])(.*)\1$", r"\2", body).strip() or None
     group = _group(text)
+    if not group and (m := re.search(rf"\bpost (?:in|to|on) (?:the )?({_TITLE})\s+that\b", text)):
+        group = squash(m[1])
     draft.put("group", group)
     draft.put("content", content[:5000] if content else None)
     if group and re.search(r"\b(?:public|publicly|everyone|all)\b", text.split(":")[0], _I):
@@ -79,9 +95,14 @@ def create_post(text: str, env: Env) -> Draft:
 def get_feed(text: str, env: Env) -> Draft:
     draft = Draft("get_feed")
     named = re.search(r"\bthe ([A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,3})(?: group)? posts\b", text)
-    draft.put("group", _group(text, before_content=False) or (named[1] if named else None))
-    if m := re.search(r"\b(?:last|latest|top|first|recent)\s+(\d{1,3})\b", text, _I):
-        draft.put("limit", max(1, min(100, int(m[1]))))
+    named = named or re.search(
+        rf"\b(?:new|happening|latest|posted|going on|news)\s+(?:in|on|from)\s+"
+        rf"(?:the\s+)?({_TITLE})",
+        text,
+    )
+    draft.put("group", _group(text, before_content=False) or (squash(named[1]) if named else None))
+    if n := newest_count(text):
+        draft.put("limit", n)
     return draft
 
 
@@ -118,12 +139,15 @@ def list_groups(text: str, env: Env) -> Draft:
 def join_group(text: str, env: Env) -> Draft:
     draft = Draft("join_group")
     m = re.search(
-        r"\b(?:join|sign (?:me|us) up (?:to|for)|member of)\s+(?:the\s+)?(.+?)"
-        r"(?:\s+group)?\s*[.!?]*$",
+        r"\b(?:join|sign (?:me|us) up (?:to|for)|member of|(?:add|put) (?:me|us) (?:to|in|into))"
+        r"\s+(?:the\s+)?(.+?)(?:\s+group)?\s*[.!?]*$",
         text,
         _I,
     )
     name = squash(re.sub(_POLITE, "", m[1], flags=_I)) if m else ""
+    if not m or re.fullmatch(_VAGUE_GROUP, name, _I):
+        draft.missing = "group"  # "I want to join a group": which one?
+        return draft
     if not name or re.fullmatch(_POINTER, name, _I):
         draft.ref = Ref("group", "group", ordinal(text), ())
         return draft

@@ -46,10 +46,10 @@ def add_task(text: str, env: Env) -> Draft:
 
 def list_tasks(text: str, env: Env) -> Draft:
     draft = Draft("list_tasks")
-    if re.search(r"\b(?:done|completed|finished|ticked off)\b", text, _I):
+    if re.search(r"\b(?:all|everything|including|as well as|both)\b", text, _I):
+        draft.put("status", "all")  # "everything, including the done stuff"
+    elif re.search(r"\b(?:done|completed|finished|ticked off)\b", text, _I):
         draft.put("status", "done")
-    elif re.search(r"\ball\b", text, _I):
-        draft.put("status", "all")
     return draft
 
 

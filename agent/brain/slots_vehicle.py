@@ -24,6 +24,24 @@ _MODELS = (
     r"|starcraft|expanda|journey|conquest|rosa|canter|daily|boxer"
 )
 _GENERIC = r"vehicle|car|ute|van|truck|rig|motorhome|campervan|camper|caravan|new|4wd|4x4|wagon"
+_ORDER = r"new|second|2nd|other|another|spare|extra|third|next|\d{4}"
+_NICKNAMES = (
+    r"troopy|troop ?carrier|land ?cruiser|cruiser|hilux|prado|patrol|pajero|ranger|everest"
+    r"|d-?max|mu-?x|bt-?50|navara|triton|sprinter|ducato|hiace|coaster|transit|defender|jimny"
+    r"|kluger|fortuner|colorado|amarok|pathfinder|x-?trail|crafter"
+)
+
+
+def vehicle_named(text: str, env: Env) -> tuple[str, int, int] | None:
+    """The vehicle a request is about, with its span: "in the Pajero", "the Troopy's",
+    "on the Hilux" (model nicknames, or the name of the user's vehicle)."""
+    names = _NICKNAMES + (f"|{re.escape(env.vehicle)}" if env.vehicle else "")
+    m = re.search(rf"\b(?:the|my|our)\s+({names})(?:'s)?(?![\w-])", text, _I)
+    if not m:
+        return None
+    if env.vehicle and m[1].lower() == env.vehicle.lower():
+        return env.vehicle, m.start(), m.end()
+    return (title_case(m[1]) if m[1].islower() else m[1]), m.start(), m.end()
 
 
 def add_vehicle(text: str, env: Env) -> Draft:
@@ -39,15 +57,19 @@ def add_vehicle(text: str, env: Env) -> Draft:
     draft.put("make", title_case(make[1]) if make else None)
     draft.put("model", title_case(model[1]) if model else None)
     named = re.search(
-        r"\b(?:called|named|nicknamed|name it|call it|known as)\s+(?:the\s+)?"
+        r"\b(?:called|named|nicknamed|name (?:it|her|him)|call (?:it|her|him)|known as"
+        r"|(?:we|i) call(?: it| her| him)?|goes by)\s+(?:the\s+)?"
         r"([\w'-]+(?:\s+(?!\d)[A-Z][\w'-]*)?)",
         text,
         _I,
     )
     owned = re.search(
-        r"\b(?:add|register|save)\s+(?:my|our|the|a)\s+(?:new\s+)?([A-Za-z][\w'-]*)", text, _I
+        rf"\b(?:add|register|save)\s+(?:my|our|the|a)\s+(?:(?:{_ORDER})\s+)*([A-Za-z][\w'-]*)",
+        text,
+        _I,
     )
-    name = named[1] if named else None
+    the = re.search(rf"\b(?:{_GENERIC}),?\s+the\s+([A-Z][\w'-]*)", text)  # "a vehicle, the Pajero"
+    name = named[1] if named else the[1] if the else None
     if not name and owned and not re.fullmatch(_GENERIC, owned[1], _I):
         name = owned[1] if not re.fullmatch(_MAKES, owned[1], _I) else None
     if not name:

@@ -9,8 +9,15 @@ from agent.brain.convo import Env
 from agent.brain.dates import find_day
 from agent.brain.draft import Draft, blank, tidy
 from agent.brain.money import best_amount, find_amounts
-from agent.brain.places import capitalised_place, place_after, trip_places
+from agent.brain.places import (
+    capitalised_place,
+    known_town,
+    named_town,
+    place_after,
+    trip_places,
+)
 from agent.brain.ranges import find_range, forecast_days
+from agent.brain.slots_vehicle import vehicle_named
 from agent.brain.textutil import title_case
 
 _I = re.IGNORECASE
@@ -32,10 +39,21 @@ def log_fuel(text: str, env: Env) -> Draft:
     draft.put("odometer_km", odo.value if odo else None)
     if day := find_day(cut, env.today, future=False):
         draft.put("date", day.day.isoformat())
-    place = place_after(cut, "at|in")
-    draft.put("location", place[0] if place else None)
+    if vehicle := vehicle_named(cut, env):
+        draft.put("vehicle", vehicle[0])
+        cut = blank(cut, [vehicle[1:]])
+    draft.put("location", _fuel_stop(cut))
     draft.missing = None if litres else "litres"
     return draft
+
+
+def _fuel_stop(text: str) -> str | None:
+    """Where a fill was: the town among the places named ("at the BP in Gundagai")."""
+    places = []
+    while place := place_after(text, "at|in"):
+        places.append(place[0])
+        text = blank(text, [(place[1], place[2])])
+    return next((p for p in places if known_town(p)), places[0] if places else None)
 
 
 def fuel_stats(text: str, env: Env) -> Draft:
@@ -43,11 +61,16 @@ def fuel_stats(text: str, env: Env) -> Draft:
     if span := find_range(text, env.today):
         draft.put("start_date", span.start.isoformat())
         draft.put("end_date", min(span.end, env.today).isoformat())
+    if vehicle := vehicle_named(text, env):
+        draft.put("vehicle", vehicle[0])
     return draft
 
 
 def log_maintenance(text: str, env: Env) -> Draft:
     draft = Draft("log_maintenance")
+    if vehicle := vehicle_named(text, env):
+        draft.put("vehicle", vehicle[0])
+        text = blank(text, [vehicle[1:]])
     due = measures.next_due_km(text)
     rest = blank(text, [(due.start, due.end)]) if due else text
     odo = measures.odometer(rest)
@@ -64,10 +87,14 @@ def log_maintenance(text: str, env: Env) -> Draft:
     draft.put("date", day.day.isoformat() if day else None)
     spans = [(a.start, a.end) for a in cost] + ([(day.start, day.end)] if day else [])
     cut = blank(cut, spans)
-    item = re.split(
-        r"\b(?:done|at|cost|costing|for|on|today|yesterday|odo|km|was|and next)\b", cut
-    )[0]
-    item = tidy(item, r"log|logged|record|had|got|the|a|an|did|just|maintenance|we|i|my|our")
+    parts = re.split(
+        r"\b(?:done|at|cost|costing|for|on|today|yesterday|odo|km|was|and next|log|logged)\b|[,:]",
+        cut,
+    )
+    lead = r"log|logged|record|had|got|the|a|an|did|just|maintenance|we|i|my|our"
+    # The first phrase that names work: "log some maintenance" names none (ask what).
+    vague = r"(?:some|something|a bit|stuff|work|a job|some work|it|that)?"
+    item = next((p for p in (tidy(p, lead) for p in parts) if not re.fullmatch(vague, p, _I)), "")
     draft.put("item", item or None)
     draft.missing = None if item else "item"
     return draft
@@ -80,13 +107,16 @@ def maintenance_due(text: str, env: Env) -> Draft:
     ):
         n = int(m[1]) * (7 if m[2].startswith("week") else 30 if m[2].startswith("month") else 1)
         draft.put("within_days", n)
-    if m := re.search(r"\bwithin\s+(\d[\d,]*)\s*(?:km|kms|k)\b", text, _I):
+    if m := re.search(r"\b(?:within|next)\s+(\d[\d,]*)\s*(?:km|kms|k|kilomet\w+)\b", text, _I):
         draft.put("within_km", int(m[1].replace(",", "")))
     return draft
 
 
 def plan_trip(text: str, env: Env) -> Draft:
     draft = Draft("plan_trip")
+    if vehicle := vehicle_named(text, env):
+        draft.put("vehicle", vehicle[0])
+        text = blank(text, [vehicle[1:]])
     origin, dest, stops = trip_places(text)
     if origin is None and dest and env.location:
         origin = env.location
@@ -112,8 +142,10 @@ def list_trips(text: str, env: Env) -> Draft:
 
 def weather_forecast(text: str, env: Env) -> Draft:
     draft = Draft("weather_forecast")
-    place = place_after(text, "in|at|for|near|around|over|to|weather|forecast|temps?|temperature")
-    location = place[0] if place else capitalised_place(text) or env.location
+    place = place_after(
+        text, "in|at|for|near|around|over|to|about|weather|forecast|temps?|temperature"
+    )
+    location = place[0] if place else capitalised_place(text) or named_town(text) or env.location
     draft.put("location", title_case(location) if location else None)
     draft.put("days", forecast_days(text, env.today))
     draft.missing = None if location else "location"

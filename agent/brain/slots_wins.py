@@ -114,7 +114,13 @@ def update_expense(text: str, env: Env) -> Draft:
         amount and day and not (day.start <= amount.start < day.end)
     ):
         draft.put("amount", amount.value)
-    draft.put("category", category_of(after))
+    asks = re.sub(
+        r"\b(?:can|could|would) you\b|\b(?:fix|correct|change|update) (?:it|that|this)\b",
+        " ",
+        after,
+        flags=_I,
+    )
+    draft.put("category", category_of(asks))  # "can you fix it" asks; it names no repair
     if day := find_day(after, env.today, future=False):
         draft.put("date", day.day.isoformat())
     if m := re.search(r"\b(?:description|note)\b.*?\b(?:to|as|:)\s+(.+)$", text, _I):

@@ -16,7 +16,8 @@ from agent.brain.draft import Draft, Ref, blank, tidy
 from agent.brain.pick import explicit_id, ordinal, ref_words
 from agent.brain.places import capitalised_place
 from agent.brain.ranges import find_range
-from agent.brain.times import bare_hour, find_moment, find_time
+from agent.brain.textutil import capitalise, squash
+from agent.brain.times import bare_hour, find_moment, find_time, time_range
 
 _I = re.IGNORECASE
 _EVENT_LEAD = (
@@ -52,12 +53,33 @@ def _end(text: str, start: datetime) -> tuple[datetime | None, tuple[int, int] |
     return start + timedelta(minutes=minutes), m.span()
 
 
+_VAGUE = re.compile(
+    r"\b(?:(?:put|add|stick|pop|chuck|pencil)\s+(?:something|it|that|this)(?:\s+in)?"
+    r"|something|an event|a thing|stuff)\b",
+    _I,
+)
+
+
+def _timed(text: str, env: Env, draft: Draft) -> list[tuple[int, int]] | None:
+    """ "Saturday from 6 till 9pm": start and end from a time range; the spans used."""
+    hours = time_range(text)
+    if hours is None:
+        return None
+    moment = find_moment(blank(text, [hours[2:]]), env.now, future=True)
+    day = moment.day if moment else env.today
+    draft.put("start", datetime.combine(day, hours[0], tzinfo=env.tz).isoformat())
+    draft.put("end", datetime.combine(day, hours[1], tzinfo=env.tz).isoformat())
+    return [hours[2:], *(moment.spans if moment else ())]
+
+
 def create_event(text: str, env: Env) -> Draft:
     draft = Draft("create_event")
     moment = find_moment(text, env.now, future=True)
     lead = figures.reminder_before(text)
     spans = [*(moment.spans if moment else ()), *([(lead.start, lead.end)] if lead else [])]
-    if moment:
+    if ranged := _timed(text, env, draft):
+        spans += ranged
+    elif moment:
         draft.put("start", moment.iso(env.tz))
         if moment.at is not None:
             start = datetime.combine(moment.day, moment.at, tzinfo=env.tz)
@@ -74,9 +96,9 @@ def create_event(text: str, env: Env) -> Draft:
     if place:
         draft.put("location", place)
         rest = re.sub(rf"\b(?:in|at)\s+{re.escape(place)}\b", " ", rest, flags=_I)
-    title = tidy(re.sub(r"\s+", " ", rest), _EVENT_LEAD)
+    title = tidy(re.sub(r"\s+", " ", _VAGUE.sub(" ", rest)), _EVENT_LEAD)
     draft.put("title", title[:200] or None)
-    draft.missing = "start" if not moment else None if title else "title"
+    draft.missing = "start" if "start" not in draft.args else None if title else "title"
     return draft
 
 
@@ -105,7 +127,9 @@ def update_event(text: str, env: Env) -> Draft:
     clock = find_time(after)
     if day:
         draft.relative["day"] = day.day
-    if clock:
+    if shift := _shift(text):
+        draft.relative["shift"] = shift  # "push it back an hour"
+    elif clock:
         draft.relative["time"] = clock.at
     elif (hour := bare_hour(text)) is not None:
         draft.relative["time"] = hour
@@ -114,8 +138,48 @@ def update_event(text: str, env: Env) -> Draft:
     lead = figures.reminder_before(text)
     if lead:
         draft.put("reminder_minutes", int(lead.value))
+    elif not (day or clock or draft.relative or draft.args) and (where := _venue(text)):
+        draft.put("location", where)  # "the meetup has moved to the Bourke library"
     draft.missing = None if draft.relative or draft.args else "changes"
     return draft
+
+
+_UNITS = r"hours?|hrs?|minutes?|mins?"
+_SHIFT = re.compile(
+    rf"\b(back|later|forward|earlier)\s+(?:by\s+)?(an?|\d+|half an?)\s*({_UNITS})\b"
+    rf"|\b(an?|\d+|half an?)\s*({_UNITS})\s+(later|earlier|back|forward)\b",
+    _I,
+)
+
+
+def _shift(text: str) -> timedelta | None:
+    """ "back an hour", "30 minutes earlier": how far an event moves."""
+    m = _SHIFT.search(text)
+    if not m:
+        return None
+    way, count, unit = (m[1], m[2], m[3]) if m[1] else (m[6], m[4], m[5])
+    size = (
+        0.5
+        if count.lower().startswith("half")
+        else 1
+        if count.lower() in ("a", "an")
+        else int(count)
+    )
+    minutes = size * (60 if unit.lower().startswith("h") else 1)
+    sign = 1 if way.lower() in ("back", "later") else -1
+    return timedelta(minutes=sign * minutes)
+
+
+_VENUE = re.compile(
+    r"\b(?:moved|move it|moving|shifted|relocated|changed|is now|now)\s+(?:to|at|over to|in)\s+"
+    r"(?:the\s+)?(.+?)\s*[.!]*$",
+    _I,
+)
+
+
+def _venue(text: str) -> str | None:
+    m = _VENUE.search(text)
+    return capitalise(squash(m[1]))[:200] if m else None
 
 
 def delete_event(text: str, env: Env) -> Draft:

@@ -68,6 +68,29 @@ def find_time(text: str) -> TimeHit | None:
     return None
 
 
+_RANGE = re.compile(
+    rf"\b(?:from|between)?\s*(\d{{1,2}})(?:[:.](\d{{2}}))?\s*{_AMPM}?\s*(?:till|til|until|to|-|–|and)"
+    rf"\s*(\d{{1,2}})(?:[:.](\d{{2}}))?\s*{_AMPM}(?!\w)",
+    _I,
+)
+
+
+def time_range(text: str) -> tuple[time, time, int, int] | None:
+    """ "from 6 till 9pm", "10-11:30am": start and end; the start takes the end's am/pm
+    unless that would put it after the end ("11 till 2pm" starts at 11 am)."""
+    m = _RANGE.search(text)
+    if not m:
+        return None
+    end = _hour(int(m[4]), int(m[5] or 0), m[6])
+    start_ampm = m[3] or m[6]
+    start = _hour(int(m[1]), int(m[2] or 0), start_ampm)
+    if start and end and start > end and not m[3]:
+        start = _hour(int(m[1]), int(m[2] or 0), "am")
+    if start is None or end is None or start >= end:
+        return None
+    return start, end, m.start(), m.end()
+
+
 _BARE_HOUR = re.compile(
     r"\b(?:make it|change it to|to|at|move it to|till|until)\s+(\d{1,2})(?::(\d{2}))?\b"
     r"(?!\s*(?:st|nd|rd|th|/|%|km|l\b|litres|days?|weeks?|mins?|minutes?|hours?))",

@@ -5,10 +5,14 @@ from __future__ import annotations
 _LIKE = r"like|heart|upvote|thumbs up"
 _ASK = r"list|show|find|search|what|which|any|are there|recommend"
 _WHICH = r"first|second|third|fourth|fifth|last|latest|top|newest|\w+'s"
+_GIVE = r"it|that|this|that one|this one|the (?:\w+ )?(?:post|one)|\w+'s (?:post|one)"
+_ALL = r"everyone|everybody|all|the community|the public|the world|other travellers|the feed"
+_NOT_LIST = r"(?!.{0,25}\b(?:list|calendar|diary|to-?do)\b)"
 
 SOCIAL: list[tuple[str, int, str]] = [
     ("join_group", 9, r"\bjoin\b"),
     ("join_group", 9, r"\bsign (?:me|us) up (?:to|for)\b|\bbecome a member\b"),
+    ("join_group", 9, rf"\b(?:add|put) (?:me|us) (?:to|in|into)\b{_NOT_LIST}"),
     ("create_group", 9, r"\b(?:create|start|make|set up|open|begin|form)\b.{0,25}\bgroup\b"),
     ("comment_on_post", 9, r"\b(?:comment|reply|respond)\b.{0,40}(?:\bpost|\bsaying\b|:)"),
     ("comment_on_post", 9, r"\b(?:comment|reply|respond) (?:on|to) (?:it|that|this)\b"),
@@ -19,15 +23,25 @@ SOCIAL: list[tuple[str, int, str]] = [
         rf"\b(?:{_LIKE})\s+(?:the|that|this|his|her|their|\w+'s)\s+(?:(?:{_WHICH})\s+)?(?:post|one)\b",
     ),
     ("like_post", 8, rf"^(?:please\s+)?(?:{_LIKE})\s+(?:it|that|this|that one|this one)\b"),
-    ("like_post", 8, r"\bgive (?:it|that|the \w+ post|\w+'s post) a (?:like|heart)"),
+    ("like_post", 8, rf"\bgive (?:{_GIVE}) a (?:like|heart|thumbs up)"),
     ("create_post", 8, r"\b(?:post|share|publish|put up|announce)\b.{0,50}(?::|\"|\bsaying\b)"),
     ("create_post", 8, r"\bpost (?:to|in|on)\b|\b(?:make|write|new) a post\b|\bnew post\b|^post\b"),
     ("create_post", 8, r"\b(?:tell|let) (?:everyone|the community|people|folks|the group)\b"),
     ("create_post", 8, r"\bshare\b.{0,25}\b(?:feed|group|everyone|community|followers)\b"),
+    ("create_post", 8, r"\b(?:post|publish) (?:that|this|it)\b(?! (?:post|one)\b)"),
+    ("create_post", 8, rf"\bpost\b.{{0,30}}\b(?:for|to|with) (?:{_ALL})\b"),
+    ("create_post", 9, r"\b(?:put|stick|pop|chuck)\b.{0,20}\bon (?:the |my )?(?:public )?feed\b"),
     ("get_feed", 7, r"\bfeed\b|\btimeline\b|\bwhat'?s new\b|\bcommunity\b"),
     ("get_feed", 7, r"\b(?:latest|recent|new|any) posts\b|\bposts (?:in|from)\b"),
     ("get_feed", 7, r"\bwhat(?:'s| is| are) (?:people|everyone|others|folks) (?:saying|posting)"),
     ("get_feed", 7, r"\bwhat'?s happening in\b|\b(?:show|see|read|check)\b.{0,30}\bposts\b"),
+    ("get_feed", 7, r"\b(?:latest|newest|news|updates?)\s+(?:from|in|on)\b"),
+    ("get_feed", 7, r"\bwhat(?:'s| has| have| is| are)\b.{0,20}\b(?:been )?(?:posting|posted)\b"),
+    (
+        "get_feed",
+        7,
+        r"\bwhat(?:'s| has| have)? (?:been |people |everyone |folks )?(?:posted|shared)\b",
+    ),
     ("list_groups", 7, rf"\b(?:{_ASK})\b.{{0,30}}\bgroups?\b"),
     ("list_groups", 7, r"\bgroups (?:about|for|on)\b"),
 ]

@@ -7,10 +7,12 @@ VEHICLE = (
     r"|troopy|tow vehicle|land ?cruiser|hilux|ranger|patrol|pajero|prado|everest|d-?max|bt-?50"
     r"|navara|triton|sprinter|ducato|hiace|coaster|transit|jayco|winnebago|rv|caravan|trailer"
 )
+EMPTY = r"empty (?:the |our )?(?:toilet|cassette|loo|dunny|black ?water|grey ?water|tanks?)"
 PLACE_KIND = (
     r"dump points?|dump stations?|dump spots?|dumps?|campsites?|camp sites?|camps?|camping spots?"
     r"|free ?camps?|places to (?:camp|stay)|camp ?grounds?|water|water points?|taps?|mechanics?"
     r"|fuel stations?|fuel stops?|servos?|shops?|places|spots|caravan parks?|rest areas?|stops?"
+    rf"|{EMPTY}|toilet cassettes?"
 )
 _FUELS = r"diesel|petrol|fuel|unleaded|gas"
 _STATS = r"economy|consumption|usage|use|stats|statistics|efficiency|figures|history|average|costs?"
@@ -21,13 +23,20 @@ _DUE = r"due|coming up|upcoming|overdue"
 _NEAR = r"near|around|close to|in|at|by|within|nearby"
 _WEATHER = r"weather|forecast|rain|raining|rainy|temperature|temp|temps|windy|storms?|sunny"
 _WEATHER2 = r"cyclone|heatwave|degrees|humid|frost|snow|flood(?:ing)?|uv|wind"
-_SAVE = r"save|bookmark|pin|store|keep|add"
+_SAVE = r"save|bookmark|pin|store"
+_DONE = r"done|complete\w*|finished|ticked|sorted"
+_NAMED_VEHICLES = r"car|ute|vehicle|truck|4wd|4x4|tow vehicle|motorhome|campervan|wagon"
 _AS_KIND = r"campsite|dump point|water|fuel|mechanic|shop|camp|free camp"
 
 WHEELS: list[tuple[str, int, str]] = [
     ("fuel_stats", 8, rf"\bfuel (?:{_STATS})\b|\bfuel (?:used|burnt|burned)\b"),
     ("fuel_stats", 8, r"\bl/100|\blitres per 100\b|\bhow much fuel\b|\beconomy\b|\bconsumption\b"),
     ("fuel_stats", 8, r"\bmpg\b|\bhow (?:thirsty|economical)\b|\baverage (?:fuel )?price\b"),
+    (
+        "fuel_stats",
+        8,
+        r"\bhow many (?:litres|liters|l)\b|\b(?:gone|go|went) through\b.{0,15}\b(?:litres|fuel)",
+    ),
     ("fuel_stats", 8, r"\bcost per k(?:m|ilomet)|\bper (?:km|kilomet\w+)\b"),
     (
         "fuel_stats",
@@ -40,6 +49,13 @@ WHEELS: list[tuple[str, int, str]] = [
         rf"\bhow much (?:{_FUELS}) (?:have|did|do) (?:i|we) (?:buy|bought|use|used|get)",
     ),
     ("add_vehicle", 8, rf"\b(?:add|register|save)\b.{{0,20}}\b(?:{VEHICLE})\b"),
+    ("add_vehicle", 9, r"\bto (?:my|our|the) (?:vehicles|garage|fleet)\b"),
+    (
+        "add_vehicle",
+        9,
+        rf"\b(?:add|register) (?:my|our|a|the) (?:new |second |other |another |\d{{4}} )?"
+        rf"(?:{_NAMED_VEHICLES})\b",
+    ),
     ("add_vehicle", 8, rf"\b(?:got|bought|have|picked up) (?:a|our|my) new (?:{VEHICLE})\b"),
     ("add_vehicle", 8, r"\bmy (?:vehicle|car|ute|van|truck|rig|motorhome) is (?:a|an)\b"),
     ("add_vehicle", 8, r"\b(?:add|register) (?:my|our|a|the) \w+,? (?:an? |the )?(?:19|20)\d\d\b"),
@@ -49,12 +65,18 @@ WHEELS: list[tuple[str, int, str]] = [
     ("maintenance_due", 8, r"\bwhen(?:'s| is) (?:the|my|our) next service\b|\bwhat needs doing\b"),
     ("list_trips", 7, r"\b(?:show|list|see|view|what are|any|check)\b.{0,20}\btrips\b"),
     ("list_trips", 7, r"\bmy (?:planned |upcoming |past |saved |)trips\b"),
+    ("list_trips", 7, r"\bwhat trips\b|\btrips (?:have|do|did) (?:i|we)\b|\bplanned trips\b"),
+    ("list_trips", 7, r"\b(?:every|all|each) (?:of )?(?:my |our |the )?trips?\b"),
+    ("list_trips", 7, r"\btrips? (?:i|we)(?:'ve| have)? (?:saved|planned|got planned)\b"),
     ("weather_forecast", 8, rf"\b(?:{_WEATHER}|{_WEATHER2})\b|\bhow (?:hot|cold|warm)\b"),
     ("weather_forecast", 8, r"\b(?:be|get|gets|getting|is it) (?:hot|cold|warm|wet|windy)\b"),
     ("save_place", 8, rf"\b(?:{_SAVE})\b.{{0,40}}\b(?:{PLACE_KIND}|place|location)\b"),
     ("save_place", 8, rf"\bas a (?:{_AS_KIND})\b|\b(?:to|in) my (?:places|spots|saved places)\b"),
+    ("save_place", 8, rf"\bmark\b(?!.*\b(?:{_DONE})\b).{{0,40}}\b(?:{PLACE_KIND})\b"),
     ("find_places", 8, rf"\b(?:{_FIND})\b.{{0,30}}\b(?:{PLACE_KIND})\b.{{0,40}}\b(?:{_NEAR})\b"),
     ("find_places", 8, r"\b(?:dump points?|dump stations?) (?:near|around|in)\b"),
+    ("find_places", 8, r"\bwhat (?:have|did) (?:i|we) (?:got )?(?:saved|save|bookmarked)\b"),
+    ("find_places", 8, r"\b(?:my|our) saved (?:places|spots)\b"),
     ("find_places", 7, rf"\b(?:{_FIND})\b.{{0,30}}\b(?:{_SPOTS})\b"),
     ("find_places", 7, rf"^(?:any |some )?(?:{_SPOTS})\b.{{0,30}}\b(?:near|around|within|of)\b"),
 ]

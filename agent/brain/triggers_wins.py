@@ -5,12 +5,20 @@ from __future__ import annotations
 _SET = r"set|make|create|change|update|increase|decrease|raise|lower|put|adjust|bump"
 _SHOW = r"show|list|see|view|display|pull up|get|give me|what are|what were|check|read out|any"
 _ROWS = r"expenses|transactions|purchases|costs|receipts|expense"
-_ROW = r"expenses?|purchases?|transactions?|entry|spend|payment"
+_ROW = r"expenses?|purchases?|transactions?|entry|spend|payment|fees?|bills?|charges?"
 _DELETE = r"delete|remove|scrap|cancel|undo|erase|get rid of|bin|trash|drop|wipe"
 _EDIT = r"change|update|edit|fix|correct|amend|modify|adjust|recategori[sz]e"
 _PAID = r"got paid|been paid|was paid|were paid|paid me|paid us|earned|earn|income|received"
 _INCOME = r"receive|wages|salary|pension|payday|pay day|sold|refund(?:ed)?|reimburs\w+|tips"
 _MONEY = r"\$?\d[\d,.]*k?"
+_RECAP = r"rundown|run-down|recap|overview|tally|wrap-?up|run ?through"
+_MONEYISH = r"spending|spend|spent|expenses|money|costs|outgoings"
+_SPAN = r"(?:this|last|past|previous) (?:week|fortnight|month|year)|the trip|today|yesterday"
+_OUT = r"spent|paid for|paid|bought|spent money on"
+_BLOW = r"spent|spend|blow|blown|blew|drop|dropped|forked out|fork out|splash(?:ed)? out"
+_BLOW += r"|shell(?:ed)? out|gone through|go through|put"
+_WORK = r"gig|job|work|shift|client|boss|employer|house-?sit(?:ting)?|pet-?sit(?:ting)?|harvest"
+_WORK += r"|station|farm|contract|hosting|market stall"
 
 WINS: list[tuple[str, int, str]] = [
     ("add_expense", 9, r"\b(?:log|add|record|new|enter|put in)\b.{0,15}\bexpense\b"),
@@ -18,9 +26,10 @@ WINS: list[tuple[str, int, str]] = [
     ("set_budget", 8, r"\bbudget\b.{0,30}(?:\$|\d)|\$\d.{0,30}\bbudget\b"),
     ("budget_status", 7, r"\bbudgets?\b|\bover budget\b|\bon track\b"),
     ("budget_status", 7, r"\bhow much (?:have i|have we|do i have|do we have|is|'s) left\b"),
+    ("budget_status", 7, r"\bhow much\b.{0,25}\bleft\b|\bleft (?:in|of) (?:the|my|our) budget\b"),
     ("spending_summary", 7, r"\b(?:spending|spend|expense) (?:summary|breakdown|report|overview)"),
     ("spending_summary", 7, r"\bsummary of (?:my |our )?(?:spending|expenses|money|finances)\b"),
-    ("spending_summary", 7, r"\bhow much (?:have|did|had) (?:i|we) (?:spent|spend)\b"),
+    ("spending_summary", 7, rf"\bhow much (?:have|did|had) (?:i|we) (?:{_BLOW})\b"),
     ("spending_summary", 7, r"\bwhat (?:did|have) (?:i|we) (?:spent|spend)\b"),
     ("spending_summary", 7, r"\bwhere(?:'s| is| did| has| does) (?:all )?(?:my|our|the) money"),
     ("spending_summary", 7, r"\bhow (?:am i|are we) (?:going|doing|tracking)\b(?!.*budget)"),
@@ -29,16 +38,30 @@ WINS: list[tuple[str, int, str]] = [
     ("spending_summary", 7, r"\bspending (?:this|last|so far)\b|\bby category\b"),
     ("spending_summary", 7, r"\b(?:show|see|check|view)\b.{0,25}\bspending\b"),
     ("spending_summary", 7, r"\bsummar(?:y|ise|ize)\b.{0,20}\b(?:spending|money|expenses|month)"),
+    ("spending_summary", 7, rf"\b(?:{_RECAP})\b.{{0,30}}\b(?:{_MONEYISH})\b"),
+    ("spending_summary", 7, r"\b(?:my|our|the) (?:spending|spend|outgoings)\b"),
+    ("spending_summary", 7, rf"\b(?:{_SPAN})'?s? (?:spending|spend|expenses|costs|outgoings)\b"),
+    ("spending_summary", 7, rf"\bwhat (?:did|has|have) (?:the )?(?:{_SPAN}) cost\b"),
+    ("spending_summary", 7, rf"\bhow much (?:did|has|have) (?:the )?(?:{_SPAN}) cost\b"),
     ("list_expenses", 7, rf"\b(?:{_SHOW})\b.{{0,25}}\b(?:{_ROWS})\b"),
     ("list_expenses", 7, r"\b(?:my|our|recent|latest|last \d+) expenses\b"),
+    (
+        "list_expenses",
+        7,
+        rf"\b(?:{_SHOW}|tell me)\b.{{0,20}}\bwhat (?:i|we)(?:'ve| have)? (?:{_OUT})",
+    ),
+    ("list_expenses", 7, rf"\b(?:things|stuff|items) (?:i|we)(?:'ve| have)? (?:{_OUT})"),
     (
         "list_expenses",
         7,
         r"\b(?:list|show)\b.{0,20}\b(?:everything|all|what) (?:i|we) (?:spent|paid)",
     ),
     ("delete_expense", 8, rf"\b(?:{_DELETE})\b.{{0,30}}\b(?:{_ROW})\b"),
+    ("set_budget", 8, r"\b(?:cap|limit)\b (?:my |our |the )?\w+(?: \w+)? (?:at|to)\b"),
+    ("set_budget", 8, r"\b(?:warn|alert|tell) (?:me|us) (?:when|if|once|at)\b"),
     ("update_expense", 8, rf"\b(?:{_EDIT})\b.{{0,30}}\b(?:expense|purchase|transaction|entry)\b"),
     ("add_income", 8, rf"\b(?:{_PAID}|{_INCOME})\b"),
     ("add_income", 8, rf"\bgot {_MONEY} (?:from|for)\b|\bmade {_MONEY} (?:from|selling|doing)\b"),
     ("add_income", 8, r"\b(?:cash in|came in)\b"),
+    ("add_income", 8, rf"\b(?:{_WORK}|they|he|she)\s+(?:paid|pays|has paid|paid out)\b(?! for)"),
 ]

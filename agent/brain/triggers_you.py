@@ -8,6 +8,9 @@ _LOOK = r"what(?:'s| is)|show|check|any|list|see|view|read"
 _MOVE = r"move|reschedule|change|push|shift|bring forward|postpone|delay|update"
 _EVENTS = r"event|appointment|appt|meeting|booking|reminder|dentist|doctor'?s?|vet|physio"
 _EVENTS += r"|haircut|dinner|lunch|party|flight|ferry|tour|check-?in|catch[- ]up|visit"
+_EVENTS += r"|meet-?up|get-?together|fitting|class|lesson|session|workshop|trivia|bingo|rally"
+_EVENTS += r"|market|game|match|service booking|inspection|consult\w*|barbecue|barbie|bbq|picnic"
+_EVENTS += r"|drinks|sundowners|happy hour|birthday|show|concert"
 _DROP = r"cancel|delete|remove|scrap|drop|clear"
 _TASK_WORDS = r"task|to-?do|todo|jobs? list"
 _TASKS = r"tasks|to-?dos?|to-?do list|jobs"
@@ -24,6 +27,10 @@ _MONIES = r"euros?|us dollars?|nz dollars?|pounds|usd|nzd|gbp|eur|cad|aud|aussie
 _SWITCH = r"switch|set|put|change|move"
 _SHOW_IN = r"show|see|prefer|switch|use|change|display|prices|amounts"
 _NOTE = r"remember|note|don'?t forget|keep in mind|make a note|fyi|for future reference"
+_WHEN = r"today|tonight|tomorrow|this|next|the weekend|monday|tuesday|wednesday|thursday|friday"
+_WHEN += r"|saturday|sunday|the \d+\w*"
+_BUY = r"buy|get|grab|pick up|shop for"
+_OFF_CAL = r"off (?:my|the|our) (?:calendar|diary|schedule)"
 
 YOU: list[tuple[str, int, str]] = [
     ("create_event", 8, rf"\b(?:{_ADD})\b.{{0,40}}\b(?:{_CAL})\b"),
@@ -32,10 +39,20 @@ YOU: list[tuple[str, int, str]] = [
     ("list_events", 8, r"\bwhat(?:'s| is) coming up\b|\bam i (?:free|busy)\b"),
     ("list_events", 8, r"\bwhat do (?:i|we) have (?:on )?(?:today|tomorrow|this|next)\b"),
     ("list_events", 8, r"\bmy (?:calendar|diary)\b"),
+    ("list_events", 8, rf"\b(?:anything|something|much|what) on (?:{_WHEN})\b"),
+    ("list_events", 8, r"\b(?:have|do) (?:i|we) (?:got )?(?:anything|something|much) on\b"),
     ("update_event", 8, rf"\b(?:{_MOVE})\b.{{0,30}}\b(?:{_EVENTS})\b"),
+    ("update_event", 8, r"\brename\b.{0,40}\bto\b"),
     ("delete_event", 8, rf"\b(?:{_DROP})\b.{{0,30}}\b(?:{_EVENTS})s?\b|^cancel (?:the|my)\b"),
+    ("delete_event", 9, rf"\b(?:take|knock|strike|cross)\b.{{0,40}}\b{_OFF_CAL}\b"),
     ("add_task", 8, rf"\b(?:add|put|create|new|make)\b.{{0,40}}\b(?:{_TASK_WORDS})\b"),
     ("add_task", 8, r"^(?:task|todo|to-?do)\b|\bdon'?t let me forget to\b"),
+    ("add_task", 9, r"\b(?:add|put|create|make) (?:a |an |another |new )*(?:task|to-?do|job)\b"),
+    (
+        "add_task",
+        8,
+        r"^(?:high|low|top|urgent)(?:[- ]priority)?\s*[:-]|\b(?:high|top)[- ]priority\b",
+    ),
     ("add_task", 8, r"\bremember to\b|\bremind (?:me|us) to\b"),
     ("list_tasks", 9, rf"\b(?:{_LOOK}|what are|what|which)\b.{{0,25}}\b(?:{_TASKS})\b"),
     ("list_tasks", 8, rf"\bmy (?:{_TASKS})\b"),
@@ -54,13 +71,24 @@ YOU: list[tuple[str, int, str]] = [
     ("add_pantry_item", 8, rf"\b(?:in|into) the (?:{_STORE})\b"),
     ("list_pantry", 9, rf"\b(?:{_LOOK}|anything|what do)\b.{{0,30}}\b(?:{_STORE}|{_OFF})\b"),
     ("list_pantry", 9, r"\bwhat food (?:do )?(?:we|i) have\b"),
+    (
+        "list_pantry",
+        9,
+        rf"\bwhat(?:'s| is| do| have)?\b.{{0,30}}\b(?:in|inside) the (?:{_STORE})\b",
+    ),
+    ("list_pantry", 9, r"\bwhat (?:food|stuff|groceries|tucker)\b.{0,15}\b(?:got|have|left)\b"),
     ("add_to_shopping_list", 8, rf"\b(?:{_LIST}) list\b|\b(?:{_WE}) (?:{_LOW})\b"),
     ("add_to_shopping_list", 8, r"\b(?:add|put|chuck|stick|pop|throw)\b.{0,40}\bthe list\b"),
     ("add_to_shopping_list", 8, r"^(?:we |i )?need (?:more |some )?(?!to\b)\w"),
     ("add_to_shopping_list", 8, rf"^(?:{_LOW})\b|\b(?:we've|i've|have) (?:run|ran) out of\b"),
     ("add_to_shopping_list", 8, r"\bneed to (?:buy|get|grab|pick up) (?:some|more)\b"),
     ("get_shopping_list", 9, rf"\b(?:{_LOOK}|get|open)\b.{{0,25}}\b(?:{_LIST}) list\b"),
-    ("get_shopping_list", 9, r"\bwhat do (?:we|i) need to (?:buy|get)\b"),
+    (
+        "get_shopping_list",
+        9,
+        rf"\bwhat (?:else )?(?:do|should|must) (?:we|i) (?:need|have) to (?:{_BUY})\b",
+    ),
+    ("get_shopping_list", 9, r"\bwhat (?:do|else do) (?:we|i) need\s*\??$"),
     ("get_shopping_list", 9, r"\bwhat do (?:we|i) need (?:from|at) the (?:shops?|supermarket)\b"),
     ("update_profile", 8, r"\bcall me\b|\bmy name(?: is|'s)\b|\bhome base\b|\btravel style\b"),
     ("update_profile", 8, r"\b(?:change|set|update) my (?:display )?name\b"),
@@ -80,5 +108,6 @@ YOU: list[tuple[str, int, str]] = [
     ),
     ("remember", 9, rf"\b(?:{_NOTE}|take note)\b\s*(?:that|:|,)|^remember\b(?! to)"),
     ("remember", 9, r"^(?:fyi|for your info|note to self)\b"),
+    ("remember", 9, rf"^(?:please\s+)?(?:{_NOTE})\b(?!\s+to\b)"),
     ("remember", 8, r"\b(?:please |can you |could you )remember\b(?! to\b)"),
 ]

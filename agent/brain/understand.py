@@ -2,20 +2,39 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 
 from agent.brain.convo import Convo, text_of
 from agent.brain.questions import asked, is_no, join
+from agent.brain.ranges import find_range, next_to
 from agent.brain.refs import entity_groups
-from agent.brain.segment import split
+from agent.brain.segment import Piece, split
 from agent.brain.slots import KIND
 from agent.brain.textutil import normalise
 
 MAX_CHAIN = 3  # answers to answers to a question, followed back this far
 FREE_TEXT = {"content", "note", "title"}
 NEW_REQUEST = 7  # an answer that asks for another tool this clearly is a new request
+# Answers that sound like a purchase: the work done and what it cost ("new brake pads,
+# $380"), the money received ("$320 from the harvest job"), the fill ("68 L, $142.80").
+ALSO_ANSWERS = {t: {"add_expense"} for t in ("log_maintenance", "log_fuel", "add_income")}
+
+
+# "And the month before that?", "what about Broome?": the last question, asked again.
+FOLLOW_UP = re.compile(
+    r"^\s*(?:ok(?:ay)?,? )?(?:and|what about|how about|and what about|and how about|same for"
+    r"|now)\b",
+    re.IGNORECASE,
+)
+QUERIES = {
+    "spending_summary", "list_expenses", "budget_status", "fuel_stats", "list_events",
+    "weather_forecast", "find_places", "list_trips", "get_feed", "list_pantry", "list_tasks",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -30,6 +49,13 @@ class Reading:
     requests: list[Request]
     pending: tuple[str, str] | None = None  # (tool, slot) the message answers
     cancelled: bool = False  # "no" / "never mind" to a question
+
+
+@lru_cache(maxsize=4096)
+def _pieces(text: str, today: date, kind: str | None = None) -> tuple[Piece, ...]:
+    """`split`, remembered: a turn reads the same message in the router and in each model
+    call of its domain agent, and the earlier messages again for "that one"."""
+    return tuple(split(text, today, kind))
 
 
 def _human_before(history: list[BaseMessage], index: int) -> int | None:
@@ -52,7 +78,7 @@ def recent_kind(convo: Convo) -> str | None:
     only text, so this comes first), else the newest tool result's rows."""
     index = _human_before(convo.history, convo.last)
     while index is not None:
-        for piece in reversed(split(normalise(text_of(convo.history[index])), convo.env.today)):
+        for piece in reversed(_pieces(normalise(text_of(convo.history[index])), convo.env.today)):
             if piece.intent and piece.intent.tool in KIND:
                 return KIND[piece.intent.tool]
         index = _human_before(convo.history, index)
@@ -63,18 +89,21 @@ def recent_kind(convo: Convo) -> str | None:
 def _read(convo: Convo, index: int, kind: str | None, depth: int) -> Reading:
     raw = text_of(convo.history[index])
     text = normalise(raw)
-    pieces = split(text, convo.env.today, kind)
+    pieces = _pieces(text, convo.env.today, kind)
     fresh = [Request(p.intent.tool, p.text, raw) for p in pieces if p.intent]
     waiting = asked(_replies(convo.history, index))
     prev = _human_before(convo.history, index)
+    if not fresh and waiting is None and prev is not None and FOLLOW_UP.match(text):
+        return Reading(_follow_up(convo, prev, kind, depth, text))
     if waiting is None or prev is None or depth >= MAX_CHAIN:
         return Reading(fresh)
     if is_no(text):
         return Reading([], waiting, cancelled=True)
     tool, slot = waiting
     free_text = slot in FREE_TEXT  # a post's words may sound like any request
+    answers = ALSO_ANSWERS.get(tool, set()) | {tool}
     if not free_text and any(
-        p.intent and p.intent.score >= NEW_REQUEST and p.intent.tool != tool for p in pieces
+        p.intent and p.intent.score >= NEW_REQUEST and p.intent.tool not in answers for p in pieces
     ):
         return Reading(fresh)
     earlier = _read(convo, prev, kind, depth + 1).requests
@@ -83,6 +112,23 @@ def _read(convo: Convo, index: int, kind: str | None, depth: int) -> Reading:
         return Reading(fresh)
     joined = join(tool, slot, target.text, text)
     return Reading([Request(tool, joined, join(tool, slot, target.raw, raw))], waiting)
+
+
+def _follow_up(convo: Convo, prev: int, kind: str | None, depth: int, text: str) -> list[Request]:
+    """The previous question again, about what this message names instead."""
+    if depth >= MAX_CHAIN:
+        return []
+    earlier = _read(convo, prev, kind, depth + 1).requests
+    target = next((r for r in earlier if r.tool in QUERIES), None)
+    if target is None:
+        return []
+    today = convo.env.today
+    before = find_range(target.text, today, future=target.tool == "list_events")
+    if before and (beside := next_to(text, before)):
+        span, start, end = beside
+        words = f"from {span.start.isoformat()} to {span.end.isoformat()}"
+        text = text[:start] + words + text[end:]
+    return [Request(target.tool, text, text)]
 
 
 def read_message(convo: Convo) -> Reading:

@@ -1,0 +1,54 @@
+"""Requests about rows that already exist, read from how people say it rather than from
+a trigger word: a delete that names an amount ("get rid of yesterday's $18 parking"), a
+correction ("the $18 lunch was actually $21.50"), an event that moved ("the meetup has
+moved to the library", "push the tyre fitting to 2pm"), and a reminder before something
+already in the calendar ("remind me 30 minutes before the Landcare meetup")."""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+_DELETE = re.compile(
+    r"\b(?:delete|remove|scrap|undo|erase|get rid of|bin|trash|wipe|take off|strike off)\b", _I
+)
+_CORRECTION = re.compile(
+    r"\b(?:was|were|is) actually\b|\bactually (?:was|were|cost|it was)\b"
+    r"|\bshould(?: have)? been\b|\bnot \$?\d|\b(?:fix|correct) (?:it|that|this)\b"
+    r"|\bwrong (?:amount|date|category|price)\b|\bwas (?:on )?\w+,? not\b"
+    r"|\b(?:change|fix|correct) the (?:date|amount|category|price|entry)\b",
+    _I,
+)
+_MOVED = re.compile(
+    r"\b(?:has|have|'s|is|was|got|been) (?:been )?(?:moved|shifted|changed|rescheduled|postponed"
+    r"|pushed back|brought forward|put back|relocated)\b",
+    _I,
+)
+_MOVE = re.compile(
+    r"\b(?:move|reschedule|push|shift|postpone|bring forward|put back|change)\b.{0,40}"
+    r"\b(?:to|till|until|back to|forward to)\b",
+    _I,
+)
+_TO_AMOUNT = re.compile(
+    r"\b(?:change|update|make|fix|correct|edit|amend|adjust)\b.{0,40}\bto\s+(?:\$|\d)", _I
+)
+_LIMIT = re.compile(r"\b(?:budget|limit|cap|threshold)\b", _I)
+_BEFORE = re.compile(r"\bremind(?:er)?\b.{0,40}\bbefore (?:the|my|our)\b", _I)
+
+
+def edit_requests(
+    text: str, *, amount: bool, category: bool, day: bool, clock: bool, event: bool
+) -> list[tuple[str, int]]:
+    """(tool, score) for changes to existing rows; `event`: an event noun is named."""
+    found: list[tuple[str, int]] = []
+    if _DELETE.search(text) and (amount or category) and not event:
+        found.append(("delete_expense", 8))
+    if _CORRECTION.search(text) and (amount or category) and not event:
+        found.append(("update_expense", 8))
+    if _TO_AMOUNT.search(text) and amount and not _LIMIT.search(text):  # "the $65 dinner to $56"
+        found.append(("update_expense", 9))
+    if not amount and (_MOVED.search(text) or (_MOVE.search(text) and (day or clock))):
+        found.append(("update_event", 8))
+    if _BEFORE.search(text) and not day and not clock:
+        found.append(("update_event", 9))
+    return found
