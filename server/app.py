@@ -11,10 +11,12 @@ from fastapi import FastAPI
 
 from server import agent_protocol
 from server.errors import install_error_handlers
+from server.jobs.lifespan import background
 from server.logging import adopt_uvicorn_loggers, configure_logging
 from server.metrics import CountingCache
 from server.middleware import install_middleware
 from server.observability import init_observability
+from server.openapi import install_openapi
 from server.ratelimit import open_rate_limits
 from server.resources import open_resources
 from server.routes import chat, dev_token, health, rest, threads
@@ -23,6 +25,7 @@ from server.routes.web import install_web
 from server.runs import RunManager
 from server.settings import Settings, get_settings
 from server.ws import route as ws_route
+from server.ws.registry import sockets_of
 
 
 def create_app(settings: Settings | None = None, *, model: Any = None) -> FastAPI:
@@ -44,8 +47,12 @@ def create_app(settings: Settings | None = None, *, model: Any = None) -> FastAP
             app.state.resources = resources
             app.state.rate_limits = rate_limits
             app.state.runs = RunManager(resources)
+            await app.state.runs.open()  # hears cancels sent to other instances (Redis)
             try:
-                yield
+                # Pushes to this instance's sockets from any instance; the jobs worker.
+                async with background(resources, sockets_of(app)) as push:
+                    app.state.push = push
+                    yield
             finally:
                 await app.state.runs.aclose()
 
@@ -69,4 +76,5 @@ def create_app(settings: Settings | None = None, *, model: Any = None) -> FastAP
     app.include_router(agent_protocol.router)
     app.include_router(dev_token.router)
     install_web(app)  # the chat page at `/`, its files under /static
+    install_openapi(app)  # errors documented as they are answered: {"detail", "code"}
     return app

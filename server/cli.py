@@ -108,13 +108,29 @@ def chat(
     from server.chat_cli.remote import ChatCliError
 
     try:
-        run_chat(server=server, token=token, thread=thread, local=local, user=user, settings=settings)
+        run_chat(
+            server=server, token=token, thread=thread, local=local, user=user, settings=settings
+        )
     except ChatCliError as exc:
         fail(str(exc))
     except DatabaseError as exc:
         fail(str(exc))
     except KeyboardInterrupt:
         raise typer.Exit(code=130) from None
+
+
+@app.command()
+def worker() -> None:
+    """Run the background jobs worker alone (reminders, budget alerts) until stopped.
+    `pam serve` runs one too unless PAM_WORKER=false; any number may run at once."""
+    settings = load_settings()
+    from server.jobs.standalone import run_standalone
+
+    try:
+        with database_url(settings.database_url, settings.pam_data_dir) as url:
+            asyncio.run(run_standalone(settings, url))
+    except DatabaseError as exc:
+        fail(str(exc))
 
 
 @db_app.command("migrate")

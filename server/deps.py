@@ -8,6 +8,7 @@ from uuid import UUID
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 
 from server.auth import AuthError
 from server.resources import Resources
@@ -16,7 +17,9 @@ from tools.db.scope import UserDb, user_db
 bearer = HTTPBearer(auto_error=False, description="A Supabase-style JWT")
 
 
-def get_resources(request: Request) -> Resources:
+# The dependencies are `async def`: FastAPI runs a sync dependency in its thread pool,
+# a thread hop per request for work that never blocks.
+async def get_resources(request: Request) -> Resources:
     resources: Resources = request.app.state.resources
     return resources
 
@@ -24,14 +27,18 @@ def get_resources(request: Request) -> Resources:
 Res = Annotated[Resources, Depends(get_resources)]
 
 
-def current_user(
+async def current_user(
     resources: Res,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> UUID:
     if credentials is None:
         raise HTTPException(401, "Missing bearer token.", headers={"WWW-Authenticate": "Bearer"})
+    verify = resources.verifier.verify
     try:
-        return resources.verifier.verify(credentials.credentials)
+        if resources.verifier.jwks is None:  # HS256: no I/O
+            return verify(credentials.credentials)
+        # JWKS may fetch signing keys over the network: not on the event loop.
+        return await run_in_threadpool(verify, credentials.credentials)
     except AuthError:
         raise HTTPException(
             401, "Invalid or expired token.", headers={"WWW-Authenticate": "Bearer"}

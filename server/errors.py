@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import psycopg
+import psycopg_pool
 import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -25,6 +27,12 @@ HTTP_CODES = {
     429: "rate_limited",
     503: "unavailable",
 }
+
+
+# The database is down, restarting or out of connections: the client may try again.
+DB_UNAVAILABLE = (psycopg.OperationalError, psycopg.InterfaceError, psycopg_pool.PoolTimeout)
+UNAVAILABLE = "The database is unavailable just now; try again in a moment."
+UNAVAILABLE_RETRY_S = "5"
 
 
 def error_response(
@@ -54,6 +62,13 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ActionError)
     async def action_error(request: Request, exc: ActionError) -> JSONResponse:
         return error_response(ACTION_STATUS[exc.code], exc.message, exc.code)
+
+    async def database_unavailable(request: Request, exc: Exception) -> JSONResponse:
+        log.warning("database unavailable", path=request.url.path, error=str(exc))
+        return error_response(503, UNAVAILABLE, **{"Retry-After": UNAVAILABLE_RETRY_S})
+
+    for kind in DB_UNAVAILABLE:
+        app.add_exception_handler(kind, database_unavailable)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:

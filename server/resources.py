@@ -51,6 +51,7 @@ async def open_resources(settings: Settings, *, model: Any = None) -> AsyncItera
             min_size=settings.db_pool_min_size,
             max_size=settings.db_pool_max_size,
             prepare_threshold=settings.db_prepare_threshold,
+            timeout_s=settings.db_pool_timeout_s,
         )
         stack.push_async_callback(pool.close)
         redis = None

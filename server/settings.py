@@ -58,6 +58,17 @@ class Settings(BaseSettings):
     # None turns server-side prepared statements off (needed behind PgBouncer in
     # transaction mode); psycopg's default is 5 executions.
     db_prepare_threshold: int | None = Field(default=5, ge=0)
+    # A request waits this long for a database connection, then gets 503: an outage
+    # is answered within seconds instead of holding every client for half a minute.
+    db_pool_timeout_s: float = Field(default=5.0, gt=0, le=300)
+
+    # Background jobs (reminders, budget alerts): run a worker inside `pam serve`, how
+    # often it looks for due jobs and outbox rows, and when a silent worker's jobs are
+    # taken over by another (heartbeat every PAM_JOBS_HEARTBEAT_S).
+    pam_worker: bool = True
+    pam_jobs_poll_s: float = Field(default=2.0, gt=0, le=60)
+    pam_jobs_heartbeat_s: float = Field(default=10.0, gt=0, le=300)
+    pam_jobs_stalled_s: float = Field(default=30.0, gt=0, le=3600)
 
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints
@@ -14,7 +14,10 @@ LATEST = date(2100, 12, 31)
 
 
 def _cents(value: Decimal) -> Decimal:
-    cents = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    try:
+        cents = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    except InvalidOperation:  # too many digits to hold in cents: far past the maximum
+        raise ValueError(f"must be more than zero and at most {MAX_MONEY:,}") from None
     if cents <= 0:
         raise ValueError("must be more than zero")
     if cents > MAX_MONEY:

@@ -31,7 +31,7 @@ async def find_run(
 ) -> tuple[ThreadRow, Run | None, RunRow | None]:
     """The thread, and the live run or (once it has left memory) its row."""
     thread = await owned_thread(resources, user, thread_id)
-    live = runs.get(run_id)
+    live = await runs.find(run_id)  # with Redis, also a run another instance executes
     if live is not None and live.thread_id == thread.thread_id and live.user_id == user:
         return thread, live, None
     row = await get_run_row(resources.pool, user, thread.thread_id, run_id)

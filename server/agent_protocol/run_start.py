@@ -53,6 +53,10 @@ async def start_run(
             checkpoint_id=request.checkpoint_id,
             metadata=request.metadata,
             on_disconnect=body.on_disconnect,
+            # LangGraph's default is a checkpoint per step ("async"), for the history and
+            # time travel these clients use; PAM's chat turns checkpoint at exit.
+            durability=body.durability or "async",
+            extras=request.options.extras(),  # for joins on other instances
         )
     except ThreadBusy:
         raise HTTPException(409, BUSY) from None

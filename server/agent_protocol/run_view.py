@@ -30,6 +30,22 @@ class RunOptions:
     def plan(self, run_id: str, modes: frozenset[str] | None = None) -> StreamPlan:
         return StreamPlan(modes=modes or self.stream_modes, subgraphs=self.subgraphs, run_id=run_id)
 
+    def extras(self) -> dict[str, str]:
+        """As strings on the run, so a follower on another instance streams the same."""
+        return {
+            "stream_modes": ",".join(sorted(self.stream_modes)),
+            "subgraphs": "1" if self.subgraphs else "",
+            "multitask_strategy": self.multitask_strategy,
+        }
+
+    @classmethod
+    def of_extras(cls, extras: dict[str, str]) -> RunOptions | None:
+        if "stream_modes" not in extras:
+            return None
+        modes = frozenset(m for m in extras["stream_modes"].split(",") if m) or {"values"}
+        strategy = extras.get("multitask_strategy") or "enqueue"
+        return cls(frozenset(modes), bool(extras.get("subgraphs")), strategy)
+
 
 DEFAULT_OPTIONS = RunOptions(frozenset({"values"}), False, "enqueue")
 # Keyed by the Run itself, so an entry goes when the run manager lets go of the run.
@@ -41,7 +57,10 @@ def remember(run: Run, options: RunOptions) -> None:
 
 
 def options_of(run: Run | None) -> RunOptions:
-    return _options.get(run, DEFAULT_OPTIONS) if run is not None else DEFAULT_OPTIONS
+    if run is None:
+        return DEFAULT_OPTIONS
+    # Remembered here, or (a run another instance executes) carried in its extras.
+    return _options.get(run) or RunOptions.of_extras(run.extras) or DEFAULT_OPTIONS
 
 
 def run_json(run: Run | RunRow) -> dict[str, Any]:

@@ -1,15 +1,17 @@
 """Request bodies of the Agent Protocol subset, as the official SDKs send them.
 
-Fields this server does not act on but that clients send by default (durability,
-feedback keys, tracing options) are accepted and ignored; options that would change
-what a run does and that PAM cannot honour are refused in `runs_input.py`.
+Fields this server does not act on but that clients send by default (feedback keys,
+tracing options) are accepted and ignored; options that would change what a run does
+and that PAM cannot honour are refused in `runs_input.py`.
 """
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from server.json_safe import storable
 
 SortOrder = Literal["asc", "desc"]
 ThreadStatus = Literal["idle", "busy", "interrupted", "error"]
@@ -20,6 +22,8 @@ Offset = Field(default=0, ge=0)
 
 class Body(BaseModel):
     model_config = ConfigDict(extra="ignore")
+
+    _storable = model_validator(mode="before")(storable)  # no NULs, 64-bit ints
 
 
 class CheckpointRef(Body):
@@ -107,6 +111,7 @@ class RunCreate(Body):
     stream_resumable: bool = False
     multitask_strategy: MultitaskStrategy = "enqueue"
     on_disconnect: Literal["cancel", "continue"] = "continue"
+    durability: Literal["sync", "async", "exit"] | None = None
     if_not_exists: Literal["create", "reject"] = "reject"
     interrupt_before: str | list[str] | None = None
     interrupt_after: str | list[str] | None = None

@@ -44,7 +44,8 @@ async def search_threads(
     found = []
     for row in rows:
         state = await thread_state(resources, row.thread_id)
-        found.append(thread_json(row, user, state, busy=runs.active(row.thread_id) is not None))
+        busy = await runs.busy(row.thread_id)  # on any instance
+        found.append(thread_json(row, user, state, busy=busy))
     if by_state:
         found = [t for t in found if _wanted(t, body)]
         if body.sort_by == "status":

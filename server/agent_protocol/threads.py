@@ -27,7 +27,7 @@ async def thread_body(
     resources: Resources, runs: RunManager, user: UUID, row: ThreadRow
 ) -> dict[str, Any]:
     state = await thread_state(resources, row.thread_id)
-    return thread_json(row, user, state, busy=runs.active(row.thread_id) is not None)
+    return thread_json(row, user, state, busy=await runs.busy(row.thread_id))  # any instance
 
 
 def _no_ttl(ttl: dict[str, Any] | None) -> None:
@@ -94,5 +94,6 @@ async def delete(thread_id: str, user: ProtocolUser, resources: Res, runs: Runs)
         if active is None:
             break
         await runs.cancel(active.run_id)
+    await runs.cancel_thread(row.thread_id)  # and any on other instances
     await delete_thread(resources, user, row.id)
     return Response(status_code=204)

@@ -24,7 +24,7 @@ class MessagePublic(BaseModel):
 
 class ThreadPublic(BaseModel):
     thread_id: str
-    title: str | None
+    title: str | None = None  # left out of a thread's detail until it has one
     created_at: datetime
     updated_at: datetime
 

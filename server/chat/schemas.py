@@ -8,11 +8,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from server.json_safe import storable
+
 MAX_MESSAGE_CHARS = 4000
 
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+    _storable = model_validator(mode="before")(storable)  # no NULs, 64-bit ints
 
 
 class Location(Strict):

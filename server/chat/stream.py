@@ -18,11 +18,12 @@ async def turn_events(turn: Turn) -> AsyncIterator[ChatEvent]:
         async for event in run.events():
             for item in chat_events(event):
                 yield item
-        for item in closing_events(run.status, run.result):
+        for item in closing_events(run.status, run.result, run.error):
             yield item
         return
     row = turn.row
-    for item in closing_events(row.status if row else "error", row.result if row else None):
+    status, result = (row.status, row.result) if row else ("error", None)
+    for item in closing_events(status, result, row.error if row else None):
         yield item
 
 
@@ -30,6 +31,8 @@ async def turn_result(turn: Turn) -> dict[str, Any]:
     """The turn's outcome once it has ended: status, and reply/ui_actions/interrupt."""
     if turn.run is not None:
         await turn.run.ended()
-        return {"status": turn.run.status, **(turn.run.result or {})}
+        return {"status": turn.run.status, "error": turn.run.error, **(turn.run.result or {})}
     row = turn.row
-    return {"status": row.status if row else "error", **((row.result if row else None) or {})}
+    if row is None:
+        return {"status": "error", "error": None}
+    return {"status": row.status, "error": row.error, **(row.result or {})}

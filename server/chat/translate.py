@@ -8,6 +8,7 @@ from typing import Any
 import orjson
 from langchain_core.messages import AIMessage, ToolMessage
 
+from server.errors import UNAVAILABLE
 from server.runs.events import RunEvent
 
 ChatEvent = tuple[str, dict[str, Any]]
@@ -77,8 +78,12 @@ def _parsed(text: str) -> dict[str, Any] | None:
     return value if isinstance(value, dict) and "ok" in value else None
 
 
-def closing_events(status: str, result: dict[str, Any] | None) -> list[ChatEvent]:
+def closing_events(
+    status: str, result: dict[str, Any] | None, error: str | None = None
+) -> list[ChatEvent]:
     """How the turn ended: a pending approval, the reply, or an error."""
+    if status == "error" and error == UNAVAILABLE:
+        return [("error", {"code": "UNAVAILABLE", "message": UNAVAILABLE})]
     if status == "error":
         return [("error", {"code": "INTERNAL", "message": "The turn failed on our side."})]
     if status == "cancelled":

@@ -43,8 +43,10 @@ def turn_context(resources: Resources, user_id: UUID, client: ClientContext | No
     )
 
 
-def _replay(runs: RunManager, row: RunRow) -> Turn:
-    return Turn(str(row.thread_id), str(row.id), runs.get(str(row.id)), row)
+async def _replay(runs: RunManager, row: RunRow) -> Turn:
+    """The turn of a message_id seen before: followed live when it still runs (here, or
+    with Redis on another instance), else told from its row."""
+    return Turn(str(row.thread_id), str(row.id), await runs.find(str(row.id)), row)
 
 
 async def start_chat(
@@ -63,7 +65,7 @@ async def start_chat(
     if request.message_id is not None:
         prior = await run_for_message(resources.pool, user_id, thread_id, request.message_id)
         if prior is not None:
-            return _replay(runs, prior)
+            return await _replay(runs, prior)
     message = HumanMessage(request.message, id=str(uuid4()))
     try:
         run = await runs.start(
@@ -74,13 +76,13 @@ async def start_chat(
             message_id=request.message_id,
         )
     except DuplicateMessage as duplicate:  # the same message_id raced this one
-        racing = runs.get(duplicate.run_id)
+        racing = await runs.find(duplicate.run_id)
         if racing is not None:
             return Turn(thread_id, racing.run_id, racing)
         row = await get_run_row(resources.pool, user_id, thread_id, duplicate.run_id)
         if row is None:
             raise
-        return _replay(runs, row)
+        return await _replay(runs, row)
     return Turn(thread_id, run.run_id, run)
 
 

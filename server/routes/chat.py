@@ -13,7 +13,7 @@ from server.chat.schemas import ChatRequest, ChatResponse, ResumeRequest
 from server.chat.stream import turn_events, turn_result
 from server.chat.turns import Turn, start_chat, start_resume
 from server.deps import CurrentUser, Res
-from server.errors import error_response
+from server.errors import UNAVAILABLE, UNAVAILABLE_RETRY_S, error_response
 from server.runs import ThreadBusy
 from server.runs.deps import Runs
 from server.sse import event_stream, sse_frame
@@ -33,6 +33,8 @@ def busy_response() -> JSONResponse:
 async def answer(turn: Turn) -> ChatResponse | JSONResponse:
     outcome = await turn_result(turn)
     status = outcome["status"]
+    if status == "error" and outcome["error"] == UNAVAILABLE:
+        return error_response(503, UNAVAILABLE, **{"Retry-After": UNAVAILABLE_RETRY_S})
     if status == "error":
         return error_response(500, FAILED, "internal")
     if status in ("pending", "running"):  # a retried message still running elsewhere

@@ -48,7 +48,7 @@ async def thread(
     return ThreadDetail(
         **ThreadPublic.of(row).model_dump(),
         messages=messages,
-        running=runs.active(row.thread_id) is not None,
+        running=await runs.busy(row.thread_id),
         interrupt=await pending_interrupt(resources, row.thread_id),
     )
 
@@ -57,7 +57,6 @@ async def thread(
 async def remove_thread(thread_id: str, user: CurrentUser, resources: Res, runs: Runs) -> Response:
     """Delete the thread, its transcript and its checkpoints (stopping a running turn)."""
     row = await owned_thread(resources, user, thread_id)
-    for run in runs.unfinished(row.thread_id):
-        await runs.cancel(run.run_id)
+    await runs.cancel_thread(row.thread_id)  # on whichever instance it runs
     await delete_thread(resources, user, row.id)
     return Response(status_code=204)

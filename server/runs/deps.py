@@ -10,8 +10,9 @@ from starlette.requests import HTTPConnection
 from server.runs.manager import RunManager
 
 
-def get_runs(connection: HTTPConnection) -> RunManager:
-    """Works for HTTP requests and WebSockets alike."""
+async def get_runs(connection: HTTPConnection) -> RunManager:
+    """Works for HTTP requests and WebSockets alike. (async: FastAPI runs a sync
+    dependency in its thread pool, a thread hop per request for an attribute read.)"""
     runs: RunManager = connection.app.state.runs
     return runs
 

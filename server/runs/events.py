@@ -46,6 +46,12 @@ class EventLog:
         self._wake()
         return event
 
+    def replay(self, event: RunEvent) -> None:
+        """Add an event numbered elsewhere (a run followed from another instance)."""
+        self._seq = event.seq
+        self._events.append(event)
+        self._wake()
+
     def close(self) -> None:
         self._closed = True
         self._wake()
@@ -55,12 +61,23 @@ class EventLog:
         self._changed.set()
         self._changed = asyncio.Event()
 
+    def _after(self, last: int) -> list[RunEvent]:
+        """Events with seq > last, read from the newest end: a reader woken per token
+        takes the new events only, not a scan of the whole log each time."""
+        fresh: list[RunEvent] = []
+        for event in reversed(self._events):
+            if event.seq <= last:
+                break
+            fresh.append(event)
+        fresh.reverse()
+        return fresh
+
     async def follow(self, after: int | None = None) -> AsyncIterator[RunEvent]:
         """Events with seq > `after`, then live ones, until the log is closed."""
         last = after or 0
         while True:
             waiter = self._changed
-            fresh = [e for e in self._events if e.seq > last]
+            fresh = self._after(last)
             for event in fresh:
                 last = event.seq
                 yield event

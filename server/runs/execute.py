@@ -16,6 +16,7 @@ from langgraph.types import Command
 from structlog.contextvars import bind_contextvars
 
 from agent.context import Context
+from server.errors import DB_UNAVAILABLE, UNAVAILABLE
 from server.runs.observe import observe_turn
 from server.runs.result import turn_result
 from server.runs.run import Run, RunStatus
@@ -25,10 +26,11 @@ from tools.db.pool import Pool
 log = structlog.get_logger("pam.runs")
 
 STREAM_MODES = ["values", "updates", "messages", "custom"]
-# Checkpoint when the run stops (its end, an approval interrupt, an error), not after
-# every step: one write per turn instead of one per step and subgraph step. A process
-# killed mid-turn leaves the thread at its previous turn; the run row (with its
-# message_id) is already recorded, so a retried message is not run twice.
+# Chat turns checkpoint when the run stops (its end, an approval interrupt, an error),
+# not after every step: one write per turn instead of one per step and subgraph step. A
+# process killed mid-turn leaves the thread at its previous turn; the run row (with its
+# message_id) is already recorded, so a retried message is not run twice. Agent
+# Protocol runs default to LangGraph's "async" (every step, for history and time travel).
 DURABILITY = "exit"
 FAILED = "The run failed on our side."
 
@@ -48,6 +50,31 @@ def graph_input(input: dict[str, Any] | None, command: dict[str, Any] | None) ->
         return input
     fields = {k: command[k] for k in ("resume", "goto", "update") if command.get(k) is not None}
     return Command(**fields)
+
+
+class RunEnd:
+    """The run's end state as its own stream tells it: the last top-level values chunk
+    (its `__interrupt__` apart) is the thread's state, as `aget_state` would read it back
+    from the checkpoint; a read and a deserialisation per turn saved."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, Any] | None = None
+        self.interrupts: list[Any] = []
+
+    def see(self, mode: str, data: Any) -> None:
+        if not isinstance(data, dict):
+            return
+        if mode == "values":
+            self.values = {k: v for k, v in data.items() if k != "__interrupt__"}
+        if mode in ("values", "updates") and data.get("__interrupt__"):
+            self.interrupts = list(data["__interrupt__"])  # a run stops at its interrupt
+
+    def settle(self, run: Run) -> bool:
+        if self.values is None:  # no values chunk (nothing ran): read the state back
+            return False
+        run.values, run.interrupts = self.values, self.interrupts
+        run.result = turn_result(run.values, run.interrupts)
+        return True
 
 
 async def _snapshot(graph: Any, run: Run) -> None:
@@ -70,34 +97,55 @@ async def execute(
 ) -> None:
     status: RunStatus = "error"
     error: str | None = None
+    marking: asyncio.Task[None] | None = None
     # The task runs in its own copy of the context: these tag every log line of the turn.
     bind_contextvars(run_id=run.run_id, thread_id=run.thread_id, user_id=str(run.user_id))
     try:
         for other in ahead:  # enqueue: wait for the runs before this one
             await other.ended()
         run.set_status("running")
-        await update_run(pool, run)
+        # Recorded while the graph starts (the first token need not wait for the row);
+        # awaited before the run's end is recorded, so the two never cross.
+        marking = asyncio.create_task(update_run(pool, run))
         started = time.monotonic()
+        end = RunEnd()
         async for namespace, mode, data in graph.astream(
             payload,
             run_config(run, checkpoint_id),
             context=context,
             stream_mode=STREAM_MODES,
             subgraphs=True,
-            durability=DURABILITY,
+            durability=run.durability,
         ):
             run.log.append(mode, tuple(namespace), data)
-        await _snapshot(graph, run)
+            if not namespace:
+                end.see(mode, data)
+        if not end.settle(run):
+            await _snapshot(graph, run)
         status = "interrupted" if run.interrupts else "success"
         observe_turn(run, time.monotonic() - started)
     except asyncio.CancelledError:
         # Ours (RunManager.cancel or shutdown): record it; the task then ends normally.
         status = "cancelled"
     except Exception as exc:
-        log.exception("run failed", run_id=run.run_id, thread_id=run.thread_id)
-        error = FAILED
-        run.log.append("error", (), {"error": type(exc).__name__, "message": FAILED})
+        if isinstance(exc, DB_UNAVAILABLE):  # not a bug: the client may try again
+            log.warning("run stopped: database unavailable", run_id=run.run_id, error=str(exc))
+            error = UNAVAILABLE
+        else:
+            log.exception("run failed", run_id=run.run_id, thread_id=run.thread_id)
+            error = FAILED
+        run.log.append("error", (), {"error": type(exc).__name__, "message": error})
+    await _marked(marking)
     await _record_end(run, graph, pool, status, error)
+
+
+async def _marked(marking: asyncio.Task[None] | None) -> None:
+    if marking is None:
+        return
+    try:
+        await marking
+    except Exception as exc:  # the end's own update says what happened
+        log.warning("could not record the run as running", error=str(exc))
 
 
 async def _record_end(

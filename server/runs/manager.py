@@ -7,40 +7,68 @@ client that goes away never takes its turn with it.
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Literal
+import contextlib
+from typing import Any
 from uuid import UUID, uuid4
 
 from agent.context import Context
 from server.resources import Resources
-from server.runs.execute import execute, graph_input
+from server.runs.busy import Strategy, ThreadBusy
+from server.runs.execute import DURABILITY, execute, graph_input
+from server.runs.leased import run_leased
 from server.runs.rollback import delete_run_checkpoints
 from server.runs.run import CancelAction, Disconnect, Run
+from server.runs.shared import SharedRuns
 from server.runs.store import DuplicateMessage, insert_run, update_run
 from server.runs.table import RETAIN_S, RunTable
 
-Strategy = Literal["reject", "enqueue", "interrupt", "rollback"]
-
-
-class ThreadBusy(Exception):
-    """A run is active on the thread and the strategy is `reject`."""
-
-    def __init__(self, thread_id: str) -> None:
-        super().__init__(f"thread {thread_id} already has a run in progress")
-        self.thread_id = thread_id
+__all__ = ["RunManager", "Strategy", "ThreadBusy"]
+REMOTE_CANCEL_WAIT_S = 10.0  # how long a cancel waits for another instance's run to stop
 
 
 class RunManager:
     def __init__(self, resources: Resources, *, retain_s: float = RETAIN_S) -> None:
         self._resources = resources
         self._table = RunTable(retain_s)
+        # With Redis, runs are shared with the other instances (shared.py); without, each
+        # instance decides alone, as a single instance does.
+        redis = resources.redis
+        self._shared = SharedRuns(redis, self._cancel_here) if redis is not None else None
+
+    async def open(self) -> None:
+        """Start listening for cancels sent to other instances (with Redis)."""
+        if self._shared is not None:
+            self._shared.subscriber.start()
 
     def get(self, run_id: str) -> Run | None:
         return self._table.get(str(run_id))
+
+    async def find(self, run_id: str) -> Run | None:
+        """This instance's run, or (with Redis) a follower of one another instance runs."""
+        run = self._table.get(str(run_id))
+        if run is not None or self._shared is None:
+            return run
+        follower = await self._shared.attach(str(run_id))
+        if follower is None:
+            return None
+        raced = self._table.get(follower.run_id)
+        if raced is not None and follower.task is not None:  # another request attached first
+            follower.task.cancel()
+            return raced
+        self._table.follow(follower)
+        return follower
 
     def active(self, thread_id: str) -> Run | None:
         """The run executing on the thread now (queued ones wait behind it)."""
         unfinished = self._table.unfinished(str(thread_id))
         return unfinished[0] if unfinished else None
+
+    async def busy(self, thread_id: str) -> bool:
+        """A run of the thread executes now, here or (with Redis) on another instance."""
+        if self.active(thread_id) is not None:
+            return True
+        shared = self._shared
+        return shared is not None and await shared.locks.holder(str(thread_id)) is not None
 
     def unfinished(self, thread_id: str) -> list[Run]:
         """The thread's running and queued runs, oldest first."""
@@ -59,6 +87,8 @@ class RunManager:
         metadata: dict[str, Any] | None = None,
         on_disconnect: Disconnect = "continue",
         message_id: str | None = None,
+        durability: str = DURABILITY,
+        extras: dict[str, str] | None = None,
     ) -> Run:
         """Start a run (the caller has checked the thread is the user's). ThreadBusy
         for `reject` on a busy thread; store.DuplicateMessage for a message_id the
@@ -79,6 +109,8 @@ class RunManager:
             on_disconnect=on_disconnect,
             message_id=message_id,
         )
+        run.durability = durability
+        run.extras = dict(extras or {})
         # Registered before the first await, so a concurrent start sees the thread busy.
         self._table.register(run)
         launch = self._launch(
@@ -102,7 +134,13 @@ class RunManager:
         checkpoint_id: str | None,
     ) -> Run:
         pool = self._resources.pool
+        shared = self._shared if self._shared is not None and self._shared.usable() else None
+        lease = shared.lease(run) if shared is not None else None
         try:
+            if shared is not None and lease is not None:
+                await lease.announce()
+                if not busy:  # none here: does another instance run one on the thread?
+                    await shared.claim(run, lease, strategy)
             await insert_run(pool, run)
             if strategy in ("interrupt", "rollback"):
                 action: CancelAction = "rollback" if strategy == "rollback" else "interrupt"
@@ -110,28 +148,36 @@ class RunManager:
                     await self.cancel(other.run_id, action)
         except BaseException:
             self._table.drop(run)
+            if lease is not None:
+                await lease.end()
             raise
         if run.cancel_action is not None:  # cancelled before its task existed
             run.end("cancelled")
             await update_run(pool, run)
             self._table.finished(run)
+            if lease is not None:
+                await lease.end()
             return run
-        work = execute(
-            run,
-            graph=self._resources.graph,
-            pool=pool,
-            payload=payload,
-            context=context,
-            checkpoint_id=checkpoint_id,
-            ahead=busy if strategy == "enqueue" else [],
-        )
+        ahead = busy if strategy == "enqueue" else []
+        args = dict(graph=self._resources.graph, payload=payload, context=context)
+        if shared is None or lease is None:
+            work = execute(run, pool=pool, checkpoint_id=checkpoint_id, ahead=ahead, **args)
+        else:
+            shared.mirror(run)
+            work = run_leased(run, lease, ahead, pool=pool, checkpoint_id=checkpoint_id, **args)
         run.task = asyncio.create_task(work, name=f"run-{run.run_id}")
         run.task.add_done_callback(lambda _task: self._table.finished(run))
         return run
 
     async def cancel(self, run_id: str, action: CancelAction = "interrupt") -> None:
-        """Stop a run; `rollback` also deletes the checkpoints it wrote. Idempotent."""
+        """Stop a run; `rollback` also deletes the checkpoints it wrote. Idempotent.
+        A run another instance executes is stopped by that instance."""
         run = self._table.get(str(run_id))
+        if run is not None and run.remote and self._shared is not None:
+            await self._shared.publish_cancel(run_id=run.run_id, action=action)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(run.ended(), REMOTE_CANCEL_WAIT_S)
+            return
         if run is None or run.done:
             return
         run.cancel_action = action
@@ -142,8 +188,26 @@ class RunManager:
         if action == "rollback":
             await delete_run_checkpoints(self._resources.pool, run.thread_id, run.run_id)
 
+    async def cancel_thread(self, thread_id: str, action: CancelAction = "interrupt") -> None:
+        """Stop every run of the thread, on whichever instance it runs."""
+        for run in self.unfinished(thread_id):
+            await self.cancel(run.run_id, action)
+        if self._shared is not None:
+            await self._shared.publish_cancel(thread_id=str(thread_id), action=action)
+
+    async def _cancel_here(
+        self, run_id: str | None, thread_id: str | None, action: CancelAction
+    ) -> None:
+        """A cancel published by any instance: act on the runs this one executes."""
+        found = [self._table.get(run_id)] if run_id else self.unfinished(thread_id or "")
+        for run in found:
+            if run is not None and not run.remote and not run.done:
+                await self.cancel(run.run_id, action)
+
     async def aclose(self) -> None:
         """Shutdown: cancel what still runs (its checkpoints so far are kept)."""
+        if self._shared is not None:
+            await self._shared.subscriber.aclose()
         tasks = [r.task for r in self._table.running() if r.task is not None]
         for task in tasks:
             task.cancel()

@@ -42,6 +42,8 @@ class Run:
         self.metadata = metadata
         self.on_disconnect: Disconnect = on_disconnect
         self.message_id = message_id
+        # When the graph checkpoints ("exit", "async", "sync"): RunManager.start sets it.
+        self.durability = "exit"
         self.status: RunStatus = "pending"
         self.created_at = datetime.now(UTC)
         self.updated_at = self.created_at
@@ -53,6 +55,12 @@ class Run:
         self.cancel_action: CancelAction | None = None
         self.log = EventLog()
         self.task: asyncio.Task[None] | None = None
+        # True: another instance executes the run; this object follows it (and `task`
+        # is the follower), so cancelling it means asking the owner.
+        self.remote = False
+        # Small strings a follower on another instance needs (the Agent Protocol's stream
+        # options), shared with the run's head in Redis.
+        self.extras: dict[str, str] = {}
         self._ended = asyncio.Event()
 
     @property

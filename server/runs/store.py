@@ -41,6 +41,11 @@ class RunRow:
     updated_at: datetime
 
 
+# Run rows are bookkeeping: written without waiting for the WAL flush (user_db's
+# durable=False). A run's own effects (tool writes, the transcript) commit durably after
+# its row is inserted, which flushes that row too.
+
+
 def _json(value: Any) -> str:
     # default=str: metadata and results come from clients and graph state; nothing in
     # them should make recording a run fail.
@@ -50,7 +55,7 @@ def _json(value: Any) -> str:
 async def insert_run(pool: Pool, run: Run) -> None:
     """Record a new run; DuplicateMessage when its message_id was seen on the thread."""
     try:
-        async with user_db(pool, run.user_id) as db:
+        async with user_db(pool, run.user_id, durable=False) as db:
             await db.conn.execute(
                 "INSERT INTO chat_runs (id, thread_id, user_id, status, message_id, metadata,"
                 " created_at, updated_at) VALUES (%s, %s, %s, %s, %s, %s::jsonb, %s, %s)",
@@ -75,7 +80,7 @@ async def insert_run(pool: Pool, run: Run) -> None:
 
 
 async def update_run(pool: Pool, run: Run) -> None:
-    async with user_db(pool, run.user_id) as db:
+    async with user_db(pool, run.user_id, durable=False) as db:
         await db.conn.execute(
             "UPDATE chat_runs SET status = %s, result = %s::jsonb, error = %s, updated_at = %s"
             " WHERE id = %s",

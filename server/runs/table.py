@@ -12,11 +12,16 @@ import asyncio
 from server.runs.run import Run
 
 RETAIN_S = 300.0  # how long an ended run stays joinable/streamable from memory
+# ...and how many ended runs at most (each keeps its event log): under heavy load the
+# oldest go first, so memory stays flat whatever the turn rate. A run gone from memory
+# is still answered from its row (status, result), without its event replay.
+MAX_RETAINED = 1000
 
 
 class RunTable:
-    def __init__(self, retain_s: float = RETAIN_S) -> None:
+    def __init__(self, retain_s: float = RETAIN_S, max_retained: int = MAX_RETAINED) -> None:
         self._retain_s = retain_s
+        self._max_retained = max_retained
         self._runs: dict[str, Run] = {}
         self._threads: dict[str, list[Run]] = {}
         self._expiry: dict[str, asyncio.TimerHandle] = {}
@@ -34,11 +39,24 @@ class RunTable:
         self._runs[run.run_id] = run
         self._threads.setdefault(run.thread_id, []).append(run)
 
+    def follow(self, run: Run) -> None:
+        """A run another instance executes, followed here: found by id, never busy here
+        (its instance holds the thread's lock); forgotten like the others once ended."""
+        self._runs[run.run_id] = run
+        if run.task is not None:
+            run.task.add_done_callback(lambda _task: self.finished(run))
+
     def finished(self, run: Run) -> None:
         """The run ended: free its thread now, forget it after the retention time."""
         self._unlink(run)
         loop = asyncio.get_running_loop()
         self._expiry[run.run_id] = loop.call_later(self._retain_s, self.drop, run)
+        while len(self._expiry) > self._max_retained:
+            oldest = next(iter(self._expiry))
+            self._expiry.pop(oldest).cancel()
+            gone = self._runs.get(oldest)
+            if gone is not None:
+                self.drop(gone)
 
     def drop(self, run: Run) -> None:
         self._runs.pop(run.run_id, None)

@@ -9,6 +9,7 @@ import structlog
 from fastapi import HTTPException
 
 from server.chat.turns import start_chat, start_resume
+from server.errors import DB_UNAVAILABLE, UNAVAILABLE
 from server.resources import Resources
 from server.runs import RunManager, ThreadBusy, owned_thread
 from server.ws.auth import UNAUTHORIZED, AuthFailed, verify
@@ -49,6 +50,9 @@ async def handle(
     except HTTPException as exc:
         code = HTTP_TO_CODE.get(exc.status_code, "BAD_REQUEST")
         connection.send(error_frame(code, str(exc.detail), message_id))
+    except DB_UNAVAILABLE as exc:
+        log.warning("database unavailable", frame=frame.type, error=str(exc))
+        connection.send(error_frame("UNAVAILABLE", UNAVAILABLE, message_id))
     except Exception:
         log.exception("websocket frame failed", frame=frame.type, user_id=str(connection.user_id))
         connection.send(error_frame("INTERNAL", "Something went wrong on our side.", message_id))
@@ -82,5 +86,4 @@ async def _dispatch(
         connection.follow(asyncio.create_task(forward_turn(connection, turn, reply_to)))
     elif isinstance(frame, CancelFrame):
         row = await owned_thread(resources, user, frame.thread_id)
-        for run in runs.unfinished(row.thread_id):
-            await runs.cancel(run.run_id)
+        await runs.cancel_thread(row.thread_id)  # on whichever instance it runs

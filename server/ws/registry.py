@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any, Protocol
 from uuid import UUID
 
@@ -19,9 +20,15 @@ class Pushable(Protocol):
 class SocketRegistry:
     def __init__(self) -> None:
         self._by_user: defaultdict[UUID, set[Pushable]] = defaultdict(set)
+        # Told when a user's first socket opens here (True) and their last closes (False):
+        # the cross-instance push relay listens for the users this instance holds.
+        self.on_presence: Callable[[UUID, bool], None] | None = None
 
     def add(self, socket: Pushable) -> None:
+        first = not self._by_user.get(socket.user_id)
         self._by_user[socket.user_id].add(socket)
+        if first and self.on_presence is not None:
+            self.on_presence(socket.user_id, True)
 
     def remove(self, socket: Pushable) -> None:
         sockets = self._by_user.get(socket.user_id)
@@ -29,6 +36,11 @@ class SocketRegistry:
             sockets.discard(socket)
             if not sockets:
                 del self._by_user[socket.user_id]
+                if self.on_presence is not None:
+                    self.on_presence(socket.user_id, False)
+
+    def users(self) -> list[UUID]:
+        return list(self._by_user)
 
     def count(self, user_id: UUID | None = None) -> int:
         if user_id is None:

@@ -231,6 +231,9 @@ def server_settings(database_url: str, tmp_dir: str, **overrides: Any) -> Settin
         "pam_jwt_secret": SecretStr(TEST_JWT_SECRET),
         "pam_jwks_url": None,
         "log_level": "WARNING",
+        # No background jobs worker unless a test asks (pam_worker=True): one would
+        # deliver other tests' reminders into their threads while they run.
+        "pam_worker": False,
         **overrides,
     }
     return Settings(_env_file=None, **values)

@@ -26,6 +26,7 @@ async def open_pool(
     max_size: int = 20,
     prepare_threshold: int | None = 5,
     open_timeout_s: float = 10.0,
+    timeout_s: float = 30.0,
 ) -> Pool:
     """Open a pool and prove it can reach the server, or raise a one-line DatabaseError."""
     check_url(url)
@@ -35,6 +36,9 @@ async def open_pool(
         max_size=max_size,
         kwargs=connection_kwargs(prepare_threshold),
         connection_class=psycopg.AsyncConnection[DictRow],
+        # How long a checkout waits for a connection before PoolTimeout (the server
+        # answers 503 then: the database is down or every connection is busy).
+        timeout=timeout_s,
         open=False,
         name="pam",
     )

@@ -6,9 +6,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 from uuid import UUID
+from weakref import WeakKeyDictionary
 
 import psycopg
+from cachetools import LRUCache
 from psycopg.rows import DictRow
 from psycopg_pool import AsyncConnectionPool
 
@@ -16,6 +19,13 @@ from tools.services import Services
 
 APP_ROLE = "pam_app"
 """The role queries run under: no superuser, no BYPASSRLS, so the policies always apply."""
+KNOWN_USERS = 50_000
+SCOPE = "SELECT set_config('role', %s, true), set_config('pam.user_id', %s, true)"
+SCOPE_NOT_DURABLE = SCOPE + ", set_config('synchronous_commit', 'off', true)"
+
+# Users whose row this process has already seen committed, per pool (one pool per
+# database): their transactions skip the upsert, a round trip each (several per turn).
+_known: WeakKeyDictionary[Any, LRUCache[UUID, bool]] = WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -40,24 +50,31 @@ async def user_db(
     *,
     now: datetime | None = None,
     services: Services | None = None,
+    durable: bool = True,
 ) -> AsyncIterator[UserDb]:
     """Open a transaction as `pam_app` with `pam.user_id` set; commit on success.
 
     Both settings are transaction-local, so a pooled connection never carries one
     user's identity into another's transaction. The user's row is created on first
     sight (users are whoever the verified token says they are).
+
+    `durable=False` commits without waiting for the WAL flush (`synchronous_commit =
+    off`): for bookkeeping a database crash may roll back by a moment. The commit order
+    still holds, so such a write is durable as soon as any later durable commit is.
     """
+    known = _known.get(pool)
+    if known is None:
+        known = _known[pool] = LRUCache(KNOWN_USERS)
     async with pool.connection() as conn, conn.transaction():
-        await conn.execute(
-            "SELECT set_config('role', %s, true), set_config('pam.user_id', %s, true)",
-            (APP_ROLE, str(user_id)),
-        )
-        await conn.execute(
-            "INSERT INTO users (id) VALUES (%s) ON CONFLICT (id) DO NOTHING", (user_id,)
-        )
+        await conn.execute(SCOPE if durable else SCOPE_NOT_DURABLE, (APP_ROLE, str(user_id)))
+        if user_id not in known:
+            await conn.execute(
+                "INSERT INTO users (id) VALUES (%s) ON CONFLICT (id) DO NOTHING", (user_id,)
+            )
         yield UserDb(
             conn=conn,
             user_id=user_id,
             now=now or datetime.now(UTC),
             services=services or Services(),
         )
+    known[user_id] = True  # committed: the row exists from now on

@@ -1,0 +1,1 @@
+"""Background jobs (procrastinate on our Postgres): event reminders and budget alerts."""

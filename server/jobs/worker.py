@@ -1,0 +1,96 @@
+"""The background worker: procrastinate's worker running the delivery jobs, the outbox
+relay, and the sweep that retries jobs whose worker died.
+
+It runs inside `pam serve` (PAM_WORKER, on by default) or alone as `pam worker`; any
+number may run at once against one database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+import structlog
+from procrastinate import App
+
+from server.jobs.deliver import Deliverer, Push
+from server.jobs.relay import relay_reminders
+from server.jobs.schema import ensure_job_schema
+from server.jobs.tasks import QUEUE, job_app
+from server.settings import Settings
+from tools.db.pool import Pool
+
+log = structlog.get_logger("pam.jobs")
+
+SHUTDOWN_GRACE_S = 5.0  # a job still running after this is left to the stalled sweep
+
+
+async def retry_stalled(app: App, stalled_after_s: float) -> int:
+    """Jobs left 'doing' by a worker whose heartbeat stopped: run them again."""
+    jobs = await app.job_manager.get_stalled_jobs(
+        queue=QUEUE, seconds_since_heartbeat=stalled_after_s
+    )
+    retried = 0
+    for job in jobs:
+        try:
+            await app.job_manager.retry_job(job)
+            retried += 1
+        except Exception:  # another instance's sweep got there first
+            log.debug("stalled job not retried", job_id=job.id)
+    if retried:
+        log.warning("retried jobs of a worker that stopped", count=retried)
+    return retried
+
+
+async def _every(seconds: float, name: str, step: Callable[[], Awaitable[int]]) -> None:
+    while True:
+        try:
+            await step()
+        except Exception:  # the database away: try again next time
+            log.exception("background step failed", step=name)
+        await asyncio.sleep(seconds)
+
+
+@asynccontextmanager
+async def running_worker(
+    settings: Settings, database_url: str, pool: Pool, push: Push
+) -> AsyncIterator[App]:
+    await ensure_job_schema(database_url)
+    app = job_app(database_url, Deliverer(pool, push))
+    async with app.open_async():
+        tasks = [
+            asyncio.create_task(
+                app.run_worker_async(
+                    queues=[QUEUE],
+                    name="pam",
+                    concurrency=4,
+                    install_signal_handlers=False,
+                    fetch_job_polling_interval=settings.pam_jobs_poll_s,
+                    update_heartbeat_interval=settings.pam_jobs_heartbeat_s,
+                    stalled_worker_timeout=settings.pam_jobs_stalled_s,
+                    shutdown_graceful_timeout=SHUTDOWN_GRACE_S,
+                    delete_jobs="successful",  # the reminder row keeps what was delivered
+                ),
+                name="jobs-worker",
+            ),
+            asyncio.create_task(
+                _every(settings.pam_jobs_poll_s, "relay", lambda: relay_reminders(pool, app))
+            ),
+            asyncio.create_task(
+                _every(
+                    settings.pam_jobs_heartbeat_s,
+                    "stalled sweep",
+                    lambda: retry_stalled(app, settings.pam_jobs_stalled_s),
+                )
+            ),
+        ]
+        try:
+            yield app
+        finally:
+            for task in tasks:
+                task.cancel()
+            for task in tasks:
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await task

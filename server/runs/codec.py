@@ -1,0 +1,79 @@
+"""Run events and outcomes as Redis fields, and back.
+
+LangGraph's own serializer (the one its checkpoints use) is used, so messages,
+interrupts and state values come back as the same objects another instance's
+stream and chat code expect. Keys of every Redis structure the runs share live here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
+
+from server.runs.events import RunEvent
+
+_serde = JsonPlusSerializer()
+Fields = dict[Any, Any]  # str or bytes keys and values, as redis-py takes them
+
+
+def head_key(run_id: str) -> str:
+    """A hash: the run's thread, user and message id, while it lives and shortly after."""
+    return f"pam:run:{run_id}"
+
+
+def events_key(run_id: str) -> str:
+    """A stream: the run's events (seq, mode, namespace, data), then one `end` entry."""
+    return f"pam:run:{run_id}:events"
+
+
+def lock_key(thread_id: str) -> str:
+    return f"pam:thread:{thread_id}:lock"
+
+
+CANCEL_CHANNEL = "pam:runs:cancel"
+
+
+def pack(value: Any) -> bytes:
+    kind, data = _serde.dumps_typed(value)
+    return kind.encode() + b"\n" + data
+
+
+def unpack(raw: bytes) -> Any:
+    kind, _, data = raw.partition(b"\n")
+    return _serde.loads_typed((kind.decode(), data))
+
+
+def event_fields(event: RunEvent) -> Fields:
+    return {
+        "seq": str(event.seq),
+        "mode": event.mode,
+        "ns": "\x1f".join(event.namespace),
+        "data": pack(event.data),
+    }
+
+
+def read_event(fields: dict[bytes, bytes]) -> RunEvent:
+    mode = fields[b"mode"].decode()
+    ns = fields[b"ns"].decode()
+    data = unpack(fields[b"data"])
+    if mode == "messages" and isinstance(data, list):
+        data = tuple(data)  # msgpack turns the (message, metadata) pair into a list
+    return RunEvent(int(fields[b"seq"]), mode, tuple(ns.split("\x1f")) if ns else (), data)
+
+
+def end_fields(
+    status: str,
+    error: str | None,
+    values: dict[str, Any],
+    interrupts: list[Any],
+    result: dict[str, Any] | None,
+) -> Fields:
+    outcome = {"values": values, "interrupts": interrupts, "result": result}
+    return {"end": status, "error": error or "", "data": pack(outcome)}
+
+
+def read_end(fields: dict[bytes, bytes]) -> tuple[str, str | None, dict[str, Any]]:
+    """(status, error, {values, interrupts, result}) of an `end` entry."""
+    error = fields.get(b"error", b"").decode() or None
+    return fields[b"end"].decode(), error, unpack(fields[b"data"])

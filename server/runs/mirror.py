@@ -1,0 +1,90 @@
+"""A run's events copied to a Redis Stream as they happen, so that any instance can join
+the run (a chat retry, a Last-Event-ID reconnect) while it runs and for a while after.
+
+The in-memory log stays the fast path on the instance that runs the turn. The copy is
+written in batches by a task of its own, so a turn never waits on Redis, and a Redis
+failure only stops the copy (with one warning), never the turn.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import redis.asyncio as aioredis
+import structlog
+
+from server.runs.codec import Fields, end_fields, event_fields, events_key, head_key
+from server.runs.events import MAX_EVENTS, EventLog, RunEvent
+from server.runs.locks import REDIS_ERRORS
+from server.runs.run import Run
+
+log = structlog.get_logger("pam.runs")
+
+LIVE_TTL_S = 3600  # a stream whose instance died mid-run is dropped after this
+# Joinable from other instances this long after the end (a retry or a reconnect comes
+# within seconds; later ones get the stored result). Each turn is tens of kB in Redis.
+ENDED_TTL_S = 60
+
+
+def mirrored_modes(run: Run) -> frozenset[str] | None:
+    """What is worth copying: everything (None), but `values` chunks only when the run's
+    client streams them. Each carries the whole state (tens of kB, growing with the
+    thread), and chat clients never read them; the end entry has the final values."""
+    streamed = run.extras.get("stream_modes", "").split(",")
+    return None if "values" in streamed else frozenset({"updates", "messages", "custom", "error"})
+
+
+class MirroredLog(EventLog):
+    def __init__(self, redis: aioredis.Redis, run: Run, max_events: int = MAX_EVENTS) -> None:
+        super().__init__(max_events)
+        self._redis = redis
+        self._run = run
+        self._max_events = max_events
+        self._pending: list[RunEvent] = []
+        self._modes = mirrored_modes(run)
+        self._ending = False
+        self._more = asyncio.Event()
+        self.flushed = asyncio.Event()  # set once the end entry is written (or given up)
+        self._task = asyncio.create_task(self._drain(), name=f"mirror-{run.run_id}")
+
+    def append(self, mode: str, namespace: tuple[str, ...], data: Any) -> RunEvent:
+        event = super().append(mode, namespace, data)
+        if self._modes is None or mode in self._modes:
+            self._pending.append(event)
+            self._more.set()
+        return event
+
+    def close(self) -> None:
+        super().close()
+        self._ending = True
+        self._more.set()
+
+    async def _drain(self) -> None:
+        key = events_key(self._run.run_id)
+        try:
+            while True:
+                await self._more.wait()
+                self._more.clear()
+                batch, self._pending, ending = self._pending, [], self._ending
+                pipe = self._redis.pipeline(transaction=False)
+                for event in batch:
+                    pipe.xadd(key, event_fields(event), maxlen=self._max_events, approximate=True)
+                if ending:
+                    pipe.xadd(key, self._end_fields())
+                    pipe.expire(key, ENDED_TTL_S)
+                    pipe.expire(head_key(self._run.run_id), ENDED_TTL_S)
+                else:
+                    pipe.expire(key, LIVE_TTL_S)
+                await pipe.execute()
+                if ending:
+                    return
+        except REDIS_ERRORS as exc:
+            log.warning("run events not shared (Redis)", run_id=self._run.run_id, error=str(exc))
+        finally:
+            self._pending.clear()
+            self.flushed.set()
+
+    def _end_fields(self) -> Fields:
+        run = self._run
+        return end_fields(run.status, run.error, run.values, run.interrupts, run.result)
