@@ -17,6 +17,7 @@ from langgraph.types import Checkpointer, Command
 from agent.context import Context
 from agent.domains import build_domain_agent, make_general
 from agent.finish import finish
+from agent.inline_tracing import install as inline_tracing
 from agent.model import default_model_name, load_chat_model
 from agent.router import DomainNode, make_router
 from agent.state import InputState, PamState
@@ -24,10 +25,11 @@ from agent.state import InputState, PamState
 AGENT_DOMAINS = ("wins", "wheels", "you", "social")
 
 
-def next_domain(
+async def next_domain(
     state: PamState,
 ) -> Command[Literal["wins", "wheels", "you", "social", "general", "finish"]]:
-    """Run the next domain this turn asked for, or finish."""
+    """Run the next domain this turn asked for, or finish. (async: a sync node would
+    run in a worker thread.)"""
     pending = state.get("pending") or []
     if not pending:
         return Command(goto="finish")
@@ -41,6 +43,7 @@ def build_graph(
     model: BaseChatModel | None = None,
 ) -> CompiledStateGraph[PamState, Context, InputState, PamState]:
     model = model or load_chat_model(default_model_name())
+    inline_tracing()
     builder = StateGraph(PamState, context_schema=Context, input_schema=InputState)
     builder.add_node("router", make_router(model))
     for domain in AGENT_DOMAINS:

@@ -36,4 +36,10 @@ def load_chat_model(name: str) -> BaseChatModel:
             max_retries=2,
             stream_usage=True,
         )
+    if name.startswith("bench:"):
+        # Benchmark-only models (bench/models.py): the same brain with a fixed pace, so
+        # `pam serve` and `langgraph dev` can be measured with one selectable model.
+        from bench.models import bench_model
+
+        return bench_model(name.removeprefix("bench:"))
     raise ValueError(f"unknown model {name!r}: use 'offline' or 'openai:<model>'")

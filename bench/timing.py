@@ -8,7 +8,8 @@ from typing import Any
 from uuid import UUID
 
 from langchain_core.callbacks import AsyncCallbackHandler
-from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
+
+from tools.db.checkpointer import PooledSaver
 
 
 class Spans(AsyncCallbackHandler):
@@ -52,7 +53,7 @@ class Spans(AsyncCallbackHandler):
         self._end(run_id)
 
 
-class TimedSaver(AsyncPostgresSaver):
+class TimedSaver(PooledSaver):
     """The Postgres saver, adding up the time its writes take."""
 
     checkpoint_s: float = 0.0

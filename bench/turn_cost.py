@@ -1,8 +1,12 @@
-"""Benchmark 1: a turn's cost in-process, with Postgres checkpoints.
+"""Benchmark 1: a turn's cost in-process.
 
-`python -m bench.turn_cost --turns 200 --model scripted|offline` prints JSON: p50/p95/p99
-per turn (ms) and the share of time in router, model, tools and checkpoint writes.
-Each turn: router -> wins subgraph -> add_expense (one write) -> reply.
+Each turn: router -> wins subgraph -> add_expense (one write) -> reply, on a thread of its
+own, with the offline brain (or the scripted model). Measured twice: with no checkpointer
+(the graph's own cost, the baseline a served turn is compared with) and with the
+server's Postgres checkpointer and durability; plus one pass with timing callbacks for
+the share of time in router, model, tools and checkpoint writes.
+
+`python -m bench.turn_cost --turns 200 --model offline|scripted` prints the JSON.
 """
 
 from __future__ import annotations
@@ -22,14 +26,16 @@ from langchain_core.messages import AIMessage
 
 from agent.context import Context
 from agent.model import load_chat_model
+from bench.clients import MESSAGE, varied
+from bench.stats import percentile
 from bench.timing import Spans, TimedSaver
 from evals.scripted import ScriptedChatModel, call, route
 from graph import build_graph
+from server.runs.execute import DURABILITY
+from tools.db.checkpointer import PooledSaver
 from tools.db.migrate import migrate
-from tools.db.pool import open_pool
+from tools.db.pool import Pool, open_pool
 from tools.db.resolve import database_url
-
-MESSAGE = "spent $12.50 on coffee"
 
 
 def pam_shaped_model() -> ScriptedChatModel:
@@ -45,42 +51,61 @@ def pam_shaped_model() -> ScriptedChatModel:
     )
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+async def _turns(graph: Any, pool: Pool, turns: int, callbacks: list[Any]) -> list[float]:
+    ctx = Context(user_id=str(uuid.uuid4()), pool=pool)
+    # The server's durability, as the run executor passes it (only with a checkpointer).
+    options = {"durability": DURABILITY} if graph.checkpointer else {}
+    costs = []
+    for n in range(turns):
+        config: Any = {"configurable": {"thread_id": str(uuid.uuid4())}, "callbacks": callbacks}
+        started = time.perf_counter()
+        turn: Any = {"messages": [("user", varied(MESSAGE, n))]}
+        out = await graph.ainvoke(turn, config, context=ctx, **options)
+        costs.append((time.perf_counter() - started) * 1000)
+        assert out["reply"], "every turn must reply"
+    return costs
 
 
-async def measure(url: str, model: BaseChatModel, turns: int, same_thread: bool) -> dict[str, Any]:
+def _figures(costs: list[float]) -> dict[str, Any]:
+    return {
+        "p50_ms": round(statistics.median(costs), 2),
+        "p95_ms": round(percentile(costs, 0.95), 2),
+        "p99_ms": round(percentile(costs, 0.99), 2),
+    }
+
+
+async def turn_cost(pool: Pool, model: BaseChatModel, turns: int) -> dict[str, Any]:
+    """{"no_checkpointer": {...}, "postgres_checkpointer": {...}, "share": {...}}."""
+    saver = PooledSaver(pool)
+    await saver.setup()
+    bare = build_graph(None, model=model)
+    saved = build_graph(saver, model=model)
+    await _turns(bare, pool, 3, [])  # warm: imports, prepared statements
+    await _turns(saved, pool, 3, [])
+    result = {
+        "turns": turns,
+        "no_checkpointer": _figures(await _turns(bare, pool, turns, [])),
+        "postgres_checkpointer": _figures(await _turns(saved, pool, turns, [])),
+    }
+    result["share"] = await _breakdown(pool, model, max(10, turns // 4))
+    return result
+
+
+async def _breakdown(pool: Pool, model: BaseChatModel, turns: int) -> dict[str, float]:
+    saver = TimedSaver(pool)
+    spans = Spans()
+    graph = build_graph(saver, model=model)
+    total_s = sum(await _turns(graph, pool, turns, [spans])) / 1000
+    shares = {k: round(v / total_s, 3) for k, v in spans.totals.items()}
+    shares["checkpoint_writes"] = round(saver.checkpoint_s / total_s, 3)
+    return shares
+
+
+async def _main(url: str, model: BaseChatModel, turns: int) -> dict[str, Any]:
     await migrate(url)
     pool = await open_pool(url, min_size=2, max_size=4)
     try:
-        saver = TimedSaver(pool)
-        await saver.setup()
-        graph = build_graph(saver, model=model)
-        spans = Spans()
-        ctx = Context(user_id=str(uuid.uuid4()), now="2026-03-10T09:00:00+11:00", pool=pool)
-        thread = str(uuid.uuid4())
-        costs = []
-        for i in range(turns):
-            config: Any = {
-                "configurable": {"thread_id": thread if same_thread else f"{thread}-{i}"},
-                "callbacks": [spans],
-            }
-            started = time.perf_counter()
-            turn: Any = {"messages": [("user", MESSAGE)]}
-            out = await graph.ainvoke(turn, config, context=ctx)
-            costs.append((time.perf_counter() - started) * 1000)
-            assert out["reply"], "every turn must reply"
-        total_s = sum(costs) / 1000
-        shares = {k: round(v / total_s, 3) for k, v in spans.totals.items()}
-        shares["checkpoint_writes"] = round(saver.checkpoint_s / total_s, 3)
-        return {
-            "turns": turns,
-            "p50_ms": round(statistics.median(costs), 2),
-            "p95_ms": round(percentile(costs, 0.95), 2),
-            "p99_ms": round(percentile(costs, 0.99), 2),
-            "share": shares,
-        }
+        return await turn_cost(pool, model, turns)
     finally:
         await pool.close()
 
@@ -88,13 +113,12 @@ async def measure(url: str, model: BaseChatModel, turns: int, same_thread: bool)
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--turns", type=int, default=200)
-    parser.add_argument("--model", default="scripted", help="scripted | offline | openai:<m>")
-    parser.add_argument("--same-thread", action="store_true", help="all turns in one thread")
+    parser.add_argument("--model", default="offline", help="scripted | offline | openai:<m>")
     args = parser.parse_args()
     model = pam_shaped_model() if args.model == "scripted" else load_chat_model(args.model)
     data_dir = Path(os.environ.get("PAM_DATA_DIR", ".pam"))
     with database_url(os.environ.get("DATABASE_URL"), data_dir) as url:
-        result = asyncio.run(measure(url, model, args.turns, args.same_thread))
+        result = asyncio.run(_main(url, model, args.turns))
     print(json.dumps({"model": args.model, **result}, indent=2))
 
 

@@ -1,0 +1,44 @@
+"""Figures across benchmarks: repetitions merged, a served turn in in-process turns and
+in requests of the bare floor."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bench.stats import ratio, summary
+
+
+def merge_turn_costs(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    merged: dict[str, Any] = {"turns": runs[0]["turns"], "reps": len(runs)}
+    for kind in ("no_checkpointer", "postgres_checkpointer"):
+        p50 = summary([r[kind]["p50_ms"] for r in runs])
+        merged[kind] = {
+            "p50_ms": p50["median"],
+            "p50_spread": [p50["min"], p50["max"]],
+            "p99_ms": summary([r[kind]["p99_ms"] for r in runs])["median"],
+        }
+    merged["share"] = runs[len(runs) // 2]["share"]
+    return merged
+
+
+def derive(out: dict[str, Any]) -> None:
+    """Cross-benchmark figures: a served turn in in-process turns and in floor requests."""
+    load, inproc, floor = out.get("server_load"), out.get("turn_cost"), out.get("floor")
+    if not load:
+        return
+    first, last = (
+        sorted(load, key=lambda k: int(k[1:]))[0],
+        sorted(load, key=lambda k: int(k[1:]))[-1],
+    )
+    derived: dict[str, Any] = {}
+    for protocol in ("sse", "ws", "ap", "langgraph_dev"):
+        row: dict[str, Any] = {}
+        if inproc:
+            base = inproc["no_checkpointer"]["p50_ms"]
+            row["served_p50_vs_in_process"] = ratio(load[first][protocol]["p50_ms"], base)
+        if floor:
+            row[f"turn_in_floor_requests_{last}"] = ratio(
+                floor["requests_per_s"], load[last][protocol]["turns_per_s"], 1
+            )
+        derived[protocol] = row
+    out["derived"] = derived

@@ -1,0 +1,97 @@
+"""The servers under test: `pam serve` (one uvicorn worker), `langgraph dev` serving
+graph.py's module-level graph, and the bare Starlette floor; same database, same model."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import orjson
+
+from bench.procs import REPO, Server, process
+
+JWT_SECRET = "bench-secret-that-is-long-enough-for-hs256-0123456789"  # noqa: S105
+UNLIMITED = "1000000/minute"
+
+
+def pam_env(database_url: str, model: str, data_dir: Path) -> dict[str, str]:
+    return {
+        "DATABASE_URL": database_url,
+        "PAM_MODEL": model,
+        "PAM_DATA_DIR": str(data_dir),
+        "PAM_JWT_SECRET": JWT_SECRET,
+        "RATE_LIMIT_CHAT": UNLIMITED,
+        "RATE_LIMIT_API": UNLIMITED,
+        "RATE_LIMIT_WS_FRAMES": UNLIMITED,
+        "LOG_LEVEL": "WARNING",
+        "ENVIRONMENT": "development",
+        "LANGSMITH_TRACING": "false",
+        "REDIS_URL": "",
+    }
+
+
+@contextmanager
+def pam_serve(
+    database_url: str,
+    model: str = "offline",
+    undo: tuple[str, ...] = (),
+    extra_env: dict[str, str] | None = None,
+) -> Iterator[Server]:
+    """`pam serve`; `undo` names optimisations to leave out (bench/ablation_serve.py)."""
+    with tempfile.TemporaryDirectory(prefix="pam-serve-") as tmp:
+        argv = [sys.executable, "-m", "server", "serve", "--port", "{port}"]
+        if undo:
+            argv[1:3] = ["-m", "bench.ablation_serve", "--undo", ",".join(undo), "--"]
+        env = {**pam_env(database_url, model, Path(tmp)), **(extra_env or {})}
+        with process("pam", argv, env, "/health/live", Path(tmp)) as server:
+            yield server
+
+
+@contextmanager
+def langgraph_dev(database_url: str, model: str = "offline") -> Iterator[Server]:
+    """`langgraph dev` with its defaults (in-memory runtime, 10 jobs per worker)."""
+    with tempfile.TemporaryDirectory(prefix="pam-lgdev-") as tmp:
+        # Absolute paths, so its working files (.langgraph_api) stay in the temp directory.
+        config = Path(tmp) / "langgraph.json"
+        spec = {"dependencies": [str(REPO)], "graphs": {"pam": f"{REPO / 'graph.py'}:graph"}}
+        config.write_bytes(orjson.dumps(spec))
+        argv = [
+            str(Path(sys.executable).parent / "langgraph"),
+            "dev",
+            "--port",
+            "{port}",
+            "--no-browser",
+            "--no-reload",
+            "--config",
+            str(config),
+            "--server-log-level",
+            "WARNING",
+        ]
+        env = {
+            **pam_env(database_url, model, Path(tmp)),
+            "LANGGRAPH_CLI_NO_ANALYTICS": "1",
+        }
+        with process("langgraph-dev", argv, env, "/ok", Path(tmp)) as server:
+            yield server
+
+
+@contextmanager
+def floor_server() -> Iterator[Server]:
+    with tempfile.TemporaryDirectory(prefix="pam-floor-") as tmp:
+        argv = [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "bench.floor_app:app",
+            "--port",
+            "{port}",
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ]
+        env = {"PYTHONPATH": str(REPO)}
+        with process("floor", argv, env, "/", Path(tmp)) as server:
+            yield server

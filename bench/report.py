@@ -1,0 +1,89 @@
+"""bench/results/latest.json and latest.md: every figure of one run, and the targets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+
+def _n(value: Any) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.3g}" if abs(value) < 10 else f"{value:,.1f}"
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def _spread(row: dict[str, Any], name: str) -> str:
+    low, high = (row.get(f"{name}_spread") or [None, None])[:2]
+    if low is None or low == high:
+        return _n(row.get(name))
+    return f"{_n(row.get(name))} ({_n(low)}–{_n(high)})"
+
+
+def _load_table(load: dict[str, Any]) -> list[str]:
+    lines = [
+        "| clients | server | turns/s (min–max) | p50 ms | p99 ms | errors | peak RSS MB "
+        "| server CPU ms/turn | ratio vs langgraph dev (min–max) |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for key in sorted(load, key=lambda k: int(k[1:])):
+        for protocol, row in load[key].items():
+            lg = protocol == "langgraph_dev"
+            name = "langgraph dev (SDK)" if lg else f"PAM {protocol.upper()}"
+            cells = [
+                key[1:],
+                name,
+                _spread(row, "turns_per_s"),
+                _spread(row, "p50_ms"),
+                _spread(row, "p99_ms"),
+                str(row.get("errors")),
+                _n(row.get("peak_rss_mb")),
+                _n(row.get("server_cpu_ms_per_turn")),
+                "1" if lg else _spread(row, "ratio_vs_langgraph_dev"),
+            ]
+            lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def _dict_table(title: str, data: dict[str, Any]) -> list[str]:
+    lines = [f"### {title}", "", "| figure | value |", "|---|---|"]
+    for key, value in data.items():
+        shown = orjson.dumps(value).decode() if isinstance(value, dict | list) else _n(value)
+        lines.append(f"| {key} | {shown} |")
+    return [*lines, ""]
+
+
+def markdown(results: dict[str, Any]) -> str:
+    lines = ["# PAM benchmarks (`make bench`)", ""]
+    machine = results.get("machine", {})
+    lines += [
+        f"Run {machine.get('started')} on {machine.get('cpus')} CPUs, load average "
+        f"{machine.get('load_before')} before and {machine.get('load_after')} after; "
+        f"{results['params']['reps']} repetitions, medians with (min–max).",
+        "",
+    ]
+    if results.get("server_load"):
+        lines += ["## Server under load", "", *_load_table(results["server_load"]), ""]
+    for name in ("turn_cost", "floor", "ttft", "idle_ws", "long_thread", "soak"):
+        if results.get(name):
+            lines += _dict_table(name.replace("_", " ").capitalize(), results[name])
+    if results.get("targets"):
+        lines += ["## Targets", "", "| target | measured | limit | met |", "|---|---|---|---|"]
+        for t in results["targets"]:
+            sign = "≤" if t["at_most"] else "≥"
+            met = {True: "yes", False: "**no**", None: "–"}[t["met"]]
+            lines.append(
+                f"| {t['target']} | {_n(t['measured'])} | {sign} {_n(t['limit'])} | {met} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def write(results: dict[str, Any], directory: Path, stem: str = "latest") -> tuple[Path, Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    json_path, md_path = directory / f"{stem}.json", directory / f"{stem}.md"
+    json_path.write_bytes(orjson.dumps(results, option=orjson.OPT_INDENT_2) + b"\n")
+    md_path.write_text(markdown(results))
+    return json_path, md_path

@@ -1,0 +1,66 @@
+"""Benchmark 2: PAM (SSE, WebSocket, Agent Protocol) against `langgraph dev`, same graph,
+same model, C concurrent clients for T seconds; repeated, interleaved, so both servers
+see the same machine at the same moments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bench.clients import make_client
+from bench.load import closed_loop
+from bench.procs import Server
+from bench.stats import ratio, summary
+
+PAM_PROTOCOLS = ("sse", "ws", "ap")
+FIGURES = ("turns_per_s", "p50_ms", "p99_ms", "errors", "peak_rss_mb", "server_cpu_ms_per_turn")
+
+
+async def one(server: Server, protocol: str, concurrency: int, seconds: float) -> dict[str, Any]:
+    run = await closed_loop(
+        server, lambda u: make_client(protocol, server, u), concurrency, seconds
+    )
+    return run.figures()
+
+
+def _aggregate(reps: list[dict[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in FIGURES:
+        values = [r[name] for r in reps if r.get(name) is not None]
+        spread = summary(values)
+        out[name] = spread["median"]
+        out[f"{name}_spread"] = [spread["min"], spread["max"]]
+    out["errors"] = sum(r["errors"] for r in reps)  # every error counts, not the median
+    out["turns"] = sum(r["turns"] for r in reps)
+    out["reps"] = len(reps)
+    return out
+
+
+async def server_load(
+    pam: Server, langgraph_dev: Server, concurrencies: list[int], seconds: float, reps: int
+) -> dict[str, Any]:
+    """{"c1": {"sse": {...}, "ws": ..., "ap": ..., "langgraph_dev": ...}, "c16": ...}."""
+    raw: dict[int, dict[str, list[dict[str, Any]]]] = {c: {} for c in concurrencies}
+    for _ in range(reps):
+        for c in concurrencies:
+            for protocol in PAM_PROTOCOLS:
+                raw[c].setdefault(protocol, []).append(await one(pam, protocol, c, seconds))
+            lg = await one(langgraph_dev, "langgraph_dev", c, seconds)
+            raw[c].setdefault("langgraph_dev", []).append(lg)
+    result: dict[str, Any] = {}
+    for c, by_protocol in raw.items():
+        table = {p: _aggregate(reps_) for p, reps_ in by_protocol.items()}
+        base = table["langgraph_dev"]
+        for p in PAM_PROTOCOLS:
+            row = table[p]
+            row["ratio_vs_langgraph_dev"] = ratio(row["turns_per_s"], base["turns_per_s"])
+            # Per repetition, so the spread of the ratio is the spread of paired runs.
+            paired = [
+                ratio(a["turns_per_s"], b["turns_per_s"])
+                for a, b in zip(by_protocol[p], by_protocol["langgraph_dev"], strict=True)
+            ]
+            known = [x for x in paired if x is not None]
+            row["ratio_vs_langgraph_dev_spread"] = [min(known), max(known)] if known else None
+            row["p50_vs_langgraph_dev"] = ratio(row["p50_ms"], base["p50_ms"], 3)
+            row["p99_vs_langgraph_dev"] = ratio(row["p99_ms"], base["p99_ms"], 3)
+        result[f"c{c}"] = table
+    return result
