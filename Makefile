@@ -7,7 +7,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 export UV_PYTHON_DOWNLOADS := never
 PYTEST_ARGS ?=
 
-.PHONY: setup run test lint fmt check clean
+.PHONY: setup run test lint fmt check clean e2e-deps bench
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -33,5 +33,27 @@ fmt: setup
 
 check: lint test
 
+BENCH_ARGS ?=
+# Servers on one core, the load generator on the other; 1,000 sockets need the fd limit.
+bench: setup  ## the performance harness: bench/results/latest.json and latest.md
+	ulimit -n 8192 2>/dev/null || ulimit -n $$(ulimit -Hn); \
+	$(UV) run --frozen python -m bench $(BENCH_ARGS)
+
 clean:
 	rm -rf .venv .tools .pam .mypy_cache .ruff_cache .pytest_cache
+
+# The browser tests (tests/e2e) drive Debian's Chromium; they skip, saying so, without it.
+e2e-deps:  ## install chromium + chromedriver from Debian when missing (needs root)
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then \
+		echo "chromium and chromedriver are installed"; \
+	else \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	fi
+
+# The eval datasets (evals/datasets) with the offline brain, as the CI gate runs them
+# (tests/evals/test_datasets_gate.py); reports in bench/results. Exit 1 under 0.95.
+.PHONY: evals
+evals: setup  ## run the eval datasets with the offline brain; JSON + Markdown reports
+	@mkdir -p bench/results
+	$(UV) run --frozen pam eval run evals/datasets/*.jsonl --model offline \
+		--json bench/results/evals.json --report bench/results/evals.md --min-pass 0.95
