@@ -20,6 +20,7 @@ _STOP = (
     r"|through|thru|via|after|before|when|where|so|but|or|too|also|do|does|doing|paid|spent"
     r"|if|can|could|should|there|here|km|kms|radius|away|about|of|up|what's|whats|how|be|been"
     r"|map|out|plot|work|figure|show|give|me|tell|calculate|estimate|sort|check|route|roughly"
+    r"|tmrw|tmr|tomoz|2moro|tomorow|tommorow|yest|yday|tonite|arvo|pls|please|thanks"
 )
 _I = re.IGNORECASE
 _WORD = rf"(?!(?:{_STOP})\b)[A-Za-z][\w'.-]*"

@@ -73,6 +73,11 @@ def create_post(text: str, env: Env) -> Draft:
     pointer = re.search(r"[,;]?\s*(?:and\s+)?\b(?:post|share|publish) (?:that|this|it)\b", text, _I)
     if not content and pointer and pointer.start() > 0:  # "saw whales..., post that for everyone"
         content = text[: pointer.start()].strip(" ,;") or None
+    asked = re.search(
+        r"\bask (?:the |my |our )?(.+?) group,? (?:if|whether|about)?\s*(.+)$", text, _I
+    )
+    if not content and asked:  # "ask the Solar group if a 200W panel is enough"
+        content = capitalise(asked[2].strip().rstrip(".?!")) + "?"
     if not content and (
         m := re.search(rf"\bpost (?:in|to|on) (?:the )?{_TITLE}\s+that\s+(.+)$", text)
     ):
@@ -81,7 +86,7 @@ def create_post(text: str, env: Env) -> Draft:
         m = re.search(r"\b(?:post|share|publish|announce)\b\s+(?:that\s+)?(.+)$", text, _I)
         body = m[1].strip() if m and not re.match(r"(?:to|on|in)\b", m[1]) else ""
         content = re.sub(r"^(['\"])(.*)\1$", r"\2", body).strip() or None
-    group = _group(text)
+    group = squash(asked[1]) if asked else _group(text)
     if not group and (m := re.search(rf"\bpost (?:in|to|on) (?:the )?({_TITLE})\s+that\b", text)):
         group = squash(m[1])
     draft.put("group", group)

@@ -29,6 +29,11 @@ SOCIAL: list[tuple[str, int, str]] = [
     ("create_post", 8, r"\b(?:tell|let) (?:everyone|the community|people|folks|the group)\b"),
     ("create_post", 8, r"\bshare\b.{0,25}\b(?:feed|group|everyone|community|followers)\b"),
     ("create_post", 8, r"\b(?:post|publish) (?:that|this|it)\b(?! (?:post|one)\b)"),
+    (
+        "create_post",
+        8,
+        r"\bask (?:the |my |our )?.{1,40}\bgroup\b|\bask (?:everyone|the community)\b",
+    ),
     ("create_post", 8, rf"\bpost\b.{{0,30}}\b(?:for|to|with) (?:{_ALL})\b"),
     ("create_post", 9, r"\b(?:put|stick|pop|chuck)\b.{0,20}\bon (?:the |my )?(?:public )?feed\b"),
     ("get_feed", 7, r"\bfeed\b|\btimeline\b|\bwhat'?s new\b|\bcommunity\b"),

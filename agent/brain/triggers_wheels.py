@@ -15,7 +15,7 @@ PLACE_KIND = (
     rf"|{EMPTY}|toilet cassettes?"
 )
 _FUELS = r"diesel|petrol|fuel|unleaded|gas"
-_STATS = r"economy|consumption|usage|use|stats|statistics|efficiency|figures|history|average|costs?"
+_STATS = r"economy|consumption|usage|use|stats|statistics|efficiency|figures|history|average"
 _FIND = r"find|any|where(?:'s| is| are| can| do)?|show(?: me)?|search|look(?:ing)? for|nearest"
 _FIND += r"|closest|recommend|know of|are there|is there|need|got"
 _SPOTS = r"dump points?|dump stations?|free ?camps?|campsites?|camp ?grounds?|mechanics?|water"

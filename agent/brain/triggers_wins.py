@@ -40,6 +40,7 @@ WINS: list[tuple[str, int, str]] = [
     ("spending_summary", 7, r"\bsummar(?:y|ise|ize)\b.{0,20}\b(?:spending|money|expenses|month)"),
     ("spending_summary", 7, rf"\b(?:{_RECAP})\b.{{0,30}}\b(?:{_MONEYISH})\b"),
     ("spending_summary", 7, r"\b(?:my|our|the) (?:spending|spend|outgoings)\b"),
+    ("spending_summary", 7, r"\bwhat'?s the damage\b|\bthe damage (?:so far|this|last)\b"),
     ("spending_summary", 7, rf"\b(?:{_SPAN})'?s? (?:spending|spend|expenses|costs|outgoings)\b"),
     ("spending_summary", 7, rf"\bwhat (?:did|has|have) (?:the )?(?:{_SPAN}) cost\b"),
     ("spending_summary", 7, rf"\bhow much (?:did|has|have) (?:the )?(?:{_SPAN}) cost\b"),

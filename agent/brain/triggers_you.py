@@ -29,6 +29,7 @@ _SHOW_IN = r"show|see|prefer|switch|use|change|display|prices|amounts"
 _NOTE = r"remember|note|don'?t forget|keep in mind|make a note|fyi|for future reference"
 _WHEN = r"today|tonight|tomorrow|this|next|the weekend|monday|tuesday|wednesday|thursday|friday"
 _WHEN += r"|saturday|sunday|the \d+\w*"
+_BARE = r"\s*(?:pls|please|thanks|now)?\s*[?!.]*$"  # a list named alone: show it
 _BUY = r"buy|get|grab|pick up|shop for"
 _OFF_CAL = r"off (?:my|the|our) (?:calendar|diary|schedule)"
 
@@ -83,6 +84,9 @@ YOU: list[tuple[str, int, str]] = [
     ("add_to_shopping_list", 8, rf"^(?:{_LOW})\b|\b(?:we've|i've|have) (?:run|ran) out of\b"),
     ("add_to_shopping_list", 8, r"\bneed to (?:buy|get|grab|pick up) (?:some|more)\b"),
     ("get_shopping_list", 9, rf"\b(?:{_LOOK}|get|open)\b.{{0,25}}\b(?:{_LIST}) list\b"),
+    ("get_shopping_list", 9, rf"^(?:the |my |our )?(?:{_LIST}) list{_BARE}"),
+    ("list_tasks", 9, rf"^(?:the |my |our )?(?:to-?do|task|jobs?) list{_BARE}"),
+    ("list_events", 9, rf"^(?:the |my |our )?(?:calendar|diary|schedule){_BARE}"),
     (
         "get_shopping_list",
         9,

@@ -130,6 +130,15 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
     ("wheels", "anything due in the next 5000 km?", "maintenance_due", {"within_km": 5000}),
     ("you", "lunch with Aunty Pat on Wednesday the 18th at noon", "create_event",
      {"start": "2026-03-18T12:00:00+11:00"}),
+    # round five: chatty, lower-case, abbreviated
+    ("wins", "whats the damage so far this month", "spending_summary", {"period": "this_month"}),
+    ("wins", "show fuel costs for the last 30 days", "list_expenses",
+     {"category": "fuel", "start_date": "2026-02-09"}),
+    ("wheels", "weather tmrw in port lincoln?", "weather_forecast", {"location": "Port Lincoln"}),
+    ("you", "shopping list pls", "get_shopping_list", {}),
+    ("social", "ask the Solar and 12V group if a 200W panel is enough for an Engel",
+     "create_post", {"group": "Solar and 12V",
+                     "content": "A 200W panel is enough for an Engel?"}),
 ]  # fmt: skip
 
 
