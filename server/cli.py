@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import signal
+import sys
 from typing import Annotated, NoReturn
 
 import typer
@@ -45,6 +47,13 @@ def load_settings() -> Settings:
         raise typer.Exit(code=1) from None
 
 
+def _exit_through_python_on_sigterm() -> None:
+    # uvicorn re-raises SIGTERM once its graceful shutdown is done; with the default
+    # handler that kills the process before `finally` blocks run, leaving the embedded
+    # Postgres behind. Exiting through Python lets it stop with us.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+
+
 @app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to bind (default HOST).")] = None,
@@ -62,6 +71,7 @@ def serve(
     try:
         with database_url(settings.database_url, settings.pam_data_dir) as url:
             asyncio.run(migrate(url))
+            _exit_through_python_on_sigterm()
             uvicorn.run(
                 create_app(settings.model_copy(update={"database_url": url})),
                 host=host or settings.host,

@@ -87,3 +87,42 @@ def test_serve_with_an_unreachable_database_is_one_line() -> None:
     assert out.returncode == 1
     assert out.stderr.strip().splitlines() == [out.stderr.strip()]
     assert "cannot reach the database" in out.stderr
+
+
+def test_serve_stopped_with_sigterm_stops_its_embedded_postgres(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    import httpx
+    import psutil
+
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env["PAM_DATA_DIR"] = str(tmp_path)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "server", "serve", "--port", str(port)],
+        env=env,
+        cwd=Path(__file__).resolve().parents[2],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/health/live", timeout=1).status_code == 200:
+                break
+        except httpx.TransportError:
+            time.sleep(0.3)
+    server.send_signal(signal.SIGTERM)
+    assert server.wait(timeout=60) == 0
+    pgdata = str(tmp_path / "postgres")
+    deadline = time.monotonic() + 15
+    left: list[psutil.Process] = [psutil.Process()]
+    while left and time.monotonic() < deadline:
+        left = [
+            p
+            for p in psutil.process_iter(attrs=("name", "cmdline"))
+            if p.info["name"] == "postgres" and pgdata in " ".join(p.info["cmdline"] or [])
+        ]
+        time.sleep(0.3)
+    assert left == []
