@@ -1,0 +1,84 @@
+"""After a fault run: what the clients were told, against what the database holds.
+
+- lost: a turn whose reply reached its client but whose expense is not stored, or a
+  turn that never got any answer (no reply, no error) once the fault had passed;
+- duplicated: a token stored more than once (a retry that wrote twice);
+- every thread reads back (GET thread) and its state loads (no corrupt checkpoint),
+  and every acknowledged turn's message is in its thread's transcript.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+import httpx
+import psycopg
+
+from bench.chaos.report import FaultSummary
+from bench.chaos.tokens import auth
+from bench.chaos.workload import TurnRecord
+
+TOKEN = re.compile(r"chaos-[0-9a-f]{12}")
+
+
+def stored_tokens(database_url: str) -> Counter[str]:
+    """How many expense rows carry each token (as the superuser: every user's rows)."""
+    counts: Counter[str] = Counter()
+    with psycopg.connect(database_url) as conn:
+        rows = conn.execute(
+            "SELECT description FROM expenses WHERE description LIKE %s", ("%chaos-%",)
+        ).fetchall()
+    for (description,) in rows:
+        counts.update(TOKEN.findall(description or ""))
+    return counts
+
+
+def summarise(name: str, records: list[TurnRecord], stored: Counter[str]) -> FaultSummary:
+    summary = FaultSummary(name)
+    for record in records:
+        outcome = record.outcome
+        summary.attempted += 1
+        summary.retried += record.attempts > 1
+        copies = stored[record.token]
+        if outcome.kind == "completed":
+            summary.completed += 1
+            summary.lost += copies == 0
+        elif outcome.kind == "error":
+            summary.failed_clear += 1
+            summary.error_codes[str(outcome.code)] += 1
+            summary.unconfirmed_writes += copies == 1
+        else:
+            summary.lost += 1  # nothing came back, even after the fault had passed
+        summary.duplicated += copies > 1
+        summary.tracebacks_to_clients += outcome.traceback
+    return summary
+
+
+async def threads_read_back(
+    base_url: str, records: Iterable[TurnRecord]
+) -> tuple[int, int, list[str]]:
+    """(threads read, threads whose GET or state failed, problems). Also checks that
+    each acknowledged message is in its thread's transcript."""
+    by_thread: dict[tuple[str, str], list[TurnRecord]] = {}
+    for record in records:
+        by_thread.setdefault((record.user, record.thread_id), []).append(record)
+    problems: list[str] = []
+    async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
+        for (user, thread_id), turns in by_thread.items():
+            headers = auth(user)
+            detail = await http.get(f"/api/v1/pam/threads/{thread_id}", headers=headers)
+            state = await http.get(f"/threads/{thread_id}/state", headers=headers)
+            if detail.status_code != 200 or state.status_code != 200:
+                problems.append(f"{thread_id}: GET {detail.status_code}, state {state.status_code}")
+                continue
+            transcript = " ".join(m["content"] for m in detail.json()["messages"])
+            missing = [
+                t.token
+                for t in turns
+                if t.outcome.kind == "completed" and t.token not in transcript
+            ]
+            if missing:
+                problems.append(f"{thread_id}: acknowledged turns missing {missing[:3]}")
+    return len(by_thread), len(problems), problems

@@ -1,0 +1,63 @@
+"""Every route of the API that takes an id in its path, with a request body that passes
+validation (so a 404 can only come from ownership); the routes whose path parameter
+names nothing user-owned; and the chat routes that take a thread id in the body."""
+
+from __future__ import annotations
+
+from typing import Any
+
+RUN_BODY = {"assistant_id": "pam", "input": {"messages": [{"role": "user", "content": "hi"}]}}
+# Every route with an id in its path, and a body that passes validation (so a 404
+# can only come from ownership). `isolation_gaps` proves this covers the OpenAPI.
+ID_ROUTES: dict[tuple[str, str], Any] = {
+    ("GET", "/api/v1/pam/threads/{thread_id}"): None,
+    ("DELETE", "/api/v1/pam/threads/{thread_id}"): None,
+    ("PATCH", "/api/v1/wins/expenses/{expense_id}"): {"amount": 1},
+    ("DELETE", "/api/v1/wins/expenses/{expense_id}"): None,
+    ("PATCH", "/api/v1/you/events/{event_id}"): {"title": "mine now"},
+    ("DELETE", "/api/v1/you/events/{event_id}"): None,
+    ("POST", "/api/v1/you/tasks/{task_id}/complete"): None,
+    ("POST", "/api/v1/social/posts/{post_id}/comments"): {"content": "hello"},
+    ("PUT", "/api/v1/social/posts/{post_id}/like"): None,
+    ("GET", "/threads/{thread_id}"): None,
+    ("PATCH", "/threads/{thread_id}"): {"metadata": {"owner": "bob"}},
+    ("DELETE", "/threads/{thread_id}"): None,
+    ("GET", "/threads/{thread_id}/state"): None,
+    ("POST", "/threads/{thread_id}/state"): {"values": {"reply": "hacked"}},
+    ("POST", "/threads/{thread_id}/state/checkpoint"): {
+        "checkpoint": {"checkpoint_id": "{checkpoint_id}"}
+    },
+    ("GET", "/threads/{thread_id}/state/{checkpoint_id}"): None,
+    ("POST", "/threads/{thread_id}/history"): {},
+    ("POST", "/threads/{thread_id}/runs"): RUN_BODY,
+    ("GET", "/threads/{thread_id}/runs"): None,
+    ("POST", "/threads/{thread_id}/runs/wait"): RUN_BODY,
+    ("POST", "/threads/{thread_id}/runs/stream"): RUN_BODY,
+    ("GET", "/threads/{thread_id}/runs/{run_id}"): None,
+    ("GET", "/threads/{thread_id}/runs/{run_id}/join"): None,
+    ("POST", "/threads/{thread_id}/runs/{run_id}/cancel"): None,
+    ("GET", "/threads/{thread_id}/runs/{run_id}/stream"): None,
+}
+# Path parameters that name nothing user-owned: not part of the matrix, and why.
+SHARED = {
+    "/api/v1/wins/budgets/{category}": "a category name: the caller's own budget for it",
+    "/api/v1/social/groups/{group}/membership": "community groups are joinable by design",
+    "/assistants/{assistant_id}": "the one shared assistant",
+    "/assistants/{assistant_id}/graph": "the one shared assistant",
+    "/assistants/{assistant_id}/schemas": "the one shared assistant",
+}
+CHAT: dict[str, dict[str, Any]] = {
+    "/api/v1/pam/chat": {"message": "what did I spend?"},
+    "/api/v1/pam/chat/stream": {"message": "what did I spend?"},
+    "/api/v1/pam/resume": {"decisions": [{"type": "approve"}]},
+}
+
+
+def isolation_gaps(openapi: dict[str, Any]) -> list[str]:
+    """Routes with path parameters that the matrix neither probes nor explains."""
+    gaps = []
+    for path, operations in openapi["paths"].items():
+        if "{" not in path or path in SHARED:
+            continue
+        gaps += [f"{m.upper()} {path}" for m in operations if (m.upper(), path) not in ID_ROUTES]
+    return gaps

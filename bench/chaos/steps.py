@@ -1,0 +1,118 @@
+"""Each step of `python -m bench.chaos`: run it, print its figures, say if it passed."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from bench.chaos.crash import crash_run
+from bench.chaos.db_outage import db_outage_run
+from bench.chaos.infra import private_postgres
+from bench.chaos.isolation import isolation_matrix
+from bench.chaos.jwks import jwks_server, new_rsa_key
+from bench.chaos.jwt_matrix import jwt_probes
+from bench.chaos.probes import Probe, condensed, markdown
+from bench.chaos.redis_outage import redis_outage_run
+from bench.chaos.report import RESULTS, FaultSummary, write_json
+from bench.chaos.schema_fuzz import run_schemathesis
+from bench.chaos.server import PamProcess, server_env
+from bench.chaos.tokens import token_for
+from bench.chaos.two_instances import load_run
+
+SCHEMA_MIN_REQUESTS = 1000
+
+
+@contextmanager
+def shared_postgres(directory: Path) -> Iterator[str]:
+    """One private PostgreSQL for the steps that do not break the database itself."""
+    directory.mkdir(parents=True)
+    with private_postgres(directory) as pg:
+        yield pg.url
+
+
+@contextmanager
+def server(url: str, directory: Path, **env: str) -> Iterator[PamProcess]:
+    directory.mkdir(parents=True, exist_ok=True)
+    process = PamProcess(server_env(url, directory / "data", **env), directory / "pam.log")
+    process.start()
+    try:
+        yield process
+    finally:
+        process.stop()
+
+
+def fresh(directory: Path) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    return directory
+
+
+async def crash(url: str, work: Path, quick: bool) -> FaultSummary:
+    return await crash_run(url, fresh(work), cycles=1 if quick else 5, clients=4 if quick else 8)
+
+
+async def redis(url: str, work: Path, quick: bool) -> FaultSummary:
+    return await redis_outage_run(url, fresh(work), outage_s=3.0 if quick else 10.0)
+
+
+async def db(work: Path, quick: bool) -> FaultSummary:
+    return await db_outage_run(fresh(work), outage_s=10.0, clients=4 if quick else 8)
+
+
+async def schema(work: Path, quick: bool) -> tuple[dict[str, Any], bool]:
+    with shared_postgres(work) as url, server(url, work / "server") as pam:
+        result = await asyncio.to_thread(
+            run_schemathesis, pam.url, token_for("schemathesis"), max_examples=3 if quick else 8
+        )
+    figures = {
+        "operations": result.operations,
+        "requests_generated": result.generated,
+        "failures": result.failures,
+        "errors": result.errors,
+        "exit_code": result.exit_code,
+    }
+    enough = quick or result.generated >= SCHEMA_MIN_REQUESTS
+    print(f"\n## Schemathesis\n{figures}")
+    if not result.ok:
+        print(result.output_tail)
+    return figures, result.ok and enough
+
+
+async def isolation(work: Path, quick: bool = False) -> tuple[dict[str, Any], bool]:
+    key = new_rsa_key()
+    with (
+        shared_postgres(work) as url,
+        jwks_server(key) as jwks,
+        server(url, work / "server", PAM_JWKS_URL=jwks) as pam,
+    ):
+        probes, problems = await isolation_matrix(pam.url, pam.ws_url)
+        probes += await jwt_probes(pam.url, pam.ws_url, "victim", key)
+    passed = all(p.ok for p in probes) and not problems
+    write_isolation_md(probes, problems)
+    print(f"\n## Isolation: {sum(p.ok for p in probes)}/{len(probes)} as expected")
+    for p in [p for p in probes if not p.ok]:
+        print(f"FAILED {p}")
+    for problem in problems:
+        print(f"PROBLEM {problem}")
+    figures = {"probes": len(probes), "as_expected": sum(p.ok for p in probes)}
+    return {**figures, "problems": problems}, passed
+
+
+def write_isolation_md(probes: list[Probe], problems: list[str]) -> None:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "isolation.md").write_text(
+        f"# Isolation matrix\n\n{sum(p.ok for p in probes)} of {len(probes)} probes as "
+        f"expected (`make chaos`, written by bench/chaos/steps.py).\n\n{markdown(probes)}\n"
+        + "".join(f"\nPROBLEM: {p}" for p in problems)
+    )
+    (RESULTS / "isolation-summary.md").write_text(condensed(probes) + "\n")
+
+
+async def load(work: Path, quick: bool) -> tuple[dict[str, Any], bool]:
+    clients, seconds = (50, 10.0) if quick else (500, 60.0)
+    figures = await load_run(fresh(work), clients=clients, duration_s=seconds)
+    print(f"\n## WebSocket load\n{figures}")
+    print(f"wrote {write_json('load.json', figures)}")
+    return figures, bool(figures["ok"])
