@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import replace
 from typing import Any
 
 from fastapi import FastAPI
@@ -13,7 +12,6 @@ from server import agent_protocol
 from server.errors import install_error_handlers
 from server.jobs.lifespan import background
 from server.logging import adopt_uvicorn_loggers, configure_logging
-from server.metrics import CountingCache
 from server.middleware import install_middleware
 from server.observability import init_observability
 from server.openapi import install_openapi
@@ -41,9 +39,6 @@ def create_app(settings: Settings | None = None, *, model: Any = None) -> FastAP
             open_resources(settings, model=model) as resources,
             open_rate_limits(resources) as rate_limits,
         ):
-            resources.services = replace(
-                resources.services, cache=CountingCache(resources.services.cache)
-            )
             app.state.resources = resources
             app.state.rate_limits = rate_limits
             app.state.runs = RunManager(resources)

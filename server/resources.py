@@ -12,6 +12,7 @@ import redis.asyncio as aioredis
 from agent.model import load_chat_model
 from graph import build_graph
 from server.auth import TokenVerifier
+from server.metrics import CountingCache
 from server.settings import Settings
 from tools.cache import Cache, MemoryCache, RedisCache
 from tools.db.checkpointer import PooledSaver
@@ -73,7 +74,7 @@ async def open_resources(settings: Settings, *, model: Any = None) -> AsyncItera
             services=Services(
                 weather_url=settings.weather_url,
                 routing_url=settings.routing_url,
-                cache=cache,
+                cache=CountingCache(cache),  # hits and misses show on /metrics
             ),
             verifier=TokenVerifier.from_settings(settings),
             graph=graph,
