@@ -21,6 +21,7 @@ from bench.chaos.tokens import auth
 from bench.chaos.workload import TurnRecord
 
 TOKEN = re.compile(r"chaos-[0-9a-f]{12}")
+PAGE = 200
 
 
 def stored_tokens(database_url: str) -> Counter[str]:
@@ -68,12 +69,11 @@ async def threads_read_back(
     async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
         for (user, thread_id), turns in by_thread.items():
             headers = auth(user)
-            detail = await http.get(f"/api/v1/pam/threads/{thread_id}", headers=headers)
+            status, transcript = await _transcript(http, thread_id, headers)
             state = await http.get(f"/threads/{thread_id}/state", headers=headers)
-            if detail.status_code != 200 or state.status_code != 200:
-                problems.append(f"{thread_id}: GET {detail.status_code}, state {state.status_code}")
+            if status != 200 or state.status_code != 200:
+                problems.append(f"{thread_id}: GET {status}, state {state.status_code}")
                 continue
-            transcript = " ".join(m["content"] for m in detail.json()["messages"])
             missing = [
                 t.token
                 for t in turns
@@ -82,3 +82,22 @@ async def threads_read_back(
             if missing:
                 problems.append(f"{thread_id}: acknowledged turns missing {missing[:3]}")
     return len(by_thread), len(problems), problems
+
+
+async def _transcript(
+    http: httpx.AsyncClient, thread_id: str, headers: dict[str, str]
+) -> tuple[int, str]:
+    """The whole transcript, page by page (a busy thread outgrows one page)."""
+    texts: list[str] = []
+    while True:
+        page = await http.get(
+            f"/api/v1/pam/threads/{thread_id}",
+            params={"limit": PAGE, "offset": len(texts)},
+            headers=headers,
+        )
+        if page.status_code != 200:
+            return page.status_code, ""
+        messages = page.json()["messages"]
+        texts += [str(m["content"]) for m in messages]
+        if len(messages) < PAGE:
+            return 200, " ".join(texts)
