@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 
 from langchain_core.language_models import BaseChatModel
@@ -36,10 +37,21 @@ def load_chat_model(name: str) -> BaseChatModel:
             max_retries=2,
             stream_usage=True,
         )
-    if name.startswith("bench:"):
-        # Benchmark-only models (bench/models.py): the same brain with a fixed pace, so
-        # `pam serve` and `langgraph dev` can be measured with one selectable model.
-        from bench.models import bench_model
+    if name.startswith("python:"):
+        return _imported_model(name.removeprefix("python:"))
+    raise ValueError(
+        f"unknown model {name!r}: use 'offline', 'openai:<model>' or 'python:<module>:<name>'"
+    )
 
-        return bench_model(name.removeprefix("bench:"))
-    raise ValueError(f"unknown model {name!r}: use 'offline' or 'openai:<model>'")
+
+def _imported_model(spec: str) -> BaseChatModel:
+    """`module:name`, a chat model class or a zero-argument factory (like langgraph.json's
+    graph paths), so a deployment or the benchmarks can plug in a model PAM does not know."""
+    module_name, _, attribute = spec.partition(":")
+    if not module_name or not attribute:
+        raise ValueError(f"python:{spec!r}: expected python:<module>:<name>")
+    factory = getattr(importlib.import_module(module_name), attribute)
+    model = factory()
+    if not isinstance(model, BaseChatModel):
+        raise TypeError(f"python:{spec} made a {type(model).__name__}, not a chat model")
+    return model

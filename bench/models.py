@@ -1,6 +1,7 @@
-"""Benchmark chat models, selected with PAM_MODEL=bench:<name> (agent/model.py).
+"""Benchmark chat models, selected with PAM_MODEL=python:bench.models:<Class>
+(agent/model.py imports any chat model by path).
 
-`bench:paced` is the offline brain whose text replies stream at a fixed pace: the first
+`PacedBrain` is the offline brain whose text replies stream at a fixed pace: the first
 token FIRST_TOKEN_S after the call starts, then one token every TOKEN_INTERVAL_S. Tool
 calls (the router's, a domain agent's) come at once, as from a fast tool-calling model.
 Time to first token is then "the server's first token minus the model's own 200 ms".
@@ -13,7 +14,6 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from langchain_core.callbacks import AsyncCallbackManagerForLLMRun
-from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 
@@ -64,13 +64,3 @@ class PacedBrain(OfflineBrain):
             if run_manager:
                 await run_manager.on_llm_new_token(str(piece.content), chunk=chunk)
             yield chunk
-
-
-MODELS: dict[str, type[OfflineBrain]] = {"offline": OfflineBrain, "paced": PacedBrain}
-
-
-def bench_model(name: str) -> BaseChatModel:
-    try:
-        return MODELS[name]()
-    except KeyError:
-        raise ValueError(f"unknown benchmark model {name!r}: one of {sorted(MODELS)}") from None

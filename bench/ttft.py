@@ -1,6 +1,6 @@
 """Benchmark 3: time to first token, with a model whose first token takes 200 ms.
 
-`pam serve` runs PAM_MODEL=bench:paced (bench/models.py). A chit-chat message goes
+`pam serve` runs PAM_MODEL=python:bench.models:PacedBrain. A chit-chat message goes
 router -> general, whose reply streams at the model's pace; the client times its request
 to the first reply token. The ratio is that time over the model's own first-token time.
 """

@@ -108,9 +108,12 @@ class Settings(BaseSettings):
     def _model_name(cls, v: str | None) -> str | None:
         if v in (None, ""):
             return None
-        named = any(v.startswith(p) and len(v) > len(p) for p in ("openai:", "bench:"))
+        named = any(v.startswith(p) and len(v) > len(p) for p in ("openai:", "python:"))
         if v != "offline" and not named:
-            raise ValueError("must be 'offline' or 'openai:<model>', e.g. openai:gpt-4o-mini")
+            raise ValueError(
+                "must be 'offline', 'openai:<model>' (e.g. openai:gpt-4o-mini) "
+                "or 'python:<module>:<name>'"
+            )
         return v
 
     @field_validator("rate_limit_chat", "rate_limit_api", "rate_limit_ws_frames")
