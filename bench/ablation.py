@@ -34,6 +34,7 @@ LADDER = (
     "event_scan",
     "run_rows_async_commit",
     "stream_end_state",
+    "token_batching",
 )
 RESULTS = Path(__file__).resolve().parent / "results"
 STARTING = 3  # servers starting at once
@@ -110,13 +111,18 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=8.0)
     parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument(
+        "--last", type=int, help="only the last N optimisations (and the row before them)"
+    )
+    parser.add_argument("--stem", default="ablation", help="results file names")
     args = parser.parse_args()
     procs.pin_self(procs.cores()[1])
     with bench_database() as url, ExitStack() as stack:
         asyncio.run(prepare(url))
         servers: dict[str, procs.Server] = {}
         batch: list[tuple[str, procs.Server]] = []
-        for name, undo in variants():  # a few at a time: ten start-ups at once thrash
+        ladder = variants()[-(args.last + 1) :] if args.last else variants()
+        for name, undo in ladder:  # a few at a time: ten start-ups at once thrash
             started = launch.pam_serve(url, undo=undo, extra_env=SMALL_POOL)
             batch.append((name, stack.enter_context(started)))
             if len(batch) == STARTING:
@@ -126,8 +132,8 @@ def main() -> None:
         lg = stack.enter_context(launch.langgraph_dev(url)).wait_ready(STARTUP_S)
         table = uvloop.run(measure(servers, lg, args.reps, args.seconds, args.clients))
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "ablation.json").write_bytes(orjson.dumps(table, option=orjson.OPT_INDENT_2))
-    (RESULTS / "ablation.md").write_text(markdown(table, args.clients))
+    (RESULTS / f"{args.stem}.json").write_bytes(orjson.dumps(table, option=orjson.OPT_INDENT_2))
+    (RESULTS / f"{args.stem}.md").write_text(markdown(table, args.clients))
     print(markdown(table, args.clients))
 
 

@@ -26,6 +26,7 @@ OPTIMISATIONS = (
     "event_scan",  # readers take new events from the log's end
     "run_rows_async_commit",  # run rows commit without waiting for the WAL flush
     "stream_end_state",  # a run's end state from its stream, not read back
+    "token_batching",  # tokens a reader is behind on merged; SSE frames written together
 )
 
 
@@ -135,6 +136,14 @@ def _stream_end_state() -> None:
     RunEnd.settle = lambda self, run: False  # type: ignore[method-assign]
 
 
+def _token_batching() -> None:
+    import server.chat.stream
+    import server.sse
+
+    server.chat.stream.merged_tokens = list  # type: ignore[assignment]
+    server.sse.QUEUED_FRAMES = 1
+
+
 UNDO: dict[str, Callable[[], None]] = {
     "lock": _lock,
     "durability": _durability,
@@ -145,6 +154,7 @@ UNDO: dict[str, Callable[[], None]] = {
     "event_scan": _event_scan,
     "run_rows_async_commit": _run_rows_async_commit,
     "stream_end_state": _stream_end_state,
+    "token_batching": _token_batching,
 }
 
 

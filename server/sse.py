@@ -17,6 +17,8 @@ from starlette.responses import StreamingResponse
 
 HEARTBEAT_S = 15.0
 HEARTBEAT = b": heartbeat\n\n"
+# Enough to batch a burst of tokens; few enough that a stalled client holds little.
+QUEUED_FRAMES = 32
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
 
 
@@ -45,7 +47,7 @@ async def with_heartbeats(
     interval = HEARTBEAT_S if interval_s is None else interval_s
     # The pump forwards the source's end (None) or failure (the exception) in-band,
     # so the reader never waits on a source that has already stopped.
-    queue: asyncio.Queue[bytes | Exception | None] = asyncio.Queue(maxsize=1)
+    queue: asyncio.Queue[bytes | Exception | None] = asyncio.Queue(maxsize=QUEUED_FRAMES)
 
     async def pump() -> None:
         try:
@@ -60,15 +62,29 @@ async def with_heartbeats(
     try:
         while True:
             try:
-                item = await asyncio.wait_for(queue.get(), interval)
+                item = (
+                    queue.get_nowait()
+                    if not queue.empty()
+                    else await asyncio.wait_for(queue.get(), interval)
+                )
             except TimeoutError:
                 yield HEARTBEAT
                 continue
+            # Frames that queued up while the last write was under way go out as one
+            # write: under load, one pass through the middleware and the socket per
+            # batch rather than per token.
+            batch = [item] if isinstance(item, bytes) else []
+            while batch and not queue.empty():
+                item = queue.get_nowait()
+                if not isinstance(item, bytes):
+                    break
+                batch.append(item)
+            if batch:
+                yield b"".join(batch)
             if item is None:
                 return
             if isinstance(item, Exception):
                 raise item
-            yield item
     finally:
         pumping.cancel()
         with contextlib.suppress(asyncio.CancelledError):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from typing import Any
 
 from server.chat.translate import ChatEvent, chat_events, closing_events
 from server.chat.turns import Turn
+
+MERGED_TOKEN_CHARS = 16_384
 
 
 async def turn_events(turn: Turn) -> AsyncIterator[ChatEvent]:
@@ -15,8 +17,8 @@ async def turn_events(turn: Turn) -> AsyncIterator[ChatEvent]:
     yield "metadata", {"thread_id": turn.thread_id, "run_id": turn.run_id}
     run = turn.run
     if run is not None:
-        async for event in run.events():
-            for item in chat_events(event):
+        async for batch in run.event_batches():
+            for item in merged_tokens(e for event in batch for e in chat_events(event)):
                 yield item
         for item in closing_events(run.status, run.result, run.error):
             yield item
@@ -25,6 +27,23 @@ async def turn_events(turn: Turn) -> AsyncIterator[ChatEvent]:
     status, result = (row.status, row.result) if row else ("error", None)
     for item in closing_events(status, result, row.error if row else None):
         yield item
+
+
+def merged_tokens(events: Iterable[ChatEvent]) -> list[ChatEvent]:
+    """Adjacent tokens as one: a client behind by ten tokens gets one frame, not ten
+    (the server encodes and writes once; the text is the same)."""
+    out: list[ChatEvent] = []
+    for name, data in events:
+        if name == "token" and out and out[-1][0] == "token" and _room(out[-1], data):
+            out[-1] = ("token", {"text": out[-1][1]["text"] + data["text"]})
+        else:
+            out.append((name, data))
+    return out
+
+
+def _room(last: ChatEvent, data: dict[str, Any]) -> bool:
+    # Bounded, so one merged frame never outgrows what a reader expects of a token.
+    return len(last[1]["text"]) + len(data["text"]) <= MERGED_TOKEN_CHARS
 
 
 async def turn_result(turn: Turn) -> dict[str, Any]:

@@ -74,14 +74,20 @@ class EventLog:
 
     async def follow(self, after: int | None = None) -> AsyncIterator[RunEvent]:
         """Events with seq > `after`, then live ones, until the log is closed."""
+        async for batch in self.batches(after):
+            for event in batch:
+                yield event
+
+    async def batches(self, after: int | None = None) -> AsyncIterator[list[RunEvent]]:
+        """`follow`, a wake-up at a time: everything that arrived while the reader was
+        busy comes as one list, so a reader under load can merge tokens and write once."""
         last = after or 0
         while True:
             waiter = self._changed
             fresh = self._after(last)
-            for event in fresh:
-                last = event.seq
-                yield event
             if fresh:
+                last = fresh[-1].seq
+                yield fresh
                 continue  # more may have arrived while the reader was busy
             if self._closed:
                 return

@@ -81,6 +81,10 @@ class Run:
         """Buffered events after `after` (a Last-Event-ID), then live ones until the end."""
         return self.log.follow(after)
 
+    def event_batches(self, after: int | None = None) -> AsyncIterator[list[RunEvent]]:
+        """`events`, as the lists that arrived between two reads."""
+        return self.log.batches(after)
+
     async def ended(self) -> None:
         await self._ended.wait()
 

@@ -8,6 +8,9 @@ import httpx
 from langchain_core.messages import AIMessage
 from prometheus_client import REGISTRY
 
+from agent.brain.streaming import chunks
+from bench.models import PacedBrain
+from server.chat.stream import MERGED_TOKEN_CHARS, merged_tokens
 from tests.api.conftest import Serve, StreamingScriptedModel, auth, sse_events
 from tests.fakes import call, route
 
@@ -64,7 +67,9 @@ async def test_a_streamed_turn_sends_the_events_in_order(serve: Serve) -> None:
         "final",
         "end",
     ]
-    assert len(tokens) > 1  # streamed word by word
+    # The scripted model streams every word in one tick: what the client had not yet
+    # read arrives merged (test_a_paced_reply_streams_token_by_token shows the pacing).
+    assert tokens
     assert "".join(tokens) == "Logged $12.50 for fuel today."
     data = dict(events)
     assert set(data["metadata"]) == {"thread_id", "run_id"}
@@ -94,3 +99,34 @@ async def test_the_general_node_streams_its_reply_and_the_router_never_does(
     assert "".join(tokens) == "G'day! How can I help?"
     assert ("route", {"domains": ["general"]}) in events
     assert events[-2] == ("final", {"reply": "G'day! How can I help?", "ui_actions": []})
+
+
+async def test_a_paced_reply_streams_token_by_token(serve: Serve) -> None:
+    """A model that streams at a pace: each token reaches the client as it comes."""
+    async with (
+        serve(PacedBrain()) as server,
+        httpx.AsyncClient(base_url=server.url, headers=auth("alice"), timeout=30) as client,
+        client.stream("POST", f"{CHAT}/stream", json={"message": "how are you?"}) as response,
+    ):
+        events = await sse_events(response)
+    tokens = [data["text"] for name, data in events if name == "token"]
+    final = dict(events)["final"]["reply"]
+    assert len(tokens) == len(chunks(AIMessage(final)))
+    assert "".join(tokens) == final
+
+
+def test_adjacent_tokens_merge_up_to_a_bound() -> None:
+    big = "x" * (MERGED_TOKEN_CHARS - 1)
+    events = [
+        ("token", {"text": "a"}),
+        ("token", {"text": "b"}),
+        ("route", {}),
+        ("token", {"text": big}),
+        ("token", {"text": "cc"}),
+    ]
+    assert merged_tokens(events) == [
+        ("token", {"text": "ab"}),
+        ("route", {}),
+        ("token", {"text": big}),
+        ("token", {"text": "cc"}),
+    ]
