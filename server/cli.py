@@ -7,6 +7,7 @@ import signal
 import sys
 from typing import Annotated, NoReturn
 
+import psycopg
 import typer
 from pydantic import ValidationError
 
@@ -156,6 +157,25 @@ def db_migrate() -> None:
         typer.echo("database is up to date")
     for m in ran:
         typer.echo(f"applied {m.version:04d}_{m.name}")
+
+
+@db_app.command("prune")
+def db_prune(
+    keep: Annotated[int, typer.Option(min=1, help="checkpoints kept per thread")] = 1,
+) -> None:
+    """Drop old checkpoints (each thread keeps its newest); transcripts stay whole."""
+    from tools.db.prune import prune_checkpoints
+
+    settings = load_settings()
+    try:
+        with database_url(settings.database_url, settings.pam_data_dir) as url:
+            pruned = prune_checkpoints(url, keep)
+    except (DatabaseError, psycopg.Error) as exc:
+        fail(str(exc))
+    typer.echo(
+        f"dropped {pruned.checkpoints} checkpoints, {pruned.writes} pending writes "
+        f"and {pruned.blobs} blobs"
+    )
 
 
 @db_app.command("status")

@@ -33,6 +33,7 @@ def test_help_lists_every_command() -> None:
     db_help = pam("db", "--help")
     assert "migrate" in db_help.stdout
     assert "status" in db_help.stdout
+    assert "prune" in db_help.stdout
 
 
 def test_db_status_and_migrate_on_a_server(migrated_url: str) -> None:
@@ -42,6 +43,15 @@ def test_db_status_and_migrate_on_a_server(migrated_url: str) -> None:
     migrate = pam("db", "migrate", env={"DATABASE_URL": migrated_url})
     assert migrate.returncode == 0
     assert "up to date" in migrate.stdout
+
+
+def test_db_prune_says_what_it_dropped_and_refuses_keep_zero(migrated_url: str) -> None:
+    pruned = pam("db", "prune", "--keep", "2", env={"DATABASE_URL": migrated_url})
+    assert pruned.returncode == 0, pruned.stderr
+    assert pruned.stdout.startswith("dropped ") and "checkpoints" in pruned.stdout
+    refused = pam("db", "prune", "--keep", "0", env={"DATABASE_URL": migrated_url})
+    assert refused.returncode == 2
+    assert "--keep" in refused.stderr
 
 
 def test_malformed_database_url_is_one_line_naming_it() -> None:
