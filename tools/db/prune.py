@@ -18,7 +18,7 @@ import psycopg
 # subgraph's namespace ("wins:<task id>") is one domain run; it goes whole once the run
 # is over: older than the thread's newest checkpoint and not the task that checkpoint
 # still waits on (an approval paused inside the subgraph resumes from it).
-DROP_CHECKPOINTS = """
+PRUNE = """
 WITH ranked AS (
     SELECT thread_id, checkpoint_ns, checkpoint_id,
            row_number() OVER (
@@ -40,28 +40,48 @@ WITH ranked AS (
             SELECT 1 FROM waiting t
             WHERE t.thread_id = k.thread_id
               AND t.task_id = split_part(split_part(k.checkpoint_ns, '|', 1), ':', 2)))
+), kept AS (
+    SELECT c.thread_id, c.checkpoint_ns, c.checkpoint -> 'channel_versions' AS versions
+    FROM checkpoints c
+    WHERE NOT EXISTS (
+        SELECT 1 FROM doomed d
+        WHERE d.thread_id = c.thread_id AND d.checkpoint_ns = c.checkpoint_ns
+          AND d.checkpoint_id = c.checkpoint_id)
 ), dropped AS (
     DELETE FROM checkpoints c USING doomed d
     WHERE c.thread_id = d.thread_id AND c.checkpoint_ns = d.checkpoint_ns
       AND c.checkpoint_id = d.checkpoint_id
-    RETURNING c.thread_id, c.checkpoint_ns, c.checkpoint_id
+    RETURNING 1
 ), writes AS (
-    DELETE FROM checkpoint_writes w USING dropped d
+    DELETE FROM checkpoint_writes w USING doomed d
     WHERE w.thread_id = d.thread_id AND w.checkpoint_ns = d.checkpoint_ns
       AND w.checkpoint_id = d.checkpoint_id
     RETURNING 1
+), blobs AS (
+    -- A blob goes when no kept checkpoint names it and it is provably stale: a kept
+    -- checkpoint names a newer version of its channel, or its namespace was dropped
+    -- whole. A blob a running turn has just written (its checkpoint not yet
+    -- committed) is the newest version of its channel, so it is never taken.
+    DELETE FROM checkpoint_blobs b
+    WHERE NOT EXISTS (
+        SELECT 1 FROM kept k
+        WHERE k.thread_id = b.thread_id AND k.checkpoint_ns = b.checkpoint_ns
+          AND k.versions ->> b.channel = b.version)
+      AND (EXISTS (
+            SELECT 1 FROM kept k
+            WHERE k.thread_id = b.thread_id AND k.checkpoint_ns = b.checkpoint_ns
+              AND k.versions ->> b.channel > b.version)
+        OR (b.checkpoint_ns <> ''
+            AND EXISTS (
+                SELECT 1 FROM doomed d
+                WHERE d.thread_id = b.thread_id AND d.checkpoint_ns = b.checkpoint_ns)
+            AND NOT EXISTS (
+                SELECT 1 FROM kept k
+                WHERE k.thread_id = b.thread_id AND k.checkpoint_ns = b.checkpoint_ns)))
+    RETURNING 1
 )
-SELECT (SELECT count(*) FROM dropped) AS checkpoints, (SELECT count(*) FROM writes) AS writes
-"""
-
-# A blob is live while a remaining checkpoint names its channel at that version.
-DROP_BLOBS = """
-DELETE FROM checkpoint_blobs b
-WHERE NOT EXISTS (
-    SELECT 1 FROM checkpoints c
-    WHERE c.thread_id = b.thread_id AND c.checkpoint_ns = b.checkpoint_ns
-      AND c.checkpoint -> 'channel_versions' ->> b.channel = b.version
-)
+SELECT (SELECT count(*) FROM dropped), (SELECT count(*) FROM writes),
+       (SELECT count(*) FROM blobs)
 """
 
 
@@ -73,13 +93,12 @@ class Pruned:
 
 
 def prune_checkpoints(database_url: str, keep: int = 1) -> Pruned:
-    """One transaction: a thread is never left with a checkpoint missing its blobs."""
+    """One statement: what it keeps and what it drops come from one snapshot."""
     if keep < 1:
         raise ValueError("keep at least one checkpoint per thread")
-    with psycopg.connect(database_url) as conn, conn.transaction():
+    with psycopg.connect(database_url) as conn:
         if conn.execute("SELECT to_regclass('checkpoints')").fetchone() == (None,):
             return Pruned(0, 0, 0)  # no server has run on this database yet
-        row = conn.execute(DROP_CHECKPOINTS, {"keep": keep}).fetchone()
-        blobs = conn.execute(DROP_BLOBS).rowcount
-    checkpoints, writes = row if row else (0, 0)
-    return Pruned(int(checkpoints), int(writes), max(blobs, 0))
+        row = conn.execute(PRUNE, {"keep": keep}).fetchone()
+    checkpoints, writes, blobs = row if row else (0, 0, 0)
+    return Pruned(int(checkpoints), int(writes), int(blobs))
