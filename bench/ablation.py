@@ -35,6 +35,8 @@ LADDER = (
     "run_rows_async_commit",
     "stream_end_state",
     "token_batching",
+    "saver_inline",
+    "token_cache",
 )
 RESULTS = Path(__file__).resolve().parent / "results"
 STARTING = 3  # servers starting at once
