@@ -1,9 +1,10 @@
-"""`python -m bench.chaos [--only crash,db,redis,schema,isolation,load] [--quick]`
+"""`python -m bench.chaos [--only crash,db,redis,schema,isolation,wsfuzz,injection,load] [--quick]`
 
-Runs the fault runs, the schemathesis sweep, the isolation matrix and the WebSocket
-load, each against fresh `pam serve` processes on private (temporary) PostgreSQL and
-Redis servers; prints the summary and writes bench/results/{chaos,load}.json and
-bench/results/isolation.md. Exit status 1 when any criterion fails.
+Runs the fault runs, the schemathesis sweep, the isolation matrix, the WebSocket fuzzer,
+the injection corpus and the WebSocket load, each against fresh `pam serve` processes
+on private (temporary) PostgreSQL and Redis servers; prints the summary and writes
+bench/results/{chaos,load}.json and bench/results/isolation.md. Exit status 1 when any
+criterion fails.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import orjson
 from bench.chaos import steps
 from bench.chaos.report import RESULTS, FaultSummary, table, write_json
 
-ALL = ("crash", "db", "redis", "schema", "isolation", "load")
+ALL = ("crash", "db", "redis", "schema", "isolation", "wsfuzz", "injection", "load")
 
 
 async def main(only: list[str], quick: bool) -> bool:
@@ -48,7 +49,12 @@ async def main(only: list[str], quick: bool) -> bool:
         if faults:
             print("\n## Faults\n" + table(faults))
         passed = [f.ok for f in faults]
-        for name, step in (("schema", steps.schema), ("isolation", steps.isolation)):
+        for name, step in (
+            ("schema", steps.schema),
+            ("isolation", steps.isolation),
+            ("wsfuzz", steps.wsfuzz),
+            ("injection", steps.injection),
+        ):
             if name in only:
                 figures, ok = await step(work / name, quick)
                 record(name, figures)

@@ -10,7 +10,10 @@ from typing import Any
 
 from bench.chaos.crash import crash_run
 from bench.chaos.db_outage import db_outage_run
+from bench.chaos.hostile import hostile_replay
 from bench.chaos.infra import private_postgres
+from bench.chaos.injection import injection_run
+from bench.chaos.injection_report import summary
 from bench.chaos.isolation import isolation_matrix
 from bench.chaos.jwks import jwks_server, new_rsa_key
 from bench.chaos.jwt_matrix import jwt_probes
@@ -21,8 +24,10 @@ from bench.chaos.schema_fuzz import run_schemathesis
 from bench.chaos.server import PamProcess, server_env
 from bench.chaos.tokens import token_for
 from bench.chaos.two_instances import load_run
+from bench.chaos.ws_fuzz import fuzz_ws
 
 SCHEMA_MIN_REQUESTS = 1000
+FUZZ_ENV = {"RATE_LIMIT_WS_FRAMES": "120/minute"}  # the harness's default is unlimited
 
 
 @contextmanager
@@ -115,4 +120,29 @@ async def load(work: Path, quick: bool) -> tuple[dict[str, Any], bool]:
     figures = await load_run(fresh(work), clients=clients, duration_s=seconds)
     print(f"\n## WebSocket load\n{figures}")
     print(f"wrote {write_json('load.json', figures)}")
+    return figures, bool(figures["ok"])
+
+
+async def wsfuzz(work: Path, quick: bool) -> tuple[dict[str, Any], bool]:
+    with shared_postgres(work) as url, server(url, work / "pam", **FUZZ_ENV) as pam:
+        report = await fuzz_ws(pam.url, pam.ws_url, token_for, count=300 if quick else 3000)
+        figures = {**report.as_dict(), "server_tracebacks": pam.tracebacks()}
+    print(f"\n## WebSocket fuzzer\n{figures}")
+    return figures, report.ok and figures["server_tracebacks"] == 0
+
+
+async def injection(work: Path, quick: bool) -> tuple[dict[str, Any], bool]:
+    subset: dict[str, Any] = {"prompts": 6, "sql": 4} if quick else {}  # else all of it
+    no_weather = {"WEATHER_URL": "http://127.0.0.1:9/v1/forecast"}  # no network, ever
+    runs = []
+    with shared_postgres(work) as url, hostile_replay() as (hostile, replay_env):
+        for model, env, source in (
+            ("offline", {}, None),
+            ("replay (hostile)", replay_env, hostile),
+        ):
+            with server(url, work / model.split()[0], **env, **no_weather) as pam:
+                run = injection_run(pam.url, pam.ws_url, url, model=model, hostile=source, **subset)
+                runs.append(await run)
+    figures = summary(runs)
+    print(f"\n## Injection corpus\n{figures}")
     return figures, bool(figures["ok"])

@@ -49,7 +49,19 @@ TYPES = ("auth", "ping", "chat", "resume", "cancel", "context_update")
 
 
 class BadFrame(Exception):
-    """Why a frame was refused, in words a client developer can act on."""
+    """Why a frame was refused, in words a client developer can act on; with the
+    frame's `message_id` when it had a usable one, so the client can match the error."""
+
+    def __init__(self, reason: str, message_id: str | None = None) -> None:
+        super().__init__(reason)
+        self.message_id = message_id
+
+
+def usable_message_id(value: object) -> str | None:
+    """`value` if it would pass as a `message_id` (so echoing it is safe), else None."""
+    if isinstance(value, str) and 0 < len(value) <= 200 and "\x00" not in value:
+        return value
+    return None
 
 
 def parse_frame(text: str) -> ClientFrame:
@@ -59,12 +71,13 @@ def parse_frame(text: str) -> ClientFrame:
         raise BadFrame("Frames must be JSON objects.") from None
     if not isinstance(raw, dict):
         raise BadFrame("Frames must be JSON objects.")
+    echo = usable_message_id(raw.get("message_id"))
     if raw.get("type") not in TYPES:
-        raise BadFrame(f"Unknown frame type; expected one of {', '.join(TYPES)}.")
+        raise BadFrame(f"Unknown frame type; expected one of {', '.join(TYPES)}.", echo)
     try:
         return _frames.validate_python(raw)
     except ValidationError as exc:
-        raise BadFrame(_describe(exc)) from None
+        raise BadFrame(_describe(exc), echo) from None
 
 
 def _describe(exc: ValidationError) -> str:

@@ -76,7 +76,7 @@ async def _receive(connection: Connection, resources: Resources, runs: RunManage
             try:
                 frame = parse_frame(text)
             except BadFrame as bad:
-                connection.send(error_frame("BAD_REQUEST", str(bad)))
+                connection.send(error_frame("BAD_REQUEST", str(bad), bad.message_id))
                 continue
             await handle(frame, connection, resources, runs)
     except asyncio.CancelledError:
