@@ -81,6 +81,10 @@ def serve(
                 lifespan="on",
                 # Bigger WebSocket frames are refused by uvicorn with close code 1009.
                 ws_max_size=settings.ws_max_frame_bytes,
+                # permessage-deflate keeps a zlib compressor and decompressor per socket
+                # (45 KiB of an idle socket's 75) and deflates every token frame, for
+                # frames of a few dozen bytes that hardly compress.
+                ws_per_message_deflate=False,
             )
     except DatabaseError as exc:
         fail(str(exc))

@@ -256,6 +256,7 @@ async def run_server(app: FastAPI, settings: Settings) -> AsyncIterator[LiveServ
         lifespan="on",
         log_level="warning",
         ws_max_size=settings.ws_max_frame_bytes,
+        ws_per_message_deflate=False,  # as `pam serve` runs
     )
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())
