@@ -117,19 +117,29 @@ def find_day(text: str, today: date, *, future: bool) -> DayHit | None:
     hits: list[DayHit] = []
     for pattern, kind in _RULES:
         for m in pattern.finditer(text):
+            # One starting after the first hit so far can neither come first nor keep an
+            # earlier one out (that one would overlap the hit too): not resolved, so a
+            # message of 1,000 dates costs a handful of resolutions, not 1,000.
+            if hits and m.start() >= hits[-1].start:
+                break
             if any(h.start <= m.start() < h.end or m.start() <= h.start < m.end() for h in hits):
                 continue
             day = _resolve(kind, m, today, future)
             if day is not None:
-                hits.append(DayHit(day, m.start(), m.end()))
-    return min(hits, key=lambda h: h.start) if hits else None
+                hits.append(DayHit(day, m.start(), m.end()))  # the first so far
+    return hits[-1] if hits else None
+
+
+# Ranges use two; each one found costs a pass over the text, so a text of 1,000 dates
+# is not 1,000 passes.
+MAX_DAYS = 8
 
 
 def all_days(text: str, today: date, *, future: bool) -> list[DayHit]:
-    """Every date phrase, in order (for "from X to Y")."""
+    """Every date phrase (the first MAX_DAYS), in order (for "from X to Y")."""
     found: list[DayHit] = []
     rest = text
-    while hit := find_day(rest, today, future=future):
+    while len(found) < MAX_DAYS and (hit := find_day(rest, today, future=future)):
         found.append(hit)
         rest = rest[: hit.start] + " " * (hit.end - hit.start) + rest[hit.end :]
     return sorted(found, key=lambda h: h.start)

@@ -56,12 +56,29 @@ _FILLER = re.compile(
 )
 
 
+# Filler is stripped from the end of a phrase within its last TAIL_WORDS words (and
+# TAIL_CHARS characters). Over a whole text the pattern cost O(n^2) (tried from every
+# word of a long run of filler, each try reading to the run's end: "... about" + " in" *
+# 1,000 + " x" took 10 s), or worse where filler words overlap ("remind me" + "to" or
+# "remind me to": each way of splitting a run tried, 2^n).
+TAIL_WORDS = 12
+TAIL_CHARS = 300
+
+
+def _tail_start(text: str) -> int:
+    words = [m.start() for m in re.finditer(r"\S+", text)]
+    start = words[-TAIL_WORDS] if len(words) > TAIL_WORDS else 0
+    return max(start, len(text) - TAIL_CHARS, 0)
+
+
 def tidy(text: str, strip: str = "") -> str:
     """A readable leftover phrase: filler and `strip` words cut from the ends."""
     text = squash(text)
     text = _FILLER.sub("", text)
     if strip:
         text = re.sub(rf"^(?:(?:{strip})\b[\s,]*)+", "", text, flags=re.IGNORECASE)
-        text = re.sub(rf"(?:[\s,]*\b(?:{strip}))+$", "", text, flags=re.IGNORECASE)
+        tail = re.compile(rf"(?:[\s,]*\b(?:{strip}))+$", re.IGNORECASE)
+        if m := tail.search(text, _tail_start(text)):
+            text = text[: m.start()]
     text = re.sub(r"\s+([,.!?])", r"\1", text)
     return capitalise(squash(text))

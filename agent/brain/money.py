@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 _CODES = "aud|nzd|usd|gbp|eur|cad|jpy"
 _SYMBOLS = {"a$": "AUD", "au$": "AUD", "nz$": "NZD", "us$": "USD", "c$": "CAD", "€": "EUR"}
 _SYMBOLS |= {"£": "GBP"}
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# Not inside "1,234,567": a start after each comma re-reads the rest of the run, O(n^2).
+_NUM = r"(?<!\d,)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _SIGN = r"(?P<neg>-|minus\s+|negative\s+)?"
 _PATTERNS = (
     # $85.40, -$20, NZ$50, $12.5k, $ 1,200 AUD
@@ -71,15 +73,23 @@ def _from_match(m: re.Match[str]) -> Amount | None:
     return Amount(value, currency, *m.span())
 
 
+def _overlaps(found: list[Amount], amount: Amount) -> bool:
+    """Whether `amount` overlaps one of `found` (sorted, disjoint): only its neighbours can,
+    so a message of thousands of amounts is not O(n^2)."""
+    i = bisect_left(found, amount.start, key=lambda a: a.start)
+    before = i > 0 and found[i - 1].end > amount.start
+    return before or (i < len(found) and found[i].start < amount.end)
+
+
 def find_amounts(text: str) -> list[Amount]:
     """Every explicit money amount, in order, without overlaps."""
-    found: list[Amount] = []
+    found: list[Amount] = []  # sorted by start
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             amount = _from_match(m)
-            if amount and not any(a.start < amount.end and amount.start < a.end for a in found):
-                found.append(amount)
-    return sorted(found, key=lambda a: a.start)
+            if amount and not _overlaps(found, amount):
+                insort(found, amount, key=lambda a: a.start)
+    return found
 
 
 # A bare number after a money verb: "spent 85.40 on diesel", "paid 40 for lunch".
@@ -108,7 +118,9 @@ def cued_amount(text: str) -> Amount | None:
     return Amount(-number if cued["neg"] else number, None, cued.start("num"), cued.end())
 
 
-_BARE = re.compile(r"(?<![\w.:/-])(?P<neg>-)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
+_BARE = re.compile(
+    r"(?<![\w.:/-])(?<!\d,)(?P<neg>-)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+)
 # Not money: ordinals, times, fractions, and figures with a unit ("240V", "200Ah", "9kg").
 _BARE_AFTER = re.compile(
     r"\s*(?:%|st\b|nd\b|rd\b|th\b|:\d|/|am\b|pm\b)|(?:v|volts?|w|watts?|ah|amps?|kw|kwh|mah"
@@ -133,6 +145,8 @@ _TOTAL = re.compile(
     r"\s*(?:all up|in total|total|altogether|all together|for (?:the )?lot)\b", re.I
 )
 _TOTAL_BEFORE = re.compile(r"(?:total(?: of| was| is)?|came to|all up)\s*$", re.I)
+# Only the words just before an amount: searching the whole head for every amount is O(n^2).
+_LOOK_BACK = 80
 _RATE = re.compile(r"\s*(?:per|a|each|/)\s*(?:night|day|person|head|week|hour|hr|litre|l)\b", re.I)
 
 
@@ -140,7 +154,9 @@ def _main(amounts: list[Amount], text: str) -> Amount:
     """Of several amounts, the total ("$38 a night, $114 all up"), else the first that is
     no rate."""
     for a in amounts:
-        if _TOTAL.match(text, a.end) or _TOTAL_BEFORE.search(text[: a.start]):
+        if _TOTAL.match(text, a.end) or _TOTAL_BEFORE.search(
+            text, max(0, a.start - _LOOK_BACK), a.start
+        ):
             return a
     return next((a for a in amounts if not _RATE.match(text, a.end)), amounts[0])
 

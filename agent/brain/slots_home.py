@@ -71,7 +71,9 @@ def shopping_items(text: str) -> list[str]:
     text = re.sub(_ON_LIST, "", text, flags=_I)
     m = re.search(rf"\b(?:{_GET})\b\s*(.+)$", text, _I)
     body = m[1] if m else text
-    parts = re.split(r"\s*(?:,|&|\+|\band\b|\bplus\b|\balso\b)\s*", body, flags=_I)
+    # Spaces before a separator are read from the start of their run only (from each of n
+    # blank characters it was O(n^2)); the same splits.
+    parts = re.split(r"(?:(?<!\s)\s+)?(?:,|&|\+|\band\b|\bplus\b|\balso\b)\s*", body, flags=_I)
     items = []
     for part in parts:
         item = squash(
@@ -96,10 +98,15 @@ def get_shopping_list(text: str, env: Env) -> Draft:
 
 def remember(text: str, env: Env) -> Draft:
     draft = Draft("remember")
-    m = re.search(rf"\b(?:{_NOTE})\b\s*(?:that|:|,)?\s*(?:of\s+)?(.+)$", text, _I)
+    # One `\s*` before "that": two in a row could split n newlines n ways, O(n^2).
+    m = re.search(rf"\b(?:{_NOTE})\b\s*(?:(?:that|:|,)\s*)?(?:of\s+)?(.+)$", text, _I)
     note = capitalise(squash(m[1])) if m else ""
+    # The separator run is read from its start only: from each of its n characters it
+    # would be read to its end again, O(n^2) on "remember " + ";" * 4,000.
     said = re.match(
-        rf"^(.+?)[\s,;.-]+(?:please\s+)?(?:{_NOTE})(?:\s+(?:that|this|it))?[\s.!]*$", text, _I
+        rf"^(.+?)(?<![\s,;.-])[\s,;.-]+(?:please\s+)?(?:{_NOTE})(?:\s+(?:that|this|it))?[\s.!]*$",
+        text,
+        _I,
     )
     if said and (not note or re.fullmatch(r"(?:that|this|it)?[.!]*", note, _I)):
         note = capitalise(squash(said[1]))  # "I'm vegetarian, remember that"

@@ -28,7 +28,11 @@ _POLITE = r"\s+(?:pls|please|thanks|thx|mate|for me|too)$"
 _CAP = r"(?:[A-Z][\w'&-]*|\d[\w'&-]*)"
 _TITLE = rf"{_CAP}(?:\s+(?:(?:and|&|of|the|n)\s+)?{_CAP}){{0,4}}"
 _VAGUE_GROUP = r"(?:a|an|one|some|any|a new|another)(?:\s+(?:group|of them|of the groups))?"
-_CONTENT = re.compile(r"\s*(?::|\bsaying\b|\bthat says\b|\bwith\b(?= \")|-\s)\s*|\"", _I)
+# Spaces before the marker are read from the start of their run only, not again from
+# each of its n characters (each try reading the rest of the run: O(n^2)); the same match.
+_CONTENT = re.compile(
+    r"(?:(?<!\s)\s+)?(?::|\bsaying\b|\bthat says\b|\bwith\b(?= \")|-\s)\s*|\"", _I
+)
 
 
 _QUOTED = re.compile(r"(?:^|(?<=\s))([\"'“‘])(.+?)[\"'”’](?=\s|$|[,.!?;:])")
@@ -70,7 +74,9 @@ def create_post(text: str, env: Env) -> Draft:
     )
     if not content and said:
         content = said[1].strip()
-    pointer = re.search(r"[,;]?\s*(?:and\s+)?\b(?:post|share|publish) (?:that|this|it)\b", text, _I)
+    pointer = re.search(  # `(?<!\s)`: as in _CONTENT
+        r"[,;]?(?:(?<!\s)\s+)?(?:and\s+)?\b(?:post|share|publish) (?:that|this|it)\b", text, _I
+    )
     if not content and pointer and pointer.start() > 0:  # "saw whales..., post that for everyone"
         content = text[: pointer.start()].strip(" ,;") or None
     asked = re.search(

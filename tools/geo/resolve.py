@@ -19,7 +19,9 @@ STATES = {
 _STATE_SUFFIX = re.compile(
     r"^(?P<name>.+?)\s+(?P<state>" + "|".join(sorted(STATES, key=len, reverse=True)) + r")$"
 )
-_COORDS = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*[,;\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
+# The separator is a comma or semicolon with any spaces, or spaces alone: written as
+# `\s*[,;\s]\s*` it could split a run of n spaces n ways, O(n^2) on "1" + 4,000 spaces.
+_COORDS = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)(?:\s*[,;]\s*|\s+)(-?\d{1,3}(?:\.\d+)?)\s*$")
 FUZZY_CUTOFF = 85  # rapidfuzz ratio 0-100: "Birdsvile" scores 95, "Coober Pedie" 87
 SUGGEST_CUTOFF = 60
 
