@@ -16,6 +16,7 @@ from fastapi import HTTPException
 from server.agent_protocol.serialize import dumps, interrupts_json
 from server.resources import Resources
 from server.runs import Run, RunManager, ThreadRow, owned_thread
+from server.runs.orphans import settled
 from server.runs.store import RunRow, get_run_row
 
 KEEPALIVE_S = 5.0  # whitespace before a JSON body keeps proxies from timing out
@@ -29,12 +30,20 @@ class RunNotFound(HTTPException):
 async def find_run(
     resources: Resources, runs: RunManager, user: UUID, thread_id: str, run_id: str
 ) -> tuple[ThreadRow, Run | None, RunRow | None]:
-    """The thread, and the live run or (once it has left memory) its row."""
+    """The thread, and the live run or (once it has left memory) its row. A row still
+    unfinished is ended first if its owner died (orphans.py): a follower of another
+    instance's run does not vouch for that instance."""
     thread = await owned_thread(resources, user, thread_id)
     live = await runs.find(run_id)  # with Redis, also a run another instance executes
-    if live is not None and live.thread_id == thread.thread_id and live.user_id == user:
+    if live is not None and (live.thread_id != thread.thread_id or live.user_id != user):
+        live = None
+    if live is not None and not live.remote:
         return thread, live, None
     row = await get_run_row(resources.pool, user, thread.thread_id, run_id)
+    if row is not None:
+        row = await settled(runs, resources.pool, row)
+    if live is not None:
+        return thread, live, None
     if row is None:
         raise RunNotFound()
     return thread, None, row

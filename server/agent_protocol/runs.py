@@ -16,6 +16,7 @@ from server.agent_protocol.serialize import ProtocolJSON
 from server.deps import Res
 from server.runs import Run, RunManager, owned_thread
 from server.runs.deps import Runs
+from server.runs.orphans import settled
 from server.runs.store import list_runs
 
 router = APIRouter(tags=["agent protocol"])
@@ -65,7 +66,7 @@ async def list_(
 ) -> Any:
     thread = await owned_thread(res, user, thread_id)
     rows = await list_runs(res.pool, user, thread.thread_id, limit=limit, offset=offset)
-    found = [run_json(runs.get(str(r.id)) or r) for r in rows]
+    found = [run_json(runs.get(str(r.id)) or await settled(runs, res.pool, r)) for r in rows]
     if status is not None:
         found = [r for r in found if r["status"] == status]
     return ProtocolJSON(found)

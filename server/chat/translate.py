@@ -10,6 +10,7 @@ from langchain_core.messages import AIMessage, ToolMessage
 
 from server.errors import UNAVAILABLE
 from server.runs.events import RunEvent
+from server.runs.lost import LOST, LOST_CODE
 
 ChatEvent = tuple[str, dict[str, Any]]
 # Top-level nodes whose model output is the reply. The router's output is a tool call
@@ -84,6 +85,8 @@ def closing_events(
     """How the turn ended: a pending approval, the reply, or an error."""
     if status == "error" and error == UNAVAILABLE:
         return [("error", {"code": "UNAVAILABLE", "message": UNAVAILABLE})]
+    if status == "error" and error == LOST:  # its server died mid-turn
+        return [("error", {"code": LOST_CODE, "message": LOST})]
     if status == "error":
         return [("error", {"code": "INTERNAL", "message": "The turn failed on our side."})]
     if status == "cancelled":

@@ -14,6 +14,7 @@ from agent.context import Context
 from server.chat.schemas import ChatRequest, ClientContext, ResumeRequest
 from server.resources import Resources
 from server.runs import DuplicateMessage, Run, RunManager, create_thread, owned_thread
+from server.runs.orphans import settled
 from server.runs.result import interrupt_payload
 from server.runs.store import RunRow, get_run_row, run_for_message
 
@@ -43,10 +44,14 @@ def turn_context(resources: Resources, user_id: UUID, client: ClientContext | No
     )
 
 
-async def _replay(runs: RunManager, row: RunRow) -> Turn:
+async def _replay(resources: Resources, runs: RunManager, row: RunRow) -> Turn:
     """The turn of a message_id seen before: followed live when it still runs (here, or
-    with Redis on another instance), else told from its row."""
-    return Turn(str(row.thread_id), str(row.id), await runs.find(str(row.id)), row)
+    with Redis on another instance), else told from its row (ended as lost, never run
+    again, when the process running it died: see orphans.py)."""
+    live = await runs.find(str(row.id))
+    if live is None or live.remote:  # a follower here does not vouch for its owner
+        row = await settled(runs, resources.pool, row)
+    return Turn(str(row.thread_id), str(row.id), live, row)
 
 
 async def start_chat(
@@ -65,7 +70,7 @@ async def start_chat(
     if request.message_id is not None:
         prior = await run_for_message(resources.pool, user_id, thread_id, request.message_id)
         if prior is not None:
-            return await _replay(runs, prior)
+            return await _replay(resources, runs, prior)
     message = HumanMessage(request.message, id=str(uuid4()))
     try:
         run = await runs.start(
@@ -82,7 +87,7 @@ async def start_chat(
         row = await get_run_row(resources.pool, user_id, thread_id, duplicate.run_id)
         if row is None:
             raise
-        return await _replay(runs, row)
+        return await _replay(resources, runs, row)
     return Turn(thread_id, run.run_id, run)
 
 

@@ -16,6 +16,7 @@ from server.deps import CurrentUser, Res
 from server.errors import UNAVAILABLE, UNAVAILABLE_RETRY_S, error_response
 from server.runs import ThreadBusy
 from server.runs.deps import Runs
+from server.runs.lost import LOST, LOST_CODE
 from server.sse import event_stream, sse_frame
 
 log = structlog.get_logger("pam.chat")
@@ -35,6 +36,8 @@ async def answer(turn: Turn) -> ChatResponse | JSONResponse:
     status = outcome["status"]
     if status == "error" and outcome["error"] == UNAVAILABLE:
         return error_response(503, UNAVAILABLE, **{"Retry-After": UNAVAILABLE_RETRY_S})
+    if status == "error" and outcome["error"] == LOST:  # not run again: see orphans.py
+        return error_response(409, LOST, LOST_CODE)
     if status == "error":
         return error_response(500, FAILED, "internal")
     if status in ("pending", "running"):  # a retried message still running elsewhere

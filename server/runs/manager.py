@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -30,6 +31,9 @@ class RunManager:
     def __init__(self, resources: Resources, *, retain_s: float = RETAIN_S) -> None:
         self._resources = resources
         self._table = RunTable(retain_s)
+        # Without Redis, a run row still unfinished from before this moment was left by
+        # an earlier process of this (single) instance: see owner_gone.
+        self._started_at = datetime.now(UTC)
         # With Redis, runs are shared with the other instances (shared.py); without, each
         # instance decides alone, as a single instance does.
         redis = resources.redis
@@ -69,6 +73,17 @@ class RunManager:
             return True
         shared = self._shared
         return shared is not None and await shared.locks.holder(str(thread_id)) is not None
+
+    async def owner_gone(self, run_id: str, thread_id: str, created_at: datetime) -> bool:
+        """Whether the process that executed a run (its row still unfinished) has died:
+        with Redis, no instance renews the run's head or holds a lock for it; without,
+        the run is not this process's and predates it."""
+        here = self._table.get(str(run_id))
+        if here is not None and not here.remote:
+            return False
+        if self._shared is None:
+            return created_at < self._started_at
+        return await self._shared.gone(str(run_id), str(thread_id))
 
     def unfinished(self, thread_id: str) -> list[Run]:
         """The thread's running and queued runs, oldest first."""

@@ -14,13 +14,14 @@ import structlog
 
 from server.runs.codec import events_key, head_key, read_end, read_event
 from server.runs.locks import REDIS_ERRORS
+from server.runs.lost import LOST
 from server.runs.run import ENDED, Run, RunStatus
 
 log = structlog.get_logger("pam.runs")
 
 BLOCK_MS = 1000  # between two checks that the owner is still alive
 BATCH = 500
-LOST = "The server running this turn stopped before it finished."
+UNFOLLOWED = "The server running this turn stopped before it finished."
 
 
 async def attach(redis: aioredis.Redis, run_id: str) -> Run | None:
@@ -52,7 +53,7 @@ async def follow(redis: aioredis.Redis, run: Run) -> None:
         while True:
             found: Any = await redis.xread({key: last}, count=BATCH, block=BLOCK_MS)
             if not found:
-                if not await redis.exists(head_key(run.run_id)):
+                if not await redis.exists(head_key(run.run_id)):  # its owner died
                     run.end("error", LOST)
                     return
                 continue
@@ -64,7 +65,7 @@ async def follow(redis: aioredis.Redis, run: Run) -> None:
                 run.log.replay(read_event(fields))
     except REDIS_ERRORS as exc:
         log.warning("lost the run's shared events", run_id=run.run_id, error=str(exc))
-        run.end("error", LOST)
+        run.end("error", UNFOLLOWED)
     except asyncio.CancelledError:
         run.end("cancelled")  # this instance is shutting down; the run itself goes on
 

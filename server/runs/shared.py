@@ -22,7 +22,7 @@ import structlog
 
 from server.pubsub import Subscriber
 from server.runs.busy import Strategy, ThreadBusy
-from server.runs.codec import CANCEL_CHANNEL, head_key
+from server.runs.codec import CANCEL_CHANNEL, head_key, lock_key
 from server.runs.locks import REDIS_ERRORS, Holder, ThreadLocks
 from server.runs.mirror import MirroredLog
 from server.runs.remote import attach
@@ -137,6 +137,18 @@ class SharedRuns:
         if strategy in ("interrupt", "rollback"):
             action: CancelAction = "rollback" if strategy == "rollback" else "interrupt"
             await self.publish_cancel(run_id=held.run_id, action=action)
+
+    async def gone(self, run_id: str, thread_id: str) -> bool:
+        """Whether no instance executes the run any more: its head has expired (its
+        owner renews it while the run lives, queued or running) and it holds no lock on
+        its thread. Redis unreachable: unknown, so not gone."""
+        try:
+            if await self._redis.exists(head_key(run_id)):
+                return False
+            held = await self._redis.get(lock_key(thread_id))
+        except REDIS_ERRORS:
+            return False
+        return held is None or Holder.parse(held).run_id != run_id
 
     def mirror(self, run: Run) -> None:
         run.log = MirroredLog(self._redis, run)

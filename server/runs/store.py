@@ -94,6 +94,20 @@ async def update_run(pool: Pool, run: Run) -> None:
         )
 
 
+async def mark_lost(pool: Pool, user_id: UUID, run_id: str, error: str) -> RunRow | None:
+    """End an unfinished run whose process died as `error`; None when it has ended
+    meanwhile (a run that does end writes its own status over this one)."""
+    async with user_db(pool, user_id) as db:
+        row = await (
+            await db.conn.execute(
+                "UPDATE chat_runs SET status = 'error', error = %s, updated_at = now()"
+                f" WHERE id = %s AND status IN ('pending', 'running') RETURNING {COLUMNS}",
+                (error[:500], UUID(run_id)),
+            )
+        ).fetchone()
+    return RunRow(**row) if row else None
+
+
 async def run_for_message(
     pool: Pool, user_id: UUID, thread_id: str, message_id: str
 ) -> RunRow | None:
