@@ -35,7 +35,7 @@ class SseClient:
     async def turn(self, message: str = MESSAGE) -> float | None:
         body = {"message": message, "thread_id": self.thread_id}
         first: float | None = None
-        event = ""
+        event, ended = "", False
         async with self.http.stream("POST", "/api/v1/pam/chat/stream", json=body) as response:
             if response.status_code != 200:
                 raise TurnFailed(f"HTTP {response.status_code}")
@@ -50,7 +50,12 @@ class SseClient:
                     elif event == "error":
                         raise TurnFailed(line[6:])
                     elif event == "end":
-                        break
+                        ended = True
+                # "end" is the last event: reading on to the stream's close leaves the
+                # connection reusable, as a browser's is (breaking at "end" would cost
+                # the server a new TCP connection per turn).
+        if not ended:
+            raise TurnFailed("the stream closed before its end event")
         return first
 
     async def close(self) -> None:

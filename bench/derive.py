@@ -16,6 +16,7 @@ def merge_turn_costs(runs: list[dict[str, Any]]) -> dict[str, Any]:
             "p50_ms": p50["median"],
             "p50_spread": [p50["min"], p50["max"]],
             "p99_ms": summary([r[kind]["p99_ms"] for r in runs])["median"],
+            "cpu_ms_per_turn": summary([r[kind]["cpu_ms_per_turn"] for r in runs])["median"],
         }
     merged["share"] = runs[len(runs) // 2]["share"]
     return merged
@@ -41,4 +42,18 @@ def derive(out: dict[str, Any]) -> None:
                 floor["requests_per_s"], load[last][protocol]["turns_per_s"], 1
             )
         derived[protocol] = row
+    if inproc:
+        derived["ceiling"] = ceiling(load, inproc["no_checkpointer"]["cpu_ms_per_turn"])
     out["derived"] = derived
+
+
+def ceiling(load: dict[str, Any], graph_cpu_ms: float) -> dict[str, Any]:
+    """The turns/s ratio over `langgraph dev` that a server whose serving cost nothing
+    would reach once the CPU is the limit: both servers run the same graph, so one
+    turn costs at least the graph's own CPU time (in-process, no checkpointer)."""
+    out: dict[str, Any] = {"graph_cpu_ms_per_turn": graph_cpu_ms}
+    for key, rows in load.items():
+        lg = (rows.get("langgraph_dev") or {}).get("server_cpu_ms_per_turn")
+        out[f"{key}_langgraph_dev_cpu_ms_per_turn"] = lg
+        out[f"{key}_max_ratio"] = ratio(lg, graph_cpu_ms)
+    return out

@@ -67,6 +67,18 @@ def markdown(results: dict[str, Any]) -> str:
     ]
     if results.get("server_load"):
         lines += ["## Server under load", "", *_load_table(results["server_load"]), ""]
+    ceiling = (results.get("derived") or {}).get("ceiling")
+    if ceiling:
+        lines += [
+            "## Ceiling",
+            "",
+            "Both servers run the same graph, so a turn costs at least the graph's own CPU"
+            " time; `max_ratio` is langgraph dev's CPU per turn over that: the turns/s ratio"
+            " a server that spent nothing on HTTP, checkpoints and streaming would reach"
+            " once the CPU is the limit.",
+            "",
+            *_dict_table("Ceiling", ceiling)[2:],
+        ]
     for name in ("turn_cost", "floor", "ttft", "idle_ws", "long_thread", "soak"):
         if results.get(name):
             lines += _dict_table(name.replace("_", " ").capitalize(), results[name])

@@ -60,6 +60,13 @@ def test_other_benchmarks_measured_something(report: dict[str, Any]) -> None:
     data = report["json"]
     assert data["turn_cost"]["no_checkpointer"]["p50_ms"] > 0
     assert data["turn_cost"]["postgres_checkpointer"]["p50_ms"] > 0
+    graph_cpu = data["turn_cost"]["no_checkpointer"]["cpu_ms_per_turn"]
+    assert 0 < graph_cpu <= data["turn_cost"]["no_checkpointer"]["p50_ms"] * 2
+    ceiling = data["derived"]["ceiling"]
+    assert ceiling["graph_cpu_ms_per_turn"] == graph_cpu
+    for c in data["params"]["concurrencies"]:
+        lg_cpu = data["server_load"][f"c{c}"]["langgraph_dev"]["server_cpu_ms_per_turn"]
+        assert ceiling[f"c{c}_max_ratio"] == round(lg_cpu / graph_cpu, 2)
     assert data["floor"]["requests_per_s"] > 0
     assert data["ttft"]["c1_ws"]["ttft_p50_ms"] >= data["ttft"]["model_first_token_ms"]
     assert data["idle_ws"]["sockets"] == data["params"]["idle_sockets"]
@@ -75,3 +82,4 @@ def test_markdown_states_each_target(report: dict[str, Any]) -> None:
     for t in targets:
         assert t["target"] in report["md"]
     assert "ratio vs langgraph dev" in report["md"]
+    assert "## Ceiling" in report["md"]
