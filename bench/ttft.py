@@ -31,11 +31,13 @@ async def ttft(
     out: dict[str, Any] = {"model_first_token_ms": model_ms}
     for c in concurrencies:
         for protocol in PROTOCOLS:
-            p50s, p99s, errors = [], [], 0
+            p50s, p99s, errors, busy = [], [], 0, []
             for _ in range(reps):
                 run = await closed_loop(server, _maker(server, protocol), c, seconds, MESSAGE)
                 figures = run.figures()
                 errors += figures["errors"]
+                if run.elapsed_s:
+                    busy.append(run.server_cpu_s / run.elapsed_s)
                 if figures["ttft_p50_ms"] is not None:
                     p50s.append(figures["ttft_p50_ms"])
                     p99s.append(figures["ttft_p99_ms"])
@@ -48,6 +50,9 @@ async def ttft(
                 if p50["median"] is None
                 else round(p50["median"] - model_ms, 1),
                 "ratio_vs_model": ratio(p50["median"], model_ms, 3),
+                # The server's CPU seconds per second: near 1, its one worker is saturated
+                # and a new turn's first step queues behind the other turns' work.
+                "server_cpu_busy": summary(busy, 2)["median"],
                 "errors": errors,
             }
     return out

@@ -69,6 +69,7 @@ def test_other_benchmarks_measured_something(report: dict[str, Any]) -> None:
         assert ceiling[f"c{c}_max_ratio"] == round(lg_cpu / graph_cpu, 2)
     assert data["floor"]["requests_per_s"] > 0
     assert data["ttft"]["c1_ws"]["ttft_p50_ms"] >= data["ttft"]["model_first_token_ms"]
+    assert 0 < data["ttft"]["c1_ws"]["server_cpu_busy"] <= 1.5  # one worker: about a core
     assert data["idle_ws"]["sockets"] == data["params"]["idle_sockets"]
     assert data["long_thread"]["ratio_last_vs_first"] > 0
     assert data["soak"]["errors"] == 0
