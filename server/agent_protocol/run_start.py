@@ -12,8 +12,8 @@ from server.agent_protocol.runs_input import run_request
 from server.agent_protocol.schemas import RunCreate
 from server.agent_protocol.thread_store import orphaned_checkpoints
 from server.resources import Resources
-from server.runs import Run, RunManager, ThreadBusy, ThreadRow, create_thread, owned_thread
-from server.runs.threads import ThreadExists, ThreadNotFound
+from server.runs import Run, RunManager, ThreadBusy, create_thread
+from server.runs.threads import ThreadExists, ThreadNotFound, owned_thread_id
 
 BUSY = (
     "Thread is already running a task. Wait for it to finish or choose a different "
@@ -21,15 +21,15 @@ BUSY = (
 )
 
 
-async def run_thread(
-    resources: Resources, user: UUID, thread_id: str, if_not_exists: str
-) -> ThreadRow:
+async def run_thread(resources: Resources, user: UUID, thread_id: str, if_not_exists: str) -> str:
+    """The id of the user's thread to run on, created first when asked to."""
     if if_not_exists != "create":
-        return await owned_thread(resources, user, thread_id)
+        return await owned_thread_id(resources, user, thread_id)
     if await orphaned_checkpoints(resources, user, thread_id):
         raise ThreadNotFound()
     try:
-        return await create_thread(resources, user, thread_id=thread_id, if_exists="do_nothing")
+        row = await create_thread(resources, user, thread_id=thread_id, if_exists="do_nothing")
+        return row.thread_id
     except ThreadExists:
         raise ThreadNotFound() from None  # someone else's id: no different from unknown
 
@@ -38,13 +38,13 @@ async def start_run(
     resources: Resources, runs: RunManager, user: UUID, thread_id: str, body: RunCreate
 ) -> Run:
     request = run_request(body)
-    row = await run_thread(resources, user, thread_id, body.if_not_exists)
+    run_thread_id = await run_thread(resources, user, thread_id, body.if_not_exists)
     context = Context(
         user_id=str(user), client=request.client, pool=resources.pool, services=resources.services
     )
     try:
         run = await runs.start(
-            thread_id=row.thread_id,
+            thread_id=run_thread_id,
             user_id=user,
             input=request.input,
             command=request.command,

@@ -17,6 +17,7 @@ from server.runs import DuplicateMessage, Run, RunManager, create_thread, owned_
 from server.runs.orphans import settled
 from server.runs.result import interrupt_payload
 from server.runs.store import RunRow, get_run_row, run_for_message
+from server.runs.threads import owned_thread_id
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ async def start_chat(
     if request.thread_id is None:
         thread_id = (await create_thread(resources, user_id)).thread_id
     else:
-        thread_id = (await owned_thread(resources, user_id, request.thread_id)).thread_id
+        thread_id = await owned_thread_id(resources, user_id, request.thread_id)
     if request.message_id is not None:
         prior = await run_for_message(resources.pool, user_id, thread_id, request.message_id)
         if prior is not None:

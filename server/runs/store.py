@@ -11,6 +11,7 @@ import orjson
 import psycopg
 
 from server.runs.run import Run
+from server.runs.threads import ThreadNotFound
 from tools.db.pool import Pool
 from tools.db.scope import user_db
 
@@ -53,23 +54,32 @@ def _json(value: Any) -> str:
 
 
 async def insert_run(pool: Pool, run: Run) -> None:
-    """Record a new run; DuplicateMessage when its message_id was seen on the thread."""
+    """Record a new run; DuplicateMessage when its message_id was seen on the thread,
+    ThreadNotFound when the thread is not (or no longer) the user's: the row is only
+    inserted where the user's RLS scope sees the thread, so a remembered ownership
+    (threads.owned_thread_id) never starts a run on a thread deleted since."""
     try:
         async with user_db(pool, run.user_id, durable=False) as db:
-            await db.conn.execute(
-                "INSERT INTO chat_runs (id, thread_id, user_id, status, message_id, metadata,"
-                " created_at, updated_at) VALUES (%s, %s, %s, %s, %s, %s::jsonb, %s, %s)",
-                (
-                    UUID(run.run_id),
-                    UUID(run.thread_id),
-                    run.user_id,
-                    run.status,
-                    run.message_id,
-                    _json(run.metadata),
-                    run.created_at,
-                    run.updated_at,
-                ),
-            )
+            inserted = await (
+                await db.conn.execute(
+                    "INSERT INTO chat_runs (id, thread_id, user_id, status, message_id,"
+                    " metadata, created_at, updated_at)"
+                    " SELECT %s, t.id, %s, %s, %s, %s::jsonb, %s, %s"
+                    " FROM chat_threads t WHERE t.id = %s RETURNING id",
+                    (
+                        UUID(run.run_id),
+                        run.user_id,
+                        run.status,
+                        run.message_id,
+                        _json(run.metadata),
+                        run.created_at,
+                        run.updated_at,
+                        UUID(run.thread_id),
+                    ),
+                )
+            ).fetchone()
+        if inserted is None:
+            raise ThreadNotFound()
     except psycopg.errors.UniqueViolation:
         if run.message_id is None:
             raise

@@ -10,14 +10,31 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 from uuid import UUID, uuid4
+from weakref import WeakKeyDictionary
 
 import orjson
+from cachetools import LRUCache
 from fastapi import HTTPException
 
 from server.resources import Resources
 from tools.db.scope import user_db
 
 COLUMNS = "id, user_id, title, metadata, created_at, updated_at"
+OWNED_THREADS = 50_000
+
+# Threads this process has seen to be the user's, per pool (one pool per database): a
+# thread's owner never changes, so a turn on a known thread skips the ownership read (a
+# round trip before the first token). A thread deleted here is forgotten at once; one
+# deleted through another instance may still be remembered, which is why a run row is
+# only inserted on a thread the user owns at that moment (store.insert_run: the 404).
+_owned: WeakKeyDictionary[Any, LRUCache[tuple[UUID, UUID], bool]] = WeakKeyDictionary()
+
+
+def _owned_threads(resources: Resources) -> LRUCache[tuple[UUID, UUID], bool]:
+    known = _owned.get(resources.pool)
+    if known is None:
+        known = _owned[resources.pool] = LRUCache(OWNED_THREADS)
+    return known
 
 
 class ThreadNotFound(HTTPException):
@@ -74,6 +91,18 @@ async def owned_thread(resources: Resources, user_id: UUID, thread_id: str | UUI
     return row
 
 
+async def owned_thread_id(resources: Resources, user_id: UUID, thread_id: str | UUID) -> str:
+    """`owned_thread(...).thread_id`, from memory for a thread seen before: for starting
+    a run, whose row insert checks ownership again."""
+    tid = parse_thread_id(thread_id)
+    known = _owned_threads(resources)
+    if tid is not None and (user_id, tid) in known:
+        return str(tid)
+    row = await owned_thread(resources, user_id, thread_id)
+    known[(user_id, row.id)] = True
+    return row.thread_id
+
+
 async def create_thread(
     resources: Resources,
     user_id: UUID,
@@ -96,6 +125,7 @@ async def create_thread(
             )
         ).fetchone()
     if row is not None:
+        _owned_threads(resources)[(user_id, tid)] = True
         return ThreadRow(**row)
     existing = await find_thread(resources, user_id, tid)
     if existing is None or if_exists == "raise":
@@ -123,4 +153,5 @@ async def delete_thread(resources: Resources, user_id: UUID, thread_id: str | UU
     row = await owned_thread(resources, user_id, thread_id)
     async with user_db(resources.pool, user_id) as db:
         await db.conn.execute("DELETE FROM chat_threads WHERE id = %s", (row.id,))
+    _owned_threads(resources).pop((user_id, row.id), None)
     await resources.graph.checkpointer.adelete_thread(row.thread_id)

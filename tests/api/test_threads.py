@@ -8,7 +8,7 @@ import uuid
 import httpx
 from langchain_core.messages import AIMessage
 
-from tests.api.conftest import Serve, StreamingScriptedModel, auth
+from tests.api.conftest import Serve, StreamingScriptedModel, auth, uid
 from tests.fakes import route
 
 CHAT, THREADS = "/api/v1/pam/chat", "/api/v1/pam/threads"
@@ -96,3 +96,41 @@ async def test_another_users_thread_is_404_on_every_http_route(serve: Serve) -> 
         assert answer.json() == {"detail": "Thread not found.", "code": "not_found"}
     assert still.status_code == 200
     assert [m["content"] for m in still.json()["messages"]] == ["secret", "mine"]
+
+
+async def test_a_remembered_thread_deleted_elsewhere_is_never_run_on(serve: Serve) -> None:
+    """This process remembers that hal owns the thread; another instance deletes it and
+    ivy takes its id. hal's next turn is a 404 and runs nothing on ivy's thread."""
+    async with (
+        serve(replies("first", "ivy's answer")) as server,
+        httpx.AsyncClient(base_url=server.url, timeout=30) as client,
+    ):
+        made = await client.post(CHAT, json={"message": "first"}, headers=auth("hal"))
+        thread_id = made.json()["thread_id"]
+        resources = server.app.state.resources
+        async with resources.pool.connection() as conn:  # as another instance would
+            await conn.execute("DELETE FROM chat_threads WHERE id = %s", (thread_id,))
+        await resources.graph.checkpointer.adelete_thread(thread_id)
+        taken = await client.post("/threads", json={"thread_id": thread_id}, headers=auth("ivy"))
+        ivy = await client.post(
+            CHAT, json={"message": "ivy's secret", "thread_id": thread_id}, headers=auth("ivy")
+        )
+        body = {"message": "what did ivy say?", "thread_id": thread_id}
+        tries = [
+            await client.post(CHAT, json=body, headers=auth("hal")),
+            await client.post(f"{CHAT}/stream", json=body, headers=auth("hal")),
+        ]
+        transcript = await client.get(f"{THREADS}/{thread_id}", headers=auth("ivy"))
+        async with resources.pool.connection() as conn:
+            runs = await (
+                await conn.execute(
+                    "SELECT user_id FROM chat_runs WHERE thread_id = %s", (thread_id,)
+                )
+            ).fetchall()
+    assert made.status_code == 200 and taken.status_code == 200 and ivy.status_code == 200
+    for answer in tries:
+        assert answer.status_code == 404, answer.text
+        assert answer.json() == {"detail": "Thread not found.", "code": "not_found"}
+    contents = [m["content"] for m in transcript.json()["messages"]]
+    assert contents == ["ivy's secret", "ivy's answer"]
+    assert [r["user_id"] for r in runs] == [uid("ivy")]
