@@ -103,10 +103,11 @@ async def execute(
     try:
         for other in ahead:  # enqueue: wait for the runs before this one
             await other.ended()
-        run.set_status("running")
-        # Recorded while the graph starts (the first token need not wait for the row);
-        # awaited before the run's end is recorded, so the two never cross.
-        marking = asyncio.create_task(update_run(pool, run))
+        if run.status != "running":  # it waited (enqueued, or for its lease)
+            run.set_status("running")
+            # Recorded while the graph starts (the first token need not wait for the
+            # row); awaited before the run's end is recorded, so the two never cross.
+            marking = asyncio.create_task(update_run(pool, run))
         started = time.monotonic()
         end = RunEnd()
         async for namespace, mode, data in graph.astream(

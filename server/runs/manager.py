@@ -156,6 +156,8 @@ class RunManager:
                 await lease.announce()
                 if not busy:  # none here: does another instance run one on the thread?
                     await shared.claim(run, lease, strategy)
+            if lease is None and not (busy and strategy == "enqueue"):
+                run.set_status("running")  # it starts at once: its row says so from the insert
             await insert_run(pool, run)
             if strategy in ("interrupt", "rollback"):
                 action: CancelAction = "rollback" if strategy == "rollback" else "interrupt"

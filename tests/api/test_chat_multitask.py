@@ -37,10 +37,19 @@ def humans(values: dict[str, Any]) -> list[str]:
     return [m.text for m in values["messages"] if isinstance(m, HumanMessage)]
 
 
+async def row_status(live: LiveServer, run_id: str) -> str:
+    async with live.app.state.resources.pool.connection() as conn:
+        row = await (
+            await conn.execute("SELECT status FROM chat_runs WHERE id = %s", (run_id,))
+        ).fetchone()
+    assert row is not None
+    return str(row["status"])
+
+
 async def test_enqueue_waits_for_the_active_run_then_runs(serve: Serve) -> None:
-    gate = Gate()
+    gate, later = Gate(), Gate()
     model = StreamingScriptedModel(
-        script=[gate, route("general"), AIMessage("A."), route("general"), AIMessage("B.")]
+        script=[gate, route("general"), AIMessage("A."), later, route("general"), AIMessage("B.")]
     )
     async with serve(model) as live:
         thread_id = await new_thread(live)
@@ -50,8 +59,20 @@ async def test_enqueue_waits_for_the_active_run_then_runs(serve: Serve) -> None:
             await start(live, thread_id, "rejected")
         second = await start(live, thread_id, "second", multitask_strategy="enqueue")
         assert (first.status, second.status) == ("running", "pending")
+        # The rows say the same: the first was inserted running (it started at once),
+        # the second pending until its turn came.
+        assert await row_status(live, first.run_id) == "running"
+        assert await row_status(live, second.run_id) == "pending"
         assert live.app.state.runs.active(thread_id) is first
         gate.open()
+        await asyncio.wait_for(later.reached.wait(), 10)
+        assert await row_status(live, first.run_id) == "success"
+        for _ in range(100):  # marked running by a task of its own, beside the graph
+            if await row_status(live, second.run_id) == "running":
+                break
+            await asyncio.sleep(0.05)
+        assert await row_status(live, second.run_id) == "running"
+        later.open()
         values = await second.wait()
     assert first.status == second.status == "success"
     assert humans(values) == ["first", "second"]
