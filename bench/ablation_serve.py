@@ -29,6 +29,8 @@ OPTIMISATIONS = (
     "token_batching",  # tokens a reader is behind on merged; SSE frames written together
     "saver_inline",  # checkpoint (de)serialisation on the loop, not in a worker thread
     "token_cache",  # verified bearer tokens remembered (until exp, at most 5 minutes)
+    "owned_threads",  # a thread seen to be the user's skips the ownership read
+    "running_on_insert",  # a run that starts at once is inserted running, not marked so
 )
 
 
@@ -158,6 +160,30 @@ def _token_cache() -> None:
     TokenVerifier.verify = lambda self, token: self._verify(token)[0]  # type: ignore[method-assign]
 
 
+def _owned_threads() -> None:
+    import server.agent_protocol.run_start
+    import server.chat.turns
+    from server.runs import threads
+
+    async def read_each_time(resources: Any, user_id: Any, thread_id: Any) -> str:
+        return (await threads.owned_thread(resources, user_id, thread_id)).thread_id
+
+    for module in (threads, server.chat.turns, server.agent_protocol.run_start):
+        setattr(module, "owned_thread_id", read_each_time)  # noqa: B010 - undoing on purpose
+
+
+def _running_on_insert() -> None:
+    from server.runs import manager
+
+    original = getattr(manager, "insert_run")  # noqa: B009 - patched below
+
+    async def insert_pending(pool: Any, run: Any) -> None:
+        run.set_status("pending")  # execute() then marks it running, as it did before
+        await original(pool, run)
+
+    setattr(manager, "insert_run", insert_pending)  # noqa: B010 - undoing on purpose
+
+
 UNDO: dict[str, Callable[[], None]] = {
     "lock": _lock,
     "durability": _durability,
@@ -171,6 +197,8 @@ UNDO: dict[str, Callable[[], None]] = {
     "token_batching": _token_batching,
     "saver_inline": _saver_inline,
     "token_cache": _token_cache,
+    "owned_threads": _owned_threads,
+    "running_on_insert": _running_on_insert,
 }
 
 
