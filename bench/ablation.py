@@ -39,6 +39,7 @@ LADDER = (
     "token_cache",
     "owned_threads",
     "running_on_insert",
+    "begin_with_scope",
 )
 RESULTS = Path(__file__).resolve().parent / "results"
 STARTING = 3  # servers starting at once

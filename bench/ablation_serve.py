@@ -31,6 +31,7 @@ OPTIMISATIONS = (
     "token_cache",  # verified bearer tokens remembered (until exp, at most 5 minutes)
     "owned_threads",  # a thread seen to be the user's skips the ownership read
     "running_on_insert",  # a run that starts at once is inserted running, not marked so
+    "begin_with_scope",  # BEGIN and the RLS scope in one round trip
 )
 
 
@@ -184,6 +185,21 @@ def _running_on_insert() -> None:
     setattr(manager, "insert_run", insert_pending)  # noqa: B010 - undoing on purpose
 
 
+def _begin_with_scope() -> None:
+    from contextlib import asynccontextmanager
+
+    from tools.db import scope
+
+    @asynccontextmanager
+    async def two_trips(conn: Any, user_id: Any, durable: bool) -> Any:
+        async with conn.transaction():
+            query = scope.SCOPE if durable else scope.SCOPE_NOT_DURABLE
+            await conn.execute(query, (scope.APP_ROLE, str(user_id)))
+            yield
+
+    setattr(scope, "scoped_transaction", two_trips)  # noqa: B010 - undoing on purpose
+
+
 UNDO: dict[str, Callable[[], None]] = {
     "lock": _lock,
     "durability": _durability,
@@ -199,6 +215,7 @@ UNDO: dict[str, Callable[[], None]] = {
     "token_cache": _token_cache,
     "owned_threads": _owned_threads,
     "running_on_insert": _running_on_insert,
+    "begin_with_scope": _begin_with_scope,
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from weakref import WeakKeyDictionary
 
 import psycopg
 from cachetools import LRUCache
+from psycopg import sql
 from psycopg.rows import DictRow
 from psycopg_pool import AsyncConnectionPool
 
@@ -22,6 +24,7 @@ APP_ROLE = "pam_app"
 KNOWN_USERS = 50_000
 SCOPE = "SELECT set_config('role', %s, true), set_config('pam.user_id', %s, true)"
 SCOPE_NOT_DURABLE = SCOPE + ", set_config('synchronous_commit', 'off', true)"
+Connection = psycopg.AsyncConnection[DictRow]
 
 # Users whose row this process has already seen committed, per pool (one pool per
 # database): their transactions skip the upsert, a round trip each (several per turn).
@@ -41,6 +44,30 @@ class UserDb:
     user_id: UUID
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
     services: Services = field(default_factory=Services)
+
+
+def begin_scoped(user_id: UUID, durable: bool = True) -> sql.Composed:
+    """BEGIN and the scope in one simple-protocol message: one round trip instead of two,
+    on every user-scoped transaction. The values are literals quoted by psycopg (our role
+    name, and the text of a UUID object, never a caller's string)."""
+    scope = (SCOPE if durable else SCOPE_NOT_DURABLE).replace("%s", "{}")
+    return sql.SQL("BEGIN; " + scope).format(sql.Literal(APP_ROLE), sql.Literal(str(user_id)))
+
+
+@asynccontextmanager
+async def scoped_transaction(conn: Connection, user_id: UUID, durable: bool) -> AsyncIterator[None]:
+    """A transaction on `conn` (autocommit) with the user's scope set: committed when the
+    block ends, rolled back when it raises. Nested `conn.transaction()` blocks inside it
+    are savepoints, as in any transaction."""
+    # prepare=False: a multi-statement text cannot be a prepared statement.
+    await conn.execute(begin_scoped(user_id, durable), prepare=False)
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(psycopg.Error):  # a broken connection: the pool drops it
+            await conn.rollback()
+        raise
+    await conn.commit()
 
 
 @asynccontextmanager
@@ -65,8 +92,7 @@ async def user_db(
     known = _known.get(pool)
     if known is None:
         known = _known[pool] = LRUCache(KNOWN_USERS)
-    async with pool.connection() as conn, conn.transaction():
-        await conn.execute(SCOPE if durable else SCOPE_NOT_DURABLE, (APP_ROLE, str(user_id)))
+    async with pool.connection() as conn, scoped_transaction(conn, user_id, durable):
         if user_id not in known:
             await conn.execute(
                 "INSERT INTO users (id) VALUES (%s) ON CONFLICT (id) DO NOTHING", (user_id,)

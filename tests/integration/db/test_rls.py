@@ -9,6 +9,15 @@ import pytest
 
 from tests.conftest import ScopedDb
 from tools.db.pool import Pool
+from tools.db.scope import UserDb
+
+
+async def _add_expense_in(db: UserDb, amount: str) -> None:
+    await db.conn.execute(
+        "INSERT INTO expenses (user_id, amount, category, date)"
+        " VALUES (%s, %s, 'food', '2026-03-01')",
+        (db.user_id, amount),
+    )
 
 
 async def _add_expense(scoped: ScopedDb, uid: uuid.UUID, amount: str) -> uuid.UUID:
@@ -120,3 +129,34 @@ async def test_user_setting_does_not_leak_between_pooled_transactions(
     assert row is not None
     assert row["role"] != "pam_app"
     assert row["uid"] in (None, "")
+
+
+async def test_a_failed_scoped_transaction_rolls_back_and_leaves_nothing_behind(
+    scoped: ScopedDb, pool: Pool
+) -> None:
+    """BEGIN and the scope travel as one message (tools/db/scope.py): an error in the
+    block rolls everything back, and the connection goes back to the pool clean."""
+    alice = uuid.uuid4()
+    with pytest.raises(psycopg.errors.CheckViolation):
+        async with scoped(alice) as db:
+            await _add_expense_in(db, "10.00")
+            await _add_expense_in(db, "-1")  # amount must be positive
+    with pytest.raises(RuntimeError):
+        async with scoped(alice) as db:
+            await _add_expense_in(db, "11.00")
+            raise RuntimeError("the caller failed after writing")
+    async with scoped(alice) as db:
+        await _add_expense_in(db, "12.00")
+        with pytest.raises(psycopg.errors.CheckViolation):
+            async with db.conn.transaction():  # a savepoint inside the scoped transaction
+                await _add_expense_in(db, "-2")
+        amounts = await (await db.conn.execute("SELECT amount FROM expenses")).fetchall()
+    assert [str(r["amount"]) for r in amounts] == ["12.00"]
+    async with pool.connection() as conn:
+        row = await (
+            await conn.execute(
+                "SELECT current_user AS role, current_setting('pam.user_id', true) AS uid"
+            )
+        ).fetchone()
+    assert conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+    assert row is not None and row["role"] != "pam_app" and row["uid"] in (None, "")
