@@ -40,6 +40,7 @@ LADDER = (
     "owned_threads",
     "running_on_insert",
     "begin_with_scope",
+    "gc_freeze",
 )
 RESULTS = Path(__file__).resolve().parent / "results"
 STARTING = 3  # servers starting at once

@@ -32,6 +32,7 @@ OPTIMISATIONS = (
     "owned_threads",  # a thread seen to be the user's skips the ownership read
     "running_on_insert",  # a run that starts at once is inserted running, not marked so
     "begin_with_scope",  # BEGIN and the RLS scope in one round trip
+    "gc_freeze",  # start-up's objects frozen out of the cyclic collector
 )
 
 
@@ -200,6 +201,12 @@ def _begin_with_scope() -> None:
     setattr(scope, "scoped_transaction", two_trips)  # noqa: B010 - undoing on purpose
 
 
+def _gc_freeze() -> None:
+    import gc
+
+    gc.freeze = lambda: None
+
+
 UNDO: dict[str, Callable[[], None]] = {
     "lock": _lock,
     "durability": _durability,
@@ -216,6 +223,7 @@ UNDO: dict[str, Callable[[], None]] = {
     "owned_threads": _owned_threads,
     "running_on_insert": _running_on_insert,
     "begin_with_scope": _begin_with_scope,
+    "gc_freeze": _gc_freeze,
 }
 
 

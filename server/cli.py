@@ -74,7 +74,7 @@ def serve(
             asyncio.run(migrate(url))
             _exit_through_python_on_sigterm()
             uvicorn.run(
-                create_app(settings.model_copy(update={"database_url": url})),
+                create_app(settings.model_copy(update={"database_url": url}), freeze_gc=True),
                 host=host or settings.host,
                 port=port or settings.port,
                 log_level=settings.log_level.lower(),
