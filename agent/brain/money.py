@@ -12,6 +12,8 @@ _SYMBOLS = {"a$": "AUD", "au$": "AUD", "nz$": "NZD", "us$": "USD", "c$": "CAD", 
 _SYMBOLS |= {"£": "GBP"}
 # Not inside "1,234,567": a start after each comma re-reads the rest of the run, O(n^2).
 _NUM = r"(?<!\d,)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+# Not the tail of a hyphenated word: "chaos-92458635366c" is a reference, not cents.
+_NOT_IN_WORD = r"(?<!\w-)"
 _SIGN = r"(?P<neg>-|minus\s+|negative\s+)?"
 _PATTERNS = (
     # $85.40, -$20, NZ$50, $12.5k, $ 1,200 AUD
@@ -29,11 +31,15 @@ _PATTERNS = (
     ),
     # 2 grand
     re.compile(rf"{_SIGN}(?<![\w.])(?P<num>{_NUM})\s?(?P<k>grand)\b", re.IGNORECASE),
-    # AUD 85, NZD 40.50
-    re.compile(rf"{_SIGN}\b(?P<code>{_CODES})\s?\$?(?P<num>{_NUM})", re.IGNORECASE),
+    # AUD 85, NZD 40.50, AUD 12k (not inside a word or a code: "ref-cad25be")
+    re.compile(
+        rf"{_SIGN}{_NOT_IN_WORD}\b(?P<code>{_CODES})\s?\$?(?P<num>{_NUM})(?:(?P<k>k)\b)?(?!\w)",
+        re.IGNORECASE,
+    ),
     # 50 cents, 80c (not a price per litre: "209.9c/L")
     re.compile(
-        r"(?<![\w.$])(?P<num>\d+(?:\.\d+)?)\s?(?P<cent>cents?|c)\b(?!\s*(?:/|per|a\s+l))",
+        rf"(?<![\w.$]){_NOT_IN_WORD}(?P<num>\d+(?:\.\d+)?)\s?(?P<cent>cents?|c)\b"
+        r"(?!\s*(?:/|per|a\s+l))",
         re.IGNORECASE,
     ),
 )

@@ -94,6 +94,14 @@ def test_no_date_when_none_is_said() -> None:
     assert "date" not in args
 
 
+@pytest.mark.parametrize("reference", ["chaos-92458635366c", "inv-cad25be88f26", "po-40c"])
+def test_a_reference_in_the_description_is_no_amount(reference: str) -> None:
+    text = f"add an expense of 31 dollars for groceries described as {reference}"
+    args = only_call(step("wins", text), "add_expense")
+    assert args["amount"] == 31
+    assert reference in args["description"]
+
+
 def test_negative_amounts_pass_through_for_the_tool_to_reject() -> None:
     args = only_call(step("wins", "spent -$20 on coffee"), "add_expense")
     assert args["amount"] == -20

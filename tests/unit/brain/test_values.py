@@ -31,6 +31,7 @@ from agent.brain.textutil import normalise
         ("a hundred and twenty bucks", "120", None),
         ("50 cents", "0.50", None),
         ("spent -$20 on coffee", "-20", None),
+        ("AUD 12k for the caravan", "12000", "AUD"),
     ],
 )
 def test_amounts(text: str, value: str, currency: str | None) -> None:
@@ -40,7 +41,11 @@ def test_amounts(text: str, value: str, currency: str | None) -> None:
     assert amount.currency == currency
 
 
-@pytest.mark.parametrize("text", ["at 2pm", "209.9c/L", "on the 3rd", "62L of diesel"])
+@pytest.mark.parametrize(
+    "text",
+    ["at 2pm", "209.9c/L", "on the 3rd", "62L of diesel", "ref chaos-92458635366c",
+     "booking cad25be88f26", "order ref-cad25be88", "order ref-AUD40"],
+)  # fmt: skip
 def test_not_amounts(text: str) -> None:
     assert best_amount(normalise(text)) is None
 
