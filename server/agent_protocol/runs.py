@@ -11,7 +11,7 @@ from server.agent_protocol.responses import ClosingStream
 from server.agent_protocol.run_lookup import find_run, output_body
 from server.agent_protocol.run_start import start_run
 from server.agent_protocol.run_view import run_json
-from server.agent_protocol.schemas import RunCreate
+from server.agent_protocol.schemas import MAX_OFFSET, RunCreate
 from server.agent_protocol.serialize import ProtocolJSON
 from server.deps import Res
 from server.runs import Run, RunManager, owned_thread
@@ -61,7 +61,7 @@ async def list_(
     res: Res,
     runs: Runs,
     limit: int = Query(10, ge=1, le=1000),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
     status: str | None = None,
 ) -> Any:
     thread = await owned_thread(res, user, thread_id)

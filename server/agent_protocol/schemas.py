@@ -17,7 +17,9 @@ SortOrder = Literal["asc", "desc"]
 ThreadStatus = Literal["idle", "busy", "interrupted", "error"]
 MultitaskStrategy = Literal["reject", "enqueue", "interrupt", "rollback"]
 Limit = Field(default=10, ge=1, le=1000)
-Offset = Field(default=0, ge=0)
+# Postgres takes OFFSET as a bigint: beyond it, a 422 rather than a database error.
+MAX_OFFSET = 2**63 - 1
+Offset = Field(default=0, ge=0, le=MAX_OFFSET)
 
 
 class Body(BaseModel):

@@ -25,6 +25,8 @@ async def test_bad_requests_get_clear_errors(serve: Serve) -> None:
             "wrong type": await http.post("/threads/search", json={"limit": "lots"}),
             "limit too big": await http.post("/threads/search", json={"limit": 5000}),
             "bad status": await http.post("/threads/search", json={"status": "sleepy"}),
+            "offset past bigint": await http.get(runs, params={"offset": 2**63}),
+            "negative offset": await http.post("/threads/search", json={"offset": -1}),
             "no assistant": await http.post(runs, json={"input": {}}),
             "bad strategy": await http.post(
                 runs, json={"assistant_id": "pam", "multitask_strategy": "sometimes"}
@@ -54,6 +56,8 @@ async def test_bad_requests_get_clear_errors(serve: Serve) -> None:
         "wrong type": 422,
         "limit too big": 422,
         "bad status": 422,
+        "offset past bigint": 422,
+        "negative offset": 422,
         "no assistant": 422,
         "bad strategy": 422,
         "empty command": 422,
