@@ -12,25 +12,26 @@ _SYMBOLS = {"a$": "AUD", "au$": "AUD", "nz$": "NZD", "us$": "USD", "c$": "CAD", 
 _SYMBOLS |= {"£": "GBP"}
 # Not inside "1,234,567": a start after each comma re-reads the rest of the run, O(n^2).
 _NUM = r"(?<!\d,)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-# Not the tail of a hyphenated word: "chaos-92458635366c" is a reference, not cents.
+# A number hyphenated onto a word is part of it: "chaos-92458635366c" is a reference, not
+# cents, and "ref-85" no minus sign.
 _NOT_IN_WORD = r"(?<!\w-)"
-_SIGN = r"(?P<neg>-|minus\s+|negative\s+)?"
+_SIGN = r"(?P<neg>(?<!\w)-|minus\s+|negative\s+)?"
 _PATTERNS = (
     # $85.40, -$20, NZ$50, $12.5k, $ 1,200 AUD
     re.compile(
-        rf"{_SIGN}(?P<sym>a\$|au\$|nz\$|us\$|c\$|\$|€|£)\s?(?P<neg2>-)?(?P<num>{_NUM})"
+        rf"{_SIGN}{_NOT_IN_WORD}(?P<sym>a\$|au\$|nz\$|us\$|c\$|\$|€|£)\s?(?P<neg2>-)?(?P<num>{_NUM})"
         rf"(?:\s?(?P<k>k|grand)\b)?(?:\s?(?P<code>{_CODES})\b)?",
         re.IGNORECASE,
     ),
     # 85 bucks, 85.4 AUD, 2 grand, 85 dollars and 40 cents
     re.compile(
-        rf"{_SIGN}(?<![\w.])(?P<num>{_NUM})\s?(?P<k>k\b|grand\b)?\s?"
+        rf"{_SIGN}{_NOT_IN_WORD}(?<![\w.])(?P<num>{_NUM})\s?(?P<k>k\b|grand\b)?\s?"
         rf"(?P<word>dollars?|bucks?|dollarydoos|quid|(?P<code>{_CODES})\b)"
         r"(?:\s*(?:and\s+)?(?P<cents>\d{1,2})\s*(?:cents?|c)\b)?",
         re.IGNORECASE,
     ),
     # 2 grand
-    re.compile(rf"{_SIGN}(?<![\w.])(?P<num>{_NUM})\s?(?P<k>grand)\b", re.IGNORECASE),
+    re.compile(rf"{_SIGN}{_NOT_IN_WORD}(?<![\w.])(?P<num>{_NUM})\s?(?P<k>grand)\b", re.IGNORECASE),
     # AUD 85, NZD 40.50, AUD 12k (not inside a word or a code: "ref-cad25be")
     re.compile(
         rf"{_SIGN}{_NOT_IN_WORD}\b(?P<code>{_CODES})\s?\$?(?P<num>{_NUM})(?:(?P<k>k)\b)?(?!\w)",

@@ -44,10 +44,16 @@ def test_amounts(text: str, value: str, currency: str | None) -> None:
 @pytest.mark.parametrize(
     "text",
     ["at 2pm", "209.9c/L", "on the 3rd", "62L of diesel", "ref chaos-92458635366c",
-     "booking cad25be88f26", "order ref-cad25be88", "order ref-AUD40"],
+     "booking cad25be88f26", "order ref-cad25be88", "order ref-AUD40", "ref-85 dollars",
+     "ab-$20"],
 )  # fmt: skip
 def test_not_amounts(text: str) -> None:
     assert best_amount(normalise(text)) is None
+
+
+def test_a_range_is_no_negative_amount() -> None:
+    amount = best_amount(normalise("it cost 20-30 dollars"))
+    assert amount is not None and amount.value == 20  # the hyphen joins, it is no minus
 
 
 @pytest.mark.parametrize(
