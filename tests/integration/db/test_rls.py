@@ -12,24 +12,21 @@ from tools.db.pool import Pool
 from tools.db.scope import UserDb
 
 
-async def _add_expense_in(db: UserDb, amount: str) -> None:
-    await db.conn.execute(
+async def _add_expense_in(db: UserDb, amount: str) -> uuid.UUID:
+    """An expense added in the open scoped transaction `db`; its id."""
+    cur = await db.conn.execute(
         "INSERT INTO expenses (user_id, amount, category, date)"
-        " VALUES (%s, %s, 'food', '2026-03-01')",
+        " VALUES (%s, %s, 'food', '2026-03-01') RETURNING id",
         (db.user_id, amount),
     )
+    row = await cur.fetchone()
+    assert row is not None
+    return uuid.UUID(str(row["id"]))
 
 
 async def _add_expense(scoped: ScopedDb, uid: uuid.UUID, amount: str) -> uuid.UUID:
     async with scoped(uid) as db:
-        cur = await db.conn.execute(
-            "INSERT INTO expenses (user_id, amount, category, date)"
-            " VALUES (%s, %s, 'food', '2026-03-01') RETURNING id",
-            (uid, amount),
-        )
-        row = await cur.fetchone()
-        assert row is not None
-        return uuid.UUID(str(row["id"]))
+        return await _add_expense_in(db, amount)
 
 
 async def test_select_without_where_sees_only_own_rows(scoped: ScopedDb) -> None:
