@@ -16,25 +16,26 @@ _NUM = r"(?<!\d,)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 # cents, and "ref-85" no minus sign.
 _NOT_IN_WORD = r"(?<!\w-)"
 _SIGN = r"(?P<neg>(?<!\w)-|minus\s+|negative\s+)?"
+_LEAD = _SIGN + _NOT_IN_WORD  # what may stand before an amount's symbol, code or figure
 _PATTERNS = (
     # $85.40, -$20, NZ$50, $12.5k, $ 1,200 AUD
     re.compile(
-        rf"{_SIGN}{_NOT_IN_WORD}(?P<sym>a\$|au\$|nz\$|us\$|c\$|\$|€|£)\s?(?P<neg2>-)?(?P<num>{_NUM})"
+        rf"{_LEAD}(?P<sym>a\$|au\$|nz\$|us\$|c\$|\$|€|£)\s?(?P<neg2>-)?(?P<num>{_NUM})"
         rf"(?:\s?(?P<k>k|grand)\b)?(?:\s?(?P<code>{_CODES})\b)?",
         re.IGNORECASE,
     ),
     # 85 bucks, 85.4 AUD, 2 grand, 85 dollars and 40 cents
     re.compile(
-        rf"{_SIGN}{_NOT_IN_WORD}(?<![\w.])(?P<num>{_NUM})\s?(?P<k>k\b|grand\b)?\s?"
+        rf"{_LEAD}(?<![\w.])(?P<num>{_NUM})\s?(?P<k>k\b|grand\b)?\s?"
         rf"(?P<word>dollars?|bucks?|dollarydoos|quid|(?P<code>{_CODES})\b)"
         r"(?:\s*(?:and\s+)?(?P<cents>\d{1,2})\s*(?:cents?|c)\b)?",
         re.IGNORECASE,
     ),
     # 2 grand
-    re.compile(rf"{_SIGN}{_NOT_IN_WORD}(?<![\w.])(?P<num>{_NUM})\s?(?P<k>grand)\b", re.IGNORECASE),
+    re.compile(rf"{_LEAD}(?<![\w.])(?P<num>{_NUM})\s?(?P<k>grand)\b", re.IGNORECASE),
     # AUD 85, NZD 40.50, AUD 12k (not inside a word or a code: "ref-cad25be")
     re.compile(
-        rf"{_SIGN}{_NOT_IN_WORD}\b(?P<code>{_CODES})\s?\$?(?P<num>{_NUM})(?:(?P<k>k)\b)?(?!\w)",
+        rf"{_LEAD}\b(?P<code>{_CODES})\s?\$?(?P<num>{_NUM})(?:(?P<k>k)\b)?(?!\w)",
         re.IGNORECASE,
     ),
     # 50 cents, 80c (not a price per litre: "209.9c/L")

@@ -69,7 +69,6 @@ async def test_a_checkpoints_blobs_are_primary_key_lookups(pool: Pool) -> None:
     configs = await _thread(saver, 40)
     thread_id = configs[0]["configurable"]["thread_id"]
     async with pool.connection() as conn:
-        await conn.execute("SET LOCAL enable_seqscan = off")  # the plan of a big table
         rows = await (
             await conn.execute(
                 "EXPLAIN (COSTS OFF) " + PooledSaver.SELECT_SQL + LATEST, (thread_id, "")
