@@ -5,17 +5,29 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import AfterValidator
+from pydantic import AfterValidator, BeforeValidator, Field
 
 from tools.db.scope import UserDb
 from tools.format import money
 from tools.profile import load_profile, local_today
 from tools.types import Action, ActionResult, Args, Table, UiAction
 from tools.wins.budget_math import BudgetLine
-from tools.wins.models import Amount, BudgetOut, CategoryArg, json_row
+from tools.wins.models import CATEGORY, Amount, BudgetOut, CategoryArg, json_row
 from tools.wins.periods import cents
 from tools.wins.queries import budget_rows, month_budget_line
 from tools.wins.wording import category_label, percent_label
+
+
+def _percent_as_fraction(value: Any) -> Any:
+    """80 or "80%" mean 0.8: a share said as a percentage is still that share."""
+    if isinstance(value, str) and value.strip().endswith("%"):
+        try:
+            return Decimal(value.strip()[:-1]) / 100
+        except ArithmeticError:
+            return value
+    if isinstance(value, int | float | Decimal) and 1 < value <= 100:
+        return Decimal(str(value)) / 100
+    return value
 
 
 def _threshold(value: Decimal) -> Decimal:
@@ -24,14 +36,21 @@ def _threshold(value: Decimal) -> Decimal:
     return cents(value)
 
 
-Threshold = Annotated[Decimal, AfterValidator(_threshold)]
+Threshold = Annotated[Decimal, BeforeValidator(_percent_as_fraction), AfterValidator(_threshold)]
 
 
 class SetBudgetArgs(Args):
-    category: CategoryArg
-    monthly_limit: Amount
+    category: CategoryArg = CATEGORY
+    monthly_limit: Amount = Field(
+        description="Most to spend in the category per calendar month.", examples=[400]
+    )
     # None keeps an existing budget's threshold; a new budget gets 0.8.
-    alert_threshold: Threshold | None = None
+    alert_threshold: Threshold | None = Field(
+        default=None,
+        description="Share of the limit that triggers a warning, a fraction 0-1 (0.8 = 80%);"
+        " omit to keep the current one (new budgets: 0.8).",
+        examples=[0.8],
+    )
 
 
 class BudgetResult(ActionResult):
