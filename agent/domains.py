@@ -34,6 +34,7 @@ from langchain_core.messages import AIMessage, AnyMessage, BaseMessage, SystemMe
 from langgraph.graph.state import CompiledStateGraph
 from langgraph.runtime import Runtime
 from langgraph.types import Command
+from pydantic import ValidationError
 
 from agent.approvals import prepare_questions, question_for
 from agent.context import Context
@@ -45,7 +46,7 @@ from agent.router import conversation_window
 from agent.state import PamState
 from agent.tools import domain_tools
 from tools.registry import ACTIONS_BY_NAME, actions_for
-from tools.types import Domain
+from tools.types import Action, Domain
 
 log = structlog.get_logger("pam.domains")
 DECISIONS: list[Any] = ["approve", "edit", "reject"]
@@ -62,9 +63,20 @@ class DomainState(AgentState[Any]):
     handoffs: NotRequired[list[str]]
 
 
-def _when(predicate: Callable[[dict[str, Any]], bool]) -> Callable[[ToolCallRequest], bool]:
+def _when(action: Action) -> Callable[[ToolCallRequest], bool]:
+    """Ask the person only about a call that can run: one whose arguments do not validate
+    is refused by the tool (nothing written) and the model fixes it first."""
+    predicate = action.needs_approval
+
     def asks(request: ToolCallRequest) -> bool:
-        return bool(predicate(dict(request.tool_call["args"])))
+        args = dict(request.tool_call["args"])
+        if predicate is None or not predicate(args):
+            return False
+        try:
+            action.args.model_validate(args)
+        except ValidationError:
+            return False
+        return True
 
     return asks
 
@@ -73,13 +85,12 @@ def approval_rules(domain: Domain) -> dict[str, bool | InterruptOnConfig]:
     """Human-in-the-loop rules from the registry: which calls pause for the user."""
     rules: dict[str, bool | InterruptOnConfig] = {}
     for action in actions_for(domain):
-        predicate = action.needs_approval
-        if predicate is None:
+        if action.needs_approval is None:
             continue
         rules[action.name] = InterruptOnConfig(
             allowed_decisions=DECISIONS,
             description=question_for,
-            when=_when(predicate),
+            when=_when(action),
         )
     return rules
 

@@ -45,18 +45,41 @@ _AWARE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+
 _UTC_SUFFIX = re.compile(r"(?:Z|[+-]00:?00)$", re.IGNORECASE)
 
 
+# Schema keys a model needs no telling about: validation answers them with a clear error
+# if ever broken, and each costs tokens on every call.
+_UNSAID = frozenset(
+    {"title", "default", "minLength", "maxLength", "exclusiveMinimum", "maxItems", "minItems"}
+)
+# Formats whose description already says the form: an example adds nothing.
+_SELF_EVIDENT = frozenset({"date", "date-time", "uuid"})
+
+
 def _compact(schema: dict[str, Any]) -> dict[str, Any]:
-    """One property's schema as the model reads it: no title, no null alternative."""
-    out = {k: v for k, v in schema.items() if k not in ("title", "default")}
-    if "default" in schema and schema["default"] is not None:
-        out["default"] = schema["default"]
+    """One property's schema as the model reads it: no title, no null alternative, no
+    length limits, and one type where the description explains the forms it takes."""
+    out = dict(schema)
     options = out.pop("anyOf", None)
     if options is not None:
         kept = [o for o in options if o.get("type") != "null"]
+        types = {o.get("type") for o in kept}
         if len(kept) == 1:
             out = {**kept[0], **out}
+        elif types == {"number", "string"}:
+            out = {"type": "number", **out}  # a Decimal: a number (text like "$12" is read too)
+        elif types == {"string"}:
+            out = {"type": "string", **out}  # e.g. a date or a datetime: the description says
         else:
             out["anyOf"] = kept
+    if "default" in schema and schema["default"] is not None:
+        out["default"] = schema["default"]
+    out = {k: v for k, v in out.items() if k not in _UNSAID or (k == "default" and v is not None)}
+    if out.get("type") == "number" or (out.get("maximum") or 0) > 100:
+        # Bounds a real value never nears (money, litres, odometers, minutes): the error
+        # says so if one ever does. Small ranges (a 1-5 rating) stay.
+        for key in ("minimum", "maximum", "exclusiveMaximum", "gt", "ge", "lt", "le"):
+            out.pop(key, None)
+    if out.get("format") in _SELF_EVIDENT or str(out.get("description", "")).count("YYYY"):
+        out.pop("examples", None)
     if isinstance(out.get("items"), dict):
         out["items"] = _compact(out["items"])
     return out
@@ -76,12 +99,15 @@ def model_parameters(args: type[Args]) -> dict[str, Any]:
     return params
 
 
-def _datetime_fields(params: dict[str, Any]) -> frozenset[str]:
+def datetime_fields(args: type[Args]) -> frozenset[str]:
+    """The arguments that take a datetime (the ones the UTC rule applies to)."""
+
     def timed(prop: dict[str, Any]) -> bool:
         options = [prop, *prop.get("anyOf", [])]
         return any(o.get("format") == "date-time" for o in options)
 
-    return frozenset(n for n, p in params["properties"].items() if timed(p))
+    properties = args.model_json_schema().get("properties") or {}
+    return frozenset(n for n, p in properties.items() if timed(p))
 
 
 def zulu_error(field: str, value: str, zone: ZoneInfo) -> dict[str, Any] | None:
@@ -152,7 +178,7 @@ def action_tool(action: Action) -> BaseTool:
     result the model can read and fix, never an exception that ends the turn.
     """
     params = model_parameters(action.args)
-    timed = _datetime_fields(params)
+    timed = datetime_fields(action.args)
 
     async def run(runtime: ToolRuntime[Context], **kwargs: Any) -> tuple[str, dict[str, Any]]:
         ctx = runtime.context or Context()

@@ -25,8 +25,8 @@ def _places(step: str) -> AfterValidator:
 Litres = Annotated[Decimal, Field(gt=0, le=2000, allow_inf_nan=False), _places("0.01")]
 PricePerLitre = Annotated[
     Decimal,
-    BeforeValidator(lenient_number),
     Field(gt=0, le=20, allow_inf_nan=False),
+    BeforeValidator(lenient_number),
     _places("0.001"),
 ]
 Odometer = Annotated[
