@@ -21,11 +21,13 @@ from zoneinfo import ZoneInfo
 
 from cachetools import LRUCache
 from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, ToolCall, ToolMessage
+from langgraph.config import get_config
 from pydantic import ValidationError
 
 from agent.context import Context
 from agent.resources import default_pool, default_services
 from agent.tools import model_text
+from agent.transcript import append_turn
 from tools.db.scope import user_db
 from tools.registry import ACTIONS_BY_NAME
 from tools.run import call_action
@@ -49,8 +51,14 @@ _FILLER_WORDS = (
     " both all and then now just dont don't not cancel leave forget never mind bother worry"
 )
 _FILLER = frozenset(_FILLER_WORDS.split())
-# Words that name what a set-aside call does, for "yes, post it" later.
-_VERBS = {"post": {"post", "share", "publish"}, "delete": {"delete", "remove"}}
+# Words that name what a set-aside call does, for "yes, post it" later (else the words
+# of the action's name).
+_VERBS = {
+    "create_post": {"post", "share", "publish"},
+    "comment_on_post": {"comment", "reply", "post"},
+    "delete_expense": {"delete", "remove"},
+    "delete_event": {"delete", "remove", "cancel"},
+}
 
 # Questions worked out when a call was proposed, by tool call id, until the approval
 # request is built (moments later, in the same process).
@@ -95,14 +103,45 @@ async def approval_question(action: Action, args: dict[str, Any], ctx: Context) 
         return await action.approval_text(db, valid)
 
 
-async def prepare_questions(message: AIMessage, ctx: Context) -> None:
-    """Work out the question of each call in `message` that will need approval."""
+def will_ask(call: ToolCall) -> bool:
+    """Whether the person is asked to approve `call`: the action needs approval for these
+    arguments, and they are valid (a call that cannot run is refused first)."""
+    action = ACTIONS_BY_NAME.get(call["name"])
+    if action is None or action.needs_approval is None:
+        return False
+    args = dict(call["args"])
+    if not action.needs_approval(args):
+        return False
+    try:
+        action.args.model_validate(args)
+    except ValidationError:
+        return False
+    return True
+
+
+async def prepare_questions(message: AIMessage, ctx: Context) -> bool:
+    """Work out the question of each call in `message` the person will be asked about;
+    whether there is any."""
+    asking = False
     for call in message.tool_calls:
         action = ACTIONS_BY_NAME.get(call["name"])
-        if action is None or action.needs_approval is None or not call.get("id"):
+        if action is None or not call.get("id") or not will_ask(call):
             continue
-        if action.needs_approval(dict(call["args"])):
-            _QUESTIONS[str(call["id"])] = await approval_question(action, call["args"], ctx)
+        _QUESTIONS[str(call["id"])] = await approval_question(action, call["args"], ctx)
+        asking = True
+    return asking
+
+
+async def record_proposal(ctx: Context, asked: list[AnyMessage]) -> None:
+    """The user's message and the proposal, into the transcript as soon as the question
+    is put: the turn pauses inside a domain agent, and the person (and the next turn's
+    router) must find what they were asked even if they never answer it."""
+    thread_id = get_config().get("configurable", {}).get("thread_id")
+    if not thread_id:
+        return
+    pool = ctx.pool or await default_pool()
+    async with user_db(pool, ctx.user_uuid, now=ctx.clock()) as db:
+        await append_turn(db, str(thread_id), asked)
 
 
 def question_for(tool_call: ToolCall, state: Any, runtime: Any) -> str:
@@ -191,8 +230,8 @@ def set_aside_call(messages: list[AnyMessage], text: str) -> ToolCall | None:
         if not isinstance(message, AIMessage):
             continue
         for call in message.tool_calls:
-            verb = call["name"].split("_")[0]
-            if call.get("id") in closed and words & _VERBS.get(verb, {verb}):
+            verbs = _VERBS.get(call["name"], set(call["name"].split("_")))
+            if call.get("id") in closed and words & verbs:
                 return call
     return None
 

@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from langchain_core.messages import AIMessage
+
 from agent.context import Context
 from agent.resources import default_pool
+from agent.transcript import waiting_calls
 from tools.db.scope import user_db
 from tools.profile import Profile, load_profile
 from tools.wheels.vehicles import resolve_vehicle
@@ -75,15 +78,19 @@ class TurnFacts:
     context_block: str  # the user's `Key: value` lines: profile, vehicle, client, memories
     clock_block: str  # the clock lines: the only part that changes every turn
     time_zone: str  # the turn's effective zone (the device's, else the profile's)
+    # An approval the user was asked and has not answered (agent.approvals).
+    waiting: AIMessage | None = None
 
 
-async def load_context_block(ctx: Context) -> TurnFacts:
-    """What every prompt of this turn is told about the user and the time."""
+async def load_context_block(ctx: Context, thread_id: str | None = None) -> TurnFacts:
+    """What every prompt of this turn is told about the user and the time, and what the
+    thread's last turn left waiting for the user's OK."""
     pool = ctx.pool or await default_pool()
     async with user_db(pool, ctx.user_uuid, now=ctx.clock(), zone=ctx.time_zone) as db:
         profile = await load_profile(db)
         vehicle = await resolve_vehicle(db, None)
         memories = await list_memories(db, limit=MAX_MEMORIES)
+        waiting = await waiting_calls(db, thread_id) if thread_id else None
     lines = _profile_lines(profile)
     if vehicle is not None:
         detail = ", ".join(
@@ -102,4 +109,4 @@ async def load_context_block(ctx: Context) -> TurnFacts:
         lines.append("Memories:")
         lines += [f"- {m.note}" for m in memories]
     now = ctx.clock().astimezone(profile.tz)
-    return TurnFacts("\n".join(lines), clock_lines(now), profile.effective_timezone)
+    return TurnFacts("\n".join(lines), clock_lines(now), profile.effective_timezone, waiting)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, NotRequired
+from uuid import uuid4
 
 import structlog
 from langchain.agents import AgentState, create_agent
@@ -34,9 +35,8 @@ from langchain_core.messages import AIMessage, AnyMessage, BaseMessage, SystemMe
 from langgraph.graph.state import CompiledStateGraph
 from langgraph.runtime import Runtime
 from langgraph.types import Command
-from pydantic import ValidationError
 
-from agent.approvals import prepare_questions, question_for
+from agent.approvals import last_human, prepare_questions, question_for, record_proposal, will_ask
 from agent.context import Context
 from agent.events import emit
 from agent.model import apology, metered
@@ -46,7 +46,7 @@ from agent.router import conversation_window
 from agent.state import PamState
 from agent.tools import domain_tools
 from tools.registry import ACTIONS_BY_NAME, actions_for
-from tools.types import Action, Domain
+from tools.types import Domain
 
 log = structlog.get_logger("pam.domains")
 DECISIONS: list[Any] = ["approve", "edit", "reject"]
@@ -63,22 +63,15 @@ class DomainState(AgentState[Any]):
     handoffs: NotRequired[list[str]]
 
 
-def _when(action: Action) -> Callable[[ToolCallRequest], bool]:
+def _asks(request: ToolCallRequest) -> bool:
     """Ask the person only about a call that can run: one whose arguments do not validate
     is refused by the tool (nothing written) and the model fixes it first."""
-    predicate = action.needs_approval
+    return will_ask(request.tool_call)
 
-    def asks(request: ToolCallRequest) -> bool:
-        args = dict(request.tool_call["args"])
-        if predicate is None or not predicate(args):
-            return False
-        try:
-            action.args.model_validate(args)
-        except ValidationError:
-            return False
-        return True
 
-    return asks
+def last_turn_user(messages: list[AnyMessage]) -> list[AnyMessage]:
+    found = last_human(messages)
+    return [found] if found is not None else []
 
 
 def approval_rules(domain: Domain) -> dict[str, bool | InterruptOnConfig]:
@@ -90,7 +83,7 @@ def approval_rules(domain: Domain) -> dict[str, bool | InterruptOnConfig]:
         rules[action.name] = InterruptOnConfig(
             allowed_decisions=DECISIONS,
             description=question_for,
-            when=_when(action),
+            when=_asks,
         )
     return rules
 
@@ -188,8 +181,10 @@ class PamModelMiddleware(AgentMiddleware[Any, Any, Any]):
             text = apology(done_this_turn(list(request.state["messages"])))
             return ModelResponse(result=[AIMessage(text, name=self.domain)])
         message.name = self.domain
+        message.id = message.id or f"lc_{uuid4().hex}"
         message, handoff = self._foreign_calls(message, request.state)
-        await prepare_questions(message, ctx)
+        if await prepare_questions(message, ctx):
+            await record_proposal(ctx, [*last_turn_user(request.state["messages"]), message])
         if handoff is None:
             return ModelResponse(result=[message])
         state: Mapping[str, Any] = request.state

@@ -9,13 +9,25 @@ dispatched as a `pam_route_fallback` event with its reason (counted by the serve
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any, Literal, cast, get_args
 from uuid import uuid4
 from zoneinfo import ZoneInfo
 
 import structlog
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, SystemMessage, ToolCall
+from langchain_core.messages import (
+    AIMessage,
+    AnyMessage,
+    BaseMessage,
+    HumanMessage,
+    RemoveMessage,
+    SystemMessage,
+    ToolCall,
+    ToolMessage,
+)
+from langgraph.config import get_config
+from langgraph.graph.message import REMOVE_ALL_MESSAGES
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
@@ -37,8 +49,11 @@ from agent.events import emit
 from agent.model import apology
 from agent.model_calls import ModelUnavailable, call_model
 from agent.prompts import ROUTER_PROMPT
+from agent.resources import default_pool
 from agent.state import PamState
+from agent.transcript import append_turn
 from agent.usage import started
+from tools.db.scope import user_db
 from tools.registry import ACTIONS_BY_NAME
 
 log = structlog.get_logger("pam.router")
@@ -101,36 +116,79 @@ async def fall_back(reason: FallbackReason, detail: str = "") -> None:
     await emit("pam_route_fallback", {"reason": reason})
 
 
+@dataclass
+class Settled:
+    """What the router did with a proposal left waiting when the user wrote again."""
+
+    added: list[AnyMessage] = field(default_factory=list)  # messages after the user's
+    before_user: list[AnyMessage] = field(default_factory=list)  # closed proposal, moved up
+    domain: str | None = None  # the domain that answered, when the turn is done
+    done: bool = False
+
+
 async def settle_proposal(
-    messages: list[AnyMessage], ctx: Context, zone: ZoneInfo
-) -> tuple[list[AnyMessage], str | None, bool]:
-    """Close the calls a new message left waiting: (messages to add, the domain that
-    answered when the user decided by typing, whether the turn is done)."""
+    messages: list[AnyMessage], waiting: AIMessage | None, ctx: Context, zone: ZoneInfo
+) -> Settled:
+    """A typed "yes"/"no" decides the waiting proposal; anything else sets it aside. With
+    nothing waiting, "yes, post it" brings back the last call set aside."""
     human = last_human(messages)
     text = human.text if human else ""
-    waiting = open_calls(messages)
-    decision = read_decision(text) if waiting else None
-    if waiting and decision is not None:
+    in_state = open_calls(messages)
+    calls = in_state or (list(waiting.tool_calls) if waiting is not None else [])
+    if not calls:
+        return await _bring_back(messages, text, ctx, zone)
+    domain = owner(calls[0]) or "general"
+    proposal: list[AnyMessage] = []
+    if not in_state and waiting is not None:  # paused inside a domain agent: not in state
+        proposal = [waiting.model_copy(update={"name": waiting.name or domain})]
+    decision = read_decision(text)
+    if decision is not None:
         if decision == "approve":
-            results = [await run_approved(c, ctx, zone) for c in waiting]
+            results = [await run_approved(c, ctx, zone) for c in calls]
         else:
-            results = [declined(c, zone) for c in waiting]
-        domain = owner(waiting[0]) or "general"
+            results = [declined(c, zone) for c in calls]
         reply = AIMessage(reply_for(results, decision), name=domain)
-        return [*results, reply], domain, True
-    added: list[AnyMessage] = []
-    for call in waiting:
+        return Settled(added=[*proposal, *results, reply], domain=domain, done=True)
+    closed: list[AnyMessage] = []
+    for call in calls:
         action = ACTIONS_BY_NAME.get(call["name"])
         asked = await question(action, call["args"], ctx) if action else call["name"]
-        added.append(set_aside(call, asked, zone))
-    again = set_aside_call(messages, text) if not waiting else None
+        closed.append(set_aside(call, asked, zone))
+    return Settled(before_user=[*proposal, *closed])
+
+
+async def _bring_back(
+    messages: list[AnyMessage], text: str, ctx: Context, zone: ZoneInfo
+) -> Settled:
+    again = set_aside_call(messages, text)
     if again is None:
-        return added, None, False
+        return Settled()
     domain = owner(again) or "general"
     fresh = ToolCall(name=again["name"], args=again["args"], id=f"call_{uuid4().hex[:24]}")
     result = await run_approved(fresh, ctx, zone)
     proposal = AIMessage("", tool_calls=[fresh], name=domain)
-    return [proposal, result, AIMessage(reply_for([result], "approve"), name=domain)], domain, True
+    reply = AIMessage(reply_for([result], "approve"), name=domain)
+    return Settled(added=[proposal, result, reply], domain=domain, done=True)
+
+
+def moved_before_user(messages: list[AnyMessage], closed: list[AnyMessage]) -> list[BaseMessage]:
+    """The whole message list with `closed` (a proposal and its set-aside results) placed
+    before the user's new message, so every model sees the proposal answered first and
+    the new message last. Replaces the list (ids kept), as only a full write can insert."""
+    at = max((i for i, m in enumerate(messages) if isinstance(m, HumanMessage)), default=0)
+    ordered = [*messages[:at], *closed, *messages[at:]]
+    return [RemoveMessage(id=REMOVE_ALL_MESSAGES), *ordered]
+
+
+async def record_closed(ctx: Context, closed: list[AnyMessage]) -> None:
+    """Put the set-aside results in the transcript now, before the user's new message
+    (which `finish` records): the person reads what became of their request."""
+    thread_id = get_config().get("configurable", {}).get("thread_id")
+    if not thread_id or not closed:
+        return
+    pool = ctx.pool or await default_pool()
+    async with user_db(pool, ctx.user_uuid, now=ctx.clock()) as db:
+        await append_turn(db, str(thread_id), closed)
 
 
 def make_router(model: BaseChatModel):  # type: ignore[no-untyped-def]
@@ -142,7 +200,8 @@ def make_router(model: BaseChatModel):  # type: ignore[no-untyped-def]
 
     async def router(state: PamState, runtime: Runtime[Context]) -> Command[RouterGoto]:
         ctx = runtime.context or Context()
-        facts = await load_context_block(ctx)
+        thread_id = get_config().get("configurable", {}).get("thread_id")
+        facts = await load_context_block(ctx, str(thread_id) if thread_id else None)
         zone = ZoneInfo(facts.time_zone)
         turn: dict[str, Any] = {
             "context_block": facts.context_block,
@@ -153,12 +212,15 @@ def make_router(model: BaseChatModel):  # type: ignore[no-untyped-def]
             "handoffs": [],
             "usage": started(None),
         }
-        added, decided, done = await settle_proposal(state["messages"], ctx, zone)
-        if done:
-            route = [decided or "general"]
-            return Command(
-                goto="finish", update={**turn, "route": route, "pending": [], "messages": added}
-            )
+        settled = await settle_proposal(state["messages"], facts.waiting, ctx, zone)
+        if settled.done:
+            route = [settled.domain or "general"]
+            update = {**turn, "route": route, "pending": [], "messages": settled.added}
+            return Command(goto="finish", update=update)
+        added: list[BaseMessage] = []
+        if settled.before_user:
+            await record_closed(ctx, [m for m in settled.before_user if isinstance(m, ToolMessage)])
+            added = moved_before_user(state["messages"], settled.before_user)
         prompt = [SystemMessage(ROUTER_PROMPT), *conversation_window(state["messages"])]
         domains: list[str] = []
         try:

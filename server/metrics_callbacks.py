@@ -36,7 +36,6 @@ def failed_result(output: Any) -> bool:
 
 class MetricsCallback(AsyncCallbackHandler):
     ignore_chain = True
-    ignore_agent = True
     ignore_retriever = True
 
     def __init__(self) -> None:

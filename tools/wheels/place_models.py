@@ -35,7 +35,12 @@ class SavePlaceArgs(Args):
 class FindPlacesArgs(Args):
     near: Title = Field(description="Town or 'lat,lon' to search around.", examples=["Cobar"])
     radius_km: float = Field(
-        default=50, gt=0, le=2000, allow_inf_nan=False, description="Search radius in km."
+        default=50,
+        gt=0,
+        le=2000,
+        allow_inf_nan=False,
+        description="Search radius in km.",
+        examples=[50],
     )
     kind: PlaceKind | None = Field(default=None, description="Only this sort of place.")
 
