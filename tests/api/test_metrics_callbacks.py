@@ -13,7 +13,7 @@ from prometheus_client import REGISTRY
 from agent.context import Context
 from graph import build_graph
 from server.metrics_callbacks import MetricsCallback
-from tests.fakes import ScriptedChatModel, call, route
+from tests.fakes import ScriptedChatModel, route
 from tools.db.pool import Pool
 
 

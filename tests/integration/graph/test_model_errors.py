@@ -9,7 +9,7 @@ import asyncio
 import time
 from typing import Any
 
-import httpx
+import httpx2 as httpx  # the HTTP client openai is built on
 import openai
 from langchain_core.messages import AIMessage, BaseMessage, SystemMessage
 from langchain_core.outputs import ChatResult
