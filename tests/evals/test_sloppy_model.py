@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 @pytest.mark.usefixtures("migrated_url")
 def test_pam_copes_with_a_sloppy_model(monkeypatch: pytest.MonkeyPatch, database_url: str) -> None:
     monkeypatch.setenv("DATABASE_URL", database_url)
-    result, suite = run_sloppy(list(DEFAULT_DATASETS), deadline_s=4.0)
+    result, _suite = run_sloppy(list(DEFAULT_DATASETS), deadline_s=4.0)
     assert result.conversations >= 300
     assert result.wrong_writes == [], result.wrong_writes
     assert result.over_deadline == [], result.over_deadline
