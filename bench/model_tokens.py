@@ -32,7 +32,7 @@ from evals.replay.brain import BrainUpstream
 from evals.replay.capture import Captured, CapturingSource
 from evals.replay.server import serve_in_background
 from evals.replay.sources import LiveSource
-from evals.replay.usage import encoder, prompt_tokens
+from evals.replay.usage import encoder, prompt_tokens, tokens
 
 REPO = Path(__file__).resolve().parent.parent
 DATASETS = sorted((REPO / "evals" / "datasets").glob("*.jsonl"))
@@ -63,14 +63,23 @@ def system_text(request: dict[str, Any]) -> str:
     return ""
 
 
+def before_clock(system: str) -> str:
+    """The system prompt up to its clock line: what stays the same from one turn to the
+    next, so a provider's prompt cache can reuse it (the clock changes every minute)."""
+    at = system.find("Current time:")
+    return system if at < 0 else system[:at]
+
+
 def describe_call(captured: Captured) -> dict[str, Any]:
     request = captured.request
+    system = system_text(request)
     return {
         "kind": call_kind(request),
         "input_tokens": prompt_tokens(request),
         "messages": len(request.get("messages") or []),
         "tools": len(request.get("tools") or []),
-        "system_first_line": system_text(request).split("\n", 1)[0][:80],
+        "system_first_line": system.split("\n", 1)[0][:80],
+        "system_tokens_before_clock": tokens(before_clock(system)) if system else 0,
     }
 
 
@@ -245,6 +254,15 @@ def report(before: dict[str, Any], after: dict[str, Any]) -> str:
     for kind in ("router", "domain", "general"):
         kb, ka = b["median_tokens_by_call_kind"][kind], a["median_tokens_by_call_kind"][kind]
         lines.append(f"| median tokens of one {kind} call | {kb:.0f} | {ka:.0f} | {_pct(kb, ka)} |")
+
+    def stable(run: dict[str, Any]) -> float:
+        calls = [c for t in run["turns"] for c in t.get("calls", []) if c["kind"] == "domain"]
+        return _median(c.get("system_tokens_before_clock", 0) for c in calls)
+
+    lines.append(
+        f"| median system-prompt tokens before the clock line (domain calls) | "
+        f"{stable(before):.0f} | {stable(after):.0f} | |"
+    )
     lines += ["", "Median input tokens per write turn, by routed domain:", ""]
     lines += [f"| domain | {before['label']} | {after['label']} | change |", "|---|---|---|---|"]
     for domain in sorted(set(b["median_by_domain"]) | set(a["median_by_domain"])):
