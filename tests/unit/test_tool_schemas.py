@@ -118,8 +118,9 @@ def test_a_threshold_said_as_a_percentage_is_a_fraction() -> None:
         return args.alert_threshold
 
     assert threshold(80) == threshold("80%") == threshold(0.8) == Decimal("0.80")
-    with pytest.raises(ValidationError):
-        threshold(180)
+    for odd in (180, 2, True):  # no share, or more likely a slip than a 2% warning
+        with pytest.raises(ValidationError):
+            threshold(odd)
 
 
 def test_a_fill_needs_a_price_and_the_schema_says_so() -> None:

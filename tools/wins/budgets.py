@@ -19,14 +19,16 @@ from tools.wins.wording import category_label, percent_label
 
 
 def _percent_as_fraction(value: Any) -> Any:
-    """80 or "80%" mean 0.8: a share said as a percentage is still that share."""
+    """ "80%", or a whole 10 to 100, means that share (80 is 0.8): what people say. A
+    number between 1 and 10 is more likely a mistake than a 2% warning: refused."""
     if isinstance(value, str) and value.strip().endswith("%"):
         try:
             return Decimal(value.strip()[:-1]) / 100
         except ArithmeticError:
             return value
-    if isinstance(value, int | float | Decimal) and 1 < value <= 100:
-        return Decimal(str(value)) / 100
+    whole = isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+    if whole and not isinstance(value, bool) and 10 <= value <= 100:
+        return Decimal(int(value)) / 100
     return value
 
 
