@@ -1,17 +1,24 @@
-"""What the model is told about the user each turn: clock, profile, vehicle, memories, client."""
+"""What the model is told about the user each turn: profile, vehicle, memories, client —
+and, apart, the clock (the only lines that change from one turn to the next)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
+
+from langchain_core.messages import AIMessage
 
 from agent.context import Context
 from agent.resources import default_pool
+from agent.transcript import waiting_calls
 from tools.db.scope import user_db
 from tools.profile import Profile, load_profile
 from tools.wheels.vehicles import resolve_vehicle
 from tools.you.memories import list_memories
 
 MAX_MEMORIES = 20
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _client_lines(client: dict[str, Any] | None) -> list[str]:
@@ -35,11 +42,10 @@ def _client_lines(client: dict[str, Any] | None) -> list[str]:
 
 
 def _profile_lines(profile: Profile) -> list[str]:
-    lines = [
-        f"Time zone: {profile.timezone}",
-        f"Currency: {profile.currency}",
-        f"Units: {profile.units}",
-    ]
+    lines = [f"Time zone: {profile.effective_timezone}"]
+    if profile.device_timezone:
+        lines.append(f"Time zone source: the user's device (their profile says {profile.timezone})")
+    lines += [f"Currency: {profile.currency}", f"Units: {profile.units}"]
     for label, value in (
         ("Name", profile.display_name),
         ("Home base", profile.home_base),
@@ -51,15 +57,41 @@ def _profile_lines(profile: Profile) -> list[str]:
     return lines
 
 
-async def load_context_block(ctx: Context) -> str:
-    """The `Key: value` lines every prompt of this turn starts with."""
+def clock_lines(now: datetime) -> str:
+    """`Current time` (to the minute, in the user's zone), the weekday, and the next seven
+    days by name, so "Friday" or "next Tuesday" need no calendar arithmetic."""
+    week = ", ".join(
+        f"{_DAYS[d.weekday()][:3]} {d.isoformat()}"
+        for d in (now.date() + timedelta(days=i) for i in range(1, 8))
+    )
+    return "\n".join(
+        [
+            f"Current time: {now.isoformat(timespec='minutes')}",
+            f"Today: {_DAYS[now.weekday()]} {now.date().isoformat()}",
+            f"Next 7 days: {week}",
+        ]
+    )
+
+
+@dataclass(frozen=True)
+class TurnFacts:
+    context_block: str  # the user's `Key: value` lines: profile, vehicle, client, memories
+    clock_block: str  # the clock lines: the only part that changes every turn
+    time_zone: str  # the turn's effective zone (the device's, else the profile's)
+    # An approval the user was asked and has not answered (agent.approvals).
+    waiting: AIMessage | None = None
+
+
+async def load_context_block(ctx: Context, thread_id: str | None = None) -> TurnFacts:
+    """What every prompt of this turn is told about the user and the time, and what the
+    thread's last turn left waiting for the user's OK."""
     pool = ctx.pool or await default_pool()
-    async with user_db(pool, ctx.user_uuid, now=ctx.clock()) as db:
+    async with user_db(pool, ctx.user_uuid, now=ctx.clock(), zone=ctx.time_zone) as db:
         profile = await load_profile(db)
         vehicle = await resolve_vehicle(db, None)
         memories = await list_memories(db, limit=MAX_MEMORIES)
-    lines = [f"Current time: {ctx.clock().astimezone(profile.tz).isoformat(timespec='seconds')}"]
-    lines += _profile_lines(profile)
+        waiting = await waiting_calls(db, thread_id) if thread_id else None
+    lines = _profile_lines(profile)
     if vehicle is not None:
         detail = ", ".join(
             str(v)
@@ -76,4 +108,5 @@ async def load_context_block(ctx: Context) -> str:
     if memories:
         lines.append("Memories:")
         lines += [f"- {m.note}" for m in memories]
-    return "\n".join(lines)
+    now = ctx.clock().astimezone(profile.tz)
+    return TurnFacts("\n".join(lines), clock_lines(now), profile.effective_timezone, waiting)

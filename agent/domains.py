@@ -1,72 +1,226 @@
-"""The four domain subgraphs (LangChain `create_agent`) and the general node."""
+"""The four domain subgraphs (LangChain `create_agent`) and the general node.
+
+`PamModelMiddleware` is the one place a domain agent's model call is shaped:
+- the call goes through `call_model` (PAM's one retry layer and the turn's deadline);
+  when the model cannot answer, the agent ends with the apology;
+- the model sees a well-formed history (each call's results right after it);
+- the approval question of a call that needs one is worked out from its row;
+- a call to another domain's tool hands the message on to that domain;
+- after a step whose calls were all writes that succeeded, the tools' summaries are
+  the reply: the model is not called again only to restate them (for a metered model;
+  the offline brain costs nothing per call and keeps its own reply step).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, NotRequired
+from uuid import uuid4
 
+import structlog
 from langchain.agents import AgentState, create_agent
 from langchain.agents.middleware import (
+    AgentMiddleware,
+    ExtendedModelResponse,
     HumanInTheLoopMiddleware,
     InterruptOnConfig,
     ModelRequest,
-    ModelRetryMiddleware,
+    ModelResponse,
     ToolCallRequest,
     dynamic_prompt,
+    hook_config,
 )
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, SystemMessage, ToolCall
+from langchain_core.messages import AIMessage, AnyMessage, BaseMessage, SystemMessage, ToolMessage
 from langgraph.graph.state import CompiledStateGraph
 from langgraph.runtime import Runtime
+from langgraph.types import Command
 
+from agent.approvals import last_human, prepare_questions, question_for, record_proposal, will_ask
 from agent.context import Context
-from agent.model import APOLOGY
+from agent.events import emit
+from agent.model import apology, metered
+from agent.model_calls import ModelUnavailable, call_model
 from agent.prompts import domain_prompt
 from agent.router import conversation_window
 from agent.state import PamState
 from agent.tools import domain_tools
-from tools.registry import actions_for
+from tools.registry import ACTIONS_BY_NAME, actions_for
 from tools.types import Domain
 
+log = structlog.get_logger("pam.domains")
 DECISIONS: list[Any] = ["approve", "edit", "reject"]
 
 
 class DomainState(AgentState[Any]):
     context_block: NotRequired[str]
+    clock_block: NotRequired[str]
+    time_zone: NotRequired[str]
     summary: NotRequired[str]
+    # Shared with the parent graph, so a hand-off reaches `next_domain`.
+    route: NotRequired[list[str]]
+    pending: NotRequired[list[str]]
+    handoffs: NotRequired[list[str]]
 
 
-def _describe(tool_call: ToolCall, state: AgentState[Any], runtime: Runtime[Any]) -> str:
-    args = ", ".join(f"{k}={v!r}" for k, v in tool_call["args"].items())
-    return f"PAM wants to run {tool_call['name']}({args}). Approve, edit or reject?"
+def _asks(request: ToolCallRequest) -> bool:
+    """Ask the person only about a call that can run: one whose arguments do not validate
+    is refused by the tool (nothing written) and the model fixes it first."""
+    return will_ask(request.tool_call)
 
 
-def _when(predicate: Callable[[dict[str, Any]], bool]) -> Callable[[ToolCallRequest], bool]:
-    def asks(request: ToolCallRequest) -> bool:
-        return bool(predicate(dict(request.tool_call["args"])))
-
-    return asks
+def last_turn_user(messages: list[AnyMessage]) -> list[AnyMessage]:
+    found = last_human(messages)
+    return [found] if found is not None else []
 
 
 def approval_rules(domain: Domain) -> dict[str, bool | InterruptOnConfig]:
     """Human-in-the-loop rules from the registry: which calls pause for the user."""
     rules: dict[str, bool | InterruptOnConfig] = {}
     for action in actions_for(domain):
-        predicate = action.needs_approval
-        if predicate is None:
+        if action.needs_approval is None:
             continue
         rules[action.name] = InterruptOnConfig(
             allowed_decisions=DECISIONS,
-            description=_describe,
-            when=_when(predicate),
+            description=question_for,
+            when=_asks,
         )
     return rules
 
 
-def _retry() -> ModelRetryMiddleware[Any, Any]:
-    return ModelRetryMiddleware(
-        max_retries=2, initial_delay=0.5, max_delay=4.0, on_failure=lambda _exc: APOLOGY
-    )
+def well_formed(messages: list[AnyMessage]) -> list[AnyMessage]:
+    """Each tool result right after the call it answers (a proposal set aside by a new
+    message is answered after that message); results of no call are left out."""
+    results = {m.tool_call_id: m for m in messages if isinstance(m, ToolMessage)}
+    placed: set[str] = set()
+    out: list[AnyMessage] = []
+    for message in messages:
+        if isinstance(message, ToolMessage):
+            continue
+        out.append(message)
+        if isinstance(message, AIMessage):
+            for call in message.tool_calls:
+                found = results.get(str(call.get("id")))
+                if found is not None and found.tool_call_id not in placed:
+                    placed.add(found.tool_call_id)
+                    out.append(found)
+    return out
+
+
+def done_this_turn(messages: list[AnyMessage]) -> list[str]:
+    """Summaries of the writes that succeeded since the user's last message."""
+    start = max((i for i, m in enumerate(messages) if m.type == "human"), default=-1)
+    done = []
+    for m in messages[start + 1 :]:
+        result = m.artifact if isinstance(m, ToolMessage) else None
+        action = ACTIONS_BY_NAME.get(str(getattr(m, "name", "")))
+        if isinstance(result, dict) and result.get("ok") and action and action.writes:
+            done.append(str(result.get("summary") or ""))
+    return done
+
+
+def summaries_reply(messages: list[AnyMessage]) -> str | None:
+    """The reply when the last step's calls were all writes that succeeded and the model
+    said nothing beside them: their summaries. None when the model must answer."""
+    tail = len(messages)
+    while tail > 0 and isinstance(messages[tail - 1], ToolMessage):
+        tail -= 1
+    results = messages[tail:]
+    step = messages[tail - 1] if tail > 0 else None
+    if not results or not isinstance(step, AIMessage) or step.text.strip():
+        return None
+    answered = {m.tool_call_id for m in results if isinstance(m, ToolMessage)}
+    if {str(c.get("id")) for c in step.tool_calls} != answered:
+        return None
+    summaries = []
+    for message in results:
+        result = message.artifact if isinstance(message, ToolMessage) else None
+        action = ACTIONS_BY_NAME.get(str(message.name))
+        if not (isinstance(result, dict) and result.get("ok") and action and action.writes):
+            return None
+        summaries.append(str(result.get("summary") or ""))
+    return "\n".join(s for s in summaries if s) or None
+
+
+class PamModelMiddleware(AgentMiddleware[Any, Any, Any]):
+    state_schema = DomainState
+
+    def __init__(self, domain: Domain, *, summaries_answer: bool = True) -> None:
+        super().__init__()
+        self.domain = domain
+        self.own = {a.name for a in actions_for(domain)}
+        self.summaries_answer = summaries_answer
+
+    @hook_config(can_jump_to=["end"])
+    async def abefore_model(self, state: Any, runtime: Runtime[Any]) -> dict[str, Any] | None:
+        if not self.summaries_answer:
+            return None
+        text = summaries_reply(list(state["messages"]))
+        if text is None:
+            return None
+        return {"messages": [AIMessage(text, name=self.domain)], "jump_to": "end"}
+
+    async def awrap_model_call(
+        self,
+        request: ModelRequest[Any],
+        handler: Callable[[ModelRequest[Any]], Awaitable[ModelResponse[Any]]],
+    ) -> ModelResponse[Any] | ExtendedModelResponse[Any]:
+        ctx = request.runtime.context or Context()
+        system = [request.system_message] if request.system_message else []
+
+        async def invoke(messages: list[BaseMessage]) -> AIMessage:
+            extra = [m for m in messages[len(system) :]]
+            answer = await handler(request.override(messages=extra))  # type: ignore[arg-type]
+            found = [m for m in answer.result if isinstance(m, AIMessage)]
+            return found[-1] if found else AIMessage("")
+
+        messages = [*system, *well_formed(list(request.messages))]
+        try:
+            message = await call_model(invoke, messages, ctx.turn_deadline(), where=self.domain)
+        except ModelUnavailable:
+            text = apology(done_this_turn(list(request.state["messages"])))
+            return ModelResponse(result=[AIMessage(text, name=self.domain)])
+        message.name = self.domain
+        message.id = message.id or f"lc_{uuid4().hex}"
+        message, handoff = self._foreign_calls(message, request.state)
+        if await prepare_questions(message, ctx):
+            await record_proposal(ctx, [*last_turn_user(request.state["messages"]), message])
+        if handoff is None:
+            return ModelResponse(result=[message])
+        state: Mapping[str, Any] = request.state
+        update = {
+            "pending": [handoff, *(state.get("pending") or [])],
+            "handoffs": [*(state.get("handoffs") or []), handoff],
+        }
+        await emit("pam_handoff", {"from": self.domain, "to": handoff})
+        return ExtendedModelResponse(ModelResponse(result=[message]), Command(update=update))
+
+    def _foreign_calls(
+        self, message: AIMessage, state: Mapping[str, Any]
+    ) -> tuple[AIMessage, str | None]:
+        """Drop calls to other domains' tools; the first such domain not yet asked this
+        turn gets the message next (a hand-off), instead of a bare "not a tool" error."""
+        foreign = [
+            c
+            for c in message.tool_calls
+            if c["name"] not in self.own and c["name"] in ACTIONS_BY_NAME
+        ]
+        if not foreign:
+            return message, None
+        asked = {*(state.get("route") or []), *(state.get("pending") or [])}
+        asked |= set(state.get("handoffs") or [])
+        target = next(
+            (d for c in foreign if (d := ACTIONS_BY_NAME[c["name"]].domain) not in asked), None
+        )
+        kept = [c for c in message.tool_calls if c not in foreign]
+        log.info(
+            "domain reached for another domain's tool",
+            domain=self.domain,
+            tools=[c["name"] for c in foreign],
+            handoff=target,
+        )
+        trimmed = message.model_copy(update={"tool_calls": kept})
+        return trimmed, target
 
 
 def build_domain_agent(
@@ -76,7 +230,10 @@ def build_domain_agent(
     def prompt(request: ModelRequest[Context]) -> str:
         state = request.state
         return domain_prompt(
-            domain, str(state.get("context_block", "")), str(state.get("summary", ""))
+            domain,
+            str(state.get("context_block", "")),
+            str(state.get("summary", "")),
+            str(state.get("clock_block", "")),
         )
 
     return create_agent(
@@ -85,7 +242,7 @@ def build_domain_agent(
         middleware=[
             prompt,
             HumanInTheLoopMiddleware(interrupt_on=approval_rules(domain)),
-            _retry(),
+            PamModelMiddleware(domain, summaries_answer=metered(model)),
         ],
         state_schema=DomainState,
         context_schema=Context,
@@ -94,15 +251,20 @@ def build_domain_agent(
 
 
 def make_general(model: BaseChatModel):  # type: ignore[no-untyped-def]
-    retrying = model.with_retry(stop_after_attempt=3)
-
     async def general(state: PamState, runtime: Runtime[Context]) -> dict[str, Any]:
-        system = domain_prompt("general", state.get("context_block", ""), state.get("summary", ""))
+        ctx = runtime.context or Context()
+        system = domain_prompt(
+            "general",
+            state.get("context_block", ""),
+            state.get("summary", ""),
+            state.get("clock_block", ""),
+        )
         prompt = [SystemMessage(system), *conversation_window(state["messages"])]
         try:
-            reply = await retrying.ainvoke(prompt)
-        except Exception:
-            reply = AIMessage(APOLOGY)
+            reply = await call_model(model.ainvoke, prompt, ctx.turn_deadline(), where="general")
+        except ModelUnavailable:
+            reply = AIMessage(apology([]))
+        reply.name = "general"
         return {"messages": [reply]}
 
     return general

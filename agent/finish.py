@@ -12,6 +12,7 @@ from agent.context import Context
 from agent.resources import default_pool
 from agent.state import PamState
 from agent.transcript import append_turn
+from agent.usage import add_turn
 from tools.db.scope import user_db
 
 KEEP_TURNS = 4  # human turns kept verbatim in the checkpointed window
@@ -27,7 +28,7 @@ def turn_start(messages: list[AnyMessage]) -> int:
 
 def turn_reply(turn: list[AnyMessage]) -> str:
     texts = [m.text for m in turn if isinstance(m, AIMessage) and not m.tool_calls and m.text]
-    return "\n\n".join(texts)
+    return "\n\n".join(dict.fromkeys(texts))  # one apology, not one per domain
 
 
 def turn_ui_actions(turn: list[AnyMessage]) -> list[dict[str, Any]]:
@@ -67,7 +68,11 @@ async def finish(state: PamState, runtime: Runtime[Context]) -> dict[str, Any]:
         async with user_db(pool, ctx.user_uuid, now=ctx.clock()) as db:
             await append_turn(db, str(thread_id), turn)
     cut = window_cut(messages)
-    update: dict[str, Any] = {"reply": turn_reply(turn), "ui_actions": turn_ui_actions(turn)}
+    update: dict[str, Any] = {
+        "reply": turn_reply(turn),
+        "ui_actions": turn_ui_actions(turn),
+        "usage": add_turn(state.get("usage"), turn),
+    }
     if cut:
         dropped = messages[:cut]
         update["summary"] = fold(state.get("summary", ""), dropped)

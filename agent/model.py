@@ -7,10 +7,29 @@ import os
 
 from langchain_core.language_models import BaseChatModel
 
+from agent.context import turn_budget_from_env
+
 APOLOGY = (
     "Sorry — I couldn't get an answer from my language model just now. Nothing was "
     "changed; please try again in a moment."
 )
+
+
+def apology(done: list[str]) -> str:
+    """The reply when the model is unavailable; what was already done is said."""
+    if not done:
+        return APOLOGY
+    return (
+        "Sorry — my language model stopped answering partway. Done so far: "
+        + " ".join(done)
+        + " Nothing else was changed; please try the rest again in a moment."
+    )
+
+
+def metered(model: BaseChatModel) -> bool:
+    """Whether each call of `model` costs tokens: every model but PAM's offline brain,
+    which answers in-process for nothing (and plans some requests over two steps)."""
+    return model._llm_type != "pam-offline"
 
 
 def default_model_name() -> str:
@@ -30,11 +49,13 @@ def load_chat_model(name: str) -> BaseChatModel:
         from langchain_openai import ChatOpenAI
 
         # OPENAI_BASE_URL (read by the client) points this at any compatible server.
+        # No retries in the client: agent/model_calls.py is PAM's one retry layer, and
+        # it cuts every attempt off at the turn's deadline.
         return ChatOpenAI(
             model=name.removeprefix("openai:"),
             temperature=0,
-            timeout=60,
-            max_retries=2,
+            timeout=turn_budget_from_env(),
+            max_retries=0,
             stream_usage=True,
         )
     if name.startswith("python:"):

@@ -19,8 +19,17 @@ class PamState(InputState):
     # Domains the router picked for this turn, and those still to run.
     route: NotRequired[list[Route]]
     pending: NotRequired[list[Route]]
-    # The user's profile, memories and client context, rendered once per turn for prompts.
+    # The user's profile, memories and client context, rendered once per turn for prompts;
+    # the clock lines apart (they change every turn, so they end the prompt); the turn's
+    # effective time zone (the device's, else the profile's).
     context_block: NotRequired[str]
+    clock_block: NotRequired[str]
+    time_zone: NotRequired[str]
+    # Domains a domain agent handed this turn's message on to (it reached for their tool).
+    handoffs: NotRequired[list[Route]]
+    # Model tokens this turn: {"input_tokens", "output_tokens", "calls", "by": [{model,
+    # domain, input_tokens, output_tokens}]}, from the providers' usage reports.
+    usage: NotRequired[dict[str, Any]]
     # A bounded summary of turns that left the checkpointed message window.
     summary: NotRequired[str]
     # The turn's outcome, for the server to stream.

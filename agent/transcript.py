@@ -34,9 +34,10 @@ def _role(message: AnyMessage) -> str:
 
 def _data(message: AnyMessage) -> dict[str, Any]:
     if isinstance(message, AIMessage) and message.tool_calls:
-        return {
-            "tool_calls": [{k: c[k] for k in ("name", "args", "id")} for c in message.tool_calls]
-        }
+        calls = [{k: c[k] for k in ("name", "args", "id")} for c in message.tool_calls]
+        return (
+            {"tool_calls": calls, "name": message.name} if message.name else {"tool_calls": calls}
+        )
     if isinstance(message, ToolMessage):
         return {"tool_call_id": message.tool_call_id, "name": message.name}
     return {}
@@ -65,3 +66,27 @@ async def append_turn(db: UserDb, thread_id: str, messages: list[AnyMessage]) ->
             " ON CONFLICT (thread_id, message_id) DO NOTHING",
             rows,
         )
+
+
+async def waiting_calls(db: UserDb, thread_id: str) -> AIMessage | None:
+    """The thread's last proposal, with its calls that nothing answered yet: an approval
+    still waiting (its turn paused inside a domain agent, so the checkpointed messages
+    do not hold it; the transcript does, from the moment it was asked)."""
+    cur = await db.conn.execute(
+        "SELECT message_id, role, data FROM chat_messages WHERE thread_id = %s"
+        " ORDER BY id DESC LIMIT 12",
+        (thread_uuid(thread_id),),
+    )
+    answered: set[str] = set()
+    for row in await cur.fetchall():
+        data = row["data"] or {}
+        if row["role"] == "tool":
+            answered.add(str(data.get("tool_call_id")))
+        elif row["role"] == "human":
+            return None
+        elif row["role"] == "ai" and data.get("tool_calls"):
+            calls = [c for c in data["tool_calls"] if str(c.get("id")) not in answered]
+            if not calls:
+                return None
+            return AIMessage("", tool_calls=calls, id=row["message_id"], name=data.get("name"))
+    return None

@@ -25,6 +25,11 @@ class Observed:
     reply: str = ""
     interrupt: bool = False
     latency_ms: float = 0.0
+    # Write calls that succeeded this turn (what changed the user's data), and the model
+    # tokens the turn used (its `usage`, when the model reports any).
+    writes: list[ToolCall] = field(default_factory=list)
+    input_tokens: int = 0
+    output_tokens: int = 0
     ran: bool = True  # False: the turn never ran (setup failed, or an earlier turn crashed)
 
 

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 import orjson
-from langchain_core.messages import AIMessage
+from langchain_core.messages import AIMessage, ToolMessage
 from langchain_core.runnables import RunnableConfig
 from langgraph.types import Command
+from pydantic import ValidationError
 
 from agent.context import Context
 from evals.dataset import Turn
 from evals.results import Observed, ToolCall
+from tools.registry import ACTIONS_BY_NAME
 
 CallKey = tuple[str, str, str, bytes]
 
@@ -36,6 +39,24 @@ def _messages(update: Any) -> Iterator[Any]:
             yield found
 
 
+def as_parsed(name: str, args: dict[str, Any]) -> dict[str, Any]:
+    """`args` with numbers the model sent as text ("$1,240") as the action read them: a
+    call is judged by what it does. Arguments that do not validate stay as sent."""
+    action = ACTIONS_BY_NAME.get(name)
+    if action is None:
+        return args
+    try:
+        parsed = action.args.model_validate(args)
+    except ValidationError:
+        return args
+    out = dict(args)
+    for key, raw in args.items():
+        value = getattr(parsed, key, None)
+        if isinstance(raw, str) and isinstance(value, Decimal | int | float):
+            out[key] = float(value)
+    return out
+
+
 def new_calls(chunk: dict[str, Any], seen: set[CallKey]) -> list[ToolCall]:
     """The tool calls in one `updates` chunk that no earlier chunk or turn showed."""
     calls = []
@@ -48,8 +69,31 @@ def new_calls(chunk: dict[str, Any], seen: set[CallKey]) -> list[ToolCall]:
                 key = (str(message.id), str(call.get("id")), call["name"], args)
                 if key not in seen:
                     seen.add(key)
-                    calls.append(ToolCall(call["name"], dict(call["args"])))
+                    calls.append(ToolCall(call["name"], as_parsed(call["name"], call["args"])))
     return calls
+
+
+def new_writes(
+    chunk: dict[str, Any], seen: set[CallKey], calls: dict[str, ToolCall]
+) -> list[ToolCall]:
+    """The write calls whose successful results first show in one `updates` chunk (a
+    result is seen again in its parent's update and later turns: `seen` keeps them);
+    `calls` maps the ids of the calls seen so far to the calls."""
+    done = []
+    for update in chunk.values():
+        for message in _messages(update):
+            if isinstance(message, AIMessage):
+                for call in message.tool_calls:
+                    made = ToolCall(call["name"], as_parsed(call["name"], call["args"]))
+                    calls[str(call.get("id"))] = made
+            elif isinstance(message, ToolMessage) and isinstance(message.artifact, dict):
+                key: CallKey = ("result", message.tool_call_id, str(message.name), b"")
+                action = ACTIONS_BY_NAME.get(str(message.name))
+                if key in seen or not (message.artifact.get("ok") and action and action.writes):
+                    continue
+                seen.add(key)
+                done.append(calls.get(message.tool_call_id) or ToolCall(str(message.name), {}))
+    return done
 
 
 def _edited(turn: Turn) -> list[ToolCall]:
@@ -68,16 +112,23 @@ async def run_turn(
     else:
         payload = Command(resume={"decisions": turn.decisions})
     observed = Observed(tools=_edited(turn))
+    made: dict[str, ToolCall] = {}
     started = time.perf_counter()
     async for _namespace, chunk in graph.astream(
-        payload, config, context=context, stream_mode="updates", subgraphs=True
+        payload, config, context=context.starting_turn(), stream_mode="updates", subgraphs=True
     ):
         observed.tools.extend(new_calls(chunk, seen))
+        observed.writes.extend(new_writes(chunk, seen, made))
+    edits = {c.name: c for c in _edited(turn)}  # what ran is the reviewer's edit
+    observed.writes = [edits.get(w.name, w) for w in observed.writes]
     observed.latency_ms = (time.perf_counter() - started) * 1000
     state = await graph.aget_state(config)
     observed.route = list(state.values.get("route") or [])
     observed.reply = str(state.values.get("reply") or "")
     observed.interrupt = bool(state.interrupts)
+    usage = state.values.get("usage") or {}
+    observed.input_tokens = int(usage.get("input_tokens") or 0)
+    observed.output_tokens = int(usage.get("output_tokens") or 0)
     if observed.interrupt and not observed.reply:
         # What the user is shown while the turn waits: the approval request.
         observed.reply = " ".join(

@@ -1,9 +1,11 @@
 """Every Prometheus metric PAM exposes on `/metrics`, defined once here.
 
 The HTTP metrics are updated by the metrics middleware; the others by the code that
-knows the event: chat turns (`TURN_LATENCY`, `TURNS` by routed domain), tool and model
-calls (`MetricsCallback` in server/metrics_callbacks.py), WebSockets (`WEBSOCKETS_OPEN`),
-the external-API cache (`CountingCache`). Pool gauges are read at scrape time.
+knows the event: chat turns (`TURN_LATENCY`, `TURNS` by routed domain, `MODEL_TOKENS`
+from the turn's usage), tool and model calls, model errors, routing fallbacks and
+hand-offs (`MetricsCallback` in server/metrics_callbacks.py, from the agent's events),
+WebSockets (`WEBSOCKETS_OPEN`), the external-API cache (`CountingCache`). Pool gauges
+are read at scrape time.
 """
 
 from __future__ import annotations
@@ -48,6 +50,27 @@ TOOL_CALLS = Counter("pam_tool_calls", "Tool calls, by tool.", ["tool"])
 TOOL_ERRORS = Counter("pam_tool_errors", "Tool calls that failed, by tool.", ["tool"])
 MODEL_LATENCY = Histogram(
     "pam_model_latency_seconds", "Chat model call duration.", buckets=TURN_BUCKETS
+)
+MODEL_ERRORS = Counter(
+    "pam_model_errors",
+    "Model calls that failed, by kind (timeout, connection, rate_limit, server_error,"
+    " bad_request, auth, bad_tool_json, deadline, other).",
+    ["kind"],
+)
+MODEL_TOKENS = Counter(
+    "pam_model_tokens",
+    "Model tokens, by model, domain and kind (input, output).",
+    ["model", "domain", "kind"],
+)
+ROUTE_FALLBACKS = Counter(
+    "pam_route_fallbacks",
+    "Turns routed to general for want of a usable route, by reason.",
+    ["reason"],
+)
+HANDOFFS = Counter(
+    "pam_handoffs",
+    "Messages a domain agent handed to another domain (it called its tool).",
+    ["source", "target"],
 )
 WEBSOCKETS_OPEN = Gauge("pam_websockets_open", "WebSocket connections open now.")
 CACHE_LOOKUPS = Counter(

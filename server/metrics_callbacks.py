@@ -2,7 +2,9 @@
 pass `config={"callbacks": [MetricsCallback()]}` to `graph.astream(...)`.
 
 A PAM tool reports a bad call as a result with `"ok": false` (so the model can fix it)
-rather than raising; both count as tool errors.
+rather than raising; both count as tool errors. The agent's own events (agent/events.py)
+count model errors by kind, routing fallbacks and hand-offs. Chain events are not
+listened to: a turn has many and none of them is counted.
 """
 
 from __future__ import annotations
@@ -13,7 +15,14 @@ from uuid import UUID
 
 from langchain_core.callbacks import AsyncCallbackHandler
 
-from server.metrics import MODEL_LATENCY, TOOL_CALLS, TOOL_ERRORS
+from server.metrics import (
+    HANDOFFS,
+    MODEL_ERRORS,
+    MODEL_LATENCY,
+    ROUTE_FALLBACKS,
+    TOOL_CALLS,
+    TOOL_ERRORS,
+)
 
 
 def failed_result(output: Any) -> bool:
@@ -26,6 +35,9 @@ def failed_result(output: Any) -> bool:
 
 
 class MetricsCallback(AsyncCallbackHandler):
+    ignore_chain = True
+    ignore_retriever = True
+
     def __init__(self) -> None:
         self.model_started: dict[UUID, float] = {}
         self.tool_names: dict[UUID, str] = {}
@@ -60,3 +72,12 @@ class MetricsCallback(AsyncCallbackHandler):
 
     async def on_tool_error(self, error: BaseException, *, run_id: UUID, **kwargs: Any) -> None:
         TOOL_ERRORS.labels(self.tool_names.pop(run_id, "unknown")).inc()
+
+    async def on_custom_event(self, name: str, data: Any, *, run_id: UUID, **kwargs: Any) -> None:
+        found = data if isinstance(data, dict) else {}
+        if name == "pam_model_error":
+            MODEL_ERRORS.labels(str(found.get("kind", "other"))).inc()
+        elif name == "pam_route_fallback":
+            ROUTE_FALLBACKS.labels(str(found.get("reason", "unknown"))).inc()
+        elif name == "pam_handoff":
+            HANDOFFS.labels(str(found.get("from", "")), str(found.get("to", ""))).inc()

@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     pam_data_dir: Path = Path(".pam")
 
     pam_model: str | None = None
+    # Seconds a chat turn may wait on its model, retries included, before PAM apologises
+    # (read by the agent from the same variable: agent/context.py).
+    pam_turn_deadline_s: float = Field(default=30.0, gt=0, le=600)
     openai_api_key: SecretStr | None = None
     openai_base_url: str | None = None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -18,10 +18,17 @@ class Profile:
     timezone: str = "Australia/Sydney"
     travel_style: str | None = None
     pets: str | None = None
+    # The zone the user's device reports this turn, when it differs from home's.
+    device_timezone: str | None = None
+
+    @property
+    def effective_timezone(self) -> str:
+        """The zone dates and times are read and shown in: the device's, else the profile's."""
+        return self.device_timezone or self.timezone
 
     @property
     def tz(self) -> ZoneInfo:
-        return ZoneInfo(self.timezone)
+        return ZoneInfo(self.effective_timezone)
 
 
 async def load_profile(db: UserDb) -> Profile:
@@ -32,7 +39,10 @@ async def load_profile(db: UserDb) -> Profile:
         (db.user_id,),
     )
     row = await cur.fetchone()
-    return Profile(**row) if row else Profile()
+    profile = Profile(**row) if row else Profile()
+    if db.zone and db.zone != profile.timezone:
+        profile = replace(profile, device_timezone=db.zone)
+    return profile
 
 
 def local_now(db: UserDb, profile: Profile) -> datetime:

@@ -50,19 +50,31 @@ class ActionError(Exception):
     Raised inside the action's transaction, so everything it wrote is rolled back.
     """
 
-    def __init__(self, message: str, *, code: ErrorCode = "invalid", field: str | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: ErrorCode = "invalid",
+        field: str | None = None,
+        subject: str | None = None,
+    ):
         super().__init__(message)
         self.message = message
         self.code: ErrorCode = code
         self.field = field
+        # What could not be found ("expense", "group", "place"), for a recovery hint.
+        self.subject = subject
 
     def to_result(self) -> dict[str, Any]:
-        return {"ok": False, "error": self.code, "summary": self.message, "field": self.field}
+        result = {"ok": False, "error": self.code, "summary": self.message, "field": self.field}
+        if self.subject:
+            result["subject"] = self.subject
+        return result
 
 
 def not_found(kind: str, ident: object) -> ActionError:
     """The same answer for an unknown id and another user's id: nothing to probe."""
-    return ActionError(f"I couldn't find {kind} {ident}.", code="not_found")
+    return ActionError(f"I couldn't find {kind} {ident}.", code="not_found", subject=kind)
 
 
 class Args(BaseModel):
@@ -72,6 +84,7 @@ class Args(BaseModel):
 
 
 ActionFn = Callable[[UserDb, Any], Awaitable[ActionResult]]
+ApprovalText = Callable[[UserDb, Any], Awaitable[str]]
 
 
 @dataclass(frozen=True)
@@ -86,6 +99,12 @@ class Action:
     # Whether a call with these (raw) arguments must be approved by the user first
     # (deletes, public posts). None: never.
     needs_approval: Callable[[dict[str, Any]], bool] | None = None
+    # False for actions that only read: their result needs the model to answer the
+    # question asked, where a write's summary already is the answer.
+    writes: bool = True
+    # The question a person is asked to approve a call, from the rows it touches
+    # ("Delete the $38.00 camping expense of 5 Dec?"). None: a generic question.
+    approval_text: ApprovalText | None = None
 
 
 RowReader = Callable[[UserDb], Awaitable[list[dict[str, Any]]]]

@@ -2,7 +2,8 @@
 
 Without --brain: answer from the cassettes under DIR (404 for anything else).
 With --brain: answer with PAM's offline brain; with --record too, save each exchange as a
-cassette in DIR.
+cassette in DIR. With --log FILE: append every request (and its answer) to FILE as JSON
+Lines, to see exactly what PAM sends a model.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import uvicorn
 
 from evals.replay.app import create_app
 from evals.replay.brain import BrainUpstream
+from evals.replay.capture import CapturingSource
 from evals.replay.cassettes import CassetteStore
 from evals.replay.sources import CassetteSource, LiveSource, Source
 
@@ -24,6 +26,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cassettes", type=Path, required=True, help="cassette directory")
     parser.add_argument("--brain", action="store_true", help="answer with the offline brain")
     parser.add_argument("--record", action="store_true", help="with --brain: save cassettes")
+    parser.add_argument("--log", type=Path, help="append every request to this JSONL file")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765)
     args = parser.parse_args(argv)
@@ -38,6 +41,8 @@ def main(argv: list[str] | None = None) -> None:
         if not store.exchanges:
             parser.error(f"no cassettes under {args.cassettes}")
         source = CassetteSource(store)
+    if args.log:
+        source = CapturingSource(source, args.log)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     uvicorn.run(create_app(source), host=args.host, port=args.port, log_level="info")
 

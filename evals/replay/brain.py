@@ -19,6 +19,7 @@ from langchain_core.messages.tool import ToolCall
 from evals.replay.cassettes import Exchange
 from evals.replay.normalise import Normalised
 from evals.replay.stream import split
+from evals.replay.usage import completion_tokens, prompt_tokens
 
 
 def _text(content: Any) -> str:
@@ -117,4 +118,9 @@ class BrainUpstream:
         if not isinstance(answer, AIMessage):
             answer = AIMessage(_text(getattr(answer, "content", "")))
         response = completion(answer, str(body.get("model", self.name)), norm)
+        # Usage as a real server reports it, so PAM's token accounting is tested end to end.
+        used = {"prompt_tokens": prompt_tokens(body), "completion_tokens": 0}
+        used["completion_tokens"] = completion_tokens(response)
+        used["total_tokens"] = used["prompt_tokens"] + used["completion_tokens"]
+        response["usage"] = used
         return Exchange(response=response, chunks=split(response))

@@ -83,9 +83,14 @@ class Screen:
             self.streamed = ""
 
     def approval(self, request: dict[str, Any]) -> None:
+        """The question built from the row ("Delete the $38.00 camping expense of 5
+        Dec?"); a raw call only from a server that sends no description."""
         self.end_line()
-        args = orjson.dumps(request.get("args", {})).decode()
-        self.say(Text.assemble(("PAM asks: ", "bold yellow"), f"{words(request['name'])} {args}"))
+        question = str(request.get("description") or "")
+        if not question:
+            args = orjson.dumps(request.get("args", {})).decode()
+            question = f"{words(request['name'])} {args}"
+        self.say(Text.assemble(("PAM asks: ", "bold yellow"), question))
 
     def notice(self, frame: dict[str, Any]) -> None:
         text = frame.get("message") or frame.get("title") or orjson.dumps(frame).decode()

@@ -17,6 +17,7 @@ from structlog.contextvars import bind_contextvars
 
 from agent.context import Context
 from server.errors import DB_UNAVAILABLE, UNAVAILABLE
+from server.metrics_callbacks import MetricsCallback
 from server.runs.observe import observe_turn
 from server.runs.result import turn_result
 from server.runs.run import Run, RunStatus
@@ -42,7 +43,13 @@ def run_config(run: Run, checkpoint_id: str | None = None) -> dict[str, Any]:
     # LangGraph copies string metadata into every checkpoint: run_id there is what a
     # rollback deletes by.
     metadata = {**run.metadata, "run_id": run.run_id, "user_id": str(run.user_id)}
-    return {"configurable": configurable, "metadata": metadata, "run_id": UUID(run.run_id)}
+    metadata.pop("usage", None)  # the run's own result, not a setting to pass on
+    return {
+        "configurable": configurable,
+        "metadata": metadata,
+        "run_id": UUID(run.run_id),
+        "callbacks": [MetricsCallback()],
+    }
 
 
 def graph_input(input: dict[str, Any] | None, command: dict[str, Any] | None) -> Any:
@@ -113,7 +120,7 @@ async def execute(
         async for namespace, mode, data in graph.astream(
             payload,
             run_config(run, checkpoint_id),
-            context=context,
+            context=context.starting_turn(),  # the turn's model deadline runs from here
             stream_mode=STREAM_MODES,
             subgraphs=True,
             durability=run.durability,

@@ -92,13 +92,14 @@ async def insert_run(pool: Pool, run: Run) -> None:
 async def update_run(pool: Pool, run: Run) -> None:
     async with user_db(pool, run.user_id, durable=False) as db:
         await db.conn.execute(
-            "UPDATE chat_runs SET status = %s, result = %s::jsonb, error = %s, updated_at = %s"
-            " WHERE id = %s",
+            "UPDATE chat_runs SET status = %s, result = %s::jsonb, error = %s, updated_at = %s,"
+            " metadata = %s::jsonb WHERE id = %s",
             (
                 run.status,
                 None if run.result is None else _json(run.result),
                 None if run.error is None else run.error[:500],
                 run.updated_at,
+                _json(run.metadata),
                 UUID(run.run_id),
             ),
         )

@@ -14,12 +14,15 @@ APPROVE = {"decisions": [{"type": "approve"}]}
 REJECT = {"decisions": [{"type": "reject", "message": "Not today."}]}
 
 
-def post_turn(after: str) -> list[Any]:
-    return [route("social"), call("create_post", "p1", content="Hello road!"), AIMessage(after)]
+def post_turn(after: str | None = None) -> list[Any]:
+    """A public post proposed for approval; `after` is the model's answer to a rejection
+    (an approved post's summary is the reply, with no model call)."""
+    proposal = [route("social"), call("create_post", "p1", content="Hello road!")]
+    return [*proposal, AIMessage(after)] if after else proposal
 
 
 async def test_an_approval_pauses_and_approve_resumes_it(serve: Serve) -> None:
-    async with serve(StreamingScriptedModel(script=post_turn("Posted."))) as server:
+    async with serve(StreamingScriptedModel(script=post_turn())) as server:
         client = sdk(server.url, person("alice"))
         tid = (await client.threads.create())["thread_id"]
         paused = await collect(client.runs.stream(tid, "pam", input=say("post hello road")))
@@ -34,6 +37,10 @@ async def test_an_approval_pauses_and_approve_resumes_it(serve: Serve) -> None:
     (pending,) = interrupted["__interrupt__"]
     assert pending["value"]["action_requests"][0]["name"] == "create_post"
     assert pending["value"]["action_requests"][0]["args"] == {"content": "Hello road!"}
+    # The question is the post itself, never a raw call.
+    assert pending["value"]["action_requests"][0]["description"] == (
+        "Post this publicly, for every PAM traveller to see: “Hello road!”?"
+    )
     assert pending["value"]["review_configs"][0]["allowed_decisions"] == [
         "approve",
         "edit",
@@ -45,7 +52,7 @@ async def test_an_approval_pauses_and_approve_resumes_it(serve: Serve) -> None:
     assert state["next"] == ["social"] and state["interrupts"] == [pending]
     assert state["tasks"][0]["interrupts"] == [pending]
     final = named(resumed, "values")[-1]
-    assert final["reply"] == "Posted."
+    assert final["reply"] == 'Posted to the public feed: "Hello road!"'
     assert [a["type"] for a in final["ui_actions"]] == ["reload_feed"]
     assert after["status"] == "idle" and after["interrupts"] == {}
 

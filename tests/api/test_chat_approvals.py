@@ -21,14 +21,11 @@ from tools.db.pool import Pool
 CHAT, RESUME = "/api/v1/pam/chat", "/api/v1/pam/resume"
 
 
-def delete_turn(expense_id: str, reply: str) -> StreamingScriptedModel:
-    return StreamingScriptedModel(
-        script=[
-            route("wins"),
-            call("delete_expense", "d1", expense_id=expense_id),
-            AIMessage(reply),
-        ]
-    )
+def delete_turn(expense_id: str, reply: str | None = None) -> StreamingScriptedModel:
+    """A delete proposed for approval; `reply` is the model's answer after a rejection
+    (an approved delete's summary is the reply, with no model call)."""
+    script: list[object] = [route("wins"), call("delete_expense", "d1", expense_id=expense_id)]
+    return StreamingScriptedModel(script=[*script, AIMessage(reply)] if reply else script)
 
 
 async def pause(server: LiveServer, client: httpx.AsyncClient) -> dict[str, object]:
@@ -41,7 +38,7 @@ async def test_a_delete_pauses_over_sse_and_a_streamed_resume_finishes_it(
     serve: Serve, pool: Pool
 ) -> None:
     expense = await add_expense(pool, "ava", 85.4)
-    model = delete_turn(expense, "Deleted the $85.40 fuel expense.")
+    model = delete_turn(expense)
     async with (
         serve(model) as server,
         httpx.AsyncClient(base_url=server.url, headers=auth("ava"), timeout=30) as c,
@@ -70,7 +67,7 @@ async def test_a_delete_pauses_over_sse_and_a_streamed_resume_finishes_it(
     assert names[0] == "metadata" and names[-2:] == ["final", "end"]
     assert "tool_result" in names and "interrupt" not in names
     final = dict(resumed)["final"]
-    assert final["reply"] == "Deleted the $85.40 fuel expense."
+    assert final["reply"].startswith("Deleted the $85.40 fuel expense from ")
     assert [a["type"] for a in final["ui_actions"]] == ["reload_expenses"]
     assert await expense_amounts(pool, "ava") == []
     assert "interrupt" not in after
@@ -100,7 +97,7 @@ async def test_reject_streamed_by_accept_header_runs_nothing(serve: Serve, pool:
 async def test_resume_refuses_what_it_cannot_do(serve: Serve, pool: Pool) -> None:
     expense = await add_expense(pool, "cal", 20)
     async with (
-        serve(delete_turn(expense, "Deleted.")) as server,
+        serve(delete_turn(expense)) as server,
         httpx.AsyncClient(base_url=server.url, headers=auth("cal"), timeout=30) as client,
     ):
         paused = await pause(server, client)
@@ -123,7 +120,7 @@ async def test_resume_refuses_what_it_cannot_do(serve: Serve, pool: Pool) -> Non
     for refused in (wrong_count, edit_without_action, unknown_decision, no_decisions):
         assert refused.status_code == 422, refused.text
         assert refused.json()["code"] == "invalid_request"
-    assert ok.status_code == 200 and ok.json()["reply"] == "Deleted."
+    assert ok.status_code == 200 and ok.json()["reply"].startswith("Deleted the $20.00 fuel")
     assert again.status_code == 409
     assert again.json() == {
         "detail": "Nothing on this thread is waiting for a decision.",

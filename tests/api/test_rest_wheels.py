@@ -9,7 +9,7 @@ from tests.fakes import ScriptedChatModel
 
 async def test_vehicles_fuel_and_stats(serve: Serve) -> None:
     async with serve(ScriptedChatModel()) as server, clients(server, "erin") as (erin,):
-        assert ok(await erin.get("/wheels/vehicles")) == {"vehicles": []}
+        assert ok(await erin.get("/wheels/vehicles"))["vehicles"] == []
         troopy = ok(
             await erin.post(
                 "/wheels/vehicles",
@@ -111,7 +111,7 @@ async def test_another_users_vehicle_is_not_found(serve: Serve) -> None:
                 "not_found",
             )
             error(await hana.get("/wheels/fuel-stats", params={"vehicle": ref}), 404)
-        assert ok(await hana.get("/wheels/vehicles")) == {"vehicles": []}
+        assert ok(await hana.get("/wheels/vehicles"))["vehicles"] == []
         assert ok(await hana.get("/wheels/fuel-logs")) == {"fuel_logs": []}
 
 

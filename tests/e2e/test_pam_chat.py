@@ -57,7 +57,7 @@ def test_chat_over_the_websocket_with_an_approval(local_server: RunningServer) -
     (SCREENSHOTS / "pam-chat-transcript.txt").write_text(out)
     assert "✓ Logged $85.40 for fuel" in out  # tool activity
     assert "pam> Done — logged $85.40 for fuel" in out  # the streamed reply
-    assert "PAM asks: delete expense" in out  # the approval, asked inline
+    assert "PAM asks: Delete the $85.40 fuel expense of" in out  # asked from the row
     assert "✓ Deleted the $85.40 fuel expense" in out
     assert "(updated: spending)" in out
     assert local_expenses(local_server) == []  # the approved delete happened

@@ -120,14 +120,12 @@ def _model() -> ScriptedChatModel:
     return ScriptedChatModel(
         script=[
             route("wins"),
+            # A write's summary is the reply: no model call restates it.
             call("add_expense", "a1", amount=85.4, category="fuel", date="2026-03-09"),
-            AIMessage("Logged $85.40 for fuel."),
             route("wins"),
             _delete_the_new_one,
-            AIMessage("Deleted the $85.40 fuel expense."),
             route("social"),
             call("create_post", "p1", content="Hello road!"),
-            AIMessage("Posted."),
             route("general"),
             AIMessage("Hi there!"),
         ]
@@ -170,7 +168,7 @@ async def test_the_runner_scores_turns_state_and_failures(tmp_path: Path, pool: 
     assert 0 < s["turn_latency_ms"]["p50"] <= s["turn_latency_ms"]["p95"]
     flow = suite.runs[0]
     assert flow.turns[1].observed.interrupt
-    assert "delete_expense" in flow.turns[1].observed.reply  # the approval request
+    assert flow.turns[1].observed.reply == "Delete the $85.40 fuel expense of 9 Mar?"  # asked
     assert flow.turns[2].observed.tools == []  # approving is not a new call
 
 

@@ -44,6 +44,9 @@ class UserDb:
     user_id: UUID
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
     services: Services = field(default_factory=Services)
+    # The time zone the user is in now when their device said so (a traveller away from
+    # the profile's zone): "today" and local times follow it (tools.profile).
+    zone: str | None = None
 
 
 def begin_scoped(user_id: UUID, durable: bool = True) -> sql.Composed:
@@ -78,6 +81,7 @@ async def user_db(
     now: datetime | None = None,
     services: Services | None = None,
     durable: bool = True,
+    zone: str | None = None,
 ) -> AsyncIterator[UserDb]:
     """Open a transaction as `pam_app` with `pam.user_id` set; commit on success.
 
@@ -102,5 +106,6 @@ async def user_db(
             user_id=user_id,
             now=now or datetime.now(UTC),
             services=services or Services(),
+            zone=zone,
         )
     known[user_id] = True  # committed: the row exists from now on

@@ -75,7 +75,9 @@ def _not_found(gaz: Gazetteer, text: str, key: str, state: str | None) -> Action
         close = _suggestions(gaz, key)
         hint = f" Did you mean {' or '.join(close)}?" if close else ""
     return ActionError(
-        f"I couldn't find a place called {text!r} in Australia.{hint}", code="not_found"
+        f"I couldn't find a place called {text!r} in Australia.{hint}",
+        code="not_found",
+        subject="place",
     )
 
 

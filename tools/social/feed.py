@@ -9,7 +9,7 @@ from pydantic import Field
 
 from tools.db.scope import UserDb
 from tools.social.group_lookup import GroupRef, resolve_group
-from tools.social.models import YOU, CommentOut, GroupOut, PostOut, comment_out, preview
+from tools.social.models import GROUP, YOU, CommentOut, GroupOut, PostOut, comment_out, preview
 from tools.types import Action, ActionResult, Args
 
 RECENT_COMMENTS = 3
@@ -45,8 +45,8 @@ ORDER BY created_at, id
 
 
 class GetFeedArgs(Args):
-    group: GroupRef | None = None
-    limit: int = Field(default=20, ge=1, le=100)
+    group: GroupRef | None = GROUP
+    limit: int = Field(default=20, ge=1, le=100, description="Most posts to return, newest first.")
 
 
 class FeedResult(ActionResult):
@@ -117,5 +117,6 @@ ACTIONS = [
         fn=get_feed,
         description="Show the community feed (public posts, the user's own and their groups'),"
         " newest first, optionally for one group, with likes and recent comments.",
+        writes=False,
     ),
 ]

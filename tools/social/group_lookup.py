@@ -36,8 +36,9 @@ async def resolve_group(db: UserDb, ref: str) -> GroupOut:
     row = await cur.fetchone()
     if row is None:
         raise ActionError(
-            f"I couldn't find a group called {ref}. Use list_groups to see the groups there are.",
+            f"I couldn't find a group called {ref}.",
             code="not_found",
             field="group",
+            subject="group",
         )
     return group_out(row)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import StringConstraints
+from pydantic import Field, StringConstraints
 
 from tools.db.scope import UserDb
 from tools.social.group_lookup import GROUP_SELECT, GroupRef, resolve_group
@@ -27,7 +27,9 @@ class GroupsResult(ActionResult):
 
 
 class ListGroupsArgs(Args):
-    query: Name | None = None
+    query: Name | None = Field(
+        default=None, description="Words in the group's name; omit for all.", examples=["solar"]
+    )
 
 
 async def list_groups(db: UserDb, args: ListGroupsArgs) -> GroupsResult:
@@ -54,7 +56,9 @@ async def list_groups(db: UserDb, args: ListGroupsArgs) -> GroupsResult:
 
 
 class JoinGroupArgs(Args):
-    group: GroupRef
+    group: GroupRef = Field(
+        description="Group name (or id) as list_groups shows it.", examples=["Solar Setup"]
+    )
 
 
 async def join_group(db: UserDb, args: JoinGroupArgs) -> GroupResult:
@@ -76,8 +80,10 @@ async def join_group(db: UserDb, args: JoinGroupArgs) -> GroupResult:
 
 
 class CreateGroupArgs(Args):
-    name: Name
-    description: GroupDescription | None = None
+    name: Name = Field(description="The new group's name.", examples=["Kimberley 2026"])
+    description: GroupDescription | None = Field(
+        default=None, description="What the group is about.", examples=["Travelling the Gibb"]
+    )
 
 
 async def create_group(db: UserDb, args: CreateGroupArgs) -> GroupResult:
@@ -121,6 +127,7 @@ ACTIONS = [
         fn=list_groups,
         description="List community groups, optionally matching a word in their name or"
         " description, with member counts and whether the user belongs to each.",
+        writes=False,
     ),
     Action(
         name="join_group",

@@ -6,11 +6,20 @@ from datetime import datetime
 from typing import Any, Literal
 from uuid import UUID
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from tools.types import UiAction
 
 Visibility = Literal["public", "group"]
+
+POST_ID = Field(
+    description="The post's id, from get_feed.", examples=["7e6d5c4b-3a29-4817-a6f5-e4d3c2b1a098"]
+)
+GROUP = Field(
+    default=None,
+    description="Group name (or id) as list_groups shows it.",
+    examples=["Solar Setup"],
+)
 YOU = "you"
 """How the user's own posts and comments are attributed in what they read."""
 

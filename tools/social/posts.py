@@ -5,23 +5,29 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Annotated, Any
 
-from pydantic import StringConstraints
+from pydantic import Field, StringConstraints
 
 from tools.db.scope import UserDb
 from tools.profile import load_profile
 from tools.social.group_lookup import GroupRef, resolve_group
-from tools.social.models import YOU, PostOut, Visibility, feed_ui, preview
+from tools.social.models import GROUP, YOU, PostOut, Visibility, feed_ui, preview
 from tools.types import Action, ActionError, ActionResult, Args
 
 PostText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
 
 
 class CreatePostArgs(Args):
-    content: PostText
-    group: GroupRef | None = None
+    content: PostText = Field(
+        description="The post, in the user's words.",
+        examples=["Great free camp at Lake Cargelligo"],
+    )
+    group: GroupRef | None = GROUP
     # None means: "group" when a group is given (posting to a group is for its members
     # unless the user says otherwise), else "public".
-    visibility: Visibility | None = None
+    visibility: Visibility | None = Field(
+        default=None,
+        description="Who sees it; omit for 'group' when a group is given, else 'public'.",
+    )
 
 
 def effective_visibility(args: Mapping[str, Any]) -> object:
@@ -33,6 +39,16 @@ def needs_approval(raw: Mapping[str, Any]) -> bool:
     """Anything but a members-only group post goes to everyone, so it is asked first
     (an unrecognised visibility is asked too; validation then rejects it)."""
     return effective_visibility(raw) != "group"
+
+
+async def post_question(db: UserDb, args: CreatePostArgs) -> str:
+    """ "Post this publicly for every PAM traveller to see: “…”?" """
+    where = (
+        f"to the {args.group} group, for anyone to see"
+        if args.group
+        else "publicly, for every PAM traveller to see"
+    )
+    return f"Post this {where}: “{preview(args.content, 200)}”?"
 
 
 class PostResult(ActionResult):
@@ -96,5 +112,6 @@ ACTIONS = [
         description="Write a community post, public by default or members-only in a group"
         " the user belongs to.",
         needs_approval=needs_approval,
+        approval_text=post_question,
     ),
 ]

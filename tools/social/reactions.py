@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from pydantic import Field
+
 from tools.db.scope import UserDb
-from tools.social.models import CommentOut, comment_out, feed_ui, preview
+from tools.social.models import POST_ID, CommentOut, comment_out, feed_ui, preview
 from tools.types import Action, ActionResult, Args, not_found
 from tools.values import LongText
 
@@ -26,8 +28,8 @@ async def _visible_post(db: UserDb, post_id: UUID) -> str:
 
 
 class CommentOnPostArgs(Args):
-    post_id: UUID
-    content: LongText
+    post_id: UUID = POST_ID
+    content: LongText = Field(description="The comment, in the user's words.", examples=["Thanks!"])
 
 
 class CommentResult(ActionResult):
@@ -59,7 +61,7 @@ def _likes(count: int) -> str:
 
 
 class LikePostArgs(Args):
-    post_id: UUID
+    post_id: UUID = POST_ID
 
 
 class LikeResult(ActionResult):

@@ -6,13 +6,13 @@ from datetime import date
 from typing import Any, Self
 from uuid import UUID
 
-from pydantic import BaseModel, model_validator
+from pydantic import BaseModel, Field, model_validator
 
 from tools.db.scope import UserDb
 from tools.types import ActionResult, Args
 from tools.values import Money, Name, SaneDate, Title
 from tools.wheels.vehicle_models import Number, json_value
-from tools.wheels.vehicle_values import Litres, Odometer, PricePerLitre
+from tools.wheels.vehicle_values import DAY, ODOMETER, VEHICLE, Litres, Odometer, PricePerLitre
 
 FUEL_LOG_SELECT = (
     "SELECT f.id, f.vehicle_id, v.name AS vehicle, f.expense_id, f.date, f.litres,"
@@ -35,13 +35,23 @@ class FuelLogOut(BaseModel):
 
 
 class LogFuelArgs(Args):
-    litres: Litres
-    total_cost: Money | None = None
-    price_per_litre: PricePerLitre | None = None
-    odometer_km: Odometer | None = None
-    location: Title | None = None
-    date: SaneDate | None = None
-    vehicle: Name | None = None
+    litres: Litres = Field(description="Litres put in.", examples=[62.5])
+    total_cost: Money | None = Field(
+        default=None,
+        description="What the fill cost in all. Give this or price_per_litre (or both).",
+        examples=[118.75],
+    )
+    price_per_litre: PricePerLitre | None = Field(
+        default=None,
+        description="Pump price per litre. Give this or total_cost (or both).",
+        examples=[1.899],
+    )
+    odometer_km: Odometer | None = ODOMETER
+    location: Title | None = Field(
+        default=None, description="Where they filled up.", examples=["Dubbo"]
+    )
+    date: SaneDate | None = DAY
+    vehicle: Name | None = VEHICLE
 
     @model_validator(mode="after")
     def _needs_a_price(self) -> Self:

@@ -15,15 +15,16 @@ from tools.values import Name, SaneDate
 from tools.wheels.fuel_models import FuelLogOut, load_fuel_logs
 from tools.wheels.vehicle_models import Number
 from tools.wheels.vehicle_units import cost_per_distance, economy, price_per_volume
+from tools.wheels.vehicle_values import END_DATE, START_DATE, VEHICLE
 from tools.wheels.vehicles import resolve_vehicle
 
 DEFAULT_DAYS = 90
 
 
 class FuelStatsArgs(Args):
-    start_date: SaneDate | None = None
-    end_date: SaneDate | None = None
-    vehicle: Name | None = None
+    start_date: SaneDate | None = START_DATE
+    end_date: SaneDate | None = END_DATE
+    vehicle: Name | None = VEHICLE
 
 
 class FuelStatsResult(ActionResult):
@@ -127,5 +128,6 @@ ACTIONS: list[Action] = [
         fn=fuel_stats,
         description="Fuel statistics for a date range (default the last 90 days): litres, "
         "cost, average price per litre, L/100km and cost per km, optionally for one vehicle.",
+        writes=False,
     )
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from pydantic import StringConstraints
+from pydantic import Field, StringConstraints
 
 from tools.db.scope import UserDb
 from tools.format import distance, money
@@ -18,21 +18,29 @@ from tools.wheels.maintenance_models import (
     MaintenanceOut,
     read_maintenance,
 )
-from tools.wheels.vehicle_values import Odometer
+from tools.wheels.vehicle_values import DAY, ODOMETER, VEHICLE, Odometer
 from tools.wheels.vehicles import resolve_vehicle
 
 Notes = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
 
 
 class LogMaintenanceArgs(Args):
-    item: Title
-    date: SaneDate | None = None
-    odometer_km: Odometer | None = None
-    cost: Money | None = None
-    next_due_km: Odometer | None = None
-    next_due_date: SaneDate | None = None
-    notes: Notes | None = None
-    vehicle: Name | None = None
+    item: Title = Field(description="The work done.", examples=["oil and filter change"])
+    date: SaneDate | None = DAY
+    odometer_km: Odometer | None = ODOMETER
+    cost: Money | None = Field(
+        default=None,
+        description="What it cost (also logged as a maintenance expense).",
+        examples=[180],
+    )
+    next_due_km: Odometer | None = Field(
+        default=None, description="Odometer km when it is next due.", examples=[162300]
+    )
+    next_due_date: SaneDate | None = Field(
+        default=None, description="Day it is next due, YYYY-MM-DD.", examples=["2026-09-01"]
+    )
+    notes: Notes | None = Field(default=None, description="Anything else.", examples=["Penrite"])
+    vehicle: Name | None = VEHICLE
 
 
 class LogMaintenanceResult(ActionResult):

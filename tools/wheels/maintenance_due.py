@@ -17,8 +17,17 @@ from tools.wheels.vehicle_models import Number
 
 
 class MaintenanceDueArgs(Args):
-    within_days: int = Field(default=30, ge=0, le=3650)
-    within_km: Decimal = Field(default=Decimal(1000), ge=0, le=100_000, allow_inf_nan=False)
+    within_days: int = Field(
+        default=30, ge=0, le=3650, description="Due within this many days from today."
+    )
+    within_km: Decimal = Field(
+        default=Decimal(1000),
+        ge=0,
+        le=100_000,
+        allow_inf_nan=False,
+        description="Due within this many km of the last odometer reading.",
+        examples=[1000],
+    )
 
 
 class DueItem(BaseModel):
@@ -141,5 +150,6 @@ ACTIONS: list[Action] = [
         fn=maintenance_due,
         description="List vehicle maintenance that is overdue or due soon, by date (default "
         "within 30 days) or by odometer (default within 1000 km).",
+        writes=False,
     )
 ]

@@ -17,18 +17,32 @@ PLACE_COLUMNS = "id, user_id, name, location, kind, notes, rating, shared, lat, 
 
 
 class SavePlaceArgs(Args):
-    name: Title
-    location: Title
-    kind: PlaceKind
-    notes: Notes | None = None
-    rating: int | None = Field(default=None, ge=1, le=5)
-    shared: bool = False
+    name: Title = Field(description="The place's name.", examples=["Lake Cargelligo camp"])
+    location: Title = Field(
+        description="Town it is in or near, or 'lat,lon'.", examples=["Lake Cargelligo"]
+    )
+    kind: PlaceKind = Field(description="What sort of place.")
+    notes: Notes | None = Field(
+        default=None, description="What to remember about it.", examples=["shady, dog friendly"]
+    )
+    rating: int | None = Field(default=None, ge=1, le=5, description="Stars, 1-5.")
+    shared: bool = Field(
+        default=False,
+        description="True only when the user asks to share it with other travellers.",
+    )
 
 
 class FindPlacesArgs(Args):
-    near: Title
-    radius_km: float = Field(default=50, gt=0, le=2000, allow_inf_nan=False)
-    kind: PlaceKind | None = None
+    near: Title = Field(description="Town or 'lat,lon' to search around.", examples=["Cobar"])
+    radius_km: float = Field(
+        default=50,
+        gt=0,
+        le=2000,
+        allow_inf_nan=False,
+        description="Search radius in km.",
+        examples=[50],
+    )
+    kind: PlaceKind | None = Field(default=None, description="Only this sort of place.")
 
 
 class PlaceOut(BaseModel):

@@ -126,6 +126,7 @@ ACTIONS = [
         fn=find_places,
         description="Find saved places (the user's own and those others shared) near a town"
         " or 'lat,lon', nearest first, optionally of one kind.",
+        writes=False,
     ),
 ]
 

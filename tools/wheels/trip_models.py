@@ -18,15 +18,29 @@ MAX_STOPS = 20
 
 
 class PlanTripArgs(Args):
-    origin: Title
-    destination: Title
-    stops: list[Title] | None = Field(default=None, max_length=MAX_STOPS)
-    start_date: SaneDate | None = None
-    vehicle: Name | None = None
+    origin: Title = Field(
+        description="Starting town, or 'lat,lon'; the user's location when they say 'here'.",
+        examples=["Dubbo"],
+    )
+    destination: Title = Field(description="Town to drive to, or 'lat,lon'.", examples=["Bourke"])
+    stops: list[Title] | None = Field(
+        default=None,
+        max_length=MAX_STOPS,
+        description="Towns to pass through, in order.",
+        examples=[["Nyngan"]],
+    )
+    start_date: SaneDate | None = Field(
+        default=None, description="Day they set off, YYYY-MM-DD.", examples=["2026-03-20"]
+    )
+    vehicle: Name | None = Field(
+        default=None,
+        description="Vehicle whose fuel use costs the trip; omit for the default.",
+        examples=["Troopy"],
+    )
 
 
 class ListTripsArgs(Args):
-    status: TripStatus | None = None
+    status: TripStatus | None = Field(default=None, description="Only trips in this state.")
 
 
 class PointOut(BaseModel):

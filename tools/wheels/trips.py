@@ -125,6 +125,7 @@ ACTIONS = [
         fn=list_trips,
         description="List the user's saved trips with their legs, optionally by status"
         " (planned, active, done).",
+        writes=False,
     ),
 ]
 

@@ -22,17 +22,32 @@ from tools.wheels.vehicle_values import Consumption, TankLitres
 
 
 class AddVehicleArgs(Args):
-    name: Name
-    make: Name | None = None
-    model: Name | None = None
-    year: int | None = Field(default=None, ge=1900, le=2100)
-    fuel_type: FuelType | None = None
-    tank_litres: TankLitres | None = None
-    consumption_l_per_100km: Consumption | None = None
+    name: Name = Field(
+        description="What the user calls it; other tools name the vehicle by this.",
+        examples=["Troopy"],
+    )
+    make: Name | None = Field(default=None, description="Manufacturer.", examples=["Toyota"])
+    model: Name | None = Field(default=None, description="Model.", examples=["LandCruiser"])
+    year: int | None = Field(default=None, ge=1900, le=2100, description="Model year.")
+    fuel_type: FuelType | None = Field(default=None, description="What it runs on.")
+    tank_litres: TankLitres | None = Field(
+        default=None, description="Fuel tank size in litres.", examples=[90]
+    )
+    consumption_l_per_100km: Consumption | None = Field(
+        default=None, description="Fuel use in litres per 100 km.", examples=[13.5]
+    )
+
+
+class ListVehiclesArgs(Args):
+    """No arguments."""
 
 
 class VehicleResult(ActionResult):
     vehicle: VehicleOut
+
+
+class VehicleListResult(ActionResult):
+    vehicles: list[VehicleOut]
 
 
 def _pick(vehicles: list[VehicleOut], wanted: str) -> VehicleOut | None:
@@ -124,6 +139,16 @@ async def add_vehicle(db: UserDb, args: AddVehicleArgs) -> VehicleResult:
     )
 
 
+async def list_vehicles(db: UserDb, args: ListVehiclesArgs) -> VehicleListResult:
+    vehicles = await load_vehicles(db)
+    if not vehicles:
+        summary = "You have no vehicles yet: add one with its name and fuel type."
+    else:
+        names = [v.describe() + (" — default" if v.is_default else "") for v in vehicles]
+        summary = f"Your vehicles: {'; '.join(names)}."
+    return VehicleListResult(summary=summary, vehicles=vehicles)
+
+
 async def read_vehicles(db: UserDb) -> list[dict[str, Any]]:
     """Fixture/final-state rows keyed by add_vehicle's argument names."""
     fields = AddVehicleArgs.model_fields
@@ -142,7 +167,15 @@ ACTIONS: list[Action] = [
         fn=add_vehicle,
         description="Add a vehicle (car, motorhome, tow vehicle) with its fuel type, tank "
         "size and fuel consumption; the first one becomes the default.",
-    )
+    ),
+    Action(
+        name="list_vehicles",
+        domain="wheels",
+        args=ListVehiclesArgs,
+        fn=list_vehicles,
+        description="The user's vehicles by name, the default marked.",
+        writes=False,
+    ),
 ]
 
 TABLES: list[Table] = [Table(name="vehicles", create="add_vehicle", read=read_vehicles)]

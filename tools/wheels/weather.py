@@ -25,8 +25,8 @@ UNAVAILABLE = (
 
 
 class WeatherForecastArgs(Args):
-    location: Title
-    days: int = Field(default=3, ge=1, le=16)
+    location: Title = Field(description="Town or 'lat,lon'.", examples=["Birdsville"])
+    days: int = Field(default=3, ge=1, le=16, description="Days ahead, today included.")
 
 
 class WeatherResult(ActionResult):
@@ -128,5 +128,6 @@ ACTIONS = [
         fn=weather_forecast,
         description="Daily weather forecast (temperatures, rain, wind) for an Australian town"
         " or 'lat,lon', 1 to 16 days ahead (default 3).",
+        writes=False,
     )
 ]

@@ -34,7 +34,11 @@ Month = Annotated[str, AfterValidator(_month)]
 
 
 class BudgetStatusArgs(Args):
-    month: Month | None = None
+    month: Month | None = Field(
+        default=None,
+        description="Calendar month, YYYY-MM; omit for this month.",
+        examples=["2026-03"],
+    )
 
 
 class CategorySpend(BaseModel):
@@ -100,6 +104,7 @@ ACTIONS = [
         args=BudgetStatusArgs,
         fn=budget_status,
         description="Show each budget for a month: limit, spent, remaining, percent and status.",
+        writes=False,
     ),
 ]
 TABLES: list[Table] = []

@@ -5,17 +5,31 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import AfterValidator
+from pydantic import AfterValidator, BeforeValidator, Field
 
 from tools.db.scope import UserDb
 from tools.format import money
 from tools.profile import load_profile, local_today
 from tools.types import Action, ActionResult, Args, Table, UiAction
 from tools.wins.budget_math import BudgetLine
-from tools.wins.models import Amount, BudgetOut, CategoryArg, json_row
+from tools.wins.models import CATEGORY, Amount, BudgetOut, CategoryArg, json_row
 from tools.wins.periods import cents
 from tools.wins.queries import budget_rows, month_budget_line
 from tools.wins.wording import category_label, percent_label
+
+
+def _percent_as_fraction(value: Any) -> Any:
+    """ "80%", or a whole 10 to 100, means that share (80 is 0.8): what people say. A
+    number between 1 and 10 is more likely a mistake than a 2% warning: refused."""
+    if isinstance(value, str) and value.strip().endswith("%"):
+        try:
+            return Decimal(value.strip()[:-1]) / 100
+        except ArithmeticError:
+            return value
+    whole = isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+    if whole and not isinstance(value, bool) and 10 <= value <= 100:
+        return Decimal(int(value)) / 100
+    return value
 
 
 def _threshold(value: Decimal) -> Decimal:
@@ -24,14 +38,21 @@ def _threshold(value: Decimal) -> Decimal:
     return cents(value)
 
 
-Threshold = Annotated[Decimal, AfterValidator(_threshold)]
+Threshold = Annotated[Decimal, BeforeValidator(_percent_as_fraction), AfterValidator(_threshold)]
 
 
 class SetBudgetArgs(Args):
-    category: CategoryArg
-    monthly_limit: Amount
+    category: CategoryArg = CATEGORY
+    monthly_limit: Amount = Field(
+        description="Most to spend in the category per calendar month.", examples=[400]
+    )
     # None keeps an existing budget's threshold; a new budget gets 0.8.
-    alert_threshold: Threshold | None = None
+    alert_threshold: Threshold | None = Field(
+        default=None,
+        description="Share of the limit that triggers a warning, a fraction 0-1 (0.8 = 80%);"
+        " omit to keep the current one (new budgets: 0.8).",
+        examples=[0.8],
+    )
 
 
 class BudgetResult(ActionResult):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
+from pydantic import Field
+
 from tools.db.scope import UserDb
 from tools.format import money
 from tools.profile import load_profile, local_today
@@ -17,16 +19,26 @@ from tools.wins.expenses import (
     budget_warning,
     expense_phrase,
 )
-from tools.wins.models import Amount, CategoryArg, ExpenseOut, OptionalText, expense_ui
+from tools.wins.models import (
+    DESCRIPTION,
+    EXPENSE_ID,
+    Amount,
+    CategoryArg,
+    ExpenseOut,
+    OptionalText,
+    expense_ui,
+)
 from tools.wins.wording import category_label, day_label
 
 
 class UpdateExpenseArgs(Args):
-    expense_id: UUID
-    amount: Amount | None = None
-    category: CategoryArg | None = None
-    description: OptionalText = None
-    date: SaneDate | None = None
+    expense_id: UUID = EXPENSE_ID
+    amount: Amount | None = Field(default=None, description="New amount.", examples=[42.5])
+    category: CategoryArg | None = Field(default=None, description="New category.")
+    description: OptionalText = DESCRIPTION
+    date: SaneDate | None = Field(
+        default=None, description="New day, YYYY-MM-DD.", examples=["2026-03-08"]
+    )
 
 
 async def _own_expense(db: UserDb, expense_id: UUID) -> ExpenseOut:
@@ -87,7 +99,7 @@ async def update_expense(db: UserDb, args: UpdateExpenseArgs) -> ExpenseResult:
 
 
 class DeleteExpenseArgs(Args):
-    expense_id: UUID
+    expense_id: UUID = EXPENSE_ID
 
 
 class DeletedExpenseResult(ActionResult):
@@ -115,6 +127,23 @@ async def delete_expense(db: UserDb, args: DeleteExpenseArgs) -> DeletedExpenseR
     )
 
 
+async def delete_question(db: UserDb, args: DeleteExpenseArgs) -> str:
+    """ "Delete the $38.00 camping expense of 5 Dec (Cobar showground)?" """
+    profile = await load_profile(db)
+    cur = await db.conn.execute(
+        f"SELECT {EXPENSE_COLUMNS} FROM expenses WHERE id = %s AND user_id = %s",
+        (args.expense_id, db.user_id),
+    )
+    row = await cur.fetchone()
+    if row is None:
+        return "Delete an expense I can't find (it may already be gone)?"
+    expense = ExpenseOut.model_validate(row)
+    amount = money(expense.amount, expense.currency)
+    label, day = category_label(expense.category), day_label(expense.date, local_today(db, profile))
+    what = f" ({expense.description})" if expense.description else ""
+    return f"Delete the {amount} {label} expense of {day}{what}?"
+
+
 ACTIONS = [
     Action(
         name="update_expense",
@@ -130,6 +159,7 @@ ACTIONS = [
         fn=delete_expense,
         description="Delete one logged expense by its id (the user must approve).",
         needs_approval=lambda _args: True,
+        approval_text=delete_question,
     ),
 ]
 TABLES: list[Table] = []

@@ -12,15 +12,15 @@ from tools.profile import load_profile
 from tools.types import Action, ActionError, ActionResult, Args, Table
 from tools.values import SaneDate
 from tools.wins.expenses import EXPENSE_COLUMNS
-from tools.wins.models import CategoryArg, Cents, ExpenseOut
+from tools.wins.models import END_DATE, START_DATE, CategoryArg, Cents, ExpenseOut
 from tools.wins.wording import plural
 
 
 class ListExpensesArgs(Args):
-    start_date: SaneDate | None = None
-    end_date: SaneDate | None = None
-    category: CategoryArg | None = None
-    limit: int = Field(default=20, ge=1, le=100)
+    start_date: SaneDate | None = START_DATE
+    end_date: SaneDate | None = END_DATE
+    category: CategoryArg | None = Field(default=None, description="Only this category.")
+    limit: int = Field(default=20, ge=1, le=100, description="Most rows to return, newest first.")
 
 
 class ExpenseListResult(ActionResult):
@@ -92,6 +92,7 @@ ACTIONS = [
         args=ListExpensesArgs,
         fn=list_expenses,
         description="List the user's expenses, newest first, optionally by dates or category.",
+        writes=False,
     ),
 ]
 TABLES: list[Table] = []

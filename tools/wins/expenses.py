@@ -5,13 +5,19 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from pydantic import Field
+
 from tools.db.scope import UserDb
 from tools.format import money
 from tools.profile import Profile, load_profile, local_today
 from tools.types import Action, ActionResult, Args, Table
-from tools.values import Currency, SaneDate
+from tools.values import OptionalCurrency, SaneDate
 from tools.wins.budget_math import BudgetLine, warning_sentence
 from tools.wins.models import (
+    AMOUNT,
+    CATEGORY,
+    DAY,
+    DESCRIPTION,
     Amount,
     CategoryArg,
     ExpenseOut,
@@ -30,11 +36,15 @@ class BudgetWarning(BudgetLine):
 
 
 class AddExpenseArgs(Args):
-    amount: Amount
-    category: CategoryArg
-    description: OptionalText = None
-    date: SaneDate | None = None
-    currency: Currency | None = None
+    amount: Amount = AMOUNT
+    category: CategoryArg = CATEGORY
+    description: OptionalText = DESCRIPTION
+    date: SaneDate | None = DAY
+    currency: OptionalCurrency = Field(
+        default=None,
+        description="ISO code, only when not the user's own currency.",
+        examples=["NZD"],
+    )
 
 
 class ExpenseResult(ActionResult):

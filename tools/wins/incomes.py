@@ -4,20 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import Field
+
 from tools.db.scope import UserDb
 from tools.format import money
 from tools.profile import load_profile, local_today
 from tools.types import Action, ActionResult, Args, Table, UiAction
 from tools.values import SaneDate, Title
-from tools.wins.models import Amount, IncomeOut, OptionalText, json_row
+from tools.wins.models import AMOUNT, DAY, DESCRIPTION, Amount, IncomeOut, OptionalText, json_row
 from tools.wins.wording import day_label
 
 
 class AddIncomeArgs(Args):
-    amount: Amount
-    source: Title
-    description: OptionalText = None
-    date: SaneDate | None = None
+    amount: Amount = AMOUNT
+    source: Title = Field(
+        description="Where the money came from.", examples=["pension", "casual work"]
+    )
+    description: OptionalText = DESCRIPTION
+    date: SaneDate | None = DAY
 
 
 class IncomeResult(ActionResult):

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal, get_args
 from uuid import UUID
 
-from pydantic import BaseModel, BeforeValidator, PlainSerializer
+from pydantic import BaseModel, BeforeValidator, Field, PlainSerializer
 
 from tools.types import UiAction
 from tools.values import Money, ShortText
@@ -44,6 +44,26 @@ def _blank_to_none(value: Any) -> Any:
 CategoryArg = Annotated[Category, BeforeValidator(_lower)]
 Amount = Money
 OptionalText = Annotated[ShortText | None, BeforeValidator(_blank_to_none)]
+
+# Argument descriptions shared by several actions (the tool schema and the REST docs).
+AMOUNT = Field(description="Amount in the user's currency, a plain number.", examples=[85.4])
+CATEGORY = Field(description="Spending category.")
+DESCRIPTION = Field(
+    default=None, description="What it was for, in a few words.", examples=["diesel at Dubbo"]
+)
+DAY = Field(
+    default=None,
+    description="The day it happened, YYYY-MM-DD; omit for today.",
+    examples=["2026-03-09"],
+)
+EXPENSE_ID = Field(
+    description="The expense's id, from an earlier result (list_expenses finds it).",
+    examples=["0f5b7c1e-3c2a-4d7e-9a51-6f1b2c3d4e5f"],
+)
+START_DATE = Field(default=None, description="First day, YYYY-MM-DD.", examples=["2026-03-01"])
+END_DATE = Field(
+    default=None, description="Last day (included), YYYY-MM-DD.", examples=["2026-03-31"]
+)
 
 # Amounts stay Decimal in Python and read as plain numbers in JSON.
 Cents = Annotated[Decimal, PlainSerializer(float, return_type=float, when_used="json")]

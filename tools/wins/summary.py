@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from tools.db.scope import UserDb
 from tools.format import money
 from tools.profile import load_profile, local_today
 from tools.types import Action, ActionError, ActionResult, Args, Table
 from tools.values import SaneDate
-from tools.wins.models import Category, Cents
+from tools.wins.models import END_DATE, START_DATE, Category, Cents
 from tools.wins.periods import (
     DateRange,
     Period,
@@ -36,9 +36,13 @@ _PERIOD_NAMES = {
 
 
 class SpendingSummaryArgs(Args):
-    period: Period | None = None
-    start_date: SaneDate | None = None
-    end_date: SaneDate | None = None
+    period: Period | None = Field(
+        default=None,
+        description="A named period (weeks start Monday); or give start_date/end_date;"
+        " neither means this_month.",
+    )
+    start_date: SaneDate | None = START_DATE
+    end_date: SaneDate | None = END_DATE
 
 
 class CategoryTotal(BaseModel):
@@ -133,6 +137,7 @@ ACTIONS = [
             "Summarise spending by category with income, net, daily average and a month-end"
             " projection, for a named period or dates (default this month)."
         ),
+        writes=False,
     ),
 ]
 TABLES: list[Table] = []

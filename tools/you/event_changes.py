@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Self
 from uuid import UUID
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
 from tools.db.scope import UserDb
 from tools.profile import load_profile, local_today
@@ -21,16 +21,26 @@ from tools.you.event_model import (
     event_when,
     resolve_span,
 )
-from tools.you.events import EventResult, Location, ReminderMinutes
+from tools.you.events import END, LOCATION, REMINDER, EventResult, Location, ReminderMinutes
+
+EVENT_ID = Field(
+    description="The event's id, from an earlier result (list_events finds it).",
+    examples=["4c1d2e3f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"],
+)
 
 
 class UpdateEventArgs(Args):
-    event_id: UUID
-    title: Title | None = None
-    start: Moment | None = None
-    end: Moment | None = None
-    location: Location | None = None
-    reminder_minutes: ReminderMinutes | None = None
+    event_id: UUID = EVENT_ID
+    title: Title | None = Field(default=None, description="New title.", examples=["Call Dad"])
+    start: Moment | None = Field(
+        default=None,
+        description="New start, local wall-clock time YYYY-MM-DDTHH:MM (no offset, no Z),"
+        " or a date for all day.",
+        examples=["2026-03-12T09:30"],
+    )
+    end: Moment | None = END
+    location: Location | None = LOCATION
+    reminder_minutes: ReminderMinutes | None = REMINDER
 
     @model_validator(mode="after")
     def _changes_something(self) -> Self:
@@ -90,7 +100,7 @@ async def update_event(db: UserDb, args: UpdateEventArgs) -> EventResult:
 
 
 class DeleteEventArgs(Args):
-    event_id: UUID
+    event_id: UUID = EVENT_ID
 
 
 class DeletedEventResult(ActionResult):
@@ -116,6 +126,20 @@ async def delete_event(db: UserDb, args: DeleteEventArgs) -> DeletedEventResult:
     )
 
 
+async def delete_question(db: UserDb, args: DeleteEventArgs) -> str:
+    """ "Delete 'Dentist' on Fri 12 Dec at 10:00 am?" """
+    profile = await load_profile(db)
+    cur = await db.conn.execute(
+        f"SELECT {EVENT_COLUMNS} FROM events WHERE id = %s AND user_id = %s",
+        (args.event_id, db.user_id),
+    )
+    row = await cur.fetchone()
+    if row is None:
+        return "Delete a calendar event I can't find (it may already be gone)?"
+    event = event_out(row, profile.tz)
+    return f"Delete '{event.title}' {event_when(event, profile.tz, local_today(db, profile))}?"
+
+
 ACTIONS = [
     Action(
         name="update_event",
@@ -131,5 +155,6 @@ ACTIONS = [
         fn=delete_event,
         description="Delete a calendar event.",
         needs_approval=lambda _args: True,
+        approval_text=delete_question,
     ),
 ]

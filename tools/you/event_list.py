@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from pydantic import Field
+
 from tools.db.scope import UserDb
 from tools.profile import load_profile, local_today
 from tools.types import Action, ActionError, ActionResult, Args
@@ -18,8 +20,14 @@ MAX_WINDOW_DAYS = 366
 
 
 class ListEventsArgs(Args):
-    start_date: SaneDate | None = None
-    end_date: SaneDate | None = None
+    start_date: SaneDate | None = Field(
+        default=None, description="First day, YYYY-MM-DD; omit for today.", examples=["2026-03-10"]
+    )
+    end_date: SaneDate | None = Field(
+        default=None,
+        description="Last day (included), YYYY-MM-DD; omit for a week from start_date.",
+        examples=["2026-03-17"],
+    )
 
 
 class EventsResult(ActionResult):
@@ -78,5 +86,6 @@ ACTIONS = [
         args=ListEventsArgs,
         fn=list_events,
         description="List calendar events between two dates; by default the next 7 days.",
+        writes=False,
     ),
 ]

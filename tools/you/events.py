@@ -23,14 +23,38 @@ from tools.you.event_model import (
 Location = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 ReminderMinutes = Annotated[int, Field(ge=0, le=40320)]  # up to four weeks before
 
+# What the model is told about times and reminders (the offline brain follows the same).
+START = Field(
+    description="Local wall-clock time in the user's time zone, YYYY-MM-DDTHH:MM with no"
+    " offset and no Z; a date alone (YYYY-MM-DD) makes it all day.",
+    examples=["2026-03-11T10:00", "2026-03-14"],
+)
+END = Field(
+    default=None,
+    description="When it ends, in the same form as start; omit when not said.",
+    examples=["2026-03-11T11:00"],
+)
+LOCATION = Field(default=None, description="Where it is.", examples=["Dubbo Base Hospital"])
+REMINDER = Field(
+    default=None,
+    description="Minutes before the start to remind the user: 0 = at the start time (use"
+    " 0 for 'remind me at 4pm'), 30 for '30 minutes before'. Omit = no reminder. 'Remind"
+    " me to X' with no date or time is a task (add_task), not an event.",
+    examples=[0, 30],
+)
+
 
 class CreateEventArgs(Args):
-    title: Title
-    start: Moment
-    end: Moment | None = None
-    all_day: bool | None = None
-    location: Location | None = None
-    reminder_minutes: ReminderMinutes | None = None
+    title: Title = Field(
+        description="What it is, without the date or time words.", examples=["Call Mum"]
+    )
+    start: Moment = START
+    end: Moment | None = END
+    all_day: bool | None = Field(
+        default=None, description="True for an all-day event; omit to follow start's form."
+    )
+    location: Location | None = LOCATION
+    reminder_minutes: ReminderMinutes | None = REMINDER
 
 
 class EventResult(ActionResult):

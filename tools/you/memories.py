@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import Field
+
 from tools.db.scope import UserDb
 from tools.types import Action, Args, Table, UiAction
 from tools.values import LongText
@@ -13,7 +15,10 @@ QUOTED_IN_SUMMARY = 200
 
 
 class RememberArgs(Args):
-    note: LongText
+    note: LongText = Field(
+        description="A lasting fact about the user, in the third person.",
+        examples=["Prefers free camps with a dump point nearby"],
+    )
 
 
 def _quote(note: str) -> str:

@@ -61,10 +61,14 @@ def _expiry(item: PantryItemOut, today: date) -> str:
 
 
 class AddPantryItemArgs(Args):
-    name: Name
-    quantity: Quantity | None = None
-    unit: Unit | None = None
-    expiry_date: SaneDate | None = None
+    name: Name = Field(description="The food or supply.", examples=["long-life milk"])
+    quantity: Quantity | None = Field(
+        default=None, description="How many or how much.", examples=[2]
+    )
+    unit: Unit | None = Field(default=None, description="Unit of the quantity.", examples=["L"])
+    expiry_date: SaneDate | None = Field(
+        default=None, description="Use-by day, YYYY-MM-DD.", examples=["2026-04-01"]
+    )
 
 
 async def add_pantry_item(db: UserDb, args: AddPantryItemArgs) -> PantryItemResult:
@@ -92,7 +96,9 @@ async def add_pantry_item(db: UserDb, args: AddPantryItemArgs) -> PantryItemResu
 
 
 class ListPantryArgs(Args):
-    expiring_within_days: Annotated[int, Field(ge=0, le=3650)] | None = None
+    expiring_within_days: Annotated[int, Field(ge=0, le=3650)] | None = Field(
+        default=None, description="Only items expiring within this many days; omit for all."
+    )
 
 
 async def _select_items(db: UserDb, expiring_by: date | None) -> list[dict[str, Any]]:
@@ -147,6 +153,7 @@ ACTIONS = [
         args=ListPantryArgs,
         fn=list_pantry,
         description="List the pantry, or only what expires within some days (expired included).",
+        writes=False,
     ),
 ]
 TABLES = [Table(name="pantry", create="add_pantry_item", read=read_pantry)]

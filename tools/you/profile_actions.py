@@ -7,7 +7,14 @@ from typing import Annotated, Literal, Self
 from zoneinfo import available_timezones
 
 from psycopg import sql
-from pydantic import AfterValidator, BaseModel, BeforeValidator, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from tools.db.scope import UserDb
 from tools.types import Action, ActionResult, Args, UiAction
@@ -48,13 +55,27 @@ Units = Annotated[Literal["metric", "imperial"], BeforeValidator(lowercase)]
 
 
 class UpdateProfileArgs(Args):
-    display_name: Name | None = None
-    home_base: Text200 | None = None
-    currency: Currency | None = None
-    units: Units | None = None
-    timezone: TimeZoneName | None = None
-    travel_style: Text200 | None = None
-    pets: Text200 | None = None
+    display_name: Name | None = Field(
+        default=None, description="What to call the user.", examples=["Bev"]
+    )
+    home_base: Text200 | None = Field(
+        default=None, description="Their home town or base.", examples=["Bendigo"]
+    )
+    currency: Currency | None = Field(
+        default=None, description="ISO currency code for money.", examples=["AUD"]
+    )
+    units: Units | None = Field(default=None, description="Units for replies.")
+    timezone: TimeZoneName | None = Field(
+        default=None,
+        description="IANA time zone name (not an abbreviation like AEST).",
+        examples=["Australia/Perth"],
+    )
+    travel_style: Text200 | None = Field(
+        default=None, description="How they travel.", examples=["full-time in a 21ft van"]
+    )
+    pets: Text200 | None = Field(
+        default=None, description="Pets travelling with them.", examples=["a kelpie called Red"]
+    )
 
     @model_validator(mode="after")
     def _changes_something(self) -> Self:

@@ -30,7 +30,9 @@ async def _select_items(db: UserDb) -> list[ShoppingItemOut]:
 
 
 class AddToShoppingListArgs(Args):
-    items: Annotated[list[ItemName], Field(min_length=1, max_length=50)]
+    items: Annotated[list[ItemName], Field(min_length=1, max_length=50)] = Field(
+        description="One entry per item, quantities in the text.", examples=[["eggs", "2L milk"]]
+    )
 
 
 async def add_to_shopping_list(db: UserDb, args: AddToShoppingListArgs) -> ShoppingAddResult:
@@ -122,6 +124,7 @@ ACTIONS = [
         args=GetShoppingListArgs,
         fn=get_shopping_list,
         description="Show the shopping list.",
+        writes=False,
     ),
 ]
 TABLES = [Table(name="shopping_list", create="add_to_shopping_list", read=read_shopping_list)]

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, Field
 
 from tools.db.scope import UserDb
 from tools.profile import load_profile, local_today
@@ -42,9 +42,14 @@ def _describe(task: TaskOut, today: date) -> str:
 
 
 class AddTaskArgs(Args):
-    title: Title
-    due_date: SaneDate | None = None
-    priority: Priority = "normal"
+    title: Title = Field(
+        description="The thing to do; 'remind me to X' with no date or time is a task.",
+        examples=["renew the rego"],
+    )
+    due_date: SaneDate | None = Field(
+        default=None, description="Day it is due, YYYY-MM-DD.", examples=["2026-03-20"]
+    )
+    priority: Priority = Field(default="normal", description="How urgent.")
 
 
 async def add_task(db: UserDb, args: AddTaskArgs) -> TaskResult:
@@ -66,7 +71,9 @@ async def add_task(db: UserDb, args: AddTaskArgs) -> TaskResult:
 
 
 class ListTasksArgs(Args):
-    status: Annotated[Literal["open", "done", "all"], BeforeValidator(lowercase)] = "open"
+    status: Annotated[Literal["open", "done", "all"], BeforeValidator(lowercase)] = Field(
+        default="open", description="Which tasks to show."
+    )
 
 
 async def _select_tasks(db: UserDb, status: str) -> list[TaskOut]:
@@ -89,7 +96,10 @@ async def list_tasks(db: UserDb, args: ListTasksArgs) -> TasksResult:
 
 
 class CompleteTaskArgs(Args):
-    task_id: UUID
+    task_id: UUID = Field(
+        description="The task's id, from an earlier result (list_tasks finds it).",
+        examples=["9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"],
+    )
 
 
 async def complete_task(db: UserDb, args: CompleteTaskArgs) -> TaskResult:
@@ -140,6 +150,7 @@ ACTIONS = [
         args=ListTasksArgs,
         fn=list_tasks,
         description="List to-do tasks (open by default, or done, or all), soonest due first.",
+        writes=False,
     ),
     Action(
         name="complete_task",

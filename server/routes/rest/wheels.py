@@ -14,13 +14,8 @@ from tools.values import SaneDate
 from tools.wheels import fuel, fuel_stats, maintenance, maintenance_due, vehicles
 from tools.wheels.fuel_models import FuelLogOut, LogFuelArgs, LogFuelResult, load_fuel_logs
 from tools.wheels.maintenance_models import MaintenanceOut, load_maintenance
-from tools.wheels.vehicle_models import VehicleOut, load_vehicles
 
 router = APIRouter(prefix="/wheels", tags=["wheels"])
-
-
-class VehicleList(BaseModel):
-    vehicles: list[VehicleOut]
 
 
 class FuelLogQuery(Args):
@@ -37,9 +32,9 @@ class MaintenanceList(BaseModel):
 
 
 @router.get("/vehicles")
-async def read_vehicles(db: ActionDb) -> VehicleList:
-    """The user's vehicles, the default first."""
-    return VehicleList(vehicles=await load_vehicles(db))
+async def read_vehicles(db: ActionDb) -> vehicles.VehicleListResult:
+    """The user's vehicles, the default first (the `list_vehicles` action)."""
+    return await perform(db, vehicles.list_vehicles, vehicles.ListVehiclesArgs())
 
 
 @router.post("/vehicles", status_code=201)

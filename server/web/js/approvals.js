@@ -51,6 +51,8 @@ function requestCard(request, allowed, index, decide, describe) {
   };
   const card = h("section", { class: "request", "aria-labelledby": `${id}-title` },
     h("h3", { id: `${id}-title` }, `${humanName(request.name)}?`),
+    // The question from the row ("Delete the $38.00 camping expense of 5 Dec?").
+    request.description ? h("p", { class: "question" }, request.description) : null,
     argumentList(request.args || {}, describe),
     h("div", { class: "row" },
       choice("approve", "Approve", () => settle({ type: "approve" })),
@@ -59,12 +61,25 @@ function requestCard(request, allowed, index, decide, describe) {
     editForm, rejectForm, status);
 
   function settle(decision) {
+    card.classList.add("settled");
     for (const control of card.querySelectorAll("button, textarea, input")) control.disabled = true;
     editForm.hidden = rejectForm.hidden = true;
     status.textContent = VERBS[decision.type];
     decide(index, decision);
   }
   return { card, first: buttons[0] };
+}
+
+// The person wrote in the chat instead of deciding: the server reads a plain "yes" or
+// "no" as the decision and sets anything else aside (PAM's reply says which), so an open
+// card can no longer be answered.
+export function closeOpenCards() {
+  for (const card of document.querySelectorAll(".msg.approval .request:not(.settled)")) {
+    card.classList.add("settled");
+    for (const control of card.querySelectorAll("button, textarea, input")) control.disabled = true;
+    for (const more of card.querySelectorAll(".more")) more.hidden = true;
+    card.querySelector(".decided").textContent = "Answered in the chat (see below)";
+  }
 }
 
 // Show the interrupt's requests; `onDecided(decisions)` once every one has an answer.

@@ -2,6 +2,7 @@
 import { $, h } from "./dom.js";
 import { Unauthorized, devToken, token } from "./api.js";
 import { Reply, addUserMessage, clearMessages } from "./chat.js";
+import { closeOpenCards } from "./approvals.js";
 import { loadPanel } from "./panel.js";
 import { listedThreads, loadThreads, markCurrent } from "./threads.js";
 import { showSignIn, signedInAs, wireSignIn } from "./signin.js";
@@ -50,6 +51,7 @@ function newThread() {
 }
 
 async function send(text) {
+  closeOpenCards(); // a typed message answers (or sets aside) what was waiting
   addUserMessage(text);
   if (!session.threadId) $("chat-title").textContent = text.slice(0, 80);
   const body = {

@@ -96,7 +96,7 @@ async def test_feed_of_an_unknown_group_is_not_found(scoped: ScopedDb, user_id: 
     result = await call(scoped, user_id, "get_feed", group="'; DELETE FROM posts; --")
     assert result["ok"] is False
     assert result["error"] == "not_found"
-    assert "list_groups" in result["summary"]
+    assert result["subject"] == "group"  # the model is told list_groups (agent/tools.py)
 
 
 @pytest.mark.parametrize(

@@ -149,7 +149,7 @@ async def test_join_unknown_group_is_not_found_with_a_hint(
     assert result["ok"] is False
     assert result["error"] == "not_found"
     assert ref in result["summary"]
-    assert "list_groups" in result["summary"]
+    assert result["subject"] == "group"  # the model is told list_groups (agent/tools.py)
     assert await fetch(scoped, user_id, "SELECT * FROM group_members") == []
 
 

@@ -143,7 +143,7 @@ async def test_posting_to_an_unknown_group_is_not_found(
     result = await call(scoped, user_id, "create_post", content="hi", group="Nobody's Club 404")
     assert result["ok"] is False
     assert result["error"] == "not_found"
-    assert "list_groups" in result["summary"]
+    assert result["subject"] == "group"  # the model is told list_groups (agent/tools.py)
     assert await _own_posts(scoped, user_id) == []
 
 

@@ -79,6 +79,7 @@ async def test_comment_on_unknown_post_is_not_found(scoped: ScopedDb, user_id: u
         "error": "not_found",
         "summary": f"I couldn't find post {missing}.",
         "field": None,
+        "subject": "post",  # for the model's recovery hint (agent/tools.py)
     }
 
 
