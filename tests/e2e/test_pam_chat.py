@@ -56,7 +56,9 @@ def test_chat_over_the_websocket_with_an_approval(local_server: RunningServer) -
     SCREENSHOTS.mkdir(exist_ok=True)
     (SCREENSHOTS / "pam-chat-transcript.txt").write_text(out)
     assert "✓ Logged $85.40 for fuel" in out  # tool activity
-    assert "pam> Done — logged $85.40 for fuel" in out  # the streamed reply
+    # A metered model (the paced brain) is not called again to restate a write: the
+    # tool's summary is the reply.
+    assert "pam> Logged $85.40 for fuel" in out
     assert "PAM asks: Delete the $85.40 fuel expense of" in out  # asked from the row
     assert "✓ Deleted the $85.40 fuel expense" in out
     assert "(updated: spending)" in out
@@ -64,7 +66,7 @@ def test_chat_over_the_websocket_with_an_approval(local_server: RunningServer) -
 
     again = pam_chat("--server", local_server.url, "--thread", thread_of(out), typed="/thread\n")
     assert "you> delete that one" in again  # history of the thread, shown first
-    assert "pam> Done — deleted the $85.40 fuel expense" in again
+    assert "pam> Deleted the $85.40 fuel expense" in again
     assert f"thread {thread_of(out)}" in again
 
 
@@ -74,7 +76,7 @@ def test_reject_and_edit_answers(local_server: RunningServer) -> None:
         local_server.url,
         typed="spent $30 on food today\ndelete that one\nr\nkeep it\n",
     )
-    assert "PAM asks: delete expense" in out
+    assert "PAM asks: Delete the $30.00 food expense" in out  # asked from the row
     assert "Deleted" not in out
     amounts = [e["amount"] for e in local_expenses(local_server)]
     assert 30.0 in amounts  # rejected: still there
