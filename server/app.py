@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from server import agent_protocol
+from server.doors import doors_running, install_doors
 from server.errors import install_error_handlers
 from server.jobs.lifespan import background
 from server.logging import adopt_uvicorn_loggers, configure_logging
@@ -42,6 +43,7 @@ def create_app(
         async with (
             open_resources(settings, model=model) as resources,
             open_rate_limits(resources) as rate_limits,
+            doors_running(app, doors),
         ):
             app.state.resources = resources
             app.state.rate_limits = rate_limits
@@ -80,6 +82,7 @@ def create_app(
     app.include_router(rest.router)
     app.include_router(agent_protocol.router)
     app.include_router(dev_token.router)
+    doors = install_doors(app)  # /mcp, /a2a, /agui
     install_web(app)  # the chat page at `/`, its files under /static
     install_openapi(app)  # errors documented as they are answered: {"detail", "code"}
     return app
