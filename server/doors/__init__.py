@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from server.doors import agui
 from server.doors.mcp import McpDoor
 
 
@@ -15,6 +16,7 @@ def install_doors(app: FastAPI) -> McpDoor:
     """Add every door's routes; returns what the lifespan must keep running."""
     mcp = McpDoor()
     app.router.routes.extend(mcp.routes())
+    app.include_router(agui.router)
     return mcp
 
 

@@ -15,7 +15,7 @@ from server.chat.schemas import ChatRequest, ResumeRequest
 from server.chat.turns import Turn, start_chat, start_resume
 from server.ratelimit import hit, retry_after_header
 from server.resources import Resources
-from server.runs import RunManager, ThreadBusy
+from server.runs import RunManager, ThreadBusy, create_thread
 from tools.run import validation_message
 
 BUSY = "This thread is busy with another turn; wait for it to finish."
@@ -74,3 +74,14 @@ async def resume_turn(app: Starlette, user: UUID, request: ResumeRequest) -> Tur
         raise DoorRefusal(409, BUSY) from None
     except HTTPException as exc:
         raise DoorRefusal(exc.status_code, str(exc.detail)) from None
+
+
+async def claim_thread(app: Starlette, user: UUID, thread_id: str) -> str:
+    """A thread id the client chose (AG-UI's threadId, A2A's contextId): the user's own
+    thread, made for them the first time; 409 when it is anyone else's."""
+    resources, _runs = app_parts(app)
+    try:
+        row = await create_thread(resources, user, thread_id=thread_id, if_exists="do_nothing")
+    except HTTPException as exc:
+        raise DoorRefusal(exc.status_code, str(exc.detail)) from None
+    return row.thread_id
