@@ -229,7 +229,7 @@ class Translation:
         only the action and its arguments)."""
         for call_id, name, args in reversed(self.calls):
             if name == request.get("name") and args == request.get("args"):
-                return call_id
+                return str(call_id)
         return None
 
     def _final(self, data: dict[str, Any]) -> list[BaseEvent]:

@@ -11,7 +11,6 @@ from uuid import uuid4
 import httpx
 from ag_ui.core import (
     Event,
-    EventType,
     RunAgentInput,
     RunFinishedEvent,
     StateSnapshotEvent,
