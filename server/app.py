@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from server import agent_protocol
-from server.doors import doors_running, install_doors
+from server.doors import install_doors
 from server.errors import install_error_handlers
 from server.jobs.lifespan import background
 from server.logging import adopt_uvicorn_loggers, configure_logging
@@ -43,7 +43,7 @@ def create_app(
         async with (
             open_resources(settings, model=model) as resources,
             open_rate_limits(resources) as rate_limits,
-            doors_running(app, doors),
+            doors.running(),
         ):
             app.state.resources = resources
             app.state.rate_limits = rate_limits

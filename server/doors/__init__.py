@@ -5,22 +5,34 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 
 from fastapi import FastAPI
 
 from server.doors import agui
+from server.doors.a2a import A2ADoor
 from server.doors.mcp import McpDoor
 
 
-def install_doors(app: FastAPI) -> McpDoor:
+@dataclass
+class Doors:
+    mcp: McpDoor = field(default_factory=McpDoor)
+    a2a: A2ADoor = field(default_factory=A2ADoor)
+
+    @asynccontextmanager
+    async def running(self) -> AsyncIterator[None]:
+        """For the app's lifetime: MCP's session manager; at the end, A2A's open tasks."""
+        try:
+            async with self.mcp.manager.run():
+                yield
+        finally:
+            await self.a2a.handler.aclose()
+
+
+def install_doors(app: FastAPI) -> Doors:
     """Add every door's routes; returns what the lifespan must keep running."""
-    mcp = McpDoor()
-    app.router.routes.extend(mcp.routes())
+    doors = Doors()
+    app.router.routes.extend(doors.mcp.routes())
+    app.router.routes.extend(doors.a2a.routes())
     app.include_router(agui.router)
-    return mcp
-
-
-@asynccontextmanager
-async def doors_running(app: FastAPI, mcp: McpDoor) -> AsyncIterator[None]:
-    async with mcp.running(app):
-        yield
+    return doors

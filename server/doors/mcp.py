@@ -11,8 +11,6 @@ names where tokens come from, which is how MCP clients discover authorization.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from typing import Any
 from uuid import UUID
 
@@ -148,8 +146,3 @@ class McpDoor:
             }
         )
         return JSONResponse(metadata.model_dump(mode="json", exclude_none=True))
-
-    @asynccontextmanager
-    async def running(self, _app: Starlette) -> AsyncIterator[None]:
-        async with self.manager.run():
-            yield
