@@ -49,7 +49,7 @@ from starlette.types import Receive, Scope, Send
 from server.auth import AuthError
 from server.chat.stream import turn_events
 from server.doors.settings import DoorSettings
-from server.doors.turns import DoorRefusal, chat_request, claim_thread, start_turn
+from server.doors.turns import DoorRefusal, chat_request, start_turn
 from server.errors import error_response
 from server.resources import Resources
 
@@ -102,8 +102,7 @@ class PamExecutor(AgentExecutor):
         task_id, context_id = str(context.task_id), str(context.context_id)
         try:
             asked = chat_request(context.get_user_input())
-            thread_id = await claim_thread(app, user, context_id)
-            turn = await start_turn(app, user, asked.model_copy(update={"thread_id": thread_id}))
+            turn = await start_turn(app, user, asked, claim=context_id)
         except DoorRefusal as refused:
             if refused.status == 422:
                 raise InvalidParamsError(refused.message) from None

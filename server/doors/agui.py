@@ -13,7 +13,7 @@ same chat events the SSE and WebSocket transports send (server/chat/translate.py
                     {thread_id, reply, ui_actions}, RUN_FINISHED with a `success` outcome
     error        -> RUN_ERROR
 
-The thread is AG-UI's `threadId` (a new one becomes the user's; anyone else's is 409).
+The thread is AG-UI's `threadId` (a new one becomes the user's; anyone else's is 404).
 A run's input is the last user message; a run whose input carries `resume` answers the
 thread's pending approvals instead: `resolved` with payload {"type": "approve"} (the
 default) or {"type": "reject"}, and `cancelled` is a rejection.
@@ -59,7 +59,7 @@ from server.agent_protocol.auth import ProtocolUser
 from server.chat.schemas import Decision, ResumeRequest
 from server.chat.stream import turn_events
 from server.chat.turns import Turn
-from server.doors.turns import DoorRefusal, chat_request, claim_thread, resume_turn, start_turn
+from server.doors.turns import DoorRefusal, chat_request, resume_turn, start_turn
 from server.errors import error_response
 from server.sse import event_stream
 from tools.run import validation_message
@@ -99,8 +99,7 @@ async def start(request: Request, user: UUID, run: RunAgentInput) -> Turn:
             raise DoorRefusal(422, validation_message(exc)[0]) from None
         return await resume_turn(request.app, user, body)
     asked = chat_request(_last_user_text(run))
-    thread_id = await claim_thread(request.app, user, run.thread_id)
-    return await start_turn(request.app, user, asked.model_copy(update={"thread_id": thread_id}))
+    return await start_turn(request.app, user, asked, claim=run.thread_id)
 
 
 class Translation:

@@ -16,6 +16,7 @@ from server.chat.turns import Turn, start_chat, start_resume
 from server.ratelimit import hit, retry_after_header
 from server.resources import Resources
 from server.runs import RunManager, ThreadBusy, create_thread
+from server.runs.threads import ThreadExists
 from tools.run import validation_message
 
 BUSY = "This thread is busy with another turn; wait for it to finish."
@@ -52,10 +53,16 @@ def chat_request(message: Any, thread_id: Any = None) -> ChatRequest:
         raise DoorRefusal(422, validation_message(exc)[0]) from None
 
 
-async def start_turn(app: Starlette, user: UUID, request: ChatRequest) -> Turn:
-    """Start a turn for `user`: 404 for a thread that is not theirs, 409 when busy."""
+async def start_turn(
+    app: Starlette, user: UUID, request: ChatRequest, *, claim: str | None = None
+) -> Turn:
+    """Start a turn for `user`: 404 for a thread that is not theirs, 409 when busy.
+    `claim`: a thread id the client chose, made the user's if new (after the rate
+    limit, so a refused turn writes nothing)."""
     resources, runs = app_parts(app)
     await charge_turn(resources, user)
+    if claim is not None:
+        request = request.model_copy(update={"thread_id": await claim_thread(app, user, claim)})
     try:
         return await start_chat(resources, runs, user, request)
     except ThreadBusy:
@@ -78,10 +85,13 @@ async def resume_turn(app: Starlette, user: UUID, request: ResumeRequest) -> Tur
 
 async def claim_thread(app: Starlette, user: UUID, thread_id: str) -> str:
     """A thread id the client chose (AG-UI's threadId, A2A's contextId): the user's own
-    thread, made for them the first time; 409 when it is anyone else's."""
+    thread, made for them the first time; anyone else's is "Thread not found." (404),
+    the answer every route gives for another user's thread."""
     resources, _runs = app_parts(app)
     try:
         row = await create_thread(resources, user, thread_id=thread_id, if_exists="do_nothing")
+    except ThreadExists:
+        raise DoorRefusal(404, "Thread not found.") from None
     except HTTPException as exc:
         raise DoorRefusal(exc.status_code, str(exc.detail)) from None
     return row.thread_id

@@ -116,7 +116,7 @@ async def test_refusals_are_protocol_errors_and_write_nothing(serve: Serve, pool
         async with a2a_client(server, "cal", streaming=False) as client:
             await responses(client, ask("hello", context))
         async with a2a_client(server, "dot", streaming=False) as other:
-            with pytest.raises(A2AError, match="already exists"):
+            with pytest.raises(A2AError, match="Thread not found"):
                 await responses(other, ask("what did cal say?", context))
             with pytest.raises(A2AError, match="message"):
                 await responses(other, ask("x" * 5000, str(uuid4())))
@@ -135,3 +135,30 @@ async def test_refusals_are_protocol_errors_and_write_nothing(serve: Serve, pool
             threads = (await rest.get("/api/v1/pam/threads")).json()["items"]
     assert bare.status_code == 401 and expired.status_code == 401
     assert threads == []
+
+
+async def test_a_0_3_client_uses_message_send_on_the_same_endpoint(serve: Serve) -> None:
+    model = StreamingScriptedModel(script=[route("general"), AIMessage("Hello there.")])
+    context = str(uuid4())
+    body = {
+        "jsonrpc": "2.0",
+        "id": "1",
+        "method": "message/send",
+        "params": {
+            "message": {
+                "kind": "message",
+                "role": "user",
+                "messageId": str(uuid4()),
+                "contextId": context,
+                "parts": [{"kind": "text", "text": "hello"}],
+            }
+        },
+    }
+    async with (
+        serve(model) as server,
+        httpx.AsyncClient(base_url=server.url, headers=auth("eda"), timeout=30) as c,
+    ):
+        answer = (await c.post("/a2a", json=body)).json()
+    task = answer["result"]
+    assert task["contextId"] == context and task["status"]["state"] == "completed", answer
+    assert task["status"]["message"]["parts"][0]["text"] == "Hello there."

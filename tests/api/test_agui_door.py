@@ -145,7 +145,7 @@ async def test_refusals_are_clear_and_write_nothing(serve: Serve, pool: Pool) ->
             )
             threads = (await c.get("/api/v1/pam/threads")).json()["items"]
     assert bare.status_code == 401 and key.status_code == 401
-    assert foreign.status_code == 409 and "already exists" in foreign.json()["detail"]
+    assert foreign.status_code == 404 and foreign.json()["detail"] == "Thread not found."
     assert huge.status_code == 422 and "message" in huge.json()["detail"]
     assert malformed.status_code == 422 and "messages" in malformed.json()["detail"]
     assert no_user.status_code == 422 and "user message" in no_user.json()["detail"]

@@ -20,6 +20,7 @@ from tests.api.conftest import (
     LiveServer,
     Serve,
     StreamingScriptedModel,
+    add_expense,
     auth,
     expense_amounts,
     token_for,
@@ -164,3 +165,21 @@ async def test_ask_pam_runs_a_turn_on_the_callers_thread(serve: Serve, pool: Poo
     assert foreign.is_error and data(foreign)["status"] == 404
     assert blank.is_error and "message" in data(blank)["summary"]
     assert told["thread_id"] in [t["thread_id"] for t in threads["items"]]
+
+
+async def test_ask_pam_asks_for_approval_and_yes_on_the_thread_settles_it(
+    serve: Serve, pool: Pool
+) -> None:
+    expense = await add_expense(pool, "jo", 38)
+    model = StreamingScriptedModel(
+        script=[route("wins"), call("delete_expense", "d1", expense_id=expense)]
+    )
+    async with serve(model) as server, mcp_client(server, "jo") as c:
+        asked = data(await c.call_tool("ask_pam", {"message": "delete the camping one"}))
+        assert asked["status"] == "approval_required" and "$38.00" in asked["summary"]
+        assert await expense_amounts(pool, "jo") == [38.0]
+        done = data(
+            await c.call_tool("ask_pam", {"message": "yes", "thread_id": asked["thread_id"]})
+        )
+    assert done["status"] == "done" and done["summary"].startswith("Deleted"), done
+    assert await expense_amounts(pool, "jo") == []
