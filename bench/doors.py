@@ -129,11 +129,13 @@ async def measure(server: Server, call: Call, calls: int, offset: int) -> dict[s
     }
 
 
-async def run(calls: int, rounds: int) -> dict[str, Any]:
+async def run(
+    calls: int, rounds: int, only: list[str] | None = None, env: dict[str, str] | None = None
+) -> dict[str, Any]:
     pin_self(cores()[1])
     with bench_database() as url:
         await prepare(url)
-        with pam_serve(url) as server:
+        with pam_serve(url, extra_env=env) as server:
             server.wait_ready()
             async with Doors(server) as doors:
                 kinds: dict[str, Call] = {
@@ -143,6 +145,7 @@ async def run(calls: int, rounds: int) -> dict[str, Any]:
                     "a2a": doors.a2a_turn,
                     "agui": doors.agui_turn,
                 }
+                kinds = {k: c for k, c in kinds.items() if not only or k in only}
                 for call in kinds.values():  # warm-up: imports, connections, caches
                     for i in range(3):
                         await call(i)
@@ -229,8 +232,14 @@ def main() -> None:
     parser.add_argument("--calls", type=int, default=40)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--out", default="doors")
+    parser.add_argument("--only", help="comma-separated kinds: rest,mcp,sse,a2a,agui")
+    parser.add_argument(
+        "--server-env", action="append", default=[], help="KEY=VALUE for the server"
+    )
     args = parser.parse_args()
-    result = asyncio.run(run(args.calls, args.rounds))
+    only = args.only.split(",") if args.only else None
+    env = dict(item.split("=", 1) for item in args.server_env)
+    result = asyncio.run(run(args.calls, args.rounds, only, env))
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / f"{args.out}.json").write_text(json.dumps(result, indent=2) + "\n")
     (RESULTS / f"{args.out}.md").write_text(markdown(result))

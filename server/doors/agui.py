@@ -61,6 +61,7 @@ from server.chat.stream import turn_events
 from server.chat.turns import Turn
 from server.doors.turns import DoorRefusal, chat_request, resume_turn, start_turn
 from server.errors import error_response
+from server.routes.chat import STREAM_DOC
 from server.sse import event_stream
 from tools.run import validation_message
 
@@ -262,7 +263,7 @@ async def agui_frames(turn: Turn, run: RunAgentInput) -> AsyncIterator[bytes]:
         yield encoder.encode(failed).encode()
 
 
-@router.post(PATH, response_class=Response)
+@router.post(PATH, response_class=Response, responses={200: STREAM_DOC})
 async def agui_run(run: RunAgentInput, request: Request, user: ProtocolUser) -> Response:
     """Run one turn (or answer its approvals with `resume`), streamed as AG-UI events."""
     try:
