@@ -168,16 +168,15 @@ def report(per_round: dict[str, list[dict[str, float]]], calls: int, rounds: int
     def ratio(door: str, base: str, key: str) -> float:
         return round(medians[door][key] / medians[base][key], 3)
 
+    pairs = {
+        "mcp_vs_rest": ("mcp", "rest"),
+        "a2a_vs_sse": ("a2a", "sse"),
+        "agui_vs_sse": ("agui", "sse"),
+    }
     ratios = {
-        "mcp_vs_rest": {
-            "cpu": ratio("mcp", "rest", "cpu_ms"),
-            "p50": ratio("mcp", "rest", "p50_ms"),
-        },
-        "a2a_vs_sse": {"cpu": ratio("a2a", "sse", "cpu_ms"), "p50": ratio("a2a", "sse", "p50_ms")},
-        "agui_vs_sse": {
-            "cpu": ratio("agui", "sse", "cpu_ms"),
-            "p50": ratio("agui", "sse", "p50_ms"),
-        },
+        name: {"cpu": ratio(door, base, "cpu_ms"), "p50": ratio(door, base, "p50_ms")}
+        for name, (door, base) in pairs.items()
+        if door in medians and base in medians
     }
     return {
         "calls_per_round": calls,
@@ -186,7 +185,9 @@ def report(per_round: dict[str, list[dict[str, float]]], calls: int, rounds: int
         "rounds_raw": per_round,
         "ratios": ratios,
         "targets": {
-            k: {"cpu_at_most": t, "met": ratios[k]["cpu"] <= t} for k, t in TARGETS.items()
+            k: {"cpu_at_most": t, "met": ratios[k]["cpu"] <= t}
+            for k, t in TARGETS.items()
+            if k in ratios
         },
     }
 

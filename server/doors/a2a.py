@@ -43,11 +43,11 @@ from a2a.utils.errors import InvalidParamsError, InvalidRequestError
 from starlette.authentication import SimpleUser
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
 from server.auth import AuthError
 from server.chat.stream import turn_events
+from server.doors.routes import DoorRoute
 from server.doors.settings import DoorSettings
 from server.doors.turns import DoorRefusal, chat_request, start_turn
 from server.errors import error_response
@@ -206,13 +206,13 @@ class A2ADoor:
             interrupted_task_timeout=INTERRUPTED_TASK_S,
         )
 
-    def routes(self) -> list[Route]:
+    def routes(self) -> list[DoorRoute]:
         (rpc,) = create_jsonrpc_routes(
             self.handler, PATH, context_builder=PamCallContextBuilder(), enable_v0_3_compat=True
         )
         return [
-            Route(PATH, endpoint=A2AGate(rpc.app), methods=["POST"]),
-            Route(AGENT_CARD_WELL_KNOWN_PATH, endpoint=self._card, methods=["GET"]),
+            DoorRoute(PATH, endpoint=A2AGate(rpc.app), methods=["POST"]),
+            DoorRoute(AGENT_CARD_WELL_KNOWN_PATH, endpoint=self._card, methods=["GET"]),
         ]
 
     async def _card(self, request: Request) -> Response:

@@ -23,11 +23,11 @@ from mcp.shared.auth import ProtectedResourceMetadata
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
 from server.auth import AuthError
 from server.doors.mcp_tools import call_tool, tool_list
+from server.doors.routes import DoorRoute
 from server.doors.settings import DoorSettings
 from server.resources import Resources
 
@@ -127,11 +127,11 @@ class McpDoor:
         )
         self.settings = DoorSettings()
 
-    def routes(self) -> list[Route]:
+    def routes(self) -> list[DoorRoute]:
         endpoint = BearerGate(StreamableHTTPASGIApp(self.manager))
         return [
-            Route(PATH, endpoint=endpoint, methods=["GET", "POST", "DELETE"]),
-            Route(METADATA_PATH, endpoint=self._metadata, methods=["GET"]),
+            DoorRoute(PATH, endpoint=endpoint, methods=["GET", "POST", "DELETE"]),
+            DoorRoute(METADATA_PATH, endpoint=self._metadata, methods=["GET"]),
         ]
 
     async def _metadata(self, request: Request) -> Response:

@@ -1,5 +1,6 @@
-"""Every door counts a turn against the user's chat rate limit, the same bucket as
-POST /api/v1/pam/chat: a door is no way around it, and a refused turn writes nothing."""
+"""What every door shares with chat: a turn counts against the user's chat rate limit
+(the same bucket as POST /api/v1/pam/chat; a refused turn writes nothing), and its
+requests and turns are in the metrics."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from mcp.client.streamable_http import streamable_http_client
 from tests.api.conftest import Serve, StreamingScriptedModel, auth, token_for
 from tests.api.test_a2a_door import a2a_client
 from tests.api.test_agui_door import run_input
+from tests.api.test_metrics import scrape, value
 from tests.fakes import route
 
 
@@ -41,3 +43,26 @@ async def test_the_chat_limit_holds_across_chat_and_every_door(serve: Serve) -> 
     assert asked.is_error and asked.structured_content is not None
     assert asked.structured_content["status"] == 429
     assert len(threads) == 1  # only the turn that was allowed made a thread
+
+
+async def test_door_requests_and_turns_are_in_the_metrics(serve: Serve) -> None:
+    model = StreamingScriptedModel(script=[route("general"), AIMessage("Hi.")], loop=True)
+    async with serve(model) as server, httpx.AsyncClient(base_url=server.url, timeout=30) as c:
+        before = await scrape(c)
+        http = httpx2.AsyncClient(headers={"Authorization": f"Bearer {token_for('met')}"})
+        url = f"{server.url}/mcp"
+        async with http, Client(streamable_http_client(url, http_client=http)) as mcp:
+            await mcp.call_tool("list_expenses", {})
+            oversized = await mcp.call_tool("ask_pam", {"message": "x" * 5000})
+        turn = await c.post("/agui", json=run_input(str(uuid4()), "hello"), headers=auth("met"))
+        after = await scrape(c)
+    assert turn.status_code == 200
+    assert oversized.is_error and oversized.structured_content is not None
+    assert oversized.structured_content["status"] == 422
+    mcp_posts = {"route": "/mcp", "method": "POST", "status": "200"}
+    count = "pam_http_request_duration_seconds_count"
+    assert value(after, count, **mcp_posts) > value(before, count, **mcp_posts)
+    agui = {"route": "/agui", "method": "POST", "status": "200"}
+    assert value(after, count, **agui) == value(before, count, **agui) + 1
+    turns = "pam_turns_total"
+    assert value(after, turns, domain="general") == value(before, turns, domain="general") + 1
