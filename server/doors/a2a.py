@@ -15,6 +15,7 @@ for `tasks/get` and follow-up messages; the conversation itself is PAM's thread.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 from uuid import UUID
 
@@ -56,6 +57,7 @@ from server.resources import Resources
 PATH = "/a2a"
 REPLY_ARTIFACT = "reply"
 INTERRUPTED_TASK_S = 900.0
+FLUSH_S = 0.1
 SKILLS = (
     ("wins", "Money", "Expenses, income, budgets and what was spent.", "I spent $40 on fuel"),
     ("wheels", "Vehicles and trips", "Trips, fuel, maintenance, places.", "Plan Perth to Broome"),
@@ -90,6 +92,35 @@ def agent_card(base_url: str) -> AgentCard:
     )
 
 
+class ReplyArtifact:
+    """The reply as one artifact, streamed in chunks. Each artifact update is kept in the
+    task store and sent as its own protobuf event, far dearer than an SSE frame, so tokens
+    that arrive within FLUSH_S of the last chunk wait for the next one (the first goes at
+    once; what is left goes when the turn ends)."""
+
+    def __init__(self, updater: TaskUpdater) -> None:
+        self.updater = updater
+        self.pending = ""
+        self.sent = False
+        self._last = 0.0
+
+    async def add(self, text: str) -> None:
+        self.pending += text
+        if time.monotonic() - self._last >= FLUSH_S:
+            await self.flush()
+
+    async def flush(self) -> None:
+        if not self.pending:
+            return
+        await self.updater.add_artifact(
+            [new_text_part(self.pending)],
+            artifact_id=REPLY_ARTIFACT,
+            name=REPLY_ARTIFACT,
+            append=self.sent,
+        )
+        self.pending, self.sent, self._last = "", True, time.monotonic()
+
+
 class PamExecutor(AgentExecutor):
     """One A2A message -> one PAM turn, its events -> task updates."""
 
@@ -107,39 +138,34 @@ class PamExecutor(AgentExecutor):
             if refused.status == 422:
                 raise InvalidParamsError(refused.message) from None
             raise InvalidRequestError(refused.message, data={"status": refused.status}) from None
-        if context.current_task is None:
-            await event_queue.enqueue_event(
-                new_task(
-                    task_id, context_id, TaskState.TASK_STATE_SUBMITTED, history=[context.message]
-                )
-            )
         updater = TaskUpdater(event_queue, task_id, context_id)
-        await updater.start_work()
-        said = False
+        if context.current_task is None:  # a new task starts out working: one event less
+            task = new_task(
+                task_id, context_id, TaskState.TASK_STATE_WORKING, history=[context.message]
+            )
+            await event_queue.enqueue_event(task)
+        else:
+            await updater.start_work()
+        reply = ReplyArtifact(updater)
         async for name, data in turn_events(turn):
             if name == "token" and data["text"]:
-                await updater.add_artifact(
-                    [new_text_part(data["text"])],
-                    artifact_id=REPLY_ARTIFACT,
-                    name=REPLY_ARTIFACT,
-                    append=said,
-                )
-                said = True
+                await reply.add(data["text"])
             elif name == "interrupt":
+                await reply.flush()
                 await updater.requires_input(self._say(updater, _questions(data)))
             elif name == "final":
-                reply = str(data.get("reply") or "")
-                if not said and reply:
-                    await updater.add_artifact(
-                        [new_text_part(reply)], artifact_id=REPLY_ARTIFACT, name=REPLY_ARTIFACT
-                    )
+                text = str(data.get("reply") or "")
+                if not reply.sent and not reply.pending:
+                    reply.pending = text  # a write's summary is the reply, untokened
+                await reply.flush()
                 state = (
                     TaskState.TASK_STATE_CANCELED
                     if data.get("cancelled")
                     else TaskState.TASK_STATE_COMPLETED
                 )
-                await updater.update_status(state, self._say(updater, reply))
+                await updater.update_status(state, self._say(updater, text))
             elif name == "error":
+                await reply.flush()
                 await updater.failed(self._say(updater, str(data["message"])))
 
     @staticmethod

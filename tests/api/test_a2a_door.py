@@ -162,3 +162,16 @@ async def test_a_0_3_client_uses_message_send_on_the_same_endpoint(serve: Serve)
     task = answer["result"]
     assert task["contextId"] == context and task["status"]["state"] == "completed", answer
     assert task["status"]["message"]["parts"][0]["text"] == "Hello there."
+
+
+async def test_a_streamed_reply_arrives_as_one_artifact_in_order(serve: Serve) -> None:
+    reply = "Fuel is cheapest in Broome on Tuesdays, " + "and " * 40 + "that is all."
+    model = StreamingScriptedModel(script=[route("general"), AIMessage(reply)])
+    async with serve(model) as server, a2a_client(server, "fin", streaming=True) as client:
+        got = await responses(client, ask("when is fuel cheap?", str(uuid4())))
+    chunks = [r.artifact_update for r in got if r.HasField("artifact_update")]
+    assert chunks and {c.artifact.artifact_id for c in chunks} == {"reply"}
+    assert [c.append for c in chunks] == [False] + [True] * (len(chunks) - 1)
+    assert "".join(p.text for c in chunks for p in c.artifact.parts) == reply
+    state, text = last_state(got)
+    assert state == TaskState.TASK_STATE_COMPLETED and text == reply
