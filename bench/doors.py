@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import statistics
 import time
 import uuid
@@ -133,6 +134,7 @@ async def run(
     calls: int, rounds: int, only: list[str] | None = None, env: dict[str, str] | None = None
 ) -> dict[str, Any]:
     pin_self(cores()[1])
+    load_before = os.getloadavg()[0]
     with bench_database() as url:
         await prepare(url)
         with pam_serve(url, extra_env=env) as server:
@@ -153,7 +155,9 @@ async def run(
                 for r in range(rounds):
                     for name, call in kinds.items():
                         per_round[name].append(await measure(server, call, calls, r * calls))
-    return report(per_round, calls, rounds)
+    result = report(per_round, calls, rounds)
+    result["load_average_1m"] = {"before": load_before, "after": os.getloadavg()[0]}
+    return result
 
 
 def report(per_round: dict[str, list[dict[str, float]]], calls: int, rounds: int) -> dict[str, Any]:
@@ -194,6 +198,7 @@ def report(per_round: dict[str, list[dict[str, float]]], calls: int, rounds: int
 
 def markdown(result: dict[str, Any]) -> str:
     per, ratios, targets = result["per_call"], result["ratios"], result["targets"]
+    load = result["load_average_1m"]
     names = {
         "rest": "REST POST /api/v1/wins/expenses (add_expense)",
         "mcp": "MCP tools/call add_expense (mcp SDK client)",
@@ -208,6 +213,10 @@ def markdown(result: dict[str, Any]) -> str:
         f" calls per kind per round, {result['rounds']} rounds, kinds interleaved; medians"
         " over rounds. Server CPU per call is psutil's user + system time of the server"
         " process across the calls / calls; p50 is the client's wall time per call.",
+        "",
+        f"The machine's 1-minute load average was {load['before']:.1f} before and"
+        f" {load['after']:.1f} after ({os.cpu_count()} cores, shared): wall times are"
+        " inflated by waiting for a core, so the CPU ratios are the figures that count.",
         "",
         "| call | server CPU ms / call | p50 ms | mean ms |",
         "|---|---|---|---|",

@@ -14,8 +14,8 @@ import pytest
 from a2a.client import ClientConfig, ClientFactory
 from a2a.client.client import Client
 from a2a.helpers.proto_helpers import get_message_text, new_text_message
-from a2a.types.a2a_pb2 import Role, SendMessageRequest, StreamResponse, TaskState
-from a2a.utils.errors import A2AError
+from a2a.types.a2a_pb2 import GetTaskRequest, Role, SendMessageRequest, StreamResponse, TaskState
+from a2a.utils.errors import A2AError, TaskNotFoundError
 from langchain_core.messages import AIMessage
 
 from tests.api.conftest import (
@@ -175,3 +175,16 @@ async def test_a_streamed_reply_arrives_as_one_artifact_in_order(serve: Serve) -
     assert "".join(p.text for c in chunks for p in c.artifact.parts) == reply
     state, text = last_state(got)
     assert state == TaskState.TASK_STATE_COMPLETED and text == reply
+
+
+async def test_a_task_is_its_owners_alone(serve: Serve) -> None:
+    model = StreamingScriptedModel(script=[route("general"), AIMessage("Hello.")])
+    async with serve(model) as server:
+        async with a2a_client(server, "gil", streaming=False) as client:
+            got = await responses(client, ask("hello", str(uuid4())))
+            task_id = got[-1].task.id
+            mine = await client.get_task(GetTaskRequest(id=task_id))
+        async with a2a_client(server, "hob", streaming=False) as other:
+            with pytest.raises(TaskNotFoundError):
+                await other.get_task(GetTaskRequest(id=task_id))
+    assert mine.status.state == TaskState.TASK_STATE_COMPLETED
