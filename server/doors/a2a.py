@@ -9,8 +9,8 @@ completed (the reply as the status message and a `reply` artifact), a pending ap
 -> input-required (the question as the status message; the next message on the context,
 "yes" or "no", settles it the way a typed answer does in chat), error -> failed.
 
-Tasks are kept by the SDK's in-memory store, per user (its owner is the token's user),
-for `tasks/get` and follow-up messages; the conversation itself is PAM's thread.
+Tasks are kept in memory, per user (the owner is the token's user), the latest 10,000
+(a2a_tasks.py), for `tasks/get` and follow-up messages; the conversation itself is PAM's thread.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from a2a.server.events import EventQueue
 from a2a.server.request_handlers import DefaultRequestHandlerV2
 from a2a.server.request_handlers.response_helpers import agent_card_to_dict
 from a2a.server.routes import DefaultServerCallContextBuilder, create_jsonrpc_routes
-from a2a.server.tasks import InMemoryTaskStore, TaskUpdater
+from a2a.server.tasks import TaskUpdater
 from a2a.types.a2a_pb2 import (
     AgentCapabilities,
     AgentCard,
@@ -48,6 +48,7 @@ from starlette.types import Receive, Scope, Send
 
 from server.auth import AuthError
 from server.chat.stream import turn_events
+from server.doors.a2a_tasks import RecentTaskStore
 from server.doors.routes import DoorRoute
 from server.doors.settings import DoorSettings
 from server.doors.turns import DoorRefusal, chat_request, start_turn
@@ -225,7 +226,7 @@ class A2ADoor:
         placeholder = agent_card(self.settings.pam_public_url or "http://localhost:8000")
         self.handler = DefaultRequestHandlerV2(
             agent_executor=PamExecutor(),
-            task_store=InMemoryTaskStore(),
+            task_store=RecentTaskStore(),
             agent_card=placeholder,
             # A task left waiting for input (an approval never answered) lets go of
             # its workers after this long; the thread keeps the question.
