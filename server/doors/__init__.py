@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 
 from fastapi import FastAPI
 
-from server.doors import agui
+from server.doors import a2a_tracing, agui
 from server.doors.a2a import A2ADoor
 from server.doors.mcp import McpDoor
+
+__all__ = ["Doors", "a2a_tracing", "install_doors"]  # a2a_tracing: imported for its effect
 
 
 @dataclass
