@@ -3,10 +3,21 @@
 
 from fastapi import APIRouter
 
-from server.agent_protocol import assistants, meta, run_streams, runs, state, threads
+from server.agent_protocol import (
+    assistant_admin,
+    assistants,
+    meta,
+    run_streams,
+    runs,
+    state,
+    threads,
+)
 
 router = APIRouter()
 for module in (meta, assistants, threads, state, runs, run_streams):
+    router.include_router(module.router)
+# Issue 18 part B: resources beyond the original subset, each in its own module.
+for module in (assistant_admin,):
     router.include_router(module.router)
 
 __all__ = ["router"]
