@@ -7,9 +7,12 @@ from server.agent_protocol import (
     assistant_admin,
     assistants,
     meta,
+    run_admin,
     run_streams,
     runs,
     state,
+    stateless_runs,
+    thread_admin,
     threads,
 )
 
@@ -17,7 +20,7 @@ router = APIRouter()
 for module in (meta, assistants, threads, state, runs, run_streams):
     router.include_router(module.router)
 # Issue 18 part B: resources beyond the original subset, each in its own module.
-for module in (assistant_admin,):
+for module in (assistant_admin, stateless_runs, run_admin, thread_admin):
     router.include_router(module.router)
 
 __all__ = ["router"]

@@ -19,6 +19,7 @@ from server.jobs.deliver import Deliverer, Push
 from server.jobs.relay import relay_reminders
 from server.jobs.schema import ensure_job_schema
 from server.jobs.tasks import QUEUE, job_app
+from server.jobs.thread_expiry import expire_threads
 from server.settings import Settings
 from tools.db.pool import Pool
 
@@ -77,6 +78,9 @@ async def running_worker(
             ),
             asyncio.create_task(
                 _every(settings.pam_jobs_poll_s, "relay", lambda: relay_reminders(pool, app))
+            ),
+            asyncio.create_task(
+                _every(settings.pam_jobs_poll_s, "thread expiry", lambda: expire_threads(pool))
             ),
             asyncio.create_task(
                 _every(

@@ -79,3 +79,6 @@ ALTER TABLE thread_ttls ENABLE ROW LEVEL SECURITY;
 CREATE POLICY own_rows ON thread_ttls
     USING (user_id = pam_user_id()) WITH CHECK (user_id = pam_user_id());
 GRANT SELECT, INSERT, UPDATE, DELETE ON thread_ttls TO pam_app;
+
+-- runs.delete: a user may delete their own ended run rows (the API refuses running ones).
+GRANT DELETE ON chat_runs TO pam_app;
