@@ -3,6 +3,8 @@ by the background jobs worker), with langgraph-sdk against a real server."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
 from langgraph_sdk.errors import NotFoundError
@@ -37,13 +39,14 @@ async def test_copy_carries_state_and_history_and_is_independent(serve: Serve) -
         alice, bob = sdk(server.url, person("alice")), sdk(server.url, person("bob"))
         tid = (await alice.threads.create(metadata={"trip": "west"}))["thread_id"]
         await alice.runs.wait(tid, "pam", input=say("one"))
-        copied = await alice.threads.copy(tid)
+        copy_thread: Any = alice.threads.copy  # typed as returning None; it returns a Thread
+        copied = await copy_thread(tid)
         cid = copied["thread_id"]
         history = await alice.threads.get_history(cid)
         original_history = await alice.threads.get_history(tid)
         await alice.runs.wait(cid, "pam", input=say("two"))
-        original = await alice.threads.get_state(tid)
-        copy_state = await alice.threads.get_state(cid)
+        original: Any = await alice.threads.get_state(tid)
+        copy_state: Any = await alice.threads.get_state(cid)
         with pytest.raises(NotFoundError):
             await bob.threads.copy(tid)
         await alice.aclose()
@@ -67,7 +70,7 @@ async def test_prune_deletes_or_keeps_latest_and_passes_over_others(serve: Serve
         pruned = await alice.threads.prune([gone, bobs])
         latest = await alice.threads.prune([kept], strategy="keep_latest")
         after = await alice.threads.get_history(kept)
-        state = await alice.threads.get_state(kept)
+        state: Any = await alice.threads.get_state(kept)
         with pytest.raises(NotFoundError):
             await alice.threads.get(gone)
         still_bobs = await bob.threads.get(bobs)
