@@ -12,6 +12,7 @@ from server.agent_protocol import (
     runs,
     state,
     stateless_runs,
+    store_api,
     thread_admin,
     threads,
 )
@@ -20,7 +21,7 @@ router = APIRouter()
 for module in (meta, assistants, threads, state, runs, run_streams):
     router.include_router(module.router)
 # Issue 18 part B: resources beyond the original subset, each in its own module.
-for module in (assistant_admin, stateless_runs, run_admin, thread_admin):
+for module in (assistant_admin, stateless_runs, run_admin, thread_admin, store_api):
     router.include_router(module.router)
 
 __all__ = ["router"]

@@ -44,6 +44,7 @@ CREATE TABLE store_items (
     value jsonb NOT NULL,
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now(),
+    ttl_minutes double precision CHECK (ttl_minutes > 0),  -- refreshed on read when asked
     expires_at timestamptz,
     PRIMARY KEY (user_id, namespace, key)
 );
