@@ -18,6 +18,7 @@ from langgraph_sdk.errors import NotFoundError
 from tests.api.conftest import Serve, StreamingScriptedModel, auth, uid
 from tests.api.test_agent_protocol_support import person, say, sdk
 from tests.fakes import route
+from tools.db.scope import user_db
 
 
 async def test_put_get_search_list_and_delete(serve: Serve) -> None:
@@ -129,9 +130,12 @@ async def test_expired_items_are_gone(serve: Serve) -> None:
     alice = person("alice")
     async with serve() as server:
         client = sdk(server.url, alice)
-        await client.store.put_item(["cache"], "short", {"v": 1}, ttl=0.001)  # ~60 ms
+        await client.store.put_item(["cache"], "short", {"v": 1}, ttl=1)
         await client.store.put_item(["cache"], "long", {"v": 2}, ttl=60)
-        await asyncio.sleep(0.3)
+        async with user_db(server.app.state.resources.pool, uid(alice)) as db:  # a minute on
+            await db.conn.execute(
+                "UPDATE store_items SET expires_at = expires_at - interval '1 minute'"
+            )
         found = await client.store.search_items(["cache"])
         with pytest.raises(NotFoundError):
             await client.store.get_item(["cache"], "short")
