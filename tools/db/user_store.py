@@ -14,7 +14,7 @@ embedding index: a `query` is ignored, as LangGraph's own stores ignore it witho
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
 import orjson
@@ -39,6 +39,7 @@ from tools.db.scope import UserDb, user_db
 LIVE = "(expires_at IS NULL OR expires_at > now())"
 COLUMNS = "namespace, key, value, created_at, updated_at"
 OPERATORS = {"$eq": "=", "$ne": "<>", "$gt": ">", "$gte": ">=", "$lt": "<", "$lte": "<="}
+ItemT = TypeVar("ItemT", bound=Item)
 MAX_NAMESPACES = 10_000  # distinct namespaces read for one listing
 
 
@@ -75,6 +76,16 @@ def value_filter(filter: dict[str, Any] | None) -> tuple[list[sql.Composable], l
             clauses.append(sql.SQL("value -> %s {} %s::jsonb").format(sql.SQL(OPERATORS[op])))
             params += [field, _json(operand)]
     return clauses, params
+
+
+def _item(row: dict[str, Any], kind: type[ItemT]) -> ItemT:
+    return kind(
+        namespace=tuple(row["namespace"]),
+        key=row["key"],
+        value=row["value"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
 
 
 def _matches(namespace: tuple[str, ...], condition: MatchCondition) -> bool:
@@ -116,18 +127,30 @@ class UserStore(BaseStore):
         raise ValueError(f"unknown store operation {type(op).__name__}")
 
     async def _get(self, db: UserDb, op: GetOp) -> Item | None:
-        refresh = ", expires_at = now() + ttl_minutes * interval '1 minute'"
+        row = await (
+            await db.conn.execute(
+                f"SELECT {COLUMNS}, ttl_minutes FROM store_items"
+                f" WHERE namespace = %s AND key = %s AND {LIVE}",
+                (list(op.namespace), op.key),
+            )
+        ).fetchone()
+        if row is None:
+            return None
         if op.refresh_ttl:
-            statement = (
-                f"UPDATE store_items SET updated_at = updated_at{refresh}"
-                f" WHERE namespace = %s AND key = %s AND {LIVE} RETURNING {COLUMNS}"
-            )
-        else:
-            statement = (
-                f"SELECT {COLUMNS} FROM store_items WHERE namespace = %s AND key = %s AND {LIVE}"
-            )
-        row = await (await db.conn.execute(statement, (list(op.namespace), op.key))).fetchone()
-        return Item(**{**row, "namespace": tuple(row["namespace"])}) if row else None
+            await self._refresh(db, [row])
+        return _item(row, Item)
+
+    @staticmethod
+    async def _refresh(db: UserDb, rows: list[dict[str, Any]]) -> None:
+        """Items read with refresh_ttl live another TTL from now (only those with one:
+        a read of the rest writes nothing)."""
+        for row in rows:
+            if row["ttl_minutes"] is not None:
+                await db.conn.execute(
+                    "UPDATE store_items SET expires_at = now() + ttl_minutes * interval"
+                    " '1 minute' WHERE namespace = %s AND key = %s",
+                    (row["namespace"], row["key"]),
+                )
 
     async def _put(self, db: UserDb, op: PutOp) -> None:
         namespace = list(op.namespace)
@@ -157,19 +180,15 @@ class UserStore(BaseStore):
             ]
         )
         statement = sql.SQL(
-            "SELECT {cols} FROM store_items WHERE {where}"
+            "SELECT {cols}, ttl_minutes FROM store_items WHERE {where}"
             " ORDER BY updated_at DESC, namespace, key LIMIT %s OFFSET %s"
         ).format(cols=sql.SQL(COLUMNS), where=where)
         rows = await (
             await db.conn.execute(statement, [len(prefix), prefix, *params, op.limit, op.offset])
         ).fetchall()
-        for row in rows if op.refresh_ttl else []:
-            await db.conn.execute(
-                "UPDATE store_items SET expires_at = now() + ttl_minutes * interval '1 minute'"
-                " WHERE ttl_minutes IS NOT NULL AND namespace = %s AND key = %s",
-                (row["namespace"], row["key"]),
-            )
-        return [SearchItem(**{**r, "namespace": tuple(r["namespace"])}) for r in rows]
+        if op.refresh_ttl:
+            await self._refresh(db, rows)
+        return [_item(r, SearchItem) for r in rows]
 
     async def _namespaces(self, db: UserDb, op: ListNamespacesOp) -> list[tuple[str, ...]]:
         rows = await (
