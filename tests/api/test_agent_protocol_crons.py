@@ -25,6 +25,12 @@ async def _due_now(server: LiveServer, user: str, cron_id: str) -> None:
         )
 
 
+async def test_info_says_crons_are_served(serve: Serve) -> None:
+    async with serve() as server, httpx.AsyncClient(base_url=server.url) as client:
+        info = (await client.get("/info")).json()
+    assert info["flags"]["crons"] is True
+
+
 async def test_create_search_count_and_delete_only_the_owners(serve: Serve) -> None:
     async with serve() as server:
         alice, bob = sdk(server.url, person("alice")), sdk(server.url, person("bob"))
