@@ -1,4 +1,5 @@
-"""Crons: create (stateless or on a thread), search, count, delete — only the caller's.
+"""Crons: create (stateless or on a thread), update, search, count, delete — only the
+caller's.
 
 A cron keeps the run's body; at each firing the jobs worker starts a normal run with it
 (server/crons/fire.py): on the cron's thread, or on a fresh thread of the owner's that
@@ -12,12 +13,12 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from fastapi import APIRouter, HTTPException, Response
-from pydantic import Field
+from pydantic import Field, ValidationError
 
 from server.agent_protocol.assistant_rows import find_assistant
 from server.agent_protocol.auth import ProtocolUser
 from server.agent_protocol.runs_input import run_request
-from server.agent_protocol.schemas import Body, Limit, Offset, RunCreate
+from server.agent_protocol.schemas import Body, Limit, MultitaskStrategy, Offset, RunCreate
 from server.agent_protocol.serialize import ProtocolJSON
 from server.crons.rows import (
     CronFilter,
@@ -25,6 +26,9 @@ from server.crons.rows import (
     count_crons,
     delete_cron,
     insert_cron,
+    locked_cron,
+    parse_cron_id,
+    save_cron,
     search_crons,
 )
 from server.crons.schedule import BadSchedule, check_schedule, next_fire
@@ -32,6 +36,7 @@ from server.deps import Res
 from server.resources import Resources
 from server.runs import owned_thread
 from server.runs.threads import parse_thread_id
+from tools.db.scope import user_db
 
 router = APIRouter(tags=["agent protocol"])
 # What a firing's run is started with; the rest of the body is the cron's own.
@@ -56,6 +61,25 @@ class CronCreate(RunCreate):
     end_time: datetime | None = None
     enabled: bool = True
     on_run_completed: Literal["delete", "keep"] = "delete"
+
+
+class CronPatch(Body):
+    schedule: str | None = Field(default=None, min_length=1, max_length=200)
+    timezone: str | None = Field(default=None, max_length=100)
+    end_time: datetime | None = None
+    enabled: bool | None = None
+    on_run_completed: Literal["delete", "keep"] | None = None
+    input: dict[str, Any] | None = None
+    metadata: dict[str, Any] | None = None
+    config: dict[str, Any] | None = None
+    context: dict[str, Any] | None = None
+    stream_mode: str | list[str] | None = None
+    stream_subgraphs: bool | None = None
+    multitask_strategy: MultitaskStrategy | None = None
+    durability: Literal["sync", "async", "exit"] | None = None
+    interrupt_before: str | list[str] | None = None
+    interrupt_after: str | list[str] | None = None
+    webhook: str | None = None
 
 
 class CronSearch(Body):
@@ -93,9 +117,7 @@ async def _make(res: Resources, user: Any, body: CronCreate, thread_id: str | No
         check_schedule(body.schedule, timezone)
     except BadSchedule as exc:
         raise HTTPException(422, str(exc)) from None
-    end = body.end_time
-    if end is not None and end.tzinfo is None:
-        end = end.replace(tzinfo=UTC)
+    end = _utc(body.end_time)
     assistant = await find_assistant(res.pool, user, body.assistant_id)
     run_request(body)  # a body no run would take is refused now, not at each firing
     thread = await owned_thread(res, user, thread_id) if thread_id is not None else None
@@ -122,6 +144,44 @@ async def create(body: CronCreate, user: ProtocolUser, res: Res) -> Any:
 @router.post("/threads/{thread_id}/runs/crons", response_class=ProtocolJSON)
 async def create_for_thread(thread_id: str, body: CronCreate, user: ProtocolUser, res: Res) -> Any:
     return await _make(res, user, body, thread_id)
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
+
+
+@router.patch("/runs/crons/{cron_id}", response_class=ProtocolJSON)
+async def update(cron_id: str, body: CronPatch, user: ProtocolUser, res: Res) -> Any:
+    """The fields given replace the cron's (the run's fields inside its payload); an
+    explicit `end_time: null` clears the end. The schedule moves on from now."""
+    given = body.model_dump(exclude_unset=True)
+    async with user_db(res.pool, user) as db:
+        row = await locked_cron(db, cron_id)
+        payload = {**row["payload"], **{k: v for k, v in given.items() if k in RUN_FIELDS}}
+        try:
+            run_request(RunCreate.model_validate({**payload, "assistant_id": row["assistant_id"]}))
+            schedule = given.get("schedule") or row["schedule"]
+            timezone = given.get("timezone") or row["timezone"]
+            check_schedule(schedule, timezone)
+        except BadSchedule as exc:
+            raise HTTPException(422, str(exc)) from None
+        except ValidationError as exc:
+            raise HTTPException(
+                422, f"body: {exc.errors()[0]['loc']} {exc.errors()[0]['msg']}"
+            ) from None
+        end = _utc(given["end_time"]) if "end_time" in given else row["end_time"]
+        changed: dict[str, Any] = {
+            "schedule": schedule,
+            "timezone": timezone,
+            "end_time": end,
+            "payload": payload,
+            "next_run_date": next_fire(schedule, timezone, datetime.now(UTC), end),
+        }
+        for name in ("enabled", "on_run_completed", "metadata"):
+            if given.get(name) is not None:
+                changed[name] = given[name]
+        saved = await save_cron(db, parse_cron_id(cron_id), changed)
+    return ProtocolJSON(saved)
 
 
 def _filter(

@@ -13,7 +13,7 @@ from fastapi import HTTPException
 from psycopg import sql
 
 from tools.db.pool import Pool
-from tools.db.scope import user_db
+from tools.db.scope import UserDb, user_db
 
 COLUMNS = (
     "id AS cron_id, user_id, assistant_id, thread_id, schedule, timezone, end_time, enabled,"
@@ -164,3 +164,33 @@ async def count_crons(pool: Pool, user: UUID, found: CronFilter) -> int:
             )
         ).fetchone()
     return int((row or {}).get("n") or 0)
+
+
+async def locked_cron(db: UserDb, cron_id: str) -> dict[str, Any]:
+    """The caller's cron, locked for an update in the same transaction; 404 otherwise."""
+    row = await (
+        await db.conn.execute(
+            f"SELECT {COLUMNS} FROM crons WHERE id = %s FOR UPDATE", (parse_cron_id(cron_id),)
+        )
+    ).fetchone()
+    if row is None:
+        raise CronNotFound()
+    return row
+
+
+async def save_cron(db: UserDb, cron_id: UUID, changed: dict[str, Any]) -> dict[str, Any]:
+    """Write the changed columns (names from this module's callers, never a client's)."""
+    assignments = sql.SQL(", ").join(
+        sql.SQL("{} = %s").format(sql.Identifier(name)) for name in changed
+    )
+    values = [_json(v) if name in ("payload", "metadata") else v for name, v in changed.items()]
+    row = await (
+        await db.conn.execute(
+            sql.SQL("UPDATE crons SET {}, updated_at = now() WHERE id = %s RETURNING {}").format(
+                assignments, sql.SQL(COLUMNS)
+            ),
+            [*values, cron_id],
+        )
+    ).fetchone()
+    assert row is not None  # locked by locked_cron
+    return cron_json(row)

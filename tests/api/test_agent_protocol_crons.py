@@ -148,3 +148,41 @@ async def test_an_unknown_or_others_assistant_is_a_404(serve: Serve) -> None:
     assert datetime.fromisoformat(mine["next_run_date"]) < datetime.now(UTC) + timedelta(
         days=1, minutes=1
     )
+
+
+async def test_update_changes_the_schedule_and_payload_only_for_the_owner(serve: Serve) -> None:
+    async with serve() as server:
+        alice, bob = sdk(server.url, person("alice")), sdk(server.url, person("bob"))
+        cron: Any = await alice.crons.create("pam", schedule="0 9 * * *", input=say("one"))
+        updated: Any = await alice.crons.update(
+            cron["cron_id"], schedule="0 18 * * *", input=say("two"), enabled=False
+        )
+        with pytest.raises(NotFoundError):
+            await bob.crons.update(cron["cron_id"], schedule="* * * * *")
+        async with httpx.AsyncClient(base_url=server.url, headers=auth(person("c"))) as http:
+            unknown = await http.patch(f"/runs/crons/{cron['cron_id']}", json={"enabled": True})
+        await alice.aclose()
+        await bob.aclose()
+    assert updated["schedule"] == "0 18 * * *" and updated["enabled"] is False
+    assert updated["payload"]["input"] == say("two")
+    assert datetime.fromisoformat(updated["next_run_date"]).astimezone(UTC).hour == 18
+    assert unknown.status_code == 404
+
+
+async def test_a_bad_update_is_422_and_changes_nothing(serve: Serve) -> None:
+    alice = person("alice")
+    async with serve() as server:
+        client = sdk(server.url, alice)
+        cron: Any = await client.crons.create("pam", schedule="0 9 * * *")
+        async with httpx.AsyncClient(base_url=server.url, headers=auth(alice)) as http:
+            bad_schedule = await http.patch(
+                f"/runs/crons/{cron['cron_id']}", json={"schedule": "whenever"}
+            )
+            bad_mode = await http.patch(
+                f"/runs/crons/{cron['cron_id']}", json={"stream_mode": "nonsense"}
+            )
+        after: Any = (await client.crons.search())[0]
+        await client.aclose()
+    assert bad_schedule.status_code == 422 and "schedule" in bad_schedule.text
+    assert bad_mode.status_code == 422 and "stream_mode" in bad_mode.text
+    assert after["schedule"] == "0 9 * * *" and after["updated_at"] == cron["updated_at"]
