@@ -20,6 +20,7 @@ from server.agent_protocol.assistant_rows import (
     update_assistant,
 )
 from server.agent_protocol.auth import ProtocolUser
+from server.agent_protocol.client_context import BadContext, client_facts
 from server.agent_protocol.schemas import Body, Limit, Offset
 from server.agent_protocol.serialize import ProtocolJSON
 from server.deps import Res
@@ -65,6 +66,10 @@ class LatestVersion(Body):
 
 
 def _fields(body: AssistantCreate | AssistantPatch) -> AssistantFields:
+    try:  # every run with it would refuse a bad context: refused once, here
+        client_facts(body.context)
+    except BadContext as exc:
+        raise HTTPException(422, str(exc)) from None
     return AssistantFields(
         graph_id=body.graph_id,
         name=body.name,

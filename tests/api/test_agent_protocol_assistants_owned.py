@@ -144,6 +144,7 @@ async def test_a_run_with_ones_own_assistant_uses_its_context(serve: Serve) -> N
         ({"graph_id": "pam", "name": ""}, "name"),
         ({"graph_id": "pam", "config": "x"}, "config"),
         ({}, "graph_id"),
+        ({"graph_id": "pam", "context": {"location": {"lat": 200}}}, "context.location.lat"),
     ],
 )
 async def test_bad_assistant_bodies_are_422_naming_the_field(
