@@ -19,6 +19,7 @@ from server.crons.relay import CRON_QUEUE, relay_crons
 from server.jobs.deliver import Deliverer, Push
 from server.jobs.relay import relay_reminders
 from server.jobs.schema import ensure_job_schema
+from server.jobs.store_expiry import expire_store_items
 from server.jobs.tasks import QUEUE, FireCron, job_app
 from server.jobs.thread_expiry import expire_threads
 from server.settings import Settings
@@ -92,6 +93,9 @@ async def running_worker(
             ),
             asyncio.create_task(
                 _every(settings.pam_jobs_poll_s, "thread expiry", lambda: expire_threads(pool))
+            ),
+            asyncio.create_task(
+                _every(settings.pam_jobs_poll_s, "store expiry", lambda: expire_store_items(pool))
             ),
             asyncio.create_task(
                 _every(

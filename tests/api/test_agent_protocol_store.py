@@ -16,7 +16,7 @@ from langgraph.config import get_store
 from langgraph_sdk.errors import NotFoundError
 
 from tests.api.conftest import Serve, StreamingScriptedModel, auth, uid
-from tests.api.test_agent_protocol_support import person, say, sdk
+from tests.api.test_agent_protocol_support import eventually, person, say, sdk
 from tests.fakes import route
 from tools.db.scope import user_db
 
@@ -176,3 +176,30 @@ async def test_another_users_id_as_a_namespace_is_not_found_without_a_token_it_i
             theirs = await c.get("/store/items", params={"namespace": someone, "key": "k"})
     assert no_token.status_code == 401
     assert theirs.status_code == 404 and "namespace" in theirs.text
+
+
+async def test_the_worker_frees_expired_items(serve: Serve) -> None:
+    alice = person("alice")
+    async with serve(pam_worker=True, pam_jobs_poll_s=0.2) as server:
+        client = sdk(server.url, alice)
+        await client.store.put_item(["cache"], "short", {"v": 1}, ttl=1)
+        await client.store.put_item(["cache"], "kept", {"v": 2})
+        pool = server.app.state.resources.pool
+        async with user_db(pool, uid(alice)) as db:
+            await db.conn.execute(
+                "UPDATE store_items SET expires_at = now() - interval '1 second'"
+                " WHERE key = 'short'"
+            )
+
+        async def rows_left() -> list[str]:
+            async with user_db(pool, uid(alice)) as db:
+                found = await (await db.conn.execute("SELECT key FROM store_items")).fetchall()
+            return [r["key"] for r in found]
+
+        async def freed() -> bool:
+            return await rows_left() == ["kept"]
+
+        await eventually(freed)
+        left = await client.store.search_items(["cache"])
+        await client.aclose()
+    assert [i["key"] for i in left["items"]] == ["kept"]

@@ -1,6 +1,6 @@
 -- Agent Protocol resources kept as rows of the user who made them (issue 18 part B):
 -- assistants with their versions, the store's items, and thread expiry times. Every
--- table is FORCEd under RLS like chat_threads: a user reaches only their own rows.
+-- table is under RLS like chat_threads: a user reaches only their own rows.
 
 -- An assistant: the graph with a saved config/context. The row holds the version in
 -- force; each create/update adds a row to assistant_versions, and set_latest copies
@@ -66,7 +66,7 @@ DO $$
 DECLARE
     t text;
 BEGIN
-    FOREACH t IN ARRAY ARRAY['assistants', 'assistant_versions', 'store_items'] LOOP
+    FOREACH t IN ARRAY ARRAY['assistants', 'assistant_versions'] LOOP
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
         EXECUTE format(
@@ -76,6 +76,13 @@ BEGIN
     END LOOP;
 END
 $$;
+-- Not FORCEd, as for reminders: the worker deletes every user's expired items and reads
+-- every user's due TTLs as the table owner. pam_app, which every request runs as, is
+-- bound by the policies all the same.
+ALTER TABLE store_items ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own_rows ON store_items
+    USING (user_id = pam_user_id()) WITH CHECK (user_id = pam_user_id());
+GRANT SELECT, INSERT, UPDATE, DELETE ON store_items TO pam_app;
 ALTER TABLE thread_ttls ENABLE ROW LEVEL SECURITY;
 CREATE POLICY own_rows ON thread_ttls
     USING (user_id = pam_user_id()) WITH CHECK (user_id = pam_user_id());
