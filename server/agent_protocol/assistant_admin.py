@@ -26,6 +26,7 @@ from server.agent_protocol.serialize import ProtocolJSON
 from server.deps import Res
 
 router = APIRouter(tags=["agent protocol"])
+READ_ONLY = {403: {"description": "The graph's default assistant cannot be changed or deleted."}}
 Text = Field(default=None, min_length=1, max_length=200)
 
 
@@ -88,12 +89,12 @@ async def create(body: AssistantCreate, user: ProtocolUser, res: Res) -> Any:
     return ProtocolJSON(found)
 
 
-@router.patch("/assistants/{assistant_id}", response_class=ProtocolJSON)
+@router.patch("/assistants/{assistant_id}", response_class=ProtocolJSON, responses=READ_ONLY)
 async def update(assistant_id: str, body: AssistantPatch, user: ProtocolUser, res: Res) -> Any:
     return ProtocolJSON(await update_assistant(res.pool, user, assistant_id, _fields(body)))
 
 
-@router.delete("/assistants/{assistant_id}", status_code=204)
+@router.delete("/assistants/{assistant_id}", status_code=204, responses=READ_ONLY)
 async def delete(
     assistant_id: str, user: ProtocolUser, res: Res, delete_threads: bool = False
 ) -> Response:
@@ -124,6 +125,6 @@ async def versions(
     return ProtocolJSON(found)
 
 
-@router.post("/assistants/{assistant_id}/latest", response_class=ProtocolJSON)
+@router.post("/assistants/{assistant_id}/latest", response_class=ProtocolJSON, responses=READ_ONLY)
 async def latest(assistant_id: str, body: LatestVersion, user: ProtocolUser, res: Res) -> Any:
     return ProtocolJSON(await set_latest(res.pool, user, assistant_id, body.version))
