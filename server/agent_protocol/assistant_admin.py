@@ -26,7 +26,9 @@ from server.agent_protocol.serialize import ProtocolJSON
 from server.deps import Res
 
 router = APIRouter(tags=["agent protocol"])
-READ_ONLY = {403: {"description": "The graph's default assistant cannot be changed or deleted."}}
+READ_ONLY: dict[int | str, dict[str, Any]] = {
+    403: {"description": "The graph's default assistant cannot be changed or deleted."}
+}
 Text = Field(default=None, min_length=1, max_length=200)
 
 
