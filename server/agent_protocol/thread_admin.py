@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any, Literal
 
 import orjson
@@ -20,7 +21,7 @@ from server.deps import Res
 from server.resources import Resources
 from server.runs import RunManager, create_thread, owned_thread
 from server.runs.deps import Runs
-from server.runs.threads import find_thread
+from server.runs.threads import ThreadNotFound, delete_thread, find_thread
 from tools.db.scope import user_db
 
 router = APIRouter(tags=["agent protocol"])
@@ -105,14 +106,10 @@ async def prune(body: ThreadPrune, user: ProtocolUser, res: Res, runs: Runs) -> 
     owned = [t for t in [await find_thread(res, user, i) for i in body.thread_ids] if t]
     for thread in owned:
         await _stop_runs(runs, thread.thread_id)
-    saver = res.graph.checkpointer
     if body.strategy == "delete":
-        async with user_db(res.pool, user) as db:
-            await db.conn.execute(
-                "DELETE FROM chat_threads WHERE id = ANY(%s)", ([t.id for t in owned],)
-            )
-        for thread in owned:
-            await saver.adelete_thread(thread.thread_id)
+        for thread in owned:  # row, runs, checkpoints, and this process's ownership cache
+            with contextlib.suppress(ThreadNotFound):  # deleted meanwhile: gone either way
+                await delete_thread(res, user, thread.id)
     elif owned:
-        await saver.aprune([t.thread_id for t in owned], strategy="keep_latest")
+        await res.graph.checkpointer.aprune([t.thread_id for t in owned], strategy="keep_latest")
     return {"pruned_count": len(owned)}
