@@ -27,6 +27,7 @@ from server.agent_protocol.runs_input import run_request
 from server.agent_protocol.schemas import RunCreate
 from server.agent_protocol.serialize import ProtocolJSON
 from server.agent_protocol.sse import run_frames, sse_response
+from server.agent_protocol.thread_ttl import ThreadTTL, set_ttl
 from server.agent_protocol.thread_view import client_metadata
 from server.deps import Res
 from server.resources import Resources
@@ -37,6 +38,9 @@ from server.runs.threads import ThreadNotFound, delete_thread
 router = APIRouter(tags=["agent protocol"])
 log = structlog.get_logger("pam.protocol")
 MAX_BATCH = 100
+# A thread to delete after its run is also given this TTL: should the process die before
+# the run ends, the jobs worker deletes the thread once it has sat idle this long.
+BACKSTOP = ThreadTTL(minutes=60, strategy="delete")
 # Deletions waiting for their run to end; held so the tasks are not garbage-collected.
 _cleanups: set[asyncio.Task[None]] = set()
 
@@ -57,6 +61,8 @@ async def start_stateless(
     await find_assistant(resources.pool, user, body.assistant_id)  # 404 before any write
     run_request(body)  # a bad body is a 422 before the thread exists
     thread = await create_thread(resources, user, metadata=client_metadata(body.metadata))
+    if body.on_completion == "delete":  # the worker's backstop, should this process die first
+        await set_ttl(resources.pool, user, thread.id, BACKSTOP)
     try:
         run = await start_run(
             resources,

@@ -10,7 +10,8 @@ import httpx
 import pytest
 from langgraph_sdk.errors import ConflictError, NotFoundError
 
-from tests.api.conftest import Gate, Serve, StreamingScriptedModel, auth
+from server.agent_protocol import stateless_runs
+from tests.api.conftest import Gate, Serve, StreamingScriptedModel, auth, uid
 from tests.api.test_agent_protocol_support import (
     collect,
     eventually,
@@ -21,6 +22,7 @@ from tests.api.test_agent_protocol_support import (
     sdk,
 )
 from tests.fakes import route
+from tools.db.scope import user_db
 
 
 async def test_wait_answers_and_deletes_its_thread(serve: Serve) -> None:
@@ -144,3 +146,33 @@ async def test_a_stateless_run_with_an_unknown_assistant_creates_nothing(serve: 
         count = await client.threads.count()
         await client.aclose()
     assert count == 0
+
+
+async def test_a_thread_left_by_a_lost_cleanup_is_swept_by_the_worker(serve: Serve) -> None:
+    """The process that should delete a stateless run's thread dies first (here: its
+    cleanup task is cancelled): the thread's backstop TTL lets the worker delete it."""
+    alice = person("alice")
+    gate = Gate()
+    model = StreamingScriptedModel(script=[gate, *general("Late.")])
+    async with serve(model, pam_worker=True, pam_jobs_poll_s=0.2) as server:
+        client = sdk(server.url, alice)
+        run = await client.runs.create(None, "pam", input=say("hi"))
+        await asyncio.wait_for(gate.reached.wait(), 10)
+        for task in list(stateless_runs._cleanups):
+            task.cancel()
+        gate.open()
+        await client.runs.join(run["thread_id"], run["run_id"])
+        assert await client.threads.count() == 1  # nobody deleted it after the run
+        async with user_db(server.app.state.resources.pool, uid(alice)) as db:  # an hour on
+            await db.conn.execute(
+                "UPDATE chat_threads SET updated_at = now() - interval '61 minutes'"
+            )
+            await db.conn.execute("UPDATE thread_ttls SET expires_at = now() - interval '1 second'")
+
+        async def swept() -> bool:
+            return await client.threads.count() == 0
+
+        await eventually(swept, timeout_s=20)
+        with pytest.raises(NotFoundError):
+            await client.threads.get(run["thread_id"])
+        await client.aclose()
