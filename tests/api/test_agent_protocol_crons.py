@@ -4,6 +4,7 @@ a normal thread; only the owner sees a cron; a bad schedule is a 422 naming the 
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -186,3 +187,28 @@ async def test_a_bad_update_is_422_and_changes_nothing(serve: Serve) -> None:
     assert bad_schedule.status_code == 422 and "schedule" in bad_schedule.text
     assert bad_mode.status_code == 422 and "stream_mode" in bad_mode.text
     assert after["schedule"] == "0 9 * * *" and after["updated_at"] == cron["updated_at"]
+
+
+async def test_two_instances_fire_a_due_cron_once(serve: Serve) -> None:
+    alice = person("alice")
+    first = StreamingScriptedModel(script=general("Once.") + general("Twice?"))
+    second = StreamingScriptedModel(script=general("Once.") + general("Twice?"))
+    fast = {"pam_worker": True, "pam_jobs_poll_s": 0.1}
+    async with serve(first, **fast) as one, serve(second, **fast) as two:
+        on_one, on_two = sdk(one.url, alice), sdk(two.url, alice)
+        tid = (await on_one.threads.create())["thread_id"]
+        cron: Any = await on_two.crons.create_for_thread(
+            tid, "pam", schedule="0 6 * * *", input=say("once, please")
+        )
+        await _due_now(one, alice, cron["cron_id"])
+
+        async def ran() -> Any:
+            runs = await on_one.runs.list(tid)
+            return runs and runs[0]["status"] == "success"
+
+        await eventually(ran, timeout_s=20)
+        await asyncio.sleep(1.0)  # ten more relay passes on each instance
+        runs: Any = await on_two.runs.list(tid)
+        await on_one.aclose()
+        await on_two.aclose()
+    assert len(runs) == 1 and runs[0]["metadata"]["cron_id"] == cron["cron_id"]
