@@ -10,12 +10,15 @@ from typing import Any
 
 import httpx
 import httpx2
+import jwt
 import pytest
 from mcp import Client
 from mcp.client.streamable_http import streamable_http_client
 from mcp.shared.exceptions import MCPError
+from redis.asyncio import Redis
 
 from agent.tools import model_parameters
+from server.doors.approval_tickets import SPENT_KEY
 from tests.api.conftest import (
     LiveServer,
     Serve,
@@ -189,3 +192,28 @@ async def test_ask_pam_asks_for_approval_and_yes_on_the_thread_settles_it(
         )
     assert done["status"] == "done" and done["summary"].startswith("Deleted"), done
     assert await expense_amounts(pool, "jo") == []
+
+
+@pytest.mark.redis
+async def test_a_ticket_is_spent_once_across_instances(
+    serve: Serve, pool: Pool, redis_url: str
+) -> None:
+    """With Redis, a ticket one instance has run is spent for every other instance."""
+    expense = await add_expense(pool, "kai", 21)
+    async with serve(redis_url=redis_url) as one, serve(redis_url=redis_url) as two:
+        async with mcp_client(one, "kai") as c:
+            asked = data(await c.call_tool("delete_expense", {"expense_id": expense}))
+            first = await c.call_tool(
+                "decide_approval", {"ticket": asked["ticket"], "decision": "reject"}
+            )
+        async with mcp_client(two, "kai") as c:
+            second = await c.call_tool(
+                "decide_approval", {"ticket": asked["ticket"], "decision": "approve"}
+            )
+    assert not first.is_error and data(first)["status"] == "declined"
+    assert second.is_error and "already" in data(second)["summary"]
+    assert await expense_amounts(pool, "kai") == [21.0]
+    # Spent in Redis, where every instance looks (not only in this process's memory).
+    ticket_id = jwt.decode(asked["ticket"], options={"verify_signature": False})["jti"]
+    async with Redis.from_url(redis_url) as redis:
+        assert await redis.exists(f"{SPENT_KEY}{ticket_id}") == 1
