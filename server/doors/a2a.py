@@ -46,9 +46,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 
-from server.auth import AuthError
 from server.chat.stream import turn_events
 from server.doors.a2a_tasks import RecentTaskStore
+from server.doors.auth import token_user
 from server.doors.routes import DoorRoute
 from server.doors.settings import DoorSettings
 from server.doors.turns import DoorRefusal, chat_request, start_turn
@@ -206,10 +206,7 @@ class A2AGate:
         headers = Request(scope).headers
         scheme, _, token = headers.get("authorization", "").partition(" ")
         token = token.strip() if scheme.lower() == "bearer" else headers.get("x-api-key", "")
-        try:
-            user = resources.verifier.verify(token) if token else None
-        except AuthError:
-            user = None
+        user = await token_user(resources, token)
         if user is None:
             response = error_response(
                 401, "Missing, invalid or expired token.", **{"WWW-Authenticate": "Bearer"}

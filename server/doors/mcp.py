@@ -25,7 +25,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 
-from server.auth import AuthError
+from server.doors.auth import token_user
 from server.doors.mcp_tools import call_tool, tool_list
 from server.doors.routes import DoorRoute
 from server.doors.settings import DoorSettings
@@ -92,12 +92,8 @@ class BearerGate:
         resources: Resources = scope["app"].state.resources
         header = Request(scope).headers.get("authorization", "")
         scheme, _, token = header.partition(" ")
-        user = None
-        if scheme.lower() == "bearer" and token.strip():
-            try:
-                user = resources.verifier.verify(token.strip())
-            except AuthError:
-                user = None
+        token = token.strip() if scheme.lower() == "bearer" else ""
+        user = await token_user(resources, token)
         if user is None:
             challenge = (
                 f'Bearer error="invalid_token", error_description="Missing, invalid or '
@@ -113,7 +109,7 @@ class BearerGate:
             )
             await response(scope, receive, send)
             return
-        access = AccessToken(token=token.strip(), client_id="pam", scopes=[], subject=str(user))
+        access = AccessToken(token=token, client_id="pam", scopes=[], subject=str(user))
         scope["user"] = AuthenticatedUser(access)
         await self.app(scope, receive, send)
 
