@@ -69,5 +69,5 @@ e2e-deps:  ## install chromium + chromedriver from Debian when missing (needs ro
 .PHONY: evals
 evals: setup  ## run the eval datasets with the offline brain; JSON + Markdown reports
 	@mkdir -p bench/results
-	$(UV) run --frozen pam eval run evals/datasets/*.jsonl --model offline \
+	$(UV) run --frozen python -m evals run evals/datasets/*.jsonl --model offline \
 		--json bench/results/evals.json --report bench/results/evals.md --min-pass 0.95

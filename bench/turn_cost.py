@@ -29,9 +29,9 @@ from agent.model import load_chat_model
 from bench.clients import MESSAGE, varied
 from bench.stats import percentile
 from bench.timing import Spans, TimedSaver
-from evals.scripted import ScriptedChatModel, call, route
 from graph import build_graph
 from server.runs.execute import DURABILITY
+from tests.fakes import ScriptedChatModel, call, route
 from tools.db.checkpointer import PooledSaver
 from tools.db.migrate import migrate
 from tools.db.pool import Pool, open_pool

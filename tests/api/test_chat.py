@@ -10,10 +10,9 @@ from langchain_core.messages import AIMessage
 from prometheus_client import REGISTRY
 
 from agent.brain.streaming import chunks
-from bench.models import PacedBrain
 from server.chat.stream import MERGED_TOKEN_CHARS, merged_tokens
 from tests.api.conftest import Serve, StreamingScriptedModel, auth, sse_events
-from tests.fakes import call, route
+from tests.fakes import PacedBrain, call, route
 
 CHAT = "/api/v1/pam/chat"
 

@@ -10,7 +10,7 @@ import pytest
 
 from bench.chaos.schema_fuzz import run_schemathesis
 from bench.chaos.steps import server
-from bench.chaos.tokens import token_for
+from tests.tokens import token_for
 
 pytestmark = pytest.mark.slow
 
