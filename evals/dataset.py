@@ -8,24 +8,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from tools.registry import TABLES
+
 Domain = Literal["wins", "wheels", "you", "social", "general"]
-FIXTURE_TABLES = (
-    "expenses",
-    "incomes",
-    "budgets",
-    "vehicles",
-    "fuel_logs",
-    "maintenance",
-    "trips",
-    "places",
-    "events",
-    "tasks",
-    "pantry",
-    "shopping_list",
-    "posts",
-    "groups",
-    "memories",
-)
+# Every table an action registers (tools/registry.py): a new one is a fixture at once.
+FIXTURE_TABLES = tuple(TABLES)
 
 
 class Strict(BaseModel):
