@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from agent.router import DomainNode
 from tools.registry import TABLES
 
-Domain = Literal["wins", "wheels", "you", "social", "general"]
+Domain = DomainNode  # the domains a turn may be routed to, "general" included
 # Every table an action registers (tools/registry.py): a new one is a fixture at once.
 FIXTURE_TABLES = tuple(TABLES)
 
