@@ -173,7 +173,7 @@ def _line(reading: TyreReadingOut) -> str:
         if getattr(reading, t) is not None
     ]
     cold = ", cold" if reading.cold else ""
-    return f"{reading.date:%-d %b}{cold}: {' '.join(tyres)}"
+    return f"{reading.date.day} {reading.date:%b}{cold}: {' '.join(tyres)}"
 
 
 async def _last_cold(db: UserDb, vehicle_id: UUID) -> dict[str, Any] | None:
