@@ -37,9 +37,11 @@ class NothingToResume(HTTPException):
 
 
 def turn_context(resources: Resources, user_id: UUID, client: ClientContext | None) -> Context:
+    typed_at = client.typed_at if client else None
     return Context(
         user_id=str(user_id),
-        client=client.model_dump(exclude_none=True) if client else None,
+        now=typed_at.isoformat() if typed_at else None,  # a message typed offline
+        client=client.model_dump(mode="json", exclude_none=True) if client else None,
         pool=resources.pool,
         services=resources.services,
     )
