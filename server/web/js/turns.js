@@ -1,34 +1,65 @@
 // A turn: its stream of events rendered as they come, approvals answered with a resume,
 // and recovery when the stream drops (the server finishes the turn regardless).
 import { $ } from "./dom.js";
-import { ApiError, Unauthorized, getJson, stream } from "./api.js";
+import { ApiError, Unauthorized, cachedJson, getJson, stream } from "./api.js";
 import { Reply, clearMessages, renderHistory } from "./chat.js";
 import { showApproval } from "./approvals.js";
-import { applyUiActions, describe, loadPanel } from "./panel.js";
+import { applyUiActions, asOf, describe, loadPanel } from "./panel.js";
 
 const POLL_MS = 1000;
 const RECOVER_FOR_MS = 180_000;
 
 // What the page is showing: the open chat, and a counter bumped whenever another chat is
 // shown so that late events of the old one are dropped.
-export const session = { threadId: null, view: 0, busy: false, onAuthError: () => {}, onThread: () => {} };
+export const session = {
+  threadId: null, view: 0, busy: false,
+  onAuthError: () => {}, onThread: () => {}, afterHistory: () => {},
+};
 
 export const status = (text) => { $("chat-status").textContent = text; };
 const sleep = (ms) => new Promise((resolve) => { window.setTimeout(resolve, ms); });
 
-function setBusy(value) {
+export function setBusy(value) {
   session.busy = value;
   $("send").disabled = value;
 }
 
+// Show a chat's transcript (with no reception, the copy kept on the device, "as of").
+// `after(id)` adds what belongs below it (the messages still waiting to be sent).
 export async function showThread(id) {
   const mine = ++session.view;
-  const thread = await getJson(`/api/v1/pam/threads/${id}`);
+  const { body: thread, savedAt } = await cachedJson(`/api/v1/pam/threads/${id}`);
   if (mine !== session.view) return null;
   clearMessages(thread.title || "Chat");
   renderHistory(thread.messages);
-  if (thread.interrupt && !thread.running) showApproval(thread.interrupt, resume, describe);
-  return thread;
+  session.afterHistory(id);
+  if (savedAt) status(asOf(savedAt));
+  if (thread.interrupt && !thread.running && !savedAt) showApproval(thread.interrupt, resume, describe);
+  return savedAt ? { ...thread, running: false } : thread;
+}
+
+// What a turn's events do to the page; `ended()` is called on interrupt, final or error.
+export function turnEvents(reply, mine, ended) {
+  return (name, data) => {
+    if (name === "interrupt" || name === "final" || name === "error") ended();
+    if (mine !== session.view) return; // another chat is shown: its page is not this one
+    if (name === "metadata" && !session.threadId) {
+      session.threadId = data.thread_id;
+      session.onThread(data.thread_id);
+    } else if (name === "route") reply.route(data.domains);
+    else if (name === "token") reply.token(data.text);
+    else if (name === "tool_call") reply.toolCall(data);
+    else if (name === "tool_result") reply.toolResult(data);
+    else if (name === "interrupt") {
+      reply.awaitApproval();
+      showApproval(data, resume, describe);
+    } else if (name === "final") {
+      reply.finish(data.reply);
+      applyUiActions(data.ui_actions).catch(session.onAuthError);
+    } else if (name === "error") {
+      reply.fail(data.message);
+    }
+  };
 }
 
 export async function recover() {
@@ -59,28 +90,7 @@ export async function runTurn(path, body, reply, known = null) {
   let ended = false;
   setBusy(true);
   status("");
-  const onEvent = (name, data) => {
-    if (mine !== session.view) return;
-    if (name === "metadata" && !session.threadId) {
-      session.threadId = data.thread_id;
-      session.onThread(data.thread_id);
-    } else if (name === "route") reply.route(data.domains);
-    else if (name === "token") reply.token(data.text);
-    else if (name === "tool_call") reply.toolCall(data);
-    else if (name === "tool_result") reply.toolResult(data);
-    else if (name === "interrupt") {
-      ended = true;
-      reply.awaitApproval();
-      showApproval(data, resume, describe);
-    } else if (name === "final") {
-      ended = true;
-      reply.finish(data.reply);
-      applyUiActions(data.ui_actions).catch(session.onAuthError);
-    } else if (name === "error") {
-      ended = true;
-      reply.fail(data.message);
-    }
-  };
+  const onEvent = turnEvents(reply, mine, () => { ended = true; });
   try {
     await stream(path, body, onEvent);
   } catch (error) {

@@ -1,0 +1,180 @@
+// Messages typed on this device, kept (IndexedDB) until the server has them, so nothing
+// typed with no reception is lost. Each carries the message_id made when it was typed:
+// the server runs a message_id once and answers a resend with that same turn, so a
+// resend after a dropped link never logs an expense twice. They go one at a time, in
+// the order typed, with the time typed as client context ("yesterday" = the day before
+// it was written). A chat started offline gets its id here too, and is created on the
+// server (idempotently) before its first message.
+import { $, h } from "./dom.js";
+import { ApiError, Unauthorized, postJson, stream, tokenSubject, unreachable } from "./api.js";
+import { Reply, addUserMessage } from "./chat.js";
+import { outbox } from "./store.js";
+import { loadPanel } from "./panel.js";
+import { session, showThread, status, turnEvents } from "./turns.js";
+
+const CHAT_STREAM = "/api/v1/pam/chat/stream";
+const RETRY_MS = [1000, 2000, 5000, 10000, 15000];
+const WAITED_MS = 60_000; // sent this long after typing: the turn's clock is the typing time
+const STATE_WORDS = { waiting: "Waiting for signal", sending: "Sending…", sent: "Sent", failed: "Not sent" };
+
+export const hooks = { onSent: () => {}, onSignInNeeded: () => {} };
+const lines = new Map(); // message id -> the state line under its bubble
+let draining = null; // the one delivery loop at a time
+let failures = 0; // deliveries in a row that found no connection
+let retryTimer = null;
+let sequence = 0;
+
+function mark(id, state) {
+  const line = lines.get(id);
+  if (!line?.isConnected) return;
+  line.textContent = STATE_WORDS[state];
+  line.closest(".msg").dataset.state = state;
+}
+
+function showBubble(item, state) {
+  const node = addUserMessage(item.text);
+  node.dataset.messageId = item.id;
+  const line = h("p", { class: "delivery" });
+  node.append(line);
+  lines.set(item.id, line);
+  mark(item.id, state);
+}
+
+// The person's waiting messages: how many, said plainly (a live region), and why.
+async function tellPending() {
+  const items = await outbox.list(tokenSubject()).catch(() => []);
+  const note = $("outbox-status");
+  const n = items.length;
+  const offline = failures > 0 || !navigator.onLine;
+  document.body.dataset.connection = offline ? "offline" : "online";
+  const what = n === 1 ? "1 message is" : `${n} messages are`;
+  const text = !n ? (offline ? "No connection. Messages you type will wait on this phone." : "")
+    : offline ? `No connection: ${what} waiting and will be sent, in order, when the signal returns.`
+      : `${what} being sent.`;
+  if (note.textContent !== text) note.textContent = text;
+  note.hidden = !text;
+}
+
+// Under a chat's transcript: its messages still waiting on this device.
+export async function showWaiting(threadId) {
+  const view = session.view;
+  const items = await outbox.list(tokenSubject()).catch(() => []);
+  if (view !== session.view) return;
+  for (const item of items) if (item.thread_id === threadId) showBubble(item, "waiting");
+}
+
+// Keep `text` on the device as the next message of the open chat (a new chat when none
+// is open), show it, and send what is waiting.
+export async function queue(text) {
+  const user = tokenSubject();
+  let threadId = session.threadId;
+  let newThread = false;
+  if (!threadId) {
+    threadId = crypto.randomUUID();
+    newThread = true;
+    session.threadId = threadId;
+    session.onThread(threadId);
+  } else {
+    const waiting = await outbox.list(user);
+    newThread = waiting.some((i) => i.thread_id === threadId && i.new_thread);
+  }
+  const item = {
+    id: crypto.randomUUID(),
+    user,
+    seq: Date.now() * 1000 + (sequence++ % 1000),
+    thread_id: threadId,
+    new_thread: newThread,
+    text,
+    typed_at: new Date().toISOString(),
+    timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  };
+  showBubble(item, "waiting");
+  await outbox.put(item);
+  return flush();
+}
+
+export function flush() {
+  draining ??= drain().finally(() => { draining = null; });
+  return draining;
+}
+
+async function drain() {
+  window.clearTimeout(retryTimer);
+  const user = tokenSubject();
+  if (!user) return;
+  let sent = 0;
+  const after = failures > 0; // this round follows a delivery that found no connection
+  for (;;) {
+    await tellPending();
+    const [item] = await outbox.list(user);
+    if (!item) break;
+    const outcome = await deliver(item);
+    if (outcome === "later") {
+      failures += 1;
+      retryTimer = window.setTimeout(flush, RETRY_MS[Math.min(failures, RETRY_MS.length) - 1]);
+      await tellPending();
+      return;
+    }
+    if (outcome === "sign-in") return; // kept until the person signs in again
+    failures = 0;
+    sent += 1;
+    await outbox.remove(item.id);
+  }
+  await tellPending();
+  if (!sent) return;
+  hooks.onSent();
+  if (after) {
+    // What was cut short or shown from the device is drawn again from the server's
+    // transcript, so no turn shows twice.
+    if (session.threadId) await showThread(session.threadId).catch(() => null);
+    await loadPanel().catch(session.onAuthError);
+    status(`Reconnected: ${sent === 1 ? "1 waiting message was" : `${sent} waiting messages were`} sent.`);
+  }
+}
+
+function chatBody(item) {
+  const context = { timezone: item.timezone, current_page: "chat" };
+  if (item.typed_at && Date.now() - Date.parse(item.typed_at) > WAITED_MS) context.typed_at = item.typed_at;
+  return { message: item.text, message_id: item.id, thread_id: item.thread_id, context };
+}
+
+// Send one message; "sent" once the server has ended its turn (or refused it for good),
+// "later" to try again, "sign-in" when the token is no longer accepted.
+async function deliver(item) {
+  const shown = item.thread_id === session.threadId;
+  const reply = shown ? new Reply() : null;
+  let ended = false;
+  mark(item.id, "sending");
+  try {
+    if (item.new_thread) await postJson("/threads", { thread_id: item.thread_id, if_exists: "do_nothing" });
+    const events = turnEvents(reply, shown ? session.view : -1, () => { ended = true; });
+    await stream(CHAT_STREAM, chatBody(item), events);
+    if (!ended) throw new TypeError("The stream ended before the turn did.");
+    mark(item.id, "sent");
+    return "sent";
+  } catch (error) {
+    const retry = unreachable(error)
+      || (error instanceof ApiError && (error.status === 503 || error.code === "THREAD_BUSY"));
+    if (retry || error instanceof Unauthorized) {
+      reply?.node.remove(); // the resend shows the whole turn again
+      mark(item.id, "waiting");
+      if (error instanceof Unauthorized) hooks.onSignInNeeded(error);
+      return error instanceof Unauthorized ? "sign-in" : "later";
+    }
+    if (error instanceof ApiError && error.status === 422 && item.typed_at) {
+      // Refused before it ran (a device clock far off): the same message without it.
+      reply?.node.remove();
+      item.typed_at = null;
+      await outbox.put(item);
+      return deliver(item);
+    }
+    // Refused for good (kept, it would hold back every message behind it).
+    mark(item.id, "failed");
+    if (reply) reply.fail(error.message);
+    else status(`A waiting message was not sent: ${error.message}`);
+    return "sent";
+  }
+}
+
+window.addEventListener("online", () => { flush(); });
+window.addEventListener("offline", () => { tellPending(); });
