@@ -11,10 +11,6 @@ const SHELL = [
   "/static/styles.css",
   "/static/manifest.webmanifest",
   "/static/icon.svg",
-  "/static/icons/icon-192.png",
-  "/static/icons/icon-512.png",
-  "/static/icons/icon-maskable-512.png",
-  "/static/icons/apple-touch-icon.png",
   "/static/js/main.js",
   "/static/js/api.js",
   "/static/js/approvals.js",
@@ -47,14 +43,17 @@ self.addEventListener("activate", (event) => {
 });
 
 // The shell from the cache first (it is this release's, see VERSION), the network when
-// a file is missing; every page address opens the one page (chats are #/chat/<id>).
+// a file is missing (the icons: the phone keeps the installed app's own copy). Vary is
+// ignored: a module script's request carries an Origin header that the precache's did
+// not, and the shell's files are the same for every origin allowed to load them.
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (request.mode === "navigate" && url.pathname === "/") {
-    event.respondWith(caches.match("/").then((hit) => hit || fetch(request)));
+    event.respondWith(caches.match("/", { ignoreVary: true }).then((hit) => hit || fetch(request)));
   } else if (url.pathname.startsWith("/static/")) {
-    event.respondWith(caches.match(request, { ignoreSearch: true }).then((hit) => hit || fetch(request)));
+    const kept = caches.match(request, { ignoreSearch: true, ignoreVary: true });
+    event.respondWith(kept.then((hit) => hit || fetch(request)));
   }
 });

@@ -6,11 +6,11 @@
 // it was written). A chat started offline gets its id here too, and is created on the
 // server (idempotently) before its first message.
 import { $, h } from "./dom.js";
-import { ApiError, Unauthorized, postJson, stream, tokenSubject, unreachable } from "./api.js";
+import { ApiError, Unauthorized, cachedJson, postJson, stream, tokenSubject, unreachable } from "./api.js";
 import { Reply, addUserMessage } from "./chat.js";
 import { outbox } from "./store.js";
 import { loadPanel } from "./panel.js";
-import { session, showThread, status, turnEvents } from "./turns.js";
+import { session, setBusy, showThread, status, turnEvents } from "./turns.js";
 
 const CHAT_STREAM = "/api/v1/pam/chat/stream";
 const RETRY_MS = [1000, 2000, 5000, 10000, 15000];
@@ -21,6 +21,7 @@ export const hooks = { onSent: () => {}, onSignInNeeded: () => {} };
 const lines = new Map(); // message id -> the state line under its bubble
 let draining = null; // the one delivery loop at a time
 let failures = 0; // deliveries in a row that found no connection
+let outage = null; // {sent} since a delivery found no connection, until all is sent
 let retryTimer = null;
 let sequence = 0;
 
@@ -48,7 +49,7 @@ async function tellPending() {
   const offline = failures > 0 || !navigator.onLine;
   document.body.dataset.connection = offline ? "offline" : "online";
   const what = n === 1 ? "1 message is" : `${n} messages are`;
-  const text = !n ? (offline ? "No connection. Messages you type will wait on this phone." : "")
+  const text = !n ? (offline ? "No connection. Messages you type will wait on this device." : "")
     : offline ? `No connection: ${what} waiting and will be sent, in order, when the signal returns.`
       : `${what} being sent.`;
   if (note.textContent !== text) note.textContent = text;
@@ -103,7 +104,7 @@ async function drain() {
   const user = tokenSubject();
   if (!user) return;
   let sent = 0;
-  const after = failures > 0; // this round follows a delivery that found no connection
+  const threads = new Set();
   for (;;) {
     await tellPending();
     const [item] = await outbox.list(user);
@@ -111,6 +112,7 @@ async function drain() {
     const outcome = await deliver(item);
     if (outcome === "later") {
       failures += 1;
+      outage ??= { sent: 0 };
       retryTimer = window.setTimeout(flush, RETRY_MS[Math.min(failures, RETRY_MS.length) - 1]);
       await tellPending();
       return;
@@ -118,17 +120,23 @@ async function drain() {
     if (outcome === "sign-in") return; // kept until the person signs in again
     failures = 0;
     sent += 1;
+    if (outage) outage.sent += 1;
+    threads.add(item.thread_id);
     await outbox.remove(item.id);
   }
   await tellPending();
   if (!sent) return;
   hooks.onSent();
-  if (after) {
+  // The chats as they now stand, kept on the device for when the signal goes.
+  for (const id of threads) cachedJson(`/api/v1/pam/threads/${id}`).catch(() => {});
+  if (outage) {
     // What was cut short or shown from the device is drawn again from the server's
     // transcript, so no turn shows twice.
+    const n = outage.sent;
+    outage = null;
     if (session.threadId) await showThread(session.threadId).catch(() => null);
     await loadPanel().catch(session.onAuthError);
-    status(`Reconnected: ${sent === 1 ? "1 waiting message was" : `${sent} waiting messages were`} sent.`);
+    status(`Reconnected: ${n === 1 ? "1 waiting message was" : `${n} waiting messages were`} sent.`);
   }
 }
 
@@ -148,7 +156,12 @@ async function deliver(item) {
   try {
     if (item.new_thread) await postJson("/threads", { thread_id: item.thread_id, if_exists: "do_nothing" });
     const events = turnEvents(reply, shown ? session.view : -1, () => { ended = true; });
-    await stream(CHAT_STREAM, chatBody(item), events);
+    setBusy(true); // PAM is on it: Send waits (Enter still queues), the chat stays open
+    try {
+      await stream(CHAT_STREAM, chatBody(item), events);
+    } finally {
+      setBusy(false);
+    }
     if (!ended) throw new TypeError("The stream ended before the turn did.");
     mark(item.id, "sent");
     return "sent";
