@@ -34,6 +34,7 @@ class CuttingProxy:
     armed: threading.Event = field(default_factory=threading.Event)
     events_before_cut: int = 1  # 0: the page learns nothing, not even the thread id
     cut_when: bytes = b""  # cut only a stream whose request body holds this
+    stream_path: str = STREAM_PATH  # the streams it cuts (the resume's, say)
     cuts: int = 0
     bytes_sent: int = 0  # response bytes relayed to the browser (headers and bodies)
     sent: dict[str, int] = field(default_factory=dict)  # those bytes by "METHOD path"
@@ -56,7 +57,8 @@ class CuttingProxy:
             client.build_request(request.method, url, headers=headers, content=body),
             stream=True,
         )
-        cut = request.url.path == STREAM_PATH and self.armed.is_set() and self.cut_when in body
+        cut = request.url.path == self.stream_path and self.armed.is_set()
+        cut = cut and self.cut_when in body
         if cut:
             self.armed.clear()
             self.cuts += 1

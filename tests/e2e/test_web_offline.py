@@ -148,7 +148,7 @@ def test_messages_typed_offline_are_sent_once_in_order(
         proxy.cut_when = b"33.70"  # the expense's stream drops after its first event
         proxy.armed.set()
         network(driver, online=True)
-        wait_for(driver, "#chat-status", text="3 waiting messages were sent")
+        wait_for(driver, "#chat-status", text="sent 3 messages that were waiting")
         assert proxy.cuts == 1
         wait_for(driver, "#expenses li", text="$33.70")
         users = driver.find_elements(By.CSS_SELECTOR, ".msg.user .text")
@@ -203,7 +203,42 @@ def test_a_token_that_expired_offline_asks_to_sign_in_and_keeps_the_message(
         wait_for(driver, "#signin-error", text="1 message is kept on this device")
         shot(driver, "14-sign-in-again-message-kept")
         wait_for(driver, "#signin-local").click()
-        wait_for(driver, "#chat-status", text="1 waiting message was sent")
+        wait_for(driver, "#chat-status", text="sent 1 message that was waiting")
         wait_for(driver, "#expenses li", text="$7.10")
     stored = query(own_database, "SELECT count(*) FROM expenses WHERE amount = 7.10")
     assert stored == [(1,)]
+
+
+def test_an_approval_decided_offline_is_applied_once(
+    proxied: tuple[str, CuttingProxy], own_database: str
+) -> None:
+    url, proxy = proxied
+    with chromium() as driver:
+        driver.get(f"{url}/")
+        wait_for(driver, "#whoami", text="local")
+        wait_until(driver, CONTROLLED, "the service worker never controlled the page")
+        driver.find_element(By.ID, "new-thread").click()
+        say(driver, "spent $55.50 on camping today")
+        wait_for(driver, "#expenses li", text="$55.50")
+        say(driver, "delete that one")
+        approve = wait_for(driver, ".msg.approval button.primary", text="Approve")
+        thread_id = driver.execute_script("return location.hash.split('/').pop()")
+
+        network(driver, online=False)
+        approve.click()
+        wait_for(driver, "#outbox-status", text="1 approval decision is waiting")
+        proxy.stream_path = "/api/v1/pam/resume"  # the resume's stream drops mid-turn
+        proxy.armed.set()
+        network(driver, online=True)
+        wait_for(driver, "#chat-status", text="sent 1 approval decision that was waiting")
+        assert proxy.cuts == 1
+        wait_for(driver, ".msg.pam .activity .done", text="Deleted the $55.50")
+        wait_for(driver, "#expenses .empty, #expenses li")
+        assert "$55.50" not in driver.find_element(By.ID, "expenses").text
+        shot(driver, "15-approval-sent-after-reconnect")
+
+    runs = query(own_database, "SELECT status FROM chat_runs WHERE thread_id = %s", thread_id)
+    # The message, the one that paused for approval, and one resume (not two).
+    assert sorted(status for (status,) in runs) == ["interrupted", "success", "success"]
+    stored = query(own_database, "SELECT count(*) FROM expenses WHERE amount = 55.50")
+    assert stored == [(0,)]

@@ -4,7 +4,7 @@ import { Unauthorized, devToken, token, tokenSubject, unreachable } from "./api.
 import { clearMessages } from "./chat.js";
 import { closeOpenCards } from "./approvals.js";
 import { loadPanel } from "./panel.js";
-import { flush, hooks as outboxHooks, queue, showWaiting } from "./outbox.js";
+import { flush, hooks as outboxHooks, queue, queueDecision, showWaiting } from "./outbox.js";
 import { outbox } from "./store.js";
 import { loadThreads, markCurrent } from "./threads.js";
 import { showSignIn, signedInAs, wireSignIn } from "./signin.js";
@@ -90,6 +90,7 @@ function wirePage() {
   });
   session.onAuthError = handleAuthError;
   session.afterHistory = showWaiting;
+  session.decide = queueDecision;
   outboxHooks.onSent = refreshThreads;
   outboxHooks.onSignInNeeded = handleAuthError;
   session.onThread = (id) => {

@@ -5,14 +5,24 @@
 // the order typed, with the time typed as client context ("yesterday" = the day before
 // it was written). A chat started offline gets its id here too, and is created on the
 // server (idempotently) before its first message.
+//
+// An approval card's decision waits here too. A resume has no message_id, so a resend
+// after a dropped link first reads the chat: the decision was applied when the question
+// it answered is no longer the one waiting (and is not resent); while the turn runs, it
+// waits; the server refuses a resume with nothing waiting (409), which also counts as
+// applied.
 import { $, h } from "./dom.js";
-import { ApiError, Unauthorized, cachedJson, postJson, stream, tokenSubject, unreachable } from "./api.js";
+import {
+  ApiError, Unauthorized, cachedJson, getJson, postJson, stream, tokenSubject, unreachable,
+} from "./api.js";
 import { Reply, addUserMessage } from "./chat.js";
 import { outbox } from "./store.js";
 import { loadPanel } from "./panel.js";
 import { session, setBusy, showThread, status, turnEvents } from "./turns.js";
 
 const CHAT_STREAM = "/api/v1/pam/chat/stream";
+const RESUME_STREAM = "/api/v1/pam/resume?stream=true";
+const NOTHING_TO_RESUME = 409;
 const RETRY_MS = [1000, 2000, 5000, 10000, 15000];
 const WAITED_MS = 60_000; // sent this long after typing: the turn's clock is the typing time
 const STATE_WORDS = { waiting: "Waiting for signal", sending: "Sending…", sent: "Sent", failed: "Not sent" };
@@ -20,8 +30,9 @@ const STATE_WORDS = { waiting: "Waiting for signal", sending: "Sending…", sent
 export const hooks = { onSent: () => {}, onSignInNeeded: () => {} };
 const lines = new Map(); // message id -> the state line under its bubble
 let draining = null; // the one delivery loop at a time
+let again = false; // flush() was called while it ran
 let failures = 0; // deliveries in a row that found no connection
-let outage = null; // {sent} since a delivery found no connection, until all is sent
+let outage = null; // {sent: items} since a delivery found no connection, until all is sent
 let retryTimer = null;
 let sequence = 0;
 
@@ -41,6 +52,16 @@ function showBubble(item, state) {
   mark(item.id, state);
 }
 
+const plural = (n, one) => (n === 1 ? `1 ${one}` : `${n} ${one}s`);
+
+// "2 messages and 1 approval decision"
+function counted(items) {
+  const decisions = items.filter((i) => i.kind === "resume").length;
+  const messages = items.length - decisions;
+  return [messages ? plural(messages, "message") : "", decisions ? plural(decisions, "approval decision") : ""]
+    .filter(Boolean).join(" and ");
+}
+
 // The person's waiting messages: how many, said plainly (a live region), and why.
 async function tellPending() {
   const items = await outbox.list(tokenSubject()).catch(() => []);
@@ -48,7 +69,7 @@ async function tellPending() {
   const n = items.length;
   const offline = failures > 0 || !navigator.onLine;
   document.body.dataset.connection = offline ? "offline" : "online";
-  const what = n === 1 ? "1 message is" : `${n} messages are`;
+  const what = `${counted(items)} ${n === 1 ? "is" : "are"}`;
   const text = !n ? (offline ? "No connection. Messages you type will wait on this device." : "")
     : offline ? `No connection: ${what} waiting and will be sent, in order, when the signal returns.`
       : `${what} being sent.`;
@@ -61,7 +82,27 @@ export async function showWaiting(threadId) {
   const view = session.view;
   const items = await outbox.list(tokenSubject()).catch(() => []);
   if (view !== session.view) return;
-  for (const item of items) if (item.thread_id === threadId) showBubble(item, "waiting");
+  for (const item of items) {
+    if (item.thread_id === threadId && item.kind !== "resume") showBubble(item, "waiting");
+  }
+}
+
+const nextSeq = () => Date.now() * 1000 + (sequence++ % 1000);
+
+// Keep an approval card's decisions on the device and send them after what was typed
+// before them. `interrupt` is the question they answer.
+export async function queueDecision(interrupt, decisions) {
+  await outbox.put({
+    id: crypto.randomUUID(),
+    kind: "resume",
+    user: tokenSubject(),
+    seq: nextSeq(),
+    thread_id: session.threadId,
+    decisions,
+    asked: JSON.stringify(interrupt.action_requests || interrupt),
+    tried: false,
+  });
+  return flush();
 }
 
 // Keep `text` on the device as the next message of the open chat (a new chat when none
@@ -81,8 +122,9 @@ export async function queue(text) {
   }
   const item = {
     id: crypto.randomUUID(),
+    kind: "chat",
     user,
-    seq: Date.now() * 1000 + (sequence++ % 1000),
+    seq: nextSeq(),
     thread_id: threadId,
     new_thread: newThread,
     text,
@@ -94,8 +136,19 @@ export async function queue(text) {
   return flush();
 }
 
+// Send what waits. Called while a round is under way, that round goes once more, so
+// something kept just as it was finishing is not left behind.
 export function flush() {
-  draining ??= drain().finally(() => { draining = null; });
+  if (draining) {
+    again = true;
+    return draining;
+  }
+  draining = (async () => {
+    do {
+      again = false;
+      await drain();
+    } while (again);
+  })().finally(() => { draining = null; });
   return draining;
 }
 
@@ -112,7 +165,7 @@ async function drain() {
     const outcome = await deliver(item);
     if (outcome === "later") {
       failures += 1;
-      outage ??= { sent: 0 };
+      outage ??= { sent: [] };
       retryTimer = window.setTimeout(flush, RETRY_MS[Math.min(failures, RETRY_MS.length) - 1]);
       await tellPending();
       return;
@@ -120,7 +173,7 @@ async function drain() {
     if (outcome === "sign-in") return; // kept until the person signs in again
     failures = 0;
     sent += 1;
-    if (outage) outage.sent += 1;
+    outage?.sent.push(item);
     threads.add(item.thread_id);
     await outbox.remove(item.id);
   }
@@ -132,11 +185,12 @@ async function drain() {
   if (outage) {
     // What was cut short or shown from the device is drawn again from the server's
     // transcript, so no turn shows twice.
-    const n = outage.sent;
+    const n = outage.sent.length;
+    const what = counted(outage.sent);
     outage = null;
     if (session.threadId) await showThread(session.threadId).catch(() => null);
     await loadPanel().catch(session.onAuthError);
-    status(`Reconnected: ${n === 1 ? "1 waiting message was" : `${n} waiting messages were`} sent.`);
+    if (n) status(`Reconnected: sent ${what} that ${n === 1 ? "was" : "were"} waiting.`);
   }
 }
 
@@ -146,19 +200,44 @@ function chatBody(item) {
   return { message: item.text, message_id: item.id, thread_id: item.thread_id, context };
 }
 
-// Send one message; "sent" once the server has ended its turn (or refused it for good),
-// "later" to try again, "sign-in" when the token is no longer accepted.
+// Whether a decision sent before may have been applied: "applied", "running" (its turn,
+// or another, is still going) or "waiting" (the question is still open: send it).
+async function decisionState(item) {
+  const thread = await getJson(`/api/v1/pam/threads/${item.thread_id}`);
+  if (thread.running) return "running";
+  const open = thread.interrupt && JSON.stringify(thread.interrupt.action_requests || thread.interrupt);
+  return open === item.asked ? "waiting" : "applied";
+}
+
+// Send one message or decision; "sent" once the server has ended its turn (or refused
+// it for good), "later" to try again, "sign-in" when the token is no longer accepted.
 async function deliver(item) {
   const shown = item.thread_id === session.threadId;
-  const reply = shown ? new Reply() : null;
+  let reply = null;
   let ended = false;
   mark(item.id, "sending");
   try {
-    if (item.new_thread) await postJson("/threads", { thread_id: item.thread_id, if_exists: "do_nothing" });
+    let path = CHAT_STREAM;
+    let body;
+    if (item.kind === "resume") {
+      if (item.tried) {
+        const state = await decisionState(item);
+        if (state === "applied") return "sent";
+        if (state === "running") return "later";
+      }
+      item.tried = true;
+      await outbox.put(item);
+      path = RESUME_STREAM;
+      body = { thread_id: item.thread_id, decisions: item.decisions };
+    } else {
+      if (item.new_thread) await postJson("/threads", { thread_id: item.thread_id, if_exists: "do_nothing" });
+      body = chatBody(item);
+    }
+    reply = shown ? new Reply() : null;
     const events = turnEvents(reply, shown ? session.view : -1, () => { ended = true; });
     setBusy(true); // PAM is on it: Send waits (Enter still queues), the chat stays open
     try {
-      await stream(CHAT_STREAM, chatBody(item), events);
+      await stream(path, body, events);
     } finally {
       setBusy(false);
     }
@@ -173,6 +252,11 @@ async function deliver(item) {
       mark(item.id, "waiting");
       if (error instanceof Unauthorized) hooks.onSignInNeeded(error);
       return error instanceof Unauthorized ? "sign-in" : "later";
+    }
+    if (item.kind === "resume" && error instanceof ApiError && error.status === NOTHING_TO_RESUME
+        && error.code !== "THREAD_BUSY") {
+      reply?.node.remove(); // answered already (an earlier attempt reached the server)
+      return "sent";
     }
     if (error instanceof ApiError && error.status === 422 && item.typed_at) {
       // Refused before it ran (a device clock far off): the same message without it.

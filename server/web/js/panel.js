@@ -69,15 +69,25 @@ async function loadTasks(getJson) {
   $("tasks").replaceChildren(...(rows.length ? rows : [empty("No open tasks.")]));
 }
 
+async function loadShopping(getJson) {
+  const { items } = await getJson("/api/v1/you/shopping-list");
+  const rows = items.filter((i) => !i.checked).map((i) => {
+    labels.set(i.id, i.name);
+    return h("li", {}, h("span", {}, i.name));
+  });
+  $("shopping-items").replaceChildren(...(rows.length ? rows : [empty("Nothing to buy.")]));
+}
+
 const SECTIONS = {
   money: { load: loadMoney, words: "this month's spending" },
   calendar: { load: loadEvents, words: "coming events" },
   trip: { load: loadTrip, words: "the trip" },
   todo: { load: loadTasks, words: "tasks" },
+  shopping: { load: loadShopping, words: "the shopping list" },
 };
 const FOR_ACTION = {
   reload_expenses: "money", reload_calendar: "calendar", reload_trips: "trip",
-  open_map: "trip", reload_tasks: "todo",
+  open_map: "trip", reload_tasks: "todo", reload_pantry: "shopping",
 };
 
 // "As of 2:41 pm, Sat 5 Dec": when what a section shows was read, with no reception.
