@@ -35,6 +35,7 @@ let failures = 0; // deliveries in a row that found no connection
 let outage = null; // {sent: items} since a delivery found no connection, until all is sent
 let retryTimer = null;
 let sequence = 0;
+let redraw = false; // a reply arrived while its chat was shown afresh (and not drawn)
 
 function mark(id, state) {
   const line = lines.get(id);
@@ -131,7 +132,7 @@ export async function queue(text) {
     typed_at: new Date().toISOString(),
     timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   };
-  showBubble(item, "waiting");
+  showBubble(item, navigator.onLine && !failures ? "sending" : "waiting");
   await outbox.put(item);
   return flush();
 }
@@ -180,6 +181,10 @@ async function drain() {
   await tellPending();
   if (!sent) return;
   hooks.onSent();
+  if (redraw && !outage && session.threadId) {
+    redraw = false;
+    await showThread(session.threadId).catch(() => null);
+  }
   // The chats as they now stand, kept on the device for when the signal goes.
   for (const id of threads) cachedJson(`/api/v1/pam/threads/${id}`).catch(() => {});
   if (outage) {
@@ -188,6 +193,7 @@ async function drain() {
     const n = outage.sent.length;
     const what = counted(outage.sent);
     outage = null;
+    redraw = false; // drawn below
     if (session.threadId) await showThread(session.threadId).catch(() => null);
     await loadPanel().catch(session.onAuthError);
     if (n) status(`Reconnected: sent ${what} that ${n === 1 ? "was" : "were"} waiting.`);
@@ -234,7 +240,8 @@ async function deliver(item) {
       body = chatBody(item);
     }
     reply = shown ? new Reply() : null;
-    const events = turnEvents(reply, shown ? session.view : -1, () => { ended = true; });
+    const view = session.view;
+    const events = turnEvents(reply, shown ? view : -1, () => { ended = true; });
     setBusy(true); // PAM is on it: Send waits (Enter still queues), the chat stays open
     try {
       await stream(path, body, events);
@@ -242,6 +249,7 @@ async function deliver(item) {
       setBusy(false);
     }
     if (!ended) throw new TypeError("The stream ended before the turn did.");
+    if (view !== session.view && item.thread_id === session.threadId) redraw = true;
     mark(item.id, "sent");
     return "sent";
   } catch (error) {
