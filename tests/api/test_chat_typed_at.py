@@ -7,9 +7,10 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import httpx
+from websockets.asyncio.client import connect
 
 from agent.brain.model import OfflineBrain
-from tests.api.conftest import Serve, auth
+from tests.api.conftest import Serve, auth, frames_until, recv_frame, send_frame, ws_url
 
 CHAT = "/api/v1/pam/chat"
 ZONE = "Australia/Perth"
@@ -56,3 +57,21 @@ async def test_a_stale_future_or_naive_typed_at_is_refused(serve: Serve) -> None
             assert response.status_code == 422, response.text
             assert words in response.text
         assert await expense_dates(client) == []  # nothing half-written
+
+
+async def test_a_sockets_stored_context_never_sets_the_clock(serve: Serve) -> None:
+    """typed_at belongs to one message: in a context_update it would fix the clock of
+    every later turn on that socket, so only a message's own context gives it."""
+    typed_at = datetime.now(UTC) - timedelta(days=3)
+    today = datetime.now(ZoneInfo(ZONE)).date()
+    async with serve(OfflineBrain()) as server:
+        async with connect(ws_url(server, "tyla-ws")) as ws:
+            await recv_frame(ws)
+            context = {"timezone": ZONE, "typed_at": typed_at.isoformat()}
+            await send_frame(ws, {"type": "context_update", "context": context})
+            await send_frame(ws, {"type": "chat", "message": "spent $9.20 on ice yesterday"})
+            await frames_until(ws, "response_complete")
+        async with httpx.AsyncClient(
+            base_url=server.url, headers=auth("tyla-ws"), timeout=30
+        ) as client:
+            assert await expense_dates(client) == [str(today - timedelta(days=1))]
