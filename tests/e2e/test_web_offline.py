@@ -115,7 +115,11 @@ def test_installable_small_and_opens_with_no_connection(
         wait_for(driver, "#thread-list button", text="spent $12.30 on coffee")
         wait_for(driver, "#outbox-status", text="No connection")
         assert proxy.bytes_sent == before, proxy.sent  # nothing reached the server
+        notice = driver.find_element(By.ID, "outbox-status")
+        assert notice.get_attribute("role") == "status"  # read out by screen readers
         shot(driver, "11-offline-reload")
+        # Requests refused while offline are logged; nothing else (no script error, no CSP).
+        assert [e for e in console_errors(driver) if "net::ERR_" not in e] == []
         network(driver, online=True)
 
 
