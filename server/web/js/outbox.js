@@ -24,8 +24,12 @@ const CHAT_STREAM = "/api/v1/pam/chat/stream";
 const RESUME_STREAM = "/api/v1/pam/resume?stream=true";
 const NOTHING_TO_RESUME = 409;
 const RETRY_MS = [1000, 2000, 5000, 10000, 15000];
+const BUSY_RETRY_MS = 1000; // the chat is running another turn: try again shortly
 const WAITED_MS = 60_000; // sent this long after typing: the turn's clock is the typing time
-const STATE_WORDS = { waiting: "Waiting for signal", sending: "Sending…", sent: "Sent", failed: "Not sent" };
+const STATE_WORDS = {
+  waiting: "Waiting for signal", behind: "Waiting for PAM to finish", sending: "Sending…",
+  sent: "Sent", failed: "Not sent",
+};
 
 export const hooks = { onSent: () => {}, onSignInNeeded: () => {} };
 const lines = new Map(); // message id -> the state line under its bubble
@@ -171,6 +175,10 @@ async function drain() {
       await tellPending();
       return;
     }
+    if (outcome === "busy") {
+      retryTimer = window.setTimeout(flush, BUSY_RETRY_MS);
+      return;
+    }
     if (outcome === "sign-in") return; // kept until the person signs in again
     failures = 0;
     sent += 1;
@@ -216,7 +224,8 @@ async function decisionState(item) {
 }
 
 // Send one message or decision; "sent" once the server has ended its turn (or refused
-// it for good), "later" to try again, "sign-in" when the token is no longer accepted.
+// it for good), "later" to try again (no connection), "busy" to try again shortly (the
+// chat is running a turn), "sign-in" when the token is no longer accepted.
 async function deliver(item) {
   const shown = item.thread_id === session.threadId;
   let reply = null;
@@ -229,7 +238,7 @@ async function deliver(item) {
       if (item.tried) {
         const state = await decisionState(item);
         if (state === "applied") return "sent";
-        if (state === "running") return "later";
+        if (state === "running") return "busy";
       }
       item.tried = true;
       await outbox.put(item);
@@ -253,16 +262,19 @@ async function deliver(item) {
     mark(item.id, "sent");
     return "sent";
   } catch (error) {
-    const retry = unreachable(error)
-      || (error instanceof ApiError && (error.status === 503 || error.code === "THREAD_BUSY"));
+    if (error instanceof ApiError && error.code === "THREAD_BUSY") {
+      reply?.node.remove();
+      mark(item.id, "behind");
+      return "busy";
+    }
+    const retry = unreachable(error) || (error instanceof ApiError && error.status === 503);
     if (retry || error instanceof Unauthorized) {
       reply?.node.remove(); // the resend shows the whole turn again
       mark(item.id, "waiting");
       if (error instanceof Unauthorized) hooks.onSignInNeeded(error);
       return error instanceof Unauthorized ? "sign-in" : "later";
     }
-    if (item.kind === "resume" && error instanceof ApiError && error.status === NOTHING_TO_RESUME
-        && error.code !== "THREAD_BUSY") {
+    if (item.kind === "resume" && error instanceof ApiError && error.status === NOTHING_TO_RESUME) {
       reply?.node.remove(); // answered already (an earlier attempt reached the server)
       return "sent";
     }
@@ -273,7 +285,7 @@ async function deliver(item) {
       await outbox.put(item);
       return deliver(item);
     }
-    // Refused for good (kept, it would hold back every message behind it).
+    // Refused for good: not kept, or it would hold back every message behind it.
     mark(item.id, "failed");
     if (reply) reply.fail(error.message);
     else status(`A waiting message was not sent: ${error.message}`);
