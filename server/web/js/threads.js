@@ -28,6 +28,3 @@ export function markCurrent(threadId) {
     else button.removeAttribute("aria-current");
   }
 }
-
-export const listedThreads = () =>
-  new Set([...$("thread-list").querySelectorAll("button.thread")].map((b) => b.dataset.id));
