@@ -11,7 +11,9 @@ import base64
 import json
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import psycopg
 import pytest
@@ -246,3 +248,38 @@ def test_an_approval_decided_offline_is_applied_once(
     assert sorted(status for (status,) in runs) == ["interrupted", "success", "success"]
     stored = query(own_database, "SELECT count(*) FROM expenses WHERE amount = 55.50")
     assert stored == [(0,)]
+
+
+# Make every waiting message look typed `arguments[0]` (ISO time): as if it had waited.
+BACKDATE_OUTBOX = """
+const [typedAt, done] = arguments;
+const open = indexedDB.open("pam");
+open.onsuccess = () => {
+  const tx = open.result.transaction("outbox", "readwrite");
+  const store = tx.objectStore("outbox");
+  store.getAll().onsuccess = (event) => {
+    for (const item of event.target.result) store.put({ ...item, typed_at: typedAt });
+  };
+  tx.oncomplete = () => { open.result.close(); done(true); };
+};
+"""
+
+
+def test_yesterday_in_a_waiting_message_is_the_day_before_it_was_typed(
+    proxied: tuple[str, CuttingProxy], own_database: str
+) -> None:
+    url, _ = proxied
+    typed_at = datetime.now(UTC) - timedelta(days=3)
+    with chromium() as driver:  # in Australia/Sydney (browser.py)
+        driver.get(f"{url}/")
+        wait_for(driver, "#whoami", text="local")
+        wait_until(driver, CONTROLLED, "the service worker never controlled the page")
+        network(driver, online=False)
+        say(driver, "spent $14.60 on bread yesterday")
+        wait_for(driver, "#outbox-status", text="1 message is waiting")
+        assert driver.execute_async_script(BACKDATE_OUTBOX, typed_at.isoformat())
+        network(driver, online=True)
+        wait_for(driver, "#chat-status", text="sent 1 message that was waiting")
+    written_on = typed_at.astimezone(ZoneInfo("Australia/Sydney")).date()
+    dates = query(own_database, "SELECT date FROM expenses WHERE amount = 14.60")
+    assert dates == [(written_on - timedelta(days=1),)]
