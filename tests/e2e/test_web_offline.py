@@ -147,8 +147,11 @@ def test_messages_typed_offline_are_sent_once_in_order(
         assert all("Waiting for signal" in m.text for m in waiting)
         shot(driver, "12-three-messages-waiting")
 
-        driver.refresh()  # still offline: what waits is kept on the device
+        driver.refresh()  # still offline: what waits is kept on the device, and shown
         wait_for(driver, "#outbox-status", text="3 messages are waiting")
+        wait_for(driver, "#chat-status", text="these messages wait to be sent")
+        kept = driver.find_elements(By.CSS_SELECTOR, ".msg.user[data-state='waiting'] .text")
+        assert [m.text for m in kept] == messages
         thread_id = driver.execute_script("return location.hash.split('/').pop()")
 
         proxy.cut_when = b"33.70"  # the expense's stream drops after its first event

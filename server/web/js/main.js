@@ -39,8 +39,14 @@ async function openThread(id) {
     if (thread?.running) await recover();
   } catch (error) {
     handleAuthError(error);
-    if (unreachable(error)) status("No connection, and this chat is not kept on this device yet.");
-    else if (!(error instanceof Unauthorized)) status(error.message);
+    if (unreachable(error)) {
+      // Not kept here (a chat started with no signal, say): what waits to be sent is.
+      clearMessages("Chat");
+      await showWaiting(id);
+      const waiting = $("messages").children.length;
+      status(waiting ? "No connection: these messages wait to be sent."
+        : "No connection, and this chat is not kept on this device yet.");
+    } else if (!(error instanceof Unauthorized)) status(error.message);
   }
 }
 
