@@ -11,6 +11,7 @@ import psycopg
 import typer
 from pydantic import ValidationError
 
+from server.flags.settings import FlagSettings
 from server.settings import Settings
 from tools.db.errors import DatabaseError
 from tools.db.migrate import migrate, status
@@ -31,6 +32,15 @@ def _mount_eval() -> None:
 _mount_eval()
 
 
+def _mount_flags() -> None:
+    from server.flags.cli import flags_app
+
+    app.add_typer(flags_app, name="flags")
+
+
+_mount_flags()
+
+
 def fail(message: str) -> NoReturn:
     typer.echo(f"pam: {message}", err=True)
     raise typer.Exit(code=1)
@@ -39,7 +49,9 @@ def fail(message: str) -> NoReturn:
 def load_settings() -> Settings:
     """Settings, or one line per bad variable naming it, and exit 1."""
     try:
-        return Settings()
+        settings = Settings()
+        FlagSettings()  # PAM_FLAGS and the other flag settings: checked before start-up
+        return settings
     except ValidationError as exc:
         for error in exc.errors():
             where = ".".join(str(p) for p in error["loc"]).upper() or "settings"
