@@ -3,6 +3,8 @@ flag accepts."""
 
 from __future__ import annotations
 
+import itertools
+
 from uuid import UUID, uuid4
 
 import pytest
@@ -25,7 +27,7 @@ def test_a_user_keeps_their_bucket() -> None:
 
 def test_growing_a_rollout_only_adds_users() -> None:
     shares = [rolled_out("action.create_post", p) for p in (1, 10, 25, 50, 90, 100)]
-    for smaller, larger in zip(shares, shares[1:], strict=False):
+    for smaller, larger in itertools.pairwise(shares):
         assert smaller <= larger
     assert shares[-1] == set(USERS)
     assert rolled_out("action.create_post", 0) == set()
