@@ -4,7 +4,6 @@ flag accepts."""
 from __future__ import annotations
 
 import itertools
-
 from uuid import UUID, uuid4
 
 import pytest

@@ -111,9 +111,7 @@ async def test_an_experiment_arm_is_evaluated_per_user(pool: Pool, migrated_url:
     try:
         arms = {service.for_user(uuid4()).variant for _ in range(100)}
         one = uuid4()
-        assert {service.for_user(one).variant for _ in range(10)} == {
-            service.for_user(one).variant
-        }
+        assert {service.for_user(one).variant for _ in range(10)} == {service.for_user(one).variant}
     finally:
         await service.aclose()
     assert arms == {"default/default", "default/brief"}
