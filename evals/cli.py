@@ -117,7 +117,7 @@ def run(
         recorded = None
         if replay:
             recorded = [cassettes] if cassettes else [cassette_dir(f) for f in files]
-        _compare(files, variant, repeat, concurrency, recorded, json_path, report)
+        _compare(files, variant, repeat, concurrency, recorded, scratch_db, json_path, report)
         return
     source = None
     if replay:
@@ -141,6 +141,7 @@ def _compare(
     repeat: int,
     concurrency: int | None,
     cassettes: list[Path] | None,
+    scratch: bool,
     json_path: Path | None,
     report: Path | None,
 ) -> None:
@@ -157,7 +158,14 @@ def _compare(
         fail(str(exc))
     try:
         suites = [
-            run_arm(a, files, repeat=repeat, concurrency=concurrency, cassettes=cassettes)
+            run_arm(
+                a,
+                files,
+                repeat=repeat,
+                concurrency=concurrency,
+                cassettes=cassettes,
+                scratch=scratch,
+            )
             for a in arms
         ]
     except (DatabaseError, ModelLoadError) as exc:

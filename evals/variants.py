@@ -98,6 +98,7 @@ def run_variant(
     repeat: int = 1,
     concurrency: int | None = None,
     cassettes: list[Path] | None = None,
+    scratch: bool = True,
 ) -> SuiteResult:
     """The suite under one arm (its model, its prompt variant in every turn's context)."""
     from evals.dataset import load_datasets
@@ -125,7 +126,7 @@ def run_variant(
                 model_name=model,
                 repeat=repeat,
                 concurrency=concurrency or (1 if model == "offline" else 4),
-                scratch=True,
+                scratch=scratch,
                 source=source,
             )
     finally:
