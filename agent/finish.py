@@ -60,8 +60,7 @@ def window_cut(messages: list[AnyMessage], keep_turns: int = KEEP_TURNS) -> int:
 
 def experiment_arm(ctx: Context) -> str | None:
     """The arm a run's replies are recorded under: none outside an experiment."""
-    flags = ctx.flags
-    return flags.variant if flags.model or flags.prompt != "default" else None
+    return ctx.flags.variant if ctx.flags.experiment else None
 
 
 async def finish(state: PamState, runtime: Runtime[Context]) -> dict[str, Any]:

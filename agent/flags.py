@@ -127,6 +127,9 @@ class TurnFlags:
     off: frozenset[str] = field(default_factory=frozenset)
     model: str = ""
     prompt: str = "default"
+    # Whether an experiment is running for this user (an experiment flag has a rule),
+    # in whichever arm: the control arm is recorded too, so the arms can be compared.
+    experiment: bool = False
 
     def allows(self, name: str) -> bool:
         return name not in self.off
@@ -149,6 +152,10 @@ class TurnFlags:
         return f"{self.model or 'default'}/{self.prompt}"
 
     def run_metadata(self) -> dict[str, str]:
+        """The arm, for the run's metadata: nothing outside an experiment (a client
+        reading its runs sees only its own metadata then)."""
+        if not self.experiment:
+            return {}
         return {
             "experiment_model": self.model or "default",
             "experiment_prompt": self.prompt,

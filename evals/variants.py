@@ -55,7 +55,7 @@ class Variant:
 
     @property
     def flags(self) -> TurnFlags:
-        return TurnFlags(prompt=self.prompt)
+        return TurnFlags(prompt=self.prompt, experiment=True)
 
 
 def parse_variant(spec: str) -> Variant:

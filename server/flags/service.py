@@ -171,7 +171,10 @@ class FlagService:
             if prompt_set
             else "default"
         )
-        return TurnFlags(off=off, model=model, prompt=prompt)
+        experiment = model_set or prompt_set
+        if self.own is None:  # another provider: only what it answered tells
+            experiment = bool(model) or prompt != "default"
+        return TurnFlags(off=off, model=model, prompt=prompt, experiment=experiment)
 
     def enabled(self, name: str, user_id: UUID | str | None = None) -> bool:
         """One boolean flag (a transport, the web page): for everyone when no user is

@@ -138,6 +138,14 @@ async def test_an_experiment_arm_answers_and_is_recorded(serve: Serve, pool: Poo
     assert metadata["experiment_prompt"] == "brief"
     assert metadata["experiment_variant"] == "offline/brief"
     assert replies and all(r["data"]["variant"] == "offline/brief" for r in replies)
+    async with user_db(pool, uid(control)) as db:
+        control_run = await (
+            await db.conn.execute(
+                "SELECT metadata FROM chat_runs WHERE id = %s", (plain["run_id"],)
+            )
+        ).fetchone()
+    assert control_run is not None
+    assert control_run["metadata"]["experiment_variant"] == "default/default"  # the control arm
 
 
 @pytest.mark.usefixtures("clean_flags")

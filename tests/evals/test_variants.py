@@ -53,7 +53,7 @@ def test_a_variant_pam_cannot_run_is_refused(spec: str, message: str) -> None:
 def test_a_variant_is_an_arm_of_the_flags() -> None:
     arm = parse_variant("replay:brain/warm")
     assert arm.label == "replay:brain/warm"
-    assert arm.flags == TurnFlags(prompt="warm")
+    assert arm.flags == TurnFlags(prompt="warm", experiment=True)
 
 
 async def test_a_bad_variant_on_the_command_line_is_one_line(dataset: Path) -> None:
