@@ -1,7 +1,7 @@
 """Kill switches for the doors themselves: the web page and each chat transport.
 
 Pure ASGI, so streams pass through untouched. A request through a door switched off
-gets 503 with `{"detail": "<what> is paused right now…", "code": "PAUSED"}` (a
+gets 503 with `{"detail": "<what> is paused right now…", "code": "unavailable"}` (a
 WebSocket: accepted, one `error` frame, closed with 1013 "try again later"). These
 switches apply to everyone (they are checked before anyone is authenticated); a
 WebSocket already open keeps its connection, each of its turns still honouring the
@@ -67,7 +67,7 @@ class DoorFlagsMiddleware:
             await send({"type": "websocket.send", "text": orjson.dumps(frame).decode()})
             await send({"type": "websocket.close", "code": 1013, "reason": "paused"})
             return
-        body = orjson.dumps({"detail": paused, "code": "PAUSED"})
+        body = orjson.dumps({"detail": paused, "code": "unavailable"})  # as every 503
         await send(
             {
                 "type": "http.response.start",

@@ -130,7 +130,7 @@ async def test_a_door_switched_off_answers_paused(serve: Serve) -> None:
     for response, name in ((sse, "sse"), (ap, "agent_protocol"), (page, "web.page")):
         flag = name if name == "web.page" else f"transport.{name}"
         assert response.status_code == 503
-        assert response.json() == {"detail": CATALOGUE[flag].paused, "code": "PAUSED"}
+        assert response.json() == {"detail": CATALOGUE[flag].paused, "code": "unavailable"}
         assert response.headers["retry-after"] == "60"
     assert frame == {
         "type": "error",

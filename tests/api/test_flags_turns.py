@@ -54,7 +54,12 @@ async def switch_for(server: LiveServer, name: str, user: str, value: bool | str
 
 async def post_count(pool: Pool, user: str) -> int:
     async with user_db(pool, uid(user)) as db:
-        row = await (await db.conn.execute("SELECT count(*) AS n FROM posts")).fetchone()
+        # Own posts only: a user may read others' public posts.
+        row = await (
+            await db.conn.execute(
+                "SELECT count(*) AS n FROM posts WHERE user_id = %s", (db.user_id,)
+            )
+        ).fetchone()
     return int(row["n"]) if row else 0
 
 
@@ -164,3 +169,23 @@ async def test_a_prompt_variant_reaches_the_model(serve: Serve) -> None:
     general_prompts = [seen[0].text for seen in model.seen[1::2]]
     assert PROMPT_VARIANTS["warm"] not in general_prompts[0]
     assert general_prompts[1].endswith(PROMPT_VARIANTS["warm"])
+
+
+@pytest.mark.usefixtures("clean_flags")
+async def test_the_rest_api_honours_the_same_switches(serve: Serve, pool: Pool) -> None:
+    flo, other = person("flo"), person("otto")
+    post = {"content": "Sunset at Uluru", "visibility": "public"}
+    async with serve() as server:
+        await switch_for(server, "action.create_post", flo, False)
+        async with httpx.AsyncClient(base_url=server.url, timeout=30) as c:
+            refused = await c.post("/api/v1/social/posts", json=post, headers=auth(flo))
+            allowed = await c.post("/api/v1/social/posts", json=post, headers=auth(other))
+            await switch_for(server, "domain.social", other, False)
+            domain_off = await c.post("/api/v1/social/posts", json=post, headers=auth(other))
+    assert refused.status_code == 503
+    assert refused.json() == {"detail": POSTING_PAUSED, "code": "unavailable"}
+    assert allowed.status_code == 201
+    assert domain_off.status_code == 503
+    assert domain_off.json()["detail"] == SOCIAL_PAUSED
+    assert await post_count(pool, flo) == 0
+    assert await post_count(pool, other) == 1
