@@ -179,8 +179,11 @@ class FlagService:
     def enabled(self, name: str, user_id: UUID | str | None = None) -> bool:
         """One boolean flag (a transport, the web page): for everyone when no user is
         known yet."""
+        default = bool(CATALOGUE[name].default)
+        if self.own is not None and name not in self.own.rules:
+            return default  # every request passes a door: no evaluation for an unset flag
         context = EvaluationContext(targeting_key=str(user_id) if user_id else None)
-        return self.client.get_boolean_value(name, bool(CATALOGUE[name].default), context)
+        return self.client.get_boolean_value(name, default, context)
 
     def health(self) -> dict[str, Any]:
         return {
