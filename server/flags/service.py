@@ -12,7 +12,6 @@ start-up: the documented defaults and PAM_FLAGS), logged and shown in /health/re
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import importlib
 import time
 from collections.abc import Mapping
@@ -38,6 +37,8 @@ from tools.db.pool import Pool
 log = structlog.get_logger("pam.flags")
 CHANNEL = "pam_flags"
 RECONNECT_S = 1.0
+CONNECT_TIMEOUT_S = 5
+CLOSE_WAIT_S = 5.0
 CACHED_USERS = 10_000
 BOOLEAN_FLAGS = tuple(name for name, spec in CATALOGUE.items() if spec.kind == "boolean")
 
@@ -84,9 +85,9 @@ class FlagService:
     async def aclose(self) -> None:
         for task in self._tasks:
             task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        if self._tasks:
+            # Bounded: a listener stuck on a dead connection must not hold up shutdown.
+            await asyncio.wait(self._tasks, timeout=CLOSE_WAIT_S)
         self._tasks = []
         api.set_provider(NoOpProvider(), domain=self.domain)
 
@@ -114,7 +115,9 @@ class FlagService:
     async def _listen(self) -> None:
         while True:
             try:
-                conn = await psycopg.AsyncConnection.connect(self.database_url, autocommit=True)
+                conn = await psycopg.AsyncConnection.connect(
+                    self.database_url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S
+                )
                 async with conn:
                     await conn.execute(f"LISTEN {CHANNEL}")
                     await self.reload()  # what changed while we were not listening

@@ -8,6 +8,8 @@ load) stops the start with a message naming PAM_FLAGS.
 
 from __future__ import annotations
 
+import importlib
+
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -44,6 +46,15 @@ class FlagSettings(BaseSettings):
     @field_validator("pam_flags_provider")
     @classmethod
     def _provider(cls, v: str) -> str:
-        if v != "pam" and not (v.startswith("python:") and ":" in v.removeprefix("python:")):
+        if v == "pam":
+            return v
+        module, _, factory = v.removeprefix("python:").partition(":")
+        if not v.startswith("python:") or not module or not factory:
             raise ValueError("must be 'pam' or 'python:<module>:<factory>'")
+        try:
+            found = getattr(importlib.import_module(module), factory, None)
+        except ImportError as exc:
+            raise ValueError(f"cannot import {module!r}: {exc}") from None
+        if not callable(found):
+            raise ValueError(f"{module!r} has no factory {factory!r}")
         return v

@@ -133,3 +133,37 @@ def test_a_bad_flag_setting_is_refused_naming_it(
     with pytest.raises(ValidationError, match=message) as caught:
         FlagSettings(_env_file=None)
     assert caught.value.errors()[0]["loc"][0] == "pam_flags"
+
+
+async def test_another_openfeature_provider_replaces_ours(pool: Pool, migrated_url: str) -> None:
+    await save_rule(pool, "domain.wins", FlagRule(default=False), "test")  # not read now
+    service = FlagService(
+        pool,
+        migrated_url,
+        settings(pam_flags_provider="python:tests.flags.other_provider:provider"),
+    )
+    await service.open()
+    try:
+        turn = service.for_user(uuid4())
+    finally:
+        await service.aclose()
+    assert not turn.allows("domain.social")
+    assert turn.allows("domain.wins")
+    assert turn.prompt == "warm" and turn.experiment
+    assert service.health()["provider"] == "python:tests.flags.other_provider:provider"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("flagd", "must be 'pam' or 'python:<module>:<factory>'"),
+        ("python:no_such_module:make", "cannot import 'no_such_module'"),
+        ("python:tests.flags.other_provider:nothing", "has no factory 'nothing'"),
+    ],
+)
+def test_a_provider_that_cannot_be_made_is_refused(
+    value: str, message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PAM_FLAGS_PROVIDER", value)
+    with pytest.raises(ValidationError, match=message):
+        FlagSettings(_env_file=None)
