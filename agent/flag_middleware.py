@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from functools import lru_cache
 from typing import Any
 
+import structlog
 from langchain.agents.middleware import (
     AgentMiddleware,
     ExtendedModelResponse,
@@ -30,6 +31,7 @@ from agent.events import emit
 from agent.flags import TurnFlags
 from agent.model import load_chat_model
 
+log = structlog.get_logger("pam.flags")
 Handler = Callable[[ModelRequest[Any]], Awaitable[ModelResponse[Any]]]
 
 
@@ -41,7 +43,19 @@ def arm_model(name: str) -> BaseChatModel:
 
 
 def model_for(flags: TurnFlags, default: BaseChatModel) -> BaseChatModel:
-    return arm_model(flags.model) if flags.model else default
+    """The arm's model; the deployment's when the arm's no longer loads (its key was
+    withdrawn after the flag was set): a flag never fails a turn."""
+    if not flags.model:
+        return default
+    try:
+        return arm_model(flags.model)
+    except Exception as exc:
+        log.warning(
+            "experiment model cannot load; the default model answers",
+            model=flags.model,
+            error=str(exc),
+        )
+        return default
 
 
 def with_prompt_variant(system: str, flags: TurnFlags) -> str:

@@ -89,3 +89,14 @@ def test_a_rule_that_does_not_fit_its_flag_is_refused(
 ) -> None:
     with pytest.raises(FlagError, match=message):
         checked(name, rule)
+
+
+def test_an_arm_whose_model_no_longer_loads_falls_back_to_the_default() -> None:
+    from agent.brain import OfflineBrain
+    from agent.flag_middleware import model_for
+    from agent.flags import TurnFlags
+
+    default = OfflineBrain()
+    assert model_for(TurnFlags(model="python:no.such.module:make"), default) is default
+    assert model_for(TurnFlags(), default) is default
+    assert model_for(TurnFlags(model="offline"), default) is not default
