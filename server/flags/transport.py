@@ -4,11 +4,13 @@ Pure ASGI, so streams pass through untouched. A request through a door switched 
 gets 503 with `{"detail": "<what> is paused right now…", "code": "unavailable"}` (a
 WebSocket: accepted, one `error` frame, closed with 1013 "try again later"). These
 switches apply to everyone (they are checked before anyone is authenticated); a
-WebSocket already open keeps its connection, each of its turns still honouring the
-domain and action switches.
+WebSocket already open keeps its connection, but each new turn on it is refused with
+a PAUSED error frame while the switch is off for its user (`socket_paused`).
 """
 
 from __future__ import annotations
+
+from uuid import UUID
 
 import orjson
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -39,6 +41,14 @@ def door_flag(scope: Scope) -> str | None:
     if path.startswith(AGENT_PROTOCOL_ROOTS):
         return "transport.agent_protocol"
     return None
+
+
+def socket_paused(flags: FlagService | None, user: UUID) -> str | None:
+    """The WebSocket switch's message when it is off for this user: an open socket's
+    next turn honours it (evaluated per user, so its users/percentage apply here)."""
+    if flags is None or flags.enabled("transport.websocket", user):
+        return None
+    return CATALOGUE["transport.websocket"].paused
 
 
 class DoorFlagsMiddleware:

@@ -11,7 +11,18 @@ from websockets.asyncio.client import connect
 
 from agent.flags import CATALOGUE
 from server.auth import TokenVerifier
-from tests.api.conftest import TEST_JWT_SECRET, Serve, auth, recv_frame, uid, ws_url
+from server.flags.rules import FlagRule
+from server.flags.store import save_rule
+from tests.api.conftest import (
+    TEST_JWT_SECRET,
+    Serve,
+    auth,
+    frames_until,
+    recv_frame,
+    send_frame,
+    uid,
+    ws_url,
+)
 from tests.api.test_agent_protocol_support import person
 from tools.db.pool import Pool
 
@@ -143,4 +154,25 @@ async def test_a_door_switched_off_answers_paused(serve: Serve) -> None:
         "provider": "pam",
         "status": "ok",
         "detail": "4 flag rule(s) in force",
+    }
+
+
+@pytest.mark.usefixtures("clean_flags")
+async def test_an_open_socket_honours_the_switch_from_its_next_turn(serve: Serve) -> None:
+    sam = person("sam")
+    async with serve() as server, connect(ws_url(server, sam)) as ws:
+        assert (await recv_frame(ws))["type"] == "connected"
+        await send_frame(ws, {"type": "chat", "message": "hello", "message_id": "m1"})
+        before = await frames_until(ws, "response_complete")
+        rule = FlagRule(default=True, value=False, users=(uid(sam),))
+        await save_rule(server.app.state.resources.pool, "transport.websocket", rule, "test")
+        await server.app.state.resources.flags.reload()
+        await send_frame(ws, {"type": "chat", "message": "hello again", "message_id": "m2"})
+        refused = await recv_frame(ws)
+    assert "chat_response" in [f["type"] for f in before]
+    assert refused == {
+        "type": "error",
+        "code": "PAUSED",
+        "message": CATALOGUE["transport.websocket"].paused,
+        "message_id": "m2",
     }
