@@ -106,13 +106,19 @@ def serve(
 def token(
     user: Annotated[str, typer.Option("--user", help="The user the token is for (its `sub`).")],
     days: Annotated[int, typer.Option(min=1, max=365, help="How long it stays valid.")] = 30,
+    admin: Annotated[
+        bool, typer.Option(help="Carry the admin role claim (the flags admin API).")
+    ] = False,
 ) -> None:
     """Print a bearer token for USER, signed with the configured or local secret."""
     from server.auth import AuthError, TokenVerifier
+    from server.flags.admin import role_claims
 
     settings = load_settings()
+    extra = role_claims(FlagSettings()) if admin else None
     try:
-        typer.echo(TokenVerifier.from_settings(settings).issue(user, ttl_s=days * 86400))
+        verifier = TokenVerifier.from_settings(settings)
+        typer.echo(verifier.issue(user, ttl_s=days * 86400, extra=extra))
     except AuthError as exc:
         fail(str(exc))
 

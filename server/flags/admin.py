@@ -19,6 +19,7 @@ from server.deps import Res, bearer
 from server.flags import control
 from server.flags.rules import FlagError, FlagRule, spec_of
 from server.flags.service import FlagService
+from server.flags.settings import FlagSettings
 from server.flags.store import audit_of
 
 # Not in the OpenAPI document: to everyone but an admin there is no such API.
@@ -51,6 +52,17 @@ async def admin_user(
 
 
 Admin = Annotated[UUID, Depends(admin_user)]
+
+
+def role_claims(settings: FlagSettings) -> dict[str, Any]:
+    """The claims that make a token's holder an admin (`pam token --admin`)."""
+    claims: dict[str, Any] = {}
+    inner = claims
+    *parents, leaf = settings.pam_admin_role_claim.split(".")
+    for part in parents:
+        inner = inner.setdefault(part, {})
+    inner[leaf] = settings.pam_admin_role
+    return claims
 
 
 class Rollout(BaseModel):

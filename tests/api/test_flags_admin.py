@@ -176,3 +176,13 @@ async def test_an_open_socket_honours_the_switch_from_its_next_turn(serve: Serve
         "message": CATALOGUE["transport.websocket"].paused,
         "message_id": "m2",
     }
+
+
+def test_the_admin_role_claims_follow_the_settings() -> None:
+    from server.flags.admin import claim_at, role_claims
+    from server.flags.settings import FlagSettings
+
+    supabase = role_claims(FlagSettings(_env_file=None))
+    assert supabase == {"app_metadata": {"role": "admin"}}
+    custom = FlagSettings(_env_file=None, pam_admin_role_claim="pam_role", pam_admin_role="ops")
+    assert claim_at(role_claims(custom), "pam_role") == "ops"
