@@ -166,8 +166,12 @@ def get_settings() -> Settings:
 
 def load_settings() -> Settings:
     """Settings for a command line: or one line per bad variable naming it, and exit 1."""
+    from server.flags.settings import FlagSettings  # the flags' own settings, read apart
+
     try:
-        return Settings()
+        settings = Settings()
+        FlagSettings()  # PAM_FLAGS and the other flag settings: checked before start-up
+        return settings
     except ValidationError as exc:
         for error in exc.errors():
             where = ".".join(str(p) for p in error["loc"]).upper() or "settings"
