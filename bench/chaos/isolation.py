@@ -15,7 +15,7 @@ from websockets.asyncio.client import connect
 from bench.chaos.id_routes import CHAT, ID_ROUTES, isolation_gaps
 from bench.chaos.owner import Owner, make_owner, owner_intact
 from bench.chaos.probes import Probe
-from bench.chaos.tokens import auth, token_for
+from tests.tokens import auth, token_for
 
 
 def _fill(template: Any, ids: dict[str, str]) -> Any:
