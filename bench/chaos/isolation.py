@@ -16,7 +16,7 @@ from bench.chaos.door_isolation import door_probes
 from bench.chaos.id_routes import CHAT, ID_ROUTES, isolation_gaps
 from bench.chaos.owner import Owner, make_owner, owner_intact
 from bench.chaos.probes import Probe
-from bench.chaos.tokens import auth, token_for
+from tests.tokens import auth, token_for
 
 
 def _fill(template: Any, ids: dict[str, str]) -> Any:
