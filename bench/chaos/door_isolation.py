@@ -18,7 +18,7 @@ from mcp.client.streamable_http import streamable_http_client
 
 from bench.chaos.owner import Owner
 from bench.chaos.probes import Probe
-from bench.chaos.tokens import auth
+from tests.tokens import auth
 
 
 def _mcp_outcome(result: Any) -> str:
