@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from server import agent_protocol
 from server.errors import install_error_handlers
 from server.jobs.lifespan import background
+from server.log_redaction import redact_uvicorn_logs
 from server.logging import adopt_uvicorn_loggers, configure_logging
 from server.middleware import install_middleware
 from server.observability import init_observability
@@ -34,6 +35,7 @@ def create_app(
     `freeze_gc` (`pam serve`) moves what start-up made out of the collector's reach."""
     settings = settings or get_settings()
     configure_logging(settings.log_level)
+    redact_uvicorn_logs()  # from the first line uvicorn writes, before the lifespan
     init_observability(settings)
 
     @asynccontextmanager
