@@ -83,6 +83,11 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     max_body_bytes: int = Field(default=1_000_000, ge=1024)
+    # A request's head: its size, and the time it may take to arrive; then the body's
+    # time (server/http_protocol.py, server/middleware/body_limit.py).
+    max_header_bytes: int = Field(default=64 * 1024, ge=4096, le=1024 * 1024)
+    request_headers_timeout_s: float = Field(default=10.0, gt=0, le=300)
+    request_body_timeout_s: float = Field(default=30.0, gt=0, le=3600)
     ws_max_frame_bytes: int = Field(default=64_000, ge=1024)
     # Open WebSockets one user may hold on one instance; one more is closed with 4429.
     ws_max_per_user: int = Field(default=20, ge=1, le=10_000)
