@@ -61,8 +61,8 @@ async def open_resources(settings: Settings, *, model: Any = None) -> AsyncItera
             redis = aioredis.from_url(settings.redis_url, socket_timeout=2.0)
             stack.push_async_callback(redis.aclose)
             cache = RedisCache(redis)
+        # Its tables were made by migrate(), under the migrations' lock.
         checkpointer = PooledSaver(pool)
-        await checkpointer.setup()
         # No LangGraph store: memories are rows of the RLS-protected `memories` table,
         # isolated by the database like every other user row.
         graph = build_graph(checkpointer, model=model or load_chat_model(settings.model_name))
