@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import secrets
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from uuid import UUID, uuid5
+from uuid import UUID
 
 import anyio
 import jwt
 from cachetools import LRUCache, TTLCache
 
 from server.auth_policy import claims_problem, hs256_accepted
+from server.identities import preferred_user_id, user_for
 from server.settings import Settings
+from tools.db.pool import Pool
 
-USER_NAMESPACE = UUID("3b0d4a0e-5f3c-4a4f-9d7e-2c1b6c0e9a55")
 ASYMMETRIC = ["RS256", "ES256"]
 VERIFIED_TOKENS = 10_000
 RECHECK_S = 300.0
@@ -43,11 +46,17 @@ class AuthError(Exception):
 
 
 def user_uuid(sub: str) -> UUID:
-    """Supabase subs are UUIDs; any other subject maps to a stable UUID."""
-    try:
-        return UUID(sub)
-    except ValueError:
-        return uuid5(USER_NAMESPACE, sub)
+    """The user id a subject gets on first sight (server/identities.py): a canonical
+    UUID `sub` is itself, any other subject a uuid5. Served users go through the
+    identities table (`TokenVerifier.resolve`), so two subjects are never one user."""
+    return preferred_user_id(sub)
+
+
+@dataclass(frozen=True)
+class Identity:
+    issuer: str  # "" when the token names none
+    subject: str
+    expires: float
 
 
 def local_secret(data_dir: Path) -> str:
@@ -78,9 +87,12 @@ class TokenVerifier:
         default_factory=lambda: TTLCache(maxsize=UNKNOWN_KIDS, ttl=UNKNOWN_KID_TTL_S)
     )
     jwks_threads: anyio.CapacityLimiter | None = None
+    # (issuer, subject) -> user id, injectively (server/identities.py; set by the app).
+    # Without it (unit tests, `pam token`) a subject's user id is `user_uuid(sub)`.
+    resolve: Callable[[str, str], Awaitable[UUID]] | None = None
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> TokenVerifier:
+    def from_settings(cls, settings: Settings, *, pool: Pool | None = None) -> TokenVerifier:
         secret = settings.pam_jwt_secret.get_secret_value() if settings.pam_jwt_secret else None
         if secret is None and not settings.pam_jwks_url:
             secret = local_secret(settings.pam_data_dir)
@@ -104,6 +116,7 @@ class TokenVerifier:
             jwks=jwks,
             max_lifetime_s=settings.pam_jwt_max_lifetime_s,
             roles=frozenset(settings.pam_jwt_roles),
+            resolve=partial(user_for, pool) if pool is not None else None,
         )
 
     def verify(self, token: str) -> UUID:
@@ -111,7 +124,10 @@ class TokenVerifier:
         known = self.known(token)
         if known is not None:
             return known
-        user, expires = self._verify(token)
+        identity = self._verify(token)
+        return self._remember(token, user_uuid(identity.subject), identity.expires)
+
+    def _remember(self, token: str, user: UUID, expires: float) -> UUID:
         self.verified[token] = (user, min(expires, time.time() + RECHECK_S))
         return user
 
@@ -136,16 +152,24 @@ class TokenVerifier:
         if known is not None:
             return known
         if self.jwks is None or self._header_alg(token) == "HS256":
-            return self.verify(token)
-        if self.jwks_threads is None:
-            self.jwks_threads = anyio.CapacityLimiter(JWKS_THREADS)
-        try:
-            with anyio.fail_after(JWKS_VERIFY_DEADLINE_S):
-                return await anyio.to_thread.run_sync(
-                    self.verify, token, abandon_on_cancel=True, limiter=self.jwks_threads
-                )
-        except TimeoutError:
-            raise AuthError("the identity provider's keys could not be fetched in time") from None
+            identity = self._verify(token)
+        else:
+            if self.jwks_threads is None:
+                self.jwks_threads = anyio.CapacityLimiter(JWKS_THREADS)
+            try:
+                with anyio.fail_after(JWKS_VERIFY_DEADLINE_S):
+                    identity = await anyio.to_thread.run_sync(
+                        self._verify, token, abandon_on_cancel=True, limiter=self.jwks_threads
+                    )
+            except TimeoutError:
+                raise AuthError(
+                    "the identity provider's keys could not be fetched in time"
+                ) from None
+        if self.resolve is None:
+            user = user_uuid(identity.subject)
+        else:
+            user = await self.resolve(identity.issuer, identity.subject)
+        return self._remember(token, user, identity.expires)
 
     @staticmethod
     def _header_alg(token: str) -> object:
@@ -169,7 +193,7 @@ class TokenVerifier:
             self.unknown_kids[kid] = True
             raise
 
-    def _verify(self, token: str) -> tuple[UUID, float]:
+    def _verify(self, token: str) -> Identity:
         try:
             header = jwt.get_unverified_header(token)
             alg = header.get("alg")
@@ -196,7 +220,8 @@ class TokenVerifier:
         )
         if problem is not None:
             raise AuthError(problem)
-        return user_uuid(sub), float(claims["exp"])
+        issuer = claims.get("iss")
+        return Identity(issuer if isinstance(issuer, str) else "", sub, float(claims["exp"]))
 
     def issue(self, sub: str, *, ttl_s: int = 30 * 24 * 3600) -> str:
         """A token for the embedded default (`pam token`, the local web page)."""

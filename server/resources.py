@@ -76,6 +76,6 @@ async def open_resources(settings: Settings, *, model: Any = None) -> AsyncItera
                 routing_url=settings.routing_url,
                 cache=CountingCache(cache),  # hits and misses show on /metrics
             ),
-            verifier=TokenVerifier.from_settings(settings),
+            verifier=TokenVerifier.from_settings(settings, pool=pool),
             graph=graph,
         )

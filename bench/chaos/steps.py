@@ -28,6 +28,8 @@ from bench.chaos.two_instances import load_run
 from bench.chaos.ws_fuzz import fuzz_ws
 
 SCHEMA_MIN_REQUESTS = 1000
+# The isolation matrix attacks HS256 and JWKS tokens on one server: both on purpose.
+BOTH_ALGORITHMS = {"PAM_JWT_HS256_WITH_JWKS": "true"}
 FUZZ_ENV = {"RATE_LIMIT_WS_FRAMES": "120/minute"}  # the harness's default is unlimited
 
 
@@ -91,7 +93,7 @@ async def isolation(work: Path, quick: bool = False) -> tuple[dict[str, Any], bo
     with (
         shared_postgres(work) as url,
         jwks_server(key) as jwks,
-        server(url, work / "server", PAM_JWKS_URL=jwks) as pam,
+        server(url, work / "server", PAM_JWKS_URL=jwks, **BOTH_ALGORITHMS) as pam,
     ):
         probes, problems = await isolation_matrix(pam.url, pam.ws_url)
         probes += await jwt_probes(pam.url, pam.ws_url, "victim", key)
