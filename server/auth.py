@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 from uuid import UUID
 
 import anyio
@@ -194,6 +195,14 @@ class TokenVerifier:
             raise
 
     def _verify(self, token: str) -> Identity:
+        claims = self.claims(token)
+        issuer = claims.get("iss")
+        sub = str(claims["sub"])
+        return Identity(issuer if isinstance(issuer, str) else "", sub, float(claims["exp"]))
+
+    def claims(self, token: str) -> dict[str, Any]:
+        """The claims of a token whose signature, audience, expiry, lifetime and role
+        check out (may fetch JWKS keys: call it off the event loop)."""
         try:
             header = jwt.get_unverified_header(token)
             alg = header.get("alg")
@@ -220,10 +229,11 @@ class TokenVerifier:
         )
         if problem is not None:
             raise AuthError(problem)
-        issuer = claims.get("iss")
-        return Identity(issuer if isinstance(issuer, str) else "", sub, float(claims["exp"]))
+        return claims
 
-    def issue(self, sub: str, *, ttl_s: int = 30 * 24 * 3600) -> str:
+    def issue(
+        self, sub: str, *, ttl_s: int = 30 * 24 * 3600, extra: dict[str, Any] | None = None
+    ) -> str:
         """A token for the embedded default (`pam token`, the local web page)."""
         if not self.secret:
             raise AuthError("tokens can only be issued with a shared secret")
@@ -234,5 +244,6 @@ class TokenVerifier:
             "role": "authenticated",
             "iat": now,
             "exp": now + ttl_s,
+            **(extra or {}),
         }
         return jwt.encode(claims, self.secret, algorithm="HS256")

@@ -10,6 +10,7 @@ from fastapi import HTTPException
 
 from server.chat.turns import start_chat, start_resume
 from server.errors import DB_UNAVAILABLE, UNAVAILABLE
+from server.flags.transport import socket_paused
 from server.ratelimit import hit, turn_key
 from server.resources import Resources
 from server.runs import RunManager, ThreadBusy, owned_thread
@@ -96,6 +97,10 @@ async def _dispatch(
             connection.expires_at = renewed.expires_at
     elif isinstance(frame, ContextUpdateFrame):
         connection.context = frame.context
+    elif isinstance(frame, ChatFrame | ResumeFrame) and (
+        paused := socket_paused(resources.flags, user)
+    ):
+        connection.send(error_frame("PAUSED", paused, frame.message_id))
     elif isinstance(frame, ChatFrame | ResumeFrame) and not await _turn_allowed(
         frame, connection, resources
     ):
