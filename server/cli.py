@@ -53,6 +53,7 @@ def serve(
     import uvicorn
 
     from server.app import create_app
+    from server.http_protocol import bounded_h11
 
     # Resolve and migrate the database before uvicorn starts, so a bad URL, an
     # unreachable server or an unusable data directory is one line, not a traceback.
@@ -72,6 +73,9 @@ def serve(
                 # (45 KiB of an idle socket's 75) and deflates every token frame, for
                 # frames of a few dozen bytes that hardly compress.
                 ws_per_message_deflate=False,
+                # Bounded request heads and a deadline for them (server/http_protocol.py).
+                http=bounded_h11(settings.request_headers_timeout_s),
+                h11_max_incomplete_event_size=settings.max_header_bytes,
             )
     except DatabaseError as exc:
         fail(str(exc))
