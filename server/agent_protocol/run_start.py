@@ -37,7 +37,7 @@ async def run_thread(resources: Resources, user: UUID, thread_id: str, if_not_ex
 async def start_run(
     resources: Resources, runs: RunManager, user: UUID, thread_id: str, body: RunCreate
 ) -> Run:
-    request = run_request(body)
+    request = run_request(body, resources.graph.nodes)
     run_thread_id = await run_thread(resources, user, thread_id, body.if_not_exists)
     context = Context(
         user_id=str(user), client=request.client, pool=resources.pool, services=resources.services
@@ -57,6 +57,7 @@ async def start_run(
             # time travel these clients use; PAM's chat turns checkpoint at exit.
             durability=body.durability or "async",
             extras=request.options.extras(),  # for joins on other instances
+            graph_options=request.graph,
         )
     except ThreadBusy:
         raise HTTPException(409, BUSY) from None

@@ -7,6 +7,7 @@ a failed run. `command.goto` may name nodes or carry Sends ({"node", "input"}).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,9 +17,11 @@ from langgraph.types import Send
 
 from server.agent_protocol.assistant import resolve_assistant
 from server.agent_protocol.client_context import BadContext, client_facts
+from server.agent_protocol.run_config import graph_options
 from server.agent_protocol.run_view import RunOptions
 from server.agent_protocol.schemas import RunCommand, RunCreate
 from server.agent_protocol.stream_parts import UnsupportedStreamMode, stream_modes
+from server.runs.graph_stream import GraphOptions
 
 RESERVED_METADATA = ("run_id", "thread_id", "user_id", "assistant_id", "graph_id")
 
@@ -31,11 +34,10 @@ class RunRequest:
     metadata: dict[str, Any]
     client: dict[str, Any] | None
     options: RunOptions
+    graph: GraphOptions
 
 
 def _refuse_unsupported(body: RunCreate) -> None:
-    if body.interrupt_before or body.interrupt_after:
-        raise HTTPException(422, "interrupt_before / interrupt_after are not supported here.")
     if body.webhook:
         raise HTTPException(422, "Webhooks are not supported by this server.")
     if body.after_seconds:
@@ -89,7 +91,8 @@ def _checkpoint_id(body: RunCreate) -> str | None:
     return body.checkpoint_id or (body.checkpoint.checkpoint_id if body.checkpoint else None)
 
 
-def run_request(body: RunCreate) -> RunRequest:
+def run_request(body: RunCreate, nodes: Iterable[str]) -> RunRequest:
+    """`nodes`: the graph's node names, which breakpoints must name."""
     resolve_assistant(body.assistant_id)
     _refuse_unsupported(body)
     try:
@@ -106,4 +109,12 @@ def run_request(body: RunCreate) -> RunRequest:
         metadata=metadata,
         client=client,
         options=RunOptions(modes, body.stream_subgraphs, body.multitask_strategy),
+        graph=graph_options(
+            modes=modes,
+            subgraphs=body.stream_subgraphs,
+            config=body.config,
+            interrupt_before=body.interrupt_before,
+            interrupt_after=body.interrupt_after,
+            nodes=nodes,
+        ),
     )

@@ -16,6 +16,7 @@ import structlog
 
 from server.runs.codec import Fields, end_fields, event_fields, events_key, head_key
 from server.runs.events import MAX_EVENTS, EventLog, RunEvent
+from server.runs.graph_stream import OPTIONAL_MODES
 from server.runs.locks import REDIS_ERRORS
 from server.runs.run import Run
 
@@ -32,7 +33,10 @@ def mirrored_modes(run: Run) -> frozenset[str] | None:
     client streams them. Each carries the whole state (tens of kB, growing with the
     thread), and chat clients never read them; the end entry has the final values."""
     streamed = run.extras.get("stream_modes", "").split(",")
-    return None if "values" in streamed else frozenset({"updates", "messages", "custom", "error"})
+    if "values" in streamed:
+        return None
+    # The modes a run asked for (debug, checkpoints, tasks, events) are in its log only then.
+    return frozenset({"updates", "error", "events", *OPTIONAL_MODES})
 
 
 class MirroredLog(EventLog):

@@ -1,0 +1,59 @@
+"""PAM's deliberate differences from `langgraph dev`, each by name with its reason.
+
+The suite compares everything else; these are the only things it lets differ.
+"""
+
+from __future__ import annotations
+
+DIFFERENCES: dict[str, str] = {
+    "auth": (
+        "PAM authenticates every call (a bearer token or X-Api-Key); `langgraph dev` has no "
+        "auth. The suite sends each side its own way of naming the caller."
+    ),
+    "user_id in metadata": (
+        "PAM adds the caller's `user_id` (from the token) to thread and run metadata and "
+        "never takes one from a client; `langgraph dev` has no users. The key is dropped "
+        "before comparing."
+    ),
+    "idempotent message_id": (
+        "PAM records a run's client `message_id` so a retried message is not run twice; "
+        "LangGraph has no such key. It is dropped before comparing."
+    ),
+    "host metadata": (
+        "LangGraph's server stamps its own version, plan and host into run metadata "
+        "(langgraph_version, langgraph_api_version, langgraph_plan, langgraph_host, "
+        "langgraph_api_url, run_attempt); PAM is another host. Dropped before comparing."
+    ),
+    "end event": (
+        "PAM closes every run stream with `event: end`, which the SDKs take as the run's "
+        "end (no reconnect); `langgraph dev` closes the stream without it. Dropped before "
+        "comparing."
+    ),
+    "host configurable": (
+        "LangGraph's server puts its request and auth bookkeeping into every run's "
+        "configurable (langgraph_auth_user, langgraph_auth_user_id, "
+        "langgraph_auth_permissions, langgraph_request_id, __request_start_time_ms__, "
+        "__after_seconds__) and `created_by` into its metadata; PAM's auth is its own. "
+        "Dropped before comparing."
+    ),
+}
+
+IGNORED_KEYS = frozenset(
+    {
+        "user_id",
+        "message_id",
+        "langgraph_version",
+        "langgraph_api_version",
+        "langgraph_plan",
+        "langgraph_host",
+        "langgraph_api_url",
+        "run_attempt",
+        "langgraph_auth_user",
+        "langgraph_auth_user_id",
+        "langgraph_auth_permissions",
+        "langgraph_request_id",
+        "__request_start_time_ms__",
+        "__after_seconds__",
+        "created_by",
+    }
+)
