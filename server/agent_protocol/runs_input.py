@@ -45,16 +45,19 @@ def _refuse_unsupported(body: RunCreate) -> None:
 
 
 def _input(raw: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Checked here (a malformed message is a 422, not a failed run), then passed on as
+    sent: the graph's reducer turns them into messages, and the run's input checkpoint
+    records them as the client wrote them, as under LangGraph's server."""
     if raw is None or "messages" not in raw:
         return raw
     messages = raw["messages"]
     if isinstance(messages, dict | str):
         messages = [messages]
     try:
-        parsed = convert_to_messages(messages)
+        convert_to_messages(messages)
     except (ValueError, TypeError, KeyError, NotImplementedError) as exc:
         raise HTTPException(422, f"input.messages: not a list of messages ({exc})") from None
-    return {**raw, "messages": parsed}
+    return raw
 
 
 def _goto(goto: Any) -> list[Any] | None:

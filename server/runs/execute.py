@@ -47,7 +47,12 @@ def run_config(run: Run, checkpoint_id: str | None = None) -> dict[str, Any]:
         configurable["checkpoint_id"] = checkpoint_id
     # LangGraph copies string metadata into every checkpoint: run_id there is what a
     # rollback deletes by. The user is always the run's own (from the token).
-    metadata = {**run.metadata, "run_id": run.run_id, "user_id": str(run.user_id)}
+    metadata = {
+        **run.metadata,
+        "run_id": run.run_id,
+        "thread_id": run.thread_id,
+        "user_id": str(run.user_id),
+    }
     metadata.pop("usage", None)  # the run's own result, not a setting to pass on
     config: dict[str, Any] = {
         "configurable": configurable,

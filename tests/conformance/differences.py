@@ -5,6 +5,10 @@ The suite compares everything else; these are the only things it lets differ.
 
 from __future__ import annotations
 
+from typing import Any
+
+from langgraph.checkpoint.base import EXCLUDED_METADATA_KEYS
+
 DIFFERENCES: dict[str, str] = {
     "auth": (
         "PAM authenticates every call (a bearer token or X-Api-Key); `langgraph dev` has no "
@@ -36,6 +40,13 @@ DIFFERENCES: dict[str, str] = {
         "__after_seconds__) and `created_by` into its metadata; PAM's auth is its own. "
         "Dropped before comparing."
     ),
+    "checkpoint metadata keys": (
+        "`langgraph dev`'s in-memory checkpointer also writes the thread id, checkpoint "
+        "namespace and node bookkeeping (LangGraph's EXCLUDED_METADATA_KEYS) into a "
+        "checkpoint's metadata; LangGraph's Postgres checkpointer, which PAM uses, leaves "
+        "them out on purpose. Dropped from state metadata before comparing (the same "
+        "facts are in every state's `checkpoint`)."
+    ),
 }
 
 IGNORED_KEYS = frozenset(
@@ -57,3 +68,13 @@ IGNORED_KEYS = frozenset(
         "created_by",
     }
 )
+
+
+def without_checkpoint_thread(states: Any) -> Any:
+    """States (one or a list) without the metadata keys above."""
+    if isinstance(states, list):
+        return [without_checkpoint_thread(s) for s in states]
+    if isinstance(states, dict) and isinstance(states.get("metadata"), dict):
+        metadata = {k: v for k, v in states["metadata"].items() if k not in EXCLUDED_METADATA_KEYS}
+        return {**states, "metadata": metadata}
+    return states

@@ -16,7 +16,10 @@ import orjson
 
 from tests.conformance.differences import IGNORED_KEYS
 
-UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
+# UUIDs, and the offline brain's tool-call ids (`call_` and 12 hex digits).
+UUID = re.compile(
+    r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|call_[0-9a-f]{12}", re.I
+)
 TIME = re.compile(r'"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:?\d{2}|Z)?"')
 
 
