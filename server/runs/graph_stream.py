@@ -6,7 +6,8 @@ server does: `values` and `updates` always (the run's end state and its interrup
 from them), `messages`, `custom`, `debug`, `checkpoints` and `tasks` only when requested
 (a mode nobody asked for costs nothing, and without `messages` the model is called
 without streaming, as under LangGraph's server); subgraph chunks only with
-`stream_subgraphs`, so that without it the domain subgraph's messages arrive the way LangGraph emits them to a parent graph; and
+`stream_subgraphs`, so that without it the domain subgraph's messages arrive the way
+LangGraph emits them to a parent graph; and
 `events` by driving the graph through its real `astream_events`, whose events other than
 the run's own stream chunks become `events` chunks.
 """
