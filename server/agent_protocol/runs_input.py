@@ -40,6 +40,10 @@ class RunRequest:
 def _refuse_unsupported(body: RunCreate) -> None:
     if body.webhook:
         raise HTTPException(422, "Webhooks are not supported by this server.")
+    if body.context and (body.config or {}).get("configurable"):
+        raise HTTPException(
+            400, "config.configurable and context: give one of them (as LangGraph refuses both)."
+        )
     if body.after_seconds:
         raise HTTPException(422, "Delayed runs (after_seconds) are not supported here.")
 

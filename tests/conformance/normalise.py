@@ -16,11 +16,15 @@ import orjson
 
 from tests.conformance.differences import IGNORED_KEYS
 
-# UUIDs, and the offline brain's tool-call ids (`call_` and 12 hex digits).
+# UUIDs, interrupt ids (32 hex digits) and the offline brain's tool-call ids (`call_`
+# and 12 hex digits).
 UUID = re.compile(
-    r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|call_[0-9a-f]{12}", re.I
+    r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+    r"|\b[0-9a-f]{32}\b|call_[0-9a-f]{12}",
+    re.I,
 )
-TIME = re.compile(r'"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:?\d{2}|Z)?"')
+# Whole timestamps and those inside text (the turn's "Current time: ...T09:05+11:00").
+TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:?\d{2}|Z)?")
 
 
 def _without_ignored(value: Any) -> Any:
@@ -38,5 +42,5 @@ def normalise(value: Any) -> Any:
     def placeholder(match: re.Match[str]) -> str:
         return ids.setdefault(match.group(0).lower(), f"<id{len(ids) + 1}>")
 
-    written = TIME.sub('"<time>"', UUID.sub(placeholder, text.decode()))
+    written = TIME.sub("<time>", UUID.sub(placeholder, text.decode()))
     return orjson.loads(written)

@@ -42,7 +42,8 @@ def say(text: str) -> dict[str, Any]:
 async def stream(caller: Caller, thread_id: str | None, **kwargs: Any) -> list[list[Any]]:
     """A run streamed on the thread: [event, data] pairs (PAM's closing `end` apart:
     differences.py)."""
-    kwargs.setdefault("context", caller.context)
+    if "context" not in kwargs:
+        kwargs["context"] = caller.context
     return [
         [part.event, part.data]
         async for part in caller.sdk.runs.stream(thread_id, ASSISTANT, **kwargs)
