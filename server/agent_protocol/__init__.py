@@ -3,10 +3,18 @@
 
 from fastapi import APIRouter
 
-from server.agent_protocol import assistants, meta, run_streams, runs, state, threads
+from server.agent_protocol import (
+    assistants,
+    meta,
+    run_streams,
+    runs,
+    state,
+    subgraphs,
+    threads,
+)
 
 router = APIRouter()
-for module in (meta, assistants, threads, state, runs, run_streams):
+for module in (meta, assistants, subgraphs, threads, state, runs, run_streams):
     router.include_router(module.router)
 
 __all__ = ["router"]

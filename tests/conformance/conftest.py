@@ -1,6 +1,8 @@
 """`langgraph dev` and `pam serve` side by side, for the differential conformance suite.
 
-Both start once per session on the same migrated database with the offline brain. Each
+Both start once per session on the same migrated database with the offline brain,
+paced like a real model (bench.models.PacedBrain: its replies take a few hundred ms,
+so that a case can act while a turn is provably mid-run, as a cancel must). Each
 case runs the same scripted SDK calls against both (`both`), normalises what came back
 (normalise.py) and compares; a row of the issue's table is a case, and the terminal
 summary prints the table re-filled from the results.
@@ -17,18 +19,21 @@ from tests.conformance.sides import Side
 from tests.conformance.table import record, render
 
 pytestmark = pytest.mark.slow
+BRAIN = "python:bench.models:PacedBrain"
 
 
 @pytest.fixture(scope="session")
 def reference(migrated_url: str) -> Iterator[Side]:
-    with langgraph_dev(migrated_url) as server:
+    with langgraph_dev(migrated_url, BRAIN) as server:
         server.wait_ready(timeout_s=120)
         yield Side("reference", server.url)
 
 
 @pytest.fixture(scope="session")
 def pam(migrated_url: str) -> Iterator[Side]:
-    with pam_serve(migrated_url) as server:
+    # Studio's origin allowed, as docs/studio.md tells a developer to.
+    studio = {"CORS_ORIGINS": '["http://localhost:3000", "https://smith.langchain.com"]'}
+    with pam_serve(migrated_url, BRAIN, extra_env=studio) as server:
         server.wait_ready(timeout_s=120)
         yield Side("pam", server.url)
 

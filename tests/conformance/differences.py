@@ -40,6 +40,20 @@ DIFFERENCES: dict[str, str] = {
         "__after_seconds__) and `created_by` into its metadata; PAM's auth is its own. "
         "Dropped before comparing."
     ),
+    "CORS origins": (
+        "`langgraph dev` answers any origin (`Access-Control-Allow-Origin: *`); PAM only "
+        "the origins in CORS_ORIGINS (docs/studio.md adds Studio's), echoed back."
+    ),
+    "private-network preflight": (
+        "Both answer Studio's preflight with `Access-Control-Allow-Private-Network: true`, "
+        "but `langgraph dev` (langgraph-api 0.16 on this Starlette) answers it with status "
+        "400 'Disallowed CORS private-network'; PAM answers 200, which browsers need."
+    ),
+    "schemas": (
+        "PAM's assistant and subgraph schemas give the state as the graph's output schema, "
+        "no configurable schema (the graph takes none) and, as context, what a client may "
+        "send (never a user). Subgraph cases compare namespaces, input and output schemas."
+    ),
     "checkpoint metadata keys": (
         "`langgraph dev`'s in-memory checkpointer also writes the thread id, checkpoint "
         "namespace and node bookkeeping (LangGraph's EXCLUDED_METADATA_KEYS) into a "

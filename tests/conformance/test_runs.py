@@ -23,7 +23,7 @@ async def test_tags_and_configurable_reach_the_run(sides: tuple[Side, Side]) -> 
             thread_id,
             input=say(EXPENSE),
             stream_mode=["messages-tuple"],
-            config=config,  # type: ignore[arg-type]
+            config=config,
             context=None,  # LangGraph refuses configurable and context together
         )
         state = await caller.sdk.threads.get_state(thread_id)
@@ -32,7 +32,7 @@ async def test_tags_and_configurable_reach_the_run(sides: tuple[Side, Side]) -> 
             thread_id,
             input=say("spent $3 on tea"),
             stream_mode=["events"],
-            config=config,  # type: ignore[arg-type]
+            config=config,
             context=None,
         )
         tags = [[d["event"], d["name"], d["tags"]] for e, d in events if e == "events"]
@@ -113,3 +113,30 @@ async def test_search(sides: tuple[Side, Side]) -> None:
         return {"by metadata": len(found), "idle": [t["status"] for t in idle]}
 
     await same_on_both(sides, script)
+
+
+@pytest.mark.row("cancel then thread status")
+async def test_cancel_then_thread_status(sides: tuple[Side, Side]) -> None:
+    async def script(caller: Caller) -> Any:
+        thread_id = await new_thread(caller)
+        parts = caller.sdk.runs.stream(
+            thread_id,
+            ASSISTANT,
+            input=say("hello, how are you?"),
+            stream_mode=["messages-tuple"],
+            context=caller.context,
+        )
+        run_id = ""
+        async for part in parts:
+            if part.event == "metadata":
+                run_id = part.data["run_id"]
+            if part.event == "messages" and part.data[0]["type"] == "AIMessageChunk":
+                await caller.sdk.runs.cancel(thread_id, run_id, wait=True)
+                break
+        await parts.aclose()  # type: ignore[attr-defined]
+        run = await caller.sdk.runs.get(thread_id, run_id)
+        thread = await caller.sdk.threads.get(thread_id)
+        return {"run": run["status"], "thread": thread["status"]}
+
+    found = await same_on_both(sides, script)
+    assert found == {"run": "interrupted", "thread": "interrupted"}
