@@ -11,11 +11,12 @@ import subprocess
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 import httpx
 import psutil
 import pytest
-from langgraph_sdk import get_client
+from langgraph_sdk import get_sync_client
 
 from tests.servers import REPO, free_port
 
@@ -51,9 +52,7 @@ def _wait_ready(process: subprocess.Popen[bytes], url: str) -> None:
 
 
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
-async def test_a_turn_with_the_embedded_postgres_then_stop(
-    tmp_path: Path, stop: signal.Signals
-) -> None:
+def test_a_turn_with_the_embedded_postgres_then_stop(tmp_path: Path, stop: signal.Signals) -> None:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in ENV_DROPPED}
     env |= {
@@ -75,12 +74,13 @@ async def test_a_turn_with_the_embedded_postgres_then_stop(
     pgdata = (tmp_path / "data" / "postgres").resolve()
     try:
         _wait_ready(process, url)
-        async with get_client(url=url) as client:
-            thread = await client.threads.create()
-            result = await client.runs.wait(
+        with get_sync_client(url=url) as client:
+            thread = client.threads.create()
+            message: Any = {"role": "user", "content": "spent $12.50 on coffee"}
+            result = client.runs.wait(
                 thread["thread_id"],
                 "pam",
-                input={"messages": [{"role": "user", "content": "spent $12.50 on coffee"}]},
+                input={"messages": [message]},
                 context={"user_id": str(uuid.uuid4())},
             )
         assert isinstance(result, dict) and "12.50" in str(result.get("reply")), result
