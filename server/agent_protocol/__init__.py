@@ -10,11 +10,12 @@ from server.agent_protocol import (
     runs,
     state,
     subgraphs,
+    thread_stream,
     threads,
 )
 
 router = APIRouter()
-for module in (meta, assistants, subgraphs, threads, state, runs, run_streams):
+for module in (meta, assistants, subgraphs, threads, thread_stream, state, runs, run_streams):
     router.include_router(module.router)
 
 __all__ = ["router"]

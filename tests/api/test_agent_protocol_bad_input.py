@@ -58,6 +58,9 @@ async def test_bad_requests_get_clear_errors(serve: Serve) -> None:
             "breakpoint on an unknown node": await http.post(
                 runs, json={"assistant_id": "pam", "interrupt_after": ["finish", "nowhere"]}
             ),
+            "bad thread stream mode": await http.get(
+                f"/threads/{tid}/stream", params={"stream_mode": "state_update"}
+            ),
             "bad xray": await http.get("/assistants/pam/graph", params={"xray": "-1"}),
             "unknown run": await http.get(f"{runs}/{uuid.uuid4()}"),
             "not a uuid": await http.get("/threads/not-a-uuid"),
@@ -83,6 +86,7 @@ async def test_bad_requests_get_clear_errors(serve: Serve) -> None:
         "malformed config": 422,
         "config sets the user": 422,
         "breakpoint on an unknown node": 422,
+        "bad thread stream mode": 422,
         "bad xray": 422,
         "unknown run": 404,
         "not a uuid": 404,
@@ -99,6 +103,7 @@ async def test_bad_requests_get_clear_errors(serve: Serve) -> None:
         "malformed config": "config.recursion_limit",
         "config sets the user": "config.configurable.user_id",
         "breakpoint on an unknown node": "interrupt_after: no node named nowhere",
+        "bad thread stream mode": "stream_mode: state_update",
     }
     for case, field in named_fields.items():
         assert field in answers[case].json()["detail"], case

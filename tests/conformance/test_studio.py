@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import httpx
@@ -60,3 +61,31 @@ async def test_studio_preflight(sides: tuple[Side, Side]) -> None:
     assert reference.pop("status") == 400 and pam.pop("status") == 200
     assert pam == reference
     assert pam["private network"] == "true"
+
+
+@pytest.mark.row("`GET /threads/{id}/stream` (`threads.join_stream`)")
+async def test_join_thread_stream(sides: tuple[Side, Side]) -> None:
+    async def script(caller: Caller) -> Any:
+        thread_id = (await caller.sdk.threads.create())["thread_id"]
+        joined: list[list[Any]] = []
+
+        async def follow() -> None:
+            async for part in await caller.sdk.threads.join_stream(thread_id):
+                joined.append([part.event, part.data])
+                if part.event == "metadata" and part.data.get("status") == "run_done":
+                    return
+
+        follower = asyncio.create_task(follow())
+        await asyncio.sleep(1.0)  # joined before the run starts, as Studio does
+        await caller.sdk.runs.create(
+            thread_id,
+            ASSISTANT,
+            input={"messages": [{"role": "user", "content": "spent $12.50 on coffee"}]},
+            stream_mode=["values", "updates"],
+            context=caller.context,
+        )
+        await asyncio.wait_for(follower, 60)
+        return joined
+
+    found = await same_on_both(sides, script)
+    assert found[-1][1]["status"] == "run_done"
