@@ -35,7 +35,7 @@ def _diff(reference: Any, pam: Any) -> str:
     return "\n" + "\n".join(list(lines)[:120])
 
 
-def say(text: str) -> dict[str, Any]:
+def say(text: str) -> Any:
     return {"messages": [{"role": "user", "content": text}]}
 
 

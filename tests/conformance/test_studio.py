@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.conformance.script import on_both, same_on_both
+from tests.conformance.script import on_both, same_on_both, say
 from tests.conformance.sides import ASSISTANT, Caller, Side
 
 STUDIO = "https://smith.langchain.com"
@@ -80,7 +80,7 @@ async def test_join_thread_stream(sides: tuple[Side, Side]) -> None:
         await caller.sdk.runs.create(
             thread_id,
             ASSISTANT,
-            input={"messages": [{"role": "user", "content": "spent $12.50 on coffee"}]},
+            input=say("spent $12.50 on coffee"),
             stream_mode=["values", "updates"],
             context=caller.context,
         )
