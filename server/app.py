@@ -49,7 +49,7 @@ def create_app(
             await app.state.runs.open()  # hears cancels sent to other instances (Redis)
             try:
                 # Pushes to this instance's sockets from any instance; the jobs worker.
-                async with background(resources, sockets_of(app)) as push:
+                async with background(resources, sockets_of(app), app.state.runs) as push:
                     app.state.push = push
                     if freeze_gc:
                         # Modules, schemas and the compiled graph live as long as the

@@ -19,6 +19,7 @@ from tools.db.checkpointer import PooledSaver
 from tools.db.embedded import start_embedded
 from tools.db.migrate import migrate
 from tools.db.pool import Pool, open_pool
+from tools.db.user_store import UserStore
 from tools.services import Services
 
 
@@ -63,9 +64,11 @@ async def open_resources(settings: Settings, *, model: Any = None) -> AsyncItera
             cache = RedisCache(redis)
         checkpointer = PooledSaver(pool)
         await checkpointer.setup()
-        # No LangGraph store: memories are rows of the RLS-protected `memories` table,
-        # isolated by the database like every other user row.
-        graph = build_graph(checkpointer, model=model or load_chat_model(settings.model_name))
+        # Memories are rows of the RLS-protected `memories` table; the LangGraph store
+        # (runtime.store, the /store API) is rows of `store_items`, scoped the same way.
+        graph = build_graph(
+            checkpointer, UserStore(pool), model=model or load_chat_model(settings.model_name)
+        )
         yield Resources(
             settings=settings,
             database_url=url,

@@ -43,7 +43,7 @@ class RunConfig(BaseModel):
     callbacks: None = None
 
 
-def _config(raw: dict[str, Any] | None) -> dict[str, Any]:
+def _config(raw: dict[str, Any] | None, assistant_id: str) -> dict[str, Any]:
     try:
         config = RunConfig.model_validate(raw or {})
     except ValidationError as exc:
@@ -61,7 +61,7 @@ def _config(raw: dict[str, Any] | None) -> dict[str, Any]:
         found["tags"] = config.tags
     # As LangGraph's server: the graph and assistant are in every run's configurable (and
     # so, like any scalar there, in its trace and stream metadata).
-    found["configurable"] = {**configurable, "graph_id": GRAPH_ID, "assistant_id": ASSISTANT_ID}
+    found["configurable"] = {**configurable, "graph_id": GRAPH_ID, "assistant_id": assistant_id}
     return found
 
 
@@ -82,6 +82,12 @@ def _breakpoints(
     return names or None
 
 
+def _graph_nodes() -> list[str]:
+    from graph import graph
+
+    return list(graph.nodes)
+
+
 def graph_options(
     *,
     modes: frozenset[str],
@@ -89,9 +95,10 @@ def graph_options(
     config: dict[str, Any] | None,
     interrupt_before: str | list[str] | None,
     interrupt_after: str | list[str] | None,
-    nodes: Iterable[str],
+    nodes: Iterable[str] | None,
+    assistant_id: str = ASSISTANT_ID,
 ) -> GraphOptions:
-    nodes = [n for n in nodes if not n.startswith("__")]
+    nodes = [n for n in (nodes if nodes is not None else _graph_nodes()) if not n.startswith("__")]
     graph_modes = {"messages" if m == "messages-tuple" else m for m in modes}
     return GraphOptions(
         modes=(*ALWAYS, *(m for m in OPTIONAL_MODES if m in graph_modes)),
@@ -99,5 +106,5 @@ def graph_options(
         events="events" in modes,
         interrupt_before=_breakpoints("interrupt_before", interrupt_before, nodes),
         interrupt_after=_breakpoints("interrupt_after", interrupt_after, nodes),
-        config=_config(config),
+        config=_config(config, assistant_id),
     )

@@ -15,7 +15,7 @@ from fastapi import HTTPException
 from langchain_core.messages import convert_to_messages
 from langgraph.types import Send
 
-from server.agent_protocol.assistant import resolve_assistant
+from server.agent_protocol.assistant import ASSISTANT_ID
 from server.agent_protocol.client_context import BadContext, client_facts
 from server.agent_protocol.run_config import graph_options
 from server.agent_protocol.run_view import RunOptions
@@ -98,9 +98,11 @@ def _checkpoint_id(body: RunCreate) -> str | None:
     return body.checkpoint_id or (body.checkpoint.checkpoint_id if body.checkpoint else None)
 
 
-def run_request(body: RunCreate, nodes: Iterable[str]) -> RunRequest:
-    """`nodes`: the graph's node names, which breakpoints must name."""
-    resolve_assistant(body.assistant_id)
+def run_request(
+    body: RunCreate, nodes: Iterable[str] | None = None, assistant_id: str = ASSISTANT_ID
+) -> RunRequest:
+    """The body checked; the assistant is resolved by the caller (a row: run_start.py).
+    `nodes`: the graph's node names, which breakpoints must name (graph.py's by default)."""
     _refuse_unsupported(body)
     try:
         modes = stream_modes(body.stream_mode)
@@ -123,5 +125,6 @@ def run_request(body: RunCreate, nodes: Iterable[str]) -> RunRequest:
             interrupt_before=body.interrupt_before,
             interrupt_after=body.interrupt_after,
             nodes=nodes,
+            assistant_id=assistant_id,
         ),
     )

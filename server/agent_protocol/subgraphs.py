@@ -9,10 +9,11 @@ takes none), and the client context schema (what a client may send, never a user
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from fastapi import APIRouter, HTTPException
 
-from server.agent_protocol.assistant import resolve_assistant
+from server.agent_protocol.assistant_rows import find_assistant
 from server.agent_protocol.auth import ProtocolUser
 from server.agent_protocol.client_context import ClientContext
 from server.deps import Res
@@ -32,9 +33,9 @@ def subgraph_schemas(graph: Any) -> dict[str, Any]:
 
 
 async def _subgraphs(
-    assistant_id: str, res: Res, namespace: str | None, recurse: bool
+    assistant_id: str, user: UUID, res: Res, namespace: str | None, recurse: bool
 ) -> dict[str, Any]:
-    resolve_assistant(assistant_id)
+    await find_assistant(res.pool, user, assistant_id)  # the caller's or the default; else 404
     found = {
         ns: subgraph_schemas(graph)
         async for ns, graph in res.graph.aget_subgraphs(namespace=namespace, recurse=recurse)
@@ -48,11 +49,11 @@ async def _subgraphs(
 async def get_subgraphs(
     assistant_id: str, user: ProtocolUser, res: Res, recurse: bool = False
 ) -> dict[str, Any]:
-    return await _subgraphs(assistant_id, res, None, recurse)
+    return await _subgraphs(assistant_id, user, res, None, recurse)
 
 
 @router.get("/assistants/{assistant_id}/subgraphs/{namespace}")
 async def get_subgraphs_at(
     assistant_id: str, namespace: str, user: ProtocolUser, res: Res, recurse: bool = False
 ) -> dict[str, Any]:
-    return await _subgraphs(assistant_id, res, namespace, recurse)
+    return await _subgraphs(assistant_id, user, res, namespace, recurse)

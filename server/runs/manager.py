@@ -63,6 +63,12 @@ class RunManager:
         self._table.follow(follower)
         return follower
 
+    def forget(self, run_id: str) -> None:
+        """Let go of an ended run now (its row was deleted): no longer found here."""
+        run = self._table.get(str(run_id))
+        if run is not None and run.done:
+            self._table.drop(run)
+
     def active(self, thread_id: str) -> Run | None:
         """The run executing on the thread now (queued ones wait behind it)."""
         unfinished = self._table.unfinished(str(thread_id))
