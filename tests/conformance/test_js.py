@@ -13,6 +13,7 @@ from typing import Any
 import orjson
 import pytest
 
+from server.agent_protocol.assistant import ASSISTANT_ID
 from tests.conformance.script import same_on_both
 from tests.conformance.sides import Caller, Side
 
@@ -43,7 +44,13 @@ def _js_case(where: Path, case: str) -> Any:
     async def script(caller: Caller) -> Any:
         headers = dict(caller.sdk.http.client.headers)
         headers = {k: v for k, v in headers.items() if k.lower() == "authorization"}
-        job = {"url": caller.side.url, "headers": headers, "context": caller.context, "case": case}
+        job = {
+            "url": caller.side.url,
+            "headers": headers,
+            "context": caller.context,
+            "case": case,
+            "assistant": ASSISTANT_ID,  # the graph's default one, the same on both
+        }
         process = await asyncio.create_subprocess_exec(
             "node",
             str(where / "run.mjs"),

@@ -1,6 +1,5 @@
-"""Rows of the issue's table that part B of issue 18 builds (assistants as rows, the
-store, crons, stateless runs, thread copy/count/ttl, runs.delete). They fail against
-PAM today; each is a strict xfail, so the day one passes the marker must go."""
+"""Rows of the issue's table that part B of issue 18 built (assistants as rows, the
+store, crons, stateless runs, thread copy/count/ttl, runs.delete), side by side."""
 
 from __future__ import annotations
 
@@ -11,10 +10,7 @@ import pytest
 from tests.conformance.script import new_thread, same_on_both, say, stream
 from tests.conformance.sides import ASSISTANT, Caller, Side
 
-PART_B = pytest.mark.xfail(strict=True, reason="issue 18 part B")
 
-
-@PART_B
 @pytest.mark.row(
     "stateless runs (`/runs`, `/runs/stream`, `/runs/wait`, `/runs/batch`, `/runs/cancel`)"
 )
@@ -27,17 +23,15 @@ async def test_stateless_wait(sides: tuple[Side, Side]) -> None:
     await same_on_both(sides, script)
 
 
-@PART_B
 @pytest.mark.row("`assistants.create/update/delete`, `get_versions`, `set_latest`")
 async def test_assistant_create(sides: tuple[Side, Side]) -> None:
     async def script(caller: Caller) -> Any:
-        made = await caller.sdk.assistants.create(ASSISTANT, name=f"mine-{caller.user}")
+        made = await caller.sdk.assistants.create(ASSISTANT, name="mine")
         return await caller.sdk.assistants.get_versions(made["assistant_id"])
 
     await same_on_both(sides, script)
 
 
-@PART_B
 @pytest.mark.row("`threads.copy`, `threads.count`, `threads.prune`, thread `ttl`")
 async def test_thread_copy_and_count(sides: tuple[Side, Side]) -> None:
     async def script(caller: Caller) -> Any:
@@ -52,7 +46,6 @@ async def test_thread_copy_and_count(sides: tuple[Side, Side]) -> None:
     await same_on_both(sides, script)
 
 
-@PART_B
 @pytest.mark.row("`runs.delete`")
 async def test_runs_delete(sides: tuple[Side, Side]) -> None:
     async def script(caller: Caller) -> Any:
@@ -67,20 +60,18 @@ async def test_runs_delete(sides: tuple[Side, Side]) -> None:
     await same_on_both(sides, script)
 
 
-@PART_B
 @pytest.mark.row(
     "store API (`put_item`, `get_item`, `search_items`, `list_namespaces`, `delete_item`)"
 )
 async def test_store_items(sides: tuple[Side, Side]) -> None:
     async def script(caller: Caller) -> Any:
-        namespace = ["notes", caller.user]
+        namespace = ["notes", "van"]
         await caller.sdk.store.put_item(namespace, "van", {"make": "Hiace"})
         return await caller.sdk.store.get_item(namespace, "van")
 
     await same_on_both(sides, script)
 
 
-@PART_B
 @pytest.mark.row("crons (`create`, `create_for_thread`, `search`, `delete`)")
 async def test_crons(sides: tuple[Side, Side]) -> None:
     async def script(caller: Caller) -> Any:

@@ -1,5 +1,5 @@
 // One scripted JS-SDK client against one server: `node run.mjs '<job JSON>'` prints the
-// case's result as JSON. The job: {url, headers, context, case}. PAM's closing `end`
+// case's result as JSON. The job: {url, headers, context, case, assistant}. PAM's closing `end`
 // event is left out, as on the Python side (differences.py).
 import { Client } from "@langchain/langgraph-sdk";
 
@@ -58,8 +58,7 @@ const cases = {
     return joined;
   },
   async subgraphs() {
-    const [assistant] = await client.assistants.search({ graphId: "pam" });
-    const found = await client.assistants.getSubgraphs(assistant.assistant_id, { recurse: true });
+    const found = await client.assistants.getSubgraphs(job.assistant, { recurse: true });
     return Object.fromEntries(
       Object.entries(found).map(([ns, s]) => [ns, [s.input_schema, s.output_schema]]),
     );
