@@ -16,18 +16,23 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
-BASE_MODES = ("values", "updates", "messages", "custom")
-ALWAYS = ("values", "updates")
-OPTIONAL_MODES = ("messages", "custom", "debug", "checkpoints", "tasks")
+from server.runs.events import STREAM_MODES, EventMode, StreamMode
 
-Chunk = tuple[tuple[str, ...], str, Any]
+# What graph.astream is asked for (astream_events' own events are recorded as "events").
+GraphMode = Literal[StreamMode, "debug", "checkpoints", "tasks"]
+
+BASE_MODES = STREAM_MODES
+ALWAYS: tuple[GraphMode, ...] = ("values", "updates")
+OPTIONAL_MODES: tuple[GraphMode, ...] = ("messages", "custom", "debug", "checkpoints", "tasks")
+
+Chunk = tuple[tuple[str, ...], EventMode, Any]
 
 
 @dataclass(frozen=True)
 class GraphOptions:
-    modes: tuple[str, ...] = BASE_MODES
+    modes: tuple[GraphMode, ...] = BASE_MODES
     subgraphs: bool = True
     events: bool = False
     interrupt_before: list[str] | None = None
