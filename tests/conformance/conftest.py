@@ -1,7 +1,7 @@
 """`langgraph dev` and `pam serve` side by side, for the differential conformance suite.
 
 Both start once per session on the same migrated database with the offline brain,
-paced like a real model (bench.models.PacedBrain: its replies take a few hundred ms,
+paced like a real model (tests.fakes.PacedBrain: its replies take a few hundred ms,
 so that a case can act while a turn is provably mid-run, as a cancel must). Each
 case runs the same scripted SDK calls against both (`both`), normalises what came back
 (normalise.py) and compares; a row of the issue's table is a case, and the terminal
@@ -15,16 +15,18 @@ from collections.abc import Generator, Iterator
 import pytest
 
 from bench.launch import langgraph_dev, pam_serve
+from bench.procs import REPO
 from tests.conformance.sides import Side
 from tests.conformance.table import record, render
 
 pytestmark = pytest.mark.slow
-BRAIN = "python:bench.models:PacedBrain"
+BRAIN = "python:tests.fakes:PacedBrain"
 
 
 @pytest.fixture(scope="session")
 def reference(migrated_url: str) -> Iterator[Side]:
-    with langgraph_dev(migrated_url, BRAIN) as server:
+    # The paced brain lives in tests/, which the installed project does not ship.
+    with langgraph_dev(migrated_url, BRAIN, extra_env={"PYTHONPATH": str(REPO)}) as server:
         server.wait_ready(timeout_s=120)
         yield Side("reference", server.url)
 
