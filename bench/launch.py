@@ -48,7 +48,9 @@ def pam_serve(
 
 
 @contextmanager
-def langgraph_dev(database_url: str, model: str = "offline") -> Iterator[Server]:
+def langgraph_dev(
+    database_url: str, model: str = "offline", extra_env: dict[str, str] | None = None
+) -> Iterator[Server]:
     """`langgraph dev` with its defaults (in-memory runtime, 10 jobs per worker)."""
     with tempfile.TemporaryDirectory(prefix="pam-lgdev-") as tmp:
         # Absolute paths, so its working files (.langgraph_api) stay in the temp directory.
@@ -70,6 +72,7 @@ def langgraph_dev(database_url: str, model: str = "offline") -> Iterator[Server]
         env = {
             **pam_env(database_url, model, Path(tmp)),
             "LANGGRAPH_CLI_NO_ANALYTICS": "1",
+            **(extra_env or {}),
         }
         with process("langgraph-dev", argv, env, "/ok", Path(tmp)) as server:
             yield server
