@@ -7,13 +7,14 @@ from __future__ import annotations
 from uuid import UUID, uuid4
 
 import pytest
+from structlog.testing import capture_logs
 
 from server.flags.facts import DEFAULT_FACTS, profile_facts
 from server.flags.rules import FlagRule
 from server.flags.service import FlagService
 from server.flags.settings import FlagSettings
 from server.flags.store import save_rule
-from tools.db.pool import Pool
+from tools.db.pool import Pool, open_pool
 from tools.db.scope import user_db
 from tools.you.profile_actions import UpdateProfileArgs, update_profile
 
@@ -98,3 +99,20 @@ async def test_the_facts_are_the_users_own_or_the_defaults(pool: Pool) -> None:
     }
     # A user with no profile row has the defaults every action reads, not another's.
     assert await profile_facts(pool, stranger) == DEFAULT_FACTS
+
+
+async def test_unreadable_facts_do_not_fail_the_run_and_match_nobody(
+    migrated_url: str,
+) -> None:
+    broken = await open_pool(migrated_url, min_size=1, max_size=1, timeout_s=0.5)
+    await broken.close()
+    overrides = {
+        "domain.wins": IMPERIAL_WINS,
+        "domain.social": FlagRule(default=False),
+    }
+    service = FlagService(broken, migrated_url, FlagSettings(_env_file=None, pam_flags=overrides))
+    with capture_logs() as logs:
+        turn = await service.for_run(uuid4())
+    assert [e["event"] for e in logs] == ["profile facts unreadable: flags evaluated without them"]
+    assert not turn.allows("domain.wins")  # the fact rule's default: no facts, no match
+    assert not turn.allows("domain.social")  # the other rules still hold
