@@ -57,13 +57,15 @@ from agent.transcript import append_turn
 from agent.usage import started
 from tools.db.scope import user_db
 from tools.registry import ACTIONS_BY_NAME
+from tools.types import Domain
 
 log = structlog.get_logger("pam.router")
 
-DomainNode = Literal["wins", "wheels", "you", "social", "general"]
+# The graph's nodes after the router, derived from the one Domain literal (tools/types.py).
+DomainNode = Literal[Domain, "general"]
 DOMAINS: tuple[str, ...] = get_args(DomainNode)
 ROUTER_WINDOW = 6  # recent human/AI messages the router reads
-RouterGoto = Literal["wins", "wheels", "you", "social", "general", "finish"]
+RouterGoto = Literal[DomainNode, "finish"]
 FallbackReason = Literal["model_error", "no_route", "unknown_domain", "text_answer"]
 
 # The routing tool, strict (OpenAI structured outputs): the reply is always a list of

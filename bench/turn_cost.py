@@ -30,9 +30,9 @@ from bench.clients import MESSAGE, varied
 from bench.flags import evaluation_cost, rules_service
 from bench.stats import percentile
 from bench.timing import Spans, TimedSaver
-from evals.scripted import ScriptedChatModel, call, route
 from graph import build_graph
 from server.runs.execute import DURABILITY
+from tests.fakes import ScriptedChatModel, call, route
 from tools.db.checkpointer import PooledSaver
 from tools.db.migrate import migrate
 from tools.db.pool import Pool, open_pool

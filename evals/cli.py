@@ -1,4 +1,5 @@
-"""`pam eval run` and `pam eval record`. Heavy imports wait until a command runs."""
+"""`python -m evals run` and `python -m evals record` (`make evals`): the harness's own
+command line, outside the `pam` product command. Heavy imports wait until a command runs."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Eval suites under several experiment arms, side by side, in one report.
 
-`pam eval run FILES --variant A --variant B [--report R.md] [--json R.json]`
+`python -m evals run FILES --variant A --variant B [--report R.md] [--json R.json]`
 
 A variant is an experiment arm as the flags name it (agent/flags.py): `<model>` or
 `<model>/<prompt variant>`, where the model is
@@ -180,7 +180,7 @@ def comparison_report(suites: list[SuiteResult], files: list[Path]) -> str:
     lines = [
         "# Eval suites by experiment arm",
         "",
-        "Made by `pam eval run "
+        "Made by `python -m evals run "
         + " ".join(f.name for f in files)
         + " "
         + " ".join(f"--variant {label}" for label in labels)

@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from server import agent_protocol
+from server.doors import install_doors
 from server.errors import install_error_handlers
 from server.flags import admin as flags_admin
 from server.flags.settings import FlagSettings
@@ -46,6 +47,7 @@ def create_app(
         async with (
             open_resources(settings, model=model) as resources,
             open_rate_limits(resources) as rate_limits,
+            doors.running(),
         ):
             app.state.resources = resources
             app.state.rate_limits = rate_limits
@@ -86,6 +88,7 @@ def create_app(
     app.include_router(agent_protocol.router)
     app.include_router(dev_token.router)
     app.include_router(flags_admin.router)
+    doors = install_doors(app)  # /mcp, /a2a, /agui
     install_web(app)  # the chat page at `/`, its files under /static
     install_openapi(app)  # errors documented as they are answered: {"detail", "code"}
     return app

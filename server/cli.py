@@ -9,10 +9,9 @@ from typing import Annotated, NoReturn
 
 import psycopg
 import typer
-from pydantic import ValidationError
 
 from server.flags.settings import FlagSettings
-from server.settings import Settings
+from server.settings import load_settings
 from tools.db.errors import DatabaseError
 from tools.db.migrate import migrate, status
 from tools.db.resolve import database_url
@@ -20,16 +19,6 @@ from tools.db.resolve import database_url
 app = typer.Typer(help="PAM: the assistant for life on the road.", no_args_is_help=True)
 db_app = typer.Typer(help="Database commands.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
-
-
-def _mount_eval() -> None:
-    # evals.cli imports only typer at module level; its commands import the rest.
-    from evals.cli import eval_app
-
-    app.add_typer(eval_app, name="eval")
-
-
-_mount_eval()
 
 
 def _mount_flags() -> None:
@@ -44,20 +33,6 @@ _mount_flags()
 def fail(message: str) -> NoReturn:
     typer.echo(f"pam: {message}", err=True)
     raise typer.Exit(code=1)
-
-
-def load_settings() -> Settings:
-    """Settings, or one line per bad variable naming it, and exit 1."""
-    try:
-        settings = Settings()
-        FlagSettings()  # PAM_FLAGS and the other flag settings: checked before start-up
-        return settings
-    except ValidationError as exc:
-        for error in exc.errors():
-            where = ".".join(str(p) for p in error["loc"]).upper() or "settings"
-            message = error["msg"].removeprefix("Value error, ")
-            typer.echo(f"pam: configuration error: {where}: {message}", err=True)
-        raise typer.Exit(code=1) from None
 
 
 def _exit_through_python_on_sigterm() -> None:

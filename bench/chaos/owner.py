@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 
-from bench.chaos.tokens import auth
+from tests.tokens import auth
 
 
 @dataclass

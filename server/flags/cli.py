@@ -32,7 +32,7 @@ def _fail(message: str) -> typer.Exit:
 
 
 def _with_pool(work: Callable[[Pool, FlagSettings], Awaitable[T]]) -> T:
-    from server.cli import load_settings
+    from server.settings import load_settings
 
     settings = load_settings()
     flag_settings = FlagSettings()

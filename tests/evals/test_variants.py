@@ -1,4 +1,4 @@
-"""`pam eval run --variant A --variant B`: each arm runs the suite, one comparison report;
+"""`python -m evals run --variant A --variant B`: each arm runs the suite, one comparison report;
 a variant PAM cannot run is one clear line."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ async def test_two_arms_are_compared_side_by_side(
 ) -> None:
     json_path, report = tmp_path / "cmp.json", tmp_path / "cmp.md"
     out = await pam(
-        "eval", "run", str(dataset), "--no-scratch-db",
+        "run", str(dataset), "--no-scratch-db",
         "--variant", "offline", "--variant", "offline/brief",
         "--json", str(json_path), "--report", str(report),
         env={"DATABASE_URL": migrated_url},
@@ -57,6 +57,6 @@ def test_a_variant_is_an_arm_of_the_flags() -> None:
 
 
 async def test_a_bad_variant_on_the_command_line_is_one_line(dataset: Path) -> None:
-    out = await pam("eval", "run", str(dataset), "--variant", "offline", "--variant", "gpt-9")
+    out = await pam("run", str(dataset), "--variant", "offline", "--variant", "gpt-9")
     assert out.exit_code == 1
     assert out.stderr.strip().startswith("pam: variant 'gpt-9': the model must be")
