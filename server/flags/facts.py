@@ -21,7 +21,7 @@ from uuid import UUID
 from pydantic import TypeAdapter, ValidationError
 
 from tools.db.pool import Pool
-from tools.db.scope import user_db
+from tools.db.scope import UserDb, user_db
 from tools.profile import Profile
 from tools.values import Currency
 from tools.you.profile_actions import TimeZoneName, Units
@@ -42,10 +42,15 @@ async def profile_facts(pool: Pool, user_id: UUID) -> dict[str, str]:
     """The user's facts, read as that user (RLS): one short transaction, not durable
     (it writes nothing but, on a user's first sight, their `users` row)."""
     async with user_db(pool, user_id, durable=False) as db:
-        cur = await db.conn.execute(
-            "SELECT units, currency, timezone FROM profiles WHERE user_id = %s", (user_id,)
-        )
-        row = await cur.fetchone()
+        return await facts_in(db)
+
+
+async def facts_in(db: UserDb) -> dict[str, str]:
+    """The user's facts, read inside a transaction already scoped to them."""
+    cur = await db.conn.execute(
+        "SELECT units, currency, timezone FROM profiles WHERE user_id = %s", (db.user_id,)
+    )
+    row = await cur.fetchone()
     return {name: str(row[name]) for name in FACT_NAMES} if row else dict(DEFAULT_FACTS)
 
 

@@ -28,12 +28,13 @@ from openfeature.provider import FeatureProvider
 from openfeature.provider.no_op_provider import NoOpProvider
 
 from agent.flags import CATALOGUE, MODEL_FLAG, PROMPT_FLAG, TurnFlags
-from server.flags.facts import Facts, profile_facts
+from server.flags.facts import Facts, facts_in, profile_facts
 from server.flags.provider import PamFlagProvider
 from server.flags.rules import FlagRule
 from server.flags.settings import FlagSettings
 from server.flags.store import load_rules
 from tools.db.pool import Pool
+from tools.db.scope import UserDb
 
 log = structlog.get_logger("pam.flags")
 CHANNEL = "pam_flags"
@@ -157,16 +158,25 @@ class FlagService:
         targets them, or another provider (it may target anything in the context)."""
         return self.own is None or self.own.targets_facts
 
-    async def for_run(self, user_id: UUID, client: Mapping[str, Any] | None = None) -> TurnFlags:
-        """The flags of one run, as the run start evaluates them: with the user's
-        profile facts read first when anything targets them (a round trip, measured in
-        bench/results/flags.md), else from memory alone. An unreadable profile is not a
-        failed turn: the flags are evaluated without facts (a `where` then matches
-        nobody) and the log says so."""
+    async def for_run(
+        self,
+        user_id: UUID,
+        client: Mapping[str, Any] | None = None,
+        *,
+        db: UserDb | None = None,
+    ) -> TurnFlags:
+        """The flags of one run (or REST request), evaluated when it starts: with the
+        user's profile facts read first when anything targets them (a round trip,
+        measured in bench/results/flags.md; on `db`, a transaction already scoped to
+        this user, when the caller has one), else from memory alone. An unreadable
+        profile is not a failed turn: the flags are evaluated without facts (a `where`
+        then matches nobody) and the log says so."""
         profile: dict[str, str] | None = None
         if self.needs_facts:
             try:
-                profile = await profile_facts(self.pool, user_id)
+                profile = await (
+                    facts_in(db) if db is not None else profile_facts(self.pool, user_id)
+                )
             except Exception as exc:
                 log.error(
                     "profile facts unreadable: flags evaluated without them",

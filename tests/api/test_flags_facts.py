@@ -19,6 +19,7 @@ from tests.fakes import route
 CHAT = "/api/v1/pam/chat"
 PROFILE = "/api/v1/you/profile"
 SOCIAL_PAUSED = CATALOGUE["domain.social"].paused
+POSTING_PAUSED = CATALOGUE["action.create_post"].paused
 FEED = "Here is your feed."
 
 
@@ -59,3 +60,26 @@ async def test_a_rule_for_imperial_users_pauses_social_for_whoever_sets_imperial
         FEED,
         FEED,
     )
+
+
+@pytest.mark.usefixtures("clean_flags")
+async def test_the_rest_api_honours_a_fact_rule_read_in_the_requests_own_transaction(
+    serve: Serve,
+) -> None:
+    flo, otto = person("flo"), person("otto")
+    post = {"content": "Sunset at Uluru", "visibility": "public"}
+    rule = FlagRule.model_validate(
+        {"default": True, "value": False, "where": {"currency": ["USD", "CAD"]}}
+    )
+    async with serve() as server:
+        await save_rule(server.app.state.resources.pool, "action.create_post", rule, "test")
+        await server.app.state.resources.flags.reload()
+        async with httpx.AsyncClient(base_url=server.url, timeout=30) as c:
+            before = await c.post("/api/v1/social/posts", json=post, headers=auth(flo))
+            await c.patch(PROFILE, json={"currency": "cad"}, headers=auth(flo))
+            refused = await c.post("/api/v1/social/posts", json=post, headers=auth(flo))
+            allowed = await c.post("/api/v1/social/posts", json=post, headers=auth(otto))
+    assert before.status_code == 201
+    assert refused.status_code == 503
+    assert refused.json() == {"detail": POSTING_PAUSED, "code": "unavailable"}
+    assert allowed.status_code == 201
