@@ -119,7 +119,9 @@ class RunManager:
         thread has already seen. Shielded: a caller cancelled mid-start (its client
         went away) still leaves the run started."""
         thread_id = str(thread_id)
-        context, metadata = flagged_run(self._resources.flags, user_id, context, metadata)
+        # The only await before the run is registered: the busy check and the
+        # registration below stay together, so concurrent starts still see each other.
+        context, metadata = await flagged_run(self._resources.flags, user_id, context, metadata)
         busy = self._table.unfinished(thread_id)
         for other in busy:  # the same message racing in again: not busy, a duplicate
             if message_id is not None and other.message_id == message_id:
