@@ -15,13 +15,25 @@ from pathlib import Path
 
 from scripts.brain_model import lexicon as L
 from scripts.brain_model.perturb import perturb
-from scripts.brain_model.templates import T
+from scripts.brain_model.templates import T, V
 
 SEED = 15
 PER_TEMPLATE = 40
 _SLOT = re.compile(r"\{(\w+)\}")
-PAST = ["this month", "last month", "last week", "this week", "yesterday", "today", "in March",
-        "since the 3rd of Jan", "this year", "lately", "over the last 30 days", ""]
+PAST = [
+    "this month",
+    "last month",
+    "last week",
+    "this week",
+    "yesterday",
+    "today",
+    "in March",
+    "since the 3rd of Jan",
+    "this year",
+    "lately",
+    "over the last 30 days",
+    "",
+]
 TOPICS = ["dog owners", "fishing", "solar setups", "4wd tracks", "Tassie", "free camping"]
 
 
@@ -69,6 +81,8 @@ def _fill(name: str, rng: random.Random) -> str:
         "it2": lambda: rng.choice(L.ITEMS),
         "topic": lambda: rng.choice(TOPICS),
     }
+    if name in V:
+        return rng.choice(V[name])
     return table[name]()
 
 
@@ -100,7 +114,7 @@ def tuning_examples(root: Path) -> list[tuple[str, str]]:
 
 
 def build(root: Path) -> list[tuple[str, str]]:
-    rng = random.Random(SEED)
+    rng = random.Random(SEED)  # noqa: S311 - a reproducible corpus
     rows: list[tuple[str, str]] = []
     for key, templates in T.items():
         label = key.split(":")[0]
