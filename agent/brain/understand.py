@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 
+from agent.brain.blend import rescue
 from agent.brain.convo import Convo, text_of
 from agent.brain.questions import asked, is_no, join
 from agent.brain.ranges import find_range, next_to
@@ -95,6 +96,8 @@ def _read(convo: Convo, index: int, kind: str | None, depth: int) -> Reading:
     prev = _human_before(convo.history, index)
     if not fresh and waiting is None and prev is not None and FOLLOW_UP.match(text):
         return Reading(_follow_up(convo, prev, kind, depth, text))
+    if not fresh and waiting is None and (tool := rescue(text)):
+        fresh = [Request(tool, text, raw)]
     if waiting is None or prev is None or depth >= MAX_CHAIN:
         return Reading(fresh)
     if is_no(text):
