@@ -13,6 +13,7 @@ from agent.brain.blend import rescue
 from agent.brain.convo import Convo, text_of
 from agent.brain.questions import asked, is_no, join
 from agent.brain.ranges import find_range, next_to
+from agent.brain.referents import resolve_there
 from agent.brain.refs import entity_groups
 from agent.brain.segment import Piece, split
 from agent.brain.slots import KIND
@@ -137,4 +138,13 @@ def _follow_up(convo: Convo, prev: int, kind: str | None, depth: int, text: str)
 def read_message(convo: Convo) -> Reading:
     if convo.last < 0:
         return Reading([])
-    return _read(convo, convo.last, recent_kind(convo), 0)
+    reading = _read(convo, convo.last, recent_kind(convo), 0)
+    requests = [
+        Request(
+            r.tool,
+            resolve_there(r.tool, r.text, convo.history, convo.last),
+            resolve_there(r.tool, r.raw, convo.history, convo.last),
+        )
+        for r in reading.requests
+    ]
+    return Reading(requests, reading.pending, reading.cancelled)
