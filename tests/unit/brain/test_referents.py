@@ -1,4 +1,4 @@
-""""There" is the town the conversation last named; "is there ..." is no place."""
+""" "There" is the town the conversation last named; "is there ..." is no place."""
 
 from __future__ import annotations
 
