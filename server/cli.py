@@ -11,6 +11,7 @@ import psycopg
 import typer
 from pydantic import ValidationError
 
+from server.flags.settings import FlagSettings
 from server.settings import Settings
 from tools.db.errors import DatabaseError
 from tools.db.migrate import migrate, status
@@ -31,6 +32,15 @@ def _mount_eval() -> None:
 _mount_eval()
 
 
+def _mount_flags() -> None:
+    from server.flags.cli import flags_app
+
+    app.add_typer(flags_app, name="flags")
+
+
+_mount_flags()
+
+
 def fail(message: str) -> NoReturn:
     typer.echo(f"pam: {message}", err=True)
     raise typer.Exit(code=1)
@@ -39,7 +49,9 @@ def fail(message: str) -> NoReturn:
 def load_settings() -> Settings:
     """Settings, or one line per bad variable naming it, and exit 1."""
     try:
-        return Settings()
+        settings = Settings()
+        FlagSettings()  # PAM_FLAGS and the other flag settings: checked before start-up
+        return settings
     except ValidationError as exc:
         for error in exc.errors():
             where = ".".join(str(p) for p in error["loc"]).upper() or "settings"
@@ -94,13 +106,19 @@ def serve(
 def token(
     user: Annotated[str, typer.Option("--user", help="The user the token is for (its `sub`).")],
     days: Annotated[int, typer.Option(min=1, max=365, help="How long it stays valid.")] = 30,
+    admin: Annotated[
+        bool, typer.Option(help="Carry the admin role claim (the flags admin API).")
+    ] = False,
 ) -> None:
     """Print a bearer token for USER, signed with the configured or local secret."""
     from server.auth import AuthError, TokenVerifier
+    from server.flags.admin import role_claims
 
     settings = load_settings()
+    extra = role_claims(FlagSettings()) if admin else None
     try:
-        typer.echo(TokenVerifier.from_settings(settings).issue(user, ttl_s=days * 86400))
+        verifier = TokenVerifier.from_settings(settings)
+        typer.echo(verifier.issue(user, ttl_s=days * 86400, extra=extra))
     except AuthError as exc:
         fail(str(exc))
 

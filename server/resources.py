@@ -12,6 +12,7 @@ import redis.asyncio as aioredis
 from agent.model import load_chat_model
 from graph import build_graph
 from server.auth import TokenVerifier
+from server.flags.service import FlagService
 from server.metrics import CountingCache
 from server.settings import Settings
 from tools.cache import Cache, MemoryCache, RedisCache
@@ -19,6 +20,7 @@ from tools.db.checkpointer import PooledSaver
 from tools.db.embedded import start_embedded
 from tools.db.migrate import migrate
 from tools.db.pool import Pool, open_pool
+from tools.db.user_store import UserStore
 from tools.services import Services
 
 
@@ -31,6 +33,9 @@ class Resources:
     services: Services
     verifier: TokenVerifier
     graph: Any
+    # The instance's feature flags (server/flags); None where a caller builds
+    # Resources by hand without them: every flag then has its default.
+    flags: FlagService | None = None
 
 
 @asynccontextmanager
@@ -63,9 +68,14 @@ async def open_resources(settings: Settings, *, model: Any = None) -> AsyncItera
             cache = RedisCache(redis)
         checkpointer = PooledSaver(pool)
         await checkpointer.setup()
-        # No LangGraph store: memories are rows of the RLS-protected `memories` table,
-        # isolated by the database like every other user row.
-        graph = build_graph(checkpointer, model=model or load_chat_model(settings.model_name))
+        # Memories are rows of the RLS-protected `memories` table; the LangGraph store
+        # (runtime.store, the /store API) is rows of `store_items`, scoped the same way.
+        graph = build_graph(
+            checkpointer, UserStore(pool), model=model or load_chat_model(settings.model_name)
+        )
+        flags = FlagService(pool, url)
+        await flags.open()
+        stack.push_async_callback(flags.aclose)
         yield Resources(
             settings=settings,
             database_url=url,
@@ -78,4 +88,5 @@ async def open_resources(settings: Settings, *, model: Any = None) -> AsyncItera
             ),
             verifier=TokenVerifier.from_settings(settings),
             graph=graph,
+            flags=flags,
         )

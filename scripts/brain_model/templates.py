@@ -728,3 +728,23 @@ V = {
     "fueltype": ["unleaded", "diesel", "petrol", "fuel", "premium", "LPG", "U91"],
     "feedword": ["feed", "huge feed", "good feed", "roast", "barbie", "cook-up"],
 }
+# The feed as where a post goes, and time spent somewhere (no money, no request).
+T["create_post"] += [
+    "post to the feed",
+    "share on my feed: {body}",
+    "put this on the feed: {body}",
+    "post on the feed that {body}",
+    "{post} on the feed: {body}",
+    "post something to the feed",
+    "share to the feed",
+    "post to {group}",
+    "write a post",
+]
+T["none"] += [
+    "spent the day at the markets in {town}",
+    "spent the arvo at {town}",
+    "spent the morning fishing",
+    "we spent a week in {town}, loved it",
+    "spent the night at {town}",
+    "spent ages at the museum",
+]

@@ -3,10 +3,26 @@
 
 from fastapi import APIRouter
 
-from server.agent_protocol import assistants, meta, run_streams, runs, state, threads
+from server.agent_protocol import (
+    assistant_admin,
+    assistants,
+    crons,
+    meta,
+    run_admin,
+    run_streams,
+    runs,
+    state,
+    stateless_runs,
+    store_api,
+    thread_admin,
+    threads,
+)
 
 router = APIRouter()
 for module in (meta, assistants, threads, state, runs, run_streams):
+    router.include_router(module.router)
+# Issue 18 part B: resources beyond the original subset, each in its own module.
+for module in (assistant_admin, stateless_runs, run_admin, thread_admin, store_api, crons):
     router.include_router(module.router)
 
 __all__ = ["router"]

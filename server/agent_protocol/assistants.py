@@ -1,47 +1,49 @@
-"""Assistants: search, get, graph and schemas of PAM's one assistant."""
+"""Assistants: search, get, graph and schemas — the graph's default assistant and the
+caller's own (assistant_rows.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Query, Response
+from fastapi import APIRouter, HTTPException, Query
 
-from server.agent_protocol.assistant import GRAPH_ID, assistant_record, resolve_assistant
+from server.agent_protocol.assistant import GRAPH_ID
+from server.agent_protocol.assistant_rows import AssistantFilter, find_assistant
+from server.agent_protocol.assistant_rows import search_assistants as search_assistants_rows
 from server.agent_protocol.auth import ProtocolUser
 from server.agent_protocol.client_context import ClientContext
 from server.agent_protocol.schemas import AssistantSearch
+from server.agent_protocol.serialize import ProtocolJSON
 from server.deps import Res
 
 router = APIRouter(tags=["agent protocol"])
 
 
-def _matches(record: dict[str, Any], search: AssistantSearch) -> bool:
-    if search.graph_id is not None and search.graph_id != record["graph_id"]:
-        return False
-    if search.name is not None and search.name.lower() not in record["name"].lower():
-        return False
-    metadata = record["metadata"]
-    return all(metadata.get(k) == v for k, v in (search.metadata or {}).items())
-
-
-@router.post("/assistants/search")
+@router.post("/assistants/search", response_class=ProtocolJSON)
 async def search_assistants(
-    user: ProtocolUser, response: Response, body: AssistantSearch | None = None
-) -> list[dict[str, Any]]:
+    user: ProtocolUser, resources: Res, body: AssistantSearch | None = None
+) -> Any:
     body = body or AssistantSearch()
-    record = assistant_record()
-    found = [record] if _matches(record, body) else []
-    page = found[body.offset : body.offset + body.limit]
-    response.headers["X-Pagination-Total"] = str(len(found))
+    page, total = await search_assistants_rows(
+        resources.pool,
+        user,
+        AssistantFilter(body.graph_id, body.name, body.metadata),
+        sort_by=body.sort_by,
+        sort_order=body.sort_order,
+        limit=body.limit,
+        offset=body.offset,
+    )
+    headers = {"X-Pagination-Total": str(total)}
+    if body.offset + len(page) < total:
+        headers["X-Pagination-Next"] = str(body.offset + len(page))
     if body.select:
         page = [{k: v for k, v in r.items() if k in body.select} for r in page]
-    return page
+    return ProtocolJSON(page, headers=headers)
 
 
-@router.get("/assistants/{assistant_id}")
-async def get_assistant(assistant_id: str, user: ProtocolUser) -> dict[str, Any]:
-    resolve_assistant(assistant_id)
-    return assistant_record()
+@router.get("/assistants/{assistant_id}", response_class=ProtocolJSON)
+async def get_assistant(assistant_id: str, user: ProtocolUser, resources: Res) -> Any:
+    return ProtocolJSON(await find_assistant(resources.pool, user, assistant_id))
 
 
 def _xray(value: str | None) -> bool | int:
@@ -62,7 +64,7 @@ def _xray(value: str | None) -> bool | int:
 async def get_assistant_graph(
     assistant_id: str, user: ProtocolUser, resources: Res, xray: str | None = Query(None)
 ) -> dict[str, Any]:
-    resolve_assistant(assistant_id)
+    await find_assistant(resources.pool, user, assistant_id)
     drawn: dict[str, Any] = resources.graph.get_graph(xray=_xray(xray)).to_json()
     for node in drawn.get("nodes", []):
         data = node.get("data")
@@ -75,7 +77,7 @@ async def get_assistant_graph(
 async def get_assistant_schemas(
     assistant_id: str, user: ProtocolUser, resources: Res
 ) -> dict[str, Any]:
-    resolve_assistant(assistant_id)
+    await find_assistant(resources.pool, user, assistant_id)
     graph = resources.graph
     return {
         "graph_id": GRAPH_ID,

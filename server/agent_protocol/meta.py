@@ -20,6 +20,6 @@ async def info() -> dict[str, Any]:
     return {
         "version": "0.1.0",
         "langgraph_py_version": langgraph.version.__version__,
-        "flags": {"assistants": True, "crons": False, "langsmith": False},
+        "flags": {"assistants": True, "crons": True, "langsmith": False},
         "host": {"kind": "pam", "project_id": None, "revision_id": None},
     }

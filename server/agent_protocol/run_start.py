@@ -7,6 +7,7 @@ from uuid import UUID
 from fastapi import HTTPException
 
 from agent.context import Context
+from server.agent_protocol.assistant_rows import find_assistant
 from server.agent_protocol.run_view import remember
 from server.agent_protocol.runs_input import run_request
 from server.agent_protocol.schemas import RunCreate
@@ -37,6 +38,9 @@ async def run_thread(resources: Resources, user: UUID, thread_id: str, if_not_ex
 async def start_run(
     resources: Resources, runs: RunManager, user: UUID, thread_id: str, body: RunCreate
 ) -> Run:
+    assistant = await find_assistant(resources.pool, user, body.assistant_id)
+    if assistant["context"]:  # the assistant's saved context, under the run's own
+        body = body.model_copy(update={"context": {**assistant["context"], **(body.context or {})}})
     request = run_request(body)
     run_thread_id = await run_thread(resources, user, thread_id, body.if_not_exists)
     context = Context(
@@ -56,7 +60,8 @@ async def start_run(
             # LangGraph's default is a checkpoint per step ("async"), for the history and
             # time travel these clients use; PAM's chat turns checkpoint at exit.
             durability=body.durability or "async",
-            extras=request.options.extras(),  # for joins on other instances
+            # for joins on other instances
+            extras={**request.options.extras(), "assistant_id": assistant["assistant_id"]},
         )
     except ThreadBusy:
         raise HTTPException(409, BUSY) from None

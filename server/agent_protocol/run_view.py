@@ -67,12 +67,14 @@ def run_json(run: Run | RunRow) -> dict[str, Any]:
     if isinstance(run, Run):
         run_id, thread_id = run.run_id, run.thread_id
         strategy = options_of(run).multitask_strategy
+        assistant_id = run.extras.get("assistant_id", ASSISTANT_ID)
     else:
         run_id, thread_id, strategy = str(run.id), str(run.thread_id), "enqueue"
+        assistant_id = ASSISTANT_ID
     return {
         "run_id": run_id,
         "thread_id": thread_id,
-        "assistant_id": ASSISTANT_ID,
+        "assistant_id": assistant_id,
         "created_at": run.created_at,
         "updated_at": run.updated_at,
         "status": PROTOCOL_STATUS.get(run.status, run.status),

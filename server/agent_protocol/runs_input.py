@@ -14,7 +14,6 @@ from fastapi import HTTPException
 from langchain_core.messages import convert_to_messages
 from langgraph.types import Send
 
-from server.agent_protocol.assistant import resolve_assistant
 from server.agent_protocol.client_context import BadContext, client_facts
 from server.agent_protocol.run_view import RunOptions
 from server.agent_protocol.schemas import RunCommand, RunCreate
@@ -90,7 +89,7 @@ def _checkpoint_id(body: RunCreate) -> str | None:
 
 
 def run_request(body: RunCreate) -> RunRequest:
-    resolve_assistant(body.assistant_id)
+    """The body checked; the assistant is resolved by the caller (a row: run_start.py)."""
     _refuse_unsupported(body)
     try:
         modes = stream_modes(body.stream_mode)

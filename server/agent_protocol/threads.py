@@ -12,6 +12,7 @@ from server.agent_protocol.schemas import ThreadCreate, ThreadPatch, ThreadSearc
 from server.agent_protocol.serialize import ProtocolJSON
 from server.agent_protocol.thread_search import search_threads
 from server.agent_protocol.thread_store import orphaned_checkpoints, patch_metadata
+from server.agent_protocol.thread_ttl import parse_ttl, set_ttl
 from server.agent_protocol.thread_view import client_metadata, thread_json, thread_state
 from server.deps import Res
 from server.resources import Resources
@@ -30,17 +31,12 @@ async def thread_body(
     return thread_json(row, user, state, busy=await runs.busy(row.thread_id))  # any instance
 
 
-def _no_ttl(ttl: dict[str, Any] | None) -> None:
-    if ttl is not None:
-        raise HTTPException(422, "Thread TTLs are not supported by this server.")
-
-
 @router.post("/threads", response_class=ProtocolJSON)
 async def create(
     user: ProtocolUser, resources: Res, runs: Runs, body: ThreadCreate | None = None
 ) -> Any:
     body = body or ThreadCreate()
-    _no_ttl(body.ttl)
+    ttl = parse_ttl(body.ttl)
     if body.supersteps:
         raise HTTPException(422, "Creating a thread with supersteps is not supported.")
     if body.thread_id and await orphaned_checkpoints(resources, user, body.thread_id):
@@ -52,6 +48,8 @@ async def create(
         metadata=client_metadata(body.metadata),
         if_exists=body.if_exists or "raise",
     )
+    if ttl is not None:
+        await set_ttl(resources.pool, user, row.id, ttl)
     return ProtocolJSON(await thread_body(resources, runs, user, row))
 
 
@@ -79,8 +77,10 @@ async def patch(
     runs: Runs,
     prefer: Annotated[str | None, Header()] = None,
 ) -> Any:
-    _no_ttl(body.ttl)
+    ttl = parse_ttl(body.ttl)
     row = await patch_metadata(resources, user, thread_id, client_metadata(body.metadata))
+    if ttl is not None:
+        await set_ttl(resources.pool, user, row.id, ttl)
     if prefer == "return=minimal":
         return Response(status_code=204)
     return ProtocolJSON(await thread_body(resources, runs, user, row))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 from uuid import UUID
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -11,6 +12,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from server.json_safe import storable
 
 MAX_MESSAGE_CHARS = 4000
+# How old a message typed offline may be and still have the turn's clock set to when it
+# was typed; and how far ahead of the server's clock a device's may run.
+TYPED_AT_MAX_AGE = timedelta(days=7)
+TYPED_AT_MAX_AHEAD = timedelta(minutes=5)
 
 
 class Strict(BaseModel):
@@ -33,6 +38,23 @@ class ClientContext(Strict):
     location: Location | None = None
     current_page: str | None = Field(default=None, max_length=200)
     timezone: str | None = Field(default=None, max_length=64)
+    # When the message was typed (a message queued with no reception and sent later):
+    # the turn's clock, so "yesterday" means the day before it was written.
+    typed_at: datetime | None = None
+
+    @field_validator("typed_at")
+    @classmethod
+    def _recent(cls, v: datetime | None) -> datetime | None:
+        if v is None:
+            return None
+        if v.tzinfo is None:
+            raise ValueError("must carry its UTC offset, e.g. 2026-12-05T09:30:00+10:00")
+        now = datetime.now(UTC)
+        if v > now + TYPED_AT_MAX_AHEAD:
+            raise ValueError("is in the future")
+        if v < now - TYPED_AT_MAX_AGE:
+            raise ValueError("is more than 7 days ago; send the message again")
+        return v
 
     @field_validator("timezone")
     @classmethod

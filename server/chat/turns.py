@@ -4,6 +4,7 @@ message ids, and the run. Both transports call these; they differ only in framin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -36,10 +37,22 @@ class NothingToResume(HTTPException):
         super().__init__(409, "Nothing on this thread is waiting for a decision.")
 
 
-def turn_context(resources: Resources, user_id: UUID, client: ClientContext | None) -> Context:
+def turn_context(
+    resources: Resources,
+    user_id: UUID,
+    client: ClientContext | None,
+    typed_at: datetime | None = None,
+) -> Context:
+    """`typed_at`: when the turn's message was typed (sent later, from a queue): the
+    turn's clock. Only a message's own context gives it, never a connection's stored one."""
     return Context(
         user_id=str(user_id),
-        client=client.model_dump(exclude_none=True) if client else None,
+        now=typed_at.isoformat() if typed_at else None,
+        client=(
+            client.model_dump(mode="json", exclude_none=True, exclude={"typed_at"})
+            if client
+            else None
+        ),
         pool=resources.pool,
         services=resources.services,
     )
@@ -78,7 +91,12 @@ async def start_chat(
             thread_id=thread_id,
             user_id=user_id,
             input={"messages": [message]},
-            context=turn_context(resources, user_id, request.context or client),
+            context=turn_context(
+                resources,
+                user_id,
+                request.context or client,
+                request.context.typed_at if request.context else None,
+            ),
             message_id=request.message_id,
         )
     except DuplicateMessage as duplicate:  # the same message_id raced this one

@@ -7,14 +7,18 @@ import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from server.crons.fire import CronFirer
 from server.jobs.worker import running_worker
 from server.resources import Resources
+from server.runs import RunManager
 from server.ws.registry import SocketRegistry
 from server.ws.relay import PushRelay
 
 
 @asynccontextmanager
-async def background(resources: Resources, sockets: SocketRegistry) -> AsyncIterator[PushRelay]:
+async def background(
+    resources: Resources, sockets: SocketRegistry, runs: RunManager | None = None
+) -> AsyncIterator[PushRelay]:
     relay = PushRelay(sockets, resources.redis)
     relay.start()
     try:
@@ -22,7 +26,12 @@ async def background(resources: Resources, sockets: SocketRegistry) -> AsyncIter
             if resources.settings.pam_worker:
                 await stack.enter_async_context(
                     running_worker(
-                        resources.settings, resources.database_url, resources.pool, relay.push
+                        resources.settings,
+                        resources.database_url,
+                        resources.pool,
+                        relay.push,
+                        # crons fire where runs can start: here, with this instance's runs
+                        CronFirer(resources, runs) if runs is not None else None,
                     )
                 )
             yield relay

@@ -15,10 +15,13 @@ from contextlib import asynccontextmanager
 import structlog
 from procrastinate import App
 
+from server.crons.relay import CRON_QUEUE, relay_crons
 from server.jobs.deliver import Deliverer, Push
 from server.jobs.relay import relay_reminders
 from server.jobs.schema import ensure_job_schema
-from server.jobs.tasks import QUEUE, job_app
+from server.jobs.store_expiry import expire_store_items
+from server.jobs.tasks import QUEUE, FireCron, job_app
+from server.jobs.thread_expiry import expire_threads
 from server.settings import Settings
 from tools.db.pool import Pool
 
@@ -55,15 +58,25 @@ async def _every(seconds: float, name: str, step: Callable[[], Awaitable[int]]) 
 
 @asynccontextmanager
 async def running_worker(
-    settings: Settings, database_url: str, pool: Pool, push: Push
+    settings: Settings,
+    database_url: str,
+    pool: Pool,
+    push: Push,
+    fire_cron: FireCron | None = None,
 ) -> AsyncIterator[App]:
     await ensure_job_schema(database_url)
-    app = job_app(database_url, Deliverer(pool, push))
+    app = job_app(database_url, Deliverer(pool, push), fire_cron)
+    queues = [QUEUE] if fire_cron is None else [QUEUE, CRON_QUEUE]
     async with app.open_async():
+        crons = [] if fire_cron is None else [("crons", lambda: relay_crons(pool, app))]
         tasks = [
+            *(
+                asyncio.create_task(_every(settings.pam_jobs_poll_s, name, step))
+                for name, step in crons
+            ),
             asyncio.create_task(
                 app.run_worker_async(
-                    queues=[QUEUE],
+                    queues=queues,
                     name="pam",
                     concurrency=4,
                     install_signal_handlers=False,
@@ -77,6 +90,12 @@ async def running_worker(
             ),
             asyncio.create_task(
                 _every(settings.pam_jobs_poll_s, "relay", lambda: relay_reminders(pool, app))
+            ),
+            asyncio.create_task(
+                _every(settings.pam_jobs_poll_s, "thread expiry", lambda: expire_threads(pool))
+            ),
+            asyncio.create_task(
+                _every(settings.pam_jobs_poll_s, "store expiry", lambda: expire_store_items(pool))
             ),
             asyncio.create_task(
                 _every(

@@ -33,7 +33,11 @@ class CuttingProxy:
     upstream: str
     armed: threading.Event = field(default_factory=threading.Event)
     events_before_cut: int = 1  # 0: the page learns nothing, not even the thread id
+    cut_when: bytes = b""  # cut only a stream whose request body holds this
+    stream_path: str = STREAM_PATH  # the streams it cuts (the resume's, say)
     cuts: int = 0
+    bytes_sent: int = 0  # response bytes relayed to the browser (headers and bodies)
+    sent: dict[str, int] = field(default_factory=dict)  # those bytes by "METHOD path"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -48,26 +52,35 @@ class CuttingProxy:
         if request.url.query:
             url += f"?{request.url.query}"
         headers = [(k, v) for k, v in request.headers.items() if k not in HOP_HEADERS]
+        body = await request.body()
         upstream = await client.send(
-            client.build_request(
-                request.method, url, headers=headers, content=await request.body()
-            ),
+            client.build_request(request.method, url, headers=headers, content=body),
             stream=True,
         )
-        cut = request.url.path == STREAM_PATH and self.armed.is_set()
+        cut = request.url.path == self.stream_path and self.armed.is_set()
+        cut = cut and self.cut_when in body
         if cut:
             self.armed.clear()
             self.cuts += 1
         kept = {k: v for k, v in upstream.headers.items() if k not in HOP_HEADERS}
-        return StreamingResponse(self.relay(client, upstream, cut), upstream.status_code, kept)
+        name = f"{request.method} {request.url.path}"
+        self.count(name, sum(len(k) + len(v) + 4 for k, v in kept.items()))
+        return StreamingResponse(
+            self.relay(client, upstream, cut, name), upstream.status_code, kept
+        )
+
+    def count(self, name: str, size: int) -> None:
+        self.bytes_sent += size
+        self.sent[name] = self.sent.get(name, 0) + size
 
     async def relay(
-        self, client: httpx.AsyncClient, upstream: httpx.Response, cut: bool
+        self, client: httpx.AsyncClient, upstream: httpx.Response, cut: bool, name: str
     ) -> AsyncIterator[bytes]:
         buffered = b""
         try:
             async for chunk in upstream.aiter_raw():
                 if not cut:
+                    self.count(name, len(chunk))
                     yield chunk
                     continue
                 buffered += chunk

@@ -51,16 +51,24 @@ def test_chat_stream_approve_a_delete_and_reload(local_server: RunningServer) ->
         assert driver.find_element(By.ID, "messages").get_attribute("aria-live") == "polite"
         shot(driver, "01-signed-in")
 
-        driver.execute_script(RECORD_REPLY_PIECES)
         say(driver, "spent $85.40 on diesel yesterday")
         wait_for(driver, ".msg.user", text="spent $85.40 on diesel yesterday")
-        reply = wait_for(driver, ".msg.pam[aria-busy='false'] .text", text="logged $85.40")
+        # A metered model's reply to a write is the tool's own summary (no restating call).
+        wait_for(driver, ".msg.pam[aria-busy='false'] .text", text="Logged $85.40")
         wait_for(driver, ".msg.pam .activity .done", text="Logged $85.40 for fuel")
-        pieces = driver.execute_script("return window.replyPieces")
-        assert len(set(pieces)) >= 4, pieces  # shown token by token, not all at once
-        assert all(reply.text.startswith(p) for p in pieces if p), pieces
         wait_for(driver, "#expenses li", text="$85.40")  # ui_actions: reload_expenses
         assert "Diesel" in driver.find_element(By.ID, "expenses").text
+
+        driver.execute_script(RECORD_REPLY_PIECES)
+        say(driver, "how much have I spent on fuel this month?")
+        answered = (By.CSS_SELECTOR, ".msg.pam[aria-busy='false'] .text")
+        WebDriverWait(driver, 20).until(lambda d: len(d.find_elements(*answered)) == 2)
+        reply = driver.find_elements(*answered)[-1]
+        shot(driver, "02b-streamed-answer")
+        assert "85.40" in reply.text
+        pieces = driver.execute_script("return window.replyPieces")
+        assert len(set(pieces)) >= 4, pieces  # the model's answer shown token by token
+        assert all(reply.text.startswith(p) for p in pieces if p), pieces
         shot(driver, "02-streamed-reply-and-panel")
 
         say(driver, "delete that one")
@@ -73,7 +81,7 @@ def test_chat_stream_approve_a_delete_and_reload(local_server: RunningServer) ->
 
         driver.switch_to.active_element.send_keys(Keys.ENTER)
         wait_for(driver, ".msg.approval .decided", text="Approved")
-        wait_for(driver, ".msg.pam[aria-busy='false'] .text", text="deleted the $85.40")
+        wait_for(driver, ".msg.pam[aria-busy='false'] .text", text="Deleted the $85.40")
         wait_for(driver, ".msg.pam .activity .done", text="Deleted the $85.40 fuel expense")
         wait_gone(driver, "#expenses li", text="$85.40")  # the panel followed
         wait_for(driver, "#expenses .empty", text="No spending logged")
@@ -81,8 +89,8 @@ def test_chat_stream_approve_a_delete_and_reload(local_server: RunningServer) ->
 
         driver.refresh()
         wait_for(driver, ".msg.user", text="delete that one")
-        wait_for(driver, ".msg.pam .text", text="logged $85.40")
-        wait_for(driver, ".msg.pam .text", text="deleted the $85.40")
+        wait_for(driver, ".msg.pam .text", text="Logged $85.40")
+        wait_for(driver, ".msg.pam .text", text="Deleted the $85.40")
         wait_for(driver, "#thread-list button[aria-current='page']", text="spent $85.40 on diesel")
         assert driver.find_elements(By.CSS_SELECTOR, ".msg.approval") == []  # nothing pending
         shot(driver, "05-history-after-reload")
@@ -102,7 +110,7 @@ def test_reply_arrives_after_the_stream_drops(
         proxy.events_before_cut = events_before_cut
         proxy.armed.set()
         say(driver, f"spent ${amount} on groceries today")
-        wait_for(driver, ".msg.pam .text", text=f"logged ${amount}")
+        wait_for(driver, ".msg.pam .text", text=f"Logged ${amount}")
         assert proxy.cuts == 1  # the stream really was cut
         wait_for(driver, "#chat-status", text="Reconnected")
         wait_for(driver, ".msg.pam .activity .done", text=f"Logged ${amount}")

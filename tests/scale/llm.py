@@ -15,6 +15,7 @@ from evals.replay.normalise import Normalised
 from evals.replay.sources import LiveSource
 
 MODEL = "openai:pam-brain"
+SAID = "On it."
 
 
 class GatedBrain:
@@ -34,7 +35,15 @@ class GatedBrain:
     async def exchange(self, body: dict[str, Any], norm: Normalised) -> Exchange:
         exchange = await self._live.exchange(body, norm)
         message = exchange.response["choices"][0]["message"]
-        if not message.get("tool_calls"):
+        if message.get("tool_calls"):
+            # Said beside its calls, as real models often do: the turn then asks the model
+            # for its reply after the tools ran (not the writes' summaries), and that
+            # reply is what the gate holds.
+            message["content"] = message.get("content") or SAID
+            if exchange.chunks:
+                first = exchange.chunks[0]["choices"][0]["delta"]
+                first["content"] = first.get("content") or SAID
+        else:
             while not self.gate.is_set():
                 self.holding.set()
                 await asyncio.sleep(0.02)

@@ -1,4 +1,5 @@
 // Talking to the PAM server: bearer-token JSON requests and server-sent event streams.
+import { reads } from "./store.js";
 
 const TOKEN_KEY = "pam.token";
 
@@ -17,6 +18,21 @@ export const token = {
   clear: () => window.localStorage.removeItem(TOKEN_KEY),
 };
 
+// Whom the token names (its `sub`); the server verifies it, this only keys what the
+// device keeps (one person's cached reads and outbox are never shown to another).
+export function tokenSubject() {
+  try {
+    const payload = token.get().split(".")[1].replaceAll("-", "+").replaceAll("_", "/");
+    return JSON.parse(atob(payload)).sub || null;
+  } catch {
+    return null;
+  }
+}
+
+// A failed fetch (no reception, a dropped link) rejects with a TypeError; an answer,
+// even an error status, means the server was reached.
+export const unreachable = (error) => error instanceof TypeError;
+
 function headers(extra = {}) {
   const value = token.get();
   return { ...(value ? { Authorization: `Bearer ${value}` } : {}), ...extra };
@@ -29,10 +45,36 @@ async function failure(response) {
   return new ApiError(response.status, body);
 }
 
+export async function postJson(path, body) {
+  const response = await fetch(path, {
+    method: "POST",
+    headers: headers({ "Content-Type": "application/json" }),
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw await failure(response);
+  return response.json();
+}
+
 export async function getJson(path) {
   const response = await fetch(path, { headers: headers() });
   if (!response.ok) throw await failure(response);
   return response.json();
+}
+
+// GET `path`, keeping the answer on the device; with no reception, the kept answer.
+// `savedAt` is null for a fresh answer, else when the kept one was read (ISO time).
+export async function cachedJson(path) {
+  const key = `${tokenSubject()}|${path}`;
+  try {
+    const body = await getJson(path);
+    reads.put(key, body).catch(() => {}); // a full disk only costs the offline copy
+    return { body, savedAt: null };
+  } catch (error) {
+    if (!unreachable(error)) throw error;
+    const kept = await reads.get(key).catch(() => null);
+    if (!kept) throw error;
+    return { body: kept.body, savedAt: kept.saved_at };
+  }
 }
 
 // The embedded default's token for a browser on the server's own computer, or null.

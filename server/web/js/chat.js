@@ -16,9 +16,11 @@ export function clearMessages(title) {
 }
 
 export function addUserMessage(text) {
-  $("messages").append(h("li", { class: "msg user" },
-    h("span", { class: "visually-hidden" }, "You said: "), h("div", { class: "text" }, text)));
+  const node = h("li", { class: "msg user" },
+    h("span", { class: "visually-hidden" }, "You said: "), h("div", { class: "text" }, text));
+  $("messages").append(node);
   scrollToEnd();
+  return node;
 }
 
 function activityLine(result) {

@@ -1,20 +1,25 @@
 // The page's wiring: sign-in, the chat list, opening and starting chats, sending.
 import { $, h } from "./dom.js";
-import { Unauthorized, devToken, token } from "./api.js";
-import { Reply, addUserMessage, clearMessages } from "./chat.js";
+import { Unauthorized, devToken, token, tokenSubject, unreachable } from "./api.js";
+import { clearMessages } from "./chat.js";
 import { closeOpenCards } from "./approvals.js";
 import { loadPanel } from "./panel.js";
-import { listedThreads, loadThreads, markCurrent } from "./threads.js";
+import { flush, hooks as outboxHooks, queue, queueDecision, showWaiting } from "./outbox.js";
+import { outbox } from "./store.js";
+import { loadThreads, markCurrent } from "./threads.js";
 import { showSignIn, signedInAs, wireSignIn } from "./signin.js";
-import { recover, runTurn, session, showThread, status } from "./turns.js";
+import { recover, session, showThread, status } from "./turns.js";
 
 const threadFromHash = () => /^#\/chat\/([0-9a-f-]{36})$/.exec(window.location.hash)?.[1] || null;
 const refreshThreads = () => loadThreads(session.threadId, openThread).catch(handleAuthError);
 
-function handleAuthError(error) {
+async function handleAuthError(error) {
   if (!(error instanceof Unauthorized)) return;
+  const waiting = (await outbox.list(tokenSubject()).catch(() => [])).length;
   token.clear();
-  showSignIn("Your session ended. Please sign in again.", start);
+  const kept = !waiting ? ""
+    : ` ${waiting === 1 ? "1 message is" : `${waiting} messages are`} kept on this device and will be sent once you do.`;
+  showSignIn(`Your session ended. Please sign in again.${kept}`, start);
 }
 
 function closeNarrowMenu() {
@@ -34,7 +39,14 @@ async function openThread(id) {
     if (thread?.running) await recover();
   } catch (error) {
     handleAuthError(error);
-    if (!(error instanceof Unauthorized)) status(error.message);
+    if (unreachable(error)) {
+      // Not kept here (a chat started with no signal, say): what waits to be sent is.
+      clearMessages("Chat");
+      await showWaiting(id);
+      const waiting = $("messages").children.length;
+      status(waiting ? "No connection: these messages wait to be sent."
+        : "No connection, and this chat is not kept on this device yet.");
+    } else if (!(error instanceof Unauthorized)) status(error.message);
   }
 }
 
@@ -50,21 +62,12 @@ function newThread() {
   $("composer-input").focus();
 }
 
+// Every message goes through the outbox: kept on the device first, then sent (now, or
+// when the signal returns), exactly once.
 async function send(text) {
   closeOpenCards(); // a typed message answers (or sets aside) what was waiting
-  addUserMessage(text);
   if (!session.threadId) $("chat-title").textContent = text.slice(0, 80);
-  const body = {
-    message: text,
-    message_id: crypto.randomUUID(), // a retried send is recognised, not run twice
-    context: { timezone: Intl.DateTimeFormat().resolvedOptions().timeZone, current_page: "chat" },
-  };
-  if (session.threadId) body.thread_id = session.threadId;
-  const known = session.threadId ? null : listedThreads();
-  const ended = await runTurn("/api/v1/pam/chat/stream", body, new Reply(), known);
-  const input = $("composer-input");
-  if (!ended && !session.threadId && !input.value) input.value = text; // never arrived
-  refreshThreads();
+  await queue(text);
 }
 
 function wirePage() {
@@ -72,7 +75,7 @@ function wirePage() {
   $("composer").addEventListener("submit", (event) => {
     event.preventDefault();
     const text = input.value.trim();
-    if (!text || session.busy) return;
+    if (!text) return;
     input.value = "";
     send(text);
   });
@@ -92,6 +95,10 @@ function wirePage() {
     if (id && id !== session.threadId) openThread(id);
   });
   session.onAuthError = handleAuthError;
+  session.afterHistory = showWaiting;
+  session.decide = queueDecision;
+  outboxHooks.onSent = refreshThreads;
+  outboxHooks.onSignInNeeded = handleAuthError;
   session.onThread = (id) => {
     window.history.replaceState(null, "", `#/chat/${id}`);
     refreshThreads();
@@ -113,6 +120,7 @@ async function start() {
   const id = threadFromHash();
   if (id) await openThread(id);
   else newThread();
+  await flush(); // what was typed before the page was closed, or before signing in
 }
 
 async function init() {
@@ -126,4 +134,6 @@ async function init() {
   else showSignIn("", start);
 }
 
+// The service worker keeps the page on the device, so it opens with no reception.
+navigator.serviceWorker?.register("/sw.js").catch(() => {});
 init();

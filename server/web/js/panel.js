@@ -1,7 +1,7 @@
 // The side panel: this month's spending and budgets, coming events, a trip's legs, tasks.
 // `ui_actions` from PAM's replies say which part changed; only that part is fetched again.
 import { $, announce, h, money, shortDate, shortTime } from "./dom.js";
-import { Unauthorized, getJson } from "./api.js";
+import { Unauthorized, cachedJson } from "./api.js";
 
 const labels = new Map(); // row id -> words, so approval cards can say what an id is
 let tripId = null; // the trip PAM last touched, shown instead of the newest
@@ -19,7 +19,7 @@ function budgetRow(line, currency) {
       low: limit * Number(line.alert_threshold || 0.8), high: limit }));
 }
 
-async function loadMoney() {
+async function loadMoney(getJson) {
   const status = await getJson("/api/v1/wins/budgets/status");
   const list = await getJson(`/api/v1/wins/expenses?start_date=${status.month}-01&limit=8`);
   const month = new Date(`${status.month}-01T00:00:00`).toLocaleDateString("en-AU", { month: "long" });
@@ -34,7 +34,7 @@ async function loadMoney() {
   $("expenses").replaceChildren(...(rows.length ? rows : [empty("No spending logged this month.")]));
 }
 
-async function loadEvents() {
+async function loadEvents(getJson) {
   const { events } = await getJson("/api/v1/you/events");
   const rows = events.map((e) => {
     labels.set(e.id, e.title);
@@ -44,7 +44,7 @@ async function loadEvents() {
   $("events").replaceChildren(...(rows.length ? rows : [empty("Nothing in the next 7 days.")]));
 }
 
-async function loadTrip() {
+async function loadTrip(getJson) {
   const { trips } = await getJson("/api/v1/wheels/trips");
   for (const t of trips) labels.set(t.id, `${t.origin} → ${t.destination}`);
   const trip = trips.find((t) => t.id === tripId) || trips[0];
@@ -60,7 +60,7 @@ async function loadTrip() {
       h("li", {}, h("span", {}, `${leg.start} → ${leg.end}`), h("span", { class: "when" }, km(leg.distance_km))))));
 }
 
-async function loadTasks() {
+async function loadTasks(getJson) {
   const { tasks } = await getJson("/api/v1/you/tasks");
   const rows = tasks.map((t) => {
     labels.set(t.id, t.title);
@@ -69,22 +69,43 @@ async function loadTasks() {
   $("tasks").replaceChildren(...(rows.length ? rows : [empty("No open tasks.")]));
 }
 
+async function loadShopping(getJson) {
+  const { items } = await getJson("/api/v1/you/shopping-list");
+  const rows = items.filter((i) => !i.checked).map((i) => {
+    labels.set(i.id, i.name);
+    return h("li", {}, h("span", {}, i.name));
+  });
+  $("shopping-items").replaceChildren(...(rows.length ? rows : [empty("Nothing to buy.")]));
+}
+
 const SECTIONS = {
   money: { load: loadMoney, words: "this month's spending" },
   calendar: { load: loadEvents, words: "coming events" },
   trip: { load: loadTrip, words: "the trip" },
   todo: { load: loadTasks, words: "tasks" },
+  shopping: { load: loadShopping, words: "the shopping list" },
 };
 const FOR_ACTION = {
   reload_expenses: "money", reload_calendar: "calendar", reload_trips: "trip",
-  open_map: "trip", reload_tasks: "todo",
+  open_map: "trip", reload_tasks: "todo", reload_pantry: "shopping",
 };
+
+// "As of 2:41 pm, Sat 5 Dec": when what a section shows was read, with no reception.
+export const asOf = (iso) => `As of ${shortTime(iso)}, ${shortDate(iso)} (no connection)`;
 
 async function refresh(name) {
   const section = $(name);
   section.querySelector(".error")?.remove();
+  section.querySelector(".as-of")?.remove();
+  let oldest = null;
+  const getJson = async (path) => {
+    const { body, savedAt } = await cachedJson(path);
+    if (savedAt && (!oldest || savedAt < oldest)) oldest = savedAt;
+    return body;
+  };
   try {
-    await SECTIONS[name].load();
+    await SECTIONS[name].load(getJson);
+    if (oldest) section.querySelector("h2").after(h("p", { class: "as-of" }, asOf(oldest)));
   } catch (error) {
     if (error instanceof Unauthorized) throw error;
     section.querySelector("h2").after(h("p", { class: "error" }, "Couldn't load this just now."));

@@ -1,16 +1,10 @@
 // Signing in with an access token; on the server's own computer, the local user's token.
 import { $ } from "./dom.js";
-import { Unauthorized, devToken, getJson, token } from "./api.js";
+import { Unauthorized, devToken, getJson, token, tokenSubject } from "./api.js";
+import { reads } from "./store.js";
 
-// Whom the token names (its `sub`); the server verifies it, this is only for display.
-export function signedInAs() {
-  try {
-    const payload = token.get().split(".")[1].replaceAll("-", "+").replaceAll("_", "/");
-    return JSON.parse(atob(payload)).sub || "you";
-  } catch {
-    return "you";
-  }
-}
+// Whom the token names; the server verifies it, this is only for display.
+export const signedInAs = () => tokenSubject() || "you";
 
 export async function showSignIn(message, onSignedIn) {
   $("app").hidden = true;
@@ -52,6 +46,7 @@ export function wireSignIn(onSignedIn) {
   });
   $("sign-out").addEventListener("click", () => {
     token.clear();
+    reads.clear().catch(() => {}); // what was read stays off a shared device
     showSignIn("You have signed out.", onSignedIn);
   });
 }

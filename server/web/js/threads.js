@@ -1,9 +1,9 @@
 // The list of the person's chats, most recent first; the open one is marked current.
 import { $, h, shortDate } from "./dom.js";
-import { getJson } from "./api.js";
+import { cachedJson } from "./api.js";
 
 export async function loadThreads(currentId, onOpen) {
-  const { items } = await getJson("/api/v1/pam/threads?limit=30");
+  const { items } = (await cachedJson("/api/v1/pam/threads?limit=30")).body;
   const list = $("thread-list");
   if (!items.length) {
     list.replaceChildren(h("li", { class: "empty" }, "No chats yet."));
@@ -28,6 +28,3 @@ export function markCurrent(threadId) {
     else button.removeAttribute("aria-current");
   }
 }
-
-export const listedThreads = () =>
-  new Set([...$("thread-list").querySelectorAll("button.thread")].map((b) => b.dataset.id));

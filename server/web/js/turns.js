@@ -1,34 +1,69 @@
-// A turn: its stream of events rendered as they come, approvals answered with a resume,
-// and recovery when the stream drops (the server finishes the turn regardless).
+// A turn: showing a chat, its stream of events rendered as they come, and recovery of a
+// turn that was still running when the chat was opened. Sending (messages, approval
+// decisions) goes through the outbox (outbox.js).
 import { $ } from "./dom.js";
-import { ApiError, Unauthorized, getJson, stream } from "./api.js";
-import { Reply, clearMessages, renderHistory } from "./chat.js";
+import { Unauthorized, cachedJson, getJson } from "./api.js";
+import { clearMessages, renderHistory } from "./chat.js";
 import { showApproval } from "./approvals.js";
-import { applyUiActions, describe, loadPanel } from "./panel.js";
+import { applyUiActions, asOf, describe, loadPanel } from "./panel.js";
 
 const POLL_MS = 1000;
 const RECOVER_FOR_MS = 180_000;
 
 // What the page is showing: the open chat, and a counter bumped whenever another chat is
 // shown so that late events of the old one are dropped.
-export const session = { threadId: null, view: 0, busy: false, onAuthError: () => {}, onThread: () => {} };
+export const session = {
+  threadId: null, view: 0, busy: false,
+  onAuthError: () => {}, onThread: () => {}, afterHistory: () => {},
+  decide: (interrupt, decisions) => {}, // an approval card's answer, to send
+};
 
 export const status = (text) => { $("chat-status").textContent = text; };
 const sleep = (ms) => new Promise((resolve) => { window.setTimeout(resolve, ms); });
 
-function setBusy(value) {
+export function setBusy(value) {
   session.busy = value;
   $("send").disabled = value;
 }
 
+// Show a chat's transcript (with no reception, the copy kept on the device, "as of").
+// `after(id)` adds what belongs below it (the messages still waiting to be sent).
 export async function showThread(id) {
   const mine = ++session.view;
-  const thread = await getJson(`/api/v1/pam/threads/${id}`);
+  const { body: thread, savedAt } = await cachedJson(`/api/v1/pam/threads/${id}`);
   if (mine !== session.view) return null;
   clearMessages(thread.title || "Chat");
   renderHistory(thread.messages);
-  if (thread.interrupt && !thread.running) showApproval(thread.interrupt, resume, describe);
-  return thread;
+  session.afterHistory(id);
+  if (savedAt) status(asOf(savedAt));
+  if (thread.interrupt && !thread.running && !savedAt) ask(thread.interrupt);
+  return savedAt ? { ...thread, running: false } : thread;
+}
+
+const ask = (interrupt) => showApproval(interrupt, (decisions) => session.decide(interrupt, decisions), describe);
+
+// What a turn's events do to the page; `ended()` is called on interrupt, final or error.
+export function turnEvents(reply, mine, ended) {
+  return (name, data) => {
+    if (name === "interrupt" || name === "final" || name === "error") ended();
+    if (mine !== session.view) return; // another chat is shown: its page is not this one
+    if (name === "metadata" && !session.threadId) {
+      session.threadId = data.thread_id;
+      session.onThread(data.thread_id);
+    } else if (name === "route") reply.route(data.domains);
+    else if (name === "token") reply.token(data.text);
+    else if (name === "tool_call") reply.toolCall(data);
+    else if (name === "tool_result") reply.toolResult(data);
+    else if (name === "interrupt") {
+      reply.awaitApproval();
+      ask(data);
+    } else if (name === "final") {
+      reply.finish(data.reply);
+      applyUiActions(data.ui_actions).catch(session.onAuthError);
+    } else if (name === "error") {
+      reply.fail(data.message);
+    }
+  };
 }
 
 export async function recover() {
@@ -50,75 +85,4 @@ export async function recover() {
     await sleep(POLL_MS);
   }
   if (mine === session.view) status("PAM has not answered yet. Open this chat again in a moment.");
-}
-
-// Stream one turn into `reply`; true when it ended (reply, approval or error) or was
-// recovered. `known`: for a new chat, the thread ids there were before it.
-export async function runTurn(path, body, reply, known = null) {
-  const mine = session.view;
-  let ended = false;
-  setBusy(true);
-  status("");
-  const onEvent = (name, data) => {
-    if (mine !== session.view) return;
-    if (name === "metadata" && !session.threadId) {
-      session.threadId = data.thread_id;
-      session.onThread(data.thread_id);
-    } else if (name === "route") reply.route(data.domains);
-    else if (name === "token") reply.token(data.text);
-    else if (name === "tool_call") reply.toolCall(data);
-    else if (name === "tool_result") reply.toolResult(data);
-    else if (name === "interrupt") {
-      ended = true;
-      reply.awaitApproval();
-      showApproval(data, resume, describe);
-    } else if (name === "final") {
-      ended = true;
-      reply.finish(data.reply);
-      applyUiActions(data.ui_actions).catch(session.onAuthError);
-    } else if (name === "error") {
-      ended = true;
-      reply.fail(data.message);
-    }
-  };
-  try {
-    await stream(path, body, onEvent);
-  } catch (error) {
-    if (error instanceof Unauthorized) {
-      setBusy(false);
-      session.onAuthError(error);
-      return true;
-    }
-    if (error instanceof ApiError) {
-      ended = true;
-      reply.fail(error.message);
-    }
-  }
-  setBusy(false);
-  if (!ended && mine === session.view) {
-    if (!session.threadId && known) session.threadId = await newThreadSince(known);
-    if (session.threadId) {
-      session.onThread(session.threadId);
-      await recover();
-      return true;
-    }
-    reply.fail("Couldn't reach PAM. Check the connection and send again.");
-  }
-  return ended;
-}
-
-// A new chat whose stream broke before it said its id: the thread the server made for
-// it is the one that is not among those known before sending (null: it never arrived).
-async function newThreadSince(known) {
-  try {
-    const { items } = await getJson("/api/v1/pam/threads?limit=5");
-    return items.find((t) => !known.has(t.thread_id))?.thread_id || null;
-  } catch {
-    return null;
-  }
-}
-
-export function resume(decisions) {
-  const body = { thread_id: session.threadId, decisions };
-  runTurn("/api/v1/pam/resume?stream=true", body, new Reply()).then(() => session.onThread(session.threadId));
 }

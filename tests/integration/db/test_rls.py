@@ -87,8 +87,15 @@ async def test_app_role_is_bound_by_rls(pool: Pool) -> None:
                 " AND NOT (relrowsecurity AND relforcerowsecurity)"
                 " AND relname <> 'pam_migrations' AND relname NOT LIKE 'checkpoint%%'"
                 " AND relname NOT LIKE 'store%%' AND relname NOT LIKE 'procrastinate%%'"
+                " ORDER BY relname"
             )
         ).fetchall()
+        store_items = await (
+            await conn.execute(
+                "SELECT relrowsecurity FROM pg_class WHERE relname = 'store_items'"
+                " AND relnamespace = 'public'::regnamespace"
+            )
+        ).fetchone()
         # The job queue's tables hold no user data and pam_app may not touch them.
         queue_grants = await (
             await conn.execute(
@@ -97,9 +104,15 @@ async def test_app_role_is_bound_by_rls(pool: Pool) -> None:
             )
         ).fetchone()
     assert queue_grants == {"n": 0}
-    # `reminders` is read across users by the job worker as the table owner, so RLS is
-    # enabled (binding pam_app) but not forced on the owner; every other table is forced.
-    assert unforced == [{"relname": "reminders", "relrowsecurity": True}]
+    # Tables the job worker reads across users as the table owner (reminders to relay,
+    # crons due, thread TTLs run out, expired store items) have RLS enabled (binding
+    # pam_app) but not forced on the owner; every other table is forced.
+    assert unforced == [
+        {"relname": "crons", "relrowsecurity": True},
+        {"relname": "reminders", "relrowsecurity": True},
+        {"relname": "thread_ttls", "relrowsecurity": True},
+    ]
+    assert store_items == {"relrowsecurity": True}
 
 
 async def test_no_user_means_no_rows(scoped: ScopedDb, pool: Pool) -> None:

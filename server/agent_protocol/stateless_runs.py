@@ -1,0 +1,126 @@
+"""Stateless runs: `/runs`, `/runs/stream`, `/runs/wait` and `/runs/batch`.
+
+A stateless run is an ordinary run (the one run core, server/runs/) on a thread made for
+it and owned by the caller; with `on_completion="delete"` (the default, as in LangGraph's
+server) that thread and its checkpoints are deleted once the run has ended, with
+`"keep"` it stays like any other thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from typing import Any, Literal
+from uuid import UUID
+
+import structlog
+from fastapi import APIRouter, Body, HTTPException
+
+from server.agent_protocol.assistant_rows import find_assistant
+from server.agent_protocol.auth import ProtocolUser
+from server.agent_protocol.responses import ClosingStream
+from server.agent_protocol.run_lookup import output_body
+from server.agent_protocol.run_start import start_run
+from server.agent_protocol.run_view import options_of, run_json
+from server.agent_protocol.runs import cancel_if_left, run_headers
+from server.agent_protocol.runs_input import run_request
+from server.agent_protocol.schemas import RunCreate
+from server.agent_protocol.serialize import ProtocolJSON
+from server.agent_protocol.sse import run_frames, sse_response
+from server.agent_protocol.thread_ttl import ThreadTTL, set_ttl
+from server.agent_protocol.thread_view import client_metadata
+from server.deps import Res
+from server.resources import Resources
+from server.runs import Run, RunManager, create_thread
+from server.runs.deps import Runs
+from server.runs.threads import ThreadNotFound, delete_thread
+
+router = APIRouter(tags=["agent protocol"])
+log = structlog.get_logger("pam.protocol")
+MAX_BATCH = 100
+# A thread to delete after its run is also given this TTL: should the process die before
+# the run ends, the jobs worker deletes the thread once it has sat idle this long.
+BACKSTOP = ThreadTTL(minutes=60, strategy="delete")
+# Deletions waiting for their run to end; held so the tasks are not garbage-collected.
+_cleanups: set[asyncio.Task[None]] = set()
+
+
+class StatelessRunCreate(RunCreate):
+    on_completion: Literal["delete", "keep"] = "delete"
+
+
+async def _delete_when_ended(resources: Resources, user: UUID, run: Run) -> None:
+    await run.ended()
+    with contextlib.suppress(ThreadNotFound):  # deleted by the client meanwhile
+        await delete_thread(resources, user, run.thread_id)
+
+
+async def start_stateless(
+    resources: Resources, runs: RunManager, user: UUID, body: StatelessRunCreate
+) -> Run:
+    await find_assistant(resources.pool, user, body.assistant_id)  # 404 before any write
+    run_request(body)  # a bad body is a 422 before the thread exists
+    thread = await create_thread(resources, user, metadata=client_metadata(body.metadata))
+    if body.on_completion == "delete":  # the worker's backstop, should this process die first
+        await set_ttl(resources.pool, user, thread.id, BACKSTOP)
+    try:
+        run = await start_run(
+            resources,
+            runs,
+            user,
+            thread.thread_id,
+            body.model_copy(update={"if_not_exists": "reject"}),
+        )
+    except BaseException:
+        await delete_thread(resources, user, thread.id)  # nothing half-created
+        raise
+    if body.on_completion == "delete":
+        task = asyncio.create_task(_delete_when_ended(resources, user, run))
+        _cleanups.add(task)
+        task.add_done_callback(_cleanups.discard)
+    return run
+
+
+@router.post("/runs", response_class=ProtocolJSON)
+async def create(body: StatelessRunCreate, user: ProtocolUser, res: Res, runs: Runs) -> Any:
+    run = await start_stateless(res, runs, user, body)
+    headers = run_headers(run.thread_id, run.run_id, "join")
+    headers.pop("Location")
+    return ProtocolJSON(run_json(run), headers=headers)
+
+
+@router.post("/runs/wait")
+async def wait(body: StatelessRunCreate, user: ProtocolUser, res: Res, runs: Runs) -> Any:
+    run = await start_stateless(res, runs, user, body)
+    return ClosingStream(
+        output_body(res, run.thread_id, run),
+        media_type="application/json",
+        headers=run_headers(run.thread_id, run.run_id, "join"),
+        on_close=cancel_if_left(runs, run, body.on_disconnect == "cancel"),
+    )
+
+
+@router.post("/runs/stream")
+async def stream(body: StatelessRunCreate, user: ProtocolUser, res: Res, runs: Runs) -> Any:
+    run = await start_stateless(res, runs, user, body)
+    return sse_response(
+        run_frames(run, options_of(run).plan(run.run_id), after=None),
+        headers=run_headers(run.thread_id, run.run_id, "stream"),
+        on_close=cancel_if_left(runs, run, body.on_disconnect == "cancel"),
+    )
+
+
+@router.post("/runs/batch", response_class=ProtocolJSON)
+async def batch(
+    user: ProtocolUser, res: Res, runs: Runs, body: list[StatelessRunCreate] = Body()
+) -> Any:
+    if not body or len(body) > MAX_BATCH:
+        raise HTTPException(422, f"body: a list of 1 to {MAX_BATCH} runs.")
+    for index, item in enumerate(body):  # every one checked before any starts
+        try:
+            await find_assistant(res.pool, user, item.assistant_id)
+            run_request(item)
+        except HTTPException as exc:
+            raise HTTPException(exc.status_code, f"body[{index}]: {exc.detail}") from None
+    started = [await start_stateless(res, runs, user, item) for item in body]
+    return ProtocolJSON([run_json(run) for run in started])

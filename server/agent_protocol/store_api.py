@@ -1,0 +1,142 @@
+"""The store API (`/store/items`, `/store/items/search`, `/store/namespaces`) on Postgres.
+
+Items live in `store_items` (tools/db/user_store.py), owned by the caller: a namespace
+is always the caller's own, whatever its labels say. Following LangGraph's documented
+convention of a user's id as the first label, a namespace that starts with another
+user's id is refused as not found, so a client that means someone else's never
+silently gets a private copy of it instead.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from uuid import UUID
+
+from fastapi import APIRouter, HTTPException, Query, Response
+from langgraph.store.base import Item
+from pydantic import Field
+
+from server.agent_protocol.auth import ProtocolUser
+from server.agent_protocol.schemas import Body, Offset
+from server.agent_protocol.serialize import ProtocolJSON
+from server.deps import Res
+from tools.db.user_store import UserStore
+
+router = APIRouter(tags=["agent protocol"])
+MAX_LABELS = 20
+Namespace = Annotated[list[str], Field(max_length=MAX_LABELS)]
+Key = Annotated[str, Field(min_length=1, max_length=1000)]
+
+
+class StorePut(Body):
+    namespace: Namespace = Field(min_length=1)
+    key: Key
+    value: dict[str, Any]
+    index: bool | list[str] | None = None  # no embedding index here: accepted, unused
+    ttl: float | None = Field(default=None, gt=0)
+
+
+class StoreDelete(Body):
+    namespace: Namespace = Field(min_length=1)
+    key: Key
+
+
+class StoreSearch(Body):
+    namespace_prefix: Namespace = Field(default_factory=list)
+    filter: dict[str, Any] | None = None
+    limit: int = Field(default=10, ge=1, le=1000)
+    offset: int = Offset
+    query: str | None = None
+    refresh_ttl: bool | None = None
+
+
+class NamespaceSearch(Body):
+    prefix: Namespace | None = None
+    suffix: Namespace | None = None
+    max_depth: int | None = Field(default=None, ge=1, le=MAX_LABELS)
+    limit: int = Field(default=100, ge=1, le=1000)
+    offset: int = Offset
+
+
+def _checked(user: UUID, namespace: list[str], field: str) -> tuple[str, ...]:
+    for label in namespace:
+        if not label or "." in label:
+            raise HTTPException(422, f"{field}: labels are non-empty and contain no '.'.")
+    if namespace:
+        try:
+            first = UUID(namespace[0])
+        except ValueError:
+            first = None
+        if first is not None and first != user:
+            raise HTTPException(404, f"{field}: no such namespace.")
+    return tuple(namespace)
+
+
+def item_json(item: Item) -> dict[str, Any]:
+    found = item.dict()
+    score = getattr(item, "score", None)
+    if score is not None:
+        found["score"] = score
+    return found
+
+
+def _store(res: Res, user: UUID) -> UserStore:
+    return UserStore(res.pool).for_user(user)
+
+
+@router.put("/store/items", status_code=204)
+async def put_item(body: StorePut, user: ProtocolUser, res: Res) -> Response:
+    namespace = _checked(user, body.namespace, "namespace")
+    await _store(res, user).aput(namespace, body.key, body.value, ttl=body.ttl)
+    return Response(status_code=204)
+
+
+@router.get("/store/items", response_class=ProtocolJSON)
+async def get_item(
+    user: ProtocolUser,
+    res: Res,
+    key: Annotated[str, Query(min_length=1, max_length=1000)],
+    namespace: str = "",
+    refresh_ttl: bool | None = None,
+) -> Any:
+    labels = _checked(user, namespace.split(".") if namespace else [], "namespace")
+    if not labels:
+        raise HTTPException(422, "namespace: at least one label.")
+    found = await _store(res, user).aget(labels, key, refresh_ttl=refresh_ttl)
+    if found is None:
+        raise HTTPException(404, "Item not found.")
+    return ProtocolJSON(item_json(found))
+
+
+@router.delete("/store/items", status_code=204)
+async def delete_item(body: StoreDelete, user: ProtocolUser, res: Res) -> Response:
+    namespace = _checked(user, body.namespace, "namespace")
+    await _store(res, user).adelete(namespace, body.key)
+    return Response(status_code=204)
+
+
+@router.post("/store/items/search", response_class=ProtocolJSON)
+async def search_items(body: StoreSearch, user: ProtocolUser, res: Res) -> Any:
+    prefix = _checked(user, body.namespace_prefix, "namespace_prefix")
+    try:
+        found = await _store(res, user).asearch(
+            prefix,
+            query=body.query,
+            filter=body.filter,
+            limit=body.limit,
+            offset=body.offset,
+            refresh_ttl=body.refresh_ttl,
+        )
+    except ValueError as exc:  # an unknown filter operator
+        raise HTTPException(422, str(exc)) from None
+    return ProtocolJSON({"items": [item_json(i) for i in found]})
+
+
+@router.post("/store/namespaces", response_class=ProtocolJSON)
+async def list_namespaces(body: NamespaceSearch, user: ProtocolUser, res: Res) -> Any:
+    prefix = _checked(user, body.prefix or [], "prefix") or None
+    suffix = _checked(user, body.suffix or [], "suffix") or None
+    found = await _store(res, user).alist_namespaces(
+        prefix=prefix, suffix=suffix, max_depth=body.max_depth, limit=body.limit, offset=body.offset
+    )
+    return ProtocolJSON({"namespaces": [list(n) for n in found]})

@@ -1,0 +1,1 @@
+"""Crons: schedules that start normal runs of the graph, fired by the jobs worker."""

@@ -1,0 +1,196 @@
+"""Cron rows (`crons`), read and written in the owner's RLS scope: another user's cron
+is an unknown id (404)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from uuid import UUID, uuid4
+
+import orjson
+from fastapi import HTTPException
+from psycopg import sql
+
+from tools.db.pool import Pool
+from tools.db.scope import UserDb, user_db
+
+COLUMNS = (
+    "id AS cron_id, user_id, assistant_id, thread_id, schedule, timezone, end_time, enabled,"
+    " on_run_completed, payload, metadata, next_run_date, created_at, updated_at"
+)
+SORT_COLUMNS = {
+    "cron_id": "id",
+    "assistant_id": "assistant_id",
+    "thread_id": "thread_id",
+    "next_run_date": "next_run_date",
+    "end_time": "end_time",
+    "created_at": "created_at",
+    "updated_at": "updated_at",
+}
+
+
+class CronNotFound(HTTPException):
+    def __init__(self) -> None:
+        super().__init__(404, "Cron not found.")
+
+
+@dataclass(frozen=True)
+class NewCron:
+    assistant_id: str
+    thread_id: UUID | None
+    schedule: str
+    timezone: str
+    end_time: datetime | None
+    enabled: bool
+    on_run_completed: str
+    payload: dict[str, Any]
+    metadata: dict[str, Any]
+    next_run_date: datetime | None
+
+
+@dataclass(frozen=True)
+class CronFilter:
+    assistant_id: str | None = None
+    thread_id: UUID | None = None
+    enabled: bool | None = None
+    metadata: dict[str, Any] | None = None
+
+
+def _json(value: Any) -> str:
+    return orjson.dumps(value).decode()
+
+
+def cron_json(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **row,
+        "cron_id": str(row["cron_id"]),
+        "user_id": str(row["user_id"]),
+        "thread_id": str(row["thread_id"]) if row["thread_id"] else None,
+    }
+
+
+def parse_cron_id(cron_id: str) -> UUID:
+    try:
+        return UUID(cron_id)
+    except ValueError:
+        raise CronNotFound() from None
+
+
+async def insert_cron(pool: Pool, user: UUID, cron: NewCron) -> dict[str, Any]:
+    async with user_db(pool, user) as db:
+        row = await (
+            await db.conn.execute(
+                "INSERT INTO crons (id, user_id, assistant_id, thread_id, schedule, timezone,"
+                " end_time, enabled, on_run_completed, payload, metadata, next_run_date)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s::jsonb, %s::jsonb, %s)"
+                f" RETURNING {COLUMNS}",
+                (
+                    uuid4(),
+                    user,
+                    cron.assistant_id,
+                    cron.thread_id,
+                    cron.schedule,
+                    cron.timezone,
+                    cron.end_time,
+                    cron.enabled,
+                    cron.on_run_completed,
+                    _json(cron.payload),
+                    _json(cron.metadata),
+                    cron.next_run_date,
+                ),
+            )
+        ).fetchone()
+    assert row is not None  # INSERT ... RETURNING
+    return cron_json(row)
+
+
+async def delete_cron(pool: Pool, user: UUID, cron_id: str) -> None:
+    async with user_db(pool, user) as db:
+        gone = await (
+            await db.conn.execute(
+                "DELETE FROM crons WHERE id = %s RETURNING id", (parse_cron_id(cron_id),)
+            )
+        ).fetchone()
+    if gone is None:
+        raise CronNotFound()
+
+
+def _where(found: CronFilter) -> tuple[sql.Composable, list[Any]]:
+    clauses: list[sql.Composable] = [sql.SQL("metadata @> %s::jsonb")]
+    params: list[Any] = [_json(found.metadata or {})]
+    if found.assistant_id is not None:
+        clauses.append(sql.SQL("assistant_id = %s"))
+        params.append(found.assistant_id)
+    if found.thread_id is not None:
+        clauses.append(sql.SQL("thread_id = %s"))
+        params.append(found.thread_id)
+    if found.enabled is not None:
+        clauses.append(sql.SQL("enabled = %s"))
+        params.append(found.enabled)
+    return sql.SQL(" AND ").join(clauses), params
+
+
+async def search_crons(
+    pool: Pool,
+    user: UUID,
+    found: CronFilter,
+    *,
+    sort_by: str | None,
+    sort_order: str | None,
+    limit: int,
+    offset: int,
+) -> list[dict[str, Any]]:
+    where, params = _where(found)
+    statement = sql.SQL(
+        "SELECT {cols} FROM crons WHERE {where} ORDER BY {sort} {dir}, id LIMIT %s OFFSET %s"
+    ).format(
+        cols=sql.SQL(COLUMNS),
+        where=where,
+        sort=sql.Identifier(SORT_COLUMNS.get(sort_by or "created_at", "created_at")),
+        dir=sql.SQL("ASC" if sort_order == "asc" else "DESC"),
+    )
+    async with user_db(pool, user) as db:
+        rows = await (await db.conn.execute(statement, [*params, limit, offset])).fetchall()
+    return [cron_json(r) for r in rows]
+
+
+async def count_crons(pool: Pool, user: UUID, found: CronFilter) -> int:
+    where, params = _where(found)
+    async with user_db(pool, user) as db:
+        row = await (
+            await db.conn.execute(
+                sql.SQL("SELECT count(*) AS n FROM crons WHERE {}").format(where), params
+            )
+        ).fetchone()
+    return int((row or {}).get("n") or 0)
+
+
+async def locked_cron(db: UserDb, cron_id: str) -> dict[str, Any]:
+    """The caller's cron, locked for an update in the same transaction; 404 otherwise."""
+    row = await (
+        await db.conn.execute(
+            f"SELECT {COLUMNS} FROM crons WHERE id = %s FOR UPDATE", (parse_cron_id(cron_id),)
+        )
+    ).fetchone()
+    if row is None:
+        raise CronNotFound()
+    return row
+
+
+async def save_cron(db: UserDb, cron_id: UUID, changed: dict[str, Any]) -> dict[str, Any]:
+    """Write the changed columns (names from this module's callers, never a client's)."""
+    assignments = sql.SQL(", ").join(
+        sql.SQL("{} = %s").format(sql.Identifier(name)) for name in changed
+    )
+    values = [_json(v) if name in ("payload", "metadata") else v for name, v in changed.items()]
+    row = await (
+        await db.conn.execute(
+            sql.SQL("UPDATE crons SET {}, updated_at = now() WHERE id = %s RETURNING {}").format(
+                assignments, sql.SQL(COLUMNS)
+            ),
+            [*values, cron_id],
+        )
+    ).fetchone()
+    assert row is not None  # locked by locked_cron
+    return cron_json(row)
