@@ -131,8 +131,8 @@ def test_adjacent_tokens_merge_up_to_a_bound() -> None:
         ("token", {"text": "cc"}, event_id(7, 0)),
     ]
     assert merged_tokens(events) == [
-        ("token", {"text": "ab"}),
-        ("route", {}),
-        ("token", {"text": big}),
-        ("token", {"text": "cc"}),
+        ("token", {"text": "ab"}, event_id(4, 0)),
+        ("route", {}, event_id(5, 0)),
+        ("token", {"text": big}, event_id(6, 0)),
+        ("token", {"text": "cc"}, event_id(7, 0)),
     ]
