@@ -18,8 +18,11 @@ STREAM = "/api/v1/pam/chat/stream"
 Event = tuple[str, str | None, Any]  # event, id, data
 
 
-async def read_events(response: httpx.Response, stop_after: int | None = None) -> list[Event]:
-    """(event, id, data) per event; with `stop_after`, hangs up after that many."""
+async def read_events(
+    response: httpx.Response, stop_after: int | None = None, stop_at: str | None = None
+) -> list[Event]:
+    """(event, id, data) per event; with `stop_after`, hangs up after that many; with
+    `stop_at`, after the first event of that name."""
     events: list[Event] = []
     name, event_id, data = None, None, None
     async for line in response.aiter_lines():
@@ -29,6 +32,8 @@ async def read_events(response: httpx.Response, stop_after: int | None = None) -
             if name is not None:
                 events.append((name, event_id, data))
                 if stop_after is not None and len(events) >= stop_after:
+                    return events
+                if stop_at is not None and name == stop_at:
                     return events
             name, event_id, data = None, None, None
             continue
@@ -65,19 +70,23 @@ def as_told(events: list[Event]) -> list[tuple[str, Any]]:
     return told
 
 
-def order(event_id: str) -> tuple[int, float]:
-    return (1, 0.0) if event_id == "done" else (0, float(event_id))
+def order(event_id: str) -> tuple[int, int, int]:
+    """Ids in the order the server sends them: `seq`, `seq.part`, then `done`."""
+    if event_id == "done":
+        return (1, 0, 0)
+    seq, _, part = event_id.partition(".")
+    return (0, int(seq), int(part or 0))
 
 
 async def run_rows(pool: Pool, thread_id: str, message_id: str) -> int:
     async with pool.connection() as conn:
         cursor = await conn.execute(
-            "SELECT count(*) FROM chat_runs WHERE thread_id = %s AND message_id = %s",
+            "SELECT count(*) AS n FROM chat_runs WHERE thread_id = %s AND message_id = %s",
             (thread_id, message_id),
         )
         row = await cursor.fetchone()
     assert row is not None
-    return int(row[0] if isinstance(row, tuple) else next(iter(row.values())))
+    return int(row["n"])
 
 
 async def test_a_stream_cut_mid_turn_joins_the_running_turn_after_the_id(

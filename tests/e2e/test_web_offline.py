@@ -126,7 +126,7 @@ def test_installable_small_and_opens_with_no_connection(
 
 
 def test_messages_typed_offline_are_sent_once_in_order(
-    word_by_word_server: RunningServer, own_database: str
+    proxied: tuple[str, CuttingProxy], own_database: str
 ) -> None:
     url, proxy = proxied
     messages = [
@@ -194,7 +194,7 @@ def expired_token(subject: str) -> str:
 
 
 def test_a_token_that_expired_offline_asks_to_sign_in_and_keeps_the_message(
-    word_by_word_server: RunningServer, own_database: str
+    proxied: tuple[str, CuttingProxy], own_database: str
 ) -> None:
     url, _ = proxied
     with chromium() as driver:
@@ -219,7 +219,7 @@ def test_a_token_that_expired_offline_asks_to_sign_in_and_keeps_the_message(
 
 
 def test_an_approval_decided_offline_is_applied_once(
-    word_by_word_server: RunningServer, own_database: str
+    proxied: tuple[str, CuttingProxy], own_database: str
 ) -> None:
     url, proxy = proxied
     with chromium() as driver:
@@ -269,7 +269,7 @@ open.onsuccess = () => {
 
 
 def test_yesterday_in_a_waiting_message_is_the_day_before_it_was_typed(
-    word_by_word_server: RunningServer, own_database: str
+    proxied: tuple[str, CuttingProxy], own_database: str
 ) -> None:
     url, _ = proxied
     typed_at = datetime.now(UTC) - timedelta(days=3)
