@@ -8,6 +8,7 @@ from uuid import uuid4
 import structlog
 from fastapi import HTTPException
 
+from server.chat.rejoin import check_known, parse_event_id, rejoin_chat
 from server.chat.turns import start_chat, start_resume
 from server.errors import DB_UNAVAILABLE, UNAVAILABLE
 from server.resources import Resources
@@ -76,6 +77,12 @@ async def _dispatch(
             connection.shut(UNAUTHORIZED, "Invalid token.")
     elif isinstance(frame, ContextUpdateFrame):
         connection.context = frame.context
+    elif isinstance(frame, ChatFrame) and frame.last_event_id is not None:
+        after = parse_event_id(frame.last_event_id)
+        turn = await rejoin_chat(resources, runs, user, frame)
+        check_known(turn, after)
+        reply_to = frame.message_id or str(uuid4())
+        connection.follow(asyncio.create_task(forward_turn(connection, turn, reply_to, after)))
     elif isinstance(frame, ChatFrame):
         turn = await start_chat(resources, runs, user, frame, connection.context)
         reply_to = frame.message_id or str(uuid4())

@@ -9,8 +9,18 @@ from typing import Any
 import httpx
 import orjson
 from langchain_core.messages import AIMessage
+from websockets.asyncio.client import connect
 
-from tests.api.conftest import Gate, Serve, StreamingScriptedModel, auth, expense_amounts
+from tests.api.conftest import (
+    Gate,
+    Serve,
+    StreamingScriptedModel,
+    auth,
+    expense_amounts,
+    frames_until,
+    send_frame,
+    ws_url,
+)
 from tests.fakes import call, route
 from tools.db.pool import Pool
 
@@ -179,3 +189,43 @@ async def test_a_bad_last_event_id_is_refused_with_a_reason(serve: Serve) -> Non
         assert "Last-Event-ID" in response.text
     assert unknown.status_code == 404 and "message_id" in unknown.text
     assert elsewhere.status_code == 404  # another user's thread is not there for them
+
+
+async def test_a_websocket_resend_with_last_event_id_gets_only_the_frames_after_it(
+    serve: Serve, pool: Pool
+) -> None:
+    gate = Gate()
+    model = StreamingScriptedModel(
+        script=[route("wins"), gate, call("add_expense", "c1", amount=18.2, category="fuel")]
+    )
+    async with serve(model) as server:
+        async with httpx.AsyncClient(base_url=server.url, headers=auth("wyn"), timeout=30) as c:
+            thread_id = (await c.post("/threads", json={})).json()["thread_id"]
+        chat = {"type": "chat", "message": "spent 18.20 on fuel", "thread_id": thread_id}
+        chat["message_id"] = "m-ws"
+        async with connect(ws_url(server, "wyn")) as ws:
+            await frames_until(ws, "connected")
+            await send_frame(ws, chat)
+            first = await frames_until(ws, "route")  # then the socket drops
+        await gate.reached.wait()
+        last = first[-1]["event_id"]
+        async with connect(ws_url(server, "wyn")) as ws:
+            await frames_until(ws, "connected")
+            await send_frame(ws, {**chat, "last_event_id": "nonsense"})
+            refused = await frames_until(ws, "error")
+            await send_frame(ws, {**chat, "last_event_id": last})
+            await frames_until(ws, "chat_response_start")
+            gate.open()
+            rest = await frames_until(ws, "response_complete")
+        expenses = await expense_amounts(pool, "wyn")
+    assert refused[-1]["code"] == "BAD_REQUEST" and "Last-Event-ID" in refused[-1]["message"]
+    kinds = [f["type"] for f in rest]
+    assert kinds[:2] == ["tool_call", "tool_result"] and kinds[-2:] == [
+        "chat_response",
+        "response_complete",
+    ]
+    assert set(kinds[2:-2]) == {"chunk"}
+    ids = [f["event_id"] for f in rest if "event_id" in f]
+    assert all(order(i) > order(last) for i in ids) and ids[-1] == "done"
+    assert "".join(f["content"] for f in rest if f["type"] == "chunk") == rest[-2]["message"]
+    assert expenses == [18.2]
