@@ -25,6 +25,7 @@ from langchain_core.tools import BaseTool, StructuredTool
 from langgraph.prebuilt import ToolRuntime
 
 from agent.context import Context, known_zone
+from agent.quoted import quote_others
 from agent.resources import default_pool, default_services
 from tools.db.scope import user_db
 from tools.registry import actions_for
@@ -82,17 +83,32 @@ def _compact(schema: dict[str, Any]) -> dict[str, Any]:
         out.pop("examples", None)
     if isinstance(out.get("items"), dict):
         out["items"] = _compact(out["items"])
+    if isinstance(out.get("properties"), dict):  # a nested argument model
+        out["properties"] = {k: _compact(v) for k, v in out["properties"].items()}
     return out
+
+
+def _inlined(schema: Any, defs: dict[str, Any]) -> Any:
+    """`schema` with every `$ref` to a nested model replaced by the model's schema: the
+    parameters go to the model property by property, without the `$defs` they point to."""
+    if isinstance(schema, list):
+        return [_inlined(item, defs) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    if "$ref" in schema:
+        target = defs[str(schema["$ref"]).rsplit("/", 1)[-1]]
+        rest = {k: v for k, v in schema.items() if k != "$ref"}
+        return _inlined({**target, **rest}, defs)
+    return {k: _inlined(v, defs) for k, v in schema.items()}
 
 
 def model_parameters(args: type[Args]) -> dict[str, Any]:
     """The JSON schema of an action's arguments, as a model is given it."""
     schema = args.model_json_schema()
+    properties = _inlined(schema.get("properties") or {}, schema.get("$defs") or {})
     params: dict[str, Any] = {
         "type": "object",
-        "properties": {
-            name: _compact(prop) for name, prop in (schema.get("properties") or {}).items()
-        },
+        "properties": {name: _compact(prop) for name, prop in properties.items()},
     }
     if schema.get("required"):
         params["required"] = schema["required"]
@@ -148,9 +164,12 @@ def _local_times(value: Any, zone: ZoneInfo) -> Any:
     return value
 
 
-def model_text(result: dict[str, Any], zone: ZoneInfo) -> str:
-    """What the model reads of an action's result (the whole result is the artefact)."""
-    shown = {k: v for k, v in result.items() if k not in ("ids", "ui_actions")}
+def model_text(result: dict[str, Any], zone: ZoneInfo, action: str = "") -> str:
+    """What the model reads of an action's result (the whole result is the artefact);
+    other users' texts quoted (agent/quoted.py)."""
+    shown = quote_others(
+        action, {k: v for k, v in result.items() if k not in ("ids", "ui_actions")}
+    )
     if shown.get("ok") is False:
         shown.pop("subject", None)
         hint = RECOVERY.get(str(result.get("subject")))
@@ -194,7 +213,7 @@ def action_tool(action: Action) -> BaseTool:
             pool, ctx.user_uuid, now=ctx.clock(), services=services, zone=ctx.time_zone
         ) as db:
             result = await call_action(action, db, kwargs)
-        return model_text(result, zone), result
+        return model_text(result, zone, action.name), result
 
     return StructuredTool.from_function(
         coroutine=run,

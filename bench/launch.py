@@ -37,21 +37,20 @@ def pam_env(database_url: str, model: str, data_dir: Path) -> dict[str, str]:
 def pam_serve(
     database_url: str,
     model: str = "offline",
-    undo: tuple[str, ...] = (),
     extra_env: dict[str, str] | None = None,
 ) -> Iterator[Server]:
-    """`pam serve`; `undo` names optimisations to leave out (bench/ablation_serve.py)."""
+    """`pam serve` with the benchmark settings (one uvicorn worker, no rate limits)."""
     with tempfile.TemporaryDirectory(prefix="pam-serve-") as tmp:
         argv = [sys.executable, "-m", "server", "serve", "--port", "{port}"]
-        if undo:
-            argv[1:3] = ["-m", "bench.ablation_serve", "--undo", ",".join(undo), "--"]
         env = {**pam_env(database_url, model, Path(tmp)), **(extra_env or {})}
         with process("pam", argv, env, "/health/live", Path(tmp)) as server:
             yield server
 
 
 @contextmanager
-def langgraph_dev(database_url: str, model: str = "offline") -> Iterator[Server]:
+def langgraph_dev(
+    database_url: str, model: str = "offline", extra_env: dict[str, str] | None = None
+) -> Iterator[Server]:
     """`langgraph dev` with its defaults (in-memory runtime, 10 jobs per worker)."""
     with tempfile.TemporaryDirectory(prefix="pam-lgdev-") as tmp:
         # Absolute paths, so its working files (.langgraph_api) stay in the temp directory.
@@ -73,6 +72,7 @@ def langgraph_dev(database_url: str, model: str = "offline") -> Iterator[Server]
         env = {
             **pam_env(database_url, model, Path(tmp)),
             "LANGGRAPH_CLI_NO_ANALYTICS": "1",
+            **(extra_env or {}),
         }
         with process("langgraph-dev", argv, env, "/ok", Path(tmp)) as server:
             yield server

@@ -10,8 +10,13 @@ from typing import Any
 from fastapi import FastAPI
 
 from server import agent_protocol
+from server.doors import install_doors
 from server.errors import install_error_handlers
+from server.flags import admin as flags_admin
+from server.flags.settings import FlagSettings
+from server.flags.transport import DoorFlagsMiddleware
 from server.jobs.lifespan import background
+from server.log_redaction import redact_uvicorn_logs
 from server.logging import adopt_uvicorn_loggers, configure_logging
 from server.middleware import install_middleware
 from server.observability import init_observability
@@ -33,7 +38,9 @@ def create_app(
     """The app. `model` replaces the configured chat model (tests pass a scripted one);
     `freeze_gc` (`pam serve`) moves what start-up made out of the collector's reach."""
     settings = settings or get_settings()
+    FlagSettings()  # a bad PAM_FLAGS stops the start here, naming the flag
     configure_logging(settings.log_level)
+    redact_uvicorn_logs()  # from the first line uvicorn writes, before the lifespan
     init_observability(settings)
 
     @asynccontextmanager
@@ -42,6 +49,7 @@ def create_app(
         async with (
             open_resources(settings, model=model) as resources,
             open_rate_limits(resources) as rate_limits,
+            doors.running(),
         ):
             app.state.resources = resources
             app.state.rate_limits = rate_limits
@@ -71,6 +79,7 @@ def create_app(
         openapi_url=None if production else "/openapi.json",
     )
     install_error_handlers(app)
+    app.add_middleware(DoorFlagsMiddleware)  # innermost: kill switches of the doors
     install_middleware(app, settings)
     app.include_router(health.router)
     app.include_router(chat.router)
@@ -80,6 +89,8 @@ def create_app(
     app.include_router(rest.router)
     app.include_router(agent_protocol.router)
     app.include_router(dev_token.router)
+    app.include_router(flags_admin.router)
+    doors = install_doors(app)  # /mcp, /a2a, /agui
     install_web(app)  # the chat page at `/`, its files under /static
     install_openapi(app)  # errors documented as they are answered: {"detail", "code"}
     return app

@@ -8,9 +8,9 @@ from uuid import UUID
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from starlette.concurrency import run_in_threadpool
 
 from server.auth import AuthError
+from server.flags.rest import use_flags_of
 from server.resources import Resources
 from tools.db.scope import UserDb, user_db
 
@@ -33,12 +33,8 @@ async def current_user(
 ) -> UUID:
     if credentials is None:
         raise HTTPException(401, "Missing bearer token.", headers={"WWW-Authenticate": "Bearer"})
-    verify = resources.verifier.verify
     try:
-        if resources.verifier.jwks is None:  # HS256: no I/O
-            return verify(credentials.credentials)
-        # JWKS may fetch signing keys over the network: not on the event loop.
-        return await run_in_threadpool(verify, credentials.credentials)
+        return await resources.verifier.averify(credentials.credentials)
     except AuthError:
         raise HTTPException(
             401, "Invalid or expired token.", headers={"WWW-Authenticate": "Bearer"}
@@ -50,6 +46,7 @@ CurrentUser = Annotated[UUID, Depends(current_user)]
 
 async def scoped_db(resources: Res, user: CurrentUser) -> AsyncIterator[UserDb]:
     async with user_db(resources.pool, user, services=resources.services) as db:
+        await use_flags_of(resources.flags, db)  # the kill switches of the actions it performs
         yield db
 
 

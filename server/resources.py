@@ -12,6 +12,7 @@ import redis.asyncio as aioredis
 from agent.model import load_chat_model
 from graph import build_graph
 from server.auth import TokenVerifier
+from server.flags.service import FlagService
 from server.metrics import CountingCache
 from server.settings import Settings
 from tools.cache import Cache, MemoryCache, RedisCache
@@ -32,6 +33,9 @@ class Resources:
     services: Services
     verifier: TokenVerifier
     graph: Any
+    # The instance's feature flags (server/flags); None where a caller builds
+    # Resources by hand without them: every flag then has its default.
+    flags: FlagService | None = None
 
 
 @asynccontextmanager
@@ -62,13 +66,16 @@ async def open_resources(settings: Settings, *, model: Any = None) -> AsyncItera
             redis = aioredis.from_url(settings.redis_url, socket_timeout=2.0)
             stack.push_async_callback(redis.aclose)
             cache = RedisCache(redis)
+        # Its tables were made by migrate(), under the migrations' lock.
         checkpointer = PooledSaver(pool)
-        await checkpointer.setup()
         # Memories are rows of the RLS-protected `memories` table; the LangGraph store
         # (runtime.store, the /store API) is rows of `store_items`, scoped the same way.
         graph = build_graph(
             checkpointer, UserStore(pool), model=model or load_chat_model(settings.model_name)
         )
+        flags = FlagService(pool, url)
+        await flags.open()
+        stack.push_async_callback(flags.aclose)
         yield Resources(
             settings=settings,
             database_url=url,
@@ -79,6 +86,7 @@ async def open_resources(settings: Settings, *, model: Any = None) -> AsyncItera
                 routing_url=settings.routing_url,
                 cache=CountingCache(cache),  # hits and misses show on /metrics
             ),
-            verifier=TokenVerifier.from_settings(settings),
+            verifier=TokenVerifier.from_settings(settings, pool=pool),
             graph=graph,
+            flags=flags,
         )

@@ -28,8 +28,10 @@ DEFAULTS: dict[str, Any] = {
     "note": "sweep",
     "content": "sweep",
     "group": "sweep",
+    "decision": "approve",
+    "pressures": {"all_round": 36},
 }
-VICTIM_IDS = ("expense_id", "event_id", "task_id", "post_id")
+VICTIM_IDS = ("expense_id", "event_id", "task_id", "post_id", "request_id")
 
 
 def takes_text(schema: dict[str, Any]) -> str | None:

@@ -22,7 +22,11 @@ def install_middleware(app: FastAPI, settings: Settings) -> None:
     # Starlette puts each added middleware outside the ones before it: innermost first.
     app.add_middleware(MetricsMiddleware)
     app.add_middleware(RateLimitMiddleware, settings=settings)
-    app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_body_bytes=settings.max_body_bytes,
+        body_timeout_s=settings.request_body_timeout_s,
+    )
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
@@ -30,6 +34,9 @@ def install_middleware(app: FastAPI, settings: Settings) -> None:
         allow_headers=["*"],
         expose_headers=EXPOSED_HEADERS,
         max_age=600,
+        # A public page (LangGraph Studio) calling a server on the user's machine: the
+        # preflight's Private Network Access question, answered yes for allowed origins.
+        allow_private_network=True,
     )
     app.add_middleware(SecurityHeadersMiddleware, production=settings.environment == "production")
     app.add_middleware(RequestIdMiddleware)

@@ -91,7 +91,7 @@ async def chat_stream(
     """Run one turn, streamed: metadata, route, token…, tool_call, tool_result,
     interrupt | final | error, end; each event with an `id`. A client that disconnects
     does not stop the turn; it resends the same request (thread_id, message_id) with
-    `Last-Event-ID` to get only what came after (docs/protocols.md)."""
+    `Last-Event-ID` to get only what came after (docs/chat-stream.md)."""
     if last_event_id:
         after = parse_event_id(last_event_id)
         turn = await rejoin_chat(resources, runs, user, body)

@@ -10,11 +10,10 @@ from langchain_core.messages import AIMessage
 from prometheus_client import REGISTRY
 
 from agent.brain.streaming import chunks
-from bench.models import PacedBrain
 from server.chat.rejoin import event_id
-from server.chat.stream import MERGED_TOKEN_CHARS, merged_tokens
+from server.chat.stream import MERGED_TOKEN_CHARS, NumberedEvent, merged_tokens
 from tests.api.conftest import Serve, StreamingScriptedModel, auth, sse_events
-from tests.fakes import call, route
+from tests.fakes import PacedBrain, call, route
 
 CHAT = "/api/v1/pam/chat"
 
@@ -123,7 +122,7 @@ def test_adjacent_tokens_merge_up_to_a_bound() -> None:
     """A merged token keeps the id of the last token in it: a client resuming after it
     has all of them."""
     big = "x" * (MERGED_TOKEN_CHARS - 1)
-    events = [
+    events: list[NumberedEvent] = [
         ("token", {"text": "a"}, event_id(3, 0)),
         ("token", {"text": "b"}, event_id(4, 0)),
         ("route", {}, event_id(5, 0)),

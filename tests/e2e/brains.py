@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench.models import PacedBrain
+from tests.fakes import PacedBrain
 
 
 class WordByWordBrain(PacedBrain):

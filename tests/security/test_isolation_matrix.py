@@ -12,7 +12,7 @@ import pytest
 from bench.chaos.isolation import isolation_matrix
 from bench.chaos.jwks import jwks_server, new_rsa_key
 from bench.chaos.jwt_matrix import jwt_probes
-from bench.chaos.steps import server
+from bench.chaos.steps import BOTH_ALGORITHMS, server
 
 pytestmark = pytest.mark.slow
 
@@ -21,13 +21,16 @@ async def test_user_b_gets_nothing_of_user_a_and_forged_tokens_get_401(
     migrated_url: str, tmp_path: Path
 ) -> None:
     key = new_rsa_key()
-    with jwks_server(key) as jwks, server(migrated_url, tmp_path, PAM_JWKS_URL=jwks) as pam:
+    with (
+        jwks_server(key) as jwks,
+        server(migrated_url, tmp_path, PAM_JWKS_URL=jwks, **BOTH_ALGORITHMS) as pam,
+    ):
         probes, problems = await isolation_matrix(pam.url, pam.ws_url)
         jwt = await jwt_probes(pam.url, pam.ws_url, "victim", key)
     assert problems == []
     assert [p for p in probes + jwt if not p.ok] == []
     assert not any(p.leaked for p in probes)
     surfaces = {p.surface for p in probes}
-    assert {"REST", "chat", "Agent Protocol", "WebSocket"} <= surfaces
+    assert {"REST", "chat", "Agent Protocol", "WebSocket", "MCP", "A2A", "AG-UI"} <= surfaces
     assert len(jwt) >= 14
     assert {p.expected for p in jwt} == {"401", "close 4001", "200", "open"}
