@@ -7,13 +7,13 @@ from collections.abc import AsyncIterator, Iterable
 from typing import Any
 
 from server.chat.rejoin import CLOSED, EventId, event_id
-from server.chat.translate import ChatEvent, chat_events, closing_events
+from server.chat.translate import ChatEvent, ChatEventName, chat_events, closing_events
 from server.chat.turns import Turn
 from server.runs.events import RunEvent
 
 MERGED_TOKEN_CHARS = 16_384
 # A chat event and its id; merged tokens carry the id of the last token merged.
-NumberedEvent = tuple[str, dict[str, Any], EventId]
+NumberedEvent = tuple[ChatEventName, dict[str, Any], EventId]
 METADATA_ID = event_id(0, 0)
 
 
