@@ -33,6 +33,7 @@ import orjson
 import uvloop
 
 from bench import procs
+from bench.client_base import MESSAGE
 from bench.db import bench_database
 from bench.launch import pam_env
 from bench.load import closed_loop
@@ -81,12 +82,34 @@ def pam_serve_from(tree: Path, name: Tree, database_url: str) -> Iterator[Server
             yield server
 
 
+class CountingClient(SdkClient):
+    """Counts every finished turn, including those that end after the deadline: the
+    server's CPU is read once they have all drained, so CPU per turn divides by them too
+    (at 64 clients a turn takes seconds, and the late ones would inflate it)."""
+
+    finished = 0
+
+    async def turn(self, message: str = MESSAGE) -> float | None:
+        first = await super().turn(message)
+        self.finished += 1
+        return first
+
+
 async def one(server: Server, mode: Mode, concurrency: int, seconds: float) -> dict[str, Any]:
-    def make(user: str) -> SdkClient:
-        return SdkClient(server, user, signed_in=True, stream_mode=MODES[mode])
+    clients: list[CountingClient] = []
+
+    def make(user: str) -> CountingClient:
+        clients.append(CountingClient(server, user, signed_in=True, stream_mode=MODES[mode]))
+        return clients[-1]
 
     run = await closed_loop(server, make, concurrency, seconds)
-    return run.figures()
+    figures = run.figures()
+    measured = sum(c.finished for c in clients) - concurrency  # less each one warm-up turn
+    figures["turns_incl_late"] = measured
+    figures["server_cpu_ms_per_turn"] = (
+        round(run.server_cpu_s * 1000 / measured, 2) if measured > 0 else None
+    )
+    return figures
 
 
 def _aggregate(reps: list[dict[str, Any]]) -> dict[str, Any]:
@@ -144,7 +167,10 @@ def markdown(out: dict[str, Any]) -> str:
         "the two servers alternating within each round (each `pam serve` from its own tree "
         "and environment, its own fresh database, one uvicorn worker, offline brain, "
         "pinned to the same core; the load generator on the other). Figures are medians "
-        "over rounds; ratios after ÷ before, with the spread of the per-round ratios.",
+        "over rounds; ratios after ÷ before, with the spread of the per-round ratios. "
+        "turns/s counts turns ended within the window (closed loop, so at 16 and 64 "
+        "clients it moves in steps of clients ÷ seconds); CPU ms per turn divides the "
+        "server's CPU by every turn started in the window, the late ones included.",
         "",
         f"The machine was shared and loaded (load average {m['load_before']} before, "
         f"{m['load_after']} after, {m['cpus']} CPUs): the absolute figures belong to that "
