@@ -1,5 +1,6 @@
-"""The servers under test: `pam serve` (one uvicorn worker), `langgraph dev` serving
-graph.py's module-level graph, and the bare Starlette floor; same database, same model."""
+"""The servers under test: `pam serve` (one uvicorn worker unless told), `langgraph dev`
+serving graph.py's module-level graph, the stock Agent Server on Postgres
+(bench/runtime_pg.py) and the bare Starlette floor; same database, same model."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from bench.procs import REPO, Server, process
 
 JWT_SECRET = "bench-secret-that-is-long-enough-for-hs256-0123456789"  # noqa: S105
 UNLIMITED = "1000000/minute"
+# What `langgraph dev --help` says the default is; without the flag it runs one at a time.
+JOBS_PER_WORKER = 10
 
 
 def pam_env(database_url: str, model: str, data_dir: Path) -> dict[str, str]:
@@ -51,8 +54,11 @@ def pam_serve(
 
 
 @contextmanager
-def langgraph_dev(database_url: str, model: str = "offline") -> Iterator[Server]:
-    """`langgraph dev` with its defaults (in-memory runtime, 10 jobs per worker)."""
+def langgraph_dev(
+    database_url: str, model: str = "offline", jobs_per_worker: int | None = JOBS_PER_WORKER
+) -> Iterator[Server]:
+    """`langgraph dev` (in-memory runtime) running `jobs_per_worker` runs at once; None
+    passes no flag, which leaves it at 1 (langgraph_api/cli.py), whatever its help says."""
     with tempfile.TemporaryDirectory(prefix="pam-lgdev-") as tmp:
         # Absolute paths, so its working files (.langgraph_api) stay in the temp directory.
         config = Path(tmp) / "langgraph.json"
@@ -70,6 +76,8 @@ def langgraph_dev(database_url: str, model: str = "offline") -> Iterator[Server]
             "--server-log-level",
             "WARNING",
         ]
+        if jobs_per_worker is not None:
+            argv += ["--n-jobs-per-worker", str(jobs_per_worker)]
         env = {
             **pam_env(database_url, model, Path(tmp)),
             "LANGGRAPH_CLI_NO_ANALYTICS": "1",
