@@ -97,6 +97,8 @@ async def _benchmarks(
         pam, lg, lg_default = servers.get("pam", "langgraph_dev", "langgraph_dev_default")
         anchors = {"langgraph_dev": lg, "langgraph_dev_default": lg_default}
         try:
+            if not p.runtime_pg:
+                raise Unavailable("not part of this run (smoke)")
             (anchors["runtime_pg"],) = servers.get("runtime_pg")
         except (Unavailable, RuntimeError, TimeoutError) as exc:
             out["skipped"] = {**out.get("skipped", {}), "runtime_pg": str(exc)[:300]}
