@@ -9,8 +9,6 @@ RUN uv sync --frozen --no-dev --no-install-project
 COPY agent agent
 COPY tools tools
 COPY server server
-COPY evals evals
-COPY bench bench
 COPY graph.py langgraph.json ./
 RUN uv sync --frozen --no-dev
 

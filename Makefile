@@ -26,10 +26,11 @@ run: setup  ## start the service on 127.0.0.1:8000 (embedded Postgres unless DAT
 test: setup  ## the whole test suite
 	$(UV) run --frozen pytest $(PYTEST_ARGS)
 
-lint: setup  ## ruff and mypy, as CI runs them
+lint: setup  ## ruff, mypy and the import layers (pyproject: tool.importlinter), as CI runs them
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
 	$(UV) run --frozen mypy .
+	$(UV) run --frozen lint-imports
 
 fmt: setup
 	$(UV) run --frozen ruff format .
@@ -54,7 +55,7 @@ chaos: setup  ## the reliability and security suite: bench/results/chaos.json, i
 	$(UV) run --frozen python -m bench.chaos $(CHAOS_ARGS)
 
 clean:
-	rm -rf .venv .tools .pam .mypy_cache .ruff_cache .pytest_cache
+	rm -rf .venv .tools .pam .mypy_cache .ruff_cache .pytest_cache .import_linter_cache
 
 # The browser tests (tests/e2e) drive Debian's Chromium; they skip, saying so, without it.
 e2e-deps:  ## install chromium + chromedriver from Debian when missing (needs root)
@@ -69,5 +70,5 @@ e2e-deps:  ## install chromium + chromedriver from Debian when missing (needs ro
 .PHONY: evals
 evals: setup  ## run the eval datasets with the offline brain; JSON + Markdown reports
 	@mkdir -p bench/results
-	$(UV) run --frozen pam eval run evals/datasets/*.jsonl --model offline \
+	$(UV) run --frozen python -m evals run evals/datasets/*.jsonl --model offline \
 		--json bench/results/evals.json --report bench/results/evals.md --min-pass 0.95

@@ -6,7 +6,7 @@ the server and the evals call `build_graph` with a Postgres checkpointer.
 
 from __future__ import annotations
 
-from typing import Any, Literal, cast
+from typing import Any, cast, get_args
 
 from langchain_core.language_models import BaseChatModel
 from langgraph.graph import END, START, StateGraph
@@ -19,15 +19,14 @@ from agent.domains import build_domain_agent, make_general
 from agent.finish import finish
 from agent.inline_tracing import install as inline_tracing
 from agent.model import default_model_name, load_chat_model
-from agent.router import DomainNode, make_router
+from agent.router import DomainNode, RouterGoto, make_router
 from agent.state import InputState, PamState
+from tools.types import Domain
 
-AGENT_DOMAINS = ("wins", "wheels", "you", "social")
+AGENT_DOMAINS: tuple[Domain, ...] = get_args(Domain)
 
 
-async def next_domain(
-    state: PamState,
-) -> Command[Literal["wins", "wheels", "you", "social", "general", "finish"]]:
+async def next_domain(state: PamState) -> Command[RouterGoto]:
     """Run the next domain this turn asked for, or finish. (async: a sync node would
     run in a worker thread.)"""
     pending = state.get("pending") or []
@@ -47,7 +46,7 @@ def build_graph(
     builder = StateGraph(PamState, context_schema=Context, input_schema=InputState)
     builder.add_node("router", make_router(model))
     for domain in AGENT_DOMAINS:
-        builder.add_node(domain, build_domain_agent(domain, model))  # type: ignore[arg-type]
+        builder.add_node(domain, build_domain_agent(domain, model))
         builder.add_edge(domain, "next_domain")
     builder.add_node("general", make_general(model))
     builder.add_edge("general", "next_domain")

@@ -14,6 +14,8 @@ from typing import Any
 from uuid import UUID, uuid5
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from agent.flags import NO_FLAGS, TurnFlags
+
 # Runs without a signed-in user (LangGraph Studio / `langgraph dev`) act as this one.
 DEV_USER_ID = uuid5(UUID("6ba7b811-9dad-11d1-80b4-00c04fd430c8"), "pam-dev-user")
 DEFAULT_TURN_BUDGET_S = 30.0
@@ -56,6 +58,9 @@ class Context:
     # apologises; `deadline` (time.monotonic()) is set when the turn starts running.
     turn_budget_s: float = field(default_factory=turn_budget_from_env)
     deadline: float | None = None
+    # The feature flags and experiment arm of this run, evaluated for its user when it
+    # started (server/flags); the defaults when nobody evaluated them (evals, Studio).
+    flags: TurnFlags = NO_FLAGS
 
     @property
     def user_uuid(self) -> UUID:

@@ -39,6 +39,7 @@ from langgraph.types import Command
 from agent.approvals import last_human, prepare_questions, question_for, record_proposal, will_ask
 from agent.context import Context
 from agent.events import emit
+from agent.flag_middleware import FlagsMiddleware, model_for, with_prompt_variant
 from agent.model import apology, metered
 from agent.model_calls import ModelUnavailable, call_model
 from agent.prompts import domain_prompt
@@ -242,6 +243,7 @@ def build_domain_agent(
         middleware=[
             prompt,
             HumanInTheLoopMiddleware(interrupt_on=approval_rules(domain)),
+            FlagsMiddleware(domain),
             PamModelMiddleware(domain, summaries_answer=metered(model)),
         ],
         state_schema=DomainState,
@@ -259,9 +261,11 @@ def make_general(model: BaseChatModel):  # type: ignore[no-untyped-def]
             state.get("summary", ""),
             state.get("clock_block", ""),
         )
+        system = with_prompt_variant(system, ctx.flags)
         prompt = [SystemMessage(system), *conversation_window(state["messages"])]
+        chosen = model_for(ctx.flags, model)
         try:
-            reply = await call_model(model.ainvoke, prompt, ctx.turn_deadline(), where="general")
+            reply = await call_model(chosen.ainvoke, prompt, ctx.turn_deadline(), where="general")
         except ModelUnavailable:
             reply = AIMessage(apology([]))
         reply.name = "general"

@@ -58,6 +58,11 @@ def window_cut(messages: list[AnyMessage], keep_turns: int = KEEP_TURNS) -> int:
     return starts[-keep_turns] if len(starts) > keep_turns else 0
 
 
+def experiment_arm(ctx: Context) -> str | None:
+    """The arm a run's replies are recorded under: none outside an experiment."""
+    return ctx.flags.variant if ctx.flags.experiment else None
+
+
 async def finish(state: PamState, runtime: Runtime[Context]) -> dict[str, Any]:
     ctx = runtime.context or Context()
     messages = state["messages"]
@@ -66,7 +71,7 @@ async def finish(state: PamState, runtime: Runtime[Context]) -> dict[str, Any]:
     if thread_id:
         pool = ctx.pool or await default_pool()
         async with user_db(pool, ctx.user_uuid, now=ctx.clock()) as db:
-            await append_turn(db, str(thread_id), turn)
+            await append_turn(db, str(thread_id), turn, variant=experiment_arm(ctx))
     cut = window_cut(messages)
     update: dict[str, Any] = {
         "reply": turn_reply(turn),

@@ -13,7 +13,8 @@ from __future__ import annotations
 ROUTER_PROMPT = """You route messages for PAM, an assistant for travellers. Call \
 route_request with every domain the user's LAST message needs, in the order mentioned:
 - wins: money — expenses, income, budgets, spending
-- wheels: vehicles, fuel fill-ups, maintenance, trips, distances, weather, saved places
+- wheels: vehicles, fuel fill-ups, maintenance, tyre pressures, trips, distances, weather,
+  saved places
 - you: calendar, reminders, tasks, pantry, shopping list, profile, memories
 - social: posts, feed, comments, likes, groups
 - general: greetings, thanks, what PAM can do, anything else
@@ -39,8 +40,8 @@ DOMAIN_PROMPTS = {
     "wins": "You look after the user's money: expenses, income, budgets and summaries. "
     "A fuel fill-up with litres is logged by the vehicle assistant (log_fuel records its "
     "expense): never add it here as well.",
-    "wheels": "You look after the user's vehicles, fuel, maintenance, trips, weather and "
-    "saved places. log_fuel and log_maintenance record their expense themselves: never "
+    "wheels": "You look after the user's vehicles, fuel, maintenance, tyre pressures, trips, "
+    "weather and saved places. log_fuel and log_maintenance record their expense themselves: never "
     "log it twice. list_vehicles shows the user's vehicles by name.",
     "you": "You look after the user's calendar, reminders, tasks, pantry, shopping list, "
     "profile and memories. 'Remind me to X' with a day or time is an event with "

@@ -26,6 +26,7 @@ from langchain_core.messages import (
     ToolCall,
     ToolMessage,
 )
+from langchain_core.runnables import Runnable
 from langgraph.config import get_config
 from langgraph.graph.message import REMOVE_ALL_MESSAGES
 from langgraph.runtime import Runtime
@@ -46,6 +47,7 @@ from agent.approvals import (
 from agent.context import Context
 from agent.context_block import load_context_block
 from agent.events import emit
+from agent.flag_middleware import model_for
 from agent.model import apology
 from agent.model_calls import ModelUnavailable, call_model
 from agent.prompts import ROUTER_PROMPT
@@ -55,13 +57,15 @@ from agent.transcript import append_turn
 from agent.usage import started
 from tools.db.scope import user_db
 from tools.registry import ACTIONS_BY_NAME
+from tools.types import Domain
 
 log = structlog.get_logger("pam.router")
 
-DomainNode = Literal["wins", "wheels", "you", "social", "general"]
+# The graph's nodes after the router, derived from the one Domain literal (tools/types.py).
+DomainNode = Literal[Domain, "general"]
 DOMAINS: tuple[str, ...] = get_args(DomainNode)
 ROUTER_WINDOW = 6  # recent human/AI messages the router reads
-RouterGoto = Literal["wins", "wheels", "you", "social", "general", "finish"]
+RouterGoto = Literal[DomainNode, "finish"]
 FallbackReason = Literal["model_error", "no_route", "unknown_domain", "text_answer"]
 
 # The routing tool, strict (OpenAI structured outputs): the reply is always a list of
@@ -194,9 +198,14 @@ async def record_closed(ctx: Context, closed: list[AnyMessage]) -> None:
 def make_router(model: BaseChatModel):  # type: ignore[no-untyped-def]
     # "nostream": the routing call's tool-call chunks are not tokens of the reply, so
     # LangGraph's `messages` stream (chat clients, useStream) leaves them out.
-    bound = model.bind_tools([ROUTE_TOOL], tool_choice="route_request", strict=True).with_config(
-        tags=["nostream"]
-    )
+    def routing(chosen: BaseChatModel) -> Runnable[Any, Any]:
+        return chosen.bind_tools(
+            [ROUTE_TOOL], tool_choice="route_request", strict=True
+        ).with_config(tags=["nostream"])
+
+    bound = routing(model)
+    # An experiment arm's model (agent/flags.py), bound once per model name.
+    arms: dict[str, Runnable[Any, Any]] = {}
 
     async def router(state: PamState, runtime: Runtime[Context]) -> Command[RouterGoto]:
         ctx = runtime.context or Context()
@@ -224,7 +233,10 @@ def make_router(model: BaseChatModel):  # type: ignore[no-untyped-def]
         prompt = [SystemMessage(ROUTER_PROMPT), *conversation_window(state["messages"])]
         domains: list[str] = []
         try:
-            answer = await call_model(bound.ainvoke, prompt, ctx.turn_deadline(), where="router")
+            if ctx.flags.model and ctx.flags.model not in arms:
+                arms[ctx.flags.model] = routing(model_for(ctx.flags, model))
+            chosen = arms[ctx.flags.model] if ctx.flags.model else bound
+            answer = await call_model(chosen.ainvoke, prompt, ctx.turn_deadline(), where="router")
             turn["usage"] = started(answer)
             domains, reason = parse_route(answer)
             if reason:

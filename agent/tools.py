@@ -82,17 +82,32 @@ def _compact(schema: dict[str, Any]) -> dict[str, Any]:
         out.pop("examples", None)
     if isinstance(out.get("items"), dict):
         out["items"] = _compact(out["items"])
+    if isinstance(out.get("properties"), dict):  # a nested argument model
+        out["properties"] = {k: _compact(v) for k, v in out["properties"].items()}
     return out
+
+
+def _inlined(schema: Any, defs: dict[str, Any]) -> Any:
+    """`schema` with every `$ref` to a nested model replaced by the model's schema: the
+    parameters go to the model property by property, without the `$defs` they point to."""
+    if isinstance(schema, list):
+        return [_inlined(item, defs) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    if "$ref" in schema:
+        target = defs[str(schema["$ref"]).rsplit("/", 1)[-1]]
+        rest = {k: v for k, v in schema.items() if k != "$ref"}
+        return _inlined({**target, **rest}, defs)
+    return {k: _inlined(v, defs) for k, v in schema.items()}
 
 
 def model_parameters(args: type[Args]) -> dict[str, Any]:
     """The JSON schema of an action's arguments, as a model is given it."""
     schema = args.model_json_schema()
+    properties = _inlined(schema.get("properties") or {}, schema.get("$defs") or {})
     params: dict[str, Any] = {
         "type": "object",
-        "properties": {
-            name: _compact(prop) for name, prop in (schema.get("properties") or {}).items()
-        },
+        "properties": {name: _compact(prop) for name, prop in properties.items()},
     }
     if schema.get("required"):
         params["required"] = schema["required"]

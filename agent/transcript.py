@@ -32,7 +32,9 @@ def _role(message: AnyMessage) -> str:
     return "system"
 
 
-def _data(message: AnyMessage) -> dict[str, Any]:
+def _data(message: AnyMessage, variant: str | None = None) -> dict[str, Any]:
+    if variant and isinstance(message, AIMessage):
+        return {**_data(message), "variant": variant}
     if isinstance(message, AIMessage) and message.tool_calls:
         calls = [{k: c[k] for k in ("name", "args", "id")} for c in message.tool_calls]
         return (
@@ -43,8 +45,11 @@ def _data(message: AnyMessage) -> dict[str, Any]:
     return {}
 
 
-async def append_turn(db: UserDb, thread_id: str, messages: list[AnyMessage]) -> None:
-    """Record the thread (first message as title) and this turn's messages, once each."""
+async def append_turn(
+    db: UserDb, thread_id: str, messages: list[AnyMessage], *, variant: str | None = None
+) -> None:
+    """Record the thread (first message as title) and this turn's messages, once each;
+    PAM's replies carry the experiment arm they were made under, when there is one."""
     tid = thread_uuid(thread_id)
     first_human = next((m for m in messages if isinstance(m, HumanMessage)), None)
     title = first_human.text[:TITLE_CHARS] if first_human else None
@@ -55,7 +60,7 @@ async def append_turn(db: UserDb, thread_id: str, messages: list[AnyMessage]) ->
         (tid, db.user_id, title),
     )
     rows = [
-        (tid, db.user_id, str(m.id), _role(m), m.text, orjson.dumps(_data(m)).decode())
+        (tid, db.user_id, str(m.id), _role(m), m.text, orjson.dumps(_data(m, variant)).decode())
         for m in messages
         if m.id
     ]

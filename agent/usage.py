@@ -4,7 +4,7 @@ The router's call is recorded when it is made (its reply is not kept in the
 conversation); every other model reply of the turn is an AIMessage named after its
 domain, carrying `usage_metadata`. `finish` adds them up into the turn's `usage`:
 totals, and one entry per model and domain, which the server records in the run's
-metadata and counts in `pam_model_tokens_total{model,domain,kind}`, and `pam eval`
+metadata and counts in `pam_model_tokens_total{model,domain,kind}`, and `python -m evals`
 reports. Calls PAM did not make (the restating call skipped after a write) cost nothing
 and appear nowhere.
 """

@@ -19,6 +19,8 @@ def merge_turn_costs(runs: list[dict[str, Any]]) -> dict[str, Any]:
             "cpu_ms_per_turn": summary([r[kind]["cpu_ms_per_turn"] for r in runs])["median"],
         }
     merged["share"] = runs[len(runs) // 2]["share"]
+    if all("flags" in r for r in runs):  # issue 21: a run start's flag evaluation
+        merged["flags"] = runs[len(runs) // 2]["flags"]
     return merged
 
 

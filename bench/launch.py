@@ -40,18 +40,14 @@ def pam_env(database_url: str, model: str, data_dir: Path) -> dict[str, str]:
 def pam_serve(
     database_url: str,
     model: str = "offline",
-    undo: tuple[str, ...] = (),
     extra_env: dict[str, str] | None = None,
     workers: int = 1,
 ) -> Iterator[Server]:
-    """`pam serve --workers N`; `undo` names optimisations to leave out
-    (bench/ablation_serve.py)."""
+    """`pam serve --workers N` with the benchmark settings (no rate limits)."""
     with tempfile.TemporaryDirectory(prefix="pam-serve-") as tmp:
         argv = [sys.executable, "-m", "server", "serve", "--port", "{port}"]
         if workers != 1:
             argv += ["--workers", str(workers)]
-        if undo:
-            argv[1:3] = ["-m", "bench.ablation_serve", "--undo", ",".join(undo), "--"]
         env = {**pam_env(database_url, model, Path(tmp)), **(extra_env or {})}
         with process("pam", argv, env, "/health/live", Path(tmp)) as server:
             yield server

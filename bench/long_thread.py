@@ -19,7 +19,8 @@ from bench.clients import MESSAGE, varied
 from bench.db import CHECKPOINT_TABLES
 from bench.stats import ratio, summary
 from graph import build_graph
-from server.runs.execute import DURABILITY, STREAM_MODES
+from server.runs.events import STREAM_MODES
+from server.runs.execute import DURABILITY
 from tools.db.checkpointer import PooledSaver
 from tools.db.pool import Pool
 
@@ -58,7 +59,7 @@ async def long_threads(pool: Pool, marks: list[int], threads: int = 3) -> dict[s
                 {"messages": [("user", varied(MESSAGE, turn))]},
                 config,
                 context=ctx,
-                stream_mode=STREAM_MODES,
+                stream_mode=list(STREAM_MODES),
                 subgraphs=True,
                 durability=DURABILITY,
             ):

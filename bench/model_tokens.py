@@ -169,7 +169,7 @@ async def _capture(url: str, model_url: str, source: CapturingSource, reach: Any
 def capture() -> list[dict[str, Any]]:
     from evals.session import eval_database, eval_services
     from evals.weather import RECORDED_FORECAST
-    from server.cli import load_settings
+    from server.settings import load_settings
 
     settings = load_settings()
     source = CapturingSource(LiveSource(BrainUpstream()))

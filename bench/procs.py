@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import subprocess
 import time
 from collections.abc import Iterator, Mapping
@@ -15,6 +14,8 @@ from pathlib import Path
 
 import httpx
 import psutil
+
+from tests.servers import free_port
 
 REPO = Path(__file__).resolve().parent.parent
 ALL_CORES = frozenset(os.sched_getaffinity(0))  # before the load generator pins itself
@@ -39,12 +40,6 @@ def pin_tree(pid: int, core: int | frozenset[int]) -> None:
         for thread in process.threads():
             with contextlib.suppress(OSError):
                 os.sched_setaffinity(thread.id, where)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass

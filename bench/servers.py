@@ -31,7 +31,7 @@ class Servers:
         if name == "pam":
             return launch.pam_serve(self.url)
         if name == "paced":
-            return launch.pam_serve(self.url, model="python:bench.models:PacedBrain")
+            return launch.pam_serve(self.url, model="python:tests.fakes:PacedBrain")
         if name == "langgraph_dev":
             return launch.langgraph_dev(self.url)
         if name == "langgraph_dev_default":

@@ -61,6 +61,18 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
                     True,
                 )
             )
+    flags = (results.get("turn_cost") or {}).get("flags") or {}
+    if "evaluation_warm" in flags:
+        # A turn's flags (the cold figure, a user's first run after a rule change, is
+        # reported beside it in turn_cost.flags).
+        out.append(
+            _check(
+                "flag evaluation per turn, p50 ms (issue 21)",
+                flags["evaluation_warm"]["p50_ms"],
+                0.1,
+                True,
+            )
+        )
     long = results.get("long_thread") or {}
     if long:
         out.append(

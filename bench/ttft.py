@@ -1,6 +1,6 @@
 """Benchmark 3: time to first token, with a model whose first token takes 200 ms.
 
-`pam serve` runs PAM_MODEL=python:bench.models:PacedBrain. A chit-chat message goes
+`pam serve` runs PAM_MODEL=python:tests.fakes:PacedBrain. A chit-chat message goes
 router -> general, whose reply streams at the model's pace; the client times its request
 to the first reply token. The ratio is that time over the model's own first-token time.
 """
@@ -12,9 +12,9 @@ from typing import Any
 
 from bench.clients import Client, make_client
 from bench.load import closed_loop
-from bench.models import FIRST_TOKEN_S
 from bench.procs import Server
 from bench.stats import ratio, summary
+from tests.fakes import FIRST_TOKEN_S
 
 MESSAGE = "how are you?"
 PROTOCOLS = ("sse", "ws", "ap")

@@ -27,11 +27,12 @@ from langchain_core.messages import AIMessage
 from agent.context import Context
 from agent.model import load_chat_model
 from bench.clients import MESSAGE, varied
+from bench.flags import evaluation_cost, rules_service
 from bench.stats import percentile
 from bench.timing import Spans, TimedSaver
-from evals.scripted import ScriptedChatModel, call, route
 from graph import build_graph
 from server.runs.execute import DURABILITY
+from tests.fakes import ScriptedChatModel, call, route
 from tools.db.checkpointer import PooledSaver
 from tools.db.migrate import migrate
 from tools.db.pool import Pool, open_pool
@@ -99,6 +100,8 @@ async def turn_cost(pool: Pool, model: BaseChatModel, turns: int) -> dict[str, A
         "postgres_checkpointer": _figures(await _timed_turns(saved, pool, turns, [])),
     }
     result["share"] = await _breakdown(pool, model, max(10, turns // 4))
+    # What starting a run with its user's flags adds (issue 21's budget: 0.1 ms).
+    result["flags"] = evaluation_cost(rules_service(pool, ""), Context(pool=pool))
     return result
 
 

@@ -1,4 +1,5 @@
-"""`pam eval run` and `pam eval record`. Heavy imports wait until a command runs."""
+"""`python -m evals run` and `python -m evals record` (`make evals`): the harness's own
+command line, outside the `pam` product command. Heavy imports wait until a command runs."""
 
 from __future__ import annotations
 
@@ -100,10 +101,25 @@ def run(
     ] = False,
     cassettes: Cassettes = None,
     weather_url: WeatherUrl = None,
+    variant: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="An experiment arm, <model>[/<prompt>] (offline, openai:<m>, replay:brain,"
+            " replay:sloppy); twice or more: one comparison report (evals/variants.py)."
+        ),
+    ] = None,
 ) -> None:
     """Run datasets through the graph and score them (EVALS.md)."""
     from evals.publish import publish
 
+    if variant:
+        from evals.session import cassette_dir
+
+        recorded = None
+        if replay:
+            recorded = [cassettes] if cassettes else [cassette_dir(f) for f in files]
+        _compare(files, variant, repeat, concurrency, recorded, scratch_db, json_path, report)
+        return
     source = None
     if replay:
         from evals.replay.cassettes import CassetteStore
@@ -118,6 +134,49 @@ def run(
     if publish(suite, json_path, report) < min_pass:
         typer.echo(f"pam: conversation pass rate is under --min-pass {min_pass}", err=True)
         raise typer.Exit(code=1)
+
+
+def _compare(
+    files: list[Path],
+    specs: list[str],
+    repeat: int,
+    concurrency: int | None,
+    cassettes: list[Path] | None,
+    scratch: bool,
+    json_path: Path | None,
+    report: Path | None,
+) -> None:
+    import json
+
+    from evals.session import ModelLoadError
+    from evals.variants import VariantError, comparison, comparison_report, parse_variant
+    from evals.variants import run_variant as run_arm
+    from tools.db.errors import DatabaseError
+
+    try:
+        arms = [parse_variant(spec) for spec in specs]
+    except VariantError as exc:
+        fail(str(exc))
+    try:
+        suites = [
+            run_arm(
+                a,
+                files,
+                repeat=repeat,
+                concurrency=concurrency,
+                cassettes=cassettes,
+                scratch=scratch,
+            )
+            for a in arms
+        ]
+    except (DatabaseError, ModelLoadError) as exc:
+        fail(str(exc))
+    text = comparison_report(suites, files)
+    if report:
+        report.write_text(text)
+    if json_path:
+        json_path.write_text(json.dumps(comparison(suites), indent=2) + "\n")
+    typer.echo(text)
 
 
 @eval_app.command("record")

@@ -6,6 +6,7 @@ checkpointer and the real database, and removes its users and checkpoints when d
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from datetime import datetime
 from typing import Any
 from uuid import uuid4
@@ -13,6 +14,7 @@ from uuid import uuid4
 from langchain_core.runnables import RunnableConfig
 
 from agent.context import Context
+from agent.flags import NO_FLAGS, TurnFlags
 from evals.dataset import Conversation
 from evals.fixtures import FixtureError, World, read_tables, set_up
 from evals.results import Observed, RunResult, TurnResult
@@ -24,6 +26,8 @@ from tools.services import Services
 # Graph steps per turn: a model that keeps calling tools fails its turn instead of
 # running on (a normal turn takes well under 20).
 RECURSION_LIMIT = 60
+# The experiment arm the suite runs under (evals/variants.py): in every turn's context.
+EVAL_FLAGS: ContextVar[TurnFlags] = ContextVar("EVAL_FLAGS", default=NO_FLAGS)
 
 
 async def _turns(graph: Any, world: World, conversation: Conversation, run: RunResult) -> None:
@@ -32,7 +36,11 @@ async def _turns(graph: Any, world: World, conversation: Conversation, run: RunR
         "recursion_limit": RECURSION_LIMIT,
     }
     context = Context(
-        user_id=str(world.me), now=conversation.now, pool=world.pool, services=world.services
+        user_id=str(world.me),
+        now=conversation.now,
+        pool=world.pool,
+        services=world.services,
+        flags=EVAL_FLAGS.get(),
     )
     seen: set[CallKey] = set()
     broken, waiting = "", False

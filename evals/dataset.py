@@ -4,28 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-Domain = Literal["wins", "wheels", "you", "social", "general"]
-FIXTURE_TABLES = (
-    "expenses",
-    "incomes",
-    "budgets",
-    "vehicles",
-    "fuel_logs",
-    "maintenance",
-    "trips",
-    "places",
-    "events",
-    "tasks",
-    "pantry",
-    "shopping_list",
-    "posts",
-    "groups",
-    "memories",
-)
+from agent.router import DomainNode
+from tools.registry import TABLES
+
+Domain = DomainNode  # the domains a turn may be routed to, "general" included
+# Every table an action registers (tools/registry.py): a new one is a fixture at once.
+FIXTURE_TABLES = tuple(TABLES)
 
 
 class Strict(BaseModel):

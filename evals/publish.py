@@ -1,4 +1,4 @@
-"""What `pam eval` writes: the --json document, the --report file, and a console summary."""
+"""What `python -m evals` writes: the --json document, the --report file, and a console summary."""
 
 from __future__ import annotations
 

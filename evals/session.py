@@ -1,4 +1,4 @@
-"""One `pam eval` invocation: the database, the model (optionally behind an in-process
+"""One `python -m evals` invocation: the database, the model (optionally behind an in-process
 replay/recording server), the suite run.
 
 By default the suite runs in a scratch database (`pam_eval_<random>`) created on the
@@ -162,7 +162,7 @@ def run_session(
 ) -> SuiteResult:
     """Run the suite; with `source`, the model talks to an in-process server answering from
     it; the weather comes from `weather_url`, else from the recorded `forecast`."""
-    from server.cli import load_settings
+    from server.settings import load_settings
 
     settings = load_settings()
     with (

@@ -10,7 +10,11 @@ from typing import Any
 from fastapi import FastAPI
 
 from server import agent_protocol
+from server.doors import install_doors
 from server.errors import install_error_handlers
+from server.flags import admin as flags_admin
+from server.flags.settings import FlagSettings
+from server.flags.transport import DoorFlagsMiddleware
 from server.jobs.lifespan import background
 from server.logging import adopt_uvicorn_loggers, configure_logging
 from server.middleware import install_middleware
@@ -33,6 +37,7 @@ def create_app(
     """The app. `model` replaces the configured chat model (tests pass a scripted one);
     `freeze_gc` (`pam serve`) moves what start-up made out of the collector's reach."""
     settings = settings or get_settings()
+    FlagSettings()  # a bad PAM_FLAGS stops the start here, naming the flag
     configure_logging(settings.log_level)
     init_observability(settings)
 
@@ -42,6 +47,7 @@ def create_app(
         async with (
             open_resources(settings, model=model) as resources,
             open_rate_limits(resources) as rate_limits,
+            doors.running(),
         ):
             app.state.resources = resources
             app.state.rate_limits = rate_limits
@@ -71,6 +77,7 @@ def create_app(
         openapi_url=None if production else "/openapi.json",
     )
     install_error_handlers(app)
+    app.add_middleware(DoorFlagsMiddleware)  # innermost: kill switches of the doors
     install_middleware(app, settings)
     app.include_router(health.router)
     app.include_router(chat.router)
@@ -80,6 +87,8 @@ def create_app(
     app.include_router(rest.router)
     app.include_router(agent_protocol.router)
     app.include_router(dev_token.router)
+    app.include_router(flags_admin.router)
+    doors = install_doors(app)  # /mcp, /a2a, /agui
     install_web(app)  # the chat page at `/`, its files under /static
     install_openapi(app)  # errors documented as they are answered: {"detail", "code"}
     return app

@@ -7,6 +7,7 @@ import secrets
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from uuid import UUID, uuid5
 
 import jwt
@@ -76,6 +77,14 @@ class TokenVerifier:
         return user
 
     def _verify(self, token: str) -> tuple[UUID, float]:
+        claims = self.claims(token)
+        sub = claims.get("sub")
+        if not isinstance(sub, str) or not sub:
+            raise AuthError("token has no subject")
+        return user_uuid(sub), float(claims["exp"])
+
+    def claims(self, token: str) -> dict[str, Any]:
+        """The claims of a token whose signature, audience and expiry check out."""
         try:
             header = jwt.get_unverified_header(token)
             alg = header.get("alg")
@@ -94,12 +103,11 @@ class TokenVerifier:
             )
         except (jwt.PyJWTError, ValueError) as exc:
             raise AuthError(str(exc)) from None
-        sub = claims.get("sub")
-        if not isinstance(sub, str) or not sub:
-            raise AuthError("token has no subject")
-        return user_uuid(sub), float(claims["exp"])
+        return claims
 
-    def issue(self, sub: str, *, ttl_s: int = 30 * 24 * 3600) -> str:
+    def issue(
+        self, sub: str, *, ttl_s: int = 30 * 24 * 3600, extra: dict[str, Any] | None = None
+    ) -> str:
         """A token for the embedded default (`pam token`, the local web page)."""
         if not self.secret:
             raise AuthError("tokens can only be issued with a shared secret")
@@ -110,5 +118,6 @@ class TokenVerifier:
             "role": "authenticated",
             "iat": now,
             "exp": now + ttl_s,
+            **(extra or {}),
         }
         return jwt.encode(claims, self.secret, algorithm="HS256")

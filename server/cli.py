@@ -10,9 +10,9 @@ from typing import Annotated, Any, NoReturn
 
 import psycopg
 import typer
-from pydantic import ValidationError
 
-from server.settings import Settings
+from server.flags.settings import FlagSettings
+from server.settings import Settings, load_settings
 from tools.db.errors import DatabaseError
 from tools.db.migrate import migrate, status
 from tools.db.resolve import database_url
@@ -22,31 +22,18 @@ db_app = typer.Typer(help="Database commands.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
 
-def _mount_eval() -> None:
-    # evals.cli imports only typer at module level; its commands import the rest.
-    from evals.cli import eval_app
+def _mount_flags() -> None:
+    from server.flags.cli import flags_app
 
-    app.add_typer(eval_app, name="eval")
+    app.add_typer(flags_app, name="flags")
 
 
-_mount_eval()
+_mount_flags()
 
 
 def fail(message: str) -> NoReturn:
     typer.echo(f"pam: {message}", err=True)
     raise typer.Exit(code=1)
-
-
-def load_settings() -> Settings:
-    """Settings, or one line per bad variable naming it, and exit 1."""
-    try:
-        return Settings()
-    except ValidationError as exc:
-        for error in exc.errors():
-            where = ".".join(str(p) for p in error["loc"]).upper() or "settings"
-            message = error["msg"].removeprefix("Value error, ")
-            typer.echo(f"pam: configuration error: {where}: {message}", err=True)
-        raise typer.Exit(code=1) from None
 
 
 def _exit_through_python_on_sigterm() -> None:
@@ -125,13 +112,19 @@ def serve_workers(settings: Settings, url: str, workers: int, options: dict[str,
 def token(
     user: Annotated[str, typer.Option("--user", help="The user the token is for (its `sub`).")],
     days: Annotated[int, typer.Option(min=1, max=365, help="How long it stays valid.")] = 30,
+    admin: Annotated[
+        bool, typer.Option(help="Carry the admin role claim (the flags admin API).")
+    ] = False,
 ) -> None:
     """Print a bearer token for USER, signed with the configured or local secret."""
     from server.auth import AuthError, TokenVerifier
+    from server.flags.admin import role_claims
 
     settings = load_settings()
+    extra = role_claims(FlagSettings()) if admin else None
     try:
-        typer.echo(TokenVerifier.from_settings(settings).issue(user, ttl_s=days * 86400))
+        verifier = TokenVerifier.from_settings(settings)
+        typer.echo(verifier.issue(user, ttl_s=days * 86400, extra=extra))
     except AuthError as exc:
         fail(str(exc))
 

@@ -11,6 +11,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
 from server.auth import AuthError
+from server.flags.rest import use_flags_of
 from server.resources import Resources
 from tools.db.scope import UserDb, user_db
 
@@ -49,6 +50,7 @@ CurrentUser = Annotated[UUID, Depends(current_user)]
 
 
 async def scoped_db(resources: Res, user: CurrentUser) -> AsyncIterator[UserDb]:
+    use_flags_of(resources.flags, user)  # the kill switches of the actions it performs
     async with user_db(resources.pool, user, services=resources.services) as db:
         yield db
 

@@ -12,6 +12,7 @@ import redis.asyncio as aioredis
 from agent.model import load_chat_model
 from graph import build_graph
 from server.auth import TokenVerifier
+from server.flags.service import FlagService
 from server.metrics import CountingCache
 from server.settings import Settings
 from tools.cache import Cache, MemoryCache, RedisCache
@@ -32,6 +33,9 @@ class Resources:
     services: Services
     verifier: TokenVerifier
     graph: Any
+    # The instance's feature flags (server/flags); None where a caller builds
+    # Resources by hand without them: every flag then has its default.
+    flags: FlagService | None = None
 
 
 @asynccontextmanager
@@ -69,6 +73,9 @@ async def open_resources(settings: Settings, *, model: Any = None) -> AsyncItera
         graph = build_graph(
             checkpointer, UserStore(pool), model=model or load_chat_model(settings.model_name)
         )
+        flags = FlagService(pool, url)
+        await flags.open()
+        stack.push_async_callback(flags.aclose)
         yield Resources(
             settings=settings,
             database_url=url,
@@ -81,4 +88,5 @@ async def open_resources(settings: Settings, *, model: Any = None) -> AsyncItera
             ),
             verifier=TokenVerifier.from_settings(settings),
             graph=graph,
+            flags=flags,
         )

@@ -10,8 +10,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+import typer
 from limits import parse as parse_rate
-from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
+from pydantic import (
+    AliasChoices,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEV_JWT_SECRET_PLACEHOLDER = "change-me"  # noqa: S105 - the value production refuses
@@ -154,3 +162,19 @@ class Settings(BaseSettings):
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     return Settings()
+
+
+def load_settings() -> Settings:
+    """Settings for a command line: or one line per bad variable naming it, and exit 1."""
+    from server.flags.settings import FlagSettings  # the flags' own settings, read apart
+
+    try:
+        settings = Settings()
+        FlagSettings()  # PAM_FLAGS and the other flag settings: checked before start-up
+        return settings
+    except ValidationError as exc:
+        for error in exc.errors():
+            where = ".".join(str(p) for p in error["loc"]).upper() or "settings"
+            message = error["msg"].removeprefix("Value error, ")
+            typer.echo(f"pam: configuration error: {where}: {message}", err=True)
+        raise typer.Exit(code=1) from None

@@ -1,5 +1,134 @@
-"""Test doubles: the scripted chat model lives in evals (benchmarks use it too)."""
+"""Fake chat models for tests and benchmarks about the graph or the server rather than the
+model: routing, tools, approvals and streaming run for real around them.
 
-from evals.scripted import ScriptedChatModel, call, route
+- `ScriptedChatModel` answers from a queue, in order; with `loop=True` the script repeats
+  forever (benchmarks drive thousands of identical turns).
+- `PacedBrain` (selected with PAM_MODEL=python:tests.fakes:PacedBrain; agent/model.py
+  imports any chat model by path) is the offline brain whose text replies stream at a
+  fixed pace: the first token FIRST_TOKEN_S after the call starts, then one token every
+  TOKEN_INTERVAL_S. Tool calls (the router's, a domain agent's) come at once, as from a
+  fast tool-calling model. Time to first token is then "the server's first token minus
+  the model's own 200 ms".
+"""
 
-__all__ = ["ScriptedChatModel", "call", "route"]
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable, Sequence
+from typing import Any
+
+from langchain_core.callbacks import AsyncCallbackManagerForLLMRun, CallbackManagerForLLMRun
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
+from langchain_core.runnables import Runnable
+from pydantic import Field
+
+from agent.brain import OfflineBrain
+from agent.brain.streaming import chunks
+
+Step = AIMessage | Exception | Callable[[list[BaseMessage]], AIMessage]
+
+
+def route(*domains: str) -> AIMessage:
+    return AIMessage(
+        "", tool_calls=[{"name": "route_request", "args": {"domains": list(domains)}, "id": "r"}]
+    )
+
+
+def call(tool: str, call_id: str = "c1", /, **args: Any) -> AIMessage:
+    return AIMessage("", tool_calls=[{"name": tool, "args": args, "id": call_id}])
+
+
+class ScriptedChatModel(BaseChatModel):
+    """Each call takes the next step: a message to return, or an exception to raise.
+    `seen` keeps every prompt, so tests can check what the model was shown."""
+
+    script: list[Any] = Field(default_factory=list)  # Steps; Any so pydantic keeps them as given
+    seen: list[list[BaseMessage]] = Field(default_factory=list)
+    loop: bool = False
+    keep_seen: bool = True
+
+    @property
+    def _llm_type(self) -> str:
+        return "scripted"
+
+    def bind_tools(self, tools: Sequence[Any], **kwargs: Any) -> Runnable[Any, Any]:
+        return self
+
+    def _next(self, messages: list[BaseMessage]) -> ChatResult:
+        if self.keep_seen:
+            self.seen.append(list(messages))
+        if not self.script:
+            raise AssertionError("the scripted model ran out of answers")
+        step = self.script.pop(0)
+        if self.loop:
+            self.script.append(step)
+        if isinstance(step, Exception):
+            raise step
+        message = step(messages) if callable(step) else step
+        return ChatResult(generations=[ChatGeneration(message=message.model_copy())])
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        return self._next(messages)
+
+    async def _agenerate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: AsyncCallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        return self._next(messages)
+
+
+FIRST_TOKEN_S = 0.2
+TOKEN_INTERVAL_S = 0.02
+
+
+class PacedBrain(OfflineBrain):
+    first_token_s: float = FIRST_TOKEN_S
+    token_interval_s: float = TOKEN_INTERVAL_S
+
+    @property
+    def _llm_type(self) -> str:
+        return "pam-bench-paced"
+
+    def _paced(self, message: AIMessage) -> bool:
+        return bool(message.text) and not message.tool_calls
+
+    async def _agenerate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: AsyncCallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        message = self.answer(messages, kwargs.get("tools"))
+        if self._paced(message):
+            pieces = len(chunks(message))
+            await asyncio.sleep(self.first_token_s + self.token_interval_s * (pieces - 1))
+        return ChatResult(generations=[ChatGeneration(message=message)])
+
+    async def _astream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: AsyncCallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> AsyncIterator[ChatGenerationChunk]:
+        message = self.answer(messages, kwargs.get("tools"))
+        paced = self._paced(message)
+        for i, piece in enumerate(chunks(message)):
+            if paced:
+                await asyncio.sleep(self.first_token_s if i == 0 else self.token_interval_s)
+            chunk = ChatGenerationChunk(message=piece)
+            if run_manager:
+                await run_manager.on_llm_new_token(str(piece.content), chunk=chunk)
+            yield chunk

@@ -1,8 +1,12 @@
-"""Real servers for tests: `pam serve` in a subprocess on a free port."""
+"""Real servers for tests and the harness: `pam serve` in a subprocess on a free port.
+
+`pam_server` starts one and waits for it; `PamProcess` is one the chaos runs can SIGKILL
+and start again on the same port and database, with its log kept for the report."""
 
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -13,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+
+from tests.tokens import JWT_SECRET
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -66,3 +72,89 @@ def pam_server(env: Mapping[str, str], *, ready_timeout_s: float = 60) -> Iterat
             process.wait()
         if process.stderr:
             process.stderr.close()
+
+
+UNLIMITED = "1000000/minute"
+
+
+def server_env(database_url: str, data_dir: Path, **extra: str) -> dict[str, str]:
+    """What every harness server gets; `extra` overrides (e.g. REDIS_URL, rate limits)."""
+    env = {
+        "DATABASE_URL": database_url,
+        "REDIS_URL": "",
+        "PAM_MODEL": "offline",
+        "PAM_DATA_DIR": str(data_dir),
+        "PAM_JWT_SECRET": JWT_SECRET,
+        "PAM_JWKS_URL": "",
+        "ENVIRONMENT": "test",
+        "LOG_LEVEL": "WARNING",
+        "LANGSMITH_TRACING": "false",
+        "RATE_LIMIT_CHAT": UNLIMITED,
+        "RATE_LIMIT_API": UNLIMITED,
+        "RATE_LIMIT_WS_FRAMES": UNLIMITED,
+    }
+    return {**env, **extra}
+
+
+class PamProcess:
+    def __init__(self, env: Mapping[str, str], log: Path, port: int | None = None) -> None:
+        self.env = dict(env)
+        self.log = log
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.ws_url = f"ws://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen[bytes] | None = None
+        self.starts = 0
+
+    def start(self, ready_timeout_s: float = 90.0) -> None:
+        argv = [sys.executable, "-m", "server", "serve", "--port", str(self.port)]
+        with self.log.open("ab") as sink:
+            self.process = subprocess.Popen(
+                argv, cwd=REPO, env={**os.environ, **self.env}, stdout=sink, stderr=sink
+            )
+        self.starts += 1
+        self.wait_live(ready_timeout_s)
+
+    def wait_live(self, timeout_s: float) -> None:
+        deadline = time.monotonic() + timeout_s
+        while True:
+            if self.process is None or self.process.poll() is not None:
+                tail = self.log.read_text(errors="replace")[-2000:]
+                raise RuntimeError(f"pam serve exited: {tail}")
+            try:
+                if httpx.get(f"{self.url}/health/live", timeout=1).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise TimeoutError("pam serve did not become live")
+            time.sleep(0.05)
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown, no flush, no goodbye to any client."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait()
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.kill()
+
+    def tracebacks(self) -> int:
+        """Tracebacks in the server's log (they go to the log, never to a client)."""
+        return self.log.read_text(errors="replace").count("Traceback (most recent call last)")
+
+
+@contextmanager
+def pam_process(env: Mapping[str, str], log: Path) -> Iterator[PamProcess]:
+    server = PamProcess(env, log)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -14,6 +14,7 @@ from tools.format import money
 
 _READS = {
     "list_expenses", "spending_summary", "budget_status", "fuel_stats", "maintenance_due",
+    "tyre_pressure_history",
     "list_trips", "weather_forecast", "find_places", "list_events", "list_tasks", "list_pantry",
     "get_shopping_list", "get_feed", "list_groups",
 }  # fmt: skip

@@ -27,6 +27,8 @@ _SAVE = r"save|bookmark|pin|store"
 _DONE = r"done|complete\w*|finished|ticked|sorted"
 _NAMED_VEHICLES = r"car|ute|vehicle|truck|4wd|4x4|tow vehicle|motorhome|campervan|wagon"
 _AS_KIND = r"campsite|dump point|water|fuel|mechanic|shop|camp|free camp"
+_TYRES = r"tyres?|tires?|tyre pressures?|tire pressures?|pressures?"
+_PRESSURE = r"\d{1,4}(?:\.\d{1,2})?\s*(?:psi|kpa|bar)\b"
 
 WHEELS: list[tuple[str, int, str]] = [
     ("fuel_stats", 8, rf"\bfuel (?:{_STATS})\b|\bfuel (?:used|burnt|burned)\b"),
@@ -63,6 +65,26 @@ WHEELS: list[tuple[str, int, str]] = [
     ("maintenance_due", 8, r"\b(?:due|overdue)\b.{0,25}\b(?:maintenance|servic\w*)\b"),
     ("maintenance_due", 8, r"\bwhat(?:'s| is) due\b|\banything due\b|\bdue for (?:a )?service\b"),
     ("maintenance_due", 8, r"\bwhen(?:'s| is) (?:the|my|our) next service\b|\bwhat needs doing\b"),
+    ("log_tyre_pressures", 10, rf"\b(?:{_TYRES})\b.{{0,60}}\b{_PRESSURE}"),
+    ("log_tyre_pressures", 10, rf"\b{_PRESSURE}.{{0,30}}\b(?:{_TYRES}|all round|all around)\b"),
+    ("log_tyre_pressures", 9, r"\b\d{1,4}(?:\.\d{1,2})?\s*(?:psi|kpa)\b"),
+    ("log_tyre_pressures", 9, r"\b(?:fl|fr|rl|rr)\s*:?\s*\d{2,3}\b.{0,20}\b(?:fl|fr|rl|rr)\b"),
+    ("log_tyre_pressures", 9, r"\baired (?:down|up)\b.{0,30}\d"),
+    ("log_tyre_pressures", 10, rf"\b(?:{_TYRES})\b.{{0,60}}\b(?:psi|kpa)\b"),
+    ("log_tyre_pressures", 9, r"\b(?:log|record|enter)\b.{0,15}\b(?:tyre|tire) pressures?\b"),
+    ("log_tyre_pressures", 8, r"\b(?:front|rear|back) (?:left|right)\b.{0,25}\b\d{2,3}\b"),
+    (
+        "tyre_pressure_history",
+        10,
+        rf"\b(?:{_TYRES})\b.{{0,25}}\b(?:history|readings|so far)\b"
+        rf"|\b(?:history|readings)\b.{{0,25}}\b(?:{_TYRES})\b",
+    ),
+    (
+        "tyre_pressure_history",
+        9,
+        rf"\b(?:show|see|list|what (?:are|were)|how are)\b.{{0,25}}\b(?:{_TYRES})\b"
+        r"(?!.{0,60}\d)",
+    ),
     ("list_trips", 7, r"\b(?:show|list|see|view|what are|any|check)\b.{0,20}\btrips\b"),
     ("list_trips", 7, r"\bmy (?:planned |upcoming |past |saved |)trips\b"),
     ("list_trips", 7, r"\bwhat trips\b|\btrips (?:have|do|did) (?:i|we)\b|\bplanned trips\b"),

@@ -17,8 +17,8 @@ import httpx
 import psycopg
 
 from bench.chaos.report import FaultSummary
-from bench.chaos.tokens import auth
 from bench.chaos.workload import TurnRecord
+from tests.tokens import auth
 
 TOKEN = re.compile(r"chaos-[0-9a-f]{12}")
 PAGE = 200

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from bench.chaos.audit import stored_tokens, summarise, threads_read_back
 from bench.chaos.report import FaultSummary
-from bench.chaos.server import PamProcess, server_env
 from bench.chaos.workload import TurnRecord, Worker, make_workers, run_workers
+from tests.servers import PamProcess, server_env
 
 
 async def crash_run(

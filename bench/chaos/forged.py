@@ -13,7 +13,7 @@ from typing import Any
 import jwt
 
 from bench.chaos.jwks import RsaKey, new_rsa_key
-from bench.chaos.tokens import AUDIENCE, JWT_SECRET
+from tests.tokens import AUDIENCE, JWT_SECRET
 
 
 def _b64(data: bytes) -> str:

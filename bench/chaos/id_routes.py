@@ -37,14 +37,23 @@ ID_ROUTES: dict[tuple[str, str], Any] = {
     ("GET", "/threads/{thread_id}/runs/{run_id}/join"): None,
     ("POST", "/threads/{thread_id}/runs/{run_id}/cancel"): None,
     ("GET", "/threads/{thread_id}/runs/{run_id}/stream"): None,
+    ("DELETE", "/threads/{thread_id}/runs/{run_id}"): None,
+    ("POST", "/threads/{thread_id}/copy"): None,
+    ("POST", "/threads/{thread_id}/runs/crons"): {"assistant_id": "pam", "schedule": "0 9 * * *"},
+    ("GET", "/assistants/{assistant_id}"): None,
+    ("PATCH", "/assistants/{assistant_id}"): {"name": "mine now"},
+    ("DELETE", "/assistants/{assistant_id}"): None,
+    ("GET", "/assistants/{assistant_id}/graph"): None,
+    ("GET", "/assistants/{assistant_id}/schemas"): None,
+    ("POST", "/assistants/{assistant_id}/versions"): {},
+    ("POST", "/assistants/{assistant_id}/latest"): {"version": 1},
+    ("PATCH", "/runs/crons/{cron_id}"): {"schedule": "0 10 * * *"},
+    ("DELETE", "/runs/crons/{cron_id}"): None,
 }
 # Path parameters that name nothing user-owned: not part of the matrix, and why.
 SHARED = {
     "/api/v1/wins/budgets/{category}": "a category name: the caller's own budget for it",
     "/api/v1/social/groups/{group}/membership": "community groups are joinable by design",
-    "/assistants/{assistant_id}": "the one shared assistant",
-    "/assistants/{assistant_id}/graph": "the one shared assistant",
-    "/assistants/{assistant_id}/schemas": "the one shared assistant",
 }
 CHAT: dict[str, dict[str, Any]] = {
     "/api/v1/pam/chat": {"message": "what did I spend?"},

@@ -5,7 +5,6 @@ directory (stopped and started again with pg_ctl) and a `redis-server` on a free
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -15,13 +14,8 @@ from typing import Any
 
 import redis
 
+from tests.servers import free_port
 from tools.db.embedded import EmbeddedPostgres, start_embedded
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class PrivatePostgres:

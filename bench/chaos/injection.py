@@ -26,8 +26,8 @@ from bench.chaos.injection_report import InjectionReport
 from bench.chaos.leaks import LeakCheck
 from bench.chaos.owner import make_owner, owner_intact
 from bench.chaos.sql_sweep import sweep_actions, sweep_rest
-from bench.chaos.tokens import auth, token_for, uid
 from bench.chaos.victim_rows import changes, snapshot
+from tests.tokens import auth, token_for, uid
 from tools.db.pool import open_pool
 
 # Error codes a chat frame may get for a message the server refuses (a NUL in it).

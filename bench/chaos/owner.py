@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 
-from bench.chaos.tokens import auth
+from tests.tokens import auth
 
 
 @dataclass
@@ -80,6 +80,14 @@ async def make_owner(base_url: str) -> Owner:
         ids["checkpoint_id"] = state["checkpoint"]["checkpoint_id"]
         thread = (await a.get(f"/api/v1/pam/threads/{chat['thread_id']}")).json()
         owner.thread_messages = len(thread["messages"])
+        assistant = await _post(a, "/assistants", {"graph_id": "pam", "name": f"helper {m}"})
+        ids["assistant_id"] = str(assistant["assistant_id"])
+        cron = await _post(
+            a,
+            f"/threads/{chat['thread_id']}/runs/crons",
+            {"assistant_id": "pam", "schedule": "0 6 1 1 *", "metadata": {"note": m}},
+        )
+        ids["cron_id"] = str(cron["cron_id"])
     return owner
 
 
@@ -100,6 +108,14 @@ async def owner_intact(base_url: str, owner: Owner) -> list[str]:
         tasks = (await a.get("/api/v1/you/tasks")).text
         if f"task {owner.marker}" not in tasks:
             problems.append("A's task was completed or removed")
+        assistant = await a.get(f"/assistants/{owner.ids['assistant_id']}")
+        if assistant.status_code != 200 or assistant.json().get("name") != f"helper {owner.marker}":
+            problems.append("A's assistant was changed or deleted")
+        crons = (await a.post("/runs/crons/search", json={})).json()
+        if not any(
+            c["cron_id"] == owner.ids["cron_id"] and c["schedule"] == "0 6 1 1 *" for c in crons
+        ):
+            problems.append("A's cron was changed or deleted")
         thread = await a.get(f"/api/v1/pam/threads/{owner.ids['thread_id']}")
         if thread.status_code != 200:
             problems.append("A's thread was deleted")

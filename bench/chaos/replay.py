@@ -13,8 +13,7 @@ from pathlib import Path
 
 import httpx
 
-from bench.chaos.infra import free_port
-from bench.chaos.server import REPO
+from tests.servers import REPO, free_port
 
 MODEL = "openai:pam-brain"
 

@@ -21,10 +21,10 @@ from bench.chaos.probes import Probe, condensed, markdown
 from bench.chaos.redis_outage import redis_outage_run
 from bench.chaos.report import RESULTS, FaultSummary, write_json
 from bench.chaos.schema_fuzz import run_schemathesis
-from bench.chaos.server import PamProcess, server_env
-from bench.chaos.tokens import token_for
 from bench.chaos.two_instances import load_run
 from bench.chaos.ws_fuzz import fuzz_ws
+from tests.servers import PamProcess, server_env
+from tests.tokens import token_for
 
 SCHEMA_MIN_REQUESTS = 1000
 FUZZ_ENV = {"RATE_LIMIT_WS_FRAMES": "120/minute"}  # the harness's default is unlimited

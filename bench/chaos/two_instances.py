@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.chaos.infra import private_postgres, private_redis
-from bench.chaos.server import PamProcess, server_env
 from bench.chaos.ws_load import ws_load
+from tests.servers import PamProcess, server_env
 
 
 async def load_run(

@@ -18,8 +18,8 @@ from typing import Literal
 import httpx
 from websockets.asyncio.client import ClientConnection, connect
 
-from bench.chaos.tokens import auth, token_for
 from bench.chaos.turns import Outcome, sse_turn, ws_turn
+from tests.tokens import auth, token_for
 
 Transport = Literal["ws", "sse"]
 TURN_TIMEOUT_S = 60.0

@@ -31,7 +31,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, default=8765)
     args = parser.parse_args(argv)
     if args.record and not args.brain:
-        parser.error("--record needs --brain (to record a real model, use `pam eval record`)")
+        parser.error(
+            "--record needs --brain (to record a real model, use `python -m evals record`)"
+        )
     source: Source
     if args.brain:
         store = CassetteStore([], write_dir=args.cassettes) if args.record else None

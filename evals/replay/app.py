@@ -69,7 +69,7 @@ def create_app(source: Source) -> Starlette:
             log.warning("no cassette matched request %s", norm.key)
             message = (
                 f"no cassette matched this request (key {norm.key}); record it with"
-                " `pam eval record`, or check what changed in the prompt"
+                " `python -m evals record`, or check what changed in the prompt"
             )
             return error(404, message, "no_cassette", key=norm.key)
         except UpstreamError as exc:

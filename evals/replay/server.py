@@ -1,4 +1,4 @@
-"""Running the replay app inside this process (for `pam eval record` / `run --replay`
+"""Running the replay app inside this process (for `python -m evals record` / `run --replay`
 and tests): uvicorn in a background thread on a free local port."""
 
 from __future__ import annotations

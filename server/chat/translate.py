@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import orjson
 from langchain_core.messages import AIMessage, ToolMessage
@@ -12,7 +12,13 @@ from server.errors import UNAVAILABLE
 from server.runs.events import RunEvent
 from server.runs.lost import LOST, LOST_CODE
 
-ChatEvent = tuple[str, dict[str, Any]]
+# What chat clients are told, in order: metadata, then route/token/tool_call/tool_result,
+# then how the turn ended (interrupt, final or error). SSE sends each as is; the WebSocket
+# forwarder (server/ws/forward.py) switches on the name exhaustively.
+ChatEventName = Literal[
+    "metadata", "route", "token", "tool_call", "tool_result", "interrupt", "final", "error"
+]
+ChatEvent = tuple[ChatEventName, dict[str, Any]]
 # Top-level nodes whose model output is the reply. The router's output is a tool call
 # that picks domains, never text for the user; domain agents run in subgraphs.
 REPLY_NODES = frozenset({"general"})

@@ -50,4 +50,6 @@ async def ready(request: Request) -> JSONResponse:
         "checks": {name: "ok" if ok else "failing" for name, ok in checks.items()},
         "failing": failing,
     }
+    if resources.flags is not None:  # a broken flag store degrades, never fails, a turn
+        body["flags"] = resources.flags.health()
     return JSONResponse(body, status_code=503 if failing else 200)

@@ -11,7 +11,7 @@ from typing import Any
 
 from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
 
-from server.runs.events import RunEvent
+from server.runs.events import RunEvent, event_mode
 
 _serde = JsonPlusSerializer()
 Fields = dict[Any, Any]  # str or bytes keys and values, as redis-py takes them
@@ -54,7 +54,7 @@ def event_fields(event: RunEvent) -> Fields:
 
 
 def read_event(fields: dict[bytes, bytes]) -> RunEvent:
-    mode = fields[b"mode"].decode()
+    mode = event_mode(fields[b"mode"].decode())
     ns = fields[b"ns"].decode()
     data = unpack(fields[b"data"])
     if mode == "messages" and isinstance(data, list):

@@ -6,7 +6,25 @@ import asyncio
 from collections import deque
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, get_args
+
+# What a run asks `graph.astream` for; every reader of a run's events (the Redis mirror,
+# the chat translation, the WebSocket forwarder, the Agent Protocol) switches on these
+# exhaustively, so a mode added here is a type error wherever it is not yet handled.
+StreamMode = Literal["values", "updates", "messages", "custom"]
+# A recorded event: a stream mode, or "error" when the run failed.
+EventMode = Literal[StreamMode, "error"]
+STREAM_MODES: tuple[StreamMode, ...] = get_args(StreamMode)
+EVENT_MODES: frozenset[EventMode] = frozenset(get_args(EventMode))
+
+
+def event_mode(text: str) -> EventMode:
+    """`text` as an EventMode (read back from Redis); ValueError for anything else."""
+    for mode in EVENT_MODES:
+        if mode == text:
+            return mode
+    raise ValueError(f"not a run event mode: {text!r}")
+
 
 # Enough for a long turn streamed token by token; older events drop off the front, so a
 # reader resuming from a very old Last-Event-ID gets what is left rather than the lot.
@@ -21,7 +39,7 @@ class RunEvent:
     from 1 within a run and is what SSE clients send back as Last-Event-ID."""
 
     seq: int
-    mode: str
+    mode: EventMode
     namespace: tuple[str, ...]
     data: Any
 
@@ -37,7 +55,7 @@ class EventLog:
     def last_seq(self) -> int:
         return self._seq
 
-    def append(self, mode: str, namespace: tuple[str, ...], data: Any) -> RunEvent:
+    def append(self, mode: EventMode, namespace: tuple[str, ...], data: Any) -> RunEvent:
         if self._closed:
             raise RuntimeError("the run has ended; its event log is closed")
         self._seq += 1

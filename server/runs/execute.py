@@ -18,6 +18,7 @@ from structlog.contextvars import bind_contextvars
 from agent.context import Context
 from server.errors import DB_UNAVAILABLE, UNAVAILABLE
 from server.metrics_callbacks import MetricsCallback
+from server.runs.events import STREAM_MODES
 from server.runs.observe import observe_turn
 from server.runs.result import turn_result
 from server.runs.run import Run, RunStatus
@@ -26,7 +27,6 @@ from tools.db.pool import Pool
 
 log = structlog.get_logger("pam.runs")
 
-STREAM_MODES = ["values", "updates", "messages", "custom"]
 # Chat turns checkpoint when the run stops (its end, an approval interrupt, an error),
 # not after every step: one write per turn instead of one per step and subgraph step. A
 # process killed mid-turn leaves the thread at its previous turn; the run row (with its
@@ -121,7 +121,7 @@ async def execute(
             payload,
             run_config(run, checkpoint_id),
             context=context.starting_turn(),  # the turn's model deadline runs from here
-            stream_mode=STREAM_MODES,
+            stream_mode=list(STREAM_MODES),
             subgraphs=True,
             durability=run.durability,
         ):

@@ -13,6 +13,7 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from agent.context import Context
+from server.flags.runs import flagged_run
 from server.resources import Resources
 from server.runs.busy import Strategy, ThreadBusy
 from server.runs.execute import DURABILITY, execute, graph_input
@@ -116,6 +117,7 @@ class RunManager:
         thread has already seen. Shielded: a caller cancelled mid-start (its client
         went away) still leaves the run started."""
         thread_id = str(thread_id)
+        context, metadata = flagged_run(self._resources.flags, user_id, context, metadata)
         busy = self._table.unfinished(thread_id)
         for other in busy:  # the same message racing in again: not busy, a duplicate
             if message_id is not None and other.message_id == message_id:

@@ -9,13 +9,13 @@ failure only stops the copy (with one warning), never the turn.
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import Any, assert_never
 
 import redis.asyncio as aioredis
 import structlog
 
 from server.runs.codec import Fields, end_fields, event_fields, events_key, head_key
-from server.runs.events import MAX_EVENTS, EventLog, RunEvent
+from server.runs.events import MAX_EVENTS, EventLog, EventMode, RunEvent
 from server.runs.locks import REDIS_ERRORS
 from server.runs.run import Run
 
@@ -27,12 +27,22 @@ LIVE_TTL_S = 3600  # a stream whose instance died mid-run is dropped after this
 ENDED_TTL_S = 60
 
 
-def mirrored_modes(run: Run) -> frozenset[str] | None:
-    """What is worth copying: everything (None), but `values` chunks only when the run's
-    client streams them. Each carries the whole state (tens of kB, growing with the
-    thread), and chat clients never read them; the end entry has the final values."""
-    streamed = run.extras.get("stream_modes", "").split(",")
-    return None if "values" in streamed else frozenset({"updates", "messages", "custom", "error"})
+def worth_mirroring(mode: EventMode, values_streamed: bool) -> bool:
+    """What is worth copying: every mode, but `values` chunks only when the run's client
+    streams them. Each carries the whole state (tens of kB, growing with the thread), and
+    chat clients never read them; the end entry has the final values. Exhaustive: a new
+    mode must be decided here, or it would silently never reach a second instance."""
+    match mode:
+        case "values":
+            return values_streamed
+        case "updates" | "messages" | "custom" | "error":
+            return True
+        case _:
+            assert_never(mode)
+
+
+def values_streamed(run: Run) -> bool:
+    return "values" in run.extras.get("stream_modes", "").split(",")
 
 
 class MirroredLog(EventLog):
@@ -42,15 +52,15 @@ class MirroredLog(EventLog):
         self._run = run
         self._max_events = max_events
         self._pending: list[RunEvent] = []
-        self._modes = mirrored_modes(run)
+        self._values = values_streamed(run)
         self._ending = False
         self._more = asyncio.Event()
         self.flushed = asyncio.Event()  # set once the end entry is written (or given up)
         self._task = asyncio.create_task(self._drain(), name=f"mirror-{run.run_id}")
 
-    def append(self, mode: str, namespace: tuple[str, ...], data: Any) -> RunEvent:
+    def append(self, mode: EventMode, namespace: tuple[str, ...], data: Any) -> RunEvent:
         event = super().append(mode, namespace, data)
-        if self._modes is None or mode in self._modes:
+        if worth_mirroring(mode, self._values):
             self._pending.append(event)
             self._more.set()
         return event

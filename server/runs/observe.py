@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from server.flags.metrics import observe_arm
 from server.metrics import MODEL_TOKENS, TURN_LATENCY, TURNS
 from server.runs.run import Run
 
@@ -15,6 +16,7 @@ def observe_turn(run: Run, seconds: float) -> None:
     for domain in dict.fromkeys(str(d) for d in route):
         TURNS.labels(domain=domain).inc()
         TURN_LATENCY.labels(domain=domain).observe(seconds)
+    observe_arm(str(run.metadata.get("experiment_variant") or "default/default"), seconds)
     usage = run.values.get("usage")
     if isinstance(usage, dict) and usage.get("calls"):
         record_usage(run, usage)

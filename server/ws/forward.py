@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, assert_never
 
 import structlog
 
@@ -15,24 +15,31 @@ log = structlog.get_logger("pam.ws")
 
 
 def to_frame(event: ChatEvent, message_id: str, thread_id: str) -> dict[str, Any] | None:
+    """The frame for one chat event; exhaustive, so a new chat event cannot reach SSE
+    clients and silently miss WebSocket ones."""
     name, data = event
-    if name == "token":
-        return {"type": "chunk", "message_id": message_id, "content": data["text"]}
-    if name == "final":
-        frame = {
-            "type": "chat_response",
-            "message_id": message_id,
-            "thread_id": thread_id,
-            "message": data["reply"],
-            "ui_actions": data["ui_actions"],
-        }
-        if data.get("cancelled"):
-            frame["cancelled"] = True
-        return frame
-    if name in ("route", "tool_call", "tool_result", "interrupt", "error"):
-        extra = {"thread_id": thread_id} if name == "interrupt" else {}
-        return {"type": name, "message_id": message_id, **extra, **data}
-    return None  # metadata: chat_response_start already said it
+    match name:
+        case "token":
+            return {"type": "chunk", "message_id": message_id, "content": data["text"]}
+        case "final":
+            frame = {
+                "type": "chat_response",
+                "message_id": message_id,
+                "thread_id": thread_id,
+                "message": data["reply"],
+                "ui_actions": data["ui_actions"],
+            }
+            if data.get("cancelled"):
+                frame["cancelled"] = True
+            return frame
+        case "interrupt":
+            return {"type": name, "message_id": message_id, "thread_id": thread_id, **data}
+        case "route" | "tool_call" | "tool_result" | "error":
+            return {"type": name, "message_id": message_id, **data}
+        case "metadata":
+            return None  # chat_response_start already said it
+        case _:
+            assert_never(name)
 
 
 async def forward_turn(connection: Connection, turn: Turn, message_id: str) -> None:

@@ -10,6 +10,7 @@ from fastapi import HTTPException
 
 from server.chat.turns import start_chat, start_resume
 from server.errors import DB_UNAVAILABLE, UNAVAILABLE
+from server.flags.transport import socket_paused
 from server.resources import Resources
 from server.runs import RunManager, ThreadBusy, owned_thread
 from server.ws.auth import UNAUTHORIZED, AuthFailed, verify
@@ -76,6 +77,10 @@ async def _dispatch(
             connection.shut(UNAUTHORIZED, "Invalid token.")
     elif isinstance(frame, ContextUpdateFrame):
         connection.context = frame.context
+    elif isinstance(frame, ChatFrame | ResumeFrame) and (
+        paused := socket_paused(resources.flags, user)
+    ):
+        connection.send(error_frame("PAUSED", paused, frame.message_id))
     elif isinstance(frame, ChatFrame):
         turn = await start_chat(resources, runs, user, frame, connection.context)
         reply_to = frame.message_id or str(uuid4())

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-import socket
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from server.app import create_app
 from server.auth import TokenVerifier, user_uuid
 from server.settings import Settings
 from tests.fakes import ScriptedChatModel
+from tests.servers import free_port
 from tools.db.pool import Pool
 from tools.db.scope import user_db
 from tools.registry import ACTIONS_BY_NAME
@@ -239,16 +239,10 @@ def server_settings(database_url: str, tmp_dir: str, **overrides: Any) -> Settin
     return Settings(_env_file=None, **values)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @asynccontextmanager
 async def run_server(app: FastAPI, settings: Settings) -> AsyncIterator[LiveServer]:
     """Serve `app` with uvicorn on a free loopback port in this event loop."""
-    port = _free_port()
+    port = free_port()
     config = uvicorn.Config(
         app,
         host="127.0.0.1",

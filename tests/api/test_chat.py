@@ -10,10 +10,10 @@ from langchain_core.messages import AIMessage
 from prometheus_client import REGISTRY
 
 from agent.brain.streaming import chunks
-from bench.models import PacedBrain
 from server.chat.stream import MERGED_TOKEN_CHARS, merged_tokens
+from server.chat.translate import ChatEvent
 from tests.api.conftest import Serve, StreamingScriptedModel, auth, sse_events
-from tests.fakes import call, route
+from tests.fakes import PacedBrain, call, route
 
 CHAT = "/api/v1/pam/chat"
 
@@ -120,7 +120,7 @@ async def test_a_paced_reply_streams_token_by_token(serve: Serve) -> None:
 
 def test_adjacent_tokens_merge_up_to_a_bound() -> None:
     big = "x" * (MERGED_TOKEN_CHARS - 1)
-    events = [
+    events: list[ChatEvent] = [
         ("token", {"text": "a"}),
         ("token", {"text": "b"}),
         ("route", {}),

@@ -124,3 +124,34 @@ async def test_wheels_bad_input_is_a_clear_4xx(serve: Serve) -> None:
         error(await ivan.get("/wheels/fuel-logs", params={"start_date": "31/12/2026"}), 422)
         error(await ivan.get("/wheels/maintenance/due", params={"within_days": -1}), 422)
         error(await ivan.post("/wheels/maintenance", json={"cost": 10}), 422)
+
+
+async def test_tyre_pressures_in_the_users_units(serve: Serve) -> None:
+    async with serve(ScriptedChatModel()) as server, clients(server, "jo", "kit") as (jo, kit):
+        ok(await jo.post("/wheels/vehicles", json={"name": "Ranger"}), 201)
+        ok(await jo.patch("/you/profile", json={"units": "imperial"}))
+        cold = ok(
+            await jo.post(
+                "/wheels/tyre-pressures", json={"pressures": 36, "cold": True, "date": "2026-03-01"}
+            ),
+            201,
+        )
+        assert cold["reading"]["unit"] == "psi" and cold["reading"]["rear_left"] == 36.0
+        # Given in kPa, answered in psi; 200 kPa is 29 psi, more than 15 % below 36.
+        low = ok(
+            await jo.post(
+                "/wheels/tyre-pressures",
+                json={"pressures": {"all_round": 248, "rear_left": 200}, "unit": "kpa"},
+            ),
+            201,
+        )
+        assert low["flagged"] == ["rear_left"] and low["reading"]["rear_left"] == 29.0
+        history = ok(await jo.get("/wheels/tyre-pressures", params={"vehicle": "Ranger"}))
+        assert [r["rear_left"] for r in history["readings"]][:2] == [29.0, 36.0]
+        assert history["summary"].startswith("Tyre pressures for the Ranger, newest first (psi)")
+
+        assert ok(await kit.get("/wheels/tyre-pressures"))["readings"] == []
+        error(await kit.get("/wheels/tyre-pressures", params={"vehicle": "Ranger"}), 404)
+        error(await kit.post("/wheels/tyre-pressures", json={"pressures": 36}), 400, "invalid")
+        error(await jo.post("/wheels/tyre-pressures", json={"pressures": {"spare": 30}}), 422)
+        error(await jo.get("/wheels/tyre-pressures", params={"limit": 0}), 422)

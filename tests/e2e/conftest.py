@@ -37,7 +37,7 @@ def server_env(database_url: str, data_dir: Path, **extra: str) -> dict[str, str
         # The offline brain, its replies paced like a real model's (first token at 200 ms,
         # then one per 20 ms): the offline brain alone streams a reply within one tick,
         # which reaches the page as one merged token.
-        "PAM_MODEL": "python:bench.models:PacedBrain",
+        "PAM_MODEL": "python:tests.fakes:PacedBrain",
         "PAM_DATA_DIR": str(data_dir),
         "REDIS_URL": "",
         "LOG_LEVEL": "WARNING",

@@ -18,7 +18,7 @@ import httpx
 import pytest
 from typer.testing import CliRunner, Result
 
-from server.cli import app
+from evals.cli import eval_app as app
 from tests.servers import REPO, free_port
 
 MODEL = "openai:pam-brain"
@@ -60,13 +60,13 @@ async def test_brain_cassettes_replay_with_the_same_results(
     shutil.copy(repo_root / "evals/datasets/smoke.jsonl", dataset)
     env = {"DATABASE_URL": migrated_url}
     recorded = await pam(
-        "eval", "record", str(dataset), "--model", MODEL, "--brain",
+        "record", str(dataset), "--model", MODEL, "--brain",
         "--json", str(tmp_path / "recorded.json"), env=env,
     )  # fmt: skip
     assert recorded.exit_code == 0, recorded.output
     cassettes = tmp_path / "cassettes" / "smoke"  # beside the dataset by default
     again = await pam(
-        "eval", "record", str(dataset), "--model", MODEL, "--brain",
+        "record", str(dataset), "--model", MODEL, "--brain",
         "--cassettes", str(tmp_path / "again"), env=env,
     )  # fmt: skip
     assert again.exit_code == 0, again.output
@@ -76,7 +76,7 @@ async def test_brain_cassettes_replay_with_the_same_results(
     with replay_server(cassettes) as (url, process):
         replay_env = {**env, "PAM_MODEL": MODEL, "OPENAI_BASE_URL": url, "OPENAI_API_KEY": "k"}
         replayed = await pam(
-            "eval", "run", str(dataset), "--model", MODEL,
+            "run", str(dataset), "--model", MODEL,
             "--json", str(tmp_path / "replayed.json"), env=replay_env,
         )  # fmt: skip
         process.terminate()
@@ -88,9 +88,9 @@ async def test_brain_cassettes_replay_with_the_same_results(
     assert after["conversations"] == before["conversations"]
     assert after["summary"]["passed"] == before["summary"]["passed"] > 0
 
-    # The same, with the replay server inside `pam eval run --replay`.
+    # The same, with the replay server inside `python -m evals run --replay`.
     inside = await pam(
-        "eval", "run", str(dataset), "--model", MODEL, "--replay",
+        "run", str(dataset), "--model", MODEL, "--replay",
         "--json", str(tmp_path / "inside.json"), env=env,
     )  # fmt: skip
     assert inside.exit_code == 0, inside.output

@@ -1,4 +1,4 @@
-"""`pam eval`: the sub-app is mounted, bad datasets are one line, --min-pass sets the exit
+"""`python -m evals`: the command answers, bad datasets are one line, --min-pass sets the exit
 status, and --json / --report are written."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import psycopg
 import pytest
 from typer.testing import CliRunner, Result
 
-from server.cli import app
+from evals.cli import eval_app as app
 
 NOW = "2026-03-10T09:00:00+11:00"
 # Whatever the model says: the first has no expectations, the second wants rows never made.
@@ -36,8 +36,8 @@ def dataset(tmp_path: Path) -> Path:
     return path
 
 
-async def test_eval_is_a_pam_command() -> None:
-    out = await pam("eval", "--help")
+async def test_eval_is_its_own_command() -> None:
+    out = await pam("--help")
     assert out.exit_code == 0
     assert "run" in out.output and "record" in out.output
 
@@ -45,7 +45,7 @@ async def test_eval_is_a_pam_command() -> None:
 async def test_a_bad_dataset_is_one_line_naming_file_and_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text(json.dumps(ALWAYS) + "\n" + '{"id": "x"}\n')
-    out = await pam("eval", "run", str(bad))
+    out = await pam("run", str(bad))
     assert out.exit_code == 1
     assert out.stderr.strip().startswith(f"pam: {bad}:2: ")
     assert out.stderr.strip().count("\n") == 0
@@ -56,7 +56,7 @@ async def test_min_pass_sets_the_exit_status(
 ) -> None:
     env = {"DATABASE_URL": migrated_url}
     json_path, report = tmp_path / "out.json", tmp_path / "out.md"
-    run = ("eval", "run", str(dataset), "--no-scratch-db", "--json", str(json_path))
+    run = ("run", str(dataset), "--no-scratch-db", "--json", str(json_path))
     passing = await pam(*run, "--min-pass", "0.5", "--report", str(report), env=env)
     assert passing.exit_code == 0, passing.output
     assert "1/2 conversations passed" in passing.stdout
@@ -81,7 +81,7 @@ async def test_the_default_runs_in_a_scratch_database_it_drops(
     dataset: Path, migrated_url: str
 ) -> None:
     before = _scratch_databases(migrated_url)
-    out = await pam("eval", "run", str(dataset), env={"DATABASE_URL": migrated_url})
+    out = await pam("run", str(dataset), env={"DATABASE_URL": migrated_url})
     assert out.exit_code == 0, out.output
     assert "1/2 conversations passed" in out.stdout
     assert _scratch_databases(migrated_url) == before

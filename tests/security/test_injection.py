@@ -16,9 +16,9 @@ from bench.chaos.hostile import HostileSource
 from bench.chaos.injection import injection_run
 from bench.chaos.injection_report import InjectionReport
 from bench.chaos.leaks import LeakCheck
-from bench.chaos.tokens import JWT_SECRET
 from evals.replay.server import serve_in_background
 from tests.api.conftest import Serve
+from tests.tokens import JWT_SECRET
 
 UNLIMITED = "1000000/minute"
 SETTINGS: dict[str, Any] = {

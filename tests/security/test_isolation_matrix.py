@@ -28,6 +28,6 @@ async def test_user_b_gets_nothing_of_user_a_and_forged_tokens_get_401(
     assert [p for p in probes + jwt if not p.ok] == []
     assert not any(p.leaked for p in probes)
     surfaces = {p.surface for p in probes}
-    assert {"REST", "chat", "Agent Protocol", "WebSocket"} <= surfaces
+    assert {"REST", "chat", "Agent Protocol", "WebSocket", "MCP", "A2A", "AG-UI"} <= surfaces
     assert len(jwt) >= 14
     assert {p.expected for p in jwt} == {"401", "close 4001", "200", "open"}

@@ -11,8 +11,8 @@ import pytest
 
 from bench.chaos.schema_fuzz import run_schemathesis
 from bench.chaos.steps import server
-from bench.chaos.tokens import token_for
 from evals.weather import forecast_url, serve_recorded_forecast
+from tests.tokens import token_for
 
 pytestmark = pytest.mark.slow
 

@@ -6,12 +6,12 @@ import pytest
 
 from agent.brain import OfflineBrain
 from agent.model import load_chat_model
-from bench.models import PacedBrain
 from server.settings import Settings
+from tests.fakes import PacedBrain
 
 
 def test_a_python_path_loads_that_chat_model() -> None:
-    model = load_chat_model("python:bench.models:PacedBrain")
+    model = load_chat_model("python:tests.fakes:PacedBrain")
     assert isinstance(model, PacedBrain)
 
 
@@ -22,8 +22,8 @@ def test_offline_is_the_brain() -> None:
 @pytest.mark.parametrize(
     ("name", "error"),
     [
-        ("python:bench.models", ValueError),
-        ("python:bench.models:NoSuchModel", AttributeError),
+        ("python:tests.fakes", ValueError),
+        ("python:tests.fakes:NoSuchModel", AttributeError),
         ("python:no_such_module:Model", ModuleNotFoundError),
         ("python:bench.params:Params", TypeError),
         ("gpt-4o", ValueError),
@@ -37,8 +37,8 @@ def test_a_bad_name_is_refused(name: str, error: type[Exception]) -> None:
 def test_settings_accept_a_python_path_and_refuse_a_bare_prefix(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("PAM_MODEL", "python:bench.models:PacedBrain")
-    assert Settings().model_name == "python:bench.models:PacedBrain"
+    monkeypatch.setenv("PAM_MODEL", "python:tests.fakes:PacedBrain")
+    assert Settings().model_name == "python:tests.fakes:PacedBrain"
     monkeypatch.setenv("PAM_MODEL", "python:")
     with pytest.raises(ValueError, match="python:<module>:<name>"):
         Settings()

@@ -137,3 +137,23 @@ def test_the_reminder_convention_is_told_in_the_schema() -> None:
     assert "0 = at the start" in props["reminder_minutes"]["description"]
     assert "add_task" in props["reminder_minutes"]["description"]
     assert "no offset" in props["start"]["description"]
+
+
+@pytest.mark.parametrize("action", ACTIONS, ids=lambda a: a.name)
+def test_no_schema_points_at_definitions_it_does_not_carry(action: Any) -> None:
+    """A nested argument model (log_tyre_pressures' `pressures`) reaches the model inlined:
+    a `$ref` without its `$defs` made every call of the domain fail."""
+    text = str(model_parameters(action.args))
+    assert "$ref" not in text and "$defs" not in text
+
+
+def test_a_nested_argument_model_shows_its_fields() -> None:
+    pressures = model_parameters(ACTIONS_BY_NAME["log_tyre_pressures"].args)["properties"][
+        "pressures"
+    ]
+    assert pressures["type"] == "object"
+    assert set(pressures["properties"]) == {
+        "all_round", "front_left", "front_right", "rear_left", "rear_right", "spare"
+    }  # fmt: skip
+    assert pressures["properties"]["rear_left"] == {"type": "number"}
+    convert_to_openai_tool(domain_tools("wheels")[0])  # the whole domain still converts

@@ -1,5 +1,5 @@
-"""The wheels domain's actions (see TOOLS.md): vehicles, fuel, maintenance, trips,
-weather and saved places."""
+"""The wheels domain's actions (see TOOLS.md): vehicles, fuel, maintenance, tyre pressures,
+trips, weather and saved places."""
 
 from tools.types import Action, Table
 from tools.wheels import (
@@ -9,11 +9,12 @@ from tools.wheels import (
     maintenance_due,
     places,
     trips,
+    tyres,
     vehicles,
     weather,
 )
 
-_MODULES = (vehicles, fuel, fuel_stats, maintenance, maintenance_due, trips, weather, places)
+_MODULES = (vehicles, fuel, fuel_stats, maintenance, maintenance_due, tyres, trips, weather, places)
 ACTIONS: list[Action] = [action for module in _MODULES for action in module.ACTIONS]
 TABLES: list[Table] = [table for module in _MODULES for table in getattr(module, "TABLES", [])]
 

@@ -14,6 +14,7 @@ from typing import Any, TypeVar, cast
 from pydantic import BaseModel, create_model
 
 from server.deps import Db
+from server.flags.rest import refuse_if_paused
 from tools.db.scope import UserDb
 from tools.registry import ACTIONS
 from tools.run import run_action
@@ -38,7 +39,9 @@ async def perform(
     its ActionError becomes the JSON error in server/errors.py (not_found -> 404).
     """
     raw = {**(given.model_dump(exclude_unset=True) if given is not None else {}), **path}
-    result = await run_action(ACTIONS_BY_FN[fn], db, raw)
+    action = ACTIONS_BY_FN[fn]
+    refuse_if_paused(action)
+    result = await run_action(action, db, raw)
     return cast(ResultT, result)  # run_action returned what `fn` returns
 
 

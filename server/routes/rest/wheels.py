@@ -1,5 +1,5 @@
 """Wheels over REST, vehicles and their upkeep: vehicles, fuel logs and economy,
-maintenance records and what is due."""
+maintenance records and what is due, tyre pressures."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from server.routes.rest.common import ActionDb, perform
 from tools.types import Args
 from tools.values import SaneDate
-from tools.wheels import fuel, fuel_stats, maintenance, maintenance_due, vehicles
+from tools.wheels import fuel, fuel_stats, maintenance, maintenance_due, tyres, vehicles
 from tools.wheels.fuel_models import FuelLogOut, LogFuelArgs, LogFuelResult, load_fuel_logs
 from tools.wheels.maintenance_models import MaintenanceOut, load_maintenance
 
@@ -80,3 +80,19 @@ async def read_maintenance_due(
     query: Annotated[maintenance_due.MaintenanceDueArgs, Query()], db: ActionDb
 ) -> maintenance_due.MaintenanceDueResult:
     return await perform(db, maintenance_due.maintenance_due, query)
+
+
+@router.post("/tyre-pressures", status_code=201)
+async def create_tyre_pressures(
+    body: tyres.LogTyrePressuresArgs, db: ActionDb
+) -> tyres.LogTyrePressuresResult:
+    """A reading in kpa, psi or bar (default: the user's units); answered in the user's."""
+    return await perform(db, tyres.log_tyre_pressures, body)
+
+
+@router.get("/tyre-pressures")
+async def read_tyre_pressures(
+    query: Annotated[tyres.TyrePressureHistoryArgs, Query()], db: ActionDb
+) -> tyres.TyrePressureHistoryResult:
+    """Readings newest first, in the user's units (the `tyre_pressure_history` action)."""
+    return await perform(db, tyres.tyre_pressure_history, query)

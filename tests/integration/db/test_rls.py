@@ -87,6 +87,7 @@ async def test_app_role_is_bound_by_rls(pool: Pool) -> None:
                 " AND NOT (relrowsecurity AND relforcerowsecurity)"
                 " AND relname <> 'pam_migrations' AND relname NOT LIKE 'checkpoint%%'"
                 " AND relname NOT LIKE 'store%%' AND relname NOT LIKE 'procrastinate%%'"
+                " AND relname NOT LIKE 'feature_flag%%'"
                 " ORDER BY relname"
             )
         ).fetchall()
@@ -96,14 +97,16 @@ async def test_app_role_is_bound_by_rls(pool: Pool) -> None:
                 " AND relnamespace = 'public'::regnamespace"
             )
         ).fetchone()
-        # The job queue's tables hold no user data and pam_app may not touch them.
-        queue_grants = await (
+        # The job queue's and the feature flags' tables hold no user data and pam_app
+        # may not touch them.
+        service_grants = await (
             await conn.execute(
                 "SELECT count(*) AS n FROM information_schema.role_table_grants"
-                " WHERE grantee = 'pam_app' AND table_name LIKE 'procrastinate%%'"
+                " WHERE grantee = 'pam_app'"
+                " AND (table_name LIKE 'procrastinate%%' OR table_name LIKE 'feature_flag%%')"
             )
         ).fetchone()
-    assert queue_grants == {"n": 0}
+    assert service_grants == {"n": 0}
     # Tables the job worker reads across users as the table owner (reminders to relay,
     # crons due, thread TTLs run out, expired store items) have RLS enabled (binding
     # pam_app) but not forced on the owner; every other table is forced.

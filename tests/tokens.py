@@ -6,7 +6,7 @@ from uuid import UUID
 
 from server.auth import TokenVerifier, user_uuid
 
-JWT_SECRET = "chaos-secret-that-is-long-enough-for-hs256-0123456789"  # noqa: S105 - the harness servers' test secret
+JWT_SECRET = "chaos-secret-that-is-long-enough-for-hs256-0123456789"
 AUDIENCE = "authenticated"
 
 

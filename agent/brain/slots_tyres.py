@@ -1,0 +1,120 @@
+"""Arguments of the tyre pressure tools from a piece of a message: "FL 240 FR 240 RL 260
+RR 255 kpa", "38 front 42 rear psi", "36 psi all round", "rear left is only 29, the others
+are still 36", "aired down to 18 psi"."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from agent.brain.convo import Env
+from agent.brain.dates import find_day
+from agent.brain.draft import Draft, blank
+from agent.brain.slots_vehicle import vehicle_named
+
+_I = re.IGNORECASE
+_NUM = r"(\d{1,4}(?:\.\d{1,2})?)"
+_UNIT = r"(?:\s*(?:psi|kpa|bar|lbs?))?"
+_FILL = r"(?:\s*(?:tyres?|tires?))?(?:\s*(?:is|was|were|are|at|on|to|=|:|-|only|still|now|just"
+_FILL += r"|about|down to|up to|sitting at|reading))*\s*"
+CORNERS = {
+    "front_left": r"front left|left front|fl|f/l|driver'?s? front",
+    "front_right": r"front right|right front|fr|f/r|passenger'?s? front",
+    "rear_left": r"rear left|back left|left rear|left back|rl|r/l",
+    "rear_right": r"rear right|back right|right rear|right back|rr|r/r",
+    "spare": r"spare",
+}
+_ALL = (
+    r"all round|all around|all 4|all four|all tyres|all the tyres|each|everywhere|across the board"
+)
+_AXLE = r"(front|rear|back)s?"
+_UNITS = {"psi": "psi", "lb": "psi", "lbs": "psi", "kpa": "kpa", "bar": "bar"}
+
+
+def _value(text: str) -> Decimal:
+    return Decimal(text)
+
+
+def _corners(text: str) -> tuple[dict[str, Decimal], list[tuple[int, int]]]:
+    found: dict[str, Decimal] = {}
+    spans = []
+    for tyre, names in CORNERS.items():
+        if m := re.search(rf"\b(?:{names})\b{_FILL}{_NUM}{_UNIT}", text, _I):
+            found[tyre] = _value(m[1])
+            spans.append((m.start(), m.end()))
+    return found, spans
+
+
+def _axles(text: str) -> dict[str, Decimal]:
+    """ "front 38 rear 42" or "38 front 42 rear": whichever reading names both axles."""
+    before = {a[0].lower(): _value(n) for a, n in _pairs(rf"\b{_AXLE}\b{_FILL}{_NUM}", text)}
+    after = {
+        a[0].lower(): _value(n)
+        for n, a in (m.groups() for m in re.finditer(rf"{_NUM}{_UNIT}\s*(?:in |on )?(?:the )?"
+                                                      rf"{_AXLE}\b", text, _I))
+    }  # fmt: skip
+    axles = before if len(before) == 2 or len(after) < 2 else after
+    out: dict[str, Decimal] = {}
+    if front := axles.get("f"):
+        out |= {"front_left": front, "front_right": front}
+    if rear := axles.get("r") or axles.get("b"):
+        out |= {"rear_left": rear, "rear_right": rear}
+    return out
+
+
+def _pairs(pattern: str, text: str) -> list[tuple[str, str]]:
+    return [(m[1], m[2]) for m in re.finditer(pattern, text, _I)]
+
+
+def _all_round(text: str) -> Decimal | None:
+    if m := re.search(rf"{_NUM}{_UNIT}\s*(?:{_ALL})\b", text, _I):
+        return _value(m[1])
+    if m := re.search(rf"\b(?:{_ALL})\b{_FILL}{_NUM}", text, _I):
+        return _value(m[1])
+    if m := re.search(rf"\b(?:the )?(?:others?|rest)\b{_FILL}(?:all\s*)?{_NUM}", text, _I):
+        return _value(m[1])
+    return None
+
+
+def pressures(text: str) -> dict[str, Decimal] | None:
+    """The pressures a message gives, as log_tyre_pressures' `pressures` argument."""
+    corners, spans = _corners(text)
+    rest = blank(text, spans)
+    everywhere = _all_round(rest)
+    axles = _axles(rest)
+    out: dict[str, Decimal] = {**axles, **corners}
+    if everywhere is not None:
+        out["all_round"] = everywhere
+    elif len(out.keys() - {"spare"}) < 4:
+        with_unit = re.findall(rf"{_NUM}\s*(?:psi|kpa|bar)\b", rest, _I)
+        if len(set(with_unit)) == 1 and not out:  # "aired down to 18 psi": one value
+            out["all_round"] = _value(with_unit[0])
+        else:
+            return None
+    return out
+
+
+def log_tyre_pressures(text: str, env: Env) -> Draft:
+    draft = Draft("log_tyre_pressures")
+    if vehicle := vehicle_named(text, env):
+        draft.put("vehicle", vehicle[0])
+        text = blank(text, [vehicle[1:]])
+    if m := re.search(r"\b(psi|kpa|bar|lbs?)\b", text, _I):
+        draft.put("unit", _UNITS[m[1].lower()])
+    if re.search(r"\bcold\b", text, _I):
+        draft.put("cold", True)
+    if day := find_day(text, env.today, future=False):
+        draft.put("date", day.day.isoformat())
+    found = pressures(text)
+    draft.put("pressures", {k: float(v) for k, v in found.items()} if found else None)
+    draft.missing = None if found else "pressures"
+    return draft
+
+
+def tyre_pressure_history(text: str, env: Env) -> Draft:
+    draft = Draft("tyre_pressure_history")
+    if vehicle := vehicle_named(text, env):
+        draft.put("vehicle", vehicle[0])
+    if m := re.search(r"\b(?:last|latest|past)\s+(\d{1,2})\b", text, _I):
+        draft.put("limit", int(m[1]))
+    return draft

@@ -1,0 +1,1 @@
+"""Feature flags: rules, the OpenFeature provider, the store, control (docs/flags.md)."""
