@@ -53,6 +53,24 @@ def pam_serve(
             yield server
 
 
+def langgraph_dev_argv(config: Path, jobs_per_worker: int | None) -> list[str]:
+    argv = [
+        str(Path(sys.executable).parent / "langgraph"),
+        "dev",
+        "--port",
+        "{port}",
+        "--no-browser",
+        "--no-reload",
+        "--config",
+        str(config),
+        "--server-log-level",
+        "WARNING",
+    ]
+    if jobs_per_worker is not None:
+        argv += ["--n-jobs-per-worker", str(jobs_per_worker)]
+    return argv
+
+
 @contextmanager
 def langgraph_dev(
     database_url: str, model: str = "offline", jobs_per_worker: int | None = JOBS_PER_WORKER
@@ -64,20 +82,7 @@ def langgraph_dev(
         config = Path(tmp) / "langgraph.json"
         spec = {"dependencies": [str(REPO)], "graphs": {"pam": f"{REPO / 'graph.py'}:graph"}}
         config.write_bytes(orjson.dumps(spec))
-        argv = [
-            str(Path(sys.executable).parent / "langgraph"),
-            "dev",
-            "--port",
-            "{port}",
-            "--no-browser",
-            "--no-reload",
-            "--config",
-            str(config),
-            "--server-log-level",
-            "WARNING",
-        ]
-        if jobs_per_worker is not None:
-            argv += ["--n-jobs-per-worker", str(jobs_per_worker)]
+        argv = langgraph_dev_argv(config, jobs_per_worker)
         env = {
             **pam_env(database_url, model, Path(tmp)),
             "LANGGRAPH_CLI_NO_ANALYTICS": "1",
