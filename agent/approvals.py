@@ -103,14 +103,17 @@ async def approval_question(action: Action, args: dict[str, Any], ctx: Context) 
         return await action.approval_text(db, valid)
 
 
-def will_ask(call: ToolCall) -> bool:
+def will_ask(call: ToolCall, *, read_others: bool = False) -> bool:
     """Whether the person is asked to approve `call`: the action needs approval for these
-    arguments, and they are valid (a call that cannot run is refused first)."""
+    arguments — or it writes, in a turn that has read other users' content
+    (`read_others`, agent/quoted.py) — and they are valid (a call that cannot run is
+    refused first)."""
     action = ACTIONS_BY_NAME.get(call["name"])
-    if action is None or action.needs_approval is None:
+    if action is None:
         return False
     args = dict(call["args"])
-    if not action.needs_approval(args):
+    asked = action.needs_approval is not None and action.needs_approval(args)
+    if not (asked or (read_others and action.writes)):
         return False
     try:
         action.args.model_validate(args)
@@ -119,13 +122,13 @@ def will_ask(call: ToolCall) -> bool:
     return True
 
 
-async def prepare_questions(message: AIMessage, ctx: Context) -> bool:
+async def prepare_questions(message: AIMessage, ctx: Context, *, read_others: bool = False) -> bool:
     """Work out the question of each call in `message` the person will be asked about;
     whether there is any."""
     asking = False
     for call in message.tool_calls:
         action = ACTIONS_BY_NAME.get(call["name"])
-        if action is None or not call.get("id") or not will_ask(call):
+        if action is None or not call.get("id") or not will_ask(call, read_others=read_others):
             continue
         _QUESTIONS[str(call["id"])] = await approval_question(action, call["args"], ctx)
         asking = True
@@ -167,7 +170,7 @@ def _closing(
     call: ToolCall, status: Literal["success", "error"], result: dict[str, Any], zone: ZoneInfo
 ) -> ToolMessage:
     return ToolMessage(
-        content=model_text(result, zone),
+        content=model_text(result, zone, call["name"]),
         artifact=result,
         tool_call_id=str(call["id"]),
         name=call["name"],

@@ -43,6 +43,7 @@ from agent.flag_middleware import FlagsMiddleware, model_for, with_prompt_varian
 from agent.model import apology, metered
 from agent.model_calls import ModelUnavailable, call_model
 from agent.prompts import domain_prompt
+from agent.quoted import read_others
 from agent.router import conversation_window
 from agent.state import PamState
 from agent.tools import domain_tools
@@ -67,7 +68,7 @@ class DomainState(AgentState[Any]):
 def _asks(request: ToolCallRequest) -> bool:
     """Ask the person only about a call that can run: one whose arguments do not validate
     is refused by the tool (nothing written) and the model fixes it first."""
-    return will_ask(request.tool_call)
+    return will_ask(request.tool_call, read_others=read_others(request.state["messages"]))
 
 
 def last_turn_user(messages: list[AnyMessage]) -> list[AnyMessage]:
@@ -79,7 +80,9 @@ def approval_rules(domain: Domain) -> dict[str, bool | InterruptOnConfig]:
     """Human-in-the-loop rules from the registry: which calls pause for the user."""
     rules: dict[str, bool | InterruptOnConfig] = {}
     for action in actions_for(domain):
-        if action.needs_approval is None:
+        # Writes without an approval of their own still ask in a turn that has read
+        # other users' content (`_asks`, agent/quoted.py).
+        if action.needs_approval is None and not action.writes:
             continue
         rules[action.name] = InterruptOnConfig(
             allowed_decisions=DECISIONS,
@@ -184,7 +187,8 @@ class PamModelMiddleware(AgentMiddleware[Any, Any, Any]):
         message.name = self.domain
         message.id = message.id or f"lc_{uuid4().hex}"
         message, handoff = self._foreign_calls(message, request.state)
-        if await prepare_questions(message, ctx):
+        tainted = read_others(request.state["messages"])
+        if await prepare_questions(message, ctx, read_others=tainted):
             await record_proposal(ctx, [*last_turn_user(request.state["messages"]), message])
         if handoff is None:
             return ModelResponse(result=[message])

@@ -15,7 +15,9 @@ from typing import Literal
 from tools.registry import ACTIONS_BY_NAME
 
 FlagKind = Literal["boolean", "string"]
-Transport = Literal["rest_chat", "sse", "websocket", "agent_protocol"]
+Transport = Literal[
+    "rest_chat", "sse", "websocket", "agent_protocol", "mcp", "agent_to_agent", "agui"
+]
 TRANSPORTS: tuple[Transport, ...] = ("rest_chat", "sse", "websocket", "agent_protocol")
 MODEL_FLAG = "experiment.model"
 PROMPT_FLAG = "experiment.prompt"
@@ -42,6 +44,9 @@ TRANSPORT_LABELS: dict[Transport, str] = {
     "sse": "Streaming chat (SSE)",
     "websocket": "Chat over WebSocket",
     "agent_protocol": "The Agent Protocol API",
+    "mcp": "PAM over MCP",
+    "agent_to_agent": "PAM over A2A",
+    "agui": "PAM over AG-UI",
 }
 
 

@@ -25,6 +25,7 @@ from langchain_core.tools import BaseTool, StructuredTool
 from langgraph.prebuilt import ToolRuntime
 
 from agent.context import Context, known_zone
+from agent.quoted import quote_others
 from agent.resources import default_pool, default_services
 from tools.db.scope import user_db
 from tools.registry import actions_for
@@ -163,9 +164,12 @@ def _local_times(value: Any, zone: ZoneInfo) -> Any:
     return value
 
 
-def model_text(result: dict[str, Any], zone: ZoneInfo) -> str:
-    """What the model reads of an action's result (the whole result is the artefact)."""
-    shown = {k: v for k, v in result.items() if k not in ("ids", "ui_actions")}
+def model_text(result: dict[str, Any], zone: ZoneInfo, action: str = "") -> str:
+    """What the model reads of an action's result (the whole result is the artefact);
+    other users' texts quoted (agent/quoted.py)."""
+    shown = quote_others(
+        action, {k: v for k, v in result.items() if k not in ("ids", "ui_actions")}
+    )
     if shown.get("ok") is False:
         shown.pop("subject", None)
         hint = RECOVERY.get(str(result.get("subject")))
@@ -209,7 +213,7 @@ def action_tool(action: Action) -> BaseTool:
             pool, ctx.user_uuid, now=ctx.clock(), services=services, zone=ctx.time_zone
         ) as db:
             result = await call_action(action, db, kwargs)
-        return model_text(result, zone), result
+        return model_text(result, zone, action.name), result
 
     return StructuredTool.from_function(
         coroutine=run,

@@ -16,6 +16,7 @@ from server.flags import admin as flags_admin
 from server.flags.settings import FlagSettings
 from server.flags.transport import DoorFlagsMiddleware
 from server.jobs.lifespan import background
+from server.log_redaction import redact_uvicorn_logs
 from server.logging import adopt_uvicorn_loggers, configure_logging
 from server.middleware import install_middleware
 from server.observability import init_observability
@@ -39,6 +40,7 @@ def create_app(
     settings = settings or get_settings()
     FlagSettings()  # a bad PAM_FLAGS stops the start here, naming the flag
     configure_logging(settings.log_level)
+    redact_uvicorn_logs()  # from the first line uvicorn writes, before the lifespan
     init_observability(settings)
 
     @asynccontextmanager

@@ -61,6 +61,7 @@ def serve(
     import uvicorn
 
     from server.app import create_app
+    from server.http_protocol import bounded_h11
     from server.workers import default_workers, refusal
 
     workers = default_workers(settings) if workers is None else workers
@@ -83,6 +84,9 @@ def serve(
                 # (45 KiB of an idle socket's 75) and deflates every token frame, for
                 # frames of a few dozen bytes that hardly compress.
                 ws_per_message_deflate=False,
+                # Bounded request heads and a deadline for them (server/http_protocol.py).
+                http=bounded_h11(settings.request_headers_timeout_s),
+                h11_max_incomplete_event_size=settings.max_header_bytes,
             )
             if workers == 1:
                 _exit_through_python_on_sigterm()
@@ -105,6 +109,8 @@ def serve_workers(settings: Settings, url: str, workers: int, options: dict[str,
     # embedded) database, and a local signing secret made once here, not raced for.
     os.environ["DATABASE_URL"] = url
     TokenVerifier.from_settings(settings)
+    # uvicorn pickles its config to the workers; a class made at run time does not pickle.
+    options = {**options, "http": "server.workers:WorkerH11Protocol"}
     uvicorn.run("server.workers:worker_app", factory=True, workers=workers, **options)
 
 

@@ -8,7 +8,6 @@ from uuid import UUID
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from starlette.concurrency import run_in_threadpool
 
 from server.auth import AuthError
 from server.flags.rest import use_flags_of
@@ -34,12 +33,8 @@ async def current_user(
 ) -> UUID:
     if credentials is None:
         raise HTTPException(401, "Missing bearer token.", headers={"WWW-Authenticate": "Bearer"})
-    verify = resources.verifier.verify
     try:
-        if resources.verifier.jwks is None:  # HS256: no I/O
-            return verify(credentials.credentials)
-        # JWKS may fetch signing keys over the network: not on the event loop.
-        return await run_in_threadpool(verify, credentials.credentials)
+        return await resources.verifier.averify(credentials.credentials)
     except AuthError:
         raise HTTPException(
             401, "Invalid or expired token.", headers={"WWW-Authenticate": "Bearer"}

@@ -1,14 +1,20 @@
 """What Postgres and orjson can store, checked at the edge: request bodies carry free
 JSON (metadata, state values, client ids) that would otherwise fail deep inside a
-write, as a 500. NUL characters (text and jsonb refuse them), integers past 64 bits
-(orjson refuses them; so are floats that big, which jsonb hands back as integers) and
-absurd nesting become a 422 naming the problem instead."""
+write, as a 500. NUL characters (text and jsonb refuse them), lone UTF-16 surrogates
+("\ud800": no UTF-8 spelling, so no encoder takes them), integers past 64 bits (orjson
+refuses them; so are floats that big, which jsonb hands back as integers), absurd
+nesting and a field over MAX_FIELD_BYTES become a 422 naming the field instead."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import orjson
+
 MAX_DEPTH = 32
+# One free-form JSON field (metadata, a run's input, state values) as stored: a thread's
+# metadata is also held to it after a patch merges into it (thread_store.py).
+MAX_FIELD_BYTES = 64 * 1024
 INT_RANGE = range(-(2**63), 2**63)
 LIMIT = float(2**63)
 
@@ -20,6 +26,13 @@ def check_storable(value: Any, depth: int = 0) -> None:
     if isinstance(value, str):
         if "\x00" in value:
             raise ValueError("text must not contain NUL (\\u0000) characters")
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError(
+                    "text must not contain lone UTF-16 surrogates (\\ud800-\\udfff)"
+                ) from None
     elif isinstance(value, bool):
         return
     elif isinstance(value, int):
@@ -38,7 +51,22 @@ def check_storable(value: Any, depth: int = 0) -> None:
             check_storable(item, depth + 1)
 
 
+def json_bytes(value: Any) -> int:
+    return len(orjson.dumps(value))
+
+
 def storable(data: Any) -> Any:
-    """A `model_validator(mode="before")` body: the raw input, unchanged, once checked."""
-    check_storable(data)
+    """A `model_validator(mode="before")` body: the raw input, unchanged, once checked;
+    a problem is named with the top-level field it is in."""
+    if not isinstance(data, dict):
+        check_storable(data)
+        return data
+    for field, value in data.items():
+        try:
+            check_storable(field)
+            check_storable(value, 1)
+        except ValueError as exc:
+            raise ValueError(f"{field}: {exc}") from None
+        if isinstance(value, dict | list) and json_bytes(value) > MAX_FIELD_BYTES:
+            raise ValueError(f"{field}: larger than {MAX_FIELD_BYTES} bytes of JSON")
     return data

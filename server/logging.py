@@ -16,6 +16,8 @@ from typing import Any
 import structlog
 from structlog.contextvars import bind_contextvars, merge_contextvars
 
+from server.log_redaction import RedactCredentials, redact_uvicorn_logs
+
 CONTEXT_KEYS = ("request_id", "user_id", "thread_id", "route", "tool", "duration_ms")
 _configured = False
 
@@ -39,6 +41,7 @@ def _pre_chain() -> list[Any]:
 
 def json_handler() -> logging.Handler:
     handler = StdoutHandler()
+    handler.addFilter(RedactCredentials())
     handler.setFormatter(
         structlog.stdlib.ProcessorFormatter(
             foreign_pre_chain=_pre_chain(),
@@ -78,6 +81,7 @@ def adopt_uvicorn_loggers() -> None:
     """Run after uvicorn configured its own loggers (i.e. in the lifespan): its messages
     become JSON lines too, and its access log is dropped — the request id middleware
     writes a richer one."""
+    redact_uvicorn_logs()
     for name in ("uvicorn", "uvicorn.error"):
         logger = logging.getLogger(name)
         logger.handlers.clear()

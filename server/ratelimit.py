@@ -117,6 +117,13 @@ async def hit(resources: Resources, key: str, rate: str) -> float | None:
     return await limits.hit(key, rate)
 
 
+def turn_key(identity: str) -> str:
+    """The one budget of agent turns per caller (`user:<id>` or `ip:<addr>`), counted
+    against RATE_LIMIT_CHAT by every transport that starts a turn: REST and SSE chat,
+    Agent Protocol runs (the middleware) and WebSocket chat/resume frames."""
+    return f"chat:{identity}"
+
+
 def retry_after_header(seconds: float) -> str:
     """Retry-After takes whole seconds; round up so a client that waits is allowed."""
     return str(max(1, math.ceil(seconds)))

@@ -66,8 +66,8 @@ async def open_resources(settings: Settings, *, model: Any = None) -> AsyncItera
             redis = aioredis.from_url(settings.redis_url, socket_timeout=2.0)
             stack.push_async_callback(redis.aclose)
             cache = RedisCache(redis)
+        # Its tables were made by migrate(), under the migrations' lock.
         checkpointer = PooledSaver(pool)
-        await checkpointer.setup()
         # Memories are rows of the RLS-protected `memories` table; the LangGraph store
         # (runtime.store, the /store API) is rows of `store_items`, scoped the same way.
         graph = build_graph(
@@ -86,7 +86,7 @@ async def open_resources(settings: Settings, *, model: Any = None) -> AsyncItera
                 routing_url=settings.routing_url,
                 cache=CountingCache(cache),  # hits and misses show on /metrics
             ),
-            verifier=TokenVerifier.from_settings(settings),
+            verifier=TokenVerifier.from_settings(settings, pool=pool),
             graph=graph,
             flags=flags,
         )

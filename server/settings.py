@@ -22,6 +22,8 @@ from pydantic import (
 )
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from server.auth_policy import production_auth_problem
+
 DEV_JWT_SECRET_PLACEHOLDER = "change-me"  # noqa: S105 - the value production refuses
 
 
@@ -49,6 +51,11 @@ class Settings(BaseSettings):
     )
     pam_jwks_url: str | None = None
     pam_jwt_audience: str = "authenticated"
+    # Token rules (server/auth_policy.py, docs/security.md): HS256 beside JWKS only on
+    # purpose, a ceiling on a token's lifetime, the `role` claims that sign a user in.
+    pam_jwt_hs256_with_jwks: bool = False
+    pam_jwt_max_lifetime_s: int = Field(default=31 * 24 * 3600, ge=60)
+    pam_jwt_roles: list[str] = Field(default_factory=lambda: ["authenticated"])
 
     weather_url: str = "https://api.open-meteo.com/v1/forecast"
     routing_url: str | None = None
@@ -84,7 +91,14 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     max_body_bytes: int = Field(default=1_000_000, ge=1024)
+    # A request's head: its size, and the time it may take to arrive; then the body's
+    # time (server/http_protocol.py, server/middleware/body_limit.py).
+    max_header_bytes: int = Field(default=64 * 1024, ge=4096, le=1024 * 1024)
+    request_headers_timeout_s: float = Field(default=10.0, gt=0, le=300)
+    request_body_timeout_s: float = Field(default=30.0, gt=0, le=3600)
     ws_max_frame_bytes: int = Field(default=64_000, ge=1024)
+    # Open WebSockets one user may hold on one instance; one more is closed with 4429.
+    ws_max_per_user: int = Field(default=20, ge=1, le=10_000)
     cors_origins: list[str] = Field(default_factory=lambda: ["http://localhost:3000"])
 
     @field_validator("database_url")
@@ -141,12 +155,13 @@ class Settings(BaseSettings):
         if self.db_pool_min_size > self.db_pool_max_size:
             raise ValueError("DB_POOL_MIN_SIZE must not exceed DB_POOL_MAX_SIZE")
         if self.environment == "production":
-            secret = self.pam_jwt_secret.get_secret_value() if self.pam_jwt_secret else ""
-            if not self.pam_jwks_url and (len(secret) < 32 or secret == DEV_JWT_SECRET_PLACEHOLDER):
-                raise ValueError(
-                    "SUPABASE_JWT_SECRET (or PAM_JWT_SECRET) must be set to a secret of at "
-                    "least 32 characters, or PAM_JWKS_URL given, when ENVIRONMENT=production"
-                )
+            problem = production_auth_problem(
+                secret=self.pam_jwt_secret.get_secret_value() if self.pam_jwt_secret else None,
+                jwks_url=self.pam_jwks_url,
+                hs256_with_jwks=self.pam_jwt_hs256_with_jwks,
+            )
+            if problem is not None:
+                raise ValueError(problem)
             if not self.database_url:
                 raise ValueError("DATABASE_URL must be set when ENVIRONMENT=production")
         return self

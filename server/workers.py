@@ -13,7 +13,14 @@ import os
 
 from fastapi import FastAPI
 
+from server.http_protocol import BoundedH11Protocol
 from server.settings import Settings
+
+
+class WorkerH11Protocol(BoundedH11Protocol):
+    """`bounded_h11` for a spawned worker, named by import string (uvicorn pickles its
+    config to the workers, and the class `bounded_h11` makes at run time does not
+    pickle); `worker_app` sets its deadline from the settings before any connection."""
 
 
 def default_workers(settings: Settings) -> int:
@@ -42,4 +49,6 @@ def worker_app() -> FastAPI:
     settings from the environment, which `pam serve` filled in before spawning."""
     from server.app import create_app
 
-    return create_app(Settings(), freeze_gc=True)
+    settings = Settings()
+    WorkerH11Protocol.headers_timeout_s = settings.request_headers_timeout_s
+    return create_app(settings, freeze_gc=True)

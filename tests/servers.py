@@ -33,11 +33,34 @@ def free_port() -> int:
 class RunningServer:
     url: str
     process: subprocess.Popen[bytes]
+    ready_timeout_s: float = 60
+
+    def wait_live(self) -> None:
+        """Wait for /health/live; a process that exits first raises with its stderr."""
+        deadline = time.monotonic() + self.ready_timeout_s
+        while True:
+            if self.process.poll() is not None:
+                stderr = self.process.stderr
+                err = stderr.read().decode() if stderr else ""
+                raise RuntimeError(
+                    f"pam serve exited with {self.process.returncode}: {err[-2000:]}"
+                )
+            try:
+                if httpx.get(f"{self.url}/health/live", timeout=1).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise TimeoutError("pam serve did not become live")
+            time.sleep(0.1)
 
 
 @contextmanager
-def pam_server(env: Mapping[str, str], *, ready_timeout_s: float = 60) -> Iterator[RunningServer]:
-    """Start `pam serve` with `env` added to the environment; wait for /health/live."""
+def pam_server(
+    env: Mapping[str, str], *, ready_timeout_s: float = 60, start_only: bool = False
+) -> Iterator[RunningServer]:
+    """Start `pam serve` with `env` added to the environment; wait for /health/live
+    (`start_only`: return at once; the caller waits with `wait_live()`)."""
     port = free_port()
     full_env = {**os.environ, **env}
     process = subprocess.Popen(
@@ -47,22 +70,11 @@ def pam_server(env: Mapping[str, str], *, ready_timeout_s: float = 60) -> Iterat
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    url = f"http://127.0.0.1:{port}"
+    server = RunningServer(f"http://127.0.0.1:{port}", process, ready_timeout_s)
     try:
-        deadline = time.monotonic() + ready_timeout_s
-        while True:
-            if process.poll() is not None:
-                err = process.stderr.read().decode() if process.stderr else ""
-                raise RuntimeError(f"pam serve exited with {process.returncode}: {err[-2000:]}")
-            try:
-                if httpx.get(f"{url}/health/live", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise TimeoutError("pam serve did not become live")
-            time.sleep(0.1)
-        yield RunningServer(url=url, process=process)
+        if not start_only:
+            server.wait_live()
+        yield server
     finally:
         process.terminate()
         try:

@@ -1,4 +1,5 @@
-"""`python -m bench.chaos [--only crash,db,redis,schema,isolation,wsfuzz,injection,load] [--quick]`
+"""`python -m bench.chaos [--only STEP,...] [--quick]`, STEP one of crash, db, redis,
+schema, isolation, hardening, wsfuzz, injection, load.
 
 Runs the fault runs, the schemathesis sweep, the isolation matrix, the WebSocket fuzzer,
 the injection corpus and the WebSocket load, each against fresh `pam serve` processes
@@ -21,7 +22,7 @@ import orjson
 from bench.chaos import steps
 from bench.chaos.report import RESULTS, FaultSummary, table, write_json
 
-ALL = ("crash", "db", "redis", "schema", "isolation", "wsfuzz", "injection", "load")
+ALL = ("crash", "db", "redis", "schema", "isolation", "hardening", "wsfuzz", "injection", "load")
 
 
 async def main(only: list[str], quick: bool) -> bool:
@@ -52,6 +53,7 @@ async def main(only: list[str], quick: bool) -> bool:
         for name, step in (
             ("schema", steps.schema),
             ("isolation", steps.isolation),
+            ("hardening", steps.hardening),
             ("wsfuzz", steps.wsfuzz),
             ("injection", steps.injection),
         ):

@@ -19,6 +19,7 @@ ID_ROUTES: dict[tuple[str, str], Any] = {
     ("POST", "/api/v1/you/tasks/{task_id}/complete"): None,
     ("POST", "/api/v1/social/posts/{post_id}/comments"): {"content": "hello"},
     ("PUT", "/api/v1/social/posts/{post_id}/like"): None,
+    ("POST", "/api/v1/social/join-requests/{request_id}"): {"decision": "approve"},
     ("GET", "/threads/{thread_id}"): None,
     ("PATCH", "/threads/{thread_id}"): {"metadata": {"owner": "bob"}},
     ("DELETE", "/threads/{thread_id}"): None,

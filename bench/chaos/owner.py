@@ -62,6 +62,16 @@ async def make_owner(base_url: str) -> Owner:
                 {"content": f"post {m}", "group": group, "visibility": "group"},
             )
         )
+        # A private group of the owner's with a request to join it from a third user:
+        # only the owner may decide it (issue 14, L8).
+        private = f"private-{uuid.uuid4().hex[:8]}"
+        await _post(a, "/api/v1/social/groups", {"name": private, "private": True})
+        async with httpx.AsyncClient(
+            base_url=base_url, headers=auth(f"carol-{tag}"), timeout=60
+        ) as carol:
+            asked = await carol.put(f"/api/v1/social/groups/{private}/membership")
+            asked.raise_for_status()
+            ids["request_id"] = _first_id(asked.json())
         for path, body in (
             ("/api/v1/wins/incomes", {"amount": 900, "source": f"job {m}"}),
             ("/api/v1/wheels/vehicles", {"name": f"van {m}"}),

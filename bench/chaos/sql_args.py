@@ -28,8 +28,9 @@ DEFAULTS: dict[str, Any] = {
     "note": "sweep",
     "content": "sweep",
     "group": "sweep",
+    "decision": "approve",
 }
-VICTIM_IDS = ("expense_id", "event_id", "task_id", "post_id")
+VICTIM_IDS = ("expense_id", "event_id", "task_id", "post_id", "request_id")
 
 
 def takes_text(schema: dict[str, Any]) -> str | None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from bench.chaos.crash import crash_run
 from bench.chaos.db_outage import db_outage_run
+from bench.chaos.hardening import HARDENING_ENV, as_rows, hardening_probes
 from bench.chaos.hostile import hostile_replay
 from bench.chaos.infra import private_postgres
 from bench.chaos.injection import injection_run
@@ -27,6 +28,8 @@ from tests.servers import PamProcess, server_env
 from tests.tokens import token_for
 
 SCHEMA_MIN_REQUESTS = 1000
+# The isolation matrix attacks HS256 and JWKS tokens on one server: both on purpose.
+BOTH_ALGORITHMS = {"PAM_JWT_HS256_WITH_JWKS": "true"}
 FUZZ_ENV = {"RATE_LIMIT_WS_FRAMES": "120/minute"}  # the harness's default is unlimited
 
 
@@ -90,7 +93,7 @@ async def isolation(work: Path, quick: bool = False) -> tuple[dict[str, Any], bo
     with (
         shared_postgres(work) as url,
         jwks_server(key) as jwks,
-        server(url, work / "server", PAM_JWKS_URL=jwks) as pam,
+        server(url, work / "server", PAM_JWKS_URL=jwks, **BOTH_ALGORITHMS) as pam,
     ):
         probes, problems = await isolation_matrix(pam.url, pam.ws_url)
         probes += await jwt_probes(pam.url, pam.ws_url, "victim", key)
@@ -113,6 +116,24 @@ def write_isolation_md(probes: list[Probe], problems: list[str]) -> None:
         + "".join(f"\nPROBLEM: {p}" for p in problems)
     )
     (RESULTS / "isolation-summary.md").write_text(condensed(probes) + "\n")
+
+
+async def hardening(work: Path, quick: bool = False) -> tuple[dict[str, Any], bool]:
+    """Issue 14's findings, probed against production mode with JWKS and "change-me"."""
+    key = new_rsa_key()
+    with (
+        shared_postgres(work) as url,
+        jwks_server(key) as jwks,
+        server(url, work / "server", PAM_JWKS_URL=jwks, LOG_LEVEL="INFO", **HARDENING_ENV) as pam,
+    ):
+        probes = await hardening_probes(
+            pam.url, pam.ws_url, key, lambda: pam.log.read_text(errors="replace")
+        )
+    print(f"\n## Hardening: {sum(p.ok for p in probes)}/{len(probes)} as expected")
+    for p in probes:
+        print(f"{'ok' if p.ok else 'FAILED'} {p.surface}: {p.tried} -> {p.got}")
+    figures = {"probes": len(probes), "as_expected": sum(p.ok for p in probes)}
+    return {**figures, "results": as_rows(probes)}, all(p.ok for p in probes)
 
 
 async def load(work: Path, quick: bool) -> tuple[dict[str, Any], bool]:

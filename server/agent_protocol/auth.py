@@ -19,7 +19,7 @@ from server.deps import Res, bearer
 CHALLENGE = {"WWW-Authenticate": "Bearer"}
 
 
-def protocol_user(
+async def protocol_user(
     resources: Res,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     x_api_key: Annotated[str | None, Header(include_in_schema=False)] = None,
@@ -28,7 +28,7 @@ def protocol_user(
     if not token:
         raise HTTPException(401, "Missing bearer token.", headers=CHALLENGE)
     try:
-        return resources.verifier.verify(token)
+        return await resources.verifier.averify(token)
     except AuthError:
         raise HTTPException(401, "Invalid or expired token.", headers=CHALLENGE) from None
 

@@ -12,8 +12,10 @@ from typing import Any
 from uuid import UUID
 
 import orjson
+from fastapi import HTTPException
 from psycopg import sql
 
+from server.json_safe import MAX_FIELD_BYTES
 from server.resources import Resources
 from server.runs.threads import COLUMNS, ThreadRow, find_thread, owned_thread, parse_thread_id
 from tools.db.scope import user_db
@@ -85,16 +87,21 @@ async def patch_metadata(
 ) -> ThreadRow:
     """Merge `metadata` into the thread's (keys given replace those stored)."""
     row = await owned_thread(resources, user_id, thread_id)
+    patch = orjson.dumps(metadata).decode()
     async with user_db(resources.pool, user_id) as db:
         updated = await (
             await db.conn.execute(
                 "UPDATE chat_threads SET metadata = metadata || %s::jsonb, updated_at = now()"
-                f" WHERE id = %s RETURNING {COLUMNS}",
-                (orjson.dumps(metadata).decode(), row.id),
+                " WHERE id = %s AND octet_length((metadata || %s::jsonb)::text) <= %s"
+                f" RETURNING {COLUMNS}",
+                (patch, row.id, patch, MAX_FIELD_BYTES),
             )
         ).fetchone()
-    if updated is None:  # deleted in between
-        return await owned_thread(resources, user_id, thread_id)
+    if updated is None:  # deleted in between, or the merge would be too large
+        await owned_thread(resources, user_id, thread_id)  # 404 when it is gone
+        raise HTTPException(
+            422, f"metadata: the thread's metadata would exceed {MAX_FIELD_BYTES} bytes"
+        )
     return ThreadRow(**updated)
 
 

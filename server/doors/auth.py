@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from starlette.concurrency import run_in_threadpool
-
 from server.auth import AuthError
 from server.resources import Resources
 
@@ -15,10 +13,8 @@ async def token_user(resources: Resources, token: str) -> UUID | None:
     """The token's user, or None for a missing, forged or expired token."""
     if not token:
         return None
-    verify = resources.verifier.verify
     try:
-        if resources.verifier.jwks is None:  # HS256: no I/O
-            return verify(token)
-        return await run_in_threadpool(verify, token)
+        # Off the loop for JWKS, and through the identities table (server/auth.py).
+        return await resources.verifier.averify(token)
     except AuthError:
         return None

@@ -1,4 +1,5 @@
-"""Kill switches for the doors themselves: the web page and each chat transport.
+"""Kill switches for the doors themselves: the web page, each chat transport and the
+MCP, A2A and AG-UI doors.
 
 Pure ASGI, so streams pass through untouched. A request through a door switched off
 gets 503 with `{"detail": "<what> is paused right now…", "code": "unavailable"}` (a
@@ -19,6 +20,12 @@ from agent.flags import CATALOGUE
 from server.flags.service import FlagService
 
 AGENT_PROTOCOL_ROOTS = ("/threads", "/assistants", "/runs")
+# The doors of server/doors, with what each serves beside its endpoint.
+DOOR_PATHS: dict[str, tuple[str, ...]] = {
+    "transport.mcp": ("/mcp", "/.well-known/oauth-protected-resource/mcp"),
+    "transport.agent_to_agent": ("/a2a", "/.well-known/agent-card.json"),
+    "transport.agui": ("/agui",),
+}
 RETRY_AFTER_S = "60"
 
 
@@ -40,6 +47,9 @@ def door_flag(scope: Scope) -> str | None:
         return "transport.sse" if streamed else "transport.rest_chat"
     if path.startswith(AGENT_PROTOCOL_ROOTS):
         return "transport.agent_protocol"
+    for name, paths in DOOR_PATHS.items():
+        if any(path == p or path.startswith(p + "/") for p in paths):
+            return name
     return None
 
 

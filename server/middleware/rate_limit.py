@@ -1,6 +1,10 @@
 """Per-user, per-route-class rate limits on HTTP requests, answered with 429 JSON and
-`Retry-After`. The user is the verified token's subject (a client cannot pick another
-user's bucket by forging one); requests without a valid token count per client IP."""
+`Retry-After`. The user is the verified token's subject, from `Authorization: Bearer` or
+`X-Api-Key` (what the Agent Protocol clients send) — a client cannot pick another user's
+bucket by forging one; requests without a valid token count per client IP.
+
+Turns (chat, resume, Agent Protocol runs) count against one budget per user, `turns:`,
+shared with WebSocket chat frames (`turn_key` in server/ratelimit.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from structlog.contextvars import bound_contextvars
 from server.auth import AuthError
 from server.errors import error_response
 from server.middleware.asgi import client_ip, header, scope_state
-from server.ratelimit import RateLimits, retry_after_header
+from server.ratelimit import RateLimits, retry_after_header, turn_key
 from server.resources import Resources
 from server.settings import Settings
 
@@ -29,13 +33,22 @@ def route_class(method: str, path: str) -> str:
     return "api"
 
 
-def identity(scope: Scope, resources: Resources) -> tuple[str, str | None]:
-    """(bucket key, user id): the verified user, else the client's address."""
+def presented_token(scope: Scope) -> str | None:
+    """The token a request signs in with: the bearer token, else `X-Api-Key`."""
     authorization = header(scope, b"authorization") or ""
     scheme, _, token = authorization.partition(" ")
     if scheme.lower() == "bearer" and token.strip():
+        return token.strip()
+    api_key = (header(scope, b"x-api-key") or "").strip()
+    return api_key or None
+
+
+async def identity(scope: Scope, resources: Resources) -> tuple[str, str | None]:
+    """(bucket key, user id): the verified user, else the client's address."""
+    token = presented_token(scope)
+    if token is not None:
         try:
-            user = str(resources.verifier.verify(token.strip()))
+            user = str(await resources.verifier.averify(token))
         except AuthError:
             pass  # the route answers 401; until then it counts as its address
         else:
@@ -61,10 +74,12 @@ class RateLimitMiddleware:
         ):
             await self.app(scope, receive, send)
             return
-        key, user = identity(scope, resources)
+        key, user = await identity(scope, resources)
         scope_state(scope)["user_id"] = user
         kind = route_class(scope["method"], path)
-        retry_after = await limits.hit(f"{kind}:{key}", self.rates[kind])
+        retry_after = await limits.hit(
+            turn_key(key) if kind == "chat" else f"api:{key}", self.rates[kind]
+        )
         if retry_after is not None:
             seconds = retry_after_header(retry_after)
             response = error_response(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import math
 from typing import Any
 from uuid import UUID
 
@@ -27,9 +28,17 @@ TRY_AGAIN_LATER = 1013
 
 
 class Connection:
-    def __init__(self, websocket: WebSocket, user_id: UUID, queue_frames: int | None = None):
+    def __init__(
+        self,
+        websocket: WebSocket,
+        user_id: UUID,
+        queue_frames: int | None = None,
+        *,
+        expires_at: float = math.inf,
+    ):
         self.websocket = websocket
         self.user_id = user_id
+        self.expires_at = expires_at  # the signing-in token's exp, moved on by auth frames
         self.context: ClientContext | None = None  # from context_update, for later turns
         self.closed = asyncio.Event()
         self.close_code = 1000

@@ -11,6 +11,7 @@ from fastapi import HTTPException
 from server.chat.turns import start_chat, start_resume
 from server.errors import DB_UNAVAILABLE, UNAVAILABLE
 from server.flags.transport import socket_paused
+from server.ratelimit import hit, turn_key
 from server.resources import Resources
 from server.runs import RunManager, ThreadBusy, owned_thread
 from server.ws.auth import UNAUTHORIZED, AuthFailed, verify
@@ -59,6 +60,23 @@ async def handle(
         connection.send(error_frame("INTERNAL", "Something went wrong on our side.", message_id))
 
 
+async def _turn_allowed(
+    frame: ChatFrame | ResumeFrame, connection: Connection, resources: Resources
+) -> bool:
+    """Count a turn against the user's one budget of turns (shared with REST and SSE)."""
+    key = turn_key(f"user:{connection.user_id}")
+    wait_s = await hit(resources, key, resources.settings.rate_limit_chat)
+    if wait_s is None:
+        return True
+    connection.send(
+        {
+            **error_frame("RATE_LIMITED", "Too many turns; slow down.", frame.message_id),
+            "retry_after": wait_s,
+        }
+    )
+    return False
+
+
 async def _dispatch(
     frame: ClientFrame, connection: Connection, resources: Resources, runs: RunManager
 ) -> None:
@@ -70,17 +88,23 @@ async def _dispatch(
         connection.send(pong)
     elif isinstance(frame, AuthFrame):  # a refreshed token, for the same user only
         try:
-            same = verify(resources.verifier, frame.token) == user
+            renewed = await verify(resources.verifier, frame.token)
         except AuthFailed:
-            same = False
-        if not same:
+            renewed = None
+        if renewed is None or renewed.user != user:
             connection.shut(UNAUTHORIZED, "Invalid token.")
+        else:
+            connection.expires_at = renewed.expires_at
     elif isinstance(frame, ContextUpdateFrame):
         connection.context = frame.context
     elif isinstance(frame, ChatFrame | ResumeFrame) and (
         paused := socket_paused(resources.flags, user)
     ):
         connection.send(error_frame("PAUSED", paused, frame.message_id))
+    elif isinstance(frame, ChatFrame | ResumeFrame) and not await _turn_allowed(
+        frame, connection, resources
+    ):
+        return
     elif isinstance(frame, ChatFrame):
         turn = await start_chat(resources, runs, user, frame, connection.context)
         reply_to = frame.message_id or str(uuid4())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 
 import structlog
 from fastapi import APIRouter, WebSocket
@@ -12,7 +13,13 @@ from server.metrics import WEBSOCKETS_OPEN
 from server.ratelimit import hit
 from server.resources import Resources
 from server.runs import RunManager
-from server.ws.auth import UNAUTHORIZED, AuthFailed, authenticate
+from server.ws.auth import (
+    TOKEN_EXPIRED,
+    TOKEN_EXPIRED_REASON,
+    UNAUTHORIZED,
+    AuthFailed,
+    authenticate,
+)
 from server.ws.connection import Connection
 from server.ws.frames import BadFrame, parse_frame
 from server.ws.handlers import error_frame, handle
@@ -21,6 +28,8 @@ from server.ws.registry import sockets_of
 log = structlog.get_logger("pam.ws")
 router = APIRouter()
 GONE = 1006  # the client went away: nothing left to close
+TOO_MANY_SOCKETS = 4429  # the user already holds WS_MAX_PER_USER sockets on this instance
+EXPIRY_CHECK_S = 60.0  # the watchdog re-reads expires_at at least this often
 
 
 @router.websocket("/api/v1/pam/ws")
@@ -29,27 +38,44 @@ async def pam_socket(websocket: WebSocket) -> None:
     runs: RunManager = websocket.app.state.runs
     await websocket.accept()
     try:
-        user = await authenticate(websocket, resources.verifier)
+        signed_in = await authenticate(websocket, resources.verifier)
     except AuthFailed as failed:
         with contextlib.suppress(Exception):
             await websocket.close(UNAUTHORIZED, failed.reason)
         return
-    connection = Connection(websocket, user)
+    user = signed_in.user
     registry = sockets_of(websocket.app)
+    cap = resources.settings.ws_max_per_user
+    if registry.count(user) >= cap:
+        with contextlib.suppress(Exception):
+            await websocket.close(TOO_MANY_SOCKETS, f"At most {cap} open sockets per user.")
+        return
+    connection = Connection(websocket, user, expires_at=signed_in.expires_at)
     registry.add(connection)
     WEBSOCKETS_OPEN.inc()
     sender = asyncio.create_task(connection.pump())
     receiver = asyncio.create_task(_receive(connection, resources, runs))
+    expiry = asyncio.create_task(_close_at_expiry(connection))
     connection.send({"type": "connected", "user_id": str(user)})
     try:
         await connection.closed.wait()
     finally:
         WEBSOCKETS_OPEN.dec()
         registry.remove(connection)
-        for task in (receiver, sender):
+        for task in (receiver, sender, expiry):
             task.cancel()
-        await asyncio.gather(receiver, sender, return_exceptions=True)
+        await asyncio.gather(receiver, sender, expiry, return_exceptions=True)
         await connection.close()
+
+
+async def _close_at_expiry(connection: Connection) -> None:
+    """Close the socket when its token expires (an auth frame moves `expires_at` on)."""
+    while not connection.closed.is_set():
+        left = connection.expires_at - time.time()
+        if left <= 0:
+            connection.shut(TOKEN_EXPIRED, TOKEN_EXPIRED_REASON)
+            return
+        await asyncio.sleep(min(left, EXPIRY_CHECK_S))
 
 
 async def _receive(connection: Connection, resources: Resources, runs: RunManager) -> None:
@@ -59,6 +85,9 @@ async def _receive(connection: Connection, resources: Resources, runs: RunManage
             message = await connection.websocket.receive()
             if message["type"] == "websocket.disconnect":
                 connection.shut(GONE)
+                return
+            if time.time() >= connection.expires_at:  # before the watchdog wakes
+                connection.shut(TOKEN_EXPIRED, TOKEN_EXPIRED_REASON)
                 return
             wait_s = await hit(resources, f"ws:{connection.user_id}", rate)
             if wait_s is not None:

@@ -123,7 +123,7 @@ async def test_a_door_switched_off_answers_paused(serve: Serve) -> None:
         serve() as server,
         httpx.AsyncClient(base_url=server.url, timeout=30) as c,
     ):
-        for door in ("sse", "websocket", "agent_protocol"):
+        for door in ("sse", "websocket", "agent_protocol", "mcp", "agent_to_agent", "agui"):
             r = await c.put(
                 f"{ADMIN}/transport.{door}", json={"default": False}, headers=admin_auth(ada)
             )
@@ -132,13 +132,19 @@ async def test_a_door_switched_off_answers_paused(serve: Serve) -> None:
         sse = await c.post("/api/v1/pam/chat/stream", json={"message": "hi"}, headers=auth(pat))
         ap = await c.post("/threads", json={}, headers=auth(pat))
         page = await c.get("/")
+        mcp = await c.post("/mcp", json={}, headers=auth(pat))
+        a2a = await c.post("/a2a", json={}, headers=auth(pat))
+        card = await c.get("/.well-known/agent-card.json")
+        agui = await c.post("/agui", json={}, headers=auth(pat))
         rest = await c.post("/api/v1/pam/chat", json={"message": "hello"}, headers=auth(pat))
         async with connect(ws_url(server, pat)) as ws:
             frame = await recv_frame(ws)
             await ws.wait_closed()
             close_code = ws.close_code
         health = (await c.get("/health/ready")).json()
-    for response, name in ((sse, "sse"), (ap, "agent_protocol"), (page, "web.page")):
+    doors = [(sse, "sse"), (ap, "agent_protocol"), (page, "web.page"), (mcp, "mcp")]
+    doors += [(a2a, "agent_to_agent"), (card, "agent_to_agent"), (agui, "agui")]
+    for response, name in doors:
         flag = name if name == "web.page" else f"transport.{name}"
         assert response.status_code == 503
         assert response.json() == {"detail": CATALOGUE[flag].paused, "code": "unavailable"}
@@ -153,7 +159,7 @@ async def test_a_door_switched_off_answers_paused(serve: Serve) -> None:
     assert health["flags"] == {
         "provider": "pam",
         "status": "ok",
-        "detail": "4 flag rule(s) in force",
+        "detail": "7 flag rule(s) in force",
     }
 
 

@@ -4,9 +4,11 @@ size limit, and JSON for unknown routes and methods."""
 from __future__ import annotations
 
 import re
+import secrets
 from collections.abc import AsyncIterator
 
 import httpx
+from pydantic import SecretStr
 
 from tests.api.conftest import Serve, auth
 from tests.api.rest_support import error, new_user, ok
@@ -52,9 +54,15 @@ async def test_security_headers_on_every_response(serve: Serve) -> None:
         )
 
 
+PRODUCTION_SECRET = SecretStr(secrets.token_urlsafe(32))
+
+
 async def test_hsts_in_production(serve: Serve) -> None:
     async with (
-        serve(ScriptedChatModel(), environment="production") as server,
+        # The test secret is published in this repository: production refuses it.
+        serve(
+            ScriptedChatModel(), environment="production", pam_jwt_secret=PRODUCTION_SECRET
+        ) as server,
         httpx.AsyncClient(base_url=server.url) as c,
     ):
         live = await c.get("/health/live")

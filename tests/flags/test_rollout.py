@@ -4,12 +4,17 @@ flag accepts."""
 from __future__ import annotations
 
 import itertools
+import re
+from pathlib import Path
 from uuid import UUID, uuid4
 
 import pytest
 from pydantic import ValidationError
 
+from agent.flags import CATALOGUE
 from server.flags.rules import FlagError, FlagRule, bucket, checked, evaluate
+
+REPO = Path(__file__).resolve().parents[2]
 
 USERS = [str(uuid4()) for _ in range(10_000)]
 
@@ -100,3 +105,13 @@ def test_an_arm_whose_model_no_longer_loads_falls_back_to_the_default() -> None:
     assert model_for(TurnFlags(model="python:no.such.module:make"), default) is default
     assert model_for(TurnFlags(), default) is default
     assert model_for(TurnFlags(model="offline"), default) is not default
+
+
+def test_every_flag_name_fits_the_tables_check() -> None:
+    """feature_flags.name has a CHECK (migration 0015): a catalogue name it refuses would
+    make setting that flag a database error instead of a rule."""
+    migration = next((REPO / "tools/db/migrations").glob("0015_*.sql")).read_text()
+    pattern = re.search(r"name ~ '(.+?)'", migration)
+    assert pattern is not None
+    refused = [name for name in CATALOGUE if not re.fullmatch(pattern[1], name)]
+    assert refused == []

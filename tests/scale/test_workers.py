@@ -6,6 +6,7 @@ thread locks, run cancels and joins, rate limits and WebSocket pushes."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import subprocess
 import sys
@@ -30,6 +31,7 @@ CHAT = "/api/v1/pam/chat"
 CHAT_RATE = 12
 WORKERS = 2
 LANDING_TRIES = 200  # connections opened until one lands on the wanted worker
+HEADERS_TIMEOUT_S = 1.5  # the workers' request-head deadline (server/http_protocol.py)
 
 
 @dataclass
@@ -102,6 +104,8 @@ def workers(
         brain[1],
         PAM_WORKER="false",  # jobs run in a `pam worker` of their own (the push test)
         RATE_LIMIT_CHAT=f"{CHAT_RATE}/minute",
+        REQUEST_HEADERS_TIMEOUT_S=str(HEADERS_TIMEOUT_S),
+        MAX_HEADER_BYTES="16384",
     )
     port = free_port()
     argv = [sys.executable, "-m", "server", "serve", "--workers", str(WORKERS)]
@@ -318,3 +322,45 @@ async def test_a_reminder_reaches_sockets_on_both_workers(
     finally:
         for ws in sockets:
             await ws.close()
+
+
+async def test_each_worker_bounds_request_heads_as_one_server_does(workers: Workers) -> None:
+    """The workers run PAM's bounded HTTP protocol with the configured deadline: a head
+    too large is refused, and one trickled past REQUEST_HEADERS_TIMEOUT_S is cut off."""
+    host, port = "127.0.0.1", int(workers.url.rsplit(":", 1)[1])
+    for _ in range(WORKERS * 4):  # either worker: each refuses it
+        reader, writer = await asyncio.open_connection(host, port)
+        big = b"GET /health/live HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 2**20 + b"\r\n\r\n"
+        with contextlib.suppress(ConnectionError):  # closed before all was sent: refused
+            writer.write(big)
+            await writer.drain()
+        try:
+            answer = await asyncio.wait_for(reader.read(), 10)
+        except ConnectionError:
+            answer = b""
+        assert b"200 OK" not in answer
+        assert answer == b"" or answer.startswith(b"HTTP/1.1 400"), answer[:100]
+        writer.close()
+
+    held: set[int] = set()
+    for _ in range(LANDING_TRIES):  # on both workers
+        reader, writer = await asyncio.open_connection(host, port)
+        writer.write(b"GET /health/live HTTP/1.1\r\nHost: x\r\n")  # never finished
+        await writer.drain()
+        holder = None
+        async with asyncio.timeout(5):
+            while holder is None:
+                holder = workers.holder(writer.get_extra_info("sockname")[1])
+                await asyncio.sleep(0.05)
+        if holder in held:
+            writer.close()
+            continue
+        held.add(holder)
+        started = asyncio.get_running_loop().time()
+        assert await asyncio.wait_for(reader.read(), 10) == b""  # closed by the server
+        waited = asyncio.get_running_loop().time() - started
+        assert HEADERS_TIMEOUT_S * 0.5 < waited < HEADERS_TIMEOUT_S + 5, waited
+        writer.close()
+        if len(held) == WORKERS:
+            break
+    assert len(held) == WORKERS

@@ -12,7 +12,7 @@ import pytest
 from bench.chaos.isolation import isolation_matrix
 from bench.chaos.jwks import jwks_server, new_rsa_key
 from bench.chaos.jwt_matrix import jwt_probes
-from bench.chaos.steps import server
+from bench.chaos.steps import BOTH_ALGORITHMS, server
 
 pytestmark = pytest.mark.slow
 
@@ -21,7 +21,10 @@ async def test_user_b_gets_nothing_of_user_a_and_forged_tokens_get_401(
     migrated_url: str, tmp_path: Path
 ) -> None:
     key = new_rsa_key()
-    with jwks_server(key) as jwks, server(migrated_url, tmp_path, PAM_JWKS_URL=jwks) as pam:
+    with (
+        jwks_server(key) as jwks,
+        server(migrated_url, tmp_path, PAM_JWKS_URL=jwks, **BOTH_ALGORITHMS) as pam,
+    ):
         probes, problems = await isolation_matrix(pam.url, pam.ws_url)
         jwt = await jwt_probes(pam.url, pam.ws_url, "victim", key)
     assert problems == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 import pytest
 from pydantic import ValidationError
 
@@ -80,7 +82,8 @@ def test_production_refuses_a_default_secret(monkeypatch: pytest.MonkeyPatch) ->
 def test_production_accepts_a_real_secret(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ENVIRONMENT", "production")
     monkeypatch.setenv("DATABASE_URL", "postgresql://db/pam")
-    monkeypatch.setenv("PAM_JWT_SECRET", "x" * 40)
+    secret = secrets.token_urlsafe(32)  # random: "x" * 40 is refused as guessable
+    monkeypatch.setenv("PAM_JWT_SECRET", secret)
     s = Settings()
     assert s.pam_jwt_secret is not None
-    assert s.pam_jwt_secret.get_secret_value() == "x" * 40
+    assert s.pam_jwt_secret.get_secret_value() == secret

@@ -2,11 +2,14 @@
 
 The ledger table records what ran. A session-level advisory lock serialises processes
 that start together; each file runs inside a transaction, so a failing file leaves the
-database exactly as the previous file left it.
+database exactly as the previous file left it. LangGraph's checkpointer tables are
+created under the same lock (its own `setup()` is not safe for processes starting
+together: they raced on `checkpoint_migrations_pkey`).
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -18,6 +21,7 @@ from tools.db.errors import DatabaseError, check_url
 
 MIGRATIONS_PACKAGE = "tools.db.migrations"
 LOCK_KEY = 0x5A4D_0001  # arbitrary, fixed: "PAM migrations"
+LOCK_POLL_S = 0.05
 _NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
 
@@ -67,12 +71,35 @@ async def _applied(conn: psycopg.AsyncConnection[Any]) -> set[int]:
     return {row[0] for row in await cur.fetchall()}
 
 
+async def _take_lock(conn: psycopg.AsyncConnection[Any]) -> None:
+    """Wait for the migrations lock by polling, holding no snapshot in between: the
+    checkpointer's CREATE INDEX CONCURRENTLY waits for every open snapshot, so a process
+    blocked in pg_advisory_lock() would deadlock with the one holding the lock."""
+    while True:
+        row = await (await conn.execute("SELECT pg_try_advisory_lock(%s)", (LOCK_KEY,))).fetchone()
+        if row is not None and row[0]:
+            return
+        await asyncio.sleep(LOCK_POLL_S)
+
+
+async def _setup_checkpointer(url: str) -> None:
+    """LangGraph's checkpoint tables and their own migrations ledger (idempotent)."""
+    from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
+
+    try:
+        async with AsyncPostgresSaver.from_conn_string(url) as saver:
+            await saver.setup()
+    except psycopg.Error as exc:
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
+        raise DatabaseError(f"the checkpointer's tables could not be created: {detail}") from None
+
+
 async def migrate(url: str, package: str = MIGRATIONS_PACKAGE) -> list[Migration]:
     """Apply every pending migration; return the ones this call applied."""
     pending_all = available(package)
     conn = await _connect(url)
     try:
-        await conn.execute("SELECT pg_advisory_lock(%s)", (LOCK_KEY,))
+        await _take_lock(conn)
         try:
             done = await _applied(conn)
             ran = []
@@ -93,6 +120,8 @@ async def migrate(url: str, package: str = MIGRATIONS_PACKAGE) -> list[Migration
                         f"rolled back: {detail}"
                     ) from None
                 ran.append(migration)
+            if package == MIGRATIONS_PACKAGE:
+                await _setup_checkpointer(url)
             return ran
         finally:
             await conn.execute("SELECT pg_advisory_unlock(%s)", (LOCK_KEY,))

@@ -12,7 +12,7 @@ from tools.values import Name
 GroupRef = Name
 """A group by its name (any case) or its id."""
 GROUP_SELECT = """
-SELECT g.id, g.name, g.description,
+SELECT g.id, g.name, g.description, g.private,
        pam_group_member_count(g.id) AS member_count,
        EXISTS (SELECT 1 FROM group_members m
                WHERE m.group_id = g.id AND m.user_id = %(me)s) AS is_member

@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints
 
 from tools.db.scope import UserDb
+from tools.social import join_requests
 from tools.social.group_lookup import GROUP_SELECT, GroupRef, resolve_group
 from tools.social.models import GroupOut, feed_ui, group_out
 from tools.types import Action, ActionError, ActionResult, Args
@@ -63,6 +64,8 @@ class JoinGroupArgs(Args):
 
 async def join_group(db: UserDb, args: JoinGroupArgs) -> GroupResult:
     group = await resolve_group(db, args.group)
+    if group.private and not group.is_member:
+        return await _request_to_join(db, group)
     cur = await db.conn.execute(
         "INSERT INTO group_members (group_id, user_id) VALUES (%s, %s)"
         " ON CONFLICT (group_id, user_id) DO NOTHING RETURNING group_id",
@@ -79,10 +82,38 @@ async def join_group(db: UserDb, args: JoinGroupArgs) -> GroupResult:
     )
 
 
+async def _request_to_join(db: UserDb, group: GroupOut) -> GroupResult:
+    """A private group: file (or re-file) a join request for its owner to decide."""
+    cur = await db.conn.execute(
+        "INSERT INTO group_join_requests (group_id, user_id) VALUES (%s, %s)"
+        " ON CONFLICT (group_id, user_id) DO UPDATE SET status = 'pending', decided_at = NULL"
+        " WHERE group_join_requests.status = 'declined'"
+        " RETURNING id",
+        (group.id, db.user_id),
+    )
+    row = await cur.fetchone()
+    if row is None:
+        return GroupResult(
+            summary=f"You already asked to join {group.name}; its owner hasn't decided yet.",
+            group=group,
+        )
+    return GroupResult(
+        summary=f"{group.name} is private: you asked its owner to let you in, and you'll be"
+        " a member once they approve.",
+        ids=[row["id"]],
+        group=group,
+    )
+
+
 class CreateGroupArgs(Args):
     name: Name = Field(description="The new group's name.", examples=["Kimberley 2026"])
     description: GroupDescription | None = Field(
         default=None, description="What the group is about.", examples=["Travelling the Gibb"]
+    )
+    private: bool = Field(
+        default=False,
+        description="True: members-only posts stay with members, and joining needs the"
+        " user's approval.",
     )
 
 
@@ -99,8 +130,9 @@ async def create_group(db: UserDb, args: CreateGroupArgs) -> GroupResult:
             field="name",
         )
     cur = await db.conn.execute(
-        "INSERT INTO groups (created_by, name, description) VALUES (%s, %s, %s) RETURNING id",
-        (db.user_id, args.name, args.description),
+        "INSERT INTO groups (created_by, name, description, private) VALUES (%s, %s, %s, %s)"
+        " RETURNING id",
+        (db.user_id, args.name, args.description, args.private),
     )
     row = await cur.fetchone()
     assert row is not None
@@ -109,10 +141,16 @@ async def create_group(db: UserDb, args: CreateGroupArgs) -> GroupResult:
         "INSERT INTO group_members (group_id, user_id) VALUES (%s, %s)", (row["id"], db.user_id)
     )
     group = GroupOut(
-        id=row["id"], name=args.name, description=args.description, member_count=1, is_member=True
+        id=row["id"],
+        name=args.name,
+        description=args.description,
+        member_count=1,
+        is_member=True,
+        private=args.private,
     )
+    kind = "private group" if args.private else "group"
     return GroupResult(
-        summary=f"Created the group {group.name}, and you're its first member.",
+        summary=f"Created the {kind} {group.name}, and you're its first member.",
         ids=[group.id],
         ui_actions=[feed_ui("group", group.id, group.name)],
         group=group,
@@ -134,13 +172,16 @@ ACTIONS = [
         domain="social",
         args=JoinGroupArgs,
         fn=join_group,
-        description="Join a community group by its name or id (joining twice is harmless).",
+        description="Join a community group by its name or id (joining twice is harmless);"
+        " for a private group this asks its owner to let the user in.",
     ),
     Action(
         name="create_group",
         domain="social",
         args=CreateGroupArgs,
         fn=create_group,
-        description="Start a new community group with a unique name; the user joins it.",
+        description="Start a new community group with a unique name; the user joins it."
+        " A private group's joiners need the user's approval.",
     ),
+    *join_requests.ACTIONS,
 ]

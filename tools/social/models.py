@@ -53,6 +53,8 @@ class GroupOut(BaseModel):
     description: str | None
     member_count: int
     is_member: bool
+    # Private: joining needs the owner's approval (a join request the owner decides).
+    private: bool = False
 
 
 def preview(text: str, length: int = 60) -> str:
@@ -84,4 +86,5 @@ def group_out(row: dict[str, Any]) -> GroupOut:
         description=row["description"],
         member_count=row["member_count"],
         is_member=row["is_member"],
+        private=row.get("private", False),
     )

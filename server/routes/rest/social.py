@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING, Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query
+from pydantic import BaseModel, ConfigDict
 
 from server.routes.rest.common import ActionDb, perform, without
-from tools.social import feed, groups, posts, reactions
+from tools.social import feed, groups, join_requests, posts, reactions
 from tools.values import Name
 
 if TYPE_CHECKING:  # mypy knows the action's args; FastAPI gets them without the path's id
@@ -17,6 +18,11 @@ else:
     CommentCreate = without(reactions.CommentOnPostArgs, "post_id", name="CommentCreate")
 
 router = APIRouter(prefix="/social", tags=["social"])
+
+
+class JoinRequestDecision(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    decision: join_requests.JoinDecision
 
 
 @router.get("/feed")
@@ -60,3 +66,21 @@ async def create_group(body: groups.CreateGroupArgs, db: ActionDb) -> groups.Gro
 async def join_group(group: Name, db: ActionDb) -> groups.GroupResult:
     """Join a group by its name or id; idempotent."""
     return await perform(db, groups.join_group, group=group)
+
+
+@router.get("/join-requests")
+async def read_join_requests(
+    query: Annotated[join_requests.ReviewJoinRequestsArgs, Query()], db: ActionDb
+) -> join_requests.JoinRequestsResult:
+    """Pending requests to join the user's private groups (`group` narrows to one)."""
+    return await perform(db, join_requests.review_join_requests, query)
+
+
+@router.post("/join-requests/{request_id}")
+async def decide_join_request(
+    request_id: UUID, body: JoinRequestDecision, db: ActionDb
+) -> join_requests.JoinRequestsResult:
+    """Approve (the requester becomes a member) or decline one join request."""
+    return await perform(
+        db, join_requests.review_join_requests, request_id=request_id, decision=body.decision
+    )

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+from contextlib import ExitStack
+from pathlib import Path
 
+import httpx
 import psycopg
 import pytest
 
@@ -69,3 +72,42 @@ async def test_malformed_url_is_one_clear_line() -> None:
 async def test_unknown_url_option_is_malformed() -> None:
     with pytest.raises(DatabaseError, match="malformed"):
         await migrate("postgresql://127.0.0.1/db?no_such_option=1")
+
+
+async def test_migrate_creates_the_checkpointer_tables(fresh_database_url: str) -> None:
+    """Issue 14: LangGraph's checkpoint tables are made under the migrations' lock."""
+    await asyncio.gather(*(migrate(fresh_database_url) for _ in range(4)))
+    tables = _tables(fresh_database_url)
+    assert {"checkpoints", "checkpoint_blobs", "checkpoint_writes"} <= tables
+    with psycopg.connect(fresh_database_url) as conn:
+        versions = conn.execute("SELECT v FROM checkpoint_migrations ORDER BY v").fetchall()
+    assert [v[0] for v in versions] == list(range(len(versions)))
+
+
+@pytest.mark.slow
+def test_four_servers_starting_at_once_on_an_empty_database(
+    fresh_database_url: str, tmp_path: Path
+) -> None:
+    """Issue 14: four `pam serve` processes on a new database all come up."""
+    from tests.servers import pam_server
+
+    env = {
+        "DATABASE_URL": fresh_database_url,
+        "PAM_JWT_SECRET": "race-test-secret-that-is-long-enough-0123456789",
+        "PAM_WORKER": "false",
+        "ENVIRONMENT": "test",
+    }
+    with ExitStack() as stack:
+        started = [
+            stack.enter_context(
+                pam_server(
+                    {**env, "PAM_DATA_DIR": str(tmp_path / f"pam{n}")},
+                    start_only=True,
+                    ready_timeout_s=240,  # four start-ups on a shared machine
+                )
+            )
+            for n in range(4)
+        ]
+        for server in started:
+            server.wait_live()
+            assert httpx.get(f"{server.url}/health/ready").status_code == 200

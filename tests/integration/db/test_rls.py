@@ -109,9 +109,11 @@ async def test_app_role_is_bound_by_rls(pool: Pool) -> None:
     assert service_grants == {"n": 0}
     # Tables the job worker reads across users as the table owner (reminders to relay,
     # crons due, thread TTLs run out, expired store items) have RLS enabled (binding
-    # pam_app) but not forced on the owner; every other table is forced.
+    # pam_app) but not forced on the owner; so has `identities`, read by the service
+    # before any user is known (pam_app has no grant on it); every other table is forced.
     assert unforced == [
         {"relname": "crons", "relrowsecurity": True},
+        {"relname": "identities", "relrowsecurity": True},
         {"relname": "reminders", "relrowsecurity": True},
         {"relname": "thread_ttls", "relrowsecurity": True},
     ]

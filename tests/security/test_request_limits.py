@@ -1,0 +1,114 @@
+"""Issue 14 M5, over raw sockets against a real `pam serve`: a request head larger than
+MAX_HEADER_BYTES is refused and closed, a head trickled slower than its deadline is
+closed, and a body slower than its deadline gets 408."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from tests.api.conftest import TEST_JWT_SECRET, token_for
+from tests.servers import RunningServer, pam_server
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def bounded_server(
+    migrated_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[RunningServer]:
+    env = {
+        "DATABASE_URL": migrated_url,
+        "PAM_JWT_SECRET": TEST_JWT_SECRET,
+        "PAM_DATA_DIR": str(tmp_path_factory.mktemp("pam") / "data"),
+        "PAM_WORKER": "false",
+        "ENVIRONMENT": "test",
+        "LOG_LEVEL": "WARNING",
+        "MAX_HEADER_BYTES": "16384",
+        "REQUEST_HEADERS_TIMEOUT_S": "1.5",
+        "REQUEST_BODY_TIMEOUT_S": "1.5",
+    }
+    with pam_server(env) as server:
+        yield server
+
+
+def open_socket(server: RunningServer) -> socket.socket:
+    host, port = server.url.removeprefix("http://").split(":")
+    sock = socket.create_connection((host, int(port)), timeout=10)
+    return sock
+
+
+def read_all(sock: socket.socket) -> bytes:
+    """Everything the server sends until it closes (a timeout fails the test)."""
+    chunks = []
+    try:
+        while chunk := sock.recv(65536):
+            chunks.append(chunk)
+    except ConnectionResetError:
+        pass  # closed with unread bytes of ours in its buffer
+    return b"".join(chunks)
+
+
+def test_an_oversized_header_is_refused_and_closed(bounded_server: RunningServer) -> None:
+    with open_socket(bounded_server) as sock:
+        head = b"GET /health/live HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * (1024 * 1024)
+        # Closed before it was all sent is also a refusal.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            sock.sendall(head + b"\r\n\r\n")
+        answer = read_all(sock)
+    assert b"200 OK" not in answer
+    assert answer == b"" or answer.startswith(b"HTTP/1.1 400")
+
+
+def test_a_normal_request_still_works(bounded_server: RunningServer) -> None:
+    with open_socket(bounded_server) as sock:
+        sock.sendall(b"GET /health/live HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        assert read_all(sock).startswith(b"HTTP/1.1 200")
+
+
+def test_a_trickled_header_is_closed_at_its_deadline(bounded_server: RunningServer) -> None:
+    with open_socket(bounded_server) as sock:
+        started = time.monotonic()
+        sock.sendall(b"GET /health/live HTTP/1.1\r\nHost: x\r\n")
+        closed = False
+        while time.monotonic() - started < 8:
+            try:
+                sock.sendall(b"X-Slow: 1\r\n")
+            except (BrokenPipeError, ConnectionResetError):
+                closed = True
+                break
+            sock.settimeout(0.3)
+            try:
+                if sock.recv(1024) == b"":
+                    closed = True
+                    break
+            except TimeoutError:
+                pass
+        assert closed, "a header trickled for 8 s kept its connection"
+        assert time.monotonic() - started < 5
+
+
+def test_a_silent_connection_is_closed(bounded_server: RunningServer) -> None:
+    with open_socket(bounded_server) as sock:
+        started = time.monotonic()
+        assert read_all(sock) == b""
+        assert time.monotonic() - started < 5
+
+
+def test_a_slow_body_gets_408(bounded_server: RunningServer) -> None:
+    token = token_for("slow-body")
+    with open_socket(bounded_server) as sock:
+        sock.sendall(
+            b"POST /api/v1/pam/chat HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Authorization: Bearer " + token.encode() + b"\r\n"
+            b'Content-Length: 100\r\n\r\n{"message": '
+        )
+        started = time.monotonic()
+        answer = read_all(sock)
+    assert answer.startswith(b"HTTP/1.1 408"), answer[:200]
+    assert b"request_timeout" in answer
+    assert time.monotonic() - started < 5
