@@ -10,27 +10,46 @@ import asyncio
 import os
 from pathlib import Path
 
-from tools.db.embedded import start_embedded
+from tools.db.embedded import EmbeddedPostgres, start_embedded
 from tools.db.migrate import migrate
 from tools.db.pool import Pool, open_pool
 from tools.services import DEFAULT_WEATHER_URL, Services
 
 _pool: Pool | None = None
+_embedded: EmbeddedPostgres | None = None
 _lock = asyncio.Lock()
 
 
 async def default_pool() -> Pool:
-    """DATABASE_URL, else the embedded Postgres in PAM_DATA_DIR; migrated, opened once."""
-    global _pool
+    """DATABASE_URL, else the embedded Postgres in PAM_DATA_DIR; migrated, opened once.
+
+    The embedded server starts in a worker thread: starting it runs pg_ctl and touches
+    the file system, which must not block the host's event loop (`langgraph dev` refuses
+    blocking calls in it). The host stops it with `close_default_pool` (host_app.py).
+    """
+    global _pool, _embedded
     async with _lock:
         if _pool is None:
-            url = (
-                os.environ.get("DATABASE_URL")
-                or start_embedded(Path(os.environ.get("PAM_DATA_DIR", ".pam"))).url
-            )
+            url = os.environ.get("DATABASE_URL")
+            if not url:
+                data_dir = Path(os.environ.get("PAM_DATA_DIR", ".pam"))
+                _embedded = await asyncio.to_thread(start_embedded, data_dir)
+                url = _embedded.url
             await migrate(url)
             _pool = await open_pool(url)
     return _pool
+
+
+async def close_default_pool() -> None:
+    """Close the default pool and stop the embedded Postgres it started, if any."""
+    global _pool, _embedded
+    async with _lock:
+        if _pool is not None:
+            await _pool.close()
+            _pool = None
+        if _embedded is not None:
+            await asyncio.to_thread(_embedded.stop)
+            _embedded = None
 
 
 def default_services() -> Services:

@@ -6,7 +6,10 @@
    OpenFeature (server/flags/runs.py) against RULES (a kill switch, two rollouts, two
    experiment flags). The evaluation itself is also timed on its own: warm (the user's
    flags already evaluated since the last rule change: every turn but the first) and
-   cold (a new user, or the first turn after a change).
+   cold (a new user, or the first turn after a change). And once more with a rule
+   that targets profile facts (FACT_RULE) in force as well: then every run start reads
+   the user's facts under their RLS scope first (a database round trip), which is
+   that figure's cost.
 2. Propagation: two flag services, each with its own pool and listener connection (as
    two instances have), on one database. One writes a rule; the time until the other
    has it in force is measured, CHANGES times.
@@ -57,6 +60,8 @@ RULES: dict[str, dict[str, Any]] = {
     "experiment.model": {"default": "", "value": "offline", "users": [str(uuid.uuid4())]},
 }
 
+FACT_RULE = ("domain.wins", {"default": False, "value": True, "where": {"units": "imperial"}})
+
 
 def _ms(values: list[float]) -> dict[str, float]:
     return {
@@ -66,23 +71,26 @@ def _ms(values: list[float]) -> dict[str, float]:
     }
 
 
-def rules_service(pool: Pool, url: str) -> FlagService:
+def rules_service(pool: Pool, url: str, *, facts: bool = False) -> FlagService:
     """A flag service with RULES in force (as overrides: in memory exactly as the
-    table's rules are, and nothing written)."""
-    rules = {name: FlagRule.model_validate(rule) for name, rule in RULES.items()}
+    table's rules are, and nothing written); with `facts`, FACT_RULE too."""
+    wanted = dict([FACT_RULE]) if facts else {}
+    rules = {name: FlagRule.model_validate(rule) for name, rule in {**RULES, **wanted}.items()}
     return FlagService(pool, url, FlagSettings(_env_file=None, pam_flags=rules))
 
 
-def evaluation_cost(flags: FlagService, base: Context, runs: int = 2000) -> dict[str, Any]:
+async def evaluation_cost(
+    flags: FlagService, base: Context, runs: int = 2000
+) -> dict[str, dict[str, float]]:
     """A run start's flag evaluation alone: warm (the user's flags already evaluated
     since the rules last changed: every turn but the first) and cold (a new user)."""
     user = uuid.uuid4()
-    flagged_run(flags, user, base, None)
+    await flagged_run(flags, user, base, None)
     timings: dict[str, list[float]] = {"warm": [], "cold": []}
     for _ in range(runs):
         for kind, who in (("warm", user), ("cold", uuid.uuid4())):
             started = time.perf_counter()
-            flagged_run(flags, who, base, None)
+            await flagged_run(flags, who, base, None)
             timings[kind].append((time.perf_counter() - started) * 1000)
     return {f"evaluation_{kind}": _ms(values) for kind, values in timings.items()}
 
@@ -101,7 +109,7 @@ async def turn_cost(pool: Pool, url: str, turns: int) -> dict[str, Any]:
             started = time.perf_counter()
             ctx = plain_ctx
             if with_flags:
-                ctx, _ = flagged_run(flags, user, plain_ctx, None)
+                ctx, _ = await flagged_run(flags, user, plain_ctx, None)
                 evaluated = time.perf_counter()
             turn: Any = {"messages": [("user", varied(MESSAGE, n))]}
             config: Any = {"configurable": {"thread_id": str(uuid.uuid4())}}
@@ -115,8 +123,11 @@ async def turn_cost(pool: Pool, url: str, turns: int) -> dict[str, Any]:
                 evaluation.append((evaluated - started) * 1000)
             else:
                 plain.append(took)
-    cold = evaluation_cost(flags, plain_ctx)["evaluation_cold"]
+    cold = (await evaluation_cost(flags, plain_ctx))["evaluation_cold"]
     await flags.aclose()
+    with_facts = rules_service(pool, url, facts=True)
+    fact_cost = await evaluation_cost(with_facts, plain_ctx)
+    await with_facts.aclose()
     plain_p50, flagged_p50 = statistics.median(plain), statistics.median(flagged)
     return {
         "turns": turns,
@@ -126,6 +137,8 @@ async def turn_cost(pool: Pool, url: str, turns: int) -> dict[str, Any]:
         "turn_p50_ratio": round(flagged_p50 / plain_p50, 4),
         "evaluation_warm": _ms(evaluation),
         "evaluation_cold": cold,
+        "evaluation_warm_with_fact_rule": fact_cost["evaluation_warm"],
+        "evaluation_cold_with_fact_rule": fact_cost["evaluation_cold"],
         "evaluation_warm_share_of_turn": round(statistics.median(evaluation) / plain_p50, 6),
     }
 
@@ -214,6 +227,14 @@ def report(result: dict[str, Any]) -> str:
                     ("turn with flags", "turn_with_flags"),
                     ("flag evaluation, warm (same user, rules unchanged)", "evaluation_warm"),
                     ("flag evaluation, cold (new user or rules changed)", "evaluation_cold"),
+                    (
+                        "flag evaluation, warm, a rule targets profile facts",
+                        "evaluation_warm_with_fact_rule",
+                    ),
+                    (
+                        "flag evaluation, cold, a rule targets profile facts",
+                        "evaluation_cold_with_fact_rule",
+                    ),
                 )
             ),
             "",
@@ -221,6 +242,11 @@ def report(result: dict[str, Any]) -> str:
             "turn itself dominates). Warm evaluation is "
             f"{cost['evaluation_warm_share_of_turn'] * 100:.4f}% of a turn's p50; the",
             "issue's budget is 0.1 ms per turn.",
+            "",
+            "With a rule that targets profile facts in force (`where`), every run start",
+            "first reads the user's facts under their RLS scope: a pooled connection and",
+            "one short transaction, which the fact-rule rows above include. Without such",
+            "a rule (and with PAM's own provider) nothing is read.",
             "",
             f"## Propagation between two instances ({spread['changes']} changes)",
             "",

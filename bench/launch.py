@@ -73,7 +73,10 @@ def langgraph_dev_argv(config: Path, jobs_per_worker: int | None) -> list[str]:
 
 @contextmanager
 def langgraph_dev(
-    database_url: str, model: str = "offline", jobs_per_worker: int | None = JOBS_PER_WORKER
+    database_url: str,
+    model: str = "offline",
+    extra_env: dict[str, str] | None = None,
+    jobs_per_worker: int | None = JOBS_PER_WORKER,
 ) -> Iterator[Server]:
     """`langgraph dev` (in-memory runtime) running `jobs_per_worker` runs at once; None
     passes no flag, which leaves it at 1 (langgraph_api/cli.py), whatever its help says."""
@@ -86,6 +89,7 @@ def langgraph_dev(
         env = {
             **pam_env(database_url, model, Path(tmp)),
             "LANGGRAPH_CLI_NO_ANALYTICS": "1",
+            **(extra_env or {}),
         }
         with process("langgraph-dev", argv, env, "/ok", Path(tmp)) as server:
             yield server

@@ -101,7 +101,7 @@ async def turn_cost(pool: Pool, model: BaseChatModel, turns: int) -> dict[str, A
     }
     result["share"] = await _breakdown(pool, model, max(10, turns // 4))
     # What starting a run with its user's flags adds (issue 21's budget: 0.1 ms).
-    result["flags"] = evaluation_cost(rules_service(pool, ""), Context(pool=pool))
+    result["flags"] = await evaluation_cost(rules_service(pool, ""), Context(pool=pool))
     return result
 
 

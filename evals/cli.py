@@ -64,6 +64,7 @@ def _go(
     scratch: bool,
     source: Source | None,
     weather_url: str | None,
+    perturb_seed: int | None = None,
 ) -> SuiteResult:
     from evals.session import ModelLoadError, run_session
     from tools.db.errors import DatabaseError
@@ -71,6 +72,10 @@ def _go(
     if model != "offline" and not model.startswith("openai:"):
         fail(f"unknown model {model!r}: use offline or openai:<model>")
     conversations = _load(files)
+    if perturb_seed is not None:
+        from evals.perturb import perturb
+
+        conversations = [perturb(c, perturb_seed) for c in conversations]
     try:
         return run_session(
             conversations,
@@ -101,6 +106,10 @@ def run(
     ] = False,
     cassettes: Cassettes = None,
     weather_url: WeatherUrl = None,
+    perturb: Annotated[
+        int | None,
+        typer.Option(help="Re-write every user message with this seed (evals/perturb.py)."),
+    ] = None,
     variant: Annotated[
         list[str] | None,
         typer.Option(
@@ -130,7 +139,7 @@ def run(
             fail("--replay answers OpenAI requests: use --model openai:<name>")
         dirs = [cassettes] if cassettes else [cassette_dir(f) for f in files]
         source = CassetteSource(CassetteStore(dirs))
-    suite = _go(files, model, repeat, concurrency, scratch_db, source, weather_url)
+    suite = _go(files, model, repeat, concurrency, scratch_db, source, weather_url, perturb)
     if publish(suite, json_path, report) < min_pass:
         typer.echo(f"pam: conversation pass rate is under --min-pass {min_pass}", err=True)
         raise typer.Exit(code=1)

@@ -43,6 +43,36 @@ def kind_outcomes(runs: list[RunResult], kind: str) -> list[bool]:
     return [v for r in runs for t in r.turns if (v := t.score.kind(kind)) is not None]
 
 
+REFUSAL = "can't help"  # the offline brain's answer to what it does not understand
+
+
+def behaviour(suite: SuiteResult) -> dict[str, Any]:
+    """What the per-kind accuracies hide: in-scope requests refused (a turn that expects a
+    tool and gets "can't help" with no call), writes nobody asked for (a write that
+    succeeded in a turn whose expected tools do not name it), and the pass rate per tag."""
+    asked = [t for r in suite.runs for t in r.turns if t.observed.ran and t.expect.tools]
+    refused = {id(t) for t in asked if not t.observed.tools and REFUSAL in t.observed.reply.lower()}
+    unrequested = [
+        f"{r.conversation.id} turn {t.number}: {w.name}"
+        for r in suite.runs
+        for t in r.turns
+        if t.expect.tools is not None
+        for w in t.observed.writes
+        if w.name not in {e.name for e in t.expect.tools}
+    ]
+    tags: dict[str, list[bool]] = {}
+    for runs in suite.by_conversation().values():
+        for tag in runs[0].conversation.tags:
+            tags.setdefault(tag, []).append(all(r.passed for r in runs))
+    return {
+        "refusals": len(refused),
+        "refusal_rate": share([id(t) in refused for t in asked]),
+        "unrequested_writes": len(unrequested),
+        "unrequested_write_turns": unrequested,
+        "per_tag_pass_rate": {tag: share(v) for tag, v in sorted(tags.items())},
+    }
+
+
 def summary(suite: SuiteResult) -> dict[str, Any]:
     grouped = suite.by_conversation()
     passed = sum(all(r.passed for r in runs) for runs in grouped.values())
@@ -68,6 +98,7 @@ def summary(suite: SuiteResult) -> dict[str, Any]:
             "p50": round(percentile(latencies, 0.50), 1),
             "p95": round(percentile(latencies, 0.95), 1),
         },
+        **behaviour(suite),
     }
 
 

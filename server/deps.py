@@ -45,8 +45,8 @@ CurrentUser = Annotated[UUID, Depends(current_user)]
 
 
 async def scoped_db(resources: Res, user: CurrentUser) -> AsyncIterator[UserDb]:
-    use_flags_of(resources.flags, user)  # the kill switches of the actions it performs
     async with user_db(resources.pool, user, services=resources.services) as db:
+        await use_flags_of(resources.flags, db)  # the kill switches of the actions it performs
         yield db
 
 

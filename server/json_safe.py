@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
+from pydantic import BaseModel
 
 MAX_DEPTH = 32
 # One free-form JSON field (metadata, a run's input, state values) as stored: a thread's
@@ -51,8 +52,14 @@ def check_storable(value: Any, depth: int = 0) -> None:
             check_storable(item, depth + 1)
 
 
+def _as_json(value: Any) -> Any:
+    if isinstance(value, BaseModel):  # a request built in code (a door) holds models
+        return value.model_dump(mode="json")
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
 def json_bytes(value: Any) -> int:
-    return len(orjson.dumps(value))
+    return len(orjson.dumps(value, default=_as_json))
 
 
 def storable(data: Any) -> Any:

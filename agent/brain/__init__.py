@@ -4,7 +4,9 @@ an LLM. `OfflineBrain()` is the model (model.py); the pipeline, per call:
 1. convo.py reads the system block (`Domain:`, `Current time:`, `Time zone:`, ...) and
    the conversation; understand.py reads the user's last message: segment.py splits it
    into requests, intents.py (with the triggers_*.py phrase tables, and edits.py for
-   changes to existing rows) picks each one's tool, an answer to PAM's own question
+   changes to existing rows) picks each one's tool, with a learned classifier
+   (learned.py, blend.py; docs/brain-understanding.md) for what no phrase rule reads,
+   an answer to PAM's own question
    (questions.py) is joined to the request it answers, and a follow-up ("and the month
    before that?") asks the previous question again.
 2. router.py answers `route_request` with the requests' domains, in order.

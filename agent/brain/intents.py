@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from agent.brain import measures
+from agent.brain.blend import overrule
 from agent.brain.categories import category_of
 from agent.brain.dates import find_day
 from agent.brain.edits import edit_requests
@@ -213,4 +214,8 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
     best = max(candidates, key=lambda c: c.score)  # max keeps the first of equals
     if best.tool == "spending_summary" and category_of(text):
         return Candidate("list_expenses", best.score)
+    if best is not ref:  # "that one" needs the conversation, which the classifier lacks
+        replaced, tool = overrule(text, best.tool)
+        if replaced:
+            return Candidate(tool, best.score) if tool else None
     return best

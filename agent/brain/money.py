@@ -31,6 +31,11 @@ _PATTERNS = (
         r"(?:\s*(?:and\s+)?(?P<cents>\d{1,2})\s*(?:cents?|c)\b)?",
         re.IGNORECASE,
     ),
+    # 98 all up, 85 in total: a total said without a currency
+    re.compile(
+        rf"{_LEAD}(?<![\w.$])(?P<num>{_NUM})(?=\s+(?:all up|all in|altogether|in total|total)\b)",
+        re.IGNORECASE,
+    ),
     # 2 grand
     re.compile(rf"{_LEAD}(?<![\w.])(?P<num>{_NUM})\s?(?P<k>grand)\b", re.IGNORECASE),
     # AUD 85, NZD 40.50, AUD 12k (not inside a word or a code: "ref-cad25be")

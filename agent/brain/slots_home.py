@@ -16,7 +16,10 @@ _UNIT = (
 )
 _NOTE = r"remember|note to self|note|don'?t forget|keep in mind|make a note|fyi|for your info"
 _NOTE += r"|for future reference|take note"
-_ON_LIST = r"\b(?:to|on|onto|in)\s+(?:the|my|our)\s+(?:shopping|grocery|groceries)?\s*list\b.*$"
+_ON_LIST = (
+    r"\b(?:to|on|onto|in)\s+(?:the|my|our)\s+(?:(?:(?:shopping|grocery|groceries|shops?)\s*)?list"
+    r"|shopping|shops)\b.*$"
+)
 _GET = r"run out of|ran out of|out of|low on|running low on|running out of"
 _GET += r"|need to (?:buy|get|grab|pick up)|need|add|put|chuck|stick|pop|throw|get|buy|grab"
 _VAGUE = r"the shopping list|list|please|too|something|some stuff|stuff|things|a few things"

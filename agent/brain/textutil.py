@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -66,6 +69,50 @@ def _groups(words: list[str]) -> list[list[str]]:
     return [g for g in groups if g]
 
 
+def _dollars_and_cents(dollars: int | None, cents: int | None) -> bool:
+    """Two spoken numbers that are a price: dollars past any clock hour, then cents
+    ("a hundred and five twenty"); 19 and 20 lead years ("twenty twenty")."""
+    if dollars is None or cents is None:
+        return False
+    return dollars > 12 and dollars not in (19, 20) and 10 <= cents <= 99
+
+
+# Number words as people misspell them ("sevnty", "fourty"): a word one edit away from a
+# number word becomes it, unless it is a word of its own.
+_NUMBER_WORDS = [w for w in (*_UNITS, *_TENS, *_SCALES) if len(w) >= 5]
+_REAL_WORDS = {
+    "there", "these", "those", "fifth", "forth", "sixth", "weight", "eighth", "ninth", "tenth",
+    "thirsty", "seventh", "twelfth", "heaven", "levens", "dozens", "hundreds", "thousands",
+    "eights", "sevens", "nines", "sixths", "fifths", "theres", "every", "lever",
+    "seventies", "sixties", "fifties", "forties", "thirties", "twenties", "eighties", "nineties",
+    "thee", "thread", "threw", "throe", "tree", "eleventh", "fourth", "fifteenth", "elven",
+}  # fmt: skip
+_CANDIDATE = re.compile(r"\b[a-z]{5,10}\b(?=(?P<next>[\s-]+[\w$]+)?)", re.IGNORECASE)
+# A five-letter word is near many words ("light", "fight" to "eight"): it is a number only
+# before a number, a unit or money.
+_NUMBERISH = re.compile(
+    rf"[\s-]+(?:\d|\$|{'|'.join([*_UNITS, *_TENS, *_SCALES])}|bucks?|dollars?|grand|litres?"
+    r"|l\b|k\b|kms?\b|cents?|percent|per|a\b)",
+    re.IGNORECASE,
+)
+
+
+def _spelt(match: re.Match[str]) -> str:
+    word = match.group(0)
+    low = word.lower()
+    if low in _REAL_WORDS or low in _UNITS or low in _TENS or low in _SCALES:
+        return word
+    if len(low) < 6 and not (match["next"] and _NUMBERISH.match(match["next"])):
+        return word
+    hit = process.extractOne(low, _NUMBER_WORDS, scorer=DamerauLevenshtein.distance, score_cutoff=1)
+    return hit[0] if hit else word
+
+
+def fix_number_words(text: str) -> str:
+    """ "sevnty" -> "seventy", "nintey" -> "ninety"; other words as they are."""
+    return _CANDIDATE.sub(_spelt, text)
+
+
 def _replace(match: re.Match[str]) -> str:
     text = match.group(0)
     tokens = re.split(r"([\s-]+)", text)
@@ -84,7 +131,11 @@ def _replace(match: re.Match[str]) -> str:
     keep = keep or (low[0] in ("a", "an") and low[1:2] != [] and low[1] not in (*_SCALES, "dozen"))
     if keep:
         return text
-    number = " ".join(str(_value(g)) for g in _groups(low))
+    values = [_value(g) for g in _groups(low)]
+    if len(values) == 2 and _dollars_and_cents(values[0], values[1]):
+        number = f"{values[0]}.{values[1]:02d}"  # "ninety nine thirty": 99.30
+    else:
+        number = " ".join(str(v) for v in values)
     trailing = text[len(text.rstrip()) :]
     return " ".join([*lead, number, *tail]) + trailing
 
@@ -118,7 +169,7 @@ def normalise(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", " - ")
     text = re.sub(r"[ \t]+", " ", text).strip()
-    return words_to_digits(_CONTRACTIONS.sub(_apostrophe, text))
+    return words_to_digits(fix_number_words(_CONTRACTIONS.sub(_apostrophe, text)))
 
 
 def squash(text: str) -> str:

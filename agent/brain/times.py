@@ -20,6 +20,13 @@ _NOT_MEASURE = (
 _PATTERNS = (
     re.compile(rf"\b(?:at|@|by|from|around|about|for)?\s*(\d{{1,2}})[:.](\d{{2}})\s*{_AMPM}", _I),
     re.compile(r"\b(?:at|@|by|from|around|about|for)?\s*(\d{1,2}):(\d{2})\b()", _I),
+    # "at 12.30", "make it 10.15": a dot only after a word that asks for a time (a price
+    # per litre is "at 2.19 a litre")
+    re.compile(
+        r"\b(?:at|@|make it|make that)\s*(\d{1,2})\.(\d{2})\b()"
+        r"(?!\s*(?:a |per |/|c\b|cents?|km|kms|k\b|l\b|lt|litres?|%|dollars?|bucks?))",
+        _I,
+    ),
     re.compile(rf"\b(?:at|@|by|from|around|about|for)?\s*(\d{{1,2}})()\s*{_AMPM}(?!\w)", _I),
     re.compile(r"\b(?:at|@|by|around|about)?\s*(\d{1,2})()\s*o'?clock()", _I),
     re.compile(rf"\b(?:at|@)\s*(\d{{1,2}})(){_NOT_MEASURE}()(?![\d:])", _I),

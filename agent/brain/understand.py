@@ -9,9 +9,11 @@ from functools import lru_cache
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 
+from agent.brain.blend import rescue
 from agent.brain.convo import Convo, text_of
 from agent.brain.questions import asked, is_no, join
 from agent.brain.ranges import find_range, next_to
+from agent.brain.referents import resolve_there
 from agent.brain.refs import entity_groups
 from agent.brain.segment import Piece, split
 from agent.brain.slots import KIND
@@ -95,6 +97,8 @@ def _read(convo: Convo, index: int, kind: str | None, depth: int) -> Reading:
     prev = _human_before(convo.history, index)
     if not fresh and waiting is None and prev is not None and FOLLOW_UP.match(text):
         return Reading(_follow_up(convo, prev, kind, depth, text))
+    if not fresh and waiting is None and (tool := rescue(text)):
+        fresh = [Request(tool, text, raw)]
     if waiting is None or prev is None or depth >= MAX_CHAIN:
         return Reading(fresh)
     if is_no(text):
@@ -134,4 +138,13 @@ def _follow_up(convo: Convo, prev: int, kind: str | None, depth: int, text: str)
 def read_message(convo: Convo) -> Reading:
     if convo.last < 0:
         return Reading([])
-    return _read(convo, convo.last, recent_kind(convo), 0)
+    reading = _read(convo, convo.last, recent_kind(convo), 0)
+    requests = [
+        Request(
+            r.tool,
+            resolve_there(r.tool, r.text, convo.history, convo.last),
+            resolve_there(r.tool, r.raw, convo.history, convo.last),
+        )
+        for r in reading.requests
+    ]
+    return Reading(requests, reading.pending, reading.cancelled)

@@ -29,6 +29,7 @@ DEFAULTS: dict[str, Any] = {
     "content": "sweep",
     "group": "sweep",
     "decision": "approve",
+    "pressures": {"all_round": 36},
 }
 VICTIM_IDS = ("expense_id", "event_id", "task_id", "post_id", "request_id")
 

@@ -14,12 +14,14 @@ from server.agent_protocol import (
     state,
     stateless_runs,
     store_api,
+    subgraphs,
     thread_admin,
+    thread_stream,
     threads,
 )
 
 router = APIRouter()
-for module in (meta, assistants, threads, state, runs, run_streams):
+for module in (meta, assistants, subgraphs, threads, thread_stream, state, runs, run_streams):
     router.include_router(module.router)
 # Issue 18 part B: resources beyond the original subset, each in its own module.
 for module in (assistant_admin, stateless_runs, run_admin, thread_admin, store_api, crons):

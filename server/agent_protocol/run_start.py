@@ -41,7 +41,7 @@ async def start_run(
     assistant = await find_assistant(resources.pool, user, body.assistant_id)
     if assistant["context"]:  # the assistant's saved context, under the run's own
         body = body.model_copy(update={"context": {**assistant["context"], **(body.context or {})}})
-    request = run_request(body)
+    request = run_request(body, resources.graph.nodes, assistant["assistant_id"])
     run_thread_id = await run_thread(resources, user, thread_id, body.if_not_exists)
     context = Context(
         user_id=str(user), client=request.client, pool=resources.pool, services=resources.services
@@ -62,6 +62,7 @@ async def start_run(
             durability=body.durability or "async",
             # for joins on other instances
             extras={**request.options.extras(), "assistant_id": assistant["assistant_id"]},
+            graph_options=request.graph,
         )
     except ThreadBusy:
         raise HTTPException(409, BUSY) from None

@@ -7,6 +7,7 @@ a failed run. `command.goto` may name nodes or carry Sends ({"node", "input"}).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,10 +15,13 @@ from fastapi import HTTPException
 from langchain_core.messages import convert_to_messages
 from langgraph.types import Send
 
+from server.agent_protocol.assistant import ASSISTANT_ID
 from server.agent_protocol.client_context import BadContext, client_facts
+from server.agent_protocol.run_config import graph_options
 from server.agent_protocol.run_view import RunOptions
 from server.agent_protocol.schemas import RunCommand, RunCreate
 from server.agent_protocol.stream_parts import UnsupportedStreamMode, stream_modes
+from server.runs.graph_stream import GraphOptions
 
 RESERVED_METADATA = ("run_id", "thread_id", "user_id", "assistant_id", "graph_id")
 
@@ -30,28 +34,34 @@ class RunRequest:
     metadata: dict[str, Any]
     client: dict[str, Any] | None
     options: RunOptions
+    graph: GraphOptions
 
 
 def _refuse_unsupported(body: RunCreate) -> None:
-    if body.interrupt_before or body.interrupt_after:
-        raise HTTPException(422, "interrupt_before / interrupt_after are not supported here.")
     if body.webhook:
         raise HTTPException(422, "Webhooks are not supported by this server.")
+    if body.context and (body.config or {}).get("configurable"):
+        raise HTTPException(
+            400, "config.configurable and context: give one of them (as LangGraph refuses both)."
+        )
     if body.after_seconds:
         raise HTTPException(422, "Delayed runs (after_seconds) are not supported here.")
 
 
 def _input(raw: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Checked here (a malformed message is a 422, not a failed run), then passed on as
+    sent: the graph's reducer turns them into messages, and the run's input checkpoint
+    records them as the client wrote them, as under LangGraph's server."""
     if raw is None or "messages" not in raw:
         return raw
     messages = raw["messages"]
     if isinstance(messages, dict | str):
         messages = [messages]
     try:
-        parsed = convert_to_messages(messages)
+        convert_to_messages(messages)
     except (ValueError, TypeError, KeyError, NotImplementedError) as exc:
         raise HTTPException(422, f"input.messages: not a list of messages ({exc})") from None
-    return {**raw, "messages": parsed}
+    return raw
 
 
 def _goto(goto: Any) -> list[Any] | None:
@@ -88,8 +98,11 @@ def _checkpoint_id(body: RunCreate) -> str | None:
     return body.checkpoint_id or (body.checkpoint.checkpoint_id if body.checkpoint else None)
 
 
-def run_request(body: RunCreate) -> RunRequest:
-    """The body checked; the assistant is resolved by the caller (a row: run_start.py)."""
+def run_request(
+    body: RunCreate, nodes: Iterable[str] | None = None, assistant_id: str = ASSISTANT_ID
+) -> RunRequest:
+    """The body checked; the assistant is resolved by the caller (a row: run_start.py).
+    `nodes`: the graph's node names, which breakpoints must name (graph.py's by default)."""
     _refuse_unsupported(body)
     try:
         modes = stream_modes(body.stream_mode)
@@ -105,4 +118,13 @@ def run_request(body: RunCreate) -> RunRequest:
         metadata=metadata,
         client=client,
         options=RunOptions(modes, body.stream_subgraphs, body.multitask_strategy),
+        graph=graph_options(
+            modes=modes,
+            subgraphs=body.stream_subgraphs,
+            config=body.config,
+            interrupt_before=body.interrupt_before,
+            interrupt_after=body.interrupt_after,
+            nodes=nodes,
+            assistant_id=assistant_id,
+        ),
     )

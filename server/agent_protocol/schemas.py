@@ -86,9 +86,15 @@ class StateAtCheckpoint(Body):
     subgraphs: bool = False
 
 
+class ConfigRef(Body):
+    """A checkpoint given as a config (the JS SDK's declared `before` form)."""
+
+    configurable: CheckpointRef
+
+
 class HistorySearch(Body):
     limit: int = Limit
-    before: str | CheckpointRef | None = None
+    before: str | ConfigRef | CheckpointRef | None = None
     metadata: dict[str, Any] | None = None
     checkpoint: CheckpointRef | None = None
 

@@ -20,9 +20,8 @@ OPTIONS = orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_NON_STR_KEYS
 
 def interrupt_json(item: Interrupt) -> dict[str, Any]:
     body: dict[str, Any] = {"value": item.value, "id": item.id}
-    schema = getattr(item, "response_schema", None)
-    if schema is not None:
-        body["response_schema"] = schema
+    if hasattr(item, "response_schema"):  # as LangGraph's server writes it, null included
+        body["response_schema"] = item.response_schema
     return body
 
 

@@ -8,8 +8,10 @@ from fastapi import APIRouter, HTTPException
 from langgraph.errors import InvalidUpdateError
 
 from server.agent_protocol.auth import ProtocolUser
+from server.agent_protocol.namespaces import subgraph_namespace
 from server.agent_protocol.schemas import (
     CheckpointRef,
+    ConfigRef,
     HistorySearch,
     StateAtCheckpoint,
     StateUpdate,
@@ -22,16 +24,18 @@ from server.runs.deps import Runs
 router = APIRouter(tags=["agent protocol"])
 
 
-def state_config(thread_id: str, checkpoint: CheckpointRef | str | None = None) -> dict[str, Any]:
-    """A root-graph config for the thread; the thread is always the path's, never the body's."""
+def state_config(
+    thread_id: str, checkpoint: CheckpointRef | ConfigRef | str | None = None
+) -> dict[str, Any]:
+    """A config for the thread (a subgraph's with `checkpoint_ns` "<node>:<task id>");
+    the thread is always the path's, never the body's."""
+    if isinstance(checkpoint, ConfigRef):
+        checkpoint = checkpoint.configurable
     configurable: dict[str, Any] = {"thread_id": thread_id, "checkpoint_ns": ""}
     if isinstance(checkpoint, str):
         configurable["checkpoint_id"] = checkpoint
     elif checkpoint is not None:
-        if checkpoint.checkpoint_ns:
-            raise HTTPException(
-                422, 'Only the root graph\'s checkpoints (checkpoint_ns "") are addressable.'
-            )
+        configurable["checkpoint_ns"] = subgraph_namespace(checkpoint.checkpoint_ns)
         if checkpoint.checkpoint_id:
             configurable["checkpoint_id"] = checkpoint.checkpoint_id
     return {"configurable": configurable}

@@ -1,9 +1,10 @@
 """Turn a run's raw graph chunks into the Agent Protocol's SSE events.
 
-The run manager records every chunk of `graph.astream(stream_mode=[values, updates,
-messages, custom], subgraphs=True)`. A stream request picks what it sees: its stream
-modes, and subgraph chunks only with `stream_subgraphs` (their event names then carry
-the namespace, `values|wins:<task id>`). An interrupt shows in the `values` chunk that
+The run manager records every chunk the graph streams for the run (graph_stream.py: the
+base modes, plus `debug`, `checkpoints`, `tasks` and `events` when the run asked for
+them; subgraph chunks only with `stream_subgraphs`). A stream request picks what it
+sees: its stream modes, and subgraph chunks (their event names then carry the
+namespace, `values|wins:<task id>`). An interrupt shows in the `values` chunk that
 ends the paused run (`"__interrupt__": [...]`, as LangGraph itself emits it) and in
 `updates` as `{"__interrupt__": [...]}`.
 """
@@ -14,10 +15,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from server.agent_protocol.stream_extras import LegacyMessages, langchain_events
+from server.agent_protocol.debug_payloads import debug_payload
+from server.agent_protocol.stream_extras import LegacyMessages
 from server.runs import RunEvent
 
-SUPPORTED_MODES = frozenset({"values", "updates", "messages", "messages-tuple", "custom", "events"})
+SUPPORTED_MODES = frozenset(
+    {
+        "values",
+        "updates",
+        "messages",
+        "messages-tuple",
+        "custom",
+        "events",
+        "debug",
+        "checkpoints",
+        "tasks",
+    }
+)
+PASSED_THROUGH = frozenset({"values", "updates", "custom", "checkpoints", "tasks"})
 
 Part = tuple[str, Any]
 
@@ -48,21 +63,19 @@ class StreamPlan:
     def parts(self, event: RunEvent) -> list[Part]:
         if event.mode == "error":
             return [("error", event.data)]
-        # Like astream_events, `events` reports nested runs too, whatever stream_subgraphs.
-        found: list[Part] = []
-        if "events" in self.modes:
-            found = [("events", e) for e in langchain_events(event, self.run_id)]
+        if event.mode == "events":  # from astream_events: nested runs' too
+            return [("events", event.data)] if "events" in self.modes else []
         if event.namespace and not self.subgraphs:
-            return found
+            return []
         suffix = "".join(f"|{ns}" for ns in event.namespace)
-        return self._parts(event, suffix) + found
+        return self._parts(event, suffix)
 
     def _parts(self, event: RunEvent, suffix: str) -> list[Part]:
         mode, data = event.mode, event.data
-        if mode == "values" and "values" in self.modes:
-            return [(f"values{suffix}", data)]
-        if mode == "updates" and "updates" in self.modes:
-            return [(f"updates{suffix}", data)]
+        if mode in PASSED_THROUGH and mode in self.modes:
+            return [(f"{mode}{suffix}", data)]
+        if mode == "debug" and "debug" in self.modes:
+            return [(f"debug{suffix}", debug_payload(data))]
         if mode == "messages":
             if "messages-tuple" in self.modes:
                 message, metadata = data
@@ -70,6 +83,4 @@ class StreamPlan:
             if "messages" in self.modes:
                 return self.legacy.parts(data)
             return []
-        if mode == "custom" and "custom" in self.modes:
-            return [(f"custom{suffix}", data)]
         return []

@@ -53,7 +53,9 @@ def thread_status(state: StateSnapshot, busy: bool) -> str:
         return "busy"
     if any(failed(t.error) for t in state.tasks):
         return "error"
-    if state.interrupts:
+    # Waiting for a decision, paused at a breakpoint, or stopped mid-run by a cancel: the
+    # thread has work left (LangGraph's server calls all of these "interrupted").
+    if state.interrupts or state.next:
         return "interrupted"
     return "idle"
 

@@ -58,7 +58,7 @@ def turn_context(
     )
 
 
-async def _replay(resources: Resources, runs: RunManager, row: RunRow) -> Turn:
+async def replay(resources: Resources, runs: RunManager, row: RunRow) -> Turn:
     """The turn of a message_id seen before: followed live when it still runs (here, or
     with Redis on another instance), else told from its row (ended as lost, never run
     again, when the process running it died: see orphans.py)."""
@@ -84,7 +84,7 @@ async def start_chat(
     if request.message_id is not None:
         prior = await run_for_message(resources.pool, user_id, thread_id, request.message_id)
         if prior is not None:
-            return await _replay(resources, runs, prior)
+            return await replay(resources, runs, prior)
     message = HumanMessage(request.message, id=str(uuid4()))
     try:
         run = await runs.start(
@@ -106,7 +106,7 @@ async def start_chat(
         row = await get_run_row(resources.pool, user_id, thread_id, duplicate.run_id)
         if row is None:
             raise
-        return await _replay(resources, runs, row)
+        return await replay(resources, runs, row)
     return Turn(thread_id, run.run_id, run)
 
 

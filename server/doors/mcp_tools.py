@@ -120,13 +120,29 @@ async def call_tool(
     if action is None:  # a protocol error, as the MCP spec asks for an unknown tool
         raise MCPError(types.INVALID_PARAMS, f"Unknown tool: {name}")
     if action.needs_approval is not None and action.needs_approval(arguments):
+        paused = await _paused(resources, user, action)
+        if paused is not None:  # nothing to ask about
+            return failure(paused, error="paused")
         return await _ask_approval(resources, user, action, arguments)
     return await _run(resources, user, action, arguments)
+
+
+async def _paused(resources: Resources, user: UUID, action: Action) -> str | None:
+    """The kill switch's message when the action or its domain is off for this user:
+    the same switches the graph and the REST resources honour."""
+    if resources.flags is None:
+        return None
+    async with user_db(resources.pool, user, services=resources.services) as db:
+        flags = await resources.flags.for_run(user, db=db)
+    return flags.paused_domain(action.domain) or flags.paused_action(action.name)
 
 
 async def _run(
     resources: Resources, user: UUID, action: Action, arguments: dict[str, Any]
 ) -> types.CallToolResult:
+    paused = await _paused(resources, user, action)
+    if paused is not None:  # checked again here: a ticket may outlive the switch's change
+        return failure(paused, error="paused")
     async with user_db(resources.pool, user, services=resources.services) as db:
         outcome = await call_action(action, db, arguments)
     return result(outcome, error=outcome.get("ok") is False)

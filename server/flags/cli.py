@@ -82,7 +82,8 @@ def set_flag(
     name: str,
     rule: Annotated[str, typer.Argument(help="the rule as JSON, e.g. '{\"default\": false}'")],
 ) -> None:
-    """Set a flag's rule: default, and optionally value, percentage (0-100), users."""
+    """Set a flag's rule: default, and optionally value, percentage (0-100), users,
+    where (profile facts, e.g. {"units": "imperial"})."""
     try:
         parsed = FlagRule.model_validate_json(rule)
     except ValidationError as exc:

@@ -2,8 +2,9 @@
 server/flags/service.py) with the PAM_FLAGS environment overrides on top.
 
 Resolving reads only memory, so a turn never waits on the database for its flags. The
-evaluation context's targeting key is the user id; a flag nobody has set resolves to
-the caller's default with reason DEFAULT.
+evaluation context's targeting key is the user id and its attributes the user's facts
+(a rule's `where` looks at them); a flag nobody has set resolves to the caller's default
+with reason DEFAULT.
 """
 
 from __future__ import annotations
@@ -30,12 +31,14 @@ class PamFlagProvider(AbstractProvider):
         self.stored: dict[str, FlagRule] = {}
         self.rules: dict[str, FlagRule] = dict(self.overrides)
         self.generation = 0  # counts rule changes: what was evaluated before is stale
+        self.targets_facts = _targets_facts(self.rules)
 
     def replace_stored(self, stored: Mapping[str, FlagRule]) -> None:
         """The table's rules as just read; an override wins over the table's rule."""
         self.stored = dict(stored)
         rules = {**self.stored, **self.overrides}
         if rules != self.rules:
+            self.targets_facts = _targets_facts(rules)
             self.rules = rules  # one swap: a reader sees the old rules or the new
             self.generation += 1
 
@@ -48,7 +51,10 @@ class PamFlagProvider(AbstractProvider):
         rule = self.rules.get(key)
         if rule is None:
             return FlagResolutionDetails(value=default, reason=Reason.DEFAULT)
-        value, arm = evaluate(key, rule, context.targeting_key if context else None)
+        if context is None:
+            value, arm = evaluate(key, rule, None)
+        else:
+            value, arm = evaluate(key, rule, context.targeting_key, context.attributes)
         if type(value) is not kind:
             return FlagResolutionDetails(
                 value=default,
@@ -88,3 +94,8 @@ class PamFlagProvider(AbstractProvider):
         self, flag_key: str, default_value: Any, evaluation_context: EvaluationContext | None = None
     ) -> FlagResolutionDetails[Any]:
         return FlagResolutionDetails(value=default_value, reason=Reason.DEFAULT)
+
+
+def _targets_facts(rules: Mapping[str, FlagRule]) -> bool:
+    """Whether any rule looks at profile facts (then a run start reads them)."""
+    return any(rule.where for rule in rules.values())

@@ -28,11 +28,13 @@ from openfeature.provider import FeatureProvider
 from openfeature.provider.no_op_provider import NoOpProvider
 
 from agent.flags import CATALOGUE, MODEL_FLAG, PROMPT_FLAG, TurnFlags
+from server.flags.facts import Facts, facts_in, profile_facts
 from server.flags.provider import PamFlagProvider
 from server.flags.rules import FlagRule
 from server.flags.settings import FlagSettings
 from server.flags.store import load_rules
 from tools.db.pool import Pool
+from tools.db.scope import UserDb
 
 log = structlog.get_logger("pam.flags")
 CHANNEL = "pam_flags"
@@ -71,7 +73,9 @@ class FlagService:
         self.loaded_at: float | None = None
         self.changes = asyncio.Event()  # set after each reload (tests, the benchmark)
         self._tasks: list[asyncio.Task[None]] = []
-        self._turn_flags: LRUCache[tuple[str, int], TurnFlags] = LRUCache(maxsize=CACHED_USERS)
+        self._turn_flags: LRUCache[tuple[str, int, Facts], TurnFlags] = LRUCache(
+            maxsize=CACHED_USERS
+        )
 
     async def open(self) -> None:
         if self.own is None:
@@ -148,20 +152,69 @@ class FlagService:
         booleans = tuple(n for n in rules if CATALOGUE[n].kind == "boolean")
         return booleans, MODEL_FLAG in rules, PROMPT_FLAG in rules
 
-    def for_user(self, user_id: UUID | str, client: Mapping[str, Any] | None = None) -> TurnFlags:
-        """The flags of one run of this user: evaluated once, when it starts. PAM's own
-        rules look at the user id only, so a user's flags are kept until the rules
-        change (a dict lookup per turn instead of an evaluation per flag)."""
+    @property
+    def needs_facts(self) -> bool:
+        """Whether a run start reads the user's profile facts: when a rule of ours
+        targets them, or another provider (it may target anything in the context)."""
+        return self.own is None or self.own.targets_facts
+
+    async def for_run(
+        self,
+        user_id: UUID,
+        client: Mapping[str, Any] | None = None,
+        *,
+        db: UserDb | None = None,
+    ) -> TurnFlags:
+        """The flags of one run (or REST request), evaluated when it starts: with the
+        user's profile facts read first when anything targets them (a round trip,
+        measured in bench/results/flags.md; on `db`, a transaction already scoped to
+        this user, when the caller has one), else from memory alone. An unreadable
+        profile is not a failed turn: the flags are evaluated without facts (a `where`
+        then matches nobody) and the log says so."""
+        profile: dict[str, str] | None = None
+        if self.needs_facts:
+            try:
+                profile = await (
+                    facts_in(db) if db is not None else profile_facts(self.pool, user_id)
+                )
+            except Exception as exc:
+                log.error(
+                    "profile facts unreadable: flags evaluated without them",
+                    error=f"{type(exc).__name__}: {exc}",
+                )
+        return self.for_user(user_id, client, profile)
+
+    def for_user(
+        self,
+        user_id: UUID | str,
+        client: Mapping[str, Any] | None = None,
+        profile: Mapping[str, str] | None = None,
+    ) -> TurnFlags:
+        """The flags of one run of this user. PAM's own rules look at the user id and,
+        for a rule with `where`, the profile facts: a user's flags are kept until the
+        rules change, keyed by the facts too when a rule reads them (a profile change
+        is a new key, not a stale answer). A dict lookup per turn instead of an
+        evaluation per flag."""
         if self.own is None:
-            return self._evaluate(user_id, client)
-        key = (str(user_id), self.own.generation)
+            return self._evaluate(user_id, client, profile)
+        facts: Facts = ()
+        if profile is not None and self.own.targets_facts:
+            facts = tuple(sorted(profile.items()))
+        key = (str(user_id), self.own.generation, facts)
         found = self._turn_flags.get(key)
         if found is None:
-            found = self._turn_flags[key] = self._evaluate(user_id, client)
+            found = self._turn_flags[key] = self._evaluate(user_id, client, profile)
         return found
 
-    def _evaluate(self, user_id: UUID | str, client: Mapping[str, Any] | None) -> TurnFlags:
-        context = EvaluationContext(targeting_key=str(user_id), attributes=facts_of(client))
+    def _evaluate(
+        self,
+        user_id: UUID | str,
+        client: Mapping[str, Any] | None,
+        profile: Mapping[str, str] | None,
+    ) -> TurnFlags:
+        context = EvaluationContext(
+            targeting_key=str(user_id), attributes={**facts_of(client), **(profile or {})}
+        )
         booleans, model_set, prompt_set = self._configured()
         off = frozenset(
             name
@@ -197,13 +250,14 @@ class FlagService:
 
 
 def facts_of(client: Mapping[str, Any] | None) -> dict[str, Any]:
-    """What the client said about this turn that a targeting rule may use."""
+    """What the client said about this turn that a targeting rule may use. The device's
+    zone is `device_timezone`: `timezone` is the profile's (server/flags/facts.py)."""
     if not client:
         return {}
     location = client.get("location") or {}
     facts = {
         "country": location.get("country") if isinstance(location, dict) else None,
         "region": location.get("region") if isinstance(location, dict) else None,
-        "timezone": client.get("timezone"),
+        "device_timezone": client.get("timezone"),
     }
     return {k: v for k, v in facts.items() if isinstance(v, str)}

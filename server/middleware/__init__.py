@@ -34,6 +34,9 @@ def install_middleware(app: FastAPI, settings: Settings) -> None:
         allow_headers=["*"],
         expose_headers=EXPOSED_HEADERS,
         max_age=600,
+        # A public page (LangGraph Studio) calling a server on the user's machine: the
+        # preflight's Private Network Access question, answered yes for allowed origins.
+        allow_private_network=True,
     )
     app.add_middleware(SecurityHeadersMiddleware, production=settings.environment == "production")
     app.add_middleware(RequestIdMiddleware)

@@ -6,11 +6,12 @@ from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 import structlog
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import JSONResponse, Response
 
+from server.chat.rejoin import EventId, check_known, parse_event_id, rejoin_chat
 from server.chat.schemas import ChatRequest, ChatResponse, ResumeRequest
-from server.chat.stream import turn_events, turn_result
+from server.chat.stream import numbered_events, turn_result
 from server.chat.turns import Turn, start_chat, start_resume
 from server.deps import CurrentUser, Res
 from server.errors import UNAVAILABLE, UNAVAILABLE_RETRY_S, error_response
@@ -52,10 +53,10 @@ async def answer(turn: Turn) -> ChatResponse | JSONResponse:
     )
 
 
-async def sse_frames(turn: Turn) -> AsyncIterator[bytes]:
+async def sse_frames(turn: Turn, after: EventId | None = None) -> AsyncIterator[bytes]:
     try:
-        async for name, data in turn_events(turn):
-            yield sse_frame(name, data)
+        async for name, data, number in numbered_events(turn, after):
+            yield sse_frame(name, data, str(number))
     except Exception:
         log.exception("chat stream failed", thread_id=turn.thread_id, run_id=turn.run_id)
         yield sse_frame("error", {"code": "INTERNAL", "message": FAILED})
@@ -77,9 +78,25 @@ async def chat(body: ChatRequest, user: CurrentUser, resources: Res, runs: Runs)
 
 
 @router.post("/chat/stream", response_class=Response, responses={200: STREAM_DOC})
-async def chat_stream(body: ChatRequest, user: CurrentUser, resources: Res, runs: Runs) -> Any:
+async def chat_stream(
+    body: ChatRequest,
+    user: CurrentUser,
+    resources: Res,
+    runs: Runs,
+    last_event_id: Annotated[
+        str | None,
+        Header(description="Resend of a cut stream: only the events after this id."),
+    ] = None,
+) -> Any:
     """Run one turn, streamed: metadata, route, token…, tool_call, tool_result,
-    interrupt | final | error, end. A client that disconnects does not stop the turn."""
+    interrupt | final | error, end; each event with an `id`. A client that disconnects
+    does not stop the turn; it resends the same request (thread_id, message_id) with
+    `Last-Event-ID` to get only what came after (docs/chat-stream.md)."""
+    if last_event_id:
+        after = parse_event_id(last_event_id)
+        turn = await rejoin_chat(resources, runs, user, body)
+        check_known(turn, after)
+        return event_stream(sse_frames(turn, after))
     try:
         turn = await start_chat(resources, runs, user, body)
     except ThreadBusy:

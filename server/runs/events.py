@@ -12,8 +12,11 @@ from typing import Any, Literal, get_args
 # the chat translation, the WebSocket forwarder, the Agent Protocol) switches on these
 # exhaustively, so a mode added here is a type error wherever it is not yet handled.
 StreamMode = Literal["values", "updates", "messages", "custom"]
-# A recorded event: a stream mode, or "error" when the run failed.
-EventMode = Literal[StreamMode, "error"]
+# Recorded only for an Agent Protocol run that asked for them (server/runs/graph_stream.py):
+# LangGraph's debug, checkpoints and tasks modes, and astream_events' events.
+RequestedMode = Literal["debug", "checkpoints", "tasks", "events"]
+# A recorded event: a stream mode, a requested one, or "error" when the run failed.
+EventMode = Literal[StreamMode, RequestedMode, "error"]
 STREAM_MODES: tuple[StreamMode, ...] = get_args(StreamMode)
 EVENT_MODES: frozenset[EventMode] = frozenset(get_args(EventMode))
 

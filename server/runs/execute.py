@@ -18,7 +18,7 @@ from structlog.contextvars import bind_contextvars
 from agent.context import Context
 from server.errors import DB_UNAVAILABLE, UNAVAILABLE
 from server.metrics_callbacks import MetricsCallback
-from server.runs.events import STREAM_MODES
+from server.runs.graph_stream import graph_stream
 from server.runs.observe import observe_turn
 from server.runs.result import turn_result
 from server.runs.run import Run, RunStatus
@@ -37,19 +37,33 @@ FAILED = "The run failed on our side."
 
 
 def run_config(run: Run, checkpoint_id: str | None = None) -> dict[str, Any]:
-    configurable: dict[str, Any] = {"thread_id": run.thread_id}
+    asked = run.graph_options.config
+    configurable: dict[str, Any] = {
+        **asked.get("configurable", {}),
+        "thread_id": run.thread_id,
+        "run_id": run.run_id,
+    }
     if checkpoint_id:
         configurable["checkpoint_id"] = checkpoint_id
     # LangGraph copies string metadata into every checkpoint: run_id there is what a
-    # rollback deletes by.
-    metadata = {**run.metadata, "run_id": run.run_id, "user_id": str(run.user_id)}
+    # rollback deletes by. The user is always the run's own (from the token).
+    metadata = {
+        **run.metadata,
+        "run_id": run.run_id,
+        "thread_id": run.thread_id,
+        "user_id": str(run.user_id),
+    }
     metadata.pop("usage", None)  # the run's own result, not a setting to pass on
-    return {
+    config: dict[str, Any] = {
         "configurable": configurable,
         "metadata": metadata,
         "run_id": UUID(run.run_id),
         "callbacks": [MetricsCallback()],
     }
+    for key in ("recursion_limit", "tags"):
+        if key in asked:
+            config[key] = asked[key]
+    return config
 
 
 def graph_input(input: dict[str, Any] | None, command: dict[str, Any] | None) -> Any:
@@ -117,12 +131,12 @@ async def execute(
             marking = asyncio.create_task(update_run(pool, run))
         started = time.monotonic()
         end = RunEnd()
-        async for namespace, mode, data in graph.astream(
+        async for namespace, mode, data in graph_stream(
+            graph,
             payload,
             run_config(run, checkpoint_id),
+            run.graph_options,
             context=context.starting_turn(),  # the turn's model deadline runs from here
-            stream_mode=list(STREAM_MODES),
-            subgraphs=True,
             durability=run.durability,
         ):
             run.log.append(mode, tuple(namespace), data)

@@ -17,6 +17,7 @@ from server.flags.runs import flagged_run
 from server.resources import Resources
 from server.runs.busy import Strategy, ThreadBusy
 from server.runs.execute import DURABILITY, execute, graph_input
+from server.runs.graph_stream import GraphOptions
 from server.runs.leased import run_leased
 from server.runs.rollback import delete_run_checkpoints
 from server.runs.run import CancelAction, Disconnect, Run
@@ -111,13 +112,16 @@ class RunManager:
         message_id: str | None = None,
         durability: str = DURABILITY,
         extras: dict[str, str] | None = None,
+        graph_options: GraphOptions | None = None,
     ) -> Run:
         """Start a run (the caller has checked the thread is the user's). ThreadBusy
         for `reject` on a busy thread; store.DuplicateMessage for a message_id the
         thread has already seen. Shielded: a caller cancelled mid-start (its client
         went away) still leaves the run started."""
         thread_id = str(thread_id)
-        context, metadata = flagged_run(self._resources.flags, user_id, context, metadata)
+        # The only await before the run is registered: the busy check and the
+        # registration below stay together, so concurrent starts still see each other.
+        context, metadata = await flagged_run(self._resources.flags, user_id, context, metadata)
         busy = self._table.unfinished(thread_id)
         for other in busy:  # the same message racing in again: not busy, a duplicate
             if message_id is not None and other.message_id == message_id:
@@ -134,6 +138,7 @@ class RunManager:
         )
         run.durability = durability
         run.extras = dict(extras or {})
+        run.graph_options = graph_options or GraphOptions()
         # Registered before the first await, so a concurrent start sees the thread busy.
         self._table.register(run)
         launch = self._launch(

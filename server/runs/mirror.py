@@ -37,6 +37,8 @@ def worth_mirroring(mode: EventMode, values_streamed: bool) -> bool:
             return values_streamed
         case "updates" | "messages" | "custom" | "error":
             return True
+        case "debug" | "checkpoints" | "tasks" | "events":  # in the log only when asked for
+            return True
         case _:
             assert_never(mode)
 

@@ -9,6 +9,7 @@ from typing import Any, Literal
 from uuid import UUID
 
 from server.runs.events import EventLog, RunEvent
+from server.runs.graph_stream import GraphOptions
 
 RunStatus = Literal["pending", "running", "success", "error", "interrupted", "cancelled"]
 CancelAction = Literal["interrupt", "rollback"]
@@ -44,6 +45,8 @@ class Run:
         self.message_id = message_id
         # When the graph checkpoints ("exit", "async", "sync"): RunManager.start sets it.
         self.durability = "exit"
+        # How the graph is driven (modes, subgraphs, breakpoints, config): RunManager.start.
+        self.graph_options = GraphOptions()
         self.status: RunStatus = "pending"
         self.created_at = datetime.now(UTC)
         self.updated_at = self.created_at

@@ -6,7 +6,8 @@ from typing import Any, assert_never
 
 import structlog
 
-from server.chat.stream import turn_events
+from server.chat.rejoin import EventId
+from server.chat.stream import numbered_events
 from server.chat.translate import ChatEvent
 from server.chat.turns import Turn
 from server.ws.connection import Connection
@@ -42,9 +43,12 @@ def to_frame(event: ChatEvent, message_id: str, thread_id: str) -> dict[str, Any
             assert_never(name)
 
 
-async def forward_turn(connection: Connection, turn: Turn, message_id: str) -> None:
-    """chat_response_start, the turn's frames, response_complete. Cancelled when the
-    socket closes; the run it follows does not stop."""
+async def forward_turn(
+    connection: Connection, turn: Turn, message_id: str, after: EventId | None = None
+) -> None:
+    """chat_response_start, the turn's frames (each with the `event_id` a resend names
+    to get only what follows), response_complete. Cancelled when the socket closes; the
+    run it follows does not stop."""
     connection.send(
         {
             "type": "chat_response_start",
@@ -54,9 +58,12 @@ async def forward_turn(connection: Connection, turn: Turn, message_id: str) -> N
         }
     )
     try:
-        async for event in turn_events(turn):
-            frame = to_frame(event, message_id, turn.thread_id)
-            if frame is not None and not connection.send(frame):
+        async for name, data, number in numbered_events(turn, after):
+            frame = to_frame((name, data), message_id, turn.thread_id)
+            if frame is None:
+                continue
+            frame["event_id"] = str(number)
+            if not connection.send(frame):
                 return
     except Exception:
         log.exception("forwarding a turn failed", thread_id=turn.thread_id)

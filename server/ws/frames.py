@@ -23,6 +23,9 @@ class PingFrame(Strict):
 
 class ChatFrame(ChatRequest):
     type: Literal["chat"]
+    # A resend of a turn whose frames stopped: only the frames after this `event_id`
+    # (docs/chat-stream.md); needs the turn's thread_id and message_id.
+    last_event_id: str | None = Field(default=None, min_length=1, max_length=40)
 
 
 class ResumeFrame(ResumeRequest):

@@ -8,6 +8,7 @@ from uuid import uuid4
 import structlog
 from fastapi import HTTPException
 
+from server.chat.rejoin import check_known, parse_event_id, rejoin_chat
 from server.chat.turns import start_chat, start_resume
 from server.errors import DB_UNAVAILABLE, UNAVAILABLE
 from server.flags.transport import socket_paused
@@ -105,6 +106,12 @@ async def _dispatch(
         frame, connection, resources
     ):
         return
+    elif isinstance(frame, ChatFrame) and frame.last_event_id is not None:
+        after = parse_event_id(frame.last_event_id)
+        turn = await rejoin_chat(resources, runs, user, frame)
+        check_known(turn, after)
+        reply_to = frame.message_id or str(uuid4())
+        connection.follow(asyncio.create_task(forward_turn(connection, turn, reply_to, after)))
     elif isinstance(frame, ChatFrame):
         turn = await start_chat(resources, runs, user, frame, connection.context)
         reply_to = frame.message_id or str(uuid4())

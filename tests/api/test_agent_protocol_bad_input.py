@@ -43,7 +43,23 @@ async def test_bad_requests_get_clear_errors(serve: Serve) -> None:
                 f"{runs}/{uuid.uuid4()}/stream", headers={"Last-Event-ID": "yesterday"}
             ),
             "bad join mode": await http.get(
-                f"{runs}/{uuid.uuid4()}/stream", params={"stream_mode": "tasks"}
+                f"{runs}/{uuid.uuid4()}/stream", params={"stream_mode": "bogus"}
+            ),
+            "unknown stream mode": await http.post(
+                runs, json={"assistant_id": "pam", "stream_mode": ["values", "bogus"]}
+            ),
+            "malformed config": await http.post(
+                runs, json={"assistant_id": "pam", "config": {"recursion_limit": "deep"}}
+            ),
+            "config sets the user": await http.post(
+                runs,
+                json={"assistant_id": "pam", "config": {"configurable": {"user_id": "bob"}}},
+            ),
+            "breakpoint on an unknown node": await http.post(
+                runs, json={"assistant_id": "pam", "interrupt_after": ["finish", "nowhere"]}
+            ),
+            "bad thread stream mode": await http.get(
+                f"/threads/{tid}/stream", params={"stream_mode": "state_update"}
             ),
             "bad xray": await http.get("/assistants/pam/graph", params={"xray": "-1"}),
             "unknown run": await http.get(f"{runs}/{uuid.uuid4()}"),
@@ -66,6 +82,11 @@ async def test_bad_requests_get_clear_errors(serve: Serve) -> None:
         "webhook": 422,
         "bad last-event-id": 422,
         "bad join mode": 422,
+        "unknown stream mode": 422,
+        "malformed config": 422,
+        "config sets the user": 422,
+        "breakpoint on an unknown node": 422,
+        "bad thread stream mode": 422,
         "bad xray": 422,
         "unknown run": 404,
         "not a uuid": 404,
@@ -76,3 +97,13 @@ async def test_bad_requests_get_clear_errors(serve: Serve) -> None:
         body = response.json()
         assert set(body) == {"detail", "code"} and body["detail"]
         assert "Traceback" not in body["detail"]
+    # Each refusal of a run option names the field it is about.
+    named_fields = {
+        "unknown stream mode": "bogus",
+        "malformed config": "config.recursion_limit",
+        "config sets the user": "config.configurable.user_id",
+        "breakpoint on an unknown node": "interrupt_after: no node named nowhere",
+        "bad thread stream mode": "stream_mode: state_update",
+    }
+    for case, field in named_fields.items():
+        assert field in answers[case].json()["detail"], case

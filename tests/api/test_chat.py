@@ -10,8 +10,8 @@ from langchain_core.messages import AIMessage
 from prometheus_client import REGISTRY
 
 from agent.brain.streaming import chunks
-from server.chat.stream import MERGED_TOKEN_CHARS, merged_tokens
-from server.chat.translate import ChatEvent
+from server.chat.rejoin import event_id
+from server.chat.stream import MERGED_TOKEN_CHARS, NumberedEvent, merged_tokens
 from tests.api.conftest import Serve, StreamingScriptedModel, auth, sse_events
 from tests.fakes import PacedBrain, call, route
 
@@ -119,17 +119,19 @@ async def test_a_paced_reply_streams_token_by_token(serve: Serve) -> None:
 
 
 def test_adjacent_tokens_merge_up_to_a_bound() -> None:
+    """A merged token keeps the id of the last token in it: a client resuming after it
+    has all of them."""
     big = "x" * (MERGED_TOKEN_CHARS - 1)
-    events: list[ChatEvent] = [
-        ("token", {"text": "a"}),
-        ("token", {"text": "b"}),
-        ("route", {}),
-        ("token", {"text": big}),
-        ("token", {"text": "cc"}),
+    events: list[NumberedEvent] = [
+        ("token", {"text": "a"}, event_id(3, 0)),
+        ("token", {"text": "b"}, event_id(4, 0)),
+        ("route", {}, event_id(5, 0)),
+        ("token", {"text": big}, event_id(6, 0)),
+        ("token", {"text": "cc"}, event_id(7, 0)),
     ]
     assert merged_tokens(events) == [
-        ("token", {"text": "ab"}),
-        ("route", {}),
-        ("token", {"text": big}),
-        ("token", {"text": "cc"}),
+        ("token", {"text": "ab"}, event_id(4, 0)),
+        ("route", {}, event_id(5, 0)),
+        ("token", {"text": big}, event_id(6, 0)),
+        ("token", {"text": "cc"}, event_id(7, 0)),
     ]

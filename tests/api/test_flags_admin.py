@@ -83,6 +83,7 @@ async def test_an_admin_sets_rolls_out_and_clears_a_flag_and_each_change_is_audi
         "value": False,
         "percentage": 30.0,
         "users": [],
+        "where": {},
     }
     assert cleared.json()["source"] == "default" and cleared.json()["rule"] is None
     assert [a["actor"] for a in audit][:2] == [f"user:{uid(ada)}"] * 2
@@ -100,6 +101,20 @@ async def test_an_admin_sets_rolls_out_and_clears_a_flag_and_each_change_is_audi
         ("put", "/domain.wins", {"default": "off"}, 422, "boolean flag"),
         ("put", "/experiment.model", {"default": "openai:"}, 422, "cannot load"),
         ("put", "/experiment.prompt", {"default": "shouty"}, 422, "unknown prompt variant"),
+        (
+            "put",
+            "/domain.wins",
+            {"default": False, "value": True, "where": {"pets": "kelpie"}},
+            422,
+            "unknown fact 'pets'; the facts a rule can target: units, currency, timezone",
+        ),
+        (
+            "put",
+            "/domain.wins",
+            {"default": False, "value": True, "where": {"units": []}},
+            422,
+            "where.units must be a value or a non-empty list of values",
+        ),
     ],
 )
 async def test_bad_admin_requests_are_refused_clearly(

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
+from uuid import uuid4
 
 import httpx
 import httpx2
@@ -17,6 +18,7 @@ from mcp.client.streamable_http import streamable_http_client
 from mcp.shared.exceptions import MCPError
 from redis.asyncio import Redis
 
+from agent.flags import CATALOGUE
 from agent.tools import model_parameters
 from server.doors.approval_tickets import SPENT_KEY
 from tests.api.conftest import (
@@ -28,6 +30,7 @@ from tests.api.conftest import (
     expense_amounts,
     token_for,
 )
+from tests.api.test_flags_turns import clean_flags, switch_for  # noqa: F401  (the fixture)
 from tests.fakes import call, route
 from tools.db.pool import Pool
 from tools.registry import ACTIONS, ACTIONS_BY_NAME
@@ -217,3 +220,26 @@ async def test_a_ticket_is_spent_once_across_instances(
     ticket_id = jwt.decode(asked["ticket"], options={"verify_signature": False})["jti"]
     async with Redis.from_url(redis_url) as redis:
         assert await redis.exists(f"{SPENT_KEY}{ticket_id}") == 1
+
+
+@pytest.mark.usefixtures("clean_flags")
+async def test_an_action_or_domain_switched_off_is_not_run_over_mcp(
+    serve: Serve, pool: Pool
+) -> None:
+    async with serve() as server:
+        await switch_for(server, "action.add_expense", "mcp-fay", False)
+        await switch_for(server, "domain.wins", "mcp-gil", False)
+        async with mcp_client(server, "mcp-fay") as c:
+            paused = await c.call_tool("add_expense", {"amount": 7, "category": "fuel"})
+        async with mcp_client(server, "mcp-gil") as c:
+            listed = await c.call_tool("list_expenses", {})
+            deleting = await c.call_tool("delete_expense", {"expense_id": str(uuid4())})
+        async with mcp_client(server, "mcp-kit") as c:  # the switches are fay's and gil's only
+            added = await c.call_tool("add_expense", {"amount": 8, "category": "fuel"})
+    assert paused.is_error and data(paused)["error"] == "paused"
+    assert data(paused)["summary"] == CATALOGUE["action.add_expense"].paused
+    assert listed.is_error and data(listed)["summary"] == CATALOGUE["domain.wins"].paused
+    assert deleting.is_error and data(deleting)["error"] == "paused"  # nothing asked
+    assert not added.is_error
+    assert await expense_amounts(pool, "mcp-fay") == []
+    assert await expense_amounts(pool, "mcp-kit") == [8.0]

@@ -86,6 +86,7 @@ async def test_cancel_stops_the_turn_and_frees_the_thread(serve: Serve) -> None:
         "message": "",
         "ui_actions": [],
         "cancelled": True,
+        "event_id": "done",
     }
     assert run is not None and run.status == "cancelled"
     assert after[-2]["message"] == "After cancel."

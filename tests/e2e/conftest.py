@@ -56,3 +56,17 @@ def local_server(
         data_dir = tmp_path_factory.mktemp("pam-e2e")
         with pam_server(server_env(own_database, data_dir)) as server:
             yield server
+
+
+@pytest.fixture(scope="module")
+def word_by_word_server(
+    own_database: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[RunningServer]:
+    """`local_server`, its replies a word per 150 ms (a stream can be cut between words)."""
+    with pytest.MonkeyPatch.context() as env:
+        for name in AUTH_VARIABLES:
+            env.delenv(name, raising=False)
+        data_dir = tmp_path_factory.mktemp("pam-e2e-words")
+        model = "python:tests.e2e.brains:WordByWordBrain"
+        with pam_server(server_env(own_database, data_dir, PAM_MODEL=model)) as server:
+            yield server

@@ -1,6 +1,7 @@
 """A reverse proxy in front of `pam serve` that can drop a chat stream, so a browser
 test sees a real dropped connection: the server has started the turn, and the page got
-either the stream's first event (the thread's id) or nothing at all before it broke."""
+its stream's first events (the thread's id, the first words…) or nothing at all before
+it broke."""
 
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ class CuttingProxy:
     cuts: int = 0
     bytes_sent: int = 0  # response bytes relayed to the browser (headers and bodies)
     sent: dict[str, int] = field(default_factory=dict)  # those bytes by "METHOD path"
+    resumed_after: list[str] = field(default_factory=list)  # Last-Event-IDs of the streams
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -57,6 +59,8 @@ class CuttingProxy:
             client.build_request(request.method, url, headers=headers, content=body),
             stream=True,
         )
+        if request.url.path == self.stream_path and "last-event-id" in request.headers:
+            self.resumed_after.append(request.headers["last-event-id"])
         cut = request.url.path == self.stream_path and self.armed.is_set()
         cut = cut and self.cut_when in body
         if cut:
@@ -86,14 +90,25 @@ class CuttingProxy:
                 buffered += chunk
                 if self.events_before_cut == 0:
                     raise ConnectionCut
-                end = buffered.find(b"\n\n")
-                if end >= 0:  # the first event (metadata) goes through; then the line drops
-                    yield buffered[: end + 2]
+                end = _end_of_event(buffered, self.events_before_cut)
+                if end >= 0:  # the first events (metadata, …) go through; then the line drops
+                    yield buffered[:end]
                     await asyncio.sleep(HANDED_OVER_S)
                     raise ConnectionCut
         finally:
             await upstream.aclose()
             await client.aclose()
+
+
+def _end_of_event(body: bytes, n: int) -> int:
+    """Where the `n`th event of an SSE body ends (-1: not there yet)."""
+    end = 0
+    for _ in range(n):
+        found = body.find(b"\n\n", end)
+        if found < 0:
+            return -1
+        end = found + 2
+    return end
 
 
 @contextmanager

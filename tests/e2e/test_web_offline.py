@@ -23,7 +23,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.e2e.browser import MISSING, chromium, console_errors, shot, wait_for
 from tests.e2e.cutting_proxy import CuttingProxy, cutting_proxy
-from tests.e2e.test_web_chat import say
+from tests.e2e.test_web_chat import RECORD_REPLY_PIECES, say
 from tests.servers import RunningServer
 
 pytestmark = pytest.mark.skipif(MISSING is not None, reason=MISSING or "")
@@ -286,3 +286,58 @@ def test_yesterday_in_a_waiting_message_is_the_day_before_it_was_typed(
     written_on = typed_at.astimezone(ZoneInfo("Australia/Sydney")).date()
     dates = query(own_database, "SELECT date FROM expenses WHERE amount = 14.60")
     assert dates == [(written_on - timedelta(days=1),)]
+
+
+# Every reply bubble whose text changed, in order: the same element throughout when a
+# reply is continued rather than drawn again.
+RECORD_REPLY_BUBBLES = """
+window.replyBubbles = [];
+new MutationObserver((records) => {
+  for (const record of records) {
+    const inBubble = record.target.matches && record.target.matches(".msg.pam .text");
+    const bubble = record.target.closest && record.target.closest(".msg");
+    if (inBubble && record.addedNodes.length) window.replyBubbles.push(bubble);
+  }
+}).observe(document.getElementById("messages"), {subtree: true, childList: true});
+"""
+NEW_CHAT_READY = "return document.activeElement?.id === 'composer-input'"
+SAME_BUBBLE_THROUGHOUT = """
+const bubbles = window.replyBubbles;
+return bubbles.length > 0 && bubbles.every((b) => b === bubbles[0]) && bubbles[0].isConnected;
+"""
+
+
+def test_a_stream_cut_among_the_words_continues_the_reply_it_had_begun(
+    word_by_word_server: RunningServer, own_database: str
+) -> None:
+    """The page resends the message with the id of the last event it showed: the bubble
+    it had begun is kept and continued, each word once, and the turn ran once."""
+    with cutting_proxy(word_by_word_server.url) as (url, proxy), chromium() as driver:
+        driver.get(f"{url}/")
+        wait_for(driver, "#whoami", text="local")
+        # The page has finished opening (a message typed sooner opens its new chat
+        # afresh from the server, drawing the turn whole: correct, but not this test).
+        WebDriverWait(driver, 20).until(lambda d: d.execute_script(NEW_CHAT_READY))
+        driver.execute_script(RECORD_REPLY_PIECES + RECORD_REPLY_BUBBLES)
+        proxy.events_before_cut = 5  # metadata, route, three words: then the line drops
+        proxy.cut_when = b"how are you"
+        proxy.armed.set()
+        say(driver, "how are you going today?")
+        wait_for(driver, "#chat-status", text="Reconnected")
+        reply = wait_for(driver, ".msg.pam[aria-busy='false'] .text")
+        shot(driver, "07-reply-continued-after-a-cut")
+        text = reply.text
+        pieces = driver.execute_script("return window.replyPieces")
+        same_bubble = driver.execute_script(SAME_BUBBLE_THROUGHOUT)
+        thread_id = driver.execute_script("return location.hash.split('/').pop()")
+        assert len(driver.find_elements(By.CSS_SELECTOR, ".msg.pam")) == 1
+    assert proxy.cuts == 1
+    assert len(proxy.resumed_after) == 1
+    assert proxy.resumed_after[0] not in ("", "0")
+    assert any(0 < len(p) < len(text) for p in pieces), pieces  # the part shown before the cut
+    assert all(text.startswith(p) for p in pieces), pieces  # no word shown twice
+    assert same_bubble  # continued, not removed and drawn again
+    rows = query(
+        own_database, "SELECT result->>'reply' FROM chat_runs WHERE thread_id = %s", thread_id
+    )
+    assert [r[0].strip() for r in rows] == [text]  # one turn, and that is its reply

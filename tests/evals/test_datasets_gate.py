@@ -84,3 +84,45 @@ def test_the_recorded_forecast_is_served_for_any_place_and_day() -> None:
     assert dated["daily"]["time"] == ["2026-03-15", "2026-03-16", "2026-03-17"]
     assert dated["daily"]["weather_code"] == plain["daily"]["weather_code"]
     assert bad.status_code == 400
+
+
+# Aggregates only: the held-out set is written blind and never read by whoever tunes the
+# brain, so its conversations, ids and failures are not printed.
+HELDOUT_FIGURES = (
+    "conversations", "conversation_pass_rate", "route_accuracy", "tool_accuracy",
+    "args_accuracy", "refusal_rate", "unrequested_writes",
+)  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+async def test_the_held_out_set_is_reported(
+    repo_root: Path,
+    migrated_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Reported, not gated: the gate is the tuning set's; issue 15's targets for this set
+    are in docs/brain-understanding.md."""
+    from evals.metrics import document
+
+    monkeypatch.setenv("DATABASE_URL", migrated_url)
+    for name in ("WEATHER_URL", "ROUTING_URL"):
+        monkeypatch.delenv(name, raising=False)
+    files = sorted((repo_root / "evals/heldout").glob("*.jsonl"))
+    conversations = load_datasets(files)
+    assert len(conversations) >= MIN_CONVERSATIONS
+    suite = await asyncio.to_thread(
+        run_session,
+        conversations,
+        [str(f) for f in files],
+        model_name="offline",
+        repeat=1,
+        concurrency=CONCURRENCY,
+        scratch=True,
+    )
+    summary = document(suite)["summary"]
+    with capsys.disabled():
+        print("\nheld-out set:", json.dumps({k: summary[k] for k in HELDOUT_FIGURES}))
+    assert summary["conversations"] == len(conversations)
+    assert summary["turns"] >= len(conversations)

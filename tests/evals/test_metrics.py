@@ -6,7 +6,7 @@ from math import isclose
 
 from evals.dataset import Conversation, Expect, ToolExpect
 from evals.metrics import document, pass_hat_k, percentile
-from evals.results import Observed, RunResult, SuiteResult, TurnResult
+from evals.results import Observed, RunResult, SuiteResult, ToolCall, TurnResult
 from evals.scoring import score_turn
 
 
@@ -71,3 +71,30 @@ def test_a_conversation_passes_only_when_every_repeat_passed() -> None:
     assert doc["conversations"] == [
         {"id": "c", "passed": False, "failures": ["run 2: setup: boom"]}
     ]
+
+
+def test_refusals_unrequested_writes_and_tag_rates_are_counted() -> None:
+    conversation = Conversation.model_validate(
+        {"id": "c", "tags": ["wins", "slang"], "now": "2026-03-10T09:00:00+11:00",
+         "turns": [{"user": "a"}]}
+    )  # fmt: skip
+    expense = ToolCall("add_expense", {"amount": 5})
+    refused = "Sorry, I can't help with that, but I can help with money."
+    run = RunResult(conversation, 1)
+    run.turns = [
+        # an in-scope request refused
+        _turn(1, Expect(tools=[ToolExpect(name="add_expense")]), Observed(reply=refused)),
+        # a question that wrote
+        _turn(2, Expect(tools=[ToolExpect(name="spending_summary")]),
+              Observed(tools=[expense], writes=[expense])),
+        # a write that was asked for, and a turn that states no tools (not judged)
+        _turn(3, Expect(tools=[ToolExpect(name="add_expense")]),
+              Observed(tools=[expense], writes=[expense])),
+        _turn(4, Expect(), Observed(writes=[expense])),
+    ]  # fmt: skip
+    summary = document(SuiteResult("m", ["f"], 1, [run]))["summary"]
+    assert summary["refusals"] == 1
+    assert summary["refusal_rate"] == round(1 / 3, 4)
+    assert summary["unrequested_writes"] == 1
+    assert summary["unrequested_write_turns"] == ["c turn 2: add_expense"]
+    assert summary["per_tag_pass_rate"] == {"slang": 0.0, "wins": 0.0}

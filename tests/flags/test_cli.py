@@ -33,6 +33,18 @@ def test_set_rollout_list_and_audit(migrated_url: str) -> None:
         (("rollout", "domain.wins", "150"), "percentage must be between 0 and 100, not 150"),
         (("set", "domain.wins", '{"default": true, "percentage": 5}'), "value to roll out"),
         (("set", "experiment.model", '{"default": "openai:"}'), "cannot load"),
+        (
+            ("set", "domain.wins", '{"default": false, "value": true, "where": {"unit": "x"}}'),
+            "unknown fact 'unit'",
+        ),
+        (
+            (
+                "set",
+                "domain.wins",
+                '{"default": false, "value": true, "where": {"units": "miles"}}',
+            ),
+            "where.units: 'miles' is not a units value",
+        ),
     ],
 )
 def test_bad_flag_commands_fail_with_one_clear_line(

@@ -16,6 +16,8 @@ from server.flags.service import FlagService
 from server.flags.settings import FlagSettings
 from server.flags.store import audit_of, save_rule
 from tools.db.pool import Pool, open_pool
+from tools.db.scope import user_db
+from tools.you.profile_actions import UpdateProfileArgs, update_profile
 
 pytestmark = pytest.mark.usefixtures("clean_flags")
 
@@ -124,6 +126,18 @@ async def test_an_experiment_arm_is_evaluated_per_user(pool: Pool, migrated_url:
         ('{"domain.social": {"default": false, "value": true, "percentage": 120}}', "100"),
         ('{"experiment.model": {"default": "openai:"}}', "cannot load"),
         ('{"domain.social": false}', "valid dictionary"),
+        (
+            '{"domain.social": {"default": true, "value": false, "where": {"country": "AU"}}}',
+            "unknown fact 'country'",
+        ),
+        (
+            '{"domain.social": {"default": true, "value": false, "where": {"timezone": "AEST"}}}',
+            "where.timezone: 'AEST' is not a timezone value",
+        ),
+        (
+            '{"domain.social": {"default": true, "where": {"units": "imperial"}}}',
+            "a percentage, users or where need a value",
+        ),
     ],
 )
 def test_a_bad_flag_setting_is_refused_naming_it(
@@ -151,6 +165,30 @@ async def test_another_openfeature_provider_replaces_ours(pool: Pool, migrated_u
     assert turn.allows("domain.wins")
     assert turn.prompt == "warm" and turn.experiment
     assert service.health()["provider"] == "python:tests.flags.other_provider:provider"
+
+
+async def test_another_provider_receives_the_profile_facts(pool: Pool, migrated_url: str) -> None:
+    yank, aussie = uuid4(), uuid4()
+    async with user_db(pool, yank) as db:
+        await update_profile(db, UpdateProfileArgs(currency="USD", units="imperial"))
+    async with user_db(pool, aussie) as db:
+        await update_profile(db, UpdateProfileArgs(units="imperial"))  # still AUD
+    service = FlagService(
+        pool,
+        migrated_url,
+        settings(pam_flags_provider="python:tests.flags.other_provider:provider"),
+    )
+    await service.open()
+    try:
+        assert service.needs_facts
+        facts_less = service.for_user(yank)  # no facts in the context: the rule's default
+        yank_turn = await service.for_run(yank, {"timezone": "America/Denver"})
+        aussie_turn = await service.for_run(aussie)
+    finally:
+        await service.aclose()
+    assert facts_less.allows("action.fuel_stats")
+    assert not yank_turn.allows("action.fuel_stats")
+    assert aussie_turn.allows("action.fuel_stats")
 
 
 @pytest.mark.parametrize(

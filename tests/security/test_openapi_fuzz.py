@@ -14,7 +14,7 @@ from bench.chaos.steps import server
 from evals.weather import forecast_url, serve_recorded_forecast
 from tests.tokens import token_for
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(400)]
 
 
 async def test_generated_requests_get_no_5xx_and_conform(migrated_url: str, tmp_path: Path) -> None:
@@ -31,7 +31,7 @@ async def test_generated_requests_get_no_5xx_and_conform(migrated_url: str, tmp_
             token_for("schemathesis-smoke"),
             max_examples=6,
             phases="fuzzing",
-            timeout_s=100,
+            timeout_s=300,
         )
     assert result.ok, result.output_tail
     assert result.operations >= 60

@@ -3,12 +3,14 @@ store it (found by schemathesis as 500s), and money too large to round is a 422.
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from pydantic import ValidationError
 
 from server.agent_protocol.schemas import ThreadCreate
-from server.chat.schemas import ChatRequest
-from server.json_safe import check_storable
+from server.chat.schemas import ChatRequest, Decision, ResumeRequest
+from server.json_safe import check_storable, json_bytes
 from tools.wins.expenses import AddExpenseArgs
 
 DEEP: object = 1
@@ -50,3 +52,12 @@ def test_request_bodies_refuse_nul_and_huge_numbers() -> None:
 def test_money_too_large_to_round_is_a_validation_error(amount: float) -> None:
     with pytest.raises(ValidationError, match="at most"):
         AddExpenseArgs.model_validate({"amount": amount, "category": "fuel"})
+
+
+def test_a_request_built_in_code_from_models_is_measured_not_refused() -> None:
+    """The doors build a ResumeRequest from Decision objects, not JSON: the size bound
+    measures their JSON (it raised a TypeError, a 500 at /agui, before)."""
+    built = ResumeRequest(thread_id=uuid.uuid4(), decisions=[Decision(type="approve")])
+    assert built.decisions[0].type == "approve"
+    as_json = [{"type": "reject", "edited_action": None, "message": "x" * 100}]
+    assert json_bytes([Decision(type="reject", message="x" * 100)]) == json_bytes(as_json)

@@ -30,7 +30,8 @@ FRAME_TYPE = {"token": "chunk", "final": "chat_response", "metadata": None}
 
 def test_the_graph_is_asked_for_every_stream_mode_and_errors_are_recorded_too() -> None:
     assert STREAM_MODES == ("values", "updates", "messages", "custom")
-    assert {*STREAM_MODES, "error"} == EVENT_MODES
+    requested = {"debug", "checkpoints", "tasks", "events"}  # Agent Protocol runs that ask
+    assert {*STREAM_MODES, *requested, "error"} == EVENT_MODES
 
 
 @pytest.mark.parametrize("mode", sorted(EVENT_MODES))
@@ -58,4 +59,4 @@ def test_a_mode_read_back_from_redis_is_checked() -> None:
     assert read_event(fields) == event
     assert event_mode("updates") == "updates"
     with pytest.raises(ValueError, match="not a run event mode"):
-        event_mode("debug")
+        event_mode("lifecycle")

@@ -135,3 +135,8 @@ def test_wording() -> None:
     assert percent_label(D("85.0")) == "85%"
     assert percent_label(D("100.0")) == "100%"
     assert percent_label(D("85.5")) == "85.5%"
+
+
+def test_one_days_spending_is_not_projected_to_the_month() -> None:
+    today = date(2026, 3, 10)
+    assert month_end_projection(D(80), DateRange(today, today), today) is None

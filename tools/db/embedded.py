@@ -19,7 +19,7 @@ import psutil
 
 from tools.db.errors import DatabaseError
 
-START_ATTEMPTS = 2
+START_ATTEMPTS = 4
 
 
 @dataclass
@@ -84,13 +84,14 @@ def _forget_dead_users(pgserver: Any, pgdata: Path) -> None:
 
 def _get_server(pgserver: Any, pgdata: Path) -> Any:
     # pgserver gives pg_ctl 10 s; on a loaded machine the server can take longer and
-    # still come up, so a second attempt attaches to it instead of failing.
-    for _ in range(START_ATTEMPTS - 1):
+    # still come up (its postmaster.pid half-written meanwhile), so later attempts
+    # attach to it instead of failing.
+    for attempt in range(START_ATTEMPTS - 1):
         _forget_dead_users(pgserver, pgdata)
         try:
             return pgserver.get_server(pgdata, cleanup_mode="stop")
         except Exception:
-            time.sleep(1.0)
+            time.sleep(1.0 + attempt)
     _forget_dead_users(pgserver, pgdata)
     return pgserver.get_server(pgdata, cleanup_mode="stop")
 

@@ -72,9 +72,10 @@ def daily_average(spent: Decimal, span: DateRange, today: date) -> Decimal:
 
 def month_end_projection(spent: Decimal, span: DateRange, today: date) -> Decimal | None:
     """Spending at this period's pace over the whole current month, or None when the
-    period does not contain today or reaches outside the current month."""
+    period does not contain today or reaches outside the current month, or is one day
+    (a day's spending says nothing about the month's pace)."""
     month = month_range(today.year, today.month)
-    if not (
+    if span.start == span.end or not (
         span.start <= today <= span.end and month.start <= span.start and span.end <= month.end
     ):
         return None

@@ -70,7 +70,10 @@ async def list_events(db: UserDb, args: ListEventsArgs) -> EventsResult:
     )
     events = [event_out(row, profile.tz) for row in await cur.fetchall()]
     events = [e for e in events if _overlaps(e, first, last, profile.tz)]
-    period = f"from {day_text(first, today)} to {day_text(last, today)}"
+    one_day = f"on {day_text(first, today)}"
+    period = (
+        one_day if first == last else f"from {day_text(first, today)} to {day_text(last, today)}"
+    )
     if not events:
         summary = f"Nothing on your calendar {period}."
     else:

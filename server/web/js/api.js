@@ -87,12 +87,14 @@ export async function devToken() {
   }
 }
 
-// POST `body` and call onEvent(name, data) for each server-sent event as it arrives.
-// Resolves when the stream ends; rejects (TypeError) when the connection drops.
-export async function stream(path, body, onEvent) {
+// POST `body` and call onEvent(name, data, id) for each server-sent event as it arrives.
+// Resolves when the stream ends; rejects (TypeError) when the connection drops. With
+// `lastEventId`, the server sends only the events after it (a cut stream picked up).
+export async function stream(path, body, onEvent, lastEventId = null) {
+  const extra = lastEventId === null ? {} : { "Last-Event-ID": lastEventId };
   const response = await fetch(path, {
     method: "POST",
-    headers: headers({ "Content-Type": "application/json", Accept: "text/event-stream" }),
+    headers: headers({ "Content-Type": "application/json", Accept: "text/event-stream", ...extra }),
     body: JSON.stringify(body),
   });
   if (!response.ok) throw await failure(response);
@@ -112,6 +114,7 @@ export async function stream(path, body, onEvent) {
 
 function dispatch(block, onEvent) {
   let name = "message";
+  let id = null;
   const data = [];
   for (const line of block.split("\n")) {
     if (line.startsWith(":")) continue; // a heartbeat comment
@@ -120,6 +123,7 @@ function dispatch(block, onEvent) {
     const value = colon < 0 ? "" : line.slice(colon + 1).replace(/^ /, "");
     if (field === "event") name = value;
     else if (field === "data") data.push(value);
+    else if (field === "id") id = value;
   }
-  if (data.length) onEvent(name, JSON.parse(data.join("\n")));
+  if (data.length) onEvent(name, JSON.parse(data.join("\n")), id);
 }

@@ -40,6 +40,10 @@ let outage = null; // {sent: items} since a delivery found no connection, until 
 let retryTimer = null;
 let sequence = 0;
 let redraw = false; // a reply arrived while its chat was shown afresh (and not drawn)
+// Replies whose stream was cut: kept on the page with the id of the last event they
+// showed, so that the resend asks for what came after it (Last-Event-ID) and continues
+// them, rather than drawing the turn again. Message id -> {reply, view, lastEventId}.
+const cutShort = new Map();
 
 function mark(id, state) {
   const line = lines.get(id);
@@ -197,12 +201,13 @@ async function drain() {
   for (const id of threads) cachedJson(`/api/v1/pam/threads/${id}`).catch(() => {});
   if (outage) {
     // What was cut short or shown from the device is drawn again from the server's
-    // transcript, so no turn shows twice.
+    // transcript, so no turn shows twice (not needed when each cut reply was continued).
     const n = outage.sent.length;
     const what = counted(outage.sent);
+    const whole = outage.sent.every((i) => i.continued);
     outage = null;
     redraw = false; // drawn below
-    if (session.threadId) await showThread(session.threadId).catch(() => null);
+    if (session.threadId && !whole) await showThread(session.threadId).catch(() => null);
     await loadPanel().catch(session.onAuthError);
     if (n) status(`Reconnected: sent ${what} that ${n === 1 ? "was" : "were"} waiting.`);
   }
@@ -230,6 +235,15 @@ async function deliver(item) {
   const shown = item.thread_id === session.threadId;
   let reply = null;
   let ended = false;
+  let view = session.view;
+  let lastEventId = null; // of the last event this delivery showed
+  const kept = cutShort.get(item.id);
+  cutShort.delete(item.id);
+  // Continued only where it was left: the same chat still shown, its reply on the page.
+  const continued = kept && (kept.reply
+    ? shown && kept.view === session.view && kept.reply.node.isConnected
+    : !shown) ? kept : null;
+  if (kept && !continued) kept.reply?.node.remove();
   mark(item.id, "sending");
   try {
     let path = CHAT_STREAM;
@@ -248,26 +262,46 @@ async function deliver(item) {
       if (item.new_thread) await postJson("/threads", { thread_id: item.thread_id, if_exists: "do_nothing" });
       body = chatBody(item);
     }
-    reply = shown ? new Reply() : null;
-    const view = session.view;
-    const events = turnEvents(reply, shown ? view : -1, () => { ended = true; });
+    reply = continued ? continued.reply : shown ? new Reply() : null;
+    view = session.view;
+    lastEventId = continued?.lastEventId ?? null;
+    const show = turnEvents(reply, shown ? view : -1, () => { ended = true; });
+    const events = (name, data, id) => {
+      show(name, data);
+      if (id !== null) lastEventId = id;
+    };
     setBusy(true); // PAM is on it: Send waits (Enter still queues), the chat stays open
     try {
-      await stream(path, body, events);
+      await stream(path, body, events, continued ? continued.lastEventId : null);
     } finally {
       setBusy(false);
     }
     if (!ended) throw new TypeError("The stream ended before the turn did.");
     if (view !== session.view && item.thread_id === session.threadId) redraw = true;
     mark(item.id, "sent");
+    if (continued) item.continued = true;
     return "sent";
   } catch (error) {
+    if (ended && unreachable(error)) {
+      mark(item.id, "sent"); // cut after its last word: the turn has been shown whole
+      if (continued) item.continued = true;
+      return "sent";
+    }
     if (error instanceof ApiError && error.code === "THREAD_BUSY") {
       reply?.node.remove();
       mark(item.id, "behind");
       return "busy";
     }
     const retry = unreachable(error) || (error instanceof ApiError && error.status === 503);
+    if (retry && item.kind === "chat" && lastEventId !== null) {
+      cutShort.set(item.id, { reply, view, lastEventId }); // the resend continues it
+      mark(item.id, "waiting");
+      return "later";
+    }
+    if (continued && error instanceof ApiError && (error.status === 404 || error.status === 422)) {
+      reply?.node.remove(); // the server cannot pick up there: the whole turn again
+      return deliver(item);
+    }
     if (retry || error instanceof Unauthorized) {
       reply?.node.remove(); // the resend shows the whole turn again
       mark(item.id, "waiting");

@@ -117,6 +117,12 @@ async def test_no_events_says_so(scoped: ScopedDb, user_id: uuid.UUID) -> None:
     assert out["summary"] == "Nothing on your calendar from Tue 10 Mar to Tue 17 Mar."
 
 
+async def test_an_empty_single_day_is_named_once(scoped: ScopedDb, user_id: uuid.UUID) -> None:
+    async with scoped(user_id, now=NOW) as db:
+        out = await call(db, "list_events", start_date="2026-03-11", end_date="2026-03-11")
+    assert out["summary"] == "Nothing on your calendar on Wed 11 Mar."
+
+
 async def test_only_the_users_own_events_are_listed(scoped: ScopedDb, user_id: uuid.UUID) -> None:
     other = uuid.uuid4()
     async with scoped(other, now=NOW) as db:

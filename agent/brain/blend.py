@@ -1,0 +1,36 @@
+"""How the phrase rules and the learned classifier (learned.py) decide together.
+
+The rules are exact where they fire (an amount with a spend word, litres with a price), so
+they lead; the classifier, trained on thousands of phrasings, speaks in two cases:
+- `rescue`: the rules found no request in a message, and the classifier is sure of one
+  (a verb or a question form no rule knows, a misspelt word);
+- `overrule`: the rules' pick looks like a keyword taken in another sense ("a feed at the
+  pub", "book the vet"): the classifier is near certain of another tool and gives the
+  rules' pick almost no chance. A write is never kept against a confident "no tool".
+Thresholds are set on the tuning datasets and their perturbations (bench/results/evals-brain.md).
+"""
+
+from __future__ import annotations
+
+from agent.brain.learned import guess, probability
+
+RESCUE = 0.55  # the classifier's probability for a request the rules did not see
+OVERRULE = 0.8  # ... to replace the rules' pick
+DOUBT = 0.1  # ... while the rules' pick has at most this
+
+
+def rescue(text: str) -> str | None:
+    """The tool for a message the rules found nothing in, when the classifier is sure."""
+    found = guess(text)
+    return found.tool if found.tool and found.probability >= RESCUE else None
+
+
+def overrule(text: str, rule_tool: str) -> tuple[bool, str | None]:
+    """(True, tool) when the classifier replaces the rules' `rule_tool` (None: no tool at
+    all); (False, None) when the rules' pick stands."""
+    found = guess(text)
+    if found.tool == rule_tool or found.probability < OVERRULE:
+        return False, None
+    if probability(text, rule_tool) > DOUBT:
+        return False, None
+    return True, found.tool

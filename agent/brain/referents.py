@@ -1,0 +1,38 @@
+"""Places the conversation already named: "ok, plan a trip there" after a question about
+Broome goes to Broome. The earlier messages are the checkpointed thread, so this holds
+across restarts like the rest of the dialogue."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from langchain_core.messages import BaseMessage, HumanMessage
+
+from agent.brain.convo import text_of
+from agent.brain.places import named_town
+
+PLACE_TOOLS = {"plan_trip", "weather_forecast", "find_places"}
+# "there" as a place, not "is there ..." / "there's" / "there are".
+THERE = re.compile(
+    r"(?<!\bis )(?<!\bare )(?<!\bany )\b(?:over )?there\b(?!'s| is| are| was| were)", re.IGNORECASE
+)
+
+
+def last_town(history: Sequence[BaseMessage], before: int) -> str | None:
+    """The town the newest earlier user message named."""
+    for message in reversed(history[:before]):
+        if isinstance(message, HumanMessage) and (town := named_town(text_of(message))):
+            return town
+    return None
+
+
+def resolve_there(tool: str, text: str, history: Sequence[BaseMessage], index: int) -> str:
+    """`text` with "there" replaced by the town it means, when it means one."""
+    if tool not in PLACE_TOOLS or not THERE.search(text):
+        return text
+    town = last_town(history, index)
+    if town is None:
+        return text
+    words = f"to {town}" if tool == "plan_trip" else f"in {town}"
+    return THERE.sub(words, text, count=1)

@@ -1,0 +1,90 @@
+"""The offline brain's eval figures side by side, from one run: the tuning datasets
+(evals/datasets) as written, and the same conversations under perturbation (evals/perturb.py,
+one run per seed), plus the held-out set (evals/heldout) when `--heldout` is given.
+Writes bench/results/evals-brain.md and .json.
+
+    uv run python -m bench.evals_summary [--seeds 1 2 3] [--heldout]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from evals.dataset import load_datasets
+from evals.metrics import document
+from evals.perturb import perturb
+from evals.session import run_session
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "results" / "evals-brain"
+ROWS = [
+    ("conversations", "conversations"),
+    ("conversation_pass_rate", "conversation pass rate"),
+    ("route_accuracy", "route accuracy"),
+    ("tool_accuracy", "tool accuracy"),
+    ("args_accuracy", "args accuracy"),
+    ("refusal_rate", "refusals of in-scope requests (share of tool turns)"),
+    ("unrequested_writes", "unrequested writes"),
+]
+
+
+def _summary(files: list[Path], seed: int | None) -> dict[str, Any]:
+    conversations = load_datasets(files)
+    if seed is not None:
+        conversations = [perturb(c, seed) for c in conversations]
+    suite = run_session(
+        conversations,
+        [str(f) for f in files],
+        model_name="offline",
+        repeat=1,
+        concurrency=2,
+        scratch=True,
+    )
+    summary: dict[str, Any] = document(suite)["summary"]
+    return summary
+
+
+def _cell(value: Any) -> str:
+    return "—" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def render(columns: dict[str, dict[str, Any]]) -> str:
+    names = list(columns)
+    lines = [
+        "# The offline brain: tuning set, perturbed, held-out",
+        "",
+        "`uv run python -m bench.evals_summary` (one run; perturbation: evals/perturb.py).",
+        "",
+        "| metric | " + " | ".join(names) + " |",
+        "|---|" + "---|" * len(names),
+    ]
+    for key, label in ROWS:
+        lines.append(f"| {label} | " + " | ".join(_cell(columns[n].get(key)) for n in names) + " |")
+    p50 = " | ".join(_cell(columns[n]["turn_latency_ms"]["p50"]) for n in names)
+    p95 = " | ".join(_cell(columns[n]["turn_latency_ms"]["p95"]) for n in names)
+    lines += [f"| turn p50 ms | {p50} |", f"| turn p95 ms | {p95} |", ""]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seeds", type=int, nargs="*", default=[1, 2, 3])
+    parser.add_argument("--heldout", action="store_true", help="also run evals/heldout")
+    args = parser.parse_args()
+    tuning = sorted((ROOT / "evals" / "datasets").glob("*.jsonl"))
+    columns = {"tuning": _summary(tuning, None)}
+    for seed in args.seeds:
+        columns[f"perturbed seed {seed}"] = _summary(tuning, seed)
+    if args.heldout:
+        columns["held-out"] = _summary(sorted((ROOT / "evals" / "heldout").glob("*.jsonl")), None)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.with_suffix(".json").write_text(json.dumps(columns, indent=2) + "\n")
+    OUT.with_suffix(".md").write_text(render(columns))
+    print(OUT.with_suffix(".md").read_text())
+
+
+if __name__ == "__main__":
+    main()

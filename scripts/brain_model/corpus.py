@@ -1,0 +1,133 @@
+"""The classifier's training corpus: every template of templates.py filled many times from
+the lexicon, dressed with fillers and tails, and perturbed (typos, case, punctuation); plus
+the single-request turns of the tuning datasets (evals/datasets). Same seed, same corpus.
+
+    python -m scripts.brain_model.corpus > corpus.tsv
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+from scripts.brain_model import lexicon as L
+from scripts.brain_model.perturb import perturb
+from scripts.brain_model.templates import T, V
+
+SEED = 15
+PER_TEMPLATE = 40
+_SLOT = re.compile(r"\{(\w+)\}")
+PAST = [
+    "this month",
+    "last month",
+    "last week",
+    "this week",
+    "yesterday",
+    "today",
+    "in March",
+    "since the 3rd of Jan",
+    "this year",
+    "lately",
+    "over the last 30 days",
+    "",
+]
+TOPICS = ["dog owners", "fishing", "solar setups", "4wd tracks", "Tassie", "free camping"]
+
+
+def _amount(rng: random.Random) -> str:
+    n = rng.choice([5, 12, 20, 35, 42, 60, 85, 99, 120, 150, 230, 480, 1200])
+    return rng.choice(L.MONEY).format(n=n, w=rng.choice(L.NUMBER_WORDS))
+
+
+def _fill(name: str, rng: random.Random) -> str:
+    cat = rng.choice(list(L.PURCHASES))
+    table = {
+        "amt": lambda: _amount(rng),
+        "n": lambda: str(rng.choice([20, 30, 45, 55, 80])),
+        "w": lambda: rng.choice(L.NUMBER_WORDS),
+        "item": lambda: rng.choice(L.PURCHASES[cat]),
+        "cat": lambda: rng.choice([L.CATEGORY_WORDS[cat], cat.replace("_", " ")]),
+        "shop": lambda: rng.choice(L.SHOPS),
+        "day": lambda: rng.choice(L.DAYS),
+        "pday": lambda: rng.choice(PAST),
+        "fday": lambda: rng.choice(L.FUTURE_DAYS),
+        "time": lambda: rng.choice(L.TIMES),
+        "event": lambda: rng.choice(L.EVENTS),
+        "task": lambda: rng.choice(L.TASKS),
+        "town": lambda: rng.choice(L.TOWNS),
+        "town2": lambda: rng.choice(L.TOWNS),
+        "town3": lambda: rng.choice(L.TOWNS),
+        "veh": lambda: rng.choice(L.VEHICLES),
+        "make": lambda: rng.choice(L.MAKES),
+        "fuel": lambda: rng.choice(L.FUELS),
+        "year": lambda: str(rng.randint(2008, 2025)),
+        "tank": lambda: str(rng.choice([80, 90, 140, 180])),
+        "cons": lambda: rng.choice(["12.5L", "14 litres", "11.2 l"]),
+        "maint": lambda: rng.choice(L.MAINT),
+        "odo": lambda: rng.choice(["185,000", "92500", "143 200", "210k"]),
+        "odo2": lambda: rng.choice(["195,000", "100000 km", "155k"]),
+        "litres": lambda: rng.choice(["55", "62.4", "70", "48", "fifty five", "80.5"]),
+        "ppl": lambda: rng.choice(["$1.89", "2.05", "189.9c", "$2.11"]),
+        "kind": lambda: rng.choice(L.PLACE_KINDS),
+        "group": lambda: rng.choice(L.GROUPS),
+        "body": lambda: rng.choice(L.POST_BODIES),
+        "name": lambda: rng.choice(L.NAMES),
+        "src": lambda: rng.choice(L.INCOME_SOURCES),
+        "pantry": lambda: rng.choice(L.PANTRY),
+        "it1": lambda: rng.choice(L.ITEMS),
+        "it2": lambda: rng.choice(L.ITEMS),
+        "topic": lambda: rng.choice(TOPICS),
+    }
+    if name in V:
+        return rng.choice(V[name])
+    return table[name]()
+
+
+def _render(template: str, rng: random.Random) -> str:
+    text = _SLOT.sub(lambda m: _fill(m.group(1), rng), template)
+    text = rng.choice(L.FILLERS) + text + rng.choice(L.TAILS)
+    text = re.sub(r"\s+", " ", text).strip()
+    return perturb(text, rng) if rng.random() < 0.5 else text
+
+
+def tuning_examples(root: Path) -> list[tuple[str, str]]:
+    """(label, text) for the tuning set's turns that ask for one tool, or none at all in
+    the general route."""
+    out = []
+    for path in sorted((root / "evals" / "datasets").glob("*.jsonl")):
+        for line in path.read_text().splitlines():
+            if not line.strip():
+                continue
+            for i, turn in enumerate(json.loads(line)["turns"]):
+                text, expect = turn.get("user"), turn.get("expect") or {}
+                if not text or i > 0:  # a later turn may lean on the one before
+                    continue
+                names = {t["name"] for t in expect.get("tools") or []}
+                if len(names) == 1:
+                    out.append((names.pop(), text))
+                elif expect.get("route") == ["general"] and not names:
+                    out.append(("none", text))
+    return out
+
+
+def build(root: Path) -> list[tuple[str, str]]:
+    rng = random.Random(SEED)  # noqa: S311 - a reproducible corpus
+    rows: list[tuple[str, str]] = []
+    for key, templates in T.items():
+        label = key.split(":")[0]
+        for template in templates:
+            for _ in range(PER_TEMPLATE):
+                rows.append((label, _render(template, rng)))
+    for label, text in tuning_examples(root):
+        rows.append((label, text))
+        for _ in range(4):
+            rows.append((label, perturb(text, rng)))
+    return sorted(set(rows))
+
+
+if __name__ == "__main__":
+    for label, text in build(Path(__file__).resolve().parents[2]):
+        sys.stdout.write(f"{label}\t{text}\n")

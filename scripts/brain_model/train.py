@@ -1,0 +1,94 @@
+"""Trains the brain's request classifier (scikit-learn, a dev dependency only) on the
+corpus and writes it as compact arrays the brain scores with numpy:
+agent/brain/data/classifier.bin.gz (labels, used feature buckets, int8 weights with one
+scale per class, biases: the layout is agent/brain/learned.py's). Same seed, same corpus,
+same bytes (gzip with no name and time 0).
+
+    python -m scripts.brain_model.train            # writes the artefact
+    python -m scripts.brain_model.train --check    # cross-validated accuracy only
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+
+from agent.brain.features import hashed
+from scripts.brain_model.corpus import SEED, build
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "agent" / "brain" / "data" / "classifier.bin.gz"
+C = 8.0
+KEEP = 1e-3  # a bucket whose weights all stay under this (after scaling) is dropped
+
+
+def matrix(texts: list[str]) -> csr_matrix:
+    rows, cols, vals = [], [], []
+    for i, text in enumerate(texts):
+        for key, value in hashed(text).items():
+            rows.append(i)
+            cols.append(key)
+            vals.append(value)
+    from agent.brain.features import BUCKETS
+
+    return csr_matrix((vals, (rows, cols)), shape=(len(texts), BUCKETS), dtype=np.float64)
+
+
+def fit(labels: list[str], texts: list[str]) -> LogisticRegression:
+    model = LogisticRegression(C=C, max_iter=100, random_state=SEED)
+    model.fit(matrix(texts), labels)
+    return model
+
+
+def pack(
+    labels: list[str], used: np.ndarray, weights: np.ndarray, scale: np.ndarray, bias: np.ndarray
+) -> bytes:
+    """The artefact: a JSON header line, then little-endian int32 buckets (ascending),
+    int8 weights (bucket-major), float32 scales and float32 biases, gzip'd reproducibly."""
+    header = json.dumps({"labels": labels, "rows": len(used)}).encode() + b"\n"
+    body = b"".join(
+        [
+            header,
+            used.astype("<i4").tobytes(),
+            weights.astype(np.int8).tobytes(),
+            scale.astype("<f4").tobytes(),
+            bias.astype("<f4").tobytes(),
+        ]
+    )
+    buffer = io.BytesIO()
+    with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, filename="") as out:
+        out.write(body)
+    return buffer.getvalue()
+
+
+def main() -> None:
+    rows = build(ROOT)
+    labels, texts = [r[0] for r in rows], [r[1] for r in rows]
+    if "--check" in sys.argv:
+        tr_x, te_x, tr_y, te_y = train_test_split(texts, labels, test_size=0.2, random_state=SEED)
+        model = fit(tr_y, tr_x)
+        print(f"held-out corpus accuracy {model.score(matrix(te_x), te_y):.3f}")
+        return
+    model = fit(labels, texts)
+    weights = model.coef_.T  # buckets x classes
+    used = np.flatnonzero(np.abs(weights).max(axis=1) > KEEP).astype(np.int32)
+    kept = weights[used]
+    scale = np.abs(kept).max(axis=0) / 127.0
+    quantised = np.round(kept / scale).astype(np.int8)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_bytes(
+        pack([str(c) for c in model.classes_], used, quantised, scale, model.intercept_)
+    )
+    print(f"{len(rows)} examples, {len(model.classes_)} classes, {len(used)} buckets -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()

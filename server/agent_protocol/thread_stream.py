@@ -1,0 +1,72 @@
+"""`GET /threads/{thread_id}/stream` (the SDKs' `threads.join_stream` / `joinStream`):
+every run on the thread, as it runs, until the client goes away.
+
+Each run streams as its own stream would (its `metadata`, then its events in the modes
+it was started with) and ends with `metadata {"status": "run_done", "run_id"}`, as
+LangGraph's server sends it (`run_modes`, the default). `lifecycle` keeps only the two
+metadata events. Runs are found on this instance; a run on another instance is followed
+by joining it (`/threads/{id}/runs/{run_id}/stream`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Annotated, Any, Literal, get_args
+
+from fastapi import APIRouter, HTTPException, Query
+
+from server.agent_protocol.auth import ProtocolUser
+from server.agent_protocol.run_view import options_of
+from server.agent_protocol.sse import frame, run_frames, sse_response
+from server.deps import Res
+from server.runs import RunManager, owned_thread
+from server.runs.deps import Runs
+
+router = APIRouter(tags=["agent protocol"])
+# LangGraph's third mode, `state_update`, is not served here (refused by name).
+ThreadStreamMode = Literal["run_modes", "lifecycle"]
+POLL_S = 0.05  # how soon a new run on the thread is picked up
+
+
+def _modes(values: list[str]) -> set[str]:
+    modes = {m.strip() for v in values for m in v.split(",") if m.strip()} or {"run_modes"}
+    unknown = sorted(modes - set(get_args(ThreadStreamMode)))
+    if unknown:
+        raise HTTPException(
+            422,
+            f"stream_mode: {', '.join(unknown)} is not supported here; use run_modes or lifecycle.",
+        )
+    return modes
+
+
+async def _thread_frames(runs: RunManager, thread_id: str, modes: set[str]) -> AsyncIterator[bytes]:
+    seen: set[str] = set()
+    while True:
+        run = runs.active(thread_id)
+        if run is None or run.run_id in seen:
+            await asyncio.sleep(POLL_S)
+            continue
+        seen.add(run.run_id)
+        if "run_modes" in modes:
+            async for chunk in run_frames(run, options_of(run).plan(run.run_id), after=None):
+                if not chunk.startswith(b"event: end\n"):
+                    yield chunk
+        else:  # lifecycle
+            yield frame("metadata", {"run_id": run.run_id, "attempt": 1})
+            await run.ended()
+        yield frame("metadata", {"status": "run_done", "run_id": run.run_id})
+
+
+@router.get("/threads/{thread_id}/stream")
+async def join_thread_stream(
+    thread_id: str,
+    user: ProtocolUser,
+    res: Res,
+    runs: Runs,
+    stream_mode: Annotated[list[str] | None, Query()] = None,
+    stream_modes: Annotated[list[str] | None, Query()] = None,
+) -> Any:
+    modes = _modes([*(stream_mode or []), *(stream_modes or [])])
+    thread = await owned_thread(res, user, thread_id)
+    return sse_response(_thread_frames(runs, thread.thread_id, modes), headers={})

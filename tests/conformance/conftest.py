@@ -1,0 +1,67 @@
+"""`langgraph dev` and `pam serve` side by side, for the differential conformance suite.
+
+Both start once per session on the same migrated database with the offline brain,
+paced like a real model (tests.fakes.PacedBrain: its replies take a few hundred ms,
+so that a case can act while a turn is provably mid-run, as a cancel must). Each
+case runs the same scripted SDK calls against both (`both`), normalises what came back
+(normalise.py) and compares; a row of the issue's table is a case, and the terminal
+summary prints the table re-filled from the results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator, Iterator
+
+import pytest
+
+from bench.launch import langgraph_dev, pam_serve
+from bench.procs import REPO
+from tests.conformance.sides import Side
+from tests.conformance.table import record, render
+
+pytestmark = pytest.mark.slow
+BRAIN = "python:tests.fakes:PacedBrain"
+
+
+@pytest.fixture(scope="session")
+def reference(migrated_url: str) -> Iterator[Side]:
+    # The paced brain lives in tests/, which the installed project does not ship.
+    with langgraph_dev(migrated_url, BRAIN, extra_env={"PYTHONPATH": str(REPO)}) as server:
+        server.wait_ready(timeout_s=120)
+        yield Side("reference", server.url)
+
+
+@pytest.fixture(scope="session")
+def pam(migrated_url: str) -> Iterator[Side]:
+    # Studio's origin allowed, as docs/studio.md tells a developer to.
+    studio = {"CORS_ORIGINS": '["http://localhost:3000", "https://smith.langchain.com"]'}
+    with pam_serve(migrated_url, BRAIN, extra_env=studio) as server:
+        server.wait_ready(timeout_s=120)
+        yield Side("pam", server.url)
+
+
+@pytest.fixture(scope="session")
+def sides(reference: Side, pam: Side) -> tuple[Side, Side]:
+    return reference, pam
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "row(call): the row of the conformance table a case fills")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report = yield
+    marker = item.get_closest_marker("row")
+    if marker is not None and (report.when == "call" or report.outcome != "passed"):
+        record(item.nodeid, str(marker.args[0]), report)
+    return report
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    table = render()
+    if table:
+        terminalreporter.write_sep("-", "Agent Protocol conformance (langgraph dev vs pam serve)")
+        terminalreporter.write_line(table)

@@ -1,0 +1,94 @@
+"""PAM's deliberate differences from `langgraph dev`, each by name with its reason.
+
+The suite compares everything else; these are the only things it lets differ.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langgraph.checkpoint.base import EXCLUDED_METADATA_KEYS
+
+DIFFERENCES: dict[str, str] = {
+    "auth": (
+        "PAM authenticates every call (a bearer token or X-Api-Key); `langgraph dev` has no "
+        "auth. The suite sends each side its own way of naming the caller."
+    ),
+    "user_id in metadata": (
+        "PAM adds the caller's `user_id` (from the token) to thread and run metadata and "
+        "never takes one from a client; `langgraph dev` has no users. The key is dropped "
+        "before comparing."
+    ),
+    "idempotent message_id": (
+        "PAM records a run's client `message_id` so a retried message is not run twice; "
+        "LangGraph has no such key. It is dropped before comparing."
+    ),
+    "host metadata": (
+        "LangGraph's server stamps its own version, plan and host into run metadata "
+        "(langgraph_version, langgraph_api_version, langgraph_plan, langgraph_host, "
+        "langgraph_api_url, run_attempt); PAM is another host. Dropped before comparing."
+    ),
+    "end event": (
+        "PAM closes every run stream with `event: end`, which the SDKs take as the run's "
+        "end (no reconnect); `langgraph dev` closes the stream without it. Dropped before "
+        "comparing."
+    ),
+    "host configurable": (
+        "LangGraph's server puts its request and auth bookkeeping into every run's "
+        "configurable (langgraph_auth_user, langgraph_auth_user_id, "
+        "langgraph_auth_permissions, langgraph_request_id, __request_start_time_ms__, "
+        "__after_seconds__) and `created_by` into its metadata; PAM's auth is its own. "
+        "Dropped before comparing."
+    ),
+    "CORS origins": (
+        "`langgraph dev` answers any origin (`Access-Control-Allow-Origin: *`); PAM only "
+        "the origins in CORS_ORIGINS (docs/studio.md adds Studio's), echoed back."
+    ),
+    "private-network preflight": (
+        "Both answer Studio's preflight with `Access-Control-Allow-Private-Network: true`, "
+        "but `langgraph dev` (langgraph-api 0.16 on this Starlette) answers it with status "
+        "400 'Disallowed CORS private-network'; PAM answers 200, which browsers need."
+    ),
+    "schemas": (
+        "PAM's assistant and subgraph schemas give the state as the graph's output schema, "
+        "no configurable schema (the graph takes none) and, as context, what a client may "
+        "send (never a user). Subgraph cases compare namespaces, input and output schemas."
+    ),
+    "checkpoint metadata keys": (
+        "`langgraph dev`'s in-memory checkpointer also writes the thread id, checkpoint "
+        "namespace and node bookkeeping (LangGraph's EXCLUDED_METADATA_KEYS) into a "
+        "checkpoint's metadata; LangGraph's Postgres checkpointer, which PAM uses, leaves "
+        "them out on purpose. Dropped from state metadata before comparing (the same "
+        "facts are in every state's `checkpoint`)."
+    ),
+}
+
+IGNORED_KEYS = frozenset(
+    {
+        "user_id",
+        "message_id",
+        "langgraph_version",
+        "langgraph_api_version",
+        "langgraph_plan",
+        "langgraph_host",
+        "langgraph_api_url",
+        "run_attempt",
+        "langgraph_auth_user",
+        "langgraph_auth_user_id",
+        "langgraph_auth_permissions",
+        "langgraph_request_id",
+        "__request_start_time_ms__",
+        "__after_seconds__",
+        "created_by",
+    }
+)
+
+
+def without_checkpoint_thread(states: Any) -> Any:
+    """States (one or a list) without the metadata keys above."""
+    if isinstance(states, list):
+        return [without_checkpoint_thread(s) for s in states]
+    if isinstance(states, dict) and isinstance(states.get("metadata"), dict):
+        metadata = {k: v for k, v in states["metadata"].items() if k not in EXCLUDED_METADATA_KEYS}
+        return {**states, "metadata": metadata}
+    return states
