@@ -51,15 +51,22 @@ def install() -> Path:
     return python
 
 
-def own_database(database_url: str) -> str:
-    """`<database>_runtime_pg` beside PAM's database, created if missing."""
+@contextmanager
+def own_database(database_url: str) -> Iterator[str]:
+    """`<database>_runtime_pg` beside PAM's database, made for the run and dropped after."""
     url = urlsplit(database_url)  # a URL: the runtime parses it as one
     name = f"{url.path.lstrip('/') or 'postgres'}_runtime_pg"
+    drop = psycopg.sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+        psycopg.sql.Identifier(name)
+    )
     with psycopg.connect(database_url, autocommit=True) as conn:
-        found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
-        if found is None:
-            conn.execute(psycopg.sql.SQL("CREATE DATABASE {}").format(psycopg.sql.Identifier(name)))
-    return urlunsplit(url._replace(path=f"/{name}"))
+        conn.execute(drop)  # left by a run that was killed
+        conn.execute(psycopg.sql.SQL("CREATE DATABASE {}").format(psycopg.sql.Identifier(name)))
+    try:
+        yield urlunsplit(url._replace(path=f"/{name}"))
+    finally:
+        with psycopg.connect(database_url, autocommit=True) as conn:
+            conn.execute(drop)
 
 
 def redis_url() -> str:
@@ -72,9 +79,11 @@ def redis_url() -> str:
 @contextmanager
 def runtime_pg(database_url: str, model: str = "offline") -> Iterator[Server]:
     """The stock Agent Server (one uvicorn worker, N_JOBS_PER_WORKER runs at once)."""
-    python = install()
-    runtime_db, redis = own_database(database_url), redis_url()
-    with tempfile.TemporaryDirectory(prefix="pam-runtime-pg-") as tmp:
+    python, redis = install(), redis_url()
+    with (
+        own_database(database_url) as runtime_db,
+        tempfile.TemporaryDirectory(prefix="pam-runtime-pg-") as tmp,
+    ):
         argv = [str(python), "-m", "uvicorn", "langgraph_api.server:app", "--port", "{port}"]
         argv += ["--log-level", "warning", "--no-access-log"]
         env = {
