@@ -73,3 +73,19 @@ def test_a_trip_already_saved_is_not_saved_again() -> None:
     reply = step("wheels", "plan a trip from Broome to Darwin", planned, done,
                  AIMessage("Planned."), "save that trip")  # fmt: skip
     assert not [c for c in reply.tool_calls if c["name"] == "plan_trip" and c["args"].get("save")]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("gonna need to know the kms between Dubbo and Bourke",
+         {"origin": "Dubbo", "destination": "Bourke"}),
+        ("what's the distance between broken hill and mildura",
+         {"origin": "Broken Hill", "destination": "Mildura"}),
+    ],
+)  # fmt: skip
+def test_between_two_towns_is_from_the_first_to_the_second(
+    text: str, places: dict[str, object]
+) -> None:
+    args = only_call(step("wheels", text), "plan_trip")
+    assert subset(args, places) and args["save"] is False
