@@ -45,8 +45,23 @@ def derive(out: dict[str, Any]) -> None:
             )
         derived[protocol] = row
     if inproc:
-        derived["ceiling"] = ceiling(load, inproc["no_checkpointer"]["cpu_ms_per_turn"])
+        graph_cpu = inproc["no_checkpointer"]["cpu_ms_per_turn"]
+        derived["ceiling"] = ceiling(load, graph_cpu)
+        own_share(load, graph_cpu)
     out["derived"] = derived
+
+
+def own_share(load: dict[str, Any], graph_cpu_ms: float) -> None:
+    """Each row's `own_cpu_ms_per_turn`: what the server adds to a turn beyond the graph's
+    own CPU (server CPU per turn − graph CPU per turn, in-process, no checkpointer), and
+    `own_vs_graph`, that share over the graph's."""
+    for rows in load.values():
+        for row in rows.values():
+            served = row.get("server_cpu_ms_per_turn")
+            if served is None or not graph_cpu_ms:
+                continue
+            row["own_cpu_ms_per_turn"] = round(served - graph_cpu_ms, 2)
+            row["own_vs_graph"] = round((served - graph_cpu_ms) / graph_cpu_ms, 2)
 
 
 def ceiling(load: dict[str, Any], graph_cpu_ms: float) -> dict[str, Any]:

@@ -26,11 +26,15 @@ class Params:
     fresh_servers: bool = True
     settle_s: float = 2.0  # before reading memory
     only: tuple[str, ...] = BENCHMARKS
+    # The stock Agent Server on Postgres as an anchor (a venv of its own, installed on
+    # first use: a minute or more, too long for the smoke run).
+    runtime_pg: bool = True
 
 
 FULL = Params()
 SMOKE = Params(
     reps=1,
+    runtime_pg=False,
     seconds=1.5,  # `langgraph dev` answers a first turn in about a second
     concurrencies=[1, 2],
     ttft_concurrencies=[1],

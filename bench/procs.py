@@ -31,13 +31,15 @@ def pin_self(core: int) -> None:
     os.sched_setaffinity(0, {core})
 
 
-def pin_tree(pid: int, core: int) -> None:
-    """Pin a process, its threads and its children (threads started later inherit it)."""
+def pin_tree(pid: int, core: int | frozenset[int]) -> None:
+    """Pin a process, its threads and its children (threads started later inherit it)
+    to one core or a set of them."""
+    where = {core} if isinstance(core, int) else set(core)
     root = psutil.Process(pid)
     for process in [root, *root.children(recursive=True)]:
         for thread in process.threads():
             with contextlib.suppress(OSError):
-                os.sched_setaffinity(thread.id, {core})
+                os.sched_setaffinity(thread.id, where)
 
 
 @dataclass
@@ -48,11 +50,11 @@ class Server:
     ready_path: str = "/"
     log: Path | None = None
 
-    def wait_ready(self, timeout_s: float = 120) -> Server:
+    def wait_ready(self, timeout_s: float = 120, on: frozenset[int] | None = None) -> Server:
         """Servers start in parallel (`with a, b:`) on any core, then each is waited for
-        and pinned, with all its threads, to the server core."""
+        and pinned, with all its threads, to the server core (or to the cores `on`)."""
         _wait_ready(self.process, self.url + self.ready_path, timeout_s, self.log)
-        pin_tree(self.process.pid, cores()[0])
+        pin_tree(self.process.pid, cores()[0] if on is None else on)
         return self
 
     def rss(self) -> int:

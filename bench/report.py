@@ -23,16 +23,25 @@ def _spread(row: dict[str, Any], name: str) -> str:
     return f"{_n(row.get(name))} ({_n(low)}–{_n(high)})"
 
 
+ANCHORS = {
+    "langgraph_dev": "langgraph dev, 10 jobs (SDK)",
+    "langgraph_dev_default": "langgraph dev, default 1 job (SDK)",
+    "runtime_pg": "stock Agent Server on Postgres (SDK)",
+}
+
+
 def _load_table(load: dict[str, Any]) -> list[str]:
     lines = [
         "| clients | server | turns/s (min–max) | p50 ms | p99 ms | errors | peak RSS MB "
-        "| server CPU ms/turn | ratio vs langgraph dev (min–max) |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| server CPU ms/turn | server's own ms/turn (× graph) "
+        "| ratio vs langgraph dev (min–max) |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for key in sorted(load, key=lambda k: int(k[1:])):
         for protocol, row in load[key].items():
             lg = protocol == "langgraph_dev"
-            name = "langgraph dev (SDK)" if lg else f"PAM {protocol.upper()}"
+            name = ANCHORS.get(protocol, f"PAM {protocol.upper()}")
+            own = row.get("own_cpu_ms_per_turn")
             cells = [
                 key[1:],
                 name,
@@ -42,6 +51,7 @@ def _load_table(load: dict[str, Any]) -> list[str]:
                 str(row.get("errors")),
                 _n(row.get("peak_rss_mb")),
                 _n(row.get("server_cpu_ms_per_turn")),
+                "–" if own is None else f"{_n(own)} ({_n(row.get('own_vs_graph'))} ×)",
                 "1" if lg else _spread(row, "ratio_vs_langgraph_dev"),
             ]
             lines.append("| " + " | ".join(cells) + " |")
@@ -67,6 +77,13 @@ def markdown(results: dict[str, Any]) -> str:
     ]
     if results.get("server_load"):
         lines += ["## Server under load", "", *_load_table(results["server_load"]), ""]
+        lines += [
+            "Server's own ms/turn: server CPU per turn − the graph's own CPU per turn "
+            "(turn cost, no checkpointer), and that over the graph's.",
+            "",
+        ]
+    for name, reason in (results.get("skipped") or {}).items():
+        lines += [f"Skipped {ANCHORS.get(name, name)}: {reason}", ""]
     ceiling = (results.get("derived") or {}).get("ceiling")
     if ceiling:
         lines += [

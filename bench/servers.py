@@ -8,6 +8,7 @@ from typing import Any
 
 from bench import launch, procs
 from bench.params import Params
+from bench.runtime_pg import runtime_pg
 
 
 class Servers:
@@ -33,6 +34,10 @@ class Servers:
             return launch.pam_serve(self.url, model="python:tests.fakes:PacedBrain")
         if name == "langgraph_dev":
             return launch.langgraph_dev(self.url)
+        if name == "langgraph_dev_default":
+            return launch.langgraph_dev(self.url, jobs_per_worker=None)
+        if name == "runtime_pg":
+            return runtime_pg(self.url)
         return launch.floor_server()
 
     @contextmanager

@@ -13,6 +13,7 @@ from bench.floor import floor_rps
 from bench.idle_ws import idle_websockets
 from bench.long_thread import long_threads
 from bench.params import Params
+from bench.runtime_pg import Unavailable
 from bench.server_load import server_load
 from bench.servers import Servers
 from bench.soak import soak
@@ -45,7 +46,13 @@ async def run_all(url: str, p: Params, out: dict[str, Any], log: Callable[[str],
     with ExitStack() as stack:
         servers = Servers(url, p, stack)
         if not p.fresh_servers:  # start everything at once
-            servers.get(*[n for n in ("pam", "langgraph_dev", "paced") if _needs(p, n)])
+            servers.get(
+                *[
+                    n
+                    for n in ("pam", "langgraph_dev", "langgraph_dev_default", "paced")
+                    if _needs(p, n)
+                ]
+            )
         await _benchmarks(url, p, out, log, servers)
     derive(out)
 
@@ -54,6 +61,7 @@ def _needs(p: Params, server: str) -> bool:
     uses = {
         "pam": {"server_load", "idle_ws", "soak"},
         "langgraph_dev": {"server_load"},
+        "langgraph_dev_default": {"server_load"},
         "paced": {"ttft"},
     }
     return bool(uses[server] & set(p.only))
@@ -86,8 +94,16 @@ async def _benchmarks(
         }
     if "server_load" in p.only:
         log("server under load")
-        pam, lg = servers.get("pam", "langgraph_dev")
-        out["server_load"] = await server_load(pam, lg, p.concurrencies, p.seconds, p.reps)
+        pam, lg, lg_default = servers.get("pam", "langgraph_dev", "langgraph_dev_default")
+        anchors = {"langgraph_dev": lg, "langgraph_dev_default": lg_default}
+        try:
+            if not p.runtime_pg:
+                raise Unavailable("not part of this run (smoke)")
+            (anchors["runtime_pg"],) = servers.get("runtime_pg")
+        except (Unavailable, RuntimeError, TimeoutError) as exc:
+            out["skipped"] = {**out.get("skipped", {}), "runtime_pg": str(exc)[:300]}
+            log(f"stock Agent Server on Postgres skipped: {exc}")
+        out["server_load"] = await server_load(pam, anchors, p.concurrencies, p.seconds, p.reps)
     if "ttft" in p.only:
         log("time to first token")
         (paced,) = servers.get("paced")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from math import comb
 from typing import Any
 
+from evals.dataset import ToolExpect
 from evals.results import KINDS, RunResult, SuiteResult
 
 
@@ -46,6 +47,12 @@ def kind_outcomes(runs: list[RunResult], kind: str) -> list[bool]:
 REFUSAL = "can't help"  # the offline brain's answer to what it does not understand
 
 
+def _writes_asked(expected: list[ToolExpect]) -> set[str]:
+    """The tools a turn asks to write with: a call expected with save=false (plan_trip on a
+    distance question) asks for figures only, so a saved one is a write nobody asked for."""
+    return {e.name for e in expected if (e.args or {}).get("save") is not False}
+
+
 def behaviour(suite: SuiteResult) -> dict[str, Any]:
     """What the per-kind accuracies hide: in-scope requests refused (a turn that expects a
     tool and gets "can't help" with no call), writes nobody asked for (a write that
@@ -58,7 +65,7 @@ def behaviour(suite: SuiteResult) -> dict[str, Any]:
         for t in r.turns
         if t.expect.tools is not None
         for w in t.observed.writes
-        if w.name not in {e.name for e in t.expect.tools}
+        if w.name not in _writes_asked(t.expect.tools)
     ]
     tags: dict[str, list[bool]] = {}
     for runs in suite.by_conversation().values():

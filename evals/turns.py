@@ -91,6 +91,8 @@ def new_writes(
                 action = ACTIONS_BY_NAME.get(str(message.name))
                 if key in seen or not (message.artifact.get("ok") and action and action.writes):
                     continue
+                if message.artifact.get("saved") is False:  # plan_trip with save=false
+                    continue
                 seen.add(key)
                 done.append(calls.get(message.tool_call_id) or ToolCall(str(message.name), {}))
     return done

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import sys
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import psycopg
 import typer
 
 from server.flags.settings import FlagSettings
-from server.settings import load_settings
+from server.settings import Settings, load_settings
 from tools.db.errors import DatabaseError
 from tools.db.migrate import migrate, status
 from tools.db.resolve import database_url
@@ -46,6 +47,13 @@ def _exit_through_python_on_sigterm() -> None:
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to bind (default HOST).")] = None,
     port: Annotated[int | None, typer.Option(help="Port to bind (default PORT).")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Worker processes on the one port (default: every core in production, "
+            "1 otherwise); more than 1 needs REDIS_URL. See docs/operations.md."
+        ),
+    ] = None,
 ) -> None:
     """Run the HTTP/WebSocket server (uvicorn)."""
     settings = load_settings()  # first: a bad setting is one line, before anything imports
@@ -54,15 +62,18 @@ def serve(
 
     from server.app import create_app
     from server.http_protocol import bounded_h11
+    from server.workers import default_workers, refusal
+
+    workers = default_workers(settings) if workers is None else workers
+    if (why := refusal(workers, settings)) is not None:
+        fail(why)
 
     # Resolve and migrate the database before uvicorn starts, so a bad URL, an
     # unreachable server or an unusable data directory is one line, not a traceback.
     try:
         with database_url(settings.database_url, settings.pam_data_dir) as url:
             asyncio.run(migrate(url))
-            _exit_through_python_on_sigterm()
-            uvicorn.run(
-                create_app(settings.model_copy(update={"database_url": url}), freeze_gc=True),
+            options: dict[str, Any] = dict(
                 host=host or settings.host,
                 port=port or settings.port,
                 log_level=settings.log_level.lower(),
@@ -77,8 +88,30 @@ def serve(
                 http=bounded_h11(settings.request_headers_timeout_s),
                 h11_max_incomplete_event_size=settings.max_header_bytes,
             )
+            if workers == 1:
+                _exit_through_python_on_sigterm()
+                app_ = create_app(settings.model_copy(update={"database_url": url}), freeze_gc=True)
+                uvicorn.run(app_, **options)
+            else:
+                serve_workers(settings, url, workers, options)
     except DatabaseError as exc:
         fail(str(exc))
+
+
+def serve_workers(settings: Settings, url: str, workers: int, options: dict[str, Any]) -> None:
+    """uvicorn's supervisor: it holds the socket, spawns the workers (each builds its app
+    from the environment), restarts one that dies, and stops them all on SIGTERM."""
+    import uvicorn
+
+    from server.auth import TokenVerifier
+
+    # The workers read their settings from the environment: the resolved (perhaps
+    # embedded) database, and a local signing secret made once here, not raced for.
+    os.environ["DATABASE_URL"] = url
+    TokenVerifier.from_settings(settings)
+    # uvicorn pickles its config to the workers; a class made at run time does not pickle.
+    options = {**options, "http": "server.workers:WorkerH11Protocol"}
+    uvicorn.run("server.workers:worker_app", factory=True, workers=workers, **options)
 
 
 @app.command()

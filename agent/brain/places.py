@@ -108,6 +108,7 @@ _TRIPS = [
     re.compile(rf"\bfrom\s+(?P<a>{_NAME})\s+(?:to|->|→|towards)\s+(?P<b>{_NAME})", re.I),
     re.compile(rf"\b(?:to|towards)\s+(?P<b>{_NAME})\s+from\s+(?P<a>{_NAME})", re.I),
     re.compile(rf"\bhow far(?:'s| is)? (?:it )?(?:to )?(?P<b>{_NAME})\s+from\s+(?P<a>{_NAME})", _I),
+    re.compile(rf"\bbetween\s+(?P<a>{_NAME})\s+(?:and|&)\s+(?P<b>{_NAME})", re.I),
     re.compile(rf"\bleaving\s+(?P<a>{_NAME})\s+(?:\w+\s+)?(?:for|to)\s+(?P<b>{_NAME})", re.I),
     re.compile(rf"(?:^|\s)(?P<a>{_NAME})\s+(?:to|->|→)\s+(?P<b>{_NAME})", re.I),
     re.compile(rf"\b(?:to|towards|for)\s+(?P<b>{_NAME})", re.I),

@@ -112,8 +112,33 @@ def maintenance_due(text: str, env: Env) -> Draft:
     return draft
 
 
+# Asking to keep the trip: "plan a trip", "map out", "save that trip", "add it to my trips".
+_KEEP_TRIP = re.compile(
+    r"\b(?:plan|planning|planned|map(?:ping)? out|save|book|keep|lock in)\b"
+    r"|\b(?:add|put|pop|stick|whack)\b.{0,20}\b(?:trips?|itinerary)\b",
+    _I,
+)
+# Asking only for figures: how far, how long, the distance, the time, the fuel or its cost.
+_TRIP_QUESTION = re.compile(
+    r"^\s*(?:how|what|what's|whats|is|are|would|will|roughly|about)\b|\?\s*$"
+    r"|\bhow (?:far|long|many|much)\b|\b(?:distance|kms?|kilomet\w+|miles|hours?)\b"
+    r"|\b(?:fuel|diesel|petrol|unleaded|juice)\b.{0,25}\bcost\b|\bcost\b.{0,25}\bfuel\b",
+    _I,
+)
+
+
+def trip_save(text: str) -> bool:
+    """plan_trip's `save`: a request to plan or keep the trip saves it; a question about
+    distance, time or fuel only answers (TOOLS.md: no unrequested writes); anything else
+    ("we're driving to Cooktown Monday") is a trip being planned, the contract's default."""
+    if _KEEP_TRIP.search(text):
+        return True
+    return not _TRIP_QUESTION.search(text)
+
+
 def plan_trip(text: str, env: Env) -> Draft:
     draft = Draft("plan_trip")
+    draft.put("save", trip_save(text))
     if vehicle := vehicle_named(text, env):
         draft.put("vehicle", vehicle[0])
         text = blank(text, [vehicle[1:]])

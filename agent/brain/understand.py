@@ -18,6 +18,7 @@ from agent.brain.refs import entity_groups
 from agent.brain.segment import Piece, split
 from agent.brain.slots import KIND
 from agent.brain.textutil import normalise
+from agent.brain.trip_referent import keep_trip_text
 
 MAX_CHAIN = 3  # answers to answers to a question, followed back this far
 FREE_TEXT = {"content", "note", "title"}
@@ -138,6 +139,8 @@ def _follow_up(convo: Convo, prev: int, kind: str | None, depth: int, text: str)
 def read_message(convo: Convo) -> Reading:
     if convo.last < 0:
         return Reading([])
+    if kept := keep_trip_text(normalise(convo.text), convo.history, convo.last):
+        return Reading([Request("plan_trip", kept, kept)])
     reading = _read(convo, convo.last, recent_kind(convo), 0)
     requests = [
         Request(

@@ -43,6 +43,14 @@ async def test_trips_planned_and_listed(serve: Serve) -> None:
         assert ok(await jo.get("/wheels/trips", params={"status": "done"}))["trips"] == []
         error(await jo.get("/wheels/trips", params={"status": "someday"}), 422)
         error(await jo.post("/wheels/trips", json={"origin": "-30,150"}), 422)
+        # POST creates: `save` is the tool's, not the route's (no 201 that saved nothing).
+        error(
+            await jo.post(
+                "/wheels/trips", json={"origin": "-30,150", "destination": "-31,150", "save": False}
+            ),
+            422,
+        )
+        assert len(ok(await jo.get("/wheels/trips"))["trips"]) == 1
         unknown = error(
             await jo.post("/wheels/trips", json={"origin": "Qwxzzy", "destination": "Bourke"}),
             404,

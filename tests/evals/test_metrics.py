@@ -98,3 +98,20 @@ def test_refusals_unrequested_writes_and_tag_rates_are_counted() -> None:
     assert summary["unrequested_writes"] == 1
     assert summary["unrequested_write_turns"] == ["c turn 2: add_expense"]
     assert summary["per_tag_pass_rate"] == {"slang": 0.0, "wins": 0.0}
+
+
+def test_a_saved_trip_on_a_distance_question_is_an_unrequested_write() -> None:
+    conversation = Conversation.model_validate(
+        {"id": "c", "now": "2026-03-10T09:00:00+11:00", "turns": [{"user": "a"}]}
+    )
+    asked = ToolExpect(name="plan_trip", args={"origin": "Broome", "save": False})
+    kept = ToolExpect(name="plan_trip", args={"origin": "Broome", "save": True})
+    saved = ToolCall("plan_trip", {"origin": "Broome", "save": True})
+    run = RunResult(conversation, 1)
+    run.turns = [
+        _turn(1, Expect(tools=[asked]), Observed(tools=[saved], writes=[saved])),
+        _turn(2, Expect(tools=[kept]), Observed(tools=[saved], writes=[saved])),
+        _turn(3, Expect(tools=[ToolExpect(name="plan_trip")]), Observed(writes=[saved])),
+    ]
+    summary = document(SuiteResult("m", ["f"], 1, [run]))["summary"]
+    assert summary["unrequested_write_turns"] == ["c turn 1: plan_trip"]

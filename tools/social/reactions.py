@@ -9,7 +9,7 @@ from pydantic import Field
 
 from tools.db.scope import UserDb
 from tools.social.models import POST_ID, CommentOut, comment_out, feed_ui, preview
-from tools.types import Action, ActionResult, Args, not_found
+from tools.types import Action, ActionError, ActionResult, Args, not_found
 from tools.values import LongText
 
 
@@ -25,6 +25,15 @@ async def _visible_post(db: UserDb, post_id: UUID) -> str:
     if row is None:
         raise not_found("post", post_id)
     return str(row["content"])
+
+
+async def _post_named(db: UserDb, post_id: UUID) -> str:
+    """The post in words for an approval question: its opening, quoted; a post the user
+    cannot see is just "a post" (the call then fails as for an unknown id)."""
+    try:
+        return f"the post “{preview(await _visible_post(db, post_id), 80)}”"
+    except ActionError:
+        return "a post"
 
 
 class CommentOnPostArgs(Args):
@@ -56,12 +65,22 @@ async def comment_on_post(db: UserDb, args: CommentOnPostArgs) -> CommentResult:
     )
 
 
+async def comment_question(db: UserDb, args: CommentOnPostArgs) -> str:
+    """ "Comment “Thanks!” on the post “Free camp at Lake Bennett…”?" """
+    return f"Comment “{preview(args.content, 200)}” on {await _post_named(db, args.post_id)}?"
+
+
 def _likes(count: int) -> str:
     return f"{count} like{'s' if count != 1 else ''}"
 
 
 class LikePostArgs(Args):
     post_id: UUID = POST_ID
+
+
+async def like_question(db: UserDb, args: LikePostArgs) -> str:
+    """ "Like the post “Free camp at Lake Bennett…”?" """
+    return f"Like {await _post_named(db, args.post_id)}?"
 
 
 class LikeResult(ActionResult):
@@ -108,6 +127,7 @@ ACTIONS = [
         args=CommentOnPostArgs,
         fn=comment_on_post,
         description="Add a comment to a post in the user's feed, by the post's id.",
+        approval_text=comment_question,
     ),
     Action(
         name="like_post",
@@ -115,5 +135,6 @@ ACTIONS = [
         args=LikePostArgs,
         fn=like_post,
         description="Like a post in the user's feed by its id (liking twice is harmless).",
+        approval_text=like_question,
     ),
 ]

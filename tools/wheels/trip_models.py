@@ -37,6 +37,12 @@ class PlanTripArgs(Args):
         description="Vehicle whose fuel use costs the trip; omit for the default.",
         examples=["Troopy"],
     )
+    save: bool = Field(
+        default=True,
+        description="Keep the trip in the user's trips. false when they only ask how far,"
+        " how long or what the fuel would cost (the figures are answered, nothing is saved);"
+        " true (the default) when they ask to plan, save or add the trip.",
+    )
 
 
 class ListTripsArgs(Args):
@@ -61,7 +67,8 @@ class LegOut(BaseModel):
 
 
 class TripOut(BaseModel):
-    id: UUID
+    # None for a trip worked out but not saved (plan_trip with save=false).
+    id: UUID | None
     origin: str
     destination: str
     stops: list[str]
@@ -83,6 +90,7 @@ class TripOut(BaseModel):
 
 class PlanTripResult(ActionResult):
     trip: TripOut
+    saved: bool  # False when the user only asked (save=false): no trips row was written
     # What the fuel figures assume: the vehicle's consumption (or the default) and the
     # price per litre (recent fuel logs, or the default); None for an electric vehicle.
     consumption_l_per_100km: Decimal | None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from tools.db.scope import UserDb
@@ -13,6 +14,7 @@ from tools.profile import load_profile
 from tools.types import Action, ActionError, Table, UiAction
 from tools.wheels.trip_costs import fuel_terms, price_legs
 from tools.wheels.trip_models import (
+    LegOut,
     ListTripsArgs,
     PlanTripArgs,
     PlanTripResult,
@@ -24,11 +26,12 @@ from tools.wheels.trip_store import insert_trip, load_trips
 from tools.wheels.vehicles import resolve_vehicle
 
 
-def _plan_summary(trip: TripOut, route: Route, units: str, currency: str) -> str:
+def _plan_summary(trip: TripOut, route: Route, units: str, currency: str, saved: bool) -> str:
     via = f" via {', '.join(trip.stops)}" if trip.stops else ""
     count = f"{len(trip.legs)} leg{'s' if len(trip.legs) != 1 else ''}"
+    lead = "Planned" if saved else "By road,"
     text = (
-        f"Planned {trip.title}{via}: {distance(trip.distance_km, units)} over {count},"
+        f"{lead} {trip.title}{via}: {distance(trip.distance_km, units)} over {count},"
         f" about {trip.driving_hours:.1f} h of driving"
     )
     if trip.fuel_litres is not None and trip.fuel_cost is not None:
@@ -38,10 +41,39 @@ def _plan_summary(trip: TripOut, route: Route, units: str, currency: str) -> str
         how = f"straight line × {ROAD_FACTOR} at {AVERAGE_SPEED_KMH:g} km/h"
         lead = "The routing service was unavailable, so d" if route.fallback_reason else "D"
         text += f" {lead}istances are estimates ({how})."
+    if not saved:
+        text += " Not saved to your trips."
     return text
 
 
+def _unsaved_trip(
+    args: PlanTripArgs, stops: list[PointOut], legs: list[LegOut], vehicle: str | None, route: Route
+) -> TripOut:
+    """The trip as `load_trips` would read it back, without a row: the leg figures are
+    already at the columns' scales, so their sums are what the row would hold."""
+    litres = [leg.fuel_litres for leg in legs if leg.fuel_litres is not None]
+    costs = [leg.fuel_cost for leg in legs if leg.fuel_cost is not None]
+    return TripOut(
+        id=None,
+        origin=stops[0].name,
+        destination=stops[-1].name,
+        stops=[p.name for p in stops[1:-1]],
+        start_date=args.start_date,
+        vehicle=vehicle,
+        status="planned",
+        distance_km=sum((leg.distance_km for leg in legs), Decimal(0)),
+        driving_hours=sum((leg.driving_hours for leg in legs), Decimal(0)),
+        fuel_litres=sum(litres, Decimal(0)) if litres else None,
+        fuel_cost=sum(costs, Decimal(0)) if costs else None,
+        distance_source=route.source,
+        legs=legs,
+        points=stops,
+    )
+
+
 async def plan_trip(db: UserDb, args: PlanTripArgs) -> PlanTripResult:
+    """Work out the trip's legs and fuel; write it to the user's trips only when
+    `args.save` (a distance or time question writes nothing)."""
     names = [("origin", args.origin), *(("stops", s) for s in args.stops or [])]
     points = [resolve_place(text, field=field) for field, text in names]
     points.append(resolve_place(args.destination, field="destination"))
@@ -57,24 +89,29 @@ async def plan_trip(db: UserDb, args: PlanTripArgs) -> PlanTripResult:
     route = await fetch_route(points, db.services)
     legs = price_legs(points, route, consumption, price)
     stops = [PointOut(name=p.name, lat=p.lat, lon=p.lon) for p in points]
-    trip_id = await insert_trip(
-        db,
-        points=stops,
-        legs=legs,
-        start_date=args.start_date,
-        vehicle_id=vehicle.id if vehicle else None,
-        source=route.source,
-    )
-    (trip,) = await load_trips(db, trip_id=trip_id)
-    ui = [
-        UiAction(type=kind, entity_type="trip", entity_id=str(trip.id), entity_title=trip.title)
-        for kind in ("reload_trips", "open_map")
-    ]
+    ui: list[UiAction] = []
+    if args.save:
+        trip_id = await insert_trip(
+            db,
+            points=stops,
+            legs=legs,
+            start_date=args.start_date,
+            vehicle_id=vehicle.id if vehicle else None,
+            source=route.source,
+        )
+        (trip,) = await load_trips(db, trip_id=trip_id)
+        ui = [
+            UiAction(type=kind, entity_type="trip", entity_id=str(trip_id), entity_title=trip.title)
+            for kind in ("reload_trips", "open_map")
+        ]
+    else:
+        trip = _unsaved_trip(args, stops, legs, vehicle.name if vehicle else None, route)
     return PlanTripResult(
-        summary=_plan_summary(trip, route, profile.units, profile.currency),
-        ids=[trip.id],
+        summary=_plan_summary(trip, route, profile.units, profile.currency, args.save),
+        ids=[trip.id] if trip.id else [],
         ui_actions=ui,
         trip=trip,
+        saved=args.save,
         consumption_l_per_100km=consumption,
         price_per_litre=price,
         assumptions=assumptions,
@@ -115,8 +152,10 @@ ACTIONS = [
         domain="wheels",
         args=PlanTripArgs,
         fn=plan_trip,
-        description="Plan and save a road trip between Australian towns (optional stops,"
-        " start date, vehicle): legs with distance, driving hours, litres and fuel cost.",
+        description="Plan a road trip between Australian towns (optional stops, start date,"
+        " vehicle): legs with distance, driving hours, litres and fuel cost. Saved to the"
+        " user's trips unless save=false; a plain distance, time or fuel-cost question"
+        " sends save=false.",
     ),
     Action(
         name="list_trips",

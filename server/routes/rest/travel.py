@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Query
 
-from server.routes.rest.common import ActionDb, perform
+from server.routes.rest.common import ActionDb, perform, without
 from tools.wheels import places, trips, weather
 from tools.wheels.place_models import (
     FindPlacesArgs,
@@ -16,11 +16,18 @@ from tools.wheels.place_models import (
 )
 from tools.wheels.trip_models import ListTripsArgs, PlanTripArgs, PlanTripResult, TripsResult
 
+if TYPE_CHECKING:  # mypy knows the action's args; FastAPI gets them without `save`
+    TripCreate = PlanTripArgs
+else:
+    # POST creates: the body has no `save` (sending one is a 422), so the action's
+    # default, save=true, always writes the trip.
+    TripCreate = without(PlanTripArgs, "save", name="TripCreate")
+
 router = APIRouter(prefix="/wheels", tags=["wheels"])
 
 
 @router.post("/trips", status_code=201)
-async def create_trip(body: PlanTripArgs, db: ActionDb) -> PlanTripResult:
+async def create_trip(body: TripCreate, db: ActionDb) -> PlanTripResult:
     """Plan and save a trip: legs, distances, driving hours and fuel."""
     return await perform(db, trips.plan_trip, body)
 

@@ -9,6 +9,7 @@ import pytest
 
 from tests.conftest import ScopedDb
 from tests.integration.tools.social_support import call, fetch, ok
+from tools.registry import ACTIONS_BY_NAME
 
 
 async def _public_post(scoped: ScopedDb, author: uuid.UUID, content: str = "Hello road") -> str:
@@ -125,3 +126,24 @@ async def test_like_unknown_post_is_not_found(scoped: ScopedDb, user_id: uuid.UU
     assert (
         await fetch(scoped, user_id, "SELECT * FROM post_likes WHERE user_id = %s", user_id) == []
     )
+
+
+async def test_the_approval_questions_name_the_post_the_user_can_see(scoped: ScopedDb) -> None:
+    """A like or comment asked about (a turn that read others' posts) names the post in
+    the question; a post the user cannot see is only "a post", as for an unknown id."""
+    author, reader = uuid.uuid4(), uuid.uuid4()
+    post_id = await _public_post(scoped, author, "Free camp at Lake Bennett is stunning")
+    like = ACTIONS_BY_NAME["like_post"]
+    comment = ACTIONS_BY_NAME["comment_on_post"]
+    assert like.approval_text is not None and comment.approval_text is not None
+    async with scoped(reader) as db:
+        liked = await like.approval_text(db, like.args.model_validate({"post_id": post_id}))
+        said = await comment.approval_text(
+            db, comment.args.model_validate({"post_id": post_id, "content": "heading there Friday"})
+        )
+        unseen = await like.approval_text(db, like.args.model_validate({"post_id": uuid.uuid4()}))
+    assert liked == "Like the post “Free camp at Lake Bennett is stunning”?"
+    assert said == (
+        "Comment “heading there Friday” on the post “Free camp at Lake Bennett is stunning”?"
+    )
+    assert unseen == "Like a post?"
