@@ -18,7 +18,10 @@ STREAM_MODES: Any = ["values", "messages-tuple"]
 class SdkClient:
     """langgraph-sdk runs.stream: PAM's Agent Protocol routes, or `langgraph dev`."""
 
-    def __init__(self, server: Server, user: str, *, signed_in: bool) -> None:
+    def __init__(
+        self, server: Server, user: str, *, signed_in: bool, stream_mode: Any = STREAM_MODES
+    ) -> None:
+        self.stream_mode = stream_mode
         headers = {"Authorization": f"Bearer {token_for(user)}"} if signed_in else None
         self.client = get_client(url=server.url, headers=headers, timeout=TIMEOUT_S)
         # `langgraph dev` has no sign-in: the run's context says who the user is.
@@ -39,7 +42,7 @@ class SdkClient:
             self.thread_id,
             "pam",
             input=turn,
-            stream_mode=STREAM_MODES,
+            stream_mode=self.stream_mode,
             context=self.context,
         ):
             if part.event == "error":

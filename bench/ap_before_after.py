@@ -1,0 +1,261 @@
+"""Issue 18's performance check: the Agent Protocol path of this tree against a baseline
+tree (a git worktree of the commit before issue 18, with its own `make setup`), side by
+side in one run.
+
+`python -m bench.ap_before_after --baseline /work/wt/before18` starts `pam serve` from
+each tree (each with its own Python environment and its own fresh database, migrated by
+that tree's code), then, per round, per concurrency and per stream mode, drives both
+servers for `--seconds` with langgraph-sdk `runs.stream` clients, alternating which server
+goes first from round to round so both see the same machine. Stream modes:
+
+- `ap`: what `make bench`'s Agent Protocol rows send (`values` + `messages-tuple`);
+- `values`: only `values` — a mode the client did not ask for must cost nothing.
+
+Figures per run: turns/s and the server process's CPU ms per turn (user + system, from
+psutil); the report gives medians over rounds and the ratios after ÷ before.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import orjson
+import uvloop
+
+from bench import procs
+from bench.client_base import MESSAGE
+from bench.db import bench_database
+from bench.launch import pam_env
+from bench.load import closed_loop
+from bench.procs import REPO, Server
+from bench.sdk_client import STREAM_MODES, SdkClient
+from bench.stats import ratio, summary
+
+RESULTS = Path(__file__).resolve().parent / "results"
+STEM = "ap-before-after"
+
+Tree = Literal["before", "after"]
+Mode = Literal["ap", "values"]
+TREES: tuple[Tree, ...] = ("before", "after")
+MODES: dict[Mode, Any] = {"ap": STREAM_MODES, "values": ["values"]}
+# ttft: None when no reply text came as `messages` (before issue 18, PAM sent none).
+FIGURES = ("turns_per_s", "server_cpu_ms_per_turn", "p50_ms", "p99_ms", "ttft_p50_ms")
+
+
+def _python(tree: Path) -> Path:
+    return tree / ".venv" / "bin" / "python"
+
+
+def _head(tree: Path) -> str:
+    done = subprocess.run(  # noqa: S603 - our own argv
+        ["git", "-C", str(tree), "rev-parse", "--short", "HEAD"],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+def prepare_with(tree: Path, url: str) -> None:
+    """Migrations and checkpoint tables by the tree's own code, before its server starts."""
+    code = "import asyncio, sys; from bench.db import prepare; asyncio.run(prepare(sys.argv[1]))"
+    subprocess.run([str(_python(tree)), "-c", code, url], cwd=tree, check=True)  # noqa: S603
+
+
+@contextmanager
+def pam_serve_from(tree: Path, name: Tree, database_url: str) -> Iterator[Server]:
+    """`pam serve` run by the tree's own Python (its editable install imports that tree)."""
+    with tempfile.TemporaryDirectory(prefix=f"pam-{name}-") as tmp:
+        argv = [str(_python(tree)), "-m", "server", "serve", "--port", "{port}"]
+        env = pam_env(database_url, "offline", Path(tmp))
+        with procs.process(f"pam-{name}", argv, env, "/health/live", Path(tmp)) as server:
+            yield server
+
+
+class CountingClient(SdkClient):
+    """Counts every finished turn, including those that end after the deadline: the
+    server's CPU is read once they have all drained, so CPU per turn divides by them too
+    (at 64 clients a turn takes seconds, and the late ones would inflate it)."""
+
+    finished = 0
+
+    async def turn(self, message: str = MESSAGE) -> float | None:
+        first = await super().turn(message)
+        self.finished += 1
+        return first
+
+
+async def one(server: Server, mode: Mode, concurrency: int, seconds: float) -> dict[str, Any]:
+    clients: list[CountingClient] = []
+
+    def make(user: str) -> CountingClient:
+        clients.append(CountingClient(server, user, signed_in=True, stream_mode=MODES[mode]))
+        return clients[-1]
+
+    run = await closed_loop(server, make, concurrency, seconds)
+    figures = run.figures()
+    measured = sum(c.finished for c in clients) - concurrency  # less each one warm-up turn
+    figures["turns_incl_late"] = measured
+    figures["server_cpu_ms_per_turn"] = (
+        round(run.server_cpu_s * 1000 / measured, 2) if measured > 0 else None
+    )
+    return figures
+
+
+def _aggregate(reps: list[dict[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in FIGURES:
+        spread = summary([r[name] for r in reps if r.get(name) is not None])
+        out[name] = spread["median"]
+        out[f"{name}_spread"] = [spread["min"], spread["max"]]
+    out["errors"] = sum(r["errors"] for r in reps)
+    out["turns"] = sum(r["turns"] for r in reps)
+    return out
+
+
+def _paired(before: list[dict[str, Any]], after: list[dict[str, Any]], name: str) -> list[float]:
+    """after ÷ before per round: the spread of ratios of runs made moments apart."""
+    pairs = [ratio(a[name], b[name]) for a, b in zip(after, before, strict=True)]
+    return [x for x in pairs if x is not None]
+
+
+async def measure(
+    servers: dict[Tree, Server],
+    concurrencies: list[int],
+    seconds: float,
+    rounds: int,
+    log: Any,
+) -> dict[str, Any]:
+    raw: dict[str, dict[Tree, list[dict[str, Any]]]] = {}
+    for r in range(rounds):
+        order = TREES if r % 2 == 0 else TREES[::-1]
+        for c in concurrencies:
+            for mode in MODES:
+                for tree in order:
+                    figures = await one(servers[tree], mode, c, seconds)
+                    raw.setdefault(f"{mode}/c{c}", {}).setdefault(tree, []).append(figures)
+                    log(f"round {r + 1} {mode} c={c} {tree}: {figures}")
+    rows: dict[str, Any] = {}
+    for key, by_tree in raw.items():
+        row: dict[str, Any] = {tree: _aggregate(by_tree[tree]) for tree in TREES}
+        for name in ("turns_per_s", "server_cpu_ms_per_turn"):
+            row[f"{name}_after_over_before"] = ratio(row["after"][name], row["before"][name])
+            paired = _paired(by_tree["before"], by_tree["after"], name)
+            row[f"{name}_after_over_before_spread"] = [min(paired), max(paired)] if paired else None
+        row["raw"] = by_tree
+        rows[key] = row
+    return rows
+
+
+def markdown(out: dict[str, Any]) -> str:
+    m, p = out["machine"], out["params"]
+    lines = [
+        "# Agent Protocol before and after issue 18",
+        "",
+        f"`python -m bench.ap_before_after`, {m['started']}: before = `{m['before_commit']}`, "
+        f"after = `{m['after_commit']}`; {p['rounds']} rounds × {p['seconds']:g} s per row, "
+        "the two servers alternating within each round (each `pam serve` from its own tree "
+        "and environment, its own fresh database, one uvicorn worker, offline brain, "
+        "pinned to the same core; the load generator on the other). Figures are medians "
+        "over rounds; ratios after ÷ before, with the spread of the per-round ratios. "
+        "turns/s counts turns ended within the window (closed loop, so at 16 and 64 "
+        "clients it moves in steps of clients ÷ seconds); CPU ms per turn divides the "
+        "server's CPU by every turn started in the window, the late ones included.",
+        "",
+        f"The machine was shared and loaded (load average {m['load_before']} before, "
+        f"{m['load_after']} after, {m['cpus']} CPUs): the absolute figures belong to that "
+        "machine; read the ratios.",
+        "",
+        "`ap` = `stream_mode=[values, messages-tuple]` (what `make bench` sends); "
+        "`values` = only `values` requested.",
+        "",
+        "| mode | clients | turns/s before | turns/s after | after ÷ before "
+        "| CPU ms/turn before | CPU ms/turn after | after ÷ before | reply as messages b/a "
+        "| errors b/a |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for key, row in out["rows"].items():
+        mode, c = key.split("/c")
+        b, a = row["before"], row["after"]
+        tps_spread = row["turns_per_s_after_over_before_spread"]
+        cpu_spread = row["server_cpu_ms_per_turn_after_over_before_spread"]
+        lines.append(
+            f"| {mode} | {c} | {b['turns_per_s']} | {a['turns_per_s']} "
+            f"| **{row['turns_per_s_after_over_before']}** ({_span(tps_spread)}) "
+            f"| {b['server_cpu_ms_per_turn']} | {a['server_cpu_ms_per_turn']} "
+            f"| **{row['server_cpu_ms_per_turn_after_over_before']}** ({_span(cpu_spread)}) "
+            f"| {_streamed(b)}/{_streamed(a)} | {b['errors']}/{a['errors']} |"
+        )
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _streamed(figures: dict[str, Any]) -> str:
+    return "yes" if figures["ttft_p50_ms"] is not None else "no"
+
+
+def _span(spread: list[float] | None) -> str:
+    return f"{spread[0]}–{spread[1]}" if spread else "n/a"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--baseline", type=Path, required=True, help="worktree of the commit before"
+    )
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--concurrency", default="1,16", help="comma-separated client counts")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--stem", default=STEM)
+    args = parser.parse_args()
+    trees: dict[Tree, Path] = {"before": args.baseline.resolve(), "after": REPO}
+    if not _python(trees["before"]).exists():
+        sys.exit(f"{trees['before']}: no .venv (run `make setup` there first)")
+    concurrencies = [int(c) for c in args.concurrency.split(",")]
+    procs.pin_self(procs.cores()[1])
+    started = time.monotonic()
+
+    def log(what: str) -> None:
+        print(f"[ap-before-after {time.monotonic() - started:5.0f}s] {what}", flush=True)
+
+    out: dict[str, Any] = {
+        "machine": {
+            "started": datetime.now(UTC).isoformat(timespec="seconds"),
+            "cpus": os.cpu_count(),
+            "cores_server_client": list(procs.cores()),
+            "load_before": round(os.getloadavg()[0], 2),
+            "before_commit": _head(trees["before"]),
+            "after_commit": _head(trees["after"]),
+        },
+        "params": {"rounds": args.rounds, "seconds": args.seconds, "concurrency": concurrencies},
+    }
+    with ExitStack() as stack:
+        servers: dict[Tree, Server] = {}
+        for tree in TREES:
+            url = stack.enter_context(bench_database())
+            prepare_with(trees[tree], url)
+            servers[tree] = stack.enter_context(pam_serve_from(trees[tree], tree, url))
+        for server in servers.values():
+            server.wait_ready()
+        out["rows"] = uvloop.run(measure(servers, concurrencies, args.seconds, args.rounds, log))
+    out["machine"]["load_after"] = round(os.getloadavg()[0], 2)
+    out["machine"]["seconds"] = round(time.monotonic() - started)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / f"{args.stem}.json").write_bytes(orjson.dumps(out, option=orjson.OPT_INDENT_2))
+    (args.out / f"{args.stem}.md").write_text(markdown(out))
+    log(f"wrote {args.out / args.stem}.md and .json")
+
+
+if __name__ == "__main__":
+    main()
