@@ -14,7 +14,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from structlog.contextvars import bound_contextvars
 
 from server.auth import AuthError
-from server.errors import error_response
+from server.errors import DB_UNAVAILABLE, UNAVAILABLE, error_response
 from server.middleware.asgi import client_ip, header, scope_state
 from server.ratelimit import RateLimits, retry_after_header, turn_key
 from server.resources import Resources
@@ -74,7 +74,11 @@ class RateLimitMiddleware:
         ):
             await self.app(scope, receive, send)
             return
-        key, user = await identity(scope, resources)
+        try:
+            key, user = await identity(scope, resources)
+        except DB_UNAVAILABLE:  # a new token's identity is looked up in the database
+            await error_response(503, UNAVAILABLE, **{"Retry-After": "5"})(scope, receive, send)
+            return
         scope_state(scope)["user_id"] = user
         kind = route_class(scope["method"], path)
         retry_after = await limits.hit(
