@@ -50,8 +50,8 @@ def serve(
     workers: Annotated[
         int | None,
         typer.Option(
-            help="Worker processes on the one port (default: every core in production, "
-            "1 otherwise); more than 1 needs REDIS_URL. See docs/operations.md."
+            help="Worker processes on the one port (default: every core in production "
+            "with REDIS_URL, 1 otherwise); more than 1 needs REDIS_URL. See docs/operations.md."
         ),
     ] = None,
 ) -> None:

@@ -24,9 +24,10 @@ class WorkerH11Protocol(BoundedH11Protocol):
 
 
 def default_workers(settings: Settings) -> int:
-    """Every core this process may use in production; one anywhere else, where a second
+    """Every core this process may use in production with Redis (what the workers share);
+    one anywhere else — without Redis more would be refused, and in development a second
     process would only make start-up slower and logs harder to read."""
-    if settings.environment != "production":
+    if settings.environment != "production" or not settings.redis_url:
         return 1
     return len(os.sched_getaffinity(0)) or 1
 

@@ -1,5 +1,6 @@
 """`pam serve --workers`: more than one worker without REDIS_URL refuses to start and
-names what is missing; the default is one worker outside production, every core in it."""
+names what is missing; the default is one worker outside production (or without Redis),
+every core in it."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def test_more_than_one_worker_without_redis_refuses_to_start(migrated_url: str) 
     assert "--workers 2 needs REDIS_URL" in done.stderr
 
 
-def test_default_is_one_worker_in_development_and_every_core_in_production(
+def test_default_is_one_worker_in_development_and_every_core_in_production_with_redis(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("PAM_JWT_SECRET", "x" * 40)
@@ -37,7 +38,11 @@ def test_default_is_one_worker_in_development_and_every_core_in_production(
     assert default_workers(Settings(environment="development")) == 1
     cores = len(os.sched_getaffinity(0))
     # Production's other rules (secrets, database) are not this test's subject.
-    assert default_workers(Settings.model_construct(environment="production")) == cores
+    production = Settings.model_construct(environment="production", redis_url="redis://r:6379/0")
+    assert default_workers(production) == cores
+    # Without Redis the workers could share nothing: one, so production still starts.
+    alone = Settings.model_construct(environment="production", redis_url=None)
+    assert default_workers(alone) == 1
 
 
 def test_one_worker_needs_no_redis_and_zero_is_refused() -> None:
