@@ -92,6 +92,7 @@ async def make_owner(base_url: str) -> Owner:
         owner.thread_messages = len(thread["messages"])
         assistant = await _post(a, "/assistants", {"graph_id": "pam", "name": f"helper {m}"})
         ids["assistant_id"] = str(assistant["assistant_id"])
+        ids["namespace"] = "wins"  # a subgraph of the graph A's assistant serves
         cron = await _post(
             a,
             f"/threads/{chat['thread_id']}/runs/crons",

@@ -70,7 +70,9 @@ async def test_a_hostile_model_forging_user_a_into_tool_calls_is_refused(
     assert report.forged["accepted"] == 0
     assert report.forged["refused: no user_id argument"] > 10
     assert report.forged["refused: not found"] > 5  # A's row ids, under B's row security
-    assert hostile.forged_calls > sum(report.forged.values())  # the AP turns were forged too
+    # Every forged call is seen refused: the Agent Protocol's runs stream their tool
+    # results now (the subgraph's messages), so none goes uncounted.
+    assert hostile.forged_calls == sum(report.forged.values())
 
 
 def test_the_leak_check_finds_the_victim_in_nested_answers_only() -> None:
