@@ -24,10 +24,10 @@ def replies(*texts: str) -> StreamingScriptedModel:
 async def test_threads_are_listed_newest_first_and_paged(serve: Serve) -> None:
     async with (
         serve(replies("one", "two", "three", "other")) as server,
-        httpx.AsyncClient(base_url=server.url, headers=auth("hal"), timeout=30) as client,
+        httpx.AsyncClient(base_url=server.url, headers=auth("thread-lister"), timeout=30) as client,
     ):
         made = [(await client.post(CHAT, json={"message": f"m{i}"})).json() for i in range(3)]
-        await client.post(CHAT, json={"message": "not hal's"}, headers=auth("ivy"))
+        await client.post(CHAT, json={"message": "not the lister's"}, headers=auth("thread-other"))
         listed = (await client.get(THREADS)).json()
         page = (await client.get(THREADS, params={"limit": 2, "offset": 1})).json()
         bad_limit = await client.get(THREADS, params={"limit": 0})
