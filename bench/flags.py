@@ -24,22 +24,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import statistics
-import tempfile
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-
-import psycopg
-from psycopg import sql
 
 from agent.context import Context
 from agent.model import load_chat_model
 from bench.clients import MESSAGE, varied
+from bench.db import bench_database
 from bench.stats import percentile
 from graph import build_graph
 from server.flags.rules import FlagRule
@@ -47,7 +41,6 @@ from server.flags.runs import flagged_run
 from server.flags.service import FlagService
 from server.flags.settings import FlagSettings
 from server.flags.store import save_rule
-from tools.db.embedded import start_embedded
 from tools.db.migrate import migrate
 from tools.db.pool import Pool, open_pool
 
@@ -170,29 +163,6 @@ async def propagation(url: str, changes: int) -> dict[str, Any]:
         await pool_a.close()
         await pool_b.close()
     return {"changes": changes, **_ms(waits), "max_ms": round(max(waits), 3)}
-
-
-@contextmanager
-def bench_database() -> Iterator[str]:
-    server = os.environ.get("DATABASE_URL")
-    if not server:
-        with tempfile.TemporaryDirectory() as tmp:
-            embedded = start_embedded(Path(tmp))
-            try:
-                yield embedded.url
-            finally:
-                embedded.stop()
-        return
-    name = f"pam_bench_flags_{os.getpid()}"
-    with psycopg.connect(server, autocommit=True) as admin:
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    try:
-        yield psycopg.conninfo.make_conninfo(server, dbname=name)
-    finally:
-        with psycopg.connect(server, autocommit=True) as admin:
-            admin.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
 
 
 async def run(url: str, turns: int, changes: int) -> dict[str, Any]:

@@ -11,22 +11,16 @@ bench/results/web-load.md and .json. Issue 22's budget: a first load of at most 
 
 from __future__ import annotations
 
-import os
 import tempfile
 import time
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import orjson
-import psycopg
-from psycopg import sql
 from selenium.webdriver.chrome.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.conftest import with_database
+from bench.db import bench_database
 from tests.e2e.browser import chromium, wait_for
 from tests.e2e.conftest import server_env
 from tests.e2e.cutting_proxy import CuttingProxy, cutting_proxy
@@ -35,20 +29,6 @@ from tests.servers import pam_server
 RESULTS = Path(__file__).resolve().parent / "results"
 BUDGET_BYTES = 150 * 1024
 CONTROLLED = "return !!navigator.serviceWorker.controller"
-
-
-@contextmanager
-def scratch_database(server_url: str) -> Iterator[str]:
-    name = f"pam_bench_web_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(server_url, autocommit=True) as admin:
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    try:
-        yield with_database(server_url, name)
-    finally:
-        with psycopg.connect(server_url, autocommit=True) as admin:
-            admin.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
 
 
 def settled(proxy: CuttingProxy) -> int:
@@ -133,9 +113,8 @@ def markdown(results: dict[str, Any]) -> str:
 
 
 def main() -> None:
-    server_url = os.environ["DATABASE_URL"]
     with (
-        scratch_database(server_url) as database_url,
+        bench_database() as database_url,
         tempfile.TemporaryDirectory(prefix="pam-bench-web-") as data_dir,
         pam_server(server_env(database_url, Path(data_dir))) as server,
         cutting_proxy(server.url) as (url, proxy),
