@@ -19,7 +19,9 @@ import httpx
 import pytest
 
 from evals.dataset import load_datasets
+from evals.metrics import document
 from evals.publish import publish
+from evals.results import SuiteResult
 from evals.session import run_session
 from evals.weather import RECORDED_FORECAST, forecast_url, serve_recorded_forecast
 
@@ -28,6 +30,28 @@ MIN_CONVERSATIONS = 150
 # Two at a time overlap the database round trips (results are the same as one at a time,
 # tests/evals/test_determinism.py); latency figures are `make evals`' to report.
 CONCURRENCY = 2
+
+
+async def run_offline(
+    files: list[Path], migrated_url: str, monkeypatch: pytest.MonkeyPatch
+) -> tuple[int, SuiteResult]:
+    """Every conversation of `files` through the offline brain, offline: how many
+    conversations, and the result."""
+    monkeypatch.setenv("DATABASE_URL", migrated_url)
+    for name in ("WEATHER_URL", "ROUTING_URL"):  # the recorded forecast, great-circle trips
+        monkeypatch.delenv(name, raising=False)
+    conversations = load_datasets(files)
+    assert len(conversations) >= MIN_CONVERSATIONS
+    suite = await asyncio.to_thread(
+        run_session,
+        conversations,
+        [str(f) for f in files],
+        model_name="offline",
+        repeat=1,
+        concurrency=CONCURRENCY,
+        scratch=True,
+    )
+    return len(conversations), suite
 
 
 @pytest.mark.slow
@@ -39,21 +63,8 @@ async def test_the_offline_brain_passes_the_eval_datasets(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setenv("DATABASE_URL", migrated_url)
-    for name in ("WEATHER_URL", "ROUTING_URL"):  # the recorded forecast, great-circle trips
-        monkeypatch.delenv(name, raising=False)
-    files = sorted((repo_root / "evals/datasets").glob("*.jsonl"))
-    conversations = load_datasets(files)
-    assert len(conversations) >= MIN_CONVERSATIONS
-
-    suite = await asyncio.to_thread(
-        run_session,
-        conversations,
-        [str(f) for f in files],
-        model_name="offline",
-        repeat=1,
-        concurrency=CONCURRENCY,
-        scratch=True,
+    _count, suite = await run_offline(
+        sorted((repo_root / "evals/datasets").glob("*.jsonl")), migrated_url, monkeypatch
     )
     json_path, report = tmp_path / "evals.json", tmp_path / "evals.md"
     rate = publish(suite, json_path, report)
@@ -104,25 +115,11 @@ async def test_the_held_out_set_is_reported(
 ) -> None:
     """Reported, not gated: the gate is the tuning set's; issue 15's targets for this set
     are in docs/brain-understanding.md."""
-    from evals.metrics import document
-
-    monkeypatch.setenv("DATABASE_URL", migrated_url)
-    for name in ("WEATHER_URL", "ROUTING_URL"):
-        monkeypatch.delenv(name, raising=False)
-    files = sorted((repo_root / "evals/heldout").glob("*.jsonl"))
-    conversations = load_datasets(files)
-    assert len(conversations) >= MIN_CONVERSATIONS
-    suite = await asyncio.to_thread(
-        run_session,
-        conversations,
-        [str(f) for f in files],
-        model_name="offline",
-        repeat=1,
-        concurrency=CONCURRENCY,
-        scratch=True,
+    count, suite = await run_offline(
+        sorted((repo_root / "evals/heldout").glob("*.jsonl")), migrated_url, monkeypatch
     )
     summary = document(suite)["summary"]
     with capsys.disabled():
         print("\nheld-out set:", json.dumps({k: summary[k] for k in HELDOUT_FIGURES}))
-    assert summary["conversations"] == len(conversations)
-    assert summary["turns"] >= len(conversations)
+    assert summary["conversations"] == count
+    assert summary["turns"] >= count
