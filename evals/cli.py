@@ -113,8 +113,9 @@ def run(
     variant: Annotated[
         list[str] | None,
         typer.Option(
-            help="An experiment arm, <model>[/<prompt>] (offline, openai:<m>, replay:brain,"
-            " replay:sloppy); twice or more: one comparison report (evals/variants.py)."
+            help="An experiment arm, <model> or <model>/<prompt> (offline, openai:<m>,"
+            " replay:brain, replay:sloppy); twice or more: one comparison report"
+            " (evals/variants.py)."
         ),
     ] = None,
 ) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+import typer
 from typer.testing import CliRunner, Result
 
 from evals.cli import eval_app as app
@@ -85,3 +86,12 @@ async def test_the_default_runs_in_a_scratch_database_it_drops(
     assert out.exit_code == 0, out.output
     assert "1/2 conversations passed" in out.stdout
     assert _scratch_databases(migrated_url) == before
+
+
+async def test_every_command_answers_help() -> None:
+    commands = getattr(typer.main.get_command(app), "commands", {})
+    assert "run" in commands
+    for command in commands:
+        out = await pam(command, "--help")
+        assert out.exit_code == 0, f"{command} --help: {out.output}{out.exception!r}"
+        assert "Usage" in out.output

@@ -7,6 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import typer
+from typer.testing import CliRunner
+
+from server.cli import app
 from tests.servers import free_port
 
 
@@ -136,3 +140,22 @@ def test_serve_stopped_with_sigterm_stops_its_embedded_postgres(tmp_path: Path) 
         ]
         time.sleep(0.3)
     assert left == []
+
+
+def _command_paths(command: object, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command under a group (typer carries its own click: groups are known by their
+    `commands`)."""
+    paths = []
+    for name, sub in getattr(command, "commands", {}).items():
+        paths.append((*prefix, name))
+        paths.extend(_command_paths(sub, (*prefix, name)))
+    return paths
+
+
+def test_every_command_answers_help() -> None:
+    paths = _command_paths(typer.main.get_command(app))
+    assert ("db", "migrate") in paths
+    for path in paths:
+        out = CliRunner().invoke(app, [*path, "--help"])
+        assert out.exit_code == 0, f"{' '.join(path)} --help: {out.output}{out.exception!r}"
+        assert "Usage" in out.output
