@@ -6,7 +6,7 @@ the server and the evals call `build_graph` with a Postgres checkpointer.
 
 from __future__ import annotations
 
-from typing import Any, cast, get_args
+from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 from langgraph.graph import END, START, StateGraph
@@ -19,11 +19,16 @@ from agent.domains import build_domain_agent, make_general
 from agent.finish import finish
 from agent.inline_tracing import install as inline_tracing
 from agent.model import default_model_name, load_chat_model
-from agent.router import DomainNode, RouterGoto, make_router
+from agent.nodes import (
+    DOMAINS,
+    FINISH,
+    GENERAL,
+    NEXT_DOMAIN,
+    ROUTER,
+    RouterGoto,
+)
+from agent.router import make_router
 from agent.state import InputState, PamState
-from tools.types import Domain
-
-AGENT_DOMAINS: tuple[Domain, ...] = get_args(Domain)
 
 
 async def next_domain(state: PamState) -> Command[RouterGoto]:
@@ -31,8 +36,8 @@ async def next_domain(state: PamState) -> Command[RouterGoto]:
     run in a worker thread.)"""
     pending = state.get("pending") or []
     if not pending:
-        return Command(goto="finish")
-    return Command(goto=cast(DomainNode, pending[0]), update={"pending": pending[1:]})
+        return Command(goto=FINISH)
+    return Command(goto=pending[0], update={"pending": pending[1:]})
 
 
 def build_graph(
@@ -44,16 +49,16 @@ def build_graph(
     model = model or load_chat_model(default_model_name())
     inline_tracing()
     builder = StateGraph(PamState, context_schema=Context, input_schema=InputState)
-    builder.add_node("router", make_router(model))
-    for domain in AGENT_DOMAINS:
+    builder.add_node(ROUTER, make_router(model))
+    for domain in DOMAINS:
         builder.add_node(domain, build_domain_agent(domain, model))
-        builder.add_edge(domain, "next_domain")
-    builder.add_node("general", make_general(model))
-    builder.add_edge("general", "next_domain")
-    builder.add_node("next_domain", next_domain)
-    builder.add_node("finish", finish)
-    builder.add_edge(START, "router")
-    builder.add_edge("finish", END)
+        builder.add_edge(domain, NEXT_DOMAIN)
+    builder.add_node(GENERAL, make_general(model))
+    builder.add_edge(GENERAL, NEXT_DOMAIN)
+    builder.add_node(NEXT_DOMAIN, next_domain)
+    builder.add_node(FINISH, finish)
+    builder.add_edge(START, ROUTER)
+    builder.add_edge(FINISH, END)
     return builder.compile(checkpointer=checkpointer, store=store, name="pam")
 
 

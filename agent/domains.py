@@ -42,6 +42,7 @@ from agent.events import emit
 from agent.flag_middleware import FlagsMiddleware, model_for, with_prompt_variant
 from agent.model import apology, metered
 from agent.model_calls import ModelUnavailable, call_model
+from agent.nodes import GENERAL
 from agent.prompts import domain_prompt
 from agent.quoted import read_others
 from agent.router import conversation_window
@@ -260,7 +261,7 @@ def make_general(model: BaseChatModel):  # type: ignore[no-untyped-def]
     async def general(state: PamState, runtime: Runtime[Context]) -> dict[str, Any]:
         ctx = runtime.context or Context()
         system = domain_prompt(
-            "general",
+            GENERAL,
             state.get("context_block", ""),
             state.get("summary", ""),
             state.get("clock_block", ""),
@@ -269,10 +270,10 @@ def make_general(model: BaseChatModel):  # type: ignore[no-untyped-def]
         prompt = [SystemMessage(system), *conversation_window(state["messages"])]
         chosen = model_for(ctx.flags, model)
         try:
-            reply = await call_model(chosen.ainvoke, prompt, ctx.turn_deadline(), where="general")
+            reply = await call_model(chosen.ainvoke, prompt, ctx.turn_deadline(), where=GENERAL)
         except ModelUnavailable:
             reply = AIMessage(apology([]))
-        reply.name = "general"
+        reply.name = GENERAL
         return {"messages": [reply]}
 
     return general

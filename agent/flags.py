@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from tools.registry import ACTIONS_BY_NAME
+from tools.types import Domain
 
 FlagKind = Literal["boolean", "string"]
 Transport = Literal[
@@ -28,7 +29,7 @@ PROMPT_VARIANTS: dict[str, str] = {
     "warm": "Be warm and encouraging; a short friendly word before the facts is welcome.",
 }
 
-DOMAIN_LABELS = {
+DOMAIN_LABELS: dict[Domain, str] = {
     "wins": "Money tracking",
     "wheels": "Vehicles and trips",
     "you": "Calendar, tasks and profile",

@@ -10,6 +10,8 @@ User location, Current time.
 
 from __future__ import annotations
 
+from agent.nodes import DomainNode
+
 ROUTER_PROMPT = """You route messages for PAM, an assistant for travellers. Call \
 route_request with every domain the user's LAST message needs, in the order mentioned:
 - wins: money — expenses, income, budgets, spending
@@ -37,7 +39,7 @@ Reply briefly, in the user's currency and units. Amounts are plain numbers (1240
 Dates are YYYY-MM-DD; times are the user's local time, YYYY-MM-DDTHH:MM, no offset, no Z. \
 Work out "Friday" or "in 3 days" from the clock lines at the end."""
 
-DOMAIN_PROMPTS = {
+DOMAIN_PROMPTS: dict[DomainNode, str] = {
     "wins": "You look after the user's money: expenses, income, budgets and summaries. "
     "A fuel fill-up with litres is logged by the vehicle assistant (log_fuel records its "
     "expense): never add it here as well.",
@@ -54,7 +56,9 @@ DOMAIN_PROMPTS = {
 }
 
 
-def domain_prompt(domain: str, context_block: str, summary: str = "", clock_block: str = "") -> str:
+def domain_prompt(
+    domain: DomainNode, context_block: str, summary: str = "", clock_block: str = ""
+) -> str:
     """Static rules first, then `Domain:` and the user's lines, then the clock lines."""
     parts = [RULES, DOMAIN_PROMPTS[domain], f"Domain: {domain}", context_block]
     if summary:

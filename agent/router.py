@@ -10,7 +10,7 @@ dispatched as a `pam_route_fallback` event with its reason (counted by the serve
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal, cast, get_args
+from typing import Any, Literal, cast
 from uuid import uuid4
 from zoneinfo import ZoneInfo
 
@@ -50,6 +50,7 @@ from agent.events import emit
 from agent.flag_middleware import model_for
 from agent.model import apology
 from agent.model_calls import ModelUnavailable, call_model
+from agent.nodes import DOMAIN_NODES, FINISH, GENERAL, ROUTER, DomainNode, RouterGoto
 from agent.prompts import ROUTER_PROMPT
 from agent.resources import default_pool
 from agent.state import PamState
@@ -57,15 +58,10 @@ from agent.transcript import append_turn
 from agent.usage import started
 from tools.db.scope import user_db
 from tools.registry import ACTIONS_BY_NAME
-from tools.types import Domain
 
 log = structlog.get_logger("pam.router")
 
-# The graph's nodes after the router, derived from the one Domain literal (tools/types.py).
-DomainNode = Literal[Domain, "general"]
-DOMAINS: tuple[str, ...] = get_args(DomainNode)
 ROUTER_WINDOW = 6  # recent human/AI messages the router reads
-RouterGoto = Literal[DomainNode, "finish"]
 FallbackReason = Literal["model_error", "no_route", "unknown_domain", "text_answer"]
 
 # The routing tool, strict (OpenAI structured outputs): the reply is always a list of
@@ -81,7 +77,7 @@ ROUTE_TOOL: dict[str, Any] = {
             "properties": {
                 "domains": {
                     "type": "array",
-                    "items": {"type": "string", "enum": list(DOMAINS)},
+                    "items": {"type": "string", "enum": list(DOMAIN_NODES)},
                     "description": "One or more domains, in the order mentioned.",
                 }
             },
@@ -108,7 +104,7 @@ def parse_route(message: AIMessage) -> tuple[list[str], FallbackReason | None]:
         if call["name"] == "route_request":
             named = call["args"].get("domains", [])
             named = named if isinstance(named, list) else [named]
-            picked = [d for d in named if d in DOMAINS]
+            picked = [d for d in named if d in DOMAIN_NODES]
             if picked:
                 return list(dict.fromkeys(picked)), None
             return [], "unknown_domain" if named else "no_route"
@@ -141,7 +137,7 @@ async def settle_proposal(
     calls = in_state or (list(waiting.tool_calls) if waiting is not None else [])
     if not calls:
         return await _bring_back(messages, text, ctx, zone)
-    domain = owner(calls[0]) or "general"
+    domain = owner(calls[0]) or GENERAL
     proposal: list[AnyMessage] = []
     if not in_state and waiting is not None:  # paused inside a domain agent: not in state
         proposal = [waiting.model_copy(update={"name": waiting.name or domain})]
@@ -167,7 +163,7 @@ async def _bring_back(
     again = set_aside_call(messages, text)
     if again is None:
         return Settled()
-    domain = owner(again) or "general"
+    domain = owner(again) or GENERAL
     fresh = ToolCall(name=again["name"], args=again["args"], id=f"call_{uuid4().hex[:24]}")
     result = await run_approved(fresh, ctx, zone)
     proposal = AIMessage("", tool_calls=[fresh], name=domain)
@@ -223,9 +219,9 @@ def make_router(model: BaseChatModel):  # type: ignore[no-untyped-def]
         }
         settled = await settle_proposal(state["messages"], facts.waiting, ctx, zone)
         if settled.done:
-            route = [settled.domain or "general"]
+            route = [settled.domain or GENERAL]
             update = {**turn, "route": route, "pending": [], "messages": settled.added}
-            return Command(goto="finish", update=update)
+            return Command(goto=FINISH, update=update)
         added: list[BaseMessage] = []
         if settled.before_user:
             await record_closed(ctx, [m for m in settled.before_user if isinstance(m, ToolMessage)])
@@ -236,7 +232,7 @@ def make_router(model: BaseChatModel):  # type: ignore[no-untyped-def]
             if ctx.flags.model and ctx.flags.model not in arms:
                 arms[ctx.flags.model] = routing(model_for(ctx.flags, model))
             chosen = arms[ctx.flags.model] if ctx.flags.model else bound
-            answer = await call_model(chosen.ainvoke, prompt, ctx.turn_deadline(), where="router")
+            answer = await call_model(chosen.ainvoke, prompt, ctx.turn_deadline(), where=ROUTER)
             turn["usage"] = started(answer)
             domains, reason = parse_route(answer)
             if reason:
@@ -244,10 +240,10 @@ def make_router(model: BaseChatModel):  # type: ignore[no-untyped-def]
         except ModelUnavailable as exc:
             # No model to answer with: the apology now, rather than a second failing call.
             await fall_back("model_error", str(exc))
-            update = {**turn, "route": ["general"], "pending": []}
-            reply = AIMessage(apology([]), name="general")
-            return Command(goto="finish", update={**update, "messages": [*added, reply]})
-        domains = domains or ["general"]
+            update = {**turn, "route": [GENERAL], "pending": []}
+            reply = AIMessage(apology([]), name=GENERAL)
+            return Command(goto=FINISH, update={**update, "messages": [*added, reply]})
+        domains = domains or [GENERAL]
         return Command(
             goto=cast(DomainNode, domains[0]),
             update={**turn, "route": domains, "pending": domains[1:], "messages": added},

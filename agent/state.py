@@ -8,7 +8,10 @@ from langchain_core.messages import AnyMessage
 from langgraph.graph.message import add_messages
 from typing_extensions import TypedDict
 
-Route = str  # "wins" | "wheels" | "you" | "social" | "general"
+from agent.nodes import DomainNode
+
+# The nodes a turn is routed to (agent/nodes.py): a domain or "general".
+Route = DomainNode
 
 
 class InputState(TypedDict):

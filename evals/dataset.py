@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from agent.router import DomainNode
+from agent.nodes import DomainNode
 from tools.registry import TABLES
 
 Domain = DomainNode  # the domains a turn may be routed to, "general" included

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from agent.nodes import DOMAIN_NODES
 from evals.metrics import document, kind_outcomes, share
 from evals.report_failures import failed_section
 from evals.results import RunResult, SuiteResult
 
-DOMAINS = ("wins", "wheels", "you", "social", "general")
+DOMAINS = DOMAIN_NODES  # the routes a turn may take (agent/nodes.py)
 NONE = "—"
 
 

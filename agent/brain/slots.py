@@ -21,26 +21,30 @@ from agent.brain import (
 )
 from agent.brain.convo import Env
 from agent.brain.draft import Draft
+from tools.registry import ACTIONS_BY_NAME
+from tools.types import Domain
 
 Extractor = Callable[[str, Env], Draft]
-_TABLE = [
-    (slots_wins, "wins", ("add_expense", "update_expense", "delete_expense", "add_income")),
-    (slots_reports, "wins", ("list_expenses", "set_budget", "budget_status", "spending_summary")),
-    (slots_vehicle, "wheels", ("add_vehicle",)),
-    (slots_wheels, "wheels", ("log_fuel", "fuel_stats", "log_maintenance", "maintenance_due")),
-    (slots_tyres, "wheels", ("log_tyre_pressures", "tyre_pressure_history")),
-    (slots_wheels, "wheels", ("plan_trip", "list_trips", "weather_forecast")),
-    (slots_places, "wheels", ("save_place", "find_places")),
-    (slots_you, "you", ("create_event", "list_events", "update_event", "delete_event")),
-    (slots_tasks, "you", ("add_task", "list_tasks", "complete_task")),
-    (slots_home, "you", ("add_pantry_item", "list_pantry", "add_to_shopping_list")),
-    (slots_home, "you", ("get_shopping_list", "remember")),
-    (slots_profile, "you", ("update_profile",)),
-    (slots_social, "social", ("create_post", "get_feed", "comment_on_post", "like_post")),
-    (slots_social, "social", ("list_groups", "join_group", "create_group")),
+# The extractor module of each tool the brain fills (a function named after the tool).
+_EXTRACTORS = [
+    (slots_wins, ("add_expense", "update_expense", "delete_expense", "add_income")),
+    (slots_reports, ("list_expenses", "set_budget", "budget_status", "spending_summary")),
+    (slots_vehicle, ("add_vehicle",)),
+    (slots_wheels, ("log_fuel", "fuel_stats", "log_maintenance", "maintenance_due")),
+    (slots_tyres, ("log_tyre_pressures", "tyre_pressure_history")),
+    (slots_wheels, ("plan_trip", "list_trips", "weather_forecast")),
+    (slots_places, ("save_place", "find_places")),
+    (slots_you, ("create_event", "list_events", "update_event", "delete_event")),
+    (slots_tasks, ("add_task", "list_tasks", "complete_task")),
+    (slots_home, ("add_pantry_item", "list_pantry", "add_to_shopping_list")),
+    (slots_home, ("get_shopping_list", "remember")),
+    (slots_profile, ("update_profile",)),
+    (slots_social, ("create_post", "get_feed", "comment_on_post", "like_post")),
+    (slots_social, ("list_groups", "join_group", "create_group")),
 ]
-EXTRACT: dict[str, Extractor] = {t: getattr(m, t) for m, _d, tools in _TABLE for t in tools}
-DOMAIN: dict[str, str] = {t: d for _m, d, tools in _TABLE for t in tools}
+EXTRACT: dict[str, Extractor] = {t: getattr(m, t) for m, tools in _EXTRACTORS for t in tools}
+# Each tool's domain, as its registered action says (a name the registry lacks fails here).
+DOMAIN: dict[str, Domain] = {t: ACTIONS_BY_NAME[t].domain for t in EXTRACT}
 # Tools whose text is the user's own words: read from the message as typed.
 OWN_WORDS = {"create_post", "comment_on_post", "remember", "create_group"}
 # The kind of row each tool's result is about (for "that one" in the next message).

@@ -35,6 +35,7 @@ from evals.replay.cassettes import Exchange
 from evals.replay.normalise import Normalised, normalise_request
 from evals.replay.sources import UpstreamError
 from evals.replay.stream import split
+from tools.types import Domain
 
 Mistake = Literal[
     "money_text",
@@ -65,8 +66,12 @@ READS = frozenset(
      "maintenance_due", "list_trips", "weather_forecast", "find_places", "list_events",
      "list_tasks", "list_pantry", "get_shopping_list", "get_feed", "list_groups"}
 )  # fmt: skip
-DOMAINS = ("wins", "wheels", "you", "social")
-NEIGHBOUR = {"wins": "wheels", "wheels": "wins", "you": "wins", "social": "you"}
+NEIGHBOUR: dict[Domain, Domain] = {
+    "wins": "wheels",
+    "wheels": "wins",
+    "you": "wins",
+    "social": "you",
+}
 
 
 def _tools(body: dict[str, Any]) -> list[str]:

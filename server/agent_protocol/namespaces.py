@@ -8,7 +8,7 @@ import re
 
 from fastapi import HTTPException
 
-from graph import AGENT_DOMAINS
+from agent.nodes import DOMAINS
 
 SEGMENT = re.compile(r"^(?P<node>[A-Za-z_][A-Za-z0-9_]*)(:[0-9a-fA-F-]{1,64})?$")
 
@@ -18,10 +18,10 @@ def subgraph_namespace(namespace: str) -> str:
         return ""
     for segment in namespace.split("|"):
         found = SEGMENT.match(segment)
-        if found is None or found["node"] not in AGENT_DOMAINS:
+        if found is None or found["node"] not in DOMAINS:
             raise HTTPException(
                 422,
                 f"checkpoint.checkpoint_ns: {segment!r} is not `<subgraph>:<task id>` "
-                f"for a subgraph of this graph ({', '.join(AGENT_DOMAINS)}).",
+                f"for a subgraph of this graph ({', '.join(DOMAINS)}).",
             )
     return namespace

@@ -8,6 +8,7 @@ from typing import Any, Literal
 import orjson
 from langchain_core.messages import AIMessage, ToolMessage
 
+from agent.nodes import AGENT_MODEL, GENERAL, ROUTER, Node
 from server.errors import UNAVAILABLE
 from server.runs.events import RunEvent
 from server.runs.lost import LOST, LOST_CODE
@@ -21,7 +22,7 @@ ChatEventName = Literal[
 ChatEvent = tuple[ChatEventName, dict[str, Any]]
 # Top-level nodes whose model output is the reply. The router's output is a tool call
 # that picks domains, never text for the user; domain agents run in subgraphs.
-REPLY_NODES = frozenset({"general"})
+REPLY_NODES: frozenset[Node] = frozenset({GENERAL})
 SUMMARY_CHARS = 500
 
 
@@ -47,7 +48,7 @@ def _tokens(event: RunEvent) -> list[ChatEvent]:
 
 def _from_updates(namespace: tuple[str, ...], data: dict[str, Any]) -> list[ChatEvent]:
     if not namespace:
-        router = data.get("router")
+        router = data.get(ROUTER)
         if isinstance(router, dict) and router.get("route"):
             return [("route", {"domains": list(router["route"])})]
         return []
@@ -55,7 +56,7 @@ def _from_updates(namespace: tuple[str, ...], data: dict[str, Any]) -> list[Chat
     for node, update in data.items():
         messages = update.get("messages") if isinstance(update, dict) else None
         for message in messages if isinstance(messages, list) else []:
-            if node == "model" and isinstance(message, AIMessage):
+            if node == AGENT_MODEL and isinstance(message, AIMessage):
                 events.extend(
                     ("tool_call", {"name": c["name"], "args": c["args"], "id": c["id"]})
                     for c in message.tool_calls

@@ -9,7 +9,14 @@ import orjson
 from rich.console import Console
 from rich.text import Text
 
-DOMAINS = {"wins": "money", "wheels": "vehicle & travel", "you": "calendar & home"}
+from tools.types import Domain
+
+DOMAINS: dict[Domain, str] = {
+    "wins": "money",
+    "wheels": "vehicle & travel",
+    "you": "calendar & home",
+    "social": "community",
+}
 UPDATED = {
     "reload_expenses": "spending",
     "reload_calendar": "calendar",

@@ -54,12 +54,13 @@ from server.doors.settings import DoorSettings
 from server.doors.turns import DoorRefusal, chat_request, start_turn
 from server.errors import error_response
 from server.resources import Resources
+from tools.types import Domain
 
 PATH = "/a2a"
 REPLY_ARTIFACT = "reply"
 INTERRUPTED_TASK_S = 900.0
 FLUSH_S = 0.1
-SKILLS = (
+SKILLS: tuple[tuple[Domain, str, str, str], ...] = (
     ("wins", "Money", "Expenses, income, budgets and what was spent.", "I spent $40 on fuel"),
     ("wheels", "Vehicles and trips", "Trips, fuel, maintenance, places.", "Plan Perth to Broome"),
     ("you", "Calendar and tasks", "Events, reminders, tasks, the profile.", "Remind me at 5pm"),

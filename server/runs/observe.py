@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from agent.nodes import GENERAL
 from server.flags.metrics import observe_arm
 from server.metrics import MODEL_TOKENS, TURN_LATENCY, TURNS
 from server.runs.run import Run
@@ -12,7 +13,7 @@ from server.runs.run import Run
 
 def observe_turn(run: Run, seconds: float) -> None:
     """Count a turn that reached its end or an approval (not failed or cancelled ones)."""
-    route = run.values.get("route") or ["general"]
+    route = run.values.get("route") or [GENERAL]
     for domain in dict.fromkeys(str(d) for d in route):
         TURNS.labels(domain=domain).inc()
         TURN_LATENCY.labels(domain=domain).observe(seconds)
