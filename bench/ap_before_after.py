@@ -1,6 +1,6 @@
-"""Issue 18's performance check: the Agent Protocol path of this tree against a baseline
-tree (a git worktree of the commit before issue 18, with its own `make setup`), side by
-side in one run.
+"""Before/after on served turns: this tree against a baseline tree (a git worktree of the
+commit before, with its own `make setup`), side by side in one run. Written for issue 18
+(the Agent Protocol path); `--paths` adds PAM's own chat protocols for issue 19.
 
 `python -m bench.ap_before_after --baseline /work/wt/before18` starts `pam serve` from
 each tree (each with its own Python environment and its own fresh database, migrated by
@@ -9,10 +9,14 @@ servers for `--seconds` with langgraph-sdk `runs.stream` clients, alternating wh
 goes first from round to round so both see the same machine. Stream modes:
 
 - `ap`: what `make bench`'s Agent Protocol rows send (`values` + `messages-tuple`);
-- `values`: only `values` — a mode the client did not ask for must cost nothing.
+- `values`: only `values` — a mode the client did not ask for must cost nothing;
+- `sse`, `ws`: PAM's chat over SSE and over the WebSocket, as `make bench` drives them.
 
 Figures per run: turns/s and the server process's CPU ms per turn (user + system, from
-psutil); the report gives medians over rounds and the ratios after ÷ before.
+psutil); the report gives medians over rounds and the ratios after ÷ before. With
+`--graph-turns N` (default 100) the graph's own CPU per turn is measured first, in this
+process on the servers' core (turn cost without a checkpointer, as `make bench` does),
+and each row also gives the server's own share: CPU per turn − the graph's, ÷ the graph's.
 """
 
 from __future__ import annotations
@@ -32,22 +36,28 @@ from typing import Any, Literal
 import orjson
 import uvloop
 
+from agent.model import load_chat_model
 from bench import procs
-from bench.client_base import MESSAGE
-from bench.db import bench_database
+from bench.client_base import MESSAGE, Client
+from bench.clients import make_client
+from bench.db import bench_database, prepare
 from bench.launch import pam_env
 from bench.load import closed_loop
 from bench.procs import REPO, Server
 from bench.sdk_client import STREAM_MODES, SdkClient
 from bench.stats import ratio, summary
+from bench.turn_cost import timed_turns
+from graph import build_graph
+from tools.db.pool import open_pool
 
 RESULTS = Path(__file__).resolve().parent / "results"
 STEM = "ap-before-after"
 
 Tree = Literal["before", "after"]
-Mode = Literal["ap", "values"]
+Mode = Literal["ap", "values", "sse", "ws"]
 TREES: tuple[Tree, ...] = ("before", "after")
-MODES: dict[Mode, Any] = {"ap": STREAM_MODES, "values": ["values"]}
+# The Agent Protocol's stream modes per path (the chat paths have none to choose).
+MODES: dict[Mode, Any] = {"ap": STREAM_MODES, "values": ["values"], "sse": None, "ws": None}
 # ttft: None when no reply text came as `messages` (before issue 18, PAM sent none).
 FIGURES = ("turns_per_s", "server_cpu_ms_per_turn", "p50_ms", "p99_ms", "ttft_p50_ms")
 
@@ -82,24 +92,41 @@ def pam_serve_from(tree: Path, name: Tree, database_url: str) -> Iterator[Server
             yield server
 
 
-class CountingClient(SdkClient):
+class CountingClient:
     """Counts every finished turn, including those that end after the deadline: the
     server's CPU is read once they have all drained, so CPU per turn divides by them too
     (at 64 clients a turn takes seconds, and the late ones would inflate it)."""
 
-    finished = 0
+    def __init__(self, inner: Client) -> None:
+        self.inner = inner
+        self.finished = 0
+
+    async def setup(self) -> None:
+        await self.inner.setup()
+
+    async def new_thread(self) -> None:
+        await self.inner.new_thread()
+
+    async def close(self) -> None:
+        await self.inner.close()
 
     async def turn(self, message: str = MESSAGE) -> float | None:
-        first = await super().turn(message)
+        first = await self.inner.turn(message)
         self.finished += 1
         return first
+
+
+def _client(server: Server, mode: Mode, user: str) -> Client:
+    if mode in ("sse", "ws"):
+        return make_client(mode, server, user)
+    return SdkClient(server, user, signed_in=True, stream_mode=MODES[mode])
 
 
 async def one(server: Server, mode: Mode, concurrency: int, seconds: float) -> dict[str, Any]:
     clients: list[CountingClient] = []
 
     def make(user: str) -> CountingClient:
-        clients.append(CountingClient(server, user, signed_in=True, stream_mode=MODES[mode]))
+        clients.append(CountingClient(_client(server, mode, user)))
         return clients[-1]
 
     run = await closed_loop(server, make, concurrency, seconds)
@@ -110,6 +137,20 @@ async def one(server: Server, mode: Mode, concurrency: int, seconds: float) -> d
         round(run.server_cpu_s * 1000 / measured, 2) if measured > 0 else None
     )
     return figures
+
+
+async def graph_cpu_ms(turns: int) -> float:
+    """The graph's own CPU per turn: turn cost without a checkpointer (bench.turn_cost)."""
+    with bench_database() as url:
+        await prepare(url)
+        pool = await open_pool(url, min_size=1, max_size=2)
+        try:
+            bare = build_graph(None, model=load_chat_model("offline"))
+            await timed_turns(bare, pool, 5, [])  # warm
+            _costs, cpu_ms = await timed_turns(bare, pool, turns, [])
+        finally:
+            await pool.close()
+    return round(cpu_ms, 2)
 
 
 def _aggregate(reps: list[dict[str, Any]]) -> dict[str, Any]:
@@ -135,12 +176,14 @@ async def measure(
     seconds: float,
     rounds: int,
     log: Any,
+    modes: list[Mode],
+    graph_ms: float | None,
 ) -> dict[str, Any]:
     raw: dict[str, dict[Tree, list[dict[str, Any]]]] = {}
     for r in range(rounds):
         order = TREES if r % 2 == 0 else TREES[::-1]
         for c in concurrencies:
-            for mode in MODES:
+            for mode in modes:
                 for tree in order:
                     figures = await one(servers[tree], mode, c, seconds)
                     raw.setdefault(f"{mode}/c{c}", {}).setdefault(tree, []).append(figures)
@@ -148,6 +191,11 @@ async def measure(
     rows: dict[str, Any] = {}
     for key, by_tree in raw.items():
         row: dict[str, Any] = {tree: _aggregate(by_tree[tree]) for tree in TREES}
+        for tree in TREES:
+            cpu = row[tree]["server_cpu_ms_per_turn"]
+            if graph_ms and cpu is not None:
+                row[tree]["own_cpu_ms_per_turn"] = round(cpu - graph_ms, 2)
+                row[tree]["own_vs_graph"] = round((cpu - graph_ms) / graph_ms, 2)
         for name in ("turns_per_s", "server_cpu_ms_per_turn"):
             row[f"{name}_after_over_before"] = ratio(row["after"][name], row["before"][name])
             paired = _paired(by_tree["before"], by_tree["after"], name)
@@ -159,8 +207,9 @@ async def measure(
 
 def markdown(out: dict[str, Any]) -> str:
     m, p = out["machine"], out["params"]
+    graph_ms = out.get("graph_cpu_ms_per_turn")
     lines = [
-        "# Agent Protocol before and after issue 18",
+        f"# {out.get('title', 'Agent Protocol before and after issue 18')}",
         "",
         f"`python -m bench.ap_before_after`, {m['started']}: before = `{m['before_commit']}`, "
         f"after = `{m['after_commit']}`; {p['rounds']} rounds × {p['seconds']:g} s per row, "
@@ -177,8 +226,30 @@ def markdown(out: dict[str, Any]) -> str:
         "machine; read the ratios.",
         "",
         "`ap` = `stream_mode=[values, messages-tuple]` (what `make bench` sends); "
-        "`values` = only `values` requested.",
+        "`values` = only `values` requested; `sse`, `ws` = PAM's chat protocols.",
         "",
+    ]
+    if graph_ms:
+        lines += [
+            f"The graph's own CPU per turn (turn cost, no checkpointer, this machine, this "
+            f"run): **{graph_ms} ms**. Server's own = CPU ms/turn − that; × graph = that "
+            "÷ the graph's (issue 19's targets: SSE and WebSocket ≤ 0.6, Agent Protocol "
+            "≤ 1.2).",
+            "",
+            "| path | clients | own ms/turn before | own ms/turn after "
+            "| × graph before | × graph after |",
+            "|---|---|---|---|---|---|",
+        ]
+        for key, row in out["rows"].items():
+            mode, c = key.split("/c")
+            b, a = row["before"], row["after"]
+            lines.append(
+                f"| {mode} | {c} | {b.get('own_cpu_ms_per_turn')} "
+                f"| {a.get('own_cpu_ms_per_turn')} | {b.get('own_vs_graph')} "
+                f"| **{a.get('own_vs_graph')}** |"
+            )
+        lines.append("")
+    lines += [
         "| mode | clients | turns/s before | turns/s after | after ÷ before "
         "| CPU ms/turn before | CPU ms/turn after | after ÷ before | reply as messages b/a "
         "| errors b/a |",
@@ -218,13 +289,27 @@ def main() -> None:
     parser.add_argument("--concurrency", default="1,16", help="comma-separated client counts")
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--stem", default=STEM)
+    parser.add_argument("--title", default="Agent Protocol before and after issue 18")
+    parser.add_argument("--paths", default="ap,values", help="comma-separated: ap,values,sse,ws")
+    parser.add_argument(
+        "--graph-turns", type=int, default=100, help="turns to time the graph alone (0: skip)"
+    )
     args = parser.parse_args()
+    modes: list[Mode] = []
+    for name in args.paths.split(","):
+        if name not in MODES:
+            sys.exit(f"--paths: {name!r} is not one of {', '.join(MODES)}")
+        modes.append(name)
     trees: dict[Tree, Path] = {"before": args.baseline.resolve(), "after": REPO}
     if not _python(trees["before"]).exists():
         sys.exit(f"{trees['before']}: no .venv (run `make setup` there first)")
     concurrencies = [int(c) for c in args.concurrency.split(",")]
-    procs.pin_self(procs.cores()[1])
     started = time.monotonic()
+    graph_ms: float | None = None
+    if args.graph_turns > 0:  # the graph alone, on the core the servers will have
+        procs.pin_self(procs.cores()[0])
+        graph_ms = uvloop.run(graph_cpu_ms(args.graph_turns))
+    procs.pin_self(procs.cores()[1])
 
     def log(what: str) -> None:
         print(f"[ap-before-after {time.monotonic() - started:5.0f}s] {what}", flush=True)
@@ -238,7 +323,14 @@ def main() -> None:
             "before_commit": _head(trees["before"]),
             "after_commit": _head(trees["after"]),
         },
-        "params": {"rounds": args.rounds, "seconds": args.seconds, "concurrency": concurrencies},
+        "params": {
+            "rounds": args.rounds,
+            "seconds": args.seconds,
+            "concurrency": concurrencies,
+            "paths": modes,
+        },
+        "title": args.title,
+        "graph_cpu_ms_per_turn": graph_ms,
     }
     with ExitStack() as stack:
         servers: dict[Tree, Server] = {}
@@ -248,7 +340,9 @@ def main() -> None:
             servers[tree] = stack.enter_context(pam_serve_from(trees[tree], tree, url))
         for server in servers.values():
             server.wait_ready()
-        out["rows"] = uvloop.run(measure(servers, concurrencies, args.seconds, args.rounds, log))
+        out["rows"] = uvloop.run(
+            measure(servers, concurrencies, args.seconds, args.rounds, log, modes, graph_ms)
+        )
     out["machine"]["load_after"] = round(os.getloadavg()[0], 2)
     out["machine"]["seconds"] = round(time.monotonic() - started)
     args.out.mkdir(parents=True, exist_ok=True)

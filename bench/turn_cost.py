@@ -53,10 +53,10 @@ def pam_shaped_model() -> ScriptedChatModel:
 
 
 async def _turns(graph: Any, pool: Pool, turns: int, callbacks: list[Any]) -> list[float]:
-    return (await _timed_turns(graph, pool, turns, callbacks))[0]
+    return (await timed_turns(graph, pool, turns, callbacks))[0]
 
 
-async def _timed_turns(
+async def timed_turns(
     graph: Any, pool: Pool, turns: int, callbacks: list[Any]
 ) -> tuple[list[float], float]:
     """Each turn's wall time (ms), and this process's CPU time per turn (ms)."""
@@ -96,8 +96,8 @@ async def turn_cost(pool: Pool, model: BaseChatModel, turns: int) -> dict[str, A
     await _turns(saved, pool, 3, [])
     result = {
         "turns": turns,
-        "no_checkpointer": _figures(await _timed_turns(bare, pool, turns, [])),
-        "postgres_checkpointer": _figures(await _timed_turns(saved, pool, turns, [])),
+        "no_checkpointer": _figures(await timed_turns(bare, pool, turns, [])),
+        "postgres_checkpointer": _figures(await timed_turns(saved, pool, turns, [])),
     }
     result["share"] = await _breakdown(pool, model, max(10, turns // 4))
     # What starting a run with its user's flags adds (issue 21's budget: 0.1 ms).

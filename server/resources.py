@@ -16,7 +16,7 @@ from server.flags.service import FlagService
 from server.metrics import CountingCache
 from server.settings import Settings
 from tools.cache import Cache, MemoryCache, RedisCache
-from tools.db.checkpointer import PooledSaver
+from tools.db.checkpoint_batch import BatchedSaver
 from tools.db.embedded import start_embedded
 from tools.db.migrate import migrate
 from tools.db.pool import Pool, open_pool
@@ -67,7 +67,7 @@ async def open_resources(settings: Settings, *, model: Any = None) -> AsyncItera
             stack.push_async_callback(redis.aclose)
             cache = RedisCache(redis)
         # Its tables were made by migrate(), under the migrations' lock.
-        checkpointer = PooledSaver(pool)
+        checkpointer = BatchedSaver(pool)
         # Memories are rows of the RLS-protected `memories` table; the LangGraph store
         # (runtime.store, the /store API) is rows of `store_items`, scoped the same way.
         graph = build_graph(

@@ -23,6 +23,7 @@ from server.runs.observe import observe_turn
 from server.runs.result import turn_result
 from server.runs.run import Run, RunStatus
 from server.runs.store import update_run
+from tools.db.checkpoint_batch import run_batch
 from tools.db.pool import Pool
 
 log = structlog.get_logger("pam.runs")
@@ -131,17 +132,22 @@ async def execute(
             marking = asyncio.create_task(update_run(pool, run))
         started = time.monotonic()
         end = RunEnd()
-        async for namespace, mode, data in graph_stream(
-            graph,
-            payload,
-            run_config(run, checkpoint_id),
-            run.graph_options,
-            context=context.starting_turn(),  # the turn's model deadline runs from here
-            durability=run.durability,
-        ):
-            run.log.append(mode, tuple(namespace), data)
-            if not namespace:
-                end.see(mode, data)
+        # The run's checkpoints go to Postgres in one transaction when it stops
+        # (tools/db/checkpoint_batch.py); a failed write fails the run. "sync" asks for
+        # each step's checkpoint to be written before the next step: not held.
+        held = graph.checkpointer if run.durability != "sync" else None
+        async with run_batch(held, run.thread_id):
+            async for namespace, mode, data in graph_stream(
+                graph,
+                payload,
+                run_config(run, checkpoint_id),
+                run.graph_options,
+                context=context.starting_turn(),  # the turn's model deadline runs from here
+                durability=run.durability,
+            ):
+                run.log.append(mode, tuple(namespace), data)
+                if not namespace:
+                    end.see(mode, data)
         if not end.settle(run):
             await _snapshot(graph, run)
         status = "interrupted" if run.interrupts else "success"

@@ -1,0 +1,224 @@
+"""The batched saver (tools/db/checkpoint_batch.py): a run's checkpoints held and written
+in one transaction at its end leave the history LangGraph's saver leaves when it writes
+each one as it comes — every checkpoint, parent, metadata, pending write, interrupt and
+subgraph checkpoint — and a reader during the run still sees them."""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import dataclasses
+import re
+import uuid
+from typing import Any
+
+from langchain_core.messages import AIMessage
+from langgraph.types import Command, Send
+
+from agent.context import Context
+from graph import build_graph
+from tests.conftest import ScopedDb
+from tests.fakes import ScriptedChatModel, call, route
+from tests.integration.graph.conftest import thread
+from tools.db.checkpoint_batch import BatchedSaver, run_batch
+from tools.db.checkpointer import PooledSaver
+from tools.db.pool import Pool
+from tools.registry import ACTIONS_BY_NAME
+from tools.run import run_action
+
+# Ids: uuids (checkpoints, tasks, messages, rows) and 32-hex hashes (interrupts).
+UUIDISH = re.compile(
+    r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\b[0-9a-f]{32}\b"
+)
+# A channel version: a counter, then a random fraction (the Postgres saver's
+# get_next_version); the counter is what orders the history.
+VERSION = re.compile(r"^(\d{32})\.0\.\d+$")
+
+
+def _script(expense_id: str) -> list[AIMessage]:
+    """Turn 1 adds an expense; turn 2 deletes one (an approval interrupt inside the wins
+    subgraph), resumed with approve; two domain subgraph runs, one across an interrupt."""
+    return [
+        route("wins"),
+        call("add_expense", "a1", amount=12.5, category="fuel"),
+        route("wins"),
+        call("delete_expense", "d1", expense_id=expense_id),
+        AIMessage("Deleted it."),
+    ]
+
+
+async def _expense(scoped: ScopedDb, user: str) -> str:
+    async with scoped(uuid.UUID(user)) as db:
+        result = await run_action(
+            ACTIONS_BY_NAME["add_expense"], db, {"amount": 40, "category": "food"}
+        )
+    return str(result.ids[0])
+
+
+def _turns() -> list[Any]:
+    return [
+        {"messages": [("user", "12.50 fuel")]},
+        {"messages": [("user", "delete the food one")]},
+        Command(resume={"decisions": [{"type": "approve"}]}),
+    ]
+
+
+async def _drive(saver: PooledSaver, model: ScriptedChatModel, context: Context) -> str:
+    graph: Any = build_graph(checkpointer=saver, model=model)
+    config = thread()
+    tid = config["configurable"]["thread_id"]
+    for payload in _turns():
+        async with run_batch(saver, tid):
+            async for _ in graph.astream(
+                payload, config, context=context, durability="async", subgraphs=True
+            ):
+                pass
+    return str(tid)
+
+
+def _normalised(value: Any, ids: dict[str, str]) -> Any:
+    """Ids (checkpoints, tasks, messages, rows) numbered by first appearance, times
+    dropped: what two runs of the same turns can differ in and nothing else."""
+    if isinstance(value, str) and VERSION.match(value):
+        return VERSION.sub(r"\1", value)
+    if isinstance(value, str):
+        return UUIDISH.sub(lambda m: ids.setdefault(m.group(0), f"<id{len(ids)}>"), value)
+    if isinstance(value, dict):
+        return {
+            _normalised(k, ids): _normalised(v, ids)
+            for k, v in value.items()
+            if k not in ("ts", "created_at", "updated_at", "spent_on", "thread_id")
+        }
+    if isinstance(value, list | tuple):
+        return type(value)(_normalised(v, ids) for v in value)
+    if hasattr(value, "model_dump"):
+        return _normalised(value.model_dump(), ids)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+        return (type(value).__name__, _normalised(fields, ids))
+    if isinstance(value, Send):
+        return ("Send", value.node, _normalised(value.arg, ids))
+    return value
+
+
+async def _history(saver: PooledSaver, thread_id: str) -> list[Any]:
+    """Every checkpoint of the thread, subgraphs' included, newest first, as read back."""
+    ids: dict[str, str] = {}
+    rows = []
+    async for t in saver.alist({"configurable": {"thread_id": thread_id}}):
+        rows.append(
+            _normalised(
+                {
+                    "config": t.config,
+                    "parent": t.parent_config,
+                    "metadata": t.metadata,
+                    "checkpoint": t.checkpoint,
+                    "pending_writes": t.pending_writes,
+                },
+                ids,
+            )
+        )
+    return rows
+
+
+async def test_history_is_identical_to_the_unbatched_savers(
+    pool: Pool, context: Context, scoped: ScopedDb
+) -> None:
+    direct, batched = PooledSaver(pool), BatchedSaver(pool)
+    await direct.setup()
+    first = await _expense(scoped, context.user_id)
+    plain = await _drive(direct, ScriptedChatModel(script=_script(first)), context)
+    second = await _expense(scoped, context.user_id)
+    held = await _drive(batched, ScriptedChatModel(script=_script(second)), context)
+
+    before, after = await _history(direct, plain), await _history(batched, held)
+    assert after == before
+    namespaces = {row["config"]["configurable"]["checkpoint_ns"] for row in after}
+    assert any(ns.startswith("wins:") for ns in namespaces)  # subgraph checkpoints kept
+    assert any(row["pending_writes"] for row in after)  # and pending writes
+    interrupted = [w for row in after for w in row["pending_writes"] if w[1] == "__interrupt__"]
+    assert interrupted  # the approval's interrupt is a pending write like before
+    assert len(after) > 10
+
+    # Time travel reads the same state at every checkpoint of the parent graph.
+    graph: Any = build_graph(checkpointer=batched, model=ScriptedChatModel(script=[]))
+    states = [s async for s in graph.aget_state_history({"configurable": {"thread_id": held}})]
+    parent_rows = [r for r in after if r["config"]["configurable"]["checkpoint_ns"] == ""]
+    assert len(states) == len(parent_rows)
+    interrupt_state = next(s for s in states if s.interrupts)
+    assert interrupt_state.interrupts[0].value["action_requests"][0]["name"] == "delete_expense"
+
+
+async def test_a_run_is_one_transaction_and_nothing_is_written_before_it_ends(
+    pool: Pool, context: Context
+) -> None:
+    saver = BatchedSaver(pool)
+    model = ScriptedChatModel(
+        script=[route("wins"), call("list_expenses", "l1"), AIMessage("Nothing yet.")]
+    )
+    graph: Any = build_graph(checkpointer=saver, model=model)
+    config = thread()
+    tid = config["configurable"]["thread_id"]
+    unbatched = PooledSaver(pool)  # reads the database only
+    async with run_batch(saver, tid) as batch:
+        assert batch is not None
+        async for _ in graph.astream(
+            {"messages": [("user", "my expenses")]}, config, context=context, durability="async"
+        ):
+            assert await unbatched.aget_tuple(config) is None  # held, not written
+        assert batch.statements
+    assert batch.transactions == 1
+    assert not batch.statements
+    found = await unbatched.aget_tuple(config)
+    assert found is not None and found.metadata["step"] > 0
+
+
+async def test_a_reader_during_the_run_sees_what_the_run_has_made(
+    pool: Pool, context: Context
+) -> None:
+    saver = BatchedSaver(pool)
+    model = ScriptedChatModel(
+        script=[route("wins"), call("list_expenses", "l1"), AIMessage("Nothing yet.")]
+    )
+    graph: Any = build_graph(checkpointer=saver, model=model)
+    config = thread()
+    tid = config["configurable"]["thread_id"]
+    seen: list[int] = []
+
+    async def outside_read() -> None:  # another request: not in the run's context
+        state = await graph.aget_state(config)
+        seen.append(state.metadata["step"])
+
+    async with run_batch(saver, tid) as batch:
+        assert batch is not None
+        async for _ in graph.astream(
+            {"messages": [("user", "my expenses")]}, config, context=context, durability="async"
+        ):
+            await asyncio.create_task(outside_read(), context=contextvars.Context())
+    assert seen and seen[-1] >= 0
+    assert seen == sorted(seen)
+    assert batch.transactions >= 2  # the reads made the run write what it held
+
+
+async def test_a_failed_write_at_the_end_fails_the_block_and_keeps_nothing_half_written(
+    pool: Pool, context: Context
+) -> None:
+    saver = BatchedSaver(pool)
+    model = ScriptedChatModel(script=[route("general"), AIMessage("Hello.")])
+    graph: Any = build_graph(checkpointer=saver, model=model)
+    config = thread()
+    tid = config["configurable"]["thread_id"]
+    failed = False
+    try:
+        async with run_batch(saver, tid) as batch:
+            assert batch is not None
+            async for _ in graph.astream(
+                {"messages": [("user", "hi")]}, config, context=context, durability="async"
+            ):
+                pass
+            # A statement that fails inside the run's transaction, after the others.
+            batch.statements.append(batch.statements[-1].__class__("", "SELECT 1/0", [()]))
+    except Exception as exc:
+        failed = "division by zero" in str(exc)
+    assert failed
+    assert await PooledSaver(pool).aget_tuple(config) is None  # all or nothing

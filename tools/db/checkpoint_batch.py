@@ -1,0 +1,303 @@
+"""A run's checkpoints written in one transaction when the run stops, not one per step.
+
+Under LangGraph's default durability ("async") a turn saves a checkpoint after every
+step of the graph and of each subgraph, and the pending writes of every task: a dozen
+checkpoints and about twenty write batches a turn, each its own round trip and
+transaction. PAM never runs a turn again after its process died (server/runs/orphans.py:
+such a run ends as an error), so the checkpoints between a run's first step and its
+last have no recovery value; they are kept for history and time travel. `BatchedSaver`
+therefore keeps the statements LangGraph's saver would send for a run (the very same
+SQL and parameters, encoded when LangGraph hands them over) and sends them in one
+pipelined transaction when the run ends, is interrupted, fails or is cancelled
+(`run_batch`). The history that lands is the one today's saver writes, statement for
+statement; a process killed mid-run writes none of it (the thread stays at its previous
+turn, as a chat turn's "exit" durability leaves it).
+
+Readers keep seeing what they saw: a read of a thread in this process (the run's own,
+or a request's `GET .../state` while it runs) first sends what the run holds for the
+namespace read, so it reads what an unbatched saver would have written. A process that
+does not run the turn reads the database, where the run's checkpoints appear when it
+stops (its events reach other instances through the run's Redis mirror, as before).
+
+Only writes made inside `run_batch` (the run's task and the tasks LangGraph starts from
+it; a context variable) and for the run's own thread are held; every other write goes
+straight through, as before.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import AsyncIterator, Iterable, Sequence
+from contextlib import asynccontextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any
+
+from langchain_core.runnables import RunnableConfig
+from langgraph.checkpoint.base import (
+    ChannelVersions,
+    Checkpoint,
+    CheckpointMetadata,
+    CheckpointTuple,
+)
+from psycopg.types.json import Jsonb
+
+from tools.db.checkpointer import PooledSaver
+from tools.db.pool import Pool
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One `executemany` LangGraph's saver would have sent, for namespace `ns`."""
+
+    ns: str
+    query: str
+    rows: list[tuple[Any, ...]]
+
+
+def _verbatim(text: str) -> str:
+    return text
+
+
+def _encoded(value: Any) -> Any:
+    """A Jsonb parameter encoded now: LangGraph may change the dict once aput returns
+    (the stock saver encodes it before returning, when it executes)."""
+    if isinstance(value, Jsonb) and value.dumps is not _verbatim:
+        return Jsonb(json.dumps(value.obj), dumps=_verbatim)
+    return value
+
+
+@dataclass(eq=False)  # one batch per run, found by identity
+class RunBatch:
+    """The statements held for one run of one thread, in the order LangGraph made them."""
+
+    saver: BatchedSaver
+    thread_id: str
+    statements: list[Statement] = field(default_factory=list)
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    discarded: bool = False
+    closed: bool = False  # the run's block has ended: later writes go straight through
+    transactions: int = 0  # how many flushes wrote something (tests, metrics)
+
+    def holds(self, ns: str | None) -> bool:
+        """Whether anything is held for namespace `ns` (None: for any)."""
+        return any(ns is None or s.ns == ns for s in self.statements)
+
+    def add(self, statements: Iterable[Statement]) -> None:
+        if not self.discarded:
+            self.statements.extend(statements)
+
+    def discard(self) -> None:
+        """The thread was deleted: nothing of this run may bring its rows back."""
+        self.discarded = True
+        self.statements.clear()
+
+    async def flush(self) -> None:
+        """Send what is held in one transaction. On failure it stays held (in order, ahead
+        of anything newer), so a later flush writes all of it or nothing."""
+        async with self.lock:
+            taken, self.statements = self.statements, []
+            if not taken:
+                return
+            try:
+                await self.saver.write(taken)
+            except BaseException:
+                self.statements[:0] = taken
+                raise
+            self.transactions += 1
+
+
+class _Recorder:
+    """Stands in for the cursor inside LangGraph's aput/aput_writes: keeps the statements."""
+
+    def __init__(self, ns: str) -> None:
+        self.ns = ns
+        self.kept: list[Statement] = []
+
+    async def execute(self, query: str, params: Sequence[Any] | None = None, **_: Any) -> None:
+        self.kept.append(Statement(self.ns, query, [tuple(map(_encoded, params or ()))]))
+
+    async def executemany(self, query: str, params_seq: Iterable[Sequence[Any]], **_: Any) -> None:
+        rows = [tuple(map(_encoded, params)) for params in params_seq]
+        if rows:
+            self.kept.append(Statement(self.ns, query, rows))
+
+
+# The batch of the run whose task (or a task started from it) is executing.
+_run_batch: ContextVar[RunBatch | None] = ContextVar("pam_run_batch", default=None)
+# Set only while LangGraph's aput/aput_writes body runs for a held write.
+_recording: ContextVar[_Recorder | None] = ContextVar("pam_recording", default=None)
+
+
+class BatchedSaver(PooledSaver):
+    def __init__(self, pool: Pool, **kwargs: Any) -> None:
+        super().__init__(pool, **kwargs)
+        self.pool = pool
+        self._batches: dict[str, set[RunBatch]] = {}
+
+    # -- the run's side ---------------------------------------------------------------
+
+    def begin(self, thread_id: str) -> RunBatch:
+        batch = RunBatch(self, thread_id)
+        self._batches.setdefault(thread_id, set()).add(batch)
+        return batch
+
+    def end(self, batch: RunBatch) -> None:
+        batch.closed = True
+        held = self._batches.get(batch.thread_id)
+        if held is not None:
+            held.discard(batch)
+            if not held:
+                del self._batches[batch.thread_id]
+
+    async def write(self, statements: list[Statement]) -> None:
+        """Statements in order, one transaction, pipelined (one round trip's wait)."""
+        async with (
+            self.pool.connection() as conn,
+            conn.pipeline(),
+            conn.transaction(),
+            conn.cursor(binary=True) as cur,
+        ):
+            for statement in _merged(statements):
+                await cur.executemany(statement.query, statement.rows)
+
+    def _held_by(self, config: RunnableConfig) -> RunBatch | None:
+        batch = _run_batch.get()
+        if batch is None or batch.discarded or batch.closed:
+            return None
+        if str(config["configurable"]["thread_id"]) != batch.thread_id:
+            return None
+        return batch
+
+    async def aput(
+        self,
+        config: RunnableConfig,
+        checkpoint: Checkpoint,
+        metadata: CheckpointMetadata,
+        new_versions: ChannelVersions,
+    ) -> RunnableConfig:
+        batch = self._held_by(config)
+        if batch is None:
+            return await super().aput(config, checkpoint, metadata, new_versions)
+        recorder = _Recorder(config["configurable"].get("checkpoint_ns", ""))
+        token = _recording.set(recorder)
+        try:
+            next_config = await super().aput(config, checkpoint, metadata, new_versions)
+        finally:
+            _recording.reset(token)
+        batch.add(recorder.kept)  # a whole checkpoint at a time: no flush splits one
+        return next_config
+
+    async def aput_writes(
+        self,
+        config: RunnableConfig,
+        writes: Sequence[tuple[str, Any]],
+        task_id: str,
+        task_path: str = "",
+    ) -> None:
+        batch = self._held_by(config)
+        if batch is None:
+            await super().aput_writes(config, writes, task_id, task_path)
+            return
+        recorder = _Recorder(config["configurable"].get("checkpoint_ns", ""))
+        token = _recording.set(recorder)
+        try:
+            await super().aput_writes(config, writes, task_id, task_path)
+        finally:
+            _recording.reset(token)
+        batch.add(recorder.kept)
+
+    @asynccontextmanager
+    async def _cursor(self, *, pipeline: bool = False) -> AsyncIterator[Any]:
+        recorder = _recording.get()
+        if recorder is not None:
+            yield recorder
+            return
+        async with super()._cursor(pipeline=pipeline) as cur:
+            yield cur
+
+    # -- readers ----------------------------------------------------------------------
+
+    async def _settle(self, config: RunnableConfig | None) -> None:
+        """Send what runs hold for what `config` reads, so the read sees it."""
+        if config is None:
+            batches = [b for held in self._batches.values() for b in held]
+            ns: str | None = None
+        else:
+            configurable = config.get("configurable") or {}
+            batches = list(self._batches.get(str(configurable.get("thread_id")), ()))
+            ns = configurable.get("checkpoint_ns")  # absent: every namespace
+        for batch in batches:
+            if batch.holds(ns):
+                await batch.flush()
+
+    async def aget_tuple(self, config: RunnableConfig) -> CheckpointTuple | None:
+        if self._batches:
+            await self._settle(config)
+        return await super().aget_tuple(config)
+
+    async def alist(
+        self,
+        config: RunnableConfig | None,
+        *,
+        filter: dict[str, Any] | None = None,
+        before: RunnableConfig | None = None,
+        limit: int | None = None,
+    ) -> AsyncIterator[CheckpointTuple]:
+        if self._batches:
+            await self._settle(config)
+        async for item in super().alist(config, filter=filter, before=before, limit=limit):
+            yield item
+
+    async def adelete_thread(self, thread_id: str) -> None:
+        for batch in self._batches.get(str(thread_id), ()):
+            batch.discard()
+        await super().adelete_thread(thread_id)
+
+
+def _merged(statements: list[Statement]) -> list[Statement]:
+    """Consecutive statements with the same SQL as one executemany (the order kept)."""
+    out: list[Statement] = []
+    for statement in statements:
+        if out and out[-1].query == statement.query:
+            last = out[-1]
+            out[-1] = Statement(last.ns, last.query, last.rows + statement.rows)
+        else:
+            out.append(statement)
+    return out
+
+
+@asynccontextmanager
+async def run_batch(checkpointer: Any, thread_id: str) -> AsyncIterator[RunBatch | None]:
+    """Hold the checkpoints the block's graph run writes for `thread_id`; send them when
+    the block ends. A clean end whose write fails raises (the run did not save); after a
+    failure or a cancel, what was held is still written (as an unbatched saver would
+    have by then) and a failing write is left to the run's own error. Without a
+    BatchedSaver (another checkpointer, none), a no-op."""
+    if not isinstance(checkpointer, BatchedSaver):
+        yield None
+        return
+    saver = checkpointer
+    batch = saver.begin(str(thread_id))
+    token = _run_batch.set(batch)
+    try:
+        try:
+            yield batch
+        finally:
+            _run_batch.reset(token)
+    except BaseException:
+        try:
+            await batch.flush()
+        except Exception as exc:  # the run already fails with its own error
+            log.warning("checkpoints of a stopped run not written: %s", exc)
+        finally:
+            saver.end(batch)
+        raise
+    try:
+        await batch.flush()
+    finally:
+        saver.end(batch)
