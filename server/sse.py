@@ -11,9 +11,9 @@ import contextlib
 from collections.abc import AsyncIterator, Mapping
 from typing import Any
 
-import orjson
-from pydantic import BaseModel
 from starlette.responses import StreamingResponse
+
+from server.wire_json import dumps
 
 HEARTBEAT_S = 15.0
 HEARTBEAT = b": heartbeat\n\n"
@@ -22,22 +22,10 @@ QUEUED_FRAMES = 32
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
 
 
-def _default(value: Any) -> Any:
-    if isinstance(value, BaseModel):
-        return value.model_dump(mode="json")
-    if hasattr(value, "to_json") and callable(value.to_json):  # LangChain serializables
-        return value.to_json()
-    return str(value)
-
-
-def to_json(data: Any) -> bytes:
-    return orjson.dumps(data, default=_default, option=orjson.OPT_NON_STR_KEYS)
-
-
 def sse_frame(event: str, data: Any, event_id: str | int | None = None) -> bytes:
     """One event; JSON has no raw newlines, so `data` is always a single line."""
     head = f"id: {event_id}\n" if event_id is not None else ""
-    return f"{head}event: {event}\n".encode() + b"data: " + to_json(data) + b"\n\n"
+    return f"{head}event: {event}\n".encode() + b"data: " + dumps(data) + b"\n\n"
 
 
 async def with_heartbeats(

@@ -13,11 +13,11 @@ from uuid import UUID
 
 from fastapi import HTTPException
 
-from server.agent_protocol.serialize import dumps, interrupts_json
 from server.resources import Resources
 from server.runs import Run, RunManager, ThreadRow, owned_thread
 from server.runs.orphans import settled
 from server.runs.store import RunRow, get_run_row
+from server.wire_json import dumps, interrupts_json
 
 KEEPALIVE_S = 5.0  # whitespace before a JSON body keeps proxies from timing out
 

@@ -1,53 +1,15 @@
-"""JSON for graph state: messages, interrupts, checkpoints and state snapshots.
-
-Graph values hold LangChain messages, LangGraph interrupts and whatever tools put in
-state; everything is turned into plain JSON here and nothing can make a response fail
-(an unknown object becomes its string form).
+"""The Agent Protocol's shapes of graph state: checkpoints and state snapshots, and its
+JSON responses. The encoding itself is server/wire_json.py, the one every transport uses.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Iterable
 from typing import Any
 
-import orjson
 from fastapi.responses import JSONResponse
-from langgraph.types import Interrupt, Send, StateSnapshot
+from langgraph.types import StateSnapshot
 
-OPTIONS = orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_NON_STR_KEYS
-
-
-def interrupt_json(item: Interrupt) -> dict[str, Any]:
-    body: dict[str, Any] = {"value": item.value, "id": item.id}
-    if hasattr(item, "response_schema"):  # as LangGraph's server writes it, null included
-        body["response_schema"] = item.response_schema
-    return body
-
-
-def _default(obj: Any) -> Any:
-    if isinstance(obj, Interrupt):
-        return interrupt_json(obj)
-    if isinstance(obj, Send):
-        return {"node": obj.node, "args": obj.arg}
-    if hasattr(obj, "model_dump") and not isinstance(obj, type):
-        return obj.model_dump()
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
-    if isinstance(obj, BaseException):
-        return {"error": type(obj).__name__, "message": str(obj)}
-    if isinstance(obj, set | frozenset):
-        return list(obj)
-    return str(obj)
-
-
-def dumps(value: Any) -> bytes:
-    return orjson.dumps(value, default=_default, option=OPTIONS)
-
-
-def to_json(value: Any) -> Any:
-    """`value` as plain JSON types (for bodies built from graph objects)."""
-    return orjson.loads(dumps(value))
+from server.wire_json import dumps, interrupts_json
 
 
 class ProtocolJSON(JSONResponse):
@@ -76,10 +38,6 @@ def error_text(error: Any) -> str | None:
         return error
     message = str(error)
     return f"{type(error).__name__}: {message}" if message else type(error).__name__
-
-
-def interrupts_json(items: Iterable[Interrupt]) -> list[dict[str, Any]]:
-    return [interrupt_json(i) for i in items]
 
 
 def state_json(state: StateSnapshot) -> dict[str, Any]:

@@ -11,10 +11,10 @@ from collections.abc import AsyncIterator, Mapping
 from typing import Any
 
 from server.agent_protocol.responses import ClosingStream, OnClose
-from server.agent_protocol.serialize import dumps
 from server.agent_protocol.stream_parts import StreamPlan
 from server.runs import Run
 from server.sse import SSE_HEADERS, with_heartbeats
+from server.wire_json import dumps
 
 
 def frame(event: str, data: Any, event_id: int | None = None) -> bytes:

@@ -13,9 +13,9 @@ from uuid import UUID
 from langgraph.types import StateSnapshot
 
 from server.agent_protocol.assistant import ASSISTANT_ID, GRAPH_ID
-from server.agent_protocol.serialize import interrupts_json, to_json
 from server.resources import Resources
 from server.runs.threads import ThreadRow
+from server.wire_json import interrupts_json, plain
 
 SERVER_KEYS = ("graph_id", "assistant_id", "user_id")
 
@@ -77,7 +77,7 @@ def thread_json(
         "updated_at": row.updated_at,
         "metadata": {**row.metadata, **server_metadata(user_id)},
         "status": thread_status(state, busy),
-        "values": to_json(state.values) if checkpointed else None,
+        "values": plain(state.values) if checkpointed else None,
         "interrupts": {t.id: interrupts_json(t.interrupts) for t in state.tasks if t.interrupts},
         "config": {},
         "error": None,

@@ -17,7 +17,7 @@ import structlog
 from starlette.websockets import WebSocket
 
 from server.chat.schemas import ClientContext
-from server.sse import to_json
+from server.wire_json import dumps
 
 log = structlog.get_logger("pam.ws")
 
@@ -74,7 +74,7 @@ class Connection:
         try:
             while True:
                 frame = await self._queue.get()
-                await self.websocket.send_text(to_json(frame).decode())
+                await self.websocket.send_text(dumps(frame).decode())
         except asyncio.CancelledError:
             raise
         except Exception:  # the client went away mid-send
