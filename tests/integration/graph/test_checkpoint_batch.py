@@ -6,10 +6,12 @@ subgraph checkpoint — and a reader during the run still sees them."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import dataclasses
 import re
 import uuid
+from collections.abc import AsyncIterator
 from typing import Any
 
 from langchain_core.messages import AIMessage
@@ -20,7 +22,7 @@ from graph import build_graph
 from tests.conftest import ScopedDb
 from tests.fakes import ScriptedChatModel, call, route
 from tests.integration.graph.conftest import thread
-from tools.db.checkpoint_batch import BatchedSaver, run_batch
+from tools.db.checkpoint_batch import BatchedSaver, _Recorder, run_batch
 from tools.db.checkpointer import PooledSaver
 from tools.db.pool import Pool
 from tools.registry import ACTIONS_BY_NAME
@@ -222,3 +224,41 @@ async def test_a_failed_write_at_the_end_fails_the_block_and_keeps_nothing_half_
         failed = "division by zero" in str(exc)
     assert failed
     assert await PooledSaver(pool).aget_tuple(config) is None  # all or nothing
+
+
+class CountingSaver(BatchedSaver):
+    """Counts the reads that reach the database."""
+
+    reads = 0
+
+    @contextlib.asynccontextmanager
+    async def _cursor(self, *, pipeline: bool = False) -> AsyncIterator[Any]:
+        async with super()._cursor(pipeline=pipeline) as cur:
+            if not pipeline and not isinstance(cur, _Recorder):
+                self.reads += 1
+            yield cur
+
+
+async def test_a_domain_subgraph_starting_in_a_turn_reads_nothing(
+    pool: Pool, context: Context, scoped: ScopedDb
+) -> None:
+    """Its namespace hangs off a checkpoint the run made, so the database cannot hold
+    one: the turn reads the thread's checkpoint once. A subgraph resumed after its
+    approval hangs off a checkpoint read back, so it is read (and found)."""
+    saver = CountingSaver(pool)
+    expense = await _expense(scoped, context.user_id)
+    graph: Any = build_graph(checkpointer=saver, model=ScriptedChatModel(script=_script(expense)))
+    config = thread()
+    tid = config["configurable"]["thread_id"]
+    reads = []
+    for payload in _turns():
+        saver.reads = 0
+        async with run_batch(saver, tid):
+            async for _ in graph.astream(
+                payload, config, context=context, durability="async", subgraphs=True
+            ):
+                pass
+        reads.append(saver.reads)
+    assert reads == [1, 1, 2]
+    state = await graph.aget_state(config)
+    assert "Deleted" in state.values["reply"]
