@@ -14,9 +14,10 @@ goes first from round to round so both see the same machine. Stream modes:
 
 Figures per run: turns/s and the server process's CPU ms per turn (user + system, from
 psutil); the report gives medians over rounds and the ratios after ÷ before. With
-`--graph-turns N` (default 100) the graph's own CPU per turn is measured first, in this
-process on the servers' core (turn cost without a checkpointer, as `make bench` does),
-and each row also gives the server's own share: CPU per turn − the graph's, ÷ the graph's.
+`--graph-turns N` (default 60; 0: not measured) the graph's own CPU per turn is measured
+before every round, in this process on the servers' core (turn cost without a
+checkpointer, as `make bench` does; the median is used), and each row also gives the
+server's own share: CPU per turn − the graph's, ÷ the graph's.
 """
 
 from __future__ import annotations
@@ -139,18 +140,31 @@ async def one(server: Server, mode: Mode, concurrency: int, seconds: float) -> d
     return figures
 
 
-async def graph_cpu_ms(turns: int) -> float:
-    """The graph's own CPU per turn: turn cost without a checkpointer (bench.turn_cost)."""
-    with bench_database() as url:
-        await prepare(url)
-        pool = await open_pool(url, min_size=1, max_size=2)
+class GraphAlone:
+    """The graph's own CPU per turn (turn cost without a checkpointer, bench.turn_cost),
+    sampled in this process on the servers' core before every round, so that it sees the
+    machine as the servers' rows of that round do; the report takes the median."""
+
+    def __init__(self, url: str, turns: int) -> None:
+        self.url = url
+        self.turns = turns
+        self.samples: list[float] = []
+
+    async def sample(self) -> None:
+        server_core, load_core = procs.cores()
+        procs.pin_self(server_core)
+        pool = await open_pool(self.url, min_size=1, max_size=2)
         try:
             bare = build_graph(None, model=load_chat_model("offline"))
             await timed_turns(bare, pool, 5, [])  # warm
-            _costs, cpu_ms = await timed_turns(bare, pool, turns, [])
+            _costs, cpu_ms = await timed_turns(bare, pool, self.turns, [])
         finally:
             await pool.close()
-    return round(cpu_ms, 2)
+            procs.pin_self(load_core)
+        self.samples.append(round(cpu_ms, 2))
+
+    def median(self) -> float | None:
+        return summary(self.samples)["median"] if self.samples else None
 
 
 def _aggregate(reps: list[dict[str, Any]]) -> dict[str, Any]:
@@ -177,10 +191,13 @@ async def measure(
     rounds: int,
     log: Any,
     modes: list[Mode],
-    graph_ms: float | None,
+    graph: GraphAlone | None,
 ) -> dict[str, Any]:
     raw: dict[str, dict[Tree, list[dict[str, Any]]]] = {}
     for r in range(rounds):
+        if graph is not None:
+            await graph.sample()
+            log(f"round {r + 1} graph alone: {graph.samples[-1]} ms CPU per turn")
         order = TREES if r % 2 == 0 else TREES[::-1]
         for c in concurrencies:
             for mode in modes:
@@ -189,6 +206,7 @@ async def measure(
                     raw.setdefault(f"{mode}/c{c}", {}).setdefault(tree, []).append(figures)
                     log(f"round {r + 1} {mode} c={c} {tree}: {figures}")
     rows: dict[str, Any] = {}
+    graph_ms = graph.median() if graph is not None else None
     for key, by_tree in raw.items():
         row: dict[str, Any] = {tree: _aggregate(by_tree[tree]) for tree in TREES}
         for tree in TREES:
@@ -231,10 +249,11 @@ def markdown(out: dict[str, Any]) -> str:
     ]
     if graph_ms:
         lines += [
-            f"The graph's own CPU per turn (turn cost, no checkpointer, this machine, this "
-            f"run): **{graph_ms} ms**. Server's own = CPU ms/turn − that; × graph = that "
-            "÷ the graph's (issue 19's targets: SSE and WebSocket ≤ 0.6, Agent Protocol "
-            "≤ 1.2).",
+            f"The graph's own CPU per turn (turn cost, no checkpointer, offline brain, "
+            f"in-process on the servers' core before each round; median of "
+            f"{out.get('graph_cpu_ms_samples')}): **{graph_ms} ms**. Server's own = "
+            "CPU ms/turn − that; × graph = that ÷ the graph's (issue 19's targets: SSE "
+            "and WebSocket ≤ 0.6, Agent Protocol ≤ 1.2).",
             "",
             "| path | clients | own ms/turn before | own ms/turn after "
             "| × graph before | × graph after |",
@@ -292,7 +311,10 @@ def main() -> None:
     parser.add_argument("--title", default="Agent Protocol before and after issue 18")
     parser.add_argument("--paths", default="ap,values", help="comma-separated: ap,values,sse,ws")
     parser.add_argument(
-        "--graph-turns", type=int, default=100, help="turns to time the graph alone (0: skip)"
+        "--graph-turns",
+        type=int,
+        default=60,
+        help="turns per round timing the graph alone (0: skip)",
     )
     args = parser.parse_args()
     modes: list[Mode] = []
@@ -305,10 +327,6 @@ def main() -> None:
         sys.exit(f"{trees['before']}: no .venv (run `make setup` there first)")
     concurrencies = [int(c) for c in args.concurrency.split(",")]
     started = time.monotonic()
-    graph_ms: float | None = None
-    if args.graph_turns > 0:  # the graph alone, on the core the servers will have
-        procs.pin_self(procs.cores()[0])
-        graph_ms = uvloop.run(graph_cpu_ms(args.graph_turns))
     procs.pin_self(procs.cores()[1])
 
     def log(what: str) -> None:
@@ -330,7 +348,6 @@ def main() -> None:
             "paths": modes,
         },
         "title": args.title,
-        "graph_cpu_ms_per_turn": graph_ms,
     }
     with ExitStack() as stack:
         servers: dict[Tree, Server] = {}
@@ -340,9 +357,17 @@ def main() -> None:
             servers[tree] = stack.enter_context(pam_serve_from(trees[tree], tree, url))
         for server in servers.values():
             server.wait_ready()
+        graph = None
+        if args.graph_turns > 0:
+            graph_url = stack.enter_context(bench_database())
+            uvloop.run(prepare(graph_url))
+            graph = GraphAlone(graph_url, args.graph_turns)
         out["rows"] = uvloop.run(
-            measure(servers, concurrencies, args.seconds, args.rounds, log, modes, graph_ms)
+            measure(servers, concurrencies, args.seconds, args.rounds, log, modes, graph)
         )
+        if graph is not None:
+            out["graph_cpu_ms_per_turn"] = graph.median()
+            out["graph_cpu_ms_samples"] = graph.samples
     out["machine"]["load_after"] = round(os.getloadavg()[0], 2)
     out["machine"]["seconds"] = round(time.monotonic() - started)
     args.out.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,7 @@ from uuid import UUID
 
 from langchain_core.callbacks import AsyncCallbackHandler
 
-from tools.db.checkpointer import PooledSaver
+from tools.db.checkpoint_batch import BatchedSaver, Statement
 
 
 class Spans(AsyncCallbackHandler):
@@ -53,8 +53,8 @@ class Spans(AsyncCallbackHandler):
         self._end(run_id)
 
 
-class TimedSaver(PooledSaver):
-    """The Postgres saver, adding up the time its writes take."""
+class TimedSaver(BatchedSaver):
+    """The server's saver, adding up the time its writes take (held or sent)."""
 
     checkpoint_s: float = 0.0
 
@@ -69,5 +69,12 @@ class TimedSaver(PooledSaver):
         started = time.perf_counter()
         try:
             await super().aput_writes(*args, **kwargs)
+        finally:
+            self.checkpoint_s += time.perf_counter() - started
+
+    async def write(self, statements: list[Statement]) -> None:
+        started = time.perf_counter()
+        try:
+            await super().write(statements)
         finally:
             self.checkpoint_s += time.perf_counter() - started

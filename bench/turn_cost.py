@@ -33,7 +33,7 @@ from bench.timing import Spans, TimedSaver
 from graph import build_graph
 from server.runs.execute import DURABILITY
 from tests.fakes import ScriptedChatModel, call, route
-from tools.db.checkpointer import PooledSaver
+from tools.db.checkpoint_batch import BatchedSaver, run_batch
 from tools.db.migrate import migrate
 from tools.db.pool import Pool, open_pool
 from tools.db.resolve import database_url
@@ -69,7 +69,9 @@ async def timed_turns(
         config: Any = {"configurable": {"thread_id": str(uuid.uuid4())}, "callbacks": callbacks}
         started = time.perf_counter()
         turn: Any = {"messages": [("user", varied(MESSAGE, n))]}
-        out = await graph.ainvoke(turn, config, context=ctx, **options)
+        # As the run core does: the turn's checkpoints written in one go at its end.
+        async with run_batch(graph.checkpointer, config["configurable"]["thread_id"]):
+            out = await graph.ainvoke(turn, config, context=ctx, **options)
         costs.append((time.perf_counter() - started) * 1000)
         assert out["reply"], "every turn must reply"
     return costs, (time.process_time() - cpu_started) * 1000 / turns
@@ -88,7 +90,7 @@ def _figures(timed: tuple[list[float], float]) -> dict[str, Any]:
 
 async def turn_cost(pool: Pool, model: BaseChatModel, turns: int) -> dict[str, Any]:
     """{"no_checkpointer": {...}, "postgres_checkpointer": {...}, "share": {...}}."""
-    saver = PooledSaver(pool)
+    saver = BatchedSaver(pool)
     await saver.setup()
     bare = build_graph(None, model=model)
     saved = build_graph(saver, model=model)
