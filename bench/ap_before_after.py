@@ -303,6 +303,9 @@ def main() -> None:
     parser.add_argument(
         "--baseline", type=Path, required=True, help="worktree of the commit before"
     )
+    parser.add_argument(
+        "--after", type=Path, default=REPO, help="worktree of the commit after (default: this)"
+    )
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--concurrency", default="1,16", help="comma-separated client counts")
@@ -322,9 +325,10 @@ def main() -> None:
         if name not in MODES:
             sys.exit(f"--paths: {name!r} is not one of {', '.join(MODES)}")
         modes.append(name)
-    trees: dict[Tree, Path] = {"before": args.baseline.resolve(), "after": REPO}
-    if not _python(trees["before"]).exists():
-        sys.exit(f"{trees['before']}: no .venv (run `make setup` there first)")
+    trees: dict[Tree, Path] = {"before": args.baseline.resolve(), "after": args.after.resolve()}
+    for checkout in trees.values():
+        if not _python(checkout).exists():
+            sys.exit(f"{checkout}: no .venv (run `make setup` there first)")
     concurrencies = [int(c) for c in args.concurrency.split(",")]
     started = time.monotonic()
     procs.pin_self(procs.cores()[1])

@@ -24,13 +24,13 @@ USER = "batch-crash"
 TURN = {"messages": [{"role": "user", "content": "spent 12.50 on fuel"}]}
 
 
-def _history_ids(client: httpx.Client, thread_id: str) -> list[str]:
-    response = client.post(f"/threads/{thread_id}/history", json={"limit": 100})
+async def _history_ids(client: httpx.AsyncClient, thread_id: str) -> list[str]:
+    response = await client.post(f"/threads/{thread_id}/history", json={"limit": 100})
     assert response.status_code == 200, response.text
     return [state["checkpoint"]["checkpoint_id"] for state in response.json()]
 
 
-def _kill_mid_run(server: PamProcess, client: httpx.Client, thread_id: str) -> str:
+async def _kill_mid_run(server: PamProcess, client: httpx.AsyncClient, thread_id: str) -> str:
     """Start a streamed run; SIGKILL the server once the model's reply streams (the
     router, the wins subgraph and the tool have run: several checkpoints made by then)."""
     body = {
@@ -41,9 +41,9 @@ def _kill_mid_run(server: PamProcess, client: httpx.Client, thread_id: str) -> s
     }
     run_id = ""
     event = ""
-    with client.stream("POST", f"/threads/{thread_id}/runs/stream", json=body) as response:
+    async with client.stream("POST", f"/threads/{thread_id}/runs/stream", json=body) as response:
         assert response.status_code == 200
-        for line in response.iter_lines():
+        async for line in response.aiter_lines():
             if line.startswith("event: "):
                 event = line.removeprefix("event: ")
             elif line.startswith("data: ") and event == "metadata":
@@ -64,23 +64,23 @@ async def test_a_run_killed_mid_turn_leaves_no_checkpoint_and_ends_as_an_error(
     server = PamProcess(env, tmp_path / "server.log")
     server.start()
     try:
-        with httpx.Client(base_url=server.url, headers=auth(USER), timeout=30) as client:
-            thread_id = client.post("/threads", json={}).json()["thread_id"]
-            done = client.post(
+        async with httpx.AsyncClient(base_url=server.url, headers=auth(USER), timeout=30) as client:
+            thread_id = (await client.post("/threads", json={})).json()["thread_id"]
+            done = await client.post(
                 f"/threads/{thread_id}/runs/wait", json={"assistant_id": "pam", "input": TURN}
             )
             assert done.status_code == 200, done.text
-            before = _history_ids(client, thread_id)
+            before = await _history_ids(client, thread_id)
             assert len(before) > 5  # a checkpoint per step, subgraph steps apart
-            killed = _kill_mid_run(server, client, thread_id)
+            killed = await _kill_mid_run(server, client, thread_id)
 
         server.start()  # a new process over the same database
-        with httpx.Client(base_url=server.url, headers=auth(USER), timeout=30) as client:
-            run = client.get(f"/threads/{thread_id}/runs/{killed}")
+        async with httpx.AsyncClient(base_url=server.url, headers=auth(USER), timeout=30) as client:
+            run = await client.get(f"/threads/{thread_id}/runs/{killed}")
             assert run.status_code == 200, run.text
             assert run.json()["status"] == "error"
-            assert _history_ids(client, thread_id) == before
-            state = client.get(f"/threads/{thread_id}/state").json()
+            assert await _history_ids(client, thread_id) == before
+            state = (await client.get(f"/threads/{thread_id}/state")).json()
             assert state["checkpoint"]["checkpoint_id"] == before[0]
     finally:
         server.stop()
