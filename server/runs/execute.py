@@ -24,6 +24,7 @@ from server.runs.result import turn_result
 from server.runs.run import Run, RunStatus
 from server.runs.store import update_run
 from tools.db.pool import Pool
+from tools.db.thread_keys import ThreadNamespaces
 
 log = structlog.get_logger("pam.runs")
 
@@ -36,13 +37,13 @@ DURABILITY = "exit"
 FAILED = "The run failed on our side."
 
 
-def run_config(run: Run, checkpoint_id: str | None = None) -> dict[str, Any]:
+def run_config(
+    run: Run, threads: ThreadNamespaces, checkpoint_id: str | None = None
+) -> dict[str, Any]:
     asked = run.graph_options.config
-    configurable: dict[str, Any] = {
-        **asked.get("configurable", {}),
-        "thread_id": run.thread_id,
-        "run_id": run.run_id,
-    }
+    # The graph sees the client's thread id; checkpoints go to the user's namespace.
+    owned = threads.config(run.user_id, run.thread_id, **asked.get("configurable", {}))
+    configurable: dict[str, Any] = {**owned["configurable"], "run_id": run.run_id}
     if checkpoint_id:
         configurable["checkpoint_id"] = checkpoint_id
     # LangGraph copies string metadata into every checkpoint: run_id there is what a
@@ -100,7 +101,7 @@ class RunEnd:
 
 async def _snapshot(graph: Any, run: Run) -> None:
     """The thread's latest state (not the fork point) once the run has stopped."""
-    state = await graph.aget_state({"configurable": {"thread_id": run.thread_id}})
+    state = await graph.aget_state(graph.checkpointer.config(run.user_id, run.thread_id))
     run.values = dict(state.values or {})
     run.interrupts = list(state.interrupts or ())
     run.result = turn_result(run.values, run.interrupts)
@@ -134,7 +135,7 @@ async def execute(
         async for namespace, mode, data in graph_stream(
             graph,
             payload,
-            run_config(run, checkpoint_id),
+            run_config(run, graph.checkpointer, checkpoint_id),
             run.graph_options,
             context=context.starting_turn(),  # the turn's model deadline runs from here
             durability=run.durability,

@@ -8,6 +8,7 @@ import uuid
 import httpx
 from langchain_core.messages import AIMessage
 
+from server.runs.threads import thread_config, thread_namespaces
 from tests.api.conftest import Serve, StreamingScriptedModel, auth, uid
 from tests.fakes import route
 
@@ -46,7 +47,7 @@ async def test_delete_removes_the_thread_its_transcript_and_checkpoints(serve: S
     ):
         thread_id = (await client.post(CHAT, json={"message": "hi"})).json()["thread_id"]
         graph = server.app.state.resources.graph
-        config = {"configurable": {"thread_id": thread_id}}
+        config = thread_config(server.app.state.resources, uid("jo"), thread_id)
         assert (await graph.aget_state(config)).values["messages"]
         deleted = await client.delete(f"{THREADS}/{thread_id}")
         after = await client.get(f"{THREADS}/{thread_id}")
@@ -110,7 +111,7 @@ async def test_a_remembered_thread_deleted_elsewhere_is_never_run_on(serve: Serv
         resources = server.app.state.resources
         async with resources.pool.connection() as conn:  # as another instance would
             await conn.execute("DELETE FROM chat_threads WHERE id = %s", (thread_id,))
-        await resources.graph.checkpointer.adelete_thread(thread_id)
+        await thread_namespaces(resources).of(uid("hal")).adelete_thread(thread_id)
         taken = await client.post("/threads", json={"thread_id": thread_id}, headers=auth("ivy"))
         ivy = await client.post(
             CHAT, json={"message": "ivy's secret", "thread_id": thread_id}, headers=auth("ivy")
