@@ -73,7 +73,7 @@ class UserThreads(BaseCheckpointSaver[Any]):
     def _inward(self, config: RunnableConfig) -> RunnableConfig:
         conf = dict(config.get("configurable") or {})
         if "thread_id" not in conf:
-            raise NoThreadOwner()
+            raise ValueError("a checkpoint call names its thread: configurable.thread_id")
         conf["thread_id"] = self.key(conf["thread_id"])
         conf.pop(CONFIG_KEY_CHECKPOINTER, None)  # the saver is this view's inner one
         return {**config, "configurable": conf}
