@@ -79,11 +79,11 @@ async def test_checkpoints_outside_the_callers_namespace_are_never_theirs(
         )
         client = sdk(server.url, mallory)
         made = await client.threads.create(thread_id=tid)
-        state = await client.threads.get_state(tid)
-        ran = await client.runs.wait(tid, "pam", input=say("x"), if_not_exists="create")
+        state: Any = await client.threads.get_state(tid)
+        ran: Any = await client.runs.wait(tid, "pam", input=say("x"), if_not_exists="create")
         await client.aclose()
         raw = await saver.aget_tuple({"configurable": {"thread_id": tid, "checkpoint_ns": ""}})
     assert made["thread_id"] == tid and made["values"] is None
     assert state["values"] == {} and state["checkpoint"] is None
-    assert [m["content"] for m in ran["messages"]] == ["x", "Fresh."]  # type: ignore[call-overload, index]
+    assert [m["content"] for m in ran["messages"]] == ["x", "Fresh."]
     assert raw is not None  # the bare id's checkpoints are where they were, untouched
