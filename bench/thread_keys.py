@@ -1,7 +1,8 @@
-"""What per-user thread namespaces cost a turn: the server graph's turn with checkpoints
-through a user's view (`UserThreads`, tools/db/thread_keys.py: the client id in, the
-user's key stored, the client id out) against the same graph on the bare saver, side by
-side on one fresh database in one run.
+"""What per-user thread namespaces cost a turn: the server graph's turn made as the server
+makes it, on `owned_graph(graph, user)` (tools/db/thread_keys.py: a copy of the graph per
+call whose checkpointer is the user's view — the client id in, the user's key stored, the
+client id out), against the same graph on the bare saver, side by side on one fresh
+database in one run.
 
 Each round runs one turn on a thread of each kind, alternating which goes first, with a
 checkpoint per step (the Agent Protocol's "async" durability: the most saver calls a
@@ -30,7 +31,7 @@ from graph import build_graph
 from server.runs.events import STREAM_MODES
 from tools.db.checkpointer import PooledSaver
 from tools.db.pool import open_pool
-from tools.db.thread_keys import ThreadNamespaces
+from tools.db.thread_keys import ThreadNamespaces, owned_graph
 
 ROUNDS = 60
 WARMUP = 5
@@ -45,15 +46,13 @@ async def measure(url: str) -> dict[str, Any]:
         saver = PooledSaver(pool)
         namespaces = ThreadNamespaces(saver)
         user = uuid.uuid4()
+        server_graph = build_graph(namespaces, model=OfflineBrain())
         graphs: dict[str, Any] = {
             "bare saver": build_graph(saver, model=OfflineBrain()),
-            "user's view": build_graph(namespaces, model=OfflineBrain()),
+            "user's view": None,  # owned_graph per turn, as the server makes it
         }
         thread = str(uuid.uuid4())
-        configs: dict[str, Any] = {
-            "bare saver": {"configurable": {"thread_id": thread}},
-            "user's view": namespaces.config(user, thread),
-        }
+        config: Any = {"configurable": {"thread_id": thread}}
         ctx = Context(user_id=str(user), pool=pool)
         turn_ms: dict[str, list[float]] = {s: [] for s in SIDES}
         read_ms: dict[str, list[float]] = {s: [] for s in SIDES}
@@ -61,9 +60,10 @@ async def measure(url: str) -> dict[str, Any]:
             order = SIDES if n % 2 == 0 else SIDES[::-1]
             for side in order:
                 started = time.perf_counter()
-                async for _ in graphs[side].astream(
+                graph = graphs[side] or owned_graph(server_graph, user)
+                async for _ in graph.astream(
                     {"messages": [("user", varied(MESSAGE, n))]},
-                    configs[side],
+                    config,
                     context=ctx,
                     stream_mode=list(STREAM_MODES),
                     subgraphs=True,
@@ -71,7 +71,7 @@ async def measure(url: str) -> dict[str, Any]:
                 ):
                     pass
                 turned = time.perf_counter()
-                await graphs[side].aget_state(configs[side])
+                await (graphs[side] or owned_graph(server_graph, user)).aget_state(config)
                 read = time.perf_counter()
                 if n >= WARMUP:
                     turn_ms[side].append((turned - started) * 1000)

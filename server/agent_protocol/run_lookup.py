@@ -18,7 +18,7 @@ from server.resources import Resources
 from server.runs import Run, RunManager, ThreadRow, owned_thread
 from server.runs.orphans import settled
 from server.runs.store import RunRow, get_run_row
-from server.runs.threads import thread_config
+from server.runs.threads import user_graph
 
 KEEPALIVE_S = 5.0  # whitespace before a JSON body keeps proxies from timing out
 
@@ -70,7 +70,8 @@ async def run_output(run: Run) -> dict[str, Any]:
 
 async def thread_output(resources: Resources, user_id: UUID, thread_id: str) -> dict[str, Any]:
     """The same for a run no longer in memory: the thread's latest state."""
-    state = await resources.graph.aget_state(thread_config(resources, user_id, thread_id))
+    graph = user_graph(resources, user_id)
+    state = await graph.aget_state({"configurable": {"thread_id": thread_id}})
     values = dict(state.values or {})
     if state.interrupts:
         values["__interrupt__"] = interrupts_json(state.interrupts)

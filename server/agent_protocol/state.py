@@ -20,37 +20,37 @@ from server.agent_protocol.serialize import ProtocolJSON, state_json
 from server.deps import Res
 from server.runs import ThreadRow, owned_thread
 from server.runs.deps import Runs
-from server.runs.threads import thread_config
+from server.runs.threads import user_graph
 
 router = APIRouter(tags=["agent protocol"])
 
 
 def state_config(
-    res: Res, row: ThreadRow, checkpoint: CheckpointRef | ConfigRef | str | None = None
+    thread_id: str, checkpoint: CheckpointRef | ConfigRef | str | None = None
 ) -> dict[str, Any]:
     """A config for the thread (a subgraph's with `checkpoint_ns` "<node>:<task id>");
-    the thread is always the path's, never the body's, and the caller's own."""
+    the thread is always the path's, never the body's."""
     if isinstance(checkpoint, ConfigRef):
         checkpoint = checkpoint.configurable
-    configurable: dict[str, Any] = {"checkpoint_ns": ""}
+    configurable: dict[str, Any] = {"thread_id": thread_id, "checkpoint_ns": ""}
     if isinstance(checkpoint, str):
         configurable["checkpoint_id"] = checkpoint
     elif checkpoint is not None:
         configurable["checkpoint_ns"] = subgraph_namespace(checkpoint.checkpoint_ns)
         if checkpoint.checkpoint_id:
             configurable["checkpoint_id"] = checkpoint.checkpoint_id
-    return thread_config(res, row.user_id, row.thread_id, **configurable)
+    return {"configurable": configurable}
 
 
-async def _state_at(res: Res, config: dict[str, Any], subgraphs: bool) -> Any:
-    state = await res.graph.aget_state(config, subgraphs=subgraphs)
+async def _state_at(res: Res, row: ThreadRow, config: dict[str, Any], subgraphs: bool) -> Any:
+    state = await user_graph(res, row.user_id).aget_state(config, subgraphs=subgraphs)
     return ProtocolJSON(state_json(state))
 
 
 @router.get("/threads/{thread_id}/state", response_class=ProtocolJSON)
 async def get_state(thread_id: str, user: ProtocolUser, res: Res, subgraphs: bool = False) -> Any:
     row = await owned_thread(res, user, thread_id)
-    return await _state_at(res, state_config(res, row), subgraphs)
+    return await _state_at(res, row, state_config(row.thread_id), subgraphs)
 
 
 @router.post("/threads/{thread_id}/state/checkpoint", response_class=ProtocolJSON)
@@ -58,7 +58,8 @@ async def get_state_at_checkpoint_body(
     thread_id: str, body: StateAtCheckpoint, user: ProtocolUser, res: Res
 ) -> Any:
     row = await owned_thread(res, user, thread_id)
-    return await _state_at(res, state_config(res, row, body.checkpoint), body.subgraphs)
+    config = state_config(row.thread_id, body.checkpoint)
+    return await _state_at(res, row, config, body.subgraphs)
 
 
 @router.get("/threads/{thread_id}/state/{checkpoint_id}", response_class=ProtocolJSON)
@@ -66,7 +67,7 @@ async def get_state_at_checkpoint(
     thread_id: str, checkpoint_id: str, user: ProtocolUser, res: Res, subgraphs: bool = False
 ) -> Any:
     row = await owned_thread(res, user, thread_id)
-    return await _state_at(res, state_config(res, row, checkpoint_id), subgraphs)
+    return await _state_at(res, row, state_config(row.thread_id, checkpoint_id), subgraphs)
 
 
 @router.post("/threads/{thread_id}/state", response_class=ProtocolJSON)
@@ -78,9 +79,10 @@ async def update_state(
         raise HTTPException(
             409, "The thread has a run in progress; update its state after it ends."
         )
-    config = state_config(res, row, body.checkpoint or body.checkpoint_id)
+    config = state_config(row.thread_id, body.checkpoint or body.checkpoint_id)
     try:
-        written = await res.graph.aupdate_state(config, body.values, as_node=body.as_node)
+        graph = user_graph(res, row.user_id)
+        written = await graph.aupdate_state(config, body.values, as_node=body.as_node)
     except (InvalidUpdateError, ValueError, KeyError, TypeError) as exc:
         raise HTTPException(400, f"Could not update the state: {exc}") from None
     return ProtocolJSON({"checkpoint": written["configurable"]})
@@ -92,11 +94,11 @@ async def history(
 ) -> Any:
     body = body or HistorySearch()
     row = await owned_thread(res, user, thread_id)
-    before = state_config(res, row, body.before) if body.before else None
+    before = state_config(row.thread_id, body.before) if body.before else None
     states = [
         state_json(s)
-        async for s in res.graph.aget_state_history(
-            state_config(res, row, body.checkpoint),
+        async for s in user_graph(res, row.user_id).aget_state_history(
+            state_config(row.thread_id, body.checkpoint),
             filter=body.metadata or None,
             before=before,
             limit=body.limit,

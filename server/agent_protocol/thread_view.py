@@ -15,7 +15,7 @@ from langgraph.types import StateSnapshot
 from server.agent_protocol.assistant import ASSISTANT_ID, GRAPH_ID
 from server.agent_protocol.serialize import interrupts_json, to_json
 from server.resources import Resources
-from server.runs.threads import ThreadRow, thread_config
+from server.runs.threads import ThreadRow, user_graph
 
 SERVER_KEYS = ("graph_id", "assistant_id", "user_id")
 
@@ -61,8 +61,8 @@ def thread_status(state: StateSnapshot, busy: bool) -> str:
 
 
 async def thread_state(resources: Resources, row: ThreadRow) -> StateSnapshot:
-    state: StateSnapshot = await resources.graph.aget_state(
-        thread_config(resources, row.user_id, row.thread_id)
+    state: StateSnapshot = await user_graph(resources, row.user_id).aget_state(
+        {"configurable": {"thread_id": row.thread_id}}
     )
     return state
 

@@ -24,7 +24,7 @@ from server.runs.result import turn_result
 from server.runs.run import Run, RunStatus
 from server.runs.store import update_run
 from tools.db.pool import Pool
-from tools.db.thread_keys import ThreadNamespaces
+from tools.db.thread_keys import owned_graph
 
 log = structlog.get_logger("pam.runs")
 
@@ -37,13 +37,13 @@ DURABILITY = "exit"
 FAILED = "The run failed on our side."
 
 
-def run_config(
-    run: Run, threads: ThreadNamespaces, checkpoint_id: str | None = None
-) -> dict[str, Any]:
+def run_config(run: Run, checkpoint_id: str | None = None) -> dict[str, Any]:
     asked = run.graph_options.config
-    # The graph sees the client's thread id; checkpoints go to the user's namespace.
-    owned = threads.config(run.user_id, run.thread_id, **asked.get("configurable", {}))
-    configurable: dict[str, Any] = {**owned["configurable"], "run_id": run.run_id}
+    configurable: dict[str, Any] = {
+        **asked.get("configurable", {}),
+        "thread_id": run.thread_id,
+        "run_id": run.run_id,
+    }
     if checkpoint_id:
         configurable["checkpoint_id"] = checkpoint_id
     # LangGraph copies string metadata into every checkpoint: run_id there is what a
@@ -101,7 +101,7 @@ class RunEnd:
 
 async def _snapshot(graph: Any, run: Run) -> None:
     """The thread's latest state (not the fork point) once the run has stopped."""
-    state = await graph.aget_state(graph.checkpointer.config(run.user_id, run.thread_id))
+    state = await graph.aget_state({"configurable": {"thread_id": run.thread_id}})
     run.values = dict(state.values or {})
     run.interrupts = list(state.interrupts or ())
     run.result = turn_result(run.values, run.interrupts)
@@ -120,6 +120,7 @@ async def execute(
     status: RunStatus = "error"
     error: str | None = None
     marking: asyncio.Task[None] | None = None
+    graph = owned_graph(graph, run.user_id)  # the client's thread id, in the user's namespace
     # The task runs in its own copy of the context: these tag every log line of the turn.
     bind_contextvars(run_id=run.run_id, thread_id=run.thread_id, user_id=str(run.user_id))
     try:
@@ -135,7 +136,7 @@ async def execute(
         async for namespace, mode, data in graph_stream(
             graph,
             payload,
-            run_config(run, graph.checkpointer, checkpoint_id),
+            run_config(run, checkpoint_id),
             run.graph_options,
             context=context.starting_turn(),  # the turn's model deadline runs from here
             durability=run.durability,

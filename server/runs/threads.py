@@ -20,7 +20,7 @@ from fastapi import HTTPException
 
 from server.resources import Resources
 from tools.db.scope import user_db
-from tools.db.thread_keys import ThreadNamespaces, thread_key
+from tools.db.thread_keys import ThreadNamespaces, owned_graph, thread_key
 
 COLUMNS = "id, user_id, title, metadata, created_at, updated_at"
 OWNED_THREADS = 50_000
@@ -77,11 +77,9 @@ def thread_namespaces(resources: Resources) -> ThreadNamespaces:
     return threads
 
 
-def thread_config(
-    resources: Resources, user_id: UUID, thread_id: str, **configurable: Any
-) -> dict[str, Any]:
-    """A state call's config on the user's thread (its checkpoints in their namespace)."""
-    return dict(thread_namespaces(resources).config(user_id, thread_id, **configurable))
+def user_graph(resources: Resources, user_id: UUID) -> Any:
+    """The graph for a run or state call on the user's threads (their namespace)."""
+    return owned_graph(resources.graph, user_id)
 
 
 def parse_thread_id(thread_id: str | UUID) -> UUID | None:

@@ -11,7 +11,7 @@ import pytest
 from langgraph_sdk.errors import ConflictError, UnprocessableEntityError
 
 from graph import build_graph
-from server.runs.threads import thread_config, thread_namespaces
+from server.runs.threads import thread_namespaces, user_graph
 from tests.api.conftest import Serve, StreamingScriptedModel, auth, uid
 from tests.api.test_agent_protocol_support import general, person, say, sdk
 
@@ -73,9 +73,10 @@ async def test_checkpoints_outside_the_callers_namespace_are_never_theirs(
             {"messages": [{"type": "human", "content": "private"}]},
             as_node="finish",
         )
-        own_leftover = thread_config(resources, uid(mallory), tid)
-        await resources.graph.aupdate_state(
-            own_leftover, {"messages": [{"type": "human", "content": "gone"}]}, as_node="finish"
+        await user_graph(resources, uid(mallory)).aupdate_state(
+            {"configurable": {"thread_id": tid}},
+            {"messages": [{"type": "human", "content": "gone"}]},
+            as_node="finish",
         )
         client = sdk(server.url, mallory)
         made = await client.threads.create(thread_id=tid)

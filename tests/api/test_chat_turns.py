@@ -11,7 +11,7 @@ import pytest
 from langchain_core.messages import AIMessage
 
 import server.sse
-from server.runs.threads import thread_config
+from server.runs.threads import user_graph
 from tests.api.conftest import (
     HEARTBEAT,
     Gate,
@@ -80,7 +80,8 @@ async def test_a_client_that_disconnects_mid_stream_does_not_lose_the_turn(
         gate.open()
         thread = await settled_thread(client, thread_id)
         resources = server.app.state.resources
-        state = await resources.graph.aget_state(thread_config(resources, uid("eli"), thread_id))
+        graph = user_graph(resources, uid("eli"))
+        state = await graph.aget_state({"configurable": {"thread_id": thread_id}})
     assert [m["role"] for m in thread["messages"]] == ["human", "ai"]
     assert thread["messages"][-1]["content"] == "Here is the answer."
     assert state.values["reply"] == "Here is the answer."  # checkpointed

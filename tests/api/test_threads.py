@@ -8,7 +8,7 @@ import uuid
 import httpx
 from langchain_core.messages import AIMessage
 
-from server.runs.threads import thread_config, thread_namespaces
+from server.runs.threads import thread_namespaces, user_graph
 from tests.api.conftest import Serve, StreamingScriptedModel, auth, uid
 from tests.fakes import route
 
@@ -46,8 +46,8 @@ async def test_delete_removes_the_thread_its_transcript_and_checkpoints(serve: S
         httpx.AsyncClient(base_url=server.url, headers=auth("jo"), timeout=30) as client,
     ):
         thread_id = (await client.post(CHAT, json={"message": "hi"})).json()["thread_id"]
-        graph = server.app.state.resources.graph
-        config = thread_config(server.app.state.resources, uid("jo"), thread_id)
+        graph = user_graph(server.app.state.resources, uid("jo"))
+        config = {"configurable": {"thread_id": thread_id}}
         assert (await graph.aget_state(config)).values["messages"]
         deleted = await client.delete(f"{THREADS}/{thread_id}")
         after = await client.get(f"{THREADS}/{thread_id}")

@@ -19,6 +19,7 @@ from tools.db.thread_keys import (
     ThreadNamespaces,
     UserThreads,
     client_thread_id,
+    owned_graph,
     thread_key,
 )
 
@@ -53,10 +54,11 @@ async def test_two_users_threads_of_one_id_are_apart_and_show_the_client_id() ->
     graph = _graph(namespaces)
     alice, bob = uuid.uuid4(), uuid.uuid4()
     tid = str(uuid.uuid4())
-    await graph.ainvoke({"note": "alice"}, namespaces.config(alice, tid))
-    await graph.ainvoke({"note": "bob"}, namespaces.config(bob, tid))
-    mine = await graph.aget_state(namespaces.config(alice, tid))
-    history = [s async for s in graph.aget_state_history(namespaces.config(bob, tid))]
+    config: Any = {"configurable": {"thread_id": tid}}
+    await owned_graph(graph, alice).ainvoke({"note": "alice"}, config)
+    await owned_graph(graph, bob).ainvoke({"note": "bob"}, config)
+    mine = await owned_graph(graph, alice).aget_state(config)
+    history = [s async for s in owned_graph(graph, bob).aget_state_history(config)]
     stored = {c.config["configurable"]["thread_id"] async for c in saver.alist(None)}
     assert mine.values == {"note": "alice!"}
     assert history[0].values == {"note": "bob!"}
@@ -64,8 +66,8 @@ async def test_two_users_threads_of_one_id_are_apart_and_show_the_client_id() ->
     assert {c["configurable"]["thread_id"] for c in configs if c} == {tid}
     assert stored == {thread_key(alice, tid), thread_key(bob, tid)}
     await namespaces.of(bob).adelete_thread(tid)
-    assert (await graph.aget_state(namespaces.config(alice, tid))).values == {"note": "alice!"}
-    assert (await graph.aget_state(namespaces.config(bob, tid))).values == {}
+    assert (await owned_graph(graph, alice).aget_state(config)).values == {"note": "alice!"}
+    assert (await owned_graph(graph, bob).aget_state(config)).values == {}
 
 
 async def test_a_call_without_an_owner_is_refused() -> None:

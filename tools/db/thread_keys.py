@@ -8,9 +8,10 @@ queues — keys it by `thread_key(user_id, thread_id)` instead.
 
 LangGraph itself only ever sees the client's id: the server graph's checkpointer is
 `ThreadNamespaces`, which refuses to be used without an owner, and every run or state
-call passes the owner's `UserThreads` in its config (`config`), which stores under the
-key and gives the client id back in every config it returns. So no state, history,
-stream event or run shows anything but the client's id.
+call is made on `owned_graph(graph, user)`, the graph with the owner's `UserThreads` as
+its checkpointer, which stores under the key and gives the client id back in every
+config it returns. So no state, history, stream event or run shows anything but the
+client's id.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from langgraph.checkpoint.base import (
     CheckpointTuple,
     DeltaChannelHistory,
 )
-from langgraph.constants import CONFIG_KEY_CHECKPOINTER
 
 SEPARATOR = ":"  # a UUID never holds one, so the owner ends at the first
 
@@ -54,7 +54,7 @@ class NoThreadOwner(RuntimeError):
     def __init__(self) -> None:
         super().__init__(
             "a thread's checkpoints are reached through its owner's namespace: pass"
-            " ThreadNamespaces.config(user_id, thread_id) (tools/db/thread_keys.py)"
+            " owned_graph(graph, user_id) (tools/db/thread_keys.py)"
         )
 
 
@@ -75,7 +75,6 @@ class UserThreads(BaseCheckpointSaver[Any]):
         if "thread_id" not in conf:
             raise ValueError("a checkpoint call names its thread: configurable.thread_id")
         conf["thread_id"] = self.key(conf["thread_id"])
-        conf.pop(CONFIG_KEY_CHECKPOINTER, None)  # the saver is this view's inner one
         return {**config, "configurable": conf}
 
     def _outward(self, config: RunnableConfig) -> RunnableConfig:
@@ -172,16 +171,6 @@ class ThreadNamespaces(BaseCheckpointSaver[Any]):
     def of(self, user_id: UUID | str) -> UserThreads:
         return UserThreads(self.saver, UUID(str(user_id)))
 
-    def config(self, user_id: UUID | str, thread_id: str, **configurable: Any) -> RunnableConfig:
-        """A run or state call's config on the user's thread (`configurable` beside)."""
-        return {
-            "configurable": {
-                **configurable,
-                "thread_id": str(thread_id),
-                CONFIG_KEY_CHECKPOINTER: self.of(user_id),
-            }
-        }
-
     def get_next_version(self, current: Any, channel: None) -> Any:
         return self.saver.get_next_version(current, channel)
 
@@ -215,3 +204,15 @@ class ThreadNamespaces(BaseCheckpointSaver[Any]):
         task_path: str = "",
     ) -> None:
         raise NoThreadOwner()
+
+
+def owned_graph(graph: Any, user_id: UUID | str) -> Any:
+    """The server graph as one user's: the same graph (a copy sharing all but the
+    checkpointer, a fraction of a millisecond) with their threads' view as its saver.
+    Not lent through the config: LangGraph takes a lent checkpointer as the sign of a
+    subgraph's own call, and would read a subgraph namespace's state with the root
+    graph's channels."""
+    threads = graph.checkpointer
+    if not isinstance(threads, ThreadNamespaces):
+        raise TypeError("owned_graph takes a graph compiled with ThreadNamespaces")
+    return graph.copy({"checkpointer": threads.of(user_id)})
