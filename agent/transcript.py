@@ -55,7 +55,7 @@ async def append_turn(
     title = first_human.text[:TITLE_CHARS] if first_human else None
     await db.conn.execute(
         "INSERT INTO chat_threads (id, user_id, title) VALUES (%s, %s, %s)"
-        " ON CONFLICT (id) DO UPDATE SET updated_at = now(),"
+        " ON CONFLICT (user_id, id) DO UPDATE SET updated_at = now(),"
         " title = coalesce(chat_threads.title, excluded.title)",
         (tid, db.user_id, title),
     )
@@ -68,7 +68,7 @@ async def append_turn(
         await cur.executemany(
             "INSERT INTO chat_messages (thread_id, user_id, message_id, role, content, data)"
             " VALUES (%s, %s, %s, %s, %s, %s::jsonb)"
-            " ON CONFLICT (thread_id, message_id) DO NOTHING",
+            " ON CONFLICT (user_id, thread_id, message_id) DO NOTHING",
             rows,
         )
 

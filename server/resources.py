@@ -20,6 +20,7 @@ from tools.db.checkpoint_batch import BatchedSaver
 from tools.db.embedded import start_embedded
 from tools.db.migrate import migrate
 from tools.db.pool import Pool, open_pool
+from tools.db.thread_keys import ThreadNamespaces
 from tools.db.user_store import UserStore
 from tools.services import Services
 
@@ -66,8 +67,9 @@ async def open_resources(settings: Settings, *, model: Any = None) -> AsyncItera
             redis = aioredis.from_url(settings.redis_url, socket_timeout=2.0)
             stack.push_async_callback(redis.aclose)
             cache = RedisCache(redis)
-        # Its tables were made by migrate(), under the migrations' lock.
-        checkpointer = BatchedSaver(pool)
+        # Its tables were made by migrate(), under the migrations' lock. Each user's
+        # threads apart: a run or state call names the owner (tools/db/thread_keys.py).
+        checkpointer = ThreadNamespaces(BatchedSaver(pool))
         # Memories are rows of the RLS-protected `memories` table; the LangGraph store
         # (runtime.store, the /store API) is rows of `store_items`, scoped the same way.
         graph = build_graph(

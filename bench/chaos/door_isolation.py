@@ -1,6 +1,7 @@
 """The isolation matrix on the protocol doors (MCP, A2A, AG-UI): user B, driving each
 door with the protocol's own client where one exists, holding A's ids, gets the door's
-"not found" and none of A's data."""
+"not found" and none of A's data; where the client chooses the thread (A2A's context
+id, AG-UI's threadId), A's id gets what an unused id gets: B's own new thread."""
 
 from __future__ import annotations
 
@@ -47,21 +48,25 @@ async def mcp_probes(base_url: str, owner: Owner, intruder: str) -> list[Probe]:
     return probes
 
 
-async def a2a_probes(base_url: str, owner: Owner, intruder: str) -> list[Probe]:
+async def _a2a_send(base_url: str, intruder: str, context_id: str) -> tuple[str, str]:
+    """What B got (answered, or the protocol error's name) and the text of it."""
     async with httpx.AsyncClient(headers=auth(intruder), timeout=60) as http:
         client = await ClientFactory(ClientConfig(httpx_client=http)).create_from_url(base_url)
-        message = new_text_message(
-            "what did I say?", context_id=owner.ids["thread_id"], role=Role.ROLE_USER
-        )
+        message = new_text_message("what did I say?", context_id=context_id, role=Role.ROLE_USER)
         try:
             seen = [str(r) async for r in client.send_message(SendMessageRequest(message=message))]
-            got, leaked = "answered", any(owner.marker in s for s in seen)
+            return "answered", " ".join(seen)
         except A2AError as exc:
-            got, leaked = type(exc).__name__, owner.marker in str(exc)
+            return type(exc).__name__, str(exc)
         finally:
             await client.close()
-    tried = "SendMessage with A's thread as context id"
-    return [Probe("A2A", tried, "InvalidRequestError", got, leaked)]
+
+
+async def a2a_probes(base_url: str, owner: Owner, intruder: str) -> list[Probe]:
+    unused, _ = await _a2a_send(base_url, intruder, str(uuid.uuid4()))
+    got, text = await _a2a_send(base_url, intruder, owner.ids["thread_id"])
+    tried = "SendMessage with A's thread as context id (expected: as for an unused id)"
+    return [Probe("A2A", tried, unused, got, owner.marker in text)]
 
 
 async def agui_probes(base_url: str, owner: Owner, intruder: str) -> list[Probe]:
@@ -77,12 +82,15 @@ async def agui_probes(base_url: str, owner: Owner, intruder: str) -> list[Probe]
     }
     resume = {**run, "resume": [{"interruptId": "x", "status": "resolved"}]}
     probes = []
+    fresh = str(uuid.uuid4())
     async with httpx.AsyncClient(base_url=base_url, headers=auth(intruder), timeout=60) as b:
         for tried, body in (("run", run), ("resume", resume)):
+            unused = await b.post("/agui", json={**body, "threadId": fresh})
             response = await b.post("/agui", json=body)
             got = str(response.status_code)
             leaked = owner.marker in response.text
-            probes.append(Probe("AG-UI", f"{tried} on A's threadId", "404", got, leaked))
+            tried = f"{tried} on A's threadId (expected: as for an unused id)"
+            probes.append(Probe("AG-UI", tried, str(unused.status_code), got, leaked))
     return probes
 
 

@@ -16,6 +16,7 @@ from bench.chaos.door_isolation import door_probes
 from bench.chaos.id_routes import CHAT, ID_ROUTES, isolation_gaps
 from bench.chaos.owner import Owner, make_owner, owner_intact
 from bench.chaos.probes import Probe
+from bench.chaos.thread_claims import claim_probes
 from tests.tokens import auth, token_for
 
 
@@ -129,6 +130,7 @@ async def isolation_matrix(base_url: str, ws_base: str) -> tuple[list[Probe], li
     probes = await http_probes(base_url, owner, intruder)
     probes += await ws_probes(ws_base, owner, intruder)
     probes += await door_probes(base_url, owner, intruder)
+    probes += await claim_probes(base_url, owner, intruder)  # last: B then holds A's ids
     async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
         problems = isolation_gaps((await http.get("/openapi.json")).json())
     problems = [f"not probed: {g}" for g in problems] + await owner_intact(base_url, owner)

@@ -17,6 +17,7 @@ from server.resources import Resources
 from server.runs import Run, RunManager, ThreadRow, owned_thread
 from server.runs.orphans import settled
 from server.runs.store import RunRow, get_run_row
+from server.runs.threads import user_graph
 from server.wire_json import dumps, interrupts_json
 
 KEEPALIVE_S = 5.0  # whitespace before a JSON body keeps proxies from timing out
@@ -67,9 +68,10 @@ async def run_output(run: Run) -> dict[str, Any]:
     return values
 
 
-async def thread_output(resources: Resources, thread_id: str) -> dict[str, Any]:
+async def thread_output(resources: Resources, user_id: UUID, thread_id: str) -> dict[str, Any]:
     """The same for a run no longer in memory: the thread's latest state."""
-    state = await resources.graph.aget_state({"configurable": {"thread_id": thread_id}})
+    graph = user_graph(resources, user_id)
+    state = await graph.aget_state({"configurable": {"thread_id": thread_id}})
     values = dict(state.values or {})
     if state.interrupts:
         values["__interrupt__"] = interrupts_json(state.interrupts)
@@ -77,7 +79,7 @@ async def thread_output(resources: Resources, thread_id: str) -> dict[str, Any]:
 
 
 async def output_body(
-    resources: Resources, thread_id: str, run: Run | None
+    resources: Resources, user_id: UUID, thread_id: str, run: Run | None
 ) -> AsyncIterator[bytes]:
     if run is not None:
         while not run.done:
@@ -87,4 +89,4 @@ async def output_body(
                 yield b"\n"
         yield dumps(await run_output(run))
     else:
-        yield dumps(await thread_output(resources, thread_id))
+        yield dumps(await thread_output(resources, user_id, thread_id))

@@ -11,7 +11,6 @@ from server.agent_protocol.assistant_rows import find_assistant
 from server.agent_protocol.run_view import remember
 from server.agent_protocol.runs_input import run_request
 from server.agent_protocol.schemas import RunCreate
-from server.agent_protocol.thread_store import orphaned_checkpoints
 from server.resources import Resources
 from server.runs import Run, RunManager, ThreadBusy, create_thread
 from server.runs.threads import ThreadExists, ThreadNotFound, owned_thread_id
@@ -26,13 +25,11 @@ async def run_thread(resources: Resources, user: UUID, thread_id: str, if_not_ex
     """The id of the user's thread to run on, created first when asked to."""
     if if_not_exists != "create":
         return await owned_thread_id(resources, user, thread_id)
-    if await orphaned_checkpoints(resources, user, thread_id):
-        raise ThreadNotFound()
-    try:
+    try:  # the user's own thread of that id, new or not (other users' never in the way)
         row = await create_thread(resources, user, thread_id=thread_id, if_exists="do_nothing")
         return row.thread_id
-    except ThreadExists:
-        raise ThreadNotFound() from None  # someone else's id: no different from unknown
+    except ThreadExists:  # deleted the instant it was found: as an unknown id
+        raise ThreadNotFound() from None
 
 
 async def start_run(

@@ -47,7 +47,7 @@ async def create(thread_id: str, body: RunCreate, user: ProtocolUser, res: Res, 
 async def wait(thread_id: str, body: RunCreate, user: ProtocolUser, res: Res, runs: Runs) -> Any:
     run = await start_run(res, runs, user, thread_id, body)
     return ClosingStream(
-        output_body(res, run.thread_id, run),
+        output_body(res, run.user_id, run.thread_id, run),
         media_type="application/json",
         headers=run_headers(run.thread_id, run.run_id, "join"),
         on_close=cancel_if_left(runs, run, body.on_disconnect == "cancel"),
@@ -90,7 +90,7 @@ async def join(
     thread, live, _ = await find_run(res, runs, user, thread_id, run_id)
     on_close = cancel_if_left(runs, live, cancel_on_disconnect) if live else None
     return ClosingStream(
-        output_body(res, thread.thread_id, live),
+        output_body(res, user, thread.thread_id, live),
         media_type="application/json",
         headers=run_headers(thread.thread_id, run_id, "join"),
         on_close=on_close,
@@ -113,7 +113,7 @@ async def cancel(
     if not wait:
         return Response(status_code=202)
     return ClosingStream(
-        output_body(res, thread.thread_id, live),
+        output_body(res, user, thread.thread_id, live),
         media_type="application/json",
         headers=run_headers(thread.thread_id, run_id, "join"),
     )

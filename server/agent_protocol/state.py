@@ -18,8 +18,9 @@ from server.agent_protocol.schemas import (
 )
 from server.agent_protocol.serialize import ProtocolJSON, state_json
 from server.deps import Res
-from server.runs import owned_thread
+from server.runs import ThreadRow, owned_thread
 from server.runs.deps import Runs
+from server.runs.threads import user_graph
 
 router = APIRouter(tags=["agent protocol"])
 
@@ -41,15 +42,15 @@ def state_config(
     return {"configurable": configurable}
 
 
-async def _state_at(res: Res, config: dict[str, Any], subgraphs: bool) -> Any:
-    state = await res.graph.aget_state(config, subgraphs=subgraphs)
+async def _state_at(res: Res, row: ThreadRow, config: dict[str, Any], subgraphs: bool) -> Any:
+    state = await user_graph(res, row.user_id).aget_state(config, subgraphs=subgraphs)
     return ProtocolJSON(state_json(state))
 
 
 @router.get("/threads/{thread_id}/state", response_class=ProtocolJSON)
 async def get_state(thread_id: str, user: ProtocolUser, res: Res, subgraphs: bool = False) -> Any:
     row = await owned_thread(res, user, thread_id)
-    return await _state_at(res, state_config(row.thread_id), subgraphs)
+    return await _state_at(res, row, state_config(row.thread_id), subgraphs)
 
 
 @router.post("/threads/{thread_id}/state/checkpoint", response_class=ProtocolJSON)
@@ -57,7 +58,8 @@ async def get_state_at_checkpoint_body(
     thread_id: str, body: StateAtCheckpoint, user: ProtocolUser, res: Res
 ) -> Any:
     row = await owned_thread(res, user, thread_id)
-    return await _state_at(res, state_config(row.thread_id, body.checkpoint), body.subgraphs)
+    config = state_config(row.thread_id, body.checkpoint)
+    return await _state_at(res, row, config, body.subgraphs)
 
 
 @router.get("/threads/{thread_id}/state/{checkpoint_id}", response_class=ProtocolJSON)
@@ -65,7 +67,7 @@ async def get_state_at_checkpoint(
     thread_id: str, checkpoint_id: str, user: ProtocolUser, res: Res, subgraphs: bool = False
 ) -> Any:
     row = await owned_thread(res, user, thread_id)
-    return await _state_at(res, state_config(row.thread_id, checkpoint_id), subgraphs)
+    return await _state_at(res, row, state_config(row.thread_id, checkpoint_id), subgraphs)
 
 
 @router.post("/threads/{thread_id}/state", response_class=ProtocolJSON)
@@ -73,13 +75,14 @@ async def update_state(
     thread_id: str, body: StateUpdate, user: ProtocolUser, res: Res, runs: Runs
 ) -> Any:
     row = await owned_thread(res, user, thread_id)
-    if runs.active(row.thread_id) is not None:
+    if runs.active(row.key) is not None:
         raise HTTPException(
             409, "The thread has a run in progress; update its state after it ends."
         )
     config = state_config(row.thread_id, body.checkpoint or body.checkpoint_id)
     try:
-        written = await res.graph.aupdate_state(config, body.values, as_node=body.as_node)
+        graph = user_graph(res, row.user_id)
+        written = await graph.aupdate_state(config, body.values, as_node=body.as_node)
     except (InvalidUpdateError, ValueError, KeyError, TypeError) as exc:
         raise HTTPException(400, f"Could not update the state: {exc}") from None
     return ProtocolJSON({"checkpoint": written["configurable"]})
@@ -94,7 +97,7 @@ async def history(
     before = state_config(row.thread_id, body.before) if body.before else None
     states = [
         state_json(s)
-        async for s in res.graph.aget_state_history(
+        async for s in user_graph(res, row.user_id).aget_state_history(
             state_config(row.thread_id, body.checkpoint),
             filter=body.metadata or None,
             before=before,

@@ -93,7 +93,7 @@ async def create(body: StatelessRunCreate, user: ProtocolUser, res: Res, runs: R
 async def wait(body: StatelessRunCreate, user: ProtocolUser, res: Res, runs: Runs) -> Any:
     run = await start_stateless(res, runs, user, body)
     return ClosingStream(
-        output_body(res, run.thread_id, run),
+        output_body(res, run.user_id, run.thread_id, run),
         media_type="application/json",
         headers=run_headers(run.thread_id, run.run_id, "join"),
         on_close=cancel_if_left(runs, run, body.on_disconnect == "cancel"),

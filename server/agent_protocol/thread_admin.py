@@ -18,10 +18,16 @@ from server.agent_protocol.thread_store import SCAN_LIMIT
 from server.agent_protocol.thread_view import stored_filter
 from server.agent_protocol.threads import thread_body
 from server.deps import Res
-from server.resources import Resources
 from server.runs import RunManager, create_thread, owned_thread
 from server.runs.deps import Runs
-from server.runs.threads import ThreadNotFound, delete_thread, find_thread
+from server.runs.threads import (
+    ThreadNotFound,
+    ThreadRow,
+    delete_thread,
+    find_thread,
+    thread_namespaces,
+)
+from tools.db.pool import Pool
 from tools.db.scope import user_db
 
 router = APIRouter(tags=["agent protocol"])
@@ -68,21 +74,21 @@ async def count(user: ProtocolUser, res: Res, runs: Runs, body: ThreadCount | No
     return int((row or {}).get("n") or 0)
 
 
-async def copy_checkpoints(resources: Resources, source: str, target: str) -> None:
-    """Every checkpoint, blob and pending write of `source`, under `target`'s id, in one
+async def copy_checkpoints(pool: Pool, source: ThreadRow, target: ThreadRow) -> None:
+    """Every checkpoint, blob and pending write of `source`, under `target`'s key, in one
     transaction (the whole parent chain, as LangGraph's copy_thread requires)."""
-    async with resources.pool.connection() as conn, conn.transaction():
+    async with pool.connection() as conn, conn.transaction():
         for table, columns in CHECKPOINT_COPIES.items():
             await conn.execute(
                 f"INSERT INTO {table} (thread_id, {columns})"
                 f" SELECT %s, {columns} FROM {table} WHERE thread_id = %s",
-                (target, source),
+                (target.key, source.key),
             )
-        await conn.execute(
+        await conn.execute(  # the metadata names the thread as its owner knows it
             "UPDATE checkpoints SET metadata ="
             " jsonb_set(metadata, '{thread_id}', to_jsonb(%s::text))"
             " WHERE thread_id = %s AND metadata ? 'thread_id'",
-            (target, target),
+            (target.thread_id, target.key),
         )
 
 
@@ -90,14 +96,14 @@ async def copy_checkpoints(resources: Resources, source: str, target: str) -> No
 async def copy(thread_id: str, user: ProtocolUser, res: Res, runs: Runs) -> Any:
     source = await owned_thread(res, user, thread_id)
     row = await create_thread(res, user, metadata=source.metadata)
-    await copy_checkpoints(res, source.thread_id, row.thread_id)
+    await copy_checkpoints(res.pool, source, row)
     return ProtocolJSON(await thread_body(res, runs, user, row))
 
 
-async def _stop_runs(runs: RunManager, thread_id: str) -> None:
-    for run in runs.unfinished(thread_id):
+async def _stop_runs(runs: RunManager, thread_key: str) -> None:
+    for run in runs.unfinished(thread_key):
         await runs.cancel(run.run_id)
-    await runs.cancel_thread(thread_id)  # and any on other instances
+    await runs.cancel_thread(thread_key)  # and any on other instances
 
 
 @router.post("/threads/prune")
@@ -105,11 +111,12 @@ async def prune(body: ThreadPrune, user: ProtocolUser, res: Res, runs: Runs) -> 
     """Ids that are not the caller's threads are passed over, as unknown ones are."""
     owned = [t for t in [await find_thread(res, user, i) for i in body.thread_ids] if t]
     for thread in owned:
-        await _stop_runs(runs, thread.thread_id)
+        await _stop_runs(runs, thread.key)
     if body.strategy == "delete":
         for thread in owned:  # row, runs, checkpoints, and this process's ownership cache
             with contextlib.suppress(ThreadNotFound):  # deleted meanwhile: gone either way
                 await delete_thread(res, user, thread.id)
     elif owned:
-        await res.graph.checkpointer.aprune([t.thread_id for t in owned], strategy="keep_latest")
+        mine = thread_namespaces(res).of(user)
+        await mine.aprune([t.thread_id for t in owned], strategy="keep_latest")
     return {"pruned_count": len(owned)}

@@ -43,8 +43,8 @@ async def search_threads(
         rows = rows[: body.limit]
     found = []
     for row in rows:
-        state = await thread_state(resources, row.thread_id)
-        busy = await runs.busy(row.thread_id)  # on any instance
+        state = await thread_state(resources, row)
+        busy = await runs.busy(row.key)  # on any instance
         found.append(thread_json(row, user, state, busy=busy))
     if by_state:
         found = [t for t in found if _wanted(t, body)]

@@ -17,7 +17,7 @@ from psycopg import sql
 
 from server.json_safe import MAX_FIELD_BYTES
 from server.resources import Resources
-from server.runs.threads import COLUMNS, ThreadRow, find_thread, owned_thread, parse_thread_id
+from server.runs.threads import COLUMNS, ThreadRow, owned_thread, parse_thread_id
 from tools.db.scope import user_db
 
 SORT_COLUMNS = {
@@ -103,15 +103,3 @@ async def patch_metadata(
             422, f"metadata: the thread's metadata would exceed {MAX_FIELD_BYTES} bytes"
         )
     return ThreadRow(**updated)
-
-
-async def orphaned_checkpoints(resources: Resources, user_id: UUID, thread_id: str) -> bool:
-    """Whether a client-chosen id already has checkpoints but no thread of the caller's
-    (left by `langgraph dev`, say): claiming it would hand over someone's history."""
-    tid = parse_thread_id(thread_id)
-    if tid is None or await find_thread(resources, user_id, tid) is not None:
-        return False
-    found = await resources.graph.checkpointer.aget_tuple(
-        {"configurable": {"thread_id": str(tid), "checkpoint_ns": ""}}
-    )
-    return found is not None

@@ -40,10 +40,12 @@ def _modes(values: list[str]) -> set[str]:
     return modes
 
 
-async def _thread_frames(runs: RunManager, thread_id: str, modes: set[str]) -> AsyncIterator[bytes]:
+async def _thread_frames(
+    runs: RunManager, thread_key: str, modes: set[str]
+) -> AsyncIterator[bytes]:
     seen: set[str] = set()
     while True:
-        run = runs.active(thread_id)
+        run = runs.active(thread_key)
         if run is None or run.run_id in seen:
             await asyncio.sleep(POLL_S)
             continue
@@ -69,4 +71,4 @@ async def join_thread_stream(
 ) -> Any:
     modes = _modes([*(stream_mode or []), *(stream_modes or [])])
     thread = await owned_thread(res, user, thread_id)
-    return sse_response(_thread_frames(runs, thread.thread_id, modes), headers={})
+    return sse_response(_thread_frames(runs, thread.key, modes), headers={})

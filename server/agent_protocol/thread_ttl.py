@@ -45,7 +45,7 @@ async def set_ttl(pool: Pool, user: UUID, thread_id: UUID, ttl: ThreadTTL) -> No
         await db.conn.execute(
             "INSERT INTO thread_ttls (thread_id, user_id, strategy, ttl_minutes, expires_at)"
             " VALUES (%s, %s, %s, %s, now() + %s * interval '1 minute')"
-            " ON CONFLICT (thread_id) DO UPDATE SET strategy = excluded.strategy,"
+            " ON CONFLICT (user_id, thread_id) DO UPDATE SET strategy = excluded.strategy,"
             " ttl_minutes = excluded.ttl_minutes, expires_at = excluded.expires_at",
             (thread_id, user, ttl.strategy, ttl.minutes, ttl.minutes),
         )

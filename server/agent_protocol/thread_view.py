@@ -14,7 +14,7 @@ from langgraph.types import StateSnapshot
 
 from server.agent_protocol.assistant import ASSISTANT_ID, GRAPH_ID
 from server.resources import Resources
-from server.runs.threads import ThreadRow
+from server.runs.threads import ThreadRow, user_graph
 from server.wire_json import interrupts_json, plain
 
 SERVER_KEYS = ("graph_id", "assistant_id", "user_id")
@@ -60,9 +60,9 @@ def thread_status(state: StateSnapshot, busy: bool) -> str:
     return "idle"
 
 
-async def thread_state(resources: Resources, thread_id: str) -> StateSnapshot:
-    state: StateSnapshot = await resources.graph.aget_state(
-        {"configurable": {"thread_id": thread_id}}
+async def thread_state(resources: Resources, row: ThreadRow) -> StateSnapshot:
+    state: StateSnapshot = await user_graph(resources, row.user_id).aget_state(
+        {"configurable": {"thread_id": row.thread_id}}
     )
     return state
 

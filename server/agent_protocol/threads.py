@@ -11,14 +11,14 @@ from server.agent_protocol.auth import ProtocolUser
 from server.agent_protocol.schemas import ThreadCreate, ThreadPatch, ThreadSearch
 from server.agent_protocol.serialize import ProtocolJSON
 from server.agent_protocol.thread_search import search_threads
-from server.agent_protocol.thread_store import orphaned_checkpoints, patch_metadata
+from server.agent_protocol.thread_store import patch_metadata
 from server.agent_protocol.thread_ttl import parse_ttl, set_ttl
 from server.agent_protocol.thread_view import client_metadata, thread_json, thread_state
 from server.deps import Res
 from server.resources import Resources
 from server.runs import RunManager, ThreadRow, create_thread, owned_thread
 from server.runs.deps import Runs
-from server.runs.threads import ThreadExists, delete_thread
+from server.runs.threads import delete_thread
 
 router = APIRouter(tags=["agent protocol"])
 MAX_CANCELS = 100  # a thread's active run plus everything queued behind it
@@ -27,8 +27,8 @@ MAX_CANCELS = 100  # a thread's active run plus everything queued behind it
 async def thread_body(
     resources: Resources, runs: RunManager, user: UUID, row: ThreadRow
 ) -> dict[str, Any]:
-    state = await thread_state(resources, row.thread_id)
-    return thread_json(row, user, state, busy=await runs.busy(row.thread_id))  # any instance
+    state = await thread_state(resources, row)
+    return thread_json(row, user, state, busy=await runs.busy(row.key))  # any instance
 
 
 @router.post("/threads", response_class=ProtocolJSON)
@@ -39,8 +39,6 @@ async def create(
     ttl = parse_ttl(body.ttl)
     if body.supersteps:
         raise HTTPException(422, "Creating a thread with supersteps is not supported.")
-    if body.thread_id and await orphaned_checkpoints(resources, user, body.thread_id):
-        raise ThreadExists()
     row = await create_thread(
         resources,
         user,
@@ -90,10 +88,10 @@ async def patch(
 async def delete(thread_id: str, user: ProtocolUser, resources: Res, runs: Runs) -> Response:
     row = await owned_thread(resources, user, thread_id)
     for _ in range(MAX_CANCELS):
-        active = runs.active(row.thread_id)
+        active = runs.active(row.key)
         if active is None:
             break
         await runs.cancel(active.run_id)
-    await runs.cancel_thread(row.thread_id)  # and any on other instances
+    await runs.cancel_thread(row.key)  # and any on other instances
     await delete_thread(resources, user, row.id)
     return Response(status_code=204)

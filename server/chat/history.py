@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from server.resources import Resources
 from server.runs.result import interrupt_payload
-from server.runs.threads import ThreadRow
+from server.runs.threads import ThreadRow, user_graph
 from tools.db.scope import user_db
 
 
@@ -66,6 +66,9 @@ async def transcript(
     return [MessagePublic(**r) for r in rows]
 
 
-async def pending_interrupt(resources: Resources, thread_id: str) -> dict[str, Any] | None:
-    state = await resources.graph.aget_state({"configurable": {"thread_id": thread_id}})
+async def pending_interrupt(
+    resources: Resources, user_id: UUID, thread_id: str
+) -> dict[str, Any] | None:
+    graph = user_graph(resources, user_id)
+    state = await graph.aget_state({"configurable": {"thread_id": thread_id}})
     return interrupt_payload(list(state.interrupts or ()))

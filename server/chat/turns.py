@@ -18,7 +18,8 @@ from server.runs import DuplicateMessage, Run, RunManager, create_thread, owned_
 from server.runs.orphans import settled
 from server.runs.result import interrupt_payload
 from server.runs.store import RunRow, get_run_row, run_for_message
-from server.runs.threads import owned_thread_id
+from server.runs.threads import owned_thread_id, user_graph
+from tools.db.thread_keys import thread_key
 
 
 @dataclass(frozen=True)
@@ -119,8 +120,9 @@ async def start_resume(
 ) -> Turn:
     """Answer the thread's pending approval: one decision per action request."""
     thread_id = (await owned_thread(resources, user_id, request.thread_id)).thread_id
-    if runs.active(thread_id) is None:
-        state = await resources.graph.aget_state({"configurable": {"thread_id": thread_id}})
+    if runs.active(thread_key(user_id, thread_id)) is None:
+        graph = user_graph(resources, user_id)
+        state = await graph.aget_state({"configurable": {"thread_id": thread_id}})
         pending = interrupt_payload(list(state.interrupts or ()))
         if pending is None:
             raise NothingToResume()

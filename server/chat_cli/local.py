@@ -88,5 +88,5 @@ class LocalTransport:
         return History(
             row.title,
             [m.model_dump() for m in messages],
-            await pending_interrupt(resources, row.thread_id),
+            await pending_interrupt(resources, self.user, row.thread_id),
         )

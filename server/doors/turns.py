@@ -85,12 +85,11 @@ async def resume_turn(app: Starlette, user: UUID, request: ResumeRequest) -> Tur
 
 async def claim_thread(app: Starlette, user: UUID, thread_id: str) -> str:
     """A thread id the client chose (AG-UI's threadId, A2A's contextId): the user's own
-    thread, made for them the first time; anyone else's is "Thread not found." (404),
-    the answer every route gives for another user's thread."""
+    thread, made for them the first time, whoever else has a thread of that id."""
     resources, _runs = app_parts(app)
     try:
         row = await create_thread(resources, user, thread_id=thread_id, if_exists="do_nothing")
-    except ThreadExists:
+    except ThreadExists:  # deleted the instant it was found: as an unknown id
         raise DoorRefusal(404, "Thread not found.") from None
     except HTTPException as exc:
         raise DoorRefusal(exc.status_code, str(exc.detail)) from None

@@ -16,6 +16,7 @@ import structlog
 from tools.db.checkpointer import PooledSaver
 from tools.db.pool import Pool
 from tools.db.scope import user_db
+from tools.db.thread_keys import UserThreads
 
 log = structlog.get_logger("pam.jobs")
 BATCH = 100
@@ -29,7 +30,9 @@ async def _expire_one(pool: Pool, user: UUID, thread_id: UUID, strategy: str) ->
                 "SELECT t.updated_at + e.ttl_minutes * interval '1 minute' AS idle_until,"
                 " EXISTS (SELECT 1 FROM chat_runs r WHERE r.thread_id = t.id"
                 " AND r.status IN ('pending', 'running')) AS running"
-                " FROM chat_threads t JOIN thread_ttls e ON e.thread_id = t.id WHERE t.id = %s",
+                " FROM chat_threads t"
+                " JOIN thread_ttls e ON (e.user_id, e.thread_id) = (t.user_id, t.id)"
+                " WHERE t.id = %s",
                 (thread_id,),
             )
         ).fetchone()
@@ -46,7 +49,7 @@ async def _expire_one(pool: Pool, user: UUID, thread_id: UUID, strategy: str) ->
             await db.conn.execute("DELETE FROM chat_threads WHERE id = %s", (thread_id,))
         else:  # kept, with only its latest checkpoint; the TTL is spent
             await db.conn.execute("DELETE FROM thread_ttls WHERE thread_id = %s", (thread_id,))
-    saver = PooledSaver(pool)
+    saver = UserThreads(PooledSaver(pool), user)  # the checkpoints of the user's thread
     if strategy == "delete":
         await saver.adelete_thread(str(thread_id))
     else:
@@ -63,8 +66,8 @@ async def expire_threads(pool: Pool) -> int:
     async with pool.connection() as conn, conn.transaction():
         rows = await (
             await conn.execute(
-                "UPDATE thread_ttls SET expires_at = now() + %s WHERE thread_id IN ("
-                " SELECT thread_id FROM thread_ttls WHERE expires_at <= now()"
+                "UPDATE thread_ttls SET expires_at = now() + %s WHERE (user_id, thread_id) IN ("
+                " SELECT user_id, thread_id FROM thread_ttls WHERE expires_at <= now()"
                 " ORDER BY expires_at LIMIT %s FOR UPDATE SKIP LOCKED)"
                 " RETURNING thread_id, user_id, strategy",
                 (CLAIM, BATCH),

@@ -33,7 +33,8 @@ async def post_to_thread(db: UserDb, reminder_id: UUID, frame: dict[str, Any]) -
     thread_id: UUID = row["id"]
     await db.conn.execute(
         "INSERT INTO chat_messages (thread_id, user_id, message_id, role, content, data)"
-        " VALUES (%s, %s, %s, 'ai', %s, %s::jsonb) ON CONFLICT (thread_id, message_id) DO NOTHING",
+        " VALUES (%s, %s, %s, 'ai', %s, %s::jsonb)"
+        " ON CONFLICT (user_id, thread_id, message_id) DO NOTHING",
         (
             thread_id,
             db.user_id,

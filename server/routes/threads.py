@@ -48,8 +48,8 @@ async def thread(
     return ThreadDetail(
         **ThreadPublic.of(row).model_dump(),
         messages=messages,
-        running=await runs.busy(row.thread_id),
-        interrupt=await pending_interrupt(resources, row.thread_id),
+        running=await runs.busy(row.key),
+        interrupt=await pending_interrupt(resources, user, row.thread_id),
     )
 
 
@@ -57,6 +57,6 @@ async def thread(
 async def remove_thread(thread_id: str, user: CurrentUser, resources: Res, runs: Runs) -> Response:
     """Delete the thread, its transcript and its checkpoints (stopping a running turn)."""
     row = await owned_thread(resources, user, thread_id)
-    await runs.cancel_thread(row.thread_id)  # on whichever instance it runs
+    await runs.cancel_thread(row.key)  # on whichever instance it runs
     await delete_thread(resources, user, row.id)
     return Response(status_code=204)

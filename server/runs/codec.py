@@ -27,8 +27,9 @@ def events_key(run_id: str) -> str:
     return f"pam:run:{run_id}:events"
 
 
-def lock_key(thread_id: str) -> str:
-    return f"pam:thread:{thread_id}:lock"
+def lock_key(thread_key: str) -> str:
+    """A string: the run holding the thread (`tools.db.thread_keys.thread_key`)."""
+    return f"pam:thread:{thread_key}:lock"
 
 
 CANCEL_CHANNEL = "pam:runs:cancel"

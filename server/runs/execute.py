@@ -25,6 +25,7 @@ from server.runs.run import Run, RunStatus
 from server.runs.store import update_run
 from tools.db.checkpoint_batch import run_batch
 from tools.db.pool import Pool
+from tools.db.thread_keys import UserThreads, owned_graph
 
 log = structlog.get_logger("pam.runs")
 
@@ -120,6 +121,7 @@ async def execute(
     status: RunStatus = "error"
     error: str | None = None
     marking: asyncio.Task[None] | None = None
+    graph = owned_graph(graph, run.user_id)  # the client's thread id, in the user's namespace
     # The task runs in its own copy of the context: these tag every log line of the turn.
     bind_contextvars(run_id=run.run_id, thread_id=run.thread_id, user_id=str(run.user_id))
     try:
@@ -135,8 +137,11 @@ async def execute(
         # The run's checkpoints go to Postgres in one transaction when it stops
         # (tools/db/checkpoint_batch.py); a failed write fails the run. "sync" asks for
         # each step's checkpoint to be written before the next step: not held.
-        held = graph.checkpointer if run.durability != "sync" else None
-        async with run_batch(held, run.thread_id):
+        # The batch holds what the saver under the user's view writes: keyed by the
+        # thread's key, as that saver sees it.
+        view = graph.checkpointer
+        held = view.saver if isinstance(view, UserThreads) and run.durability != "sync" else None
+        async with run_batch(held, run.thread_key):
             async for namespace, mode, data in graph_stream(
                 graph,
                 payload,

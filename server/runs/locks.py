@@ -56,9 +56,9 @@ class ThreadLocks:
         self.ttl_s = ttl_s
         self._ttl_ms = int(ttl_s * 1000)
 
-    async def try_acquire(self, thread_id: str, holder: Holder) -> Holder | None:
+    async def try_acquire(self, thread_key: str, holder: Holder) -> Holder | None:
         """None when the thread is now `holder`'s; otherwise who holds it."""
-        key = lock_key(thread_id)
+        key = lock_key(thread_key)
         try:
             for _ in range(3):  # a lock released between SET and GET: try again
                 if await self._redis.set(key, holder.value, nx=True, px=self._ttl_ms):
@@ -72,32 +72,32 @@ class ThreadLocks:
             return None
         return None
 
-    async def acquire(self, thread_id: str, holder: Holder) -> None:
+    async def acquire(self, thread_key: str, holder: Holder) -> None:
         """Wait until the thread is `holder`'s (its holder ends, or its instance dies)."""
         while True:
-            if await self.try_acquire(thread_id, holder) is None:
+            if await self.try_acquire(thread_key, holder) is None:
                 return
             await asyncio.sleep(POLL_S)  # a holder on another instance: no event to wait on
 
-    async def renew(self, thread_id: str, holder: Holder) -> bool:
+    async def renew(self, thread_key: str, holder: Holder) -> bool:
         """Extend the lock; False when it was lost (expired and taken, or Redis gone)."""
         try:
             kept = await self._redis.eval(
-                _RENEW, 1, lock_key(thread_id), holder.value, self._ttl_ms
+                _RENEW, 1, lock_key(thread_key), holder.value, self._ttl_ms
             )
         except REDIS_ERRORS:
             return False
         return bool(kept)
 
-    async def release(self, thread_id: str, holder: Holder) -> None:
+    async def release(self, thread_key: str, holder: Holder) -> None:
         try:
-            await self._redis.eval(_RELEASE, 1, lock_key(thread_id), holder.value)
+            await self._redis.eval(_RELEASE, 1, lock_key(thread_key), holder.value)
         except REDIS_ERRORS as exc:  # it expires by itself
             log.warning("could not release a thread lock", error=str(exc))
 
-    async def holder(self, thread_id: str) -> Holder | None:
+    async def holder(self, thread_key: str) -> Holder | None:
         try:
-            raw = await self._redis.get(lock_key(thread_id))
+            raw = await self._redis.get(lock_key(thread_key))
         except REDIS_ERRORS:
             return None
         return Holder.parse(raw) if raw is not None else None

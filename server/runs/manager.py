@@ -24,6 +24,7 @@ from server.runs.run import CancelAction, Disconnect, Run
 from server.runs.shared import SharedRuns
 from server.runs.store import DuplicateMessage, insert_run, update_run
 from server.runs.table import RETAIN_S, RunTable
+from tools.db.thread_keys import thread_key
 
 __all__ = ["RunManager", "Strategy", "ThreadBusy"]
 REMOTE_CANCEL_WAIT_S = 10.0  # how long a cancel waits for another instance's run to stop
@@ -70,19 +71,19 @@ class RunManager:
         if run is not None and run.done:
             self._table.drop(run)
 
-    def active(self, thread_id: str) -> Run | None:
+    def active(self, thread_key: str) -> Run | None:
         """The run executing on the thread now (queued ones wait behind it)."""
-        unfinished = self._table.unfinished(str(thread_id))
+        unfinished = self._table.unfinished(thread_key)
         return unfinished[0] if unfinished else None
 
-    async def busy(self, thread_id: str) -> bool:
+    async def busy(self, thread_key: str) -> bool:
         """A run of the thread executes now, here or (with Redis) on another instance."""
-        if self.active(thread_id) is not None:
+        if self.active(thread_key) is not None:
             return True
         shared = self._shared
-        return shared is not None and await shared.locks.holder(str(thread_id)) is not None
+        return shared is not None and await shared.locks.holder(thread_key) is not None
 
-    async def owner_gone(self, run_id: str, thread_id: str, created_at: datetime) -> bool:
+    async def owner_gone(self, run_id: str, thread_key: str, created_at: datetime) -> bool:
         """Whether the process that executed a run (its row still unfinished) has died:
         with Redis, no instance renews the run's head or holds a lock for it; without,
         the run is not this process's and predates it."""
@@ -91,11 +92,11 @@ class RunManager:
             return False
         if self._shared is None:
             return created_at < self._started_at
-        return await self._shared.gone(str(run_id), str(thread_id))
+        return await self._shared.gone(str(run_id), thread_key)
 
-    def unfinished(self, thread_id: str) -> list[Run]:
+    def unfinished(self, thread_key: str) -> list[Run]:
         """The thread's running and queued runs, oldest first."""
-        return self._table.unfinished(str(thread_id))
+        return self._table.unfinished(thread_key)
 
     async def start(
         self,
@@ -122,7 +123,7 @@ class RunManager:
         # The only await before the run is registered: the busy check and the
         # registration below stay together, so concurrent starts still see each other.
         context, metadata = await flagged_run(self._resources.flags, user_id, context, metadata)
-        busy = self._table.unfinished(thread_id)
+        busy = self._table.unfinished(thread_key(user_id, thread_id))
         for other in busy:  # the same message racing in again: not busy, a duplicate
             if message_id is not None and other.message_id == message_id:
                 raise DuplicateMessage(other.run_id)
@@ -216,20 +217,20 @@ class RunManager:
         run.task.cancel()
         await asyncio.wait({run.task})
         if action == "rollback":
-            await delete_run_checkpoints(self._resources.pool, run.thread_id, run.run_id)
+            await delete_run_checkpoints(self._resources.pool, run.thread_key, run.run_id)
 
-    async def cancel_thread(self, thread_id: str, action: CancelAction = "interrupt") -> None:
+    async def cancel_thread(self, thread_key: str, action: CancelAction = "interrupt") -> None:
         """Stop every run of the thread, on whichever instance it runs."""
-        for run in self.unfinished(thread_id):
+        for run in self.unfinished(thread_key):
             await self.cancel(run.run_id, action)
         if self._shared is not None:
-            await self._shared.publish_cancel(thread_id=str(thread_id), action=action)
+            await self._shared.publish_cancel(thread_key=thread_key, action=action)
 
     async def _cancel_here(
-        self, run_id: str | None, thread_id: str | None, action: CancelAction
+        self, run_id: str | None, thread_key: str | None, action: CancelAction
     ) -> None:
         """A cancel published by any instance: act on the runs this one executes."""
-        found = [self._table.get(run_id)] if run_id else self.unfinished(thread_id or "")
+        found = [self._table.get(run_id)] if run_id else self.unfinished(thread_key or "")
         for run in found:
             if run is not None and not run.remote and not run.done:
                 await self.cancel(run.run_id, action)

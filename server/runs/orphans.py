@@ -18,6 +18,7 @@ from server.runs.lost import LOST
 from server.runs.manager import RunManager
 from server.runs.store import RunRow, get_run_row, mark_lost
 from tools.db.pool import Pool
+from tools.db.thread_keys import thread_key
 
 UNFINISHED = frozenset({"pending", "running"})
 
@@ -26,7 +27,8 @@ async def settled(runs: RunManager, pool: Pool, row: RunRow) -> RunRow:
     """The row, ended as lost first when its run's process has died."""
     if row.status not in UNFINISHED:
         return row
-    if not await runs.owner_gone(str(row.id), str(row.thread_id), row.created_at):
+    key = thread_key(row.user_id, str(row.thread_id))
+    if not await runs.owner_gone(str(row.id), key, row.created_at):
         return row
     marked = await mark_lost(pool, row.user_id, str(row.id), LOST)
     if marked is not None:

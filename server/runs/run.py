@@ -10,6 +10,7 @@ from uuid import UUID
 
 from server.runs.events import EventLog, RunEvent
 from server.runs.graph_stream import GraphOptions
+from tools.db.thread_keys import thread_key
 
 RunStatus = Literal["pending", "running", "success", "error", "interrupted", "cancelled"]
 CancelAction = Literal["interrupt", "rollback"]
@@ -65,6 +66,11 @@ class Run:
         # options), shared with the run's head in Redis.
         self.extras: dict[str, str] = {}
         self._ended = asyncio.Event()
+
+    @property
+    def thread_key(self) -> str:
+        """Its thread among every user's (the run table's and the locks' key)."""
+        return thread_key(self.user_id, self.thread_id)
 
     @property
     def done(self) -> bool:

@@ -71,13 +71,13 @@ class Lease:
 
     async def claim(self) -> Holder | None:
         """Take the thread now if free; else who holds it."""
-        held = await self._locks.try_acquire(self._run.thread_id, self.holder)
+        held = await self._locks.try_acquire(self._run.thread_key, self.holder)
         self.held = held is None
         return held
 
     async def acquire(self) -> None:
         if not self.held:
-            await self._locks.acquire(self._run.thread_id, self.holder)
+            await self._locks.acquire(self._run.thread_key, self.holder)
             self.held = True
 
     async def end(self) -> None:
@@ -85,7 +85,7 @@ class Lease:
             self._renewer.cancel()
         if self.held:
             self.held = False
-            await self._locks.release(self._run.thread_id, self.holder)
+            await self._locks.release(self._run.thread_key, self.holder)
 
     async def _renew(self) -> None:
         every = self._locks.ttl_s / 3
@@ -93,10 +93,10 @@ class Lease:
             await asyncio.sleep(every)
             with contextlib.suppress(*REDIS_ERRORS):
                 await self._redis.expire(head_key(self._run.run_id), int(self._locks.ttl_s))
-            if self.held and not await self._locks.renew(self._run.thread_id, self.holder):
+            if self.held and not await self._locks.renew(self._run.thread_key, self.holder):
                 # Expired under us (a long stall, a Redis restart): take it back if free.
                 log.warning("thread lock lost; re-taking it", run_id=self._run.run_id)
-                await self._locks.try_acquire(self._run.thread_id, self.holder)
+                await self._locks.try_acquire(self._run.thread_key, self.holder)
 
 
 class SharedRuns:
@@ -138,14 +138,14 @@ class SharedRuns:
             action: CancelAction = "rollback" if strategy == "rollback" else "interrupt"
             await self.publish_cancel(run_id=held.run_id, action=action)
 
-    async def gone(self, run_id: str, thread_id: str) -> bool:
+    async def gone(self, run_id: str, thread_key: str) -> bool:
         """Whether no instance executes the run any more: its head has expired (its
         owner renews it while the run lives, queued or running) and it holds no lock on
         its thread. Redis unreachable: unknown, so not gone."""
         try:
             if await self._redis.exists(head_key(run_id)):
                 return False
-            held = await self._redis.get(lock_key(thread_id))
+            held = await self._redis.get(lock_key(thread_key))
         except REDIS_ERRORS:
             return False
         return held is None or Holder.parse(held).run_id != run_id
@@ -157,9 +157,9 @@ class SharedRuns:
         return await attach(self._redis, run_id)
 
     async def publish_cancel(
-        self, *, run_id: str | None = None, thread_id: str | None = None, action: CancelAction
+        self, *, run_id: str | None = None, thread_key: str | None = None, action: CancelAction
     ) -> None:
-        message = {"run_id": run_id, "thread_id": thread_id, "action": action}
+        message = {"run_id": run_id, "thread_key": thread_key, "action": action}
         try:
             await self._redis.publish(CANCEL_CHANNEL, orjson.dumps(message))
         except REDIS_ERRORS as exc:
@@ -169,8 +169,8 @@ class SharedRuns:
         try:
             message = orjson.loads(data)
             action = message.get("action")
-            run_id, thread_id = message.get("run_id"), message.get("thread_id")
+            run_id, thread_key = message.get("run_id"), message.get("thread_key")
         except (orjson.JSONDecodeError, AttributeError):
             return
         if action in ("interrupt", "rollback"):
-            await self._on_cancel(run_id, thread_id, action)
+            await self._on_cancel(run_id, thread_key, action)

@@ -1,5 +1,5 @@
 """This process's runs: by id (kept a few minutes after they end, to join or replay)
-and by thread (unfinished ones, oldest first: the running one, then any queued).
+and by thread key (unfinished ones, oldest first: the running one, then any queued).
 
 "Is this thread busy?" is answered here; a cross-instance lock (Redis) would be taken
 in `register` and released in `finished`.
@@ -29,15 +29,15 @@ class RunTable:
     def get(self, run_id: str) -> Run | None:
         return self._runs.get(run_id)
 
-    def unfinished(self, thread_id: str) -> list[Run]:
-        return [r for r in self._threads.get(thread_id, []) if not r.done]
+    def unfinished(self, thread_key: str) -> list[Run]:
+        return [r for r in self._threads.get(thread_key, []) if not r.done]
 
     def running(self) -> list[Run]:
         return [r for r in self._runs.values() if not r.done]
 
     def register(self, run: Run) -> None:
         self._runs[run.run_id] = run
-        self._threads.setdefault(run.thread_id, []).append(run)
+        self._threads.setdefault(run.thread_key, []).append(run)
 
     def follow(self, run: Run) -> None:
         """A run another instance executes, followed here: found by id, never busy here
@@ -64,11 +64,11 @@ class RunTable:
         self._unlink(run)
 
     def _unlink(self, run: Run) -> None:
-        waiting = self._threads.get(run.thread_id, [])
+        waiting = self._threads.get(run.thread_key, [])
         if run in waiting:
             waiting.remove(run)
         if not waiting:
-            self._threads.pop(run.thread_id, None)
+            self._threads.pop(run.thread_key, None)
 
     def clear_expiry(self) -> None:
         for handle in self._expiry.values():

@@ -1,7 +1,9 @@
 """Chat threads: rows in `chat_threads`, read and written under the user's RLS scope.
 
-Every route and protocol goes through `owned_thread`, so an unknown id and another
-user's id are the same 404 and ids cannot be probed.
+Threads are per user (keyed by user_id and id): every route and protocol goes through
+`owned_thread`, so an unknown id and another user's id are the same 404, and creating
+a thread with an id another user also uses makes the caller's own, exactly as for an
+unused id (tools/db/thread_keys.py keeps their checkpoints apart).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from fastapi import HTTPException
 
 from server.resources import Resources
 from tools.db.scope import user_db
+from tools.db.thread_keys import ThreadNamespaces, owned_graph, thread_key
 
 COLUMNS = "id, user_id, title, metadata, created_at, updated_at"
 OWNED_THREADS = 50_000
@@ -59,6 +62,24 @@ class ThreadRow:
     @property
     def thread_id(self) -> str:
         return str(self.id)
+
+    @property
+    def key(self) -> str:
+        """The thread's id where ids are not per user (runs, locks, checkpoints)."""
+        return thread_key(self.user_id, self.thread_id)
+
+
+def thread_namespaces(resources: Resources) -> ThreadNamespaces:
+    """The server graph's checkpointer, every user's threads apart."""
+    threads = resources.graph.checkpointer
+    if not isinstance(threads, ThreadNamespaces):
+        raise TypeError("the server graph is compiled with ThreadNamespaces (resources.py)")
+    return threads
+
+
+def user_graph(resources: Resources, user_id: UUID) -> Any:
+    """The graph for a run or state call on the user's threads (their namespace)."""
+    return owned_graph(resources.graph, user_id)
 
 
 def parse_thread_id(thread_id: str | UUID) -> UUID | None:
@@ -111,8 +132,8 @@ async def create_thread(
     metadata: dict[str, Any] | None = None,
     if_exists: Literal["raise", "do_nothing"] = "raise",
 ) -> ThreadRow:
-    """A new thread owned by the user. An id already taken is 409 (`raise`), or the
-    existing thread when it is the user's own and `if_exists="do_nothing"`."""
+    """A new thread owned by the user. An id the user already has is 409 (`raise`) or
+    that thread (`do_nothing`); other users' threads are never in the way."""
     tid = uuid4() if thread_id is None else parse_thread_id(thread_id)
     if tid is None:
         raise HTTPException(422, "thread_id must be a UUID.")
@@ -120,15 +141,20 @@ async def create_thread(
         row = await (
             await db.conn.execute(
                 "INSERT INTO chat_threads (id, user_id, metadata) VALUES (%s, %s, %s::jsonb)"
-                f" ON CONFLICT (id) DO NOTHING RETURNING {COLUMNS}",
+                f" ON CONFLICT (user_id, id) DO NOTHING RETURNING {COLUMNS}",
                 (tid, user_id, orjson.dumps(metadata or {}).decode()),
             )
         ).fetchone()
     if row is not None:
+        made = ThreadRow(**row)
+        if thread_id is not None:
+            # A chosen id may have been a thread of the user's whose delete was cut off
+            # after its row went: a new thread starts with no checkpoints.
+            await thread_namespaces(resources).of(user_id).adelete_thread(made.thread_id)
         _owned_threads(resources)[(user_id, tid)] = True
-        return ThreadRow(**row)
+        return made
     existing = await find_thread(resources, user_id, tid)
-    if existing is None or if_exists == "raise":
+    if existing is None or if_exists == "raise":  # None: deleted this instant
         raise ThreadExists()
     return existing
 
@@ -154,4 +180,4 @@ async def delete_thread(resources: Resources, user_id: UUID, thread_id: str | UU
     async with user_db(resources.pool, user_id) as db:
         await db.conn.execute("DELETE FROM chat_threads WHERE id = %s", (row.id,))
     _owned_threads(resources).pop((user_id, row.id), None)
-    await resources.graph.checkpointer.adelete_thread(row.thread_id)
+    await thread_namespaces(resources).of(user_id).adelete_thread(row.thread_id)

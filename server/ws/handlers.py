@@ -122,4 +122,4 @@ async def _dispatch(
         connection.follow(asyncio.create_task(forward_turn(connection, turn, reply_to)))
     elif isinstance(frame, CancelFrame):
         row = await owned_thread(resources, user, frame.thread_id)
-        await runs.cancel_thread(row.thread_id)  # on whichever instance it runs
+        await runs.cancel_thread(row.key)  # on whichever instance it runs

@@ -110,14 +110,16 @@ async def test_an_approval_is_input_required_and_the_next_message_settles_it(
 
 
 async def test_refusals_are_protocol_errors_and_write_nothing(serve: Serve, pool: Pool) -> None:
-    model = StreamingScriptedModel(script=[route("general"), AIMessage("Hello.")])
+    model = StreamingScriptedModel(
+        script=[route("general"), AIMessage("Hello."), route("general"), AIMessage("Hi, dot.")]
+    )
     context = str(uuid4())
     async with serve(model) as server:
         async with a2a_client(server, "cal", streaming=False) as client:
             await responses(client, ask("hello", context))
         async with a2a_client(server, "dot", streaming=False) as other:
-            with pytest.raises(A2AError, match="Thread not found"):
-                await responses(other, ask("what did cal say?", context))
+            # Cal's context id is, to dot, an unused one: dot's own new conversation.
+            foreign = await responses(other, ask("what did cal say?", context))
             with pytest.raises(A2AError, match="message"):
                 await responses(other, ask("x" * 5000, str(uuid4())))
         async with httpx.AsyncClient(base_url=server.url) as raw:
@@ -134,7 +136,8 @@ async def test_refusals_are_protocol_errors_and_write_nothing(serve: Serve, pool
         async with httpx.AsyncClient(base_url=server.url, headers=auth("dot")) as rest:
             threads = (await rest.get("/api/v1/pam/threads")).json()["items"]
     assert bare.status_code == 401 and expired.status_code == 401
-    assert threads == []
+    assert last_state(foreign) == (TaskState.TASK_STATE_COMPLETED, "Hi, dot.")
+    assert [t["thread_id"] for t in threads] == [context]  # dot's own; the refused made none
 
 
 async def test_a_0_3_client_uses_message_send_on_the_same_endpoint(serve: Serve) -> None:

@@ -91,7 +91,8 @@ async def test_cancel_stops_a_run_and_join_returns_what_is_there(serve: Serve) -
 
 
 async def test_another_users_runs_are_not_found(serve: Serve) -> None:
-    async with serve(StreamingScriptedModel(script=general("Mine."))) as server:
+    script = general("Mine.") + general("Bob's own.")
+    async with serve(StreamingScriptedModel(script=script)) as server:
         alice, bob = sdk(server.url, person("alice")), sdk(server.url, person("bob"))
         tid = (await alice.threads.create())["thread_id"]
         run = await alice.runs.create(tid, "pam", input=say("hi"))
@@ -104,7 +105,6 @@ async def test_another_users_runs_are_not_found(serve: Serve) -> None:
             lambda: bob.runs.cancel(tid, rid),
             lambda: bob.runs.create(tid, "pam", input=say("x")),
             lambda: bob.runs.wait(tid, "pam", input=say("x")),
-            lambda: bob.runs.create(tid, "pam", input=say("x"), if_not_exists="create"),
             lambda: collect(bob.runs.stream(tid, "pam", input=say("x"))),
             lambda: collect(bob.runs.join_stream(tid, rid)),
         ]
@@ -115,10 +115,15 @@ async def test_another_users_runs_are_not_found(serve: Serve) -> None:
             assert refused.value.response.status_code == 404
         with pytest.raises(NotFoundError):  # a real run id, on a thread of Bob's own
             await bob.runs.get((await bob.threads.create())["thread_id"], rid)
+        # Creating on the fly with Alice's id: to Bob an unused id, his own new thread.
+        bobs = await bob.runs.wait(tid, "pam", input=say("x"), if_not_exists="create")
+        with pytest.raises(NotFoundError):  # and Alice's run is not on it
+            await bob.runs.get(tid, rid)
         runs = await alice.runs.list(tid)
         await alice.aclose()
         await bob.aclose()
     assert len(runs) == 1
+    assert isinstance(bobs, dict) and bobs["reply"] == "Bob's own."
 
 
 async def test_if_not_exists_create_makes_the_thread(serve: Serve) -> None:

@@ -1,7 +1,8 @@
 """The AG-UI door: a client posts AG-UI's RunAgentInput and reads the stream with the
 `ag-ui-protocol` package's own event models (every event must validate), against a live
 server: a turn with a tool call, an approval as an AG-UI interrupt answered by `resume`,
-and the refusals (no token, another user's thread, bad or oversized input)."""
+the refusals (no token, bad or oversized input), and another user's thread id, which is
+the caller's own new thread as any unused id is."""
 
 from __future__ import annotations
 
@@ -122,7 +123,9 @@ async def test_an_approval_is_an_interrupt_and_resume_decides_it(serve: Serve, p
 
 
 async def test_refusals_are_clear_and_write_nothing(serve: Serve, pool: Pool) -> None:
-    model = StreamingScriptedModel(script=[route("general"), AIMessage("Hello.")])
+    model = StreamingScriptedModel(
+        script=[route("general"), AIMessage("Hello."), route("general"), AIMessage("Hi, dan.")]
+    )
     thread = str(uuid4())
     async with serve(model) as server:
         async with httpx.AsyncClient(base_url=server.url, headers=auth("cat"), timeout=30) as c:
@@ -134,7 +137,8 @@ async def test_refusals_are_clear_and_write_nothing(serve: Serve, pool: Pool) ->
                 PATH, json=run_input(thread), headers={"X-Api-Key": "not-a-token"}
             )
         async with httpx.AsyncClient(base_url=server.url, headers=auth("dan"), timeout=30) as c:
-            foreign = await c.post(PATH, json=run_input(thread, "what did cat say?"))
+            # Cat's thread id is, to dan, an unused one: dan's own new thread.
+            foreign = await agui_events(c, run_input(thread, "what did cat say?"))
             new_thread = str(uuid4())
             huge = await c.post(PATH, json=run_input(new_thread, "x" * 5000))
             malformed = await c.post(PATH, json={"threadId": new_thread, "messages": "no"})
@@ -145,9 +149,10 @@ async def test_refusals_are_clear_and_write_nothing(serve: Serve, pool: Pool) ->
             )
             threads = (await c.get("/api/v1/pam/threads")).json()["items"]
     assert bare.status_code == 401 and key.status_code == 401
-    assert foreign.status_code == 404 and foreign.json()["detail"] == "Thread not found."
+    assert kinds(foreign)[-1] == "RUN_FINISHED"
+    assert "Hi, dan." in str(foreign) and "Hello." not in str(foreign)
     assert huge.status_code == 422 and "message" in huge.json()["detail"]
     assert malformed.status_code == 422 and "messages" in malformed.json()["detail"]
     assert no_user.status_code == 422 and "user message" in no_user.json()["detail"]
     assert resume_nothing.status_code == 404
-    assert threads == []  # nothing refused made dan a thread
+    assert [t["thread_id"] for t in threads] == [thread]  # his own; the refused made none

@@ -12,6 +12,7 @@ from agent.context import Context
 from server.runs import RunFailed, RunManager, ThreadBusy, create_thread
 from tests.api.conftest import Gate, LiveServer, Serve, StreamingScriptedModel, uid
 from tests.fakes import route
+from tools.db.thread_keys import thread_key
 
 USER = "multi"
 
@@ -63,7 +64,7 @@ async def test_enqueue_waits_for_the_active_run_then_runs(serve: Serve) -> None:
         # the second pending until its turn came.
         assert await row_status(live, first.run_id) == "running"
         assert await row_status(live, second.run_id) == "pending"
-        assert live.app.state.runs.active(thread_id) is first
+        assert live.app.state.runs.active(thread_key(uid(USER), thread_id)) is first
         gate.open()
         await asyncio.wait_for(later.reached.wait(), 10)
         assert await row_status(live, first.run_id) == "success"
@@ -96,7 +97,7 @@ async def test_interrupt_keeps_and_rollback_drops_the_cancelled_runs_checkpoints
                 await conn.execute(
                     "SELECT count(*) AS n FROM checkpoints"
                     " WHERE thread_id = %s AND metadata->>'run_id' = %s",
-                    (thread_id, first.run_id),
+                    (thread_key(uid(USER), thread_id), first.run_id),
                 )
             ).fetchone()
     assert first.status == "cancelled" and second.status == "success"

@@ -11,6 +11,7 @@ import pytest
 from langchain_core.messages import AIMessage
 
 import server.sse
+from server.runs.threads import user_graph
 from tests.api.conftest import (
     HEARTBEAT,
     Gate,
@@ -19,6 +20,7 @@ from tests.api.conftest import (
     auth,
     read_sse,
     settled_thread,
+    uid,
 )
 from tests.fakes import route
 
@@ -77,9 +79,9 @@ async def test_a_client_that_disconnects_mid_stream_does_not_lose_the_turn(
         assert (await client.get(f"/api/v1/pam/threads/{thread_id}")).json()["running"]
         gate.open()
         thread = await settled_thread(client, thread_id)
-        state = await server.app.state.resources.graph.aget_state(
-            {"configurable": {"thread_id": thread_id}}
-        )
+        resources = server.app.state.resources
+        graph = user_graph(resources, uid("eli"))
+        state = await graph.aget_state({"configurable": {"thread_id": thread_id}})
     assert [m["role"] for m in thread["messages"]] == ["human", "ai"]
     assert thread["messages"][-1]["content"] == "Here is the answer."
     assert state.values["reply"] == "Here is the answer."  # checkpointed

@@ -8,6 +8,7 @@ import uuid
 import httpx
 from langchain_core.messages import AIMessage
 
+from server.runs.threads import thread_namespaces, user_graph
 from tests.api.conftest import Serve, StreamingScriptedModel, auth, uid
 from tests.fakes import route
 
@@ -45,7 +46,7 @@ async def test_delete_removes_the_thread_its_transcript_and_checkpoints(serve: S
         httpx.AsyncClient(base_url=server.url, headers=auth("jo"), timeout=30) as client,
     ):
         thread_id = (await client.post(CHAT, json={"message": "hi"})).json()["thread_id"]
-        graph = server.app.state.resources.graph
+        graph = user_graph(server.app.state.resources, uid("jo"))
         config = {"configurable": {"thread_id": thread_id}}
         assert (await graph.aget_state(config)).values["messages"]
         deleted = await client.delete(f"{THREADS}/{thread_id}")
@@ -110,7 +111,7 @@ async def test_a_remembered_thread_deleted_elsewhere_is_never_run_on(serve: Serv
         resources = server.app.state.resources
         async with resources.pool.connection() as conn:  # as another instance would
             await conn.execute("DELETE FROM chat_threads WHERE id = %s", (thread_id,))
-        await resources.graph.checkpointer.adelete_thread(thread_id)
+        await thread_namespaces(resources).of(uid("hal")).adelete_thread(thread_id)
         taken = await client.post("/threads", json={"thread_id": thread_id}, headers=auth("ivy"))
         ivy = await client.post(
             CHAT, json={"message": "ivy's secret", "thread_id": thread_id}, headers=auth("ivy")

@@ -19,6 +19,13 @@ DIFFERENCES: dict[str, str] = {
         "never takes one from a client; `langgraph dev` has no users. The key is dropped "
         "before comparing."
     ),
+    "thread ids per user": (
+        "Thread ids are per user in PAM: an id another user has is, to the caller, an "
+        "unused one (a new thread of their own, sharing nothing); `langgraph dev` has no "
+        "users and one namespace, so a second caller's create with a taken id is a 409 "
+        "there. Each case runs for its own fresh user, so the suite compares a user's own "
+        "threads, where the two agree."
+    ),
     "idempotent message_id": (
         "PAM records a run's client `message_id` so a retried message is not run twice; "
         "LangGraph has no such key. It is dropped before comparing."

@@ -1,5 +1,6 @@
 """The isolation matrix of `make chaos`, whole: user B with user A's ids on every REST,
-chat, Agent Protocol and WebSocket route gets 404 / NOT_FOUND and sees nothing, and
+chat, Agent Protocol and WebSocket route gets 404 / NOT_FOUND and sees nothing (and on
+every door that lets a client choose a thread id, exactly what an unused id gets), and
 forged, expired, `alg: none`, key-confused and wrong-audience tokens get 401 (4001 on
 the socket), against a real `pam serve` that also trusts a JWKS key."""
 
@@ -32,5 +33,10 @@ async def test_user_b_gets_nothing_of_user_a_and_forged_tokens_get_401(
     assert not any(p.leaked for p in probes)
     surfaces = {p.surface for p in probes}
     assert {"REST", "chat", "Agent Protocol", "WebSocket", "MCP", "A2A", "AG-UI"} <= surfaces
+    claims = [p for p in probes if "as for an unused id" in p.tried]  # issue 14's oracle
+    assert len(claims) == 8 and all(p.ok for p in claims)
+    assert [p.got for p in probes if p.tried == "A's threads after B claimed their ids"] == [
+        "unchanged"
+    ]
     assert len(jwt) >= 14
     assert {p.expected for p in jwt} == {"401", "close 4001", "200", "open"}
