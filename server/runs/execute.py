@@ -25,7 +25,7 @@ from server.runs.run import Run, RunStatus
 from server.runs.store import update_run
 from tools.db.checkpoint_batch import run_batch
 from tools.db.pool import Pool
-from tools.db.thread_keys import UserThreads, owned_graph
+from tools.db.thread_keys import owned_graph
 
 log = structlog.get_logger("pam.runs")
 
@@ -136,11 +136,9 @@ async def execute(
         end = RunEnd()
         # The run's checkpoints go to Postgres in one transaction when it stops
         # (tools/db/checkpoint_batch.py); a failed write fails the run. "sync" asks for
-        # each step's checkpoint to be written before the next step: not held.
-        # The batch holds what the saver under the user's view writes: keyed by the
-        # thread's key, as that saver sees it.
-        view = graph.checkpointer
-        held = view.saver if isinstance(view, UserThreads) and run.durability != "sync" else None
+        # each step's checkpoint to be written before the next step: not held. The
+        # batch holds what reaches the saver (under the user's view): the thread's key.
+        held = graph.checkpointer.saver if run.durability != "sync" else None
         async with run_batch(held, run.thread_key):
             async for namespace, mode, data in graph_stream(
                 graph,

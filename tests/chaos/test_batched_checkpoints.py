@@ -16,7 +16,8 @@ import psycopg
 import pytest
 
 from tests.servers import PamProcess, server_env
-from tests.tokens import auth
+from tests.tokens import auth, uid
+from tools.db.thread_keys import thread_key
 
 pytestmark = pytest.mark.slow
 
@@ -85,16 +86,22 @@ async def test_a_run_killed_mid_turn_leaves_no_checkpoint_and_ends_as_an_error(
     finally:
         server.stop()
 
+    key = thread_key(uid(USER), thread_id)  # where the thread's checkpoints are stored
     with psycopg.connect(migrated_url) as conn:
+        kept = conn.execute(
+            "SELECT count(*) FROM checkpoints WHERE thread_id = %s AND checkpoint_ns = ''",
+            (key,),
+        ).fetchone()
         of_killed = conn.execute(
             "SELECT count(*) FROM checkpoints WHERE thread_id = %s AND metadata->>'run_id' = %s",
-            (thread_id, killed),
+            (key, killed),
         ).fetchone()
         stray_writes = conn.execute(
             "SELECT count(*) FROM checkpoint_writes w WHERE w.thread_id = %s AND NOT EXISTS"
             " (SELECT 1 FROM checkpoints c WHERE c.thread_id = w.thread_id"
             " AND c.checkpoint_ns = w.checkpoint_ns AND c.checkpoint_id = w.checkpoint_id)",
-            (thread_id,),
+            (key,),
         ).fetchone()
+    assert kept == (len(before),)  # the first run's, all of them (the top level's)
     assert of_killed == (0,)
     assert stray_writes == (0,)
