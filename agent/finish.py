@@ -9,6 +9,7 @@ from langgraph.config import get_config
 from langgraph.runtime import Runtime
 
 from agent.context import Context
+from agent.dialogue import next_dialogue
 from agent.resources import default_pool
 from agent.state import PamState
 from agent.transcript import append_turn
@@ -78,6 +79,8 @@ async def finish(state: PamState, runtime: Runtime[Context]) -> dict[str, Any]:
         "ui_actions": turn_ui_actions(turn),
         "usage": add_turn(state.get("usage"), turn),
     }
+    if dialogue := next_dialogue(turn, state.get("dialogue")):
+        update["dialogue"] = dialogue
     if cut:
         dropped = messages[:cut]
         update["summary"] = fold(state.get("summary", ""), dropped)

@@ -46,6 +46,7 @@ from agent.approvals import (
 )
 from agent.context import Context
 from agent.context_block import load_context_block
+from agent.dialogue import dialogue_lines
 from agent.events import emit
 from agent.flag_middleware import model_for
 from agent.model import apology
@@ -226,7 +227,9 @@ def make_router(model: BaseChatModel):  # type: ignore[no-untyped-def]
         if settled.before_user:
             await record_closed(ctx, [m for m in settled.before_user if isinstance(m, ToolMessage)])
             added = moved_before_user(state["messages"], settled.before_user)
-        prompt = [SystemMessage(ROUTER_PROMPT), *conversation_window(state["messages"])]
+        # What the previous turn did: "actually 55" goes where the expense was written.
+        rules = "\n".join(p for p in (ROUTER_PROMPT, dialogue_lines(state.get("dialogue"))) if p)
+        prompt = [SystemMessage(rules), *conversation_window(state["messages"])]
         domains: list[str] = []
         try:
             if ctx.flags.model and ctx.flags.model not in arms:

@@ -34,7 +34,9 @@ def _drafts(convo: Convo) -> tuple[list[Draft], bool]:
     reading = read_message(convo)
     bound = set(convo.tools)
     drafts = [
-        EXTRACT[r.tool](r.raw if r.tool in OWN_WORDS else r.text, convo.env)
+        Draft(r.tool, dict(r.args))
+        if r.args is not None
+        else EXTRACT[r.tool](r.raw if r.tool in OWN_WORDS else r.text, convo.env)
         for r in reading.requests
         if r.tool in bound
     ]

@@ -6,11 +6,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 
 from agent.brain.blend import rescue
 from agent.brain.convo import Convo, text_of
+from agent.brain.dialogue import correction, follow_up
 from agent.brain.questions import asked, is_no, join
 from agent.brain.ranges import find_range, next_to
 from agent.brain.referents import resolve_there
@@ -45,6 +47,9 @@ class Request:
     tool: str
     text: str  # normalised text of the request (with an answer joined in)
     raw: str  # the user's words as typed, for posts and notes
+    # The call's arguments whole, worked out from the previous turn (agent/brain/dialogue.py):
+    # no extractor reads this request's text.
+    args: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -136,11 +141,26 @@ def _follow_up(convo: Convo, prev: int, kind: str | None, depth: int, text: str)
     return [Request(target.tool, text, text)]
 
 
+def _from_previous_turn(convo: Convo) -> Reading | None:
+    """A correction of the previous turn's write, or a follow-up of its question, when
+    the message is one (and answers no question PAM asked)."""
+    if convo.env.previous is None or asked(convo.previous_replies()) is not None:
+        return None
+    text = normalise(convo.text)
+    found = correction(text, convo.env) or follow_up(text, convo.env)
+    if found is None:
+        return None
+    tool, args = found
+    return Reading([Request(tool, text, convo.text, args)])
+
+
 def read_message(convo: Convo) -> Reading:
     if convo.last < 0:
         return Reading([])
     if kept := keep_trip_text(normalise(convo.text), convo.history, convo.last):
         return Reading([Request("plan_trip", kept, kept)])
+    if settled := _from_previous_turn(convo):
+        return settled
     reading = _read(convo, convo.last, recent_kind(convo), 0)
     requests = [
         Request(
