@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, RemoveMessage, ToolMessage
+from langchain_core.messages import (
+    AIMessage,
+    AnyMessage,
+    BaseMessage,
+    HumanMessage,
+    RemoveMessage,
+    ToolMessage,
+)
 from langgraph.config import get_config
 from langgraph.runtime import Runtime
 
@@ -68,6 +75,9 @@ async def finish(state: PamState, runtime: Runtime[Context]) -> dict[str, Any]:
     ctx = runtime.context or Context()
     messages = state["messages"]
     turn = messages[turn_start(messages) :]
+    # A notice is the turn's last words, in the transcript and the window like any reply.
+    notes = [AIMessage(n, name="general") for n in state.get("notices") or []]
+    turn = [*turn, *notes]
     thread_id = get_config().get("configurable", {}).get("thread_id")
     if thread_id:
         pool = ctx.pool or await default_pool()
@@ -81,8 +91,11 @@ async def finish(state: PamState, runtime: Runtime[Context]) -> dict[str, Any]:
     }
     if dialogue := next_dialogue(turn, state.get("dialogue")):
         update["dialogue"] = dialogue
+    removed: list[BaseMessage] = []
     if cut:
         dropped = messages[:cut]
         update["summary"] = fold(state.get("summary", ""), dropped)
-        update["messages"] = [RemoveMessage(id=str(m.id)) for m in dropped if m.id]
+        removed = [RemoveMessage(id=str(m.id)) for m in dropped if m.id]
+    if notes or removed:
+        update["messages"] = [*removed, *notes]
     return update

@@ -38,6 +38,8 @@ class PamState(InputState):
     dialogue: NotRequired[DialogueState]
     # A bounded summary of turns that left the checkpointed message window.
     summary: NotRequired[str]
+    # What the reply must also say this turn (a waiting approval set aside), said last.
+    notices: NotRequired[list[str]]
     # The turn's outcome, for the server to stream.
     reply: NotRequired[str]
     ui_actions: NotRequired[list[dict[str, Any]]]
