@@ -136,6 +136,22 @@ def correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     return (tool, {id_arg: row["id"], **changes}) if changes else None
 
 
+PLACE_FILTERS = ("destination", "location", "near")  # where a turn's action was about
+
+
+def previous_place(env: Env) -> str | None:
+    """The place the previous turn was about ("the weather there" after a trip question
+    is the destination's)."""
+    prev = env.previous
+    if prev is None or prev.turns_ago > 2:
+        return None
+    for key in PLACE_FILTERS:
+        value = prev.filters.get(key)
+        if isinstance(value, str) and value.strip() and "," not in value:
+            return value.strip()
+    return None
+
+
 # --- follow-ups --------------------------------------------------------------------------
 
 _FOLLOW = re.compile(

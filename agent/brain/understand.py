@@ -12,7 +12,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 
 from agent.brain.blend import rescue
 from agent.brain.convo import Convo, text_of
-from agent.brain.dialogue import correction, follow_up
+from agent.brain.dialogue import correction, follow_up, previous_place
 from agent.brain.questions import asked, is_no, join
 from agent.brain.ranges import find_range, next_to
 from agent.brain.referents import resolve_there
@@ -162,11 +162,12 @@ def read_message(convo: Convo) -> Reading:
     if settled := _from_previous_turn(convo):
         return settled
     reading = _read(convo, convo.last, recent_kind(convo), 0)
+    place = previous_place(convo.env)
     requests = [
         Request(
             r.tool,
-            resolve_there(r.tool, r.text, convo.history, convo.last),
-            resolve_there(r.tool, r.raw, convo.history, convo.last),
+            resolve_there(r.tool, r.text, convo.history, convo.last, place),
+            resolve_there(r.tool, r.raw, convo.history, convo.last, place),
         )
         for r in reading.requests
     ]

@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 import pytest
-from langchain_core.messages import SystemMessage
+from langchain_core.messages import AIMessage, SystemMessage
 
 from agent.brain import OfflineBrain
 from tests.unit.brain.support import ROUTE_TOOL, only_call, step
@@ -120,3 +120,14 @@ def test_the_router_sends_a_correction_where_the_row_was_written() -> None:
     bound = OfflineBrain().bind_tools([ROUTE_TOOL], tool_choice="route_request")
     answer = bound.invoke([SystemMessage(f"Route.\n{lines}"), ("user", "oops, I meant Friday")])
     assert answer.tool_calls[0]["args"]["domains"] == ["you"]
+
+
+def test_there_is_the_place_the_previous_turn_was_about() -> None:
+    trip = previous(
+        "plan_trip", "wheels", {"origin": "Dubbo", "destination": "Bourke", "save": False}, [],
+        wrote=True,
+    )  # fmt: skip
+    asked = "how far is it from Dubbo to Bourke?"
+    said = AIMessage("Dubbo to Bourke is about 370 km.")
+    answer = step("wheels", asked, said, "what's the weather there tomorrow?", **trip)
+    assert only_call(answer, "weather_forecast")["location"] == "Bourke"
