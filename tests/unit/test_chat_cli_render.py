@@ -4,13 +4,14 @@ server that sends none, the action in words without ids."""
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from rich.console import Console
 
 from server.chat_cli.render import Screen
 
 
-def _asked(request: dict[str, object]) -> str:
+def _asked(request: dict[str, Any]) -> str:
     out = io.StringIO()
     Screen(Console(file=out, width=200, color_system=None)).approval(request)
     return out.getvalue().strip()
