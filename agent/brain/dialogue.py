@@ -152,6 +152,30 @@ def previous_place(env: Env) -> str | None:
     return None
 
 
+# Writes that no tool can change afterwards: a correction of one is answered, not guessed
+# at (the rules once read "actually it was 55 litres" as a change to some expense).
+FIXED = {
+    "log_fuel": "a fill-up", "add_income": "an income", "log_maintenance": "a service record",
+    "log_tyre_pressures": "a tyre reading", "add_task": "a task",
+    "add_pantry_item": "a pantry item",
+}  # fmt: skip
+_VALUE = re.compile(
+    r"\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b", _I
+)
+
+
+def uncorrectable(text: str, env: Env) -> str | None:
+    """What to say to a correction of a write that can't be changed."""
+    prev = env.previous
+    if prev is None or prev.turns_ago != 1 or not prev.wrote or prev.action not in FIXED:
+        return None
+    if len(text.split()) > MAX_WORDS or not _CUE.search(text) or _NEW.search(text):
+        return None
+    if not _VALUE.search(text):
+        return None
+    return f"Sorry, I can't change {FIXED[prev.action]} once it's saved, so nothing was changed."
+
+
 # --- follow-ups --------------------------------------------------------------------------
 
 _FOLLOW = re.compile(

@@ -30,7 +30,7 @@ class Step:
     text: str = ""
 
 
-def _drafts(convo: Convo) -> tuple[list[Draft], bool]:
+def _drafts(convo: Convo) -> tuple[list[Draft], bool, str]:
     reading = read_message(convo)
     bound = set(convo.tools)
     drafts = [
@@ -45,7 +45,7 @@ def _drafts(convo: Convo) -> tuple[list[Draft], bool]:
     for index, draft in enumerate(drafts):
         _fill_place(draft, convo)
         _fill_group(index, drafts, convo)
-    return drafts, cancelled
+    return drafts, cancelled, reading.say
 
 
 _THERE = re.compile(r"\b(?:there|in there|that group|this group|the same group)\b", re.I)
@@ -121,9 +121,11 @@ def _apply_relative(draft: Draft, entity: Entity, convo: Convo) -> None:
 
 
 def plan(convo: Convo) -> Step:
-    drafts, cancelled = _drafts(convo)
+    drafts, cancelled, say = _drafts(convo)
     if cancelled:
         return Step(text=cancelled_reply())
+    if say and not drafts:
+        return Step(text=say)
     key = conversation_key(convo.history[: convo.last + 1])
     made = {
         str(c["id"]): c["name"]

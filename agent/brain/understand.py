@@ -12,7 +12,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 
 from agent.brain.blend import rescue
 from agent.brain.convo import Convo, text_of
-from agent.brain.dialogue import correction, follow_up, previous_place
+from agent.brain.dialogue import correction, follow_up, previous_place, uncorrectable
 from agent.brain.questions import asked, is_no, join
 from agent.brain.ranges import find_range, next_to
 from agent.brain.referents import resolve_there
@@ -57,6 +57,7 @@ class Reading:
     requests: list[Request]
     pending: tuple[str, str] | None = None  # (tool, slot) the message answers
     cancelled: bool = False  # "no" / "never mind" to a question
+    say: str = ""  # the answer when the message asks for what no tool does (dialogue.py)
 
 
 @lru_cache(maxsize=4096)
@@ -147,6 +148,8 @@ def _from_previous_turn(convo: Convo) -> Reading | None:
     if convo.env.previous is None or asked(convo.previous_replies()) is not None:
         return None
     text = normalise(convo.text)
+    if said := uncorrectable(text, convo.env):
+        return Reading([], say=said)
     found = correction(text, convo.env) or follow_up(text, convo.env)
     if found is None:
         return None

@@ -131,3 +131,15 @@ def test_there_is_the_place_the_previous_turn_was_about() -> None:
     said = AIMessage("Dubbo to Bourke is about 370 km.")
     answer = step("wheels", asked, said, "what's the weather there tomorrow?", **trip)
     assert only_call(answer, "weather_forecast")["location"] == "Bourke"
+
+
+def test_a_correction_of_a_write_no_tool_can_change_changes_nothing() -> None:
+    filled = previous(
+        "log_fuel", "wheels", {"litres": 50, "total_cost": 100},
+        [{"kind": "fuel_log", "id": EXPENSE}], wrote=True,
+    )  # fmt: skip
+    answer = step("wheels", "actually it was 55 litres", **filled)
+    assert answer.tool_calls == []
+    assert answer.text == "Sorry, I can't change a fill-up once it's saved, so nothing was changed."
+    wins = step("wins", "actually it was 55 litres", **filled)  # not an expense to change
+    assert not [c for c in wins.tool_calls if c["name"].startswith("update_")]
