@@ -14,6 +14,7 @@ category), "that one".
 
 from __future__ import annotations
 
+import re
 from typing import Any, NotRequired
 
 import orjson
@@ -31,6 +32,7 @@ ROW_KEYS = {
     "task": "task", "tasks": "task", "post": "post", "posts": "post", "group": "group",
     "groups": "group", "income": "income", "fuel_log": "fuel_log", "trip": "trip",
     "trips": "trip", "place": "place", "places": "place", "vehicle": "vehicle",
+    "items": "item",
 }  # fmt: skip
 FREE_TEXT = frozenset({"content", "note", "title", "description", "notes", "items"})
 
@@ -43,6 +45,9 @@ class DialogueState(TypedDict):
     referents: list[dict[str, Any]]  # {"kind", "id", …ROW_FIELDS present}
     # Set when a turn without a successful call followed: how many turns ago it was.
     turns_ago: NotRequired[int]
+    # The day the conversation is about ("that day"): the newest one an action was given
+    # (a trip's start, an expense's date, an event's start), kept across turns without one.
+    day: NotRequired[str]
 
 
 def _calls(turn: list[AnyMessage]) -> dict[str, tuple[str, dict[str, Any]]]:
@@ -72,6 +77,17 @@ def _referents(result: dict[str, Any]) -> list[dict[str, Any]]:
     return kept_rows
 
 
+DAY_ARGS = ("start_date", "date", "start")
+
+
+def _day_of(args: dict[str, Any]) -> str | None:
+    for key in DAY_ARGS:
+        value = args.get(key)
+        if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}", value):
+            return value[:10]
+    return None
+
+
 def next_dialogue(turn: list[AnyMessage], previous: DialogueState | None) -> DialogueState | None:
     """The state after `turn` (the messages from the user's message on)."""
     calls = _calls(turn)
@@ -90,13 +106,16 @@ def next_dialogue(turn: list[AnyMessage], previous: DialogueState | None) -> Dia
             for k, v in args.items()
             if v is not None and not k.endswith("_id") and k not in FREE_TEXT
         }
-        return DialogueState(
+        state = DialogueState(
             domain=action.domain,
             action=name,
             wrote=action.writes,
             filters=_plain(filters),
             referents=_referents(result),
         )
+        if day := _day_of(args) or (previous or {}).get("day"):
+            state["day"] = day
+        return state
     if previous is None:
         return None
     return {**previous, "turns_ago": previous.get("turns_ago", 1) + 1}
@@ -115,4 +134,6 @@ def dialogue_lines(state: DialogueState | None) -> str:
     ]
     if state["referents"]:
         lines.append(f"Previous rows: {orjson.dumps(state['referents']).decode()}")
+    if day := state.get("day"):
+        lines.append(f"Previous day: {day}")
     return "\n".join(lines)

@@ -176,6 +176,76 @@ def uncorrectable(text: str, env: Env) -> str | None:
     return f"Sorry, I can't change {FIXED[prev.action]} once it's saved, so nothing was changed."
 
 
+def unsaved_trip_of(env: Env) -> dict[str, Any] | None:
+    """The trip the previous turn worked out without saving it (a distance question)."""
+    prev = env.previous
+    if prev is None or prev.turns_ago != 1 or prev.action != "plan_trip":
+        return None
+    return dict(prev.filters) if prev.filters.get("save") is False else None
+
+
+# --- more of the same, and acting on what was listed ------------------------------------
+
+_MORE = re.compile(
+    r"^\W*(?:oh,?\s+)?(?:and|also|plus|oh and|and also)\s+(?:some\s+)?(.+?)[.!?]*$", _I
+)
+_THOSE = re.compile(
+    r"\b(?:add|put|pop|stick|chuck|whack|grab)\b.{0,20}\b(?:those|them|these|they|all of them"
+    r"|the lot|that lot|everything)\b",
+    _I,
+)
+_LIST = re.compile(r"\b(?:shopping|list|shops)\b", _I)
+_CHANGE_LIMIT = re.compile(
+    r"\b(?:bump|raise|increase|lift|up|drop|lower|cut|reduce|change|make|set|put)\b", _I
+)
+_COMPARE = re.compile(
+    r"\b(?:compare[sd]?|comparison|how does (?:that|it|this) (?:look|stack)|is (?:that|it|this)"
+    r" (?:normal|ok|okay|good|bad|high|low|more|less|better|worse)|than (?:last|before|usual))\b",
+    _I,
+)
+# A write, and the read that shows it beside the earlier ones ("how does that compare?").
+HISTORY_OF = {
+    "log_tyre_pressures": "tyre_pressure_history", "log_fuel": "fuel_stats",
+    "add_expense": "spending_summary",
+}  # fmt: skip
+
+
+def more_of_the_same(text: str, env: Env) -> tuple[str, str] | None:
+    """ "and sausages" after items went on the shopping list: the same request again, for
+    what this message names (a text for the tool's own extractor)."""
+    prev = env.previous
+    if prev is None or prev.turns_ago != 1 or prev.action != "add_to_shopping_list":
+        return None
+    m = _MORE.match(text)
+    if not m or len(text.split()) > MAX_WORDS or _NEW.search(m[1]):
+        return None
+    return "add_to_shopping_list", f"add {m[1]} to the shopping list"
+
+
+def act_on_listed(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
+    """ "add those to the shopping list" after the pantry was listed; "bump the food one up
+    to 700" after the budgets were; "how does that compare to last week?" after a write."""
+    prev = env.previous
+    if prev is None or prev.turns_ago != 1 or len(text.split()) > MAX_WORDS + 4:
+        return None
+    if (
+        prev.action in ("list_pantry", "get_shopping_list")
+        and _THOSE.search(text)
+        and _LIST.search(text)
+    ):
+        names = [str(r["name"]) for r in prev.rows if r.get("name")]
+        return ("add_to_shopping_list", {"items": names}) if names else None
+    if prev.action == "budget_status" and _CHANGE_LIMIT.search(text):
+        category, amount = category_of(text), best_amount(text, loose=True)
+        if category and amount:
+            return "set_budget", {"category": category, "monthly_limit": float(amount.value)}
+    if prev.action in HISTORY_OF and _COMPARE.search(text):
+        tool = HISTORY_OF[prev.action]
+        vehicle = prev.filters.get("vehicle")
+        return tool, ({"vehicle": vehicle} if vehicle and tool != "spending_summary" else {})
+    return None
+
+
 # --- follow-ups --------------------------------------------------------------------------
 
 _FOLLOW = re.compile(
@@ -200,6 +270,16 @@ def _previous_range(prev: Previous, today: date) -> Range | None:
     if prev.action in ("list_expenses", "spending_summary"):  # no period: this month
         first = today.replace(day=1)
         return Range(first, month_end(first), "this_month")
+    return None
+
+
+def _period_named(span: Range, today: date) -> str | None:
+    """The spending_summary period name of exactly this span ("the month before" this
+    month is last_month), if one is."""
+    for name in PERIODS:
+        named = find_range(name.replace("_", " "), today)
+        if named and (named.start, named.end) == (span.start, span.end):
+            return name
     return None
 
 
@@ -234,10 +314,11 @@ def follow_up(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     if prev.action in RANGED and (span := _span(text, prev, env)):
         args.pop("period", None)
         end = span.end if prev.action == "list_events" else min(span.end, env.today)
-        if tool == "spending_summary" and span.period:
+        period = span.period or _period_named(span, env.today)
+        if tool == "spending_summary" and period:
             args.pop("start_date", None)
             args.pop("end_date", None)
-            args["period"] = span.period
+            args["period"] = period
         else:
             args.update(
                 start_date=span.start.isoformat(), end_date=max(end, span.start).isoformat()

@@ -16,6 +16,7 @@ from agent.brain.ids import call_id, conversation_key
 from agent.brain.pick import best_match, ref_words, select
 from agent.brain.places import capitalised_place, trip_places
 from agent.brain.questions import question
+from agent.brain.referents import THERE_SLOT
 from agent.brain.refs import Entity, entity_groups
 from agent.brain.replies import cancelled_reply, not_found, nothing_to_do, results_reply
 from agent.brain.slots import EXTRACT, OWN_WORDS, lookup
@@ -40,6 +41,12 @@ def _drafts(convo: Convo) -> tuple[list[Draft], bool, str]:
         for r in reading.requests
         if r.tool in bound
     ]
+    for request, draft in zip(
+        [r for r in reading.requests if r.tool in bound], drafts, strict=True
+    ):
+        if request.there and (slot := THERE_SLOT.get(draft.tool)):
+            draft.put(slot, request.there)  # "the weather gonna be there": not "Gonna"
+            draft.missing = None if draft.missing == slot else draft.missing
     pending = reading.pending
     cancelled = reading.cancelled and pending is not None and pending[0] in bound
     for index, draft in enumerate(drafts):

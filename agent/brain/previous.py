@@ -7,6 +7,7 @@ import json
 import re
 from contextlib import suppress
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 
@@ -20,6 +21,7 @@ class Previous:
     turns_ago: int
     filters: dict[str, Any] = field(default_factory=dict)
     rows: list[dict[str, Any]] = field(default_factory=list)
+    day: date | None = None  # the day the conversation is about ("that day")
 
 
 _HEAD = re.compile(r"^(\w+) \((\w+), (?:the previous turn|(\d+) turns ago)(, wrote)?\)$")
@@ -44,4 +46,11 @@ def read_previous(lines: dict[str, str]) -> Previous | None:
         turns_ago=int(m[3] or 1),
         filters=_json(lines.get("Previous filters"), dict),
         rows=[r for r in _json(lines.get("Previous rows"), list) if isinstance(r, dict)],
+        day=_day(lines.get("Previous day")),
     )
+
+
+def _day(text: str | None) -> date | None:
+    with suppress(ValueError, TypeError):
+        return date.fromisoformat(str(text))
+    return None

@@ -28,14 +28,25 @@ def last_town(history: Sequence[BaseMessage], before: int) -> str | None:
     return None
 
 
+# The argument "there" fills, per tool.
+THERE_SLOT = {"plan_trip": "destination", "weather_forecast": "location", "find_places": "near"}
+
+
+def there_town(
+    tool: str, text: str, history: Sequence[BaseMessage], index: int, place: str | None = None
+) -> str | None:
+    """The town "there" means in `text`: `place`, the one the previous turn was about (the
+    dialogue state), else the newest one named; None when `text` says no "there"."""
+    if tool not in PLACE_TOOLS or not THERE.search(text):
+        return None
+    return place or last_town(history, index)
+
+
 def resolve_there(
     tool: str, text: str, history: Sequence[BaseMessage], index: int, place: str | None = None
 ) -> str:
-    """`text` with "there" replaced by the town it means, when it means one: `place`, the
-    one the previous turn was about (the dialogue state), else the newest one named."""
-    if tool not in PLACE_TOOLS or not THERE.search(text):
-        return text
-    town = place or last_town(history, index)
+    """`text` with "there" replaced by the town it means, when it means one."""
+    town = there_town(tool, text, history, index, place)
     if town is None:
         return text
     words = f"to {town}" if tool == "plan_trip" else f"in {town}"

@@ -141,7 +141,7 @@ async def test_imperial_summary(scoped: ScopedDb, user_id: uuid.UUID) -> None:
     result = await _call(scoped, user_id, FUEL_STATS)
     assert "43.6 gal" in result["summary"]
     assert "20.5 mpg" in result["summary"]  # 11.5 L/100km
-    assert "over 621 mi" in result["summary"]
+    assert "over 621 miles" in result["summary"]
     assert _dec(result["l_per_100km"]) == Decimal("11.50")  # fields stay metric
 
 

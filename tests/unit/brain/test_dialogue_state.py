@@ -143,3 +143,66 @@ def test_a_correction_of_a_write_no_tool_can_change_changes_nothing() -> None:
     assert answer.text == "Sorry, I can't change a fill-up once it's saved, so nothing was changed."
     wins = step("wins", "actually it was 55 litres", **filled)  # not an expense to change
     assert not [c for c in wins.tool_calls if c["name"].startswith("update_")]
+
+
+def test_a_follow_up_of_a_summary_keeps_to_named_periods() -> None:
+    summary = previous("spending_summary", "wins", {"period": "this_month"}, [], wrote=False)
+    args = only_call(step("wins", "and the month before?", **summary), "spending_summary")
+    assert args == {"period": "last_month"}
+
+
+def test_and_more_adds_to_the_list_again() -> None:
+    added = previous(
+        "add_to_shopping_list", "you", {"items": ["eggs"]}, [], wrote=True,
+    )  # fmt: skip
+    args = only_call(step("you", "and a loaf of bread", **added), "add_to_shopping_list")
+    assert [i.lower() for i in args["items"]] == ["loaf of bread"]
+    not_after_a_read = previous("get_shopping_list", "you", {}, [], wrote=False)
+    assert not step("you", "and a loaf of bread", **not_after_a_read).tool_calls
+
+
+def test_those_are_the_rows_just_listed() -> None:
+    listed = previous(
+        "list_pantry", "you", {"expiring_within_days": 7},
+        [{"kind": "item", "id": EXPENSE, "name": "Milk"}, {"kind": "item", "id": EVENT, "name": "Eggs"}],
+        wrote=False,
+    )  # fmt: skip
+    args = only_call(
+        step("you", "chuck those on the shopping list", **listed), "add_to_shopping_list"
+    )
+    assert args == {"items": ["Milk", "Eggs"]}
+
+
+def test_a_budget_just_shown_is_changed_by_its_category() -> None:
+    shown = previous("budget_status", "wins", {}, [], wrote=False)
+    args = only_call(step("wins", "raise the fuel one to 450", **shown), "set_budget")
+    assert args == {"category": "fuel", "monthly_limit": 450}
+
+
+def test_how_does_that_compare_reads_the_history_of_what_was_just_logged() -> None:
+    logged = previous(
+        "log_tyre_pressures", "wheels", {"unit": "psi", "vehicle": "Troopy"}, [], wrote=True,
+    )  # fmt: skip
+    args = only_call(step("wheels", "how does that compare with last time?", **logged),
+                     "tyre_pressure_history")  # fmt: skip
+    assert args == {"vehicle": "Troopy"}
+
+
+def test_save_it_keeps_the_trip_the_previous_question_worked_out() -> None:
+    asked = previous(
+        "plan_trip", "wheels", {"origin": "Roma", "destination": "Charleville", "save": False},
+        [], wrote=True,
+    )  # fmt: skip
+    args = only_call(step("wheels", "ok save that one, leaving friday", **asked), "plan_trip")
+    assert args["origin"] == "Roma" and args["destination"] == "Charleville"
+    assert args.get("save") is not False and args["start_date"] == "2026-03-13"
+
+
+def test_that_day_is_the_day_the_conversation_is_about() -> None:
+    trip = previous(
+        "weather_forecast", "wheels", {"location": "Port Augusta"}, [], wrote=False,
+    )  # fmt: skip
+    lines = {**trip, "previous_day": "2026-03-19"}
+    args = only_call(step("you", "put it in the calendar, we leave 7am that day", **lines),
+                     "create_event")  # fmt: skip
+    assert args["start"] == "2026-03-19T07:00:00+11:00"
