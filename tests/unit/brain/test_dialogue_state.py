@@ -164,7 +164,8 @@ def test_and_more_adds_to_the_list_again() -> None:
 def test_those_are_the_rows_just_listed() -> None:
     listed = previous(
         "list_pantry", "you", {"expiring_within_days": 7},
-        [{"kind": "item", "id": EXPENSE, "name": "Milk"}, {"kind": "item", "id": EVENT, "name": "Eggs"}],
+        [{"kind": "item", "id": EXPENSE, "name": "Milk"},
+         {"kind": "item", "id": EVENT, "name": "Eggs"}],
         wrote=False,
     )  # fmt: skip
     args = only_call(
