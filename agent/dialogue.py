@@ -113,7 +113,7 @@ def next_dialogue(turn: list[AnyMessage], previous: DialogueState | None) -> Dia
             filters=_plain(filters),
             referents=_referents(result),
         )
-        if day := _day_of(args) or (previous or {}).get("day"):
+        if day := _day_of(args) or (previous.get("day") if previous else None):
             state["day"] = day
         return state
     if previous is None:
