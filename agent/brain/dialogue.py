@@ -46,7 +46,7 @@ CORRECTS = {
 }
 _CUE = re.compile(
     r"^\W*(?:no|nah|nope|oops|whoops|sorry|actually|wait|hang on|hold on|my bad|i meant|meant"
-    r"|make (?:it|that)|change (?:it|that)|it was|it's|its|that was|that's|should (?:be|have been)"
+    r"|make (?:it|that)|change (?:it|that)|it was|that was|should (?:be|have been)"
     r"|correction|not)\b"
     r"|\b(?:actually|i meant|i mean|should (?:be|have been)|not \$?\d|instead|make (?:it|that))\b",
     _I,
@@ -302,12 +302,20 @@ def _span(text: str, prev: Previous, env: Env) -> Range | None:
     return found
 
 
+# A follow-up asks again; these words ask for something else ("and remind me …").
+_OTHER = re.compile(
+    r"\b(?:spent|spend|paid|bought|log|add|remind|book|delete|remove|post|plan|save|join|like"
+    r"|put|cancel|change|set)\b",
+    _I,
+)
+
+
 def follow_up(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     """The previous question asked again, changed only where this message says."""
     prev = env.previous
     if prev is None or prev.turns_ago > 2 or prev.action not in QUERIES:
         return None
-    if len(text.split()) > MAX_WORDS or not _FOLLOW.search(text):
+    if len(text.split()) > MAX_WORDS or not _FOLLOW.search(text) or _OTHER.search(text):
         return None
     tool, args = prev.action, dict(prev.filters)
     changed = False

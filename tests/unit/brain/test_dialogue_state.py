@@ -207,3 +207,21 @@ def test_that_day_is_the_day_the_conversation_is_about() -> None:
     args = only_call(step("you", "put it in the calendar, we leave 7am that day", **lines),
                      "create_event")  # fmt: skip
     assert args["start"] == "2026-03-19T07:00:00+11:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("and remind me to call Mum tomorrow at 10", "create_event"),
+        ("and log 20 for bread", "add_expense"),
+    ],
+)
+def test_a_new_request_after_a_question_is_no_follow_up(text: str, tool: str) -> None:
+    domain = "you" if tool == "create_event" else "wins"
+    answer = step(domain, text, **ASKED)
+    assert [c["name"] for c in answer.tool_calls] == [tool]
+
+
+def test_small_talk_after_a_write_is_no_correction() -> None:
+    answer = step("wins", "it's 5 o'clock somewhere", **SPENT)
+    assert not [c for c in answer.tool_calls if c["name"] == "update_expense"]
