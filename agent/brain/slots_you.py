@@ -76,8 +76,25 @@ def _timed(text: str, env: Env, draft: Draft) -> list[tuple[int, int]] | None:
     return [hours[2:], *(moment.spans if moment else ())]
 
 
+# "tomorrow arvo 2.30": a clock time right after the part of the day, read with it.
+_PART_CLOCK = re.compile(
+    r"\b(morning|arvo|afternoon|evening|tonight|night)\s+(?:at\s+)?(\d{1,2})[.:](\d{2})\b"
+    r"(?!\s*(?:am|pm|a\.m|p\.m))",
+    _I,
+)
+
+
+def _part_clock(text: str) -> str:
+    def said(m: re.Match[str]) -> str:
+        ampm = "am" if m[1].lower() == "morning" else "pm"
+        return f"{m[1]} at {m[2]}:{m[3]}{ampm}"
+
+    return _PART_CLOCK.sub(said, text)
+
+
 def create_event(text: str, env: Env) -> Draft:
     draft = Draft("create_event")
+    text = _part_clock(text)
     moment = find_moment(text, env.now, future=True)
     lead = figures.reminder_before(text)
     reminds = bool(_REMIND.search(text))
