@@ -8,15 +8,16 @@
 - A proposal the user answers by typing is settled by the router before any model
   call: a plain "yes" runs it (the user saw the question and agreed), a plain "no"
   declines it, and anything else sets it aside: the call is answered "set aside, not
-  done" — in the transcript the person reads and in what the model sees — so nothing
-  vanishes. A later "yes, post it" brings the most recent set-aside call back.
+  done" — in the transcript the person reads and in what the model sees — and the turn's
+  reply says so (`set_aside_note`), so nothing vanishes. A later "yes, post it" brings the
+  most recent set-aside call back; so does a plain "go ahead with it" on the next turn.
 Which calls need approval is the registry's `needs_approval` (not decided here).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import Any, Literal, TypeGuard
 from zoneinfo import ZoneInfo
 
 from cachetools import LRUCache
@@ -49,6 +50,7 @@ _FILLER_WORDS = (
     "please go ahead do it that this post delete remove send publish share comment yes no"
     " thanks thank you mate cheers sure fine good ok okay right sounds is the one them"
     " both all and then now just dont don't not cancel leave forget never mind bother worry"
+    " with anyway after"
 )
 _FILLER = frozenset(_FILLER_WORDS.split())
 # Words that name what a set-aside call does, for "yes, post it" later (else the words
@@ -182,6 +184,7 @@ def set_aside(call: ToolCall, question: str, zone: ZoneInfo) -> ToolMessage:
     result = {
         "ok": False,
         "error": SET_ASIDE,
+        "question": question,
         "summary": f"Set aside, not done: “{question}” was waiting for the user's OK when"
         " they wrote something else.",
         "hint": "If the user now wants it (e.g. 'yes, go ahead'), call the tool again.",
@@ -217,18 +220,37 @@ def reply_for(results: list[ToolMessage], decision: Decision) -> str:
     return "\n".join(parts) or "Done."
 
 
+def set_aside_note(questions: list[str]) -> str:
+    """What the reply adds when the user's message set a waiting approval aside."""
+    asked = " and ".join(f"“{q}”" for q in questions)
+    return f"I've set aside {asked} — nothing was done. Say “yes, go ahead” if you still want it."
+
+
+def _is_set_aside(message: AnyMessage) -> TypeGuard[ToolMessage]:
+    return (
+        isinstance(message, ToolMessage)
+        and isinstance(message.artifact, dict)
+        and message.artifact.get("error") == SET_ASIDE
+    )
+
+
+def _since_previous_turn(messages: list[AnyMessage]) -> list[AnyMessage]:
+    """The previous turn's messages and what the router moved before it: a proposal is set
+    aside (and placed) just before the message that set it aside."""
+    humans = [i for i, m in enumerate(messages) if isinstance(m, HumanMessage)]
+    return messages[humans[-3] + 1 :] if len(humans) >= 3 else messages
+
+
 def set_aside_call(messages: list[AnyMessage], text: str) -> ToolCall | None:
-    """The most recent set-aside call that `text` ("yes, post it") asks for again."""
+    """The most recent set-aside call that `text` ("yes, post it") asks for again; or,
+    when `text` names no action ("go ahead with it"), the call set aside by the previous
+    turn's message."""
     if read_decision(text) != "approve":
         return None
     words = set(re.findall(r"[a-z]+", text.lower()))
-    closed = {
-        m.tool_call_id
-        for m in messages
-        if isinstance(m, ToolMessage)
-        and isinstance(m.artifact, dict)
-        and m.artifact.get("error") == SET_ASIDE
-    }
+    closed = {m.tool_call_id for m in messages if _is_set_aside(m)}
+    recent = {m.tool_call_id for m in _since_previous_turn(messages) if _is_set_aside(m)}
+    named = set().union(*_VERBS.values()) & words
     for message in reversed(messages):
         if not isinstance(message, AIMessage):
             continue
@@ -236,7 +258,28 @@ def set_aside_call(messages: list[AnyMessage], text: str) -> ToolCall | None:
             verbs = _VERBS.get(call["name"], set(call["name"].split("_")))
             if call.get("id") in closed and words & verbs:
                 return call
+            if call.get("id") in recent and not named:
+                return call
     return None
+
+
+def stale_decision_text(messages: list[AnyMessage]) -> str:
+    """Why a decision sent for an approval that no longer waits finds nothing (an old card
+    clicked after the user wrote something else, or a decision sent twice)."""
+    for message in reversed(messages):
+        if not isinstance(message, ToolMessage):
+            continue
+        if _is_set_aside(message) and isinstance(message.artifact, dict):
+            question = message.artifact.get("question") or "That request"
+            return (
+                f"“{question}” was set aside when you wrote something else, so nothing was"
+                " done and this answer can't apply to it. Say “yes, go ahead” in the chat to"
+                " do it now."
+            )
+        action = ACTIONS_BY_NAME.get(str(message.name))
+        if action is not None and action.needs_approval is not None:
+            break  # the newest approval was decided
+    return "Nothing on this thread is waiting for a decision: that question was already answered."
 
 
 def owner(call: ToolCall) -> str | None:

@@ -15,6 +15,7 @@ from uuid import UUID, uuid5
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from agent.flags import NO_FLAGS, TurnFlags
+from tools.geo.zones import zone_at
 
 # Runs without a signed-in user (LangGraph Studio / `langgraph dev`) act as this one.
 DEV_USER_ID = uuid5(UUID("6ba7b811-9dad-11d1-80b4-00c04fd430c8"), "pam-dev-user")
@@ -69,11 +70,25 @@ class Context:
     @property
     def time_zone(self) -> str | None:
         """The zone the client says the user is in now (a traveller's device), when it
-        is one we know. The turn's effective zone is this one, else the profile's
-        (tools.profile.Profile.effective_timezone): tools read "today" and naive times in
-        it, and the prompt's `Time zone:` line (which the offline brain's clock reads) is
-        it."""
-        return known_zone((self.client or {}).get("timezone"))
+        is one we know; else the zone of the location it sends (a traveller now in
+        Adelaide: tools.geo.zones). The turn's effective zone is this one, else the
+        profile's (tools.profile.Profile.effective_timezone): tools read "today" and
+        naive times in it, and the prompt's `Time zone:` line (which the offline brain's
+        clock reads) is it."""
+        client = self.client or {}
+        if zone := known_zone(client.get("timezone")):
+            return zone
+        place = client.get("location")
+        if not isinstance(place, dict):
+            return None
+        texts = [place.get(k) for k in ("city", "region", "country")]
+        city, region, country = (
+            t.strip()[:120] or None if isinstance(t, str) else None for t in texts
+        )
+        lat, lng = place.get("lat"), place.get("lng")
+        if isinstance(lat, int | float) and isinstance(lng, int | float):
+            return zone_at(city, region, country, float(lat), float(lng))
+        return zone_at(city, region, country)
 
     def clock(self) -> datetime:
         if self.now:

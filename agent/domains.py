@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any, NotRequired
+from typing import Any, NotRequired, cast
 from uuid import uuid4
 
 import structlog
@@ -38,6 +38,7 @@ from langgraph.types import Command
 
 from agent.approvals import last_human, prepare_questions, question_for, record_proposal, will_ask
 from agent.context import Context
+from agent.dialogue import DialogueState, dialogue_lines
 from agent.events import emit
 from agent.flag_middleware import FlagsMiddleware, model_for, with_prompt_variant
 from agent.model import apology, metered
@@ -60,6 +61,7 @@ class DomainState(AgentState[Any]):
     clock_block: NotRequired[str]
     time_zone: NotRequired[str]
     summary: NotRequired[str]
+    dialogue: NotRequired[DialogueState]
     # Shared with the parent graph, so a hand-off reaches `next_domain`.
     route: NotRequired[list[str]]
     pending: NotRequired[list[str]]
@@ -240,6 +242,7 @@ def build_domain_agent(
             str(state.get("context_block", "")),
             str(state.get("summary", "")),
             str(state.get("clock_block", "")),
+            dialogue_lines(cast(DialogueState | None, state.get("dialogue"))),
         )
 
     return create_agent(

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, RemoveMessage, ToolMessage
+from langchain_core.messages import (
+    AIMessage,
+    AnyMessage,
+    BaseMessage,
+    HumanMessage,
+    RemoveMessage,
+    ToolMessage,
+)
 from langgraph.config import get_config
 from langgraph.runtime import Runtime
 
 from agent.context import Context
+from agent.dialogue import next_dialogue
 from agent.resources import default_pool
 from agent.state import PamState
 from agent.transcript import append_turn
@@ -67,6 +75,9 @@ async def finish(state: PamState, runtime: Runtime[Context]) -> dict[str, Any]:
     ctx = runtime.context or Context()
     messages = state["messages"]
     turn = messages[turn_start(messages) :]
+    # A notice is the turn's last words, in the transcript and the window like any reply.
+    notes = [AIMessage(n, name="general") for n in state.get("notices") or []]
+    turn = [*turn, *notes]
     thread_id = get_config().get("configurable", {}).get("thread_id")
     if thread_id:
         pool = ctx.pool or await default_pool()
@@ -78,8 +89,13 @@ async def finish(state: PamState, runtime: Runtime[Context]) -> dict[str, Any]:
         "ui_actions": turn_ui_actions(turn),
         "usage": add_turn(state.get("usage"), turn),
     }
+    if dialogue := next_dialogue(turn, state.get("dialogue")):
+        update["dialogue"] = dialogue
+    removed: list[BaseMessage] = []
     if cut:
         dropped = messages[:cut]
         update["summary"] = fold(state.get("summary", ""), dropped)
-        update["messages"] = [RemoveMessage(id=str(m.id)) for m in dropped if m.id]
+        removed = [RemoveMessage(id=str(m.id)) for m in dropped if m.id]
+    if notes or removed:
+        update["messages"] = [*removed, *notes]
     return update

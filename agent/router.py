@@ -43,9 +43,11 @@ from agent.approvals import (
     run_approved,
     set_aside,
     set_aside_call,
+    set_aside_note,
 )
 from agent.context import Context
 from agent.context_block import load_context_block
+from agent.dialogue import dialogue_lines
 from agent.events import emit
 from agent.flag_middleware import model_for
 from agent.model import apology
@@ -124,6 +126,7 @@ class Settled:
     before_user: list[AnyMessage] = field(default_factory=list)  # closed proposal, moved up
     domain: str | None = None  # the domain that answered, when the turn is done
     done: bool = False
+    questions: list[str] = field(default_factory=list)  # what was set aside, as asked
 
 
 async def settle_proposal(
@@ -150,11 +153,13 @@ async def settle_proposal(
         reply = AIMessage(reply_for(results, decision), name=domain)
         return Settled(added=[*proposal, *results, reply], domain=domain, done=True)
     closed: list[AnyMessage] = []
+    questions: list[str] = []
     for call in calls:
         action = ACTIONS_BY_NAME.get(call["name"])
         asked = await question(action, call["args"], ctx) if action else call["name"]
         closed.append(set_aside(call, asked, zone))
-    return Settled(before_user=[*proposal, *closed])
+        questions.append(asked)
+    return Settled(before_user=[*proposal, *closed], questions=questions)
 
 
 async def _bring_back(
@@ -216,6 +221,7 @@ def make_router(model: BaseChatModel):  # type: ignore[no-untyped-def]
             "ui_actions": [],
             "handoffs": [],
             "usage": started(None),
+            "notices": [],
         }
         settled = await settle_proposal(state["messages"], facts.waiting, ctx, zone)
         if settled.done:
@@ -226,7 +232,10 @@ def make_router(model: BaseChatModel):  # type: ignore[no-untyped-def]
         if settled.before_user:
             await record_closed(ctx, [m for m in settled.before_user if isinstance(m, ToolMessage)])
             added = moved_before_user(state["messages"], settled.before_user)
-        prompt = [SystemMessage(ROUTER_PROMPT), *conversation_window(state["messages"])]
+            turn["notices"] = [set_aside_note(settled.questions)]
+        # What the previous turn did: "actually 55" goes where the expense was written.
+        rules = "\n".join(p for p in (ROUTER_PROMPT, dialogue_lines(state.get("dialogue"))) if p)
+        prompt = [SystemMessage(rules), *conversation_window(state["messages"])]
         domains: list[str] = []
         try:
             if ctx.flags.model and ctx.flags.model not in arms:

@@ -8,6 +8,7 @@ from langchain_core.messages import AnyMessage
 from langgraph.graph.message import add_messages
 from typing_extensions import TypedDict
 
+from agent.dialogue import DialogueState
 from agent.nodes import DomainNode
 
 # The nodes a turn is routed to (agent/nodes.py): a domain or "general".
@@ -33,8 +34,12 @@ class PamState(InputState):
     # Model tokens this turn: {"input_tokens", "output_tokens", "calls", "by": [{model,
     # domain, input_tokens, output_tokens}]}, from the providers' usage reports.
     usage: NotRequired[dict[str, Any]]
+    # What the previous turn did (action, filters, rows), for corrections and follow-ups.
+    dialogue: NotRequired[DialogueState]
     # A bounded summary of turns that left the checkpointed message window.
     summary: NotRequired[str]
+    # What the reply must also say this turn (a waiting approval set aside), said last.
+    notices: NotRequired[list[str]]
     # The turn's outcome, for the server to stream.
     reply: NotRequired[str]
     ui_actions: NotRequired[list[dict[str, Any]]]

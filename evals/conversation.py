@@ -38,6 +38,7 @@ async def _turns(graph: Any, world: World, conversation: Conversation, run: RunR
     context = Context(
         user_id=str(world.me),
         now=conversation.now,
+        client=conversation.client,
         pool=world.pool,
         services=world.services,
         flags=EVAL_FLAGS.get(),

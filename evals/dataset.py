@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from agent.context import known_zone
 from agent.nodes import DomainNode
 from tools.registry import TABLES
 
@@ -63,6 +64,9 @@ class Conversation(Strict):
     tags: list[str] = Field(default_factory=list)
     now: str
     profile: dict[str, Any] = Field(default_factory=dict)
+    # What the client tells PAM with every message, as a chat request's `context`:
+    # location {lat, lng, city, region, country}, current_page, timezone.
+    client: dict[str, Any] | None = None
     fixtures: dict[str, list[dict[str, Any]]] = Field(default_factory=dict)
     turns: list[Turn] = Field(min_length=1)
     final_state: dict[str, TableExpect] = Field(default_factory=dict)
@@ -73,6 +77,16 @@ class Conversation(Strict):
         moment = datetime.fromisoformat(v)
         if moment.tzinfo is None:
             raise ValueError("must be an ISO datetime with a UTC offset, e.g. +11:00")
+        return v
+
+    @field_validator("client")
+    @classmethod
+    def _client_context(cls, v: dict[str, Any] | None) -> dict[str, Any] | None:
+        unknown = sorted(set(v or {}) - {"location", "current_page", "timezone"})
+        if unknown:
+            raise ValueError(f"unknown client field(s) {unknown}")
+        if v and "timezone" in v and known_zone(v["timezone"]) is None:
+            raise ValueError(f"timezone {v['timezone']!r} is not an IANA time zone")
         return v
 
     @field_validator("fixtures", "final_state")

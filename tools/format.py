@@ -23,8 +23,9 @@ def money(amount: Decimal | float | int, currency: str = "AUD") -> str:
 
 
 def distance(km: Decimal | float | int, units: str = "metric") -> str:
-    if units == "imperial":
-        return f"{_q(Decimal(str(km)) / KM_PER_MILE, '1'):,} mi"
+    if units == "imperial":  # in words: "mi" reads as a typo to many
+        miles = _q(Decimal(str(km)) / KM_PER_MILE, "1")
+        return f"{miles:,} mile{'' if miles == 1 else 's'}"
     return f"{_q(km, '1'):,} km"
 
 

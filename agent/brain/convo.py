@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
+from agent.brain.previous import Previous, read_previous
+
 DEFAULT_TZ = "Australia/Sydney"
 
 
@@ -38,6 +40,7 @@ class Env:
     location: str | None = None
     vehicle: str | None = None
     name: str | None = None
+    previous: Previous | None = None  # what the previous turn did (the dialogue state)
 
     @property
     def today(self) -> date:
@@ -82,6 +85,7 @@ def read_env(messages: list[BaseMessage], fallback_now: datetime | None = None) 
         location=None if not town or town == "unknown place" else town,
         vehicle=vehicle.split("(")[0].strip() if vehicle else None,
         name=lines.get("Name"),
+        previous=read_previous(lines),
     )
 
 

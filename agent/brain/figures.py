@@ -19,9 +19,11 @@ _RADIUS = re.compile(
 _PERCENT = re.compile(rf"{_N}\s*(?:%|percent|per cent)", _I)
 _BEFORE = re.compile(
     r"\b(\d+)\s*(min|mins|minutes?|hours?|hrs?|days?)\s*(?:before|prior|beforehand|earlier|ahead)"
-    r"|\b(an?)\s*(hour|day)\s*(?:before|prior|beforehand|earlier|ahead)",
+    r"|\b(half an?|a quarter of an?|quarter of an?|an?)\s*(hour|day)\s*"
+    r"(?:before|prior|beforehand|earlier|ahead)",
     _I,
 )
+_SHARE = {"half": Decimal("0.5"), "a quarter": Decimal("0.25"), "quarter": Decimal("0.25")}
 
 
 def rating(text: str) -> Hit | None:
@@ -41,7 +43,8 @@ def reminder_before(text: str) -> Hit | None:
     m = _BEFORE.search(text)
     if not m:
         return None
-    count = Decimal(m.group(1)) if m.group(1) else Decimal(1)
+    share = next((v for k, v in _SHARE.items() if (m.group(3) or "").lower().startswith(k)), None)
+    count = Decimal(m.group(1)) if m.group(1) else share or Decimal(1)
     unit = (m.group(2) or m.group(4)).lower()
     scale = 1440 if unit.startswith("day") else 60 if unit.startswith(("hour", "hr")) else 1
     return Hit(count * scale, m.start(), m.end())

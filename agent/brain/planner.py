@@ -16,6 +16,7 @@ from agent.brain.ids import call_id, conversation_key
 from agent.brain.pick import best_match, ref_words, select
 from agent.brain.places import capitalised_place, trip_places
 from agent.brain.questions import question
+from agent.brain.referents import THERE_SLOT
 from agent.brain.refs import Entity, entity_groups
 from agent.brain.replies import cancelled_reply, not_found, nothing_to_do, results_reply
 from agent.brain.slots import EXTRACT, OWN_WORDS, lookup
@@ -30,20 +31,28 @@ class Step:
     text: str = ""
 
 
-def _drafts(convo: Convo) -> tuple[list[Draft], bool]:
+def _drafts(convo: Convo) -> tuple[list[Draft], bool, str]:
     reading = read_message(convo)
     bound = set(convo.tools)
     drafts = [
-        EXTRACT[r.tool](r.raw if r.tool in OWN_WORDS else r.text, convo.env)
+        Draft(r.tool, dict(r.args))
+        if r.args is not None
+        else EXTRACT[r.tool](r.raw if r.tool in OWN_WORDS else r.text, convo.env)
         for r in reading.requests
         if r.tool in bound
     ]
+    for request, draft in zip(
+        [r for r in reading.requests if r.tool in bound], drafts, strict=True
+    ):
+        if request.there and (slot := THERE_SLOT.get(draft.tool)):
+            draft.put(slot, request.there)  # "the weather gonna be there": not "Gonna"
+            draft.missing = None if draft.missing == slot else draft.missing
     pending = reading.pending
     cancelled = reading.cancelled and pending is not None and pending[0] in bound
     for index, draft in enumerate(drafts):
         _fill_place(draft, convo)
         _fill_group(index, drafts, convo)
-    return drafts, cancelled
+    return drafts, cancelled, reading.say
 
 
 _THERE = re.compile(r"\b(?:there|in there|that group|this group|the same group)\b", re.I)
@@ -119,9 +128,11 @@ def _apply_relative(draft: Draft, entity: Entity, convo: Convo) -> None:
 
 
 def plan(convo: Convo) -> Step:
-    drafts, cancelled = _drafts(convo)
+    drafts, cancelled, say = _drafts(convo)
     if cancelled:
         return Step(text=cancelled_reply())
+    if say and not drafts:
+        return Step(text=say)
     key = conversation_key(convo.history[: convo.last + 1])
     made = {
         str(c["id"]): c["name"]

@@ -1,6 +1,7 @@
 """Places the conversation already named: "ok, plan a trip there" after a question about
-Broome goes to Broome. The earlier messages are the checkpointed thread, so this holds
-across restarts like the rest of the dialogue."""
+Broome goes to Broome; after "how far from Dubbo to Bourke?", "the weather there" is
+Bourke's (the previous turn's place, from the dialogue state). The earlier messages and
+the dialogue state are in the checkpointed thread, so this holds across restarts."""
 
 from __future__ import annotations
 
@@ -27,11 +28,25 @@ def last_town(history: Sequence[BaseMessage], before: int) -> str | None:
     return None
 
 
-def resolve_there(tool: str, text: str, history: Sequence[BaseMessage], index: int) -> str:
-    """`text` with "there" replaced by the town it means, when it means one."""
+# The argument "there" fills, per tool.
+THERE_SLOT = {"plan_trip": "destination", "weather_forecast": "location", "find_places": "near"}
+
+
+def there_town(
+    tool: str, text: str, history: Sequence[BaseMessage], index: int, place: str | None = None
+) -> str | None:
+    """The town "there" means in `text`: `place`, the one the previous turn was about (the
+    dialogue state), else the newest one named; None when `text` says no "there"."""
     if tool not in PLACE_TOOLS or not THERE.search(text):
-        return text
-    town = last_town(history, index)
+        return None
+    return place or last_town(history, index)
+
+
+def resolve_there(
+    tool: str, text: str, history: Sequence[BaseMessage], index: int, place: str | None = None
+) -> str:
+    """`text` with "there" replaced by the town it means, when it means one."""
+    town = there_town(tool, text, history, index, place)
     if town is None:
         return text
     words = f"to {town}" if tool == "plan_trip" else f"in {town}"

@@ -19,4 +19,6 @@ def route(convo: Convo) -> list[DomainNode]:
         return domains
     if reading.pending:
         return [DOMAIN[reading.pending[0]]]
+    if reading.say and convo.env.previous:  # the domain that answers for its own write
+        return [DOMAIN[convo.env.previous.action]]
     return [GENERAL]

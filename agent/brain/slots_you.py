@@ -2,12 +2,14 @@
 
 "Remind me to X" with a date or time is a calendar event with `reminder_minutes` 0 (the
 reminder is due at that moment; "30 minutes before" sets 30); without one it is a task.
+With a day and no time ("remind me to pay the rego on Friday") the event is at 9 am that
+day, reminded then: a reminder on an all-day event would be due at midnight.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from agent.brain import figures
 from agent.brain.convo import Env
@@ -17,7 +19,7 @@ from agent.brain.pick import explicit_id, ordinal, ref_words
 from agent.brain.places import capitalised_place
 from agent.brain.ranges import find_range
 from agent.brain.textutil import capitalise, squash
-from agent.brain.times import bare_hour, find_moment, find_time, time_range
+from agent.brain.times import Moment, bare_hour, day_part_spans, find_moment, find_time, time_range
 
 _I = re.IGNORECASE
 _EVENT_LEAD = (
@@ -26,6 +28,8 @@ _EVENT_LEAD = (
     r"|i've got|we have|we've got|there's|there is|got|for|to|on|at|the|my|our|please|calendar"
     r"|in|appointment for|called|about|have|have got|got a|i'd like|there's a|it"
 )
+REMINDER_HOUR = time(9)  # when "remind me … on Friday" (a day, no time) reminds
+_REMIND = re.compile(r"\bremind(?:er)?\b", _I)
 _CAL = re.compile(
     r"\b(?:to|in|into|on)\s+(?:my|the|our)\s+(?:calendar|diary|schedule)\b|\bcalendar\b", _I
 )
@@ -72,11 +76,33 @@ def _timed(text: str, env: Env, draft: Draft) -> list[tuple[int, int]] | None:
     return [hours[2:], *(moment.spans if moment else ())]
 
 
+# "tomorrow arvo 2.30": a clock time right after the part of the day, read with it.
+_PART_CLOCK = re.compile(
+    r"\b(morning|arvo|afternoon|evening|tonight|night)\s+(?:at\s+)?(\d{1,2})[.:](\d{2})\b"
+    r"(?!\s*(?:am|pm|a\.m|p\.m))",
+    _I,
+)
+
+
+def _part_clock(text: str) -> str:
+    def said(m: re.Match[str]) -> str:
+        ampm = "am" if m[1].lower() == "morning" else "pm"
+        return f"{m[1]} at {m[2]}:{m[3]}{ampm}"
+
+    return _PART_CLOCK.sub(said, text)
+
+
 def create_event(text: str, env: Env) -> Draft:
     draft = Draft("create_event")
+    text = _part_clock(text)
     moment = find_moment(text, env.now, future=True)
     lead = figures.reminder_before(text)
+    reminds = bool(_REMIND.search(text))
     spans = [*(moment.spans if moment else ()), *([(lead.start, lead.end)] if lead else [])]
+    if moment and moment.at is not None:
+        spans += day_part_spans(text)  # "tomorrow arvo at 4": "arvo" is not the title
+    elif moment and reminds and not lead:
+        moment = Moment(moment.day, REMINDER_HOUR, moment.spans)
     if ranged := _timed(text, env, draft):
         spans += ranged
     elif moment:
@@ -89,7 +115,7 @@ def create_event(text: str, env: Env) -> Draft:
                 spans.append(span)
     if lead:
         draft.put("reminder_minutes", int(lead.value))
-    elif re.search(r"\bremind(?:er)?\b", text, _I) and moment and moment.at is not None:
+    elif reminds and moment and moment.at is not None:
         draft.put("reminder_minutes", 0)
     rest = _CAL.sub(" ", blank(text, spans))
     place = capitalised_place(rest)

@@ -145,3 +145,9 @@ def find_moment(text: str, now: datetime, *, future: bool) -> Moment | None:
         passed = future and clock.at <= now.time().replace(tzinfo=None)
         return Moment(today + timedelta(days=1) if passed else today, clock.at, spans)
     return Moment(day.day, clock.at if clock else None, spans)
+
+
+def day_part_spans(text: str) -> list[tuple[int, int]]:
+    """Where "arvo", "this morning", "tonight" … are: once a clock time is read they only
+    repeat it ("tomorrow arvo at 4"), so they are cut from titles."""
+    return [m.span() for m in _PART.finditer(text)]

@@ -39,14 +39,20 @@ def unsaved_trip(history: Sequence[BaseMessage], last: int) -> dict[str, Any] | 
     return None
 
 
-def keep_trip_text(text: str, history: Sequence[BaseMessage], last: int) -> str | None:
+def keep_trip_text(
+    text: str,
+    history: Sequence[BaseMessage],
+    last: int,
+    unsaved: dict[str, Any] | None = None,
+) -> str | None:
     """The request "plan a trip from A to B via C, <the user's words>" when `text` asks
-    to keep the trip the previous turn worked out; None otherwise."""
+    to keep the trip the previous turn worked out; None otherwise. `unsaved`: that trip
+    from the dialogue state, for a caller that sees no tool calls (the router)."""
     if len(text.split()) > MAX_WORDS or not (_KEEP.search(text) and _BACK.search(text)):
         return None
     if _NAMES_PLACES.search(text):
         return None
-    args = unsaved_trip(history, last)
+    args = unsaved_trip(history, last) or unsaved
     if not args or not args.get("origin") or not args.get("destination"):
         return None
     stops = args.get("stops") or []

@@ -6,14 +6,24 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 
 from agent.brain.blend import rescue
 from agent.brain.convo import Convo, text_of
+from agent.brain.dialogue import (
+    act_on_listed,
+    correction,
+    follow_up,
+    more_of_the_same,
+    previous_place,
+    uncorrectable,
+    unsaved_trip_of,
+)
 from agent.brain.questions import asked, is_no, join
 from agent.brain.ranges import find_range, next_to
-from agent.brain.referents import resolve_there
+from agent.brain.referents import resolve_there, there_town
 from agent.brain.refs import entity_groups
 from agent.brain.segment import Piece, split
 from agent.brain.slots import KIND
@@ -45,6 +55,10 @@ class Request:
     tool: str
     text: str  # normalised text of the request (with an answer joined in)
     raw: str  # the user's words as typed, for posts and notes
+    # The call's arguments whole, worked out from the previous turn (agent/brain/dialogue.py):
+    # no extractor reads this request's text.
+    args: dict[str, Any] | None = None
+    there: str | None = None  # the town "there" means (referents.py), for its argument
 
 
 @dataclass(frozen=True)
@@ -52,6 +66,7 @@ class Reading:
     requests: list[Request]
     pending: tuple[str, str] | None = None  # (tool, slot) the message answers
     cancelled: bool = False  # "no" / "never mind" to a question
+    say: str = ""  # the answer when the message asks for what no tool does (dialogue.py)
 
 
 @lru_cache(maxsize=4096)
@@ -136,17 +151,51 @@ def _follow_up(convo: Convo, prev: int, kind: str | None, depth: int, text: str)
     return [Request(target.tool, text, text)]
 
 
+def _from_previous_turn(convo: Convo) -> Reading | None:
+    """A correction of the previous turn's write, or a follow-up of its question, when
+    the message is one (and answers no question PAM asked)."""
+    if convo.env.previous is None or asked(convo.previous_replies()) is not None:
+        return None
+    text = normalise(convo.text)
+    if said := uncorrectable(text, convo.env):
+        return Reading([], say=said)
+    if more := more_of_the_same(text, convo.env):
+        return Reading([Request(more[0], more[1], more[1])])
+    found = (
+        correction(text, convo.env) or follow_up(text, convo.env) or act_on_listed(text, convo.env)
+    )
+    if found is None:
+        return None
+    tool, args = found
+    return Reading([Request(tool, text, convo.text, args)])
+
+
+_THAT_DAY = re.compile(r"\b(?:on )?(?:that|the same|same) day\b", re.IGNORECASE)
+
+
+def _that_day(text: str, convo: Convo) -> str:
+    """ "We leave 7am that day": the day the conversation is about (the dialogue state)."""
+    day = convo.env.previous.day if convo.env.previous else None
+    return _THAT_DAY.sub(f" on {day.isoformat()} ", text) if day else text
+
+
 def read_message(convo: Convo) -> Reading:
     if convo.last < 0:
         return Reading([])
-    if kept := keep_trip_text(normalise(convo.text), convo.history, convo.last):
+    if kept := keep_trip_text(
+        normalise(convo.text), convo.history, convo.last, unsaved_trip_of(convo.env)
+    ):
         return Reading([Request("plan_trip", kept, kept)])
+    if settled := _from_previous_turn(convo):
+        return settled
     reading = _read(convo, convo.last, recent_kind(convo), 0)
+    place = previous_place(convo.env)
     requests = [
         Request(
             r.tool,
-            resolve_there(r.tool, r.text, convo.history, convo.last),
-            resolve_there(r.tool, r.raw, convo.history, convo.last),
+            resolve_there(r.tool, _that_day(r.text, convo), convo.history, convo.last, place),
+            resolve_there(r.tool, _that_day(r.raw, convo), convo.history, convo.last, place),
+            there=there_town(r.tool, r.text, convo.history, convo.last, place),
         )
         for r in reading.requests
     ]

@@ -33,8 +33,10 @@ class BadContext(ValueError):
     pass
 
 
-def client_facts(context: dict[str, Any] | None) -> dict[str, Any] | None:
-    """The client facts in a request's `context` (also accepted nested under "client")."""
+def client_facts(context: dict[str, Any] | None, where: str = "context") -> dict[str, Any] | None:
+    """The client facts in a request's `context` (also accepted nested under "client");
+    `where` names the field in errors (a run's `config.configurable` serves as its context
+    when it gives none, as under LangGraph)."""
     if not context:
         return None
     nested = context.get("client")
@@ -42,6 +44,6 @@ def client_facts(context: dict[str, Any] | None) -> dict[str, Any] | None:
     try:
         facts = ClientContext.model_validate(raw).model_dump(exclude_none=True)
     except ValidationError as exc:
-        where = ".".join(str(p) for p in exc.errors()[0]["loc"])
-        raise BadContext(f"context.{where}: {exc.errors()[0]['msg']}") from None
+        at = ".".join(str(p) for p in exc.errors()[0]["loc"])
+        raise BadContext(f"{where}.{at}: {exc.errors()[0]['msg']}") from None
     return facts or None

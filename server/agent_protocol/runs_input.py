@@ -106,7 +106,14 @@ def run_request(
     _refuse_unsupported(body)
     try:
         modes = stream_modes(body.stream_mode)
-        client = client_facts(body.context)
+        configurable = (body.config or {}).get("configurable")
+        client = (
+            client_facts(body.context)
+            if body.context
+            else client_facts(configurable, "config.configurable")
+            if isinstance(configurable, dict)
+            else None
+        )
     except (UnsupportedStreamMode, BadContext) as exc:
         raise HTTPException(422, str(exc)) from None
     command = _command(body.command)

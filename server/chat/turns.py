@@ -11,6 +11,7 @@ from uuid import UUID, uuid4
 from fastapi import HTTPException
 from langchain_core.messages import HumanMessage
 
+from agent.approvals import stale_decision_text
 from agent.context import Context
 from server.chat.schemas import ChatRequest, ClientContext, ResumeRequest
 from server.resources import Resources
@@ -34,8 +35,11 @@ class Turn:
 
 
 class NothingToResume(HTTPException):
-    def __init__(self) -> None:
-        super().__init__(409, "Nothing on this thread is waiting for a decision.")
+    """409 for a decision with nothing waiting; the detail says what became of it (set
+    aside by a message the user wrote meanwhile, or already answered)."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(409, detail)
 
 
 def turn_context(
@@ -125,7 +129,7 @@ async def start_resume(
         state = await graph.aget_state({"configurable": {"thread_id": thread_id}})
         pending = interrupt_payload(list(state.interrupts or ()))
         if pending is None:
-            raise NothingToResume()
+            raise NothingToResume(stale_decision_text(list(state.values.get("messages") or [])))
         _check_count(pending, len(request.decisions))
     decisions = [d.payload() for d in request.decisions]
     run = await runs.start(

@@ -91,12 +91,14 @@ class Screen:
 
     def approval(self, request: dict[str, Any]) -> None:
         """The question built from the row ("Delete the $38.00 camping expense of 5
-        Dec?"); a raw call only from a server that sends no description."""
+        Dec?"); from a server that sends no description, the action in words with its
+        arguments but never ids ("Delete expense?")."""
         self.end_line()
         question = str(request.get("description") or "")
         if not question:
-            args = orjson.dumps(request.get("args", {})).decode()
-            question = f"{words(request['name'])} {args}"
+            shown = {k: v for k, v in (request.get("args") or {}).items() if not k.endswith("_id")}
+            said = ", ".join(f"{words(k)} {v}" for k, v in shown.items())
+            question = f"{words(request['name']).capitalize()}{': ' + said if said else ''}?"
         self.say(Text.assemble(("PAM asks: ", "bold yellow"), question))
 
     def notice(self, frame: dict[str, Any]) -> None:

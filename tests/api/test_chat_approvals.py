@@ -123,6 +123,38 @@ async def test_resume_refuses_what_it_cannot_do(serve: Serve, pool: Pool) -> Non
     assert ok.status_code == 200 and ok.json()["reply"].startswith("Deleted the $20.00 fuel")
     assert again.status_code == 409
     assert again.json() == {
-        "detail": "Nothing on this thread is waiting for a decision.",
+        "detail": "Nothing on this thread is waiting for a decision: that question was"
+        " already answered.",
         "code": "conflict",
     }
+
+
+async def test_an_old_card_answered_after_another_message_says_it_was_set_aside(
+    serve: Serve, pool: Pool
+) -> None:
+    """The person wrote something else instead of deciding: the reply says the delete was
+    set aside, and an Approve clicked on the old card afterwards is told so (409), rather
+    than 'nothing is waiting'. Nothing was deleted."""
+    expense = await add_expense(pool, "dot", 31)
+    model = delete_turn(expense)
+    model.script += [route("general"), AIMessage("It's sunny.")]
+    async with (
+        serve(model) as server,
+        httpx.AsyncClient(base_url=server.url, headers=auth("dot"), timeout=30) as client,
+    ):
+        paused = await pause(server, client)
+        (request,) = paused["interrupt"]["action_requests"]  # type: ignore[index]
+        assert request["description"].startswith("Delete the $31.00 fuel expense")
+        assert expense not in request["description"]
+        thread_id = paused["thread_id"]
+        other = await client.post(CHAT, json={"message": "weather?", "thread_id": thread_id})
+        late = await client.post(
+            RESUME, json={"thread_id": thread_id, "decisions": [{"type": "approve"}]}
+        )
+    assert other.status_code == 200
+    assert other.json()["reply"].startswith("It's sunny.\n\nI've set aside “Delete the $31.00")
+    assert late.status_code == 409
+    detail = late.json()["detail"]
+    assert detail.startswith("“Delete the $31.00 fuel expense")
+    assert "was set aside when you wrote something else, so nothing was done" in detail
+    assert await expense_amounts(pool, "dot") == [31.0]

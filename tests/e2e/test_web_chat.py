@@ -203,3 +203,40 @@ def test_reject_with_a_reason_and_edit_the_arguments(local_server: RunningServer
         page_overflow = "return document.documentElement.scrollHeight - window.innerHeight"
         assert driver.execute_script(page_overflow) <= 0  # only the columns scroll
         assert console_errors(driver) == []
+
+
+def test_writing_instead_of_deciding_sets_the_approval_aside(local_server: RunningServer) -> None:
+    """A card left open while the person writes something else: the card is disabled, the
+    reply says the delete was set aside, and an old card (another tab on the same chat)
+    answered afterwards is told what became of it, not that nothing is waiting."""
+    with chromium() as driver:
+        driver.get(f"{local_server.url}/")
+        wait_for(driver, "#sign-out")
+        driver.find_element(By.ID, "new-thread").click()
+        say(driver, "spent $23.10 on parking today")
+        wait_for(driver, "#expenses li", text="$23.10")
+        say(driver, "delete that one")
+        wait_for(driver, ".msg.approval button.primary", text="Approve")
+        first = driver.current_window_handle
+        chat_url = driver.current_url  # …/#/chat/<thread id>
+        driver.switch_to.new_window("tab")  # the same chat, open in a second tab
+        driver.get(chat_url)
+        old_approve = wait_for(driver, ".msg.approval button.primary", text="Approve")
+
+        driver.switch_to.window(first)
+        say(driver, "what's on my calendar this week?")
+        card = wait_for(driver, ".msg.approval .request.settled")
+        assert "Answered in the chat" in card.text
+        buttons = card.find_elements(By.CSS_SELECTOR, "button")
+        assert buttons and all(not b.is_enabled() for b in buttons)
+        wait_for(driver, ".msg.pam[aria-busy='false'] .text", text="I've set aside")
+        shot(driver, "11-approval-set-aside")
+
+        driver.switch_to.window(driver.window_handles[-1])
+        old_approve.click()
+        wait_for(driver, ".msg.pam .text", text="was set aside when you wrote something else")
+        assert "$23.10" in driver.find_element(By.ID, "expenses").text  # nothing deleted
+        shot(driver, "12-old-card-told-it-was-set-aside")
+        # The browser logs the refused resume itself; nothing else went wrong.
+        errors = console_errors(driver)
+        assert [e for e in errors if "/pam/resume" not in e or "409" not in e] == [], errors

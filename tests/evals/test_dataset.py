@@ -47,6 +47,8 @@ def test_a_good_file_loads_and_blank_lines_are_skipped(tmp_path: Path) -> None:
         ({"turns": [{"user": "x", "expect": {"route": ["money"]}}]}, "turns.0.expect.route.0"),
         ({"turns": [{"user": "x", "expect": {"tool": []}}]}, "turns.0.expect.tool"),
         ({"turns": []}, "turns: List should have at least 1 item"),
+        ({"client": {"timezone": "Mars/Olympus"}}, "'Mars/Olympus' is not an IANA time zone"),
+        ({"client": {"zone": "Australia/Perth"}}, "unknown client field(s) ['zone']"),
     ],
 )
 def test_a_bad_line_names_file_line_and_field(
@@ -57,6 +59,12 @@ def test_a_bad_line_names_file_line_and_field(
         load_dataset(path)
     assert str(caught.value).startswith(f"{path}:2: ")
     assert message in str(caught.value)
+
+
+def test_a_client_context_is_every_turns(tmp_path: Path) -> None:
+    client = {"timezone": "Australia/Adelaide", "location": {"city": "Adelaide"}}
+    (conversation,) = load_dataset(_write(tmp_path, {**GOOD, "client": client}))
+    assert conversation.client == client
 
 
 def test_broken_json_and_duplicate_ids_are_errors(tmp_path: Path) -> None:

@@ -45,7 +45,9 @@ async def list_groups(db: UserDb, args: ListGroupsArgs) -> GroupsResult:
     groups = [group_out(row) for row in await cur.fetchall()]
     about = f' matching "{args.query}"' if args.query else ""
     if not groups:
-        summary = f"There are no groups{about} yet — you could start one with create_group."
+        summary = (
+            f"There are no groups{about} yet — you could start one (say “start a group called …”)."
+        )
     else:
         listed = ", ".join(
             f"{g.name} ({g.member_count} members{', you are in' if g.is_member else ''})"
@@ -124,8 +126,8 @@ async def create_group(db: UserDb, args: CreateGroupArgs) -> GroupResult:
     existing = await cur.fetchone()
     if existing is not None:
         raise ActionError(
-            f"A group called {existing['name']} already exists — join it with join_group,"
-            " or pick another name.",
+            f"A group called {existing['name']} already exists — join it (say “join"
+            f" {existing['name']}”), or pick another name.",
             code="conflict",
             field="name",
         )

@@ -68,7 +68,7 @@ async def create_post(db: UserDb, args: CreatePostArgs) -> PostResult:
     if group is not None and not group.is_member:
         raise ActionError(
             f"You're not a member of {group.name}, so you can't post there yet."
-            " Join the group first (join_group), then post.",
+            f" Join the group first (say “join {group.name}”), then post.",
             field="group",
         )
     profile = await load_profile(db)

@@ -96,10 +96,12 @@ async def log_fuel(db: UserDb, args: LogFuelArgs) -> LogFuelResult:
 
     # Fill-to-fill economy: assuming tanks are filled to full each time, the litres put in
     # now are what the vehicle burned since the previous fill's odometer reading.
-    travelled = per_100 = None
+    travelled = per_100 = exact_per_100 = None
     if previous is not None and args.odometer_km is not None:
         travelled = args.odometer_km - previous
-        per_100 = (args.litres / travelled * 100).quantize(Decimal("0.01"))
+        # Shown rounded once from the exact ratio; the result field keeps two places.
+        exact_per_100 = args.litres / travelled * 100
+        per_100 = exact_per_100.quantize(Decimal("0.01"))
 
     units, currency = profile.units, profile.currency
     whose = f" for {vehicle.name}" if vehicle else ""
@@ -108,9 +110,9 @@ async def log_fuel(db: UserDb, args: LogFuelArgs) -> LogFuelResult:
         f"{filled_on}: {money(total_cost, currency)} "
         f"({price_per_volume(price, currency, units)}), also added as a fuel expense."
     )
-    if per_100 is not None and travelled is not None:
+    if exact_per_100 is not None and travelled is not None:
         summary += (
-            f" That's {economy(per_100, units)} over {distance(travelled, units)}"
+            f" That's {economy(exact_per_100, units)} over {distance(travelled, units)}"
             " since the previous fill."
         )
     return LogFuelResult(

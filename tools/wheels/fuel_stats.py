@@ -17,6 +17,7 @@ from tools.wheels.vehicle_models import Number
 from tools.wheels.vehicle_units import cost_per_distance, economy, price_per_volume
 from tools.wheels.vehicle_values import END_DATE, START_DATE, VEHICLE
 from tools.wheels.vehicles import resolve_vehicle
+from tools.you.dates import day_text
 
 DEFAULT_DAYS = 90
 
@@ -82,25 +83,32 @@ async def fuel_stats(db: UserDb, args: FuelStatsArgs) -> FuelStatsResult:
     priced_litres = sum((log.litres for log in logs if log.total_cost), Decimal(0))
     average = (cost / priced_litres).quantize(Decimal("0.001")) if priced_litres else None
     km, span_litres, span_cost = _odometer_span(logs)
-    per_100 = (span_litres / km * 100).quantize(Decimal("0.01")) if km else None
+    # Shown rounded once from the exact ratio (12.348 reads 12.3, not 12.35 -> 12.4).
+    exact_per_100 = span_litres / km * 100 if km else None
+    per_100 = exact_per_100.quantize(Decimal("0.01")) if exact_per_100 is not None else None
     per_km = (span_cost / km).quantize(Decimal("0.001")) if km else None
 
     units, currency = profile.units, profile.currency
     scope = f" for {vehicle.name}" if vehicle else ""
-    period = f"{start} to {end}{scope}"
+    today = local_today(db, profile)
+    period = (
+        f"on {day_text(start, today)}"
+        if start == end
+        else f"from {day_text(start, today)} to {day_text(end, today)}"
+    ) + scope
     if not logs:
-        summary = f"No fuel fills logged from {period}."
+        summary = f"No fuel fills logged {period}."
     else:
         summary = (
-            f"Fuel from {period}: {len(logs)} fill{'s' if len(logs) != 1 else ''}, "
+            f"Fuel {period}: {len(logs)} fill{'s' if len(logs) != 1 else ''}, "
             f"{volume(litres, units)}, {money(cost, currency)}"
         )
         if average is not None:
             summary += f" (average {price_per_volume(average, currency, units)})"
         summary += "."
-        if per_100 is not None and per_km is not None:
+        if exact_per_100 is not None and per_km is not None:
             summary += (
-                f" Economy {economy(per_100, units)}, "
+                f" Economy {economy(exact_per_100, units)}, "
                 f"{cost_per_distance(per_km, currency, units)} over {distance(km, units)}."
             )
         else:

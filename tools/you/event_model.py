@@ -103,6 +103,24 @@ def event_out(row: dict[str, Any], tz: ZoneInfo) -> EventOut:
     )
 
 
+def reminder_text(event: EventOut, tz: ZoneInfo, today: date) -> str:
+    """`, with a reminder at 9:00 am` / `, with a reminder 30 minutes before`: so the person
+    knows a reminder is set and when it will come ("" for none)."""
+    minutes = event.reminder_minutes
+    if minutes is None:
+        return ""
+    if isinstance(event.start, datetime) and minutes == 0:
+        return f", with a reminder at {clock_text(event.start.astimezone(tz))}"
+    if minutes % 1440 == 0 and minutes:
+        count, unit = minutes // 1440, "day"
+    elif minutes % 60 == 0 and minutes:
+        count, unit = minutes // 60, "hour"
+    else:
+        count, unit = minutes, "minute"
+    lead = f"{count} {unit}{'s' if count != 1 else ''} before" if minutes else "at the start"
+    return f", with a reminder {lead}"
+
+
 def event_when(event: EventOut, tz: ZoneInfo, today: date) -> str:
     """`on Tue 10 Mar at 10:00 am to 11:00 am`, `from Tue 10 Mar to Thu 12 Mar (all day)`."""
     if not isinstance(event.start, datetime):

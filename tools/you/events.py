@@ -17,6 +17,7 @@ from tools.you.event_model import (
     calendar_action,
     event_out,
     event_when,
+    reminder_text,
     resolve_span,
 )
 
@@ -81,9 +82,10 @@ async def create_event(db: UserDb, args: CreateEventArgs) -> EventResult:
     row = await cur.fetchone()
     assert row is not None  # INSERT ... RETURNING always yields the row
     event = event_out(row, profile.tz)
-    when = event_when(event, profile.tz, local_today(db, profile))
+    today = local_today(db, profile)
+    when = event_when(event, profile.tz, today)
     return EventResult(
-        summary=f"Added '{event.title}' {when}.",
+        summary=f"Added '{event.title}' {when}{reminder_text(event, profile.tz, today)}.",
         ids=[event.id],
         ui_actions=[calendar_action(event)],
         event=event,

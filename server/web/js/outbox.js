@@ -10,7 +10,8 @@
 // after a dropped link first reads the chat: the decision was applied when the question
 // it answered is no longer the one waiting (and is not resent); while the turn runs, it
 // waits; the server refuses a resume with nothing waiting (409), which also counts as
-// applied.
+// applied — shown, on a first send, with the server's words for what became of the
+// question (set aside by a message written meanwhile, or already answered).
 import { $, h } from "./dom.js";
 import {
   ApiError, Unauthorized, cachedJson, getJson, postJson, stream, tokenSubject, unreachable,
@@ -245,6 +246,7 @@ async function deliver(item) {
     : !shown) ? kept : null;
   if (kept && !continued) kept.reply?.node.remove();
   mark(item.id, "sending");
+  const resent = Boolean(item.tried);
   try {
     let path = CHAT_STREAM;
     let body;
@@ -309,7 +311,8 @@ async function deliver(item) {
       return error instanceof Unauthorized ? "sign-in" : "later";
     }
     if (item.kind === "resume" && error instanceof ApiError && error.status === NOTHING_TO_RESUME) {
-      reply?.node.remove(); // answered already (an earlier attempt reached the server)
+      if (resent || !reply) reply?.node.remove(); // an earlier attempt reached the server
+      else reply.finish(error.message); // an old card: what became of its question
       return "sent";
     }
     if (error instanceof ApiError && error.status === 422 && item.typed_at) {

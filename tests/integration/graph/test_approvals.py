@@ -138,7 +138,10 @@ async def test_a_new_message_instead_of_a_decision_closes_the_pending_call(
     out = await graph.ainvoke(
         {"messages": [("user", "actually never mind")]}, config, context=context
     )
-    assert out["reply"] == "Sure, anything else?"
+    assert out["reply"] == (
+        "Sure, anything else?\n\nI've set aside “Delete the $44.00 fuel expense of 6 Dec?”"
+        " — nothing was done. Say “yes, go ahead” if you still want it."
+    )
     assert await _amounts(scoped, context.user_id) == [44.0]
     calls = {c["id"] for m in out["messages"] if isinstance(m, AIMessage) for c in m.tool_calls}
     answered = {m.tool_call_id for m in out["messages"] if isinstance(m, ToolMessage)}

@@ -103,7 +103,12 @@ async def test_anything_else_sets_it_aside_visibly_and_yes_post_it_brings_it_bac
     graph, config = make_graph(model), thread()
     await graph.ainvoke(_say("post that Cobar camp is ace"), config, context=context)
     out = await graph.ainvoke(_say("what's the weather like?"), config, context=context)
-    assert out["reply"] == "Sunny all week."
+    # The reply says what became of the waiting request, after the answer.
+    assert out["reply"] == (
+        "Sunny all week.\n\nI've set aside “Post this publicly, for every PAM traveller to"
+        " see: “Cobar camp is ace”?” — nothing was done. Say “yes, go ahead” if you still"
+        " want it."
+    )
     assert not (await graph.aget_state(config)).interrupts
     aside = [m for m in out["messages"] if isinstance(m, ToolMessage)]
     assert aside[-1].artifact["error"] == "set_aside"
@@ -116,6 +121,29 @@ async def test_anything_else_sets_it_aside_visibly_and_yes_post_it_brings_it_bac
     back = await graph.ainvoke(_say("yes, post it"), config, context=context)
     assert back["reply"] == 'Posted to the public feed: "Cobar camp is ace"'
     assert len(model.seen) == 4  # bringing it back needed no model call
+
+
+async def test_go_ahead_with_it_brings_back_what_the_previous_message_set_aside(
+    make_graph: Any, context: Context
+) -> None:
+    model = ScriptedChatModel(
+        script=[
+            route("social"),
+            call("create_post", "p1", content="Bourke sunsets"),
+            route("general"),
+            AIMessage("G'day!"),
+            route("general"),
+            AIMessage("Anything else?"),
+        ]
+    )
+    graph, config = make_graph(model), thread()
+    await graph.ainvoke(_say("post that Bourke sunsets"), config, context=context)
+    await graph.ainvoke(_say("hi there"), config, context=context)
+    back = await graph.ainvoke(_say("go ahead with it"), config, context=context)
+    assert back["reply"] == 'Posted to the public feed: "Bourke sunsets"'
+    # Two turns later a bare "yes" is no longer about it: the model answers.
+    again = await graph.ainvoke(_say("yes"), config, context=context)
+    assert again["reply"] == "Anything else?"
 
 
 async def test_a_call_with_bad_arguments_is_not_put_to_the_user(

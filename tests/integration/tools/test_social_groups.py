@@ -39,7 +39,7 @@ async def test_group_names_are_unique_ignoring_case(scoped: ScopedDb) -> None:
     clash = await call(scoped, bob, "create_group", name=f"  {name.upper()} ")
     assert clash["ok"] is False
     assert clash["error"] == "conflict"
-    assert "join_group" in clash["summary"]
+    assert "join it (say “join" in clash["summary"] and "join_group" not in clash["summary"]
     rows = await fetch(scoped, bob, "SELECT id FROM groups WHERE lower(name) = lower(%s)", name)
     assert len(rows) == 1
     async with scoped(bob) as db:

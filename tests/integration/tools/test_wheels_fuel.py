@@ -294,7 +294,7 @@ async def test_imperial_user_reads_gallons_and_mpg(scoped: ScopedDb, user_id: uu
     summary = result["summary"]
     assert "10.0 gal" in summary
     assert "US$75.70 (US$7.571/gal)" in summary
-    assert "31.1 mpg over 311 mi" in summary  # 7.57 L/100km
+    assert "31.1 mpg over 311 miles" in summary  # 7.57 L/100km
     [_, expense] = await _expenses(scoped, user_id)
     assert expense["currency"] == "USD"
 

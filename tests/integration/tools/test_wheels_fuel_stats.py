@@ -51,7 +51,7 @@ async def test_no_fills_gives_zeros_and_says_so(scoped: ScopedDb, user_id: uuid.
     assert result["l_per_100km"] is None
     assert result["cost_per_km"] is None
     assert (result["start_date"], result["end_date"]) == ("2025-12-11", "2026-03-10")
-    assert result["summary"] == "No fuel fills logged from 2025-12-11 to 2026-03-10."
+    assert result["summary"] == "No fuel fills logged from Thu 11 Dec 2025 to Tue 10 Mar."
     assert result["ids"] == []
     assert result["ui_actions"] == []
 
@@ -68,9 +68,24 @@ async def test_totals_economy_and_cost_per_km(scoped: ScopedDb, user_id: uuid.UU
     assert _dec(result["cost_per_km"]) == Decimal("0.236")  # (126 + 110) / 1000
     assert _dec(result["distance_km"]) == Decimal("1000.0")
     assert result["summary"] == (
-        "Fuel from 2025-12-11 to 2026-03-10: 3 fills, 165.0 L, $336.00 (average $2.036/L)."
+        "Fuel from Thu 11 Dec 2025 to Tue 10 Mar: 3 fills, 165.0 L, $336.00 (average $2.036/L)."
         " Economy 11.5 L/100km, $0.236/km over 1,000 km."
     )
+
+
+async def test_economy_is_rounded_once_and_one_day_reads_as_that_day(
+    scoped: ScopedDb, user_id: uuid.UUID
+) -> None:
+    await _fill(scoped, user_id, litres=40, total_cost=80, odometer_km=10000, date="2026-03-09")
+    await _fill(scoped, user_id, litres=61.74, total_cost=120, odometer_km=10500, date="2026-03-10")
+    week = await _call(scoped, user_id, FUEL_STATS, start_date="2026-03-09")
+    today = await _call(scoped, user_id, FUEL_STATS, start_date="2026-03-10", end_date="2026-03-10")
+    empty = await _call(scoped, user_id, FUEL_STATS, start_date="2026-03-01", end_date="2026-03-01")
+    # 61.74 L over 500 km is 12.348 L/100km: 12.3, not 12.35 rounded again to 12.4.
+    assert _dec(week["l_per_100km"]) == Decimal("12.35")
+    assert "Economy 12.3 L/100km" in week["summary"]
+    assert today["summary"].startswith("Fuel on Tue 10 Mar: 1 fill,")
+    assert empty["summary"] == "No fuel fills logged on Sun 1 Mar."
 
 
 async def test_default_range_is_the_last_90_days(scoped: ScopedDb, user_id: uuid.UUID) -> None:
@@ -126,7 +141,7 @@ async def test_imperial_summary(scoped: ScopedDb, user_id: uuid.UUID) -> None:
     result = await _call(scoped, user_id, FUEL_STATS)
     assert "43.6 gal" in result["summary"]
     assert "20.5 mpg" in result["summary"]  # 11.5 L/100km
-    assert "over 621 mi" in result["summary"]
+    assert "over 621 miles" in result["summary"]
     assert _dec(result["l_per_100km"]) == Decimal("11.50")  # fields stay metric
 
 

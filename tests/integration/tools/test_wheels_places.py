@@ -199,7 +199,7 @@ async def test_find_places_near_a_town_in_imperial(scoped: ScopedDb, user_id: uu
     found = await ok(scoped, user_id, "find_places", near="coober pedie", radius_km=10)
     assert [p["name"] for p in found["places"]] == ["Opal shop"]
     assert found["near"] == "Coober Pedy"
-    assert "within 6 mi of Coober Pedy" in found["summary"]
+    assert "within 6 miles of Coober Pedy" in found["summary"]
 
 
 @pytest.mark.parametrize(

@@ -98,11 +98,36 @@ async def test_a_start_with_an_offset_is_kept_and_shown_in_the_users_zone(
         )
         row = await stored(db, out["event"]["id"])
     assert row["start_at"] == datetime(2026, 3, 10, 2, 0, tzinfo=UTC)
-    assert out["summary"] == "Added 'Ferry' on Tue 10 Mar at 1:00 pm to 2:30 pm."
+    assert out["summary"] == (
+        "Added 'Ferry' on Tue 10 Mar at 1:00 pm to 2:30 pm, with a reminder 30 minutes before."
+    )
     assert out["event"]["start"] == "2026-03-10T13:00:00+11:00"
     assert out["event"]["end"] == "2026-03-10T14:30:00+11:00"
     assert out["event"]["reminder_minutes"] == 30
     assert out["event"]["location"] == "Fremantle"
+
+
+async def test_the_summary_says_when_the_reminder_comes(
+    scoped: ScopedDb, user_id: uuid.UUID
+) -> None:
+    async with scoped(user_id, now=NOW) as db:
+        at = await call(
+            db, "create_event", title="Call the bank", start="2026-03-11T16:00", reminder_minutes=0
+        )
+        hour = await call(
+            db, "create_event", title="Dentist", start="2026-03-12T10:00", reminder_minutes=60
+        )
+        days = await call(
+            db, "create_event", title="Rego", start="2026-03-20", reminder_minutes=2880
+        )
+    assert (
+        at["summary"]
+        == "Added 'Call the bank' on Wed 11 Mar at 4:00 pm, with a reminder at 4:00 pm."
+    )
+    assert hour["summary"] == (
+        "Added 'Dentist' on Thu 12 Mar at 10:00 am, with a reminder 1 hour before."
+    )
+    assert days["summary"] == "Added 'Rego' on Fri 20 Mar (all day), with a reminder 2 days before."
 
 
 async def test_a_perth_user_s_naive_time_is_perth_time(
@@ -255,6 +280,8 @@ async def test_a_zero_length_event_and_the_reminder_limits_are_allowed(
         early = await call(
             db, "create_event", title="Rego", start="2026-04-10T10:00", reminder_minutes=40320
         )
-    assert point["summary"] == "Added 'Alarm' on Tue 10 Mar at 10:00 am."
+    assert (
+        point["summary"] == "Added 'Alarm' on Tue 10 Mar at 10:00 am, with a reminder at 10:00 am."
+    )
     assert point["event"]["reminder_minutes"] == 0
     assert early["event"]["reminder_minutes"] == 40320

@@ -30,6 +30,24 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("meeting from 2pm to 4pm tomorrow", "create_event",
      {"start": "2026-03-11T14:00:00+11:00", "end": "2026-03-11T16:00:00+11:00"}),
     ("remind me to buy a gas bottle", "add_task", {"title": "Buy a gas bottle"}),
+    # A day and no time: at 9 am that day, reminded then (an all-day event would remind
+    # at midnight).
+    ("remind me to ring the vet on Friday", "create_event",
+     {"title": "Ring the vet", "start": "2026-03-13T09:00:00+11:00", "reminder_minutes": 0}),
+    ("remind me to pay the rego friday, a day before", "create_event",
+     {"title": "Pay the rego", "start": "2026-03-13", "reminder_minutes": 1440}),
+    # The part of the day only repeats the clock time: not a title, and 4 is 4 pm.
+    ("remind me tomorrow arvo at 4 to call the bank", "create_event",
+     {"title": "Call the bank", "start": "2026-03-11T16:00:00+11:00", "reminder_minutes": 0}),
+    # A clock time right after the part of the day is read with it.
+    ("vet for the dog tomorrow arvo 2.30, remind me an hour before", "create_event",
+     {"title": "Vet for the dog", "start": "2026-03-11T14:30:00+11:00", "reminder_minutes": 60}),
+    ("tomorrow morning 9.15 physio", "create_event",
+     {"title": "Physio", "start": "2026-03-11T09:15:00+11:00"}),
+    ("farrier tomorrow at 3.45pm, remind me half an hour before", "create_event",
+     {"title": "Farrier", "reminder_minutes": 30}),
+    ("dentist friday at 9, remind me a quarter of an hour before", "create_event",
+     {"title": "Dentist", "reminder_minutes": 15}),
     ("add a task to check the tyre pressures", "add_task", {"title": "Check the tyre pressures"}),
     ("add a task to check the tyre pressures by Friday, urgent", "add_task",
      {"due_date": "2026-03-13", "priority": "high"}),

@@ -1,0 +1,350 @@
+"""The next turn read against the previous one (the dialogue state, agent/dialogue.py,
+which the prompt's `Previous action/filters/rows` lines carry).
+
+- A **correction** of what the previous turn wrote ("actually 55", "no, it was Sunday",
+  "sorry, make it 10.15", "oops, I meant Friday") updates that row: `update_expense` /
+  `update_event` on the id the state names, with only the value the message gives.
+- A **follow-up** of the previous question ("and the month before?", "what about
+  fuel?", "and last month?") asks it again with the filters the message does not
+  change (category, vehicle, place) and the period it names, or the one beside the
+  previous period.
+Both give the call's arguments whole; the rules that read a single message never see
+the previous turn's filters.
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import suppress
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from agent.brain.categories import category_of
+from agent.brain.clock import add_months, month_end
+from agent.brain.convo import Env
+from agent.brain.dates import MONTHS, find_day
+from agent.brain.draft import blank
+from agent.brain.money import best_amount
+from agent.brain.places import capitalised_place
+from agent.brain.previous import Previous
+from agent.brain.ranges import PERIODS, Range, find_range, next_to
+from agent.brain.slots_vehicle import vehicle_named
+from agent.brain.times import find_time
+
+_I = re.IGNORECASE
+MAX_WORDS = 12  # a correction or a follow-up is short; longer is a request of its own
+
+
+# --- corrections -------------------------------------------------------------------------
+
+# tool written -> (the update tool, the kind of row, its id argument)
+CORRECTS = {
+    "add_expense": ("update_expense", "expense", "expense_id"),
+    "update_expense": ("update_expense", "expense", "expense_id"),
+    "create_event": ("update_event", "event", "event_id"),
+    "update_event": ("update_event", "event", "event_id"),
+}
+_CUE = re.compile(
+    r"^\W*(?:no|nah|nope|oops|whoops|sorry|actually|wait|hang on|hold on|my bad|i meant|meant"
+    r"|make (?:it|that)|change (?:it|that)|it was|that was|should (?:be|have been)"
+    r"|correction|not)\b"
+    r"|\b(?:actually|i meant|i mean|should (?:be|have been)|not \$?\d|instead|make (?:it|that))\b",
+    _I,
+)
+# Words that ask for something new: "sorry, I also spent 20 on bread" logs another.
+_NEW = re.compile(
+    r"\b(?:spent|spend|paid|bought|log|add|remind|book|also|another|too|delete|remove|show"
+    r"|what|how|list)\b",
+    _I,
+)
+_NOT = re.compile(
+    r"\b(?:not|instead of|rather than)\s+(?:\$\s*)?[\d.:,]+\s*(?:am|pm|dollars|bucks)?", _I
+)
+_CLOCK = re.compile(r"(?<![\d$.])(\d{1,2})(?:[.:](\d{2}))?\s*(am|pm)?(?![\d%])", _I)
+
+
+def _newest(rows: list[dict[str, Any]], kind: str) -> dict[str, Any] | None:
+    return next((r for r in rows if r.get("kind") == kind and r.get("id")), None)
+
+
+def _clock(text: str) -> time | None:
+    """ "10.15", "11", "2pm": the time a correction gives (a bare 1–6 is the afternoon)."""
+    if hit := find_time(text):
+        return hit.at
+    m = _CLOCK.search(text)
+    if not m:
+        return None
+    hour, minute = int(m[1]), int(m[2] or 0)
+    if m[3]:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if m[3].lower() == "pm" else 0)
+    elif 1 <= hour <= 6:
+        hour += 12
+    return time(hour, minute) if hour < 24 and minute < 60 else None
+
+
+def _expense_changes(said: str, row: dict[str, Any], env: Env) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    day = find_day(said, env.today, future=False)
+    rest = blank(said, [(day.start, day.end)]) if day else said
+    if day:
+        changes["date"] = day.day.isoformat()
+    if amount := best_amount(rest, loose=True):
+        changes["amount"] = float(amount.value)
+    category = category_of(rest)
+    if category and category != row.get("category"):
+        changes["category"] = category
+    return changes
+
+
+def _event_changes(said: str, row: dict[str, Any], env: Env) -> dict[str, Any]:
+    day = find_day(said, env.today, future=True)
+    clock = _clock(blank(said, [(day.start, day.end)]) if day else said)
+    if day is None and clock is None:
+        return {}
+    old = str(row.get("start") or "")
+    start: datetime | None = None
+    with suppress(ValueError):
+        start = datetime.fromisoformat(old) if "T" in old else None
+    old_day = start.date() if start else None
+    if old_day is None:
+        with suppress(ValueError):
+            old_day = date.fromisoformat(old[:10])
+    new_day = day.day if day else old_day
+    if new_day is None:
+        return {}
+    at = clock or (start.astimezone(env.tz).time() if start else None)
+    if at is None:
+        return {"start": new_day.isoformat()}
+    return {"start": datetime.combine(new_day, at, tzinfo=env.tz).isoformat()}
+
+
+def correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
+    """The update a correction of the previous turn's write asks for."""
+    prev = env.previous
+    if prev is None or prev.turns_ago != 1 or not prev.wrote or prev.action not in CORRECTS:
+        return None
+    if len(text.split()) > MAX_WORDS or not _CUE.search(text) or _NEW.search(text):
+        return None
+    tool, kind, id_arg = CORRECTS[prev.action]
+    row = _newest(prev.rows, kind)
+    if row is None:
+        return None
+    said = _NOT.sub(" ", text)  # "45 not 50": the new value is the one left
+    changes = (_expense_changes if kind == "expense" else _event_changes)(said, row, env)
+    return (tool, {id_arg: row["id"], **changes}) if changes else None
+
+
+PLACE_FILTERS = ("destination", "location", "near")  # where a turn's action was about
+
+
+def previous_place(env: Env) -> str | None:
+    """The place the previous turn was about ("the weather there" after a trip question
+    is the destination's)."""
+    prev = env.previous
+    if prev is None or prev.turns_ago > 2:
+        return None
+    for key in PLACE_FILTERS:
+        value = prev.filters.get(key)
+        if isinstance(value, str) and value.strip() and "," not in value:
+            return value.strip()
+    return None
+
+
+# Writes that no tool can change afterwards: a correction of one is answered, not guessed
+# at (the rules once read "actually it was 55 litres" as a change to some expense).
+FIXED = {
+    "log_fuel": "a fill-up", "add_income": "an income", "log_maintenance": "a service record",
+    "log_tyre_pressures": "a tyre reading", "add_task": "a task",
+    "add_pantry_item": "a pantry item",
+}  # fmt: skip
+_VALUE = re.compile(
+    r"\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b", _I
+)
+
+
+def uncorrectable(text: str, env: Env) -> str | None:
+    """What to say to a correction of a write that can't be changed."""
+    prev = env.previous
+    if prev is None or prev.turns_ago != 1 or not prev.wrote or prev.action not in FIXED:
+        return None
+    if len(text.split()) > MAX_WORDS or not _CUE.search(text) or _NEW.search(text):
+        return None
+    if not _VALUE.search(text):
+        return None
+    return f"Sorry, I can't change {FIXED[prev.action]} once it's saved, so nothing was changed."
+
+
+def unsaved_trip_of(env: Env) -> dict[str, Any] | None:
+    """The trip the previous turn worked out without saving it (a distance question)."""
+    prev = env.previous
+    if prev is None or prev.turns_ago != 1 or prev.action != "plan_trip":
+        return None
+    return dict(prev.filters) if prev.filters.get("save") is False else None
+
+
+# --- more of the same, and acting on what was listed ------------------------------------
+
+_MORE = re.compile(
+    r"^\W*(?:oh,?\s+)?(?:and|also|plus|oh and|and also)\s+(?:some\s+)?(.+?)[.!?]*$", _I
+)
+_THOSE = re.compile(
+    r"\b(?:add|put|pop|stick|chuck|whack|grab)\b.{0,20}\b(?:those|them|these|they|all of them"
+    r"|the lot|that lot|everything)\b",
+    _I,
+)
+_LIST = re.compile(r"\b(?:shopping|list|shops)\b", _I)
+_CHANGE_LIMIT = re.compile(
+    r"\b(?:bump|raise|increase|lift|up|drop|lower|cut|reduce|change|make|set|put)\b", _I
+)
+_COMPARE = re.compile(
+    r"\b(?:compare[sd]?|comparison|how does (?:that|it|this) (?:look|stack)|is (?:that|it|this)"
+    r" (?:normal|ok|okay|good|bad|high|low|more|less|better|worse)|than (?:last|before|usual))\b",
+    _I,
+)
+# A write, and the read that shows it beside the earlier ones ("how does that compare?").
+HISTORY_OF = {
+    "log_tyre_pressures": "tyre_pressure_history", "log_fuel": "fuel_stats",
+    "add_expense": "spending_summary",
+}  # fmt: skip
+
+
+def more_of_the_same(text: str, env: Env) -> tuple[str, str] | None:
+    """ "and sausages" after items went on the shopping list: the same request again, for
+    what this message names (a text for the tool's own extractor)."""
+    prev = env.previous
+    if prev is None or prev.turns_ago != 1 or prev.action != "add_to_shopping_list":
+        return None
+    m = _MORE.match(text)
+    if not m or len(text.split()) > MAX_WORDS or _NEW.search(m[1]):
+        return None
+    return "add_to_shopping_list", f"add {m[1]} to the shopping list"
+
+
+def act_on_listed(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
+    """ "add those to the shopping list" after the pantry was listed; "bump the food one up
+    to 700" after the budgets were; "how does that compare to last week?" after a write."""
+    prev = env.previous
+    if prev is None or prev.turns_ago != 1 or len(text.split()) > MAX_WORDS + 4:
+        return None
+    if (
+        prev.action in ("list_pantry", "get_shopping_list")
+        and _THOSE.search(text)
+        and _LIST.search(text)
+    ):
+        names = [str(r["name"]) for r in prev.rows if r.get("name")]
+        return ("add_to_shopping_list", {"items": names}) if names else None
+    if prev.action == "budget_status" and _CHANGE_LIMIT.search(text):
+        category, amount = category_of(text), best_amount(text, loose=True)
+        if category and amount:
+            return "set_budget", {"category": category, "monthly_limit": float(amount.value)}
+    if prev.action in HISTORY_OF and _COMPARE.search(text):
+        tool = HISTORY_OF[prev.action]
+        vehicle = prev.filters.get("vehicle")
+        return tool, ({"vehicle": vehicle} if vehicle and tool != "spending_summary" else {})
+    return None
+
+
+# --- follow-ups --------------------------------------------------------------------------
+
+_FOLLOW = re.compile(
+    r"^\W*(?:ok(?:ay)?,?\s+|right,?\s+|cool,?\s+)?(?:and|what about|how about|and what about"
+    r"|and how about|same for|same again for|now|what of|how's|hows)\b",
+    _I,
+)
+RANGED = {"list_expenses", "spending_summary", "fuel_stats", "list_events"}
+QUERIES = RANGED | {"weather_forecast", "find_places", "budget_status"}
+
+
+def _previous_range(prev: Previous, today: date) -> Range | None:
+    filters = prev.filters
+    with suppress(ValueError, TypeError):
+        if filters.get("start_date"):
+            start = date.fromisoformat(str(filters["start_date"]))
+            end = date.fromisoformat(str(filters.get("end_date") or today.isoformat()))
+            return Range(start, end, None)
+    period = filters.get("period")
+    if period in PERIODS:
+        return find_range(str(period).replace("_", " "), today)
+    if prev.action in ("list_expenses", "spending_summary"):  # no period: this month
+        first = today.replace(day=1)
+        return Range(first, month_end(first), "this_month")
+    return None
+
+
+def _period_named(span: Range, today: date) -> str | None:
+    """The spending_summary period name of exactly this span ("the month before" this
+    month is last_month), if one is."""
+    for name in PERIODS:
+        named = find_range(name.replace("_", " "), today)
+        if named and (named.start, named.end) == (span.start, span.end):
+            return name
+    return None
+
+
+def _span(text: str, prev: Previous, env: Env) -> Range | None:
+    before = _previous_range(prev, env.today)
+    if before and (beside := next_to(text, before)):
+        return beside[0]
+    if re.search(r"\b(?:the )?(?:month|week|year) (?:before|prior)\b", text, _I) and before:
+        unit = re.search(r"month|week|year", text, _I)
+        word = unit[0].lower() if unit else "month"
+        if word == "month":
+            first = add_months(before.start.replace(day=1), -1)
+            return Range(first, month_end(first), None)
+        days = 7 if word == "week" else 365
+        return Range(before.start - timedelta(days=days), before.end - timedelta(days=days), None)
+    future = prev.action == "list_events"
+    found = find_range(text, env.today, future=future)
+    if found is None and (month := re.search(rf"\b(?:{MONTHS})\b", text, _I)):
+        found = find_range(f"in {month[0]}", env.today, future=future)  # "what about February?"
+    return found
+
+
+# A follow-up asks again; these words ask for something else ("and remind me …").
+_OTHER = re.compile(
+    r"\b(?:spent|spend|paid|bought|log|add|remind|book|delete|remove|post|plan|save|join|like"
+    r"|put|cancel|change|set)\b",
+    _I,
+)
+
+
+def follow_up(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
+    """The previous question asked again, changed only where this message says."""
+    prev = env.previous
+    if prev is None or prev.turns_ago > 2 or prev.action not in QUERIES:
+        return None
+    if len(text.split()) > MAX_WORDS or not _FOLLOW.search(text) or _OTHER.search(text):
+        return None
+    tool, args = prev.action, dict(prev.filters)
+    changed = False
+    if prev.action in RANGED and (span := _span(text, prev, env)):
+        args.pop("period", None)
+        end = span.end if prev.action == "list_events" else min(span.end, env.today)
+        period = span.period or _period_named(span, env.today)
+        if tool == "spending_summary" and period:
+            args.pop("start_date", None)
+            args.pop("end_date", None)
+            args["period"] = period
+        else:
+            args.update(
+                start_date=span.start.isoformat(), end_date=max(end, span.start).isoformat()
+            )
+        changed = True
+    if prev.action in ("list_expenses", "spending_summary") and (category := category_of(text)):
+        if tool == "spending_summary":  # a category's spending is a list of it
+            tool = "list_expenses"
+            if period := args.pop("period", None):
+                span = find_range(str(period).replace("_", " "), env.today)
+                if span:
+                    args.update(start_date=span.start.isoformat(), end_date=span.end.isoformat())
+        args["category"] = category
+        changed = True
+    if prev.action == "fuel_stats" and (vehicle := vehicle_named(text, env)):
+        args["vehicle"] = vehicle[0]
+        changed = True
+    if prev.action in ("weather_forecast", "find_places") and (place := capitalised_place(text)):
+        args["location" if prev.action == "weather_forecast" else "near"] = place
+        changed = True
+    return (tool, args) if changed else None
