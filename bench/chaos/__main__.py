@@ -20,7 +20,7 @@ from typing import Any
 import orjson
 
 from bench.chaos import steps
-from bench.chaos.report import RESULTS, FaultSummary, table, write_json
+from tests.chaos.report import RESULTS, FaultSummary, table, write_json
 
 ALL = ("crash", "db", "redis", "schema", "isolation", "hardening", "wsfuzz", "injection", "load")
 

@@ -8,28 +8,26 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from bench.chaos.crash import crash_run
-from bench.chaos.db_outage import db_outage_run
-from bench.chaos.hardening import HARDENING_ENV, as_rows, hardening_probes
-from bench.chaos.hostile import hostile_replay
-from bench.chaos.infra import private_postgres
-from bench.chaos.injection import injection_run
-from bench.chaos.injection_report import summary
-from bench.chaos.isolation import isolation_matrix
-from bench.chaos.jwks import jwks_server, new_rsa_key
-from bench.chaos.jwt_matrix import jwt_probes
-from bench.chaos.probes import Probe, condensed, markdown
-from bench.chaos.redis_outage import redis_outage_run
-from bench.chaos.report import RESULTS, FaultSummary, write_json
-from bench.chaos.schema_fuzz import run_schemathesis
-from bench.chaos.two_instances import load_run
-from bench.chaos.ws_fuzz import fuzz_ws
-from tests.servers import PamProcess, server_env
+from tests.chaos.crash import crash_run
+from tests.chaos.db_outage import db_outage_run
+from tests.chaos.hardening import HARDENING_ENV, as_rows, hardening_probes
+from tests.chaos.hostile import hostile_replay
+from tests.chaos.injection import injection_run
+from tests.chaos.injection_report import summary
+from tests.chaos.isolation import isolation_matrix
+from tests.chaos.jwks import jwks_server, new_rsa_key
+from tests.chaos.jwt_matrix import BOTH_ALGORITHMS, jwt_probes
+from tests.chaos.probes import Probe, condensed, markdown
+from tests.chaos.redis_outage import redis_outage_run
+from tests.chaos.report import RESULTS, FaultSummary, write_json
+from tests.chaos.schema_fuzz import run_schemathesis
+from tests.chaos.two_instances import load_run
+from tests.chaos.ws_fuzz import fuzz_ws
+from tests.servers import pam_process as server
+from tests.servers import private_postgres
 from tests.tokens import token_for
 
 SCHEMA_MIN_REQUESTS = 1000
-# The isolation matrix attacks HS256 and JWKS tokens on one server: both on purpose.
-BOTH_ALGORITHMS = {"PAM_JWT_HS256_WITH_JWKS": "true"}
 FUZZ_ENV = {"RATE_LIMIT_WS_FRAMES": "120/minute"}  # the harness's default is unlimited
 
 
@@ -39,17 +37,6 @@ def shared_postgres(directory: Path) -> Iterator[str]:
     directory.mkdir(parents=True)
     with private_postgres(directory) as pg:
         yield pg.url
-
-
-@contextmanager
-def server(url: str, directory: Path, **env: str) -> Iterator[PamProcess]:
-    directory.mkdir(parents=True, exist_ok=True)
-    process = PamProcess(server_env(url, directory / "data", **env), directory / "pam.log")
-    process.start()
-    try:
-        yield process
-    finally:
-        process.stop()
 
 
 def fresh(directory: Path) -> Path:
@@ -112,7 +99,7 @@ def write_isolation_md(probes: list[Probe], problems: list[str]) -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "isolation.md").write_text(
         f"# Isolation matrix\n\n{sum(p.ok for p in probes)} of {len(probes)} probes as "
-        f"expected (`make chaos`, written by bench/chaos/steps.py).\n\n{markdown(probes)}\n"
+        f"expected (`make chaos`, written by tests/chaos/steps.py).\n\n{markdown(probes)}\n"
         + "".join(f"\nPROBLEM: {p}" for p in problems)
     )
     (RESULTS / "isolation-summary.md").write_text(condensed(probes) + "\n")

@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 from pydantic import SecretStr
 
-from bench.chaos.hostile import HostileSource
-from bench.chaos.injection import injection_run
-from bench.chaos.injection_report import InjectionReport
-from bench.chaos.leaks import LeakCheck
 from evals.replay.server import serve_in_background
 from tests.api.conftest import Serve
+from tests.chaos.hostile import HostileSource
+from tests.chaos.injection import injection_run
+from tests.chaos.injection_report import InjectionReport
+from tests.chaos.leaks import LeakCheck
 from tests.tokens import JWT_SECRET
 
 UNLIMITED = "1000000/minute"

@@ -18,8 +18,8 @@ import orjson
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
-from bench.chaos.jwks import RsaKey
-from bench.chaos.probes import Probe
+from tests.chaos.jwks import RsaKey
+from tests.chaos.probes import Probe
 
 WS_PATH = "/api/v1/pam/ws"
 HARDENING_ENV = {

@@ -10,7 +10,7 @@ from typing import Any
 
 import orjson
 
-RESULTS = Path(__file__).resolve().parents[1] / "results"
+RESULTS = Path(__file__).resolve().parents[2] / "bench" / "results"
 
 
 @dataclass

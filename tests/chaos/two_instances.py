@@ -7,9 +7,8 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from bench.chaos.infra import private_postgres, private_redis
-from bench.chaos.ws_load import ws_load
-from tests.servers import PamProcess, server_env
+from tests.chaos.ws_load import ws_load
+from tests.servers import PamProcess, private_postgres, private_redis, server_env
 
 
 async def load_run(
