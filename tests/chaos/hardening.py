@@ -1,6 +1,6 @@
 """Issue 14's findings as chaos probes against one `pam serve` in production mode with
 PAM_JWKS_URL and the weak secret "change-me" (H1's setup): each probe says what was
-tried, what is expected and what happened (`python -m bench.chaos --only hardening`)."""
+tried, what is expected and what happened (`make chaos CHAOS_ARGS="-k hardening"`)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Fault-run summaries: the counts QUALITY.md asks for, the per-fault checks, and the
-one table `make chaos` prints and writes to bench/results/chaos.json."""
+"""What `make chaos` reports: fault-run summaries (the counts QUALITY.md asks for, the
+per-fault checks, one table) and `ChaosReport`, which gathers every run's figures into
+bench/results/chaos.json as the runs end."""
 
 from __future__ import annotations
 
@@ -64,9 +65,61 @@ def table(summaries: list[FaultSummary]) -> str:
     return "\n".join(lines)
 
 
-def write_json(name: str, data: Any) -> Path:
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / name
+def write_json(name: str, data: Any, directory: Path = RESULTS) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / name
     options = orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS
     path.write_bytes(orjson.dumps(data, option=options, default=str) + b"\n")
     return path
+
+
+class ChaosReport:
+    """The figures of this session's chaos runs, written to chaos.json after every run
+    (a session cut short keeps what it measured) over the last session's file, so a
+    partial run (`make chaos CHAOS_ARGS="-k isolation"`) keeps the other runs' figures."""
+
+    def __init__(self, path: Path = RESULTS / "chaos.json") -> None:
+        self.path = path
+        self.results: dict[str, Any] = {}
+        self.faults: list[FaultSummary] = []
+        self.passed: dict[str, bool] = {}
+
+    def record(self, name: str, figures: Any, ok: bool) -> None:
+        self.results[name] = figures
+        self.passed[name] = ok
+        self._write()
+
+    def fault(self, summary: FaultSummary) -> None:
+        self.faults.append(summary)
+        self.record("faults", [f.as_dict() for f in self.faults], all(f.ok for f in self.faults))
+
+    def finish(self, ok: bool) -> None:
+        """`ok`: every selected run passed (pytest's exit status), each recorded one too."""
+        self.results["ok"] = ok and all(self.passed.values())
+        self._write()
+
+    def _write(self) -> None:
+        path = self.path
+        earlier: dict[str, Any] = orjson.loads(path.read_bytes()) if path.exists() else {}
+        write_json(path.name, merged(earlier, self.results), path.parent)
+
+    def lines(self) -> list[str]:
+        """The terminal summary: the fault table, then one line per other run."""
+        out = [table(self.faults)] if self.faults else []
+        for name, figures in self.results.items():
+            if name in ("faults", "ok"):
+                continue
+            shown = {k: v for k, v in figures.items() if not isinstance(v, list | dict)}
+            out.append(f"{name}: {'ok' if self.passed[name] else 'FAILED'} {shown}")
+        return out
+
+
+def merged(earlier: dict[str, Any], results: dict[str, Any]) -> dict[str, Any]:
+    """This session's runs over the last file's; `ok` is this session's."""
+    merged = {**earlier, **results}
+    if "faults" in results:  # fault by fault, too
+        by_name = {f["name"]: f for f in [*earlier.get("faults", []), *results["faults"]]}
+        merged["faults"] = list(by_name.values())
+    if "ok" in results:
+        merged["ok"] = all(f["ok"] for f in merged.get("faults", [])) and results["ok"]
+    return {**merged, "steps_in_last_run": sorted(k for k in results if k != "ok")}

@@ -1,4 +1,5 @@
-"""The fault runs of `make chaos` (tests/chaos), small: one crash, short outages.
+"""The fault runs of `make chaos` (tests/chaos/test_full_runs.py), small: one crash,
+short outages.
 
 Each run drives real `pam serve` processes with real clients, then audits what the
 clients were told against what the database holds (tests/chaos/audit.py)."""

@@ -2,7 +2,7 @@
 model behind the replay server (PAM_MODEL=openai:..., OPENAI_BASE_URL): user B gets
 nothing of user A's over SSE, the WebSocket, the Agent Protocol, `run_action` and REST;
 A's rows do not change; B's SQL strings are stored as literal text; no 5xx. (A subset of
-the corpus; `python -m bench.chaos --only injection` runs all of it.)"""
+the corpus; `make chaos` runs all of it, tests/chaos/test_full_runs.py.)"""
 
 from __future__ import annotations
 
