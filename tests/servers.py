@@ -15,6 +15,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -206,12 +207,18 @@ class PrivatePostgres:
 
 
 @contextmanager
-def private_postgres(directory: Path) -> Iterator[PrivatePostgres]:
-    embedded = start_embedded(directory)
-    try:
-        yield PrivatePostgres(embedded)
-    finally:
-        embedded.stop()
+def private_postgres() -> Iterator[PrivatePostgres]:
+    """A new server in a directory of its own under the system's temp directory, never
+    under pytest's: run as root, pgserver starts PostgreSQL as its own user and opens the
+    folders above the data to it, and every pytest session that starts on the machine
+    closes its temp root (/tmp/pytest-of-USER) again, which cuts a running server off
+    from its files (a PANIC at the next checkpoint)."""
+    with tempfile.TemporaryDirectory(prefix="pam-pg-", ignore_cleanup_errors=True) as tmp:
+        embedded = start_embedded(Path(tmp))
+        try:
+            yield PrivatePostgres(embedded)
+        finally:
+            embedded.stop()
 
 
 class PrivateRedis:

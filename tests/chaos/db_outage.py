@@ -29,7 +29,7 @@ async def db_outage_run(
     warmup_s: float = 3.0,
     after_s: float = 8.0,
 ) -> FaultSummary:
-    with private_postgres(workdir / "pg") as pg:
+    with private_postgres() as pg:
         env = server_env(pg.url, workdir / "data")
         server = PamProcess(env, workdir / "pam-db-outage.log")
         await asyncio.to_thread(server.start)

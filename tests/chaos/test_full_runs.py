@@ -44,9 +44,9 @@ needs_redis_server = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def shared_postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def shared_postgres() -> Iterator[str]:
     """One private PostgreSQL for the fault runs that do not break the database itself."""
-    with private_postgres(tmp_path_factory.mktemp("shared")) as pg:
+    with private_postgres() as pg:
         yield pg.url
 
 
@@ -75,7 +75,7 @@ async def test_database_outage(tmp_path: Path, chaos_report: ChaosReport) -> Non
 
 
 async def test_schemathesis(tmp_path: Path, chaos_report: ChaosReport) -> None:
-    with private_postgres(tmp_path / "pg") as pg, pam_process(pg.url, tmp_path / "server") as pam:
+    with private_postgres() as pg, pam_process(pg.url, tmp_path / "server") as pam:
         result = await asyncio.to_thread(
             run_schemathesis, pam.url, token_for("schemathesis"), max_examples=8
         )
@@ -95,7 +95,7 @@ async def test_schemathesis(tmp_path: Path, chaos_report: ChaosReport) -> None:
 async def test_isolation_matrix(tmp_path: Path, chaos_report: ChaosReport) -> None:
     key = new_rsa_key()
     with (
-        private_postgres(tmp_path / "pg") as pg,
+        private_postgres() as pg,
         jwks_server(key) as jwks,
         pam_process(pg.url, tmp_path / "server", PAM_JWKS_URL=jwks, **BOTH_ALGORITHMS) as pam,
     ):
@@ -124,7 +124,7 @@ async def test_hardening(tmp_path: Path, chaos_report: ChaosReport) -> None:
     key = new_rsa_key()
     env = {"LOG_LEVEL": "INFO", **HARDENING_ENV}
     with (
-        private_postgres(tmp_path / "pg") as pg,
+        private_postgres() as pg,
         jwks_server(key) as jwks,
         pam_process(pg.url, tmp_path / "server", PAM_JWKS_URL=jwks, **env) as pam,
     ):
@@ -140,7 +140,7 @@ async def test_hardening(tmp_path: Path, chaos_report: ChaosReport) -> None:
 
 async def test_websocket_fuzzer(tmp_path: Path, chaos_report: ChaosReport) -> None:
     with (
-        private_postgres(tmp_path / "pg") as pg,
+        private_postgres() as pg,
         pam_process(pg.url, tmp_path / "pam", **FUZZ_ENV) as pam,
     ):
         report = await fuzz_ws(pam.url, pam.ws_url, token_for, count=3000)
@@ -153,7 +153,7 @@ async def test_websocket_fuzzer(tmp_path: Path, chaos_report: ChaosReport) -> No
 async def test_injection_corpus(tmp_path: Path, chaos_report: ChaosReport) -> None:
     """The whole corpus, with the offline brain and with the hostile replay model."""
     runs = []
-    with private_postgres(tmp_path / "pg") as pg, hostile_replay() as (hostile, replay_env):
+    with private_postgres() as pg, hostile_replay() as (hostile, replay_env):
         for model, env, source in (
             ("offline", {}, None),
             ("replay (hostile)", replay_env, hostile),
