@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import orjson
+import pytest
 
 from tests.chaos.report import ChaosReport, FaultSummary
 from tests.servers import REPO
@@ -24,6 +25,8 @@ def collected(*args: str) -> str:
     return done.stdout.strip().splitlines()[-1].rsplit(" in ", 1)[0]
 
 
+@pytest.mark.slow
+@pytest.mark.timeout(600)  # two collections in subprocesses: slow on a loaded machine
 def test_the_full_runs_are_left_out_unless_the_marker_is_asked_for() -> None:
     # Another -m (CI's second run) leaves them out as `make test`'s none does.
     assert collected("-m", "not redis") == "no tests collected (9 deselected)"
