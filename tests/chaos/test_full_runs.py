@@ -11,10 +11,12 @@ from __future__ import annotations
 import asyncio
 import shutil
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from evals.weather import forecast_url, serve_recorded_forecast
 from tests.chaos.crash import crash_run
 from tests.chaos.db_outage import db_outage_run
 from tests.chaos.hardening import HARDENING_ENV, as_rows, hardening_probes
@@ -75,7 +77,15 @@ async def test_database_outage(tmp_path: Path, chaos_report: ChaosReport) -> Non
 
 
 async def test_schemathesis(tmp_path: Path, chaos_report: ChaosReport) -> None:
-    with private_postgres() as pg, pam_process(pg.url, tmp_path / "server") as pam:
+    # No internet here: the weather route answers from the recorded forecast (as in the
+    # evals and the small sweep), so an unreachable forecast service's 503 is not the
+    # server's own.
+    today = datetime.now(UTC).date()
+    with (
+        serve_recorded_forecast() as forecast,
+        private_postgres() as pg,
+        pam_process(pg.url, tmp_path / "server", WEATHER_URL=forecast_url(forecast, today)) as pam,
+    ):
         result = await asyncio.to_thread(
             run_schemathesis, pam.url, token_for("schemathesis"), max_examples=8
         )
