@@ -26,17 +26,8 @@ from tools.db.pool import Pool, open_pool
 from tools.db.scope import UserDb, user_db
 
 ScopedDb = Callable[..., AbstractAsyncContextManager[UserDb]]
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The full chaos runs (`chaos` marker, ~10 minutes) run only when `-m` names the
-    marker (`make chaos` is `pytest -m chaos`); `make test` runs their small versions."""
-    if "chaos" in (config.option.markexpr or ""):
-        return
-    left_out = [item for item in items if item.get_closest_marker("chaos") is not None]
-    if left_out:
-        config.hook.pytest_deselected(items=left_out)
-        items[:] = [item for item in items if item.get_closest_marker("chaos") is None]
+# `make chaos`: the full runs behind the `chaos` marker, their report (tests/chaos/plugin.py).
+pytest_plugins = ["tests.chaos.plugin"]
 
 
 def with_database(url: str, dbname: str) -> str:

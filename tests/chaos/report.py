@@ -83,6 +83,14 @@ class ChaosReport:
         self.results: dict[str, Any] = {}
         self.faults: list[FaultSummary] = []
         self.passed: dict[str, bool] = {}
+        self.cases: dict[str, str] = {}  # the `hardening` tests: node id -> outcome
+
+    def case(self, nodeid: str, when: str, outcome: str) -> None:
+        """A phase of a regression test: its outcome is the call's, unless a phase failed
+        (or setup skipped it)."""
+        deciding = outcome == "failed" or when == "call" or nodeid not in self.cases
+        if deciding and self.cases.get(nodeid) != "failed":
+            self.cases[nodeid] = outcome
 
     def record(self, name: str, figures: Any, ok: bool) -> None:
         self.results[name] = figures
@@ -95,6 +103,12 @@ class ChaosReport:
 
     def finish(self, ok: bool) -> None:
         """`ok`: every selected run passed (pytest's exit status), each recorded one too."""
+        if self.cases:
+            outcomes = Counter(self.cases.values())
+            failed = sorted(n for n, o in self.cases.items() if o == "failed")
+            figures = {"tests": len(self.cases), **outcomes, "failed_tests": failed}
+            self.results["hardening_tests"] = figures
+            self.passed["hardening_tests"] = not failed
         self.results["ok"] = ok and all(self.passed.values())
         self._write()
 

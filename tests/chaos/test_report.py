@@ -75,3 +75,22 @@ def test_a_failed_run_or_session_marks_the_file_failed(tmp_path: Path) -> None:
     report.fault(fault("crash"))
     report.finish(ok=False)  # a run that raised before recording anything
     assert orjson.loads(report.path.read_bytes())["ok"] is False
+
+
+def test_the_hardening_tests_outcomes_join_the_report(tmp_path: Path) -> None:
+    report = ChaosReport(tmp_path / "chaos.json")
+    for when, outcome in (("setup", "passed"), ("call", "passed"), ("teardown", "passed")):
+        report.case("test_tokens.py::test_a", when, outcome)
+    for when, outcome in (("setup", "passed"), ("call", "passed"), ("teardown", "failed")):
+        report.case("test_tokens.py::test_b", when, outcome)
+    report.case("test_migrate.py::test_c", "setup", "skipped")
+    report.finish(ok=True)
+    written = orjson.loads(report.path.read_bytes())
+    assert written["hardening_tests"] == {
+        "tests": 3,
+        "passed": 1,
+        "failed": 1,
+        "skipped": 1,
+        "failed_tests": ["test_tokens.py::test_b"],
+    }
+    assert written["ok"] is False

@@ -11,7 +11,7 @@ from tests.chaos.hardening import HARDENING_ENV, hardening_probes
 from tests.chaos.jwks import jwks_server, new_rsa_key
 from tests.servers import pam_process
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.hardening]
 
 
 async def test_every_hardening_probe_is_as_expected(migrated_url: str, tmp_path: Path) -> None:
