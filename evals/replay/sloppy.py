@@ -1,7 +1,7 @@
 """A sloppy model for the replay server: PAM's offline brain over the OpenAI wire format,
 making the mistakes real models make — deterministically, so a run can be repeated.
 
-Beside the hostile model (bench/chaos/hostile.py), which attacks, this one errs:
+Beside the hostile model (tests/chaos/hostile.py), which attacks, this one errs:
 
 - `money_text`: an amount sent as text with a symbol and separators ("$1,240.00");
 - `zulu_time`: a local time sent as UTC ("2026-03-11T10:00:00Z");

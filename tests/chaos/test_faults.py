@@ -1,7 +1,8 @@
-"""The fault runs of `make chaos` (bench/chaos), small: one crash, short outages.
+"""The fault runs of `make chaos` (tests/chaos/test_full_runs.py), small: one crash,
+short outages.
 
 Each run drives real `pam serve` processes with real clients, then audits what the
-clients were told against what the database holds (bench/chaos/audit.py)."""
+clients were told against what the database holds (tests/chaos/audit.py)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from bench.chaos.crash import crash_run
-from bench.chaos.db_outage import db_outage_run
-from bench.chaos.redis_outage import redis_outage_run
-from bench.chaos.report import FaultSummary
+from tests.chaos.crash import crash_run
+from tests.chaos.db_outage import db_outage_run
+from tests.chaos.redis_outage import redis_outage_run
+from tests.chaos.report import FaultSummary
 
 pytestmark = pytest.mark.slow
 

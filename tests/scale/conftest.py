@@ -9,20 +9,18 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-import subprocess
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
 
 import pytest
-import redis
 
 from evals.replay.server import serve_in_background
 from tests.api.conftest import TEST_JWT_SECRET
 from tests.scale.llm import MODEL, GatedBrain
-from tests.servers import RunningServer, free_port, pam_server
+from tests.servers import RunningServer, pam_server
+from tests.servers import private_redis as private_redis_server
 
 pytestmark = pytest.mark.redis
 
@@ -36,34 +34,12 @@ class Pair:
 
 
 @pytest.fixture(scope="session")
-def private_redis() -> Iterator[str]:
+def private_redis(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A redis-server of our own, so tests can count its keys (and chaos can kill it)."""
-    binary = shutil.which("redis-server")
-    if binary is None:
+    if shutil.which("redis-server") is None:
         pytest.skip("redis-server is not installed")
-    port = free_port()
-    process = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"redis://127.0.0.1:{port}/0"
-    client = redis.Redis.from_url(url)
-    try:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                client.ping()
-                break
-            except redis.ConnectionError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError("redis-server did not start") from None
-                time.sleep(0.05)
-        yield url
-    finally:
-        client.close()
-        process.terminate()
-        process.wait(timeout=10)
+    with private_redis_server(tmp_path_factory.mktemp("redis")) as server:
+        yield server.url
 
 
 @pytest.fixture(scope="session")

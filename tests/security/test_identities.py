@@ -12,6 +12,8 @@ from server.auth import user_uuid
 from tests.api.conftest import Serve, auth, uid
 from tests.api.rest_support import new_user
 
+pytestmark = pytest.mark.hardening  # issue 14 (make chaos runs it too)
+
 
 async def expenses(c: httpx.AsyncClient, sub: str) -> list[dict[str, object]]:
     answer = await c.get("/api/v1/wins/expenses", headers=auth(sub))

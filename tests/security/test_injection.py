@@ -2,7 +2,7 @@
 model behind the replay server (PAM_MODEL=openai:..., OPENAI_BASE_URL): user B gets
 nothing of user A's over SSE, the WebSocket, the Agent Protocol, `run_action` and REST;
 A's rows do not change; B's SQL strings are stored as literal text; no 5xx. (A subset of
-the corpus; `python -m bench.chaos --only injection` runs all of it.)"""
+the corpus; `make chaos` runs all of it, tests/chaos/test_full_runs.py.)"""
 
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 from pydantic import SecretStr
 
-from bench.chaos.hostile import HostileSource
-from bench.chaos.injection import injection_run
-from bench.chaos.injection_report import InjectionReport
-from bench.chaos.leaks import LeakCheck
 from evals.replay.server import serve_in_background
 from tests.api.conftest import Serve
+from tests.chaos.hostile import HostileSource
+from tests.chaos.injection import injection_run
+from tests.chaos.injection_report import InjectionReport
+from tests.chaos.leaks import LeakCheck
 from tests.tokens import JWT_SECRET
 
 UNLIMITED = "1000000/minute"

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from bench.chaos.isolation import isolation_matrix
-from bench.chaos.jwks import jwks_server, new_rsa_key
-from bench.chaos.jwt_matrix import jwt_probes
-from bench.chaos.steps import BOTH_ALGORITHMS, server
+from tests.chaos.isolation import isolation_matrix
+from tests.chaos.jwks import jwks_server, new_rsa_key
+from tests.chaos.jwt_matrix import BOTH_ALGORITHMS, jwt_probes
+from tests.servers import pam_process
 
 pytestmark = pytest.mark.slow
 
@@ -24,7 +24,7 @@ async def test_user_b_gets_nothing_of_user_a_and_forged_tokens_get_401(
     key = new_rsa_key()
     with (
         jwks_server(key) as jwks,
-        server(migrated_url, tmp_path, PAM_JWKS_URL=jwks, **BOTH_ALGORITHMS) as pam,
+        pam_process(migrated_url, tmp_path, PAM_JWKS_URL=jwks, **BOTH_ALGORITHMS) as pam,
     ):
         probes, problems = await isolation_matrix(pam.url, pam.ws_url)
         jwt = await jwt_probes(pam.url, pam.ws_url, "victim", key)

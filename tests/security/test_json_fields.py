@@ -11,6 +11,8 @@ from server.json_safe import MAX_FIELD_BYTES
 from tests.api.conftest import Serve, auth
 from tests.api.rest_support import new_user
 
+pytestmark = pytest.mark.hardening  # issue 14 (make chaos runs it too)
+
 LONE = '"\\ud800"'  # JSON text: a lone high surrogate, as a client can send it
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from bench.chaos.schema_fuzz import run_schemathesis
-from bench.chaos.steps import server
 from evals.weather import forecast_url, serve_recorded_forecast
+from tests.chaos.schema_fuzz import run_schemathesis
+from tests.servers import pam_process
 from tests.tokens import token_for
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(400)]
@@ -23,7 +23,7 @@ async def test_generated_requests_get_no_5xx_and_conform(migrated_url: str, tmp_
     today = datetime.now(UTC).date()
     with (
         serve_recorded_forecast() as forecast,
-        server(migrated_url, tmp_path, WEATHER_URL=forecast_url(forecast, today)) as pam,
+        pam_process(migrated_url, tmp_path, WEATHER_URL=forecast_url(forecast, today)) as pam,
     ):
         result = await asyncio.to_thread(
             run_schemathesis,

@@ -17,6 +17,8 @@ from tools.db.scope import user_db
 from tools.registry import ACTIONS_BY_NAME
 from tools.run import run_action
 
+pytestmark = pytest.mark.hardening  # issue 14 (make chaos runs it too)
+
 API = "/api/v1/social"
 
 

@@ -4,6 +4,7 @@ approval card, not an action — and it was shown the post as quoted data."""
 from __future__ import annotations
 
 import httpx
+import pytest
 from langchain_core.messages import ToolMessage
 
 from tests.api.conftest import Serve, StreamingScriptedModel, auth, uid
@@ -13,6 +14,8 @@ from tools.db.pool import Pool
 from tools.db.scope import user_db
 from tools.registry import ACTIONS_BY_NAME
 from tools.run import run_action
+
+pytestmark = pytest.mark.hardening  # issue 14 (make chaos runs it too)
 
 CHAT = "/api/v1/pam/chat"
 HOSTILE = (

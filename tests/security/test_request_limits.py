@@ -14,7 +14,7 @@ import pytest
 from tests.api.conftest import TEST_JWT_SECRET, token_for
 from tests.servers import RunningServer, pam_server
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.hardening]
 
 
 @pytest.fixture(scope="module")

@@ -31,6 +31,8 @@ from tests.api.rest_support import new_user
 from tests.fakes import ScriptedChatModel, route
 from tests.servers import REPO, free_port
 
+pytestmark = pytest.mark.hardening  # issue 14 (make chaos runs it too)
+
 WS_PATH = "/api/v1/pam/ws"
 
 

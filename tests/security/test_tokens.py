@@ -20,11 +20,13 @@ import jwt
 import pytest
 from pydantic import SecretStr, ValidationError
 
-from bench.chaos.jwks import RsaKey, new_rsa_key
 from server.auth import AuthError, TokenVerifier
 from server.settings import Settings
 from tests.api.conftest import Serve, token_for
+from tests.chaos.jwks import RsaKey, new_rsa_key
 from tests.fakes import ScriptedChatModel
+
+pytestmark = pytest.mark.hardening  # issue 14 (make chaos runs it too)
 
 SUPABASE_EXAMPLE = "your-super-secret-jwt-token-with-at-least-32-characters-long"
 JWKS = "http://127.0.0.1:9/.well-known/jwks.json"

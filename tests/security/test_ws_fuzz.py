@@ -8,8 +8,6 @@ from typing import Any
 
 from websockets.asyncio.client import connect
 
-from bench.chaos.ws_cases import cases
-from bench.chaos.ws_fuzz import frame_problems, fuzz_ws
 from tests.api.conftest import (
     Serve,
     StreamingScriptedModel,
@@ -18,6 +16,8 @@ from tests.api.conftest import (
     token_for,
     ws_url,
 )
+from tests.chaos.ws_cases import cases
+from tests.chaos.ws_fuzz import frame_problems, fuzz_ws
 
 MAX_FRAME_BYTES = 8192  # smaller than the default: the oversized frames stay cheap
 

@@ -74,6 +74,7 @@ async def test_unknown_url_option_is_malformed() -> None:
         await migrate("postgresql://127.0.0.1/db?no_such_option=1")
 
 
+@pytest.mark.hardening  # issue 14's start-up race
 async def test_migrate_creates_the_checkpointer_tables(fresh_database_url: str) -> None:
     """Issue 14: LangGraph's checkpoint tables are made under the migrations' lock."""
     await asyncio.gather(*(migrate(fresh_database_url) for _ in range(4)))
@@ -85,6 +86,7 @@ async def test_migrate_creates_the_checkpointer_tables(fresh_database_url: str) 
 
 
 @pytest.mark.slow
+@pytest.mark.hardening  # issue 14's start-up race
 def test_four_servers_starting_at_once_on_an_empty_database(
     fresh_database_url: str, tmp_path: Path
 ) -> None:

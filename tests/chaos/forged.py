@@ -12,7 +12,7 @@ from typing import Any
 
 import jwt
 
-from bench.chaos.jwks import RsaKey, new_rsa_key
+from tests.chaos.jwks import RsaKey, new_rsa_key
 from tests.tokens import AUDIENCE, JWT_SECRET
 
 

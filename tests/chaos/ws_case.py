@@ -58,7 +58,7 @@ def framed(category: str, frame: dict[str, Any], expect: frozenset[str] = BAD) -
 
 def before_sign_in(seed: int, n: int, drawn: list[Case]) -> list[Case]:
     """Frames sent first, with no token: a close with 4001, and nothing run."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible test data
+    rng = random.Random(seed)
     firsts: list[str | bytes | None] = [
         None,  # silence
         json.dumps(valid_frame(rng, "chat")),

@@ -7,15 +7,14 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from bench.chaos.infra import private_postgres, private_redis
-from bench.chaos.ws_load import ws_load
-from tests.servers import PamProcess, server_env
+from tests.chaos.ws_load import ws_load
+from tests.servers import PamProcess, private_postgres, private_redis, server_env
 
 
 async def load_run(
     workdir: Path, *, clients: int = 500, duration_s: float = 60.0, ramp_s: float = 10.0
 ) -> dict[str, Any]:
-    with private_postgres(workdir / "pg") as pg, private_redis(workdir) as redis:
+    with private_postgres() as pg, private_redis(workdir) as redis:
         servers = []
         try:
             for name in ("a", "b"):

@@ -15,9 +15,9 @@ from uuid import UUID
 
 import httpx
 
-from bench.chaos.leaks import LeakCheck, parsed
-from bench.chaos.sql_args import action_calls
-from bench.chaos.sql_rest import Inputs, rest_requests
+from tests.chaos.leaks import LeakCheck, parsed
+from tests.chaos.sql_args import action_calls
+from tests.chaos.sql_rest import Inputs, rest_requests
 from tools.db.pool import Pool
 from tools.db.scope import user_db
 from tools.registry import ACTIONS, TABLES

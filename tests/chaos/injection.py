@@ -19,14 +19,14 @@ from typing import Any
 import httpx
 from websockets.asyncio.client import connect
 
-from bench.chaos.chat_probe import Reply, via_agent_protocol, via_sse, via_ws
-from bench.chaos.hostile import PREFIX, HostileSource
-from bench.chaos.injection_corpus import chat_messages, sql_strings
-from bench.chaos.injection_report import InjectionReport
-from bench.chaos.leaks import LeakCheck
-from bench.chaos.owner import make_owner, owner_intact
-from bench.chaos.sql_sweep import sweep_actions, sweep_rest
-from bench.chaos.victim_rows import changes, snapshot
+from tests.chaos.chat_probe import Reply, via_agent_protocol, via_sse, via_ws
+from tests.chaos.hostile import PREFIX, HostileSource
+from tests.chaos.injection_corpus import chat_messages, sql_strings
+from tests.chaos.injection_report import InjectionReport
+from tests.chaos.leaks import LeakCheck
+from tests.chaos.owner import make_owner, owner_intact
+from tests.chaos.sql_sweep import sweep_actions, sweep_rest
+from tests.chaos.victim_rows import changes, snapshot
 from tests.tokens import auth, token_for, uid
 from tools.db.pool import open_pool
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import httpx
 
-from bench.chaos.owner import Owner
-from bench.chaos.probes import Probe
+from tests.chaos.owner import Owner
+from tests.chaos.probes import Probe
 from tests.tokens import auth
 
 RUN = {"assistant_id": "pam", "input": {"messages": [{"role": "user", "content": "hi"}]}}

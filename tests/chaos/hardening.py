@@ -1,6 +1,6 @@
 """Issue 14's findings as chaos probes against one `pam serve` in production mode with
 PAM_JWKS_URL and the weak secret "change-me" (H1's setup): each probe says what was
-tried, what is expected and what happened (`python -m bench.chaos --only hardening`)."""
+tried, what is expected and what happened (`make chaos CHAOS_ARGS="-k hardening"`)."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ import orjson
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
-from bench.chaos.jwks import RsaKey
-from bench.chaos.probes import Probe
+from tests.chaos.jwks import RsaKey
+from tests.chaos.probes import Probe
 
 WS_PATH = "/api/v1/pam/ws"
 HARDENING_ENV = {

@@ -12,11 +12,10 @@ from pathlib import Path
 
 import httpx
 
-from bench.chaos.audit import stored_tokens, summarise, threads_read_back
-from bench.chaos.infra import PrivatePostgres, private_postgres
-from bench.chaos.report import FaultSummary
-from bench.chaos.workload import TurnRecord, Worker, make_workers, run_workers
-from tests.servers import PamProcess, server_env
+from tests.chaos.audit import stored_tokens, summarise, threads_read_back
+from tests.chaos.report import FaultSummary
+from tests.chaos.workload import TurnRecord, Worker, make_workers, run_workers
+from tests.servers import PamProcess, PrivatePostgres, private_postgres, server_env
 from tests.tokens import auth
 
 RECOVERY_LIMIT_S = 10.0
@@ -30,7 +29,7 @@ async def db_outage_run(
     warmup_s: float = 3.0,
     after_s: float = 8.0,
 ) -> FaultSummary:
-    with private_postgres(workdir / "pg") as pg:
+    with private_postgres() as pg:
         env = server_env(pg.url, workdir / "data")
         server = PamProcess(env, workdir / "pam-db-outage.log")
         await asyncio.to_thread(server.start)

@@ -16,7 +16,7 @@ from typing import Any
 
 from websockets.asyncio.client import ClientConnection, connect
 
-from bench.chaos.turns import Outcome, ws_turn
+from tests.chaos.turns import Outcome, ws_turn
 from tests.tokens import token_for
 
 TURN_TIMEOUT_S = 180.0

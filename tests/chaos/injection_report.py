@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from bench.chaos.sql_sweep import Sweep
+from tests.chaos.sql_sweep import Sweep
 
 
 @dataclass

@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 from websockets.asyncio.client import ClientConnection
 
-from bench.chaos.leaks import parsed
+from tests.chaos.leaks import parsed
 
 PROTOCOLS = ("sse", "ws", "agent_protocol")
 TURN_TIMEOUT_S = 60.0

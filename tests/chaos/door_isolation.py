@@ -17,8 +17,8 @@ from a2a.utils.errors import A2AError
 from mcp import Client
 from mcp.client.streamable_http import streamable_http_client
 
-from bench.chaos.owner import Owner
-from bench.chaos.probes import Probe
+from tests.chaos.owner import Owner
+from tests.chaos.probes import Probe
 from tests.tokens import auth
 
 

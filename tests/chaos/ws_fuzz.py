@@ -22,9 +22,9 @@ from typing import Any
 
 import httpx
 
-from bench.chaos import ws_sessions as s
-from bench.chaos.ws_case import Case, before_sign_in
-from bench.chaos.ws_cases import cases
+from tests.chaos import ws_sessions as s
+from tests.chaos.ws_case import Case, before_sign_in
+from tests.chaos.ws_cases import cases
 
 DOCUMENTED = {"BAD_REQUEST", "UNAUTHORIZED", "RATE_LIMITED", "THREAD_BUSY", "NOT_FOUND"}
 AUTH_CLOSE_S = 1.5  # PROTOCOLS.md: 4001 within 1 s (the silent client: 1 s of silence)

@@ -67,7 +67,7 @@ def run_schemathesis(
             "--suppress-health-check", "all",
             "--no-color",
         ]  # fmt: skip
-        done = subprocess.run(  # noqa: S603 - our own argv
+        done = subprocess.run(
             argv, cwd=tmp, capture_output=True, text=True, timeout=timeout_s, check=False
         )
     out = done.stdout + done.stderr

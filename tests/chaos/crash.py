@@ -9,9 +9,9 @@ import asyncio
 import random
 from pathlib import Path
 
-from bench.chaos.audit import stored_tokens, summarise, threads_read_back
-from bench.chaos.report import FaultSummary
-from bench.chaos.workload import TurnRecord, Worker, make_workers, run_workers
+from tests.chaos.audit import stored_tokens, summarise, threads_read_back
+from tests.chaos.report import FaultSummary
+from tests.chaos.workload import TurnRecord, Worker, make_workers, run_workers
 from tests.servers import PamProcess, server_env
 
 
@@ -32,7 +32,7 @@ async def crash_run(
         stop = asyncio.Event()
         load = asyncio.create_task(run_workers(workers, stop))
         in_flight: list[int] = []
-        rng = random.Random(seed)  # noqa: S311 - kill timing, not secrets
+        rng = random.Random(seed)
         for _ in range(cycles):
             await asyncio.sleep(rng.uniform(*gap_s))
             in_flight.append(sum(w.busy for w in workers))

@@ -9,8 +9,8 @@ import random
 from collections.abc import Callable
 from typing import Any
 
-from bench.chaos import ws_values as v
-from bench.chaos.ws_case import BAD, REQUIRED, Case, framed, too_big, valid_frame
+from tests.chaos import ws_values as v
+from tests.chaos.ws_case import BAD, REQUIRED, Case, framed, too_big, valid_frame
 
 
 def mutated(rng: random.Random, category: str) -> Case:
@@ -134,7 +134,7 @@ DRAW = [*SAME_SOCKET, *SAME_SOCKET, "oversized", "bad_reauth"]
 
 def cases(seed: int, count: int, max_frame_bytes: int = 64_000) -> list[Case]:
     """`count` cases, the same ones for the same seed."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
+    rng = random.Random(seed)
     makers: dict[str, Callable[[random.Random, str], Case]] = {
         **SAME_SOCKET,
         "oversized": functools.partial(oversized, max_frame_bytes),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from bench.chaos.sql_args import DEFAULTS, VICTIM_IDS, base_args, takes_text, text_fields
+from tests.chaos.sql_args import DEFAULTS, VICTIM_IDS, base_args, takes_text, text_fields
 
 DOMAINS = ("/api/v1/wins/", "/api/v1/wheels/", "/api/v1/you/", "/api/v1/social/")
 Inputs = dict[str, dict[str, Any]]  # {"path": {...}, "query": {...}}

@@ -9,10 +9,12 @@ import httpx
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
-from bench.chaos.forged import attacks, genuine
-from bench.chaos.jwks import RsaKey
-from bench.chaos.probes import Probe
+from tests.chaos.forged import attacks, genuine
+from tests.chaos.jwks import RsaKey
+from tests.chaos.probes import Probe
 
+# The matrix attacks HS256 and JWKS tokens on one server: both trusted on purpose.
+BOTH_ALGORITHMS = {"PAM_JWT_HS256_WITH_JWKS": "true"}
 TARGETS: tuple[tuple[str, str, str, dict[str, Any] | None], ...] = (
     ("REST", "GET", "/api/v1/wins/expenses", None),
     ("chat", "POST", "/api/v1/pam/chat", {"message": "list my expenses"}),

@@ -18,7 +18,7 @@ from typing import Literal
 import httpx
 from websockets.asyncio.client import ClientConnection, connect
 
-from bench.chaos.turns import Outcome, sse_turn, ws_turn
+from tests.chaos.turns import Outcome, sse_turn, ws_turn
 from tests.tokens import auth, token_for
 
 Transport = Literal["ws", "sse"]

@@ -16,8 +16,8 @@ from collections.abc import Iterable
 import httpx
 import psycopg
 
-from bench.chaos.report import FaultSummary
-from bench.chaos.workload import TurnRecord
+from tests.chaos.report import FaultSummary
+from tests.chaos.workload import TurnRecord
 from tests.tokens import auth
 
 TOKEN = re.compile(r"chaos-[0-9a-f]{12}")

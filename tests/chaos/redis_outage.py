@@ -13,11 +13,10 @@ from pathlib import Path
 
 import httpx
 
-from bench.chaos.audit import stored_tokens, summarise
-from bench.chaos.infra import private_redis
-from bench.chaos.report import FaultSummary
-from bench.chaos.workload import make_workers, run_workers
-from tests.servers import PamProcess, server_env
+from tests.chaos.audit import stored_tokens, summarise
+from tests.chaos.report import FaultSummary
+from tests.chaos.workload import make_workers, run_workers
+from tests.servers import PamProcess, private_redis, server_env
 from tests.tokens import auth
 
 API_LIMIT = 40  # per user per minute on ordinary API routes, for the fallback probe

@@ -12,11 +12,11 @@ import httpx
 import orjson
 from websockets.asyncio.client import connect
 
-from bench.chaos.door_isolation import door_probes
-from bench.chaos.id_routes import CHAT, ID_ROUTES, isolation_gaps
-from bench.chaos.owner import Owner, make_owner, owner_intact
-from bench.chaos.probes import Probe
-from bench.chaos.thread_claims import claim_probes
+from tests.chaos.door_isolation import door_probes
+from tests.chaos.id_routes import CHAT, ID_ROUTES, isolation_gaps
+from tests.chaos.owner import Owner, make_owner, owner_intact
+from tests.chaos.probes import Probe
+from tests.chaos.thread_claims import claim_probes
 from tests.tokens import auth, token_for
 
 
