@@ -12,6 +12,7 @@ Thresholds are set on the tuning datasets and their perturbations (bench/results
 
 from __future__ import annotations
 
+from agent.brain.asking import answer_to_question
 from agent.brain.learned import guess, probability
 
 RESCUE = 0.55  # the classifier's probability for a request the rules did not see
@@ -22,7 +23,10 @@ DOUBT = 0.1  # ... while the rules' pick has at most this
 def rescue(text: str) -> str | None:
     """The tool for a message the rules found nothing in, when the classifier is sure."""
     found = guess(text)
-    return found.tool if found.tool and found.probability >= RESCUE else None
+    if not found.tool or found.probability < RESCUE:
+        return None
+    asked, tool = answer_to_question(text, found.tool)
+    return tool if asked else found.tool
 
 
 def overrule(text: str, rule_tool: str) -> tuple[bool, str | None]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from agent.brain import measures
+from agent.brain.asking import answer_to_question
 from agent.brain.blend import overrule
 from agent.brain.categories import category_of
 from agent.brain.dates import find_day
@@ -216,6 +217,11 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
         return Candidate("list_expenses", best.score)
     if best is not ref:  # "that one" needs the conversation, which the classifier lacks
         replaced, tool = overrule(text, best.tool)
-        if replaced:
-            return Candidate(tool, best.score) if tool else None
+        if replaced and tool is None:
+            return None
+        if replaced and tool:
+            best = Candidate(tool, best.score)
+    asked, tool = answer_to_question(text, best.tool)  # a question never writes
+    if asked:
+        return Candidate(tool, best.score) if tool else None
     return best

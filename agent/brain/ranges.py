@@ -77,6 +77,28 @@ def _named(kind: str, m: re.Match[str], today: date) -> tuple[date, date] | None
     return first, month_end(first)
 
 
+def _since(text: str, today: date) -> Range | None:
+    """ "since the 3rd of Jan", "since last month": open-ended, from that day (or the start
+    of that span) to today."""
+    m = re.search(r"\bsince\b(.+)", text, _I)
+    if not m:
+        return None
+    days = all_days(m[1], today, future=False)
+    if not days and (
+        month := re.match(rf"\s*(?:the (?:start|beginning) of )?({MONTHS})\b", m[1], _I)
+    ):
+        number = month_number(month[1])
+        if number is not None:
+            return Range(date(today.year - (number > today.month), number, 1), today, None)
+    for pattern, kind in _NAMED:
+        if (hit := pattern.search(m[1])) and not (kind == "month" and days):
+            span = _named(kind, hit, today)  # "since last month": from its first day
+            return Range(span[0], today, None) if span and span[0] <= today else None
+    if days and days[0].day <= today:
+        return Range(days[0].day, today, None)
+    return None
+
+
 def find_range(text: str, today: date, *, future: bool = False) -> Range | None:
     """The span a question asks about, or None when it names none."""
     if m := re.search(r"\bfrom\b(.+?)\b(?:to|till|until|through)\b(.+)", text, _I):
@@ -90,6 +112,8 @@ def find_range(text: str, today: date, *, future: bool = False) -> Range | None:
                 with suppress(ValueError):  # the 31st of a month that has none stays put
                     start = start.replace(year=end.year, month=end.month)
             return Range(min(start, end), max(start, end), None)
+    if since := _since(text, today):
+        return since
     for pattern, kind in _NAMED:
         if m := pattern.search(text):
             span = _named(kind, m, today)

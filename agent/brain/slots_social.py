@@ -15,7 +15,8 @@ _NOT_NAME = r"(?!(?:to|in|on|into|for|from|with|everyone|all|the|my|our)\b)"
 _GROUP = re.compile(
     rf"\b(?:to|in|on|into|for|from|with)\s+(?:the|my|our)?\s*({_NOT_NAME}[\w'&-]+"
     rf"(?:\s+{_NOT_NAME}[\w'&-]+){{0,4}}?)\s+group\b"
-    r"|\bgroup\s+(?:called|named)?\s*['\"]?([A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,4})",
+    r"|\bgroup\s+(?:(?:called|named)\s*['\"]?|['\"])([A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,4})"
+    rf"|\b(?:the|my|our)\s+({_NOT_NAME}[\w'&-]+(?:\s+{_NOT_NAME}[\w'&-]+){{0,4}}?)\s+group\b",
     _I,
 )
 _POINTER = (
@@ -62,7 +63,7 @@ def _group(text: str, *, before_content: bool = True) -> str | None:
             head,
         )
         return squash(bare[1]) if bare and before_content and ":" in text else None
-    name = squash(m[1] or m[2])
+    name = squash(m[1] or m[2] or m[3])
     return None if name.lower() in ("a", "the", "this", "that", "my") else name
 
 

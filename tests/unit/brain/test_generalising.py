@@ -1,0 +1,125 @@
+"""Issue 15: understanding by design, not by phrase. Each case stands for a kind of wording
+(a question about rows, a weekday abbreviation, an open-ended range, a list typed without
+commas, a distance question, a bare price or odometer, a group named without a
+preposition), in words the eval sets do not use."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from agent.brain.asking import is_question
+from agent.brain.dates import find_day
+from agent.brain.groceries import split_run
+from agent.brain.places import trip_places
+from agent.brain.ranges import find_range
+from tests.unit.brain.support import only_call, route, step, subset
+
+TODAY = date(2026, 3, 10)  # the support clock's Tuesday
+
+
+@pytest.mark.parametrize(
+    ("domain", "text", "tool", "args"),
+    [
+        # a question about rows reads them, it never adds one
+        ("you", "did I put the podiatrist in for thursday?", "list_events",
+         {"start_date": "2026-03-12", "end_date": "2026-03-12"}),
+        ("you", "is cheese on the shopping list?", "get_shopping_list", {}),
+        ("you", "did I add sanding the table to my jobs?", "list_tasks", {}),
+        # weekday abbreviations and a time without am/pm
+        ("you", "optometrist weds 2pm", "create_event", {"start": "2026-03-11T14:00:00+11:00"}),
+        ("you", "haircut thurs at 10am", "create_event", {"start": "2026-03-12T10:00:00+11:00"}),
+        # lists without commas, a verb no list knows
+        ("you", "add flour sugar and butter to the shopping list", "add_to_shopping_list",
+         {"items": ["flour", "sugar", "butter"]}),
+        ("you", "bung soy sauce and rice on the shopping", "add_to_shopping_list",
+         {"items": ["soy sauce", "rice"]}),
+        ("you", "grocery list: apples, mince and tortillas", "add_to_shopping_list",
+         {"items": ["apples", "mince", "tortillas"]}),
+        # distance questions and places after other words
+        ("wheels", "is Katherine far from Mataranka?", "plan_trip",
+         {"origin": "Mataranka", "destination": "Katherine", "save": False}),
+        ("wheels", "how much diesel will the run to Tennant Creek need from Katherine", "plan_trip",
+         {"origin": "Katherine", "destination": "Tennant Creek", "save": False}),
+        ("wheels", "what temps are we looking at in Longreach tomorrow", "weather_forecast",
+         {"location": "Longreach"}),
+        ("wheels", "will it be windy at Esperance on fri?", "weather_forecast",
+         {"location": "Esperance"}),
+        # maintenance with a bare price or odometer
+        ("wheels", "shockies replaced on the ute, 640", "log_maintenance", {"cost": 640}),
+        ("wheels", "did the diff oil at 143,200", "log_maintenance", {"odometer_km": 143200}),
+    ],
+)  # fmt: skip
+def test_wording_makes_the_call(domain: str, text: str, tool: str, args: dict[str, Any]) -> None:
+    got = only_call(step(domain, text), tool)
+    assert subset(got, args), got
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("did I log the laundry?", True),
+        ("is the tent on the list", True),
+        ("have we got any rice left?", True),
+        ("when's the vet", True),
+        ("can you add rice to the list?", False),
+        ("could you log 30 for parking", False),
+        ("have to ring the bank", False),
+        ("had the tyres rotated today", False),
+        ("when we get to Broome remind me to call Jo", False),
+        ("was 30 at the servo", False),
+    ],
+)
+def test_what_is_a_question(text: str, asks: bool) -> None:
+    assert is_question(text) is asks
+
+
+def test_a_question_about_the_profile_writes_nothing() -> None:
+    assert route("is my staffy allowed in Litchfield?") == ["general"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("tues morning", date(2026, 3, 17)),  # today's weekday: a week away
+        ("weds", date(2026, 3, 11)),
+        ("thur arvo", date(2026, 3, 12)),
+        ("fri.", date(2026, 3, 13)),
+        ("sat at 6", date(2026, 3, 14)),
+        ("sun morning", date(2026, 3, 15)),
+    ],
+)
+def test_weekday_abbreviations(text: str, day: date) -> None:
+    hit = find_day(text, TODAY, future=True)
+    assert hit is not None and hit.day == day
+
+
+@pytest.mark.parametrize("text", ["sat by the fire", "the sun was out", "mon, c'mon"])
+def test_abbreviations_that_are_words_stay_words(text: str) -> None:
+    assert find_day(text, TODAY, future=True) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("since the 3rd of Jan", date(2026, 1, 3)),
+        ("since February", date(2026, 2, 1)),
+        ("since last month", date(2026, 2, 1)),
+        ("since monday", date(2026, 3, 9)),
+    ],
+)
+def test_since_is_open_ended_to_today(text: str, start: date) -> None:
+    span = find_range(text, TODAY)
+    assert span is not None and (span.start, span.end) == (start, TODAY)
+
+
+def test_a_run_of_item_words_is_split_but_pairs_stay() -> None:
+    assert split_run("milk bread") == ["milk", "bread"]
+    assert split_run("peanut butter jam") == ["peanut butter", "jam"]
+    assert split_run("camp chairs") == ["camp chairs"]  # "camp" is no item: one thing
+
+
+def test_far_from_reads_both_places() -> None:
+    assert trip_places("is Cobar far from Bourke") == ("Bourke", "Cobar", [])
