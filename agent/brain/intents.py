@@ -127,6 +127,9 @@ def _expense(
 def _features(text: str, today: date) -> list[Candidate]:
     found: list[Candidate] = []
     amount = best_amount(text)
+    clock = find_time(text)
+    if amount and clock and clock.start <= amount.start < clock.end:
+        amount = None  # "dinner with Sue on Sat at 6": a time, not a price
     litres = measures.litres(text)
     category = category_of(text)
     asking = bool(_QUESTION.match(text)) or text.rstrip().endswith("?")
@@ -160,7 +163,6 @@ def _features(text: str, today: date) -> list[Candidate]:
     if _TRIP_WORD.search(text) and any(trip_places(text)[:2]):
         found.append(Candidate("plan_trip", 8))
     day = find_day(text, today, future=True)
-    clock = find_time(text)
     has_day, has_time = day is not None, clock is not None
     event = _EVENT_NOUN.search(text) is not None
     edits = edit_requests(

@@ -164,6 +164,8 @@ def forecast_days(text: str, today: date) -> int | None:
     """How many days of forecast a question needs, counting today; None for the default."""
     if m := _DAYS.search(text):
         return max(1, min(16, int(m[1] or m[2])))
+    if m := re.search(r"\b(?:next|coming|following)\s+(few|couple of|couple)\s+days\b", text, _I):
+        return 3 if m[1].lower() == "few" else 2
     if re.search(r"\b(?:week|7[\s-]day)\b", text, _I) and not re.search(r"\bweekend\b", text, _I):
         return 7
     span = find_range(text, today, future=True)

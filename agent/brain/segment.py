@@ -67,7 +67,15 @@ _POINTER = re.compile(
     re.IGNORECASE,
 )
 # Clauses that are a detail of the request before them, whatever they sound like alone.
-_DETAIL_OF = {"save_place": re.compile(r"^(?:and )?(?:share|make it public|keep it)\b", re.I)}
+_DETAIL_OF = {
+    "save_place": re.compile(r"^(?:and )?(?:share|make it public|keep it)\b", re.I),
+    # "add a task: check the tyres, high priority": the priority is the task's
+    "add_task": re.compile(
+        r"^(?:and |it's |its |make it |mark it |set it )?(?:(?:high|low|top|medium|normal)"
+        r"(?: priority)?|urgent|asap|no rush|not urgent)[.!]?$",
+        re.I,
+    ),
+}
 
 
 def _is_detail(prev: Candidate, chunk: str) -> bool:
@@ -88,6 +96,8 @@ def _joins(prev: Candidate | None, new: Candidate | None, before: str, chunk: st
         return True
     if prev.tool in GREEDY:
         return not _greedy_ends(before, chunk)
+    if (own := _DETAIL_OF.get(prev.tool)) and own.match(chunk.strip()):
+        return True
     if prev.tool != new.tool:
         return False
     if prev.tool not in REPEATABLE or (not _complete(new.tool, chunk) and new.tool in TRAILING):

@@ -15,7 +15,7 @@ _NOT_NAME = r"(?!(?:to|in|on|into|for|from|with|everyone|all|the|my|our)\b)"
 _GROUP = re.compile(
     rf"\b(?:to|in|on|into|for|from|with)\s+(?:the|my|our)?\s*({_NOT_NAME}[\w'&-]+"
     rf"(?:\s+{_NOT_NAME}[\w'&-]+){{0,4}}?)\s+group\b"
-    r"|\bgroup\s+(?:(?:called|named)\s*['\"]?|['\"])([A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,4})"
+    r"|\bgroup\s+(?:(?:called|named)\s*)?['\"]?((?-i:[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,4}))"
     rf"|\b(?:the|my|our)\s+({_NOT_NAME}[\w'&-]+(?:\s+{_NOT_NAME}[\w'&-]+){{0,4}}?)\s+group\b",
     _I,
 )

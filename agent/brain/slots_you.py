@@ -25,6 +25,14 @@ _EVENT_LEAD = (
     r"|add|put|schedule|book|create|make|set up|pencil in|pencil|new|an event|event|a|an|i have"
     r"|i've got|we have|we've got|there's|there is|got|for|to|on|at|the|my|our|please|calendar"
     r"|in|appointment for|called|about|have|have got|got a|i'd like|there's a|it"
+    r"|set a reminder for|set a reminder|set reminder for|set|booked in for|booked in|booked"
+    r"|i'm booked in for|we're booked in for|i'm|we're|we are|i am"
+)
+# Parts of a day left after the date and time are read ("wed arvo at 3" -> "arvo").
+_DAY_PART = re.compile(
+    r"(?:\s+(?:in the|this|on|at|in|for|the))*\s+(?:arvo|morning|afternoon|evening|night"
+    r"|mornin)\s*$|\s+(?:on|at|for|in)\s*$",
+    _I,
 )
 _CAL = re.compile(
     r"\b(?:to|in|into|on)\s+(?:my|the|our)\s+(?:calendar|diary|schedule)\b|\bcalendar\b", _I
@@ -97,6 +105,7 @@ def create_event(text: str, env: Env) -> Draft:
         draft.put("location", place)
         rest = re.sub(rf"\b(?:in|at)\s+{re.escape(place)}\b", " ", rest, flags=_I)
     title = tidy(re.sub(r"\s+", " ", _VAGUE.sub(" ", rest)), _EVENT_LEAD)
+    title = tidy(_DAY_PART.sub("", title), _EVENT_LEAD)
     draft.put("title", title[:200] or None)
     draft.missing = "start" if "start" not in draft.args else None if title else "title"
     return draft

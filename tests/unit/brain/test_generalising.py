@@ -50,6 +50,23 @@ TODAY = date(2026, 3, 10)  # the support clock's Tuesday
         # maintenance with a bare price or odometer
         ("wheels", "shockies replaced on the ute, 640", "log_maintenance", {"cost": 640}),
         ("wheels", "did the diff oil at 143,200", "log_maintenance", {"odometer_km": 143200}),
+        # a time after a day word, "at 6" as a time and not a price, a title without its lead
+        ("you", "brunch with Kaz on saturday 10.30 in the calendar", "create_event",
+         {"start": "2026-03-14T10:30:00+11:00", "title": "Brunch with Kaz"}),
+        ("you", "drinks with Mick and Deb on Sat at 6", "create_event",
+         {"start": "2026-03-14T18:00:00+11:00", "title": "Drinks with Mick and Deb"}),
+        ("you", "set a reminder for the septic pump-out on friday at 10", "create_event",
+         {"start": "2026-03-13T10:00:00+11:00", "title": "Septic pump-out"}),
+        ("you", "booked in for a wheel alignment thurs arvo at 2", "create_event",
+         {"start": "2026-03-12T14:00:00+11:00", "title": "Wheel alignment"}),
+        ("wins", "lunch friday 12.50", "add_expense", {"amount": 12.5}),
+        # details in a clause of their own
+        ("you", "new task: grease the jockey wheel, top priority", "add_task",
+         {"title": "Grease the jockey wheel", "priority": "high"}),
+        ("wheels", "save Cosy Corner as a campsite near Albany, rating 4", "save_place",
+         {"rating": 4}),
+        ("wheels", "forecast for the next few days in Roma", "weather_forecast",
+         {"location": "Roma", "days": 3}),
     ],
 )  # fmt: skip
 def test_wording_makes_the_call(domain: str, text: str, tool: str, args: dict[str, Any]) -> None:
