@@ -13,8 +13,10 @@ import pytest
 from agent.brain.asking import is_question
 from agent.brain.dates import find_day
 from agent.brain.groceries import split_run
+from agent.brain.learned import NONE, classifier
 from agent.brain.places import trip_places
 from agent.brain.ranges import find_range
+from agent.brain.slots import EXTRACT
 from tests.unit.brain.support import only_call, route, step, subset
 
 TODAY = date(2026, 3, 10)  # the support clock's Tuesday
@@ -140,3 +142,13 @@ def test_a_run_of_item_words_is_split_but_pairs_stay() -> None:
 
 def test_far_from_reads_both_places() -> None:
     assert trip_places("is Cobar far from Bourke") == ("Bourke", "Cobar", [])
+
+
+def test_every_label_of_the_classifier_is_a_tool_the_brain_fills() -> None:
+    """A label without an extractor crashed the router when the classifier picked it."""
+    labels = set(classifier().labels) - {NONE}
+    assert labels <= set(EXTRACT), labels - set(EXTRACT)
+
+
+def test_the_vehicles_saved() -> None:
+    assert only_call(step("wheels", "which rigs have I got saved on here?"), "list_vehicles") == {}
