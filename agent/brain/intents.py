@@ -20,6 +20,7 @@ from agent.brain.triggers import COMPILED, FILL, MAINT_DONE, MAINT_ITEM, REF, SP
 
 _I = re.IGNORECASE
 STRONG = 8  # a score that stands on its own, even as the answer to a question
+EXPLICIT = 9  # a trigger this strong is never overruled by the classifier
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,9 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
     best = max(candidates, key=lambda c: c.score)  # max keeps the first of equals
     if best.tool == "spending_summary" and category_of(text):
         return Candidate("list_expenses", best.score)
-    if best is not ref:  # "that one" needs the conversation, which the classifier lacks
+    # "That one" needs the conversation, which the classifier lacks; an explicit marker
+    # ("fyi …", "remind me … at 4") is exact where it fires.
+    if best is not ref and best.score < EXPLICIT:
         replaced, tool = overrule(text, best.tool)
         if replaced and tool is None:
             return None

@@ -10,8 +10,10 @@ _EVENTS = r"event|appointment|appt|meeting|booking|reminder|dentist|doctor'?s?|v
 _EVENTS += r"|haircut|dinner|lunch|party|flight|ferry|tour|check-?in|catch[- ]up|visit"
 _EVENTS += r"|meet-?up|get-?together|fitting|class|lesson|session|workshop|trivia|bingo|rally"
 _EVENTS += r"|market|game|match|service booking|inspection|consult\w*|barbecue|barbie|bbq|picnic"
+_EVENTS += r"|hairdresser|massage|optometrist|optician|podiatrist|chiro|audiologist|specialist"
 _EVENTS += r"|drinks|sundowners|happy hour|birthday|show|concert"
-_DROP = r"cancel|delete|remove|scrap|drop|clear"
+_DROP = r"cancel|delete|remove|scrap|drop|clear|ditch|axe|nix|scratch|bin|call off|get rid of"
+_DROP += r"|knock off|wipe|erase|kill"
 _TASK_WORDS = r"task|to-?do|todo|jobs? list"
 _TASKS = r"tasks|to-?dos?|to-?do list|jobs"
 _HAVE = r"add|put|got|have|bought|stock|stocked|picked up|there's|there is|there are"
@@ -110,7 +112,8 @@ YOU: list[tuple[str, int, str]] = [
         8,
         rf"\b(?:we|i) (?:have|have got|'ve got) (?:an?|two|2|three|3) (?:{_PETS})\b",
     ),
-    ("remember", 9, rf"\b(?:{_NOTE}|take note)\b\s*(?:that|:|,)|^remember\b(?! to)"),
+    ("remember", 9, rf"\b(?:{_NOTE}|take note)\b\s*(?:that|:|,)"),
+    ("remember", 8, r"^remember\b(?! to)"),  # "remember the dump point at …" may save a place
     ("remember", 9, r"^(?:fyi|for your info|note to self)\b"),
     ("remember", 9, rf"^(?:please\s+)?(?:{_NOTE})\b(?!\s+to\b)"),
     ("remember", 8, r"\b(?:please |can you |could you )remember\b(?! to\b)"),

@@ -726,7 +726,18 @@ V = {
     ],
     "unit": ["litre", "liter", "gallon", "tank", "100km", "100 k"],
     "fueltype": ["unleaded", "diesel", "petrol", "fuel", "premium", "LPG", "U91"],
-    "feedword": ["feed", "huge feed", "good feed", "roast", "barbie", "cook-up"],
+    "feedword": [
+        "feed",
+        "huge feed",
+        "good feed",
+        "roast",
+        "barbie",
+        "cook-up",
+        "massive feed",
+        "cracking feed",
+        "decent feed",
+        "big feed",
+    ],
 }
 # The feed as where a post goes, and time spent somewhere (no money, no request).
 T["create_post"] += [
@@ -910,6 +921,10 @@ T["find_places"] += [
     "looking for a {kind} around {town}",
 ]
 T["save_place"] += [
+    "add {spot} as a favourite {kind}",
+    "save {spot} as a {kind}",
+    "{spot} is a great {kind}, save it",
+    "keep {spot} in my places",
     "save the {kind} at {town}",
     "add the {kind} at {town} to my places",
     "keep the {kind} near {town} in my places",
@@ -1013,7 +1028,6 @@ T["update_profile"] += [
     "put me on {zone} time",
     "my name is {name}",
     "we've got a {pet} called {name}",
-    "we travel with {pet2}",
 ]
 T["remember"] += [
     "just so you know {fact}",
@@ -1077,6 +1091,7 @@ T["none"] += [
 ]
 V.update(
     {
+        "spot": ["Cape Le Grand", "Lucky Bay", "Lake Ballard", "Cosy Corner", "Bitter Springs"],
         "sold": ["the old generator", "the kayak", "the spare tyre", "our old tent", "firewood"],
         "kwh": ["35", "42.5", "60", "28"],
         "person": ["Mum", "Dave", "Jenny", "the grandkids", "Sue"],
@@ -1087,7 +1102,6 @@ V.update(
         "cur": ["NZD", "USD", "AUD", "GBP"],
         "zone": ["Perth", "Darwin", "Adelaide", "Brisbane", "Hobart", "Sydney"],
         "pet": ["dog", "kelpie", "cat", "border collie", "staffy"],
-        "pet2": ["two dogs", "the cat", "our kelpie", "a blue heeler"],
         "fact": [
             "we don't drive after dark",
             "the van is 7.5 metres long",
