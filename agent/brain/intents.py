@@ -55,7 +55,12 @@ _TIME_SPENT = re.compile(
 )
 _CLOCK = re.compile(r"\d|noon|midday|midnight", _I)
 _AT_SHOP = re.compile(r"\s*(?:at|on)\s+\S", _I)  # matched right after a leading amount
-_MONTHLY = re.compile(r"\b(?:a|per|each|every) month\b|\bmonthly\b", _I)
+_NEW_PART = re.compile(
+    r"\bnew (?:set of |pair of )?\w*\s*(?:tyres?|tires?|batter(?:y|ies)|brake"
+    r" pads|shocks|wipers?|filters?|belts?)\b",
+    _I,
+)  # "new batteries in the van": work done
+_MONTHLY = re.compile(r"\b(?:a|per|each|every) month\b|\bmonthly\b|/\s*(?:month|mth|mo)\b", _I)
 _MAINT_LOG = re.compile(
     r"\b(?:log|record|add|enter|note)\b.{0,25}\b(?:maintenance|servic\w+|work done|repairs?)\b",
     _I,
@@ -146,10 +151,14 @@ def _features(text: str, today: date) -> list[Candidate]:
     elif FILL.search(text) and not amount:
         found.append(Candidate("log_fuel", 6))
     if MAINT_ITEM.search(text) and (
-        MAINT_DONE.search(text) or measures.odometer(text) or measures.next_due_km(text)
+        MAINT_DONE.search(text)
+        or measures.odometer(text)
+        or measures.next_due_km(text)
+        or _NEW_PART.search(text)
     ):
         plain_spend = _STRICT_SPEND.search(text) and not measures.odometer(text)
-        found.append(Candidate("log_maintenance", 6 if plain_spend or _QUESTION.match(text) else 8))
+        score = 6 if plain_spend or _QUESTION.match(text) else 9 if _NEW_PART.search(text) else 8
+        found.append(Candidate("log_maintenance", score))
     expense = _expense(text, amount is not None, category, asking, litres is not None)
     if expense:
         found.append(expense)

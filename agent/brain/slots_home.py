@@ -55,6 +55,7 @@ def add_pantry_item(text: str, env: Env) -> Draft:
         unit = qty[2]
         draft.put("unit", ("L" if unit == "l" else unit) if unit else None)
         rest = rest[qty.end() :]
+        rest = re.sub(rf"^\s*(?:{_UNIT})\s+of\s+", "", rest, flags=_I)  # "a 2kg bag of rice"
     rest = re.split(
         r"\b(?:to|in|into)\s+(?:the|my|our)\s+(?:pantry|cupboard|fridge|freezer)",
         rest,

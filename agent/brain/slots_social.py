@@ -151,7 +151,8 @@ def list_groups(text: str, env: Env) -> Draft:
 def join_group(text: str, env: Env) -> Draft:
     draft = Draft("join_group")
     m = re.search(
-        r"\b(?:join|sign (?:me|us) up (?:to|for)|member of|(?:add|put) (?:me|us) (?:to|in|into))"
+        r"\b(?:join|sign (?:me|us) up (?:to|for)|member of|(?:add|put) (?:me|us) (?:to|in|into)"
+        r"|(?:get|let) (?:me|us) (?:into|in))"
         r"\s+(?:the\s+)?(.+?)(?:\s+group)?\s*[.!?]*$",
         text,
         _I,
@@ -179,8 +180,25 @@ def create_group(text: str, env: Env) -> Draft:
         m = re.search(r"\bgroup\s*:\s*['\"]?([^,.'\"]+)['\"]?()$", text, _I)
     if not m:
         m = re.search(r"\bgroup\s+(?:for|about)\s+()(.+)$", text, _I)
+    if called := re.search(r"\b(?:call|name) it\s+['\"]?([^,:.'\"]+)", text, _I):
+        m = re.match(r"(.*)()", called[1])
     name = squash(m[1]) if m else ""
     description = squash(m[2]).strip(" -") if m else ""
+    if re.search(r"\b(?:private|invite[- ]only|closed|secret|members only)\b", text, _I):
+        draft.put("private", True)
+        name = re.sub(
+            r"[,\s]+(?:keep it |make it |it's |and )?(?:private|invite[- ]only)\b.*$",
+            "",
+            name,
+            flags=_I,
+        )
+        description = re.sub(
+            r"^(?:keep it |make it |it's |and )?(?:private|invite[- ]only)\b[,\s]*"
+            r"(?:invite[- ]only)?",
+            "",
+            description,
+            flags=_I,
+        ).strip(" ,")
     if m and not name and description:
         name = capitalise(description)
     draft.put("name", name[:100] or None)

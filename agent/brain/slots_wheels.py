@@ -116,7 +116,7 @@ def maintenance_due(text: str, env: Env) -> Draft:
     ):
         n = int(m[1]) * (7 if m[2].startswith("week") else 30 if m[2].startswith("month") else 1)
         draft.put("within_days", n)
-    if m := re.search(r"\b(?:within|next)\s+(\d[\d,]*)\s*(?:km|kms|k|kilomet\w+)\b", text, _I):
+    if m := re.search(r"\b(\d[\d,]*)\s*(?:km|kms|k|kilomet\w+)\b", text, _I):
         draft.put("within_km", int(m[1].replace(",", "")))
     return draft
 

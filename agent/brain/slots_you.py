@@ -14,9 +14,9 @@ from agent.brain.convo import Env
 from agent.brain.dates import find_day
 from agent.brain.draft import Draft, Ref, blank, tidy
 from agent.brain.pick import explicit_id, ordinal, ref_words
-from agent.brain.places import capitalised_place
+from agent.brain.places import capitalised_place, known_town
 from agent.brain.ranges import find_range
-from agent.brain.textutil import capitalise, squash
+from agent.brain.textutil import capitalise, squash, title_case
 from agent.brain.times import bare_hour, find_moment, find_time, time_range
 
 _I = re.IGNORECASE
@@ -80,6 +80,15 @@ def _timed(text: str, env: Env, draft: Draft) -> list[tuple[int, int]] | None:
     return [hours[2:], *(moment.spans if moment else ())]
 
 
+def _town_in(text: str) -> str | None:
+    """A town typed in lower case after "in"/"at" ("the dentist in toowoomba"), when the map
+    knows it."""
+    for m in re.finditer(r"\b(?:in|at)\s+([a-z][\w'.-]*(?:\s+[a-z][\w'.-]*){0,2})", text, _I):
+        if town := known_town(m[1]):
+            return title_case(town)
+    return None
+
+
 def create_event(text: str, env: Env) -> Draft:
     draft = Draft("create_event")
     moment = find_moment(text, env.now, future=True)
@@ -95,12 +104,15 @@ def create_event(text: str, env: Env) -> Draft:
             if end and span:
                 draft.put("end", end.isoformat())
                 spans.append(span)
+    if re.search(r"\ball[- ]day\b", text, _I):
+        draft.put("all_day", True)
+        spans += [m.span() for m in re.finditer(r"\ball[- ]day\b", text, _I)]
     if lead:
         draft.put("reminder_minutes", int(lead.value))
     elif re.search(r"\bremind(?:er)?\b", text, _I) and moment and moment.at is not None:
         draft.put("reminder_minutes", 0)
     rest = _CAL.sub(" ", blank(text, spans))
-    place = capitalised_place(rest)
+    place = capitalised_place(rest) or _town_in(rest)
     if place:
         draft.put("location", place)
         rest = re.sub(rf"\b(?:in|at)\s+{re.escape(place)}\b", " ", rest, flags=_I)

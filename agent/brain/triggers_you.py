@@ -59,6 +59,13 @@ YOU: list[tuple[str, int, str]] = [
     ("add_task", 8, r"\bremember to\b|\bremind (?:me|us) to\b"),
     ("list_tasks", 9, rf"\b(?:{_LOOK}|what are|what|which)\b.{{0,25}}\b(?:{_TASKS})\b"),
     ("list_tasks", 8, rf"\bmy (?:{_TASKS})\b"),
+    ("list_tasks", 8, r"\b(?:what|show)\b.{0,30}\b(?:ticked|crossed|knocked) off\b"),
+    (
+        "add_task",
+        9,
+        r"\b(?:add|put|chuck|whack|stick|pop|bung|throw|jot)\b.{1,60}\b(?:on|to|onto)"
+        r" (?:my|the|our) (?:to[- ]?do|todo|jobs?|task)(?: list)?\b",
+    ),
     ("list_tasks", 8, r"\bwhat do (?:i|we) (?:still )?(?:need|have) to do\b"),
     ("list_tasks", 8, r"\bwhat(?:'s| is) left to do\b"),
     (
@@ -72,6 +79,7 @@ YOU: list[tuple[str, int, str]] = [
     ("complete_task", 8, r"\bthat'?s done\b|\bi did (?:the|it)\b"),
     ("add_pantry_item", 8, rf"\b(?:{_HAVE})\b.{{0,50}}\b(?:{_STORE})\b|\b(?:{_OFF})\b"),
     ("add_pantry_item", 8, rf"\b(?:in|into) the (?:{_STORE})\b"),
+    ("add_pantry_item", 8, r"^(?:the )?(?:pantry|cupboard|fridge|freezer)\s*[:-]"),
     ("list_pantry", 9, rf"\b(?:{_LOOK}|anything|what do)\b.{{0,30}}\b(?:{_STORE}|{_OFF})\b"),
     ("list_pantry", 9, r"\bwhat food (?:do )?(?:we|i) have\b"),
     (

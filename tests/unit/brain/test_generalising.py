@@ -62,6 +62,35 @@ TODAY = date(2026, 3, 10)  # the support clock's Tuesday
         ("you", "booked in for a wheel alignment thurs arvo at 2", "create_event",
          {"start": "2026-03-12T14:00:00+11:00", "title": "Wheel alignment"}),
         ("wins", "lunch friday 12.50", "add_expense", {"amount": 12.5}),
+        # amounts with dollars and cents in words, a total in a clause of its own
+        ("wins", "paid sixty two dollars and forty cents for the ferry", "add_expense",
+         {"amount": 62.4}),
+        ("wins", "gas refill was twenty one dollars fifty", "add_expense", {"amount": 21.5}),
+        ("wins", "campground in Ceduna was $30 a night, stayed 3 nights so 90 all up",
+         "add_expense", {"amount": 90}),
+        ("wins", "budget for camping 400/month", "set_budget",
+         {"category": "camping", "monthly_limit": 400}),
+        # ranges written day to day, "what've"
+        ("wins", "spending summary 2 march to 9 march", "spending_summary",
+         {"start_date": "2026-03-02", "end_date": "2026-03-09"}),
+        ("you", "what've we got on between the 2nd and the 6th of april", "list_events",
+         {"start_date": "2026-04-02", "end_date": "2026-04-06"}),
+        # profile, groups, maintenance and events read to the end of their own words
+        ("you", "we're based out of Ballarat when we're home", "update_profile",
+         {"home_base": "Ballarat"}),
+        ("social", "create a group called Solar Nerds, keep it private", "create_group",
+         {"name": "Solar Nerds", "private": True}),
+        ("social", "can you get me into Lap of Oz", "join_group", {"group": "Lap of Oz"}),
+        ("wheels", "anything due in the next 60 days or 3000 km", "maintenance_due",
+         {"within_days": 60, "within_km": 3000}),
+        ("wheels", "new batteries for the ute, $420", "log_maintenance", {"cost": 420}),
+        ("you", "book the optometrist in bendigo fri 9am", "create_event",
+         {"location": "Bendigo", "start": "2026-03-13T09:00:00+11:00"}),
+        ("you", "put Dad's 70th on the 2nd of May in the calendar, all day", "create_event",
+         {"start": "2026-05-02", "all_day": True}),
+        ("you", "whack 'clean the solar panels' on my to do list", "add_task",
+         {"title": "Clean the solar panels"}),
+        ("you", "show me what I've knocked off", "list_tasks", {"status": "done"}),
         # details in a clause of their own
         ("you", "new task: grease the jockey wheel, top priority", "add_task",
          {"title": "Grease the jockey wheel", "priority": "high"}),
@@ -138,6 +167,12 @@ def test_a_run_of_item_words_is_split_but_pairs_stay() -> None:
     assert split_run("milk bread") == ["milk", "bread"]
     assert split_run("peanut butter jam") == ["peanut butter", "jam"]
     assert split_run("camp chairs") == ["camp chairs"]  # "camp" is no item: one thing
+
+
+def test_a_stock_list_after_a_label_is_one_call_per_item() -> None:
+    calls = step("you", "pantry: 2 tins of peaches and a 1kg bag of oats").tool_calls
+    assert [c["name"] for c in calls] == ["add_pantry_item", "add_pantry_item"]
+    assert {c["args"]["name"] for c in calls} == {"peaches", "oats"}
 
 
 def test_far_from_reads_both_places() -> None:
