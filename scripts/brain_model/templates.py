@@ -1028,6 +1028,7 @@ T["update_profile"] += [
     "put me on {zone} time",
     "my name is {name}",
     "we've got a {pet} called {name}",
+    "we travel with {pet2}",
 ]
 T["remember"] += [
     "just so you know {fact}",
@@ -1102,6 +1103,7 @@ V.update(
         "cur": ["NZD", "USD", "AUD", "GBP"],
         "zone": ["Perth", "Darwin", "Adelaide", "Brisbane", "Hobart", "Sydney"],
         "pet": ["dog", "kelpie", "cat", "border collie", "staffy"],
+        "pet2": ["two dogs", "the cat", "our kelpie", "a blue heeler"],
         "fact": [
             "we don't drive after dark",
             "the van is 7.5 metres long",
