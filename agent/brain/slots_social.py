@@ -98,8 +98,11 @@ def create_post(text: str, env: Env) -> Draft:
         group = squash(m[1])
     draft.put("group", group)
     draft.put("content", content[:5000] if content else None)
-    if group and re.search(r"\b(?:public|publicly|everyone|all)\b", text.split(":")[0], _I):
+    head = text.split(":")[0]
+    if group and re.search(r"\b(?:public|publicly|everyone|all)\b", head, _I):
         draft.put("visibility", "public")
+    elif not group and re.search(r"\b(?:public|publicly)\b", head, _I):
+        draft.put("visibility", "public")  # "make a public post: …" says so in words
     draft.missing = None if content else "content"
     return draft
 
@@ -112,7 +115,16 @@ def get_feed(text: str, env: Env) -> Draft:
         rf"(?:the\s+)?({_TITLE})",
         text,
     )
-    draft.put("group", _group(text, before_content=False) or (squash(named[1]) if named else None))
+    # a group typed in lower case, to the end of the message ("whats new in caravan cooks")
+    lower = re.search(
+        r"\b(?:posts?|new|happening|latest|posted|going on|news)\s+(?:in|on|from)\s+(?:the\s+)?"
+        r"(?!(?:the\s+)?(?:feed|community|public|everyone|app|group|groups)\b)"
+        r"([a-z][\w'&-]*(?:\s+[\w'&-]+){0,4}?)(?:\s+group)?\s*(?:pls|please|thanks)?[?.!]*$",
+        text,
+        _I,
+    )
+    found = _group(text, before_content=False) or (squash(named[1]) if named else None)
+    draft.put("group", found or (squash(lower[1]) if lower else None))
     if n := newest_count(text):
         draft.put("limit", n)
     return draft

@@ -187,3 +187,21 @@ def test_every_label_of_the_classifier_is_a_tool_the_brain_fills() -> None:
 
 def test_the_vehicles_saved() -> None:
     assert only_call(step("wheels", "which rigs have I got saved on here?"), "list_vehicles") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [
+        ("whats been posted in solar nerds", {"group": "solar nerds"}),
+        ("show me what's new in the feed", {}),
+    ],
+)
+def test_a_feed_group_typed_in_lower_case(text: str, args: dict[str, Any]) -> None:
+    assert only_call(step("social", text), "get_feed") == args
+
+
+def test_a_public_post_said_in_words() -> None:
+    got = only_call(
+        step("social", "do a public post: free firewood at the Hay camp"), "create_post"
+    )
+    assert got["visibility"] == "public"
