@@ -114,6 +114,14 @@ YOU: list[tuple[str, int, str]] = [
     ("update_profile", 8, rf"\b(?:{_SHOW_IN})\b.{{0,30}}\b(?:in|to) (?:{_MONIES})\b"),
     ("update_profile", 8, rf"\btravel(?:ling)? with\b.{{0,25}}\b(?:{_PETS})\b"),
     ("update_profile", 8, r"\bin (?:miles|imperial)\b"),
+    # "set me up as aussie dollars and metric", "update my profile - pets: …"
+    (
+        "update_profile",
+        9,
+        r"\b(?:set|switch|put) (?:me|us) (?:up )?(?:as|on|to|with)\b.{0,40}\b(?:"
+        r"dollars?|aud|usd|nzd|gbp|metric|imperial|miles|km)\b",
+    ),
+    ("update_profile", 9, r"\b(?:update|change|edit) (?:my|our) profile\b"),
     ("update_profile", 8, r"\bour (?:dog|cat|pet)\b.{0,20}\b(?:is|called|named)\b"),
     (
         "update_profile",

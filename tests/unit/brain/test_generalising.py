@@ -205,3 +205,19 @@ def test_a_public_post_said_in_words() -> None:
         step("social", "do a public post: free firewood at the Hay camp"), "create_post"
     )
     assert got["visibility"] == "public"
+
+
+@pytest.mark.parametrize(
+    ("domain", "text", "tool", "args"),
+    [
+        ("you", "switch us to us dollars and imperial", "update_profile",
+         {"currency": "USD", "units": "imperial"}),
+        ("you", "update our profile - pets: a blue heeler", "update_profile", {}),
+        ("wins", "where does that leave us on fuel this month", "budget_status", {}),
+        ("wins", "income vs spending last month?", "spending_summary", {"period": "last_month"}),
+        ("wheels", "what have others saved around hay", "find_places", {"near": "Hay"}),
+    ],
+)  # fmt: skip
+def test_more_everyday_forms(domain: str, text: str, tool: str, args: dict[str, Any]) -> None:
+    got = only_call(step(domain, text), tool)
+    assert subset(got, args), got
