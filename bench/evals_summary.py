@@ -1,9 +1,11 @@
 """The offline brain's eval figures side by side, from one run: the tuning datasets
-(evals/datasets) as written, and the same conversations under perturbation (evals/perturb.py,
-one run per seed), plus the held-out set (evals/heldout) when `--heldout` is given.
-Writes bench/results/evals-brain.md and .json.
+(evals/datasets) as written, the same conversations under perturbation (evals/perturb.py,
+one run per seed), the development set (evals/dev, when it exists), plus the held-out set
+(evals/heldout) when `--heldout` is given. `--before FILE` adds the columns of an earlier
+run's .json (the figures before a change) beside this run's. Writes
+bench/results/evals-brain.md and .json.
 
-    uv run python -m bench.evals_summary [--seeds 1 2 3] [--heldout]
+    uv run python -m bench.evals_summary [--seeds 1 2 3] [--heldout] [--before FILE]
 """
 
 from __future__ import annotations
@@ -51,12 +53,14 @@ def _cell(value: Any) -> str:
     return "—" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
-def render(columns: dict[str, dict[str, Any]]) -> str:
+def render(columns: dict[str, dict[str, Any]], before: dict[str, dict[str, Any]]) -> str:
+    columns = {**{f"before: {k}": v for k, v in before.items()}, **columns}
     names = list(columns)
     lines = [
-        "# The offline brain: tuning set, perturbed, held-out",
+        "# The offline brain: tuning set, perturbed, development, held-out",
         "",
-        "`uv run python -m bench.evals_summary` (one run; perturbation: evals/perturb.py).",
+        "`uv run python -m bench.evals_summary` (one run; perturbation: evals/perturb.py)."
+        + (" Columns marked *before* are an earlier run's, read from its .json." if before else ""),
         "",
         "| metric | " + " | ".join(names) + " |",
         "|---|" + "---|" * len(names),
@@ -73,16 +77,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seeds", type=int, nargs="*", default=[1, 2, 3])
     parser.add_argument("--heldout", action="store_true", help="also run evals/heldout")
+    parser.add_argument("--before", type=Path, help="an earlier run's .json, shown beside")
     args = parser.parse_args()
+    before = json.loads(args.before.read_text()) if args.before else {}
     tuning = sorted((ROOT / "evals" / "datasets").glob("*.jsonl"))
     columns = {"tuning": _summary(tuning, None)}
     for seed in args.seeds:
         columns[f"perturbed seed {seed}"] = _summary(tuning, seed)
+    dev = sorted((ROOT / "evals" / "dev").glob("*.jsonl"))
+    if dev:
+        columns["dev"] = _summary(dev, None)
     if args.heldout:
         columns["held-out"] = _summary(sorted((ROOT / "evals" / "heldout").glob("*.jsonl")), None)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.with_suffix(".json").write_text(json.dumps(columns, indent=2) + "\n")
-    OUT.with_suffix(".md").write_text(render(columns))
+    OUT.with_suffix(".md").write_text(render(columns, before))
     print(OUT.with_suffix(".md").read_text())
 
 

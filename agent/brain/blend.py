@@ -7,22 +7,27 @@ they lead; the classifier, trained on thousands of phrasings, speaks in two case
 - `overrule`: the rules' pick looks like a keyword taken in another sense ("a feed at the
   pub", "book the vet"): the classifier is near certain of another tool and gives the
   rules' pick almost no chance. A write is never kept against a confident "no tool".
-Thresholds are set on the tuning datasets and their perturbations (bench/results/evals-brain.md).
+Thresholds were chosen on a grid over the first turns of the tuning set and of the blind
+development set (evals/dev); docs/brain-understanding.md has the figures.
 """
 
 from __future__ import annotations
 
+from agent.brain.asking import answer_to_question
 from agent.brain.learned import guess, probability
 
-RESCUE = 0.55  # the classifier's probability for a request the rules did not see
-OVERRULE = 0.8  # ... to replace the rules' pick
+RESCUE = 0.4  # the classifier's probability for a request the rules did not see
+OVERRULE = 0.7  # ... to replace the rules' pick
 DOUBT = 0.1  # ... while the rules' pick has at most this
 
 
 def rescue(text: str) -> str | None:
     """The tool for a message the rules found nothing in, when the classifier is sure."""
     found = guess(text)
-    return found.tool if found.tool and found.probability >= RESCUE else None
+    if not found.tool or found.probability < RESCUE:
+        return None
+    asked, tool = answer_to_question(text, found.tool)
+    return tool if asked else found.tool
 
 
 def overrule(text: str, rule_tool: str) -> tuple[bool, str | None]:

@@ -19,7 +19,7 @@ from agent.brain.clock import add_months, month_number
 
 _I = re.IGNORECASE
 _WD_FULL = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_WD = rf"{_WD_FULL}|mon|tues|tue|wed|thurs|thu|fri|sat|sun"
+_WD = rf"{_WD_FULL}|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun"
 MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
 MONTHS += r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 _ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
@@ -73,7 +73,21 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bon\s+(\d{1,2})(?:st|nd|rd|th)\b", _I), "nth"),
     (re.compile(rf"\b(last|next|this coming|this|coming)\s+({_WD})\b", _I), "weekday"),
     (re.compile(rf"\b({_WD_FULL})(?:\s+(just gone|last|gone))?\b", _I), "bare_weekday"),
-    (re.compile(r"\bon\s+(mon|tues|tue|wed|thurs|thu|fri|sat|sun)\b", _I), "bare_weekday"),
+    (
+        re.compile(r"\bon\s+(mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)\b", _I),
+        "bare_weekday",
+    ),
+    # Abbreviations on their own: those that are no other word ("thurs", "wed arvo"), and
+    # "mon"/"sat"/"sun" only before a time of day ("sat at 6", "sun morning").
+    (re.compile(r"\b(tues|tue|weds|wed|thurs|thur|thu|fri)\b\.?(?!')", _I), "bare_weekday"),
+    (
+        re.compile(
+            r"\b(mon|sat|sun)\b\.?(?=\s+(?:arvo|morning|mornin|night|evening|afternoon|lunch"
+            r"|at\s+\d|\d{1,2}(?::\d\d)?\s*(?:am|pm)\b))",
+            _I,
+        ),
+        "bare_weekday",
+    ),
 ]
 
 

@@ -10,7 +10,9 @@ from agent.brain.measures import NUMBER, Hit, first_hit
 _I = re.IGNORECASE
 _N = NUMBER
 _RATING = re.compile(
-    r"\b([1-5])\s*(?:/\s*5|out of 5|stars?|-star)\b|\brated?\s*(?:it\s*)?([1-5])\b", _I
+    r"\b([1-5])\s*(?:/\s*5|out of 5|stars?|-star)\b|\b(?:rated?|rating|give it|stars?)\s*(?:it\s*)?"
+    r"(?:of\s*|a\s*|:\s*)?([1-5])\b(?!\s*(?:km|k\b|kms|days?|nights?|hours?|%))",
+    _I,
 )
 _RADIUS = re.compile(
     rf"\bwithin\s*{_N}\s*(?:k\b|km|kms|kilomet(?:re|er)s)?|{_N}\s*(?:km|kms|k)\s*(?:radius|of|around)",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from agent.brain import measures
+from agent.brain.asking import answer_to_question
 from agent.brain.blend import overrule
 from agent.brain.categories import category_of
 from agent.brain.dates import find_day
@@ -19,6 +20,7 @@ from agent.brain.triggers import COMPILED, FILL, MAINT_DONE, MAINT_ITEM, REF, SP
 
 _I = re.IGNORECASE
 STRONG = 8  # a score that stands on its own, even as the answer to a question
+EXPLICIT = 9  # a trigger this strong is never overruled by the classifier
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,12 @@ _TIME_SPENT = re.compile(
 )
 _CLOCK = re.compile(r"\d|noon|midday|midnight", _I)
 _AT_SHOP = re.compile(r"\s*(?:at|on)\s+\S", _I)  # matched right after a leading amount
-_MONTHLY = re.compile(r"\b(?:a|per|each|every) month\b|\bmonthly\b", _I)
+_NEW_PART = re.compile(
+    r"\bnew (?:set of |pair of )?\w*\s*(?:tyres?|tires?|batter(?:y|ies)|brake"
+    r" pads|shocks|wipers?|filters?|belts?)\b",
+    _I,
+)  # "new batteries in the van": work done
+_MONTHLY = re.compile(r"\b(?:a|per|each|every) month\b|\bmonthly\b|/\s*(?:month|mth|mo)\b", _I)
 _MAINT_LOG = re.compile(
     r"\b(?:log|record|add|enter|note)\b.{0,25}\b(?:maintenance|servic\w+|work done|repairs?)\b",
     _I,
@@ -126,6 +133,9 @@ def _expense(
 def _features(text: str, today: date) -> list[Candidate]:
     found: list[Candidate] = []
     amount = best_amount(text)
+    clock = find_time(text)
+    if amount and clock and clock.start <= amount.start < clock.end:
+        amount = None  # "dinner with Sue on Sat at 6": a time, not a price
     litres = measures.litres(text)
     category = category_of(text)
     asking = bool(_QUESTION.match(text)) or text.rstrip().endswith("?")
@@ -141,10 +151,14 @@ def _features(text: str, today: date) -> list[Candidate]:
     elif FILL.search(text) and not amount:
         found.append(Candidate("log_fuel", 6))
     if MAINT_ITEM.search(text) and (
-        MAINT_DONE.search(text) or measures.odometer(text) or measures.next_due_km(text)
+        MAINT_DONE.search(text)
+        or measures.odometer(text)
+        or measures.next_due_km(text)
+        or _NEW_PART.search(text)
     ):
         plain_spend = _STRICT_SPEND.search(text) and not measures.odometer(text)
-        found.append(Candidate("log_maintenance", 6 if plain_spend or _QUESTION.match(text) else 8))
+        score = 6 if plain_spend or _QUESTION.match(text) else 9 if _NEW_PART.search(text) else 8
+        found.append(Candidate("log_maintenance", score))
     expense = _expense(text, amount is not None, category, asking, litres is not None)
     if expense:
         found.append(expense)
@@ -159,7 +173,6 @@ def _features(text: str, today: date) -> list[Candidate]:
     if _TRIP_WORD.search(text) and any(trip_places(text)[:2]):
         found.append(Candidate("plan_trip", 8))
     day = find_day(text, today, future=True)
-    clock = find_time(text)
     has_day, has_time = day is not None, clock is not None
     event = _EVENT_NOUN.search(text) is not None
     edits = edit_requests(
@@ -214,8 +227,15 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
     best = max(candidates, key=lambda c: c.score)  # max keeps the first of equals
     if best.tool == "spending_summary" and category_of(text):
         return Candidate("list_expenses", best.score)
-    if best is not ref:  # "that one" needs the conversation, which the classifier lacks
+    # "That one" needs the conversation, which the classifier lacks; an explicit marker
+    # ("fyi …", "remind me … at 4") is exact where it fires.
+    if best is not ref and best.score < EXPLICIT:
         replaced, tool = overrule(text, best.tool)
-        if replaced:
-            return Candidate(tool, best.score) if tool else None
+        if replaced and tool is None:
+            return None
+        if replaced and tool:
+            best = Candidate(tool, best.score)
+    asked, tool = answer_to_question(text, best.tool)  # a question never writes
+    if asked:
+        return Candidate(tool, best.score) if tool else None
     return best

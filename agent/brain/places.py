@@ -21,6 +21,9 @@ _STOP = (
     r"|if|can|could|should|there|here|km|kms|radius|away|about|of|up|what's|whats|how|be|been"
     r"|map|out|plot|work|figure|show|give|me|tell|calculate|estimate|sort|check|route|roughly"
     r"|tmrw|tmr|tomoz|2moro|tomorow|tommorow|yest|yday|tonite|arvo|pls|please|thanks"
+    r"|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|take|takes|taking|took|use|need|needs"
+    r"|are|were|has|have|had|wise|looking|looks|like|gonna|going|expected|supposed|still|far"
+    r"|run|haul|trek|hop|leg|cruise|ride"
 )
 _I = re.IGNORECASE
 _WORD = rf"(?!(?:{_STOP})\b)[A-Za-z][\w'.-]*"
@@ -109,6 +112,12 @@ _TRIPS = [
     re.compile(rf"\b(?:to|towards)\s+(?P<b>{_NAME})\s+from\s+(?P<a>{_NAME})", re.I),
     re.compile(rf"\bhow far(?:'s| is)? (?:it )?(?:to )?(?P<b>{_NAME})\s+from\s+(?P<a>{_NAME})", _I),
     re.compile(rf"\bbetween\s+(?P<a>{_NAME})\s+(?:and|&)\s+(?P<b>{_NAME})", re.I),
+    # "is Broome far from Derby", "Cooktown a long drive from Cairns?"
+    re.compile(
+        rf"(?:^|\bis\s+)(?P<b>{_NAME})\s+(?:very\s+|too\s+|that\s+|much\s+)?(?:far|a long way"
+        rf"|a long drive|a big drive|a long trip|close|near)\s+(?:away\s+)?from\s+(?P<a>{_NAME})",
+        re.I,
+    ),
     re.compile(rf"\bleaving\s+(?P<a>{_NAME})\s+(?:\w+\s+)?(?:for|to)\s+(?P<b>{_NAME})", re.I),
     re.compile(rf"(?:^|\s)(?P<a>{_NAME})\s+(?:to|->|→)\s+(?P<b>{_NAME})", re.I),
     re.compile(rf"\b(?:to|towards|for)\s+(?P<b>{_NAME})", re.I),
@@ -137,4 +146,6 @@ def trip_places(text: str) -> tuple[str | None, str | None, list[str]]:
             dest = _clean(groups["b"]) if groups.get("b") else None
             if origin or dest:
                 break
+    if dest and not origin and (m := _TRIPS[-1].search(text)):  # "to X ... from Y"
+        origin = _clean(m["a"])
     return origin, dest, stops

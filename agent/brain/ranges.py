@@ -7,6 +7,7 @@ import re
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 from agent.brain.clock import add_months, month_end, month_number
 from agent.brain.dates import MONTHS, all_days, find_day
@@ -77,19 +78,57 @@ def _named(kind: str, m: re.Match[str], today: date) -> tuple[date, date] | None
     return first, month_end(first)
 
 
+def _since(text: str, today: date) -> Range | None:
+    """ "since the 3rd of Jan", "since last month": open-ended, from that day (or the start
+    of that span) to today."""
+    m = re.search(r"\bsince\b(.+)", text, _I)
+    if not m:
+        return None
+    days = all_days(m[1], today, future=False)
+    if not days and (
+        month := re.match(rf"\s*(?:the (?:start|beginning) of )?({MONTHS})\b", m[1], _I)
+    ):
+        number = month_number(month[1])
+        if number is not None:
+            return Range(date(today.year - (number > today.month), number, 1), today, None)
+    for pattern, kind in _NAMED:
+        if (hit := pattern.search(m[1])) and not (kind == "month" and days):
+            span = _named(kind, hit, today)  # "since last month": from its first day
+            return Range(span[0], today, None) if span and span[0] <= today else None
+    if days and days[0].day <= today:
+        return Range(days[0].day, today, None)
+    return None
+
+
+def _day_to_day(text: str, today: date, future: bool) -> Range | None:
+    """ "1 march to 15 march", "the 3rd - the 9th": two dates with only "to" between."""
+    days = all_days(text, today, future=future)
+    for a, b in pairwise(days):
+        if re.fullmatch(r"\s*(?:to|till|til|until|through|thru|-)\s*", text[a.end : b.start], _I):
+            return Range(min(a.day, b.day), max(a.day, b.day), None)
+    return None
+
+
 def find_range(text: str, today: date, *, future: bool = False) -> Range | None:
     """The span a question asks about, or None when it names none."""
-    if m := re.search(r"\bfrom\b(.+?)\b(?:to|till|until|through)\b(.+)", text, _I):
-        first = all_days(m[1], today, future=future)
-        last = all_days(m[2], today, future=future)
+    pair = re.search(r"\bfrom\b(.+?)\b(?:to|till|until|through)\b(.+)", text, _I) or re.search(
+        r"\bbetween\b(.+?)\b(?:and|&)\b(.+)", text, _I
+    )
+    if pair:
+        first = all_days(pair[1], today, future=future)
+        last = all_days(pair[2], today, future=future)
         if first and last:  # "from the 1st to the 5th of March": the month is the last day's
             end = last[0].day
             start = first[0].day
             named = rf"\b(?:{MONTHS})\b"
-            if not re.search(named, m[1], _I) and re.search(named, m[2], _I):
+            if not re.search(named, pair[1], _I) and re.search(named, pair[2], _I):
                 with suppress(ValueError):  # the 31st of a month that has none stays put
                     start = start.replace(year=end.year, month=end.month)
             return Range(min(start, end), max(start, end), None)
+    if adjacent := _day_to_day(text, today, future):
+        return adjacent
+    if since := _since(text, today):
+        return since
     for pattern, kind in _NAMED:
         if m := pattern.search(text):
             span = _named(kind, m, today)
@@ -140,6 +179,8 @@ def forecast_days(text: str, today: date) -> int | None:
     """How many days of forecast a question needs, counting today; None for the default."""
     if m := _DAYS.search(text):
         return max(1, min(16, int(m[1] or m[2])))
+    if m := re.search(r"\b(?:next|coming|following)\s+(few|couple of|couple)\s+days\b", text, _I):
+        return 3 if m[1].lower() == "few" else 2
     if re.search(r"\b(?:week|7[\s-]day)\b", text, _I) and not re.search(r"\bweekend\b", text, _I):
         return 7
     span = find_range(text, today, future=True)

@@ -66,8 +66,17 @@ _POINTER = re.compile(
     r"|share|publish|save|book|pin|pencil)\s+(?:it|that|this|them)\b",
     re.IGNORECASE,
 )
+_TOTAL = re.compile(r"\b(?:all up|in total|all together|altogether|total(?: of| was| is)?)\b", re.I)
 # Clauses that are a detail of the request before them, whatever they sound like alone.
-_DETAIL_OF = {"save_place": re.compile(r"^(?:and )?(?:share|make it public|keep it)\b", re.I)}
+_DETAIL_OF = {
+    "save_place": re.compile(r"^(?:and )?(?:share|make it public|keep it)\b", re.I),
+    # "add a task: check the tyres, high priority": the priority is the task's
+    "add_task": re.compile(
+        r"^(?:and |it's |its |make it |mark it |set it )?(?:(?:high|low|top|medium|normal)"
+        r"(?: priority)?|urgent|asap|no rush|not urgent)[.!]?$",
+        re.I,
+    ),
+}
 
 
 def _is_detail(prev: Candidate, chunk: str) -> bool:
@@ -88,6 +97,10 @@ def _joins(prev: Candidate | None, new: Candidate | None, before: str, chunk: st
         return True
     if prev.tool in GREEDY:
         return not _greedy_ends(before, chunk)
+    if (own := _DETAIL_OF.get(prev.tool)) and own.match(chunk.strip()):
+        return True
+    if prev.tool in ("add_expense", "add_income") and _TOTAL.search(chunk):
+        return True  # "$42 a night, we did 2 nights so 84 all up": the total of the same
     if prev.tool != new.tool:
         return False
     if prev.tool not in REPEATABLE or (not _complete(new.tool, chunk) and new.tool in TRAILING):
@@ -136,9 +149,10 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
 
 
 _STOCK = re.compile(
-    r"^(?P<lead>.*?\b(?:got|have|bought|add|put|stocked up on|picked up|there'?s|there are)\s+)?"
+    r"^(?P<lead>(?:(?:the )?(?:pantry|cupboard|fridge|freezer)\s*[:-]\s*)|.*?\b(?:got|have|bought"
+    r"|add|put|stocked up on|picked up|there'?s|there are)\s+)?"
     r"(?P<items>.+?)"
-    r"(?P<tail>\s+(?:in|into|to) (?:the|my|our) (?:pantry|cupboard|fridge|freezer)\b.*)$",
+    r"(?P<tail>\s+(?:in|into|to) (?:the|my|our) (?:pantry|cupboard|fridge|freezer)\b.*)?$",
     re.IGNORECASE,
 )
 _NEXT_ITEM = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:a|an|some|\d+(?:\.\d+)?)\b)", re.I)
@@ -151,4 +165,4 @@ def _stock(chunk: str) -> list[str]:
     items = _NEXT_ITEM.split(m["items"]) if m else []
     if not m or len(items) < 2:
         return [chunk]
-    return [f"{m['lead'] or ''}{item}{m['tail']}" for item in items if item.strip()]
+    return [f"{m['lead'] or ''}{item}{m['tail'] or ''}" for item in items if item.strip()]

@@ -29,7 +29,7 @@ Extractor = Callable[[str, Env], Draft]
 _EXTRACTORS = [
     (slots_wins, ("add_expense", "update_expense", "delete_expense", "add_income")),
     (slots_reports, ("list_expenses", "set_budget", "budget_status", "spending_summary")),
-    (slots_vehicle, ("add_vehicle",)),
+    (slots_vehicle, ("add_vehicle", "list_vehicles")),
     (slots_wheels, ("log_fuel", "fuel_stats", "log_maintenance", "maintenance_due")),
     (slots_tyres, ("log_tyre_pressures", "tyre_pressure_history")),
     (slots_wheels, ("plan_trip", "list_trips", "weather_forecast")),

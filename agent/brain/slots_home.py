@@ -7,6 +7,7 @@ import re
 from agent.brain.convo import Env
 from agent.brain.dates import find_day
 from agent.brain.draft import Draft, tidy
+from agent.brain.groceries import split_run
 from agent.brain.textutil import capitalise, squash
 
 _I = re.IGNORECASE
@@ -17,11 +18,18 @@ _UNIT = (
 _NOTE = r"remember|note to self|note|don'?t forget|keep in mind|make a note|fyi|for your info"
 _NOTE += r"|for future reference|take note"
 _ON_LIST = (
-    r"\b(?:to|on|onto|in)\s+(?:the|my|our)\s+(?:(?:(?:shopping|grocery|groceries|shops?)\s*)?list"
+    r"\b(?:to|on|onto|in|for)\s+(?:the|my|our)\s+(?:(?:(?:shopping|grocery|groceries|shops?)\s*)?list"
     r"|shopping|shops)\b.*$"
 )
 _GET = r"run out of|ran out of|out of|low on|running low on|running out of"
 _GET += r"|need to (?:buy|get|grab|pick up)|need|add|put|chuck|stick|pop|throw|get|buy|grab"
+_GET += r"|whack|bung|slap|jot(?: down)?|pick up|grab us|get us|we're out of|we are out of"
+# A label before the items: "shopping list: snags, onions", "for the shops -".
+_LABEL = re.compile(
+    r"^\s*(?:(?:the|my|our)\s+)?(?:(?:shopping|grocery|groceries|shops?)\s*list|shopping|shops"
+    r"|list)\s*[:\-]\s*",
+    _I,
+)
 _VAGUE = r"the shopping list|list|please|too|something|some stuff|stuff|things|a few things"
 _VAGUE += r"|(?:add |put |get |buy |chuck )?(?:them|it|those|these|that|this)"
 _QTY = re.compile(rf"\b(\d+(?:\.\d+)?|an?)\s*({_UNIT})?\b(?:\s+of)?\s*", _I)
@@ -47,6 +55,7 @@ def add_pantry_item(text: str, env: Env) -> Draft:
         unit = qty[2]
         draft.put("unit", ("L" if unit == "l" else unit) if unit else None)
         rest = rest[qty.end() :]
+        rest = re.sub(rf"^\s*(?:{_UNIT})\s+of\s+", "", rest, flags=_I)  # "a 2kg bag of rice"
     rest = re.split(
         r"\b(?:to|in|into)\s+(?:the|my|our)\s+(?:pantry|cupboard|fridge|freezer)",
         rest,
@@ -72,8 +81,12 @@ def list_pantry(text: str, env: Env) -> Draft:
 
 def shopping_items(text: str) -> list[str]:
     text = re.sub(_ON_LIST, "", text, flags=_I)
-    m = re.search(rf"\b(?:{_GET})\b\s*(.+)$", text, _I)
-    body = m[1] if m else text
+    if label := _LABEL.match(text):
+        body = text[label.end() :]
+    elif m := re.search(rf"\b(?:{_GET})\b\s*(.+)$", text, _I):
+        body = m[1]
+    else:
+        body = text
     # Spaces before a separator are read from the start of their run only (from each of n
     # blank characters it was O(n^2)); the same splits.
     parts = re.split(r"(?:(?<!\s)\s+)?(?:,|&|\+|\band\b|\bplus\b|\balso\b)\s*", body, flags=_I)
@@ -83,7 +96,7 @@ def shopping_items(text: str) -> list[str]:
             re.sub(r"^(?:some|more|a|an|the|few|couple of)\s+", "", part.strip(), flags=_I)
         )
         if item and not re.fullmatch(_VAGUE, item, _I):
-            items.append(item.lower())
+            items += [i.lower() for i in split_run(item)]
     return items[:50]
 
 

@@ -40,7 +40,7 @@ _NAME += r"|(?:change|set|update) my (?:display )?name to)"
 _NAME += r"\s+([A-Za-z][\w'-]*)(\s+[A-Z][\w'-]*)?"
 _HOME = r"\b(?:home base|home town|hometown)\s*(?:is|:|to|=)?\s*(?:now\s+)?(.+)$"
 _BASED = r"\bbased (?:in|at|out of)\s+(.+)$"
-_PETS = r"dogs?|cats?|pets?|kelpie|puppy|birds?|budgie"
+_PETS = r"dogs?|cats?|pets?|kelpies?|pupp(?:y|ies)|birds?|budgies?|heelers?|staff(?:y|ies)"
 _WITH = r"travel(?:ling)? with|we have|we've got|i have|i've got|our pets? (?:is|are)"
 
 
@@ -66,16 +66,20 @@ def update_profile(text: str, env: Env) -> Draft:
         draft.put("units", "imperial")
     elif re.search(r"\b(?:metric|kilomet\w+|kms|litres|km)\b", text, _I):
         draft.put("units", "metric")
-    if re.search(r"\bcurrency\b|\b(?:switch|change|use|set|in)\b", text, _I):
+    if re.search(r"\bcurrency\b|\bdollars\b|\b(?:switch|change|use|set|in)\b", text, _I):
         draft.put("currency", next((c for p, c in _CURRENCY if re.search(p, text, _I)), None))
     if re.search(r"\btime ?zone\b|\btime\b|\bzone\b", text, _I):
         draft.put("timezone", _timezone(text))
     if m := re.search(_HOME, text, _I) or re.search(_BASED, text, _I):
-        draft.put("home_base", title_case(squash(m[1])))
+        place = re.split(r"\s+(?:when|while|if|but|because|cos|coz|and we|unless)\b|[,;.(]", m[1])[
+            0
+        ]
+        draft.put("home_base", title_case(squash(place)))
     if m := re.search(r"\btravel(?:ling)? style\s*(?:is|:|to|=)?\s*(.+)$", text, _I):
         draft.put("travel_style", squash(m[1]))
     pets = re.search(rf"\b(?:{_WITH})\s+(.*\b(?:{_PETS})\b.*)$", text, _I)
     pets = pets or re.search(r"\b(our (?:dog|cat|pet)\b.*)$", text, _I)
+    pets = pets or re.search(r"\bpets?\s*[:=-]\s*(.+)$", text, _I)  # "pets: two kelpies"
     if pets:
         draft.put("pets", squash(pets[1]))
     draft.missing = None if draft.args else "profile"

@@ -15,7 +15,8 @@ _NOT_NAME = r"(?!(?:to|in|on|into|for|from|with|everyone|all|the|my|our)\b)"
 _GROUP = re.compile(
     rf"\b(?:to|in|on|into|for|from|with)\s+(?:the|my|our)?\s*({_NOT_NAME}[\w'&-]+"
     rf"(?:\s+{_NOT_NAME}[\w'&-]+){{0,4}}?)\s+group\b"
-    r"|\bgroup\s+(?:called|named)?\s*['\"]?([A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,4})",
+    r"|\bgroup\s+(?:(?:called|named)\s*)?['\"]?((?-i:[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,4}))"
+    rf"|\b(?:the|my|our)\s+({_NOT_NAME}[\w'&-]+(?:\s+{_NOT_NAME}[\w'&-]+){{0,4}}?)\s+group\b",
     _I,
 )
 _POINTER = (
@@ -62,7 +63,7 @@ def _group(text: str, *, before_content: bool = True) -> str | None:
             head,
         )
         return squash(bare[1]) if bare and before_content and ":" in text else None
-    name = squash(m[1] or m[2])
+    name = squash(m[1] or m[2] or m[3])
     return None if name.lower() in ("a", "the", "this", "that", "my") else name
 
 
@@ -97,8 +98,11 @@ def create_post(text: str, env: Env) -> Draft:
         group = squash(m[1])
     draft.put("group", group)
     draft.put("content", content[:5000] if content else None)
-    if group and re.search(r"\b(?:public|publicly|everyone|all)\b", text.split(":")[0], _I):
+    head = text.split(":")[0]
+    if group and re.search(r"\b(?:public|publicly|everyone|all)\b", head, _I):
         draft.put("visibility", "public")
+    elif not group and re.search(r"\b(?:public|publicly)\b", head, _I):
+        draft.put("visibility", "public")  # "make a public post: …" says so in words
     draft.missing = None if content else "content"
     return draft
 
@@ -111,7 +115,16 @@ def get_feed(text: str, env: Env) -> Draft:
         rf"(?:the\s+)?({_TITLE})",
         text,
     )
-    draft.put("group", _group(text, before_content=False) or (squash(named[1]) if named else None))
+    # a group typed in lower case, to the end of the message ("whats new in caravan cooks")
+    lower = re.search(
+        r"\b(?:posts?|new|happening|latest|posted|going on|news)\s+(?:in|on|from)\s+(?:the\s+)?"
+        r"(?!(?:the\s+)?(?:feed|community|public|everyone|app|group|groups)\b)"
+        r"([a-z][\w'&-]*(?:\s+[\w'&-]+){0,4}?)(?:\s+group)?\s*(?:pls|please|thanks)?[?.!]*$",
+        text,
+        _I,
+    )
+    found = _group(text, before_content=False) or (squash(named[1]) if named else None)
+    draft.put("group", found or (squash(lower[1]) if lower else None))
     if n := newest_count(text):
         draft.put("limit", n)
     return draft
@@ -150,7 +163,8 @@ def list_groups(text: str, env: Env) -> Draft:
 def join_group(text: str, env: Env) -> Draft:
     draft = Draft("join_group")
     m = re.search(
-        r"\b(?:join|sign (?:me|us) up (?:to|for)|member of|(?:add|put) (?:me|us) (?:to|in|into))"
+        r"\b(?:join|sign (?:me|us) up (?:to|for)|member of|(?:add|put) (?:me|us) (?:to|in|into)"
+        r"|(?:get|let) (?:me|us) (?:into|in))"
         r"\s+(?:the\s+)?(.+?)(?:\s+group)?\s*[.!?]*$",
         text,
         _I,
@@ -178,8 +192,25 @@ def create_group(text: str, env: Env) -> Draft:
         m = re.search(r"\bgroup\s*:\s*['\"]?([^,.'\"]+)['\"]?()$", text, _I)
     if not m:
         m = re.search(r"\bgroup\s+(?:for|about)\s+()(.+)$", text, _I)
+    if called := re.search(r"\b(?:call|name) it\s+['\"]?([^,:.'\"]+)", text, _I):
+        m = re.match(r"(.*)()", called[1])
     name = squash(m[1]) if m else ""
     description = squash(m[2]).strip(" -") if m else ""
+    if re.search(r"\b(?:private|invite[- ]only|closed|secret|members only)\b", text, _I):
+        draft.put("private", True)
+        name = re.sub(
+            r"[,\s]+(?:keep it |make it |it's |and )?(?:private|invite[- ]only)\b.*$",
+            "",
+            name,
+            flags=_I,
+        )
+        description = re.sub(
+            r"^(?:keep it |make it |it's |and )?(?:private|invite[- ]only)\b[,\s]*"
+            r"(?:invite[- ]only)?",
+            "",
+            description,
+            flags=_I,
+        ).strip(" ,")
     if m and not name and description:
         name = capitalise(description)
     draft.put("name", name[:100] or None)

@@ -8,6 +8,7 @@ from agent.brain.convo import Env
 from agent.brain.dates import find_day
 from agent.brain.draft import Draft, Ref, blank, tidy
 from agent.brain.pick import explicit_id, ordinal, ref_words
+from agent.brain.textutil import capitalise, squash
 
 _I = re.IGNORECASE
 _TASK_LEAD = (
@@ -39,6 +40,8 @@ def add_task(text: str, env: Env) -> Draft:
         flags=_I,
     )
     title = tidy(re.sub(r"\s+", " ", rest), _TASK_LEAD)
+    if quoted := re.search(r"(?:^|\s)['\"](.+?)['\"](?=\s|$|[,.!?])", rest):
+        title = capitalise(squash(quoted[1]))  # "chuck 'fix the step' on the list": its words
     draft.put("title", title[:200] or None)
     draft.missing = None if title else "title"
     return draft
@@ -48,7 +51,7 @@ def list_tasks(text: str, env: Env) -> Draft:
     draft = Draft("list_tasks")
     if re.search(r"\b(?:all|everything|including|as well as|both)\b", text, _I):
         draft.put("status", "all")  # "everything, including the done stuff"
-    elif re.search(r"\b(?:done|completed|finished|ticked off)\b", text, _I):
+    elif re.search(r"\b(?:done|completed|finished|(?:ticked|knocked|crossed) off)\b", text, _I):
         draft.put("status", "done")
     return draft
 

@@ -77,3 +77,7 @@ def add_vehicle(text: str, env: Env) -> Draft:
     draft.put("name", title_case(name) if name and name.islower() else name)
     draft.missing = None if draft.args.get("name") else "name"
     return draft
+
+
+def list_vehicles(text: str, env: Env) -> Draft:
+    return Draft("list_vehicles")  # it takes no arguments

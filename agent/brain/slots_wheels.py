@@ -8,7 +8,7 @@ from agent.brain import measures
 from agent.brain.convo import Env
 from agent.brain.dates import find_day
 from agent.brain.draft import Draft, blank, tidy
-from agent.brain.money import best_amount, find_amounts
+from agent.brain.money import bare_numbers, best_amount, find_amounts
 from agent.brain.places import (
     capitalised_place,
     known_town,
@@ -81,9 +81,18 @@ def log_maintenance(text: str, env: Env) -> Draft:
     if m and (nd := find_day(m[1], env.today, future=True)):
         draft.put("next_due_date", nd.day.isoformat())
         cut = cut[: m.start()]
-    cost = find_amounts(cut)
-    draft.put("cost", cost[0].value if cost else None)
     day = find_day(cut, env.today, future=False)
+    cost = find_amounts(cut)
+    if not cost or not odo:  # bare numbers: an odometer reading is big, a price is not
+        dated = blank(cut, [(day.start, day.end)]) if day else cut
+        bare = [b for b in bare_numbers(dated) if b.value >= 10 and b not in cost]
+        if not odo and (big := next((b for b in bare if b.value >= 10000), None)):
+            draft.put("odometer_km", big.value)
+            cut = blank(cut, [(big.start, big.end)])
+            bare.remove(big)
+        if not cost:
+            cost = [b for b in bare if b.value < 10000][:1]
+    draft.put("cost", cost[0].value if cost else None)
     draft.put("date", day.day.isoformat() if day else None)
     spans = [(a.start, a.end) for a in cost] + ([(day.start, day.end)] if day else [])
     cut = blank(cut, spans)
@@ -107,7 +116,7 @@ def maintenance_due(text: str, env: Env) -> Draft:
     ):
         n = int(m[1]) * (7 if m[2].startswith("week") else 30 if m[2].startswith("month") else 1)
         draft.put("within_days", n)
-    if m := re.search(r"\b(?:within|next)\s+(\d[\d,]*)\s*(?:km|kms|k|kilomet\w+)\b", text, _I):
+    if m := re.search(r"\b(\d[\d,]*)\s*(?:km|kms|k|kilomet\w+)\b", text, _I):
         draft.put("within_km", int(m[1].replace(",", "")))
     return draft
 
@@ -167,10 +176,17 @@ def list_trips(text: str, env: Env) -> Draft:
 
 def weather_forecast(text: str, env: Env) -> Draft:
     draft = Draft("weather_forecast")
-    place = place_after(
-        text, "in|at|for|near|around|over|to|about|weather|forecast|temps?|temperature"
-    )
-    location = place[0] if place else capitalised_place(text) or named_town(text) or env.location
+    places = []  # every place named after a weather word, the first the map knows first
+    rest = text
+    while place := place_after(
+        rest, "in|at|for|near|around|over|to|about|weather|forecast|temps?|temperature"
+    ):
+        places.append(place[0])
+        rest = blank(rest, [(place[1], place[2])])
+    known = next((p for p in places if known_town(p)), None)
+    location = (
+        known or named_town(text) or (places[0] if places else None) or capitalised_place(text)
+    ) or env.location
     draft.put("location", title_case(location) if location else None)
     draft.put("days", forecast_days(text, env.today))
     draft.missing = None if location else "location"

@@ -24,6 +24,8 @@ def _amount(text: str, env: Env) -> tuple[Amount | None, str]:
     """The amount (dates cut first, so "on the 3rd" is no amount) and the text without it."""
     day = find_day(text, env.today, future=False)
     clock = find_time(text)
+    if clock and re.fullmatch(r"\d{1,2}\.\d{2}", text[clock.start : clock.end]):
+        clock = None  # "lunch friday 12.50": a bare dotted number in a purchase is a price
     cut = blank(text, [(h.start, h.end) for h in (day, clock) if h])
     amount = best_amount(cut, loose=True)
     spans = [(a.start, a.end) for a in find_amounts(cut)]

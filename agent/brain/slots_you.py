@@ -16,9 +16,9 @@ from agent.brain.convo import Env
 from agent.brain.dates import find_day
 from agent.brain.draft import Draft, Ref, blank, tidy
 from agent.brain.pick import explicit_id, ordinal, ref_words
-from agent.brain.places import capitalised_place
+from agent.brain.places import capitalised_place, known_town
 from agent.brain.ranges import find_range
-from agent.brain.textutil import capitalise, squash
+from agent.brain.textutil import capitalise, squash, title_case
 from agent.brain.times import Moment, bare_hour, day_part_spans, find_moment, find_time, time_range
 
 _I = re.IGNORECASE
@@ -27,6 +27,14 @@ _EVENT_LEAD = (
     r"|add|put|schedule|book|create|make|set up|pencil in|pencil|new|an event|event|a|an|i have"
     r"|i've got|we have|we've got|there's|there is|got|for|to|on|at|the|my|our|please|calendar"
     r"|in|appointment for|called|about|have|have got|got a|i'd like|there's a|it"
+    r"|set a reminder for|set a reminder|set reminder for|set|booked in for|booked in|booked"
+    r"|i'm booked in for|we're booked in for|i'm|we're|we are|i am"
+)
+# Parts of a day left after the date and time are read ("wed arvo at 3" -> "arvo").
+_DAY_PART = re.compile(
+    r"(?:\s+(?:in the|this|on|at|in|for|the))*\s+(?:arvo|morning|afternoon|evening|night"
+    r"|mornin)\s*$|\s+(?:on|at|for|in)\s*$",
+    _I,
 )
 REMINDER_HOUR = time(9)  # when "remind me … on Friday" (a day, no time) reminds
 _REMIND = re.compile(r"\bremind(?:er)?\b", _I)
@@ -92,6 +100,15 @@ def _part_clock(text: str) -> str:
     return _PART_CLOCK.sub(said, text)
 
 
+def _town_in(text: str) -> str | None:
+    """A town typed in lower case after "in"/"at" ("the dentist in toowoomba"), when the map
+    knows it."""
+    for m in re.finditer(r"\b(?:in|at)\s+([a-z][\w'.-]*(?:\s+[a-z][\w'.-]*){0,2})", text, _I):
+        if town := known_town(m[1]):
+            return title_case(town)
+    return None
+
+
 def create_event(text: str, env: Env) -> Draft:
     draft = Draft("create_event")
     text = _part_clock(text)
@@ -113,16 +130,20 @@ def create_event(text: str, env: Env) -> Draft:
             if end and span:
                 draft.put("end", end.isoformat())
                 spans.append(span)
+    if re.search(r"\ball[- ]day\b", text, _I):
+        draft.put("all_day", True)
+        spans += [m.span() for m in re.finditer(r"\ball[- ]day\b", text, _I)]
     if lead:
         draft.put("reminder_minutes", int(lead.value))
     elif reminds and moment and moment.at is not None:
         draft.put("reminder_minutes", 0)
     rest = _CAL.sub(" ", blank(text, spans))
-    place = capitalised_place(rest)
+    place = capitalised_place(rest) or _town_in(rest)
     if place:
         draft.put("location", place)
         rest = re.sub(rf"\b(?:in|at)\s+{re.escape(place)}\b", " ", rest, flags=_I)
     title = tidy(re.sub(r"\s+", " ", _VAGUE.sub(" ", rest)), _EVENT_LEAD)
+    title = tidy(_DAY_PART.sub("", title), _EVENT_LEAD)
     draft.put("title", title[:200] or None)
     draft.missing = "start" if "start" not in draft.args else None if title else "title"
     return draft

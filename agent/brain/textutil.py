@@ -19,7 +19,7 @@ _TENS = {
 }  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1000}
 _WORD = "|".join([*_UNITS, *_TENS, *_SCALES, "and", "a", "an", "dozen"])
-_RUN = re.compile(rf"\b(?:(?:{_WORD})(?:[\s-]+|$))+", re.IGNORECASE)
+_RUN = re.compile(rf"\b(?:(?:{_WORD})(?:[\s-]+|$|(?=[,.;:!?)])))+", re.IGNORECASE)
 # "one" and "a" are pronouns/articles unless a number or unit follows them.
 _COUNTABLE = re.compile(
     r"^\s*(?:hundred|thousand|dozen|dollars?|bucks?|litres?|liters?|days?|weeks?|months?"
@@ -164,12 +164,31 @@ def _apostrophe(m: re.Match[str]) -> str:
     return word[:-1] + "'t" if not word.lower().endswith("nt") else word[:-2] + "n't"
 
 
+# "38 dollars 50", "74 dollars and 20 cents" (number words already digits): one price.
+_DOLLARS_CENTS = re.compile(
+    r"\b(\d+) (?:dollars?|bucks?) (?:and )?(\d{1,2})(?: cents?| c\b)?\b"
+    r"(?!\s*(?:litres?|liters?|l\b|km|kms|kg|%|nights?|days?|am\b|pm\b|o'?clock|people))",
+    re.IGNORECASE,
+)
+# "1200/month", "$42/night": a rate in words, as the rules read rates.
+_PER = re.compile(r"(?<=\d)\s*/\s*(month|mth|mo|week|wk|night|day|year|yr)\b", re.IGNORECASE)
+_PER_WORD = {"mth": "month", "mo": "month", "wk": "week", "yr": "year"}
+_HAVE_CONTRACTIONS = re.compile(r"\b(what|where|who|how)'ve\b", re.IGNORECASE)
+
+
+def _price(m: re.Match[str]) -> str:
+    return f"{m[1]}.{int(m[2]):02d} dollars"
+
+
 def normalise(text: str) -> str:
     """One spacing, plain quotes and dashes, number words as digits; case is kept."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", " - ")
     text = re.sub(r"[ \t]+", " ", text).strip()
-    return words_to_digits(fix_number_words(_CONTRACTIONS.sub(_apostrophe, text)))
+    text = _HAVE_CONTRACTIONS.sub(r"\1 have", text)  # "what've we got on"
+    text = _PER.sub(lambda m: " a " + _PER_WORD.get(m[1].lower(), m[1].lower()), text)
+    text = words_to_digits(fix_number_words(_CONTRACTIONS.sub(_apostrophe, text)))
+    return _DOLLARS_CENTS.sub(_price, text)
 
 
 def squash(text: str) -> str:

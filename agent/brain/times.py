@@ -27,6 +27,14 @@ _PATTERNS = (
         r"(?!\s*(?:a |per |/|c\b|cents?|km|kms|k\b|l\b|lt|litres?|%|dollars?|bucks?))",
         _I,
     ),
+    # "friday 12.30", "tomorrow 9.45": a dotted time right after a day word
+    re.compile(
+        r"(?:(?<=day )|(?<=tues )|(?<=tue )|(?<=wed )|(?<=weds )|(?<=thurs )|(?<=thu )"
+        r"|(?<=fri )|(?<=sat )|(?<=sun )|(?<=mon )|(?<=row )|(?<=ght )|(?<=arvo ))"
+        r"(\d{1,2})\.(\d{2})\b()"
+        r"(?!\s*(?:a |per |/|c\b|cents?|km|kms|k\b|l\b|lt|litres?|%|dollars?|bucks?))",
+        _I,
+    ),
     re.compile(rf"\b(?:at|@|by|from|around|about|for)?\s*(\d{{1,2}})()\s*{_AMPM}(?!\w)", _I),
     re.compile(r"\b(?:at|@|by|around|about)?\s*(\d{1,2})()\s*o'?clock()", _I),
     re.compile(rf"\b(?:at|@)\s*(\d{{1,2}})(){_NOT_MEASURE}()(?![\d:])", _I),

@@ -16,7 +16,8 @@ COMPILED = [(tool, score, re.compile(p, _I)) for tool, score, p in (*SOCIAL, *WI
 _MAINT = (
     r"service|serviced|servicing|oil change|oil and filter|oil|tyres?|tires?|filters?|brake pads?"
     r"|brakes|wheel bearings?|bearings|timing belt|cambelt|coolant|transmission|grease|wipers?"
-    r"|wheel alignment|alignment|rotation|battery|shocks|suspension|diff oil|spark plugs|belts?"
+    r"|wheel alignment|alignment|rotation|battery|batteries|shocks|suspension|diff oil"
+    r"|spark plugs|belts?"
     r"|roadworthy|inspection|rotated|balanced"
 )
 MAINT_ITEM = re.compile(rf"\b(?:{_MAINT})\b", _I)

@@ -12,6 +12,11 @@ _NOT_LIST = r"(?!.{0,25}\b(?:list|calendar|diary|to-?do)\b)"
 SOCIAL: list[tuple[str, int, str]] = [
     ("join_group", 9, r"\bjoin\b"),
     ("join_group", 9, r"\bsign (?:me|us) up (?:to|for)\b|\bbecome a member\b"),
+    (
+        "join_group",
+        8,
+        r"\b(?:get|let) (?:me|us) (?:into|in)\b(?! (?:the )?(?:calendar|diary|list))",
+    ),
     ("join_group", 9, rf"\b(?:add|put) (?:me|us) (?:to|in|into)\b{_NOT_LIST}"),
     ("create_group", 9, r"\b(?:create|start|make|set up|open|begin|form)\b.{0,25}\bgroup\b"),
     ("comment_on_post", 9, r"\b(?:comment|reply|respond)\b.{0,40}(?:\bpost|\bsaying\b|:)"),

@@ -97,6 +97,12 @@ WHEELS: list[tuple[str, int, str]] = [
     ("save_place", 8, rf"\bmark\b(?!.*\b(?:{_DONE})\b).{{0,40}}\b(?:{PLACE_KIND})\b"),
     ("find_places", 8, rf"\b(?:{_FIND})\b.{{0,30}}\b(?:{PLACE_KIND})\b.{{0,40}}\b(?:{_NEAR})\b"),
     ("find_places", 8, r"\b(?:dump points?|dump stations?) (?:near|around|in)\b"),
+    (
+        "find_places",
+        8,
+        r"\b(?:people|others|everyone|anyone) (?:have |has )?(?:shared|saved|posted)"
+        r" (?:around|near|in|at)\b",
+    ),
     ("find_places", 8, r"\bwhat (?:have|did) (?:i|we) (?:got )?(?:saved|save|bookmarked)\b"),
     ("find_places", 8, r"\b(?:my|our) saved (?:places|spots)\b"),
     ("find_places", 7, rf"\b(?:{_FIND})\b.{{0,30}}\b(?:{_SPOTS})\b"),

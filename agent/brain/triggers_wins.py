@@ -6,7 +6,8 @@ _SET = r"set|make|create|change|update|increase|decrease|raise|lower|put|adjust|
 _SHOW = r"show|list|see|view|display|pull up|get|give me|what are|what were|check|read out|any"
 _ROWS = r"expenses|transactions|purchases|costs|receipts|expense"
 _ROW = r"expenses?|purchases?|transactions?|entry|spend|payment|fees?|bills?|charges?"
-_DELETE = r"delete|remove|scrap|cancel|undo|erase|get rid of|bin|trash|drop|wipe"
+_DELETE = r"delete|remove|scrap|cancel|undo|erase|get rid of|bin|trash|drop|wipe|ditch|axe|nix"
+_DELETE += r"|scratch|kill|knock off"
 _EDIT = r"change|update|edit|fix|correct|amend|modify|adjust|recategori[sz]e"
 _PAID = r"got paid|been paid|was paid|were paid|paid me|paid us|earned|earn|income|received"
 _INCOME = r"receive|wages|salary|pension|payday|pay day|sold|refund(?:ed)?|reimburs\w+|tips"
@@ -25,6 +26,14 @@ WINS: list[tuple[str, int, str]] = [
     ("set_budget", 8, rf"\b(?:{_SET})\b.{{0,30}}\bbudget\b"),
     ("set_budget", 8, r"\bbudget\b.{0,30}(?:\$|\d)|\$\d.{0,30}\bbudget\b"),
     ("budget_status", 7, r"\bbudgets?\b|\bover budget\b|\bon track\b"),
+    ("budget_status", 8, r"\bwhere does (?:that|this) leave (?:us|me)\b"),
+    # money in against money out: the net of a period
+    (
+        "spending_summary",
+        9,
+        r"\bcame in\b.{0,40}\bwent out\b|\bin (?:vs|versus) out\b"
+        r"|\b(?:income|earnings) (?:vs|versus|against|and) (?:spending|expenses|outgoings)\b",
+    ),
     ("budget_status", 7, r"\bhow much (?:have i|have we|do i have|do we have|is|'s) left\b"),
     ("budget_status", 7, r"\bhow much\b.{0,25}\bleft\b|\bleft (?:in|of) (?:the|my|our) budget\b"),
     ("spending_summary", 7, r"\b(?:spending|spend|expense) (?:summary|breakdown|report|overview)"),

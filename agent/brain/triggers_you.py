@@ -10,8 +10,10 @@ _EVENTS = r"event|appointment|appt|meeting|booking|reminder|dentist|doctor'?s?|v
 _EVENTS += r"|haircut|dinner|lunch|party|flight|ferry|tour|check-?in|catch[- ]up|visit"
 _EVENTS += r"|meet-?up|get-?together|fitting|class|lesson|session|workshop|trivia|bingo|rally"
 _EVENTS += r"|market|game|match|service booking|inspection|consult\w*|barbecue|barbie|bbq|picnic"
+_EVENTS += r"|hairdresser|massage|optometrist|optician|podiatrist|chiro|audiologist|specialist"
 _EVENTS += r"|drinks|sundowners|happy hour|birthday|show|concert"
-_DROP = r"cancel|delete|remove|scrap|drop|clear"
+_DROP = r"cancel|delete|remove|scrap|drop|clear|ditch|axe|nix|scratch|bin|call off|get rid of"
+_DROP += r"|knock off|wipe|erase|kill"
 _TASK_WORDS = r"task|to-?do|todo|jobs? list"
 _TASKS = r"tasks|to-?dos?|to-?do list|jobs"
 _HAVE = r"add|put|got|have|bought|stock|stocked|picked up|there's|there is|there are"
@@ -57,6 +59,13 @@ YOU: list[tuple[str, int, str]] = [
     ("add_task", 8, r"\bremember to\b|\bremind (?:me|us) to\b"),
     ("list_tasks", 9, rf"\b(?:{_LOOK}|what are|what|which)\b.{{0,25}}\b(?:{_TASKS})\b"),
     ("list_tasks", 8, rf"\bmy (?:{_TASKS})\b"),
+    ("list_tasks", 8, r"\b(?:what|show)\b.{0,30}\b(?:ticked|crossed|knocked) off\b"),
+    (
+        "add_task",
+        9,
+        r"\b(?:add|put|chuck|whack|stick|pop|bung|throw|jot)\b.{1,60}\b(?:on|to|onto)"
+        r" (?:my|the|our) (?:to[- ]?do|todo|jobs?|task)(?: list)?\b",
+    ),
     ("list_tasks", 8, r"\bwhat do (?:i|we) (?:still )?(?:need|have) to do\b"),
     ("list_tasks", 8, r"\bwhat(?:'s| is) left to do\b"),
     (
@@ -70,6 +79,7 @@ YOU: list[tuple[str, int, str]] = [
     ("complete_task", 8, r"\bthat'?s done\b|\bi did (?:the|it)\b"),
     ("add_pantry_item", 8, rf"\b(?:{_HAVE})\b.{{0,50}}\b(?:{_STORE})\b|\b(?:{_OFF})\b"),
     ("add_pantry_item", 8, rf"\b(?:in|into) the (?:{_STORE})\b"),
+    ("add_pantry_item", 8, r"^(?:the )?(?:pantry|cupboard|fridge|freezer)\s*[:-]"),
     ("list_pantry", 9, rf"\b(?:{_LOOK}|anything|what do)\b.{{0,30}}\b(?:{_STORE}|{_OFF})\b"),
     ("list_pantry", 9, r"\bwhat food (?:do )?(?:we|i) have\b"),
     (
@@ -104,13 +114,22 @@ YOU: list[tuple[str, int, str]] = [
     ("update_profile", 8, rf"\b(?:{_SHOW_IN})\b.{{0,30}}\b(?:in|to) (?:{_MONIES})\b"),
     ("update_profile", 8, rf"\btravel(?:ling)? with\b.{{0,25}}\b(?:{_PETS})\b"),
     ("update_profile", 8, r"\bin (?:miles|imperial)\b"),
+    # "set me up as aussie dollars and metric", "update my profile - pets: …"
+    (
+        "update_profile",
+        9,
+        r"\b(?:set|switch|put) (?:me|us) (?:up )?(?:as|on|to|with)\b.{0,40}\b(?:"
+        r"dollars?|aud|usd|nzd|gbp|metric|imperial|miles|km)\b",
+    ),
+    ("update_profile", 9, r"\b(?:update|change|edit) (?:my|our) profile\b"),
     ("update_profile", 8, r"\bour (?:dog|cat|pet)\b.{0,20}\b(?:is|called|named)\b"),
     (
         "update_profile",
         8,
         rf"\b(?:we|i) (?:have|have got|'ve got) (?:an?|two|2|three|3) (?:{_PETS})\b",
     ),
-    ("remember", 9, rf"\b(?:{_NOTE}|take note)\b\s*(?:that|:|,)|^remember\b(?! to)"),
+    ("remember", 9, rf"\b(?:{_NOTE}|take note)\b\s*(?:that|:|,)"),
+    ("remember", 8, r"^remember\b(?! to)"),  # "remember the dump point at …" may save a place
     ("remember", 9, r"^(?:fyi|for your info|note to self)\b"),
     ("remember", 9, rf"^(?:please\s+)?(?:{_NOTE})\b(?!\s+to\b)"),
     ("remember", 8, r"\b(?:please |can you |could you )remember\b(?! to\b)"),

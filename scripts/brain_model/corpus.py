@@ -42,6 +42,12 @@ def _amount(rng: random.Random) -> str:
     return rng.choice(L.MONEY).format(n=n, w=rng.choice(L.NUMBER_WORDS))
 
 
+def _group(rng: random.Random) -> str:
+    """A group as people name one: as written, lower case, or as "the ... group"."""
+    name = rng.choice(L.GROUPS)
+    return rng.choice([name, name.lower(), f"the {name} group", f"the {name.lower()} group"])
+
+
 def _fill(name: str, rng: random.Random) -> str:
     cat = rng.choice(list(L.PURCHASES))
     table = {
@@ -72,7 +78,7 @@ def _fill(name: str, rng: random.Random) -> str:
         "litres": lambda: rng.choice(["55", "62.4", "70", "48", "fifty five", "80.5"]),
         "ppl": lambda: rng.choice(["$1.89", "2.05", "189.9c", "$2.11"]),
         "kind": lambda: rng.choice(L.PLACE_KINDS),
-        "group": lambda: rng.choice(L.GROUPS),
+        "group": lambda: _group(rng),
         "body": lambda: rng.choice(L.POST_BODIES),
         "name": lambda: rng.choice(L.NAMES),
         "src": lambda: rng.choice(L.INCOME_SOURCES),

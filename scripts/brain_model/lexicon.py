@@ -46,6 +46,7 @@ PURCHASES = {
     "repairs": ["fixing the windscreen", "a tow", "the puncture repair", "a new radiator hose"],
     "entertainment": ["movie tickets", "the museum", "a boat tour", "the pub trivia", "a gig"],
     "shopping": ["a new hat", "thongs", "a camp chair", "a jacket", "books", "an esky"],
+    "other": ["firewood", "tolls", "the laundromat", "parking", "bait", "ice", "a haircut"],
     "health": ["the chemist", "the doctor", "physio", "sunscreen and panadol", "a script"],
     "phone_internet": ["phone credit", "the Telstra bill", "a data pack", "the Starlink bill"],
     "gas_lpg": ["a gas bottle", "a gas swap", "LPG", "a 9kg gas refill"],
@@ -56,7 +57,7 @@ CATEGORY_WORDS = {
     "fuel": "fuel", "food": "food", "groceries": "groceries", "camping": "camping",
     "maintenance": "maintenance", "repairs": "repairs", "entertainment": "fun",
     "shopping": "shopping", "health": "health", "phone_internet": "phone",
-    "gas_lpg": "gas", "insurance": "insurance", "registration": "rego",
+    "gas_lpg": "gas", "insurance": "insurance", "registration": "rego", "other": "sundries",
 }  # fmt: skip
 SHOPS = [
     "Woolies",
@@ -349,6 +350,10 @@ INCOME_SOURCES = [
     "casual work at the roadhouse",
     "cleaning cabins",
     "a refund",
+    "a few shifts at the pub",
+    "the market stall",
+    "selling eggs",
+    "the bond",
 ]
 FILLERS = [
     "",

@@ -726,7 +726,18 @@ V = {
     ],
     "unit": ["litre", "liter", "gallon", "tank", "100km", "100 k"],
     "fueltype": ["unleaded", "diesel", "petrol", "fuel", "premium", "LPG", "U91"],
-    "feedword": ["feed", "huge feed", "good feed", "roast", "barbie", "cook-up"],
+    "feedword": [
+        "feed",
+        "huge feed",
+        "good feed",
+        "roast",
+        "barbie",
+        "cook-up",
+        "massive feed",
+        "cracking feed",
+        "decent feed",
+        "big feed",
+    ],
 }
 # The feed as where a post goes, and time spent somewhere (no money, no request).
 T["create_post"] += [
@@ -748,3 +759,358 @@ T["none"] += [
     "spent the night at {town}",
     "spent ages at the museum",
 ]
+
+# Wider phrasing (issue 15): bare "thing amount" notes, amounts before or after, verbs of
+# receiving, questions in everyday form, electric vehicles, list labels, facts to keep.
+T["add_expense"] += [
+    "{item} {amt}",
+    "{item} were {amt}",
+    "{item} came to {amt}",
+    "{item} came to {amt} {day}",
+    "{amt} {item}",
+    "{cat} {amt}",
+    "{shop} {amt} {item}",
+    "{item} {day}, {amt}",
+    "{day} {item} {amt}",
+    "{item} at {shop} was {amt}",
+    "{amt} went on {item}",
+    "{item} ran us {amt}",
+    "{item} ended up being {amt}",
+    "{item} - {amt}",
+    "{item} x2, {amt}",
+    "{log} {amt} {cat} from {day}",
+    "{spent} {amt} at {shop} {day} on {item}",
+    "the {item} was {amt}",
+    "{item} tonight, {amt}",
+    "{amt} for {item} at {town}",
+    "{item} in {town} {amt}",
+]
+T["add_income"] += [
+    "{src} brought in {amt}",
+    "{job}, made {amt}",
+    "did {job} and got {amt}",
+    "{amt} in from {src}",
+    "{src} came through, {amt}",
+    "{src} came in today, {amt}",
+    "{src} landed, {amt}",
+    "{amt} back from {src}",
+    "{job} paid {amt}",
+    "sold {sold} for {amt}",
+    "sold {sold}, got {amt}",
+    "we got {amt} for {sold}",
+    "{earned} {amt} from {sold}",
+    "money in: {amt} {src}",
+]
+T["set_budget"] += [
+    "I only want to spend {amt} a month on {cat}",
+    "keep {cat} under {amt} a month",
+    "{cat} budget {amt}",
+    "set the {cat} budget to {amt}",
+    "let's not go over {amt} a month on {cat}",
+    "no more than {amt} on {cat} each month",
+    "give {cat} a budget of {amt}",
+]
+T["spending_summary"] += [
+    "how much has gone out {pday}",
+    "what's the total {pday}",
+    "what have we spent all up {pday}",
+    "how much did we burn {pday}",
+    "total spending {pday}",
+    "how are we travelling for money",
+    "how bad was {pday} for spending",
+    "what's our outgoings {pday}",
+    "tally up the spending {pday}",
+    "sum of everything we spent {pday}",
+]
+T["list_expenses"] += [
+    "what did we spend at {shop} {pday}",
+    "last {n} things I bought",
+    "show me the last few purchases",
+    "what have we paid for {cat} {pday}",
+    "every {cat} expense {pday}",
+    "how much was {item} {pday}",
+    "what did {item} cost {pday}",
+]
+T["budget_status"] += [
+    "how much do we have left to spend on {cat}",
+    "are we going over on {cat}",
+    "have we blown the {cat} budget",
+    "what's left in the budget",
+    "are we under budget {pday}",
+    "how much of the {cat} budget is left",
+]
+T["log_fuel"] += [
+    "put {amt} of {fueltype} in",
+    "{amt} of {fueltype} at {town}",
+    "{fueltype}, {litres} litres, {amt}",
+    "refuelled {litres}L {amt}",
+    "fuel stop at {town}, {litres} litres for {amt}",
+    "{litres} L at {ppl}/L",
+    "charged {veh}, {kwh} kWh for {amt}",
+    "charged the car at {town}, {amt}",
+    "{kwh} kWh at the charger, {amt}",
+    "fast charge at {town} {amt}",
+    "plugged in at the caravan park, {kwh} kWh, {amt}",
+    "topped up the battery, {kwh} kWh {amt}",
+    "filled her up, {litres} litres",
+    "{litres} litres in {veh} at {town}",
+]
+T["fuel_stats"] += [
+    "how's the fuel economy been",
+    "what are we averaging per 100",
+    "how many litres per hundred is {veh} using",
+    "what's {fueltype} costing us {pday}",
+    "what's the average price of {fueltype} {pday}",
+    "how efficient is {veh}",
+    "how much charging have we done {pday}",
+    "what's {veh} using on average",
+    "how many kWh per 100 km is {veh} doing",
+    "how much {fueltype} have we put in {pday}",
+]
+T["log_maintenance"] += [
+    "{maint} on {veh} {day}, {amt}",
+    "{maint} done at {odo}",
+    "{maint} at {odo} km, cost {amt}",
+    "got {veh} serviced in {town}, {amt}",
+    "{maint} replaced on {veh}",
+    "{veh} had {maint} {day}",
+]
+T["maintenance_due"] += [
+    "does {veh} need anything soon",
+    "when's {veh} due for a service",
+    "what's coming up on {veh}",
+    "is {veh} due for anything",
+]
+T["plan_trip:q"] += [
+    "is {town} far from {town2}",
+    "how far's {town2} from {town}",
+    "{town} to {town2}, how far?",
+    "how long will it take to drive to {town2} from {town}",
+    "what's the best route from {town} to {town2}",
+    "kms between {town} and {town2}?",
+    "how many hours from {town} to {town2}",
+    "roughly how far {town} to {town2}",
+    "is it a long drive from {town} to {town2}",
+    "what's the distance from {town} to {town2}",
+]
+T["plan_trip"] += [
+    "we're going to drive from {town} to {town2} {fday}",
+    "can you plan {town} to {town2} for {fday}",
+    "work out a trip {town} to {town2}",
+    "we leave {town} for {town2} {fday}",
+    "save a trip from {town} to {town2}",
+]
+T["weather_forecast"] += [
+    "do I need a jumper in {town} {fday}",
+    "will I need an umbrella in {town} {fday}",
+    "how cold will it get in {town} {fday}",
+    "what's it doing in {town}",
+    "what's the weather doing at {town} {fday}",
+    "is it gonna be wet in {town} {fday}",
+    "what temps are we looking at in {town} {fday}",
+    "any rain coming for {town}",
+    "is it hot at {town} at the moment",
+    "how's the weather looking for {town} {fday}",
+]
+T["find_places"] += [
+    "where's a good place to {verbcamp} near {town}",
+    "any {kind}s between {town} and {town2}",
+    "nearest {kind} to {town}",
+    "where can I {need} in {town}",
+    "got any {kind}s near {town}",
+    "looking for a {kind} around {town}",
+]
+T["save_place"] += [
+    "add {spot} as a favourite {kind}",
+    "save {spot} as a {kind}",
+    "{spot} is a great {kind}, save it",
+    "keep {spot} in my places",
+    "save the {kind} at {town}",
+    "add the {kind} at {town} to my places",
+    "keep the {kind} near {town} in my places",
+    "make a note of the {kind} at {town} as a place",
+]
+T["create_event"] += [
+    "{event} {fday} at {time}",
+    "{time} {fday} {event}",
+    "{fday} {time} {event}",
+    "the mechanic can fit us in {fday} at {time}",
+    "we're booked for {event} {fday} at {time}",
+    "put {event} on {fday} {time} in the calendar",
+    "{event} booked for {fday} {time}",
+    "{person}'s birthday on {fday}",
+    "we have {event} at {time} on {fday}",
+    "heads up, {event} {fday} {time}",
+]
+T["list_events"] += [
+    "have I got anything on {fday}",
+    "what's on the calendar",
+    "what's coming up {fday}",
+    "what are we doing {fday}",
+    "any plans {fday}",
+    "is anything booked {fday}",
+]
+T["delete_event"] += [
+    "{event} {fday} is cancelled",
+    "{event} is off",
+    "we're not doing {event} anymore",
+    "call off {event}",
+]
+T["update_event"] += [
+    "change {event} to {time}",
+    "{event} is now {fday} at {time}",
+    "can we move {event} to {fday}",
+    "bump {event} to {time}",
+]
+T["add_task"] += [
+    "I've gotta {task}",
+    "jobs: {task}",
+    "job for later: {task}",
+    "{task} needs doing",
+    "must remember to {task}",
+    "note to self, {task}",
+    "add {task} to my jobs",
+    "put '{task}' on my to do list",
+    "{task} at some point this week",
+]
+T["list_tasks"] += [
+    "what's left on my list of jobs",
+    "what have I still got to do",
+    "any jobs outstanding",
+    "what's on the to-do",
+]
+T["complete_task"] += [
+    "the {thing}'s fixed",
+    "{thing} is sorted",
+    "got {task} done",
+    "mark the {thing} job as done",
+    "{task}, done",
+    "knocked off {task}",
+    "finally did {task}",
+]
+T["add_pantry_item"] += [
+    "bought {pantry} for the freezer",
+    "we've got {pantry}, use by {fday}",
+    "there's {pantry} in the fridge",
+    "{pantry} into the pantry",
+]
+T["list_pantry"] += [
+    "what have we got in the fridge",
+    "what's in the cupboard",
+    "do we have any {it1}",
+    "have we got {it1}",
+    "what's going off soon",
+]
+T["add_to_shopping_list"] += [
+    "we're out of {it1}",
+    "low on {it1}",
+    "can you put {it1} and {it2} on the list",
+    "{it1} {it2} and {it3} on the {slist}",
+    "{addl} {it1} {it2} and {it3} to the {slist}",
+    "we need {it1} {it2} and {it3}",
+    "{slist}: {it1} {it2} {it3}",
+    "out of {it1} and {it2}",
+    "pick up {it1} next time we're at the shops",
+]
+T["get_shopping_list"] += [
+    "what do I need to buy",
+    "what's on the shops list",
+    "what do we need to get",
+    "is {it1} on the list",
+    "what's left on the {slist}",
+]
+T["update_profile"] += [
+    "we're from {town}",
+    "home is {town}",
+    "we'd rather use miles",
+    "my currency is {cur}",
+    "we're in {zone} time now",
+    "put me on {zone} time",
+    "my name is {name}",
+    "we've got a {pet} called {name}",
+    "we travel with {pet2}",
+]
+T["remember"] += [
+    "just so you know {fact}",
+    "for the record, {fact}",
+    "heads up, {fact}",
+    "keep in mind {fact}",
+    "remember {fact}",
+    "don't forget {fact}",
+    "note that {fact}",
+]
+T["create_post"] += [
+    "share on the feed that {body}",
+    "let {group} know {body}",
+    "tell {group} {body}",
+    "post in {group}: {body}",
+    "put in {group} that {body}",
+    "let everyone know that {body}",
+]
+T["get_feed"] += [
+    "what are people posting",
+    "show me what's new in {group}",
+    "anything new on the feed",
+    "what's been posted in {group}",
+    "any news from {group}",
+]
+T["comment_on_post"] += [
+    "reply to {name}'s post: {body}",
+    "comment on the post from {name} saying {body}",
+    "tell {name} on their post that {body}",
+]
+T["like_post"] += ["like the post from {name}", "{like} the latest post", "{like} {name}'s one"]
+T["join_group"] += [
+    "I'd like to join {group}",
+    "can I join {group}",
+    "put me in {group}",
+    "let me into {group}",
+]
+T["create_group"] += ["set up a group for {topic}", "open a new group called {group}"]
+T["list_groups"] += ["show me the groups", "what groups could I join", "groups about {topic}?"]
+T["none"] += [
+    "is the {road} open?",
+    "what's the road like to {town}",
+    "how do I get a permit for the {road}",
+    "my {pet} loves {town}",
+    "can I take the {pet} into {town} national park?",
+    "is my {pet} allowed on the beach",
+    "we had a {feedword} with the neighbours",
+    "book club was fun",
+    "{name} shared her damper with us",
+    "the group at the campground was lovely",
+    "how do I charge an EV off solar",
+    "why is diesel so expensive up here",
+    "fuel's dear out here",
+    "rain again, ugh",
+    "just checking in",
+    "you're a legend",
+    "what's a good camp oven recipe",
+    "how long do eggs last without a fridge",
+    "lovely day for it",
+    "we're having a blast",
+]
+V.update(
+    {
+        "spot": ["Cape Le Grand", "Lucky Bay", "Lake Ballard", "Cosy Corner", "Bitter Springs"],
+        "sold": ["the old generator", "the kayak", "the spare tyre", "our old tent", "firewood"],
+        "kwh": ["35", "42.5", "60", "28"],
+        "person": ["Mum", "Dave", "Jenny", "the grandkids", "Sue"],
+        "thing": ["awning", "water pump", "generator", "tyres", "fridge", "step"],
+        "it3": ["eggs", "butter", "onions", "coffee", "rice", "apples"],
+        "verbcamp": ["camp", "stay", "pull up for the night", "park the van"],
+        "need": ["fill up water", "empty the toilet", "get a shower", "do some washing"],
+        "cur": ["NZD", "USD", "AUD", "GBP"],
+        "zone": ["Perth", "Darwin", "Adelaide", "Brisbane", "Hobart", "Sydney"],
+        "pet": ["dog", "kelpie", "cat", "border collie", "staffy"],
+        "pet2": ["two dogs", "the cat", "our kelpie", "a blue heeler"],
+        "fact": [
+            "we don't drive after dark",
+            "the van is 7.5 metres long",
+            "I'm diabetic",
+            "my sister lives in Bendigo",
+            "we need powered sites for the CPAP",
+        ],
+        "road": ["Gibb", "Oodnadatta Track", "Savannah Way", "Tanami", "Birdsville Track"],
+    }
+)

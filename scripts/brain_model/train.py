@@ -5,6 +5,7 @@ scale per class, biases: the layout is agent/brain/learned.py's). Same seed, sam
 same bytes (gzip with no name and time 0).
 
     python -m scripts.brain_model.train            # writes the artefact
+    python -m scripts.brain_model.train --out PATH # elsewhere (to compare two builds)
     python -m scripts.brain_model.train --check    # cross-validated accuracy only
 """
 
@@ -20,6 +21,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
+from threadpoolctl import threadpool_limits
 
 from agent.brain.features import hashed
 from scripts.brain_model.corpus import SEED, build
@@ -44,7 +46,8 @@ def matrix(texts: list[str]) -> csr_matrix:
 
 def fit(labels: list[str], texts: list[str]) -> LogisticRegression:
     model = LogisticRegression(C=C, max_iter=100, random_state=SEED)
-    model.fit(matrix(texts), labels)
+    with threadpool_limits(limits=1):  # one BLAS thread: the same sums in the same order
+        model.fit(matrix(texts), labels)
     return model
 
 
@@ -83,11 +86,12 @@ def main() -> None:
     kept = weights[used]
     scale = np.abs(kept).max(axis=0) / 127.0
     quantised = np.round(kept / scale).astype(np.int8)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_bytes(
+    out = Path(sys.argv[sys.argv.index("--out") + 1]) if "--out" in sys.argv else OUT
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(
         pack([str(c) for c in model.classes_], used, quantised, scale, model.intercept_)
     )
-    print(f"{len(rows)} examples, {len(model.classes_)} classes, {len(used)} buckets -> {OUT}")
+    print(f"{len(rows)} examples, {len(model.classes_)} classes, {len(used)} buckets -> {out}")
 
 
 if __name__ == "__main__":

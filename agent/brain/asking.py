@@ -1,0 +1,77 @@
+"""A question never writes: "did I book the vet for Friday?", "is milk on the list?" and
+"have we got eggs?" ask about rows, they do not add them. When a write tool was read from
+a message phrased as a question, the question is about that tool's rows: its reading
+counterpart answers it (or nothing does, for the profile and memories). A request in
+question form ("can you add milk?", "could you log 30 for fuel?") is still a request."""
+
+from __future__ import annotations
+
+import re
+
+from agent.brain.learned import guess
+
+_I = re.IGNORECASE
+# An opening that asks: a question word or an auxiliary verb first (after a greeting).
+_LEAD = r"^(?:(?:hey|hi|g'day|ok|okay|so|and|but|um|oh|quick one|pam|mate)\b[,!]?\s+)*"
+_ASKING = re.compile(
+    _LEAD + r"(?:(?:what|what's|whats|which|who|whose|why|how|how's|hows|any|anything)\b"
+    r"|(?:when|where)\s+(?:is|are|was|were|do|does|did|will|can|should|have|has)\b|(?:when|where)'s\b"
+    r"|(?:is|isn't|are|aren't)\b"
+    r"|(?:did|do|does|didn't|don't|doesn't|have|has|haven't|hasn't|will|should)\s+(?:i|we|you"
+    r"|they|he|she|it|there)\b"
+    r"|(?:was|were)\b.*\?\s*$)",
+    _I,
+)
+# ... unless it asks PAM to do something: "can you", "would you mind", "how about adding".
+_POLITE = re.compile(
+    _LEAD + r"(?:(?:can|could|would|will|won't) (?:you|ya|u)|(?:can|could|may) (?:i|we)"
+    r"|would you mind|do you mind|is it possible to|are you able to"
+    r"|how about (?:we |you )?\w+ing|what about (?:we |you )?\w+ing|why don't (?:you|we)"
+    r"|do (?:me|us) a favou?r)\b",
+    _I,
+)
+
+WRITES = frozenset(
+    {
+        "add_expense", "update_expense", "delete_expense", "add_income", "set_budget",
+        "add_vehicle", "log_fuel", "log_maintenance", "log_tyre_pressures", "save_place",
+        "create_event", "update_event", "delete_event", "add_task", "complete_task",
+        "add_pantry_item", "add_to_shopping_list", "update_profile", "remember",
+        "create_post", "comment_on_post", "like_post", "join_group", "create_group",
+    }
+)  # fmt: skip
+# The tool that answers a question about a write tool's rows (None: no tool does).
+READ_OF: dict[str, str | None] = {
+    "add_expense": "list_expenses", "update_expense": "list_expenses",
+    "delete_expense": "list_expenses", "add_income": "spending_summary",
+    "set_budget": "budget_status", "add_vehicle": "list_vehicles", "log_fuel": "fuel_stats",
+    "log_maintenance": "maintenance_due", "log_tyre_pressures": "tyre_pressure_history",
+    "save_place": "find_places", "create_event": "list_events", "update_event": "list_events",
+    "delete_event": "list_events", "add_task": "list_tasks", "complete_task": "list_tasks",
+    "add_pantry_item": "list_pantry", "add_to_shopping_list": "get_shopping_list",
+    "update_profile": None, "remember": None, "create_post": "get_feed",
+    "comment_on_post": "get_feed", "like_post": "get_feed", "join_group": "list_groups",
+    "create_group": "list_groups",
+}  # fmt: skip
+
+
+def is_question(text: str) -> bool:
+    """Whether `text` asks something rather than asks PAM to do something."""
+    return bool(_ASKING.match(text)) and not _POLITE.match(text)
+
+
+SURE_NONE = 0.5  # the classifier's "no tool" this sure drops a write read from a question
+
+
+def answer_to_question(text: str, tool: str) -> tuple[bool, str | None]:
+    """(True, tool) when the write `tool` must give way because `text` is a question: the
+    classifier's reading tool when it picks one, nothing when it is sure no tool is meant,
+    else the write's reading counterpart."""
+    if tool not in WRITES or not is_question(text):
+        return False, None
+    found = guess(text)
+    if found.tool is not None and found.tool not in WRITES:
+        return True, found.tool
+    if found.tool is None and found.probability >= SURE_NONE:
+        return True, None
+    return True, READ_OF.get(tool)
