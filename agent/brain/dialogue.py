@@ -210,11 +210,14 @@ HISTORY_OF = {
 }  # fmt: skip
 
 
+SHOPPING_LIST_TURNS = ("add_to_shopping_list", "get_shopping_list")
+
+
 def more_of_the_same(text: str, env: Env) -> tuple[str, str] | None:
-    """ "and sausages" after items went on the shopping list: the same request again, for
-    what this message names (a text for the tool's own extractor)."""
+    """ "and sausages" after items went on the shopping list, or after it was shown: an add
+    to that list, for what this message names (a text for the tool's own extractor)."""
     prev = env.previous
-    if prev is None or prev.turns_ago != 1 or prev.action != "add_to_shopping_list":
+    if prev is None or prev.turns_ago != 1 or prev.action not in SHOPPING_LIST_TURNS:
         return None
     m = _MORE.match(text)
     if not m or len(text.split()) > MAX_WORDS or _NEW.search(m[1]):

@@ -157,8 +157,13 @@ def test_and_more_adds_to_the_list_again() -> None:
     )  # fmt: skip
     args = only_call(step("you", "and a loaf of bread", **added), "add_to_shopping_list")
     assert [i.lower() for i in args["items"]] == ["loaf of bread"]
-    not_after_a_read = previous("get_shopping_list", "you", {}, [], wrote=False)
-    assert not step("you", "and a loaf of bread", **not_after_a_read).tool_calls
+    # After the list was shown, "and …" adds to that list (never to the pantry).
+    shown = previous("get_shopping_list", "you", {}, [], wrote=False)
+    args = only_call(step("you", "and a loaf of bread", **shown), "add_to_shopping_list")
+    assert [i.lower() for i in args["items"]] == ["loaf of bread"]
+    after_pantry = previous("list_pantry", "you", {}, [], wrote=False)
+    calls = step("you", "and a loaf of bread", **after_pantry).tool_calls
+    assert not [c for c in calls if c["name"] == "add_to_shopping_list"]
 
 
 def test_those_are_the_rows_just_listed() -> None:
