@@ -8,11 +8,11 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID, uuid4
 
-from fastapi import HTTPException
 from langchain_core.messages import HumanMessage
 
 from agent.context import Context
 from server.chat.schemas import ChatRequest, ClientContext, ResumeRequest
+from server.refusals import BadInput, Conflict
 from server.resources import Resources
 from server.runs import DuplicateMessage, Run, RunManager, create_thread, owned_thread
 from server.runs.orphans import settled
@@ -33,9 +33,9 @@ class Turn:
     row: RunRow | None = None
 
 
-class NothingToResume(HTTPException):
+class NothingToResume(Conflict):
     def __init__(self) -> None:
-        super().__init__(409, "Nothing on this thread is waiting for a decision.")
+        super().__init__("Nothing on this thread is waiting for a decision.")
 
 
 def turn_context(
@@ -140,6 +140,4 @@ async def start_resume(
 def _check_count(pending: dict[str, Any], given: int) -> None:
     wanted = len(pending.get("action_requests") or [])
     if wanted and wanted != given:
-        raise HTTPException(
-            422, f"Invalid request — decisions: {wanted} pending action(s) need {wanted}."
-        )
+        raise BadInput(f"Invalid request — decisions: {wanted} pending action(s) need {wanted}.")
