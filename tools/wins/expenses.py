@@ -1,9 +1,12 @@
-"""Logging and listing expenses."""
+"""Logging and listing expenses, and the expense a fuel fill or a paid service also is (so
+money views see vehicle costs)."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from decimal import Decimal
+from typing import Any, Literal
+from uuid import UUID
 
 from pydantic import Field
 
@@ -104,6 +107,26 @@ async def add_expense(db: UserDb, args: AddExpenseArgs) -> ExpenseResult:
         expense=expense,
         budget_warning=warning,
     )
+
+
+async def insert_linked_expense(
+    db: UserDb,
+    *,
+    amount: Decimal,
+    category: Literal["fuel", "maintenance"],
+    description: str,
+    spent_on: date,
+    currency: str,
+) -> UUID:
+    """Insert the expense row; the caller links it inside the same transaction."""
+    cur = await db.conn.execute(
+        "INSERT INTO expenses (user_id, amount, currency, category, description, date)"
+        " VALUES (%s, %s, %s, %s, %s, %s) RETURNING id",
+        (db.user_id, amount, currency, category, description[:500], spent_on),
+    )
+    row = await cur.fetchone()
+    assert row is not None
+    return UUID(str(row["id"]))
 
 
 async def read_expenses(db: UserDb) -> list[dict[str, Any]]:
