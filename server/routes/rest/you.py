@@ -12,16 +12,7 @@ from pydantic import BaseModel
 
 from server.routes.rest.common import ActionDb, perform, without
 from tools.profile import load_profile
-from tools.you import (
-    event_changes,
-    event_list,
-    events,
-    memories,
-    pantry,
-    profile_actions,
-    shopping,
-    tasks,
-)
+from tools.you import events, memories, pantry, profile_actions, shopping, tasks
 from tools.you.models import (
     MemoryOut,
     MemoryResult,
@@ -34,19 +25,19 @@ from tools.you.models import (
 )
 
 if TYPE_CHECKING:  # mypy knows the action's args; FastAPI gets them without the path's id
-    EventUpdate = event_changes.UpdateEventArgs
+    EventUpdate = events.UpdateEventArgs
 else:
-    EventUpdate = without(event_changes.UpdateEventArgs, "event_id", name="EventUpdate")
+    EventUpdate = without(events.UpdateEventArgs, "event_id", name="EventUpdate")
 
 router = APIRouter(prefix="/you", tags=["you"])
 
 
 @router.get("/events")
 async def read_events(
-    query: Annotated[event_list.ListEventsArgs, Query()], db: ActionDb
-) -> event_list.EventsResult:
+    query: Annotated[events.ListEventsArgs, Query()], db: ActionDb
+) -> events.EventsResult:
     """Events between two dates; by default today and the next 7 days."""
-    return await perform(db, event_list.list_events, query)
+    return await perform(db, events.list_events, query)
 
 
 @router.post("/events", status_code=201)
@@ -56,13 +47,13 @@ async def create_event(body: events.CreateEventArgs, db: ActionDb) -> events.Eve
 
 @router.patch("/events/{event_id}")
 async def update_event(event_id: UUID, body: EventUpdate, db: ActionDb) -> events.EventResult:
-    return await perform(db, event_changes.update_event, body, event_id=event_id)
+    return await perform(db, events.update_event, body, event_id=event_id)
 
 
 @router.delete("/events/{event_id}")
-async def delete_event(event_id: UUID, db: ActionDb) -> event_changes.DeletedEventResult:
+async def delete_event(event_id: UUID, db: ActionDb) -> events.DeletedEventResult:
     """Deletes at once: the user asked for it here, so no approval step as in chat."""
-    return await perform(db, event_changes.delete_event, event_id=event_id)
+    return await perform(db, events.delete_event, event_id=event_id)
 
 
 @router.get("/tasks")
