@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
+from server.refusals import RefusalKind, Refused
 from tools.types import ActionError
 
 log = structlog.get_logger("pam.errors")
@@ -30,6 +31,19 @@ HTTP_CODES = {
 }
 
 
+# A refusal's status; its code is the status's, but for a busy thread, which clients
+# tell apart from other conflicts (they wait and send again).
+REFUSAL_STATUS: dict[RefusalKind, int] = {
+    "malformed": 400,
+    "bad_input": 422,
+    "not_found": 404,
+    "forbidden": 403,
+    "conflict": 409,
+    "busy": 409,
+}
+BUSY_CODE = "THREAD_BUSY"
+
+
 # The database is down, restarting or out of connections: the client may try again.
 DB_UNAVAILABLE = (psycopg.OperationalError, psycopg.InterfaceError, psycopg_pool.PoolTimeout)
 UNAVAILABLE = "The database is unavailable just now; try again in a moment."
@@ -41,6 +55,12 @@ def error_response(
 ) -> JSONResponse:
     body = {"detail": message, "code": code or HTTP_CODES.get(status, "error")}
     return JSONResponse(body, status_code=status, headers=headers or None)
+
+
+def refusal_response(exc: Refused) -> JSONResponse:
+    """A refusal over HTTP: the one mapping (the exception handler uses it too)."""
+    code = BUSY_CODE if exc.kind == "busy" else None
+    return error_response(REFUSAL_STATUS[exc.kind], exc.message, code)
 
 
 def _validation_message(exc: RequestValidationError) -> str:
@@ -55,6 +75,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
         return error_response(exc.status_code, str(exc.detail), **(exc.headers or {}))
+
+    @app.exception_handler(Refused)
+    async def refused(request: Request, exc: Refused) -> JSONResponse:
+        return refusal_response(exc)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:

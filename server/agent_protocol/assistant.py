@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID, uuid5
 
-from fastapi import HTTPException
+from server.refusals import NotFound
 
 GRAPH_ID = "pam"
 # The namespace langgraph-api derives a graph's default assistant id from, so clients
@@ -17,9 +17,9 @@ ASSISTANT_ID = str(uuid5(ASSISTANT_NAMESPACE, GRAPH_ID))
 CREATED_AT = datetime(2026, 1, 1, tzinfo=UTC)
 
 
-class AssistantNotFound(HTTPException):
+class AssistantNotFound(NotFound):
     def __init__(self) -> None:
-        super().__init__(404, "Assistant not found.")
+        super().__init__("Assistant not found.")
 
 
 def resolve_assistant(assistant_id: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, HTTPException, Response
+from fastapi import APIRouter, Response
 from pydantic import Field
 
 from server.agent_protocol.assistant_rows import (
@@ -24,6 +24,7 @@ from server.agent_protocol.client_context import BadContext, client_facts
 from server.agent_protocol.schemas import Body, Limit, Offset
 from server.agent_protocol.serialize import ProtocolJSON
 from server.deps import Res
+from server.refusals import BadInput
 
 router = APIRouter(tags=["agent protocol"])
 READ_ONLY: dict[int | str, dict[str, Any]] = {
@@ -72,7 +73,7 @@ def _fields(body: AssistantCreate | AssistantPatch) -> AssistantFields:
     try:  # every run with it would refuse a bad context: refused once, here
         client_facts(body.context)
     except BadContext as exc:
-        raise HTTPException(422, str(exc)) from None
+        raise BadInput(str(exc)) from None
     return AssistantFields(
         graph_id=body.graph_id,
         name=body.name,
@@ -103,7 +104,7 @@ async def delete(
     if delete_threads:
         # Threads here carry no assistant of their own (every run names one), so there
         # is no set of "its threads" to delete; refusing beats deleting the wrong ones.
-        raise HTTPException(422, "delete_threads: threads are not tied to an assistant here.")
+        raise BadInput("delete_threads: threads are not tied to an assistant here.")
     await delete_assistant(res.pool, user, assistant_id)
     return Response(status_code=204)
 

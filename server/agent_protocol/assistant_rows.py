@@ -13,7 +13,6 @@ from typing import Any, Literal
 from uuid import UUID, uuid4
 
 import orjson
-from fastapi import HTTPException
 from psycopg import sql
 
 from server.agent_protocol.assistant import (
@@ -23,6 +22,7 @@ from server.agent_protocol.assistant import (
     assistant_record,
     resolve_assistant,
 )
+from server.refusals import BadInput, Conflict, Forbidden, NotFound
 from tools.db.pool import Pool
 from tools.db.scope import user_db
 
@@ -37,9 +37,9 @@ SORT_COLUMNS = {
 }
 
 
-class DefaultAssistantReadOnly(HTTPException):
+class DefaultAssistantReadOnly(Forbidden):
     def __init__(self) -> None:
-        super().__init__(403, "The graph's default assistant cannot be changed or deleted.")
+        super().__init__("The graph's default assistant cannot be changed or deleted.")
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ class AssistantFilter:
 
 def check_graph(graph_id: str | None) -> None:
     if graph_id is not None and graph_id != GRAPH_ID:
-        raise HTTPException(422, f"graph_id: this server serves only the graph {GRAPH_ID!r}.")
+        raise BadInput(f"graph_id: this server serves only the graph {GRAPH_ID!r}.")
 
 
 def row_uuid(assistant_id: str) -> UUID | None:
@@ -148,7 +148,7 @@ async def create_assistant(
             return await find_assistant(pool, user, str(rid))
         except AssistantNotFound:
             pass  # someone else's id: the same refusal as any taken id
-    raise HTTPException(409, "An assistant with that id already exists.")
+    raise Conflict("An assistant with that id already exists.")
 
 
 async def update_assistant(
@@ -212,7 +212,7 @@ async def set_latest(pool: Pool, user: UUID, assistant_id: str, version: int) ->
             ).fetchone()
             if exists is None:
                 raise AssistantNotFound()
-            raise HTTPException(404, f"version: the assistant has no version {version}.")
+            raise NotFound(f"version: the assistant has no version {version}.")
         row = await (
             await db.conn.execute(
                 "UPDATE assistants SET graph_id = %s, name = %s, description = %s,"

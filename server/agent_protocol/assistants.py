@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Query
 
 from server.agent_protocol.assistant import GRAPH_ID
 from server.agent_protocol.assistant_rows import AssistantFilter, find_assistant
@@ -15,6 +15,7 @@ from server.agent_protocol.client_context import ClientContext
 from server.agent_protocol.schemas import AssistantSearch
 from server.agent_protocol.serialize import ProtocolJSON
 from server.deps import Res
+from server.refusals import BadInput
 
 router = APIRouter(tags=["agent protocol"])
 
@@ -56,7 +57,7 @@ def _xray(value: str | None) -> bool | int:
     except ValueError:
         depth = 0
     if depth <= 0:
-        raise HTTPException(422, "xray must be true, false or a positive integer.")
+        raise BadInput("xray must be true, false or a positive integer.")
     return depth
 
 

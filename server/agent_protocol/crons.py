@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from fastapi import APIRouter, HTTPException, Response
+from fastapi import APIRouter, Response
 from pydantic import Field, ValidationError
 
 from server.agent_protocol.assistant_rows import find_assistant
@@ -33,6 +33,7 @@ from server.crons.rows import (
 )
 from server.crons.schedule import BadSchedule, check_schedule, next_fire
 from server.deps import Res
+from server.refusals import BadInput
 from server.resources import Resources
 from server.runs import owned_thread
 from server.runs.threads import parse_thread_id
@@ -116,7 +117,7 @@ async def _make(res: Resources, user: Any, body: CronCreate, thread_id: str | No
     try:
         check_schedule(body.schedule, timezone)
     except BadSchedule as exc:
-        raise HTTPException(422, str(exc)) from None
+        raise BadInput(str(exc)) from None
     end = _utc(body.end_time)
     assistant = await find_assistant(res.pool, user, body.assistant_id)
     run_request(body)  # a body no run would take is refused now, not at each firing
@@ -164,11 +165,9 @@ async def update(cron_id: str, body: CronPatch, user: ProtocolUser, res: Res) ->
             timezone = given.get("timezone") or row["timezone"]
             check_schedule(schedule, timezone)
         except BadSchedule as exc:
-            raise HTTPException(422, str(exc)) from None
+            raise BadInput(str(exc)) from None
         except ValidationError as exc:
-            raise HTTPException(
-                422, f"body: {exc.errors()[0]['loc']} {exc.errors()[0]['msg']}"
-            ) from None
+            raise BadInput(f"body: {exc.errors()[0]['loc']} {exc.errors()[0]['msg']}") from None
         end = _utc(given["end_time"]) if "end_time" in given else row["end_time"]
         changed: dict[str, Any] = {
             "schedule": schedule,

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import re
 
-from fastapi import HTTPException
-
 from agent.nodes import DOMAINS
+from server.refusals import BadInput
 
 SEGMENT = re.compile(r"^(?P<node>[A-Za-z_][A-Za-z0-9_]*)(:[0-9a-fA-F-]{1,64})?$")
 
@@ -19,8 +18,7 @@ def subgraph_namespace(namespace: str) -> str:
     for segment in namespace.split("|"):
         found = SEGMENT.match(segment)
         if found is None or found["node"] not in DOMAINS:
-            raise HTTPException(
-                422,
+            raise BadInput(
                 f"checkpoint.checkpoint_ns: {segment!r} is not `<subgraph>:<task id>` "
                 f"for a subgraph of this graph ({', '.join(DOMAINS)}).",
             )

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import APIRouter, HTTPException, Response
+from fastapi import APIRouter, Response
 from pydantic import Field
 
 from server.agent_protocol.auth import ProtocolUser
 from server.agent_protocol.run_lookup import RunNotFound, find_run
 from server.agent_protocol.schemas import Body
 from server.deps import Res
+from server.refusals import BadInput, Conflict
 from server.runs import owned_thread
 from server.runs.deps import Runs
 from tools.db.scope import user_db
@@ -37,7 +38,7 @@ async def cancel_many(
 ) -> Response:
     if body.status is not None:
         if body.thread_id is not None or body.run_ids:
-            raise HTTPException(422, "status: give either status, or thread_id and run_ids.")
+            raise BadInput("status: give either status, or thread_id and run_ids.")
         async with user_db(res.pool, user) as db:
             rows = await (
                 await db.conn.execute(
@@ -50,7 +51,7 @@ async def cancel_many(
         thread = await owned_thread(res, user, body.thread_id)
         targets = [(thread.thread_id, run_id) for run_id in body.run_ids]
     else:
-        raise HTTPException(422, "run_ids: give thread_id and run_ids, or status.")
+        raise BadInput("run_ids: give thread_id and run_ids, or status.")
     found = []
     for thread_id, run_id in targets:  # every id checked before any run is stopped
         _, live, _ = await find_run(res, runs, user, thread_id, run_id)
@@ -67,7 +68,7 @@ async def delete(thread_id: str, run_id: str, user: ProtocolUser, res: Res, runs
     if (live is not None and not live.done) or (
         row is not None and row.status in ("pending", "running")
     ):
-        raise HTTPException(409, "The run has not ended: cancel it first.")
+        raise Conflict("The run has not ended: cancel it first.")
     async with user_db(res.pool, user) as db:
         gone = await (
             await db.conn.execute(

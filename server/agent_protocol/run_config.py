@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from fastapi import HTTPException
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from server.agent_protocol.assistant import ASSISTANT_ID, GRAPH_ID
+from server.refusals import BadInput
 from server.runs.graph_stream import ALWAYS, OPTIONAL_MODES, GraphOptions
 
 RESERVED_CONFIGURABLE = frozenset(
@@ -49,11 +49,11 @@ def _config(raw: dict[str, Any] | None, assistant_id: str) -> dict[str, Any]:
     except ValidationError as exc:
         error = exc.errors()[0]
         where = ".".join(str(p) for p in error["loc"])
-        raise HTTPException(422, f"config.{where}: {error['msg']}") from None
+        raise BadInput(f"config.{where}: {error['msg']}") from None
     configurable = config.configurable or {}
     for key in configurable:
         if key in RESERVED_CONFIGURABLE or key.startswith("__"):
-            raise HTTPException(422, f"config.configurable.{key}: set by the server, not a client.")
+            raise BadInput(f"config.configurable.{key}: set by the server, not a client.")
     found: dict[str, Any] = {}
     if config.recursion_limit is not None:
         found["recursion_limit"] = config.recursion_limit
@@ -76,8 +76,8 @@ def _breakpoints(
     known = set(nodes)
     unknown = sorted(n for n in names if n not in known)
     if unknown:
-        raise HTTPException(
-            422, f"{field}: no node named {', '.join(unknown)} (nodes: {', '.join(sorted(known))})."
+        raise BadInput(
+            f"{field}: no node named {', '.join(unknown)} (nodes: {', '.join(sorted(known))})."
         )
     return names or None
 

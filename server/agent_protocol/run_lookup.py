@@ -11,8 +11,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 from uuid import UUID
 
-from fastapi import HTTPException
-
+from server.refusals import NotFound
 from server.resources import Resources
 from server.runs import Run, RunManager, ThreadRow, owned_thread
 from server.runs.orphans import settled
@@ -23,9 +22,9 @@ from server.wire_json import dumps, interrupts_json
 KEEPALIVE_S = 5.0  # whitespace before a JSON body keeps proxies from timing out
 
 
-class RunNotFound(HTTPException):
+class RunNotFound(NotFound):
     def __init__(self) -> None:
-        super().__init__(404, "Run not found.")
+        super().__init__("Run not found.")
 
 
 async def find_run(

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from fastapi import HTTPException
-
 from agent.context import Context
 from server.agent_protocol.assistant_rows import find_assistant
 from server.agent_protocol.run_view import remember
 from server.agent_protocol.runs_input import run_request
 from server.agent_protocol.schemas import RunCreate
+from server.refusals import Conflict
 from server.resources import Resources
 from server.runs import Run, RunManager, ThreadBusy, create_thread
 from server.runs.threads import ThreadExists, ThreadNotFound, owned_thread_id
@@ -62,6 +61,6 @@ async def start_run(
             graph_options=request.graph,
         )
     except ThreadBusy:
-        raise HTTPException(409, BUSY) from None
+        raise Conflict(BUSY) from None
     remember(run, request.options)
     return run

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Header, HTTPException, Query
+from fastapi import APIRouter, Header, Query
 
 from server.agent_protocol.auth import ProtocolUser
 from server.agent_protocol.run_lookup import find_run
@@ -16,6 +16,7 @@ from server.agent_protocol.schemas import RunCreate
 from server.agent_protocol.sse import frame, run_frames, sse_response
 from server.agent_protocol.stream_parts import UnsupportedStreamMode, stream_modes
 from server.deps import Res
+from server.refusals import BadInput
 from server.runs.deps import Runs
 
 router = APIRouter(tags=["agent protocol"])
@@ -37,7 +38,7 @@ def _last_event_id(value: str | None) -> int | None:
     try:
         return int(value)
     except ValueError:
-        raise HTTPException(422, "Last-Event-ID must be an event id this server sent.") from None
+        raise BadInput("Last-Event-ID must be an event id this server sent.") from None
 
 
 def _join_modes(values: list[str] | None) -> frozenset[str] | None:
@@ -50,7 +51,7 @@ def _join_modes(values: list[str] | None) -> frozenset[str] | None:
             modes += [str(m) for m in parsed if m]
         return stream_modes(modes) if modes else None
     except (orjson.JSONDecodeError, TypeError, UnsupportedStreamMode) as exc:
-        raise HTTPException(422, f"stream_mode: {exc}") from None
+        raise BadInput(f"stream_mode: {exc}") from None
 
 
 async def _ended() -> Any:

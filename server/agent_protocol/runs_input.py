@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from fastapi import HTTPException
 from langchain_core.messages import convert_to_messages
 from langgraph.types import Send
 
@@ -21,6 +20,7 @@ from server.agent_protocol.run_config import graph_options
 from server.agent_protocol.run_view import RunOptions
 from server.agent_protocol.schemas import RunCommand, RunCreate
 from server.agent_protocol.stream_parts import UnsupportedStreamMode, stream_modes
+from server.refusals import BadInput, Malformed
 from server.runs.graph_stream import GraphOptions
 
 RESERVED_METADATA = ("run_id", "thread_id", "user_id", "assistant_id", "graph_id")
@@ -39,13 +39,13 @@ class RunRequest:
 
 def _refuse_unsupported(body: RunCreate) -> None:
     if body.webhook:
-        raise HTTPException(422, "Webhooks are not supported by this server.")
+        raise BadInput("Webhooks are not supported by this server.")
     if body.context and (body.config or {}).get("configurable"):
-        raise HTTPException(
-            400, "config.configurable and context: give one of them (as LangGraph refuses both)."
+        raise Malformed(
+            "config.configurable and context: give one of them (as LangGraph refuses both)."
         )
     if body.after_seconds:
-        raise HTTPException(422, "Delayed runs (after_seconds) are not supported here.")
+        raise BadInput("Delayed runs (after_seconds) are not supported here.")
 
 
 def _input(raw: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -60,7 +60,7 @@ def _input(raw: dict[str, Any] | None) -> dict[str, Any] | None:
     try:
         convert_to_messages(messages)
     except (ValueError, TypeError, KeyError, NotImplementedError) as exc:
-        raise HTTPException(422, f"input.messages: not a list of messages ({exc})") from None
+        raise BadInput(f"input.messages: not a list of messages ({exc})") from None
     return raw
 
 
@@ -75,7 +75,7 @@ def _goto(goto: Any) -> list[Any] | None:
         elif isinstance(target, dict) and isinstance(target.get("node"), str):
             out.append(Send(target["node"], target.get("input")))
         else:
-            raise HTTPException(422, "command.goto: a node name or {node, input}.")
+            raise BadInput("command.goto: a node name or {node, input}.")
     return out
 
 
@@ -88,13 +88,13 @@ def _command(command: RunCommand | None) -> dict[str, Any] | None:
     found = {"resume": command.resume, "goto": _goto(command.goto), "update": update}
     found = {k: v for k, v in found.items() if v is not None}
     if not found:
-        raise HTTPException(422, "command: give at least one of resume, goto or update.")
+        raise BadInput("command: give at least one of resume, goto or update.")
     return found
 
 
 def _checkpoint_id(body: RunCreate) -> str | None:
     if body.checkpoint is not None and body.checkpoint.checkpoint_ns:
-        raise HTTPException(422, "Runs can only start from a root-graph checkpoint.")
+        raise BadInput("Runs can only start from a root-graph checkpoint.")
     return body.checkpoint_id or (body.checkpoint.checkpoint_id if body.checkpoint else None)
 
 
@@ -115,7 +115,7 @@ def run_request(
             else None
         )
     except (UnsupportedStreamMode, BadContext) as exc:
-        raise HTTPException(422, str(exc)) from None
+        raise BadInput(str(exc)) from None
     command = _command(body.command)
     metadata = {k: v for k, v in (body.metadata or {}).items() if k not in RESERVED_METADATA}
     return RunRequest(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter
 from langgraph.errors import InvalidUpdateError
 
 from server.agent_protocol.auth import ProtocolUser
@@ -18,6 +18,7 @@ from server.agent_protocol.schemas import (
 )
 from server.agent_protocol.serialize import ProtocolJSON, state_json
 from server.deps import Res
+from server.refusals import Conflict, Malformed
 from server.runs import ThreadRow, owned_thread
 from server.runs.deps import Runs
 from server.runs.threads import user_graph
@@ -76,15 +77,13 @@ async def update_state(
 ) -> Any:
     row = await owned_thread(res, user, thread_id)
     if runs.active(row.key) is not None:
-        raise HTTPException(
-            409, "The thread has a run in progress; update its state after it ends."
-        )
+        raise Conflict("The thread has a run in progress; update its state after it ends.")
     config = state_config(row.thread_id, body.checkpoint or body.checkpoint_id)
     try:
         graph = user_graph(res, row.user_id)
         written = await graph.aupdate_state(config, body.values, as_node=body.as_node)
     except (InvalidUpdateError, ValueError, KeyError, TypeError) as exc:
-        raise HTTPException(400, f"Could not update the state: {exc}") from None
+        raise Malformed(f"Could not update the state: {exc}") from None
     return ProtocolJSON({"checkpoint": written["configurable"]})
 
 

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from uuid import UUID
 
 import structlog
-from fastapi import APIRouter, Body, HTTPException
+from fastapi import APIRouter, Body
 
 from server.agent_protocol.assistant_rows import find_assistant
 from server.agent_protocol.auth import ProtocolUser
@@ -30,6 +30,7 @@ from server.agent_protocol.sse import run_frames, sse_response
 from server.agent_protocol.thread_ttl import ThreadTTL, set_ttl
 from server.agent_protocol.thread_view import client_metadata
 from server.deps import Res
+from server.refusals import BadInput, Refused
 from server.resources import Resources
 from server.runs import Run, RunManager, create_thread
 from server.runs.deps import Runs
@@ -115,12 +116,12 @@ async def batch(
     user: ProtocolUser, res: Res, runs: Runs, body: list[StatelessRunCreate] = Body()
 ) -> Any:
     if not body or len(body) > MAX_BATCH:
-        raise HTTPException(422, f"body: a list of 1 to {MAX_BATCH} runs.")
+        raise BadInput(f"body: a list of 1 to {MAX_BATCH} runs.")
     for index, item in enumerate(body):  # every one checked before any starts
         try:
             await find_assistant(res.pool, user, item.assistant_id)
             run_request(item)
-        except HTTPException as exc:
-            raise HTTPException(exc.status_code, f"body[{index}]: {exc.detail}") from None
+        except Refused as exc:
+            raise exc.about(f"body[{index}]") from None
     started = [await start_stateless(res, runs, user, item) for item in body]
     return ProtocolJSON([run_json(run) for run in started])

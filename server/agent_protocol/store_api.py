@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, HTTPException, Query, Response
+from fastapi import APIRouter, Query, Response
 from langgraph.store.base import Item
 from pydantic import Field
 
@@ -20,6 +20,7 @@ from server.agent_protocol.auth import ProtocolUser
 from server.agent_protocol.schemas import Body, Offset
 from server.agent_protocol.serialize import ProtocolJSON
 from server.deps import Res
+from server.refusals import BadInput, NotFound
 from tools.db.user_store import UserStore
 
 router = APIRouter(tags=["agent protocol"])
@@ -61,14 +62,14 @@ class NamespaceSearch(Body):
 def _checked(user: UUID, namespace: list[str], field: str) -> tuple[str, ...]:
     for label in namespace:
         if not label or "." in label:
-            raise HTTPException(422, f"{field}: labels are non-empty and contain no '.'.")
+            raise BadInput(f"{field}: labels are non-empty and contain no '.'.")
     if namespace:
         try:
             first = UUID(namespace[0])
         except ValueError:
             first = None
         if first is not None and first != user:
-            raise HTTPException(404, f"{field}: no such namespace.")
+            raise NotFound(f"{field}: no such namespace.")
     return tuple(namespace)
 
 
@@ -101,10 +102,10 @@ async def get_item(
 ) -> Any:
     labels = _checked(user, namespace.split(".") if namespace else [], "namespace")
     if not labels:
-        raise HTTPException(422, "namespace: at least one label.")
+        raise BadInput("namespace: at least one label.")
     found = await _store(res, user).aget(labels, key, refresh_ttl=refresh_ttl)
     if found is None:
-        raise HTTPException(404, "Item not found.")
+        raise NotFound("Item not found.")
     return ProtocolJSON(item_json(found))
 
 
@@ -128,7 +129,7 @@ async def search_items(body: StoreSearch, user: ProtocolUser, res: Res) -> Any:
             refresh_ttl=body.refresh_ttl,
         )
     except ValueError as exc:  # an unknown filter operator
-        raise HTTPException(422, str(exc)) from None
+        raise BadInput(str(exc)) from None
     return ProtocolJSON({"items": [item_json(i) for i in found]})
 
 

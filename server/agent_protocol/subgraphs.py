@@ -11,12 +11,13 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter
 
 from server.agent_protocol.assistant_rows import find_assistant
 from server.agent_protocol.auth import ProtocolUser
 from server.agent_protocol.client_context import ClientContext
 from server.deps import Res
+from server.refusals import NotFound
 
 router = APIRouter(tags=["agent protocol"])
 
@@ -41,7 +42,7 @@ async def _subgraphs(
         async for ns, graph in res.graph.aget_subgraphs(namespace=namespace, recurse=recurse)
     }
     if namespace is not None and not found:
-        raise HTTPException(404, f"namespace: no subgraph {namespace!r} in this graph.")
+        raise NotFound(f"namespace: no subgraph {namespace!r} in this graph.")
     return found
 
 

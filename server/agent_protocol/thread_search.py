@@ -10,11 +10,10 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from fastapi import HTTPException
-
 from server.agent_protocol.schemas import ThreadSearch
 from server.agent_protocol.thread_store import SCAN_LIMIT, row_query, search_rows
 from server.agent_protocol.thread_view import contains, stored_filter, thread_json, thread_state
+from server.refusals import BadInput
 from server.resources import Resources
 from server.runs import RunManager
 
@@ -24,7 +23,7 @@ async def search_threads(
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """A page of thread bodies, and pagination headers as langgraph-api sends them."""
     if body.extract:
-        raise HTTPException(422, "extract is not supported by this server.")
+        raise BadInput("extract is not supported by this server.")
     metadata = stored_filter(user, body.metadata)
     if metadata is None:
         return [], {"X-Pagination-Total": str(body.offset)}

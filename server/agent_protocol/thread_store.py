@@ -12,10 +12,10 @@ from typing import Any
 from uuid import UUID
 
 import orjson
-from fastapi import HTTPException
 from psycopg import sql
 
 from server.json_safe import MAX_FIELD_BYTES
+from server.refusals import BadInput
 from server.resources import Resources
 from server.runs.threads import COLUMNS, ThreadRow, owned_thread, parse_thread_id
 from tools.db.scope import user_db
@@ -99,7 +99,5 @@ async def patch_metadata(
         ).fetchone()
     if updated is None:  # deleted in between, or the merge would be too large
         await owned_thread(resources, user_id, thread_id)  # 404 when it is gone
-        raise HTTPException(
-            422, f"metadata: the thread's metadata would exceed {MAX_FIELD_BYTES} bytes"
-        )
+        raise BadInput(f"metadata: the thread's metadata would exceed {MAX_FIELD_BYTES} bytes")
     return ThreadRow(**updated)

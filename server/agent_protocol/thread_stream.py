@@ -14,12 +14,13 @@ import asyncio
 from collections.abc import AsyncIterator
 from typing import Annotated, Any, Literal, get_args
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Query
 
 from server.agent_protocol.auth import ProtocolUser
 from server.agent_protocol.run_view import options_of
 from server.agent_protocol.sse import frame, run_frames, sse_response
 from server.deps import Res
+from server.refusals import BadInput
 from server.runs import RunManager, owned_thread
 from server.runs.deps import Runs
 
@@ -33,8 +34,7 @@ def _modes(values: list[str]) -> set[str]:
     modes = {m.strip() for v in values for m in v.split(",") if m.strip()} or {"run_modes"}
     unknown = sorted(modes - set(get_args(ThreadStreamMode)))
     if unknown:
-        raise HTTPException(
-            422,
+        raise BadInput(
             f"stream_mode: {', '.join(unknown)} is not supported here; use run_modes or lifecycle.",
         )
     return modes

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, cast
 from uuid import UUID
 
-from fastapi import HTTPException
-
+from server.refusals import BadInput
 from tools.db.pool import Pool
 from tools.db.scope import user_db
 
@@ -32,11 +31,11 @@ def parse_ttl(raw: dict[str, Any] | None) -> ThreadTTL | None:
     minutes = raw.get("ttl")
     strategy = raw.get("strategy", "delete")
     if isinstance(minutes, bool) or not isinstance(minutes, int | float):
-        raise HTTPException(422, "ttl.ttl: a number of minutes.")
+        raise BadInput("ttl.ttl: a number of minutes.")
     if not 0 < minutes <= MAX_MINUTES:
-        raise HTTPException(422, f"ttl.ttl: more than 0 and at most {MAX_MINUTES} minutes.")
+        raise BadInput(f"ttl.ttl: more than 0 and at most {MAX_MINUTES} minutes.")
     if strategy not in ("delete", "keep_latest"):
-        raise HTTPException(422, "ttl.strategy: 'delete' or 'keep_latest'.")
+        raise BadInput("ttl.strategy: 'delete' or 'keep_latest'.")
     return ThreadTTL(float(minutes), cast(Strategy, strategy))
 
 

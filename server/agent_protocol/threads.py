@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Header, HTTPException, Response
+from fastapi import APIRouter, Header, Response
 
 from server.agent_protocol.auth import ProtocolUser
 from server.agent_protocol.schemas import ThreadCreate, ThreadPatch, ThreadSearch
@@ -15,6 +15,7 @@ from server.agent_protocol.thread_store import patch_metadata
 from server.agent_protocol.thread_ttl import parse_ttl, set_ttl
 from server.agent_protocol.thread_view import client_metadata, thread_json, thread_state
 from server.deps import Res
+from server.refusals import BadInput
 from server.resources import Resources
 from server.runs import RunManager, ThreadRow, create_thread, owned_thread
 from server.runs.deps import Runs
@@ -38,7 +39,7 @@ async def create(
     body = body or ThreadCreate()
     ttl = parse_ttl(body.ttl)
     if body.supersteps:
-        raise HTTPException(422, "Creating a thread with supersteps is not supported.")
+        raise BadInput("Creating a thread with supersteps is not supported.")
     row = await create_thread(
         resources,
         user,

@@ -14,10 +14,9 @@ import re
 from dataclasses import dataclass
 from uuid import UUID
 
-from fastapi import HTTPException
-
 from server.chat.schemas import ChatRequest
 from server.chat.turns import Turn, replay
+from server.refusals import BadInput, NotFound
 from server.resources import Resources
 from server.runs import RunManager
 from server.runs.store import run_for_message
@@ -28,10 +27,10 @@ CLOSING = "done"
 METADATA = "0"
 
 
-class BadEventId(HTTPException):
+class BadEventId(BadInput):
     def __init__(self, value: str, why: str) -> None:
         shown = value if len(value) <= 40 else value[:40] + "…"
-        super().__init__(422, f"Last-Event-ID {shown!r}: {why}")
+        super().__init__(f"Last-Event-ID {shown!r}: {why}")
 
 
 @dataclass(frozen=True, order=True)
@@ -71,13 +70,13 @@ async def rejoin_chat(
     """The turn a resending client already started: it names the thread and message_id
     it sent; 404 when this user's thread holds no turn for that message_id."""
     if request.thread_id is None or request.message_id is None:
-        raise HTTPException(
-            422, "Last-Event-ID resumes a turn: send it with that turn's thread_id and message_id."
+        raise BadInput(
+            "Last-Event-ID resumes a turn: send it with that turn's thread_id and message_id."
         )
     thread_id = await owned_thread_id(resources, user_id, request.thread_id)
     prior = await run_for_message(resources.pool, user_id, thread_id, request.message_id)
     if prior is None:
-        raise HTTPException(404, "No turn for this message_id on this thread to resume.")
+        raise NotFound("No turn for this message_id on this thread to resume.")
     return await replay(resources, runs, prior)
 
 

@@ -8,12 +8,12 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID, uuid4
 
-from fastapi import HTTPException
 from langchain_core.messages import HumanMessage
 
 from agent.approvals import stale_decision_text
 from agent.context import Context
 from server.chat.schemas import ChatRequest, ClientContext, ResumeRequest
+from server.refusals import BadInput, Conflict
 from server.resources import Resources
 from server.runs import DuplicateMessage, Run, RunManager, create_thread, owned_thread
 from server.runs.orphans import settled
@@ -34,12 +34,9 @@ class Turn:
     row: RunRow | None = None
 
 
-class NothingToResume(HTTPException):
+class NothingToResume(Conflict):
     """409 for a decision with nothing waiting; the detail says what became of it (set
     aside by a message the user wrote meanwhile, or already answered)."""
-
-    def __init__(self, detail: str) -> None:
-        super().__init__(409, detail)
 
 
 def turn_context(
@@ -144,6 +141,4 @@ async def start_resume(
 def _check_count(pending: dict[str, Any], given: int) -> None:
     wanted = len(pending.get("action_requests") or [])
     if wanted and wanted != given:
-        raise HTTPException(
-            422, f"Invalid request — decisions: {wanted} pending action(s) need {wanted}."
-        )
+        raise BadInput(f"Invalid request — decisions: {wanted} pending action(s) need {wanted}.")

@@ -10,13 +10,13 @@ import sys
 from typing import Any
 
 import orjson
-from fastapi import HTTPException
 from rich.console import Console
 from rich.text import Text
 
 from server.chat_cli.remote import ChatCliError
 from server.chat_cli.render import Screen
 from server.chat_cli.transport import ChatEvent, Transport
+from server.refusals import Refused
 
 HISTORY_SHOWN = 10
 CHOICES = {"a": "approve", "e": "edit", "r": "reject", "": "approve"}
@@ -119,7 +119,7 @@ class Session:
             elif line:
                 try:
                     await self.settle(await self.show(self.transport.chat(line, self.thread_id)))
-                except (ChatCliError, HTTPException) as exc:
-                    self.screen.say(f"error: {getattr(exc, 'detail', exc)}", "bold red")
+                except (ChatCliError, Refused) as exc:
+                    self.screen.say(f"error: {exc}", "bold red")
         if self.thread_id:
             self.screen.say(f"thread {self.thread_id} (continue with --thread)", "dim")

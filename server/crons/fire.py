@@ -13,11 +13,11 @@ from typing import Literal
 from uuid import UUID
 
 import structlog
-from fastapi import HTTPException
 
 from server.agent_protocol.run_start import start_run
 from server.agent_protocol.schemas import RunCreate
 from server.agent_protocol.stateless_runs import StatelessRunCreate, start_stateless
+from server.refusals import Refused
 from server.resources import Resources
 from server.runs import RunManager
 from tools.db.scope import user_db
@@ -61,8 +61,8 @@ class CronFirer:
                     user_id,
                     StatelessRunCreate.model_validate(stateless),
                 )
-        except HTTPException as exc:  # its assistant or thread deleted since: no retry helps
-            log.warning("cron run refused", cron_id=str(cron_id), detail=exc.detail)
+        except Refused as exc:  # its assistant or thread deleted since: no retry helps
+            log.warning("cron run refused", cron_id=str(cron_id), detail=exc.message)
             return "refused"
         log.info(
             "cron fired",

@@ -9,9 +9,9 @@ from typing import Any
 from uuid import UUID, uuid4
 
 import orjson
-from fastapi import HTTPException
 from psycopg import sql
 
+from server.refusals import NotFound
 from tools.db.pool import Pool
 from tools.db.scope import UserDb, user_db
 
@@ -30,9 +30,9 @@ SORT_COLUMNS = {
 }
 
 
-class CronNotFound(HTTPException):
+class CronNotFound(NotFound):
     def __init__(self) -> None:
-        super().__init__(404, "Cron not found.")
+        super().__init__("Cron not found.")
 
 
 @dataclass(frozen=True)

@@ -7,19 +7,18 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from fastapi import HTTPException
 from pydantic import ValidationError
 from starlette.applications import Starlette
 
 from server.chat.schemas import ChatRequest, ResumeRequest
 from server.chat.turns import Turn, start_chat, start_resume
+from server.errors import REFUSAL_STATUS
 from server.ratelimit import hit, retry_after_header
+from server.refusals import Refused
 from server.resources import Resources
-from server.runs import RunManager, ThreadBusy, create_thread
+from server.runs import RunManager, create_thread
 from server.runs.threads import ThreadExists
 from tools.run import validation_message
-
-BUSY = "This thread is busy with another turn; wait for it to finish."
 
 
 class DoorRefusal(Exception):
@@ -31,6 +30,11 @@ class DoorRefusal(Exception):
         self.status = status
         self.message = message
         self.retry_after = retry_after
+
+
+def refusal(exc: Refused) -> DoorRefusal:
+    """A refusal of the chat core, with the status POST /api/v1/pam/chat gives it."""
+    return DoorRefusal(REFUSAL_STATUS[exc.kind], exc.message)
 
 
 def app_parts(app: Starlette) -> tuple[Resources, RunManager]:
@@ -65,10 +69,8 @@ async def start_turn(
         request = request.model_copy(update={"thread_id": await claim_thread(app, user, claim)})
     try:
         return await start_chat(resources, runs, user, request)
-    except ThreadBusy:
-        raise DoorRefusal(409, BUSY) from None
-    except HTTPException as exc:
-        raise DoorRefusal(exc.status_code, str(exc.detail)) from None
+    except Refused as exc:
+        raise refusal(exc) from None
 
 
 async def resume_turn(app: Starlette, user: UUID, request: ResumeRequest) -> Turn:
@@ -77,10 +79,8 @@ async def resume_turn(app: Starlette, user: UUID, request: ResumeRequest) -> Tur
     await charge_turn(resources, user)
     try:
         return await start_resume(resources, runs, user, request)
-    except ThreadBusy:
-        raise DoorRefusal(409, BUSY) from None
-    except HTTPException as exc:
-        raise DoorRefusal(exc.status_code, str(exc.detail)) from None
+    except Refused as exc:
+        raise refusal(exc) from None
 
 
 async def claim_thread(app: Starlette, user: UUID, thread_id: str) -> str:
@@ -91,6 +91,6 @@ async def claim_thread(app: Starlette, user: UUID, thread_id: str) -> str:
         row = await create_thread(resources, user, thread_id=thread_id, if_exists="do_nothing")
     except ThreadExists:  # deleted the instant it was found: as an unknown id
         raise DoorRefusal(404, "Thread not found.") from None
-    except HTTPException as exc:
-        raise DoorRefusal(exc.status_code, str(exc.detail)) from None
+    except Refused as exc:
+        raise refusal(exc) from None
     return row.thread_id

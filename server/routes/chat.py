@@ -14,7 +14,7 @@ from server.chat.schemas import ChatRequest, ChatResponse, ResumeRequest
 from server.chat.stream import numbered_events, turn_result
 from server.chat.turns import Turn, start_chat, start_resume
 from server.deps import CurrentUser, Res
-from server.errors import UNAVAILABLE, UNAVAILABLE_RETRY_S, error_response
+from server.errors import UNAVAILABLE, UNAVAILABLE_RETRY_S, error_response, refusal_response
 from server.runs import ThreadBusy
 from server.runs.deps import Runs
 from server.runs.lost import LOST, LOST_CODE
@@ -23,13 +23,8 @@ from server.sse import event_stream, sse_frame
 log = structlog.get_logger("pam.chat")
 router = APIRouter(prefix="/api/v1/pam", tags=["chat"])
 
-BUSY = "This thread is busy with another turn; wait for it to finish."
 FAILED = "The turn failed on our side."
 STREAM_DOC = {"content": {"text/event-stream": {}}, "description": "Server-sent events."}
-
-
-def busy_response() -> JSONResponse:
-    return error_response(409, BUSY, "THREAD_BUSY")
 
 
 async def answer(turn: Turn) -> ChatResponse | JSONResponse:
@@ -42,7 +37,7 @@ async def answer(turn: Turn) -> ChatResponse | JSONResponse:
     if status == "error":
         return error_response(500, FAILED, "internal")
     if status in ("pending", "running"):  # a retried message still running elsewhere
-        return busy_response()
+        return refusal_response(ThreadBusy(turn.thread_id))
     return ChatResponse(
         thread_id=turn.thread_id,
         run_id=turn.run_id,
@@ -70,11 +65,7 @@ def wants_stream(request: Request, stream: bool) -> bool:
 @router.post("/chat", response_model=ChatResponse, response_model_exclude_none=True)
 async def chat(body: ChatRequest, user: CurrentUser, resources: Res, runs: Runs) -> Any:
     """Run one turn and answer when it has ended (or paused for an approval)."""
-    try:
-        turn = await start_chat(resources, runs, user, body)
-    except ThreadBusy:
-        return busy_response()
-    return await answer(turn)
+    return await answer(await start_chat(resources, runs, user, body))
 
 
 @router.post("/chat/stream", response_class=Response, responses={200: STREAM_DOC})
@@ -97,10 +88,7 @@ async def chat_stream(
         turn = await rejoin_chat(resources, runs, user, body)
         check_known(turn, after)
         return event_stream(sse_frames(turn, after))
-    try:
-        turn = await start_chat(resources, runs, user, body)
-    except ThreadBusy:
-        return busy_response()
+    turn = await start_chat(resources, runs, user, body)
     return event_stream(sse_frames(turn))
 
 
@@ -120,10 +108,7 @@ async def resume(
 ) -> Any:
     """Answer a pending approval (one decision per action request) and continue the turn.
     Streams when `?stream=true` or `Accept: text/event-stream`."""
-    try:
-        turn = await start_resume(resources, runs, user, body)
-    except ThreadBusy:
-        return busy_response()
+    turn = await start_resume(resources, runs, user, body)
     if wants_stream(request, stream):
         return event_stream(sse_frames(turn))
     return await answer(turn)

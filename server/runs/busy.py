@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from typing import Literal
 
+from server.refusals import Busy
+
 Strategy = Literal["reject", "enqueue", "interrupt", "rollback"]
 
 
-class ThreadBusy(Exception):
+BUSY = "This thread is busy with another turn; wait for it to finish."
+
+
+class ThreadBusy(Busy):
     """A run is active on the thread and the strategy is `reject`."""
 
     def __init__(self, thread_id: str) -> None:
-        super().__init__(f"thread {thread_id} already has a run in progress")
+        super().__init__(BUSY)
         self.thread_id = thread_id

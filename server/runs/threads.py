@@ -16,8 +16,8 @@ from weakref import WeakKeyDictionary
 
 import orjson
 from cachetools import LRUCache
-from fastapi import HTTPException
 
+from server.refusals import BadInput, Conflict, NotFound
 from server.resources import Resources
 from tools.db.scope import user_db
 from tools.db.thread_keys import ThreadNamespaces, owned_graph, thread_key
@@ -40,14 +40,14 @@ def _owned_threads(resources: Resources) -> LRUCache[tuple[UUID, UUID], bool]:
     return known
 
 
-class ThreadNotFound(HTTPException):
+class ThreadNotFound(NotFound):
     def __init__(self) -> None:
-        super().__init__(404, "Thread not found.")
+        super().__init__("Thread not found.")
 
 
-class ThreadExists(HTTPException):
+class ThreadExists(Conflict):
     def __init__(self) -> None:
-        super().__init__(409, "A thread with that id already exists.")
+        super().__init__("A thread with that id already exists.")
 
 
 @dataclass(frozen=True)
@@ -136,7 +136,7 @@ async def create_thread(
     that thread (`do_nothing`); other users' threads are never in the way."""
     tid = uuid4() if thread_id is None else parse_thread_id(thread_id)
     if tid is None:
-        raise HTTPException(422, "thread_id must be a UUID.")
+        raise BadInput("thread_id must be a UUID.")
     async with user_db(resources.pool, user_id) as db:
         row = await (
             await db.conn.execute(

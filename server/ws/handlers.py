@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+from typing import assert_never
 from uuid import uuid4
 
 import structlog
-from fastapi import HTTPException
 
 from server.chat.rejoin import check_known, parse_event_id, rejoin_chat
 from server.chat.turns import start_chat, start_resume
 from server.errors import DB_UNAVAILABLE, UNAVAILABLE
 from server.flags.transport import socket_paused
 from server.ratelimit import hit, turn_key
+from server.refusals import Refused
 from server.resources import Resources
-from server.runs import RunManager, ThreadBusy, owned_thread
+from server.runs import RunManager, owned_thread
 from server.ws.auth import UNAUTHORIZED, AuthFailed, verify
 from server.ws.connection import Connection
 from server.ws.forward import forward_turn
@@ -29,7 +30,7 @@ from server.ws.frames import (
 )
 
 log = structlog.get_logger("pam.ws")
-HTTP_TO_CODE = {400: "BAD_REQUEST", 401: "UNAUTHORIZED", 404: "NOT_FOUND", 429: "RATE_LIMITED"}
+BUSY = "This thread is busy with another turn."
 
 
 def error_frame(code: str, message: str, message_id: str | None = None) -> dict[str, str]:
@@ -39,6 +40,19 @@ def error_frame(code: str, message: str, message_id: str | None = None) -> dict[
     return frame
 
 
+def refusal_frame(exc: Refused, message_id: str | None = None) -> dict[str, str]:
+    """A refusal over the WebSocket: the one mapping to frame codes."""
+    match exc.kind:
+        case "busy":
+            return error_frame("THREAD_BUSY", BUSY, message_id)
+        case "not_found":
+            return error_frame("NOT_FOUND", exc.message, message_id)
+        case "malformed" | "bad_input" | "forbidden" | "conflict":
+            return error_frame("BAD_REQUEST", exc.message, message_id)
+        case _:
+            assert_never(exc.kind)
+
+
 async def handle(
     frame: ClientFrame, connection: Connection, resources: Resources, runs: RunManager
 ) -> None:
@@ -46,13 +60,8 @@ async def handle(
     message_id = getattr(frame, "message_id", None)
     try:
         await _dispatch(frame, connection, resources, runs)
-    except ThreadBusy:
-        connection.send(
-            error_frame("THREAD_BUSY", "This thread is busy with another turn.", message_id)
-        )
-    except HTTPException as exc:
-        code = HTTP_TO_CODE.get(exc.status_code, "BAD_REQUEST")
-        connection.send(error_frame(code, str(exc.detail), message_id))
+    except Refused as exc:
+        connection.send(refusal_frame(exc, message_id))
     except DB_UNAVAILABLE as exc:
         log.warning("database unavailable", frame=frame.type, error=str(exc))
         connection.send(error_frame("UNAVAILABLE", UNAVAILABLE, message_id))

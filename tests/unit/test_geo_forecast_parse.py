@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from tools.services import ServiceUnavailable
-from tools.wheels.weather_models import conditions, parse_forecast
+from tools.wheels.weather import conditions, parse_forecast
 
 
 def daily(days: int = 3, **overrides: Any) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from agent.tools import domain_tools, model_parameters, tool_description
 from tools.registry import ACTIONS, ACTIONS_BY_NAME
-from tools.wheels.fuel_models import LogFuelArgs
+from tools.wheels.fuel import LogFuelArgs
 from tools.wins.budgets import SetBudgetArgs
 from tools.wins.expenses import AddExpenseArgs
 

@@ -2,8 +2,7 @@
 
 from tools.social import feed, groups, posts, reactions
 from tools.social.feed import get_feed
-from tools.social.group_lookup import resolve_group
-from tools.social.groups import create_group, join_group, list_groups
+from tools.social.groups import create_group, join_group, list_groups, resolve_group
 from tools.social.posts import create_post
 from tools.social.reactions import comment_on_post, like_post
 from tools.social.tables import TABLES

@@ -8,7 +8,7 @@ from uuid import UUID
 from pydantic import Field
 
 from tools.db.scope import UserDb
-from tools.social.group_lookup import GroupRef, resolve_group
+from tools.social.groups import GroupRef, resolve_group
 from tools.social.models import GROUP, YOU, CommentOut, GroupOut, PostOut, comment_out, preview
 from tools.types import Action, ActionResult, Args
 

@@ -9,7 +9,7 @@ from pydantic import Field, StringConstraints
 
 from tools.db.scope import UserDb
 from tools.profile import load_profile
-from tools.social.group_lookup import GroupRef, resolve_group
+from tools.social.groups import GroupRef, resolve_group
 from tools.social.models import GROUP, YOU, PostOut, Visibility, feed_ui, preview
 from tools.types import Action, ActionError, ActionResult, Args
 

@@ -1,26 +1,191 @@
-"""Fuel fills: log one (with its fuel expense) and the recent price trip plans use."""
+"""Fuel fills: log one (with its fuel expense, after sanity checks on the price
+arithmetic and the odometer order), the recent price trip plans use, and statistics over
+a date range: volume, spend, price, economy and cost per km.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, Self
 from uuid import UUID
+
+from pydantic import BaseModel, Field, model_validator
 
 from tools.db.scope import UserDb
 from tools.format import distance, money, volume
 from tools.profile import load_profile, local_today
-from tools.types import Action, ActionError, Table, UiAction
-from tools.wheels.fuel_checks import check_odometer, previous_odometer, settle_price
-from tools.wheels.fuel_models import (
-    FUEL_LOG_SELECT,
-    FuelLogOut,
-    LogFuelArgs,
-    LogFuelResult,
-    read_fuel_logs,
+from tools.types import Action, ActionError, ActionResult, Args, Table, UiAction
+from tools.values import Money, Name, SaneDate, Title
+from tools.wheels.vehicles import (
+    DAY,
+    END_DATE,
+    ODOMETER,
+    START_DATE,
+    VEHICLE,
+    Litres,
+    Number,
+    Odometer,
+    PricePerLitre,
+    cost_per_distance,
+    economy,
+    json_value,
+    price_per_volume,
+    resolve_vehicle,
 )
-from tools.wheels.linked_expense import insert_linked_expense
-from tools.wheels.vehicle_units import economy, price_per_volume
-from tools.wheels.vehicles import resolve_vehicle
+from tools.wins.expenses import insert_linked_expense
+from tools.you.dates import day_text
+
+FUEL_LOG_SELECT = (
+    "SELECT f.id, f.vehicle_id, v.name AS vehicle, f.expense_id, f.date, f.litres,"
+    " f.total_cost, f.price_per_litre, f.odometer_km, f.location"
+    " FROM fuel_logs f LEFT JOIN vehicles v ON v.id = f.vehicle_id AND v.user_id = f.user_id"
+)
+
+
+class FuelLogOut(BaseModel):
+    id: UUID
+    vehicle: str | None = None
+    vehicle_id: UUID | None = None
+    expense_id: UUID | None = None
+    date: date
+    litres: Number
+    total_cost: Number | None = None
+    price_per_litre: Number | None = None
+    odometer_km: Number | None = None
+    location: str | None = None
+
+
+class LogFuelArgs(Args):
+    litres: Litres = Field(description="Litres put in.", examples=[62.5])
+    total_cost: Money | None = Field(
+        default=None,
+        description="What the fill cost in all. Give this or price_per_litre (or both).",
+        examples=[118.75],
+    )
+    price_per_litre: PricePerLitre | None = Field(
+        default=None,
+        description="Pump price per litre. Give this or total_cost (or both).",
+        examples=[1.899],
+    )
+    odometer_km: Odometer | None = ODOMETER
+    location: Title | None = Field(
+        default=None, description="Where they filled up.", examples=["Dubbo"]
+    )
+    date: SaneDate | None = DAY
+    vehicle: Name | None = VEHICLE
+
+    @model_validator(mode="after")
+    def _needs_a_price(self) -> Self:
+        if self.total_cost is None and self.price_per_litre is None:
+            raise ValueError("give total_cost or price_per_litre (or both)")
+        return self
+
+
+class LogFuelResult(ActionResult):
+    fuel_log: FuelLogOut
+    expense_id: UUID
+    distance_km: Number | None = None
+    l_per_100km: Number | None = None
+
+
+async def load_fuel_logs(
+    db: UserDb, *, start: date | None = None, end: date | None = None
+) -> list[FuelLogOut]:
+    """The user's fills, oldest first, optionally within [start, end]."""
+    cur = await db.conn.execute(
+        FUEL_LOG_SELECT + " WHERE f.user_id = %s"
+        " AND (%s::date IS NULL OR f.date >= %s) AND (%s::date IS NULL OR f.date <= %s)"
+        " ORDER BY f.date, f.created_at",
+        (db.user_id, start, start, end, end),
+    )
+    return [FuelLogOut(**row) for row in await cur.fetchall()]
+
+
+async def read_fuel_logs(db: UserDb) -> list[dict[str, Any]]:
+    """Fixture/final-state rows keyed by log_fuel's argument names (vehicle = its name)."""
+    keys = ("litres", "total_cost", "price_per_litre", "odometer_km", "location", "date")
+    return [
+        {key: json_value(getattr(log, key)) for key in keys}
+        | {"vehicle": log.vehicle, "id": str(log.id)}
+        for log in await load_fuel_logs(db)
+    ]
+
+
+MAX_PRICE_PER_LITRE = Decimal(20)
+# A stated total and a stated price may disagree by rounding at the pump, not by more.
+PRICE_TOLERANCE = Decimal("0.02")
+
+
+def settle_price(
+    litres: Decimal, total_cost: Decimal | None, price_per_litre: Decimal | None
+) -> tuple[Decimal, Decimal]:
+    """(total_cost, price_per_litre), computing whichever one is missing."""
+    if price_per_litre is not None and total_cost is None:
+        total = (litres * price_per_litre).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        if total <= 0:
+            raise ActionError("That fill works out to less than one cent.", field="litres")
+        return total, price_per_litre
+    assert total_cost is not None
+    implied = (total_cost / litres).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)
+    if price_per_litre is None:
+        if not 0 < implied <= MAX_PRICE_PER_LITRE:
+            raise ActionError(
+                f"{total_cost} for {litres} L works out to {implied} per litre, which can't "
+                "be right — please check the litres and the total cost.",
+                field="total_cost",
+            )
+        return total_cost, implied
+    expected = litres * price_per_litre
+    if abs(total_cost - expected) > expected * PRICE_TOLERANCE:
+        raise ActionError(
+            f"The total {total_cost} doesn't match {litres} L at {price_per_litre} per litre "
+            f"(that would be {expected.quantize(Decimal('0.01'))}). Which one is right?",
+            field="total_cost",
+        )
+    return total_cost, price_per_litre
+
+
+async def check_odometer(
+    db: UserDb, vehicle_id: UUID | None, odometer_km: Decimal, filled_on: date
+) -> None:
+    """Odometers only go up: no lower than any earlier fill's, no higher than a later one's."""
+    cur = await db.conn.execute(
+        "SELECT max(odometer_km) FILTER (WHERE date < %s) AS before,"
+        " min(odometer_km) FILTER (WHERE date > %s) AS after"
+        " FROM fuel_logs WHERE user_id = %s AND vehicle_id IS NOT DISTINCT FROM %s"
+        " AND odometer_km IS NOT NULL",
+        (filled_on, filled_on, db.user_id, vehicle_id),
+    )
+    row = await cur.fetchone()
+    if row is None:
+        return
+    if row["before"] is not None and odometer_km < row["before"]:
+        raise ActionError(
+            f"The odometer reading {odometer_km:,} km is lower than {row['before']:,} km "
+            "logged at an earlier fill — please check the reading.",
+            field="odometer_km",
+        )
+    if row["after"] is not None and odometer_km > row["after"]:
+        raise ActionError(
+            f"The odometer reading {odometer_km:,} km is higher than {row['after']:,} km "
+            "logged at a later fill — please check the reading or the date.",
+            field="odometer_km",
+        )
+
+
+async def previous_odometer(
+    db: UserDb, vehicle_id: UUID | None, odometer_km: Decimal
+) -> Decimal | None:
+    """The highest odometer of this vehicle's fills below this reading: the previous fill."""
+    cur = await db.conn.execute(
+        "SELECT max(odometer_km) AS odo FROM fuel_logs WHERE user_id = %s"
+        " AND vehicle_id IS NOT DISTINCT FROM %s AND odometer_km < %s",
+        (db.user_id, vehicle_id, odometer_km),
+    )
+    row = await cur.fetchone()
+    return None if row is None or row["odo"] is None else Decimal(row["odo"])
 
 
 async def recent_fuel_price(
@@ -139,6 +304,115 @@ async def log_fuel(db: UserDb, args: LogFuelArgs) -> LogFuelResult:
     )
 
 
+DEFAULT_DAYS = 90
+
+
+class FuelStatsArgs(Args):
+    start_date: SaneDate | None = START_DATE
+    end_date: SaneDate | None = END_DATE
+    vehicle: Name | None = VEHICLE
+
+
+class FuelStatsResult(ActionResult):
+    start_date: date
+    end_date: date
+    vehicle: str | None = None
+    fill_count: int
+    litres: Number
+    cost: Number
+    average_price_per_litre: Number | None = None
+    distance_km: Number | None = None
+    l_per_100km: Number | None = None
+    cost_per_km: Number | None = None
+
+
+def _odometer_span(logs: list[FuelLogOut]) -> tuple[Decimal, Decimal, Decimal]:
+    """(km, litres, cost) between the lowest and highest odometer of each vehicle.
+
+    The first fill of a vehicle's span only sets the starting reading: its fuel was burned
+    before the span began, so (fill-to-fill, full tanks) it is left out of litres and cost.
+    Vehicles are measured separately, since their odometers have nothing in common.
+    """
+    by_vehicle: dict[UUID | None, list[FuelLogOut]] = defaultdict(list)
+    for log in logs:
+        if log.odometer_km is not None:
+            by_vehicle[log.vehicle_id].append(log)
+    km = litres = cost = Decimal(0)
+    for fills in by_vehicle.values():
+        if len(fills) < 2:
+            continue
+        fills.sort(key=lambda f: (f.odometer_km, f.date))
+        first, last = fills[0].odometer_km, fills[-1].odometer_km
+        assert first is not None and last is not None
+        km += last - first
+        litres += sum((f.litres for f in fills[1:]), Decimal(0))
+        cost += sum((f.total_cost or Decimal(0) for f in fills[1:]), Decimal(0))
+    return km, litres, cost
+
+
+async def fuel_stats(db: UserDb, args: FuelStatsArgs) -> FuelStatsResult:
+    """Without a vehicle, every fill counts (all vehicles and unassigned fills)."""
+    profile = await load_profile(db)
+    end = args.end_date or local_today(db, profile)
+    start = args.start_date or end - timedelta(days=DEFAULT_DAYS - 1)
+    if start > end:
+        raise ActionError(f"The start date {start} is after the end date {end}.")
+    vehicle = await resolve_vehicle(db, args.vehicle) if args.vehicle else None
+    logs = [
+        log
+        for log in await load_fuel_logs(db, start=start, end=end)
+        if vehicle is None or log.vehicle_id == vehicle.id
+    ]
+    litres = sum((log.litres for log in logs), Decimal(0))
+    cost = sum((log.total_cost or Decimal(0) for log in logs), Decimal(0))
+    priced_litres = sum((log.litres for log in logs if log.total_cost), Decimal(0))
+    average = (cost / priced_litres).quantize(Decimal("0.001")) if priced_litres else None
+    km, span_litres, span_cost = _odometer_span(logs)
+    # Shown rounded once from the exact ratio (12.348 reads 12.3, not 12.35 -> 12.4).
+    exact_per_100 = span_litres / km * 100 if km else None
+    per_100 = exact_per_100.quantize(Decimal("0.01")) if exact_per_100 is not None else None
+    per_km = (span_cost / km).quantize(Decimal("0.001")) if km else None
+
+    units, currency = profile.units, profile.currency
+    scope = f" for {vehicle.name}" if vehicle else ""
+    today = local_today(db, profile)
+    period = (
+        f"on {day_text(start, today)}"
+        if start == end
+        else f"from {day_text(start, today)} to {day_text(end, today)}"
+    ) + scope
+    if not logs:
+        summary = f"No fuel fills logged {period}."
+    else:
+        summary = (
+            f"Fuel {period}: {len(logs)} fill{'s' if len(logs) != 1 else ''}, "
+            f"{volume(litres, units)}, {money(cost, currency)}"
+        )
+        if average is not None:
+            summary += f" (average {price_per_volume(average, currency, units)})"
+        summary += "."
+        if exact_per_100 is not None and per_km is not None:
+            summary += (
+                f" Economy {economy(exact_per_100, units)}, "
+                f"{cost_per_distance(per_km, currency, units)} over {distance(km, units)}."
+            )
+        else:
+            summary += " Economy needs at least two fills with odometer readings."
+    return FuelStatsResult(
+        summary=summary,
+        start_date=start,
+        end_date=end,
+        vehicle=vehicle.name if vehicle else None,
+        fill_count=len(logs),
+        litres=litres,
+        cost=cost,
+        average_price_per_litre=average,
+        distance_km=km or None,
+        l_per_100km=per_100,
+        cost_per_km=per_km,
+    )
+
+
 ACTIONS: list[Action] = [
     Action(
         name="log_fuel",
@@ -147,7 +421,19 @@ ACTIONS: list[Action] = [
         fn=log_fuel,
         description="Log a fuel fill (litres, cost or price per litre, odometer, place); "
         "it is also recorded as a fuel expense and reports L/100km since the previous fill.",
-    )
+    ),
+    Action(
+        name="fuel_stats",
+        domain="wheels",
+        args=FuelStatsArgs,
+        fn=fuel_stats,
+        description="Fuel statistics for a date range (default the last 90 days): litres, "
+        "cost, average price per litre, L/100km and cost per km, optionally for one vehicle.",
+        writes=False,
+    ),
 ]
 
-TABLES: list[Table] = [Table(name="fuel_logs", create="log_fuel", read=read_fuel_logs)]
+
+TABLES: list[Table] = [
+    Table(name="fuel_logs", create="log_fuel", read=read_fuel_logs),
+]

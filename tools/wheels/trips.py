@@ -1,29 +1,267 @@
-"""Trips: plan one (legs, hours, fuel and its cost) and list them."""
+"""Trips: plan one (legs, hours, fuel and its cost: consumption and price, or the
+documented defaults, per leg) and list them; stored as trips + trip_stops and read back
+with their legs.
+"""
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Any
+from collections import defaultdict
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from itertools import pairwise
+from typing import Any, Literal
+from uuid import UUID
+
+from pydantic import BaseModel, Field
 
 from tools.db.scope import UserDb
 from tools.format import distance, money, volume
 from tools.geo.distance import AVERAGE_SPEED_KMH, ROAD_FACTOR
+from tools.geo.gazetteer import Place
 from tools.geo.resolve import resolve_place
-from tools.geo.routing import Route, fetch_route
+from tools.geo.routing import DistanceSource, Route, fetch_route
 from tools.profile import load_profile
-from tools.types import Action, ActionError, Table, UiAction
-from tools.wheels.trip_costs import fuel_terms, price_legs
-from tools.wheels.trip_models import (
-    LegOut,
-    ListTripsArgs,
-    PlanTripArgs,
-    PlanTripResult,
-    PointOut,
-    TripOut,
-    TripsResult,
-)
-from tools.wheels.trip_store import insert_trip, load_trips
-from tools.wheels.vehicles import resolve_vehicle
+from tools.types import Action, ActionError, ActionResult, Args, Table, UiAction
+from tools.values import Name, SaneDate, Title
+from tools.wheels.fuel import recent_fuel_price
+from tools.wheels.vehicles import VehicleOut, resolve_vehicle
+
+TripStatus = Literal["planned", "active", "done"]
+MAX_STOPS = 20
+
+
+class PlanTripArgs(Args):
+    origin: Title = Field(
+        description="Starting town, or 'lat,lon'; the user's location when they say 'here'.",
+        examples=["Dubbo"],
+    )
+    destination: Title = Field(description="Town to drive to, or 'lat,lon'.", examples=["Bourke"])
+    stops: list[Title] | None = Field(
+        default=None,
+        max_length=MAX_STOPS,
+        description="Towns to pass through, in order.",
+        examples=[["Nyngan"]],
+    )
+    start_date: SaneDate | None = Field(
+        default=None, description="Day they set off, YYYY-MM-DD.", examples=["2026-03-20"]
+    )
+    vehicle: Name | None = Field(
+        default=None,
+        description="Vehicle whose fuel use costs the trip; omit for the default.",
+        examples=["Troopy"],
+    )
+    save: bool = Field(
+        default=True,
+        description="Keep the trip in the user's trips. false when they only ask how far,"
+        " how long or what the fuel would cost (the figures are answered, nothing is saved);"
+        " true (the default) when they ask to plan, save or add the trip.",
+    )
+
+
+class ListTripsArgs(Args):
+    status: TripStatus | None = Field(default=None, description="Only trips in this state.")
+
+
+class PointOut(BaseModel):
+    """A stop of the trip, origin and destination included, for the map."""
+
+    name: str
+    lat: float
+    lon: float
+
+
+class LegOut(BaseModel):
+    start: str
+    end: str
+    distance_km: Decimal
+    driving_hours: Decimal
+    fuel_litres: Decimal | None = None
+    fuel_cost: Decimal | None = None
+
+
+class TripOut(BaseModel):
+    # None for a trip worked out but not saved (plan_trip with save=false).
+    id: UUID | None
+    origin: str
+    destination: str
+    stops: list[str]
+    start_date: date | None
+    vehicle: str | None
+    status: TripStatus
+    distance_km: Decimal
+    driving_hours: Decimal
+    fuel_litres: Decimal | None
+    fuel_cost: Decimal | None
+    distance_source: DistanceSource
+    legs: list[LegOut]
+    points: list[PointOut]
+
+    @property
+    def title(self) -> str:
+        return f"{self.origin} → {self.destination}"
+
+
+class PlanTripResult(ActionResult):
+    trip: TripOut
+    saved: bool  # False when the user only asked (save=false): no trips row was written
+    # What the fuel figures assume: the vehicle's consumption (or the default) and the
+    # price per litre (recent fuel logs, or the default); None for an electric vehicle.
+    consumption_l_per_100km: Decimal | None
+    price_per_litre: Decimal | None
+    assumptions: list[str]
+
+
+class TripsResult(ActionResult):
+    trips: list[TripOut]
+
+
+async def insert_trip(
+    db: UserDb,
+    *,
+    points: list[PointOut],
+    legs: list[LegOut],
+    start_date: date | None,
+    vehicle_id: UUID | None,
+    source: DistanceSource,
+) -> UUID:
+    """One trips row and one trip_stops row per point; leg figures sit on the stop that
+    ends the leg (position 0, the origin, has none). The caller's transaction holds both."""
+    litres = [leg.fuel_litres for leg in legs if leg.fuel_litres is not None]
+    costs = [leg.fuel_cost for leg in legs if leg.fuel_cost is not None]
+    cur = await db.conn.execute(
+        "INSERT INTO trips (user_id, vehicle_id, origin, destination, start_date,"
+        " distance_km, driving_hours, fuel_litres, fuel_cost, distance_source)"
+        " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
+        (
+            db.user_id,
+            vehicle_id,
+            points[0].name,
+            points[-1].name,
+            start_date,
+            sum(leg.distance_km for leg in legs),
+            sum(leg.driving_hours for leg in legs),
+            sum(litres) if litres else None,
+            sum(costs) if costs else None,
+            source,
+        ),
+    )
+    row = await cur.fetchone()
+    assert row is not None
+    trip_id: UUID = row["id"]
+    ending: list[LegOut | None] = [None, *legs]
+    async with db.conn.cursor() as cur:
+        await cur.executemany(
+            "INSERT INTO trip_stops (trip_id, user_id, position, name, lat, lon,"
+            " leg_km, leg_hours, leg_litres, leg_cost)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            [
+                (trip_id, db.user_id, pos, p.name, p.lat, p.lon, *_leg_values(leg))
+                for pos, (p, leg) in enumerate(zip(points, ending, strict=True))
+            ],
+        )
+    return trip_id
+
+
+def _leg_values(leg: LegOut | None) -> tuple[Decimal | None, ...]:
+    if leg is None:
+        return (None, None, None, None)
+    return (leg.distance_km, leg.driving_hours, leg.fuel_litres, leg.fuel_cost)
+
+
+def _trip(row: dict[str, Any], stops: list[dict[str, Any]]) -> TripOut:
+    points = [PointOut(name=s["name"], lat=s["lat"], lon=s["lon"]) for s in stops]
+    legs = [
+        LegOut(
+            start=a["name"],
+            end=b["name"],
+            distance_km=b["leg_km"],
+            driving_hours=b["leg_hours"],
+            fuel_litres=b["leg_litres"],
+            fuel_cost=b["leg_cost"],
+        )
+        for a, b in pairwise(stops)
+    ]
+    return TripOut(**row, stops=[p.name for p in points[1:-1]], legs=legs, points=points)
+
+
+async def load_trips(
+    db: UserDb, *, status: TripStatus | None = None, trip_id: UUID | None = None
+) -> list[TripOut]:
+    """The user's trips, newest first, each with its stops and legs."""
+    cur = await db.conn.execute(
+        "SELECT t.id, t.origin, t.destination, t.start_date, v.name AS vehicle, t.status,"
+        " t.distance_km, t.driving_hours, t.fuel_litres, t.fuel_cost, t.distance_source"
+        " FROM trips t LEFT JOIN vehicles v ON v.id = t.vehicle_id AND v.user_id = t.user_id"
+        " WHERE t.user_id = %s AND (%s::text IS NULL OR t.status = %s)"
+        " AND (%s::uuid IS NULL OR t.id = %s)"
+        " ORDER BY t.created_at DESC, t.id LIMIT 100",
+        (db.user_id, status, status, trip_id, trip_id),
+    )
+    rows = await cur.fetchall()
+    if not rows:
+        return []
+    cur = await db.conn.execute(
+        "SELECT trip_id, name, lat, lon, leg_km, leg_hours, leg_litres, leg_cost"
+        " FROM trip_stops WHERE user_id = %s AND trip_id = ANY(%s) ORDER BY trip_id, position",
+        (db.user_id, [r["id"] for r in rows]),
+    )
+    stops: dict[UUID, list[dict[str, Any]]] = defaultdict(list)
+    for stop in await cur.fetchall():
+        stops[stop["trip_id"]].append(stop)
+    return [_trip(row, stops[row["id"]]) for row in rows]
+
+
+# Without a vehicle (or one with no consumption set): a tow vehicle pulling a mid-size
+# caravan uses about 12 L/100km. Without recent fuel logs: AUD 2.10/L, a typical recent
+# regional diesel price. Both are stated in the result's `assumptions`.
+DEFAULT_CONSUMPTION = Decimal("12")
+DEFAULT_PRICE = Decimal("2.10")
+
+
+def _q(value: Decimal | float, places: str) -> Decimal:
+    return Decimal(str(value)).quantize(Decimal(places), rounding=ROUND_HALF_UP)
+
+
+async def fuel_terms(
+    db: UserDb, vehicle: VehicleOut | None, currency: str
+) -> tuple[Decimal | None, Decimal | None, list[str]]:
+    """(L/100km, price per litre, what was assumed); no fuel figures for an electric."""
+    if vehicle and vehicle.fuel_type == "electric":
+        return None, None, [f"{vehicle.name} is electric, so there is no fuel estimate."]
+    notes = []
+    consumption = vehicle.consumption_l_per_100km if vehicle else None
+    if consumption is None:
+        consumption = DEFAULT_CONSUMPTION
+        why = f"{vehicle.name} has no consumption set" if vehicle else "no vehicle"
+        notes.append(f"Assumed {consumption} L/100km ({why}).")
+    price = await recent_fuel_price(db, vehicle.id) if vehicle else None
+    price = price or await recent_fuel_price(db)
+    if price is None:
+        price = DEFAULT_PRICE
+        notes.append(f"Assumed {money(price, currency)}/L (no fuel logs in the last 90 days).")
+    return consumption, _q(price, "0.001"), notes
+
+
+def price_legs(
+    points: list[Place], route: Route, consumption: Decimal | None, price: Decimal | None
+) -> list[LegOut]:
+    legs = []
+    for a, b, leg in zip(points, points[1:], route.legs, strict=False):
+        litres = cost = None
+        if consumption is not None and price is not None:
+            litres = _q(Decimal(str(leg.km)) * consumption / 100, "0.01")
+            cost = _q(litres * price, "0.01")
+        legs.append(
+            LegOut(
+                start=a.name,
+                end=b.name,
+                distance_km=_q(leg.km, "0.1"),
+                driving_hours=_q(leg.hours, "0.01"),
+                fuel_litres=litres,
+                fuel_cost=cost,
+            )
+        )
+    return legs
 
 
 def _plan_summary(trip: TripOut, route: Route, units: str, currency: str, saved: bool) -> str:
@@ -146,7 +384,7 @@ async def read_trips(db: UserDb) -> list[dict[str, Any]]:
     return rows
 
 
-ACTIONS = [
+ACTIONS: list[Action] = [
     Action(
         name="plan_trip",
         domain="wheels",
@@ -168,4 +406,7 @@ ACTIONS = [
     ),
 ]
 
-TABLES = [Table(name="trips", create="plan_trip", read=read_trips)]
+
+TABLES: list[Table] = [
+    Table(name="trips", create="plan_trip", read=read_trips),
+]

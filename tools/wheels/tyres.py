@@ -19,9 +19,7 @@ from tools.db.scope import UserDb
 from tools.profile import load_profile, local_today
 from tools.types import Action, ActionError, ActionResult, Args, Table, UiAction
 from tools.values import Name, SaneDate, lenient_number
-from tools.wheels.vehicle_models import Number, json_value
-from tools.wheels.vehicle_values import DAY, VEHICLE
-from tools.wheels.vehicles import resolve_vehicle
+from tools.wheels.vehicles import DAY, VEHICLE, Number, json_value, resolve_vehicle
 
 Unit = Literal["kpa", "psi", "bar"]
 Tyre = Literal["front_left", "front_right", "rear_left", "rear_right", "spare"]

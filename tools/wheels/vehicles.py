@@ -1,24 +1,145 @@
-"""Vehicles: add one, and find the one a request means (by id, name or default)."""
+"""Vehicles: add one, find the one a request means (by id, name or default), their rows,
+the value types bounding a vehicle's figures, and fuel figures in the user's units
+(storage stays metric, replies follow the profile).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, PlainSerializer
 
 from tools.db.scope import UserDb
+from tools.format import KM_PER_MILE, LITRES_PER_GALLON, money
 from tools.profile import load_profile, local_today
 from tools.types import Action, ActionError, ActionResult, Args, Table, UiAction, not_found
-from tools.values import Name
-from tools.wheels.vehicle_models import (
-    VEHICLE_COLUMNS,
-    FuelType,
-    VehicleOut,
-    json_value,
-    load_vehicles,
+from tools.values import Name, lenient_number
+
+
+def _places(step: str) -> AfterValidator:
+    """Round to the column's precision; a value that rounds to nothing is an error."""
+
+    def rounded(value: Decimal) -> Decimal:
+        value = value.quantize(Decimal(step))
+        if value <= 0:
+            raise ValueError(f"must be at least {step}")
+        return value
+
+    return AfterValidator(rounded)
+
+
+Litres = Annotated[Decimal, Field(gt=0, le=2000, allow_inf_nan=False), _places("0.01")]
+PricePerLitre = Annotated[
+    Decimal,
+    Field(gt=0, le=20, allow_inf_nan=False),
+    BeforeValidator(lenient_number),
+    _places("0.001"),
+]
+Odometer = Annotated[
+    Decimal,
+    Field(ge=0, lt=10_000_000, allow_inf_nan=False),
+    AfterValidator(lambda km: km.quantize(Decimal("0.1"))),
+]
+TankLitres = Annotated[Decimal, Field(gt=0, le=2000, allow_inf_nan=False), _places("0.01")]
+Consumption = Annotated[Decimal, Field(gt=0, le=100, allow_inf_nan=False), _places("0.01")]
+
+# Argument descriptions several wheels actions share.
+VEHICLE = Field(
+    default=None,
+    description="The vehicle's name (list_vehicles shows them); omit for the default vehicle.",
+    examples=["Troopy"],
 )
-from tools.wheels.vehicle_values import Consumption, TankLitres
+ODOMETER = Field(default=None, description="Odometer reading in km.", examples=[152300])
+DAY = Field(
+    default=None, description="The day, YYYY-MM-DD; omit for today.", examples=["2026-03-09"]
+)
+START_DATE = Field(default=None, description="First day, YYYY-MM-DD.", examples=["2026-03-01"])
+END_DATE = Field(
+    default=None, description="Last day (included), YYYY-MM-DD.", examples=["2026-03-31"]
+)
+
+
+# Figures stay Decimal in Python and read as plain numbers in JSON results.
+Number = Annotated[Decimal, PlainSerializer(float, return_type=float, when_used="json")]
+FuelType = Literal["diesel", "petrol", "lpg", "electric"]
+
+VEHICLE_COLUMNS = (
+    "id, name, make, model, year, fuel_type, tank_litres, consumption_l_per_100km, is_default"
+)
+
+
+class VehicleOut(BaseModel):
+    id: UUID
+    name: str
+    make: str | None = None
+    model: str | None = None
+    year: int | None = None
+    fuel_type: FuelType | None = None
+    tank_litres: Number | None = None
+    consumption_l_per_100km: Number | None = None
+    is_default: bool = False
+
+    def describe(self) -> str:
+        """'Troopy (2015 Toyota LandCruiser, diesel)' — the name plus what is known."""
+        made = " ".join(str(p) for p in (self.year, self.make, self.model) if p)
+        details = ", ".join(p for p in (made, self.fuel_type) if p)
+        return f"{self.name} ({details})" if details else self.name
+
+
+async def load_vehicles(db: UserDb) -> list[VehicleOut]:
+    """The user's vehicles, default first, then by name."""
+    cur = await db.conn.execute(
+        f"SELECT {VEHICLE_COLUMNS} FROM vehicles WHERE user_id = %s"
+        " ORDER BY is_default DESC, lower(name), created_at",
+        (db.user_id,),
+    )
+    return [VehicleOut(**row) for row in await cur.fetchall()]
+
+
+def json_value(value: Any) -> Any:
+    """Decimal -> float, date/UUID -> str: fixture rows must be JSON-ready."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, Decimal):
+        return float(value)
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+# L/100km -> US miles per gallon: 100 km / (L/100km) litres, converted both ways.
+_MPG_FACTOR = Decimal(100) * LITRES_PER_GALLON / KM_PER_MILE
+
+
+def _round(value: Decimal, places: str) -> Decimal:
+    return value.quantize(Decimal(places), rounding=ROUND_HALF_UP)
+
+
+def unit_price(price: Decimal, currency: str) -> str:
+    """A price that may carry tenths of a cent (fuel is sold at $1.999/L): keep them."""
+    exact = _round(price, "0.001")
+    if exact == _round(exact, "0.01"):
+        return money(exact, currency)
+    # money() places the symbol or code; reuse its layout with three decimals.
+    return money(1, currency).replace("1.00", f"{exact:,.3f}")
+
+
+def price_per_volume(price_per_litre: Decimal, currency: str, units: str) -> str:
+    if units == "imperial":
+        return f"{unit_price(price_per_litre * LITRES_PER_GALLON, currency)}/gal"
+    return f"{unit_price(price_per_litre, currency)}/L"
+
+
+def economy(l_per_100km: Decimal, units: str) -> str:
+    if units == "imperial":
+        return f"{_round(_MPG_FACTOR / l_per_100km, '0.1')} mpg"
+    return f"{_round(l_per_100km, '0.1')} L/100km"
+
+
+def cost_per_distance(cost_per_km: Decimal, currency: str, units: str) -> str:
+    if units == "imperial":
+        return f"{unit_price(cost_per_km * KM_PER_MILE, currency)}/mi"
+    return f"{unit_price(cost_per_km, currency)}/km"
 
 
 class AddVehicleArgs(Args):
@@ -178,4 +299,7 @@ ACTIONS: list[Action] = [
     ),
 ]
 
-TABLES: list[Table] = [Table(name="vehicles", create="add_vehicle", read=read_vehicles)]
+
+TABLES: list[Table] = [
+    Table(name="vehicles", create="add_vehicle", read=read_vehicles),
+]

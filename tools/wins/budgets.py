@@ -1,20 +1,25 @@
-"""Setting a monthly spending limit (and its alert threshold) for one category."""
+"""Budgets: set a monthly spending limit (and its alert threshold) for one category, and
+how each stands in a month, with what was spent where no budget is set.
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 
 from tools.db.scope import UserDb
 from tools.format import money
 from tools.profile import load_profile, local_today
 from tools.types import Action, ActionResult, Args, Table, UiAction
-from tools.wins.budget_math import BudgetLine
-from tools.wins.models import CATEGORY, Amount, BudgetOut, CategoryArg, json_row
-from tools.wins.periods import cents
-from tools.wins.queries import budget_rows, month_budget_line
+from tools.values import EARLIEST, LATEST
+from tools.wins.budget_math import BudgetLine, budget_line, line_sentence
+from tools.wins.models import CATEGORY, Amount, BudgetOut, Category, CategoryArg, Cents, json_row
+from tools.wins.periods import cents, month_range
+from tools.wins.queries import budget_rows, month_budget_line, spent_by_category
 from tools.wins.wording import category_label, percent_label
 
 
@@ -104,7 +109,83 @@ async def read_budgets(db: UserDb) -> list[dict[str, Any]]:
     return [json_row(row) for row in rows]
 
 
-ACTIONS = [
+def _month(value: str) -> str:
+    match = re.fullmatch(r"(\d{4})-(\d{2})", value)
+    if not match or not 1 <= int(match[2]) <= 12:
+        raise ValueError("must be a month like 2026-03")
+    if not EARLIEST.year <= int(match[1]) <= LATEST.year:
+        raise ValueError(f"must be between {EARLIEST.year} and {LATEST.year}")
+    return value
+
+
+Month = Annotated[str, AfterValidator(_month)]
+
+
+class BudgetStatusArgs(Args):
+    month: Month | None = Field(
+        default=None,
+        description="Calendar month, YYYY-MM; omit for this month.",
+        examples=["2026-03"],
+    )
+
+
+class CategorySpend(BaseModel):
+    category: Category
+    spent: Cents
+
+
+class BudgetStatusResult(ActionResult):
+    month: str
+    currency: str
+    budgets: list[BudgetLine]
+    unbudgeted: list[CategorySpend] = Field(description="spending in categories with no budget")
+
+
+async def budget_status(db: UserDb, args: BudgetStatusArgs) -> BudgetStatusResult:
+    profile = await load_profile(db)
+    month = args.month or local_today(db, profile).strftime("%Y-%m")
+    span = month_range(int(month[:4]), int(month[5:]))
+    spent = await spent_by_category(db, profile.currency, span)
+    budgets = await budget_rows(db)
+    lines = [
+        budget_line(
+            b["category"],
+            b["monthly_limit"],
+            b["alert_threshold"],
+            spent.get(b["category"], Decimal(0)),
+        )
+        for b in budgets
+    ]
+    budgeted = {b["category"] for b in budgets}
+    unbudgeted = [
+        CategorySpend(category=c, spent=total) for c, total in spent.items() if c not in budgeted
+    ]
+    return BudgetStatusResult(
+        summary=_status_summary(span.start, lines, unbudgeted, profile.currency),
+        month=month,
+        currency=profile.currency,
+        budgets=lines,
+        unbudgeted=unbudgeted,
+    )
+
+
+def _status_summary(
+    month: date, lines: list[BudgetLine], unbudgeted: list[CategorySpend], currency: str
+) -> str:
+    title = f"{month:%B %Y}"
+    if not lines:
+        text = f"No budgets are set, so there is nothing to compare for {title}."
+    else:
+        text = f"{title}: " + "; ".join(line_sentence(line, currency) for line in lines) + "."
+    if unbudgeted:
+        extra = ", ".join(
+            f"{category_label(s.category)} {money(s.spent, currency)}" for s in unbudgeted
+        )
+        text += f" Spent without a budget: {extra}."
+    return text
+
+
+ACTIONS: list[Action] = [
     Action(
         name="set_budget",
         domain="wins",
@@ -112,5 +193,17 @@ ACTIONS = [
         fn=set_budget,
         description="Set or change the monthly spending limit for one expense category.",
     ),
+    Action(
+        name="budget_status",
+        domain="wins",
+        args=BudgetStatusArgs,
+        fn=budget_status,
+        description="Show each budget for a month: limit, spent, remaining, percent and status.",
+        writes=False,
+    ),
 ]
-TABLES = [Table(name="budgets", create="set_budget", read=read_budgets)]
+
+
+TABLES: list[Table] = [
+    Table(name="budgets", create="set_budget", read=read_budgets),
+]

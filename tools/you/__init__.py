@@ -6,20 +6,8 @@ Tables for evals: events, tasks, pantry, shopping_list (one row per item:
 """
 
 from tools.types import Action, Table
-from tools.you import (
-    event_changes,
-    event_list,
-    events,
-    memories,
-    pantry,
-    profile_actions,
-    shopping,
-    tasks,
-)
-from tools.you.event_changes import delete_event, update_event
-from tools.you.event_list import list_events
-from tools.you.event_model import EventOut
-from tools.you.events import create_event
+from tools.you import events, memories, pantry, profile_actions, shopping, tasks
+from tools.you.events import EventOut, create_event, delete_event, list_events, update_event
 from tools.you.memories import list_memories, remember
 from tools.you.models import MemoryOut, PantryItemOut, ShoppingItemOut, TaskOut
 from tools.you.pantry import add_pantry_item, list_pantry
@@ -29,8 +17,6 @@ from tools.you.tasks import add_task, complete_task, list_tasks
 
 ACTIONS: list[Action] = [
     *events.ACTIONS,
-    *event_list.ACTIONS,
-    *event_changes.ACTIONS,
     *tasks.ACTIONS,
     *pantry.ACTIONS,
     *shopping.ACTIONS,

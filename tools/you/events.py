@@ -1,25 +1,158 @@
-"""create_event, plus the events table as evals read it."""
+"""Calendar events: create, list (what's on in a range of days), update and delete them;
+stored as timestamptz and shown in the user's zone; the events table as evals read it.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Annotated, Any, Self
+from uuid import UUID
+from zoneinfo import ZoneInfo
 
-from pydantic import Field, StringConstraints
+from pydantic import BaseModel, Field, StringConstraints, model_validator
 
 from tools.db.scope import UserDb
 from tools.profile import load_profile, local_today
-from tools.types import Action, ActionResult, Args, Table
-from tools.values import Title
-from tools.you.dates import Moment
-from tools.you.event_model import (
-    EVENT_COLUMNS,
-    EventOut,
-    calendar_action,
-    event_out,
-    event_when,
-    reminder_text,
-    resolve_span,
+from tools.types import Action, ActionError, ActionResult, Args, Table, UiAction, not_found
+from tools.values import SaneDate, Title
+from tools.you.dates import (
+    Moment,
+    clock_text,
+    day_text,
+    in_zone,
+    local_midnight,
+    stored_day,
+    when_text,
 )
+from tools.you.wording import counted, first_few
+
+EVENT_COLUMNS = "id, title, start_at, end_at, all_day, location, reminder_minutes"
+
+
+class EventOut(BaseModel):
+    id: UUID
+    title: str
+    start: datetime | date
+    end: datetime | date | None
+    all_day: bool
+    location: str | None
+    reminder_minutes: int | None
+
+
+@dataclass(frozen=True)
+class Span:
+    """When an event happens, ready to store."""
+
+    start_at: datetime
+    end_at: datetime | None
+    all_day: bool
+
+
+def _is_date_only(value: datetime | date) -> bool:
+    return not isinstance(value, datetime)
+
+
+def _day(value: datetime | date, tz: ZoneInfo) -> date:
+    return in_zone(value, tz).astimezone(tz).date() if isinstance(value, datetime) else value
+
+
+def _moment(value: datetime | date, tz: ZoneInfo, field: str) -> datetime:
+    if not isinstance(value, datetime):
+        raise ActionError(
+            f"The {field} needs a time unless the event is all day, e.g. {value}T10:00.",
+            field=field,
+        )
+    return in_zone(value, tz)
+
+
+def resolve_span(
+    start: datetime | date, end: datetime | date | None, all_day: bool | None, tz: ZoneInfo
+) -> Span:
+    """A date-only start makes an all-day event unless `all_day` says otherwise."""
+    if all_day is None:
+        all_day = _is_date_only(start)
+    if all_day:
+        first = _day(start, tz)
+        last = None if end is None else _day(end, tz)
+        if last is not None and last < first:
+            raise ActionError(
+                f"The event can't end ({last}) before it starts ({first}).", field="end"
+            )
+        end_at = None if last is None else local_midnight(last + timedelta(days=1), tz)
+        return Span(local_midnight(first, tz), end_at, True)
+    start_at = _moment(start, tz, "start")
+    end_at = None if end is None else _moment(end, tz, "end")
+    if end_at is not None and end_at < start_at:
+        raise ActionError(
+            f"The event can't end ({end_at.isoformat()}) before it starts"
+            f" ({start_at.isoformat()}).",
+            field="end",
+        )
+    return Span(start_at, end_at, False)
+
+
+def event_out(row: dict[str, Any], tz: ZoneInfo) -> EventOut:
+    start: datetime | date
+    end: datetime | date | None
+    if row["all_day"]:
+        start = stored_day(row["start_at"], tz)
+        end = None if row["end_at"] is None else stored_day(row["end_at"], tz) - timedelta(days=1)
+    else:
+        start = row["start_at"].astimezone(tz)
+        end = None if row["end_at"] is None else row["end_at"].astimezone(tz)
+    return EventOut(
+        id=row["id"],
+        title=row["title"],
+        start=start,
+        end=end,
+        all_day=row["all_day"],
+        location=row["location"],
+        reminder_minutes=row["reminder_minutes"],
+    )
+
+
+def reminder_text(event: EventOut, tz: ZoneInfo, today: date) -> str:
+    """`, with a reminder at 9:00 am` / `, with a reminder 30 minutes before`: so the person
+    knows a reminder is set and when it will come ("" for none)."""
+    minutes = event.reminder_minutes
+    if minutes is None:
+        return ""
+    if isinstance(event.start, datetime) and minutes == 0:
+        return f", with a reminder at {clock_text(event.start.astimezone(tz))}"
+    if minutes % 1440 == 0 and minutes:
+        count, unit = minutes // 1440, "day"
+    elif minutes % 60 == 0 and minutes:
+        count, unit = minutes // 60, "hour"
+    else:
+        count, unit = minutes, "minute"
+    lead = f"{count} {unit}{'s' if count != 1 else ''} before" if minutes else "at the start"
+    return f", with a reminder {lead}"
+
+
+def event_when(event: EventOut, tz: ZoneInfo, today: date) -> str:
+    """`on Tue 10 Mar at 10:00 am to 11:00 am`, `from Tue 10 Mar to Thu 12 Mar (all day)`."""
+    if not isinstance(event.start, datetime):
+        first = day_text(event.start, today)
+        if event.end is None or event.end == event.start:
+            return f"on {first} (all day)"
+        return f"from {first} to {day_text(event.end, today)} (all day)"
+    text = f"on {when_text(event.start, tz, today)}"
+    if isinstance(event.end, datetime) and event.end != event.start:
+        end = event.end.astimezone(tz)
+        same_day = end.date() == event.start.astimezone(tz).date()
+        text += f" to {clock_text(end) if same_day else when_text(end, tz, today)}"
+    return text
+
+
+def calendar_action(event: EventOut) -> UiAction:
+    return UiAction(
+        type="reload_calendar",
+        entity_type="event",
+        entity_id=str(event.id),
+        entity_title=event.title,
+    )
+
 
 Location = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 ReminderMinutes = Annotated[int, Field(ge=0, le=40320)]  # up to four weeks before
@@ -103,7 +236,193 @@ async def read_events(db: UserDb) -> list[dict[str, Any]]:
     return [event_out(row, profile.tz).model_dump(mode="json") for row in await cur.fetchall()]
 
 
-ACTIONS = [
+DEFAULT_WINDOW_DAYS = 7  # today and the 7 days after it
+MAX_WINDOW_DAYS = 366
+
+
+class ListEventsArgs(Args):
+    start_date: SaneDate | None = Field(
+        default=None, description="First day, YYYY-MM-DD; omit for today.", examples=["2026-03-10"]
+    )
+    end_date: SaneDate | None = Field(
+        default=None,
+        description="Last day (included), YYYY-MM-DD; omit for a week from start_date.",
+        examples=["2026-03-17"],
+    )
+
+
+class EventsResult(ActionResult):
+    start_date: date
+    end_date: date
+    events: list[EventOut]
+
+
+def _overlaps(event: EventOut, first: date, last: date, tz: ZoneInfo) -> bool:
+    """Whether the event touches the days first..last (inclusive) in the user's zone."""
+    if not isinstance(event.start, datetime):
+        end = event.end if event.end is not None else event.start
+        return event.start <= last and end >= first
+    window_start = local_midnight(first, tz)
+    window_end = local_midnight(last + timedelta(days=1), tz)
+    ends_after = isinstance(event.end, datetime) and event.end > window_start
+    return event.start < window_end and (event.start >= window_start or ends_after)
+
+
+async def list_events(db: UserDb, args: ListEventsArgs) -> EventsResult:
+    profile = await load_profile(db)
+    today = local_today(db, profile)
+    first = args.start_date or today
+    last = args.end_date or first + timedelta(days=DEFAULT_WINDOW_DAYS)
+    if last < first:
+        raise ActionError(f"end_date ({last}) is before start_date ({first}).", field="end_date")
+    if (last - first).days > MAX_WINDOW_DAYS:
+        raise ActionError(f"Ask for at most {MAX_WINDOW_DAYS} days of events at a time.")
+    # A day of slack either side: all-day events made in another zone sit hours off local
+    # midnight; `_overlaps` then decides exactly.
+    cur = await db.conn.execute(
+        f"SELECT {EVENT_COLUMNS} FROM events WHERE user_id = %s AND start_at < %s"
+        " AND (start_at >= %s OR end_at > %s) ORDER BY start_at, title, id",
+        (
+            db.user_id,
+            local_midnight(last + timedelta(days=2), profile.tz),
+            local_midnight(first - timedelta(days=1), profile.tz),
+            local_midnight(first - timedelta(days=1), profile.tz),
+        ),
+    )
+    events = [event_out(row, profile.tz) for row in await cur.fetchall()]
+    events = [e for e in events if _overlaps(e, first, last, profile.tz)]
+    one_day = f"on {day_text(first, today)}"
+    period = (
+        one_day if first == last else f"from {day_text(first, today)} to {day_text(last, today)}"
+    )
+    if not events:
+        summary = f"Nothing on your calendar {period}."
+    else:
+        shown = first_few([f"'{e.title}' {event_when(e, profile.tz, today)}" for e in events], "; ")
+        summary = f"You have {counted(len(events), 'event')} {period}: {shown}."
+    return EventsResult(summary=summary, start_date=first, end_date=last, events=events)
+
+
+EVENT_ID = Field(
+    description="The event's id, from an earlier result (list_events finds it).",
+    examples=["4c1d2e3f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"],
+)
+
+
+class UpdateEventArgs(Args):
+    event_id: UUID = EVENT_ID
+    title: Title | None = Field(default=None, description="New title.", examples=["Call Dad"])
+    start: Moment | None = Field(
+        default=None,
+        description="New start, local wall-clock time YYYY-MM-DDTHH:MM (no offset, no Z),"
+        " or a date for all day.",
+        examples=["2026-03-12T09:30"],
+    )
+    end: Moment | None = END
+    location: Location | None = LOCATION
+    reminder_minutes: ReminderMinutes | None = REMINDER
+
+    @model_validator(mode="after")
+    def _changes_something(self) -> Self:
+        fields = (self.title, self.start, self.end, self.location, self.reminder_minutes)
+        if all(value is None for value in fields):
+            raise ValueError(
+                "give at least one of title, start, end, location, reminder_minutes to change"
+            )
+        return self
+
+
+async def update_event(db: UserDb, args: UpdateEventArgs) -> EventResult:
+    """A date-only start makes the event all day, a start with a time makes it timed;
+    switching between the two drops the old end unless a new one is given."""
+    profile = await load_profile(db)
+    cur = await db.conn.execute(
+        f"SELECT {EVENT_COLUMNS} FROM events WHERE id = %s AND user_id = %s FOR UPDATE",
+        (args.event_id, db.user_id),
+    )
+    row = await cur.fetchone()
+    if row is None:
+        raise not_found("event", args.event_id)
+    current = event_out(row, profile.tz)
+    all_day = current.all_day if args.start is None else not isinstance(args.start, datetime)
+    start = current.start if args.start is None else args.start
+    end: datetime | date | None = args.end
+    if end is None and all_day == current.all_day:
+        end = current.end
+    span = resolve_span(start, end, all_day, profile.tz)
+    cur = await db.conn.execute(
+        "UPDATE events SET title = COALESCE(%s, title), start_at = %s, end_at = %s,"
+        " all_day = %s, location = COALESCE(%s, location),"
+        " reminder_minutes = COALESCE(%s, reminder_minutes)"
+        f" WHERE id = %s AND user_id = %s RETURNING {EVENT_COLUMNS}",
+        (
+            args.title,
+            span.start_at,
+            span.end_at,
+            span.all_day,
+            args.location,
+            args.reminder_minutes,
+            args.event_id,
+            db.user_id,
+        ),
+    )
+    updated = await cur.fetchone()
+    assert updated is not None  # the row is locked above
+    event = event_out(updated, profile.tz)
+    today = local_today(db, profile)
+    when = event_when(event, profile.tz, today)
+    place = f" at {event.location}" if event.location else ""
+    return EventResult(
+        summary=f"Updated '{event.title}': now {when}{place}.",
+        ids=[event.id],
+        ui_actions=[calendar_action(event)],
+        event=event,
+    )
+
+
+class DeleteEventArgs(Args):
+    event_id: UUID = EVENT_ID
+
+
+class DeletedEventResult(ActionResult):
+    event: EventOut
+
+
+async def delete_event(db: UserDb, args: DeleteEventArgs) -> DeletedEventResult:
+    profile = await load_profile(db)
+    cur = await db.conn.execute(
+        f"DELETE FROM events WHERE id = %s AND user_id = %s RETURNING {EVENT_COLUMNS}",
+        (args.event_id, db.user_id),
+    )
+    row = await cur.fetchone()
+    if row is None:
+        raise not_found("event", args.event_id)
+    event = event_out(row, profile.tz)
+    today = local_today(db, profile)
+    when = event_when(event, profile.tz, today)
+    return DeletedEventResult(
+        summary=f"I've deleted '{event.title}' {when}.",
+        ids=[event.id],
+        ui_actions=[calendar_action(event)],
+        event=event,
+    )
+
+
+async def delete_question(db: UserDb, args: DeleteEventArgs) -> str:
+    """ "Delete 'Dentist' on Fri 12 Dec at 10:00 am?" """
+    profile = await load_profile(db)
+    cur = await db.conn.execute(
+        f"SELECT {EVENT_COLUMNS} FROM events WHERE id = %s AND user_id = %s",
+        (args.event_id, db.user_id),
+    )
+    row = await cur.fetchone()
+    if row is None:
+        return "Delete a calendar event I can't find (it may already be gone)?"
+    event = event_out(row, profile.tz)
+    return f"Delete '{event.title}' {event_when(event, profile.tz, local_today(db, profile))}?"
+
+
+ACTIONS: list[Action] = [
     Action(
         name="create_event",
         domain="you",
@@ -113,5 +432,33 @@ ACTIONS = [
             "Add a calendar event or reminder at a date and time (a date only makes it all day)."
         ),
     ),
+    Action(
+        name="list_events",
+        domain="you",
+        args=ListEventsArgs,
+        fn=list_events,
+        description="List calendar events between two dates; by default the next 7 days.",
+        writes=False,
+    ),
+    Action(
+        name="update_event",
+        domain="you",
+        args=UpdateEventArgs,
+        fn=update_event,
+        description="Change a calendar event's title, time, location or reminder.",
+    ),
+    Action(
+        name="delete_event",
+        domain="you",
+        args=DeleteEventArgs,
+        fn=delete_event,
+        description="Delete a calendar event.",
+        needs_approval=lambda _args: True,
+        approval_text=delete_question,
+    ),
 ]
-TABLES = [Table(name="events", create="create_event", read=read_events)]
+
+
+TABLES: list[Table] = [
+    Table(name="events", create="create_event", read=read_events),
+]

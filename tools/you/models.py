@@ -1,4 +1,4 @@
-"""The rows the you domain's actions return (calendar events live in event_model)."""
+"""The rows the you domain's actions return (calendar events live in events.py)."""
 
 from __future__ import annotations
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from server.routes.rest import household, social, travel, wheels, wins, you
+from server.routes.rest import social, wheels, wins, you
 
 router = APIRouter(prefix="/api/v1")
-for module in (wins, wheels, travel, you, household, social):
+for module in (wins, wheels, you, social):
     router.include_router(module.router)

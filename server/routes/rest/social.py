@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict
 
 from server.routes.rest.common import ActionDb, perform, without
-from tools.social import feed, groups, join_requests, posts, reactions
+from tools.social import feed, groups, posts, reactions
 from tools.values import Name
 
 if TYPE_CHECKING:  # mypy knows the action's args; FastAPI gets them without the path's id
@@ -22,7 +22,7 @@ router = APIRouter(prefix="/social", tags=["social"])
 
 class JoinRequestDecision(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    decision: join_requests.JoinDecision
+    decision: groups.JoinDecision
 
 
 @router.get("/feed")
@@ -70,17 +70,17 @@ async def join_group(group: Name, db: ActionDb) -> groups.GroupResult:
 
 @router.get("/join-requests")
 async def read_join_requests(
-    query: Annotated[join_requests.ReviewJoinRequestsArgs, Query()], db: ActionDb
-) -> join_requests.JoinRequestsResult:
+    query: Annotated[groups.ReviewJoinRequestsArgs, Query()], db: ActionDb
+) -> groups.JoinRequestsResult:
     """Pending requests to join the user's private groups (`group` narrows to one)."""
-    return await perform(db, join_requests.review_join_requests, query)
+    return await perform(db, groups.review_join_requests, query)
 
 
 @router.post("/join-requests/{request_id}")
 async def decide_join_request(
     request_id: UUID, body: JoinRequestDecision, db: ActionDb
-) -> join_requests.JoinRequestsResult:
+) -> groups.JoinRequestsResult:
     """Approve (the requester becomes a member) or decline one join request."""
     return await perform(
-        db, join_requests.review_join_requests, request_id=request_id, decision=body.decision
+        db, groups.review_join_requests, request_id=request_id, decision=body.decision
     )

@@ -1,19 +1,33 @@
-"""Wheels over REST, vehicles and their upkeep: vehicles, fuel logs and economy,
-maintenance records and what is due, tyre pressures."""
+"""Wheels over REST: vehicles, fuel, maintenance and tyre pressures; on the road, trips,
+weather and saved places."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
-from server.routes.rest.common import ActionDb, perform
+from server.routes.rest.common import ActionDb, perform, without
 from tools.types import Args
 from tools.values import SaneDate
-from tools.wheels import fuel, fuel_stats, maintenance, maintenance_due, tyres, vehicles
-from tools.wheels.fuel_models import FuelLogOut, LogFuelArgs, LogFuelResult, load_fuel_logs
-from tools.wheels.maintenance_models import MaintenanceOut, load_maintenance
+from tools.wheels import fuel, maintenance, places, trips, tyres, vehicles, weather
+from tools.wheels.fuel import FuelLogOut, LogFuelArgs, LogFuelResult, load_fuel_logs
+from tools.wheels.maintenance import MaintenanceOut, load_maintenance
+from tools.wheels.places import (
+    FindPlacesArgs,
+    FindPlacesResult,
+    SavePlaceArgs,
+    SavePlaceResult,
+)
+from tools.wheels.trips import ListTripsArgs, PlanTripArgs, PlanTripResult, TripsResult
+
+if TYPE_CHECKING:  # mypy knows the action's args; FastAPI gets them without `save`
+    TripCreate = PlanTripArgs
+else:
+    # POST creates: the body has no `save` (sending one is a 422), so the action's
+    # default, save=true, always writes the trip.
+    TripCreate = without(PlanTripArgs, "save", name="TripCreate")
 
 router = APIRouter(prefix="/wheels", tags=["wheels"])
 
@@ -57,9 +71,9 @@ async def read_fuel_logs(query: Annotated[FuelLogQuery, Query()], db: ActionDb) 
 
 @router.get("/fuel-stats")
 async def read_fuel_stats(
-    query: Annotated[fuel_stats.FuelStatsArgs, Query()], db: ActionDb
-) -> fuel_stats.FuelStatsResult:
-    return await perform(db, fuel_stats.fuel_stats, query)
+    query: Annotated[fuel.FuelStatsArgs, Query()], db: ActionDb
+) -> fuel.FuelStatsResult:
+    return await perform(db, fuel.fuel_stats, query)
 
 
 @router.post("/maintenance", status_code=201)
@@ -77,9 +91,9 @@ async def read_maintenance(db: ActionDb) -> MaintenanceList:
 
 @router.get("/maintenance/due")
 async def read_maintenance_due(
-    query: Annotated[maintenance_due.MaintenanceDueArgs, Query()], db: ActionDb
-) -> maintenance_due.MaintenanceDueResult:
-    return await perform(db, maintenance_due.maintenance_due, query)
+    query: Annotated[maintenance.MaintenanceDueArgs, Query()], db: ActionDb
+) -> maintenance.MaintenanceDueResult:
+    return await perform(db, maintenance.maintenance_due, query)
 
 
 @router.post("/tyre-pressures", status_code=201)
@@ -96,3 +110,33 @@ async def read_tyre_pressures(
 ) -> tyres.TyrePressureHistoryResult:
     """Readings newest first, in the user's units (the `tyre_pressure_history` action)."""
     return await perform(db, tyres.tyre_pressure_history, query)
+
+
+@router.post("/trips", status_code=201)
+async def create_trip(body: TripCreate, db: ActionDb) -> PlanTripResult:
+    """Plan and save a trip: legs, distances, driving hours and fuel."""
+    return await perform(db, trips.plan_trip, body)
+
+
+@router.get("/trips")
+async def read_trips(query: Annotated[ListTripsArgs, Query()], db: ActionDb) -> TripsResult:
+    return await perform(db, trips.list_trips, query)
+
+
+@router.get("/weather")
+async def read_weather(
+    query: Annotated[weather.WeatherForecastArgs, Query()], db: ActionDb
+) -> weather.WeatherResult:
+    """The forecast for a town or "lat,lon"; 503 when the weather service is down."""
+    return await perform(db, weather.weather_forecast, query)
+
+
+@router.post("/places", status_code=201)
+async def create_place(body: SavePlaceArgs, db: ActionDb) -> SavePlaceResult:
+    return await perform(db, places.save_place, body)
+
+
+@router.get("/places")
+async def read_places(query: Annotated[FindPlacesArgs, Query()], db: ActionDb) -> FindPlacesResult:
+    """The user's places and those others shared, nearest to `near` first."""
+    return await perform(db, places.find_places, query)

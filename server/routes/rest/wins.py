@@ -8,15 +8,15 @@ from uuid import UUID
 from fastapi import APIRouter, Query
 
 from server.routes.rest.common import ActionDb, perform, without
-from tools.wins import budget_report, budgets, expense_edits, expense_list, expenses, incomes
+from tools.wins import budgets, expenses, incomes
 from tools.wins import summary as spending
 from tools.wins.models import CategoryArg
 
 if TYPE_CHECKING:  # mypy knows the action's args; FastAPI gets them without the path's id
-    ExpenseUpdate = expense_edits.UpdateExpenseArgs
+    ExpenseUpdate = expenses.UpdateExpenseArgs
     BudgetSet = budgets.SetBudgetArgs
 else:
-    ExpenseUpdate = without(expense_edits.UpdateExpenseArgs, "expense_id", name="ExpenseUpdate")
+    ExpenseUpdate = without(expenses.UpdateExpenseArgs, "expense_id", name="ExpenseUpdate")
     BudgetSet = without(budgets.SetBudgetArgs, "category", name="BudgetSet")
 
 router = APIRouter(prefix="/wins", tags=["wins"])
@@ -24,11 +24,11 @@ router = APIRouter(prefix="/wins", tags=["wins"])
 
 @router.get("/expenses")
 async def read_expenses(
-    query: Annotated[expense_list.ListExpensesArgs, Query()], db: ActionDb
-) -> expense_list.ExpenseListResult:
+    query: Annotated[expenses.ListExpensesArgs, Query()], db: ActionDb
+) -> expenses.ExpenseListResult:
     """The user's expenses, newest first (`limit` 1..100), with the count and total of
     everything that matched."""
-    return await perform(db, expense_list.list_expenses, query)
+    return await perform(db, expenses.list_expenses, query)
 
 
 @router.post("/expenses", status_code=201)
@@ -40,13 +40,13 @@ async def create_expense(body: expenses.AddExpenseArgs, db: ActionDb) -> expense
 async def update_expense(
     expense_id: UUID, body: ExpenseUpdate, db: ActionDb
 ) -> expenses.ExpenseResult:
-    return await perform(db, expense_edits.update_expense, body, expense_id=expense_id)
+    return await perform(db, expenses.update_expense, body, expense_id=expense_id)
 
 
 @router.delete("/expenses/{expense_id}")
-async def delete_expense(expense_id: UUID, db: ActionDb) -> expense_edits.DeletedExpenseResult:
+async def delete_expense(expense_id: UUID, db: ActionDb) -> expenses.DeletedExpenseResult:
     """Deletes at once: the user asked for it here, so no approval step as in chat."""
-    return await perform(db, expense_edits.delete_expense, expense_id=expense_id)
+    return await perform(db, expenses.delete_expense, expense_id=expense_id)
 
 
 @router.post("/incomes", status_code=201)
@@ -62,9 +62,9 @@ async def set_budget(category: CategoryArg, body: BudgetSet, db: ActionDb) -> bu
 
 @router.get("/budgets/status")
 async def read_budget_status(
-    query: Annotated[budget_report.BudgetStatusArgs, Query()], db: ActionDb
-) -> budget_report.BudgetStatusResult:
-    return await perform(db, budget_report.budget_status, query)
+    query: Annotated[budgets.BudgetStatusArgs, Query()], db: ActionDb
+) -> budgets.BudgetStatusResult:
+    return await perform(db, budgets.budget_status, query)
 
 
 @router.get("/summary")

@@ -1,30 +1,43 @@
-"""You over REST, the calendar and the to-do list: events and tasks."""
+"""You over REST: calendar events and tasks; home and self, the pantry, shopping list,
+profile and memories."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query
+from pydantic import BaseModel
 
 from server.routes.rest.common import ActionDb, perform, without
-from tools.you import event_changes, event_list, events, tasks
-from tools.you.models import TaskResult, TasksResult
+from tools.profile import load_profile
+from tools.you import events, memories, pantry, profile_actions, shopping, tasks
+from tools.you.models import (
+    MemoryOut,
+    MemoryResult,
+    PantryItemResult,
+    PantryResult,
+    ShoppingAddResult,
+    ShoppingListResult,
+    TaskResult,
+    TasksResult,
+)
 
 if TYPE_CHECKING:  # mypy knows the action's args; FastAPI gets them without the path's id
-    EventUpdate = event_changes.UpdateEventArgs
+    EventUpdate = events.UpdateEventArgs
 else:
-    EventUpdate = without(event_changes.UpdateEventArgs, "event_id", name="EventUpdate")
+    EventUpdate = without(events.UpdateEventArgs, "event_id", name="EventUpdate")
 
 router = APIRouter(prefix="/you", tags=["you"])
 
 
 @router.get("/events")
 async def read_events(
-    query: Annotated[event_list.ListEventsArgs, Query()], db: ActionDb
-) -> event_list.EventsResult:
+    query: Annotated[events.ListEventsArgs, Query()], db: ActionDb
+) -> events.EventsResult:
     """Events between two dates; by default today and the next 7 days."""
-    return await perform(db, event_list.list_events, query)
+    return await perform(db, events.list_events, query)
 
 
 @router.post("/events", status_code=201)
@@ -34,13 +47,13 @@ async def create_event(body: events.CreateEventArgs, db: ActionDb) -> events.Eve
 
 @router.patch("/events/{event_id}")
 async def update_event(event_id: UUID, body: EventUpdate, db: ActionDb) -> events.EventResult:
-    return await perform(db, event_changes.update_event, body, event_id=event_id)
+    return await perform(db, events.update_event, body, event_id=event_id)
 
 
 @router.delete("/events/{event_id}")
-async def delete_event(event_id: UUID, db: ActionDb) -> event_changes.DeletedEventResult:
+async def delete_event(event_id: UUID, db: ActionDb) -> events.DeletedEventResult:
     """Deletes at once: the user asked for it here, so no approval step as in chat."""
-    return await perform(db, event_changes.delete_event, event_id=event_id)
+    return await perform(db, events.delete_event, event_id=event_id)
 
 
 @router.get("/tasks")
@@ -58,3 +71,59 @@ async def create_task(body: tasks.AddTaskArgs, db: ActionDb) -> TaskResult:
 async def complete_task(task_id: UUID, db: ActionDb) -> TaskResult:
     """Idempotent: completing a done task changes nothing."""
     return await perform(db, tasks.complete_task, task_id=task_id)
+
+
+class MemoryList(BaseModel):
+    memories: list[MemoryOut]
+
+
+@router.get("/pantry")
+async def read_pantry(
+    query: Annotated[pantry.ListPantryArgs, Query()], db: ActionDb
+) -> PantryResult:
+    return await perform(db, pantry.list_pantry, query)
+
+
+@router.post("/pantry", status_code=201)
+async def create_pantry_item(body: pantry.AddPantryItemArgs, db: ActionDb) -> PantryItemResult:
+    return await perform(db, pantry.add_pantry_item, body)
+
+
+@router.get("/shopping-list")
+async def read_shopping_list(db: ActionDb) -> ShoppingListResult:
+    return await perform(db, shopping.get_shopping_list)
+
+
+@router.post("/shopping-list", status_code=201)
+async def add_to_shopping_list(
+    body: shopping.AddToShoppingListArgs, db: ActionDb
+) -> ShoppingAddResult:
+    """Adds the items not already on the list (ignoring case)."""
+    return await perform(db, shopping.add_to_shopping_list, body)
+
+
+@router.get("/profile")
+async def read_profile(db: ActionDb) -> profile_actions.ProfileOut:
+    """The stored profile, or the Australian defaults before the user sets one."""
+    return profile_actions.ProfileOut(**asdict(await load_profile(db)))
+
+
+@router.patch("/profile")
+async def update_profile(
+    body: profile_actions.UpdateProfileArgs, db: ActionDb
+) -> profile_actions.ProfileResult:
+    return await perform(db, profile_actions.update_profile, body)
+
+
+@router.post("/memories", status_code=201)
+async def create_memory(body: memories.RememberArgs, db: ActionDb) -> MemoryResult:
+    """What PAM should remember about the user in later conversations."""
+    return await perform(db, memories.remember, body)
+
+
+@router.get("/memories")
+async def read_memories(
+    db: ActionDb, limit: Annotated[int, Query(ge=1, le=100)] = 20
+) -> MemoryList:
+    """The user's memories, newest first."""
+    return MemoryList(memories=await memories.list_memories(db, limit))

@@ -14,8 +14,7 @@ from tests.conftest import ScopedDb
 from tools.db.scope import UserDb
 from tools.run import call_action
 from tools.wheels import fuel
-from tools.wheels.fuel import ACTIONS, TABLES, recent_fuel_price
-from tools.wheels.fuel_models import LogFuelArgs
+from tools.wheels.fuel import ACTIONS, TABLES, LogFuelArgs, recent_fuel_price
 from tools.wheels.vehicles import ACTIONS as VEHICLE_ACTIONS
 
 NOW = datetime(2026, 3, 10, 0, 0, tzinfo=UTC)  # 11:00 on 10 March in Sydney

@@ -15,11 +15,10 @@ from tools.run import call_action
 from tools.wheels import maintenance
 from tools.wheels.fuel import ACTIONS as FUEL_ACTIONS
 from tools.wheels.maintenance import ACTIONS, TABLES
-from tools.wheels.maintenance_due import ACTIONS as DUE_ACTIONS
 from tools.wheels.vehicles import ACTIONS as VEHICLE_ACTIONS
 
 NOW = datetime(2026, 3, 10, 0, 0, tzinfo=UTC)  # 10 March in Sydney
-LOG, DUE, LOG_FUEL, ADD_VEHICLE = ACTIONS[0], DUE_ACTIONS[0], FUEL_ACTIONS[0], VEHICLE_ACTIONS[0]
+LOG, DUE, LOG_FUEL, ADD_VEHICLE = ACTIONS[0], ACTIONS[1], FUEL_ACTIONS[0], VEHICLE_ACTIONS[0]
 READ_MAINTENANCE = TABLES[0].read
 
 
