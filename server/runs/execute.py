@@ -18,6 +18,7 @@ from structlog.contextvars import bind_contextvars
 from agent.context import Context
 from server.errors import DB_UNAVAILABLE, UNAVAILABLE
 from server.metrics_callbacks import MetricsCallback
+from server.runs.coordinator import Lease
 from server.runs.graph_stream import graph_stream
 from server.runs.observe import observe_turn
 from server.runs.result import turn_result
@@ -116,6 +117,25 @@ async def execute(
     context: Context,
     checkpoint_id: str | None,
     ahead: list[Run],
+    lease: Lease,
+) -> None:
+    """Run the graph once the runs queued ahead of this one here have ended and the
+    thread is the run's in every process (`lease`); let the thread go at the end."""
+    try:
+        await _execute(run, graph, pool, payload, context, checkpoint_id, ahead, lease)
+    finally:
+        await lease.end()
+
+
+async def _execute(
+    run: Run,
+    graph: Any,
+    pool: Pool,
+    payload: Any,
+    context: Context,
+    checkpoint_id: str | None,
+    ahead: list[Run],
+    lease: Lease,
 ) -> None:
     status: RunStatus = "error"
     error: str | None = None
@@ -125,6 +145,7 @@ async def execute(
     try:
         for other in ahead:  # enqueue: wait for the runs before this one
             await other.ended()
+        await lease.acquire()
         if run.status != "running":  # it waited (enqueued, or for its lease)
             run.set_status("running")
             # Recorded while the graph starts (the first token need not wait for the
