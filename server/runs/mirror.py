@@ -10,6 +10,8 @@ only stops the copy (with one warning), never the turn.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+from abc import ABC, abstractmethod
 from typing import Any, assert_never
 
 import redis.asyncio as aioredis
@@ -48,12 +50,15 @@ def values_streamed(run: Run) -> bool:
     return "values" in run.extras.get("stream_modes", "").split(",")
 
 
-class SharedLog(EventLog):
+class SharedLog(EventLog, ABC):
     """The run's log, with what is worth mirroring written by `write` in batches; the
     last batch (`ending`) carries the run's outcome."""
 
     errors: tuple[type[BaseException], ...] = ()
     where = ""
+    # The shortest time between two batches: a store whose write costs more than one
+    # round trip takes the events of this long at once (the end is never held back).
+    flush_every_s = 0.0
 
     def __init__(self, run: Run, max_events: int = MAX_EVENTS) -> None:
         super().__init__(max_events)
@@ -63,6 +68,7 @@ class SharedLog(EventLog):
         self._values = values_streamed(run)
         self._ending = False
         self._more = asyncio.Event()
+        self._closing = asyncio.Event()
         self.flushed = asyncio.Event()  # set once the end entry is written (or given up)
         self._task = asyncio.create_task(self._drain(), name=f"mirror-{run.run_id}")
 
@@ -77,9 +83,11 @@ class SharedLog(EventLog):
         super().close()
         self._ending = True
         self._more.set()
+        self._closing.set()
 
+    @abstractmethod
     async def write(self, batch: list[RunEvent], ending: bool) -> None:
-        raise NotImplementedError
+        """Copy the batch where other processes read it (with the outcome when `ending`)."""
 
     async def _drain(self) -> None:
         try:
@@ -90,6 +98,9 @@ class SharedLog(EventLog):
                 await self.write(batch, ending)
                 if ending:
                     return
+                if self.flush_every_s:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(self._closing.wait(), self.flush_every_s)
         except self.errors as exc:
             log.warning(
                 f"run events not shared ({self.where})", run_id=self._run.run_id, error=str(exc)

@@ -57,6 +57,7 @@ FOLLOW_BLOCK_S = 1.0  # a follower's longest wait for a wake-up before it reads 
 ENDED_KEEP_S = 60  # a run stays joinable from other processes this long after its end
 DEAD_KEEP_S = 3600  # a dead process's unfinished runs' rows are dropped after this
 SWEEP_EVERY_S = 30.0
+FLUSH_EVERY_S = 0.1  # a run's events are copied in batches at most this often
 CANCEL_CHANNEL = "pam_cancel"
 PUSH_CHANNEL = "pam_push"
 NOTIFY_MAX_BYTES = 7900  # Postgres refuses a NOTIFY payload of 8000 bytes or more
@@ -131,7 +132,7 @@ class Session:
                 for retake in self.on_reconnect:
                     await retake()
 
-    async def fetch(self, query: str, params: tuple[Any, ...]) -> DictRow:
+    async def fetch(self, query: str, params: tuple[Any, ...] | dict[str, Any]) -> DictRow:
         for attempt in (1, 2):
             conn = self._conn
             if conn is None or conn.closed:
@@ -156,10 +157,13 @@ class Session:
 
 class TableLog(SharedLog):
     """A run's events copied to `coordinated_run_events`, a NOTIFY on the run's channel
-    after each batch; the last batch records the run's outcome in its row."""
+    after each batch; the last batch records the run's outcome in its row. One statement
+    per batch, batches at most every FLUSH_EVERY_S (a follower reads them a little later;
+    the turn itself never waits)."""
 
     errors = DB_ERRORS
     where = "Postgres"
+    flush_every_s = FLUSH_EVERY_S
 
     def __init__(self, pool: Pool, run: Run) -> None:
         self._pool = pool
@@ -167,35 +171,43 @@ class TableLog(SharedLog):
 
     async def write(self, batch: list[RunEvent], ending: bool) -> None:
         run = self._run
-        run_id = UUID(run.run_id)
-        async with self._pool.connection() as conn, conn.transaction():
-            if batch:
-                async with conn.cursor() as cur:
-                    await cur.executemany(
-                        "INSERT INTO coordinated_run_events (run_id, seq, mode, ns, data)"
-                        " VALUES (%s, %s, %s, %s, %s)",
-                        [
-                            (run_id, e.seq, e.mode, namespace_text(e.namespace), pack(e.data))
-                            for e in batch
-                        ],
-                    )
-            if ending:
-                await conn.execute(*_ended(run))
-            await conn.execute("SELECT pg_notify(%s, '')", (run_channel(run.run_id),))
+        ended = _outcome(run) if ending else (None, None, None)
+        params = {
+            "run": UUID(run.run_id),
+            "seqs": [e.seq for e in batch],
+            "modes": [e.mode for e in batch],
+            "nss": [namespace_text(e.namespace) for e in batch],
+            "datas": [pack(e.data) for e in batch],
+            "ending": ending,
+            "status": ended[0],
+            "error": ended[1],
+            "outcome": ended[2],
+            "channel": run_channel(run.run_id),
+        }
+        async with self._pool.connection() as conn:
+            await conn.execute(_WRITE_BATCH, params)
 
 
-def _ended(run: Run) -> tuple[str, tuple[Any, ...]]:
-    """The statement that records a run's outcome in its row."""
-    return (
-        "UPDATE coordinated_runs SET ended_at = now(), end_status = %s, end_error = %s,"
-        " end_data = %s WHERE run_id = %s",
-        (
-            run.status,
-            run.error,
-            pack_outcome(run.values, run.interrupts, run.result),
-            UUID(run.run_id),
-        ),
-    )
+# A batch of a run's events, its outcome when it is the last, and the wake-up of its
+# followers: one statement (one transaction, so a follower that sees the outcome sees
+# every event; the NOTIFY is sent when it commits).
+_WRITE_BATCH = """
+WITH events AS (
+    INSERT INTO coordinated_run_events (run_id, seq, mode, ns, data)
+    SELECT %(run)s, e.seq, e.mode, e.ns, e.data
+    FROM unnest(%(seqs)s::bigint[], %(modes)s::text[], %(nss)s::text[], %(datas)s::bytea[])
+        AS e (seq, mode, ns, data)
+), ended AS (
+    UPDATE coordinated_runs SET ended_at = now(), end_status = %(status)s,
+        end_error = %(error)s, end_data = %(outcome)s
+    WHERE %(ending)s AND run_id = %(run)s
+)
+SELECT pg_notify(%(channel)s, '')
+"""
+
+
+def _outcome(run: Run) -> tuple[str, str | None, bytes]:
+    return run.status, run.error, pack_outcome(run.values, run.interrupts, run.result)
 
 
 class PostgresLease:
@@ -243,29 +255,15 @@ class PostgresLease:
     async def take(self) -> Holder | None:
         """Take the thread if free (None), else who holds it."""
         run = self._run
+        params = {"key": self._key, "run": UUID(run.run_id), "thread": UUID(run.thread_id)}
         for _ in range(HOLDER_TRIES):
-            taken = await self._session.fetch("SELECT pg_try_advisory_lock(%s) AS ok", (self._key,))
-            if taken["ok"]:
+            row = await self._session.fetch(_TAKE, params)
+            if row["taken"]:
                 self.held = True
                 self._coordinator.holding.add(self)
-                async with self._pool.connection() as conn:
-                    # This run holds the thread now; a dead process's row stops saying so.
-                    await conn.execute(
-                        "UPDATE coordinated_runs SET holds_thread = (run_id = %s)"
-                        " WHERE thread_id = %s AND (holds_thread OR run_id = %s)",
-                        (UUID(run.run_id), UUID(run.thread_id), UUID(run.run_id)),
-                    )
                 return None
-            async with self._pool.connection() as conn:
-                row = await (
-                    await conn.execute(
-                        "SELECT run_id, message_id FROM coordinated_runs"
-                        " WHERE thread_id = %s AND holds_thread AND run_id <> %s LIMIT 1",
-                        (UUID(run.thread_id), UUID(run.run_id)),
-                    )
-                ).fetchone()
-            if row is not None:
-                return Holder(str(row["run_id"]), row["message_id"])
+            if row["holder"] is not None:
+                return Holder(str(row["holder"]), row["message_id"])
             await asyncio.sleep(LOCK_POLL_S / 2)  # locked, its run not yet named
         return Holder("")  # held by a run that has not named itself yet
 
@@ -278,21 +276,54 @@ class PostgresLease:
             return
         self._ended = True
         run = self._run
+        # Without a log to write it, the outcome is recorded here for followers.
+        status, error, outcome = (None, None, None) if self._mirrored else _outcome(run)
+        params = {
+            "run": UUID(run.run_id),
+            "unlock": self.held,
+            "key": self._key,
+            "record": not self._mirrored,
+            "status": status,
+            "error": error,
+            "outcome": outcome,
+        }
+        if self.held:
+            self.held = False
+            self._coordinator.holding.discard(self)
         try:
-            if self.held:
-                self.held = False
-                self._coordinator.holding.discard(self)
-                await self._session.fetch("SELECT pg_advisory_unlock(%s) AS ok", (self._key,))
-            async with self._pool.connection() as conn:
-                if not self._mirrored:  # no log writes its outcome: followers see it here
-                    await conn.execute(*_ended(run))
-                await conn.execute(
-                    "UPDATE coordinated_runs SET holds_thread = false,"
-                    " ended_at = coalesce(ended_at, now()) WHERE run_id = %s",
-                    (UUID(run.run_id),),
-                )
+            await self._session.fetch(_END, params)
         except DB_ERRORS as exc:  # the lock goes with the session; the row with the sweep
             log.warning("could not let a thread go", run_id=run.run_id, error=str(exc))
+
+
+# The thread's lock taken if free (and the run's row then says it holds the thread, a
+# dead process's row no longer); else who holds it, by the row naming it.
+_TAKE = """
+WITH lock AS (SELECT pg_try_advisory_lock(%(key)s) AS taken),
+held AS (
+    UPDATE coordinated_runs SET holds_thread = (run_id = %(run)s)
+    WHERE (SELECT taken FROM lock) AND thread_id = %(thread)s
+        AND (holds_thread OR run_id = %(run)s)
+)
+SELECT lock.taken, h.run_id AS holder, h.message_id FROM lock
+LEFT JOIN LATERAL (
+    SELECT run_id, message_id FROM coordinated_runs
+    WHERE NOT lock.taken AND thread_id = %(thread)s AND holds_thread AND run_id <> %(run)s
+    LIMIT 1
+) h ON true
+"""
+# The thread let go (when held) and the run's row marked ended (with its outcome when no
+# log recorded it).
+_END = """
+WITH row AS (
+    UPDATE coordinated_runs SET holds_thread = false, ended_at = coalesce(ended_at, now()),
+        end_status = CASE WHEN %(record)s THEN %(status)s ELSE end_status END,
+        end_error = CASE WHEN %(record)s THEN %(error)s ELSE end_error END,
+        end_data = CASE WHEN %(record)s THEN %(outcome)s::bytea ELSE end_data END
+    WHERE run_id = %(run)s
+)
+SELECT CASE WHEN %(unlock)s THEN pg_advisory_unlock(%(key)s) END AS unlocked
+"""
 
 
 class PostgresCoordinator:

@@ -153,6 +153,10 @@ async def test_a_run_is_followed_from_another_process_to_its_end(
 
     reader = asyncio.create_task(read())
     run.log.append("messages", ("money:1",), ({"content": "hi"}, {"step": 1}))
+    for n in range(1200):  # more than one read's worth, in many batches
+        run.log.append("custom", (), {"n": n})
+        if n % 100 == 0:
+            await asyncio.sleep(0.03)
     run.values = {"reply": "done"}
     run.result = {"reply": "done", "ui_actions": []}
     run.end("success")
@@ -161,10 +165,11 @@ async def test_a_run_is_followed_from_another_process_to_its_end(
     await asyncio.wait_for(reader, 5)
     assert joined.status == "success" and joined.values == {"reply": "done"}
     assert joined.result == {"reply": "done", "ui_actions": []}
-    assert seen == [
+    assert seen[:2] == [
         (1, "updates", {"router": {"route": ["money"]}}),
         (2, "messages", ({"content": "hi"}, {"step": 1})),
     ]
+    assert seen[2:] == [(3 + n, "custom", {"n": n}) for n in range(1200)]
     assert await follower.attach(str(uuid4())) is None
     assert await follower.attach("not-a-run") is None
 
