@@ -24,9 +24,8 @@ from uuid import UUID
 import redis.asyncio as aioredis
 
 from server.ratelimit import RateCounter
-from server.runs.busy import Strategy, ThreadBusy
 from server.runs.locks import Holder
-from server.runs.run import CancelAction, Run
+from server.runs.run import CancelAction, Run, Strategy, ThreadBusy
 from server.runs.store import DuplicateMessage
 from server.settings import Settings
 from server.ws.registry import SocketRegistry

@@ -12,9 +12,8 @@ from typing import Any
 from uuid import UUID
 
 from server.ratelimit import MemoryCounter, RateCounter
-from server.runs.busy import Strategy
 from server.runs.coordinator import CoordinatorKind, OnCancel
-from server.runs.run import CancelAction, Run
+from server.runs.run import CancelAction, Run, Strategy
 from server.ws.registry import SocketRegistry
 
 

@@ -1,4 +1,5 @@
-"""The run manager: one active run per thread, multitask strategies, cancellation.
+"""The run manager: one active run per thread, multitask strategies, cancellation; and its
+table of this process's runs (`RunTable`).
 
 Runs are asyncio tasks of this process, owned here rather than by any request, so a
 client that goes away never takes its turn with it.
@@ -15,17 +16,82 @@ from uuid import UUID, uuid4
 from agent.context import Context
 from server.flags.runs import flagged_run
 from server.resources import Resources
-from server.runs.busy import Strategy, ThreadBusy
 from server.runs.coordinator import Coordinator
 from server.runs.execute import DURABILITY, execute, graph_input
 from server.runs.graph_stream import GraphOptions
-from server.runs.rollback import delete_run_checkpoints
-from server.runs.run import CancelAction, Disconnect, Run
-from server.runs.store import DuplicateMessage, insert_run, update_run
-from server.runs.table import RETAIN_S, RunTable
+from server.runs.run import CancelAction, Disconnect, Run, Strategy, ThreadBusy
+from server.runs.store import DuplicateMessage, delete_run_checkpoints, insert_run, update_run
 
 __all__ = ["RunManager", "Strategy", "ThreadBusy"]
 REMOTE_CANCEL_WAIT_S = 10.0  # how long a cancel waits for another instance's run to stop
+
+
+# This process's runs: by id (kept a few minutes after they end, to join or replay) and by
+# thread (unfinished ones, oldest first: the running one, then any queued). "Is this
+# thread busy?" is answered here; other processes' runs, by the coordinator.
+RETAIN_S = 300.0  # how long an ended run stays joinable/streamable from memory
+# ...and how many ended runs at most (each keeps its event log): under heavy load the
+# oldest go first, so memory stays flat whatever the turn rate. A run gone from memory
+# is still answered from its row (status, result), without its event replay.
+MAX_RETAINED = 1000
+
+
+class RunTable:
+    def __init__(self, retain_s: float = RETAIN_S, max_retained: int = MAX_RETAINED) -> None:
+        self._retain_s = retain_s
+        self._max_retained = max_retained
+        self._runs: dict[str, Run] = {}
+        self._threads: dict[str, list[Run]] = {}
+        self._expiry: dict[str, asyncio.TimerHandle] = {}
+
+    def get(self, run_id: str) -> Run | None:
+        return self._runs.get(run_id)
+
+    def unfinished(self, thread_id: str) -> list[Run]:
+        return [r for r in self._threads.get(thread_id, []) if not r.done]
+
+    def running(self) -> list[Run]:
+        return [r for r in self._runs.values() if not r.done]
+
+    def register(self, run: Run) -> None:
+        self._runs[run.run_id] = run
+        self._threads.setdefault(run.thread_id, []).append(run)
+
+    def follow(self, run: Run) -> None:
+        """A run another instance executes, followed here: found by id, never busy here
+        (its instance holds the thread's lock); forgotten like the others once ended."""
+        self._runs[run.run_id] = run
+        if run.task is not None:
+            run.task.add_done_callback(lambda _task: self.finished(run))
+
+    def finished(self, run: Run) -> None:
+        """The run ended: free its thread now, forget it after the retention time."""
+        self._unlink(run)
+        loop = asyncio.get_running_loop()
+        self._expiry[run.run_id] = loop.call_later(self._retain_s, self.drop, run)
+        while len(self._expiry) > self._max_retained:
+            oldest = next(iter(self._expiry))
+            self._expiry.pop(oldest).cancel()
+            gone = self._runs.get(oldest)
+            if gone is not None:
+                self.drop(gone)
+
+    def drop(self, run: Run) -> None:
+        self._runs.pop(run.run_id, None)
+        self._expiry.pop(run.run_id, None)
+        self._unlink(run)
+
+    def _unlink(self, run: Run) -> None:
+        waiting = self._threads.get(run.thread_id, [])
+        if run in waiting:
+            waiting.remove(run)
+        if not waiting:
+            self._threads.pop(run.thread_id, None)
+
+    def clear_expiry(self) -> None:
+        for handle in self._expiry.values():
+            handle.cancel()
+        self._expiry.clear()
 
 
 class RunManager:

@@ -36,15 +36,14 @@ from psycopg_pool import PoolTimeout
 
 from server.pg_listen import Listener
 from server.ratelimit import PostgresCounter, RateCounter
-from server.runs.busy import Strategy
 from server.runs.codec import decode_event, namespace_text, pack, pack_outcome, unpack
 from server.runs.coordinator import CoordinatorKind, OnCancel, settle_claim
 from server.runs.events import RunEvent
 from server.runs.locks import Holder
-from server.runs.lost import LOST
 from server.runs.mirror import SharedLog
 from server.runs.remote import BATCH, UNFOLLOWED, finish
-from server.runs.run import CancelAction, Run
+from server.runs.run import CancelAction, Run, Strategy
+from server.runs.store import LOST
 from server.ws.registry import SocketRegistry
 from tools.db.pool import Pool
 

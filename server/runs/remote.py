@@ -14,8 +14,8 @@ import structlog
 
 from server.runs.codec import events_key, head_key, read_end, read_event
 from server.runs.locks import REDIS_ERRORS
-from server.runs.lost import LOST
 from server.runs.run import ENDED, Run, RunStatus
+from server.runs.store import LOST
 
 log = structlog.get_logger("pam.runs")
 

@@ -30,14 +30,13 @@ import structlog
 
 from server.pubsub import Subscriber
 from server.ratelimit import RateCounter, RedisCounter
-from server.runs.busy import Strategy
 from server.runs.codec import CANCEL_CHANNEL, head_key, lock_key, push_channel
 from server.runs.coordinator import CoordinatorKind, Lease, OnCancel, settle_claim
 from server.runs.local import LocalLease
 from server.runs.locks import REDIS_ERRORS, Holder, ThreadLocks
 from server.runs.mirror import MirroredLog
 from server.runs.remote import attach
-from server.runs.run import CancelAction, Run
+from server.runs.run import CancelAction, Run, Strategy
 from server.ws.registry import SocketRegistry
 
 log = structlog.get_logger("pam.runs")

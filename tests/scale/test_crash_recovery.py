@@ -18,7 +18,7 @@ import httpx
 import orjson
 import pytest
 
-from server.runs.lost import LOST, LOST_CODE
+from server.runs.store import LOST, LOST_CODE
 from tests.api.conftest import auth, uid
 from tests.api.test_agent_protocol_support import person
 from tests.scale.conftest import STARTUP_S, Coordination, server_env, until
