@@ -54,11 +54,10 @@ def create_app(
             app.state.resources = resources
             app.state.rate_limits = rate_limits
             app.state.runs = RunManager(resources)
-            await app.state.runs.open()  # hears cancels sent to other instances (Redis)
+            await app.state.runs.open()  # acts on cancels sent by other processes
             try:
-                # Pushes to this instance's sockets from any instance; the jobs worker.
-                async with background(resources, sockets_of(app), app.state.runs) as push:
-                    app.state.push = push
+                # Pushes to this process's sockets from any process; the jobs worker.
+                async with background(resources, sockets_of(app), app.state.runs):
                     if freeze_gc:
                         # Modules, schemas and the compiled graph live as long as the
                         # process: left in the collector's generations, every full

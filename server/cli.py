@@ -50,8 +50,9 @@ def serve(
     workers: Annotated[
         int | None,
         typer.Option(
-            help="Worker processes on the one port (default: every core in production "
-            "with REDIS_URL, 1 otherwise); more than 1 needs REDIS_URL. See docs/operations.md."
+            help="Worker processes on the one port (default: every core in production, "
+            "1 otherwise); they coordinate through Redis with REDIS_URL, through Postgres "
+            "without. See docs/operations.md."
         ),
     ] = None,
 ) -> None:
@@ -104,10 +105,13 @@ def serve_workers(settings: Settings, url: str, workers: int, options: dict[str,
     import uvicorn
 
     from server.auth import TokenVerifier
+    from server.workers import worker_environment
 
     # The workers read their settings from the environment: the resolved (perhaps
-    # embedded) database, and a local signing secret made once here, not raced for.
+    # embedded) database, how they coordinate, and a local signing secret made once
+    # here, not raced for.
     os.environ["DATABASE_URL"] = url
+    os.environ.update(worker_environment(settings))
     TokenVerifier.from_settings(settings)
     # uvicorn pickles its config to the workers; a class made at run time does not pickle.
     options = {**options, "http": "server.workers:WorkerH11Protocol"}

@@ -1,6 +1,7 @@
-"""Rate limits with the `limits` library: Redis counters shared by every instance when
-Redis is configured, this process's memory otherwise — and this process's memory for a
-while whenever Redis fails, so an outage slows nobody down and fails no request.
+"""Rate limits: moving windows counted where the process's coordinator keeps them (server/
+runs/coordinator.py) — in Redis, in Postgres, or in this process's memory — and in this
+process's memory for a while whenever the shared counter fails, so an outage slows nobody
+down and fails no request.
 
 `hit(resources, key, rate)` is the one call: the HTTP middleware uses it per request, the
 WebSocket code per frame (`settings.rate_limit_ws_frames`).
@@ -12,24 +13,31 @@ import math
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
+import psycopg
 import structlog
 from limits import RateLimitItem, parse, strategies
 from limits import storage as sync_storage
 from limits.aio.storage import RedisStorage
 from limits.aio.strategies import MovingWindowRateLimiter
 from limits.errors import StorageError
+from psycopg_pool import PoolTimeout
 from redis.exceptions import RedisError
 
-from server.resources import Resources
+if TYPE_CHECKING:
+    import redis.asyncio as aioredis
+
+    from server.resources import Resources
+    from tools.db.pool import Pool
 
 log = structlog.get_logger("pam.ratelimit")
 
-REDIS_RETRY_AFTER_S = 5.0
-"""After a Redis failure, how long to count in memory before trying Redis again."""
-STORAGE_ERRORS = (StorageError, RedisError, OSError, TimeoutError)
+SHARED_RETRY_AFTER_S = 5.0
+"""After a shared counter fails, how long to count in memory before trying it again."""
+STORAGE_ERRORS = (StorageError, RedisError, psycopg.Error, PoolTimeout, OSError, TimeoutError)
 
 
 @lru_cache(maxsize=64)
@@ -38,57 +46,116 @@ def rate_item(rate: str) -> RateLimitItem:
     return parse(rate)
 
 
+class RateCounter(Protocol):
+    async def hit(self, item: RateLimitItem, key: str) -> float | None:
+        """Count one hit on `key`; None when allowed, else seconds until one is allowed."""
+
+
+class MemoryCounter:
+    """This process's memory. The synchronous limiter: the async one's memory storage
+    sends each key to a worker thread on every expiry pass, after nearly every hit (3% of
+    a served turn under load)."""
+
+    def __init__(self) -> None:
+        self._limiter = strategies.MovingWindowRateLimiter(sync_storage.MemoryStorage())
+
+    async def hit(self, item: RateLimitItem, key: str) -> float | None:
+        if self._limiter.hit(item, key):
+            return None
+        return _wait(self._limiter.get_window_stats(item, key).reset_time)
+
+
 def _async_uri(redis_url: str) -> str:
     """The `limits` storage URI for a redis://, rediss:// or unix:// URL."""
     scheme, rest = redis_url.split("://", 1)
     return f"async+{'redis+unix' if scheme == 'unix' else scheme}://{rest}"
 
 
+class RedisCounter:
+    """`limits`' Redis storage on the app's Redis connection pool, so the lifespan that
+    opened it closes it."""
+
+    def __init__(self, redis: aioredis.Redis, redis_url: str) -> None:
+        # Passed through **, as `limits` types its client options as scalars.
+        client_options: dict[str, Any] = {"connection_pool": redis.connection_pool}
+        storage = RedisStorage(
+            _async_uri(redis_url),
+            implementation="redispy",
+            wrap_exceptions=True,
+            key_prefix="pam-ratelimit",
+            **client_options,
+        )
+        self._limiter = MovingWindowRateLimiter(storage)
+
+    async def hit(self, item: RateLimitItem, key: str) -> float | None:
+        if await self._limiter.hit(item, key):
+            return None
+        return _wait((await self._limiter.get_window_stats(item, key)).reset_time)
+
+
+# One statement per hit: the key's row is locked by the upsert, so concurrent hits from
+# any process are counted one after another. `hits` keeps the times of the hits still
+# in the window (at most the limit's amount); a hit is counted only under the limit, so
+# an allowed hit is the one whose time ends the array.
+_HIT = """
+INSERT INTO rate_limit_windows AS w (key, hits, expires_at)
+VALUES (%(key)s, ARRAY[statement_timestamp()], statement_timestamp() + %(window)s)
+ON CONFLICT (key) DO UPDATE SET
+    hits = (
+        SELECT CASE WHEN count(*) < %(amount)s
+            THEN coalesce(array_agg(h ORDER BY h), '{}') || statement_timestamp()
+            ELSE array_agg(h ORDER BY h) END
+        FROM unnest(w.hits) AS h WHERE h > statement_timestamp() - %(window)s
+    ),
+    expires_at = statement_timestamp() + %(window)s
+RETURNING hits[cardinality(hits)] = statement_timestamp() AS allowed,
+    extract(epoch FROM hits[1] + %(window)s - statement_timestamp())::float8 AS wait_s
+"""
+
+
+class PostgresCounter:
+    """Moving windows in the `rate_limit_windows` table (migration 0018): `limits` has no
+    Postgres storage. Expired rows are deleted by the coordinator's sweep."""
+
+    def __init__(self, pool: Pool) -> None:
+        self._pool = pool
+
+    async def hit(self, item: RateLimitItem, key: str) -> float | None:
+        params = {
+            "key": f"pam-ratelimit/{item.key_for(key)}",
+            "window": timedelta(seconds=item.get_expiry()),
+            "amount": item.amount,
+        }
+        async with self._pool.connection() as conn:
+            row = await (await conn.execute(_HIT, params)).fetchone()
+        assert row is not None  # an upsert returns its row
+        if row["allowed"]:
+            return None
+        return max(1.0, float(row["wait_s"]))
+
+
 class RateLimits:
     """Moving-window limits, so Retry-After is exact: when the oldest counted hit expires."""
 
-    def __init__(self, resources: Resources | None = None) -> None:
-        # In-process counting needs no I/O, so it is the synchronous limiter: the async
-        # one's memory storage sends each key to a worker thread on every expiry pass,
-        # after nearly every hit (3% of a served turn under load).
-        self.memory = strategies.MovingWindowRateLimiter(sync_storage.MemoryStorage())
-        self.shared: MovingWindowRateLimiter | None = None
-        if resources is not None and resources.redis is not None and resources.settings.redis_url:
-            # The app's Redis connection pool, so the lifespan that opened it closes it
-            # (passed through **, as `limits` types its client options as scalars).
-            client_options: dict[str, Any] = {"connection_pool": resources.redis.connection_pool}
-            storage = RedisStorage(
-                _async_uri(resources.settings.redis_url),
-                implementation="redispy",
-                wrap_exceptions=True,
-                key_prefix="pam-ratelimit",
-                **client_options,
-            )
-            self.shared = MovingWindowRateLimiter(storage)
-        self._redis_down_until = 0.0
+    def __init__(self, counter: RateCounter | None = None) -> None:
+        self.memory = MemoryCounter()
+        self._counter: RateCounter = counter or self.memory
+        self._down_until = 0.0
 
     async def hit(self, key: str, rate: str) -> float | None:
         """Count one hit on `key`; None when allowed, else seconds until one is allowed."""
         item = rate_item(rate)
-        if self.shared is not None and time.monotonic() >= self._redis_down_until:
+        if time.monotonic() >= self._down_until:
             try:
-                return await self._hit(self.shared, item, key)
+                return await self._counter.hit(item, key)
             except STORAGE_ERRORS as exc:
-                self._redis_down_until = time.monotonic() + REDIS_RETRY_AFTER_S
+                self._down_until = time.monotonic() + SHARED_RETRY_AFTER_S
                 log.warning(
                     "rate limit storage unavailable; counting in this instance's memory",
                     error=str(exc) or type(exc).__name__,
-                    retry_in_s=REDIS_RETRY_AFTER_S,
+                    retry_in_s=SHARED_RETRY_AFTER_S,
                 )
-        if self.memory.hit(item, key):
-            return None
-        return _wait(self.memory.get_window_stats(item, key).reset_time)
-
-    @staticmethod
-    async def _hit(limiter: MovingWindowRateLimiter, item: RateLimitItem, key: str) -> float | None:
-        if await limiter.hit(item, key):
-            return None
-        return _wait((await limiter.get_window_stats(item, key)).reset_time)
+        return await self.memory.hit(item, key)
 
 
 def _wait(reset_time: float) -> float:
@@ -102,7 +169,7 @@ _process_memory = RateLimits()
 @asynccontextmanager
 async def open_rate_limits(resources: Resources) -> AsyncIterator[RateLimits]:
     """The app's limits for as long as its resources are open (the lifespan)."""
-    limits = RateLimits(resources)
+    limits = RateLimits(resources.coordinator.counter)
     _open[id(resources)] = limits
     try:
         yield limits

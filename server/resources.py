@@ -1,11 +1,12 @@
-"""The process-wide resources the lifespan opens once: pool, Redis, graph, auth."""
+"""The process-wide resources the lifespan opens once: pool, Redis, the coordinator,
+graph, auth."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import redis.asyncio as aioredis
 
@@ -24,6 +25,9 @@ from tools.db.thread_keys import ThreadNamespaces
 from tools.db.user_store import UserStore
 from tools.services import Services
 
+if TYPE_CHECKING:
+    from server.runs.coordinator import Coordinator
+
 
 @dataclass
 class Resources:
@@ -31,6 +35,9 @@ class Resources:
     database_url: str
     pool: Pool
     redis: aioredis.Redis | None
+    # How this process agrees with the others on the same database (thread locks, runs
+    # followed elsewhere, cancels, pushes, rate limits): chosen once from the settings.
+    coordinator: Coordinator
     services: Services
     verifier: TokenVerifier
     graph: Any
@@ -67,6 +74,9 @@ async def open_resources(settings: Settings, *, model: Any = None) -> AsyncItera
             redis = aioredis.from_url(settings.redis_url, socket_timeout=2.0)
             stack.push_async_callback(redis.aclose)
             cache = RedisCache(redis)
+        from server.runs.coordinator import open_coordinator  # it needs the run core
+
+        coordinator = await stack.enter_async_context(open_coordinator(settings, url, pool, redis))
         # Its tables were made by migrate(), under the migrations' lock. Each user's
         # threads apart: a run or state call names the owner (tools/db/thread_keys.py).
         checkpointer = ThreadNamespaces(BatchedSaver(pool))
@@ -83,6 +93,7 @@ async def open_resources(settings: Settings, *, model: Any = None) -> AsyncItera
             database_url=url,
             pool=pool,
             redis=redis,
+            coordinator=coordinator,
             services=Services(
                 weather_url=settings.weather_url,
                 routing_url=settings.routing_url,

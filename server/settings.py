@@ -37,6 +37,11 @@ class Settings(BaseSettings):
 
     database_url: str | None = None
     redis_url: str | None = None
+    # How processes sharing the database agree (server/runs/coordinator.py): `auto` is
+    # Redis with REDIS_URL, else one process alone (`local`); `postgres` coordinates
+    # several processes through the database alone (what `pam serve --workers N` sets
+    # for its workers without Redis; set it for several instances without Redis).
+    pam_coordination: Literal["auto", "local", "redis", "postgres"] = "auto"
     pam_data_dir: Path = Path(".pam")
 
     pam_model: str | None = None
@@ -154,6 +159,8 @@ class Settings(BaseSettings):
     def _production_rules(self) -> Settings:
         if self.db_pool_min_size > self.db_pool_max_size:
             raise ValueError("DB_POOL_MIN_SIZE must not exceed DB_POOL_MAX_SIZE")
+        if self.pam_coordination == "redis" and not self.redis_url:
+            raise ValueError("PAM_COORDINATION=redis needs REDIS_URL")
         if self.environment == "production":
             problem = production_auth_problem(
                 secret=self.pam_jwt_secret.get_secret_value() if self.pam_jwt_secret else None,

@@ -2,10 +2,8 @@
 
 The workers are N instances in one box: every one opens its own pool, graph and jobs
 worker, and they agree on thread locks, run joins and cancels, rate limits and
-WebSocket pushes the way separate instances do, through Redis. Without REDIS_URL each
-process would keep those to itself (a second turn on a busy thread would not be refused
-by the other worker, a cancel would not reach the run), so more than one worker then
-refuses to start."""
+WebSocket pushes the way separate instances do, through their coordinator
+(server/runs/coordinator.py): Redis when REDIS_URL is set, Postgres alone otherwise."""
 
 from __future__ import annotations
 
@@ -24,10 +22,10 @@ class WorkerH11Protocol(BoundedH11Protocol):
 
 
 def default_workers(settings: Settings) -> int:
-    """Every core this process may use in production with Redis (what the workers share);
-    one anywhere else — without Redis more would be refused, and in development a second
-    process would only make start-up slower and logs harder to read."""
-    if settings.environment != "production" or not settings.redis_url:
+    """Every core this process may use in production (the workers share what they must
+    through Redis or Postgres); one anywhere else — in development a second process
+    would only make start-up slower and logs harder to read."""
+    if settings.environment != "production":
         return 1
     return len(os.sched_getaffinity(0)) or 1
 
@@ -36,13 +34,22 @@ def refusal(workers: int, settings: Settings) -> str | None:
     """Why `workers` cannot be served with these settings, or None."""
     if workers < 1:
         return f"--workers must be at least 1 (got {workers})"
-    if workers > 1 and not settings.redis_url:
+    if workers > 1 and settings.pam_coordination == "local":
         return (
-            f"--workers {workers} needs REDIS_URL: the workers share thread locks, run "
-            "joins and cancels, rate limits and WebSocket pushes through Redis "
-            "(set REDIS_URL=redis://host:6379/0, or serve with --workers 1)"
+            f"--workers {workers} cannot run with PAM_COORDINATION=local: each worker would "
+            "decide alone on thread locks, run joins and cancels, rate limits and WebSocket "
+            "pushes (unset it: the workers then coordinate through Redis with REDIS_URL, "
+            "through Postgres without)"
         )
     return None
+
+
+def worker_environment(settings: Settings) -> dict[str, str]:
+    """What the workers' environment adds: with no Redis and no explicit choice, they
+    coordinate through Postgres."""
+    if settings.pam_coordination == "auto" and not settings.redis_url:
+        return {"PAM_COORDINATION": "postgres"}
+    return {}
 
 
 def worker_app() -> FastAPI:

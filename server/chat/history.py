@@ -9,7 +9,7 @@ from uuid import UUID
 from pydantic import BaseModel
 
 from server.resources import Resources
-from server.runs.result import interrupt_payload
+from server.runs.run import interrupt_payload
 from server.runs.threads import ThreadRow, user_graph
 from tools.db.scope import user_db
 

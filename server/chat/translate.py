@@ -11,7 +11,7 @@ from langchain_core.messages import AIMessage, ToolMessage
 from agent.nodes import AGENT_MODEL, GENERAL, ROUTER, Node
 from server.errors import UNAVAILABLE
 from server.runs.events import RunEvent
-from server.runs.lost import LOST, LOST_CODE
+from server.runs.store import LOST, LOST_CODE
 
 # What chat clients are told, in order: metadata, then route/token/tool_call/tool_result,
 # then how the turn ended (interrupt, final or error). SSE sends each as is; the WebSocket

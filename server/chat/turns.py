@@ -17,7 +17,7 @@ from server.refusals import BadInput, Conflict
 from server.resources import Resources
 from server.runs import DuplicateMessage, Run, RunManager, create_thread, owned_thread
 from server.runs.orphans import settled
-from server.runs.result import interrupt_payload
+from server.runs.run import interrupt_payload
 from server.runs.store import RunRow, get_run_row, run_for_message
 from server.runs.threads import owned_thread_id, user_graph
 from tools.db.thread_keys import thread_key

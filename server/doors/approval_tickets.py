@@ -5,7 +5,9 @@ The first call runs nothing and answers with a ticket: the action, its validated
 arguments and the user, signed (HS256, the server's own secret) and valid for
 TICKET_TTL_S. `decide_approval(ticket, decision)` verifies the signature and that the
 caller is the ticket's user, spends the ticket (once only: Redis `SET NX` shared by every
-instance, this process's memory without Redis) and then runs the action or declines it.
+instance; without Redis, one hit allowed per ticket lifetime on the coordinator's counter,
+in Postgres when processes coordinate through it, else this process's memory) and then
+runs the action or declines it.
 The arguments cannot be changed between asking and deciding: they are inside the
 signature.
 """
@@ -18,15 +20,15 @@ from typing import Any
 from uuid import UUID, uuid4
 
 import jwt
-from cachetools import TTLCache
 
 from server.auth import local_secret
+from server.ratelimit import rate_item
 from server.resources import Resources
 
 TICKET_TTL_S = 900
 AUDIENCE = "pam-approval"
 SPENT_KEY = "pam-approval-spent:"
-_spent_here: TTLCache[str, bool] = TTLCache(maxsize=100_000, ttl=TICKET_TTL_S)
+ONCE = f"1/{TICKET_TTL_S} seconds"  # a ticket outlives its window by no second
 
 
 class TicketError(Exception):
@@ -87,6 +89,6 @@ async def spend(resources: Resources, ticket: Ticket) -> None:
         if not fresh:
             raise TicketError("This approval was already decided.")
         return
-    if _spent_here.get(ticket.ticket_id):
+    counter = resources.coordinator.counter
+    if await counter.hit(rate_item(ONCE), SPENT_KEY + ticket.ticket_id) is not None:
         raise TicketError("This approval was already decided.")
-    _spent_here[ticket.ticket_id] = True

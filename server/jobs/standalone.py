@@ -1,7 +1,8 @@
 """`pam worker`: the background jobs worker as a process of its own, until SIGINT/SIGTERM.
 
-It holds no sockets: with Redis its reminders reach sockets held by any `pam serve`;
-without Redis every reminder is posted to the user's thread.
+It holds no sockets: its reminders reach sockets held by any `pam serve` through the
+coordinator (Redis, or Postgres with PAM_COORDINATION=postgres); coordinating with no
+one (`local`), every reminder is posted to the user's thread.
 """
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ import redis.asyncio as aioredis
 
 from server.jobs.worker import running_worker
 from server.logging import configure_logging
+from server.runs.coordinator import open_coordinator
 from server.settings import Settings
-from server.ws.registry import SocketRegistry
-from server.ws.relay import PushRelay
 from tools.db.migrate import migrate
 from tools.db.pool import open_pool
 
@@ -31,9 +31,11 @@ async def run_standalone(settings: Settings, database_url: str) -> None:
     redis = (
         aioredis.from_url(settings.redis_url, socket_timeout=2.0) if settings.redis_url else None
     )
-    relay = PushRelay(SocketRegistry(), redis)
     try:
-        async with running_worker(settings, database_url, pool, relay.push):
+        async with (
+            open_coordinator(settings, database_url, pool, redis) as coordinator,
+            running_worker(settings, database_url, pool, coordinator.push),
+        ):
             await stop.wait()
     finally:
         if redis is not None:

@@ -17,7 +17,7 @@ from server.deps import CurrentUser, Res
 from server.errors import UNAVAILABLE, UNAVAILABLE_RETRY_S, error_response, refusal_response
 from server.runs import ThreadBusy
 from server.runs.deps import Runs
-from server.runs.lost import LOST, LOST_CODE
+from server.runs.store import LOST, LOST_CODE
 from server.sse import event_stream, sse_frame
 
 log = structlog.get_logger("pam.chat")

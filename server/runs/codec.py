@@ -1,4 +1,4 @@
-"""Run events and outcomes as Redis fields, and back.
+"""Run events and outcomes as stored for other processes (Redis fields, table rows), and back.
 
 LangGraph's own serializer (the one its checkpoints use) is used, so messages,
 interrupts and state values come back as the same objects another instance's
@@ -8,6 +8,7 @@ stream and chat code expect. Keys of every Redis structure the runs share live h
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
 
@@ -49,18 +50,34 @@ def event_fields(event: RunEvent) -> Fields:
     return {
         "seq": str(event.seq),
         "mode": event.mode,
-        "ns": "\x1f".join(event.namespace),
+        "ns": namespace_text(event.namespace),
         "data": pack(event.data),
     }
 
 
-def read_event(fields: dict[bytes, bytes]) -> RunEvent:
-    mode = event_mode(fields[b"mode"].decode())
-    ns = fields[b"ns"].decode()
-    data = unpack(fields[b"data"])
+def namespace_text(namespace: tuple[str, ...]) -> str:
+    return "\x1f".join(namespace)
+
+
+def decode_event(seq: int, mode_text: str, ns: str, raw: bytes) -> RunEvent:
+    """An event from its stored parts (a Redis Stream entry's fields, a table row's)."""
+    mode = event_mode(mode_text)
+    data = unpack(raw)
     if mode == "messages" and isinstance(data, list):
         data = tuple(data)  # msgpack turns the (message, metadata) pair into a list
-    return RunEvent(int(fields[b"seq"]), mode, tuple(ns.split("\x1f")) if ns else (), data)
+    return RunEvent(seq, mode, tuple(ns.split("\x1f")) if ns else (), data)
+
+
+def read_event(fields: dict[bytes, bytes]) -> RunEvent:
+    return decode_event(
+        int(fields[b"seq"]), fields[b"mode"].decode(), fields[b"ns"].decode(), fields[b"data"]
+    )
+
+
+def pack_outcome(
+    values: dict[str, Any], interrupts: list[Any], result: dict[str, Any] | None
+) -> bytes:
+    return pack({"values": values, "interrupts": interrupts, "result": result})
 
 
 def end_fields(
@@ -70,11 +87,15 @@ def end_fields(
     interrupts: list[Any],
     result: dict[str, Any] | None,
 ) -> Fields:
-    outcome = {"values": values, "interrupts": interrupts, "result": result}
-    return {"end": status, "error": error or "", "data": pack(outcome)}
+    return {"end": status, "error": error or "", "data": pack_outcome(values, interrupts, result)}
 
 
 def read_end(fields: dict[bytes, bytes]) -> tuple[str, str | None, dict[str, Any]]:
     """(status, error, {values, interrupts, result}) of an `end` entry."""
     error = fields.get(b"error", b"").decode() or None
     return fields[b"end"].decode(), error, unpack(fields[b"data"])
+
+
+def push_channel(user_id: UUID) -> str:
+    """Where pushes to a user's sockets are published (an instance holding one listens)."""
+    return f"pam:push:{user_id}"

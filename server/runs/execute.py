@@ -16,12 +16,14 @@ from langgraph.types import Command
 from structlog.contextvars import bind_contextvars
 
 from agent.context import Context
+from agent.nodes import GENERAL
 from server.errors import DB_UNAVAILABLE, UNAVAILABLE
+from server.flags.metrics import observe_arm
+from server.metrics import MODEL_TOKENS, TURN_LATENCY, TURNS
 from server.metrics_callbacks import MetricsCallback
+from server.runs.coordinator import Lease
 from server.runs.graph_stream import graph_stream
-from server.runs.observe import observe_turn
-from server.runs.result import turn_result
-from server.runs.run import Run, RunStatus
+from server.runs.run import Run, RunStatus, turn_result
 from server.runs.store import update_run
 from tools.db.checkpoint_batch import run_batch
 from tools.db.pool import Pool
@@ -117,6 +119,25 @@ async def execute(
     context: Context,
     checkpoint_id: str | None,
     ahead: list[Run],
+    lease: Lease,
+) -> None:
+    """Run the graph once the runs queued ahead of this one here have ended and the
+    thread is the run's in every process (`lease`); let the thread go at the end."""
+    try:
+        await _execute(run, graph, pool, payload, context, checkpoint_id, ahead, lease)
+    finally:
+        await lease.end()
+
+
+async def _execute(
+    run: Run,
+    graph: Any,
+    pool: Pool,
+    payload: Any,
+    context: Context,
+    checkpoint_id: str | None,
+    ahead: list[Run],
+    lease: Lease,
 ) -> None:
     status: RunStatus = "error"
     error: str | None = None
@@ -127,6 +148,7 @@ async def execute(
     try:
         for other in ahead:  # enqueue: wait for the runs before this one
             await other.ended()
+        await lease.acquire()
         if run.status != "running":  # it waited (enqueued, or for its lease)
             run.set_status("running")
             # Recorded while the graph starts (the first token need not wait for the
@@ -194,3 +216,25 @@ async def _record_end(
     except Exception:
         log.exception("could not record the run's end", run_id=run.run_id)
     run.end(status, error)
+
+
+# Turn metrics: how many turns and how long they took, by the domains they were routed
+# to, and the model tokens they used (also kept in the run's metadata).
+def observe_turn(run: Run, seconds: float) -> None:
+    """Count a turn that reached its end or an approval (not failed or cancelled ones)."""
+    route = run.values.get("route") or [GENERAL]
+    for domain in dict.fromkeys(str(d) for d in route):
+        TURNS.labels(domain=domain).inc()
+        TURN_LATENCY.labels(domain=domain).observe(seconds)
+    observe_arm(str(run.metadata.get("experiment_variant") or "default/default"), seconds)
+    usage = run.values.get("usage")
+    if isinstance(usage, dict) and usage.get("calls"):
+        record_usage(run, usage)
+
+
+def record_usage(run: Run, usage: dict[str, Any]) -> None:
+    for entry in usage.get("by") or []:
+        labels = {"model": str(entry.get("model")), "domain": str(entry.get("domain"))}
+        MODEL_TOKENS.labels(**labels, kind="input").inc(int(entry.get("input_tokens") or 0))
+        MODEL_TOKENS.labels(**labels, kind="output").inc(int(entry.get("output_tokens") or 0))
+    run.metadata["usage"] = {k: v for k, v in usage.items() if k != "counted"}

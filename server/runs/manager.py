@@ -1,4 +1,5 @@
-"""The run manager: one active run per thread, multitask strategies, cancellation.
+"""The run manager: one active run per thread, multitask strategies, cancellation; and its
+table of this process's runs (`RunTable`).
 
 Runs are asyncio tasks of this process, owned here rather than by any request, so a
 client that goes away never takes its turn with it.
@@ -8,54 +9,113 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from uuid import UUID, uuid4
 
 from agent.context import Context
 from server.flags.runs import flagged_run
 from server.resources import Resources
-from server.runs.busy import Strategy, ThreadBusy
+from server.runs.coordinator import Coordinator
 from server.runs.execute import DURABILITY, execute, graph_input
 from server.runs.graph_stream import GraphOptions
-from server.runs.leased import run_leased
-from server.runs.rollback import delete_run_checkpoints
-from server.runs.run import CancelAction, Disconnect, Run
-from server.runs.shared import SharedRuns
-from server.runs.store import DuplicateMessage, insert_run, update_run
-from server.runs.table import RETAIN_S, RunTable
+from server.runs.run import CancelAction, Disconnect, Run, Strategy, ThreadBusy
+from server.runs.store import DuplicateMessage, delete_run_checkpoints, insert_run, update_run
 from tools.db.thread_keys import thread_key
 
 __all__ = ["RunManager", "Strategy", "ThreadBusy"]
 REMOTE_CANCEL_WAIT_S = 10.0  # how long a cancel waits for another instance's run to stop
 
 
+# This process's runs: by id (kept a few minutes after they end, to join or replay) and by
+# thread (unfinished ones, oldest first: the running one, then any queued). "Is this
+# thread busy?" is answered here; other processes' runs, by the coordinator.
+RETAIN_S = 300.0  # how long an ended run stays joinable/streamable from memory
+# ...and how many ended runs at most (each keeps its event log): under heavy load the
+# oldest go first, so memory stays flat whatever the turn rate. A run gone from memory
+# is still answered from its row (status, result), without its event replay.
+MAX_RETAINED = 1000
+
+
+class RunTable:
+    def __init__(self, retain_s: float = RETAIN_S, max_retained: int = MAX_RETAINED) -> None:
+        self._retain_s = retain_s
+        self._max_retained = max_retained
+        self._runs: dict[str, Run] = {}
+        self._threads: dict[str, list[Run]] = {}
+        self._expiry: dict[str, asyncio.TimerHandle] = {}
+
+    def get(self, run_id: str) -> Run | None:
+        return self._runs.get(run_id)
+
+    def unfinished(self, thread_key: str) -> list[Run]:
+        return [r for r in self._threads.get(thread_key, []) if not r.done]
+
+    def running(self) -> list[Run]:
+        return [r for r in self._runs.values() if not r.done]
+
+    def register(self, run: Run) -> None:
+        self._runs[run.run_id] = run
+        self._threads.setdefault(run.thread_key, []).append(run)
+
+    def follow(self, run: Run) -> None:
+        """A run another instance executes, followed here: found by id, never busy here
+        (its instance holds the thread's lock); forgotten like the others once ended."""
+        self._runs[run.run_id] = run
+        if run.task is not None:
+            run.task.add_done_callback(lambda _task: self.finished(run))
+
+    def finished(self, run: Run) -> None:
+        """The run ended: free its thread now, forget it after the retention time."""
+        self._unlink(run)
+        loop = asyncio.get_running_loop()
+        self._expiry[run.run_id] = loop.call_later(self._retain_s, self.drop, run)
+        while len(self._expiry) > self._max_retained:
+            oldest = next(iter(self._expiry))
+            self._expiry.pop(oldest).cancel()
+            gone = self._runs.get(oldest)
+            if gone is not None:
+                self.drop(gone)
+
+    def drop(self, run: Run) -> None:
+        self._runs.pop(run.run_id, None)
+        self._expiry.pop(run.run_id, None)
+        self._unlink(run)
+
+    def _unlink(self, run: Run) -> None:
+        waiting = self._threads.get(run.thread_key, [])
+        if run in waiting:
+            waiting.remove(run)
+        if not waiting:
+            self._threads.pop(run.thread_key, None)
+
+    def clear_expiry(self) -> None:
+        for handle in self._expiry.values():
+            handle.cancel()
+        self._expiry.clear()
+
+
 class RunManager:
     def __init__(self, resources: Resources, *, retain_s: float = RETAIN_S) -> None:
         self._resources = resources
         self._table = RunTable(retain_s)
-        # Without Redis, a run row still unfinished from before this moment was left by
-        # an earlier process of this (single) instance: see owner_gone.
-        self._started_at = datetime.now(UTC)
-        # With Redis, runs are shared with the other instances (shared.py); without, each
-        # instance decides alone, as a single instance does.
-        redis = resources.redis
-        self._shared = SharedRuns(redis, self._cancel_here) if redis is not None else None
+        # How this process's runs agree with other processes on the same database
+        # (server/runs/coordinator.py): chosen once, at start-up.
+        self._coordinator: Coordinator = resources.coordinator
 
     async def open(self) -> None:
-        """Start listening for cancels sent to other instances (with Redis)."""
-        if self._shared is not None:
-            self._shared.subscriber.start()
+        """Start acting on cancels sent by other processes."""
+        self._coordinator.on_cancel(self._cancel_here)
 
     def get(self, run_id: str) -> Run | None:
         return self._table.get(str(run_id))
 
     async def find(self, run_id: str) -> Run | None:
-        """This instance's run, or (with Redis) a follower of one another instance runs."""
+        """This process's run, or a follower of one another process runs."""
         run = self._table.get(str(run_id))
-        if run is not None or self._shared is None:
+        if run is not None:
             return run
-        follower = await self._shared.attach(str(run_id))
+        follower = await self._coordinator.attach(str(run_id))
         if follower is None:
             return None
         raced = self._table.get(follower.run_id)
@@ -77,22 +137,18 @@ class RunManager:
         return unfinished[0] if unfinished else None
 
     async def busy(self, thread_key: str) -> bool:
-        """A run of the thread executes now, here or (with Redis) on another instance."""
+        """A run of the thread executes now, here or in another process."""
         if self.active(thread_key) is not None:
             return True
-        shared = self._shared
-        return shared is not None and await shared.locks.holder(thread_key) is not None
+        return await self._coordinator.thread_held(thread_key)
 
     async def owner_gone(self, run_id: str, thread_key: str, created_at: datetime) -> bool:
-        """Whether the process that executed a run (its row still unfinished) has died:
-        with Redis, no instance renews the run's head or holds a lock for it; without,
-        the run is not this process's and predates it."""
+        """Whether the process that executed a run (its row still unfinished) has died
+        (its coordinator says how that is known)."""
         here = self._table.get(str(run_id))
         if here is not None and not here.remote:
             return False
-        if self._shared is None:
-            return created_at < self._started_at
-        return await self._shared.gone(str(run_id), thread_key)
+        return await self._coordinator.owner_gone(str(run_id), thread_key, created_at)
 
     def unfinished(self, thread_key: str) -> list[Run]:
         """The thread's running and queued runs, oldest first."""
@@ -163,14 +219,12 @@ class RunManager:
         checkpoint_id: str | None,
     ) -> Run:
         pool = self._resources.pool
-        shared = self._shared if self._shared is not None and self._shared.usable() else None
-        lease = shared.lease(run) if shared is not None else None
+        lease = self._coordinator.lease(run)
         try:
-            if shared is not None and lease is not None:
-                await lease.announce()
-                if not busy:  # none here: does another instance run one on the thread?
-                    await shared.claim(run, lease, strategy)
-            if lease is None and not (busy and strategy == "enqueue"):
+            await lease.announce()
+            if not busy:  # none here: does another process run one on the thread?
+                await lease.claim(strategy)
+            if not lease.shared and not (busy and strategy == "enqueue"):
                 run.set_status("running")  # it starts at once: its row says so from the insert
             await insert_run(pool, run)
             if strategy in ("interrupt", "rollback"):
@@ -179,33 +233,35 @@ class RunManager:
                     await self.cancel(other.run_id, action)
         except BaseException:
             self._table.drop(run)
-            if lease is not None:
-                await lease.end()
+            await lease.end()
             raise
         if run.cancel_action is not None:  # cancelled before its task existed
             run.end("cancelled")
             await update_run(pool, run)
             self._table.finished(run)
-            if lease is not None:
-                await lease.end()
+            await lease.end()
             return run
-        ahead = busy if strategy == "enqueue" else []
-        args = dict(graph=self._resources.graph, payload=payload, context=context)
-        if shared is None or lease is None:
-            work = execute(run, pool=pool, checkpoint_id=checkpoint_id, ahead=ahead, **args)
-        else:
-            shared.mirror(run)
-            work = run_leased(run, lease, ahead, pool=pool, checkpoint_id=checkpoint_id, **args)
+        lease.mirror()
+        work = execute(
+            run,
+            graph=self._resources.graph,
+            pool=pool,
+            payload=payload,
+            context=context,
+            checkpoint_id=checkpoint_id,
+            ahead=busy if strategy == "enqueue" else [],
+            lease=lease,
+        )
         run.task = asyncio.create_task(work, name=f"run-{run.run_id}")
         run.task.add_done_callback(lambda _task: self._table.finished(run))
         return run
 
     async def cancel(self, run_id: str, action: CancelAction = "interrupt") -> None:
         """Stop a run; `rollback` also deletes the checkpoints it wrote. Idempotent.
-        A run another instance executes is stopped by that instance."""
+        A run another process executes is stopped by that process."""
         run = self._table.get(str(run_id))
-        if run is not None and run.remote and self._shared is not None:
-            await self._shared.publish_cancel(run_id=run.run_id, action=action)
+        if run is not None and run.remote:
+            await self._coordinator.publish_cancel(run_id=run.run_id, action=action)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(run.ended(), REMOTE_CANCEL_WAIT_S)
             return
@@ -220,25 +276,23 @@ class RunManager:
             await delete_run_checkpoints(self._resources.pool, run.thread_key, run.run_id)
 
     async def cancel_thread(self, thread_key: str, action: CancelAction = "interrupt") -> None:
-        """Stop every run of the thread, on whichever instance it runs."""
+        """Stop every run of the thread, in whichever process it runs."""
         for run in self.unfinished(thread_key):
             await self.cancel(run.run_id, action)
-        if self._shared is not None:
-            await self._shared.publish_cancel(thread_key=thread_key, action=action)
+        await self._coordinator.publish_cancel(thread_key=thread_key, action=action)
 
     async def _cancel_here(
         self, run_id: str | None, thread_key: str | None, action: CancelAction
     ) -> None:
-        """A cancel published by any instance: act on the runs this one executes."""
+        """A cancel published by any process: act on the runs this one executes."""
         found = [self._table.get(run_id)] if run_id else self.unfinished(thread_key or "")
         for run in found:
             if run is not None and not run.remote and not run.done:
                 await self.cancel(run.run_id, action)
 
     async def aclose(self) -> None:
-        """Shutdown: cancel what still runs (its checkpoints so far are kept)."""
-        if self._shared is not None:
-            await self._shared.subscriber.aclose()
+        """Shutdown: cancel what still runs (its checkpoints so far are kept). The
+        coordinator is closed by whoever opened it (the resources)."""
         tasks = [r.task for r in self._table.running() if r.task is not None]
         for task in tasks:
             task.cancel()

@@ -1,14 +1,17 @@
-"""A run's events copied to a Redis Stream as they happen, so that any instance can join
-the run (a chat retry, a Last-Event-ID reconnect) while it runs and for a while after.
+"""A run's events copied where other processes can read them as they happen (a Redis
+Stream, or a Postgres table), so that any process can join the run (a chat retry, a
+Last-Event-ID reconnect) while it runs and for a while after.
 
-The in-memory log stays the fast path on the instance that runs the turn. The copy is
-written in batches by a task of its own, so a turn never waits on Redis, and a Redis
-failure only stops the copy (with one warning), never the turn.
+The in-memory log stays the fast path on the process that runs the turn. The copy is
+written in batches by a task of its own, so a turn never waits on the copy, and a failure
+only stops the copy (with one warning), never the turn.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+from abc import ABC, abstractmethod
 from typing import Any, assert_never
 
 import redis.asyncio as aioredis
@@ -47,16 +50,25 @@ def values_streamed(run: Run) -> bool:
     return "values" in run.extras.get("stream_modes", "").split(",")
 
 
-class MirroredLog(EventLog):
-    def __init__(self, redis: aioredis.Redis, run: Run, max_events: int = MAX_EVENTS) -> None:
+class SharedLog(EventLog, ABC):
+    """The run's log, with what is worth mirroring written by `write` in batches; the
+    last batch (`ending`) carries the run's outcome."""
+
+    errors: tuple[type[BaseException], ...] = ()
+    where = ""
+    # The shortest time between two batches: a store whose write costs more than one
+    # round trip takes the events of this long at once (the end is never held back).
+    flush_every_s = 0.0
+
+    def __init__(self, run: Run, max_events: int = MAX_EVENTS) -> None:
         super().__init__(max_events)
-        self._redis = redis
         self._run = run
         self._max_events = max_events
         self._pending: list[RunEvent] = []
         self._values = values_streamed(run)
         self._ending = False
         self._more = asyncio.Event()
+        self._closing = asyncio.Event()
         self.flushed = asyncio.Event()  # set once the end entry is written (or given up)
         self._task = asyncio.create_task(self._drain(), name=f"mirror-{run.run_id}")
 
@@ -71,31 +83,55 @@ class MirroredLog(EventLog):
         super().close()
         self._ending = True
         self._more.set()
+        self._closing.set()
+
+    @abstractmethod
+    async def write(self, batch: list[RunEvent], ending: bool) -> None:
+        """Copy the batch where other processes read it (with the outcome when `ending`)."""
 
     async def _drain(self) -> None:
-        key = events_key(self._run.run_id)
         try:
             while True:
                 await self._more.wait()
                 self._more.clear()
                 batch, self._pending, ending = self._pending, [], self._ending
-                pipe = self._redis.pipeline(transaction=False)
-                for event in batch:
-                    pipe.xadd(key, event_fields(event), maxlen=self._max_events, approximate=True)
-                if ending:
-                    pipe.xadd(key, self._end_fields())
-                    pipe.expire(key, ENDED_TTL_S)
-                    pipe.expire(head_key(self._run.run_id), ENDED_TTL_S)
-                else:
-                    pipe.expire(key, LIVE_TTL_S)
-                await pipe.execute()
+                await self.write(batch, ending)
                 if ending:
                     return
-        except REDIS_ERRORS as exc:
-            log.warning("run events not shared (Redis)", run_id=self._run.run_id, error=str(exc))
+                if self.flush_every_s:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(self._closing.wait(), self.flush_every_s)
+        except self.errors as exc:
+            log.warning(
+                f"run events not shared ({self.where})", run_id=self._run.run_id, error=str(exc)
+            )
         finally:
             self._pending.clear()
             self.flushed.set()
+
+
+class MirroredLog(SharedLog):
+    """To a Redis Stream (`pam:run:{id}:events`), capped at `max_events` entries."""
+
+    errors = REDIS_ERRORS
+    where = "Redis"
+
+    def __init__(self, redis: aioredis.Redis, run: Run, max_events: int = MAX_EVENTS) -> None:
+        self._redis = redis
+        super().__init__(run, max_events)
+
+    async def write(self, batch: list[RunEvent], ending: bool) -> None:
+        key = events_key(self._run.run_id)
+        pipe = self._redis.pipeline(transaction=False)
+        for event in batch:
+            pipe.xadd(key, event_fields(event), maxlen=self._max_events, approximate=True)
+        if ending:
+            pipe.xadd(key, self._end_fields())
+            pipe.expire(key, ENDED_TTL_S)
+            pipe.expire(head_key(self._run.run_id), ENDED_TTL_S)
+        else:
+            pipe.expire(key, LIVE_TTL_S)
+        await pipe.execute()
 
     def _end_fields(self) -> Fields:
         run = self._run

@@ -9,14 +9,13 @@ Redis, no instance keeps the run's head alive; without, the run predates this pr
 Such a run is not run again: its tool writes may have committed while its checkpoint
 (written at the turn's end) did not, so a second run could add the same expense twice,
 and nothing records which of its tool calls committed (the transcript is written at the
-turn's end too). Its row says "error" with lost.LOST, which tells the user what to do.
+turn's end too). Its row says "error" with store.LOST, which tells the user what to do.
 """
 
 from __future__ import annotations
 
-from server.runs.lost import LOST
 from server.runs.manager import RunManager
-from server.runs.store import RunRow, get_run_row, mark_lost
+from server.runs.store import LOST, RunRow, get_run_row, mark_lost
 from tools.db.pool import Pool
 from tools.db.thread_keys import thread_key
 

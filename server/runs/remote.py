@@ -14,8 +14,8 @@ import structlog
 
 from server.runs.codec import events_key, head_key, read_end, read_event
 from server.runs.locks import REDIS_ERRORS
-from server.runs.lost import LOST
 from server.runs.run import ENDED, Run, RunStatus
+from server.runs.store import LOST
 
 log = structlog.get_logger("pam.runs")
 
@@ -60,7 +60,7 @@ async def follow(redis: aioredis.Redis, run: Run) -> None:
             for entry_id, fields in found[0][1]:
                 last = entry_id
                 if b"end" in fields:
-                    _finish(run, fields)
+                    finish(run, *read_end(fields))
                     return
                 run.log.replay(read_event(fields))
     except REDIS_ERRORS as exc:
@@ -70,8 +70,8 @@ async def follow(redis: aioredis.Redis, run: Run) -> None:
         run.end("cancelled")  # this instance is shutting down; the run itself goes on
 
 
-def _finish(run: Run, fields: dict[bytes, bytes]) -> None:
-    status, error, outcome = read_end(fields)
+def finish(run: Run, status: str, error: str | None, outcome: dict[str, Any]) -> None:
+    """End a follower as its run ended in its own process."""
     run.values = dict(outcome.get("values") or {})
     run.interrupts = list(outcome.get("interrupts") or [])
     run.result = outcome.get("result")

@@ -1,4 +1,6 @@
-"""One run of the graph on a thread, as the process sees it while it runs and shortly after."""
+"""One run of the graph on a thread, as the process sees it while it runs and shortly after:
+its statuses, what a busy thread means to it (the multitask strategies), and what a
+finished chat turn amounts to for a client."""
 
 from __future__ import annotations
 
@@ -8,11 +10,14 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 from uuid import UUID
 
+from server.refusals import Busy
 from server.runs.events import EventLog, RunEvent
 from server.runs.graph_stream import GraphOptions
 from tools.db.thread_keys import thread_key
 
 RunStatus = Literal["pending", "running", "success", "error", "interrupted", "cancelled"]
+# What a thread being busy means to a new run: refused, queued, or taking over.
+Strategy = Literal["reject", "enqueue", "interrupt", "rollback"]
 CancelAction = Literal["interrupt", "rollback"]
 Disconnect = Literal["cancel", "continue"]
 ENDED: frozenset[str] = frozenset({"success", "error", "interrupted", "cancelled"})
@@ -20,6 +25,17 @@ ENDED: frozenset[str] = frozenset({"success", "error", "interrupted", "cancelled
 
 class RunFailed(Exception):
     """The run ended with an error; the message is safe to show a client."""
+
+
+BUSY = "This thread is busy with another turn; wait for it to finish."
+
+
+class ThreadBusy(Busy):
+    """A run is active on the thread and the strategy is `reject`."""
+
+    def __init__(self, thread_id: str) -> None:
+        super().__init__(BUSY)
+        self.thread_id = thread_id
 
 
 class Run:
@@ -103,3 +119,25 @@ class Run:
         if self.status == "error":
             raise RunFailed(self.error or "The run failed.")
         return self.values
+
+
+def interrupt_payload(interrupts: list[Any]) -> dict[str, Any] | None:
+    """The first pending interrupt's value ({action_requests, review_configs} for the
+    human-in-the-loop approvals), or None when nothing waits for the user."""
+    for item in interrupts:
+        value = getattr(item, "value", item)
+        if isinstance(value, dict):
+            return value
+        return {"value": value}
+    return None
+
+
+def turn_result(values: dict[str, Any], interrupts: list[Any]) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "reply": str(values.get("reply") or ""),
+        "ui_actions": list(values.get("ui_actions") or []),
+    }
+    pending = interrupt_payload(interrupts)
+    if pending is not None:
+        result["interrupt"] = pending
+    return result

@@ -1,4 +1,6 @@
-"""Run rows in `chat_runs`: written by the run manager, read by thread and run APIs."""
+"""Run rows in `chat_runs`: written by the run manager, read by thread and run APIs; what
+a run cut off by a crash is told (`LOST`); and the checkpoints of a run cancelled with
+`rollback` deleted (`delete_run_checkpoints`)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,17 @@ from server.runs.run import Run
 from server.runs.threads import ThreadNotFound
 from tools.db.pool import Pool
 from tools.db.scope import user_db
+
+# What a client is told about a turn whose server died mid-run (killed, crashed,
+# restarted): it was not finished and is not run again (see orphans.py for why), and what
+# to do about it. Stored as the run's error, so every instance and every later read tells
+# the same.
+LOST_CODE = "TURN_INTERRUPTED"
+LOST = (
+    "Your message was interrupted by a server restart before PAM finished it, and is not "
+    "run again. Anything it had already saved is kept: check (for example your expenses) "
+    "before sending it again as a new message."
+)
 
 COLUMNS = (
     "id, thread_id, user_id, status, message_id, metadata, result, error, created_at, updated_at"
@@ -159,3 +172,27 @@ async def list_runs(
             )
         ).fetchall()
     return [RunRow(**r) for r in rows]
+
+
+# Undo a cancelled run's effect on the thread: delete the checkpoints it wrote. Every
+# checkpoint carries the run's id in its metadata (the executor puts `run_id` in the
+# config's metadata, which LangGraph copies into each checkpoint, subgraphs included), so
+# the run's checkpoints and the writes recorded against them can be found exactly. Rows in
+# the app's own tables that tools already changed are not undone: a tool that ran, ran.
+async def delete_run_checkpoints(pool: Pool, thread_id: str, run_id: str) -> None:
+    async with pool.connection() as conn, conn.transaction():
+        made = await (
+            await conn.execute(
+                "DELETE FROM checkpoints WHERE thread_id = %s AND metadata->>'run_id' = %s"
+                " RETURNING checkpoint_ns, checkpoint_id",
+                (thread_id, run_id),
+            )
+        ).fetchall()
+        if not made:
+            return
+        async with conn.cursor() as cur:
+            await cur.executemany(
+                "DELETE FROM checkpoint_writes"
+                " WHERE thread_id = %s AND checkpoint_ns = %s AND checkpoint_id = %s",
+                [(thread_id, r["checkpoint_ns"], r["checkpoint_id"]) for r in made],
+            )

@@ -222,6 +222,28 @@ async def test_a_ticket_is_spent_once_across_instances(
         assert await redis.exists(f"{SPENT_KEY}{ticket_id}") == 1
 
 
+async def test_a_ticket_is_spent_once_across_instances_coordinating_through_postgres(
+    serve: Serve, pool: Pool
+) -> None:
+    """Without Redis, instances coordinating through Postgres (the workers of one `pam
+    serve --workers N`) spend a ticket once for all of them."""
+    expense = await add_expense(pool, "kai-pg", 21)
+    alone = {"redis_url": None, "pam_coordination": "postgres"}
+    async with serve(**alone) as one, serve(**alone) as two:
+        async with mcp_client(one, "kai-pg") as c:
+            asked = data(await c.call_tool("delete_expense", {"expense_id": expense}))
+            first = await c.call_tool(
+                "decide_approval", {"ticket": asked["ticket"], "decision": "reject"}
+            )
+        async with mcp_client(two, "kai-pg") as c:
+            second = await c.call_tool(
+                "decide_approval", {"ticket": asked["ticket"], "decision": "approve"}
+            )
+    assert not first.is_error and data(first)["status"] == "declined"
+    assert second.is_error and "already" in data(second)["summary"]
+    assert await expense_amounts(pool, "kai-pg") == [21.0]
+
+
 @pytest.mark.usefixtures("clean_flags")
 async def test_an_action_or_domain_switched_off_is_not_run_over_mcp(
     serve: Serve, pool: Pool

@@ -1,5 +1,6 @@
-"""Two real `pam serve` processes sharing one Postgres (the test database) and one
-private `redis-server`, with a model server whose replies a test can hold.
+"""Two real `pam serve` processes sharing one Postgres (the test database), coordinating
+through a private `redis-server` or through Postgres alone (every test using `pair` runs
+with both), with a model server whose replies a test can hold.
 
     async with httpx.AsyncClient(headers=auth("ann")) as c:
         await c.post(f"{pair.a}/api/v1/pam/chat", json=...)
@@ -13,10 +14,16 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
+from typing import Literal
+from uuid import UUID
 
+import psycopg
 import pytest
+import redis.asyncio as aioredis
 
 from evals.replay.server import serve_in_background
+from server.runs.codec import push_channel
+from server.runs.over_postgres import user_key
 from tests.api.conftest import TEST_JWT_SECRET
 from tests.scale.llm import MODEL, GatedBrain
 from tests.servers import RunningServer, pam_server
@@ -25,12 +32,59 @@ from tests.servers import private_redis as private_redis_server
 pytestmark = pytest.mark.redis
 
 
+COORDINATIONS = ("redis", "postgres")
+
+
+@dataclass(frozen=True)
+class Coordination:
+    """How the servers of a test agree: through Redis, or through Postgres alone."""
+
+    kind: Literal["redis", "postgres"]
+    redis_url: str  # "" without Redis
+    database_url: str
+
+    def env(self) -> dict[str, str]:
+        return {"REDIS_URL": self.redis_url, "PAM_COORDINATION": self.kind}
+
+    async def pushes_reach(self, user_id: UUID) -> int:
+        """How many processes deliver pushes to the user (hold a socket of theirs)."""
+        if self.kind == "redis":
+            client = aioredis.from_url(self.redis_url)
+            try:
+                [(_, count)] = await client.pubsub_numsub(push_channel(user_id))
+                return int(count)
+            finally:
+                await client.aclose()
+        high, low = user_key(user_id)
+        async with await psycopg.AsyncConnection.connect(self.database_url) as conn:
+            row = await (
+                await conn.execute(
+                    "SELECT count(DISTINCT pid) FROM pg_locks WHERE locktype = 'advisory'"
+                    " AND granted AND classid::text::bigint = %s AND objid::text::bigint = %s"
+                    " AND objsubid = 2",
+                    (high & 0xFFFFFFFF, low & 0xFFFFFFFF),
+                )
+            ).fetchone()
+        return int(row[0]) if row else 0
+
+
+@pytest.fixture(scope="session", params=COORDINATIONS)
+def coordination(request: pytest.FixtureRequest, migrated_url: str) -> Coordination:
+    if request.param == "redis":
+        return Coordination("redis", request.getfixturevalue("private_redis"), migrated_url)
+    return Coordination("postgres", "", migrated_url)
+
+
 @dataclass
 class Pair:
     a: str
     b: str
     servers: list[RunningServer]
-    redis_url: str
+    coordination: Coordination
+
+    @property
+    def redis_url(self) -> str:
+        return self.coordination.redis_url
 
 
 @pytest.fixture(scope="session")
@@ -68,15 +122,18 @@ STARTUP_S = 180  # generous: two processes importing at once on a busy 2-core ma
 
 
 @pytest.fixture(scope="session")
-def pair(migrated_url: str, private_redis: str, brain: tuple[GatedBrain, str]) -> Iterator[Pair]:
+def pair(
+    migrated_url: str, coordination: Coordination, brain: tuple[GatedBrain, str]
+) -> Iterator[Pair]:
     """Two instances, started side by side (each takes seconds to import). Jobs run in a
     `pam worker` of their own in the jobs tests, so these run none."""
     env = server_env(
         migrated_url,
-        private_redis,
+        coordination.redis_url,
         brain[1],
         PAM_WORKER="false",
         RATE_LIMIT_CHAT=f"{CHAT_RATE}/minute",
+        PAM_COORDINATION=coordination.kind,
     )
     with ExitStack() as stack, ThreadPoolExecutor(2) as pool:
         starting = [
@@ -84,7 +141,7 @@ def pair(migrated_url: str, private_redis: str, brain: tuple[GatedBrain, str]) -
             for _ in range(2)
         ]
         one, two = (f.result() for f in starting)
-        yield Pair(one.url, two.url, [one, two], private_redis)
+        yield Pair(one.url, two.url, [one, two], coordination)
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 """A turn cut off by SIGKILL: real `pam serve` processes, killed while a turn is provably
 mid-run (its expense written, its reply held by the model). Its run does not stay
 "running" — ended at the restart (one instance, no Redis) or by the surviving instance
-once the dead one's lease expires (Redis), never while its owner lives — the thread
+once the dead one's lease is gone (its Redis lease expired, or its Postgres session
+closed), never while its owner lives — the thread
 takes new messages, and a retry of the same message_id is told what happened (the
 documented TURN_INTERRUPTED) and writes nothing twice."""
 
@@ -17,10 +18,10 @@ import httpx
 import orjson
 import pytest
 
-from server.runs.lost import LOST, LOST_CODE
+from server.runs.store import LOST, LOST_CODE
 from tests.api.conftest import auth, uid
 from tests.api.test_agent_protocol_support import person
-from tests.scale.conftest import STARTUP_S, server_env, until
+from tests.scale.conftest import STARTUP_S, Coordination, server_env, until
 from tests.scale.llm import GatedBrain
 from tests.servers import RunningServer, pam_server
 from tools.db.pool import Pool
@@ -139,12 +140,18 @@ def two_servers(env: dict[str, str]) -> Iterator[tuple[RunningServer, RunningSer
 async def test_a_dead_instance_run_is_ended_by_a_live_one_only_once_its_lease_is_gone(
     migrated_url: str,
     pool: Pool,
-    private_redis: str,
+    coordination: Coordination,
     brain: tuple[GatedBrain, str],
     gate: GatedBrain,
 ) -> None:
     user = person("crash-two")
-    env = server_env(migrated_url, private_redis, brain[1], PAM_WORKER="false")
+    env = server_env(
+        migrated_url,
+        coordination.redis_url,
+        brain[1],
+        PAM_WORKER="false",
+        PAM_COORDINATION=coordination.kind,
+    )
     body: dict[str, Any] = {"message": EXPENSE, "message_id": "cut-off"}
     async with httpx.AsyncClient(headers=auth(user), timeout=60) as client:
         with two_servers(env) as (a, b):

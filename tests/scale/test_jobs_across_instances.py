@@ -16,14 +16,12 @@ from uuid import UUID
 import httpx
 import psycopg
 import pytest
-import redis.asyncio as aioredis
 from psycopg.rows import dict_row
 from websockets.asyncio.client import ClientConnection, connect
 
-from server.ws.relay import push_channel
 from tests.api.conftest import auth, frames_until, token_for, uid
 from tests.api.test_agent_protocol_support import person
-from tests.scale.conftest import Pair, server_env, until
+from tests.scale.conftest import Coordination, Pair, server_env, until
 from tests.servers import REPO
 
 pytestmark = [pytest.mark.redis, pytest.mark.timeout(300)]
@@ -55,19 +53,14 @@ async def one(url: str, query: str, *args: Any) -> dict[str, Any] | None:
         return await (await conn.execute(query, args)).fetchone()
 
 
-async def socket_ready(ws: ClientConnection, redis_url: str, user: str) -> None:
+async def socket_ready(ws: ClientConnection, coordination: Coordination, user: str) -> None:
     """Signed in, and the instance listening for the user's pushes."""
     await frames_until(ws, "connected")
-    client = aioredis.from_url(redis_url)
-    try:
 
-        async def subscribed() -> bool:
-            [(_, count)] = await client.pubsub_numsub(push_channel(uid(user)))
-            return int(count) == 1
+    async def subscribed() -> bool:
+        return await coordination.pushes_reach(uid(user)) == 1
 
-        await until(subscribed)
-    finally:
-        await client.aclose()
+    await until(subscribed)
 
 
 async def add_event(base: str, user: str, start_in: timedelta) -> str:
@@ -82,7 +75,10 @@ async def add_event(base: str, user: str, start_in: timedelta) -> str:
 
 
 def worker_env(pair: Pair, migrated_url: str) -> dict[str, str]:
-    return server_env(migrated_url, pair.redis_url, "http://127.0.0.1:9/v1", **FAST)
+    kind = pair.coordination.kind
+    return server_env(
+        migrated_url, pair.redis_url, "http://127.0.0.1:9/v1", PAM_COORDINATION=kind, **FAST
+    )
 
 
 async def test_a_reminder_reaches_the_socket_on_whichever_instance_holds_it(
@@ -91,7 +87,7 @@ async def test_a_reminder_reaches_the_socket_on_whichever_instance_holds_it(
     user = person("reminded")
     url = pair.b.replace("http", "ws", 1) + f"/api/v1/pam/ws?token={token_for(user)}"
     async with connect(url) as ws:
-        await socket_ready(ws, pair.redis_url, user)
+        await socket_ready(ws, pair.coordination, user)
         event_id = await add_event(pair.a, user, timedelta(seconds=61))
         with pam_worker(worker_env(pair, migrated_url)):
             frame = (await frames_until(ws, "reminder", timeout_s=120))[-1]
@@ -113,7 +109,7 @@ async def test_a_worker_killed_mid_job_loses_no_job(pair: Pair, migrated_url: st
     env = worker_env(pair, migrated_url)
     url = pair.a.replace("http", "ws", 1) + f"/api/v1/pam/ws?token={token_for(user)}"
     async with connect(url) as ws, await psycopg.AsyncConnection.connect(migrated_url) as lock:
-        await socket_ready(ws, pair.redis_url, user)
+        await socket_ready(ws, pair.coordination, user)
         before = await one(
             migrated_url, "SELECT coalesce(max(id), 0) AS id FROM procrastinate_workers"
         )

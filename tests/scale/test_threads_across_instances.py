@@ -29,7 +29,9 @@ async def fuel_expenses(pool: Pool, user: str) -> int:
 
 
 async def test_a_thread_started_on_one_instance_continues_on_the_other(pair: Pair) -> None:
-    async with httpx.AsyncClient(headers=auth("moves"), timeout=30) as client:
+    async with httpx.AsyncClient(
+        headers=auth(f"moves-{pair.coordination.kind}"), timeout=30
+    ) as client:
         first = await client.post(f"{pair.a}{CHAT}", json={"message": "Hello PAM"})
         assert first.status_code == 200, first.text
         thread_id = first.json()["thread_id"]
@@ -48,7 +50,8 @@ async def test_a_retry_on_the_other_instance_returns_the_first_result(
     pair: Pair, pool: Pool
 ) -> None:
     body = {"message": "I spent $31.20 on fuel", "message_id": f"m-{uuid4()}"}
-    async with httpx.AsyncClient(headers=auth("retries"), timeout=30) as client:
+    user = f"retries-{pair.coordination.kind}"  # not the other coordination's user
+    async with httpx.AsyncClient(headers=auth(user), timeout=30) as client:
         first = await client.post(f"{pair.a}{CHAT}", json=body)
         assert first.status_code == 200, first.text
         body["thread_id"] = first.json()["thread_id"]
@@ -56,7 +59,7 @@ async def test_a_retry_on_the_other_instance_returns_the_first_result(
     assert again.status_code == 200, again.text
     assert again.json()["run_id"] == first.json()["run_id"]
     assert again.json()["reply"] == first.json()["reply"]
-    assert await fuel_expenses(pool, "retries") == 1
+    assert await fuel_expenses(pool, user) == 1
 
 
 async def test_a_retry_while_the_first_still_runs_elsewhere_joins_it(
@@ -64,7 +67,8 @@ async def test_a_retry_while_the_first_still_runs_elsewhere_joins_it(
 ) -> None:
     """The first attempt is mid-turn on A (its expense written, its reply held) when the
     retry reaches B: B follows A's run and answers with A's result; one expense."""
-    async with httpx.AsyncClient(headers=auth("joins"), timeout=30) as client:
+    user = f"joins-{pair.coordination.kind}"  # not the other coordination's user
+    async with httpx.AsyncClient(headers=auth(user), timeout=30) as client:
         thread_id = (await client.post(f"{pair.a}{CHAT}", json={"message": "Hi"})).json()[
             "thread_id"
         ]
@@ -80,7 +84,7 @@ async def test_a_retry_while_the_first_still_runs_elsewhere_joins_it(
     assert [a.status_code for a in answers] == [200, 200], [a.text for a in answers]
     assert answers[0].json() == answers[1].json()
     assert "18.40" in answers[0].json()["reply"]
-    assert await fuel_expenses(pool, "joins") == 1
+    assert await fuel_expenses(pool, user) == 1
 
 
 async def test_the_same_message_sent_to_both_instances_at_once_runs_once(
@@ -88,7 +92,8 @@ async def test_the_same_message_sent_to_both_instances_at_once_runs_once(
 ) -> None:
     """Whichever wins the race (the thread's lock names its message id, and the run row
     is unique per message), the other answers with the winner's run."""
-    async with httpx.AsyncClient(headers=auth("racer"), timeout=30) as client:
+    user = f"racer-{pair.coordination.kind}"  # not the other coordination's user
+    async with httpx.AsyncClient(headers=auth(user), timeout=30) as client:
         thread_id = (await client.post(f"{pair.a}{CHAT}", json={"message": "Hi"})).json()[
             "thread_id"
         ]
@@ -100,4 +105,4 @@ async def test_the_same_message_sent_to_both_instances_at_once_runs_once(
             )
             assert [a.status_code for a in answers] == [200, 200], [a.text for a in answers]
             assert answers[0].json()["run_id"] == answers[1].json()["run_id"]
-    assert await fuel_expenses(pool, "racer") == 3
+    assert await fuel_expenses(pool, user) == 3

@@ -1,7 +1,8 @@
 """One `pam serve --workers 2` behaves like two instances: every request below is sent
 over a connection that the kernel handed to a known worker process (checked on the
 server's side, by which process holds the connection), and the two workers agree on
-thread locks, run cancels and joins, rate limits and WebSocket pushes."""
+thread locks, run cancels and joins, rate limits and WebSocket pushes — with REDIS_URL
+through Redis, and without it through Postgres alone (every test runs with both)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from websockets.asyncio.client import connect
 
 from tests.api.conftest import auth, frames_until, send_frame, token_for
 from tests.api.test_agent_protocol_support import person, say
-from tests.scale.conftest import STARTUP_S, server_env, until
+from tests.scale.conftest import STARTUP_S, Coordination, server_env, until
 from tests.scale.llm import GatedBrain
 from tests.scale.test_jobs_across_instances import add_event, pam_worker, socket_ready
 from tests.servers import REPO, RunningServer, free_port
@@ -38,7 +39,7 @@ HEADERS_TIMEOUT_S = 1.5  # the workers' request-head deadline (server/http_proto
 class Workers:
     url: str
     server: RunningServer
-    redis_url: str
+    coordination: Coordination
     env: dict[str, str]
 
     def pids(self) -> list[int]:
@@ -96,11 +97,12 @@ class OnWorker:
 
 @pytest.fixture(scope="module")
 def workers(
-    migrated_url: str, private_redis: str, brain: tuple[GatedBrain, str]
+    migrated_url: str, coordination: Coordination, brain: tuple[GatedBrain, str]
 ) -> Iterator[Workers]:
+    # No PAM_COORDINATION: without REDIS_URL, `pam serve --workers 2` chooses Postgres.
     env = server_env(
         migrated_url,
-        private_redis,
+        coordination.redis_url,
         brain[1],
         PAM_WORKER="false",  # jobs run in a `pam worker` of their own (the push test)
         RATE_LIMIT_CHAT=f"{CHAT_RATE}/minute",
@@ -119,7 +121,7 @@ def workers(
     found = Workers(
         f"http://127.0.0.1:{port}",
         RunningServer(f"http://127.0.0.1:{port}", process),
-        private_redis,
+        coordination,
         env,
     )
     try:
@@ -312,10 +314,17 @@ async def test_a_reminder_reaches_sockets_on_both_workers(
             else:
                 raise AssertionError(f"no socket landed on worker {pid}")
         for ws, user in zip(sockets, users, strict=True):
-            await socket_ready(ws, workers.redis_url, user)
+            await socket_ready(ws, workers.coordination, user)
         events = [await add_event(workers.url, u, timedelta(seconds=61)) for u in users]
         fast = {"PAM_JOBS_POLL_S": "0.2", "PAM_JOBS_HEARTBEAT_S": "0.5"}
-        env = server_env(migrated_url, workers.redis_url, "http://127.0.0.1:9/v1", **fast)
+        coordination = workers.coordination
+        env = server_env(
+            migrated_url,
+            coordination.redis_url,
+            "http://127.0.0.1:9/v1",
+            PAM_COORDINATION=coordination.kind,
+            **fast,
+        )
         with pam_worker(env):
             frames = [(await frames_until(ws, "reminder", timeout_s=120))[-1] for ws in sockets]
         assert [f["entity_id"] for f in frames] == events

@@ -13,7 +13,7 @@ import pytest
 
 from server.errors import refusal_response
 from server.refusals import KINDS, BadInput, NotFound, RefusalKind, Refused
-from server.runs.busy import ThreadBusy
+from server.runs.run import ThreadBusy
 from server.ws.handlers import refusal_frame
 
 SERVER = Path(__file__).resolve().parents[2] / "server"
