@@ -34,11 +34,14 @@ async def coordinators(migrated_url: str, pool: Pool) -> AsyncIterator[list[Post
             await coordinator.aclose()
 
 
-def a_run(thread_id: str, message_id: str | None = None) -> Run:
+USER = uuid4()  # one user's threads (another user's thread of the same id is another thread)
+
+
+def a_run(thread_id: str, message_id: str | None = None, user_id: UUID = USER) -> Run:
     return Run(
         run_id=str(uuid4()),
         thread_id=thread_id,
-        user_id=uuid4(),
+        user_id=user_id,
         metadata={},
         on_disconnect="continue",
         message_id=message_id,
@@ -88,7 +91,7 @@ async def test_one_holder_per_thread_across_processes(
     await held.announce()
     await waiting.announce()
     await held.claim("reject")
-    assert held.held and await b.thread_held(thread)
+    assert held.held and await b.thread_held(first.thread_key)
     with pytest.raises(ThreadBusy):
         await waiting.claim("reject")
     duplicate = b.lease(a_run(thread, "msg-1"))
@@ -104,7 +107,22 @@ async def test_one_holder_per_thread_across_processes(
     assert waiting.held
     await waiting.end()
     await duplicate.end()
-    assert not await a.thread_held(thread)
+    assert not await a.thread_held(first.thread_key)
+
+
+async def test_two_users_threads_of_one_id_are_apart(
+    coordinators: list[PostgresCoordinator],
+) -> None:
+    a, b = coordinators
+    thread = str(uuid4())
+    mine, theirs = a_run(thread), a_run(thread, user_id=uuid4())
+    held, other = a.lease(mine), b.lease(theirs)
+    for lease in (held, other):
+        await lease.announce()
+        await lease.claim("reject")  # neither is busy: two threads
+    assert held.held and other.held
+    for lease in (held, other):
+        await lease.end()
 
 
 async def test_a_dead_process_frees_its_threads_and_its_runs_are_gone(
@@ -117,10 +135,10 @@ async def test_a_dead_process_frees_its_threads_and_its_runs_are_gone(
     lease = doomed.lease(run)
     await lease.announce()
     await lease.claim("reject")
-    assert not await survivor.owner_gone(run.run_id, thread, run.created_at)
+    assert not await survivor.owner_gone(run.run_id, run.thread_key, run.created_at)
     await doomed.session.aclose()  # the process dies: its session goes with it
     started = time.monotonic()
-    while not await survivor.owner_gone(run.run_id, thread, run.created_at):
+    while not await survivor.owner_gone(run.run_id, run.thread_key, run.created_at):
         assert time.monotonic() - started < 10
         await asyncio.sleep(0.1)
     other = survivor.lease(a_run(thread))
