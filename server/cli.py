@@ -50,9 +50,10 @@ def serve(
     workers: Annotated[
         int | None,
         typer.Option(
+            envvar="PAM_WORKERS",
             help="Worker processes on the one port (default: every core in production, "
             "1 otherwise); they coordinate through Redis with REDIS_URL, through Postgres "
-            "without. See docs/operations.md."
+            "without. See docs/operations.md.",
         ),
     ] = None,
 ) -> None:

@@ -29,6 +29,8 @@ HARDENING_ENV = {
     "REQUEST_HEADERS_TIMEOUT_S": "2",
     "REQUEST_BODY_TIMEOUT_S": "2",
     "WS_MAX_PER_USER": "3",
+    # The socket cap is per process; production would start a worker per core.
+    "PAM_WORKERS": "1",
 }
 
 
