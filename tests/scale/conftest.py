@@ -9,25 +9,30 @@ with both), with a model server whose replies a test can hold.
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import Literal
-from uuid import UUID
+from uuid import UUID, uuid4
 
 import psycopg
 import pytest
 import redis.asyncio as aioredis
+from psycopg import sql
 
 from evals.replay.server import serve_in_background
 from server.runs.codec import push_channel
 from server.runs.over_postgres import user_key
 from tests.api.conftest import TEST_JWT_SECRET
+from tests.conftest import with_database
 from tests.scale.llm import MODEL, GatedBrain
 from tests.servers import RunningServer, pam_server
 from tests.servers import private_redis as private_redis_server
+from tools.db.migrate import migrate
+from tools.db.pool import Pool, open_pool
 
 pytestmark = pytest.mark.redis
 
@@ -115,6 +120,33 @@ def server_env(database_url: str, redis_url: str, model_url: str, **extra: str) 
         "LOG_LEVEL": "WARNING",
         **extra,
     }
+
+
+@pytest.fixture(scope="session")
+async def migrated_url(database_url: str) -> AsyncIterator[str]:
+    """A database of the scale tests' own: the suite's other servers run job workers on
+    theirs, which would take these tests' reminder jobs and deliver them elsewhere."""
+    name = f"pam_scale_{os.getpid()}_{uuid4().hex[:8]}"
+    with psycopg.connect(database_url, autocommit=True) as admin:
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    url = with_database(database_url, name)
+    try:
+        await migrate(url)
+        yield url
+    finally:
+        with psycopg.connect(database_url, autocommit=True) as admin:
+            admin.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
+
+
+@pytest.fixture(scope="session")
+async def pool(migrated_url: str) -> AsyncIterator[Pool]:
+    p = await open_pool(migrated_url, min_size=1, max_size=8)
+    try:
+        yield p
+    finally:
+        await p.close()
 
 
 CHAT_RATE = 12  # per user per minute, counted across both instances
