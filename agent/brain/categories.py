@@ -35,7 +35,7 @@ _TABLE: list[tuple[str, int, str]] = [
     (
         "fuel",
         3,
-        r"diesel|petrol|unleaded|fuel|premium unleaded|e10|u91|u95|u98|ulp|adblue"
+        r"diesel|petrol|gasoline|unleaded|fuel|premium unleaded|e10|u91|u95|u98|ulp|adblue"
         r"|fill(?:ed)? up|top(?:ped)? up the tank|a tank of",
     ),
     ("fuel", 1, r"servo|bowser|service station|gas station|caltex|ampol|bp|shell|puma|united"),
@@ -95,7 +95,8 @@ _TABLE: list[tuple[str, int, str]] = [
         "shopping",
         3,
         r"clothes|clothing|shoes|boots|hat|gear|gifts?|souvenirs?|hardware|tools"
-        r"|camping gear|fishing gear|bedding|towels|homewares|shopping",
+        r"|camping gear|fishing gear|bedding|towels|homewares|shopping|appliances?|electronics"
+        r"|fridge|inverter|solar panels?|solar blanket|generator|awning|camp chairs?|kettle",
     ),
     (
         "shopping",
@@ -155,6 +156,16 @@ def _misspelt(text: str) -> tuple[str, int, int] | None:
     return None
 
 
-def category_of(text: str) -> str | None:
-    hit = find_category(text)
+# In American English "gas" is petrol; propane comes in bottles and tanks for the stove.
+_US_GAS = re.compile(r"\bgas\b(?!\s*(?:bottles?|cylinders?|refill|swap|tanks?|for the (?:bbq|stove)))", re.I)
+_PROPANE = re.compile(r"\b(?:propane|lpg|bbq|barbecue|stove|heater|swap ?(?:and|n|&) ?go)\b", re.I)
+
+
+def american_words(text: str) -> str:
+    """A US user's words as the table reads them: "gas was 71.20" is fuel."""
+    return text if _PROPANE.search(text) else _US_GAS.sub("gasoline", text)
+
+
+def category_of(text: str, *, american: bool = False) -> str | None:
+    hit = find_category(american_words(text) if american else text)
     return hit[0] if hit else None

@@ -92,7 +92,7 @@ def _expense_changes(said: str, row: dict[str, Any], env: Env) -> dict[str, Any]
         changes["date"] = day.day.isoformat()
     if amount := best_amount(rest, loose=True):
         changes["amount"] = float(amount.value)
-    category = category_of(rest)
+    category = category_of(rest, american=env.american)
     if category and category != row.get("category"):
         changes["category"] = category
     return changes

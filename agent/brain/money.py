@@ -189,3 +189,24 @@ def best_amount(text: str, *, loose: bool = False) -> Amount | None:
 def as_number(value: Decimal) -> float | int:
     """JSON-friendly: 85 stays an int, 85.4 a float."""
     return int(value) if value == value.to_integral_value() else float(value)
+
+
+# "two fifty" (by now "2 50"): spoken prices run hundreds into tens, as "four twenty" is
+# $420. The same words are $2.50 for a coffee, so the caller says when hundreds are meant
+# (money received, a bill that is never a few dollars). Not a clock ("at 2 50") nor a
+# figure with a unit ("2 50 litres").
+_SPOKEN_HUNDREDS = re.compile(
+    r"(?<![\d.,$:])(?<!\bat )(?<!\bby )(?P<h>[1-9]|1[0-9]) (?P<t>[1-9]\d)(?![\d.,:])"
+    r"(?!\s*(?:%|percent|l\b|litres?|liters?|km|kms|kg|am\b|pm\b|psi|kpa|days?|weeks?"
+    r"|months?|years?|hours?|mins?|minutes?|nights?|people|a litre|per litre|c\b|cents?))",
+    re.IGNORECASE,
+)
+
+
+def spoken_hundreds(text: str) -> Amount | None:
+    """ "sold it for 2 50" -> 250: a spoken amount of hundreds and tens."""
+    m = _SPOKEN_HUNDREDS.search(text)
+    if m is None:
+        return None
+    value = Decimal(int(m["h"]) * 100 + int(m["t"]))
+    return Amount(value, None, m.start(), m.end())

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 
+from agent.brain.dates import find_day
 from agent.brain.intents import Candidate, classify
 from agent.brain.money import best_amount
 
@@ -79,9 +80,32 @@ _DETAIL_OF = {
 }
 
 
-def _is_detail(prev: Candidate, chunk: str) -> bool:
+# Words that say only when or how money moved ("paid yesterday", "came in on Monday",
+# "cash"): a clause of nothing else is the date of the amount before it.
+_WHEN_WORDS = re.compile(
+    r"\b(?:paid|got paid|was paid|received|came in|came through|landed|arrived|went out"
+    r"|it was|that was|was|were|on|in|by|cash|in cash|bank transfer|transfer|eftpos|card"
+    r"|the|just|back|it|me|us)\b",
+    re.IGNORECASE,
+)
+
+
+MONEY = ("add_expense", "add_income")
+
+
+def _only_when(chunk: str, today: date) -> bool:
+    day = find_day(chunk, today, future=False)
+    if day is None:
+        return False
+    rest = chunk[: day.start] + " " + chunk[day.end :]
+    return not re.sub(r"[\s,.!]+", "", _WHEN_WORDS.sub(" ", rest))
+
+
+def _is_detail(prev: Candidate, chunk: str, today: date) -> bool:
     own = _DETAIL_OF.get(prev.tool)
     if own and own.match(chunk.strip()):
+        return True
+    if prev.tool in MONEY and _only_when(chunk, today):
         return True
     return prev.tool in DETAILED and not _ASKS.match(chunk.strip())
 
@@ -127,10 +151,11 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
         intent = classify(chunk, today, recent_kind)
         if segments:
             s0, e0, prev, forced = segments[-1]
-            if intent and _POINTER.match(chunk.strip()) and not (prev and _is_detail(prev, chunk)):
+            detail = prev is not None and _is_detail(prev, chunk, today)
+            if intent and _POINTER.match(chunk.strip()) and not detail:
                 segments[-1] = (s0, end, intent, intent)  # the clause's request, with its words
                 continue
-            if prev and intent and intent.tool != prev.tool and _is_detail(prev, chunk):
+            if prev and intent and detail and (intent.tool != prev.tool or prev.tool in MONEY):
                 segments[-1] = (s0, end, prev, forced or prev)  # its details stay its own
                 continue
             if _joins(prev, intent, text[s0:e0], chunk):

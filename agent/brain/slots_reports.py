@@ -58,6 +58,6 @@ def list_expenses(text: str, env: Env) -> Draft:
     if span:
         draft.put("start_date", span.start.isoformat())
         draft.put("end_date", min(span.end, env.today).isoformat())
-    draft.put("category", category_of(text))
+    draft.put("category", category_of(text, american=env.american))
     draft.put("limit", figures.newest_count(text))
     return draft

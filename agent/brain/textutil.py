@@ -86,6 +86,8 @@ _REAL_WORDS = {
     "eights", "sevens", "nines", "sixths", "fifths", "theres", "every", "lever",
     "seventies", "sixties", "fifties", "forties", "thirties", "twenties", "eighties", "nineties",
     "thee", "thread", "threw", "throe", "tree", "eleventh", "fourth", "fifteenth", "elven",
+    "right", "light", "night", "might", "sight", "tight", "fight", "height", "bight", "wight",
+    "steven", "thirst",
 }  # fmt: skip
 _CANDIDATE = re.compile(r"\b[a-z]{5,10}\b(?=(?P<next>[\s-]+[\w$]+)?)", re.IGNORECASE)
 # A five-letter word is near many words ("light", "fight" to "eight"): it is a number only

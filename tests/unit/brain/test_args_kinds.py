@@ -1,0 +1,145 @@
+"""Issue 15, argument extraction by kind: each rule is checked on several phrasings of its
+own (none of them an eval set's sentence), so that it is the rule that passes, not a
+sentence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from agent.brain.textutil import normalise
+from tests.unit.brain.support import only_call, step, subset
+
+US = {"tz": "America/Denver", "currency": "USD", "units": "imperial"}
+
+
+def _args(domain: str, text: str, tool: str, **extra: str) -> dict[str, Any]:
+    return only_call(step(domain, text, **extra), tool)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # money received: "two fifty" is hundreds and tens, nobody logs $2.50 received
+        ("sold the spare jerry cans for three twenty", 320),
+        ("got four fifty for minding the neighbours' dogs", 450),
+        ("earned twelve fifty on the grape harvest", 1250),
+        ("sold the kayak for six ninety", 690),
+    ],
+)
+def test_spoken_hundreds_in_money_received(text: str, amount: int) -> None:
+    assert _args("wins", text, "add_income")["amount"] == amount
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # a bill that is never a few dollars: hundreds
+        ("rego came to six forty", 640),
+        ("the insurance was three eighty", 380),
+        ("paid two twenty for the brake repair", 220),
+        # a small purchase keeps dollars and cents
+        ("coffee was four fifty", 4.5),
+        ("paid three twenty for a pie", 3.2),
+    ],
+)
+def test_spoken_hundreds_only_for_dear_bills(text: str, amount: float) -> None:
+    assert _args("wins", text, "add_expense")["amount"] == pytest.approx(amount)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gas was 58.40 at the shell in boise",
+        "spent 62 bucks on gas in the rv",
+        "$45 gas at the station outside Tulsa",
+    ],
+)
+def test_gas_is_fuel_for_a_north_american_user(text: str) -> None:
+    assert _args("wins", text, "add_expense", **US)["category"] == "fuel"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("gas bottle swap 32", "gas_lpg"),
+        ("$30 on gas for the bbq", "gas_lpg"),
+    ],
+)
+def test_gas_stays_lpg_in_australia_and_for_the_stove(text: str, category: str) -> None:
+    assert _args("wins", text, "add_expense")["category"] == category
+    assert _args("wins", "propane refill 24 dollars", "add_expense", **US)["category"] == "gas_lpg"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bought a new inverter for the camper, 349",
+        "picked up a new pressure washer 180",
+        "grabbed a new solar panel 420",
+    ],
+)
+def test_a_new_thing_bought_is_shopping(text: str) -> None:
+    assert _args("wins", text, "add_expense")["category"] == "shopping"
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        # a clause that only says when the money moved is the date of the amount before it
+        ("log income 480 from the fruit picking, paid on monday", "add_income",
+         {"amount": 480, "date": "2026-03-09", "source": "Fruit picking"}),
+        ("got 300 for the house sit, came through yesterday", "add_income",
+         {"amount": 300, "date": "2026-03-09"}),
+        ("55 on lunch at the bakery, paid sunday", "add_expense",
+         {"amount": 55, "date": "2026-03-08"}),
+    ],
+)  # fmt: skip
+def test_a_when_only_clause_dates_the_amount(text: str, tool: str, args: dict[str, Any]) -> None:
+    found = _args("wins", text, tool)
+    assert subset(found, args), found
+
+
+@pytest.mark.parametrize(
+    ("text", "pressures"),
+    [
+        # four readings in a row: fronts then rears, left then right
+        ("tyres this morning 36 36 40 40 psi", (36, 36, 40, 40)),
+        ("pressures 240/240/260/255 kpa", (240, 240, 260, 255)),
+        ("tyre pressures: 35, 35, 38, 39 psi", (35, 35, 38, 39)),
+    ],
+)
+def test_four_readings_in_a_row_are_the_four_corners(
+    text: str, pressures: tuple[int, int, int, int]
+) -> None:
+    found = _args("wheels", text, "log_tyre_pressures")["pressures"]
+    corners = ("front_left", "front_right", "rear_left", "rear_right")
+    assert found == dict(zip(corners, map(float, pressures), strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "cold"),
+    [
+        ("tyres hot after the drive 42 front 46 rear psi", False),
+        ("warm tyres, 40 all round", False),
+        ("tyre pressures after a few hours on the highway 44 psi all round", False),
+        ("cold check this morning 34 psi all round", True),
+    ],
+)
+def test_warm_readings_are_not_cold(text: str, cold: bool) -> None:
+    assert _args("wheels", text, "log_tyre_pressures")["cold"] is cold
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # words one letter from a number word that are words of their own
+        ("front right 33", "right 33"),
+        ("night 2 at the park", "night 2"),
+        ("height 2.9 metres", "height 2.9"),
+        ("the Bight 40 km out", "Bight 40"),
+    ],
+)
+def test_near_number_words_stay_words(text: str, kept: str) -> None:
+    assert kept in normalise(text)
