@@ -130,12 +130,20 @@ _STOPS = re.compile(
 )
 
 
+# "via the Great Ocean Road", "through the Stuart Hwy": the way, not a town to stop at.
+_ROAD = re.compile(
+    r"\b(?:road|rd|highway|hwy|freeway|fwy|motorway|track|trail|way|drive|dr|coast road"
+    r"|coast|range|ranges|pass|loop|route)$",
+    re.IGNORECASE,
+)
+
+
 def trip_places(text: str) -> tuple[str | None, str | None, list[str]]:
     """(origin, destination, stops) of "from Broome to Alice Springs via Tennant Creek"."""
     stops: list[str] = []
     if sm := _STOPS.search(text):
         for part in re.split(r"\s*(?:,|\band\b|\bthen\b|&)\s*", sm["s"]):
-            if name := _clean(part):
+            if (name := _clean(part)) and not _ROAD.search(name):
                 stops.append(name)
         text = text[: sm.start()] + " , " + text[sm.end() :]
     origin = dest = None

@@ -103,7 +103,8 @@ def _part_clock(text: str) -> str:
 def _town_in(text: str) -> str | None:
     """A town typed in lower case after "in"/"at" ("the dentist in toowoomba"), when the map
     knows it."""
-    for m in re.finditer(r"\b(?:in|at)\s+([a-z][\w'.-]*(?:\s+[a-z][\w'.-]*){0,2})", text, _I):
+    # A lookahead, so "in the dentist in toowoomba" tries the second "in" too.
+    for m in re.finditer(r"\b(?:in|at)\s+(?=([a-z][\w'.-]*(?:\s+[a-z][\w'.-]*){0,2}))", text, _I):
         if town := known_town(m[1]):
             return title_case(town)
     return None

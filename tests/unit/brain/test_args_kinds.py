@@ -143,3 +143,60 @@ def test_warm_readings_are_not_cold(text: str, cold: bool) -> None:
 )
 def test_near_number_words_stay_words(text: str, kept: str) -> None:
     assert kept in normalise(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tank"),
+    [
+        ("add the ute - 2019 hilux, diesel, 80 litres of tank", 80),
+        ("add our van: 2015 sprinter, diesel, tank takes about 75", 75),
+        ("add my new ranger, diesel, 120 litre fuel tank", 120),
+    ],
+)
+def test_tank_size_in_everyday_words(text: str, tank: int) -> None:
+    assert _args("wheels", text, "add_vehicle")["tank_litres"] == tank
+
+
+def test_litres_put_in_the_tank_are_a_fill_not_a_tank_size() -> None:
+    assert _args("wheels", "put 62 litres in the tank for $120", "log_fuel")["litres"] == 62
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        ("save this as a campsite: Gunbarrel camp, -25.12,125.3, 4 stars", "-25.12,125.3"),
+        ("save the water tap at Nullarbor roadhouse, -31.45, 130.9", "-31.45,130.9"),
+    ],
+)
+def test_coordinates_are_the_place(text: str, location: str) -> None:
+    assert _args("wheels", text, "save_place")["location"] == location
+
+
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [
+        # a road travelled is the way, not a town to stop at
+        ("plan a trip adelaide to darwin via the stuart highway and alice springs",
+         {"origin": "Adelaide", "destination": "Darwin", "stops": ["Alice Springs"]}),
+        ("plan a run from cairns to cooktown via the bloomfield track",
+         {"origin": "Cairns", "destination": "Cooktown"}),
+        ("plan a trip sydney to melbourne via the coast road",
+         {"origin": "Sydney", "destination": "Melbourne"}),
+    ],
+)  # fmt: skip
+def test_roads_are_not_stops(text: str, args: dict[str, Any]) -> None:
+    found = _args("wheels", text, "plan_trip")
+    assert subset(found, args) and (found.get("stops") or []) == args.get("stops", []), found
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # a town typed in lower case after a second "in"/"at"
+        ("book in the physio in dubbo weds 11am", "Dubbo"),
+        ("haircut at the barber in roma friday 9am", "Roma"),
+        ("lunch with the girls at the pub in mudgee sat at 12", "Mudgee"),
+    ],
+)
+def test_event_town_after_another_place_word(text: str, location: str) -> None:
+    assert _args("you", text, "create_event")["location"] == location
