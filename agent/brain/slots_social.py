@@ -58,13 +58,35 @@ def _group(text: str, *, before_content: bool = True) -> str | None:
     if not m:
         # "post in Solar Setup: ..." names a group without the word "group"
         bare = re.search(
-            rf"\b(?:post|share|put it|write)\s+(?:to|in|on|into)\s+(?!{_FEEDS}\b)"
+            rf"\b(?:post|share|put it|write)\s+(?:up\s+)?(?:to|in|on|into)\s+(?!{_FEEDS}\b)"
             rf"(?:the\s+)?({_TITLE})\s*$",
             head,
+        )
+        # ... or typed in lower case: all the words from "in" to the colon are its name
+        bare = bare or re.search(
+            rf"\b(?:post|share|put it|write)\s+(?:up\s+)?(?:to|in|on|into)\s+"
+            rf"(?!{_FEEDS}\s*$|{_POINTER}\s*$|(?:the |our |that |this )?(?:new )?group\s*$)"
+            rf"(?:the\s+)?([a-z][\w'&-]*(?:\s+[\w'&-]+){{0,4}})\s*$",
+            head,
+            _I,
         )
         return squash(bare[1]) if bare and before_content and ":" in text else None
     name = squash(m[1] or m[2] or m[3])
     return None if name.lower() in ("a", "the", "this", "that", "my") else name
+
+
+_IN_IT = re.compile(
+    r"\b(?:in|to|on|into|for)\s+(?:it|there|that(?: group| one)?|this(?: group| one)?"
+    r"|the group|our group|the new group|the new one)\b",
+    _I,
+)
+
+
+def previous_group(env: Env) -> str | None:
+    """The group the previous turn made, joined or showed, when it was one group."""
+    prev = env.previous
+    names = [str(r["name"]) for r in prev.rows if r.get("kind") == "group" and r.get("name")] if prev else []
+    return names[0] if len(names) == 1 else None
 
 
 def create_post(text: str, env: Env) -> Draft:
@@ -96,6 +118,8 @@ def create_post(text: str, env: Env) -> Draft:
     group = squash(asked[1]) if asked else _group(text)
     if not group and (m := re.search(rf"\bpost (?:in|to|on) (?:the )?({_TITLE})\s+that\b", text)):
         group = squash(m[1])
+    if not group and _IN_IT.search(text.split(":")[0]):
+        group = previous_group(env)  # "post in it: ..." after the group was made or shown
     draft.put("group", group)
     draft.put("content", content[:5000] if content else None)
     head = text.split(":")[0]

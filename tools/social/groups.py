@@ -137,8 +137,8 @@ async def _request_to_join(db: UserDb, group: GroupOut) -> GroupResult:
             group=group,
         )
     return GroupResult(
-        summary=f"{group.name} is private: you asked its owner to let you in, and you'll be"
-        " a member once they approve.",
+        summary=f"{group.name} is private, so you asked its owner to let you in: your join"
+        " request waits for them, and you'll be a member once they approve.",
         ids=[row["id"]],
         group=group,
     )

@@ -29,7 +29,27 @@ async def test_create_group_makes_the_creator_its_first_member(
     assert result["ui_actions"][0]["entity_id"] == group["id"]
     async with scoped(user_id) as db:
         rows = await READ_GROUPS(db)
-    assert rows == [{"id": group["id"], "name": name, "description": "Camp ovens", "member": True}]
+    assert rows == [
+        {
+            "id": group["id"],
+            "name": name,
+            "description": "Camp ovens",
+            "private": False,
+            "member": True,
+        }
+    ]
+
+
+async def test_the_groups_table_says_a_group_is_private(
+    scoped: ScopedDb, user_id: uuid.UUID
+) -> None:
+    """create_group's `private` argument is a column of its table, as the eval contract
+    compares final rows on the creating action's argument names."""
+    name = unique_name("Convoy Crew")
+    await ok(scoped, user_id, "create_group", name=name, private=True)
+    async with scoped(user_id) as db:
+        rows = await READ_GROUPS(db)
+    assert [(r["name"], r["private"]) for r in rows] == [(name, True)]
 
 
 async def test_group_names_are_unique_ignoring_case(scoped: ScopedDb) -> None:

@@ -200,3 +200,37 @@ def test_roads_are_not_stops(text: str, args: dict[str, Any]) -> None:
 )
 def test_event_town_after_another_place_word(text: str, location: str) -> None:
     assert _args("you", text, "create_event")["location"] == location
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # a group typed in lower case: the words from "in"/"to" up to the colon
+        ("pop a post up in outback cooks: camp oven scones tonight", "outback cooks"),
+        ("post to solar setups: is 200W enough for a 12v fridge?", "solar setups"),
+        ("share in the kimberley crew: road's open to Drysdale", "kimberley crew"),
+    ],
+)
+def test_a_lower_case_group_before_the_colon(text: str, group: str) -> None:
+    assert _args("social", text, "create_post")["group"] == group
+
+
+@pytest.mark.parametrize("text", ["post on the feed: sunset at Cable", "post to everyone: hi all"])
+def test_the_feed_is_no_group(text: str) -> None:
+    assert "group" not in _args("social", text, "create_post")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "post in it: first meet is at Daly Waters on the 3rd",
+        "put a post in the group: bring chairs",
+        "post to that group: running late",
+    ],
+)
+def test_post_in_it_is_the_group_just_made(text: str) -> None:
+    made = "Previous action: create_group (social, the previous turn, wrote)"
+    rows = 'Previous rows: [{"kind": "group", "id": "g1", "name": "Nullarbor Nomads"}]'
+    answer = step("social", text, previous_action=made.split(": ", 1)[1],
+                  previous_rows=rows.split(": ", 1)[1])  # fmt: skip
+    assert only_call(answer, "create_post")["group"] == "Nullarbor Nomads"
