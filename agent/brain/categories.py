@@ -157,7 +157,9 @@ def _misspelt(text: str) -> tuple[str, int, int] | None:
 
 
 # In American English "gas" is petrol; propane comes in bottles and tanks for the stove.
-_US_GAS = re.compile(r"\bgas\b(?!\s*(?:bottles?|cylinders?|refill|swap|tanks?|for the (?:bbq|stove)))", re.I)
+_US_GAS = re.compile(
+    r"\bgas\b(?!\s*(?:bottles?|cylinders?|refill|swap|tanks?|for the (?:bbq|stove)))", re.I
+)
 _PROPANE = re.compile(r"\b(?:propane|lpg|bbq|barbecue|stove|heater|swap ?(?:and|n|&) ?go)\b", re.I)
 
 

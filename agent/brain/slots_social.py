@@ -85,7 +85,11 @@ _IN_IT = re.compile(
 def previous_group(env: Env) -> str | None:
     """The group the previous turn made, joined or showed, when it was one group."""
     prev = env.previous
-    names = [str(r["name"]) for r in prev.rows if r.get("kind") == "group" and r.get("name")] if prev else []
+    names = (
+        [str(r["name"]) for r in prev.rows if r.get("kind") == "group" and r.get("name")]
+        if prev
+        else []
+    )
     return names[0] if len(names) == 1 else None
 
 

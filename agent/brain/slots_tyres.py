@@ -86,7 +86,9 @@ _ORDER = ("front_left", "front_right", "rear_left", "rear_right")
 
 def pressures(text: str) -> dict[str, Decimal] | None:
     """The pressures a message gives, as log_tyre_pressures' `pressures` argument."""
-    if (four := _FOUR.search(text)) and not re.search(rf"\b(?:{CORNERS['front_left']})\b", text, _I):
+    if (four := _FOUR.search(text)) and not re.search(
+        rf"\b(?:{CORNERS['front_left']})\b", text, _I
+    ):
         return {corner: _value(v) for corner, v in zip(_ORDER, four.groups(), strict=True)}
     corners, spans = _corners(text)
     rest = blank(text, spans)

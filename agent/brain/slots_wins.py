@@ -68,7 +68,9 @@ def add_expense(text: str, env: Env) -> Draft:
 
 
 # Words around a source that are not it: "from the vineyard, paid in cash".
-_SOURCE_ENDS = r"the|my|some|a|an|paid|got paid|received|came in|came through|in cash|cash|it|was|on"
+_SOURCE_ENDS = (
+    r"the|my|some|a|an|paid|got paid|received|came in|came through|in cash|cash|it|was|on"
+)
 
 
 def add_income(text: str, env: Env) -> Draft:
@@ -141,7 +143,9 @@ def update_expense(text: str, env: Env) -> Draft:
         after,
         flags=_I,
     )
-    draft.put("category", category_of(asks, american=env.american))  # "can you fix it" asks; it names no repair
+    draft.put(
+        "category", category_of(asks, american=env.american)
+    )  # "can you fix it" asks; it names no repair
     if day := find_day(after, env.today, future=False):
         draft.put("date", day.day.isoformat())
     if m := re.search(r"\b(?:description|note)\b.*?\b(?:to|as|:)\s+(.+)$", text, _I):
