@@ -226,6 +226,7 @@ def test_the_feed_is_no_group(text: str) -> None:
         "post in it: first meet is at Daly Waters on the 3rd",
         "put a post in the group: bring chairs",
         "post to that group: running late",
+        "post in there: who is bringing the camp oven?",
     ],
 )
 def test_post_in_it_is_the_group_just_made(text: str) -> None:
@@ -234,3 +235,16 @@ def test_post_in_it_is_the_group_just_made(text: str) -> None:
     answer = step("social", text, previous_action=made.split(": ", 1)[1],
                   previous_rows=rows.split(": ", 1)[1])  # fmt: skip
     assert only_call(answer, "create_post")["group"] == "Nullarbor Nomads"
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # "for the month" is the month we are in
+        ("what's the net for the month so far", "this_month"),
+        ("how much have we spent for the week", "this_week"),
+        ("what's the damage over the year", "this_year"),
+    ],
+)
+def test_the_period_we_are_in(text: str, period: str) -> None:
+    assert _args("wins", text, "spending_summary")["period"] == period
