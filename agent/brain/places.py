@@ -90,6 +90,17 @@ def known_town(phrase: str) -> str | None:
     return None
 
 
+def town_after_word(text: str, words: str = "in|at|to|from|near") -> str | None:
+    """A town typed in any case after one of `words` ("the dentist in toowoomba", "filled
+    up at roma"), when the map knows it."""
+    # A lookahead, so "in the dentist in toowoomba" tries the second "in" too.
+    pattern = rf"\b(?:{words})\s+(?=([a-z][\w'.-]*(?:\s+[a-z][\w'.-]*){{0,2}}))"
+    for m in re.finditer(pattern, text, re.IGNORECASE):
+        if town := known_town(m[1]):
+            return title_case(town)
+    return None
+
+
 _NOT_NAMES = re.compile(
     r"^(?:I|I'm|I'd|I've|PAM|Pam|OK|Ok|The|A|An|What|Whats|What's|How|Is|Are|Will|Can|Monday"
     r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June"

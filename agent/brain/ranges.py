@@ -37,7 +37,8 @@ _NAMED: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:last|past|previous) (\d+) days\b", _I), "last_n_days"),
     (
         re.compile(
-            rf"\b(?:this|current) week\b|\bso far this week\b|\bweek to date\b|{_THE.format('week')}",
+            rf"\b(?:this|current) week\b|\bso far this week\b|\bweek to date\b"
+            rf"|{_THE.format('week')}",
             _I,
         ),
         "this_week",

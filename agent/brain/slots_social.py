@@ -65,7 +65,8 @@ def _group(text: str, *, before_content: bool = True) -> str | None:
         # ... or typed in lower case: all the words from "in" to the colon are its name
         bare = bare or re.search(
             rf"\b(?:post|share|put it|write)\s+(?:up\s+)?(?:to|in|on|into)\s+"
-            rf"(?!{_FEEDS}\s*$|{_POINTER}\s*$|(?:there|here)\s*$|(?:the |our |that |this )?(?:new )?group\s*$)"
+            rf"(?!{_FEEDS}\s*$|{_POINTER}\s*$|(?:there|here)\s*$"
+            rf"|(?:the |our |that |this )?(?:new )?group\s*$)"
             rf"(?:the\s+)?([a-z][\w'&-]*(?:\s+[\w'&-]+){{0,4}})\s*$",
             head,
             _I,

@@ -16,9 +16,9 @@ from agent.brain.convo import Env
 from agent.brain.dates import find_day
 from agent.brain.draft import Draft, Ref, blank, tidy
 from agent.brain.pick import explicit_id, ordinal, ref_words
-from agent.brain.places import capitalised_place, known_town
+from agent.brain.places import capitalised_place, town_after_word
 from agent.brain.ranges import find_range
-from agent.brain.textutil import capitalise, squash, title_case
+from agent.brain.textutil import capitalise, squash
 from agent.brain.times import Moment, bare_hour, day_part_spans, find_moment, find_time, time_range
 
 _I = re.IGNORECASE
@@ -100,16 +100,6 @@ def _part_clock(text: str) -> str:
     return _PART_CLOCK.sub(said, text)
 
 
-def _town_in(text: str) -> str | None:
-    """A town typed in lower case after "in"/"at" ("the dentist in toowoomba"), when the map
-    knows it."""
-    # A lookahead, so "in the dentist in toowoomba" tries the second "in" too.
-    for m in re.finditer(r"\b(?:in|at)\s+(?=([a-z][\w'.-]*(?:\s+[a-z][\w'.-]*){0,2}))", text, _I):
-        if town := known_town(m[1]):
-            return title_case(town)
-    return None
-
-
 def create_event(text: str, env: Env) -> Draft:
     draft = Draft("create_event")
     text = _part_clock(text)
@@ -139,7 +129,7 @@ def create_event(text: str, env: Env) -> Draft:
     elif reminds and moment and moment.at is not None:
         draft.put("reminder_minutes", 0)
     rest = _CAL.sub(" ", blank(text, spans))
-    place = capitalised_place(rest) or _town_in(rest)
+    place = capitalised_place(rest) or town_after_word(rest, "in|at")
     if place:
         draft.put("location", place)
         rest = re.sub(rf"\b(?:in|at)\s+{re.escape(place)}\b", " ", rest, flags=_I)

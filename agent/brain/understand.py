@@ -21,6 +21,7 @@ from agent.brain.dialogue import (
     uncorrectable,
     unsaved_trip_of,
 )
+from agent.brain.places import named_town, town_after_word
 from agent.brain.questions import asked, is_no, join
 from agent.brain.ranges import find_range, next_to
 from agent.brain.referents import resolve_there, there_town
@@ -189,14 +190,24 @@ def read_message(convo: Convo) -> Reading:
     if settled := _from_previous_turn(convo):
         return settled
     reading = _read(convo, convo.last, recent_kind(convo), 0)
-    place = previous_place(convo.env)
-    requests = [
-        Request(
-            r.tool,
-            resolve_there(r.tool, _that_day(r.text, convo), convo.history, convo.last, place),
-            resolve_there(r.tool, _that_day(r.raw, convo), convo.history, convo.last, place),
-            there=there_town(r.tool, r.text, convo.history, convo.last, place),
+    requests = []
+    for i, r in enumerate(reading.requests):
+        # "filled up at roma, what's the weather there": a town an earlier request of the
+        # same message named, before the previous turn's place
+        here = next(
+            (t for e in reversed(reading.requests[:i]) if (t := _town_named(e.text))), None
         )
-        for r in reading.requests
-    ]
+        place = here or previous_place(convo.env)
+        requests.append(
+            Request(
+                r.tool,
+                resolve_there(r.tool, _that_day(r.text, convo), convo.history, convo.last, place),
+                resolve_there(r.tool, _that_day(r.raw, convo), convo.history, convo.last, place),
+                there=there_town(r.tool, r.text, convo.history, convo.last, place),
+            )
+        )
     return Reading(requests, reading.pending, reading.cancelled)
+
+
+def _town_named(text: str) -> str | None:
+    return named_town(text) or town_after_word(text)

@@ -248,3 +248,21 @@ def test_post_in_it_is_the_group_just_made(text: str) -> None:
 )
 def test_the_period_we_are_in(text: str, period: str) -> None:
     assert _args("wins", text, "spending_summary")["period"] == period
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "slot", "town"),
+    [
+        # "there" is the town an earlier request of the same message named
+        ("fuel at longreach 80L for 170, hows the weather looking there this week",
+         "weather_forecast", "location", "Longreach"),
+        ("filled 60 litres for 130 at Coober Pedy, what's the forecast there tomorrow",
+         "weather_forecast", "location", "Coober Pedy"),
+        ("filled up 50L for 110 at tom price, find a campsite near there",
+         "find_places", "near", "Tom Price"),
+    ],
+)  # fmt: skip
+def test_there_is_the_town_named_earlier_in_the_message(
+    text: str, tool: str, slot: str, town: str
+) -> None:
+    assert _args("wheels", text, tool)[slot] == town
