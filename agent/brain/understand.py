@@ -194,9 +194,7 @@ def read_message(convo: Convo) -> Reading:
     for i, r in enumerate(reading.requests):
         # "filled up at roma, what's the weather there": a town an earlier request of the
         # same message named, before the previous turn's place
-        here = next(
-            (t for e in reversed(reading.requests[:i]) if (t := _town_named(e.text))), None
-        )
+        here = next((t for e in reversed(reading.requests[:i]) if (t := _town_named(e.text))), None)
         place = here or previous_place(convo.env)
         requests.append(
             Request(
