@@ -192,13 +192,18 @@ def list_groups(text: str, env: Env) -> Draft:
 def join_group(text: str, env: Env) -> Draft:
     draft = Draft("join_group")
     m = re.search(
-        r"\b(?:join|sign (?:me|us) up (?:to|for)|member of|(?:add|put) (?:me|us) (?:to|in|into)"
-        r"|(?:get|let) (?:me|us) (?:into|in))"
-        r"\s+(?:the\s+)?(.+?)(?:\s+group)?\s*[.!?]*$",
+        r"\b(?:join(?: (?:me|us))?(?: up)?(?: (?:to|with|for))?|sign (?:me|us) up (?:to|for)"
+        r"|member of|(?:add|put) (?:me|us) (?:to|in|into)|(?:get|let) (?:me|us) (?:into|in))"
+        r"\s+(?:the\s+)?(.+?)\s*[.!?]*$",
         text,
         _I,
     )
     name = squash(re.sub(_POLITE, "", m[1], flags=_I)) if m else ""
+    name = re.sub(r"\s+group$", "", name, flags=_I)  # "the Grey Nomads WA group please"
+    if re.fullmatch(_POINTER, name, _I) and (
+        earlier := _group(text[: m.start()], before_content=False) if m else None
+    ):
+        name = earlier  # "told us about the X group ... join us up to that?"
     if not m or re.fullmatch(_VAGUE_GROUP, name, _I):
         draft.missing = "group"  # "I want to join a group": which one?
         return draft

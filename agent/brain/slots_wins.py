@@ -8,7 +8,7 @@ from agent.brain.categories import category_of
 from agent.brain.convo import Env
 from agent.brain.dates import find_day
 from agent.brain.draft import Draft, Ref, blank, tidy
-from agent.brain.money import Amount, best_amount, find_amounts, spoken_hundreds
+from agent.brain.money import Amount, best_amount, find_amounts, spoken_pair
 from agent.brain.pick import explicit_id, ordinal, ref_words
 from agent.brain.times import find_time
 
@@ -32,7 +32,7 @@ def _amount(text: str, env: Env, *, hundreds: bool = False) -> tuple[Amount | No
     if clock and re.fullmatch(r"\d{1,2}\.\d{2}", text[clock.start : clock.end]):
         clock = None  # "lunch friday 12.50": a bare dotted number in a purchase is a price
     cut = blank(text, [(h.start, h.end) for h in (day, clock) if h])
-    spoken = spoken_hundreds(cut) if hundreds and not find_amounts(cut) else None
+    spoken = None if find_amounts(cut) else spoken_pair(cut, hundreds=hundreds)
     amount = spoken or best_amount(cut, loose=True)
     spans = [(a.start, a.end) for a in find_amounts(cut)]
     rest = blank(cut, [*spans, (amount.start, amount.end)] if amount else spans)

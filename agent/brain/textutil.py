@@ -166,9 +166,11 @@ def _apostrophe(m: re.Match[str]) -> str:
     return word[:-1] + "'t" if not word.lower().endswith("nt") else word[:-2] + "n't"
 
 
-# "38 dollars 50", "74 dollars and 20 cents" (number words already digits): one price.
+# "38 dollars 50", "74 dollars and 20 cents", "31 pound 60" (number words already
+# digits): one price.
 _DOLLARS_CENTS = re.compile(
-    r"\b(\d+) (?:dollars?|bucks?) (?:and )?(\d{1,2})(?: cents?| c\b)?\b"
+    r"\b(\d+) (dollars?|bucks?|pounds?|quid|euros?) (?:and )?(\d{1,2})"
+    r"(?: cents?| c\b| p\b| pence)?\b"
     r"(?!\s*(?:litres?|liters?|l\b|km|kms|kg|%|nights?|days?|am\b|pm\b|o'?clock|people))",
     re.IGNORECASE,
 )
@@ -179,7 +181,19 @@ _HAVE_CONTRACTIONS = re.compile(r"\b(what|where|who|how)'ve\b", re.IGNORECASE)
 
 
 def _price(m: re.Match[str]) -> str:
-    return f"{m[1]}.{int(m[2]):02d} dollars"
+    unit = m[2].lower()
+    unit = (
+        "dollars" if unit.startswith("buck") else unit if unit == "quid" else unit.rstrip("s") + "s"
+    )
+    return f"{m[1]}.{int(m[3]):02d} {unit}"
+
+
+# Question words as texted ("wat did i spend", "wots on"): the word itself.
+_TEXTED = re.compile(r"\b(?:wat|wot|whta|waht)(s)?\b", re.IGNORECASE)
+
+
+def _texted(m: re.Match[str]) -> str:
+    return "what's" if m[1] else "what"
 
 
 def normalise(text: str) -> str:
@@ -187,6 +201,7 @@ def normalise(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", " - ")
     text = re.sub(r"[ \t]+", " ", text).strip()
+    text = _TEXTED.sub(_texted, text)
     text = _HAVE_CONTRACTIONS.sub(r"\1 have", text)  # "what've we got on"
     text = _PER.sub(lambda m: " a " + _PER_WORD.get(m[1].lower(), m[1].lower()), text)
     text = words_to_digits(fix_number_words(_CONTRACTIONS.sub(_apostrophe, text)))

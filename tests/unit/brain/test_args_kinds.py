@@ -266,3 +266,102 @@ def test_there_is_the_town_named_earlier_in_the_message(
     text: str, tool: str, slot: str, town: str
 ) -> None:
     assert _args("wheels", text, tool)[slot] == town
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("add the new van, a 2021 sprinter, we're calling it the Snail", "Snail"),
+        ("add our 2018 prado, diesel, we've named her Dusty Rose", "Dusty Rose"),
+        ("add the camper, a 2020 jayco, we call her the Tardis", "Tardis"),
+    ],
+)
+def test_the_name_people_give_a_vehicle(text: str, name: str) -> None:
+    assert _args("wheels", text, "add_vehicle")["name"] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("I'd like to join the Kimberley Crew group please", "Kimberley Crew"),
+        ("can you join me up with the Solar Setups group thanks", "Solar Setups"),
+        # a pointer to the group the message named before
+        ("mates mentioned the Gulf Fishos group, could you join us up to that?", "Gulf Fishos"),
+    ],
+)
+def test_the_group_to_join(text: str, group: str) -> None:
+    assert _args("social", text, "join_group")["group"] == group
+
+
+@pytest.mark.parametrize(
+    ("said", "day"),
+    [
+        # "Monday week": a week after the coming Monday (today is Tuesday 10 March)
+        ("monday week", "2026-03-23"),
+        ("friday week", "2026-03-20"),
+        ("tomorrow week", "2026-03-18"),
+    ],
+)
+def test_a_day_week(said: str, day: str) -> None:
+    found = _args("you", f"dentist {said} at 9am", "create_event")
+    assert found["start"].startswith(day)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # a small purchase spoken as two numbers is dollars and cents
+        ("a sausage roll at the bakery, four fifty", 4.5),
+        ("ice creams for the kids nine eighty", 9.8),
+    ],
+)
+def test_spoken_dollars_and_cents(text: str, amount: float) -> None:
+    assert _args("wins", text, "add_expense")["amount"] == pytest.approx(amount)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("log sixty Canadian dollars for the ferry", 60, "CAD"),
+        ("spent forty US dollars on dinner in Seattle", 40, "USD"),
+        ("parking was twelve pound fifty", 12.5, "GBP"),
+        ("museum tickets 18 euros", 18, "EUR"),
+    ],
+)
+def test_currency_named_in_words(text: str, amount: float, currency: str) -> None:
+    found = _args("wins", text, "add_expense")
+    assert (found["amount"], found["currency"]) == (pytest.approx(amount), currency)
+
+
+def test_quid_stays_the_users_currency() -> None:
+    assert "currency" not in _args("wins", "paid 15 quid for a feed at the pub", "add_expense")
+
+
+@pytest.mark.parametrize("text", ["our tea at the pub came to 64", "chippy on the way home, 23"])
+def test_tea_out_and_the_chippy_are_food(text: str) -> None:
+    assert _args("wins", text, "add_expense")["category"] == "food"
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("wat have we got in the pantry", "list_pantry"),
+        ("wots on the calendar tomorrow", "list_events"),
+    ],
+)
+def test_texted_question_words(text: str, tool: str) -> None:
+    only_call(step("you", text), tool)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a workshop does repairs and services alike: the place filters nothing
+        ("what did we spend at the mechanic last week", None),
+        ("list what we spent at the garage this month", None),
+        ("show the oil change costs", "maintenance"),
+        ("what did we spend at the servo last week", "fuel"),
+    ],
+)
+def test_a_workshop_is_no_category_filter(text: str, category: str | None) -> None:
+    assert _args("wins", text, "list_expenses").get("category") == category
