@@ -245,7 +245,18 @@ def act_on_listed(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     if prev.action in HISTORY_OF and _COMPARE.search(text):
         tool = HISTORY_OF[prev.action]
         vehicle = prev.filters.get("vehicle")
-        return tool, ({"vehicle": vehicle} if vehicle and tool != "spending_summary" else {})
+        args: dict[str, Any] = (
+            {"vehicle": vehicle} if vehicle and tool != "spending_summary" else {}
+        )
+        span = find_range(text, env.today)
+        if span and tool == "fuel_stats":  # "how's that compare ... since the 1st?"
+            args |= {
+                "start_date": span.start.isoformat(),
+                "end_date": min(span.end, env.today).isoformat(),
+            }
+        elif span and span.period and tool == "spending_summary":
+            args["period"] = span.period
+        return tool, args
     return None
 
 

@@ -120,7 +120,10 @@ def _day_to_day(text: str, today: date, future: bool) -> Range | None:
     """ "1 march to 15 march", "the 3rd - the 9th": two dates with only "to" between."""
     days = all_days(text, today, future=future)
     for a, b in pairwise(days):
-        if re.fullmatch(r"\s*(?:to|till|til|until|through|thru|-)\s*", text[a.end : b.start], _I):
+        between = text[a.end : b.start]
+        if re.fullmatch(
+            r"\s*(?:(?:through|thru|up|right) to|to|till|til|until|through|thru|-)\s*", between, _I
+        ):
             return Range(min(a.day, b.day), max(a.day, b.day), None)
     return None
 

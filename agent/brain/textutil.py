@@ -188,6 +188,49 @@ def _price(m: re.Match[str]) -> str:
     return f"{m[1]}.{int(m[3]):02d} {unit}"
 
 
+# Ordinal days in words ("the fifteenth of January", "March the twenty-first", "on the
+# third at 10"): digits, where they can only be a date (so "the first one" stays a pick).
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
+_ORD_WORD = (
+    r"(?:(?:twenty|thirty)[\s-]+)?(?:" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + ")"
+)
+_MONTH_WORD = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june|july|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_ORDINAL_DATE = re.compile(
+    rf"\b(?P<a>{_ORD_WORD})(?=\s+(?:of\s+)?{_MONTH_WORD}\b)"
+    rf"|(?<=\b)(?P<m>{_MONTH_WORD})\s+(?:the\s+)?(?P<b>{_ORD_WORD})\b"
+    rf"|\bon the\s+(?P<c>{_ORD_WORD})\b(?=\s*(?:$|[,.!?]|at\b|for\b|of\b|in\b))",
+    re.IGNORECASE,
+)
+
+
+def _ordinal_value(words: str) -> int | None:
+    parts = re.split(r"[\s-]+", words.lower())
+    tens = {"twenty": 20, "thirty": 30}.get(parts[0], 0) if len(parts) > 1 else 0
+    day = tens + _ORDINALS.get(parts[-1], 0)
+    return day if 1 <= day <= 31 else None
+
+
+def _ordinal_date(m: re.Match[str]) -> str:
+    words = m["a"] or m["b"] or m["c"]
+    day = _ordinal_value(words)
+    if day is None:
+        return m[0]
+    suffix = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    if m["b"]:
+        return f"{m['m']} {day}{suffix}"
+    if m["c"]:
+        return f"on the {day}{suffix}"
+    return f"{day}{suffix}"
+
+
 # Question words as texted ("wat did i spend", "wots on"): the word itself.
 _TEXTED = re.compile(r"\b(?:wat|wot|whta|waht)(s)?\b", re.IGNORECASE)
 
@@ -202,6 +245,7 @@ def normalise(text: str) -> str:
     text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", " - ")
     text = re.sub(r"[ \t]+", " ", text).strip()
     text = _TEXTED.sub(_texted, text)
+    text = _ORDINAL_DATE.sub(_ordinal_date, text)
     text = _HAVE_CONTRACTIONS.sub(r"\1 have", text)  # "what've we got on"
     text = _PER.sub(lambda m: " a " + _PER_WORD.get(m[1].lower(), m[1].lower()), text)
     text = words_to_digits(fix_number_words(_CONTRACTIONS.sub(_apostrophe, text)))

@@ -171,13 +171,25 @@ def _from_previous_turn(convo: Convo) -> Reading | None:
     return Reading([Request(tool, text, convo.text, args)])
 
 
-_THAT_DAY = re.compile(r"\b(?:on )?(?:that|the same|same) day\b", re.IGNORECASE)
+_THAT_DAY = re.compile(
+    r"\b(?:on |for )?(?:that|the same|same) (day|monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday)\b",
+    re.IGNORECASE,
+)
 
 
 def _that_day(text: str, convo: Convo) -> str:
-    """ "We leave 7am that day": the day the conversation is about (the dialogue state)."""
+    """ "We leave 7am that day", "what else is on that Saturday": the day the conversation
+    is about (the dialogue state), when a weekday named is that day's."""
     day = convo.env.previous.day if convo.env.previous else None
-    return _THAT_DAY.sub(f" on {day.isoformat()} ", text) if day else text
+    if day is None:
+        return text
+
+    def _day(m: re.Match[str]) -> str:
+        named = m[1].lower()
+        return f" on {day.isoformat()} " if named in ("day", day.strftime("%A").lower()) else m[0]
+
+    return _THAT_DAY.sub(_day, text)
 
 
 def read_message(convo: Convo) -> Reading:

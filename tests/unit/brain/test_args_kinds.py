@@ -365,3 +365,70 @@ def test_texted_question_words(text: str, tool: str) -> None:
 )
 def test_a_workshop_is_no_category_filter(text: str, category: str | None) -> None:
     assert _args("wins", text, "list_expenses").get("category") == category
+
+
+@pytest.mark.parametrize(
+    ("text", "home"),
+    [
+        ("we've decided Cairns is home base now - the grandkids are there", "Cairns"),
+        ("my home base is Geraldton these days", "Geraldton"),
+        ("Port Lincoln is our new home, could you update that", "Port Lincoln"),
+        ("home base now - Dubbo", "Dubbo"),
+    ],
+)
+def test_home_base_said_in_passing(text: str, home: str) -> None:
+    assert _args("you", text, "update_profile")["home_base"] == home
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("what's on from the 12th through to the 15th", "2026-03-12", "2026-03-15"),
+        ("anything in the calendar the 20th up to the 22nd?", "2026-03-20", "2026-03-22"),
+    ],
+)
+def test_day_to_day_ranges_in_words(text: str, start: str, end: str) -> None:
+    found = _args("you", text, "list_events")
+    assert (found["start_date"], found["end_date"]) == (start, end)
+
+
+def test_that_weekday_is_the_day_the_conversation_is_about() -> None:
+    state = {
+        "previous_action": "create_event (you, the previous turn, wrote)",
+        "previous_day": "2026-03-21",  # a Saturday
+    }
+    found = _args("you", "and what else is on for that saturday?", "list_events", **state)
+    assert (found["start_date"], found["end_date"]) == ("2026-03-21", "2026-03-21")
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        ("dentist on the twelfth of April at 10", "12th of April"),
+        ("ferry booked for May the twenty-second", "May 22nd"),
+        ("dinner with the Smiths on the third at 6", "on the 3rd at 6"),
+        ("tick off the first one", "the first one"),  # a pick, not a date
+        ("comment on the second post", "the second post"),
+    ],
+)
+def test_ordinal_days_in_words(said: str, written: str) -> None:
+    assert written in normalise(said)
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("tyres rotated at 60,000, get them done again on the twentieth of August", "2026-08-20"),
+        ("new shocks fitted 900, due for a recheck on the 3rd of june", "2026-06-03"),
+    ],
+)
+def test_the_next_time_is_when_it_is_due(text: str, due: str) -> None:
+    assert _args("wheels", text, "log_maintenance")["next_due_date"] == due
+
+
+def test_compare_after_a_fill_keeps_the_period_asked() -> None:
+    state = {"previous_action": "log_fuel (wheels, the previous turn, wrote)"}
+    found = _args(
+        "wheels", "how's that compare with everything since the 1st?", "fuel_stats", **state
+    )
+    assert found["start_date"] == "2026-03-01"
