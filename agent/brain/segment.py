@@ -63,8 +63,11 @@ _ASKS = re.compile(
 )
 # "put it in the calendar", "post that for everyone": the clause before is what it means.
 _POINTER = re.compile(
-    r"^(?:and |then |also |so )*(?:please |can you |could you )?(?:put|add|stick|pop|chuck|post"
-    r"|share|publish|save|book|pin|pencil)\s+(?:it|that|this|them)\b",
+    r"^(?:and |then |also |so )*(?:please |can you |could you |would you )?(?:(?:put|add|stick|pop"
+    r"|chuck|post|share|publish|save|book|pin|pencil)\s+(?:it|that|this|them)\b"
+    # "... should be the 3rd. Could you fix the date on that one?": the change said before
+    r"|(?:fix|change|update|correct|amend|sort)\s+(?:the\s+\w+\s+(?:on|of|for|in)\s+)?"
+    r"(?:it|that|this|them)\b)",
     re.IGNORECASE,
 )
 _TOTAL = re.compile(r"\b(?:all up|in total|all together|altogether|total(?: of| was| is)?)\b", re.I)

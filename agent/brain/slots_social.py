@@ -184,7 +184,18 @@ def list_groups(text: str, env: Env) -> Draft:
     if not m:
         m = re.search(r"\b([\w-]+(?:\s+[\w-]+)?)\s+groups?\b", text, _I)
     if m:
-        query = tidy(m[1], r"any|some|the|a|an|what|which|are|there|list|show|me|find|all|groups?")
+        # "for people with dogs": what the group is about, not who is in it
+        about = re.sub(
+            r"^(?:(?:people|folks|those|travellers|travelers|anyone|others|us)\s+"
+            r"(?:who\s+(?:travel\s+with|have|love|like|are\s+into|do)|with|into|that\s+have"
+            r"|travelling\s+with|traveling\s+with)\s+)",
+            "",
+            m[1].strip(),
+            flags=_I,
+        )
+        query = tidy(
+            about, r"any|some|the|a|an|what|which|are|there|list|show|me|find|all|groups?|our|my"
+        )
         draft.put("query", query.lower()[:100] if query else None)
     return draft
 

@@ -130,7 +130,15 @@ def _replace(match: re.Match[str]) -> str:
     keep = not low or all(w in ("a", "an", "and") for w in low)
     lone = len(low) == 1 or (len(low) == 2 and low[0] in ("a", "an"))
     keep = keep or (lone and low[-1] in ("one", "a", "an") and not _COUNTABLE.match(rest))
-    keep = keep or (low[0] in ("a", "an") and low[1:2] != [] and low[1] not in (*_SCALES, "dozen"))
+    article = (
+        bool(low) and low[0] in ("a", "an") and low[1:2] != [] and low[1] not in (*_SCALES, "dozen")
+    )
+    if article and not keep and _COUNTABLE.match(rest):
+        # "a two kilo bag": the article stays, the count before a unit becomes digits
+        lead.append(words.pop(0))
+        low = low[1:]
+    elif article:
+        keep = True
     if keep:
         return text
     values = [_value(g) for g in _groups(low)]

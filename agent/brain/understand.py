@@ -171,6 +171,8 @@ def _from_previous_turn(convo: Convo) -> Reading | None:
     return Reading([Request(tool, text, convo.text, args)])
 
 
+# "Move it to 3pm, same day": a change keeps the row's own day, whatever the talk was about.
+KEEPS_ITS_DAY = {"update_event", "update_expense"}
 _THAT_DAY = re.compile(
     r"\b(?:on |for )?(?:that|the same|same) (day|monday|tuesday|wednesday|thursday|friday"
     r"|saturday|sunday)\b",
@@ -178,11 +180,11 @@ _THAT_DAY = re.compile(
 )
 
 
-def _that_day(text: str, convo: Convo) -> str:
+def _that_day(text: str, convo: Convo, tool: str = "") -> str:
     """ "We leave 7am that day", "what else is on that Saturday": the day the conversation
     is about (the dialogue state), when a weekday named is that day's."""
     day = convo.env.previous.day if convo.env.previous else None
-    if day is None:
+    if day is None or tool in KEEPS_ITS_DAY:
         return text
 
     def _day(m: re.Match[str]) -> str:
@@ -211,8 +213,12 @@ def read_message(convo: Convo) -> Reading:
         requests.append(
             Request(
                 r.tool,
-                resolve_there(r.tool, _that_day(r.text, convo), convo.history, convo.last, place),
-                resolve_there(r.tool, _that_day(r.raw, convo), convo.history, convo.last, place),
+                resolve_there(
+                    r.tool, _that_day(r.text, convo, r.tool), convo.history, convo.last, place
+                ),
+                resolve_there(
+                    r.tool, _that_day(r.raw, convo, r.tool), convo.history, convo.last, place
+                ),
                 there=there_town(r.tool, r.text, convo.history, convo.last, place),
             )
         )

@@ -7,9 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from langchain_core.messages import AIMessage
 
 from agent.brain.textutil import normalise
-from tests.unit.brain.support import only_call, step, subset
+from tests.unit.brain.support import called, only_call, result, step, subset
 
 US = {"tz": "America/Denver", "currency": "USD", "units": "imperial"}
 
@@ -432,3 +433,63 @@ def test_compare_after_a_fill_keeps_the_period_asked() -> None:
         "wheels", "how's that compare with everything since the 1st?", "fuel_stats", **state
     )
     assert found["start_date"] == "2026-03-01"
+
+
+def test_a_group_picked_from_a_list_is_named_by_its_name() -> None:
+    groups = [{"id": "g7", "name": "Paddle Nomads"}]
+    listed = [called("list_groups", "l1", query="kayaks"),
+              result("l1", "list_groups", groups=groups)]  # fmt: skip
+    answer = step("social", "any groups for kayaks?", *listed, AIMessage("Paddle Nomads."),
+                  "yep, join that one")  # fmt: skip
+    assert only_call(answer, "join_group") == {"group": "Paddle Nomads"}
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("is there a group for people with cats", "cats"),
+        ("is there a group for folks into fishing", "fishing"),
+        ("find groups about solar", "solar"),
+    ],
+)
+def test_a_group_search_is_about_the_topic_not_the_people(text: str, query: str) -> None:
+    assert _args("social", text, "list_groups")["query"] == query
+
+
+def test_same_day_keeps_the_rows_own_day() -> None:
+    event = {"id": "e2", "title": "Farrier", "start": "2026-03-12T11:00:00+11:00"}
+    shown = [called("list_events", "l1", start_date="2026-03-09", end_date="2026-03-15"),
+             result("l1", "list_events", events=[event])]  # fmt: skip
+    state = {"previous_action": "list_events (you, the previous turn)",
+             "previous_day": "2026-03-09"}  # fmt: skip
+    moved = step("you", "what's on this week", *shown, AIMessage("Farrier Thu."),
+                 "move that one to 2 in the afternoon, same day", **state)  # fmt: skip
+    assert only_call(moved, "update_event")["start"] == "2026-03-12T14:00:00+11:00"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the Kalbarri caravan park one should be dated the 2nd, not the 4th. could you fix that?",
+        "the Kalbarri caravan park one should be dated the 2nd. can you update it please",
+    ],
+)
+def test_fix_that_takes_the_change_said_before(text: str) -> None:
+    row = {"id": "x9", "amount": 150, "category": "camping", "description": "Kalbarri caravan park",
+           "date": "2026-03-04"}  # fmt: skip
+    shown = [called("list_expenses", "l1", limit=20), result("l1", "list_expenses", expenses=[row])]
+    answer = step("wins", "show my expenses", *shown, AIMessage("Kalbarri $150."), text)
+    assert only_call(answer, "update_expense") == {"expense_id": "x9", "date": "2026-03-02"}
+
+
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [
+        ("picked up a three kilo bag of oats in Atherton - add that to the pantry",
+         {"quantity": 3, "unit": "kg", "name": "oats"}),
+        ("add a five litre tin of olive oil to the pantry", {"quantity": 5, "name": "olive oil"}),
+    ],
+)  # fmt: skip
+def test_pantry_counts_in_words_and_where_it_was_bought(text: str, args: dict[str, Any]) -> None:
+    found = _args("you", text, "add_pantry_item")
+    assert subset(found, args), found
