@@ -24,7 +24,7 @@ from agent.brain.clock import add_months, month_end
 from agent.brain.convo import Env
 from agent.brain.dates import MONTHS, find_day
 from agent.brain.draft import blank
-from agent.brain.money import best_amount
+from agent.brain.money import best_amount, spoken_pair
 from agent.brain.places import capitalised_place
 from agent.brain.previous import Previous
 from agent.brain.ranges import PERIODS, Range, find_range, next_to
@@ -225,11 +225,32 @@ def more_of_the_same(text: str, env: Env) -> tuple[str, str] | None:
     return "add_to_shopping_list", f"add {m[1]} to the shopping list"
 
 
+def _budget_again(text: str, prev: Previous, env: Env, whole: str = "") -> dict[str, Any] | None:
+    """After a budget was set: "and 300 for fuel" sets another, "actually make it
+    three-fifty" changes the one just set (a budget is never a few dollars: hundreds)."""
+    amount = spoken_pair(text, hundreds=True) or best_amount(text, loose=True)
+    if amount is None or len(text.split()) > MAX_WORDS:
+        return None
+    category = category_of(text, american=env.american)
+    if category and _MORE.match(text):
+        return {"category": category, "monthly_limit": float(amount.value)}
+    same = prev.filters.get("category")
+    if category is None and isinstance(same, str) and (_CUE.search(text) or _CUE.search(whole)):
+        return {"category": same, "monthly_limit": float(amount.value)}
+    return None
+
+
 def act_on_listed(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     """ "add those to the shopping list" after the pantry was listed; "bump the food one up
     to 700" after the budgets were; "how does that compare to last week?" after a write."""
     prev = env.previous
-    if prev is None or prev.turns_ago != 1 or len(text.split()) > MAX_WORDS + 4:
+    if prev is None or prev.turns_ago != 1:
+        return None
+    # "Actually, the missus says that's tight. Make it three-fifty.": the last sentence
+    last = [p for p in re.split(r"(?<=[.!?])\s+", text.strip()) if p.strip()][-1:]
+    if prev.action == "set_budget" and last and (again := _budget_again(last[0], prev, env, text)):
+        return "set_budget", again
+    if len(text.split()) > MAX_WORDS + 4:
         return None
     if (
         prev.action in ("list_pantry", "get_shopping_list")

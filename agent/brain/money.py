@@ -210,7 +210,7 @@ def as_number(value: Decimal) -> float | int:
 # (money received, a bill that is never a few dollars), else dollars and cents. Not a
 # clock ("at 2 50") nor a figure with a unit ("2 50 litres").
 _SPOKEN_HUNDREDS = re.compile(
-    r"(?<![\d.,$:])(?<!\bat )(?<!\bby )(?P<h>[1-9]|1[0-9]) (?P<t>[1-9]\d)(?![\d.,:])"
+    r"(?<![\d.,$:])(?<!\bat )(?<!\bby )(?P<h>[1-9]|1[0-9]) (?P<t>[1-9]\d)(?![\d,:]|\.\d)"
     r"(?!\s*(?:%|percent|l\b|litres?|liters?|km|kms|kg|am\b|pm\b|psi|kpa|days?|weeks?"
     r"|months?|years?|hours?|mins?|minutes?|nights?|people|a litre|per litre|c\b|cents?))",
     re.IGNORECASE,

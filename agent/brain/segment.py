@@ -139,8 +139,37 @@ def _joins(prev: Candidate | None, new: Candidate | None, before: str, chunk: st
     return weak and not (_complete(prev.tool, before) and _complete(new.tool, chunk))
 
 
+# "log 3 things: bread n milk 9.40, campsite 28, and 60 of diesel": a list of purchases,
+# one expense per item with an amount.
+_EXPENSE_LIST = re.compile(
+    r"^\s*(?:(?:please |can you |could you )?(?:log|add|record|put down|jot down|enter)\s+"
+    r"(?:\d+\s+(?:things|items|expenses|purchases|bits)|these|the following|a few things|some"
+    r" expenses)|(?:today'?s |yesterday'?s )?(?:expenses|spending|purchases))"
+    r"\s*[:\-]\s*(?P<items>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _expense_list(text: str) -> list[Piece] | None:
+    m = _EXPENSE_LIST.match(text)
+    if m is None:
+        return None
+    items = [
+        i
+        for i in re.split(
+            r"\s*(?:,|;)\s*(?:and\s+)?|\s+and\s+(?=\S*\d)|(?<=\d)\s+and\s+", m["items"]
+        )
+        if i
+    ]
+    if len(items) < 2 or not all(best_amount(i, loose=True) for i in items):
+        return None
+    return [Piece(item, Candidate("add_expense", WEAK + 1)) for item in items]
+
+
 def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
     """The message's requests in order; text without a request joins its neighbour."""
+    if listed := _expense_list(text):
+        return listed
     bounds = [0]
     for m in islice(_SEP.finditer(text), MAX_CLAUSES - 1):
         bounds += [m.start(), m.end()]

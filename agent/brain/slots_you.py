@@ -176,6 +176,13 @@ def update_event(text: str, env: Env) -> Draft:
     lead = figures.reminder_before(text)
     if lead:
         draft.put("reminder_minutes", int(lead.value))
+    if named := _NEW_PLACE.search(text):  # "change the place on that one to Cable Beach"
+        draft.put("location", capitalise(squash(named[1]))[:200])
+        # the event is named around the words, not after the first "to"/"for"
+        said = text[: named.start()] + " " + text[named.start() : named.start(1)]
+        draft.ref = _event_ref(_PLACE_WORDS.sub(" ", said))
+        if not re.search(r"\b(?:move|moved|moving|shift|shifted)\b", text, _I):
+            draft.relative.clear()  # the day or time said is the event's, to find it
     elif not (day or clock or draft.relative or draft.args) and (where := _venue(text)):
         draft.put("location", where)  # "the meetup has moved to the Bourke library"
     draft.missing = None if draft.relative or draft.args else "changes"
@@ -211,6 +218,17 @@ def _shift(text: str) -> timedelta | None:
 _VENUE = re.compile(
     r"\b(?:moved|move it|moving|shifted|relocated|changed|is now|now)\s+(?:to|at|over to|in)\s+"
     r"(?:the\s+)?(.+?)\s*[.!]*$",
+    _I,
+)
+
+
+_PLACE_WORDS = re.compile(
+    r"\b(?:change|set|update|make|switch|place|location|venue|spot|where|to|for|on|of)\b", _I
+)
+_NEW_PLACE = re.compile(
+    r"\b(?:change|set|update|make|switch)\s+the\s+(?:place|location|venue|spot|where)"
+    r"(?:\s+(?:on|of|for)\s+(?:that|it|this|the \w+)(?:\s+one)?)?"
+    r"\s+to\s+(?:the\s+)?(.+?)\s*[.!?]*$",
     _I,
 )
 

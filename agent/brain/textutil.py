@@ -239,12 +239,18 @@ def _ordinal_date(m: re.Match[str]) -> str:
     return f"{day}{suffix}"
 
 
-# Question words as texted ("wat did i spend", "wots on"): the word itself.
-_TEXTED = re.compile(r"\b(?:wat|wot|whta|waht)(s)?\b", re.IGNORECASE)
+# Words as texted ("wat did i spend", "wots on", "it was actualy 54"): the word itself.
+_TEXTED = re.compile(
+    r"\b(?:(?P<what>wat|wot|whta|waht)(?P<s>s)?|(?P<actually>actualy|actully|acually|acutally"
+    r"|actualley|akshually))\b",
+    re.IGNORECASE,
+)
 
 
 def _texted(m: re.Match[str]) -> str:
-    return "what's" if m[1] else "what"
+    if m["actually"]:
+        return "actually"
+    return "what's" if m["s"] else "what"
 
 
 def normalise(text: str) -> str:

@@ -493,3 +493,55 @@ def test_fix_that_takes_the_change_said_before(text: str) -> None:
 def test_pantry_counts_in_words_and_where_it_was_bought(text: str, args: dict[str, Any]) -> None:
     found = _args("you", text, "add_pantry_item")
     assert subset(found, args), found
+
+
+_SET = {"previous_action": "set_budget (wins, the previous turn, wrote)",
+        "previous_filters": '{"category": "groceries", "monthly_limit": 300}'}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [
+        # after a budget was set: another for a category, or the same one changed
+        ("and 250 for fuel", {"category": "fuel", "monthly_limit": 250}),
+        ("oh and two hundred on eating out", {"category": "food", "monthly_limit": 200}),
+        ("actually make it four twenty", {"category": "groceries", "monthly_limit": 420}),
+        ("Hmm, that's too tight with visitors coming. Make it 380.",
+         {"category": "groceries", "monthly_limit": 380}),
+    ],
+)  # fmt: skip
+def test_a_budget_again(text: str, args: dict[str, Any]) -> None:
+    assert _args("wins", text, "set_budget", **_SET) == args
+
+
+@pytest.mark.parametrize("typed", ["actualy", "actully", "acutally"])
+def test_actually_as_typed(typed: str) -> None:
+    assert normalise(f"it was {typed} 54") == "it was actually 54"
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("log 2 things: pies 11.50, and ice 6", [11.5, 6]),
+        ("expenses: parking 8, ferry 64 and sunscreen 15", [8, 64, 15]),
+        ("add these: firewood 20; gas bottle 35", [20, 35]),
+    ],
+)
+def test_a_list_of_purchases_is_one_expense_each(text: str, amounts: list[float]) -> None:
+    calls = [c for c in step("wins", text).tool_calls if c["name"] == "add_expense"]
+    assert [c["args"]["amount"] for c in calls] == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("the book club on thursday, change the place on that one to the library",
+         "Library"),
+        ("the book club bbq thursday, change the venue on it to Apex Park", "Apex Park"),
+    ],
+)  # fmt: skip
+def test_a_new_place_for_an_event(text: str, place: str) -> None:
+    event = {"id": "e5", "title": "Book club BBQ", "start": "2026-03-12T18:00:00+11:00"}
+    shown = [called("list_events", "l1"), result("l1", "list_events", events=[event])]
+    answer = step("you", "what's on this week", *shown, AIMessage("Book club BBQ Thu."), text)
+    assert only_call(answer, "update_event") == {"event_id": "e5", "location": place}
