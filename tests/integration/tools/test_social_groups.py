@@ -206,3 +206,22 @@ async def test_memberships_of_others_stay_private(scoped: ScopedDb) -> None:
                 "INSERT INTO group_members (group_id, user_id) VALUES (%s, %s)",
                 (uuid.UUID(group["id"]), author),
             )
+
+
+async def test_a_shortened_group_name_finds_the_one_group_it_shortens(
+    scoped: ScopedDb, user_id: uuid.UUID
+) -> None:
+    """People shorten names ("harvest trail" for Harvest Trail Workers): the one group the
+    words start, the user's own first; several that fit, or too few letters, find none."""
+    owner = uuid.uuid4()
+    tag = unique_name("Zq")  # a word no other test's group has
+    wanted = await ok(scoped, owner, "create_group", name=f"Harvest {tag} Workers")
+    await ok(scoped, user_id, "join_group", group=wanted["group"]["name"])
+    other = await ok(scoped, owner, "create_group", name=f"Harvest {tag} Families")
+    mine = await ok(scoped, user_id, "join_group", group=f"harvest {tag.lower()}")
+    assert mine["group"]["id"] == wanted["group"]["id"]  # both fit: the user's own
+    joined = await ok(scoped, user_id, "join_group", group=f"harv {tag.lower()} fam")
+    assert joined["group"]["id"] == other["group"]["id"]
+    stranger = uuid.uuid4()  # in neither group: "harvest <tag>" could be either
+    assert (await call(scoped, stranger, "join_group", group=f"harvest {tag}"))["ok"] is False
+    assert (await call(scoped, stranger, "join_group", group="wa"))["ok"] is False
