@@ -25,7 +25,7 @@ from agent.brain.convo import Env
 from agent.brain.dates import MONTHS, find_day
 from agent.brain.draft import blank
 from agent.brain.money import best_amount, spoken_pair
-from agent.brain.places import capitalised_place
+from agent.brain.places import capitalised_place, named_town, town_after_word
 from agent.brain.previous import Previous
 from agent.brain.ranges import PERIODS, Range, find_range, next_to
 from agent.brain.slots_vehicle import vehicle_named
@@ -45,7 +45,8 @@ CORRECTS = {
     "update_event": ("update_event", "event", "event_id"),
 }
 _CUE = re.compile(
-    r"^\W*(?:no|nah|nope|oops|whoops|sorry|actually|wait|hang on|hold on|my bad|i meant|meant"
+    r"^\W*(?:(?:oh|ah|um|umm|hmm|ok|okay|er|uh)\b[\s,.]*)?"  # "Oh sorry, ...": a sound first
+    r"(?:no|nah|nope|oops|whoops|sorry|actually|wait|hang on|hold on|my bad|i meant|meant"
     r"|make (?:it|that)|change (?:it|that)|it was|that was|should (?:be|have been)"
     r"|correction|not)\b"
     r"|\b(?:actually|i meant|i mean|should (?:be|have been)|not \$?\d|instead|make (?:it|that))\b",
@@ -284,7 +285,8 @@ def act_on_listed(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
 # --- follow-ups --------------------------------------------------------------------------
 
 _FOLLOW = re.compile(
-    r"^\W*(?:ok(?:ay)?,?\s+|right,?\s+|cool,?\s+)?(?:and|what about|how about|and what about"
+    r"^\W*(?:(?:ok(?:ay)?|right|cool|hmm+|oh|ah|thanks|ta|great|lovely|righto)\b[\s,.!]*)?"
+    r"(?:and|what about|how about|and what about"
     r"|and how about|same for|same again for|now|what of|how's|hows)\b",
     _I,
 )
@@ -379,7 +381,8 @@ def follow_up(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     if prev.action == "fuel_stats" and (vehicle := vehicle_named(text, env)):
         args["vehicle"] = vehicle[0]
         changed = True
-    if prev.action in ("weather_forecast", "find_places") and (place := capitalised_place(text)):
+    place = capitalised_place(text) or named_town(text) or town_after_word(text, "about|for|in|at")
+    if prev.action in ("weather_forecast", "find_places") and place:  # "what about Exmouth?"
         args["location" if prev.action == "weather_forecast" else "near"] = place
         changed = True
     return (tool, args) if changed else None

@@ -110,7 +110,7 @@ def find_places(text: str, env: Env) -> Draft:
     draft = Draft("find_places")
     radius = figures.radius_km(text)
     cut = blank(text, [(radius.start, radius.end)]) if radius else text
-    where = place_after(cut, "near|around|close to|in|at|by|outside|of")
+    where = place_after(cut, "near|around|round|'round|close to|in|at|by|outside|of|nearby")
     near = where[0] if where else named_town(cut) or env.location
     draft.put("near", near)
     if radius:

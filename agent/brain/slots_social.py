@@ -178,6 +178,9 @@ def like_post(text: str, env: Env) -> Draft:
     return Draft("like_post", ref=_post_ref(text))
 
 
+_EVERY_GROUP = r"(?:on |in )?(?:here|there|this|the app|this app|pam|offer|at the moment|atm)"
+
+
 def list_groups(text: str, env: Env) -> Draft:
     draft = Draft("list_groups")
     m = re.search(r"\b(?:about|for|on|related to|into|around)\s+(.+?)\s*\??$", text, _I)
@@ -196,6 +199,8 @@ def list_groups(text: str, env: Env) -> Draft:
         query = tidy(
             about, r"any|some|the|a|an|what|which|are|there|list|show|me|find|all|groups?|our|my"
         )
+        if re.fullmatch(_EVERY_GROUP, query, _I):
+            query = ""  # "what groups r there on here": every group
         draft.put("query", query.lower()[:100] if query else None)
     return draft
 

@@ -41,7 +41,8 @@ ALSO_ANSWERS = {t: {"add_expense"} for t in ("log_maintenance", "log_fuel", "add
 
 # "And the month before that?", "what about Broome?": the last question, asked again.
 FOLLOW_UP = re.compile(
-    r"^\s*(?:ok(?:ay)?,? )?(?:and|what about|how about|and what about|and how about|same for"
+    r"^\s*(?:(?:ok(?:ay)?|right|cool|hmm+|oh|ah|thanks|ta|great|lovely|righto)\b[\s,.!]*)?"
+    r"(?:and|what about|how about|and what about|and how about|same for"
     r"|now)\b",
     re.IGNORECASE,
 )

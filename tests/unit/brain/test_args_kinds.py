@@ -545,3 +545,37 @@ def test_a_new_place_for_an_event(text: str, place: str) -> None:
     shown = [called("list_events", "l1"), result("l1", "list_events", events=[event])]
     answer = step("you", "what's on this week", *shown, AIMessage("Book club BBQ Thu."), text)
     assert only_call(answer, "update_event") == {"event_id": "e5", "location": place}
+
+
+@pytest.mark.parametrize("text", ["what groups r there on here", "what groups are on here?"])
+def test_every_group_when_none_is_named(text: str) -> None:
+    assert "query" not in _args("social", text, "list_groups")
+
+
+@pytest.mark.parametrize(
+    ("text", "near"),
+    [("got any camp spots saved round hay?", "Hay"), ("any water taps saved round Cobar", "Cobar")],
+)
+def test_places_round_a_town(text: str, near: str) -> None:
+    assert _args("wheels", text, "find_places")["near"] == near
+
+
+def test_a_correction_after_a_sound() -> None:
+    state = {
+        "previous_action": "create_event (you, the previous turn, wrote)",
+        "previous_rows": '[{"kind": "event", "id": "e1", "start": "2026-03-12T10:00:00+11:00"}]',
+    }
+    found = _args("you", "Oh sorry, I misheard - it's at eleven, not ten.", "update_event", **state)
+    assert found == {"event_id": "e1", "start": "2026-03-12T11:00:00+11:00"}
+
+
+@pytest.mark.parametrize(
+    "text", ["Hmm. And what about Exmouth for the same three days?", "ok, how about exmouth"]
+)
+def test_a_follow_up_names_a_town_without_in(text: str) -> None:
+    state = {
+        "previous_action": "weather_forecast (wheels, the previous turn)",
+        "previous_filters": '{"location": "Carnarvon", "days": 3}',
+    }
+    found = _args("wheels", text, "weather_forecast", **state)
+    assert found == {"location": "Exmouth", "days": 3}
