@@ -183,6 +183,9 @@ def update_event(text: str, env: Env) -> Draft:
         draft.ref = _event_ref(_PLACE_WORDS.sub(" ", said))
         if not re.search(r"\b(?:move|moved|moving|shift|shifted)\b", text, _I):
             draft.relative.clear()  # the day or time said is the event's, to find it
+    elif _PLACE_NOT.search(text) and (where := _venue(text)):
+        draft.put("location", where)  # "... on sunday is at the showgrounds not the oval"
+        draft.relative.clear()  # the day said is the event's, to find it
     elif not (day or clock or draft.relative or draft.args) and (where := _venue(text)):
         draft.put("location", where)  # "the meetup has moved to the Bourke library"
     draft.missing = None if draft.relative or draft.args else "changes"
@@ -216,12 +219,14 @@ def _shift(text: str) -> timedelta | None:
 
 
 _VENUE = re.compile(
-    r"\b(?:moved|move it|moving|shifted|relocated|changed|is now|now)\s+(?:to|at|over to|in)\s+"
-    r"(?:the\s+)?(.+?)\s*[.!]*$",
+    r"\b(?:moved|move it|moving|shifted|relocated|changed|is now|now|is|are|'s)\s+"
+    r"(?:actually\s+|really\s+)?(?:to|at|over to|in)\s+"
+    r"(?:the\s+)?(.+?)(?:,?\s+not\s+(?:at\s+|in\s+)?(?:the\s+)?\S.*)?\s*[.!]*$",
     _I,
 )
 
 
+_PLACE_NOT = re.compile(r"\b(?:at|in)\s+\S.*\bnot\s+(?:at\s+|in\s+)?(?:the\s+)?[a-z]", _I)
 _PLACE_WORDS = re.compile(
     r"\b(?:change|set|update|make|switch|place|location|venue|spot|where|to|for|on|of)\b", _I
 )

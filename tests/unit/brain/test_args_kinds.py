@@ -579,3 +579,18 @@ def test_a_follow_up_names_a_town_without_in(text: str) -> None:
     }
     found = _args("wheels", text, "weather_forecast", **state)
     assert found == {"location": "Exmouth", "days": 3}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a planned event's place corrected in one message: "X is at Y not Z"
+        ("the bingo on friday is at the bowls club not the hall", "Bowls club"),
+        ("the bbq is actually in Mudgee, not Gulgong", "Mudgee"),
+    ],
+)
+def test_an_events_place_corrected(text: str, place: str) -> None:
+    event = {"id": "b1", "title": "Bingo bbq", "start": "2026-03-13T18:00:00+11:00"}
+    shown = [called("list_events", "l1"), result("l1", "list_events", events=[event])]
+    answer = step("you", "what's on this week", *shown, AIMessage("Bingo bbq Fri."), text)
+    assert only_call(answer, "update_event") == {"event_id": "b1", "location": place}
