@@ -70,8 +70,9 @@ def save_place(text: str, env: Env) -> Draft:
     if notes:
         draft.put("notes", tidy(notes[1])[:500])
         cut = cut[: notes.start()]
-    if (colon := cut.find(":")) >= 0 and not tidy(cut[:colon], _LEAD + r"|as an?|" + _KIND_WORDS):
-        cut = cut[colon + 1 :]  # "save this spot as a campsite: Lake Ballard near Menzies"
+    mark = re.search(r":|\s-\s", cut)
+    if mark and not tidy(cut[: mark.start()], _LEAD + r"|as an?|" + _KIND_WORDS):
+        cut = cut[mark.end() :]  # "save this spot as a campsite: Lake Ballard near Menzies"
     head = re.split(
         r"\s*(?:,|;|\bas an?\b|\brated\b|\bwith\b|\band share|\bshare\b|\s-\s|\.)\s*",
         cut,

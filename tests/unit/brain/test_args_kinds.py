@@ -594,3 +594,30 @@ def test_an_events_place_corrected(text: str, place: str) -> None:
     shown = [called("list_events", "l1"), result("l1", "list_events", events=[event])]
     answer = step("you", "what's on this week", *shown, AIMessage("Bingo bbq Fri."), text)
     assert only_call(answer, "update_event") == {"event_id": "b1", "location": place}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "save this spot as a dump point - Longreach showgrounds dump",
+            "Longreach showgrounds",
+        ),
+        ("pin this as a campsite - Banjo's Bend free camp at Tambo, 4 stars", "Banjo's Bend"),
+    ],
+)
+def test_a_place_named_after_a_dash(text: str, name: str) -> None:
+    assert _args("wheels", text, "save_place")["name"] == name
+
+
+@pytest.mark.parametrize(
+    ("earlier", "town"),
+    [
+        # "there": the town where something is, not a name inside a compound
+        ("we camped at the Jerusalem Creek free camp at Eildon last night", "Eildon"),
+        ("found a spot on the Murray just out of Mannum", "Mannum"),
+    ],
+)
+def test_there_is_where_the_place_is(earlier: str, town: str) -> None:
+    answer = step("wheels", earlier, AIMessage("Nice."), "any campsites saved near there?")
+    assert only_call(answer, "find_places")["near"] == town
