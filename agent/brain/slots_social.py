@@ -25,9 +25,10 @@ _POINTER = (
     r"(?:\s+(?:one|group))?"
 )
 _POLITE = r"\s+(?:pls|please|thanks|thx|mate|for me|too)$"
-# A name as people write one: capitalised words, with "and", "&", "of" or "12V" between.
+# A name as people write one: capitalised words, with "and", "&", "of", "on the" or "12V"
+# between ("Smiths on the Road").
 _CAP = r"(?:[A-Z][\w'&-]*|\d[\w'&-]*)"
-_TITLE = rf"{_CAP}(?:\s+(?:(?:and|&|of|the|n)\s+)?{_CAP}){{0,4}}"
+_TITLE = rf"{_CAP}(?:\s+(?:(?:and|&|of|the|n|on|in)\s+){{0,2}}{_CAP}){{0,4}}"
 _VAGUE_GROUP = r"(?:a|an|one|some|any|a new|another)(?:\s+(?:group|of them|of the groups))?"
 # Spaces before the marker are read from the start of their run only, not again from
 # each of its n characters (each try reading the rest of the run: O(n^2)); the same match.
@@ -244,6 +245,16 @@ def create_group(text: str, env: Env) -> Draft:
         m = re.search(r"\bgroup\s+(?:for|about)\s+()(.+)$", text, _I)
     if called := re.search(r"\b(?:call|name) it\s+['\"]?([^,:.'\"]+)", text, _I):
         m = re.match(r"(.*)()", called[1])
+    # A name written as one (capitalised words) ends where the capitals end: "a private
+    # group called Hendersons on Tour so it's just us", "a group Nullarbor Convoy Jan, keep
+    # it private"; what follows "for"/"about" after it is still the description.
+    if titled := re.search(
+        rf"\b(?:(?:called|named|titled|call it|name it)\s+|group\s+)['\"]?(?-i:({_TITLE}))['\"]?"
+        r"(?-i:(?=\s+[a-z]|[,:.!?'\"]|\s*$))(?:\s+(?:for|about)\s+(.*)$)?",
+        text,
+        _I,
+    ):
+        m = re.match(r"(.*)\n(.*)", f"{titled[1]}\n{titled[2] or ''}")
     name = squash(m[1]) if m else ""
     description = squash(m[2]).strip(" -") if m else ""
     if re.search(r"\b(?:private|invite[- ]only|closed|secret|members only)\b", text, _I):

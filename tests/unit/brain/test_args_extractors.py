@@ -1,0 +1,131 @@
+"""Issue 15, fourth round: argument rules by kind, checked on each tool's extractor with
+phrasings of their own (none an eval set's sentence). The extractor reads the message as
+the planner hands it over: normalised (number words as digits), or as typed for the
+tools whose text is the user's own words."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from agent.brain.convo import Env
+from agent.brain.slots import DOMAIN, EXTRACT, OWN_WORDS
+from agent.brain.textutil import normalise
+
+_TZ = ZoneInfo("Australia/Brisbane")
+_NOW = datetime(2026, 6, 10, 9, 0, tzinfo=_TZ)  # a Wednesday
+
+
+def _args(tool: str, text: str) -> dict[str, Any]:
+    env = Env(domain=DOMAIN[tool], now=_NOW, tz=_TZ)
+    return EXTRACT[tool](text if tool in OWN_WORDS else normalise(text), env).args
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # a size said in words is no price: the price is the other number
+        ("swapped the 4 kilo gas bottle in Broome, 29.50", 29.5),
+        ("a 20 litre drum of water from the servo, 12 bucks", 12),
+        ("bought six metres of hose for the van, 38.90", 38.9),
+        ("the two kilo bag of rice came to eleven forty", 11.4),
+        ("got a 9kg bottle refilled, twenty-eight ninety-five", 28.95),
+    ],
+)
+def test_a_size_in_words_is_not_the_price(text: str, amount: float) -> None:
+    assert _args("add_expense", text)["amount"] == pytest.approx(amount)
+
+
+@pytest.mark.parametrize(
+    ("text", "consumption"),
+    [
+        ("the Troopy drinks about fourteen litres to the hundred", 14),
+        ("she uses 11.5 litres to every hundred on diesel", 11.5),
+        ("our Hilux, does 10 L per 100km", 10),
+    ],
+)
+def test_litres_to_the_hundred_is_consumption(text: str, consumption: float) -> None:
+    args = _args("add_vehicle", text)
+    assert args["consumption_l_per_100km"] == pytest.approx(consumption)
+
+
+def test_to_the_hundred_needs_litres() -> None:
+    assert "consumption_l_per_100km" not in _args("add_vehicle", "add the Prado, 5 to the 100")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name written as one ends where its capitals end
+        (
+            "can you start a private group called Smiths on the Road so only family see it",
+            "Smiths on the Road",
+        ),
+        ("make a group called Coffee in Bright because we all love it", "Coffee in Bright"),
+        ("create a group Gibb River Crew, make it private", "Gibb River Crew"),
+        ("set up a group Cape York Convoy 2027 for the trip north", "Cape York Convoy 2027"),
+        ("start a group named Dog People about travelling with dogs", "Dog People"),
+    ],
+)
+def test_a_group_name_ends_where_its_capitals_end(text: str, name: str) -> None:
+    assert _args("create_group", text)["name"] == name
+
+
+def test_a_group_description_after_its_name_stays() -> None:
+    args = _args("create_group", "start a group named Dog People about travelling with dogs")
+    assert args["description"] == "Travelling with dogs"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the name others call the user, or one PAM is asked to use from now on
+        ("everyone calls me Jacko", "Jacko"),
+        ("the grandkids call me Nanna Pat", "Nanna Pat"),
+        ("it's Margaret really but please use Mags from now on", "Mags"),
+        ("could you go with Robbo instead", "Robbo"),
+    ],
+)
+def test_the_name_to_call_the_user(text: str, name: str) -> None:
+    assert _args("update_profile", text)["display_name"] == name
+
+
+@pytest.mark.parametrize(
+    "text", ["use metric from now on", "could you use miles instead", "please use kilometres"]
+)
+def test_a_unit_to_use_is_no_name(text: str) -> None:
+    assert "display_name" not in _args("update_profile", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # the town a spot is by: "just out of", "not far from", "past", "close to"
+        ("found a quiet free camp just out of Hay, save it", "Hay"),
+        ("save the rest area not far from Bourke", "Bourke"),
+        ("we came across a dump point past Tailem Bend, save that", "Tailem Bend"),
+        ("save the little campsite close to Kalbarri", "Kalbarri"),
+    ],
+)
+def test_a_spot_is_by_the_town_after_out_of(text: str, location: str) -> None:
+    assert _args("save_place", text)["location"] == location
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # how a find is told is no part of its name
+        ("we've found a ripper camp on the Darling River, save it", "On the Darling River"),
+        ("found a top spot called Riverbend out of Swan Hill, save it", "Riverbend"),
+        ("I just came across a campsite called Bush Haven near Dubbo, save it", "Bush Haven"),
+    ],
+)
+def test_a_found_spot_is_named_without_the_telling(text: str, name: str) -> None:
+    assert _args("save_place", text)["name"] == name
+
+
+def test_a_found_spot_with_no_name_is_asked_for() -> None:
+    assert "name" not in _args("save_place", "found a great rest area not far from Bourke, save it")
