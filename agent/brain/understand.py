@@ -169,6 +169,10 @@ def _from_previous_turn(convo: Convo) -> Reading | None:
     if found is None:
         return None
     tool, args = found
+    if (dated := _that_day(text, convo, tool)) != text:
+        # "and what else is on for that Saturday?": the Saturday the talk is about
+        text = dated
+        tool, args = follow_up(text, convo.env) or found
     return Reading([Request(tool, text, convo.text, args)])
 
 

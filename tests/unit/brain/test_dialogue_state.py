@@ -215,6 +215,24 @@ def test_that_day_is_the_day_the_conversation_is_about() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "and what else is on that Saturday?",
+        "Great. Anything else on for that Saturday?",
+        "ok and what have we got that saturday",
+    ],
+)
+def test_that_weekday_in_a_follow_up_is_the_day_just_listed(text: str) -> None:
+    # the previous turn listed Saturday week (the 21st), not the coming Saturday (the 14th)
+    listed = previous(
+        "list_events", "you", {"start_date": "2026-03-21", "end_date": "2026-03-21"}, [],
+        wrote=False,
+    )  # fmt: skip
+    args = only_call(step("you", text, **listed, previous_day="2026-03-21"), "list_events")
+    assert args["start_date"] == "2026-03-21"
+
+
+@pytest.mark.parametrize(
     ("text", "tool"),
     [
         ("and remind me to call Mum tomorrow at 10", "create_event"),
