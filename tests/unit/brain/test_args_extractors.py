@@ -129,3 +129,84 @@ def test_a_found_spot_is_named_without_the_telling(text: str, name: str) -> None
 
 def test_a_found_spot_with_no_name_is_asked_for() -> None:
     assert "name" not in _args("save_place", "found a great rest area not far from Bourke, save it")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # saying not to keep it never saves, whatever else the message says
+        "plan a trip from Roma to Injune but don't save it",
+        "how far from Broome to Derby? no need to save anything",
+        "map out Alice to Uluru for me, dont bother saving it, just dreaming",
+    ],
+)
+def test_saying_not_to_keep_a_trip_does_not_save_it(text: str) -> None:
+    assert _args("plan_trip", text)["save"] is False
+
+
+def test_forgetting_is_no_refusal_to_save() -> None:
+    assert _args("plan_trip", "don't forget to save the trip from Roma to Injune")["save"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "origin", "destination"),
+    [
+        # "down to", "across to", "over to": the way of going is no part of the town
+        ("how far from Port Augusta across to Ceduna", "Port Augusta", "Ceduna"),
+        ("plan a trip from Cairns up to Cooktown", "Cairns", "Cooktown"),
+        ("from Broome over to Derby on Friday, plan it", "Broome", "Derby"),
+        ("how long from Albany down to Walpole", "Albany", "Walpole"),
+    ],
+)
+def test_a_direction_before_to_is_not_the_origin(text: str, origin: str, destination: str) -> None:
+    args = _args("plan_trip", text)
+    assert (args["origin"], args["destination"]) == (origin, destination)
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "content"),
+    [
+        # "post in <group> that/saying/asking/inviting …"
+        (
+            "could you post in the Solar Setups group that our new panels are brilliant?",
+            "Solar Setups",
+            "our new panels are brilliant",
+        ),
+        (
+            "post in Caravan Cooks saying the damper recipe worked",
+            "Caravan Cooks",
+            "the damper recipe worked",
+        ),
+        (
+            "pls post in van life vic asking if anyone knows a sparky in Bendigo",
+            "van life vic",
+            "Anyone know a sparky in Bendigo?",
+        ),
+        (
+            "can you post in Kimberley Crew inviting everyone to drinks at 5",
+            "Kimberley Crew",
+            "Inviting everyone to drinks at 5",
+        ),
+    ],
+)
+def test_a_post_told_in_a_group(text: str, group: str, content: str) -> None:
+    args = _args("create_post", text)
+    assert (args.get("group"), args.get("content")) == (group, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "post to the group that we leave at 7",
+        "could you post in there asking whether the road is open?",
+        "post on the feed that the Gibb is open",
+    ],
+)
+def test_a_post_told_to_a_pointer_or_the_feed_names_no_group(text: str) -> None:
+    args = _args("create_post", text)
+    assert "group" not in args and args["content"]
+
+
+def test_everyone_in_what_a_post_says_is_not_its_audience() -> None:
+    args = _args("create_post", "post in Kimberley Crew inviting everyone to drinks at 5")
+    assert "visibility" not in args
