@@ -152,8 +152,8 @@ def create_post(text: str, env: Env) -> Draft:
     if not group and told and not re.fullmatch(rf"(?:{_FEEDS})", told["group"], _I):
         said_group = squash(told["group"])
         named = re.sub(r"^(?:the|our|my)\s+|\s+group$", "", said_group, flags=_I)
-        pointer = _IN_IT.fullmatch(f"in {said_group}") or named.lower() == "group"
-        group = None if pointer else named
+        vague = bool(_IN_IT.fullmatch(f"in {said_group}")) or named.lower() == "group"
+        group = None if vague else named
     if not group and _IN_IT.search(text.split(":")[0]):
         group = previous_group(env)  # "post in it: ..." after the group was made or shown
     draft.put("group", group)
