@@ -248,3 +248,34 @@ def test_a_new_request_after_a_question_is_no_follow_up(text: str, tool: str) ->
 def test_small_talk_after_a_write_is_no_correction() -> None:
     answer = step("wins", "it's 5 o'clock somewhere", **SPENT)
     assert not [c for c in answer.tool_calls if c["name"] == "update_expense"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # an event with no day of its own is on the day an earlier request named
+        (
+            "post in Caravan Cooks that we're doing a roast on Friday, and put the roast in my "
+            "calendar for 5pm",
+            "2026-03-13T17:00:00+11:00",
+        ),
+        (
+            "post in the Solar Setups group that I'm at the Mildura meet on Saturday, and put the "
+            "meet in my calendar for 10am",
+            "2026-03-14T10:00:00+11:00",
+        ),
+        (
+            "share on the feed that we're leaving Kalbarri on the 20th, and add the drive to my "
+            "calendar at 6am",
+            "2026-03-20T06:00:00+11:00",
+        ),
+    ],
+)
+def test_an_event_takes_the_day_said_earlier_in_the_message(text: str, start: str) -> None:
+    assert only_call(step("you", text), "create_event")["start"] == start
+
+
+def test_a_past_day_said_earlier_is_not_the_events() -> None:
+    args = only_call(step("you", "log 40 for fuel yesterday and remind me to call Mum at 5pm"),
+                     "create_event")  # fmt: skip
+    assert args["start"] == "2026-03-10T17:00:00+11:00"
