@@ -173,6 +173,10 @@ async def _execute(
                 run.log.append(mode, tuple(namespace), data)
                 if not namespace:
                     end.see(mode, data)
+                if mode == "messages":
+                    # Readers get a turn per token, so each reaches its client as it
+                    # comes, even from a model that hands over its reply in one go.
+                    await asyncio.sleep(0)
         if not end.settle(run):
             await _snapshot(graph, run)
         status = "interrupted" if run.interrupts else "success"
