@@ -31,14 +31,14 @@ async def _table(pool: Pool) -> str:
     name = f"multirow_{uuid.uuid4().hex[:10]}"
     async with pool.connection() as conn:
         await conn.execute(
-            f"CREATE TABLE {name} (k int, j int, v text, w text, PRIMARY KEY (k, j))"  # noqa: S608
+            f"CREATE TABLE {name} (k int, j int, v text, w text, PRIMARY KEY (k, j))"
         )
     return name
 
 
 async def _contents(pool: Pool, table: str) -> list[tuple[Any, ...]]:
     async with pool.connection() as conn:
-        cursor = await conn.execute(f"SELECT k, j, v, w FROM {table} ORDER BY k, j")  # noqa: S608
+        cursor = await conn.execute(f"SELECT k, j, v, w FROM {table} ORDER BY k, j")
         return [tuple(r.values()) for r in await cursor.fetchall()]
 
 
