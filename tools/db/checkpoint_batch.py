@@ -7,12 +7,11 @@ transaction. PAM never runs a turn again after its process died (server/runs/orp
 such a run ends as an error), so the checkpoints between a run's first step and its
 last have no recovery value; they are kept for history and time travel. `BatchedSaver`
 therefore keeps the statements LangGraph's saver would send for a run (the very same
-SQL and parameters, encoded when LangGraph hands them over) and sends their rows in one
+SQL and parameters, encoded when LangGraph hands them over) and sends them in one
 pipelined transaction when the run ends, is interrupted, fails or is cancelled
-(`run_batch`), as multi-row INSERTs of the same statements (tools/db/multirow.py). The
-history that lands is the one today's saver writes, row for row; a process killed
-mid-run writes none of it (the thread stays at its previous turn, as a chat turn's
-"exit" durability leaves it).
+(`run_batch`). The history that lands is the one today's saver writes, statement for
+statement; a process killed mid-run writes none of it (the thread stays at its previous
+turn, as a chat turn's "exit" durability leaves it).
 
 Readers keep seeing what they saw: a read of a thread in this process (the run's own,
 or a request's `GET .../state` while it runs) first sends what the run holds for the
@@ -47,7 +46,6 @@ from langgraph.checkpoint.base import (
 from psycopg.types.json import Jsonb
 
 from tools.db.checkpointer import PooledSaver
-from tools.db.multirow import grouped, multirow
 from tools.db.pool import Pool
 
 log = logging.getLogger(__name__)
@@ -217,19 +215,15 @@ class BatchedSaver(PooledSaver):
                 del self._batches[batch.thread_id]
 
     async def write(self, statements: list[Statement], closing: Sequence[Statement] = ()) -> None:
-        """The checkpoint statements' rows as multi-row INSERTs, a table's rows together
-        and in order (tools/db/multirow.py), then `closing` as they are: one
-        transaction, pipelined (one round trip's wait)."""
+        """Statements in order, then `closing`: one transaction, pipelined (one round
+        trip's wait)."""
         async with (
             self.pool.connection() as conn,
             conn.pipeline(),
             conn.transaction(),
             conn.cursor(binary=True) as cur,
         ):
-            for query, rows in grouped((s.query, s.rows) for s in statements):
-                for text, params in multirow(query, rows):
-                    await cur.execute(text, params)
-            for statement in closing:
+            for statement in [*_merged(statements), *closing]:
                 await cur.executemany(statement.query, statement.rows)
 
     def _held_by(self, config: RunnableConfig) -> RunBatch | None:
@@ -330,6 +324,18 @@ class BatchedSaver(PooledSaver):
         for batch in self._batches.get(str(thread_id), ()):
             batch.discard()
         await super().adelete_thread(thread_id)
+
+
+def _merged(statements: list[Statement]) -> list[Statement]:
+    """Consecutive statements with the same SQL as one executemany (the order kept)."""
+    out: list[Statement] = []
+    for statement in statements:
+        if out and out[-1].query == statement.query:
+            last = out[-1]
+            out[-1] = Statement(last.ns, last.query, last.rows + statement.rows)
+        else:
+            out.append(statement)
+    return out
 
 
 @asynccontextmanager
