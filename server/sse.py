@@ -19,11 +19,6 @@ HEARTBEAT_S = 15.0
 HEARTBEAT = b": heartbeat\n\n"
 # Enough to batch a burst of tokens; few enough that a stalled client holds little.
 QUEUED_FRAMES = 32
-# How long the first frame of a burst waits for the rest of it (a step's updates, a
-# reply's tokens) before they go out in one write: each write is a system call through
-# the middleware, the costliest part of a served turn's own CPU after the graph. The
-# frames, and so the bytes on the wire, are the same; only how they are cut differs.
-COALESCE_S = 0.001
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
 
 
@@ -34,14 +29,10 @@ def sse_frame(event: str, data: Any, event_id: str | int | None = None) -> bytes
 
 
 async def with_heartbeats(
-    frames: AsyncIterator[bytes],
-    interval_s: float | None = None,
-    coalesce_s: float | None = None,
+    frames: AsyncIterator[bytes], interval_s: float | None = None
 ) -> AsyncIterator[bytes]:
-    """`frames`, with a comment line whenever nothing was sent for `interval_s`; the
-    frames that arrive within `coalesce_s` of the first of a burst are written with it."""
+    """`frames`, with a comment line whenever nothing was sent for `interval_s`."""
     interval = HEARTBEAT_S if interval_s is None else interval_s
-    gather_s = COALESCE_S if coalesce_s is None else coalesce_s
     # The pump forwards the source's end (None) or failure (the exception) in-band,
     # so the reader never waits on a source that has already stopped.
     queue: asyncio.Queue[bytes | Exception | None] = asyncio.Queue(maxsize=QUEUED_FRAMES)
@@ -67,11 +58,9 @@ async def with_heartbeats(
             except TimeoutError:
                 yield HEARTBEAT
                 continue
-            # Frames that queued up while the last write was under way, or that came
-            # within `gather_s` of this one, go out as one write: one pass through the
-            # middleware and the socket per burst rather than per frame.
-            if isinstance(item, bytes) and gather_s > 0:
-                await asyncio.sleep(gather_s)
+            # Frames that queued up while the last write was under way go out as one
+            # write: under load, one pass through the middleware and the socket per
+            # batch rather than per token.
             batch = [item] if isinstance(item, bytes) else []
             while batch and not queue.empty():
                 item = queue.get_nowait()
