@@ -38,11 +38,18 @@ from psycopg_pool import PoolTimeout
 from server.pg_listen import Listener
 from server.ratelimit import PostgresCounter, RateCounter
 from server.runs.codec import decode_event, namespace_text, pack, pack_outcome, unpack
-from server.runs.coordinator import CoordinatorKind, OnCancel, settle_claim
+from server.runs.coordinator import (
+    BATCH,
+    UNFOLLOWED,
+    CoordinatorKind,
+    Holder,
+    OnCancel,
+    finish,
+    follower,
+    settle_claim,
+)
 from server.runs.events import RunEvent
-from server.runs.locks import Holder
 from server.runs.mirror import SharedLog
-from server.runs.remote import BATCH, UNFOLLOWED, finish
 from server.runs.run import CancelAction, Run, Strategy
 from server.runs.store import LOST
 from server.ws.registry import SocketRegistry
@@ -404,19 +411,14 @@ class PostgresCoordinator:
             ).fetchone()
         if head is None:
             return None
-        run = Run(
-            run_id=str(rid),
+        return follower(
+            str(rid),
             thread_id=str(head["thread_id"]),
             user_id=head["user_id"],
-            metadata={},
-            on_disconnect="continue",
             message_id=head["message_id"],
+            extras={str(k): str(v) for k, v in head["extras"].items()},
+            follow=self._follow,
         )
-        run.remote = True
-        run.extras = {str(k): str(v) for k, v in head["extras"].items()}
-        run.set_status("running")
-        run.task = asyncio.create_task(self._follow(run), name=f"follow-{run_id}")
-        return run
 
     async def _follow(self, run: Run) -> None:
         channel, wake = run_channel(run.run_id), asyncio.Event()

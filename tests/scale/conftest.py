@@ -24,8 +24,8 @@ import redis.asyncio as aioredis
 from psycopg import sql
 
 from evals.replay.server import serve_in_background
-from server.runs.codec import push_channel
 from server.runs.over_postgres import user_key
+from server.runs.over_redis import push_channel
 from tests.api.conftest import TEST_JWT_SECRET
 from tests.conftest import with_database
 from tests.scale.llm import MODEL, GatedBrain
