@@ -32,7 +32,7 @@ from uuid import UUID
 import orjson
 import structlog
 
-from server.pg_listen import Listener
+from server.pubsub import Listener
 from server.ratelimit import PostgresCounter, RateCounter
 from server.runs.coordinator import CoordinatorKind, Holder, OnCancel, follower, settle_claim
 from server.runs.pg_events import TableLog, follow, run_outcome

@@ -10,7 +10,7 @@ from uuid import UUID
 
 import structlog
 
-from server.pg_listen import Listener
+from server.pubsub import Listener
 from server.runs.codec import decode_event, namespace_text, pack, pack_outcome, unpack
 from server.runs.coordinator import BATCH, UNFOLLOWED, finish
 from server.runs.events import RunEvent
