@@ -22,6 +22,7 @@ import pytest
 import redis.asyncio as aioredis
 
 from evals.replay.server import serve_in_background
+from server.jobs.schema import ensure_job_schema
 from server.runs.over_postgres import user_key
 from server.runs.over_redis import push_channel
 from tests.api.conftest import TEST_JWT_SECRET
@@ -125,6 +126,9 @@ async def migrated_url(database_url: str) -> AsyncIterator[str]:
     theirs, which would take these tests' reminder jobs and deliver them elsewhere."""
     with scratch_database(database_url, "pam_scale") as url:
         await migrate(url)
+        # The job tables too, as a server's first start makes them: a test that reads
+        # them before its first server (the killed-worker one) then runs alone as well.
+        await ensure_job_schema(url)
         yield url
 
 
