@@ -23,6 +23,7 @@ from datetime import datetime
 from typing import Any, Literal, Protocol
 from uuid import UUID
 
+import orjson
 import redis.asyncio as aioredis
 
 from server.ratelimit import RateCounter
@@ -136,6 +137,24 @@ async def settle_claim(
     if strategy in ("interrupt", "rollback"):
         action: CancelAction = "rollback" if strategy == "rollback" else "interrupt"
         await publish_cancel(run_id=held.run_id, action=action)
+
+
+def cancel_message(run_id: str | None, thread_key: str | None, action: CancelAction) -> bytes:
+    """A cancel as every kind publishes it: a run, or every run of a thread."""
+    return orjson.dumps({"run_id": run_id, "thread_key": thread_key, "action": action})
+
+
+def read_cancel(raw: bytes | str) -> tuple[str | None, str | None, CancelAction] | None:
+    """A published cancel's run id, thread key and action (None: not a cancel)."""
+    try:
+        message = orjson.loads(raw)
+        action = message.get("action")
+        run_id, thread_key = message.get("run_id"), message.get("thread_key")
+    except (orjson.JSONDecodeError, AttributeError):
+        return None
+    if action == "interrupt" or action == "rollback":
+        return run_id, thread_key, action
+    return None
 
 
 def follower(

@@ -34,7 +34,15 @@ import structlog
 
 from server.pubsub import Listener
 from server.ratelimit import PostgresCounter, RateCounter
-from server.runs.coordinator import CoordinatorKind, Holder, OnCancel, follower, settle_claim
+from server.runs.coordinator import (
+    CoordinatorKind,
+    Holder,
+    OnCancel,
+    cancel_message,
+    follower,
+    read_cancel,
+    settle_claim,
+)
 from server.runs.pg_events import TableLog, follow, run_outcome
 from server.runs.pg_session import ALIVE, DB_ERRORS, Session, run_alive
 from server.runs.run import CancelAction, Run, Strategy
@@ -221,17 +229,11 @@ class PostgresCoordinator:
         return coordinator
 
     def on_cancel(self, handler: OnCancel) -> None:
-        def cancel_message(payload: str) -> None:
-            try:
-                message = orjson.loads(payload)
-                action = message.get("action")
-                run_id, thread_key = message.get("run_id"), message.get("thread_key")
-            except (orjson.JSONDecodeError, AttributeError):
-                return
-            if action in ("interrupt", "rollback"):
-                self._spawn(handler(run_id, thread_key, action))
+        def on_message(payload: str) -> None:
+            if (cancel := read_cancel(payload)) is not None:
+                self._spawn(handler(*cancel))
 
-        self.listener.subscribe(CANCEL_CHANNEL, cancel_message)
+        self.listener.subscribe(CANCEL_CHANNEL, on_message)
 
     def serve_pushes(self, registry: SocketRegistry) -> None:
         self._registry = registry
@@ -295,7 +297,7 @@ class PostgresCoordinator:
     async def publish_cancel(
         self, *, run_id: str | None = None, thread_key: str | None = None, action: CancelAction
     ) -> None:
-        message = orjson.dumps({"run_id": run_id, "thread_key": thread_key, "action": action})
+        message = cancel_message(run_id, thread_key, action)
         try:
             async with self.pool.connection() as conn:
                 await conn.execute("SELECT pg_notify(%s, %s)", (CANCEL_CHANNEL, message.decode()))

@@ -41,8 +41,10 @@ from server.runs.coordinator import (
     Holder,
     Lease,
     OnCancel,
+    cancel_message,
     finish,
     follower,
+    read_cancel,
     settle_claim,
 )
 from server.runs.events import MAX_EVENTS, RunEvent
@@ -316,17 +318,11 @@ class RedisCoordinator:
         self._down_until = time.monotonic() + REDIS_RETRY_AFTER_S
 
     def on_cancel(self, handler: OnCancel) -> None:
-        async def cancel_message(data: bytes) -> None:
-            try:
-                message = orjson.loads(data)
-                action = message.get("action")
-                run_id, thread_key = message.get("run_id"), message.get("thread_key")
-            except (orjson.JSONDecodeError, AttributeError):
-                return
-            if action in ("interrupt", "rollback"):
-                await handler(run_id, thread_key, action)
+        async def on_message(data: bytes) -> None:
+            if (cancel := read_cancel(data)) is not None:
+                await handler(*cancel)
 
-        self.subscriber.subscribe(CANCEL_CHANNEL, cancel_message)
+        self.subscriber.subscribe(CANCEL_CHANNEL, on_message)
 
     def serve_pushes(self, registry: SocketRegistry) -> None:
         self._registry = registry
@@ -365,9 +361,8 @@ class RedisCoordinator:
     async def publish_cancel(
         self, *, run_id: str | None = None, thread_key: str | None = None, action: CancelAction
     ) -> None:
-        message = {"run_id": run_id, "thread_key": thread_key, "action": action}
         try:
-            await self.redis.publish(CANCEL_CHANNEL, orjson.dumps(message))
+            await self.redis.publish(CANCEL_CHANNEL, cancel_message(run_id, thread_key, action))
         except REDIS_ERRORS as exc:
             log.warning("cancel not shared (Redis)", run_id=run_id, error=str(exc))
 
