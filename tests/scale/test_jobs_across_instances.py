@@ -55,7 +55,9 @@ async def socket_ready(ws: ClientConnection, coordination: Coordination, user: s
     async def subscribed() -> bool:
         return await coordination.pushes_reach(uid(user)) == 1
 
-    await until(subscribed)
+    # The instance takes the user's presence after the handshake, on its one coordination
+    # session; with the whole suite's servers on two cores that has taken over 15 s.
+    await until(subscribed, timeout_s=60)
 
 
 async def add_event(base: str, user: str, start_in: timedelta) -> str:
