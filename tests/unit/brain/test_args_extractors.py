@@ -210,3 +210,17 @@ def test_a_post_told_to_a_pointer_or_the_feed_names_no_group(text: str) -> None:
 def test_everyone_in_what_a_post_says_is_not_its_audience() -> None:
     args = _args("create_post", "post in Kimberley Crew inviting everyone to drinks at 5")
     assert "visibility" not in args
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # "chuck/throw/pop/stick me in <group>" is asking to join it
+        ("throw us into the Solar Setups group pls", "Solar Setups"),
+        ("pop me in caravan cooks", "caravan cooks"),
+        ("stick us on the grey nomads wa group", "grey nomads wa"),
+        ("bung me in the Kimberley Crew", "Kimberley Crew"),
+    ],
+)
+def test_put_me_in_a_group_joins_it(text: str, group: str) -> None:
+    assert _args("join_group", text)["group"] == group
