@@ -240,7 +240,8 @@ def join_group(text: str, env: Env) -> Draft:
     draft = Draft("join_group")
     m = re.search(
         r"\b(?:join(?: (?:me|us))?(?: up)?(?: (?:to|with|for))?|sign (?:me|us) up (?:to|for)"
-        r"|member of|(?:add|put|chuck|throw|stick|pop|bung|sign) (?:me|us) (?:up )?(?:to|in|into|on)"
+        r"|member of"
+        r"|(?:add|put|chuck|throw|stick|pop|bung|sign) (?:me|us) (?:up )?(?:to|in|into|on)"
         r"|(?:get|let) (?:me|us) (?:into|in))"
         r"\s+(?:the\s+)?(.+?)\s*[.!?]*$",
         text,
