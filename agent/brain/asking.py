@@ -26,6 +26,8 @@ _ASKING = re.compile(
 _POLITE = re.compile(
     _LEAD + r"(?:(?:can|could|would|will|won't) (?:you|ya|u)|(?:can|could|may) (?:i|we)"
     r"|would you mind|do you mind|is it possible to|are you able to"
+    r"|any chance (?:you|ya|u|i|we) (?:could|can)|(?:is there )?any way (?:you|ya|u) (?:could|can)"
+    r"|is there (?:a|any) way to|are you up for"
     r"|how about (?:we |you )?\w+ing|what about (?:we |you )?\w+ing|why don't (?:you|we)"
     r"|do (?:me|us) a favou?r)\b",
     _I,

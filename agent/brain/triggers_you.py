@@ -133,4 +133,7 @@ YOU: list[tuple[str, int, str]] = [
     ("remember", 9, r"^(?:fyi|for your info|note to self)\b"),
     ("remember", 9, rf"^(?:please\s+)?(?:{_NOTE})\b(?!\s+to\b)"),
     ("remember", 8, r"\b(?:please |can you |could you )remember\b(?! to\b)"),
+    # A fact given for later, set off by its marker; weaker than any request it holds
+    # ("just so you know, I paid the rego, 840" is the expense).
+    ("remember", 6, r"^(?:just )?so you know\b|^for (?:the record|future reference)\b"),
 ]
