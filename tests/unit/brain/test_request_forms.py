@@ -1,0 +1,48 @@
+"""Requests in indirect forms stay requests, questions stay questions (issue 15): the
+form of the words, not a phrase list. Written for these tests, not taken from any set."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.brain.asking import is_question
+from tests.unit.brain.support import route, step
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("any chance you could pop firelighters on the shopping list", False),
+        ("is there any way you could record 35 for the ferry", False),
+        ("any chance of a storm at Carnarvon tonight", True),
+        ("any firelighters left in the cupboard", True),
+    ],
+)
+def test_an_indirect_request_is_no_question(text: str, asks: bool) -> None:
+    assert is_question(text) is asks
+
+
+def test_an_indirect_request_to_add_writes() -> None:
+    text = "any chance you could pop firelighters on the shopping list"
+    assert route(text) == ["you"]
+    assert [c["name"] for c in step("you", text).tool_calls] == ["add_to_shopping_list"]
+
+
+@pytest.mark.parametrize(
+    ("text", "domain", "tool"),
+    [
+        ("for future reference the awning leaks in heavy rain", "you", "remember"),
+        # a request inside the marked fact is still the request
+        ("just so you know, I paid the boat licence, 120", "wins", "add_expense"),
+    ],
+)
+def test_a_marked_fact_is_a_memory_unless_it_asks_for_more(
+    text: str, domain: str, tool: str
+) -> None:
+    assert route(text) == [domain]
+    assert [c["name"] for c in step(domain, text).tool_calls] == [tool]
+
+
+def test_a_fact_marked_for_the_record_goes_to_memory() -> None:
+    # The note itself is read by slots_home's extractor (which knows "fyi", "note that").
+    assert route("for the record, the awning leaks in heavy rain") == ["you"]
