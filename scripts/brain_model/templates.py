@@ -1114,3 +1114,40 @@ V.update(
         "road": ["Gibb", "Oodnadatta Track", "Savannah Way", "Tanami", "Birdsville Track"],
     }
 )
+# Requests in request form that no tool does (the wrappers of paraphrase.py must not mean
+# a tool by themselves), and questions about the app rather than about rows.
+T["none"] += [
+    "order a taxi to the airport",
+    "call {name} for me",
+    "send an email to {name}",
+    "turn the music up",
+    "tell me a story about {town}",
+    "write a poem about the outback",
+    "explain how solar panels work",
+    "translate thank you into Japanese",
+    "help me write a birthday card",
+    "recommend a good podcast",
+    "what's the time in London",
+    "how do I change a tyre on a caravan",
+    "how do I empty the cassette toilet",
+    "what's the best way to level the van",
+    "can you sing",
+    "are you a real person",
+    "what do you know about {town}",
+    "check the footy score",
+    "look up the history of {town}",
+    "set the mood, it's date night",
+]
+# A group owner asking who wants in (review_join_requests lists the pending requests).
+T["review_join_requests"] = [
+    "any join requests for {group}",
+    "has anyone asked to join {group}",
+    "who wants to join my group",
+    "show the requests to join {group}",
+    "are there people waiting to get into {group}",
+    "any new members waiting on approval",
+    "check who's applied to join",
+    "pending requests for my group?",
+    "has anybody requested to join yet",
+    "who's knocking on the door of {group}",
+]

@@ -45,4 +45,4 @@ def test_a_marked_fact_is_a_memory_unless_it_asks_for_more(
 
 def test_a_fact_marked_for_the_record_goes_to_memory() -> None:
     # The note itself is read by slots_home's extractor (which knows "fyi", "note that").
-    assert route("for the record, the awning leaks in heavy rain") == ["you"]
+    assert route("for the record, the awning sticks if you wind it fast") == ["you"]
