@@ -24,6 +24,16 @@ _NEAR = r"near|around|close to|in|at|by|within|nearby"
 _WEATHER = r"weather|forecast|rain|raining|rainy|temperature|temp|temps|windy|storms?|sunny"
 _WEATHER2 = r"cyclone|heatwave|degrees|humid|frost|snow|flood(?:ing)?|uv|wind"
 _SAVE = r"save|bookmark|pin|store"
+# Asked or ahead of time: a question opener or mark, a day or time still to come, or a
+# condition named first ("rain in Katherine", "uv index Cairns"). Read from the start
+# only: tried at every position, the lookahead would read a long message n times.
+_AHEAD = (
+    r"^(?=.*\?|\W*(?:\w+\W+){0,3}?(?:what|what's|whats|how|how's|is|are|will|any|do|does"
+    r"|should|gonna|going)\b|.*\b(?:will|gonna|going to|expect\w*|tomorrow|tonight|today"
+    r"|this (?:arvo|afternoon|morning|evening|week|weekend)|next \w+|on (?:the )?weekend|mon"
+    r"|tues?|wed|thu(?:rs)?|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|later"
+    rf"|coming|forecast|check)\b|\W*(?:\w+\W+)?(?:{_WEATHER}|{_WEATHER2})\b)"
+)
 _DONE = r"done|complete\w*|finished|ticked|sorted"
 _NAMED_VEHICLES = r"car|ute|vehicle|truck|4wd|4x4|tow vehicle|motorhome|campervan|wagon"
 _AS_KIND = r"campsite|dump point|water|fuel|mechanic|shop|camp|free camp"
@@ -90,7 +100,14 @@ WHEELS: list[tuple[str, int, str]] = [
     ("list_trips", 7, r"\bwhat trips\b|\btrips (?:have|do|did) (?:i|we)\b|\bplanned trips\b"),
     ("list_trips", 7, r"\b(?:every|all|each) (?:of )?(?:my |our |the )?trips?\b"),
     ("list_trips", 7, r"\btrips? (?:i|we)(?:'ve| have)? (?:saved|planned|got planned)\b"),
-    ("weather_forecast", 8, rf"\b(?:{_WEATHER}|{_WEATHER2})\b|\bhow (?:hot|cold|warm)\b"),
+    (
+        "weather_forecast",
+        8,
+        r"\b(?:weather|forecast|temperatures?|temps?)\b|\bhow (?:hot|cold|warm)\b",
+    ),
+    # Conditions ("rain", "wind", "storms") are a forecast request only when asked or ahead
+    # of time: "the awning flaps in the wind" and "rained all night" ask for nothing.
+    ("weather_forecast", 8, rf"{_AHEAD}.*\b(?:{_WEATHER}|{_WEATHER2})\b"),
     ("weather_forecast", 8, r"\b(?:be|get|gets|getting|is it) (?:hot|cold|warm|wet|windy)\b"),
     ("save_place", 8, rf"\b(?:{_SAVE})\b.{{0,40}}\b(?:{PLACE_KIND}|place|location)\b"),
     ("save_place", 8, rf"\bas a (?:{_AS_KIND})\b|\b(?:to|in) my (?:places|spots|saved places)\b"),

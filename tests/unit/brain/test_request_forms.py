@@ -46,3 +46,21 @@ def test_a_marked_fact_is_a_memory_unless_it_asks_for_more(
 def test_a_fact_marked_for_the_record_goes_to_memory() -> None:
     # The note itself is read by slots_home's extractor (which knows "fyi", "note that").
     assert route("for the record, the awning sticks if you wind it fast") == ["you"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("the annexe flaps about in the wind all night", None),
+        ("we got soaked in the rain at the gorge", None),
+        ("frost in Toowoomba", "weather_forecast"),
+        ("is the wind dropping at Lancelin tomorrow", "weather_forecast"),
+        ("storms around Emerald this arvo?", "weather_forecast"),
+    ],
+)
+def test_weather_words_ask_for_a_forecast_only_when_asked_or_ahead(
+    text: str, tool: str | None
+) -> None:
+    domains = route(text)
+    tools = [c["name"] for d in domains if d != "general" for c in step(d, text).tool_calls]
+    assert tools == ([tool] if tool else [])
