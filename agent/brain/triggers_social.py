@@ -33,7 +33,12 @@ SOCIAL: list[tuple[str, int, str]] = [
         8,
         r"\b(?:get|let) (?:me|us) (?:into|in)\b(?! (?:the )?(?:calendar|diary|list))",
     ),
-    ("join_group", 9, rf"\b(?:add|put) (?:me|us) (?:to|in|into)\b{_NOT_LIST}"),
+    (
+        "join_group",
+        9,
+        rf"\b(?:add|put|chuck|stick|pop|bung|throw|sign) (?:me|us) (?:up )?(?:to|in|into)\b"
+        rf"{_NOT_LIST}",
+    ),
     ("create_group", 9, r"\b(?:create|start|make|set up|open|begin|form)\b.{0,25}\bgroup\b"),
     ("comment_on_post", 9, r"\b(?:comment|reply|respond)\b.{0,40}(?:\bpost|\bsaying\b|:)"),
     ("comment_on_post", 9, r"\b(?:comment|reply|respond) (?:on|to) (?:it|that|this)\b"),

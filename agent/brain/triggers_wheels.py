@@ -110,6 +110,27 @@ WHEELS: list[tuple[str, int, str]] = [
     ("weather_forecast", 8, rf"{_AHEAD}.*\b(?:{_WEATHER}|{_WEATHER2})\b"),
     ("weather_forecast", 8, r"\b(?:be|get|gets|getting|is it) (?:hot|cold|warm|wet|windy)\b"),
     ("save_place", 8, rf"\b(?:{_SAVE})\b.{{0,40}}\b(?:{PLACE_KIND}|place|location)\b"),
+    # "add the dump point at Tocumwal"; a place described, then "could you save it?"
+    (
+        "save_place",
+        8,
+        rf"\b(?:add|keep|note)\s+(?:the|this|that|a|our)\s+(?:[\w-]+\s+)?(?:{PLACE_KIND})\s+"
+        r"(?:at|in|near|on|behind|outside|by)\b",
+    ),
+    (
+        "save_place",
+        9,
+        rf"\b(?:{PLACE_KIND})\b.{{0,300}}?\b(?:{_SAVE}|add|keep)\s+(?:it|that|this|that one"
+        r"|this one)\b",
+    ),
+    # Which vehicles the user has: "which one's the default", "what cars have we got in here"
+    (
+        "list_vehicles",
+        7,
+        r"\b(?:default|main|primary) (?:one|car|vehicle|ute|rig|truck|van)\b|\b(?:list|show)\b"
+        r".{0,10}\b(?:my|our) (?:vehicles|cars|rigs)\b|\bwhat (?:vehicles|cars|rigs) (?:do|have)"
+        r" (?:i|we)\b",
+    ),
     ("save_place", 8, rf"\bas a (?:{_AS_KIND})\b|\b(?:to|in) my (?:places|spots|saved places)\b"),
     ("save_place", 8, rf"\bmark\b(?!.*\b(?:{_DONE})\b).{{0,40}}\b(?:{PLACE_KIND})\b"),
     ("find_places", 8, rf"\b(?:{_FIND})\b.{{0,30}}\b(?:{PLACE_KIND})\b.{{0,40}}\b(?:{_NEAR})\b"),

@@ -48,6 +48,31 @@ YOU: list[tuple[str, int, str]] = [
     ("update_event", 8, r"\brename\b.{0,40}\bto\b"),
     ("delete_event", 8, rf"\b(?:{_DROP})\b.{{0,30}}\b(?:{_EVENTS})s?\b|^cancel (?:the|my)\b"),
     ("delete_event", 9, rf"\b(?:take|knock|strike|cross)\b.{{0,40}}\b{_OFF_CAL}\b"),
+    # A request that points at what the sentences before it describe ("… has been
+    # cancelled. Could you delete it from the calendar?"): the calendar and the verb say it.
+    (
+        "delete_event",
+        9,
+        rf"\b(?:{_DROP}|take)\b\s+(?:it|that|this|them)\b.{{0,12}}\b(?:out of|off|from)\b"
+        rf".{{0,10}}\b(?:{_DIARY})\b",
+    ),
+    (
+        "update_event",
+        9,
+        rf"\b(?:{_MOVE}|fix|amend|edit|adjust)\b\s+(?:it|that|this)\b.{{0,20}}\b(?:{_DIARY})\b",
+    ),
+    (
+        "update_event",
+        9,
+        r"\b(?:change|update|move|fix)\s+the\s+(?:place|location|venue|spot)\s+(?:on|of|for)\s+"
+        r"(?:that|this|it|the)\b",
+    ),
+    (
+        "update_event",
+        8,
+        r"\b(?:change|update|move|fix)\s+the\s+(?:time|day|date)\s+(?:on|of|for)\s+(?:that|this"
+        r"|it|the)\b",
+    ),
     ("add_task", 8, rf"\b(?:add|put|create|new|make)\b.{{0,40}}\b(?:{_TASK_WORDS})\b"),
     ("add_task", 8, r"^(?:task|todo|to-?do)\b|\bdon'?t let me forget to\b"),
     ("add_task", 9, r"\b(?:add|put|create|make) (?:a |an |another |new )*(?:task|to-?do|job)\b"),
@@ -122,6 +147,12 @@ YOU: list[tuple[str, int, str]] = [
         r"dollars?|aud|usd|nzd|gbp|metric|imperial|miles|km)\b",
     ),
     ("update_profile", 9, r"\b(?:update|change|edit) (?:my|our) profile\b"),
+    (
+        "update_profile",
+        9,
+        r"\b(?:update|change|put|set|save|add|pop|note)\b.{0,20}\b(?:on|in|to|into) (?:my|our|the)"
+        r" profile\b",
+    ),
     ("update_profile", 8, r"\bour (?:dog|cat|pet)\b.{0,20}\b(?:is|called|named)\b"),
     (
         "update_profile",
@@ -129,6 +160,12 @@ YOU: list[tuple[str, int, str]] = [
         rf"\b(?:we|i) (?:have|have got|'ve got) (?:an?|two|2|three|3) (?:{_PETS})\b",
     ),
     ("remember", 9, rf"\b(?:{_NOTE}|take note)\b\s*(?:that|:|,)"),
+    (
+        "remember",
+        9,
+        rf"\b(?:{_NOTE})\s+(?:this\s+)?for (?:the future|later|next time|future reference|good)\b"
+        r"\s*(?:that|:|,|-)",
+    ),
     ("remember", 8, r"^remember\b(?! to)"),  # "remember the dump point at …" may save a place
     ("remember", 9, r"^(?:fyi|for your info|note to self)\b"),
     ("remember", 9, rf"^(?:please\s+)?(?:{_NOTE})\b(?!\s+to\b)"),

@@ -64,3 +64,46 @@ def test_weather_words_ask_for_a_forecast_only_when_asked_or_ahead(
     domains = route(text)
     tools = [c["name"] for d in domains if d != "general" for c in step(d, text).tool_calls]
     assert tools == ([tool] if tool else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        # a polite request to be told is a question: it reads, it never writes
+        ("could you tell me what we've got in the freezer", True),
+        ("can you let me know if the ute's rego is on the calendar", True),
+        # a question after a lead-in saying the user is unsure
+        ("I can't remember - did I put in the 25 for the car wash?", True),
+        ("not sure, is bread on the list?", True),
+        # a statement with a check after it is still the statement
+        ("spent 25 on the car wash, did I log it right?", False),
+    ],
+)
+def test_questions_in_other_forms(text: str, asks: bool) -> None:
+    assert is_question(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "domain", "tool"),
+    [
+        ("could you tell me what we've got in the freezer", "you", "list_pantry"),
+        ("which ute is the default one again?", "wheels", "list_vehicles"),
+        (
+            "add the water tap at Gundagai showgrounds and share it with everyone",
+            "wheels",
+            "save_place",
+        ),
+        (
+            "something I'd like you to remember for the future: my knee plays up in the cold",
+            "you",
+            "remember",
+        ),
+    ],
+)
+def test_kinds_of_request_read_by_their_tool(text: str, domain: str, tool: str) -> None:
+    assert route(text) == [domain]
+    assert [c["name"] for c in step(domain, text).tool_calls] == [tool]
+
+
+def test_a_letter_posted_is_no_social_post() -> None:
+    assert "social" not in route("could you post a birthday card to my niece")
