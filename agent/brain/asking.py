@@ -73,6 +73,11 @@ _LEAD_IN = re.compile(
 )
 
 
+def is_request(text: str) -> bool:
+    """Whether `text` asks PAM to do something in question form ("could you …")."""
+    return bool(_POLITE.match(text)) and not _TELL.match(text)
+
+
 def is_question(text: str) -> bool:
     """Whether `text` asks something rather than asks PAM to do something."""
     if _TELL.match(text):

@@ -13,7 +13,7 @@ development set (evals/dev); docs/brain-understanding.md has the figures.
 
 from __future__ import annotations
 
-from agent.brain.asking import answer_to_question
+from agent.brain.asking import WRITES, answer_to_question, is_request
 from agent.brain.learned import guess, probability
 
 RESCUE = 0.4  # the classifier's probability for a request the rules did not see
@@ -36,6 +36,8 @@ def overrule(text: str, rule_tool: str) -> tuple[bool, str | None]:
     found = guess(text)
     if found.tool == rule_tool or found.probability < OVERRULE:
         return False, None
+    if rule_tool in WRITES and found.tool not in WRITES and is_request(text):
+        return False, None  # "could you block out Saturday in the calendar?" asks to write
     if probability(text, rule_tool) > DOUBT:
         return False, None
     return True, found.tool

@@ -120,8 +120,39 @@ def _event_changes(said: str, row: dict[str, Any], env: Env) -> dict[str, Any]:
     return {"start": datetime.combine(new_day, at, tzinfo=env.tz).isoformat()}
 
 
+# An acknowledgement before what the message says: "Thanks. And …", "Hmm. What about …".
+_ACK = re.compile(
+    r"^\W*(?:(?:hmm+|ok(?:ay)?|right|righto|thanks|thank you|thx|ta|cheers|lovely|great|good"
+    r"|beaut|perfect|sweet|cool|oh|ah|no worries)\b[\s.,!]*)+(?=\S)",
+    _I,
+)
+_LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S)")
+
+
+def without_ack(text: str) -> str:
+    return _ACK.sub("", text, count=1)
+
+
+def _budget_correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
+    """ "Actually, that's a bit tight. Make it 350." after a budget was set: the same
+    category's budget at the new amount (there is no update tool: setting it again is)."""
+    prev = env.previous
+    if prev is None or prev.turns_ago != 1 or prev.action != "set_budget":
+        return None
+    last = _LAST_SENTENCE.split(text.strip())[-1]
+    category = prev.filters.get("category")
+    if not category or len(last.split()) > MAX_WORDS or not _CUE.search(last):
+        return None
+    amount = best_amount(last, loose=True)
+    if amount is None or category_of(last) not in (None, category):
+        return None
+    return "set_budget", {"category": category, "monthly_limit": float(amount.value)}
+
+
 def correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     """The update a correction of the previous turn's write asks for."""
+    if budget := _budget_correction(text, env):
+        return budget
     prev = env.previous
     if prev is None or prev.turns_ago != 1 or not prev.wrote or prev.action not in CORRECTS:
         return None
@@ -225,6 +256,33 @@ def more_of_the_same(text: str, env: Env) -> tuple[str, str] | None:
     return "add_to_shopping_list", f"add {m[1]} to the shopping list"
 
 
+_TRACKING = re.compile(
+    r"\bhow(?:'s| is| are| am)?\b.{0,25}\b(?:going|looking|tracking|travelling|doing)\b|\bso far\b",
+    _I,
+)
+# A question about the trip just planned: "how long's the drive gonna take?"
+_TRIP_QUESTION = re.compile(
+    r"\bhow (?:long|far|many (?:hours|kms?|kilometres|miles))\b|\bhow much (?:fuel|diesel|petrol)\b"
+    r"|\bdriving time\b",
+    _I,
+)
+
+
+def _after_budget(text: str, filters: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+    """After a budget was set: "and 300 for fuel" sets another, "how are we looking
+    against that?" asks how the budgets stand."""
+    more = _MORE.match(text)
+    category, amount = category_of(text), best_amount(text, loose=True)
+    if more and category and amount and not _NEW.search(more[1]):
+        args: dict[str, Any] = {"category": category, "monthly_limit": float(amount.value)}
+        if "alert_threshold" in filters:
+            args["alert_threshold"] = filters["alert_threshold"]
+        return "set_budget", args
+    if _TRACKING.search(text) and not amount:
+        return "budget_status", {}
+    return None
+
+
 def act_on_listed(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     """ "add those to the shopping list" after the pantry was listed; "bump the food one up
     to 700" after the budgets were; "how does that compare to last week?" after a write."""
@@ -242,6 +300,14 @@ def act_on_listed(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
         category, amount = category_of(text), best_amount(text, loose=True)
         if category and amount:
             return "set_budget", {"category": category, "monthly_limit": float(amount.value)}
+    if prev.action == "set_budget" and (found := _after_budget(text, prev.filters)):
+        return found
+    if prev.action == "plan_trip" and _TRIP_QUESTION.search(text) and not _OTHER.search(text):
+        keep = ("origin", "destination", "stops", "vehicle", "start_date")
+        return "plan_trip", {
+            **{k: prev.filters[k] for k in keep if k in prev.filters},
+            "save": False,
+        }
     if prev.action in HISTORY_OF and _COMPARE.search(text):
         tool = HISTORY_OF[prev.action]
         vehicle = prev.filters.get("vehicle")

@@ -82,7 +82,10 @@ _UPDATE = re.compile(
 _DONE = re.compile(r"\b(?:done|finished|completed|sorted|ticked off|taken care of)\b", _I)
 _SHOW_IT = re.compile(
     r"\bwhat(?:'s| is| else is)? (?:on|in) (?:it|there|that)\b|\b(?:show|read|give) (?:me )?"
-    r"(?:it|that)(?: (?:again|back|out))?\s*[.?!]*$",
+    r"(?:it|that)(?: (?:again|back|out))?\s*[.?!]*$"
+    r"|\b(?:anything|what) (?:else )?(?:is )?(?:in|on) there\b"
+    r"|\b(?:show|read|give) (?:me |us )?(?:back )?the (?:whole |full |entire |complete )?"
+    r"(?:list|lot)\b",
     _I,
 )
 _SHOW_KIND = {

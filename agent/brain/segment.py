@@ -130,6 +130,7 @@ _POINTS = re.compile(r"\b(?:it|that|this|them|those|these|her|him)\b", re.IGNORE
 # an income, a fill, work done, a tyre reading, each with its value ("Spent 40 on fuel.
 # Could you add milk to the list?"). Anything else it says is context ("We travel with
 # two terriers. Are there groups for dogs?" asks for groups only).
+SURE = 0.9  # the classifier this sure of a clause no rule reads makes it a request
 STANDALONE = {"add_expense", "add_income", "log_fuel", "log_maintenance", "log_tyre_pressures"}
 
 
@@ -208,6 +209,15 @@ def _standalone(context: list[str], today: date, recent_kind: str | None) -> lis
     return out
 
 
+def _sure_of(chunk: str) -> Candidate | None:
+    """A clause no rule reads, as the classifier reads it when near certain ("we're from
+    the UK so miles please, and remember we're vegetarian" is two requests)."""
+    found = guess(chunk)
+    if found.tool is None or found.probability < SURE or len(chunk.split()) < 3:
+        return None
+    return Candidate(found.tool, WEAK)
+
+
 def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
     """The requests of `text` read clause by clause."""
     bounds = [0]
@@ -221,6 +231,11 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
         if not chunk.strip():
             continue
         intent = classify(chunk, today, recent_kind)
+        rescued = None
+        if intent is None and (found := _sure_of(chunk)) is not None:
+            prev = segments[-1][2] if segments else None
+            if prev is None or (found.tool != prev.tool and not _is_detail(prev, chunk)):
+                intent = rescued = found
         if segments:
             s0, e0, prev, forced = segments[-1]
             if intent and _POINTER.match(chunk.strip()) and not (prev and _is_detail(prev, chunk)):
@@ -232,7 +247,7 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
             if _joins(prev, intent, text[s0:e0], chunk):
                 segments[-1] = (s0, end, prev or intent, forced)
                 continue
-        segments.append((start, end, intent, None))
+        segments.append((start, end, intent, rescued))
     pieces = []
     for start, end, _intent, forced in segments:
         chunk = text[start:end].strip()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-_ADD = r"add|put|schedule|book|set up|make|create|pencil"
+_ADD = r"add|put|schedule|book|set up|make|create|pencil|block out|block off|reserve"
 _CAL = r"calendar|appointment|event|meeting|booking|diary"
 _LOOK = r"what(?:'s| is)|show|check|any|list|see|view|read"
 _MOVE = r"move|reschedule|change|push|shift|bring forward|postpone|delay|update"
@@ -36,7 +36,7 @@ _BUY = r"buy|get|grab|pick up|shop for"
 _OFF_CAL = r"off (?:my|the|our) (?:calendar|diary|schedule)"
 
 YOU: list[tuple[str, int, str]] = [
-    ("create_event", 8, rf"\b(?:{_ADD})\b.{{0,40}}\b(?:{_CAL})\b"),
+    ("create_event", 8, rf"\b(?:{_ADD})\b.{{0,50}}\b(?:{_CAL})\b"),
     ("list_events", 8, rf"\b(?:{_LOOK})\b.{{0,25}}\b(?:{_DIARY})\b"),
     ("list_events", 8, r"\bwhat(?:'s| is| have i got| do i have| have we got| do we have) on\b"),
     ("list_events", 8, r"\bwhat(?:'s| is) coming up\b|\bam i (?:free|busy)\b"),

@@ -12,9 +12,7 @@ from tests.unit.brain.support import route, step
 
 def _tools(text: str) -> list[str]:
     domains = route(text)
-    return sorted(
-        c["name"] for d in domains if d != "general" for c in step(d, text).tool_calls
-    )
+    return sorted(c["name"] for d in domains if d != "general" for c in step(d, text).tool_calls)
 
 
 @pytest.mark.parametrize(

@@ -107,3 +107,13 @@ def test_kinds_of_request_read_by_their_tool(text: str, domain: str, tool: str) 
 
 def test_a_letter_posted_is_no_social_post() -> None:
     assert "social" not in route("could you post a birthday card to my niece")
+
+
+def test_a_clause_no_rule_reads_is_a_request_when_the_classifier_is_sure() -> None:
+    text = "we're Kiwis so dollars in NZD please, and remember we hate crowds"
+    assert [c["name"] for c in step("you", text).tool_calls] == ["update_profile", "remember"]
+
+
+def test_a_request_in_question_form_is_not_overruled_into_a_read() -> None:
+    text = "Could you block off next Tuesday as an all-day thing in the diary?"
+    assert [c["name"] for c in step("you", text).tool_calls] == ["create_event"]
