@@ -92,8 +92,8 @@ WHEELS: list[tuple[str, int, str]] = [
     (
         "tyre_pressure_history",
         9,
-        rf"\b(?:show|see|list|what (?:are|were)|how are)\b.{{0,25}}\b(?:{_TYRES})\b"
-        r"(?!.{0,60}\d)",
+        rf"\b(?:show|see|list (?:my|our|the|all)|what (?:are|were)|how are)\b.{{0,25}}"
+        rf"\b(?:{_TYRES})\b(?!.{{0,60}}\d)",
     ),
     ("list_trips", 7, r"\b(?:show|list|see|view|what are|any|check)\b.{0,20}\btrips\b"),
     ("list_trips", 7, r"\bmy (?:planned |upcoming |past |saved |)trips\b"),

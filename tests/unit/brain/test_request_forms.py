@@ -117,3 +117,19 @@ def test_a_clause_no_rule_reads_is_a_request_when_the_classifier_is_sure() -> No
 def test_a_request_in_question_form_is_not_overruled_into_a_read() -> None:
     text = "Could you block off next Tuesday as an all-day thing in the diary?"
     assert [c["name"] for c in step("you", text).tool_calls] == ["create_event"]
+
+
+@pytest.mark.parametrize(
+    ("text", "domain", "tool"),
+    [
+        # "list" the noun is no "list the tyres"
+        ("could you put on my to-do list to get the tyres balanced", "you", "add_task"),
+        # an amount logged, corrected in the same message: the expense is looked up, then
+        # changed
+        ("the 38 for the car wash at Yeppoon was actually 28, fat fingers", "wins",
+         "list_expenses"),
+    ],
+)  # fmt: skip
+def test_words_in_another_role(text: str, domain: str, tool: str) -> None:
+    assert route(text) == [domain]
+    assert [c["name"] for c in step(domain, text).tool_calls] == [tool]
