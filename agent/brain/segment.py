@@ -50,6 +50,13 @@ def _complete(tool: str, text: str) -> bool:
     return True
 
 
+ACTS_ON = {"delete_expense", "update_expense", "delete_event", "update_event", "complete_task"}
+_ACTS_ON_BEFORE = re.compile(
+    r"^(?:and |so |then )?(?:please |pls |can you |could you )?(?:delete|remove|scrap|bin|cancel"
+    r"|undo|get rid of|change|fix|update)\s+(?:one of (?:them|those|the two)|it|that|one"
+    r"|the (?:second|other|extra|duplicate|double) one)\b",
+    re.IGNORECASE,
+)
 # Requests whose details often follow in clauses of their own ("add our car: 2019
 # LandCruiser, diesel, 140 L across both tanks"; "oil change at 185,000 km, cost $289").
 DETAILED = {"add_vehicle", "log_maintenance", "log_fuel", "save_place", "plan_trip"}
@@ -238,6 +245,11 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 intent = rescued = found
         if segments:
             s0, e0, prev, forced = segments[-1]
+            if intent and intent.tool in ACTS_ON and _ACTS_ON_BEFORE.match(chunk.strip()):
+                # "i put the coffee in twice, delete one of them": the clause before is
+                # what it acts on, not a request of its own
+                segments[-1] = (s0, end, intent, intent)
+                continue
             if intent and _POINTER.match(chunk.strip()) and not (prev and _is_detail(prev, chunk)):
                 segments[-1] = (s0, end, intent, intent)  # the clause's request, with its words
                 continue

@@ -133,3 +133,9 @@ def test_a_request_in_question_form_is_not_overruled_into_a_read() -> None:
 def test_words_in_another_role(text: str, domain: str, tool: str) -> None:
     assert route(text) == [domain]
     assert [c["name"] for c in step(domain, text).tool_calls] == [tool]
+
+
+def test_a_clause_acting_on_the_one_before_takes_it_as_its_object() -> None:
+    text = "i logged the 9 dollar pie twice, delete one of them"
+    assert route(text) == ["wins"]
+    assert [c["name"] for c in step("wins", text).tool_calls] == ["list_expenses"]
