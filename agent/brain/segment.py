@@ -241,7 +241,9 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
         rescued = None
         if intent is None and (found := _sure_of(chunk)) is not None:
             prev = segments[-1][2] if segments else None
-            if prev is None or (found.tool != prev.tool and not _is_detail(prev, chunk)):
+            # after a trip, a fill, a vehicle …, a clause is about that request ("… to
+            # Uluru and what'll the fuel cost be?")
+            if prev is None or (prev.tool not in DETAILED and found.tool != prev.tool):
                 intent = rescued = found
         if segments:
             s0, e0, prev, forced = segments[-1]

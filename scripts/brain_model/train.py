@@ -7,9 +7,9 @@ same bytes (gzip with no name and time 0).
     python -m scripts.brain_model.train            # writes the artefact
     python -m scripts.brain_model.train --out PATH # elsewhere (to compare two builds)
     python -m scripts.brain_model.train --check    # cross-validated accuracy only
-    python -m scripts.brain_model.train --cross-check [--plain] [--C 8]
+    python -m scripts.brain_model.train --cross-check [--operators] [--C 8]
         # trained without every 5th template, tested on those templates (unseen phrasings);
-        # --plain builds the training corpus without the paraphrase operators
+        # --operators builds the training corpus with the paraphrase operators
 """
 
 from __future__ import annotations
@@ -88,7 +88,7 @@ def cross_check(operators: bool, c: float) -> None:
 def main() -> None:
     if "--cross-check" in sys.argv:
         c = float(sys.argv[sys.argv.index("--C") + 1]) if "--C" in sys.argv else C
-        cross_check(operators="--plain" not in sys.argv, c=c)
+        cross_check(operators="--operators" in sys.argv, c=c)
         return
     rows = build(ROOT)
     labels, texts = [r[0] for r in rows], [r[1] for r in rows]

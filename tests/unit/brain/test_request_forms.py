@@ -139,3 +139,4 @@ def test_a_clause_acting_on_the_one_before_takes_it_as_its_object() -> None:
     text = "i logged the 9 dollar pie twice, delete one of them"
     assert route(text) == ["wins"]
     assert [c["name"] for c in step("wins", text).tool_calls] == ["list_expenses"]
+
