@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import os
 import tempfile
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
-from psycopg import sql
 
+from tests.servers import scratch_database
 from tools.db.checkpointer import PooledSaver
 from tools.db.embedded import start_embedded
 from tools.db.migrate import migrate
@@ -33,16 +31,8 @@ def bench_database() -> Iterator[str]:
             finally:
                 embedded.stop()
         return
-    name = f"pam_bench_{os.getpid()}_{uuid.uuid4().hex[:6]}"
-    with psycopg.connect(server, autocommit=True) as admin:
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    try:
-        yield urlunsplit(urlsplit(server)._replace(path=f"/{name}"))
-    finally:
-        with psycopg.connect(server, autocommit=True) as admin:
-            admin.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
+    with scratch_database(server, "pam_bench") as url:
+        yield url
 
 
 def checkpoint_bytes(url: str) -> int:

@@ -20,7 +20,7 @@ from bench.db import CHECKPOINT_TABLES
 from bench.stats import ratio, summary
 from graph import build_graph
 from server.runs.events import STREAM_MODES
-from server.runs.execute import DURABILITY
+from server.runs.request import DURABILITY
 from tools.db.checkpointer import PooledSaver
 from tools.db.pool import Pool
 

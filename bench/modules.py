@@ -19,7 +19,14 @@ REPO = Path(__file__).resolve().parent.parent
 TREES = ("agent", "tools", "server", "graph.py", "evals", "bench")
 PRODUCT = ("agent", "tools", "server", "graph.py")
 # Packages shown on their own too (already counted in their tree): the ones issue 17 regrouped.
-DETAIL = ("tools/wheels", "tools/wins", "tools/you", "tools/social", "server/routes/rest")
+DETAIL = (
+    "tools/wheels",
+    "tools/wins",
+    "tools/you",
+    "tools/social",
+    "server/routes/rest",
+    "server/runs",
+)
 
 
 def modules(root: Path, tree: str) -> list[Path]:

@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import psutil
 
-from tests.servers import free_port
+from tests.servers import free_port, stop
 
 REPO = Path(__file__).resolve().parent.parent
 ALL_CORES = frozenset(os.sched_getaffinity(0))  # before the load generator pins itself
@@ -118,9 +118,4 @@ def process(
     try:
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)

@@ -14,7 +14,9 @@ from bench.procs import Server
 from bench.stats import ratio
 
 TURNS_PER_THREAD = 20
-WARMUP_SHARE = 0.2  # past the 1,000 ended runs the run table keeps (server/runs/table.py)
+WARMUP_SHARE = (
+    0.2  # past the 1,000 ended runs the run table keeps (server/runs/manager.py RunTable)
+)
 PROTOCOLS = ("sse", "ws", "ap")
 
 

@@ -31,7 +31,7 @@ from bench.flags import evaluation_cost, rules_service
 from bench.stats import percentile
 from bench.timing import Spans, TimedSaver
 from graph import build_graph
-from server.runs.execute import DURABILITY
+from server.runs.request import DURABILITY
 from tests.fakes import ScriptedChatModel, call, route
 from tools.db.checkpoint_batch import BatchedSaver, run_batch
 from tools.db.migrate import migrate

@@ -14,13 +14,10 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-import psycopg
 import pytest
-from psycopg import sql
 
-from tests.servers import private_postgres
+from tests.servers import private_postgres, scratch_database
 from tools.db.migrate import migrate
 from tools.db.pool import Pool, open_pool
 from tools.db.scope import UserDb, user_db
@@ -30,12 +27,6 @@ ScopedDb = Callable[..., AbstractAsyncContextManager[UserDb]]
 pytest_plugins = ["tests.chaos.plugin"]
 
 
-def with_database(url: str, dbname: str) -> str:
-    """The same server URL with another database name (kept in URL form, as users give it)."""
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path=f"/{dbname}"))
-
-
 @pytest.fixture(scope="session")
 def database_url() -> Iterator[str]:
     server_url = os.environ.get("DATABASE_URL")
@@ -43,16 +34,8 @@ def database_url() -> Iterator[str]:
         with private_postgres() as embedded:  # outside pytest's temp root, as it says why
             yield embedded.url
         return
-    name = f"pam_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(server_url, autocommit=True) as admin:
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    try:
-        yield with_database(server_url, name)
-    finally:
-        with psycopg.connect(server_url, autocommit=True) as admin:
-            admin.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
+    with scratch_database(server_url, "pam_test") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -4,8 +4,9 @@ and the private backing services a chaos run may break.
 `pam_server` starts one and waits for it; `PamProcess` is one the chaos runs can SIGKILL
 and start again on the same port and database, with its log kept for the report;
 `private_postgres` (an embedded PostgreSQL in a temporary directory, stopped and started
-again with pg_ctl) and `private_redis` (a `redis-server` on a free port, killed and started
-again on the same port) are the services behind it."""
+again with pg_ctl), `private_redis` (a `redis-server` on a free port, killed and started
+again on the same port) and `scratch_database` (a database of its own on a server) are
+the services behind it."""
 
 from __future__ import annotations
 
@@ -17,14 +18,18 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Mapping
+import uuid
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
+import psycopg
 import redis
+from psycopg import sql
 
 from tests.tokens import JWT_SECRET
 from tools.db.embedded import EmbeddedPostgres, start_embedded
@@ -38,6 +43,57 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def wait_live(
+    url: str, timeout_s: float, exited: Callable[[], str | None], every_s: float = 0.1
+) -> None:
+    """Poll `url`/health/live until it answers 200; `exited()` is the error when the
+    process has died first (None while it runs)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        if (why := exited()) is not None:
+            raise RuntimeError(why)
+        try:
+            if httpx.get(f"{url}/health/live", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline:
+            raise TimeoutError("pam serve did not become live")
+        time.sleep(every_s)
+
+
+def stop(process: subprocess.Popen[bytes], timeout_s: float = 20) -> None:
+    """SIGTERM (a graceful shutdown), then SIGKILL if it has not exited in `timeout_s`."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def with_database(url: str, dbname: str) -> str:
+    """The same server URL with another database name (kept in URL form, as users give it)."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{dbname}"))
+
+
+@contextmanager
+def scratch_database(server_url: str, prefix: str) -> Iterator[str]:
+    """A new empty database on the server (`{prefix}_…`), dropped afterwards with whatever
+    is still connected to it, so runs never see each other's rows."""
+    name = f"{prefix}_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(server_url, autocommit=True) as admin:
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield with_database(server_url, name)
+    finally:
+        with psycopg.connect(server_url, autocommit=True) as admin:
+            admin.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
+
+
 @dataclass
 class RunningServer:
     url: str
@@ -46,22 +102,14 @@ class RunningServer:
 
     def wait_live(self) -> None:
         """Wait for /health/live; a process that exits first raises with its stderr."""
-        deadline = time.monotonic() + self.ready_timeout_s
-        while True:
-            if self.process.poll() is not None:
-                stderr = self.process.stderr
-                err = stderr.read().decode() if stderr else ""
-                raise RuntimeError(
-                    f"pam serve exited with {self.process.returncode}: {err[-2000:]}"
-                )
-            try:
-                if httpx.get(f"{self.url}/health/live", timeout=1).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise TimeoutError("pam serve did not become live")
-            time.sleep(0.1)
+        wait_live(self.url, self.ready_timeout_s, self._exited)
+
+    def _exited(self) -> str | None:
+        if self.process.poll() is None:
+            return None
+        stderr = self.process.stderr
+        err = stderr.read().decode() if stderr else ""
+        return f"pam serve exited with {self.process.returncode}: {err[-2000:]}"
 
 
 @contextmanager
@@ -85,12 +133,7 @@ def pam_server(
             server.wait_live()
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         if process.stderr:
             process.stderr.close()
 
@@ -137,19 +180,12 @@ class PamProcess:
         self.wait_live(ready_timeout_s)
 
     def wait_live(self, timeout_s: float) -> None:
-        deadline = time.monotonic() + timeout_s
-        while True:
-            if self.process is None or self.process.poll() is not None:
-                tail = self.log.read_text(errors="replace")[-2000:]
-                raise RuntimeError(f"pam serve exited: {tail}")
-            try:
-                if httpx.get(f"{self.url}/health/live", timeout=1).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise TimeoutError("pam serve did not become live")
-            time.sleep(0.05)
+        wait_live(self.url, timeout_s, self._exited, every_s=0.05)
+
+    def _exited(self) -> str | None:
+        if self.process is not None and self.process.poll() is None:
+            return None
+        return f"pam serve exited: {self.log.read_text(errors='replace')[-2000:]}"
 
     def kill(self) -> None:
         """SIGKILL: no shutdown, no flush, no goodbye to any client."""
@@ -158,13 +194,8 @@ class PamProcess:
             self.process.wait()
 
     def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.kill()
+        if self.process is not None and self.process.poll() is None:
+            stop(self.process)
 
     def tracebacks(self) -> int:
         """Tracebacks in the server's log (they go to the log, never to a client)."""

@@ -35,7 +35,7 @@ _TABLE: list[tuple[str, int, str]] = [
     (
         "fuel",
         3,
-        r"diesel|petrol|unleaded|fuel|premium unleaded|e10|u91|u95|u98|ulp|adblue"
+        r"diesel|petrol|gasoline|unleaded|fuel|premium unleaded|e10|u91|u95|u98|ulp|adblue"
         r"|fill(?:ed)? up|top(?:ped)? up the tank|a tank of",
     ),
     ("fuel", 1, r"servo|bowser|service station|gas station|caltex|ampol|bp|shell|puma|united"),
@@ -69,7 +69,8 @@ _TABLE: list[tuple[str, int, str]] = [
         r"eating out|dining out|meals? out|lunch|dinner|breakfast|brekkie|brunch|coffees?"
         r"|takeaway|take away|takeout|meals?|fish (?:and|n|&) chips|pizza|burgers?|pies?"
         r"|snacks?|ice creams?|drinks|beers?"
-        r"|wine|maccas|mcdonald'?s|kfc|hungry jacks|subway|a feed|tea and scones|cake",
+        r"|wine|maccas|mcdonald'?s|kfc|hungry jacks|subway|a feed|tea and scones|cake"
+        r"|chippy|chip shop|(?:our|the|a|chippy|fish and chip) tea(?! ?bags?| towels?)",
     ),
     ("food", 1, r"pub|cafe|café|restaurant|bakery|bistro|roadhouse|hotel"),
     (
@@ -95,7 +96,8 @@ _TABLE: list[tuple[str, int, str]] = [
         "shopping",
         3,
         r"clothes|clothing|shoes|boots|hat|gear|gifts?|souvenirs?|hardware|tools"
-        r"|camping gear|fishing gear|bedding|towels|homewares|shopping",
+        r"|camping gear|fishing gear|bedding|towels|homewares|shopping|appliances?|electronics"
+        r"|fridge|inverter|solar panels?|solar blanket|generator|awning|camp chairs?|kettle",
     ),
     (
         "shopping",
@@ -112,11 +114,14 @@ CATEGORIES = (
 )  # fmt: skip
 
 
-def find_category(text: str) -> tuple[str, int, int] | None:
-    """(category, start, end) of the strongest category word, earliest on ties."""
+def find_category(text: str, *, min_weight: int = 0) -> tuple[str, int, int] | None:
+    """(category, start, end) of the strongest category word, earliest on ties; with
+    `min_weight` 3, only words that say what was bought (not where)."""
     clean = _NEGATED.sub(lambda m: " " * len(m[0]), text)
     best: tuple[int, int, str, int, int] | None = None
     for category, weight, pattern in _COMPILED:
+        if weight < min_weight:
+            continue
         for m in pattern.finditer(clean):
             key = (-weight, m.start(), category, m.start(), m.end())
             if best is None or key < best:
@@ -126,7 +131,7 @@ def find_category(text: str) -> tuple[str, int, int] | None:
     names = "|".join(c.replace("_", "[ _/]") for c in CATEGORIES)
     if named := re.search(rf"\b({names})\b", clean, re.I):
         return re.sub(r"[ /]", "_", named[1].lower()), named.start(), named.end()
-    return _misspelt(clean)
+    return _misspelt(clean, _STRONG_WORDS if min_weight >= 3 else _WORDS)
 
 
 # Single words of the table, for typos ("grocries", "desiel"): long enough to be safe.
@@ -135,26 +140,44 @@ _WORDS = {
     for category, _weight, words in reversed(_TABLE)
     for word in re.findall(r"(?<![\\?(])\b[a-z]{5,}\b(?![?(\\])", words)
 }
+_STRONG_WORDS = {
+    word: category
+    for category, weight, words in reversed(_TABLE)
+    if weight >= 3
+    for word in re.findall(r"(?<![\\?(])\b[a-z]{5,}\b(?![?(\\])", words)
+}
 FUZZY_CUTOFF = 85
 
 
 # Swapped letters ("desiel", "petorl") keep a word's letters: the same letters, in another
 # order, with the same first letter, is the same word typed in a hurry.
 _LETTERS = {(w[0], "".join(sorted(w))): c for w, c in _WORDS.items()}
+_STRONG_LETTERS = {(w[0], "".join(sorted(w))): c for w, c in _STRONG_WORDS.items()}
 
 
-def _misspelt(text: str) -> tuple[str, int, int] | None:
+def _misspelt(text: str, words: dict[str, str]) -> tuple[str, int, int] | None:
     for m in re.finditer(r"[a-z]{5,}", text.lower()):
-        found = process.extractOne(
-            m[0], _WORDS.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
-        )
+        found = process.extractOne(m[0], words.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         if found:
-            return _WORDS[found[0]], m.start(), m.end()
-        if swapped := _LETTERS.get((m[0][0], "".join(sorted(m[0])))):
+            return words[found[0]], m.start(), m.end()
+        letters = _LETTERS if words is _WORDS else _STRONG_LETTERS
+        if swapped := letters.get((m[0][0], "".join(sorted(m[0])))):
             return swapped, m.start(), m.end()
     return None
 
 
-def category_of(text: str) -> str | None:
-    hit = find_category(text)
+# In American English "gas" is petrol; propane comes in bottles and tanks for the stove.
+_US_GAS = re.compile(
+    r"\bgas\b(?!\s*(?:bottles?|cylinders?|refill|swap|tanks?|for the (?:bbq|stove)))", re.I
+)
+_PROPANE = re.compile(r"\b(?:propane|lpg|bbq|barbecue|stove|heater|swap ?(?:and|n|&) ?go)\b", re.I)
+
+
+def american_words(text: str) -> str:
+    """A US user's words as the table reads them: "gas was 71.20" is fuel."""
+    return text if _PROPANE.search(text) else _US_GAS.sub("gasoline", text)
+
+
+def category_of(text: str, *, american: bool = False, min_weight: int = 0) -> str | None:
+    hit = find_category(american_words(text) if american else text, min_weight=min_weight)
     return hit[0] if hit else None

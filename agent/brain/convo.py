@@ -46,6 +46,12 @@ class Env:
     def today(self) -> date:
         return self.now.date()
 
+    @property
+    def american(self) -> bool:
+        """A North American user (an America/ zone, US or Canadian dollars): "gas" is what
+        the car runs on."""
+        return self.currency in ("USD", "CAD") or str(self.tz.key).startswith("America/")
+
 
 def _lines(messages: list[BaseMessage]) -> dict[str, str]:
     found: dict[str, str] = {}

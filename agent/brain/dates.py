@@ -34,6 +34,8 @@ class DayHit:
 
 
 _RULES: list[tuple[re.Pattern[str], str]] = [
+    # "Monday week", "tomorrow week": a week after the coming one (Australian, British)
+    (re.compile(rf"\b({_WD_FULL}|tomorrow)\s+week\b", _I), "day_week"),
     (re.compile(r"\b(?:the\s+)?day before yesterday\b", _I), "before_yesterday"),
     (re.compile(r"\b(?:the\s+)?day after tomorrow\b", _I), "after_tomorrow"),
     (re.compile(r"\b(?:yesterday|yday|yest|last night)\b", _I), "yesterday"),
@@ -119,6 +121,9 @@ def _resolve(kind: str, m: re.Match[str], today: date, future: bool) -> date | N
         return nth_day(today, int(m["n"]), future)
     if kind == "weekday":
         return weekday(today, m[2], m[1].lower(), future)
+    if kind == "day_week":
+        first = today + timedelta(days=1) if m[1].lower() == "tomorrow" else None
+        return (first or weekday(today, m[1], "bare", True)) + timedelta(days=7)
     if kind == "bare_weekday":
         return weekday(today, m[1], "last" if m.lastindex == 2 and m[2] else "bare", future)
     if kind == "written" and month_number(m[0]) is None and "/" not in m[0]:

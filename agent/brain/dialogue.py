@@ -24,8 +24,8 @@ from agent.brain.clock import add_months, month_end
 from agent.brain.convo import Env
 from agent.brain.dates import MONTHS, find_day
 from agent.brain.draft import blank
-from agent.brain.money import best_amount
-from agent.brain.places import capitalised_place
+from agent.brain.money import best_amount, spoken_pair
+from agent.brain.places import capitalised_place, named_town, town_after_word
 from agent.brain.previous import Previous
 from agent.brain.ranges import PERIODS, Range, find_range, next_to
 from agent.brain.slots_vehicle import vehicle_named
@@ -45,7 +45,8 @@ CORRECTS = {
     "update_event": ("update_event", "event", "event_id"),
 }
 _CUE = re.compile(
-    r"^\W*(?:no|nah|nope|oops|whoops|sorry|actually|wait|hang on|hold on|my bad|i meant|meant"
+    r"^\W*(?:(?:oh|ah|um|umm|hmm|ok|okay|er|uh)\b[\s,.]*)?"  # "Oh sorry, ...": a sound first
+    r"(?:no|nah|nope|oops|whoops|sorry|actually|wait|hang on|hold on|my bad|i meant|meant"
     r"|make (?:it|that)|change (?:it|that)|it was|that was|should (?:be|have been)"
     r"|correction|not)\b"
     r"|\b(?:actually|i meant|i mean|should (?:be|have been)|not \$?\d|instead|make (?:it|that))\b",
@@ -92,7 +93,7 @@ def _expense_changes(said: str, row: dict[str, Any], env: Env) -> dict[str, Any]
         changes["date"] = day.day.isoformat()
     if amount := best_amount(rest, loose=True):
         changes["amount"] = float(amount.value)
-    category = category_of(rest)
+    category = category_of(rest, american=env.american)
     if category and category != row.get("category"):
         changes["category"] = category
     return changes
@@ -126,33 +127,14 @@ _ACK = re.compile(
     r"|beaut|perfect|sweet|cool|oh|ah|no worries)\b[\s.,!]*)+(?=\S)",
     _I,
 )
-_LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S)")
 
 
 def without_ack(text: str) -> str:
     return _ACK.sub("", text, count=1)
 
 
-def _budget_correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
-    """ "Actually, that's a bit tight. Make it 350." after a budget was set: the same
-    category's budget at the new amount (there is no update tool: setting it again is)."""
-    prev = env.previous
-    if prev is None or prev.turns_ago != 1 or prev.action != "set_budget":
-        return None
-    last = _LAST_SENTENCE.split(text.strip())[-1]
-    category = prev.filters.get("category")
-    if not category or len(last.split()) > MAX_WORDS or not _CUE.search(last):
-        return None
-    amount = best_amount(last, loose=True)
-    if amount is None or category_of(last) not in (None, category):
-        return None
-    return "set_budget", {"category": category, "monthly_limit": float(amount.value)}
-
-
 def correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     """The update a correction of the previous turn's write asks for."""
-    if budget := _budget_correction(text, env):
-        return budget
     prev = env.previous
     if prev is None or prev.turns_ago != 1 or not prev.wrote or prev.action not in CORRECTS:
         return None
@@ -268,18 +250,18 @@ _TRIP_QUESTION = re.compile(
 )
 
 
-def _after_budget(text: str, filters: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
-    """After a budget was set: "and 300 for fuel" sets another, "how are we looking
-    against that?" asks how the budgets stand."""
-    more = _MORE.match(text)
-    category, amount = category_of(text), best_amount(text, loose=True)
-    if more and category and amount and not _NEW.search(more[1]):
-        args: dict[str, Any] = {"category": category, "monthly_limit": float(amount.value)}
-        if "alert_threshold" in filters:
-            args["alert_threshold"] = filters["alert_threshold"]
-        return "set_budget", args
-    if _TRACKING.search(text) and not amount:
-        return "budget_status", {}
+def _budget_again(text: str, prev: Previous, env: Env, whole: str = "") -> dict[str, Any] | None:
+    """After a budget was set: "and 300 for fuel" sets another, "actually make it
+    three-fifty" changes the one just set (a budget is never a few dollars: hundreds)."""
+    amount = spoken_pair(text, hundreds=True) or best_amount(text, loose=True)
+    if amount is None or len(text.split()) > MAX_WORDS:
+        return None
+    category = category_of(text, american=env.american)
+    if category and _MORE.match(text):
+        return {"category": category, "monthly_limit": float(amount.value)}
+    same = prev.filters.get("category")
+    if category is None and isinstance(same, str) and (_CUE.search(text) or _CUE.search(whole)):
+        return {"category": same, "monthly_limit": float(amount.value)}
     return None
 
 
@@ -287,7 +269,13 @@ def act_on_listed(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     """ "add those to the shopping list" after the pantry was listed; "bump the food one up
     to 700" after the budgets were; "how does that compare to last week?" after a write."""
     prev = env.previous
-    if prev is None or prev.turns_ago != 1 or len(text.split()) > MAX_WORDS + 4:
+    if prev is None or prev.turns_ago != 1:
+        return None
+    # "Actually, the missus says that's tight. Make it three-fifty.": the last sentence
+    last = [p for p in re.split(r"(?<=[.!?])\s+", text.strip()) if p.strip()][-1:]
+    if prev.action == "set_budget" and last and (again := _budget_again(last[0], prev, env, text)):
+        return "set_budget", again
+    if len(text.split()) > MAX_WORDS + 4:
         return None
     if (
         prev.action in ("list_pantry", "get_shopping_list")
@@ -300,8 +288,8 @@ def act_on_listed(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
         category, amount = category_of(text), best_amount(text, loose=True)
         if category and amount:
             return "set_budget", {"category": category, "monthly_limit": float(amount.value)}
-    if prev.action == "set_budget" and (found := _after_budget(text, prev.filters)):
-        return found
+    if prev.action == "set_budget" and _TRACKING.search(text) and not best_amount(text):
+        return "budget_status", {}  # "how are we looking against that so far?"
     if prev.action == "plan_trip" and _TRIP_QUESTION.search(text) and not _OTHER.search(text):
         keep = ("origin", "destination", "stops", "vehicle", "start_date")
         return "plan_trip", {
@@ -311,14 +299,26 @@ def act_on_listed(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     if prev.action in HISTORY_OF and _COMPARE.search(text):
         tool = HISTORY_OF[prev.action]
         vehicle = prev.filters.get("vehicle")
-        return tool, ({"vehicle": vehicle} if vehicle and tool != "spending_summary" else {})
+        args: dict[str, Any] = (
+            {"vehicle": vehicle} if vehicle and tool != "spending_summary" else {}
+        )
+        span = find_range(text, env.today)
+        if span and tool == "fuel_stats":  # "how's that compare ... since the 1st?"
+            args |= {
+                "start_date": span.start.isoformat(),
+                "end_date": min(span.end, env.today).isoformat(),
+            }
+        elif span and span.period and tool == "spending_summary":
+            args["period"] = span.period
+        return tool, args
     return None
 
 
 # --- follow-ups --------------------------------------------------------------------------
 
 _FOLLOW = re.compile(
-    r"^\W*(?:ok(?:ay)?,?\s+|right,?\s+|cool,?\s+)?(?:and|what about|how about|and what about"
+    r"^\W*(?:(?:ok(?:ay)?|right|cool|hmm+|oh|ah|thanks|ta|great|lovely|righto)\b[\s,.!]*)?"
+    r"(?:and|what about|how about|and what about"
     r"|and how about|same for|same again for|now|what of|how's|hows)\b",
     _I,
 )
@@ -413,7 +413,8 @@ def follow_up(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     if prev.action == "fuel_stats" and (vehicle := vehicle_named(text, env)):
         args["vehicle"] = vehicle[0]
         changed = True
-    if prev.action in ("weather_forecast", "find_places") and (place := capitalised_place(text)):
+    place = capitalised_place(text) or named_town(text) or town_after_word(text, "about|for|in|at")
+    if prev.action in ("weather_forecast", "find_places") and place:  # "what about Exmouth?"
         args["location" if prev.action == "weather_forecast" else "near"] = place
         changed = True
     return (tool, args) if changed else None

@@ -62,11 +62,12 @@ _NEXT_DUE_KM = re.compile(
     r"(?!\s*(?:days?|weeks?|months?|years?|/))",
     _I,
 )
-# "180 litre tank", "140 L across both tanks", "tank holds 90"
+# "180 litre tank", "180 litres of tank", "140 L across both tanks", "tank takes about 90"
 _TANK = re.compile(
-    rf"{_N}\s*(?:l|litres?|liters?)\s*(?:fuel\s*|long[- ]range\s*|main\s*|total\s*|combined\s*"
-    rf"|across (?:both|the|two) )?tanks?\b|tanks?\s*(?:size|capacity|holds?)\s*(?:is|of|:)?"
-    rf"\s*{_N}",
+    rf"{_N}\s*(?:l|litres?|liters?)\s*(?:of\s+)?(?:fuel\s*|long[- ]range\s*"
+    rf"|main\s*|total\s*|combined\s*|diesel\s*|petrol\s*"
+    rf"|across (?:both|the|two) )?tanks?\b"
+    rf"|tanks?\s*(?:size|capacity|holds?|takes|of)\s*(?:is|of|:)?\s*(?:about\s+|around\s+)?{_N}",
     _I,
 )
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")

@@ -17,6 +17,14 @@ _NUM = r"(?<!\d,)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _NOT_IN_WORD = r"(?<!\w-)"
 _SIGN = r"(?P<neg>(?<!\w)-|minus\s+|negative\s+)?"
 _LEAD = _SIGN + _NOT_IN_WORD  # what may stand before an amount's symbol, code or figure
+# Dollars named by their country ("ninety New Zealand dollars", "50 US dollars").
+_LAND_CODES = {
+    "new zealand": "NZD", "nz": "NZD", "kiwi": "NZD", "us": "USD", "american": "USD",
+    "u.s.": "USD", "canadian": "CAD", "aussie": "AUD", "australian": "AUD", "au": "AUD",
+}  # fmt: skip
+_LANDS = "|".join(re.escape(k) for k in sorted(_LAND_CODES, key=len, reverse=True))
+# "quid" stays the profile's currency: Australians say it of dollars too.
+_WORD_CODES = {"pound": "GBP", "euro": "EUR"}
 _PATTERNS = (
     # $85.40, -$20, NZ$50, $12.5k, $ 1,200 AUD
     re.compile(
@@ -24,10 +32,12 @@ _PATTERNS = (
         rf"(?:\s?(?P<k>k|grand)\b)?(?:\s?(?P<code>{_CODES})\b)?",
         re.IGNORECASE,
     ),
-    # 85 bucks, 85.4 AUD, 2 grand, 85 dollars and 40 cents
+    # 85 bucks, 85.4 AUD, 2 grand, 85 dollars and 40 cents, 90 New Zealand dollars, £-less
+    # "31.60 pounds"
     re.compile(
         rf"{_LEAD}(?<![\w.])(?P<num>{_NUM})\s?(?P<k>k\b|grand\b)?\s?"
-        rf"(?P<word>dollars?|bucks?|dollarydoos|quid|(?P<code>{_CODES})\b)"
+        rf"(?P<word>(?P<land>{_LANDS})\s+dollars?\b|dollars?|bucks?|dollarydoos|quid|pounds?\b"
+        rf"|euros?\b|(?P<code>{_CODES})\b)"
         r"(?:\s*(?:and\s+)?(?P<cents>\d{1,2})\s*(?:cents?|c)\b)?",
         re.IGNORECASE,
     ),
@@ -81,6 +91,10 @@ def _from_match(m: re.Match[str]) -> Amount | None:
     if groups.get("neg") or groups.get("neg2"):
         value = -value
     code = (groups.get("code") or "").upper() or None
+    if groups.get("land"):
+        code = _LAND_CODES[groups["land"].lower()]
+    elif word := (groups.get("word") or "").lower().rstrip("s"):
+        code = code or _WORD_CODES.get(word)
     sym = (groups.get("sym") or "").lower()
     currency = code or _SYMBOLS.get(sym)
     return Amount(value, currency, *m.span())
@@ -189,3 +203,28 @@ def best_amount(text: str, *, loose: bool = False) -> Amount | None:
 def as_number(value: Decimal) -> float | int:
     """JSON-friendly: 85 stays an int, 85.4 a float."""
     return int(value) if value == value.to_integral_value() else float(value)
+
+
+# "two fifty" (by now "2 50"): spoken prices run hundreds into tens, as "four twenty" is
+# $420. The same words are $2.50 for a coffee, so the caller says when hundreds are meant
+# (money received, a bill that is never a few dollars), else dollars and cents. Not a
+# clock ("at 2 50") nor a figure with a unit ("2 50 litres").
+_SPOKEN_HUNDREDS = re.compile(
+    r"(?<![\d.,$:])(?<!\bat )(?<!\bby )(?P<h>[1-9]|1[0-9]) (?P<t>[1-9]\d)(?![\d,:]|\.\d)"
+    r"(?!\s*(?:%|percent|l\b|litres?|liters?|km|kms|kg|am\b|pm\b|psi|kpa|days?|weeks?"
+    r"|months?|years?|hours?|mins?|minutes?|nights?|people|a litre|per litre|c\b|cents?))",
+    re.IGNORECASE,
+)
+
+
+def spoken_pair(text: str, *, hundreds: bool) -> Amount | None:
+    """ "sold it for 2 50" -> 250 with `hundreds`, "a pie, 7 50" -> 7.50 without: a price
+    spoken as two numbers."""
+    m = _SPOKEN_HUNDREDS.search(text)
+    if m is None:
+        return None
+    if hundreds:
+        value = Decimal(int(m["h"]) * 100 + int(m["t"]))
+    else:
+        value = Decimal(m["h"]) + Decimal(m["t"]) / 100
+    return Amount(value, None, m.start(), m.end())

@@ -90,6 +90,17 @@ def known_town(phrase: str) -> str | None:
     return None
 
 
+def town_after_word(text: str, words: str = "in|at|to|from|near") -> str | None:
+    """A town typed in any case after one of `words` ("the dentist in toowoomba", "filled
+    up at roma"), when the map knows it."""
+    # A lookahead, so "in the dentist in toowoomba" tries the second "in" too.
+    pattern = rf"\b(?:{words})\s+(?=([a-z][\w'.-]*(?:\s+[a-z][\w'.-]*){{0,2}}))"
+    for m in re.finditer(pattern, text, re.IGNORECASE):
+        if town := known_town(m[1]):
+            return title_case(town)
+    return None
+
+
 _NOT_NAMES = re.compile(
     r"^(?:I|I'm|I'd|I've|PAM|Pam|OK|Ok|The|A|An|What|Whats|What's|How|Is|Are|Will|Can|Monday"
     r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June"
@@ -130,12 +141,20 @@ _STOPS = re.compile(
 )
 
 
+# "via the Great Ocean Road", "through the Stuart Hwy": the way, not a town to stop at.
+_ROAD = re.compile(
+    r"\b(?:road|rd|highway|hwy|freeway|fwy|motorway|track|trail|way|drive|dr|coast road"
+    r"|coast|range|ranges|pass|loop|route)$",
+    re.IGNORECASE,
+)
+
+
 def trip_places(text: str) -> tuple[str | None, str | None, list[str]]:
     """(origin, destination, stops) of "from Broome to Alice Springs via Tennant Creek"."""
     stops: list[str] = []
     if sm := _STOPS.search(text):
         for part in re.split(r"\s*(?:,|\band\b|\bthen\b|&)\s*", sm["s"]):
-            if name := _clean(part):
+            if (name := _clean(part)) and not _ROAD.search(name):
                 stops.append(name)
         text = text[: sm.start()] + " , " + text[sm.end() :]
     origin = dest = None

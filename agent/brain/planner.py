@@ -174,7 +174,10 @@ def plan(convo: Convo) -> Step:
                 else:
                     failed.append(not_found(ref.kind))
                 continue
-            draft.args[ref.arg] = entity.id
+            # A group is named by its name (the tools take either, and the name is what
+            # the user reads in the call); other rows by their id.
+            name = entity.data.get("name") if ref.kind == "group" else None
+            draft.args[ref.arg] = name if isinstance(name, str) and name else entity.id
             _apply_relative(draft, entity, convo)
         calls.append({"name": draft.tool, "args": draft.args, "id": cid})
     if calls:

@@ -27,24 +27,40 @@ def _week(today: date, weeks: int) -> tuple[date, date]:
     return monday, monday + timedelta(days=6)
 
 
+# "our net for the month", "the week so far": the one we are in ("the month before" is
+# the one beside another, read by next_to).
+_THE = r"\b(?:for|over|in) the {0}\b(?! before| after| prior)|\bthe {0} so far\b"
+
 _NAMED: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:next|coming) (\d+) days\b", _I), "next_n_days"),
     (re.compile(r"\b(?:last|past) 30 days\b|\bpast month\b", _I), "last_30_days"),
     (re.compile(r"\b(?:last|past|previous) (\d+) days\b", _I), "last_n_days"),
     (
-        re.compile(r"\b(?:this|current) week\b|\bso far this week\b|\bweek to date\b", _I),
+        re.compile(
+            rf"\b(?:this|current) week\b|\bso far this week\b|\bweek to date\b"
+            rf"|{_THE.format('week')}",
+            _I,
+        ),
         "this_week",
     ),
     (re.compile(r"\b(?:last|previous) week\b", _I), "last_week"),
     (re.compile(r"\b(?:next|coming) week\b", _I), "next_week"),
     (
-        re.compile(r"\b(?:this|current) month\b|\bmonth to date\b|\bso far this month\b", _I),
+        re.compile(
+            rf"\b(?:this|current) month\b|\bmonth to date\b|\bso far this month\b"
+            rf"|{_THE.format('month')}",
+            _I,
+        ),
         "this_month",
     ),
     (re.compile(r"\b(?:last|previous) month\b", _I), "last_month"),
     (re.compile(r"\bnext month\b", _I), "next_month"),
     (
-        re.compile(r"\b(?:this|current) year\b|\bso far this year\b|\byear to date\b", _I),
+        re.compile(
+            rf"\b(?:this|current) year\b|\bso far this year\b|\byear to date\b"
+            rf"|{_THE.format('year')}",
+            _I,
+        ),
         "this_year",
     ),
     (re.compile(r"\b(?:this|the|next) weekend\b", _I), "weekend"),
@@ -104,7 +120,10 @@ def _day_to_day(text: str, today: date, future: bool) -> Range | None:
     """ "1 march to 15 march", "the 3rd - the 9th": two dates with only "to" between."""
     days = all_days(text, today, future=future)
     for a, b in pairwise(days):
-        if re.fullmatch(r"\s*(?:to|till|til|until|through|thru|-)\s*", text[a.end : b.start], _I):
+        between = text[a.end : b.start]
+        if re.fullmatch(
+            r"\s*(?:(?:through|thru|up|right) to|to|till|til|until|through|thru|-)\s*", between, _I
+        ):
             return Range(min(a.day, b.day), max(a.day, b.day), None)
     return None
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from langchain_core.messages import BaseMessage, HumanMessage
 
 from agent.brain.convo import text_of
-from agent.brain.places import named_town
+from agent.brain.places import named_town, town_after_word
 
 PLACE_TOOLS = {"plan_trip", "weather_forecast", "find_places"}
 # "there" as a place, not "is there ..." / "there's" / "there are".
@@ -20,10 +20,18 @@ THERE = re.compile(
 )
 
 
+# Where something is: the town after these words outranks a name in a compound ("Jerusalem
+# Creek free camp at Eildon" is at Eildon; "on the Murray just out of Mannum", Mannum).
+LOCATIVE = "at|in|near|out of|outside|of"
+
+
 def last_town(history: Sequence[BaseMessage], before: int) -> str | None:
     """The town the newest earlier user message named."""
     for message in reversed(history[:before]):
-        if isinstance(message, HumanMessage) and (town := named_town(text_of(message))):
+        if not isinstance(message, HumanMessage):
+            continue
+        text = text_of(message)
+        if town := town_after_word(text, LOCATIVE) or named_town(text):
             return town
     return None
 

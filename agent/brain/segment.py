@@ -9,6 +9,7 @@ from datetime import date
 from itertools import islice
 
 from agent.brain.blend import DOUBT, RESCUE
+from agent.brain.dates import find_day
 from agent.brain.intents import EXPLICIT, Candidate, classify
 from agent.brain.learned import guess, probability
 from agent.brain.money import best_amount
@@ -71,8 +72,11 @@ _ASKS = re.compile(
 )
 # "put it in the calendar", "post that for everyone": the clause before is what it means.
 _POINTER = re.compile(
-    r"^(?:and |then |also |so )*(?:please |can you |could you )?(?:put|add|stick|pop|chuck|post"
-    r"|share|publish|save|book|pin|pencil)\s+(?:it|that|this|them)\b",
+    r"^(?:and |then |also |so )*(?:please |can you |could you |would you )?(?:(?:put|add|stick|pop"
+    r"|chuck|post|share|publish|save|book|pin|pencil)\s+(?:it|that|this|them)\b"
+    # "... should be the 3rd. Could you fix the date on that one?": the change said before
+    r"|(?:fix|change|update|correct|amend|sort)\s+(?:the\s+\w+\s+(?:on|of|for|in)\s+)?"
+    r"(?:it|that|this|them)\b)",
     re.IGNORECASE,
 )
 _TOTAL = re.compile(r"\b(?:all up|in total|all together|altogether|total(?: of| was| is)?)\b", re.I)
@@ -88,9 +92,32 @@ _DETAIL_OF = {
 }
 
 
-def _is_detail(prev: Candidate, chunk: str) -> bool:
+# Words that say only when or how money moved ("paid yesterday", "came in on Monday",
+# "cash"): a clause of nothing else is the date of the amount before it.
+_WHEN_WORDS = re.compile(
+    r"\b(?:paid|got paid|was paid|received|came in|came through|landed|arrived|went out"
+    r"|it was|that was|was|were|on|in|by|cash|in cash|bank transfer|transfer|eftpos|card"
+    r"|the|just|back|it|me|us)\b",
+    re.IGNORECASE,
+)
+
+
+MONEY = ("add_expense", "add_income")
+
+
+def _only_when(chunk: str, today: date) -> bool:
+    day = find_day(chunk, today, future=False)
+    if day is None:
+        return False
+    rest = chunk[: day.start] + " " + chunk[day.end :]
+    return not re.sub(r"[\s,.!]+", "", _WHEN_WORDS.sub(" ", rest))
+
+
+def _is_detail(prev: Candidate, chunk: str, today: date) -> bool:
     own = _DETAIL_OF.get(prev.tool)
     if own and own.match(chunk.strip()):
+        return True
+    if prev.tool in MONEY and _only_when(chunk, today):
         return True
     return prev.tool in DETAILED and not _ASKS.match(chunk.strip())
 
@@ -148,6 +175,31 @@ _ASKED_AFTER = re.compile(
     r"|\b(?:please|pls)[.!]*$",
     re.IGNORECASE,
 )
+# "log 3 things: bread n milk 9.40, campsite 28, and 60 of diesel": a list of purchases,
+# one expense per item with an amount.
+_EXPENSE_LIST = re.compile(
+    r"^\s*(?:(?:please |can you |could you )?(?:log|add|record|put down|jot down|enter)\s+"
+    r"(?:\d+\s+(?:things|items|expenses|purchases|bits)|these|the following|a few things|some"
+    r" expenses)|(?:today'?s |yesterday'?s )?(?:expenses|spending|purchases))"
+    r"\s*[:\-]\s*(?P<items>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _expense_list(text: str) -> list[Piece] | None:
+    m = _EXPENSE_LIST.match(text)
+    if m is None:
+        return None
+    items = [
+        i
+        for i in re.split(
+            r"\s*(?:,|;)\s*(?:and\s+)?|\s+and\s+(?=\S*\d)|(?<=\d)\s+and\s+", m["items"]
+        )
+        if i
+    ]
+    if len(items) < 2 or not all(best_amount(i, loose=True) for i in items):
+        return None
+    return [Piece(item, Candidate("add_expense", WEAK + 1)) for item in items]
 
 
 def _addressed(sentence: str) -> bool:
@@ -160,6 +212,8 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
     message of several sentences where some are addressed to PAM, the others are context:
     the words a pointing request means ("…, thirty-four ninety-five. Could you put it in
     under gas?"), else requests only when they stand alone (STANDALONE)."""
+    if listed := _expense_list(text):
+        return listed
     sentences = [s for s in islice(_SENTENCE.split(text), MAX_CLAUSES) if s.strip()]
     if len(sentences) < 2 or len(sentences) >= MAX_CLAUSES:
         return _split(text, today, recent_kind)
@@ -252,10 +306,11 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 # what it acts on, not a request of its own
                 segments[-1] = (s0, end, intent, intent)
                 continue
-            if intent and _POINTER.match(chunk.strip()) and not (prev and _is_detail(prev, chunk)):
+            detail = prev is not None and _is_detail(prev, chunk, today)
+            if intent and _POINTER.match(chunk.strip()) and not detail:
                 segments[-1] = (s0, end, intent, intent)  # the clause's request, with its words
                 continue
-            if prev and intent and intent.tool != prev.tool and _is_detail(prev, chunk):
+            if prev and intent and detail and (intent.tool != prev.tool or prev.tool in MONEY):
                 segments[-1] = (s0, end, prev, forced or prev)  # its details stay its own
                 continue
             if _joins(prev, intent, text[s0:e0], chunk):

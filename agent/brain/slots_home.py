@@ -8,6 +8,7 @@ from agent.brain.convo import Env
 from agent.brain.dates import find_day
 from agent.brain.draft import Draft, tidy
 from agent.brain.groceries import split_run
+from agent.brain.places import known_town
 from agent.brain.textutil import capitalise, squash
 
 _I = re.IGNORECASE
@@ -53,6 +54,7 @@ def add_pantry_item(text: str, env: Env) -> Draft:
         count = qty[1] if qty[1][0].isdigit() else "1"
         draft.put("quantity", float(count) if "." in count else int(count))
         unit = qty[2]
+        unit = "kg" if unit and unit.lower().startswith("kilo") else unit
         draft.put("unit", ("L" if unit == "l" else unit) if unit else None)
         rest = rest[qty.end() :]
         rest = re.sub(rf"^\s*(?:{_UNIT})\s+of\s+", "", rest, flags=_I)  # "a 2kg bag of rice"
@@ -61,6 +63,10 @@ def add_pantry_item(text: str, env: Env) -> Draft:
         rest,
         flags=_I,
     )[0]
+    # "rice in Mareeba - add that": where it was bought and the next clause are no name
+    rest = re.split(r"\s+-\s+|[;:]", rest)[0]
+    if (where := re.search(r"\s+(?:in|at|from)\s+(.+)$", rest, _I)) and known_town(where[1]):
+        rest = rest[: where.start()]
     lead = r"add|put|we've got|we have|i've got|i have|got|have|bought|some|a|an|the|of|stock|and"
     name = tidy(rest, lead + r"|that's|that is|which is|it's|they're|expiring|expires")
     draft.put("name", name.lower()[:100] if name else None)

@@ -54,17 +54,25 @@ _LEAD = (
 )
 
 
+# Coordinates typed as "lat,lng" ("-29.45,120.7", "-12.46, 130.84"): the spot itself.
+_COORDS = re.compile(r"(?<![\w.])(-?\d{1,2}\.\d+)\s*,\s*(-?\d{1,3}\.\d+)(?![\w.])")
+
+
 def save_place(text: str, env: Env) -> Draft:
     draft = Draft("save_place")
     kind = place_kind(text)
     rating = figures.rating(text)
     cut = blank(text, [(rating.start, rating.end)]) if rating else text
+    coords = _COORDS.search(cut)
+    if coords:
+        cut = blank(cut, [coords.span()])
     notes = re.search(r"\b(?:notes?|says?|comment)\s*[:-]\s*(.+)$", cut, _I)
     if notes:
         draft.put("notes", tidy(notes[1])[:500])
         cut = cut[: notes.start()]
-    if (colon := cut.find(":")) >= 0 and not tidy(cut[:colon], _LEAD + r"|as an?|" + _KIND_WORDS):
-        cut = cut[colon + 1 :]  # "save this spot as a campsite: Lake Ballard near Menzies"
+    mark = re.search(r":|\s-\s", cut)
+    if mark and not tidy(cut[: mark.start()], _LEAD + r"|as an?|" + _KIND_WORDS):
+        cut = cut[mark.end() :]  # "save this spot as a campsite: Lake Ballard near Menzies"
     head = re.split(
         r"\s*(?:,|;|\bas an?\b|\brated\b|\bwith\b|\band share|\bshare\b|\s-\s|\.)\s*",
         cut,
@@ -89,7 +97,8 @@ def save_place(text: str, env: Env) -> Draft:
     name = title_case(name) if name and name.islower() else name
     draft.put("name", name)
     town = town_of(where[0]) if where else known_town(name) if name else None
-    draft.put("location", town or name)  # "the Nyngan Riverside caravan park": Nyngan
+    # "the Nyngan Riverside caravan park": Nyngan; coordinates say it best
+    draft.put("location", f"{coords[1]},{coords[2]}" if coords else town or name)
     draft.put("kind", kind or "other")
     draft.put("rating", int(rating.value) if rating else None)
     if _SHARED.search(text) and not _PRIVATE.search(text):
@@ -102,7 +111,7 @@ def find_places(text: str, env: Env) -> Draft:
     draft = Draft("find_places")
     radius = figures.radius_km(text)
     cut = blank(text, [(radius.start, radius.end)]) if radius else text
-    where = place_after(cut, "near|around|close to|in|at|by|outside|of")
+    where = place_after(cut, "near|around|round|'round|close to|in|at|by|outside|of|nearby")
     near = where[0] if where else named_town(cut) or env.location
     draft.put("near", near)
     if radius:

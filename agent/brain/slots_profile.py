@@ -7,6 +7,7 @@ import re
 from agent.brain.convo import Env
 from agent.brain.draft import Draft
 from agent.brain.intents import INTRO
+from agent.brain.places import known_town
 from agent.brain.textutil import capitalise, squash, title_case
 
 _I = re.IGNORECASE
@@ -40,6 +41,16 @@ _NAME += r"|(?:change|set|update) my (?:display )?name to)"
 _NAME += r"\s+([A-Za-z][\w'-]*)(\s+[A-Z][\w'-]*)?"
 _HOME = r"\b(?:home base|home town|hometown)\s*(?:is|:|to|=)?\s*(?:now\s+)?(.+)$"
 _BASED = r"\bbased (?:in|at|out of)\s+(.+)$"
+# "Bundaberg is home base now": the place before the words (capitalised, as typed).
+_IS_HOME = (
+    r"\b([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+(?:is|'s)\s+(?:now\s+)?(?:our\s+|my\s+|the\s+)?"
+    r"(?i:new\s+)?(?i:home\s*base|home town|hometown|home)\b"
+)
+# What ends a place said in passing: a new clause, a dash, "these days", "now".
+_PLACE_ENDS = (
+    r"\s+(?:when|while|if|but|because|cos|coz|and we|unless|these days|nowadays|now|from now on"
+    r"|for now|at the moment|anymore)\b|\s+-\s|[,;.(!?]"
+)
 _PETS = r"dogs?|cats?|pets?|kelpies?|pupp(?:y|ies)|birds?|budgies?|heelers?|staff(?:y|ies)"
 _WITH = r"travel(?:ling)? with|we have|we've got|i have|i've got|our pets? (?:is|are)"
 
@@ -70,11 +81,10 @@ def update_profile(text: str, env: Env) -> Draft:
         draft.put("currency", next((c for p, c in _CURRENCY if re.search(p, text, _I)), None))
     if re.search(r"\btime ?zone\b|\btime\b|\bzone\b", text, _I):
         draft.put("timezone", _timezone(text))
-    if m := re.search(_HOME, text, _I) or re.search(_BASED, text, _I):
-        place = re.split(r"\s+(?:when|while|if|but|because|cos|coz|and we|unless)\b|[,;.(]", m[1])[
-            0
-        ]
-        draft.put("home_base", title_case(squash(place)))
+    if m := re.search(_IS_HOME, text) or re.search(_HOME, text, _I) or re.search(_BASED, text, _I):
+        place = re.split(_PLACE_ENDS, m[1].lstrip(" -"), flags=_I)[0]
+        place = title_case(squash(place))
+        draft.put("home_base", known_town(place) or place)  # "Mildura these days": Mildura
     if m := re.search(r"\btravel(?:ling)? style\s*(?:is|:|to|=)?\s*(.+)$", text, _I):
         draft.put("travel_style", squash(m[1]))
     pets = re.search(rf"\b(?:{_WITH})\s+(.*\b(?:{_PETS})\b.*)$", text, _I)

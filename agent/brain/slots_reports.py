@@ -52,12 +52,20 @@ def spending_summary(text: str, env: Env) -> Draft:
     return draft
 
 
+_WORKSHOP = ("maintenance", "repairs")
+
+
 def list_expenses(text: str, env: Env) -> Draft:
     draft = Draft("list_expenses")
     span = find_range(text, env.today)
     if span:
         draft.put("start_date", span.start.isoformat())
         draft.put("end_date", min(span.end, env.today).isoformat())
-    draft.put("category", category_of(text))
+    category = category_of(text, american=env.american)
+    if category in _WORKSHOP and category_of(text, min_weight=3) is None:
+        # "at the mechanic": a workshop does repairs and services alike, so the place
+        # alone filters nothing (the list shows the day's rows to choose from)
+        category = None
+    draft.put("category", category)
     draft.put("limit", figures.newest_count(text))
     return draft

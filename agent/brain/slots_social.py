@@ -58,13 +58,40 @@ def _group(text: str, *, before_content: bool = True) -> str | None:
     if not m:
         # "post in Solar Setup: ..." names a group without the word "group"
         bare = re.search(
-            rf"\b(?:post|share|put it|write)\s+(?:to|in|on|into)\s+(?!{_FEEDS}\b)"
+            rf"\b(?:post|share|put it|write)\s+(?:up\s+)?(?:to|in|on|into)\s+(?!{_FEEDS}\b)"
             rf"(?:the\s+)?({_TITLE})\s*$",
             head,
+        )
+        # ... or typed in lower case: all the words from "in" to the colon are its name
+        bare = bare or re.search(
+            rf"\b(?:post|share|put it|write)\s+(?:up\s+)?(?:to|in|on|into)\s+"
+            rf"(?!{_FEEDS}\s*$|{_POINTER}\s*$|(?:there|here)\s*$"
+            rf"|(?:the |our |that |this )?(?:new )?group\s*$)"
+            rf"(?:the\s+)?([a-z][\w'&-]*(?:\s+[\w'&-]+){{0,4}})\s*$",
+            head,
+            _I,
         )
         return squash(bare[1]) if bare and before_content and ":" in text else None
     name = squash(m[1] or m[2] or m[3])
     return None if name.lower() in ("a", "the", "this", "that", "my") else name
+
+
+_IN_IT = re.compile(
+    r"\b(?:in|to|on|into|for)\s+(?:it|there|that(?: group| one)?|this(?: group| one)?"
+    r"|the group|our group|the new group|the new one)\b",
+    _I,
+)
+
+
+def previous_group(env: Env) -> str | None:
+    """The group the previous turn made, joined or showed, when it was one group."""
+    prev = env.previous
+    names = (
+        [str(r["name"]) for r in prev.rows if r.get("kind") == "group" and r.get("name")]
+        if prev
+        else []
+    )
+    return names[0] if len(names) == 1 else None
 
 
 def create_post(text: str, env: Env) -> Draft:
@@ -96,6 +123,8 @@ def create_post(text: str, env: Env) -> Draft:
     group = squash(asked[1]) if asked else _group(text)
     if not group and (m := re.search(rf"\bpost (?:in|to|on) (?:the )?({_TITLE})\s+that\b", text)):
         group = squash(m[1])
+    if not group and _IN_IT.search(text.split(":")[0]):
+        group = previous_group(env)  # "post in it: ..." after the group was made or shown
     draft.put("group", group)
     draft.put("content", content[:5000] if content else None)
     head = text.split(":")[0]
@@ -149,13 +178,29 @@ def like_post(text: str, env: Env) -> Draft:
     return Draft("like_post", ref=_post_ref(text))
 
 
+_EVERY_GROUP = r"(?:on |in )?(?:here|there|this|the app|this app|pam|offer|at the moment|atm)"
+
+
 def list_groups(text: str, env: Env) -> Draft:
     draft = Draft("list_groups")
     m = re.search(r"\b(?:about|for|on|related to|into|around)\s+(.+?)\s*\??$", text, _I)
     if not m:
         m = re.search(r"\b([\w-]+(?:\s+[\w-]+)?)\s+groups?\b", text, _I)
     if m:
-        query = tidy(m[1], r"any|some|the|a|an|what|which|are|there|list|show|me|find|all|groups?")
+        # "for people with dogs": what the group is about, not who is in it
+        about = re.sub(
+            r"^(?:(?:people|folks|those|travellers|travelers|anyone|others|us)\s+"
+            r"(?:who\s+(?:travel\s+with|have|love|like|are\s+into|do)|with|into|that\s+have"
+            r"|travelling\s+with|traveling\s+with)\s+)",
+            "",
+            m[1].strip(),
+            flags=_I,
+        )
+        query = tidy(
+            about, r"any|some|the|a|an|what|which|are|there|list|show|me|find|all|groups?|our|my"
+        )
+        if re.fullmatch(_EVERY_GROUP, query, _I):
+            query = ""  # "what groups r there on here": every group
         draft.put("query", query.lower()[:100] if query else None)
     return draft
 
@@ -163,13 +208,18 @@ def list_groups(text: str, env: Env) -> Draft:
 def join_group(text: str, env: Env) -> Draft:
     draft = Draft("join_group")
     m = re.search(
-        r"\b(?:join|sign (?:me|us) up (?:to|for)|member of|(?:add|put) (?:me|us) (?:to|in|into)"
-        r"|(?:get|let) (?:me|us) (?:into|in))"
-        r"\s+(?:the\s+)?(.+?)(?:\s+group)?\s*[.!?]*$",
+        r"\b(?:join(?: (?:me|us))?(?: up)?(?: (?:to|with|for))?|sign (?:me|us) up (?:to|for)"
+        r"|member of|(?:add|put) (?:me|us) (?:to|in|into)|(?:get|let) (?:me|us) (?:into|in))"
+        r"\s+(?:the\s+)?(.+?)\s*[.!?]*$",
         text,
         _I,
     )
     name = squash(re.sub(_POLITE, "", m[1], flags=_I)) if m else ""
+    name = re.sub(r"\s+group$", "", name, flags=_I)  # "the Grey Nomads WA group please"
+    if re.fullmatch(_POINTER, name, _I) and (
+        earlier := _group(text[: m.start()], before_content=False) if m else None
+    ):
+        name = earlier  # "told us about the X group ... join us up to that?"
     if not m or re.fullmatch(_VAGUE_GROUP, name, _I):
         draft.missing = "group"  # "I want to join a group": which one?
         return draft

@@ -76,8 +76,20 @@ def _all_round(text: str) -> Decimal | None:
     return None
 
 
+# Four readings in a row ("38 38 42 42", "240/240/260/255"): the corners in the order
+# everyone reads them, fronts then rears, left then right.
+_FOUR = re.compile(
+    r"(?<![\d.])" + r"(?:[\s,/]+|\s*-\s*)".join([r"(\d{2,3}(?:\.\d)?)"] * 4) + r"(?![\d.])"
+)
+_ORDER = ("front_left", "front_right", "rear_left", "rear_right")
+
+
 def pressures(text: str) -> dict[str, Decimal] | None:
     """The pressures a message gives, as log_tyre_pressures' `pressures` argument."""
+    if (four := _FOUR.search(text)) and not re.search(
+        rf"\b(?:{CORNERS['front_left']})\b", text, _I
+    ):
+        return {corner: _value(v) for corner, v in zip(_ORDER, four.groups(), strict=True)}
     corners, spans = _corners(text)
     rest = blank(text, spans)
     everywhere = _all_round(rest)
@@ -94,6 +106,15 @@ def pressures(text: str) -> dict[str, Decimal] | None:
     return out
 
 
+# Readings taken warm: after driving, "hot", "warm", "after a run".
+_HOT = re.compile(
+    r"\b(?:hot|warm|warmed up|heated up|after (?:the |a |our |that )?(?:drive|driving|run|trip"
+    r"|day's driving|few hours|hour|highway)|(?:just )?(?:pulled|came) (?:in|off the road)"
+    r"|mid[- ]?(?:drive|trip))\b",
+    _I,
+)
+
+
 def log_tyre_pressures(text: str, env: Env) -> Draft:
     draft = Draft("log_tyre_pressures")
     if vehicle := vehicle_named(text, env):
@@ -101,7 +122,9 @@ def log_tyre_pressures(text: str, env: Env) -> Draft:
         text = blank(text, [vehicle[1:]])
     if m := re.search(r"\b(psi|kpa|bar|lbs?)\b", text, _I):
         draft.put("unit", _UNITS[m[1].lower()])
-    if re.search(r"\bcold\b", text, _I):
+    if re.search(r"\b(?:not|weren't|wasn't|aren't) (?:\w+ )?cold\b", text, _I) or _HOT.search(text):
+        draft.put("cold", False)
+    elif re.search(r"\bcold\b", text, _I):
         draft.put("cold", True)
     if day := find_day(text, env.today, future=False):
         draft.put("date", day.day.isoformat())

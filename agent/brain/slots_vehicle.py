@@ -57,7 +57,8 @@ def add_vehicle(text: str, env: Env) -> Draft:
     draft.put("make", title_case(make[1]) if make else None)
     draft.put("model", title_case(model[1]) if model else None)
     named = re.search(
-        r"\b(?:called|named|nicknamed|name (?:it|her|him)|call (?:it|her|him)|known as"
+        r"\b(?:(?:called|named|nicknamed|calling|naming)(?: (?:it|her|him|them))?"
+        r"|name (?:it|her|him)|call (?:it|her|him)|known as"
         r"|(?:we|i) call(?: it| her| him)?|goes by)\s+(?:the\s+)?"
         r"([\w'-]+(?:\s+(?!\d)[A-Z][\w'-]*)?)",
         text,

@@ -77,8 +77,13 @@ def log_maintenance(text: str, env: Env) -> Draft:
     cut = blank(rest, [(odo.start, odo.end)]) if odo else rest
     draft.put("odometer_km", odo.value if odo else None)
     draft.put("next_due_km", due.value if due else None)
-    m = re.search(r"\bnext\b.*?\bdue\b(.*)$", text, _I) if due is None else None
-    if m and (nd := find_day(m[1], env.today, future=True)):
+    # "next one due in March", "get them checked again on the 15th of January": a date
+    # after words of the next time is when it is due, not when it was done
+    m = re.search(
+        r"\bnext\b.*?\bdue\b(.*)$|\b(?:again|due|recheck\w*|re-check\w*)\b(.*)$", text, _I
+    )
+    m = m if due is None else None
+    if m and (nd := find_day(m[1] or m[2], env.today, future=True)):
         draft.put("next_due_date", nd.day.isoformat())
         cut = cut[: m.start()]
     day = find_day(cut, env.today, future=False)

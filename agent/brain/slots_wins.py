@@ -8,7 +8,7 @@ from agent.brain.categories import category_of
 from agent.brain.convo import Env
 from agent.brain.dates import find_day
 from agent.brain.draft import Draft, Ref, blank, tidy
-from agent.brain.money import Amount, best_amount, find_amounts
+from agent.brain.money import Amount, best_amount, find_amounts, spoken_pair
 from agent.brain.pick import explicit_id, ordinal, ref_words
 from agent.brain.times import find_time
 
@@ -16,26 +16,39 @@ _I = re.IGNORECASE
 _SPEND_WORDS = (
     r"spent|spend|paid|pay|bought|buy|purchased|cost|costs|costing|log|logged|add|record|an|a"
     r"|expense|of|on|for|at|in|the|me|us|about|around|just|today|dollars|bucks|was|it|that|got"
-    r"|some|new|my|our|and|with|to"
+    r"|some|new|my|our|and|with|to|came to|came|comes to"
 )
 
 
-def _amount(text: str, env: Env) -> tuple[Amount | None, str]:
-    """The amount (dates cut first, so "on the 3rd" is no amount) and the text without it."""
+# Bills that are never a few dollars: "rego was four twenty" is $420, not $4.20.
+_DEAR = {"registration", "insurance", "repairs", "maintenance", "camping", "phone_internet"}
+
+
+def _amount(text: str, env: Env, *, hundreds: bool = False) -> tuple[Amount | None, str]:
+    """The amount (dates cut first, so "on the 3rd" is no amount) and the text without it;
+    with `hundreds`, "two fifty" is $250."""
     day = find_day(text, env.today, future=False)
     clock = find_time(text)
     if clock and re.fullmatch(r"\d{1,2}\.\d{2}", text[clock.start : clock.end]):
         clock = None  # "lunch friday 12.50": a bare dotted number in a purchase is a price
     cut = blank(text, [(h.start, h.end) for h in (day, clock) if h])
-    amount = best_amount(cut, loose=True)
+    spoken = None if find_amounts(cut) else spoken_pair(cut, hundreds=hundreds)
+    amount = spoken or best_amount(cut, loose=True)
     spans = [(a.start, a.end) for a in find_amounts(cut)]
     rest = blank(cut, [*spans, (amount.start, amount.end)] if amount else spans)
     return amount, rest
 
 
+_BOUGHT_THING = re.compile(
+    r"\b(?:bought|buy|purchased|picked up|grabbed|got)\s+(?:a |an |some |the |us |me )*new\b"
+    r"|\bnew\s+\w+\s+(?:for|from)\b",
+    _I,
+)
+
+
 def add_expense(text: str, env: Env) -> Draft:
     draft = Draft("add_expense")
-    amount, rest = _amount(text, env)
+    amount, rest = _amount(text, env, hundreds=category_of(text, american=env.american) in _DEAR)
     if amount:
         draft.put("amount", amount.value)
         if amount.currency:
@@ -45,16 +58,24 @@ def add_expense(text: str, env: Env) -> Draft:
         draft.put("date", day.day.isoformat())
     description = tidy(re.sub(r"\s+", " ", rest), _SPEND_WORDS)
     description = re.sub(r"\b(?:yesterday|today|last \w+|on \w+day)\b", "", description, flags=_I)
-    category = category_of(text)
+    category = category_of(text, american=env.american)
+    if category is None and _BOUGHT_THING.search(text):
+        category = "shopping"  # a thing bought that no other category names
     draft.put("category", category or ("other" if len(description) > 1 else None))
     draft.put("description", tidy(description, _SPEND_WORDS)[:200] or None)
     draft.missing = "amount" if not amount else None if draft.args.get("category") else "category"
     return draft
 
 
+# Words around a source that are not it: "from the vineyard, paid in cash".
+_SOURCE_ENDS = (
+    r"the|my|some|a|an|paid|got paid|received|came in|came through|in cash|cash|it|was|on"
+)
+
+
 def add_income(text: str, env: Env) -> Draft:
     draft = Draft("add_income")
-    amount, rest = _amount(text, env)
+    amount, rest = _amount(text, env, hundreds=True)  # nobody logs $2.50 received
     if amount:
         draft.put("amount", amount.value)
     day = find_day(text, env.today, future=False)
@@ -72,8 +93,8 @@ def add_income(text: str, env: Env) -> Draft:
     m = re.search(r"\b(?:from|doing|selling|at|for)\s+(.+)$", rest, _I)
     if sold:
         source = "Sold " + tidy(sold[1]).lower()
-    elif m and tidy(m[1], "the|my|some|a|an"):
-        source = tidy(m[1], "the|my|some|a|an")
+    elif m and tidy(m[1], _SOURCE_ENDS):
+        source = tidy(m[1], _SOURCE_ENDS)
     elif known:
         source = known[1].capitalize()
     else:
@@ -122,7 +143,9 @@ def update_expense(text: str, env: Env) -> Draft:
         after,
         flags=_I,
     )
-    draft.put("category", category_of(asks))  # "can you fix it" asks; it names no repair
+    draft.put(
+        "category", category_of(asks, american=env.american)
+    )  # "can you fix it" asks; it names no repair
     if day := find_day(after, env.today, future=False):
         draft.put("date", day.day.isoformat())
     if m := re.search(r"\b(?:description|note)\b.*?\b(?:to|as|:)\s+(.+)$", text, _I):

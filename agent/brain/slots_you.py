@@ -16,9 +16,9 @@ from agent.brain.convo import Env
 from agent.brain.dates import find_day
 from agent.brain.draft import Draft, Ref, blank, tidy
 from agent.brain.pick import explicit_id, ordinal, ref_words
-from agent.brain.places import capitalised_place, known_town
+from agent.brain.places import capitalised_place, town_after_word
 from agent.brain.ranges import find_range
-from agent.brain.textutil import capitalise, squash, title_case
+from agent.brain.textutil import capitalise, squash
 from agent.brain.times import Moment, bare_hour, day_part_spans, find_moment, find_time, time_range
 
 _I = re.IGNORECASE
@@ -100,15 +100,6 @@ def _part_clock(text: str) -> str:
     return _PART_CLOCK.sub(said, text)
 
 
-def _town_in(text: str) -> str | None:
-    """A town typed in lower case after "in"/"at" ("the dentist in toowoomba"), when the map
-    knows it."""
-    for m in re.finditer(r"\b(?:in|at)\s+([a-z][\w'.-]*(?:\s+[a-z][\w'.-]*){0,2})", text, _I):
-        if town := known_town(m[1]):
-            return title_case(town)
-    return None
-
-
 def create_event(text: str, env: Env) -> Draft:
     draft = Draft("create_event")
     text = _part_clock(text)
@@ -138,7 +129,7 @@ def create_event(text: str, env: Env) -> Draft:
     elif reminds and moment and moment.at is not None:
         draft.put("reminder_minutes", 0)
     rest = _CAL.sub(" ", blank(text, spans))
-    place = capitalised_place(rest) or _town_in(rest)
+    place = capitalised_place(rest) or town_after_word(rest, "in|at")
     if place:
         draft.put("location", place)
         rest = re.sub(rf"\b(?:in|at)\s+{re.escape(place)}\b", " ", rest, flags=_I)
@@ -185,6 +176,16 @@ def update_event(text: str, env: Env) -> Draft:
     lead = figures.reminder_before(text)
     if lead:
         draft.put("reminder_minutes", int(lead.value))
+    if named := _NEW_PLACE.search(text):  # "change the place on that one to Cable Beach"
+        draft.put("location", capitalise(squash(named[1]))[:200])
+        # the event is named around the words, not after the first "to"/"for"
+        said = text[: named.start()] + " " + text[named.start() : named.start(1)]
+        draft.ref = _event_ref(_PLACE_WORDS.sub(" ", said))
+        if not re.search(r"\b(?:move|moved|moving|shift|shifted)\b", text, _I):
+            draft.relative.clear()  # the day or time said is the event's, to find it
+    elif _PLACE_NOT.search(text) and (where := _venue(text)):
+        draft.put("location", where)  # "... on sunday is at the showgrounds not the oval"
+        draft.relative.clear()  # the day said is the event's, to find it
     elif not (day or clock or draft.relative or draft.args) and (where := _venue(text)):
         draft.put("location", where)  # "the meetup has moved to the Bourke library"
     draft.missing = None if draft.relative or draft.args else "changes"
@@ -218,8 +219,21 @@ def _shift(text: str) -> timedelta | None:
 
 
 _VENUE = re.compile(
-    r"\b(?:moved|move it|moving|shifted|relocated|changed|is now|now)\s+(?:to|at|over to|in)\s+"
-    r"(?:the\s+)?(.+?)\s*[.!]*$",
+    r"\b(?:moved|move it|moving|shifted|relocated|changed|is now|now|is|are|'s)\s+"
+    r"(?:actually\s+|really\s+)?(?:to|at|over to|in)\s+"
+    r"(?:the\s+)?(.+?)(?:,?\s+not\s+(?:at\s+|in\s+)?(?:the\s+)?\S.*)?\s*[.!]*$",
+    _I,
+)
+
+
+_PLACE_NOT = re.compile(r"\b(?:at|in)\s+\S.*\bnot\s+(?:at\s+|in\s+)?(?:the\s+)?[a-z]", _I)
+_PLACE_WORDS = re.compile(
+    r"\b(?:change|set|update|make|switch|place|location|venue|spot|where|to|for|on|of)\b", _I
+)
+_NEW_PLACE = re.compile(
+    r"\b(?:change|set|update|make|switch)\s+the\s+(?:place|location|venue|spot|where)"
+    r"(?:\s+(?:on|of|for)\s+(?:that|it|this|the \w+)(?:\s+one)?)?"
+    r"\s+to\s+(?:the\s+)?(.+?)\s*[.!?]*$",
     _I,
 )
 

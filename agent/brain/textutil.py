@@ -86,6 +86,8 @@ _REAL_WORDS = {
     "eights", "sevens", "nines", "sixths", "fifths", "theres", "every", "lever",
     "seventies", "sixties", "fifties", "forties", "thirties", "twenties", "eighties", "nineties",
     "thee", "thread", "threw", "throe", "tree", "eleventh", "fourth", "fifteenth", "elven",
+    "right", "light", "night", "might", "sight", "tight", "fight", "height", "bight", "wight",
+    "steven", "thirst",
 }  # fmt: skip
 _CANDIDATE = re.compile(r"\b[a-z]{5,10}\b(?=(?P<next>[\s-]+[\w$]+)?)", re.IGNORECASE)
 # A five-letter word is near many words ("light", "fight" to "eight"): it is a number only
@@ -128,7 +130,15 @@ def _replace(match: re.Match[str]) -> str:
     keep = not low or all(w in ("a", "an", "and") for w in low)
     lone = len(low) == 1 or (len(low) == 2 and low[0] in ("a", "an"))
     keep = keep or (lone and low[-1] in ("one", "a", "an") and not _COUNTABLE.match(rest))
-    keep = keep or (low[0] in ("a", "an") and low[1:2] != [] and low[1] not in (*_SCALES, "dozen"))
+    article = (
+        bool(low) and low[0] in ("a", "an") and low[1:2] != [] and low[1] not in (*_SCALES, "dozen")
+    )
+    if article and not keep and _COUNTABLE.match(rest):
+        # "a two kilo bag": the article stays, the count before a unit becomes digits
+        lead.append(words.pop(0))
+        low = low[1:]
+    elif article:
+        keep = True
     if keep:
         return text
     values = [_value(g) for g in _groups(low)]
@@ -164,9 +174,11 @@ def _apostrophe(m: re.Match[str]) -> str:
     return word[:-1] + "'t" if not word.lower().endswith("nt") else word[:-2] + "n't"
 
 
-# "38 dollars 50", "74 dollars and 20 cents" (number words already digits): one price.
+# "38 dollars 50", "74 dollars and 20 cents", "31 pound 60" (number words already
+# digits): one price.
 _DOLLARS_CENTS = re.compile(
-    r"\b(\d+) (?:dollars?|bucks?) (?:and )?(\d{1,2})(?: cents?| c\b)?\b"
+    r"\b(\d+) (dollars?|bucks?|pounds?|quid|euros?) (?:and )?(\d{1,2})"
+    r"(?: cents?| c\b| p\b| pence)?\b"
     r"(?!\s*(?:litres?|liters?|l\b|km|kms|kg|%|nights?|days?|am\b|pm\b|o'?clock|people))",
     re.IGNORECASE,
 )
@@ -177,7 +189,68 @@ _HAVE_CONTRACTIONS = re.compile(r"\b(what|where|who|how)'ve\b", re.IGNORECASE)
 
 
 def _price(m: re.Match[str]) -> str:
-    return f"{m[1]}.{int(m[2]):02d} dollars"
+    unit = m[2].lower()
+    unit = (
+        "dollars" if unit.startswith("buck") else unit if unit == "quid" else unit.rstrip("s") + "s"
+    )
+    return f"{m[1]}.{int(m[3]):02d} {unit}"
+
+
+# Ordinal days in words ("the fifteenth of January", "March the twenty-first", "on the
+# third at 10"): digits, where they can only be a date (so "the first one" stays a pick).
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
+_ORD_WORD = (
+    r"(?:(?:twenty|thirty)[\s-]+)?(?:" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + ")"
+)
+_MONTH_WORD = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june|july|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_ORDINAL_DATE = re.compile(
+    rf"\b(?P<a>{_ORD_WORD})(?=\s+(?:of\s+)?{_MONTH_WORD}\b)"
+    rf"|(?<=\b)(?P<m>{_MONTH_WORD})\s+(?:the\s+)?(?P<b>{_ORD_WORD})\b"
+    rf"|\bon the\s+(?P<c>{_ORD_WORD})\b(?=\s*(?:$|[,.!?]|at\b|for\b|of\b|in\b))",
+    re.IGNORECASE,
+)
+
+
+def _ordinal_value(words: str) -> int | None:
+    parts = re.split(r"[\s-]+", words.lower())
+    tens = {"twenty": 20, "thirty": 30}.get(parts[0], 0) if len(parts) > 1 else 0
+    day = tens + _ORDINALS.get(parts[-1], 0)
+    return day if 1 <= day <= 31 else None
+
+
+def _ordinal_date(m: re.Match[str]) -> str:
+    words = m["a"] or m["b"] or m["c"]
+    day = _ordinal_value(words)
+    if day is None:
+        return m[0]
+    suffix = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    if m["b"]:
+        return f"{m['m']} {day}{suffix}"
+    if m["c"]:
+        return f"on the {day}{suffix}"
+    return f"{day}{suffix}"
+
+
+# Words as texted ("wat did i spend", "wots on", "it was actualy 54"): the word itself.
+_TEXTED = re.compile(
+    r"\b(?:(?P<what>wat|wot|whta|waht)(?P<s>s)?|(?P<actually>actualy|actully|acually|acutally"
+    r"|actualley|akshually))\b",
+    re.IGNORECASE,
+)
+
+
+def _texted(m: re.Match[str]) -> str:
+    if m["actually"]:
+        return "actually"
+    return "what's" if m["s"] else "what"
 
 
 def normalise(text: str) -> str:
@@ -185,6 +258,8 @@ def normalise(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", " - ")
     text = re.sub(r"[ \t]+", " ", text).strip()
+    text = _TEXTED.sub(_texted, text)
+    text = _ORDINAL_DATE.sub(_ordinal_date, text)
     text = _HAVE_CONTRACTIONS.sub(r"\1 have", text)  # "what've we got on"
     text = _PER.sub(lambda m: " a " + _PER_WORD.get(m[1].lower(), m[1].lower()), text)
     text = words_to_digits(fix_number_words(_CONTRACTIONS.sub(_apostrophe, text)))

@@ -64,7 +64,20 @@ def _hour(hour: int, minute: int, ampm: str | None) -> time | None:
     return time(hour, minute) if hour < 24 and minute < 60 else None
 
 
+# "2 in the afternoon", "half 7 in the morning", "8 at night": the hour and its half of the day.
+_HOUR_PART = re.compile(
+    r"\b(?:at\s+|by\s+|to\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(?:o'?clock\s*)?"
+    r"(?:in the (morning|afternoon|arvo|evening)|at (night)|(tonight|tonite))\b",
+    _I,
+)
+
+
 def find_time(text: str) -> TimeHit | None:
+    if m := _HOUR_PART.search(text):
+        part = (m[3] or m[4] or m[5]).lower()
+        at = _hour(int(m[1]), int(m[2] or 0), "am" if part == "morning" else "pm")
+        if at is not None:
+            return TimeHit(at, m.start() + (len(m[0]) - len(m[0].lstrip())), m.end())
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             minute = int(m[2]) if m[2] else 0

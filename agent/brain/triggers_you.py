@@ -46,6 +46,14 @@ YOU: list[tuple[str, int, str]] = [
     ("list_events", 8, r"\b(?:have|do) (?:i|we) (?:got )?(?:anything|something|much) on\b"),
     ("update_event", 8, rf"\b(?:{_MOVE})\b.{{0,30}}\b(?:{_EVENTS})\b"),
     ("update_event", 8, r"\brename\b.{0,40}\bto\b"),
+    # a correction of a planned event's place: "the markets on sunday is at the showgrounds
+    # not the oval"
+    (
+        "update_event",
+        9,
+        rf"\b(?:{_EVENTS})s?\b.{{0,40}}\b(?:is|'s|are) (?:now |actually |really )?(?:at|in) "
+        r".{1,40}?,? not (?:at |in )?\w",
+    ),
     ("delete_event", 8, rf"\b(?:{_DROP})\b.{{0,30}}\b(?:{_EVENTS})s?\b|^cancel (?:the|my)\b"),
     ("delete_event", 9, rf"\b(?:take|knock|strike|cross)\b.{{0,40}}\b{_OFF_CAL}\b"),
     # A request that points at what the sentences before it describe ("… has been

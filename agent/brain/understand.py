@@ -22,6 +22,7 @@ from agent.brain.dialogue import (
     unsaved_trip_of,
     without_ack,
 )
+from agent.brain.places import named_town, town_after_word
 from agent.brain.questions import asked, is_no, join
 from agent.brain.ranges import find_range, next_to
 from agent.brain.referents import resolve_there, there_town
@@ -41,7 +42,8 @@ ALSO_ANSWERS = {t: {"add_expense"} for t in ("log_maintenance", "log_fuel", "add
 
 # "And the month before that?", "what about Broome?": the last question, asked again.
 FOLLOW_UP = re.compile(
-    r"^\s*(?:ok(?:ay)?,? )?(?:and|what about|how about|and what about|and how about|same for"
+    r"^\s*(?:(?:ok(?:ay)?|right|cool|hmm+|oh|ah|thanks|ta|great|lovely|righto)\b[\s,.!]*)?"
+    r"(?:and|what about|how about|and what about|and how about|same for"
     r"|now)\b",
     re.IGNORECASE,
 )
@@ -171,13 +173,27 @@ def _from_previous_turn(convo: Convo) -> Reading | None:
     return Reading([Request(tool, text, convo.text, args)])
 
 
-_THAT_DAY = re.compile(r"\b(?:on )?(?:that|the same|same) day\b", re.IGNORECASE)
+# "Move it to 3pm, same day": a change keeps the row's own day, whatever the talk was about.
+KEEPS_ITS_DAY = {"update_event", "update_expense"}
+_THAT_DAY = re.compile(
+    r"\b(?:on |for )?(?:that|the same|same) (day|monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday)\b",
+    re.IGNORECASE,
+)
 
 
-def _that_day(text: str, convo: Convo) -> str:
-    """ "We leave 7am that day": the day the conversation is about (the dialogue state)."""
+def _that_day(text: str, convo: Convo, tool: str = "") -> str:
+    """ "We leave 7am that day", "what else is on that Saturday": the day the conversation
+    is about (the dialogue state), when a weekday named is that day's."""
     day = convo.env.previous.day if convo.env.previous else None
-    return _THAT_DAY.sub(f" on {day.isoformat()} ", text) if day else text
+    if day is None or tool in KEEPS_ITS_DAY:
+        return text
+
+    def _day(m: re.Match[str]) -> str:
+        named = m[1].lower()
+        return f" on {day.isoformat()} " if named in ("day", day.strftime("%A").lower()) else m[0]
+
+    return _THAT_DAY.sub(_day, text)
 
 
 def read_message(convo: Convo) -> Reading:
@@ -190,14 +206,26 @@ def read_message(convo: Convo) -> Reading:
     if settled := _from_previous_turn(convo):
         return settled
     reading = _read(convo, convo.last, recent_kind(convo), 0)
-    place = previous_place(convo.env)
-    requests = [
-        Request(
-            r.tool,
-            resolve_there(r.tool, _that_day(r.text, convo), convo.history, convo.last, place),
-            resolve_there(r.tool, _that_day(r.raw, convo), convo.history, convo.last, place),
-            there=there_town(r.tool, r.text, convo.history, convo.last, place),
+    requests = []
+    for i, r in enumerate(reading.requests):
+        # "filled up at roma, what's the weather there": a town an earlier request of the
+        # same message named, before the previous turn's place
+        here = next((t for e in reversed(reading.requests[:i]) if (t := _town_named(e.text))), None)
+        place = here or previous_place(convo.env)
+        requests.append(
+            Request(
+                r.tool,
+                resolve_there(
+                    r.tool, _that_day(r.text, convo, r.tool), convo.history, convo.last, place
+                ),
+                resolve_there(
+                    r.tool, _that_day(r.raw, convo, r.tool), convo.history, convo.last, place
+                ),
+                there=there_town(r.tool, r.text, convo.history, convo.last, place),
+            )
         )
-        for r in reading.requests
-    ]
     return Reading(requests, reading.pending, reading.cancelled)
+
+
+def _town_named(text: str) -> str | None:
+    return named_town(text) or town_after_word(text)

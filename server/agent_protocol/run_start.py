@@ -11,7 +11,7 @@ from server.agent_protocol.runs_input import run_request
 from server.agent_protocol.schemas import RunCreate
 from server.refusals import Conflict
 from server.resources import Resources
-from server.runs import Run, RunManager, ThreadBusy, create_thread
+from server.runs import Run, RunManager, RunRequest, ThreadBusy, create_thread
 from server.runs.threads import ThreadExists, ThreadNotFound, owned_thread_id
 
 BUSY = (
@@ -37,30 +37,31 @@ async def start_run(
     assistant = await find_assistant(resources.pool, user, body.assistant_id)
     if assistant["context"]:  # the assistant's saved context, under the run's own
         body = body.model_copy(update={"context": {**assistant["context"], **(body.context or {})}})
-    request = run_request(body, resources.graph.nodes, assistant["assistant_id"])
+    checked = run_request(body, resources.graph.nodes, assistant["assistant_id"])
     run_thread_id = await run_thread(resources, user, thread_id, body.if_not_exists)
     context = Context(
-        user_id=str(user), client=request.client, pool=resources.pool, services=resources.services
+        user_id=str(user), client=checked.client, pool=resources.pool, services=resources.services
+    )
+    request = RunRequest(
+        thread_id=run_thread_id,
+        user_id=user,
+        input=checked.input,
+        command=checked.command,
+        context=context,
+        multitask_strategy=body.multitask_strategy,
+        checkpoint_id=checked.checkpoint_id,
+        metadata=checked.metadata,
+        on_disconnect=body.on_disconnect,
+        # LangGraph's default is a checkpoint per step ("async"), for the history and
+        # time travel these clients use; PAM's chat turns checkpoint at exit.
+        durability=body.durability or "async",
+        # for joins on other instances
+        extras={**checked.options.extras(), "assistant_id": assistant["assistant_id"]},
+        graph_options=checked.graph,
     )
     try:
-        run = await runs.start(
-            thread_id=run_thread_id,
-            user_id=user,
-            input=request.input,
-            command=request.command,
-            context=context,
-            multitask_strategy=request.options.multitask_strategy,  # type: ignore[arg-type]
-            checkpoint_id=request.checkpoint_id,
-            metadata=request.metadata,
-            on_disconnect=body.on_disconnect,
-            # LangGraph's default is a checkpoint per step ("async"), for the history and
-            # time travel these clients use; PAM's chat turns checkpoint at exit.
-            durability=body.durability or "async",
-            # for joins on other instances
-            extras={**request.options.extras(), "assistant_id": assistant["assistant_id"]},
-            graph_options=request.graph,
-        )
+        run = await runs.start(request)
     except ThreadBusy:
         raise Conflict(BUSY) from None
-    remember(run, request.options)
+    remember(run, checked.options)
     return run

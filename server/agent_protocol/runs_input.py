@@ -1,4 +1,4 @@
-"""Check a run request and turn it into the run manager's arguments.
+"""Check a run body and turn it into what the run's request is made of.
 
 Messages in `input` may use either LangChain dict form ({"type": "human", ...} or
 {"role": "user", ...}); they are parsed here so that a malformed one is a 422 and not
@@ -27,7 +27,10 @@ RESERVED_METADATA = ("run_id", "thread_id", "user_id", "assistant_id", "graph_id
 
 
 @dataclass(frozen=True)
-class RunRequest:
+class CheckedRun:
+    """A RunCreate body checked: the run manager's request is made from it (run_start.py),
+    and the stream options kept for the streams that join the run."""
+
     input: dict[str, Any] | None
     command: dict[str, Any] | None
     checkpoint_id: str | None
@@ -100,7 +103,7 @@ def _checkpoint_id(body: RunCreate) -> str | None:
 
 def run_request(
     body: RunCreate, nodes: Iterable[str] | None = None, assistant_id: str = ASSISTANT_ID
-) -> RunRequest:
+) -> CheckedRun:
     """The body checked; the assistant is resolved by the caller (a row: run_start.py).
     `nodes`: the graph's node names, which breakpoints must name (graph.py's by default)."""
     _refuse_unsupported(body)
@@ -118,7 +121,7 @@ def run_request(
         raise BadInput(str(exc)) from None
     command = _command(body.command)
     metadata = {k: v for k, v in (body.metadata or {}).items() if k not in RESERVED_METADATA}
-    return RunRequest(
+    return CheckedRun(
         input=None if command is not None else _input(body.input),
         command=command,
         checkpoint_id=_checkpoint_id(body),

@@ -15,7 +15,14 @@ from agent.context import Context
 from server.chat.schemas import ChatRequest, ClientContext, ResumeRequest
 from server.refusals import BadInput, Conflict
 from server.resources import Resources
-from server.runs import DuplicateMessage, Run, RunManager, create_thread, owned_thread
+from server.runs import (
+    DuplicateMessage,
+    Run,
+    RunManager,
+    RunRequest,
+    create_thread,
+    owned_thread,
+)
 from server.runs.orphans import settled
 from server.runs.run import interrupt_payload
 from server.runs.store import RunRow, get_run_row, run_for_message
@@ -90,16 +97,18 @@ async def start_chat(
     message = HumanMessage(request.message, id=str(uuid4()))
     try:
         run = await runs.start(
-            thread_id=thread_id,
-            user_id=user_id,
-            input={"messages": [message]},
-            context=turn_context(
-                resources,
-                user_id,
-                request.context or client,
-                request.context.typed_at if request.context else None,
-            ),
-            message_id=request.message_id,
+            RunRequest(
+                thread_id=thread_id,
+                user_id=user_id,
+                input={"messages": [message]},
+                context=turn_context(
+                    resources,
+                    user_id,
+                    request.context or client,
+                    request.context.typed_at if request.context else None,
+                ),
+                message_id=request.message_id,
+            )
         )
     except DuplicateMessage as duplicate:  # the same message_id raced this one
         racing = await runs.find(duplicate.run_id)
@@ -130,10 +139,12 @@ async def start_resume(
         _check_count(pending, len(request.decisions))
     decisions = [d.payload() for d in request.decisions]
     run = await runs.start(
-        thread_id=thread_id,
-        user_id=user_id,
-        command={"resume": {"decisions": decisions}},
-        context=turn_context(resources, user_id, client),
+        RunRequest(
+            thread_id=thread_id,
+            user_id=user_id,
+            command={"resume": {"decisions": decisions}},
+            context=turn_context(resources, user_id, client),
+        )
     )
     return Turn(thread_id, run.run_id, run)
 

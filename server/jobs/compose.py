@@ -11,7 +11,7 @@ from tools.profile import load_profile, local_today
 from tools.wins.budget_math import warning_sentence
 from tools.wins.queries import month_budget_line
 from tools.wins.wording import category_label
-from tools.you.events import EVENT_COLUMNS, event_out, event_when
+from tools.you.event_times import EVENT_COLUMNS, event_out, event_when
 
 Frame = dict[str, Any]
 

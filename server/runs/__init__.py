@@ -1,7 +1,9 @@
-"""Runs of the graph: the manager, the run object, its events, thread ownership."""
+"""Runs of the graph: the manager, the request that starts a run, the run object, its
+events, thread ownership."""
 
 from server.runs.events import RunEvent
 from server.runs.manager import RunManager, Strategy, ThreadBusy
+from server.runs.request import RunRequest
 from server.runs.run import Run, RunFailed, RunStatus
 from server.runs.store import DuplicateMessage
 from server.runs.threads import ThreadRow, create_thread, owned_thread
@@ -12,6 +14,7 @@ __all__ = [
     "RunEvent",
     "RunFailed",
     "RunManager",
+    "RunRequest",
     "RunStatus",
     "Strategy",
     "ThreadBusy",

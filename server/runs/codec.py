@@ -2,13 +2,12 @@
 
 LangGraph's own serializer (the one its checkpoints use) is used, so messages,
 interrupts and state values come back as the same objects another instance's
-stream and chat code expect. Keys of every Redis structure the runs share live here.
+stream and chat code expect. (The Redis keys are over_redis.py's.)
 """
 
 from __future__ import annotations
 
 from typing import Any
-from uuid import UUID
 
 from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
 
@@ -16,24 +15,6 @@ from server.runs.events import RunEvent, event_mode
 
 _serde = JsonPlusSerializer()
 Fields = dict[Any, Any]  # str or bytes keys and values, as redis-py takes them
-
-
-def head_key(run_id: str) -> str:
-    """A hash: the run's thread, user and message id, while it lives and shortly after."""
-    return f"pam:run:{run_id}"
-
-
-def events_key(run_id: str) -> str:
-    """A stream: the run's events (seq, mode, namespace, data), then one `end` entry."""
-    return f"pam:run:{run_id}:events"
-
-
-def lock_key(thread_key: str) -> str:
-    """A string: the run holding the thread (`tools.db.thread_keys.thread_key`)."""
-    return f"pam:thread:{thread_key}:lock"
-
-
-CANCEL_CHANNEL = "pam:runs:cancel"
 
 
 def pack(value: Any) -> bytes:
@@ -94,8 +75,3 @@ def read_end(fields: dict[bytes, bytes]) -> tuple[str, str | None, dict[str, Any
     """(status, error, {values, interrupts, result}) of an `end` entry."""
     error = fields.get(b"error", b"").decode() or None
     return fields[b"end"].decode(), error, unpack(fields[b"data"])
-
-
-def push_channel(user_id: UUID) -> str:
-    """Where pushes to a user's sockets are published (an instance holding one listens)."""
-    return f"pam:push:{user_id}"

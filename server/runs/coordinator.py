@@ -3,7 +3,7 @@ run manager, the WebSocket pushes and the rate limits talk to, chosen once at st
 
 - `local`: one process decides alone (no other process shares its database).
 - `redis`: REDIS_URL is set; locks, run streams, cancels, pushes and counters in Redis
-  (server/runs/shared.py).
+  (server/runs/over_redis.py).
 - `postgres`: several processes (`pam serve --workers N`, or instances) and no Redis;
   advisory locks, tables and LISTEN/NOTIFY in the database (server/runs/over_postgres.py).
 
@@ -15,17 +15,19 @@ counters (`counter`).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, Protocol
 from uuid import UUID
 
+import orjson
 import redis.asyncio as aioredis
 
 from server.ratelimit import RateCounter
-from server.runs.locks import Holder
-from server.runs.run import CancelAction, Run, Strategy, ThreadBusy
+from server.runs.run import ENDED, CancelAction, Run, RunStatus, Strategy, ThreadBusy
 from server.runs.store import DuplicateMessage
 from server.settings import Settings
 from server.ws.registry import SocketRegistry
@@ -34,6 +36,29 @@ from tools.db.pool import Pool
 CoordinatorKind = Literal["local", "redis", "postgres"]
 OnCancel = Callable[[str | None, str | None, CancelAction], Coroutine[Any, Any, None]]
 PublishCancel = Callable[..., Awaitable[None]]
+Follow = Callable[[Run], Coroutine[Any, Any, None]]
+
+BATCH = 500  # how many of a run's shared events a follower reads at once
+UNFOLLOWED = "The server running this turn stopped before it finished."
+
+
+@dataclass(frozen=True)
+class Holder:
+    """The run holding a thread, with its client message_id (a retry of that message
+    meeting it is a duplicate, not a busy thread); `value` is how a Redis lock names it."""
+
+    run_id: str
+    message_id: str | None = None
+
+    @property
+    def value(self) -> str:
+        return f"{self.run_id} {self.message_id or ''}"
+
+    @classmethod
+    def parse(cls, raw: bytes | str) -> Holder:
+        text = raw.decode() if isinstance(raw, bytes) else raw
+        run_id, _, message_id = text.partition(" ")
+        return cls(run_id, message_id or None)
 
 
 class Lease(Protocol):
@@ -114,6 +139,61 @@ async def settle_claim(
         await publish_cancel(run_id=held.run_id, action=action)
 
 
+def cancel_message(run_id: str | None, thread_key: str | None, action: CancelAction) -> bytes:
+    """A cancel as every kind publishes it: a run, or every run of a thread."""
+    return orjson.dumps({"run_id": run_id, "thread_key": thread_key, "action": action})
+
+
+def read_cancel(raw: bytes | str) -> tuple[str | None, str | None, CancelAction] | None:
+    """A published cancel's run id, thread key and action (None: not a cancel)."""
+    try:
+        message = orjson.loads(raw)
+        action = message.get("action")
+        run_id, thread_key = message.get("run_id"), message.get("thread_key")
+    except (orjson.JSONDecodeError, AttributeError):
+        return None
+    if action == "interrupt" or action == "rollback":
+        return run_id, thread_key, action
+    return None
+
+
+def follower(
+    run_id: str,
+    *,
+    thread_id: str,
+    user_id: UUID,
+    message_id: str | None,
+    extras: dict[str, str],
+    follow: Follow,
+) -> Run:
+    """A local Run that follows one another process executes, from the head that process
+    shared: marked `remote` (cancelling it asks the owner), its events replayed by
+    `follow`, so joins, waits, Last-Event-ID resumes and chat retries work the same on
+    every process."""
+    run = Run(
+        run_id=run_id,
+        thread_id=thread_id,
+        user_id=user_id,
+        metadata={},
+        on_disconnect="continue",
+        message_id=message_id,
+        extras=extras,
+    )
+    run.remote = True
+    run.set_status("running")
+    run.task = asyncio.create_task(follow(run), name=f"follow-{run_id}")
+    return run
+
+
+def finish(run: Run, status: str, error: str | None, outcome: dict[str, Any]) -> None:
+    """End a follower as its run ended in its own process."""
+    run.values = dict(outcome.get("values") or {})
+    run.interrupts = list(outcome.get("interrupts") or [])
+    run.result = outcome.get("result")
+    ended: RunStatus = status if status in ENDED else "error"  # type: ignore[assignment]
+    run.end(ended, error)
+
+
 def coordinator_kind(settings: Settings) -> CoordinatorKind:
     """PAM_COORDINATION, with `auto` resolved: Redis when REDIS_URL is set, else local
     (`pam serve --workers N` sets `postgres` for its workers when there is no Redis)."""
@@ -130,7 +210,7 @@ async def open_coordinator(
     kind = coordinator_kind(settings)
     coordinator: Coordinator
     if kind == "redis":
-        from server.runs.shared import RedisCoordinator
+        from server.runs.over_redis import RedisCoordinator
 
         if redis is None or settings.redis_url is None:
             raise RuntimeError("Redis coordination needs REDIS_URL")

@@ -31,12 +31,6 @@ from tools.db.thread_keys import owned_graph
 
 log = structlog.get_logger("pam.runs")
 
-# Chat turns checkpoint when the run stops (its end, an approval interrupt, an error),
-# not after every step: one write per turn instead of one per step and subgraph step. A
-# process killed mid-turn leaves the thread at its previous turn; the run row (with its
-# message_id) is already recorded, so a retried message is not run twice. Agent
-# Protocol runs default to LangGraph's "async" (every step, for history and time travel).
-DURABILITY = "exit"
 FAILED = "The run failed on our side."
 
 

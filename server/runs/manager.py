@@ -9,21 +9,20 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from dataclasses import replace
 from datetime import datetime
-from typing import Any
-from uuid import UUID, uuid4
+from uuid import uuid4
 
-from agent.context import Context
 from server.flags.runs import flagged_run
 from server.resources import Resources
 from server.runs.coordinator import Coordinator
-from server.runs.execute import DURABILITY, execute, graph_input
-from server.runs.graph_stream import GraphOptions
-from server.runs.run import CancelAction, Disconnect, Run, Strategy, ThreadBusy
+from server.runs.execute import execute, graph_input
+from server.runs.request import RunRequest
+from server.runs.run import CancelAction, Run, Strategy, ThreadBusy
 from server.runs.store import DuplicateMessage, delete_run_checkpoints, insert_run, update_run
 from tools.db.thread_keys import thread_key
 
-__all__ = ["RunManager", "Strategy", "ThreadBusy"]
+__all__ = ["RunManager", "RunRequest", "Strategy", "ThreadBusy"]
 REMOTE_CANCEL_WAIT_S = 10.0  # how long a cancel waits for another instance's run to stop
 
 
@@ -154,70 +153,40 @@ class RunManager:
         """The thread's running and queued runs, oldest first."""
         return self._table.unfinished(thread_key)
 
-    async def start(
-        self,
-        *,
-        thread_id: str,
-        user_id: UUID,
-        input: dict[str, Any] | None = None,
-        command: dict[str, Any] | None = None,
-        context: Context,
-        multitask_strategy: Strategy = "reject",
-        checkpoint_id: str | None = None,
-        metadata: dict[str, Any] | None = None,
-        on_disconnect: Disconnect = "continue",
-        message_id: str | None = None,
-        durability: str = DURABILITY,
-        extras: dict[str, str] | None = None,
-        graph_options: GraphOptions | None = None,
-    ) -> Run:
+    async def start(self, request: RunRequest) -> Run:
         """Start a run (the caller has checked the thread is the user's). ThreadBusy
         for `reject` on a busy thread; store.DuplicateMessage for a message_id the
         thread has already seen. Shielded: a caller cancelled mid-start (its client
         went away) still leaves the run started."""
-        thread_id = str(thread_id)
         # The only await before the run is registered: the busy check and the
         # registration below stay together, so concurrent starts still see each other.
-        context, metadata = await flagged_run(self._resources.flags, user_id, context, metadata)
-        busy = self._table.unfinished(thread_key(user_id, thread_id))
+        context, metadata = await flagged_run(
+            self._resources.flags, request.user_id, request.context, dict(request.metadata)
+        )
+        request = replace(request, context=context, metadata=metadata)
+        busy = self._table.unfinished(thread_key(request.user_id, request.thread_id))
         for other in busy:  # the same message racing in again: not busy, a duplicate
-            if message_id is not None and other.message_id == message_id:
+            if request.message_id is not None and other.message_id == request.message_id:
                 raise DuplicateMessage(other.run_id)
-        if busy and multitask_strategy == "reject":
-            raise ThreadBusy(thread_id)
+        if busy and request.multitask_strategy == "reject":
+            raise ThreadBusy(request.thread_id)
         run = Run(
             run_id=str(uuid4()),
-            thread_id=thread_id,
-            user_id=user_id,
-            metadata=dict(metadata or {}),
-            on_disconnect=on_disconnect,
-            message_id=message_id,
+            thread_id=request.thread_id,
+            user_id=request.user_id,
+            metadata=metadata,
+            on_disconnect=request.on_disconnect,
+            message_id=request.message_id,
+            durability=request.durability,
+            graph_options=request.graph_options,
+            extras=dict(request.extras),
         )
-        run.durability = durability
-        run.extras = dict(extras or {})
-        run.graph_options = graph_options or GraphOptions()
         # Registered before the first await, so a concurrent start sees the thread busy.
         self._table.register(run)
-        launch = self._launch(
-            run,
-            busy,
-            multitask_strategy,
-            payload=graph_input(input, command),
-            context=context,
-            checkpoint_id=checkpoint_id,
-        )
-        return await asyncio.shield(launch)
+        return await asyncio.shield(self._launch(run, busy, request))
 
-    async def _launch(
-        self,
-        run: Run,
-        busy: list[Run],
-        strategy: Strategy,
-        *,
-        payload: Any,
-        context: Context,
-        checkpoint_id: str | None,
-    ) -> Run:
+    async def _launch(self, run: Run, busy: list[Run], request: RunRequest) -> Run:
+        strategy = request.multitask_strategy
         pool = self._resources.pool
         lease = self._coordinator.lease(run)
         try:
@@ -246,9 +215,9 @@ class RunManager:
             run,
             graph=self._resources.graph,
             pool=pool,
-            payload=payload,
-            context=context,
-            checkpoint_id=checkpoint_id,
+            payload=graph_input(request.input, request.command),
+            context=request.context,
+            checkpoint_id=request.checkpoint_id,
             ahead=busy if strategy == "enqueue" else [],
             lease=lease,
         )

@@ -4,7 +4,8 @@ Last-Event-ID reconnect) while it runs and for a while after.
 
 The in-memory log stays the fast path on the process that runs the turn. The copy is
 written in batches by a task of its own, so a turn never waits on the copy, and a failure
-only stops the copy (with one warning), never the turn.
+only stops the copy (with one warning), never the turn. The two stores: `MirroredLog`
+(server/runs/over_redis.py) and `TableLog` (server/runs/over_postgres.py).
 """
 
 from __future__ import annotations
@@ -14,20 +15,12 @@ import contextlib
 from abc import ABC, abstractmethod
 from typing import Any, assert_never
 
-import redis.asyncio as aioredis
 import structlog
 
-from server.runs.codec import Fields, end_fields, event_fields, events_key, head_key
 from server.runs.events import MAX_EVENTS, EventLog, EventMode, RunEvent
-from server.runs.locks import REDIS_ERRORS
 from server.runs.run import Run
 
 log = structlog.get_logger("pam.runs")
-
-LIVE_TTL_S = 3600  # a stream whose instance died mid-run is dropped after this
-# Joinable from other instances this long after the end (a retry or a reconnect comes
-# within seconds; later ones get the stored result). Each turn is tens of kB in Redis.
-ENDED_TTL_S = 60
 
 
 def worth_mirroring(mode: EventMode, values_streamed: bool) -> bool:
@@ -108,31 +101,3 @@ class SharedLog(EventLog, ABC):
         finally:
             self._pending.clear()
             self.flushed.set()
-
-
-class MirroredLog(SharedLog):
-    """To a Redis Stream (`pam:run:{id}:events`), capped at `max_events` entries."""
-
-    errors = REDIS_ERRORS
-    where = "Redis"
-
-    def __init__(self, redis: aioredis.Redis, run: Run, max_events: int = MAX_EVENTS) -> None:
-        self._redis = redis
-        super().__init__(run, max_events)
-
-    async def write(self, batch: list[RunEvent], ending: bool) -> None:
-        key = events_key(self._run.run_id)
-        pipe = self._redis.pipeline(transaction=False)
-        for event in batch:
-            pipe.xadd(key, event_fields(event), maxlen=self._max_events, approximate=True)
-        if ending:
-            pipe.xadd(key, self._end_fields())
-            pipe.expire(key, ENDED_TTL_S)
-            pipe.expire(head_key(self._run.run_id), ENDED_TTL_S)
-        else:
-            pipe.expire(key, LIVE_TTL_S)
-        await pipe.execute()
-
-    def _end_fields(self) -> Fields:
-        run = self._run
-        return end_fields(run.status, run.error, run.values, run.interrupts, run.result)

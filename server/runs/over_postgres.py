@@ -1,7 +1,8 @@
 """Coordination through Postgres alone (PAM_COORDINATION=postgres): `pam serve --workers N`
 or several instances sharing one database and no Redis.
 
-- **Who runs where.** Each process keeps one session of its own (`Session`); its pid and
+- **Who runs where.** Each process keeps one session of its own (`Session`,
+  server/runs/pg_session.py); its pid and
   start time name the process in `coordinated_runs` (migration 0017), where each run is
   announced, so a run whose session is gone from `pg_stat_activity` is known to be dead.
 - **Thread locks** are session advisory locks on that session (one per thread, freed by
@@ -9,7 +10,7 @@ or several instances sharing one database and no Redis.
   (`holds_thread`), naming its run and message id.
 - **Run events** are copied to `coordinated_run_events` in batches off the turn's path
   (`TableLog`); a follower in another process reads them, woken by a NOTIFY on the run's
-  own channel, and falls back to polling.
+  own channel, and falls back to polling (server/runs/pg_events.py).
 - **Cancels** and **pushes** are NOTIFYs on `pam_cancel` and `pam_push`. A process holds a
   shared advisory lock per user with a socket open in it, so a push counts the processes
   that will deliver it (0: the user has no socket open anywhere).
@@ -22,7 +23,6 @@ windows at once: a sweep in every process, every SWEEP_EVERY_S.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
 from collections.abc import Coroutine
 from datetime import datetime
@@ -30,48 +30,37 @@ from typing import Any
 from uuid import UUID
 
 import orjson
-import psycopg
 import structlog
-from psycopg.rows import DictRow, dict_row
-from psycopg_pool import PoolTimeout
 
-from server.pg_listen import Listener
+from server.pubsub import Listener
 from server.ratelimit import PostgresCounter, RateCounter
-from server.runs.codec import decode_event, namespace_text, pack, pack_outcome, unpack
-from server.runs.coordinator import CoordinatorKind, OnCancel, settle_claim
-from server.runs.events import RunEvent
-from server.runs.locks import Holder
-from server.runs.mirror import SharedLog
-from server.runs.remote import BATCH, UNFOLLOWED, finish
+from server.runs.coordinator import (
+    CoordinatorKind,
+    Holder,
+    OnCancel,
+    cancel_message,
+    follower,
+    read_cancel,
+    settle_claim,
+)
+from server.runs.pg_events import TableLog, follow, run_outcome
+from server.runs.pg_session import ALIVE, DB_ERRORS, Session, run_alive
 from server.runs.run import CancelAction, Run, Strategy
-from server.runs.store import LOST
 from server.ws.registry import SocketRegistry
 from tools.db.pool import Pool
 
 log = structlog.get_logger("pam.runs")
 
-DB_ERRORS = (psycopg.Error, PoolTimeout, OSError)
 LOCK_POLL_S = 0.05  # how often a queued run looks at a thread held by another process
 HOLDER_TRIES = 10  # a lock taken but its holder not yet named: look again this often
-FOLLOW_BLOCK_S = 1.0  # a follower's longest wait for a wake-up before it reads anyway
 ENDED_KEEP_S = 60  # a run stays joinable from other processes this long after its end
 DEAD_KEEP_S = 3600  # a dead process's unfinished runs' rows are dropped after this
 SWEEP_EVERY_S = 30.0
-FLUSH_EVERY_S = 0.1  # a run's events are copied in batches at most this often
 CANCEL_CHANNEL = "pam_cancel"
 PUSH_CHANNEL = "pam_push"
 NOTIFY_MAX_BYTES = 7900  # Postgres refuses a NOTIFY payload of 8000 bytes or more
 
-# The session named in a run's row is still connected: the run's process is alive.
-_ALIVE = (
-    "EXISTS (SELECT 1 FROM pg_stat_activity a"
-    " WHERE a.pid = r.owner_pid AND a.backend_start = r.owner_started)"
-)
 _MASK = 0xFFFFFFFF
-
-
-def run_channel(run_id: str) -> str:
-    return f"pam_run_{UUID(run_id).hex}"
 
 
 def lock_number(thread_key: str) -> int:
@@ -92,124 +81,6 @@ _HELD_BY = (
     " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
     " AND classid::text::bigint = %s AND objid::text::bigint = %s AND objsubid = %s"
 )
-
-
-class Session:
-    """This process's own database session: it holds the advisory locks of its runs'
-    threads and its users' presence, and names the process in `coordinated_runs`.
-    Reconnected once on failure; the locks it held are then taken again."""
-
-    def __init__(self, database_url: str) -> None:
-        self._url = database_url
-        self._conn: psycopg.AsyncConnection[DictRow] | None = None
-        self._connecting = asyncio.Lock()
-        self.pid = 0
-        self.started: datetime | None = None
-        self.on_reconnect: list[Any] = []
-
-    async def connect(self) -> None:
-        async with self._connecting:
-            if self._conn is not None and not self._conn.closed:
-                return
-            conn = await psycopg.AsyncConnection.connect(
-                self._url, autocommit=True, row_factory=dict_row, connect_timeout=5
-            )
-            me = await (
-                await conn.execute(
-                    "SELECT pid, backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid()"
-                )
-            ).fetchone()
-            assert me is not None  # a session sees itself
-            old = (self.pid, self.started)
-            self._conn, self.pid, self.started = conn, me["pid"], me["backend_start"]
-            if old[1] is not None:
-                # Its runs live on in this process: name the new session as their owner.
-                # The old session's locks went with it.
-                await conn.execute(
-                    "UPDATE coordinated_runs SET owner_pid = %s, owner_started = %s,"
-                    " holds_thread = false WHERE owner_pid = %s AND owner_started = %s",
-                    (self.pid, self.started, old[0], old[1]),
-                )
-                log.warning("coordination session reconnected; taking its locks again")
-                for retake in self.on_reconnect:
-                    await retake()
-
-    async def fetch(self, query: str, params: tuple[Any, ...] | dict[str, Any]) -> DictRow:
-        for attempt in (1, 2):
-            conn = self._conn
-            if conn is None or conn.closed:
-                await self.connect()
-                conn = self._conn
-            assert conn is not None
-            try:
-                row = await (await conn.execute(query, params)).fetchone()
-                assert row is not None  # every query here selects one row
-                return row
-            except psycopg.OperationalError:
-                if attempt == 2:
-                    raise
-                with contextlib.suppress(Exception):
-                    await conn.close()
-        raise AssertionError("unreachable")
-
-    async def aclose(self) -> None:
-        if self._conn is not None:
-            await self._conn.close()
-
-
-class TableLog(SharedLog):
-    """A run's events copied to `coordinated_run_events`, a NOTIFY on the run's channel
-    after each batch; the last batch records the run's outcome in its row. One statement
-    per batch, batches at most every FLUSH_EVERY_S (a follower reads them a little later;
-    the turn itself never waits)."""
-
-    errors = DB_ERRORS
-    where = "Postgres"
-    flush_every_s = FLUSH_EVERY_S
-
-    def __init__(self, pool: Pool, run: Run) -> None:
-        self._pool = pool
-        super().__init__(run)
-
-    async def write(self, batch: list[RunEvent], ending: bool) -> None:
-        run = self._run
-        ended = _outcome(run) if ending else (None, None, None)
-        params = {
-            "run": UUID(run.run_id),
-            "seqs": [e.seq for e in batch],
-            "modes": [e.mode for e in batch],
-            "nss": [namespace_text(e.namespace) for e in batch],
-            "datas": [pack(e.data) for e in batch],
-            "ending": ending,
-            "status": ended[0],
-            "error": ended[1],
-            "outcome": ended[2],
-            "channel": run_channel(run.run_id),
-        }
-        async with self._pool.connection() as conn:
-            await conn.execute(_WRITE_BATCH, params)
-
-
-# A batch of a run's events, its outcome when it is the last, and the wake-up of its
-# followers: one statement (one transaction, so a follower that sees the outcome sees
-# every event; the NOTIFY is sent when it commits).
-_WRITE_BATCH = """
-WITH events AS (
-    INSERT INTO coordinated_run_events (run_id, seq, mode, ns, data)
-    SELECT %(run)s, e.seq, e.mode, e.ns, e.data
-    FROM unnest(%(seqs)s::bigint[], %(modes)s::text[], %(nss)s::text[], %(datas)s::bytea[])
-        AS e (seq, mode, ns, data)
-), ended AS (
-    UPDATE coordinated_runs SET ended_at = now(), end_status = %(status)s,
-        end_error = %(error)s, end_data = %(outcome)s
-    WHERE %(ending)s AND run_id = %(run)s
-)
-SELECT pg_notify(%(channel)s, '')
-"""
-
-
-def _outcome(run: Run) -> tuple[str, str | None, bytes]:
-    return run.status, run.error, pack_outcome(run.values, run.interrupts, run.result)
 
 
 class PostgresLease:
@@ -284,7 +155,7 @@ class PostgresLease:
         self._ended = True
         run = self._run
         # Without a log to write it, the outcome is recorded here for followers.
-        status, error, outcome = (None, None, None) if self._mirrored else _outcome(run)
+        status, error, outcome = (None, None, None) if self._mirrored else run_outcome(run)
         params = {
             "run": UUID(run.run_id),
             "unlock": self.held,
@@ -358,17 +229,11 @@ class PostgresCoordinator:
         return coordinator
 
     def on_cancel(self, handler: OnCancel) -> None:
-        def cancel_message(payload: str) -> None:
-            try:
-                message = orjson.loads(payload)
-                action = message.get("action")
-                run_id, thread_key = message.get("run_id"), message.get("thread_key")
-            except (orjson.JSONDecodeError, AttributeError):
-                return
-            if action in ("interrupt", "rollback"):
-                self._spawn(handler(run_id, thread_key, action))
+        def on_message(payload: str) -> None:
+            if (cancel := read_cancel(payload)) is not None:
+                self._spawn(handler(*cancel))
 
-        self.listener.subscribe(CANCEL_CHANNEL, cancel_message)
+        self.listener.subscribe(CANCEL_CHANNEL, on_message)
 
     def serve_pushes(self, registry: SocketRegistry) -> None:
         self._registry = registry
@@ -404,78 +269,14 @@ class PostgresCoordinator:
             ).fetchone()
         if head is None:
             return None
-        run = Run(
-            run_id=str(rid),
+        return follower(
+            str(rid),
             thread_id=str(head["thread_id"]),
             user_id=head["user_id"],
-            metadata={},
-            on_disconnect="continue",
             message_id=head["message_id"],
+            extras={str(k): str(v) for k, v in head["extras"].items()},
+            follow=lambda run: follow(self.pool, self.listener, run),
         )
-        run.remote = True
-        run.extras = {str(k): str(v) for k, v in head["extras"].items()}
-        run.set_status("running")
-        run.task = asyncio.create_task(self._follow(run), name=f"follow-{run_id}")
-        return run
-
-    async def _follow(self, run: Run) -> None:
-        channel, wake = run_channel(run.run_id), asyncio.Event()
-        self.listener.subscribe(channel, lambda _payload: wake.set())
-        rid, last = UUID(run.run_id), 0
-        try:
-            await self.listener.listening(channel)
-            while True:
-                wake.clear()
-                async with self.pool.connection() as conn:
-                    # The row first: once it says ended, every event is already there.
-                    head = await (
-                        await conn.execute(
-                            "SELECT end_status, end_error, end_data FROM coordinated_runs"
-                            " WHERE run_id = %s",
-                            (rid,),
-                        )
-                    ).fetchone()
-                    rows = await (
-                        await conn.execute(
-                            "SELECT seq, mode, ns, data FROM coordinated_run_events"
-                            " WHERE run_id = %s AND seq > %s ORDER BY seq LIMIT %s",
-                            (rid, last, BATCH),
-                        )
-                    ).fetchall()
-                for row in rows:
-                    last = row["seq"]
-                    run.log.replay(decode_event(row["seq"], row["mode"], row["ns"], row["data"]))
-                if len(rows) == BATCH:
-                    continue
-                if head is None:  # swept: its process died long ago
-                    run.end("error", LOST)
-                    return
-                if head["end_status"] is not None:
-                    finish(run, head["end_status"], head["end_error"], unpack(head["end_data"]))
-                    return
-                try:
-                    await asyncio.wait_for(wake.wait(), FOLLOW_BLOCK_S)
-                except TimeoutError:
-                    if not await self._alive(rid):  # its owner died
-                        run.end("error", LOST)
-                        return
-        except DB_ERRORS as exc:
-            log.warning("lost the run's shared events", run_id=run.run_id, error=str(exc))
-            run.end("error", UNFOLLOWED)
-        except asyncio.CancelledError:
-            run.end("cancelled")  # this process is shutting down; the run itself goes on
-        finally:
-            self.listener.unsubscribe(channel)
-
-    async def _alive(self, run_id: UUID) -> bool:
-        async with self.pool.connection() as conn:
-            row = await (
-                await conn.execute(
-                    f"SELECT {_ALIVE} AS alive FROM coordinated_runs r WHERE r.run_id = %s",
-                    (run_id,),
-                )
-            ).fetchone()
-        return bool(row and row["alive"])
 
     async def thread_held(self, thread_key: str) -> bool:
         key = lock_number(thread_key)
@@ -489,14 +290,14 @@ class PostgresCoordinator:
         """Gone when no live process's session names the run (unknown, so not gone,
         while the database does not answer)."""
         try:
-            return not await self._alive(UUID(run_id))
+            return not await run_alive(self.pool, UUID(run_id))
         except DB_ERRORS:
             return False
 
     async def publish_cancel(
         self, *, run_id: str | None = None, thread_key: str | None = None, action: CancelAction
     ) -> None:
-        message = orjson.dumps({"run_id": run_id, "thread_key": thread_key, "action": action})
+        message = cancel_message(run_id, thread_key, action)
         try:
             async with self.pool.connection() as conn:
                 await conn.execute("SELECT pg_notify(%s, %s)", (CANCEL_CHANNEL, message.decode()))
@@ -566,7 +367,7 @@ class PostgresCoordinator:
                     await conn.execute(
                         "DELETE FROM coordinated_runs r WHERE r.ended_at < now() - %s * interval"
                         f" '1 second' OR (r.created_at < now() - %s * interval '1 second'"
-                        f" AND NOT {_ALIVE})",
+                        f" AND NOT {ALIVE})",
                         (ENDED_KEEP_S, DEAD_KEEP_S),
                     )
                     await conn.execute("DELETE FROM rate_limit_windows WHERE expires_at < now()")

@@ -20,6 +20,9 @@ RunStatus = Literal["pending", "running", "success", "error", "interrupted", "ca
 Strategy = Literal["reject", "enqueue", "interrupt", "rollback"]
 CancelAction = Literal["interrupt", "rollback"]
 Disconnect = Literal["cancel", "continue"]
+# When the graph writes a checkpoint: after every step ("sync" waits for it, "async"
+# does not) or once when the run stops ("exit").
+Durability = Literal["sync", "async", "exit"]
 ENDED: frozenset[str] = frozenset({"success", "error", "interrupted", "cancelled"})
 
 
@@ -53,6 +56,9 @@ class Run:
         metadata: dict[str, Any],
         on_disconnect: Disconnect,
         message_id: str | None = None,
+        durability: Durability = "exit",
+        graph_options: GraphOptions | None = None,
+        extras: dict[str, str] | None = None,
     ) -> None:
         self.run_id = run_id
         self.thread_id = thread_id
@@ -60,10 +66,10 @@ class Run:
         self.metadata = metadata
         self.on_disconnect: Disconnect = on_disconnect
         self.message_id = message_id
-        # When the graph checkpoints ("exit", "async", "sync"): RunManager.start sets it.
-        self.durability = "exit"
-        # How the graph is driven (modes, subgraphs, breakpoints, config): RunManager.start.
-        self.graph_options = GraphOptions()
+        # When the graph checkpoints, and how it is driven (modes, subgraphs, breakpoints,
+        # config): from the run's request (server/runs/request.py).
+        self.durability: Durability = durability
+        self.graph_options = graph_options or GraphOptions()
         self.status: RunStatus = "pending"
         self.created_at = datetime.now(UTC)
         self.updated_at = self.created_at
@@ -80,7 +86,7 @@ class Run:
         self.remote = False
         # Small strings a follower on another instance needs (the Agent Protocol's stream
         # options), shared with the run's head in Redis.
-        self.extras: dict[str, str] = {}
+        self.extras: dict[str, str] = dict(extras or {})
         self._ended = asyncio.Event()
 
     @property

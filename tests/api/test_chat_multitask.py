@@ -9,7 +9,7 @@ import pytest
 from langchain_core.messages import AIMessage, HumanMessage
 
 from agent.context import Context
-from server.runs import RunFailed, RunManager, ThreadBusy, create_thread
+from server.runs import RunFailed, RunManager, RunRequest, ThreadBusy, create_thread
 from tests.api.conftest import Gate, LiveServer, Serve, StreamingScriptedModel, uid
 from tests.fakes import route
 from tools.db.thread_keys import thread_key
@@ -22,11 +22,13 @@ async def start(live: LiveServer, thread_id: str, text: str, **kwargs: Any) -> A
     resources = live.app.state.resources
     context = Context(user_id=str(uid(USER)), pool=resources.pool, services=resources.services)
     return await runs.start(
-        thread_id=thread_id,
-        user_id=uid(USER),
-        input={"messages": [HumanMessage(text)]},
-        context=context,
-        **kwargs,
+        RunRequest(
+            thread_id=thread_id,
+            user_id=uid(USER),
+            input={"messages": [HumanMessage(text)]},
+            context=context,
+            **kwargs,
+        )
     )
 
 
@@ -128,10 +130,12 @@ async def test_a_failing_run_ends_in_error_and_wait_raises(serve: Serve) -> None
         runs: RunManager = live.app.state.runs
         resources = live.app.state.resources
         run = await runs.start(
-            thread_id=await new_thread(live),
-            user_id=uid(USER),
-            input={"messages": [{"not": "a message"}]},
-            context=Context(user_id=str(uid(USER)), pool=resources.pool),
+            RunRequest(
+                thread_id=await new_thread(live),
+                user_id=uid(USER),
+                input={"messages": [{"not": "a message"}]},
+                context=Context(user_id=str(uid(USER)), pool=resources.pool),
+            )
         )
         with pytest.raises(RunFailed):
             await run.wait()

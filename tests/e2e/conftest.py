@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
-from psycopg import sql
 
-from tests.conftest import with_database
-from tests.servers import RunningServer, pam_server
+from tests.servers import RunningServer, pam_server, scratch_database
 
 AUTH_VARIABLES = ("SUPABASE_JWT_SECRET", "PAM_JWT_SECRET", "PAM_JWKS_URL", "ENVIRONMENT")
 
@@ -19,16 +15,8 @@ AUTH_VARIABLES = ("SUPABASE_JWT_SECRET", "PAM_JWT_SECRET", "PAM_JWKS_URL", "ENVI
 @pytest.fixture(scope="module")
 def own_database(database_url: str) -> Iterator[str]:
     """An empty database for this module's server, so its panel shows only its rows."""
-    name = f"pam_e2e_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(database_url, autocommit=True) as admin:
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    try:
-        yield with_database(database_url, name)
-    finally:
-        with psycopg.connect(database_url, autocommit=True) as admin:
-            admin.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
+    with scratch_database(database_url, "pam_e2e") as url:
+        yield url
 
 
 def server_env(database_url: str, data_dir: Path, **extra: str) -> dict[str, str]:

@@ -9,27 +9,25 @@ with both), with a model server whose replies a test can hold.
 from __future__ import annotations
 
 import asyncio
-import os
 import shutil
 from collections.abc import AsyncIterator, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import Literal
-from uuid import UUID, uuid4
+from uuid import UUID
 
 import psycopg
 import pytest
 import redis.asyncio as aioredis
-from psycopg import sql
 
 from evals.replay.server import serve_in_background
-from server.runs.codec import push_channel
+from server.jobs.schema import ensure_job_schema
 from server.runs.over_postgres import user_key
+from server.runs.over_redis import push_channel
 from tests.api.conftest import TEST_JWT_SECRET
-from tests.conftest import with_database
 from tests.scale.llm import MODEL, GatedBrain
-from tests.servers import RunningServer, pam_server
+from tests.servers import RunningServer, pam_server, scratch_database
 from tests.servers import private_redis as private_redis_server
 from tools.db.migrate import migrate
 from tools.db.pool import Pool, open_pool
@@ -126,18 +124,12 @@ def server_env(database_url: str, redis_url: str, model_url: str, **extra: str) 
 async def migrated_url(database_url: str) -> AsyncIterator[str]:
     """A database of the scale tests' own: the suite's other servers run job workers on
     theirs, which would take these tests' reminder jobs and deliver them elsewhere."""
-    name = f"pam_scale_{os.getpid()}_{uuid4().hex[:8]}"
-    with psycopg.connect(database_url, autocommit=True) as admin:
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    url = with_database(database_url, name)
-    try:
+    with scratch_database(database_url, "pam_scale") as url:
         await migrate(url)
+        # The job tables too, as a server's first start makes them: a test that reads
+        # them before its first server (the killed-worker one) then runs alone as well.
+        await ensure_job_schema(url)
         yield url
-    finally:
-        with psycopg.connect(database_url, autocommit=True) as admin:
-            admin.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
 
 
 @pytest.fixture(scope="session")

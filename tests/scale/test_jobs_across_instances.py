@@ -22,7 +22,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from tests.api.conftest import auth, frames_until, token_for, uid
 from tests.api.test_agent_protocol_support import person
 from tests.scale.conftest import Coordination, Pair, server_env, until
-from tests.servers import REPO
+from tests.servers import REPO, stop
 
 pytestmark = [pytest.mark.redis, pytest.mark.timeout(300)]
 FAST = {"PAM_JOBS_POLL_S": "0.2", "PAM_JOBS_HEARTBEAT_S": "0.5", "PAM_JOBS_STALLED_S": "2"}
@@ -40,12 +40,7 @@ def pam_worker(env: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
     try:
         yield process
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 async def one(url: str, query: str, *args: Any) -> dict[str, Any] | None:
@@ -60,7 +55,9 @@ async def socket_ready(ws: ClientConnection, coordination: Coordination, user: s
     async def subscribed() -> bool:
         return await coordination.pushes_reach(uid(user)) == 1
 
-    await until(subscribed)
+    # The instance takes the user's presence after the handshake, on its one coordination
+    # session; with the whole suite's servers on two cores that has taken over 15 s.
+    await until(subscribed, timeout_s=60)
 
 
 async def add_event(base: str, user: str, start_in: timedelta) -> str:

@@ -11,7 +11,8 @@ from uuid import uuid4
 import pytest
 import redis.asyncio as aioredis
 
-from server.runs.locks import Holder, ThreadLocks
+from server.runs.coordinator import Holder
+from server.runs.over_redis import ThreadLocks
 from tests.servers import free_port
 
 pytestmark = pytest.mark.redis

@@ -25,7 +25,7 @@ from tests.api.test_agent_protocol_support import person, say
 from tests.scale.conftest import STARTUP_S, Coordination, server_env, until
 from tests.scale.llm import GatedBrain
 from tests.scale.test_jobs_across_instances import add_event, pam_worker, socket_ready
-from tests.servers import REPO, RunningServer, free_port
+from tests.servers import REPO, RunningServer, free_port, stop
 
 pytestmark = [pytest.mark.redis, pytest.mark.timeout(300)]
 CHAT = "/api/v1/pam/chat"
@@ -128,12 +128,7 @@ def workers(
         asyncio.run(_all_live(found))
         yield found
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, timeout_s=30)
 
 
 async def _all_live(workers: Workers) -> None:

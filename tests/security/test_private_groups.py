@@ -50,6 +50,7 @@ async def test_a_private_group_lets_in_only_whom_its_owner_approves(
         assert joined.status_code == 200, joined.text
         assert joined.json()["group"]["is_member"] is False
         assert "asked" in joined.json()["summary"]
+        assert "join request" in joined.json()["summary"]  # the word the user knows it by
         assert await feed_texts(c, asker, name) == []
         # The tool files the same kind of request for another user.
         async with user_db(pool, uid(other)) as db:

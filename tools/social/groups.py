@@ -5,8 +5,9 @@ case, or its id). Groups are visible to every signed-in user.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from pydantic import BaseModel, Field, StringConstraints, model_validator
@@ -17,7 +18,8 @@ from tools.types import Action, ActionError, ActionResult, Args
 from tools.values import Name
 
 GroupRef = Name
-"""A group by its name (any case) or its id."""
+"""A group by its name (any case), a shortening of it, or its id."""
+MIN_SHORT_NAME = 4  # letters a shortened name needs ("wa" alone names nothing)
 GROUP_SELECT = """
 SELECT g.id, g.name, g.description, g.private,
        pam_group_member_count(g.id) AS member_count,
@@ -34,13 +36,46 @@ def _as_uuid(text: str) -> UUID | None:
         return None
 
 
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.lower())
+
+
+def _names_it(short: list[str], name: str) -> bool:
+    """Whether `short` is the group's name shortened: its words, in order, each the start
+    of one of the name's words ("harvest trail" for Harvest Trail Workers, "nomads" for
+    Grey Nomads WA)."""
+    words = iter(_words(name))
+    return bool(short) and all(any(w.startswith(s) for w in words) for s in short)
+
+
+async def _shortened(db: UserDb, ref: str) -> dict[str, Any] | None:
+    """The one group `ref` shortens: among the user's groups first, then all groups; None
+    when no group or several could be meant."""
+    short = _words(ref)
+    if not short or len("".join(short)) < MIN_SHORT_NAME:
+        return None
+    cur = await db.conn.execute(
+        GROUP_SELECT + "WHERE strpos(lower(g.name), %(w)s) > 0 ORDER BY lower(g.name) LIMIT 200",
+        {"me": db.user_id, "w": max(short, key=len)},
+    )
+    rows = [r for r in await cur.fetchall() if _names_it(short, r["name"])]
+    mine = [r for r in rows if r["is_member"]]
+    for found in (mine, rows):
+        if len(found) == 1:
+            return dict(found[0])
+    return None
+
+
 async def resolve_group(db: UserDb, ref: str) -> GroupOut:
-    """The group named `ref` (case-insensitive) or with id `ref`, else a not_found error."""
+    """The group named `ref` (case-insensitive) or with id `ref`, else the one group whose
+    name `ref` shortens ("harvest trail"), else a not_found error."""
     group_id = _as_uuid(ref)
     params = {"me": db.user_id, "id": group_id, "name": ref}
     where = "WHERE g.id = %(id)s" if group_id else "WHERE lower(g.name) = lower(%(name)s)"
     cur = await db.conn.execute(GROUP_SELECT + where, params)
     row = await cur.fetchone()
+    if row is None and group_id is None:
+        row = await _shortened(db, ref)
     if row is None:
         raise ActionError(
             f"I couldn't find a group called {ref}.",
@@ -137,8 +172,8 @@ async def _request_to_join(db: UserDb, group: GroupOut) -> GroupResult:
             group=group,
         )
     return GroupResult(
-        summary=f"{group.name} is private: you asked its owner to let you in, and you'll be"
-        " a member once they approve.",
+        summary=f"{group.name} is private, so you asked its owner to let you in: your join"
+        " request waits for them, and you'll be a member once they approve.",
         ids=[row["id"]],
         group=group,
     )

@@ -35,7 +35,7 @@ async def read_groups(db: UserDb) -> list[dict[str, Any]]:
     group made by another user counts once the user is a member of it.
     """
     cur = await db.conn.execute(
-        "SELECT g.id, g.name, g.description, m.user_id IS NOT NULL AS member"
+        "SELECT g.id, g.name, g.description, g.private, m.user_id IS NOT NULL AS member"
         " FROM groups g"
         " LEFT JOIN group_members m ON m.group_id = g.id AND m.user_id = %(me)s"
         " WHERE g.created_by = %(me)s OR m.user_id = %(me)s"
@@ -47,6 +47,7 @@ async def read_groups(db: UserDb) -> list[dict[str, Any]]:
             "id": str(row["id"]),
             "name": row["name"],
             "description": row["description"],
+            "private": row["private"],
             "member": row["member"],
         }
         for row in await cur.fetchall()

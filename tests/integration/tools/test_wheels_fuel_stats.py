@@ -12,10 +12,11 @@ import pytest
 from tests.conftest import ScopedDb
 from tools.run import call_action
 from tools.wheels.fuel import ACTIONS as FUEL_ACTIONS
+from tools.wheels.fuel_stats import ACTIONS as STATS_ACTIONS
 from tools.wheels.vehicles import ACTIONS as VEHICLE_ACTIONS
 
 NOW = datetime(2026, 3, 10, 0, 0, tzinfo=UTC)  # 10 March in Sydney
-LOG_FUEL, FUEL_STATS, ADD_VEHICLE = FUEL_ACTIONS[0], FUEL_ACTIONS[1], VEHICLE_ACTIONS[0]
+LOG_FUEL, FUEL_STATS, ADD_VEHICLE = FUEL_ACTIONS[0], STATS_ACTIONS[0], VEHICLE_ACTIONS[0]
 
 
 async def _call(scoped: ScopedDb, uid: uuid.UUID, action: Any, **args: Any) -> dict[str, Any]:

@@ -24,7 +24,7 @@ TRIP = previous(
     ("text", "tool", "args"),
     [
         ("and 250 for eating out", "set_budget",
-         {"category": "food", "monthly_limit": 250, "alert_threshold": 0.9}),
+         {"category": "food", "monthly_limit": 250}),
         ("Hmm, that's too tight with visitors coming. Make it 520.", "set_budget",
          {"category": "groceries", "monthly_limit": 520}),
         ("Cheers. And how are we tracking against that this month?", "budget_status", {}),
