@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 _LIKE = r"like|heart|upvote|thumbs up"
-_ASK = r"list|show|find|search|what|which|any|are there|recommend"
+_ASK = r"list|show|find|search|what|which|any|are there|is there|recommend"
 _WHICH = r"first|second|third|fourth|fifth|last|latest|top|newest|\w+'s"
 _GIVE = r"it|that|this|that one|this one|the (?:\w+ )?(?:post|one)|\w+'s (?:post|one)"
 _ALL = r"everyone|everybody|all|the community|the public|the world|other travellers|the feed"
