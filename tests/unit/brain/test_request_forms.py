@@ -141,7 +141,6 @@ def test_a_clause_acting_on_the_one_before_takes_it_as_its_object() -> None:
     assert [c["name"] for c in step("wins", text).tool_calls] == ["list_expenses"]
 
 
-
 def test_is_there_a_group_for_lists_groups() -> None:
     text = "is there a group for folks who restore old caravans"
     assert route(text) == ["social"]
