@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
@@ -72,9 +73,9 @@ class TimedSaver(BatchedSaver):
         finally:
             self.checkpoint_s += time.perf_counter() - started
 
-    async def write(self, statements: list[Statement]) -> None:
+    async def write(self, statements: list[Statement], closing: Sequence[Statement] = ()) -> None:
         started = time.perf_counter()
         try:
-            await super().write(statements)
+            await super().write(statements, closing)
         finally:
             self.checkpoint_s += time.perf_counter() - started

@@ -35,6 +35,10 @@ def failed_result(output: Any) -> bool:
 
 
 class MetricsCallback(AsyncCallbackHandler):
+    # Awaited in line: LangChain runs a handler that is not inline as a task of its own,
+    # one per callback event (every chain's start and end, every token), and none of
+    # these handlers waits on anything.
+    run_inline = True
     ignore_chain = True
     ignore_retriever = True
 

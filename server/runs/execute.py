@@ -24,7 +24,7 @@ from server.metrics_callbacks import MetricsCallback
 from server.runs.coordinator import Lease
 from server.runs.graph_stream import graph_stream
 from server.runs.run import Run, RunStatus, turn_result
-from server.runs.store import update_run
+from server.runs.store import run_update_statements, update_run
 from tools.db.checkpoint_batch import run_batch
 from tools.db.pool import Pool
 from tools.db.thread_keys import owned_graph
@@ -134,6 +134,7 @@ async def _execute(
     lease: Lease,
 ) -> None:
     status: RunStatus = "error"
+    recorded = False  # the end already written with the run's checkpoints
     error: str | None = None
     marking: asyncio.Task[None] | None = None
     graph = owned_graph(graph, run.user_id)  # the client's thread id, in the user's namespace
@@ -155,7 +156,7 @@ async def _execute(
         # each step's checkpoint to be written before the next step: not held. The
         # batch holds what reaches the saver (under the user's view): the thread's key.
         held = graph.checkpointer.saver if run.durability != "sync" else None
-        async with run_batch(held, run.thread_key):
+        async with run_batch(held, run.thread_key) as batch:
             async for namespace, mode, data in graph_stream(
                 graph,
                 payload,
@@ -167,8 +168,25 @@ async def _execute(
                 run.log.append(mode, tuple(namespace), data)
                 if not namespace:
                     end.see(mode, data)
-        if not end.settle(run):
+                if mode == "messages":
+                    # Readers get a turn per token, so each reaches its client as it
+                    # comes, even from a model that hands over its reply in one go.
+                    await asyncio.sleep(0)
+            settled = end.settle(run)
+            if settled:
+                record_usage(run)
+            if settled and batch is not None:
+                # The run's end goes in its checkpoints' transaction: one less per turn.
+                # The row's "running" lands first; a failed write fails the run, whose
+                # error is then recorded on its own, as any failure's.
+                await _marked(marking)
+                marking = None
+                run.set_status("interrupted" if run.interrupts else "success")
+                batch.close_with(run_update_statements(run))
+        if not settled:
             await _snapshot(graph, run)
+            record_usage(run)
+        recorded = batch is not None and batch.closing_written
         status = "interrupted" if run.interrupts else "success"
         observe_turn(run, time.monotonic() - started)
     except asyncio.CancelledError:
@@ -183,7 +201,7 @@ async def _execute(
             error = FAILED
         run.log.append("error", (), {"error": type(exc).__name__, "message": error})
     await _marked(marking)
-    await _record_end(run, graph, pool, status, error)
+    await _record_end(run, graph, pool, status, error, recorded)
 
 
 async def _marked(marking: asyncio.Task[None] | None) -> None:
@@ -196,19 +214,22 @@ async def _marked(marking: asyncio.Task[None] | None) -> None:
 
 
 async def _record_end(
-    run: Run, graph: Any, pool: Pool, status: RunStatus, error: str | None
+    run: Run, graph: Any, pool: Pool, status: RunStatus, error: str | None, recorded: bool
 ) -> None:
+    """Record how the run ended (unless its checkpoints' transaction already did), then
+    close its event log."""
     if status == "cancelled":
         try:
             await _snapshot(graph, run)
         except Exception:
             log.warning("no state after cancel", run_id=run.run_id)
-    run.set_status(status)
-    run.error = error
-    try:
-        await update_run(pool, run)
-    except Exception:
-        log.exception("could not record the run's end", run_id=run.run_id)
+    if not recorded:
+        run.set_status(status)
+        run.error = error
+        try:
+            await update_run(pool, run)
+        except Exception:
+            log.exception("could not record the run's end", run_id=run.run_id)
     run.end(status, error)
 
 
@@ -221,12 +242,13 @@ def observe_turn(run: Run, seconds: float) -> None:
         TURNS.labels(domain=domain).inc()
         TURN_LATENCY.labels(domain=domain).observe(seconds)
     observe_arm(str(run.metadata.get("experiment_variant") or "default/default"), seconds)
+
+
+def record_usage(run: Run) -> None:
+    """The model tokens the turn used, counted and kept in the run's metadata."""
     usage = run.values.get("usage")
-    if isinstance(usage, dict) and usage.get("calls"):
-        record_usage(run, usage)
-
-
-def record_usage(run: Run, usage: dict[str, Any]) -> None:
+    if not isinstance(usage, dict) or not usage.get("calls"):
+        return
     for entry in usage.get("by") or []:
         labels = {"model": str(entry.get("model")), "domain": str(entry.get("domain"))}
         MODEL_TOKENS.labels(**labels, kind="input").inc(int(entry.get("input_tokens") or 0))

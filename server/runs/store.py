@@ -14,8 +14,9 @@ import psycopg
 
 from server.runs.run import Run
 from server.runs.threads import ThreadNotFound
+from tools.db.checkpoint_batch import Statement
 from tools.db.pool import Pool
-from tools.db.scope import user_db
+from tools.db.scope import APP_ROLE, SCOPE, user_db
 
 # What a client is told about a turn whose server died mid-run (killed, crashed,
 # restarted): it was not finished and is not run again (see orphans.py for why), and what
@@ -102,20 +103,37 @@ async def insert_run(pool: Pool, run: Run) -> None:
         raise DuplicateMessage(str(prior.id)) from None
 
 
+UPDATE_RUN = (
+    "UPDATE chat_runs SET status = %s, result = %s::jsonb, error = %s, updated_at = %s,"
+    " metadata = %s::jsonb WHERE id = %s"
+)
+
+
+def _run_fields(run: Run) -> tuple[Any, ...]:
+    return (
+        run.status,
+        None if run.result is None else _json(run.result),
+        None if run.error is None else run.error[:500],
+        run.updated_at,
+        _json(run.metadata),
+        UUID(run.run_id),
+    )
+
+
 async def update_run(pool: Pool, run: Run) -> None:
     async with user_db(pool, run.user_id, durable=False) as db:
-        await db.conn.execute(
-            "UPDATE chat_runs SET status = %s, result = %s::jsonb, error = %s, updated_at = %s,"
-            " metadata = %s::jsonb WHERE id = %s",
-            (
-                run.status,
-                None if run.result is None else _json(run.result),
-                None if run.error is None else run.error[:500],
-                run.updated_at,
-                _json(run.metadata),
-                UUID(run.run_id),
-            ),
-        )
+        await db.conn.execute(UPDATE_RUN, _run_fields(run))
+
+
+def run_update_statements(run: Run) -> list[Statement]:
+    """`update_run` as statements for the run's checkpoint transaction (checkpoint_batch:
+    `close_with`): the user's scope set first, so the row policies apply as in `user_db`
+    (the settings are the transaction's; the checkpoints before them are written as
+    before). The run's row exists, and with it its user's."""
+    return [
+        Statement("", SCOPE, [(APP_ROLE, str(run.user_id))]),
+        Statement("", UPDATE_RUN, [_run_fields(run)]),
+    ]
 
 
 async def mark_lost(pool: Pool, user_id: UUID, run_id: str, error: str) -> RunRow | None:

@@ -14,6 +14,8 @@ from server.chat.rejoin import event_id
 from server.chat.stream import MERGED_TOKEN_CHARS, NumberedEvent, merged_tokens
 from tests.api.conftest import Serve, StreamingScriptedModel, auth, sse_events
 from tests.fakes import PacedBrain, call, route
+from tools.db.pool import Pool
+from tools.db.thread_keys import thread_key
 
 CHAT = "/api/v1/pam/chat"
 
@@ -135,3 +137,34 @@ def test_adjacent_tokens_merge_up_to_a_bound() -> None:
         ("token", {"text": big}, event_id(6, 0)),
         ("token", {"text": "cc"}, event_id(7, 0)),
     ]
+
+
+async def test_a_turn_records_its_end_in_the_transaction_of_its_checkpoints(
+    serve: Serve, pool: Pool
+) -> None:
+    """One transaction less per turn: the run's row says how it ended in the very
+    transaction that writes the turn's checkpoints (the same transaction id on both)."""
+    model = StreamingScriptedModel(script=[route("general"), AIMessage("Hello there.")])
+    async with (
+        serve(model) as server,
+        httpx.AsyncClient(base_url=server.url, headers=auth("xena"), timeout=30) as client,
+        client.stream("POST", f"{CHAT}/stream", json={"message": "hi"}) as response,
+    ):
+        events = await sse_events(response)
+    started = dict(events)["metadata"]
+    async with pool.connection() as conn:
+        run = await (
+            await conn.execute(
+                "SELECT status, result, user_id, xmin::text AS tx FROM chat_runs WHERE id = %s",
+                (started["run_id"],),
+            )
+        ).fetchone()
+        assert run is not None
+        key = thread_key(run["user_id"], started["thread_id"])
+        written = await (
+            await conn.execute(
+                "SELECT DISTINCT xmin::text AS tx FROM checkpoints WHERE thread_id = %s", (key,)
+            )
+        ).fetchall()
+    assert run["status"] == "success" and run["result"]["reply"] == "Hello there."
+    assert [row["tx"] for row in written] == [run["tx"]]

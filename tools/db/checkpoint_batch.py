@@ -100,6 +100,10 @@ class RunBatch:
     discarded: bool = False
     closed: bool = False  # the run's block has ended: later writes go straight through
     transactions: int = 0  # how many flushes wrote something (tests, metrics)
+    # Sent after the checkpoints, in their transaction (`close_with`): the run's own end,
+    # recorded with its checkpoints instead of in a transaction of its own.
+    closing: list[Statement] = field(default_factory=list)
+    closing_written: bool = False
 
     # Namespaces the run has written to (held or sent), and the checkpoint ids it read
     # from the database: what `is_new_subgraph` needs.
@@ -141,20 +145,30 @@ class RunBatch:
         """The thread was deleted: nothing of this run may bring its rows back."""
         self.discarded = True
         self.statements.clear()
+        self.closing.clear()
+
+    def close_with(self, statements: Iterable[Statement]) -> None:
+        """Statements for the next flush to send last, in the same transaction as the
+        checkpoints held (`closing_written` once they are committed)."""
+        if not self.discarded:
+            self.closing.extend(statements)
 
     async def flush(self) -> None:
         """Send what is held in one transaction. On failure it stays held (in order, ahead
         of anything newer), so a later flush writes all of it or nothing."""
         async with self.lock:
             taken, self.statements = self.statements, []
-            if not taken:
+            closing, self.closing = self.closing, []
+            if not taken and not closing:
                 return
             try:
-                await self.saver.write(taken)
+                await self.saver.write(taken, closing)
             except BaseException:
                 self.statements[:0] = taken
+                self.closing[:0] = closing
                 raise
             self.transactions += 1
+            self.closing_written = self.closing_written or bool(closing)
 
 
 class _Recorder:
@@ -200,15 +214,16 @@ class BatchedSaver(PooledSaver):
             if not held:
                 del self._batches[batch.thread_id]
 
-    async def write(self, statements: list[Statement]) -> None:
-        """Statements in order, one transaction, pipelined (one round trip's wait)."""
+    async def write(self, statements: list[Statement], closing: Sequence[Statement] = ()) -> None:
+        """Statements in order, then `closing`: one transaction, pipelined (one round
+        trip's wait)."""
         async with (
             self.pool.connection() as conn,
             conn.pipeline(),
             conn.transaction(),
             conn.cursor(binary=True) as cur,
         ):
-            for statement in _merged(statements):
+            for statement in [*_merged(statements), *closing]:
                 await cur.executemany(statement.query, statement.rows)
 
     def _held_by(self, config: RunnableConfig) -> RunBatch | None:

@@ -22,7 +22,13 @@ from graph import build_graph
 from tests.conftest import ScopedDb
 from tests.fakes import ScriptedChatModel, call, route
 from tests.integration.graph.conftest import thread
-from tools.db.checkpoint_batch import BatchedSaver, _Recorder, run_batch
+from tools.db.checkpoint_batch import (
+    BatchedSaver,
+    RunBatch,
+    Statement,
+    _Recorder,
+    run_batch,
+)
 from tools.db.checkpointer import PooledSaver
 from tools.db.pool import Pool
 from tools.registry import ACTIONS_BY_NAME
@@ -224,6 +230,34 @@ async def test_a_failed_write_at_the_end_fails_the_block_and_keeps_nothing_half_
         failed = "division by zero" in str(exc)
     assert failed
     assert await PooledSaver(pool).aget_tuple(config) is None  # all or nothing
+
+
+async def test_closing_statements_are_written_last_in_the_same_transaction(
+    pool: Pool, context: Context
+) -> None:
+    """What a run closes its batch with (its run row's end) commits with its checkpoints
+    or not at all."""
+    saver = BatchedSaver(pool)
+    failing = Statement("", "SELECT 1/0", [()])
+    for closing, written in (([failing], False), ([Statement("", "SELECT 1", [()])], True)):
+        graph: Any = build_graph(
+            checkpointer=saver, model=ScriptedChatModel(script=[route("general"), AIMessage("Hi.")])
+        )
+        config = thread()
+        held: list[RunBatch] = []
+        with contextlib.suppress(Exception):
+            async with run_batch(saver, config["configurable"]["thread_id"]) as batch:
+                assert batch is not None
+                held.append(batch)
+                async for _ in graph.astream(
+                    {"messages": [("user", "hi")]}, config, context=context, durability="exit"
+                ):
+                    pass
+                batch.close_with(closing)
+        [batch] = held
+        assert batch.closing_written is written
+        assert (await PooledSaver(pool).aget_tuple(config) is not None) is written
+        assert batch.transactions == int(written)
 
 
 class CountingSaver(BatchedSaver):
