@@ -224,3 +224,16 @@ def test_everyone_in_what_a_post_says_is_not_its_audience() -> None:
 )
 def test_put_me_in_a_group_joins_it(text: str, group: str) -> None:
     assert _args("join_group", text)["group"] == group
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # what will go off within a period: the week is 7 days, a fortnight 14, a month 30
+        ("anything in the pantry that'll go off within the week?", 7),
+        ("what's going bad in the cupboard in a fortnight", 14),
+        ("show me pantry stuff that goes off inside the month", 30),
+    ],
+)
+def test_going_off_within_a_period(text: str, days: int) -> None:
+    assert _args("list_pantry", text)["expiring_within_days"] == days
