@@ -25,8 +25,7 @@ from server.observability import init_observability
 from server.openapi import install_openapi
 from server.ratelimit import open_rate_limits
 from server.resources import Resources, open_resources
-from server.routes import chat, dev_token, health, rest, threads
-from server.routes import metrics as metrics_routes
+from server.routes import chat, dev_token, ops, rest, threads
 from server.routes.web import install_web
 from server.runs import RunManager
 from server.settings import Settings, get_settings
@@ -106,11 +105,10 @@ def create_app(
     install_error_handlers(app)
     app.add_middleware(DoorFlagsMiddleware)  # innermost: kill switches of the doors
     install_middleware(app, settings)
-    app.include_router(health.router)
+    app.include_router(ops.router)  # /health/live, /health/ready, /metrics
     app.include_router(chat.router)
     app.include_router(threads.router)
     app.include_router(ws_route.router)
-    app.include_router(metrics_routes.router)
     app.include_router(rest.router)
     app.include_router(agent_protocol.router)
     app.include_router(dev_token.router)
