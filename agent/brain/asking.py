@@ -26,6 +26,8 @@ _ASKING = re.compile(
 _POLITE = re.compile(
     _LEAD + r"(?:(?:can|could|would|will|won't) (?:you|ya|u)|(?:can|could|may) (?:i|we)"
     r"|would you mind|do you mind|is it possible to|are you able to"
+    r"|any chance (?:you|ya|u|i|we) (?:could|can)|(?:is there )?any way (?:you|ya|u) (?:could|can)"
+    r"|is there (?:a|any) way to|are you up for"
     r"|how about (?:we |you )?\w+ing|what about (?:we |you )?\w+ing|why don't (?:you|we)"
     r"|do (?:me|us) a favou?r)\b",
     _I,
@@ -55,9 +57,36 @@ READ_OF: dict[str, str | None] = {
 }  # fmt: skip
 
 
+# A polite request to be told something is a question: "could you tell me what's in the
+# pantry?", "can you let me know if …".
+_TELL = re.compile(
+    _LEAD
+    + r"(?:(?:can|could|would|will) (?:you|ya|u) (?:please )?|please )?(?:tell|show) (?:me|us)"
+    r"\b|" + r"(?:(?:can|could|would|will) (?:you|ya|u) (?:please )?)?let (?:me|us) know\b",
+    _I,
+)
+# A question after a lead-in that says the user is unsure: "I can't remember - did I …?".
+_LEAD_IN = re.compile(
+    r"^(?:i (?:can'?t|cannot|don'?t) remember|i forget|(?:i'?m )?not sure|just checking"
+    r"|quick question|i was wondering|wondering)\b[^?]{0,40}?(?:\s[-–—]\s|[,:;]\s)",
+    _I,
+)
+
+
+def is_request(text: str) -> bool:
+    """Whether `text` asks PAM to do something in question form ("could you …")."""
+    return bool(_POLITE.match(text)) and not _TELL.match(text)
+
+
 def is_question(text: str) -> bool:
     """Whether `text` asks something rather than asks PAM to do something."""
-    return bool(_ASKING.match(text)) and not _POLITE.match(text)
+    if _TELL.match(text):
+        return True
+    if _ASKING.match(text) and not _POLITE.match(text):
+        return True
+    lead = _LEAD_IN.match(text)
+    rest = text[lead.end() :] if lead else ""
+    return bool(rest and _ASKING.match(rest) and not _POLITE.match(rest))
 
 
 SURE_NONE = 0.5  # the classifier's "no tool" this sure drops a write read from a question

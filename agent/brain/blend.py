@@ -13,8 +13,9 @@ development set (evals/dev); docs/brain-understanding.md has the figures.
 
 from __future__ import annotations
 
-from agent.brain.asking import answer_to_question
+from agent.brain.asking import WRITES, answer_to_question, is_request
 from agent.brain.learned import guess, probability
+from agent.brain.places import trip_places
 
 RESCUE = 0.4  # the classifier's probability for a request the rules did not see
 OVERRULE = 0.7  # ... to replace the rules' pick
@@ -36,6 +37,10 @@ def overrule(text: str, rule_tool: str) -> tuple[bool, str | None]:
     found = guess(text)
     if found.tool == rule_tool or found.probability < OVERRULE:
         return False, None
+    if rule_tool in WRITES and found.tool not in WRITES and is_request(text):
+        return False, None  # "could you block out Saturday in the calendar?" asks to write
+    if found.tool == "plan_trip" and not any(trip_places(text)[:2]):
+        return False, None  # "meeting from 2pm to 4pm": a trip needs places
     if probability(text, rule_tool) > DOUBT:
         return False, None
     return True, found.tool

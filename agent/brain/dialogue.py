@@ -121,6 +121,18 @@ def _event_changes(said: str, row: dict[str, Any], env: Env) -> dict[str, Any]:
     return {"start": datetime.combine(new_day, at, tzinfo=env.tz).isoformat()}
 
 
+# An acknowledgement before what the message says: "Thanks. And …", "Hmm. What about …".
+_ACK = re.compile(
+    r"^\W*(?:(?:hmm+|ok(?:ay)?|right|righto|thanks|thank you|thx|ta|cheers|lovely|great|good"
+    r"|beaut|perfect|sweet|cool|oh|ah|no worries)\b[\s.,!]*)+(?=\S)",
+    _I,
+)
+
+
+def without_ack(text: str) -> str:
+    return _ACK.sub("", text, count=1)
+
+
 def correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     """The update a correction of the previous turn's write asks for."""
     prev = env.previous
@@ -226,6 +238,18 @@ def more_of_the_same(text: str, env: Env) -> tuple[str, str] | None:
     return "add_to_shopping_list", f"add {m[1]} to the shopping list"
 
 
+_TRACKING = re.compile(
+    r"\bhow(?:'s| is| are| am)?\b.{0,25}\b(?:going|looking|tracking|travelling|doing)\b|\bso far\b",
+    _I,
+)
+# A question about the trip just planned: "how long's the drive gonna take?"
+_TRIP_QUESTION = re.compile(
+    r"\bhow (?:long|far|many (?:hours|kms?|kilometres|miles))\b|\bhow much (?:fuel|diesel|petrol)\b"
+    r"|\bdriving time\b",
+    _I,
+)
+
+
 def _budget_again(text: str, prev: Previous, env: Env, whole: str = "") -> dict[str, Any] | None:
     """After a budget was set: "and 300 for fuel" sets another, "actually make it
     three-fifty" changes the one just set (a budget is never a few dollars: hundreds)."""
@@ -264,6 +288,14 @@ def act_on_listed(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
         category, amount = category_of(text), best_amount(text, loose=True)
         if category and amount:
             return "set_budget", {"category": category, "monthly_limit": float(amount.value)}
+    if prev.action == "set_budget" and _TRACKING.search(text) and not best_amount(text):
+        return "budget_status", {}  # "how are we looking against that so far?"
+    if prev.action == "plan_trip" and _TRIP_QUESTION.search(text) and not _OTHER.search(text):
+        keep = ("origin", "destination", "stops", "vehicle", "start_date")
+        return "plan_trip", {
+            **{k: prev.filters[k] for k in keep if k in prev.filters},
+            "save": False,
+        }
     if prev.action in HISTORY_OF and _COMPARE.search(text):
         tool = HISTORY_OF[prev.action]
         vehicle = prev.filters.get("vehicle")

@@ -82,7 +82,10 @@ _UPDATE = re.compile(
 _DONE = re.compile(r"\b(?:done|finished|completed|sorted|ticked off|taken care of)\b", _I)
 _SHOW_IT = re.compile(
     r"\bwhat(?:'s| is| else is)? (?:on|in) (?:it|there|that)\b|\b(?:show|read|give) (?:me )?"
-    r"(?:it|that)(?: (?:again|back|out))?\s*[.?!]*$",
+    r"(?:it|that)(?: (?:again|back|out))?\s*[.?!]*$"
+    r"|\b(?:anything|what) (?:else )?(?:is )?(?:in|on) there\b"
+    r"|\b(?:show|read|give) (?:me |us )?(?:back )?the (?:whole |full |entire |complete )?"
+    r"(?:list|lot)\b",
     _I,
 )
 _SHOW_KIND = {
@@ -216,9 +219,25 @@ def _referential(text: str, recent_kind: str | None) -> Candidate | None:
     return None
 
 
+# Feature words in their everyday sense: a letter is posted at the post office, not on
+# the feed. These take the tool's triggers out of the running.
+OTHER_SENSE = {
+    "create_post": re.compile(
+        r"\bpost (?:a|the|this|that|my|our|some|her|his|their|\w+'s)\s+(?:\w+\s+)?(?:letters?"
+        r"|parcels?|packages?|cards?|postcards?|cheques?|forms?|mail|presents?|gifts?)\b"
+        r"|\bpost office\b|\bby post\b|\bin the post\b",
+        _I,
+    ),
+}
+
+
 def classify(text: str, today: date, recent_kind: str | None = None) -> Candidate | None:
     """The best tool for `text`, or None when nothing in it asks for one."""
-    candidates = [Candidate(tool, s) for tool, s, p in COMPILED if p.search(text)]
+    candidates = [
+        Candidate(tool, s)
+        for tool, s, p in COMPILED
+        if p.search(text) and not (tool in OTHER_SENSE and OTHER_SENSE[tool].search(text))
+    ]
     candidates += _features(text, today)
     if ref := _referential(text, recent_kind):
         candidates.insert(0, ref)

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 
+from agent.brain.blend import DOUBT, RESCUE
 from agent.brain.dates import find_day
-from agent.brain.intents import Candidate, classify
+from agent.brain.intents import EXPLICIT, Candidate, classify
+from agent.brain.learned import guess, probability
 from agent.brain.money import best_amount
 
 # The lookbehinds: a run of stops or blanks is tried from its start only, not again from
@@ -49,6 +51,13 @@ def _complete(tool: str, text: str) -> bool:
     return True
 
 
+ACTS_ON = {"delete_expense", "update_expense", "delete_event", "update_event", "complete_task"}
+_ACTS_ON_BEFORE = re.compile(
+    r"^(?:and |so |then )?(?:please |pls |can you |could you )?(?:delete|remove|scrap|bin|cancel"
+    r"|undo|get rid of|change|fix|update)\s+(?:one of (?:them|those|the two)|it|that|one"
+    r"|the (?:second|other|extra|duplicate|double) one)\b",
+    re.IGNORECASE,
+)
 # Requests whose details often follow in clauses of their own ("add our car: 2019
 # LandCruiser, diesel, 140 L across both tanks"; "oil change at 185,000 km, cost $289").
 DETAILED = {"add_vehicle", "log_maintenance", "log_fuel", "save_place", "plan_trip"}
@@ -139,6 +148,33 @@ def _joins(prev: Candidate | None, new: Candidate | None, before: str, chunk: st
     return weak and not (_complete(prev.tool, before) and _complete(new.tool, chunk))
 
 
+# Sentences: a stop, then a blank (the lookbehind: a run of blanks is read from its start).
+_SENTENCE = re.compile(r"(?<=[.!?])(?<!\s)\s+")
+# A sentence addressed to PAM: a request in question form, "please …", or a question.
+_ADDRESSED = re.compile(
+    r"^(?:(?:ok|okay|so|now|and|oh|also|thanks|ta|lovely|great|right|anyway|hmm)\b[,.!]?\s+)*"
+    r"(?:please\s+|pls\s+)?(?:(?:can|could|would|will) (?:you|ya|u)\b|would you mind\b"
+    r"|do you mind\b|i'?d (?:like|love) (?:you|ya) to\b|i was wondering if you could\b"
+    r"|any chance you could\b|is it possible to\b|i need you to\b|please\b)",
+    re.IGNORECASE,
+)
+# "Could you put it in the calendar?": the sentences before are what "it" is.
+_POINTS = re.compile(r"\b(?:it|that|this|them|those|these|her|him)\b", re.IGNORECASE)
+# What a statement can ask for on its own beside a sentence addressed to PAM: a purchase,
+# an income, a fill, work done, a tyre reading, each with its value ("Spent 40 on fuel.
+# Could you add milk to the list?"). Anything else it says is context ("We travel with
+# two terriers. Are there groups for dogs?" asks for groups only).
+SURE = 0.9  # the classifier this sure of a clause no rule reads makes it a request
+STANDALONE = {"add_expense", "add_income", "log_fuel", "log_maintenance", "log_tyre_pressures"}
+
+
+# "… - add that to the pantry please": a request after its own lead-in.
+_ASKED_AFTER = re.compile(
+    r"(?:\s[-–—]\s|[,;:]\s)(?:please |pls |can you |could you )?(?:add|put|pop|stick|chuck|log"
+    r"|save|record|note|delete|remove|take|change|move|update)\s+(?:it|that|this|them|those)\b"
+    r"|\b(?:please|pls)[.!]*$",
+    re.IGNORECASE,
+)
 # "log 3 things: bread n milk 9.40, campsite 28, and 60 of diesel": a list of purchases,
 # one expense per item with an amount.
 _EXPENSE_LIST = re.compile(
@@ -166,10 +202,85 @@ def _expense_list(text: str) -> list[Piece] | None:
     return [Piece(item, Candidate("add_expense", WEAK + 1)) for item in items]
 
 
+def _addressed(sentence: str) -> bool:
+    text = sentence.rstrip()
+    return bool(_ADDRESSED.match(text) or _ASKED_AFTER.search(text)) or text.endswith("?")
+
+
 def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
-    """The message's requests in order; text without a request joins its neighbour."""
+    """The message's requests in order; text without a request joins its neighbour. In a
+    message of several sentences where some are addressed to PAM, the others are context:
+    the words a pointing request means ("…, thirty-four ninety-five. Could you put it in
+    under gas?"), else requests only when they stand alone (STANDALONE)."""
     if listed := _expense_list(text):
         return listed
+    sentences = [s for s in islice(_SENTENCE.split(text), MAX_CLAUSES) if s.strip()]
+    if len(sentences) < 2 or len(sentences) >= MAX_CLAUSES:
+        return _split(text, today, recent_kind)
+    asked = [_addressed(s) for s in sentences]
+    if not any(asked) or all(asked):
+        return _split(text, today, recent_kind)
+    pieces: list[Piece] = []
+    context: list[str] = []
+    for sentence, addressed in zip(sentences, asked, strict=True):
+        if not addressed:
+            context.append(sentence)
+            continue
+        own = _split(sentence, today, recent_kind)
+        if context and own and _POINTS.search(own[0].text):
+            whole = " ".join([*context, own[0].text])
+            pieces.append(Piece(whole, _pointed(own[0], whole, today, recent_kind)))
+            pieces += own[1:]
+        else:
+            pieces += _standalone(context, today, recent_kind) + own
+        context = []
+    pieces += _standalone(context, today, recent_kind)
+    return [p for p in pieces if p.intent] or _split(text, today, recent_kind)
+
+
+def _pointed(own: Piece, whole: str, today: date, recent_kind: str | None) -> Candidate | None:
+    """The request of a clause that points at the sentences before it: the rules on the
+    whole when they are surer than on the clause alone ("a free camp … could you save it
+    and share it?" saves a place), unless not explicit and the classifier gives their pick
+    almost no chance (the context's words in another sense: "called off because of the
+    wind"); else the clause's own; else the classifier on the whole."""
+    rules = classify(whole, today, recent_kind)
+    trusted = rules and (rules.score >= EXPLICIT or probability(whole, rules.tool) > DOUBT)
+    if rules and trusted and (own.intent is None or rules.score > own.intent.score):
+        return rules
+    if own.intent:
+        return own.intent
+    found = guess(whole)
+    if found.tool and found.probability >= RESCUE:
+        return Candidate(found.tool, WEAK)
+    return rules
+
+
+def _standalone(context: list[str], today: date, recent_kind: str | None) -> list[Piece]:
+    out = []
+    for sentence in context:
+        for piece in _split(sentence, today, recent_kind):
+            intent = piece.intent
+            if intent is None or intent.tool not in STANDALONE or intent.score < 7:
+                continue
+            # with its value: an amount, litres, an odometer, pressures ("trying to get
+            # the van serviced" is a plan, no work done)
+            if re.search(r"\d", piece.text) and _complete(intent.tool, piece.text):
+                out.append(piece)
+    return out
+
+
+def _sure_of(chunk: str) -> Candidate | None:
+    """A clause no rule reads, as the classifier reads it when near certain ("we're from
+    the UK so miles please, and remember we're vegetarian" is two requests)."""
+    found = guess(chunk)
+    if found.tool is None or found.probability < SURE or len(chunk.split()) < 3:
+        return None
+    return Candidate(found.tool, WEAK)
+
+
+def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
+    """The requests of `text` read clause by clause."""
     bounds = [0]
     for m in islice(_SEP.finditer(text), MAX_CLAUSES - 1):
         bounds += [m.start(), m.end()]
@@ -181,8 +292,20 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
         if not chunk.strip():
             continue
         intent = classify(chunk, today, recent_kind)
+        rescued = None
+        if intent is None and (found := _sure_of(chunk)) is not None:
+            prev = segments[-1][2] if segments else None
+            # after a trip, a fill, a vehicle …, a clause is about that request ("… to
+            # Uluru and what'll the fuel cost be?")
+            if prev is None or (prev.tool not in DETAILED and found.tool != prev.tool):
+                intent = rescued = found
         if segments:
             s0, e0, prev, forced = segments[-1]
+            if intent and intent.tool in ACTS_ON and _ACTS_ON_BEFORE.match(chunk.strip()):
+                # "i put the coffee in twice, delete one of them": the clause before is
+                # what it acts on, not a request of its own
+                segments[-1] = (s0, end, intent, intent)
+                continue
             detail = prev is not None and _is_detail(prev, chunk, today)
             if intent and _POINTER.match(chunk.strip()) and not detail:
                 segments[-1] = (s0, end, intent, intent)  # the clause's request, with its words
@@ -193,7 +316,7 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
             if _joins(prev, intent, text[s0:e0], chunk):
                 segments[-1] = (s0, end, prev or intent, forced)
                 continue
-        segments.append((start, end, intent, None))
+        segments.append((start, end, intent, rescued))
     pieces = []
     for start, end, _intent, forced in segments:
         chunk = text[start:end].strip()

@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from agent.brain import (
+    join_requests,
     slots_home,
     slots_places,
     slots_profile,
@@ -41,6 +42,7 @@ _EXTRACTORS = [
     (slots_profile, ("update_profile",)),
     (slots_social, ("create_post", "get_feed", "comment_on_post", "like_post")),
     (slots_social, ("list_groups", "join_group", "create_group")),
+    (join_requests, ("review_join_requests",)),
 ]
 EXTRACT: dict[str, Extractor] = {t: getattr(m, t) for m, tools in _EXTRACTORS for t in tools}
 # Each tool's domain, as its registered action says (a name the registry lacks fails here).

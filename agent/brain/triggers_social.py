@@ -3,13 +3,29 @@
 from __future__ import annotations
 
 _LIKE = r"like|heart|upvote|thumbs up"
-_ASK = r"list|show|find|search|what|which|any|are there|recommend"
+_ASK = r"list|show|find|search|what|which|any|are there|is there|recommend"
 _WHICH = r"first|second|third|fourth|fifth|last|latest|top|newest|\w+'s"
 _GIVE = r"it|that|this|that one|this one|the (?:\w+ )?(?:post|one)|\w+'s (?:post|one)"
 _ALL = r"everyone|everybody|all|the community|the public|the world|other travellers|the feed"
 _NOT_LIST = r"(?!.{0,25}\b(?:list|calendar|diary|to-?do)\b)"
 
+# A group owner asking about people who want in: before "join", which it contains.
+_WANT_IN = r"asked|asking|wants?|wanting|waiting|requested|requesting|applied|trying|keen"
+
 SOCIAL: list[tuple[str, int, str]] = [
+    ("review_join_requests", 9, r"\b(?:join|membership|member) requests?\b|\brequests? to join\b"),
+    (
+        "review_join_requests",
+        9,
+        rf"\b(?:anyone|anybody|someone|somebody|people|who(?:'s| is| has)?|how many)\b.{{0,15}}"
+        rf"\b(?:{_WANT_IN})\b.{{0,12}}\b(?:to join|to get in(?:to)?|in(?:to)?)\b",
+    ),
+    (
+        "review_join_requests",
+        9,
+        r"\b(?:approve|accept|decline|reject|deny|let (?!me\b|us\b))\b.{0,30}"
+        r"\b(?:request|in(?:to)? (?:the|my|our) (?:\w+ ){0,3}group)\b",
+    ),
     ("join_group", 9, r"\bjoin\b"),
     ("join_group", 9, r"\bsign (?:me|us) up (?:to|for)\b|\bbecome a member\b"),
     (
@@ -17,7 +33,12 @@ SOCIAL: list[tuple[str, int, str]] = [
         8,
         r"\b(?:get|let) (?:me|us) (?:into|in)\b(?! (?:the )?(?:calendar|diary|list))",
     ),
-    ("join_group", 9, rf"\b(?:add|put) (?:me|us) (?:to|in|into)\b{_NOT_LIST}"),
+    (
+        "join_group",
+        9,
+        rf"\b(?:add|put|chuck|stick|pop|bung|throw|sign) (?:me|us) (?:up )?(?:to|in|into)\b"
+        rf"{_NOT_LIST}",
+    ),
     ("create_group", 9, r"\b(?:create|start|make|set up|open|begin|form)\b.{0,25}\bgroup\b"),
     ("comment_on_post", 9, r"\b(?:comment|reply|respond)\b.{0,40}(?:\bpost|\bsaying\b|:)"),
     ("comment_on_post", 9, r"\b(?:comment|reply|respond) (?:on|to) (?:it|that|this)\b"),

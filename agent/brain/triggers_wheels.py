@@ -24,6 +24,16 @@ _NEAR = r"near|around|close to|in|at|by|within|nearby"
 _WEATHER = r"weather|forecast|rain|raining|rainy|temperature|temp|temps|windy|storms?|sunny"
 _WEATHER2 = r"cyclone|heatwave|degrees|humid|frost|snow|flood(?:ing)?|uv|wind"
 _SAVE = r"save|bookmark|pin|store"
+# Asked or ahead of time: a question opener or mark, a day or time still to come, or a
+# condition named first ("rain in Katherine", "uv index Cairns"). Read from the start
+# only: tried at every position, the lookahead would read a long message n times.
+_AHEAD = (
+    r"^(?=.*\?|\W*(?:\w+\W+){0,3}?(?:what|what's|whats|how|how's|is|are|will|any|do|does"
+    r"|should|gonna|going)\b|.*\b(?:will|gonna|going to|expect\w*|tomorrow|tonight|today"
+    r"|this (?:arvo|afternoon|morning|evening|week|weekend)|next \w+|on (?:the )?weekend|mon"
+    r"|tues?|wed|thu(?:rs)?|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|later"
+    rf"|coming|forecast|check)\b|\W*(?:\w+\W+)?(?:{_WEATHER}|{_WEATHER2})\b)"
+)
 _DONE = r"done|complete\w*|finished|ticked|sorted"
 _NAMED_VEHICLES = r"car|ute|vehicle|truck|4wd|4x4|tow vehicle|motorhome|campervan|wagon"
 _AS_KIND = r"campsite|dump point|water|fuel|mechanic|shop|camp|free camp"
@@ -82,17 +92,45 @@ WHEELS: list[tuple[str, int, str]] = [
     (
         "tyre_pressure_history",
         9,
-        rf"\b(?:show|see|list|what (?:are|were)|how are)\b.{{0,25}}\b(?:{_TYRES})\b"
-        r"(?!.{0,60}\d)",
+        rf"\b(?:show|see|list (?:my|our|the|all)|what (?:are|were)|how are)\b.{{0,25}}"
+        rf"\b(?:{_TYRES})\b(?!.{{0,60}}\d)",
     ),
     ("list_trips", 7, r"\b(?:show|list|see|view|what are|any|check)\b.{0,20}\btrips\b"),
     ("list_trips", 7, r"\bmy (?:planned |upcoming |past |saved |)trips\b"),
     ("list_trips", 7, r"\bwhat trips\b|\btrips (?:have|do|did) (?:i|we)\b|\bplanned trips\b"),
     ("list_trips", 7, r"\b(?:every|all|each) (?:of )?(?:my |our |the )?trips?\b"),
     ("list_trips", 7, r"\btrips? (?:i|we)(?:'ve| have)? (?:saved|planned|got planned)\b"),
-    ("weather_forecast", 8, rf"\b(?:{_WEATHER}|{_WEATHER2})\b|\bhow (?:hot|cold|warm)\b"),
+    (
+        "weather_forecast",
+        8,
+        r"\b(?:weather|forecast|temperatures?|temps?)\b|\bhow (?:hot|cold|warm)\b",
+    ),
+    # Conditions ("rain", "wind", "storms") are a forecast request only when asked or ahead
+    # of time: "the awning flaps in the wind" and "rained all night" ask for nothing.
+    ("weather_forecast", 8, rf"{_AHEAD}.*\b(?:{_WEATHER}|{_WEATHER2})\b"),
     ("weather_forecast", 8, r"\b(?:be|get|gets|getting|is it) (?:hot|cold|warm|wet|windy)\b"),
     ("save_place", 8, rf"\b(?:{_SAVE})\b.{{0,40}}\b(?:{PLACE_KIND}|place|location)\b"),
+    # "add the dump point at Tocumwal"; a place described, then "could you save it?"
+    (
+        "save_place",
+        8,
+        rf"\b(?:add|keep|note)\s+(?:the|this|that|a|our)\s+(?:[\w-]+\s+)?(?:{PLACE_KIND})\s+"
+        r"(?:at|in|near|on|behind|outside|by)\b",
+    ),
+    (
+        "save_place",
+        9,
+        rf"\b(?:{PLACE_KIND})\b.{{0,300}}?\b(?:{_SAVE}|add|keep)\s+(?:it|that|this|that one"
+        r"|this one)\b",
+    ),
+    # Which vehicles the user has: "which one's the default", "what cars have we got in here"
+    (
+        "list_vehicles",
+        7,
+        r"\b(?:default|main|primary) (?:one|car|vehicle|ute|rig|truck|van)\b|\b(?:list|show)\b"
+        r".{0,10}\b(?:my|our) (?:vehicles|cars|rigs)\b|\bwhat (?:vehicles|cars|rigs) (?:do|have)"
+        r" (?:i|we)\b",
+    ),
     ("save_place", 8, rf"\bas a (?:{_AS_KIND})\b|\b(?:to|in) my (?:places|spots|saved places)\b"),
     ("save_place", 8, rf"\bmark\b(?!.*\b(?:{_DONE})\b).{{0,40}}\b(?:{PLACE_KIND})\b"),
     ("find_places", 8, rf"\b(?:{_FIND})\b.{{0,30}}\b(?:{PLACE_KIND})\b.{{0,40}}\b(?:{_NEAR})\b"),

@@ -70,6 +70,13 @@ WINS: list[tuple[str, int, str]] = [
     ("set_budget", 8, r"\b(?:cap|limit)\b (?:my |our |the )?\w+(?: \w+)? (?:at|to)\b"),
     ("set_budget", 8, r"\b(?:warn|alert|tell) (?:me|us) (?:when|if|once|at)\b"),
     ("update_expense", 8, rf"\b(?:{_EDIT})\b.{{0,30}}\b(?:expense|purchase|transaction|entry)\b"),
+    # "that 45 for the caravan park was actually 54": an amount logged, corrected in place
+    (
+        "update_expense",
+        9,
+        r"\b(?:that|the)\s+\$?\d[\d.,]*\s*(?:dollars?|bucks)?\s+(?:one\s+)?(?:for|on|at)\b.{1,40}?"
+        r"\b(?:was|is|should (?:be|have been))\s+(?:actually|actualy|actully|really)\s+\$?\d",
+    ),
     ("add_income", 8, rf"\b(?:{_PAID}|{_INCOME})\b"),
     ("add_income", 8, rf"\bgot {_MONEY} (?:from|for)\b|\bmade {_MONEY} (?:from|selling|doing)\b"),
     ("add_income", 8, r"\b(?:cash in|came in)\b"),

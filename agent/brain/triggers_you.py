@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-_ADD = r"add|put|schedule|book|set up|make|create|pencil"
+_ADD = r"add|put|schedule|book|set up|make|create|pencil|block out|block off|reserve"
 _CAL = r"calendar|appointment|event|meeting|booking|diary"
 _LOOK = r"what(?:'s| is)|show|check|any|list|see|view|read"
 _MOVE = r"move|reschedule|change|push|shift|bring forward|postpone|delay|update"
@@ -36,7 +36,7 @@ _BUY = r"buy|get|grab|pick up|shop for"
 _OFF_CAL = r"off (?:my|the|our) (?:calendar|diary|schedule)"
 
 YOU: list[tuple[str, int, str]] = [
-    ("create_event", 8, rf"\b(?:{_ADD})\b.{{0,40}}\b(?:{_CAL})\b"),
+    ("create_event", 8, rf"\b(?:{_ADD})\b.{{0,50}}\b(?:{_CAL})\b"),
     ("list_events", 8, rf"\b(?:{_LOOK})\b.{{0,25}}\b(?:{_DIARY})\b"),
     ("list_events", 8, r"\bwhat(?:'s| is| have i got| do i have| have we got| do we have) on\b"),
     ("list_events", 8, r"\bwhat(?:'s| is) coming up\b|\bam i (?:free|busy)\b"),
@@ -56,6 +56,31 @@ YOU: list[tuple[str, int, str]] = [
     ),
     ("delete_event", 8, rf"\b(?:{_DROP})\b.{{0,30}}\b(?:{_EVENTS})s?\b|^cancel (?:the|my)\b"),
     ("delete_event", 9, rf"\b(?:take|knock|strike|cross)\b.{{0,40}}\b{_OFF_CAL}\b"),
+    # A request that points at what the sentences before it describe ("… has been
+    # cancelled. Could you delete it from the calendar?"): the calendar and the verb say it.
+    (
+        "delete_event",
+        9,
+        rf"\b(?:{_DROP}|take)\b\s+(?:it|that|this|them)\b.{{0,12}}\b(?:out of|off|from)\b"
+        rf".{{0,10}}\b(?:{_DIARY})\b",
+    ),
+    (
+        "update_event",
+        9,
+        rf"\b(?:{_MOVE}|fix|amend|edit|adjust)\b\s+(?:it|that|this)\b.{{0,20}}\b(?:{_DIARY})\b",
+    ),
+    (
+        "update_event",
+        9,
+        r"\b(?:change|update|move|fix)\s+the\s+(?:place|location|venue|spot)\s+(?:on|of|for)\s+"
+        r"(?:that|this|it|the)\b",
+    ),
+    (
+        "update_event",
+        8,
+        r"\b(?:change|update|move|fix)\s+the\s+(?:time|day|date)\s+(?:on|of|for)\s+(?:that|this"
+        r"|it|the)\b",
+    ),
     ("add_task", 8, rf"\b(?:add|put|create|new|make)\b.{{0,40}}\b(?:{_TASK_WORDS})\b"),
     ("add_task", 8, r"^(?:task|todo|to-?do)\b|\bdon'?t let me forget to\b"),
     ("add_task", 9, r"\b(?:add|put|create|make) (?:a |an |another |new )*(?:task|to-?do|job)\b"),
@@ -130,6 +155,12 @@ YOU: list[tuple[str, int, str]] = [
         r"dollars?|aud|usd|nzd|gbp|metric|imperial|miles|km)\b",
     ),
     ("update_profile", 9, r"\b(?:update|change|edit) (?:my|our) profile\b"),
+    (
+        "update_profile",
+        9,
+        r"\b(?:update|change|put|set|save|add|pop|note)\b.{0,20}\b(?:on|in|to|into) (?:my|our|the)"
+        r" profile\b",
+    ),
     ("update_profile", 8, r"\bour (?:dog|cat|pet)\b.{0,20}\b(?:is|called|named)\b"),
     (
         "update_profile",
@@ -137,8 +168,17 @@ YOU: list[tuple[str, int, str]] = [
         rf"\b(?:we|i) (?:have|have got|'ve got) (?:an?|two|2|three|3) (?:{_PETS})\b",
     ),
     ("remember", 9, rf"\b(?:{_NOTE}|take note)\b\s*(?:that|:|,)"),
+    (
+        "remember",
+        9,
+        rf"\b(?:{_NOTE})\s+(?:this\s+)?for (?:the future|later|next time|future reference|good)\b"
+        r"\s*(?:that|:|,|-)",
+    ),
     ("remember", 8, r"^remember\b(?! to)"),  # "remember the dump point at …" may save a place
     ("remember", 9, r"^(?:fyi|for your info|note to self)\b"),
     ("remember", 9, rf"^(?:please\s+)?(?:{_NOTE})\b(?!\s+to\b)"),
     ("remember", 8, r"\b(?:please |can you |could you )remember\b(?! to\b)"),
+    # A fact given for later, set off by its marker; weaker than any request it holds
+    # ("just so you know, I paid the rego, 840" is the expense).
+    ("remember", 6, r"^(?:just )?so you know\b|^for (?:the record|future reference)\b"),
 ]

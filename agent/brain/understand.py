@@ -20,6 +20,7 @@ from agent.brain.dialogue import (
     previous_place,
     uncorrectable,
     unsaved_trip_of,
+    without_ack,
 )
 from agent.brain.places import named_town, town_after_word
 from agent.brain.questions import asked, is_no, join
@@ -113,7 +114,7 @@ def _read(convo: Convo, index: int, kind: str | None, depth: int) -> Reading:
     fresh = [Request(p.intent.tool, p.text, raw) for p in pieces if p.intent]
     waiting = asked(_replies(convo.history, index))
     prev = _human_before(convo.history, index)
-    if not fresh and waiting is None and prev is not None and FOLLOW_UP.match(text):
+    if not fresh and waiting is None and prev is not None and FOLLOW_UP.match(without_ack(text)):
         return Reading(_follow_up(convo, prev, kind, depth, text))
     if not fresh and waiting is None and (tool := rescue(text)):
         fresh = [Request(tool, text, raw)]
@@ -158,7 +159,7 @@ def _from_previous_turn(convo: Convo) -> Reading | None:
     the message is one (and answers no question PAM asked)."""
     if convo.env.previous is None or asked(convo.previous_replies()) is not None:
         return None
-    text = normalise(convo.text)
+    text = without_ack(normalise(convo.text))
     if said := uncorrectable(text, convo.env):
         return Reading([], say=said)
     if more := more_of_the_same(text, convo.env):

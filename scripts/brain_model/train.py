@@ -7,6 +7,9 @@ same bytes (gzip with no name and time 0).
     python -m scripts.brain_model.train            # writes the artefact
     python -m scripts.brain_model.train --out PATH # elsewhere (to compare two builds)
     python -m scripts.brain_model.train --check    # cross-validated accuracy only
+    python -m scripts.brain_model.train --cross-check [--operators] [--C 8]
+        # trained without every 5th template, tested on those templates (unseen phrasings);
+        # --operators builds the training corpus with the paraphrase operators
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from sklearn.model_selection import train_test_split
 from threadpoolctl import threadpool_limits
 
 from agent.brain.features import hashed
-from scripts.brain_model.corpus import SEED, build
+from scripts.brain_model.corpus import SEED, build, held_out_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "agent" / "brain" / "data" / "classifier.bin.gz"
@@ -44,8 +47,8 @@ def matrix(texts: list[str]) -> csr_matrix:
     return csr_matrix((vals, (rows, cols)), shape=(len(texts), BUCKETS), dtype=np.float64)
 
 
-def fit(labels: list[str], texts: list[str]) -> LogisticRegression:
-    model = LogisticRegression(C=C, max_iter=100, random_state=SEED)
+def fit(labels: list[str], texts: list[str], c: float = C) -> LogisticRegression:
+    model = LogisticRegression(C=c, max_iter=100, random_state=SEED)
     with threadpool_limits(limits=1):  # one BLAS thread: the same sums in the same order
         model.fit(matrix(texts), labels)
     return model
@@ -72,7 +75,21 @@ def pack(
     return buffer.getvalue()
 
 
+def cross_check(operators: bool, c: float) -> None:
+    """Accuracy on phrasings the training corpus has no template for: how far the
+    classifier generalises, not how well it remembers."""
+    rows = build(ROOT, operators=operators, holdout=True)
+    model = fit([r[0] for r in rows], [r[1] for r in rows], c)
+    for name, test in zip(("plain", "other forms"), held_out_rows(), strict=True):
+        score = model.score(matrix([t for _, t in test]), [label for label, _ in test])
+        print(f"unseen templates, {name}: {score:.3f} of {len(test)} ({len(rows)} trained)")
+
+
 def main() -> None:
+    if "--cross-check" in sys.argv:
+        c = float(sys.argv[sys.argv.index("--C") + 1]) if "--C" in sys.argv else C
+        cross_check(operators="--operators" in sys.argv, c=c)
+        return
     rows = build(ROOT)
     labels, texts = [r[0] for r in rows], [r[1] for r in rows]
     if "--check" in sys.argv:
