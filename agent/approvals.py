@@ -26,7 +26,7 @@ from langgraph.config import get_config
 from pydantic import ValidationError
 
 from agent.context import Context
-from agent.resources import default_pool, default_services
+from agent.resources import pool_of, services_of
 from agent.tools import model_text
 from agent.transcript import append_turn
 from tools.db.scope import user_db
@@ -100,7 +100,7 @@ async def approval_question(action: Action, args: dict[str, Any], ctx: Context) 
         valid = action.args.model_validate(args)
     except ValidationError:
         return generic_question(action.name, args)
-    pool = ctx.pool or await default_pool()
+    pool = await pool_of(ctx)
     async with user_db(pool, ctx.user_uuid, now=ctx.clock(), zone=ctx.time_zone) as db:
         return await action.approval_text(db, valid)
 
@@ -144,7 +144,7 @@ async def record_proposal(ctx: Context, asked: list[AnyMessage]) -> None:
     thread_id = get_config().get("configurable", {}).get("thread_id")
     if not thread_id:
         return
-    pool = ctx.pool or await default_pool()
+    pool = await pool_of(ctx)
     async with user_db(pool, ctx.user_uuid, now=ctx.clock()) as db:
         await append_turn(db, str(thread_id), asked)
 
@@ -200,8 +200,8 @@ def declined(call: ToolCall, zone: ZoneInfo) -> ToolMessage:
 async def run_approved(call: ToolCall, ctx: Context, zone: ZoneInfo) -> ToolMessage:
     """Run a call the user approved by typing, as the tool would on an approval."""
     action = ACTIONS_BY_NAME[call["name"]]
-    pool = ctx.pool or await default_pool()
-    services = ctx.services or default_services()
+    pool = await pool_of(ctx)
+    services = services_of(ctx)
     async with user_db(
         pool, ctx.user_uuid, now=ctx.clock(), services=services, zone=ctx.time_zone
     ) as db:

@@ -10,7 +10,7 @@ from typing import Any
 from langchain_core.messages import AIMessage
 
 from agent.context import Context
-from agent.resources import default_pool
+from agent.resources import pool_of
 from agent.transcript import waiting_calls
 from tools.db.scope import user_db
 from tools.profile import Profile, load_profile
@@ -85,7 +85,7 @@ class TurnFacts:
 async def load_context_block(ctx: Context, thread_id: str | None = None) -> TurnFacts:
     """What every prompt of this turn is told about the user and the time, and what the
     thread's last turn left waiting for the user's OK."""
-    pool = ctx.pool or await default_pool()
+    pool = await pool_of(ctx)
     async with user_db(pool, ctx.user_uuid, now=ctx.clock(), zone=ctx.time_zone) as db:
         profile = await load_profile(db)
         vehicle = await resolve_vehicle(db, None)

@@ -17,7 +17,7 @@ from langgraph.runtime import Runtime
 
 from agent.context import Context
 from agent.dialogue import next_dialogue
-from agent.resources import default_pool
+from agent.resources import pool_of
 from agent.state import PamState
 from agent.transcript import append_turn
 from agent.usage import add_turn
@@ -80,7 +80,7 @@ async def finish(state: PamState, runtime: Runtime[Context]) -> dict[str, Any]:
     turn = [*turn, *notes]
     thread_id = get_config().get("configurable", {}).get("thread_id")
     if thread_id:
-        pool = ctx.pool or await default_pool()
+        pool = await pool_of(ctx)
         async with user_db(pool, ctx.user_uuid, now=ctx.clock()) as db:
             await append_turn(db, str(thread_id), turn, variant=experiment_arm(ctx))
     cut = window_cut(messages)

@@ -9,11 +9,15 @@ from __future__ import annotations
 import asyncio
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tools.db.embedded import EmbeddedPostgres, start_embedded
 from tools.db.migrate import migrate
 from tools.db.pool import Pool, open_pool
 from tools.services import DEFAULT_WEATHER_URL, Services
+
+if TYPE_CHECKING:
+    from agent.context import Context
 
 _pool: Pool | None = None
 _embedded: EmbeddedPostgres | None = None
@@ -57,3 +61,17 @@ def default_services() -> Services:
         weather_url=os.environ.get("WEATHER_URL") or DEFAULT_WEATHER_URL,
         routing_url=os.environ.get("ROUTING_URL") or None,
     )
+
+
+async def pool_of(ctx: Context) -> Pool:
+    """The run's pool: the one its context brings (the server's), else the default.
+    `Context.pool` is typed Any so that the context schema Studio shows stays plain JSON;
+    this is where it becomes a `Pool` again."""
+    pool: Pool = ctx.pool if ctx.pool is not None else await default_pool()
+    return pool
+
+
+def services_of(ctx: Context) -> Services:
+    """The run's outside services: the context's, else the defaults from the environment."""
+    services: Services = ctx.services if ctx.services is not None else default_services()
+    return services

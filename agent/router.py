@@ -54,7 +54,7 @@ from agent.model import apology
 from agent.model_calls import ModelUnavailable, call_model
 from agent.nodes import DOMAIN_NODES, FINISH, GENERAL, ROUTER, DomainNode, RouterGoto
 from agent.prompts import ROUTER_PROMPT
-from agent.resources import default_pool
+from agent.resources import pool_of
 from agent.state import PamState
 from agent.transcript import append_turn
 from agent.usage import started
@@ -191,7 +191,7 @@ async def record_closed(ctx: Context, closed: list[AnyMessage]) -> None:
     thread_id = get_config().get("configurable", {}).get("thread_id")
     if not thread_id or not closed:
         return
-    pool = ctx.pool or await default_pool()
+    pool = await pool_of(ctx)
     async with user_db(pool, ctx.user_uuid, now=ctx.clock()) as db:
         await append_turn(db, str(thread_id), closed)
 

@@ -26,7 +26,7 @@ from langgraph.prebuilt import ToolRuntime
 
 from agent.context import Context, known_zone
 from agent.quoted import quote_others
-from agent.resources import default_pool, default_services
+from agent.resources import pool_of, services_of
 from tools.db.scope import user_db
 from tools.registry import actions_for
 from tools.run import call_action
@@ -207,8 +207,8 @@ def action_tool(action: Action) -> BaseTool:
                 refused := zulu_error(field, kwargs[field], zone)
             ):
                 return model_text(refused, zone), refused
-        pool = ctx.pool or await default_pool()
-        services = ctx.services or default_services()
+        pool = await pool_of(ctx)
+        services = services_of(ctx)
         async with user_db(
             pool, ctx.user_uuid, now=ctx.clock(), services=services, zone=ctx.time_zone
         ) as db:

@@ -3,7 +3,7 @@
 1. Turn cost, side by side in one run: the same in-process turns (router -> wins ->
    add_expense -> reply, offline brain, no checkpointer) alternately started plainly
    and started as the server starts them, with the user's flags evaluated through
-   OpenFeature (server/flags/runs.py) against RULES (a kill switch, two rollouts, two
+   OpenFeature (server/flags/apply.py) against RULES (a kill switch, two rollouts, two
    experiment flags). The evaluation itself is also timed on its own: warm (the user's
    flags already evaluated since the last rule change: every turn but the first) and
    cold (a new user, or the first turn after a change). And once more with a rule
@@ -36,8 +36,8 @@ from bench.clients import MESSAGE, varied
 from bench.db import bench_database
 from bench.stats import percentile
 from graph import build_graph
+from server.flags.apply import flagged_run
 from server.flags.rules import FlagRule
-from server.flags.runs import flagged_run
 from server.flags.service import FlagService
 from server.flags.settings import FlagSettings
 from server.flags.store import save_rule

@@ -34,9 +34,9 @@ from graph import build_graph
 from server.runs.request import DURABILITY
 from tests.fakes import ScriptedChatModel, call, route
 from tools.db.checkpoint_batch import BatchedSaver, run_batch
+from tools.db.embedded import database_url
 from tools.db.migrate import migrate
 from tools.db.pool import Pool, open_pool
-from tools.db.resolve import database_url
 
 
 def pam_shaped_model() -> ScriptedChatModel:

@@ -67,7 +67,7 @@ def _go(
     perturb_seed: int | None = None,
 ) -> SuiteResult:
     from evals.session import ModelLoadError, run_session
-    from tools.db.errors import DatabaseError
+    from tools.db.pool import DatabaseError
 
     if model != "offline" and not model.startswith("openai:"):
         fail(f"unknown model {model!r}: use offline or openai:<model>")
@@ -161,7 +161,7 @@ def _compare(
     from evals.session import ModelLoadError
     from evals.variants import VariantError, comparison, comparison_report, parse_variant
     from evals.variants import run_variant as run_arm
-    from tools.db.errors import DatabaseError
+    from tools.db.pool import DatabaseError
 
     try:
         arms = [parse_variant(spec) for spec in specs]

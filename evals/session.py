@@ -28,8 +28,8 @@ from evals.replay.server import serve_in_background
 from evals.replay.sources import Source
 from evals.results import SuiteResult
 from evals.weather import RECORDED_FORECAST, dated_services, serve_recorded_forecast
-from tools.db.errors import DatabaseError
-from tools.db.resolve import database_url
+from tools.db.embedded import database_url
+from tools.db.pool import DatabaseError
 from tools.services import Services
 
 

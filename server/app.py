@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -10,26 +11,50 @@ from typing import Any
 from fastapi import FastAPI
 
 from server import agent_protocol
+from server.crons.fire import CronFirer
 from server.doors import install_doors
 from server.errors import install_error_handlers
 from server.flags import admin as flags_admin
 from server.flags.settings import FlagSettings
 from server.flags.transport import DoorFlagsMiddleware
-from server.jobs.lifespan import background
+from server.jobs.worker import running_worker
 from server.log_redaction import redact_uvicorn_logs
 from server.logging import adopt_uvicorn_loggers, configure_logging
 from server.middleware import install_middleware
 from server.observability import init_observability
 from server.openapi import install_openapi
 from server.ratelimit import open_rate_limits
-from server.resources import open_resources
-from server.routes import chat, dev_token, health, rest, threads
-from server.routes import metrics as metrics_routes
+from server.resources import Resources, open_resources
+from server.routes import chat, dev_token, ops, rest, threads
 from server.routes.web import install_web
 from server.runs import RunManager
 from server.settings import Settings, get_settings
 from server.ws import route as ws_route
-from server.ws.registry import sockets_of
+from server.ws.registry import SocketRegistry, sockets_of
+
+
+@asynccontextmanager
+async def background(
+    resources: Resources, sockets: SocketRegistry, runs: RunManager | None = None
+) -> AsyncIterator[None]:
+    """What `pam serve` runs beside its routes: pushes from any process delivered to its
+    sockets (through the coordinator) and (PAM_WORKER, on by default) a background jobs
+    worker."""
+    coordinator = resources.coordinator
+    coordinator.serve_pushes(sockets)
+    async with contextlib.AsyncExitStack() as stack:
+        if resources.settings.pam_worker:
+            await stack.enter_async_context(
+                running_worker(
+                    resources.settings,
+                    resources.database_url,
+                    resources.pool,
+                    coordinator.push,
+                    # crons fire where runs can start: here, with this instance's runs
+                    CronFirer(resources, runs) if runs is not None else None,
+                )
+            )
+        yield
 
 
 def create_app(
@@ -80,11 +105,10 @@ def create_app(
     install_error_handlers(app)
     app.add_middleware(DoorFlagsMiddleware)  # innermost: kill switches of the doors
     install_middleware(app, settings)
-    app.include_router(health.router)
+    app.include_router(ops.router)  # /health/live, /health/ready, /metrics
     app.include_router(chat.router)
     app.include_router(threads.router)
     app.include_router(ws_route.router)
-    app.include_router(metrics_routes.router)
     app.include_router(rest.router)
     app.include_router(agent_protocol.router)
     app.include_router(dev_token.router)

@@ -13,9 +13,9 @@ import typer
 
 from server.flags.settings import FlagSettings
 from server.settings import Settings, load_settings
-from tools.db.errors import DatabaseError
+from tools.db.embedded import database_url
 from tools.db.migrate import migrate, status
-from tools.db.resolve import database_url
+from tools.db.pool import DatabaseError
 
 app = typer.Typer(help="PAM: the assistant for life on the road.", no_args_is_help=True)
 db_app = typer.Typer(help="Database commands.", no_args_is_help=True)

@@ -10,7 +10,7 @@ from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from server.auth import AuthError
-from server.flags.rest import use_flags_of
+from server.flags.apply import use_flags_of
 from server.resources import Resources
 from tools.db.scope import UserDb, user_db
 

@@ -1,11 +1,14 @@
-"""How amounts, distances and volumes read in replies: the user's currency and units."""
+"""How values read in replies: amounts, distances and volumes in the user's currency and
+units; counts, lists, short dates and percentages in plain English."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 KM_PER_MILE = Decimal("1.609344")
 LITRES_PER_GALLON = Decimal("3.785411784")  # US gallon
+SHOWN_IN_SUMMARY = 10
 _SYMBOLS = {"AUD": "$", "USD": "US$", "NZD": "NZ$", "CAD": "C$", "EUR": "€", "GBP": "£"}
 
 
@@ -39,3 +42,31 @@ def volume(litres: Decimal | float | int, units: str = "metric") -> str:
     if units == "imperial":
         return f"{_q(Decimal(str(litres)) / LITRES_PER_GALLON, '0.1')} gal"
     return f"{_q(litres, '0.1')} L"
+
+
+def counted(n: int, noun: str) -> str:
+    """`1 event`, `3 events`."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def and_list(texts: list[str]) -> str:
+    """`milk`, `milk and eggs`, `milk, eggs and bread`."""
+    return texts[0] if len(texts) == 1 else f"{', '.join(texts[:-1])} and {texts[-1]}"
+
+
+def first_few(texts: list[str], separator: str = ", ") -> str:
+    """The first few texts joined, then how many more there are, so a summary stays short."""
+    shown = separator.join(texts[:SHOWN_IN_SUMMARY])
+    more = len(texts) - SHOWN_IN_SUMMARY
+    return f"{shown}{separator}and {more} more" if more > 0 else shown
+
+
+def day_label(day: date, today: date) -> str:
+    """`9 Mar` within the current year, `9 Mar 2025` otherwise."""
+    text = f"{day.day} {day:%b}"
+    return text if day.year == today.year else f"{text} {day.year}"
+
+
+def percent_label(percent: Decimal) -> str:
+    """`85%` for whole numbers, `85.5%` otherwise."""
+    return f"{percent.normalize():f}%" if percent == percent.to_integral() else f"{percent}%"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import APIRouter
 from langgraph.errors import InvalidUpdateError
 
+from agent.nodes import DOMAINS
 from server.agent_protocol.auth import ProtocolUser
-from server.agent_protocol.namespaces import subgraph_namespace
 from server.agent_protocol.schemas import (
     CheckpointRef,
     ConfigRef,
@@ -18,12 +19,30 @@ from server.agent_protocol.schemas import (
 )
 from server.agent_protocol.serialize import ProtocolJSON, state_json
 from server.deps import Res
-from server.refusals import Conflict, Malformed
+from server.refusals import BadInput, Conflict, Malformed
 from server.runs import ThreadRow, owned_thread
 from server.runs.deps import Runs
 from server.runs.threads import user_graph
 
 router = APIRouter(tags=["agent protocol"])
+
+# Subgraph checkpoint namespaces a client may address: `<node>:<task id>` segments joined
+# by `|`, each naming one of the graph's subgraph nodes (LangGraph's form, as `useStream`
+# sends it for a subagent's history).
+SEGMENT = re.compile(r"^(?P<node>[A-Za-z_][A-Za-z0-9_]*)(:[0-9a-fA-F-]{1,64})?$")
+
+
+def subgraph_namespace(namespace: str) -> str:
+    if not namespace:
+        return ""
+    for segment in namespace.split("|"):
+        found = SEGMENT.match(segment)
+        if found is None or found["node"] not in DOMAINS:
+            raise BadInput(
+                f"checkpoint.checkpoint_ns: {segment!r} is not `<subgraph>:<task id>` "
+                f"for a subgraph of this graph ({', '.join(DOMAINS)}).",
+            )
+    return namespace
 
 
 def state_config(

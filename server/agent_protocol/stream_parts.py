@@ -15,8 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from langchain_core.messages import BaseMessage, BaseMessageChunk
+
 from server.agent_protocol.debug_payloads import debug_payload
-from server.agent_protocol.stream_extras import LegacyMessages
 from server.runs import RunEvent
 
 SUPPORTED_MODES = frozenset(
@@ -51,6 +52,33 @@ def stream_modes(requested: str | Iterable[str] | None) -> frozenset[str]:
             f"stream_mode {', '.join(unknown)} is not supported here; use {supported}."
         )
     return frozenset(modes or ["values"])
+
+
+class LegacyMessages:
+    """The older `messages` stream shape, built from the `messages` chunks: per message
+    id, `messages/metadata` once, then `messages/partial` with the text so far for
+    streamed chunks, or `messages/complete` for whole messages."""
+
+    def __init__(self) -> None:
+        self._so_far: dict[str, BaseMessage] = {}
+
+    def parts(self, data: Any) -> list[Part]:
+        message, metadata = data
+        if not isinstance(message, BaseMessage):
+            return []
+        key = str(message.id)
+        parts: list[Part] = []
+        known = self._so_far.get(key)
+        if known is None:
+            parts.append(("messages/metadata", {key: {"metadata": metadata}}))
+        if isinstance(message, BaseMessageChunk):
+            merged = message if not isinstance(known, BaseMessageChunk) else known + message
+            self._so_far[key] = merged
+            parts.append(("messages/partial", [merged]))
+        else:
+            self._so_far[key] = message
+            parts.append(("messages/complete", [message]))
+        return parts
 
 
 @dataclass

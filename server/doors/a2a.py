@@ -48,9 +48,7 @@ from starlette.types import Receive, Scope, Send
 
 from server.chat.stream import turn_events
 from server.doors.a2a_tasks import RecentTaskStore
-from server.doors.auth import token_user
-from server.doors.routes import DoorRoute
-from server.doors.settings import DoorSettings
+from server.doors.door import DoorRoute, DoorSettings, token_user
 from server.doors.turns import DoorRefusal, chat_request, start_turn
 from server.errors import error_response
 from server.resources import Resources

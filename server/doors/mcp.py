@@ -25,10 +25,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 
-from server.doors.auth import token_user
+from server.doors.door import DoorRoute, DoorSettings, token_user
 from server.doors.mcp_tools import call_tool, tool_list
-from server.doors.routes import DoorRoute
-from server.doors.settings import DoorSettings
 from server.resources import Resources
 
 PATH = "/mcp"

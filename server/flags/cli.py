@@ -17,10 +17,9 @@ from server.flags import control
 from server.flags.rules import FlagError, FlagRule
 from server.flags.settings import FlagSettings
 from server.flags.store import audit_of
-from tools.db.errors import DatabaseError
+from tools.db.embedded import database_url
 from tools.db.migrate import migrate
-from tools.db.pool import Pool, open_pool
-from tools.db.resolve import database_url
+from tools.db.pool import DatabaseError, Pool, open_pool
 
 flags_app = typer.Typer(help="Feature flags, rollouts and experiments.", no_args_is_help=True)
 T = TypeVar("T")

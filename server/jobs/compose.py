@@ -9,8 +9,8 @@ from typing import Any
 from tools.db.scope import UserDb
 from tools.profile import load_profile, local_today
 from tools.wins.budget_math import warning_sentence
+from tools.wins.models import category_label
 from tools.wins.queries import month_budget_line
-from tools.wins.wording import category_label
 from tools.you.event_times import EVENT_COLUMNS, event_out, event_when
 
 Frame = dict[str, Any]

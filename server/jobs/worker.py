@@ -1,5 +1,6 @@
 """The background worker: procrastinate's worker running the delivery jobs, the outbox
-relay, and the sweep that retries jobs whose worker died.
+relay, the sweep that retries jobs whose worker died, and the sweep of expired store
+items; and procrastinate's tables, which the worker creates when absent.
 
 It runs inside `pam serve` (PAM_WORKER, on by default) or alone as `pam worker`; any
 number may run at once against one database.
@@ -12,22 +13,59 @@ import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
+import psycopg
 import structlog
 from procrastinate import App
+from procrastinate.schema import SchemaManager
 
 from server.crons.relay import CRON_QUEUE, relay_crons
 from server.jobs.deliver import Deliverer, Push
 from server.jobs.relay import relay_reminders
-from server.jobs.schema import ensure_job_schema
-from server.jobs.store_expiry import expire_store_items
 from server.jobs.tasks import QUEUE, FireCron, job_app
 from server.jobs.thread_expiry import expire_threads
 from server.settings import Settings
+from tools.db.migrate import LOCK_KEY
 from tools.db.pool import Pool
 
 log = structlog.get_logger("pam.jobs")
 
 SHUTDOWN_GRACE_S = 5.0  # a job still running after this is left to the stalled sweep
+STORE_EXPIRY_BATCH = 1000
+
+
+async def ensure_job_schema(url: str) -> bool:
+    """Procrastinate's tables in our database, created by whichever process gets there
+    first; True when this call created them.
+
+    Under the same advisory lock as our migrations, and only when absent, so any number of
+    instances and workers may start at once. (Upgrading procrastinate across a schema
+    change means applying its migration files; the version is pinned in uv.lock.)
+    """
+    async with await psycopg.AsyncConnection.connect(url, autocommit=True) as conn:
+        await conn.execute("SELECT pg_advisory_lock(%s)", (LOCK_KEY,))
+        try:
+            cur = await conn.execute("SELECT to_regclass('procrastinate_jobs') IS NOT NULL")
+            row = await cur.fetchone()
+            if row is not None and row[0]:
+                return False
+            async with conn.transaction():
+                await conn.execute(SchemaManager.get_schema())
+            return True
+        finally:
+            await conn.execute("SELECT pg_advisory_unlock(%s)", (LOCK_KEY,))
+
+
+async def expire_store_items(pool: Pool) -> int:
+    """The sweep of store items whose TTL has run out (reads already skip them; this frees
+    the rows). As the table owner, in batches, so a large backlog never holds one long
+    transaction."""
+    async with pool.connection() as conn:
+        cur = await conn.execute(
+            "DELETE FROM store_items WHERE ctid IN (SELECT ctid FROM store_items"
+            " WHERE expires_at <= now() LIMIT %s FOR UPDATE SKIP LOCKED)",
+            (STORE_EXPIRY_BATCH,),
+        )
+    return cur.rowcount
 
 
 async def retry_stalled(app: App, stalled_after_s: float) -> int:

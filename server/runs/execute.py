@@ -18,7 +18,7 @@ from structlog.contextvars import bind_contextvars
 from agent.context import Context
 from agent.nodes import GENERAL
 from server.errors import DB_UNAVAILABLE, UNAVAILABLE
-from server.flags.metrics import observe_arm
+from server.flags.apply import observe_arm
 from server.metrics import MODEL_TOKENS, TURN_LATENCY, TURNS
 from server.metrics_callbacks import MetricsCallback
 from server.runs.coordinator import Lease

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import datetime
 from uuid import uuid4
 
-from server.flags.runs import flagged_run
+from server.flags.apply import flagged_run
 from server.resources import Resources
 from server.runs.coordinator import Coordinator
 from server.runs.execute import execute, graph_input

@@ -22,7 +22,7 @@ import pytest
 import redis.asyncio as aioredis
 
 from evals.replay.server import serve_in_background
-from server.jobs.schema import ensure_job_schema
+from server.jobs.worker import ensure_job_schema
 from server.runs.over_postgres import user_key
 from server.runs.over_redis import push_channel
 from tests.api.conftest import TEST_JWT_SECRET

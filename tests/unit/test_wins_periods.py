@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from tools.format import day_label, percent_label
 from tools.wins.budget_math import budget_line, budget_status_of, warning_sentence
 from tools.wins.periods import (
     DateRange,
@@ -15,7 +16,6 @@ from tools.wins.periods import (
     month_end_projection,
     period_range,
 )
-from tools.wins.wording import day_label, percent_label
 
 D = Decimal
 

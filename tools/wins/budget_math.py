@@ -7,10 +7,9 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from tools.format import money
-from tools.wins.models import Category, Cents
+from tools.format import money, percent_label
+from tools.wins.models import Category, Cents, category_label
 from tools.wins.periods import cents
-from tools.wins.wording import category_label, percent_label
 
 Status = Literal["ok", "warning", "over"]
 

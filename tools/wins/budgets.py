@@ -12,15 +12,23 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 
 from tools.db.scope import UserDb
-from tools.format import money
+from tools.format import money, percent_label
 from tools.profile import load_profile, local_today
 from tools.types import Action, ActionResult, Args, Table, UiAction
 from tools.values import EARLIEST, LATEST
 from tools.wins.budget_math import BudgetLine, budget_line, line_sentence
-from tools.wins.models import CATEGORY, Amount, BudgetOut, Category, CategoryArg, Cents, json_row
+from tools.wins.models import (
+    CATEGORY,
+    Amount,
+    BudgetOut,
+    Category,
+    CategoryArg,
+    Cents,
+    category_label,
+    json_row,
+)
 from tools.wins.periods import cents, month_range
 from tools.wins.queries import budget_rows, month_budget_line, spent_by_category
-from tools.wins.wording import category_label, percent_label
 
 
 def _percent_as_fraction(value: Any) -> Any:

@@ -13,7 +13,7 @@ from uuid import UUID
 from pydantic import Field
 
 from tools.db.scope import UserDb
-from tools.format import money
+from tools.format import counted, day_label, money
 from tools.profile import Profile, load_profile, local_today
 from tools.types import Action, ActionError, ActionResult, Args, Table, not_found
 from tools.values import OptionalCurrency, SaneDate
@@ -31,11 +31,11 @@ from tools.wins.models import (
     Cents,
     ExpenseOut,
     OptionalText,
+    category_label,
     expense_ui,
     json_row,
 )
 from tools.wins.queries import month_budget_line
-from tools.wins.wording import category_label, day_label, plural
 
 EXPENSE_COLUMNS = "id, amount, currency, category, description, date"
 
@@ -209,7 +209,7 @@ def _list_summary(
         return "No expenses found."
     parts = [money(total, currency)] if total or not others else []
     amounts = " + ".join(parts + [money(value, code) for code, value in others.items()])
-    text = f"{plural(count, 'expense')} totalling {amounts}"
+    text = f"{counted(count, 'expense')} totalling {amounts}"
     return f"{text}; showing the {shown} newest." if shown < count else f"{text}, newest first."
 
 

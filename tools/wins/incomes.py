@@ -7,12 +7,11 @@ from typing import Any
 from pydantic import Field
 
 from tools.db.scope import UserDb
-from tools.format import money
+from tools.format import day_label, money
 from tools.profile import load_profile, local_today
 from tools.types import Action, ActionResult, Args, Table, UiAction
 from tools.values import SaneDate, Title
 from tools.wins.models import AMOUNT, DAY, DESCRIPTION, Amount, IncomeOut, OptionalText, json_row
-from tools.wins.wording import day_label
 
 
 class AddIncomeArgs(Args):

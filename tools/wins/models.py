@@ -29,6 +29,12 @@ Category = Literal[
     "other",
 ]
 CATEGORIES: tuple[str, ...] = get_args(Category)
+_LABELS = {"phone_internet": "phone & internet", "gas_lpg": "gas/LPG"}
+
+
+def category_label(category: str) -> str:
+    """How a category reads in replies: `phone & internet`, `groceries`."""
+    return _LABELS.get(category, category)
 
 
 def _lower(value: Any) -> Any:

@@ -8,11 +8,11 @@ from decimal import Decimal
 from pydantic import BaseModel, Field
 
 from tools.db.scope import UserDb
-from tools.format import money
+from tools.format import day_label, money
 from tools.profile import load_profile, local_today
 from tools.types import Action, ActionError, ActionResult, Args, Table
 from tools.values import SaneDate
-from tools.wins.models import END_DATE, START_DATE, Category, Cents
+from tools.wins.models import END_DATE, START_DATE, Category, Cents, category_label
 from tools.wins.periods import (
     DateRange,
     Period,
@@ -23,7 +23,6 @@ from tools.wins.periods import (
     period_range,
 )
 from tools.wins.queries import income_total, spent_by_category, spent_in_other_currencies
-from tools.wins.wording import category_label, day_label
 
 _PERIOD_NAMES = {
     "this_week": "This week",

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from pydantic import Field, StringConstraints, model_validator
 
 from tools.db.scope import UserDb
+from tools.format import counted, first_few
 from tools.profile import load_profile, local_today
 from tools.types import Action, ActionError, ActionResult, Args, Table, UiAction, not_found
 from tools.values import SaneDate, Title
@@ -25,7 +26,6 @@ from tools.you.event_times import (
     reminder_text,
     resolve_span,
 )
-from tools.you.wording import counted, first_few
 
 
 def calendar_action(event: EventOut) -> UiAction:

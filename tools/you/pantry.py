@@ -9,12 +9,12 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, Field, StringConstraints
 
 from tools.db.scope import UserDb
+from tools.format import counted, first_few
 from tools.profile import load_profile, local_today
 from tools.types import Action, Args, Table, UiAction
 from tools.values import Name, SaneDate
 from tools.you.dates import day_text
 from tools.you.models import PantryItemOut, PantryItemResult, PantryResult
-from tools.you.wording import counted, first_few
 
 PANTRY_COLUMNS = "id, name, quantity, unit, expiry_date"
 

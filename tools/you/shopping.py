@@ -13,9 +13,9 @@ from typing import Annotated, Any
 from pydantic import Field, StringConstraints
 
 from tools.db.scope import UserDb
+from tools.format import and_list
 from tools.types import Action, Args, Table, UiAction
 from tools.you.models import ShoppingAddResult, ShoppingItemOut, ShoppingListResult
-from tools.you.wording import and_list
 
 ItemName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 

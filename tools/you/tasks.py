@@ -9,12 +9,12 @@ from uuid import UUID
 from pydantic import BeforeValidator, Field
 
 from tools.db.scope import UserDb
+from tools.format import counted, first_few
 from tools.profile import load_profile, local_today
 from tools.types import Action, Args, Table, UiAction, not_found
 from tools.values import SaneDate, Title
 from tools.you.dates import day_text
 from tools.you.models import PriorityName, TaskOut, TaskResult, TasksResult, lowercase
-from tools.you.wording import counted, first_few
 
 TASK_COLUMNS = "id, title, due_date, priority, status, completed_at"
 # Soonest due first (undated last), then the most important; ties in insertion order.

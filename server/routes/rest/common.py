@@ -14,7 +14,7 @@ from typing import Any, TypeVar, cast
 from pydantic import BaseModel, create_model
 
 from server.deps import Db
-from server.flags.rest import refuse_if_paused
+from server.flags.apply import refuse_if_paused
 from tools.db.scope import UserDb
 from tools.registry import ACTIONS
 from tools.run import run_action

@@ -14,7 +14,7 @@ import psycopg
 import pytest
 
 from tools.db.embedded import check_data_dir, start_embedded
-from tools.db.errors import DatabaseError
+from tools.db.pool import DatabaseError
 
 START_SCRIPT = """
 import os, sys

@@ -10,8 +10,8 @@ import httpx
 import psycopg
 import pytest
 
-from tools.db.errors import DatabaseError
 from tools.db.migrate import available, migrate, status
+from tools.db.pool import DatabaseError
 
 BROKEN = "tests.integration.db.broken_migrations"
 

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from server.jobs.deliver import Deliverer
-from server.jobs.schema import ensure_job_schema
+from server.jobs.worker import ensure_job_schema
 from tests.conftest import ScopedDb
 from tools.db.pool import Pool
 from tools.registry import ACTIONS_BY_NAME

@@ -1,12 +1,14 @@
-"""Liveness and readiness probes."""
+"""The operators' routes: liveness and readiness probes, and `GET /metrics` (Prometheus
+text, including this app's database pool usage)."""
 
 from __future__ import annotations
 
 import asyncio
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 
+from server.metrics import exposition
 from server.resources import Resources
 
 router = APIRouter(tags=["ops"])
@@ -53,3 +55,10 @@ async def ready(request: Request) -> JSONResponse:
     if resources.flags is not None:  # a broken flag store degrades, never fails, a turn
         body["flags"] = resources.flags.health()
     return JSONResponse(body, status_code=503 if failing else 200)
+
+
+@router.get("/metrics", include_in_schema=False)
+async def metrics(request: Request) -> Response:
+    resources = getattr(request.app.state, "resources", None)
+    body, content_type = exposition(resources.pool if resources is not None else None)
+    return Response(body, media_type=content_type)
