@@ -32,6 +32,12 @@ def distance(km: Decimal | float | int, units: str = "metric") -> str:
     return f"{_q(km, '1'):,} km"
 
 
+def speed(kmh: Decimal | float | int, units: str = "metric") -> str:
+    if units == "imperial":
+        return f"{_q(Decimal(str(kmh)) / KM_PER_MILE, '1')} mph"
+    return f"{_q(kmh, '1')} km/h"
+
+
 def volume(litres: Decimal | float | int, units: str = "metric") -> str:
     if units == "imperial":
         return f"{_q(Decimal(str(litres)) / LITRES_PER_GALLON, '0.1')} gal"

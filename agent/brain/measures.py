@@ -33,8 +33,11 @@ def first_hit(pattern: re.Pattern[str], text: str, group: int = 1) -> Hit | None
     return Hit(_dec(raw), m.start(), m.end()) if raw else None
 
 
+# "12 L/100km", "12 litres per 100", and the spoken "12 litres to the hundred" (by then
+# "to the 100"), which needs the litres: "5 to the 100" alone says nothing.
 _CONSUMPTION = re.compile(
-    rf"{_N}\s*(?:l|litres?|liters?)?\s*(?:/|per|every)\s*100\s*(?:km|kms|kilomet(?:re|er)s?|k)?",
+    rf"{_N}\s*(?:(?:l|litres?|liters?)?\s*(?:/|per|every)|(?:l|litres?|liters?)\s+to\s+(?:the|a|every))"
+    r"\s*100\s*(?:km|kms|kilomet(?:re|er)s?|k)?",
     _I,
 )
 _PRICE = re.compile(

@@ -148,10 +148,13 @@ def cued_amount(text: str) -> Amount | None:
 _BARE = re.compile(
     r"(?<![\w.:/-])(?<!\d,)(?P<neg>-)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 )
-# Not money: ordinals, times, fractions, and figures with a unit ("240V", "200Ah", "9kg").
+# Not money: ordinals, times, fractions, and figures with a unit ("240V", "200Ah", "9kg",
+# "the 9 kilo bottle", "a 20 litre drum": a size said in words is no more a price).
 _BARE_AFTER = re.compile(
     r"\s*(?:%|st\b|nd\b|rd\b|th\b|:\d|/|am\b|pm\b)|(?:v|volts?|w|watts?|ah|amps?|kw|kwh|mah"
-    r"|hp|cc|psi|kpa|mm|cm|m|km|kms|kg|g|l|ml|°\w?)\b",
+    r"|hp|cc|psi|kpa|mm|cm|m|km|kms|kg|g|l|ml|°\w?)\b"
+    r"|[\s-]?(?:kilos?|kilograms?|kilogrammes?|grams?|grammes?|tonnes?|litres?|liters?|lt"
+    r"|metres?|meters?|inch(?:es)?|foot|feet|ft|gallons?|gal|volt|watt|amp)\b",
     re.IGNORECASE,
 )
 

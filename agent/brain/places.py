@@ -24,6 +24,8 @@ _STOP = (
     r"|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|take|takes|taking|took|use|need|needs"
     r"|are|were|has|have|had|wise|looking|looks|like|gonna|going|expected|supposed|still|far"
     r"|run|haul|trek|hop|leg|cruise|ride"
+    # ways of going ("from Kalgoorlie down to Esperance", "across to Ceduna")
+    r"|down|over|across|around"
 )
 _I = re.IGNORECASE
 _WORD = rf"(?!(?:{_STOP})\b)[A-Za-z][\w'.-]*"

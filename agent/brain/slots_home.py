@@ -78,8 +78,12 @@ def list_pantry(text: str, env: Env) -> Draft:
     draft = Draft("list_pantry")
     if m := re.search(r"\b(?:next|within|in)\s+(\d+)\s*(days?|weeks?)\b", text, _I):
         draft.put("expiring_within_days", int(m[1]) * (7 if m[2].startswith("w") else 1))
-    elif re.search(r"\bthis week\b", text, _I) or re.search(
-        r"\b(?:expir\w*|going off|use[- ]by|out of date|soon)\b", text, _I
+    elif m := re.search(r"\b(?:within|in|over|inside)\s+(?:the|a)\s+(fortnight|month)\b", text, _I):
+        draft.put("expiring_within_days", 14 if m[1].lower() == "fortnight" else 30)
+    elif re.search(
+        r"\bthis week\b|\b(?:within|in|inside|over) (?:the|a) week\b", text, _I
+    ) or re.search(
+        r"\b(?:expir\w*|go(?:es|ing)? off|go(?:es|ing)? bad|use[- ]by|out of date|soon)\b", text, _I
     ):
         draft.put("expiring_within_days", 7)
     return draft

@@ -51,6 +51,9 @@ _GENERIC = r"taps?|spot|place|site|one|point|station|stop|location"
 _LEAD = (
     r"save|bookmark|pin|store|keep|add|mark|remember|this|that|the|a|an|new|my|our|great|nice|good"
     r"|awesome|lovely|spot|place|location|site|called|named|as|to|places|spots|saved"
+    # how a find is told: "we've found a beaut …", "just came across a ripper …"
+    r"|we've|we|we have|i've|i|i have|have|just|found|came across|come across|beaut|ripper"
+    r"|cracker|top|decent|right"
 )
 
 
@@ -85,7 +88,11 @@ def save_place(text: str, env: Env) -> Draft:
     as_kind = re.search(r"\bas an?\b", cut, _I)
     if kind_word and (not as_kind or not tidy(head[: kind_word.start()], _LEAD)):
         head = blank(head, [kind_word.span()])
-    near = "in|at|near|outside|north of|south of|east of|west of"
+    # "just out of Mannum", "not far from Bourke", "past Tailem Bend": the town it is by
+    near = (
+        "in|at|near|outside|outside of|north of|south of|east of|west of|out of|just out of"
+        "|out from|not far from|close to|past|up the road from|down the road from"
+    )
     where_in_head = place_after(head, near)
     name_text = head[: where_in_head[1]] if where_in_head and where_in_head[1] > 0 else head
     where = where_in_head or place_after(cut[len(head) :], near)  # "..., near Mildura"

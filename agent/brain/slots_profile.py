@@ -36,9 +36,16 @@ _CURRENCY = [
     (r"\bjpy\b|\byen\b", "JPY"),
     (r"\baud\b|aussie dollars?|australian dollars?", "AUD"),
 ]
-_NAME = r"\b(?:call me|my name is|my name's|name's|i go by"
+# "call me", and the name others use: "everyone calls me Bev", "mates call me Jacko".
+_NAME = r"\b(?:calls? me|my name is|my name's|name's|i go by"
 _NAME += r"|(?:change|set|update) my (?:display )?name to)"
 _NAME += r"\s+([A-Za-z][\w'-]*)(\s+[A-Z][\w'-]*)?"
+# A name the user asks PAM to use: "use Bev from now on", "using Jacko instead" (capitalised
+# as typed, so "use metric from now on" is no name).
+_USE_NAME = (
+    r"\b(?:use|using|go with|going with|stick to|stick with)\s+(?-i:([A-Z][\w'-]*))"
+    r"\s+(?:from now on|instead|as my name|for my name|for me|when you talk to me)\b"
+)
 _HOME = r"\b(?:home base|home town|hometown)\s*(?:is|:|to|=)?\s*(?:now\s+)?(.+)$"
 _BASED = r"\bbased (?:in|at|out of)\s+(.+)$"
 # "Bundaberg is home base now": the place before the words (capitalised, as typed).
@@ -73,6 +80,8 @@ def update_profile(text: str, env: Env) -> Draft:
         # a second word only when it is capitalised as typed ("Bev Smith", not "Bev and")
         second = m[2] if m[2] and m[2].strip()[:1].isupper() else ""
         draft.put("display_name", capitalise(m[1]) + second)
+    elif m := re.search(_USE_NAME, text, _I):
+        draft.put("display_name", m[1])
     if re.search(r"\b(?:miles|imperial|gallons|mpg|fahrenheit)\b", text, _I):
         draft.put("units", "imperial")
     elif re.search(r"\b(?:metric|kilomet\w+|kms|litres|km)\b", text, _I):

@@ -25,9 +25,10 @@ _POINTER = (
     r"(?:\s+(?:one|group))?"
 )
 _POLITE = r"\s+(?:pls|please|thanks|thx|mate|for me|too)$"
-# A name as people write one: capitalised words, with "and", "&", "of" or "12V" between.
+# A name as people write one: capitalised words, with "and", "&", "of", "on the" or "12V"
+# between ("Smiths on the Road").
 _CAP = r"(?:[A-Z][\w'&-]*|\d[\w'&-]*)"
-_TITLE = rf"{_CAP}(?:\s+(?:(?:and|&|of|the|n)\s+)?{_CAP}){{0,4}}"
+_TITLE = rf"{_CAP}(?:\s+(?:(?:and|&|of|the|n|on|in)\s+){{0,2}}{_CAP}){{0,4}}"
 _VAGUE_GROUP = r"(?:a|an|one|some|any|a new|another)(?:\s+(?:group|of them|of the groups))?"
 # Spaces before the marker are read from the start of their run only, not again from
 # each of its n characters (each try reading the rest of the run: O(n^2)); the same match.
@@ -94,6 +95,34 @@ def previous_group(env: Env) -> str | None:
     return names[0] if len(names) == 1 else None
 
 
+# "post in <group> that/saying/asking/inviting …": the group is the words between the
+# preposition and the word that starts what the post says.
+_POST_TOLD = re.compile(
+    r"\b(?:post|put a post|pop a post|put something|write)\s+(?:up\s+)?(?:in|to|on|into)\s+"
+    r"(?P<group>[\w'&-]+(?:\s+[\w'&-]+){0,5}?)\s+"
+    r"(?P<mark>that|saying|asking|inviting|telling|letting|to say|to ask|to tell|to let)\s+"
+    r"(?P<body>.+)$",
+    _I,
+)
+
+
+def _told_content(m: re.Match[str]) -> str:
+    """What the post says: the words after "that"/"saying"; a question after "asking"
+    ("asking if anyone knows a mechanic" → "Anyone know a mechanic?"); an invitation
+    or news as said ("inviting everyone to share a photo")."""
+    mark, body = m["mark"].lower(), m["body"].strip()
+    asked = re.search(r"\b(?:would|could|can|will)\s+(?:you|u)\b", m.string[: m.start()], _I)
+    if mark not in ("asking", "to ask") and asked:
+        body = body.rstrip("? ")  # "Would you post … that …?": the request's question mark
+    if mark in ("that", "saying", "to say"):
+        return body
+    if mark in ("asking", "to ask"):
+        body = re.sub(r"^(?:if|whether)\s+", "", body, flags=_I).rstrip(".?! ")
+        body = re.sub(r"^(anyone|anybody|someone|somebody) knows\b", r"\1 know", body, flags=_I)
+        return capitalise(body) + "?"
+    return capitalise(f"{m['mark']} {body}")
+
+
 def create_post(text: str, env: Env) -> Draft:
     draft = Draft("create_post")
     content = _content(text)
@@ -112,22 +141,24 @@ def create_post(text: str, env: Env) -> Draft:
     )
     if not content and asked:  # "ask the Solar group if a 200W panel is enough"
         content = capitalise(asked[2].strip().rstrip(".?!")) + "?"
-    if not content and (
-        m := re.search(rf"\bpost (?:in|to|on) (?:the )?{_TITLE}\s+that\s+(.+)$", text)
-    ):
-        content = m[1].strip()  # "post in Grey Nomads that we made it to Karumba"
+    told = _POST_TOLD.search(text)
+    if not content and told:
+        content = _told_content(told)
     if not content:
         m = re.search(r"\b(?:post|share|publish|announce)\b\s+(?:that\s+)?(.+)$", text, _I)
         body = m[1].strip() if m and not re.match(r"(?:to|on|in)\b", m[1]) else ""
         content = re.sub(r"^(['\"])(.*)\1$", r"\2", body).strip() or None
     group = squash(asked[1]) if asked else _group(text)
-    if not group and (m := re.search(rf"\bpost (?:in|to|on) (?:the )?({_TITLE})\s+that\b", text)):
-        group = squash(m[1])
+    if not group and told and not re.fullmatch(rf"(?:{_FEEDS})", told["group"], _I):
+        said_group = squash(told["group"])
+        named = re.sub(r"^(?:the|our|my)\s+|\s+group$", "", said_group, flags=_I)
+        vague = bool(_IN_IT.fullmatch(f"in {said_group}")) or named.lower() == "group"
+        group = None if vague else named
     if not group and _IN_IT.search(text.split(":")[0]):
         group = previous_group(env)  # "post in it: ..." after the group was made or shown
     draft.put("group", group)
     draft.put("content", content[:5000] if content else None)
-    head = text.split(":")[0]
+    head = text[: told.start("mark")] if told else text.split(":")[0]
     if group and re.search(r"\b(?:public|publicly|everyone|all)\b", head, _I):
         draft.put("visibility", "public")
     elif not group and re.search(r"\b(?:public|publicly)\b", head, _I):
@@ -209,7 +240,9 @@ def join_group(text: str, env: Env) -> Draft:
     draft = Draft("join_group")
     m = re.search(
         r"\b(?:join(?: (?:me|us))?(?: up)?(?: (?:to|with|for))?|sign (?:me|us) up (?:to|for)"
-        r"|member of|(?:add|put) (?:me|us) (?:to|in|into)|(?:get|let) (?:me|us) (?:into|in))"
+        r"|member of"
+        r"|(?:add|put|chuck|throw|stick|pop|bung|sign) (?:me|us) (?:up )?(?:to|in|into|on)"
+        r"|(?:get|let) (?:me|us) (?:into|in))"
         r"\s+(?:the\s+)?(.+?)\s*[.!?]*$",
         text,
         _I,
@@ -244,6 +277,16 @@ def create_group(text: str, env: Env) -> Draft:
         m = re.search(r"\bgroup\s+(?:for|about)\s+()(.+)$", text, _I)
     if called := re.search(r"\b(?:call|name) it\s+['\"]?([^,:.'\"]+)", text, _I):
         m = re.match(r"(.*)()", called[1])
+    # A name written as one (capitalised words) ends where the capitals end: "a private
+    # group called Hendersons on Tour so it's just us", "a group Nullarbor Convoy Jan, keep
+    # it private"; what follows "for"/"about" after it is still the description.
+    if titled := re.search(
+        rf"\b(?:(?:called|named|titled|call it|name it)\s+|group\s+)['\"]?(?-i:({_TITLE}))['\"]?"
+        r"(?-i:(?=\s+[a-z]|[,:.!?'\"]|\s*$))(?:\s+(?:for|about)\s+(.*)$)?",
+        text,
+        _I,
+    ):
+        m = re.match(r"(.*)\n(.*)", f"{titled[1]}\n{titled[2] or ''}")
     name = squash(m[1]) if m else ""
     description = squash(m[2]).strip(" -") if m else ""
     if re.search(r"\b(?:private|invite[- ]only|closed|secret|members only)\b", text, _I):

@@ -141,10 +141,23 @@ _TRIP_QUESTION = re.compile(
 )
 
 
+# Saying not to keep it: "no need to save anything", "don't save it", "without saving".
+_NO_KEEP = re.compile(
+    r"\b(?:no need to|don'?t|do not|dont|not|never|without|no)\s+"
+    r"(?:(?:need|bother|want|have|worry)(?:\s+(?:to|about|with))?\s+)?"
+    r"(?:sav(?:e|ing)|keep(?:ing)?|book(?:ing)?|log(?:ging)?|record(?:ing)?)\b"
+    r"|\bnothing to (?:save|keep)\b|\bjust (?:dreaming|curious|wondering)\b|\bonly dreaming\b",
+    _I,
+)
+
+
 def trip_save(text: str) -> bool:
     """plan_trip's `save`: a request to plan or keep the trip saves it; a question about
     distance, time or fuel only answers (TOOLS.md: no unrequested writes); anything else
-    ("we're driving to Cooktown Monday") is a trip being planned, the contract's default."""
+    ("we're driving to Cooktown Monday") is a trip being planned, the contract's default.
+    Saying not to keep it ("no need to save anything, just dreaming") never saves."""
+    if _NO_KEEP.search(text):
+        return False
     if _KEEP_TRIP.search(text):
         return True
     return not _TRIP_QUESTION.search(text)

@@ -12,6 +12,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 
 from agent.brain.blend import rescue
 from agent.brain.convo import Convo, text_of
+from agent.brain.dates import find_day
 from agent.brain.dialogue import (
     act_on_listed,
     correction,
@@ -170,6 +171,10 @@ def _from_previous_turn(convo: Convo) -> Reading | None:
     if found is None:
         return None
     tool, args = found
+    if (dated := _that_day(text, convo, tool)) != text:
+        # "and what else is on for that Saturday?": the Saturday the talk is about
+        text = dated
+        tool, args = follow_up(text, convo.env) or found
     return Reading([Request(tool, text, convo.text, args)])
 
 
@@ -212,19 +217,33 @@ def read_message(convo: Convo) -> Reading:
         # same message named, before the previous turn's place
         here = next((t for e in reversed(reading.requests[:i]) if (t := _town_named(e.text))), None)
         place = here or previous_place(convo.env)
+        day = _day_said_before(r, reading.requests[:i], convo)
         requests.append(
             Request(
                 r.tool,
                 resolve_there(
-                    r.tool, _that_day(r.text, convo, r.tool), convo.history, convo.last, place
+                    r.tool, _that_day(r.text, convo, r.tool) + day, convo.history, convo.last, place
                 ),
                 resolve_there(
-                    r.tool, _that_day(r.raw, convo, r.tool), convo.history, convo.last, place
+                    r.tool, _that_day(r.raw, convo, r.tool) + day, convo.history, convo.last, place
                 ),
                 there=there_town(r.tool, r.text, convo.history, convo.last, place),
             )
         )
     return Reading(requests, reading.pending, reading.cancelled)
+
+
+def _day_said_before(request: Request, earlier: list[Request], convo: Convo) -> str:
+    """ "post that I'm driving to Stanthorpe on Tues, and put the drive in my calendar for
+    6am": an event with no day of its own is on the day an earlier request of the same
+    message named (" on <date>" to add to its text, else "")."""
+    today = convo.env.today
+    if request.tool != "create_event" or find_day(request.text, today, future=True):
+        return ""
+    for e in reversed(earlier):
+        if (found := find_day(e.text, today, future=True)) and found.day >= today:
+            return f" on {found.day.isoformat()}"
+    return ""
 
 
 def _town_named(text: str) -> str | None:

@@ -15,7 +15,7 @@ from uuid import UUID
 from pydantic import BaseModel, Field
 
 from tools.db.scope import UserDb
-from tools.format import distance, money, volume
+from tools.format import distance, money, speed, volume
 from tools.geo.distance import AVERAGE_SPEED_KMH, ROAD_FACTOR
 from tools.geo.gazetteer import Place
 from tools.geo.resolve import resolve_place
@@ -276,7 +276,7 @@ def _plan_summary(trip: TripOut, route: Route, units: str, currency: str, saved:
         text += f", {volume(trip.fuel_litres, units)} of fuel ≈ {money(trip.fuel_cost, currency)}"
     text += "."
     if route.source == "estimate":
-        how = f"straight line × {ROAD_FACTOR} at {AVERAGE_SPEED_KMH:g} km/h"
+        how = f"straight line × {ROAD_FACTOR} at {speed(AVERAGE_SPEED_KMH, units)}"
         lead = "The routing service was unavailable, so d" if route.fallback_reason else "D"
         text += f" {lead}istances are estimates ({how})."
     if not saved:

@@ -172,6 +172,7 @@ async def test_imperial_users_get_miles_and_gallons(scoped: ScopedDb, user_id: u
     result = await ok(scoped, user_id, "plan_trip", origin=A, destination=B)
     assert "86 miles" in result["summary"]
     assert "4.4 gal" in result["summary"]
+    assert "50 mph" in result["summary"] and "km" not in result["summary"]
     assert result["trip"]["distance_km"] == "139.0"  # storage stays metric
 
 

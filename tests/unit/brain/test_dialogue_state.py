@@ -215,6 +215,24 @@ def test_that_day_is_the_day_the_conversation_is_about() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "and what else is on that Saturday?",
+        "Great. Anything else on for that Saturday?",
+        "ok and what have we got that saturday",
+    ],
+)
+def test_that_weekday_in_a_follow_up_is_the_day_just_listed(text: str) -> None:
+    # the previous turn listed Saturday week (the 21st), not the coming Saturday (the 14th)
+    listed = previous(
+        "list_events", "you", {"start_date": "2026-03-21", "end_date": "2026-03-21"}, [],
+        wrote=False,
+    )  # fmt: skip
+    args = only_call(step("you", text, **listed, previous_day="2026-03-21"), "list_events")
+    assert args["start_date"] == "2026-03-21"
+
+
+@pytest.mark.parametrize(
     ("text", "tool"),
     [
         ("and remind me to call Mum tomorrow at 10", "create_event"),
@@ -230,3 +248,34 @@ def test_a_new_request_after_a_question_is_no_follow_up(text: str, tool: str) ->
 def test_small_talk_after_a_write_is_no_correction() -> None:
     answer = step("wins", "it's 5 o'clock somewhere", **SPENT)
     assert not [c for c in answer.tool_calls if c["name"] == "update_expense"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # an event with no day of its own is on the day an earlier request named
+        (
+            "post in Caravan Cooks that we're doing a roast on Friday, and put the roast in my "
+            "calendar for 5pm",
+            "2026-03-13T17:00:00+11:00",
+        ),
+        (
+            "post in the Solar Setups group that I'm at the Mildura meet on Saturday, and put the "
+            "meet in my calendar for 10am",
+            "2026-03-14T10:00:00+11:00",
+        ),
+        (
+            "share on the feed that we're leaving Kalbarri on the 20th, and add the drive to my "
+            "calendar at 6am",
+            "2026-03-20T06:00:00+11:00",
+        ),
+    ],
+)
+def test_an_event_takes_the_day_said_earlier_in_the_message(text: str, start: str) -> None:
+    assert only_call(step("you", text), "create_event")["start"] == start
+
+
+def test_a_past_day_said_earlier_is_not_the_events() -> None:
+    args = only_call(step("you", "log 40 for fuel yesterday and remind me to call Mum at 5pm"),
+                     "create_event")  # fmt: skip
+    assert args["start"] == "2026-03-10T17:00:00+11:00"
