@@ -1,9 +1,9 @@
 """The offline brain's eval figures side by side, from one run: the tuning datasets
 (evals/datasets) as written, the same conversations under perturbation (evals/perturb.py,
-one run per seed), the development set (evals/dev, when it exists), plus the held-out set
-(evals/heldout) when `--heldout` is given. `--before FILE` adds the columns of an earlier
-run's .json (the figures before a change) beside this run's. Writes
-bench/results/evals-brain.md and .json.
+one run per seed), the development set (evals/dev, when it exists: its first round and
+round 2 apart), plus the held-out set (evals/heldout) when `--heldout` is given.
+`--before FILE` adds the columns of an earlier run's .json (the figures before a change)
+beside this run's. Writes bench/results/evals-brain.md and .json.
 
     uv run python -m bench.evals_summary [--seeds 1 2 3] [--heldout] [--before FILE]
 """
@@ -85,8 +85,14 @@ def main() -> None:
     for seed in args.seeds:
         columns[f"perturbed seed {seed}"] = _summary(tuning, seed)
     dev = sorted((ROOT / "evals" / "dev").glob("*.jsonl"))
-    if dev:
-        columns["dev"] = _summary(dev, None)
+    # Round 2 (r2a_, r2b_) was written blind later, apart: the fresh-phrasing figure
+    # before anyone tuned on it, so it is reported apart from the first round.
+    first = [p for p in dev if not p.name.startswith("r2")]
+    second = [p for p in dev if p.name.startswith("r2")]
+    if first:
+        columns["dev"] = _summary(first, None)
+    if second:
+        columns["dev round 2"] = _summary(second, None)
     if args.heldout:
         columns["held-out"] = _summary(sorted((ROOT / "evals" / "heldout").glob("*.jsonl")), None)
     OUT.parent.mkdir(parents=True, exist_ok=True)
