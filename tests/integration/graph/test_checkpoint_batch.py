@@ -39,8 +39,10 @@ UUIDISH = re.compile(
     r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\b[0-9a-f]{32}\b"
 )
 # A channel version: a counter, then a random fraction (the Postgres saver's
-# get_next_version); the counter is what orders the history.
-VERSION = re.compile(r"^(\d{32})\.0\.\d+$")
+# get_next_version); the counter is what orders the history. The fraction is
+# `random.random()` formatted `:016`: zero-padded when its repr is short
+# ("00.2236260065526"), so two histories differed by chance.
+VERSION = re.compile(r"^(\d{32})\.[0-9.e+-]+$")
 
 
 def _script(expense_id: str) -> list[AIMessage]:
