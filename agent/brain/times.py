@@ -60,6 +60,14 @@ _HALF_HOUR = re.compile(
 _HOUR_MINUTE = re.compile(
     r"\b(?:at|@|by|around|about|till|until)\s+(\d{1,2})\s([0-5]\d)\b" + _NOT_MEASURE, _I
 )
+# "at 1700", "0930 hrs": a 24-hour clock, after a word that asks for a time or before "hrs".
+_CLOCK_24 = re.compile(
+    r"\b(?:(?:at|@|by|from|till|until)\s+([01]\d|2[0-3])([0-5]\d)\b(?:\s*(?:hrs|hours)\b)?"
+    r"|([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours)\b)" + _NOT_MEASURE,
+    _I,
+)
+# "12 noon", "12 midnight": the word says which 12.
+_TWELVE = re.compile(r"\b(?:at\s+)?12\s+(noon|midday|midnight)\b", _I)
 _ISH = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*-?\s*ish\b", _I)
 _PART = re.compile(
     r"\b(?:in the |this |tomorrow |at )?(morning|arvo|afternoon|evening|tonight|tonite|night"
@@ -117,6 +125,10 @@ def _relative(text: str) -> TimeHit | None:
         at = _hour(int(m[1] or m[2]), 30, ampm)
         if at is not None:
             return TimeHit(at, m.start(), m.end())
+    if m := _CLOCK_24.search(text):
+        return TimeHit(time(int(m[1] or m[3]), int(m[2] or m[4])), m.start(), m.end())
+    if m := _TWELVE.search(text):
+        return TimeHit(time(0 if m[1].lower() == "midnight" else 12), m.start(), m.end())
     for pattern in (_HOUR_MINUTE, _ISH):
         if m := pattern.search(text):
             at = _hour(int(m[1]), int(m[2] or 0), None)

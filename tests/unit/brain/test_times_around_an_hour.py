@@ -59,3 +59,25 @@ def test_loose_hours(said: str, expected: time) -> None:
 )
 def test_counts_that_are_not_times(said: str) -> None:
     assert find_time(normalise(said)) is None
+
+
+@pytest.mark.parametrize(
+    ("said", "expected", "span"),
+    [
+        ("muster at 1700 at the gate", time(17, 0), "at 1700"),
+        ("briefing 0930 hrs sharp", time(9, 30), "0930 hrs"),
+        ("ferry leaves at 0645", time(6, 45), "at 0645"),
+        ("lunch at 12 noon", time(12, 0), "at 12 noon"),
+        ("fireworks at 12 midnight", time(0, 0), "at 12 midnight"),
+    ],
+)
+def test_twenty_four_hour_clock_and_the_named_twelves(said: str, expected: time, span: str) -> None:
+    hit = find_time(said)
+    assert hit is not None
+    assert (hit.at, said[hit.start : hit.end]) == (expected, span)
+
+
+def test_four_digit_figures_that_are_not_times() -> None:
+    assert find_time("paid 1700 at the dealer") is None
+    assert find_time("odo at 1500 km") is None
+    assert find_time("at 2400 it rolls over") is None
