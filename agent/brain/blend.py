@@ -16,6 +16,7 @@ from __future__ import annotations
 from agent.brain.asking import WRITES, answer_to_question, is_request
 from agent.brain.learned import guess, probability
 from agent.brain.places import trip_places
+from agent.brain.triggers_you import A_WANT
 
 RESCUE = 0.4  # the classifier's probability for a request the rules did not see
 OVERRULE = 0.7  # ... to replace the rules' pick
@@ -27,6 +28,8 @@ def rescue(text: str) -> str | None:
     found = guess(text)
     if not found.tool or found.probability < RESCUE:
         return None
+    if found.tool == "add_to_shopping_list" and A_WANT.search(text):
+        return None  # "need a coffee": a want, not a purchase to remember
     asked, tool = answer_to_question(text, found.tool)
     return tool if asked else found.tool
 

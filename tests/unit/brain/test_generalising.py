@@ -221,3 +221,23 @@ def test_a_public_post_said_in_words() -> None:
 def test_more_everyday_forms(domain: str, text: str, tool: str, args: dict[str, Any]) -> None:
     got = only_call(step(domain, text), tool)
     assert subset(got, args), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["need a coffee", "long night, need a cuppa", "gosh I need a nap", "dying for a beer tbh"],
+)
+def test_one_thing_wanted_now_is_no_shopping(text: str) -> None:
+    """Issue 15: "need a coffee" is a want for now, not a purchase to put on the list."""
+    calls = [c["name"] for d in route(text) for c in step(d, text).tool_calls]
+    assert "add_to_shopping_list" not in calls
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [("need a dozen eggs", ["12 eggs"]), ("need teabags", ["teabags"]),
+     ("need an onion on the shopping list", ["onion"])],
+)  # fmt: skip
+def test_a_measure_or_the_list_keeps_need_a_purchase(text: str, items: list[str]) -> None:
+    args = only_call(step("you", text), "add_to_shopping_list")
+    assert args["items"] == items
