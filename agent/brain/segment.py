@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 
+from agent.brain.asking import signs_off
 from agent.brain.blend import DOUBT, RESCUE
 from agent.brain.dates import find_day
 from agent.brain.intents import EXPLICIT, Candidate, classify
@@ -208,6 +209,15 @@ def _addressed(sentence: str) -> bool:
 
 
 def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
+    """The message's requests; a goodbye that asks nothing tells of tomorrow's drive, it
+    plans no trip ("that's all for today, off to bed, big drive to Winton tomorrow")."""
+    pieces = _requests(text, today, recent_kind)
+    if signs_off(text):
+        return [p for p in pieces if p.intent is None or p.intent.tool != "plan_trip"]
+    return pieces
+
+
+def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
     """The message's requests in order; text without a request joins its neighbour. In a
     message of several sentences where some are addressed to PAM, the others are context:
     the words a pointing request means ("…, thirty-four ninety-five. Could you put it in

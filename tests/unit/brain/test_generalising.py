@@ -241,3 +241,25 @@ def test_one_thing_wanted_now_is_no_shopping(text: str) -> None:
 def test_a_measure_or_the_list_keeps_need_a_purchase(text: str, items: list[str]) -> None:
     args = only_call(step("you", text), "add_to_shopping_list")
     assert args["items"] == items
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "night all, long drive from Alice to Tennant Creek tomorrow",
+        "cheers mate, heading to bed - early start, driving Broome to Derby in the morning",
+        "ok that's it for tonight, we're heading off to Kununurra from Broome tomorrow",
+    ],
+)
+def test_a_goodbye_that_mentions_a_drive_plans_no_trip(text: str) -> None:
+    """Issue 15: tomorrow's drive told in a goodbye is news, not a trip to plan."""
+    assert route(text) == ["general"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["goodnight! can you plan the drive from Broome to Derby for tomorrow?",
+     "off to bed soon, plan a trip from Broome to Derby please"],
+)  # fmt: skip
+def test_a_goodbye_that_still_asks_plans_the_trip(text: str) -> None:
+    only_call(step("wheels", text), "plan_trip")
