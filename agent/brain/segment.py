@@ -159,6 +159,13 @@ _ADDRESSED = re.compile(
     r"|any chance you could\b|is it possible to\b|i need you to\b|please\b)",
     re.IGNORECASE,
 )
+# A sentence that only adds a detail to the request before it: "Make it high priority.",
+# "Mark it urgent", "Set it for Friday".
+_DETAIL = re.compile(
+    r"^(?:and |oh and |(?:can|could) you )?(?:please )?(?:make|mark|flag) (?:it|that|this) "
+    r"(?:as )?",
+    re.I,
+)
 # "Could you put it in the calendar?": the sentences before are what "it" is.
 _POINTS = re.compile(r"\b(?:it|that|this|them|those|these|her|him)\b", re.IGNORECASE)
 # What a statement can ask for on its own beside a sentence addressed to PAM: a purchase,
@@ -227,12 +234,20 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
     sentences = [s for s in islice(_SENTENCE.split(text), MAX_CLAUSES) if s.strip()]
     if len(sentences) < 2 or len(sentences) >= MAX_CLAUSES:
         return _split(text, today, recent_kind)
-    asked = [_addressed(s) for s in sentences]
+    asked = [_addressed(s) and not _DETAIL.match(s) for s in sentences]
     if not any(asked) or all(asked):
         return _split(text, today, recent_kind)
     pieces: list[Piece] = []
     context: list[str] = []
     for sentence, addressed in zip(sentences, asked, strict=True):
+        if pieces and not context and (detail := _DETAIL.match(sentence)):
+            # "… to-do list? Make it high priority, …": a detail of that request, read as
+            # "…, high priority" (the rest of the sentence is the user's reason)
+            said = re.split(r"[,;]\s|\s[-–—]\s", sentence[detail.end() :])[0]
+            said = re.sub(r"\s*\b(?:please|pls|thanks)\b|[.!?]+$", "", said.strip(), flags=re.I)
+            last = pieces[-1]
+            pieces[-1] = Piece(f"{last.text.rstrip(' ?.!')}, {said}", last.intent)
+            continue
         if not addressed:
             context.append(sentence)
             continue

@@ -263,3 +263,22 @@ def test_a_goodbye_that_mentions_a_drive_plans_no_trip(text: str) -> None:
 )  # fmt: skip
 def test_a_goodbye_that_still_asks_plans_the_trip(text: str) -> None:
     only_call(step("wheels", text), "plan_trip")
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "priority"),
+    [
+        ("Can you add a task to ring the insurer? Make it high priority please.",
+         "Ring the insurer", "high"),
+        ("Could you add a task to service the generator? Make it low priority.",
+         "Service the generator", "low"),
+        ("Would you add a task to clean the water tank? Mark it as urgent, it smells a bit.",
+         "Clean the water tank", "high"),
+    ],
+)  # fmt: skip
+def test_a_priority_in_its_own_sentence_belongs_to_the_request_before(
+    text: str, title: str, priority: str
+) -> None:
+    """Issue 15: "…? Make it high priority." sets the task's priority, no second task."""
+    args = only_call(step("you", text), "add_task")
+    assert (args["title"], args["priority"]) == (title, priority)
