@@ -304,6 +304,15 @@ def _sure_of(chunk: str) -> Candidate | None:
     return Candidate(found.tool, WEAK)
 
 
+# A clause that asks how things stand after a write asks for the status of what was written.
+_HOW_IT_STANDS = re.compile(
+    r"^(?:and |so )?(?:how'?s|how is|how are|how am|where do|where does) (?:it|that|things|we|i"
+    r"|the budget)(?:'re)? (?:looking|going|tracking|travelling|stand(?:ing)?)\b",
+    re.IGNORECASE,
+)
+_STATUS_OF = {"set_budget": "budget_status", "add_expense": "budget_status"}
+
+
 def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
     """The requests of `text` read clause by clause."""
     bounds = [0]
@@ -318,7 +327,11 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
             continue
         intent = classify(chunk, today, recent_kind)
         rescued = None
-        if intent is None and (found := _sure_of(chunk)) is not None:
+        before = segments[-1][2] if segments else None
+        status = _STATUS_OF.get(before.tool) if before else None
+        if intent is None and status and _HOW_IT_STANDS.match(chunk.strip()):
+            intent = rescued = Candidate(status, WEAK)  # "set it to 500 and how's it looking"
+        elif intent is None and (found := _sure_of(chunk)) is not None:
             prev = segments[-1][2] if segments else None
             # after a trip, a fill, a vehicle …, a clause is about that request ("… to
             # Uluru and what'll the fuel cost be?")

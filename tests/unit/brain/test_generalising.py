@@ -282,3 +282,16 @@ def test_a_priority_in_its_own_sentence_belongs_to_the_request_before(
     """Issue 15: "…? Make it high priority." sets the task's priority, no second task."""
     args = only_call(step("you", text), "add_task")
     assert (args["title"], args["priority"]) == (title, priority)
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("put the groceries budget at 800 a month and how's it going", "set_budget"),
+        ("set the camping budget to 300, how is it looking", "set_budget"),
+        ("spent 60 on diesel at Coober Pedy and how's it looking", "add_expense"),
+    ],
+)
+def test_a_clause_asking_how_it_stands_after_a_write_asks_its_status(text: str, first: str) -> None:
+    """Issue 15: "… and how's it looking" after a budget write asks the budget's status."""
+    assert [c["name"] for c in step("wins", text).tool_calls] == [first, "budget_status"]
