@@ -73,6 +73,25 @@ _LEAD_IN = re.compile(
 )
 
 
+# A goodbye: "night all", "we're off to bed", "that's all for today".
+_FAREWELL = re.compile(
+    r"\b(?:bye|goodbye|see ya|see you|good ?night|night all|nighty night|cya|catch you later"
+    r"|signing off|that'?s (?:all|it) for (?:today|tonight|now)|that'?s all the"
+    r"|(?:off|heading|going|hitting) (?:to )?(?:bed|the sack|the hay)|turning in)\b",
+    _I,
+)
+# Anything in a goodbye that still asks: a question, a polite request, a planning verb.
+_STILL_ASKS = re.compile(
+    r"\?|\b(?:can|could|would|will) (?:you|ya|u)\b|\b(?:please|pls|plan|map out|work out)\b", _I
+)
+
+
+def signs_off(text: str) -> bool:
+    """Whether `text` is a goodbye that asks nothing: what it says of tomorrow's drive is
+    news ("off to bed, big drive to Winton tomorrow"), not a trip to plan."""
+    return bool(_FAREWELL.search(text)) and not _STILL_ASKS.search(text)
+
+
 def is_request(text: str) -> bool:
     """Whether `text` asks PAM to do something in question form ("could you …")."""
     return bool(_POLITE.match(text)) and not _TELL.match(text)

@@ -13,9 +13,10 @@ development set (evals/dev); docs/brain-understanding.md has the figures.
 
 from __future__ import annotations
 
-from agent.brain.asking import WRITES, answer_to_question, is_request
+from agent.brain.asking import WRITES, answer_to_question, is_request, signs_off
 from agent.brain.learned import guess, probability
 from agent.brain.places import trip_places
+from agent.brain.triggers_you import A_WANT
 
 RESCUE = 0.4  # the classifier's probability for a request the rules did not see
 OVERRULE = 0.7  # ... to replace the rules' pick
@@ -26,6 +27,10 @@ def rescue(text: str) -> str | None:
     """The tool for a message the rules found nothing in, when the classifier is sure."""
     found = guess(text)
     if not found.tool or found.probability < RESCUE:
+        return None
+    if found.tool == "add_to_shopping_list" and A_WANT.search(text):
+        return None  # "need a coffee": a want, not a purchase to remember
+    if found.tool == "plan_trip" and signs_off(text):
         return None
     asked, tool = answer_to_question(text, found.tool)
     return tool if asked else found.tool

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 
+from agent.brain.asking import signs_off
 from agent.brain.blend import DOUBT, RESCUE
 from agent.brain.dates import find_day
 from agent.brain.intents import EXPLICIT, Candidate, classify
@@ -158,6 +159,13 @@ _ADDRESSED = re.compile(
     r"|any chance you could\b|is it possible to\b|i need you to\b|please\b)",
     re.IGNORECASE,
 )
+# A sentence that only adds a detail to the request before it: "Make it high priority.",
+# "Mark it urgent", "Set it for Friday".
+_DETAIL = re.compile(
+    r"^(?:and |oh and |(?:can|could) you )?(?:please )?(?:make|mark|flag) (?:it|that|this) "
+    r"(?:as )?",
+    re.I,
+)
 # "Could you put it in the calendar?": the sentences before are what "it" is.
 _POINTS = re.compile(r"\b(?:it|that|this|them|those|these|her|him)\b", re.IGNORECASE)
 # What a statement can ask for on its own beside a sentence addressed to PAM: a purchase,
@@ -208,6 +216,15 @@ def _addressed(sentence: str) -> bool:
 
 
 def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
+    """The message's requests; a goodbye that asks nothing tells of tomorrow's drive, it
+    plans no trip ("that's all for today, off to bed, big drive to Winton tomorrow")."""
+    pieces = _requests(text, today, recent_kind)
+    if signs_off(text):
+        return [p for p in pieces if p.intent is None or p.intent.tool != "plan_trip"]
+    return pieces
+
+
+def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
     """The message's requests in order; text without a request joins its neighbour. In a
     message of several sentences where some are addressed to PAM, the others are context:
     the words a pointing request means ("…, thirty-four ninety-five. Could you put it in
@@ -217,12 +234,20 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
     sentences = [s for s in islice(_SENTENCE.split(text), MAX_CLAUSES) if s.strip()]
     if len(sentences) < 2 or len(sentences) >= MAX_CLAUSES:
         return _split(text, today, recent_kind)
-    asked = [_addressed(s) for s in sentences]
+    asked = [_addressed(s) and not _DETAIL.match(s) for s in sentences]
     if not any(asked) or all(asked):
         return _split(text, today, recent_kind)
     pieces: list[Piece] = []
     context: list[str] = []
     for sentence, addressed in zip(sentences, asked, strict=True):
+        if pieces and not context and (detail := _DETAIL.match(sentence)):
+            # "… to-do list? Make it high priority, …": a detail of that request, read as
+            # "…, high priority" (the rest of the sentence is the user's reason)
+            said = re.split(r"[,;]\s|\s[-–—]\s", sentence[detail.end() :])[0]
+            said = re.sub(r"\s*\b(?:please|pls|thanks)\b|[.!?]+$", "", said.strip(), flags=re.I)
+            last = pieces[-1]
+            pieces[-1] = Piece(f"{last.text.rstrip(' ?.!')}, {said}", last.intent)
+            continue
         if not addressed:
             context.append(sentence)
             continue
@@ -279,6 +304,15 @@ def _sure_of(chunk: str) -> Candidate | None:
     return Candidate(found.tool, WEAK)
 
 
+# A clause that asks how things stand after a write asks for the status of what was written.
+_HOW_IT_STANDS = re.compile(
+    r"^(?:and |so )?(?:how'?s|how is|how are|how am|where do|where does) (?:it|that|things|we|i"
+    r"|the budget)(?:'re)? (?:looking|going|tracking|travelling|stand(?:ing)?)\b",
+    re.IGNORECASE,
+)
+_STATUS_OF = {"set_budget": "budget_status", "add_expense": "budget_status"}
+
+
 def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
     """The requests of `text` read clause by clause."""
     bounds = [0]
@@ -293,7 +327,11 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
             continue
         intent = classify(chunk, today, recent_kind)
         rescued = None
-        if intent is None and (found := _sure_of(chunk)) is not None:
+        before = segments[-1][2] if segments else None
+        status = _STATUS_OF.get(before.tool) if before else None
+        if intent is None and status and _HOW_IT_STANDS.match(chunk.strip()):
+            intent = rescued = Candidate(status, WEAK)  # "set it to 500 and how's it looking"
+        elif intent is None and (found := _sure_of(chunk)) is not None:
             prev = segments[-1][2] if segments else None
             # after a trip, a fill, a vehicle …, a clause is about that request ("… to
             # Uluru and what'll the fuel cost be?")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 _ADD = r"add|put|schedule|book|set up|make|create|pencil|block out|block off|reserve"
 _CAL = r"calendar|appointment|event|meeting|booking|diary"
 _LOOK = r"what(?:'s| is)|show|check|any|list|see|view|read"
@@ -19,6 +21,19 @@ _TASKS = r"tasks|to-?dos?|to-?do list|jobs"
 _HAVE = r"add|put|got|have|bought|stock|stocked|picked up|there's|there is|there are"
 _STORE = r"pantry|cupboard|fridge|freezer"
 _OFF = r"expir\w+|use[- ]by|best before|goes off|going off|out of date"
+# a quantity that makes "need a …" a purchase: "need a loaf of bread", "a dozen eggs"
+_MEASURE = (
+    r"loaf|dozen|bag|bottle|packet|pack|tin|can|jar|box|carton|tub|block|bunch|kilo|litre"
+    r"|couple|few|roll|slab|case|sack|tray"
+)
+# One thing wanted now, with no list named: "need a coffee", "could murder a beer", "I could
+# use a nap" ask for nothing to be bought (a measure makes it a purchase: "need a dozen eggs").
+A_WANT = re.compile(
+    r"\b(?:need|could use|could murder|dying for|gagging for|keen for|want) an? "
+    rf"(?!(?:{_MEASURE})\b)"
+    r"(?!.*\b(?:list|shop|shops|shopping|supermarket|woolies|coles|aldi)\b)",
+    re.IGNORECASE,
+)
 _LOW = r"out of|low on|running low on|running out of|nearly out of|almost out of"
 _LIST = r"shopping|grocery|groceries"
 _UNITS = r"miles|imperial|metric|kilomet\w*|kms|units|currency|time ?zone"
@@ -123,7 +138,9 @@ YOU: list[tuple[str, int, str]] = [
     ("list_pantry", 9, r"\bwhat (?:food|stuff|groceries|tucker)\b.{0,15}\b(?:got|have|left)\b"),
     ("add_to_shopping_list", 8, rf"\b(?:{_LIST}) list\b|\b(?:{_WE}) (?:{_LOW})\b"),
     ("add_to_shopping_list", 8, r"\b(?:add|put|chuck|stick|pop|throw)\b.{0,40}\bthe list\b"),
-    ("add_to_shopping_list", 8, r"^(?:we |i )?need (?:more |some )?(?!to\b)\w"),
+    # "need milk", "need a dozen eggs"; "need a coffee" is a want (A_WANT)
+    ("add_to_shopping_list", 8, r"^(?:we |i )?need (?:more |some )?(?!to\b)(?!an? )\w"),
+    ("add_to_shopping_list", 8, rf"^(?:we |i )?need an? (?:{_MEASURE})\b"),
     ("add_to_shopping_list", 8, rf"^(?:{_LOW})\b|\b(?:we've|i've|have) (?:run|ran) out of\b"),
     ("add_to_shopping_list", 8, r"\bneed to (?:buy|get|grab|pick up) (?:some|more)\b"),
     ("get_shopping_list", 9, rf"\b(?:{_LOOK}|get|open)\b.{{0,25}}\b(?:{_LIST}) list\b"),

@@ -221,3 +221,77 @@ def test_a_public_post_said_in_words() -> None:
 def test_more_everyday_forms(domain: str, text: str, tool: str, args: dict[str, Any]) -> None:
     got = only_call(step(domain, text), tool)
     assert subset(got, args), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["need a coffee", "long night, need a cuppa", "gosh I need a nap", "dying for a beer tbh"],
+)
+def test_one_thing_wanted_now_is_no_shopping(text: str) -> None:
+    """Issue 15: "need a coffee" is a want for now, not a purchase to put on the list."""
+    calls = [c["name"] for d in route(text) for c in step(d, text).tool_calls]
+    assert "add_to_shopping_list" not in calls
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [("need a dozen eggs", ["12 eggs"]), ("need teabags", ["teabags"]),
+     ("need an onion on the shopping list", ["onion"])],
+)  # fmt: skip
+def test_a_measure_or_the_list_keeps_need_a_purchase(text: str, items: list[str]) -> None:
+    args = only_call(step("you", text), "add_to_shopping_list")
+    assert args["items"] == items
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "night all, long drive from Alice to Tennant Creek tomorrow",
+        "cheers mate, heading to bed - early start, driving Broome to Derby in the morning",
+        "ok that's it for tonight, we're heading off to Kununurra from Broome tomorrow",
+    ],
+)
+def test_a_goodbye_that_mentions_a_drive_plans_no_trip(text: str) -> None:
+    """Issue 15: tomorrow's drive told in a goodbye is news, not a trip to plan."""
+    assert route(text) == ["general"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["goodnight! can you plan the drive from Broome to Derby for tomorrow?",
+     "off to bed soon, plan a trip from Broome to Derby please"],
+)  # fmt: skip
+def test_a_goodbye_that_still_asks_plans_the_trip(text: str) -> None:
+    only_call(step("wheels", text), "plan_trip")
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "priority"),
+    [
+        ("Can you add a task to ring the insurer? Make it high priority please.",
+         "Ring the insurer", "high"),
+        ("Could you add a task to service the generator? Make it low priority.",
+         "Service the generator", "low"),
+        ("Would you add a task to clean the water tank? Mark it as urgent, it smells a bit.",
+         "Clean the water tank", "high"),
+    ],
+)  # fmt: skip
+def test_a_priority_in_its_own_sentence_belongs_to_the_request_before(
+    text: str, title: str, priority: str
+) -> None:
+    """Issue 15: "…? Make it high priority." sets the task's priority, no second task."""
+    args = only_call(step("you", text), "add_task")
+    assert (args["title"], args["priority"]) == (title, priority)
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("put the groceries budget at 800 a month and how's it going", "set_budget"),
+        ("set the camping budget to 300, how is it looking", "set_budget"),
+        ("spent 60 on diesel at Coober Pedy and how's it looking", "add_expense"),
+    ],
+)
+def test_a_clause_asking_how_it_stands_after_a_write_asks_its_status(text: str, first: str) -> None:
+    """Issue 15: "… and how's it looking" after a budget write asks the budget's status."""
+    assert [c["name"] for c in step("wins", text).tool_calls] == [first, "budget_status"]
