@@ -13,8 +13,8 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def count_of(text: str) -> int:
-    text = text.lower()
-    return {"a": 1, "an": 1, "couple of": 2, "few": 3}.get(text) or int(text)
+    text = " ".join(text.lower().removeprefix("a ").split()).removesuffix(" of")
+    return {"a": 1, "an": 1, "couple": 2, "few": 3}.get(text) or int(text)
 
 
 def shift(today: date, n: int, unit: str) -> date:

@@ -23,7 +23,17 @@ _WD = rf"{_WD_FULL}|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun"
 MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
 MONTHS += r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 _ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
-_COUNT = r"(\d+|an?|couple of|few)"
+_COUNT = r"(\d+|an?|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few)"
+# Days of the year known by name, as a written date.
+_NAMED_DAYS = {
+    "christmas eve": "24 december", "xmas eve": "24 december",
+    "christmas day": "25 december", "xmas day": "25 december",
+    "christmas": "25 december", "xmas": "25 december", "boxing day": "26 december",
+    "new year's eve": "31 december", "new years eve": "31 december",
+    "new year's day": "1 january", "new years day": "1 january",
+    "australia day": "26 january", "anzac day": "25 april",
+}  # fmt: skip
+_NAMED = "|".join(re.escape(name) for name in sorted(_NAMED_DAYS, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -34,6 +44,40 @@ class DayHit:
 
 
 _RULES: list[tuple[re.Pattern[str], str]] = [
+    # "a week from Friday", "3 days after tomorrow", "a fortnight from today": the anchor day
+    # (read by these same rules) moved on by the count
+    (
+        re.compile(
+            rf"\b{_COUNT}\s+(days?|weeks?|fortnights?|months?)\s+(?:from|after)\s+"
+            rf"((?:next\s+|this\s+)?(?:{_WD_FULL})|today|tomorrow|now)\b",
+            _I,
+        ),
+        "from_anchor",
+    ),
+    # "the Friday after next", "Friday fortnight": the coming one, a week or two on
+    (re.compile(rf"\b(?:the\s+)?({_WD_FULL})\s+after\s+next\b", _I), "day_after_next"),
+    (re.compile(rf"\b({_WD_FULL})\s+fortnight\b", _I), "day_fortnight"),
+    (re.compile(r"\b(?:the\s+)?week after next\b", _I), "week_after_next"),
+    # "end of the week": its Friday (the weekend's own days are the end of their week)
+    (re.compile(r"\b(?:the\s+)?end of (?:the |this )?week\b", _I), "week_end"),
+    (
+        re.compile(
+            r"\b(?:the\s+)?(end|start|beginning|first|1st|last day)"
+            r" of (?:the |this |next )?month\b",
+            _I,
+        ),
+        "month_edge",
+    ),
+    (re.compile(rf"\bmid(?:-|\s+)?({MONTHS})\b", _I), "mid_month"),
+    # A bare "Christmas" is a day only after a word that asks for one ("christmas lights" is not)
+    (
+        re.compile(
+            rf"\b(?:on\s+)?(?!(?:christmas|xmas)\b(?!\s+(?:day|eve)))({_NAMED})\b"
+            r"|\b(?:on|by|before|till|until|at|over)\s+(christmas|xmas)\b",
+            _I,
+        ),
+        "named_day",
+    ),
     # "Monday week", "tomorrow week": a week after the coming one (Australian, British)
     (re.compile(rf"\b({_WD_FULL}|tomorrow)\s+week\b", _I), "day_week"),
     (re.compile(r"\b(?:the\s+)?day before yesterday\b", _I), "before_yesterday"),
@@ -56,7 +100,6 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"\b(last|next|this) (week|fortnight|month|year)\b", _I), "rel_unit"),
     (re.compile(r"\b(?:(last|next|this|this coming) )?(?:the )?weekend\b", _I), "weekend"),
-    (re.compile(r"\b(end|start|beginning) of (?:the |this |next )?month\b", _I), "month_edge"),
     (re.compile(rf"\b{_ORD}(?:\s+of)?\s+({MONTHS})\b,?(?:\s+(\d{{4}}))?", _I), "written"),
     (
         re.compile(
@@ -112,7 +155,22 @@ def _resolve(kind: str, m: re.Match[str], today: date, future: bool) -> date | N
         return saturday + timedelta(days={"last": -7, "next": 7}.get(mode, 0))
     if kind == "month_edge":
         month = add_months(today.replace(day=1), 1 if "next" in m[0].lower() else 0)
-        return month if m[1].lower() != "end" else add_months(month, 1) - timedelta(days=1)
+        last = m[1].lower() in ("end", "last day")
+        return add_months(month, 1) - timedelta(days=1) if last else month
+    if kind == "from_anchor":
+        anchor = find_day(m[3], today, future=True) if m[3].lower() != "now" else None
+        return shift(anchor.day if anchor else today, count_of(m[1]), m[2])
+    if kind in ("day_after_next", "day_fortnight"):
+        weeks = 1 if kind == "day_after_next" else 2
+        return weekday(today, m[1], "bare", True) + timedelta(days=7 * weeks)
+    if kind == "week_after_next":
+        return today + timedelta(days=14)
+    if kind == "week_end":
+        return today + timedelta(days=4 - today.weekday() if today.weekday() <= 4 else 0)
+    if kind == "mid_month":
+        return written(f"15 {m[1]}", today, future)
+    if kind == "named_day":
+        return written(_NAMED_DAYS[(m[1] or m[2]).lower()], today, future)
     if kind == "iso":
         return date.fromisoformat(m[1])
     if kind == "nth":

@@ -57,17 +57,17 @@ _ODO = re.compile(
     rf"(?:reading|reads|read|is|was|at|of|on|shows|showing|:|=|\s)*\s*{_N}\s*({_KM})?|"
     rf"(?:\bat|@|on)\s*{_N}\s*({_KM})\b|"
     rf"{_N}\s*({_KM})\s+(?:on the clock|on the odo)|"
-    rf"(\d{{1,3}}(?:,\d{{3}})+|\d{{5,7}})\s*(km|kms)\b",
+    rf"(\d{{1,3}}(?:,\d{{3}})+|\d{{5,7}})\s*(km|kms|miles)\b",
     _I,
 )
 _NEXT_DUE_KM = re.compile(
-    rf"\b(?:next|again|due)\b[^.;]*?\b(?:at|@|in|by|on)?\s*{_N}\s*(k\b|km|kms|kilomet(?:re|er)s)?"
+    rf"\b(?:next|again|due)\b[^.;]*?\b(?:at|@|in|by|on)?\s*{_N}\s*(k\b|km|kms|kilomet(?:re|er)s|mi\b|miles)?"
     r"(?!\s*(?:days?|weeks?|months?|years?|/))",
     _I,
 )
 # "180 litre tank", "180 litres of tank", "140 L across both tanks", "tank takes about 90"
 _TANK = re.compile(
-    rf"{_N}\s*(?:l|litres?|liters?)\s*(?:of\s+)?(?:fuel\s*|long[- ]range\s*"
+    rf"{_N}\s*(l|litres?|liters?|gals?|gallons?)\s*(?:of\s+)?(?:fuel\s*|long[- ]range\s*"
     rf"|main\s*|total\s*|combined\s*|diesel\s*|petrol\s*"
     rf"|across (?:both|the|two) )?tanks?\b"
     rf"|tanks?\s*(?:size|capacity|holds?|takes|of)\s*(?:is|of|:)?\s*(?:about\s+|around\s+)?{_N}",
@@ -76,8 +76,19 @@ _TANK = re.compile(
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 
+# "25 mpg", "30 miles per gallon", "22 miles to the gallon": US miles per gallon.
+_MPG = re.compile(rf"{_N}\s*(?:mpg\b|miles?\s+(?:per|a|to the|to a)\s+gallon\b)", _I)
+
+
 def consumption(text: str) -> Hit | None:
-    return first_hit(_CONSUMPTION, text)
+    """L/100km; miles per gallon are turned into it."""
+    if hit := first_hit(_CONSUMPTION, text):
+        return hit
+    m = _MPG.search(text)
+    if not m or _dec(m[1]) == 0:
+        return None
+    per_100km = 100 * LITRES_PER_GALLON / (_dec(m[1]) * KM_PER_MILE)
+    return Hit(per_100km.quantize(Decimal("0.1")), m.start(), m.end())
 
 
 def price_per_litre(text: str) -> Hit | None:
@@ -126,7 +137,16 @@ def next_due_km(text: str) -> Hit | None:
 
 
 def tank_litres(text: str) -> Hit | None:
-    return first_hit(_TANK, text)
+    """The tank's size in litres; a size in (US) gallons is turned into litres."""
+    m = _TANK.search(text)
+    if not m:
+        return None
+    if m[1]:
+        value = _dec(m[1])
+        if m[2].lower().startswith("gal"):
+            value = (value * LITRES_PER_GALLON).quantize(Decimal("0.1"))
+        return Hit(value, m.start(), m.end())
+    return Hit(_dec(m[3]), m.start(), m.end())
 
 
 def year(text: str) -> Hit | None:

@@ -39,7 +39,36 @@ _PATTERNS = (
     re.compile(r"\b(?:at|@|by|around|about)?\s*(\d{1,2})()\s*o'?clock()", _I),
     re.compile(rf"\b(?:at|@)\s*(\d{{1,2}})(){_NOT_MEASURE}()(?![\d:])", _I),
 )
-_HALF = re.compile(r"\b(?:at\s+)?(half|quarter) (past|to) (\d{1,2})\b", _I)
+# "quarter past 9am", "ten to 6", "20 after 4 in the afternoon": minutes before or after an
+# hour, with the hour's own am/pm or part of the day. A count of minutes is a multiple of five
+# under 30, and "from 20 to 8" is a range, not a time.
+_HALF = re.compile(
+    r"(?<!from )\b(?:(?:at|by|around|about|till|until)\s+)?"
+    r"(half|quarter|5|10|20|25)(?:\s+minutes?)?\s+(past|after|to)\s+(\d{1,2})"
+    rf"(?:\s*{_AMPM}(?!\w)|\s+(?:in the (morning|afternoon|arvo|evening)|at (night)"
+    r"|(tonight|tonite)))?\b(?![:.]\d)" + _NOT_MEASURE,
+    _I,
+)
+# "half 7" (half past seven) after a word that asks for a time, or before a part of the day.
+_HALF_HOUR = re.compile(
+    r"\b(?:(?:at|by|around|about|till|until)\s+half\s+(\d{1,2})\b(?![:.]\d)"
+    r"(?!\s*(?:an? |hours?|days?|weeks?|months?|years?|dozen|price|km|kms|l\b|litres?|%))"
+    r"|half\s+(\d{1,2})\s+(in the (?:morning|afternoon|arvo|evening)|at night|tonight|tonite)\b)",
+    _I,
+)
+# "at 7 30" (from "seven thirty"), "4ish", "around 4-ish": an hour said loosely.
+_HOUR_MINUTE = re.compile(
+    r"\b(?:at|@|by|around|about|till|until)\s+(\d{1,2})\s([0-5]\d)\b" + _NOT_MEASURE, _I
+)
+# "at 1700", "0930 hrs": a 24-hour clock, after a word that asks for a time or before "hrs".
+_CLOCK_24 = re.compile(
+    r"\b(?:(?:at|@|by|from|till|until)\s+([01]\d|2[0-3])([0-5]\d)\b(?:\s*(?:hrs|hours)\b)?"
+    r"|([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours)\b)" + _NOT_MEASURE,
+    _I,
+)
+# "12 noon", "12 midnight": the word says which 12.
+_TWELVE = re.compile(r"\b(?:at\s+)?12\s+(noon|midday|midnight)\b", _I)
+_ISH = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*-?\s*ish\b", _I)
 _PART = re.compile(
     r"\b(?:in the |this |tomorrow |at )?(morning|arvo|afternoon|evening|tonight|tonite|night"
     r"|noon|midday|lunch ?time|midnight)\b",
@@ -72,7 +101,49 @@ _HOUR_PART = re.compile(
 )
 
 
+def _part_ampm(morning: str | None, later: str | None) -> str | None:
+    """The am/pm a part of the day gives an hour: the morning is am, the rest pm."""
+    if morning:
+        return "am" if morning.lower() == "morning" else "pm"
+    return "pm" if later else None
+
+
+def _relative(text: str) -> TimeHit | None:
+    """ "quarter to 5", "10 past 6pm", "half 7", "at 7 30", "4ish": a time said around an hour."""
+    if half := _HALF.search(text):
+        ampm = half[4] or _part_ampm(half[5], half[6] or half[7])
+        base = _hour(int(half[3]), 0, ampm)
+        if base is not None:
+            word = half[1].lower()
+            minutes = 30 if word == "half" else 15 if word == "quarter" else int(word)
+            sign = -1 if half[2].lower() == "to" else 1
+            moment = datetime.combine(date(2000, 1, 1), base) + timedelta(minutes=minutes * sign)
+            return TimeHit(moment.time(), _lstrip_start(half), half.end())
+    if m := _HALF_HOUR.search(text):
+        part = (m[3] or "").lower()
+        ampm = "am" if "morning" in part else "pm" if part else None
+        at = _hour(int(m[1] or m[2]), 30, ampm)
+        if at is not None:
+            return TimeHit(at, m.start(), m.end())
+    if m := _CLOCK_24.search(text):
+        return TimeHit(time(int(m[1] or m[3]), int(m[2] or m[4])), m.start(), m.end())
+    if m := _TWELVE.search(text):
+        return TimeHit(time(0 if m[1].lower() == "midnight" else 12), m.start(), m.end())
+    for pattern in (_HOUR_MINUTE, _ISH):
+        if m := pattern.search(text):
+            at = _hour(int(m[1]), int(m[2] or 0), None)
+            if at is not None:
+                return TimeHit(at, m.start(), m.end())
+    return None
+
+
+def _lstrip_start(m: re.Match[str]) -> int:
+    return m.start() + (len(m[0]) - len(m[0].lstrip()))
+
+
 def find_time(text: str) -> TimeHit | None:
+    if hit := _relative(text):
+        return hit
     if m := _HOUR_PART.search(text):
         part = (m[3] or m[4] or m[5]).lower()
         at = _hour(int(m[1]), int(m[2] or 0), "am" if part == "morning" else "pm")
@@ -84,12 +155,6 @@ def find_time(text: str) -> TimeHit | None:
             at = _hour(int(m[1]), minute, m[3] or None)
             if at is not None:
                 return TimeHit(at, m.start(), m.end())
-    if half := _HALF.search(text):
-        base = _hour(int(half[3]), 0, None) or time(0)
-        sign = 1 if half[2].lower() == "past" else -1
-        shift = (30 if half[1].lower() == "half" else 15) * sign
-        moment = datetime.combine(date(2000, 1, 1), base) + timedelta(minutes=shift)
-        return TimeHit(moment.time(), half.start(), half.end())
     if part := _PART.search(text):
         hour = _PARTS[part[1].lower().replace("lunch time", "lunchtime")]
         return TimeHit(time(hour), part.start(), part.end())
