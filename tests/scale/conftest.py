@@ -134,6 +134,8 @@ async def migrated_url(database_url: str) -> AsyncIterator[str]:
 
 @pytest.fixture(scope="session")
 async def pool(migrated_url: str) -> AsyncIterator[Pool]:
+    # The root conftest's `pool` again, on purpose: a session fixture is made once, so the
+    # root one, once opened on the suite's database, would be reused here on the wrong one.
     p = await open_pool(migrated_url, min_size=1, max_size=8)
     try:
         yield p
