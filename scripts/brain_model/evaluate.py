@@ -44,13 +44,13 @@ def _trace() -> None:
     for module in (blend, segment):
         module.guess = _traced("guess", module.guess)  # type: ignore[attr-defined]
         module.probability = _traced("probability", module.probability)  # type: ignore[attr-defined]
-    run = runner.run_conversation
+    run = runner.run_conversation  # type: ignore[attr-defined]
 
     async def named(graph: Any, pool: Any, conversation: Any, *rest: Any) -> RunResult:
         _current[0] = conversation.id
         return await run(graph, pool, conversation, *rest)
 
-    runner.run_conversation = named  # type: ignore[assignment]
+    runner.run_conversation = named  # type: ignore[attr-defined,assignment]
 
 
 def record(run: RunResult) -> dict[str, Any]:
@@ -68,7 +68,10 @@ def record(run: RunResult) -> dict[str, Any]:
     return {
         "id": run.conversation.id,
         "passed": run.passed,
-        **{k: [sum(v is True for v in vs), sum(v is not None for v in vs)] for k, vs in kinds.items()},
+        **{
+            k: [sum(v is True for v in vs), sum(v is not None for v in vs)]
+            for k, vs in kinds.items()
+        },
         "refused": [len(refused), len(asked)],
         "unrequested": len(unrequested),
         "latency_ms": [t.observed.latency_ms for t in run.turns if t.observed.ran],
@@ -89,7 +92,8 @@ def main() -> None:
     if args.blend:
         rescue, overrule, doubt = (float(x) for x in args.blend.split(","))
         blend.RESCUE, blend.OVERRULE, blend.DOUBT = rescue, overrule, doubt
-        segment.RESCUE, segment.DOUBT = rescue, doubt
+        # segment.py imported the two by value
+        segment.RESCUE, segment.DOUBT = rescue, doubt  # type: ignore[attr-defined]
     if args.trace:
         _trace()
     conversations = load_datasets(args.files)

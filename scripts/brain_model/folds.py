@@ -24,7 +24,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from scripts.brain_model.corpus import AUTHORS, dev_files
+from agent.brain.learned import Classifier
+from scripts.brain_model.corpus import AUTHORS, dev_examples, dev_files
 
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = ROOT / ".pam" / "brain_folds"
@@ -118,6 +119,17 @@ def compare(before: Records, after: Records) -> dict[str, Any]:
     return {"before": totals(before), "after": totals(after), "fixed": fixed, "broken": broken}
 
 
+def accuracy(path: Path, author: str, later: bool) -> tuple[int, int]:
+    """The classifier alone on the author's turns (`dev_examples`): its top class right."""
+    model = Classifier(path)
+    turns = dev_examples(ROOT, [author], set(model.labels), later)
+    right = 0
+    for label, text in turns:
+        probs = model.probabilities(text)
+        right += model.labels[max(range(len(probs)), key=probs.__getitem__)] == label
+    return right, len(turns)
+
+
 def _row(fold: str, blend: Blend, trained: str, result: dict[str, Any]) -> str:
     b, a = result["before"], result["after"]
     cells = [
@@ -150,9 +162,13 @@ def main() -> None:
     parser.add_argument("--C", type=float, default=8.0)
     parser.add_argument("--blend", action="append", default=None)
     parser.add_argument("--out", type=Path, default=ROOT / "bench/results/classifier-folds")
+    parser.add_argument("--cache", type=Path, default=None, help="another cache folder")
     parser.add_argument("--builds-only", action="store_true", help="build the folds, run none")
     parser.add_argument("--without-only", action="store_true", help="run the no-dev artefact")
     args = parser.parse_args()
+    if args.cache:  # e.g. runs of changed brain code beside the cached ones
+        global CACHE
+        CACHE = args.cache
     present = [a for a in AUTHORS if dev_files(ROOT, [a])]
     folds = [a for a in args.folds.split(",") if a in present]
     trainers = [a for a in args.train.split(",") if a in present]
@@ -193,6 +209,22 @@ def main() -> None:
             f" {sum(len(r['fixed']) for r in mine)} / {sum(len(r['broken']) for r in mine)}"
             " | | | | | |"
         )
+    lines += [
+        "",
+        "The classifier alone (its top class) on the left-out author's turns that expect one"
+        " tool or none: without dev turns → with the other authors' turns",
+        "",
+        "| left out | first turns | every turn |",
+        "|---|---|---|",
+    ]
+    for fold in folds:
+        path = artefact(tuple(a for a in trainers if a != fold), args.later, args.C)
+        cells = []
+        for later in (False, True):
+            (b, n), (a, _) = accuracy(without, fold, later), accuracy(path, fold, later)
+            cells.append(f"{b}/{n} → {a}/{n}")
+            results.append({"fold": fold, "later": later, "classifier": [b, a, n]})
+        lines.append(f"| {fold} | {cells[0]} | {cells[1]} |")
     print("\n".join(lines))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.with_suffix(".md").write_text("\n".join(lines) + "\n")

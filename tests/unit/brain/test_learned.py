@@ -110,3 +110,16 @@ def test_the_brain_can_score_with_another_artefact_and_a_bad_one_is_refused(
     finally:
         use(ARTEFACT)
     assert guess("zebra crossing") == shipped
+
+
+def test_a_classifier_torn_between_keeping_and_reading_thesame_rows_is_sure_of_them() -> None:
+    """ "tyre pressures: 41" is about tyres whether it logs or asks: the two together outweigh
+    an amount rule's expense, which the classifier gives no chance."""
+    from agent.brain.blend import overrule, same_rows
+
+    assert same_rows("log_tyre_pressures") == {"log_tyre_pressures", "tyre_pressure_history"}
+    assert {"add_expense", "update_expense", "list_expenses"} <= same_rows("list_expenses")
+    assert overrule("tyre pressures: 41", "add_expense") == (True, "log_tyre_pressures")
+    assert overrule("pressures 34", "add_expense") == (True, "log_tyre_pressures")
+    # the rules' own pick is no evidence against itself
+    assert overrule("tyre pressures: 41", "tyre_pressure_history") == (False, None)
