@@ -28,7 +28,6 @@ from langchain.agents.middleware import (
     ModelResponse,
     ToolCallRequest,
     dynamic_prompt,
-    hook_config,
 )
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, AnyMessage, BaseMessage, SystemMessage, ToolMessage
@@ -158,21 +157,17 @@ class PamModelMiddleware(AgentMiddleware[Any, Any, Any]):
         self.own = {a.name for a in actions_for(domain)}
         self.summaries_answer = summaries_answer
 
-    @hook_config(can_jump_to=["end"])
-    async def abefore_model(self, state: Any, runtime: Runtime[Any]) -> dict[str, Any] | None:
-        if not self.summaries_answer:
-            return None
-        text = summaries_reply(list(state["messages"]))
-        if text is None:
-            return None
-        return {"messages": [AIMessage(text, name=self.domain)], "jump_to": "end"}
-
     async def awrap_model_call(
         self,
         request: ModelRequest[Any],
         handler: Callable[[ModelRequest[Any]], Awaitable[ModelResponse[Any]]],
     ) -> ModelResponse[Any] | ExtendedModelResponse[Any]:
         ctx = request.runtime.context or Context()
+        if self.summaries_answer and (text := summaries_reply(list(request.state["messages"]))):
+            # Answered without calling the model; no tool calls, so the agent ends. Here
+            # rather than in a before_model hook: create_agent makes each hook a node, a
+            # LangGraph step before every model call.
+            return ModelResponse(result=[AIMessage(text, name=self.domain)])
         system = [request.system_message] if request.system_message else []
 
         async def invoke(messages: list[BaseMessage]) -> AIMessage:

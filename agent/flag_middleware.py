@@ -20,11 +20,9 @@ from langchain.agents.middleware import (
     ExtendedModelResponse,
     ModelRequest,
     ModelResponse,
-    hook_config,
 )
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, SystemMessage
-from langgraph.runtime import Runtime
 
 from agent.context import Context
 from agent.events import emit
@@ -64,24 +62,23 @@ def with_prompt_variant(system: str, flags: TurnFlags) -> str:
 
 
 class FlagsMiddleware(AgentMiddleware[Any, Any, Any]):
+    """Only a model-call wrapper, no hook of its own: `create_agent` makes each
+    before/after hook a node, a LangGraph step on every turn."""
+
     def __init__(self, domain: str) -> None:
         super().__init__()
         self.domain = domain
-
-    @hook_config(can_jump_to=["end"])
-    async def abefore_agent(self, state: Any, runtime: Runtime[Any]) -> dict[str, Any] | None:
-        ctx = runtime.context or Context()
-        paused = ctx.flags.paused_domain(self.domain)
-        if paused is None:
-            return None
-        await emit("pam_flag_paused", {"flag": f"domain.{self.domain}"})
-        return {"messages": [AIMessage(paused, name=self.domain)], "jump_to": "end"}
 
     async def awrap_model_call(
         self, request: ModelRequest[Any], handler: Handler
     ) -> ModelResponse[Any] | ExtendedModelResponse[Any]:
         ctx = request.runtime.context or Context()
         flags = ctx.flags
+        paused = flags.paused_domain(self.domain)
+        if paused is not None:
+            # Answered before the model is called; no tool calls, so the agent ends.
+            await emit("pam_flag_paused", {"flag": f"domain.{self.domain}"})
+            return ModelResponse(result=[AIMessage(paused, name=self.domain)])
         changes: dict[str, Any] = {}
         if flags.model:
             changes["model"] = model_for(flags, request.model)
