@@ -10,9 +10,11 @@ What the model is shown of an action is decided here, once for every model:
   nulls, with times in the user's zone, and a recovery hint when something was not found;
 - a datetime argument in UTC (`...Z`) while the user is elsewhere is refused with a
   clear error rather than stored at the wrong hour (docs/model.md, "Time").
-"""
 
-from __future__ import annotations
+No postponed annotations here (`from __future__ import annotations`): LangChain reads a
+tool function's type hints on every call, and string annotations are compiled anew each
+time (tests/unit/test_tool_schemas.py).
+"""
 
 import re
 from datetime import datetime
