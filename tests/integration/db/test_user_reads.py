@@ -1,0 +1,57 @@
+"""`user_reads`: reads in one user-scoped transaction, sent as one pipeline — row-level
+security as in `user_db`, one round trip for all of it."""
+
+from __future__ import annotations
+
+import uuid
+
+import psycopg
+import pytest
+
+from bench.round_trips import counting_round_trips
+from tests.conftest import ScopedDb
+from tools.db.pool import Pool
+from tools.db.scope import user_reads
+
+
+async def _add_expense(scoped: ScopedDb, uid: uuid.UUID, amount: str) -> None:
+    async with scoped(uid) as db:
+        await db.conn.execute(
+            "INSERT INTO expenses (user_id, amount, category, date)"
+            " VALUES (%s, %s, 'food', '2026-03-01')",
+            (uid, amount),
+        )
+
+
+async def test_reads_see_only_the_users_rows_without_a_where(scoped: ScopedDb, pool: Pool) -> None:
+    alice, bob = uuid.uuid4(), uuid.uuid4()
+    await _add_expense(scoped, alice, "10.00")
+    await _add_expense(scoped, bob, "20.00")
+    mine, role = await user_reads(
+        pool, alice, [("SELECT user_id, amount FROM expenses", ()), ("SELECT current_user", ())]
+    )
+    assert [r["user_id"] for r in mine] == [alice]
+    assert role == [{"current_user": "pam_app"}]
+    # Outside the pipeline's transaction the scope is gone: the pooled connection sees
+    # no user's rows.
+    async with pool.connection() as conn:
+        row = await (await conn.execute("SELECT current_setting('pam.user_id', true)")).fetchone()
+    assert row is not None
+    assert not row["current_setting"]
+
+
+async def test_reads_take_one_round_trip(pool: Pool, user_id: uuid.UUID) -> None:
+    queries = [("SELECT count(*) AS n FROM expenses WHERE user_id = %s", (user_id,))] * 4
+    with counting_round_trips() as trips:
+        found = await user_reads(pool, user_id, queries)
+    assert found == [[{"n": 0}]] * 4
+    # Before: BEGIN with the scope, each read, COMMIT — six.
+    assert trips[0] == 1
+
+
+async def test_a_failing_read_raises_and_leaves_no_transaction_open(
+    pool: Pool, user_id: uuid.UUID
+) -> None:
+    with pytest.raises(psycopg.errors.UndefinedTable):
+        await user_reads(pool, user_id, [("SELECT * FROM no_such_table", ())])
+    assert await user_reads(pool, user_id, [("SELECT 1 AS one", ())]) == [[{"one": 1}]]
