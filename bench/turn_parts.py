@@ -38,7 +38,11 @@ MIDDLEWARE = (
     "agent/inline_tracing.py",
 )
 SCOPE = ("tools/db/scope.py", "psycopg_pool/")
-CHECKPOINTER = ("langgraph/checkpoint/", "tools/db/checkpoint")
+CHECKPOINTER = (
+    "langgraph/checkpoint/postgres",
+    "langgraph/checkpoint/serde",
+    "tools/db/checkpoint",
+)
 LOOP_ONLY = ("asyncio/", "uvloop/", "bench/", "<after the last sample>", "contextvars")
 
 # Every part a sample can be charged to, in the order the report lists them.
@@ -66,7 +70,7 @@ PARTS = (
     "finish: user scope (BEGIN + RLS settings, COMMIT)",
     "finish: transcript write",
     "finish: the rest",
-    "checkpointer (in-memory steps excluded: those are LangGraph's loop)",
+    "checkpointer (the Postgres saver: serialisation, reads, writes)",
     "LangGraph: the outer graph's loop",
     "event loop (between tasks)",
 )
