@@ -59,8 +59,10 @@ async def append_turn(
         for m in messages
         if m.id
     ]
-    # The thread and its messages in one pipeline: one round trip for both.
-    async with db.conn.pipeline(), db.conn.cursor() as cur:
+    # No pipeline of its own: in a pipelined transaction (finish's) the thread and its
+    # messages go with the BEGIN and the COMMIT, in one round trip; a nested pipeline
+    # would wait for Postgres at its end.
+    async with db.conn.cursor() as cur:
         await cur.execute(
             "INSERT INTO chat_threads (id, user_id, title) VALUES (%s, %s, %s)"
             " ON CONFLICT (user_id, id) DO UPDATE SET updated_at = now(),"
