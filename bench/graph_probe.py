@@ -1,12 +1,13 @@
-"""One measurement of the graph's own CPU per turn, in a process of its own, for
-`bench.graph_steps`: run with the working directory at the tree to measure (`python -c`
-puts it first on the path), so the graph, agent and tools imported are that tree's.
-It imports only what every tree since issue 19 began has.
+"""A worker measuring the graph's own CPU per turn, for `bench.graph_steps`: run with
+the working directory at the tree to measure (`python -c` puts it first on the path), so
+the graph, agent and tools imported are that tree's. It imports only what every tree
+since issue 19 began has.
 
-    python -c "import runpy; runpy.run_path('<this file>', run_name='__main__')" URL TURNS
+    python -c "import runpy; runpy.run_path('<this file>', run_name='__main__')" URL
 
-Prints one JSON line: CPU ms per turn of the graph alone (no checkpointer, as `make
-bench`'s turn cost) and with the server's Postgres checkpointer and chat durability.
+Warms up, prints `ready`, then for each line `N` read from stdin runs N turns and prints
+one JSON line: CPU ms per turn of the graph alone (no checkpointer, as `make bench`'s
+turn cost) and with the server's Postgres checkpointer and chat durability.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ async def cpu_per_turn(graph: Any, pool: Pool, turns: int) -> float:
     return (time.process_time() - started) * 1000 / turns
 
 
-async def probe(url: str, turns: int) -> dict[str, float]:
+async def serve(url: str) -> None:
     pool = await open_pool(url, min_size=2, max_size=4)
     try:
         saver = BatchedSaver(pool)
@@ -53,13 +54,17 @@ async def probe(url: str, turns: int) -> dict[str, float]:
         saved = build_graph(saver, model=OfflineBrain())
         for graph in (bare, saved):
             await cpu_per_turn(graph, pool, WARM_TURNS)
-        return {
-            "graph_cpu_ms_per_turn": await cpu_per_turn(bare, pool, turns),
-            "saved_cpu_ms_per_turn": await cpu_per_turn(saved, pool, turns),
-        }
+        print("ready", flush=True)
+        for line in sys.stdin:  # one measurement per line, when the harness asks
+            turns = int(line)
+            figures = {
+                "graph_cpu_ms_per_turn": await cpu_per_turn(bare, pool, turns),
+                "saved_cpu_ms_per_turn": await cpu_per_turn(saved, pool, turns),
+            }
+            print(json.dumps(figures), flush=True)
     finally:
         await pool.close()
 
 
 if __name__ == "__main__":
-    print(json.dumps(uvloop.run(probe(sys.argv[1], int(sys.argv[2])))))
+    uvloop.run(serve(sys.argv[1]))

@@ -6,11 +6,12 @@ ladder of commits against the one before it, in one run on one machine.
 
 Each tree is a checkout (a `git worktree add --detach <dir> <commit>`; no environment of
 its own: this tree's Python runs it with the working directory there, so its graph,
-agent and tools are imported). Per round every tree runs `bench/graph_probe.py` in a
-fresh process on the servers' core, in an order rotated from round to round; the report
+agent and tools are imported). Each tree gets one worker process (`bench/graph_probe.py`)
+on the servers' core, warmed up once; per round every worker runs `--turns` turns in
+turn, in an order rotated from round to round, so a round lasts seconds. The report
 gives each tree's median CPU ms per turn and, per step, the median of the paired ratios
 (this round's step ÷ this round's tree before it) with their spread: the machine's load
-changes from minute to minute, a ratio taken within a round far less.
+changes from minute to minute, a ratio taken within a few seconds far less.
 """
 
 from __future__ import annotations
@@ -36,21 +37,47 @@ PROBE = Path(__file__).resolve().with_name("graph_probe.py")
 FIGURES = ("graph_cpu_ms_per_turn", "saved_cpu_ms_per_turn")
 
 
-def run_probe(tree: Path, url: str, turns: int) -> dict[str, float]:
-    code = f"import runpy; runpy.run_path({str(PROBE)!r}, run_name='__main__')"
-    core = cores()[0]
-    done = subprocess.run(  # noqa: S603 - our own argv
-        [sys.executable, "-c", code, url, str(turns)],
-        cwd=tree,
-        capture_output=True,
-        text=True,
-        check=False,
-        preexec_fn=lambda: os.sched_setaffinity(0, {core}),
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"{tree}: probe failed:\n{done.stderr[-3000:]}")
-    figures: dict[str, float] = orjson.loads(done.stdout.strip().splitlines()[-1])
-    return figures
+class Worker:
+    """One tree's `graph_probe` process: asked for N turns, answers with the figures."""
+
+    def __init__(self, tree: Path, url: str) -> None:
+        code = f"import runpy; runpy.run_path({str(PROBE)!r}, run_name='__main__')"
+        core = cores()[0]
+        self.tree = tree
+        self.process = subprocess.Popen(  # noqa: S603 - our own argv
+            [sys.executable, "-c", code, url],
+            cwd=tree,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            preexec_fn=lambda: os.sched_setaffinity(0, {core}),
+        )
+
+    def _line(self) -> str:
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        if not line:
+            raise RuntimeError(f"{self.tree}: the probe exited ({self.process.wait()})")
+        return line.strip()
+
+    def ready(self) -> None:
+        if (line := self._line()) != "ready":
+            raise RuntimeError(f"{self.tree}: {line}")
+
+    def measure(self, turns: int) -> dict[str, float]:
+        assert self.process.stdin is not None
+        self.process.stdin.write(f"{turns}\n")
+        self.process.stdin.flush()
+        figures: dict[str, float] = orjson.loads(self._line())
+        return figures
+
+    def close(self) -> None:
+        if self.process.stdin is not None:
+            self.process.stdin.close()
+        try:
+            self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
 
 
 def _spread(values: list[float]) -> dict[str, float]:
@@ -63,15 +90,21 @@ def _spread(values: list[float]) -> dict[str, float]:
 
 def measure(trees: list[tuple[str, Path]], url: str, rounds: int, turns: int) -> dict[str, Any]:
     runs: dict[str, list[dict[str, float]]] = {name: [] for name, _ in trees}
-    for r in range(rounds):
-        order = trees[r % len(trees) :] + trees[: r % len(trees)]
-        for name, tree in order:
-            runs[name].append(run_probe(tree, url, turns))
-        print(
-            f"round {r + 1}/{rounds}: "
-            + ", ".join(f"{n} {runs[n][-1]['graph_cpu_ms_per_turn']:.2f}" for n, _ in trees),
-            file=sys.stderr,
-        )
+    workers: dict[str, Worker] = {}
+    try:
+        for name, tree in trees:
+            workers[name] = Worker(tree, url)
+        for worker in workers.values():
+            worker.ready()
+        for r in range(rounds):
+            order = trees[r % len(trees) :] + trees[: r % len(trees)]
+            for name, _ in order:
+                runs[name].append(workers[name].measure(turns))
+            shown = ", ".join(f"{n} {runs[n][-1]['graph_cpu_ms_per_turn']:.2f}" for n, _ in trees)
+            print(f"round {r + 1}/{rounds}: {shown}", file=sys.stderr)
+    finally:
+        for worker in workers.values():
+            worker.close()
     out: dict[str, Any] = {"rounds": rounds, "turns": turns, "trees": {}, "steps": []}
     for name, tree in trees:
         out["trees"][name] = {
@@ -112,11 +145,12 @@ def markdown(result: dict[str, Any], title: str) -> str:
     lines = [
         f"# {title}",
         "",
-        f"{result['rounds']} rounds; each round runs every tree once, in a fresh process on "
-        f"the servers' core, in an order rotated per round: {result['turns']} turns of "
-        "the offline brain's write turn (router → wins → add_expense → reply) after 10 "
-        "warm-up turns, with no checkpointer (the graph's own CPU, `make bench`'s turn "
-        "cost) and with the server's Postgres checkpointer and chat durability. Load "
+        f"{result['rounds']} rounds; each tree has one worker process on the servers' core "
+        "(warmed up with 10 turns), and each round asks every worker in turn, in an order "
+        f"rotated per round, for {result['turns']} turns of the offline brain's write turn "
+        "(router → wins → add_expense → reply), with no checkpointer (the graph's own "
+        "CPU, `make bench`'s turn cost) and with the server's Postgres checkpointer and "
+        "chat durability. Load "
         f"average {result['load_before']} before, {result['load_after']} after, on "
         f"{os.cpu_count()} CPUs shared with other sessions: the paired ratios are the figure.",
         "",
