@@ -68,7 +68,8 @@ def _dict_table(title: str, data: dict[str, Any]) -> list[str]:
 
 def where_table(where: dict[str, Any]) -> list[str]:
     """Turn cost's `where`: each part of the graph in CPU ms per turn and share, the graph
-    alone and with the server's checkpointer side by side; the same by whose code."""
+    alone and with the server's checkpointer side by side; the same by whose code, and
+    PAM's dearest functions."""
     kinds = [k for k in ("no_checkpointer", "postgres_checkpointer") if k in where]
     head = " | ".join(f"{k.replace('_', ' ')}: ms/turn (share)" for k in kinds)
     lines = [
@@ -80,21 +81,26 @@ def where_table(where: dict[str, Any]) -> list[str]:
         f"| part | {head} |",
         "|---|" + "---|" * len(kinds),
     ]
-    for view in ("parts", "owners"):
-        names = list(dict.fromkeys(n for k in kinds for n in where[k][view]))
+    heads = {
+        "owners": "**by whose code**",
+        "ours_hot": "**PAM's dearest functions (innermost of PAM's on the stack)**",
+    }
+    for view in ("parts", "owners", "ours_hot"):
+        if view in heads:
+            lines.append(f"| {heads[view]} |" + " |" * len(kinds))
+        names = list(dict.fromkeys(n for k in kinds for n in where[k].get(view, {})))
         for name in names:
             cells = []
             for k in kinds:
-                got = where[k][view].get(name)
+                got = where[k].get(view, {}).get(name)
                 cells.append("–" if got is None else f"{got['ms']:.2f} ({got['share']:.1%})")
             lines.append(f"| {name} | " + " | ".join(cells) + " |")
-        total = " | ".join(f"**{where[k]['cpu_ms_per_turn']:.2f}**" for k in kinds)
-        lines.append(f"| **sampled total** | {total} |")
         if view == "parts":
+            total = " | ".join(f"**{where[k]['cpu_ms_per_turn']:.2f}**" for k in kinds)
             trips = " | ".join(f"{where[k]['round_trips_per_turn']:.1f}" for k in kinds)
             lines += [
+                f"| **sampled total** | {total} |",
                 f"| round trips to Postgres per turn | {trips} |",
-                "| **by whose code** |" + " |" * len(kinds),
             ]
     return [*lines, ""]
 

@@ -49,8 +49,8 @@ LOOP_ONLY = ("asyncio/", "uvloop/", "bench/", "<after the last sample>", "contex
 PARTS = (
     "router: the brain (routing)",
     "router: LangChain's chat-model call",
-    "router: user scope (BEGIN + RLS settings, COMMIT)",
-    "router: context block reads (profile, vehicle, memories, waiting approval)",
+    "router: the context block's database work (BEGIN + RLS settings, 4 reads, COMMIT)",
+    "router: the context block's Python (rows to objects, its lines)",
     "router: the rest (PAM's router, LangGraph's node call)",
     "domain: LangGraph's subgraph loop (entry, steps, channels, branches)",
     "domain: middleware hook nodes (before_agent, before_model, after_model)",
@@ -67,8 +67,8 @@ PARTS = (
     "tools: ToolNode and LangChain's tool call",
     "general node",
     "next_domain",
-    "finish: user scope (BEGIN + RLS settings, COMMIT)",
-    "finish: transcript write",
+    "finish: the transcript's database work (BEGIN + RLS settings, rows, COMMIT)",
+    "finish: the transcript's Python (its rows)",
     "finish: the rest",
     "checkpointer (the Postgres saver: serialisation, reads, writes)",
     "LangGraph: the outer graph's loop",
@@ -90,14 +90,17 @@ def _innermost(frames: tuple[Frame, ...], rules: tuple[Rule, ...], default: str)
         name = frames[depth][0]
         for fragments, part in rules:
             if any(f in name for f in fragments):
-                if part == ACTION and _has(frames[depth + 1 :], ("psycopg/",)):
-                    return ACTION_QUERIES
+                if part in DATABASE_WORK and _has(frames[depth + 1 :], ("psycopg/",)):
+                    return DATABASE_WORK[part]
                 return part
     return default
 
 
 ACTION = "tools: the action (validation, logic, result)"
 ACTION_QUERIES = "tools: the action's queries"
+# Python that called psycopg: its database work. (A pipelined transaction waits for all
+# its answers at its end, in the transaction's own frames: reads and scope are one part.)
+DATABASE_WORK = {ACTION: ACTION_QUERIES, PARTS[3]: PARTS[2], PARTS[21]: PARTS[20]}
 PAM_TOOLS = f"{REPO}/tools/"  # PAM's actions, not LangChain's langchain_core/tools/
 ROUTER: tuple[Rule, ...] = (
     (BRAIN, PARTS[0]),
@@ -177,14 +180,32 @@ def owner_of(frames: tuple[Frame, ...]) -> str:
     return "event loop, standard library, other"
 
 
+def ours_innermost(frames: tuple[Frame, ...]) -> str | None:
+    """`agent/brain/dates.py find_day`: PAM's innermost function on the stack (its own
+    time and that of the libraries it called), None when PAM's code is not on it."""
+    for name, function in reversed(frames):
+        if name.startswith(f"{REPO}/") and "/.venv/" not in name:
+            where = name.removeprefix(f"{REPO}/")
+            if where.split("/")[0] in ("agent", "tools"):
+                return f"{where} {function}"
+    return None
+
+
+HOT = 15  # PAM's functions listed, the dearest first
+
+
 def breakdown(samples: Mapping[Sample, float], turns: int) -> dict[str, Any]:
-    """{"parts": {part: {"ms": per turn, "share": of the whole}}, "owners": {...}}."""
+    """{"parts": {part: {"ms": per turn, "share": of the whole}}, "owners": {...},
+    "ours_hot": {PAM's innermost function: {...}}}."""
     total = sum(samples.values()) or 1.0
     parts: dict[str, float] = defaultdict(float)
     owners: dict[str, float] = defaultdict(float)
+    hot: dict[str, float] = defaultdict(float)
     for (node, frames), seconds in samples.items():
         parts[part_of(node, frames)] += seconds
         owners[owner_of(frames)] += seconds
+        if (ours := ours_innermost(frames)) is not None:
+            hot[ours] += seconds
 
     def table(counts: dict[str, float], order: Iterable[str]) -> dict[str, dict[str, float]]:
         return {
@@ -197,4 +218,5 @@ def breakdown(samples: Mapping[Sample, float], turns: int) -> dict[str, Any]:
         "cpu_ms_per_turn": round(total * 1000 / turns, 2),
         "parts": table(parts, PARTS),
         "owners": table(owners, sorted(owners, key=lambda k: -owners[k])),
+        "ours_hot": table(hot, sorted(hot, key=lambda k: -hot[k])[:HOT]),
     }

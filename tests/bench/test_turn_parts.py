@@ -101,8 +101,14 @@ PSYCOPG = VENV + "psycopg/cursor_async.py"
         (
             "finish",
             _frames(f"{REPO}/agent/finish.py", f"{REPO}/agent/transcript.py", PSYCOPG),
-            PARTS[21],
+            PARTS[20],
         ),
+        (
+            "router",
+            _frames(f"{REPO}/agent/context_block.py", f"{REPO}/tools/profile.py", PSYCOPG),
+            PARTS[2],
+        ),
+        ("router", _frames(f"{REPO}/agent/context_block.py", VENV + "pydantic/main.py"), PARTS[3]),
         ("", _frames(PREGEL, f"{REPO}/tools/db/checkpoint_batch.py"), PARTS[23]),
         ("", _frames(PREGEL, VENV + "langgraph/pregel/_algo.py"), PARTS[24]),
         (
@@ -129,3 +135,5 @@ def test_the_parts_add_up_to_the_whole() -> None:
     assert sum(p["ms"] for p in out["parts"].values()) == pytest.approx(5.0)
     assert sum(p["share"] for p in out["owners"].values()) == pytest.approx(1.0)
     assert owner_of(_frames(PREGEL, f"{REPO}/agent/brain/router.py")) == "the brain (agent/brain)"
+    # PAM's functions by the innermost of PAM's frames: scope.py's, not tools.py's.
+    assert list(out["ours_hot"]) == ["tools/db/scope.py f", "agent/brain/router.py f"]
