@@ -16,30 +16,38 @@ _TABLE: list[tuple[str, int, str]] = [
         "gas_lpg",
         3,
         r"gas bottles?|lpg|gas refill|gas swap|swap ?(?:and|n|&) ?go|bbq gas|propane"
+        r"|lp gas|lp tank|propane tank"
         r"|gas cylinders?|bottle of gas|\bgas\b(?! station)",
     ),
     (
         "repairs",
         4,
         r"repairs?|repaired|fix(?:ed|ing)?|broke(?:n)?|busted|blown|puncture|flat tyre"
-        r"|windscreen|tow truck|towing|panel beat\w*|cracked",
+        r"|windscreen|tow truck|towing|panel beat\w*|cracked|mended|welding|welded"
+        r"|sparky|electrician|plumber",
     ),
     (
         "maintenance",
         3,
         r"service|serviced|servicing|oil change|oil|tyres?|tires?|filters?|wipers?"
         r"|grease|wheel alignment|alignment|rotation|brake pads?|brakes|bearings|coolant|cambelt"
-        r"|timing belt|maintenance|roadworthy|rwc|battery",
+        r"|timing belt|maintenance|roadworthy|rwc|battery|tune-?up|lube|smog check|wof"
+        r"|mot|jiffy lube|oil and filter|services",
     ),
     ("maintenance", 1, r"mechanic|garage|auto electrician|tyre shop|tyreright|bob jane"),
     (
         "fuel",
         3,
         r"diesel|petrol|gasoline|unleaded|fuel|premium unleaded|e10|u91|u95|u98|ulp|adblue"
-        r"|fill(?:ed)? up|top(?:ped)? up the tank|a tank of",
+        r"|fill(?:ed)? up|top(?:ped)? up the tank|a tank of"
+        r"|refuel(?:led|ed|ling)?|fill-?ups?|tank of gas",
     ),
-    ("fuel", 1, r"servo|bowser|service station|gas station|caltex|ampol|bp|shell|puma|united"),
-    ("registration", 3, r"rego|registration|re-?registration|registering"),
+    ("fuel", 1, r"servo|bowser|service station|gas station|caltex|ampol|bp|shell|puma|united"
+     r"|chevron|exxon|mobil|sunoco|valero|conoco|phillips 66|citgo|pilot|flying j"
+     r"|circle k|kwik trip|buc-?ee'?s|petro-?canada|esso|z energy"
+     r"|truck stop|7-eleven|7 eleven"),
+    ("registration", 3, r"rego|registration|re-?registration|registering|dmv|tags renewal"
+     r"|plates? renewal|licen[cs]e plates?|vehicle licen[cs]e|tax disc"),
     ("insurance", 3, r"insurance|insure[d]?|ctp|green slip|roadside assist\w*|nrma|racv|racq|rac"),
     (
         "camping",
@@ -48,7 +56,10 @@ _TABLE: list[tuple[str, int, str]] = [
         r"|unpowered site|site fees?|camp fees?|park fees?|national parks?|np fees?|big ?4"
         r"|discovery parks?|tourist park|holiday park|showers?|a night at|nights? at|overnight stay"
         r"|bush camp|station stay|farm stay|camp(?:ing)? permits?|park pass(?:es)?|park entry"
-        r"|camp(?:ing)? fees?|permit to camp",
+        r"|camp(?:ing)? fees?|permit to camp"
+        r"|rv parks?|rv resorts?|rv sites?|koa|state parks?|campgrounds|campsites|hook-?ups?"
+        r"|thousand trails|harvest hosts|doc camp\w*|freedom camp\w*|(?:a|our|the) site"
+        r"|site (?:for|fee)|dump fees?|dump station fees?",
     ),
     ("groceries", 4, r"food shopping|food shop|grocery shop"),
     (
@@ -61,7 +72,10 @@ _TABLE: list[tuple[str, int, str]] = [
         "groceries",
         1,
         r"supermarket|coles|woolies|woolworths|aldi|iga|foodworks|spar|drakes|foodland|friendlies"
-        r"|romeo'?s|harris farm|costco|nqr|cornetts|supa ?iga|ritchies",
+        r"|romeo'?s|harris farm|costco|nqr|cornetts|supa ?iga|ritchies|walmart|kroger"
+        r"|safeway|whole foods|trader joe'?s|h-?e-?b|publix|albertsons|loblaws|sobeys|no frills"
+        r"|save-on-foods|countdown|pak ?'?n'? ?save|new world|tesco|sainsbury'?s|asda|lidl"
+        r"|morrisons|grocery store|farmers'? market|farm gate",
     ),
     (
         "food",
@@ -70,6 +84,9 @@ _TABLE: list[tuple[str, int, str]] = [
         r"|takeaway|take away|takeout|meals?|fish (?:and|n|&) chips|pizza|burgers?|pies?"
         r"|snacks?|ice creams?|drinks|beers?"
         r"|wine|maccas|mcdonald'?s|kfc|hungry jacks|subway|a feed|tea and scones|cake"
+        r"|smoko|sandwich(?:es)?|sangas?|sausage rolls?|kebabs?|sushi|donuts?|doughnuts?|hot dogs?"
+        r"|food truck|diner|starbucks|tim hortons|wendy'?s|taco bell|chipotle|domino'?s|dinners"
+        r"|lunches|breakfasts|takeaways"
         r"|chippy|chip shop|(?:our|the|a|chippy|fish and chip) tea(?! ?bags?| towels?)",
     ),
     ("food", 1, r"pub|cafe|café|restaurant|bakery|bistro|roadhouse|hotel"),
@@ -77,33 +94,41 @@ _TABLE: list[tuple[str, int, str]] = [
         "health",
         3,
         r"pharmacy|chemist|doctor|gp|medicine|medication|meds|prescription|script"
-        r"|dentist|dental|physio|hospital|optometrist|glasses|vet|health|first aid|sunscreen",
+        r"|dentist|dental|physio|hospital|optometrist|glasses|vet|health|first aid|sunscreen"
+        r"|prescriptions|drugstore|walgreens|cvs|rite aid|urgent care|clinic|panadol|nurofen"
+        r"|ibuprofen|paracetamol|band-?aids|bandages|doctors|vets|vet bill",
     ),
     (
         "phone_internet",
         3,
         r"phone|mobile|data|internet|starlink|telstra|optus|vodafone|wi-?fi"
-        r"|sim card|sim|recharge|prepaid|nbn",
+        r"|sim card|sim|recharge|prepaid|nbn|cell phone|cell plan|hotspot|verizon|at&t"
+        r"|t-mobile|telus|2degrees|one nz|phone bill",
     ),
     (
         "entertainment",
         3,
         r"movies?|cinema|tour|tours|entry|entrance|tickets?|museum|zoo"
         r"|concert|gig|festival|cruise|boat trip|golf|fishing charter|scenic flight|attraction"
-        r"|admission|gallery|a show|the show|shows|theme park|aquarium|mini golf|bowling",
+        r"|admission|gallery|a show|the show|shows|theme park|aquarium|mini golf|bowling"
+        r"|netflix|spotify|disney\+?|streaming|water ?park|rodeo|footy tickets"
+        r"|kids'? activities",
     ),
     (
         "shopping",
         3,
         r"clothes|clothing|shoes|boots|hat|gear|gifts?|souvenirs?|hardware|tools"
         r"|camping gear|fishing gear|bedding|towels|homewares|shopping|appliances?|electronics"
-        r"|fridge|inverter|solar panels?|solar blanket|generator|awning|camp chairs?|kettle",
+        r"|fridge|inverter|solar panels?|solar blanket|generator|awning|camp chairs?|kettle"
+        r"|toys?|books|school uniforms?|uniforms?|stationery|school supplies|backpacks?"
+        r"|amazon|ebay|jacket|jumper|sweater|thongs|sandals|sneakers",
     ),
     (
         "shopping",
         1,
         r"bunnings|kmart|big ?w|target|anaconda|bcf|myer|supercheap|op shop"
-        r"|jaycar|harvey norman|officeworks|mitre 10|esky|eskies",
+        r"|jaycar|harvey norman|officeworks|mitre 10|esky|eskies|best buy|home depot"
+        r"|lowe'?s|canadian tire|cabela'?s|bass pro|camping world|the warehouse",
     ),
 ]
 _COMPILED = [(cat, w, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for cat, w, words in _TABLE]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from agent.brain.calendar_words import count_of, nth_day, shift, weekday, written
+from agent.brain.calendar_words import count_of, nth_day, numeric, shift, weekday, written
 from agent.brain.clock import add_months, month_number
 
 _I = re.IGNORECASE
@@ -108,7 +108,18 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         "written",
     ),
     (re.compile(r"\b(\d{4}-\d{2}-\d{2})\b"), "iso"),
-    (re.compile(r"(?<![\d/.$])(\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?![\d/])"), "written"),
+    (re.compile(r"(?<![\d/.$])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])"), "numeric"),
+    # "15.06.2026", "15.06.", "on 15.06", "15.06 at 14:00": a dotted date (a dotted number
+    # is otherwise a price or a time, so only where it can be nothing else)
+    (
+        re.compile(
+            r"(?<![\d.$])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?![\d.])"
+            r"|(?<=\bon )(\d{1,2})\.(\d{1,2})(?![\d.])(?!\s*(?:am|pm|dollars?|bucks?|euros?))"
+            r"|(?<![\d.$])(\d{1,2})\.(0\d|1[0-2])(?=\s+at\s+\d)",
+            _I,
+        ),
+        "dotted",
+    ),
     # "Wednesday the 18th": the date, which the weekday only confirms
     (
         re.compile(rf"\b(?:{_WD_FULL}),?\s+(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)\b", _I),
@@ -171,6 +182,12 @@ def _resolve(kind: str, m: re.Match[str], today: date, future: bool) -> date | N
         return written(f"15 {m[1]}", today, future)
     if kind == "named_day":
         return written(_NAMED_DAYS[(m[1] or m[2]).lower()], today, future)
+    if kind in ("numeric", "dotted"):
+        g = m.groups()
+        first, second, year = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], None)
+        if g[0] is None and g[3] is None:
+            first, second = g[5], g[6]
+        return numeric(int(first), int(second), int(year) if year else None, today, future)
     if kind == "iso":
         return date.fromisoformat(m[1])
     if kind == "nth":

@@ -47,7 +47,8 @@ CORRECTS = {
 _CUE = re.compile(
     r"^\W*(?:(?:oh|ah|um|umm|hmm|ok|okay|er|uh)\b[\s,.]*)?"  # "Oh sorry, ...": a sound first
     r"(?:no|nah|nope|oops|whoops|sorry|actually|wait|hang on|hold on|my bad|i meant|meant"
-    r"|make (?:it|that)|change (?:it|that)|it was|that was|should (?:be|have been)"
+    r"|make (?:it|that)|change (?:it|that)|(?:move|shift|push|bump) (?:it|that)|it was|that was"
+    r"|should (?:be|have been)"
     r"|correction|not)\b"
     r"|\b(?:actually|i meant|i mean|should (?:be|have been)|not \$?\d|instead|make (?:it|that))\b",
     _I,
@@ -68,25 +69,63 @@ def _newest(rows: list[dict[str, Any]], kind: str) -> dict[str, Any] | None:
     return next((r for r in rows if r.get("kind") == kind and r.get("id")), None)
 
 
-def _clock(text: str) -> time | None:
-    """ "10.15", "11", "2pm": the time a correction gives (a bare 1–6 is the afternoon)."""
-    if hit := find_time(text):
-        return hit.at
+def _clock(text: str, old: time | None = None) -> time | None:
+    """ "10.15", "11", "2pm": the time a correction gives. An hour without am/pm is the one
+    of its two readings nearer the old time ("make it 7" after 6 pm is 7 pm); with no old
+    time a bare 1–6 is the afternoon."""
     m = _CLOCK.search(text)
-    if not m:
+    if hit := find_time(text):
+        at: time | None = hit.at
+    elif not m:
         return None
-    hour, minute = int(m[1]), int(m[2] or 0)
-    if m[3]:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if m[3].lower() == "pm" else 0)
-    elif 1 <= hour <= 6:
-        hour += 12
-    return time(hour, minute) if hour < 24 and minute < 60 else None
+    else:
+        hour, minute = int(m[1]), int(m[2] or 0)
+        if m[3]:
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if m[3].lower() == "pm" else 0)
+        elif 1 <= hour <= 6:
+            hour += 12
+        at = time(hour, minute) if hour < 24 and minute < 60 else None
+    bare = m is not None and not m[3] and 1 <= int(m[1]) <= 12 and not _SAID_HALF.search(text)
+    if at is None or old is None or not bare:
+        return at
+    other = time((at.hour + 12) % 24, at.minute)
+    base = old.hour * 60 + old.minute
+    return min((at, other), key=lambda t: abs(t.hour * 60 + t.minute - base))
+
+
+# A part of the day said with the hour decides its half ("7 in the morning", "8 tonight").
+_SAID_HALF = re.compile(
+    r"\b(?:morning|mornin|arvo|afternoon|evening|tonight|night|noon|midday|midnight|a\.?m|p\.?m)\b"
+    r"|\d\s*(?:am|pm)\b|\b(?:lunch|dinner|breakfast|brekkie)\s*time\b",
+    _I,
+)
+# "the day before", "a day later": a day said from the row's own day.
+_DAY_BESIDE = re.compile(
+    r"\b(?:the|a|one|1|(?P<n>two|2|three|3)) days? (?P<way>before|earlier|after|later)\b", _I
+)
+
+
+def _beside_row(said: str, old: date | None) -> date | None:
+    m = _DAY_BESIDE.search(said)
+    if not m or old is None:
+        return None
+    count = {"two": 2, "2": 2, "three": 3, "3": 3}.get((m["n"] or "").lower(), 1)
+    return old + timedelta(days=-count if m["way"].lower() in ("before", "earlier") else count)
+
+
+def _row_day(row: dict[str, Any], key: str) -> date | None:
+    with suppress(ValueError, TypeError):
+        return date.fromisoformat(str(row.get(key) or "")[:10])
+    return None
 
 
 def _expense_changes(said: str, row: dict[str, Any], env: Env) -> dict[str, Any]:
     changes: dict[str, Any] = {}
+    if beside := _beside_row(said, _row_day(row, "date")):
+        changes["date"] = beside.isoformat()
+        said = _DAY_BESIDE.sub(" ", said)
     day = find_day(said, env.today, future=False)
     rest = blank(said, [(day.start, day.end)]) if day else said
     if day:
@@ -100,19 +139,20 @@ def _expense_changes(said: str, row: dict[str, Any], env: Env) -> dict[str, Any]
 
 
 def _event_changes(said: str, row: dict[str, Any], env: Env) -> dict[str, Any]:
-    day = find_day(said, env.today, future=True)
-    clock = _clock(blank(said, [(day.start, day.end)]) if day else said)
-    if day is None and clock is None:
-        return {}
     old = str(row.get("start") or "")
     start: datetime | None = None
     with suppress(ValueError):
         start = datetime.fromisoformat(old) if "T" in old else None
-    old_day = start.date() if start else None
-    if old_day is None:
-        with suppress(ValueError):
-            old_day = date.fromisoformat(old[:10])
-    new_day = day.day if day else old_day
+    old_day = start.astimezone(env.tz).date() if start else _row_day(row, "start")
+    beside = _beside_row(said, old_day)
+    if beside:
+        said = _DAY_BESIDE.sub(" ", said)
+    day = find_day(said, env.today, future=True)
+    rest = blank(said, [(day.start, day.end)]) if day else said
+    clock = _clock(rest, start.astimezone(env.tz).time() if start else None)
+    if day is None and clock is None and beside is None:
+        return {}
+    new_day = day.day if day else beside or old_day
     if new_day is None:
         return {}
     at = clock or (start.astimezone(env.tz).time() if start else None)
@@ -319,7 +359,9 @@ def act_on_listed(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
 _FOLLOW = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|right|cool|hmm+|oh|ah|thanks|ta|great|lovely|righto)\b[\s,.!]*)?"
     r"(?:and|what about|how about|and what about"
-    r"|and how about|same for|same again for|now|what of|how's|hows)\b",
+    r"|and how about|same for|same again for|now|what of|how's|hows"
+    # narrowing what was just shown: "only the fuel ones", "just groceries"
+    r"|(?:ok(?:ay)?\s+)?(?:only|just)(?=\s+(?:the\s+)?\w+(?:\s+(?:ones?|stuff|bits|expenses))?\W*$))\b",
     _I,
 )
 RANGED = {"list_expenses", "spending_summary", "fuel_stats", "list_events"}
@@ -379,6 +421,12 @@ _OTHER = re.compile(
 )
 
 
+def _other_rig(text: str) -> tuple[str, int, int] | None:
+    """ "and the Jayco?" after the fuel figures of one vehicle: another by its name."""
+    m = re.search(r"\b(?:the|my|our)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)", text)
+    return (m[1], m.start(), m.end()) if m else None
+
+
 def follow_up(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     """The previous question asked again, changed only where this message says."""
     prev = env.previous
@@ -410,7 +458,7 @@ def follow_up(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
                     args.update(start_date=span.start.isoformat(), end_date=span.end.isoformat())
         args["category"] = category
         changed = True
-    if prev.action == "fuel_stats" and (vehicle := vehicle_named(text, env)):
+    if prev.action == "fuel_stats" and (vehicle := vehicle_named(text, env) or _other_rig(text)):
         args["vehicle"] = vehicle[0]
         changed = True
     place = capitalised_place(text) or named_town(text) or town_after_word(text, "about|for|in|at")

@@ -143,6 +143,13 @@ _STOPS = re.compile(
 )
 
 
+_THEN = re.compile(
+    rf"\s*,?\s*(?:and\s+)?then\s+(?:on\s+|up\s+|down\s+|over\s+|across\s+|back\s+)?"
+    rf"(?:to\s+)?(?P<b>{_NAME})",
+    re.IGNORECASE,
+)
+
+
 # "via the Great Ocean Road", "through the Stuart Hwy": the way, not a town to stop at.
 _ROAD = re.compile(
     r"\b(?:road|rd|highway|hwy|freeway|fwy|motorway|track|trail|way|drive|dr|coast road"
@@ -165,6 +172,11 @@ def trip_places(text: str) -> tuple[str | None, str | None, list[str]]:
             groups = m.groupdict()
             origin = _clean(groups["a"]) if groups.get("a") else None
             dest = _clean(groups["b"]) if groups.get("b") else None
+            if dest and groups.get("b"):
+                # "to Katherine then on to Kununurra": the towns before the last are stops
+                while (more := _THEN.match(text, m.end("b"))) and (last := _clean(more["b"])):
+                    stops.append(dest)
+                    dest, m = last, more
             if origin or dest:
                 break
     if dest and not origin and (m := _TRIPS[-1].search(text)):  # "to X ... from Y"

@@ -89,7 +89,18 @@ def list_pantry(text: str, env: Env) -> Draft:
     return draft
 
 
+# "add lunchbox stuff to the list: muesli bars, apples", "put on shopping list - eggs": the
+# items follow the list and a colon or dash.
+_AFTER_LIST = re.compile(
+    r"\b(?:(?:shopping|grocery|groceries|shops?)\s*list|list|shopping|shops)\b"
+    r"(?:\s+(?:please|pls|for me|thanks))?\s*(?::|\s-\s)\s*(?=\S)",
+    _I,
+)
+
+
 def shopping_items(text: str) -> list[str]:
+    if (after := _AFTER_LIST.search(text)) and not _LABEL.match(text):
+        text = text[after.end() :]
     text = re.sub(_ON_LIST, "", text, flags=_I)
     if label := _LABEL.match(text):
         body = text[label.end() :]

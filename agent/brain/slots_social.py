@@ -77,6 +77,7 @@ def _group(text: str, *, before_content: bool = True) -> str | None:
     return None if name.lower() in ("a", "the", "this", "that", "my") else name
 
 
+_GROUP_LATER = re.compile(r"\b(?:there|that group|this group|the same group)\b", _I)
 _IN_IT = re.compile(
     r"\b(?:in|to|on|into|for)\s+(?:it|there|that(?: group| one)?|this(?: group| one)?"
     r"|the group|our group|the new group|the new one)\b",
@@ -161,8 +162,10 @@ def create_post(text: str, env: Env) -> Draft:
     head = text[: told.start("mark")] if told else text.split(":")[0]
     if group and re.search(r"\b(?:public|publicly|everyone|all)\b", head, _I):
         draft.put("visibility", "public")
-    elif not group and re.search(r"\b(?:public|publicly)\b", head, _I):
-        draft.put("visibility", "public")  # "make a public post: …" says so in words
+    elif group or not _GROUP_LATER.search(text):
+        # said outright: a post to a group is for its members, any other is public ("post
+        # there" is left to the group the conversation names, filled in after)
+        draft.put("visibility", "group" if group else "public")
     draft.missing = None if content else "content"
     return draft
 

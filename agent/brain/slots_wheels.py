@@ -53,7 +53,19 @@ def _fuel_stop(text: str) -> str | None:
     while place := place_after(text, "at|in"):
         places.append(place[0])
         text = blank(text, [(place[1], place[2])])
-    return next((p for p in places if known_town(p)), places[0] if places else None)
+    found = next((p for p in places if known_town(p)), places[0] if places else None)
+    return found or named_town(text) or _town_last(text)
+
+
+def _town_last(text: str) -> str | None:
+    """ "diesel 142 roma": a town the map knows as the message's last words (a log typed
+    in shorthand names the town with no "at" or "in")."""
+    words = re.findall(r"[A-Za-z][\w'.-]*", text.rstrip(" .!?")[-40:])
+    for n in (3, 2, 1):
+        tail = " ".join(words[-n:])
+        if len(words) >= n and (town := known_town(tail)) and town == tail:
+            return title_case(town)
+    return None
 
 
 def fuel_stats(text: str, env: Env) -> Draft:

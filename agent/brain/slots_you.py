@@ -121,8 +121,9 @@ def create_event(text: str, env: Env) -> Draft:
             if end and span:
                 draft.put("end", end.isoformat())
                 spans.append(span)
-    if re.search(r"\ball[- ]day\b", text, _I):
-        draft.put("all_day", True)
+    dated = str(draft.args.get("start") or "")
+    if re.search(r"\ball[- ]day\b", text, _I) or (dated and "T" not in dated):
+        draft.put("all_day", True)  # a day with no time of day is the whole day
         spans += [m.span() for m in re.finditer(r"\ball[- ]day\b", text, _I)]
     if lead:
         draft.put("reminder_minutes", int(lead.value))

@@ -211,9 +211,11 @@ _MONTH_WORD = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june|july|aug(?:ust)?|sep(?:t(?:ember)?)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+_WEEKDAY_WORD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _ORDINAL_DATE = re.compile(
     rf"\b(?P<a>{_ORD_WORD})(?=\s+(?:of\s+)?{_MONTH_WORD}\b)"
     rf"|(?<=\b)(?P<m>{_MONTH_WORD})\s+(?:the\s+)?(?P<b>{_ORD_WORD})\b"
+    rf"|\b(?P<w>{_WEEKDAY_WORD}),?\s+the\s+(?P<d>{_ORD_WORD})\b"
     rf"|\bon the\s+(?P<c>{_ORD_WORD})\b(?=\s*(?:$|[,.!?]|at\b|for\b|of\b|in\b))",
     re.IGNORECASE,
 )
@@ -227,13 +229,15 @@ def _ordinal_value(words: str) -> int | None:
 
 
 def _ordinal_date(m: re.Match[str]) -> str:
-    words = m["a"] or m["b"] or m["c"]
+    words = m["a"] or m["b"] or m["c"] or m["d"]
     day = _ordinal_value(words)
     if day is None:
         return m[0]
     suffix = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
     if m["b"]:
         return f"{m['m']} {day}{suffix}"
+    if m["d"]:  # "Thursday the eighteenth"
+        return f"{m['w']} the {day}{suffix}"
     if m["c"]:
         return f"on the {day}{suffix}"
     return f"{day}{suffix}"
@@ -253,6 +257,16 @@ def _texted(m: re.Match[str]) -> str:
     return "what's" if m["s"] else "what"
 
 
+# "sixty eight point five litres" (by then "68 point 5"): one number.
+_POINT = re.compile(r"\b(\d+) point (\d+)\b", re.IGNORECASE)
+# "12,50" written with a decimal comma (most of Europe): cents after the comma. Not a
+# thousands group ("1,250"), nor one of several numbers in a row ("38,38,42,42").
+_DECIMAL_COMMA = re.compile(
+    r"(?<![\d,.])(\d{1,4}),(\d{2}(?!\d|,\s*\d|\s+\d)"
+    r"|\d(?=\s*(?:bar|kg|kilos?|l|lt|litres?|liters?|km|euros?|eur|%)\b))"
+)
+
+
 def normalise(text: str) -> str:
     """One spacing, plain quotes and dashes, number words as digits; case is kept."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
@@ -263,6 +277,7 @@ def normalise(text: str) -> str:
     text = _HAVE_CONTRACTIONS.sub(r"\1 have", text)  # "what've we got on"
     text = _PER.sub(lambda m: " a " + _PER_WORD.get(m[1].lower(), m[1].lower()), text)
     text = words_to_digits(fix_number_words(_CONTRACTIONS.sub(_apostrophe, text)))
+    text = _DECIMAL_COMMA.sub(r"\1.\2", _POINT.sub(r"\1.\2", text))
     return _DOLLARS_CENTS.sub(_price, text)
 
 

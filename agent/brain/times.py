@@ -214,6 +214,25 @@ class Moment:
         return datetime.combine(self.day, self.at, tzinfo=tz).isoformat()
 
 
+_SAID_HALF = re.compile(
+    rf"{_AMPM}|\d{{3,4}}|\d\s*(?:h|hrs|hours)\b|\b(?:morning|arvo|afternoon|evening|tonight|tonite"
+    r"|night|noon|midday|midnight)\b|[01]\d:",
+    _I,
+)
+_LATER_PART = re.compile(r"\b(?:tonight|tonite|evening|night)\b", _I)
+
+
+def _in_part_of_day(text: str, clock: TimeHit) -> TimeHit:
+    """ "tonight at 8", "at 7 this evening": an hour said without am/pm takes the half of
+    the day a part of the day said elsewhere in the message gives."""
+    if _SAID_HALF.search(text[clock.start : clock.end]) or not 1 <= clock.at.hour < 12:
+        return clock
+    rest = text[: clock.start] + " " * (clock.end - clock.start) + text[clock.end :]
+    if _LATER_PART.search(rest):
+        return TimeHit(clock.at.replace(hour=clock.at.hour + 12), clock.start, clock.end)
+    return clock
+
+
 def find_moment(text: str, now: datetime, *, future: bool) -> Moment | None:
     """Date and time in `text`; a time alone is today (or tomorrow once it has passed)."""
     today = now.date()
@@ -225,6 +244,8 @@ def find_moment(text: str, now: datetime, *, future: bool) -> Moment | None:
         clock = TimeHit(time(_PARTS[part[1].lower().replace("lunch time", "lunchtime")]), 0, 0)
     if day is None and clock is None:
         return None
+    if clock and clock.end:
+        clock = _in_part_of_day(text, clock)
     spans = tuple((h.start, h.end) for h in (day, clock) if h and h.end)
     if day is None:
         assert clock is not None

@@ -1,0 +1,296 @@
+"""Issue 15, fifth round: arguments as people of other habits write them — numbers with a
+decimal comma or "point", dates written with digits (in the user's own order), a part of
+the day said apart from the hour, spans counted back or ahead in weeks, list items after a
+colon, a town typed last in a shorthand log, more than one leg of a trip, the everyday
+words of North American, tradie and family spending, and corrections said against the
+row just written. Every phrasing is this file's own (none an eval set's sentence)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import pytest
+from langchain_core.messages import AIMessage
+
+from agent.brain.calendar_words import month_first
+from agent.brain.categories import category_of
+from agent.brain.dates import find_day
+from agent.brain.places import trip_places
+from agent.brain.ranges import find_range, forecast_days
+from agent.brain.textutil import normalise
+from tests.unit.brain.support import only_call, step
+
+US = {"tz": "America/Denver", "currency": "USD", "units": "imperial"}
+TODAY = date(2026, 3, 10)  # support.NOW, a Tuesday
+
+
+def _args(domain: str, text: str, tool: str, **extra: str) -> dict[str, Any]:
+    return only_call(step(domain, text, **extra), tool)
+
+
+# --- numbers -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("paid 8,40 for a coffee and cake", "8.40"),
+        ("parking was 3,5 euro", "3.5 euro"),
+        ("tyres at 2,4 bar", "2.4 bar"),
+        ("forty two point seven litres", "42.7 litres"),
+        ("nine point five kilos of flour", "9.5 kilos"),
+    ],
+)
+def test_a_decimal_comma_or_point_is_one_number(text: str, said: str) -> None:
+    assert said in normalise(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["sold it for 2,300", "readings 36,36,40,40", "odo 187,402", "tyres 35, 35, 38, 38"]
+)
+def test_thousands_and_rows_of_numbers_keep_their_commas(text: str) -> None:
+    assert normalise(text) == text
+
+
+def test_a_decimal_comma_is_the_amount() -> None:
+    assert _args("wins", "spent 17,80 on sandwiches", "add_expense")["amount"] == 17.8
+
+
+# --- dates written with digits ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "american", "day"),
+    [
+        ("ferry booked for 9/4", False, date(2026, 4, 9)),
+        ("ferry booked for 4/9", True, date(2026, 4, 9)),
+        ("the market on 3/25", False, date(2026, 3, 25)),  # only one order is a date
+        ("the market on 25/3", True, date(2026, 3, 25)),
+        ("vet check 2/11/26", False, date(2026, 11, 2)),
+        ("the fair on 21.03", False, date(2026, 3, 21)),
+        ("visa runs out 18.04.2026", False, date(2026, 4, 18)),
+        ("visa runs out 18.04.", False, date(2026, 4, 18)),
+        ("interview 22.04 at 10:00", False, date(2026, 4, 22)),
+    ],
+)
+def test_dates_in_digits_in_the_users_order(text: str, american: bool, day: date) -> None:
+    with month_first(american):
+        hit = find_day(text, TODAY, future=True)
+    assert hit is not None and hit.day == day
+
+
+@pytest.mark.parametrize("text", ["fuel at 1.89 a litre", "paid 21.03 at the servo", "lunch 12.50"])
+def test_a_dotted_price_is_no_date(text: str) -> None:
+    assert find_day(text, TODAY, future=True) is None
+
+
+def test_a_north_american_users_date_through_the_brain() -> None:
+    args = _args("you", "campground check-in 7/2 at 3pm", "create_event", **US)
+    assert args["start"].startswith("2026-07-02T15:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("lunch with Jo on Friday the twentieth", date(2026, 3, 20)),
+        ("the quiz is Thursday the nineteenth", date(2026, 3, 19)),
+    ],
+)
+def test_a_weekday_with_an_ordinal_in_words_is_that_date(text: str, day: date) -> None:
+    hit = find_day(normalise(text), TODAY, future=True)
+    assert hit is not None and hit.day == day
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("next Wednesday", date(2026, 3, 18)),  # tomorrow is not "next Wednesday"
+        ("next Thursday", date(2026, 3, 19)),
+        ("next Saturday", date(2026, 3, 14)),  # further on in the week: the coming one
+        ("next Monday", date(2026, 3, 16)),
+    ],
+)
+def test_next_weekday_a_day_or_two_away_is_next_weeks(text: str, day: date) -> None:
+    hit = find_day(text, TODAY, future=True)
+    assert hit is not None and hit.day == day
+
+
+# --- times: a part of the day said apart from the hour -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("remind me to put the bins out tonight at 9", "2026-03-10T21:00:00+11:00"),
+        ("call Dad at 7 tomorrow night", "2026-03-11T19:00:00+11:00"),
+        ("book trivia for friday evening at 8", "2026-03-13T20:00:00+11:00"),
+        ("remind me to water the plants tomorrow morning at 8", "2026-03-11T08:00:00+11:00"),
+    ],
+)
+def test_a_part_of_the_day_gives_a_bare_hour_its_half(text: str, start: str) -> None:
+    assert _args("you", text, "create_event")["start"] == start
+
+
+# --- spans counted in weeks, forecast lengths -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("spending over the past fortnight", date(2026, 2, 25), TODAY),
+        ("what went out in the last 3 weeks", date(2026, 2, 18), TODAY),
+        ("the past week", date(2026, 3, 4), TODAY),
+        ("the last 2 months", date(2026, 1, 11), TODAY),
+        ("what's on in the next 2 weeks", TODAY, date(2026, 3, 23)),
+        ("anything over the coming fortnight", TODAY, date(2026, 3, 23)),
+    ],
+)
+def test_spans_counted_in_weeks(text: str, start: date, end: date) -> None:
+    span = find_range(text, TODAY, future=True)
+    assert span is not None and (span.start, span.end) == (start, end)
+
+
+def test_last_week_stays_the_calendar_week() -> None:
+    span = find_range("what did we spend last week", TODAY)
+    assert span is not None and span.period == "last_week"
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("forecast for Cooktown, 4 days", 4), ("rain at Cobar in 2 days", 3), ("weather 6 days", 6)],
+)
+def test_a_count_of_days_is_the_forecast_length(text: str, days: int) -> None:
+    assert forecast_days(text, TODAY) == days
+
+
+# --- list items after a colon or dash ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("pop some brekkie things on the list: oats, yoghurt, bananas", ["oats", "yoghurt", "bananas"]),
+        ("add to my shopping list - foil, matches, firelighters", ["foil", "matches", "firelighters"]),
+        ("put on grocery list: 2 tins of beans, rice", ["2 tins of beans", "rice"]),
+    ],
+)
+def test_items_after_the_list_and_a_colon(text: str, items: list[str]) -> None:
+    assert _args("you", text, "add_to_shopping_list")["items"] == items
+
+
+# --- a town typed last in a shorthand log; the legs of a trip ---------------------------
+
+
+def test_a_town_typed_last_in_a_fuel_log() -> None:
+    args = _args("wheels", "diesel 71.4 L 139.90 gundagai", "log_fuel")
+    assert args["location"] == "Gundagai" and args["litres"] == 71.4
+
+
+@pytest.mark.parametrize(
+    ("text", "trip"),
+    [
+        ("heading from Cairns to Mareeba then on to Chillagoe", ("Cairns", "Chillagoe", ["Mareeba"])),
+        ("Perth to Kalbarri, then Denham and then Exmouth", ("Perth", "Exmouth", ["Kalbarri", "Denham"])),
+        ("from Hobart to Strahan then back to Hobart", ("Hobart", "Hobart", ["Strahan"])),
+    ],
+)
+def test_towns_after_then_are_further_legs(text: str, trip: tuple[str, str, list[str]]) -> None:
+    assert trip_places(text) == trip
+
+
+# --- everyday spending words ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "american", "category"),
+    [
+        ("smoko at the bakery 11.20", False, "food"),
+        ("a site at the state park, 32 bucks", True, "camping"),
+        ("two nights at the KOA", True, "camping"),
+        ("gas at the Exxon 61", True, "fuel"),
+        ("kids school uniforms 120", False, "shopping"),
+        ("nurofen and bandaids 19", False, "health"),
+        ("Netflix 16.99", False, "entertainment"),
+        ("tags renewal at the DMV 98", True, "registration"),
+        ("propane tank refill 24", True, "gas_lpg"),
+        ("food at Aldi 80", False, "groceries"),  # where staples are bought: groceries
+    ],
+)
+def test_everyday_spending_words(text: str, american: bool, category: str) -> None:
+    assert category_of(text, american=american) == category
+
+
+# --- what a post and an event say outright ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "visibility"),
+    [
+        ("share on the feed: frost on the windscreen this morning", "public"),
+        ("post in Dog Friendly Travels: found a great off-leash beach", "group"),
+    ],
+)
+def test_a_post_says_who_sees_it(text: str, visibility: str) -> None:
+    assert _args("social", text, "create_post")["visibility"] == visibility
+
+
+def test_a_day_without_a_time_is_an_all_day_event() -> None:
+    args = _args("you", "put the rodeo in the calendar for the 28th", "create_event")
+    assert args["start"] == "2026-03-28" and args["all_day"] is True
+
+
+def test_an_event_with_a_time_is_not_all_day() -> None:
+    assert "all_day" not in _args("you", "yoga on thursday at 6pm", "create_event")
+
+
+# --- corrections against the row just written -------------------------------------------
+
+EVENT = "0fd1c2a3-0000-4000-8000-000000000002"
+EXPENSE = "0fd1c2a3-0000-4000-8000-000000000001"
+
+
+def _after(action: str, row: dict[str, Any]) -> dict[str, str]:
+    return {
+        "previous_action": f"{action} ({'you' if 'event' in action else 'wins'}, "
+        "the previous turn, wrote)",
+        "previous_filters": "{}",
+        "previous_rows": json.dumps([row]),
+    }
+
+
+EVENING = _after(
+    "create_event",
+    {"kind": "event", "id": EVENT, "title": "Dinner", "start": "2026-03-13T18:00:00+11:00"},
+)
+MORNING = _after(
+    "create_event",
+    {"kind": "event", "id": EVENT, "title": "Walk", "start": "2026-03-13T08:00:00+11:00"},
+)
+
+
+@pytest.mark.parametrize(
+    ("state", "text", "start"),
+    [
+        (EVENING, "move it to 7", "2026-03-13T19:00:00+11:00"),
+        (EVENING, "actually make it half past 5", "2026-03-13T17:30:00+11:00"),
+        (MORNING, "sorry, make it 10", "2026-03-13T10:00:00+11:00"),
+        (MORNING, "no, 7 in the evening", "2026-03-13T19:00:00+11:00"),
+        (EVENING, "oops, the day before", "2026-03-12T18:00:00+11:00"),
+    ],
+)
+def test_a_corrected_time_stays_near_the_old_one(
+    state: dict[str, str], text: str, start: str
+) -> None:
+    message: AIMessage = step("you", text, **state)
+    assert only_call(message, "update_event") == {"event_id": EVENT, "start": start}
+
+
+def test_an_expense_corrected_to_the_day_before_its_own() -> None:
+    state = _after(
+        "add_expense",
+        {"kind": "expense", "id": EXPENSE, "amount": 30, "category": "fuel", "date": "2026-03-08"},
+    )
+    args = only_call(step("wins", "hang on, it was the day before", **state), "update_expense")
+    assert args == {"expense_id": EXPENSE, "date": "2026-03-07"}
