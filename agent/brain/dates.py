@@ -69,6 +69,14 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         "month_edge",
     ),
     (re.compile(rf"\bmid(?:-|\s+)?({MONTHS})\b", _I), "mid_month"),
+    # "the end of January", "start of March": that month's last or first day
+    (
+        re.compile(
+            rf"\b(?:the\s+)?(end|start|beginning|first|last day)\s+of\s+({MONTHS})\b(?!\s+\d)",
+            _I,
+        ),
+        "named_month_edge",
+    ),
     # A bare "Christmas" is a day only after a word that asks for one ("christmas lights" is not)
     (
         re.compile(
@@ -178,6 +186,17 @@ def _resolve(kind: str, m: re.Match[str], today: date, future: bool) -> date | N
         return today + timedelta(days=14)
     if kind == "week_end":
         return today + timedelta(days=4 - today.weekday() if today.weekday() <= 4 else 0)
+    if kind == "named_month_edge":
+        number = month_number(m[2])
+        if number is None:
+            return None
+        end = m[1].lower() in ("end", "last day")
+        for year in (today.year, today.year + (1 if future else -1)):
+            first = date(year, number, 1)
+            day = add_months(first, 1) - timedelta(days=1) if end else first
+            if (day >= today) if future else (day <= today):
+                return day
+        return None
     if kind == "mid_month":
         return written(f"15 {m[1]}", today, future)
     if kind == "named_day":

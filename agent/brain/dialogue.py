@@ -24,7 +24,7 @@ from agent.brain.clock import add_months, month_end
 from agent.brain.convo import Env
 from agent.brain.dates import MONTHS, find_day
 from agent.brain.draft import blank
-from agent.brain.money import best_amount, spoken_pair
+from agent.brain.money import bare_numbers, best_amount, find_amounts, spoken_pair
 from agent.brain.places import capitalised_place, named_town, town_after_word
 from agent.brain.previous import Previous
 from agent.brain.ranges import PERIODS, Range, find_range, next_to
@@ -130,7 +130,11 @@ def _expense_changes(said: str, row: dict[str, Any], env: Env) -> dict[str, Any]
     rest = blank(said, [(day.start, day.end)]) if day else said
     if day:
         changes["date"] = day.day.isoformat()
-    if amount := best_amount(rest, loose=True):
+    amount = best_amount(rest, loose=True)
+    said = bare_numbers(rest)
+    if amount and not find_amounts(rest) and len(said) > 1:
+        amount = said[-1]  # "it was for 2 nights so 90": the new value is said last
+    if amount:
         changes["amount"] = float(amount.value)
     category = category_of(rest, american=env.american)
     if category and category != row.get("category"):
@@ -421,6 +425,24 @@ _OTHER = re.compile(
 )
 
 
+def _budget_month(text: str, prev: Previous, env: Env) -> str | None:
+    """The month a follow-up of a budget check names, as `YYYY-MM`."""
+    said = str(prev.filters.get("month") or env.today.strftime("%Y-%m"))
+    try:
+        first = date.fromisoformat(f"{said}-01")
+    except ValueError:
+        first = env.today.replace(day=1)
+    before = Range(first, month_end(first), None)
+    if beside := next_to(text, before):
+        return beside[0].start.strftime("%Y-%m")
+    if m := re.search(r"\b(?:the )?month (before|prior|after)\b", text, _I):
+        return add_months(first, 1 if m[1].lower() == "after" else -1).strftime("%Y-%m")
+    span = find_range(text, env.today)
+    if span is None and (month := re.search(rf"\b(?:{MONTHS})\b", text, _I)):
+        span = find_range(f"in {month[0]}", env.today)
+    return span.start.strftime("%Y-%m") if span else None
+
+
 def _other_rig(text: str) -> tuple[str, int, int] | None:
     """ "and the Jayco?" after the fuel figures of one vehicle: another by its name."""
     m = re.search(r"\b(?:the|my|our)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)", text)
@@ -457,6 +479,9 @@ def follow_up(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
                 if span:
                     args.update(start_date=span.start.isoformat(), end_date=span.end.isoformat())
         args["category"] = category
+        changed = True
+    if prev.action == "budget_status" and (month := _budget_month(text, prev, env)):
+        args["month"] = month  # "and the month before?", "what about August?"
         changed = True
     if prev.action == "fuel_stats" and (vehicle := vehicle_named(text, env) or _other_rig(text)):
         args["vehicle"] = vehicle[0]

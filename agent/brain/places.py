@@ -31,6 +31,9 @@ _I = re.IGNORECASE
 _WORD = rf"(?!(?:{_STOP})\b)[A-Za-z][\w'.-]*"
 _NAME = rf"(?:the\s+)?{_WORD}(?:\s+(?:of\s+the\s+|of\s+|on\s+)?{_WORD}){{0,3}}"
 _NOT_PLACES = {"home", "there", "here", "town", "the", "camp", "work", "me", "you", "us"}
+# what a traveller fills or sleeps in ("put 80 litres in the rig") is no place
+_NOT_PLACES |= {"rig", "van", "ute", "car", "truck", "tank", "caravan", "motorhome", "camper"}
+_NOT_PLACES |= {"trailer", "bus", "wagon", "4wd", "jerry can", "jerry cans", "jerries", "rv"}
 
 
 def _clean(raw: str) -> str | None:

@@ -42,7 +42,8 @@ _CAL = re.compile(
     r"\b(?:to|in|into|on)\s+(?:my|the|our)\s+(?:calendar|diary|schedule)\b|\bcalendar\b", _I
 )
 _END = re.compile(
-    r"\b(?:until|till|til|to|-)\s*(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b|\bfor\s+(\d+|an?)\s*"
+    r"\b(?:until|till|til|to|-)\s*(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b|\b(?:for|takes?|took|lasts?"
+    r"|will take|should take|goes for|runs? for)\s+(?:about\s+|around\s+|roughly\s+)?(\d+|an?)\s*"
     r"(hours?|hrs?|minutes?|mins?)\b",
     _I,
 )

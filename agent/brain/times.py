@@ -36,6 +36,19 @@ _PATTERNS = (
         _I,
     ),
     re.compile(rf"\b(?:at|@|by|from|around|about|for)?\s*(\d{{1,2}})()\s*{_AMPM}(?!\w)", _I),
+    # "14h30", "at 9h": the hour mark of most of Europe
+    re.compile(r"\b(?:at|@|um|à|a las)?\s*([01]?\d|2[0-3])h([0-5]\d)\b()", _I),
+    re.compile(r"\b(?:at|@|um)\s*([01]?\d|2[0-3])h\b()()", _I),
+    # "kids dentist thurs 10", "tomorrow 9": a bare hour right after a day word
+    re.compile(
+        r"(?:(?<=day )|(?<=tues )|(?<=tue )|(?<=wed )|(?<=weds )|(?<=thurs )|(?<=thu )"
+        r"|(?<=fri )|(?<=sat )|(?<=sun )|(?<=mon )|(?<=tomorrow )|(?<=tmrw ))"
+        r"(\d{1,2})()()(?![\d:.,/])"
+        r"(?!\s*(?:%|km|kms|k\b|l\b|lt|litres?|liters?|dollars?|bucks?|am\b|pm\b|days?|weeks?"
+        r"|months?|nights?|people|kids|adults|x\b|st\b|nd\b|rd\b|th\b|psi|kpa|bar\b|kg|kilos?"
+        r"|of\b|for\b|on\b|bags?|tins?|packs?|cans?|bottles?|hours?|hrs?|mins?|minutes?))",
+        _I,
+    ),
     re.compile(r"\b(?:at|@|by|around|about)?\s*(\d{1,2})()\s*o'?clock()", _I),
     re.compile(rf"\b(?:at|@)\s*(\d{{1,2}})(){_NOT_MEASURE}()(?![\d:])", _I),
 )

@@ -171,8 +171,14 @@ def test_a_count_of_days_is_the_forecast_length(text: str, days: int) -> None:
 @pytest.mark.parametrize(
     ("text", "items"),
     [
-        ("pop some brekkie things on the list: oats, yoghurt, bananas", ["oats", "yoghurt", "bananas"]),
-        ("add to my shopping list - foil, matches, firelighters", ["foil", "matches", "firelighters"]),
+        (
+            "pop some brekkie things on the list: oats, yoghurt, bananas",
+            ["oats", "yoghurt", "bananas"],
+        ),
+        (
+            "add to my shopping list - foil, matches, firelighters",
+            ["foil", "matches", "firelighters"],
+        ),
         ("put on grocery list: 2 tins of beans, rice", ["2 tins of beans", "rice"]),
     ],
 )
@@ -191,8 +197,14 @@ def test_a_town_typed_last_in_a_fuel_log() -> None:
 @pytest.mark.parametrize(
     ("text", "trip"),
     [
-        ("heading from Cairns to Mareeba then on to Chillagoe", ("Cairns", "Chillagoe", ["Mareeba"])),
-        ("Perth to Kalbarri, then Denham and then Exmouth", ("Perth", "Exmouth", ["Kalbarri", "Denham"])),
+        (
+            "heading from Cairns to Mareeba then on to Chillagoe",
+            ("Cairns", "Chillagoe", ["Mareeba"]),
+        ),
+        (
+            "Perth to Kalbarri, then Denham and then Exmouth",
+            ("Perth", "Exmouth", ["Kalbarri", "Denham"]),
+        ),
         ("from Hobart to Strahan then back to Hobart", ("Hobart", "Hobart", ["Strahan"])),
     ],
 )

@@ -21,7 +21,7 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
      {"unit": "bar", "pressures": {"front_left": 2.4, "front_right": 2.4, "rear_left": 2.6,
                                    "rear_right": 2.6}}),
     ("rear left is only 29 now, the others are still 36 psi", "log_tyre_pressures",
-     {"pressures": {"rear_left": 29, "all_round": 36}}),
+     {"pressures": {"front_left": 36, "front_right": 36, "rear_left": 29, "rear_right": 36}}),
     ("aired down to 18 psi for the beach", "log_tyre_pressures",
      {"unit": "psi", "pressures": {"all_round": 18}}),
     ("show me the tyre pressure history", "tyre_pressure_history", {}),
