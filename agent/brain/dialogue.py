@@ -48,6 +48,7 @@ _CUE = re.compile(
     r"^\W*(?:(?:oh|ah|um|umm|hmm|ok|okay|er|uh)\b[\s,.]*)?"  # "Oh sorry, ...": a sound first
     r"(?:no|nah|nope|oops|whoops|sorry|actually|wait|hang on|hold on|my bad|i meant|meant"
     r"|make (?:it|that)|change (?:it|that)|(?:move|shift|push|bump) (?:it|that)|it was|that was"
+    r"|(?:put|stick|pop|file|chuck|move) (?:it|that|this) (?:under|in|into|as)"
     r"|should (?:be|have been)"
     r"|correction|not)\b"
     r"|\b(?:actually|i meant|i mean|should (?:be|have been)|not \$?\d|instead|make (?:it|that))\b",

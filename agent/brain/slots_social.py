@@ -253,8 +253,15 @@ def list_groups(text: str, env: Env) -> Draft:
         query = tidy(
             about, r"any|some|the|a|an|what|which|are|there|list|show|me|find|all|groups?|our|my"
         )
-        if re.fullmatch(_EVERY_GROUP, query, _I):
-            query = ""  # "what groups r there on here": every group
+        # "for korean people", "for dog lovers like us": who is in it says what it is about
+        query = re.sub(
+            r"\s+(?:people|folks|peeps|ones|types|like (?:me|us)|in (?:oz|australia))$",
+            "",
+            query,
+            flags=_I,
+        )
+        if re.fullmatch(_EVERY_GROUP, query, _I) or query.lower() in ("community", "new"):
+            query = ""  # "what groups r there on here", "community groups": every group
         draft.put("query", query.lower()[:100] if query else None)
     return draft
 

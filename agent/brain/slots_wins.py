@@ -156,7 +156,14 @@ def delete_expense(text: str, env: Env) -> Draft:
     return Draft("delete_expense", ref=_expense_ref(text))
 
 
-_CHANGE = re.compile(r"\b(?:to|into|as|should (?:have )?be(?:en)?|was|were|make it|instead)\b", _I)
+_CHANGE = re.compile(
+    r"\b(?:to|into|as|under|should (?:have )?be(?:en)?|was|were|make it|instead)\b", _I
+)
+
+
+_ASKS = re.compile(
+    r"\b(?:can|could|would) you\b|\b(?:fix|correct|change|update) (?:it|that|this)\b", _I
+)
 
 
 def update_expense(text: str, env: Env) -> Draft:
@@ -168,15 +175,15 @@ def update_expense(text: str, env: Env) -> Draft:
         amount and day and not (day.start <= amount.start < day.end)
     ):
         draft.put("amount", amount.value)
-    asks = re.sub(
-        r"\b(?:can|could|would) you\b|\b(?:fix|correct|change|update) (?:it|that|this)\b",
-        " ",
-        after,
-        flags=_I,
-    )
+    asks = _ASKS.sub(" ", after)
+    # "can you fix it" asks; it names no repair. "put that under repairs, it was a hose
+    # clamp": the category is said after the first mark, the reason after the last.
+    first = _ASKS.sub(" ", text[marks[0].end() :]) if marks else ""
     draft.put(
-        "category", category_of(asks, american=env.american)
-    )  # "can you fix it" asks; it names no repair
+        "category",
+        category_of(asks, american=env.american)
+        or (category_of(first, american=env.american) if re.match(r"\s*\w+", first) else None),
+    )
     if day := find_day(after, env.today, future=False):
         draft.put("date", day.day.isoformat())
     if m := re.search(r"\b(?:description|note)\b.*?\b(?:to|as|:)\s+(.+)$", text, _I):

@@ -8,17 +8,20 @@ row just written. Every phrasing is this file's own (none an eval set's sentence
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from langchain_core.messages import AIMessage
 
 from agent.brain.calendar_words import month_first
 from agent.brain.categories import category_of
+from agent.brain.convo import Env
 from agent.brain.dates import find_day
 from agent.brain.places import trip_places
 from agent.brain.ranges import find_range, forecast_days
+from agent.brain.slots import DOMAIN, EXTRACT, OWN_WORDS
 from agent.brain.textutil import normalise
 from tests.unit.brain.support import only_call, step
 
@@ -28,6 +31,13 @@ TODAY = date(2026, 3, 10)  # support.NOW, a Tuesday
 
 def _args(domain: str, text: str, tool: str, **extra: str) -> dict[str, Any]:
     return only_call(step(domain, text, **extra), tool)
+
+
+def _extract(tool: str, text: str) -> dict[str, Any]:
+    """The tool's extractor alone, on the message as the planner hands it over."""
+    tz = ZoneInfo("Australia/Sydney")
+    env = Env(domain=DOMAIN[tool], now=datetime(2026, 3, 10, 9, tzinfo=tz), tz=tz)
+    return EXTRACT[tool](text if tool in OWN_WORDS else normalise(text), env).args
 
 
 # --- numbers -----------------------------------------------------------------------------
@@ -306,3 +316,196 @@ def test_an_expense_corrected_to_the_day_before_its_own() -> None:
     )
     args = only_call(step("wins", "hang on, it was the day before", **state), "update_expense")
     assert args == {"expense_id": EXPENSE, "date": "2026-03-07"}
+
+
+# --- numbers spoken aloud (voice dictation) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("odometer sixty two thousand four fifty", "odometer 62450"),
+        ("a twenty eighteen ford ranger", "a 2018 ford ranger"),
+        ("our nineteen ninety nine troopy", "our 1999 troopy"),
+        ("a twenty twenty three jayco", "a 2023 jayco"),
+        ("make it three no four", "make it 4"),
+        ("alert me at 80 prozent", "alert me at 80 percent"),
+    ],
+)
+def test_numbers_as_they_are_spoken(text: str, said: str) -> None:
+    assert normalise(text) == said
+
+
+@pytest.mark.parametrize("text", ["dinner at twenty thirty", "paid twenty fifteen for lunch"])
+def test_a_clock_or_a_price_is_no_year(text: str) -> None:
+    assert "20" in normalise(text) and "2030" not in normalise(text)
+    assert "2015" not in normalise(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cost"),
+    [("seventy litres one thirty two", 132), ("fifty five litres one oh five all up", None)],
+)
+def test_a_spoken_fill_total_is_hundreds(text: str, cost: float | None) -> None:
+    args = _args("wheels", text, "log_fuel")
+    assert args.get("total_cost") == cost
+
+
+def test_a_price_per_litre_spoken_apart() -> None:
+    args = _args("wheels", "forty litres at one ninety five a litre", "log_fuel")
+    assert args["price_per_litre"] == pytest.approx(1.95) and args["litres"] == 40
+
+
+def test_spoken_work_costs_are_hundreds() -> None:
+    args = _args("wheels", "new brake pads three forty today", "log_maintenance")
+    assert args["cost"] == 340
+
+
+def test_a_deposit_is_hundreds() -> None:
+    assert _args("wins", "paid the one twenty booking deposit", "add_expense")["amount"] == 120
+
+
+@pytest.mark.parametrize(
+    ("text", "odo"),
+    [
+        ("filled 60 litres, km 98765", 98765),
+        ("oil change at 52000 k", 52000),
+        ("oil change at 160k", 160000),
+    ],
+)
+def test_kilometres_said_around_a_reading(text: str, odo: int) -> None:
+    tool = "log_fuel" if "litres" in text else "log_maintenance"
+    assert _args("wheels", text, tool)["odometer_km"] == odo
+
+
+def test_a_year_in_words_for_a_vehicle() -> None:
+    args = _args("wheels", "add our twenty fifteen isuzu dmax, call it Bluey", "add_vehicle")
+    assert args["year"] == 2015 and args["name"] == "Bluey"
+
+
+# --- more days and times ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("yoghurt use by the ninth", date(2026, 3, 9)),
+        ("away until the twelfth", date(2026, 3, 12)),
+        ("renew it before the end of february", date(2027, 2, 28)),
+        ("at the start of may", date(2026, 5, 1)),
+    ],
+)
+def test_days_said_in_words(text: str, day: date) -> None:
+    hit = find_day(normalise(text), TODAY, future=True)
+    if day < TODAY:  # "use by the ninth": said in the past direction it is this month's
+        hit = find_day(normalise(text), TODAY, future=False)
+    assert hit is not None and hit.day == day
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("physio wed 11", "2026-03-11T11:00:00+11:00"),
+        ("footy training saturday 2", "2026-03-14T14:00:00+11:00"),
+        ("dentist friday 9h15", "2026-03-13T09:15:00+11:00"),
+    ],
+)
+def test_a_bare_hour_after_a_day_word(text: str, start: str) -> None:
+    assert _extract("create_event", text)["start"] == start
+
+
+def test_a_bare_number_after_a_day_in_a_purchase_is_the_price() -> None:
+    assert _args("wins", "pies friday 9", "add_expense")["amount"] == 9
+
+
+def test_how_long_it_takes_gives_the_end() -> None:
+    args = _args("you", "vet on thursday at 10am, takes about 2 hours", "create_event")
+    assert args["end"] == "2026-03-12T12:00:00+11:00"
+
+
+def test_a_north_american_home_base() -> None:
+    home = {"home_base": "Boise, Idaho"}
+    assert _args("wins", "gas was 52 today", "add_expense", **home)["category"] == "fuel"
+
+
+# --- group names typed in lower case -----------------------------------------------------
+
+
+def test_a_lower_case_group_name_ends_where_the_sentence_goes_on() -> None:
+    args = _args("social", "start a group called river rats so we can plan trips", "create_group")
+    assert args["name"] == "River Rats"
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "group"),
+    [
+        ("show me the river rats posts", "get_feed", "river rats"),
+        ("anything in the grey nomads feed", "get_feed", "grey nomads"),
+        ("any requests waiting on river rats", "review_join_requests", "river rats"),
+    ],
+)
+def test_a_lower_case_group_named_around_its_posts(text: str, tool: str, group: str) -> None:
+    assert _extract(tool, text)["group"] == group
+
+
+def test_a_post_for_the_members_of_a_group() -> None:
+    text = "post just for the members of Riverland Pickers: anyone need a lift Monday?"
+    args = _args("social", text, "create_post")
+    assert args["group"] == "Riverland Pickers" and args["visibility"] == "group"
+
+
+# --- tyres, places, rates ---------------------------------------------------------------
+
+
+def test_the_rest_of_the_tyres() -> None:
+    args = _args("wheels", "front right 31, the rest 35 psi", "log_tyre_pressures")
+    assert args["pressures"] == {
+        "front_left": 35, "front_right": 31, "rear_left": 35, "rear_right": 35, "all_round": 35,
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "town"),
+    [
+        ("save the water tap at the oval in Quilpie", None, "Quilpie"),
+        ("save the tyre shop in Mount Isa, Isa Tyres, share it", "Isa Tyres", "Mount Isa"),
+    ],
+)
+def test_a_saved_spots_town_and_name(text: str, name: str | None, town: str) -> None:
+    args = _args("wheels", text, "save_place")
+    assert args["location"] == town and (name is None or args["name"] == name)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("powered site 42 a night for 4 nights", 168),
+        ("3 nights at 35 a night at the showgrounds", 105),
+        ("site 40 a night, 120 all up", 120),
+    ],
+)
+def test_a_rate_times_the_nights(text: str, amount: float) -> None:
+    assert _args("wins", text, "add_expense")["amount"] == amount
+
+
+# --- follow-ups and corrections ---------------------------------------------------------
+
+
+def test_a_corrections_new_value_is_said_last() -> None:
+    state = _after(
+        "add_expense",
+        {"kind": "expense", "id": EXPENSE, "amount": 5, "category": "food", "date": "2026-03-10"},
+    )
+    args = only_call(step("wins", "no, it was 3 coffees so 15", **state), "update_expense")
+    assert args == {"expense_id": EXPENSE, "amount": 15}
+
+
+@pytest.mark.parametrize(("text", "month"), [("and the month before?", "2026-01"),
+                                             ("what about December?", "2025-12")])  # fmt: skip
+def test_a_budget_checks_month_in_a_follow_up(text: str, month: str) -> None:
+    state = {
+        "previous_action": "budget_status (wins, the previous turn)",
+        "previous_filters": json.dumps({"month": "2026-02"}),
+        "previous_rows": "[]",
+    }
+    assert only_call(step("wins", text, **state), "budget_status") == {"month": month}
