@@ -19,13 +19,14 @@ from contextlib import suppress
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from agent.brain import figures
 from agent.brain.categories import category_of
 from agent.brain.clock import add_months, month_end
 from agent.brain.convo import Env
 from agent.brain.dates import MONTHS, find_day
 from agent.brain.draft import blank
 from agent.brain.money import bare_numbers, best_amount, find_amounts, spoken_pair
-from agent.brain.places import capitalised_place, named_town, town_after_word
+from agent.brain.places import capitalised_place, named_town, place_after, town_after_word
 from agent.brain.previous import Previous
 from agent.brain.ranges import PERIODS, Range, find_range, next_to
 from agent.brain.slots_vehicle import vehicle_named
@@ -183,6 +184,8 @@ def correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     prev = env.previous
     if prev is None or prev.turns_ago != 1 or not prev.wrote or prev.action not in CORRECTS:
         return None
+    if reminder := reminder_for_last(text, env):
+        return reminder
     if len(text.split()) > MAX_WORDS or not _CUE.search(text) or _NEW.search(text):
         return None
     tool, kind, id_arg = CORRECTS[prev.action]
@@ -192,6 +195,22 @@ def correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     said = _NOT.sub(" ", text)  # "45 not 50": the new value is the one left
     changes = (_expense_changes if kind == "expense" else _event_changes)(said, row, env)
     return (tool, {id_arg: row["id"], **changes}) if changes else None
+
+
+def reminder_for_last(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
+    """ "add a reminder an hour before" after an event was written: that event's reminder."""
+    prev = env.previous
+    if prev is None or prev.turns_ago != 1 or not prev.wrote:
+        return None
+    if prev.action not in ("create_event", "update_event") or len(text.split()) > MAX_WORDS:
+        return None
+    lead = figures.reminder_before(text)
+    row = _newest(prev.rows, "event")
+    if lead is None or row is None or not re.search(r"\bremind", text, _I):
+        return None
+    if find_day(blank(text, [(lead.start, lead.end)]), env.today, future=True):
+        return None  # a day of its own: a new reminder, not this event's
+    return "update_event", {"event_id": row["id"], "reminder_minutes": int(lead.value)}
 
 
 PLACE_FILTERS = ("destination", "location", "near")  # where a turn's action was about
@@ -287,6 +306,12 @@ _TRACKING = re.compile(
     r"\bhow(?:'s| is| are| am)?\b.{0,25}\b(?:going|looking|tracking|travelling|doing)\b|\bso far\b",
     _I,
 )
+# The place just talked about, as "it"/"there", from or to another town.
+_HOW_FAR_IT = re.compile(
+    r"\bhow (?:far|long)(?:'s| is| would| will)?\s+(?:it|that|there|the drive|the trip)"
+    r"(?:\s+(?:be|take))?\s+(?:(?:to )?drive\s+)?(?:there\s+)?(from|to)\b",
+    _I,
+)
 # A question about the trip just planned: "how long's the drive gonna take?"
 _TRIP_QUESTION = re.compile(
     r"\bhow (?:long|far|many (?:hours|kms?|kilometres|miles))\b|\bhow much (?:fuel|diesel|petrol)\b"
@@ -341,6 +366,12 @@ def act_on_listed(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
             **{k: prev.filters[k] for k in keep if k in prev.filters},
             "save": False,
         }
+    if (far := _HOW_FAR_IT.search(text)) and (here := previous_place(env)):
+        # "how far is it from Byron?" after the weather in Coffs: from Byron to Coffs
+        other = place_after(text[far.start() :], far[1])
+        if other and other[0].lower() != here.lower():
+            ends = (other[0], here) if far[1].lower() == "from" else (here, other[0])
+            return "plan_trip", {"origin": ends[0], "destination": ends[1], "save": False}
     if prev.action in HISTORY_OF and _COMPARE.search(text):
         tool = HISTORY_OF[prev.action]
         vehicle = prev.filters.get("vehicle")
@@ -403,14 +434,14 @@ def _span(text: str, prev: Previous, env: Env) -> Range | None:
     before = _previous_range(prev, env.today)
     if before and (beside := next_to(text, before)):
         return beside[0]
-    if re.search(r"\b(?:the )?(?:month|week|year) (?:before|prior)\b", text, _I) and before:
-        unit = re.search(r"month|week|year", text, _I)
-        word = unit[0].lower() if unit else "month"
+    beside = re.search(r"\b(?:the )?(month|week|year) (before|prior|after)\b", text, _I)
+    if beside and before:  # "and the week after?": the span beside the one asked about
+        word, sign = beside[1].lower(), 1 if beside[2].lower() == "after" else -1
         if word == "month":
-            first = add_months(before.start.replace(day=1), -1)
+            first = add_months(before.start.replace(day=1), sign)
             return Range(first, month_end(first), None)
-        days = 7 if word == "week" else 365
-        return Range(before.start - timedelta(days=days), before.end - timedelta(days=days), None)
+        step = timedelta(days=(7 if word == "week" else 365) * sign)
+        return Range(before.start + step, before.end + step, None)
     future = prev.action == "list_events"
     found = find_range(text, env.today, future=future)
     if found is None and (month := re.search(rf"\b(?:{MONTHS})\b", text, _I)):

@@ -56,6 +56,7 @@ _NAMED: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"\b(?:last|previous) week\b", _I), "last_week"),
     (re.compile(r"\b(?:next|coming) week\b", _I), "next_week"),
+    (re.compile(r"\b(?:the )?week after next\b", _I), "week_after_next"),
     (
         re.compile(
             rf"\b(?:this|current) month\b|\bmonth to date\b|\bso far this month\b"
@@ -96,8 +97,9 @@ def _named(kind: str, m: re.Match[str], today: date) -> tuple[date, date] | None
         return today, today + timedelta(days=int(m[1]) - 1)
     if kind == "last_30_days":
         return today - timedelta(days=29), today
-    if kind in ("this_week", "last_week", "next_week"):
-        return _week(today, {"this_week": 0, "last_week": -1, "next_week": 1}[kind])
+    if kind in ("this_week", "last_week", "next_week", "week_after_next"):
+        weeks = {"this_week": 0, "last_week": -1, "next_week": 1, "week_after_next": 2}
+        return _week(today, weeks[kind])
     if kind in ("this_month", "last_month", "next_month"):
         first = add_months(today.replace(day=1), {"this_month": 0, "last_month": -1}.get(kind, 1))
         return first, month_end(first)

@@ -509,3 +509,41 @@ def test_a_budget_checks_month_in_a_follow_up(text: str, month: str) -> None:
         "previous_rows": "[]",
     }
     assert only_call(step("wins", text, **state), "budget_status") == {"month": month}
+
+
+def test_the_week_after_next_is_a_whole_week() -> None:
+    span = find_range("what's on the week after next", TODAY, future=True)
+    assert span is not None and (span.start, span.end) == (date(2026, 3, 23), date(2026, 3, 29))
+
+
+def test_the_week_after_the_one_just_listed() -> None:
+    state = {
+        "previous_action": "list_events (you, the previous turn)",
+        "previous_filters": json.dumps({"start_date": "2026-03-16", "end_date": "2026-03-22"}),
+        "previous_rows": "[]",
+    }
+    args = only_call(step("you", "and the week after?", **state), "list_events")
+    assert args == {"start_date": "2026-03-23", "end_date": "2026-03-29"}
+
+
+def test_a_reminder_added_to_the_event_just_written() -> None:
+    message = step("you", "can you add a reminder 2 hours before", **EVENING)
+    assert only_call(message, "update_event") == {"event_id": EVENT, "reminder_minutes": 120}
+
+
+@pytest.mark.parametrize(
+    ("text", "trip"),
+    [
+        ("how far is it from Walgett?", ("Walgett", "Moree")),
+        ("how long is it to drive there from Narrabri", ("Narrabri", "Moree")),
+        ("how far is it to Goondiwindi", ("Moree", "Goondiwindi")),
+    ],
+)
+def test_how_far_from_the_place_just_talked_about(text: str, trip: tuple[str, str]) -> None:
+    state = {
+        "previous_action": "weather_forecast (wheels, the previous turn)",
+        "previous_filters": json.dumps({"location": "Moree"}),
+        "previous_rows": "[]",
+    }
+    args = only_call(step("wheels", text, **state), "plan_trip")
+    assert (args["origin"], args["destination"], args["save"]) == (*trip, False)
