@@ -88,6 +88,11 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     # "Monday week", "tomorrow week": a week after the coming one (Australian, British)
     (re.compile(rf"\b({_WD_FULL}|tomorrow)\s+week\b", _I), "day_week"),
+    # "a week today", "a week on Friday", "a fortnight tomorrow": that day, a week or two on
+    (
+        re.compile(rf"\b(?:a|one) (week|fortnight) (?:on )?(today|tomorrow|{_WD_FULL})\b", _I),
+        "week_on",
+    ),
     (re.compile(r"\b(?:the\s+)?day before yesterday\b", _I), "before_yesterday"),
     (re.compile(r"\b(?:the\s+)?day after tomorrow\b", _I), "after_tomorrow"),
     (re.compile(r"\b(?:yesterday|yday|yest|last night)\b", _I), "yesterday"),
@@ -215,6 +220,10 @@ def _resolve(kind: str, m: re.Match[str], today: date, future: bool) -> date | N
         return nth_day(today, int(m["n"]), future)
     if kind == "weekday":
         return weekday(today, m[2], m[1].lower(), future)
+    if kind == "week_on":
+        anchor = find_day(m[2], today, future=True)
+        days = 14 if m[1].lower() == "fortnight" else 7
+        return anchor.day + timedelta(days=days) if anchor else None
     if kind == "day_week":
         first = today + timedelta(days=1) if m[1].lower() == "tomorrow" else None
         return (first or weekday(today, m[1], "bare", True)) + timedelta(days=7)

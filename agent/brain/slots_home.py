@@ -76,9 +76,14 @@ def add_pantry_item(text: str, env: Env) -> Draft:
 
 def list_pantry(text: str, env: Env) -> Draft:
     draft = Draft("list_pantry")
-    if m := re.search(r"\b(?:next|within|in)\s+(\d+)\s*(days?|weeks?)\b", text, _I):
+    if m := re.search(r"\b(?:next|within|in|coming)\s+(\d+)\s*(days?|weeks?)\b", text, _I):
         draft.put("expiring_within_days", int(m[1]) * (7 if m[2].startswith("w") else 1))
-    elif m := re.search(r"\b(?:within|in|over|inside)\s+(?:the|a)\s+(fortnight|month)\b", text, _I):
+    elif m := re.search(
+        r"\b(?:within|in|over|inside|next|coming)\s+(?:the\s+|a\s+)?(?:next\s+|coming\s+)?"
+        r"(fortnight|month)\b",
+        text,
+        _I,
+    ):
         draft.put("expiring_within_days", 14 if m[1].lower() == "fortnight" else 30)
     elif re.search(
         r"\bthis week\b|\b(?:within|in|inside|over) (?:the|a) week\b", text, _I

@@ -246,8 +246,30 @@ def _in_part_of_day(text: str, clock: TimeHit) -> TimeHit:
     return clock
 
 
+# "in 2 hours", "in half an hour", "in 45 mins": a moment counted from now.
+_FROM_NOW = re.compile(
+    r"\bin\s+(?:(\d+(?:\.\d+)?|an?|half an?|a couple of|a few)\s*)(hours?|hrs?|minutes?|mins?)\b"
+    r"(?!\s+(?:before|after|early|late))",
+    _I,
+)
+
+
+def _from_now(text: str, now: datetime) -> Moment | None:
+    m = _FROM_NOW.search(text)
+    if not m:
+        return None
+    word = m[1].lower()
+    count = {"a": 1.0, "an": 1.0, "half a": 0.5, "half an": 0.5, "a couple of": 2.0}.get(word)
+    count = count if count is not None else 3.0 if word == "a few" else float(word)
+    minutes = count * (60 if m[2].lower().startswith("h") else 1)
+    at = (now + timedelta(minutes=minutes)).replace(second=0, microsecond=0)
+    return Moment(at.date(), at.time().replace(tzinfo=None), ((m.start(), m.end()),))
+
+
 def find_moment(text: str, now: datetime, *, future: bool) -> Moment | None:
     """Date and time in `text`; a time alone is today (or tomorrow once it has passed)."""
+    if future and (soon := _from_now(text, now)):
+        return soon
     today = now.date()
     day = find_day(text, today, future=future)
     clock = find_time(text)

@@ -547,3 +547,24 @@ def test_how_far_from_the_place_just_talked_about(text: str, trip: tuple[str, st
     }
     args = only_call(step("wheels", text, **state), "plan_trip")
     assert (args["origin"], args["destination"], args["save"]) == (*trip, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("remind me in 2 hours to take the bread out", "2026-03-10T11:00:00+11:00"),
+        ("remind me in half an hour to ring Bev", "2026-03-10T09:30:00+11:00"),
+        ("haircut a week today at 10", "2026-03-17T10:00:00+11:00"),
+        ("dentist a week on friday at 9", "2026-03-20T09:00:00+11:00"),
+    ],
+)
+def test_moments_counted_from_now_or_a_week_on(text: str, start: str) -> None:
+    assert _extract("create_event", text)["start"] == start
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("anything going off in the next fortnight", 14), ("what expires over the coming month", 30)],
+)
+def test_pantry_windows_said_ahead(text: str, days: int) -> None:
+    assert _extract("list_pantry", text)["expiring_within_days"] == days
