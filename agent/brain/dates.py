@@ -196,11 +196,11 @@ def _resolve(kind: str, m: re.Match[str], today: date, future: bool) -> date | N
         if number is None:
             return None
         end = m[1].lower() in ("end", "last day")
-        for year in (today.year, today.year + (1 if future else -1)):
-            first = date(year, number, 1)
-            day = add_months(first, 1) - timedelta(days=1) if end else first
-            if (day >= today) if future else (day <= today):
-                return day
+        for in_year in (today.year, today.year + (1 if future else -1)):
+            opening = date(in_year, number, 1)
+            edge = add_months(opening, 1) - timedelta(days=1) if end else opening
+            if (edge >= today) if future else (edge <= today):
+                return edge
         return None
     if kind == "mid_month":
         return written(f"15 {m[1]}", today, future)
@@ -208,10 +208,10 @@ def _resolve(kind: str, m: re.Match[str], today: date, future: bool) -> date | N
         return written(_NAMED_DAYS[(m[1] or m[2]).lower()], today, future)
     if kind in ("numeric", "dotted"):
         g = m.groups()
-        first, second, year = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], None)
+        a, b, y = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], None)
         if g[0] is None and g[3] is None:
-            first, second = g[5], g[6]
-        return numeric(int(first), int(second), int(year) if year else None, today, future)
+            a, b = g[5], g[6]
+        return numeric(int(a), int(b), int(y) if y else None, today, future)
     if kind == "iso":
         return date.fromisoformat(m[1])
     if kind == "nth":

@@ -133,9 +133,9 @@ def _expense_changes(said: str, row: dict[str, Any], env: Env) -> dict[str, Any]
     if day:
         changes["date"] = day.day.isoformat()
     amount = best_amount(rest, loose=True)
-    said = bare_numbers(rest)
-    if amount and not find_amounts(rest) and len(said) > 1:
-        amount = said[-1]  # "it was for 2 nights so 90": the new value is said last
+    numbers = bare_numbers(rest)
+    if amount and not find_amounts(rest) and len(numbers) > 1:
+        amount = numbers[-1]  # "it was for 2 nights so 90": the new value is said last
     if amount:
         changes["amount"] = float(amount.value)
     category = category_of(rest, american=env.american)
@@ -432,8 +432,8 @@ def _period_named(span: Range, today: date) -> str | None:
 
 def _span(text: str, prev: Previous, env: Env) -> Range | None:
     before = _previous_range(prev, env.today)
-    if before and (beside := next_to(text, before)):
-        return beside[0]
+    if before and (shifted := next_to(text, before)):
+        return shifted[0]
     beside = re.search(r"\b(?:the )?(month|week|year) (before|prior|after)\b", text, _I)
     if beside and before:  # "and the week after?": the span beside the one asked about
         word, sign = beside[1].lower(), 1 if beside[2].lower() == "after" else -1
