@@ -568,3 +568,23 @@ def test_moments_counted_from_now_or_a_week_on(text: str, start: str) -> None:
 )
 def test_pantry_windows_said_ahead(text: str, days: int) -> None:
     assert _extract("list_pantry", text)["expiring_within_days"] == days
+
+
+def test_only_some_of_the_list_just_shown() -> None:
+    state = {
+        "previous_action": "list_expenses (wins, the previous turn)",
+        "previous_filters": json.dumps({"start_date": "2026-03-02", "end_date": "2026-03-08"}),
+        "previous_rows": "[]",
+    }
+    args = only_call(step("wins", "just the groceries ones", **state), "list_expenses")
+    assert args == {"start_date": "2026-03-02", "end_date": "2026-03-08", "category": "groceries"}
+
+
+def test_fuel_figures_of_another_vehicle_by_its_name() -> None:
+    state = {
+        "previous_action": "fuel_stats (wheels, the previous turn)",
+        "previous_filters": json.dumps({"vehicle": "Hilux"}),
+        "previous_rows": "[]",
+    }
+    args = only_call(step("wheels", "and the Snail?", **state), "fuel_stats")
+    assert args == {"vehicle": "Snail"}
