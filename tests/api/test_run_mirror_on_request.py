@@ -4,7 +4,6 @@ rest as it comes), or written in one go with the run's end."""
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import httpx
@@ -15,7 +14,7 @@ from langchain_core.messages import AIMessage
 from server.runs.over_redis import events_key
 from tests.api.conftest import Gate, Serve, StreamingScriptedModel, auth
 from tests.api.test_agent_protocol_modes_redis import _events
-from tests.api.test_agent_protocol_support import person, say
+from tests.api.test_agent_protocol_support import eventually, person, say
 from tests.fakes import route
 
 pytestmark = pytest.mark.redis
@@ -34,12 +33,6 @@ async def _start(client: httpx.AsyncClient, url: str) -> tuple[str, str]:
     return created["run_id"], f"/threads/{thread_id}/runs/{created['run_id']}/stream"
 
 
-async def _until(check: Any, timeout_s: float = 10.0) -> None:
-    async with asyncio.timeout(timeout_s):
-        while not await check():
-            await asyncio.sleep(0.02)
-
-
 async def test_a_run_is_copied_to_redis_once_another_instance_follows_it(
     serve: Serve, redis_url: str
 ) -> None:
@@ -56,7 +49,7 @@ async def test_a_run_is_copied_to_redis_once_another_instance_follows_it(
         assert await redis.xlen(events_key(run_id)) == 0
         async with client.stream("GET", f"{b.url}{run_path}") as joined:
             # B asked: A copies what it held while the model is still held.
-            await _until(lambda: _has_entries(redis, run_id))
+            await eventually(lambda: _has_entries(redis, run_id))
             gate.open()
             on_b = await _events(joined)
         async with client.stream("GET", f"{a.url}{run_path}") as again:
@@ -82,8 +75,8 @@ async def test_a_run_nobody_follows_is_copied_with_its_end_and_can_be_joined_aft
         gate.open()
         async with client.stream("GET", f"{a.url}{run_path}") as on_owner:
             on_a = await _events(on_owner)
-        await _until(lambda: _ended(redis, run_id))
-        entries = await redis.xrange(events_key(run_id))
+        await eventually(lambda: _ended(redis, run_id))
+        entries: list[Any] = await redis.xrange(events_key(run_id))  # type: ignore[assignment]
         async with client.stream("GET", f"{b.url}{run_path}") as after:
             on_b = await _events(after)
     await redis.aclose()
@@ -99,5 +92,5 @@ async def _has_entries(redis: aioredis.Redis, run_id: str) -> bool:
 
 
 async def _ended(redis: aioredis.Redis, run_id: str) -> bool:
-    last = await redis.xrevrange(events_key(run_id), count=1)
+    last: list[Any] = await redis.xrevrange(events_key(run_id), count=1)  # type: ignore[assignment]
     return bool(last) and b"end" in last[0][1]
