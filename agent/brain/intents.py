@@ -13,6 +13,7 @@ from agent.brain.blend import overrule
 from agent.brain.categories import category_of
 from agent.brain.dates import find_day
 from agent.brain.edits import edit_requests
+from agent.brain.groceries import ITEMS
 from agent.brain.money import bare_numbers, best_amount
 from agent.brain.places import trip_places
 from agent.brain.times import find_time
@@ -60,6 +61,29 @@ _NEW_PART = re.compile(
     r" pads|shocks|wipers?|filters?|belts?)\b",
     _I,
 )  # "new batteries in the van": work done
+# What follows a measure of litres when it measures no fuel: "2 litres of milk", "a 4L
+# water", "10 litres of paint". Fuel names and the words of a fill ("at", "for") do not.
+_FUEL = r"diesel|petrol|unleaded|fuel|gas|lpg|autogas|premium|ulp|e10|e85|super|juice|go-?juice"
+_NOT_FUEL = re.compile(
+    rf"\s*(?:of\s+(?:the\s+|fresh\s+|long[- ]life\s+)?(?!(?:{_FUEL})\b)(?=[a-z])"
+    rf"|(?:{'|'.join(sorted(ITEMS - {'gas', 'oil'}))})\b)",
+    _I,
+)
+# A job to do said without its subject, as a note to oneself: "need to sign the permission
+# slip", "gotta ring the bank", "must renew the rego" (buying is a shopping list's).
+_OWN_JOB = re.compile(
+    r"^(?:(?:still|really|also|and|oh|ok|right)\s+)*(?:need|needs|have|has|got|gotta|must"
+    r"|should)\s+(?:to\s+)?(?!(?:buy|get|grab|pick up|be|go|have|know|see)\b)"
+    r"(?:\w+)\s+\w",
+    _I,
+)
+# What a fill names: a quantity of fuel or energy, a fuel, a pump or a charger.
+_FILLS = re.compile(
+    rf"\b(?:{_FUEL}|kwh|kw|litres?|liters?|ltrs?|gallons?|l|fill(?:ed)?|fuell?ed|top(?:ped)? up"
+    r"|servo|bowser|pump|charger|supercharger|charging station|tank|ev|battery|bp|shell"
+    r"|ampol|caltex|7-eleven|united)\b|\d\s*l\b",
+    _I,
+)
 _MONTHLY = re.compile(r"\b(?:a|per|each|every) month\b|\bmonthly\b|/\s*(?:month|mth|mo)\b", _I)
 _MAINT_LOG = re.compile(
     r"\b(?:log|record|add|enter|note)\b.{0,25}\b(?:maintenance|servic\w+|work done|repairs?)\b",
@@ -140,6 +164,8 @@ def _features(text: str, today: date) -> list[Candidate]:
     if amount and clock and clock.start <= amount.start < clock.end:
         amount = None  # "dinner with Sue on Sat at 6": a time, not a price
     litres = measures.litres(text)
+    if litres and _NOT_FUEL.match(text, litres.end):
+        litres = None  # "2 litres of milk in the pantry": a measure of something else
     category = category_of(text)
     asking = bool(_QUESTION.match(text)) or text.rstrip().endswith("?")
     if litres and (
@@ -193,7 +219,9 @@ def _features(text: str, today: date) -> list[Candidate]:
         found += (
             [Candidate("create_event", 5)] if _CLOCK.search(text[clock.start : clock.end]) else []
         )
-    if re.search(r"\b(?:i|we) (?:need|have|must|should|gotta|got) to\b", text, _I):
+    if re.search(r"\b(?:i|we) (?:need|have|must|should|gotta|got) to\b", text, _I) or (
+        _OWN_JOB.match(text) and not asking
+    ):
         found.append(Candidate("add_task", 5))
     if INTRO.match(text):  # "I'm Bev": case matters, "I'm tired" is no name
         found.append(Candidate("update_profile", 8))
@@ -228,6 +256,13 @@ OTHER_SENSE = {
         r"|\bpost office\b|\bby post\b|\bin the post\b",
         _I,
     ),
+    # "a feed" is a meal ("what a great feed at the pub", "had a decent feed"), and "feed"
+    # before its eater is the verb ("feed the dog"); the social feed is "the/my feed"
+    "get_feed": re.compile(
+        r"\b(?:a|an|such a)\s+(?:[a-z']+\s+){0,2}feed\b(?!\s+(?:of|from|for)\s+(?:the|my|our)\b)"
+        r"|\bfeed (?:the|my|our|them|him|her|us|'?em|everyone)\b(?!\s*(?:feed|posts?)\b)",
+        _I,
+    ),
 }
 
 
@@ -250,6 +285,8 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
     # ("fyi …", "remind me … at 4") is exact where it fires.
     if best is not ref and best.score < EXPLICIT:
         replaced, tool = overrule(text, best.tool)
+        if tool == "log_fuel" and not _FILLS.search(text):
+            replaced = False  # "the plumber charged us 220": a fill names fuel or energy
         if replaced and tool is None:
             return None
         if replaced and tool:

@@ -74,7 +74,8 @@ _ASKS = re.compile(
 # "put it in the calendar", "post that for everyone": the clause before is what it means.
 _POINTER = re.compile(
     r"^(?:and |then |also |so )*(?:please |can you |could you |would you )?(?:(?:put|add|stick|pop"
-    r"|chuck|post|share|publish|save|book|pin|pencil)\s+(?:it|that|this|them)\b"
+    r"|chuck|bung|whack|throw|slap|post|share|publish|save|book|pin|pencil)\s+(?:it|that|this|them"
+    r"|those|these|'?em)(?!\w)"
     # "... should be the 3rd. Could you fix the date on that one?": the change said before
     r"|(?:fix|change|update|correct|amend|sort)\s+(?:the\s+\w+\s+(?:on|of|for|in)\s+)?"
     r"(?:it|that|this|them)\b)",

@@ -74,5 +74,12 @@ SOCIAL: list[tuple[str, int, str]] = [
         r"\bwhat(?:'s| has| have)? (?:been |people |everyone |folks )?(?:posted|shared)\b",
     ),
     ("list_groups", 7, rf"\b(?:{_ASK})\b.{{0,30}}\bgroups?\b"),
-    ("list_groups", 7, r"\bgroups (?:about|for|on)\b"),
+    ("list_groups", 7, r"\bgroups? (?:about|for|on)\b"),
+    # how one's own post was taken: "has my post about … got any comments?"
+    (
+        "get_feed",
+        7,
+        r"\b(?:my|our) (?:\w+ )?post\b.{0,60}\b(?:comments?|likes?|replies|responses?|reactions?"
+        r"|answers?|views)\b",
+    ),
 ]

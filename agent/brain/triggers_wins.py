@@ -80,5 +80,14 @@ WINS: list[tuple[str, int, str]] = [
     ("add_income", 8, rf"\b(?:{_PAID}|{_INCOME})\b"),
     ("add_income", 8, rf"\bgot {_MONEY} (?:from|for)\b|\bmade {_MONEY} (?:from|selling|doing)\b"),
     ("add_income", 8, r"\b(?:cash in|came in)\b"),
+    # someone else gives the money: "the boss gave me 450", "mum sent us 200", "a mate
+    # transferred me 80" (the amount right after: "give me a heads up at 90%" is none)
+    (
+        "add_income",
+        8,
+        r"\b(?:gave|give|gives|given|sent|send|sends|transferred|transfers|handed|hands|shouted"
+        r"|tipped|lent|loaned|paid back|paying|pays|pay)\s+(?:me|us)\b"
+        r"\s+(?:a |an |another |an extra |the )?(?:\$|\d[\d,.]*k?\b(?!\s*%))",
+    ),
     ("add_income", 8, rf"\b(?:{_WORK}|they|he|she)\s+(?:paid|pays|has paid|paid out)\b(?! for)"),
 ]

@@ -137,7 +137,11 @@ YOU: list[tuple[str, int, str]] = [
     ),
     ("list_pantry", 9, r"\bwhat (?:food|stuff|groceries|tucker)\b.{0,15}\b(?:got|have|left)\b"),
     ("add_to_shopping_list", 8, rf"\b(?:{_LIST}) list\b|\b(?:{_WE}) (?:{_LOW})\b"),
-    ("add_to_shopping_list", 8, r"\b(?:add|put|chuck|stick|pop|throw)\b.{0,40}\bthe list\b"),
+    (
+        "add_to_shopping_list",
+        8,
+        r"\b(?:add|put|chuck|stick|pop|throw|bung|whack|slap)\b.{0,40}\bthe list\b",
+    ),
     # "need milk", "need a dozen eggs"; "need a coffee" is a want (A_WANT)
     ("add_to_shopping_list", 8, r"^(?:we |i )?need (?:more |some )?(?!to\b)(?!an? )\w"),
     ("add_to_shopping_list", 8, rf"^(?:we |i )?need an? (?:{_MEASURE})\b"),

@@ -1,0 +1,165 @@
+"""Kinds of tool choice (issue 15, branch i15-route): the form of a request decides, not a
+phrase list. Each kind is tested on phrasings written for these tests, none from any set."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.brain.asking import is_question
+from agent.brain.general import small_talk
+from tests.unit.brain.support import route, step
+
+
+def tools(domain: str, text: str) -> list[str]:
+    return [c["name"] for c in step(domain, text).tool_calls]
+
+
+def first_tools(text: str) -> list[str]:
+    """The tools of the first domain the router picks ([] for general)."""
+    domains = route(text)
+    return [] if domains == ["general"] else tools(domains[0], text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my sister transferred us 150 for the fuel",
+        "the farmer gave me $380 for the week's picking",
+        "grandad sent me 50 for my birthday",
+        "the neighbours handed us 40 for minding their dog",
+    ],
+)
+def test_money_someone_gives_the_user_is_income(text: str) -> None:
+    assert route(text) == ["wins"]
+    assert tools("wins", text) == ["add_income"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "set a groceries budget of 500 a month and give me a heads up at 80%",
+        "the shire sent us a bill for 260",
+    ],
+)
+def test_giving_words_without_money_received_are_no_income(text: str) -> None:
+    assert "add_income" not in first_tools(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the electrician charged us 310", "the tow truck charged me 450 to get us out"],
+)
+def test_a_charge_by_a_tradesperson_is_an_expense_not_a_fill(text: str) -> None:
+    assert route(text) == ["wins"]
+    assert tools("wins", text) == ["add_expense"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "put 3 litres of orange juice in the fridge, use by Sunday",
+        "add 2 litres of long life milk to the pantry",
+    ],
+)
+def test_litres_of_food_are_no_fuel_fill(text: str) -> None:
+    assert route(text) == ["you"]
+    assert tools("you", text) == ["add_pantry_item"]
+
+
+def test_litres_of_fuel_are_still_a_fill() -> None:
+    text = "put 48 litres of unleaded in, $96"
+    assert route(text) == ["wheels"]
+    assert tools("wheels", text) == ["log_fuel"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "need to renew the van insurance",
+        "gotta book the kids' flu shots",
+        "still have to return the library books",
+    ],
+)
+def test_a_job_said_without_its_subject_is_a_task(text: str) -> None:
+    assert route(text) == ["you"]
+    assert tools("you", text) == ["add_task"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we had such a good feed at the RSL tonight",
+        "what a beaut feed that was",
+        "remember to feed the cat before we go",
+    ],
+)
+def test_a_feed_that_is_a_meal_or_a_verb_shows_no_feed(text: str) -> None:
+    assert "get_feed" not in first_tools(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hi pam, how are things today?",
+        "morning! how's everything going",
+        "what's the time in Darwin right now",
+        "thanks heaps mate",
+    ],
+)
+def test_small_talk_asks_for_no_tool(text: str) -> None:
+    assert route(text) == ["general"]
+
+
+@pytest.mark.parametrize(
+    ("text", "chat"),
+    [
+        ("how are you going today?", True),
+        ("what day is it today", True),
+        ("how is the weather in Dubbo", False),
+        ("how are we going this month", False),
+        ("hi, spent 40 on fuel", False),
+    ],
+)
+def test_small_talk_is_only_small_talk(text: str, chat: bool) -> None:
+    assert small_talk(text) is chat
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("has the new tyre gauge arrived?", True),
+        ("did our booking at the caravan park go through?", True),
+        ("there are free camps near Hay?", True),
+        ("did the oil change at 98,000", False),
+        ("there's a leak in the annexe", False),
+    ],
+)
+def test_a_question_about_a_thing_asks(text: str, asks: bool) -> None:
+    assert is_question(text) is asks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "did my photo post of the Bungle Bungles get any likes?",
+        "has my post about the Nullarbor crossing got any comments?",
+    ],
+)
+def test_a_question_about_my_post_reads_the_feed(text: str) -> None:
+    assert route(text) == ["social"]
+    assert tools("social", text) == ["get_feed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["is there a group for solo women travellers?", "there is group for people from Italy?"],
+)
+def test_a_group_for_some_people_is_a_group_search(text: str) -> None:
+    assert route(text) == ["social"]
+    assert tools("social", text) == ["list_groups"]
+
+
+def test_them_said_em_points_back_to_the_clause_before() -> None:
+    text = "don't let me forget to grab sponges, bung em on the list"
+    assert route(text) == ["you"]
+    assert tools("you", text) == ["add_to_shopping_list"]
