@@ -39,7 +39,7 @@ import uvloop
 
 from agent.model import load_chat_model
 from bench import procs
-from bench.client_base import MESSAGE, Client
+from bench.client_base import Client
 from bench.clients import make_client
 from bench.db import bench_database, prepare
 from bench.launch import pam_env
@@ -93,30 +93,6 @@ def pam_serve_from(tree: Path, name: Tree, database_url: str) -> Iterator[Server
             yield server
 
 
-class CountingClient:
-    """Counts every finished turn, including those that end after the deadline: the
-    server's CPU is read once they have all drained, so CPU per turn divides by them too
-    (at 64 clients a turn takes seconds, and the late ones would inflate it)."""
-
-    def __init__(self, inner: Client) -> None:
-        self.inner = inner
-        self.finished = 0
-
-    async def setup(self) -> None:
-        await self.inner.setup()
-
-    async def new_thread(self) -> None:
-        await self.inner.new_thread()
-
-    async def close(self) -> None:
-        await self.inner.close()
-
-    async def turn(self, message: str = MESSAGE) -> float | None:
-        first = await self.inner.turn(message)
-        self.finished += 1
-        return first
-
-
 def _client(server: Server, mode: Mode, user: str) -> Client:
     if mode in ("sse", "ws"):
         return make_client(mode, server, user)
@@ -124,20 +100,8 @@ def _client(server: Server, mode: Mode, user: str) -> Client:
 
 
 async def one(server: Server, mode: Mode, concurrency: int, seconds: float) -> dict[str, Any]:
-    clients: list[CountingClient] = []
-
-    def make(user: str) -> CountingClient:
-        clients.append(CountingClient(_client(server, mode, user)))
-        return clients[-1]
-
-    run = await closed_loop(server, make, concurrency, seconds)
-    figures = run.figures()
-    measured = sum(c.finished for c in clients) - concurrency  # less each one warm-up turn
-    figures["turns_incl_late"] = measured
-    figures["server_cpu_ms_per_turn"] = (
-        round(run.server_cpu_s * 1000 / measured, 2) if measured > 0 else None
-    )
-    return figures
+    run = await closed_loop(server, lambda user: _client(server, mode, user), concurrency, seconds)
+    return run.figures()
 
 
 class GraphAlone:

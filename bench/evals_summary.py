@@ -1,7 +1,7 @@
 """The offline brain's eval figures side by side, from one run: the tuning datasets
 (evals/datasets) as written, the same conversations under perturbation (evals/perturb.py,
-one run per seed), the development set (evals/dev, when it exists: its first round and
-round 2 apart), plus the held-out set (evals/heldout) when `--heldout` is given.
+one run per seed), the development set (evals/dev, when it exists: each round apart),
+plus the held-out set (evals/heldout) when `--heldout` is given.
 `--before FILE` adds the columns of an earlier run's .json (the figures before a change)
 beside this run's. Writes bench/results/evals-brain.md and .json.
 
@@ -85,14 +85,18 @@ def main() -> None:
     for seed in args.seeds:
         columns[f"perturbed seed {seed}"] = _summary(tuning, seed)
     dev = sorted((ROOT / "evals" / "dev").glob("*.jsonl"))
-    # Round 2 (r2a_, r2b_) was written blind later, apart: the fresh-phrasing figure
-    # before anyone tuned on it, so it is reported apart from the first round.
-    first = [p for p in dev if not p.name.startswith("r2")]
-    second = [p for p in dev if p.name.startswith("r2")]
-    if first:
-        columns["dev"] = _summary(first, None)
-    if second:
-        columns["dev round 2"] = _summary(second, None)
+    # Each later round (r2a_/r2b_, r3a_/r3b_) was written blind apart: its figure before
+    # anyone tuned on it is a fresh-phrasing measure, so every round is reported alone.
+    rounds: dict[str, list[Path]] = {}
+    for path in dev:
+        label = (
+            f"dev round {path.name[1]}"
+            if path.name[:1] == "r" and path.name[1].isdigit()
+            else "dev"
+        )
+        rounds.setdefault(label, []).append(path)
+    for label, files in sorted(rounds.items()):
+        columns[label] = _summary(files, None)
     if args.heldout:
         columns["held-out"] = _summary(sorted((ROOT / "evals" / "heldout").glob("*.jsonl")), None)
     OUT.parent.mkdir(parents=True, exist_ok=True)
