@@ -116,6 +116,9 @@ def is_question(text: str) -> bool:
 
 
 SURE_NONE = 0.5  # the classifier's "no tool" this sure drops a write read from a question
+# ... and its reading tool this sure answers it; less sure, the write's own reading
+# counterpart does ("what food goes bad this week?" is about the pantry, whatever else)
+SURE_READ = 0.4
 
 
 def answer_to_question(text: str, tool: str) -> tuple[bool, str | None]:
@@ -125,7 +128,7 @@ def answer_to_question(text: str, tool: str) -> tuple[bool, str | None]:
     if tool not in WRITES or not is_question(text):
         return False, None
     found = guess(text)
-    if found.tool is not None and found.tool not in WRITES:
+    if found.tool is not None and found.tool not in WRITES and found.probability >= SURE_READ:
         return True, found.tool
     if found.tool is None and found.probability >= SURE_NONE:
         return True, None

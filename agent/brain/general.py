@@ -58,6 +58,27 @@ _CHAT = re.compile(
 )
 
 
+# Asking for what only talk gives: what a word means, a joke, an explanation for a child,
+# whether something is normal. Feature words inside ("what does budget mean?") are the
+# topic, not a request.
+_TALK = re.compile(
+    r"\bwhat (?:does|do|did) (?:the word |the term |it |that |this )?['\"]?[\w' -]{1,30}['\"]?"
+    r" mean\b"
+    r"|\bwhat means\b|\bmeaning of (?:the word|the term|['\"])|\bwhat is the (?:english |aussie )?"
+    r"word for\b|\bhow do (?:you|i|we) (?:say|spell|pronounce)\b|\bin (?:plain )?english\b.*\?"
+    r"|\b(?:tell|know|got|have) (?:me |us |the kids |them )?(?:a |an |any |some )?(?:good |funny |"
+    r"silly |dad )?(?:jokes?|riddles?|story|stories)\b|\bhow (?:would|do|can|should) (?:you|i|we) "
+    r"explain\b|\bexplain\b.{0,40}\bto (?:a kid|kids|a child|children|my (?:son|daughter|kids?))\b"
+    r"|\bis (?:it|this|that) normal\b",
+    _I,
+)
+
+
+def talk_only(text: str) -> bool:
+    """Whether `text` asks for nothing a tool does: small talk, or what only talk gives."""
+    return small_talk(text) or bool(_TALK.search(text))
+
+
 def small_talk(text: str) -> bool:
     """Whether `text` is only greetings, asking after PAM, thanks or the time of day."""
     return bool(_CHAT.search(text)) and not re.sub(r"[\W_]+", "", _CHAT.sub(" ", text))

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from agent.brain import measures
-from agent.brain.asking import answer_to_question
+from agent.brain.asking import READ_OF, answer_to_question, is_question
 from agent.brain.blend import overrule
 from agent.brain.categories import category_of
 from agent.brain.dates import find_day
 from agent.brain.edits import edit_requests
+from agent.brain.general import talk_only
 from agent.brain.groceries import ITEMS
 from agent.brain.money import bare_numbers, best_amount
 from agent.brain.places import trip_places
@@ -108,6 +109,8 @@ _SHOW_IT = re.compile(
     r"\bwhat(?:'s| is| else is)? (?:on|in) (?:it|there|that)\b|\b(?:show|read|give) (?:me )?"
     r"(?:it|that)(?: (?:again|back|out))?\s*[.?!]*$"
     r"|\b(?:anything|what) (?:else )?(?:is )?(?:in|on) there\b"
+    # "what's left on my list?": the list the talk is about
+    r"|\b(?:left|remaining|still) (?:on|in) (?:my|the|our|that) (?:list|to-?do)\b"
     r"|\b(?:show|read|give) (?:me |us )?(?:back )?the (?:whole |full |entire |complete )?"
     r"(?:list|lot)\b",
     _I,
@@ -225,9 +228,37 @@ def _features(text: str, today: date) -> list[Candidate]:
         found.append(Candidate("add_task", 5))
     if INTRO.match(text):  # "I'm Bev": case matters, "I'm tired" is no name
         found.append(Candidate("update_profile", 8))
+    if not amount and _groceries_to_add(text):
+        found.append(Candidate("add_to_shopping_list", 6))  # "add nappies wipes milk"
     if re.search(r"\bneed to (?:buy|get|grab|pick up)\b", text, _I):
         found.append(Candidate("add_to_shopping_list", 6))
     return found
+
+
+# "add nappies wipes milk", "grab bread and some bananas": things to get, no place named
+_ADD_THINGS = re.compile(
+    r"^(?:(?:ok|and|also|oh|pls|please)\s+)*(?:add|grab|get|buy|pick up)\s+(?:some\s+|more\s+)?"
+    r"(?P<items>[a-z' ,&-]+?)[.!]*$",
+    _I,
+)
+
+
+def _groceries_to_add(text: str) -> bool:
+    m = _ADD_THINGS.match(text.strip())
+    if m is None:
+        return False
+    words = re.findall(r"[a-z']+", m["items"].lower())
+    return any(w in ITEMS for w in words) and not any(w in _NOT_GROCERY for w in words)
+
+
+# Words that send an "add …" elsewhere or make it no purchase.
+_NOT_GROCERY = frozenset(
+    {
+        "to", "on", "in", "into", "for", "at", "from", "with", "task", "todo", "event",
+        "reminder", "expense", "calendar", "diary", "pantry", "fridge", "cupboard", "freezer",
+        "list", "group", "post", "me", "us", "it", "that", "this", "them",
+    }
+)  # fmt: skip
 
 
 def _referential(text: str, recent_kind: str | None) -> Candidate | None:
@@ -263,15 +294,34 @@ OTHER_SENSE = {
         r"|\bfeed (?:the|my|our|them|him|her|us|'?em|everyone)\b(?!\s*(?:feed|posts?)\b)",
         _I,
     ),
+    # the weather as it is, given as a reason or news: "cancel it, the weather's too bad",
+    # "the weather has been lovely" (a question or a day ahead asks for a forecast)
+    "weather_forecast": re.compile(
+        r"(?:^|[,;.]\s*|\b(?:and|but|cos|because|since|as)\s+)(?:the )?weather"
+        r"(?:'s| is| was| has been| been| looks| seems)\s+"
+        r"(?:too |so |really |very |pretty |bloody |absolutely |just )?(?:bad"
+        r"|awful|terrible|shocking|crap|rubbish|horrible|lousy|ordinary|foul|miserable|good|great"
+        r"|lovely|beautiful|perfect|amazing|nice|glorious|gorgeous|average|wild|crazy|mad)\b"
+        r"[^?]*$|\b(?:because of|due to|with) (?:the |this |all this )?(?:bad |awful |rotten )?"
+        r"weather\b[^?]*$",
+        _I,
+    ),
 }
+
+
+def other_sense(tool: str, text: str) -> bool:
+    """Whether `text` uses `tool`'s feature word in its everyday sense (OTHER_SENSE)."""
+    return tool in OTHER_SENSE and OTHER_SENSE[tool].search(text) is not None
 
 
 def classify(text: str, today: date, recent_kind: str | None = None) -> Candidate | None:
     """The best tool for `text`, or None when nothing in it asks for one."""
+    if talk_only(text):
+        return None  # "what does 'budget' mean?", "tell the kids a joke"
     candidates = [
         Candidate(tool, s)
         for tool, s, p in COMPILED
-        if p.search(text) and not (tool in OTHER_SENSE and OTHER_SENSE[tool].search(text))
+        if p.search(text) and not other_sense(tool, text)
     ]
     candidates += _features(text, today)
     if ref := _referential(text, recent_kind):
@@ -287,6 +337,8 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
         replaced, tool = overrule(text, best.tool)
         if tool == "log_fuel" and not _FILLS.search(text):
             replaced = False  # "the plumber charged us 220": a fill names fuel or energy
+        if tool and tool == READ_OF.get(best.tool) and not is_question(text):
+            replaced = False  # "we have 6 eggs, they expire Friday" tells, it does not ask
         if replaced and tool is None:
             return None
         if replaced and tool:

@@ -11,9 +11,11 @@ from itertools import islice
 from agent.brain.asking import signs_off
 from agent.brain.blend import DOUBT, RESCUE
 from agent.brain.dates import find_day
-from agent.brain.intents import EXPLICIT, Candidate, classify
+from agent.brain.general import talk_only
+from agent.brain.intents import EXPLICIT, STRONG, Candidate, classify, other_sense
 from agent.brain.learned import guess, probability
 from agent.brain.money import best_amount
+from agent.brain.slots import DOMAIN
 
 # The lookbehinds: a run of stops or blanks is tried from its start only, not again from
 # each of its n characters (each try reading the rest of the run: ";" * 4,000 or " \n" *
@@ -270,6 +272,8 @@ def _pointed(own: Piece, whole: str, today: date, recent_kind: str | None) -> Ca
     and share it?" saves a place), unless not explicit and the classifier gives their pick
     almost no chance (the context's words in another sense: "called off because of the
     wind"); else the clause's own; else the classifier on the whole."""
+    if talk_only(own.text):
+        return None  # "… drove 9 hours today. Is that normal?" asks no tool
     rules = classify(whole, today, recent_kind)
     trusted = rules and (rules.score >= EXPLICIT or probability(whole, rules.tool) > DOUBT)
     if rules and trusted and (own.intent is None or rules.score > own.intent.score):
@@ -302,6 +306,8 @@ def _sure_of(chunk: str) -> Candidate | None:
     found = guess(chunk)
     if found.tool is None or found.probability < SURE or len(chunk.split()) < 3:
         return None
+    if other_sense(found.tool, chunk) or talk_only(chunk):
+        return None  # "…, the weather is too bad": a reason, not a request
     return Candidate(found.tool, WEAK)
 
 
@@ -347,6 +353,13 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 continue
             detail = prev is not None and _is_detail(prev, chunk, today)
             if intent and _POINTER.match(chunk.strip()) and not detail:
+                if prev and prev.score >= STRONG and DOMAIN[prev.tool] != DOMAIN[intent.tool]:
+                    # "plan a trip to X on Saturday and put it in the calendar": the trip
+                    # stays a request, and the calendar takes it as its words (in one
+                    # domain the clause before is the pointer's object: "don't let me
+                    # forget sponges, put em on the list")
+                    segments.append((s0, end, intent, intent))
+                    continue
                 segments[-1] = (s0, end, intent, intent)  # the clause's request, with its words
                 continue
             if prev and intent and detail and (intent.tool != prev.tool or prev.tool in MONEY):

@@ -23,7 +23,7 @@ from agent.brain.dialogue import (
     unsaved_trip_of,
     without_ack,
 )
-from agent.brain.general import small_talk
+from agent.brain.general import talk_only
 from agent.brain.places import named_town, town_after_word
 from agent.brain.questions import asked, is_no, join
 from agent.brain.ranges import find_range, next_to
@@ -118,7 +118,7 @@ def _read(convo: Convo, index: int, kind: str | None, depth: int) -> Reading:
     prev = _human_before(convo.history, index)
     if not fresh and waiting is None and prev is not None and FOLLOW_UP.match(without_ack(text)):
         return Reading(_follow_up(convo, prev, kind, depth, text))
-    if not fresh and waiting is None and not small_talk(text) and (tool := rescue(text)):
+    if not fresh and waiting is None and not talk_only(text) and (tool := rescue(text)):
         fresh = [Request(tool, text, raw)]
     if waiting is None or prev is None or depth >= MAX_CHAIN:
         return Reading(fresh)

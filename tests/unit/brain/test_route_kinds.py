@@ -163,3 +163,99 @@ def test_them_said_em_points_back_to_the_clause_before() -> None:
     text = "don't let me forget to grab sponges, bung em on the list"
     assert route(text) == ["you"]
     assert tools("you", text) == ["add_to_shopping_list"]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("I would like to become part of the group Solar Setup", "Solar Setup"),
+        ("can we get into the tassie campers group please", "tassie campers"),
+        ("I wish to be a member of the group Kiwis Abroad", "Kiwis Abroad"),
+    ],
+)
+def test_joining_said_with_other_verbs(text: str, group: str) -> None:
+    assert route(text) == ["social"]
+    answer = step("social", text)
+    (call,) = answer.tool_calls
+    assert call["name"] == "join_group"
+    assert call["args"]["group"].lower() == group.lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "write in the Solar Setup group: anyone selling a 200Ah lithium?",
+        "say in the grey nomads group: the Hay bridge is closed",
+        "share with the fishing mates group only that the bream are biting at Tathra",
+    ],
+)
+def test_writing_to_a_group_is_a_post(text: str) -> None:
+    assert route(text) == ["social"]
+    assert tools("social", text) == ["create_post"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what does the word 'rego' mean?",
+        "what means 'arvo' in english?",
+        "the kids are bored, tell them a joke about caravans",
+        "how would you explain a budget to my daughter",
+        "been driving 10 hours and my back hurts, is that normal?",
+    ],
+)
+def test_asking_for_what_only_talk_gives_calls_no_tool(text: str) -> None:
+    assert route(text) == ["general"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("we've got 10 potatoes, they go off next week", "add_pantry_item"),
+        ("pantry: add rice, best before March", "add_pantry_item"),
+        ("which food goes bad this week?", "list_pantry"),
+        ("anything going off in the next 5 days?", "list_pantry"),
+    ],
+)
+def test_a_statement_stocks_the_pantry_a_question_reads_it(text: str, tool: str) -> None:
+    assert route(text) == ["you"]
+    assert tools("you", text) == [tool]
+
+
+@pytest.mark.parametrize("text", ["add bananas yoghurt bread", "grab some rice and onions"])
+def test_things_to_get_with_no_list_named_go_on_the_shopping_list(text: str) -> None:
+    assert route(text) == ["you"]
+    assert tools("you", text) == ["add_to_shopping_list"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["please tell me what I have on friday", "what we have got tomorrow?"],
+)
+def test_what_i_have_on_a_day_lists_events(text: str) -> None:
+    assert route(text) == ["you"]
+    assert tools("you", text) == ["list_events"]
+
+
+def test_a_profile_field_set_to_a_value_is_a_profile_change() -> None:
+    text = "note that we love fishing and change my travel style to slow"
+    assert route(text) == ["you"]
+    assert tools("you", text) == ["remember", "update_profile"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "call off the bbq on sunday, the weather's too wild",
+        "delete the picnic tomorrow because of the weather",
+    ],
+)
+def test_weather_given_as_a_reason_asks_no_forecast(text: str) -> None:
+    assert route(text) == ["you"]
+
+
+def test_a_pointer_after_a_request_of_another_tool_is_a_second_request() -> None:
+    text = "plan a trip from Cairns to Cooktown on Friday and pop it in the calendar"
+    assert route(text) == ["wheels", "you"]
+    assert tools("wheels", text) == ["plan_trip"]
+    assert tools("you", text) == ["create_event"]
