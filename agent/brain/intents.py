@@ -73,8 +73,8 @@ _NOT_FUEL = re.compile(
 # A job to do said without its subject, as a note to oneself: "need to sign the permission
 # slip", "gotta ring the bank", "must renew the rego" (buying is a shopping list's).
 _OWN_JOB = re.compile(
-    r"^(?:(?:still|really|also|and|oh|ok|right)\s+)*(?:need|needs|have|has|got|gotta|must"
-    r"|should)\s+(?:to\s+)?(?!(?:buy|get|grab|pick up|be|go|have|know|see)\b)"
+    r"^(?:(?:still|really|also|and|oh|ok|right)\s+)*(?:(?:need|needs|have|has|got) to|gotta|must"
+    r"|should)\s+(?!(?:buy|get|grab|pick up|be|go|have|know|see)\b)"
     r"(?:\w+)\s+\w",
     _I,
 )
