@@ -109,6 +109,11 @@ _SHOW_IT = re.compile(
     r"\bwhat(?:'s| is| else is)? (?:on|in) (?:it|there|that)\b|\b(?:show|read|give) (?:me )?"
     r"(?:it|that)(?: (?:again|back|out))?\s*[.?!]*$"
     r"|\b(?:anything|what) (?:else )?(?:is )?(?:in|on) there\b"
+    # "show me the history", "what were they the last few times": the readings talked about
+    r"|\b(?:show|give|read|tell|see) (?:me |us )?(?:the |that |their |its )?(?:whole )?"
+    r"(?:history|past readings|previous ones|earlier ones|old ones)\b"
+    r"|\bwhat (?:were|was) (?:they|it|them|those)\b.{0,20}\b(?:last|before|previous|earlier)\b"
+    r"|\b(?:the )?(?:last|past) (?:few|couple(?: of)?|\d+) times\b"
     # "what's left on my list?": the list the talk is about
     r"|\b(?:left|remaining|still) (?:on|in) (?:my|the|our|that) (?:list|to-?do)\b"
     r"|\b(?:show|read|give) (?:me |us )?(?:back )?the (?:whole |full |entire |complete )?"
@@ -118,6 +123,15 @@ _SHOW_IT = re.compile(
 _SHOW_KIND = {
     "shopping": "get_shopping_list", "pantry": "list_pantry", "task": "list_tasks",
     "event": "list_events", "expense": "list_expenses", "post": "get_feed",
+    "tyres": "tyre_pressure_history", "fuel": "fuel_stats", "maintenance": "maintenance_due",
+    "trips": "list_trips",
+}  # fmt: skip
+# Readings kept over time that "the history" or "what were they before" asks back (no row
+# of them is picked by "that one", so they are no KIND of slots.py).
+READINGS = {
+    "log_tyre_pressures": "tyres", "tyre_pressure_history": "tyres", "log_fuel": "fuel",
+    "fuel_stats": "fuel", "log_maintenance": "maintenance", "maintenance_due": "maintenance",
+    "plan_trip": "trips", "list_trips": "trips",
 }  # fmt: skip
 _REF_TOOLS = {
     ("delete", "expense"): "delete_expense",

@@ -132,7 +132,19 @@ def _greedy_ends(before: str, chunk: str) -> bool:
     return not re.search(r"[:\"“]", before) and bool(_ASKS.match(chunk.strip()))
 
 
+# "Could you log that, and tell me the weather at Eucla": a request of the words before it,
+# done with; the next clause asks for something of its own.
+_DONE_POINTING = re.compile(
+    r"^(?:and |then |also |so )*(?:please |pls |can you |could you |would you |will you )?"
+    r"(?:log|record|add|save|put|note|enter|book|post|share|keep|remember|jot)\s+(?:it|that|this"
+    r"|them|those|these|'?em)(?: down| in| up| for me| please)*[.!?]*$",
+    re.IGNORECASE,
+)
+
+
 def _joins(prev: Candidate | None, new: Candidate | None, before: str, chunk: str) -> bool:
+    if prev is None and new is not None and _DONE_POINTING.match(before.strip()):
+        return False
     if prev is None or new is None:
         return True
     if prev.tool in GREEDY:
@@ -213,9 +225,21 @@ def _expense_list(text: str) -> list[Piece] | None:
     return [Piece(item, Candidate("add_expense", WEAK + 1)) for item in items]
 
 
+# A command: a request verb first ("Like it again.", "Add the lot to the list.").
+_IMPERATIVE = re.compile(
+    r"^(?:(?:ok|okay|so|now|and|oh|also|then|right|just)\b[,.!]?\s+)*(?:please\s+|pls\s+)?"
+    r"(?:log|add|put|stick|chuck|pop|bung|remind|set|book|plan|show|tell|check|save|find|record"
+    r"|delete|remove|cancel|schedule|list|post|share|join|like|comment|reply|mark|tick|create"
+    r"|start|note|move|change|update|send|write|jot|read)\b",
+    re.IGNORECASE,
+)
+
+
 def _addressed(sentence: str) -> bool:
     text = sentence.rstrip()
-    return bool(_ADDRESSED.match(text) or _ASKED_AFTER.search(text)) or text.endswith("?")
+    return bool(
+        _ADDRESSED.match(text) or _ASKED_AFTER.search(text) or _IMPERATIVE.match(text)
+    ) or text.endswith("?")
 
 
 def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
@@ -255,7 +279,11 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
             context.append(sentence)
             continue
         own = _split(sentence, today, recent_kind)
-        if context and own and _POINTS.search(own[0].text):
+        if (
+            context
+            and own
+            and (_POINTS.search(own[0].text) or _told_before(context, own[0], today, recent_kind))
+        ):
             whole = " ".join([*context, own[0].text])
             pieces.append(Piece(whole, _pointed(own[0], whole, today, recent_kind)))
             pieces += own[1:]
@@ -264,6 +292,20 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
         context = []
     pieces += _standalone(context, today, recent_kind)
     return [p for p in pieces if p.intent] or _split(text, today, recent_kind)
+
+
+# Requests of one thing described in full, whose values the sentences before may give.
+TAKES_CONTEXT = {"update_profile", "add_vehicle", "save_place"}
+
+
+def _told_before(context: list[str], own: Piece, today: date, recent_kind: str | None) -> bool:
+    """Whether the context already asked for the same thing the addressed sentence asks:
+    "My wife wants everything in miles. Could you change my units over?" (the value is
+    in the sentence before)."""
+    tool = own.intent.tool if own.intent else None
+    if tool not in TAKES_CONTEXT:
+        return False
+    return any((c := classify(s, today, recent_kind)) and c.tool == tool for s in context)
 
 
 def _pointed(own: Piece, whole: str, today: date, recent_kind: str | None) -> Candidate | None:
@@ -365,7 +407,9 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
             if prev and intent and detail and (intent.tool != prev.tool or prev.tool in MONEY):
                 segments[-1] = (s0, end, prev, forced or prev)  # its details stay its own
                 continue
-            if _joins(prev, intent, text[s0:e0], chunk):
+            # "did that work? like it again": a question of its own, then a request
+            asked_apart = prev is None and intent is not None and "?" in text[e0:start]
+            if not asked_apart and _joins(prev, intent, text[s0:e0], chunk):
                 segments[-1] = (s0, end, prev or intent, forced)
                 continue
         segments.append((start, end, intent, rescued))

@@ -53,6 +53,8 @@ SOCIAL: list[tuple[str, int, str]] = [
     ("create_group", 9, r"\b(?:create|start|make|set up|open|begin|form)\b.{0,25}\bgroup\b"),
     ("comment_on_post", 9, r"\b(?:comment|reply|respond)\b.{0,40}(?:\bpost|\bsaying\b|:)"),
     ("comment_on_post", 9, r"\b(?:comment|reply|respond) (?:on|to) (?:it|that|this)\b"),
+    # the words quoted straight after: "… and reply 'good on ya!'"
+    ("comment_on_post", 9, r"\b(?:comment|reply|respond|answer)(?: (?:with|back))?:?\s+[\"'“‘]"),
     ("comment_on_post", 9, r"^comment\b|\bleave a comment\b|\bcomment:"),
     (
         "like_post",
@@ -94,6 +96,13 @@ SOCIAL: list[tuple[str, int, str]] = [
     ),
     ("list_groups", 7, rf"\b(?:{_ASK})\b.{{0,30}}\bgroups?\b"),
     ("list_groups", 7, r"\bgroups? (?:about|for|on)\b"),
+    # "see if anyone in the X group has posted about roadworks"
+    (
+        "get_feed",
+        7,
+        r"\b(?:anyone|anybody|someone|somebody|people|folks|others)\b.{0,40}\b(?:has |have )?"
+        r"(?:posted|posting|written|said anything)\b",  # ("anyone shared one?" may be a place)
+    ),
     # how one's own post was taken: "has my post about … got any comments?"
     (
         "get_feed",

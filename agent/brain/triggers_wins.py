@@ -61,6 +61,20 @@ WINS: list[tuple[str, int, str]] = [
         rf"\b(?:{_SHOW}|tell me)\b.{{0,20}}\bwhat (?:i|we)(?:'ve| have)? (?:{_OUT})",
     ),
     ("list_expenses", 7, rf"\b(?:things|stuff|items) (?:i|we)(?:'ve| have)? (?:{_OUT})"),
+    # the purchases of one thing shown back: "show me all the propane we bought since May"
+    (
+        "list_expenses",
+        7,
+        rf"\b(?:show|list|see|view|find|pull up)\b.{{0,30}}\b(?:i|we)(?:'ve| have)?"
+        rf" (?:{_OUT}|purchased)\b",
+    ),
+    # the spending per day: "what are we averaging a day", "our daily average"
+    (
+        "spending_summary",
+        7,
+        r"\baverag\w* (?:a|per|each) day\b|\bdaily (?:average|spend)\b"
+        r"|\b(?:a|per) day (?:on average|average)\b",
+    ),
     (
         "list_expenses",
         7,

@@ -24,6 +24,7 @@ from agent.brain.dialogue import (
     without_ack,
 )
 from agent.brain.general import talk_only
+from agent.brain.intents import READINGS
 from agent.brain.places import named_town, town_after_word
 from agent.brain.questions import asked, is_no, join
 from agent.brain.ranges import find_range, next_to
@@ -104,6 +105,8 @@ def recent_kind(convo: Convo) -> str | None:
         for piece in reversed(_pieces(normalise(text_of(convo.history[index])), convo.env.today)):
             if piece.intent and piece.intent.tool in KIND:
                 return KIND[piece.intent.tool]
+            if piece.intent and piece.intent.tool in READINGS:  # "show me the history"
+                return READINGS[piece.intent.tool]
         index = _human_before(convo.history, index)
     groups = entity_groups(convo.history[: convo.last])
     return groups[0][0].kind if groups else None

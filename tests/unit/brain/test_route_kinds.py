@@ -3,10 +3,14 @@ phrase list. Each kind is tested on phrasings written for these tests, none from
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
+from langchain_core.messages import AIMessage
 
 from agent.brain.asking import is_question
 from agent.brain.general import small_talk
+from agent.brain.segment import split
 from tests.unit.brain.support import route, step
 
 
@@ -259,3 +263,71 @@ def test_a_pointer_after_a_request_of_another_tool_is_a_second_request() -> None
     assert route(text) == ["wheels", "you"]
     assert tools("wheels", text) == ["plan_trip"]
     assert tools("you", text) == ["create_event"]
+
+
+def test_a_bare_pointing_request_leaves_the_next_clause_its_own() -> None:
+    text = (
+        "Topped up at Mundrabilla, 70 litres for 150 dollars. Would you record that, and "
+        "let me know the forecast for Ceduna over the weekend?"
+    )
+    assert route(text) == ["wheels"]
+    assert tools("wheels", text) == ["log_fuel", "weather_forecast"]
+
+
+def test_a_value_said_before_the_request_for_the_same_thing_goes_with_it() -> None:
+    text = "We're Canadians and like things in miles. Would you switch my units over?"
+    assert route(text) == ["you"]
+    (call,) = step("you", text).tool_calls
+    assert call["name"] == "update_profile"
+    assert call["args"].get("units") == "imperial"
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("what are we averaging per day on spending this month", "spending_summary"),
+        ("pull up all the firewood we've bought this year", "list_expenses"),
+    ],
+)
+def test_spending_read_back_by_what_was_bought_or_per_day(text: str, tool: str) -> None:
+    assert route(text) == ["wins"]
+    assert tools("wins", text) == [tool]
+
+
+def test_has_anyone_posted_about_reads_the_feed() -> None:
+    text = "could you check if anybody has posted about the ferry delays"
+    assert route(text) == ["social"]
+    assert tools("social", text) == ["get_feed"]
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("front 34 back 36 psi this morning", "can you show me the history"),
+        ("tyres 40 psi all round", "what were they the last couple of times"),
+    ],
+)
+def test_the_history_after_a_reading_reads_that_history(first: str, then: str) -> None:
+    turns = [first, AIMessage("Done."), then]
+    assert route(*turns) == ["wheels"]
+    assert [c["name"] for c in step("wheels", *turns).tool_calls] == ["tyre_pressure_history"]
+
+
+def pieces(text: str, kind: str | None = None) -> list[str | None]:
+    return [p.intent.tool if p.intent else None for p in split(text, date(2026, 3, 10), kind)]
+
+
+def test_a_reply_quoted_straight_after_is_a_comment() -> None:
+    assert pieces("like the first one and reply 'we loved it too!'", "post") == [
+        "like_post",
+        "comment_on_post",
+    ]
+
+
+def test_a_question_of_its_own_then_a_command_keeps_the_command() -> None:
+    assert pieces("did it go through? like it one more time", "post") == [None, "like_post"]
+
+
+def test_a_command_beside_a_question_is_addressed_too() -> None:
+    text = "Not sure the list saved earlier. Add it again: sunscreen and hats. Is it there now?"
+    assert "add_to_shopping_list" in pieces(text)
