@@ -297,7 +297,8 @@ def _referential(text: str, recent_kind: str | None) -> Candidate | None:
 OTHER_SENSE = {
     "create_post": re.compile(
         r"\bpost (?:a|the|this|that|my|our|some|her|his|their|\w+'s)\s+(?:\w+\s+)?(?:letters?"
-        r"|parcels?|packages?|cards?|postcards?|cheques?|forms?|mail|presents?|gifts?)\b"
+        r"|parcels?|packages?|cards?|postcards?|cheques?|forms?|mail|presents?|gifts?|papers"
+        r"|paperwork|documents|envelopes?|tax return|application)\b"
         r"|\bpost office\b|\bby post\b|\bin the post\b",
         _I,
     ),

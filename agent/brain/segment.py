@@ -107,6 +107,10 @@ _WHEN_WORDS = re.compile(
 
 
 MONEY = ("add_expense", "add_income")
+# Money said as money: a sign, a unit, cents.
+_MONEY_SAID = re.compile(
+    r"[$£€]|\d\.\d\d\b|\b(?:dollars?|bucks|quid|cents|grand|aud|usd|nzd)\b", re.IGNORECASE
+)
 
 
 def _only_when(chunk: str, today: date) -> bool:
@@ -237,9 +241,7 @@ _IMPERATIVE = re.compile(
 
 def _addressed(sentence: str) -> bool:
     text = sentence.rstrip()
-    return bool(
-        _ADDRESSED.match(text) or _ASKED_AFTER.search(text) or _IMPERATIVE.match(text)
-    ) or text.endswith("?")
+    return bool(_ADDRESSED.match(text) or _ASKED_AFTER.search(text)) or text.endswith("?")
 
 
 def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
@@ -261,7 +263,13 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
     sentences = [s for s in islice(_SENTENCE.split(text), MAX_CLAUSES) if s.strip()]
     if len(sentences) < 2 or len(sentences) >= MAX_CLAUSES:
         return _split(text, today, recent_kind)
-    asked = [_addressed(s) and not _DETAIL.match(s) for s in sentences]
+    # a command is addressed after another sentence ("did that work? like it again"); a
+    # first sentence that commands keeps the sentences after it as its details ("save X
+    # as a mechanic, they were quick. 4 stars")
+    asked = [
+        (_addressed(s) or (i > 0 and bool(_IMPERATIVE.match(s)))) and not _DETAIL.match(s)
+        for i, s in enumerate(sentences)
+    ]
     if not any(asked) or all(asked):
         return _split(text, today, recent_kind)
     pieces: list[Piece] = []
@@ -394,6 +402,18 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 segments[-1] = (s0, end, intent, intent)
                 continue
             detail = prev is not None and _is_detail(prev, chunk, today)
+            if (
+                intent
+                and intent.tool == "add_pantry_item"
+                and prev
+                and prev.tool in MONEY
+                and not _complete("add_pantry_item", chunk)
+                and not _MONEY_SAID.search(text[s0:e0])
+            ):
+                # "got 2 dozen eggs from the farm, use by the 19th": a use-by date makes
+                # the goods before it stock, not money
+                segments[-1] = (s0, end, intent, intent)
+                continue
             if intent and _POINTER.match(chunk.strip()) and not detail:
                 if prev and prev.score >= STRONG and DOMAIN[prev.tool] != DOMAIN[intent.tool]:
                     # "plan a trip to X on Saturday and put it in the calendar": the trip
@@ -408,7 +428,12 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 segments[-1] = (s0, end, prev, forced or prev)  # its details stay its own
                 continue
             # "did that work? like it again": a question of its own, then a request
-            asked_apart = prev is None and intent is not None and "?" in text[e0:start]
+            asked_apart = (
+                prev is None
+                and intent is not None
+                and intent.score > WEAK
+                and "?" in text[e0:start]
+            )
             if not asked_apart and _joins(prev, intent, text[s0:e0], chunk):
                 segments[-1] = (s0, end, prev or intent, forced)
                 continue

@@ -190,7 +190,7 @@ def test_joining_said_with_other_verbs(text: str, group: str) -> None:
     [
         "write in the Solar Setup group: anyone selling a 200Ah lithium?",
         "say in the grey nomads group: the Hay bridge is closed",
-        "share with the fishing mates group only that the bream are biting at Tathra",
+        "share with the northern territory birdwatchers group only that the brolgas are back",
     ],
 )
 def test_writing_to_a_group_is_a_post(text: str) -> None:
@@ -245,6 +245,10 @@ def test_a_profile_field_set_to_a_value_is_a_profile_change() -> None:
     text = "note that we love fishing and change my travel style to slow"
     assert route(text) == ["you"]
     assert tools("you", text) == ["remember", "update_profile"]
+    assert pieces("note that we like quiet parks and set my pets to a cat") == [
+        "remember",
+        "update_profile",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -294,8 +298,14 @@ def test_spending_read_back_by_what_was_bought_or_per_day(text: str, tool: str) 
     assert tools("wins", text) == [tool]
 
 
-def test_has_anyone_posted_about_reads_the_feed() -> None:
-    text = "could you check if anybody has posted about the ferry delays"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "could you check if anybody has posted about the ferry delays",
+        "wondering whether somebody in the tassie campers group has posted about the ferry",
+    ],
+)
+def test_has_anyone_posted_about_reads_the_feed(text: str) -> None:
     assert route(text) == ["social"]
     assert tools("social", text) == ["get_feed"]
 
@@ -331,3 +341,18 @@ def test_a_question_of_its_own_then_a_command_keeps_the_command() -> None:
 def test_a_command_beside_a_question_is_addressed_too() -> None:
     text = "Not sure the list saved earlier. Add it again: sunscreen and hats. Is it there now?"
     assert "add_to_shopping_list" in pieces(text)
+
+
+def test_a_use_by_date_makes_goods_got_stock_not_money() -> None:
+    assert pieces("got 3 trays of mangoes off the grower, best before Thursday") == [
+        "add_pantry_item"
+    ]
+    assert pieces("bought yoghurt for 6.20, use by Friday") == ["add_expense", "add_pantry_item"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["could you post this parcel to my brother for me", "can you post the rego papers for me"],
+)
+def test_a_feature_word_in_its_everyday_sense_rescues_no_tool(text: str) -> None:
+    assert route(text) == ["general"]
