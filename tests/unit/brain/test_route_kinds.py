@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from langchain_core.messages import AIMessage
+from langchain_core.messages import AIMessage, BaseMessage
 
 from agent.brain.asking import is_question
 from agent.brain.general import small_talk
@@ -318,7 +318,7 @@ def test_has_anyone_posted_about_reads_the_feed(text: str) -> None:
     ],
 )
 def test_the_history_after_a_reading_reads_that_history(first: str, then: str) -> None:
-    turns = [first, AIMessage("Done."), then]
+    turns: list[str | BaseMessage] = [first, AIMessage("Done."), then]
     assert route(*turns) == ["wheels"]
     assert [c["name"] for c in step("wheels", *turns).tool_calls] == ["tyre_pressure_history"]
 
