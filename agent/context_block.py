@@ -11,11 +11,12 @@ from langchain_core.messages import AIMessage
 
 from agent.context import Context
 from agent.resources import pool_of
-from agent.transcript import waiting_calls
-from tools.db.scope import user_db
-from tools.profile import Profile, load_profile
-from tools.wheels.vehicles import resolve_vehicle
-from tools.you.memories import list_memories
+from agent.transcript import recent_query, waiting_in
+from tools.db.scope import user_reads
+from tools.profile import Profile, profile_from, profile_query
+from tools.wheels.vehicles import VehicleOut, default_vehicle, vehicles_query
+from tools.you.memories import memories_query
+from tools.you.models import MemoryOut
 
 MAX_MEMORIES = 20
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -86,11 +87,16 @@ async def load_context_block(ctx: Context, thread_id: str | None = None) -> Turn
     """What every prompt of this turn is told about the user and the time, and what the
     thread's last turn left waiting for the user's OK."""
     pool = await pool_of(ctx)
-    async with user_db(pool, ctx.user_uuid, now=ctx.clock(), zone=ctx.time_zone) as db:
-        profile = await load_profile(db)
-        vehicle = await resolve_vehicle(db, None)
-        memories = await list_memories(db, limit=MAX_MEMORIES)
-        waiting = await waiting_calls(db, thread_id) if thread_id else None
+    user = ctx.user_uuid
+    queries = [profile_query(user), vehicles_query(user), memories_query(user, MAX_MEMORIES)]
+    if thread_id:
+        queries.append(recent_query(thread_id))
+    # One round trip for all of it, instead of one per read and for BEGIN and COMMIT.
+    found = await user_reads(pool, user, queries)
+    profile = profile_from(next(iter(found[0]), None), ctx.time_zone)
+    vehicle = default_vehicle([VehicleOut(**row) for row in found[1]])
+    memories = [MemoryOut(**row) for row in found[2]]
+    waiting = waiting_in(found[3]) if thread_id else None
     lines = _profile_lines(profile)
     if vehicle is not None:
         detail = ", ".join(

@@ -1,6 +1,9 @@
 """The four domain subgraphs (LangChain `create_agent`) and the general node.
 
 `PamModelMiddleware` is the one place a domain agent's model call is shaped:
+- the system prompt (the domain's, with the experiment's variant) and the run's flags
+  (agent/flag_middleware.py): a paused domain answers in place of the model, calls to
+  paused actions are taken out of its reply;
 - the call goes through `call_model` (PAM's one retry layer and the turn's deadline);
   when the model cannot answer, the agent ends with the apology;
 - the model sees a well-formed history (each call's results right after it);
@@ -27,8 +30,6 @@ from langchain.agents.middleware import (
     ModelRequest,
     ModelResponse,
     ToolCallRequest,
-    dynamic_prompt,
-    hook_config,
 )
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, AnyMessage, BaseMessage, SystemMessage, ToolMessage
@@ -40,7 +41,13 @@ from agent.approvals import last_human, prepare_questions, question_for, record_
 from agent.context import Context
 from agent.dialogue import DialogueState, dialogue_lines
 from agent.events import emit
-from agent.flag_middleware import FlagsMiddleware, model_for, with_prompt_variant
+from agent.flag_middleware import (
+    flagged_request,
+    model_for,
+    paused_answer,
+    with_prompt_variant,
+    without_paused_calls,
+)
 from agent.model import apology, metered
 from agent.model_calls import ModelUnavailable, call_model
 from agent.nodes import GENERAL
@@ -158,21 +165,42 @@ class PamModelMiddleware(AgentMiddleware[Any, Any, Any]):
         self.own = {a.name for a in actions_for(domain)}
         self.summaries_answer = summaries_answer
 
-    @hook_config(can_jump_to=["end"])
-    async def abefore_model(self, state: Any, runtime: Runtime[Any]) -> dict[str, Any] | None:
-        if not self.summaries_answer:
-            return None
-        text = summaries_reply(list(state["messages"]))
-        if text is None:
-            return None
-        return {"messages": [AIMessage(text, name=self.domain)], "jump_to": "end"}
+    def system_prompt(self, state: Mapping[str, Any]) -> SystemMessage:
+        return SystemMessage(
+            domain_prompt(
+                self.domain,
+                str(state.get("context_block", "")),
+                str(state.get("summary", "")),
+                str(state.get("clock_block", "")),
+                dialogue_lines(cast(DialogueState | None, state.get("dialogue"))),
+            )
+        )
 
     async def awrap_model_call(
         self,
         request: ModelRequest[Any],
         handler: Callable[[ModelRequest[Any]], Awaitable[ModelResponse[Any]]],
     ) -> ModelResponse[Any] | ExtendedModelResponse[Any]:
+        """The prompt, the run's flags, and the call: one middleware layer (agent/flag_
+        middleware.py says why); calls to paused actions are taken out last."""
         ctx = request.runtime.context or Context()
+        if (paused := await paused_answer(ctx.flags, self.domain)) is not None:
+            return ModelResponse(result=[paused])
+        request = request.override(system_message=self.system_prompt(request.state))
+        response = await self._answer(flagged_request(request, ctx.flags), handler, ctx)
+        return await without_paused_calls(response, ctx.flags)
+
+    async def _answer(
+        self,
+        request: ModelRequest[Any],
+        handler: Callable[[ModelRequest[Any]], Awaitable[ModelResponse[Any]]],
+        ctx: Context,
+    ) -> ModelResponse[Any] | ExtendedModelResponse[Any]:
+        if self.summaries_answer and (text := summaries_reply(list(request.state["messages"]))):
+            # Answered without calling the model; no tool calls, so the agent ends. Here
+            # rather than in a before_model hook: create_agent makes each hook a node, a
+            # LangGraph step before every model call.
+            return ModelResponse(result=[AIMessage(text, name=self.domain)])
         system = [request.system_message] if request.system_message else []
 
         async def invoke(messages: list[BaseMessage]) -> AIMessage:
@@ -234,24 +262,11 @@ class PamModelMiddleware(AgentMiddleware[Any, Any, Any]):
 def build_domain_agent(
     domain: Domain, model: BaseChatModel
 ) -> CompiledStateGraph[Any, Any, Any, Any]:
-    @dynamic_prompt
-    def prompt(request: ModelRequest[Context]) -> str:
-        state = request.state
-        return domain_prompt(
-            domain,
-            str(state.get("context_block", "")),
-            str(state.get("summary", "")),
-            str(state.get("clock_block", "")),
-            dialogue_lines(cast(DialogueState | None, state.get("dialogue"))),
-        )
-
     return create_agent(
         model,
         tools=list(domain_tools(domain)),
         middleware=[
-            prompt,
             HumanInTheLoopMiddleware(interrupt_on=approval_rules(domain)),
-            FlagsMiddleware(domain),
             PamModelMiddleware(domain, summaries_answer=metered(model)),
         ],
         state_schema=DomainState,

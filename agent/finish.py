@@ -81,7 +81,9 @@ async def finish(state: PamState, runtime: Runtime[Context]) -> dict[str, Any]:
     thread_id = get_config().get("configurable", {}).get("thread_id")
     if thread_id:
         pool = await pool_of(ctx)
-        async with user_db(pool, ctx.user_uuid, now=ctx.clock()) as db:
+        # Pipelined: the transcript reads nothing back, so BEGIN, the scope, the rows and
+        # COMMIT take one round trip.
+        async with user_db(pool, ctx.user_uuid, now=ctx.clock(), pipelined=True) as db:
             await append_turn(db, str(thread_id), turn, variant=experiment_arm(ctx))
     cut = window_cut(messages)
     update: dict[str, Any] = {

@@ -1,4 +1,7 @@
-"""What a domain agent does with the run's flags (agent/flags.py, `Context.flags`).
+"""What a domain agent does with the run's flags (agent/flags.py, `Context.flags`), in
+its one model-call wrapper (`PamModelMiddleware`, agent/domains.py: one middleware
+layer, not one per concern — each layer of `create_agent`'s chain is a LangSmith
+`traceable` wrapper and a handler composition on every model call).
 
 - A domain switched off for the user answers that it is paused, before any model call
   or tool runs: nothing is written.
@@ -10,29 +13,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from functools import lru_cache
 from typing import Any
 
 import structlog
-from langchain.agents.middleware import (
-    AgentMiddleware,
-    ExtendedModelResponse,
-    ModelRequest,
-    ModelResponse,
-    hook_config,
-)
+from langchain.agents.middleware import ExtendedModelResponse, ModelRequest, ModelResponse
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, SystemMessage
-from langgraph.runtime import Runtime
 
-from agent.context import Context
 from agent.events import emit
 from agent.flags import TurnFlags
 from agent.model import load_chat_model
 
 log = structlog.get_logger("pam.flags")
-Handler = Callable[[ModelRequest[Any]], Awaitable[ModelResponse[Any]]]
 
 
 @lru_cache(maxsize=8)
@@ -63,34 +56,26 @@ def with_prompt_variant(system: str, flags: TurnFlags) -> str:
     return f"{system}\n{addition}" if addition else system
 
 
-class FlagsMiddleware(AgentMiddleware[Any, Any, Any]):
-    def __init__(self, domain: str) -> None:
-        super().__init__()
-        self.domain = domain
+async def paused_answer(flags: TurnFlags, domain: str) -> AIMessage | None:
+    """The answer of a domain switched off, given in place of the model's (no tool
+    calls, so the agent ends); None when the domain is on."""
+    paused = flags.paused_domain(domain)
+    if paused is None:
+        return None
+    await emit("pam_flag_paused", {"flag": f"domain.{domain}"})
+    return AIMessage(paused, name=domain)
 
-    @hook_config(can_jump_to=["end"])
-    async def abefore_agent(self, state: Any, runtime: Runtime[Any]) -> dict[str, Any] | None:
-        ctx = runtime.context or Context()
-        paused = ctx.flags.paused_domain(self.domain)
-        if paused is None:
-            return None
-        await emit("pam_flag_paused", {"flag": f"domain.{self.domain}"})
-        return {"messages": [AIMessage(paused, name=self.domain)], "jump_to": "end"}
 
-    async def awrap_model_call(
-        self, request: ModelRequest[Any], handler: Handler
-    ) -> ModelResponse[Any] | ExtendedModelResponse[Any]:
-        ctx = request.runtime.context or Context()
-        flags = ctx.flags
-        changes: dict[str, Any] = {}
-        if flags.model:
-            changes["model"] = model_for(flags, request.model)
-        if flags.prompt_addition() and request.system_message is not None:
-            changes["system_message"] = SystemMessage(
-                with_prompt_variant(request.system_message.text, flags)
-            )
-        response = await handler(request.override(**changes) if changes else request)
-        return await without_paused_calls(response, flags)
+def flagged_request(request: ModelRequest[Any], flags: TurnFlags) -> ModelRequest[Any]:
+    """The request with the experiment arm's model and prompt variant."""
+    changes: dict[str, Any] = {}
+    if flags.model:
+        changes["model"] = model_for(flags, request.model)
+    if flags.prompt_addition() and request.system_message is not None:
+        changes["system_message"] = SystemMessage(
+            with_prompt_variant(request.system_message.text, flags)
+        )
+    return request.override(**changes) if changes else request
 
 
 async def without_paused_calls(

@@ -10,9 +10,11 @@ What the model is shown of an action is decided here, once for every model:
   nulls, with times in the user's zone, and a recovery hint when something was not found;
 - a datetime argument in UTC (`...Z`) while the user is elsewhere is refused with a
   clear error rather than stored at the wrong hour (docs/model.md, "Time").
-"""
 
-from __future__ import annotations
+No postponed annotations here (`from __future__ import annotations`): LangChain reads a
+tool function's type hints on every call, and string annotations are compiled anew each
+time (tests/unit/test_tool_schemas.py).
+"""
 
 import re
 from datetime import datetime
@@ -29,7 +31,7 @@ from agent.quoted import quote_others
 from agent.resources import pool_of, services_of
 from tools.db.scope import user_db
 from tools.registry import actions_for
-from tools.run import call_action
+from tools.run import call_alone
 from tools.types import Action, Args, Domain
 
 # What to try when a row or name was not found (by ActionError.subject).
@@ -193,7 +195,7 @@ def action_tool(action: Action) -> BaseTool:
     """A LangChain tool for `action`.
 
     The schema is handed over as JSON schema, so LangChain passes the model's arguments
-    through untouched and `call_action` validates them: a bad argument becomes an error
+    through untouched and `call_alone` validates them: a bad argument becomes an error
     result the model can read and fix, never an exception that ends the turn.
     """
     params = model_parameters(action.args)
@@ -209,10 +211,8 @@ def action_tool(action: Action) -> BaseTool:
                 return model_text(refused, zone), refused
         pool = await pool_of(ctx)
         services = services_of(ctx)
-        async with user_db(
-            pool, ctx.user_uuid, now=ctx.clock(), services=services, zone=ctx.time_zone
-        ) as db:
-            result = await call_action(action, db, kwargs)
+        scope = user_db(pool, ctx.user_uuid, now=ctx.clock(), services=services, zone=ctx.time_zone)
+        result = await call_alone(action, scope, kwargs)
         return model_text(result, zone, action.name), result
 
     return StructuredTool.from_function(

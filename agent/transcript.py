@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 from uuid import UUID, uuid5
 
 import orjson
 from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, ToolMessage
 
-from tools.db.scope import UserDb
+from tools.db.scope import Query, UserDb
 
 THREAD_NAMESPACE = UUID("2f1d7a52-8a55-4c8e-9a43-3a3c8f0f6b11")
 TITLE_CHARS = 80
@@ -53,18 +54,21 @@ async def append_turn(
     tid = thread_uuid(thread_id)
     first_human = next((m for m in messages if isinstance(m, HumanMessage)), None)
     title = first_human.text[:TITLE_CHARS] if first_human else None
-    await db.conn.execute(
-        "INSERT INTO chat_threads (id, user_id, title) VALUES (%s, %s, %s)"
-        " ON CONFLICT (user_id, id) DO UPDATE SET updated_at = now(),"
-        " title = coalesce(chat_threads.title, excluded.title)",
-        (tid, db.user_id, title),
-    )
     rows = [
         (tid, db.user_id, str(m.id), _role(m), m.text, orjson.dumps(_data(m, variant)).decode())
         for m in messages
         if m.id
     ]
+    # No pipeline of its own: in a pipelined transaction (finish's) the thread and its
+    # messages go with the BEGIN and the COMMIT, in one round trip; a nested pipeline
+    # would wait for Postgres at its end.
     async with db.conn.cursor() as cur:
+        await cur.execute(
+            "INSERT INTO chat_threads (id, user_id, title) VALUES (%s, %s, %s)"
+            " ON CONFLICT (user_id, id) DO UPDATE SET updated_at = now(),"
+            " title = coalesce(chat_threads.title, excluded.title)",
+            (tid, db.user_id, title),
+        )
         await cur.executemany(
             "INSERT INTO chat_messages (thread_id, user_id, message_id, role, content, data)"
             " VALUES (%s, %s, %s, %s, %s, %s::jsonb)"
@@ -73,17 +77,27 @@ async def append_turn(
         )
 
 
-async def waiting_calls(db: UserDb, thread_id: str) -> AIMessage | None:
-    """The thread's last proposal, with its calls that nothing answered yet: an approval
-    still waiting (its turn paused inside a domain agent, so the checkpointed messages
-    do not hold it; the transcript does, from the moment it was asked)."""
-    cur = await db.conn.execute(
+def recent_query(thread_id: str) -> Query:
+    """The thread's last messages, newest first: enough to find a waiting approval."""
+    return (
         "SELECT message_id, role, data FROM chat_messages WHERE thread_id = %s"
         " ORDER BY id DESC LIMIT 12",
         (thread_uuid(thread_id),),
     )
+
+
+async def waiting_calls(db: UserDb, thread_id: str) -> AIMessage | None:
+    """The thread's last proposal, with its calls that nothing answered yet: an approval
+    still waiting (its turn paused inside a domain agent, so the checkpointed messages
+    do not hold it; the transcript does, from the moment it was asked)."""
+    cur = await db.conn.execute(*recent_query(thread_id))
+    return waiting_in(await cur.fetchall())
+
+
+def waiting_in(recent: Sequence[Mapping[str, Any]]) -> AIMessage | None:
+    """`waiting_calls` from the rows of `recent_query`."""
     answered: set[str] = set()
-    for row in await cur.fetchall():
+    for row in recent:
         data = row["data"] or {}
         if row["role"] == "tool":
             answered.add(str(data.get("tool_call_id")))

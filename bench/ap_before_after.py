@@ -17,7 +17,8 @@ psutil); the report gives medians over rounds and the ratios after ÷ before. Wi
 `--graph-turns N` (default 60; 0: not measured) the graph's own CPU per turn is measured
 before every round, in this process on the servers' core (turn cost without a
 checkpointer, as `make bench` does; the median is used), and each row also gives the
-server's own share: CPU per turn − the graph's, ÷ the graph's.
+server's own share: CPU per turn − the graph's, ÷ the graph's. `--redis-url` has both
+servers coordinate through that Redis (`make bench` runs without; issue 19's run mirror).
 """
 
 from __future__ import annotations
@@ -84,11 +85,14 @@ def prepare_with(tree: Path, url: str) -> None:
 
 
 @contextmanager
-def pam_serve_from(tree: Path, name: Tree, database_url: str) -> Iterator[Server]:
-    """`pam serve` run by the tree's own Python (its editable install imports that tree)."""
+def pam_serve_from(
+    tree: Path, name: Tree, database_url: str, redis_url: str = ""
+) -> Iterator[Server]:
+    """`pam serve` run by the tree's own Python (its editable install imports that tree);
+    with `redis_url`, coordinating through that Redis (locks, run mirrors, counters)."""
     with tempfile.TemporaryDirectory(prefix=f"pam-{name}-") as tmp:
         argv = [str(_python(tree)), "-m", "server", "serve", "--port", "{port}"]
-        env = pam_env(database_url, "offline", Path(tmp))
+        env = pam_env(database_url, "offline", Path(tmp)) | {"REDIS_URL": redis_url}
         with procs.process(f"pam-{name}", argv, env, "/health/live", Path(tmp)) as server:
             yield server
 
@@ -203,7 +207,8 @@ def markdown(out: dict[str, Any]) -> str:
         "clients it moves in steps of clients ÷ seconds); CPU ms per turn divides the "
         "server's CPU by every turn started in the window, the late ones included.",
         "",
-        f"The machine was shared and loaded (load average {m['load_before']} before, "
+        ("Both servers coordinated through Redis (REDIS_URL set). " if p.get("redis") else "")
+        + f"The machine was shared and loaded (load average {m['load_before']} before, "
         f"{m['load_after']} after, {m['cpus']} CPUs): the absolute figures belong to that "
         "machine; read the ratios.",
         "",
@@ -278,6 +283,11 @@ def main() -> None:
     parser.add_argument("--title", default="Agent Protocol before and after issue 18")
     parser.add_argument("--paths", default="ap,values", help="comma-separated: ap,values,sse,ws")
     parser.add_argument(
+        "--redis-url",
+        default="",
+        help="both servers coordinate through this Redis (default: none, as make bench)",
+    )
+    parser.add_argument(
         "--graph-turns",
         type=int,
         default=60,
@@ -314,6 +324,7 @@ def main() -> None:
             "seconds": args.seconds,
             "concurrency": concurrencies,
             "paths": modes,
+            "redis": bool(args.redis_url),
         },
         "title": args.title,
     }
@@ -322,7 +333,9 @@ def main() -> None:
         for tree in TREES:
             url = stack.enter_context(bench_database())
             prepare_with(trees[tree], url)
-            servers[tree] = stack.enter_context(pam_serve_from(trees[tree], tree, url))
+            servers[tree] = stack.enter_context(
+                pam_serve_from(trees[tree], tree, url, args.redis_url)
+            )
         for server in servers.values():
             server.wait_ready()
         graph = None

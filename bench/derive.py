@@ -18,7 +18,7 @@ def merge_turn_costs(runs: list[dict[str, Any]]) -> dict[str, Any]:
             "p99_ms": summary([r[kind]["p99_ms"] for r in runs])["median"],
             "cpu_ms_per_turn": summary([r[kind]["cpu_ms_per_turn"] for r in runs])["median"],
         }
-    merged["share"] = runs[len(runs) // 2]["share"]
+    merged["where"] = runs[len(runs) // 2]["where"]
     if all("flags" in r for r in runs):  # issue 21: a run start's flag evaluation
         merged["flags"] = runs[len(runs) // 2]["flags"]
     return merged

@@ -66,6 +66,45 @@ def _dict_table(title: str, data: dict[str, Any]) -> list[str]:
     return [*lines, ""]
 
 
+def where_table(where: dict[str, Any]) -> list[str]:
+    """Turn cost's `where`: each part of the graph in CPU ms per turn and share, the graph
+    alone and with the server's checkpointer side by side; the same by whose code, and
+    PAM's dearest functions."""
+    kinds = [k for k in ("no_checkpointer", "postgres_checkpointer") if k in where]
+    head = " | ".join(f"{k.replace('_', ' ')}: ms/turn (share)" for k in kinds)
+    lines = [
+        "### Where a turn's CPU goes",
+        "",
+        "CPU-time sampling (bench/cpu_sampler.py): every sample charged to one part, so the"
+        " parts add up to the sampled total.",
+        "",
+        f"| part | {head} |",
+        "|---|" + "---|" * len(kinds),
+    ]
+    heads = {
+        "owners": "**by whose code**",
+        "ours_hot": "**PAM's dearest functions (innermost of PAM's on the stack)**",
+    }
+    for view in ("parts", "owners", "ours_hot"):
+        if view in heads:
+            lines.append(f"| {heads[view]} |" + " |" * len(kinds))
+        names = list(dict.fromkeys(n for k in kinds for n in where[k].get(view, {})))
+        for name in names:
+            cells = []
+            for k in kinds:
+                got = where[k].get(view, {}).get(name)
+                cells.append("–" if got is None else f"{got['ms']:.2f} ({got['share']:.1%})")
+            lines.append(f"| {name} | " + " | ".join(cells) + " |")
+        if view == "parts":
+            total = " | ".join(f"**{where[k]['cpu_ms_per_turn']:.2f}**" for k in kinds)
+            trips = " | ".join(f"{where[k]['round_trips_per_turn']:.1f}" for k in kinds)
+            lines += [
+                f"| **sampled total** | {total} |",
+                f"| round trips to Postgres per turn | {trips} |",
+            ]
+    return [*lines, ""]
+
+
 def markdown(results: dict[str, Any]) -> str:
     lines = ["# PAM benchmarks (`make bench`)", ""]
     machine = results.get("machine", {})
@@ -98,7 +137,10 @@ def markdown(results: dict[str, Any]) -> str:
         ]
     for name in ("turn_cost", "floor", "ttft", "idle_ws", "long_thread", "soak"):
         if results.get(name):
-            lines += _dict_table(name.replace("_", " ").capitalize(), results[name])
+            shown = {k: v for k, v in results[name].items() if k != "where"}
+            lines += _dict_table(name.replace("_", " ").capitalize(), shown)
+            if name == "turn_cost" and results[name].get("where"):
+                lines += where_table(results[name]["where"])
     if results.get("targets"):
         lines += ["## Targets", "", "| target | measured | limit | met |", "|---|---|---|---|"]
         for t in results["targets"]:

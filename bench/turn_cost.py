@@ -27,9 +27,11 @@ from langchain_core.messages import AIMessage
 from agent.context import Context
 from agent.model import load_chat_model
 from bench.clients import MESSAGE, varied
+from bench.cpu_sampler import CpuSampler
 from bench.flags import evaluation_cost, rules_service
+from bench.round_trips import counting_round_trips
 from bench.stats import percentile
-from bench.timing import Spans, TimedSaver
+from bench.turn_parts import breakdown
 from graph import build_graph
 from server.runs.request import DURABILITY
 from tests.fakes import ScriptedChatModel, call, route
@@ -89,7 +91,7 @@ def _figures(timed: tuple[list[float], float]) -> dict[str, Any]:
 
 
 async def turn_cost(pool: Pool, model: BaseChatModel, turns: int) -> dict[str, Any]:
-    """{"no_checkpointer": {...}, "postgres_checkpointer": {...}, "share": {...}}."""
+    """{"no_checkpointer": {...}, "postgres_checkpointer": {...}, "where": {...}}."""
     saver = BatchedSaver(pool)
     await saver.setup()
     bare = build_graph(None, model=model)
@@ -101,20 +103,22 @@ async def turn_cost(pool: Pool, model: BaseChatModel, turns: int) -> dict[str, A
         "no_checkpointer": _figures(await timed_turns(bare, pool, turns, [])),
         "postgres_checkpointer": _figures(await timed_turns(saved, pool, turns, [])),
     }
-    result["share"] = await _breakdown(pool, model, max(10, turns // 4))
+    result["where"] = {
+        "no_checkpointer": await where_it_goes(bare, pool, turns),
+        "postgres_checkpointer": await where_it_goes(saved, pool, turns),
+    }
     # What starting a run with its user's flags adds (issue 21's budget: 0.1 ms).
     result["flags"] = await evaluation_cost(rules_service(pool, ""), Context(pool=pool))
     return result
 
 
-async def _breakdown(pool: Pool, model: BaseChatModel, turns: int) -> dict[str, float]:
-    saver = TimedSaver(pool)
-    spans = Spans()
-    graph = build_graph(saver, model=model)
-    total_s = sum(await _turns(graph, pool, turns, [spans])) / 1000
-    shares = {k: round(v / total_s, 3) for k, v in spans.totals.items()}
-    shares["checkpoint_writes"] = round(saver.checkpoint_s / total_s, 3)
-    return shares
+async def where_it_goes(graph: Any, pool: Pool, turns: int) -> dict[str, Any]:
+    """The turn's CPU by part of the graph (ms per turn, summing to the whole), by whose
+    code it is, and the round trips to Postgres per turn."""
+    sampler = CpuSampler()
+    with counting_round_trips() as trips, sampler.sampling():
+        await _turns(graph, pool, turns, [])
+    return {**breakdown(sampler.samples, turns), "round_trips_per_turn": trips[0] / turns}
 
 
 async def _main(url: str, model: BaseChatModel, turns: int) -> dict[str, Any]:

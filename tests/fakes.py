@@ -5,7 +5,8 @@ model: routing, tools, approvals and streaming run for real around them.
   forever (benchmarks drive thousands of identical turns).
 - `PacedBrain` (selected with PAM_MODEL=python:tests.fakes:PacedBrain; agent/model.py
   imports any chat model by path) is the offline brain whose text replies stream at a
-  fixed pace: the first token FIRST_TOKEN_S after the call starts, then one token every
+  fixed pace, word by word (`word_chunks`; the brain itself hands over its reply in one
+  chunk): the first token FIRST_TOKEN_S after the call starts, then one token every
   TOKEN_INTERVAL_S. Tool calls (the router's, a domain agent's) come at once, as from a
   fast tool-calling model. Time to first token is then "the server's first token minus
   the model's own 200 ms".
@@ -14,12 +15,13 @@ model: routing, tools, approvals and streaming run for real around them.
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import AsyncIterator, Callable, Sequence
 from typing import Any
 
 from langchain_core.callbacks import AsyncCallbackManagerForLLMRun, CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from langchain_core.runnables import Runnable
 from pydantic import Field
@@ -88,6 +90,25 @@ class ScriptedChatModel(BaseChatModel):
         return self._next(messages)
 
 
+_WORD = re.compile(r"\s*\S+|\s+")
+
+
+def word_chunks(message: AIMessage) -> list[AIMessageChunk]:
+    """The offline brain's chunks of `message` with the text split into words, each with
+    the whitespace before it ("Done — logged $5." -> "Done", " —", " logged", " $5."), as a
+    model that streams at a pace sends it; joined they are the message."""
+    out: list[AIMessageChunk] = []
+    for piece in chunks(message):
+        if piece.tool_call_chunks or not piece.text:
+            out.append(piece)
+        else:
+            out.extend(AIMessageChunk(content=word) for word in _WORD.findall(piece.text))
+    for piece in out:
+        piece.chunk_position = None
+    out[-1].chunk_position = "last"
+    return out
+
+
 FIRST_TOKEN_S = 0.2
 TOKEN_INTERVAL_S = 0.02
 
@@ -112,7 +133,7 @@ class PacedBrain(OfflineBrain):
     ) -> ChatResult:
         message = self.answer(messages, kwargs.get("tools"))
         if self._paced(message):
-            pieces = len(chunks(message))
+            pieces = len(word_chunks(message))
             await asyncio.sleep(self.first_token_s + self.token_interval_s * (pieces - 1))
         return ChatResult(generations=[ChatGeneration(message=message)])
 
@@ -125,7 +146,7 @@ class PacedBrain(OfflineBrain):
     ) -> AsyncIterator[ChatGenerationChunk]:
         message = self.answer(messages, kwargs.get("tools"))
         paced = self._paced(message)
-        for i, piece in enumerate(chunks(message)):
+        for i, piece in enumerate(word_chunks(message)):
             if paced:
                 await asyncio.sleep(self.first_token_s if i == 0 else self.token_interval_s)
             chunk = ChatGenerationChunk(message=piece)

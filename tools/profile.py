@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import Any
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from tools.db.scope import UserDb
+from tools.db.scope import Query, UserDb
 
 
 @dataclass(frozen=True)
@@ -31,18 +34,27 @@ class Profile:
         return ZoneInfo(self.effective_timezone)
 
 
-async def load_profile(db: UserDb) -> Profile:
-    """The stored profile, or the Australian defaults for a user who has none yet."""
-    cur = await db.conn.execute(
+def profile_query(user_id: UUID) -> Query:
+    return (
         "SELECT display_name, home_base, currency, units, timezone, travel_style, pets"
         " FROM profiles WHERE user_id = %s",
-        (db.user_id,),
+        (user_id,),
     )
-    row = await cur.fetchone()
+
+
+def profile_from(row: Mapping[str, Any] | None, zone: str | None) -> Profile:
+    """The stored profile (`row`), or the Australian defaults for a user who has none
+    yet; `zone` is the device's, when it said."""
     profile = Profile(**row) if row else Profile()
-    if db.zone and db.zone != profile.timezone:
-        profile = replace(profile, device_timezone=db.zone)
+    if zone and zone != profile.timezone:
+        profile = replace(profile, device_timezone=zone)
     return profile
+
+
+async def load_profile(db: UserDb) -> Profile:
+    """The stored profile, or the Australian defaults for a user who has none yet."""
+    cur = await db.conn.execute(*profile_query(db.user_id))
+    return profile_from(await cur.fetchone(), db.zone)
 
 
 def local_now(db: UserDb, profile: Profile) -> datetime:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 import psycopg
@@ -35,8 +36,12 @@ def integrity_message(exc: psycopg.errors.IntegrityError) -> str:
     return f"That value breaks {constraint}."
 
 
-async def run_action(action: Action, db: UserDb, raw: Mapping[str, Any]) -> ActionResult:
+async def run_action(
+    action: Action, db: UserDb, raw: Mapping[str, Any], *, savepoint: bool = True
+) -> ActionResult:
     """Validate, then run inside a savepoint: an error undoes exactly this action's writes.
+    `savepoint=False` is for a transaction that holds this action alone, which the caller
+    rolls back when this raises (two round trips fewer: the SAVEPOINT and its RELEASE).
 
     Raises ActionError for anything the caller should show the user.
     """
@@ -46,13 +51,15 @@ async def run_action(action: Action, db: UserDb, raw: Mapping[str, Any]) -> Acti
         message, field = validation_message(exc)
         raise ActionError(message, field=field) from None
     try:
+        if not savepoint:
+            return await action.fn(db, args)
         async with db.conn.transaction():
             return await action.fn(db, args)
     except psycopg.errors.IntegrityError as exc:
         raise ActionError(integrity_message(exc), code="invalid") from None
     except psycopg.DataError as exc:
         # Input Postgres cannot store (a NUL character, an out-of-range number): the
-        # caller's to fix. The savepoint has already undone the action's writes.
+        # caller's to fix. The savepoint (or the caller's rollback) undoes the action's writes.
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else "invalid value"
         raise ActionError(f"A value can't be stored: {detail}.", code="invalid") from None
 
@@ -61,6 +68,20 @@ async def call_action(action: Action, db: UserDb, raw: Mapping[str, Any]) -> dic
     """`run_action` as a JSON-ready dict; failures become `{"ok": false, ...}` results."""
     try:
         result = await run_action(action, db, raw)
+    except ActionError as exc:
+        return exc.to_result()
+    return result.model_dump(mode="json")
+
+
+async def call_alone(
+    action: Action, transaction: AbstractAsyncContextManager[UserDb], raw: Mapping[str, Any]
+) -> dict[str, Any]:
+    """`call_action` in a transaction of its own (`transaction`, e.g. `user_db(...)`):
+    the action runs without a savepoint, and a failure rolls the whole transaction back,
+    so it writes nothing, as in a savepoint."""
+    try:
+        async with transaction as db:
+            result = await run_action(action, db, raw, savepoint=False)
     except ActionError as exc:
         return exc.to_result()
     return result.model_dump(mode="json")

@@ -106,7 +106,85 @@ _TABLE: list[tuple[str, int, str]] = [
         r"|jaycar|harvey norman|officeworks|mitre 10|esky|eskies",
     ),
 ]
-_COMPILED = [(cat, w, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for cat, w, words in _TABLE]
+# Brands and phrases of North American, New Zealand, British, tradie and family spending.
+# Read only as written: their words alone mean other things ("school", "water", "check",
+# "world"), so they stay out of the typo table below.
+_AS_WRITTEN: list[tuple[str, int, str]] = [
+    ("gas_lpg", 3, r"lp gas|lp tank|propane tanks?"),
+    ("repairs", 4, r"mended|welding|welded"),
+    ("repairs", 1, r"sparky|electrician|plumber"),
+    ("maintenance", 3, r"tune-?up|lube|smog check|wof|mot|oil and filter"),
+    ("maintenance", 1, r"jiffy lube"),
+    ("fuel", 3, r"refuel(?:led|ed|ling)?|fill-?ups?|tank of gas"),
+    (
+        "fuel",
+        1,
+        r"chevron|exxon|mobil|sunoco|valero|conoco|phillips 66|citgo|pilot|flying j|circle k"
+        r"|kwik trip|buc-?ee'?s|petro-?canada|esso|z energy|truck stop|7-eleven|7 eleven",
+    ),
+    (
+        "registration",
+        3,
+        r"dmv|tags renewal|plates? renewal|licen[cs]e plates?|vehicle licen[cs]e|tax disc",
+    ),
+    (
+        "camping",
+        3,
+        r"rv parks?|rv resorts?|rv sites?|koa|state parks?|campgrounds|campsites|hook-?ups?"
+        r"|thousand trails|harvest hosts|doc camp\w*|freedom camp\w*|(?:a|our|the) site"
+        r"|site (?:for|fee)|dump fees?|dump station fees?",
+    ),
+    (
+        "groceries",
+        1,
+        r"walmart|kroger|safeway|whole foods|trader joe'?s|h-?e-?b|publix|albertsons|loblaws"
+        r"|sobeys|no frills|save-on-foods|countdown|pak ?'?n'? ?save|new world|tesco"
+        r"|sainsbury'?s|asda|lidl|morrisons|grocery store|farmers'? market|farm gate",
+    ),
+    (
+        "food",
+        3,
+        r"smoko|sandwich(?:es)?|sangas?|sausage rolls?|kebabs?|sushi|donuts?|doughnuts?"
+        r"|hot dogs?|food truck|dinners|lunches|breakfasts|takeaways",
+    ),
+    (
+        "food",
+        1,
+        r"diner|starbucks|tim hortons|wendy'?s|taco bell|chipotle|domino'?s",
+    ),
+    (
+        "health",
+        3,
+        r"prescriptions|drugstore|walgreens|cvs|rite aid|urgent care|clinic|panadol|nurofen"
+        r"|ibuprofen|paracetamol|band-?aids|bandages|doctors|vets|vet bill",
+    ),
+    (
+        "phone_internet",
+        3,
+        r"cell phone|cell plan|hotspot|verizon|at&t|t-mobile|telus|2degrees|one nz|phone bill",
+    ),
+    (
+        "entertainment",
+        3,
+        r"netflix|spotify|disney\+?|streaming|water ?park|rodeo|footy tickets",
+    ),
+    (
+        "shopping",
+        3,
+        r"toys?|school uniforms?|uniforms?|stationery|school supplies|backpacks?|jacket|jumper"
+        r"|sweater|thongs|sandals|sneakers",
+    ),
+    (
+        "shopping",
+        1,
+        r"amazon|ebay|best buy|home depot|lowe'?s|canadian tire|cabela'?s|bass pro"
+        r"|camping world|the warehouse",
+    ),
+]
+_COMPILED = [
+    (cat, w, re.compile(rf"\b(?:{words})\b", re.IGNORECASE))
+    for cat, w, words in (*_TABLE, *_AS_WRITTEN)
+]
 _NEGATED = re.compile(r"\bnot (?:the |a |for )?\w+(?: \w+)?\b", re.IGNORECASE)
 CATEGORIES = (
     "fuel", "food", "groceries", "camping", "maintenance", "insurance", "registration",

@@ -41,6 +41,7 @@ class Env:
     vehicle: str | None = None
     name: str | None = None
     previous: Previous | None = None  # what the previous turn did (the dialogue state)
+    home_base: str | None = None
 
     @property
     def today(self) -> date:
@@ -50,7 +51,26 @@ class Env:
     def american(self) -> bool:
         """A North American user (an America/ zone, US or Canadian dollars): "gas" is what
         the car runs on."""
-        return self.currency in ("USD", "CAD") or str(self.tz.key).startswith("America/")
+        return (
+            self.currency in ("USD", "CAD")
+            or str(self.tz.key).startswith("America/")
+            or bool(self.home_base and _NORTH_AMERICA.search(self.home_base))
+        )
+
+
+# A home base in the US or Canada: a North American touring elsewhere still says "gas" for
+# fuel and writes the month first.
+_NORTH_AMERICA = re.compile(
+    r"\b(?:usa|u\.s\.a?\.?|united states|america|canada|alberta|british columbia|ontario|quebec"
+    r"|manitoba|saskatchewan|nova scotia|new brunswick|newfoundland|yukon|alabama|alaska|arizona"
+    r"|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois"
+    r"|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota"
+    r"|mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico"
+    r"|new york|north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island"
+    r"|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington"
+    r"|west virginia|wisconsin|wyoming)\b",
+    re.IGNORECASE,
+)
 
 
 def _lines(messages: list[BaseMessage]) -> dict[str, str]:
@@ -92,6 +112,7 @@ def read_env(messages: list[BaseMessage], fallback_now: datetime | None = None) 
         vehicle=vehicle.split("(")[0].strip() if vehicle else None,
         name=lines.get("Name"),
         previous=read_previous(lines),
+        home_base=lines.get("Home base"),
     )
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from agent.brain.calendar_words import count_of, nth_day, shift, weekday, written
+from agent.brain.calendar_words import count_of, nth_day, numeric, shift, weekday, written
 from agent.brain.clock import add_months, month_number
 
 _I = re.IGNORECASE
@@ -69,6 +69,14 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         "month_edge",
     ),
     (re.compile(rf"\bmid(?:-|\s+)?({MONTHS})\b", _I), "mid_month"),
+    # "the end of January", "start of March": that month's last or first day
+    (
+        re.compile(
+            rf"\b(?:the\s+)?(end|start|beginning|first|last day)\s+of\s+({MONTHS})\b(?!\s+\d)",
+            _I,
+        ),
+        "named_month_edge",
+    ),
     # A bare "Christmas" is a day only after a word that asks for one ("christmas lights" is not)
     (
         re.compile(
@@ -80,6 +88,11 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     # "Monday week", "tomorrow week": a week after the coming one (Australian, British)
     (re.compile(rf"\b({_WD_FULL}|tomorrow)\s+week\b", _I), "day_week"),
+    # "a week today", "a week on Friday", "a fortnight tomorrow": that day, a week or two on
+    (
+        re.compile(rf"\b(?:a|one) (week|fortnight) (?:on )?(today|tomorrow|{_WD_FULL})\b", _I),
+        "week_on",
+    ),
     (re.compile(r"\b(?:the\s+)?day before yesterday\b", _I), "before_yesterday"),
     (re.compile(r"\b(?:the\s+)?day after tomorrow\b", _I), "after_tomorrow"),
     (re.compile(r"\b(?:yesterday|yday|yest|last night)\b", _I), "yesterday"),
@@ -108,7 +121,18 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         "written",
     ),
     (re.compile(r"\b(\d{4}-\d{2}-\d{2})\b"), "iso"),
-    (re.compile(r"(?<![\d/.$])(\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?![\d/])"), "written"),
+    (re.compile(r"(?<![\d/.$])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])"), "numeric"),
+    # "15.06.2026", "15.06.", "on 15.06", "15.06 at 14:00": a dotted date (a dotted number
+    # is otherwise a price or a time, so only where it can be nothing else)
+    (
+        re.compile(
+            r"(?<![\d.$])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?![\d.])"
+            r"|(?<=\bon )(\d{1,2})\.(\d{1,2})(?![\d.])(?!\s*(?:am|pm|dollars?|bucks?|euros?))"
+            r"|(?<![\d.$])(\d{1,2})\.(0\d|1[0-2])(?=\s+at\s+\d)",
+            _I,
+        ),
+        "dotted",
+    ),
     # "Wednesday the 18th": the date, which the weekday only confirms
     (
         re.compile(rf"\b(?:{_WD_FULL}),?\s+(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)\b", _I),
@@ -167,10 +191,27 @@ def _resolve(kind: str, m: re.Match[str], today: date, future: bool) -> date | N
         return today + timedelta(days=14)
     if kind == "week_end":
         return today + timedelta(days=4 - today.weekday() if today.weekday() <= 4 else 0)
+    if kind == "named_month_edge":
+        number = month_number(m[2])
+        if number is None:
+            return None
+        end = m[1].lower() in ("end", "last day")
+        for in_year in (today.year, today.year + (1 if future else -1)):
+            opening = date(in_year, number, 1)
+            edge = add_months(opening, 1) - timedelta(days=1) if end else opening
+            if (edge >= today) if future else (edge <= today):
+                return edge
+        return None
     if kind == "mid_month":
         return written(f"15 {m[1]}", today, future)
     if kind == "named_day":
         return written(_NAMED_DAYS[(m[1] or m[2]).lower()], today, future)
+    if kind in ("numeric", "dotted"):
+        g = m.groups()
+        a, b, y = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], None)
+        if g[0] is None and g[3] is None:
+            a, b = g[5], g[6]
+        return numeric(int(a), int(b), int(y) if y else None, today, future)
     if kind == "iso":
         return date.fromisoformat(m[1])
     if kind == "nth":
@@ -179,6 +220,10 @@ def _resolve(kind: str, m: re.Match[str], today: date, future: bool) -> date | N
         return nth_day(today, int(m["n"]), future)
     if kind == "weekday":
         return weekday(today, m[2], m[1].lower(), future)
+    if kind == "week_on":
+        anchor = find_day(m[2], today, future=True)
+        days = 14 if m[1].lower() == "fortnight" else 7
+        return anchor.day + timedelta(days=days) if anchor else None
     if kind == "day_week":
         first = today + timedelta(days=1) if m[1].lower() == "tomorrow" else None
         return (first or weekday(today, m[1], "bare", True)) + timedelta(days=7)

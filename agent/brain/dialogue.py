@@ -19,13 +19,14 @@ from contextlib import suppress
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from agent.brain import figures
 from agent.brain.categories import category_of
 from agent.brain.clock import add_months, month_end
 from agent.brain.convo import Env
 from agent.brain.dates import MONTHS, find_day
 from agent.brain.draft import blank
-from agent.brain.money import best_amount, spoken_pair
-from agent.brain.places import capitalised_place, named_town, town_after_word
+from agent.brain.money import bare_numbers, best_amount, find_amounts, spoken_pair
+from agent.brain.places import capitalised_place, named_town, place_after, town_after_word
 from agent.brain.previous import Previous
 from agent.brain.ranges import PERIODS, Range, find_range, next_to
 from agent.brain.slots_vehicle import vehicle_named
@@ -47,7 +48,9 @@ CORRECTS = {
 _CUE = re.compile(
     r"^\W*(?:(?:oh|ah|um|umm|hmm|ok|okay|er|uh)\b[\s,.]*)?"  # "Oh sorry, ...": a sound first
     r"(?:no|nah|nope|oops|whoops|sorry|actually|wait|hang on|hold on|my bad|i meant|meant"
-    r"|make (?:it|that)|change (?:it|that)|it was|that was|should (?:be|have been)"
+    r"|make (?:it|that)|change (?:it|that)|(?:move|shift|push|bump) (?:it|that)|it was|that was"
+    r"|(?:put|stick|pop|file|chuck|move) (?:it|that|this) (?:under|in|into|as)"
+    r"|should (?:be|have been)"
     r"|correction|not)\b"
     r"|\b(?:actually|i meant|i mean|should (?:be|have been)|not \$?\d|instead|make (?:it|that))\b",
     _I,
@@ -68,30 +71,72 @@ def _newest(rows: list[dict[str, Any]], kind: str) -> dict[str, Any] | None:
     return next((r for r in rows if r.get("kind") == kind and r.get("id")), None)
 
 
-def _clock(text: str) -> time | None:
-    """ "10.15", "11", "2pm": the time a correction gives (a bare 1–6 is the afternoon)."""
-    if hit := find_time(text):
-        return hit.at
+def _clock(text: str, old: time | None = None) -> time | None:
+    """ "10.15", "11", "2pm": the time a correction gives. An hour without am/pm is the one
+    of its two readings nearer the old time ("make it 7" after 6 pm is 7 pm); with no old
+    time a bare 1–6 is the afternoon."""
     m = _CLOCK.search(text)
-    if not m:
+    if hit := find_time(text):
+        at: time | None = hit.at
+    elif not m:
         return None
-    hour, minute = int(m[1]), int(m[2] or 0)
-    if m[3]:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if m[3].lower() == "pm" else 0)
-    elif 1 <= hour <= 6:
-        hour += 12
-    return time(hour, minute) if hour < 24 and minute < 60 else None
+    else:
+        hour, minute = int(m[1]), int(m[2] or 0)
+        if m[3]:
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if m[3].lower() == "pm" else 0)
+        elif 1 <= hour <= 6:
+            hour += 12
+        at = time(hour, minute) if hour < 24 and minute < 60 else None
+    bare = m is not None and not m[3] and 1 <= int(m[1]) <= 12 and not _SAID_HALF.search(text)
+    if at is None or old is None or not bare:
+        return at
+    other = time((at.hour + 12) % 24, at.minute)
+    base = old.hour * 60 + old.minute
+    return min((at, other), key=lambda t: abs(t.hour * 60 + t.minute - base))
+
+
+# A part of the day said with the hour decides its half ("7 in the morning", "8 tonight").
+_SAID_HALF = re.compile(
+    r"\b(?:morning|mornin|arvo|afternoon|evening|tonight|night|noon|midday|midnight|a\.?m|p\.?m)\b"
+    r"|\d\s*(?:am|pm)\b|\b(?:lunch|dinner|breakfast|brekkie)\s*time\b",
+    _I,
+)
+# "the day before", "a day later": a day said from the row's own day.
+_DAY_BESIDE = re.compile(
+    r"\b(?:the|a|one|1|(?P<n>two|2|three|3)) days? (?P<way>before|earlier|after|later)\b", _I
+)
+
+
+def _beside_row(said: str, old: date | None) -> date | None:
+    m = _DAY_BESIDE.search(said)
+    if not m or old is None:
+        return None
+    count = {"two": 2, "2": 2, "three": 3, "3": 3}.get((m["n"] or "").lower(), 1)
+    return old + timedelta(days=-count if m["way"].lower() in ("before", "earlier") else count)
+
+
+def _row_day(row: dict[str, Any], key: str) -> date | None:
+    with suppress(ValueError, TypeError):
+        return date.fromisoformat(str(row.get(key) or "")[:10])
+    return None
 
 
 def _expense_changes(said: str, row: dict[str, Any], env: Env) -> dict[str, Any]:
     changes: dict[str, Any] = {}
+    if beside := _beside_row(said, _row_day(row, "date")):
+        changes["date"] = beside.isoformat()
+        said = _DAY_BESIDE.sub(" ", said)
     day = find_day(said, env.today, future=False)
     rest = blank(said, [(day.start, day.end)]) if day else said
     if day:
         changes["date"] = day.day.isoformat()
-    if amount := best_amount(rest, loose=True):
+    amount = best_amount(rest, loose=True)
+    numbers = bare_numbers(rest)
+    if amount and not find_amounts(rest) and len(numbers) > 1:
+        amount = numbers[-1]  # "it was for 2 nights so 90": the new value is said last
+    if amount:
         changes["amount"] = float(amount.value)
     category = category_of(rest, american=env.american)
     if category and category != row.get("category"):
@@ -100,19 +145,20 @@ def _expense_changes(said: str, row: dict[str, Any], env: Env) -> dict[str, Any]
 
 
 def _event_changes(said: str, row: dict[str, Any], env: Env) -> dict[str, Any]:
-    day = find_day(said, env.today, future=True)
-    clock = _clock(blank(said, [(day.start, day.end)]) if day else said)
-    if day is None and clock is None:
-        return {}
     old = str(row.get("start") or "")
     start: datetime | None = None
     with suppress(ValueError):
         start = datetime.fromisoformat(old) if "T" in old else None
-    old_day = start.date() if start else None
-    if old_day is None:
-        with suppress(ValueError):
-            old_day = date.fromisoformat(old[:10])
-    new_day = day.day if day else old_day
+    old_day = start.astimezone(env.tz).date() if start else _row_day(row, "start")
+    beside = _beside_row(said, old_day)
+    if beside:
+        said = _DAY_BESIDE.sub(" ", said)
+    day = find_day(said, env.today, future=True)
+    rest = blank(said, [(day.start, day.end)]) if day else said
+    clock = _clock(rest, start.astimezone(env.tz).time() if start else None)
+    if day is None and clock is None and beside is None:
+        return {}
+    new_day = day.day if day else beside or old_day
     if new_day is None:
         return {}
     at = clock or (start.astimezone(env.tz).time() if start else None)
@@ -138,6 +184,8 @@ def correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     prev = env.previous
     if prev is None or prev.turns_ago != 1 or not prev.wrote or prev.action not in CORRECTS:
         return None
+    if reminder := reminder_for_last(text, env):
+        return reminder
     if len(text.split()) > MAX_WORDS or not _CUE.search(text) or _NEW.search(text):
         return None
     tool, kind, id_arg = CORRECTS[prev.action]
@@ -147,6 +195,22 @@ def correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     said = _NOT.sub(" ", text)  # "45 not 50": the new value is the one left
     changes = (_expense_changes if kind == "expense" else _event_changes)(said, row, env)
     return (tool, {id_arg: row["id"], **changes}) if changes else None
+
+
+def reminder_for_last(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
+    """ "add a reminder an hour before" after an event was written: that event's reminder."""
+    prev = env.previous
+    if prev is None or prev.turns_ago != 1 or not prev.wrote:
+        return None
+    if prev.action not in ("create_event", "update_event") or len(text.split()) > MAX_WORDS:
+        return None
+    lead = figures.reminder_before(text)
+    row = _newest(prev.rows, "event")
+    if lead is None or row is None or not re.search(r"\bremind", text, _I):
+        return None
+    if find_day(blank(text, [(lead.start, lead.end)]), env.today, future=True):
+        return None  # a day of its own: a new reminder, not this event's
+    return "update_event", {"event_id": row["id"], "reminder_minutes": int(lead.value)}
 
 
 PLACE_FILTERS = ("destination", "location", "near")  # where a turn's action was about
@@ -242,6 +306,12 @@ _TRACKING = re.compile(
     r"\bhow(?:'s| is| are| am)?\b.{0,25}\b(?:going|looking|tracking|travelling|doing)\b|\bso far\b",
     _I,
 )
+# The place just talked about, as "it"/"there", from or to another town.
+_HOW_FAR_IT = re.compile(
+    r"\bhow (?:far|long)(?:'s| is| would| will)?\s+(?:it|that|there|the drive|the trip)"
+    r"(?:\s+(?:be|take))?\s+(?:(?:to )?drive\s+)?(?:there\s+)?(from|to)\b",
+    _I,
+)
 # A question about the trip just planned: "how long's the drive gonna take?"
 _TRIP_QUESTION = re.compile(
     r"\bhow (?:long|far|many (?:hours|kms?|kilometres|miles))\b|\bhow much (?:fuel|diesel|petrol)\b"
@@ -296,6 +366,12 @@ def act_on_listed(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
             **{k: prev.filters[k] for k in keep if k in prev.filters},
             "save": False,
         }
+    if (far := _HOW_FAR_IT.search(text)) and (here := previous_place(env)):
+        # "how far is it from Byron?" after the weather in Coffs: from Byron to Coffs
+        other = place_after(text[far.start() :], far[1])
+        if other and other[0].lower() != here.lower():
+            ends = (other[0], here) if far[1].lower() == "from" else (here, other[0])
+            return "plan_trip", {"origin": ends[0], "destination": ends[1], "save": False}
     if prev.action in HISTORY_OF and _COMPARE.search(text):
         tool = HISTORY_OF[prev.action]
         vehicle = prev.filters.get("vehicle")
@@ -319,7 +395,9 @@ def act_on_listed(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
 _FOLLOW = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|right|cool|hmm+|oh|ah|thanks|ta|great|lovely|righto)\b[\s,.!]*)?"
     r"(?:and|what about|how about|and what about"
-    r"|and how about|same for|same again for|now|what of|how's|hows)\b",
+    r"|and how about|same for|same again for|now|what of|how's|hows"
+    # narrowing what was just shown: "only the fuel ones", "just groceries"
+    r"|(?:ok(?:ay)?\s+)?(?:only|just)(?=\s+(?:the\s+)?\w+(?:\s+(?:ones?|stuff|bits|expenses))?\W*$))\b",
     _I,
 )
 RANGED = {"list_expenses", "spending_summary", "fuel_stats", "list_events"}
@@ -354,16 +432,16 @@ def _period_named(span: Range, today: date) -> str | None:
 
 def _span(text: str, prev: Previous, env: Env) -> Range | None:
     before = _previous_range(prev, env.today)
-    if before and (beside := next_to(text, before)):
-        return beside[0]
-    if re.search(r"\b(?:the )?(?:month|week|year) (?:before|prior)\b", text, _I) and before:
-        unit = re.search(r"month|week|year", text, _I)
-        word = unit[0].lower() if unit else "month"
+    if before and (shifted := next_to(text, before)):
+        return shifted[0]
+    beside = re.search(r"\b(?:the )?(month|week|year) (before|prior|after)\b", text, _I)
+    if beside and before:  # "and the week after?": the span beside the one asked about
+        word, sign = beside[1].lower(), 1 if beside[2].lower() == "after" else -1
         if word == "month":
-            first = add_months(before.start.replace(day=1), -1)
+            first = add_months(before.start.replace(day=1), sign)
             return Range(first, month_end(first), None)
-        days = 7 if word == "week" else 365
-        return Range(before.start - timedelta(days=days), before.end - timedelta(days=days), None)
+        step = timedelta(days=(7 if word == "week" else 365) * sign)
+        return Range(before.start + step, before.end + step, None)
     future = prev.action == "list_events"
     found = find_range(text, env.today, future=future)
     if found is None and (month := re.search(rf"\b(?:{MONTHS})\b", text, _I)):
@@ -377,6 +455,30 @@ _OTHER = re.compile(
     r"|put|cancel|change|set)\b",
     _I,
 )
+
+
+def _budget_month(text: str, prev: Previous, env: Env) -> str | None:
+    """The month a follow-up of a budget check names, as `YYYY-MM`."""
+    said = str(prev.filters.get("month") or env.today.strftime("%Y-%m"))
+    try:
+        first = date.fromisoformat(f"{said}-01")
+    except ValueError:
+        first = env.today.replace(day=1)
+    before = Range(first, month_end(first), None)
+    if beside := next_to(text, before):
+        return beside[0].start.strftime("%Y-%m")
+    if m := re.search(r"\b(?:the )?month (before|prior|after)\b", text, _I):
+        return add_months(first, 1 if m[1].lower() == "after" else -1).strftime("%Y-%m")
+    span = find_range(text, env.today)
+    if span is None and (month := re.search(rf"\b(?:{MONTHS})\b", text, _I)):
+        span = find_range(f"in {month[0]}", env.today)
+    return span.start.strftime("%Y-%m") if span else None
+
+
+def _other_rig(text: str) -> tuple[str, int, int] | None:
+    """ "and the Jayco?" after the fuel figures of one vehicle: another by its name."""
+    m = re.search(r"\b(?:the|my|our)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)", text)
+    return (m[1], m.start(), m.end()) if m else None
 
 
 def follow_up(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
@@ -410,7 +512,10 @@ def follow_up(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
                     args.update(start_date=span.start.isoformat(), end_date=span.end.isoformat())
         args["category"] = category
         changed = True
-    if prev.action == "fuel_stats" and (vehicle := vehicle_named(text, env)):
+    if prev.action == "budget_status" and (month := _budget_month(text, prev, env)):
+        args["month"] = month  # "and the month before?", "what about August?"
+        changed = True
+    if prev.action == "fuel_stats" and (vehicle := vehicle_named(text, env) or _other_rig(text)):
         args["vehicle"] = vehicle[0]
         changed = True
     place = capitalised_place(text) or named_town(text) or town_after_word(text, "about|for|in|at")

@@ -18,12 +18,20 @@ _NAMED = re.compile(
     re.IGNORECASE,
 )
 _LOWER_GROUP = re.compile(r"\b(?:the|my|our)\s+([\w'&-]+(?:\s+[\w'&-]+){0,3}?)\s+group\b", re.I)
-_VAGUE = {"a", "the", "this", "that", "it", "my", "our", "new", "private"}
+# ... or typed in lower case to the end: "any join requests waiting on homeschool on wheels"
+_LOWER_TAIL = re.compile(
+    r"\b(?:requests?|waiting|asked|asking|want(?:s|ing)?)\s+(?:to join\s+|(?:for|on|in|into)\s+)"
+    r"(?:the\s+|my\s+|our\s+)?([a-z][\w'&-]*(?:\s+[\w'&-]+){0,4}?)(?:\s+group)?\s*"
+    r"(?:pls|please|yet|at the moment|atm)?[?.!]*$",
+    re.I,
+)
+_VAGUE = {"a", "the", "this", "that", "it", "my", "our", "new", "private", "there", "me", "us"}
+_VAGUE |= {"group", "my group", "our group", "join", "yet", "it yet"}
 
 
 def review_join_requests(text: str, env: Env) -> Draft:
     draft = Draft("review_join_requests")
-    m = _NAMED.search(text) or _LOWER_GROUP.search(text)
+    m = _NAMED.search(text) or _LOWER_GROUP.search(text) or _LOWER_TAIL.search(text)
     name = squash(m[1]) if m else ""
     name = re.sub(r"\s+group$", "", name, flags=re.IGNORECASE)
     if name and name.lower() not in _VAGUE:

@@ -53,7 +53,7 @@ _LITRES = re.compile(
 )
 _KM = r"k\b|km|kms|kilomet(?:re|er)s|mi\b|miles"
 _ODO = re.compile(
-    rf"\b(?:odo(?:meter)?(?:'s)?|clock|km reading|kms? on the clock)\s*"
+    rf"\b(?:odo(?:meter)?(?:'s)?|clock|km reading|kms? on the clock|kms?(?=\s*:?\s*\d{{4}}))\s*"
     rf"(?:reading|reads|read|is|was|at|of|on|shows|showing|:|=|\s)*\s*{_N}\s*({_KM})?|"
     rf"(?:\bat|@|on)\s*{_N}\s*({_KM})\b|"
     rf"{_N}\s*({_KM})\s+(?:on the clock|on the odo)|"
@@ -70,7 +70,7 @@ _TANK = re.compile(
     rf"{_N}\s*(l|litres?|liters?|gals?|gallons?)\s*(?:of\s+)?(?:fuel\s*|long[- ]range\s*"
     rf"|main\s*|total\s*|combined\s*|diesel\s*|petrol\s*"
     rf"|across (?:both|the|two) )?tanks?\b"
-    rf"|tanks?\s*(?:size|capacity|holds?|takes|of)\s*(?:is|of|:)?\s*(?:about\s+|around\s+)?{_N}",
+    rf"|tanks?\s*(?:size|capacity|holds?|takes|of|is)\s*(?:is|of|:)?\s*(?:about\s+|around\s+)?{_N}",
     _I,
 )
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
@@ -91,7 +91,18 @@ def consumption(text: str) -> Hit | None:
     return Hit(per_100km.quantize(Decimal("0.1")), m.start(), m.end())
 
 
+# "one eighty nine a litre" (by then "1 89 a litre"): a dollar and cents spoken apart.
+_PRICE_SPOKEN = re.compile(
+    r"(?<![\d.,])([1-3]) (\d{2})\s*"
+    r"(?:/\s*l(?:itre|iter)?\b|per\s+l(?:itre|iter)\b|a\s+l(?:itre|iter)\b)",
+    _I,
+)
+
+
 def price_per_litre(text: str) -> Hit | None:
+    if spoken := _PRICE_SPOKEN.search(text):
+        value = _dec(spoken[1]) + _dec(spoken[2]) / 100
+        return Hit(value, spoken.start(), spoken.end())
     m = _PRICE.search(text)
     if m:
         raw = m.group(1) or m.group(3)
@@ -116,7 +127,8 @@ def _km(value: Decimal, unit: str | None) -> Decimal:
     unit = (unit or "").lower()
     if unit.startswith("mi"):
         return (value * KM_PER_MILE).quantize(Decimal("0.1"))
-    return value * 1000 if unit == "k" else value
+    # "160k" is thousands; "45230 k" is already kilometres ("k" said for km)
+    return value * 1000 if unit == "k" and value < 1000 else value
 
 
 def odometer(text: str) -> Hit | None:

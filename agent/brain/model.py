@@ -21,7 +21,8 @@ from langchain_core.runnables import Runnable
 from langchain_core.tools import BaseTool
 from langchain_core.utils.function_calling import convert_to_openai_tool
 
-from agent.brain.convo import read_convo, read_env
+from agent.brain.calendar_words import month_first
+from agent.brain.convo import Convo, read_convo, read_env
 from agent.brain.general import general_reply
 from agent.brain.ids import call_id, conversation_key
 from agent.brain.planner import plan
@@ -84,7 +85,11 @@ class OfflineBrain(BaseChatModel):
         """The reply to `messages` with `tools` bound (OpenAI-format tool dicts)."""
         names = _tool_names(tools)
         env = read_env(messages, self.now)
-        convo = read_convo(messages, env, names)
+        with month_first(env.american):  # "6/10" is June 10 to a North American
+            return self._answer(read_convo(messages, env, names), names)
+
+    def _answer(self, convo: Convo, names: list[str]) -> AIMessage:
+        env = convo.env
         if ROUTE_TOOL in names:
             call = {
                 "name": ROUTE_TOOL,

@@ -31,6 +31,9 @@ _I = re.IGNORECASE
 _WORD = rf"(?!(?:{_STOP})\b)[A-Za-z][\w'.-]*"
 _NAME = rf"(?:the\s+)?{_WORD}(?:\s+(?:of\s+the\s+|of\s+|on\s+)?{_WORD}){{0,3}}"
 _NOT_PLACES = {"home", "there", "here", "town", "the", "camp", "work", "me", "you", "us"}
+# what a traveller fills or sleeps in ("put 80 litres in the rig") is no place
+_NOT_PLACES |= {"rig", "van", "ute", "car", "truck", "tank", "caravan", "motorhome", "camper"}
+_NOT_PLACES |= {"trailer", "bus", "wagon", "4wd", "jerry can", "jerry cans", "jerries", "rv"}
 
 
 def _clean(raw: str) -> str | None:
@@ -143,6 +146,13 @@ _STOPS = re.compile(
 )
 
 
+_THEN = re.compile(
+    rf"\s*,?\s*(?:and\s+)?then\s+(?:on\s+|up\s+|down\s+|over\s+|across\s+|back\s+)?"
+    rf"(?:to\s+)?(?P<b>{_NAME})",
+    re.IGNORECASE,
+)
+
+
 # "via the Great Ocean Road", "through the Stuart Hwy": the way, not a town to stop at.
 _ROAD = re.compile(
     r"\b(?:road|rd|highway|hwy|freeway|fwy|motorway|track|trail|way|drive|dr|coast road"
@@ -165,6 +175,11 @@ def trip_places(text: str) -> tuple[str | None, str | None, list[str]]:
             groups = m.groupdict()
             origin = _clean(groups["a"]) if groups.get("a") else None
             dest = _clean(groups["b"]) if groups.get("b") else None
+            if dest and groups.get("b"):
+                # "to Katherine then on to Kununurra": the towns before the last are stops
+                while (more := _THEN.match(text, m.end("b"))) and (last := _clean(more["b"])):
+                    stops.append(dest)
+                    dest, m = last, more
             if origin or dest:
                 break
     if dest and not origin and (m := _TRIPS[-1].search(text)):  # "to X ... from Y"

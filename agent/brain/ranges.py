@@ -33,8 +33,19 @@ _THE = r"\b(?:for|over|in) the {0}\b(?! before| after| prior)|\bthe {0} so far\b
 
 _NAMED: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:next|coming) (\d+) days\b", _I), "next_n_days"),
+    # "the next 2 weeks", "the coming fortnight": that many days from today
+    (re.compile(r"\b(?:next|coming) (?:(\d+) (weeks)|(fortnight))\b", _I), "next_n_weeks"),
     (re.compile(r"\b(?:last|past) 30 days\b|\bpast month\b", _I), "last_30_days"),
     (re.compile(r"\b(?:last|past|previous) (\d+) days\b", _I), "last_n_days"),
+    # "the last 2 weeks", "the past fortnight", "the past week": that many days back to today
+    (
+        re.compile(
+            r"\b(?:last|past|previous) (?:(\d+) (weeks|months)|(fortnight|week))\b(?<!last week)"
+            r"(?<!previous week)",
+            _I,
+        ),
+        "last_n_weeks",
+    ),
     (
         re.compile(
             rf"\b(?:this|current) week\b|\bso far this week\b|\bweek to date\b"
@@ -45,6 +56,7 @@ _NAMED: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"\b(?:last|previous) week\b", _I), "last_week"),
     (re.compile(r"\b(?:next|coming) week\b", _I), "next_week"),
+    (re.compile(r"\b(?:the )?week after next\b", _I), "week_after_next"),
     (
         re.compile(
             rf"\b(?:this|current) month\b|\bmonth to date\b|\bso far this month\b"
@@ -72,12 +84,22 @@ PERIODS = ("this_week", "last_week", "this_month", "last_month", "last_30_days",
 def _named(kind: str, m: re.Match[str], today: date) -> tuple[date, date] | None:
     if kind == "last_n_days":
         return today - timedelta(days=int(m[1]) - 1), today
+    if kind == "last_n_weeks":
+        unit = (m[2] or m[3]).lower()
+        if unit == "months":
+            return add_months(today, -int(m[1])) + timedelta(days=1), today
+        days = 7 * int(m[1]) if m[1] else 14 if unit == "fortnight" else 7
+        return today - timedelta(days=days - 1), today
+    if kind == "next_n_weeks":
+        days = 7 * int(m[1]) if m[1] else 14
+        return today, today + timedelta(days=days - 1)
     if kind == "next_n_days":
         return today, today + timedelta(days=int(m[1]) - 1)
     if kind == "last_30_days":
         return today - timedelta(days=29), today
-    if kind in ("this_week", "last_week", "next_week"):
-        return _week(today, {"this_week": 0, "last_week": -1, "next_week": 1}[kind])
+    if kind in ("this_week", "last_week", "next_week", "week_after_next"):
+        weeks = {"this_week": 0, "last_week": -1, "next_week": 1, "week_after_next": 2}
+        return _week(today, weeks[kind])
     if kind in ("this_month", "last_month", "next_month"):
         first = add_months(today.replace(day=1), {"this_month": 0, "last_month": -1}.get(kind, 1))
         return first, month_end(first)
@@ -190,14 +212,16 @@ def next_to(text: str, previous: Range) -> tuple[Range, int, int] | None:
 
 
 _DAYS = re.compile(
-    r"\b(?:for|next|over|coming)\s+(?:the\s+)?(?:next\s+)?(\d+)\s*days?\b|\b(\d+)[\s-]*day\b", _I
+    r"\b(?:for|next|over|coming)\s+(?:the\s+)?(?:next\s+)?(\d+)\s*days?\b|\b(\d+)[\s-]*day\b"
+    r"|(?<!\bin )(?<!\bin the )\b(\d+)\s+days\b(?!\s+(?:ago|from|after|before|time))",
+    _I,
 )
 
 
 def forecast_days(text: str, today: date) -> int | None:
     """How many days of forecast a question needs, counting today; None for the default."""
     if m := _DAYS.search(text):
-        return max(1, min(16, int(m[1] or m[2])))
+        return max(1, min(16, int(m[1] or m[2] or m[3])))
     if m := re.search(r"\b(?:next|coming|following)\s+(few|couple of|couple)\s+days\b", text, _I):
         return 3 if m[1].lower() == "few" else 2
     if re.search(r"\b(?:week|7[\s-]day)\b", text, _I) and not re.search(r"\bweekend\b", text, _I):

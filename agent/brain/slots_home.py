@@ -76,9 +76,14 @@ def add_pantry_item(text: str, env: Env) -> Draft:
 
 def list_pantry(text: str, env: Env) -> Draft:
     draft = Draft("list_pantry")
-    if m := re.search(r"\b(?:next|within|in)\s+(\d+)\s*(days?|weeks?)\b", text, _I):
+    if m := re.search(r"\b(?:next|within|in|coming)\s+(\d+)\s*(days?|weeks?)\b", text, _I):
         draft.put("expiring_within_days", int(m[1]) * (7 if m[2].startswith("w") else 1))
-    elif m := re.search(r"\b(?:within|in|over|inside)\s+(?:the|a)\s+(fortnight|month)\b", text, _I):
+    elif m := re.search(
+        r"\b(?:within|in|over|inside|next|coming)\s+(?:the\s+|a\s+)?(?:next\s+|coming\s+)?"
+        r"(fortnight|month)\b",
+        text,
+        _I,
+    ):
         draft.put("expiring_within_days", 14 if m[1].lower() == "fortnight" else 30)
     elif re.search(
         r"\bthis week\b|\b(?:within|in|inside|over) (?:the|a) week\b", text, _I
@@ -89,7 +94,18 @@ def list_pantry(text: str, env: Env) -> Draft:
     return draft
 
 
+# "add lunchbox stuff to the list: muesli bars, apples", "put on shopping list - eggs": the
+# items follow the list and a colon or dash.
+_AFTER_LIST = re.compile(
+    r"\b(?:(?:shopping|grocery|groceries|shops?)\s*list|list|shopping|shops)\b"
+    r"(?:\s+(?:please|pls|for me|thanks))?\s*(?::|\s-\s)\s*(?=\S)",
+    _I,
+)
+
+
 def shopping_items(text: str) -> list[str]:
+    if (after := _AFTER_LIST.search(text)) and not _LABEL.match(text):
+        text = text[after.end() :]
     text = re.sub(_ON_LIST, "", text, flags=_I)
     if label := _LABEL.match(text):
         body = text[label.end() :]

@@ -53,7 +53,7 @@ _LEAD = (
     r"|awesome|lovely|spot|place|location|site|called|named|as|to|places|spots|saved"
     # how a find is told: "we've found a beaut …", "just came across a ripper …"
     r"|we've|we|we have|i've|i|i have|have|just|found|came across|come across|beaut|ripper"
-    r"|cracker|top|decent|right"
+    r"|cracker|top|decent|right|um|umm|uh|er|ok|okay|so|oh"
 )
 
 
@@ -101,9 +101,16 @@ def save_place(text: str, env: Env) -> Draft:
         name = ""
     if not name and where_in_head and re.match(r"(?:in|at)\b", head[where_in_head[1] :], _I):
         name = where_in_head[0]  # "the dump point at the Roma showgrounds": that's the spot
+    if (not name or (where and name == where[0])) and (
+        called := re.match(
+            r"\s*,\s*((?-i:[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4}))\s*(?:,|\.|$)",
+            cut[len(head) :],
+        )
+    ):
+        name = called[1]  # "the mechanic in Tennant Creek, Barkly Auto, ...": its own name
     name = title_case(name) if name and name.islower() else name
     draft.put("name", name)
-    town = town_of(where[0]) if where else known_town(name) if name else None
+    town = _town(cut, near) or (town_of(where[0]) if where else known_town(name) if name else None)
     # "the Nyngan Riverside caravan park": Nyngan; coordinates say it best
     draft.put("location", f"{coords[1]},{coords[2]}" if coords else town or name)
     draft.put("kind", kind or "other")
@@ -112,6 +119,18 @@ def save_place(text: str, env: Env) -> Draft:
         draft.put("shared", True)
     draft.missing = None if draft.args.get("name") else "name"
     return draft
+
+
+def _town(text: str, near: str) -> str | None:
+    """Of the places said after "in", "at", "near" …, the first town the map knows, as
+    the map names it ("the showground in Longreach": Longreach; "at hughenden great spot":
+    Hughenden)."""
+    rest = text
+    while place := place_after(rest, near):
+        if town := known_town(town_of(place[0])):
+            return title_case(town)
+        rest = blank(rest, [(place[1], place[2])])
+    return None
 
 
 def find_places(text: str, env: Env) -> Draft:

@@ -8,7 +8,7 @@ from agent.brain.convo import Env
 from agent.brain.draft import Draft, Ref, tidy
 from agent.brain.figures import newest_count
 from agent.brain.pick import explicit_id, ordinal, ref_words
-from agent.brain.textutil import capitalise, squash
+from agent.brain.textutil import capitalise, squash, title_case
 
 _I = re.IGNORECASE
 _NOT_NAME = r"(?!(?:to|in|on|into|for|from|with|everyone|all|the|my|our)\b)"
@@ -77,6 +77,12 @@ def _group(text: str, *, before_content: bool = True) -> str | None:
     return None if name.lower() in ("a", "the", "this", "that", "my") else name
 
 
+_NAME_ENDS = re.compile(
+    r"\s+(?:just|so|because|cos|coz|that|which|where|who|open|only|with|to|keep|make|and it"
+    r"|please|pls|thanks|for|about|it's|its|since)\b",
+    _I,
+)
+_GROUP_LATER = re.compile(r"\b(?:there|that group|this group|the same group)\b", _I)
 _IN_IT = re.compile(
     r"\b(?:in|to|on|into|for)\s+(?:it|there|that(?: group| one)?|this(?: group| one)?"
     r"|the group|our group|the new group|the new one)\b",
@@ -149,6 +155,12 @@ def create_post(text: str, env: Env) -> Draft:
         body = m[1].strip() if m and not re.match(r"(?:to|on|in)\b", m[1]) else ""
         content = re.sub(r"^(['\"])(.*)\1$", r"\2", body).strip() or None
     group = squash(asked[1]) if asked else _group(text)
+    members = re.search(
+        rf"\b(?:members|people|folks|everyone)\s+(?:of|in)\s+(?:the\s+)?({_TITLE})(?:\s+group)?\s*[:,-]",
+        text,
+    )
+    if not group and members:  # "post only for the members of Backpackers Cairns: …"
+        group = squash(members[1])
     if not group and told and not re.fullmatch(rf"(?:{_FEEDS})", told["group"], _I):
         said_group = squash(told["group"])
         named = re.sub(r"^(?:the|our|my)\s+|\s+group$", "", said_group, flags=_I)
@@ -161,8 +173,10 @@ def create_post(text: str, env: Env) -> Draft:
     head = text[: told.start("mark")] if told else text.split(":")[0]
     if group and re.search(r"\b(?:public|publicly|everyone|all)\b", head, _I):
         draft.put("visibility", "public")
-    elif not group and re.search(r"\b(?:public|publicly)\b", head, _I):
-        draft.put("visibility", "public")  # "make a public post: …" says so in words
+    elif group or not _GROUP_LATER.search(text):
+        # said outright: a post to a group is for its members, any other is public ("post
+        # there" is left to the group the conversation names, filled in after)
+        draft.put("visibility", "group" if group else "public")
     draft.missing = None if content else "content"
     return draft
 
@@ -183,8 +197,17 @@ def get_feed(text: str, env: Env) -> Draft:
         text,
         _I,
     )
+    # "show me the outback families feed": a group's name before "feed"/"posts", any case
+    before_feed = re.search(
+        r"\bthe\s+(?!(?:public|community|main|whole|general|latest|new|newest|usual|social"
+        r"|news|my|our|group|groups|app)\s+(?:feed|posts|page)\b)"
+        r"([a-z][\w'&-]*(?:\s+[\w'&-]+){0,4}?)\s+(?:group\s+)?(?:feed|posts|page)\b",
+        text,
+        _I,
+    )
     found = _group(text, before_content=False) or (squash(named[1]) if named else None)
-    draft.put("group", found or (squash(lower[1]) if lower else None))
+    found = found or (squash(lower[1]) if lower else None)
+    draft.put("group", found or (squash(before_feed[1]) if before_feed else None))
     if n := newest_count(text):
         draft.put("limit", n)
     return draft
@@ -230,8 +253,15 @@ def list_groups(text: str, env: Env) -> Draft:
         query = tidy(
             about, r"any|some|the|a|an|what|which|are|there|list|show|me|find|all|groups?|our|my"
         )
-        if re.fullmatch(_EVERY_GROUP, query, _I):
-            query = ""  # "what groups r there on here": every group
+        # "for korean people", "for dog lovers like us": who is in it says what it is about
+        query = re.sub(
+            r"\s+(?:people|folks|peeps|ones|types|like (?:me|us)|in (?:oz|australia))$",
+            "",
+            query,
+            flags=_I,
+        )
+        if re.fullmatch(_EVERY_GROUP, query, _I) or query.lower() in ("community", "new"):
+            query = ""  # "what groups r there on here", "community groups": every group
         draft.put("query", query.lower()[:100] if query else None)
     return draft
 
@@ -311,6 +341,13 @@ def create_group(text: str, env: Env) -> Draft:
         ).strip(" ,")
     if m and not name and description:
         name = capitalise(description)
+    if name and name == name.lower() and (cut := _NAME_ENDS.search(name)):
+        # typed in lower case, a name ends where the sentence goes on ("called miller
+        # family lap just for the rellies", "homeschool on wheels open to anyone")
+        description = description or squash(name[cut.start() :])
+        name = squash(name[: cut.start()])
+    if name and name == name.lower():
+        name = title_case(name)  # a group's name is a proper name
     draft.put("name", name[:100] or None)
     draft.put(
         "description",

@@ -95,7 +95,14 @@ def pressures(text: str) -> dict[str, Decimal] | None:
     everywhere = _all_round(rest)
     axles = _axles(rest)
     out: dict[str, Decimal] = {**axles, **corners}
-    if everywhere is not None:
+    if everywhere is not None and out.keys() - {"spare"}:
+        # "front left 190, the others 240": every corner not named has the other value,
+        # said outright (all_round, which fills the corners not given, is kept beside)
+        out = {corner: out.get(corner, everywhere) for corner in _ORDER} | (
+            {"spare": out["spare"]} if "spare" in out else {}
+        )
+        out["all_round"] = everywhere
+    elif everywhere is not None:
         out["all_round"] = everywhere
     elif len(out.keys() - {"spare"}) < 4:
         with_unit = re.findall(rf"{_NUM}\s*(?:psi|kpa|bar)\b", rest, _I)

@@ -15,7 +15,8 @@ _FUEL_TYPES |= {"electric": "electric", "ev": "electric", "gas": "lpg", "ulp": "
 _MAKES = (
     r"toyota|ford|nissan|mitsubishi|isuzu|mazda|holden|jeep|land rover|mercedes(?:-benz)?"
     r"|volkswagen|vw|fiat|iveco|hyundai|kia|subaru|suzuki|ram|chevrolet|jayco|avan|winnebago|ldv"
-    r"|great wall|gwm|tesla|byd|renault|peugeot|kea|apollo|britz|maui"
+    r"|great wall|gwm|tesla|byd|renault|peugeot|kea|apollo|britz|maui|airstream|coachmen"
+    r"|forest river|keystone|grand design|tiffin|fleetwood|thor|dodge|gmc|chevy|honda"
 )
 _MODELS = (
     r"land ?cruiser(?: \d+)?|troop ?carrier|hilux|prado|hiace|coaster|ranger|everest|transit"

@@ -8,7 +8,7 @@ from agent.brain import measures
 from agent.brain.convo import Env
 from agent.brain.dates import find_day
 from agent.brain.draft import Draft, blank, tidy
-from agent.brain.money import bare_numbers, best_amount, find_amounts
+from agent.brain.money import bare_numbers, best_amount, find_amounts, spoken_pair
 from agent.brain.places import (
     capitalised_place,
     known_town,
@@ -32,6 +32,9 @@ def log_fuel(text: str, env: Env) -> Draft:
     cut = blank(text, [(h.start, h.end) for h in (litres, price, odo) if h])
     draft.put("litres", litres.value if litres else None)
     cost = best_amount(cut, loose=False)
+    pair = spoken_pair(cut, hundreds=True)
+    if pair and pair.value > 20 and (cost is None or pair.start <= cost.start < pair.end):
+        cost = pair  # "90 litres, one seventy five (total)": a fill is not $1.75
     if cost and cost.value > 20:
         draft.put("total_cost", cost.value)
     elif price:
@@ -53,7 +56,19 @@ def _fuel_stop(text: str) -> str | None:
     while place := place_after(text, "at|in"):
         places.append(place[0])
         text = blank(text, [(place[1], place[2])])
-    return next((p for p in places if known_town(p)), places[0] if places else None)
+    found = next((p for p in places if known_town(p)), places[0] if places else None)
+    return found or named_town(text) or _town_last(text)
+
+
+def _town_last(text: str) -> str | None:
+    """ "diesel 142 roma": a town the map knows as the message's last words (a log typed
+    in shorthand names the town with no "at" or "in")."""
+    words = re.findall(r"[A-Za-z][\w'.-]*", text.rstrip(" .!?")[-40:])
+    for n in (3, 2, 1):
+        tail = " ".join(words[-n:])
+        if len(words) >= n and (town := known_town(tail)) and town == tail:
+            return title_case(town)
+    return None
 
 
 def fuel_stats(text: str, env: Env) -> Draft:
@@ -88,6 +103,8 @@ def log_maintenance(text: str, env: Env) -> Draft:
         cut = cut[: m.start()]
     day = find_day(cut, env.today, future=False)
     cost = find_amounts(cut)
+    if not cost and (pair := spoken_pair(cut, hundreds=True)):
+        cost = [pair]  # "oil change two twenty": work on a vehicle is never $2.20
     if not cost or not odo:  # bare numbers: an odometer reading is big, a price is not
         dated = blank(cut, [(day.start, day.end)]) if day else cut
         bare = [b for b in bare_numbers(dated) if b.value >= 10 and b not in cost]

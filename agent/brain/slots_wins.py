@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from agent.brain.categories import category_of
 from agent.brain.convo import Env
@@ -29,8 +30,8 @@ def _amount(text: str, env: Env, *, hundreds: bool = False) -> tuple[Amount | No
     with `hundreds`, "two fifty" is $250."""
     day = find_day(text, env.today, future=False)
     clock = find_time(text)
-    if clock and re.fullmatch(r"\d{1,2}\.\d{2}", text[clock.start : clock.end]):
-        clock = None  # "lunch friday 12.50": a bare dotted number in a purchase is a price
+    if clock and re.fullmatch(r"\d{1,2}(?:\.\d{2})?", text[clock.start : clock.end]):
+        clock = None  # "lunch friday 12.50", "pies friday 9": in a purchase, a price
     cut = blank(text, [(h.start, h.end) for h in (day, clock) if h])
     spoken = None if find_amounts(cut) else spoken_pair(cut, hundreds=hundreds)
     amount = spoken or best_amount(cut, loose=True)
@@ -46,9 +47,39 @@ _BOUGHT_THING = re.compile(
 )
 
 
+# A payment that is never a few dollars either: "the one fifty deposit", "site fees two
+# forty".
+_DEAR_WORDS = re.compile(r"\b(?:deposits?|fees?|bills?|bookings?|invoices?|rent|bond)\b", _I)
+
+
+_UNIT_RATE = r"night|day|week|person|head|adult|kid|child"
+_RATE_FOR = re.compile(
+    rf"(?P<rate>\d+(?:\.\d+)?)\s*(?:dollars|bucks|\$)?\s*(?:a|per|/|each)\s*(?P<u>{_UNIT_RATE})\b"
+    rf".{{0,30}}?\bfor\s+(?P<n>\d+)\s+(?P=u)s?\b"
+    rf"|(?P<n2>\d+)\s+(?P<u2>{_UNIT_RATE})s?\s+at\s+\$?\s?(?P<rate2>\d+(?:\.\d+)?)\s*"
+    rf"(?:dollars|bucks)?\s*(?:a|per|/|each)\s*(?P=u2)\b",
+    _I,
+)
+
+
+def _times_rate(text: str, amount: Amount) -> Amount | None:
+    """ "the caravan park 38 a night for 3 nights", "2 nights at 45 a night": the rate
+    times the count, when the amount read is that rate (a total said wins)."""
+    m = _RATE_FOR.search(text)
+    if not m:
+        return None
+    rate, count = Decimal(m["rate"] or m["rate2"]), int(m["n"] or m["n2"])
+    if amount.value != rate or not 1 < count <= 60:
+        return None
+    return Amount(rate * count, amount.currency, amount.start, amount.end)
+
+
 def add_expense(text: str, env: Env) -> Draft:
     draft = Draft("add_expense")
-    amount, rest = _amount(text, env, hundreds=category_of(text, american=env.american) in _DEAR)
+    dear = category_of(text, american=env.american) in _DEAR or bool(_DEAR_WORDS.search(text))
+    amount, rest = _amount(text, env, hundreds=dear)
+    if amount and (times := _times_rate(text, amount)):
+        amount = times  # "38 a night for 3 nights": what was paid is 114
     if amount:
         draft.put("amount", amount.value)
         if amount.currency:
@@ -125,7 +156,14 @@ def delete_expense(text: str, env: Env) -> Draft:
     return Draft("delete_expense", ref=_expense_ref(text))
 
 
-_CHANGE = re.compile(r"\b(?:to|into|as|should (?:have )?be(?:en)?|was|were|make it|instead)\b", _I)
+_CHANGE = re.compile(
+    r"\b(?:to|into|as|under|should (?:have )?be(?:en)?|was|were|make it|instead)\b", _I
+)
+
+
+_ASKS = re.compile(
+    r"\b(?:can|could|would) you\b|\b(?:fix|correct|change|update) (?:it|that|this)\b", _I
+)
 
 
 def update_expense(text: str, env: Env) -> Draft:
@@ -137,15 +175,15 @@ def update_expense(text: str, env: Env) -> Draft:
         amount and day and not (day.start <= amount.start < day.end)
     ):
         draft.put("amount", amount.value)
-    asks = re.sub(
-        r"\b(?:can|could|would) you\b|\b(?:fix|correct|change|update) (?:it|that|this)\b",
-        " ",
-        after,
-        flags=_I,
-    )
+    asks = _ASKS.sub(" ", after)
+    # "can you fix it" asks; it names no repair. "put that under repairs, it was a hose
+    # clamp": the category is said after the first mark, the reason after the last.
+    first = _ASKS.sub(" ", text[marks[0].end() :]) if marks else ""
     draft.put(
-        "category", category_of(asks, american=env.american)
-    )  # "can you fix it" asks; it names no repair
+        "category",
+        category_of(asks, american=env.american)
+        or (category_of(first, american=env.american) if re.match(r"\s*\w+", first) else None),
+    )
     if day := find_day(after, env.today, future=False):
         draft.put("date", day.day.isoformat())
     if m := re.search(r"\b(?:description|note)\b.*?\b(?:to|as|:)\s+(.+)$", text, _I):

@@ -42,7 +42,8 @@ _CAL = re.compile(
     r"\b(?:to|in|into|on)\s+(?:my|the|our)\s+(?:calendar|diary|schedule)\b|\bcalendar\b", _I
 )
 _END = re.compile(
-    r"\b(?:until|till|til|to|-)\s*(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b|\bfor\s+(\d+|an?)\s*"
+    r"\b(?:until|till|til|to|-)\s*(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b|\b(?:for|takes?|took|lasts?"
+    r"|will take|should take|goes for|runs? for)\s+(?:about\s+|around\s+|roughly\s+)?(\d+|an?)\s*"
     r"(hours?|hrs?|minutes?|mins?)\b",
     _I,
 )
@@ -121,8 +122,9 @@ def create_event(text: str, env: Env) -> Draft:
             if end and span:
                 draft.put("end", end.isoformat())
                 spans.append(span)
-    if re.search(r"\ball[- ]day\b", text, _I):
-        draft.put("all_day", True)
+    dated = str(draft.args.get("start") or "")
+    if re.search(r"\ball[- ]day\b", text, _I) or (dated and "T" not in dated):
+        draft.put("all_day", True)  # a day with no time of day is the whole day
         spans += [m.span() for m in re.finditer(r"\ball[- ]day\b", text, _I)]
     if lead:
         draft.put("reminder_minutes", int(lead.value))

@@ -1,25 +1,25 @@
-"""Streaming pieces: text as word-ish tokens with their whitespace, tool calls in one chunk."""
+"""Streaming pieces: the reply's text in one chunk, its tool calls in one chunk.
+
+The offline brain has its whole reply at once, so it hands it over at once: one chunk of
+text per reply step rather than one per word. Each chunk a model streams costs the server
+a callback dispatch, a stream event, an encoding and a frame per client; a word-by-word
+split bought the reader nothing but the look of typing. A model that really streams (an
+OpenAI-compatible server) still reaches the client token by token.
+"""
 
 from __future__ import annotations
 
 import json
-import re
 
 from langchain_core.messages import AIMessage, AIMessageChunk
 from langchain_core.messages.tool import tool_call_chunk
 
-_TOKEN = re.compile(r"\s*\S+|\s+")
-
-
-def tokens(text: str) -> list[str]:
-    """ "Done — logged $5." -> ["Done", " —", " logged", " $5."]; joined they are the text."""
-    return _TOKEN.findall(text)
-
 
 def chunks(message: AIMessage) -> list[AIMessageChunk]:
-    """The message as the chunks a streaming model would send, the last one marked."""
+    """The message as the chunks a streaming model would send (its text, then its tool
+    calls, each in one piece), the last one marked."""
     text = message.content if isinstance(message.content, str) else ""
-    out = [AIMessageChunk(content=t) for t in tokens(text)]
+    out = [AIMessageChunk(content=text)] if text else []
     if message.tool_calls:
         out.append(
             AIMessageChunk(

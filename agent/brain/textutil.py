@@ -59,6 +59,17 @@ def _groups(words: list[str]) -> list[list[str]]:
         scales = [i for i, w in enumerate(last) if w in _SCALES]
         seg = [w for w in last[(scales[-1] + 1 if scales else 0) :] if w in _UNITS or w in _TENS]
         new = False
+        # "forty five thousand two thirty": a unit after thousands, then a ten, is hundreds
+        if (
+            "thousand" in last
+            and len(seg) == 1
+            and seg[0] in _UNITS
+            and _UNITS[seg[0]] < 10
+            and word in _TENS
+            and "hundred" not in last[last.index("thousand") :]
+        ):
+            last += ["hundred", word]
+            continue
         if seg and (word in _UNITS or word in _TENS):
             # After a unit nothing continues it; after a ten only a single digit does.
             new = seg[-1] in _UNITS or word in _TENS or _UNITS[word] >= 10
@@ -211,10 +222,13 @@ _MONTH_WORD = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june|july|aug(?:ust)?|sep(?:t(?:ember)?)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+_WEEKDAY_WORD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _ORDINAL_DATE = re.compile(
     rf"\b(?P<a>{_ORD_WORD})(?=\s+(?:of\s+)?{_MONTH_WORD}\b)"
     rf"|(?<=\b)(?P<m>{_MONTH_WORD})\s+(?:the\s+)?(?P<b>{_ORD_WORD})\b"
-    rf"|\bon the\s+(?P<c>{_ORD_WORD})\b(?=\s*(?:$|[,.!?]|at\b|for\b|of\b|in\b))",
+    rf"|\b(?P<w>{_WEEKDAY_WORD}),?\s+the\s+(?P<d>{_ORD_WORD})\b"
+    rf"|\b(?P<p>on|by|until|till|til|before|after|from|since|use by|best before) the\s+"
+    rf"(?P<c>{_ORD_WORD})\b(?=\s*(?:$|[,.!?]|at\b|for\b|of\b|in\b|and\b|to\b|till\b|until\b))",
     re.IGNORECASE,
 )
 
@@ -227,15 +241,17 @@ def _ordinal_value(words: str) -> int | None:
 
 
 def _ordinal_date(m: re.Match[str]) -> str:
-    words = m["a"] or m["b"] or m["c"]
+    words = m["a"] or m["b"] or m["c"] or m["d"]
     day = _ordinal_value(words)
     if day is None:
         return m[0]
     suffix = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
     if m["b"]:
         return f"{m['m']} {day}{suffix}"
+    if m["d"]:  # "Thursday the eighteenth"
+        return f"{m['w']} the {day}{suffix}"
     if m["c"]:
-        return f"on the {day}{suffix}"
+        return f"{m['p']} the {day}{suffix}"
     return f"{day}{suffix}"
 
 
@@ -253,6 +269,46 @@ def _texted(m: re.Match[str]) -> str:
     return "what's" if m["s"] else "what"
 
 
+# A year said as two numbers ("twenty nineteen", "nineteen ninety eight", "twenty twenty
+# one"): four digits, but not a clock ("at twenty thirty") nor money ("twenty fifty bucks").
+_YEAR_WORDS = re.compile(
+    r"(?<!\bat )(?<!\bby )(?<!\btill )(?<!\buntil )(?<!\bfrom )(?<!\bto )(?<!\bpaid )"
+    r"(?<!\bspent )(?<!\bcost )(?<!\bcosts )(?<!\bwas )"
+    r"\b(nineteen|twenty)[\s-]+((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b"
+    r"(?![\s-]+(?:dollars?|bucks?|cents?|percent|litres?|liters?|kms?|kilometres?|hundred"
+    r"|thousand|one|two|three|four|five|six|seven|eight|nine)\b)",
+    re.IGNORECASE,
+)
+
+
+def _year(m: re.Match[str]) -> str:
+    century = 1900 if m[1].lower() == "nineteen" else 2000
+    rest = _value(re.split(r"[\s-]+", m[2].lower()))
+    return str(century + rest) if rest is not None else m[0]
+
+
+# "four thirty no five", "20, sorry 25": a number said again corrected, the last one stays.
+_SELF_REPAIR = re.compile(
+    r"(?<![\d.])\d+(?:[ .:]\d{2})?\s*,?\s+(?:no|nah|sorry|i mean|or rather|make that|scratch that)"
+    r"\s*,?\s+(?=\d)",
+    re.IGNORECASE,
+)
+# Percent as it is spelt in other languages ("90 procent", "80 prozent", "75 por ciento").
+_PERCENT = re.compile(
+    r"(?<=\d)\s*(?:procent|prozent|pourcent|pour cent|por ciento|per cento)\b", re.I
+)
+# "sixty eight point five litres" (by then "68 point 5"): one number.
+_POINT = re.compile(r"\b(\d+) point (\d+)\b", re.IGNORECASE)
+# "12,50" written with a decimal comma (most of Europe): cents after the comma. Not a
+# thousands group ("1,250"), nor one of several numbers in a row ("38,38,42,42").
+_DECIMAL_COMMA = re.compile(
+    r"(?<![\d,.])(\d{1,4}),(\d{2}(?!\d|,\s*\d|\s+\d)"
+    r"|\d(?=\s*(?:bar|kg|kilos?|l|lt|litres?|liters?|km|euros?|eur|%)\b))"
+)
+
+
 def normalise(text: str) -> str:
     """One spacing, plain quotes and dashes, number words as digits; case is kept."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
@@ -262,7 +318,10 @@ def normalise(text: str) -> str:
     text = _ORDINAL_DATE.sub(_ordinal_date, text)
     text = _HAVE_CONTRACTIONS.sub(r"\1 have", text)  # "what've we got on"
     text = _PER.sub(lambda m: " a " + _PER_WORD.get(m[1].lower(), m[1].lower()), text)
-    text = words_to_digits(fix_number_words(_CONTRACTIONS.sub(_apostrophe, text)))
+    text = _YEAR_WORDS.sub(_year, fix_number_words(_CONTRACTIONS.sub(_apostrophe, text)))
+    text = words_to_digits(text)
+    text = _DECIMAL_COMMA.sub(r"\1.\2", _POINT.sub(r"\1.\2", text))
+    text = _PERCENT.sub(" percent", _SELF_REPAIR.sub("", text))
     return _DOLLARS_CENTS.sub(_price, text)
 
 

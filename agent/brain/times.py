@@ -36,6 +36,19 @@ _PATTERNS = (
         _I,
     ),
     re.compile(rf"\b(?:at|@|by|from|around|about|for)?\s*(\d{{1,2}})()\s*{_AMPM}(?!\w)", _I),
+    # "14h30", "at 9h": the hour mark of most of Europe
+    re.compile(r"\b(?:at|@|um|à|a las)?\s*([01]?\d|2[0-3])h([0-5]\d)\b()", _I),
+    re.compile(r"\b(?:at|@|um)\s*([01]?\d|2[0-3])h\b()()", _I),
+    # "kids dentist thurs 10", "tomorrow 9": a bare hour right after a day word
+    re.compile(
+        r"(?:(?<=day )|(?<=tues )|(?<=tue )|(?<=wed )|(?<=weds )|(?<=thurs )|(?<=thu )"
+        r"|(?<=fri )|(?<=sat )|(?<=sun )|(?<=mon )|(?<=tomorrow )|(?<=tmrw ))"
+        r"(\d{1,2})()()(?![\d:.,/])"
+        r"(?!\s*(?:%|km|kms|k\b|l\b|lt|litres?|liters?|dollars?|bucks?|am\b|pm\b|days?|weeks?"
+        r"|months?|nights?|people|kids|adults|x\b|st\b|nd\b|rd\b|th\b|psi|kpa|bar\b|kg|kilos?"
+        r"|of\b|for\b|on\b|bags?|tins?|packs?|cans?|bottles?|hours?|hrs?|mins?|minutes?))",
+        _I,
+    ),
     re.compile(r"\b(?:at|@|by|around|about)?\s*(\d{1,2})()\s*o'?clock()", _I),
     re.compile(rf"\b(?:at|@)\s*(\d{{1,2}})(){_NOT_MEASURE}()(?![\d:])", _I),
 )
@@ -214,8 +227,49 @@ class Moment:
         return datetime.combine(self.day, self.at, tzinfo=tz).isoformat()
 
 
+_SAID_HALF = re.compile(
+    rf"{_AMPM}|\d{{3,4}}|\d\s*(?:h|hrs|hours)\b|\b(?:morning|arvo|afternoon|evening|tonight|tonite"
+    r"|night|noon|midday|midnight)\b|[01]\d:",
+    _I,
+)
+_LATER_PART = re.compile(r"\b(?:tonight|tonite|evening|night)\b", _I)
+
+
+def _in_part_of_day(text: str, clock: TimeHit) -> TimeHit:
+    """ "tonight at 8", "at 7 this evening": an hour said without am/pm takes the half of
+    the day a part of the day said elsewhere in the message gives."""
+    if _SAID_HALF.search(text[clock.start : clock.end]) or not 1 <= clock.at.hour < 12:
+        return clock
+    rest = text[: clock.start] + " " * (clock.end - clock.start) + text[clock.end :]
+    if _LATER_PART.search(rest):
+        return TimeHit(clock.at.replace(hour=clock.at.hour + 12), clock.start, clock.end)
+    return clock
+
+
+# "in 2 hours", "in half an hour", "in 45 mins": a moment counted from now.
+_FROM_NOW = re.compile(
+    r"\bin\s+(?:(\d+(?:\.\d+)?|an?|half an?|a couple of|a few)\s*)(hours?|hrs?|minutes?|mins?)\b"
+    r"(?!\s+(?:before|after|early|late))",
+    _I,
+)
+
+
+def _from_now(text: str, now: datetime) -> Moment | None:
+    m = _FROM_NOW.search(text)
+    if not m:
+        return None
+    word = m[1].lower()
+    count = {"a": 1.0, "an": 1.0, "half a": 0.5, "half an": 0.5, "a couple of": 2.0}.get(word)
+    count = count if count is not None else 3.0 if word == "a few" else float(word)
+    minutes = count * (60 if m[2].lower().startswith("h") else 1)
+    at = (now + timedelta(minutes=minutes)).replace(second=0, microsecond=0)
+    return Moment(at.date(), at.time().replace(tzinfo=None), ((m.start(), m.end()),))
+
+
 def find_moment(text: str, now: datetime, *, future: bool) -> Moment | None:
     """Date and time in `text`; a time alone is today (or tomorrow once it has passed)."""
+    if future and (soon := _from_now(text, now)):
+        return soon
     today = now.date()
     day = find_day(text, today, future=future)
     clock = find_time(text)
@@ -225,6 +279,8 @@ def find_moment(text: str, now: datetime, *, future: bool) -> Moment | None:
         clock = TimeHit(time(_PARTS[part[1].lower().replace("lunch time", "lunchtime")]), 0, 0)
     if day is None and clock is None:
         return None
+    if clock and clock.end:
+        clock = _in_part_of_day(text, clock)
     spans = tuple((h.start, h.end) for h in (day, clock) if h and h.end)
     if day is None:
         assert clock is not None

@@ -6,6 +6,11 @@ The in-memory log stays the fast path on the process that runs the turn. The cop
 written in batches by a task of its own, so a turn never waits on the copy, and a failure
 only stops the copy (with one warning), never the turn. The two stores: `MirroredLog`
 (server/runs/over_redis.py) and `TableLog` (server/runs/over_postgres.py).
+
+A store may copy on request (`on_request`): events are then held until another process
+asks to follow the run (`go_live`: what is held goes at once, then each batch as it comes)
+or the run ends (everything in one write with the outcome), so a run nobody joins while it
+runs costs one write, not one per token.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from abc import ABC, abstractmethod
+from collections import deque
 from typing import Any, assert_never
 
 import structlog
@@ -52,14 +58,18 @@ class SharedLog(EventLog, ABC):
     # The shortest time between two batches: a store whose write costs more than one
     # round trip takes the events of this long at once (the end is never held back).
     flush_every_s = 0.0
+    # Held until a follower asks (`go_live`) or the run ends, rather than copied as they come.
+    on_request = False
 
     def __init__(self, run: Run, max_events: int = MAX_EVENTS) -> None:
         super().__init__(max_events)
         self._run = run
         self._max_events = max_events
-        self._pending: list[RunEvent] = []
+        # Bounded as the log is: a long run nobody follows holds no more than it keeps.
+        self._pending: deque[RunEvent] = deque(maxlen=max_events)
         self._values = values_streamed(run)
         self._ending = False
+        self.live = not self.on_request
         self._more = asyncio.Event()
         self._closing = asyncio.Event()
         self.flushed = asyncio.Event()  # set once the end entry is written (or given up)
@@ -69,8 +79,15 @@ class SharedLog(EventLog, ABC):
         event = super().append(mode, namespace, data)
         if worth_mirroring(mode, self._values):
             self._pending.append(event)
-            self._more.set()
+            if self.live:
+                self._more.set()
         return event
+
+    def go_live(self) -> None:
+        """Another process follows the run: copy what is held now, then as it comes."""
+        if not self.live:
+            self.live = True
+            self._more.set()
 
     def close(self) -> None:
         super().close()
@@ -87,7 +104,8 @@ class SharedLog(EventLog, ABC):
             while True:
                 await self._more.wait()
                 self._more.clear()
-                batch, self._pending, ending = self._pending, [], self._ending
+                batch, ending = list(self._pending), self._ending
+                self._pending.clear()
                 await self.write(batch, ending)
                 if ending:
                     return

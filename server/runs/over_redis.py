@@ -7,7 +7,10 @@
   retried message that meets its own first attempt is told apart from a busy thread.
 - **Run events** are mirrored to a Redis Stream (`MirroredLog`); other instances follow
   them (`attach`), so joins, waits, Last-Event-ID resumes and chat retries work the same
-  on every instance.
+  on every instance. The owner holds a run's events until a follower asks for them (a
+  message on `pam:runs:follow`; what was held goes at once, then each batch as it comes)
+  or the run ends (all of them with the end entry, in one write): a run that nobody joins
+  from another instance while it runs costs Redis one write, not one per token.
 - **Cancels** are published on one channel; the instance that owns the run acts on it.
 - **Pushes**: each instance subscribes to `pam:push:{user}` while it holds a socket of that
   user, and a push is a PUBLISH there (Redis answers how many instances took it).
@@ -22,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+import weakref
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -67,6 +71,7 @@ LIVE_TTL_S = 3600  # a stream whose instance died mid-run is dropped after this
 ENDED_TTL_S = 60
 FOLLOW_BLOCK_MS = 1000  # a follower's longest wait between two checks that the owner lives
 CANCEL_CHANNEL = "pam:runs:cancel"
+FOLLOW_CHANNEL = "pam:runs:follow"  # a run id: another instance follows that run now
 
 
 def head_key(run_id: str) -> str:
@@ -162,6 +167,7 @@ class MirroredLog(SharedLog):
 
     errors = REDIS_ERRORS
     where = "Redis"
+    on_request = True
 
     def __init__(self, redis: aioredis.Redis, run: Run, max_events: int = MAX_EVENTS) -> None:
         self._redis = redis
@@ -204,15 +210,20 @@ async def attach(redis: aioredis.Redis, run_id: str) -> Run | None:
 
 
 async def follow(redis: aioredis.Redis, run: Run) -> None:
-    """Replay the run's Stream into the follower until its `end` entry (or its owner dies)."""
+    """Replay the run's Stream into the follower until its `end` entry (or its owner dies).
+    The owner copies a run's events as they come only once asked (FOLLOW_CHANNEL); asked
+    again while nothing arrives, in case the first ask reached it before the run's log
+    existed there."""
     key, last = events_key(run.run_id), "0-0"
     try:
+        await redis.publish(FOLLOW_CHANNEL, run.run_id)
         while True:
             found: Any = await redis.xread({key: last}, count=BATCH, block=FOLLOW_BLOCK_MS)
             if not found:
                 if not await redis.exists(head_key(run.run_id)):  # its owner died
                     run.end("error", LOST)
                     return
+                await redis.publish(FOLLOW_CHANNEL, run.run_id)
                 continue
             for entry_id, fields in found[0][1]:
                 last = entry_id
@@ -271,7 +282,9 @@ class RedisLease:
             self.held = True
 
     def mirror(self) -> None:
-        self._run.log = MirroredLog(self._redis, self._run)
+        log = MirroredLog(self._redis, self._run)
+        self._run.log = log
+        self._coordinator.mirrors[self._run.run_id] = log
 
     async def end(self) -> None:
         if self._renewer is not None:
@@ -301,9 +314,17 @@ class RedisCoordinator:
         self.counter: RateCounter = RedisCounter(redis, redis_url)
         self._down_until = 0.0
         self._registry = SocketRegistry()
+        # This process's runs whose events another instance may ask to follow; an ended
+        # run's log goes with the run.
+        self.mirrors: weakref.WeakValueDictionary[str, MirroredLog] = weakref.WeakValueDictionary()
         # One pub/sub connection for everything this process listens to.
         self.subscriber = Subscriber(redis)
+        self.subscriber.subscribe(FOLLOW_CHANNEL, self._on_follow)
         self.subscriber.start()
+
+    async def _on_follow(self, data: bytes) -> None:
+        if (log := self.mirrors.get(data.decode(errors="replace"))) is not None:
+            log.go_live()
 
     def usable(self) -> bool:
         return time.monotonic() >= self._down_until

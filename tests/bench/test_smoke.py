@@ -61,6 +61,10 @@ def test_other_benchmarks_measured_something(report: dict[str, Any]) -> None:
     assert data["turn_cost"]["no_checkpointer"]["p50_ms"] > 0
     assert data["turn_cost"]["postgres_checkpointer"]["p50_ms"] > 0
     graph_cpu = data["turn_cost"]["no_checkpointer"]["cpu_ms_per_turn"]
+    for where in data["turn_cost"]["where"].values():  # every sampled ms in one part
+        parts = sum(p["ms"] for p in where["parts"].values())
+        assert parts == pytest.approx(where["cpu_ms_per_turn"], rel=0.01, abs=0.05)
+        assert where["round_trips_per_turn"] > 0
     assert 0 < graph_cpu <= data["turn_cost"]["no_checkpointer"]["p50_ms"] * 2
     ceiling = data["derived"]["ceiling"]
     assert ceiling["graph_cpu_ms_per_turn"] == graph_cpu

@@ -157,3 +157,14 @@ def test_a_nested_argument_model_shows_its_fields() -> None:
     }  # fmt: skip
     assert pressures["properties"]["rear_left"] == {"type": "number"}
     convert_to_openai_tool(domain_tools("wheels")[0])  # the whole domain still converts
+
+
+@pytest.mark.parametrize("domain", ["wins", "wheels", "you", "social"])
+def test_tool_functions_carry_resolved_annotations(domain: Any) -> None:
+    """LangChain resolves a tool function's type hints on every call (to find a config
+    parameter): annotations kept as strings were compiled anew each time, ~0.3 ms of a
+    tool call (bench/results/i19-graph-steps.md)."""
+    for tool in domain_tools(domain):
+        hints = tool.coroutine.__annotations__  # type: ignore[attr-defined]
+        assert hints, tool.name
+        assert not [v for v in hints.values() if isinstance(v, str)], tool.name

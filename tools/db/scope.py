@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -24,6 +24,8 @@ APP_ROLE = "pam_app"
 KNOWN_USERS = 50_000
 SCOPE = "SELECT set_config('role', %s, true), set_config('pam.user_id', %s, true)"
 SCOPE_NOT_DURABLE = SCOPE + ", set_config('synchronous_commit', 'off', true)"
+Query = tuple[str, Sequence[Any]]  # SQL with %s placeholders, and its parameters
+NEW_USER = "INSERT INTO users (id) VALUES (%s) ON CONFLICT (id) DO NOTHING"
 Connection = psycopg.AsyncConnection[DictRow]
 
 # Users whose row this process has already seen committed, per pool (one pool per
@@ -58,19 +60,46 @@ def begin_scoped(user_id: UUID, durable: bool = True) -> sql.Composed:
 
 
 @asynccontextmanager
-async def scoped_transaction(conn: Connection, user_id: UUID, durable: bool) -> AsyncIterator[None]:
-    """A transaction on `conn` (autocommit) with the user's scope set: committed when the
-    block ends, rolled back when it raises. Nested `conn.transaction()` blocks inside it
-    are savepoints, as in any transaction."""
+async def scoped_transaction(
+    conn: Connection, user_id: UUID, durable: bool, first: Sequence[Query] = ()
+) -> AsyncIterator[None]:
+    """A transaction on `conn` (autocommit) with the user's scope set, and `first` run
+    before the block: committed when the block ends, rolled back when it raises. Nested
+    `conn.transaction()` blocks inside it are savepoints, as in any transaction."""
     # prepare=False: a multi-statement text cannot be a prepared statement.
     await conn.execute(begin_scoped(user_id, durable), prepare=False)
     try:
+        for statement, params in first:
+            await conn.execute(statement, params)
         yield
     except BaseException:
         with contextlib.suppress(psycopg.Error):  # a broken connection: the pool drops it
             await conn.rollback()
         raise
     await conn.commit()
+
+
+@asynccontextmanager
+async def pipelined_transaction(
+    conn: Connection, user_id: UUID, durable: bool, first: Sequence[Query] = ()
+) -> AsyncIterator[None]:
+    """`scoped_transaction` as one pipeline: BEGIN, the scope, `first` (statements to
+    run before the block's), the block's statements and COMMIT are sent as they come,
+    and Postgres answers at the first fetch and at the end — one round trip for a
+    transaction that reads nothing back. An error surfaces at that fetch or at the end,
+    not at the statement that caused it."""
+    try:
+        async with conn.pipeline():
+            await conn.execute("BEGIN")
+            await conn.execute(SCOPE if durable else SCOPE_NOT_DURABLE, (APP_ROLE, str(user_id)))
+            for statement, params in first:
+                await conn.execute(statement, params)
+            yield
+            await conn.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(psycopg.Error):  # a broken connection: the pool drops it
+            await conn.rollback()
+        raise
 
 
 @asynccontextmanager
@@ -82,6 +111,7 @@ async def user_db(
     services: Services | None = None,
     durable: bool = True,
     zone: str | None = None,
+    pipelined: bool = False,
 ) -> AsyncIterator[UserDb]:
     """Open a transaction as `pam_app` with `pam.user_id` set; commit on success.
 
@@ -92,20 +122,40 @@ async def user_db(
     `durable=False` commits without waiting for the WAL flush (`synchronous_commit =
     off`): for bookkeeping a database crash may roll back by a moment. The commit order
     still holds, so such a write is durable as soon as any later durable commit is.
+
+    `pipelined=True`: the transaction as one pipeline (`pipelined_transaction`), for
+    writes that read nothing back: one round trip instead of one per statement.
     """
     known = _known.get(pool)
     if known is None:
         known = _known[pool] = LRUCache(KNOWN_USERS)
-    async with pool.connection() as conn, scoped_transaction(conn, user_id, durable):
-        if user_id not in known:
-            await conn.execute(
-                "INSERT INTO users (id) VALUES (%s) ON CONFLICT (id) DO NOTHING", (user_id,)
+    upsert: list[Query] = [] if user_id in known else [(NEW_USER, (user_id,))]
+    async with pool.connection() as conn:
+        if pipelined:
+            scope = pipelined_transaction(conn, user_id, durable, upsert)
+        else:
+            scope = scoped_transaction(conn, user_id, durable, upsert)
+        async with scope:
+            yield UserDb(
+                conn=conn,
+                user_id=user_id,
+                now=now or datetime.now(UTC),
+                services=services or Services(),
+                zone=zone,
             )
-        yield UserDb(
-            conn=conn,
-            user_id=user_id,
-            now=now or datetime.now(UTC),
-            services=services or Services(),
-            zone=zone,
-        )
     known[user_id] = True  # committed: the row exists from now on
+
+
+async def user_reads(
+    pool: AsyncConnectionPool[psycopg.AsyncConnection[DictRow]],
+    user_id: UUID,
+    queries: Sequence[Query],
+) -> list[list[DictRow]]:
+    """Each query's rows, read in one transaction scoped to the user (as `user_db`'s),
+    sent as one pipeline: BEGIN, the scope, the reads and COMMIT in one round trip
+    instead of one each. For reads only: nothing here creates the user's row."""
+    async with pool.connection() as conn:
+        async with pipelined_transaction(conn, user_id, durable=True):
+            cursors = [await conn.execute(sql_text, params) for sql_text, params in queries]
+        # The pipeline's end waited for every result: fetching sends nothing more.
+        return [await cur.fetchall() for cur in cursors]

@@ -11,7 +11,7 @@ from uuid import UUID
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, PlainSerializer
 
-from tools.db.scope import UserDb
+from tools.db.scope import Query, UserDb
 from tools.format import KM_PER_MILE, LITRES_PER_GALLON, money
 from tools.profile import load_profile, local_today
 from tools.types import Action, ActionError, ActionResult, Args, Table, UiAction, not_found
@@ -88,14 +88,23 @@ class VehicleOut(BaseModel):
         return f"{self.name} ({details})" if details else self.name
 
 
-async def load_vehicles(db: UserDb) -> list[VehicleOut]:
+def vehicles_query(user_id: UUID) -> Query:
     """The user's vehicles, default first, then by name."""
-    cur = await db.conn.execute(
+    return (
         f"SELECT {VEHICLE_COLUMNS} FROM vehicles WHERE user_id = %s"
         " ORDER BY is_default DESC, lower(name), created_at",
-        (db.user_id,),
+        (user_id,),
     )
+
+
+async def load_vehicles(db: UserDb) -> list[VehicleOut]:
+    """The user's vehicles, default first, then by name."""
+    cur = await db.conn.execute(*vehicles_query(db.user_id))
     return [VehicleOut(**row) for row in await cur.fetchall()]
+
+
+def default_vehicle(vehicles: list[VehicleOut]) -> VehicleOut | None:
+    return next((v for v in vehicles if v.is_default), None)
 
 
 def json_value(value: Any) -> Any:
@@ -198,7 +207,7 @@ async def resolve_vehicle(db: UserDb, vehicle: str | None) -> VehicleOut | None:
     """
     vehicles = await load_vehicles(db)
     if vehicle is None:
-        return next((v for v in vehicles if v.is_default), None)
+        return default_vehicle(vehicles)
     wanted = vehicle.strip()
     try:
         by_id = UUID(wanted)

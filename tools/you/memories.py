@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from pydantic import Field
 
-from tools.db.scope import UserDb
+from tools.db.scope import Query, UserDb
 from tools.types import Action, Args, Table, UiAction
 from tools.values import LongText
 from tools.you.models import MemoryOut, MemoryResult
@@ -64,13 +65,18 @@ async def remember(db: UserDb, args: RememberArgs) -> MemoryResult:
     )
 
 
-async def list_memories(db: UserDb, limit: int = 20) -> list[MemoryOut]:
+def memories_query(user_id: UUID, limit: int = 20) -> Query:
     """The user's newest memories first, for the agent's context."""
-    cur = await db.conn.execute(
+    return (
         "SELECT id, note, created_at FROM memories WHERE user_id = %s"
         " ORDER BY created_at DESC, id LIMIT %s",
-        (db.user_id, max(limit, 0)),
+        (user_id, max(limit, 0)),
     )
+
+
+async def list_memories(db: UserDb, limit: int = 20) -> list[MemoryOut]:
+    """The user's newest memories first, for the agent's context."""
+    cur = await db.conn.execute(*memories_query(db.user_id, limit))
     return [MemoryOut(**row) for row in await cur.fetchall()]
 
 

@@ -19,3 +19,16 @@ def test_graph_structure_matches_the_snapshot() -> None:
     if os.environ.get("PAM_UPDATE_SNAPSHOTS"):
         SNAPSHOT.write_text(drawn)
     assert drawn == SNAPSHOT.read_text()
+
+
+def test_domain_agents_run_no_hook_node_before_the_model() -> None:
+    """create_agent makes each before/after hook a node: a LangGraph step of the domain's
+    subgraph on every turn (before_agent) or before every model call (before_model). PAM's
+    middleware answers from inside the model call instead (a paused domain, the writes'
+    summaries); only human-in-the-loop's after_model stays, where the interrupt is."""
+    for name, subgraph in build_graph(model=ScriptedChatModel()).get_subgraphs():
+        assert set(subgraph.get_graph().nodes) - {"__start__", "__end__"} == {
+            "model",
+            "tools",
+            "HumanInTheLoopMiddleware.after_model",
+        }, name

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import uuid
 
+from bench.round_trips import counting_round_trips
 from tests.conftest import ScopedDb
+from tools.db.pool import Pool
+from tools.db.scope import user_db
 from tools.registry import ACTIONS_BY_NAME
-from tools.run import call_action
+from tools.run import call_action, call_alone
 
 
 async def test_a_nul_character_is_an_invalid_argument_not_a_crash(
@@ -33,3 +36,34 @@ async def test_the_transaction_stays_usable_after_a_refused_action(
         good = await call_action(ACTIONS_BY_NAME["add_task"], db, {"title": "Check tyres"})
     assert bad["ok"] is False
     assert good["ok"] is True
+
+
+async def test_an_action_alone_in_its_transaction_writes_nothing_when_refused(
+    pool: Pool, user_id: uuid.UUID
+) -> None:
+    """`call_alone` (the agent's tools): no savepoint; a refusal rolls the whole
+    transaction back, so nothing is written, as with one."""
+    add = ACTIONS_BY_NAME["add_expense"]
+    bad = {"amount": 5, "category": "food", "description": "pie\x00chips"}
+    out = await call_alone(add, user_db(pool, user_id), bad)
+    good = await call_alone(add, user_db(pool, user_id), {"amount": 5, "category": "food"})
+    async with user_db(pool, user_id) as db:
+        count = await (await db.conn.execute("SELECT count(*) AS n FROM expenses")).fetchone()
+    assert out["ok"] is False
+    assert out["error"] == "invalid"
+    assert good["ok"] is True
+    assert count == {"n": 1}
+
+
+async def test_an_action_alone_in_its_transaction_takes_two_round_trips_fewer(
+    pool: Pool, user_id: uuid.UUID
+) -> None:
+    args = {"title": "Check tyres"}
+    add = ACTIONS_BY_NAME["add_task"]
+    await call_alone(add, user_db(pool, user_id), args)  # the user's row, once
+    with counting_round_trips() as alone:
+        await call_alone(add, user_db(pool, user_id), args)
+    with counting_round_trips() as savepointed:
+        async with user_db(pool, user_id) as db:
+            await call_action(add, db, args)
+    assert alone[0] == savepointed[0] - 2  # no SAVEPOINT, no RELEASE

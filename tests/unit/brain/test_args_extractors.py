@@ -209,7 +209,7 @@ def test_a_post_told_to_a_pointer_or_the_feed_names_no_group(text: str) -> None:
 
 def test_everyone_in_what_a_post_says_is_not_its_audience() -> None:
     args = _args("create_post", "post in Kimberley Crew inviting everyone to drinks at 5")
-    assert "visibility" not in args
+    assert args["visibility"] == "group"
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, HumanMessage
 
 from agent.brain import OfflineBrain
+from agent.brain.streaming import chunks
 from tests.unit.brain.support import ROUTE_TOOL, system, tools_for
 
 LONG = "log $30 for groceries and remind me to call Mum tomorrow at 10"
@@ -46,14 +47,28 @@ def _joined(items: list[Any]) -> AIMessageChunk:
     return total
 
 
-def test_text_streams_token_by_token_and_adds_up_to_the_answer() -> None:
+def test_text_streams_in_one_chunk_that_is_the_answer() -> None:
+    """The brain has its whole reply at once: one chunk, not one per word (each chunk
+    costs the server an event and a frame per client)."""
     brain = OfflineBrain()
     prompt = _prompt("general", "what can you do?")
     whole = brain.invoke(prompt)
     chunks = _chunks(list(brain.stream(prompt)))
-    assert len(chunks) > 10
-    assert _joined(chunks).content == whole.content
+    assert len(whole.text.split()) > 10
+    assert len(chunks) == 1
+    assert chunks[0].content == whole.content
     assert chunks[-1].chunk_position == "last"
+
+
+def test_text_and_tool_calls_stream_as_two_chunks() -> None:
+    message = AIMessage(
+        "Looking that up.", tool_calls=[{"name": "list_expenses", "args": {}, "id": "c1"}]
+    )
+    pieces = chunks(message)
+    assert [p.content for p in pieces] == ["Looking that up.", ""]
+    assert pieces[1].tool_call_chunks[0]["name"] == "list_expenses"
+    assert [p.chunk_position for p in pieces] == [None, "last"]
+    assert _joined(pieces).tool_calls == message.tool_calls
 
 
 def test_tool_calls_stream_in_one_chunk() -> None:
@@ -86,10 +101,11 @@ class _Tokens(BaseCallbackHandler):
         self.tokens.append(str(token))
 
 
-def test_streaming_reports_tokens_to_callbacks() -> None:
+def test_streaming_reports_its_text_to_callbacks() -> None:
     handler = _Tokens()
-    list(OfflineBrain().stream(_prompt("general", "hello"), config={"callbacks": [handler]}))
-    assert len(handler.tokens) > 3
+    prompt = _prompt("general", "hello")
+    list(OfflineBrain().stream(prompt, config={"callbacks": [handler]}))
+    assert handler.tokens == [OfflineBrain().invoke(prompt).content]
 
 
 def test_same_input_same_output_including_call_ids() -> None:

@@ -52,11 +52,12 @@ def test_post_text_is_kept_as_typed() -> None:
     ("text", "args"),
     [
         ("post in Solar Setup: new panels are in",
-         {"group": "Solar Setup", "content": "new panels are in"}),
+         {"group": "Solar Setup", "content": "new panels are in", "visibility": "group"}),
         ('post "anyone around Karratha?" to the Pilbara Wanderers group',
-         {"group": "Pilbara Wanderers", "content": "anyone around Karratha?"}),
+         {"group": "Pilbara Wanderers", "content": "anyone around Karratha?",
+          "visibility": "group"}),
         ('share on my feed: "best pie in Australia" at Mrs Mac\'s',
-         {"content": '"best pie in Australia" at Mrs Mac\'s'}),
+         {"content": '"best pie in Australia" at Mrs Mac\'s', "visibility": "public"}),
     ],
 )  # fmt: skip
 def test_quoted_and_bare_group_posts(text: str, args: dict[str, Any]) -> None:
