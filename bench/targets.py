@@ -58,7 +58,7 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
                 )
             out.append(
                 _check(
-                    f"{p} server's own CPU per turn × graph, {c} clients",
+                    f"{p} server's own CPU per turn × graph, {c} client{'s' if c > 1 else ''}",
                     row.get("own_vs_graph"),
                     OWN_SHARE[p],
                     True,
