@@ -19,7 +19,14 @@ _ASKING = re.compile(
     r"|(?:is|isn't|are|aren't)\b"
     r"|(?:did|do|does|didn't|don't|doesn't|have|has|haven't|hasn't|will|should)\s+(?:i|we|you"
     r"|they|he|she|it|there)\b"
-    r"|(?:was|were)\b.*\?\s*$)",
+    r"|(?:was|were)\b.*\?\s*$"
+    # "did my post get any comments?", "has the parcel come?": an auxiliary before a noun
+    # asks only with its question mark ("did the oil change at 98,000" tells)
+    r"|(?:did|do|does|has|have|had|is|are|was|were|can|could|will|would)\s+(?:my|our|the|your"
+    r"|his|her|their|any|anyone|anybody|someone|somebody|this|that|these|those)\b[^.!]*\?\s*$"
+    # said without the inversion, as learners often do: "there is a group for …?",
+    # "this campsite is near Dubbo?", "I can find water here?"
+    r"|there (?:is|are|'s)\b[^.!]*\?\s*$)",
     _I,
 )
 # ... unless it asks PAM to do something: "can you", "would you mind", "how about adding".
@@ -109,6 +116,9 @@ def is_question(text: str) -> bool:
 
 
 SURE_NONE = 0.5  # the classifier's "no tool" this sure drops a write read from a question
+# ... and its reading tool this sure answers it; less sure, the write's own reading
+# counterpart does ("what food goes bad this week?" is about the pantry, whatever else)
+SURE_READ = 0.4
 
 
 def answer_to_question(text: str, tool: str) -> tuple[bool, str | None]:
@@ -118,7 +128,7 @@ def answer_to_question(text: str, tool: str) -> tuple[bool, str | None]:
     if tool not in WRITES or not is_question(text):
         return False, None
     found = guess(text)
-    if found.tool is not None and found.tool not in WRITES:
+    if found.tool is not None and found.tool not in WRITES and found.probability >= SURE_READ:
         return True, found.tool
     if found.tool is None and found.probability >= SURE_NONE:
         return True, None

@@ -41,6 +41,47 @@ _RULES: list[tuple[str, str]] = [
     ),
 ]
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+# Words of small talk that carry no request: how one greets, asks after someone, thanks
+# or says the time of day; and the questions PAM cannot answer with a tool ("what time is
+# it", the date, the day). A message of nothing else asks for no tool.
+_CHAT = re.compile(
+    r"\b(?:how(?:'s| is| are| ya| r)? (?:it|you|ya|u|things|everything|life|your day|the day"
+    r"|everyone)(?: (?:going|goin|doing|travelling|been|today|this (?:morning|arvo|afternoon"
+    r"|evening)))*|how (?:have|'ve) you been|how do you do|what'?s up|wassup|sup"
+    r"|(?:what(?:'s| is) the (?:time|date)|what time is it|what day is it|what(?:'s| is)"
+    r" today'?s date)(?: (?:now|today|there|right now|back home|in [a-z]+(?: [a-z]+)?))?"
+    r"|hi|hello|hey|hiya|howdy|g'?day|gday|yo|morning|afternoon|evening|good (?:morning|afternoon"
+    r"|evening|day)|thanks|thank you|thank u|thx|ta|cheers|appreciate it|bye|goodbye|see ya"
+    r"|see you|night|good ?night|pam|mate|love|darl|all|there|again|today|then|so|ok|okay"
+    r"|well|oh|just|checking in|saying hi|now)\b",
+    _I,
+)
+
+
+# Asking for what only talk gives: what a word means, a joke, an explanation for a child,
+# whether something is normal. Feature words inside ("what does budget mean?") are the
+# topic, not a request.
+_TALK = re.compile(
+    r"\bwhat (?:does|do|did) (?:the word |the term |it |that |this )?['\"]?[\w' -]{1,30}['\"]?"
+    r" mean\b"
+    r"|\bwhat means\b|\bmeaning of (?:the word|the term|['\"])|\bwhat is the (?:english |aussie )?"
+    r"word for\b|\bhow do (?:you|i|we) (?:say|spell|pronounce)\b|\bin (?:plain )?english\b.*\?"
+    r"|\b(?:tell|know|got|have) (?:me |us |the kids |them )?(?:a |an |any |some )?(?:good |funny |"
+    r"silly |dad )?(?:jokes?|riddles?|story|stories)\b|\bhow (?:would|do|can|should) (?:you|i|we) "
+    r"explain\b|\bexplain\b.{0,40}\bto (?:a kid|kids|a child|children|my (?:son|daughter|kids?))\b"
+    r"|\bis (?:it|this|that) normal\b",
+    _I,
+)
+
+
+def talk_only(text: str) -> bool:
+    """Whether `text` asks for nothing a tool does: small talk, or what only talk gives."""
+    return small_talk(text) or bool(_TALK.search(text))
+
+
+def small_talk(text: str) -> bool:
+    """Whether `text` is only greetings, asking after PAM, thanks or the time of day."""
+    return bool(_CHAT.search(text)) and not re.sub(r"[\W_]+", "", _CHAT.sub(" ", text))
 
 
 def _wordlike(token: str) -> bool:

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from agent.brain import measures
-from agent.brain.asking import answer_to_question
+from agent.brain.asking import READ_OF, answer_to_question, is_question
 from agent.brain.blend import overrule
 from agent.brain.categories import category_of
 from agent.brain.dates import find_day
 from agent.brain.edits import edit_requests
+from agent.brain.general import talk_only
+from agent.brain.groceries import ITEMS
 from agent.brain.money import bare_numbers, best_amount
 from agent.brain.places import trip_places
 from agent.brain.times import find_time
@@ -60,6 +62,29 @@ _NEW_PART = re.compile(
     r" pads|shocks|wipers?|filters?|belts?)\b",
     _I,
 )  # "new batteries in the van": work done
+# What follows a measure of litres when it measures no fuel: "2 litres of milk", "a 4L
+# water", "10 litres of paint". Fuel names and the words of a fill ("at", "for") do not.
+_FUEL = r"diesel|petrol|unleaded|fuel|gas|lpg|autogas|premium|ulp|e10|e85|super|juice|go-?juice"
+_NOT_FUEL = re.compile(
+    rf"\s*(?:of\s+(?:the\s+|fresh\s+|long[- ]life\s+)?(?!(?:{_FUEL})\b)(?=[a-z])"
+    rf"|(?:{'|'.join(sorted(ITEMS - {'gas', 'oil'}))})\b)",
+    _I,
+)
+# A job to do said without its subject, as a note to oneself: "need to sign the permission
+# slip", "gotta ring the bank", "must renew the rego" (buying is a shopping list's).
+_OWN_JOB = re.compile(
+    r"^(?:(?:still|really|also|and|oh|ok|right)\s+)*(?:(?:need|needs|have|has|got) to|gotta|must"
+    r"|should)\s+(?!(?:buy|get|grab|pick up|be|go|have|know|see)\b)"
+    r"(?:\w+)\s+\w",
+    _I,
+)
+# What a fill names: a quantity of fuel or energy, a fuel, a pump or a charger.
+_FILLS = re.compile(
+    rf"\b(?:{_FUEL}|kwh|kw|litres?|liters?|ltrs?|gallons?|l|fill(?:ed)?|fuell?ed|top(?:ped)? up"
+    r"|servo|bowser|pump|charger|supercharger|charging station|tank|ev|battery|bp|shell"
+    r"|ampol|caltex|7-eleven|united)\b|\d\s*l\b",
+    _I,
+)
 _MONTHLY = re.compile(r"\b(?:a|per|each|every) month\b|\bmonthly\b|/\s*(?:month|mth|mo)\b", _I)
 _MAINT_LOG = re.compile(
     r"\b(?:log|record|add|enter|note)\b.{0,25}\b(?:maintenance|servic\w+|work done|repairs?)\b",
@@ -84,6 +109,13 @@ _SHOW_IT = re.compile(
     r"\bwhat(?:'s| is| else is)? (?:on|in) (?:it|there|that)\b|\b(?:show|read|give) (?:me )?"
     r"(?:it|that)(?: (?:again|back|out))?\s*[.?!]*$"
     r"|\b(?:anything|what) (?:else )?(?:is )?(?:in|on) there\b"
+    # "show me the history", "what were they the last few times": the readings talked about
+    r"|\b(?:show|give|read|tell|see) (?:me |us )?(?:the |that |their |its )?(?:whole )?"
+    r"(?:history|past readings|previous ones|earlier ones|old ones)\b"
+    r"|\bwhat (?:were|was) (?:they|it|them|those)\b.{0,20}\b(?:last|before|previous|earlier)\b"
+    r"|\b(?:the )?(?:last|past) (?:few|couple(?: of)?|\d+) times\b"
+    # "what's left on my list?": the list the talk is about
+    r"|\b(?:left|remaining|still) (?:on|in) (?:my|the|our|that) (?:list|to-?do)\b"
     r"|\b(?:show|read|give) (?:me |us )?(?:back )?the (?:whole |full |entire |complete )?"
     r"(?:list|lot)\b",
     _I,
@@ -91,6 +123,15 @@ _SHOW_IT = re.compile(
 _SHOW_KIND = {
     "shopping": "get_shopping_list", "pantry": "list_pantry", "task": "list_tasks",
     "event": "list_events", "expense": "list_expenses", "post": "get_feed",
+    "tyres": "tyre_pressure_history", "fuel": "fuel_stats", "maintenance": "maintenance_due",
+    "trips": "list_trips",
+}  # fmt: skip
+# Readings kept over time that "the history" or "what were they before" asks back (no row
+# of them is picked by "that one", so they are no KIND of slots.py).
+READINGS = {
+    "log_tyre_pressures": "tyres", "tyre_pressure_history": "tyres", "log_fuel": "fuel",
+    "fuel_stats": "fuel", "log_maintenance": "maintenance", "maintenance_due": "maintenance",
+    "plan_trip": "trips", "list_trips": "trips",
 }  # fmt: skip
 _REF_TOOLS = {
     ("delete", "expense"): "delete_expense",
@@ -140,6 +181,8 @@ def _features(text: str, today: date) -> list[Candidate]:
     if amount and clock and clock.start <= amount.start < clock.end:
         amount = None  # "dinner with Sue on Sat at 6": a time, not a price
     litres = measures.litres(text)
+    if litres and _NOT_FUEL.match(text, litres.end):
+        litres = None  # "2 litres of milk in the pantry": a measure of something else
     category = category_of(text)
     asking = bool(_QUESTION.match(text)) or text.rstrip().endswith("?")
     if litres and (
@@ -193,13 +236,43 @@ def _features(text: str, today: date) -> list[Candidate]:
         found += (
             [Candidate("create_event", 5)] if _CLOCK.search(text[clock.start : clock.end]) else []
         )
-    if re.search(r"\b(?:i|we) (?:need|have|must|should|gotta|got) to\b", text, _I):
+    if re.search(r"\b(?:i|we) (?:need|have|must|should|gotta|got) to\b", text, _I) or (
+        _OWN_JOB.match(text) and not asking
+    ):
         found.append(Candidate("add_task", 5))
     if INTRO.match(text):  # "I'm Bev": case matters, "I'm tired" is no name
         found.append(Candidate("update_profile", 8))
+    if not amount and _groceries_to_add(text):
+        found.append(Candidate("add_to_shopping_list", 6))  # "add nappies wipes milk"
     if re.search(r"\bneed to (?:buy|get|grab|pick up)\b", text, _I):
         found.append(Candidate("add_to_shopping_list", 6))
     return found
+
+
+# "add nappies wipes milk", "grab bread and some bananas": things to get, no place named
+_ADD_THINGS = re.compile(
+    r"^(?:(?:ok|and|also|oh|pls|please)\s+)*(?:add|grab|get|buy|pick up)\s+(?:some\s+|more\s+)?"
+    r"(?P<items>[a-z' ,&-]+?)[.!]*$",
+    _I,
+)
+
+
+def _groceries_to_add(text: str) -> bool:
+    m = _ADD_THINGS.match(text.strip())
+    if m is None:
+        return False
+    words = re.findall(r"[a-z']+", m["items"].lower())
+    return any(w in ITEMS for w in words) and not any(w in _NOT_GROCERY for w in words)
+
+
+# Words that send an "add …" elsewhere or make it no purchase.
+_NOT_GROCERY = frozenset(
+    {
+        "to", "on", "in", "into", "for", "at", "from", "with", "task", "todo", "event",
+        "reminder", "expense", "calendar", "diary", "pantry", "fridge", "cupboard", "freezer",
+        "list", "group", "post", "me", "us", "it", "that", "this", "them",
+    }
+)  # fmt: skip
 
 
 def _referential(text: str, recent_kind: str | None) -> Candidate | None:
@@ -224,19 +297,46 @@ def _referential(text: str, recent_kind: str | None) -> Candidate | None:
 OTHER_SENSE = {
     "create_post": re.compile(
         r"\bpost (?:a|the|this|that|my|our|some|her|his|their|\w+'s)\s+(?:\w+\s+)?(?:letters?"
-        r"|parcels?|packages?|cards?|postcards?|cheques?|forms?|mail|presents?|gifts?)\b"
+        r"|parcels?|packages?|cards?|postcards?|cheques?|forms?|mail|presents?|gifts?|papers"
+        r"|paperwork|documents|envelopes?|tax return|application)\b"
         r"|\bpost office\b|\bby post\b|\bin the post\b",
+        _I,
+    ),
+    # "a feed" is a meal ("what a great feed at the pub", "had a decent feed"), and "feed"
+    # before its eater is the verb ("feed the dog"); the social feed is "the/my feed"
+    "get_feed": re.compile(
+        r"\b(?:a|an|such a)\s+(?:[a-z']+\s+){0,2}feed\b(?!\s+(?:of|from|for)\s+(?:the|my|our)\b)"
+        r"|\bfeed (?:the|my|our|them|him|her|us|'?em|everyone)\b(?!\s*(?:feed|posts?)\b)",
+        _I,
+    ),
+    # the weather as it is, given as a reason or news: "cancel it, the weather's too bad",
+    # "the weather has been lovely" (a question or a day ahead asks for a forecast)
+    "weather_forecast": re.compile(
+        r"(?:^|[,;.]\s*|\b(?:and|but|cos|because|since|as)\s+)(?:the )?weather"
+        r"(?:'s| is| was| has been| been| looks| seems)\s+"
+        r"(?:too |so |really |very |pretty |bloody |absolutely |just )?(?:bad"
+        r"|awful|terrible|shocking|crap|rubbish|horrible|lousy|ordinary|foul|miserable|good|great"
+        r"|lovely|beautiful|perfect|amazing|nice|glorious|gorgeous|average|wild|crazy|mad)\b"
+        r"[^?]*$|\b(?:because of|due to|with) (?:the |this |all this )?(?:bad |awful |rotten )?"
+        r"weather\b[^?]*$",
         _I,
     ),
 }
 
 
+def other_sense(tool: str, text: str) -> bool:
+    """Whether `text` uses `tool`'s feature word in its everyday sense (OTHER_SENSE)."""
+    return tool in OTHER_SENSE and OTHER_SENSE[tool].search(text) is not None
+
+
 def classify(text: str, today: date, recent_kind: str | None = None) -> Candidate | None:
     """The best tool for `text`, or None when nothing in it asks for one."""
+    if talk_only(text):
+        return None  # "what does 'budget' mean?", "tell the kids a joke"
     candidates = [
         Candidate(tool, s)
         for tool, s, p in COMPILED
-        if p.search(text) and not (tool in OTHER_SENSE and OTHER_SENSE[tool].search(text))
+        if p.search(text) and not other_sense(tool, text)
     ]
     candidates += _features(text, today)
     if ref := _referential(text, recent_kind):
@@ -250,6 +350,10 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
     # ("fyi …", "remind me … at 4") is exact where it fires.
     if best is not ref and best.score < EXPLICIT:
         replaced, tool = overrule(text, best.tool)
+        if tool == "log_fuel" and not _FILLS.search(text):
+            replaced = False  # "the plumber charged us 220": a fill names fuel or energy
+        if tool and tool == READ_OF.get(best.tool) and not is_question(text):
+            replaced = False  # "we have 6 eggs, they expire Friday" tells, it does not ask
         if replaced and tool is None:
             return None
         if replaced and tool:

@@ -11,9 +11,11 @@ from itertools import islice
 from agent.brain.asking import signs_off
 from agent.brain.blend import DOUBT, RESCUE
 from agent.brain.dates import find_day
-from agent.brain.intents import EXPLICIT, Candidate, classify
+from agent.brain.general import talk_only
+from agent.brain.intents import EXPLICIT, STRONG, Candidate, classify, other_sense
 from agent.brain.learned import guess, probability
 from agent.brain.money import best_amount
+from agent.brain.slots import DOMAIN
 
 # The lookbehinds: a run of stops or blanks is tried from its start only, not again from
 # each of its n characters (each try reading the rest of the run: ";" * 4,000 or " \n" *
@@ -74,7 +76,8 @@ _ASKS = re.compile(
 # "put it in the calendar", "post that for everyone": the clause before is what it means.
 _POINTER = re.compile(
     r"^(?:and |then |also |so )*(?:please |can you |could you |would you )?(?:(?:put|add|stick|pop"
-    r"|chuck|post|share|publish|save|book|pin|pencil)\s+(?:it|that|this|them)\b"
+    r"|chuck|bung|whack|throw|slap|post|share|publish|save|book|pin|pencil)\s+(?:it|that|this|them"
+    r"|those|these|'?em)(?!\w)"
     # "... should be the 3rd. Could you fix the date on that one?": the change said before
     r"|(?:fix|change|update|correct|amend|sort)\s+(?:the\s+\w+\s+(?:on|of|for|in)\s+)?"
     r"(?:it|that|this|them)\b)",
@@ -104,6 +107,10 @@ _WHEN_WORDS = re.compile(
 
 
 MONEY = ("add_expense", "add_income")
+# Money said as money: a sign, a unit, cents.
+_MONEY_SAID = re.compile(
+    r"[$£€]|\d\.\d\d\b|\b(?:dollars?|bucks|quid|cents|grand|aud|usd|nzd)\b", re.IGNORECASE
+)
 
 
 def _only_when(chunk: str, today: date) -> bool:
@@ -129,7 +136,19 @@ def _greedy_ends(before: str, chunk: str) -> bool:
     return not re.search(r"[:\"“]", before) and bool(_ASKS.match(chunk.strip()))
 
 
+# "Could you log that, and tell me the weather at Eucla": a request of the words before it,
+# done with; the next clause asks for something of its own.
+_DONE_POINTING = re.compile(
+    r"^(?:and |then |also |so )*(?:please |pls |can you |could you |would you |will you )?"
+    r"(?:log|record|add|save|put|note|enter|book|post|share|keep|remember|jot)\s+(?:it|that|this"
+    r"|them|those|these|'?em)(?: down| in| up| for me| please)*[.!?]*$",
+    re.IGNORECASE,
+)
+
+
 def _joins(prev: Candidate | None, new: Candidate | None, before: str, chunk: str) -> bool:
+    if prev is None and new is not None and _DONE_POINTING.match(before.strip()):
+        return False
     if prev is None or new is None:
         return True
     if prev.tool in GREEDY:
@@ -210,6 +229,16 @@ def _expense_list(text: str) -> list[Piece] | None:
     return [Piece(item, Candidate("add_expense", WEAK + 1)) for item in items]
 
 
+# A command: a request verb first ("Like it again.", "Add the lot to the list.").
+_IMPERATIVE = re.compile(
+    r"^(?:(?:ok|okay|so|now|and|oh|also|then|right|just)\b[,.!]?\s+)*(?:please\s+|pls\s+)?"
+    r"(?:log|add|put|stick|chuck|pop|bung|remind|set|book|plan|show|tell|check|save|find|record"
+    r"|delete|remove|cancel|schedule|list|post|share|join|like|comment|reply|mark|tick|create"
+    r"|start|note|move|change|update|send|write|jot|read)\b",
+    re.IGNORECASE,
+)
+
+
 def _addressed(sentence: str) -> bool:
     text = sentence.rstrip()
     return bool(_ADDRESSED.match(text) or _ASKED_AFTER.search(text)) or text.endswith("?")
@@ -234,7 +263,13 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
     sentences = [s for s in islice(_SENTENCE.split(text), MAX_CLAUSES) if s.strip()]
     if len(sentences) < 2 or len(sentences) >= MAX_CLAUSES:
         return _split(text, today, recent_kind)
-    asked = [_addressed(s) and not _DETAIL.match(s) for s in sentences]
+    # a command is addressed after another sentence ("did that work? like it again"); a
+    # first sentence that commands keeps the sentences after it as its details ("save X
+    # as a mechanic, they were quick. 4 stars")
+    asked = [
+        (_addressed(s) or (i > 0 and bool(_IMPERATIVE.match(s)))) and not _DETAIL.match(s)
+        for i, s in enumerate(sentences)
+    ]
     if not any(asked) or all(asked):
         return _split(text, today, recent_kind)
     pieces: list[Piece] = []
@@ -252,7 +287,11 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
             context.append(sentence)
             continue
         own = _split(sentence, today, recent_kind)
-        if context and own and _POINTS.search(own[0].text):
+        if (
+            context
+            and own
+            and (_POINTS.search(own[0].text) or _told_before(context, own[0], today, recent_kind))
+        ):
             whole = " ".join([*context, own[0].text])
             pieces.append(Piece(whole, _pointed(own[0], whole, today, recent_kind)))
             pieces += own[1:]
@@ -263,12 +302,28 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
     return [p for p in pieces if p.intent] or _split(text, today, recent_kind)
 
 
+# Requests of one thing described in full, whose values the sentences before may give.
+TAKES_CONTEXT = {"update_profile", "add_vehicle", "save_place"}
+
+
+def _told_before(context: list[str], own: Piece, today: date, recent_kind: str | None) -> bool:
+    """Whether the context already asked for the same thing the addressed sentence asks:
+    "My wife wants everything in miles. Could you change my units over?" (the value is
+    in the sentence before)."""
+    tool = own.intent.tool if own.intent else None
+    if tool not in TAKES_CONTEXT:
+        return False
+    return any((c := classify(s, today, recent_kind)) and c.tool == tool for s in context)
+
+
 def _pointed(own: Piece, whole: str, today: date, recent_kind: str | None) -> Candidate | None:
     """The request of a clause that points at the sentences before it: the rules on the
     whole when they are surer than on the clause alone ("a free camp … could you save it
     and share it?" saves a place), unless not explicit and the classifier gives their pick
     almost no chance (the context's words in another sense: "called off because of the
     wind"); else the clause's own; else the classifier on the whole."""
+    if talk_only(own.text):
+        return None  # "… drove 9 hours today. Is that normal?" asks no tool
     rules = classify(whole, today, recent_kind)
     trusted = rules and (rules.score >= EXPLICIT or probability(whole, rules.tool) > DOUBT)
     if rules and trusted and (own.intent is None or rules.score > own.intent.score):
@@ -301,6 +356,8 @@ def _sure_of(chunk: str) -> Candidate | None:
     found = guess(chunk)
     if found.tool is None or found.probability < SURE or len(chunk.split()) < 3:
         return None
+    if other_sense(found.tool, chunk) or talk_only(chunk):
+        return None  # "…, the weather is too bad": a reason, not a request
     return Candidate(found.tool, WEAK)
 
 
@@ -345,13 +402,39 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 segments[-1] = (s0, end, intent, intent)
                 continue
             detail = prev is not None and _is_detail(prev, chunk, today)
+            if (
+                intent
+                and intent.tool == "add_pantry_item"
+                and prev
+                and prev.tool in MONEY
+                and not _complete("add_pantry_item", chunk)
+                and not _MONEY_SAID.search(text[s0:e0])
+            ):
+                # "got 2 dozen eggs from the farm, use by the 19th": a use-by date makes
+                # the goods before it stock, not money
+                segments[-1] = (s0, end, intent, intent)
+                continue
             if intent and _POINTER.match(chunk.strip()) and not detail:
+                if prev and prev.score >= STRONG and DOMAIN[prev.tool] != DOMAIN[intent.tool]:
+                    # "plan a trip to X on Saturday and put it in the calendar": the trip
+                    # stays a request, and the calendar takes it as its words (in one
+                    # domain the clause before is the pointer's object: "don't let me
+                    # forget sponges, put em on the list")
+                    segments.append((s0, end, intent, intent))
+                    continue
                 segments[-1] = (s0, end, intent, intent)  # the clause's request, with its words
                 continue
             if prev and intent and detail and (intent.tool != prev.tool or prev.tool in MONEY):
                 segments[-1] = (s0, end, prev, forced or prev)  # its details stay its own
                 continue
-            if _joins(prev, intent, text[s0:e0], chunk):
+            # "did that work? like it again": a question of its own, then a request
+            asked_apart = (
+                prev is None
+                and intent is not None
+                and intent.score > WEAK
+                and "?" in text[e0:start]
+            )
+            if not asked_apart and _joins(prev, intent, text[s0:e0], chunk):
                 segments[-1] = (s0, end, prev or intent, forced)
                 continue
         segments.append((start, end, intent, rescued))

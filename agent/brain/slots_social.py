@@ -279,10 +279,15 @@ def join_group(text: str, env: Env) -> Draft:
     )
     name = squash(re.sub(_POLITE, "", m[1], flags=_I)) if m else ""
     name = re.sub(r"\s+group$", "", name, flags=_I)  # "the Grey Nomads WA group please"
+    name = re.sub(r"^(?:the\s+)?group\s+", "", name, flags=_I)  # "a member of the group X"
     if re.fullmatch(_POINTER, name, _I) and (
         earlier := _group(text[: m.start()], before_content=False) if m else None
     ):
         name = earlier  # "told us about the X group ... join us up to that?"
+    if not m and (named := _group(text, before_content=False)):
+        # "I want to be part of the group X", "can we get into the X group"
+        draft.put("group", named[:100])
+        return draft
     if not m or re.fullmatch(_VAGUE_GROUP, name, _I):
         draft.missing = "group"  # "I want to join a group": which one?
         return draft

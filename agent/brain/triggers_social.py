@@ -39,9 +39,22 @@ SOCIAL: list[tuple[str, int, str]] = [
         rf"\b(?:add|put|chuck|stick|pop|bung|throw|sign) (?:me|us) (?:up )?(?:to|in|into)\b"
         rf"{_NOT_LIST}",
     ),
+    # being let into a group, said with other verbs: "I want to enter the X group", "want to
+    # be part of the group X", "can we get into the X group", "how do I become one of the …"
+    (
+        "join_group",
+        8,
+        r"\b(?:enter|get in(?:to)?|be (?:a )?part of|become (?:a )?part of"
+        r"|be (?:a )?members? (?:of|in)|become (?:a )?members? of|be in|go in(?:to)?|come in(?:to)?"
+        r"|belong to|be added to"
+        r"|participate in|take part in)\s+(?:in(?:to)?\s+)?(?:the|that|this|your|a)?\s*"
+        r"(?:[\w'&-]+\s+){0,6}?group\b",
+    ),
     ("create_group", 9, r"\b(?:create|start|make|set up|open|begin|form)\b.{0,25}\bgroup\b"),
     ("comment_on_post", 9, r"\b(?:comment|reply|respond)\b.{0,40}(?:\bpost|\bsaying\b|:)"),
     ("comment_on_post", 9, r"\b(?:comment|reply|respond) (?:on|to) (?:it|that|this)\b"),
+    # the words quoted straight after: "… and reply 'good on ya!'"
+    ("comment_on_post", 9, r"\b(?:comment|reply|respond|answer)(?: (?:with|back))?:?\s+[\"'“‘]"),
     ("comment_on_post", 9, r"^comment\b|\bleave a comment\b|\bcomment:"),
     (
         "like_post",
@@ -53,7 +66,15 @@ SOCIAL: list[tuple[str, int, str]] = [
     ("create_post", 8, r"\b(?:post|share|publish|put up|announce)\b.{0,50}(?::|\"|\bsaying\b)"),
     ("create_post", 8, r"\bpost (?:to|in|on)\b|\b(?:make|write|new) a post\b|\bnew post\b|^post\b"),
     ("create_post", 8, r"\b(?:tell|let) (?:everyone|the community|people|folks|the group)\b"),
-    ("create_post", 8, r"\bshare\b.{0,25}\b(?:feed|group|everyone|community|followers)\b"),
+    ("create_post", 8, r"\bshare\b.{0,45}\b(?:feed|group|everyone|community|followers)\b"),
+    # writing to a group: "write in the X group: …", "say to the X group that …"
+    (
+        "create_post",
+        8,
+        r"\b(?:write|say|put|send|share|announce|shout out)\s+(?:something |a message |a note "
+        r"|this |that )?(?:in|into|on|to|with) (?:the |my |our )?(?:[\w'&-]+ ){0,6}?group\b"
+        r"(?! (?:called|named)\b)",
+    ),
     ("create_post", 8, r"\b(?:post|publish) (?:that|this|it)\b(?! (?:post|one)\b)"),
     (
         "create_post",
@@ -74,5 +95,19 @@ SOCIAL: list[tuple[str, int, str]] = [
         r"\bwhat(?:'s| has| have)? (?:been |people |everyone |folks )?(?:posted|shared)\b",
     ),
     ("list_groups", 7, rf"\b(?:{_ASK})\b.{{0,30}}\bgroups?\b"),
-    ("list_groups", 7, r"\bgroups (?:about|for|on)\b"),
+    ("list_groups", 7, r"\bgroups? (?:about|for|on)\b"),
+    # "see if anyone in the X group has posted about roadworks"
+    (
+        "get_feed",
+        7,
+        r"\b(?:anyone|anybody|someone|somebody|people|folks|others)\b.{0,40}\b(?:has |have )?"
+        r"(?:posted|posting|written|said anything)\b",  # ("anyone shared one?" may be a place)
+    ),
+    # how one's own post was taken: "has my post about … got any comments?"
+    (
+        "get_feed",
+        7,
+        r"\b(?:my|our) (?:\w+ )?post\b.{0,60}\b(?:comments?|likes?|replies|responses?|reactions?"
+        r"|answers?|views)\b",
+    ),
 ]

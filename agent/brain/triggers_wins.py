@@ -61,6 +61,20 @@ WINS: list[tuple[str, int, str]] = [
         rf"\b(?:{_SHOW}|tell me)\b.{{0,20}}\bwhat (?:i|we)(?:'ve| have)? (?:{_OUT})",
     ),
     ("list_expenses", 7, rf"\b(?:things|stuff|items) (?:i|we)(?:'ve| have)? (?:{_OUT})"),
+    # the purchases of one thing shown back: "show me all the propane we bought since May"
+    (
+        "list_expenses",
+        7,
+        rf"\b(?:show|list|see|view|find|pull up)\b.{{0,30}}\b(?:i|we)(?:'ve| have)?"
+        rf" (?:{_OUT}|purchased)\b",
+    ),
+    # the spending per day: "what are we averaging a day", "our daily average"
+    (
+        "spending_summary",
+        7,
+        r"\baverag\w* (?:a|per|each) day\b|\bdaily (?:average|spend)\b"
+        r"|\b(?:a|per) day (?:on average|average)\b",
+    ),
     (
         "list_expenses",
         7,
@@ -80,5 +94,14 @@ WINS: list[tuple[str, int, str]] = [
     ("add_income", 8, rf"\b(?:{_PAID}|{_INCOME})\b"),
     ("add_income", 8, rf"\bgot {_MONEY} (?:from|for)\b|\bmade {_MONEY} (?:from|selling|doing)\b"),
     ("add_income", 8, r"\b(?:cash in|came in)\b"),
+    # someone else gives the money: "the boss gave me 450", "mum sent us 200", "a mate
+    # transferred me 80" (the amount right after: "give me a heads up at 90%" is none)
+    (
+        "add_income",
+        8,
+        r"\b(?:gave|give|gives|given|sent|send|sends|transferred|transfers|handed|hands|shouted"
+        r"|tipped|lent|loaned|paid back|paying|pays|pay)\s+(?:me|us)\b"
+        r"\s+(?:a |an |another |an extra |the )?(?:\$|\d[\d,.]*k?\b(?!\s*%))",
+    ),
     ("add_income", 8, rf"\b(?:{_WORK}|they|he|she)\s+(?:paid|pays|has paid|paid out)\b(?! for)"),
 ]

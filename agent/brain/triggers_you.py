@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_ADD = r"add|put|schedule|book|set up|make|create|pencil|block out|block off|reserve"
+_ADD = r"add|put|pop|stick|chuck|bung|whack|jot|lock in|schedule|book|set up|make|create|pencil"
+_ADD += r"|block out|block off|reserve"
 _CAL = r"calendar|appointment|event|meeting|booking|diary"
 _LOOK = r"what(?:'s| is)|show|check|any|list|see|view|read"
 _MOVE = r"move|reschedule|change|push|shift|bring forward|postpone|delay|update"
@@ -20,7 +21,7 @@ _TASK_WORDS = r"task|to-?do|todo|jobs? list"
 _TASKS = r"tasks|to-?dos?|to-?do list|jobs"
 _HAVE = r"add|put|got|have|bought|stock|stocked|picked up|there's|there is|there are"
 _STORE = r"pantry|cupboard|fridge|freezer"
-_OFF = r"expir\w+|use[- ]by|best before|goes off|going off|out of date"
+_OFF = r"expir\w+|use[- ]by|best before|go(?:es|ing)? (?:off|bad|mouldy|stale)|out of date|spoil\w*"
 # a quantity that makes "need a …" a purchase: "need a loaf of bread", "a dozen eggs"
 _MEASURE = (
     r"loaf|dozen|bag|bottle|packet|pack|tin|can|jar|box|carton|tub|block|bunch|kilo|litre"
@@ -55,7 +56,15 @@ YOU: list[tuple[str, int, str]] = [
     ("list_events", 8, rf"\b(?:{_LOOK})\b.{{0,25}}\b(?:{_DIARY})\b"),
     ("list_events", 8, r"\bwhat(?:'s| is| have i got| do i have| have we got| do we have) on\b"),
     ("list_events", 8, r"\bwhat(?:'s| is) coming up\b|\bam i (?:free|busy)\b"),
-    ("list_events", 8, r"\bwhat do (?:i|we) have (?:on )?(?:today|tomorrow|this|next)\b"),
+    # "what do I have on tomorrow", and as an indirect question or a learner says it: "tell
+    # me what I have tomorrow", "what we have got on Friday"
+    (
+        "list_events",
+        8,
+        r"\bwhat (?:do |did |will )?(?:i|we) (?:have|'ve|have got|got)(?: got)?(?: on)?"
+        r" (?:for )?(?:today|tomorrow|tonight|this|next|(?:on )?(?:the )?(?:\d+\w*|weekend"
+        r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b",
+    ),
     ("list_events", 8, r"\bmy (?:calendar|diary)\b"),
     ("list_events", 8, rf"\b(?:anything|something|much|what) on (?:{_WHEN})\b"),
     ("list_events", 8, r"\b(?:have|do) (?:i|we) (?:got )?(?:anything|something|much) on\b"),
@@ -130,6 +139,8 @@ YOU: list[tuple[str, int, str]] = [
     ("add_pantry_item", 8, r"^(?:the )?(?:pantry|cupboard|fridge|freezer)\s*[:-]"),
     ("list_pantry", 9, rf"\b(?:{_LOOK}|anything|what do)\b.{{0,30}}\b(?:{_STORE}|{_OFF})\b"),
     ("list_pantry", 9, r"\bwhat food (?:do )?(?:we|i) have\b"),
+    # "what food goes bad in the next 3 days?": food asked about by when it goes off
+    ("list_pantry", 9, rf"\b(?:what|which|any)\s+(?:\w+\s+){{0,3}}?(?:{_OFF})\b"),
     (
         "list_pantry",
         9,
@@ -137,7 +148,11 @@ YOU: list[tuple[str, int, str]] = [
     ),
     ("list_pantry", 9, r"\bwhat (?:food|stuff|groceries|tucker)\b.{0,15}\b(?:got|have|left)\b"),
     ("add_to_shopping_list", 8, rf"\b(?:{_LIST}) list\b|\b(?:{_WE}) (?:{_LOW})\b"),
-    ("add_to_shopping_list", 8, r"\b(?:add|put|chuck|stick|pop|throw)\b.{0,40}\bthe list\b"),
+    (
+        "add_to_shopping_list",
+        8,
+        r"\b(?:add|put|chuck|stick|pop|throw|bung|whack|slap)\b.{0,40}\bthe list\b",
+    ),
     # "need milk", "need a dozen eggs"; "need a coffee" is a want (A_WANT)
     ("add_to_shopping_list", 8, r"^(?:we |i )?need (?:more |some )?(?!to\b)(?!an? )\w"),
     ("add_to_shopping_list", 8, rf"^(?:we |i )?need an? (?:{_MEASURE})\b"),
@@ -156,6 +171,13 @@ YOU: list[tuple[str, int, str]] = [
     ("get_shopping_list", 9, r"\bwhat do (?:we|i) need (?:from|at) the (?:shops?|supermarket)\b"),
     ("update_profile", 8, r"\bcall me\b|\bmy name(?: is|'s)\b|\bhome base\b|\btravel style\b"),
     ("update_profile", 8, r"\b(?:change|set|update) my (?:display )?name\b"),
+    # a profile field set to a value: "set my pets to one dog", "change our units to imperial"
+    (
+        "update_profile",
+        8,
+        r"\b(?:set|change|update|make|switch|put)\s+(?:my|our)\s+(?:pets?|display name|name"
+        r"|home ?base|currency|units|time ?zone|timezone|travel style)\s+(?:to|as|over to)\b",
+    ),
     ("update_profile", 8, rf"\b(?:switch|change|set|use|prefer|put|go)\b.{{0,25}}\b(?:{_UNITS})\b"),
     ("update_profile", 8, r"\bmy (?:currency|home base|time ?zone|timezone|travel style|units)\b"),
     ("update_profile", 8, r"\b(?:i'?m|we'?re|i am|we are) (?:now )?(?:in|on) [a-z ]{2,20} time\b"),

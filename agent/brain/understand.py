@@ -23,6 +23,8 @@ from agent.brain.dialogue import (
     unsaved_trip_of,
     without_ack,
 )
+from agent.brain.general import talk_only
+from agent.brain.intents import OTHER_SENSE, READINGS, other_sense
 from agent.brain.places import named_town, town_after_word
 from agent.brain.questions import asked, is_no, join
 from agent.brain.ranges import find_range, next_to
@@ -103,6 +105,8 @@ def recent_kind(convo: Convo) -> str | None:
         for piece in reversed(_pieces(normalise(text_of(convo.history[index])), convo.env.today)):
             if piece.intent and piece.intent.tool in KIND:
                 return KIND[piece.intent.tool]
+            if piece.intent and piece.intent.tool in READINGS:  # "show me the history"
+                return READINGS[piece.intent.tool]
         index = _human_before(convo.history, index)
     groups = entity_groups(convo.history[: convo.last])
     return groups[0][0].kind if groups else None
@@ -117,7 +121,7 @@ def _read(convo: Convo, index: int, kind: str | None, depth: int) -> Reading:
     prev = _human_before(convo.history, index)
     if not fresh and waiting is None and prev is not None and FOLLOW_UP.match(without_ack(text)):
         return Reading(_follow_up(convo, prev, kind, depth, text))
-    if not fresh and waiting is None and (tool := rescue(text)):
+    if not fresh and waiting is None and not _asks_nothing(text) and (tool := rescue(text)):
         fresh = [Request(tool, text, raw)]
     if waiting is None or prev is None or depth >= MAX_CHAIN:
         return Reading(fresh)
@@ -136,6 +140,12 @@ def _read(convo: Convo, index: int, kind: str | None, depth: int) -> Reading:
         return Reading(fresh)
     joined = join(tool, slot, target.text, text)
     return Reading([Request(tool, joined, join(tool, slot, target.raw, raw))], waiting)
+
+
+def _asks_nothing(text: str) -> bool:
+    """Small talk, what only talk gives, or a feature word in its everyday sense ("can you
+    post a letter to Nan"): no tool is rescued from the classifier for it."""
+    return talk_only(text) or any(other_sense(tool, text) for tool in OTHER_SENSE)
 
 
 def _follow_up(convo: Convo, prev: int, kind: str | None, depth: int, text: str) -> list[Request]:
