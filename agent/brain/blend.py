@@ -5,15 +5,17 @@ they lead; the classifier, trained on thousands of phrasings, speaks in two case
 - `rescue`: the rules found no request in a message, and the classifier is sure of one
   (a verb or a question form no rule knows, a misspelt word);
 - `overrule`: the rules' pick looks like a keyword taken in another sense ("a feed at the
-  pub", "book the vet"): the classifier is near certain of another tool and gives the
-  rules' pick almost no chance. A write is never kept against a confident "no tool".
+  pub", "book the vet"): the classifier is near certain of another tool (or of the rows
+  it is about, a write and its reading together: `same_rows`) and gives the rules' pick
+  almost no chance. A write is never kept against a confident "no tool".
 Thresholds were chosen on a grid over the first turns of the tuning set and of the blind
-development set (evals/dev); docs/brain-understanding.md has the figures.
+development set (evals/dev), and checked again by cross-validation across the development
+set's authors (scripts/brain_model/folds.py); docs/brain-understanding.md has the figures.
 """
 
 from __future__ import annotations
 
-from agent.brain.asking import WRITES, answer_to_question, is_request, signs_off
+from agent.brain.asking import READ_OF, WRITES, answer_to_question, is_request, signs_off
 from agent.brain.learned import guess, probability
 from agent.brain.places import trip_places
 from agent.brain.triggers_you import A_WANT
@@ -36,11 +38,23 @@ def rescue(text: str) -> str | None:
     return tool if asked else found.tool
 
 
+def same_rows(tool: str) -> set[str]:
+    """The tool and those that write or read the same rows (log_tyre_pressures and
+    tyre_pressure_history): the classifier can be sure what a message is about while
+    torn between keeping and reading it, which the question rule decides after."""
+    return {tool, *(w for w, r in READ_OF.items() if r == tool), *filter(None, [READ_OF.get(tool)])}
+
+
 def overrule(text: str, rule_tool: str) -> tuple[bool, str | None]:
     """(True, tool) when the classifier replaces the rules' `rule_tool` (None: no tool at
     all); (False, None) when the rules' pick stands."""
     found = guess(text)
-    if found.tool == rule_tool or found.probability < OVERRULE:
+    if found.tool == rule_tool:
+        return False, None
+    sure = found.probability
+    if found.tool and found.probability < OVERRULE:
+        sure = sum(probability(text, tool) for tool in same_rows(found.tool) - {rule_tool})
+    if sure < OVERRULE:
         return False, None
     if rule_tool in WRITES and found.tool not in WRITES and is_request(text):
         return False, None  # "could you block out Saturday in the calendar?" asks to write

@@ -71,9 +71,21 @@ class Classifier:
         return self.probabilities(text)[self.labels.index(tool)] if tool in self.labels else 0.0
 
 
+_SOURCE = [ARTEFACT]  # the artefact scored with; `use` swaps it
+
+
 @lru_cache(maxsize=1)
 def classifier() -> Classifier:
-    return Classifier()
+    return Classifier(_SOURCE[0])
+
+
+def use(path: Path) -> None:
+    """Score with the artefact at `path` from now on (scripts/brain_model/folds.py runs
+    the eval suites with each fold's build in one process)."""
+    Classifier(path)  # a bad file fails here, before the shipped model is let go
+    _SOURCE[0] = path
+    classifier.cache_clear()
+    _probabilities.cache_clear()
 
 
 @lru_cache(maxsize=4096)

@@ -1,6 +1,7 @@
 """The classifier's training corpus: every template of templates.py filled many times from
 the lexicon, dressed with fillers and tails, and perturbed (typos, case, punctuation); plus
-the single-request turns of the tuning datasets (evals/datasets). Same seed, same corpus.
+the single-request turns of the tuning datasets (evals/datasets) and of the blind
+development conversations (evals/dev, by author: `dev_examples`). Same seed, same corpus.
 
     python -m scripts.brain_model.corpus > corpus.tsv
 """
@@ -11,7 +12,9 @@ import json
 import random
 import re
 import sys
+from collections.abc import Collection
 from pathlib import Path
+from typing import Any
 
 from scripts.brain_model import lexicon as L
 from scripts.brain_model.paraphrase import paraphrase
@@ -123,6 +126,52 @@ def tuning_examples(root: Path) -> list[tuple[str, str]]:
     return out
 
 
+DEV = "dev"
+AUTHORS = ("r1", "r2a", "r2b", "r3a", "r3b")  # the dev set's blind authors, one a fold
+
+
+def author(path: Path) -> str:
+    """The author of a development file: its prefix ("r2a_money" -> r2a), r1 without one."""
+    head, _, rest = path.stem.partition("_")
+    return head if rest and head[:1] == "r" and head[1:2].isdigit() else "r1"
+
+
+def dev_files(root: Path, authors: Collection[str]) -> list[Path]:
+    return [p for p in sorted((root / "evals" / DEV).glob("*.jsonl")) if author(p) in authors]
+
+
+def turn_label(expect: dict[str, Any], labels: Collection[str]) -> str | None:
+    """The class a development turn teaches: its one expected tool (a tool the corpus has
+    a class for), or none when it expects no tool call; None when it teaches nothing (no
+    tools stated, several, or one the classifier has no class for)."""
+    if "tools" not in expect:
+        return None
+    names = {t["name"] for t in expect["tools"] or []}
+    if not names:
+        return "none"
+    name = names.pop()
+    return name if not names and name in labels else None
+
+
+def dev_examples(
+    root: Path, authors: Collection[str], labels: Collection[str], later: bool = False
+) -> list[tuple[str, str]]:
+    """(label, text) for the development turns of `authors` that expect one tool or none.
+    The first turn of each conversation always; with `later`, the turns after it too
+    (read alone, as the classifier reads every message)."""
+    out = []
+    for path in dev_files(root, authors):
+        for line in path.read_text().splitlines():
+            if not line.strip():
+                continue
+            for i, turn in enumerate(json.loads(line)["turns"]):
+                text = turn.get("user")
+                label = turn_label(turn.get("expect") or {}, labels)
+                if text and label and (i == 0 or later):
+                    out.append((label, text))
+    return out
+
+
 HOLD = 5  # the cross-check holds out every HOLD-th template of each key
 
 
@@ -130,10 +179,17 @@ def held(index: int) -> bool:
     return index % HOLD == HOLD - 1
 
 
-def build(root: Path, operators: bool = False, holdout: bool = False) -> list[tuple[str, str]]:
+def build(
+    root: Path,
+    operators: bool = False,
+    holdout: bool = False,
+    dev: Collection[str] = (),
+    later: bool = False,
+) -> list[tuple[str, str]]:
     """The corpus; `holdout` leaves out the templates `held` names (the cross-check trains
     on the rest and tests on `held_out_rows`). The paraphrase `operators` are off in the
-    shipped build: measured, they did not help (docs/brain-understanding.md)."""
+    shipped build: measured, they did not help (docs/brain-understanding.md). `dev`: the
+    development authors whose turns are added (`dev_examples`), as the tuning turns are."""
     rng = random.Random(SEED)  # noqa: S311 - a reproducible corpus
     rows: list[tuple[str, str]] = []
     for key, templates in T.items():
@@ -143,7 +199,9 @@ def build(root: Path, operators: bool = False, holdout: bool = False) -> list[tu
                 continue
             for _ in range(PER_TEMPLATE):
                 rows.append((label, _render(template, rng, operators)))
-    for label, text in tuning_examples(root):
+    labels = {label for label, _ in rows}
+    turns = tuning_examples(root) + dev_examples(root, dev, labels, later)
+    for label, text in turns:
         rows.append((label, text))
         for _ in range(4):
             rows.append((label, perturb(text, rng)))

@@ -4,8 +4,11 @@ agent/brain/data/classifier.bin.gz (labels, used feature buckets, int8 weights w
 scale per class, biases: the layout is agent/brain/learned.py's). Same seed, same corpus,
 same bytes (gzip with no name and time 0).
 
-    python -m scripts.brain_model.train            # writes the artefact
+    python -m scripts.brain_model.train            # writes the artefact (corpus + all dev turns)
     python -m scripts.brain_model.train --out PATH # elsewhere (to compare two builds)
+    python -m scripts.brain_model.train --dev r1,r2a [--later] [--C 8] --out PATH
+        # with only these development authors' turns ("" for none; the folds of
+        # scripts/brain_model/folds.py); --later adds the turns after each first one
     python -m scripts.brain_model.train --check    # cross-validated accuracy only
     python -m scripts.brain_model.train --cross-check [--operators] [--C 8]
         # trained without every 5th template, tested on those templates (unseen phrasings);
@@ -27,11 +30,12 @@ from sklearn.model_selection import train_test_split
 from threadpoolctl import threadpool_limits
 
 from agent.brain.features import hashed
-from scripts.brain_model.corpus import SEED, build, held_out_rows
+from scripts.brain_model.corpus import AUTHORS, SEED, build, held_out_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "agent" / "brain" / "data" / "classifier.bin.gz"
 C = 8.0
+LATER = False  # whether a conversation's later turns train too (docs/brain-understanding.md)
 KEEP = 1e-3  # a bucket whose weights all stay under this (after scaling) is dropped
 
 
@@ -85,30 +89,44 @@ def cross_check(operators: bool, c: float) -> None:
         print(f"unseen templates, {name}: {score:.3f} of {len(test)} ({len(rows)} trained)")
 
 
-def main() -> None:
-    if "--cross-check" in sys.argv:
-        c = float(sys.argv[sys.argv.index("--C") + 1]) if "--C" in sys.argv else C
-        cross_check(operators="--operators" in sys.argv, c=c)
-        return
-    rows = build(ROOT)
-    labels, texts = [r[0] for r in rows], [r[1] for r in rows]
-    if "--check" in sys.argv:
-        tr_x, te_x, tr_y, te_y = train_test_split(texts, labels, test_size=0.2, random_state=SEED)
-        model = fit(tr_y, tr_x)
-        print(f"held-out corpus accuracy {model.score(matrix(te_x), te_y):.3f}")
-        return
-    model = fit(labels, texts)
+def artefact(rows: list[tuple[str, str]], c: float = C) -> tuple[bytes, int, int]:
+    """The packed artefact of a model trained on `rows`, its class and bucket counts."""
+    model = fit([r[0] for r in rows], [r[1] for r in rows], c)
     weights = model.coef_.T  # buckets x classes
     used = np.flatnonzero(np.abs(weights).max(axis=1) > KEEP).astype(np.int32)
     kept = weights[used]
     scale = np.abs(kept).max(axis=0) / 127.0
     quantised = np.round(kept / scale).astype(np.int8)
-    out = Path(sys.argv[sys.argv.index("--out") + 1]) if "--out" in sys.argv else OUT
+    labels = [str(c) for c in model.classes_]
+    return pack(labels, used, quantised, scale, model.intercept_), len(labels), len(used)
+
+
+def _option(name: str) -> str | None:
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else None
+
+
+def main() -> None:
+    c = float(_option("--C") or C)
+    if "--cross-check" in sys.argv:
+        cross_check(operators="--operators" in sys.argv, c=c)
+        return
+    chosen = _option("--dev")
+    dev = AUTHORS if chosen is None else tuple(a for a in chosen.split(",") if a)
+    unknown = set(dev) - set(AUTHORS)
+    if unknown:
+        sys.exit(f"unknown development authors {sorted(unknown)}: use {', '.join(AUTHORS)}")
+    rows = build(ROOT, dev=dev, later=LATER or "--later" in sys.argv)
+    labels, texts = [r[0] for r in rows], [r[1] for r in rows]
+    if "--check" in sys.argv:
+        tr_x, te_x, tr_y, te_y = train_test_split(texts, labels, test_size=0.2, random_state=SEED)
+        model = fit(tr_y, tr_x, c)
+        print(f"held-out corpus accuracy {model.score(matrix(te_x), te_y):.3f}")
+        return
+    packed, classes, buckets = artefact(rows, c)
+    out = Path(_option("--out") or OUT)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(
-        pack([str(c) for c in model.classes_], used, quantised, scale, model.intercept_)
-    )
-    print(f"{len(rows)} examples, {len(model.classes_)} classes, {len(used)} buckets -> {out}")
+    out.write_bytes(packed)
+    print(f"{len(rows)} examples, {classes} classes, {buckets} buckets -> {out}")
 
 
 if __name__ == "__main__":

@@ -6,12 +6,13 @@ phrasings here are our own, not the tuning set's or any held-out set's."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from agent.brain.features import BUCKETS, feature_names, hashed
-from agent.brain.learned import ARTEFACT, Classifier, guess
+from agent.brain.learned import ARTEFACT, Classifier, guess, use
 from agent.brain.textutil import normalise
 from tests.unit.brain.support import only_call, route, step, subset
 
@@ -81,3 +82,44 @@ def test_phrasings_without_a_rule_reach_the_right_call(
 )
 def test_number_words_misspelt_or_in_dollars_and_cents(typed: str, read: str) -> None:
     assert normalise(typed) == read
+
+
+def test_the_brain_can_score_with_another_artefact_and_a_bad_one_is_refused(
+    tmp_path: Path,
+) -> None:
+    """`use` is how scripts/brain_model/folds.py runs the eval suites with a fold's build."""
+    import numpy as np
+
+    from scripts.brain_model.train import pack
+
+    keys = np.array(sorted(hashed("zebra crossing")), dtype=np.int32)
+    weights = np.zeros((len(keys), 2))
+    weights[:, 1] = 127  # every feature of the phrase votes for the second class
+    other = tmp_path / "other.bin.gz"
+    scale, bias = np.full(2, 0.1), np.zeros(2)
+    other.write_bytes(pack(["none", "like_post"], keys, weights, scale, bias))
+    shipped = guess("zebra crossing")
+    try:
+        use(other)
+        assert guess("zebra crossing").tool == "like_post"
+        broken = tmp_path / "broken.bin.gz"
+        broken.write_bytes(b"not an artefact")
+        with pytest.raises(OSError):
+            use(broken)
+        assert guess("zebra crossing").tool == "like_post"  # the working one stays
+    finally:
+        use(ARTEFACT)
+    assert guess("zebra crossing") == shipped
+
+
+def test_a_classifier_torn_between_keeping_and_reading_thesame_rows_is_sure_of_them() -> None:
+    """ "tyre pressures: 41" is about tyres whether it logs or asks: the two together outweigh
+    an amount rule's expense, which the classifier gives no chance."""
+    from agent.brain.blend import overrule, same_rows
+
+    assert same_rows("log_tyre_pressures") == {"log_tyre_pressures", "tyre_pressure_history"}
+    assert {"add_expense", "update_expense", "list_expenses"} <= same_rows("list_expenses")
+    assert overrule("tyre pressures: 41", "add_expense") == (True, "log_tyre_pressures")
+    assert overrule("pressures 34", "add_expense") == (True, "log_tyre_pressures")
+    # the rules' own pick is no evidence against itself
+    assert overrule("tyre pressures: 41", "tyre_pressure_history") == (False, None)
