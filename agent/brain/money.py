@@ -214,8 +214,8 @@ def as_number(value: Decimal) -> float | int:
 # clock ("at 2 50") nor a figure with a unit ("2 50 litres").
 _SPOKEN_HUNDREDS = re.compile(
     r"(?<![\d.,$:])(?<!\bat )(?<!\bby )(?P<h>[1-9]|1[0-9]) (?P<t>[1-9]\d)(?![\d,:]|\.\d)"
-    r"(?!\s*(?:%|percent|l\b|litres?|liters?|km|kms|kg|am\b|pm\b|psi|kpa|days?|weeks?"
-    r"|months?|years?|hours?|mins?|minutes?|nights?|people|a litre|per litre|c\b|cents?))",
+    r"(?!\s*(?:%|(?:percent|l|litres?|liters?|km|kms|kg|am|pm|psi|kpa|days?|weeks?"
+    r"|months?|years?|hours?|mins?|minutes?|nights?|people|a litre|per litre|c|cents?)\b))",
     re.IGNORECASE,
 )
 

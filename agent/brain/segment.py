@@ -101,7 +101,7 @@ _DETAIL_OF = {
 _WHEN_WORDS = re.compile(
     r"\b(?:paid|got paid|was paid|received|came in|came through|landed|arrived|went out"
     r"|it was|that was|was|were|on|in|by|cash|in cash|bank transfer|transfer|eftpos|card"
-    r"|the|just|back|it|me|us)\b",
+    r"|the|just|back|it|me|us|i|we|they|he|she|my|our|wages?|pay|money|cheque|check)\b",
     re.IGNORECASE,
 )
 
@@ -239,6 +239,25 @@ _IMPERATIVE = re.compile(
 )
 
 
+# "…the kids were losing it anyway can you check …": a word that turns from the story to
+# the request, often typed or dictated with no stop before it.
+_TURN_TO_ASK = re.compile(
+    r"(?<![\s,])[\s,]+(?:so |but |and |ok |okay )?(?:anyway|anyways|any way|anyhow|long story short"
+    r"|enough about that)\b[,.!]*\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _after_story(text: str) -> str:
+    """The story before such a word set off as sentences of their own, when what follows
+    it asks for something (then the story is context, as any sentence not addressed)."""
+    for m in reversed(list(islice(_TURN_TO_ASK.finditer(text), MAX_CLAUSES))):
+        after = text[m.end() :]
+        if m.start() > 0 and (_ADDRESSED.match(after) or _IMPERATIVE.match(after)):
+            return f"{text[: m.start()].rstrip(' ,.')}. {after}"
+    return text
+
+
 def _addressed(sentence: str) -> bool:
     text = sentence.rstrip()
     return bool(_ADDRESSED.match(text) or _ASKED_AFTER.search(text)) or text.endswith("?")
@@ -260,6 +279,7 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
     under gas?"), else requests only when they stand alone (STANDALONE)."""
     if listed := _expense_list(text):
         return listed
+    text = _after_story(text)
     sentences = [s for s in islice(_SENTENCE.split(text), MAX_CLAUSES) if s.strip()]
     if len(sentences) < 2 or len(sentences) >= MAX_CLAUSES:
         return _split(text, today, recent_kind)
@@ -283,6 +303,11 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
             last = pieces[-1]
             pieces[-1] = Piece(f"{last.text.rstrip(' ?.!')}, {said}", last.intent)
             continue
+        last = pieces[-1] if pieces else None
+        if not addressed and not context and last and last.intent and last.intent.tool in MONEY:
+            if _only_when(sentence, today):  # "Log 1200 from the harvest. We were paid Friday."
+                pieces[-1] = Piece(f"{last.text.rstrip(' .!')}, {sentence}", last.intent)
+                continue
         if not addressed:
             context.append(sentence)
             continue

@@ -205,8 +205,19 @@ def get_feed(text: str, env: Env) -> Draft:
         text,
         _I,
     )
+    # "has anyone in caravan cooks posted about …": the people's group, any case, up to
+    # what they did
+    people_in = re.search(
+        r"\b(?:anyone|anybody|someone|somebody|people|folks|members|everyone|others)\s+(?:in|from"
+        r"|on)\s+(?:the\s+)?(?!(?:the\s+)?(?:feed|community|public|app|group|groups)\b)"
+        r"([\w'&-]+(?:\s+[\w'&-]+){0,4}?)(?:\s+group)?\s+(?:has |have |had |ever )*(?:posted"
+        r"|said|written|wrote|shared|put up|mentioned|asked|talked|talking|posting|saying)\b",
+        text,
+        _I,
+    )
     found = _group(text, before_content=False) or (squash(named[1]) if named else None)
     found = found or (squash(lower[1]) if lower else None)
+    found = found or (squash(people_in[1]) if people_in else None)
     draft.put("group", found or (squash(before_feed[1]) if before_feed else None))
     if n := newest_count(text):
         draft.put("limit", n)

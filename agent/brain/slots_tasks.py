@@ -15,7 +15,7 @@ _TASK_LEAD = (
     r"remind me to|remind us to|remind me|don't let me forget to|dont let me forget to|remember to"
     r"|add|put|create|new|make|a|an|the|task|tasks|to-?do|todo|to do|to|on|my|our|list|i need to"
     r"|we need to|i have to|we have to|i must|i should|need to|have to|called|please|due|by"
-    r"|jobs? list|job"
+    r"|jobs? list|job|before|until|till|no later than"  # "…before the end of May": its day
 )
 
 

@@ -101,6 +101,7 @@ def add_expense(text: str, env: Env) -> Draft:
 # Words around a source that are not it: "from the vineyard, paid in cash".
 _SOURCE_ENDS = (
     r"the|my|some|a|an|paid|got paid|received|came in|came through|in cash|cash|it|was|on"
+    r"|were|i|we|they|he|she|me|us"  # "…, we were paid Friday": who was paid is no source
 )
 
 
@@ -121,7 +122,7 @@ def add_income(text: str, env: Env) -> Draft:
         _I,
     )
     sold = re.search(r"\bsold\s+(.+?)(?:\s+(?:for|to)\b|$)", rest, _I)
-    m = re.search(r"\b(?:from|doing|selling|at|for)\s+(.+)$", rest, _I)
+    m = re.search(r"\b(?:from|doing|selling|at|for)\s+(.+?)(?:[,;]\s+(?:i|we|they|he|she|it)\b.*)?$", rest, _I)
     if sold:
         source = "Sold " + tidy(sold[1]).lower()
     elif m and tidy(m[1], _SOURCE_ENDS):

@@ -21,6 +21,11 @@ _SCALES = {"hundred": 100, "thousand": 1000}
 _WORD = "|".join([*_UNITS, *_TENS, *_SCALES, "and", "a", "an", "dozen"])
 _RUN = re.compile(rf"\b(?:(?:{_WORD})(?:[\s-]+|$|(?=[,.;:!?)])))+", re.IGNORECASE)
 # "one" and "a" are pronouns/articles unless a number or unit follows them.
+_TENS_WORDS = frozenset(
+    ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+     "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+     "eighteen", "nineteen")
+)  # fmt: skip
 _COUNTABLE = re.compile(
     r"^\s*(?:hundred|thousand|dozen|dollars?|bucks?|litres?|liters?|days?|weeks?|months?"
     r"|hours?|minutes?|mins?|stars?|kg|kilos?|nights?|years?|grand)\b",
@@ -144,8 +149,11 @@ def _replace(match: re.Match[str]) -> str:
     article = (
         bool(low) and low[0] in ("a", "an") and low[1:2] != [] and low[1] not in (*_SCALES, "dozen")
     )
-    if article and not keep and _COUNTABLE.match(rest):
-        # "a two kilo bag": the article stays, the count before a unit becomes digits
+    spoken_price = article and len(low) >= 3 and any(w in _TENS_WORDS for w in low[2:])
+    if article and not keep and (_COUNTABLE.match(rest) or spoken_price):
+        # "a two kilo bag": the article stays, the count before a unit becomes digits; so
+        # does a price said in two or more number words ("a two fifty cap", "a four
+        # hundred and twenty budget"), which no phrase like "a two way radio" is
         lead.append(words.pop(0))
         low = low[1:]
     elif article:
