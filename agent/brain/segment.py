@@ -90,7 +90,8 @@ _DETAIL_OF = {
     # "add a task: check the tyres, high priority": the priority is the task's
     "add_task": re.compile(
         r"^(?:and |it's |its |make it |mark it |set it )?(?:(?:high|low|top|medium|normal)"
-        r"(?: priority)?|urgent|asap|no rush|not urgent)[.!]?$",
+        r"(?: priorit\w*| prio\w*)?|urgent|asap|no rush|not urgent)"
+        r"(?:\s+(?:fr|pls|please|thanks|ta|mate|lol|ok|eh|too|as well))*[.!]?$",
         re.I,
     ),
 }
@@ -229,6 +230,43 @@ def _expense_list(text: str) -> list[Piece] | None:
     return [Piece(item, Candidate("add_expense", WEAK + 1)) for item in items]
 
 
+# A list written a line per item under a heading ("yesterday's spends:", "todo:",
+# "pantry:"), bulleted or not: one request per item, each with the heading's day.
+_BULLET = re.compile(r"^\s*(?:[-*•·▪+]|\d{1,2}[.)])\s*")
+# What an item of each list becomes, read by that tool's own extractor.
+_LINE_ITEM = {
+    "add_expense": "{item}{day}",
+    "add_task": "add a task: {item}{day}",
+    "add_pantry_item": "add {item} to the pantry",
+}
+_LINES_MAX = 30
+
+
+def _line_list(text: str, today: date, recent_kind: str | None) -> list[Piece] | None:
+    lines = [line.strip() for line in islice(text.splitlines(), _LINES_MAX + 1) if line.strip()]
+    if not 3 <= len(lines) <= _LINES_MAX:
+        return None
+    head, rest = lines[0], lines[1:]
+    bulleted = [line for line in rest if _BULLET.match(line)]
+    if len(bulleted) >= 2:
+        items = [_BULLET.sub("", line) for line in bulleted]
+    elif head.endswith(":"):
+        items = rest
+    else:
+        return None
+    intent = classify(f"{head} {', '.join(items)}", today, recent_kind)
+    if intent is None or intent.tool not in (*_LINE_ITEM, "add_to_shopping_list"):
+        return None
+    if intent.tool == "add_to_shopping_list":
+        return [Piece(f"add {', '.join(items)} to the shopping list", intent)]
+    if intent.tool == "add_expense" and not all(best_amount(i, loose=True) for i in items):
+        return None
+    day = find_day(head, today, future=intent.tool == "add_task")
+    when = f", {head[day.start : day.end]}" if day else ""
+    form = _LINE_ITEM[intent.tool]
+    return [Piece(form.format(item=item, day=when), intent) for item in items]
+
+
 # A command: a request verb first ("Like it again.", "Add the lot to the list.").
 _IMPERATIVE = re.compile(
     r"^(?:(?:ok|okay|so|now|and|oh|also|then|right|just)\b[,.!]?\s+)*(?:please\s+|pls\s+)?"
@@ -277,7 +315,7 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
     message of several sentences where some are addressed to PAM, the others are context:
     the words a pointing request means ("…, thirty-four ninety-five. Could you put it in
     under gas?"), else requests only when they stand alone (STANDALONE)."""
-    if listed := _expense_list(text):
+    if listed := _expense_list(text) or _line_list(text, today, recent_kind):
         return listed
     text = _after_story(text)
     sentences = [s for s in islice(_SENTENCE.split(text), MAX_CLAUSES) if s.strip()]
@@ -392,6 +430,7 @@ _HOW_IT_STANDS = re.compile(
     r"|the budget)(?:'re)? (?:looking|going|tracking|travelling|stand(?:ing)?)\b",
     re.IGNORECASE,
 )
+_THAT_ONE = re.compile(r"\b(?:that|this) (?:one|group|place|spot|event|post)\b", re.IGNORECASE)
 _STATUS_OF = {"set_budget": "budget_status", "add_expense": "budget_status"}
 
 
@@ -458,6 +497,8 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 and intent is not None
                 and intent.score > WEAK
                 and "?" in text[e0:start]
+                # "there's a group for X? put me in that one": the question names it
+                and not _THAT_ONE.search(chunk)
             )
             if not asked_apart and _joins(prev, intent, text[s0:e0], chunk):
                 segments[-1] = (s0, end, prev or intent, forced)

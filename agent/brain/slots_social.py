@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from agent.brain.convo import Env
 from agent.brain.draft import Draft, Ref, tidy
@@ -30,6 +31,27 @@ _POLITE = r"\s+(?:pls|please|thanks|thx|mate|for me|too)$"
 _CAP = r"(?:[A-Z][\w'&-]*|\d[\w'&-]*)"
 _TITLE = rf"{_CAP}(?:\s+(?:(?:and|&|of|the|n|on|in)\s+){{0,2}}{_CAP}){{0,4}}"
 _VAGUE_GROUP = r"(?:a|an|one|some|any|a new|another)(?:\s+(?:group|of them|of the groups))?"
+# "an Irish in Oz group", "the Dogs on the Road group": a capitalised name with its small
+# words, after an article, before "group".
+_TITLED_GROUP = re.compile(rf"\b(?i:the|an?|my|our|that|this)\s+({_TITLE})\s+(?i:group)\b")
+# What is no part of a name: emoji and symbols, and the words people put after one.
+_AFTER_NAME = re.compile(
+    r"(?:[\s,]+(?:pls|plz|please|thanks|thx|ta|cheers|mate|fr|lol|eh|hey|yeah|ya|would ya"
+    r"|would you|will ya|for me|too|now|asap))+\s*$",
+    _I,
+)
+
+
+def clean_name(name: str) -> str:
+    """A name as typed, without emoji, symbols and the politeness after it."""
+    kept = "".join(
+        " " if unicodedata.category(c) in ("So", "Sk", "Cs", "Co") or c in "\ufe0f\u200d" else c
+        for c in name
+    )
+    kept = squash(kept)
+    while (cut := _AFTER_NAME.sub("", kept)) != kept:
+        kept = squash(cut)
+    return re.sub(r"^the\s+(?=[A-Z])", "", kept)  # "call it the Knitting Nomads"
 # Spaces before the marker are read from the start of their run only, not again from
 # each of its n characters (each try reading the rest of the run: O(n^2)); the same match.
 _CONTENT = re.compile(
@@ -56,6 +78,9 @@ def _content(text: str) -> str | None:
 def _group(text: str, *, before_content: bool = True) -> str | None:
     head = re.split(r":|\bsaying\b", text, maxsplit=1)[0] if before_content else text
     m = _GROUP.search(head)
+    titled = _TITLED_GROUP.search(head)
+    if titled and (not m or titled.start() <= m.start()):
+        return clean_name(titled[1])
     if not m:
         # "post in Solar Setup: ..." names a group without the word "group"
         bare = re.search(
@@ -73,7 +98,7 @@ def _group(text: str, *, before_content: bool = True) -> str | None:
             _I,
         )
         return squash(bare[1]) if bare and before_content and ":" in text else None
-    name = squash(m[1] or m[2] or m[3])
+    name = clean_name(m[1] or m[2] or m[3])
     return None if name.lower() in ("a", "the", "this", "that", "my") else name
 
 
@@ -218,7 +243,8 @@ def get_feed(text: str, env: Env) -> Draft:
     found = _group(text, before_content=False) or (squash(named[1]) if named else None)
     found = found or (squash(lower[1]) if lower else None)
     found = found or (squash(people_in[1]) if people_in else None)
-    draft.put("group", found or (squash(before_feed[1]) if before_feed else None))
+    found = found or (squash(before_feed[1]) if before_feed else None)
+    draft.put("group", clean_name(found) if found else None)
     if n := newest_count(text):
         draft.put("limit", n)
     return draft
@@ -288,8 +314,9 @@ def join_group(text: str, env: Env) -> Draft:
         text,
         _I,
     )
-    name = squash(re.sub(_POLITE, "", m[1], flags=_I)) if m else ""
-    name = re.sub(r"\s+group$", "", name, flags=_I)  # "the Grey Nomads WA group please"
+    name = clean_name(re.sub(_POLITE, "", m[1], flags=_I)) if m else ""
+    # "the Grey Nomads WA group please", "… group, Marj says it's good": the name ends there
+    name = re.split(r"\s+group\b|[,;]\s|\s[-–]\s", name, maxsplit=1, flags=_I)[0] or name
     name = re.sub(r"^(?:the\s+)?group\s+", "", name, flags=_I)  # "a member of the group X"
     if re.fullmatch(_POINTER, name, _I) and (
         earlier := _group(text[: m.start()], before_content=False) if m else None
@@ -333,7 +360,7 @@ def create_group(text: str, env: Env) -> Draft:
         _I,
     ):
         m = re.match(r"(.*)\n(.*)", f"{titled[1]}\n{titled[2] or ''}")
-    name = squash(m[1]) if m else ""
+    name = clean_name(m[1]) if m else ""
     description = squash(m[2]).strip(" -") if m else ""
     if re.search(r"\b(?:private|invite[- ]only|closed|secret|members only)\b", text, _I):
         draft.put("private", True)

@@ -317,6 +317,15 @@ _DECIMAL_COMMA = re.compile(
 )
 
 
+# "1 240 dollars", "the odo said 184 220": thousands set off by a space, as many write them.
+# Not one of a row of numbers ("220 240 220 240 kPa"), nor a count before a size ("2 250g").
+_SPACED_THOUSANDS = re.compile(
+    r"(?<![\d.,])(?<![\d.,] )([1-9]\d{0,2}) (\d{3})(?![\d.,]\d|\d| \d|\s*(?:g|ml|mm|cm|x)\b)"
+)
+# "2026-02-01 → 2026-02-14", "mon -> fri": an arrow between two values is "to".
+_ARROW = re.compile(r"\s*(?:→|->|=>|⟶)\s*")
+
+
 def normalise(text: str) -> str:
     """One spacing, plain quotes and dashes, number words as digits; case is kept."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
@@ -327,7 +336,7 @@ def normalise(text: str) -> str:
     text = _HAVE_CONTRACTIONS.sub(r"\1 have", text)  # "what've we got on"
     text = _PER.sub(lambda m: " a " + _PER_WORD.get(m[1].lower(), m[1].lower()), text)
     text = _YEAR_WORDS.sub(_year, fix_number_words(_CONTRACTIONS.sub(_apostrophe, text)))
-    text = words_to_digits(text)
+    text = _SPACED_THOUSANDS.sub(r"\1\2", _ARROW.sub(" to ", words_to_digits(text)))
     text = _DECIMAL_COMMA.sub(r"\1.\2", _POINT.sub(r"\1.\2", text))
     text = _PERCENT.sub(" percent", _SELF_REPAIR.sub("", text))
     return _DOLLARS_CENTS.sub(_price, text)
