@@ -85,8 +85,8 @@ def add_expense(text: str, env: Env) -> Draft:
         if amount.currency:
             draft.put("currency", amount.currency)
     day = find_day(text, env.today, future=False)
-    if day:
-        draft.put("date", day.day.isoformat())
+    # a purchase with no day said is today's, said outright as people expect it
+    draft.put("date", (day.day if day else env.today).isoformat())
     description = tidy(re.sub(r"\s+", " ", rest), _SPEND_WORDS)
     description = re.sub(r"\b(?:yesterday|today|last \w+|on \w+day)\b", "", description, flags=_I)
     category = category_of(text, american=env.american)
@@ -111,8 +111,8 @@ def add_income(text: str, env: Env) -> Draft:
     if amount:
         draft.put("amount", amount.value)
     day = find_day(text, env.today, future=False)
+    draft.put("date", (day.day if day else env.today).isoformat())  # no day said: today
     if day:
-        draft.put("date", day.day.isoformat())
         rest = blank(rest, [(day.start, day.end)])
     source = None
     known = re.search(
@@ -122,7 +122,11 @@ def add_income(text: str, env: Env) -> Draft:
         _I,
     )
     sold = re.search(r"\bsold\s+(.+?)(?:\s+(?:for|to)\b|$)", rest, _I)
-    m = re.search(r"\b(?:from|doing|selling|at|for)\s+(.+?)(?:[,;]\s+(?:i|we|they|he|she|it)\b.*)?$", rest, _I)
+    m = re.search(
+        r"\b(?:from|doing|selling|at|for)\s+(.+?)(?:[,;]\s+(?:i|we|they|he|she|it|please|pls|can you|could you|would you)\b.*)?$",
+        rest,
+        _I,
+    )
     if sold:
         source = "Sold " + tidy(sold[1]).lower()
     elif m and tidy(m[1], _SOURCE_ENDS):
