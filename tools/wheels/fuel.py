@@ -108,38 +108,15 @@ async def read_fuel_logs(db: UserDb) -> list[dict[str, Any]]:
     ]
 
 
-MAX_PRICE_PER_LITRE = Decimal(20)  # in a dollar-like currency (AUD, USD, NZD, EUR, GBP, ...)
-# Currencies whose unit is worth far less than a dollar, and about how many of them make
-# one (generous round figures: the check catches a misplaced decimal, not a dear town).
-UNITS_PER_DOLLAR = {
-    "ZAR": 20, "INR": 90, "JPY": 160, "KRW": 1500, "IDR": 17000, "THB": 40, "PHP": 60,
-    "MXN": 20, "CNY": 8, "HKD": 8, "SEK": 11, "NOK": 11, "DKK": 7, "CZK": 25, "HUF": 400,
-    "PLN": 4, "TRY": 40, "BRL": 6, "ISK": 140, "TWD": 33, "MYR": 5, "VND": 26000,
-    "CLP": 1000, "ARS": 1500, "COP": 4500, "XPF": 120, "FJD": 2, "PGK": 4, "KES": 130,
-    "NAD": 20, "BWP": 14,
-}  # fmt: skip
-
-
-def max_price_per_litre(currency: str) -> Decimal:
-    """The dearest price per litre believed in `currency` before asking the user."""
-    return MAX_PRICE_PER_LITRE * UNITS_PER_DOLLAR.get(currency.upper(), 1)
+MAX_PRICE_PER_LITRE = Decimal(20)
 # A stated total and a stated price may disagree by rounding at the pump, not by more.
 PRICE_TOLERANCE = Decimal("0.02")
 
 
 def settle_price(
-    litres: Decimal,
-    total_cost: Decimal | None,
-    price_per_litre: Decimal | None,
-    currency: str = "AUD",
+    litres: Decimal, total_cost: Decimal | None, price_per_litre: Decimal | None
 ) -> tuple[Decimal, Decimal]:
     """(total_cost, price_per_litre), computing whichever one is missing."""
-    cap = max_price_per_litre(currency)
-    if price_per_litre is not None and price_per_litre > cap:
-        raise ActionError(
-            f"{price_per_litre} per litre can't be right — please check the price.",
-            field="price_per_litre",
-        )
     if price_per_litre is not None and total_cost is None:
         total = (litres * price_per_litre).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         if total <= 0:
@@ -148,7 +125,7 @@ def settle_price(
     assert total_cost is not None
     implied = (total_cost / litres).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)
     if price_per_litre is None:
-        if not 0 < implied <= cap:
+        if not 0 < implied <= MAX_PRICE_PER_LITRE:
             raise ActionError(
                 f"{total_cost} for {litres} L works out to {implied} per litre, which can't "
                 "be right — please check the litres and the total cost.",
@@ -234,9 +211,7 @@ async def log_fuel(db: UserDb, args: LogFuelArgs) -> LogFuelResult:
         )
     vehicle = await resolve_vehicle(db, args.vehicle)
     vehicle_id = vehicle.id if vehicle else None
-    total_cost, price = settle_price(
-        args.litres, args.total_cost, args.price_per_litre, profile.currency
-    )
+    total_cost, price = settle_price(args.litres, args.total_cost, args.price_per_litre)
     previous = None
     if args.odometer_km is not None:
         await check_odometer(db, vehicle_id, args.odometer_km, filled_on)

@@ -31,11 +31,9 @@ def _places(step: str) -> AfterValidator:
 
 
 Litres = Annotated[Decimal, Field(gt=0, le=2000, allow_inf_nan=False), _places("0.01")]
-# The bound here only keeps the number sane in any currency (a litre costs ~R23, ~₹100,
-# ~¥170); log_fuel checks it against the user's own currency (fuel.max_price_per_litre).
 PricePerLitre = Annotated[
     Decimal,
-    Field(gt=0, le=100_000, allow_inf_nan=False),
+    Field(gt=0, le=20, allow_inf_nan=False),
     BeforeValidator(lenient_number),
     _places("0.001"),
 ]

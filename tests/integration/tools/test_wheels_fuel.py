@@ -114,31 +114,6 @@ async def test_total_and_price_must_agree_within_two_percent(
     assert len(await _expenses(scoped, user_id)) == 1
 
 
-async def test_the_price_check_reads_the_users_currency(
-    scoped: ScopedDb, user_id: uuid.UUID
-) -> None:
-    # 1,900 rand for 70 L is about R27 a litre: a normal South African price
-    await _set_profile(scoped, user_id, currency="ZAR")
-    rand = await _call(scoped, user_id, litres=70, total_cost=1900)
-    assert rand["ok"] is True
-    assert Decimal(str(rand["fuel_log"]["price_per_litre"])) == Decimal("27.143")
-    stated = await _call(scoped, user_id, litres=50, price_per_litre=23.5)
-    assert stated["ok"] is True
-    # a slipped decimal is still caught in rand, and 27 a litre in dollars
-    slipped = await _call(scoped, user_id, litres=70, total_cost=190000)
-    assert slipped["ok"] is False and "can't be right" in slipped["summary"]
-
-
-async def test_a_dollar_price_per_litre_is_still_checked(
-    scoped: ScopedDb, user_id: uuid.UUID
-) -> None:
-    total = await _call(scoped, user_id, litres=70, total_cost=1900)
-    assert total["ok"] is False and "per litre" in total["summary"]
-    stated = await _call(scoped, user_id, litres=50, price_per_litre=23.5)
-    assert stated["ok"] is False and "can't be right" in stated["summary"]
-    assert await _fuel_rows(scoped, user_id) == []
-
-
 async def test_fill_to_fill_economy(scoped: ScopedDb, user_id: uuid.UUID) -> None:
     await _vehicle(scoped, user_id, "Troopy")
     first = await _call(scoped, user_id, litres=70, total_cost=140, odometer_km=100000,
