@@ -32,6 +32,7 @@ ROW_KEYS = {
     "task": "task", "tasks": "task", "post": "post", "posts": "post", "group": "group",
     "groups": "group", "income": "income", "fuel_log": "fuel_log", "trip": "trip",
     "trips": "trip", "place": "place", "places": "place", "vehicle": "vehicle",
+    "vehicles": "vehicle",
     "items": "item",
 }  # fmt: skip
 FREE_TEXT = frozenset({"content", "note", "title", "description", "notes", "items"})

@@ -224,6 +224,25 @@ def _same_amount(value: Any, said: Any) -> bool:
     return False
 
 
+_ASKS_AGAIN = re.compile(
+    r"\b(?:spent|spend|paid|bought|log|add|remind|book|also|another|delete|remove|show|list"
+    r"|can you|could you|please)\b",
+    _I,
+)
+
+
+def _first_clause_if_long(text: str) -> str:
+    """ "sorry it was 95 not 85, my eyes aren't what they were": a long correction is its
+    first clause when the rest gives a reason and asks for nothing new."""
+    if len(text.split()) <= MAX_WORDS:
+        return text
+    head, *rest = re.split(r"[,;.!?]\s+|\s+-\s+", text, maxsplit=1)
+    reason = rest[0] if rest else ""
+    if reason and not _ASKS_AGAIN.search(reason) and not re.search(r"\d|\?\s*$", reason):
+        return head
+    return text
+
+
 def correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     """The update a correction of the previous turn's write asks for, or of a row of the
     recent writes it names ("the first one was 66 not 60" after two expenses)."""
@@ -232,6 +251,7 @@ def correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
         return None
     if reminder := reminder_for_last(text, env):
         return reminder
+    text = _first_clause_if_long(text)
     if len(text.split()) > MAX_WORDS or not _CUE.search(text) or _NEW.search(text):
         return None
     tool, kind, id_arg = CORRECTS[prev.action]

@@ -23,7 +23,7 @@ from agent.brain.slots import DOMAIN
 # line break and a space: it stays with its clause (which reads a leading "and" anyway).
 _SEP = re.compile(
     r"(?:(?<![.;!?])[.;!?]+\s+|\n+|,?(?<!\s)\s+(?:and then|and also|then|also|plus|as well as"
-    r"|after that|oh and)\s+|,?(?<!\s)\s+and\s+|,\s+)",
+    r"|after that|oh and|\+)\s+|,?(?<!\s)\s+and\s+|,\s+)",
     re.IGNORECASE,
 )
 # Requests whose text runs to the end of the message: a post, a note, a comment.

@@ -272,17 +272,28 @@ def like_post(text: str, env: Env) -> Draft:
 _EVERY_GROUP = r"(?:on |in )?(?:here|there|this|the app|this app|pam|offer|at the moment|atm)"
 
 
+def _singular(word: str) -> str:
+    """A prefix of both forms, for a search inside names ("dogs" -> "dog"); "ladies" stays
+    ("lady" is inside neither "Ladies" nor "Knitting Ladies")."""
+    if re.search(r"(?:ss|us|is|ies)$", word, _I):
+        return word  # "glass", "bus", "tennis", "ladies"
+    if re.search(r"(?:s|x|ch|sh)es$", word, _I):
+        return word[:-2]  # "buses", "beaches"
+    return word[:-1] if word.lower().endswith("s") else word
+
+
 def list_groups(text: str, env: Env) -> Draft:
     draft = Draft("list_groups")
-    m = re.search(r"\b(?:about|for|on|related to|into|around)\s+(.+?)\s*\??$", text, _I)
+    asked = re.split(r"(?<=[?.!])\s+", text, maxsplit=1)[0]  # "… dogs? We've got Pippa now"
+    m = re.search(r"\b(?:about|for|on|related to|into|around)\s+(.+?)\s*[?.!]*$", asked, _I)
     if not m:
         m = re.search(r"\b([\w-]+(?:\s+[\w-]+)?)\s+groups?\b", text, _I)
     if m:
         # "for people with dogs": what the group is about, not who is in it
         about = re.sub(
-            r"^(?:(?:people|folks|those|travellers|travelers|anyone|others|us)\s+"
+            r"^(?:(?:people|folks?|those|travellers|travelers|anyone|others|us)\s+"
             r"(?:who\s+(?:travel\s+with|have|love|like|are\s+into|do)|with|into|that\s+have"
-            r"|travelling\s+with|traveling\s+with)\s+)",
+            r"|travelling\s+with|traveling\s+with)\s+(?:their|a|an|our|my|the)?\s*)",
             "",
             m[1].strip(),
             flags=_I,
@@ -299,6 +310,10 @@ def list_groups(text: str, env: Env) -> Draft:
         )
         if re.fullmatch(_EVERY_GROUP, query, _I) or query.lower() in ("community", "new"):
             query = ""  # "what groups r there on here", "community groups": every group
+        # the search finds the words inside names: "dog" finds "Dogs on the Road" and "Dog
+        # Lovers", "dogs" only the first
+        if re.fullmatch(r"[a-z]{3,}", query, _I):
+            query = _singular(query)
         draft.put("query", query.lower()[:100] if query else None)
     return draft
 

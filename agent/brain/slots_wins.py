@@ -145,16 +145,20 @@ def add_income(text: str, env: Env) -> Draft:
     return draft
 
 
-def _expense_ref(text: str) -> Ref:
+def _expense_ref(text: str, old: Decimal | None = None) -> Ref:
     amounts = find_amounts(text)
     return Ref(
         "expense",
         "expense_id",
         ordinal(text),
         ref_words(text, extra=r"expenses?|purchase|transaction|entry|payment|spend"),
-        amounts[0].value if amounts else None,
+        old if old is not None else amounts[0].value if amounts else None,
         explicit_id(text),
     )
+
+
+# "36.20 not 63.20", "95 instead of 85": the amount the row has now names the row.
+_OLD_AMOUNT = re.compile(r"\b(?:not|instead of|rather than)\s+\$?\s*(\d+(?:\.\d{1,2})?)\b", _I)
 
 
 def delete_expense(text: str, env: Env) -> Draft:
@@ -167,14 +171,20 @@ _CHANGE = re.compile(
 
 
 _ASKS = re.compile(
-    r"\b(?:can|could|would) you\b|\b(?:fix|correct|change|update) (?:it|that|this)\b", _I
+    r"\b(?:can|could|would) you\b|\b(?:fix|correct|change|update) (?:it|that|this)\b"
+    r"|\b(?:fix|correct|change|update)\b(?=\s*(?:pls|plz|please|thanks|ta)?\s*[.!?]*$)",
+    _I,
 )
 
 
 def update_expense(text: str, env: Env) -> Draft:
+    said_old = _OLD_AMOUNT.search(text)
+    old = Decimal(said_old[1]) if said_old else None
+    if said_old:
+        text = blank(text, [said_old.span()])
     marks = list(_CHANGE.finditer(text))
     before, after = (text[: marks[-1].start()], text[marks[-1].end() :]) if marks else ("", text)
-    draft = Draft("update_expense", ref=_expense_ref(before))
+    draft = Draft("update_expense", ref=_expense_ref(text if old and not before else before, old))
     amount = best_amount(after, loose=True) or (None if before else best_amount(text))
     if (amount and (day := find_day(after, env.today, future=False)) is None) or (
         amount and day and not (day.start <= amount.start < day.end)
