@@ -64,7 +64,7 @@ _ODO = re.compile(
 )
 _NEXT_DUE_KM = re.compile(
     rf"\b(?:next|again|due)\b[^.;]*?\b(?:at|@|in|by|on)?\s*{_N}\s*(k\b|km|kms|kilomet(?:re|er)s|mi\b|miles)?"
-    r"(?!\s*(?:days?|weeks?|months?|years?|/))",
+    r"(?!\s*(?:days?|weeks?|months?|years?|/)|-\d)",  # "next due 2026-03-20" is a date
     _I,
 )
 # "180 litre tank", "180 litres of tank", "140 L across both tanks", "tank takes about 90"
