@@ -90,7 +90,7 @@ _DETAIL_OF = {
     # "add a task: check the tyres, high priority": the priority is the task's
     "add_task": re.compile(
         r"^(?:and |it's |its |make it |mark it |set it )?(?:(?:high|low|top|medium|normal)"
-        r"(?: priorit\w*| prio\w*)?|urgent|asap|no rush|not urgent)"
+        r"(?: pr\w*rit\w*| prio\w*)?|urgent|asap|no rush|not urgent)"
         r"(?:\s+(?:fr|pls|please|thanks|ta|mate|lol|ok|eh|too|as well))*[.!]?$",
         re.I,
     ),
@@ -254,7 +254,10 @@ def _line_list(text: str, today: date, recent_kind: str | None) -> list[Piece] |
         items = rest
     else:
         return None
-    intent = classify(f"{head} {', '.join(items)}", today, recent_kind)
+    joined = f"{head} {', '.join(items)}"
+    intent = classify(joined, today, recent_kind)
+    if intent is None and (found := guess(joined)).tool and found.probability >= RESCUE:
+        intent = Candidate(found.tool, WEAK)  # "jobs for the weekend: …": no rule's words
     if intent is None or intent.tool not in (*_LINE_ITEM, "add_to_shopping_list"):
         return None
     if intent.tool == "add_to_shopping_list":

@@ -26,7 +26,7 @@ def add_task(text: str, env: Env) -> Draft:
     if day:
         draft.put("due_date", day.day.isoformat())
     # "priority" as typed in a hurry ("priortiy", "prio"); "no hurry" is "no rush"
-    prio = r"(?:priorit\w*|prio\w*|priority)"
+    prio = r"(?:pr\w*rit\w*|prio\w*)"
     high = rf"\b(?:urgent|asap|important|(?:high|top) {prio}|critical)\b"
     low = rf"\b(?:low {prio}|no (?:rush|hurry)(?: at all)?|whenever|someday|eventually)\b"
     if re.search(high, text, _I):

@@ -14,7 +14,7 @@ from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 
 from agent.brain.textutil import normalise
 from agent.dialogue import dialogue_lines, next_dialogue
-from tests.unit.brain.support import only_call, step
+from tests.unit.brain.support import called, only_call, result, step
 
 # --- a story, then "anyway" and the request ---------------------------------------------
 
@@ -180,3 +180,191 @@ def test_the_state_keeps_the_recent_writes_across_turns() -> None:
     quiet = next_dialogue([HumanMessage("thanks"), AIMessage("No worries.")], state)
     assert quiet is not None and quiet.get("written") == state.get("written")
     assert f'"id":"{FIRST}"' in dialogue_lines(quiet).split("Recent writes: ")[1]
+
+
+# --- round 4 kinds -----------------------------------------------------------------------
+
+
+def test_a_heading_over_bulleted_purchases_logs_each_with_its_day() -> None:
+    text = "spends from sunday:\n* diesel 88\n* bait and ice 14.50\n* showers 6\nthat's the lot"
+    calls = step("wins", text).tool_calls
+    assert [c["name"] for c in calls] == ["add_expense"] * 3
+    assert [c["args"]["amount"] for c in calls] == [88, 14.5, 6]
+    assert {c["args"]["date"] for c in calls} == {"2026-03-08"}
+    assert calls[0]["args"]["category"] == "fuel"
+
+
+def test_a_heading_over_lines_of_jobs_adds_each_job() -> None:
+    text = "jobs for the weekend:\n1. grease the jockey wheel\n2. fix the fly screen\n3. wash the awning"
+    calls = step("you", text).tool_calls
+    assert [c["name"] for c in calls] == ["add_task"] * 3
+    assert calls[1]["args"]["title"].lower() == "fix the fly screen"
+
+
+def test_pantry_lines_read_exp_as_expiry() -> None:
+    text = "pantry:\n3 x tins of tomatoes (exp 2026-11)\n500g butter exp 21/3"
+    calls = step("you", text).tool_calls
+    assert [c["name"] for c in calls] == ["add_pantry_item"] * 2
+    assert calls[0]["args"]["expiry_date"] == "2026-11-30"
+    assert calls[0]["args"]["name"] == "tomatoes"
+    assert calls[1]["args"]["expiry_date"] == "2026-03-21"
+
+
+@pytest.mark.parametrize(
+    ("domain", "text", "tool", "key", "name"),
+    [
+        ("social", "join sunset chasers pls 🌅🙏", "join_group", "group", "sunset chasers"),
+        ("social", "start a group called Camp Oven Crew 🍲 for stew recipes", "create_group",
+         "name", "Camp Oven Crew"),
+        ("social", "new group please, name it the Tassie Loopers", "create_group", "name",
+         "Tassie Loopers"),
+        ("social", "what's the latest in the Kids on the Road group", "get_feed", "group",
+         "Kids on the Road"),
+        ("social", "sign me up to the Outback Birders group, a mate says it's good",
+         "join_group", "group", "Outback Birders"),
+    ],
+)  # fmt: skip
+def test_a_group_name_is_only_its_name(
+    domain: str, text: str, tool: str, key: str, name: str
+) -> None:
+    assert only_call(step(domain, text), tool)[key] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("vet friday 3pm in dubbo, give me half an hour's warning", 30),
+        ("hairdresser tuesday 11am, remind me 2hrs b4", 120),
+        ("school pickup thursday 3pm, 15 mins notice please", 15),
+    ],
+)
+def test_a_lead_time_said_as_warning_or_notice(text: str, minutes: int) -> None:
+    assert only_call(step("you", text), "create_event")["reminder_minutes"] == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "priority", "title"),
+    [
+        ("add a job: oil the hinges, low prority", "low", "oil the hinges"),
+        ("new task, no hurry at all, to sort the photos", "low", "sort the photos"),
+        ("todo: pay the rego by friday, top prio fr", "high", "pay the rego"),
+    ],
+)
+def test_priority_typed_in_a_hurry(text: str, priority: str, title: str) -> None:
+    args = only_call(step("you", text), "add_task")
+    assert args["priority"] == priority
+    assert args["title"].lower() == title
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("got 2 350 dollars for the harvest", "got 2350 dollars for the harvest"),
+        ("odo said 96 410 this morning", "odo said 96410 this morning"),
+        ("show spending 2026-03-01 → 2026-03-07", "show spending 2026-03-01 to 2026-03-07"),
+        # two readings in a row stay two, a count before a size stays a count
+        ("tyres 240 250 kpa", "tyres 240 250 kpa"),
+        ("4 500 ml bottles", "4 500 ml bottles"),
+    ],
+)
+def test_thousands_with_a_space_and_arrows(text: str, said: str) -> None:
+    assert normalise(text) == said
+
+
+def test_the_speedo_gives_the_odometer() -> None:
+    args = only_call(step("wheels", "filled 52 litres for 101.40, speedo read 120 455"), "log_fuel")
+    assert args["odometer_km"] == 120455
+
+
+def test_a_correction_with_a_reason_after_it() -> None:
+    extra = {
+        "previous_action": "add_expense (wins, the previous turn, wrote)",
+        "previous_filters": json.dumps({"amount": 40}),
+        "previous_rows": json.dumps([WRITTEN[0]]),
+    }
+    text = "oh sorry it was 45 not 35, I always muddle the receipts when I'm tired"
+    args = only_call(step("wins", text, **extra), "update_expense")
+    assert args == {"expense_id": SECOND, "amount": 45.0}
+
+
+def test_the_old_amount_names_the_row_to_change() -> None:
+    rows = [
+        {"id": "e1", "amount": 52.4, "category": "groceries", "description": "IGA Roma"},
+        {"id": "e2", "amount": 70, "category": "fuel", "description": "Diesel"},
+    ]
+    listed = [called("list_expenses", "l1", limit=20), result("l1", "list_expenses", expenses=rows)]
+    answer = step("wins", "the iga one should be 25.40 not 52.40, fix pls", *listed)
+    assert only_call(answer, "update_expense") == {"expense_id": "e1", "amount": 25.4}
+
+
+def test_a_vehicle_the_conversation_named_is_known() -> None:
+    rows = [{"kind": "vehicle", "id": "v1", "name": "Biscuit"}]
+    extra = {
+        "previous_action": "add_vehicle (wheels, the previous turn, wrote)",
+        "previous_filters": json.dumps({"name": "Biscuit"}),
+        "previous_rows": json.dumps(rows),
+        "recent_writes": json.dumps(rows),
+    }
+    args = only_call(step("wheels", "filled Biscuit at Dalby, 40 litres, 80 dollars", **extra), "log_fuel")
+    assert args["vehicle"] == "Biscuit"
+
+
+@pytest.mark.parametrize(
+    ("text", "origin", "dest", "stops"),
+    [
+        ("plan dubbo -> parkes -> forbes on monday", "Dubbo", "Forbes", ["Parkes"]),
+        ("trip from Mackay to Bowen to Airlie Beach tomorrow", "Mackay", "Airlie Beach", ["Bowen"]),
+    ],
+)
+def test_a_chain_of_towns_is_legs(text: str, origin: str, dest: str, stops: list[str]) -> None:
+    args = only_call(step("wheels", text), "plan_trip")
+    assert (args["origin"], args["destination"], args.get("stops")) == (origin, dest, stops)
+
+
+def test_a_plus_between_two_requests() -> None:
+    calls = step("wins", "$40 diesel at roma today + $12 for pies").tool_calls
+    assert [c["args"]["amount"] for c in calls if c["name"] == "add_expense"] == [40, 12]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("add my 2015 hiace, petrol, his name is Rusty", "Rusty"),
+        ("add our new van - 2021 sprinter, diesel. Her name's Mabel", "Mabel"),
+    ],
+)
+def test_a_vehicle_named_as_a_pet_is(text: str, name: str) -> None:
+    assert only_call(step("wheels", text), "add_vehicle")["name"] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("what did we spend in the month just gone?", "last_month"),
+        ("how much went out the week that's just gone", "last_week"),
+    ],
+)
+def test_the_period_just_gone_is_the_last_one(text: str, period: str) -> None:
+    assert only_call(step("wins", text), "spending_summary")["period"] == period
+
+
+def test_a_place_is_the_kind_named_first() -> None:
+    text = "save Emu Creek bush camp near Longreach, there's a tap and a dump point too"
+    assert only_call(step("wheels", text), "save_place")["kind"] == "campsite"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("25 at the chipper in Carnarvon last night", "food"),
+        ("32 for a feed at the pub in Dalby tonight", "food"),
+    ],
+)
+def test_a_time_word_is_no_category(text: str, category: str) -> None:
+    assert only_call(step("wins", text), "add_expense")["category"] == category
+
+
+def test_a_due_date_in_iso_form_is_no_distance() -> None:
+    args = only_call(step("wheels", "changed the air filter today, next due 2026-09-01"), "log_maintenance")
+    assert args["next_due_date"] == "2026-09-01"
+    assert "next_due_km" not in args
