@@ -107,7 +107,8 @@ def _written(turn: list[AnyMessage], calls: dict[str, tuple[str, dict[str, Any]]
 
 def _merged_written(new: list[Any], previous: DialogueState | None) -> list[dict[str, Any]]:
     ids = {row.get("id") for row in new}
-    old = [r for r in (previous or {}).get("written", []) if r.get("id") not in ids]
+    earlier = previous.get("written", []) if previous else []
+    old = [r for r in earlier if r.get("id") not in ids]
     kept: list[dict[str, Any]] = (new + old)[:MAX_REFERENTS]
     return kept
 

@@ -344,11 +344,12 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
             last = pieces[-1]
             pieces[-1] = Piece(f"{last.text.rstrip(' ?.!')}, {said}", last.intent)
             continue
-        last = pieces[-1] if pieces else None
-        if not addressed and not context and last and last.intent and last.intent.tool in MONEY:
-            if _only_when(sentence, today):  # "Log 1200 from the harvest. We were paid Friday."
-                pieces[-1] = Piece(f"{last.text.rstrip(' .!')}, {sentence}", last.intent)
-                continue
+        before = pieces[-1] if pieces else None
+        money = before is not None and before.intent is not None and before.intent.tool in MONEY
+        if before and money and not addressed and not context and _only_when(sentence, today):
+            # "Log 1200 from the harvest. We were paid Friday.": the day of that money
+            pieces[-1] = Piece(f"{before.text.rstrip(' .!')}, {sentence}", before.intent)
+            continue
         if not addressed:
             context.append(sentence)
             continue

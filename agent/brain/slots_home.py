@@ -55,7 +55,9 @@ def add_pantry_item(text: str, env: Env) -> Draft:
         elif month := re.match(r"\s*(\d{4})-(\d{2})\b(?!-)", text[m.end() :]):
             # "exp 2027-01": a month, good to its last day
             with suppress(ValueError):
-                draft.put("expiry_date", month_end(date(int(month[1]), int(month[2]), 1)).isoformat())
+                draft.put(
+                    "expiry_date", month_end(date(int(month[1]), int(month[2]), 1)).isoformat()
+                )
         rest = text[: m.start()]
     rest = re.sub(r"[(\[]\s*$", " ", rest)  # "(exp …)" leaves its bracket
     # "a" is a count only with a unit: "a bag of pasta", not "a pumpkin"

@@ -52,6 +52,8 @@ def clean_name(name: str) -> str:
     while (cut := _AFTER_NAME.sub("", kept)) != kept:
         kept = squash(cut)
     return re.sub(r"^the\s+(?=[A-Z])", "", kept)  # "call it the Knitting Nomads"
+
+
 # Spaces before the marker are read from the start of their run only, not again from
 # each of its n characters (each try reading the rest of the run: O(n^2)); the same match.
 _CONTENT = re.compile(

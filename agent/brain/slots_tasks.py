@@ -41,7 +41,9 @@ def add_task(text: str, env: Env) -> Draft:
         rest,
         flags=_I,
     )
-    rest = re.sub(r"(?:[\s,]+(?:fr|pls|plz|please|thanks|thx|ta|lol|mate|ok))+[\s.!]*$", "", rest, flags=_I)
+    rest = re.sub(
+        r"(?:[\s,]+(?:fr|pls|plz|please|thanks|thx|ta|lol|mate|ok))+[\s.!]*$", "", rest, flags=_I
+    )
     title = tidy(re.sub(r"\s+", " ", rest), _TASK_LEAD)
     if quoted := re.search(r"(?:^|\s)['\"](.+?)['\"](?=\s|$|[,.!?])", rest):
         title = capitalise(squash(quoted[1]))  # "chuck 'fix the step' on the list": its words

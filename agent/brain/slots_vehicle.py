@@ -52,7 +52,11 @@ def vehicle_named(text: str, env: Env) -> tuple[str, int, int] | None:
     said = "|".join(re.escape(n) for n in bare)
     hits = [
         *re.finditer(rf"\b(?:the|my|our)\s+({_NICKNAMES})(?:'s)?(?![\w-])", text, _I),
-        *(re.finditer(rf"\b(?:(?:the|my|our)\s+)?({said})(?:'s)?(?![\w-])", text, _I) if said else ()),
+        *(
+            re.finditer(rf"\b(?:(?:the|my|our)\s+)?({said})(?:'s)?(?![\w-])", text, _I)
+            if said
+            else ()
+        ),
     ]
     hits = [m for m in hits if not re.search(r"\bnot\s*$", text[: m.start()], _I)]
     if not hits:

@@ -123,7 +123,8 @@ def add_income(text: str, env: Env) -> Draft:
     )
     sold = re.search(r"\bsold\s+(.+?)(?:\s+(?:for|to)\b|$)", rest, _I)
     m = re.search(
-        r"\b(?:from|doing|selling|at|for)\s+(.+?)(?:[,;]\s+(?:i|we|they|he|she|it|please|pls|can you|could you|would you)\b.*)?$",
+        r"\b(?:from|doing|selling|at|for)\s+(.+?)(?:[,;]\s+(?:i|we|they|he|she|it|please|pls"
+        r"|can you|could you|would you)\b.*)?$",
         rest,
         _I,
     )

@@ -320,7 +320,8 @@ _DECIMAL_COMMA = re.compile(
 # "1 240 dollars", "the odo said 184 220": thousands set off by a space, as many write them.
 # Not one of a row of numbers ("220 240 220 240 kPa"), nor a count before a size ("2 250g").
 _SPACED_THOUSANDS = re.compile(
-    r"(?<![\d.,])(?<!\d )([1-9]\d{0,2}) (\d{3})(?![\d.,]\d|\d| \d|\s*(?:g|ml|mm|cm|x|kpa|psi|bar)\b)"
+    r"(?<![\d.,])(?<!\d )([1-9]\d{0,2}) (\d{3})"
+    r"(?![\d.,]\d|\d| \d|\s*(?:g|ml|mm|cm|x|kpa|psi|bar)\b)"
 )
 # "2026-02-01 → 2026-02-14", "mon -> fri": an arrow between two values is "to".
 _ARROW = re.compile(r"\s*(?:→|->|=>|⟶)\s*")

@@ -195,7 +195,10 @@ def test_a_heading_over_bulleted_purchases_logs_each_with_its_day() -> None:
 
 
 def test_a_heading_over_lines_of_jobs_adds_each_job() -> None:
-    text = "jobs for the weekend:\n1. grease the jockey wheel\n2. fix the fly screen\n3. wash the awning"
+    text = (
+        "jobs for the weekend:\n1. grease the jockey wheel\n2. fix the fly screen\n"
+        "3. wash the awning"
+    )
     calls = step("you", text).tool_calls
     assert [c["name"] for c in calls] == ["add_task"] * 3
     assert calls[1]["args"]["title"].lower() == "fix the fly screen"
@@ -305,7 +308,9 @@ def test_a_vehicle_the_conversation_named_is_known() -> None:
         "previous_rows": json.dumps(rows),
         "recent_writes": json.dumps(rows),
     }
-    args = only_call(step("wheels", "filled Biscuit at Dalby, 40 litres, 80 dollars", **extra), "log_fuel")
+    args = only_call(
+        step("wheels", "filled Biscuit at Dalby, 40 litres, 80 dollars", **extra), "log_fuel"
+    )
     assert args["vehicle"] == "Biscuit"
 
 
@@ -365,6 +370,8 @@ def test_a_time_word_is_no_category(text: str, category: str) -> None:
 
 
 def test_a_due_date_in_iso_form_is_no_distance() -> None:
-    args = only_call(step("wheels", "changed the air filter today, next due 2026-09-01"), "log_maintenance")
+    args = only_call(
+        step("wheels", "changed the air filter today, next due 2026-09-01"), "log_maintenance"
+    )
     assert args["next_due_date"] == "2026-09-01"
     assert "next_due_km" not in args
