@@ -50,6 +50,10 @@ _EVENT_NOUN = re.compile(
     r"service booking|reservation|concert|gig|market|markets|class|lesson|call with|zoom)\b",
     _I,
 )
+# A purchase whose object is only a pronoun, with no price: news of a thing talked about.
+_BOUGHT_IT = re.compile(
+    r"\b(?:bought|purchased|paid for|picked up|got)\s+(?:it|them|that|those|one|'?em)\b", _I
+)
 _TIME_SPENT = re.compile(
     r"\bspen[dt] (?:the|a|all|some|an|most of the|our|my) (?:whole )?(?:day|night|morning|arvo"
     r"|afternoon|evening|week|weekend|time|hours?|while|fortnight)\b",
@@ -78,6 +82,13 @@ _OWN_JOB = re.compile(
     r"(?:\w+)\s+\w",
     _I,
 )
+# An obligation said with its subject: "we need to ring the insurer", "I've got to renew
+# the rego". "Got to" before an article or a place word is arriving: "we got to the park".
+_OWES = re.compile(
+    r"\b(?:i|we) (?:need|have|must|should|gotta|got) to\b"
+    r"(?! (?:the|a|an|our|my|their|his|her|this|that|camp|town|bed|sleep|know|see)\b)",
+    _I,
+)
 # What a fill names: a quantity of fuel or energy, a fuel, a pump or a charger.
 _FILLS = re.compile(
     rf"\b(?:{_FUEL}|kwh|kw|litres?|liters?|ltrs?|gallons?|l|fill(?:ed)?|fuell?ed|top(?:ped)? up"
@@ -102,6 +113,13 @@ _DELETE = re.compile(r"\b(?:delete|remove|scrap|undo|erase|get rid of|bin|trash|
 _UPDATE = re.compile(
     r"\b(?:change|update|edit|fix|correct|make|amend|actually|should (?:have )?be(?:en)?|it was"
     r"|that was|move|reschedule|push|shift|bring)\b",
+    _I,
+)
+# "done already", "is done", "all sorted now": a state said first, of the thing talked about
+_DONE_ALREADY = re.compile(
+    r"^(?:(?:ah|oh|ok|okay|yeah|yep|right|so|and|well)\b[\s,.!]*)*(?:(?:it|that|this)\s*)?"
+    r"(?:'s\s+|\s*is\s+|was\s+|has been\s+|'s been\s+)?(?:all\s+|already\s+)?"
+    r"(?:done|finished|sorted|completed|taken care of)\b",
     _I,
 )
 _DONE = re.compile(r"\b(?:done|finished|completed|sorted|ticked off|taken care of)\b", _I)
@@ -164,6 +182,8 @@ def _expense(
     if priced or asking:
         return None
     if _STRICT_SPEND.search(text) and not (litres or _TIME_SPENT.search(text)):
+        if _BOUGHT_IT.search(text) and not category:
+            return None  # "I bought it this morning": how a thing talked about got done
         return Candidate("add_expense", 7)  # "spent a fair bit at the markets": how much?
     if category and _priced_bare(text) and not (litres or measures.year(text)):
         return Candidate("add_expense", 6)
@@ -194,7 +214,10 @@ def _features(text: str, today: date) -> list[Candidate]:
         or re.search(r"\b(?:tank|put|got|filled|fill)\b", text, _I)
     ):
         found.append(Candidate("log_fuel", 9))
-    elif FILL.search(text) and not amount:
+    elif FILL.search(text) and not amount and not (_priced_bare(text) and category == "fuel"):
+        # "filled the truck with gas 62.50": a fill told by its price alone is a fuel
+        # expense (the expense rule below reads the bare price), a fill told by nothing
+        # is asked its litres
         found.append(Candidate("log_fuel", 6))
     if MAINT_ITEM.search(text) and (
         MAINT_DONE.search(text)
@@ -236,7 +259,7 @@ def _features(text: str, today: date) -> list[Candidate]:
         found += (
             [Candidate("create_event", 5)] if _CLOCK.search(text[clock.start : clock.end]) else []
         )
-    if re.search(r"\b(?:i|we) (?:need|have|must|should|gotta|got) to\b", text, _I) or (
+    if _OWES.search(text) or (
         _OWN_JOB.match(text) and not asking
     ):
         found.append(Candidate("add_task", 5))
@@ -278,6 +301,10 @@ _NOT_GROCERY = frozenset(
 def _referential(text: str, recent_kind: str | None) -> Candidate | None:
     if recent_kind in _SHOW_KIND and _SHOW_IT.search(text):  # "what's on it now?"
         return Candidate(_SHOW_KIND[recent_kind], 9)
+    if recent_kind == "task" and _DONE_ALREADY.match(text) and len(text.split()) <= 14:
+        # "is done already, I bought it this morning": the task just talked about is done
+        # (its subject left out), the rest tells how
+        return Candidate("complete_task", 8)
     if not recent_kind or (not REF.search(text) and not re.search(r"\bactually\b", text, _I)):
         return None
     if _DELETE.search(text):
@@ -324,6 +351,21 @@ OTHER_SENSE = {
 }
 
 
+# A clause that sets the scene for what follows: "now that we're in, …", "before I add
+# tonight's dinner, …", "once we get to Broome, …". It asks for nothing itself.
+_SCENE = re.compile(
+    r"^(?:(?:ok|okay|so|right|well|and)\b[\s,]*)?(?:now that|now we'?re|since|once|as soon as"
+    r"|before|after|because|while|seeing as|given that)\b[^,;:?]{0,60}(?:[,;:]\s*|$)",
+    _I,
+)
+
+
+def scene(text: str) -> str:
+    """The scene-setting clause `text` opens with ("" when none)."""
+    m = _SCENE.match(text)
+    return m[0] if m else ""
+
+
 def other_sense(tool: str, text: str) -> bool:
     """Whether `text` uses `tool`'s feature word in its everyday sense (OTHER_SENSE)."""
     return tool in OTHER_SENSE and OTHER_SENSE[tool].search(text) is not None
@@ -344,7 +386,7 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
     if not candidates:
         return None
     best = max(candidates, key=lambda c: c.score)  # max keeps the first of equals
-    if best.tool == "spending_summary" and category_of(text):
+    if best.tool == "spending_summary" and category_of(text[len(scene(text)) :]):
         return Candidate("list_expenses", best.score)
     # "That one" needs the conversation, which the classifier lacks; an explicit marker
     # ("fyi …", "remind me … at 4") is exact where it fires.

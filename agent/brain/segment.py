@@ -12,7 +12,7 @@ from agent.brain.asking import signs_off
 from agent.brain.blend import DOUBT, RESCUE
 from agent.brain.dates import find_day
 from agent.brain.general import talk_only
-from agent.brain.intents import EXPLICIT, STRONG, Candidate, classify, other_sense
+from agent.brain.intents import EXPLICIT, STRONG, Candidate, classify, other_sense, scene
 from agent.brain.learned import guess, probability
 from agent.brain.money import best_amount
 from agent.brain.slots import DOMAIN
@@ -169,7 +169,17 @@ def _joins(prev: Candidate | None, new: Candidate | None, before: str, chunk: st
 
 
 # Sentences: a stop, then a blank (the lookbehind: a run of blanks is read from its start).
-_SENTENCE = re.compile(r"(?<=[.!?])(?<!\s)\s+")
+# Dictated or unpunctuated text has no stops: a request in question form after other words
+# starts a sentence of its own ("… gets busy at easter anyway could you add a task to …"),
+# its lead word ("anyway", "so", "but") left with the words before.
+_SENTENCE = re.compile(
+    r"(?<=[.!?])(?<!\s)\s+"
+    r"|(?<=\w)\s+(?:(?:anyway|anyhow|so|but|and|oh)\s+)?(?=(?:can|could|would|will) (?:you|ya|u)"
+    r"\s+(?:please\s+|pls\s+)?(?:add|log|put|remind|set|book|plan|save|create|make|post|note"
+    r"|record|schedule|pop|stick|chuck|pencil|jot|write|share|find|check|show|tell|change|move"
+    r"|update|delete|remove|cancel)\b)",
+    re.IGNORECASE,
+)
 # A sentence addressed to PAM: a request in question form, "please …", or a question.
 _ADDRESSED = re.compile(
     r"^(?:(?:ok|okay|so|now|and|oh|also|thanks|ta|lovely|great|right|anyway|hmm)\b[,.!]?\s+)*"
@@ -358,6 +368,8 @@ def _sure_of(chunk: str) -> Candidate | None:
         return None
     if other_sense(found.tool, chunk) or talk_only(chunk):
         return None  # "…, the weather is too bad": a reason, not a request
+    if scene(chunk).strip() == chunk.strip():
+        return None  # "now that we're in, …": the scene for the request after it
     return Candidate(found.tool, WEAK)
 
 
