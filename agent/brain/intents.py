@@ -85,7 +85,7 @@ _OWN_JOB = re.compile(
 # An obligation said with its subject: "we need to ring the insurer", "I've got to renew
 # the rego". "Got to" before an article or a place word is arriving: "we got to the park".
 _OWES = re.compile(
-    r"\b(?:i|we) (?:need|have|must|should|gotta|got) to\b"
+    r"\b(?:i|we)(?:'ve| have)? (?:need|have|must|should|gotta|got) to\b"
     r"(?! (?:the|a|an|our|my|their|his|her|this|that|camp|town|bed|sleep|know|see)\b)",
     _I,
 )
@@ -96,6 +96,7 @@ _FILLS = re.compile(
     r"|ampol|caltex|7-eleven|united)\b|\d\s*l\b",
     _I,
 )
+_QUANTITY = re.compile(r"\d\s*(?:l|ltrs?|litres?|liters?|kwh|gal|gallons?)\b", _I)
 _MONTHLY = re.compile(r"\b(?:a|per|each|every) month\b|\bmonthly\b|/\s*(?:month|mth|mo)\b", _I)
 _MAINT_LOG = re.compile(
     r"\b(?:log|record|add|enter|note)\b.{0,25}\b(?:maintenance|servic\w+|work done|repairs?)\b",
@@ -162,7 +163,12 @@ _REF_TOOLS = {
 def _priced_bare(text: str) -> bool:
     """A bare number that looks like a price: cents, or 5 and up, and no unit after it."""
     for hit in bare_numbers(text):
-        if re.match(r"\s*(?:[a-z]+s|kg|g|l|ml|x)\b", text[hit.end :], _I):
+        # a count of things ("6 eggs") or a measure; "71.35 this morning" is a price
+        if re.match(
+            r"\s*(?!(?:this|is|was|has|as|its|us|yes)\b)(?:[a-z]+s|kg|g|l|ml|x)\b",
+            text[hit.end :],
+            _I,
+        ):
             continue
         if "." in text[hit.start : hit.end] or hit.value >= 5:
             return True
@@ -259,9 +265,7 @@ def _features(text: str, today: date) -> list[Candidate]:
         found += (
             [Candidate("create_event", 5)] if _CLOCK.search(text[clock.start : clock.end]) else []
         )
-    if _OWES.search(text) or (
-        _OWN_JOB.match(text) and not asking
-    ):
+    if _OWES.search(text) or (_OWN_JOB.match(text) and not asking):
         found.append(Candidate("add_task", 5))
     if INTRO.match(text):  # "I'm Bev": case matters, "I'm tired" is no name
         found.append(Candidate("update_profile", 8))
@@ -354,8 +358,9 @@ OTHER_SENSE = {
 # A clause that sets the scene for what follows: "now that we're in, …", "before I add
 # tonight's dinner, …", "once we get to Broome, …". It asks for nothing itself.
 _SCENE = re.compile(
-    r"^(?:(?:ok|okay|so|right|well|and)\b[\s,]*)?(?:now that|now we'?re|since|once|as soon as"
-    r"|before|after|because|while|seeing as|given that)\b[^,;:?]{0,60}(?:[,;:]\s*|$)",
+    r"^(?:(?:ok|okay|so|right|well|and)\b[\s,]*)?(?:now that|since|once|as soon as|before"
+    r"|after|because|while|seeing as|given that) (?:i|i'm|i've|we|we're|we've|you|they|the kids"
+    r"|he|she)\b[^,;:?]{0,60}(?:[,;:]\s*|$)",
     _I,
 )
 
@@ -375,6 +380,8 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
     """The best tool for `text`, or None when nothing in it asks for one."""
     if talk_only(text):
         return None  # "what does 'budget' mean?", "tell the kids a joke"
+    if scene(text).strip() == text.strip():
+        return None  # "before I log the takeaway": the scene of what follows
     candidates = [
         Candidate(tool, s)
         for tool, s, p in COMPILED
@@ -394,6 +401,8 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
         replaced, tool = overrule(text, best.tool)
         if tool == "log_fuel" and not _FILLS.search(text):
             replaced = False  # "the plumber charged us 220": a fill names fuel or energy
+        if tool == "log_fuel" and best.tool == "add_expense" and not _QUANTITY.search(text):
+            replaced = False  # "topped up with diesel 84.20": a price alone, no quantity
         if tool and tool == READ_OF.get(best.tool) and not is_question(text):
             replaced = False  # "we have 6 eggs, they expire Friday" tells, it does not ask
         if replaced and tool is None:

@@ -86,6 +86,12 @@ _POINTER = re.compile(
 _TOTAL = re.compile(r"\b(?:all up|in total|all together|altogether|total(?: of| was| is)?)\b", re.I)
 # Clauses that are a detail of the request before them, whatever they sound like alone.
 _DETAIL_OF = {
+    # "done, I bought it on the way home": how the task got done, told in the past
+    "complete_task": re.compile(
+        r"^(?:and |so )?(?:i|we|he|she|they|my \w+|the \w+)\s+(?:\w+ed|bought|got|did|went"
+        r"|picked|paid|took|made|rang|sent|sorted|found|brought)\b(?!.*\d)",
+        re.I,
+    ),
     "save_place": re.compile(r"^(?:and )?(?:share|make it public|keep it)\b", re.I),
     # "add a task: check the tyres, high priority": the priority is the task's
     "add_task": re.compile(
