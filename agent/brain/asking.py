@@ -32,7 +32,8 @@ _ASKING = re.compile(
 )
 # ... unless it asks PAM to do something: "can you", "would you mind", "how about adding".
 _POLITE = re.compile(
-    _LEAD + r"(?:(?:can|could|would|will|won't) (?:you|ya|u)|(?:can|could|may) (?:i|we)"
+    _LEAD + r"(?:(?:can|could|would|will|won't) (?:you|ya|u|ye)|(?:can|could|may) (?:i|we)"
+    r"|be a (?:dear|love|darling|gem|legend|champ|sweetheart|doll)"
     r"|would you mind|do you mind|is it possible to|are you able to"
     r"|any chance (?:you|ya|u|i|we) (?:could|can)|(?:is there )?any way (?:you|ya|u) (?:could|can)"
     r"|is there (?:a|any) way to|are you up for"

@@ -110,10 +110,32 @@ _BOOK = re.compile(
 )
 _VEHICLE_SPEC = re.compile(r"\b(?:diesel|petrol|lpg|electric|l/100|litres per 100)\b", _I)
 _REMIND = re.compile(r"\bremind(?: me| us)?\b|\breminder\b", _I)
-_DELETE = re.compile(r"\b(?:delete|remove|scrap|undo|erase|get rid of|bin|trash|wipe|cancel)\b", _I)
+_DELETE = re.compile(
+    r"\b(?:delete|remove|scrap|undo|erase|get rid of|bin|trash|wipe|cancel"
+    r"|(?:take|scratch|cross|strike|rub) (?:(?:it|that|this|that one|this one|them) )?"
+    r"(?:out|off))\b",
+    _I,
+)
+# "add another: …", "one more: …" after a list of some kind: another row of that kind
+_ANOTHER = re.compile(
+    r"^(?:(?:aye|yes|yeah|yep|ok|okay|right|and|oh|also)\b[\s,]*)*(?:add|put|chuck|pop|stick)"
+    r" (?:another|one more|another one)\b",
+    _I,
+)
+_ADD_KIND = {
+    "task": "add_task", "shopping": "add_to_shopping_list", "event": "create_event",
+    "expense": "add_expense", "pantry": "add_pantry_item",
+}  # fmt: skip
 _UPDATE = re.compile(
     r"\b(?:change|update|edit|fix|correct|make|amend|actually|should (?:have )?be(?:en)?|it was"
     r"|that was|move|reschedule|push|shift|bring)\b",
+    _I,
+)
+# Words for a post's author, the post just talked about: "tell them …", "write her …",
+# "say to him …", "let her know …".
+_TELL_POSTER = re.compile(
+    r"^(?:(?:and|also|oh|then|pls|please|ok|ja|yeah)\b[\s,]*)*(?:tell|write|say to|send|let)"
+    r" (?:her|him|them)\b",
     _I,
 )
 # "done already", "is done", "all sorted now": a state said first, of the thing talked about
@@ -136,7 +158,12 @@ _SHOW_IT = re.compile(
     # "what's left on my list?": the list the talk is about
     r"|\b(?:left|remaining|still) (?:on|in) (?:my|the|our|that) (?:list|to-?do)\b"
     r"|\b(?:show|read|give) (?:me |us )?(?:back )?the (?:whole |full |entire |complete )?"
-    r"(?:list|lot)\b",
+    r"(?:list|lot)\b"
+    # "read the list back to me", "run through the list again"
+    r"|\b(?:read|run through|go through|go over) (?:the|that|my|our) (?:\w+ )?list"
+    r"(?: (?:back|out|again|over))?\b"
+    # "what's coming up", "what's due": what is ahead of the rows talked about
+    r"|\bwhat(?:'s| is| else is)? (?:coming up|due)\b",
     _I,
 )
 _SHOW_KIND = {
@@ -305,7 +332,13 @@ _NOT_GROCERY = frozenset(
 def _referential(text: str, recent_kind: str | None) -> Candidate | None:
     if recent_kind in _SHOW_KIND and _SHOW_IT.search(text):  # "what's on it now?"
         return Candidate(_SHOW_KIND[recent_kind], 9)
-    if recent_kind == "task" and _DONE_ALREADY.match(text) and len(text.split()) <= 14:
+    if recent_kind in _ADD_KIND and _ANOTHER.match(text):
+        return Candidate(_ADD_KIND[recent_kind], 9)
+    if recent_kind == "post" and _TELL_POSTER.match(text) and not other_sense("create_post", text):
+        # "and tell them we did it too", "write her thanks": words for the post's author
+        return Candidate("comment_on_post", 8)
+    said = re.split(r"[,;.!]", text, maxsplit=1)[0]
+    if recent_kind == "task" and _DONE_ALREADY.match(text) and len(said.split()) <= 14:
         # "is done already, I bought it this morning": the task just talked about is done
         # (its subject left out), the rest tells how
         return Candidate("complete_task", 8)
@@ -401,8 +434,12 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
         replaced, tool = overrule(text, best.tool)
         if tool == "log_fuel" and not _FILLS.search(text):
             replaced = False  # "the plumber charged us 220": a fill names fuel or energy
-        if tool == "log_fuel" and best.tool == "add_expense" and not _QUANTITY.search(text):
-            replaced = False  # "topped up with diesel 84.20": a price alone, no quantity
+        if (
+            tool == "log_fuel"
+            and best.tool == "add_expense"
+            and not (_QUANTITY.search(text) or measures.price_per_litre(text))
+        ):
+            replaced = False  # "topped up with diesel 84.20": a total alone, no quantity
         if tool and tool == READ_OF.get(best.tool) and not is_question(text):
             replaced = False  # "we have 6 eggs, they expire Friday" tells, it does not ask
         if replaced and tool is None:

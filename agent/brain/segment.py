@@ -15,14 +15,15 @@ from agent.brain.general import talk_only
 from agent.brain.intents import EXPLICIT, STRONG, Candidate, classify, other_sense, scene
 from agent.brain.learned import guess, probability
 from agent.brain.money import best_amount
-from agent.brain.slots import DOMAIN
+from agent.brain.slots import DOMAIN, KIND
 
 # The lookbehinds: a run of stops or blanks is tried from its start only, not again from
 # each of its n characters (each try reading the rest of the run: ";" * 4,000 or " \n" *
 # 2,000 cost O(n^2)). The matches are the same, but for an "and"/"then" right after a
 # line break and a space: it stays with its clause (which reads a leading "and" anyway).
 _SEP = re.compile(
-    r"(?:(?<![.;!?])[.;!?]+\s+|\n+|,?(?<!\s)\s+(?:and then|and also|then|also|plus|as well as"
+    r"(?:(?<![.;!?])[.;!?]+\s+|\n+|\s+\+\s+"
+    r"|,?(?<!\s)\s+(?:and then|and also|then|also|plus|as well as"
     r"|after that|oh and)\s+|,?(?<!\s)\s+and\s+|,\s+)",
     re.IGNORECASE,
 )
@@ -75,9 +76,12 @@ _ASKS = re.compile(
 )
 # "put it in the calendar", "post that for everyone": the clause before is what it means.
 _POINTER = re.compile(
-    r"^(?:and |then |also |so )*(?:please |can you |could you |would you )?(?:(?:put|add|stick|pop"
-    r"|chuck|bung|whack|throw|slap|post|share|publish|save|book|pin|pencil)\s+(?:it|that|this|them"
+    r"^(?:oh |and |then |also |so )*(?:please |can you |could you |would you )?(?:(?:put|add|stick"
+    r"|pop|chuck|bung|whack|throw|slap|post|share|publish|save|book|pin|pencil|write|jot)\s+(?:it"
+    r"|that|this|them"
     r"|those|these|'?em)(?!\w)"
+    # (not "pop it in the diary that I'm to ring …": "it" is what follows)
+    r"(?!.{0,30}\bthat (?:i|i'm|we|we're|you|he|she|they|the|my|our)\b)"
     # "... should be the 3rd. Could you fix the date on that one?": the change said before
     r"|(?:fix|change|update|correct|amend|sort)\s+(?:the\s+\w+\s+(?:on|of|for|in)\s+)?"
     r"(?:it|that|this|them)\b)",
@@ -88,7 +92,7 @@ _TOTAL = re.compile(r"\b(?:all up|in total|all together|altogether|total(?: of| 
 _DETAIL_OF = {
     # "done, I bought it on the way home": how the task got done, told in the past
     "complete_task": re.compile(
-        r"^(?:and |so )?(?:i|we|he|she|they|my \w+|the \w+)\s+(?:\w+ed|bought|got|did|went"
+        r"^(?:and |so )?(?:my \w+|the \w+|\w+)\s+(?:\w+ed|bought|got|did|went"
         r"|picked|paid|took|made|rang|sent|sorted|found|brought)\b(?!.*\d)",
         re.I,
     ),
@@ -96,7 +100,8 @@ _DETAIL_OF = {
     # "add a task: check the tyres, high priority": the priority is the task's
     "add_task": re.compile(
         r"^(?:and |it's |its |make it |mark it |set it )?(?:(?:high|low|top|medium|normal)"
-        r"(?: priority)?|urgent|asap|no rush|not urgent)[.!]?$",
+        r"(?: priority)?|urgent|asap|no rush|not urgent)(?:\s+(?:fr|pls|please|thx|ty|thanks|ok"
+        r"|too|tho))*[.!]?$",
         re.I,
     ),
 }
@@ -189,7 +194,8 @@ _SENTENCE = re.compile(
 # A sentence addressed to PAM: a request in question form, "please …", or a question.
 _ADDRESSED = re.compile(
     r"^(?:(?:ok|okay|so|now|and|oh|also|thanks|ta|lovely|great|right|anyway|hmm)\b[,.!]?\s+)*"
-    r"(?:please\s+|pls\s+)?(?:(?:can|could|would|will) (?:you|ya|u)\b|would you mind\b"
+    r"(?:please\s+|pls\s+)?(?:(?:can|could|would|will) (?:you|ya|u|ye)\b|would you mind\b"
+    r"|be a (?:dear|love|darling|gem|legend|champ|sweetheart|doll)\b"
     r"|do you mind\b|i'?d (?:like|love) (?:you|ya) to\b|i was wondering if you could\b"
     r"|any chance you could\b|is it possible to\b|i need you to\b|please\b)",
     re.IGNORECASE,
@@ -213,8 +219,9 @@ STANDALONE = {"add_expense", "add_income", "log_fuel", "log_maintenance", "log_t
 
 # "… - add that to the pantry please": a request after its own lead-in.
 _ASKED_AFTER = re.compile(
-    r"(?:\s[-–—]\s|[,;:]\s)(?:please |pls |can you |could you )?(?:add|put|pop|stick|chuck|log"
-    r"|save|record|note|delete|remove|take|change|move|update)\s+(?:it|that|this|them|those)\b"
+    r"(?:\s[-–—]\s|[,;:]\s)(?:please |pls |(?:can|could|would|will) (?:you|ya|u|ye) (?:please )?"
+    r"|(?:would|could) you be a \w+ and )?(?:add|put|pop|stick|chuck|log|write|jot|mark|take"
+    r"|save|record|note|delete|remove|change|move|update)\s+(?:it|that|this|them|those)\b"
     r"|\b(?:please|pls)[.!]*$",
     re.IGNORECASE,
 )
@@ -243,6 +250,45 @@ def _expense_list(text: str) -> list[Piece] | None:
     if len(items) < 2 or not all(best_amount(i, loose=True) for i in items):
         return None
     return [Piece(item, Candidate("add_expense", WEAK + 1)) for item in items]
+
+
+# A pasted list: lines under a label that ends with a colon ("todo for this arvo:",
+# "pantry:"), or lines marked as items ("- coffee 6.50", "• bread", "2) milk").
+_BULLET = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)])\s+(?P<item>\S.*)$")
+
+
+def _pasted_list(text: str, today: date, recent_kind: str | None) -> list[Piece] | None:
+    """One request per line of a pasted list, when the label, the words after the list, the
+    first line or the whole ask for a tool that is called once per thing (a task, an expense, a
+    stock item …); the label's words (a day, "yesterday's") go with each line."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 3 or len(lines) > MAX_CLAUSES:
+        return None
+    marked = [i for i, line in enumerate(lines) if _BULLET.match(line)]
+    if len(marked) >= 2 and marked == list(range(marked[0], marked[-1] + 1)):
+        first, last = marked[0], marked[-1]
+    elif lines[0].endswith(":") and not _BULLET.match(lines[0]):
+        first, last = 1, len(lines) - 1
+    else:
+        return None
+    items = [
+        (m["item"] if (m := _BULLET.match(line)) else line) for line in lines[first : last + 1]
+    ]
+    label = " ".join(lines[:first]).rstrip(":").strip()
+    after = " ".join(lines[last + 1 :])
+    tool = next(
+        (
+            c.tool
+            for said in (label, after, items[0], text)
+            if said and (c := classify(said, today, recent_kind)) is not None
+        ),
+        None,
+    )
+    if tool not in REPEATABLE or len(items) < 2:
+        return None
+    return [
+        Piece(f"{item}, {label}" if label else item, Candidate(tool, WEAK + 1)) for item in items
+    ]
 
 
 # A command: a request verb first ("Like it again.", "Add the lot to the list.").
@@ -274,7 +320,7 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
     message of several sentences where some are addressed to PAM, the others are context:
     the words a pointing request means ("…, thirty-four ninety-five. Could you put it in
     under gas?"), else requests only when they stand alone (STANDALONE)."""
-    if listed := _expense_list(text):
+    if listed := _expense_list(text) or _pasted_list(text, today, recent_kind):
         return listed
     sentences = [s for s in islice(_SENTENCE.split(text), MAX_CLAUSES) if s.strip()]
     if len(sentences) < 2 or len(sentences) >= MAX_CLAUSES:
@@ -309,7 +355,20 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
             and (_POINTS.search(own[0].text) or _told_before(context, own[0], today, recent_kind))
         ):
             whole = " ".join([*context, own[0].text])
-            pieces.append(Piece(whole, _pointed(own[0], whole, today, recent_kind)))
+            pointed = _pointed(own[0], whole, today, recent_kind)
+            # "Save this camp, …. And tell everyone about it": a command of another domain
+            # in the sentences before stays a request of its own
+            pieces += [
+                p
+                for s in context
+                if _IMPERATIVE.match(s)
+                for p in _split(s, today, recent_kind)
+                if p.intent
+                and pointed
+                and p.intent.score >= STRONG
+                and DOMAIN[p.intent.tool] != DOMAIN[pointed.tool]
+            ]
+            pieces.append(Piece(whole, pointed))
             pieces += own[1:]
         else:
             pieces += _standalone(context, today, recent_kind) + own
@@ -400,17 +459,22 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
         chunk = text[start:end]
         if not chunk.strip():
             continue
-        intent = classify(chunk, today, recent_kind)
-        rescued = None
         before = segments[-1][2] if segments else None
+        # "like Sam's post and tell her …": the post the request before is about
+        kind = KIND.get(before.tool, recent_kind) if before else recent_kind
+        intent = classify(chunk, today, kind if kind == "post" else recent_kind)
+        rescued = intent if intent and kind == "post" != recent_kind else None
         status = _STATUS_OF.get(before.tool) if before else None
         if intent is None and status and _HOW_IT_STANDS.match(chunk.strip()):
             intent = rescued = Candidate(status, WEAK)  # "set it to 500 and how's it looking"
         elif intent is None and (found := _sure_of(chunk)) is not None:
             prev = segments[-1][2] if segments else None
             # after a trip, a fill, a vehicle …, a clause is about that request ("… to
-            # Uluru and what'll the fuel cost be?")
-            if prev is None or (prev.tool not in DETAILED and found.tool != prev.tool):
+            # Uluru and what'll the fuel cost be?"); after any request, a clause that neither
+            # commands nor asks is its reason ("…, we've changed our minds")
+            said = chunk.strip()
+            own = prev is None or bool(_IMPERATIVE.match(said) or _ASKS.match(said))
+            if own and (prev is None or (prev.tool not in DETAILED and found.tool != prev.tool)):
                 intent = rescued = found
         if segments:
             s0, e0, prev, forced = segments[-1]
@@ -419,7 +483,17 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 # what it acts on, not a request of its own
                 segments[-1] = (s0, end, intent, intent)
                 continue
-            detail = prev is not None and _is_detail(prev, chunk, today)
+            # a reading of another kind with its value is its own request ("fuel 52L $104,
+            # tyres all 36 psi cold")
+            own_reading = (
+                intent is not None
+                and prev is not None
+                and intent.tool != prev.tool
+                and intent.tool in STANDALONE
+                and intent.score >= STRONG
+                and bool(re.search(r"\d", chunk))
+            )
+            detail = prev is not None and not own_reading and _is_detail(prev, chunk, today)
             if (
                 intent
                 and intent.tool == "add_pantry_item"
@@ -432,8 +506,19 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 # the goods before it stock, not money
                 segments[-1] = (s0, end, intent, intent)
                 continue
+            if (
+                prev
+                and intent
+                and prev.tool in ACTS_ON
+                and not re.search(r"\d", chunk)
+                and not _IMPERATIVE.match(chunk.strip())
+                and "?" not in chunk
+            ):
+                # "take that one out, their mum paid us back": the reason for the change
+                segments[-1] = (s0, end, prev, forced)
+                continue
             if intent and _POINTER.match(chunk.strip()) and not detail:
-                if prev and prev.score >= STRONG and DOMAIN[prev.tool] != DOMAIN[intent.tool]:
+                if prev and prev.score > WEAK and DOMAIN[prev.tool] != DOMAIN[intent.tool]:
                     # "plan a trip to X on Saturday and put it in the calendar": the trip
                     # stays a request, and the calendar takes it as its words (in one
                     # domain the clause before is the pointer's object: "don't let me
