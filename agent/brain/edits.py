@@ -11,8 +11,8 @@ import re
 _I = re.IGNORECASE
 _DELETE = re.compile(
     r"\b(?:delete|remove|scrap|undo|erase|get rid of|bin|trash|wipe|take off|strike off"
-    r"|(?:scratch|cross|strike|rub|take) (?:(?:it|that|this|that one|this one|them) )?out"
-    r"|scratch(?:ing)? off|cross(?:ing)? off)\b",
+    r"|(?:scratch|cross|strike|rub|take)(?:ing)? (?:(?:it|that|this|that one|this one|them) )?out"
+    r"|scratch(?:ing)? off|cross(?:ing)? off|taking out)\b",
     _I,
 )
 _CORRECTION = re.compile(

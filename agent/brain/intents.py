@@ -52,7 +52,9 @@ _EVENT_NOUN = re.compile(
 )
 # A purchase whose object is only a pronoun, with no price: news of a thing talked about.
 _BOUGHT_IT = re.compile(
-    r"\b(?:bought|purchased|paid for|picked up|got)\s+(?:it|them|that|those|one|'?em)\b", _I
+    r"\b(?:bought|purchased|paid for|picked up|got)\s+(?:(?:it|them|that|those|one|'?em)\b"
+    r"|(?:it |them )?(?:from|at) )",  # "we bought from the Indian store"
+    _I,
 )
 _TIME_SPENT = re.compile(
     r"\bspen[dt] (?:the|a|all|some|an|most of the|our|my) (?:whole )?(?:day|night|morning|arvo"
@@ -96,6 +98,7 @@ _FILLS = re.compile(
     r"|ampol|caltex|7-eleven|united)\b|\d\s*l\b",
     _I,
 )
+_MONEY_SIGN = re.compile(r"[$£€]\s?\d")
 _QUANTITY = re.compile(r"\d\s*(?:l|ltrs?|litres?|liters?|kwh|gal|gallons?)\b", _I)
 _MONTHLY = re.compile(r"\b(?:a|per|each|every) month\b|\bmonthly\b|/\s*(?:month|mth|mo)\b", _I)
 _MAINT_LOG = re.compile(
@@ -112,7 +115,8 @@ _VEHICLE_SPEC = re.compile(r"\b(?:diesel|petrol|lpg|electric|l/100|litres per 10
 _REMIND = re.compile(r"\bremind(?: me| us)?\b|\breminder\b", _I)
 _DELETE = re.compile(
     r"\b(?:delete|remove|scrap|undo|erase|get rid of|bin|trash|wipe|cancel"
-    r"|(?:take|scratch|cross|strike|rub) (?:(?:it|that|this|that one|this one|them) )?"
+    r"|(?:take|taking|scratch|scratching|cross|crossing|strike|rub) "
+    r"(?:(?:it|that|this|that one|this one|them) )?"
     r"(?:out|off))\b",
     _I,
 )
@@ -432,6 +436,8 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
     # ("fyi …", "remind me … at 4") is exact where it fires.
     if best is not ref and best.score < EXPLICIT:
         replaced, tool = overrule(text, best.tool)
+        if best.tool in ("delete_expense", "update_expense") and _MONEY_SIGN.search(text):
+            replaced = False  # "scratch off that £9 for the ferry coffee": money names the row
         if tool == "log_fuel" and not _FILLS.search(text):
             replaced = False  # "the plumber charged us 220": a fill names fuel or energy
         if (

@@ -254,6 +254,13 @@ def _expense_list(text: str) -> list[Piece] | None:
 
 # A pasted list: lines under a label that ends with a colon ("todo for this arvo:",
 # "pantry:"), or lines marked as items ("- coffee 6.50", "• bread", "2) milk").
+# What a list's label says it holds: "jobs for tomorrow", "today's spending", "pantry".
+_LIST_OF = {
+    "add_task": re.compile(r"\b(?:jobs?|tasks?|to-?dos?|to do|chores)\b", re.I),
+    "add_expense": re.compile(r"\b(?:spending|spent|expenses?|bought|damage|receipts?)\b", re.I),
+    "add_pantry_item": re.compile(r"\b(?:pantry|cupboard|fridge|freezer)\b", re.I),
+    "create_event": re.compile(r"\b(?:calendar|diary|appointments?|bookings?)\b", re.I),
+}
 _BULLET = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)])\s+(?P<item>\S.*)$")
 
 
@@ -276,15 +283,16 @@ def _pasted_list(text: str, today: date, recent_kind: str | None) -> list[Piece]
     ]
     label = " ".join(lines[:first]).rstrip(":").strip()
     after = " ".join(lines[last + 1 :])
-    tool = next(
+    named = next((t for t, kind in _LIST_OF.items() if kind.search(label)), None)
+    tool = named or next(
         (
             c.tool
             for said in (label, after, items[0], text)
-            if said and (c := classify(said, today, recent_kind)) is not None
+            if said and (c := classify(said, today, recent_kind)) and c.tool in REPEATABLE
         ),
         None,
     )
-    if tool not in REPEATABLE or len(items) < 2:
+    if tool is None or len(items) < 2:
         return None
     return [
         Piece(f"{item}, {label}" if label else item, Candidate(tool, WEAK + 1)) for item in items
@@ -515,7 +523,7 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 and "?" not in chunk
             ):
                 # "take that one out, their mum paid us back": the reason for the change
-                segments[-1] = (s0, end, prev, forced)
+                segments[-1] = (s0, end, prev, forced or prev)
                 continue
             if intent and _POINTER.match(chunk.strip()) and not detail:
                 if prev and prev.score > WEAK and DOMAIN[prev.tool] != DOMAIN[intent.tool]:

@@ -18,7 +18,7 @@ SOCIAL: list[tuple[str, int, str]] = [
         "review_join_requests",
         9,
         r"\b(?:join|membership|member) requests?\b|\brequests to join\b"
-        r"|\b(?:a|any|the|new|pending|open) request to join\b",
+        r"|\b(?:any|the|new|pending|open) request to join\b|\b(?:is there|got) a request to join\b",
     ),
     (
         "review_join_requests",

@@ -142,7 +142,10 @@ WHEELS: list[tuple[str, int, str]] = [
     (
         "save_place",
         9,
-        rf"\b(?:{PLACE_KIND})\b.{{0,300}}?\b(?:{_SAVE}|add|keep)\s+(?:it|that|this|that one"
+        # (not "camp fees were AUD 45.00, add it": what was paid for the place)
+        r"^(?!.*\b(?:fees?|paid|cost|charged)\b.*(?:[$£€]\s?\d|\b(?:aud|usd|cad|nzd|gbp|eur)\s?\d"
+        r"|\d\.\d\d\b))"
+        rf".*?\b(?:{PLACE_KIND})\b.{{0,300}}?\b(?:{_SAVE}|add|keep)\s+(?:it|that|this|that one"
         r"|this one)\b",
     ),
     # Which vehicles the user has: "which one's the default", "what cars have we got in here"

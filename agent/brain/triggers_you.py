@@ -113,6 +113,8 @@ YOU: list[tuple[str, int, str]] = [
     ),
     ("add_task", 8, rf"\b(?:add|put|create|new|make)\b.{{0,40}}\b(?:{_TASK_WORDS})\b"),
     ("add_task", 8, r"^(?:task|todo|to-?do)\b|\bdon'?t let me forget to\b"),
+    # a clause that names the thing to add after "+" or "and": "… + a task to ring the bank"
+    ("add_task", 8, r"^(?:and |also |plus )?(?:a|another|new) (?:task|to-?do|job) (?:to|for)\b"),
     ("add_task", 9, r"\b(?:add|put|create|make) (?:a |an |another |new )*(?:task|to-?do|job)\b"),
     (
         "add_task",
