@@ -187,7 +187,7 @@ def correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     if reminder := reminder_for_last(text, env):
         return reminder
     head, _, tail = text.partition(",")
-    if tail and re.search(r"\d", head) and not re.search(r"\d", tail) and not _NEW.search(tail):
+    if tail and re.search(r"\d", head) and not re.search(r"\d|\?", tail) and _CUE.search(head):
         text = head  # "sorry, it was 95 not 85, my eyes aren't what they were": an excuse after
     if len(text.split()) > MAX_WORDS or not _CUE.search(text) or _NEW.search(text):
         return None
