@@ -252,6 +252,12 @@ def _expense_list(text: str) -> list[Piece] | None:
     return [Piece(item, Candidate("add_expense", WEAK + 1)) for item in items]
 
 
+# Where the user is going, said as news: "we're going in to Cowra", "I'm heading to Dubbo".
+_GOING = re.compile(
+    r"^(?:as |cos |because |since )?(?:we'?re|we are|i'?m|i am) (?:going|heading|off|driving)\b",
+    re.I,
+)
+_PLANS = re.compile(r"\?|\b(?:plan|route|how far|how long|distance|map|directions|save)\b", re.I)
 # A pasted list: lines under a label that ends with a colon ("todo for this arvo:",
 # "pantry:"), or lines marked as items ("- coffee 6.50", "• bread", "2) milk").
 # What a list's label says it holds: "jobs for tomorrow", "today's spending", "pantry".
@@ -513,6 +519,18 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 # "got 2 dozen eggs from the farm, use by the 19th": a use-by date makes
                 # the goods before it stock, not money
                 segments[-1] = (s0, end, intent, intent)
+                continue
+            if (
+                prev
+                and intent
+                and intent.tool == "plan_trip"
+                and DOMAIN[prev.tool] != DOMAIN["plan_trip"]
+                and _GOING.match(chunk.strip())
+                and not _PLANS.search(chunk)
+            ):
+                # "add milk to the shopping, we're going in to Cowra after morning tea":
+                # where the user is going, told after another request, is news
+                segments[-1] = (s0, end, prev, forced or prev)
                 continue
             if (
                 prev

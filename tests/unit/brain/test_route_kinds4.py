@@ -427,3 +427,21 @@ def test_where_goods_were_bought_is_no_second_request() -> None:
 def test_fees_for_a_place_are_an_expense_not_a_saved_place() -> None:
     assert wanted("the caravan park fees were $68.00 for two nights, add it") == ["add_expense"]
     assert wanted("spotted a shady free camp by the river at Hay, save it") == ["save_place"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pop eggs and bacon on the shopping list, we're heading into Mudgee after lunch",
+        "log $25 for the laundromat, I'm off to Goondiwindi tomorrow",
+    ],
+)
+def test_where_the_user_is_going_after_another_request_is_news(text: str) -> None:
+    assert "plan_trip" not in wanted(text)
+
+
+def test_a_trip_asked_after_another_request_is_still_planned() -> None:
+    assert wanted("log $25 for the laundromat, then plan a trip from Moree to Goondiwindi") == [
+        "add_expense",
+        "plan_trip",
+    ]
