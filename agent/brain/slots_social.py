@@ -259,9 +259,20 @@ def _post_ref(text: str) -> Ref:
     return Ref("post", "post_id", ordinal(head), words, explicit=explicit_id(text))
 
 
+# "reply to her and say thank you, …", "tell Deb her post … is lovely": the words said to
+# the author, when no colon or quotes set them off.
+_SAID_TO = re.compile(
+    r"\b(?:and |to )?(?:say|saying|tell (?:her|him|them|'?em))\b[,:]?\s+(?P<a>.+)$"
+    r"|^\W*(?:please |pls |can you |could you )?tell (?P<who>[A-Z][\w'-]*)(?:'s)?\s+(?P<b>.+)$",
+    _I,
+)
+
+
 def comment_on_post(text: str, env: Env) -> Draft:
     draft = Draft("comment_on_post", ref=_post_ref(text))
     content = _content(text)
+    if not content and (said := _SAID_TO.search(text)):
+        content = squash(said["a"] or said["b"]) or None
     draft.put("content", content[:2000] if content else None)
     draft.missing = None if content else "content"
     return draft

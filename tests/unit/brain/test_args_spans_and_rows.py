@@ -375,3 +375,44 @@ def test_a_due_date_in_iso_form_is_no_distance() -> None:
     )
     assert args["next_due_date"] == "2026-09-01"
     assert "next_due_km" not in args
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("R320 for braai wood at the spar", 320, "ZAR"),
+        ("paid Rs. 450 for the thali", 450, "INR"),
+        ("¥1800 for ramen in the station", 1800, "JPY"),
+    ],
+)
+def test_an_amount_after_a_currency_sign_other_than_the_dollar(
+    text: str, value: int, currency: str
+) -> None:
+    args = only_call(step("wins", text), "add_expense")
+    assert (args["amount"], args["currency"]) == (value, currency)
+
+
+def test_a_road_named_with_r_is_no_rand() -> None:
+    from agent.brain.money import find_amounts
+
+    assert find_amounts("took the R62 through the karoo") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "reply to Mick's post about the ferry and say thanks heaps, see you there",
+            "thanks heaps",
+        ),
+        ("tell Jo her post about Karijini is beaut, cheers for the tip", "her post about"),
+    ],
+)
+def test_a_comment_said_to_the_author(text: str, words: str) -> None:
+    posts = [
+        {"id": "p1", "content": "Ferry to Rottnest is running again", "author": "Mick"},
+        {"id": "p2", "content": "Karijini gorges are flowing", "author": "Jo"},
+    ]
+    listed = [called("get_feed", "f1"), result("f1", "get_feed", posts=posts)]
+    args = only_call(step("social", text, *listed), "comment_on_post")
+    assert words in args["content"]
