@@ -73,9 +73,7 @@ async def insert_run(pool: Pool, run: Run) -> None:
     inserted where the user's RLS scope sees the thread, so a remembered ownership
     (threads.owned_thread_id) never starts a run on a thread deleted since."""
     try:
-        # Pipelined: BEGIN, the scope and the insert go in one round trip (the fetch),
-        # COMMIT in a second, instead of three.
-        async with user_db(pool, run.user_id, durable=False, pipelined=True) as db:
+        async with user_db(pool, run.user_id, durable=False) as db:
             inserted = await (
                 await db.conn.execute(
                     "INSERT INTO chat_runs (id, thread_id, user_id, status, message_id,"
