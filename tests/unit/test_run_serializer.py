@@ -33,7 +33,7 @@ def _messages(count: int) -> list[BaseMessage]:
             tool_calls=[{"name": "add_expense", "args": {"amount": 12.5}, "id": "c1"}],
         ),
         ToolMessage('{"ok": true, "ids": [1, 2]}', tool_call_id="c1", id="t1"),
-        AIMessageChunk("Logged it.", id="a2", response_metadata={"model_name": "m"}),
+        AIMessageChunk(content="Logged it.", id="a2", response_metadata={"model_name": "m"}),
     ]
     return [kinds[i % len(kinds)] for i in range(count)]
 
