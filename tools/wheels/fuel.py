@@ -108,15 +108,41 @@ async def read_fuel_logs(db: UserDb) -> list[dict[str, Any]]:
     ]
 
 
-MAX_PRICE_PER_LITRE = Decimal(20)
+# The dearest pump price a currency can show, about ten times the dearest fuel anywhere
+# (20 Australian dollars a litre), in that currency's units, rounded up generously: a
+# ceiling that catches litres and cost written the wrong way round, never a real price.
+# A currency not in the table gets no ceiling rather than a wrong refusal.
+PRICE_CEILING = {code: Decimal(20) for code in ("AUD", "NZD", "USD", "CAD", "GBP", "EUR")}
+PRICE_CEILING |= {"CHF": Decimal(20), "SGD": Decimal(20), "FJD": Decimal(30)}
+PRICE_CEILING |= {"ZAR": Decimal(300), "INR": Decimal(1500), "JPY": Decimal(3000)}
+PRICE_CEILING |= {"CNY": Decimal(150), "HKD": Decimal(150), "THB": Decimal(600)}
+PRICE_CEILING |= {"PHP": Decimal(1000), "MXN": Decimal(300), "BRL": Decimal(100)}
+PRICE_CEILING |= {"SEK": Decimal(200), "NOK": Decimal(200), "DKK": Decimal(150)}
+PRICE_CEILING |= {"PLN": Decimal(80), "CZK": Decimal(400), "HUF": Decimal(6000)}
+PRICE_CEILING |= {"ISK": Decimal(2500), "TWD": Decimal(600), "MYR": Decimal(80)}
+PRICE_CEILING |= {"KRW": Decimal(25_000), "IDR": Decimal(100_000)}
+PRICE_CEILING |= {"XPF": Decimal(2000), "CLP": Decimal(20_000), "ARS": Decimal(100_000)}
 # A stated total and a stated price may disagree by rounding at the pump, not by more.
 PRICE_TOLERANCE = Decimal("0.02")
 
 
+def price_ceiling(currency: str) -> Decimal | None:
+    return PRICE_CEILING.get(currency.upper())
+
+
 def settle_price(
-    litres: Decimal, total_cost: Decimal | None, price_per_litre: Decimal | None
+    litres: Decimal,
+    total_cost: Decimal | None,
+    price_per_litre: Decimal | None,
+    currency: str = "AUD",
 ) -> tuple[Decimal, Decimal]:
     """(total_cost, price_per_litre), computing whichever one is missing."""
+    ceiling = price_ceiling(currency)
+    if price_per_litre is not None and ceiling is not None and price_per_litre > ceiling:
+        raise ActionError(
+            f"{price_per_litre} {currency} a litre can't be right — please check the price.",
+            field="price_per_litre",
+        )
     if price_per_litre is not None and total_cost is None:
         total = (litres * price_per_litre).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         if total <= 0:
@@ -125,10 +151,10 @@ def settle_price(
     assert total_cost is not None
     implied = (total_cost / litres).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)
     if price_per_litre is None:
-        if not 0 < implied <= MAX_PRICE_PER_LITRE:
+        if implied <= 0 or (ceiling is not None and implied > ceiling):
             raise ActionError(
-                f"{total_cost} for {litres} L works out to {implied} per litre, which can't "
-                "be right — please check the litres and the total cost.",
+                f"{total_cost} for {litres} L works out to {implied} {currency} per litre, "
+                "which can't be right — please check the litres and the total cost.",
                 field="total_cost",
             )
         return total_cost, implied
@@ -211,7 +237,9 @@ async def log_fuel(db: UserDb, args: LogFuelArgs) -> LogFuelResult:
         )
     vehicle = await resolve_vehicle(db, args.vehicle)
     vehicle_id = vehicle.id if vehicle else None
-    total_cost, price = settle_price(args.litres, args.total_cost, args.price_per_litre)
+    total_cost, price = settle_price(
+        args.litres, args.total_cost, args.price_per_litre, profile.currency
+    )
     previous = None
     if args.odometer_km is not None:
         await check_odometer(db, vehicle_id, args.odometer_km, filled_on)

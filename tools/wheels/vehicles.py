@@ -31,9 +31,11 @@ def _places(step: str) -> AfterValidator:
 
 
 Litres = Annotated[Decimal, Field(gt=0, le=2000, allow_inf_nan=False), _places("0.01")]
+# The price's ceiling depends on the user's currency (fuel.price_ceiling): the schema only
+# keeps out what no currency's pump shows.
 PricePerLitre = Annotated[
     Decimal,
-    Field(gt=0, le=20, allow_inf_nan=False),
+    Field(gt=0, le=100_000, allow_inf_nan=False),
     BeforeValidator(lenient_number),
     _places("0.001"),
 ]

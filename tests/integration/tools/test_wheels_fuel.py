@@ -317,3 +317,37 @@ async def test_recent_fuel_price_is_litre_weighted_over_the_window(
         assert await recent_fuel_price(db, troopy, days=91) == Decimal("2.233")  # 670 / 300
     async with scoped(uuid.uuid4(), now=NOW) as db:
         assert await recent_fuel_price(db) is None  # nothing leaks across users
+
+
+@pytest.mark.parametrize(
+    ("currency", "litres", "total_cost"),
+    [("ZAR", 70, 1900), ("INR", 40, 4200), ("JPY", 45, 7800), ("XOF", 50, 45_000)],
+)
+async def test_a_pump_price_in_the_users_own_currency_is_taken(
+    scoped: ScopedDb, user_id: uuid.UUID, currency: str, litres: int, total_cost: int
+) -> None:
+    await _set_profile(scoped, user_id, currency=currency)
+    result = await _call(scoped, user_id, litres=litres, total_cost=total_cost)
+    assert result["ok"] is True, result
+    [expense] = await _expenses(scoped, user_id)
+    assert (expense["amount"], expense["currency"]) == (Decimal(total_cost), currency)
+
+
+@pytest.mark.parametrize(
+    ("currency", "args", "field"),
+    [
+        ("ZAR", {"litres": 7, "total_cost": 19_000}, "total_cost"),
+        ("ZAR", {"litres": 50, "price_per_litre": 400}, "price_per_litre"),
+        ("AUD", {"litres": 50, "price_per_litre": 21}, "price_per_litre"),
+        ("INR", {"litres": 4, "total_cost": 42_000}, "total_cost"),
+    ],
+)
+async def test_a_price_beyond_the_currencys_ceiling_is_refused_and_writes_nothing(
+    scoped: ScopedDb, user_id: uuid.UUID, currency: str, args: dict[str, Any], field: str
+) -> None:
+    await _set_profile(scoped, user_id, currency=currency)
+    result = await _call(scoped, user_id, **args)
+    assert (result["ok"], result["field"]) == (False, field), result
+    assert currency in result["summary"]
+    assert await _fuel_rows(scoped, user_id) == []
+    assert await _expenses(scoped, user_id) == []
