@@ -1,16 +1,17 @@
 """Where a served Agent Protocol turn's CPU goes: py-spy on `pam serve` under load.
 
 `python -m bench.served_where --concurrency 16 --seconds 25` starts `pam serve` from this
-tree (its own fresh database, offline brain, pinned to the server core as `make bench`
-does), warms it with langgraph-sdk `runs.stream` clients (`stream_mode` values and
-messages-tuple, what agent-chat-ui asks for), then samples the server with py-spy
-(`--nonblocking`, so the server is never paused) while the same clients run for
-`--seconds`. Each sample is charged to the first part whose frames it contains (the
-order of PARTS), so the parts add up to the samples taken; a sample in none of them is
-"the event loop and the rest" (mostly the graph's model and tool coroutines, which
-asyncio resumes without the frames that started them). py-spy samples wall time of a
-running thread; on a shared machine a thread waiting for its core is counted as
-running, so read the shares, not the milliseconds.
+tree, or from the worktree `--tree` (its own Python environment), on its own fresh
+database (offline brain, pinned to the server core as `make bench` does), warms it with
+langgraph-sdk `runs.stream` clients (`stream_mode` values and messages-tuple, what
+agent-chat-ui asks for), then samples the server with py-spy (`--nonblocking`, so the
+server is never paused) while the same clients run for `--seconds`. Each sample is
+charged to the first part whose frames it contains (the order of PARTS), so the parts
+add up to the samples taken; a sample in none of them is "the event loop and the rest"
+(mostly the graph's model and tool coroutines, which asyncio resumes without the frames
+that started them). py-spy samples wall time of a running thread; on a shared machine a
+thread waiting for its core is counted as running, so read the shares, not the
+milliseconds.
 """
 
 from __future__ import annotations
@@ -99,13 +100,13 @@ async def _load(server: Any, concurrency: int, seconds: float) -> dict[str, Any]
     return run.figures()
 
 
-def measure(concurrency: int, seconds: float) -> dict[str, Any]:
+def measure(tree: Path, concurrency: int, seconds: float) -> dict[str, Any]:
     with (
         bench_database() as url,
         tempfile.TemporaryDirectory(prefix="pam-where-") as tmp,
     ):
-        prepare_with(REPO, url)
-        with pam_serve_from(REPO, "after", url) as server:
+        prepare_with(tree, url)
+        with pam_serve_from(tree, "after", url) as server:
             server.wait_ready()
             asyncio.run(_load(server, concurrency, WARM_S))
             raw = Path(tmp) / "samples.txt"
@@ -157,16 +158,17 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=25.0)
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--stem", default="served-where")
+    parser.add_argument("--tree", type=Path, default=REPO, help="worktree whose server runs")
     args = parser.parse_args()
     commit = subprocess.run(  # noqa: S603 - our own argv
-        ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],  # noqa: S607
+        ["git", "-C", str(args.tree), "rev-parse", "--short", "HEAD"],  # noqa: S607
         capture_output=True,
         text=True,
         check=True,
     ).stdout.strip()
     out: dict[str, Any] = {"started": datetime.now(UTC).isoformat(timespec="seconds")}
     out["commit"] = commit
-    out["runs"] = [measure(int(c), args.seconds) for c in args.concurrency.split(",")]
+    out["runs"] = [measure(args.tree, int(c), args.seconds) for c in args.concurrency.split(",")]
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / f"{args.stem}.json").write_bytes(orjson.dumps(out, option=orjson.OPT_INDENT_2))
     (args.out / f"{args.stem}.md").write_text(markdown(out))

@@ -23,29 +23,15 @@ def frame(event: str, data: Any, event_id: int | None = None) -> bytes:
     return head + b"data: " + dumps(data) + b"\n" + tail + b"\n"
 
 
-async def run_frames(
-    run: Run, plan: StreamPlan, after: int | None, *, end: bool = True
-) -> AsyncIterator[bytes]:
-    """`after` None or negative: from the start, `metadata` included; `end` last unless
-    told not to. The events that
-    arrived since the last read go out as one chunk (one pass through the heartbeat
-    queue, the middleware and the socket), not one per event; events of modes the
-    client did not ask for are never serialised."""
-    frames: list[bytes] = []
+async def run_frames(run: Run, plan: StreamPlan, after: int | None) -> AsyncIterator[bytes]:
+    """`after` None or negative: from the start, `metadata` included."""
     if after is None or after < 0:
-        frames.append(frame("metadata", {"run_id": run.run_id, "attempt": 1}, 0))
-    async for batch in run.event_batches(None if after is None or after < 0 else after):
-        for event in batch:
-            parts = plan.parts(event)
-            for i, (name, data) in enumerate(parts):
-                frames.append(frame(name, data, event.seq if i == len(parts) - 1 else None))
-        if frames:
-            yield b"".join(frames)
-            frames = []
-    if end:
-        frames.append(frame("end", None))
-    if frames:
-        yield b"".join(frames)
+        yield frame("metadata", {"run_id": run.run_id, "attempt": 1}, 0)
+    async for event in run.events(None if after is None or after < 0 else after):
+        parts = plan.parts(event)
+        for i, (name, data) in enumerate(parts):
+            yield frame(name, data, event.seq if i == len(parts) - 1 else None)
+    yield frame("end", None)
 
 
 def sse_response(

@@ -51,9 +51,9 @@ async def _thread_frames(
             continue
         seen.add(run.run_id)
         if "run_modes" in modes:
-            plan = options_of(run).plan(run.run_id)
-            async for chunk in run_frames(run, plan, after=None, end=False):
-                yield chunk
+            async for chunk in run_frames(run, options_of(run).plan(run.run_id), after=None):
+                if not chunk.startswith(b"event: end\n"):
+                    yield chunk
         else:  # lifecycle
             yield frame("metadata", {"run_id": run.run_id, "attempt": 1})
             await run.ended()
