@@ -62,6 +62,9 @@ class Context:
     # The feature flags and experiment arm of this run, evaluated for its user when it
     # started (server/flags); the defaults when nobody evaluated them (evals, Studio).
     flags: TurnFlags = NO_FLAGS
+    # Write the reply's text through the stream writer as it comes (agent/reply_stream.py):
+    # PAM's chat turns, which stream without LangGraph's `messages` mode.
+    reply_tokens: bool = False
 
     @property
     def user_uuid(self) -> UUID:

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
+from functools import partial
 from typing import Any, NotRequired, cast
 from uuid import uuid4
 
@@ -53,6 +54,7 @@ from agent.model_calls import ModelUnavailable, call_model
 from agent.nodes import GENERAL
 from agent.prompts import domain_prompt
 from agent.quoted import read_others
+from agent.reply_stream import ChatRunnable, streamed_call, write_reply
 from agent.router import conversation_window
 from agent.state import PamState
 from agent.tools import domain_tools
@@ -185,6 +187,7 @@ class PamModelMiddleware(AgentMiddleware[Any, Any, Any]):
         middleware.py says why); calls to paused actions are taken out last."""
         ctx = request.runtime.context or Context()
         if (paused := await paused_answer(ctx.flags, self.domain)) is not None:
+            write_reply(ctx, paused.text)
             return ModelResponse(result=[paused])
         request = request.override(system_message=self.system_prompt(request.state))
         response = await self._answer(flagged_request(request, ctx.flags), handler, ctx)
@@ -200,10 +203,14 @@ class PamModelMiddleware(AgentMiddleware[Any, Any, Any]):
             # Answered without calling the model; no tool calls, so the agent ends. Here
             # rather than in a before_model hook: create_agent makes each hook a node, a
             # LangGraph step before every model call.
+            write_reply(ctx, text)
             return ModelResponse(result=[AIMessage(text, name=self.domain)])
         system = [request.system_message] if request.system_message else []
+        bound = _bound_model(request) if ctx.reply_tokens else None
 
         async def invoke(messages: list[BaseMessage]) -> AIMessage:
+            if bound is not None:  # a chat turn: the reply's text written as it streams
+                return await streamed_call(bound, messages)
             extra = [m for m in messages[len(system) :]]
             answer = await handler(request.override(messages=extra))  # type: ignore[arg-type]
             found = [m for m in answer.result if isinstance(m, AIMessage)]
@@ -214,6 +221,7 @@ class PamModelMiddleware(AgentMiddleware[Any, Any, Any]):
             message = await call_model(invoke, messages, ctx.turn_deadline(), where=self.domain)
         except ModelUnavailable:
             text = apology(done_this_turn(list(request.state["messages"])))
+            write_reply(ctx, text)
             return ModelResponse(result=[AIMessage(text, name=self.domain)])
         message.name = self.domain
         message.id = message.id or f"lc_{uuid4().hex}"
@@ -259,6 +267,18 @@ class PamModelMiddleware(AgentMiddleware[Any, Any, Any]):
         return trimmed, target
 
 
+def _bound_model(request: ModelRequest[Any]) -> ChatRunnable | None:
+    """The request's model bound to its tools, as create_agent binds it for a request
+    without a response format (PAM's never have one); None for one that has."""
+    if request.response_format is not None:
+        return None
+    if request.tools:
+        return request.model.bind_tools(
+            request.tools, tool_choice=request.tool_choice, **request.model_settings
+        )
+    return request.model.bind(**request.model_settings)
+
+
 def build_domain_agent(
     domain: Domain, model: BaseChatModel
 ) -> CompiledStateGraph[Any, Any, Any, Any]:
@@ -288,9 +308,15 @@ def make_general(model: BaseChatModel):  # type: ignore[no-untyped-def]
         prompt = [SystemMessage(system), *conversation_window(state["messages"])]
         chosen = model_for(ctx.flags, model)
         try:
-            reply = await call_model(chosen.ainvoke, prompt, ctx.turn_deadline(), where=GENERAL)
+            reply = await call_model(
+                partial(streamed_call, chosen) if ctx.reply_tokens else chosen.ainvoke,
+                prompt,
+                ctx.turn_deadline(),
+                where=GENERAL,
+            )
         except ModelUnavailable:
             reply = AIMessage(apology([]))
+            write_reply(ctx, reply.text)
         reply.name = GENERAL
         return {"messages": [reply]}
 

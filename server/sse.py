@@ -50,11 +50,12 @@ async def with_heartbeats(
     try:
         while True:
             try:
-                item = (
-                    queue.get_nowait()
-                    if not queue.empty()
-                    else await asyncio.wait_for(queue.get(), interval)
-                )
+                if not queue.empty():
+                    item = queue.get_nowait()
+                else:
+                    # A timeout scope, not wait_for: no task per frame waited for.
+                    async with asyncio.timeout(interval):
+                        item = await queue.get()
             except TimeoutError:
                 yield HEARTBEAT
                 continue

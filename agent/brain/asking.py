@@ -16,7 +16,8 @@ _LEAD = r"^(?:(?:hey|hi|g'day|ok|okay|so|and|but|um|oh|quick one|pam|mate)\b[,!]
 _ASKING = re.compile(
     _LEAD + r"(?:(?:what|what's|whats|which|who|whose|why|how|how's|hows|any|anything)\b"
     r"|(?:when|where)\s+(?:is|are|was|were|do|does|did|will|can|should|have|has)\b|(?:when|where)'s\b"
-    r"|(?:is|isn't|are|aren't)\b"
+    # ("is done already" with no "?" is a learner's "it is done": it tells)
+    r"|(?:is|isn't|are|aren't)\b(?!\s+(?:all\s+|already\s+)?(?:done|finished|sorted|completed)\b[^?]*$)"
     r"|(?:did|do|does|didn't|don't|doesn't|have|has|haven't|hasn't|will|should)\s+(?:i|we|you"
     r"|they|he|she|it|there)\b"
     r"|(?:was|were)\b.*\?\s*$"
@@ -31,7 +32,8 @@ _ASKING = re.compile(
 )
 # ... unless it asks PAM to do something: "can you", "would you mind", "how about adding".
 _POLITE = re.compile(
-    _LEAD + r"(?:(?:can|could|would|will|won't) (?:you|ya|u)|(?:can|could|may) (?:i|we)"
+    _LEAD + r"(?:(?:can|could|would|will|won't) (?:you|ya|u|ye)|(?:can|could|may) (?:i|we)"
+    r"|be a (?:dear|love|darling|gem|legend|champ|sweetheart|doll)"
     r"|would you mind|do you mind|is it possible to|are you able to"
     r"|any chance (?:you|ya|u|i|we) (?:could|can)|(?:is there )?any way (?:you|ya|u) (?:could|can)"
     r"|is there (?:a|any) way to|are you up for"

@@ -186,6 +186,9 @@ def correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
         return None
     if reminder := reminder_for_last(text, env):
         return reminder
+    head, _, tail = text.partition(",")
+    if tail and re.search(r"\d", head) and not re.search(r"\d|\?", tail) and _CUE.search(head):
+        text = head  # "sorry, it was 95 not 85, my eyes aren't what they were": an excuse after
     if len(text.split()) > MAX_WORDS or not _CUE.search(text) or _NEW.search(text):
         return None
     tool, kind, id_arg = CORRECTS[prev.action]
@@ -300,6 +303,32 @@ def more_of_the_same(text: str, env: Env) -> tuple[str, str] | None:
     if not m or len(text.split()) > MAX_WORDS or _NEW.search(m[1]):
         return None
     return "add_to_shopping_list", f"add {m[1]} to the shopping list"
+
+
+# "same again at Threeways", "same again yesterday", "ditto": the previous turn's write
+# once more, with the place or day this message names instead.
+_SAME_AGAIN = re.compile(
+    r"^\W*(?:(?:and|ok|okay|oh|then|also)\b[\s,]*)?(?:(?:the )?same (?:again|as before|deal"
+    r"|thing again)|ditto|again)\b(?P<rest>.*)$",
+    _I,
+)
+REPEATS = ("log_fuel", "add_expense", "add_income", "log_tyre_pressures")
+
+
+def same_again(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
+    """The previous turn's write again, with the place (and day) this message names."""
+    prev = env.previous
+    if prev is None or prev.turns_ago != 1 or not prev.wrote or prev.action not in REPEATS:
+        return None
+    m = _SAME_AGAIN.match(text)
+    if m is None or len(text.split()) > MAX_WORDS or _NEW.search(m["rest"]):
+        return None
+    args = {k: v for k, v in prev.filters.items() if k not in ("date", *PLACE_FILTERS)}
+    if (place := place_after(m["rest"], "at|in")) is not None:
+        args["location"] = place[0]
+    if (day := find_day(m["rest"], env.today, future=False)) is not None:
+        args["date"] = day.day.isoformat()
+    return prev.action, args
 
 
 _TRACKING = re.compile(

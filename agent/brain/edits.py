@@ -10,7 +10,10 @@ import re
 
 _I = re.IGNORECASE
 _DELETE = re.compile(
-    r"\b(?:delete|remove|scrap|undo|erase|get rid of|bin|trash|wipe|take off|strike off)\b", _I
+    r"\b(?:delete|remove|scrap|undo|erase|get rid of|bin|trash|wipe|take off|strike off"
+    r"|(?:scratch|cross|strike|rub|take)(?:ing)? (?:(?:it|that|this|that one|this one|them) )?out"
+    r"|scratch(?:ing)? off|cross(?:ing)? off|taking out)\b",
+    _I,
 )
 _CORRECTION = re.compile(
     r"\b(?:was|were|is) actually\b|\bactually (?:was|were|cost|it was)\b"
@@ -21,7 +24,7 @@ _CORRECTION = re.compile(
 )
 _MOVED = re.compile(
     r"\b(?:has|have|'s|is|was|got|been) (?:been )?(?:moved|shifted|changed|rescheduled|postponed"
-    r"|pushed back|brought forward|put back|relocated)\b",
+    r"|pushed(?: back| out)?|bumped|brought forward|put back|relocated)\b",
     _I,
 )
 _MOVE = re.compile(
@@ -41,9 +44,11 @@ def edit_requests(
 ) -> list[tuple[str, int]]:
     """(tool, score) for changes to existing rows; `event`: an event noun is named."""
     found: list[tuple[str, int]] = []
-    if _DELETE.search(text) and (amount or category) and not event:
+    # money named says which row ("delete that £22 for the ferry"); a category alone does
+    # not outweigh an event's noun
+    if _DELETE.search(text) and (amount or (category and not event)):
         found.append(("delete_expense", 8))
-    if _CORRECTION.search(text) and (amount or category) and not event:
+    if _CORRECTION.search(text) and (amount or (category and not event)):
         found.append(("update_expense", 8))
     if _TO_AMOUNT.search(text) and amount and not _LIMIT.search(text):  # "the $65 dinner to $56"
         found.append(("update_expense", 9))

@@ -69,7 +69,12 @@ _TALK = re.compile(
     r"|\b(?:tell|know|got|have) (?:me |us |the kids |them )?(?:a |an |any |some )?(?:good |funny |"
     r"silly |dad )?(?:jokes?|riddles?|story|stories)\b|\bhow (?:would|do|can|should) (?:you|i|we) "
     r"explain\b|\bexplain\b.{0,40}\bto (?:a kid|kids|a child|children|my (?:son|daughter|kids?))\b"
-    r"|\bis (?:it|this|that) normal\b",
+    r"|\bis (?:it|this|that) normal\b"
+    # saying outright that nothing is to be kept: "no need to write anything down, I'm just
+    # having a yarn"
+    r"|\bno need to (?:write|jot|log|save|note|record|put|keep) (?:anything|any of (?:it|that))\b"
+    r"|\b(?:i'?m|we'?re|just) (?:just )?(?:having a (?:yarn|chat|natter|whinge)|chatting"
+    r"|rambling)\b",
     _I,
 )
 

@@ -50,6 +50,12 @@ _EVENT_NOUN = re.compile(
     r"service booking|reservation|concert|gig|market|markets|class|lesson|call with|zoom)\b",
     _I,
 )
+# A purchase whose object is only a pronoun, with no price: news of a thing talked about.
+_BOUGHT_IT = re.compile(
+    r"\b(?:bought|purchased|paid for|picked up|got)\s+(?:(?:it|them|that|those|one|'?em)\b"
+    r"|(?:it |them )?(?:from|at) )",  # "we bought from the Indian store"
+    _I,
+)
 _TIME_SPENT = re.compile(
     r"\bspen[dt] (?:the|a|all|some|an|most of the|our|my) (?:whole )?(?:day|night|morning|arvo"
     r"|afternoon|evening|week|weekend|time|hours?|while|fortnight)\b",
@@ -78,6 +84,13 @@ _OWN_JOB = re.compile(
     r"(?:\w+)\s+\w",
     _I,
 )
+# An obligation said with its subject: "we need to ring the insurer", "I've got to renew
+# the rego". "Got to" before an article or a place word is arriving: "we got to the park".
+_OWES = re.compile(
+    r"\b(?:i|we)(?:'ve| have)? (?:need|have|must|should|gotta|got) to\b"
+    r"(?! (?:the|a|an|our|my|their|his|her|this|that|camp|town|bed|sleep|know|see)\b)",
+    _I,
+)
 # What a fill names: a quantity of fuel or energy, a fuel, a pump or a charger.
 _FILLS = re.compile(
     rf"\b(?:{_FUEL}|kwh|kw|litres?|liters?|ltrs?|gallons?|l|fill(?:ed)?|fuell?ed|top(?:ped)? up"
@@ -85,6 +98,8 @@ _FILLS = re.compile(
     r"|ampol|caltex|7-eleven|united)\b|\d\s*l\b",
     _I,
 )
+_MONEY_SIGN = re.compile(r"[$£€]\s?\d")
+_QUANTITY = re.compile(r"\d\s*(?:l|ltrs?|litres?|liters?|kwh|gal|gallons?)\b", _I)
 _MONTHLY = re.compile(r"\b(?:a|per|each|every) month\b|\bmonthly\b|/\s*(?:month|mth|mo)\b", _I)
 _MAINT_LOG = re.compile(
     r"\b(?:log|record|add|enter|note)\b.{0,25}\b(?:maintenance|servic\w+|work done|repairs?)\b",
@@ -98,10 +113,40 @@ _BOOK = re.compile(
 )
 _VEHICLE_SPEC = re.compile(r"\b(?:diesel|petrol|lpg|electric|l/100|litres per 100)\b", _I)
 _REMIND = re.compile(r"\bremind(?: me| us)?\b|\breminder\b", _I)
-_DELETE = re.compile(r"\b(?:delete|remove|scrap|undo|erase|get rid of|bin|trash|wipe|cancel)\b", _I)
+_DELETE = re.compile(
+    r"\b(?:delete|remove|scrap|undo|erase|get rid of|bin|trash|wipe|cancel"
+    r"|(?:take|taking|scratch|scratching|cross|crossing|strike|rub) "
+    r"(?:(?:it|that|this|that one|this one|them) )?"
+    r"(?:out|off))\b",
+    _I,
+)
+# "add another: …", "one more: …" after a list of some kind: another row of that kind
+_ANOTHER = re.compile(
+    r"^(?:(?:aye|yes|yeah|yep|ok|okay|right|and|oh|also)\b[\s,]*)*(?:add|put|chuck|pop|stick)"
+    r" (?:another|one more|another one)\b",
+    _I,
+)
+_ADD_KIND = {
+    "task": "add_task", "shopping": "add_to_shopping_list", "event": "create_event",
+    "expense": "add_expense", "pantry": "add_pantry_item",
+}  # fmt: skip
 _UPDATE = re.compile(
     r"\b(?:change|update|edit|fix|correct|make|amend|actually|should (?:have )?be(?:en)?|it was"
     r"|that was|move|reschedule|push|shift|bring)\b",
+    _I,
+)
+# Words for a post's author, the post just talked about: "tell them …", "write her …",
+# "say to him …", "let her know …".
+_TELL_POSTER = re.compile(
+    r"^(?:(?:and|also|oh|then|pls|please|ok|ja|yeah)\b[\s,]*)*(?:tell|write|say to|send|let)"
+    r" (?:her|him|them)\b",
+    _I,
+)
+# "done already", "is done", "all sorted now": a state said first, of the thing talked about
+_DONE_ALREADY = re.compile(
+    r"^(?:(?:ah|oh|ok|okay|yeah|yep|right|so|and|well)\b[\s,.!]*)*(?:(?:it|that|this)\s*)?"
+    r"(?:'s\s+|\s*is\s+|was\s+|has been\s+|'s been\s+)?(?:all\s+|already\s+)?"
+    r"(?:done|finished|sorted|completed|taken care of)\b",
     _I,
 )
 _DONE = re.compile(r"\b(?:done|finished|completed|sorted|ticked off|taken care of)\b", _I)
@@ -117,7 +162,12 @@ _SHOW_IT = re.compile(
     # "what's left on my list?": the list the talk is about
     r"|\b(?:left|remaining|still) (?:on|in) (?:my|the|our|that) (?:list|to-?do)\b"
     r"|\b(?:show|read|give) (?:me |us )?(?:back )?the (?:whole |full |entire |complete )?"
-    r"(?:list|lot)\b",
+    r"(?:list|lot)\b"
+    # "read the list back to me", "run through the list again"
+    r"|\b(?:read|run through|go through|go over) (?:the|that|my|our) (?:\w+ )?list"
+    r"(?: (?:back|out|again|over))?\b"
+    # "what's coming up", "what's due": what is ahead of the rows talked about
+    r"|\bwhat(?:'s| is| else is)? (?:coming up|due)\b",
     _I,
 )
 _SHOW_KIND = {
@@ -144,7 +194,12 @@ _REF_TOOLS = {
 def _priced_bare(text: str) -> bool:
     """A bare number that looks like a price: cents, or 5 and up, and no unit after it."""
     for hit in bare_numbers(text):
-        if re.match(r"\s*(?:[a-z]+s|kg|g|l|ml|x)\b", text[hit.end :], _I):
+        # a count of things ("6 eggs") or a measure; "71.35 this morning" is a price
+        if re.match(
+            r"\s*(?!(?:this|is|was|has|as|its|us|yes)\b)(?:[a-z]+s|kg|g|l|ml|x)\b",
+            text[hit.end :],
+            _I,
+        ):
             continue
         if "." in text[hit.start : hit.end] or hit.value >= 5:
             return True
@@ -164,6 +219,8 @@ def _expense(
     if priced or asking:
         return None
     if _STRICT_SPEND.search(text) and not (litres or _TIME_SPENT.search(text)):
+        if _BOUGHT_IT.search(text) and not category:
+            return None  # "I bought it this morning": how a thing talked about got done
         return Candidate("add_expense", 7)  # "spent a fair bit at the markets": how much?
     if category and _priced_bare(text) and not (litres or measures.year(text)):
         return Candidate("add_expense", 6)
@@ -194,7 +251,10 @@ def _features(text: str, today: date) -> list[Candidate]:
         or re.search(r"\b(?:tank|put|got|filled|fill)\b", text, _I)
     ):
         found.append(Candidate("log_fuel", 9))
-    elif FILL.search(text) and not amount:
+    elif FILL.search(text) and not amount and not (_priced_bare(text) and category == "fuel"):
+        # "filled the truck with gas 62.50": a fill told by its price alone is a fuel
+        # expense (the expense rule below reads the bare price), a fill told by nothing
+        # is asked its litres
         found.append(Candidate("log_fuel", 6))
     if MAINT_ITEM.search(text) and (
         MAINT_DONE.search(text)
@@ -236,9 +296,7 @@ def _features(text: str, today: date) -> list[Candidate]:
         found += (
             [Candidate("create_event", 5)] if _CLOCK.search(text[clock.start : clock.end]) else []
         )
-    if re.search(r"\b(?:i|we) (?:need|have|must|should|gotta|got) to\b", text, _I) or (
-        _OWN_JOB.match(text) and not asking
-    ):
+    if _OWES.search(text) or (_OWN_JOB.match(text) and not asking):
         found.append(Candidate("add_task", 5))
     if INTRO.match(text):  # "I'm Bev": case matters, "I'm tired" is no name
         found.append(Candidate("update_profile", 8))
@@ -278,6 +336,16 @@ _NOT_GROCERY = frozenset(
 def _referential(text: str, recent_kind: str | None) -> Candidate | None:
     if recent_kind in _SHOW_KIND and _SHOW_IT.search(text):  # "what's on it now?"
         return Candidate(_SHOW_KIND[recent_kind], 9)
+    if recent_kind in _ADD_KIND and _ANOTHER.match(text):
+        return Candidate(_ADD_KIND[recent_kind], 9)
+    if recent_kind == "post" and _TELL_POSTER.match(text) and not other_sense("create_post", text):
+        # "and tell them we did it too", "write her thanks": words for the post's author
+        return Candidate("comment_on_post", 8)
+    said = re.split(r"[,;.!]", text, maxsplit=1)[0]
+    if recent_kind == "task" and _DONE_ALREADY.match(text) and len(said.split()) <= 14:
+        # "is done already, I bought it this morning": the task just talked about is done
+        # (its subject left out), the rest tells how
+        return Candidate("complete_task", 8)
     if not recent_kind or (not REF.search(text) and not re.search(r"\bactually\b", text, _I)):
         return None
     if _DELETE.search(text):
@@ -324,6 +392,22 @@ OTHER_SENSE = {
 }
 
 
+# A clause that sets the scene for what follows: "now that we're in, …", "before I add
+# tonight's dinner, …", "once we get to Broome, …". It asks for nothing itself.
+_SCENE = re.compile(
+    r"^(?:(?:ok|okay|so|right|well|and)\b[\s,]*)?(?:now that|since|once|as soon as|before"
+    r"|after|because|while|seeing as|given that) (?:i|i'm|i've|we|we're|we've|you|they|the kids"
+    r"|he|she)\b[^,;:?]{0,60}(?:[,;:]\s*|$)",
+    _I,
+)
+
+
+def scene(text: str) -> str:
+    """The scene-setting clause `text` opens with ("" when none)."""
+    m = _SCENE.match(text)
+    return m[0] if m else ""
+
+
 def other_sense(tool: str, text: str) -> bool:
     """Whether `text` uses `tool`'s feature word in its everyday sense (OTHER_SENSE)."""
     return tool in OTHER_SENSE and OTHER_SENSE[tool].search(text) is not None
@@ -333,6 +417,8 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
     """The best tool for `text`, or None when nothing in it asks for one."""
     if talk_only(text):
         return None  # "what does 'budget' mean?", "tell the kids a joke"
+    if scene(text).strip() == text.strip():
+        return None  # "before I log the takeaway": the scene of what follows
     candidates = [
         Candidate(tool, s)
         for tool, s, p in COMPILED
@@ -344,14 +430,22 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
     if not candidates:
         return None
     best = max(candidates, key=lambda c: c.score)  # max keeps the first of equals
-    if best.tool == "spending_summary" and category_of(text):
+    if best.tool == "spending_summary" and category_of(text[len(scene(text)) :]):
         return Candidate("list_expenses", best.score)
     # "That one" needs the conversation, which the classifier lacks; an explicit marker
     # ("fyi …", "remind me … at 4") is exact where it fires.
     if best is not ref and best.score < EXPLICIT:
         replaced, tool = overrule(text, best.tool)
+        if best.tool in ("delete_expense", "update_expense") and _MONEY_SIGN.search(text):
+            replaced = False  # "scratch off that £9 for the ferry coffee": money names the row
         if tool == "log_fuel" and not _FILLS.search(text):
             replaced = False  # "the plumber charged us 220": a fill names fuel or energy
+        if (
+            tool == "log_fuel"
+            and best.tool == "add_expense"
+            and not (_QUANTITY.search(text) or measures.price_per_litre(text))
+        ):
+            replaced = False  # "topped up with diesel 84.20": a total alone, no quantity
         if tool and tool == READ_OF.get(best.tool) and not is_question(text):
             replaced = False  # "we have 6 eggs, they expire Friday" tells, it does not ask
         if replaced and tool is None:

@@ -12,17 +12,18 @@ from agent.brain.asking import signs_off
 from agent.brain.blend import DOUBT, RESCUE
 from agent.brain.dates import find_day
 from agent.brain.general import talk_only
-from agent.brain.intents import EXPLICIT, STRONG, Candidate, classify, other_sense
+from agent.brain.intents import EXPLICIT, STRONG, Candidate, classify, other_sense, scene
 from agent.brain.learned import guess, probability
 from agent.brain.money import best_amount
-from agent.brain.slots import DOMAIN
+from agent.brain.slots import DOMAIN, KIND
 
 # The lookbehinds: a run of stops or blanks is tried from its start only, not again from
 # each of its n characters (each try reading the rest of the run: ";" * 4,000 or " \n" *
 # 2,000 cost O(n^2)). The matches are the same, but for an "and"/"then" right after a
 # line break and a space: it stays with its clause (which reads a leading "and" anyway).
 _SEP = re.compile(
-    r"(?:(?<![.;!?])[.;!?]+\s+|\n+|,?(?<!\s)\s+(?:and then|and also|then|also|plus|as well as"
+    r"(?:(?<![.;!?])[.;!?]+\s+|\n+|\s+\+\s+"
+    r"|,?(?<!\s)\s+(?:and then|and also|then|also|plus|as well as"
     r"|after that|oh and)\s+|,?(?<!\s)\s+and\s+|,\s+)",
     re.IGNORECASE,
 )
@@ -75,9 +76,12 @@ _ASKS = re.compile(
 )
 # "put it in the calendar", "post that for everyone": the clause before is what it means.
 _POINTER = re.compile(
-    r"^(?:and |then |also |so )*(?:please |can you |could you |would you )?(?:(?:put|add|stick|pop"
-    r"|chuck|bung|whack|throw|slap|post|share|publish|save|book|pin|pencil)\s+(?:it|that|this|them"
+    r"^(?:oh |and |then |also |so )*(?:please |can you |could you |would you )?(?:(?:put|add|stick"
+    r"|pop|chuck|bung|whack|throw|slap|post|share|publish|save|book|pin|pencil|write|jot)\s+(?:it"
+    r"|that|this|them"
     r"|those|these|'?em)(?!\w)"
+    # (not "pop it in the diary that I'm to ring …": "it" is what follows)
+    r"(?!.{0,30}\bthat (?:i|i'm|we|we're|you|he|she|they|the|my|our)\b)"
     # "... should be the 3rd. Could you fix the date on that one?": the change said before
     r"|(?:fix|change|update|correct|amend|sort)\s+(?:the\s+\w+\s+(?:on|of|for|in)\s+)?"
     r"(?:it|that|this|them)\b)",
@@ -86,11 +90,18 @@ _POINTER = re.compile(
 _TOTAL = re.compile(r"\b(?:all up|in total|all together|altogether|total(?: of| was| is)?)\b", re.I)
 # Clauses that are a detail of the request before them, whatever they sound like alone.
 _DETAIL_OF = {
+    # "done, I bought it on the way home": how the task got done, told in the past
+    "complete_task": re.compile(
+        r"^(?:and |so )?(?:my \w+|the \w+|\w+)\s+(?:\w+ed|bought|got|did|went"
+        r"|picked|paid|took|made|rang|sent|sorted|found|brought)\b(?!.*\d)",
+        re.I,
+    ),
     "save_place": re.compile(r"^(?:and )?(?:share|make it public|keep it)\b", re.I),
     # "add a task: check the tyres, high priority": the priority is the task's
     "add_task": re.compile(
         r"^(?:and |it's |its |make it |mark it |set it )?(?:(?:high|low|top|medium|normal)"
-        r"(?: priority)?|urgent|asap|no rush|not urgent)[.!]?$",
+        r"(?: priority)?|urgent|asap|no rush|not urgent)(?:\s+(?:fr|pls|please|thx|ty|thanks|ok"
+        r"|too|tho))*[.!]?$",
         re.I,
     ),
 }
@@ -169,11 +180,22 @@ def _joins(prev: Candidate | None, new: Candidate | None, before: str, chunk: st
 
 
 # Sentences: a stop, then a blank (the lookbehind: a run of blanks is read from its start).
-_SENTENCE = re.compile(r"(?<=[.!?])(?<!\s)\s+")
+# Dictated or unpunctuated text has no stops: a request in question form after other words
+# starts a sentence of its own ("… gets busy at easter anyway could you add a task to …"),
+# its lead word ("anyway", "so", "but") left with the words before.
+_SENTENCE = re.compile(
+    r"(?<=[.!?])(?<!\s)\s+"
+    r"|(?<=\w)\s+(?:(?:anyway|anyhow|so|but|and|oh)\s+)?(?=(?:can|could|would|will) (?:you|ya|u)"
+    r"\s+(?:please\s+|pls\s+)?(?:add|log|put|remind|set|book|plan|save|create|make|post|note"
+    r"|record|schedule|pop|stick|chuck|pencil|jot|write|share|find|check|show|tell|change|move"
+    r"|update|delete|remove|cancel)\b)",
+    re.IGNORECASE,
+)
 # A sentence addressed to PAM: a request in question form, "please …", or a question.
 _ADDRESSED = re.compile(
     r"^(?:(?:ok|okay|so|now|and|oh|also|thanks|ta|lovely|great|right|anyway|hmm)\b[,.!]?\s+)*"
-    r"(?:please\s+|pls\s+)?(?:(?:can|could|would|will) (?:you|ya|u)\b|would you mind\b"
+    r"(?:please\s+|pls\s+)?(?:(?:can|could|would|will) (?:you|ya|u|ye)\b|would you mind\b"
+    r"|be a (?:dear|love|darling|gem|legend|champ|sweetheart|doll)\b"
     r"|do you mind\b|i'?d (?:like|love) (?:you|ya) to\b|i was wondering if you could\b"
     r"|any chance you could\b|is it possible to\b|i need you to\b|please\b)",
     re.IGNORECASE,
@@ -197,8 +219,9 @@ STANDALONE = {"add_expense", "add_income", "log_fuel", "log_maintenance", "log_t
 
 # "… - add that to the pantry please": a request after its own lead-in.
 _ASKED_AFTER = re.compile(
-    r"(?:\s[-–—]\s|[,;:]\s)(?:please |pls |can you |could you )?(?:add|put|pop|stick|chuck|log"
-    r"|save|record|note|delete|remove|take|change|move|update)\s+(?:it|that|this|them|those)\b"
+    r"(?:\s[-–—]\s|[,;:]\s)(?:please |pls |(?:can|could|would|will) (?:you|ya|u|ye) (?:please )?"
+    r"|(?:would|could) you be a \w+ and )?(?:add|put|pop|stick|chuck|log|write|jot|mark|take"
+    r"|save|record|note|delete|remove|change|move|update)\s+(?:it|that|this|them|those)\b"
     r"|\b(?:please|pls)[.!]*$",
     re.IGNORECASE,
 )
@@ -227,6 +250,59 @@ def _expense_list(text: str) -> list[Piece] | None:
     if len(items) < 2 or not all(best_amount(i, loose=True) for i in items):
         return None
     return [Piece(item, Candidate("add_expense", WEAK + 1)) for item in items]
+
+
+# Where the user is going, said as news: "we're going in to Cowra", "I'm heading to Dubbo".
+_GOING = re.compile(
+    r"^(?:as |cos |because |since )?(?:we'?re|we are|i'?m|i am) (?:going|heading|off|driving)\b",
+    re.I,
+)
+_PLANS = re.compile(r"\?|\b(?:plan|route|how far|how long|distance|map|directions|save)\b", re.I)
+# A pasted list: lines under a label that ends with a colon ("todo for this arvo:",
+# "pantry:"), or lines marked as items ("- coffee 6.50", "• bread", "2) milk").
+# What a list's label says it holds: "jobs for tomorrow", "today's spending", "pantry".
+_LIST_OF = {
+    "add_task": re.compile(r"\b(?:jobs?|tasks?|to-?dos?|to do|chores)\b", re.I),
+    "add_expense": re.compile(r"\b(?:spending|spent|expenses?|bought|damage|receipts?)\b", re.I),
+    "add_pantry_item": re.compile(r"\b(?:pantry|cupboard|fridge|freezer)\b", re.I),
+    "create_event": re.compile(r"\b(?:calendar|diary|appointments?|bookings?)\b", re.I),
+}
+_BULLET = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)])\s+(?P<item>\S.*)$")
+
+
+def _pasted_list(text: str, today: date, recent_kind: str | None) -> list[Piece] | None:
+    """One request per line of a pasted list, when the label, the words after the list, the
+    first line or the whole ask for a tool that is called once per thing (a task, an expense, a
+    stock item …); the label's words (a day, "yesterday's") go with each line."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 3 or len(lines) > MAX_CLAUSES:
+        return None
+    marked = [i for i, line in enumerate(lines) if _BULLET.match(line)]
+    if len(marked) >= 2 and marked == list(range(marked[0], marked[-1] + 1)):
+        first, last = marked[0], marked[-1]
+    elif lines[0].endswith(":") and not _BULLET.match(lines[0]):
+        first, last = 1, len(lines) - 1
+    else:
+        return None
+    items = [
+        (m["item"] if (m := _BULLET.match(line)) else line) for line in lines[first : last + 1]
+    ]
+    label = " ".join(lines[:first]).rstrip(":").strip()
+    after = " ".join(lines[last + 1 :])
+    named = next((t for t, kind in _LIST_OF.items() if kind.search(label)), None)
+    tool = named or next(
+        (
+            c.tool
+            for said in (label, after, items[0], text)
+            if said and (c := classify(said, today, recent_kind)) and c.tool in REPEATABLE
+        ),
+        None,
+    )
+    if tool is None or len(items) < 2:
+        return None
+    return [
+        Piece(f"{item}, {label}" if label else item, Candidate(tool, WEAK + 1)) for item in items
+    ]
 
 
 # A command: a request verb first ("Like it again.", "Add the lot to the list.").
@@ -258,7 +334,7 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
     message of several sentences where some are addressed to PAM, the others are context:
     the words a pointing request means ("…, thirty-four ninety-five. Could you put it in
     under gas?"), else requests only when they stand alone (STANDALONE)."""
-    if listed := _expense_list(text):
+    if listed := _expense_list(text) or _pasted_list(text, today, recent_kind):
         return listed
     sentences = [s for s in islice(_SENTENCE.split(text), MAX_CLAUSES) if s.strip()]
     if len(sentences) < 2 or len(sentences) >= MAX_CLAUSES:
@@ -293,7 +369,20 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
             and (_POINTS.search(own[0].text) or _told_before(context, own[0], today, recent_kind))
         ):
             whole = " ".join([*context, own[0].text])
-            pieces.append(Piece(whole, _pointed(own[0], whole, today, recent_kind)))
+            pointed = _pointed(own[0], whole, today, recent_kind)
+            # "Save this camp, …. And tell everyone about it": a command of another domain
+            # in the sentences before stays a request of its own
+            pieces += [
+                p
+                for s in context
+                if _IMPERATIVE.match(s)
+                for p in _split(s, today, recent_kind)
+                if p.intent
+                and pointed
+                and p.intent.score >= STRONG
+                and DOMAIN[p.intent.tool] != DOMAIN[pointed.tool]
+            ]
+            pieces.append(Piece(whole, pointed))
             pieces += own[1:]
         else:
             pieces += _standalone(context, today, recent_kind) + own
@@ -358,6 +447,8 @@ def _sure_of(chunk: str) -> Candidate | None:
         return None
     if other_sense(found.tool, chunk) or talk_only(chunk):
         return None  # "…, the weather is too bad": a reason, not a request
+    if scene(chunk).strip() == chunk.strip():
+        return None  # "now that we're in, …": the scene for the request after it
     return Candidate(found.tool, WEAK)
 
 
@@ -382,17 +473,22 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
         chunk = text[start:end]
         if not chunk.strip():
             continue
-        intent = classify(chunk, today, recent_kind)
-        rescued = None
         before = segments[-1][2] if segments else None
+        # "like Sam's post and tell her …": the post the request before is about
+        kind = KIND.get(before.tool, recent_kind) if before else recent_kind
+        intent = classify(chunk, today, kind if kind == "post" else recent_kind)
+        rescued = intent if intent and kind == "post" != recent_kind else None
         status = _STATUS_OF.get(before.tool) if before else None
         if intent is None and status and _HOW_IT_STANDS.match(chunk.strip()):
             intent = rescued = Candidate(status, WEAK)  # "set it to 500 and how's it looking"
         elif intent is None and (found := _sure_of(chunk)) is not None:
             prev = segments[-1][2] if segments else None
             # after a trip, a fill, a vehicle …, a clause is about that request ("… to
-            # Uluru and what'll the fuel cost be?")
-            if prev is None or (prev.tool not in DETAILED and found.tool != prev.tool):
+            # Uluru and what'll the fuel cost be?"); after any request, a clause that neither
+            # commands nor asks is its reason ("…, we've changed our minds")
+            said = chunk.strip()
+            own = prev is None or bool(_IMPERATIVE.match(said) or _ASKS.match(said))
+            if own and (prev is None or (prev.tool not in DETAILED and found.tool != prev.tool)):
                 intent = rescued = found
         if segments:
             s0, e0, prev, forced = segments[-1]
@@ -401,7 +497,17 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 # what it acts on, not a request of its own
                 segments[-1] = (s0, end, intent, intent)
                 continue
-            detail = prev is not None and _is_detail(prev, chunk, today)
+            # a reading of another kind with its value is its own request ("fuel 52L $104,
+            # tyres all 36 psi cold")
+            own_reading = (
+                intent is not None
+                and prev is not None
+                and intent.tool != prev.tool
+                and intent.tool in STANDALONE
+                and intent.score >= STRONG
+                and bool(re.search(r"\d", chunk))
+            )
+            detail = prev is not None and not own_reading and _is_detail(prev, chunk, today)
             if (
                 intent
                 and intent.tool == "add_pantry_item"
@@ -414,8 +520,31 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 # the goods before it stock, not money
                 segments[-1] = (s0, end, intent, intent)
                 continue
+            if (
+                prev
+                and intent
+                and intent.tool == "plan_trip"
+                and DOMAIN[prev.tool] != DOMAIN["plan_trip"]
+                and _GOING.match(chunk.strip())
+                and not _PLANS.search(chunk)
+            ):
+                # "add milk to the shopping, we're going in to Cowra after morning tea":
+                # where the user is going, told after another request, is news
+                segments[-1] = (s0, end, prev, forced or prev)
+                continue
+            if (
+                prev
+                and intent
+                and prev.tool in ACTS_ON
+                and not re.search(r"\d", chunk)
+                and not _IMPERATIVE.match(chunk.strip())
+                and "?" not in chunk
+            ):
+                # "take that one out, their mum paid us back": the reason for the change
+                segments[-1] = (s0, end, prev, forced or prev)
+                continue
             if intent and _POINTER.match(chunk.strip()) and not detail:
-                if prev and prev.score >= STRONG and DOMAIN[prev.tool] != DOMAIN[intent.tool]:
+                if prev and prev.score > WEAK and DOMAIN[prev.tool] != DOMAIN[intent.tool]:
                     # "plan a trip to X on Saturday and put it in the calendar": the trip
                     # stays a request, and the calendar takes it as its words (in one
                     # domain the clause before is the pointer's object: "don't let me

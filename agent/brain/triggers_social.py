@@ -13,11 +13,20 @@ _NOT_LIST = r"(?!.{0,25}\b(?:list|calendar|diary|to-?do)\b)"
 _WANT_IN = r"asked|asking|wants?|wanting|waiting|requested|requesting|applied|trying|keen"
 
 SOCIAL: list[tuple[str, int, str]] = [
-    ("review_join_requests", 9, r"\b(?:join|membership|member) requests?\b|\brequests? to join\b"),
+    # the noun, not the verb ("can u request to join X for me" asks to join)
     (
         "review_join_requests",
         9,
-        rf"\b(?:anyone|anybody|someone|somebody|people|who(?:'s| is| has)?|how many)\b.{{0,15}}"
+        r"\b(?:join|membership|member) requests?\b|\brequests to join\b"
+        r"|\b(?:any|the|new|pending|open) request to join\b|\b(?:is there|got) a request to join\b",
+    ),
+    (
+        "review_join_requests",
+        9,
+        r"\b(?:anyone|anybody|any1|someone|somebody|some1|people"
+        r"|(?<!anyone )(?<!anybody )(?<!people )"
+        r"who(?:'s| is| has)?|how many)\b"
+        r"(?! who\b).{0,15}"
         rf"\b(?:{_WANT_IN})\b.{{0,12}}\b(?:to join|to get in(?:to)?|in(?:to)?)\b",
     ),
     (
@@ -51,11 +60,25 @@ SOCIAL: list[tuple[str, int, str]] = [
         r"(?:[\w'&-]+\s+){0,6}?group\b",
     ),
     ("create_group", 9, r"\b(?:create|start|make|set up|open|begin|form)\b.{0,25}\bgroup\b"),
+    # a group wanted and named: "wants a private group for …, call it X"
+    (
+        "create_group",
+        9,
+        r"\b(?:want|wants|wanting|need|needs|like|after)\b.{0,12}\b(?:a|an|our own|her own|his own)"
+        r" (?:\w+ ){0,2}group\b.{0,100}\b(?:call it|name it|called|named)\b",
+    ),
     ("comment_on_post", 9, r"\b(?:comment|reply|respond)\b.{0,40}(?:\bpost|\bsaying\b|:)"),
     ("comment_on_post", 9, r"\b(?:comment|reply|respond) (?:on|to) (?:it|that|this)\b"),
     # the words quoted straight after: "… and reply 'good on ya!'"
     ("comment_on_post", 9, r"\b(?:comment|reply|respond|answer)(?: (?:with|back))?:?\s+[\"'“‘]"),
     ("comment_on_post", 9, r"^comment\b|\bleave a comment\b|\bcomment:"),
+    # answering the person who posted: "reply to her and say …", "tell Deb her post is …"
+    ("comment_on_post", 8, r"\b(?:reply|respond|write back) to (?:her|him|them)\b"),
+    (
+        "comment_on_post",
+        8,
+        r"\b(?:tell|let) [A-Z]?\w+ (?:know )?(?:that )?(?:her|his|their) (?:\w+ )?post\b",
+    ),
     (
         "like_post",
         8,

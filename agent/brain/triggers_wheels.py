@@ -23,7 +23,7 @@ _DUE = r"due|coming up|upcoming|overdue"
 _NEAR = r"near|around|close to|in|at|by|within|nearby"
 _WEATHER = r"weather|forecast|rain|raining|rainy|temperature|temp|temps|windy|storms?|sunny"
 _WEATHER2 = r"cyclone|heatwave|degrees|humid|frost|snow|flood(?:ing)?|uv|wind"
-_SAVE = r"save|bookmark|pin|store"
+_SAVE = r"save|saving|bookmark|pin|store"
 # Asked or ahead of time: a question opener or mark, a day or time still to come, or a
 # condition named first ("rain in Katherine", "uv index Cairns"). Read from the start
 # only: tried at every position, the lookahead would read a long message n times.
@@ -44,6 +44,14 @@ WHEELS: list[tuple[str, int, str]] = [
     ("fuel_stats", 8, rf"\bfuel (?:{_STATS})\b|\bfuel (?:used|burnt|burned)\b"),
     ("fuel_stats", 8, r"\bl/100|\blitres per 100\b|\bhow much fuel\b|\beconomy\b|\bconsumption\b"),
     ("fuel_stats", 8, r"\bmpg\b|\bhow (?:thirsty|economical)\b|\baverage (?:fuel )?price\b"),
+    # a vehicle that drinks: "what the old girl has been drinking", "is the van guzzling it"
+    (
+        "fuel_stats",
+        8,
+        r"\b(?:old girl|old bus|she|her|the (?:van|truck|ute|car|rig|bus|motorhome|camper|beast"
+        r"|cruiser|troopy|wagon|4wd|4x4))\b.{0,25}\b(?:drinking|guzzling|guzzle|drinks|sucking"
+        r"|thirstier|thirsty)\b",
+    ),
     (
         "fuel_stats",
         8,
@@ -89,6 +97,13 @@ WHEELS: list[tuple[str, int, str]] = [
         rf"\b(?:{_TYRES})\b.{{0,25}}\b(?:history|readings|so far)\b"
         rf"|\b(?:history|readings)\b.{{0,25}}\b(?:{_TYRES})\b",
     ),
+    # what the tyres read, said as a question ("what did the tyres read last time?")
+    (
+        "tyre_pressure_history",
+        9,
+        rf"\bwhat\b.{{0,20}}\b(?:{_TYRES})\b.{{0,20}}\b(?:read|reading|sitting at|at)\b"
+        r"(?!.{0,40}\d)",
+    ),
     (
         "tyre_pressure_history",
         9,
@@ -110,6 +125,13 @@ WHEELS: list[tuple[str, int, str]] = [
     ("weather_forecast", 8, rf"{_AHEAD}.*\b(?:{_WEATHER}|{_WEATHER2})\b"),
     ("weather_forecast", 8, r"\b(?:be|get|gets|getting|is it) (?:hot|cold|warm|wet|windy)\b"),
     ("save_place", 8, rf"\b(?:{_SAVE})\b.{{0,40}}\b(?:{PLACE_KIND}|place|location)\b"),
+    # "pop this one down, there's a good mechanic in Horsham": a pointer, then the place
+    (
+        "save_place",
+        8,
+        r"\b(?:pop|put|jot|write|note|keep|take)\s+(?:this|that)(?: one)? down\b"
+        rf".{{0,60}}\b(?:{PLACE_KIND})\b",
+    ),
     # "add the dump point at Tocumwal"; a place described, then "could you save it?"
     (
         "save_place",
@@ -120,7 +142,10 @@ WHEELS: list[tuple[str, int, str]] = [
     (
         "save_place",
         9,
-        rf"\b(?:{PLACE_KIND})\b.{{0,300}}?\b(?:{_SAVE}|add|keep)\s+(?:it|that|this|that one"
+        # (not "camp fees were AUD 45.00, add it": what was paid for the place)
+        r"^(?!.*\b(?:fees?|paid|cost|charged)\b.*(?:[$£€]\s?\d|\b(?:aud|usd|cad|nzd|gbp|eur)\s?\d"
+        r"|\d\.\d\d\b))"
+        rf".*?\b(?:{PLACE_KIND})\b.{{0,300}}?\b(?:{_SAVE}|add|keep)\s+(?:it|that|this|that one"
         r"|this one)\b",
     ),
     # Which vehicles the user has: "which one's the default", "what cars have we got in here"

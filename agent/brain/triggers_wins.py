@@ -37,6 +37,15 @@ WINS: list[tuple[str, int, str]] = [
     ("budget_status", 7, r"\bhow much (?:have i|have we|do i have|do we have|is|'s) left\b"),
     ("budget_status", 7, r"\bhow much\b.{0,25}\bleft\b|\bleft (?:in|of) (?:the|my|our) budget\b"),
     ("spending_summary", 7, r"\b(?:spending|spend|expense) (?:summary|breakdown|report|overview)"),
+    # "summary 2026-02-01 → 2026-02-14", "summary for last week pls": the word alone first
+    ("spending_summary", 9, r"^(?:(?:a|the|my|quick)\s+)?(?:summary|breakdown|rundown)\b"),
+    # "how's my month tracking", "how's the week looking money-wise"
+    (
+        "spending_summary",
+        7,
+        r"\bhow(?:'s| is| are)? (?:my|our|the) (?:month|week|spending|money|finances)\b.{0,12}"
+        r"\b(?:tracking|going|looking|shaping up)\b",
+    ),
     ("spending_summary", 7, r"\bsummary of (?:my |our )?(?:spending|expenses|money|finances)\b"),
     ("spending_summary", 7, rf"\bhow much (?:have|did|had) (?:i|we) (?:{_BLOW})\b"),
     ("spending_summary", 7, r"\bwhat (?:did|have) (?:i|we) (?:spent|spend)\b"),

@@ -7,7 +7,7 @@ import re
 _ADD = r"add|put|pop|stick|chuck|bung|whack|jot|lock in|schedule|book|set up|make|create|pencil"
 _ADD += r"|block out|block off|reserve"
 _CAL = r"calendar|appointment|event|meeting|booking|diary"
-_LOOK = r"what(?:'s| is)|show|check|any|list|see|view|read"
+_LOOK = r"what(?:'s| is)|show|check|any|list(?! of)|see|view|read"  # ("my list of jobs": a noun)
 _MOVE = r"move|reschedule|change|push|shift|bring forward|postpone|delay|update"
 _EVENTS = r"event|appointment|appt|meeting|booking|reminder|dentist|doctor'?s?|vet|physio"
 _EVENTS += r"|haircut|dinner|lunch|party|flight|ferry|tour|check-?in|catch[- ]up|visit"
@@ -78,7 +78,13 @@ YOU: list[tuple[str, int, str]] = [
         rf"\b(?:{_EVENTS})s?\b.{{0,40}}\b(?:is|'s|are) (?:now |actually |really )?(?:at|in) "
         r".{1,40}?,? not (?:at |in )?\w",
     ),
-    ("delete_event", 8, rf"\b(?:{_DROP})\b.{{0,30}}\b(?:{_EVENTS})s?\b|^cancel (?:the|my)\b"),
+    # (not "delete that £22 for the ferry": money named is an expense's)
+    (
+        "delete_event",
+        8,
+        rf"\b(?:{_DROP})\b(?![^.,;]{{0,20}}[$£€]\s?\d).{{0,30}}\b(?:{_EVENTS})s?\b"
+        r"|^cancel (?:the|my)\b",
+    ),
     ("delete_event", 9, rf"\b(?:take|knock|strike|cross)\b.{{0,40}}\b{_OFF_CAL}\b"),
     # A request that points at what the sentences before it describe ("… has been
     # cancelled. Could you delete it from the calendar?"): the calendar and the verb say it.
@@ -107,6 +113,8 @@ YOU: list[tuple[str, int, str]] = [
     ),
     ("add_task", 8, rf"\b(?:add|put|create|new|make)\b.{{0,40}}\b(?:{_TASK_WORDS})\b"),
     ("add_task", 8, r"^(?:task|todo|to-?do)\b|\bdon'?t let me forget to\b"),
+    # a clause that names the thing to add after "+" or "and": "… + a task to ring the bank"
+    ("add_task", 8, r"^(?:and |also |plus )?(?:a|another|new) (?:task|to-?do|job) (?:to|for)\b"),
     ("add_task", 9, r"\b(?:add|put|create|make) (?:a |an |another |new )*(?:task|to-?do|job)\b"),
     (
         "add_task",
@@ -121,7 +129,11 @@ YOU: list[tuple[str, int, str]] = [
         "add_task",
         9,
         r"\b(?:add|put|chuck|whack|stick|pop|bung|throw|jot)\b.{1,60}\b(?:on|to|onto)"
-        r" (?:my|the|our) (?:to[- ]?do|todo|jobs?|task)(?: list)?\b",
+        r" (?:my|the|our) (?:to[- ]?do|todo|jobs?|task)(?: list)?\b"
+        # "put it on my list of jobs to ring …"
+        r"|\b(?:add|put|chuck|whack|stick|pop|bung|throw|jot)\b.{0,30}\b(?:on|to|onto)"
+        r" (?:my|the|our)"
+        r" list of (?:jobs|things to do|tasks|to-?dos)\b",
     ),
     ("list_tasks", 8, r"\bwhat do (?:i|we) (?:still )?(?:need|have) to do\b"),
     ("list_tasks", 8, r"\bwhat(?:'s| is) left to do\b"),
@@ -148,6 +160,14 @@ YOU: list[tuple[str, int, str]] = [
     ),
     ("list_pantry", 9, r"\bwhat (?:food|stuff|groceries|tucker)\b.{0,15}\b(?:got|have|left)\b"),
     ("add_to_shopping_list", 8, rf"\b(?:{_LIST}) list\b|\b(?:{_WE}) (?:{_LOW})\b"),
+    # "add custard and crackers to the shopping": the list named by what it is for
+    (
+        "add_to_shopping_list",
+        8,
+        r"\b(?:add|put|chuck|stick|pop|throw|bung|whack|slap)\b.{0,80}\b(?:to|on|onto)"
+        r" (?:the|my|our)"
+        r" (?:shopping|groceries)\b(?! (?:bill|trip|budget|money|centre|center))",
+    ),
     (
         "add_to_shopping_list",
         8,
@@ -201,6 +221,15 @@ YOU: list[tuple[str, int, str]] = [
         r" profile\b",
     ),
     ("update_profile", 8, r"\bour (?:dog|cat|pet)\b.{0,20}\b(?:is|called|named)\b"),
+    # a new pet told of: "a little fox terrier called Pippa", "new travelling companion"
+    (
+        "update_profile",
+        8,
+        rf"\b(?:a|an|our|new) (?:\w+ ){{0,3}}(?:{_PETS}|terriers?|poodles?|spaniels?|labradors?"
+        r"|retrievers?|collies?|kittens?|pups?|cavoodles?|groodles?|jack russells?)"
+        r" (?:called|named)\b"
+        r"|\bnew (?:travelling |travel |four[- ]legged )?(?:companion|family member)\b",
+    ),
     (
         "update_profile",
         8,

@@ -19,6 +19,7 @@ from agent.brain.dialogue import (
     follow_up,
     more_of_the_same,
     previous_place,
+    same_again,
     uncorrectable,
     unsaved_trip_of,
     without_ack,
@@ -175,6 +176,8 @@ def _from_previous_turn(convo: Convo) -> Reading | None:
         return Reading([], say=said)
     if more := more_of_the_same(text, convo.env):
         return Reading([Request(more[0], more[1], more[1])])
+    if again := same_again(text, convo.env):
+        return Reading([Request(again[0], text, convo.text, again[1])])
     found = (
         correction(text, convo.env) or follow_up(text, convo.env) or act_on_listed(text, convo.env)
     )

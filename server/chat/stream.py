@@ -24,19 +24,30 @@ async def turn_events(turn: Turn) -> AsyncIterator[ChatEvent]:
 
 
 async def numbered_events(turn: Turn, after: EventId | None = None) -> AsyncIterator[NumberedEvent]:
+    """`numbered_batches`, an event at a time."""
+    async for batch in numbered_batches(turn, after):
+        for item in batch:
+            yield item
+
+
+async def numbered_batches(
+    turn: Turn, after: EventId | None = None
+) -> AsyncIterator[list[NumberedEvent]]:
     """Follows the run live (from its first event, or from the event after `after`, so
     a retried message_id re-attaches to a turn still running); a run no longer in memory
     is told from its stored row: only its closing event is left, whose `final` holds the
-    whole reply."""
+    whole reply. A list at a time: `metadata`; the chat events of each batch of run events
+    (what arrived while the reader was busy, tokens merged), so that a transport writes
+    them at once; the closing event."""
     if after is None:
-        yield "metadata", {"thread_id": turn.thread_id, "run_id": turn.run_id}, METADATA_ID
+        yield [("metadata", {"thread_id": turn.thread_id, "run_id": turn.run_id}, METADATA_ID)]
     run = turn.run
     if run is not None:
         start = None if after is None or after.closing else max(after.seq - 1, 0)
         if after is None or not after.closing:
             async for batch in run.event_batches(start):
-                for item in merged_tokens(_numbered(batch, after)):
-                    yield item
+                if events := merged_tokens(_numbered(batch, after)):
+                    yield events
         # The log closes when the run ends (a closing id skips it: nothing is left).
         status: str = run.status
         result, error = run.result, run.error
@@ -46,8 +57,7 @@ async def numbered_events(turn: Turn, after: EventId | None = None) -> AsyncIter
         error = row.error if row else None
     if after is not None and after.closing:
         return
-    for name, data in closing_events(status, result, error):
-        yield name, data, CLOSED
+    yield [(name, data, CLOSED) for name, data in closing_events(status, result, error)]
 
 
 def _numbered(batch: list[RunEvent], after: EventId | None) -> Iterable[NumberedEvent]:

@@ -9,6 +9,7 @@ import orjson
 from langchain_core.messages import AIMessage, ToolMessage
 
 from agent.nodes import AGENT_MODEL, GENERAL, ROUTER, Node
+from agent.reply_stream import reply_token
 from server.errors import UNAVAILABLE
 from server.runs.events import RunEvent
 from server.runs.store import LOST, LOST_CODE
@@ -27,7 +28,10 @@ SUMMARY_CHARS = 500
 
 
 def chat_events(event: RunEvent) -> list[ChatEvent]:
-    if event.mode == "messages":
+    if event.mode == "custom":  # a chat turn's reply text (agent/reply_stream.py)
+        text = reply_token(event.data)
+        return [("token", {"text": text})] if text else []
+    if event.mode == "messages":  # a run started with LangGraph's `messages` mode
         return _tokens(event)
     if event.mode == "updates" and isinstance(event.data, dict):
         return _from_updates(event.namespace, event.data)

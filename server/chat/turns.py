@@ -64,6 +64,7 @@ def turn_context(
         ),
         pool=resources.pool,
         services=resources.services,
+        reply_tokens=True,  # the reply streams as custom chunks (agent/reply_stream.py)
     )
 
 

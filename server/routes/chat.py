@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse, Response
 
 from server.chat.rejoin import EventId, check_known, parse_event_id, rejoin_chat
 from server.chat.schemas import ChatRequest, ChatResponse, ResumeRequest
-from server.chat.stream import numbered_events, turn_result
+from server.chat.stream import numbered_batches, turn_result
 from server.chat.turns import Turn, start_chat, start_resume
 from server.deps import CurrentUser, Res
 from server.errors import UNAVAILABLE, UNAVAILABLE_RETRY_S, error_response, refusal_response
@@ -24,6 +24,7 @@ log = structlog.get_logger("pam.chat")
 router = APIRouter(prefix="/api/v1/pam", tags=["chat"])
 
 FAILED = "The turn failed on our side."
+END_FRAME = sse_frame("end", {})
 STREAM_DOC = {"content": {"text/event-stream": {}}, "description": "Server-sent events."}
 
 
@@ -49,13 +50,19 @@ async def answer(turn: Turn) -> ChatResponse | JSONResponse:
 
 
 async def sse_frames(turn: Turn, after: EventId | None = None) -> AsyncIterator[bytes]:
+    """The frames of each batch of chat events as one write; the closing event and
+    `end` together."""
     try:
-        async for name, data, number in numbered_events(turn, after):
-            yield sse_frame(name, data, str(number))
+        async for batch in numbered_batches(turn, after):
+            frames = b"".join(sse_frame(name, data, str(number)) for name, data, number in batch)
+            if batch[-1][2].closing:
+                yield frames + END_FRAME
+                return
+            yield frames
     except Exception:
         log.exception("chat stream failed", thread_id=turn.thread_id, run_id=turn.run_id)
         yield sse_frame("error", {"code": "INTERNAL", "message": FAILED})
-    yield sse_frame("end", {})
+    yield END_FRAME
 
 
 def wants_stream(request: Request, stream: bool) -> bool:

@@ -168,7 +168,7 @@ async def _execute(
                 run.log.append(mode, tuple(namespace), data)
                 if not namespace:
                     end.see(mode, data)
-                if mode == "messages":
+                if mode in ("messages", "custom"):
                     # Readers get a turn per token, so each reaches its client as it
                     # comes, even from a model that hands over its reply in one go.
                     await asyncio.sleep(0)

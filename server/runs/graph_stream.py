@@ -1,15 +1,17 @@
 """How a run drives the graph: which stream modes, subgraphs or not, breakpoints, config.
 
-Chat turns use the defaults (`values`, `updates`, `messages`, `custom`, from every
-subgraph). An Agent Protocol run asks for what its client asked for, as LangGraph's own
-server does: `values` and `updates` always (the run's end state and its interrupts come
-from them), `messages`, `custom`, `debug`, `checkpoints` and `tasks` only when requested
-(a mode nobody asked for costs nothing, and without `messages` the model is called
-without streaming, as under LangGraph's server); subgraph chunks only with
-`stream_subgraphs`, so that without it the domain subgraph's messages arrive the way
-LangGraph emits them to a parent graph; and
-`events` by driving the graph through its real `astream_events`, whose events other than
-the run's own stream chunks become `events` chunks.
+Chat turns use the defaults: `values`, `updates` and `custom`, from every subgraph. Not
+`messages`: its callback handler works at every chain start and end of the turn, while a
+chat client reads only the reply's text, which the graph writes as `custom` chunks for a
+chat turn's context (agent/reply_stream.py). An Agent Protocol run asks for what its
+client asked for, as LangGraph's own server does: `values` and `updates` always (the
+run's end state and its interrupts come from them), `messages`, `custom`, `debug`,
+`checkpoints` and `tasks` only when requested (a mode nobody asked for costs nothing, and
+without `messages` the model is called without streaming, as under LangGraph's server);
+subgraph chunks only with `stream_subgraphs`, so that without it the domain subgraph's
+messages arrive the way LangGraph emits them to a parent graph; and `events` by driving
+the graph through its real `astream_events`, whose events other than the run's own
+stream chunks become `events` chunks.
 """
 
 from __future__ import annotations
@@ -18,12 +20,12 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from server.runs.events import STREAM_MODES, EventMode, StreamMode
+from server.runs.events import EventMode, StreamMode
 
 # What graph.astream is asked for (astream_events' own events are recorded as "events").
 GraphMode = Literal[StreamMode, "debug", "checkpoints", "tasks"]
 
-BASE_MODES = STREAM_MODES
+CHAT_MODES: tuple[GraphMode, ...] = ("values", "updates", "custom")
 ALWAYS: tuple[GraphMode, ...] = ("values", "updates")
 OPTIONAL_MODES: tuple[GraphMode, ...] = ("messages", "custom", "debug", "checkpoints", "tasks")
 
@@ -32,7 +34,7 @@ Chunk = tuple[tuple[str, ...], EventMode, Any]
 
 @dataclass(frozen=True)
 class GraphOptions:
-    modes: tuple[GraphMode, ...] = BASE_MODES
+    modes: tuple[GraphMode, ...] = CHAT_MODES
     subgraphs: bool = True
     events: bool = False
     interrupt_before: list[str] | None = None

@@ -20,7 +20,12 @@ USER = "multi"
 async def start(live: LiveServer, thread_id: str, text: str, **kwargs: Any) -> Any:
     runs: RunManager = live.app.state.runs
     resources = live.app.state.resources
-    context = Context(user_id=str(uid(USER)), pool=resources.pool, services=resources.services)
+    context = Context(
+        user_id=str(uid(USER)),
+        pool=resources.pool,
+        services=resources.services,
+        reply_tokens=True,  # as a chat turn's (server/chat/turns.py)
+    )
     return await runs.start(
         RunRequest(
             thread_id=thread_id,
@@ -121,7 +126,8 @@ async def test_events_replay_after_a_sequence_number_and_runs_stay_joinable(
     seqs = [e.seq for e in everything]
     assert seqs == list(range(1, len(seqs) + 1))
     assert tail == everything[3:]
-    assert {e.mode for e in everything} >= {"values", "updates", "messages"}
+    # A chat turn's reply comes as custom chunks, without LangGraph's `messages` mode.
+    assert {e.mode for e in everything} == {"values", "updates", "custom"}
     assert joined is run and run.result == {"reply": "one two three", "ui_actions": []}
 
 
