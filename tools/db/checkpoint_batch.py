@@ -29,7 +29,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import struct
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
@@ -37,7 +36,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
-from langchain_core.messages import BaseMessage
 from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.base import (
     ChannelVersions,
@@ -45,7 +43,6 @@ from langgraph.checkpoint.base import (
     CheckpointMetadata,
     CheckpointTuple,
 )
-from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer, _msgpack_enc
 from psycopg.types.json import Jsonb
 
 from tools.db.checkpointer import PooledSaver
@@ -112,9 +109,6 @@ class RunBatch:
     # from the database: what `is_new_subgraph` needs.
     written: set[str] = field(default_factory=set)
     loaded: set[str] = field(default_factory=set)
-    # Each message's msgpack encoding, by the message object (kept, so its id is not
-    # reused): RunSerializer's, for the run's checkpoints.
-    encoded: dict[int, tuple[BaseMessage, bytes]] = field(default_factory=dict)
 
     def holds(self, ns: str | None) -> bool:
         """Whether anything is held for namespace `ns` (None: for any)."""
@@ -152,14 +146,6 @@ class RunBatch:
         self.discarded = True
         self.statements.clear()
         self.closing.clear()
-
-    def encode(self, message: BaseMessage) -> bytes:
-        """`message` as msgpack, encoded once for the run: the message list is stored
-        again at every step that changes it, mostly the same messages."""
-        known = self.encoded.get(id(message))
-        if known is None or known[0] is not message:
-            known = self.encoded[id(message)] = (message, _msgpack_enc(message))
-        return known[1]
 
     def close_with(self, statements: Iterable[Statement]) -> None:
         """Statements for the next flush to send last, in the same transaction as the
@@ -207,44 +193,8 @@ _run_batch: ContextVar[RunBatch | None] = ContextVar("pam_run_batch", default=No
 _recording: ContextVar[_Recorder | None] = ContextVar("pam_recording", default=None)
 
 
-def _array_header(length: int) -> bytes:
-    """msgpack's header of an array of `length` items, as ormsgpack writes it (the
-    shortest form)."""
-    if length < 16:
-        return bytes([0x90 | length])
-    if length < 1 << 16:
-        return b"\xdc" + struct.pack(">H", length)
-    return b"\xdd" + struct.pack(">I", length)
-
-
-class RunSerializer(JsonPlusSerializer):
-    """LangGraph's serializer, except that inside a run's batch a list of messages (the
-    `messages` channel, stored whole at each step that changes it, and the messages a
-    node writes) is encoded a message at a time, each message once per run
-    (`RunBatch.encode`). msgpack is concatenative, so the bytes are those of encoding
-    the list whole (tests/unit/test_run_serializer.py compares them); reading is
-    LangGraph's own. Messages in graph state are not changed in place (LangGraph's
-    reducers replace them), which is what makes one encoding per object valid."""
-
-    def dumps_typed(self, obj: Any) -> tuple[str, bytes]:
-        batch = _run_batch.get()
-        if (
-            batch is None
-            or type(obj) is not list
-            or not obj
-            or not all(isinstance(m, BaseMessage) for m in obj)
-        ):
-            return super().dumps_typed(obj)
-        try:
-            parts = [batch.encode(m) for m in obj]
-        except TypeError:  # LangGraph's own path then raises or falls back, as it would
-            return super().dumps_typed(obj)
-        return "msgpack", _array_header(len(obj)) + b"".join(parts)
-
-
 class BatchedSaver(PooledSaver):
     def __init__(self, pool: Pool, **kwargs: Any) -> None:
-        kwargs.setdefault("serde", RunSerializer())
         super().__init__(pool, **kwargs)
         self.pool = pool
         self._batches: dict[str, set[RunBatch]] = {}
