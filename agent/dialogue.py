@@ -32,6 +32,7 @@ ROW_KEYS = {
     "task": "task", "tasks": "task", "post": "post", "posts": "post", "group": "group",
     "groups": "group", "income": "income", "fuel_log": "fuel_log", "trip": "trip",
     "trips": "trip", "place": "place", "places": "place", "vehicle": "vehicle",
+    "vehicles": "vehicle",
     "items": "item",
 }  # fmt: skip
 FREE_TEXT = frozenset({"content", "note", "title", "description", "notes", "items"})
@@ -48,6 +49,9 @@ class DialogueState(TypedDict):
     # The day the conversation is about ("that day"): the newest one an action was given
     # (a trip's start, an expense's date, an event's start), kept across turns without one.
     day: NotRequired[str]
+    # The rows the last few writes made, newest first (a correction may name an earlier one:
+    # "the groceries was 93 not 92", "the first one was 66"), kept across turns.
+    written: NotRequired[list[dict[str, Any]]]
 
 
 def _calls(turn: list[AnyMessage]) -> dict[str, tuple[str, dict[str, Any]]]:
@@ -88,9 +92,31 @@ def _day_of(args: dict[str, Any]) -> str | None:
     return None
 
 
+def _written(turn: list[AnyMessage], calls: dict[str, tuple[str, dict[str, Any]]]) -> list[Any]:
+    """The rows the turn's successful writes made or changed, newest first."""
+    rows: list[Any] = []
+    for message in turn:
+        if not isinstance(message, ToolMessage) or message.tool_call_id not in calls:
+            continue
+        result = message.artifact
+        action = ACTIONS_BY_NAME.get(calls[message.tool_call_id][0])
+        if action and action.writes and isinstance(result, dict) and result.get("ok") is True:
+            rows = _referents(result) + rows
+    return rows
+
+
+def _merged_written(new: list[Any], previous: DialogueState | None) -> list[dict[str, Any]]:
+    ids = {row.get("id") for row in new}
+    earlier = previous.get("written", []) if previous else []
+    old = [r for r in earlier if r.get("id") not in ids]
+    kept: list[dict[str, Any]] = (new + old)[:MAX_REFERENTS]
+    return kept
+
+
 def next_dialogue(turn: list[AnyMessage], previous: DialogueState | None) -> DialogueState | None:
     """The state after `turn` (the messages from the user's message on)."""
     calls = _calls(turn)
+    written = _merged_written(_written(turn, calls), previous)
     for message in reversed(turn):
         if not isinstance(message, ToolMessage) or message.tool_call_id not in calls:
             continue
@@ -115,6 +141,8 @@ def next_dialogue(turn: list[AnyMessage], previous: DialogueState | None) -> Dia
         )
         if day := _day_of(args) or (previous.get("day") if previous else None):
             state["day"] = day
+        if written:
+            state["written"] = written
         return state
     if previous is None:
         return None
@@ -136,4 +164,6 @@ def dialogue_lines(state: DialogueState | None) -> str:
         lines.append(f"Previous rows: {orjson.dumps(state['referents']).decode()}")
     if day := state.get("day"):
         lines.append(f"Previous day: {day}")
+    if written := state.get("written"):
+        lines.append(f"Recent writes: {orjson.dumps(written).decode()}")
     return "\n".join(lines)

@@ -70,7 +70,7 @@ _TABLE: list[tuple[str, int, str]] = [
         r"|takeaway|take away|takeout|meals?|fish (?:and|n|&) chips|pizza|burgers?|pies?"
         r"|snacks?|ice creams?|drinks|beers?"
         r"|wine|maccas|mcdonald'?s|kfc|hungry jacks|subway|a feed|tea and scones|cake"
-        r"|chippy|chip shop|(?:our|the|a|chippy|fish and chip) tea(?! ?bags?| towels?)",
+        r"|chippy|chipper|chip shop|(?:our|the|a|chippy|fish and chip) tea(?! ?bags?| towels?)",
     ),
     ("food", 1, r"pub|cafe|café|restaurant|bakery|bistro|roadhouse|hotel"),
     (
@@ -233,8 +233,18 @@ _LETTERS = {(w[0], "".join(sorted(w))): c for w, c in _WORDS.items()}
 _STRONG_LETTERS = {(w[0], "".join(sorted(w))): c for w, c in _STRONG_WORDS.items()}
 
 
+# Words of when, spelt right, that a typo table would take for a category word ("last
+# night" is not "nights at" a park).
+_WHEN_WORDS = frozenset(
+    ("night", "nights", "tonight", "today", "morning", "evening", "afternoon", "weekend",
+     "yesterday", "fortnight", "month", "months", "weeks")
+)  # fmt: skip
+
+
 def _misspelt(text: str, words: dict[str, str]) -> tuple[str, int, int] | None:
     for m in re.finditer(r"[a-z]{5,}", text.lower()):
+        if m[0] in _WHEN_WORDS:
+            continue
         found = process.extractOne(m[0], words.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         if found:
             return words[found[0]], m.start(), m.end()

@@ -52,7 +52,7 @@ _CUE = re.compile(
     r"|(?:put|stick|pop|file|chuck|move) (?:it|that|this) (?:under|in|into|as)"
     r"|should (?:be|have been)"
     r"|correction|not)\b"
-    r"|\b(?:actually|i meant|i mean|should (?:be|have been)|not \$?\d|instead|make (?:it|that))\b",
+    r"|\b(?:actually|i meant|i mean|should (?:be|have been)|not \$?\d+|instead|make (?:it|that))\b",
     _I,
 )
 # Words that ask for something new: "sorry, I also spent 20 on bread" logs another.
@@ -179,8 +179,73 @@ def without_ack(text: str) -> str:
     return _ACK.sub("", text, count=1)
 
 
+# "the first one", "the other one", "the earlier expense": a row of the recent writes.
+_WHICH = re.compile(
+    r"\bthe (?P<n>first|1st|second|2nd|third|3rd|other|earlier|previous|one before)"
+    r"(?: (?:one|expense|entry|purchase|event|booking|appointment))?\b",
+    _I,
+)
+_NTH = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2}
+# "the groceries was …", "the caravan park one should be …": a row named by what it was for.
+_SUBJECT = re.compile(
+    r"\bthe ([a-z][a-z' ]{1,25}?)(?: one| expense| bill)? (?:was|were|is|should|cost|came to"
+    r"|wasn't|isn't)\b",
+    _I,
+)
+
+
+def _named_row(said: str, written: list[dict[str, Any]], env: Env) -> dict[str, Any] | None:
+    """The row of the recent writes (newest first) a correction names: by its old amount
+    ("66 not 60"), its place in order ("the first one"), or its category ("the groceries
+    was …"); None when it names none of them."""
+    if len(written) < 2:
+        return None
+    if m := _NOT.search(said):
+        old = best_amount(re.sub(r"^\D+", "", m[0]), loose=True)
+        same = [r for r in written if old and _same_amount(r.get("amount"), old.value)]
+        if len(same) == 1:
+            return same[0]
+    if m := _WHICH.search(said):
+        n = m["n"].lower()
+        if n in _NTH:
+            index = _NTH[n]
+            return written[::-1][index] if index < len(written) else None
+        return written[1]  # "the other one", "the earlier one": the one before the newest
+    if m := _SUBJECT.search(said):
+        category = category_of(m[1], american=env.american)
+        found = [r for r in written if category and r.get("category") == category]
+        return found[0] if found else None
+    return None
+
+
+def _same_amount(value: Any, said: Any) -> bool:
+    with suppress(TypeError, ValueError):
+        return abs(float(value) - float(said)) < 0.005
+    return False
+
+
+_ASKS_AGAIN = re.compile(
+    r"\b(?:spent|spend|paid|bought|log|add|remind|book|also|another|delete|remove|show|list"
+    r"|can you|could you|please)\b",
+    _I,
+)
+
+
+def _first_clause_if_long(text: str) -> str:
+    """ "sorry it was 95 not 85, my eyes aren't what they were": a long correction is its
+    first clause when the rest gives a reason and asks for nothing new."""
+    if len(text.split()) <= MAX_WORDS:
+        return text
+    head, *rest = re.split(r"[,;.!?]\s+|\s+-\s+", text, maxsplit=1)
+    reason = rest[0] if rest else ""
+    if reason and not _ASKS_AGAIN.search(reason) and not re.search(r"\d|\?\s*$", reason):
+        return head
+    return text
+
+
 def correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
-    """The update a correction of the previous turn's write asks for."""
+    """The update a correction of the previous turn's write asks for, or of a row of the
+    recent writes it names ("the first one was 66 not 60" after two expenses)."""
     prev = env.previous
     if prev is None or prev.turns_ago != 1 or not prev.wrote or prev.action not in CORRECTS:
         return None
@@ -189,13 +254,16 @@ def correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     head, _, tail = text.partition(",")
     if tail and re.search(r"\d", head) and not re.search(r"\d|\?", tail) and _CUE.search(head):
         text = head  # "sorry, it was 95 not 85, my eyes aren't what they were": an excuse after
+    text = _first_clause_if_long(text)
     if len(text.split()) > MAX_WORDS or not _CUE.search(text) or _NEW.search(text):
         return None
     tool, kind, id_arg = CORRECTS[prev.action]
-    row = _newest(prev.rows, kind)
+    written = [r for r in prev.written if r.get("kind") == kind and r.get("id")]
+    row = _named_row(text, written, env) or _newest(prev.rows, kind)
     if row is None:
         return None
     said = _NOT.sub(" ", text)  # "45 not 50": the new value is the one left
+    said = _WHICH.sub(" ", said)  # "the first one" says which row, not a category ("first aid")
     changes = (_expense_changes if kind == "expense" else _event_changes)(said, row, env)
     return (tool, {id_arg: row["id"], **changes}) if changes else None
 

@@ -19,10 +19,15 @@ _RADIUS = re.compile(
     _I,
 )
 _PERCENT = re.compile(rf"{_N}\s*(?:%|percent|per cent)", _I)
+# What says a lead time: "before", "b4", "prior", or a warning or heads-up of that length
+# ("give me an hour's warning", "30 mins notice").
+_LEAD = (
+    r"(?:before|b4|prior|beforehand|earlier|ahead|in advance"
+    r"|(?:'s|s')?\s*(?:warning|notice|heads[- ]?up)\b)"
+)
 _BEFORE = re.compile(
-    r"\b(\d+)\s*(min|mins|minutes?|hours?|hrs?|days?)\s*(?:before|prior|beforehand|earlier|ahead)"
-    r"|\b(half an?|a quarter of an?|quarter of an?|an?)\s*(hour|day)\s*"
-    r"(?:before|prior|beforehand|earlier|ahead)",
+    rf"\b(\d+)\s*(min|mins|minutes?|hours?|hrs?|hr|days?)\s*{_LEAD}"
+    rf"|\b(half an?|a quarter of an?|quarter of an?|an?)\s*(hour|day)\s*{_LEAD}",
     _I,
 )
 _SHARE = {"half": Decimal("0.5"), "a quarter": Decimal("0.25"), "quarter": Decimal("0.25")}

@@ -53,8 +53,10 @@ _LITRES = re.compile(
 )
 _KM = r"k\b|km|kms|kilomet(?:re|er)s|mi\b|miles"
 _ODO = re.compile(
-    rf"\b(?:odo(?:meter)?(?:'s)?|clock|km reading|kms? on the clock|kms?(?=\s*:?\s*\d{{4}}))\s*"
-    rf"(?:reading|reads|read|is|was|at|of|on|shows|showing|:|=|\s)*\s*{_N}\s*({_KM})?|"
+    rf"\b(?:(?:odo(?:meter)?|speedo(?:meter)?)(?:'s)?(?:\s+(?:thing|thingy|thingo|dial|gauge))?"
+    rf"|clock|km reading|kms? on the clock|kms?(?=\s*:?\s*\d{{4}}))\s*"
+    rf"(?:reading|reads|read|is|was|at|of|on|shows|showing|showed|said|says|:|=|\s)*\s*{_N}"
+    rf"\s*({_KM})?|"
     rf"(?:\bat|@|on)\s*{_N}\s*({_KM})\b|"
     rf"{_N}\s*({_KM})\s+(?:on the clock|on the odo)|"
     rf"(\d{{1,3}}(?:,\d{{3}})+|\d{{5,7}})\s*(km|kms|miles)\b",
@@ -62,7 +64,7 @@ _ODO = re.compile(
 )
 _NEXT_DUE_KM = re.compile(
     rf"\b(?:next|again|due)\b[^.;]*?\b(?:at|@|in|by|on)?\s*{_N}\s*(k\b|km|kms|kilomet(?:re|er)s|mi\b|miles)?"
-    r"(?!\s*(?:days?|weeks?|months?|years?|/))",
+    r"(?!\s*(?:days?|weeks?|months?|years?|/)|-\d)",  # "next due 2026-03-20" is a date
     _I,
 )
 # "180 litre tank", "180 litres of tank", "140 L across both tanks", "tank takes about 90"

@@ -7,9 +7,9 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-_CODES = "aud|nzd|usd|gbp|eur|cad|jpy"
+_CODES = "aud|nzd|usd|gbp|eur|cad|jpy|zar|inr"
 _SYMBOLS = {"a$": "AUD", "au$": "AUD", "nz$": "NZD", "us$": "USD", "c$": "CAD", "€": "EUR"}
-_SYMBOLS |= {"£": "GBP"}
+_SYMBOLS |= {"£": "GBP", "r": "ZAR", "₹": "INR", "rs": "INR", "rs.": "INR", "¥": "JPY"}
 # Not inside "1,234,567": a start after each comma re-reads the rest of the run, O(n^2).
 _NUM = r"(?<!\d,)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 # A number hyphenated onto a word is part of it: "chaos-92458635366c" is a reference, not
@@ -28,7 +28,10 @@ _WORD_CODES = {"pound": "GBP", "euro": "EUR"}
 _PATTERNS = (
     # $85.40, -$20, NZ$50, $12.5k, $ 1,200 AUD
     re.compile(
-        rf"{_LEAD}(?P<sym>a\$|au\$|nz\$|us\$|c\$|\$|€|£)\s?(?P<neg2>-)?(?P<num>{_NUM})"
+        # "R540" (rand: a capital R against the figure), "₹450", "Rs 300", "¥2000"
+        rf"{_LEAD}(?P<sym>a\$|au\$|nz\$|us\$|c\$|\$|€|£|₹|¥"
+        r"|(?<!\w)(?<!the )(?<!road )(?<!via )(?<!on )(?-i:R)(?=\d)"
+        rf"|(?<!\w)(?-i:Rs)\.?(?=\s?\d))\s?(?P<neg2>-)?(?P<num>{_NUM})"
         rf"(?:\s?(?P<k>k|grand)\b)?(?:\s?(?P<code>{_CODES})\b)?",
         re.IGNORECASE,
     ),
@@ -214,8 +217,8 @@ def as_number(value: Decimal) -> float | int:
 # clock ("at 2 50") nor a figure with a unit ("2 50 litres").
 _SPOKEN_HUNDREDS = re.compile(
     r"(?<![\d.,$:])(?<!\bat )(?<!\bby )(?P<h>[1-9]|1[0-9]) (?P<t>[1-9]\d)(?![\d,:]|\.\d)"
-    r"(?!\s*(?:%|percent|l\b|litres?|liters?|km|kms|kg|am\b|pm\b|psi|kpa|days?|weeks?"
-    r"|months?|years?|hours?|mins?|minutes?|nights?|people|a litre|per litre|c\b|cents?))",
+    r"(?!\s*(?:%|(?:percent|l|litres?|liters?|km|kms|kg|am|pm|psi|kpa|days?|weeks?"
+    r"|months?|years?|hours?|mins?|minutes?|nights?|people|a litre|per litre|c|cents?)\b))",
     re.IGNORECASE,
 )
 

@@ -153,6 +153,18 @@ _THEN = re.compile(
 )
 
 
+# "A to B to C", "A -> B -> C": a further leg, when the map knows the town ("to see the
+# whales" is no leg).
+_CHAIN = re.compile(rf"\s+(?:to|->|→)\s+(?P<b>{_NAME})", re.IGNORECASE)
+
+
+def _onward(text: str, at: int) -> re.Match[str] | None:
+    if more := _THEN.match(text, at):
+        return more
+    more = _CHAIN.match(text, at)
+    return more if more and known_town(_clean(more["b"]) or "") else None
+
+
 # "via the Great Ocean Road", "through the Stuart Hwy": the way, not a town to stop at.
 _ROAD = re.compile(
     r"\b(?:road|rd|highway|hwy|freeway|fwy|motorway|track|trail|way|drive|dr|coast road"
@@ -177,7 +189,7 @@ def trip_places(text: str) -> tuple[str | None, str | None, list[str]]:
             dest = _clean(groups["b"]) if groups.get("b") else None
             if dest and groups.get("b"):
                 # "to Katherine then on to Kununurra": the towns before the last are stops
-                while (more := _THEN.match(text, m.end("b"))) and (last := _clean(more["b"])):
+                while (more := _onward(text, m.end("b"))) and (last := _clean(more["b"])):
                     stops.append(dest)
                     dest, m = last, more
             if origin or dest:

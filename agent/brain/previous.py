@@ -22,6 +22,7 @@ class Previous:
     filters: dict[str, Any] = field(default_factory=dict)
     rows: list[dict[str, Any]] = field(default_factory=list)
     day: date | None = None  # the day the conversation is about ("that day")
+    written: list[dict[str, Any]] = field(default_factory=list)  # recent writes' rows, newest first
 
 
 _HEAD = re.compile(r"^(\w+) \((\w+), (?:the previous turn|(\d+) turns ago)(, wrote)?\)$")
@@ -47,6 +48,7 @@ def read_previous(lines: dict[str, str]) -> Previous | None:
         filters=_json(lines.get("Previous filters"), dict),
         rows=[r for r in _json(lines.get("Previous rows"), list) if isinstance(r, dict)],
         day=_day(lines.get("Previous day")),
+        written=[r for r in _json(lines.get("Recent writes"), list) if isinstance(r, dict)],
     )
 
 

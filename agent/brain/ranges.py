@@ -32,6 +32,15 @@ def _week(today: date, weeks: int) -> tuple[date, date]:
 _THE = r"\b(?:for|over|in) the {0}\b(?! before| after| prior)|\bthe {0} so far\b"
 
 _NAMED: list[tuple[re.Pattern[str], str]] = [
+    # "the month just gone", "the week that's just gone": the one before this one
+    (
+        re.compile(r"\b(?:the )?month (?:that'?s |that has )?just (?:gone|past|been)\b", _I),
+        "last_month",
+    ),
+    (
+        re.compile(r"\b(?:the )?week (?:that'?s |that has )?just (?:gone|past|been)\b", _I),
+        "last_week",
+    ),
     (re.compile(r"\b(?:next|coming) (\d+) days\b", _I), "next_n_days"),
     # "the next 2 weeks", "the coming fortnight": that many days from today
     (re.compile(r"\b(?:next|coming) (?:(\d+) (weeks)|(fortnight))\b", _I), "next_n_weeks"),

@@ -100,8 +100,8 @@ _DETAIL_OF = {
     # "add a task: check the tyres, high priority": the priority is the task's
     "add_task": re.compile(
         r"^(?:and |it's |its |make it |mark it |set it )?(?:(?:high|low|top|medium|normal)"
-        r"(?: priority)?|urgent|asap|no rush|not urgent)(?:\s+(?:fr|pls|please|thx|ty|thanks|ok"
-        r"|too|tho))*[.!]?$",
+        r"(?: pr\w*rit\w*| prio\w*)?|urgent|asap|no rush|not urgent)"
+        r"(?:\s+(?:fr|pls|please|thx|ty|thanks|ta|mate|lol|ok|eh|too|tho|as well))*[.!]?$",
         re.I,
     ),
 }
@@ -112,7 +112,7 @@ _DETAIL_OF = {
 _WHEN_WORDS = re.compile(
     r"\b(?:paid|got paid|was paid|received|came in|came through|landed|arrived|went out"
     r"|it was|that was|was|were|on|in|by|cash|in cash|bank transfer|transfer|eftpos|card"
-    r"|the|just|back|it|me|us)\b",
+    r"|the|just|back|it|me|us|i|we|they|he|she|my|our|wages?|pay|money|cheque|check)\b",
     re.IGNORECASE,
 )
 
@@ -252,6 +252,46 @@ def _expense_list(text: str) -> list[Piece] | None:
     return [Piece(item, Candidate("add_expense", WEAK + 1)) for item in items]
 
 
+# A list written a line per item under a heading ("yesterday's spends:", "todo:",
+# "pantry:"), bulleted or not: one request per item, each with the heading's day.
+_LINE_BULLET = re.compile(r"^\s*(?:[-*•·▪+]|\d{1,2}[.)])\s*")
+# What an item of each list becomes, read by that tool's own extractor.
+_LINE_ITEM = {
+    "add_expense": "{item}{day}",
+    "add_task": "add a task: {item}{day}",
+    "add_pantry_item": "add {item} to the pantry",
+}
+_LINES_MAX = 30
+
+
+def _line_list(text: str, today: date, recent_kind: str | None) -> list[Piece] | None:
+    lines = [line.strip() for line in islice(text.splitlines(), _LINES_MAX + 1) if line.strip()]
+    if not 3 <= len(lines) <= _LINES_MAX:
+        return None
+    head, rest = lines[0], lines[1:]
+    bulleted = [line for line in rest if _LINE_BULLET.match(line)]
+    if len(bulleted) >= 2:
+        items = [_LINE_BULLET.sub("", line) for line in bulleted]
+    elif head.endswith(":"):
+        items = rest
+    else:
+        return None
+    joined = f"{head} {', '.join(items)}"
+    intent = classify(joined, today, recent_kind)
+    if intent is None and (found := guess(joined)).tool and found.probability >= RESCUE:
+        intent = Candidate(found.tool, WEAK)  # "jobs for the weekend: …": no rule's words
+    if intent is None or intent.tool not in (*_LINE_ITEM, "add_to_shopping_list"):
+        return None
+    if intent.tool == "add_to_shopping_list":
+        return [Piece(f"add {', '.join(items)} to the shopping list", intent)]
+    if intent.tool == "add_expense" and not all(best_amount(i, loose=True) for i in items):
+        return None
+    day = find_day(head, today, future=intent.tool == "add_task")
+    when = f", {head[day.start : day.end]}" if day else ""
+    form = _LINE_ITEM[intent.tool]
+    return [Piece(form.format(item=item, day=when), intent) for item in items]
+
+
 # Where the user is going, said as news: "we're going in to Cowra", "I'm heading to Dubbo".
 _GOING = re.compile(
     r"^(?:as |cos |because |since )?(?:we'?re|we are|i'?m|i am) (?:going|heading|off|driving)\b",
@@ -315,6 +355,25 @@ _IMPERATIVE = re.compile(
 )
 
 
+# "…the kids were losing it anyway can you check …": a word that turns from the story to
+# the request, often typed or dictated with no stop before it.
+_TURN_TO_ASK = re.compile(
+    r"(?<![\s,])[\s,]+(?:so |but |and |ok |okay )?(?:anyway|anyways|any way|anyhow|long story short"
+    r"|enough about that)\b[,.!]*\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _after_story(text: str) -> str:
+    """The story before such a word set off as sentences of their own, when what follows
+    it asks for something (then the story is context, as any sentence not addressed)."""
+    for m in reversed(list(islice(_TURN_TO_ASK.finditer(text), MAX_CLAUSES))):
+        after = text[m.end() :]
+        if m.start() > 0 and (_ADDRESSED.match(after) or _IMPERATIVE.match(after)):
+            return f"{text[: m.start()].rstrip(' ,.')}. {after}"
+    return text
+
+
 def _addressed(sentence: str) -> bool:
     text = sentence.rstrip()
     return bool(_ADDRESSED.match(text) or _ASKED_AFTER.search(text)) or text.endswith("?")
@@ -334,8 +393,10 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
     message of several sentences where some are addressed to PAM, the others are context:
     the words a pointing request means ("…, thirty-four ninety-five. Could you put it in
     under gas?"), else requests only when they stand alone (STANDALONE)."""
-    if listed := _expense_list(text) or _pasted_list(text, today, recent_kind):
+    listed = _expense_list(text) or _line_list(text, today, recent_kind)
+    if listed := listed or _pasted_list(text, today, recent_kind):
         return listed
+    text = _after_story(text)
     sentences = [s for s in islice(_SENTENCE.split(text), MAX_CLAUSES) if s.strip()]
     if len(sentences) < 2 or len(sentences) >= MAX_CLAUSES:
         return _split(text, today, recent_kind)
@@ -358,6 +419,12 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
             said = re.sub(r"\s*\b(?:please|pls|thanks)\b|[.!?]+$", "", said.strip(), flags=re.I)
             last = pieces[-1]
             pieces[-1] = Piece(f"{last.text.rstrip(' ?.!')}, {said}", last.intent)
+            continue
+        before = pieces[-1] if pieces else None
+        money = before is not None and before.intent is not None and before.intent.tool in MONEY
+        if before and money and not addressed and not context and _only_when(sentence, today):
+            # "Log 1200 from the harvest. We were paid Friday.": the day of that money
+            pieces[-1] = Piece(f"{before.text.rstrip(' .!')}, {sentence}", before.intent)
             continue
         if not addressed:
             context.append(sentence)
@@ -458,6 +525,7 @@ _HOW_IT_STANDS = re.compile(
     r"|the budget)(?:'re)? (?:looking|going|tracking|travelling|stand(?:ing)?)\b",
     re.IGNORECASE,
 )
+_THAT_ONE = re.compile(r"\b(?:that|this) (?:one|group|place|spot|event|post)\b", re.IGNORECASE)
 _STATUS_OF = {"set_budget": "budget_status", "add_expense": "budget_status"}
 
 
@@ -562,6 +630,8 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 and intent is not None
                 and intent.score > WEAK
                 and "?" in text[e0:start]
+                # "there's a group for X? put me in that one": the question names it
+                and not _THAT_ONE.search(chunk)
             )
             if not asked_apart and _joins(prev, intent, text[s0:e0], chunk):
                 segments[-1] = (s0, end, prev or intent, forced)

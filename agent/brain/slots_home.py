@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from contextlib import suppress
+from datetime import date
 
+from agent.brain.clock import month_end
 from agent.brain.convo import Env
 from agent.brain.dates import find_day
 from agent.brain.draft import Draft, tidy
@@ -33,9 +36,11 @@ _LABEL = re.compile(
 )
 _VAGUE = r"the shopping list|list|please|too|something|some stuff|stuff|things|a few things"
 _VAGUE += r"|(?:add |put |get |buy |chuck )?(?:them|it|those|these|that|this)"
-_QTY = re.compile(rf"\b(\d+(?:\.\d+)?|an?)\s*({_UNIT})?\b(?:\s+of)?\s*", _I)
+# "2 x tins of chickpeas": "x" is "times", not part of the name
+_QTY = re.compile(rf"\b(\d+(?:\.\d+)?|an?)\s*(?:x\s+)?({_UNIT})?\b(?:\s+of)?\s*", _I)
 _EXPIRY = re.compile(
-    r"\b(?:expir\w*|use[- ]by|best before|goes off|going off|good (?:until|till)|due to expire)"
+    r"\b(?:expir\w*|exp|use[- ]by|bb|best before|goes off|going off|good (?:until|till)"
+    r"|due to expire)"
     r"\b\s*(?:on|in|by|date|is|of)?\s*",
     _I,
 )
@@ -47,7 +52,14 @@ def add_pantry_item(text: str, env: Env) -> Draft:
     if m := _EXPIRY.search(text):
         if day := find_day(text[m.start() :], env.today, future=True):
             draft.put("expiry_date", day.day.isoformat())
+        elif month := re.match(r"\s*(\d{4})-(\d{2})\b(?!-)", text[m.end() :]):
+            # "exp 2027-01": a month, good to its last day
+            with suppress(ValueError):
+                draft.put(
+                    "expiry_date", month_end(date(int(month[1]), int(month[2]), 1)).isoformat()
+                )
         rest = text[: m.start()]
+    rest = re.sub(r"[(\[]\s*$", " ", rest)  # "(exp …)" leaves its bracket
     # "a" is a count only with a unit: "a bag of pasta", not "a pumpkin"
     qty = next((q for q in _QTY.finditer(rest) if q[1][0].isdigit() or q[2]), None)
     if qty:

@@ -33,11 +33,17 @@ _KIND_WORDS = r"|".join(w for _, w in _KINDS)
 
 
 def place_kind(text: str) -> str | None:
+    """The kind said with "as a …", else the kind of the first thing named: "a free camp
+    by the river, there's a water tap" is a campsite (what it has comes after)."""
     m = re.search(r"\bas an? ([\w ]+?)(?:,|\.|$| with| rated| and)", text, _I)
     for scope in ([m[1]] if m else []) + [text]:
-        for kind, words in _KINDS:
-            if re.search(rf"\b(?:{words})\b", scope, _I):
-                return kind
+        found = [
+            (hit.start(), order, kind)
+            for order, (kind, words) in enumerate(_KINDS)
+            if (hit := re.search(rf"\b(?:{words})\b", scope, _I))
+        ]
+        if found:
+            return min(found)[2]
     return None
 
 

@@ -9,7 +9,7 @@ from agent.brain import figures
 from agent.brain.categories import category_of, find_category
 from agent.brain.convo import Env
 from agent.brain.draft import Draft, blank
-from agent.brain.money import best_amount
+from agent.brain.money import best_amount, spoken_pair
 from agent.brain.ranges import find_range
 
 _I = re.IGNORECASE
@@ -19,7 +19,8 @@ def set_budget(text: str, env: Env) -> Draft:
     draft = Draft("set_budget")
     pct = figures.percent(text)
     cut = blank(text, [(pct.start, pct.end)]) if pct else text
-    amount = best_amount(cut, loose=True)
+    # a monthly limit is never a few dollars: "two fifty" is 250, as after a budget was set
+    amount = spoken_pair(cut, hundreds=True) or best_amount(cut, loose=True)
     if amount:
         value = amount.value
         if re.search(r"\b(?:a|per|each|every) week\b|\bweekly\b", text, _I):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from agent.brain.convo import Env
 from agent.brain.draft import Draft, Ref, tidy
@@ -30,6 +31,29 @@ _POLITE = r"\s+(?:pls|please|thanks|thx|mate|for me|too)$"
 _CAP = r"(?:[A-Z][\w'&-]*|\d[\w'&-]*)"
 _TITLE = rf"{_CAP}(?:\s+(?:(?:and|&|of|the|n|on|in)\s+){{0,2}}{_CAP}){{0,4}}"
 _VAGUE_GROUP = r"(?:a|an|one|some|any|a new|another)(?:\s+(?:group|of them|of the groups))?"
+# "an Irish in Oz group", "the Dogs on the Road group": a capitalised name with its small
+# words, after an article, before "group".
+_TITLED_GROUP = re.compile(rf"\b(?i:the|an?|my|our|that|this)\s+({_TITLE})\s+(?i:group)\b")
+# What is no part of a name: emoji and symbols, and the words people put after one.
+_AFTER_NAME = re.compile(
+    r"(?:[\s,]+(?:pls|plz|please|thanks|thx|ta|cheers|mate|fr|lol|eh|hey|yeah|ya|would ya"
+    r"|would you|will ya|for me|too|now|asap))+\s*$",
+    _I,
+)
+
+
+def clean_name(name: str) -> str:
+    """A name as typed, without emoji, symbols and the politeness after it."""
+    kept = "".join(
+        " " if unicodedata.category(c) in ("So", "Sk", "Cs", "Co") or c in "\ufe0f\u200d" else c
+        for c in name
+    )
+    kept = squash(kept)
+    while (cut := _AFTER_NAME.sub("", kept)) != kept:
+        kept = squash(cut)
+    return re.sub(r"^the\s+(?=[A-Z])", "", kept)  # "call it the Knitting Nomads"
+
+
 # Spaces before the marker are read from the start of their run only, not again from
 # each of its n characters (each try reading the rest of the run: O(n^2)); the same match.
 _CONTENT = re.compile(
@@ -56,6 +80,9 @@ def _content(text: str) -> str | None:
 def _group(text: str, *, before_content: bool = True) -> str | None:
     head = re.split(r":|\bsaying\b", text, maxsplit=1)[0] if before_content else text
     m = _GROUP.search(head)
+    titled = _TITLED_GROUP.search(head)
+    if titled and (not m or titled.start() <= m.start()):
+        return clean_name(titled[1])
     if not m:
         # "post in Solar Setup: ..." names a group without the word "group"
         bare = re.search(
@@ -73,7 +100,7 @@ def _group(text: str, *, before_content: bool = True) -> str | None:
             _I,
         )
         return squash(bare[1]) if bare and before_content and ":" in text else None
-    name = squash(m[1] or m[2] or m[3])
+    name = clean_name(m[1] or m[2] or m[3])
     return None if name.lower() in ("a", "the", "this", "that", "my") else name
 
 
@@ -205,9 +232,21 @@ def get_feed(text: str, env: Env) -> Draft:
         text,
         _I,
     )
+    # "has anyone in caravan cooks posted about …": the people's group, any case, up to
+    # what they did
+    people_in = re.search(
+        r"\b(?:anyone|anybody|someone|somebody|people|folks|members|everyone|others)\s+(?:in|from"
+        r"|on)\s+(?:the\s+)?(?!(?:the\s+)?(?:feed|community|public|app|group|groups)\b)"
+        r"([\w'&-]+(?:\s+[\w'&-]+){0,4}?)(?:\s+group)?\s+(?:has |have |had |ever )*(?:posted"
+        r"|said|written|wrote|shared|put up|mentioned|asked|talked|talking|posting|saying)\b",
+        text,
+        _I,
+    )
     found = _group(text, before_content=False) or (squash(named[1]) if named else None)
     found = found or (squash(lower[1]) if lower else None)
-    draft.put("group", found or (squash(before_feed[1]) if before_feed else None))
+    found = found or (squash(people_in[1]) if people_in else None)
+    found = found or (squash(before_feed[1]) if before_feed else None)
+    draft.put("group", clean_name(found) if found else None)
     if n := newest_count(text):
         draft.put("limit", n)
     return draft
@@ -220,9 +259,20 @@ def _post_ref(text: str) -> Ref:
     return Ref("post", "post_id", ordinal(head), words, explicit=explicit_id(text))
 
 
+# "reply to her and say thank you, …", "tell Deb her post … is lovely": the words said to
+# the author, when no colon or quotes set them off.
+_SAID_TO = re.compile(
+    r"\b(?:and |to )?(?:say|saying|tell (?:her|him|them|'?em))\b[,:]?\s+(?P<a>.+)$"
+    r"|^\W*(?:please |pls |can you |could you )?tell (?P<who>[A-Z][\w'-]*)(?:'s)?\s+(?P<b>.+)$",
+    _I,
+)
+
+
 def comment_on_post(text: str, env: Env) -> Draft:
     draft = Draft("comment_on_post", ref=_post_ref(text))
     content = _content(text)
+    if not content and (said := _SAID_TO.search(text)):
+        content = squash(said["a"] or said["b"]) or None
     draft.put("content", content[:2000] if content else None)
     draft.missing = None if content else "content"
     return draft
@@ -235,17 +285,28 @@ def like_post(text: str, env: Env) -> Draft:
 _EVERY_GROUP = r"(?:on |in )?(?:here|there|this|the app|this app|pam|offer|at the moment|atm)"
 
 
+def _singular(word: str) -> str:
+    """A prefix of both forms, for a search inside names ("dogs" -> "dog"); "ladies" stays
+    ("lady" is inside neither "Ladies" nor "Knitting Ladies")."""
+    if re.search(r"(?:ss|us|is|ies)$", word, _I):
+        return word  # "glass", "bus", "tennis", "ladies"
+    if re.search(r"(?:s|x|ch|sh)es$", word, _I):
+        return word[:-2]  # "buses", "beaches"
+    return word[:-1] if word.lower().endswith("s") else word
+
+
 def list_groups(text: str, env: Env) -> Draft:
     draft = Draft("list_groups")
-    m = re.search(r"\b(?:about|for|on|related to|into|around)\s+(.+?)\s*\??$", text, _I)
+    asked = re.split(r"(?<=[?.!])\s+", text, maxsplit=1)[0]  # "… dogs? We've got Pippa now"
+    m = re.search(r"\b(?:about|for|on|related to|into|around)\s+(.+?)\s*[?.!]*$", asked, _I)
     if not m:
         m = re.search(r"\b([\w-]+(?:\s+[\w-]+)?)\s+groups?\b", text, _I)
     if m:
         # "for people with dogs": what the group is about, not who is in it
         about = re.sub(
-            r"^(?:(?:people|folks|those|travellers|travelers|anyone|others|us)\s+"
+            r"^(?:(?:people|folks?|those|travellers|travelers|anyone|others|us)\s+"
             r"(?:who\s+(?:travel\s+with|have|love|like|are\s+into|do)|with|into|that\s+have"
-            r"|travelling\s+with|traveling\s+with)\s+)",
+            r"|travelling\s+with|traveling\s+with)\s+(?:their|a|an|our|my|the)?\s*)",
             "",
             m[1].strip(),
             flags=_I,
@@ -262,6 +323,10 @@ def list_groups(text: str, env: Env) -> Draft:
         )
         if re.fullmatch(_EVERY_GROUP, query, _I) or query.lower() in ("community", "new"):
             query = ""  # "what groups r there on here", "community groups": every group
+        # the search finds the words inside names: "dog" finds "Dogs on the Road" and "Dog
+        # Lovers", "dogs" only the first
+        if re.fullmatch(r"[a-z]{3,}", query, _I):
+            query = _singular(query)
         draft.put("query", query.lower()[:100] if query else None)
     return draft
 
@@ -277,8 +342,9 @@ def join_group(text: str, env: Env) -> Draft:
         text,
         _I,
     )
-    name = squash(re.sub(_POLITE, "", m[1], flags=_I)) if m else ""
-    name = re.sub(r"\s+group$", "", name, flags=_I)  # "the Grey Nomads WA group please"
+    name = clean_name(re.sub(_POLITE, "", m[1], flags=_I)) if m else ""
+    # "the Grey Nomads WA group please", "… group, Marj says it's good": the name ends there
+    name = re.split(r"\s+group\b|[,;]\s|\s[-–]\s", name, maxsplit=1, flags=_I)[0] or name
     name = re.sub(r"^(?:the\s+)?group\s+", "", name, flags=_I)  # "a member of the group X"
     if re.fullmatch(_POINTER, name, _I) and (
         earlier := _group(text[: m.start()], before_content=False) if m else None
@@ -322,7 +388,7 @@ def create_group(text: str, env: Env) -> Draft:
         _I,
     ):
         m = re.match(r"(.*)\n(.*)", f"{titled[1]}\n{titled[2] or ''}")
-    name = squash(m[1]) if m else ""
+    name = clean_name(m[1]) if m else ""
     description = squash(m[2]).strip(" -") if m else ""
     if re.search(r"\b(?:private|invite[- ]only|closed|secret|members only)\b", text, _I):
         draft.put("private", True)

@@ -15,7 +15,7 @@ _TASK_LEAD = (
     r"remind me to|remind us to|remind me|don't let me forget to|dont let me forget to|remember to"
     r"|add|put|create|new|make|a|an|the|task|tasks|to-?do|todo|to do|to|on|my|our|list|i need to"
     r"|we need to|i have to|we have to|i must|i should|need to|have to|called|please|due|by"
-    r"|jobs? list|job"
+    r"|jobs? list|job|before|until|till|no later than"  # "…before the end of May": its day
 )
 
 
@@ -25,19 +25,24 @@ def add_task(text: str, env: Env) -> Draft:
     rest = blank(text, [(day.start, day.end)]) if day else text
     if day:
         draft.put("due_date", day.day.isoformat())
-    if re.search(r"\b(?:urgent|asap|important|high priority|top priority|critical)\b", text, _I):
+    # "priority" as typed in a hurry ("priortiy", "prio"); "no hurry" is "no rush"
+    prio = r"(?:pr\w*rit\w*|prio\w*)"
+    high = rf"\b(?:urgent|asap|important|(?:high|top) {prio}|critical)\b"
+    low = rf"\b(?:low {prio}|no (?:rush|hurry)(?: at all)?|whenever|someday|eventually)\b"
+    if re.search(high, text, _I):
         draft.put("priority", "high")
-        rest = re.sub(
-            r"\b(?:urgent|asap|important|high priority|top priority)\b", " ", rest, flags=_I
-        )
-    elif re.search(r"\b(?:low priority|no rush|whenever|someday|eventually)\b", text, _I):
+        rest = re.sub(high, " ", rest, flags=_I)
+    elif re.search(low, text, _I):
         draft.put("priority", "low")
-        rest = re.sub(r"\b(?:low priority|no rush|whenever|someday)\b", " ", rest, flags=_I)
+        rest = re.sub(low, " ", rest, flags=_I)
     rest = re.sub(
         r"\b(?:to|on|in)\s+(?:my|the|our)\s+(?:to-?do|todo|task|jobs?)\s*(?:list)?",
         " ",
         rest,
         flags=_I,
+    )
+    rest = re.sub(
+        r"(?:[\s,]+(?:fr|pls|plz|please|thanks|thx|ta|lol|mate|ok))+[\s.!]*$", "", rest, flags=_I
     )
     title = tidy(re.sub(r"\s+", " ", rest), _TASK_LEAD)
     if quoted := re.search(r"(?:^|\s)['\"](.+?)['\"](?=\s|$|[,.!?])", rest):

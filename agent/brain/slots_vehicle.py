@@ -33,15 +33,38 @@ _NICKNAMES = (
 )
 
 
+def _known_names(env: Env) -> list[str]:
+    """Vehicle names the conversation has shown: the default one and any the recent turns
+    wrote or listed ("call it Dougal", then "filled Dougal at Geraldton")."""
+    prev = env.previous
+    rows = [*(prev.rows if prev else []), *(prev.written if prev else [])]
+    named = [str(r["name"]) for r in rows if r.get("kind") == "vehicle" and r.get("name")]
+    return [n for n in dict.fromkeys([*([env.vehicle] if env.vehicle else []), *named]) if n]
+
+
 def vehicle_named(text: str, env: Env) -> tuple[str, int, int] | None:
     """The vehicle a request is about, with its span: "in the Pajero", "the Troopy's",
-    "on the Hilux" (model nicknames, or the name of the user's vehicle)."""
-    names = _NICKNAMES + (f"|{re.escape(env.vehicle)}" if env.vehicle else "")
-    m = re.search(rf"\b(?:the|my|our)\s+({names})(?:'s)?(?![\w-])", text, _I)
-    if not m:
+    "on the Hilux" (model nicknames, or the name of one of the user's vehicles the
+    conversation has shown, with or without "the"); not one the message rules out ("in
+    the Falcon, not the Cruiser")."""
+    known = sorted(_known_names(env), key=len, reverse=True)
+    bare = [re.sub(r"^the\s+", "", n, flags=_I) for n in known]
+    said = "|".join(re.escape(n) for n in bare)
+    hits = [
+        *re.finditer(rf"\b(?:the|my|our)\s+({_NICKNAMES})(?:'s)?(?![\w-])", text, _I),
+        *(
+            re.finditer(rf"\b(?:(?:the|my|our)\s+)?({said})(?:'s)?(?![\w-])", text, _I)
+            if said
+            else ()
+        ),
+    ]
+    hits = [m for m in hits if not re.search(r"\bnot\s*$", text[: m.start()], _I)]
+    if not hits:
         return None
-    if env.vehicle and m[1].lower() == env.vehicle.lower():
-        return env.vehicle, m.start(), m.end()
+    m = min(hits, key=lambda h: h.start())
+    for name, plain in zip(known, bare, strict=True):
+        if m[1].lower() == plain.lower():
+            return name, m.start(), m.end()
     return (title_case(m[1]) if m[1].islower() else m[1]), m.start(), m.end()
 
 
@@ -60,7 +83,8 @@ def add_vehicle(text: str, env: Env) -> Draft:
     named = re.search(
         r"\b(?:(?:called|named|nicknamed|calling|naming)(?: (?:it|her|him|them))?"
         r"|name (?:it|her|him)|call (?:it|her|him)|known as"
-        r"|(?:we|i) call(?: it| her| him)?|goes by)\s+(?:the\s+)?"
+        r"|(?:we|i) call(?: it| her| him)?|goes by|(?:her|his|its|the|our|my) name(?:'s| is)"
+        r"|name\s*:)\s+(?:the\s+)?"
         r"([\w'-]+(?:\s+(?!\d)[A-Z][\w'-]*)?)",
         text,
         _I,

@@ -40,8 +40,8 @@ def log_fuel(text: str, env: Env) -> Draft:
     elif price:
         draft.put("price_per_litre", price.value)
     draft.put("odometer_km", odo.value if odo else None)
-    if day := find_day(cut, env.today, future=False):
-        draft.put("date", day.day.isoformat())
+    day = find_day(cut, env.today, future=False)
+    draft.put("date", (day.day if day else env.today).isoformat())  # no day said: today
     if vehicle := vehicle_named(cut, env):
         draft.put("vehicle", vehicle[0])
         cut = blank(cut, [vehicle[1:]])

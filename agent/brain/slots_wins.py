@@ -85,8 +85,8 @@ def add_expense(text: str, env: Env) -> Draft:
         if amount.currency:
             draft.put("currency", amount.currency)
     day = find_day(text, env.today, future=False)
-    if day:
-        draft.put("date", day.day.isoformat())
+    # a purchase with no day said is today's, said outright as people expect it
+    draft.put("date", (day.day if day else env.today).isoformat())
     description = tidy(re.sub(r"\s+", " ", rest), _SPEND_WORDS)
     description = re.sub(r"\b(?:yesterday|today|last \w+|on \w+day)\b", "", description, flags=_I)
     category = category_of(text, american=env.american)
@@ -101,6 +101,7 @@ def add_expense(text: str, env: Env) -> Draft:
 # Words around a source that are not it: "from the vineyard, paid in cash".
 _SOURCE_ENDS = (
     r"the|my|some|a|an|paid|got paid|received|came in|came through|in cash|cash|it|was|on"
+    r"|were|i|we|they|he|she|me|us"  # "…, we were paid Friday": who was paid is no source
 )
 
 
@@ -110,8 +111,8 @@ def add_income(text: str, env: Env) -> Draft:
     if amount:
         draft.put("amount", amount.value)
     day = find_day(text, env.today, future=False)
+    draft.put("date", (day.day if day else env.today).isoformat())  # no day said: today
     if day:
-        draft.put("date", day.day.isoformat())
         rest = blank(rest, [(day.start, day.end)])
     source = None
     known = re.search(
@@ -121,7 +122,12 @@ def add_income(text: str, env: Env) -> Draft:
         _I,
     )
     sold = re.search(r"\bsold\s+(.+?)(?:\s+(?:for|to)\b|$)", rest, _I)
-    m = re.search(r"\b(?:from|doing|selling|at|for)\s+(.+)$", rest, _I)
+    m = re.search(
+        r"\b(?:from|doing|selling|at|for)\s+(.+?)(?:[,;]\s+(?:i|we|they|he|she|it|please|pls"
+        r"|can you|could you|would you)\b.*)?$",
+        rest,
+        _I,
+    )
     if sold:
         source = "Sold " + tidy(sold[1]).lower()
     elif m and tidy(m[1], _SOURCE_ENDS):
@@ -140,16 +146,20 @@ def add_income(text: str, env: Env) -> Draft:
     return draft
 
 
-def _expense_ref(text: str) -> Ref:
+def _expense_ref(text: str, old: Decimal | None = None) -> Ref:
     amounts = find_amounts(text)
     return Ref(
         "expense",
         "expense_id",
         ordinal(text),
         ref_words(text, extra=r"expenses?|purchase|transaction|entry|payment|spend"),
-        amounts[0].value if amounts else None,
+        old if old is not None else amounts[0].value if amounts else None,
         explicit_id(text),
     )
+
+
+# "36.20 not 63.20", "95 instead of 85": the amount the row has now names the row.
+_OLD_AMOUNT = re.compile(r"\b(?:not|instead of|rather than)\s+\$?\s*(\d+(?:\.\d{1,2})?)\b", _I)
 
 
 def delete_expense(text: str, env: Env) -> Draft:
@@ -162,14 +172,20 @@ _CHANGE = re.compile(
 
 
 _ASKS = re.compile(
-    r"\b(?:can|could|would) you\b|\b(?:fix|correct|change|update) (?:it|that|this)\b", _I
+    r"\b(?:can|could|would) you\b|\b(?:fix|correct|change|update) (?:it|that|this)\b"
+    r"|\b(?:fix|correct|change|update)\b(?=\s*(?:pls|plz|please|thanks|ta)?\s*[.!?]*$)",
+    _I,
 )
 
 
 def update_expense(text: str, env: Env) -> Draft:
+    said_old = _OLD_AMOUNT.search(text)
+    old = Decimal(said_old[1]) if said_old else None
+    if said_old:
+        text = blank(text, [said_old.span()])
     marks = list(_CHANGE.finditer(text))
     before, after = (text[: marks[-1].start()], text[marks[-1].end() :]) if marks else ("", text)
-    draft = Draft("update_expense", ref=_expense_ref(before))
+    draft = Draft("update_expense", ref=_expense_ref(text if old and not before else before, old))
     amount = best_amount(after, loose=True) or (None if before else best_amount(text))
     if (amount and (day := find_day(after, env.today, future=False)) is None) or (
         amount and day and not (day.start <= amount.start < day.end)

@@ -152,7 +152,7 @@ def list_events(text: str, env: Env) -> Draft:
 
 def _event_ref(text: str) -> Ref:
     extra = r"events?|appointments?|meetings?|bookings?|reminders?|calendar|move|reschedule|push"
-    words = ref_words(text, extra)
+    words = ref_words(re.sub(r"(?<=\w)'s\b", "", text), extra)  # "the podiatrist's" is theirs
     return Ref("event", "event_id", ordinal(text), words, explicit=explicit_id(text))
 
 

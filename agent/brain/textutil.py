@@ -21,6 +21,11 @@ _SCALES = {"hundred": 100, "thousand": 1000}
 _WORD = "|".join([*_UNITS, *_TENS, *_SCALES, "and", "a", "an", "dozen"])
 _RUN = re.compile(rf"\b(?:(?:{_WORD})(?:[\s-]+|$|(?=[,.;:!?)])))+", re.IGNORECASE)
 # "one" and "a" are pronouns/articles unless a number or unit follows them.
+_TENS_WORDS = frozenset(
+    ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+     "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+     "eighteen", "nineteen")
+)  # fmt: skip
 _COUNTABLE = re.compile(
     r"^\s*(?:hundred|thousand|dozen|dollars?|bucks?|litres?|liters?|days?|weeks?|months?"
     r"|hours?|minutes?|mins?|stars?|kg|kilos?|nights?|years?|grand)\b",
@@ -144,8 +149,11 @@ def _replace(match: re.Match[str]) -> str:
     article = (
         bool(low) and low[0] in ("a", "an") and low[1:2] != [] and low[1] not in (*_SCALES, "dozen")
     )
-    if article and not keep and _COUNTABLE.match(rest):
-        # "a two kilo bag": the article stays, the count before a unit becomes digits
+    spoken_price = article and len(low) >= 3 and any(w in _TENS_WORDS for w in low[2:])
+    if article and not keep and (_COUNTABLE.match(rest) or spoken_price):
+        # "a two kilo bag": the article stays, the count before a unit becomes digits; so
+        # does a price said in two or more number words ("a two fifty cap", "a four
+        # hundred and twenty budget"), which no phrase like "a two way radio" is
         lead.append(words.pop(0))
         low = low[1:]
     elif article:
@@ -309,6 +317,16 @@ _DECIMAL_COMMA = re.compile(
 )
 
 
+# "1 240 dollars", "the odo said 184 220": thousands set off by a space, as many write them.
+# Not one of a row of numbers ("220 240 220 240 kPa"), nor a count before a size ("2 250g").
+_SPACED_THOUSANDS = re.compile(
+    r"(?<![\d.,])(?<!\d )([1-9]\d{0,2}) (\d{3})"
+    r"(?![\d.,]\d|\d| \d|\s*(?:g|ml|mm|cm|x|kpa|psi|bar)\b)"
+)
+# "2026-02-01 → 2026-02-14", "mon -> fri": an arrow between two values is "to".
+_ARROW = re.compile(r"\s*(?:→|->|=>|⟶)\s*")
+
+
 def normalise(text: str) -> str:
     """One spacing, plain quotes and dashes, number words as digits; case is kept."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
@@ -319,7 +337,7 @@ def normalise(text: str) -> str:
     text = _HAVE_CONTRACTIONS.sub(r"\1 have", text)  # "what've we got on"
     text = _PER.sub(lambda m: " a " + _PER_WORD.get(m[1].lower(), m[1].lower()), text)
     text = _YEAR_WORDS.sub(_year, fix_number_words(_CONTRACTIONS.sub(_apostrophe, text)))
-    text = words_to_digits(text)
+    text = _SPACED_THOUSANDS.sub(r"\1\2", _ARROW.sub(" to ", words_to_digits(text)))
     text = _DECIMAL_COMMA.sub(r"\1.\2", _POINT.sub(r"\1.\2", text))
     text = _PERCENT.sub(" percent", _SELF_REPAIR.sub("", text))
     return _DOLLARS_CENTS.sub(_price, text)

@@ -37,9 +37,13 @@ async def test_a_correction_after_a_restart_updates_the_row_just_written(
     await before.ainvoke(_user("spent 50 at Woolies on groceries"), config, context=context)
     state = (await before.aget_state(config)).values["dialogue"]
     assert (state["domain"], state["action"], state["wrote"]) == ("wins", "add_expense", True)
-    assert state["filters"] == {"amount": 50, "category": "groceries"}
+    # no day was said: the call dates it today outright, so the filters carry that day
+    filters = state["filters"]
+    assert filters == {"amount": 50, "category": "groceries", "date": filters["date"]}
+    assert filters["date"] == state["day"]
     (row,) = state["referents"]
     assert row["kind"] == "expense" and row["amount"] == 50
+    assert state["written"] == [row]  # the recent writes, kept for a later correction
 
     # A new graph and saver, as after a restart: only the checkpoint carries the state.
     after: Any = build_graph(checkpointer=AsyncPostgresSaver(pool), model=OfflineBrain())
@@ -98,3 +102,16 @@ async def test_a_turn_without_a_call_keeps_the_state_one_turn_older(
     await graph.ainvoke(_user("thanks"), config, context=context)
     state = (await graph.aget_state(config)).values["dialogue"]
     assert (state["action"], state["turns_ago"]) == ("add_expense", 2)
+
+
+async def test_a_correction_can_name_an_earlier_write(
+    pool: Pool, context: Context, scoped: ScopedDb
+) -> None:
+    config = thread()
+    graph: Any = build_graph(checkpointer=AsyncPostgresSaver(pool), model=OfflineBrain())
+    await graph.ainvoke(_user("spent 70 on diesel"), config, context=context)
+    await graph.ainvoke(_user("and 28 on groceries"), config, context=context)
+    await graph.ainvoke(_user("the first one was 74 not 70"), config, context=context)
+    assert sorted(
+        (float(r["amount"]), r["category"]) for r in await _expenses(scoped, context)
+    ) == [(28.0, "groceries"), (74.0, "fuel")]

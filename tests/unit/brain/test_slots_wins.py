@@ -89,9 +89,17 @@ def test_wins_calls(text: str, tool: str, args: dict[str, Any]) -> None:
     assert subset(got, args), got
 
 
-def test_no_date_when_none_is_said() -> None:
-    args = only_call(step("wins", "spent $20 on coffee"), "add_expense")
-    assert "date" not in args
+@pytest.mark.parametrize(
+    ("domain", "text", "tool"),
+    [
+        ("wins", "spent $20 on coffee", "add_expense"),
+        ("wins", "got 150 for minding the neighbour's dog", "add_income"),
+        ("wheels", "filled up, 48 litres for 96 dollars", "log_fuel"),
+    ],
+)
+def test_no_day_said_is_today_said_outright(domain: str, text: str, tool: str) -> None:
+    # the tool would take today too; the call says so, as a person reading it expects
+    assert only_call(step(domain, text), tool)["date"] == "2026-03-10"
 
 
 @pytest.mark.parametrize("reference", ["chaos-92458635366c", "inv-cad25be88f26", "po-40c"])
