@@ -9,7 +9,7 @@ from agent.brain.convo import Env
 from agent.brain.draft import Draft, Ref, tidy
 from agent.brain.figures import newest_count
 from agent.brain.pick import explicit_id, ordinal, ref_words
-from agent.brain.textutil import capitalise, squash, title_case
+from agent.brain.textutil import capitalise, respell, squash, title_case
 
 _I = re.IGNORECASE
 _NOT_NAME = r"(?!(?:to|in|on|into|for|from|with|everyone|all|the|my|our)\b)"
@@ -390,7 +390,8 @@ def create_group(text: str, env: Env) -> Draft:
         m = re.match(r"(.*)\n(.*)", f"{titled[1]}\n{titled[2] or ''}")
     name = clean_name(m[1]) if m else ""
     description = squash(m[2]).strip(" -") if m else ""
-    if re.search(r"\b(?:private|invite[- ]only|closed|secret|members only)\b", text, _I):
+    # This tool reads the user's own words; "privet" as heard is still "private".
+    if re.search(r"\b(?:private|invite[- ]only|closed|secret|members only)\b", respell(text), _I):
         draft.put("private", True)
         name = re.sub(
             r"[,\s]+(?:keep it |make it |it's |and )?(?:private|invite[- ]only)\b.*$",

@@ -127,7 +127,7 @@ def log_tyre_pressures(text: str, env: Env) -> Draft:
     if vehicle := vehicle_named(text, env):
         draft.put("vehicle", vehicle[0])
         text = blank(text, [vehicle[1:]])
-    if m := re.search(r"\b(psi|kpa|bar|lbs?)\b", text, _I):
+    if m := re.search(r"(?<![a-z])(psi|kpa|bar|lbs?)\b", text, _I):  # "32psi" glued too
         draft.put("unit", _UNITS[m[1].lower()])
     if re.search(r"\b(?:not|weren't|wasn't|aren't) (?:\w+ )?cold\b", text, _I) or _HOT.search(text):
         draft.put("cold", False)

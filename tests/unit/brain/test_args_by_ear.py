@@ -1,0 +1,173 @@
+"""Issue 15, round 5's argument kinds: words spelt as they sound or as texted (day and month
+names, "yesterday", fuel types, "private"), number words heard as other words ("to weeks",
+"for hundred", "for tea dollars"), a count glued to a unit ("3d", "2wks", "36psi"), a
+length written after the clock time and a lead time straight after "remind". Every
+phrasing is this file's own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from agent.brain.textutil import normalise, respell
+from tests.unit.brain.support import only_call, step
+
+
+def _args(domain: str, text: str, tool: str) -> dict[str, Any]:
+    return only_call(step(domain, text), tool)
+
+
+@pytest.mark.parametrize(
+    ("heard", "meant"),
+    [
+        ("see you thursdy", "see you thursday"),
+        ("the vet comes tusday", "the vet comes tuesday"),
+        ("fixed it on wensday", "fixed it on wednesday"),
+        ("footy on satdy arvo", "footy on saturday arvo"),
+        ("rang her yesterdy", "rang her yesterday"),
+        ("paid it yday", "paid it yesterday"),
+        ("back tmrw", "back tomorrow"),
+        ("over the last munth", "over the last month"),
+        ("filled with desel", "filled with diesel"),
+        ("in the calender", "in the calendar"),
+        ("due in febuary", "due in february"),
+    ],
+)
+def test_words_spelt_by_ear_become_the_words_the_rules_read(heard: str, meant: str) -> None:
+    assert respell(heard) == meant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "today is fine",
+        "a weekday trip",
+        "school holiday plans",
+        "her birthday",
+        "a moody dog",
+        "shut your mouth",
+        "monthly fee",
+        "Wensday Creek station",  # a capital marks a name: left as written
+    ],
+)
+def test_real_words_and_names_are_left_alone(text: str) -> None:
+    assert respell(text) == text
+
+
+@pytest.mark.parametrize(
+    ("heard", "meant"),
+    [
+        ("due in the next to weeks", "due in the next two weeks"),
+        ("away for too nights", "away for two nights"),
+        ("a budget of for hundred", "a budget of 400"),
+        ("paid for tea dollars for wood", "paid 40 dollars for wood"),
+        ("in 3d", "in 3 days"),
+        ("within 2wks", "within 2 weeks"),
+        ("took 1h", "took 1 hour"),
+        ("over 6 mths", "over 6 months"),
+    ],
+)
+def test_numbers_heard_or_glued_read_as_numbers(heard: str, meant: str) -> None:
+    assert normalise(heard) == meant
+
+
+def test_to_before_money_stays_a_word() -> None:
+    assert normalise("change it back to dollars") == "change it back to dollars"
+
+
+def test_a_misspelt_weekday_dates_a_spend() -> None:
+    # support.NOW is Tuesday 10 March 2026; a spend on a weekday is the one just gone
+    args = _args("wins", "32 on the farrier, paid him satdy", "add_expense")
+    assert args["date"] == "2026-03-07"
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [("what did we spend this munth", "this_month"), ("spending last wk", "last_week")],
+)
+def test_a_period_said_by_ear_or_texted(text: str, period: str) -> None:
+    assert _args("wins", text, "spending_summary")["period"] == period
+
+
+def test_a_budget_said_with_for_hundred() -> None:
+    args = _args("wins", "make the fuel budget for hundred a month", "set_budget")
+    assert args["monthly_limit"] == 400
+
+
+def test_a_glued_span_sets_the_window() -> None:
+    assert (
+        _args("wheels", "any services due in the next 3wks", "maintenance_due")["within_days"] == 21
+    )
+    assert _args("you", "anything going off in 2d", "list_pantry")["expiring_within_days"] == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("28psi all round for the sand", "psi"), ("210kpa each, cold", "kpa")],
+)
+def test_a_pressure_unit_glued_to_the_number(text: str, unit: str) -> None:
+    assert _args("wheels", text, "log_tyre_pressures")["unit"] == unit
+
+
+def test_a_private_group_spelt_by_ear() -> None:
+    args = _args("social", "start a privet group called Dam Builders", "create_group")
+    assert args["private"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "lead"),
+    [
+        ("physio fri 9am 45m, remind 2h", "2026-03-13T09:45:00+11:00", 120),
+        ("haircut wed 3:30pm 1h reminder 15 mins", "2026-03-11T16:30:00+11:00", 15),
+    ],
+)
+def test_a_diary_line_with_its_length_and_lead_time(text: str, end: str, lead: int) -> None:
+    args = _args("you", text, "create_event")
+    assert args["end"] == end
+    assert args["reminder_minutes"] == lead
+
+
+def test_remind_in_a_span_is_still_a_moment() -> None:
+    args = _args("you", "remind me in 3 hours to move the sprinkler", "create_event")
+    assert args["start"] == "2026-03-10T12:00:00+11:00"
+    assert args["reminder_minutes"] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("brakes done today @ 96,200km, $310, next in 20k", 116200),
+        ("diff oil changed at 150,000 km, next one in 40,000 km", 190000),
+        ("oil changed at 150,000 km, next due at 160,000", 160000),
+    ],
+)
+def test_a_next_service_below_the_odometer_is_an_interval(text: str, due: int) -> None:
+    args = _args("wheels", text, "log_maintenance")
+    assert args["next_due_km"] == due
+
+
+@pytest.mark.parametrize(
+    ("text", "priority"),
+    [("task: book the shearers !high", "high"), ("task: sort the shed !low", "low")],
+)
+def test_a_priority_tagged_with_a_bang(text: str, priority: str) -> None:
+    args = _args("you", text, "add_task")
+    assert args["priority"] == priority
+    assert "!" not in args["title"]
+
+
+@pytest.mark.parametrize(("text", "due"), [("task: renew the ABN by 24th", "2026-03-24")])
+def test_a_deadline_day_without_the(text: str, due: str) -> None:
+    assert _args("you", text, "add_task")["due_date"] == due
+
+
+def test_time_zone_texted_as_tz() -> None:
+    args = _args("you", "change my tz to darwin", "update_profile")
+    assert args["timezone"] == "Australia/Darwin"
+
+
+def test_a_dropped_g_before_the_day() -> None:
+    args = _args("wheels", "plan a trip from Roma to Mitchell headin off satdy", "plan_trip")
+    assert args["destination"] == "Mitchell"
+    assert args["start_date"] == "2026-03-14"
