@@ -343,14 +343,19 @@ _SHORTHAND = {
     "headin": "heading", "drivin": "driving", "gettin": "getting", "stayin": "staying",
 }  # fmt: skip
 _LEXICON = [
-    "month", "months", "diesel", "petrol", "private", "calendar", "yesterday", "tomorrow",
-    "fortnight", "january", "february", "september", "october", "november", "december",
-    "august", "weekend",
+    "month", "months", "diesel", "private", "calendar", "yesterday", "tomorrow", "fortnight",
+    "january", "february", "september", "october", "november", "december", "august",
 ]  # fmt: skip
-_NOT_MISSPELT = {"mouth", "mouths", "monty", "moody", "petrel", "weekends", "weekday"}
+_NOT_MISSPELT = {"mouth", "mouths", "monty", "moody", "sundry", "weekday"}
+# How people start a day's name when they spell it by ear ("wensday", "satdy", "tewsday")
+_DAY_STARTS = {
+    "monday": ("mon", "mun"), "tuesday": ("tue", "tus", "tew", "tuz"),
+    "wednesday": ("wed", "wen", "wend"), "thursday": ("thu", "thr", "thi"),
+    "friday": ("fri", "fry"), "saturday": ("sat",), "sunday": ("sun",),
+}  # fmt: skip
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WORDISH = re.compile(r"(?<![\w'])[a-z2][a-z]{1,9}(?![\w'])")
-_DAYISH = re.compile(r"(?:mo|tu|we|th|fr|sa|su|y)[a-z]{0,6}d[a-z]?y")
+_DAYISH = re.compile(r"(?:mo|mu|tu|te|we|th|fr|sa|su|y)[a-z]{0,6}da?y")
 
 
 def _by_ear(m: re.Match[str]) -> str:
@@ -360,7 +365,11 @@ def _by_ear(m: re.Match[str]) -> str:
     if len(word) < 5 or word in _NOT_MISSPELT or word in _LEXICON or word in _WEEKDAYS:
         return word
     if _DAYISH.fullmatch(word):
-        days = ["yesterday"] if word[0] == "y" else [d for d in _WEEKDAYS if d[:2] == word[:2]]
+        days = (
+            ["yesterday"]
+            if word[0] == "y"
+            else [d for d, starts in _DAY_STARTS.items() if word.startswith(starts)]
+        )
         hit = process.extractOne(word, days, scorer=DamerauLevenshtein.distance, score_cutoff=3)
         if hit:
             return str(hit[0])

@@ -171,3 +171,48 @@ def test_a_dropped_g_before_the_day() -> None:
     args = _args("wheels", "plan a trip from Roma to Mitchell headin off satdy", "plan_trip")
     assert args["destination"] == "Mitchell"
     assert args["start_date"] == "2026-03-14"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["dog-friendly parks", "sundry costs", "mouldy bread", "a moldy lemon", "the patrol's tank"],
+)
+def test_words_near_a_day_or_a_fuel_stay(text: str) -> None:
+    assert respell(text) == text
+
+
+def test_a_vehicle_named_in_the_third_person() -> None:
+    args = _args(
+        "wheels", "dad's new ute, a 2022 Mazda BT-50, diesel, he calls it Rusty", "add_vehicle"
+    )
+    assert args["name"] == "Rusty"
+    assert args["model"] == "BT-50"
+
+
+def test_a_model_the_lexicon_lacks_follows_its_make() -> None:
+    args = _args("wheels", "add a 2018 Kia Carnival, petrol, call it Bus", "add_vehicle")
+    assert args["make"] == "Kia"
+    assert args["model"] == "Carnival"
+
+
+def test_a_vehicle_labelled_before_its_details() -> None:
+    args = _args("wheels", "new ute: Bluey, 2012 Toyota Hilux, diesel", "add_vehicle")
+    assert args["name"] == "Bluey"
+
+
+def test_a_price_per_litre_with_its_currency_word() -> None:
+    args = _args("wheels", "put in 55 litres 1 dollar 99 a litre", "log_fuel")
+    assert args["price_per_litre"] == 1.99
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [("feed dam builders", "dam builders"), ("latest 3 in dam builders", "dam builders")],
+)
+def test_a_lower_case_group_after_feed_or_a_count(text: str, group: str) -> None:
+    assert _args("social", text, "get_feed")["group"] == group
+
+
+def test_let_me_in_to_a_group() -> None:
+    args = _args("social", "let me in to the Fencing Crew group", "join_group")
+    assert args["group"] == "Fencing Crew"
