@@ -216,3 +216,10 @@ def test_a_lower_case_group_after_feed_or_a_count(text: str, group: str) -> None
 def test_let_me_in_to_a_group() -> None:
     args = _args("social", "let me in to the Fencing Crew group", "join_group")
     assert args["group"] == "Fencing Crew"
+
+
+@pytest.mark.parametrize(
+    "text", ["know a good diesel mechanic near Broome", "any desel mechanics around Katherine"]
+)
+def test_a_fuel_word_before_a_trade_is_the_trade(text: str) -> None:
+    assert _args("wheels", text, "find_places")["kind"] == "mechanic"
