@@ -223,3 +223,17 @@ def test_let_me_in_to_a_group() -> None:
 )
 def test_a_fuel_word_before_a_trade_is_the_trade(text: str) -> None:
     assert _args("wheels", text, "find_places")["kind"] == "mechanic"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["tyres 220kpa fl fr, 250 rears", "220kpa fl & fr, 250 rl rr", "220 fl fr 250 rl rr kpa"],
+)
+def test_a_value_said_before_the_corners_it_is_for(text: str) -> None:
+    pressures = _args("wheels", text, "log_tyre_pressures")["pressures"]
+    assert pressures == {
+        "front_left": 220.0,
+        "front_right": 220.0,
+        "rear_left": 250.0,
+        "rear_right": 250.0,
+    }
