@@ -6,6 +6,7 @@ phrasing is this file's own."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -237,3 +238,24 @@ def test_a_value_said_before_the_corners_it_is_for(text: str) -> None:
         "rear_left": 250.0,
         "rear_right": 250.0,
     }
+
+
+def _previous(action: str, domain: str, filters: dict[str, Any]) -> dict[str, str]:
+    return {
+        "previous_action": f"{action} ({domain}, the previous turn, wrote)",
+        "previous_filters": json.dumps(filters),
+        "previous_rows": "[]",
+    }
+
+
+def test_the_same_again_with_a_new_amount() -> None:
+    spent = _previous("add_expense", "wins", {"amount": 24.5, "category": "gas_lpg"})
+    args = only_call(step("wins", "same again but 27, yesterday", **spent), "add_expense")
+    assert args["amount"] == 27 and args["category"] == "gas_lpg"
+    assert args["date"] == "2026-03-09"
+
+
+def test_again_with_new_litres_and_cost() -> None:
+    filled = _previous("log_fuel", "wheels", {"litres": 62, "total_cost": 130.2})
+    args = only_call(step("wheels", "again, 40L $84.40 yesterday", **filled), "log_fuel")
+    assert args["litres"] == 40 and args["total_cost"] == 84.4
