@@ -41,13 +41,13 @@ def _corners(text: str) -> tuple[dict[str, Decimal], list[tuple[int, int]]]:
     # "240kpa fl fr": a value first, then two or more corners it is for (one corner after a
     # value is the next reading's name, as in "fl 220 fr 250")
     one = "|".join(CORNERS[c] for c in _ORDER)
-    for m in re.finditer(
+    for listed in re.finditer(
         rf"(?<![\w.]){_NUM}{_UNIT}\s+((?:{one})(?:\s*(?:,|&|\+|and)?\s*(?:{one}))+)\b", text, _I
     ):
         for tyre in _ORDER:
-            if tyre not in found and re.search(rf"\b(?:{CORNERS[tyre]})\b", m[2], _I):
-                found[tyre] = _value(m[1])
-        spans.append((m.start(), m.end()))
+            if tyre not in found and re.search(rf"\b(?:{CORNERS[tyre]})\b", listed[2], _I):
+                found[tyre] = _value(listed[1])
+        spans.append((listed.start(), listed.end()))
     for tyre, names in CORNERS.items():
         if tyre in found:
             continue
