@@ -298,9 +298,10 @@ def _year(m: re.Match[str]) -> str:
 
 
 # "four thirty no five", "20, sorry 25": a number said again corrected, the last one stays.
+# Several repair words may follow one another ("10… actually no, make it 11").
 _SELF_REPAIR = re.compile(
-    r"(?<![\d.])\d+(?:[ .:]\d{2})?\s*,?\s+(?:no|nah|sorry|i mean|or rather|make that|scratch that)"
-    r"\s*,?\s+(?=\d)",
+    r"(?<![\d.])\d+(?:[ .:]\d{2})?(?:\s?(?:am|pm))?\s*[,.…]*\s+(?:(?:actually|no|nah|sorry|wait"
+    r"|i mean|or rather|make that|make it|scratch that)\b[\s,.…]*)+(?=\d)",
     re.IGNORECASE,
 )
 # Percent as it is spelt in other languages ("90 procent", "80 prozent", "75 por ciento").

@@ -259,3 +259,14 @@ def test_again_with_new_litres_and_cost() -> None:
     filled = _previous("log_fuel", "wheels", {"litres": 62, "total_cost": 130.2})
     args = only_call(step("wheels", "again, 40L $84.40 yesterday", **filled), "log_fuel")
     assert args["litres"] == 40 and args["total_cost"] == 84.4
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("book the farrier friday at 8… actually no, make it 9", "2026-03-13T09:00:00+11:00"),
+        ("book the farrier friday at 8am, no wait, 9am", "2026-03-13T09:00:00+11:00"),
+    ],
+)
+def test_an_hour_taken_back_in_the_same_message(text: str, start: str) -> None:
+    assert _args("you", text, "create_event")["start"] == start
