@@ -16,6 +16,7 @@ from agent.brain.intents import EXPLICIT, STRONG, Candidate, classify, other_sen
 from agent.brain.learned import guess, probability
 from agent.brain.money import best_amount
 from agent.brain.slots import DOMAIN, KIND
+from agent.brain.spelling import correct
 
 # The lookbehinds: a run of stops or blanks is tried from its start only, not again from
 # each of its n characters (each try reading the rest of the run: ";" * 4,000 or " \n" *
@@ -382,6 +383,7 @@ def _addressed(sentence: str) -> bool:
 def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
     """The message's requests; a goodbye that asks nothing tells of tomorrow's drive, it
     plans no trip ("that's all for today, off to bed, big drive to Winton tomorrow")."""
+    text = correct(text)
     pieces = _requests(text, today, recent_kind)
     if signs_off(text):
         return [p for p in pieces if p.intent is None or p.intent.tool != "plan_trip"]

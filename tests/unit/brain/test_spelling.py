@@ -1,0 +1,59 @@
+"""Near misses of request words are put right; real words and names stay as written."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from agent.brain.segment import split
+from agent.brain.spelling import correct
+
+TODAY = date(2026, 3, 9)
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("our grocery bugdet is 250", "our grocery budget is 250"),
+        ("twice a munth", "twice a month"),
+        ("the batery went flat", "the battery went flat"),
+        ("whats the wheather doing", "whats the weather doing"),
+        ("delet the dentst thing", "delete the dentist thing"),
+        ("put it in the calender", "put it in the calendar"),
+        ("got the van servised", "got the van serviced"),
+    ],
+)
+def test_near_misses_of_request_words_are_put_right(said: str, meant: str) -> None:
+    assert correct(said) == meant
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "a cut above the mouth",
+        "pancake batter for the kids",
+        "stopping at Coober Pedy",
+        "my old Nissan patrol",
+        "a lemon pastry",
+        "sending the photos",
+        "what types of oil",
+        "Dennis and Serena are coming",
+        "the whether or not question",
+    ],
+)
+def test_real_words_and_names_stay(said: str) -> None:
+    assert correct(said) == said
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("make the fuel bugdet 400 a munth", "set_budget"),
+        ("new batery for the troopy 280 dollars", "log_maintenance"),
+        ("put a dentst appoinment in for friday 9am", "create_event"),
+    ],
+)
+def test_misspelt_request_word_picks_its_tool(text: str, tool: str) -> None:
+    tools = [p.intent.tool for p in split(text, TODAY) if p.intent]
+    assert tools == [tool]
