@@ -19,7 +19,7 @@ REQUEST_WORDS = frozenset(
     {
         "appointment", "battery", "batteries", "budget", "budgets", "calendar", "cancel",
         "caravan", "currency", "delete", "diesel", "expense", "expenses", "forecast",
-        "groceries", "grocery", "insurance", "maintenance", "mechanic", "month", "monthly",
+        "groceries", "grocery", "insurance", "maintenance", "mechanic", "month", "months", "monthly",
         "pantry", "petrol", "profile", "receipt", "registration", "reminder", "remind",
         "schedule", "service", "serviced", "shopping", "spending", "subscription", "timezone",
         "vehicle", "weather", "weekly", "yearly", "freezer", "fridge", "birthday", "dentist",
@@ -29,7 +29,7 @@ REQUEST_WORDS = frozenset(
 # Real words one edit from a request word: they are meant as written.
 _MEANT = frozenset(
     {
-        "mouth", "months", "batter", "budge", "butter", "server", "served", "serves", "dieses",
+        "mouth", "batter", "budge", "butter", "server", "served", "serves", "dieses",
         "remote", "remind", "reminds", "tyred", "fridges", "petrel", "weathers", "whether",
         "caravans", "cancels", "remover", "removed", "removes", "deletes", "deleted", "doctors",
         "receipts", "services", "servicer", "budgets", "repair", "replace",

@@ -57,3 +57,30 @@ def test_real_words_and_names_stay(said: str) -> None:
 def test_misspelt_request_word_picks_its_tool(text: str, tool: str) -> None:
     tools = [p.intent.tool for p in split(text, TODAY) if p.intent]
     assert tools == [tool]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["19.95 takeaway", "63.40 groceries at the IGA", "7.50 coffees"],
+)
+def test_dollars_and_cents_before_a_purchase_is_an_expense(text: str) -> None:
+    tools = [p.intent.tool for p in split(text, TODAY) if p.intent]
+    assert tools == ["add_expense"]
+
+
+def test_dollars_and_cents_opens_the_first_of_two_requests() -> None:
+    pieces = split("22.80 takeaway + remind me to ring the plumber tomorrow", TODAY)
+    assert [p.intent.tool for p in pieces if p.intent][0] == "add_expense"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we're in the UK a while, have my money in pounds",
+        "set our money to euros please",
+        "switch all money to USD, we live in Ohio now",
+    ],
+)
+def test_money_kept_in_a_currency_is_the_profile(text: str) -> None:
+    tools = [p.intent.tool for p in split(text, TODAY) if p.intent]
+    assert tools == ["update_profile"]
