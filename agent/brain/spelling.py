@@ -66,6 +66,10 @@ def _fix(m: re.Match[str]) -> str:
     return right.capitalize() if word[:1].isupper() else right
 
 
+# "whether" heard for "weather": the conjunction never follows an article or "the".
+_WHETHER = re.compile(r"\b(the|this|that|any|some|what'?s|hows?|how's) whether\b(?! or\b)", re.IGNORECASE)
+
+
 def correct(text: str) -> str:
     """The text with near misses of request words put right; everything else as written."""
-    return _WORD.sub(_fix, text)
+    return _WORD.sub(_fix, _WHETHER.sub(r"\1 weather", text))

@@ -84,3 +84,20 @@ def test_dollars_and_cents_opens_the_first_of_two_requests() -> None:
 def test_money_kept_in_a_currency_is_the_profile(text: str) -> None:
     tools = [p.intent.tool for p in split(text, TODAY) if p.intent]
     assert tools == ["update_profile"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("wx cairns 2d", "weather_forecast"),
+        ("what's the whether doing tomorrow", "weather_forecast"),
+        ("bin the physio from my cal", "delete_event"),
+    ],
+)
+def test_short_forms_and_sound_alikes_of_request_words(text: str, tool: str) -> None:
+    tools = [p.intent.tool for p in split(text, TODAY) if p.intent]
+    assert tools == [tool]
+
+
+def test_whether_as_a_conjunction_stays() -> None:
+    assert correct("ask whether the park is open") == "ask whether the park is open"
