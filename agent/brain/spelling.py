@@ -19,7 +19,8 @@ REQUEST_WORDS = frozenset(
     {
         "appointment", "battery", "batteries", "budget", "budgets", "calendar", "cancel",
         "caravan", "currency", "delete", "diesel", "expense", "expenses", "forecast",
-        "groceries", "grocery", "insurance", "maintenance", "mechanic", "month", "months", "monthly",
+        "groceries", "grocery", "insurance", "maintenance", "mechanic", "month", "months",
+        "monthly",
         "pantry", "petrol", "profile", "receipt", "registration", "reminder", "remind",
         "schedule", "service", "serviced", "shopping", "spending", "subscription", "timezone",
         "vehicle", "weather", "weekly", "yearly", "freezer", "fridge", "birthday", "dentist",
@@ -67,7 +68,9 @@ def _fix(m: re.Match[str]) -> str:
 
 
 # "whether" heard for "weather": the conjunction never follows an article or "the".
-_WHETHER = re.compile(r"\b(the|this|that|any|some|what'?s|hows?|how's) whether\b(?! or\b)", re.IGNORECASE)
+_WHETHER = re.compile(
+    r"\b(the|this|that|any|some|what'?s|hows?|how's) whether\b(?! or\b)", re.IGNORECASE
+)
 
 
 def correct(text: str) -> str:

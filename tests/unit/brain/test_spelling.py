@@ -70,7 +70,7 @@ def test_dollars_and_cents_before_a_purchase_is_an_expense(text: str) -> None:
 
 def test_dollars_and_cents_opens_the_first_of_two_requests() -> None:
     pieces = split("22.80 takeaway + remind me to ring the plumber tomorrow", TODAY)
-    assert [p.intent.tool for p in pieces if p.intent][0] == "add_expense"
+    assert next(p.intent.tool for p in pieces if p.intent) == "add_expense"
 
 
 @pytest.mark.parametrize(
