@@ -133,13 +133,18 @@ def _only_when(chunk: str, today: date) -> bool:
     return not re.sub(r"[\s,.!]+", "", _WHEN_WORDS.sub(" ", rest))
 
 
+# A clause that opens with the name of a reading of its own ("weather Dubbo 3 days",
+# "wx Broome"): terse, but a request, not a detail of the fill or trip before it.
+_NAMES_READING = re.compile(r"\s*(?:wx|weather|forecast)\b(?! permitting)", re.IGNORECASE)
+
+
 def _is_detail(prev: Candidate, chunk: str, today: date) -> bool:
     own = _DETAIL_OF.get(prev.tool)
     if own and own.match(chunk.strip()):
         return True
     if prev.tool in MONEY and _only_when(chunk, today):
         return True
-    return prev.tool in DETAILED and not _ASKS.match(chunk.strip())
+    return prev.tool in DETAILED and not (_ASKS.match(chunk.strip()) or _NAMES_READING.match(chunk))
 
 
 def _greedy_ends(before: str, chunk: str) -> bool:

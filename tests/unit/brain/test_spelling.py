@@ -101,3 +101,20 @@ def test_short_forms_and_sound_alikes_of_request_words(text: str, tool: str) -> 
 
 def test_whether_as_a_conjunction_stays() -> None:
     assert correct("ask whether the park is open") == "ask whether the park is open"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "filled 48L for $91 then weather for bourke tomorrow",
+        "diesel 55 litres $99.80, wx longreach 2d",
+    ],
+)
+def test_a_weather_clause_after_a_fill_is_its_own_request(text: str) -> None:
+    tools = [p.intent.tool for p in split(text, TODAY) if p.intent]
+    assert tools == ["log_fuel", "weather_forecast"]
+
+
+def test_weather_permitting_after_a_trip_asks_nothing() -> None:
+    tools = [p.intent.tool for p in split("plan a trip to Dubbo, weather permitting", TODAY)]
+    assert "weather_forecast" not in tools
