@@ -1,15 +1,17 @@
 """Cross-validation of the classifier across the development set's authors.
 
-Each author of evals/dev (corpus.AUTHORS) is a fold. For a fold, the artefact is built
+Each author of evals/dev (corpus.FOLDABLE) is a fold. For a fold, the artefact is built
 from the corpus plus the other authors' turns (train.py --dev), and the left-out author's
-conversations are run through the full brain (evaluate.py) with that artefact and with the
-artefact built without any development turn, at each blend setting asked for. Artefacts
+conversations are run through the full brain (evaluate.py) with that artefact and with a
+baseline artefact, at each blend setting asked for: the one built without any development
+turn, or with `--base`, the one built on those authors' turns (the fold left out), to ask
+what some authors add to others. Artefacts
 and runs are kept in the cache (.pam/brain_folds) so that a later call adds arms without
 building or running again; the table of every fold is written to --out (.md and .json).
 
     python -m scripts.brain_model.folds --folds r1,r2a,r2b [--train r1,r2a,r2b]
         [--later] [--C 8] [--blend 0.4,0.7,0.1 --blend 0.3,0.7,0.1 ...]
-        [--out bench/results/classifier-folds]
+        [--base r1,r2a] [--out bench/results/classifier-folds]
 
 The first blend is the reference: its runs are traced (evaluate.py --trace), and another
 blend re-runs only the conversations where one of the traced comparisons would flip.
@@ -25,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from agent.brain.learned import Classifier
-from scripts.brain_model.corpus import AUTHORS, dev_examples, dev_files
+from scripts.brain_model.corpus import AUTHORS, FOLDABLE, dev_examples, dev_files
 
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = ROOT / ".pam" / "brain_folds"
@@ -130,10 +132,11 @@ def accuracy(path: Path, author: str, later: bool) -> tuple[int, int]:
     return right, len(turns)
 
 
-def _row(fold: str, blend: Blend, trained: str, result: dict[str, Any]) -> str:
+def _row(fold: str, blend: Blend, base: str, trained: str, result: dict[str, Any]) -> str:
     b, a = result["before"], result["after"]
     cells = [
         fold,
+        base,
         trained,
         ",".join(map(str, blend)),
         f"{b['passed']}/{b['conversations']} → {a['passed']}/{a['conversations']}",
@@ -148,9 +151,10 @@ def _row(fold: str, blend: Blend, trained: str, result: dict[str, Any]) -> str:
 
 
 HEAD = (
-    "| left out | trained on | RESCUE,OVERRULE,DOUBT | pass without dev → with |"
-    " fixed / broken | route | tool | args | refusals | unrequested writes |\n"
-    "|---|---|---|---|---|---|---|---|---|---|"
+    "| left out | baseline trained on | trained on | RESCUE,OVERRULE,DOUBT |"
+    " pass baseline → with | fixed / broken | route | tool | args | refusals |"
+    " unrequested writes |\n"
+    "|---|---|---|---|---|---|---|---|---|---|---|"
 )
 
 
@@ -164,14 +168,23 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "bench/results/classifier-folds")
     parser.add_argument("--cache", type=Path, default=None, help="another cache folder")
     parser.add_argument("--builds-only", action="store_true", help="build the folds, run none")
-    parser.add_argument("--without-only", action="store_true", help="run the no-dev artefact")
+    parser.add_argument("--without-only", action="store_true", help="run the baseline only")
+    parser.add_argument("--base", default="", help="authors the baseline trains on (none)")
     args = parser.parse_args()
     if args.cache:  # e.g. runs of changed brain code beside the cached ones
         global CACHE
         CACHE = args.cache
-    present = [a for a in AUTHORS if dev_files(ROOT, [a])]
+    present = [a for a in FOLDABLE if dev_files(ROOT, [a])]
     folds = [a for a in args.folds.split(",") if a in present]
     trainers = [a for a in args.train.split(",") if a in present]
+    bases = [a for a in args.base.split(",") if a in present]
+
+    def baseline(fold: str) -> Path:
+        return artefact(tuple(a for a in bases if a != fold), False, args.C)
+
+    def named(dev: tuple[str, ...]) -> str:
+        return "+".join(dev) or "no dev turns"
+
     blends: list[Blend] = [REFERENCE]
     for spec in args.blend or []:
         r, o, d = (float(x) for x in spec.split(","))
@@ -182,37 +195,39 @@ def main() -> None:
         for fold in folds:
             artefact(tuple(a for a in trainers if a != fold), args.later, args.C)
         return
-    without = artefact((), False, args.C)
     if args.without_only:
         for fold in folds:
             for blend in blends:
-                scored(without, fold, blend)
+                scored(baseline(fold), fold, blend)
         return
     results: list[dict[str, Any]] = []
     lines = [HEAD]
     for fold in folds:
         dev = tuple(a for a in trainers if a != fold)
-        path = artefact(dev, args.later, args.C)
+        path, base = artefact(dev, args.later, args.C), baseline(fold)
+        based = named(tuple(a for a in bases if a != fold))
         for blend in blends:
-            # the artefact without dev turns is compared at the same blend
-            result = compare(scored(without, fold, blend), scored(path, fold, blend))
-            trained = "+".join(dev) + (" (all turns)" if args.later else " (first turns)")
-            results.append({"fold": fold, "trained": trained, "blend": blend, **result})
-            lines.append(_row(fold, blend, trained, result))
+            # the baseline artefact is compared at the same blend
+            result = compare(scored(base, fold, blend), scored(path, fold, blend))
+            trained = named(dev) + (" (all turns)" if args.later else " (first turns)")
+            results.append(
+                {"fold": fold, "base": based, "trained": trained, "blend": blend, **result}
+            )
+            lines.append(_row(fold, blend, based, trained, result))
     for blend in blends:
         mine = [r for r in results if r["blend"] == blend]
         count = sum(r["after"]["conversations"] for r in mine)
         lines.append(
-            f"| all folds | | {','.join(map(str, blend))} |"
+            f"| all folds | | | {','.join(map(str, blend))} |"
             f" {sum(r['before']['passed'] for r in mine)}/{count} →"
             f" {sum(r['after']['passed'] for r in mine)}/{count} |"
             f" {sum(len(r['fixed']) for r in mine)} / {sum(len(r['broken']) for r in mine)}"
-            " | | | | | |"
+            " | | | | | | |"
         )
     lines += [
         "",
         "The classifier alone (its top class) on the left-out author's turns that expect one"
-        " tool or none: without dev turns → with the other authors' turns",
+        " tool or none: baseline → with the other authors' turns",
         "",
         "| left out | first turns | every turn |",
         "|---|---|---|",
@@ -221,7 +236,7 @@ def main() -> None:
         path = artefact(tuple(a for a in trainers if a != fold), args.later, args.C)
         cells = []
         for later in (False, True):
-            (b, n), (a, _) = accuracy(without, fold, later), accuracy(path, fold, later)
+            (b, n), (a, _) = accuracy(baseline(fold), fold, later), accuracy(path, fold, later)
             cells.append(f"{b}/{n} → {a}/{n}")
             results.append({"fold": fold, "later": later, "classifier": [b, a, n]})
         lines.append(f"| {fold} | {cells[0]} | {cells[1]} |")

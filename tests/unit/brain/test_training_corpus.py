@@ -8,7 +8,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from scripts.brain_model.corpus import author, dev_examples, dev_files, turn_label
+from scripts.brain_model.corpus import (
+    AUTHORS,
+    FOLDABLE,
+    author,
+    dev_examples,
+    dev_files,
+    turn_label,
+)
 
 LABELS = {"add_expense", "get_feed", "none"}
 
@@ -84,3 +91,9 @@ def test_later_turns_are_read_alone_when_asked_for(tmp_path: Path) -> None:
         ("add_expense", "and the next one"),
         ("none", "lovely sunset tonight"),
     ]
+
+
+def test_the_shipped_authors_can_be_folds_and_round_five_never_trains() -> None:
+    """Round 5 is kept untuned as a fresh measure: no build or fold may read it."""
+    assert set(AUTHORS) <= set(FOLDABLE)
+    assert not [a for a in FOLDABLE if a.startswith("r5")]
