@@ -61,6 +61,12 @@ _TIME_SPENT = re.compile(
     r"|afternoon|evening|week|weekend|time|hours?|while|fortnight)\b",
     _I,
 )
+_UNIT_AFTER = re.compile(
+    r"\s*(?:[a-z]*(?:litres?|liters?|metres?|meters?|grams?|kilos?|kgs?|kms?|km/h|lbs?|psi"
+    r"|kpa|hours?|hrs?|mins?|minutes?|days?|weeks?|months?|years?|percent|l|g|ml|mm|cm|m|x"
+    r"|am|pm))\b",
+    _I,
+)
 _CLOCK = re.compile(r"\d|noon|midday|midnight", _I)
 _AT_SHOP = re.compile(r"\s*(?:at|on)\s+\S", _I)  # matched right after a leading amount
 _NEW_PART = re.compile(
@@ -194,6 +200,11 @@ _REF_TOOLS = {
 def _priced_bare(text: str) -> bool:
     """A bare number that looks like a price: cents, or 5 and up, and no unit after it."""
     for hit in bare_numbers(text):
+        # dollars and cents are a price whatever follows ("48.20 groceries"), bar a unit
+        if re.fullmatch(r"\d+\.\d{2}", text[hit.start : hit.end]) and not _UNIT_AFTER.match(
+            text, hit.end
+        ):
+            return True
         # a count of things ("6 eggs") or a measure; "71.35 this morning" is a price
         if re.match(
             r"\s*(?!(?:this|is|was|has|as|its|us|yes)\b)(?:[a-z]+s|kg|g|l|ml|x)\b",

@@ -16,6 +16,7 @@ from agent.brain.intents import EXPLICIT, STRONG, Candidate, classify, other_sen
 from agent.brain.learned import guess, probability
 from agent.brain.money import best_amount
 from agent.brain.slots import DOMAIN, KIND
+from agent.brain.spelling import correct
 
 # The lookbehinds: a run of stops or blanks is tried from its start only, not again from
 # each of its n characters (each try reading the rest of the run: ";" * 4,000 or " \n" *
@@ -132,13 +133,18 @@ def _only_when(chunk: str, today: date) -> bool:
     return not re.sub(r"[\s,.!]+", "", _WHEN_WORDS.sub(" ", rest))
 
 
+# A clause that opens with the name of a reading of its own ("weather Dubbo 3 days",
+# "wx Broome"): terse, but a request, not a detail of the fill or trip before it.
+_NAMES_READING = re.compile(r"\s*(?:wx|weather|forecast)\b(?! permitting)", re.IGNORECASE)
+
+
 def _is_detail(prev: Candidate, chunk: str, today: date) -> bool:
     own = _DETAIL_OF.get(prev.tool)
     if own and own.match(chunk.strip()):
         return True
     if prev.tool in MONEY and _only_when(chunk, today):
         return True
-    return prev.tool in DETAILED and not _ASKS.match(chunk.strip())
+    return prev.tool in DETAILED and not (_ASKS.match(chunk.strip()) or _NAMES_READING.match(chunk))
 
 
 def _greedy_ends(before: str, chunk: str) -> bool:
@@ -382,6 +388,7 @@ def _addressed(sentence: str) -> bool:
 def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
     """The message's requests; a goodbye that asks nothing tells of tomorrow's drive, it
     plans no trip ("that's all for today, off to bed, big drive to Winton tomorrow")."""
+    text = correct(text)
     pieces = _requests(text, today, recent_kind)
     if signs_off(text):
         return [p for p in pieces if p.intent is None or p.intent.tool != "plan_trip"]

@@ -118,7 +118,7 @@ WHEELS: list[tuple[str, int, str]] = [
     (
         "weather_forecast",
         8,
-        r"\b(?:weather|forecast|temperatures?|temps?)\b|\bhow (?:hot|cold|warm)\b",
+        r"\b(?:weather|forecast|temperatures?|temps?|wx)\b|\bhow (?:hot|cold|warm)\b",
     ),
     # Conditions ("rain", "wind", "storms") are a forecast request only when asked or ahead
     # of time: "the awning flaps in the wind" and "rained all night" ask for nothing.

@@ -39,7 +39,7 @@ _LOW = r"out of|low on|running low on|running out of|nearly out of|almost out of
 _LIST = r"shopping|grocery|groceries"
 _UNITS = r"miles|imperial|metric|kilomet\w*|kms|units|currency|time ?zone"
 _PETS = r"dogs?|cats?|pets?|kelpie|puppy|birds?"
-_DIARY = r"calendar|schedule|diary|appointments|events"
+_DIARY = r"calendar|cal|schedule|diary|appointments|events"
 _WE = r"we'?re|i'?m|we are|i am"
 _MONIES = r"euros?|us dollars?|nz dollars?|pounds|usd|nzd|gbp|eur|cad|aud|aussie dollars?|yen"
 _SWITCH = r"switch|set|put|change|move"
@@ -204,6 +204,13 @@ YOU: list[tuple[str, int, str]] = [
     ("update_profile", 8, r"\b(?:we'?re|i'?m|we are|i am) based (?:in|at|out of)\b"),
     ("update_profile", 8, rf"\b(?:{_SWITCH})\s+(?:me|us)\s+(?:to|onto|on)\s+\w+(?: \w+)? time\b"),
     ("update_profile", 8, rf"\b(?:{_SHOW_IN})\b.{{0,30}}\b(?:in|to) (?:{_MONIES})\b"),
+    # the money itself kept in a currency: "have our money in euros", "set my money to USD"
+    (
+        "update_profile",
+        8,
+        rf"\b(?:{_SWITCH}|keep|have|do)\s+(?:my|our|the|all) money\b.{{0,15}}\b(?:in|to|into)"
+        rf" (?:{_MONIES})\b",
+    ),
     ("update_profile", 8, rf"\btravel(?:ling)? with\b.{{0,25}}\b(?:{_PETS})\b"),
     ("update_profile", 8, r"\bin (?:miles|imperial)\b"),
     # "set me up as aussie dollars and metric", "update my profile - pets: …"
