@@ -140,6 +140,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b", _I), "nth"),
     (re.compile(r"\bon\s+(\d{1,2})(?:st|nd|rd|th)\b", _I), "nth"),
+    # "by 20th", "due 3rd", "before 15th": a deadline's day of the month, "the" left out
+    (re.compile(r"\b(?:by|due|before|until|till)\s+(\d{1,2})(?:st|nd|rd|th)\b", _I), "nth"),
     (re.compile(rf"\b(last|next|this coming|this|coming)\s+({_WD})\b", _I), "weekday"),
     (re.compile(rf"\b({_WD_FULL})(?:\s+(just gone|last|gone))?\b", _I), "bare_weekday"),
     (

@@ -29,6 +29,7 @@ from agent.brain.money import bare_numbers, best_amount, find_amounts, spoken_pa
 from agent.brain.places import capitalised_place, named_town, place_after, town_after_word
 from agent.brain.previous import Previous
 from agent.brain.ranges import PERIODS, Range, find_range, next_to
+from agent.brain.slots import EXTRACT
 from agent.brain.slots_vehicle import vehicle_named
 from agent.brain.times import find_time
 
@@ -381,6 +382,9 @@ _SAME_AGAIN = re.compile(
     _I,
 )
 REPEATS = ("log_fuel", "add_expense", "add_income", "log_tyre_pressures")
+_RESTATED = (
+    "amount", "litres", "total_cost", "price_per_litre", "odometer_km", "vehicle", "pressures",
+)  # fmt: skip
 
 
 def same_again(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
@@ -392,6 +396,10 @@ def same_again(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     if m is None or len(text.split()) > MAX_WORDS or _NEW.search(m["rest"]):
         return None
     args = {k: v for k, v in prev.filters.items() if k not in ("date", *PLACE_FILTERS)}
+    # "same again but 29", "again for the Bus, 45L $88.20": the values this message gives
+    # stand in for the previous ones; the rest are carried over
+    said = EXTRACT[prev.action](m["rest"], env).args
+    args |= {k: v for k, v in said.items() if k in _RESTATED and v is not None}
     if (place := place_after(m["rest"], "at|in")) is not None:
         args["location"] = place[0]
     if (day := find_day(m["rest"], env.today, future=False)) is not None:

@@ -27,7 +27,11 @@ _LEAD = (
 )
 _BEFORE = re.compile(
     rf"\b(\d+)\s*(min|mins|minutes?|hours?|hrs?|hr|days?)\s*{_LEAD}"
-    rf"|\b(half an?|a quarter of an?|quarter of an?|an?)\s*(hour|day)\s*{_LEAD}",
+    rf"|\b(half an?|a quarter of an?|quarter of an?|an?)\s*(hour|day)\s*{_LEAD}"
+    # "remind 1 hour", "reminder 30 mins": a length straight after "remind" is a lead time
+    # ("remind me in 2 hours" is a moment, and has its "in")
+    r"|\bremind(?:er)?(?:\s+(?:me|us))?\s+(\d+)\s*(min|mins|minutes?|hours?|hrs?|hr|days?)\b"
+    r"(?!\s*(?:from now|later|after|time))",
     _I,
 )
 _SHARE = {"half": Decimal("0.5"), "a quarter": Decimal("0.25"), "quarter": Decimal("0.25")}
@@ -51,8 +55,9 @@ def reminder_before(text: str) -> Hit | None:
     if not m:
         return None
     share = next((v for k, v in _SHARE.items() if (m.group(3) or "").lower().startswith(k)), None)
-    count = Decimal(m.group(1)) if m.group(1) else share or Decimal(1)
-    unit = (m.group(2) or m.group(4)).lower()
+    number = m.group(1) or m.group(5)
+    count = Decimal(number) if number else share or Decimal(1)
+    unit = (m.group(2) or m.group(4) or m.group(6)).lower()
     scale = 1440 if unit.startswith("day") else 60 if unit.startswith(("hour", "hr")) else 1
     return Hit(count * scale, m.start(), m.end())
 

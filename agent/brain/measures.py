@@ -41,7 +41,7 @@ _CONSUMPTION = re.compile(
     _I,
 )
 _PRICE = re.compile(
-    rf"(?:\$\s?)?{_N}\s*(c|cents?|cpl)?\s*(?:/\s*l(?:itre|iter|tr)?\b|per\s+l(?:itre|iter|tr)?\b"
+    rf"(?:\$\s?)?{_N}(?:\s*(?:dollars?|bucks?))?\s*(c|cents?|cpl)?\s*(?:/\s*l(?:itre|iter|tr)?\b|per\s+l(?:itre|iter|tr)?\b"
     r"|a\s+l(?:itre|iter)\b|an?\s+l\b)|"
     rf"{_N}\s*cpl\b",
     _I,

@@ -19,7 +19,12 @@ _KINDS = [
     ),
     ("water", r"water(?: points?| taps?)?|taps?|drinking water|potable"),
     ("mechanic", r"mechanics?|garage|auto electrician|tyre shop"),
-    ("fuel", r"fuel(?: stations?| stops?)?|servos?|service stations?|diesel|petrol"),
+    # "a diesel mechanic": the fuel word then names the trade, not a place to fill up
+    (
+        "fuel",
+        r"fuel(?: stations?| stops?)?|servos?|service stations?"
+        r"|(?:diesel|petrol)(?!\s+(?:mechanics?|garage|fitters?|specialists?))",
+    ),
     (
         "campsite",
         r"camp ?sites?|camps?|free ?camps?|camping(?: spots?)?|camp ?grounds?"

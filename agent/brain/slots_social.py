@@ -9,7 +9,7 @@ from agent.brain.convo import Env
 from agent.brain.draft import Draft, Ref, tidy
 from agent.brain.figures import newest_count
 from agent.brain.pick import explicit_id, ordinal, ref_words
-from agent.brain.textutil import capitalise, squash, title_case
+from agent.brain.textutil import capitalise, respell, squash, title_case
 
 _I = re.IGNORECASE
 _NOT_NAME = r"(?!(?:to|in|on|into|for|from|with|everyone|all|the|my|our)\b)"
@@ -218,7 +218,8 @@ def get_feed(text: str, env: Env) -> Draft:
     )
     # a group typed in lower case, to the end of the message ("whats new in caravan cooks")
     lower = re.search(
-        r"\b(?:posts?|new|happening|latest|posted|going on|news)\s+(?:in|on|from)\s+(?:the\s+)?"
+        r"\b(?:posts?|new|happening|latest|posted|going on|news)(?:\s+\d{1,3})?\s+(?:in|on|from)\s+"
+        r"(?:the\s+)?"
         r"(?!(?:the\s+)?(?:feed|community|public|everyone|app|group|groups)\b)"
         r"([a-z][\w'&-]*(?:\s+[\w'&-]+){0,4}?)(?:\s+group)?\s*(?:pls|please|thanks)?[?.!]*$",
         text,
@@ -246,6 +247,15 @@ def get_feed(text: str, env: Env) -> Draft:
     found = found or (squash(lower[1]) if lower else None)
     found = found or (squash(people_in[1]) if people_in else None)
     found = found or (squash(before_feed[1]) if before_feed else None)
+    # "feed outback cooks", "feed for caravan cooks": the word "feed" first, as a command
+    after_feed = re.match(
+        r"\s*(?:show\s+(?:me\s+)?)?(?:the\s+)?feed\s+(?:for\s+|of\s+|from\s+|in\s+)?(?:the\s+)?"
+        r"(?!(?:pls|please|thanks|now|again|today)\b)([a-z][\w'&-]*(?:\s+[\w'&-]+){0,4}?)"
+        r"(?:\s+group)?\s*(?:pls|please|thanks)?[?.!]*$",
+        text,
+        _I,
+    )
+    found = found or (squash(after_feed[1]) if after_feed else None)
     draft.put("group", clean_name(found) if found else None)
     if n := newest_count(text):
         draft.put("limit", n)
@@ -337,7 +347,7 @@ def join_group(text: str, env: Env) -> Draft:
         r"\b(?:join(?: (?:me|us))?(?: up)?(?: (?:to|with|for))?|sign (?:me|us) up (?:to|for)"
         r"|member of"
         r"|(?:add|put|chuck|throw|stick|pop|bung|sign) (?:me|us) (?:up )?(?:to|in|into|on)"
-        r"|(?:get|let) (?:me|us) (?:into|in))"
+        r"|(?:get|let) (?:me|us) (?:into|in to|in))"
         r"\s+(?:the\s+)?(.+?)\s*[.!?]*$",
         text,
         _I,
@@ -390,7 +400,8 @@ def create_group(text: str, env: Env) -> Draft:
         m = re.match(r"(.*)\n(.*)", f"{titled[1]}\n{titled[2] or ''}")
     name = clean_name(m[1]) if m else ""
     description = squash(m[2]).strip(" -") if m else ""
-    if re.search(r"\b(?:private|invite[- ]only|closed|secret|members only)\b", text, _I):
+    # This tool reads the user's own words; "privet" as heard is still "private".
+    if re.search(r"\b(?:private|invite[- ]only|closed|secret|members only)\b", respell(text), _I):
         draft.put("private", True)
         name = re.sub(
             r"[,\s]+(?:keep it |make it |it's |and )?(?:private|invite[- ]only)\b.*$",

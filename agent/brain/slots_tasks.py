@@ -27,8 +27,9 @@ def add_task(text: str, env: Env) -> Draft:
         draft.put("due_date", day.day.isoformat())
     # "priority" as typed in a hurry ("priortiy", "prio"); "no hurry" is "no rush"
     prio = r"(?:pr\w*rit\w*|prio\w*)"
-    high = rf"\b(?:urgent|asap|important|(?:high|top) {prio}|critical)\b"
-    low = rf"\b(?:low {prio}|no (?:rush|hurry)(?: at all)?|whenever|someday|eventually)\b"
+    # "!high", "!urgent", "!low": a priority tagged as in a to-do app
+    high = rf"\b(?:urgent|asap|important|(?:high|top) {prio}|critical|(?<=!)high)\b"
+    low = rf"\b(?:low {prio}|no (?:rush|hurry)(?: at all)?|whenever|someday|eventually|(?<=!)low)\b"
     if re.search(high, text, _I):
         draft.put("priority", "high")
         rest = re.sub(high, " ", rest, flags=_I)

@@ -38,8 +38,20 @@ def _value(text: str) -> Decimal:
 def _corners(text: str) -> tuple[dict[str, Decimal], list[tuple[int, int]]]:
     found: dict[str, Decimal] = {}
     spans = []
+    # "240kpa fl fr": a value first, then two or more corners it is for (one corner after a
+    # value is the next reading's name, as in "fl 220 fr 250")
+    one = "|".join(CORNERS[c] for c in _ORDER)
+    for listed in re.finditer(
+        rf"(?<![\w.]){_NUM}{_UNIT}\s+((?:{one})(?:\s*(?:,|&|\+|and)?\s*(?:{one}))+)\b", text, _I
+    ):
+        for tyre in _ORDER:
+            if tyre not in found and re.search(rf"\b(?:{CORNERS[tyre]})\b", listed[2], _I):
+                found[tyre] = _value(listed[1])
+        spans.append((listed.start(), listed.end()))
     for tyre, names in CORNERS.items():
-        if m := re.search(rf"\b(?:{names})\b{_FILL}{_NUM}{_UNIT}", text, _I):
+        if tyre in found:
+            continue
+        if m := re.search(rf"\b(?:{names})\b{_FILL}{_NUM}{_UNIT}", blank(text, spans), _I):
             found[tyre] = _value(m[1])
             spans.append((m.start(), m.end()))
     return found, spans
@@ -53,7 +65,8 @@ def _axles(text: str) -> dict[str, Decimal]:
         for n, a in (m.groups() for m in re.finditer(rf"{_NUM}{_UNIT}\s*(?:in |on )?(?:the )?"
                                                       rf"{_AXLE}\b", text, _I))
     }  # fmt: skip
-    axles = before if len(before) == 2 or len(after) < 2 else after
+    # "240 fl fr, 260 rears": one axle said after its value counts when none is said before
+    axles = before if len(before) == 2 or (len(after) < 2 and before) else after
     out: dict[str, Decimal] = {}
     if front := axles.get("f"):
         out |= {"front_left": front, "front_right": front}
@@ -127,7 +140,7 @@ def log_tyre_pressures(text: str, env: Env) -> Draft:
     if vehicle := vehicle_named(text, env):
         draft.put("vehicle", vehicle[0])
         text = blank(text, [vehicle[1:]])
-    if m := re.search(r"\b(psi|kpa|bar|lbs?)\b", text, _I):
+    if m := re.search(r"(?<![a-z])(psi|kpa|bar|lbs?)\b", text, _I):  # "32psi" glued too
         draft.put("unit", _UNITS[m[1].lower()])
     if re.search(r"\b(?:not|weren't|wasn't|aren't) (?:\w+ )?cold\b", text, _I) or _HOT.search(text):
         draft.put("cold", False)

@@ -80,10 +80,27 @@ def add_vehicle(text: str, env: Env) -> Draft:
     model = re.search(rf"\b({_MODELS})\b", text, _I)
     draft.put("make", title_case(make[1]) if make else None)
     draft.put("model", title_case(model[1]) if model else None)
+    if (
+        make
+        and not model
+        and (
+            after := re.match(
+                r"\s+(?!(?:diesel|petrol|unleaded|ulp|lpg|electric|ev|hybrid|ute|car|wagon|van|truck"
+                r"|with|and|for|that|which|is|in|on|the|a|we|i|she|he|they|called|named)\b)"
+                r"([A-Za-z][\w-]*[A-Za-z0-9])\b(?!')",
+                text[make.end() :],
+                _I,
+            )
+        )
+    ):
+        draft.put(
+            "model", title_case(after[1])
+        )  # a model the lexicon lacks: the word after the make
     named = re.search(
         r"\b(?:(?:called|named|nicknamed|calling|naming)(?: (?:it|her|him|them))?"
         r"|name (?:it|her|him)|call (?:it|her|him)|known as"
-        r"|(?:we|i) call(?: it| her| him)?|goes by|(?:her|his|its|the|our|my) name(?:'s| is)"
+        r"|(?:we|i|they|he|she|mum|dad|nan|pop) calls?(?: it| her| him)?|goes by"
+        r"|(?:her|his|its|the|our|my) name(?:'s| is)"
         r"|name\s*:)\s+(?:the\s+)?"
         r"([\w'-]+(?:\s+(?!\d)[A-Z][\w'-]*)?)",
         text,
@@ -95,7 +112,11 @@ def add_vehicle(text: str, env: Env) -> Draft:
         _I,
     )
     the = re.search(rf"\b(?:{_GENERIC}),?\s+the\s+([A-Z][\w'-]*)", text)  # "a vehicle, the Pajero"
-    name = named[1] if named else the[1] if the else None
+    # "new veh: Bluey, 2012 Hilux …": a label typed first, before the details, is the name
+    label = re.search(rf"\bnew\s+(?:{_GENERIC}|veh|vehicle)\s*:\s*([A-Z][\w'-]*)\s*,", text, _I)
+    if label and (re.fullmatch(_MAKES, label[1], _I) or re.fullmatch(_MODELS, label[1], _I)):
+        label = None
+    name = named[1] if named else the[1] if the else label[1] if label else None
     if not name and owned and not re.fullmatch(_GENERIC, owned[1], _I):
         name = owned[1] if not re.fullmatch(_MAKES, owned[1], _I) else None
     if not name:

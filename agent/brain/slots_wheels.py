@@ -91,7 +91,10 @@ def log_maintenance(text: str, env: Env) -> Draft:
     odo = measures.odometer(rest)
     cut = blank(rest, [(odo.start, odo.end)]) if odo else rest
     draft.put("odometer_km", odo.value if odo else None)
-    draft.put("next_due_km", due.value if due else None)
+    # "next in 10k" at 184,500 on the clock: a next reading below the one just given can
+    # only be the interval, so it is counted on from the odometer
+    ahead = due.value + odo.value if due and odo and due.value < odo.value else None
+    draft.put("next_due_km", ahead or (due.value if due else None))
     # "next one due in March", "get them checked again on the 15th of January": a date
     # after words of the next time is when it is due, not when it was done
     m = re.search(

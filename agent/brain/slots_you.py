@@ -47,6 +47,12 @@ _END = re.compile(
     r"(hours?|hrs?|minutes?|mins?)\b",
     _I,
 )
+# A length written straight after the clock time, as in a diary ("2:15pm 30m", "10am 1 hour").
+_CLOCK_LENGTH = re.compile(
+    r"(?:\d(?:am|pm)|\d:\d\d)\s*,?\s*(\d{1,3})\s*(m|mins?|minutes?|h|hrs?|hours?)\b"
+    r"(?!\s*(?:before|b4))",
+    _I,
+)
 
 
 def _end(text: str, start: datetime) -> tuple[datetime | None, tuple[int, int] | None]:
@@ -119,6 +125,9 @@ def create_event(text: str, env: Env) -> Draft:
         if moment.at is not None:
             start = datetime.combine(moment.day, moment.at, tzinfo=env.tz)
             end, span = _end(blank(text, spans), start)
+            if end is None and (glued := _CLOCK_LENGTH.search(text)):
+                minutes = int(glued[1]) * (60 if glued[2].lower().startswith("h") else 1)
+                end, span = start + timedelta(minutes=minutes), (glued.start(1), glued.end())
             if end and span:
                 draft.put("end", end.isoformat())
                 spans.append(span)

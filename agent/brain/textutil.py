@@ -298,9 +298,10 @@ def _year(m: re.Match[str]) -> str:
 
 
 # "four thirty no five", "20, sorry 25": a number said again corrected, the last one stays.
+# Several repair words may follow one another ("10… actually no, make it 11").
 _SELF_REPAIR = re.compile(
-    r"(?<![\d.])\d+(?:[ .:]\d{2})?\s*,?\s+(?:no|nah|sorry|i mean|or rather|make that|scratch that)"
-    r"\s*,?\s+(?=\d)",
+    r"(?<![\d.])\d+(?:[ .:]\d{2})?(?:\s?(?:am|pm))?\s*[,.…]*\s+(?:(?:actually|no|nah|sorry|wait"
+    r"|i mean|or rather|make that|make it|scratch that)\b[\s,.…]*)+(?=\d)",
     re.IGNORECASE,
 )
 # Percent as it is spelt in other languages ("90 procent", "80 prozent", "75 por ciento").
@@ -327,12 +328,105 @@ _SPACED_THOUSANDS = re.compile(
 _ARROW = re.compile(r"\s*(?:→|->|=>|⟶)\s*")
 
 
+# Words written as they sound or as texted ("yestdy", "wensday", "munth", "desel", "2wks"):
+# the word the extractors read. Shorthand is a table; other misspellings are matched
+# against a small lexicon of the words arguments hang on (same first letter, one edit in a
+# short word, two in a long one), and a day name heard rather than spelt against the
+# week's days (same first two letters, ending in "dy"/"day"), so "today", "weekday" and
+# "holiday" stay as they are. Only lower-case words are re-spelt: a capital marks a name.
+_SHORTHAND = {
+    "yday": "yesterday", "yest": "yesterday", "ystdy": "yesterday", "tmrw": "tomorrow",
+    "tmr": "tomorrow", "tmrow": "tomorrow", "tomoz": "tomorrow", "2moro": "tomorrow",
+    "2morrow": "tomorrow", "2day": "today", "munth": "month", "mnth": "month",
+    "munths": "months", "mnths": "months", "wk": "week", "wks": "weeks", "yr": "year",
+    "yrs": "years", "fortnite": "fortnight", "privet": "private", "thru": "through",
+    "tz": "timezone", "leavin": "leaving", "comin": "coming", "goin": "going",
+    "headin": "heading", "drivin": "driving", "gettin": "getting", "stayin": "staying",
+}  # fmt: skip
+_LEXICON = [
+    "month", "months", "diesel", "private", "calendar", "yesterday", "tomorrow", "fortnight",
+    "january", "february", "september", "october", "november", "december", "august",
+]  # fmt: skip
+_NOT_MISSPELT = {"mouth", "mouths", "monty", "moody", "sundry", "weekday"}
+# How people start a day's name when they spell it by ear ("wensday", "satdy", "tewsday")
+_DAY_STARTS = {
+    "monday": ("mon", "mun"), "tuesday": ("tue", "tus", "tew", "tuz"),
+    "wednesday": ("wed", "wen", "wend"), "thursday": ("thu", "thr", "thi"),
+    "friday": ("fri", "fry"), "saturday": ("sat",), "sunday": ("sun",),
+}  # fmt: skip
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WORDISH = re.compile(r"(?<![\w'])[a-z2][a-z]{1,9}(?![\w'])")
+_DAYISH = re.compile(r"(?:mo|mu|tu|te|we|th|fr|sa|su|y)[a-z]{0,6}da?y")
+
+
+def _by_ear(m: re.Match[str]) -> str:
+    word = m[0]
+    if word in _SHORTHAND:
+        return _SHORTHAND[word]
+    if len(word) < 5 or word in _NOT_MISSPELT or word in _LEXICON or word in _WEEKDAYS:
+        return word
+    if _DAYISH.fullmatch(word):
+        days = (
+            ["yesterday"]
+            if word[0] == "y"
+            else [d for d, starts in _DAY_STARTS.items() if word.startswith(starts)]
+        )
+        hit = process.extractOne(word, days, scorer=DamerauLevenshtein.distance, score_cutoff=3)
+        if hit:
+            return str(hit[0])
+    if any(word.startswith(w) for w in _LEXICON):
+        return word  # "monthly", "privates": a word built on one, not a misspelling
+    near = [w for w in _LEXICON if w[0] == word[0]]
+    cutoff = 1 if len(word) <= 6 else 2
+    hit = process.extractOne(word, near, scorer=DamerauLevenshtein.distance, score_cutoff=cutoff)
+    return str(hit[0]) if hit else word
+
+
+# Number words heard as other words: "to"/"too" before a span of time ("in the next to
+# weeks"), "for" before "hundred"/"thousand", "for tea"/"for tee" before money or a unit.
+_HEARD_NUMBER = re.compile(
+    r"\b(?:(?P<two>to|too)\s+(?=(?:days|weeks|months|years|hours|nights|minutes)\b)"
+    r"|(?P<four>for)\s+(?=(?:hundred|thousand)\b)"
+    r"|(?P<forty>for\s+t(?:ea|ee|y)\b)(?=\s+(?:dollars?|bucks?|litres?|liters?|kms?|minutes)\b))",
+    re.IGNORECASE,
+)
+
+
+def _heard_number(m: re.Match[str]) -> str:
+    if m["two"]:
+        return "two "
+    if m["four"]:
+        return "four "
+    return "forty"
+
+
+# A count glued to a short unit of time ("in 3d", "next 2wks", "for 1h", "3hrs"): spaced
+# and spelt out, as the range and clock rules read them.
+_GLUED_SPAN = re.compile(r"\b(\d{1,3})\s?(d|dys?|wks?|hrs?|h|mins?|mths?|yrs?)\b", re.IGNORECASE)
+_SPAN_WORD = {"d": "days", "dy": "days", "dys": "days", "wk": "weeks", "wks": "weeks",
+              "h": "hours", "hr": "hours", "hrs": "hours", "min": "minutes", "mins": "minutes",
+              "mth": "months", "mths": "months", "yr": "years", "yrs": "years"}  # fmt: skip
+
+
+def _glued_span(m: re.Match[str]) -> str:
+    unit = _SPAN_WORD[m[2].lower()]
+    return f"{m[1]} {unit[:-1] if m[1] == '1' else unit}"
+
+
+def respell(text: str) -> str:
+    """Words spelt by ear or texted become the words the rules read ("wensday" ->
+    "wednesday", "next to wks" -> "next two weeks", "in 3d" -> "in 3 days")."""
+    text = _WORDISH.sub(_by_ear, text)
+    text = _HEARD_NUMBER.sub(_heard_number, text)
+    return _GLUED_SPAN.sub(_glued_span, text)
+
+
 def normalise(text: str) -> str:
     """One spacing, plain quotes and dashes, number words as digits; case is kept."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", " - ")
     text = re.sub(r"[ \t]+", " ", text).strip()
-    text = _TEXTED.sub(_texted, text)
+    text = respell(_TEXTED.sub(_texted, text))
     text = _ORDINAL_DATE.sub(_ordinal_date, text)
     text = _HAVE_CONTRACTIONS.sub(r"\1 have", text)  # "what've we got on"
     text = _PER.sub(lambda m: " a " + _PER_WORD.get(m[1].lower(), m[1].lower()), text)
