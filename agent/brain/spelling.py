@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein
+from agent.brain.textutil import NearMisses
 
 # The words a request turns on: its verb or the noun that names the tool's kind.
 REQUEST_WORDS = frozenset(
@@ -41,20 +40,14 @@ _MEANT = frozenset(
     }
 )  # fmt: skip
 _WORD = re.compile(r"\b[a-z]{5,}\b", re.IGNORECASE)
-_BY_FIRST: dict[str, tuple[str, ...]] = {}
-for _w in sorted(REQUEST_WORDS):
-    _BY_FIRST[_w[0]] = (*_BY_FIRST.get(_w[0], ()), _w)
+_NEAR = NearMisses(sorted(REQUEST_WORDS))
 
 
 @lru_cache(maxsize=4096)
 def _nearest(low: str) -> str | None:
     if low in REQUEST_WORDS or low in _MEANT:
         return None
-    allowed = 2 if len(low) >= 9 else 1
-    hit = process.extractOne(
-        low, _BY_FIRST.get(low[0], ()), scorer=DamerauLevenshtein.distance, score_cutoff=allowed
-    )
-    return hit[0] if hit else None
+    return _NEAR.nearest(low, 2 if len(low) >= 9 else 1)
 
 
 def _fix(m: re.Match[str]) -> str:

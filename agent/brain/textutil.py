@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -328,6 +330,26 @@ _SPACED_THOUSANDS = re.compile(
 _ARROW = re.compile(r"\s*(?:→|->|=>|⟶)\s*")
 
 
+class NearMisses:
+    """A lexicon's word a misspelling is a few edits from: the nearest with the same first
+    letter (Damerau-Levenshtein), ties to the first in the lexicon's order. Shared by the
+    request words (spelling.py) and the argument words (`respell`)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.by_first: dict[str, tuple[str, ...]] = {}
+        for word in words:
+            self.by_first[word[0]] = (*self.by_first.get(word[0], ()), word)
+
+    def nearest(self, word: str, max_edits: int) -> str | None:
+        hit = process.extractOne(
+            word,
+            self.by_first.get(word[:1], ()),
+            scorer=DamerauLevenshtein.distance,
+            score_cutoff=max_edits,
+        )
+        return str(hit[0]) if hit else None
+
+
 # Words written as they sound or as texted ("yestdy", "wensday", "munth", "desel", "2wks"):
 # the word the extractors read. Shorthand is a table; other misspellings are matched
 # against a small lexicon of the words arguments hang on (same first letter, one edit in a
@@ -347,6 +369,7 @@ _LEXICON = [
     "month", "months", "diesel", "private", "calendar", "yesterday", "tomorrow", "fortnight",
     "january", "february", "september", "october", "november", "december", "august",
 ]  # fmt: skip
+_ARGUMENT_WORDS = NearMisses(_LEXICON)
 _NOT_MISSPELT = {"mouth", "mouths", "monty", "moody", "sundry", "weekday"}
 # How people start a day's name when they spell it by ear ("wensday", "satdy", "tewsday")
 _DAY_STARTS = {
@@ -360,7 +383,11 @@ _DAYISH = re.compile(r"(?:mo|mu|tu|te|we|th|fr|sa|su|y)[a-z]{0,6}da?y")
 
 
 def _by_ear(m: re.Match[str]) -> str:
-    word = m[0]
+    return _respelt(m[0])
+
+
+@lru_cache(maxsize=8192)
+def _respelt(word: str) -> str:
     if word in _SHORTHAND:
         return _SHORTHAND[word]
     if len(word) < 5 or word in _NOT_MISSPELT or word in _LEXICON or word in _WEEKDAYS:
@@ -376,10 +403,7 @@ def _by_ear(m: re.Match[str]) -> str:
             return str(hit[0])
     if any(word.startswith(w) for w in _LEXICON):
         return word  # "monthly", "privates": a word built on one, not a misspelling
-    near = [w for w in _LEXICON if w[0] == word[0]]
-    cutoff = 1 if len(word) <= 6 else 2
-    hit = process.extractOne(word, near, scorer=DamerauLevenshtein.distance, score_cutoff=cutoff)
-    return str(hit[0]) if hit else word
+    return _ARGUMENT_WORDS.nearest(word, 1 if len(word) <= 6 else 2) or word
 
 
 # Number words heard as other words: "to"/"too" before a span of time ("in the next to
