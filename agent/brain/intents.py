@@ -43,6 +43,12 @@ _TRIP_WORD = re.compile(
     r"|down|up|over|into|back|home|north|south|east|west|towards|across)\b",
     _I,
 )
+# Going said as not going: "grandad isn't going to bowls anymore" plans no trip.
+_NOT_GOING = re.compile(
+    r"\b(?:isn'?t|aren'?t|not|won'?t be|never|no longer|wasn'?t|weren'?t) (?:going|heading"
+    r"|driving|travelling|off) (?:to|into|up to|down to|out to)\b",
+    _I,
+)
 _EVENT_NOUN = re.compile(
     r"\b(?:appointment|appt|dentist|doctor'?s?|gp|vet|meeting|booking|check-?in|check-?out|catch"
     r"[- ]up|(?:dinner|lunch|drinks|coffee|brunch|bbq) with|birthday|party|flight|ferry|haircut"
@@ -158,7 +164,8 @@ _DONE_ALREADY = re.compile(
 _DONE = re.compile(r"\b(?:done|finished|completed|sorted|ticked off|taken care of)\b", _I)
 _SHOW_IT = re.compile(
     r"\bwhat(?:'s| is| else is)? (?:on|in) (?:it|there|that)\b|\b(?:show|read|give) (?:me )?"
-    r"(?:it|that)(?: (?:again|back|out))?\s*[.?!]*$"
+    r"(?:it|that|them|those)(?: (?:again|back|out))?(?: (?:to|for) (?:me|us))?(?: again)?"
+    r"(?: (?:please|pls|thanks))?\s*[.?!]*$"
     r"|\b(?:anything|what) (?:else )?(?:is )?(?:in|on) there\b"
     # "show me the history", "what were they the last few times": the readings talked about
     r"|\b(?:show|give|read|tell|see) (?:me |us )?(?:the |that |their |its )?(?:whole )?"
@@ -287,7 +294,7 @@ def _features(text: str, today: date) -> list[Candidate]:
     owned = re.search(r"\b(?:add|my|our|new|got|bought|drive|have)\b", text, _I)
     if measures.year(text) and spec and owned:
         found.append(Candidate("add_vehicle", 8))
-    if _TRIP_WORD.search(text) and any(trip_places(text)[:2]):
+    if _TRIP_WORD.search(text) and any(trip_places(text)[:2]) and not _NOT_GOING.search(text):
         found.append(Candidate("plan_trip", 8))
     day = find_day(text, today, future=True)
     has_day, has_time = day is not None, clock is not None
@@ -371,6 +378,21 @@ def _referential(text: str, recent_kind: str | None) -> Candidate | None:
     return None
 
 
+# "a feed" is a meal ("what a great feed at the pub", "had a decent feed"), and "feed"
+# before its eater is the verb ("feed the dog"); the social feed is "the/my feed"
+OTHER_FEED = re.compile(
+    r"\b(?:a|an|such a)\s+(?:[a-z']+\s+){0,2}feed\b(?!\s+(?:of|from|for)\s+(?:the|my|our)\b)"
+    r"|\bfeed (?:the|my|our|them|him|her|us|'?em|everyone)\b(?!\s*(?:feed|posts?)\b)",
+    _I,
+)
+# "budget" before the thing it describes is "cheap": "the cheapest budget airline", "a budget
+# motel".
+BUDGET_KIND = re.compile(
+    r"\bbudget (?:airlines?|flights?|fares?|motels?|hotels?|hostels?|accommodation|options?"
+    r"|stays?|rooms?|travel|tours?|holidays?|trips?|brands?|car hire|rentals?|meals?|eats"
+    r"|versions?|buys?|range|friendly)\b",
+    _I,
+)
 # Feature words in their everyday sense: a letter is posted at the post office, not on
 # the feed. These take the tool's triggers out of the running.
 OTHER_SENSE = {
@@ -381,11 +403,13 @@ OTHER_SENSE = {
         r"|\bpost office\b|\bby post\b|\bin the post\b",
         _I,
     ),
-    # "a feed" is a meal ("what a great feed at the pub", "had a decent feed"), and "feed"
-    # before its eater is the verb ("feed the dog"); the social feed is "the/my feed"
+    "set_budget": BUDGET_KIND,
+    "budget_status": BUDGET_KIND,
+    # "feed" for animals is fodder: "the feed for the cattle is getting dear", "stock feed"
     "get_feed": re.compile(
-        r"\b(?:a|an|such a)\s+(?:[a-z']+\s+){0,2}feed\b(?!\s+(?:of|from|for)\s+(?:the|my|our)\b)"
-        r"|\bfeed (?:the|my|our|them|him|her|us|'?em|everyone)\b(?!\s*(?:feed|posts?)\b)",
+        OTHER_FEED.pattern + r"|\bfeed (?:for|of) (?:the |my |our |his |her )?(?:cattle|stock|sheep"
+        r"|cows?|horses?|chooks|chickens|hens|goats|pigs|dogs?|cats?|animals|livestock|calves|birds)"
+        r"\b|\b(?:stock|cattle|horse|chook|chicken|dog|cat|bird|pig|sheep|hay|animal) feed\b",
         _I,
     ),
     # the weather as it is, given as a reason or news: "cancel it, the weather's too bad",

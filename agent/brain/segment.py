@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 
-from agent.brain.asking import signs_off
+from agent.brain.asking import READ_OF, WRITES, holds_back, signs_off
 from agent.brain.blend import DOUBT, RESCUE
+from agent.brain.categories import category_of
 from agent.brain.dates import find_day
 from agent.brain.general import talk_only
 from agent.brain.intents import EXPLICIT, STRONG, Candidate, classify, other_sense, scene
@@ -98,6 +99,12 @@ _DETAIL_OF = {
         re.I,
     ),
     "save_place": re.compile(r"^(?:and )?(?:share|make it public|keep it)\b", re.I),
+    # "…, and tell me when it hits 80 percent": the budget's alert, not a status asked
+    "set_budget": re.compile(
+        r"^(?:and |then )?(?:warn|tell|alert|let|ping|notify|give) (?:me|us)(?: know| a (?:heads"
+        r" up|shout|yell))? (?:when|if|once|at|before)\b",
+        re.I,
+    ),
     # "add a task: check the tyres, high priority": the priority is the task's
     "add_task": re.compile(
         r"^(?:and |it's |its |make it |mark it |set it )?(?:(?:high|low|top|medium|normal)"
@@ -144,7 +151,10 @@ def _is_detail(prev: Candidate, chunk: str, today: date) -> bool:
         return True
     if prev.tool in MONEY and _only_when(chunk, today):
         return True
-    return prev.tool in DETAILED and not (_ASKS.match(chunk.strip()) or _NAMES_READING.match(chunk))
+    said = chunk.strip()
+    # a request in question form ("…, can you take it out of his calendar") is its own
+    asks = _ASKS.match(said) or _NAMES_READING.match(chunk) or _ADDRESSED.match(said)
+    return prev.tool in DETAILED and not asks
 
 
 def _greedy_ends(before: str, chunk: str) -> bool:
@@ -194,7 +204,7 @@ _SENTENCE = re.compile(
     r"|(?<=\w)\s+(?:(?:anyway|anyhow|so|but|and|oh)\s+)?(?=(?:can|could|would|will) (?:you|ya|u)"
     r"\s+(?:please\s+|pls\s+)?(?:add|log|put|remind|set|book|plan|save|create|make|post|note"
     r"|record|schedule|pop|stick|chuck|pencil|jot|write|share|find|check|show|tell|change|move"
-    r"|update|delete|remove|cancel)\b)",
+    r"|update|delete|remove|cancel|take|cross|scratch)\b)",
     re.IGNORECASE,
 )
 # A sentence addressed to PAM: a request in question form, "please …", or a question.
@@ -390,9 +400,21 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
     plans no trip ("that's all for today, off to bed, big drive to Winton tomorrow")."""
     text = correct(text)
     pieces = _requests(text, today, recent_kind)
+    if holds_back(text):
+        # "if I set a fuel budget of 800 would I be over? don't set it yet": what would
+        # be written is only asked about
+        pieces = [_read_only(p) for p in pieces]
     if signs_off(text):
         return [p for p in pieces if p.intent is None or p.intent.tool != "plan_trip"]
     return pieces
+
+
+def _read_only(piece: Piece) -> Piece:
+    intent = piece.intent
+    if intent is None or intent.tool not in WRITES:
+        return piece
+    read = READ_OF.get(intent.tool)
+    return Piece(piece.text, Candidate(read, intent.score) if read else None)
 
 
 def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
@@ -536,6 +558,45 @@ _THAT_ONE = re.compile(r"\b(?:that|this) (?:one|group|place|spot|event|post)\b",
 _STATUS_OF = {"set_budget": "budget_status", "add_expense": "budget_status"}
 
 
+# Requests a terse list repeats with only their values ("groceries $48.20; camp fee 35").
+LISTED = {"add_expense", "add_income", "set_budget"}
+_PRICE = re.compile(
+    r"(?<![\w.,/:])(?:\d[\d,]*\.\d\d|[1-9]\d[\d,]*|[5-9])\b"
+    r"(?!\s*(?:%|(?:percent|per cent|pc|litres?|liters?|l|kg|kgs|g|ml|km|kms|psi|kpa|am|pm|x"
+    r"|kwh|hrs?|hours?|mins?|minutes?|days?|nights?|weeks?|months?|years?|people|kids|adults|times|dozen|of)\b))",
+    re.I,
+)
+
+
+_WHAT_THEN_PRICE = re.compile(r"^[a-z][a-z' &-]{2,30}\s+\$?\d", re.I)  # "laundromat 12"
+
+
+def _next_item(
+    prev: Candidate, intent: Candidate | None, before: str, chunk: str
+) -> Candidate | None:
+    """The request before, again, for a clause that gives only its values: a price and
+    what it was for or from, no verb and no request of another kind of its own ("camp fee
+    35 yday" after an expense, "120 markets sat" after an income, "fuel 900 @ 90%" after a
+    budget). The clause before must have its own value, else the two are one purchase
+    ("bought coffee, cake for $12")."""
+    if prev.tool not in LISTED or not _PRICE.search(chunk) or not _PRICE.search(before):
+        return None
+    said = chunk.strip()
+    if _ASKS.match(said) or _IMPERATIVE.match(said) or "?" in said or _TOTAL.search(said):
+        return None  # ("…, stayed 3 nights so 90 all up": the total of the same)
+    if intent is not None and intent.tool not in MONEY:
+        return None
+    if intent is not None and intent.score > WEAK:
+        return None
+    if intent is not None and intent.tool == prev.tool and prev.tool != "add_expense":
+        return None
+    if intent is None and prev.tool == "add_expense" and not _WHAT_THEN_PRICE.match(said):
+        return None  # a count of things ("6 eggs") after a purchase is part of it
+    if prev.tool == "set_budget" and not category_of(chunk):
+        return None  # "…, warn me at 90": a detail of the budget, not another
+    return Candidate(prev.tool, WEAK)
+
+
 def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
     """The requests of `text` read clause by clause."""
     bounds = [0]
@@ -543,6 +604,7 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
         bounds += [m.start(), m.end()]
     bounds.append(len(text))
     segments: list[tuple[int, int, Candidate | None, Candidate | None]] = []
+    fallback: dict[int, Candidate] = {}  # a segment's reading when the rules find none in it
     for i in range(0, len(bounds), 2):
         start, end = bounds[i], bounds[i + 1]
         chunk = text[start:end]
@@ -571,6 +633,15 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 # "i put the coffee in twice, delete one of them": the clause before is
                 # what it acts on, not a request of its own
                 segments[-1] = (s0, end, intent, intent)
+                continue
+            if prev and (kept := _next_item(prev, intent, text[s0:e0], chunk)):
+                # "income 850 cleaning; 120 markets sat", "budget: groceries 600/mth + fuel
+                # 900": another of the same request, its words left out
+                segments.append((start, end, kept, kept))
+                continue
+            if prev and intent and text[e0:start].strip() == "+" and intent.tool != prev.tool:
+                # " + " joins two requests: what follows is no detail of the one before
+                segments.append((start, end, intent, rescued))
                 continue
             # a reading of another kind with its value is its own request ("fuel 52L $104,
             # tyres all 36 psi cold")
@@ -641,13 +712,17 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 and not _THAT_ONE.search(chunk)
             )
             if not asked_apart and _joins(prev, intent, text[s0:e0], chunk):
+                # "used the last eggs, add to shopping": a clause the classifier read stays
+                # read when the words before it asked nothing
+                if prev is None and rescued is not None:
+                    fallback[s0] = rescued
                 segments[-1] = (s0, end, prev or intent, forced)
                 continue
         segments.append((start, end, intent, rescued))
     pieces = []
     for start, end, _intent, forced in segments:
         chunk = text[start:end].strip()
-        intent = forced or classify(chunk, today, recent_kind)
+        intent = forced or classify(chunk, today, recent_kind) or fallback.get(start)
         if intent and intent.tool == "add_pantry_item":
             pieces += [Piece(one, intent) for one in _stock(chunk)]
         else:

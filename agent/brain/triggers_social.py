@@ -89,13 +89,21 @@ SOCIAL: list[tuple[str, int, str]] = [
     ("create_post", 8, r"\b(?:post|share|publish|put up|announce)\b.{0,50}(?::|\"|\bsaying\b)"),
     ("create_post", 8, r"\bpost (?:to|in|on)\b|\b(?:make|write|new) a post\b|\bnew post\b|^post\b"),
     ("create_post", 8, r"\b(?:tell|let) (?:everyone|the community|people|folks|the group)\b"),
+    # telling a group by its name: "tell the Quilters on Wheels group she'll bring scones",
+    # "let the birdos group know …"
+    (
+        "create_post",
+        8,
+        r"\b(?:tell|let|inform|update|warn) (?:the |my |our )?(?:[\w'&-]+ ){0,6}?group\b"
+        r"(?! (?:called|named)\b)",
+    ),
     ("create_post", 8, r"\bshare\b.{0,45}\b(?:feed|group|everyone|community|followers)\b"),
     # writing to a group: "write in the X group: …", "say to the X group that …"
     (
         "create_post",
         8,
         r"\b(?:write|say|put|send|share|announce|shout out)\s+(?:something |a message |a note "
-        r"|this |that )?(?:in|into|on|to|with) (?:the |my |our )?(?:[\w'&-]+ ){0,6}?group\b"
+        r"|this |that |it )?(?:in|into|on|to|with) (?:the |my |our )?(?:[\w'&-]+ ){0,6}?group\b"
         r"(?! (?:called|named)\b)",
     ),
     ("create_post", 8, r"\b(?:post|publish) (?:that|this|it)\b(?! (?:post|one)\b)"),
@@ -105,7 +113,15 @@ SOCIAL: list[tuple[str, int, str]] = [
         r"\bask (?:the |my |our )?.{1,40}\bgroup\b|\bask (?:everyone|the community)\b",
     ),
     ("create_post", 8, rf"\bpost\b.{{0,30}}\b(?:for|to|with) (?:{_ALL})\b"),
-    ("create_post", 9, r"\b(?:put|stick|pop|chuck)\b.{0,20}\bon (?:the |my )?(?:public )?feed\b"),
+    # a public place to write on, named as a page, a board or a wall: "put on the public
+    # page that …", "stick it on the community board"
+    (
+        "create_post",
+        9,
+        r"\b(?:put|stick|pop|chuck|whack|bung|throw|write|share)\b.{0,20}\b(?:on|onto|to)"
+        r" (?:the |my |our )?(?:public |community |main |group )?(?:feed|page|board|noticeboard"
+        r"|notice board|wall|forum|timeline)\b",
+    ),
     ("get_feed", 7, r"\bfeed\b|\btimeline\b|\bwhat'?s new\b|\bcommunity\b"),
     ("get_feed", 7, r"\b(?:latest|recent|new|any) posts\b|\bposts (?:in|from)\b"),
     ("get_feed", 7, r"\bwhat(?:'s| is| are) (?:people|everyone|others|folks) (?:saying|posting)"),

@@ -7,7 +7,11 @@ import re
 _ADD = r"add|put|pop|stick|chuck|bung|whack|jot|lock in|schedule|book|set up|make|create|pencil"
 _ADD += r"|block out|block off|reserve"
 _CAL = r"calendar|appointment|event|meeting|booking|diary"
-_LOOK = r"what(?:'s| is)|show|check|any|list(?! of)|see|view|read"  # ("my list of jobs": a noun)
+# ("my list of jobs", "the freezer list": "list" is a noun there, not the verb)
+_NOUN_LIST = "".join(
+    f"(?<!{w} )" for w in ("pantry", "freezer", "fridge", "cupboard", "shopping", "grocery", "task")
+)
+_LOOK = rf"what(?:'s| is)|show|check|any|{_NOUN_LIST}list(?! of)|see|view|read"
 _MOVE = r"move|reschedule|change|push|shift|bring forward|postpone|delay|update"
 _EVENTS = r"event|appointment|appt|meeting|booking|reminder|dentist|doctor'?s?|vet|physio"
 _EVENTS += r"|haircut|dinner|lunch|party|flight|ferry|tour|check-?in|catch[- ]up|visit"
@@ -49,7 +53,9 @@ _WHEN = r"today|tonight|tomorrow|this|next|the weekend|monday|tuesday|wednesday|
 _WHEN += r"|saturday|sunday|the \d+\w*"
 _BARE = r"\s*(?:pls|please|thanks|now)?\s*[?!.]*$"  # a list named alone: show it
 _BUY = r"buy|get|grab|pick up|shop for"
-_OFF_CAL = r"off (?:my|the|our) (?:calendar|diary|schedule)"
+# whose calendar: the user's, or one they keep for someone ("take it off nan's calendar")
+_WHOSE = r"my|the|our|her|his|their|\w+'s"
+_OFF_CAL = rf"off (?:{_WHOSE}) (?:calendar|cal|diary|schedule)"
 
 YOU: list[tuple[str, int, str]] = [
     ("create_event", 8, rf"\b(?:{_ADD})\b.{{0,50}}\b(?:{_CAL})\b"),
@@ -86,6 +92,12 @@ YOU: list[tuple[str, int, str]] = [
         r"|^cancel (?:the|my)\b",
     ),
     ("delete_event", 9, rf"\b(?:take|knock|strike|cross)\b.{{0,40}}\b{_OFF_CAL}\b"),
+    # a thing dropped from someone's calendar: "remove the bowls thing from her cal"
+    (
+        "delete_event",
+        9,
+        rf"\b(?:{_DROP}|take)\b.{{0,40}}\b(?:out of|off|from) (?:{_WHOSE}) (?:{_DIARY})\b",
+    ),
     # A request that points at what the sentences before it describe ("… has been
     # cancelled. Could you delete it from the calendar?"): the calendar and the verb say it.
     (
@@ -165,8 +177,8 @@ YOU: list[tuple[str, int, str]] = [
         "add_to_shopping_list",
         8,
         r"\b(?:add|put|chuck|stick|pop|throw|bung|whack|slap)\b.{0,80}\b(?:to|on|onto)"
-        r" (?:the|my|our)"
-        r" (?:shopping|groceries)\b(?! (?:bill|trip|budget|money|centre|center))",
+        r" (?:(?:the|my|our) (?:shopping|groceries)|shopping)\b"
+        r"(?! (?:bill|trip|budget|money|centre|center))",
     ),
     (
         "add_to_shopping_list",
