@@ -604,7 +604,6 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
         bounds += [m.start(), m.end()]
     bounds.append(len(text))
     segments: list[tuple[int, int, Candidate | None, Candidate | None]] = []
-    fallback: dict[int, Candidate] = {}  # a segment's reading when the rules find none in it
     for i in range(0, len(bounds), 2):
         start, end = bounds[i], bounds[i + 1]
         chunk = text[start:end]
@@ -712,17 +711,13 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 and not _THAT_ONE.search(chunk)
             )
             if not asked_apart and _joins(prev, intent, text[s0:e0], chunk):
-                # "used the last eggs, add to shopping": a clause the classifier read stays
-                # read when the words before it asked nothing
-                if prev is None and rescued is not None:
-                    fallback[s0] = rescued
                 segments[-1] = (s0, end, prev or intent, forced)
                 continue
         segments.append((start, end, intent, rescued))
     pieces = []
     for start, end, _intent, forced in segments:
         chunk = text[start:end].strip()
-        intent = forced or classify(chunk, today, recent_kind) or fallback.get(start)
+        intent = forced or classify(chunk, today, recent_kind)
         if intent and intent.tool == "add_pantry_item":
             pieces += [Piece(one, intent) for one in _stock(chunk)]
         else:

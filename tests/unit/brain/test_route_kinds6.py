@@ -152,7 +152,7 @@ def test_plus_ends_a_request_even_after_a_colon() -> None:
     ]
 
 
-def test_a_clause_the_classifier_reads_keeps_its_request_after_news() -> None:
+def test_the_shopping_named_without_its_list_after_news() -> None:
     assert wanted("finished the last of the coffee, add to shopping") == ["add_to_shopping_list"]
 
 
