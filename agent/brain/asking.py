@@ -38,7 +38,8 @@ _POLITE = re.compile(
     r"|any chance (?:you|ya|u|i|we) (?:could|can)|(?:is there )?any way (?:you|ya|u) (?:could|can)"
     r"|is there (?:a|any) way to|are you up for"
     r"|how about (?:we |you )?\w+ing|what about (?:we |you )?\w+ing|why don't (?:you|we)"
-    r"|do (?:me|us) a favou?r)\b",
+    r"|do (?:me|us) a favou?r"
+    r"|i (?:would|should|'d|will) be (?:\w+ )?(?:grateful|obliged|thankful|pleased) if you)\b",
     _I,
 )
 
@@ -68,10 +69,15 @@ READ_OF: dict[str, str | None] = {
 
 # A polite request to be told something is a question: "could you tell me what's in the
 # pantry?", "can you let me know if …".
+_FORMAL = r"(?:i (?:would|should|'d|will) be (?:\w+ )?(?:grateful|obliged|thankful|pleased) if you"
+_FORMAL += r" (?:would|could|can|will) (?:please )?)?"
 _TELL = re.compile(
     _LEAD
+    + _FORMAL
     + r"(?:(?:can|could|would|will) (?:you|ya|u) (?:please )?|please )?(?:tell|show) (?:me|us)"
-    r"\b|" + r"(?:(?:can|could|would|will) (?:you|ya|u) (?:please )?)?let (?:me|us) know\b",
+    r"\b|"
+    + _FORMAL
+    + r"(?:(?:can|could|would|will) (?:you|ya|u) (?:please )?)?let (?:me|us) know\b",
     _I,
 )
 # A question after a lead-in that says the user is unsure: "I can't remember - did I …?".

@@ -19,6 +19,7 @@ from agent.brain.money import bare_numbers, best_amount
 from agent.brain.places import trip_places
 from agent.brain.times import find_time
 from agent.brain.triggers import COMPILED, FILL, MAINT_DONE, MAINT_ITEM, REF, SPEND
+from agent.brain.triggers_wheels import PLACE_KIND
 
 _I = re.IGNORECASE
 STRONG = 8  # a score that stands on its own, even as the answer to a question
@@ -39,7 +40,9 @@ _LOG = re.compile(r"\b(?:spent|spend|paid|bought|purchased|log|record)\b", _I)
 _QUESTION = re.compile(r"^\s*(?:what|when|which|is|are|any|how|do|does|show|list)\b", _I)
 _TRIP_WORD = re.compile(
     r"\b(?:plan|planning|map out|route|directions|drive|driving|trip|journey|travel|travelling"
-    r"|going|how far|distance|get from|leg|leaving|off to)\b|\bhead(?:ing)? (?:to|for|off|out"
+    # ("going through the accounts", "going over the list": no journey)
+    r"|going(?! (?:through|over|on about|well|ok|okay|fine|great|to be)\b)|how far|distance"
+    r"|get from|leg|leaving|off to)\b|\bhead(?:ing)? (?:to|for|off|out"
     r"|down|up|over|into|back|home|north|south|east|west|towards|across)\b",
     _I,
 )
@@ -110,6 +113,11 @@ _FILLS = re.compile(
     r"|ampol|caltex|7-eleven|united)\b|\d\s*l\b",
     _I,
 )
+# "it uses 11 litres for 100 km": how much a vehicle drinks, not a fill
+_PER_HUNDRED = re.compile(
+    r"\s*(?:for|per|every|each|to the|on the|in|/)\s*(?:100|a hundred|one hundred|the hundred)\b",
+    _I,
+)
 _MONEY_SIGN = re.compile(r"[$£€]\s?\d")
 _QUANTITY = re.compile(r"\d\s*(?:l|ltrs?|litres?|liters?|kwh|gal|gallons?)\b", _I)
 _MONTHLY = re.compile(r"\b(?:a|per|each|every) month\b|\bmonthly\b|/\s*(?:month|mth|mo)\b", _I)
@@ -138,6 +146,15 @@ _ANOTHER = re.compile(
     r" (?:another|one more|another one)\b",
     _I,
 )
+# "(would you please) also add …" with no list named, things not a pronoun
+_ADD_MORE = re.compile(
+    r"^(?:(?:thank you|thanks|ta|ok|okay|and|oh|great|lovely)\b[\s,.!]*)*(?:(?:can|could|would"
+    r"|will) you\s+)?(?:please\s+)?(?:also\s+)?(?:add|put|chuck|pop|stick|throw|bung)\s+"
+    r"(?:also\s+)?"
+    r"(?!(?:it|that|this|them|those|me|us|another|one more)\b)\w",
+    _I,
+)
+_ADD_WHERE = re.compile(r"\b(?:to|in|into|on|onto) (?:the|my|our|a|an)\b|\$\s?\d|\d\.\d\d", _I)
 _ADD_KIND = {
     "task": "add_task", "shopping": "add_to_shopping_list", "event": "create_event",
     "expense": "add_expense", "pantry": "add_pantry_item",
@@ -169,7 +186,8 @@ _SHOW_IT = re.compile(
     r"|\b(?:anything|what) (?:else )?(?:is )?(?:in|on) there\b"
     # "show me the history", "what were they the last few times": the readings talked about
     r"|\b(?:show|give|read|tell|see) (?:me |us )?(?:the |that |their |its )?(?:whole )?"
-    r"(?:history|past readings|previous ones|earlier ones|old ones)\b"
+    r"(?:history|past readings|previous ones|earlier ones|old ones|(?:old|previous|earlier|past"
+    r"|last) (?:values|readings|numbers|figures|entries))\b"
     r"|\bwhat (?:were|was) (?:they|it|them|those)\b.{0,20}\b(?:last|before|previous|earlier)\b"
     r"|\b(?:the )?(?:last|past) (?:few|couple(?: of)?|\d+) times\b"
     # "what's left on my list?": the list the talk is about
@@ -256,7 +274,7 @@ def _features(text: str, today: date) -> list[Candidate]:
     if amount and clock and clock.start <= amount.start < clock.end:
         amount = None  # "dinner with Sue on Sat at 6": a time, not a price
     litres = measures.litres(text)
-    if litres and _NOT_FUEL.match(text, litres.end):
+    if litres and (_NOT_FUEL.match(text, litres.end) or _PER_HUNDRED.match(text, litres.end)):
         litres = None  # "2 litres of milk in the pantry": a measure of something else
     category = category_of(text)
     asking = bool(_QUESTION.match(text)) or text.rstrip().endswith("?")
@@ -356,6 +374,13 @@ def _referential(text: str, recent_kind: str | None) -> Candidate | None:
         return Candidate(_SHOW_KIND[recent_kind], 9)
     if recent_kind in _ADD_KIND and _ANOTHER.match(text):
         return Candidate(_ADD_KIND[recent_kind], 9)
+    if (
+        recent_kind in ("shopping", "pantry")
+        and _ADD_MORE.match(text)
+        and not _ADD_WHERE.search(text)
+    ):
+        # "would you please also add a jar of Vegemite" after the list was shown: to that list
+        return Candidate(_ADD_KIND[recent_kind], 8)
     if recent_kind == "post" and _TELL_POSTER.match(text) and not other_sense("create_post", text):
         # "and tell them we did it too", "write her thanks": words for the post's author
         return Candidate("comment_on_post", 8)
@@ -437,10 +462,36 @@ _SCENE = re.compile(
 )
 
 
+# "broken down as you see fit", "a breakdown by category": how a summary is laid out (no
+# vehicle broke down)
+_BREAKDOWN = re.compile(r"\bbroken down\b(?= (?:by|as|into|per|for|however)\b)|\bbreakdown\b", _I)
+
+
 def scene(text: str) -> str:
     """The scene-setting clause `text` opens with ("" when none)."""
     m = _SCENE.match(text)
     return m[0] if m else ""
+
+
+# A place of a kind PAM keeps, at a named place: "there is a dump point at the Roma
+# showgrounds, which I should like to record for future reference"
+_PLACE_AT = re.compile(rf"\b(?:{PLACE_KIND})\s+(?:at|in|near|behind|outside)\s+(?:the\s+)?[A-Z]")
+
+
+def _noted_as(text: str, candidates: list[Candidate], today: date) -> Candidate | None:
+    """What a note-taking word ("note that …", "make me a remember: …", "record for future
+    reference") is asked to keep when it says something PAM keeps as a row of its own: money
+    spent, a day and a time, a place of a kind at a named place."""
+    spent = next((c for c in candidates if c.tool == "add_expense" and c.score >= 7), None)
+    if spent and _STRICT_SPEND.search(text) and best_amount(text):
+        return Candidate("add_expense", EXPLICIT)
+    clock = find_time(text)
+    day = find_day(text, today, future=True)
+    if clock and day and _CLOCK.search(text[clock.start : clock.end]):
+        return Candidate("create_event", EXPLICIT)
+    if _PLACE_AT.search(text):
+        return Candidate("save_place", EXPLICIT)
+    return None
 
 
 def other_sense(tool: str, text: str) -> bool:
@@ -465,7 +516,10 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
     if not candidates:
         return None
     best = max(candidates, key=lambda c: c.score)  # max keeps the first of equals
-    if best.tool == "spending_summary" and category_of(text[len(scene(text)) :]):
+    if best.tool == "remember" and (noted := _noted_as(text, candidates, today)):
+        best = noted
+    rest = _BREAKDOWN.sub("", text[len(scene(text)) :])
+    if best.tool == "spending_summary" and category_of(rest):
         return Candidate("list_expenses", best.score)
     # "That one" needs the conversation, which the classifier lacks; an explicit marker
     # ("fyi …", "remind me … at 4") is exact where it fires.

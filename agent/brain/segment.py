@@ -212,7 +212,10 @@ _ADDRESSED = re.compile(
     r"^(?:(?:ok|okay|so|now|and|oh|also|thanks|ta|lovely|great|right|anyway|hmm)\b[,.!]?\s+)*"
     r"(?:please\s+|pls\s+)?(?:(?:can|could|would|will) (?:you|ya|u|ye)\b|would you mind\b"
     r"|be a (?:dear|love|darling|gem|legend|champ|sweetheart|doll)\b"
-    r"|do you mind\b|i'?d (?:like|love) (?:you|ya) to\b|i was wondering if you could\b"
+    r"|do you mind\b|i(?:'d| would| should) (?:like|love) (?:you|ya) to\b"
+    r"|i was wondering if you could\b"
+    # a formal letter's request: "I would be most grateful if you would …"
+    r"|i (?:would|should|'d|will) be (?:\w+ )?(?:grateful|obliged|thankful|pleased) if you\b"
     r"|any chance you could\b|is it possible to\b|i need you to\b|please\b)",
     re.IGNORECASE,
 )
@@ -395,10 +398,37 @@ def _addressed(sentence: str) -> bool:
     return bool(_ADDRESSED.match(text) or _ASKED_AFTER.search(text)) or text.endswith("?")
 
 
+# A letter's opening and closing: "Dear PAM,", "Good morning PAM.", "Kind regards, Dorothy",
+# "Yours sincerely,\nHarold". They ask nothing, and a name signed is no place or title.
+_SALUTATION = re.compile(
+    r"^\s*(?:dear|hello|hi|hey|g'?day|good (?:morning|afternoon|evening|day))\s+pam\b[,.!]*\s*",
+    re.IGNORECASE,
+)
+_VALEDICTION = re.compile(
+    r"(?:(?<=[.!?,])|\n)\s*(?:(?:kind(?:est)?|best|warm(?:est)?|many) regards|regards|many thanks"
+    r"|thanks (?:again|so much|kindly|in advance)|thank you(?: kindly| so much| very much| in"
+    r" advance)?|with (?:many )?thanks|with (?:gratitude|best wishes|love)|yours (?:sincerely"
+    r"|faithfully|truly)|best wishes|all the best|sincerely|cheers)[,.!]*"
+    r"(?:\s*\n?\s*[A-Z][\w'-]+(?: [A-Z][\w'-]+)?)?[.!]*\s*$",
+)
+
+
+_CLOSING_MAX = 80
+
+
+def _unletter(text: str) -> str:
+    """The message without a letter's salutation and closing, when words remain."""
+    body = _SALUTATION.sub("", text, count=1)
+    # (a closing is short: only the end is searched, so a long run of blanks costs nothing)
+    cut = max(0, len(body) - _CLOSING_MAX)
+    body = (body[:cut] + _VALEDICTION.sub("", body[cut:], count=1)).strip()
+    return body if re.search(r"\w", body) else text
+
+
 def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
     """The message's requests; a goodbye that asks nothing tells of tomorrow's drive, it
     plans no trip ("that's all for today, off to bed, big drive to Winton tomorrow")."""
-    text = correct(text)
+    text = _unletter(correct(text))
     pieces = _requests(text, today, recent_kind)
     if holds_back(text):
         # "if I set a fuel budget of 800 would I be over? don't set it yet": what would
@@ -440,6 +470,7 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
         return _split(text, today, recent_kind)
     pieces: list[Piece] = []
     context: list[str] = []
+    talk = False  # a sentence asks PAM for what only talk gives ("could you recommend a novel?")
     for sentence, addressed in zip(sentences, asked, strict=True):
         if pieces and not context and (detail := _DETAIL.match(sentence)):
             # "… to-do list? Make it high priority, …": a detail of that request, read as
@@ -459,6 +490,7 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
             context.append(sentence)
             continue
         own = _split(sentence, today, recent_kind)
+        talk = talk or talk_only(sentence)
         if (
             context
             and own
@@ -484,6 +516,8 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
             pieces += _standalone(context, today, recent_kind) + own
         context = []
     pieces += _standalone(context, today, recent_kind)
+    if talk:  # the story around such a question is its context, not a request
+        return [p for p in pieces if p.intent]
     return [p for p in pieces if p.intent] or _split(text, today, recent_kind)
 
 
@@ -686,6 +720,15 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 and "?" not in chunk
             ):
                 # "take that one out, their mum paid us back": the reason for the change
+                segments[-1] = (s0, end, prev, forced or prev)
+                continue
+            if (
+                prev
+                and re.match(r"(?:who|whom|whose|which)\b", chunk.strip(), re.I)
+                and "?" not in chunk
+            ):
+                # "…, who are visiting on the weekend": a relative clause tells of the words
+                # before it
                 segments[-1] = (s0, end, prev, forced or prev)
                 continue
             if intent and _POINTER.match(chunk.strip()) and not detail:

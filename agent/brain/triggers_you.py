@@ -76,6 +76,14 @@ YOU: list[tuple[str, int, str]] = [
     ("list_events", 8, r"\b(?:have|do) (?:i|we) (?:got )?(?:anything|something|much) on\b"),
     ("update_event", 8, rf"\b(?:{_MOVE})\b.{{0,30}}\b(?:{_EVENTS})\b"),
     ("update_event", 8, r"\brename\b.{0,40}\bto\b"),
+    # a time said to be no longer so: "the tour is not at 10 anymore", "…, they moved it to 2pm"
+    (
+        "update_event",
+        9,
+        r"\b(?:is|are|'s|'re) (?:not|no longer) (?:at|on)\b.{1,25}?\b(?:anymore|any more)\b"
+        r"|\b(?:changed|moved|pushed|shifted|put) (?:it|that|this) (?:back |forward )?(?:to|till"
+        r"|until) (?:\d|noon|midday)",
+    ),
     # a correction of a planned event's place: "the markets on sunday is at the showgrounds
     # not the oval"
     (
@@ -265,6 +273,8 @@ YOU: list[tuple[str, int, str]] = [
     ("remember", 9, r"^(?:fyi|for your info|note to self)\b"),
     ("remember", 9, rf"^(?:please\s+)?(?:{_NOTE})\b(?!\s+to\b)"),
     ("remember", 8, r"\b(?:please |can you |could you )remember\b(?! to\b)"),
+    # "I should like you to bear in mind …", "would you keep this in mind from now on"
+    ("remember", 9, r"\b(?:bear|keep|have) (?:this |that |it )?in mind\b"),
     # A fact given for later, set off by its marker; weaker than any request it holds
     # ("just so you know, I paid the rego, 840" is the expense).
     ("remember", 6, r"^(?:just )?so you know\b|^for (?:the record|future reference)\b"),
