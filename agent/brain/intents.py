@@ -10,7 +10,7 @@ from datetime import date
 from agent.brain import measures
 from agent.brain.asking import READ_OF, answer_to_question, is_question
 from agent.brain.blend import overrule
-from agent.brain.categories import category_of
+from agent.brain.categories import CATEGORIES, category_of
 from agent.brain.dates import find_day
 from agent.brain.edits import edit_requests
 from agent.brain.general import talk_only
@@ -116,6 +116,11 @@ _FILLS = re.compile(
 # "it uses 11 litres for 100 km": how much a vehicle drinks, not a fill
 _PER_HUNDRED = re.compile(
     r"\s*(?:for|per|every|each|to the|on the|in|/)\s*(?:100|a hundred|one hundred|the hundred)\b",
+    _I,
+)
+# An entry made twice: "put the caravan park in twice", "logged the diesel double"
+_TWICE = re.compile(
+    r"\b(?:put|logged|entered|added|recorded|charged|went)\b.{0,40}\b(?:twice|double|two times)\b",
     _I,
 )
 _MONEY_SIGN = re.compile(r"[$£€]\s?\d")
@@ -334,6 +339,9 @@ def _features(text: str, today: date) -> list[Candidate]:
         )
     if _OWES.search(text) or (_OWN_JOB.match(text) and not asking):
         found.append(Candidate("add_task", 5))
+    if _TWICE.search(text) and (category or amount) and not _DELETE.search(text):
+        # "I might have put the caravan park in twice?": the entries, to be looked at
+        found.append(Candidate("list_expenses", 7))
     if INTRO.match(text):  # "I'm Bev": case matters, "I'm tired" is no name
         found.append(Candidate("update_profile", 8))
     if not amount and _groceries_to_add(text):
@@ -467,6 +475,14 @@ _SCENE = re.compile(
 _BREAKDOWN = re.compile(r"\bbroken down\b(?= (?:by|as|into|per|for|however)\b)|\bbreakdown\b", _I)
 
 
+# Money filed in a category of the books: "put it as repairs", "file the $60 under fuel"
+_FILED_UNDER = re.compile(
+    r"\b(?:put|log|file|class|record|enter|pop|stick|book)\b.{0,50}?\b(?:under|as|in(?:to)? the)"
+    r" (?:the )?(?P<cat>[a-z]+)(?: category)?\b",
+    _I,
+)
+
+
 def scene(text: str) -> str:
     """The scene-setting clause `text` opens with ("" when none)."""
     m = _SCENE.match(text)
@@ -516,6 +532,11 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
     if not candidates:
         return None
     best = max(candidates, key=lambda c: c.score)  # max keeps the first of equals
+    if best.tool in ("log_maintenance", "log_fuel") and _MONEY_SIGN.search(text):
+        filed = _FILED_UNDER.search(text)
+        if filed and filed["cat"].lower() in CATEGORIES:
+            # "put the $180 for the new battery under repairs": money filed in a category
+            best = Candidate("add_expense", EXPLICIT)
     if best.tool == "remember" and (noted := _noted_as(text, candidates, today)):
         best = noted
     rest = _BREAKDOWN.sub("", text[len(scene(text)) :])

@@ -728,8 +728,9 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 and "?" not in chunk
             ):
                 # "…, who are visiting on the weekend": a relative clause tells of the words
-                # before it
-                segments[-1] = (s0, end, prev, forced or prev)
+                # before it (of things to buy it says nothing to keep: it is left out)
+                kept_end = e0 if prev.tool == "add_to_shopping_list" else end
+                segments[-1] = (s0, kept_end, prev, forced or prev)
                 continue
             if intent and _POINTER.match(chunk.strip()) and not detail:
                 if prev and prev.score > WEAK and DOMAIN[prev.tool] != DOMAIN[intent.tool]:
