@@ -405,7 +405,7 @@ _SALUTATION = re.compile(
     re.IGNORECASE,
 )
 _VALEDICTION = re.compile(
-    r"(?:(?<=[.!?,])|\n)\s*(?:(?:kind(?:est)?|best|warm(?:est)?|many) regards|regards|many thanks"
+    r"(?:(?<=[.!?,])|\n)\s*(?i:(?:kind(?:est)?|best|warm(?:est)?|many) regards|regards|many thanks"
     r"|thanks (?:again|so much|kindly|in advance)|thank you(?: kindly| so much| very much| in"
     r" advance)?|with (?:many )?thanks|with (?:gratitude|best wishes|love)|yours (?:sincerely"
     r"|faithfully|truly)|best wishes|all the best|sincerely|cheers)[,.!]*"

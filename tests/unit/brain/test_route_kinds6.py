@@ -211,3 +211,140 @@ def test_read_it_back_after_a_shopping_add_shows_the_list() -> None:
     ]
     assert route(*turns) == ["you"]
     only_call(step("you", *turns), "get_shopping_list")
+
+
+# --- letters: the salutation and closing ask nothing; formal requests ----------------------
+
+
+def test_a_letters_greeting_and_closing_are_set_aside() -> None:
+    text = (
+        "Dear PAM,\n\nWe paid $64 for two nights at the Hay caravan park on Tuesday.\n\n"
+        "Warm regards,\nMargaret"
+    )
+    pieces = [p for p in split(text, TODAY) if p.intent]
+    assert [p.intent.tool for p in pieces if p.intent] == ["add_expense"]
+    assert "Margaret" not in pieces[0].text and "Dear" not in pieces[0].text
+
+
+def test_a_letter_that_only_greets_is_still_a_greeting() -> None:
+    assert route("Good afternoon PAM! I hope you are keeping well.") == ["general"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        (
+            "I should be most grateful if you would change my currency to New Zealand dollars.",
+            "update_profile",
+        ),
+        (
+            "We are leaving Mildura shortly. I would be obliged if you would let me know what "
+            "we have spent on diesel this month.",
+            "list_expenses",
+        ),
+    ],
+)
+def test_formal_requests_are_addressed_to_pam(text: str, tool: str) -> None:
+    assert tool in wanted(text)
+    assert not any(t in WRITES for t in wanted(text) if t != tool)
+
+
+def test_a_question_for_talk_keeps_the_story_as_context() -> None:
+    text = (
+        "We have a fortnight of driving up the Stuart Highway ahead of us. Could you suggest "
+        "some good podcasts for the long stretches?"
+    )
+    assert route(text) == ["general"]
+
+
+def test_going_through_papers_is_no_journey() -> None:
+    assert "plan_trip" not in wanted("I was going through the receipts from Broome last night")
+
+
+# --- a note of something PAM keeps as a row ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("please make a note that we spent $42 on the ferry to Kangaroo Island", "add_expense"),
+        ("note: dentist for Kev on friday at 14h", "create_event"),
+        (
+            "note for future reference that there is a free camp at the Wirrabara forest",
+            "save_place",
+        ),
+    ],
+)
+def test_a_note_of_a_row_pam_keeps_is_that_row(text: str, tool: str) -> None:
+    assert wanted(text) == [tool]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "note that we never drive after dark",
+        "fyi we spent a month in Tassie last year",
+        "please bear in mind that my wife cannot climb stairs",
+    ],
+)
+def test_a_note_of_anything_else_is_a_memory(text: str) -> None:
+    assert wanted(text) == ["remember"]
+
+
+def test_money_filed_under_a_category_is_an_expense() -> None:
+    assert wanted("the $95 for the new tyre valve, file it under repairs") == ["add_expense"]
+
+
+def test_litres_per_hundred_is_no_fill() -> None:
+    assert "log_fuel" not in wanted(
+        "our new Jayco van tows fine, the Ranger uses 14 litres per 100 km"
+    )
+
+
+# --- social words --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("what is new in the group Kombi Lovers?", "get_feed"),
+        ("has anybody wrote about the ferry to Bruny?", "get_feed"),
+        ("answer to the post of Lena about the markets: we'll be there at 9", "comment_on_post"),
+        ("reply to Tom's post about Coffin Bay: the oysters were great", "comment_on_post"),
+    ],
+)
+def test_social_requests_in_learners_words(text: str, tool: str) -> None:
+    assert wanted(text) == [tool]
+
+
+def test_write_there_after_joining_posts_the_words_after_the_colon() -> None:
+    assert wanted("ok write there: anyone want to share a site at Esperance on friday?") == [
+        "create_post"
+    ]
+
+
+# --- an event no longer at its time, and more for the list shown --------------------------------
+
+
+def test_an_event_no_longer_at_its_time_is_changed() -> None:
+    text = "the pottery class is not at 9h anymore, they moved it to 11h"
+    assert wanted(text) == ["update_event"]
+
+
+def test_also_add_after_the_shopping_list_adds_to_it() -> None:
+    turns = [
+        "what's on the shopping list?",
+        called("get_shopping_list", "g1"),
+        result("g1", "get_shopping_list", summary="2 items.", items=[{"name": "bread"}]),
+        AIMessage("You have bread and milk on the list."),
+        "thanks, could you also add a bag of oranges for the kids, who love them",
+    ]
+    assert route(*turns) == ["you"]
+    items = only_call(step("you", *turns), "add_to_shopping_list")["items"]
+    assert not any("love" in item for item in items)
+
+
+def test_an_entry_put_in_twice_shows_the_entries() -> None:
+    assert wanted("I reckon I logged the diesel at Ceduna twice, can you have a look") == [
+        "list_expenses"
+    ]
