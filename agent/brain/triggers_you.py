@@ -132,6 +132,14 @@ YOU: list[tuple[str, int, str]] = [
         r"|it|the)\b",
     ),
     ("add_task", 8, rf"\b(?:add|put|create|new|make)\b.{{0,40}}\b(?:{_TASK_WORDS})\b"),
+    # the list named as where it goes: "add 'check the road report' to tasks" (a "check"
+    # inside the job to add asks to see nothing)
+    (
+        "add_task",
+        9,
+        rf"^(?:(?:and|also|pls|please|then|\+)\s+)*(?:add|put|pop|stick|chuck|bung)\b.{{1,60}}"
+        rf"\b(?:to|on|onto|in|into) (?:the |my |our )?(?:{_TASKS}|{_TASK_WORDS})\s*[.!]*$",
+    ),
     ("add_task", 8, r"^(?:task|todo|to-?do)\b|\bdon'?t let me forget to\b"),
     # a clause that names the thing to add after "+" or "and": "… + a task to ring the bank"
     ("add_task", 8, r"^(?:and |also |plus )?(?:a|another|new) (?:task|to-?do|job) (?:to|for)\b"),

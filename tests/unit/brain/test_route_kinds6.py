@@ -348,3 +348,15 @@ def test_an_entry_put_in_twice_shows_the_entries() -> None:
     assert wanted("I reckon I logged the diesel at Ceduna twice, can you have a look") == [
         "list_expenses"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["add 'check the water pump' to tasks", "pop see what the mechanic says on my to-do list"],
+)
+def test_a_look_word_inside_a_job_added_to_the_tasks_is_no_look(text: str) -> None:
+    assert wanted(text) == ["add_task"]
+
+
+def test_looking_at_the_tasks_is_still_a_look() -> None:
+    assert wanted("check what's left on my tasks") == ["list_tasks"]
