@@ -159,7 +159,12 @@ _ADD_MORE = re.compile(
     r"(?!(?:it|that|this|them|those|me|us|another|one more)\b)\w",
     _I,
 )
-_ADD_WHERE = re.compile(r"\b(?:to|in|into|on|onto) (?:the|my|our|a|an)\b|\$\s?\d|\d\.\d\d", _I)
+# where the things go, said ("to the …", "on shopping list"), or money: no list to assume
+_ADD_WHERE = re.compile(
+    r"\b(?:to|in|into|on|onto) (?:(?:the|my|our|a|an)\b|(?:\w+ )?(?:list|pantry|cupboard|fridge"
+    r"|freezer|calendar|diary|tasks|to-?dos?)\b)|\$\s?\d|\d\.\d\d",
+    _I,
+)
 _ADD_KIND = {
     "task": "add_task", "shopping": "add_to_shopping_list", "event": "create_event",
     "expense": "add_expense", "pantry": "add_pantry_item",

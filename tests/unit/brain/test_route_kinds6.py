@@ -360,3 +360,14 @@ def test_a_look_word_inside_a_job_added_to_the_tasks_is_no_look(text: str) -> No
 
 def test_looking_at_the_tasks_is_still_a_look() -> None:
     assert wanted("check what's left on my tasks") == ["list_tasks"]
+
+
+def test_a_list_named_without_its_article_after_the_pantry_is_that_list() -> None:
+    turns = [
+        "what's in the fridge?",
+        called("list_pantry", "p1"),
+        result("p1", "list_pantry", summary="1 item.", items=[{"name": "butter"}]),
+        AIMessage("You have butter."),
+        "ok put more butter on shopping list",
+    ]
+    only_call(step("you", *turns), "add_to_shopping_list")
