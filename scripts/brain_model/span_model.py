@@ -160,6 +160,10 @@ class Tagger:
                 self.rows.setdefault(b, []).append((index, v * scale))
 
     def tag(self, text: str, tool: str) -> list[tuple[Token, str]]:
+        return [(token, tag) for token, tag, _ in self.scored(text, tool)]
+
+    def scored(self, text: str, tool: str) -> list[tuple[Token, str, float]]:
+        """Each word's tag and its margin over the next best tag it could have had."""
         tokens = tokenize(text)
         words = [t.text for t in tokens]
         index = {tag: i for i, tag in enumerate(self.tags)}
@@ -173,11 +177,12 @@ class Tagger:
             for key in keys(names, tool) + after.get(prev, []):
                 for i, value in rows.get(key, ()):
                     scores[i] += value
-            best, best_score = "O", float("-inf")
-            for tag, i in choices:
-                if scores[i] > best_score and can_follow(prev, tag):
-                    best, best_score = tag, scores[i]
-            out.append((token, best))
+            ranked = sorted(
+                ((scores[i], tag) for tag, i in choices if can_follow(prev, tag)), reverse=True
+            )
+            best = ranked[0][1]
+            margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else float("inf")
+            out.append((token, best, margin))
             prev = best
         return out
 

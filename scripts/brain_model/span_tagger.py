@@ -3,16 +3,21 @@ averaged perceptron in plain Python, seeded: same data, same bytes), and the exp
 that decides whether the brain uses it (leave-one-author-out folds against the rules).
 
 Training data: every user turn of the tuning sets and of the chosen development authors
-whose expected call asks for a span slot (spans.ROLES) with a value that is a run of the
+whose expected call asks for a span slot (span_model.ROLES) with a value that is a run of the
 message's own words (aligned token by token, ignoring case); a turn whose asserted value
 is not in its words (respelt, expanded) teaches nothing. With `--corpus`, the generated
 templates of scripts/brain_model (templates.py) too, filled from the lexicon with the
 filled places and groups marked.
 
-    python -m scripts.brain_model.span_tagger                   # writes the artefact
-    python -m scripts.brain_model.span_tagger --out PATH [--dev r1,r2a] [--corpus]
-    python -m scripts.brain_model.span_tagger --folds CAPTURE_DIR [--corpus] --out-table MD
-        # CAPTURE_DIR holds cap-base-<author>.json from span_capture.py (the rules' values)
+    python -m scripts.brain_model.span_tagger --out PATH [--dev r1,r2a] [--corpus] [--epochs N]
+        # one artefact (default: spans.bin.gz here; the brain ships none)
+    python -m scripts.brain_model.span_tagger --failures CAPTURE_DIR [--prefix old-cap]
+        # args failures by (tool, arg) of the captured turns
+    python -m scripts.brain_model.span_tagger --folds CAPTURE_DIR [--corpus] [--forward] \
+        [--out-table MD]
+        # leave one author out against cap-base-<author>.json (span_capture.py, today's
+        # rules), or --forward: each round against old-cap-<author>.json (the rules of the
+        # commit it landed at), the tagger trained on the rounds before it
 """
 
 from __future__ import annotations
@@ -37,7 +42,7 @@ from scripts.brain_model.span_model import tokenize as split
 from scripts.brain_model.templates import T
 
 ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "spans.bin.gz"  # not shipped: the brain does not use the tagger
+OUT = Path("spans.bin.gz")  # not shipped: the brain does not use the tagger
 ALL = ("r1", "r2a", "r2b", "r3a", "r3b", "r4a", "r4b", "r5a", "r5b")
 EPOCHS = int(sys.argv[sys.argv.index("--epochs") + 1]) if "--epochs" in sys.argv else 8
 PER_TEMPLATE = 12
@@ -282,6 +287,27 @@ def _rules_value(got: list[dict[str, Any]], tool: str, arg: str, want: str) -> s
     return next((v for v in values if _norm(v) == want), values[0])
 
 
+def _beyond(
+    scored: list[tuple[Any, str, float]], text: str, rules: str | None, found: str | None
+) -> float | None:
+    """The tagger's least margin on the words of the rules' value outside its own span,
+    when its span lies inside the rules' value (None otherwise)."""
+    if rules is None or found is None or _norm(found) == _norm(rules):
+        return None
+    if _norm(found) not in _norm(rules):
+        return None
+    at = text.lower().find(rules.lower())
+    if at < 0:
+        return None
+    inner = text.lower().find(found.lower(), at)
+    margins = [
+        m
+        for t, g, m in scored
+        if at <= t.start < at + len(rules) and not (inner <= t.start < inner + len(found))
+    ]
+    return min(margins) if margins else None
+
+
 def fold_rows(capture: Path, tagger: Tagger) -> list[dict[str, Any]]:
     """One row per asserted span value of the captured turns that is in the message."""
     rows = []
@@ -313,7 +339,8 @@ def fold_rows(capture: Path, tagger: Tagger) -> list[dict[str, Any]]:
                 in_text = align(text, tool, {arg: value}) is not None
                 called = any(c["name"] == tool for c in turn["got"])
                 rules = _rules_value(turn["got"], tool, arg, want)
-                found = spans(tagger.tag(text, tool), text).get(ROLES[tool][arg])
+                scored = tagger.scored(text, tool)
+                found = spans([(t, g) for t, g, _ in scored], text).get(ROLES[tool][arg])
                 fallback = rules if rules is not None else found
                 in_words = rules is not None and _norm(rules) in _norm(text)
                 arbiter = rules if in_words or found is None else found
@@ -321,11 +348,15 @@ def fold_rows(capture: Path, tagger: Tagger) -> list[dict[str, Any]]:
                 # word of the next clause): the tagger's
                 inside = found is not None and rules is not None and _norm(found) != _norm(rules)
                 trim = found if inside and _norm(found) in _norm(rules) else fallback
+                # how sure the tagger is of the words the rules' value has beyond its span
+                beyond = _beyond(scored, text, rules, found)
                 rows.append(
                     {
                         "where": f"{turn['id']}#{turn['turn']}",
                         "slot": f"{tool}.{arg}",
                         "want": value,
+                        "trim_margin": beyond,
+                        "trimmed": trim,
                         "in_text": in_text,
                         "called": called,
                         "rules": rules,
@@ -355,6 +386,7 @@ FORWARD = {
     "r4b": ("r1", "r2a", "r2b", "r3a", "r3b"),
     "r5a": ("r1", "r2a", "r2b", "r3a", "r3b", "r4a", "r4b"),
     "r5b": ("r1", "r2a", "r2b", "r3a", "r3b", "r4a", "r4b"),
+    "r6a": ALL,  # landed during this experiment: the rules of its start are today's
 }
 
 
@@ -363,6 +395,28 @@ def plan(forward: bool) -> list[tuple[str, tuple[str, ...], str]]:
     if forward:
         return [(held, train, "old-cap") for held, train in FORWARD.items()]
     return [(held, tuple(a for a in ALL if a != held), "cap-base") for held in ALL]
+
+
+GATES = (0.0, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0)
+
+
+def gate_lines(rows: list[dict[str, Any]]) -> list[str]:
+    """Arm (f): (c), and the tagger's span inside the rules' value when the tagger is at
+    least `gate` sure of the words it leaves out (its margin, in weight units)."""
+    out = [
+        "| (f) trim gated at margin | right | changed from (c): fixed / broken |",
+        "|---|---|---|",
+    ]
+    for gate in GATES:
+        fixed = broken = right = 0
+        for r in rows:
+            use = r["trim_margin"] is not None and r["trim_margin"] >= gate
+            ok = r["b"] if use else r["c"]
+            right += ok
+            fixed += ok and not r["c"]
+            broken += r["c"] and not ok
+        out.append(f"| {gate:g} | {right} | {fixed} / {broken} |")
+    return out
 
 
 def folds(captures: Path, corpus: bool, table: Path | None, forward: bool = False) -> None:
@@ -427,6 +481,7 @@ def folds(captures: Path, corpus: bool, table: Path | None, forward: bool = Fals
         "|---|---|---|",
     ]
     lines += [f"| {slot} | {n} | {added} |" for slot, (n, added) in sorted(adds.items())]
+    lines += ["", *gate_lines(every)]
     text = "\n".join(lines) + "\n"
     print(text)
     if table:
@@ -459,7 +514,7 @@ def failures(captures: Path, prefix: str = "cap-base") -> None:
 
     count: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     calls = [0, 0, 0]  # expected calls with args; their tool not called; called, args wrong
-    for held in ALL:
+    for held in dict.fromkeys([*ALL, *FORWARD]):
         capture = captures / f"{prefix}-{held}.json"
         if not capture.exists():
             continue
