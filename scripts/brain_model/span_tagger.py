@@ -13,6 +13,8 @@ filled places and groups marked.
         # one artefact (default: spans.bin.gz here; the brain ships none)
     python -m scripts.brain_model.span_tagger --failures CAPTURE_DIR [--prefix old-cap]
         # args failures by (tool, arg) of the captured turns
+    python -m scripts.brain_model.span_tagger --groups CAPTURE_DIR [--prefix old-cap]
+        # the group argument read as an existing group's name in the words, against the rules
     python -m scripts.brain_model.span_tagger --folds CAPTURE_DIR [--corpus] [--forward] \
         [--out-table MD]
         # leave one author out against cap-base-<author>.json (span_capture.py, today's
@@ -490,6 +492,9 @@ def folds(captures: Path, corpus: bool, table: Path | None, forward: bool = Fals
 
 def main() -> None:
     corpus = "--corpus" in sys.argv
+    if "--groups" in sys.argv:
+        group_match(Path(_option("--groups") or "."), _option("--prefix") or "cap-base")
+        return
     if "--failures" in sys.argv:
         failures(Path(_option("--failures") or "."), _option("--prefix") or "cap-base")
         return
@@ -556,6 +561,69 @@ def failures(captures: Path, prefix: str = "cap-base") -> None:
         if bad:
             shown = str(in_words) if arg in ROLES.get(tool, {}) else "-"
             print(f"| {tool} | {arg} | {n} | {bad} | {shown} |")
+
+
+GROUP_TOOLS = ("join_group", "get_feed", "create_post")
+
+
+def _fixture_groups() -> dict[str, list[str]]:
+    """Conversation id -> the names of the groups in its data (the development files of
+    rounds 1–5 and r6a; never r6b)."""
+    out = {}
+    for path in dev_paths([*ALL, "r6a"]):
+        for line in path.read_text().splitlines():
+            if line.strip():
+                convo = json.loads(line)
+                groups = (convo.get("fixtures") or {}).get("groups") or []
+                out[convo["id"]] = [g["name"] for g in groups if g.get("name")]
+    return out
+
+
+def group_match(captures: Path, prefix: str) -> None:
+    """Design (1) of docs/brain-understanding.md, measured: the group argument as the
+    longest existing group's name found among the message's words, against the rules."""
+    groups = _fixture_groups()
+    right = {"rules": 0, "match": 0, "rules, else match": 0, "match, else rules": 0}
+    asked = added = 0
+    moved = {arm: [0, 0] for arm in right}  # against the rules: fixed, broken
+    for held in dict.fromkeys([*ALL, *FORWARD]):
+        capture = captures / f"{prefix}-{held}.json"
+        if not capture.exists():
+            continue
+        for turn in json.loads(capture.read_text()):
+            words = f" {' '.join(t.text.lower() for t in split(turn['said']))} "
+            names = groups.get(turn["id"], [])
+            hits = [n for n in names if f" {' '.join(t.text.lower() for t in split(n))} " in words]
+            match = max(hits, key=len) if hits else None
+            for call in turn["expect"]:
+                if call["name"] not in GROUP_TOOLS:
+                    continue
+                if not any(c["name"] == call["name"] for c in turn["got"]):
+                    continue
+                value = call["args"].get("group")
+                rules = _rules_value(turn["got"], call["name"], "group", _norm(value or ""))
+                if value is None:
+                    added += rules is None and match is not None
+                    continue
+                asked += 1
+                want = _norm(value)
+                arms = {
+                    "rules": rules,
+                    "match": match,
+                    "rules, else match": rules if rules is not None else match,
+                    "match, else rules": match if match is not None else rules,
+                }
+                base = rules is not None and _norm(rules) == want
+                for arm, got in arms.items():
+                    ok = got is not None and _norm(got) == want
+                    right[arm] += ok
+                    moved[arm][0] += ok and not base
+                    moved[arm][1] += base and not ok
+    print(f"{prefix}: {asked} asserted group values with the tool called")
+    for arm in right:
+        fixed, broken = moved[arm]
+        print(f"  {arm}: {right[arm]} right, against the rules {fixed} fixed / {broken} broken")
+    print(f"  a match where no group was asserted and the rules gave none: {added}")
 
 
 if __name__ == "__main__":
