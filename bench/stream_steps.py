@@ -81,7 +81,7 @@ from tools.db.pool import Pool, open_pool
 from tools.db.scope import APP_ROLE, SCOPE, user_db
 
 RESULTS = Path(__file__).resolve().parent / "results"
-STEMS = {2: "i19-stream-steps", 3: "i19-serve-steps"}
+STEMS = {2: "i19-stream-steps", 3: "i19-serve-steps", 5: "i19-ap3-steps"}
 Unit = Callable[[], Awaitable[None]]
 CHAT_MODES = ["values", "updates", "messages", "custom"]
 
@@ -159,8 +159,11 @@ def _streamed_turn(
     return turn
 
 
-async def _held_turn(pool: Pool, saver: BatchedSaver, user: uuid.UUID) -> list[Statement]:
-    """What a chat turn (durability "exit") holds for its end-of-run write."""
+async def _held_turn(
+    pool: Pool, saver: BatchedSaver, user: uuid.UUID, durability: str = "exit"
+) -> list[Statement]:
+    """What a turn holds for its end-of-run write: a chat turn's (durability "exit") or
+    an Agent Protocol turn's (LangGraph's default, "async")."""
     graph: Any = build_graph(saver, model=load_chat_model("offline"))
     config: Any = {"configurable": {"thread_id": str(uuid.uuid4())}}
     async with run_batch(saver, config["configurable"]["thread_id"]) as batch:
@@ -169,7 +172,7 @@ async def _held_turn(pool: Pool, saver: BatchedSaver, user: uuid.UUID) -> list[S
             {"messages": [("user", MESSAGE)]},
             config,
             context=Context(user_id=str(user), pool=pool),
-            durability="exit",
+            durability=durability,
         ):
             pass
         held = list(batch.statements)
@@ -365,6 +368,31 @@ async def measure_third(url: str, rounds: int) -> dict[str, Any]:
         await pool.close()
 
 
+def _ap_flushes(saver: BatchedSaver, held: list[Statement]) -> tuple[Unit, Unit]:
+    async def pipelined() -> None:
+        await saver.write_pipelined(_on_new_thread(held))
+
+    async def copied() -> None:
+        await saver.write(_on_new_thread(held))
+
+    return pipelined, copied
+
+
+async def measure_fifth(url: str, rounds: int) -> dict[str, Any]:
+    await prepare(url)
+    pool = await open_pool(url, min_size=1, max_size=4)
+    try:
+        saver = BatchedSaver(pool)
+        held = await _held_turn(pool, saver, uuid.uuid4(), durability="async")
+        pipelined, copied = _ap_flushes(saver, held)
+        flush = await _paired(pipelined, copied, rounds, 50)
+        flush["statements"] = len(held)
+        flush["rows"] = sum(len(s.rows) for s in held)
+        return {"ap_flush": flush}
+    finally:
+        await pool.close()
+
+
 async def measure(url: str, rounds: int) -> dict[str, Any]:
     await prepare(url)
     pool = await open_pool(url, min_size=1, max_size=4)
@@ -401,8 +429,11 @@ UNITS = {
         "messages_mode": "a streamed turn, no callback: without → with `messages`",
         "mirror": "a chat turn's events to Redis, nobody following: as they come → at the end",
     },
+    5: {
+        "ap_flush": "an Agent Protocol turn's end-of-run write: pipelined rows → binary COPY",
+    },
 }
-TITLES = {2: "streaming round", 3: "third round (serving)"}
+TITLES = {2: "streaming round", 3: "third round (serving)", 5: "fifth round (Agent Protocol)"}
 
 
 def markdown(out: dict[str, Any]) -> str:
@@ -443,7 +474,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args()
     started = datetime.now(UTC).isoformat(timespec="seconds")
-    run = measure_third if args.round == 3 else measure
+    run = {2: measure, 3: measure_third, 5: measure_fifth}[args.round]
     with bench_database() as url:
         steps = asyncio.run(run(url, args.rounds))
     out = {
