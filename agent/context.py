@@ -65,9 +65,6 @@ class Context:
     # Write the reply's text through the stream writer as it comes (agent/reply_stream.py):
     # PAM's chat turns, which stream without LangGraph's `messages` mode.
     reply_tokens: bool = False
-    # Also write each model chunk as a message with its run metadata (reply_stream.py):
-    # Agent Protocol runs that asked for `messages`, streamed without LangGraph's mode.
-    reply_messages: bool = False
 
     @property
     def user_uuid(self) -> UUID:

@@ -210,7 +210,7 @@ class PamModelMiddleware(AgentMiddleware[Any, Any, Any]):
 
         async def invoke(messages: list[BaseMessage]) -> AIMessage:
             if bound is not None:  # a chat turn: the reply's text written as it streams
-                return await streamed_call(bound, messages, as_messages=ctx.reply_messages)
+                return await streamed_call(bound, messages)
             extra = [m for m in messages[len(system) :]]
             answer = await handler(request.override(messages=extra))  # type: ignore[arg-type]
             found = [m for m in answer.result if isinstance(m, AIMessage)]
@@ -309,9 +309,7 @@ def make_general(model: BaseChatModel):  # type: ignore[no-untyped-def]
         chosen = model_for(ctx.flags, model)
         try:
             reply = await call_model(
-                partial(streamed_call, chosen, as_messages=ctx.reply_messages)
-                if ctx.reply_tokens
-                else chosen.ainvoke,
+                partial(streamed_call, chosen) if ctx.reply_tokens else chosen.ainvoke,
                 prompt,
                 ctx.turn_deadline(),
                 where=GENERAL,

@@ -25,16 +25,12 @@ from langchain_core.language_models import LanguageModelInput
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.messages.utils import message_chunk_to_message
 from langchain_core.runnables import Runnable
-from langchain_core.runnables.config import ensure_config
 from langgraph.config import get_stream_writer
 
 from agent.context import Context
 
 # A custom-mode chunk of reply text: {"event": REPLY_CHUNK, "text": "..."}.
 REPLY_CHUNK: Final = "pam_reply_text"
-# A custom-mode chunk of a model's message: {"event": MESSAGE_CHUNK, "message": chunk,
-# "metadata": the model call's run metadata}, for an Agent Protocol `messages` stream.
-MESSAGE_CHUNK: Final = "pam_message"
 
 ChatRunnable = Runnable[LanguageModelInput, Any]
 
@@ -49,39 +45,19 @@ def reply_token(data: Any) -> str | None:
 
 def write_reply(ctx: Context, text: str) -> None:
     """A reply made without a streaming model call, written whole."""
-    if ctx.reply_tokens and not ctx.reply_messages and text:
+    if ctx.reply_tokens and text:
         get_stream_writer()({"event": REPLY_CHUNK, "text": text})
 
 
-def reply_message(data: Any) -> tuple[BaseMessage, dict[str, Any]] | None:
-    """(message, metadata) of a custom-mode chunk written as a message; None otherwise."""
-    if isinstance(data, dict) and data.get("event") == MESSAGE_CHUNK:
-        return data["message"], data["metadata"]
-    return None
-
-
-def _metadata() -> dict[str, Any]:
-    config = ensure_config()
-    metadata = dict(config.get("metadata") or {})
-    if tags := config.get("tags"):
-        metadata["tags"] = list(tags)
-    return metadata
-
-
-async def streamed_call(
-    model: ChatRunnable, messages: Sequence[BaseMessage], *, as_messages: bool = False
-) -> AIMessage:
+async def streamed_call(model: ChatRunnable, messages: Sequence[BaseMessage]) -> AIMessage:
     """`model` called through its `astream`, each chunk's reply text written as it
     comes; the chunks joined are the answer, as `ainvoke` would return it."""
     write = get_stream_writer()
     whole: AIMessageChunk | None = None
-    metadata = _metadata() if as_messages else None
     async for chunk in model.astream(list(messages)):
         if not isinstance(chunk, AIMessageChunk):
             continue
-        if metadata is not None:
-            write({"event": MESSAGE_CHUNK, "message": chunk, "metadata": metadata})
-        elif chunk.text and not chunk.tool_call_chunks:
+        if chunk.text and not chunk.tool_call_chunks:
             write({"event": REPLY_CHUNK, "text": chunk.text})
         whole = chunk if whole is None else whole + chunk
     if whole is None:

@@ -2,6 +2,19 @@
 one run, CPU ms per unit (this process's user + system time), medians over rounds and the
 spread of the paired ratios after ÷ before.
 
+Fifth round (`--round 5`; bench/results/i19-ap3-steps.{json,md}), the Agent Protocol path:
+
+- `ap_model_path`: an Agent Protocol turn (values, updates, messages; no subgraph chunks,
+  no checkpointer; the metrics callback) under LangGraph's `messages` mode, the domain and
+  general models called as always (create_agent's handler, `ainvoke`) and through their
+  `astream` as chat turns call them (agent/reply_stream.py `streamed_call`);
+- `ap_flush`: what an Agent Protocol turn (durability "async") holds for its end-of-run
+  write, written as LangGraph's rows in one pipeline (`BatchedSaver.write_pipelined`) and
+  by binary COPY (`BatchedSaver.write`, tools/db/checkpoint_batch.py).
+
+The prototype of `messages` built from PAM's own chunks (commit 5f32b8c, reverted) was
+measured by this module at that commit (`ap_messages`, bench/results/i19-ap3-messages-*).
+
 Third round (`--round 3`, the default; bench/results/i19-serve-steps.{json,md}):
 
 - `reply_chunks`: a streamed turn (values, updates, messages, custom, subgraphs; no
@@ -141,9 +154,11 @@ def _streamed_turn(
     callback: type[MetricsCallback] | None = MetricsCallback,
     model: BaseChatModel | None = None,
     modes: list[str] = CHAT_MODES,
+    subgraphs: bool = True,
+    reply_tokens: bool = False,
 ) -> Unit:
     graph: Any = build_graph(None, model=model or load_chat_model("offline"))
-    context = Context(user_id=str(uuid.uuid4()), pool=pool)
+    context = Context(user_id=str(uuid.uuid4()), pool=pool, reply_tokens=reply_tokens)
     count = iter(range(10**9))
 
     async def turn() -> None:
@@ -152,7 +167,7 @@ def _streamed_turn(
             config["callbacks"] = [callback()]
         payload = {"messages": [("user", varied(MESSAGE, next(count)))]}
         async for _ in graph.astream(
-            payload, config, context=context, stream_mode=modes, subgraphs=True
+            payload, config, context=context, stream_mode=modes, subgraphs=subgraphs
         ):
             pass
 
@@ -385,10 +400,18 @@ async def measure_fifth(url: str, rounds: int) -> dict[str, Any]:
         saver = BatchedSaver(pool)
         held = await _held_turn(pool, saver, uuid.uuid4(), durability="async")
         pipelined, copied = _ap_flushes(saver, held)
+        streamed = await _paired(
+            _streamed_turn(pool, modes=["values", "updates", "messages"], subgraphs=False),
+            _streamed_turn(
+                pool, modes=["values", "updates", "messages"], subgraphs=False, reply_tokens=True
+            ),
+            rounds,
+            20,
+        )
         flush = await _paired(pipelined, copied, rounds, 50)
         flush["statements"] = len(held)
         flush["rows"] = sum(len(s.rows) for s in held)
-        return {"ap_flush": flush}
+        return {"ap_model_path": streamed, "ap_flush": flush}
     finally:
         await pool.close()
 
@@ -430,6 +453,8 @@ UNITS = {
         "mirror": "a chat turn's events to Redis, nobody following: as they come → at the end",
     },
     5: {
+        "ap_model_path": "the same turn under LangGraph's `messages` mode: the model called "
+        "through create_agent's handler → through its `astream` (reply_stream.streamed_call)",
         "ap_flush": "an Agent Protocol turn's end-of-run write: pipelined rows → binary COPY",
     },
 }

@@ -100,11 +100,7 @@ def graph_options(
 ) -> GraphOptions:
     nodes = [n for n in (nodes if nodes is not None else _graph_nodes()) if not n.startswith("__")]
     graph_modes = {"messages" if m == "messages-tuple" else m for m in modes}
-    own_messages = "messages" in graph_modes and "events" not in modes
-    if own_messages:
-        graph_modes = (graph_modes - {"messages"}) | {"custom"}
     return GraphOptions(
-        own_messages=own_messages,
         modes=(*ALWAYS, *(m for m in OPTIONAL_MODES if m in graph_modes)),
         subgraphs=subgraphs,
         events="events" in modes,

@@ -39,14 +39,8 @@ async def start_run(
         body = body.model_copy(update={"context": {**assistant["context"], **(body.context or {})}})
     checked = run_request(body, resources.graph.nodes, assistant["assistant_id"])
     run_thread_id = await run_thread(resources, user, thread_id, body.if_not_exists)
-    own = checked.graph.own_messages
     context = Context(
-        user_id=str(user),
-        client=checked.client,
-        pool=resources.pool,
-        services=resources.services,
-        reply_tokens=own,
-        reply_messages=own,
+        user_id=str(user), client=checked.client, pool=resources.pool, services=resources.services
     )
     request = RunRequest(
         thread_id=run_thread_id,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from server.agent_protocol.assistant import ASSISTANT_ID
-from server.agent_protocol.stream_parts import StreamPlan, own_messages
+from server.agent_protocol.stream_parts import StreamPlan
 from server.runs import Run
 from server.runs.store import RunRow
 
@@ -28,12 +28,7 @@ class RunOptions:
     multitask_strategy: str
 
     def plan(self, run_id: str, modes: frozenset[str] | None = None) -> StreamPlan:
-        return StreamPlan(
-            modes=modes or self.stream_modes,
-            subgraphs=self.subgraphs,
-            run_id=run_id,
-            own=own_messages(self.stream_modes),
-        )
+        return StreamPlan(modes=modes or self.stream_modes, subgraphs=self.subgraphs, run_id=run_id)
 
     def extras(self) -> dict[str, str]:
         """As strings on the run, so a follower on another instance streams the same."""

@@ -17,7 +17,6 @@ from typing import Any
 
 from langchain_core.messages import BaseMessage, BaseMessageChunk
 
-from agent.reply_stream import reply_message, reply_token
 from server.agent_protocol.debug_payloads import debug_payload
 from server.runs import RunEvent
 
@@ -35,14 +34,6 @@ SUPPORTED_MODES = frozenset(
     }
 )
 PASSED_THROUGH = frozenset({"values", "updates", "custom", "checkpoints", "tasks"})
-MESSAGE_MODES = frozenset({"messages", "messages-tuple"})
-
-
-def own_messages(run_modes: frozenset[str]) -> bool:
-    """Whether a run asked for these modes streams `messages` from PAM's own chunks
-    (server/agent_protocol/run_config.py: not with `events`, which needs LangGraph's)."""
-    return bool(run_modes & MESSAGE_MODES) and "events" not in run_modes
-
 
 Part = tuple[str, Any]
 
@@ -96,10 +87,6 @@ class StreamPlan:
     subgraphs: bool = False
     run_id: str = ""
     legacy: LegacyMessages = field(default_factory=LegacyMessages)
-    # The run streams `messages` from PAM's chunks (own_messages): a node's new messages
-    # come from its update, its model's chunks from `custom`.
-    own: bool = False
-    seen: set[str] = field(default_factory=set)
 
     def parts(self, event: RunEvent) -> list[Part]:
         if event.mode == "error":
@@ -111,44 +98,8 @@ class StreamPlan:
         suffix = "".join(f"|{ns}" for ns in event.namespace)
         return self._parts(event, suffix)
 
-    def _message_parts(self, message: BaseMessage, metadata: Any, suffix: str) -> list[Part]:
-        if message.id is not None:
-            self.seen.add(str(message.id))
-        if "messages-tuple" in self.modes:
-            return [(f"messages{suffix}", [message, metadata])]
-        if "messages" in self.modes:
-            return self.legacy.parts((message, metadata))
-        return []
-
-    def _own(self, event: RunEvent, suffix: str) -> list[Part] | None:
-        """Parts made from PAM's chunks (None: the event is not one of them)."""
-        mode, data = event.mode, event.data
-        if mode == "custom":
-            if (found := reply_message(data)) is not None:
-                return self._message_parts(*found, suffix)
-            return [] if reply_token(data) is not None else None
-        if mode == "values" and isinstance(data, dict):
-            self.seen.update(
-                str(m.id) for m in data.get("messages") or () if isinstance(m, BaseMessage)
-            )
-            return None
-        if mode == "updates" and isinstance(data, dict):
-            parts: list[Part] = []
-            for node, update in data.items():
-                if node.startswith("__") or not isinstance(update, dict):
-                    continue
-                for message in update.get("messages") or ():
-                    if isinstance(message, BaseMessage) and str(message.id) not in self.seen:
-                        parts += self._message_parts(message, {"langgraph_node": node}, suffix)
-            if "updates" in self.modes:
-                parts.append((f"updates{suffix}", data))
-            return parts
-        return None
-
     def _parts(self, event: RunEvent, suffix: str) -> list[Part]:
         mode, data = event.mode, event.data
-        if self.own and (own := self._own(event, suffix)) is not None:
-            return own
         if mode in PASSED_THROUGH and mode in self.modes:
             return [(f"{mode}{suffix}", data)]
         if mode == "debug" and "debug" in self.modes:

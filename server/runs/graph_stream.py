@@ -41,9 +41,6 @@ class GraphOptions:
     interrupt_after: list[str] | None = None
     # Merged into the run's config: recursion_limit, tags, configurable keys.
     config: dict[str, Any] = field(default_factory=dict)
-    # `messages` built from PAM's own chunks (the `custom` mode) instead of LangGraph's
-    # `messages` mode (agent/reply_stream.py, server/agent_protocol/stream_parts.py).
-    own_messages: bool = False
 
 
 def _split(chunk: Any, subgraphs: bool) -> Chunk:
