@@ -10,7 +10,9 @@ Fifth round (`--round 5`; bench/results/i19-ap3-steps.{json,md}), the Agent Prot
   `astream` as chat turns call them (agent/reply_stream.py `streamed_call`);
 - `ap_flush`: what an Agent Protocol turn (durability "async") holds for its end-of-run
   write, written as LangGraph's rows in one pipeline (`BatchedSaver.write_pipelined`) and
-  by binary COPY (`BatchedSaver.write`, tools/db/checkpoint_batch.py).
+  by binary COPY (`BatchedSaver.write`, tools/db/checkpoint_batch.py);
+- `ap_flush_postgres`: the same two writes over one connection, the CPU of its Postgres
+  backend (read from /proc: Postgres on this machine, as `make bench` runs it).
 
 The prototype of `messages` built from PAM's own chunks (commit 5f32b8c, reverted) was
 measured by this module at that commit (`ap_messages`, bench/results/i19-ap3-messages-*).
@@ -383,6 +385,36 @@ async def measure_third(url: str, rounds: int) -> dict[str, Any]:
         await pool.close()
 
 
+def _backend_cpu_ms(pid: int) -> float:
+    """A Postgres backend's user + system CPU (it runs on this machine: /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+async def _backend_paired(
+    pid: int, before: Unit, after: Unit, rounds: int, n: int
+) -> dict[str, Any]:
+    """As `_paired`, the CPU of Postgres's backend `pid` (the pool's one connection)."""
+    b: list[float] = []
+    a: list[float] = []
+    for r in range(rounds):
+        order = ((before, b), (after, a)) if r % 2 == 0 else ((after, a), (before, b))
+        for unit, out in order:
+            started = _backend_cpu_ms(pid)
+            for _ in range(n):
+                await unit()
+            out.append((_backend_cpu_ms(pid) - started) / n)
+    ratios = [y / x for x, y in zip(b, a, strict=True) if x]
+    return {
+        "before_cpu_ms": round(statistics.median(b), 3),
+        "after_cpu_ms": round(statistics.median(a), 3),
+        "after_over_before": round(statistics.median(ratios), 3),
+        "spread": [round(min(ratios), 3), round(max(ratios), 3)],
+        "rounds": rounds,
+        "per_round": n,
+    }
+
+
 def _ap_flushes(saver: BatchedSaver, held: list[Statement]) -> tuple[Unit, Unit]:
     async def pipelined() -> None:
         await saver.write_pipelined(_on_new_thread(held))
@@ -409,9 +441,18 @@ async def measure_fifth(url: str, rounds: int) -> dict[str, Any]:
             20,
         )
         flush = await _paired(pipelined, copied, rounds, 50)
+        # Postgres's side of the same writes: one connection, so one backend to read.
+        alone = await open_pool(url, min_size=1, max_size=1)
+        try:
+            single = BatchedSaver(alone)
+            async with alone.connection() as conn:
+                pid = conn.info.backend_pid
+            backend = await _backend_paired(pid, *_ap_flushes(single, held), rounds, 50)
+        finally:
+            await alone.close()
         flush["statements"] = len(held)
         flush["rows"] = sum(len(s.rows) for s in held)
-        return {"ap_model_path": streamed, "ap_flush": flush}
+        return {"ap_model_path": streamed, "ap_flush": flush, "ap_flush_postgres": backend}
     finally:
         await pool.close()
 
@@ -456,6 +497,7 @@ UNITS = {
         "ap_model_path": "the same turn under LangGraph's `messages` mode: the model called "
         "through create_agent's handler → through its `astream` (reply_stream.streamed_call)",
         "ap_flush": "an Agent Protocol turn's end-of-run write: pipelined rows → binary COPY",
+        "ap_flush_postgres": "the same writes, the Postgres backend's CPU (not this process's)",
     },
 }
 TITLES = {2: "streaming round", 3: "third round (serving)", 5: "fifth round (Agent Protocol)"}

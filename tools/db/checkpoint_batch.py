@@ -13,6 +13,12 @@ pipelined transaction when the run ends, is interrupted, fails or is cancelled
 statement; a process killed mid-run writes none of it (the thread stays at its previous
 turn, as a chat turn's "exit" durability leaves it).
 
+The write itself (`BatchedSaver.write`) sends the rows by one binary COPY into a staging
+table and moves them with one statement per table carrying LangGraph's ON CONFLICT
+clauses (`staged_rows` keeps statement-by-statement semantics for a key written twice):
+psycopg then encodes each row once into the COPY stream, where a pipelined
+`executemany` built and sent a Bind/Execute per row (bench/stream_steps.py `ap_flush`).
+
 Readers keep seeing what they saw: a read of a thread in this process (the run's own,
 or a request's `GET .../state` while it runs) first sends what the run holds for the
 namespace read, so it reads what an unbatched saver would have written. A process that
@@ -29,7 +35,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import weakref
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
@@ -44,6 +49,7 @@ from langgraph.checkpoint.base import (
     CheckpointMetadata,
     CheckpointTuple,
 )
+from psycopg.pq import TransactionStatus
 from psycopg.types.json import Jsonb
 
 from tools.db.checkpointer import PooledSaver
@@ -224,22 +230,28 @@ class BatchedSaver(PooledSaver):
             await self.write_copied(rows, closing)
 
     async def write_copied(self, rows: list[tuple[Any, ...]], closing: Sequence[Statement]) -> None:
-        """The rows of `staged_rows` by one binary COPY into a session's staging table,
-        moved into the checkpoint tables by one statement (LangGraph's ON CONFLICT
-        clauses); then `closing`, pipelined with the COMMIT."""
+        """The rows of `staged_rows` by one binary COPY into a staging table, moved into
+        the checkpoint tables by one statement (LangGraph's ON CONFLICT clauses); then
+        `closing` and the COMMIT, pipelined. The staging table is made (if the session
+        lacks it) inside the transaction, so a pooler that hands each transaction to
+        another session (PgBouncer in transaction mode) still finds it."""
         async with self.pool.connection() as conn:
-            if id(conn) not in _staged or _staged[id(conn)]() is not conn:
-                await conn.execute(CREATE_STAGE)
-                _staged[id(conn)] = weakref.ref(conn)
-            async with conn.transaction(), conn.cursor(binary=True) as cur:
-                async with cur.copy(COPY_STAGE) as copy:
-                    copy.set_types(STAGE_TYPES)
-                    for row in rows:
-                        await copy.write_row(row)
-                async with conn.pipeline():
-                    await cur.execute(MOVE_STAGE)
-                    for statement in closing:
-                        await cur.executemany(statement.query, statement.rows)
+            try:
+                await conn.execute(BEGIN_STAGE)  # one simple query: three statements
+                async with conn.cursor(binary=True) as cur:
+                    async with cur.copy(COPY_STAGE) as copy:
+                        copy.set_types(STAGE_TYPES)
+                        for row in rows:
+                            await copy.write_row(row)
+                    async with conn.pipeline():
+                        await cur.execute(MOVE_STAGE)
+                        for statement in closing:
+                            await cur.executemany(statement.query, statement.rows)
+                        await cur.execute("COMMIT")
+            except BaseException:
+                if conn.info.transaction_status != TransactionStatus.IDLE and not conn.closed:
+                    await conn.execute("ROLLBACK")
+                raise
 
     async def write_pipelined(
         self, statements: list[Statement], closing: Sequence[Statement] = ()
@@ -402,7 +414,9 @@ async def run_batch(checkpointer: Any, thread_id: str) -> AsyncIterator[RunBatch
 # The staging table of `write_copied`: one per session, emptied at every commit. A row
 # per checkpoint, blob or write, `kind` saying which and how it conflicts.
 STAGE = "pam_checkpoint_stage"
-CREATE_STAGE = f"""
+BEGIN_STAGE = f"""
+BEGIN;
+SET LOCAL client_min_messages = warning;
 CREATE TEMP TABLE IF NOT EXISTS {STAGE} (
     kind int2, thread_id text, checkpoint_ns text, checkpoint_id text,
     t1 text, t2 text, t3 text, t4 text, idx int4, blob bytea, doc1 text, doc2 text
@@ -438,9 +452,6 @@ WITH blobs AS (
 INSERT INTO checkpoint_writes {WRITE_COLUMNS}
 {WRITE_SELECT} WHERE kind = {WRITE_KEEP}
 ON CONFLICT {WRITE_KEY} DO NOTHING"""
-
-# Sessions that have the staging table, by id (the weak reference tells a reused id).
-_staged: dict[int, weakref.ref[Any]] = {}
 
 
 def _text(value: Any) -> Any:
