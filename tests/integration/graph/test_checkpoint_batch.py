@@ -14,6 +14,8 @@ import uuid
 from collections.abc import AsyncIterator
 from typing import Any
 
+import psycopg
+import pytest
 from langchain_core.messages import AIMessage
 from langgraph.types import Command, Send
 from psycopg.types.json import Jsonb
@@ -456,9 +458,11 @@ async def test_a_failing_copied_write_writes_nothing_and_keeps_it_held(
     )
     config = thread()
     tid = config["configurable"]["thread_id"]
-    with contextlib.suppress(Exception):
+    held: list[RunBatch] = []
+    with pytest.raises(psycopg.errors.NotNullViolation):
         async with run_batch(saver, tid) as batch:
             assert batch is not None
+            held.append(batch)
             async for _ in graph.astream(
                 {"messages": [("user", "hi")]}, config, context=context, durability="async"
             ):
@@ -467,6 +471,7 @@ async def test_a_failing_copied_write_writes_nothing_and_keeps_it_held(
             bad = (tid, "", None, None, Jsonb({}), Jsonb({}))
             batch.statements.append(Statement("", saver.UPSERT_CHECKPOINTS_SQL, [bad]))
             assert staged_rows(saver, batch.statements) is not None
+    [batch] = held
     assert batch.transactions == 0
     assert batch.statements  # held still, for a later flush
     assert await _rows(pool, tid) == {table: [] for table in TABLES}
