@@ -12,7 +12,9 @@ Fifth round (`--round 5`; bench/results/i19-ap3-steps.{json,md}), the Agent Prot
   write, written as LangGraph's rows in one pipeline (`BatchedSaver.write_pipelined`) and
   by binary COPY (`BatchedSaver.write`, tools/db/checkpoint_batch.py);
 - `ap_flush_postgres`: the same two writes over one connection, the CPU of its Postgres
-  backend (read from /proc: Postgres on this machine, as `make bench` runs it).
+  backend (read from /proc: Postgres on this machine, as `make bench` runs it);
+- `chat_flush`: a chat turn's end-of-run write (durability "exit": one checkpoint, and the
+  run row's end in the same transaction), written both ways.
 
 The prototype of `messages` built from PAM's own chunks (commit 5f32b8c, reverted) was
 measured by this module at that commit (`ap_messages`, bench/results/i19-ap3-messages-*).
@@ -415,12 +417,14 @@ async def _backend_paired(
     }
 
 
-def _ap_flushes(saver: BatchedSaver, held: list[Statement]) -> tuple[Unit, Unit]:
+def _ap_flushes(
+    saver: BatchedSaver, held: list[Statement], closing: list[Statement] | None = None
+) -> tuple[Unit, Unit]:
     async def pipelined() -> None:
-        await saver.write_pipelined(_on_new_thread(held))
+        await saver.write_pipelined(_on_new_thread(held), closing or ())
 
     async def copied() -> None:
-        await saver.write(_on_new_thread(held))
+        await saver.write(_on_new_thread(held), closing or ())
 
     return pipelined, copied
 
@@ -441,6 +445,15 @@ async def measure_fifth(url: str, rounds: int) -> dict[str, Any]:
             20,
         )
         flush = await _paired(pipelined, copied, rounds, 50)
+        # A chat turn's write (durability "exit": its last checkpoint) with its run row.
+        user = uuid.uuid4()
+        chat_held = await _held_turn(pool, saver, user)
+        closing = [
+            Statement("", SCOPE, [(APP_ROLE, str(user))]),
+            Statement("", UPDATE_RUN, [_row_fields()]),
+        ]
+        chat = await _paired(*_ap_flushes(saver, chat_held, closing), rounds, 50)
+        chat["rows"] = sum(len(s.rows) for s in chat_held)
         # Postgres's side of the same writes: one connection, so one backend to read.
         alone = await open_pool(url, min_size=1, max_size=1)
         try:
@@ -452,7 +465,12 @@ async def measure_fifth(url: str, rounds: int) -> dict[str, Any]:
             await alone.close()
         flush["statements"] = len(held)
         flush["rows"] = sum(len(s.rows) for s in held)
-        return {"ap_model_path": streamed, "ap_flush": flush, "ap_flush_postgres": backend}
+        return {
+            "ap_model_path": streamed,
+            "ap_flush": flush,
+            "ap_flush_postgres": backend,
+            "chat_flush": chat,
+        }
     finally:
         await pool.close()
 
@@ -498,6 +516,8 @@ UNITS = {
         "through create_agent's handler → through its `astream` (reply_stream.streamed_call)",
         "ap_flush": "an Agent Protocol turn's end-of-run write: pipelined rows → binary COPY",
         "ap_flush_postgres": "the same writes, the Postgres backend's CPU (not this process's)",
+        "chat_flush": "a chat turn's end-of-run write (its one checkpoint, the run row): "
+        "pipelined → binary COPY",
     },
 }
 TITLES = {2: "streaming round", 3: "third round (serving)", 5: "fifth round (Agent Protocol)"}

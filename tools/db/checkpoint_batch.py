@@ -224,7 +224,7 @@ class BatchedSaver(PooledSaver):
     async def write(self, statements: list[Statement], closing: Sequence[Statement] = ()) -> None:
         """Statements in order, then `closing`: one transaction."""
         rows = staged_rows(self, statements)
-        if rows is None:
+        if not rows:  # not LangGraph's statements, or none but `closing`
             await self.write_pipelined(statements, closing)
         else:
             await self.write_copied(rows, closing)
