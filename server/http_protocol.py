@@ -2,8 +2,10 @@
 implementation (HTTP_PROTOCOL=h11), both bounded the same way.
 
 - Headers: a request whose head (request line and headers) is larger than
-  MAX_HEADER_BYTES is refused with 400 and the connection closed. h11 does it itself
-  (`h11_max_incomplete_event_size`); uvicorn's httptools protocol buffers any size (an
+  MAX_HEADER_BYTES is refused with 400 and the connection closed. h11 bounds a head
+  still incomplete after a read (`h11_max_incomplete_event_size`) and
+  `HeadBoundConnection` the size of a complete one (a head that arrives whole in one
+  read is never incomplete); uvicorn's httptools protocol buffers any size (an
   8 MiB header line was read whole), so BoundedHttpToolsProtocol counts: the bytes
   received while a head is incomplete (memory held by a head never exceeds the limit
   by more than one socket read) and the size of each complete head.
@@ -31,11 +33,26 @@ MAX_HEADER_BYTES = 64 * 1024
 HEADERS_TIMEOUT_S = 10.0
 
 
+class HeadBoundConnection(h11.Connection):
+    """h11's connection refusing a complete request head over its incomplete-event limit:
+    raised as h11's own parse errors are, uvicorn answers it with 400 and closes."""
+
+    def next_event(self) -> Any:
+        event = super().next_event()
+        if isinstance(event, h11.Request):
+            size = len(event.method) + len(event.target)
+            size += sum(len(name) + len(value) + 4 for name, value in event.headers)
+            if size > self._max_incomplete_event_size:
+                raise h11.RemoteProtocolError("request head too large", error_status_hint=400)
+        return event
+
+
 class BoundedH11Protocol(H11Protocol):
     headers_timeout_s = HEADERS_TIMEOUT_S
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.conn = HeadBoundConnection(h11.SERVER, self.conn._max_incomplete_event_size)
         self._headers_deadline: asyncio.TimerHandle | None = None
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
