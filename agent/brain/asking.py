@@ -38,7 +38,8 @@ _POLITE = re.compile(
     r"|any chance (?:you|ya|u|i|we) (?:could|can)|(?:is there )?any way (?:you|ya|u) (?:could|can)"
     r"|is there (?:a|any) way to|are you up for"
     r"|how about (?:we |you )?\w+ing|what about (?:we |you )?\w+ing|why don't (?:you|we)"
-    r"|do (?:me|us) a favou?r)\b",
+    r"|do (?:me|us) a favou?r"
+    r"|i (?:would|should|'d|will) be (?:\w+ )?(?:grateful|obliged|thankful|pleased) if you)\b",
     _I,
 )
 
@@ -68,10 +69,15 @@ READ_OF: dict[str, str | None] = {
 
 # A polite request to be told something is a question: "could you tell me what's in the
 # pantry?", "can you let me know if …".
+_FORMAL = r"(?:i (?:would|should|'d|will) be (?:\w+ )?(?:grateful|obliged|thankful|pleased) if you"
+_FORMAL += r" (?:would|could|can|will) (?:please )?)?"
 _TELL = re.compile(
     _LEAD
+    + _FORMAL
     + r"(?:(?:can|could|would|will) (?:you|ya|u) (?:please )?|please )?(?:tell|show) (?:me|us)"
-    r"\b|" + r"(?:(?:can|could|would|will) (?:you|ya|u) (?:please )?)?let (?:me|us) know\b",
+    r"\b|"
+    + _FORMAL
+    + r"(?:(?:can|could|would|will) (?:you|ya|u) (?:please )?)?let (?:me|us) know\b",
     _I,
 )
 # A question after a lead-in that says the user is unsure: "I can't remember - did I …?".
@@ -106,9 +112,31 @@ def is_request(text: str) -> bool:
     return bool(_POLITE.match(text)) and not _TELL.match(text)
 
 
+# A question about what would happen: "if I set the budget at 800, would I be over?",
+# "what if we logged it under repairs?" ask, they change nothing.
+_SUPPOSE = re.compile(
+    _LEAD + r"(?:(?:what |and )?if|suppose|supposing|say|hypothetically)\b[^?]{0,120}"
+    r"\b(?:would|will|could|should|do|does|am|is|are)\s+(?:i|we|it|that|this|they)\b[^?]*\?",
+    _I,
+)
+# Saying outright that nothing is to be written yet: "don't set it yet, just asking",
+# "just wondering", "hypothetically".
+HOLD_BACK = re.compile(
+    r"\b(?:just|only) (?:asking|wondering|curious|thinking out loud)\b|\bhypothetically\b"
+    r"|\b(?:don'?t|do not|dont|no need to) \w+ (?:it|that|this|them|anything)(?: \w+)?"
+    r" (?:yet|just yet|for now)\b",
+    _I,
+)
+
+
+def holds_back(text: str) -> bool:
+    """Whether `text` says nothing is to be written ("… don't set it yet, just asking")."""
+    return HOLD_BACK.search(text) is not None
+
+
 def is_question(text: str) -> bool:
     """Whether `text` asks something rather than asks PAM to do something."""
-    if _TELL.match(text):
+    if _TELL.match(text) or _SUPPOSE.match(text):
         return True
     if _ASKING.match(text) and not _POLITE.match(text):
         return True

@@ -15,7 +15,14 @@ set's authors (scripts/brain_model/folds.py); docs/brain-understanding.md has th
 
 from __future__ import annotations
 
-from agent.brain.asking import READ_OF, WRITES, answer_to_question, is_request, signs_off
+from agent.brain.asking import (
+    READ_OF,
+    WRITES,
+    answer_to_question,
+    holds_back,
+    is_request,
+    signs_off,
+)
 from agent.brain.learned import guess, probability
 from agent.brain.places import trip_places
 from agent.brain.triggers_you import A_WANT
@@ -34,6 +41,8 @@ def rescue(text: str) -> str | None:
         return None  # "need a coffee": a want, not a purchase to remember
     if found.tool == "plan_trip" and signs_off(text):
         return None
+    if found.tool in WRITES and holds_back(text):
+        return READ_OF.get(found.tool)  # "… don't add it yet, just wondering"
     asked, tool = answer_to_question(text, found.tool)
     return tool if asked else found.tool
 

@@ -70,6 +70,18 @@ _TALK = re.compile(
     r"silly |dad )?(?:jokes?|riddles?|story|stories)\b|\bhow (?:would|do|can|should) (?:you|i|we) "
     r"explain\b|\bexplain\b.{0,40}\bto (?:a kid|kids|a child|children|my (?:son|daughter|kids?))\b"
     r"|\bis (?:it|this|that) normal\b"
+    # a recommendation of what PAM keeps no rows of: "could you recommend a good novel?"
+    r"|\b(?:recommend|suggest)\b (?:me |us )?(?:a |an |some |any )?(?:good |great |nice |decent )?"
+    r"(?:novels?|books?|reads?|films?|movies?|shows?|series|podcasts?|songs?|music|albums?"
+    r"|audiobooks?|games?|recipes?|wines?|beers?)\b"
+    # an opinion asked of an amount or a plan: "is $1,000 a week a realistic budget for two?"
+    r"|\b(?:is|are|would|does) [^?.!]{0,60}\b(?:realistic|reasonable|sensible|doable|a good idea"
+    r"|worth it)\b[^?]*\?"
+    # a word quoted to ask about it, not to use it: "what a 'feed' even is", "why everyone
+    # keeps saying 'like and share'"
+    r"|\bwhat (?:a |an |the )?['\"‘“][\w' -]{1,30}['\"’”] (?:even |actually |really )?"
+    r"(?:is|are|means?)\b"
+    r"|\b(?:keeps?|keep on|always|all) saying ['\"‘“]"
     # saying outright that nothing is to be kept: "no need to write anything down, I'm just
     # having a yarn"
     r"|\bno need to (?:write|jot|log|save|note|record|put|keep) (?:anything|any of (?:it|that))\b"

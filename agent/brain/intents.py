@@ -10,7 +10,7 @@ from datetime import date
 from agent.brain import measures
 from agent.brain.asking import READ_OF, answer_to_question, is_question
 from agent.brain.blend import overrule
-from agent.brain.categories import category_of
+from agent.brain.categories import CATEGORIES, category_of
 from agent.brain.dates import find_day
 from agent.brain.edits import edit_requests
 from agent.brain.general import talk_only
@@ -19,6 +19,7 @@ from agent.brain.money import bare_numbers, best_amount
 from agent.brain.places import trip_places
 from agent.brain.times import find_time
 from agent.brain.triggers import COMPILED, FILL, MAINT_DONE, MAINT_ITEM, REF, SPEND
+from agent.brain.triggers_wheels import PLACE_KIND
 
 _I = re.IGNORECASE
 STRONG = 8  # a score that stands on its own, even as the answer to a question
@@ -39,8 +40,16 @@ _LOG = re.compile(r"\b(?:spent|spend|paid|bought|purchased|log|record)\b", _I)
 _QUESTION = re.compile(r"^\s*(?:what|when|which|is|are|any|how|do|does|show|list)\b", _I)
 _TRIP_WORD = re.compile(
     r"\b(?:plan|planning|map out|route|directions|drive|driving|trip|journey|travel|travelling"
-    r"|going|how far|distance|get from|leg|leaving|off to)\b|\bhead(?:ing)? (?:to|for|off|out"
+    # ("going through the accounts", "going over the list": no journey)
+    r"|going(?! (?:through|over|on about|well|ok|okay|fine|great|to be)\b)|how far|distance"
+    r"|get from|leg|leaving|off to)\b|\bhead(?:ing)? (?:to|for|off|out"
     r"|down|up|over|into|back|home|north|south|east|west|towards|across)\b",
+    _I,
+)
+# Going said as not going: "grandad isn't going to bowls anymore" plans no trip.
+_NOT_GOING = re.compile(
+    r"\b(?:isn'?t|aren'?t|not|won'?t be|never|no longer|wasn'?t|weren'?t) (?:going|heading"
+    r"|driving|travelling|off) (?:to|into|up to|down to|out to)\b",
     _I,
 )
 _EVENT_NOUN = re.compile(
@@ -104,6 +113,16 @@ _FILLS = re.compile(
     r"|ampol|caltex|7-eleven|united)\b|\d\s*l\b",
     _I,
 )
+# "it uses 11 litres for 100 km": how much a vehicle drinks, not a fill
+_PER_HUNDRED = re.compile(
+    r"\s*(?:for|per|every|each|to the|on the|in|/)\s*(?:100|a hundred|one hundred|the hundred)\b",
+    _I,
+)
+# An entry made twice: "put the caravan park in twice", "logged the diesel double"
+_TWICE = re.compile(
+    r"\b(?:put|logged|entered|added|recorded|charged|went)\b.{0,40}\b(?:twice|double|two times)\b",
+    _I,
+)
 _MONEY_SIGN = re.compile(r"[$£€]\s?\d")
 _QUANTITY = re.compile(r"\d\s*(?:l|ltrs?|litres?|liters?|kwh|gal|gallons?)\b", _I)
 _MONTHLY = re.compile(r"\b(?:a|per|each|every) month\b|\bmonthly\b|/\s*(?:month|mth|mo)\b", _I)
@@ -132,6 +151,20 @@ _ANOTHER = re.compile(
     r" (?:another|one more|another one)\b",
     _I,
 )
+# "(would you please) also add …" with no list named, things not a pronoun
+_ADD_MORE = re.compile(
+    r"^(?:(?:thank you|thanks|ta|ok|okay|and|oh|great|lovely)\b[\s,.!]*)*(?:(?:can|could|would"
+    r"|will) you\s+)?(?:please\s+)?(?:also\s+)?(?:add|put|chuck|pop|stick|throw|bung)\s+"
+    r"(?:also\s+)?"
+    r"(?!(?:it|that|this|them|those|me|us|another|one more)\b)\w",
+    _I,
+)
+# where the things go, said ("to the …", "on shopping list"), or money: no list to assume
+_ADD_WHERE = re.compile(
+    r"\b(?:to|in|into|on|onto) (?:(?:the|my|our|a|an)\b|(?:\w+ )?(?:list|pantry|cupboard|fridge"
+    r"|freezer|calendar|diary|tasks|to-?dos?)\b)|\$\s?\d|\d\.\d\d",
+    _I,
+)
 _ADD_KIND = {
     "task": "add_task", "shopping": "add_to_shopping_list", "event": "create_event",
     "expense": "add_expense", "pantry": "add_pantry_item",
@@ -158,11 +191,13 @@ _DONE_ALREADY = re.compile(
 _DONE = re.compile(r"\b(?:done|finished|completed|sorted|ticked off|taken care of)\b", _I)
 _SHOW_IT = re.compile(
     r"\bwhat(?:'s| is| else is)? (?:on|in) (?:it|there|that)\b|\b(?:show|read|give) (?:me )?"
-    r"(?:it|that)(?: (?:again|back|out))?\s*[.?!]*$"
+    r"(?:it|that|them|those)(?: (?:again|back|out))?(?: (?:to|for) (?:me|us))?(?: again)?"
+    r"(?: (?:please|pls|thanks))?\s*[.?!]*$"
     r"|\b(?:anything|what) (?:else )?(?:is )?(?:in|on) there\b"
     # "show me the history", "what were they the last few times": the readings talked about
     r"|\b(?:show|give|read|tell|see) (?:me |us )?(?:the |that |their |its )?(?:whole )?"
-    r"(?:history|past readings|previous ones|earlier ones|old ones)\b"
+    r"(?:history|past readings|previous ones|earlier ones|old ones|(?:old|previous|earlier|past"
+    r"|last) (?:values|readings|numbers|figures|entries))\b"
     r"|\bwhat (?:were|was) (?:they|it|them|those)\b.{0,20}\b(?:last|before|previous|earlier)\b"
     r"|\b(?:the )?(?:last|past) (?:few|couple(?: of)?|\d+) times\b"
     # "what's left on my list?": the list the talk is about
@@ -249,7 +284,7 @@ def _features(text: str, today: date) -> list[Candidate]:
     if amount and clock and clock.start <= amount.start < clock.end:
         amount = None  # "dinner with Sue on Sat at 6": a time, not a price
     litres = measures.litres(text)
-    if litres and _NOT_FUEL.match(text, litres.end):
+    if litres and (_NOT_FUEL.match(text, litres.end) or _PER_HUNDRED.match(text, litres.end)):
         litres = None  # "2 litres of milk in the pantry": a measure of something else
     category = category_of(text)
     asking = bool(_QUESTION.match(text)) or text.rstrip().endswith("?")
@@ -287,7 +322,7 @@ def _features(text: str, today: date) -> list[Candidate]:
     owned = re.search(r"\b(?:add|my|our|new|got|bought|drive|have)\b", text, _I)
     if measures.year(text) and spec and owned:
         found.append(Candidate("add_vehicle", 8))
-    if _TRIP_WORD.search(text) and any(trip_places(text)[:2]):
+    if _TRIP_WORD.search(text) and any(trip_places(text)[:2]) and not _NOT_GOING.search(text):
         found.append(Candidate("plan_trip", 8))
     day = find_day(text, today, future=True)
     has_day, has_time = day is not None, clock is not None
@@ -309,6 +344,9 @@ def _features(text: str, today: date) -> list[Candidate]:
         )
     if _OWES.search(text) or (_OWN_JOB.match(text) and not asking):
         found.append(Candidate("add_task", 5))
+    if _TWICE.search(text) and (category or amount) and not _DELETE.search(text):
+        # "I might have put the caravan park in twice?": the entries, to be looked at
+        found.append(Candidate("list_expenses", 7))
     if INTRO.match(text):  # "I'm Bev": case matters, "I'm tired" is no name
         found.append(Candidate("update_profile", 8))
     if not amount and _groceries_to_add(text):
@@ -349,6 +387,13 @@ def _referential(text: str, recent_kind: str | None) -> Candidate | None:
         return Candidate(_SHOW_KIND[recent_kind], 9)
     if recent_kind in _ADD_KIND and _ANOTHER.match(text):
         return Candidate(_ADD_KIND[recent_kind], 9)
+    if (
+        recent_kind in ("shopping", "pantry")
+        and _ADD_MORE.match(text)
+        and not _ADD_WHERE.search(text)
+    ):
+        # "would you please also add a jar of Vegemite" after the list was shown: to that list
+        return Candidate(_ADD_KIND[recent_kind], 8)
     if recent_kind == "post" and _TELL_POSTER.match(text) and not other_sense("create_post", text):
         # "and tell them we did it too", "write her thanks": words for the post's author
         return Candidate("comment_on_post", 8)
@@ -371,6 +416,21 @@ def _referential(text: str, recent_kind: str | None) -> Candidate | None:
     return None
 
 
+# "a feed" is a meal ("what a great feed at the pub", "had a decent feed"), and "feed"
+# before its eater is the verb ("feed the dog"); the social feed is "the/my feed"
+OTHER_FEED = re.compile(
+    r"\b(?:a|an|such a)\s+(?:[a-z']+\s+){0,2}feed\b(?!\s+(?:of|from|for)\s+(?:the|my|our)\b)"
+    r"|\bfeed (?:the|my|our|them|him|her|us|'?em|everyone)\b(?!\s*(?:feed|posts?)\b)",
+    _I,
+)
+# "budget" before the thing it describes is "cheap": "the cheapest budget airline", "a budget
+# motel".
+BUDGET_KIND = re.compile(
+    r"\bbudget (?:airlines?|flights?|fares?|motels?|hotels?|hostels?|accommodation|options?"
+    r"|stays?|rooms?|travel|tours?|holidays?|trips?|brands?|car hire|rentals?|meals?|eats"
+    r"|versions?|buys?|range|friendly)\b",
+    _I,
+)
 # Feature words in their everyday sense: a letter is posted at the post office, not on
 # the feed. These take the tool's triggers out of the running.
 OTHER_SENSE = {
@@ -381,11 +441,13 @@ OTHER_SENSE = {
         r"|\bpost office\b|\bby post\b|\bin the post\b",
         _I,
     ),
-    # "a feed" is a meal ("what a great feed at the pub", "had a decent feed"), and "feed"
-    # before its eater is the verb ("feed the dog"); the social feed is "the/my feed"
+    "set_budget": BUDGET_KIND,
+    "budget_status": BUDGET_KIND,
+    # "feed" for animals is fodder: "the feed for the cattle is getting dear", "stock feed"
     "get_feed": re.compile(
-        r"\b(?:a|an|such a)\s+(?:[a-z']+\s+){0,2}feed\b(?!\s+(?:of|from|for)\s+(?:the|my|our)\b)"
-        r"|\bfeed (?:the|my|our|them|him|her|us|'?em|everyone)\b(?!\s*(?:feed|posts?)\b)",
+        OTHER_FEED.pattern + r"|\bfeed (?:for|of) (?:the |my |our |his |her )?(?:cattle|stock|sheep"
+        r"|cows?|horses?|chooks|chickens|hens|goats|pigs|dogs?|cats?|animals|livestock|calves|birds)"
+        r"\b|\b(?:stock|cattle|horse|chook|chicken|dog|cat|bird|pig|sheep|hay|animal) feed\b",
         _I,
     ),
     # the weather as it is, given as a reason or news: "cancel it, the weather's too bad",
@@ -413,10 +475,44 @@ _SCENE = re.compile(
 )
 
 
+# "broken down as you see fit", "a breakdown by category": how a summary is laid out (no
+# vehicle broke down)
+_BREAKDOWN = re.compile(r"\bbroken down\b(?= (?:by|as|into|per|for|however)\b)|\bbreakdown\b", _I)
+
+
+# Money filed in a category of the books: "put it as repairs", "file the $60 under fuel"
+_FILED_UNDER = re.compile(
+    r"\b(?:put|log|file|class|record|enter|pop|stick|book)\b.{0,50}?\b(?:under|as|in(?:to)? the)"
+    r" (?:the )?(?P<cat>[a-z]+)(?: category)?\b",
+    _I,
+)
+
+
 def scene(text: str) -> str:
     """The scene-setting clause `text` opens with ("" when none)."""
     m = _SCENE.match(text)
     return m[0] if m else ""
+
+
+# A place of a kind PAM keeps, at a named place: "there is a dump point at the Roma
+# showgrounds, which I should like to record for future reference"
+_PLACE_AT = re.compile(rf"\b(?:{PLACE_KIND})\s+(?:at|in|near|behind|outside)\s+(?:the\s+)?[A-Z]")
+
+
+def _noted_as(text: str, candidates: list[Candidate], today: date) -> Candidate | None:
+    """What a note-taking word ("note that …", "make me a remember: …", "record for future
+    reference") is asked to keep when it says something PAM keeps as a row of its own: money
+    spent, a day and a time, a place of a kind at a named place."""
+    spent = next((c for c in candidates if c.tool == "add_expense" and c.score >= 7), None)
+    if spent and _STRICT_SPEND.search(text) and best_amount(text):
+        return Candidate("add_expense", EXPLICIT)
+    clock = find_time(text)
+    day = find_day(text, today, future=True)
+    if clock and day and _CLOCK.search(text[clock.start : clock.end]):
+        return Candidate("create_event", EXPLICIT)
+    if _PLACE_AT.search(text):
+        return Candidate("save_place", EXPLICIT)
+    return None
 
 
 def other_sense(tool: str, text: str) -> bool:
@@ -441,7 +537,15 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
     if not candidates:
         return None
     best = max(candidates, key=lambda c: c.score)  # max keeps the first of equals
-    if best.tool == "spending_summary" and category_of(text[len(scene(text)) :]):
+    if best.tool in ("log_maintenance", "log_fuel") and _MONEY_SIGN.search(text):
+        filed = _FILED_UNDER.search(text)
+        if filed and filed["cat"].lower() in CATEGORIES:
+            # "put the $180 for the new battery under repairs": money filed in a category
+            best = Candidate("add_expense", EXPLICIT)
+    if best.tool == "remember" and (noted := _noted_as(text, candidates, today)):
+        best = noted
+    rest = _BREAKDOWN.sub("", text[len(scene(text)) :])
+    if best.tool == "spending_summary" and category_of(rest):
         return Candidate("list_expenses", best.score)
     # "That one" needs the conversation, which the classifier lacks; an explicit marker
     # ("fyi …", "remind me … at 4") is exact where it fires.

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 
-from agent.brain.asking import signs_off
+from agent.brain.asking import READ_OF, WRITES, holds_back, signs_off
 from agent.brain.blend import DOUBT, RESCUE
+from agent.brain.categories import category_of
 from agent.brain.dates import find_day
 from agent.brain.general import talk_only
 from agent.brain.intents import EXPLICIT, STRONG, Candidate, classify, other_sense, scene
@@ -98,6 +99,12 @@ _DETAIL_OF = {
         re.I,
     ),
     "save_place": re.compile(r"^(?:and )?(?:share|make it public|keep it)\b", re.I),
+    # "…, and tell me when it hits 80 percent": the budget's alert, not a status asked
+    "set_budget": re.compile(
+        r"^(?:and |then )?(?:warn|tell|alert|let|ping|notify|give) (?:me|us)(?: know| a (?:heads"
+        r" up|shout|yell))? (?:when|if|once|at|before)\b",
+        re.I,
+    ),
     # "add a task: check the tyres, high priority": the priority is the task's
     "add_task": re.compile(
         r"^(?:and |it's |its |make it |mark it |set it )?(?:(?:high|low|top|medium|normal)"
@@ -144,7 +151,10 @@ def _is_detail(prev: Candidate, chunk: str, today: date) -> bool:
         return True
     if prev.tool in MONEY and _only_when(chunk, today):
         return True
-    return prev.tool in DETAILED and not (_ASKS.match(chunk.strip()) or _NAMES_READING.match(chunk))
+    said = chunk.strip()
+    # a request in question form ("…, can you take it out of his calendar") is its own
+    asks = _ASKS.match(said) or _NAMES_READING.match(chunk) or _ADDRESSED.match(said)
+    return prev.tool in DETAILED and not asks
 
 
 def _greedy_ends(before: str, chunk: str) -> bool:
@@ -194,7 +204,7 @@ _SENTENCE = re.compile(
     r"|(?<=\w)\s+(?:(?:anyway|anyhow|so|but|and|oh)\s+)?(?=(?:can|could|would|will) (?:you|ya|u)"
     r"\s+(?:please\s+|pls\s+)?(?:add|log|put|remind|set|book|plan|save|create|make|post|note"
     r"|record|schedule|pop|stick|chuck|pencil|jot|write|share|find|check|show|tell|change|move"
-    r"|update|delete|remove|cancel)\b)",
+    r"|update|delete|remove|cancel|take|cross|scratch)\b)",
     re.IGNORECASE,
 )
 # A sentence addressed to PAM: a request in question form, "please …", or a question.
@@ -202,7 +212,10 @@ _ADDRESSED = re.compile(
     r"^(?:(?:ok|okay|so|now|and|oh|also|thanks|ta|lovely|great|right|anyway|hmm)\b[,.!]?\s+)*"
     r"(?:please\s+|pls\s+)?(?:(?:can|could|would|will) (?:you|ya|u|ye)\b|would you mind\b"
     r"|be a (?:dear|love|darling|gem|legend|champ|sweetheart|doll)\b"
-    r"|do you mind\b|i'?d (?:like|love) (?:you|ya) to\b|i was wondering if you could\b"
+    r"|do you mind\b|i(?:'d| would| should) (?:like|love) (?:you|ya) to\b"
+    r"|i was wondering if you could\b"
+    # a formal letter's request: "I would be most grateful if you would …"
+    r"|i (?:would|should|'d|will) be (?:\w+ )?(?:grateful|obliged|thankful|pleased) if you\b"
     r"|any chance you could\b|is it possible to\b|i need you to\b|please\b)",
     re.IGNORECASE,
 )
@@ -385,14 +398,53 @@ def _addressed(sentence: str) -> bool:
     return bool(_ADDRESSED.match(text) or _ASKED_AFTER.search(text)) or text.endswith("?")
 
 
+# A letter's opening and closing: "Dear PAM,", "Good morning PAM.", "Kind regards, Dorothy",
+# "Yours sincerely,\nHarold". They ask nothing, and a name signed is no place or title.
+_SALUTATION = re.compile(
+    r"^\s*(?:dear|hello|hi|hey|g'?day|good (?:morning|afternoon|evening|day))\s+pam\b[,.!]*\s*",
+    re.IGNORECASE,
+)
+_VALEDICTION = re.compile(
+    r"(?:(?<=[.!?,])|\n)\s*(?i:(?:kind(?:est)?|best|warm(?:est)?|many) regards|regards|many thanks"
+    r"|thanks (?:again|so much|kindly|in advance)|thank you(?: kindly| so much| very much| in"
+    r" advance)?|with (?:many )?thanks|with (?:gratitude|best wishes|love)|yours (?:sincerely"
+    r"|faithfully|truly)|best wishes|all the best|sincerely|cheers)[,.!]*"
+    r"(?:\s*\n?\s*[A-Z][\w'-]+(?: [A-Z][\w'-]+)?)?[.!]*\s*$",
+)
+
+
+_CLOSING_MAX = 80
+
+
+def _unletter(text: str) -> str:
+    """The message without a letter's salutation and closing, when words remain."""
+    body = _SALUTATION.sub("", text, count=1)
+    # (a closing is short: only the end is searched, so a long run of blanks costs nothing)
+    cut = max(0, len(body) - _CLOSING_MAX)
+    body = (body[:cut] + _VALEDICTION.sub("", body[cut:], count=1)).strip()
+    return body if re.search(r"\w", body) else text
+
+
 def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
     """The message's requests; a goodbye that asks nothing tells of tomorrow's drive, it
     plans no trip ("that's all for today, off to bed, big drive to Winton tomorrow")."""
-    text = correct(text)
+    text = _unletter(correct(text))
     pieces = _requests(text, today, recent_kind)
+    if holds_back(text):
+        # "if I set a fuel budget of 800 would I be over? don't set it yet": what would
+        # be written is only asked about
+        pieces = [_read_only(p) for p in pieces]
     if signs_off(text):
         return [p for p in pieces if p.intent is None or p.intent.tool != "plan_trip"]
     return pieces
+
+
+def _read_only(piece: Piece) -> Piece:
+    intent = piece.intent
+    if intent is None or intent.tool not in WRITES:
+        return piece
+    read = READ_OF.get(intent.tool)
+    return Piece(piece.text, Candidate(read, intent.score) if read else None)
 
 
 def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
@@ -418,6 +470,7 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
         return _split(text, today, recent_kind)
     pieces: list[Piece] = []
     context: list[str] = []
+    talk = False  # a sentence asks PAM for what only talk gives ("could you recommend a novel?")
     for sentence, addressed in zip(sentences, asked, strict=True):
         if pieces and not context and (detail := _DETAIL.match(sentence)):
             # "… to-do list? Make it high priority, …": a detail of that request, read as
@@ -437,6 +490,7 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
             context.append(sentence)
             continue
         own = _split(sentence, today, recent_kind)
+        talk = talk or talk_only(sentence)
         if (
             context
             and own
@@ -462,6 +516,8 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
             pieces += _standalone(context, today, recent_kind) + own
         context = []
     pieces += _standalone(context, today, recent_kind)
+    if talk:  # the story around such a question is its context, not a request
+        return [p for p in pieces if p.intent]
     return [p for p in pieces if p.intent] or _split(text, today, recent_kind)
 
 
@@ -536,6 +592,45 @@ _THAT_ONE = re.compile(r"\b(?:that|this) (?:one|group|place|spot|event|post)\b",
 _STATUS_OF = {"set_budget": "budget_status", "add_expense": "budget_status"}
 
 
+# Requests a terse list repeats with only their values ("groceries $48.20; camp fee 35").
+LISTED = {"add_expense", "add_income", "set_budget"}
+_PRICE = re.compile(
+    r"(?<![\w.,/:])(?:\d[\d,]*\.\d\d|[1-9]\d[\d,]*|[5-9])\b"
+    r"(?!\s*(?:%|(?:percent|per cent|pc|litres?|liters?|l|kg|kgs|g|ml|km|kms|psi|kpa|am|pm|x"
+    r"|kwh|hrs?|hours?|mins?|minutes?|days?|nights?|weeks?|months?|years?|people|kids|adults|times|dozen|of)\b))",
+    re.I,
+)
+
+
+_WHAT_THEN_PRICE = re.compile(r"^[a-z][a-z' &-]{2,30}\s+\$?\d", re.I)  # "laundromat 12"
+
+
+def _next_item(
+    prev: Candidate, intent: Candidate | None, before: str, chunk: str
+) -> Candidate | None:
+    """The request before, again, for a clause that gives only its values: a price and
+    what it was for or from, no verb and no request of another kind of its own ("camp fee
+    35 yday" after an expense, "120 markets sat" after an income, "fuel 900 @ 90%" after a
+    budget). The clause before must have its own value, else the two are one purchase
+    ("bought coffee, cake for $12")."""
+    if prev.tool not in LISTED or not _PRICE.search(chunk) or not _PRICE.search(before):
+        return None
+    said = chunk.strip()
+    if _ASKS.match(said) or _IMPERATIVE.match(said) or "?" in said or _TOTAL.search(said):
+        return None  # ("…, stayed 3 nights so 90 all up": the total of the same)
+    if intent is not None and intent.tool not in MONEY:
+        return None
+    if intent is not None and intent.score > WEAK:
+        return None
+    if intent is not None and intent.tool == prev.tool and prev.tool != "add_expense":
+        return None
+    if intent is None and prev.tool == "add_expense" and not _WHAT_THEN_PRICE.match(said):
+        return None  # a count of things ("6 eggs") after a purchase is part of it
+    if prev.tool == "set_budget" and not category_of(chunk):
+        return None  # "…, warn me at 90": a detail of the budget, not another
+    return Candidate(prev.tool, WEAK)
+
+
 def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
     """The requests of `text` read clause by clause."""
     bounds = [0]
@@ -571,6 +666,15 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 # "i put the coffee in twice, delete one of them": the clause before is
                 # what it acts on, not a request of its own
                 segments[-1] = (s0, end, intent, intent)
+                continue
+            if prev and (kept := _next_item(prev, intent, text[s0:e0], chunk)):
+                # "income 850 cleaning; 120 markets sat", "budget: groceries 600/mth + fuel
+                # 900": another of the same request, its words left out
+                segments.append((start, end, kept, kept))
+                continue
+            if prev and intent and text[e0:start].strip() == "+" and intent.tool != prev.tool:
+                # " + " joins two requests: what follows is no detail of the one before
+                segments.append((start, end, intent, rescued))
                 continue
             # a reading of another kind with its value is its own request ("fuel 52L $104,
             # tyres all 36 psi cold")
@@ -617,6 +721,16 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
             ):
                 # "take that one out, their mum paid us back": the reason for the change
                 segments[-1] = (s0, end, prev, forced or prev)
+                continue
+            if (
+                prev
+                and re.match(r"(?:who|whom|whose|which)\b", chunk.strip(), re.I)
+                and "?" not in chunk
+            ):
+                # "…, who are visiting on the weekend": a relative clause tells of the words
+                # before it (of things to buy it says nothing to keep: it is left out)
+                kept_end = e0 if prev.tool == "add_to_shopping_list" else end
+                segments[-1] = (s0, kept_end, prev, forced or prev)
                 continue
             if intent and _POINTER.match(chunk.strip()) and not detail:
                 if prev and prev.score > WEAK and DOMAIN[prev.tool] != DOMAIN[intent.tool]:

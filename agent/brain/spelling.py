@@ -66,6 +66,13 @@ _WHETHER = re.compile(
 )
 
 
+# Request words cut short by people who type tersely: the whole word, so the arguments
+# read after a request word ("wx kalbarri 5d": the town after "weather") are found too.
+_SHORT = {"wx": "weather", "reqs": "requests", "req": "request"}
+_SHORTENED = re.compile(rf"\b(?:{'|'.join(_SHORT)})\b", re.IGNORECASE)
+
+
 def correct(text: str) -> str:
     """The text with near misses of request words put right; everything else as written."""
+    text = _SHORTENED.sub(lambda m: _SHORT[m[0].lower()], text)
     return _WORD.sub(_fix, _WHETHER.sub(r"\1 weather", text))

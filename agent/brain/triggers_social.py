@@ -69,6 +69,13 @@ SOCIAL: list[tuple[str, int, str]] = [
     ),
     ("comment_on_post", 9, r"\b(?:comment|reply|respond)\b.{0,40}(?:\bpost|\bsaying\b|:)"),
     ("comment_on_post", 9, r"\b(?:comment|reply|respond) (?:on|to) (?:it|that|this)\b"),
+    # "answer to the post of Dave about …", "answer Kim's post": the post named by its author
+    (
+        "comment_on_post",
+        9,
+        r"\b(?:answer|reply|respond|comment)(?: to| on)? (?:the |that |this )?(?:\w+ )?post"
+        r" (?:of|by|from) \w|\b(?:answer|reply to|respond to|comment on) \w+'s (?:\w+ )?post\b",
+    ),
     # the words quoted straight after: "… and reply 'good on ya!'"
     ("comment_on_post", 9, r"\b(?:comment|reply|respond|answer)(?: (?:with|back))?:?\s+[\"'“‘]"),
     ("comment_on_post", 9, r"^comment\b|\bleave a comment\b|\bcomment:"),
@@ -89,24 +96,47 @@ SOCIAL: list[tuple[str, int, str]] = [
     ("create_post", 8, r"\b(?:post|share|publish|put up|announce)\b.{0,50}(?::|\"|\bsaying\b)"),
     ("create_post", 8, r"\bpost (?:to|in|on)\b|\b(?:make|write|new) a post\b|\bnew post\b|^post\b"),
     ("create_post", 8, r"\b(?:tell|let) (?:everyone|the community|people|folks|the group)\b"),
+    # telling a group by its name: "tell the Quilters on Wheels group she'll bring scones",
+    # "let the birdos group know …"
+    (
+        "create_post",
+        8,
+        r"\b(?:tell|let|inform|update|warn) (?:the |my |our )?(?:[\w'&-]+ ){0,6}?group\b"
+        r"(?! (?:called|named)\b)",
+    ),
     ("create_post", 8, r"\bshare\b.{0,45}\b(?:feed|group|everyone|community|followers)\b"),
     # writing to a group: "write in the X group: …", "say to the X group that …"
     (
         "create_post",
         8,
         r"\b(?:write|say|put|send|share|announce|shout out)\s+(?:something |a message |a note "
-        r"|this |that )?(?:in|into|on|to|with) (?:the |my |our )?(?:[\w'&-]+ ){0,6}?group\b"
+        r"|this |that |it )?(?:in|into|on|to|with) (?:the |my |our )?(?:[\w'&-]+ ){0,6}?group\b"
         r"(?! (?:called|named)\b)",
     ),
     ("create_post", 8, r"\b(?:post|publish) (?:that|this|it)\b(?! (?:post|one)\b)"),
+    # "now write there: …" after a group was joined or shown: the words after the colon
+    (
+        "create_post",
+        9,
+        r"^(?:(?:now|and|then|ok|okay|so|pls|please)\b[\s,]*)*(?:write|post|put|say|ask|share)"
+        r" (?:something |this |it )?(?:there|in there|in it|in that one|in that group)\s*:",
+    ),
     (
         "create_post",
         8,
         r"\bask (?:the |my |our )?.{1,40}\bgroup\b|\bask (?:everyone|the community)\b",
     ),
     ("create_post", 8, rf"\bpost\b.{{0,30}}\b(?:for|to|with) (?:{_ALL})\b"),
-    ("create_post", 9, r"\b(?:put|stick|pop|chuck)\b.{0,20}\bon (?:the |my )?(?:public )?feed\b"),
-    ("get_feed", 7, r"\bfeed\b|\btimeline\b|\bwhat'?s new\b|\bcommunity\b"),
+    # a public place to write on, named as a page, a board or a wall: "put on the public
+    # page that …", "stick it on the community board"
+    (
+        "create_post",
+        9,
+        r"\b(?:put|stick|pop|chuck|whack|bung|throw|write|share)\b.{0,20}\b(?:on|onto|to)"
+        r" (?:the |my |our )?(?:public |community |main |group )?(?:feed|page|board|noticeboard"
+        r"|notice board|wall|forum|timeline)\b",
+    ),
+    ("get_feed", 7, r"\bfeed\b|\btimeline\b|\bwhat(?:'?s| is) new\b|\bcommunity\b"),
     ("get_feed", 7, r"\b(?:latest|recent|new|any) posts\b|\bposts (?:in|from)\b"),
     ("get_feed", 7, r"\bwhat(?:'s| is| are) (?:people|everyone|others|folks) (?:saying|posting)"),
     ("get_feed", 7, r"\bwhat'?s happening in\b|\b(?:show|see|read|check)\b.{0,30}\bposts\b"),
@@ -124,7 +154,8 @@ SOCIAL: list[tuple[str, int, str]] = [
         "get_feed",
         7,
         r"\b(?:anyone|anybody|someone|somebody|people|folks|others)\b.{0,40}\b(?:has |have )?"
-        r"(?:posted|posting|written|said anything)\b",  # ("anyone shared one?" may be a place)
+        r"(?:posted|posting|written|wrote|said anything|write|written anything)\b",
+        # ("anyone shared one?" may be a place)
     ),
     # how one's own post was taken: "has my post about … got any comments?"
     (

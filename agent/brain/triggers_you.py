@@ -7,7 +7,11 @@ import re
 _ADD = r"add|put|pop|stick|chuck|bung|whack|jot|lock in|schedule|book|set up|make|create|pencil"
 _ADD += r"|block out|block off|reserve"
 _CAL = r"calendar|appointment|event|meeting|booking|diary"
-_LOOK = r"what(?:'s| is)|show|check|any|list(?! of)|see|view|read"  # ("my list of jobs": a noun)
+# ("my list of jobs", "the freezer list": "list" is a noun there, not the verb)
+_NOUN_LIST = "".join(
+    f"(?<!{w} )" for w in ("pantry", "freezer", "fridge", "cupboard", "shopping", "grocery", "task")
+)
+_LOOK = rf"what(?:'s| is)|show|check|any|{_NOUN_LIST}list(?! of)|see|view|read"
 _MOVE = r"move|reschedule|change|push|shift|bring forward|postpone|delay|update"
 _EVENTS = r"event|appointment|appt|meeting|booking|reminder|dentist|doctor'?s?|vet|physio"
 _EVENTS += r"|haircut|dinner|lunch|party|flight|ferry|tour|check-?in|catch[- ]up|visit"
@@ -49,7 +53,9 @@ _WHEN = r"today|tonight|tomorrow|this|next|the weekend|monday|tuesday|wednesday|
 _WHEN += r"|saturday|sunday|the \d+\w*"
 _BARE = r"\s*(?:pls|please|thanks|now)?\s*[?!.]*$"  # a list named alone: show it
 _BUY = r"buy|get|grab|pick up|shop for"
-_OFF_CAL = r"off (?:my|the|our) (?:calendar|diary|schedule)"
+# whose calendar: the user's, or one they keep for someone ("take it off nan's calendar")
+_WHOSE = r"my|the|our|her|his|their|\w+'s"
+_OFF_CAL = rf"off (?:{_WHOSE}) (?:calendar|cal|diary|schedule)"
 
 YOU: list[tuple[str, int, str]] = [
     ("create_event", 8, rf"\b(?:{_ADD})\b.{{0,50}}\b(?:{_CAL})\b"),
@@ -70,6 +76,14 @@ YOU: list[tuple[str, int, str]] = [
     ("list_events", 8, r"\b(?:have|do) (?:i|we) (?:got )?(?:anything|something|much) on\b"),
     ("update_event", 8, rf"\b(?:{_MOVE})\b.{{0,30}}\b(?:{_EVENTS})\b"),
     ("update_event", 8, r"\brename\b.{0,40}\bto\b"),
+    # a time said to be no longer so: "the tour is not at 10 anymore", "…, they moved it to 2pm"
+    (
+        "update_event",
+        9,
+        r"\b(?:is|are|'s|'re) (?:not|no longer) (?:at|on)\b.{1,25}?\b(?:anymore|any more)\b"
+        r"|\b(?:changed|moved|pushed|shifted|put) (?:it|that|this) (?:back |forward )?(?:to|till"
+        r"|until) (?:\d|noon|midday)",
+    ),
     # a correction of a planned event's place: "the markets on sunday is at the showgrounds
     # not the oval"
     (
@@ -86,6 +100,12 @@ YOU: list[tuple[str, int, str]] = [
         r"|^cancel (?:the|my)\b",
     ),
     ("delete_event", 9, rf"\b(?:take|knock|strike|cross)\b.{{0,40}}\b{_OFF_CAL}\b"),
+    # a thing dropped from someone's calendar: "remove the bowls thing from her cal"
+    (
+        "delete_event",
+        9,
+        rf"\b(?:{_DROP}|take)\b.{{0,40}}\b(?:out of|off|from) (?:{_WHOSE}) (?:{_DIARY})\b",
+    ),
     # A request that points at what the sentences before it describe ("… has been
     # cancelled. Could you delete it from the calendar?"): the calendar and the verb say it.
     (
@@ -112,6 +132,14 @@ YOU: list[tuple[str, int, str]] = [
         r"|it|the)\b",
     ),
     ("add_task", 8, rf"\b(?:add|put|create|new|make)\b.{{0,40}}\b(?:{_TASK_WORDS})\b"),
+    # the list named as where it goes: "add 'check the road report' to tasks" (a "check"
+    # inside the job to add asks to see nothing)
+    (
+        "add_task",
+        9,
+        rf"^(?:(?:and|also|pls|please|then|\+)\s+)*(?:add|put|pop|stick|chuck|bung)\b.{{1,60}}"
+        rf"\b(?:to|on|onto|in|into) (?:the |my |our )?(?:{_TASKS}|{_TASK_WORDS})\s*[.!]*$",
+    ),
     ("add_task", 8, r"^(?:task|todo|to-?do)\b|\bdon'?t let me forget to\b"),
     # a clause that names the thing to add after "+" or "and": "… + a task to ring the bank"
     ("add_task", 8, r"^(?:and |also |plus )?(?:a|another|new) (?:task|to-?do|job) (?:to|for)\b"),
@@ -165,8 +193,8 @@ YOU: list[tuple[str, int, str]] = [
         "add_to_shopping_list",
         8,
         r"\b(?:add|put|chuck|stick|pop|throw|bung|whack|slap)\b.{0,80}\b(?:to|on|onto)"
-        r" (?:the|my|our)"
-        r" (?:shopping|groceries)\b(?! (?:bill|trip|budget|money|centre|center))",
+        r" (?:(?:the|my|our) (?:shopping|groceries)|shopping)\b"
+        r"(?! (?:bill|trip|budget|money|centre|center))",
     ),
     (
         "add_to_shopping_list",
@@ -253,6 +281,8 @@ YOU: list[tuple[str, int, str]] = [
     ("remember", 9, r"^(?:fyi|for your info|note to self)\b"),
     ("remember", 9, rf"^(?:please\s+)?(?:{_NOTE})\b(?!\s+to\b)"),
     ("remember", 8, r"\b(?:please |can you |could you )remember\b(?! to\b)"),
+    # "I should like you to bear in mind …", "would you keep this in mind from now on"
+    ("remember", 9, r"\b(?:bear|keep|have) (?:this |that |it )?in mind\b"),
     # A fact given for later, set off by its marker; weaker than any request it holds
     # ("just so you know, I paid the rego, 840" is the expense).
     ("remember", 6, r"^(?:just )?so you know\b|^for (?:the record|future reference)\b"),
