@@ -159,6 +159,18 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "bare_weekday",
     ),
+    # ... or at the end of a terse clause ("120 markets sat", "camp fee 35 sun"), not as
+    # the verb or the noun ("we sat", "in the sun", "too much sun")
+    (
+        re.compile(
+            r"(?<!\bi )(?<!\bwe )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\byou )(?<!\bit )"
+            r"(?<!\bthe )(?<!\bof )(?<!\bin )(?<!\bmuch )(?<!\bmore )(?<!\bsome )(?<!\bno )"
+            r"(?<!\bhot )(?<!\bfull )(?<!\bhad )(?<!\bjust )(?<!\bc')(?<=\w\s)"
+            r"\b(mon|sat|sun)\b\.?(?=\s*(?:[,;!?]|\.\s|\.?$))",
+            _I,
+        ),
+        "bare_weekday",
+    ),
 ]
 
 

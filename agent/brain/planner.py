@@ -17,8 +17,13 @@ from agent.brain.pick import best_match, ref_words, select
 from agent.brain.places import capitalised_place, trip_places
 from agent.brain.questions import question
 from agent.brain.referents import THERE_SLOT
-from agent.brain.refs import Entity, entity_groups
-from agent.brain.replies import cancelled_reply, not_found, nothing_to_do, results_reply
+from agent.brain.refs import Entity, entity_groups, result_of
+from agent.brain.replies import (
+    cancelled_reply,
+    not_found,
+    nothing_to_do,
+    results_reply,
+)
 from agent.brain.slots import EXTRACT, OWN_WORDS, lookup
 from agent.brain.understand import read_message
 
@@ -55,7 +60,11 @@ def _drafts(convo: Convo) -> tuple[list[Draft], bool, str]:
     return drafts, cancelled, reading.say
 
 
-_THERE = re.compile(r"\b(?:there|in there|that group|this group|the same group)\b", re.I)
+_THERE = re.compile(
+    r"\b(?:there|in there|that group|this group|the same group"
+    r"|(?:their|its|the group'?s) (?:feed|posts|page|wall|latest|news))\b",
+    re.I,
+)
 _GROUP_TOOLS = {"create_post", "get_feed"}
 
 
@@ -127,6 +136,17 @@ def _apply_relative(draft: Draft, entity: Entity, convo: Convo) -> None:
         draft.put("start", datetime.combine(day, at, tzinfo=convo.env.tz).isoformat())
 
 
+def _no_such_vehicle(convo: Convo, cid: str) -> bool:
+    """Whether the call came back saying the user has no vehicle of the name it gave."""
+    for m in convo.turn:
+        if isinstance(m, ToolMessage) and m.tool_call_id == cid:
+            data = result_of(m)
+            return bool(
+                data and data.get("error") == "not_found" and data.get("subject") == "vehicle"
+            )
+    return False
+
+
 def plan(convo: Convo) -> Step:
     drafts, cancelled, say = _drafts(convo)
     if cancelled:
@@ -146,9 +166,18 @@ def plan(convo: Convo) -> Step:
     missing: list[Draft] = []
     failed: list[str] = []
     answered = {m.tool_call_id for m in convo.turn if isinstance(m, ToolMessage)}
+    retried: set[str] = set()
     for index, draft in enumerate(drafts):
         cid = call_id(key, draft.tool, index)
         if cid in made:
+            again = call_id(key, draft.tool, index, again=True)
+            if again not in made and "vehicle" in draft.args and _no_such_vehicle(convo, cid):
+                # "the ute" when no vehicle is called that: the call again, without it
+                args = {k: v for k, v in draft.args.items() if k != "vehicle"}
+                calls.append({"name": draft.tool, "args": args, "id": again})
+                retried.add(cid)
+            elif again in made:
+                retried.add(cid)
             continue
         if draft.after is not None:
             first = call_id(key, drafts[draft.after].tool, draft.after)
@@ -182,7 +211,11 @@ def plan(convo: Convo) -> Step:
         calls.append({"name": draft.tool, "args": draft.args, "id": cid})
     if calls:
         return Step(calls=calls)
-    results = [m for m in convo.turn if isinstance(m, ToolMessage) and m.tool_call_id in made]
+    results = [
+        m
+        for m in convo.turn
+        if isinstance(m, ToolMessage) and m.tool_call_id in made and m.tool_call_id not in retried
+    ]
     ask = question(missing[0].tool, missing[0].missing or "") if missing else ""
     if not results and not failed and not ask:
         return Step(text=nothing_to_do(convo.env.domain))

@@ -17,6 +17,7 @@ from agent.brain.learned import guess, probability
 from agent.brain.money import best_amount
 from agent.brain.slots import DOMAIN, KIND
 from agent.brain.spelling import correct
+from agent.brain.times import find_time
 
 # The lookbehinds: a run of stops or blanks is tried from its start only, not again from
 # each of its n characters (each try reading the rest of the run: ";" * 4,000 or " \n" *
@@ -534,6 +535,32 @@ _HOW_IT_STANDS = re.compile(
 )
 _THAT_ONE = re.compile(r"\b(?:that|this) (?:one|group|place|spot|event|post)\b", re.IGNORECASE)
 _STATUS_OF = {"set_budget": "budget_status", "add_expense": "budget_status"}
+# Requests a terse list makes once per item: "groceries $48.20 coles; camp fee 35 yday",
+# "income 850 cleaning; 120 markets sat", "budget: groceries 600/mth + fuel 900 @ 90%".
+LISTED = {"add_expense", "add_income", "set_budget"}
+_HARD_BREAK = re.compile(r"[;\n]|\s\+\s")
+# "…, all today", "both yesterday": the day of every item before it.
+_ALL_ITEMS = re.compile(r"^\s*(?:all|both|each|the lot|all of (?:them|those|it))\b\s*", re.I)
+
+
+def _next_item(
+    prev: Candidate | None, intent: Candidate | None, sep: str, before: str, chunk: str
+) -> bool:
+    """After a hard break (a semicolon, a new line, a "+"), a clause with a figure of its own
+    and no request word of its own is the next item of the request before it, when that
+    one has its figure too."""
+    return (
+        prev is not None
+        and prev.tool in LISTED
+        and bool(_HARD_BREAK.search(sep))
+        # a rule's guess from the item's words alone ("120 markets sat" sounds like an
+        # event), not a request word or a clock time of its own
+        and (intent is None or intent.tool == prev.tool or intent.score < STRONG)
+        and find_time(chunk) is None
+        and not _TOTAL.search(chunk)
+        and best_amount(chunk, loose=True) is not None
+        and best_amount(before, loose=True) is not None
+    )
 
 
 def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
@@ -543,10 +570,20 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
         bounds += [m.start(), m.end()]
     bounds.append(len(text))
     segments: list[tuple[int, int, Candidate | None, Candidate | None]] = []
+    shared = ""  # "all today" after a list: every item's day
     for i in range(0, len(bounds), 2):
         start, end = bounds[i], bounds[i + 1]
         chunk = text[start:end]
         if not chunk.strip():
+            continue
+        last = segments[-1][2] if segments else None
+        if (
+            last
+            and last.tool in MONEY
+            and (every := _ALL_ITEMS.match(chunk))
+            and _only_when(chunk[every.end() :], today)
+        ):
+            shared = chunk[every.end() :].strip()
             continue
         before = segments[-1][2] if segments else None
         # "like Sam's post and tell her …": the post the request before is about
@@ -567,6 +604,9 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 intent = rescued = found
         if segments:
             s0, e0, prev, forced = segments[-1]
+            if _next_item(prev, intent, text[e0:start], text[s0:e0], chunk):
+                segments.append((start, end, prev, prev))
+                continue
             if intent and intent.tool in ACTS_ON and _ACTS_ON_BEFORE.match(chunk.strip()):
                 # "i put the coffee in twice, delete one of them": the clause before is
                 # what it acts on, not a request of its own
@@ -648,6 +688,8 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
     for start, end, _intent, forced in segments:
         chunk = text[start:end].strip()
         intent = forced or classify(chunk, today, recent_kind)
+        if shared and intent and intent.tool in MONEY:
+            chunk = f"{chunk.rstrip(' ,.')}, {shared}"
         if intent and intent.tool == "add_pantry_item":
             pieces += [Piece(one, intent) for one in _stock(chunk)]
         else:
@@ -662,7 +704,8 @@ _STOCK = re.compile(
     r"(?P<tail>\s+(?:in|into|to) (?:the|my|our) (?:pantry|cupboard|fridge|freezer)\b.*)?$",
     re.IGNORECASE,
 )
-_NEXT_ITEM = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:a|an|some|\d+(?:\.\d+)?)\b)", re.I)
+# (a count may carry its unit glued on: "1L UHT milk", "500g mince")
+_NEXT_ITEM = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:a|an|some)\b|\d)", re.I)
 
 
 def _stock(chunk: str) -> list[str]:

@@ -445,11 +445,28 @@ def respell(text: str) -> str:
     return _GLUED_SPAN.sub(_glued_span, text)
 
 
+# "pantry + 2kg rice, eggs", "shopping list + milk", "todo + ring the vet": a "+" after the
+# name of a list, as written at a command line, is "add to" that list.
+_LIST_PLUS = re.compile(
+    r"^(?:(?:the|my|our)\s+)?(?:(?P<stock>pantry|cupboard|fridge|freezer)"
+    r"|(?P<shop>shopping(?:\s+list)?|grocery\s+list|list)"
+    r"|(?P<todo>to-?dos?(?:\s+list)?|to\s+do(?:\s+list)?|tasks?|jobs?))\s*\+\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _list_plus(m: re.Match[str]) -> str:
+    if m["stock"]:
+        return f"add to the {m['stock'].lower()}: "
+    return "add to the shopping list: " if m["shop"] else "add a task: "
+
+
 def normalise(text: str) -> str:
     """One spacing, plain quotes and dashes, number words as digits; case is kept."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", " - ")
     text = re.sub(r"[ \t]+", " ", text).strip()
+    text = _LIST_PLUS.sub(_list_plus, text, count=1)
     text = respell(_TEXTED.sub(_texted, text))
     text = _ORDINAL_DATE.sub(_ordinal_date, text)
     text = _HAVE_CONTRACTIONS.sub(r"\1 have", text)  # "what've we got on"
