@@ -6,6 +6,10 @@ plus the held-out set (evals/heldout) when `--heldout` is given.
 beside this run's. Writes bench/results/evals-brain.md and .json.
 
     uv run python -m bench.evals_summary [--seeds 1 2 3] [--heldout] [--before FILE]
+        [--apart r6b ...]
+
+`--apart PREFIX` reports the dev files of one author (a file-name prefix such as `r6b`)
+in a column of their own: a set kept untuned while the rest of its round is tuned on.
 """
 
 from __future__ import annotations
@@ -73,11 +77,36 @@ def render(columns: dict[str, dict[str, Any]], before: dict[str, dict[str, Any]]
     return "\n".join(lines)
 
 
+def dev_columns(dev: list[Path], apart: list[str]) -> dict[str, list[Path]]:
+    """The dev files by round (r2a_/r2b_ → "dev round 2"; the first round's unprefixed
+    files → "dev"), an author named in `apart` in a column of its own."""
+    # Each later round was written blind apart: its figure before anyone tuned on it is a
+    # fresh-phrasing measure, so every round is reported alone.
+    rounds: dict[str, list[Path]] = {}
+    for path in dev:
+        author = path.name.split("_", 1)[0]
+        if author in apart:
+            label = f"dev {author}"
+        elif path.name[:1] == "r" and path.name[1].isdigit():
+            label = f"dev round {path.name[1]}"
+        else:
+            label = "dev"
+        rounds.setdefault(label, []).append(path)
+    return rounds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seeds", type=int, nargs="*", default=[1, 2, 3])
     parser.add_argument("--heldout", action="store_true", help="also run evals/heldout")
     parser.add_argument("--before", type=Path, help="an earlier run's .json, shown beside")
+    parser.add_argument(
+        "--apart",
+        nargs="*",
+        default=[],
+        metavar="PREFIX",
+        help="dev file-name prefixes (one author, e.g. r6b) reported in a column of their own",
+    )
     args = parser.parse_args()
     before = json.loads(args.before.read_text()) if args.before else {}
     tuning = sorted((ROOT / "evals" / "datasets").glob("*.jsonl"))
@@ -85,16 +114,7 @@ def main() -> None:
     for seed in args.seeds:
         columns[f"perturbed seed {seed}"] = _summary(tuning, seed)
     dev = sorted((ROOT / "evals" / "dev").glob("*.jsonl"))
-    # Each later round (r2a_/r2b_, r3a_/r3b_) was written blind apart: its figure before
-    # anyone tuned on it is a fresh-phrasing measure, so every round is reported alone.
-    rounds: dict[str, list[Path]] = {}
-    for path in dev:
-        label = (
-            f"dev round {path.name[1]}"
-            if path.name[:1] == "r" and path.name[1].isdigit()
-            else "dev"
-        )
-        rounds.setdefault(label, []).append(path)
+    rounds = dev_columns(dev, args.apart)
     for label, files in sorted(rounds.items()):
         columns[label] = _summary(files, None)
     if args.heldout:
