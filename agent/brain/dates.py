@@ -113,6 +113,14 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"\b(last|next|this) (week|fortnight|month|year)\b", _I), "rel_unit"),
     (re.compile(r"\b(?:(last|next|this|this coming) )?(?:the )?weekend\b", _I), "weekend"),
+    # "Saturday the 20th of June", "Sat 20 June": the date, which the weekday only confirms
+    (
+        re.compile(
+            rf"\b(?:{_WD})\.?,?\s+(?:the\s+)?{_ORD}(?:\s+of)?\s+({MONTHS})\b,?(?:\s+(\d{{4}}))?",
+            _I,
+        ),
+        "written",
+    ),
     (re.compile(rf"\b{_ORD}(?:\s+of)?\s+({MONTHS})\b,?(?:\s+(\d{{4}}))?", _I), "written"),
     (
         re.compile(

@@ -14,7 +14,7 @@ from agent.brain.dates import find_day
 from agent.brain.general import talk_only
 from agent.brain.intents import EXPLICIT, STRONG, Candidate, classify, other_sense, scene
 from agent.brain.learned import guess, probability
-from agent.brain.money import best_amount
+from agent.brain.money import best_amount, currency_named
 from agent.brain.slots import DOMAIN, KIND
 from agent.brain.spelling import correct
 from agent.brain.times import find_time
@@ -51,7 +51,13 @@ def _complete(tool: str, text: str) -> bool:
     if tool in ("add_expense", "add_income"):
         return best_amount(text) is not None
     if tool == "add_pantry_item":  # "..., use by Friday" finishes the item before it
-        return not re.match(r"\s*(?:use|best|expir|goes|going|good)", text, re.IGNORECASE)
+        # (said of the item: "it expires 10.12.", "they're good till Friday")
+        return not re.match(
+            r"\s*(?:(?:it|they|which|that|these|those)(?:'s|'re| is| are| will| should)?\s+)?"
+            r"(?:use|best|expir|goes|going|go off|good|runs? out|off)",
+            text,
+            re.IGNORECASE,
+        )
     if tool == "create_event":
         return bool(re.search(r"\d|tomorrow|today|tonight|day\b", text, re.IGNORECASE))
     return True
@@ -430,8 +436,15 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
             continue
         before = pieces[-1] if pieces else None
         money = before is not None and before.intent is not None and before.intent.tool in MONEY
-        if before and money and not addressed and not context and _only_when(sentence, today):
-            # "Log 1200 from the harvest. We were paid Friday.": the day of that money
+        if (
+            before
+            and money
+            and not addressed
+            and not context
+            and (_only_when(sentence, today) or currency_named(sentence))
+        ):
+            # "Log 1200 from the harvest. We were paid Friday.": the day of that money;
+            # "… this was australian dollars": its currency
             pieces[-1] = Piece(f"{before.text.rstrip(' .!')}, {sentence}", before.intent)
             continue
         if not addressed:

@@ -56,7 +56,10 @@ _IS_HOME = (
 # What ends a place said in passing: a new clause, a dash, "these days", "now".
 _PLACE_ENDS = (
     r"\s+(?:when|while|if|but|because|cos|coz|and we|unless|these days|nowadays|now|from now on"
-    r"|for now|at the moment|anymore)\b|\s+-\s|[,;.(!?]"
+    r"|for now|at the moment|anymore"
+    # "… to Perth and change my time zone": the next thing asked
+    r"|and (?:change|set|update|switch|make|put|alter|move|also|then|please|could|can|would)"
+    r")\b|\s+-\s|[,;.(!?]"
 )
 _PETS = r"dogs?|cats?|pets?|kelpies?|pupp(?:y|ies)|birds?|budgies?|heelers?|staff(?:y|ies)"
 _WITH = r"travel(?:ling)? with|we have|we've got|i have|i've got|our pets? (?:is|are)"

@@ -12,11 +12,15 @@ from agent.brain.pick import explicit_id, ordinal, ref_words
 from agent.brain.textutil import capitalise, respell, squash, title_case
 
 _I = re.IGNORECASE
+# A name as people write one: capitalised words, with "and", "&", "of", "on the" or "12V"
+# between ("Smiths on the Road").
+_CAP = r"(?:[A-Z][\w'&-]*|\d[\w'&-]*)"
+_TITLE = rf"{_CAP}(?:\s+(?:(?:and|&|of|the|n|on|in)\s+){{0,2}}{_CAP}){{0,4}}"
 _NOT_NAME = r"(?!(?:to|in|on|into|for|from|with|everyone|all|the|my|our)\b)"
 _GROUP = re.compile(
     rf"\b(?:to|in|on|into|for|from|with)\s+(?:the|my|our)?\s*({_NOT_NAME}[\w'&-]+"
     rf"(?:\s+{_NOT_NAME}[\w'&-]+){{0,4}}?)\s+group\b"
-    r"|\bgroup\s+(?:(?:called|named)\s*)?['\"]?((?-i:[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,4}))"
+    rf"|\bgroup\s+(?:(?:called|named)\s*)?['\"]?((?-i:{_TITLE}))"
     rf"|\b(?:the|my|our)\s+({_NOT_NAME}[\w'&-]+(?:\s+{_NOT_NAME}[\w'&-]+){{0,4}}?)\s+group\b",
     _I,
 )
@@ -26,10 +30,6 @@ _POINTER = (
     r"(?:\s+(?:one|group))?"
 )
 _POLITE = r"\s+(?:pls|please|thanks|thx|mate|for me|too)$"
-# A name as people write one: capitalised words, with "and", "&", "of", "on the" or "12V"
-# between ("Smiths on the Road").
-_CAP = r"(?:[A-Z][\w'&-]*|\d[\w'&-]*)"
-_TITLE = rf"{_CAP}(?:\s+(?:(?:and|&|of|the|n|on|in)\s+){{0,2}}{_CAP}){{0,4}}"
 _VAGUE_GROUP = r"(?:a|an|one|some|any|a new|another)(?:\s+(?:group|of them|of the groups))?"
 # "an Irish in Oz group", "the Dogs on the Road group": a capitalised name with its small
 # words, after an article, before "group".
@@ -353,6 +353,8 @@ def join_group(text: str, env: Env) -> Draft:
         _I,
     )
     name = clean_name(re.sub(_POLITE, "", m[1], flags=_I)) if m else ""
+    # "join in the group Backpackers WA": the name is what follows the word "group"
+    name = re.sub(r"^(?:(?:in|into|to|on)\s+)?(?:the\s+)?group\s+(?=\S)", "", name, flags=_I)
     # "the Grey Nomads WA group please", "… group, Marj says it's good": the name ends there
     name = re.split(r"\s+group\b|[,;]\s|\s[-–]\s", name, maxsplit=1, flags=_I)[0] or name
     name = re.sub(r"^(?:the\s+)?group\s+", "", name, flags=_I)  # "a member of the group X"

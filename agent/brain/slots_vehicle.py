@@ -126,9 +126,12 @@ def add_vehicle(text: str, env: Env) -> Draft:
     named = re.search(
         r"\b(?:(?:called|named|nicknamed|calling|naming)(?: (?:it|her|him|them))?"
         r"|name (?:it|her|him)|call (?:it|her|him)|known as"
-        r"|(?:we|i|they|he|she|mum|dad|nan|pop) calls?(?: it| her| him)?|goes by"
+        # (an adverb between: "we affectionately call", "we just call her")
+        r"|(?:we|i|they|he|she|mum|dad|nan|pop)(?: \w+ly| just| all| always)? calls?"
+        r"(?: it| her| him)?|goes by"
         r"|(?:her|his|its|the|our|my) name(?:'s| is)"
-        r"|name\s*:)\s+(?:the\s+)?"
+        # a capital "The" is the name's own ("The Tortoise"); a lower-case one is not
+        r"|name\s*:)\s+(?:(?-i:the)\s+)?"
         r"([\w'-]+(?:\s+(?!\d)[A-Z][\w'-]*)?)",
         text,
         _I,

@@ -148,7 +148,8 @@ def maintenance_due(text: str, env: Env) -> Draft:
 
 # Asking to keep the trip: "plan a trip", "map out", "save that trip", "add it to my trips".
 _KEEP_TRIP = re.compile(
-    r"\b(?:plan|planning|planned|map(?:ping)? out|save|book|keep|lock in)\b"
+    r"\b(?:plan|planning|planned|map(?:ping)? out|save|book|keep|lock in|prepare|organi[sz]e"
+    r"|arrange|set up|put together|create|schedule|sort out|line up)\b"
     r"|\b(?:add|put|pop|stick|whack)\b.{0,20}\b(?:trips?|itinerary)\b",
     _I,
 )

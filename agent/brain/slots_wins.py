@@ -9,7 +9,7 @@ from agent.brain.categories import category_of
 from agent.brain.convo import Env
 from agent.brain.dates import find_day
 from agent.brain.draft import Draft, Ref, blank, tidy
-from agent.brain.money import Amount, best_amount, find_amounts, spoken_pair
+from agent.brain.money import Amount, best_amount, currency_named, find_amounts, spoken_pair
 from agent.brain.pick import explicit_id, ordinal, ref_words
 from agent.brain.times import find_time
 
@@ -82,8 +82,8 @@ def add_expense(text: str, env: Env) -> Draft:
         amount = times  # "38 a night for 3 nights": what was paid is 114
     if amount:
         draft.put("amount", amount.value)
-        if amount.currency:
-            draft.put("currency", amount.currency)
+        # "… 30 dollars, this was australian dollars": named apart from the figure
+        draft.put("currency", amount.currency or currency_named(text))
     day = find_day(text, env.today, future=False)
     # a purchase with no day said is today's, said outright as people expect it
     draft.put("date", (day.day if day else env.today).isoformat())

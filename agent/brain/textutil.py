@@ -87,6 +87,23 @@ def _groups(words: list[str]) -> list[list[str]]:
     return [g for g in groups if g]
 
 
+def _hundreds_of_thousands(words: list[str]) -> list[str]:
+    """ "one ninety two thousand", "two fifty thousand": a digit then tens before "thousand"
+    are hundreds of thousands, as odometers are read out (192,000; 250,000)."""
+    for i in range(len(words) - 2):
+        unit, ten = words[i], words[i + 1]
+        if not (unit in _UNITS and 0 < _UNITS[unit] < 10 and ten in _TENS):
+            continue
+        if i and (words[i - 1] in _UNITS or words[i - 1] in _TENS or words[i - 1] in _SCALES):
+            continue
+        rest = words[i + 2 :]
+        if rest[:1] == ["thousand"] or (
+            rest[:1] and rest[0] in _UNITS and rest[1:2] == ["thousand"]
+        ):
+            return [*words[:i], unit, "hundred", *words[i + 1 :]]
+    return words
+
+
 def _dollars_and_cents(dollars: int | None, cents: int | None) -> bool:
     """Two spoken numbers that are a price: dollars past any clock hour, then cents
     ("a hundred and five twenty"); 19 and 20 lead years ("twenty twenty")."""
@@ -162,7 +179,7 @@ def _replace(match: re.Match[str]) -> str:
         keep = True
     if keep:
         return text
-    values = [_value(g) for g in _groups(low)]
+    values = [_value(g) for g in _groups(_hundreds_of_thousands(low))]
     if len(values) == 2 and _dollars_and_cents(values[0], values[1]):
         number = f"{values[0]}.{values[1]:02d}"  # "ninety nine thirty": 99.30
     else:
@@ -461,18 +478,60 @@ def _list_plus(m: re.Match[str]) -> str:
     return "add to the shopping list: " if m["shop"] else "add a task: "
 
 
+# Spoken hesitations ("join the group uh Nullarbor Crossers", "um, fifty k's"): no part of
+# any value. ("um" before a number is German for "at".)
+_HESITATION = re.compile(
+    r"(?<![\w'])(?:u+h+|u+h*m+|e+r+m+|e+h*m+|e+r+)(?![\w'])(?!\s*\d)[,.]?\s*", re.I
+)
+# "two oh five a litre" (2.05), "six oh five in the morning" (6:05): a digit, "oh", a digit
+# or two, read as spoken prices and clock times are.
+_OH = re.compile(
+    r"\b(\d) oh (\d)\b(?=\s*(?:(?P<price>a lit|per lit|a lt|/ ?l\b|c\b|cents)"
+    r"|(?P<clock>am\b|pm\b|a\.m|p\.m|in the (?:morning|afternoon|evening)|at night|tonight)))",
+    re.I,
+)
+# "fifty k's", "200ks": kilometres.
+_KAYS = re.compile(r"(?<=\d)\s?k'?s\b", re.I)
+
+
+def _oh(m: re.Match[str]) -> str:
+    return f"{m[1]}.0{m[2]}" if m["price"] else f"{m[1]}:0{m[2]}"
+
+
+# A letter's greeting and its signing off, each on a line of its own ("Dear PAM,",
+# "Warm regards,\nMargaret"): no part of any request.
+_GREETING = re.compile(
+    r"^\s*(?:dear|hi|hello|hey|g'?day|good (?:morning|afternoon|evening))(?:\s+(?:pam|there|team))?"
+    r"\s*[,!.:]?\s*\n",
+    re.IGNORECASE,
+)
+_SIGN_OFF = re.compile(
+    r"\n\s*(?:yours (?:faithfully|sincerely|truly)|(?:kind|warm|best|many|warmest|kindest)"
+    r" (?:regards|wishes|thanks)|regards|best|with (?:many |much |kind )?thanks|thanks(?: again)?"
+    r"|thank you|cheers|love|sincerely|all the best|ta)\s*[,!.]?\s*"
+    r"(?:\n\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def unletter(text: str) -> str:
+    """The body of a message written as a letter."""
+    return _SIGN_OFF.sub("", _GREETING.sub("", text, count=1), count=1)
+
+
 def normalise(text: str) -> str:
     """One spacing, plain quotes and dashes, number words as digits; case is kept."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", " - ")
-    text = re.sub(r"[ \t]+", " ", text).strip()
-    text = _LIST_PLUS.sub(_list_plus, text, count=1)
+    text = unletter(re.sub(r"[ \t]+", " ", text).strip())
+    text = _LIST_PLUS.sub(_list_plus, _HESITATION.sub("", text), count=1)
     text = respell(_TEXTED.sub(_texted, text))
     text = _ORDINAL_DATE.sub(_ordinal_date, text)
     text = _HAVE_CONTRACTIONS.sub(r"\1 have", text)  # "what've we got on"
     text = _PER.sub(lambda m: " a " + _PER_WORD.get(m[1].lower(), m[1].lower()), text)
     text = _YEAR_WORDS.sub(_year, fix_number_words(_CONTRACTIONS.sub(_apostrophe, text)))
     text = _SPACED_THOUSANDS.sub(r"\1\2", _ARROW.sub(" to ", words_to_digits(text)))
+    text = _KAYS.sub(" km", _OH.sub(_oh, text))
     text = _DECIMAL_COMMA.sub(r"\1.\2", _POINT.sub(r"\1.\2", text))
     text = _PERCENT.sub(" percent", _SELF_REPAIR.sub("", text))
     return _DOLLARS_CENTS.sub(_price, text)
