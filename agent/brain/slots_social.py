@@ -156,6 +156,19 @@ def _told_content(m: re.Match[str]) -> str:
     return capitalise(f"{m['mark']} {body}")
 
 
+# A post said in one breath after its group: the group's words, then (maybe after a
+# hesitation or a comma) words that start a sentence of the post's own.
+_RUN_ON_POST = re.compile(
+    rf"\b(?:post|write|share|put)\s+(?:(?:it|this)\s+)?(?:in|to|on|into)\s+(?:the\s+)?"
+    rf"(?!{_FEEDS}\b|there\b|here\b|it\b)(?P<group>[\w'&-]+(?:\s+[\w'&-]+){{0,3}}?)(?:\s+group)?"
+    r"(?:\s*[,:-]|\s+(?:uh+|um+|er+m?)\b,?)?\s+"
+    r"(?P<content>(?:does|do|did|is|are|was|has|have|can|could|would|will|anyone|anybody"
+    r"|someone|somebody|who|what|where|when|why|how|we|we're|were|i|i'm|im|our|my|just"
+    r"|heads up|fyi|hey|hi|g'day)\b.+)$",
+    _I,
+)
+
+
 def create_post(text: str, env: Env) -> Draft:
     draft = Draft("create_post")
     content = _content(text)
@@ -182,6 +195,10 @@ def create_post(text: str, env: Env) -> Draft:
         body = m[1].strip() if m and not re.match(r"(?:to|on|in)\b", m[1]) else ""
         content = re.sub(r"^(['\"])(.*)\1$", r"\2", body).strip() or None
     group = squash(asked[1]) if asked else _group(text)
+    if not content and not group and (run_on := _RUN_ON_POST.search(text)):
+        # "post in troopy owners uh does anyone have …": no colon, the post starts where a
+        # sentence does
+        group, content = title_case(squash(run_on["group"])), run_on["content"].strip()
     members = re.search(
         rf"\b(?:members|people|folks|everyone)\s+(?:of|in)\s+(?:the\s+)?({_TITLE})(?:\s+group)?\s*[:,-]",
         text,
@@ -387,6 +404,13 @@ def create_group(text: str, env: Env) -> Draft:
     if not m:
         m = re.search(r"\bgroup\s*:\s*['\"]?([^,.'\"]+)['\"]?()$", text, _I)
     if not m:
+        # a name given in quotes: "with the name 'Españoles en la ruta' for Spanish …"
+        m = re.search(
+            r"(?:^|\s)['\"“‘]([^'\"”’]{2,60})['\"”’](?:\s*,?\s*(?:for|about)\s+(.*)$|()\s*[,.!?]?)",
+            text,
+            _I,
+        )
+    if not m:
         m = re.search(r"\bgroup\s+(?:for|about)\s+()(.+)$", text, _I)
     if called := re.search(r"\b(?:call|name) it\s+['\"]?([^,:.'\"]+)", text, _I):
         m = re.match(r"(.*)()", called[1])
@@ -401,7 +425,7 @@ def create_group(text: str, env: Env) -> Draft:
     ):
         m = re.match(r"(.*)\n(.*)", f"{titled[1]}\n{titled[2] or ''}")
     name = clean_name(m[1]) if m else ""
-    description = squash(m[2]).strip(" -") if m else ""
+    description = squash(m[2] or "").strip(" -") if m else ""
     # This tool reads the user's own words; "privet" as heard is still "private".
     if re.search(r"\b(?:private|invite[- ]only|closed|secret|members only)\b", respell(text), _I):
         draft.put("private", True)
