@@ -119,7 +119,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
             rf"\b(?:{_WD})\.?,?\s+(?:the\s+)?{_ORD}(?:\s+of)?\s+({MONTHS})\b,?(?:\s+(\d{{4}}))?",
             _I,
         ),
-        "written",
+        "weekday_written",
     ),
     (re.compile(rf"\b{_ORD}(?:\s+of)?\s+({MONTHS})\b,?(?:\s+(\d{{4}}))?", _I), "written"),
     (
@@ -251,6 +251,8 @@ def _resolve(kind: str, m: re.Match[str], today: date, future: bool) -> date | N
         return (first or weekday(today, m[1], "bare", True)) + timedelta(days=7)
     if kind == "bare_weekday":
         return weekday(today, m[1], "last" if m.lastindex == 2 and m[2] else "bare", future)
+    if kind == "weekday_written":  # the date without its weekday ("Thurs" puts parsers off)
+        return written(m.string[m.start(1) : m.end()], today, future)
     if kind == "written" and month_number(m[0]) is None and "/" not in m[0]:
         return None
     return written(m[0], today, future)

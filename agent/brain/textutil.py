@@ -486,7 +486,7 @@ _HESITATION = re.compile(
 # "two oh five a litre" (2.05), "six oh five in the morning" (6:05): a digit, "oh", a digit
 # or two, read as spoken prices and clock times are.
 _OH = re.compile(
-    r"\b(\d) oh (\d)\b(?=\s*(?:(?P<price>a lit|per lit|a lt|/ ?l\b|c\b|cents)"
+    r"\b(\d|one) oh (\d)\b(?=\s*(?:(?P<price>a lit|per lit|a lt|/ ?l\b|c\b|cents)"
     r"|(?P<clock>am\b|pm\b|a\.m|p\.m|in the (?:morning|afternoon|evening)|at night|tonight)))",
     re.I,
 )
@@ -495,7 +495,8 @@ _KAYS = re.compile(r"(?<=\d)\s?k'?s\b", re.I)
 
 
 def _oh(m: re.Match[str]) -> str:
-    return f"{m[1]}.0{m[2]}" if m["price"] else f"{m[1]}:0{m[2]}"
+    first = "1" if m[1].lower() == "one" else m[1]
+    return f"{first}.0{m[2]}" if m["price"] else f"{first}:0{m[2]}"
 
 
 # A letter's greeting and its signing off, each on a line of its own ("Dear PAM,",

@@ -1,0 +1,195 @@
+"""Issue 15, argument kinds of round 6 (branch i15-args6): terse lists of items with a hard
+break between them, numbers as they are read out, hesitations, letters, day-first and
+written dates with their weekday, time ranges closed by a part of the day, currencies named
+apart from the figure, names given in quotes or after "we call it", vehicles named by their
+kind, and short follow-ups. Every phrasing is this file's own."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import Any
+
+import pytest
+
+from agent.brain.dates import find_day
+from agent.brain.money import currency_named
+from agent.brain.segment import split
+from agent.brain.slots_vehicle import vehicle_kind
+from agent.brain.textutil import normalise
+from agent.brain.times import time_range
+from tests.unit.brain.support import called, only_call, result, step
+
+TUESDAY = date(2026, 3, 10)
+
+
+def _args(domain: str, text: str, tool: str, **extra: str) -> dict[str, Any]:
+    return only_call(step(domain, text, **extra), tool)
+
+
+def _tools(text: str) -> list[tuple[str, str]]:
+    return [(p.intent.tool if p.intent else "", p.text) for p in split(normalise(text), TUESDAY)]
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "count"),
+    [
+        ("fuel 80; laundry 12 on sunday", "add_expense", 2),
+        ("cafe 14.50\npies 9\nice 6", "add_expense", 3),
+        ("pension 1200; 60 from the garage sale", "add_income", 2),
+        ("budget: fuel 500 + eating out 200", "set_budget", 2),
+    ],
+)
+def test_a_terse_list_is_one_request_per_item(text: str, tool: str, count: int) -> None:
+    found = _tools(text)
+    assert [t for t, _ in found] == [tool] * count
+
+
+def test_a_list_keeps_a_request_of_its_own_with_a_clock_time() -> None:
+    found = _tools("fuel 80; physio thursday at 3pm")
+    assert [t for t, _ in found] == ["add_expense", "create_event"]
+
+
+def test_a_day_said_for_all_items_dates_each_of_them() -> None:
+    found = _tools("bread 5\nmilk 3\nboth yesterday")
+    assert len(found) == 2
+    assert all(find_day(text, TUESDAY, future=False) for _, text in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("40 at the swap meet sat", date(2026, 3, 7)),
+        ("tip jar 25 sun.", date(2026, 3, 8)),
+        ("Thurs the 19th of March", date(2026, 3, 19)),
+        ("Friday 3 April", date(2026, 4, 3)),
+    ],
+)
+def test_days_said_tersely_or_with_their_weekday(text: str, day: date) -> None:
+    hit = find_day(text, TUESDAY, future=day > TUESDAY)
+    assert hit is not None and hit.day == day
+
+
+@pytest.mark.parametrize("text", ["we sat by the fire", "too much sun today?", "out in the sun"])
+def test_sat_and_sun_as_words_are_no_days(text: str) -> None:
+    hit = find_day(text, TUESDAY, future=False)
+    assert hit is None or hit.day == TUESDAY
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        ("it was one oh nine a litre", "it was 1.09 a litre"),
+        ("wake me at five oh five am", "wake me at 5:05 am"),
+        ("the clock reads two forty thousand", "the clock reads 240000"),
+        ("about eighty k's out of town", "about 80 km out of town"),
+        ("book um the dentist", "book the dentist"),
+        ("add er, milk", "add milk"),
+    ],
+)
+def test_numbers_read_out_and_hesitations(said: str, written: str) -> None:
+    assert normalise(said) == written
+
+
+def test_a_letter_is_read_without_its_greeting_and_signature() -> None:
+    letter = "Hello PAM,\n\nplease note the rego is due.\n\nKind regards,\nDoris Lane"
+    assert normalise(letter) == "please note the rego is due."
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("bowls from 2 to 4 30 in the afternoon", time(14), time(16, 30)),
+        ("choir between 7 and 9 at night", time(19), time(21)),
+        ("walk from 6 45 to 8 in the morning", time(6, 45), time(8)),
+    ],
+)
+def test_a_time_range_closed_by_a_part_of_the_day(text: str, start: time, end: time) -> None:
+    found = time_range(normalise(text))
+    assert found is not None and found[:2] == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("the receipt is in US dollars", "USD"),
+        ("that one was in euros", "EUR"),
+        ("my account is in euros but this was NZ dollars", "NZD"),
+        ("a 2 pounds bag of flour", None),
+    ],
+)
+def test_a_currency_named_apart_from_its_figure(text: str, code: str | None) -> None:
+    assert currency_named(text) == code
+
+
+def test_an_expense_takes_the_currency_said_in_a_sentence_after_it() -> None:
+    args = _args(
+        "wins", "Paid 45 dollars for the ferry, can you log it? It was kiwi dollars.", "add_expense"
+    )
+    assert args["amount"] == 45 and args["currency"] == "NZD"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("fuel for the quad", "Quad"), ("our tractor's service", "Tractor"), ("my car", None)],
+)
+def test_a_vehicle_named_by_its_kind(text: str, name: str | None) -> None:
+    found = vehicle_kind(text)
+    assert (found[0] if found else None) == name
+
+
+def test_a_vehicle_the_user_has_not_got_is_dropped_on_the_second_call() -> None:
+    first = step("wheels", "serviced the tractor today, $95")
+    (call,) = first.tool_calls
+    assert call["name"] == "log_maintenance" and call["args"]["vehicle"] == "Tractor"
+    missing = result(
+        call["id"], "log_maintenance", summary="I couldn't find vehicle Tractor."
+    ).model_copy(
+        update={
+            "content": '{"ok": false, "error": "not_found", "summary": "no", "subject": "vehicle"}'
+        }
+    )
+    said = "serviced the tractor today, $95"
+    again = step("wheels", said, called("log_maintenance", call["id"], **call["args"]), missing)
+    (retry,) = again.tool_calls
+    assert retry["name"] == "log_maintenance" and "vehicle" not in retry["args"]
+    assert retry["id"] != call["id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("please join me to the group Vanlife NZ", "Vanlife NZ"),
+        ("I'd like to join in the group Kiwis on Tour", "Kiwis on Tour"),
+    ],
+)
+def test_a_group_named_after_the_word_group(text: str, group: str) -> None:
+    assert _args("social", text, "join_group")["group"] == group
+
+
+def test_a_post_said_in_one_breath_after_its_group() -> None:
+    args = _args("social", "post in solar nerds um has anyone tried a 200ah lithium", "create_post")
+    assert args["group"] == "Solar Nerds"
+    assert args["content"].startswith("has anyone tried")
+
+
+def test_a_group_named_in_quotes() -> None:
+    args = _args("social", 'make a group named "Birders on the Move" for bird nuts', "create_group")
+    assert args["name"] == "Birders on the Move"
+
+
+def test_a_vehicle_name_after_an_adverb_and_with_its_own_the() -> None:
+    args = _args(
+        "wheels",
+        "Please add our 2011 Isuzu D-Max, which we lovingly call The Beast. It takes diesel.",
+        "add_vehicle",
+    )
+    assert args["name"] == "The Beast" and args["year"] == 2011
+
+
+def test_a_pantry_item_then_when_it_expires() -> None:
+    found = _tools("add 2 tins of beans to the pantry, they expire 20/3")
+    assert len(found) == 1 and found[0][0] == "add_pantry_item"
+
+
+def test_a_list_name_then_plus_adds_to_it() -> None:
+    assert normalise("shopping + eggs, 2L milk") == "add to the shopping list: eggs, 2L milk"
