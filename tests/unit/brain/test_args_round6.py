@@ -10,6 +10,7 @@ from datetime import date, time
 from typing import Any
 
 import pytest
+from langchain_core.messages import ToolMessage
 
 from agent.brain.dates import find_day
 from agent.brain.money import currency_named
@@ -17,7 +18,7 @@ from agent.brain.segment import split
 from agent.brain.slots_vehicle import vehicle_kind
 from agent.brain.textutil import normalise
 from agent.brain.times import time_range
-from tests.unit.brain.support import called, only_call, result, step
+from tests.unit.brain.support import called, only_call, step
 
 TUESDAY = date(2026, 3, 10)
 
@@ -138,21 +139,16 @@ def test_a_vehicle_named_by_its_kind(text: str, name: str | None) -> None:
 
 
 def test_a_vehicle_the_user_has_not_got_is_dropped_on_the_second_call() -> None:
-    first = step("wheels", "serviced the tractor today, $95")
-    (call,) = first.tool_calls
-    assert call["name"] == "log_maintenance" and call["args"]["vehicle"] == "Tractor"
-    missing = result(
-        call["id"], "log_maintenance", summary="I couldn't find vehicle Tractor."
-    ).model_copy(
-        update={
-            "content": '{"ok": false, "error": "not_found", "summary": "no", "subject": "vehicle"}'
-        }
-    )
     said = "serviced the tractor today, $95"
-    again = step("wheels", said, called("log_maintenance", call["id"], **call["args"]), missing)
+    (call,) = step("wheels", said).tool_calls
+    cid = str(call["id"])
+    assert call["name"] == "log_maintenance" and call["args"]["vehicle"] == "Tractor"
+    body = '{"ok": false, "error": "not_found", "summary": "no such vehicle", "subject": "vehicle"}'
+    missing = ToolMessage(body, tool_call_id=cid, name="log_maintenance")
+    again = step("wheels", said, called("log_maintenance", cid, **call["args"]), missing)
     (retry,) = again.tool_calls
     assert retry["name"] == "log_maintenance" and "vehicle" not in retry["args"]
-    assert retry["id"] != call["id"]
+    assert retry["args"]["cost"] == 95 and retry["id"] != cid
 
 
 @pytest.mark.parametrize(
