@@ -44,6 +44,13 @@ class DayHit:
 
 
 _RULES: list[tuple[re.Pattern[str], str]] = [
+    # "the 3rd of next month", "the 20th of this month" (before "next month" alone)
+    (
+        re.compile(
+            r"\b(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+of\s+(next|this)\s+month\b", _I
+        ),
+        "nth_of_month",
+    ),
     # "a week from Friday", "3 days after tomorrow", "a fortnight from today": the anchor day
     # (read by these same rules) moved on by the count
     (
@@ -251,6 +258,12 @@ def _resolve(kind: str, m: re.Match[str], today: date, future: bool) -> date | N
         return (first or weekday(today, m[1], "bare", True)) + timedelta(days=7)
     if kind == "bare_weekday":
         return weekday(today, m[1], "last" if m.lastindex == 2 and m[2] else "bare", future)
+    if kind == "nth_of_month":
+        first = add_months(today.replace(day=1), 1 if m[2].lower() == "next" else 0)
+        try:
+            return first.replace(day=int(m[1]))
+        except ValueError:
+            return None
     if kind == "weekday_written":  # the date without its weekday ("Thurs" puts parsers off)
         return written(m.string[m.start(1) : m.end()], today, future)
     if kind == "written" and month_number(m[0]) is None and "/" not in m[0]:

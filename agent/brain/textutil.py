@@ -251,7 +251,7 @@ _MONTH_WORD = (
 )
 _WEEKDAY_WORD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _ORDINAL_DATE = re.compile(
-    rf"\b(?P<a>{_ORD_WORD})(?=\s+(?:of\s+)?{_MONTH_WORD}\b)"
+    rf"\b(?P<a>{_ORD_WORD})(?=\s+(?:of\s+)?(?:{_MONTH_WORD}|(?:next|this) month)\b)"
     rf"|(?<=\b)(?P<m>{_MONTH_WORD})\s+(?:the\s+)?(?P<b>{_ORD_WORD})\b"
     rf"|\b(?P<w>{_WEEKDAY_WORD}),?\s+the\s+(?P<d>{_ORD_WORD})\b"
     rf"|\b(?P<p>on|by|until|till|til|before|after|from|since|use by|best before) the\s+"
@@ -331,6 +331,8 @@ _PERCENT = re.compile(
 _POINT = re.compile(r"\b(\d+) point (\d+)\b", re.IGNORECASE)
 # "12,50" written with a decimal comma (most of Europe): cents after the comma. Not a
 # thousands group ("1,250"), nor one of several numbers in a row ("38,38,42,42").
+# "1.234,50 euros": thousands set off by dots, cents by a comma (most of Europe).
+_DOTTED_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+),(\d{2})(?![\d,])")
 _DECIMAL_COMMA = re.compile(
     r"(?<![\d,.])(\d{1,4}),(\d{2}(?!\d|,\s*\d|\s+\d)"
     r"|\d(?=\s*(?:bar|kg|kilos?|l|lt|litres?|liters?|km|euros?|eur|%)\b))"
@@ -443,15 +445,22 @@ def _heard_number(m: re.Match[str]) -> str:
 
 # A count glued to a short unit of time ("in 3d", "next 2wks", "for 1h", "3hrs"): spaced
 # and spelt out, as the range and clock rules read them.
-_GLUED_SPAN = re.compile(r"\b(\d{1,3})\s?(d|dys?|wks?|hrs?|h|mins?|mths?|yrs?)\b", re.IGNORECASE)
+# (not the hour mark of a clock time: "at 19h", "um 9h", "from 10h till 12h")
+_GLUED_SPAN = re.compile(
+    r"(?<!\bat )(?<!\bum )(?<!\b@ )(?<!\bfrom )(?<!\btill )(?<!\buntil )(?<!\bto )(?<!\bby )"
+    r"\b(\d{1,3})\s?(d|dys?|wks?|hrs?|h|mins?|mths?|yrs?)\b"
+    r"|\b(\d{1,3})\s?(d|dys?|wks?|hrs?|mins?|mths?|yrs?)\b",
+    re.IGNORECASE,
+)
 _SPAN_WORD = {"d": "days", "dy": "days", "dys": "days", "wk": "weeks", "wks": "weeks",
               "h": "hours", "hr": "hours", "hrs": "hours", "min": "minutes", "mins": "minutes",
               "mth": "months", "mths": "months", "yr": "years", "yrs": "years"}  # fmt: skip
 
 
 def _glued_span(m: re.Match[str]) -> str:
-    unit = _SPAN_WORD[m[2].lower()]
-    return f"{m[1]} {unit[:-1] if m[1] == '1' else unit}"
+    count, unit = (m[1], m[2]) if m[1] else (m[3], m[4])
+    words = _SPAN_WORD[unit.lower()]
+    return f"{count} {words[:-1] if count == '1' else words}"
 
 
 def respell(text: str) -> str:
@@ -488,6 +497,13 @@ _HESITATION = re.compile(
 _OH = re.compile(
     r"\b(\d|one) oh (\d)\b(?=\s*(?:(?P<price>a lit|per lit|a lt|/ ?l\b|c\b|cents)"
     r"|(?P<clock>am\b|pm\b|a\.m|p\.m|in the (?:morning|afternoon|evening)|at night|tonight)))",
+    re.I,
+)
+# "at 9 and a half" (9:30), as some say the half hour: after a word that asks for a time.
+_AND_A_HALF = re.compile(
+    r"\b(at|@|by|from|till|until|around|about) (\d{1,2}) and a half\b"
+    r"(?!\s*(?:hours?|hrs?|days?|weeks?|months?|years?|litres?|liters?|kg|kilos?|km|kms|dollars?"
+    r"|bucks?|metres?|meters?|m\b|percent|%))",
     re.I,
 )
 # "fifty k's", "200ks": kilometres.
@@ -532,7 +548,8 @@ def normalise(text: str) -> str:
     text = _PER.sub(lambda m: " a " + _PER_WORD.get(m[1].lower(), m[1].lower()), text)
     text = _YEAR_WORDS.sub(_year, fix_number_words(_CONTRACTIONS.sub(_apostrophe, text)))
     text = _SPACED_THOUSANDS.sub(r"\1\2", _ARROW.sub(" to ", words_to_digits(text)))
-    text = _KAYS.sub(" km", _OH.sub(_oh, text))
+    text = _AND_A_HALF.sub(r"\1 \2:30", _KAYS.sub(" km", _OH.sub(_oh, text)))
+    text = _DOTTED_THOUSANDS.sub(lambda m: f"{m[1].replace('.', '')}.{m[2]}", text)
     text = _DECIMAL_COMMA.sub(r"\1.\2", _POINT.sub(r"\1.\2", text))
     text = _PERCENT.sub(" percent", _SELF_REPAIR.sub("", text))
     return _DOLLARS_CENTS.sub(_price, text)
