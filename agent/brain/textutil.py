@@ -490,7 +490,7 @@ def _list_plus(m: re.Match[str]) -> str:
 # Spoken hesitations ("join the group uh Nullarbor Crossers", "um, fifty k's"): no part of
 # any value. ("um" before a number is German for "at".)
 _HESITATION = re.compile(
-    r"(?<![\w'])(?:u+h+|u+h*m+|e+r+m+|e+h*m+|e+r+)(?![\w'])(?!\s*\d)[,.]?\s*", re.I
+    r"(?<![\w'])(?:u+h+m*|u+m+|e+r+m*|e+h+m+)(?![\w'])(?!\s*\d)[,.]?\s*", re.I
 )
 # "two oh five a litre" (2.05), "six oh five in the morning" (6:05): a digit, "oh", a digit
 # or two, read as spoken prices and clock times are.
@@ -531,9 +531,15 @@ _SIGN_OFF = re.compile(
 )
 
 
+SIGN_OFF_TAIL = 120  # a signing off is read in the message's last characters only
+
+
 def unletter(text: str) -> str:
-    """The body of a message written as a letter."""
-    return _SIGN_OFF.sub("", _GREETING.sub("", text, count=1), count=1)
+    """The body of a message written as a letter. The signing off is looked for in the tail
+    alone: tried from every line break of a long run of them, the pattern costs O(n^2)."""
+    text = _GREETING.sub("", text, count=1)
+    cut = max(0, len(text) - SIGN_OFF_TAIL)
+    return text[:cut] + _SIGN_OFF.sub("", text[cut:], count=1)
 
 
 def normalise(text: str) -> str:
