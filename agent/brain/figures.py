@@ -31,7 +31,8 @@ _BEFORE = re.compile(
     # "remind 1 hour", "reminder 30 mins": a length straight after "remind" is a lead time
     # ("remind me in 2 hours" is a moment, and has its "in")
     r"|\bremind(?:er)?(?:\s+(?:me|us))?\s+(\d+)\s*(min|mins|minutes?|hours?|hrs?|hr|days?)\b"
-    r"(?!\s*(?:from now|later|after|time))",
+    r"(?!\s*(?:from now|later|after|time))"
+    rf"(?:\s*{_LEAD})?",  # "remind me 2 days before the vet": "before" is no part of the title
     _I,
 )
 _SHARE = {"half": Decimal("0.5"), "a quarter": Decimal("0.25"), "quarter": Decimal("0.25")}

@@ -59,7 +59,10 @@ _ODO = re.compile(
     rf"\s*({_KM})?|"
     rf"(?:\bat|@|on)\s*{_N}\s*({_KM})\b|"
     rf"{_N}\s*({_KM})\s+(?:on the clock|on the odo)|"
-    rf"(\d{{1,3}}(?:,\d{{3}})+|\d{{5,7}})\s*(km|kms|miles)\b",
+    # (a "10,000 km service" names the service, not the reading)
+    rf"(\d{{1,3}}(?:,\d{{3}})+|\d{{5,7}})\s*(km|kms|miles)\b(?!\s*(?:service|check|inspection|interval))|"
+    # "service at 152300": a reading of five or more digits after "at", no unit said
+    r"(?:\bat|@)\s*(\d{1,3}(?:,\d{3})+|\d{5,7})()\b(?!\s*(?:dollars?|bucks|aud|\$|%|/|[.,]\d))",
     _I,
 )
 _NEXT_DUE_KM = re.compile(
@@ -135,7 +138,7 @@ def _km(value: Decimal, unit: str | None) -> Decimal:
 
 def odometer(text: str) -> Hit | None:
     for m in _ODO.finditer(text):
-        raw, unit = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5, 7) if m.group(i))
+        raw, unit = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5, 7, 9) if m.group(i))
         value = _km(_dec(raw), unit)
         if value >= 100 or m.group(1):
             return Hit(value, m.start(), m.end())

@@ -6,9 +6,9 @@ import re
 from contextlib import suppress
 from datetime import date
 
-from agent.brain.clock import month_end
+from agent.brain.clock import month_end, month_number
 from agent.brain.convo import Env
-from agent.brain.dates import find_day
+from agent.brain.dates import MONTHS, find_day
 from agent.brain.draft import Draft, tidy
 from agent.brain.groceries import split_run
 from agent.brain.places import known_town
@@ -58,6 +58,19 @@ def add_pantry_item(text: str, env: Env) -> Draft:
                 draft.put(
                     "expiry_date", month_end(date(int(month[1]), int(month[2]), 1)).isoformat()
                 )
+        elif named := re.match(
+            rf"\s*(?:the end of\s+)?({MONTHS})\b,?\s*(\d{{4}}|\d{{2}})?\b", text[m.end() :], _I
+        ):
+            # "best before march 2027", "use by June": that month, good to its last day
+            number = month_number(named[1])
+            year = (
+                int(named[2]) + (2000 if named[2] and len(named[2]) == 2 else 0)
+                if named[2]
+                else None
+            )
+            if number is not None:
+                year = year or env.today.year + (number < env.today.month)
+                draft.put("expiry_date", month_end(date(year, number, 1)).isoformat())
         rest = text[: m.start()]
     rest = re.sub(r"[(\[]\s*$", " ", rest)  # "(exp …)" leaves its bracket
     # "a" is a count only with a unit: "a bag of pasta", not "a pumpkin"

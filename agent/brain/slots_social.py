@@ -62,7 +62,10 @@ _CONTENT = re.compile(
 
 
 _QUOTED = re.compile(r"(?:^|(?<=\s))([\"'“‘])(.+?)[\"'”’](?=\s|$|[,.!?;:])")
-_FEEDS = r"(?:my |the )?(?:feed|timeline|wall|everyone|community|public|page)"
+_FEEDS = (
+    r"(?:my |the |our )?(?:(?:public|community|main|general|everyone'?s?|open)\s+)?"
+    r"(?:feed|timeline|wall|everyone|community|public|page)"
+)
 
 
 def _content(text: str) -> str | None:

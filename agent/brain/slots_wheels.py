@@ -129,6 +129,10 @@ def log_maintenance(text: str, env: Env) -> Draft:
     # The first phrase that names work: "log some maintenance" names none (ask what).
     vague = r"(?:some|something|a bit|stuff|work|a job|some work|it|that)?"
     item = next((p for p in (tidy(p, lead) for p in parts) if not re.fullmatch(vague, p, _I)), "")
+    if named := re.search(
+        r"\b\d{1,3}(?:,?\d{3})?\s*(?:k|km|kms)\s+(?:service|check|inspection)\b", text, _I
+    ):
+        item = named[0]  # "the 10,000 km service": the work's name holds its interval
     draft.put("item", item or None)
     draft.missing = None if item else "item"
     return draft

@@ -489,9 +489,7 @@ def _list_plus(m: re.Match[str]) -> str:
 
 # Spoken hesitations ("join the group uh Nullarbor Crossers", "um, fifty k's"): no part of
 # any value. ("um" before a number is German for "at".)
-_HESITATION = re.compile(
-    r"(?<![\w'])(?:u+h+m*|u+m+|e+r+m*|e+h+m+)(?![\w'])(?!\s*\d)[,.]?\s*", re.I
-)
+_HESITATION = re.compile(r"(?<![\w'])(?:u+h+m*|u+m+|e+r+m*|e+h+m+)(?![\w'])(?!\s*\d)[,.]?\s*", re.I)
 # "two oh five a litre" (2.05), "six oh five in the morning" (6:05): a digit, "oh", a digit
 # or two, read as spoken prices and clock times are.
 _OH = re.compile(
@@ -506,6 +504,22 @@ _AND_A_HALF = re.compile(
     r"|bucks?|metres?|meters?|m\b|percent|%))",
     re.I,
 )
+# "an hour and a half", "2 and a half hours", "half an hour": a length in minutes.
+_HALF_HOURS = re.compile(
+    r"\b(?:(?P<a>an?|one|\d{1,2}) (?:hours?|hrs?) and a half|(?P<b>\d{1,2}) and a half (?:hours?|hrs?)"
+    r"|(?P<c>half an? hour))\b",
+    re.I,
+)
+
+
+def _half_hours(m: re.Match[str]) -> str:
+    if m["c"]:
+        return "30 minutes"
+    count = m["a"] or m["b"]
+    hours = 1 if count.lower() in ("a", "an", "one") else int(count)
+    return f"{hours * 60 + 30} minutes"
+
+
 # "fifty k's", "200ks": kilometres.
 _KAYS = re.compile(r"(?<=\d)\s?k'?s\b", re.I)
 
@@ -555,6 +569,7 @@ def normalise(text: str) -> str:
     text = _YEAR_WORDS.sub(_year, fix_number_words(_CONTRACTIONS.sub(_apostrophe, text)))
     text = _SPACED_THOUSANDS.sub(r"\1\2", _ARROW.sub(" to ", words_to_digits(text)))
     text = _AND_A_HALF.sub(r"\1 \2:30", _KAYS.sub(" km", _OH.sub(_oh, text)))
+    text = _HALF_HOURS.sub(_half_hours, text)
     text = _DOTTED_THOUSANDS.sub(lambda m: f"{m[1].replace('.', '')}.{m[2]}", text)
     text = _DECIMAL_COMMA.sub(r"\1.\2", _POINT.sub(r"\1.\2", text))
     text = _PERCENT.sub(" percent", _SELF_REPAIR.sub("", text))
