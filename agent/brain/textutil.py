@@ -506,8 +506,8 @@ _AND_A_HALF = re.compile(
 )
 # "an hour and a half", "2 and a half hours", "half an hour": a length in minutes.
 _HALF_HOURS = re.compile(
-    r"\b(?:(?P<a>an?|one|\d{1,2}) (?:hours?|hrs?) and a half|(?P<b>\d{1,2}) and a half (?:hours?|hrs?)"
-    r"|(?P<c>half an? hour))\b",
+    r"\b(?:(?P<a>an?|one|\d{1,2}) (?:hours?|hrs?) and a half"
+    r"|(?P<b>\d{1,2}) and a half (?:hours?|hrs?)|(?P<c>half an? hour))\b",
     re.I,
 )
 
