@@ -189,3 +189,67 @@ def test_a_pantry_item_then_when_it_expires() -> None:
 
 def test_a_list_name_then_plus_adds_to_it() -> None:
     assert normalise("shopping + eggs, 2L milk") == "add to the shopping list: eggs, 2L milk"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("the 2nd of next month", date(2026, 4, 2)),
+        ("on the 28th of this month", date(2026, 3, 28)),
+    ],
+)
+def test_a_day_of_next_or_this_month(text: str, day: date) -> None:
+    hit = find_day(normalise(text), TUESDAY, future=True)
+    assert hit is not None and hit.day == day
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        ("paid 2.450,00 euros", "paid 2450.00 euros"),
+        ("call at 14h", "call at 14h"),
+        ("back in 3h", "back in 3 hours"),
+        ("tennis for an hour and a half", "tennis for 90 minutes"),
+        ("nap 2 and a half hours", "nap 150 minutes"),
+    ],
+)
+def test_written_and_spoken_figures(said: str, written: str) -> None:
+    assert normalise(said) == written
+
+
+def test_a_service_named_by_its_interval_is_no_odometer_reading() -> None:
+    args = _args("wheels", "had the 15,000km service done at 87400, $380", "log_maintenance")
+    assert args["odometer_km"] == 87400 and args["cost"] == 380
+    assert args["item"] == "15,000km service"
+
+
+def test_a_count_of_rows_is_no_span_of_time() -> None:
+    args = _args("wins", "what did we spend on fuel over the last 3 weeks", "list_expenses")
+    assert "limit" not in args and args["start_date"] == "2026-02-18"
+
+
+def test_the_second_date_of_a_range_keeps_the_month_of_the_first() -> None:
+    args = _args("you", "what's on between the 3rd of April and the 6th", "list_events")
+    assert (args["start_date"], args["end_date"]) == ("2026-04-03", "2026-04-06")
+
+
+def test_a_best_before_month_is_its_last_day() -> None:
+    args = _args("you", "add 4 tins of soup to the pantry, best before oct 2027", "add_pantry_item")
+    assert args["expiry_date"] == "2027-10-31"
+
+
+def test_the_public_feed_is_no_group() -> None:
+    args = _args(
+        "social", "post on the public feed: roos everywhere near Hay tonight", "create_post"
+    )
+    assert "group" not in args and args["visibility"] == "public"
+
+
+def test_front_and_behind_are_the_axles() -> None:
+    args = _args("wheels", "tyres 34 in front and 40 behind", "log_tyre_pressures")
+    assert args["pressures"]["front_left"] == 34 and args["pressures"]["rear_right"] == 40
+
+
+def test_a_lead_time_after_remind_leaves_before_out_of_the_title() -> None:
+    args = _args("you", "remind me 3 days before the eye test on friday at 10", "create_event")
+    assert args["reminder_minutes"] == 3 * 1440 and args["title"] == "Eye test"
