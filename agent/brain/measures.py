@@ -54,6 +54,8 @@ _LITRES = re.compile(
 _KM = r"k\b|km|kms|kilomet(?:re|er)s|mi\b|miles"
 _ODO = re.compile(
     rf"\b(?:(?:odo(?:meter)?|speedo(?:meter)?)(?:'s)?(?:\s+(?:thing|thingy|thingo|dial|gauge))?"
+    # "the kilometre counter shows", "mileage 98765", as people without the word "odometer" say it
+    rf"|(?:kilomet(?:re|er)|km|mileage|distance) (?:counter|meter|reading)|mileage"
     rf"|clock|km reading|kms? on the clock|kms?(?=\s*:?\s*\d{{4}}))\s*"
     rf"(?:reading|reads|read|is|was|at|of|on|shows|showing|showed|said|says|:|=|\s)*\s*{_N}"
     rf"\s*({_KM})?|"

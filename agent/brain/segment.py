@@ -556,16 +556,29 @@ _HARD_BREAK = re.compile(r"[;\n]|\s\+\s")
 _ALL_ITEMS = re.compile(r"^\s*(?:all|both|each|the lot|all of (?:them|those|it))\b\s*", re.I)
 
 
+# A figure said as a price, not a count: with money's marks, after a word of paying ("on",
+# "for", "cost"), before "on"/"for" ("25 on bait"), or last after the thing ("muffin 4.80").
+_PRICED = re.compile(
+    r"[$£€]\s?\d|\d\.\d\d?\b|\b\d+(?:\.\d+)?\s*(?:dollars?|bucks|quid)\b"
+    r"|\b(?:for|on|cost|costs|costing|was|paid|spent|spend)\s+\d+(?:\.\d+)?\b"
+    r"(?!\s*(?!(?:on|at|for|in|from|to|and)\b)[a-z])"  # ("for 2 coffees" counts them)
+    r"|^\s*\d+(?:\.\d+)?\s+(?:on|for|at)\b|[a-z]\s+\d+(?:\.\d+)?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _next_item(
     prev: Candidate | None, intent: Candidate | None, sep: str, before: str, chunk: str
 ) -> bool:
     """After a hard break (a semicolon, a new line, a "+"), a clause with a figure of its own
     and no request word of its own is the next item of the request before it, when that
-    one has its figure too."""
+    one has its figure too; after "and" or a comma, when both figures are said as prices
+    ("spent 60 on diesel and 25 on bait", "coffee 5.5 and muffin 4.8")."""
+    priced = bool(_PRICED.search(before.strip()) and _PRICED.search(chunk.strip()))
     return (
         prev is not None
         and prev.tool in LISTED
-        and bool(_HARD_BREAK.search(sep))
+        and (bool(_HARD_BREAK.search(sep)) or priced)
         # a rule's guess from the item's words alone ("120 markets sat" sounds like an
         # event), not a request word or a clock time of its own
         and (intent is None or intent.tool == prev.tool or intent.score < STRONG)

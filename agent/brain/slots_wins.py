@@ -62,14 +62,26 @@ _RATE_FOR = re.compile(
 )
 
 
+_RATE = re.compile(
+    rf"\$?\s?(?P<rate>\d+(?:\.\d+)?)\s*(?:dollars|bucks)?\s*(?:a|per|/|each|every)\s*(?P<u>{_UNIT_RATE})\b",
+    _I,
+)
+
+
 def _times_rate(text: str, amount: Amount) -> Amount | None:
     """ "the caravan park 38 a night for 3 nights", "2 nights at 45 a night": the rate
     times the count, when the amount read is that rate (a total said wins)."""
     m = _RATE_FOR.search(text)
-    if not m:
+    if m:
+        rate, count = Decimal(m["rate"] or m["rate2"]), int(m["n"] or m["n2"])
+    elif (each := _RATE.search(text)) and (
+        many := re.search(rf"(?<![\d.$])(\d+)\s+{each['u']}s?\b", text[: each.start()], _I)
+    ):
+        # "three nights at Big4 Port Macquarie, 58 per night": the count said first, apart
+        rate, count = Decimal(each["rate"]), int(many[1])
+    else:
         return None
-    rate, count = Decimal(m["rate"] or m["rate2"]), int(m["n"] or m["n2"])
-    if amount.value != rate or not 1 < count <= 60:
+    if amount.value not in (rate, count) or not 1 < count <= 60:
         return None
     return Amount(rate * count, amount.currency, amount.start, amount.end)
 
