@@ -520,6 +520,7 @@ def _half_hours(m: re.Match[str]) -> str:
     return f"{hours * 60 + 30} minutes"
 
 
+_DOTTED_KM = re.compile(r"(?<![\d.,])(\d{1,3})\.(\d{3})(?=\s*(?:km|kms|kilomet\w+)\b)", re.I)
 _OCLOCK = re.compile(r"\b(\d{1,2}) ?o'? ?clock\b", re.I)
 # "fifty k's", "200ks": kilometres.
 _KAYS = re.compile(r"(?<=\d)\s?k'?s\b", re.I)
@@ -572,6 +573,8 @@ def normalise(text: str) -> str:
     text = _AND_A_HALF.sub(r"\1 \2:30", _KAYS.sub(" km", _OH.sub(_oh, text)))
     text = _HALF_HOURS.sub(_half_hours, text)
     text = _OCLOCK.sub(r"\1:00", text)  # "10 o'clock until 12 o'clock": clock times
+    # "203.450 km" (a thousands dot, as most of Europe writes it); "this week end"
+    text = _DOTTED_KM.sub(r"\1\2", re.sub(r"\bweek end\b", "weekend", text, flags=re.I))
     text = _DOTTED_THOUSANDS.sub(lambda m: f"{m[1].replace('.', '')}.{m[2]}", text)
     text = _DECIMAL_COMMA.sub(r"\1.\2", _POINT.sub(r"\1.\2", text))
     text = _PERCENT.sub(" percent", _SELF_REPAIR.sub("", text))
