@@ -93,7 +93,19 @@ def update_profile(text: str, env: Env) -> Draft:
         draft.put("currency", next((c for p, c in _CURRENCY if re.search(p, text, _I)), None))
     if re.search(r"\btime ?zone\b|\btime\b|\bzone\b", text, _I):
         draft.put("timezone", _timezone(text))
-    if m := re.search(_IS_HOME, text) or re.search(_HOME, text, _I) or re.search(_BASED, text, _I):
+    live = re.search(
+        r"\b(?:(?:i|we) (?:now )?live|(?:i'm|we're|i am|we are) (?:now )?living) in\s+(.+)$",
+        text,
+        _I,
+    )
+    if live and not (known_town(live[1].split(",")[0].strip()) or live[1][:1].isupper()):
+        live = None  # "we live in a caravan": no town
+    if m := (
+        re.search(_IS_HOME, text)
+        or re.search(_HOME, text, _I)
+        or re.search(_BASED, text, _I)
+        or live
+    ):
         place = re.split(_PLACE_ENDS, m[1].lstrip(" -"), flags=_I)[0]
         place = title_case(squash(place))
         draft.put("home_base", known_town(place) or place)  # "Mildura these days": Mildura
