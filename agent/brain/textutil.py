@@ -323,6 +323,15 @@ _SELF_REPAIR = re.compile(
     r"|i mean|or rather|make that|make it|scratch that)\b[\s,.…]*)+(?=\d)",
     re.IGNORECASE,
 )
+# The same for a day taken back: "tomorrow... I mean yesterday", "friday, no, saturday".
+_DAY_WORDS = (
+    r"today|tonight|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
+_SELF_REPAIR_DAY = re.compile(
+    rf"\b(?:{_DAY_WORDS})\s*[,.…]*\s+(?:(?:actually|no|nah|sorry|wait|i mean|or rather"
+    rf"|make that|make it|scratch that)\b[\s,.…]*)+(?=(?:{_DAY_WORDS})\b)",
+    re.IGNORECASE,
+)
 # Percent as it is spelt in other languages ("90 procent", "80 prozent", "75 por ciento").
 _PERCENT = re.compile(
     r"(?<=\d)\s*(?:procent|prozent|pourcent|pour cent|por ciento|per cento)\b", re.I
@@ -577,7 +586,7 @@ def normalise(text: str) -> str:
     text = _DOTTED_KM.sub(r"\1\2", re.sub(r"\bweek end\b", "weekend", text, flags=re.I))
     text = _DOTTED_THOUSANDS.sub(lambda m: f"{m[1].replace('.', '')}.{m[2]}", text)
     text = _DECIMAL_COMMA.sub(r"\1.\2", _POINT.sub(r"\1.\2", text))
-    text = _PERCENT.sub(" percent", _SELF_REPAIR.sub("", text))
+    text = _PERCENT.sub(" percent", _SELF_REPAIR_DAY.sub("", _SELF_REPAIR.sub("", text)))
     return _DOLLARS_CENTS.sub(_price, text)
 
 
