@@ -574,15 +574,22 @@ def _next_item(
     and no request word of its own is the next item of the request before it, when that
     one has its figure too; after "and" or a comma, when both figures are said as prices
     ("spent 60 on diesel and 25 on bait", "coffee 5.5 and muffin 4.8")."""
+    hard = bool(_HARD_BREAK.search(sep))
     priced = bool(_PRICED.search(before.strip()) and _PRICED.search(chunk.strip()))
+    # after a hard break, a rule's guess from the item's words alone ("120 markets sat"
+    # sounds like an event) gives way, not money of the other kind ("…, spent $62 on …")
+    guessed = (
+        hard
+        and intent is not None
+        and intent.score < STRONG
+        and (intent.tool not in LISTED or intent.score <= WEAK)
+    )
     return (
         prev is not None
         and prev.tool in LISTED
-        and (bool(_HARD_BREAK.search(sep)) or priced)
-        # a rule's guess from the item's words alone ("120 markets sat" sounds like an
-        # event), not a request word or a clock time of its own
-        and (intent is None or intent.tool == prev.tool or intent.score < STRONG)
-        and find_time(chunk) is None
+        and (hard or priced)
+        and (intent is None or intent.tool == prev.tool or guessed)
+        and find_time(chunk) is None  # nor a clock time of its own
         and not _TOTAL.search(chunk)
         and best_amount(chunk, loose=True) is not None
         and best_amount(before, loose=True) is not None
