@@ -136,15 +136,15 @@ def _apply_relative(draft: Draft, entity: Entity, convo: Convo) -> None:
         draft.put("start", datetime.combine(day, at, tzinfo=convo.env.tz).isoformat())
 
 
-def _no_such_vehicle(convo: Convo, cid: str) -> bool:
-    """Whether the call came back saying the user has no vehicle of the name it gave."""
+def _vehicle_choices(convo: Convo, cid: str) -> list[str] | None:
+    """The user's vehicles, when the call came back saying none has the name it gave."""
     for m in convo.turn:
         if isinstance(m, ToolMessage) and m.tool_call_id == cid:
             data = result_of(m)
-            return bool(
-                data and data.get("error") == "not_found" and data.get("subject") == "vehicle"
-            )
-    return False
+            if data and data.get("error") == "not_found" and data.get("subject") == "vehicle":
+                choices = data.get("choices")
+                return [str(c) for c in choices] if isinstance(choices, list) else []
+    return None
 
 
 def plan(convo: Convo) -> Step:
@@ -167,16 +167,29 @@ def plan(convo: Convo) -> Step:
     failed: list[str] = []
     answered = {m.tool_call_id for m in convo.turn if isinstance(m, ToolMessage)}
     retried: set[str] = set()
+    which: list[str] = []
     for index, draft in enumerate(drafts):
         cid = call_id(key, draft.tool, index)
         if cid in made:
             again = call_id(key, draft.tool, index, again=True)
-            if again not in made and "vehicle" in draft.args and _no_such_vehicle(convo, cid):
-                # "the ute" when no vehicle is called that: the call again, without it
+            choices = _vehicle_choices(convo, cid) if "vehicle" in draft.args else None
+            if again in made:
+                retried.add(cid)
+            elif choices is not None and len(choices) <= 1:
+                # "the ute" when no vehicle is called that: the call again with the one
+                # vehicle the user has (or with none when there is none)
                 args = {k: v for k, v in draft.args.items() if k != "vehicle"}
+                args |= {"vehicle": choices[0]} if choices else {}
                 calls.append({"name": draft.tool, "args": args, "id": again})
                 retried.add(cid)
-            elif again in made:
+            elif choices:
+                # several: which one is asked, nothing is written to a guess
+                said = draft.args["vehicle"]
+                yours = ", ".join(choices[:-1]) + f" or {choices[-1]}"
+                which.append(
+                    f"I couldn't find a vehicle called '{said}'. "
+                    f"{question(draft.tool, 'vehicle')} ({yours})"
+                )
                 retried.add(cid)
             continue
         if draft.after is not None:
@@ -217,6 +230,7 @@ def plan(convo: Convo) -> Step:
         if isinstance(m, ToolMessage) and m.tool_call_id in made and m.tool_call_id not in retried
     ]
     ask = question(missing[0].tool, missing[0].missing or "") if missing else ""
+    ask = "\n".join([*which, ask]).strip()
     if not results and not failed and not ask:
         return Step(text=nothing_to_do(convo.env.domain))
     return Step(text=results_reply(results, made, failed, ask, convo.env))

@@ -52,11 +52,20 @@ _KINDS = (
 )
 
 
+_ANSWERED = re.compile(r"\(vehicle: ([^)]+)\)", _I)
+
+
 def vehicle_named(text: str, env: Env) -> tuple[str, int, int] | None:
     """The vehicle a request is about, with its span: "in the Pajero", "the Troopy's",
     "on the Hilux" (model nicknames, or the name of one of the user's vehicles the
     conversation has shown, with or without "the"); not one the message rules out ("in
     the Falcon, not the Cruiser")."""
+    if given := _ANSWERED.search(text):
+        # the answer to "which vehicle …?" (agent/brain/questions.py joins it so)
+        name = re.sub(
+            r"^(?:the|my|our)\s+|\s+(?:one|please|pls)$", "", given[1].strip(" .!"), flags=_I
+        )
+        return name, given.start(), given.end()
     known = sorted(_known_names(env), key=len, reverse=True)
     bare = [re.sub(r"^the\s+", "", n, flags=_I) for n in known]
     said = "|".join(re.escape(n) for n in bare)

@@ -6,6 +6,7 @@ kind, and short follow-ups. Every phrasing is this file's own."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, time
 from typing import Any
 
@@ -138,17 +139,50 @@ def test_a_vehicle_named_by_its_kind(text: str, name: str | None) -> None:
     assert (found[0] if found else None) == name
 
 
-def test_a_vehicle_the_user_has_not_got_is_dropped_on_the_second_call() -> None:
-    said = "serviced the tractor today, $95"
-    (call,) = step("wheels", said).tool_calls
-    cid = str(call["id"])
+def _not_found(cid: str, choices: list[str]) -> ToolMessage:
+    """The tool's answer when no vehicle has the name given (tools/wheels/vehicles.py)."""
+    body = {
+        "ok": False, "error": "not_found", "summary": "No vehicle called 'Tractor'.",
+        "field": "vehicle", "subject": "vehicle", "choices": choices,
+    }  # fmt: skip
+    return ToolMessage(json.dumps(body), tool_call_id=cid, name="log_maintenance")
+
+
+SERVICED = "serviced the tractor today, $95"
+
+
+def _first_call() -> dict[str, Any]:
+    (call,) = step("wheels", SERVICED).tool_calls
     assert call["name"] == "log_maintenance" and call["args"]["vehicle"] == "Tractor"
-    body = '{"ok": false, "error": "not_found", "summary": "no such vehicle", "subject": "vehicle"}'
-    missing = ToolMessage(body, tool_call_id=cid, name="log_maintenance")
-    again = step("wheels", said, called("log_maintenance", cid, **call["args"]), missing)
+    return dict(call)
+
+
+def test_a_vehicle_named_by_kind_goes_to_the_one_vehicle_the_user_has() -> None:
+    call = _first_call()
+    cid = str(call["id"])
+    again = step(
+        "wheels", SERVICED, called(call["name"], cid, **call["args"]), _not_found(cid, ["Bessie"])
+    )
     (retry,) = again.tool_calls
-    assert retry["name"] == "log_maintenance" and "vehicle" not in retry["args"]
+    assert retry["name"] == "log_maintenance" and retry["args"]["vehicle"] == "Bessie"
     assert retry["args"]["cost"] == 95 and retry["id"] != cid
+
+
+def test_with_several_vehicles_it_asks_which_and_writes_nothing() -> None:
+    call = _first_call()
+    cid = str(call["id"])
+    found = _not_found(cid, ["Bessie", "Hilux"])
+    asked = step("wheels", SERVICED, called(call["name"], cid, **call["args"]), found)
+    assert asked.tool_calls == []
+    assert "Which vehicle was the work done on?" in asked.text
+    assert "Bessie or Hilux" in asked.text
+    # the answer completes the first request, for the vehicle named
+    answered = step(
+        "wheels", SERVICED, called(call["name"], cid, **call["args"]), found, asked, "the hilux"
+    )
+    (done,) = answered.tool_calls
+    assert done["name"] == "log_maintenance" and done["args"]["vehicle"] == "hilux"
+    assert done["args"]["cost"] == 95
 
 
 @pytest.mark.parametrize(
