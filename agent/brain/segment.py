@@ -249,6 +249,28 @@ _EXPENSE_LIST = re.compile(
 )
 
 
+# "to do: wash the van, fill the water tanks, empty the cassette": a task per item after a
+# label of jobs (split at commas and semicolons; "and" may join the words of one job).
+_TASK_LIST = re.compile(
+    r"^\s*(?:(?:my|our|the)\s+)?(?:to-?dos?|to do(?: list)?|tasks?|jobs?|chores)"
+    r"(?:\s+for\s+(?:today|tomorrow|the weekend|this week|\w+day))?\s*[:\-]\s*(?P<items>[^\n]+)$",
+    re.IGNORECASE,
+)
+
+
+def _task_list(text: str) -> list[Piece] | None:
+    m = _TASK_LIST.match(text)
+    if m is None:
+        return None
+    items = [i.strip() for i in re.split(r"\s*[,;]\s*(?:and\s+)?", m["items"]) if i.strip()]
+    if not 2 <= len(items) <= MAX_CLAUSES:
+        return None
+    head = text[: m.start("items")]
+    when = re.search(r"\bfor\s+(today|tomorrow|the weekend|this week|\w+day)\b", head, re.I)
+    tail = f", {when[1]}" if when else ""
+    return [Piece(f"add a task: {item}{tail}", Candidate("add_task", WEAK + 1)) for item in items]
+
+
 def _expense_list(text: str) -> list[Piece] | None:
     m = _EXPENSE_LIST.match(text)
     if m is None:
@@ -407,7 +429,7 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
     message of several sentences where some are addressed to PAM, the others are context:
     the words a pointing request means ("…, thirty-four ninety-five. Could you put it in
     under gas?"), else requests only when they stand alone (STANDALONE)."""
-    listed = _expense_list(text) or _line_list(text, today, recent_kind)
+    listed = _expense_list(text) or _task_list(text) or _line_list(text, today, recent_kind)
     if listed := listed or _pasted_list(text, today, recent_kind):
         return listed
     text = _after_story(text)
@@ -560,9 +582,10 @@ _ALL_ITEMS = re.compile(r"^\s*(?:all|both|each|the lot|all of (?:them|those|it))
 # "for", "cost"), before "on"/"for" ("25 on bait"), or last after the thing ("muffin 4.80").
 _PRICED = re.compile(
     r"[$£€]\s?\d|\d\.\d\d?\b|\b\d+(?:\.\d+)?\s*(?:dollars?|bucks|quid)\b"
-    r"|\b(?:for|on|cost|costs|costing|was|paid|spent|spend)\s+\d+(?:\.\d+)?\b"
+    r"|\b(?:for|on|cost|costs|costing|was|paid|spent|spend|received|got|earned|made)"
+    r"\s+\$?\d+(?:\.\d+)?\b"
     r"(?!\s*(?!(?:on|at|for|in|from|to|and)\b)[a-z])"  # ("for 2 coffees" counts them)
-    r"|^\s*\d+(?:\.\d+)?\s+(?:on|for|at)\b|[a-z]\s+\d+(?:\.\d+)?\s*$",
+    r"|^\s*\d+(?:\.\d+)?\s+(?:on|for|at|from)\b|[a-z]\s+\d+(?:\.\d+)?\s*$",
     re.IGNORECASE,
 )
 
@@ -738,7 +761,9 @@ _STOCK = re.compile(
     re.IGNORECASE,
 )
 # (a count may carry its unit glued on: "1L UHT milk", "500g mince")
-_NEXT_ITEM = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:a|an|some)\b|\d)", re.I)
+_NEXT_ITEM = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:a|an|some|half|a few|several)\b|\d)", re.I
+)
 
 
 def _stock(chunk: str) -> list[str]:

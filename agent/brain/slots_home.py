@@ -128,7 +128,24 @@ _AFTER_LIST = re.compile(
 )
 
 
+# Items said after the list was named: "put sunscreen on the list please, and also repellent".
+_MORE_AFTER = re.compile(
+    r"\b(?:to|on|onto|in|for)\s+(?:the|my|our)\s+(?:(?:(?:shopping|grocery|groceries|shops?)\s*)?"
+    r"list|shopping|shops)\b(?:\s+(?:please|pls|too|as well|thanks|for me))*\s*,?\s*"
+    r"(?:and also|and|plus|as well as|also)\s+"
+    r"(?!(?:remind|log|book|add|put|set|tell|show|what|how|can|could|please|plan|save|post|delete"
+    r"|cancel|i|we|it)\b)(?P<more>\S.*?)(?:\s+(?:too|as well|please|pls))*[.!]*$",
+    _I,
+)
+
+
 def shopping_items(text: str) -> list[str]:
+    if more := _MORE_AFTER.search(text):
+        return (_list_items(text[: more.start("more")]) + _items(more["more"]))[:50]
+    return _list_items(text)
+
+
+def _list_items(text: str) -> list[str]:
     if (after := _AFTER_LIST.search(text)) and not _LABEL.match(text):
         text = text[after.end() :]
     text = re.sub(_ON_LIST, "", text, flags=_I)
@@ -138,6 +155,10 @@ def shopping_items(text: str) -> list[str]:
         body = m[1]
     else:
         body = text
+    return _items(body)
+
+
+def _items(body: str) -> list[str]:
     # Spaces before a separator are read from the start of their run only (from each of n
     # blank characters it was O(n^2)); the same splits.
     parts = re.split(r"(?:(?<!\s)\s+)?(?:,|&|\+|\band\b|\bplus\b|\balso\b)\s*", body, flags=_I)
