@@ -262,7 +262,14 @@ def _task_list(text: str) -> list[Piece] | None:
     m = _TASK_LIST.match(text)
     if m is None:
         return None
-    items = [i.strip() for i in re.split(r"\s*[,;]\s*(?:and\s+)?", m["items"]) if i.strip()]
+    items: list[str] = []
+    for said in re.split(r"\s*[,;]\s*(?:and\s+)?", m["items"]):
+        if not said.strip():
+            continue
+        if items and _DETAIL_OF["add_task"].match(said.strip()):
+            items[-1] += f", {said.strip()}"  # "…, top prio": the job before it
+        else:
+            items.append(said.strip())
     if not 2 <= len(items) <= MAX_CLAUSES:
         return None
     head = text[: m.start("items")]

@@ -516,7 +516,9 @@ _AND_A_HALF = re.compile(
 # "an hour and a half", "2 and a half hours", "half an hour": a length in minutes.
 _HALF_HOURS = re.compile(
     r"\b(?:(?P<a>an?|one|\d{1,2}) (?:hours?|hrs?) and a half"
-    r"|(?P<b>\d{1,2}) and a half (?:hours?|hrs?)|(?P<c>half an? hour))\b",
+    r"|(?P<b>\d{1,2}) and a half (?:hours?|hrs?)|(?P<c>half an? hour))\b"
+    # (a lead time keeps its words: figures.py reads "half an hour's warning", "… before")
+    r"(?!'s|s'|\s+(?:warning|notice|heads|before|b4|prior|early|earlier|beforehand|ahead))",
     re.I,
 )
 
