@@ -287,3 +287,81 @@ def test_front_and_behind_are_the_axles() -> None:
 def test_a_lead_time_after_remind_leaves_before_out_of_the_title() -> None:
     args = _args("you", "remind me 3 days before the eye test on friday at 10", "create_event")
     assert args["reminder_minutes"] == 3 * 1440 and args["title"] == "Eye test"
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        ("swim thursday, no wait, friday at 7", "swim friday at 7"),
+        ("paid it today... I mean yesterday", "paid it yesterday"),
+        ("the odo shows 154.320 km", "the odo shows 154320 km"),
+        ("choir 6 o'clock till 8 o'clock", "choir 6:00 till 8:00"),
+        ("rain this week end?", "rain this weekend?"),
+    ],
+)
+def test_days_taken_back_and_figures_as_written_abroad(said: str, written: str) -> None:
+    assert normalise(said) == written
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "count"),
+    [
+        ("paid 45 for the tip pass and 12 for showers", "add_expense", 2),
+        ("got 90 from the markets and 40 from babysitting", "add_income", 2),
+        ("paid 30 for lunch and 2 coffees", "add_expense", 1),
+        ("bought 3 pies and a coke for 19", "add_expense", 1),
+    ],
+)
+def test_money_items_joined_by_and_when_each_has_its_price(
+    text: str, tool: str, count: int
+) -> None:
+    assert [t for t, _ in _tools(text)] == [tool] * count
+
+
+def test_money_of_the_other_kind_stays_its_own_request() -> None:
+    found = _tools("sold the kayak for $300 and spent $45 on a new tarp")
+    assert [t for t, _ in found] == ["add_income", "add_expense"]
+
+
+def test_a_labelled_list_of_jobs_is_a_task_each() -> None:
+    found = _tools("chores for sunday: sweep the annex, defrost the fridge, top prio")
+    assert [t for t, _ in found] == ["add_task", "add_task"]
+    assert found[1][1].endswith("top prio, sunday")
+
+
+def test_items_said_after_the_list_was_named() -> None:
+    args = _args(
+        "you", "pop teabags on the shopping list, and also dish soap", "add_to_shopping_list"
+    )
+    assert args["items"] == ["teabags", "dish soap"]
+
+
+def test_a_task_title_leaves_out_must_not_forget() -> None:
+    args = _args("you", "we mustn't forget to renew the park pass", "add_task")
+    assert args["title"] == "Renew the park pass"
+
+
+def test_a_place_named_after_called() -> None:
+    args = _args(
+        "wheels", "save the bakery in Gundagai called Sweet Tooth Treats, 5 stars", "save_place"
+    )
+    assert args["name"] == "Sweet Tooth Treats" and args["rating"] == 5
+
+
+def test_a_home_town_said_as_where_we_live() -> None:
+    args = _args("you", "we live in Mildura now, update my profile please", "update_profile")
+    assert args["home_base"] == "Mildura"
+
+
+def test_a_route_set_off_by_dashes() -> None:
+    args = _args("wheels", "plan the trip Darwin - Katherine - Tennant Creek", "plan_trip")
+    assert (args["origin"], args["destination"], args["stops"]) == (
+        "Darwin",
+        "Tennant Creek",
+        ["Katherine"],
+    )
+
+
+def test_an_odometer_said_without_the_word() -> None:
+    args = _args("wheels", "fuel 48 litres for 101 dollars, mileage 120500", "log_fuel")
+    assert args["odometer_km"] == 120500
