@@ -80,6 +80,16 @@ _CALLED = re.compile(
 )
 
 
+def _town_at_end(name: str) -> str | None:
+    """A town the map knows as the last words of a name typed with no "at"/"in" ("bitter
+    springs mataranka"), when words come before it."""
+    words = name.split()
+    for n in (3, 2, 1):
+        if len(words) > n and (town := known_town(" ".join(words[-n:]))) and len(town.split()) == n:
+            return " ".join(words[-n:])
+    return None
+
+
 def save_place(text: str, env: Env) -> Draft:
     draft = Draft("save_place")
     kind = place_kind(text)
@@ -136,9 +146,16 @@ def save_place(text: str, env: Env) -> Draft:
             r"\s+(?:in|into|to|on|with)\s+(?:my|our|the)\s+\w+.*$", "", whole_head, flags=_I
         )
         name = tidy(said, _LEAD)
-    name = title_case(name) if name and name.islower() else name
+    trailing = None
+    if name and not where and not known_town(name) and (trailing := _town_at_end(name)):
+        name = name[: -len(trailing)].strip(" ,")  # "bitter springs mataranka": at Mataranka
+    typed_low = name and (name.islower() or (trailing is not None and name[1:].islower()))
+    name = title_case(name) if name and typed_low else name
     draft.put("name", name)
-    town = _town(cut, near) or (town_of(where[0]) if where else known_town(name) if name else None)
+    town = _town(cut, near) or (
+        town_of(where[0]) if where else title_case(trailing) if trailing else
+        known_town(name) if name else None
+    )  # fmt: skip
     # "the Nyngan Riverside caravan park": Nyngan; coordinates say it best
     draft.put("location", f"{coords[1]},{coords[2]}" if coords else town or name)
     draft.put("kind", kind or "other")

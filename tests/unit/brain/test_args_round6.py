@@ -365,3 +365,8 @@ def test_a_route_set_off_by_dashes() -> None:
 def test_an_odometer_said_without_the_word() -> None:
     args = _args("wheels", "fuel 48 litres for 101 dollars, mileage 120500", "log_fuel")
     assert args["odometer_km"] == 120500
+
+
+def test_a_town_at_the_end_of_a_spot_typed_without_at() -> None:
+    args = _args("wheels", "save cobbold gorge georgetown as a campsite 4/5", "save_place")
+    assert (args["name"], args["location"]) == ("Cobbold Gorge", "Georgetown")
