@@ -258,6 +258,14 @@ _TASK_LIST = re.compile(
 )
 
 
+# A clause about the job before it, not a job: "…, it is very important", "…, because …".
+_NOT_A_JOB = re.compile(
+    r"\s*(?:it|it's|its|that|this|they|which|because|cos|coz|as|so|but|please|pls|thanks|asap"
+    r"|urgent|before|by|due|no rush|must|very|really)\b",
+    re.IGNORECASE,
+)
+
+
 def _task_list(text: str) -> list[Piece] | None:
     m = _TASK_LIST.match(text)
     if m is None:
@@ -266,8 +274,8 @@ def _task_list(text: str) -> list[Piece] | None:
     for said in re.split(r"\s*[,;]\s*(?:and\s+)?", m["items"]):
         if not said.strip():
             continue
-        if items and _DETAIL_OF["add_task"].match(said.strip()):
-            items[-1] += f", {said.strip()}"  # "…, top prio": the job before it
+        if items and (_DETAIL_OF["add_task"].match(said.strip()) or _NOT_A_JOB.match(said)):
+            items[-1] += f", {said.strip()}"  # "…, top prio", "…, it's urgent": the job before
         else:
             items.append(said.strip())
     if not 2 <= len(items) <= MAX_CLAUSES:
