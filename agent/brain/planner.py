@@ -136,15 +136,45 @@ def _apply_relative(draft: Draft, entity: Entity, convo: Convo) -> None:
         draft.put("start", datetime.combine(day, at, tzinfo=convo.env.tz).isoformat())
 
 
-def _vehicle_choices(convo: Convo, cid: str) -> list[str] | None:
-    """The user's vehicles, when the call came back saying none has the name it gave."""
+# The call that lists the rows of a kind whose name a tool did not find.
+_LISTS = {"vehicle": "list_vehicles", "group": "list_groups"}
+
+
+def _unfound(convo: Convo, cid: str, draft: Draft) -> tuple[str, str, list[str] | None] | None:
+    """(kind, name given, the user's names of that kind when the tool said them) when the
+    call came back saying no row of that kind has the name it gave."""
     for m in convo.turn:
         if isinstance(m, ToolMessage) and m.tool_call_id == cid:
             data = result_of(m)
-            if data and data.get("error") == "not_found" and data.get("subject") == "vehicle":
-                choices = data.get("choices")
-                return [str(c) for c in choices] if isinstance(choices, list) else []
+            kind = str(data.get("subject") or "") if data else ""
+            if not data or data.get("error") != "not_found" or kind not in _LISTS:
+                return None
+            if kind not in draft.args:
+                return None
+            choices = data.get("choices")
+            names = [str(c) for c in choices] if isinstance(choices, list) else None
+            return kind, str(draft.args[kind]), names
     return None
+
+
+def _listed_names(convo: Convo, lid: str, kind: str) -> list[str]:
+    for m in convo.turn:
+        if isinstance(m, ToolMessage) and m.tool_call_id == lid:
+            rows = (result_of(m) or {}).get(f"{kind}s") or []
+            return [str(r["name"]) for r in rows if isinstance(r, dict) and r.get("name")]
+    return []
+
+
+def _named_in(names: list[str], text: str) -> str | None:
+    """The one name that occurs in the message (the longest, when one holds another);
+    None when none does or two different ones of the same length do."""
+    said = f" {re.sub(r'[^a-z0-9]+', ' ', text.lower())} "
+    hits = [n for n in names if f" {re.sub(r'[^a-z0-9]+', ' ', n.lower()).strip()} " in said]
+    if not hits:
+        return None
+    longest = max(len(n) for n in hits)
+    best = [n for n in hits if len(n) == longest]
+    return best[0] if len(best) == 1 else None
 
 
 def plan(convo: Convo) -> Step:
@@ -172,25 +202,39 @@ def plan(convo: Convo) -> Step:
         cid = call_id(key, draft.tool, index)
         if cid in made:
             again = call_id(key, draft.tool, index, again=True)
-            choices = _vehicle_choices(convo, cid) if "vehicle" in draft.args else None
             if again in made:
                 retried.add(cid)
-            elif choices is not None and len(choices) <= 1:
-                # "the ute" when no vehicle is called that: the call again with the one
-                # vehicle the user has (or with none when there is none)
-                args = {k: v for k, v in draft.args.items() if k != "vehicle"}
-                args |= {"vehicle": choices[0]} if choices else {}
+                continue
+            unfound = _unfound(convo, cid, draft)
+            if unfound is None:
+                continue
+            kind, said, names = unfound
+            if names is None:  # the names of that kind are listed first
+                lid = call_id(key, _LISTS[kind], index, lookup=True)
+                if lid not in made and _LISTS[kind] in convo.tools:
+                    calls.append({"name": _LISTS[kind], "args": {}, "id": lid})
+                    retried.add(cid)
+                    continue
+                names = _listed_names(convo, lid, kind)
+            pick = _named_in(names, convo.text)
+            if pick is None and kind == "vehicle" and len(names) <= 1:
+                pick = names[0] if names else ""  # the one vehicle the user has (or none)
+            retried.add(cid)
+            if pick is not None:
+                # "the ute", "troopy owners pls": the call again with the row the message names
+                args = {k: v for k, v in draft.args.items() if k != kind}
+                args |= {kind: pick} if pick else {}
                 calls.append({"name": draft.tool, "args": args, "id": again})
-                retried.add(cid)
-            elif choices:
-                # several: which one is asked, nothing is written to a guess
-                said = draft.args["vehicle"]
-                yours = ", ".join(choices[:-1]) + f" or {choices[-1]}"
+            else:
+                # several or none named: which one is asked, nothing is written to a guess
+                yours = ", ".join(names[:-1]) + f" or {names[-1]}" if names else ""
+                ask_which = question(draft.tool, kind)
+                if ask_which == question("", ""):
+                    ask_which = f"Which {kind} did you mean?"
                 which.append(
-                    f"I couldn't find a vehicle called '{said}'. "
-                    f"{question(draft.tool, 'vehicle')} ({yours})"
+                    f"I couldn't find a {kind} called '{said}'. {ask_which}"
+                    + (f" ({yours})" if yours else "")
                 )
-                retried.add(cid)
             continue
         if draft.after is not None:
             first = call_id(key, drafts[draft.after].tool, draft.after)

@@ -370,3 +370,44 @@ def test_an_odometer_said_without_the_word() -> None:
 def test_a_town_at_the_end_of_a_spot_typed_without_at() -> None:
     args = _args("wheels", "save cobbold gorge georgetown as a campsite 4/5", "save_place")
     assert (args["name"], args["location"]) == ("Cobbold Gorge", "Georgetown")
+
+
+def _group_not_found(cid: str, tool: str) -> ToolMessage:
+    body = {
+        "ok": False, "error": "not_found", "summary": "I couldn't find a group called that.",
+        "field": "group", "subject": "group",
+    }  # fmt: skip
+    return ToolMessage(json.dumps(body), tool_call_id=cid, name=tool)
+
+
+def _groups_listed(cid: str, names: list[str]) -> ToolMessage:
+    rows = [{"id": f"g{i}", "name": n} for i, n in enumerate(names)]
+    body = {"ok": True, "summary": f"{len(rows)} groups.", "groups": rows}
+    return ToolMessage(json.dumps(body), tool_call_id=cid, name="list_groups")
+
+
+JOIN = "sign me up to the kimberley crew mob please"
+
+
+def _join_and_list(names: list[str]) -> Any:
+    (call,) = step("social", JOIN).tool_calls
+    cid = str(call["id"])
+    said = called(call["name"], cid, **call["args"])
+    missing = _group_not_found(cid, call["name"])
+    listing = step("social", JOIN, said, missing)
+    (lookup,) = listing.tool_calls
+    assert lookup["name"] == "list_groups" and str(lookup["id"]).endswith("_lk")
+    listed = _groups_listed(str(lookup["id"]), names)
+    return step("social", JOIN, said, missing, listing, listed)
+
+
+def test_a_group_not_found_is_the_listed_group_whose_name_the_message_holds() -> None:
+    answer = _join_and_list(["Kimberley Crew", "Kimberley Crew Fishing", "Pilbara Crew"])
+    (again,) = answer.tool_calls
+    assert again["name"] == "join_group" and again["args"]["group"] == "Kimberley Crew"
+
+
+def test_a_group_not_found_and_no_listed_name_in_the_message_is_asked_about() -> None:
+    answer = _join_and_list(["Broome Locals", "Pilbara Crew"])
+    assert answer.tool_calls == []
+    assert "Which group would you like to join?" in answer.text
