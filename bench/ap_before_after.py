@@ -86,13 +86,19 @@ def prepare_with(tree: Path, url: str) -> None:
 
 @contextmanager
 def pam_serve_from(
-    tree: Path, name: Tree, database_url: str, redis_url: str = ""
+    tree: Path,
+    name: Tree,
+    database_url: str,
+    redis_url: str = "",
+    extra_env: dict[str, str] | None = None,
 ) -> Iterator[Server]:
     """`pam serve` run by the tree's own Python (its editable install imports that tree);
-    with `redis_url`, coordinating through that Redis (locks, run mirrors, counters)."""
+    with `redis_url`, coordinating through that Redis (locks, run mirrors, counters);
+    `extra_env` adds settings (e.g. HTTP_PROTOCOL)."""
     with tempfile.TemporaryDirectory(prefix=f"pam-{name}-") as tmp:
         argv = [str(_python(tree)), "-m", "server", "serve", "--port", "{port}"]
         env = pam_env(database_url, "offline", Path(tmp)) | {"REDIS_URL": redis_url}
+        env |= extra_env or {}
         with procs.process(f"pam-{name}", argv, env, "/health/live", Path(tmp)) as server:
             yield server
 
@@ -288,6 +294,13 @@ def main() -> None:
         help="both servers coordinate through this Redis (default: none, as make bench)",
     )
     parser.add_argument(
+        "--env",
+        action="append",
+        default=[],
+        metavar="TREE:NAME=VALUE",
+        help="a setting for one tree's server (before: or after:), e.g. before:HTTP_PROTOCOL=h11",
+    )
+    parser.add_argument(
         "--graph-turns",
         type=int,
         default=60,
@@ -303,6 +316,13 @@ def main() -> None:
     for checkout in trees.values():
         if not _python(checkout).exists():
             sys.exit(f"{checkout}: no .venv (run `make setup` there first)")
+    envs: dict[Tree, dict[str, str]] = {"before": {}, "after": {}}
+    for item in args.env:
+        side, _, assignment = item.partition(":")
+        if side not in envs or "=" not in assignment:
+            sys.exit(f"--env: {item!r} is not before:NAME=VALUE or after:NAME=VALUE")
+        name, _, value = assignment.partition("=")
+        envs[side][name] = value
     concurrencies = [int(c) for c in args.concurrency.split(",")]
     started = time.monotonic()
     procs.pin_self(procs.cores()[1])
@@ -325,6 +345,7 @@ def main() -> None:
             "concurrency": concurrencies,
             "paths": modes,
             "redis": bool(args.redis_url),
+            "env": envs,
         },
         "title": args.title,
     }
@@ -334,7 +355,7 @@ def main() -> None:
             url = stack.enter_context(bench_database())
             prepare_with(trees[tree], url)
             servers[tree] = stack.enter_context(
-                pam_serve_from(trees[tree], tree, url, args.redis_url)
+                pam_serve_from(trees[tree], tree, url, args.redis_url, envs[tree])
             )
         for server in servers.values():
             server.wait_ready()

@@ -1,4 +1,4 @@
-"""Where a served Agent Protocol turn's CPU goes: py-spy on `pam serve` under load.
+"""Where a served turn's CPU goes: py-spy on `pam serve` under load.
 
 `python -m bench.served_where --concurrency 16 --seconds 25` starts `pam serve` from this
 tree, or from the worktree `--tree` (its own Python environment), on its own fresh
@@ -12,6 +12,10 @@ add up to the samples taken; a sample in none of them is "the event loop and the
 that started them). py-spy samples wall time of a running thread; on a shared machine a
 thread waiting for its core is counted as running, so read the shares, not the
 milliseconds.
+
+`--path sse` or `--path ws` drives PAM's chat over SSE or the WebSocket instead
+(bench.clients, as `make bench`); `--raw DIR` keeps py-spy's samples (one file per
+concurrency) for a closer look than PARTS gives.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from typing import Any
 import orjson
 
 from bench.ap_before_after import pam_serve_from, prepare_with
+from bench.clients import make_client
 from bench.db import bench_database
 from bench.load import closed_loop
 from bench.procs import REPO
@@ -61,6 +66,8 @@ PARTS: tuple[tuple[str, str], ...] = (
         "server: SSE (events to frames, JSON, the response's writes)",
         r"agent_protocol/sse|stream_parts|run_streams|StreamingResponse|wire_json|server/sse",
     ),
+    ("server: chat (translation to chat events, turns)", r"server/chat/"),
+    ("server: WebSocket (uvicorn's protocol, PAM's forwarder)", r"server/ws/|protocols/websockets"),
     ("server: threads (create, ownership)", r"create_thread|agent_protocol/threads|owned_thread"),
     ("server: auth", r"server/auth|TokenVerifier|agent_protocol/auth"),
     (
@@ -93,14 +100,20 @@ def _py_spy() -> str:
     return str(Path(sys.executable).parent / "py-spy")
 
 
-async def _load(server: Any, concurrency: int, seconds: float) -> dict[str, Any]:
-    run = await closed_loop(
-        server, lambda user: SdkClient(server, user, signed_in=True), concurrency, seconds
-    )
+def _client(server: Any, path: str, user: str) -> Any:
+    if path == "ap":
+        return SdkClient(server, user, signed_in=True)
+    return make_client(path, server, user)
+
+
+async def _load(server: Any, concurrency: int, seconds: float, path: str) -> dict[str, Any]:
+    run = await closed_loop(server, lambda user: _client(server, path, user), concurrency, seconds)
     return run.figures()
 
 
-def measure(tree: Path, concurrency: int, seconds: float) -> dict[str, Any]:
+def measure(
+    tree: Path, concurrency: int, seconds: float, path: str = "ap", keep: Path | None = None
+) -> dict[str, Any]:
     with (
         bench_database() as url,
         tempfile.TemporaryDirectory(prefix="pam-where-") as tmp,
@@ -108,15 +121,18 @@ def measure(tree: Path, concurrency: int, seconds: float) -> dict[str, Any]:
         prepare_with(tree, url)
         with pam_serve_from(tree, "after", url) as server:
             server.wait_ready()
-            asyncio.run(_load(server, concurrency, WARM_S))
+            asyncio.run(_load(server, concurrency, WARM_S, path))
             raw = Path(tmp) / "samples.txt"
             argv = [_py_spy(), "record", "--pid", str(server.process.pid), "--format", "raw"]
             argv += ["--output", str(raw), "--duration", str(int(seconds))]
             argv += ["--rate", str(RATE_HZ), "--nonblocking"]
             spy = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
-            figures = asyncio.run(_load(server, concurrency, seconds))
+            figures = asyncio.run(_load(server, concurrency, seconds, path))
             spy.wait()
             parts, total = charge(raw)
+            if keep is not None:
+                keep.mkdir(parents=True, exist_ok=True)
+                (keep / f"{path}-c{concurrency}.txt").write_bytes(raw.read_bytes())
     return {
         "concurrency": concurrency,
         "figures": figures,
@@ -125,13 +141,22 @@ def measure(tree: Path, concurrency: int, seconds: float) -> dict[str, Any]:
     }
 
 
+CLIENTS = {
+    "ap": "langgraph-sdk clients stream turns (`values` + `messages-tuple`)",
+    "sse": "PAM's chat clients stream turns over SSE",
+    "ws": "PAM's chat clients stream turns over the WebSocket",
+}
+
+
 def markdown(out: dict[str, Any]) -> str:
+    path = out.get("path", "ap")
+    title = {"ap": "Agent Protocol", "sse": "SSE chat", "ws": "WebSocket chat"}[path]
     lines = [
-        "# Where a served Agent Protocol turn's CPU goes",
+        f"# Where a served {title} turn's CPU goes",
         "",
         f"`python -m bench.served_where`, {out['started']}, commit `{out['commit']}`: "
         "py-spy on `pam serve` (one worker, offline brain, its own database) while "
-        "langgraph-sdk clients stream turns (`values` + `messages-tuple`). Each sample "
+        f"{CLIENTS[path]}. Each sample "
         "is charged to the first part it contains (bench/served_where.py PARTS); shares "
         "of the samples taken.",
         "",
@@ -159,6 +184,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--stem", default="served-where")
     parser.add_argument("--tree", type=Path, default=REPO, help="worktree whose server runs")
+    parser.add_argument("--path", choices=tuple(CLIENTS), default="ap", help="protocol driven")
+    parser.add_argument("--raw", type=Path, default=None, help="keep py-spy's samples here")
     args = parser.parse_args()
     commit = subprocess.run(  # noqa: S603 - our own argv
         ["git", "-C", str(args.tree), "rev-parse", "--short", "HEAD"],  # noqa: S607
@@ -168,7 +195,11 @@ def main() -> None:
     ).stdout.strip()
     out: dict[str, Any] = {"started": datetime.now(UTC).isoformat(timespec="seconds")}
     out["commit"] = commit
-    out["runs"] = [measure(args.tree, int(c), args.seconds) for c in args.concurrency.split(",")]
+    out["path"] = args.path
+    out["runs"] = [
+        measure(args.tree, int(c), args.seconds, args.path, args.raw)
+        for c in args.concurrency.split(",")
+    ]
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / f"{args.stem}.json").write_bytes(orjson.dumps(out, option=orjson.OPT_INDENT_2))
     (args.out / f"{args.stem}.md").write_text(markdown(out))

@@ -2,6 +2,23 @@
 one run, CPU ms per unit (this process's user + system time), medians over rounds and the
 spread of the paired ratios after ÷ before.
 
+Fifth round (`--round 5`; bench/results/i19-ap3-steps.{json,md}), the Agent Protocol path:
+
+- `ap_model_path`: an Agent Protocol turn (values, updates, messages; no subgraph chunks,
+  no checkpointer; the metrics callback) under LangGraph's `messages` mode, the domain and
+  general models called as always (create_agent's handler, `ainvoke`) and through their
+  `astream` as chat turns call them (agent/reply_stream.py `streamed_call`);
+- `ap_flush`: what an Agent Protocol turn (durability "async") holds for its end-of-run
+  write, written as LangGraph's rows in one pipeline (`BatchedSaver.write_pipelined`) and
+  by binary COPY (`BatchedSaver.write`, tools/db/checkpoint_batch.py);
+- `ap_flush_postgres`: the same two writes over one connection, the CPU of its Postgres
+  backend (read from /proc: Postgres on this machine, as `make bench` runs it);
+- `chat_flush`: a chat turn's end-of-run write (durability "exit": one checkpoint, and the
+  run row's end in the same transaction), written both ways.
+
+The prototype of `messages` built from PAM's own chunks (commit 5f32b8c, reverted) was
+measured by this module at that commit (`ap_messages`, bench/results/i19-ap3-messages-*).
+
 Third round (`--round 3`, the default; bench/results/i19-serve-steps.{json,md}):
 
 - `reply_chunks`: a streamed turn (values, updates, messages, custom, subgraphs; no
@@ -81,7 +98,7 @@ from tools.db.pool import Pool, open_pool
 from tools.db.scope import APP_ROLE, SCOPE, user_db
 
 RESULTS = Path(__file__).resolve().parent / "results"
-STEMS = {2: "i19-stream-steps", 3: "i19-serve-steps"}
+STEMS = {2: "i19-stream-steps", 3: "i19-serve-steps", 5: "i19-ap3-steps"}
 Unit = Callable[[], Awaitable[None]]
 CHAT_MODES = ["values", "updates", "messages", "custom"]
 
@@ -141,9 +158,11 @@ def _streamed_turn(
     callback: type[MetricsCallback] | None = MetricsCallback,
     model: BaseChatModel | None = None,
     modes: list[str] = CHAT_MODES,
+    subgraphs: bool = True,
+    reply_tokens: bool = False,
 ) -> Unit:
     graph: Any = build_graph(None, model=model or load_chat_model("offline"))
-    context = Context(user_id=str(uuid.uuid4()), pool=pool)
+    context = Context(user_id=str(uuid.uuid4()), pool=pool, reply_tokens=reply_tokens)
     count = iter(range(10**9))
 
     async def turn() -> None:
@@ -152,15 +171,18 @@ def _streamed_turn(
             config["callbacks"] = [callback()]
         payload = {"messages": [("user", varied(MESSAGE, next(count)))]}
         async for _ in graph.astream(
-            payload, config, context=context, stream_mode=modes, subgraphs=True
+            payload, config, context=context, stream_mode=modes, subgraphs=subgraphs
         ):
             pass
 
     return turn
 
 
-async def _held_turn(pool: Pool, saver: BatchedSaver, user: uuid.UUID) -> list[Statement]:
-    """What a chat turn (durability "exit") holds for its end-of-run write."""
+async def _held_turn(
+    pool: Pool, saver: BatchedSaver, user: uuid.UUID, durability: str = "exit"
+) -> list[Statement]:
+    """What a turn holds for its end-of-run write: a chat turn's (durability "exit") or
+    an Agent Protocol turn's (LangGraph's default, "async")."""
     graph: Any = build_graph(saver, model=load_chat_model("offline"))
     config: Any = {"configurable": {"thread_id": str(uuid.uuid4())}}
     async with run_batch(saver, config["configurable"]["thread_id"]) as batch:
@@ -169,7 +191,7 @@ async def _held_turn(pool: Pool, saver: BatchedSaver, user: uuid.UUID) -> list[S
             {"messages": [("user", MESSAGE)]},
             config,
             context=Context(user_id=str(user), pool=pool),
-            durability="exit",
+            durability=durability,
         ):
             pass
         held = list(batch.statements)
@@ -365,6 +387,94 @@ async def measure_third(url: str, rounds: int) -> dict[str, Any]:
         await pool.close()
 
 
+def _backend_cpu_ms(pid: int) -> float:
+    """A Postgres backend's user + system CPU (it runs on this machine: /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+async def _backend_paired(
+    pid: int, before: Unit, after: Unit, rounds: int, n: int
+) -> dict[str, Any]:
+    """As `_paired`, the CPU of Postgres's backend `pid` (the pool's one connection)."""
+    b: list[float] = []
+    a: list[float] = []
+    for r in range(rounds):
+        order = ((before, b), (after, a)) if r % 2 == 0 else ((after, a), (before, b))
+        for unit, out in order:
+            started = _backend_cpu_ms(pid)
+            for _ in range(n):
+                await unit()
+            out.append((_backend_cpu_ms(pid) - started) / n)
+    ratios = [y / x for x, y in zip(b, a, strict=True) if x]
+    return {
+        "before_cpu_ms": round(statistics.median(b), 3),
+        "after_cpu_ms": round(statistics.median(a), 3),
+        "after_over_before": round(statistics.median(ratios), 3),
+        "spread": [round(min(ratios), 3), round(max(ratios), 3)],
+        "rounds": rounds,
+        "per_round": n,
+    }
+
+
+def _ap_flushes(
+    saver: BatchedSaver, held: list[Statement], closing: list[Statement] | None = None
+) -> tuple[Unit, Unit]:
+    async def pipelined() -> None:
+        await saver.write_pipelined(_on_new_thread(held), closing or ())
+
+    async def copied() -> None:
+        await saver.write(_on_new_thread(held), closing or ())
+
+    return pipelined, copied
+
+
+async def measure_fifth(url: str, rounds: int) -> dict[str, Any]:
+    await prepare(url)
+    pool = await open_pool(url, min_size=1, max_size=4)
+    try:
+        saver = BatchedSaver(pool)
+        held = await _held_turn(pool, saver, uuid.uuid4(), durability="async")
+        pipelined, copied = _ap_flushes(saver, held)
+        streamed = await _paired(
+            _streamed_turn(pool, modes=["values", "updates", "messages"], subgraphs=False),
+            _streamed_turn(
+                pool, modes=["values", "updates", "messages"], subgraphs=False, reply_tokens=True
+            ),
+            rounds,
+            20,
+        )
+        flush = await _paired(pipelined, copied, rounds, 50)
+        # A chat turn's write (durability "exit": its last checkpoint) with its run row.
+        user = uuid.uuid4()
+        chat_held = await _held_turn(pool, saver, user)
+        closing = [
+            Statement("", SCOPE, [(APP_ROLE, str(user))]),
+            Statement("", UPDATE_RUN, [_row_fields()]),
+        ]
+        chat = await _paired(*_ap_flushes(saver, chat_held, closing), rounds, 50)
+        chat["rows"] = sum(len(s.rows) for s in chat_held)
+        # Postgres's side of the same writes: one connection, so one backend to read.
+        alone = await open_pool(url, min_size=1, max_size=1)
+        try:
+            single = BatchedSaver(alone)
+            async with alone.connection() as conn:
+                pid = conn.info.backend_pid
+            backend = await _backend_paired(pid, *_ap_flushes(single, held), rounds, 50)
+        finally:
+            await alone.close()
+        flush["statements"] = len(held)
+        flush["rows"] = sum(len(s.rows) for s in held)
+        return {
+            "ap_model_path": streamed,
+            "ap_flush": flush,
+            "ap_flush_postgres": backend,
+            "chat_flush": chat,
+        }
+    finally:
+        await pool.close()
+
+
 async def measure(url: str, rounds: int) -> dict[str, Any]:
     await prepare(url)
     pool = await open_pool(url, min_size=1, max_size=4)
@@ -401,8 +511,16 @@ UNITS = {
         "messages_mode": "a streamed turn, no callback: without → with `messages`",
         "mirror": "a chat turn's events to Redis, nobody following: as they come → at the end",
     },
+    5: {
+        "ap_model_path": "the same turn under LangGraph's `messages` mode: the model called "
+        "through create_agent's handler → through its `astream` (reply_stream.streamed_call)",
+        "ap_flush": "an Agent Protocol turn's end-of-run write: pipelined rows → binary COPY",
+        "ap_flush_postgres": "the same writes, the Postgres backend's CPU (not this process's)",
+        "chat_flush": "a chat turn's end-of-run write (its one checkpoint, the run row): "
+        "pipelined → binary COPY",
+    },
 }
-TITLES = {2: "streaming round", 3: "third round (serving)"}
+TITLES = {2: "streaming round", 3: "third round (serving)", 5: "fifth round (Agent Protocol)"}
 
 
 def markdown(out: dict[str, Any]) -> str:
@@ -443,7 +561,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args()
     started = datetime.now(UTC).isoformat(timespec="seconds")
-    run = measure_third if args.round == 3 else measure
+    run = {2: measure, 3: measure_third, 5: measure_fifth}[args.round]
     with bench_database() as url:
         steps = asyncio.run(run(url, args.rounds))
     out = {

@@ -63,7 +63,7 @@ def serve(
     import uvicorn
 
     from server.app import create_app
-    from server.http_protocol import bounded_h11
+    from server.http_protocol import bounded_protocol
     from server.workers import default_workers, refusal
 
     workers = default_workers(settings) if workers is None else workers
@@ -87,7 +87,7 @@ def serve(
                 # frames of a few dozen bytes that hardly compress.
                 ws_per_message_deflate=False,
                 # Bounded request heads and a deadline for them (server/http_protocol.py).
-                http=bounded_h11(settings.request_headers_timeout_s),
+                http=bounded_protocol(settings),
                 h11_max_incomplete_event_size=settings.max_header_bytes,
             )
             if workers == 1:
@@ -106,7 +106,7 @@ def serve_workers(settings: Settings, url: str, workers: int, options: dict[str,
     import uvicorn
 
     from server.auth import TokenVerifier
-    from server.workers import worker_environment
+    from server.workers import WORKER_PROTOCOLS, worker_environment
 
     # The workers read their settings from the environment: the resolved (perhaps
     # embedded) database, how they coordinate, and a local signing secret made once
@@ -115,7 +115,7 @@ def serve_workers(settings: Settings, url: str, workers: int, options: dict[str,
     os.environ.update(worker_environment(settings))
     TokenVerifier.from_settings(settings)
     # uvicorn pickles its config to the workers; a class made at run time does not pickle.
-    options = {**options, "http": "server.workers:WorkerH11Protocol"}
+    options = {**options, "http": WORKER_PROTOCOLS[settings.http_protocol]}
     uvicorn.run("server.workers:worker_app", factory=True, workers=workers, **options)
 
 

@@ -99,6 +99,8 @@ class Settings(BaseSettings):
     # A request's head: its size, and the time it may take to arrive; then the body's
     # time (server/http_protocol.py, server/middleware/body_limit.py).
     max_header_bytes: int = Field(default=64 * 1024, ge=4096, le=1024 * 1024)
+    # uvicorn's HTTP/1.1 implementation; both bounded alike (server/http_protocol.py).
+    http_protocol: Literal["httptools", "h11"] = "httptools"
     request_headers_timeout_s: float = Field(default=10.0, gt=0, le=300)
     request_body_timeout_s: float = Field(default=30.0, gt=0, le=3600)
     ws_max_frame_bytes: int = Field(default=64_000, ge=1024)

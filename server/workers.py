@@ -11,7 +11,7 @@ import os
 
 from fastapi import FastAPI
 
-from server.http_protocol import BoundedH11Protocol
+from server.http_protocol import BoundedH11Protocol, BoundedHttpToolsProtocol
 from server.settings import Settings
 
 
@@ -19,6 +19,16 @@ class WorkerH11Protocol(BoundedH11Protocol):
     """`bounded_h11` for a spawned worker, named by import string (uvicorn pickles its
     config to the workers, and the class `bounded_h11` makes at run time does not
     pickle); `worker_app` sets its deadline from the settings before any connection."""
+
+
+class WorkerHttpToolsProtocol(BoundedHttpToolsProtocol):
+    """`bounded_httptools` for a spawned worker, as WorkerH11Protocol."""
+
+
+WORKER_PROTOCOLS = {
+    "h11": "server.workers:WorkerH11Protocol",
+    "httptools": "server.workers:WorkerHttpToolsProtocol",
+}
 
 
 def default_workers(settings: Settings) -> int:
@@ -59,4 +69,6 @@ def worker_app() -> FastAPI:
 
     settings = Settings()
     WorkerH11Protocol.headers_timeout_s = settings.request_headers_timeout_s
+    WorkerHttpToolsProtocol.headers_timeout_s = settings.request_headers_timeout_s
+    WorkerHttpToolsProtocol.max_header_bytes = settings.max_header_bytes
     return create_app(settings, freeze_gc=True)

@@ -40,22 +40,31 @@ def security_headers(path: str, *, production: bool) -> dict[str, str]:
     return headers
 
 
+def _raw(headers: dict[str, str]) -> list[tuple[bytes, bytes]]:
+    return [
+        (name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in headers.items()
+    ]
+
+
 class SecurityHeadersMiddleware:
     def __init__(self, app: ASGIApp, *, production: bool) -> None:
         self.app = app
         self.production = production
+        # Encoded once: the two sets a response can get (the API docs' page, the rest).
+        self.docs = _raw(security_headers("/api/docs", production=production))
+        self.rest = _raw(security_headers("/", production=production))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        wanted = security_headers(scope["path"], production=self.production)
+        wanted = self.docs if scope["path"].startswith("/api/docs") else self.rest
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in wanted.items():
-                    headers.setdefault(name, value)
+                headers = MutableHeaders(scope=message)  # a route's own value wins
+                present = {name for name, _ in headers.raw}
+                headers.raw.extend(h for h in wanted if h[0] not in present)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

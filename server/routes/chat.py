@@ -18,13 +18,13 @@ from server.errors import UNAVAILABLE, UNAVAILABLE_RETRY_S, error_response, refu
 from server.runs import ThreadBusy
 from server.runs.deps import Runs
 from server.runs.store import LOST, LOST_CODE
-from server.sse import event_stream, sse_frame
+from server.sse import LastFrames, event_stream, sse_frame
 
 log = structlog.get_logger("pam.chat")
 router = APIRouter(prefix="/api/v1/pam", tags=["chat"])
 
 FAILED = "The turn failed on our side."
-END_FRAME = sse_frame("end", {})
+END_FRAME = LastFrames(sse_frame("end", {}))
 STREAM_DOC = {"content": {"text/event-stream": {}}, "description": "Server-sent events."}
 
 
@@ -56,7 +56,7 @@ async def sse_frames(turn: Turn, after: EventId | None = None) -> AsyncIterator[
         async for batch in numbered_batches(turn, after):
             frames = b"".join(sse_frame(name, data, str(number)) for name, data, number in batch)
             if batch[-1][2].closing:
-                yield frames + END_FRAME
+                yield LastFrames(frames + END_FRAME)
                 return
             yield frames
     except Exception:

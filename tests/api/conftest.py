@@ -31,6 +31,7 @@ from websockets.asyncio.client import ClientConnection
 
 from server.app import create_app
 from server.auth import TokenVerifier, user_uuid
+from server.http_protocol import bounded_protocol
 from server.settings import Settings
 from tests.fakes import ScriptedChatModel
 from tests.servers import free_port
@@ -251,6 +252,7 @@ async def run_server(app: FastAPI, settings: Settings) -> AsyncIterator[LiveServ
         log_level="warning",
         ws_max_size=settings.ws_max_frame_bytes,
         ws_per_message_deflate=False,  # as `pam serve` runs
+        http=bounded_protocol(settings),  # as `pam serve` runs
     )
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())

@@ -1,6 +1,7 @@
 """Issue 14 M5, over raw sockets against a real `pam serve`: a request head larger than
 MAX_HEADER_BYTES is refused and closed, a head trickled slower than its deadline is
-closed, and a body slower than its deadline gets 408."""
+closed, and a body slower than its deadline gets 408 — with each HTTP protocol
+`pam serve` can run (HTTP_PROTOCOL, server/http_protocol.py)."""
 
 from __future__ import annotations
 
@@ -17,9 +18,17 @@ from tests.servers import RunningServer, pam_server
 pytestmark = [pytest.mark.slow, pytest.mark.hardening]
 
 
+MAX_HEADER_BYTES = 16384
+
+
+@pytest.fixture(scope="module", params=["httptools", "h11"])
+def http_protocol(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
 @pytest.fixture(scope="module")
 def bounded_server(
-    migrated_url: str, tmp_path_factory: pytest.TempPathFactory
+    http_protocol: str, migrated_url: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[RunningServer]:
     env = {
         "DATABASE_URL": migrated_url,
@@ -28,7 +37,8 @@ def bounded_server(
         "PAM_WORKER": "false",
         "ENVIRONMENT": "test",
         "LOG_LEVEL": "WARNING",
-        "MAX_HEADER_BYTES": "16384",
+        "MAX_HEADER_BYTES": str(MAX_HEADER_BYTES),
+        "HTTP_PROTOCOL": http_protocol,
         "REQUEST_HEADERS_TIMEOUT_S": "1.5",
         "REQUEST_BODY_TIMEOUT_S": "1.5",
     }
@@ -68,6 +78,41 @@ def test_a_normal_request_still_works(bounded_server: RunningServer) -> None:
     with open_socket(bounded_server) as sock:
         sock.sendall(b"GET /health/live HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
         assert read_all(sock).startswith(b"HTTP/1.1 200")
+
+
+def test_a_head_just_under_the_limit_is_served(bounded_server: RunningServer) -> None:
+    """Sent in pieces, each read adding to the count: only the limit refuses."""
+    with open_socket(bounded_server) as sock:
+        sock.sendall(b"GET /health/live HTTP/1.1\r\nHost: x\r\nConnection: close\r\n")
+        for _ in range(3):
+            sock.sendall(b"X-Pad: " + b"a" * (MAX_HEADER_BYTES // 4) + b"\r\n")
+            time.sleep(0.05)
+        sock.sendall(b"\r\n")
+        assert read_all(sock).startswith(b"HTTP/1.1 200")
+
+
+def test_a_complete_head_over_the_limit_in_one_write_is_refused(
+    bounded_server: RunningServer,
+) -> None:
+    with open_socket(bounded_server) as sock:
+        head = b"GET /health/live HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * (MAX_HEADER_BYTES * 2)
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            sock.sendall(head + b"\r\nConnection: close\r\n\r\n")
+        answer = read_all(sock)
+    assert b"200 OK" not in answer
+    assert answer == b"" or answer.startswith(b"HTTP/1.1 400")
+
+
+def test_a_kept_alive_connection_serves_the_next_request(bounded_server: RunningServer) -> None:
+    """The head's deadline and count start again for the next request on the socket."""
+    request = b"GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n"
+    with open_socket(bounded_server) as sock:
+        for _ in range(3):
+            sock.sendall(request)
+            answer = b""
+            while b"\r\n\r\n" not in answer or not answer.endswith(b"}"):
+                answer += sock.recv(65536)
+            assert answer.startswith(b"HTTP/1.1 200")
 
 
 def test_a_trickled_header_is_closed_at_its_deadline(bounded_server: RunningServer) -> None:

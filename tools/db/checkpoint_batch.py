@@ -13,6 +13,12 @@ pipelined transaction when the run ends, is interrupted, fails or is cancelled
 statement; a process killed mid-run writes none of it (the thread stays at its previous
 turn, as a chat turn's "exit" durability leaves it).
 
+The write itself (`BatchedSaver.write`) sends the rows by one binary COPY into a staging
+table and moves them with one statement per table carrying LangGraph's ON CONFLICT
+clauses (`staged_rows` keeps statement-by-statement semantics for a key written twice):
+psycopg then encodes each row once into the COPY stream, where a pipelined
+`executemany` built and sent a Bind/Execute per row (bench/stream_steps.py `ap_flush`).
+
 Readers keep seeing what they saw: a read of a thread in this process (the run's own,
 or a request's `GET .../state` while it runs) first sends what the run holds for the
 namespace read, so it reads what an unbatched saver would have written. A process that
@@ -43,6 +49,7 @@ from langgraph.checkpoint.base import (
     CheckpointMetadata,
     CheckpointTuple,
 )
+from psycopg.pq import TransactionStatus
 from psycopg.types.json import Jsonb
 
 from tools.db.checkpointer import PooledSaver
@@ -215,6 +222,40 @@ class BatchedSaver(PooledSaver):
                 del self._batches[batch.thread_id]
 
     async def write(self, statements: list[Statement], closing: Sequence[Statement] = ()) -> None:
+        """Statements in order, then `closing`: one transaction."""
+        rows = staged_rows(self, statements)
+        if not rows:  # not LangGraph's statements, or none but `closing`
+            await self.write_pipelined(statements, closing)
+        else:
+            await self.write_copied(rows, closing)
+
+    async def write_copied(self, rows: list[tuple[Any, ...]], closing: Sequence[Statement]) -> None:
+        """The rows of `staged_rows` by one binary COPY into a staging table, moved into
+        the checkpoint tables by one statement (LangGraph's ON CONFLICT clauses); then
+        `closing` and the COMMIT, pipelined. The staging table is made (if the session
+        lacks it) inside the transaction, so a pooler that hands each transaction to
+        another session (PgBouncer in transaction mode) still finds it."""
+        async with self.pool.connection() as conn:
+            try:
+                await conn.execute(BEGIN_STAGE)  # one simple query: three statements
+                async with conn.cursor(binary=True) as cur:
+                    async with cur.copy(COPY_STAGE) as copy:
+                        copy.set_types(STAGE_TYPES)
+                        for row in rows:
+                            await copy.write_row(row)
+                    async with conn.pipeline():
+                        await cur.execute(MOVE_STAGE)
+                        for statement in closing:
+                            await cur.executemany(statement.query, statement.rows)
+                        await cur.execute("COMMIT")
+            except BaseException:
+                if conn.info.transaction_status != TransactionStatus.IDLE and not conn.closed:
+                    await conn.execute("ROLLBACK")
+                raise
+
+    async def write_pipelined(
+        self, statements: list[Statement], closing: Sequence[Statement] = ()
+    ) -> None:
         """Statements in order, then `closing`: one transaction, pipelined (one round
         trip's wait)."""
         async with (
@@ -368,3 +409,137 @@ async def run_batch(checkpointer: Any, thread_id: str) -> AsyncIterator[RunBatch
         await batch.flush()
     finally:
         saver.end(batch)
+
+
+# The staging table of `write_copied`: one per session, emptied at every commit. A row
+# per checkpoint, blob or write, `kind` saying which and how it conflicts.
+STAGE = "pam_checkpoint_stage"
+BEGIN_STAGE = f"""
+BEGIN;
+SET LOCAL client_min_messages = warning;
+CREATE TEMP TABLE IF NOT EXISTS {STAGE} (
+    kind int2, thread_id text, checkpoint_ns text, checkpoint_id text,
+    t1 text, t2 text, t3 text, t4 text, idx int4, blob bytea, doc1 text, doc2 text
+) ON COMMIT DELETE ROWS"""
+STAGE_TYPES = ["int2", *["text"] * 7, "int4", "bytea", "text", "text"]
+COPY_STAGE = f"COPY {STAGE} FROM STDIN (FORMAT BINARY)"
+BLOB, CHECKPOINT, WRITE_UPDATE, WRITE_KEEP = 0, 1, 2, 3
+WRITE_COLUMNS = (
+    "(thread_id, checkpoint_ns, checkpoint_id, task_id, task_path, idx, channel, type, blob)"
+)
+WRITE_KEY = "(thread_id, checkpoint_ns, checkpoint_id, task_id, idx)"
+WRITE_SELECT = (
+    f"SELECT thread_id, checkpoint_ns, checkpoint_id, t1, t2, idx, t3, t4, blob FROM {STAGE}"
+)
+MOVE_STAGE = f"""
+WITH blobs AS (
+    INSERT INTO checkpoint_blobs (thread_id, checkpoint_ns, channel, version, type, blob)
+    SELECT thread_id, checkpoint_ns, t1, t2, t3, blob FROM {STAGE} WHERE kind = {BLOB}
+    ON CONFLICT (thread_id, checkpoint_ns, channel, version) DO NOTHING
+), checkpoints AS (
+    INSERT INTO checkpoints
+        (thread_id, checkpoint_ns, checkpoint_id, parent_checkpoint_id, checkpoint, metadata)
+    SELECT thread_id, checkpoint_ns, checkpoint_id, t1, doc1::jsonb, doc2::jsonb
+    FROM {STAGE} WHERE kind = {CHECKPOINT}
+    ON CONFLICT (thread_id, checkpoint_ns, checkpoint_id)
+    DO UPDATE SET checkpoint = EXCLUDED.checkpoint, metadata = EXCLUDED.metadata
+), updated AS (
+    INSERT INTO checkpoint_writes {WRITE_COLUMNS}
+    {WRITE_SELECT} WHERE kind = {WRITE_UPDATE}
+    ON CONFLICT {WRITE_KEY}
+    DO UPDATE SET channel = EXCLUDED.channel, type = EXCLUDED.type, blob = EXCLUDED.blob
+)
+INSERT INTO checkpoint_writes {WRITE_COLUMNS}
+{WRITE_SELECT} WHERE kind = {WRITE_KEEP}
+ON CONFLICT {WRITE_KEY} DO NOTHING"""
+
+
+def _text(value: Any) -> Any:
+    """A jsonb parameter's JSON text (held encoded already, `_encoded`), anything else as
+    it is."""
+    if isinstance(value, Jsonb):
+        return value.obj if value.dumps is _verbatim else _json_text(value.obj)
+    return value
+
+
+def staged_rows(saver: PooledSaver, statements: list[Statement]) -> list[tuple[Any, ...]] | None:
+    """The held statements as staging rows with the same end state: statement after
+    statement, a row whose key an earlier one wrote replaces it under DO UPDATE and is
+    dropped under DO NOTHING (one INSERT may not touch a row twice). None if a statement
+    is not one of LangGraph's four."""
+    blobs: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    checkpoints: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    writes: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    for statement in statements:
+        query = statement.query
+        if query == saver.UPSERT_CHECKPOINT_BLOBS_SQL:
+            for t, ns, channel, version, kind, blob in statement.rows:
+                key = (t, ns, channel, version)
+                if key not in blobs:
+                    blobs[key] = (
+                        BLOB,
+                        t,
+                        ns,
+                        None,
+                        channel,
+                        version,
+                        kind,
+                        None,
+                        None,
+                        blob,
+                        None,
+                        None,
+                    )
+        elif query == saver.UPSERT_CHECKPOINTS_SQL:
+            for t, ns, cid, parent, checkpoint, metadata in statement.rows:
+                checkpoints[(t, ns, cid)] = (
+                    CHECKPOINT,
+                    t,
+                    ns,
+                    cid,
+                    parent,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    _text(checkpoint),
+                    _text(metadata),
+                )
+        elif query in (saver.UPSERT_CHECKPOINT_WRITES_SQL, saver.INSERT_CHECKPOINT_WRITES_SQL):
+            update = query == saver.UPSERT_CHECKPOINT_WRITES_SQL
+            for t, ns, cid, task, path, idx, channel, kind, blob in statement.rows:
+                wkey = (t, ns, cid, task, idx)
+                if update:
+                    writes[wkey] = (
+                        WRITE_UPDATE,
+                        t,
+                        ns,
+                        cid,
+                        task,
+                        path,
+                        channel,
+                        kind,
+                        idx,
+                        blob,
+                        None,
+                        None,
+                    )
+                elif wkey not in writes:
+                    writes[wkey] = (
+                        WRITE_KEEP,
+                        t,
+                        ns,
+                        cid,
+                        task,
+                        path,
+                        channel,
+                        kind,
+                        idx,
+                        blob,
+                        None,
+                        None,
+                    )
+        else:
+            return None
+    return [*blobs.values(), *checkpoints.values(), *writes.values()]

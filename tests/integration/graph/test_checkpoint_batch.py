@@ -14,8 +14,11 @@ import uuid
 from collections.abc import AsyncIterator
 from typing import Any
 
+import psycopg
+import pytest
 from langchain_core.messages import AIMessage
 from langgraph.types import Command, Send
+from psycopg.types.json import Jsonb
 
 from agent.context import Context
 from graph import build_graph
@@ -28,6 +31,7 @@ from tools.db.checkpoint_batch import (
     Statement,
     _Recorder,
     run_batch,
+    staged_rows,
 )
 from tools.db.checkpointer import PooledSaver
 from tools.db.pool import Pool
@@ -298,3 +302,176 @@ async def test_a_domain_subgraph_starting_in_a_turn_reads_nothing(
     assert reads == [1, 1, 2]
     state = await graph.aget_state(config)
     assert "Deleted" in state.values["reply"]
+
+
+# -- the end-of-run write by binary COPY (BatchedSaver.write_copied) -------------------
+
+TABLES = {
+    "checkpoints": "checkpoint_ns, checkpoint_id",
+    "checkpoint_blobs": "checkpoint_ns, channel, version",
+    "checkpoint_writes": "checkpoint_ns, checkpoint_id, task_id, idx",
+}
+
+
+def _as_thread(statements: list[Statement], thread_id: str) -> list[Statement]:
+    """The same rows for another thread (the thread id is every row's first column)."""
+    return [Statement(s.ns, s.query, [(thread_id, *row[1:]) for row in s.rows]) for s in statements]
+
+
+async def _rows(pool: Pool, thread_id: str) -> dict[str, list[Any]]:
+    """Every column of every row the thread has, thread id aside, in key order."""
+    out: dict[str, list[Any]] = {}
+    async with pool.connection() as conn:
+        for table, order in TABLES.items():
+            cur = await conn.execute(
+                f"SELECT * FROM {table} WHERE thread_id = %s ORDER BY {order}",
+                (thread_id,),
+            )
+            out[table] = [
+                {k: v for k, v in row.items() if k != "thread_id"} for row in await cur.fetchall()
+            ]
+    return out
+
+
+async def _read_back(saver: PooledSaver, thread_id: str) -> list[Any]:
+    """The thread's history as LangGraph reads it (every namespace), thread id aside."""
+    rows = []
+    async for t in saver.alist({"configurable": {"thread_id": thread_id}}):
+        rows.append(
+            (
+                {**t.config["configurable"], "thread_id": None},
+                t.parent_config and {**t.parent_config["configurable"], "thread_id": None},
+                t.metadata,
+                t.checkpoint,
+                t.pending_writes,
+            )
+        )
+    return rows
+
+
+async def _recorded_turns(saver: BatchedSaver, context: Context, scoped: ScopedDb) -> list[Any]:
+    """What each of the three turns (an interrupt inside the subgraph, its resume) held
+    for its end-of-run write, taken before the write."""
+    expense = await _expense(scoped, context.user_id)
+    graph: Any = build_graph(checkpointer=saver, model=ScriptedChatModel(script=_script(expense)))
+    config = thread()
+    per_turn: list[list[Statement]] = []
+    for payload in _turns():
+        async with run_batch(saver, config["configurable"]["thread_id"]) as batch:
+            assert batch is not None
+            async for _ in graph.astream(
+                payload, config, context=context, durability="async", subgraphs=True
+            ):
+                pass
+            per_turn.append(list(batch.statements))
+    return per_turn
+
+
+async def test_the_copied_write_leaves_the_rows_and_history_the_pipelined_one_leaves(
+    pool: Pool, context: Context, scoped: ScopedDb
+) -> None:
+    """The same held statements, turn after turn, written row by row in a pipeline (as
+    LangGraph's saver sends them) for one thread and by COPY for another: every column
+    of every row, and the history read back, are equal."""
+    saver = BatchedSaver(pool)
+    turns = await _recorded_turns(saver, context, scoped)
+    assert sum(1 for turn in turns for s in turn if s.query == saver.UPSERT_CHECKPOINT_WRITES_SQL)
+    piped, copied = str(uuid.uuid4()), str(uuid.uuid4())
+    for held in turns:  # each turn's write lands on the rows of the turns before it
+        await saver.write_pipelined(_as_thread(held, piped))
+        await saver.write(_as_thread(held, copied))
+    before, after = await _rows(pool, piped), await _rows(pool, copied)
+    assert after == before
+    assert all(before.values())  # checkpoints, blobs and writes all compared
+    assert await _read_back(saver, copied) == await _read_back(saver, piped)
+    graph: Any = build_graph(checkpointer=saver, model=ScriptedChatModel(script=[]))
+    states = {
+        tid: [
+            (s.values, s.next, s.metadata, s.config["configurable"]["checkpoint_id"], s.interrupts)
+            async for s in graph.aget_state_history({"configurable": {"thread_id": tid}})
+        ]
+        for tid in (piped, copied)
+    }
+    assert states[copied] == states[piped]
+    assert any(state[4] for state in states[copied])  # the approval's interrupt read back
+
+
+async def test_the_copied_write_keeps_the_statements_order_for_a_key_written_twice(
+    pool: Pool,
+) -> None:
+    """Within one write, and against rows already there: a checkpoint and an upserted
+    write take the last values, a blob and an inserted write keep the first."""
+    saver = BatchedSaver(pool)
+    blob, cp = saver.UPSERT_CHECKPOINT_BLOBS_SQL, saver.UPSERT_CHECKPOINTS_SQL
+    upsert, insert = saver.UPSERT_CHECKPOINT_WRITES_SQL, saver.INSERT_CHECKPOINT_WRITES_SQL
+
+    def checkpoint(n: int) -> tuple[Any, ...]:
+        return ("t", "", "c1", None, Jsonb({"n": n}), Jsonb({"step": n}))
+
+    def write(task: str, idx: int, value: bytes) -> tuple[Any, ...]:
+        return ("t", "", "c1", task, "", idx, "ch", "bytes", value)
+
+    earlier = [
+        Statement("", cp, [checkpoint(0)]),
+        Statement("", upsert, [write("k", -1, b"old")]),
+        Statement("", insert, [write("i", 0, b"old")]),
+        Statement("", blob, [("t", "", "ch", "1", "bytes", b"old")]),
+    ]
+    now = [
+        Statement(
+            "", blob, [("t", "", "ch", "1", "bytes", b"new"), ("t", "", "ch", "2", "bytes", b"a")]
+        ),
+        Statement("", cp, [checkpoint(1)]),
+        Statement("", blob, [("t", "", "ch", "2", "bytes", b"b")]),
+        Statement("", insert, [write("i", 0, b"new"), write("j", 0, b"first")]),
+        Statement("", upsert, [write("k", -1, b"mid"), write("u", -2, b"first")]),
+        Statement("", insert, [write("j", 0, b"second"), write("u", -2, b"kept?")]),
+        Statement("", upsert, [write("k", -1, b"last"), write("j", 0, b"updated")]),
+        Statement("", cp, [checkpoint(2)]),
+    ]
+    assert staged_rows(saver, now) is not None  # the COPY path, not the fallback
+    piped, copied = str(uuid.uuid4()), str(uuid.uuid4())
+    for held in (earlier, now):
+        await saver.write_pipelined(_as_thread(held, piped))
+        await saver.write(_as_thread(held, copied))
+    after = await _rows(pool, copied)
+    assert after == await _rows(pool, piped)
+    assert [r["checkpoint"] for r in after["checkpoints"]] == [{"n": 2}]
+    assert [(r["version"], r["blob"]) for r in after["checkpoint_blobs"]] == [
+        ("1", b"old"),
+        ("2", b"a"),
+    ]
+    assert {(r["task_id"], r["blob"]) for r in after["checkpoint_writes"]} == {
+        ("i", b"old"),
+        ("j", b"updated"),
+        ("k", b"last"),
+        ("u", b"first"),
+    }
+
+
+async def test_a_failing_copied_write_writes_nothing_and_keeps_it_held(
+    pool: Pool, context: Context
+) -> None:
+    saver = BatchedSaver(pool)
+    graph: Any = build_graph(
+        checkpointer=saver, model=ScriptedChatModel(script=[route("general"), AIMessage("Hi.")])
+    )
+    config = thread()
+    tid = config["configurable"]["thread_id"]
+    held: list[RunBatch] = []
+    with pytest.raises(psycopg.errors.NotNullViolation):
+        async with run_batch(saver, tid) as batch:
+            assert batch is not None
+            held.append(batch)
+            async for _ in graph.astream(
+                {"messages": [("user", "hi")]}, config, context=context, durability="async"
+            ):
+                pass
+            # A checkpoint row without its id: Postgres refuses it after the others moved.
+            bad = (tid, "", None, None, Jsonb({}), Jsonb({}))
+            batch.statements.append(Statement("", saver.UPSERT_CHECKPOINTS_SQL, [bad]))
+            assert staged_rows(saver, batch.statements) is not None
+    [batch] = held
+    assert batch.transactions == 0
+    assert batch.statements  # held still, for a later flush
+    assert await _rows(pool, tid) == {table: [] for table in TABLES}
