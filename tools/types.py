@@ -57,6 +57,7 @@ class ActionError(Exception):
         code: ErrorCode = "invalid",
         field: str | None = None,
         subject: str | None = None,
+        choices: list[str] | None = None,
     ):
         super().__init__(message)
         self.message = message
@@ -64,11 +65,17 @@ class ActionError(Exception):
         self.field = field
         # What could not be found ("expense", "group", "place"), for a recovery hint.
         self.subject = subject
+        # The names the user could have meant ("No vehicle called 'ute'; yours: …").
+        self.choices = choices
 
     def to_result(self) -> dict[str, Any]:
-        result = {"ok": False, "error": self.code, "summary": self.message, "field": self.field}
+        result: dict[str, Any] = {
+            "ok": False, "error": self.code, "summary": self.message, "field": self.field,
+        }  # fmt: skip
         if self.subject:
             result["subject"] = self.subject
+        if self.choices is not None:
+            result["choices"] = self.choices
         return result
 
 

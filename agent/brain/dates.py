@@ -44,6 +44,13 @@ class DayHit:
 
 
 _RULES: list[tuple[re.Pattern[str], str]] = [
+    # "the 3rd of next month", "the 20th of this month" (before "next month" alone)
+    (
+        re.compile(
+            r"\b(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+of\s+(next|this)\s+month\b", _I
+        ),
+        "nth_of_month",
+    ),
     # "a week from Friday", "3 days after tomorrow", "a fortnight from today": the anchor day
     # (read by these same rules) moved on by the count
     (
@@ -113,6 +120,14 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"\b(last|next|this) (week|fortnight|month|year)\b", _I), "rel_unit"),
     (re.compile(r"\b(?:(last|next|this|this coming) )?(?:the )?weekend\b", _I), "weekend"),
+    # "Saturday the 20th of June", "Sat 20 June": the date, which the weekday only confirms
+    (
+        re.compile(
+            rf"\b(?:{_WD})\.?,?\s+(?:the\s+)?{_ORD}(?:\s+of)?\s+({MONTHS})\b,?(?:\s+(\d{{4}}))?",
+            _I,
+        ),
+        "weekday_written",
+    ),
     (re.compile(rf"\b{_ORD}(?:\s+of)?\s+({MONTHS})\b,?(?:\s+(\d{{4}}))?", _I), "written"),
     (
         re.compile(
@@ -155,6 +170,18 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"\b(mon|sat|sun)\b\.?(?=\s+(?:arvo|morning|mornin|night|evening|afternoon|lunch"
             r"|at\s+\d|\d{1,2}(?::\d\d)?\s*(?:am|pm)\b))",
+            _I,
+        ),
+        "bare_weekday",
+    ),
+    # ... or at the end of a terse clause ("120 markets sat", "camp fee 35 sun"), not as
+    # the verb or the noun ("we sat", "in the sun", "too much sun")
+    (
+        re.compile(
+            r"(?<!\bi )(?<!\bwe )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\byou )(?<!\bit )"
+            r"(?<!\bthe )(?<!\bof )(?<!\bin )(?<!\bmuch )(?<!\bmore )(?<!\bsome )(?<!\bno )"
+            r"(?<!\bhot )(?<!\bfull )(?<!\bhad )(?<!\bjust )(?<!\bc')(?<=\w\s)"
+            r"\b(mon|sat|sun)\b\.?(?=\s*(?:[,;!?]|\.\s|\.?$))",
             _I,
         ),
         "bare_weekday",
@@ -231,6 +258,14 @@ def _resolve(kind: str, m: re.Match[str], today: date, future: bool) -> date | N
         return (first or weekday(today, m[1], "bare", True)) + timedelta(days=7)
     if kind == "bare_weekday":
         return weekday(today, m[1], "last" if m.lastindex == 2 and m[2] else "bare", future)
+    if kind == "nth_of_month":
+        first = add_months(today.replace(day=1), 1 if m[2].lower() == "next" else 0)
+        try:
+            return first.replace(day=int(m[1]))
+        except ValueError:
+            return None
+    if kind == "weekday_written":  # the date without its weekday ("Thurs" puts parsers off)
+        return written(m.string[m.start(1) : m.end()], today, future)
     if kind == "written" and month_number(m[0]) is None and "/" not in m[0]:
         return None
     return written(m[0], today, future)

@@ -378,10 +378,10 @@ def more_of_the_same(text: str, env: Env) -> tuple[str, str] | None:
 # once more, with the place or day this message names instead.
 _SAME_AGAIN = re.compile(
     r"^\W*(?:(?:and|ok|okay|oh|then|also)\b[\s,]*)?(?:(?:the )?same (?:again|as before|deal"
-    r"|thing again)|ditto|again)\b(?P<rest>.*)$",
+    r"|thing again|(?=for\b|on\b|next\b))|ditto|again)\b(?P<rest>.*)$",
     _I,
 )
-REPEATS = ("log_fuel", "add_expense", "add_income", "log_tyre_pressures")
+REPEATS = ("log_fuel", "add_expense", "add_income", "log_tyre_pressures", "create_event")
 _RESTATED = (
     "amount", "litres", "total_cost", "price_per_litre", "odometer_km", "vehicle", "pressures",
 )  # fmt: skip
@@ -395,6 +395,10 @@ def same_again(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     m = _SAME_AGAIN.match(text)
     if m is None or len(text.split()) > MAX_WORDS or _NEW.search(m["rest"]):
         return None
+    if "?" in text and re.search(r"\bsame (?:for|on|next)\b", text, _I):
+        return None  # "same for last month?" asks; it writes nothing
+    if prev.action == "create_event":
+        return _event_again(m["rest"], prev, env)
     args = {k: v for k, v in prev.filters.items() if k not in ("date", *PLACE_FILTERS)}
     # "same again but 29", "again for the Bus, 45L $88.20": the values this message gives
     # stand in for the previous ones; the rest are carried over
@@ -405,6 +409,31 @@ def same_again(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     if (day := find_day(m["rest"], env.today, future=False)) is not None:
         args["date"] = day.day.isoformat()
     return prev.action, args
+
+
+def _event_again(rest: str, prev: Previous, env: Env) -> tuple[str, dict[str, Any]] | None:
+    """ "yoga 7am fri" then "same for tues": the event again on the day this message names,
+    at its time and for its length."""
+    row = next((r for r in [*prev.written, *prev.rows] if r.get("title") and r.get("start")), None)
+    day = find_day(rest, env.today, future=True)
+    if row is None or day is None:
+        return None
+    args: dict[str, Any] = {"title": row["title"]}
+    args |= {k: v for k, v in prev.filters.items() if k in ("location", "all_day")}
+    try:
+        start = datetime.fromisoformat(str(row["start"]))
+        end = datetime.fromisoformat(str(row["end"])) if row.get("end") else None
+    except ValueError:
+        return None
+    if "T" not in str(row["start"]):
+        args["start"] = day.day.isoformat()
+        return "create_event", args
+    start = start.astimezone(env.tz)
+    moved = datetime.combine(day.day, start.time(), tzinfo=env.tz)
+    args["start"] = moved.isoformat()
+    if end is not None:
+        args["end"] = (moved + (end - start)).isoformat()
+    return "create_event", args
 
 
 _TRACKING = re.compile(
@@ -535,11 +564,26 @@ def _period_named(span: Range, today: date) -> str | None:
     return None
 
 
+# "and last?", "previous one?", "the one before": the span before the one asked about, said
+# with no unit (the unit is the previous question's).
+_BARE_STEP = re.compile(
+    r"^\W*(?:(?:and|so|ok|what about|how about)\s+)*(?:the\s+)?(last|previous|prior|next"
+    r"|the one before|one before|before that|after that|the one after)(?:\s+one)?\W*$",
+    _I,
+)
+
+
 def _span(text: str, prev: Previous, env: Env) -> Range | None:
     before = _previous_range(prev, env.today)
     if before and (shifted := next_to(text, before)):
         return shifted[0]
     beside = re.search(r"\b(?:the )?(month|week|year) (before|prior|after)\b", text, _I)
+    bare = _BARE_STEP.match(text)
+    if bare and before and not beside:  # "and last?": the span before, of the same length
+        days = (before.end - before.start).days
+        unit = "week" if days <= 7 else "month" if days <= 31 else "year"
+        sign = 1 if bare[1].lower() in ("next", "after that", "the one after") else -1
+        beside = re.match(r"(\w+) (\w+)", f"{unit} {'after' if sign > 0 else 'before'}")
     if beside and before:  # "and the week after?": the span beside the one asked about
         word, sign = beside[1].lower(), 1 if beside[2].lower() == "after" else -1
         if word == "month":

@@ -31,7 +31,8 @@ _BEFORE = re.compile(
     # "remind 1 hour", "reminder 30 mins": a length straight after "remind" is a lead time
     # ("remind me in 2 hours" is a moment, and has its "in")
     r"|\bremind(?:er)?(?:\s+(?:me|us))?\s+(\d+)\s*(min|mins|minutes?|hours?|hrs?|hr|days?)\b"
-    r"(?!\s*(?:from now|later|after|time))",
+    r"(?!\s*(?:from now|later|after|time))"
+    rf"(?:\s*{_LEAD})?",  # "remind me 2 days before the vet": "before" is no part of the title
     _I,
 )
 _SHARE = {"half": Decimal("0.5"), "a quarter": Decimal("0.25"), "quarter": Decimal("0.25")}
@@ -65,6 +66,10 @@ def reminder_before(text: str) -> Hit | None:
 def newest_count(text: str) -> int | None:
     """ "the last 5", "top 3", "the 2 most recent": how many rows are asked for."""
     m = re.search(
-        r"\b(?:last|latest|top|first|recent|newest)\s+(\d{1,3})\b", text, _I
+        # (not a span of time: "in the last 2 weeks")
+        r"\b(?:last|latest|top|first|recent|newest)\s+(\d{1,3})\b(?!\s+(?:days?|weeks?|fortnights?"
+        r"|months?|years?|hours?|nights?|mornings?|evenings?)\b)",
+        text,
+        _I,
     ) or re.search(r"\b(\d{1,3})\s+(?:most recent|latest|newest|last|recent)\b", text, _I)
     return max(1, min(100, int(m[1]))) if m else None

@@ -17,9 +17,11 @@ def conversation_key(history: list[BaseMessage]) -> str:
     return digest.hexdigest()
 
 
-def call_id(key: str, tool: str, index: int, *, lookup: bool = False) -> str:
-    """`call_<12 hex>`; lookups (listing rows to find "that one") end in `_lk`."""
-    raw = hashlib.sha256(f"{key}:{tool}:{index}:{lookup}".encode()).hexdigest()[:12]
+def call_id(key: str, tool: str, index: int, *, lookup: bool = False, again: bool = False) -> str:
+    """`call_<12 hex>`; lookups (listing rows to find "that one") end in `_lk`; `again`: the
+    same request called a second time (without a vehicle the user has not got)."""
+    said = f"{key}:{tool}:{index}:{lookup}" + (":again" if again else "")
+    raw = hashlib.sha256(said.encode()).hexdigest()[:12]
     return f"call_{raw}_lk" if lookup else f"call_{raw}"
 
 

@@ -54,12 +54,17 @@ _LITRES = re.compile(
 _KM = r"k\b|km|kms|kilomet(?:re|er)s|mi\b|miles"
 _ODO = re.compile(
     rf"\b(?:(?:odo(?:meter)?|speedo(?:meter)?)(?:'s)?(?:\s+(?:thing|thingy|thingo|dial|gauge))?"
+    # "the kilometre counter shows", "mileage 98765", as people without the word "odometer" say it
+    rf"|(?:kilomet(?:re|er)|km|mileage|distance) (?:counter|meter|reading)|mileage"
     rf"|clock|km reading|kms? on the clock|kms?(?=\s*:?\s*\d{{4}}))\s*"
     rf"(?:reading|reads|read|is|was|at|of|on|shows|showing|showed|said|says|:|=|\s)*\s*{_N}"
     rf"\s*({_KM})?|"
     rf"(?:\bat|@|on)\s*{_N}\s*({_KM})\b|"
     rf"{_N}\s*({_KM})\s+(?:on the clock|on the odo)|"
-    rf"(\d{{1,3}}(?:,\d{{3}})+|\d{{5,7}})\s*(km|kms|miles)\b",
+    # (a "10,000 km service" names the service, not the reading)
+    rf"(\d{{1,3}}(?:,\d{{3}})+|\d{{5,7}})\s*(km|kms|miles)\b(?!\s*(?:service|check|inspection|interval))|"
+    # "service at 152300": a reading of five or more digits after "at", no unit said
+    r"(?:\bat|@)\s*(\d{1,3}(?:,\d{3})+|\d{5,7})()\b(?!\s*(?:dollars?|bucks|aud|\$|%|/|[.,]\d))",
     _I,
 )
 _NEXT_DUE_KM = re.compile(
@@ -135,7 +140,7 @@ def _km(value: Decimal, unit: str | None) -> Decimal:
 
 def odometer(text: str) -> Hit | None:
     for m in _ODO.finditer(text):
-        raw, unit = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5, 7) if m.group(i))
+        raw, unit = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5, 7, 9) if m.group(i))
         value = _km(_dec(raw), unit)
         if value >= 100 or m.group(1):
             return Hit(value, m.start(), m.end())

@@ -25,6 +25,37 @@ _LAND_CODES = {
 _LANDS = "|".join(re.escape(k) for k in sorted(_LAND_CODES, key=len, reverse=True))
 # "quid" stays the profile's currency: Australians say it of dollars too.
 _WORD_CODES = {"pound": "GBP", "euro": "EUR"}
+# A currency named apart from its amount: "…, this was australian dollars", "it was in euros".
+_NAMED_APART = re.compile(
+    rf"\b(?:in\s+)?(?:(?P<land>{_LANDS})\s+dollars?"
+    r"|(?P<word>(?<=in )euros?|euros|pounds? sterling|british pounds|(?<=in )pounds)"
+    rf"|(?-i:(?P<code>AUD|NZD|USD|GBP|EUR|CAD|JPY|ZAR|INR)))\b",
+    re.IGNORECASE,
+)
+
+
+def currency_named(text: str) -> str | None:
+    """The currency a message names in words of its own, away from any figure; not the one
+    it says the app keeps ("my app is in euro but this was australian dollars")."""
+    m = next(
+        (
+            m
+            for m in _NAMED_APART.finditer(text)
+            if not re.search(
+                r"\b(?:app|profile|account|settings)\b[^,.;]{0,20}$", text[: m.start()]
+            )
+        ),
+        None,
+    )
+    if m is None:
+        return None
+    if m["land"]:
+        return _LAND_CODES[m["land"].lower()]
+    if m["word"]:
+        return "EUR" if m["word"].lower().startswith("euro") else "GBP"
+    return m["code"]
+
+
 _PATTERNS = (
     # $85.40, -$20, NZ$50, $12.5k, $ 1,200 AUD
     re.compile(

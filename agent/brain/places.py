@@ -173,9 +173,17 @@ _ROAD = re.compile(
 )
 
 
+_DASHED_LEGS = re.compile(
+    r"\b(?:route|trip|drive|itinerary|journey|plan)\b.*?[A-Za-z]\s+[-–]\s+[A-Za-z]", re.I
+)
+
+
 def trip_places(text: str) -> tuple[str | None, str | None, list[str]]:
     """(origin, destination, stops) of "from Broome to Alice Springs via Tennant Creek"."""
     stops: list[str] = []
+    if _DASHED_LEGS.search(text) and not re.search(r"\b(?:to|from)\b", text, re.I):
+        # "plan route Adelaide - Port Augusta - Coober Pedy": the dashes are the legs
+        text = re.sub(r"\s+[-–]\s+", " to ", text)
     if sm := _STOPS.search(text):
         for part in re.split(r"\s*(?:,|\band\b|\bthen\b|&)\s*", sm["s"]):
             if (name := _clean(part)) and not _ROAD.search(name):

@@ -17,8 +17,13 @@ from agent.brain.pick import best_match, ref_words, select
 from agent.brain.places import capitalised_place, trip_places
 from agent.brain.questions import question
 from agent.brain.referents import THERE_SLOT
-from agent.brain.refs import Entity, entity_groups
-from agent.brain.replies import cancelled_reply, not_found, nothing_to_do, results_reply
+from agent.brain.refs import Entity, entity_groups, result_of
+from agent.brain.replies import (
+    cancelled_reply,
+    not_found,
+    nothing_to_do,
+    results_reply,
+)
 from agent.brain.slots import EXTRACT, OWN_WORDS, lookup
 from agent.brain.understand import read_message
 
@@ -55,7 +60,11 @@ def _drafts(convo: Convo) -> tuple[list[Draft], bool, str]:
     return drafts, cancelled, reading.say
 
 
-_THERE = re.compile(r"\b(?:there|in there|that group|this group|the same group)\b", re.I)
+_THERE = re.compile(
+    r"\b(?:there|in there|that group|this group|the same group"
+    r"|(?:their|its|the group'?s) (?:feed|posts|page|wall|latest|news))\b",
+    re.I,
+)
 _GROUP_TOOLS = {"create_post", "get_feed"}
 
 
@@ -127,6 +136,47 @@ def _apply_relative(draft: Draft, entity: Entity, convo: Convo) -> None:
         draft.put("start", datetime.combine(day, at, tzinfo=convo.env.tz).isoformat())
 
 
+# The call that lists the rows of a kind whose name a tool did not find.
+_LISTS = {"vehicle": "list_vehicles", "group": "list_groups"}
+
+
+def _unfound(convo: Convo, cid: str, draft: Draft) -> tuple[str, str, list[str] | None] | None:
+    """(kind, name given, the user's names of that kind when the tool said them) when the
+    call came back saying no row of that kind has the name it gave."""
+    for m in convo.turn:
+        if isinstance(m, ToolMessage) and m.tool_call_id == cid:
+            data = result_of(m)
+            kind = str(data.get("subject") or "") if data else ""
+            if not data or data.get("error") != "not_found" or kind not in _LISTS:
+                return None
+            if kind not in draft.args:
+                return None
+            choices = data.get("choices")
+            names = [str(c) for c in choices] if isinstance(choices, list) else None
+            return kind, str(draft.args[kind]), names
+    return None
+
+
+def _listed_names(convo: Convo, lid: str, kind: str) -> list[str]:
+    for m in convo.turn:
+        if isinstance(m, ToolMessage) and m.tool_call_id == lid:
+            rows = (result_of(m) or {}).get(f"{kind}s") or []
+            return [str(r["name"]) for r in rows if isinstance(r, dict) and r.get("name")]
+    return []
+
+
+def _named_in(names: list[str], text: str) -> str | None:
+    """The one name that occurs in the message (the longest, when one holds another);
+    None when none does or two different ones of the same length do."""
+    said = f" {re.sub(r'[^a-z0-9]+', ' ', text.lower())} "
+    hits = [n for n in names if f" {re.sub(r'[^a-z0-9]+', ' ', n.lower()).strip()} " in said]
+    if not hits:
+        return None
+    longest = max(len(n) for n in hits)
+    best = [n for n in hits if len(n) == longest]
+    return best[0] if len(best) == 1 else None
+
+
 def plan(convo: Convo) -> Step:
     drafts, cancelled, say = _drafts(convo)
     if cancelled:
@@ -146,9 +196,45 @@ def plan(convo: Convo) -> Step:
     missing: list[Draft] = []
     failed: list[str] = []
     answered = {m.tool_call_id for m in convo.turn if isinstance(m, ToolMessage)}
+    retried: set[str] = set()
+    which: list[str] = []
     for index, draft in enumerate(drafts):
         cid = call_id(key, draft.tool, index)
         if cid in made:
+            again = call_id(key, draft.tool, index, again=True)
+            if again in made:
+                retried.add(cid)
+                continue
+            unfound = _unfound(convo, cid, draft)
+            if unfound is None:
+                continue
+            kind, said, names = unfound
+            if names is None:  # the names of that kind are listed first
+                lid = call_id(key, _LISTS[kind], index, lookup=True)
+                if lid not in made and _LISTS[kind] in convo.tools:
+                    calls.append({"name": _LISTS[kind], "args": {}, "id": lid})
+                    retried.add(cid)
+                    continue
+                names = _listed_names(convo, lid, kind)
+            pick = _named_in(names, convo.text)
+            if pick is None and kind == "vehicle" and len(names) <= 1:
+                pick = names[0] if names else ""  # the one vehicle the user has (or none)
+            retried.add(cid)
+            if pick is not None:
+                # "the ute", "troopy owners pls": the call again with the row the message names
+                args = {k: v for k, v in draft.args.items() if k != kind}
+                args |= {kind: pick} if pick else {}
+                calls.append({"name": draft.tool, "args": args, "id": again})
+            else:
+                # several or none named: which one is asked, nothing is written to a guess
+                yours = ", ".join(names[:-1]) + f" or {names[-1]}" if names else ""
+                ask_which = question(draft.tool, kind)
+                if ask_which == question("", ""):
+                    ask_which = f"Which {kind} did you mean?"
+                which.append(
+                    f"I couldn't find a {kind} called '{said}'. {ask_which}"
+                    + (f" ({yours})" if yours else "")
+                )
             continue
         if draft.after is not None:
             first = call_id(key, drafts[draft.after].tool, draft.after)
@@ -182,8 +268,13 @@ def plan(convo: Convo) -> Step:
         calls.append({"name": draft.tool, "args": draft.args, "id": cid})
     if calls:
         return Step(calls=calls)
-    results = [m for m in convo.turn if isinstance(m, ToolMessage) and m.tool_call_id in made]
+    results = [
+        m
+        for m in convo.turn
+        if isinstance(m, ToolMessage) and m.tool_call_id in made and m.tool_call_id not in retried
+    ]
     ask = question(missing[0].tool, missing[0].missing or "") if missing else ""
+    ask = "\n".join([*which, ask]).strip()
     if not results and not failed and not ask:
         return Step(text=nothing_to_do(convo.env.domain))
     return Step(text=results_reply(results, made, failed, ask, convo.env))

@@ -37,6 +37,14 @@ QUESTIONS: dict[tuple[str, str], str] = {
     ("comment_on_post", "content"): "What would you like the comment to say?",
     ("create_group", "name"): "What should the group be called?",
     ("join_group", "group"): "Which group would you like to join?",
+    # when the vehicle named is none of the user's and they have several
+    ("log_fuel", "vehicle"): "Which vehicle was the fill for?",
+    ("log_maintenance", "vehicle"): "Which vehicle was the work done on?",
+    ("fuel_stats", "vehicle"): "Which vehicle's fuel figures would you like?",
+    ("log_tyre_pressures", "vehicle"): "Which vehicle were the pressures for?",
+    ("tyre_pressure_history", "vehicle"): "Which vehicle's tyre history would you like?",
+    ("plan_trip", "vehicle"): "Which vehicle are you taking?",
+    ("maintenance_due", "vehicle"): "Which vehicle should I check?",
 }
 # How an answer joins the original request before it is read again.
 _JOIN: dict[tuple[str, str], str] = {
@@ -62,6 +70,18 @@ _JOIN: dict[tuple[str, str], str] = {
     ("comment_on_post", "content"): "{orig}: {ans}",
     ("create_group", "name"): "create a group called {ans}",
     ("join_group", "group"): "join {ans}",
+    **{
+        (tool, "vehicle"): "{orig} (vehicle: {ans})"
+        for tool in (
+            "log_fuel",
+            "log_maintenance",
+            "fuel_stats",
+            "log_tyre_pressures",
+            "tyre_pressure_history",
+            "plan_trip",
+            "maintenance_due",
+        )
+    },
 }
 # Answers to "what's it called?" often say so: "call it Lake Cullulleraine".
 _NAMING = re.compile(

@@ -174,6 +174,11 @@ def find_range(text: str, today: date, *, future: bool = False) -> Range | None:
             if not re.search(named, pair[1], _I) and re.search(named, pair[2], _I):
                 with suppress(ValueError):  # the 31st of a month that has none stays put
                     start = start.replace(year=end.year, month=end.month)
+            elif re.search(named, pair[1], _I) and re.match(
+                r"\s*(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:of\b|/|\.\d|[a-z]))", pair[2], _I
+            ):
+                with suppress(ValueError):  # "between the 1st of March and the 15th"
+                    end = end.replace(year=start.year, month=start.month)
             return Range(min(start, end), max(start, end), None)
     if adjacent := _day_to_day(text, today, future):
         return adjacent

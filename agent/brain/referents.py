@@ -12,6 +12,7 @@ from langchain_core.messages import BaseMessage, HumanMessage
 
 from agent.brain.convo import text_of
 from agent.brain.places import named_town, town_after_word
+from agent.brain.textutil import title_case
 
 PLACE_TOOLS = {"plan_trip", "weather_forecast", "find_places"}
 # "there" as a place, not "is there ..." / "there's" / "there are".
@@ -25,14 +26,31 @@ THERE = re.compile(
 LOCATIVE = "at|in|near|out of|outside|of"
 
 
+# A town's name, then a landform: another place ("Carnarvon Gorge" is not Carnarvon).
+LANDFORM = re.compile(
+    r"\s+(?:gorge|creek|falls|gap|ranges?|national park|np|springs?|bay|beach|point|heads?"
+    r"|island|lakes?|pound|canyon|rock|river|dam|crossing|cape|hills?|valley|waterhole|lookout"
+    r"|forest|reserve|bluff|caves?|dunes?|lagoon|inlet|harbour|peninsula)\b",
+    re.IGNORECASE,
+)
+
+
+def _whole_place(text: str, town: str) -> str:
+    """The town as named, or the landform it names when a landform word follows it."""
+    at = text.lower().find(town.lower())
+    if at >= 0 and (m := LANDFORM.match(text, at + len(town))):
+        return title_case(text[at : m.end()])
+    return town
+
+
 def last_town(history: Sequence[BaseMessage], before: int) -> str | None:
-    """The town the newest earlier user message named."""
+    """The place the newest earlier user message named."""
     for message in reversed(history[:before]):
         if not isinstance(message, HumanMessage):
             continue
         text = text_of(message)
         if town := town_after_word(text, LOCATIVE) or named_town(text):
-            return town
+            return _whole_place(text, town)
     return None
 
 

@@ -15,9 +15,10 @@ from agent.brain.dates import find_day
 from agent.brain.general import talk_only
 from agent.brain.intents import EXPLICIT, STRONG, Candidate, classify, other_sense, scene
 from agent.brain.learned import guess, probability
-from agent.brain.money import best_amount
+from agent.brain.money import best_amount, currency_named
 from agent.brain.slots import DOMAIN, KIND
 from agent.brain.spelling import correct
+from agent.brain.times import find_time
 
 # The lookbehinds: a run of stops or blanks is tried from its start only, not again from
 # each of its n characters (each try reading the rest of the run: ";" * 4,000 or " \n" *
@@ -51,7 +52,13 @@ def _complete(tool: str, text: str) -> bool:
     if tool in ("add_expense", "add_income"):
         return best_amount(text) is not None
     if tool == "add_pantry_item":  # "..., use by Friday" finishes the item before it
-        return not re.match(r"\s*(?:use|best|expir|goes|going|good)", text, re.IGNORECASE)
+        # (said of the item: "it expires 10.12.", "they're good till Friday")
+        return not re.match(
+            r"\s*(?:(?:it|they|which|that|these|those)(?:'s|'re| is| are| will| should)?\s+)?"
+            r"(?:use|best|expir|goes|going|go off|good|runs? out|off)",
+            text,
+            re.IGNORECASE,
+        )
     if tool == "create_event":
         return bool(re.search(r"\d|tomorrow|today|tonight|day\b", text, re.IGNORECASE))
     return True
@@ -255,6 +262,43 @@ _EXPENSE_LIST = re.compile(
 )
 
 
+# "to do: wash the van, fill the water tanks, empty the cassette": a task per item after a
+# label of jobs (split at commas and semicolons; "and" may join the words of one job).
+_TASK_LIST = re.compile(
+    r"^\s*(?:(?:my|our|the)\s+)?(?:to-?dos?|to do(?: list)?|tasks?|jobs?|chores)"
+    r"(?:\s+for\s+(?:today|tomorrow|the weekend|this week|\w+day))?\s*[:\-]\s*(?P<items>[^\n]+)$",
+    re.IGNORECASE,
+)
+
+
+# A clause about the job before it, not a job: "…, it is very important", "…, because …".
+_NOT_A_JOB = re.compile(
+    r"\s*(?:it|it's|its|that|this|they|which|because|cos|coz|as|so|but|please|pls|thanks|asap"
+    r"|urgent|before|by|due|no rush|must|very|really)\b",
+    re.IGNORECASE,
+)
+
+
+def _task_list(text: str) -> list[Piece] | None:
+    m = _TASK_LIST.match(text)
+    if m is None:
+        return None
+    items: list[str] = []
+    for said in re.split(r"\s*[,;]\s*(?:and\s+)?", m["items"]):
+        if not said.strip():
+            continue
+        if items and (_DETAIL_OF["add_task"].match(said.strip()) or _NOT_A_JOB.match(said)):
+            items[-1] += f", {said.strip()}"  # "…, top prio", "…, it's urgent": the job before
+        else:
+            items.append(said.strip())
+    if not 2 <= len(items) <= MAX_CLAUSES:
+        return None
+    head = text[: m.start("items")]
+    when = re.search(r"\bfor\s+(today|tomorrow|the weekend|this week|\w+day)\b", head, re.I)
+    tail = f", {when[1]}" if when else ""
+    return [Piece(f"add a task: {item}{tail}", Candidate("add_task", WEAK + 1)) for item in items]
+
+
 def _expense_list(text: str) -> list[Piece] | None:
     m = _EXPENSE_LIST.match(text)
     if m is None:
@@ -452,7 +496,7 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
     message of several sentences where some are addressed to PAM, the others are context:
     the words a pointing request means ("…, thirty-four ninety-five. Could you put it in
     under gas?"), else requests only when they stand alone (STANDALONE)."""
-    listed = _expense_list(text) or _line_list(text, today, recent_kind)
+    listed = _expense_list(text) or _task_list(text) or _line_list(text, today, recent_kind)
     if listed := listed or _pasted_list(text, today, recent_kind):
         return listed
     text = _after_story(text)
@@ -482,8 +526,15 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
             continue
         before = pieces[-1] if pieces else None
         money = before is not None and before.intent is not None and before.intent.tool in MONEY
-        if before and money and not addressed and not context and _only_when(sentence, today):
-            # "Log 1200 from the harvest. We were paid Friday.": the day of that money
+        if (
+            before
+            and money
+            and not addressed
+            and not context
+            and (_only_when(sentence, today) or currency_named(sentence))
+        ):
+            # "Log 1200 from the harvest. We were paid Friday.": the day of that money;
+            # "… this was australian dollars": its currency
             pieces[-1] = Piece(f"{before.text.rstrip(' .!')}, {sentence}", before.intent)
             continue
         if not addressed:
@@ -590,6 +641,53 @@ _HOW_IT_STANDS = re.compile(
 )
 _THAT_ONE = re.compile(r"\b(?:that|this) (?:one|group|place|spot|event|post)\b", re.IGNORECASE)
 _STATUS_OF = {"set_budget": "budget_status", "add_expense": "budget_status"}
+# Requests a terse list makes once per item: "groceries $48.20 coles; camp fee 35 yday",
+# "income 850 cleaning; 120 markets sat", "budget: groceries 600/mth + fuel 900 @ 90%".
+LISTED = {"add_expense", "add_income", "set_budget"}
+_HARD_BREAK = re.compile(r"[;\n]|\s\+\s")
+# "…, all today", "both yesterday": the day of every item before it.
+_ALL_ITEMS = re.compile(r"^\s*(?:all|both|each|the lot|all of (?:them|those|it))\b\s*", re.I)
+
+
+# A figure said as a price, not a count: with money's marks, after a word of paying ("on",
+# "for", "cost"), before "on"/"for" ("25 on bait"), or last after the thing ("muffin 4.80").
+_PRICED = re.compile(
+    r"[$£€]\s?\d|\d\.\d\d?\b|\b\d+(?:\.\d+)?\s*(?:dollars?|bucks|quid)\b"
+    r"|\b(?:for|on|cost|costs|costing|was|paid|spent|spend|received|got|earned|made)"
+    r"\s+\$?\d+(?:\.\d+)?\b"
+    r"(?!\s*(?!(?:on|at|for|in|from|to|and)\b)[a-z])"  # ("for 2 coffees" counts them)
+    r"|^\s*\d+(?:\.\d+)?\s+(?:on|for|at|from)\b|[a-z]\s+\d+(?:\.\d+)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _next_item(
+    prev: Candidate | None, intent: Candidate | None, sep: str, before: str, chunk: str
+) -> bool:
+    """After a hard break (a semicolon, a new line, a "+"), a clause with a figure of its own
+    and no request word of its own is the next item of the request before it, when that
+    one has its figure too; after "and" or a comma, when both figures are said as prices
+    ("spent 60 on diesel and 25 on bait", "coffee 5.5 and muffin 4.8")."""
+    hard = bool(_HARD_BREAK.search(sep))
+    priced = bool(_PRICED.search(before.strip()) and _PRICED.search(chunk.strip()))
+    # after a hard break, a rule's guess from the item's words alone ("120 markets sat"
+    # sounds like an event) gives way, not money of the other kind ("…, spent $62 on …")
+    guessed = (
+        hard
+        and intent is not None
+        and intent.score < STRONG
+        and (intent.tool not in LISTED or intent.score <= WEAK)
+    )
+    return (
+        prev is not None
+        and prev.tool in LISTED
+        and (hard or priced)
+        and (intent is None or intent.tool == prev.tool or guessed)
+        and find_time(chunk) is None  # nor a clock time of its own
+        and not _TOTAL.search(chunk)
+        and best_amount(chunk, loose=True) is not None
+        and best_amount(before, loose=True) is not None
+    )
 
 
 # Requests a terse list repeats with only their values ("groceries $48.20; camp fee 35").
@@ -638,10 +736,20 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
         bounds += [m.start(), m.end()]
     bounds.append(len(text))
     segments: list[tuple[int, int, Candidate | None, Candidate | None]] = []
+    shared = ""  # "all today" after a list: every item's day
     for i in range(0, len(bounds), 2):
         start, end = bounds[i], bounds[i + 1]
         chunk = text[start:end]
         if not chunk.strip():
+            continue
+        last = segments[-1][2] if segments else None
+        if (
+            last
+            and last.tool in MONEY
+            and (every := _ALL_ITEMS.match(chunk))
+            and _only_when(chunk[every.end() :], today)
+        ):
+            shared = chunk[every.end() :].strip()
             continue
         before = segments[-1][2] if segments else None
         # "like Sam's post and tell her …": the post the request before is about
@@ -662,6 +770,9 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 intent = rescued = found
         if segments:
             s0, e0, prev, forced = segments[-1]
+            if _next_item(prev, intent, text[e0:start], text[s0:e0], chunk):
+                segments.append((start, end, prev, prev))
+                continue
             if intent and intent.tool in ACTS_ON and _ACTS_ON_BEFORE.match(chunk.strip()):
                 # "i put the coffee in twice, delete one of them": the clause before is
                 # what it acts on, not a request of its own
@@ -762,6 +873,8 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
     for start, end, _intent, forced in segments:
         chunk = text[start:end].strip()
         intent = forced or classify(chunk, today, recent_kind)
+        if shared and intent and intent.tool in MONEY:
+            chunk = f"{chunk.rstrip(' ,.')}, {shared}"
         if intent and intent.tool == "add_pantry_item":
             pieces += [Piece(one, intent) for one in _stock(chunk)]
         else:
@@ -776,7 +889,10 @@ _STOCK = re.compile(
     r"(?P<tail>\s+(?:in|into|to) (?:the|my|our) (?:pantry|cupboard|fridge|freezer)\b.*)?$",
     re.IGNORECASE,
 )
-_NEXT_ITEM = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:a|an|some|\d+(?:\.\d+)?)\b)", re.I)
+# (a count may carry its unit glued on: "1L UHT milk", "500g mince")
+_NEXT_ITEM = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:a|an|some|half|a few|several)\b|\d)", re.I
+)
 
 
 def _stock(chunk: str) -> list[str]:

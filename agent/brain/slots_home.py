@@ -6,9 +6,9 @@ import re
 from contextlib import suppress
 from datetime import date
 
-from agent.brain.clock import month_end
+from agent.brain.clock import month_end, month_number
 from agent.brain.convo import Env
-from agent.brain.dates import find_day
+from agent.brain.dates import MONTHS, find_day
 from agent.brain.draft import Draft, tidy
 from agent.brain.groceries import split_run
 from agent.brain.places import known_town
@@ -58,6 +58,19 @@ def add_pantry_item(text: str, env: Env) -> Draft:
                 draft.put(
                     "expiry_date", month_end(date(int(month[1]), int(month[2]), 1)).isoformat()
                 )
+        elif named := re.match(
+            rf"\s*(?:the end of\s+)?({MONTHS})\b,?\s*(\d{{4}}|\d{{2}})?\b", text[m.end() :], _I
+        ):
+            # "best before march 2027", "use by June": that month, good to its last day
+            number = month_number(named[1])
+            year = (
+                int(named[2]) + (2000 if named[2] and len(named[2]) == 2 else 0)
+                if named[2]
+                else None
+            )
+            if number is not None:
+                year = year or env.today.year + (number < env.today.month)
+                draft.put("expiry_date", month_end(date(year, number, 1)).isoformat())
         rest = text[: m.start()]
     rest = re.sub(r"[(\[]\s*$", " ", rest)  # "(exp …)" leaves its bracket
     # "a" is a count only with a unit: "a bag of pasta", not "a pumpkin"
@@ -115,7 +128,24 @@ _AFTER_LIST = re.compile(
 )
 
 
+# Items said after the list was named: "put sunscreen on the list please, and also repellent".
+_MORE_AFTER = re.compile(
+    r"\b(?:to|on|onto|in|for)\s+(?:the|my|our)\s+(?:(?:(?:shopping|grocery|groceries|shops?)\s*)?"
+    r"list|shopping|shops)\b(?:\s+(?:please|pls|too|as well|thanks|for me))*\s*,?\s*"
+    r"(?:and also|and|plus|as well as|also)\s+"
+    r"(?!(?:remind|log|book|add|put|set|tell|show|what|how|can|could|please|plan|save|post|delete"
+    r"|cancel|i|we|it)\b)(?P<more>\S.*?)(?:\s+(?:too|as well|please|pls))*[.!]*$",
+    _I,
+)
+
+
 def shopping_items(text: str) -> list[str]:
+    if more := _MORE_AFTER.search(text):
+        return (_list_items(text[: more.start("more")]) + _items(more["more"]))[:50]
+    return _list_items(text)
+
+
+def _list_items(text: str) -> list[str]:
     if (after := _AFTER_LIST.search(text)) and not _LABEL.match(text):
         text = text[after.end() :]
     text = re.sub(_ON_LIST, "", text, flags=_I)
@@ -125,6 +155,10 @@ def shopping_items(text: str) -> list[str]:
         body = m[1]
     else:
         body = text
+    return _items(body)
+
+
+def _items(body: str) -> list[str]:
     # Spaces before a separator are read from the start of their run only (from each of n
     # blank characters it was O(n^2)); the same splits.
     parts = re.split(r"(?:(?<!\s)\s+)?(?:,|&|\+|\band\b|\bplus\b|\balso\b)\s*", body, flags=_I)

@@ -72,6 +72,24 @@ _LEAD = (
 _COORDS = re.compile(r"(?<![\w.])(-?\d{1,2}\.\d+)\s*,\s*(-?\d{1,3}\.\d+)(?![\w.])")
 
 
+# A place's own name after "called"/"named", as written (capitalised).
+_CALLED = re.compile(
+    r"\b(?:called|named|known as)\s+['\"]?((?-i:[A-Z][\w'&.-]*(?:\s+(?:(?:of|on|the|and|&)\s+)?"
+    r"[A-Z][\w'&.-]*){0,4}))",
+    _I,
+)
+
+
+def _town_at_end(name: str) -> str | None:
+    """A town the map knows as the last words of a name typed with no "at"/"in" ("bitter
+    springs mataranka"), when words come before it."""
+    words = name.split()
+    for n in (3, 2, 1):
+        if len(words) > n and (town := known_town(" ".join(words[-n:]))) and len(town.split()) == n:
+            return " ".join(words[-n:])
+    return None
+
+
 def save_place(text: str, env: Env) -> Draft:
     draft = Draft("save_place")
     kind = place_kind(text)
@@ -93,6 +111,7 @@ def save_place(text: str, env: Env) -> Draft:
         maxsplit=1,
         flags=_I,
     )[0]
+    whole_head = head
     # The kind word is no part of the name ("this campsite Lake Eyre", "the Apex Park
     # campsite") unless the kind is said after it ("Riba's Underground Camping as a campsite").
     kind_word = re.search(rf"\b(?:{_KIND_WORDS})\b", head, _I)
@@ -119,9 +138,24 @@ def save_place(text: str, env: Env) -> Draft:
         )
     ):
         name = called[1]  # "the mechanic in Tennant Creek, Barkly Auto, ...": its own name
-    name = title_case(name) if name and name.islower() else name
+    if titled := _CALLED.search(text):
+        name = titled[1]  # "the mechanic in Katherine called Top End Auto": its own name
+    elif name and re.fullmatch(r"\d+(?:\.\d+)?\s*(?:k|km|kms|kilomet\w+|mins?|minutes?)", name, _I):
+        # "the free camp 20km north of Longreach": no name but what and where it is
+        said = re.sub(
+            r"\s+(?:in|into|to|on|with)\s+(?:my|our|the)\s+\w+.*$", "", whole_head, flags=_I
+        )
+        name = tidy(said, _LEAD)
+    trailing = None
+    if name and not where and not known_town(name) and (trailing := _town_at_end(name)):
+        name = name[: -len(trailing)].strip(" ,")  # "bitter springs mataranka": at Mataranka
+    typed_low = name and (name.islower() or (trailing is not None and name[1:].islower()))
+    name = title_case(name) if name and typed_low else name
     draft.put("name", name)
-    town = _town(cut, near) or (town_of(where[0]) if where else known_town(name) if name else None)
+    town = _town(cut, near) or (
+        town_of(where[0]) if where else title_case(trailing) if trailing else
+        known_town(name) if name else None
+    )  # fmt: skip
     # "the Nyngan Riverside caravan park": Nyngan; coordinates say it best
     draft.put("location", f"{coords[1]},{coords[2]}" if coords else town or name)
     draft.put("kind", kind or "other")

@@ -56,7 +56,10 @@ _IS_HOME = (
 # What ends a place said in passing: a new clause, a dash, "these days", "now".
 _PLACE_ENDS = (
     r"\s+(?:when|while|if|but|because|cos|coz|and we|unless|these days|nowadays|now|from now on"
-    r"|for now|at the moment|anymore)\b|\s+-\s|[,;.(!?]"
+    r"|for now|at the moment|anymore"
+    # "… to Perth and change my time zone": the next thing asked
+    r"|and (?:change|set|update|switch|make|put|alter|move|also|then|please|could|can|would)"
+    r")\b|\s+-\s|[,;.(!?]"
 )
 _PETS = r"dogs?|cats?|pets?|kelpies?|pupp(?:y|ies)|birds?|budgies?|heelers?|staff(?:y|ies)"
 _WITH = r"travel(?:ling)? with|we have|we've got|i have|i've got|our pets? (?:is|are)"
@@ -90,7 +93,19 @@ def update_profile(text: str, env: Env) -> Draft:
         draft.put("currency", next((c for p, c in _CURRENCY if re.search(p, text, _I)), None))
     if re.search(r"\btime ?zone\b|\btime\b|\bzone\b", text, _I):
         draft.put("timezone", _timezone(text))
-    if m := re.search(_IS_HOME, text) or re.search(_HOME, text, _I) or re.search(_BASED, text, _I):
+    live = re.search(
+        r"\b(?:(?:i|we) (?:now )?live|(?:i'm|we're|i am|we are) (?:now )?living) in\s+(.+)$",
+        text,
+        _I,
+    )
+    if live and not (known_town(live[1].split(",")[0].strip()) or live[1][:1].isupper()):
+        live = None  # "we live in a caravan": no town
+    if m := (
+        re.search(_IS_HOME, text)
+        or re.search(_HOME, text, _I)
+        or re.search(_BASED, text, _I)
+        or live
+    ):
         place = re.split(_PLACE_ENDS, m[1].lstrip(" -"), flags=_I)[0]
         place = title_case(squash(place))
         draft.put("home_base", known_town(place) or place)  # "Mildura these days": Mildura

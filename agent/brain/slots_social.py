@@ -12,11 +12,15 @@ from agent.brain.pick import explicit_id, ordinal, ref_words
 from agent.brain.textutil import capitalise, respell, squash, title_case
 
 _I = re.IGNORECASE
+# A name as people write one: capitalised words, with "and", "&", "of", "on the" or "12V"
+# between ("Smiths on the Road").
+_CAP = r"(?:[A-Z][\w'&-]*|\d[\w'&-]*)"
+_TITLE = rf"{_CAP}(?:\s+(?:(?:and|&|of|the|n|on|in)\s+){{0,2}}{_CAP}){{0,4}}"
 _NOT_NAME = r"(?!(?:to|in|on|into|for|from|with|everyone|all|the|my|our)\b)"
 _GROUP = re.compile(
     rf"\b(?:to|in|on|into|for|from|with)\s+(?:the|my|our)?\s*({_NOT_NAME}[\w'&-]+"
     rf"(?:\s+{_NOT_NAME}[\w'&-]+){{0,4}}?)\s+group\b"
-    r"|\bgroup\s+(?:(?:called|named)\s*)?['\"]?((?-i:[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,4}))"
+    rf"|\bgroup\s+(?:(?:called|named)\s*)?['\"]?((?-i:{_TITLE}))"
     rf"|\b(?:the|my|our)\s+({_NOT_NAME}[\w'&-]+(?:\s+{_NOT_NAME}[\w'&-]+){{0,4}}?)\s+group\b",
     _I,
 )
@@ -26,10 +30,6 @@ _POINTER = (
     r"(?:\s+(?:one|group))?"
 )
 _POLITE = r"\s+(?:pls|please|thanks|thx|mate|for me|too)$"
-# A name as people write one: capitalised words, with "and", "&", "of", "on the" or "12V"
-# between ("Smiths on the Road").
-_CAP = r"(?:[A-Z][\w'&-]*|\d[\w'&-]*)"
-_TITLE = rf"{_CAP}(?:\s+(?:(?:and|&|of|the|n|on|in)\s+){{0,2}}{_CAP}){{0,4}}"
 _VAGUE_GROUP = r"(?:a|an|one|some|any|a new|another)(?:\s+(?:group|of them|of the groups))?"
 # "an Irish in Oz group", "the Dogs on the Road group": a capitalised name with its small
 # words, after an article, before "group".
@@ -62,7 +62,10 @@ _CONTENT = re.compile(
 
 
 _QUOTED = re.compile(r"(?:^|(?<=\s))([\"'“‘])(.+?)[\"'”’](?=\s|$|[,.!?;:])")
-_FEEDS = r"(?:my |the )?(?:feed|timeline|wall|everyone|community|public|page)"
+_FEEDS = (
+    r"(?:my |the |our )?(?:(?:public|community|main|general|everyone'?s?|open)\s+)?"
+    r"(?:feed|timeline|wall|everyone|community|public|page)"
+)
 
 
 def _content(text: str) -> str | None:
@@ -156,6 +159,19 @@ def _told_content(m: re.Match[str]) -> str:
     return capitalise(f"{m['mark']} {body}")
 
 
+# A post said in one breath after its group: the group's words, then (maybe after a
+# hesitation or a comma) words that start a sentence of the post's own.
+_RUN_ON_POST = re.compile(
+    rf"\b(?:post|write|share|put)\s+(?:(?:it|this)\s+)?(?:in|to|on|into)\s+(?:the\s+)?"
+    rf"(?!{_FEEDS}\b|there\b|here\b|it\b)(?P<group>[\w'&-]+(?:\s+[\w'&-]+){{0,3}}?)(?:\s+group)?"
+    r"(?:\s*[,:-]|\s+(?:uh+|um+|er+m?)\b,?)?\s+"
+    r"(?P<content>(?:does|do|did|is|are|was|has|have|can|could|would|will|anyone|anybody"
+    r"|someone|somebody|who|what|where|when|why|how|we|we're|were|i|i'm|im|our|my|just"
+    r"|heads up|fyi|hey|hi|g'day)\b.+)$",
+    _I,
+)
+
+
 def create_post(text: str, env: Env) -> Draft:
     draft = Draft("create_post")
     content = _content(text)
@@ -182,6 +198,10 @@ def create_post(text: str, env: Env) -> Draft:
         body = m[1].strip() if m and not re.match(r"(?:to|on|in)\b", m[1]) else ""
         content = re.sub(r"^(['\"])(.*)\1$", r"\2", body).strip() or None
     group = squash(asked[1]) if asked else _group(text)
+    if not content and not group and (run_on := _RUN_ON_POST.search(text)):
+        # "post in troopy owners uh does anyone have …": no colon, the post starts where a
+        # sentence does
+        group, content = title_case(squash(run_on["group"])), run_on["content"].strip()
     members = re.search(
         rf"\b(?:members|people|folks|everyone)\s+(?:of|in)\s+(?:the\s+)?({_TITLE})(?:\s+group)?\s*[:,-]",
         text,
@@ -353,6 +373,8 @@ def join_group(text: str, env: Env) -> Draft:
         _I,
     )
     name = clean_name(re.sub(_POLITE, "", m[1], flags=_I)) if m else ""
+    # "join in the group Backpackers WA": the name is what follows the word "group"
+    name = re.sub(r"^(?:(?:in|into|to|on)\s+)?(?:the\s+)?group\s+(?=\S)", "", name, flags=_I)
     # "the Grey Nomads WA group please", "… group, Marj says it's good": the name ends there
     name = re.split(r"\s+group\b|[,;]\s|\s[-–]\s", name, maxsplit=1, flags=_I)[0] or name
     name = re.sub(r"^(?:the\s+)?group\s+", "", name, flags=_I)  # "a member of the group X"
@@ -385,6 +407,13 @@ def create_group(text: str, env: Env) -> Draft:
     if not m:
         m = re.search(r"\bgroup\s*:\s*['\"]?([^,.'\"]+)['\"]?()$", text, _I)
     if not m:
+        # a name given in quotes: "with the name 'Españoles en la ruta' for Spanish …"
+        m = re.search(
+            r"(?:^|\s)['\"“‘]([^'\"”’]{2,60})['\"”’](?:\s*,?\s*(?:for|about)\s+(.*)$|()\s*[,.!?]?)",
+            text,
+            _I,
+        )
+    if not m:
         m = re.search(r"\bgroup\s+(?:for|about)\s+()(.+)$", text, _I)
     if called := re.search(r"\b(?:call|name) it\s+['\"]?([^,:.'\"]+)", text, _I):
         m = re.match(r"(.*)()", called[1])
@@ -399,7 +428,7 @@ def create_group(text: str, env: Env) -> Draft:
     ):
         m = re.match(r"(.*)\n(.*)", f"{titled[1]}\n{titled[2] or ''}")
     name = clean_name(m[1]) if m else ""
-    description = squash(m[2]).strip(" -") if m else ""
+    description = squash(m[2] or "").strip(" -") if m else ""
     # This tool reads the user's own words; "privet" as heard is still "private".
     if re.search(r"\b(?:private|invite[- ]only|closed|secret|members only)\b", respell(text), _I):
         draft.put("private", True)

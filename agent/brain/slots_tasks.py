@@ -16,6 +16,9 @@ _TASK_LEAD = (
     r"|add|put|create|new|make|a|an|the|task|tasks|to-?do|todo|to do|to|on|my|our|list|i need to"
     r"|we need to|i have to|we have to|i must|i should|need to|have to|called|please|due|by"
     r"|jobs? list|job|before|until|till|no later than"  # "…before the end of May": its day
+    # "I must not forget to …", "we mustn't forget to …", "I should not forget to …"
+    r"|(?:i|we) (?:must|should|need to|have to)(?: not|n't) forget to|(?:i|we) mustn't forget to"
+    r"|(?:i|we) (?:must|should|need to|have to) remember to|must not forget to|mustn't forget to"
 )
 
 

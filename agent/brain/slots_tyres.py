@@ -27,7 +27,7 @@ CORNERS = {
 _ALL = (
     r"all round|all around|all 4|all four|all tyres|all the tyres|each|everywhere|across the board"
 )
-_AXLE = r"(front|rear|back)s?"
+_AXLE = r"(front|rear|back|behind)s?"  # "36 in front and 38 behind"
 _UNITS = {"psi": "psi", "lb": "psi", "lbs": "psi", "kpa": "kpa", "bar": "bar"}
 
 

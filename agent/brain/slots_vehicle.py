@@ -42,11 +42,30 @@ def _known_names(env: Env) -> list[str]:
     return [n for n in dict.fromkeys([*([env.vehicle] if env.vehicle else []), *named]) if n]
 
 
+# What people call a second vehicle by its kind ("the ute", "the quad", "the bus"): passed as
+# its name, since many are named so; the planner calls again without it when the user has
+# no vehicle of that name (agent/brain/planner.py). Not the words for whatever one drives
+# ("the car", "the van"), which name the default vehicle.
+_KINDS = (
+    r"ute|quad|bus|truck|tractor|boat|tinny|bike|motorbike|trike|scooter|buggy|jeep|landy"
+    r"|4wd|4x4|troopie"
+)
+
+
+_ANSWERED = re.compile(r"\(vehicle: ([^)]+)\)", _I)
+
+
 def vehicle_named(text: str, env: Env) -> tuple[str, int, int] | None:
     """The vehicle a request is about, with its span: "in the Pajero", "the Troopy's",
     "on the Hilux" (model nicknames, or the name of one of the user's vehicles the
     conversation has shown, with or without "the"); not one the message rules out ("in
     the Falcon, not the Cruiser")."""
+    if given := _ANSWERED.search(text):
+        # the answer to "which vehicle …?" (agent/brain/questions.py joins it so)
+        name = re.sub(
+            r"^(?:the|my|our)\s+|\s+(?:one|please|pls)$", "", given[1].strip(" .!"), flags=_I
+        )
+        return name, given.start(), given.end()
     known = sorted(_known_names(env), key=len, reverse=True)
     bare = [re.sub(r"^the\s+", "", n, flags=_I) for n in known]
     said = "|".join(re.escape(n) for n in bare)
@@ -60,12 +79,29 @@ def vehicle_named(text: str, env: Env) -> tuple[str, int, int] | None:
     ]
     hits = [m for m in hits if not re.search(r"\bnot\s*$", text[: m.start()], _I)]
     if not hits:
-        return None
+        return vehicle_kind(text)
     m = min(hits, key=lambda h: h.start())
     for name, plain in zip(known, bare, strict=True):
         if m[1].lower() == plain.lower():
             return name, m.start(), m.end()
     return (title_case(m[1]) if m[1].islower() else m[1]), m.start(), m.end()
+
+
+def vehicle_kind(text: str) -> tuple[str, int, int] | None:
+    """ "the ute", "our quad's": a vehicle named by its kind, as a name to try."""
+    hits = [
+        m
+        for m in re.finditer(rf"\b(?:the|my|our|his|her)\s+({_KINDS})(?:'s)?(?![\w-])", text, _I)
+        if not re.search(r"\bnot\s*$", text[: m.start()], _I)
+    ]
+    if not hits:
+        return None
+    word = hits[0][1]
+    return (
+        (word.upper() if word[0].isdigit() else word.capitalize()),
+        hits[0].start(),
+        hits[0].end(),
+    )
 
 
 def add_vehicle(text: str, env: Env) -> Draft:
@@ -99,9 +135,12 @@ def add_vehicle(text: str, env: Env) -> Draft:
     named = re.search(
         r"\b(?:(?:called|named|nicknamed|calling|naming)(?: (?:it|her|him|them))?"
         r"|name (?:it|her|him)|call (?:it|her|him)|known as"
-        r"|(?:we|i|they|he|she|mum|dad|nan|pop) calls?(?: it| her| him)?|goes by"
+        # (an adverb between: "we affectionately call", "we just call her")
+        r"|(?:we|i|they|he|she|mum|dad|nan|pop)(?: \w+ly| just| all| always)? calls?"
+        r"(?: it| her| him)?|goes by"
         r"|(?:her|his|its|the|our|my) name(?:'s| is)"
-        r"|name\s*:)\s+(?:the\s+)?"
+        # a capital "The" is the name's own ("The Tortoise"); a lower-case one is not
+        r"|name\s*:)\s+(?:(?-i:the)\s+)?"
         r"([\w'-]+(?:\s+(?!\d)[A-Z][\w'-]*)?)",
         text,
         _I,

@@ -129,6 +129,10 @@ def log_maintenance(text: str, env: Env) -> Draft:
     # The first phrase that names work: "log some maintenance" names none (ask what).
     vague = r"(?:some|something|a bit|stuff|work|a job|some work|it|that)?"
     item = next((p for p in (tidy(p, lead) for p in parts) if not re.fullmatch(vague, p, _I)), "")
+    if named := re.search(
+        r"\b\d{1,3}(?:,?\d{3})?\s*(?:k|km|kms)\s+(?:service|check|inspection)\b", text, _I
+    ):
+        item = named[0]  # "the 10,000 km service": the work's name holds its interval
     draft.put("item", item or None)
     draft.missing = None if item else "item"
     return draft
@@ -148,7 +152,8 @@ def maintenance_due(text: str, env: Env) -> Draft:
 
 # Asking to keep the trip: "plan a trip", "map out", "save that trip", "add it to my trips".
 _KEEP_TRIP = re.compile(
-    r"\b(?:plan|planning|planned|map(?:ping)? out|save|book|keep|lock in)\b"
+    r"\b(?:plan|planning|planned|map(?:ping)? out|save|book|keep|lock in|prepare|organi[sz]e"
+    r"|arrange|set up|put together|create|schedule|sort out|line up)\b"
     r"|\b(?:add|put|pop|stick|whack)\b.{0,20}\b(?:trips?|itinerary)\b",
     _I,
 )

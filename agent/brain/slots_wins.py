@@ -9,7 +9,7 @@ from agent.brain.categories import category_of
 from agent.brain.convo import Env
 from agent.brain.dates import find_day
 from agent.brain.draft import Draft, Ref, blank, tidy
-from agent.brain.money import Amount, best_amount, find_amounts, spoken_pair
+from agent.brain.money import Amount, best_amount, currency_named, find_amounts, spoken_pair
 from agent.brain.pick import explicit_id, ordinal, ref_words
 from agent.brain.times import find_time
 
@@ -62,14 +62,26 @@ _RATE_FOR = re.compile(
 )
 
 
+_RATE = re.compile(
+    rf"\$?\s?(?P<rate>\d+(?:\.\d+)?)\s*(?:dollars|bucks)?\s*(?:a|per|/|each|every)\s*(?P<u>{_UNIT_RATE})\b",
+    _I,
+)
+
+
 def _times_rate(text: str, amount: Amount) -> Amount | None:
     """ "the caravan park 38 a night for 3 nights", "2 nights at 45 a night": the rate
     times the count, when the amount read is that rate (a total said wins)."""
     m = _RATE_FOR.search(text)
-    if not m:
+    if m:
+        rate, count = Decimal(m["rate"] or m["rate2"]), int(m["n"] or m["n2"])
+    elif (each := _RATE.search(text)) and (
+        many := re.search(rf"(?<![\d.$])(\d+)\s+{each['u']}s?\b", text[: each.start()], _I)
+    ):
+        # "three nights at Big4 Port Macquarie, 58 per night": the count said first, apart
+        rate, count = Decimal(each["rate"]), int(many[1])
+    else:
         return None
-    rate, count = Decimal(m["rate"] or m["rate2"]), int(m["n"] or m["n2"])
-    if amount.value != rate or not 1 < count <= 60:
+    if amount.value not in (rate, count) or not 1 < count <= 60:
         return None
     return Amount(rate * count, amount.currency, amount.start, amount.end)
 
@@ -82,8 +94,8 @@ def add_expense(text: str, env: Env) -> Draft:
         amount = times  # "38 a night for 3 nights": what was paid is 114
     if amount:
         draft.put("amount", amount.value)
-        if amount.currency:
-            draft.put("currency", amount.currency)
+        # "… 30 dollars, this was australian dollars": named apart from the figure
+        draft.put("currency", amount.currency or currency_named(text))
     day = find_day(text, env.today, future=False)
     # a purchase with no day said is today's, said outright as people expect it
     draft.put("date", (day.day if day else env.today).isoformat())

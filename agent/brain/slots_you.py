@@ -39,7 +39,9 @@ _DAY_PART = re.compile(
 REMINDER_HOUR = time(9)  # when "remind me … on Friday" (a day, no time) reminds
 _REMIND = re.compile(r"\bremind(?:er)?\b", _I)
 _CAL = re.compile(
-    r"\b(?:to|in|into|on)\s+(?:my|the|our)\s+(?:calendar|diary|schedule)\b|\bcalendar\b", _I
+    r"\b(?:to|in|into|on)\s+(?:my|the|our)\s+(?:calendar|diary|schedule|agenda|planner)\b"
+    r"|\bcalendar\b",
+    _I,
 )
 _END = re.compile(
     r"\b(?:until|till|til|to|-)\s*(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b|\b(?:for|takes?|took|lasts?"

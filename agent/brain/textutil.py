@@ -87,6 +87,23 @@ def _groups(words: list[str]) -> list[list[str]]:
     return [g for g in groups if g]
 
 
+def _hundreds_of_thousands(words: list[str]) -> list[str]:
+    """ "one ninety two thousand", "two fifty thousand": a digit then tens before "thousand"
+    are hundreds of thousands, as odometers are read out (192,000; 250,000)."""
+    for i in range(len(words) - 2):
+        unit, ten = words[i], words[i + 1]
+        if not (unit in _UNITS and 0 < _UNITS[unit] < 10 and ten in _TENS):
+            continue
+        if i and (words[i - 1] in _UNITS or words[i - 1] in _TENS or words[i - 1] in _SCALES):
+            continue
+        rest = words[i + 2 :]
+        if rest[:1] == ["thousand"] or (
+            rest[:1] and rest[0] in _UNITS and rest[1:2] == ["thousand"]
+        ):
+            return [*words[:i], unit, "hundred", *words[i + 1 :]]
+    return words
+
+
 def _dollars_and_cents(dollars: int | None, cents: int | None) -> bool:
     """Two spoken numbers that are a price: dollars past any clock hour, then cents
     ("a hundred and five twenty"); 19 and 20 lead years ("twenty twenty")."""
@@ -162,7 +179,7 @@ def _replace(match: re.Match[str]) -> str:
         keep = True
     if keep:
         return text
-    values = [_value(g) for g in _groups(low)]
+    values = [_value(g) for g in _groups(_hundreds_of_thousands(low))]
     if len(values) == 2 and _dollars_and_cents(values[0], values[1]):
         number = f"{values[0]}.{values[1]:02d}"  # "ninety nine thirty": 99.30
     else:
@@ -234,7 +251,7 @@ _MONTH_WORD = (
 )
 _WEEKDAY_WORD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _ORDINAL_DATE = re.compile(
-    rf"\b(?P<a>{_ORD_WORD})(?=\s+(?:of\s+)?{_MONTH_WORD}\b)"
+    rf"\b(?P<a>{_ORD_WORD})(?=\s+(?:of\s+)?(?:{_MONTH_WORD}|(?:next|this) month)\b)"
     rf"|(?<=\b)(?P<m>{_MONTH_WORD})\s+(?:the\s+)?(?P<b>{_ORD_WORD})\b"
     rf"|\b(?P<w>{_WEEKDAY_WORD}),?\s+the\s+(?P<d>{_ORD_WORD})\b"
     rf"|\b(?P<p>on|by|until|till|til|before|after|from|since|use by|best before) the\s+"
@@ -306,6 +323,15 @@ _SELF_REPAIR = re.compile(
     r"|i mean|or rather|make that|make it|scratch that)\b[\s,.…]*)+(?=\d)",
     re.IGNORECASE,
 )
+# The same for a day taken back: "tomorrow... I mean yesterday", "friday, no, saturday".
+_DAY_WORDS = (
+    r"today|tonight|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
+_SELF_REPAIR_DAY = re.compile(
+    rf"\b(?:{_DAY_WORDS})\s*[,.…]*\s+(?:(?:actually|no|nah|sorry|wait|i mean|or rather"
+    rf"|make that|make it|scratch that)\b[\s,.…]*)+(?=(?:{_DAY_WORDS})\b)",
+    re.IGNORECASE,
+)
 # Percent as it is spelt in other languages ("90 procent", "80 prozent", "75 por ciento").
 _PERCENT = re.compile(
     r"(?<=\d)\s*(?:procent|prozent|pourcent|pour cent|por ciento|per cento)\b", re.I
@@ -314,6 +340,8 @@ _PERCENT = re.compile(
 _POINT = re.compile(r"\b(\d+) point (\d+)\b", re.IGNORECASE)
 # "12,50" written with a decimal comma (most of Europe): cents after the comma. Not a
 # thousands group ("1,250"), nor one of several numbers in a row ("38,38,42,42").
+# "1.234,50 euros": thousands set off by dots, cents by a comma (most of Europe).
+_DOTTED_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+),(\d{2})(?![\d,])")
 _DECIMAL_COMMA = re.compile(
     r"(?<![\d,.])(\d{1,4}),(\d{2}(?!\d|,\s*\d|\s+\d)"
     r"|\d(?=\s*(?:bar|kg|kilos?|l|lt|litres?|liters?|km|euros?|eur|%)\b))"
@@ -426,15 +454,22 @@ def _heard_number(m: re.Match[str]) -> str:
 
 # A count glued to a short unit of time ("in 3d", "next 2wks", "for 1h", "3hrs"): spaced
 # and spelt out, as the range and clock rules read them.
-_GLUED_SPAN = re.compile(r"\b(\d{1,3})\s?(d|dys?|wks?|hrs?|h|mins?|mths?|yrs?)\b", re.IGNORECASE)
+# (not the hour mark of a clock time: "at 19h", "um 9h", "from 10h till 12h")
+_GLUED_SPAN = re.compile(
+    r"(?<!\bat )(?<!\bum )(?<!\b@ )(?<!\bfrom )(?<!\btill )(?<!\buntil )(?<!\bto )(?<!\bby )"
+    r"\b(\d{1,3})\s?(d|dys?|wks?|hrs?|h|mins?|mths?|yrs?)\b"
+    r"|\b(\d{1,3})\s?(d|dys?|wks?|hrs?|mins?|mths?|yrs?)\b",
+    re.IGNORECASE,
+)
 _SPAN_WORD = {"d": "days", "dy": "days", "dys": "days", "wk": "weeks", "wks": "weeks",
               "h": "hours", "hr": "hours", "hrs": "hours", "min": "minutes", "mins": "minutes",
               "mth": "months", "mths": "months", "yr": "years", "yrs": "years"}  # fmt: skip
 
 
 def _glued_span(m: re.Match[str]) -> str:
-    unit = _SPAN_WORD[m[2].lower()]
-    return f"{m[1]} {unit[:-1] if m[1] == '1' else unit}"
+    count, unit = (m[1], m[2]) if m[1] else (m[3], m[4])
+    words = _SPAN_WORD[unit.lower()]
+    return f"{count} {words[:-1] if count == '1' else words}"
 
 
 def respell(text: str) -> str:
@@ -445,19 +480,115 @@ def respell(text: str) -> str:
     return _GLUED_SPAN.sub(_glued_span, text)
 
 
+# "pantry + 2kg rice, eggs", "shopping list + milk", "todo + ring the vet": a "+" after the
+# name of a list, as written at a command line, is "add to" that list.
+_LIST_PLUS = re.compile(
+    r"^(?:(?:the|my|our)\s+)?(?:(?P<stock>pantry|cupboard|fridge|freezer)"
+    r"|(?P<shop>shopping(?:\s+list)?|grocery\s+list|list)"
+    r"|(?P<todo>to-?dos?(?:\s+list)?|to\s+do(?:\s+list)?|tasks?|jobs?))\s*\+\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _list_plus(m: re.Match[str]) -> str:
+    if m["stock"]:
+        return f"add to the {m['stock'].lower()}: "
+    return "add to the shopping list: " if m["shop"] else "add a task: "
+
+
+# Spoken hesitations ("join the group uh Nullarbor Crossers", "um, fifty k's"): no part of
+# any value. ("um" before a number is German for "at".)
+_HESITATION = re.compile(r"(?<![\w'])(?:u+h+m*|u+m+|e+r+m*|e+h+m+)(?![\w'])(?!\s*\d)[,.]?\s*", re.I)
+# "two oh five a litre" (2.05), "six oh five in the morning" (6:05): a digit, "oh", a digit
+# or two, read as spoken prices and clock times are.
+_OH = re.compile(
+    r"\b(\d|one) oh (\d)\b(?=\s*(?:(?P<price>a lit|per lit|a lt|/ ?l\b|c\b|cents)"
+    r"|(?P<clock>am\b|pm\b|a\.m|p\.m|in the (?:morning|afternoon|evening)|at night|tonight)))",
+    re.I,
+)
+# "at 9 and a half" (9:30), as some say the half hour: after a word that asks for a time.
+_AND_A_HALF = re.compile(
+    r"\b(at|@|by|from|till|until|around|about) (\d{1,2}) and a half\b"
+    r"(?!\s*(?:hours?|hrs?|days?|weeks?|months?|years?|litres?|liters?|kg|kilos?|km|kms|dollars?"
+    r"|bucks?|metres?|meters?|m\b|percent|%))",
+    re.I,
+)
+# "an hour and a half", "2 and a half hours", "half an hour": a length in minutes.
+_HALF_HOURS = re.compile(
+    r"\b(?:(?P<a>an?|one|\d{1,2}) (?:hours?|hrs?) and a half"
+    r"|(?P<b>\d{1,2}) and a half (?:hours?|hrs?)|(?P<c>half an? hour))\b"
+    # (a lead time keeps its words: figures.py reads "half an hour's warning", "… before")
+    r"(?!'s|s'|\s+(?:warning|notice|heads|before|b4|prior|early|earlier|beforehand|ahead))",
+    re.I,
+)
+
+
+def _half_hours(m: re.Match[str]) -> str:
+    if m["c"]:
+        return "30 minutes"
+    count = m["a"] or m["b"]
+    hours = 1 if count.lower() in ("a", "an", "one") else int(count)
+    return f"{hours * 60 + 30} minutes"
+
+
+_DOTTED_KM = re.compile(r"(?<![\d.,])(\d{1,3})\.(\d{3})(?=\s*(?:km|kms|kilomet\w+)\b)", re.I)
+_OCLOCK = re.compile(r"\b(\d{1,2}) ?o'? ?clock\b", re.I)
+# "fifty k's", "200ks": kilometres.
+_KAYS = re.compile(r"(?<=\d)\s?k'?s\b", re.I)
+
+
+def _oh(m: re.Match[str]) -> str:
+    first = "1" if m[1].lower() == "one" else m[1]
+    return f"{first}.0{m[2]}" if m["price"] else f"{first}:0{m[2]}"
+
+
+# A letter's greeting and its signing off, each on a line of its own ("Dear PAM,",
+# "Warm regards,\nMargaret"): no part of any request.
+_GREETING = re.compile(
+    r"^\s*(?:dear|hi|hello|hey|g'?day|good (?:morning|afternoon|evening))(?:\s+(?:pam|there|team))?"
+    r"\s*[,!.:]?\s*\n",
+    re.IGNORECASE,
+)
+_SIGN_OFF = re.compile(
+    r"\n\s*(?:yours (?:faithfully|sincerely|truly)|(?:kind|warm|best|many|warmest|kindest)"
+    r" (?:regards|wishes|thanks)|regards|best|with (?:many |much |kind )?thanks|thanks(?: again)?"
+    r"|thank you|cheers|love|sincerely|all the best|ta)\s*[,!.]?\s*"
+    r"(?:\n\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}\s*)?$",
+    re.IGNORECASE,
+)
+
+
+SIGN_OFF_TAIL = 120  # a signing off is read in the message's last characters only
+
+
+def unletter(text: str) -> str:
+    """The body of a message written as a letter. The signing off is looked for in the tail
+    alone: tried from every line break of a long run of them, the pattern costs O(n^2)."""
+    text = _GREETING.sub("", text, count=1)
+    cut = max(0, len(text) - SIGN_OFF_TAIL)
+    return text[:cut] + _SIGN_OFF.sub("", text[cut:], count=1)
+
+
 def normalise(text: str) -> str:
     """One spacing, plain quotes and dashes, number words as digits; case is kept."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", " - ")
-    text = re.sub(r"[ \t]+", " ", text).strip()
+    text = unletter(re.sub(r"[ \t]+", " ", text).strip())
+    text = _LIST_PLUS.sub(_list_plus, _HESITATION.sub("", text), count=1)
     text = respell(_TEXTED.sub(_texted, text))
     text = _ORDINAL_DATE.sub(_ordinal_date, text)
     text = _HAVE_CONTRACTIONS.sub(r"\1 have", text)  # "what've we got on"
     text = _PER.sub(lambda m: " a " + _PER_WORD.get(m[1].lower(), m[1].lower()), text)
     text = _YEAR_WORDS.sub(_year, fix_number_words(_CONTRACTIONS.sub(_apostrophe, text)))
     text = _SPACED_THOUSANDS.sub(r"\1\2", _ARROW.sub(" to ", words_to_digits(text)))
+    text = _AND_A_HALF.sub(r"\1 \2:30", _KAYS.sub(" km", _OH.sub(_oh, text)))
+    text = _HALF_HOURS.sub(_half_hours, text)
+    text = _OCLOCK.sub(r"\1:00", text)  # "10 o'clock until 12 o'clock": clock times
+    # "203.450 km" (a thousands dot, as most of Europe writes it); "this week end"
+    text = _DOTTED_KM.sub(r"\1\2", re.sub(r"\bweek end\b", "weekend", text, flags=re.I))
+    text = _DOTTED_THOUSANDS.sub(lambda m: f"{m[1].replace('.', '')}.{m[2]}", text)
     text = _DECIMAL_COMMA.sub(r"\1.\2", _POINT.sub(r"\1.\2", text))
-    text = _PERCENT.sub(" percent", _SELF_REPAIR.sub("", text))
+    text = _PERCENT.sub(" percent", _SELF_REPAIR_DAY.sub("", _SELF_REPAIR.sub("", text)))
     return _DOLLARS_CENTS.sub(_price, text)
 
 

@@ -174,9 +174,13 @@ def find_time(text: str) -> TimeHit | None:
     return None
 
 
+# The end's half of the day: am/pm, or a part of the day ("from 9 to 10 30 in the morning",
+# the minutes as "ten thirty" is written once its words are digits).
 _RANGE = re.compile(
-    rf"\b(?:from|between)?\s*(\d{{1,2}})(?:[:.](\d{{2}}))?\s*{_AMPM}?\s*(?:till|til|until|to|-|–|and)"
-    rf"\s*(\d{{1,2}})(?:[:.](\d{{2}}))?\s*{_AMPM}(?!\w)",
+    rf"\b(?:from|between)?\s*(\d{{1,2}})(?:[:.](\d{{2}})|\s([0-5]\d)(?=\s*(?:till|til|until|to)\b))?"
+    rf"\s*{_AMPM}?\s*(?:till|til|until|to|-|–|and)\s*(\d{{1,2}})(?:[:. ]([0-5]\d))?"
+    rf"\s*(?:{_AMPM}(?!\w)|(?:in the )?(morning)\b|(?:in the )?(afternoon|arvo|evening)\b"
+    r"|at (night)\b|(tonight)\b)",
     _I,
 )
 
@@ -187,11 +191,13 @@ def time_range(text: str) -> tuple[time, time, int, int] | None:
     m = _RANGE.search(text)
     if not m:
         return None
-    end = _hour(int(m[4]), int(m[5] or 0), m[6])
-    start_ampm = m[3] or m[6]
-    start = _hour(int(m[1]), int(m[2] or 0), start_ampm)
-    if start and end and start > end and not m[3]:
-        start = _hour(int(m[1]), int(m[2] or 0), "am")
+    part = "am" if m[8] else "pm" if (m[9] or m[10] or m[11]) else None
+    end = _hour(int(m[5]), int(m[6] or 0), m[7] or part)
+    start_ampm = m[4] or m[7] or part
+    start_minute = int(m[2] or m[3] or 0)
+    start = _hour(int(m[1]), start_minute, start_ampm)
+    if start and end and start > end and not m[4]:
+        start = _hour(int(m[1]), start_minute, "am")
     if start is None or end is None or start >= end:
         return None
     return start, end, m.start(), m.end()

@@ -215,11 +215,27 @@ async def resolve_vehicle(db: UserDb, vehicle: str | None) -> VehicleOut | None:
         by_id = UUID(wanted)
     except ValueError:
         found = _pick(vehicles, wanted) if wanted else None
+        if found is None:
+            raise unknown_vehicle(wanted, vehicles) from None
     else:
         found = next((v for v in vehicles if v.id == by_id), None)
     if found is None:
         raise not_found("vehicle", vehicle)
     return found
+
+
+def unknown_vehicle(name: str, vehicles: list[VehicleOut]) -> ActionError:
+    """No vehicle of that name: the error says which the user has (`choices`), so whoever
+    asked can pick the one meant or ask which."""
+    names = [v.name for v in vehicles]
+    yours = f"yours: {', '.join(names)}." if names else "you have no vehicles yet."
+    return ActionError(
+        f"No vehicle called '{name}'; {yours}",
+        code="not_found",
+        field="vehicle",
+        subject="vehicle",
+        choices=names,
+    )
 
 
 async def add_vehicle(db: UserDb, args: AddVehicleArgs) -> VehicleResult:

@@ -135,9 +135,12 @@ async def test_resolve_vehicle_by_id_name_prefix_and_default(
         assert (await resolve_vehicle(db, "caravan")).name == "Jayco Caravan"  # type: ignore[union-attr]
         with pytest.raises(ActionError, match="several vehicles: Troopy, Tvan"):
             await resolve_vehicle(db, "t")
-        with pytest.raises(ActionError, match="couldn't find vehicle Hilux") as missing:
+        with pytest.raises(
+            ActionError, match="No vehicle called 'Hilux'; yours: Troopy, Jayco Caravan, Tvan"
+        ) as missing:
             await resolve_vehicle(db, "Hilux")
         assert missing.value.code == "not_found"
+        assert missing.value.to_result()["choices"] == ["Troopy", "Jayco Caravan", "Tvan"]
 
 
 async def test_another_users_vehicle_id_is_not_found(scoped: ScopedDb, user_id: uuid.UUID) -> None:
@@ -157,5 +160,6 @@ async def test_resolve_vehicle_without_vehicles_is_none(
 ) -> None:
     async with scoped(user_id, now=NOW) as db:
         assert await resolve_vehicle(db, None) is None
-        with pytest.raises(ActionError, match="couldn't find vehicle"):
+        with pytest.raises(ActionError, match="you have no vehicles yet") as missing:
             await resolve_vehicle(db, "Troopy")
+        assert missing.value.to_result()["choices"] == []
