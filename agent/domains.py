@@ -71,7 +71,8 @@ class DomainState(AgentState[Any]):
     time_zone: NotRequired[str]
     summary: NotRequired[str]
     dialogue: NotRequired[DialogueState]
-    # Shared with the parent graph, so a hand-off reaches `next_domain`.
+    # Shared with the parent graph, so a hand-off reaches the edge after the domain
+    # (graph.next_domain).
     route: NotRequired[list[str]]
     pending: NotRequired[list[str]]
     handoffs: NotRequired[list[str]]

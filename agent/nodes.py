@@ -13,15 +13,14 @@ from tools.types import Domain
 
 ROUTER: Final = "router"
 GENERAL: Final = "general"
-NEXT_DOMAIN: Final = "next_domain"
 FINISH: Final = "finish"
 
 # Where the router may send a turn: a domain's subgraph or the general node.
 DomainNode = Literal[Domain, "general"]
-# Where the router and next_domain may go next.
+# Where the router and the edge after a domain (graph.next_domain) may go next.
 RouterGoto = Literal[DomainNode, "finish"]
 # Every top-level node of the graph.
-Node = Literal["router", DomainNode, "next_domain", "finish"]
+Node = Literal["router", DomainNode, "finish"]
 
 DOMAINS: tuple[Domain, ...] = get_args(Domain)
 DOMAIN_NODES: tuple[DomainNode, ...] = (*DOMAINS, GENERAL)

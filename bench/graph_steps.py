@@ -34,7 +34,7 @@ from bench.procs import cores
 
 RESULTS = Path(__file__).resolve().parent / "results"
 PROBE = Path(__file__).resolve().with_name("graph_probe.py")
-FIGURES = ("graph_cpu_ms_per_turn", "saved_cpu_ms_per_turn")
+FIGURES = ("graph_cpu_ms_per_turn", "saved_cpu_ms_per_turn", "ap_saved_cpu_ms_per_turn")
 
 
 class Worker:
@@ -105,7 +105,7 @@ def measure(trees: list[tuple[str, Path]], url: str, rounds: int, turns: int) ->
     finally:
         for worker in workers.values():
             worker.close()
-    out: dict[str, Any] = {"rounds": rounds, "turns": turns, "trees": {}, "steps": []}
+    out: dict[str, Any] = {"rounds": rounds, "turns": turns, "trees": {}, "steps": [], "runs": runs}
     for name, tree in trees:
         out["trees"][name] = {
             "path": str(tree),
@@ -116,10 +116,16 @@ def measure(trees: list[tuple[str, Path]], url: str, rounds: int, turns: int) ->
     if len(trees) > 2:  # and the whole ladder
         pairs.append((trees[0], trees[-1]))
     for (before, _), (after, _) in pairs:
+        ratios = [
+            a["graph_cpu_ms_per_turn"] / b["graph_cpu_ms_per_turn"]
+            for a, b in zip(runs[after], runs[before], strict=True)
+        ]
         out["steps"].append(
             {
                 "before": before,
                 "after": after,
+                # A sign test's count: the median alone hides how often the step won.
+                "fewer": f"{sum(r < 1 for r in ratios)}/{len(ratios)}",
                 **{
                     f: _spread(
                         [a[f] / b[f] for a, b in zip(runs[after], runs[before], strict=True)]
@@ -150,30 +156,31 @@ def markdown(result: dict[str, Any], title: str) -> str:
         f"rotated per round, for {result['turns']} turns of the offline brain's write turn "
         "(router → wins → add_expense → reply), with no checkpointer (the graph's own "
         "CPU, `make bench`'s turn cost) and with the server's Postgres checkpointer and "
-        "chat durability. Load "
+        "chat durability, and with LangGraph's default durability (`async`: a checkpoint "
+        "after every step, an Agent Protocol run's unless it asks). Load "
         f"average {result['load_before']} before, {result['load_after']} after, on "
         f"{os.cpu_count()} CPUs shared with other sessions: the paired ratios are the figure.",
         "",
-        "| tree | commit | graph alone, CPU ms/turn | with checkpointer |",
-        "|---|---|---|---|",
+        "| tree | commit | graph alone, CPU ms/turn | with checkpointer (chat) |"
+        " with checkpointer (Agent Protocol's default) |",
+        "|---|---|---|---|---|",
     ]
     for name, tree in result["trees"].items():
-        g, s = tree["graph_cpu_ms_per_turn"], tree["saved_cpu_ms_per_turn"]
-        lines.append(
-            f"| {name} | `{tree['commit']}` | {g['median']:.2f} ({g['min']:.2f}–{g['max']:.2f})"
-            f" | {s['median']:.2f} ({s['min']:.2f}–{s['max']:.2f}) |"
+        cells = " | ".join(
+            f"{f['median']:.2f} ({f['min']:.2f}–{f['max']:.2f})" for f in map(tree.get, FIGURES)
         )
+        lines.append(f"| {name} | `{tree['commit']}` | {cells} |")
     lines += [
         "",
-        "| step | graph alone, after ÷ before | with checkpointer |",
-        "|---|---|---|",
+        "| step | graph alone, after ÷ before | with checkpointer (chat) | (Agent Protocol's)"
+        " | rounds after < before (graph alone) |",
+        "|---|---|---|---|---|",
     ]
     for step in result["steps"]:
-        g, s = step["graph_cpu_ms_per_turn"], step["saved_cpu_ms_per_turn"]
-        lines.append(
-            f"| {step['before']} → {step['after']} | **{g['median']:.3f}** "
-            f"({g['min']:.3f}–{g['max']:.3f}) | {s['median']:.3f} ({s['min']:.3f}–{s['max']:.3f}) |"
+        cells = " | ".join(
+            f"{f['median']:.3f} ({f['min']:.3f}–{f['max']:.3f})" for f in map(step.get, FIGURES)
         )
+        lines.append(f"| {step['before']} → {step['after']} | {cells} | {step['fewer']} |")
     return "\n".join(lines) + "\n"
 
 

@@ -83,7 +83,7 @@ async def test_breakpoints(sides: tuple[Side, Side], where: str) -> None:
         }
 
     found = await same_on_both(sides, script)
-    assert found["next"] == (["wins"] if where == "interrupt_before" else ["next_domain"])
+    assert found["next"] == (["wins"] if where == "interrupt_before" else ["finish"])
 
 
 @pytest.mark.row("interrupts and resume (guard)")
