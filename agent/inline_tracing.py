@@ -74,4 +74,4 @@ def install() -> None:
     """Idempotent; process-wide (LangSmith keeps one runtime override). Before
     `create_agent` is called: it looks `traceable` up when it builds an agent."""
     langsmith.set_runtime_overrides(aio_to_thread=_inline_unless_tracing)
-    factory.traceable = traced_when_on  # type: ignore[attr-defined,assignment]
+    factory.traceable = traced_when_on  # type: ignore[assignment]
