@@ -661,7 +661,7 @@ _PRICED = re.compile(
 )
 
 
-def _next_item(
+def _next_list_item(
     prev: Candidate | None, intent: Candidate | None, sep: str, before: str, chunk: str
 ) -> bool:
     """After a hard break (a semicolon, a new line, a "+"), a clause with a figure of its own
@@ -690,8 +690,8 @@ def _next_item(
     )
 
 
-# Requests a terse list repeats with only their values ("groceries $48.20; camp fee 35").
-LISTED = {"add_expense", "add_income", "set_budget"}
+# A clause that gives only values after a LISTED request (above): what `_next_list_item`
+# leaves, a value glued to its unit before ("200/mth") or a budget's category with its limit.
 _PRICE = re.compile(
     r"(?<![\w.,/:])(?:\d[\d,]*\.\d\d|[1-9]\d[\d,]*|[5-9])\b"
     r"(?!\s*(?:%|(?:percent|per cent|pc|litres?|liters?|l|kg|kgs|g|ml|km|kms|psi|kpa|am|pm|x"
@@ -703,7 +703,7 @@ _PRICE = re.compile(
 _WHAT_THEN_PRICE = re.compile(r"^[a-z][a-z' &-]{2,30}\s+\$?\d", re.I)  # "laundromat 12"
 
 
-def _next_item(
+def _repeated_request(
     prev: Candidate, intent: Candidate | None, before: str, chunk: str
 ) -> Candidate | None:
     """The request before, again, for a clause that gives only its values: a price and
@@ -770,7 +770,7 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 intent = rescued = found
         if segments:
             s0, e0, prev, forced = segments[-1]
-            if _next_item(prev, intent, text[e0:start], text[s0:e0], chunk):
+            if _next_list_item(prev, intent, text[e0:start], text[s0:e0], chunk):
                 segments.append((start, end, prev, prev))
                 continue
             if intent and intent.tool in ACTS_ON and _ACTS_ON_BEFORE.match(chunk.strip()):
@@ -778,7 +778,7 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 # what it acts on, not a request of its own
                 segments[-1] = (s0, end, intent, intent)
                 continue
-            if prev and (kept := _next_item(prev, intent, text[s0:e0], chunk)):
+            if prev and (kept := _repeated_request(prev, intent, text[s0:e0], chunk)):
                 # "income 850 cleaning; 120 markets sat", "budget: groceries 600/mth + fuel
                 # 900": another of the same request, its words left out
                 segments.append((start, end, kept, kept))

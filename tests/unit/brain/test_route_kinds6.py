@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from langchain_core.messages import AIMessage
+from langchain_core.messages import AIMessage, BaseMessage
 
 from agent.brain.asking import WRITES
 from agent.brain.segment import split
@@ -202,7 +202,7 @@ def test_putting_a_thing_in_the_freezer_list_adds_it() -> None:
 
 
 def test_read_it_back_after_a_shopping_add_shows_the_list() -> None:
-    turns = [
+    turns: list[str | BaseMessage] = [
         "add tomatoes and bread to the shopping list",
         called("add_to_shopping_list", "s1", items=["tomatoes", "bread"]),
         result("s1", "add_to_shopping_list", summary="Added 2 items."),
@@ -332,7 +332,7 @@ def test_an_event_no_longer_at_its_time_is_changed() -> None:
 
 
 def test_also_add_after_the_shopping_list_adds_to_it() -> None:
-    turns = [
+    turns: list[str | BaseMessage] = [
         "what's on the shopping list?",
         called("get_shopping_list", "g1"),
         result("g1", "get_shopping_list", summary="2 items.", items=[{"name": "bread"}]),
@@ -363,7 +363,7 @@ def test_looking_at_the_tasks_is_still_a_look() -> None:
 
 
 def test_a_list_named_without_its_article_after_the_pantry_is_that_list() -> None:
-    turns = [
+    turns: list[str | BaseMessage] = [
         "what's in the fridge?",
         called("list_pantry", "p1"),
         result("p1", "list_pantry", summary="1 item.", items=[{"name": "butter"}]),
