@@ -104,6 +104,7 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         self._in_head = True  # waiting for (the rest of) a request head
         self._head_received = 0  # bytes read while the head was incomplete
         self._head_size = 0  # the head as parsed: request target, names and values
+        self._heads_completed = 0
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -115,11 +116,18 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
 
     def data_received(self, data: bytes) -> None:
         was_in_head = self._in_head
+        heads_before = self._heads_completed
         super().data_received(data)
-        # A head still incomplete after this read: all of it counts when the head was
-        # already under way (a read that also ended a body starts the count at zero;
-        # the complete head's own size is checked in on_headers_complete).
-        if self._in_head and was_in_head and not self.transport.is_closing():
+        # A head still incomplete after this read: all of it counts when the same head
+        # was under way before it and none completed in it (a read that ended a head or
+        # a body starts the count at zero; a complete head's own size is checked in
+        # on_headers_complete).
+        if (
+            self._in_head
+            and was_in_head
+            and self._heads_completed == heads_before
+            and not self.transport.is_closing()
+        ):
             self._head_received += len(data)
             if self._head_received > self.max_header_bytes:
                 self.send_400_response("Invalid HTTP request received.")
@@ -138,6 +146,7 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
 
     def on_headers_complete(self) -> None:
         self._in_head = False
+        self._heads_completed += 1
         self._disarm()
         if self._head_size > self.max_header_bytes:
             raise HeadTooLarge

@@ -157,3 +157,19 @@ def test_a_slow_body_gets_408(bounded_server: RunningServer) -> None:
     assert answer.startswith(b"HTTP/1.1 408"), answer[:200]
     assert b"request_timeout" in answer
     assert time.monotonic() - started < 5
+
+
+def test_a_body_larger_than_the_head_limit_in_the_same_write_is_no_head(
+    bounded_server: RunningServer,
+) -> None:
+    """Head and body in one read, on a kept-alive connection: only head bytes count."""
+    body = b"x" * (MAX_HEADER_BYTES * 2)
+    request = (
+        b"POST /health/live HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+        b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body
+    )
+    with open_socket(bounded_server) as sock:
+        for _ in range(2):
+            sock.sendall(request)
+            answer = sock.recv(65536)
+            assert answer.startswith(b"HTTP/1.1 405"), answer[:80]
