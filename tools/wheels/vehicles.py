@@ -232,7 +232,6 @@ def unknown_vehicle(name: str, vehicles: list[VehicleOut]) -> ActionError:
     return ActionError(
         f"No vehicle called '{name}'; {yours}",
         code="not_found",
-        field="vehicle",
         subject="vehicle",
         choices=names,
     )
