@@ -33,6 +33,35 @@ MAX_HEADER_BYTES = 64 * 1024
 HEADERS_TIMEOUT_S = 10.0
 
 
+class HeadDeadline:
+    """The request head's deadline, for either protocol: armed while a head is awaited,
+    closing the connection if it is still awaited when the deadline passes."""
+
+    headers_timeout_s = HEADERS_TIMEOUT_S
+    _headers_deadline: asyncio.TimerHandle | None = None
+    loop: asyncio.AbstractEventLoop
+    transport: asyncio.Transport
+
+    def _waiting_for_head(self) -> bool:
+        raise NotImplementedError
+
+    def _arm(self) -> None:
+        if self._headers_deadline is None:
+            self._headers_deadline = self.loop.call_later(
+                self.headers_timeout_s, self._headers_too_slow
+            )
+
+    def _disarm(self) -> None:
+        if self._headers_deadline is not None:
+            self._headers_deadline.cancel()
+            self._headers_deadline = None
+
+    def _headers_too_slow(self) -> None:
+        self._headers_deadline = None
+        if self._waiting_for_head() and not self.transport.is_closing():
+            self.transport.close()
+
+
 class HeadBoundConnection(h11.Connection):
     """h11's connection refusing a complete request head over its incomplete-event limit:
     raised as h11's own parse errors are, uvicorn answers it with 400 and closes."""
@@ -47,13 +76,11 @@ class HeadBoundConnection(h11.Connection):
         return event
 
 
-class BoundedH11Protocol(H11Protocol):
-    headers_timeout_s = HEADERS_TIMEOUT_S
-
+class BoundedH11Protocol(HeadDeadline, H11Protocol):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.conn = HeadBoundConnection(h11.SERVER, self.conn._max_incomplete_event_size)
-        self._headers_deadline: asyncio.TimerHandle | None = None
+        self._headers_deadline = None
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -72,21 +99,8 @@ class BoundedH11Protocol(H11Protocol):
         else:
             self._disarm()
 
-    def _arm(self) -> None:
-        if self._headers_deadline is None:
-            self._headers_deadline = self.loop.call_later(
-                self.headers_timeout_s, self._headers_too_slow
-            )
-
-    def _disarm(self) -> None:
-        if self._headers_deadline is not None:
-            self._headers_deadline.cancel()
-            self._headers_deadline = None
-
-    def _headers_too_slow(self) -> None:
-        self._headers_deadline = None
-        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
-            self.transport.close()
+    def _waiting_for_head(self) -> bool:
+        return self.conn.their_state is h11.IDLE
 
 
 class HeadTooLarge(Exception):
@@ -94,13 +108,12 @@ class HeadTooLarge(Exception):
     answers its parse errors with 400 and closes."""
 
 
-class BoundedHttpToolsProtocol(HttpToolsProtocol):
-    headers_timeout_s = HEADERS_TIMEOUT_S
+class BoundedHttpToolsProtocol(HeadDeadline, HttpToolsProtocol):
     max_header_bytes = MAX_HEADER_BYTES
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._headers_deadline: asyncio.TimerHandle | None = None
+        self._headers_deadline = None
         self._in_head = True  # waiting for (the rest of) a request head
         self._head_received = 0  # bytes read while the head was incomplete
         self._head_size = 0  # the head as parsed: request target, names and values
@@ -175,21 +188,8 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
             return
         super().send_400_response(msg)
 
-    def _arm(self) -> None:
-        if self._headers_deadline is None:
-            self._headers_deadline = self.loop.call_later(
-                self.headers_timeout_s, self._headers_too_slow
-            )
-
-    def _disarm(self) -> None:
-        if self._headers_deadline is not None:
-            self._headers_deadline.cancel()
-            self._headers_deadline = None
-
-    def _headers_too_slow(self) -> None:
-        self._headers_deadline = None
-        if self._in_head and not self.transport.is_closing():
-            self.transport.close()
+    def _waiting_for_head(self) -> bool:
+        return self._in_head
 
 
 def bounded_h11(headers_timeout_s: float) -> type[BoundedH11Protocol]:

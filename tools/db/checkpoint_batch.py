@@ -510,36 +510,11 @@ def staged_rows(saver: PooledSaver, statements: list[Statement]) -> list[tuple[A
             update = query == saver.UPSERT_CHECKPOINT_WRITES_SQL
             for t, ns, cid, task, path, idx, channel, kind, blob in statement.rows:
                 wkey = (t, ns, cid, task, idx)
+                row = (t, ns, cid, task, path, channel, kind, idx, blob, None, None)
                 if update:
-                    writes[wkey] = (
-                        WRITE_UPDATE,
-                        t,
-                        ns,
-                        cid,
-                        task,
-                        path,
-                        channel,
-                        kind,
-                        idx,
-                        blob,
-                        None,
-                        None,
-                    )
+                    writes[wkey] = (WRITE_UPDATE, *row)
                 elif wkey not in writes:
-                    writes[wkey] = (
-                        WRITE_KEEP,
-                        t,
-                        ns,
-                        cid,
-                        task,
-                        path,
-                        channel,
-                        kind,
-                        idx,
-                        blob,
-                        None,
-                        None,
-                    )
+                    writes[wkey] = (WRITE_KEEP, *row)
         else:
             return None
     return [*blobs.values(), *checkpoints.values(), *writes.values()]
