@@ -72,7 +72,7 @@ async def test_a_run_killed_mid_turn_leaves_no_checkpoint_and_ends_as_an_error(
             )
             assert done.status_code == 200, done.text
             before = await _history_ids(client, thread_id)
-            assert len(before) >= 5  # a checkpoint per outer step (input, router, domain, finish) and the start
+            assert len(before) >= 5  # the start and a checkpoint per outer step
             killed = await _kill_mid_run(server, client, thread_id)
 
         server.start()  # a new process over the same database
