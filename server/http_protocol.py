@@ -21,6 +21,7 @@ per-event state machine is Python): docs/chat-stream.md has the figures.
 from __future__ import annotations
 
 import asyncio
+from abc import ABC, abstractmethod
 from typing import Any
 
 import h11
@@ -33,17 +34,26 @@ MAX_HEADER_BYTES = 64 * 1024
 HEADERS_TIMEOUT_S = 10.0
 
 
-class HeadDeadline:
-    """The request head's deadline, for either protocol: armed while a head is awaited,
-    closing the connection if it is still awaited when the deadline passes."""
+class HeadDeadline(ABC):
+    """The request head's deadline, for either protocol: armed when a connection opens and
+    while a head is awaited, closing the connection if it is still awaited when the
+    deadline passes."""
 
     headers_timeout_s = HEADERS_TIMEOUT_S
     _headers_deadline: asyncio.TimerHandle | None = None
     loop: asyncio.AbstractEventLoop
     transport: asyncio.Transport
 
-    def _waiting_for_head(self) -> bool:
-        raise NotImplementedError
+    @abstractmethod
+    def _waiting_for_head(self) -> bool: ...
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        super().connection_made(transport)  # type: ignore[misc]
+        self._arm()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)  # type: ignore[misc]
 
     def _arm(self) -> None:
         if self._headers_deadline is None:
@@ -80,15 +90,6 @@ class BoundedH11Protocol(HeadDeadline, H11Protocol):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.conn = HeadBoundConnection(h11.SERVER, self.conn._max_incomplete_event_size)
-        self._headers_deadline = None
-
-    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-        super().connection_made(transport)
-        self._arm()
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        self._disarm()
-        super().connection_lost(exc)
 
     def handle_events(self) -> None:
         super().handle_events()
@@ -113,19 +114,10 @@ class BoundedHttpToolsProtocol(HeadDeadline, HttpToolsProtocol):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._headers_deadline = None
         self._in_head = True  # waiting for (the rest of) a request head
         self._head_received = 0  # bytes read while the head was incomplete
         self._head_size = 0  # the head as parsed: request target, names and values
         self._heads_completed = 0
-
-    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-        super().connection_made(transport)
-        self._arm()
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        self._disarm()
-        super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
         was_in_head = self._in_head
