@@ -94,7 +94,16 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         "named_day",
     ),
     # "Monday week", "tomorrow week": a week after the coming one (Australian, British)
-    (re.compile(rf"\b({_WD_FULL}|tomorrow)\s+week\b", _I), "day_week"),
+    # (a weekday as it is shortened too, and "next Tues week": the same day)
+    (
+        re.compile(
+            rf"\b(?:(?:next|this|this coming)\s+({_WD})"
+            r"|(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|tue|weds|wed"
+            r"|thurs|thur|thu|fri|tomorrow))\.?\s+week\b",
+            _I,
+        ),
+        "day_week",
+    ),
     # "a week today", "a week on Friday", "a fortnight tomorrow": that day, a week or two on
     (
         re.compile(rf"\b(?:a|one) (week|fortnight) (?:on )?(today|tomorrow|{_WD_FULL})\b", _I),
@@ -254,8 +263,9 @@ def _resolve(kind: str, m: re.Match[str], today: date, future: bool) -> date | N
         days = 14 if m[1].lower() == "fortnight" else 7
         return anchor.day + timedelta(days=days) if anchor else None
     if kind == "day_week":
-        first = today + timedelta(days=1) if m[1].lower() == "tomorrow" else None
-        return (first or weekday(today, m[1], "bare", True)) + timedelta(days=7)
+        name = m[1] or m[2]
+        first = today + timedelta(days=1) if name.lower() == "tomorrow" else None
+        return (first or weekday(today, name, "bare", True)) + timedelta(days=7)
     if kind == "bare_weekday":
         return weekday(today, m[1], "last" if m.lastindex == 2 and m[2] else "bare", future)
     if kind == "nth_of_month":

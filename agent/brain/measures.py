@@ -6,11 +6,13 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from agent.brain.numbers import DIGITS
+
 KM_PER_MILE = Decimal("1.609344")
 LITRES_PER_GALLON = Decimal("3.785411784")
 # A number starts where a digit run (or a "1,234,567" grouping) starts: otherwise a pattern
 # that fails after n digits is retried from each of them, O(n^2) ("9" * 4000 took seconds).
-NUMBER = _N = r"(?<!\d)(?<!\d,)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+NUMBER = _N = rf"(?<!\d)(?<!\d,)({DIGITS})"
 _I = re.IGNORECASE
 
 

@@ -31,15 +31,25 @@ def _week(today: date, weeks: int) -> tuple[date, date]:
 # the one beside another, read by next_to).
 _THE = r"\b(?:for|over|in) the {0}\b(?! before| after| prior)|\bthe {0} so far\b"
 
+# "the weekend just gone", "the month that's just been", "the year gone": the one before this
+_JUST_GONE = r"(?:the )?{0} (?:(?:that'?s |that has |which has )?just (?:gone|past|been)|gone by)\b"
+# "last weekend", "the past weekend", "the weekend just gone": the Saturday and Sunday before
+# this week's Monday (said on a Sunday, the weekend before this one)
+_LAST_WEEKEND = rf"\b(?:(?:last|past|previous) weekend|{_JUST_GONE.format('weekend')})(?! before)"
+
 _NAMED: list[tuple[re.Pattern[str], str]] = [
     # "the month just gone", "the week that's just gone": the one before this one
+    (re.compile(rf"\b{_JUST_GONE.format('month')}", _I), "last_month"),
+    (re.compile(rf"\b{_JUST_GONE.format('week')}", _I), "last_week"),
+    (re.compile(rf"\b{_JUST_GONE.format('year')}", _I), "last_year"),
+    (re.compile(_LAST_WEEKEND, _I), "last_weekend"),
+    (re.compile(r"\b(?:the )?weekend before last\b", _I), "weekend_before_last"),
+    # "the rest of the month", "the remainder of this week": today to that span's end
     (
-        re.compile(r"\b(?:the )?month (?:that'?s |that has )?just (?:gone|past|been)\b", _I),
-        "last_month",
-    ),
-    (
-        re.compile(r"\b(?:the )?week (?:that'?s |that has )?just (?:gone|past|been)\b", _I),
-        "last_week",
+        re.compile(
+            r"\b(?:the )?(?:rest|remainder|balance) of (?:the |this )?(week|month|year)\b", _I
+        ),
+        "rest_of",
     ),
     (re.compile(r"\b(?:next|coming) (\d+) days\b", _I), "next_n_days"),
     # "the next 2 weeks", "the coming fortnight": that many days from today
@@ -75,6 +85,7 @@ _NAMED: list[tuple[re.Pattern[str], str]] = [
         "this_month",
     ),
     (re.compile(r"\b(?:last|previous) month\b", _I), "last_month"),
+    (re.compile(r"\b(?:last|previous) year\b", _I), "last_year"),
     (re.compile(r"\bnext month\b", _I), "next_month"),
     (
         re.compile(
@@ -90,7 +101,9 @@ _NAMED: list[tuple[re.Pattern[str], str]] = [
 PERIODS = ("this_week", "last_week", "this_month", "last_month", "last_30_days", "this_year")
 
 
-def _named(kind: str, m: re.Match[str], today: date) -> tuple[date, date] | None:
+def _named(
+    kind: str, m: re.Match[str], today: date, *, future: bool = True
+) -> tuple[date, date] | None:
     if kind == "last_n_days":
         return today - timedelta(days=int(m[1]) - 1), today
     if kind == "last_n_weeks":
@@ -112,11 +125,25 @@ def _named(kind: str, m: re.Match[str], today: date) -> tuple[date, date] | None
     if kind in ("this_month", "last_month", "next_month"):
         first = add_months(today.replace(day=1), {"this_month": 0, "last_month": -1}.get(kind, 1))
         return first, month_end(first)
-    if kind == "this_year":
-        return date(today.year, 1, 1), date(today.year, 12, 31)
+    if kind in ("this_year", "last_year"):
+        year = today.year - (kind == "last_year")
+        return date(year, 1, 1), date(year, 12, 31)
+    if kind == "weekend" and not future and today.weekday() < 5 and m[0].lower() == "the weekend":
+        kind = "last_weekend"  # "what did we spend over the weekend", asked in the week
+    if kind in ("last_weekend", "weekend_before_last"):
+        back = 2 if kind == "last_weekend" else 9
+        saturday = today - timedelta(days=today.weekday() + back)
+        return saturday, saturday + timedelta(days=1)
+    if kind == "rest_of":
+        unit = m[1].lower()
+        if unit == "week":
+            return today, _week(today, 0)[1]
+        if unit == "month":
+            return today, month_end(today)
+        return today, date(today.year, 12, 31)
     if kind == "weekend":
-        saturday = find_day(m[0], today, future=True)
-        return (saturday.day, saturday.day + timedelta(days=1)) if saturday else None
+        coming = find_day(m[0], today, future=True)
+        return (coming.day, coming.day + timedelta(days=1)) if coming else None
     number = month_number(m[1])
     if number is None:
         return None
@@ -186,7 +213,7 @@ def find_range(text: str, today: date, *, future: bool = False) -> Range | None:
         return since
     for pattern, kind in _NAMED:
         if m := pattern.search(text):
-            span = _named(kind, m, today)
+            span = _named(kind, m, today, future=future)
             if span:
                 return Range(span[0], span[1], kind if kind in PERIODS else None)
     if m := re.search(r"\b(?:since|from)\b(.+)", text, _I):
