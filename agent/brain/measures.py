@@ -135,7 +135,7 @@ def litres(text: str) -> Hit | None:
 def _km(value: Decimal, unit: str | None) -> Decimal:
     unit = (unit or "").lower()
     if unit.startswith("mi"):
-        return (value * KM_PER_MILE).quantize(Decimal("0.1"))
+        return (value * KM_PER_MILE).quantize(Decimal("0.01"))
     # "160k" is thousands; "45230 k" is already kilometres ("k" said for km)
     return value * 1000 if unit == "k" and value < 1000 else value
 

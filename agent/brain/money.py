@@ -74,7 +74,10 @@ _PATTERNS = (
         rf"{_LEAD}(?<![\w.])(?P<num>{_NUM})\s?(?P<k>k\b|grand\b)?\s?"
         rf"(?P<word>(?P<land>{_LANDS})\s+dollars?\b|dollars?|bucks?|dollarydoos|quid|pounds?\b"
         rf"|euros?\b|(?P<code>{_CODES})\b)"
-        r"(?:\s*(?:and\s+)?(?P<cents>\d{1,2})\s*(?:cents?|c)\b)?",
+        r"(?:\s*(?:and\s+)?(?P<cents>\d{1,2})\s*(?:cents?|c)\b)?"
+        # "60 bucks Aussie", "40 dollars US": the country said after the dollars
+        r"(?:\s+(?P<after>aussie|australian|american|canadian|kiwi|(?-i:US|NZ|AU))\b"
+        r"(?!\s+(?:dollars?|bucks?)))?",
         re.IGNORECASE,
     ),
     # 98 all up, 85 in total: a total said without a currency
@@ -127,8 +130,8 @@ def _from_match(m: re.Match[str]) -> Amount | None:
     if groups.get("neg") or groups.get("neg2"):
         value = -value
     code = (groups.get("code") or "").upper() or None
-    if groups.get("land"):
-        code = _LAND_CODES[groups["land"].lower()]
+    if land := groups.get("land") or groups.get("after"):
+        code = _LAND_CODES[land.lower()]
     elif word := (groups.get("word") or "").lower().rstrip("s"):
         code = code or _WORD_CODES.get(word)
     sym = (groups.get("sym") or "").lower()

@@ -49,6 +49,13 @@ _ONE_AND_CENTS = re.compile(
     r"(?!\s*(?:%|percent|litres?|liters?|l\b|km|kms|kg|am\b|pm\b|:|\.\d|c\b|cents?))",
     _I,
 )
+# "a grand on tyres", "make it a grand": one thousand (not "a grand old time", "a grand total")
+_A_GRAND = re.compile(
+    r"\b(?:a|one) grand\b(?=\s*(?:$|[,.;:!?)]|(?:on|for|in|to|a|an|per|each|all"
+    r"|(?:this|last|next) (?:week|month|year)|cash|worth|of|back|up|down|off|from|and|but|so"
+    r"|then)\b))",
+    _I,
+)
 # "half a dozen eggs", "a dozen and a half": counts said by the dozen.
 _DOZENS = re.compile(r"\bhalf (?:a )?dozen\b|\b(?:a|1) dozen and a half\b", _I)
 
@@ -65,5 +72,6 @@ def dozens(text: str) -> str:
 
 
 def one_and_cents(text: str) -> str:
-    """ "a buck 50" -> "1.50 dollars" (after number words became digits)."""
-    return _ONE_AND_CENTS.sub(_one_and_cents, text)
+    """ "a buck 50" -> "1.50 dollars", "a grand" -> "1 grand" (after number words became
+    digits)."""
+    return _A_GRAND.sub("1 grand", _ONE_AND_CENTS.sub(_one_and_cents, text))

@@ -139,11 +139,7 @@ def log_maintenance(text: str, env: Env) -> Draft:
 
 def maintenance_due(text: str, env: Env) -> Draft:
     draft = Draft("maintenance_due")
-    if m := re.search(
-        r"\b(?:next|within|in the next)\s+(\d+)\s*(days?|weeks?|months?)\b", text, _I
-    ):
-        n = int(m[1]) * (7 if m[2].startswith("week") else 30 if m[2].startswith("month") else 1)
-        draft.put("within_days", n)
+    draft.put("within_days", values.days_ahead(text))
     if m := re.search(r"\b(\d[\d,]*)\s*(?:km|kms|k|kilomet\w+)\b", text, _I):
         draft.put("within_km", int(m[1].replace(",", "")))
     return draft

@@ -66,6 +66,15 @@ _SPAN = re.compile(
     r"(?P<b>(?:half|quarter|\d{1,2})[^,;]{0,30})",
     _I,
 )
+# "0700 sharp till 1530", "7:30am to 4pm": with no "from", the first end must be a clock time
+# by its form (a 24-hour clock, a colon or am/pm), not a bare figure ("20 to 30 people").
+_BARE_SPAN = re.compile(
+    # (not a written date: "2026-03-19" is no "20:26 to 3")
+    r"(?<![\w:.\-/+])(?P<a>(?:[01]\d|2[0-3])[0-5]\d|\d{1,2}:[0-5]\d(?:\s*[ap]\.?m\.?)?"
+    r"|\d{1,2}\s*[ap]\.?m\.?)(?!-\d{1,2}-|:\d)(?:\s+(?:sharp|on the dot|hrs|hours))?\s*"
+    r"(?:till|til|until|to|-)\s*(?P<b>(?:half|quarter|\d{1,2})[^,;]{0,30})",
+    _I,
+)
 _ONLY_CLOCK = re.compile(
     r"\s*(?:at\s+)?(?:half|quarter|\d)[\w:. ]*?(?:am|pm|a\.m\.|p\.m\.)?\s*$|\s*(?:noon|midday)\s*$",
     _I,
@@ -86,7 +95,7 @@ def clock_span(text: str) -> tuple[time, time, int, int] | None:
     that keeps it before the end."""
     if hours := time_range(text):
         return hours
-    for m in _SPAN.finditer(text):
+    for m in [*_SPAN.finditer(text), *_BARE_SPAN.finditer(text)]:
         first = _clock_alone(m["a"])
         if first is None:
             continue
@@ -103,6 +112,27 @@ def clock_span(text: str) -> tuple[time, time, int, int] | None:
         stop = m.start("b") + last.end - len("at ")
         return start, end, m.start(), stop
     return None
+
+
+# "in the next 3 weeks", "within a fortnight", "over the coming month", "next couple of weeks":
+# how many days ahead a question looks (a month is 30 days, as the tools count it)
+_AHEAD = re.compile(
+    r"\b(?:next|within|in|inside|over|coming|during)\s+(?:the\s+)?(?:next\s+|coming\s+)?"
+    r"(?P<n>\d+|an?|one|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few)?\s*"
+    r"(?P<unit>days?|weeks?|fortnights?|months?)\b",
+    _I,
+)
+_UNIT_DAYS = {"d": 1, "w": 7, "f": 14, "m": 30}
+
+
+def days_ahead(text: str) -> int | None:
+    """How many days ahead a question looks ("anything due in the next fortnight": 14)."""
+    m = _AHEAD.search(text)
+    if m is None:
+        return None
+    count = (m["n"] or "1").lower()
+    n = int(count) if count.isdigit() else 2 if "couple" in count else 3 if "few" in count else 1
+    return n * _UNIT_DAYS[m["unit"][0].lower()]
 
 
 def lead_minutes(text: str) -> measures.Hit | None:
@@ -179,8 +209,8 @@ def find_values(text: str, today: date, *, future: bool = False) -> list[Value]:
     take([Value("amount", a.start, a.end, a.value, a.currency) for a in find_amounts(text)])
     span = find_range(text, today, future=future)
     days = all_days(text, today, future=future)
-    if span and span.start != span.end and len(days) != 1:
-        where = (days[0].start, days[-1].end) if days else _period_words(text)
+    if span and span.start != span.end:  # a single day is a day, read below
+        where = _period_words(text) or ((days[0].start, days[-1].end) if len(days) > 1 else None)
         if where:
             take([Value("period", where[0], where[1], span)])
     take([Value("day", d.start, d.end, d.day) for d in days])

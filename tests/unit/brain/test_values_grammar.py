@@ -1,0 +1,270 @@
+"""The shared value layer (agent/brain/values.py, numbers.py): each kind of value is read by
+one reader, so a form of it reads the same for every tool that takes that kind. Each test
+says a form to several tools; the phrasings are this file's own."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from decimal import Decimal
+from itertools import pairwise
+from typing import Any
+
+import pytest
+
+from agent.brain import numbers, values
+from agent.brain.ranges import Range
+from agent.brain.textutil import normalise
+from tests.unit.brain.support import only_call, step
+
+TUESDAY = date(2026, 3, 10)  # the support's clock: Tuesday 10 March 2026, Sydney
+
+
+def _args(domain: str, text: str, tool: str) -> dict[str, Any]:
+    return only_call(step(domain, text), tool)
+
+
+# --- the number reader ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("1,234.50", "1234.50"),
+        ("1.2k", "1200"),
+        ("12.5K", "12500"),
+        ("2 grand", "2000"),
+        (".5", "0.5"),
+        ("40", "40"),
+    ],
+)
+def test_a_figure_reads_the_same_however_it_is_written(raw: str, value: str) -> None:
+    assert numbers.read_number(raw) == Decimal(value)
+
+
+@pytest.mark.parametrize("raw", ["12km", "3 kg", "k", "1.2.3", "ten"])
+def test_what_is_no_figure_is_not_read_as_one(raw: str) -> None:
+    assert numbers.read_number(raw) is None
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        ("a buck fifty for the paper", "1.50 dollars for the paper"),
+        ("one dollar twenty", "1.20 dollars"),
+        ("half a dozen eggs", "6 eggs"),
+        ("a dozen and a half rolls", "18 rolls"),
+    ],
+)
+def test_spoken_figures_become_digits_before_any_value_is_read(said: str, written: str) -> None:
+    assert normalise(said) == written
+
+
+def test_a_buck_before_a_unit_is_no_price() -> None:
+    assert "1.50" not in normalise("a buck fifty litres")
+
+
+# --- amounts: every tool that takes money -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("domain", "text", "tool", "key", "value"),
+    [
+        ("wins", "dropped 2.5k on solar panels", "add_expense", "amount", 2500),
+        ("wins", "grabbed a coffee for a buck fifty", "add_expense", "amount", 1.5),
+        ("wins", "got 1.5k from the harvest job", "add_income", "amount", 1500),
+        ("wins", "busking brought in a dollar twenty", "add_income", "amount", 1.2),
+        ("wins", "cap eating out at 1.2k a month", "set_budget", "monthly_limit", 1200),
+        ("wins", "set the groceries budget to 2k a month", "set_budget", "monthly_limit", 2000),
+        ("wheels", "filled 80 litres, came to 1.2k", "log_fuel", "total_cost", 1200),
+        ("wheels", "new tyres fitted today, cost 1.2k", "log_maintenance", "cost", 1200),
+    ],
+)
+def test_thousands_and_spoken_cents_read_for_every_money_tool(
+    domain: str, text: str, tool: str, key: str, value: float
+) -> None:
+    assert _args(domain, text, tool)[key] == pytest.approx(value)
+
+
+def test_a_figure_in_thousands_after_the_work_is_its_cost_not_a_reading() -> None:
+    args = _args("wheels", "new tyres fitted today, cost 1.2k", "log_maintenance")
+    assert args.get("odometer_km") is None
+
+
+# --- periods: every tool that asks about a span ------------------------------------------------
+
+LAST_WEEKEND = ("2026-03-07", "2026-03-08")
+
+
+@pytest.mark.parametrize(
+    ("domain", "text", "tool"),
+    [
+        ("wins", "list expenses from last weekend", "list_expenses"),
+        ("wins", "what did we spend the weekend just gone", "spending_summary"),
+        ("wins", "spending summary for last weekend", "spending_summary"),
+        ("wheels", "fuel stats for last weekend", "fuel_stats"),
+        ("wheels", "fuel economy over the weekend just gone", "fuel_stats"),
+    ],
+)
+def test_the_weekend_gone_is_last_saturday_and_sunday_for_every_tool(
+    domain: str, text: str, tool: str
+) -> None:
+    args = _args(domain, text, tool)
+    assert (args["start_date"], args["end_date"]) == LAST_WEEKEND
+
+
+def test_the_weekend_asked_about_in_the_week_is_the_one_gone_for_money() -> None:
+    args = _args("wins", "how did spending look over the weekend", "spending_summary")
+    assert (args["start_date"], args["end_date"]) == LAST_WEEKEND
+
+
+def test_the_weekend_in_a_calendar_question_is_the_coming_one() -> None:
+    args = _args("you", "what's on this weekend", "list_events")
+    assert (args["start_date"], args["end_date"]) == ("2026-03-14", "2026-03-15")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("the weekend before last", date(2026, 2, 28), date(2026, 3, 1)),
+        ("for the rest of the week", TUESDAY, date(2026, 3, 15)),
+        ("the remainder of this month", TUESDAY, date(2026, 3, 31)),
+        ("the balance of the year", TUESDAY, date(2026, 12, 31)),
+        ("the year just gone", date(2025, 1, 1), date(2025, 12, 31)),
+        ("last year", date(2025, 1, 1), date(2025, 12, 31)),
+        ("since last weekend", date(2026, 3, 7), TUESDAY),
+    ],
+)
+def test_named_spans(text: str, start: date, end: date) -> None:
+    span = values.period(text, TUESDAY)
+    assert span is not None
+    assert (span.start, span.end) == (start, end)
+
+
+def test_the_last_weekend_said_on_a_sunday_is_the_one_before() -> None:
+    sunday = date(2026, 3, 15)
+    span = values.period("last weekend", sunday)
+    assert span is not None
+    assert (span.start, span.end) == (date(2026, 3, 7), date(2026, 3, 8))
+
+
+@pytest.mark.parametrize(
+    ("domain", "text", "tool"),
+    [
+        ("you", "what's on for the rest of the week", "list_events"),
+        ("you", "anything on the calendar the rest of the month", "list_events"),
+    ],
+)
+def test_the_rest_of_a_span_runs_from_today(domain: str, text: str, tool: str) -> None:
+    args = _args(domain, text, tool)
+    assert args["start_date"] == "2026-03-10"
+    assert args["end_date"] in ("2026-03-15", "2026-03-31")
+
+
+# --- days: a weekday a week on, shortened or not ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("domain", "text", "tool", "key", "day"),
+    [
+        (
+            "you",
+            "add a task to service the genny by thurs week",
+            "add_task",
+            "due_date",
+            "2026-03-19",
+        ),
+        ("you", "physio next Tues week at 10am", "create_event", "start", "2026-03-24"),
+        ("you", "markets Monday week at 8", "create_event", "start", "2026-03-23"),
+    ],
+)
+def test_a_weekday_week_is_a_week_after_the_coming_one(
+    domain: str, text: str, tool: str, key: str, day: str
+) -> None:
+    assert str(_args(domain, text, tool)[key]).startswith(day)
+
+
+@pytest.mark.parametrize("text", ["we sat week in week out", "in the sun week after week"])
+def test_a_shortened_weekday_that_is_a_word_stays_a_word(text: str) -> None:
+    assert values.day(text, TUESDAY, future=True) is None
+
+
+# --- clock ranges: each end read by the clock reader -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("from 9 till half 10", time(9), time(10, 30)),
+        ("from 2 to quarter past 3", time(14), time(15, 15)),
+        ("between 12 and half 1", time(12), time(13, 30)),
+        ("from 11 till quarter past 12", time(11), time(12, 15)),
+        ("from 6 till 9pm", time(18), time(21)),
+    ],
+)
+def test_a_clock_range_reads_each_end_as_a_clock_time(text: str, start: time, end: time) -> None:
+    span = values.clock_span(text)
+    assert span is not None
+    assert span[:2] == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text", ["from 20 to 30 people", "from Perth to Broome", "between us and them"]
+)
+def test_what_is_no_clock_range_is_not_read_as_one(text: str) -> None:
+    assert values.clock_span(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("yoga on Friday from 9 till half 10", "2026-03-13T09:00", "2026-03-13T10:30"),
+        ("meeting on Thursday from 2 to quarter past 3", "2026-03-12T14:00", "2026-03-12T15:15"),
+    ],
+)
+def test_an_event_takes_its_start_and_end_from_the_clock_range(
+    text: str, start: str, end: str
+) -> None:
+    args = _args("you", text, "create_event")
+    assert (args["start"][:16], args["end"][:16]) == (start, end)
+
+
+# --- quantities by the dozen: pantry and shopping ------------------------------------------------
+
+
+def test_half_a_dozen_is_six_in_the_pantry() -> None:
+    assert _args("you", "put half a dozen eggs in the pantry", "add_pantry_item")["quantity"] == 6
+
+
+def test_half_a_dozen_is_six_on_the_shopping_list() -> None:
+    items = _args(
+        "you", "add half a dozen bread rolls to the shopping list", "add_to_shopping_list"
+    )
+    assert items["items"] == ["6 bread rolls"]
+
+
+# --- every value in a message, one kind per span -----------------------------------------------
+
+
+def test_find_values_types_each_value_once() -> None:
+    text = normalise(
+        "paid 1.2k for the awning on the 3rd, fitted from 9 till half 10, 2kg of bolts"
+    )
+    found = values.find_values(text, TUESDAY)
+    kinds = [v.kind for v in found]
+    assert kinds.count("amount") == 1
+    assert "day" in kinds and "clock" in kinds and "quantity" in kinds
+    (money,) = [v for v in found if v.kind == "amount"]
+    assert money.value == Decimal(1200)
+    spans = sorted({(v.start, v.end) for v in found})
+    assert all(a[1] <= b[0] for a, b in pairwise(spans))
+
+
+def test_find_values_reads_a_named_period_as_one_value() -> None:
+    found = values.find_values("what did we spend the weekend just gone", TUESDAY)
+    (span,) = [v for v in found if v.kind == "period"]
+    assert span.value == Range(date(2026, 3, 7), date(2026, 3, 8), None)
+
+
+def test_find_values_reads_a_length_of_time_in_minutes() -> None:
+    found = values.find_values("a 45 minutes massage then 2 hours of rest", TUESDAY)
+    assert [v.value for v in found if v.kind == "duration"] == [Decimal(45), Decimal(120)]
