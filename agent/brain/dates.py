@@ -99,7 +99,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"\b(good friday|easter (?:sunday|saturday|monday|day))\b"
             r"|(?:^\s*|\b(?:on|by|before|till|until|at|over|since|from|after|for)\s+)(easter)\b"
-            r"(?!\s+(?:eggs?|buns?|bunny|bunnies|hats?|show|egg hunt))",
+            r"(?!\s+(?:eggs?|buns?|bunny|bunnies|hats?|show|egg hunt|sunday|saturday|monday|day))",
             _I,
         ),
         "easter",

@@ -186,8 +186,40 @@ def _day_to_day(text: str, today: date, future: bool) -> Range | None:
     return None
 
 
+# "the last couple of weeks", "the next few days": a count said in words the rules read as
+# a figure (a couple is 2, a few 3)
+_LOOSE_COUNT = re.compile(
+    r"\b(last|past|previous|next|coming)\s+(?:a\s+)?(couple(?:\s+of)?|few)\s+"
+    r"(days|weeks|months)\b",
+    _I,
+)
+# "from March to May", "between Jan and March": the first month's first day to the last's end
+_MONTH_TO_MONTH = re.compile(
+    rf"\b(?:from|between)\s+({MONTHS})\b(?:\s+(\d{{4}}))?\s*(?:to|till|until|through|and|-)\s+"
+    rf"({MONTHS})\b(?:\s+(\d{{4}}))?",
+    _I,
+)
+# "between now and Friday", "from today until the 20th": today is the first day
+_FROM_NOW = re.compile(r"\b(?:from|between)\s+(?:now|today|right now)\b", _I)
+
+
+def _months_apart(m: re.Match[str], today: date) -> Range | None:
+    first, last = month_number(m[1]), month_number(m[3])
+    if first is None or last is None:
+        return None
+    year = int(m[2]) if m[2] else today.year - (1 if first > today.month else 0)
+    end_year = int(m[4]) if m[4] else year + (1 if last < first else 0)
+    return Range(date(year, first, 1), month_end(date(end_year, last, 1)), None)
+
+
 def find_range(text: str, today: date, *, future: bool = False) -> Range | None:
     """The span a question asks about, or None when it names none."""
+    text = _LOOSE_COUNT.sub(
+        lambda m: f"{m[1]} {'3' if m[2].lower() == 'few' else '2'} {m[3]}", text
+    )
+    if (months := _MONTH_TO_MONTH.search(text)) and (apart := _months_apart(months, today)):
+        return apart
+    text = _FROM_NOW.sub(lambda m: m[0].rsplit(" ", 1)[0] + " today", text)
     pair = re.search(r"\bfrom\b(.+?)\b(?:to|till|until|through)\b(.+)", text, _I) or re.search(
         r"\bbetween\b(.+?)\b(?:and|&)\b(.+)", text, _I
     )

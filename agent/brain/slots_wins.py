@@ -30,8 +30,8 @@ def _amount(text: str, env: Env, *, hundreds: bool = False) -> tuple[Amount | No
     with `hundreds`, "two fifty" is $250."""
     day = values.day(text, env.today, future=False)
     clock = find_time(text)
-    if clock and re.fullmatch(r"\d{1,2}(?:\.\d{2})?", text[clock.start : clock.end]):
-        clock = None  # "lunch friday 12.50", "pies friday 9": in a purchase, a price
+    if clock and re.fullmatch(r"\d{1,2}(?:\.\d{2})?|\d{4}", text[clock.start : clock.end]):
+        clock = None  # "lunch friday 12.50", "pies friday 9", "rego friday 1250": a price
     cut = blank(text, [(h.start, h.end) for h in (day, clock) if h])
     spoken = None if find_amounts(cut) else spoken_pair(cut, hundreds=hundreds)
     amount = spoken or values.amount(cut, loose=True)

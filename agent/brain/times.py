@@ -83,7 +83,11 @@ _HOUR_MINUTE = re.compile(
 # "at 1700", "0930 hrs": a 24-hour clock, after a word that asks for a time or before "hrs".
 _CLOCK_24 = re.compile(
     r"\b(?:(?:at|@|by|from|till|until)\s+([01]\d|2[0-3])([0-5]\d)\b(?:\s*(?:hrs|hours)\b)?"
-    r"|([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours)\b)" + _NOT_MEASURE,
+    r"|([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours)\b"
+    # "vet friday 0700", "tomorrow 1430": four digits right after a day word
+    r"|(?:(?<=day )|(?<=tues )|(?<=tue )|(?<=wed )|(?<=weds )|(?<=thurs )|(?<=thu )|(?<=fri )"
+    r"|(?<=sat )|(?<=sun )|(?<=mon )|(?<=tomorrow )|(?<=tmrw ))(0\d|1\d|2[0-3])([0-5]\d)\b"
+    r"(?!\s*(?:dollars?|bucks?|quid|euros?|aud|usd|nzd|gbp|eur)\b))" + _NOT_MEASURE,
     _I,
 )
 # "12 noon", "12 midnight": the word says which 12.
@@ -146,7 +150,9 @@ def _relative(text: str) -> TimeHit | None:
         if at is not None:
             return TimeHit(at, m.start(), m.end())
     if m := _CLOCK_24.search(text):
-        return TimeHit(time(int(m[1] or m[3]), int(m[2] or m[4])), m.start(), m.end())
+        return TimeHit(
+            time(int(m[1] or m[3] or m[5]), int(m[2] or m[4] or m[6])), m.start(), m.end()
+        )
     if m := _TWELVE.search(text):
         return TimeHit(time(0 if m[1].lower() == "midnight" else 12), m.start(), m.end())
     for pattern in (_HOUR_MINUTE, _ISH):

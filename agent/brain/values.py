@@ -63,7 +63,7 @@ def period(text: str, today: date, *, future: bool = False) -> Range | None:
 # clock reader on its own, with a word of range between them.
 _SPAN = re.compile(
     r"\b(?P<lead>from|between)\s+(?P<a>[^,;]{1,30}?)\s*(?:till|til|until|to|-|and)\s+"
-    r"(?P<b>(?:half|quarter|\d{1,2})[^,;]{0,30})",
+    r"(?P<b>(?:half|quarter|\d{1,2}|noon|midday|midnight)[^,;]{0,30})",
     _I,
 )
 # "0700 sharp till 1530", "7:30am to 4pm": with no "from", the first end must be a clock time
@@ -71,12 +71,16 @@ _SPAN = re.compile(
 _BARE_SPAN = re.compile(
     # (not a written date: "2026-03-19" is no "20:26 to 3")
     r"(?<![\w:.\-/+])(?P<a>(?:[01]\d|2[0-3])[0-5]\d|\d{1,2}:[0-5]\d(?:\s*[ap]\.?m\.?)?"
-    r"|\d{1,2}\s*[ap]\.?m\.?)(?!-\d{1,2}-|:\d)(?:\s+(?:sharp|on the dot|hrs|hours))?\s*"
-    r"(?:till|til|until|to|-)\s*(?P<b>(?:half|quarter|\d{1,2})[^,;]{0,30})",
+    r"|\d{1,2}\s*[ap]\.?m\.?"
+    # a bare hour when the end has its minutes ("9 to 11:30")
+    r"|\d{1,2}(?=\s*(?:till|til|until|to|-)\s*\d{1,2}[:.][0-5]\d))"
+    r"(?!-\d{1,2}-|:\d)(?:\s+(?:sharp|on the dot|hrs|hours))?\s*"
+    r"(?:till|til|until|to|-)\s*(?P<b>(?:half|quarter|\d{1,2}|noon|midday)[^,;]{0,30})",
     _I,
 )
 _ONLY_CLOCK = re.compile(
-    r"\s*(?:at\s+)?(?:half|quarter|\d)[\w:. ]*?(?:am|pm|a\.m\.|p\.m\.)?\s*$|\s*(?:noon|midday)\s*$",
+    r"\s*(?:at\s+)?(?:half|quarter|\d)[\w:. ]*?(?:am|pm|a\.m\.|p\.m\.)?\s*$"
+    r"|\s*(?:noon|midday)\s*$",
     _I,
 )
 

@@ -268,3 +268,144 @@ def test_find_values_reads_a_named_period_as_one_value() -> None:
 def test_find_values_reads_a_length_of_time_in_minutes() -> None:
     found = values.find_values("a 45 minutes massage then 2 hours of rest", TUESDAY)
     assert [v.value for v in found if v.kind == "duration"] == [Decimal(45), Decimal(120)]
+
+
+# --- round 7 kinds (each checked across the tools that take it) -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("anything due in the next fortnight", 14),
+        ("within 3 weeks", 21),
+        ("over the coming month", 30),
+        ("in the next couple of weeks", 14),
+        ("next 10 days", 10),
+    ],
+)
+def test_days_ahead(text: str, days: int) -> None:
+    assert values.days_ahead(text) == days
+
+
+@pytest.mark.parametrize(
+    ("domain", "text", "tool", "key"),
+    [
+        (
+            "wheels",
+            "is anything due on the van in the next fortnight",
+            "maintenance_due",
+            "within_days",
+        ),
+        ("you", "what's going off in the next fortnight", "list_pantry", "expiring_within_days"),
+    ],
+)
+def test_days_ahead_read_the_same_for_vehicles_and_the_pantry(
+    domain: str, text: str, tool: str, key: str
+) -> None:
+    assert _args(domain, text, tool)[key] == 14
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("what went out since Easter", date(2025, 4, 20), TUESDAY),
+        ("from March to May", date(2026, 3, 1), date(2026, 5, 31)),
+        ("between Nov and Feb", date(2025, 11, 1), date(2026, 2, 28)),
+        ("between now and the end of the month", TUESDAY, date(2026, 3, 31)),
+        ("the last couple of weeks", date(2026, 2, 25), TUESDAY),
+        ("over the past few days", date(2026, 3, 8), TUESDAY),
+    ],
+)
+def test_more_spans(text: str, start: date, end: date) -> None:
+    span = values.period(text, TUESDAY)
+    assert span is not None
+    assert (span.start, span.end) == (start, end)
+
+
+def test_easter_days_move_with_the_year_and_easter_eggs_are_no_day() -> None:
+    good_friday = values.day("camping at Good Friday", TUESDAY, future=True)
+    assert good_friday is not None and good_friday.day == date(2026, 4, 3)
+    monday = values.day("back on easter monday", TUESDAY, future=True)
+    assert monday is not None and monday.day == date(2026, 4, 6)
+    assert values.day("easter eggs 20", TUESDAY, future=False) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Thursday 0700 sharp till 1530", time(7), time(15, 30)),
+        ("friday 9 to 11:30", time(9), time(11, 30)),
+        ("7:30am to 4pm", time(7, 30), time(16)),
+        ("from 9 until midday", time(9), time(12)),
+    ],
+)
+def test_clock_ranges_without_from(text: str, start: time, end: time) -> None:
+    span = values.clock_span(text)
+    assert span is not None and span[:2] == (start, end)
+
+
+def test_a_written_date_is_no_clock_range() -> None:
+    assert values.clock_span("on 2026-03-19 please") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("vet friday 0700", "2026-03-13T07:00"),
+        ("half ten Saturday morning, footy at the oval", "2026-03-14T10:30"),
+    ],
+)
+def test_clock_times_said_beside_a_day(text: str, start: str) -> None:
+    assert _args("you", text, "create_event")["start"][:16] == start
+
+
+def test_four_digits_after_a_day_in_a_purchase_stay_a_price() -> None:
+    assert _args("wins", "rego friday 1250", "add_expense")["amount"] == 1250
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("dentist friday 3pm, remind me 30 before", 30),
+        ("dentist friday 3pm with a 15 min reminder", 15),
+        ("haircut wed 3:30pm 1h reminder 20 mins", 20),
+    ],
+)
+def test_lead_times_with_the_unit_left_out_or_before_reminder(text: str, minutes: int) -> None:
+    assert _args("you", text, "create_event")["reminder_minutes"] == minutes
+
+
+@pytest.mark.parametrize(
+    ("domain", "text", "tool", "key"),
+    [
+        ("wins", "a grand on the new awning yesterday", "add_expense", "amount"),
+        ("wins", "set the fuel budget to a grand a month", "set_budget", "monthly_limit"),
+    ],
+)
+def test_a_grand_is_a_thousand_for_every_money_tool(
+    domain: str, text: str, tool: str, key: str
+) -> None:
+    assert _args(domain, text, tool)[key] == 1000
+
+
+def test_a_grand_that_is_no_money_stays_words() -> None:
+    assert normalise("we had a grand total of three visitors").startswith("we had a grand")
+
+
+def test_a_country_said_after_the_dollars_is_the_currency() -> None:
+    args = _args("wins", "spent 60 bucks Aussie on snacks", "add_expense")
+    assert (args["amount"], args["currency"]) == (60, "AUD")
+
+
+def test_two_readings_before_each_axle_are_its_left_and_right() -> None:
+    args = _args(
+        "wheels", "tyres cold: 36 36 up front, 40 40 at the back, psi", "log_tyre_pressures"
+    )
+    assert args["pressures"] == {
+        "front_left": 36, "front_right": 36, "rear_left": 40, "rear_right": 40,
+    }  # fmt: skip
+
+
+def test_miles_become_km_to_the_hundredth() -> None:
+    args = _args("wheels", "put 50 litres in, odometer reads 45,210 miles", "log_fuel")
+    assert args["odometer_km"] == pytest.approx(72758.44, abs=0.005)
