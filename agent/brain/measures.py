@@ -38,7 +38,9 @@ def first_hit(pattern: re.Pattern[str], text: str, group: int = 1) -> Hit | None
 # "12 L/100km", "12 litres per 100", and the spoken "12 litres to the hundred" (by then
 # "to the 100"), which needs the litres: "5 to the 100" alone says nothing.
 _CONSUMPTION = re.compile(
-    rf"{_N}\s*(?:(?:l|litres?|liters?)?\s*(?:/|per|every)|(?:l|litres?|liters?)\s+to\s+(?:the|a|every))"
+    rf"{_N}\s*(?:(?:l|litres?|liters?)?\s*(?:/|per|every)|(?:l|litres?|liters?)\s+to\s+(?:the|a|every)"
+    # "11 litres for 100 km", "9 litres in every 100 kms": only with the km said
+    r"|(?:l|litres?|liters?)\s+(?:for|in|over|on)\s+(?:every\s+|each\s+)?(?=100\s*(?:km|kms|kilomet)))"
     r"\s*100\s*(?:km|kms|kilomet(?:re|er)s?|k)?",
     _I,
 )

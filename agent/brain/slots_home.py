@@ -51,7 +51,9 @@ def add_pantry_item(text: str, env: Env) -> Draft:
     draft = Draft("add_pantry_item")
     rest = text
     if m := _EXPIRY.search(text):
-        if day := find_day(text[m.start() :], env.today, future=True):
+        # "exp 2 days", "use by 1 week": a bare length after the expiry word is from today
+        after = re.sub(r"^(?=\d+\s*(?:days?|weeks?|months?)\b)", "in ", text[m.end() :])
+        if day := find_day(text[m.start() : m.end()] + after, env.today, future=True):
             draft.put("expiry_date", day.day.isoformat())
         elif month := re.match(r"\s*(\d{4})-(\d{2})\b(?!-)", text[m.end() :]):
             # "exp 2027-01": a month, good to its last day

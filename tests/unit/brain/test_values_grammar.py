@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from agent.brain import numbers, values
+from agent.brain import measures, numbers, values
 from agent.brain.ranges import Range
 from agent.brain.textutil import normalise
 from tests.unit.brain.support import only_call, step
@@ -409,3 +409,30 @@ def test_two_readings_before_each_axle_are_its_left_and_right() -> None:
 def test_miles_become_km_to_the_hundredth() -> None:
     args = _args("wheels", "put 50 litres in, odometer reads 45,210 miles", "log_fuel")
     assert args["odometer_km"] == pytest.approx(72758.44, abs=0.005)
+
+
+@pytest.mark.parametrize(
+    ("text", "expiry"),
+    [
+        ("pantry: 500g mince, exp 2d", "2026-03-12"),
+        ("add yoghurt to the pantry, use by 1 week", "2026-03-17"),
+    ],
+)
+def test_a_bare_length_after_an_expiry_word_counts_from_today(text: str, expiry: str) -> None:
+    assert _args("you", text, "add_pantry_item")["expiry_date"] == expiry
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("our ute uses 11 litres for 100 km", Decimal(11)),
+        ("9 litres in every 100 kms", Decimal(9)),
+    ],
+)
+def test_consumption_said_with_for_or_in(text: str, value: Decimal) -> None:
+    hit = measures.consumption(text)
+    assert hit is not None and hit.value == value
+
+
+def test_a_fill_for_a_hundred_dollars_is_no_consumption() -> None:
+    assert measures.consumption("filled 60 litres for 100 bucks") is None
