@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from agent.brain import measures
-from agent.brain.asking import READ_OF, answer_to_question, is_question
+from agent.brain.asking import READ_OF, answer_to_question, is_question, unreal_act
 from agent.brain.blend import overrule
 from agent.brain.categories import CATEGORIES, category_of
 from agent.brain.dates import find_day
@@ -567,6 +567,8 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
             return None
         if replaced and tool:
             best = Candidate(tool, best.score)
+    if best is not ref and unreal_act(text, best.tool):
+        return None  # "we might buy a generator next month for 900": nothing done yet
     asked, tool = answer_to_question(text, best.tool)  # a question never writes
     if asked:
         return Candidate(tool, best.score) if tool else None

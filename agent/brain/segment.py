@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 
-from agent.brain.asking import READ_OF, WRITES, holds_back, signs_off
+from agent.brain.asking import READ_OF, WRITES, holds_back, signs_off, unreal_act
 from agent.brain.blend import DOUBT, RESCUE
 from agent.brain.categories import category_of
 from agent.brain.dates import find_day
@@ -630,6 +630,8 @@ def _sure_of(chunk: str) -> Candidate | None:
         return None  # "…, the weather is too bad": a reason, not a request
     if scene(chunk).strip() == chunk.strip():
         return None  # "now that we're in, …": the scene for the request after it
+    if unreal_act(chunk, found.tool):
+        return None  # "we never did get the gas bottle": nothing done to keep
     return Candidate(found.tool, WEAK)
 
 
