@@ -46,10 +46,13 @@ _POLITE = re.compile(
     _LEAD + r"(?:(?:can|could|would|will|won't) (?:you|ya|u|ye)|(?:can|could|may) (?:i|we)"
     r"|be a (?:dear|love|darling|gem|legend|champ|sweetheart|doll)"
     r"|would you mind|do you mind|is it possible to|are you able to"
-    r"|any chance (?:you|ya|u|i|we) (?:could|can)|(?:is there )?any way (?:you|ya|u) (?:could|can)"
+    r"|any chance (?:you|ya|u|i|we)(?:'d|'ll)?(?: (?:could|can|would|might|will))?"
+    r"|(?:is there )?any way (?:you|ya|u) (?:could|can)"
     r"|is there (?:a|any) way to|are you up for"
-    r"|(?:would|will|could|is) it be (?:too much (?:trouble|bother|to ask)|(?:at all )?possible"
-    r"|ok(?:ay)?|alright|all right|any trouble|a problem|easy) (?:to|for you to|if you)"
+    # asking whether it is any effort or allowed asks for it: "would it be a pain to fix …",
+    # "would it be too much trouble to …" (whether it is worth doing is a question)
+    r"|(?:would|will|could|is) it be (?:\w+ ){0,2}(?:pain|bother|hassle|trouble|problem|drama"
+    r"|deal|ask|ok|okay|alright|all right|possible|easy)\b"
     r"|how about (?:we |you )?\w+ing|what about (?:we |you )?\w+ing|why don't (?:you|we)"
     r"|do (?:me|us) a favou?r"
     r"|i (?:would|should|'d|will) be (?:\w+ )?(?:grateful|obliged|thankful|pleased) if you)\b",
