@@ -41,6 +41,12 @@ _SAID_AS_QUESTION = re.compile(
     r"[\w']+(?:\s+[\w']+){0,3}?\s+(?:is|are|was|were|has|have|had|'s)\b[^.!;]*\?\s*$",
     _I,
 )
+# A request anywhere in the message: "it was 18 dollars on the 21st, could you add it?"
+_ASKS_PAM = re.compile(
+    r"\b(?:can|could|would|will|won't) (?:you|ya|u|ye)\b|\b(?:please|pls|plz)\b"
+    r"|\bwould you mind\b|\bi'?d like you to\b",
+    _I,
+)
 # ... unless it asks PAM to do something: "can you", "would you mind", "how about adding".
 _POLITE = re.compile(
     _LEAD + r"(?:(?:can|could|would|will|won't) (?:you|ya|u|ye)|(?:can|could|may) (?:i|we)"
@@ -156,7 +162,7 @@ def is_question(text: str) -> bool:
         return True
     if _ASKING.match(text) and not _POLITE.match(text):
         return True
-    if _SAID_AS_QUESTION.match(text) and not _POLITE.search(text):
+    if _SAID_AS_QUESTION.match(text) and not _ASKS_PAM.search(text):
         return True
     lead = _LEAD_IN.match(text)
     rest = text[lead.end() :] if lead else ""

@@ -520,8 +520,20 @@ def other_sense(tool: str, text: str) -> bool:
     return tool in OTHER_SENSE and OTHER_SENSE[tool].search(text) is not None
 
 
+# What the user says not to do, at the end of a clause that asks something else: "a to-do
+# for the rego, don't log any money yet". It names a tool only to refuse it.
+_TOLD_NOT = re.compile(
+    r"[,;.-]\s*(?:but\s+|and\s+)?(?:please\s+)?(?:don'?t|do not|dont|no need to|never mind"
+    r"|not to)\s+(?:\w+\s+)?(?:log|add|put|record|save|set|post|book|make|create|remind|enter"
+    r"|write|note|change|delete|remove|share|plan)\b[^,;.?!]*[.!]?\s*$",
+    _I,
+)
+
+
 def classify(text: str, today: date, recent_kind: str | None = None) -> Candidate | None:
     """The best tool for `text`, or None when nothing in it asks for one."""
+    if (told_not := _TOLD_NOT.search(text)) and text[: told_not.start()].strip():
+        text = text[: told_not.start()]  # read what is asked, not what is refused
     if talk_only(text):
         return None  # "what does 'budget' mean?", "tell the kids a joke"
     if scene(text).strip() == text.strip():

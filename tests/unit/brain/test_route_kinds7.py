@@ -90,6 +90,7 @@ def test_a_statement_with_a_question_mark_asks(text: str) -> None:
     "text",
     [
         "the bin bags ran out, can you add bin bags to the shopping list?",
+        "the ferry was 40 bucks on monday, could you add it?",
         "add bin bags to the shopping list?",
         "would it be too much trouble to put bin bags on the list",
         "would it be possible for you to log 20 for parking",
@@ -102,3 +103,41 @@ def test_a_request_with_a_question_mark_still_asks_for_it(text: str) -> None:
 
 def test_a_hedged_request_is_a_request() -> None:
     assert is_request("would it be any trouble to add the vet on monday at 4")
+    assert is_request("would it be a big hassle to change that fuel entry to 58")
+    assert not is_request("would it be wiser to set the budget at 400?")
+
+
+# --- a request at the end that points at what was said before it ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("quarter past two on friday, haircut at the mall, stick it in", "create_event"),
+        ("two pies and a coffee at the bakery, 14.80 - jot that down would ya", "add_expense"),
+    ],
+)
+def test_a_pointing_request_keeps_the_words_before_it(text: str, tool: str) -> None:
+    assert wanted(text) == [tool]
+
+
+def test_a_message_with_a_request_of_its_own_before_the_tail_is_read_clause_by_clause() -> None:
+    # "show me the feed" asks by itself: the tail is not what the whole message means
+    assert "get_feed" in wanted("show me the feed, then the bakery was 9.50, log that")
+
+
+# --- what the user says not to do names a tool only to refuse it ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("a job for the gas bottle swap on my to-do list, don't log the cost yet", "add_task"),
+        (
+            "put batteries on the shopping list, no need to record what they cost",
+            "add_to_shopping_list",
+        ),
+    ],
+)
+def test_the_tool_refused_is_not_the_one_asked_for(text: str, tool: str) -> None:
+    assert wanted(text) == [tool]
