@@ -432,8 +432,9 @@ _TURN_TO_ASK = re.compile(
 _POINTING_TAIL = re.compile(
     r"(?:[,;.!?]|\s[-–—])\s*(?:(?:and|so|just|now|please|pls|can you|could you|would you"
     r"|will you|can u|could u)\s+)*(?:pop|put|stick|chuck|bung|whack|jot|add|log|record|note"
-    r"|save|enter|pencil|slot|book|write)\s+(?:it|that|this|them|those)\b"
-    r"(?:\s+(?:in|down|on|there|in there|away|up|for me|for us))*"
+    r"|save|enter|pencil|slot|book|write|(?P<share>share))\s+(?:it|that|this|them|those)\b"
+    r"(?:\s+(?:in|down|on|there|in there|away|up|for me|for us|with (?:everyone|everybody"
+    r"|the community|others|other travellers)))*"
     r"(?:[\s,]+(?:please|pls|would ya|would ye|would you|will ya|thanks|ta|cheers|mate|love"
     r"|for me|like a good \w+))*[\s.!?]*$",
     re.IGNORECASE,
@@ -454,6 +455,8 @@ def _pointed_at(text: str, today: date, recent_kind: str | None) -> list[Piece] 
     intent = classify(text, today, recent_kind)
     if intent is None or intent.tool not in WRITES:
         return None
+    if tail["share"] and intent.tool != "save_place":
+        return None  # "…, share it with everyone" points at a post's words unless at a place
     return [Piece(text, intent)]
 
 

@@ -141,3 +141,21 @@ def test_a_message_with_a_request_of_its_own_before_the_tail_is_read_clause_by_c
 )
 def test_the_tool_refused_is_not_the_one_asked_for(text: str, tool: str) -> None:
     assert wanted(text) == [tool]
+
+
+# --- a place found, then shared by pointing at it ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "there's a good water tap outside the rodeo grounds in Cloncurry, share it with everyone",
+        "found a decent free camp near Gundagai - flat and quiet. share it",
+    ],
+)
+def test_a_place_found_and_shared_is_a_saved_place(text: str) -> None:
+    assert wanted(text) == ["save_place"]
+
+
+def test_news_shared_with_everyone_is_still_a_post() -> None:
+    assert wanted("the bridge at Hay is under water, share it with everyone") == ["create_post"]
