@@ -30,6 +30,7 @@ from agent.brain.places import named_town, town_after_word
 from agent.brain.questions import asked, is_no, join
 from agent.brain.ranges import find_range, next_to
 from agent.brain.referents import resolve_there, there_town
+from agent.brain.reframe import reframed
 from agent.brain.refs import entity_groups
 from agent.brain.segment import Piece, split
 from agent.brain.slots import KIND
@@ -224,6 +225,8 @@ def read_message(convo: Convo) -> Reading:
     if settled := _from_previous_turn(convo):
         return settled
     reading = _read(convo, convo.last, recent_kind(convo), 0)
+    if changed := _changed_request(convo, reading):
+        return changed
     requests = []
     for i, r in enumerate(reading.requests):
         # "filled up at roma, what's the weather there": a town an earlier request of the
@@ -244,6 +247,31 @@ def read_message(convo: Convo) -> Reading:
             )
         )
     return Reading(requests, reading.pending, reading.cancelled)
+
+
+def _changed_request(convo: Convo, reading: Reading) -> Reading | None:
+    """ "put it in the Gulf Travellers group instead" after a declined post, "and albany?"
+    after a forecast: the previous message's request with this turn's values over its own
+    (reframe.py), when this turn asks for nothing else."""
+    if reading.pending is not None or asked(convo.previous_replies()) is not None:
+        return None
+    own = {r.tool for r in reading.requests}
+    prev = _human_before(convo.history, convo.last)
+    if len(own) > 1 or prev is None:
+        return None
+    earlier = _read(convo, prev, recent_kind(convo), 1).requests
+    targets = [r for r in earlier if r.tool in own] if own else earlier
+    if len(targets) != 1:
+        return None
+    target, state = targets[0], convo.env.previous
+    carried_out = state is not None and state.action == target.tool and state.turns_ago == 1
+    text = normalise(convo.text)
+    args = reframed(
+        target.tool, (target.text, target.raw), (text, convo.text), carried_out, convo.env
+    )
+    if args is None:
+        return None
+    return Reading([Request(target.tool, text, convo.text, args)])
 
 
 def _day_said_before(request: Request, earlier: list[Request], convo: Convo) -> str:
