@@ -255,6 +255,20 @@ def _first_clause_if_long(text: str) -> str:
 UPDATES = {kind: (tool, arg) for tool, kind, arg in CORRECTS.values()}
 
 
+# "the 72 one", "the $40 expense": a row named by its amount.
+_THE_AMOUNT_ONE = re.compile(
+    r"\bthe \$?(\d+(?:\.\d{1,2})?)(?: dollars?| bucks?)?"
+    r" (?:one|expense|entry|bill|purchase|charge)\b",
+    _I,
+)
+# "not food", "instead of groceries": the old category, which is no new value.
+_NOT_WORD = re.compile(r"\b(?:not|instead of|rather than)\s+(?:for\s+|on\s+)?([a-z]+)\b", _I)
+# "…, fix it please": the ask for the change itself, which says nothing new.
+_FIX_ASK = re.compile(
+    r"[,;.]?\s*(?:(?:can|could) (?:you|u) |pls |please )?(?:fix|change|update|correct|sort)"
+    r"\s+(?:it|that|this)(?:\s+(?:up|out|please|pls|for me|thanks|ta))*\W*$",
+    _I,
+)
 # "make the groceries 35": the thing named, then its new value.
 _THE_THING_THEN_VALUE = re.compile(r"\bthe ([a-z][a-z' ]{1,25}?)(?: one)? \$?\d", _I)
 
@@ -264,6 +278,10 @@ def _named_anywhere(said: str, written: list[dict[str, Any]], env: Env) -> dict[
     names by its old amount ("… 35 not 30") or its category ("make the groceries 35"):
     the row meant even when another kind was written after it or a question came between."""
     rows = [r for r in written if r.get("kind") in UPDATES and r.get("id")]
+    if m := _THE_AMOUNT_ONE.search(said):  # "the 72 one at the servo was …"
+        same = [r for r in rows if _same_amount(r.get("amount"), m[1])]
+        if len(same) == 1:
+            return same[0]
     if m := _NOT.search(said):
         old = best_amount(re.sub(r"^\D+", "", m[0]), loose=True)
         same = [r for r in rows if old and _same_amount(r.get("amount"), old.value)]
@@ -289,15 +307,19 @@ def correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     head, _, tail = text.partition(",")
     if tail and re.search(r"\d", head) and not re.search(r"\d|\?", tail) and _CUE.search(head):
         text = head  # "sorry, it was 95 not 85, my eyes aren't what they were": an excuse after
+    asked_fix = _FIX_ASK.search(text)
+    if asked_fix and asked_fix.start() > 0:
+        text = text[: asked_fix.start()]  # "…, fix it please": the ask is a cue, no value
     text = _first_clause_if_long(text)
-    if len(text.split()) > MAX_WORDS or not _CUE.search(text) or _NEW.search(text):
+    if len(text.split()) > MAX_WORDS or not (_CUE.search(text) or asked_fix) or _NEW.search(text):
         return None
     row: dict[str, Any] | None = None
     if direct:
         tool, kind, id_arg = CORRECTS[prev.action]
         written = [r for r in prev.written if r.get("kind") == kind and r.get("id")]
         row = _named_row(text, written, env)
-    if row is None and (named := _named_anywhere(text, prev.written, env)):
+    listed = [] if prev.wrote or prev.turns_ago != 1 else prev.rows  # rows just shown
+    if row is None and (named := _named_anywhere(text, [*prev.written, *listed], env)):
         row, kind = named, str(named["kind"])
         tool, id_arg = UPDATES[kind]
     if row is None and direct:
@@ -306,6 +328,8 @@ def correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
         return None
     said = _NOT.sub(" ", text)  # "45 not 50": the new value is the one left
     said = _WHICH.sub(" ", said)  # "the first one" says which row, not a category ("first aid")
+    said = _THE_AMOUNT_ONE.sub(" ", said)  # "the 72 one" says which row, not a new amount
+    said = _NOT_WORD.sub(lambda m: " " if category_of(m[1]) else m[0], said)
     changes = (_expense_changes if kind == "expense" else _event_changes)(said, row, env)
     return (tool, {id_arg: row["id"], **changes}) if changes else None
 

@@ -30,6 +30,8 @@ CARRY = re.compile(
     r"|\b(?:instead|then|rather)\W*$",
     re.IGNORECASE,
 )
+# Words that ask for the write once more ("and tell the X group too"), not for a change.
+AGAIN = re.compile(r"\b(?:too|also|as well|again)\b", re.IGNORECASE)
 # Where a place is the whole change ("and albany?"): the slot each tool reads it into.
 PLACE_SLOT = {"weather_forecast": "location", "find_places": "near", "plan_trip": "destination"}
 
@@ -44,13 +46,13 @@ def reframed(
     """The arguments of the previous request (`before`: its text and raw words) with the
     values this turn (`now`) gives put over them, or None when this turn is no such change.
 
-    A write the previous turn carried out is never made again here (a change to it is a
-    correction, dialogue.py); a read may be asked again."""
+    A write the previous turn carried out is made again only when this turn says so ("too",
+    "again"); a change to it is a correction (dialogue.py). A read may be asked again."""
     text, raw = now
     action = ACTIONS_BY_NAME.get(tool)
     if action is None or len(text.split()) > MAX_WORDS or not CARRY.search(text):
         return None
-    if action.writes and carried_out:
+    if action.writes and carried_out and not AGAIN.search(text):
         return None
     old, new = _draft(tool, *before, env), _draft(tool, text, raw, env)
     if old.ref is not None or new.ref is not None or old.missing is not None:

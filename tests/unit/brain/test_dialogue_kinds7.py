@@ -1,0 +1,167 @@
+"""Terse turns read against the earlier ones, by kind (branch i15-dialogue7): a follow-up
+that names only a town, a request PAM did not carry out asked again with one value
+changed, a correction that names its row among the recent writes of any kind or after a
+question, and "there" after a list of one trip."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from langchain_core.messages import AIMessage, ToolMessage
+
+from tests.unit.brain.support import called, only_call, result, step
+
+SPEND = "5b1e0000-0000-4000-8000-00000000000a"
+MEETING = "5b1e0000-0000-4000-8000-00000000000b"
+
+
+def state(
+    action: str, domain: str, filters: dict[str, Any], *, wrote: bool, ago: int = 1, **rows: Any
+) -> dict[str, str]:
+    """The prompt's `Previous …` lines as agent/dialogue.py writes them."""
+    when = "the previous turn" if ago == 1 else f"{ago} turns ago"
+    lines = {
+        "previous_action": f"{action} ({domain}, {when}{', wrote' if wrote else ''})",
+        "previous_filters": json.dumps(filters),
+    }
+    if "shown" in rows:
+        lines["previous_rows"] = json.dumps(rows["shown"])
+    if "written" in rows:
+        lines["recent_writes"] = json.dumps(rows["written"])
+    return lines
+
+
+# --- a follow-up that is only a town's name, in any case ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "town"),
+    [
+        ("and bourke?", "Bourke"),
+        ("what about port augusta", "Port Augusta"),
+        ("and in mildura", "Mildura"),
+    ],
+)
+def test_a_town_alone_changes_the_forecast_place(said: str, town: str) -> None:
+    asked = state("weather_forecast", "wheels", {"location": "Dubbo", "days": 2}, wrote=False)
+    args = only_call(step("wheels", "weather dubbo next 2 days", said, **asked), "weather_forecast")
+    assert args["location"].lower() == town.lower()
+    assert args.get("days") == 2  # what the turn does not change is kept
+
+
+def test_a_word_that_is_no_town_is_not_read_as_the_place() -> None:
+    asked = state("weather_forecast", "wheels", {"location": "Dubbo"}, wrote=False)
+    answer = step("wheels", "weather in dubbo", "and the weekend after?", **asked)
+    for call in answer.tool_calls:
+        assert call["args"].get("location", "Dubbo").lower() == "dubbo"
+
+
+# --- a request not carried out, asked again with one value changed -------------------------
+
+
+def _declined_post(words: str) -> list[Any]:
+    return [
+        words,
+        called("create_post", "p1", content=words, visibility="public"),
+        ToolMessage('{"ok": false, "summary": "Declined."}', tool_call_id="p1", name="create_post"),
+        AIMessage("OK, I haven't posted it."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "put it in the birdwatchers group instead",
+        "ok just share it with the Birdwatchers group then",
+        "nah the birdwatchers group instead",
+    ],
+)
+def test_a_declined_post_goes_to_the_group_named_next(said: str) -> None:
+    turns = _declined_post("post the ferry at Sorrento is cancelled till monday")
+    args = only_call(step("social", *turns, said), "create_post")
+    assert args["group"].lower() == "birdwatchers"
+    assert "ferry at sorrento" in args["content"].lower()
+    assert args["visibility"] == "group"
+
+
+def test_a_post_that_went_out_is_not_posted_again_by_a_change() -> None:
+    words = "post the ferry at Sorrento is cancelled till monday"
+    turns = [
+        words,
+        called("create_post", "p1", content=words, visibility="public"),
+        result("p1", "create_post"),
+        AIMessage("Posted."),
+    ]
+    posted = state("create_post", "social", {"visibility": "public"}, wrote=True)
+    answer = step("social", *turns, "put it in the birdwatchers group instead", **posted)
+    for call in answer.tool_calls:
+        assert "ferry" not in str(call["args"].get("content", "")).lower()
+
+
+def test_a_new_request_after_a_declined_post_is_its_own() -> None:
+    turns = _declined_post("post the ferry at Sorrento is cancelled till monday")
+    answer = step("social", *turns, "and show me the feed")
+    assert [c["name"] for c in answer.tool_calls] == ["get_feed"]
+
+
+# --- a correction that names its row ------------------------------------------------------
+
+WRITTEN = [
+    {
+        "kind": "event",
+        "id": MEETING,
+        "title": "Call the bank",
+        "start": "2026-03-11T10:00:00+11:00",
+    },
+    {"kind": "expense", "id": SPEND, "amount": 40, "category": "fuel", "date": "2026-03-10"},
+]
+
+
+def test_a_correction_names_the_expense_after_an_event_was_written() -> None:
+    lines = state(
+        "create_event", "you", {"title": "Call the bank"}, wrote=True,
+        shown=WRITTEN[:1], written=WRITTEN,
+    )  # fmt: skip
+    args = only_call(step("wins", "hang on, make the fuel 48 not 40", **lines), "update_expense")
+    assert args == {"expense_id": SPEND, "amount": 48}
+
+
+def test_a_correction_after_a_question_between_names_its_row() -> None:
+    lines = state(
+        "list_events", "you", {"start_date": "2026-03-10"}, wrote=False,
+        shown=WRITTEN[:1], written=WRITTEN,
+    )  # fmt: skip
+    args = only_call(step("wins", "oh and the fuel was 44 not 40", **lines), "update_expense")
+    assert args == {"expense_id": SPEND, "amount": 44}
+
+
+def test_an_old_value_no_row_has_names_nothing_after_a_question() -> None:
+    lines = state(
+        "list_events", "you", {"start_date": "2026-03-10"}, wrote=False,
+        shown=WRITTEN[:1], written=WRITTEN,
+    )  # fmt: skip
+    answer = step("wins", "sorry 44 not 41", **lines)
+    assert not [c for c in answer.tool_calls if c["name"].startswith("update_")]
+
+
+# --- "there" after a list of one trip ------------------------------------------------------
+
+
+def test_there_after_one_listed_trip_is_where_it_goes() -> None:
+    trip = {"kind": "trip", "id": "t1", "title": "Perth to Kalgoorlie", "destination": "Kalgoorlie"}
+    lines = state("list_trips", "wheels", {}, wrote=False, shown=[trip])
+    answer = step("wheels", "show my trips", "what's the weather there on saturday", **lines)
+    assert only_call(answer, "weather_forecast")["location"] == "Kalgoorlie"
+
+
+def test_there_after_several_listed_trips_is_not_guessed() -> None:
+    trips = [
+        {"kind": "trip", "id": "t1", "destination": "Kalgoorlie"},
+        {"kind": "trip", "id": "t2", "destination": "Esperance"},
+    ]
+    lines = state("list_trips", "wheels", {}, wrote=False, shown=trips)
+    answer = step("wheels", "show my trips", "what's the weather there on saturday", **lines)
+    for call in answer.tool_calls:
+        assert call["args"].get("location") not in ("Kalgoorlie", "Esperance")
