@@ -414,6 +414,8 @@ _LIST = re.compile(r"\b(?:shopping|list|shops)\b", _I)
 _CHANGE_LIMIT = re.compile(
     r"\b(?:bump|raise|increase|lift|up|drop|lower|cut|reduce|change|make|set|put)\b", _I
 )
+# A pointer at what the previous turn was about.
+_IT = re.compile(r"\b(?:it|that|this|that one|this one|the same)\b", _I)
 _COMPARE = re.compile(
     r"\b(?:compare[sd]?|comparison|how does (?:that|it|this) (?:look|stack)|is (?:that|it|this)"
     r" (?:normal|ok|okay|good|bad|high|low|more|less|better|worse)|than (?:last|before|usual))\b",
@@ -536,9 +538,10 @@ def _budget_again(text: str, prev: Previous, env: Env, whole: str = "") -> dict[
     return None
 
 
-def act_on_listed(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
+def act_on_listed(text: str, env: Env, before: str = "") -> tuple[str, dict[str, Any]] | None:
     """ "add those to the shopping list" after the pantry was listed; "bump the food one up
-    to 700" after the budgets were; "how does that compare to last week?" after a write."""
+    to 700" after the budgets were ("bump it to 500" after `before`, the previous message,
+    asked about the food budget); "how does that compare to last week?" after a write."""
     prev = env.previous
     if prev is None or prev.turns_ago != 1:
         return None
@@ -557,6 +560,8 @@ def act_on_listed(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
         return ("add_to_shopping_list", {"items": names}) if names else None
     if prev.action == "budget_status" and _CHANGE_LIMIT.search(text):
         category, amount = category_of(text), best_amount(text, loose=True)
+        if category is None and _IT.search(text):  # "bump it to 500": the budget just asked about
+            category = category_of(before, american=env.american)
         if category and amount:
             return "set_budget", {"category": category, "monthly_limit": float(amount.value)}
     if prev.action == "set_budget" and _TRACKING.search(text) and not best_amount(text):

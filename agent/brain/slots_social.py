@@ -80,8 +80,16 @@ def _content(text: str) -> str | None:
     return re.sub(r"^([\"'])(.*)\1$", r"\2", body).strip() or None
 
 
+# Who a post is for, said after the group's name ("post to X, members only: …").
+_AUDIENCE_AFTER = re.compile(
+    r"[\s,(]+(?:members only|only|just for members|for members|group only|private(?:ly)?)\)?\s*$",
+    _I,
+)
+
+
 def _group(text: str, *, before_content: bool = True) -> str | None:
     head = re.split(r":|\bsaying\b", text, maxsplit=1)[0] if before_content else text
+    head = _AUDIENCE_AFTER.sub("", head) if before_content and ":" in text else head
     m = _GROUP.search(head)
     titled = _TITLED_GROUP.search(head)
     if titled and (not m or titled.start() <= m.start()):
@@ -181,7 +189,11 @@ _WHERE = (
 # "tell the Quilters on Wheels group she'll …", "let the X mob know we're …": the group is
 # the words before the collective noun, the post what is said after it.
 _TELL_GROUP = re.compile(
-    r"\b(?:tell|let|message|text)\s+(?:the|our|my)\s+(?P<group>[\w'&-]+(?:\s+[\w'&-]+){0,5}?)"
+    # "tell my crew in Kimberley Crew that …": the collective first, the group's name after
+    rf"\b(?:tell|let|message|text)\s+(?:the|my|our)\s+(?:group|mob|crew|lot|gang|members|folks"
+    rf"|people|peeps)\s+(?:in|from|of)\s+(?:the\s+)?(?P<named>(?-i:{_TITLE}))(?:\s+group)?"
+    r"(?:\s+know)?(?:\s+that)?[\s,:-]+(?P<said>\S.*)$"
+    r"|\b(?:tell|let|message|text)\s+(?:the|our|my)\s+(?P<group>[\w'&-]+(?:\s+[\w'&-]+){0,5}?)"
     r"\s+(?:group|mob|crew|lot|gang|members|folks|people|peeps)\b(?:\s+know)?(?:\s+that)?"
     r"[\s,:-]+(?P<body>\S.*)$",
     _I,
@@ -201,6 +213,10 @@ def create_post(text: str, env: Env) -> Draft:
     said = re.search(r"\b(?:tell|let)\b.{0,40}?\b(?:that|know)\s+(.+)$", text, _I) or re.search(
         r"\btell (?:everyone|everybody|the community|people|folks|the group|all)\s+(.+)$", text, _I
     )
+    told_group = _TELL_GROUP.search(text)
+    told_body = (told_group["body"] or told_group["said"]) if told_group else ""
+    if not content and told_body and not re.match(r"(?:too|also|as well)\W*$", told_body):
+        content = told_body.strip()  # "tell the X group …": the group's words are no post
     if not content and said:
         content = said[1].strip()
     pointer = re.search(  # `(?<!\s)`: as in _CONTENT
@@ -220,9 +236,6 @@ def create_post(text: str, env: Env) -> Draft:
         content = _told_content(told)
     if not content and (aimed := _SAID_AFTER_WHERE.search(text)):
         content = aimed["body"].strip() or None  # "put on the public page that …"
-    told_group = _TELL_GROUP.search(text)
-    if not content and told_group and not re.match(r"(?:too|also|as well)\W*$", told_group["body"]):
-        content = told_group["body"].strip()
     if not content:
         m = re.search(r"\b(?:post|share|publish|announce)\b\s+(?:that\s+)?(.+)$", text, _I)
         # "share it with the X group": a pointer at a post said before, not one's words
@@ -230,8 +243,9 @@ def create_post(text: str, env: Env) -> Draft:
         body = m[1].strip() if m and not re.match(pointer_on, m[1], _I) else ""
         content = re.sub(r"^(['\"])(.*)\1$", r"\2", body).strip() or None
     group = squash(asked[1]) if asked else _group(text)
-    if not group and told_group and told_group["group"].lower() not in ("whole", "other"):
-        group = clean_name(told_group["group"])
+    told_name = (told_group["group"] or told_group["named"]) if told_group else ""
+    if not group and told_name and told_name.lower() not in ("whole", "other"):
+        group = clean_name(told_name)
     if not content and not group and (run_on := _RUN_ON_POST.search(text)):
         # "post in troopy owners uh does anyone have …": no colon, the post starts where a
         # sentence does

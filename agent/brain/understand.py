@@ -179,8 +179,11 @@ def _from_previous_turn(convo: Convo) -> Reading | None:
         return Reading([Request(more[0], more[1], more[1])])
     if again := same_again(text, convo.env):
         return Reading([Request(again[0], text, convo.text, again[1])])
+    before = convo.previous_human()
     found = (
-        correction(text, convo.env) or follow_up(text, convo.env) or act_on_listed(text, convo.env)
+        correction(text, convo.env)
+        or follow_up(text, convo.env)
+        or act_on_listed(text, convo.env, normalise(before[1]) if before else "")
     )
     if found is None:
         return None

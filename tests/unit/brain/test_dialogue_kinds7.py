@@ -165,3 +165,92 @@ def test_there_after_several_listed_trips_is_not_guessed() -> None:
     answer = step("wheels", "show my trips", "what's the weather there on saturday", **lines)
     for call in answer.tool_calls:
         assert call["args"].get("location") not in ("Kalgoorlie", "Esperance")
+
+
+# --- a write carried out, made again with what this turn changes -----------------------------
+
+
+def test_and_the_group_too_posts_the_same_words_there() -> None:
+    words = "post publicly that the ferry at Sorrento is back on"
+    turns = [
+        words,
+        called(
+            "create_post", "p1", content="the ferry at Sorrento is back on", visibility="public"
+        ),
+        result("p1", "create_post"),
+        AIMessage("Posted."),
+    ]
+    posted = state("create_post", "social", {"visibility": "public"}, wrote=True)
+    answer = step("social", *turns, "and tell the Peninsula Campers group too", **posted)
+    args = only_call(answer, "create_post")
+    assert args["group"] == "Peninsula Campers"
+    assert args["content"] == "the ferry at Sorrento is back on"
+
+
+# --- rows and filters the previous turn was about -----------------------------------------
+
+
+def test_a_listed_row_named_by_its_amount_takes_the_new_category() -> None:
+    shown = [
+        {"kind": "expense", "id": SPEND, "amount": 58, "category": "groceries"},
+        {"kind": "expense", "id": "e2", "amount": 12, "category": "groceries"},
+    ]
+    lines = state("list_expenses", "wins", {}, wrote=False, shown=shown)
+    said = "the 58 one was really diesel for the ute, not groceries, can you fix that"
+    args = only_call(step("wins", "show this week's spending", said, **lines), "update_expense")
+    assert args == {"expense_id": SPEND, "category": "fuel"}
+
+
+def test_raise_it_after_a_budget_question_is_that_budget() -> None:
+    lines = state("budget_status", "wins", {}, wrote=False)
+    turns = ["how's the fuel budget looking?", AIMessage("$80 left."), "right, raise it to 650"]
+    args = only_call(step("wins", *turns, **lines), "set_budget")
+    assert args == {"category": "fuel", "monthly_limit": 650}
+
+
+def test_on_it_is_the_vehicle_the_previous_turn_was_about() -> None:
+    lines = state("maintenance_due", "wheels", {"vehicle": "Hiace"}, wrote=False)
+    turns = [
+        "anything due on the Hiace?",
+        AIMessage("Nothing due."),
+        "log a new battery on it today, $240",
+    ]
+    assert only_call(step("wheels", *turns, **lines), "log_maintenance")["vehicle"] == "Hiace"
+
+
+def test_join_requests_for_it_are_the_group_just_made() -> None:
+    made = [{"kind": "group", "id": "g1", "name": "Goldfields Wanderers"}]
+    lines = state(
+        "create_group", "social", {"name": "Goldfields Wanderers"}, wrote=True, shown=made
+    )
+    turns = [
+        "start a group called Goldfields Wanderers",
+        AIMessage("Done."),
+        "any requests to join it?",
+    ]
+    args = only_call(step("social", *turns, **lines), "review_join_requests")
+    assert args == {"group": "Goldfields Wanderers"}
+
+
+# --- where a post's words and its group start and stop ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "group", "words"),
+    [
+        ("stick on the public page that we're selling our awning, $150", None,
+         "we're selling our awning, $150"),
+        ("post for everyone that the Nullarbor roadhouse has diesel again", None,
+         "the Nullarbor roadhouse has diesel again"),
+        ("let the Tassie Tourers group know the ferry is running late", "Tassie Tourers",
+         "the ferry is running late"),
+        ("tell my group in Cape Crawlers that we're at Weipa till friday", "Cape Crawlers",
+         "we're at Weipa till friday"),
+        ("post to Fishing Nomads, members only: bream biting at the jetty", "Fishing Nomads",
+         "bream biting at the jetty"),
+    ],
+)  # fmt: skip
+def test_a_posts_words_start_after_where_it_goes(said: str, group: str | None, words: str) -> None:
+    args = only_call(step("social", said), "create_post")
+    assert args.get("group") == group
+    assert args["content"] == words
