@@ -32,6 +32,7 @@ from agent.brain.ranges import find_range, next_to
 from agent.brain.referents import resolve_there, there_town
 from agent.brain.reframe import reframed
 from agent.brain.refs import entity_groups
+from agent.brain.replies import cancelled_reply
 from agent.brain.segment import Piece, split
 from agent.brain.slots import KIND
 from agent.brain.textutil import normalise
@@ -227,6 +228,8 @@ def read_message(convo: Convo) -> Reading:
         return Reading([Request("plan_trip", kept, kept)])
     if settled := _from_previous_turn(convo):
         return settled
+    if _takes_back(convo):
+        return Reading([], say=cancelled_reply())
     reading = _read(convo, convo.last, recent_kind(convo), 0)
     if changed := _changed_request(convo, reading):
         return changed
@@ -250,6 +253,34 @@ def read_message(convo: Convo) -> Reading:
             )
         )
     return Reading(requests, reading.pending, reading.cancelled)
+
+
+# "no wait, keep it", "nope, cancel", "actually don't", "leave it": a reply that takes back
+# what the conversation was about and asks for nothing.
+TAKE_BACK = re.compile(
+    r"^\W*(?:(?:no|nah|nope|oh|actually|wait|hang on|hold on|on second thoughts?|ok(?:ay)?"
+    r"|sorry)\b[\s,.!]*)*"
+    r"(?:keep it|leave it|(?:just )?leave it (?:as is|be)|never ?mind|forget (?:it|that|about it)"
+    r"|don'?t(?: (?:bother|worry|do (?:it|that)))?|cancel|scrap (?:it|that)"
+    r"|no need|not now|all good|i'?ll (?:go|keep it|do it myself))\b(?=\s*(?:[,.!;]|$))"
+    r"(?P<rest>[^?]*)$",
+    re.IGNORECASE,
+)
+
+
+def _takes_back(convo: Convo) -> bool:
+    state = convo.env.previous
+    if state is None or state.turns_ago > 3 or asked(convo.previous_replies()) is not None:
+        return False
+    text = normalise(convo.text)
+    m = TAKE_BACK.match(text)
+    if m is None or len(text.split()) > MAX_TAKE_BACK_WORDS:
+        return False
+    # "keep it, I'll go" gives a reason; "keep it, delete the other one" asks for more
+    return not any(p.intent for p in _pieces(m["rest"].strip(" ,.!;"), convo.env.today))
+
+
+MAX_TAKE_BACK_WORDS = 8
 
 
 def _changed_request(convo: Convo, reading: Reading) -> Reading | None:

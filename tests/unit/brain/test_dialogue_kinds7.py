@@ -9,9 +9,9 @@ import json
 from typing import Any
 
 import pytest
-from langchain_core.messages import AIMessage, ToolMessage
+from langchain_core.messages import AIMessage, BaseMessage, SystemMessage, ToolMessage
 
-from tests.unit.brain.support import called, only_call, result, step
+from tests.unit.brain.support import BRAIN, ROUTE_TOOL, as_messages, called, only_call, result, step
 
 SPEND = "5b1e0000-0000-4000-8000-00000000000a"
 MEETING = "5b1e0000-0000-4000-8000-00000000000b"
@@ -88,7 +88,7 @@ def test_a_declined_post_goes_to_the_group_named_next(said: str) -> None:
 
 def test_a_post_that_went_out_is_not_posted_again_by_a_change() -> None:
     words = "post the ferry at Sorrento is cancelled till monday"
-    turns = [
+    turns: list[str | BaseMessage] = [
         words,
         called("create_post", "p1", content=words, visibility="public"),
         result("p1", "create_post"),
@@ -172,7 +172,7 @@ def test_there_after_several_listed_trips_is_not_guessed() -> None:
 
 def test_and_the_group_too_posts_the_same_words_there() -> None:
     words = "post publicly that the ferry at Sorrento is back on"
-    turns = [
+    turns: list[str | BaseMessage] = [
         words,
         called(
             "create_post", "p1", content="the ferry at Sorrento is back on", visibility="public"
@@ -203,14 +203,18 @@ def test_a_listed_row_named_by_its_amount_takes_the_new_category() -> None:
 
 def test_raise_it_after_a_budget_question_is_that_budget() -> None:
     lines = state("budget_status", "wins", {}, wrote=False)
-    turns = ["how's the fuel budget looking?", AIMessage("$80 left."), "right, raise it to 650"]
+    turns: list[str | BaseMessage] = [
+        "how's the fuel budget looking?",
+        AIMessage("$80 left."),
+        "right, raise it to 650",
+    ]
     args = only_call(step("wins", *turns, **lines), "set_budget")
     assert args == {"category": "fuel", "monthly_limit": 650}
 
 
 def test_on_it_is_the_vehicle_the_previous_turn_was_about() -> None:
     lines = state("maintenance_due", "wheels", {"vehicle": "Hiace"}, wrote=False)
-    turns = [
+    turns: list[str | BaseMessage] = [
         "anything due on the Hiace?",
         AIMessage("Nothing due."),
         "log a new battery on it today, $240",
@@ -223,7 +227,7 @@ def test_join_requests_for_it_are_the_group_just_made() -> None:
     lines = state(
         "create_group", "social", {"name": "Goldfields Wanderers"}, wrote=True, shown=made
     )
-    turns = [
+    turns: list[str | BaseMessage] = [
         "start a group called Goldfields Wanderers",
         AIMessage("Done."),
         "any requests to join it?",
@@ -254,3 +258,41 @@ def test_a_posts_words_start_after_where_it_goes(said: str, group: str | None, w
     args = only_call(step("social", said), "create_post")
     assert args.get("group") == group
     assert args["content"] == words
+
+
+# --- a reply that takes back what the conversation was about ---------------------------------
+
+SHOWN_DAY = state("list_events", "you", {"start_date": "2026-03-11"}, wrote=False, ago=2)
+BEFORE: list[str | BaseMessage] = [
+    "what's on wednesday",
+    AIMessage("Yoga at 7."),
+    "drop yoga",
+    AIMessage("OK, I've left it."),
+]
+
+
+@pytest.mark.parametrize(
+    "said", ["no hang on, keep it", "nah, leave it, we'll go", "never mind", "actually don't"]
+)
+def test_taking_back_asks_for_nothing(said: str) -> None:
+    answer = step("you", *BEFORE, said, **SHOWN_DAY)
+    assert not answer.tool_calls
+    assert "left it" in answer.text
+
+
+@pytest.mark.parametrize(
+    "said", ["keep it, but move the dentist to 3pm", "keep it short and add eggs to the list"]
+)
+def test_a_take_back_with_a_request_after_it_is_that_request(said: str) -> None:
+    answer = step("you", *BEFORE, said, **SHOWN_DAY)
+    assert answer.tool_calls or "left it" not in answer.text
+
+
+def test_taking_back_stays_where_the_conversation_was() -> None:
+    lines = "\n".join(f"{k.replace('_', ' ').capitalize()}: {v}" for k, v in SHOWN_DAY.items())
+    bound = BRAIN.bind_tools([ROUTE_TOOL], tool_choice="route_request")
+    answer = bound.invoke(
+        [SystemMessage(f"Route.\n{lines}"), *as_messages([*BEFORE, "no wait, keep it"])]
+    )
+    assert isinstance(answer, AIMessage)
+    assert answer.tool_calls[0]["args"]["domains"] == ["you"]
