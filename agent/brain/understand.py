@@ -272,6 +272,8 @@ def _takes_back(convo: Convo) -> bool:
     state = convo.env.previous
     if state is None or state.turns_ago > 3 or asked(convo.previous_replies()) is not None:
         return False
+    if state.wrote and state.turns_ago == 1:
+        return False  # "scrap that" right after a write undoes the write
     text = normalise(convo.text)
     m = TAKE_BACK.match(text)
     if m is None or len(text.split()) > MAX_TAKE_BACK_WORDS:

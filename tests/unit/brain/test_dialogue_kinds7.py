@@ -296,3 +296,19 @@ def test_taking_back_stays_where_the_conversation_was() -> None:
     )
     assert isinstance(answer, AIMessage)
     assert answer.tool_calls[0]["args"]["domains"] == ["you"]
+
+
+def test_scrap_that_right_after_a_write_is_no_take_back() -> None:
+    wrote = state("add_expense", "wins", {"amount": 30}, wrote=True, shown=[WRITTEN[1]])
+    answer = step("wins", "spent 40 on fuel", AIMessage("Logged."), "oh no, scrap that", **wrote)
+    assert "left it" not in answer.text
+
+
+def test_on_it_after_a_question_about_a_named_vehicle_is_that_vehicle() -> None:
+    lines = state("maintenance_due", "wheels", {"within_days": 30}, wrote=False)
+    turns: list[str | BaseMessage] = [
+        "anything coming due on the Coaster?",
+        AIMessage("Nothing due."),
+        "log an oil change on it today at 120,500 km",
+    ]
+    assert only_call(step("wheels", *turns, **lines), "log_maintenance")["vehicle"] == "Coaster"
