@@ -1,46 +1,25 @@
-"""The values of a message, typed and placed: amounts, days, periods, clock times, lengths of
-time and quantities with their unit.
+"""The values of a message, one reader per kind: amounts, days, periods, clock times and
+lead times.
 
 Each kind has one reader, shared by every tool that takes that kind of value: the slot
 fillers ask this module (`amount`, `day`, `period`, `clock_span`, `lead_minutes`) instead of
 reading a figure their own way, so a form learnt for one tool (a "1.2k" cost, "the weekend
 just gone", "from 9 till half 10") is read for all. Numbers are read once, by
 `textutil.normalise` (words) and `numbers` (digits and shorthand); the kinds here decide
-what a figure is. `find_values` lists every value with its span, one kind per span, for
-the callers that must tell values apart (a figure inside a date is no amount)."""
+what a figure is."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, time
-from decimal import Decimal
-from typing import Literal
 
 from agent.brain import figures, measures
-from agent.brain.dates import DayHit, all_days, find_day
-from agent.brain.money import Amount, best_amount, find_amounts
+from agent.brain.dates import DayHit, find_day
+from agent.brain.money import Amount, best_amount
 from agent.brain.ranges import Range, find_range
 from agent.brain.times import TimeHit, find_time, time_range
 
 _I = re.IGNORECASE
-Kind = Literal["amount", "day", "period", "clock", "duration", "quantity"]
-
-
-@dataclass(frozen=True)
-class Value:
-    """One value said in a message: its kind, where it is, and what it is."""
-
-    kind: Kind
-    start: int
-    end: int
-    # amount, duration (minutes), quantity: a number; day: a date; period: a Range;
-    # clock: a time of day
-    value: Decimal | date | Range | time
-    unit: str | None = None  # a quantity's unit ("L", "km", "kg"), an amount's currency
-
-
-# --- one reader per kind (the slot fillers' entry points) ---------------------------------
 
 
 def amount(text: str, *, loose: bool = False) -> Amount | None:
@@ -147,94 +126,3 @@ def lead_minutes(text: str) -> measures.Hit | None:
 # --- every value in a message -------------------------------------------------------------
 
 # "45 minutes", "2 hours", "3 days": a length of time (minutes)
-_DURATION = re.compile(
-    r"(?<![\d.:])(\d+(?:\.\d+)?)\s*(min|mins|minutes?|hours?|hrs?|hr|days?|weeks?|fortnights?)\b",
-    _I,
-)
-_MINUTES = {"m": 1, "h": 60, "d": 1440, "w": 10080, "f": 20160}
-# a count with its unit ("2kg", "500 grams", "3 cans"): the pantry's and the shop's
-_QUANTITY = re.compile(
-    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(kg|kilos?|g|grams?|ml|l|litres?|liters?|packs?|cans?|tins?"
-    r"|bottles?|bags?|boxes?|loaves|loaf|cartons?|dozen)\b",
-    _I,
-)
-
-
-def _lengths(text: str) -> list[Value]:
-    out = []
-    for m in _DURATION.finditer(text):
-        minutes = Decimal(m[1]) * _MINUTES[m[2][0].lower()]
-        out.append(Value("duration", m.start(), m.end(), minutes))
-    return out
-
-
-def _quantities(text: str) -> list[Value]:
-    out = []
-    for hit, unit in ((measures.litres(text), "L"), (measures.odometer(text), "km")):
-        if hit:
-            out.append(Value("quantity", hit.start, hit.end, hit.value, unit))
-    out += [
-        Value("quantity", m.start(), m.end(), Decimal(m[1]), m[2].lower())
-        for m in _QUANTITY.finditer(text)
-    ]
-    return out
-
-
-def _clocks(text: str) -> list[Value]:
-    out = []
-    if hours := clock_span(text):
-        out += [Value("clock", hours[2], hours[3], at) for at in hours[:2]]
-    rest = text
-    while hit := find_time(rest):
-        out.append(Value("clock", hit.start, hit.end, hit.at))
-        rest = rest[: hit.start] + " " * (hit.end - hit.start) + rest[hit.end :]
-    return out
-
-
-def _free(taken: list[Value], v: Value) -> bool:
-    """Whether `v` lies clear of every value taken (the two ends of a time range share one
-    span)."""
-    return all(
-        v.end <= t.start or v.start >= t.end or (v.start, v.end) == (t.start, t.end) for t in taken
-    )
-
-
-def find_values(text: str, today: date, *, future: bool = False) -> list[Value]:
-    """Every value in `text` (normalised), in order of where it is, one kind per span: a
-    currency-marked amount first, then periods and days, clock times, lengths of time and
-    quantities, and last a figure that reads as money only from the words around it."""
-    taken: list[Value] = []
-
-    def take(values: list[Value]) -> None:
-        for v in values:
-            if _free(taken, v):
-                taken.append(v)
-
-    take([Value("amount", a.start, a.end, a.value, a.currency) for a in find_amounts(text)])
-    span = find_range(text, today, future=future)
-    days = all_days(text, today, future=future)
-    if span and span.start != span.end:  # a single day is a day, read below
-        where = _period_words(text) or ((days[0].start, days[-1].end) if len(days) > 1 else None)
-        if where:
-            take([Value("period", where[0], where[1], span)])
-    take([Value("day", d.start, d.end, d.day) for d in days])
-    take(_clocks(text))
-    take(_lengths(text))
-    take(_quantities(text))
-    if cued := best_amount(text):
-        take([Value("amount", cued.start, cued.end, cued.value, cued.currency)])
-    return sorted(taken, key=lambda v: (v.start, v.end))
-
-
-_PERIOD_WORDS = re.compile(
-    r"\b(?:(?:this|last|next|past|previous|coming|current)\s+(?:\d+\s+)?(?:weekend|week|fortnight"
-    r"|month|year|days?|weeks|months)|(?:the\s+)?(?:rest|remainder) of (?:the |this )?\w+"
-    r"|(?:the\s+)?(?:weekend|week|month|year) (?:that'?s )?just (?:gone|past|been)"
-    r"|(?:the\s+)?weekend before last)\b",
-    _I,
-)
-
-
-def _period_words(text: str) -> tuple[int, int] | None:
-    m = _PERIOD_WORDS.search(text)
-    return m.span() if m else None

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 from datetime import date, time
 from decimal import Decimal
-from itertools import pairwise
 from typing import Any
 
 import pytest
 
 from agent.brain import measures, numbers, values
-from agent.brain.ranges import Range
 from agent.brain.textutil import normalise
 from tests.unit.brain.support import only_call, step
 
@@ -240,34 +238,6 @@ def test_half_a_dozen_is_six_on_the_shopping_list() -> None:
         "you", "add half a dozen bread rolls to the shopping list", "add_to_shopping_list"
     )
     assert items["items"] == ["6 bread rolls"]
-
-
-# --- every value in a message, one kind per span -----------------------------------------------
-
-
-def test_find_values_types_each_value_once() -> None:
-    text = normalise(
-        "paid 1.2k for the awning on the 3rd, fitted from 9 till half 10, 2kg of bolts"
-    )
-    found = values.find_values(text, TUESDAY)
-    kinds = [v.kind for v in found]
-    assert kinds.count("amount") == 1
-    assert "day" in kinds and "clock" in kinds and "quantity" in kinds
-    (money,) = [v for v in found if v.kind == "amount"]
-    assert money.value == Decimal(1200)
-    spans = sorted({(v.start, v.end) for v in found})
-    assert all(a[1] <= b[0] for a, b in pairwise(spans))
-
-
-def test_find_values_reads_a_named_period_as_one_value() -> None:
-    found = values.find_values("what did we spend the weekend just gone", TUESDAY)
-    (span,) = [v for v in found if v.kind == "period"]
-    assert span.value == Range(date(2026, 3, 7), date(2026, 3, 8), None)
-
-
-def test_find_values_reads_a_length_of_time_in_minutes() -> None:
-    found = values.find_values("a 45 minutes massage then 2 hours of rest", TUESDAY)
-    assert [v.value for v in found if v.kind == "duration"] == [Decimal(45), Decimal(120)]
 
 
 # --- round 7 kinds (each checked across the tools that take it) -------------------------------
