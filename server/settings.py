@@ -76,6 +76,10 @@ class Settings(BaseSettings):
     rate_limit_api: str = "300/minute"
     rate_limit_ws_frames: str = "60/minute"
 
+    # How many runs execute their graph at once in one process (0: no limit); the rest
+    # wait their turn in order (server/runs/admission.py).
+    pam_run_admission: int = Field(default=0, ge=0, le=10_000)
+
     db_pool_min_size: int = Field(default=2, ge=1, le=100)
     db_pool_max_size: int = Field(default=20, ge=1, le=500)
     # None turns server-side prepared statements off (needed behind PgBouncer in

@@ -15,6 +15,7 @@ from uuid import uuid4
 
 from server.flags.apply import flagged_run
 from server.resources import Resources
+from server.runs.admission import Admission
 from server.runs.coordinator import Coordinator
 from server.runs.execute import execute, graph_input
 from server.runs.request import RunRequest
@@ -101,6 +102,7 @@ class RunManager:
         # How this process's runs agree with other processes on the same database
         # (server/runs/coordinator.py): chosen once, at start-up.
         self._coordinator: Coordinator = resources.coordinator
+        self._admission = Admission(resources.settings.pam_run_admission)
 
     async def open(self) -> None:
         """Start acting on cancels sent by other processes."""
@@ -220,6 +222,7 @@ class RunManager:
             checkpoint_id=request.checkpoint_id,
             ahead=busy if strategy == "enqueue" else [],
             lease=lease,
+            admission=self._admission,
         )
         run.task = asyncio.create_task(work, name=f"run-{run.run_id}")
         run.task.add_done_callback(lambda _task: self._table.finished(run))

@@ -1,0 +1,210 @@
+"""The admission limit side by side: one `pam serve` per limit, driven in turn in one run.
+
+`python -m bench.admission --limits 0,4,8,16 --paths sse,ap --concurrency 16,64` starts
+`pam serve` from this tree once per limit (`PAM_RUN_ADMISSION`, 0 = no limit; each server
+with its own fresh database, one worker, offline brain, pinned to the server core as
+`make bench` does), then per round, per concurrency and per path, drives each server for
+`--seconds` with the clients `make bench` uses, rotating which server goes first from
+round to round so all see the same machine. Figures per run: turns/s, p50, p99 (the
+client's whole turn, any wait for admission included) and the server's CPU ms per turn;
+the report gives medians over rounds and each limit's ratios over the first limit
+given (the base), with the spread of the per-round ratios. With `--graph-turns N` the
+graph's own CPU per turn is sampled before every round (as bench.ap_before_after does),
+so each row also gives the server's own share of a turn.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from contextlib import ExitStack
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+import uvloop
+
+from bench import procs
+from bench.ap_before_after import MODES, GraphAlone, Mode, one, pam_serve_from, prepare_with
+from bench.db import bench_database, prepare
+from bench.procs import REPO, Server
+from bench.stats import ratio, summary
+
+RESULTS = Path(__file__).resolve().parent / "results"
+FIGURES = ("turns_per_s", "p50_ms", "p99_ms", "server_cpu_ms_per_turn")
+
+
+def _name(limit: int) -> str:
+    return f"K={limit}" if limit else "no limit"
+
+
+def _aggregate(reps: list[dict[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in FIGURES:
+        spread = summary([r[name] for r in reps if r.get(name) is not None])
+        out[name] = spread["median"]
+        out[f"{name}_spread"] = [spread["min"], spread["max"]]
+    out["errors"] = sum(r["errors"] for r in reps)
+    out["turns"] = sum(r["turns"] for r in reps)
+    return out
+
+
+async def measure(
+    servers: dict[int, Server],
+    concurrencies: list[int],
+    seconds: float,
+    rounds: int,
+    modes: list[Mode],
+    graph: GraphAlone | None,
+    log: Any,
+) -> dict[str, Any]:
+    limits = list(servers)
+    raw: dict[str, dict[int, list[dict[str, Any]]]] = {}
+    for r in range(rounds):
+        if graph is not None:
+            await graph.sample()
+            log(f"round {r + 1} graph alone: {graph.samples[-1]} ms CPU per turn")
+        shift = r % len(limits)
+        order = limits[shift:] + limits[:shift]
+        for c in concurrencies:
+            for mode in modes:
+                for limit in order:
+                    figures = await one(servers[limit], mode, c, seconds)
+                    raw.setdefault(f"{mode}/c{c}", {}).setdefault(limit, []).append(figures)
+                    log(f"round {r + 1} {mode} c={c} {_name(limit)}: {figures}")
+    graph_ms = graph.median() if graph is not None else None
+    base = limits[0]
+    rows: dict[str, Any] = {}
+    for key, by_limit in raw.items():
+        row: dict[str, Any] = {}
+        for limit, reps in by_limit.items():
+            figures = _aggregate(reps)
+            cpu = figures["server_cpu_ms_per_turn"]
+            if graph_ms and cpu is not None:
+                figures["own_vs_graph"] = round((cpu - graph_ms) / graph_ms, 2)
+            for name in FIGURES:
+                pairs = [
+                    ratio(a[name], b[name])
+                    for a, b in zip(reps, by_limit[base], strict=True)
+                    if a.get(name) is not None and b.get(name) is not None
+                ]
+                known = [x for x in pairs if x is not None]
+                figures[f"{name}_over_base"] = summary(known)["median"] if known else None
+                figures[f"{name}_over_base_spread"] = [min(known), max(known)] if known else None
+            figures["raw"] = reps
+            row[str(limit)] = figures
+        rows[key] = row
+    return rows
+
+
+def markdown(out: dict[str, Any]) -> str:
+    m, p = out["machine"], out["params"]
+    base = _name(p["limits"][0])
+    lines = [
+        f"# {out['title']}",
+        "",
+        f"`python -m bench.admission`, {m['started']}, commit `{m['commit']}`: one `pam serve` "
+        f"per admission limit (PAM_RUN_ADMISSION), {p['rounds']} rounds × {p['seconds']:g} s "
+        "per row, the servers rotating within each round (each its own fresh database, one "
+        "uvicorn worker, offline brain, pinned to the same core; the load generator on the "
+        "other). Figures are medians over rounds; ratios are each limit's ÷ the base's "
+        f"({base}), the median of the per-round ratios with their spread. Load average "
+        f"{m['load_before']} before, {m['load_after']} after, {m['cpus']} CPUs.",
+        "",
+    ]
+    if out.get("graph_cpu_ms_per_turn"):
+        lines += [
+            f"The graph's own CPU per turn (in-process, no checkpointer, before each round; "
+            f"median of {out['graph_cpu_ms_samples']}): **{out['graph_cpu_ms_per_turn']} ms**.",
+            "",
+        ]
+    lines += [
+        "| path | clients | limit | turns/s | ÷ base | p50 ms | ÷ base | p99 ms | ÷ base "
+        "| CPU ms/turn | ÷ base | own × graph | errors |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for key, row in out["rows"].items():
+        mode, c = key.split("/c")
+        for limit, f in row.items():
+            cells = [mode, c, _name(int(limit))]
+            for name in FIGURES:
+                spread = f[f"{name}_over_base_spread"]
+                span = f" ({spread[0]}–{spread[1]})" if spread else ""
+                cells += [str(f[name]), f"{f[f'{name}_over_base']}{span}"]
+            cells += [str(f.get("own_vs_graph")), str(f["errors"])]
+            lines.append("| " + " | ".join(cells) + " |")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--limits", default="0,4,8,16", help="comma-separated; first = base")
+    parser.add_argument("--paths", default="sse,ap", help="comma-separated: ap,values,sse,ws")
+    parser.add_argument("--concurrency", default="16,64")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--graph-turns", type=int, default=40, help="0: skip")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--stem", default="admission")
+    parser.add_argument("--title", default="The admission limit side by side")
+    args = parser.parse_args()
+    limits = [int(x) for x in args.limits.split(",")]
+    modes: list[Mode] = [m for m in args.paths.split(",") if m in MODES]  # type: ignore[misc]
+    concurrencies = [int(c) for c in args.concurrency.split(",")]
+    started = time.monotonic()
+    procs.pin_self(procs.cores()[1])
+
+    def log(what: str) -> None:
+        print(f"[admission {time.monotonic() - started:5.0f}s] {what}", flush=True)
+
+    out: dict[str, Any] = {
+        "title": args.title,
+        "machine": {
+            "started": datetime.now(UTC).isoformat(timespec="seconds"),
+            "cpus": os.cpu_count(),
+            "load_before": round(os.getloadavg()[0], 2),
+            "commit": os.popen(f"git -C {REPO} rev-parse --short HEAD").read().strip(),  # noqa: S605
+        },
+        "params": {
+            "limits": limits,
+            "rounds": args.rounds,
+            "seconds": args.seconds,
+            "concurrency": concurrencies,
+            "paths": modes,
+        },
+    }
+    with ExitStack() as stack:
+        servers: dict[int, Server] = {}
+        for limit in limits:
+            url = stack.enter_context(bench_database())
+            prepare_with(REPO, url)
+            env = {"PAM_RUN_ADMISSION": str(limit)}
+            servers[limit] = stack.enter_context(
+                pam_serve_from(REPO, f"k{limit}", url, "", env)  # type: ignore[arg-type]
+            )
+        for server in servers.values():
+            server.wait_ready()
+        graph = None
+        if args.graph_turns > 0:
+            graph_url = stack.enter_context(bench_database())
+            uvloop.run(prepare(graph_url))
+            graph = GraphAlone(graph_url, args.graph_turns)
+        out["rows"] = uvloop.run(
+            measure(servers, concurrencies, args.seconds, args.rounds, modes, graph, log)
+        )
+        if graph is not None:
+            out["graph_cpu_ms_per_turn"] = graph.median()
+            out["graph_cpu_ms_samples"] = graph.samples
+    out["machine"]["load_after"] = round(os.getloadavg()[0], 2)
+    out["machine"]["seconds"] = round(time.monotonic() - started)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / f"{args.stem}.json").write_bytes(orjson.dumps(out, option=orjson.OPT_INDENT_2))
+    (args.out / f"{args.stem}.md").write_text(markdown(out))
+    log(f"wrote {args.out / args.stem}.md and .json")
+
+
+if __name__ == "__main__":
+    main()
