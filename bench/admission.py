@@ -6,9 +6,10 @@ with its own fresh database, one worker, offline brain, pinned to the server cor
 `make bench` does), then per round, per concurrency and per path, drives each server for
 `--seconds` with the clients `make bench` uses, rotating which server goes first from
 round to round so all see the same machine. Figures per run: turns/s, p50, p99 (the
-client's whole turn, any wait for admission included) and the server's CPU ms per turn;
-the report gives medians over rounds and each limit's ratios over the first limit
-given (the base), with the spread of the per-round ratios. With `--graph-turns N` the
+client's whole turn, any wait for admission included), the server's CPU ms per turn and
+that of the Postgres backends serving its database (the clients' warm turns counted).
+The report gives medians over rounds and each limit's ratios over the first limit given
+(the base), with the spread of the per-round ratios. With `--graph-turns N` the
 graph's own CPU per turn is sampled before every round (as bench.ap_before_after does),
 so each row also gives the server's own share of a turn.
 """
@@ -24,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+import psutil
+import psycopg
 import uvloop
 
 from bench import procs
@@ -33,7 +36,36 @@ from bench.procs import REPO, Server
 from bench.stats import ratio, summary
 
 RESULTS = Path(__file__).resolve().parent / "results"
-FIGURES = ("turns_per_s", "p50_ms", "p99_ms", "server_cpu_ms_per_turn")
+FIGURES = ("turns_per_s", "p50_ms", "p99_ms", "server_cpu_ms_per_turn", "pg_cpu_ms_per_turn")
+
+
+def backend_cpu_s(url: str) -> float:
+    """CPU seconds so far of the Postgres backends connected to `url`'s database (the
+    server's pool; a backend that exits between two readings is lost to both)."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        pids = conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid()"
+        ).fetchall()
+    total = 0.0
+    for (pid,) in pids:
+        try:
+            times = psutil.Process(pid).cpu_times()
+        except psutil.Error:
+            continue
+        total += times.user + times.system
+    return total
+
+
+async def one_with_db(server: Server, url: str, mode: Mode, c: int, seconds: float) -> Any:
+    """`one`, with the CPU its database's backends spent, per turn (the clients' warm
+    turns included in both the CPU and the count)."""
+    before = backend_cpu_s(url)
+    figures = await one(server, mode, c, seconds)
+    spent = backend_cpu_s(url) - before
+    turns = (figures["turns_incl_late"] or 0) + c
+    figures["pg_cpu_ms_per_turn"] = round(spent * 1000 / turns, 2) if turns else None
+    return figures
 
 
 def _name(limit: int) -> str:
@@ -52,9 +84,9 @@ def _aggregate(reps: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 async def measure(
-    servers: dict[int, Server],
+    servers: dict[int, tuple[Server, str]],
     concurrencies: list[int],
-    seconds: float,
+    seconds: dict[int, float],
     rounds: int,
     modes: list[Mode],
     graph: GraphAlone | None,
@@ -71,7 +103,8 @@ async def measure(
         for c in concurrencies:
             for mode in modes:
                 for limit in order:
-                    figures = await one(servers[limit], mode, c, seconds)
+                    server, url = servers[limit]
+                    figures = await one_with_db(server, url, mode, c, seconds[c])
                     raw.setdefault(f"{mode}/c{c}", {}).setdefault(limit, []).append(figures)
                     log(f"round {r + 1} {mode} c={c} {_name(limit)}: {figures}")
     graph_ms = graph.median() if graph is not None else None
@@ -99,6 +132,10 @@ async def measure(
     return rows
 
 
+def _windows(seconds: dict[Any, float]) -> str:
+    return ", ".join(f"{s:g} s at {c} clients" for c, s in seconds.items())
+
+
 def markdown(out: dict[str, Any]) -> str:
     m, p = out["machine"], out["params"]
     base = _name(p["limits"][0])
@@ -106,10 +143,11 @@ def markdown(out: dict[str, Any]) -> str:
         f"# {out['title']}",
         "",
         f"`python -m bench.admission`, {m['started']}, commit `{m['commit']}`: one `pam serve` "
-        f"per admission limit (PAM_RUN_ADMISSION), {p['rounds']} rounds × {p['seconds']:g} s "
-        "per row, the servers rotating within each round (each its own fresh database, one "
-        "uvicorn worker, offline brain, pinned to the same core; the load generator on the "
-        "other). Figures are medians over rounds; ratios are each limit's ÷ the base's "
+        f"per admission limit (PAM_RUN_ADMISSION), {p['rounds']} rounds, windows of "
+        f"{_windows(p['seconds'])} per row, the servers rotating within each round (each "
+        "its own fresh database, one uvicorn worker, offline brain, pinned to the same "
+        "core; the load generator on the other). Figures are medians over rounds; ratios "
+        "are each limit's ÷ the base's "
         f"({base}), the median of the per-round ratios with their spread. Load average "
         f"{m['load_before']} before, {m['load_after']} after, {m['cpus']} CPUs.",
         "",
@@ -122,8 +160,8 @@ def markdown(out: dict[str, Any]) -> str:
         ]
     lines += [
         "| path | clients | limit | turns/s | ÷ base | p50 ms | ÷ base | p99 ms | ÷ base "
-        "| CPU ms/turn | ÷ base | own × graph | errors |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| CPU ms/turn | ÷ base | Postgres CPU ms/turn | ÷ base | own × graph | errors |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for key, row in out["rows"].items():
         mode, c = key.split("/c")
@@ -145,15 +183,25 @@ def main() -> None:
     parser.add_argument("--paths", default="sse,ap", help="comma-separated: ap,values,sse,ws")
     parser.add_argument("--concurrency", default="16,64")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument(
+        "--seconds", default="10", help="window per run; one, or one per --concurrency"
+    )
     parser.add_argument("--graph-turns", type=int, default=40, help="0: skip")
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--stem", default="admission")
     parser.add_argument("--title", default="The admission limit side by side")
     args = parser.parse_args()
     limits = [int(x) for x in args.limits.split(",")]
-    modes: list[Mode] = [m for m in args.paths.split(",") if m in MODES]  # type: ignore[misc]
+    modes: list[Mode] = [m for m in args.paths.split(",") if m in MODES]
     concurrencies = [int(c) for c in args.concurrency.split(",")]
+    windows = [float(x) for x in args.seconds.split(",")]
+    seconds = dict(
+        zip(
+            concurrencies,
+            windows * len(concurrencies) if len(windows) == 1 else windows,
+            strict=True,
+        )
+    )
     started = time.monotonic()
     procs.pin_self(procs.cores()[1])
 
@@ -171,21 +219,22 @@ def main() -> None:
         "params": {
             "limits": limits,
             "rounds": args.rounds,
-            "seconds": args.seconds,
+            "seconds": seconds,
             "concurrency": concurrencies,
             "paths": modes,
         },
     }
     with ExitStack() as stack:
-        servers: dict[int, Server] = {}
+        servers: dict[int, tuple[Server, str]] = {}
         for limit in limits:
             url = stack.enter_context(bench_database())
             prepare_with(REPO, url)
             env = {"PAM_RUN_ADMISSION": str(limit)}
-            servers[limit] = stack.enter_context(
-                pam_serve_from(REPO, f"k{limit}", url, "", env)  # type: ignore[arg-type]
-            )
-        for server in servers.values():
+            name = f"k{limit}"
+            serving = pam_serve_from(REPO, name, url, "", env)  # type: ignore[arg-type]
+            server = stack.enter_context(serving)
+            servers[limit] = (server, url)
+        for server, _url in servers.values():
             server.wait_ready()
         graph = None
         if args.graph_turns > 0:
@@ -193,7 +242,7 @@ def main() -> None:
             uvloop.run(prepare(graph_url))
             graph = GraphAlone(graph_url, args.graph_turns)
         out["rows"] = uvloop.run(
-            measure(servers, concurrencies, args.seconds, args.rounds, modes, graph, log)
+            measure(servers, concurrencies, seconds, args.rounds, modes, graph, log)
         )
         if graph is not None:
             out["graph_cpu_ms_per_turn"] = graph.median()

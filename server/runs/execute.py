@@ -21,7 +21,7 @@ from server.errors import DB_UNAVAILABLE, UNAVAILABLE
 from server.flags.apply import observe_arm
 from server.metrics import MODEL_TOKENS, TURN_LATENCY, TURNS
 from server.metrics_callbacks import MetricsCallback
-from server.runs.admission import Admission
+from server.runs.admission import Ticket
 from server.runs.coordinator import Lease
 from server.runs.graph_stream import graph_stream
 from server.runs.run import Run, RunStatus, turn_result
@@ -115,12 +115,14 @@ async def execute(
     checkpoint_id: str | None,
     ahead: list[Run],
     lease: Lease,
-    admission: Admission,
+    ticket: Ticket,
 ) -> None:
-    """Run the graph once the runs queued ahead of this one here have ended and the
-    thread is the run's in every process (`lease`); let the thread go at the end."""
+    """Run the graph once the runs queued ahead of this one here have ended, the
+    thread is the run's in every process (`lease`) and the process admits one more run
+    (`ticket`, given back by the run manager when the task is done); let the thread go
+    at the end."""
     try:
-        await _execute(run, graph, pool, payload, context, checkpoint_id, ahead, lease, admission)
+        await _execute(run, graph, pool, payload, context, checkpoint_id, ahead, lease, ticket)
     finally:
         await lease.end()
 
@@ -134,7 +136,7 @@ async def _execute(
     checkpoint_id: str | None,
     ahead: list[Run],
     lease: Lease,
-    admission: Admission,
+    ticket: Ticket,
 ) -> None:
     status: RunStatus = "error"
     recorded = False  # the end already written with the run's checkpoints
@@ -147,49 +149,49 @@ async def _execute(
         for other in ahead:  # enqueue: wait for the runs before this one
             await other.ended()
         await lease.acquire()
-        async with admission.slot():  # runs beyond the limit wait here, in order
-            if run.status != "running":  # it waited (enqueued, or for its lease)
-                run.set_status("running")
-                # Recorded while the graph starts (the first token need not wait for the
-                # row); awaited before the run's end is recorded, so the two never cross.
-                marking = asyncio.create_task(update_run(pool, run))
-            started = time.monotonic()
-            end = RunEnd()
-            # The run's checkpoints go to Postgres in one transaction when it stops
-            # (tools/db/checkpoint_batch.py); a failed write fails the run. "sync" asks for
-            # each step's checkpoint to be written before the next step: not held. The
-            # batch holds what reaches the saver (under the user's view): the thread's key.
-            held = graph.checkpointer.saver if run.durability != "sync" else None
-            async with run_batch(held, run.thread_key) as batch:
-                async for namespace, mode, data in graph_stream(
-                    graph,
-                    payload,
-                    run_config(run, checkpoint_id),
-                    run.graph_options,
-                    context=context.starting_turn(),  # the turn's model deadline runs from here
-                    durability=run.durability,
-                ):
-                    run.log.append(mode, tuple(namespace), data)
-                    if not namespace:
-                        end.see(mode, data)
-                    if mode in ("messages", "custom"):
-                        # Readers get a turn per token, so each reaches its client as it
-                        # comes, even from a model that hands over its reply in one go.
-                        await asyncio.sleep(0)
-                settled = end.settle(run)
-                if settled:
-                    record_usage(run)
-                if settled and batch is not None:
-                    # The run's end goes in its checkpoints' transaction: one less per turn.
-                    # The row's "running" lands first; a failed write fails the run, whose
-                    # error is then recorded on its own, as any failure's.
-                    await _marked(marking)
-                    marking = None
-                    run.set_status("interrupted" if run.interrupts else "success")
-                    batch.close_with(run_update_statements(run))
-            if not settled:
-                await _snapshot(graph, run)
+        await ticket.take()  # beyond the process's limit of runs at once: wait in order
+        if run.status != "running":  # it waited (enqueued, for its lease or its turn)
+            run.set_status("running")
+            # Recorded while the graph starts (the first token need not wait for the
+            # row); awaited before the run's end is recorded, so the two never cross.
+            marking = asyncio.create_task(update_run(pool, run))
+        started = time.monotonic()
+        end = RunEnd()
+        # The run's checkpoints go to Postgres in one transaction when it stops
+        # (tools/db/checkpoint_batch.py); a failed write fails the run. "sync" asks for
+        # each step's checkpoint to be written before the next step: not held. The
+        # batch holds what reaches the saver (under the user's view): the thread's key.
+        held = graph.checkpointer.saver if run.durability != "sync" else None
+        async with run_batch(held, run.thread_key) as batch:
+            async for namespace, mode, data in graph_stream(
+                graph,
+                payload,
+                run_config(run, checkpoint_id),
+                run.graph_options,
+                context=context.starting_turn(),  # the turn's model deadline runs from here
+                durability=run.durability,
+            ):
+                run.log.append(mode, tuple(namespace), data)
+                if not namespace:
+                    end.see(mode, data)
+                if mode in ("messages", "custom"):
+                    # Readers get a turn per token, so each reaches its client as it
+                    # comes, even from a model that hands over its reply in one go.
+                    await asyncio.sleep(0)
+            settled = end.settle(run)
+            if settled:
                 record_usage(run)
+            if settled and batch is not None:
+                # The run's end goes in its checkpoints' transaction: one less per turn.
+                # The row's "running" lands first; a failed write fails the run, whose
+                # error is then recorded on its own, as any failure's.
+                await _marked(marking)
+                marking = None
+                run.set_status("interrupted" if run.interrupts else "success")
+                batch.close_with(run_update_statements(run))
+        if not settled:
+            await _snapshot(graph, run)
+            record_usage(run)
         recorded = batch is not None and batch.closing_written
         status = "interrupted" if run.interrupts else "success"
         observe_turn(run, time.monotonic() - started)

@@ -191,11 +191,13 @@ class RunManager:
         strategy = request.multitask_strategy
         pool = self._resources.pool
         lease = self._coordinator.lease(run)
+        ticket = self._admission.ticket()
         try:
             await lease.announce()
             if not busy:  # none here: does another process run one on the thread?
                 await lease.claim(strategy)
-            if not lease.shared and not (busy and strategy == "enqueue"):
+            starts_now = not lease.shared and not (busy and strategy == "enqueue")
+            if starts_now and ticket.take_now():
                 run.set_status("running")  # it starts at once: its row says so from the insert
             await insert_run(pool, run)
             if strategy in ("interrupt", "rollback"):
@@ -203,10 +205,12 @@ class RunManager:
                 for other in busy:
                     await self.cancel(other.run_id, action)
         except BaseException:
+            ticket.give_back()
             self._table.drop(run)
             await lease.end()
             raise
         if run.cancel_action is not None:  # cancelled before its task existed
+            ticket.give_back()
             run.end("cancelled")
             await update_run(pool, run)
             self._table.finished(run)
@@ -222,10 +226,17 @@ class RunManager:
             checkpoint_id=request.checkpoint_id,
             ahead=busy if strategy == "enqueue" else [],
             lease=lease,
-            admission=self._admission,
+            ticket=ticket,
         )
+
+        def ended(_task: asyncio.Task[None]) -> None:
+            # Here, not in the task's own code: a task cancelled before its first step
+            # runs none of it, and its place must still go to the next run.
+            ticket.give_back()
+            self._table.finished(run)
+
         run.task = asyncio.create_task(work, name=f"run-{run.run_id}")
-        run.task.add_done_callback(lambda _task: self._table.finished(run))
+        run.task.add_done_callback(ended)
         return run
 
     async def cancel(self, run_id: str, action: CancelAction = "interrupt") -> None:
