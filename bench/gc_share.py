@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+import psutil
 
 from bench import procs
 from bench.ap_before_after import Mode, one, pam_serve_from, prepare_with
@@ -44,15 +45,22 @@ async def _measured(
 ) -> dict[str, Any]:
     await asyncio.sleep(SETTLE_S)
     before = _read(probe)
+    switches = psutil.Process(server.process.pid).num_ctx_switches()
     figures = await one(server, mode, c, seconds)
     await asyncio.sleep(SETTLE_S)
     after = _read(probe)
+    switched = psutil.Process(server.process.pid).num_ctx_switches()
     turns = figures["turns_incl_late"] or 1
     out: dict[str, Any] = {
         "turns_per_s": figures["turns_per_s"],
         "p50_ms": figures["p50_ms"],
         "p99_ms": figures["p99_ms"],
         "server_cpu_ms_per_turn": figures["server_cpu_ms_per_turn"],
+        # Voluntary: the process slept (its loop found nothing ready, or a thread
+        # waited); involuntary: the kernel took its core for another process. The
+        # clients' warm turns fall in the window too (one per client).
+        "sleeps_per_turn": round((switched.voluntary - switches.voluntary) / (turns + c), 2),
+        "preempted_per_turn": round((switched.involuntary - switches.involuntary) / (turns + c), 2),
     }
     total = 0.0
     for g in ("0", "1", "2"):
@@ -100,12 +108,15 @@ def markdown(out: dict[str, Any]) -> str:
         f"`python -m bench.gc_share`, {m['started']}, commit `{m['commit']}`, path "
         f"`{p['path']}`, {p['rounds']} rounds × {p['seconds']:g} s, servers rotating; "
         "medians over rounds. The collector's CPU is the collecting thread's CPU time "
-        "between `gc.callbacks`' start and stop. Load average "
+        "between `gc.callbacks`' start and stop. Sleeps and preemptions are the server "
+        "process's voluntary and involuntary context switches (psutil), per turn with "
+        "the clients' warm turns counted. Load average "
         f"{m['load_before']} before, {m['load_after']} after, {m['cpus']} CPUs.",
         "",
         "| clients | admission limit | turns/s | p99 ms | server CPU ms/turn | GC ms/turn "
-        "| gen0 / gen1 / gen2 ms | gen0 / gen1 / gen2 collections a turn |",
-        "|---|---|---|---|---|---|---|---|",
+        "| gen0 / gen1 / gen2 ms | gen0 / gen1 / gen2 collections a turn "
+        "| sleeps a turn | preempted a turn |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for key, row in out["rows"].items():
         c, k = key.split("/K")
@@ -113,7 +124,8 @@ def markdown(out: dict[str, Any]) -> str:
             f"| {c[1:]} | {k if k != '0' else 'none'} | {row['turns_per_s']} | {row['p99_ms']} "
             f"| {row['server_cpu_ms_per_turn']} | {row['gc_ms_per_turn']} "
             f"| {row['gc0_ms_per_turn']} / {row['gc1_ms_per_turn']} / {row['gc2_ms_per_turn']} "
-            f"| {row['gc0_per_turn']} / {row['gc1_per_turn']} / {row['gc2_per_turn']} |"
+            f"| {row['gc0_per_turn']} / {row['gc1_per_turn']} / {row['gc2_per_turn']} "
+            f"| {row['sleeps_per_turn']} | {row['preempted_per_turn']} |"
         )
     lines.append("")
     return "\n".join(lines)

@@ -104,6 +104,11 @@ class RunManager:
         self._coordinator: Coordinator = resources.coordinator
         self._admission = Admission(resources.settings.pam_run_admission)
 
+    @property
+    def admission(self) -> Admission:
+        """This process's limit of runs at once, and how many run and wait now."""
+        return self._admission
+
     async def open(self) -> None:
         """Start acting on cancels sent by other processes."""
         self._coordinator.on_cancel(self._cancel_here)
