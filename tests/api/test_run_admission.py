@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 import pytest
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
+from pydantic import Field
 
 from agent.context import Context
 from server.runs import RunManager, RunRequest, ThreadBusy, create_thread
@@ -46,7 +47,7 @@ class HeldModel(StreamingScriptedModel):
     hold: Any = None
     inside: int = 0
     most_inside: int = 0
-    routed: list[str] = []
+    routed: list[str] = Field(default_factory=list)
 
     async def _gates(self) -> None:
         if self.hold is not None:
@@ -63,7 +64,7 @@ class HeldModel(StreamingScriptedModel):
 
 
 def held_model(hold: asyncio.Event | None = None) -> HeldModel:
-    return HeldModel(script=[_answer], loop=True, keep_seen=False, hold=hold, routed=[])
+    return HeldModel(script=[_answer], loop=True, keep_seen=False, hold=hold)
 
 
 async def start(live: LiveServer, thread_id: str, text: str, **kwargs: Any) -> Any:
