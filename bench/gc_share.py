@@ -50,17 +50,18 @@ async def _measured(
     await asyncio.sleep(SETTLE_S)
     after = _read(probe)
     switched = psutil.Process(server.process.pid).num_ctx_switches()
-    turns = figures["turns_incl_late"] or 1
+    # The probe's window holds the clients' warm turns too (one each).
+    turns = (figures["turns_incl_late"] or 0) + c
     out: dict[str, Any] = {
         "turns_per_s": figures["turns_per_s"],
         "p50_ms": figures["p50_ms"],
         "p99_ms": figures["p99_ms"],
         "server_cpu_ms_per_turn": figures["server_cpu_ms_per_turn"],
         # Voluntary: the process slept (its loop found nothing ready, or a thread
-        # waited); involuntary: the kernel took its core for another process. The
-        # clients' warm turns fall in the window too (one per client).
-        "sleeps_per_turn": round((switched.voluntary - switches.voluntary) / (turns + c), 2),
-        "preempted_per_turn": round((switched.involuntary - switches.involuntary) / (turns + c), 2),
+        # waited); involuntary: the kernel took its core for another process.
+        "sleeps_per_turn": round((switched.voluntary - switches.voluntary) / turns, 2),
+        "preempted_per_turn": round((switched.involuntary - switches.involuntary) / turns, 2),
+        "turns_incl_warm": turns,
     }
     total = 0.0
     for g in ("0", "1", "2"):
@@ -108,9 +109,10 @@ def markdown(out: dict[str, Any]) -> str:
         f"`python -m bench.gc_share`, {m['started']}, commit `{m['commit']}`, path "
         f"`{p['path']}`, {p['rounds']} rounds × {p['seconds']:g} s, servers rotating; "
         "medians over rounds. The collector's CPU is the collecting thread's CPU time "
-        "between `gc.callbacks`' start and stop. Sleeps and preemptions are the server "
-        "process's voluntary and involuntary context switches (psutil), per turn with "
-        "the clients' warm turns counted. Load average "
+        "between `gc.callbacks`' start and stop, per turn with the clients' warm turns "
+        "counted (they fall in the window). Sleeps and preemptions are the server "
+        "process's voluntary and involuntary context switches (psutil), per turn alike. "
+        "Load average "
         f"{m['load_before']} before, {m['load_after']} after, {m['cpus']} CPUs.",
         "",
         "| clients | admission limit | turns/s | p99 ms | server CPU ms/turn | GC ms/turn "
