@@ -102,7 +102,7 @@ class RunManager:
         # How this process's runs agree with other processes on the same database
         # (server/runs/coordinator.py): chosen once, at start-up.
         self._coordinator: Coordinator = resources.coordinator
-        self._admission = Admission(resources.settings.pam_run_admission)
+        self._admission = Admission(resources.settings.run_admission)
 
     @property
     def admission(self) -> Admission:
