@@ -17,7 +17,9 @@ so each row also gives the server's own share of a turn.
 from __future__ import annotations
 
 import argparse
+import ast
 import os
+import re
 import time
 from contextlib import ExitStack
 from datetime import UTC, datetime
@@ -108,11 +110,20 @@ async def measure(
                     raw.setdefault(f"{mode}/c{c}", {}).setdefault(limit, []).append(figures)
                     log(f"round {r + 1} {mode} c={c} {_name(limit)}: {figures}")
     graph_ms = graph.median() if graph is not None else None
+    return rows_from(raw, limits, graph_ms)
+
+
+def rows_from(
+    raw: dict[str, dict[int, list[dict[str, Any]]]], limits: list[int], graph_ms: float | None
+) -> dict[str, Any]:
+    """Medians over rounds per path, clients and limit, and each limit's per-round
+    ratios over the first limit's."""
     base = limits[0]
     rows: dict[str, Any] = {}
     for key, by_limit in raw.items():
         row: dict[str, Any] = {}
-        for limit, reps in by_limit.items():
+        for limit in limits:
+            reps = by_limit[limit]
             figures = _aggregate(reps)
             cpu = figures["server_cpu_ms_per_turn"]
             if graph_ms and cpu is not None:
@@ -130,6 +141,25 @@ async def measure(
             row[str(limit)] = figures
         rows[key] = row
     return rows
+
+
+LOGGED = re.compile(r"round (\d+) (\w+) c=(\d+) (no limit|K=\d+): (\{.*\})$")
+GRAPH_LOGGED = re.compile(r"round \d+ graph alone: ([\d.]+) ms")
+
+
+def from_log(path: Path) -> tuple[dict[str, dict[int, list[dict[str, Any]]]], list[float]]:
+    """A run's figures as its log printed them (for a run whose report was not written)."""
+    raw: dict[str, dict[int, list[dict[str, Any]]]] = {}
+    graph: list[float] = []
+    for line in path.read_text().splitlines():
+        if found := GRAPH_LOGGED.search(line):
+            graph.append(float(found.group(1)))
+        elif found := LOGGED.search(line):
+            _round, mode, c, name, figures = found.groups()
+            limit = 0 if name == "no limit" else int(name.removeprefix("K="))
+            entry = ast.literal_eval(figures)
+            raw.setdefault(f"{mode}/c{c}", {}).setdefault(limit, []).append(entry)
+    return raw, graph
 
 
 def _windows(seconds: dict[Any, float]) -> str:
@@ -190,6 +220,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--stem", default="admission")
     parser.add_argument("--title", default="The admission limit side by side")
+    parser.add_argument(
+        "--from-log", type=Path, default=None, help="rebuild the report from a run's log"
+    )
     args = parser.parse_args()
     limits = [int(x) for x in args.limits.split(",")]
     modes: list[Mode] = [m for m in args.paths.split(",") if m in MODES]
@@ -219,11 +252,19 @@ def main() -> None:
         "params": {
             "limits": limits,
             "rounds": args.rounds,
-            "seconds": seconds,
+            "seconds": {str(c): s for c, s in seconds.items()},
             "concurrency": concurrencies,
             "paths": modes,
         },
     }
+    if args.from_log is not None:
+        raw, samples = from_log(args.from_log)
+        graph_ms = summary(samples)["median"] if samples else None
+        out["machine"] |= {"started": "see the log", "load_before": "n/a", "load_after": "n/a"}
+        out["graph_cpu_ms_per_turn"], out["graph_cpu_ms_samples"] = graph_ms, samples
+        out["rows"] = rows_from(raw, limits, graph_ms)
+        _write(args.out, args.stem, out)
+        return
     with ExitStack() as stack:
         servers: dict[int, tuple[Server, str]] = {}
         for limit in limits:
@@ -249,10 +290,14 @@ def main() -> None:
             out["graph_cpu_ms_samples"] = graph.samples
     out["machine"]["load_after"] = round(os.getloadavg()[0], 2)
     out["machine"]["seconds"] = round(time.monotonic() - started)
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / f"{args.stem}.json").write_bytes(orjson.dumps(out, option=orjson.OPT_INDENT_2))
-    (args.out / f"{args.stem}.md").write_text(markdown(out))
+    _write(args.out, args.stem, out)
     log(f"wrote {args.out / args.stem}.md and .json")
+
+
+def _write(where: Path, stem: str, out: dict[str, Any]) -> None:
+    where.mkdir(parents=True, exist_ok=True)
+    (where / f"{stem}.json").write_bytes(orjson.dumps(out, option=orjson.OPT_INDENT_2))
+    (where / f"{stem}.md").write_text(markdown(out))
 
 
 if __name__ == "__main__":

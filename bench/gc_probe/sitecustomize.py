@@ -10,7 +10,7 @@ import os
 import threading
 import time
 
-_path = os.environ.get("PAM_GC_PROBE")
+_path = os.environ.get("PAM_GC_PROBE", "")
 if _path:
     _totals = {g: {"collections": 0, "seconds": 0.0, "collected": 0} for g in (0, 1, 2)}
     _started = [0.0]
