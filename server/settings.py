@@ -25,7 +25,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from server.auth_policy import production_auth_problem
 
 DEV_JWT_SECRET_PLACEHOLDER = "change-me"  # noqa: S105 - the value production refuses
-OFFLINE_RUN_ADMISSION = 8  # measured: bench/README.md, issue 19's sixth round
+OFFLINE_RUN_ADMISSION = 16  # measured: bench/README.md, issue 19's sixth round
 
 
 class Settings(BaseSettings):
@@ -189,7 +189,7 @@ class Settings(BaseSettings):
 
     @property
     def run_admission(self) -> int:
-        """PAM_RUN_ADMISSION, else 8 runs at once with the offline model (its turns are
+        """PAM_RUN_ADMISSION, else 16 runs at once with the offline model (its turns are
         all this process's CPU, so more at once cannot finish sooner) and no limit with
         any other (a remote model's turns mostly wait on it: more at once finish
         sooner, and a limit would cap turns/s at the limit ÷ the model's latency)."""

@@ -46,7 +46,7 @@ def test_an_api_key_selects_openai(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize(
     ("env", "runs_at_once"),
     [
-        ({}, 8),  # the offline model: every turn is this process's CPU
+        ({}, 16),  # the offline model: every turn is this process's CPU
         ({"OPENAI_API_KEY": "sk-test"}, 0),  # a remote model's turns wait on it: no limit
         ({"PAM_MODEL": "python:tests.fakes:PacedBrain"}, 0),
         ({"PAM_RUN_ADMISSION": "3"}, 3),
