@@ -25,7 +25,9 @@ from tools.registry import ACTIONS_BY_NAME
 
 MAX_REFERENTS = 10
 # The fields a referent keeps: enough to say which row it is and to correct it.
-ROW_FIELDS = ("start", "end", "all_day", "date", "amount", "category", "title", "name")
+ROW_FIELDS = (
+    "start", "end", "all_day", "date", "amount", "category", "title", "name", "destination",
+)  # fmt: skip
 # Result keys that hold rows, and the kind of row.
 ROW_KEYS = {
     "expense": "expense", "expenses": "expense", "event": "event", "events": "event",

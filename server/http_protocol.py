@@ -13,6 +13,8 @@ implementation (HTTP_PROTOCOL=h11), both bounded the same way.
   opening (or, on a kept-alive connection, of the last response's end), else the
   connection is closed — a client trickling header bytes holds nothing for long.
   The body's own deadline is BodyLimitMiddleware's (408).
+- Pipelining: a bad request behind others on one connection is refused after their
+  responses, as h11 does by reading one request at a time.
 
 httptools parses in C and frames a chunked body in one write per ASGI message (h11's
 per-event state machine is Python): docs/chat-stream.md has the figures.
@@ -118,6 +120,7 @@ class BoundedHttpToolsProtocol(HeadDeadline, HttpToolsProtocol):
         self._head_received = 0  # bytes read while the head was incomplete
         self._head_size = 0  # the head as parsed: request target, names and values
         self._heads_completed = 0
+        self._refusal: str | None = None  # a 400 waiting for the responses before it
 
     def data_received(self, data: bytes) -> None:
         was_in_head = self._in_head
@@ -162,11 +165,6 @@ class BoundedHttpToolsProtocol(HeadDeadline, HttpToolsProtocol):
         self._in_head = True
         self._head_received = 0
 
-    def on_response_complete(self) -> None:
-        super().on_response_complete()
-        if self._in_head and not self.transport.is_closing():
-            self._arm()
-
     def handle_websocket_upgrade(self) -> None:
         super().handle_websocket_upgrade()
         self._in_head = False  # the socket is the WebSocket protocol's now
@@ -174,11 +172,33 @@ class BoundedHttpToolsProtocol(HeadDeadline, HttpToolsProtocol):
 
     def send_400_response(self, msg: str) -> None:
         if self.cycle is not None and not self.cycle.response_complete:
-            # A pipelined request went wrong while the one before it is still being
-            # answered: a 400 now would land inside that response.
-            self.transport.close()
+            # A pipelined request went wrong while the ones before it are still being
+            # answered: a 400 now would land inside a response, so it waits for them,
+            # reading nothing more (the parser has stopped at the error).
+            self._refusal = msg
+            self.flow.pause_reading()
+            self._disarm()
             return
         super().send_400_response(msg)
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        if self.transport.is_closing():
+            return
+        if self._refusal is None:
+            if self._in_head:
+                self._arm()
+            return
+        if self.pipeline:  # requests parsed before the bad one are answered first
+            self.flow.pause_reading()
+            return
+        self._cancel_keep_alive()
+        super().send_400_response(self._refusal)
+
+    def _cancel_keep_alive(self) -> None:
+        if self.timeout_keep_alive_task is not None:
+            self.timeout_keep_alive_task.cancel()
+            self.timeout_keep_alive_task = None
 
     def _waiting_for_head(self) -> bool:
         return self._in_head

@@ -27,7 +27,24 @@ _ASKING = re.compile(
     r"|his|her|their|any|anyone|anybody|someone|somebody|this|that|these|those)\b[^.!]*\?\s*$"
     # said without the inversion, as learners often do: "there is a group for …?",
     # "this campsite is near Dubbo?", "I can find water here?"
-    r"|there (?:is|are|'s)\b[^.!]*\?\s*$)",
+    r"|there (?:is|are|'s)\b[^.!]*\?\s*$"
+    # whether a thing is worth doing asks about it: "would it be worth setting a budget?"
+    r"|(?:would|will|could) it (?:be|make sense)\b)",
+    _I,
+)
+# A question said as a statement with its question mark, the subject first: "the milk is
+# on the list already?", "my rego was paid?", "our booking has gone through?". The
+# subject is a few words with no verb of a request before the copula.
+_SAID_AS_QUESTION = re.compile(
+    _LEAD + r"(?:(?:the|my|our|your|his|her|their|this|that|these|those)\s+)?"
+    r"(?!(?:add|log|put|pop|set|save|book|note|record|remind|tell|post|show|give|make)\b)"
+    r"[\w']+(?:\s+[\w']+){0,3}?\s+(?:is|are|was|were|has|have|had|'s)\b[^.!;]*\?\s*$",
+    _I,
+)
+# A request anywhere in the message: "it was 18 dollars on the 21st, could you add it?"
+_ASKS_PAM = re.compile(
+    r"\b(?:can|could|would|will|won't) (?:you|ya|u|ye)\b|\b(?:please|pls|plz)\b"
+    r"|\bwould you mind\b|\bi'?d like you to\b",
     _I,
 )
 # ... unless it asks PAM to do something: "can you", "would you mind", "how about adding".
@@ -35,8 +52,13 @@ _POLITE = re.compile(
     _LEAD + r"(?:(?:can|could|would|will|won't) (?:you|ya|u|ye)|(?:can|could|may) (?:i|we)"
     r"|be a (?:dear|love|darling|gem|legend|champ|sweetheart|doll)"
     r"|would you mind|do you mind|is it possible to|are you able to"
-    r"|any chance (?:you|ya|u|i|we) (?:could|can)|(?:is there )?any way (?:you|ya|u) (?:could|can)"
+    r"|any chance (?:you|ya|u|i|we)(?:'d|'ll)?(?: (?:could|can|would|might|will))?"
+    r"|(?:is there )?any way (?:you|ya|u) (?:could|can)"
     r"|is there (?:a|any) way to|are you up for"
+    # asking whether it is any effort or allowed asks for it: "would it be a pain to fix …",
+    # "would it be too much trouble to …" (whether it is worth doing is a question)
+    r"|(?:would|will|could|is) it be (?:\w+ ){0,2}(?:pain|bother|hassle|trouble|problem|drama"
+    r"|deal|ask|ok|okay|alright|all right|possible|easy)\b"
     r"|how about (?:we |you )?\w+ing|what about (?:we |you )?\w+ing|why don't (?:you|we)"
     r"|do (?:me|us) a favou?r"
     r"|i (?:would|should|'d|will) be (?:\w+ )?(?:grateful|obliged|thankful|pleased) if you)\b",
@@ -140,6 +162,8 @@ def is_question(text: str) -> bool:
         return True
     if _ASKING.match(text) and not _POLITE.match(text):
         return True
+    if _SAID_AS_QUESTION.match(text) and not _ASKS_PAM.search(text):
+        return True
     lead = _LEAD_IN.match(text)
     rest = text[lead.end() :] if lead else ""
     return bool(rest and _ASKING.match(rest) and not _POLITE.match(rest))
@@ -163,3 +187,50 @@ def answer_to_question(text: str, tool: str) -> tuple[bool, str | None]:
     if found.tool is None and found.probability >= SURE_NONE:
         return True, None
     return True, READ_OF.get(tool)
+
+
+# Writes that keep an act the user reports as done (money out or in, a fill, work on the
+# vehicle, food put away): an act only planned, wished, supposed or denied is not done,
+# so there is nothing to keep yet ("we might buy a generator next month", "haven't paid
+# the rego yet", "planning to fill up in Dubbo").
+REPORTS = frozenset(
+    {"add_expense", "add_income", "log_fuel", "log_maintenance", "log_tyre_pressures",
+     "add_pantry_item"}
+)  # fmt: skip
+# The verbs of such acts, in any tense ("end up buying" too).
+_ACT = (
+    r"(?:buy|buys|buying|bought|spend|spends|spending|spent|pay|pays|paying|paid|get|gets"
+    r"|getting|got|fill|fills|filling|filled|fuel|fuelling|fueling|top|topping|sell|sells"
+    r"|selling|sold|purchase|purchasing|purchased|grab|grabbing|grabbed|splurge|splurging"
+    r"|splurged|fork|forking|forked|shell|shelling|shelled|earn|earning|earned|make|making"
+    r"|service|servicing|serviced|replace|replacing|replaced|fix|fixing|fixed|do|doing)\b"
+)
+_FILLER = (
+    r"(?:(?:\w+ly|just|even|ever|still|also|then|yet|did|end up|go and|get around to|bother)\s+)*"
+)
+# The mood that makes the act not (yet) real: a modal, a plan or a wish, a supposition, or
+# a denial right before the verb.
+_UNREAL = re.compile(
+    r"\b(?:might|may|could|would|should|will|(?:i|we|you|they|he|she)'ll|gonna|wanna"
+    r"|going to|plan(?:ning)? to|plans to|thinking (?:of|about)|considering|hop(?:e|ing) to"
+    r"|want(?:ing)? to|(?:would|'d) like to|about to|intend(?:ing)? to|if (?:i|we)"
+    r"|one day|some ?day|didn'?t|did not|haven'?t|have not|hasn'?t|has not|never|not yet"
+    r"|won'?t|will not|wouldn'?t|can'?t afford to|no need to)\s+" + _FILLER + _ACT,
+    _I,
+)
+# ... unless the message asks PAM to keep something after all ("haven't got the receipt
+# but log 45 for the tolls"): a verb of keeping, or a request in any form.
+_KEEP = re.compile(
+    r"\b(?:log|add|put|record|note|jot|pop|chuck|stick|enter|track|file|save|keep|write"
+    r"|mark|please|pls|plz|remind)\b",
+    _I,
+)
+
+
+def unreal_act(text: str, tool: str) -> bool:
+    """Whether the report-keeping `tool` was read from an act `text` says is not done:
+    planned ("planning to fill up tomorrow"), supposed, wished or denied ("we didn't spend
+    anything on fuel today"), with no request to keep anything."""
+    if tool not in REPORTS or not _UNREAL.search(text):
+        return False
+    return not (_KEEP.search(text) or _POLITE.search(text))

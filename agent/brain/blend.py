@@ -22,6 +22,7 @@ from agent.brain.asking import (
     holds_back,
     is_request,
     signs_off,
+    unreal_act,
 )
 from agent.brain.learned import guess, probability
 from agent.brain.places import trip_places
@@ -41,6 +42,8 @@ def rescue(text: str) -> str | None:
         return None  # "need a coffee": a want, not a purchase to remember
     if found.tool == "plan_trip" and signs_off(text):
         return None
+    if unreal_act(text, found.tool):
+        return None  # "didn't fill up at Hay, too dear": nothing done to keep
     if found.tool in WRITES and holds_back(text):
         return READ_OF.get(found.tool)  # "… don't add it yet, just wondering"
     asked, tool = answer_to_question(text, found.tool)

@@ -93,8 +93,28 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "named_day",
     ),
+    # Easter moves: "Good Friday", "Easter Monday"; a bare "Easter" only after a word that
+    # asks for a day ("since Easter", "over Easter"; "easter eggs" is no day)
+    (
+        re.compile(
+            r"\b(good friday|easter (?:sunday|saturday|monday|day))\b"
+            r"|(?:^\s*|\b(?:on|by|before|till|until|at|over|since|from|after|for)\s+)(easter)\b"
+            r"(?!\s+(?:eggs?|buns?|bunny|bunnies|hats?|show|egg hunt|sunday|saturday|monday|day))",
+            _I,
+        ),
+        "easter",
+    ),
     # "Monday week", "tomorrow week": a week after the coming one (Australian, British)
-    (re.compile(rf"\b({_WD_FULL}|tomorrow)\s+week\b", _I), "day_week"),
+    # (a weekday as it is shortened too, and "next Tues week": the same day)
+    (
+        re.compile(
+            rf"\b(?:(?:next|this|this coming)\s+({_WD})"
+            r"|(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|tue|weds|wed"
+            r"|thurs|thur|thu|fri|tomorrow))\.?\s+week\b",
+            _I,
+        ),
+        "day_week",
+    ),
     # "a week today", "a week on Friday", "a fortnight tomorrow": that day, a week or two on
     (
         re.compile(rf"\b(?:a|one) (week|fortnight) (?:on )?(today|tomorrow|{_WD_FULL})\b", _I),
@@ -233,6 +253,8 @@ def _resolve(kind: str, m: re.Match[str], today: date, future: bool) -> date | N
         return None
     if kind == "mid_month":
         return written(f"15 {m[1]}", today, future)
+    if kind == "easter":
+        return easter_day((m[1] or m[2]).lower(), today, future)
     if kind == "named_day":
         return written(_NAMED_DAYS[(m[1] or m[2]).lower()], today, future)
     if kind in ("numeric", "dotted"):
@@ -254,8 +276,9 @@ def _resolve(kind: str, m: re.Match[str], today: date, future: bool) -> date | N
         days = 14 if m[1].lower() == "fortnight" else 7
         return anchor.day + timedelta(days=days) if anchor else None
     if kind == "day_week":
-        first = today + timedelta(days=1) if m[1].lower() == "tomorrow" else None
-        return (first or weekday(today, m[1], "bare", True)) + timedelta(days=7)
+        name = m[1] or m[2]
+        first = today + timedelta(days=1) if name.lower() == "tomorrow" else None
+        return (first or weekday(today, name, "bare", True)) + timedelta(days=7)
     if kind == "bare_weekday":
         return weekday(today, m[1], "last" if m.lastindex == 2 and m[2] else "bare", future)
     if kind == "nth_of_month":
@@ -302,3 +325,30 @@ def all_days(text: str, today: date, *, future: bool) -> list[DayHit]:
         found.append(hit)
         rest = rest[: hit.start] + " " * (hit.end - hit.start) + rest[hit.end :]
     return sorted(found, key=lambda h: h.start)
+
+
+_EASTER_SHIFT = {"good friday": -2, "easter saturday": -1, "easter monday": 1}
+
+
+def easter_sunday(year: int) -> date:
+    """Easter Sunday of a year (the Gregorian computus, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def easter_day(name: str, today: date, future: bool) -> date:
+    """The Easter day named, in the year that puts it ahead (`future`) or behind today."""
+    shift = timedelta(days=_EASTER_SHIFT.get(name, 0))
+    this = easter_sunday(today.year) + shift
+    if future and this < today:
+        return easter_sunday(today.year + 1) + shift
+    if not future and this > today:
+        return easter_sunday(today.year - 1) + shift
+    return this

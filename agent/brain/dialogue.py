@@ -26,11 +26,18 @@ from agent.brain.convo import Env
 from agent.brain.dates import MONTHS, find_day
 from agent.brain.draft import blank
 from agent.brain.money import bare_numbers, best_amount, find_amounts, spoken_pair
-from agent.brain.places import capitalised_place, named_town, place_after, town_after_word
+from agent.brain.places import (
+    capitalised_place,
+    known_town,
+    named_town,
+    place_after,
+    town_after_word,
+)
 from agent.brain.previous import Previous
 from agent.brain.ranges import PERIODS, Range, find_range, next_to
 from agent.brain.slots import EXTRACT
 from agent.brain.slots_vehicle import vehicle_named
+from agent.brain.textutil import title_case
 from agent.brain.times import find_time
 
 _I = re.IGNORECASE
@@ -244,27 +251,85 @@ def _first_clause_if_long(text: str) -> str:
     return text
 
 
+# The kind of row written -> (its update tool, its id argument).
+UPDATES = {kind: (tool, arg) for tool, kind, arg in CORRECTS.values()}
+
+
+# "the 72 one", "the $40 expense": a row named by its amount.
+_THE_AMOUNT_ONE = re.compile(
+    r"\bthe \$?(\d+(?:\.\d{1,2})?)(?: dollars?| bucks?)?"
+    r" (?:one|expense|entry|bill|purchase|charge)\b",
+    _I,
+)
+# "not food", "instead of groceries": the old category, which is no new value.
+_NOT_WORD = re.compile(r"\b(?:not|instead of|rather than)\s+(?:for\s+|on\s+)?([a-z]+)\b", _I)
+# "…, fix it please": the ask for the change itself, which says nothing new.
+_FIX_ASK = re.compile(
+    r"[,;.]?\s*(?:(?:can|could) (?:you|u) |pls |please )?(?:fix|change|update|correct|sort)"
+    r"\s+(?:it|that|this)(?:\s+(?:up|out|please|pls|for me|thanks|ta))*\W*$",
+    _I,
+)
+# "make the groceries 35": the thing named, then its new value.
+_THE_THING_THEN_VALUE = re.compile(r"\bthe ([a-z][a-z' ]{1,25}?)(?: one)? \$?\d", _I)
+
+
+def _named_anywhere(said: str, written: list[dict[str, Any]], env: Env) -> dict[str, Any] | None:
+    """The one row of the recent writes, of any kind that can be changed, that a correction
+    names by its old amount ("… 35 not 30") or its category ("make the groceries 35"):
+    the row meant even when another kind was written after it or a question came between."""
+    rows = [r for r in written if r.get("kind") in UPDATES and r.get("id")]
+    if m := _THE_AMOUNT_ONE.search(said):  # "the 72 one at the servo was …"
+        same = [r for r in rows if _same_amount(r.get("amount"), m[1])]
+        if len(same) == 1:
+            return same[0]
+    if m := _NOT.search(said):
+        old = best_amount(re.sub(r"^\D+", "", m[0]), loose=True)
+        same = [r for r in rows if old and _same_amount(r.get("amount"), old.value)]
+        if len(same) == 1:
+            return same[0]
+    subject = _SUBJECT.search(said) or _THE_THING_THEN_VALUE.search(said)
+    if subject and (category := category_of(subject[1], american=env.american)):
+        found = [r for r in rows if r.get("category") == category]
+        return found[0] if len(found) == 1 else None
+    return None
+
+
 def correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     """The update a correction of the previous turn's write asks for, or of a row of the
-    recent writes it names ("the first one was 66 not 60" after two expenses)."""
+    recent writes it names ("the first one was 66 not 60" after two expenses; "make the
+    groceries 35 not 30" after an expense and a reminder, or with a question between)."""
     prev = env.previous
-    if prev is None or prev.turns_ago != 1 or not prev.wrote or prev.action not in CORRECTS:
+    if prev is None:
         return None
-    if reminder := reminder_for_last(text, env):
+    direct = prev.turns_ago == 1 and prev.wrote and prev.action in CORRECTS
+    if direct and (reminder := reminder_for_last(text, env)):
         return reminder
     head, _, tail = text.partition(",")
     if tail and re.search(r"\d", head) and not re.search(r"\d|\?", tail) and _CUE.search(head):
         text = head  # "sorry, it was 95 not 85, my eyes aren't what they were": an excuse after
+    asked_fix = _FIX_ASK.search(text)
+    if asked_fix and asked_fix.start() > 0:
+        text = text[: asked_fix.start()]  # "…, fix it please": the ask is a cue, no value
     text = _first_clause_if_long(text)
-    if len(text.split()) > MAX_WORDS or not _CUE.search(text) or _NEW.search(text):
+    if len(text.split()) > MAX_WORDS or not (_CUE.search(text) or asked_fix) or _NEW.search(text):
         return None
-    tool, kind, id_arg = CORRECTS[prev.action]
-    written = [r for r in prev.written if r.get("kind") == kind and r.get("id")]
-    row = _named_row(text, written, env) or _newest(prev.rows, kind)
+    row: dict[str, Any] | None = None
+    if direct:
+        tool, kind, id_arg = CORRECTS[prev.action]
+        written = [r for r in prev.written if r.get("kind") == kind and r.get("id")]
+        row = _named_row(text, written, env)
+    listed = [] if prev.wrote or prev.turns_ago != 1 else prev.rows  # rows just shown
+    if row is None and (named := _named_anywhere(text, [*prev.written, *listed], env)):
+        row, kind = named, str(named["kind"])
+        tool, id_arg = UPDATES[kind]
+    if row is None and direct:
+        row = _newest(prev.rows, kind)
     if row is None:
         return None
     said = _NOT.sub(" ", text)  # "45 not 50": the new value is the one left
     said = _WHICH.sub(" ", said)  # "the first one" says which row, not a category ("first aid")
+    said = _THE_AMOUNT_ONE.sub(" ", said)  # "the 72 one" says which row, not a new amount
+    said = _NOT_WORD.sub(lambda m: " " if category_of(m[1]) else m[0], said)
     changes = (_expense_changes if kind == "expense" else _event_changes)(said, row, env)
     return (tool, {id_arg: row["id"], **changes}) if changes else None
 
@@ -298,7 +363,9 @@ def previous_place(env: Env) -> str | None:
         value = prev.filters.get(key)
         if isinstance(value, str) and value.strip() and "," not in value:
             return value.strip()
-    return None
+    # a list of one trip ("show my planned trips"): the place it goes to
+    places = {str(r["destination"]) for r in prev.rows if r.get("destination")}
+    return places.pop() if len(places) == 1 else None
 
 
 # Writes that no tool can change afterwards: a correction of one is answered, not guessed
@@ -347,6 +414,8 @@ _LIST = re.compile(r"\b(?:shopping|list|shops)\b", _I)
 _CHANGE_LIMIT = re.compile(
     r"\b(?:bump|raise|increase|lift|up|drop|lower|cut|reduce|change|make|set|put)\b", _I
 )
+# A pointer at what the previous turn was about.
+_IT = re.compile(r"\b(?:it|that|this|that one|this one|the same)\b", _I)
 _COMPARE = re.compile(
     r"\b(?:compare[sd]?|comparison|how does (?:that|it|this) (?:look|stack)|is (?:that|it|this)"
     r" (?:normal|ok|okay|good|bad|high|low|more|less|better|worse)|than (?:last|before|usual))\b",
@@ -469,9 +538,10 @@ def _budget_again(text: str, prev: Previous, env: Env, whole: str = "") -> dict[
     return None
 
 
-def act_on_listed(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
+def act_on_listed(text: str, env: Env, before: str = "") -> tuple[str, dict[str, Any]] | None:
     """ "add those to the shopping list" after the pantry was listed; "bump the food one up
-    to 700" after the budgets were; "how does that compare to last week?" after a write."""
+    to 700" after the budgets were ("bump it to 500" after `before`, the previous message,
+    asked about the food budget); "how does that compare to last week?" after a write."""
     prev = env.previous
     if prev is None or prev.turns_ago != 1:
         return None
@@ -490,6 +560,8 @@ def act_on_listed(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
         return ("add_to_shopping_list", {"items": names}) if names else None
     if prev.action == "budget_status" and _CHANGE_LIMIT.search(text):
         category, amount = category_of(text), best_amount(text, loose=True)
+        if category is None and _IT.search(text):  # "bump it to 500": the budget just asked about
+            category = category_of(before, american=env.american)
         if category and amount:
             return "set_budget", {"category": category, "monthly_limit": float(amount.value)}
     if prev.action == "set_budget" and _TRACKING.search(text) and not best_amount(text):
@@ -630,6 +702,18 @@ def _other_rig(text: str) -> tuple[str, int, int] | None:
     return (m[1], m.start(), m.end()) if m else None
 
 
+def bare_town(text: str) -> str | None:
+    """ "and coober pedy?": a follow-up that is only a town's name, in any case — all the
+    words after the follow-up's cue, when the map knows them."""
+    m = _FOLLOW.match(text)
+    rest = re.sub(r"[?.!,\s]+$", "", text[m.end() :] if m else text).strip()
+    rest = re.sub(r"^(?:in|at|for|near|around)\s+", "", rest, flags=_I)
+    if not rest or len(rest.split()) > 4:
+        return None
+    town = known_town(title_case(rest))
+    return town if town and len(town.split()) == len(rest.split()) else None
+
+
 def follow_up(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     """The previous question asked again, changed only where this message says."""
     prev = env.previous
@@ -667,7 +751,12 @@ def follow_up(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     if prev.action == "fuel_stats" and (vehicle := vehicle_named(text, env) or _other_rig(text)):
         args["vehicle"] = vehicle[0]
         changed = True
-    place = capitalised_place(text) or named_town(text) or town_after_word(text, "about|for|in|at")
+    place = (
+        capitalised_place(text)
+        or named_town(text)
+        or town_after_word(text, "about|for|in|at")
+        or bare_town(text)
+    )
     if prev.action in ("weather_forecast", "find_places") and place:  # "what about Exmouth?"
         args["location" if prev.action == "weather_forecast" else "near"] = place
         changed = True

@@ -32,7 +32,11 @@ _BEFORE = re.compile(
     # ("remind me in 2 hours" is a moment, and has its "in")
     r"|\bremind(?:er)?(?:\s+(?:me|us))?\s+(\d+)\s*(min|mins|minutes?|hours?|hrs?|hr|days?)\b"
     r"(?!\s*(?:from now|later|after|time))"
-    rf"(?:\s*{_LEAD})?",  # "remind me 2 days before the vet": "before" is no part of the title
+    rf"(?:\s*{_LEAD})?"  # "remind me 2 days before the vet": "before" is no part of the title
+    # "a 15 min reminder", "an hour's reminder"; "remind me 30 before" (minutes, unsaid)
+    r"|\b(\d+)[\s-]*(min|mins|minutes?|hours?|hrs?|hr)(?:'s|s')?\s+"
+    r"(?:reminder|heads[- ]?up|alert)\b(?!\s*(?:of\s+|at\s+)?\d)"  # ("1h reminder 15 mins": 15)
+    r"|\bremind(?:er)?(?:\s+(?:me|us))?\s+(\d+)\s*(?:before|b4|prior|beforehand|ahead|early)\b",
     _I,
 )
 _SHARE = {"half": Decimal("0.5"), "a quarter": Decimal("0.25"), "quarter": Decimal("0.25")}
@@ -56,9 +60,9 @@ def reminder_before(text: str) -> Hit | None:
     if not m:
         return None
     share = next((v for k, v in _SHARE.items() if (m.group(3) or "").lower().startswith(k)), None)
-    number = m.group(1) or m.group(5)
+    number = m.group(1) or m.group(5) or m.group(7) or m.group(9)
     count = Decimal(number) if number else share or Decimal(1)
-    unit = (m.group(2) or m.group(4) or m.group(6)).lower()
+    unit = (m.group(2) or m.group(4) or m.group(6) or m.group(8) or "minutes").lower()
     scale = 1440 if unit.startswith("day") else 60 if unit.startswith(("hour", "hr")) else 1
     return Hit(count * scale, m.start(), m.end())
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from agent.brain import measures
-from agent.brain.asking import READ_OF, answer_to_question, is_question
+from agent.brain.asking import READ_OF, answer_to_question, is_question, unreal_act
 from agent.brain.blend import overrule
 from agent.brain.categories import CATEGORIES, category_of
 from agent.brain.dates import find_day
@@ -499,6 +499,19 @@ def scene(text: str) -> str:
 _PLACE_AT = re.compile(rf"\b(?:{PLACE_KIND})\s+(?:at|in|near|behind|outside)\s+(?:the\s+)?[A-Z]")
 
 
+# A place of a kind PAM keeps, told of as found somewhere named: "there's a dump point
+# behind the oval in Hay", "good mechanic in Katherine - …" ...
+_FOUND_PLACE = re.compile(
+    r"\b(?:there'?s|there is|found|good|great|top|decent|ripper|cracking|beaut)\s+(?:an?\s+)?"
+    rf"(?:\w+\s+){{0,2}}?(?:{PLACE_KIND})\b[^.?!]{{0,60}}?\b(?:in|at|near|outside)\s+(?-i:[A-Z])",
+    _I,
+)
+# ... then shared by pointing at it, with no words of a post: "share it with everyone".
+_SHARE_IT = re.compile(
+    r"\bshare (?:it|this|that|this one|that one)\b(?!.{0,40}\b(?:saying|that|:))", _I
+)
+
+
 def _noted_as(text: str, candidates: list[Candidate], today: date) -> Candidate | None:
     """What a note-taking word ("note that …", "make me a remember: …", "record for future
     reference") is asked to keep when it says something PAM keeps as a row of its own: money
@@ -520,8 +533,20 @@ def other_sense(tool: str, text: str) -> bool:
     return tool in OTHER_SENSE and OTHER_SENSE[tool].search(text) is not None
 
 
+# What the user says not to do, at the end of a clause that asks something else: "a to-do
+# for the rego, don't log any money yet". It names a tool only to refuse it.
+_TOLD_NOT = re.compile(
+    r"[,;.-]\s*(?:but\s+|and\s+)?(?:please\s+)?(?:don'?t|do not|dont|no need to|never mind"
+    r"|not to)\s+(?:\w+\s+)?(?:log|add|put|record|save|set|post|book|make|create|remind|enter"
+    r"|write|note|change|delete|remove|share|plan)\b[^,;.?!]*[.!]?\s*$",
+    _I,
+)
+
+
 def classify(text: str, today: date, recent_kind: str | None = None) -> Candidate | None:
     """The best tool for `text`, or None when nothing in it asks for one."""
+    if (told_not := _TOLD_NOT.search(text)) and text[: told_not.start()].strip():
+        text = text[: told_not.start()]  # read what is asked, not what is refused
     if talk_only(text):
         return None  # "what does 'budget' mean?", "tell the kids a joke"
     if scene(text).strip() == text.strip():
@@ -534,6 +559,8 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
     candidates += _features(text, today)
     if ref := _referential(text, recent_kind):
         candidates.insert(0, ref)
+    if not candidates and _FOUND_PLACE.search(text) and _SHARE_IT.search(text):
+        candidates = [Candidate("save_place", 7)]  # "found a free camp near X … share it"
     if not candidates:
         return None
     best = max(candidates, key=lambda c: c.score)  # max keeps the first of equals
@@ -544,6 +571,12 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
             best = Candidate("add_expense", EXPLICIT)
     if best.tool == "remember" and (noted := _noted_as(text, candidates, today)):
         best = noted
+    if (
+        best.tool in ("create_post", "find_places")
+        and _FOUND_PLACE.search(text)
+        and _SHARE_IT.search(text)
+    ):
+        best = Candidate("save_place", best.score)  # a place found, shared: a saved place
     rest = _BREAKDOWN.sub("", text[len(scene(text)) :])
     if best.tool == "spending_summary" and category_of(rest):
         return Candidate("list_expenses", best.score)
@@ -567,6 +600,8 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
             return None
         if replaced and tool:
             best = Candidate(tool, best.score)
+    if best is not ref and unreal_act(text, best.tool):
+        return None  # "we might buy a generator next month for 900": nothing done yet
     asked, tool = answer_to_question(text, best.tool)  # a question never writes
     if asked:
         return Candidate(tool, best.score) if tool else None

@@ -8,6 +8,7 @@ import re
 
 from agent.brain.convo import Env
 from agent.brain.draft import Draft
+from agent.brain.slots_social import previous_group
 from agent.brain.textutil import squash
 
 # "requests for the Gibb River Crew", "anyone want into my Grey Nomads group": a name as
@@ -27,6 +28,12 @@ _LOWER_TAIL = re.compile(
 )
 _VAGUE = {"a", "the", "this", "that", "it", "my", "our", "new", "private", "there", "me", "us"}
 _VAGUE |= {"group", "my group", "our group", "join", "yet", "it yet"}
+# A pointer at a group the conversation named ("for it", "join it", "that group").
+_POINTED = re.compile(
+    r"\b(?:for|to|in|into|on|join)\s+(?:it|that(?: one| group)?|this(?: one| group)?"
+    r"|the (?:new )?group|there)\b",
+    re.I,
+)
 
 
 def review_join_requests(text: str, env: Env) -> Draft:
@@ -36,4 +43,7 @@ def review_join_requests(text: str, env: Env) -> Draft:
     name = re.sub(r"\s+group$", "", name, flags=re.IGNORECASE)
     if name and name.lower() not in _VAGUE:
         draft.put("group", name[:100])
+    elif _POINTED.search(text):
+        # "any join requests for it?" after the group was made or shown: that group
+        draft.put("group", previous_group(env))
     return draft

@@ -6,11 +6,13 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from agent.brain.numbers import DIGITS
+
 KM_PER_MILE = Decimal("1.609344")
 LITRES_PER_GALLON = Decimal("3.785411784")
 # A number starts where a digit run (or a "1,234,567" grouping) starts: otherwise a pattern
 # that fails after n digits is retried from each of them, O(n^2) ("9" * 4000 took seconds).
-NUMBER = _N = r"(?<!\d)(?<!\d,)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+NUMBER = _N = rf"(?<!\d)(?<!\d,)({DIGITS})"
 _I = re.IGNORECASE
 
 
@@ -36,7 +38,9 @@ def first_hit(pattern: re.Pattern[str], text: str, group: int = 1) -> Hit | None
 # "12 L/100km", "12 litres per 100", and the spoken "12 litres to the hundred" (by then
 # "to the 100"), which needs the litres: "5 to the 100" alone says nothing.
 _CONSUMPTION = re.compile(
-    rf"{_N}\s*(?:(?:l|litres?|liters?)?\s*(?:/|per|every)|(?:l|litres?|liters?)\s+to\s+(?:the|a|every))"
+    rf"{_N}\s*(?:(?:l|litres?|liters?)?\s*(?:/|per|every)|(?:l|litres?|liters?)\s+to\s+(?:the|a|every)"
+    # "11 litres for 100 km", "9 litres in every 100 kms": only with the km said
+    r"|(?:l|litres?|liters?)\s+(?:for|in|over|on)\s+(?:every\s+|each\s+)?(?=100\s*(?:km|kms|kilomet)))"
     r"\s*100\s*(?:km|kms|kilomet(?:re|er)s?|k)?",
     _I,
 )
@@ -133,7 +137,7 @@ def litres(text: str) -> Hit | None:
 def _km(value: Decimal, unit: str | None) -> Decimal:
     unit = (unit or "").lower()
     if unit.startswith("mi"):
-        return (value * KM_PER_MILE).quantize(Decimal("0.1"))
+        return (value * KM_PER_MILE).quantize(Decimal("0.01"))
     # "160k" is thousands; "45230 k" is already kilometres ("k" said for km)
     return value * 1000 if unit == "k" and value < 1000 else value
 

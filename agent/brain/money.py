@@ -7,11 +7,13 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from agent.brain.numbers import DIGITS, thousands_after
+
 _CODES = "aud|nzd|usd|gbp|eur|cad|jpy|zar|inr"
 _SYMBOLS = {"a$": "AUD", "au$": "AUD", "nz$": "NZD", "us$": "USD", "c$": "CAD", "€": "EUR"}
 _SYMBOLS |= {"£": "GBP", "r": "ZAR", "₹": "INR", "rs": "INR", "rs.": "INR", "¥": "JPY"}
 # Not inside "1,234,567": a start after each comma re-reads the rest of the run, O(n^2).
-_NUM = r"(?<!\d,)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+_NUM = rf"(?<!\d,)(?:{DIGITS}|\.\d+)"
 # A number hyphenated onto a word is part of it: "chaos-92458635366c" is a reference, not
 # cents, and "ref-85" no minus sign.
 _NOT_IN_WORD = r"(?<!\w-)"
@@ -72,7 +74,10 @@ _PATTERNS = (
         rf"{_LEAD}(?<![\w.])(?P<num>{_NUM})\s?(?P<k>k\b|grand\b)?\s?"
         rf"(?P<word>(?P<land>{_LANDS})\s+dollars?\b|dollars?|bucks?|dollarydoos|quid|pounds?\b"
         rf"|euros?\b|(?P<code>{_CODES})\b)"
-        r"(?:\s*(?:and\s+)?(?P<cents>\d{1,2})\s*(?:cents?|c)\b)?",
+        r"(?:\s*(?:and\s+)?(?P<cents>\d{1,2})\s*(?:cents?|c)\b)?"
+        # "60 bucks Aussie", "40 dollars US": the country said after the dollars
+        r"(?:\s+(?P<after>aussie|australian|american|canadian|kiwi|(?-i:US|NZ|AU))\b"
+        r"(?!\s+(?:dollars?|bucks?)))?",
         re.IGNORECASE,
     ),
     # 98 all up, 85 in total: a total said without a currency
@@ -125,8 +130,8 @@ def _from_match(m: re.Match[str]) -> Amount | None:
     if groups.get("neg") or groups.get("neg2"):
         value = -value
     code = (groups.get("code") or "").upper() or None
-    if groups.get("land"):
-        code = _LAND_CODES[groups["land"].lower()]
+    if land := groups.get("land") or groups.get("after"):
+        code = _LAND_CODES[land.lower()]
     elif word := (groups.get("word") or "").lower().rstrip("s"):
         code = code or _WORD_CODES.get(word)
     sym = (groups.get("sym") or "").lower()
@@ -179,9 +184,7 @@ def cued_amount(text: str) -> Amount | None:
     return Amount(-number if cued["neg"] else number, None, cued.start("num"), cued.end())
 
 
-_BARE = re.compile(
-    r"(?<![\w.:/-])(?<!\d,)(?P<neg>-)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-)
+_BARE = re.compile(rf"(?<![\w.:/-])(?<!\d,)(?P<neg>-)?(?P<num>{DIGITS})")
 # Not money: ordinals, times, fractions, and figures with a unit ("240V", "200Ah", "9kg",
 # "the 9 kilo bottle", "a 20 litre drum": a size said in words is no more a price).
 _BARE_AFTER = re.compile(
@@ -197,9 +200,13 @@ def bare_numbers(text: str) -> list[Amount]:
     """Plain numbers left in a text once dates and measures are gone ("coffee 4.50")."""
     found = []
     for m in _BARE.finditer(text):
+        value = _number(m["num"])
+        # "1.2k": thousands written after the figure (the one number reader's shorthand)
+        if value is not None and (end := thousands_after(text, m.end())) is not None:
+            found.append(Amount(-value * 1000 if m["neg"] else value * 1000, None, m.start(), end))
+            continue
         if _BARE_AFTER.match(text, m.end()):
             continue
-        value = _number(m["num"])
         if value is not None:
             found.append(Amount(-value if m["neg"] else value, None, m.start(), m.end()))
     return found

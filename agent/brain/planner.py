@@ -25,7 +25,9 @@ from agent.brain.replies import (
     results_reply,
 )
 from agent.brain.slots import EXTRACT, OWN_WORDS, lookup
+from agent.brain.slots_vehicle import vehicle_named
 from agent.brain.understand import read_message
+from tools.registry import ACTIONS_BY_NAME
 
 
 @dataclass
@@ -57,6 +59,7 @@ def _drafts(convo: Convo) -> tuple[list[Draft], bool, str]:
     for index, draft in enumerate(drafts):
         _fill_place(draft, convo)
         _fill_group(index, drafts, convo)
+        _fill_vehicle(draft, convo)
     return drafts, cancelled, reading.say
 
 
@@ -86,6 +89,35 @@ def _fill_group(index: int, drafts: list[Draft], convo: Convo) -> None:
 
 
 _PLACE_SLOTS = {("weather_forecast", "location"), ("find_places", "near")}
+# "on it", "for her", "the same one": the vehicle the previous turn was about.
+_ON_IT = re.compile(
+    r"\b(?:on|for|to|in|with) (?:it|her|him|that one|the same one|that|this one)\b"
+    r"|\bthe same (?:car|ute|van|truck|rig|bus|vehicle|one)\b",
+    re.I,
+)
+
+
+# "on the Prado", "for the Jayco": a capitalised name after a preposition and an article.
+_NAMED_RIG = re.compile(r"\b(?:on|for|in|of) (?:the|my|our) ([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)")
+
+
+def _fill_vehicle(draft: Draft, convo: Convo) -> None:
+    """ "Log the tyre rotation … on it" after "what's due on the Prado?": the previous
+    turn's vehicle, for a tool that takes one and a message that names none but points."""
+    prev = convo.env.previous
+    action = ACTIONS_BY_NAME.get(draft.tool)
+    if prev is None or prev.turns_ago > 2 or action is None or "vehicle" in draft.args:
+        return
+    if "vehicle" not in action.args.model_fields or not _ON_IT.search(convo.text):
+        return
+    vehicle = prev.filters.get("vehicle")
+    if not isinstance(vehicle, str) and (before := convo.previous_human()):
+        # a question whose tool takes no vehicle ("what's due on the Prado?"): the one it named
+        named = vehicle_named(before[1], convo.env) or _NAMED_RIG.search(before[1])
+        vehicle = named[0] if isinstance(named, tuple) else named[1] if named else None
+    if isinstance(vehicle, str):
+        draft.put("vehicle", vehicle)
+        draft.missing = None if draft.missing == "vehicle" else draft.missing
 
 
 def _fill_place(draft: Draft, convo: Convo) -> None:

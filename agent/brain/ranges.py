@@ -31,15 +31,25 @@ def _week(today: date, weeks: int) -> tuple[date, date]:
 # the one beside another, read by next_to).
 _THE = r"\b(?:for|over|in) the {0}\b(?! before| after| prior)|\bthe {0} so far\b"
 
+# "the weekend just gone", "the month that's just been", "the year gone": the one before this
+_JUST_GONE = r"(?:the )?{0} (?:(?:that'?s |that has |which has )?just (?:gone|past|been)|gone by)\b"
+# "last weekend", "the past weekend", "the weekend just gone": the Saturday and Sunday before
+# this week's Monday (said on a Sunday, the weekend before this one)
+_LAST_WEEKEND = rf"\b(?:(?:last|past|previous) weekend|{_JUST_GONE.format('weekend')})(?! before)"
+
 _NAMED: list[tuple[re.Pattern[str], str]] = [
     # "the month just gone", "the week that's just gone": the one before this one
+    (re.compile(rf"\b{_JUST_GONE.format('month')}", _I), "last_month"),
+    (re.compile(rf"\b{_JUST_GONE.format('week')}", _I), "last_week"),
+    (re.compile(rf"\b{_JUST_GONE.format('year')}", _I), "last_year"),
+    (re.compile(_LAST_WEEKEND, _I), "last_weekend"),
+    (re.compile(r"\b(?:the )?weekend before last\b", _I), "weekend_before_last"),
+    # "the rest of the month", "the remainder of this week": today to that span's end
     (
-        re.compile(r"\b(?:the )?month (?:that'?s |that has )?just (?:gone|past|been)\b", _I),
-        "last_month",
-    ),
-    (
-        re.compile(r"\b(?:the )?week (?:that'?s |that has )?just (?:gone|past|been)\b", _I),
-        "last_week",
+        re.compile(
+            r"\b(?:the )?(?:rest|remainder|balance) of (?:the |this )?(week|month|year)\b", _I
+        ),
+        "rest_of",
     ),
     (re.compile(r"\b(?:next|coming) (\d+) days\b", _I), "next_n_days"),
     # "the next 2 weeks", "the coming fortnight": that many days from today
@@ -75,6 +85,7 @@ _NAMED: list[tuple[re.Pattern[str], str]] = [
         "this_month",
     ),
     (re.compile(r"\b(?:last|previous) month\b", _I), "last_month"),
+    (re.compile(r"\b(?:last|previous) year\b", _I), "last_year"),
     (re.compile(r"\bnext month\b", _I), "next_month"),
     (
         re.compile(
@@ -90,7 +101,9 @@ _NAMED: list[tuple[re.Pattern[str], str]] = [
 PERIODS = ("this_week", "last_week", "this_month", "last_month", "last_30_days", "this_year")
 
 
-def _named(kind: str, m: re.Match[str], today: date) -> tuple[date, date] | None:
+def _named(
+    kind: str, m: re.Match[str], today: date, *, future: bool = True
+) -> tuple[date, date] | None:
     if kind == "last_n_days":
         return today - timedelta(days=int(m[1]) - 1), today
     if kind == "last_n_weeks":
@@ -112,11 +125,25 @@ def _named(kind: str, m: re.Match[str], today: date) -> tuple[date, date] | None
     if kind in ("this_month", "last_month", "next_month"):
         first = add_months(today.replace(day=1), {"this_month": 0, "last_month": -1}.get(kind, 1))
         return first, month_end(first)
-    if kind == "this_year":
-        return date(today.year, 1, 1), date(today.year, 12, 31)
+    if kind in ("this_year", "last_year"):
+        year = today.year - (kind == "last_year")
+        return date(year, 1, 1), date(year, 12, 31)
+    if kind == "weekend" and not future and today.weekday() < 5 and m[0].lower() == "the weekend":
+        kind = "last_weekend"  # "what did we spend over the weekend", asked in the week
+    if kind in ("last_weekend", "weekend_before_last"):
+        back = 2 if kind == "last_weekend" else 9
+        saturday = today - timedelta(days=today.weekday() + back)
+        return saturday, saturday + timedelta(days=1)
+    if kind == "rest_of":
+        unit = m[1].lower()
+        if unit == "week":
+            return today, _week(today, 0)[1]
+        if unit == "month":
+            return today, month_end(today)
+        return today, date(today.year, 12, 31)
     if kind == "weekend":
-        saturday = find_day(m[0], today, future=True)
-        return (saturday.day, saturday.day + timedelta(days=1)) if saturday else None
+        coming = find_day(m[0], today, future=True)
+        return (coming.day, coming.day + timedelta(days=1)) if coming else None
     number = month_number(m[1])
     if number is None:
         return None
@@ -159,8 +186,40 @@ def _day_to_day(text: str, today: date, future: bool) -> Range | None:
     return None
 
 
+# "the last couple of weeks", "the next few days": a count said in words the rules read as
+# a figure (a couple is 2, a few 3)
+_LOOSE_COUNT = re.compile(
+    r"\b(last|past|previous|next|coming)\s+(?:a\s+)?(couple(?:\s+of)?|few)\s+"
+    r"(days|weeks|months)\b",
+    _I,
+)
+# "from March to May", "between Jan and March": the first month's first day to the last's end
+_MONTH_TO_MONTH = re.compile(
+    rf"\b(?:from|between)\s+({MONTHS})\b(?:\s+(\d{{4}}))?\s*(?:to|till|until|through|and|-)\s+"
+    rf"({MONTHS})\b(?:\s+(\d{{4}}))?",
+    _I,
+)
+# "between now and Friday", "from today until the 20th": today is the first day
+_FROM_NOW = re.compile(r"\b(?:from|between)\s+(?:now|today|right now)\b", _I)
+
+
+def _months_apart(m: re.Match[str], today: date) -> Range | None:
+    first, last = month_number(m[1]), month_number(m[3])
+    if first is None or last is None:
+        return None
+    year = int(m[2]) if m[2] else today.year - (1 if first > today.month else 0)
+    end_year = int(m[4]) if m[4] else year + (1 if last < first else 0)
+    return Range(date(year, first, 1), month_end(date(end_year, last, 1)), None)
+
+
 def find_range(text: str, today: date, *, future: bool = False) -> Range | None:
     """The span a question asks about, or None when it names none."""
+    text = _LOOSE_COUNT.sub(
+        lambda m: f"{m[1]} {'3' if m[2].lower() == 'few' else '2'} {m[3]}", text
+    )
+    if (months := _MONTH_TO_MONTH.search(text)) and (apart := _months_apart(months, today)):
+        return apart
+    text = _FROM_NOW.sub(lambda m: m[0].rsplit(" ", 1)[0] + " today", text)
     pair = re.search(r"\bfrom\b(.+?)\b(?:to|till|until|through)\b(.+)", text, _I) or re.search(
         r"\bbetween\b(.+?)\b(?:and|&)\b(.+)", text, _I
     )
@@ -186,7 +245,7 @@ def find_range(text: str, today: date, *, future: bool = False) -> Range | None:
         return since
     for pattern, kind in _NAMED:
         if m := pattern.search(text):
-            span = _named(kind, m, today)
+            span = _named(kind, m, today, future=future)
             if span:
                 return Range(span[0], span[1], kind if kind in PERIODS else None)
     if m := re.search(r"\b(?:since|from)\b(.+)", text, _I):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 
-from agent.brain.asking import READ_OF, WRITES, holds_back, signs_off
+from agent.brain.asking import READ_OF, WRITES, holds_back, signs_off, unreal_act
 from agent.brain.blend import DOUBT, RESCUE
 from agent.brain.categories import category_of
 from agent.brain.dates import find_day
@@ -427,6 +427,39 @@ _TURN_TO_ASK = re.compile(
 )
 
 
+# A request at the end that only points at what was said before it: "…, pop it in", "….
+# Stick it down there", "… - log that would ye". Its words are the thing to keep.
+_POINTING_TAIL = re.compile(
+    r"(?:[,;.!?]|\s[-–—])\s*(?:(?:and|so|just|now|please|pls|can you|could you|would you"
+    r"|will you|can u|could u)\s+)*(?:pop|put|stick|chuck|bung|whack|jot|add|log|record|note"
+    r"|save|enter|pencil|slot|book|write|(?P<share>share))\s+(?:it|that|this|them|those)\b"
+    r"(?:\s+(?:in|down|on|there|in there|away|up|for me|for us|with (?:everyone|everybody"
+    r"|the community|others|other travellers)))*"
+    r"(?:[\s,]+(?:please|pls|would ya|would ye|would you|will ya|thanks|ta|cheers|mate|love"
+    r"|for me|like a good \w+))*[\s.!?]*$",
+    re.IGNORECASE,
+)
+
+
+def _pointed_at(text: str, today: date, recent_kind: str | None) -> list[Piece] | None:
+    """The whole message as one request when it ends by pointing at what it said ("midday
+    on the 1st, lunch with the Hendersons, pop it in"): what comes before is the row, not
+    requests of its own, so it is read whole; None when something before asks by itself."""
+    tail = _POINTING_TAIL.search(text)
+    if tail is None or tail.start() == 0:
+        return None
+    said = text[: tail.start()]
+    clauses = [c.strip() for c in re.split(r"[,;.!?]|\s[-–—]\s", said) if c.strip()]
+    if any(_IMPERATIVE.match(c) or _ADDRESSED.match(c) for c in clauses):
+        return None
+    intent = classify(text, today, recent_kind)
+    if intent is None or intent.tool not in WRITES:
+        return None
+    if tail["share"] and intent.tool != "save_place":
+        return None  # "…, share it with everyone" points at a post's words unless at a place
+    return [Piece(text, intent)]
+
+
 def _after_story(text: str) -> str:
     """The story before such a word set off as sentences of their own, when what follows
     it asks for something (then the story is context, as any sentence not addressed)."""
@@ -499,6 +532,8 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
     listed = _expense_list(text) or _task_list(text) or _line_list(text, today, recent_kind)
     if listed := listed or _pasted_list(text, today, recent_kind):
         return listed
+    if at_words_before := _pointed_at(text, today, recent_kind):
+        return at_words_before
     text = _after_story(text)
     sentences = [s for s in islice(_SENTENCE.split(text), MAX_CLAUSES) if s.strip()]
     if len(sentences) < 2 or len(sentences) >= MAX_CLAUSES:
@@ -630,6 +665,8 @@ def _sure_of(chunk: str) -> Candidate | None:
         return None  # "…, the weather is too bad": a reason, not a request
     if scene(chunk).strip() == chunk.strip():
         return None  # "now that we're in, …": the scene for the request after it
+    if unreal_act(chunk, found.tool):
+        return None  # "we never did get the gas bottle": nothing done to keep
     return Candidate(found.tool, WEAK)
 
 

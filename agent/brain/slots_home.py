@@ -6,6 +6,7 @@ import re
 from contextlib import suppress
 from datetime import date
 
+from agent.brain import values
 from agent.brain.clock import month_end, month_number
 from agent.brain.convo import Env
 from agent.brain.dates import MONTHS, find_day
@@ -39,7 +40,7 @@ _VAGUE += r"|(?:add |put |get |buy |chuck )?(?:them|it|those|these|that|this)"
 # "2 x tins of chickpeas": "x" is "times", not part of the name
 _QTY = re.compile(rf"\b(\d+(?:\.\d+)?|an?)\s*(?:x\s+)?({_UNIT})?\b(?:\s+of)?\s*", _I)
 _EXPIRY = re.compile(
-    r"\b(?:expir\w*|exp|use[- ]by|bb|best before|goes off|going off|good (?:until|till)"
+    r"\b(?:expir\w*|exp|use[- ]by|bb|best before|go(?:es|ing)? (?:off|bad)|good (?:until|till)"
     r"|due to expire)"
     r"\b\s*(?:on|in|by|date|is|of)?\s*",
     _I,
@@ -50,7 +51,9 @@ def add_pantry_item(text: str, env: Env) -> Draft:
     draft = Draft("add_pantry_item")
     rest = text
     if m := _EXPIRY.search(text):
-        if day := find_day(text[m.start() :], env.today, future=True):
+        # "exp 2 days", "use by 1 week": a bare length after the expiry word is from today
+        after = re.sub(r"^(?=\d+\s*(?:days?|weeks?|months?)\b)", "in ", text[m.end() :])
+        if day := find_day(text[m.start() : m.end()] + after, env.today, future=True):
             draft.put("expiry_date", day.day.isoformat())
         elif month := re.match(r"\s*(\d{4})-(\d{2})\b(?!-)", text[m.end() :]):
             # "exp 2027-01": a month, good to its last day
@@ -93,7 +96,7 @@ def add_pantry_item(text: str, env: Env) -> Draft:
     if (where := re.search(r"\s+(?:in|at|from)\s+(.+)$", rest, _I)) and known_town(where[1]):
         rest = rest[: where.start()]
     lead = r"add|put|we've got|we have|i've got|i have|got|have|bought|some|a|an|the|of|stock|and"
-    name = tidy(rest, lead + r"|that's|that is|which is|it's|they're|expiring|expires")
+    name = tidy(rest, lead + r"|that's|that is|which is|it's|they're|expiring|expires|that|which")
     draft.put("name", name.lower()[:100] if name else None)
     draft.missing = None if name else "name"
     return draft
@@ -101,15 +104,8 @@ def add_pantry_item(text: str, env: Env) -> Draft:
 
 def list_pantry(text: str, env: Env) -> Draft:
     draft = Draft("list_pantry")
-    if m := re.search(r"\b(?:next|within|in|coming)\s+(\d+)\s*(days?|weeks?)\b", text, _I):
-        draft.put("expiring_within_days", int(m[1]) * (7 if m[2].startswith("w") else 1))
-    elif m := re.search(
-        r"\b(?:within|in|over|inside|next|coming)\s+(?:the\s+|a\s+)?(?:next\s+|coming\s+)?"
-        r"(fortnight|month)\b",
-        text,
-        _I,
-    ):
-        draft.put("expiring_within_days", 14 if m[1].lower() == "fortnight" else 30)
+    if ahead := values.days_ahead(text):
+        draft.put("expiring_within_days", ahead)
     elif re.search(
         r"\bthis week\b|\b(?:within|in|inside|over) (?:the|a) week\b", text, _I
     ) or re.search(

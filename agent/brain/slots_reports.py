@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from agent.brain import figures
+from agent.brain import figures, values
 from agent.brain.categories import category_of, find_category
 from agent.brain.convo import Env
 from agent.brain.draft import Draft, blank
-from agent.brain.money import best_amount, spoken_pair
-from agent.brain.ranges import find_range
+from agent.brain.money import spoken_pair
 
 _I = re.IGNORECASE
 
@@ -20,7 +19,7 @@ def set_budget(text: str, env: Env) -> Draft:
     pct = figures.percent(text)
     cut = blank(text, [(pct.start, pct.end)]) if pct else text
     # a monthly limit is never a few dollars: "two fifty" is 250, as after a budget was set
-    amount = spoken_pair(cut, hundreds=True) or best_amount(cut, loose=True)
+    amount = spoken_pair(cut, hundreds=True) or values.amount(cut, loose=True)
     if amount:
         value = amount.value
         if re.search(r"\b(?:a|per|each|every) week\b|\bweekly\b", text, _I):
@@ -36,7 +35,7 @@ def set_budget(text: str, env: Env) -> Draft:
 
 def budget_status(text: str, env: Env) -> Draft:
     draft = Draft("budget_status")
-    span = find_range(text, env.today)
+    span = values.period(text, env.today)
     if span and span.start.month == span.end.month and (span.end - span.start).days >= 27:
         draft.put("month", span.start.strftime("%Y-%m"))
     return draft
@@ -44,7 +43,7 @@ def budget_status(text: str, env: Env) -> Draft:
 
 def spending_summary(text: str, env: Env) -> Draft:
     draft = Draft("spending_summary")
-    span = find_range(text, env.today)
+    span = values.period(text, env.today)
     if span and span.period:
         draft.put("period", span.period)
     elif span:
@@ -58,7 +57,7 @@ _WORKSHOP = ("maintenance", "repairs")
 
 def list_expenses(text: str, env: Env) -> Draft:
     draft = Draft("list_expenses")
-    span = find_range(text, env.today)
+    span = values.period(text, env.today)
     if span:
         draft.put("start_date", span.start.isoformat())
         draft.put("end_date", min(span.end, env.today).isoformat())

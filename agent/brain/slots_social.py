@@ -80,8 +80,16 @@ def _content(text: str) -> str | None:
     return re.sub(r"^([\"'])(.*)\1$", r"\2", body).strip() or None
 
 
+# Who a post is for, said after the group's name ("post to X, members only: …").
+_AUDIENCE_AFTER = re.compile(
+    r"[\s,(]+(?:members only|only|just for members|for members|group only|private(?:ly)?)\)?\s*$",
+    _I,
+)
+
+
 def _group(text: str, *, before_content: bool = True) -> str | None:
     head = re.split(r":|\bsaying\b", text, maxsplit=1)[0] if before_content else text
+    head = _AUDIENCE_AFTER.sub("", head) if before_content and ":" in text else head
     m = _GROUP.search(head)
     titled = _TITLED_GROUP.search(head)
     if titled and (not m or titled.start() <= m.start()):
@@ -172,19 +180,52 @@ _RUN_ON_POST = re.compile(
 )
 
 
+# Where a post goes, said between its verb and its words: "publicly", "for everyone", "on
+# the public page", "to the feed".
+_WHERE = (
+    r"(?:publicly|public|for (?:everyone|everybody|all|the public)"
+    rf"|(?:on|to|in|into|onto)\s+{_FEEDS})"
+)
+# "tell the Quilters on Wheels group she'll …", "let the X mob know we're …": the group is
+# the words before the collective noun, the post what is said after it.
+_TELL_GROUP = re.compile(
+    # "tell my crew in Kimberley Crew that …": the collective first, the group's name after
+    rf"\b(?:tell|let|message|text)\s+(?:the|my|our)\s+(?:group|mob|crew|lot|gang|members|folks"
+    rf"|people|peeps)\s+(?:in|from|of)\s+(?:the\s+)?(?P<named>(?-i:{_TITLE}))(?:\s+group)?"
+    r"(?:\s+know)?(?:\s+that)?[\s,:-]+(?P<said>\S.*)$"
+    r"|\b(?:tell|let|message|text)\s+(?:the|our|my)\s+(?P<group>[\w'&-]+(?:\s+[\w'&-]+){0,5}?)"
+    r"\s+(?:group|mob|crew|lot|gang|members|folks|people|peeps)\b(?:\s+know)?(?:\s+that)?"
+    r"[\s,:-]+(?P<body>\S.*)$",
+    _I,
+)
+# The words start after the verb and where it goes, at "that", "saying" or a colon or dash.
+_SAID_AFTER_WHERE = re.compile(
+    rf"\b(?:post|share|publish|announce|put|pop|stick|write)\b"
+    rf"(?:\s+(?:it|up|out|something|a note|a post|a message))?(?:\s+{_WHERE})+"
+    r"\s*(?:\bthat\b|\bsaying\b|[:\-–])\s*(?P<body>.+)$",
+    _I,
+)
+
+
 def create_post(text: str, env: Env) -> Draft:
     draft = Draft("create_post")
     content = _content(text)
     said = re.search(r"\b(?:tell|let)\b.{0,40}?\b(?:that|know)\s+(.+)$", text, _I) or re.search(
         r"\btell (?:everyone|everybody|the community|people|folks|the group|all)\s+(.+)$", text, _I
     )
+    told_group = _TELL_GROUP.search(text)
+    told_body = (told_group["body"] or told_group["said"]) if told_group else ""
+    if not content and told_body and not re.match(r"(?:too|also|as well)\W*$", told_body):
+        content = told_body.strip()  # "tell the X group …": the group's words are no post
     if not content and said:
         content = said[1].strip()
     pointer = re.search(  # `(?<!\s)`: as in _CONTENT
         r"[,;]?(?:(?<!\s)\s+)?(?:and\s+)?\b(?:post|share|publish) (?:that|this|it)\b", text, _I
     )
     if not content and pointer and pointer.start() > 0:  # "saw whales..., post that for everyone"
-        content = text[: pointer.start()].strip(" ,;") or None
+        before = text[: pointer.start()].strip(" ,;")
+        # "ok just share it with …": only filler before the pointer is no post of its own
+        content = before if tidy(before, r"nah|no|yeah|yep|right|well|actually") else None
     asked = re.search(
         r"\bask (?:the |my |our )?(.+?) group,? (?:if|whether|about)?\s*(.+)$", text, _I
     )
@@ -193,11 +234,18 @@ def create_post(text: str, env: Env) -> Draft:
     told = _POST_TOLD.search(text)
     if not content and told:
         content = _told_content(told)
+    if not content and (aimed := _SAID_AFTER_WHERE.search(text)):
+        content = aimed["body"].strip() or None  # "put on the public page that …"
     if not content:
         m = re.search(r"\b(?:post|share|publish|announce)\b\s+(?:that\s+)?(.+)$", text, _I)
-        body = m[1].strip() if m and not re.match(r"(?:to|on|in)\b", m[1]) else ""
+        # "share it with the X group": a pointer at a post said before, not one's words
+        pointer_on = r"(?:to|on|in)\b|(?:it|this|that)\s+(?:with|to|in|on|into|for)\b"
+        body = m[1].strip() if m and not re.match(pointer_on, m[1], _I) else ""
         content = re.sub(r"^(['\"])(.*)\1$", r"\2", body).strip() or None
     group = squash(asked[1]) if asked else _group(text)
+    told_name = (told_group["group"] or told_group["named"]) if told_group else ""
+    if not group and told_name and told_name.lower() not in ("whole", "other"):
+        group = clean_name(told_name)
     if not content and not group and (run_on := _RUN_ON_POST.search(text)):
         # "post in troopy owners uh does anyone have …": no colon, the post starts where a
         # sentence does

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from agent.brain import values
 from agent.brain.convo import Env
-from agent.brain.dates import find_day
 from agent.brain.draft import Draft, Ref, blank, tidy
 from agent.brain.pick import explicit_id, ordinal, ref_words
 from agent.brain.textutil import capitalise, squash
@@ -24,7 +24,7 @@ _TASK_LEAD = (
 
 def add_task(text: str, env: Env) -> Draft:
     draft = Draft("add_task")
-    day = find_day(text, env.today, future=True)
+    day = values.day(text, env.today, future=True)
     rest = blank(text, [(day.start, day.end)]) if day else text
     if day:
         draft.put("due_date", day.day.isoformat())

@@ -97,8 +97,29 @@ _FOUR = re.compile(
 _ORDER = ("front_left", "front_right", "rear_left", "rear_right")
 
 
+# "38 38 up front, 42 42 at the back": two readings before an axle are its left and right.
+_AXLE_PAIR = re.compile(
+    rf"(?<![\d.]){_NUM}{_UNIT}[\s,/]+{_NUM}{_UNIT}\s*(?:up |down |in |on |at |for )?(?:the )?"
+    rf"{_AXLE}\b",
+    _I,
+)
+
+
+def _axle_pairs(text: str) -> dict[str, Decimal] | None:
+    """Left and right of both axles, each axle said after its two readings."""
+    sides: dict[str, tuple[str, str]] = {}
+    for m in _AXLE_PAIR.finditer(text):
+        sides.setdefault("front" if m[3].lower().startswith("f") else "rear", (m[1], m[2]))
+    if len(sides) < 2:
+        return None
+    (fl, fr), (rl, rr) = sides["front"], sides["rear"]
+    return dict(zip(_ORDER, map(_value, (fl, fr, rl, rr)), strict=True))
+
+
 def pressures(text: str) -> dict[str, Decimal] | None:
     """The pressures a message gives, as log_tyre_pressures' `pressures` argument."""
+    if paired := _axle_pairs(text):
+        return paired
     if (four := _FOUR.search(text)) and not re.search(
         rf"\b(?:{CORNERS['front_left']})\b", text, _I
     ):

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 
-from agent.brain import measures
+from agent.brain import measures, values
 from agent.brain.convo import Env
-from agent.brain.dates import find_day
 from agent.brain.draft import Draft, blank, tidy
-from agent.brain.money import bare_numbers, best_amount, find_amounts, spoken_pair
+from agent.brain.money import bare_numbers, find_amounts, spoken_pair
 from agent.brain.places import (
     capitalised_place,
     known_town,
@@ -16,7 +15,7 @@ from agent.brain.places import (
     place_after,
     trip_places,
 )
-from agent.brain.ranges import find_range, forecast_days
+from agent.brain.ranges import forecast_days
 from agent.brain.slots_vehicle import vehicle_named
 from agent.brain.textutil import title_case
 
@@ -31,7 +30,7 @@ def log_fuel(text: str, env: Env) -> Draft:
     odo = measures.odometer(text)
     cut = blank(text, [(h.start, h.end) for h in (litres, price, odo) if h])
     draft.put("litres", litres.value if litres else None)
-    cost = best_amount(cut, loose=False)
+    cost = values.amount(cut, loose=False)
     pair = spoken_pair(cut, hundreds=True)
     if pair and pair.value > 20 and (cost is None or pair.start <= cost.start < pair.end):
         cost = pair  # "90 litres, one seventy five (total)": a fill is not $1.75
@@ -40,7 +39,7 @@ def log_fuel(text: str, env: Env) -> Draft:
     elif price:
         draft.put("price_per_litre", price.value)
     draft.put("odometer_km", odo.value if odo else None)
-    day = find_day(cut, env.today, future=False)
+    day = values.day(cut, env.today, future=False)
     draft.put("date", (day.day if day else env.today).isoformat())  # no day said: today
     if vehicle := vehicle_named(cut, env):
         draft.put("vehicle", vehicle[0])
@@ -73,7 +72,7 @@ def _town_last(text: str) -> str | None:
 
 def fuel_stats(text: str, env: Env) -> Draft:
     draft = Draft("fuel_stats")
-    if span := find_range(text, env.today):
+    if span := values.period(text, env.today):
         draft.put("start_date", span.start.isoformat())
         draft.put("end_date", min(span.end, env.today).isoformat())
     if vehicle := vehicle_named(text, env):
@@ -101,10 +100,10 @@ def log_maintenance(text: str, env: Env) -> Draft:
         r"\bnext\b.*?\bdue\b(.*)$|\b(?:again|due|recheck\w*|re-check\w*)\b(.*)$", text, _I
     )
     m = m if due is None else None
-    if m and (nd := find_day(m[1] or m[2], env.today, future=True)):
+    if m and (nd := values.day(m[1] or m[2], env.today, future=True)):
         draft.put("next_due_date", nd.day.isoformat())
         cut = cut[: m.start()]
-    day = find_day(cut, env.today, future=False)
+    day = values.day(cut, env.today, future=False)
     cost = find_amounts(cut)
     if not cost and (pair := spoken_pair(cut, hundreds=True)):
         cost = [pair]  # "oil change two twenty": work on a vehicle is never $2.20
@@ -140,11 +139,7 @@ def log_maintenance(text: str, env: Env) -> Draft:
 
 def maintenance_due(text: str, env: Env) -> Draft:
     draft = Draft("maintenance_due")
-    if m := re.search(
-        r"\b(?:next|within|in the next)\s+(\d+)\s*(days?|weeks?|months?)\b", text, _I
-    ):
-        n = int(m[1]) * (7 if m[2].startswith("week") else 30 if m[2].startswith("month") else 1)
-        draft.put("within_days", n)
+    draft.put("within_days", values.days_ahead(text))
     if m := re.search(r"\b(\d[\d,]*)\s*(?:km|kms|k|kilomet\w+)\b", text, _I):
         draft.put("within_km", int(m[1].replace(",", "")))
     return draft
@@ -200,7 +195,7 @@ def plan_trip(text: str, env: Env) -> Draft:
     draft.put("origin", origin)
     draft.put("destination", dest)
     draft.put("stops", stops or None)
-    if day := find_day(text, env.today, future=True):
+    if day := values.day(text, env.today, future=True):
         draft.put("start_date", day.day.isoformat())
     draft.missing = "destination" if not dest else None if origin else "origin"
     return draft

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from agent.brain import values
 from agent.brain.categories import category_of
 from agent.brain.convo import Env
-from agent.brain.dates import find_day
 from agent.brain.draft import Draft, Ref, blank, tidy
-from agent.brain.money import Amount, best_amount, currency_named, find_amounts, spoken_pair
+from agent.brain.money import Amount, currency_named, find_amounts, spoken_pair
 from agent.brain.pick import explicit_id, ordinal, ref_words
 from agent.brain.times import find_time
 
@@ -28,13 +28,13 @@ _DEAR = {"registration", "insurance", "repairs", "maintenance", "camping", "phon
 def _amount(text: str, env: Env, *, hundreds: bool = False) -> tuple[Amount | None, str]:
     """The amount (dates cut first, so "on the 3rd" is no amount) and the text without it;
     with `hundreds`, "two fifty" is $250."""
-    day = find_day(text, env.today, future=False)
+    day = values.day(text, env.today, future=False)
     clock = find_time(text)
-    if clock and re.fullmatch(r"\d{1,2}(?:\.\d{2})?", text[clock.start : clock.end]):
-        clock = None  # "lunch friday 12.50", "pies friday 9": in a purchase, a price
+    if clock and re.fullmatch(r"\d{1,2}(?:\.\d{2})?|\d{4}", text[clock.start : clock.end]):
+        clock = None  # "lunch friday 12.50", "pies friday 9", "rego friday 1250": a price
     cut = blank(text, [(h.start, h.end) for h in (day, clock) if h])
     spoken = None if find_amounts(cut) else spoken_pair(cut, hundreds=hundreds)
-    amount = spoken or best_amount(cut, loose=True)
+    amount = spoken or values.amount(cut, loose=True)
     spans = [(a.start, a.end) for a in find_amounts(cut)]
     rest = blank(cut, [*spans, (amount.start, amount.end)] if amount else spans)
     return amount, rest
@@ -96,7 +96,7 @@ def add_expense(text: str, env: Env) -> Draft:
         draft.put("amount", amount.value)
         # "… 30 dollars, this was australian dollars": named apart from the figure
         draft.put("currency", amount.currency or currency_named(text))
-    day = find_day(text, env.today, future=False)
+    day = values.day(text, env.today, future=False)
     # a purchase with no day said is today's, said outright as people expect it
     draft.put("date", (day.day if day else env.today).isoformat())
     description = tidy(re.sub(r"\s+", " ", rest), _SPEND_WORDS)
@@ -122,7 +122,7 @@ def add_income(text: str, env: Env) -> Draft:
     amount, rest = _amount(text, env, hundreds=True)  # nobody logs $2.50 received
     if amount:
         draft.put("amount", amount.value)
-    day = find_day(text, env.today, future=False)
+    day = values.day(text, env.today, future=False)
     draft.put("date", (day.day if day else env.today).isoformat())  # no day said: today
     if day:
         rest = blank(rest, [(day.start, day.end)])
@@ -198,8 +198,8 @@ def update_expense(text: str, env: Env) -> Draft:
     marks = list(_CHANGE.finditer(text))
     before, after = (text[: marks[-1].start()], text[marks[-1].end() :]) if marks else ("", text)
     draft = Draft("update_expense", ref=_expense_ref(text if old and not before else before, old))
-    amount = best_amount(after, loose=True) or (None if before else best_amount(text))
-    if (amount and (day := find_day(after, env.today, future=False)) is None) or (
+    amount = values.amount(after, loose=True) or (None if before else values.amount(text))
+    if (amount and (day := values.day(after, env.today, future=False)) is None) or (
         amount and day and not (day.start <= amount.start < day.end)
     ):
         draft.put("amount", amount.value)
@@ -212,7 +212,7 @@ def update_expense(text: str, env: Env) -> Draft:
         category_of(asks, american=env.american)
         or (category_of(first, american=env.american) if re.match(r"\s*\w+", first) else None),
     )
-    if day := find_day(after, env.today, future=False):
+    if day := values.day(after, env.today, future=False):
         draft.put("date", day.day.isoformat())
     if m := re.search(r"\b(?:description|note)\b.*?\b(?:to|as|:)\s+(.+)$", text, _I):
         draft.put("description", tidy(m[1]))

@@ -11,15 +11,13 @@ from __future__ import annotations
 import re
 from datetime import datetime, time, timedelta
 
-from agent.brain import figures
+from agent.brain import values
 from agent.brain.convo import Env
-from agent.brain.dates import find_day
 from agent.brain.draft import Draft, Ref, blank, tidy
 from agent.brain.pick import explicit_id, ordinal, ref_words
 from agent.brain.places import capitalised_place, town_after_word
-from agent.brain.ranges import find_range
 from agent.brain.textutil import capitalise, squash
-from agent.brain.times import Moment, bare_hour, day_part_spans, find_moment, find_time, time_range
+from agent.brain.times import Moment, bare_hour, day_part_spans, find_moment, find_time
 
 _I = re.IGNORECASE
 _EVENT_LEAD = (
@@ -83,7 +81,7 @@ _VAGUE = re.compile(
 
 def _timed(text: str, env: Env, draft: Draft) -> list[tuple[int, int]] | None:
     """ "Saturday from 6 till 9pm": start and end from a time range; the spans used."""
-    hours = time_range(text)
+    hours = values.clock_span(text)
     if hours is None:
         return None
     moment = find_moment(blank(text, [hours[2:]]), env.now, future=True)
@@ -113,7 +111,7 @@ def create_event(text: str, env: Env) -> Draft:
     draft = Draft("create_event")
     text = _part_clock(text)
     moment = find_moment(text, env.now, future=True)
-    lead = figures.reminder_before(text)
+    lead = values.lead_minutes(text)
     reminds = bool(_REMIND.search(text))
     spans = [*(moment.spans if moment else ()), *([(lead.start, lead.end)] if lead else [])]
     if moment and moment.at is not None:
@@ -155,7 +153,7 @@ def create_event(text: str, env: Env) -> Draft:
 
 def list_events(text: str, env: Env) -> Draft:
     draft = Draft("list_events")
-    if span := find_range(text, env.today, future=True):
+    if span := values.period(text, env.today, future=True):
         draft.put("start_date", max(span.start, env.today).isoformat())
         draft.put("end_date", max(span.end, env.today).isoformat())
     return draft
@@ -174,7 +172,7 @@ def update_event(text: str, env: Env) -> Draft:
     marks = list(_CHANGE.finditer(text))
     before, after = (text[: marks[0].start()], text[marks[0].end() :]) if marks else (text, text)
     draft = Draft("update_event", ref=_event_ref(before))
-    day = find_day(after, env.today, future=True)
+    day = values.day(after, env.today, future=True)
     clock = find_time(after)
     if day:
         draft.relative["day"] = day.day
@@ -186,7 +184,7 @@ def update_event(text: str, env: Env) -> Draft:
         draft.relative["time"] = hour
     if m := re.search(r"\b(?:rename|call|title)\b.*?\b(?:to|it)\s+(.+)$", text, _I):
         draft.put("title", tidy(m[1]))
-    lead = figures.reminder_before(text)
+    lead = values.lead_minutes(text)
     if lead:
         draft.put("reminder_minutes", int(lead.value))
     if named := _NEW_PLACE.search(text):  # "change the place on that one to Cable Beach"

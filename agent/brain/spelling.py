@@ -72,7 +72,17 @@ _SHORT = {"wx": "weather", "reqs": "requests", "req": "request"}
 _SHORTENED = re.compile(rf"\b(?:{'|'.join(_SHORT)})\b", re.IGNORECASE)
 
 
+# A group called by another noun of its family after its name: "the Grey Nomads WA mob",
+# "the Birdos crew" (a name is capitalised; "the whole mob", "my crew" and "Dave's crew"
+# stay as written).
+_GROUP_AFTER_NAME = re.compile(
+    r"\b(?!(?:The|My|Our|Your|His|Her|Their|This|That|Whole|A|An|We|I)\b)([A-Z0-9][\w'&-]*)"
+    r"(?<!'s) (?:mob|crew|gang|bunch|tribe|lot)\b"
+)
+
+
 def correct(text: str) -> str:
     """The text with near misses of request words put right; everything else as written."""
     text = _SHORTENED.sub(lambda m: _SHORT[m[0].lower()], text)
+    text = _GROUP_AFTER_NAME.sub(r"\1 group", text)
     return _WORD.sub(_fix, _WHETHER.sub(r"\1 weather", text))

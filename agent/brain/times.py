@@ -62,11 +62,18 @@ _HALF = re.compile(
     r"|(tonight|tonite)))?\b(?![:.]\d)" + _NOT_MEASURE,
     _I,
 )
+_DAY_WORD = (
+    r"today|tomorrow|tmrw|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|mon|tues|tue|wed|weds|thurs|thu|fri|sat|sun"
+)
 # "half 7" (half past seven) after a word that asks for a time, or before a part of the day.
 _HALF_HOUR = re.compile(
     r"\b(?:(?:at|by|around|about|till|until)\s+half\s+(\d{1,2})\b(?![:.]\d)"
     r"(?!\s*(?:an? |hours?|days?|weeks?|months?|years?|dozen|price|km|kms|l\b|litres?|%))"
-    r"|half\s+(\d{1,2})\s+(in the (?:morning|afternoon|arvo|evening)|at night|tonight|tonite)\b)",
+    r"|half\s+(\d{1,2})\s+(in the (?:morning|afternoon|arvo|evening)|at night|tonight|tonite)\b"
+    # "half ten Saturday morning", "half 7 tomorrow": a day word between, or after it
+    rf"|half\s+(\d{{1,2}})\b(?=\s+(?:on\s+)?(?:{_DAY_WORD})\b\s*"
+    r"(morning|arvo|afternoon|evening|night|in the (?:morning|afternoon|arvo|evening))?))",
     _I,
 )
 # "at 7 30" (from "seven thirty"), "4ish", "around 4-ish": an hour said loosely.
@@ -76,7 +83,11 @@ _HOUR_MINUTE = re.compile(
 # "at 1700", "0930 hrs": a 24-hour clock, after a word that asks for a time or before "hrs".
 _CLOCK_24 = re.compile(
     r"\b(?:(?:at|@|by|from|till|until)\s+([01]\d|2[0-3])([0-5]\d)\b(?:\s*(?:hrs|hours)\b)?"
-    r"|([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours)\b)" + _NOT_MEASURE,
+    r"|([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours)\b"
+    # "vet friday 0700", "tomorrow 1430": four digits right after a day word
+    r"|(?:(?<=day )|(?<=tues )|(?<=tue )|(?<=wed )|(?<=weds )|(?<=thurs )|(?<=thu )|(?<=fri )"
+    r"|(?<=sat )|(?<=sun )|(?<=mon )|(?<=tomorrow )|(?<=tmrw ))(0\d|1\d|2[0-3])([0-5]\d)\b"
+    r"(?!\s*(?:dollars?|bucks?|quid|euros?|aud|usd|nzd|gbp|eur)\b))" + _NOT_MEASURE,
     _I,
 )
 # "12 noon", "12 midnight": the word says which 12.
@@ -133,13 +144,15 @@ def _relative(text: str) -> TimeHit | None:
             moment = datetime.combine(date(2000, 1, 1), base) + timedelta(minutes=minutes * sign)
             return TimeHit(moment.time(), _lstrip_start(half), half.end())
     if m := _HALF_HOUR.search(text):
-        part = (m[3] or "").lower()
+        part = (m[3] or m[5] or "").lower()
         ampm = "am" if "morning" in part else "pm" if part else None
-        at = _hour(int(m[1] or m[2]), 30, ampm)
+        at = _hour(int(m[1] or m[2] or m[4]), 30, ampm)
         if at is not None:
             return TimeHit(at, m.start(), m.end())
     if m := _CLOCK_24.search(text):
-        return TimeHit(time(int(m[1] or m[3]), int(m[2] or m[4])), m.start(), m.end())
+        return TimeHit(
+            time(int(m[1] or m[3] or m[5]), int(m[2] or m[4] or m[6])), m.start(), m.end()
+        )
     if m := _TWELVE.search(text):
         return TimeHit(time(0 if m[1].lower() == "midnight" else 12), m.start(), m.end())
     for pattern in (_HOUR_MINUTE, _ISH):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from agent.brain.families import GROUP, GROUPS
+
 _LIKE = r"like|heart|upvote|thumbs up"
 _ASK = r"list|show|find|search|what|which|any|are there|is there|recommend"
 _WHICH = r"first|second|third|fourth|fifth|last|latest|top|newest|\w+'s"
@@ -101,7 +103,7 @@ SOCIAL: list[tuple[str, int, str]] = [
     (
         "create_post",
         8,
-        r"\b(?:tell|let|inform|update|warn) (?:the |my |our )?(?:[\w'&-]+ ){0,6}?group\b"
+        rf"\b(?:tell|let|inform|update|warn) (?:the |my |our )?(?:[\w'&-]+ ){{0,6}}?(?:{GROUP})\b"
         r"(?! (?:called|named)\b)",
     ),
     ("create_post", 8, r"\bshare\b.{0,45}\b(?:feed|group|everyone|community|followers)\b"),
@@ -110,7 +112,8 @@ SOCIAL: list[tuple[str, int, str]] = [
         "create_post",
         8,
         r"\b(?:write|say|put|send|share|announce|shout out)\s+(?:something |a message |a note "
-        r"|this |that |it )?(?:in|into|on|to|with) (?:the |my |our )?(?:[\w'&-]+ ){0,6}?group\b"
+        r"|this |that |it )?(?:in|into|on|to|with) (?:the |my |our )?"
+        rf"(?:[\w'&-]+ ){{0,6}}?(?:{GROUP})\b"
         r"(?! (?:called|named)\b)",
     ),
     ("create_post", 8, r"\b(?:post|publish) (?:that|this|it)\b(?! (?:post|one)\b)"),
@@ -148,7 +151,7 @@ SOCIAL: list[tuple[str, int, str]] = [
         r"\bwhat(?:'s| has| have)? (?:been |people |everyone |folks )?(?:posted|shared)\b",
     ),
     ("list_groups", 7, rf"\b(?:{_ASK})\b.{{0,30}}\bgroups?\b"),
-    ("list_groups", 7, r"\bgroups? (?:about|for|on)\b"),
+    ("list_groups", 7, rf"\b(?:{GROUPS}) (?:about|for|on)\b"),
     # "see if anyone in the X group has posted about roadworks"
     (
         "get_feed",

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from agent.brain.families import DELETE
+
 _SET = r"set|make|create|change|update|increase|decrease|raise|lower|put|adjust|bump"
 _SHOW = r"show|list|see|view|display|pull up|get|give me|what are|what were|check|read out|any"
 _ROWS = r"expenses|transactions|purchases|costs|receipts|expense"
 _ROW = r"expenses?|purchases?|transactions?|entry|spend|payment|fees?|bills?|charges?"
-_DELETE = r"delete|remove|scrap|cancel|undo|erase|get rid of|bin|trash|drop|wipe|ditch|axe|nix"
-_DELETE += r"|scratch|kill|knock off"
+_DELETE = DELETE
 _EDIT = r"change|update|edit|fix|correct|amend|modify|adjust|recategori[sz]e"
 _PAID = r"got paid|been paid|was paid|were paid|paid me|paid us|earned|earn|income|received"
 _INCOME = r"receive|wages|salary|pension|payday|pay day|sold|refund(?:ed)?|reimburs\w+|tips"
@@ -90,6 +91,13 @@ WINS: list[tuple[str, int, str]] = [
         r"\b(?:list|show)\b.{0,20}\b(?:everything|all|what) (?:i|we) (?:spent|paid)",
     ),
     ("delete_expense", 8, rf"\b(?:{_DELETE})\b.{{0,30}}\b(?:{_ROW})\b"),
+    # a delete verb first, then a row by its amount: "nuke the 12.50 coffee", "bin the 80 one"
+    (
+        "delete_expense",
+        9,
+        rf"^(?:(?:please|pls|ok|oh|and|just|can you|could you)\s+)*(?:{_DELETE})\s+"
+        rf"(?:the|that|my|our)\s+(?:{_MONEY})\b(?!\s*(?:%|percent|litres?|l\b|km|kg))",
+    ),
     ("set_budget", 8, r"\b(?:cap|limit)\b (?:my |our |the )?\w+(?: \w+)? (?:at|to)\b"),
     ("set_budget", 8, r"\b(?:warn|alert|tell) (?:me|us) (?:when|if|once|at)\b"),
     ("update_expense", 8, rf"\b(?:{_EDIT})\b.{{0,30}}\b(?:expense|purchase|transaction|entry)\b"),

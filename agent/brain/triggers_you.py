@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from agent.brain.families import DELETE, MOVE
+
 _ADD = r"add|put|pop|stick|chuck|bung|whack|jot|lock in|schedule|book|set up|make|create|pencil"
 _ADD += r"|block out|block off|reserve"
 _CAL = r"calendar|appointment|event|meeting|booking|diary"
@@ -12,15 +14,14 @@ _NOUN_LIST = "".join(
     f"(?<!{w} )" for w in ("pantry", "freezer", "fridge", "cupboard", "shopping", "grocery", "task")
 )
 _LOOK = rf"what(?:'s| is)|show|check|any|{_NOUN_LIST}list(?! of)|see|view|read"
-_MOVE = r"move|reschedule|change|push|shift|bring forward|postpone|delay|update"
+_MOVE = MOVE
 _EVENTS = r"event|appointment|appt|meeting|booking|reminder|dentist|doctor'?s?|vet|physio"
 _EVENTS += r"|haircut|dinner|lunch|party|flight|ferry|tour|check-?in|catch[- ]up|visit"
 _EVENTS += r"|meet-?up|get-?together|fitting|class|lesson|session|workshop|trivia|bingo|rally"
 _EVENTS += r"|market|game|match|service booking|inspection|consult\w*|barbecue|barbie|bbq|picnic"
 _EVENTS += r"|hairdresser|massage|optometrist|optician|podiatrist|chiro|audiologist|specialist"
 _EVENTS += r"|drinks|sundowners|happy hour|birthday|show|concert"
-_DROP = r"cancel|delete|remove|scrap|drop|clear|ditch|axe|nix|scratch|bin|call off|get rid of"
-_DROP += r"|knock off|wipe|erase|kill"
+_DROP = DELETE + r"|clear|call off"
 _TASK_WORDS = r"task|to-?do|todo|jobs? list"
 _TASKS = r"tasks|to-?dos?|to-?do list|jobs"
 _HAVE = r"add|put|got|have|bought|stock|stocked|picked up|there's|there is|there are"

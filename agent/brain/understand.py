@@ -30,7 +30,9 @@ from agent.brain.places import named_town, town_after_word
 from agent.brain.questions import asked, is_no, join
 from agent.brain.ranges import find_range, next_to
 from agent.brain.referents import resolve_there, there_town
+from agent.brain.reframe import reframed
 from agent.brain.refs import entity_groups
+from agent.brain.replies import cancelled_reply
 from agent.brain.segment import Piece, split
 from agent.brain.slots import KIND
 from agent.brain.textutil import normalise
@@ -178,8 +180,11 @@ def _from_previous_turn(convo: Convo) -> Reading | None:
         return Reading([Request(more[0], more[1], more[1])])
     if again := same_again(text, convo.env):
         return Reading([Request(again[0], text, convo.text, again[1])])
+    before = convo.previous_human()
     found = (
-        correction(text, convo.env) or follow_up(text, convo.env) or act_on_listed(text, convo.env)
+        correction(text, convo.env)
+        or follow_up(text, convo.env)
+        or act_on_listed(text, convo.env, normalise(before[1]) if before else "")
     )
     if found is None:
         return None
@@ -223,7 +228,11 @@ def read_message(convo: Convo) -> Reading:
         return Reading([Request("plan_trip", kept, kept)])
     if settled := _from_previous_turn(convo):
         return settled
+    if _takes_back(convo):
+        return Reading([], say=cancelled_reply())
     reading = _read(convo, convo.last, recent_kind(convo), 0)
+    if changed := _changed_request(convo, reading):
+        return changed
     requests = []
     for i, r in enumerate(reading.requests):
         # "filled up at roma, what's the weather there": a town an earlier request of the
@@ -244,6 +253,61 @@ def read_message(convo: Convo) -> Reading:
             )
         )
     return Reading(requests, reading.pending, reading.cancelled)
+
+
+# "no wait, keep it", "nope, cancel", "actually don't", "leave it": a reply that takes back
+# what the conversation was about and asks for nothing.
+TAKE_BACK = re.compile(
+    r"^\W*(?:(?:no|nah|nope|oh|actually|wait|hang on|hold on|on second thoughts?|ok(?:ay)?"
+    r"|sorry)\b[\s,.!]*)*"
+    r"(?:keep it|leave it|(?:just )?leave it (?:as is|be)|never ?mind|forget (?:it|that|about it)"
+    r"|don'?t(?: (?:bother|worry|do (?:it|that)))?|cancel|scrap (?:it|that)"
+    r"|no need|not now|all good|i'?ll (?:go|keep it|do it myself))\b(?=\s*(?:[,.!;]|$))"
+    r"(?P<rest>[^?]*)$",
+    re.IGNORECASE,
+)
+
+
+def _takes_back(convo: Convo) -> bool:
+    state = convo.env.previous
+    if state is None or state.turns_ago > 3 or asked(convo.previous_replies()) is not None:
+        return False
+    if state.wrote and state.turns_ago == 1:
+        return False  # "scrap that" right after a write undoes the write
+    text = normalise(convo.text)
+    m = TAKE_BACK.match(text)
+    if m is None or len(text.split()) > MAX_TAKE_BACK_WORDS:
+        return False
+    # "keep it, I'll go" gives a reason; "keep it, delete the other one" asks for more
+    return not any(p.intent for p in _pieces(m["rest"].strip(" ,.!;"), convo.env.today))
+
+
+MAX_TAKE_BACK_WORDS = 8
+
+
+def _changed_request(convo: Convo, reading: Reading) -> Reading | None:
+    """ "put it in the Gulf Travellers group instead" after a declined post, "and albany?"
+    after a forecast: the previous message's request with this turn's values over its own
+    (reframe.py), when this turn asks for nothing else."""
+    if reading.pending is not None or asked(convo.previous_replies()) is not None:
+        return None
+    own = {r.tool for r in reading.requests}
+    prev = _human_before(convo.history, convo.last)
+    if len(own) > 1 or prev is None:
+        return None
+    earlier = _read(convo, prev, recent_kind(convo), 1).requests
+    targets = [r for r in earlier if r.tool in own] if own else earlier
+    if len(targets) != 1:
+        return None
+    target, state = targets[0], convo.env.previous
+    carried_out = state is not None and state.action == target.tool and state.turns_ago == 1
+    text = normalise(convo.text)
+    args = reframed(
+        target.tool, (target.text, target.raw), (text, convo.text), carried_out, convo.env
+    )
+    if args is None:
+        return None
+    return Reading([Request(target.tool, text, convo.text, args)])
 
 
 def _day_said_before(request: Request, earlier: list[Request], convo: Convo) -> str:

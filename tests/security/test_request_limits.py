@@ -174,6 +174,20 @@ def test_a_body_larger_than_the_head_limit_in_the_same_write_is_no_head(
             assert read_response(sock).startswith(b"HTTP/1.1 405")
 
 
+def test_a_bad_request_pipelined_behind_a_good_one_is_refused_after_its_answer(
+    bounded_server: RunningServer,
+) -> None:
+    """Both in one write: the first is answered whole, then the second gets its 400."""
+    good = b"GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n"
+    bad = b"GET /health/live HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * (MAX_HEADER_BYTES * 2)
+    with open_socket(bounded_server) as sock:
+        sock.sendall(good + bad + b"\r\n\r\n")
+        answer = read_all(sock)
+    first, second = answer.split(b"HTTP/1.1 ")[1:]
+    assert first.startswith(b"200") and first.endswith(b'{"status":"ok"}')
+    assert second.startswith(b"400")
+
+
 def read_response(sock: socket.socket) -> bytes:
     """One whole response on a kept-alive connection: its head, then its body by length."""
     data = b""

@@ -49,7 +49,7 @@ def test_tank_sizes_in_gallons_become_litres(said: str, litres: Decimal) -> None
 def test_distances_in_miles_become_km() -> None:
     due = measures.next_due_km("next service is due in 5,000 miles")
     assert due is not None
-    assert due.value == Decimal("8046.7")
+    assert due.value == Decimal("8046.72")
     clock = measures.odometer("she has 87,500 miles on her")
     assert clock is not None
     assert clock.value == Decimal("140817.6")

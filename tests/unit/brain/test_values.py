@@ -115,4 +115,4 @@ def test_maintenance_figures() -> None:
 
 def test_imperial_figures_become_metric() -> None:
     assert measures.litres("filled up 15 gallons").value == Decimal("56.78")  # type: ignore[union-attr]
-    assert measures.odometer("odometer 90,000 miles").value == Decimal("144841.0")  # type: ignore[union-attr]
+    assert measures.odometer("odometer 90,000 miles").value == Decimal("144840.96")  # type: ignore[union-attr]

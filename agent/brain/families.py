@@ -1,0 +1,20 @@
+"""Word families the tool choice reads by meaning, written once so that a synonym known to
+one rule is known to every rule of that meaning (before, each trigger kept its own list,
+and "nuke the coffee" was a delete to one rule and a purchase to another)."""
+
+from __future__ import annotations
+
+# Taking a row away: an expense, an event, a list item.
+DELETE = (
+    r"delete|remove|scrap|cancel|undo|erase|get rid of|bin|trash|drop|wipe|ditch|axe|nix"
+    r"|scratch|kill|knock off|nuke|zap|toss|junk|strike|rub out|wipe out|chuck out|dump"
+)
+# Moving an event to another time.
+MOVE = (
+    r"move|reschedule|change|push|shift|bring forward|postpone|delay|update|prepone|move up"
+    r"|push back|put back|pull forward|move forward|bring back|put off"
+)
+# The nouns a group of people goes by when it is named: "the Grey Nomads WA mob", "my crew
+# in Kimberley Crew", "the quilting club".
+GROUP = r"group|mob|crew|gang|bunch|tribe|club|circle"
+GROUPS = r"groups?|mobs|crews|clubs|communities|circles"

@@ -1,0 +1,67 @@
+"""A terse turn read as the previous request with the slots it names changed.
+
+People answer a request PAM did not carry out, or a question it answered, with only what
+is different: "put it in the Gulf Travellers group instead" after a public post was
+declined, "and albany?" after a forecast. Such a turn holds no request of its own, or one
+that lacks what the previous one said (the post's words, the days). Its frame is the
+previous request's: the previous message's arguments, read by the same tool's extractor,
+with the values this turn gives put over them. One mechanism for every tool, not a list
+of phrases; `agent/brain/dialogue.py` keeps the cases that need the previous call's
+results (corrections of a written row, periods beside the previous one).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from agent.brain.convo import Env
+from agent.brain.dialogue import bare_town
+from agent.brain.draft import Draft
+from agent.brain.slots import EXTRACT, OWN_WORDS
+from agent.brain.textutil import title_case
+from tools.registry import ACTIONS_BY_NAME
+
+MAX_WORDS = 12  # a turn that only changes slots is short
+# Words that say this turn changes the previous request rather than asking anew.
+CARRY = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|oh|right|nah|no|hmm+|well)\b[\s,.!]*)*"
+    r"(?:and|what about|how about|same|then|just|instead|rather|actually|make (?:it|that))\b"
+    r"|\b(?:instead|then|rather)\W*$",
+    re.IGNORECASE,
+)
+# Words that ask for the write once more ("and tell the X group too"), not for a change.
+AGAIN = re.compile(r"\b(?:too|also|as well|again)\b", re.IGNORECASE)
+# Where a place is the whole change ("and albany?"): the slot each tool reads it into.
+PLACE_SLOT = {"weather_forecast": "location", "find_places": "near", "plan_trip": "destination"}
+
+
+def _draft(tool: str, text: str, raw: str, env: Env) -> Draft:
+    return EXTRACT[tool](raw if tool in OWN_WORDS else text, env)
+
+
+def reframed(
+    tool: str, before: tuple[str, str], now: tuple[str, str], carried_out: bool, env: Env
+) -> dict[str, Any] | None:
+    """The arguments of the previous request (`before`: its text and raw words) with the
+    values this turn (`now`) gives put over them, or None when this turn is no such change.
+
+    A write the previous turn carried out is made again only when this turn says so ("too",
+    "again"); a change to it is a correction (dialogue.py). A read may be asked again."""
+    text, raw = now
+    action = ACTIONS_BY_NAME.get(tool)
+    if action is None or len(text.split()) > MAX_WORDS or not CARRY.search(text):
+        return None
+    if action.writes and carried_out and not AGAIN.search(text):
+        return None
+    old, new = _draft(tool, *before, env), _draft(tool, text, raw, env)
+    if old.ref is not None or new.ref is not None or old.missing is not None:
+        return None  # rows named need the results they were shown in; an unfinished request
+    changed = {k: v for k, v in new.args.items() if v is not None and old.args.get(k) != v}
+    slot = PLACE_SLOT.get(tool)
+    town = bare_town(text) if slot and slot not in changed else None
+    if slot and town and town.lower() != str(old.args.get(slot, "")).lower():
+        changed[slot] = title_case(town)
+    if not changed:
+        return None
+    return {**old.args, **changed}
