@@ -25,6 +25,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from server.auth_policy import production_auth_problem
 
 DEV_JWT_SECRET_PLACEHOLDER = "change-me"  # noqa: S105 - the value production refuses
+OFFLINE_RUN_ADMISSION = 16  # measured: bench/README.md, issue 19's sixth round
 
 
 class Settings(BaseSettings):
@@ -75,6 +76,10 @@ class Settings(BaseSettings):
     rate_limit_chat: str = "30/minute"
     rate_limit_api: str = "300/minute"
     rate_limit_ws_frames: str = "60/minute"
+
+    # How many runs one process executes at once (0: no limit); the rest wait their
+    # turn in order (server/runs/admission.py). Unset: see `run_admission`.
+    pam_run_admission: int | None = Field(default=None, ge=0, le=10_000)
 
     db_pool_min_size: int = Field(default=2, ge=1, le=100)
     db_pool_max_size: int = Field(default=20, ge=1, le=500)
@@ -181,6 +186,16 @@ class Settings(BaseSettings):
         if self.pam_model:
             return self.pam_model
         return "openai:gpt-4o-mini" if self.openai_api_key else "offline"
+
+    @property
+    def run_admission(self) -> int:
+        """PAM_RUN_ADMISSION, else 16 runs at once with the offline model (its turns are
+        all this process's CPU, so more at once cannot finish sooner) and no limit with
+        any other (a remote model's turns mostly wait on it: more at once finish
+        sooner, and a limit would cap turns/s at the limit ÷ the model's latency)."""
+        if self.pam_run_admission is not None:
+            return self.pam_run_admission
+        return OFFLINE_RUN_ADMISSION if self.model_name == "offline" else 0
 
 
 @lru_cache(maxsize=1)

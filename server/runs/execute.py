@@ -21,6 +21,7 @@ from server.errors import DB_UNAVAILABLE, UNAVAILABLE
 from server.flags.apply import observe_arm
 from server.metrics import MODEL_TOKENS, TURN_LATENCY, TURNS
 from server.metrics_callbacks import MetricsCallback
+from server.runs.admission import Ticket
 from server.runs.coordinator import Lease
 from server.runs.graph_stream import graph_stream
 from server.runs.run import Run, RunStatus, turn_result
@@ -114,11 +115,14 @@ async def execute(
     checkpoint_id: str | None,
     ahead: list[Run],
     lease: Lease,
+    ticket: Ticket,
 ) -> None:
-    """Run the graph once the runs queued ahead of this one here have ended and the
-    thread is the run's in every process (`lease`); let the thread go at the end."""
+    """Run the graph once the runs queued ahead of this one here have ended, the
+    thread is the run's in every process (`lease`) and the process admits one more run
+    (`ticket`, given back by the run manager when the task is done); let the thread go
+    at the end."""
     try:
-        await _execute(run, graph, pool, payload, context, checkpoint_id, ahead, lease)
+        await _execute(run, graph, pool, payload, context, checkpoint_id, ahead, lease, ticket)
     finally:
         await lease.end()
 
@@ -132,6 +136,7 @@ async def _execute(
     checkpoint_id: str | None,
     ahead: list[Run],
     lease: Lease,
+    ticket: Ticket,
 ) -> None:
     status: RunStatus = "error"
     recorded = False  # the end already written with the run's checkpoints
@@ -144,7 +149,8 @@ async def _execute(
         for other in ahead:  # enqueue: wait for the runs before this one
             await other.ended()
         await lease.acquire()
-        if run.status != "running":  # it waited (enqueued, or for its lease)
+        await ticket.take()  # beyond the process's limit of runs at once: wait in order
+        if run.status != "running":  # it waited (enqueued, for its lease or its turn)
             run.set_status("running")
             # Recorded while the graph starts (the first token need not wait for the
             # row); awaited before the run's end is recorded, so the two never cross.

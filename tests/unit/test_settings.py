@@ -21,6 +21,7 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
         "SUPABASE_JWT_SECRET",
         "PAM_JWT_SECRET",
         "PAM_JWKS_URL",
+        "PAM_RUN_ADMISSION",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir("/")  # no stray .env
@@ -43,9 +44,29 @@ def test_an_api_key_selects_openai(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize(
+    ("env", "runs_at_once"),
+    [
+        ({}, 16),  # the offline model: every turn is this process's CPU
+        ({"OPENAI_API_KEY": "sk-test"}, 0),  # a remote model's turns wait on it: no limit
+        ({"PAM_MODEL": "python:tests.fakes:PacedBrain"}, 0),
+        ({"PAM_RUN_ADMISSION": "3"}, 3),
+        ({"PAM_RUN_ADMISSION": "0"}, 0),
+        ({"OPENAI_API_KEY": "sk-test", "PAM_RUN_ADMISSION": "16"}, 16),
+    ],
+)
+def test_runs_at_once_follow_the_model_unless_set(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], runs_at_once: int
+) -> None:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert Settings().run_admission == runs_at_once
+
+
+@pytest.mark.parametrize(
     ("name", "value"),
     [
         ("DATABASE_URL", "mysql://root@localhost/db"),
+        ("PAM_RUN_ADMISSION", "-1"),
         ("REDIS_URL", "localhost:6379"),
         ("PAM_MODEL", "claude"),
         ("RATE_LIMIT_CHAT", "lots"),
