@@ -23,8 +23,10 @@ def _user(text: str) -> dict[str, Any]:
 
 
 async def _rows(scoped: ScopedDb, context: Context, sql: str) -> list[dict[str, Any]]:
+    """The user's own rows (`sql` filters on `user_id = %s`): other tests' public posts are
+    visible to every user."""
     async with scoped(uuid.UUID(context.user_id)) as db:
-        cur = await db.conn.execute(sql)
+        cur = await db.conn.execute(sql, (context.user_id,))
         return list(await cur.fetchall())
 
 
@@ -39,7 +41,7 @@ async def test_a_correction_names_its_row_after_a_reminder_was_written_after_it(
         context=context,
     )
     await graph.ainvoke(_user("oh actually make the groceries 35 not 30"), config, context=context)
-    rows = await _rows(scoped, context, "SELECT amount, category FROM expenses")
+    rows = await _rows(scoped, context, "SELECT amount, category FROM expenses WHERE user_id = %s")
     assert [(float(r["amount"]), r["category"]) for r in rows] == [(35.0, "groceries")]
 
 
@@ -53,9 +55,9 @@ async def test_a_declined_public_post_goes_to_the_group_named_next(
     await graph.ainvoke(
         Command(resume={"decisions": [{"type": "reject"}]}), config, context=context
     )
-    assert await _rows(scoped, context, "SELECT content FROM posts") == []
+    assert await _rows(scoped, context, "SELECT content FROM posts WHERE user_id = %s") == []
     await graph.ainvoke(_user("put it in the Reef Runners group instead"), config, context=context)
-    rows = await _rows(scoped, context, "SELECT content, visibility FROM posts")
+    rows = await _rows(scoped, context, "SELECT content, visibility FROM posts WHERE user_id = %s")
     assert len(rows) == 1
     assert "boat ramp at bundy is closed" in rows[0]["content"].lower()
     assert rows[0]["visibility"] == "group"
