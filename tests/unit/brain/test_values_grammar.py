@@ -88,6 +88,27 @@ def test_a_figure_in_thousands_after_the_work_is_its_cost_not_a_reading() -> Non
     assert args.get("odometer_km") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("we dropped 83.40 on unleaded at the Katherine BP, 41 litres", 83.4),
+        ("52 litres of diesel in Alice, shelled out 118.75", 118.75),
+        ("fuel: 37.5L, forked over 71.20 at the roadhouse", 71.2),
+    ],
+)
+def test_a_bare_figure_left_in_a_fill_is_its_total(text: str, total: float) -> None:
+    """Whatever verb comes before it: with the litres cut out, the figure is the total."""
+    args = _args("wheels", text, "log_fuel")
+    assert args["total_cost"] == pytest.approx(total)
+    assert "price_per_litre" not in args
+
+
+def test_a_fill_with_a_price_a_litre_keeps_it_as_the_price() -> None:
+    args = _args("wheels", "41 litres at 1.97 a litre in Katherine", "log_fuel")
+    assert args.get("price_per_litre") == pytest.approx(1.97)
+    assert args.get("total_cost") is None
+
+
 # --- periods: every tool that asks about a span ------------------------------------------------
 
 LAST_WEEKEND = ("2026-03-07", "2026-03-08")
