@@ -65,6 +65,14 @@ _POLITE = re.compile(
     _I,
 )
 
+# The frame of a polite request, from its start to the request itself: a free-text detail
+# read from the words after it must not keep it ("any chance you could …").
+POLITE_FRAME = re.compile(
+    r"(?:" + _POLITE.pattern + r"|" + _LEAD + r"i (?:was|am|'m) wondering if (?:you|ya|u))"
+    r"(?:\s+(?:could|would|can|will|mind|kindly|please|pls|possibly|just|quickly))*\b",
+    _I,
+)
+
 WRITES = frozenset(
     {
         "add_expense", "update_expense", "delete_expense", "add_income", "set_budget",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from agent.brain.asking import POLITE_FRAME
 from agent.brain.money import as_number
 from agent.brain.textutil import capitalise, squash
 
@@ -51,7 +52,7 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
 _FILLER = re.compile(
     r"^(?:(?:i've|we've|i'd like to|i want to|i need to|i'd like|i want|i'm|we're|please|pls"
     r"|hey|ok|okay|oh|so|and|also|then|can you|could you|would you|pam|just|i|we|go ahead and"
-    r"|mate)\b[\s,]*)+",
+    r"|mate|(?:make a )?note (?:down )?that|jot down that|record that|log that)\b[\s,]*)+",
     re.IGNORECASE,
 )
 
@@ -74,6 +75,7 @@ def _tail_start(text: str) -> int:
 def tidy(text: str, strip: str = "") -> str:
     """A readable leftover phrase: filler and `strip` words cut from the ends."""
     text = squash(text)
+    text = POLITE_FRAME.sub("", text, count=1).lstrip(" ,")
     text = _FILLER.sub("", text)
     if strip:
         text = re.sub(rf"^(?:(?:{strip})\b[\s,]*)+", "", text, flags=re.IGNORECASE)

@@ -18,3 +18,10 @@ MOVE = (
 # in Kimberley Crew", "the quilting club".
 GROUP = r"group|mob|crew|gang|bunch|tribe|club|circle"
 GROUPS = r"groups?|mobs|crews|clubs|communities|circles"
+# Putting something on a list, a calendar or a record: "pop a reminder in for …", "jot down
+# …", "chuck … on the list".
+PUT = (
+    r"add|put|pop|stick|chuck|jot|whack|pencil|slot|enter|note|book|schedule|set up"
+    r"|adding|putting|popping|sticking|chucking|jotting|whacking|pencilling|penciling|slotting"
+    r"|entering|noting|booking|scheduling|setting up"
+)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, time, timedelta
 
-from agent.brain import values
+from agent.brain import families, values
 from agent.brain.convo import Env
 from agent.brain.draft import Draft, Ref, blank, tidy
 from agent.brain.pick import explicit_id, ordinal, ref_words
@@ -26,7 +26,7 @@ _EVENT_LEAD = (
     r"|i've got|we have|we've got|there's|there is|got|for|to|on|at|the|my|our|please|calendar"
     r"|in|appointment for|called|about|have|have got|got a|i'd like|there's a|it"
     r"|set a reminder for|set a reminder|set reminder for|set|booked in for|booked in|booked"
-    r"|i'm booked in for|we're booked in for|i'm|we're|we are|i am"
+    r"|i'm booked in for|we're booked in for|i'm|we're|we are|i am|" + families.PUT
 )
 # Parts of a day left after the date and time are read ("wed arvo at 3" -> "arvo").
 _DAY_PART = re.compile(
