@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from typing import Annotated, Any, Literal, get_args
 
 from fastapi import APIRouter, Query
@@ -23,6 +24,7 @@ from server.deps import Res
 from server.refusals import BadInput
 from server.runs import RunManager, owned_thread
 from server.runs.deps import Runs
+from server.runs.run import Run
 
 router = APIRouter(tags=["agent protocol"])
 # LangGraph's third mode, `state_update`, is not served here (refused by name).
@@ -40,13 +42,22 @@ def _modes(values: list[str]) -> set[str]:
     return modes
 
 
+def _next_run(runs: RunManager, thread_key: str, joined: datetime, seen: set[str]) -> Run | None:
+    """The run to stream next: the one running when the client joined, then every run
+    started since, in order — a run that starts and ends between two looks is not
+    missed (it is replayed)."""
+    active = runs.active(thread_key)
+    candidates = ([active] if active else []) + runs.started_since(thread_key, joined)
+    return next((r for r in candidates if r.run_id not in seen), None)
+
+
 async def _thread_frames(
-    runs: RunManager, thread_key: str, modes: set[str]
+    runs: RunManager, thread_key: str, modes: set[str], joined: datetime
 ) -> AsyncIterator[bytes]:
     seen: set[str] = set()
     while True:
-        run = runs.active(thread_key)
-        if run is None or run.run_id in seen:
+        run = _next_run(runs, thread_key, joined, seen)
+        if run is None:
             await asyncio.sleep(POLL_S)
             continue
         seen.add(run.run_id)
@@ -69,6 +80,7 @@ async def join_thread_stream(
     stream_mode: Annotated[list[str] | None, Query()] = None,
     stream_modes: Annotated[list[str] | None, Query()] = None,
 ) -> Any:
+    joined = datetime.now(UTC)
     modes = _modes([*(stream_mode or []), *(stream_modes or [])])
     thread = await owned_thread(res, user, thread_id)
-    return sse_response(_thread_frames(runs, thread.key, modes), headers={})
+    return sse_response(_thread_frames(runs, thread.key, modes, joined), headers={})

@@ -43,6 +43,7 @@ class RunTable:
         self._max_retained = max_retained
         self._runs: dict[str, Run] = {}
         self._threads: dict[str, list[Run]] = {}
+        self._history: dict[str, list[Run]] = {}  # every run started here, until dropped
         self._expiry: dict[str, asyncio.TimerHandle] = {}
 
     def get(self, run_id: str) -> Run | None:
@@ -57,6 +58,11 @@ class RunTable:
     def register(self, run: Run) -> None:
         self._runs[run.run_id] = run
         self._threads.setdefault(run.thread_key, []).append(run)
+        self._history.setdefault(run.thread_key, []).append(run)
+
+    def history(self, thread_key: str) -> list[Run]:
+        """The thread's runs started here and not yet dropped, ended ones too, oldest first."""
+        return list(self._history.get(thread_key, []))
 
     def follow(self, run: Run) -> None:
         """A run another instance executes, followed here: found by id, never busy here
@@ -81,6 +87,11 @@ class RunTable:
         self._runs.pop(run.run_id, None)
         self._expiry.pop(run.run_id, None)
         self._unlink(run)
+        started = self._history.get(run.thread_key, [])
+        if run in started:
+            started.remove(run)
+        if not started:
+            self._history.pop(run.thread_key, None)
 
     def _unlink(self, run: Run) -> None:
         waiting = self._threads.get(run.thread_key, [])
@@ -159,6 +170,11 @@ class RunManager:
     def unfinished(self, thread_key: str) -> list[Run]:
         """The thread's running and queued runs, oldest first."""
         return self._table.unfinished(thread_key)
+
+    def started_since(self, thread_key: str, since: datetime) -> list[Run]:
+        """The thread's runs started here at or after `since`, ended ones too (until they
+        are dropped), oldest first: what a client that joined the thread then must see."""
+        return [r for r in self._table.history(thread_key) if r.created_at >= since]
 
     async def start(self, request: RunRequest) -> Run:
         """Start a run (the caller has checked the thread is the user's). ThreadBusy
