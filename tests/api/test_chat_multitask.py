@@ -9,36 +9,13 @@ import pytest
 from langchain_core.messages import AIMessage, HumanMessage
 
 from agent.context import Context
-from server.runs import RunFailed, RunManager, RunRequest, ThreadBusy, create_thread
+from server.runs import RunFailed, RunManager, RunRequest, ThreadBusy
 from tests.api.conftest import Gate, LiveServer, Serve, StreamingScriptedModel, uid
+from tests.api.run_support import new_thread, start_run
 from tests.fakes import route
 from tools.db.thread_keys import thread_key
 
 USER = "multi"
-
-
-async def start(live: LiveServer, thread_id: str, text: str, **kwargs: Any) -> Any:
-    runs: RunManager = live.app.state.runs
-    resources = live.app.state.resources
-    context = Context(
-        user_id=str(uid(USER)),
-        pool=resources.pool,
-        services=resources.services,
-        reply_tokens=True,  # as a chat turn's (server/chat/turns.py)
-    )
-    return await runs.start(
-        RunRequest(
-            thread_id=thread_id,
-            user_id=uid(USER),
-            input={"messages": [HumanMessage(text)]},
-            context=context,
-            **kwargs,
-        )
-    )
-
-
-async def new_thread(live: LiveServer) -> str:
-    return (await create_thread(live.app.state.resources, uid(USER))).thread_id
 
 
 def humans(values: dict[str, Any]) -> list[str]:
@@ -60,12 +37,12 @@ async def test_enqueue_waits_for_the_active_run_then_runs(serve: Serve) -> None:
         script=[gate, route("general"), AIMessage("A."), later, route("general"), AIMessage("B.")]
     )
     async with serve(model) as live:
-        thread_id = await new_thread(live)
-        first = await start(live, thread_id, "first")
+        thread_id = await new_thread(live, USER)
+        first = await start_run(live, USER, thread_id, "first")
         await asyncio.wait_for(gate.reached.wait(), 10)
         with pytest.raises(ThreadBusy):
-            await start(live, thread_id, "rejected")
-        second = await start(live, thread_id, "second", multitask_strategy="enqueue")
+            await start_run(live, USER, thread_id, "rejected")
+        second = await start_run(live, USER, thread_id, "second", multitask_strategy="enqueue")
         assert (first.status, second.status) == ("running", "pending")
         # The rows say the same: the first was inserted running (it started at once),
         # the second pending until its turn came.
@@ -94,10 +71,10 @@ async def test_interrupt_keeps_and_rollback_drops_the_cancelled_runs_checkpoints
     gate = Gate()
     model = StreamingScriptedModel(script=[gate, route("general"), AIMessage("Second wins.")])
     async with serve(model) as live:
-        thread_id = await new_thread(live)
-        first = await start(live, thread_id, "first")
+        thread_id = await new_thread(live, USER)
+        first = await start_run(live, USER, thread_id, "first")
         await asyncio.wait_for(gate.reached.wait(), 10)
-        second = await start(live, thread_id, "second", multitask_strategy=strategy)
+        second = await start_run(live, USER, thread_id, "second", multitask_strategy=strategy)
         values = await second.wait()
         async with live.app.state.resources.pool.connection() as conn:
             left = await (
@@ -118,7 +95,7 @@ async def test_events_replay_after_a_sequence_number_and_runs_stay_joinable(
 ) -> None:
     model = StreamingScriptedModel(script=[route("general"), AIMessage("one two three")])
     async with serve(model) as live:
-        run = await start(live, await new_thread(live), "count")
+        run = await start_run(live, USER, await new_thread(live, USER), "count")
         await run.wait()
         everything = [e async for e in run.events()]
         tail = [e async for e in run.events(after=3)]
@@ -137,7 +114,7 @@ async def test_a_failing_run_ends_in_error_and_wait_raises(serve: Serve) -> None
         resources = live.app.state.resources
         run = await runs.start(
             RunRequest(
-                thread_id=await new_thread(live),
+                thread_id=await new_thread(live, USER),
                 user_id=uid(USER),
                 input={"messages": [{"not": "a message"}]},
                 context=Context(user_id=str(uid(USER)), pool=resources.pool),

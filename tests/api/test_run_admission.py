@@ -12,8 +12,7 @@ import pytest
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from pydantic import Field
 
-from agent.context import Context
-from server.runs import RunManager, RunRequest, ThreadBusy, create_thread
+from server.runs import ThreadBusy
 from tests.api.conftest import (
     LiveServer,
     Serve,
@@ -22,6 +21,7 @@ from tests.api.conftest import (
     token_for,
     uid,
 )
+from tests.api.run_support import new_thread, start_run
 from tests.fakes import route
 from tools.db.thread_keys import thread_key
 
@@ -67,30 +67,6 @@ def held_model(hold: asyncio.Event | None = None) -> HeldModel:
     return HeldModel(script=[_answer], loop=True, keep_seen=False, hold=hold)
 
 
-async def start(live: LiveServer, thread_id: str, text: str, **kwargs: Any) -> Any:
-    runs: RunManager = live.app.state.runs
-    resources = live.app.state.resources
-    context = Context(
-        user_id=str(uid(USER)),
-        pool=resources.pool,
-        services=resources.services,
-        reply_tokens=True,
-    )
-    return await runs.start(
-        RunRequest(
-            thread_id=thread_id,
-            user_id=uid(USER),
-            input={"messages": [HumanMessage(text)]},
-            context=context,
-            **kwargs,
-        )
-    )
-
-
-async def new_thread(live: LiveServer) -> str:
-    return (await create_thread(live.app.state.resources, uid(USER))).thread_id
-
-
 async def row_status(live: LiveServer, run_id: str) -> str:
     async with live.app.state.resources.pool.connection() as conn:
         row = await (
@@ -112,8 +88,8 @@ async def test_runs_beyond_the_limit_wait_then_run_in_order(serve: Serve) -> Non
     hold = asyncio.Event()
     model = held_model(hold)
     async with serve(model, pam_run_admission=2) as live:
-        threads = [await new_thread(live) for _ in range(5)]
-        runs = [await start(live, t, f"turn {i}") for i, t in enumerate(threads)]
+        threads = [await new_thread(live, USER) for _ in range(5)]
+        runs = [await start_run(live, USER, t, f"turn {i}") for i, t in enumerate(threads)]
         admission = live.app.state.runs.admission
         assert (admission.running, admission.waiting) == (2, 3)
         # Taken on at once, waiting or not: running, with no second write of the row.
@@ -161,7 +137,8 @@ async def test_a_waiting_run_can_be_cancelled(serve: Serve) -> None:
     model = held_model(hold)
     async with serve(model, pam_run_admission=1) as live:
         first, second, third = [
-            await start(live, await new_thread(live), text) for text in ("a", "b", "c")
+            await start_run(live, USER, await new_thread(live, USER), text)
+            for text in ("a", "b", "c")
         ]
         admission = live.app.state.runs.admission
         await live.app.state.runs.cancel(second.run_id)
@@ -178,14 +155,14 @@ async def test_a_waiting_runs_thread_is_busy_and_queues_behind_it(serve: Serve) 
     hold = asyncio.Event()
     model = held_model(hold)
     async with serve(model, pam_run_admission=1) as live:
-        first = await start(live, await new_thread(live), "elsewhere")
-        thread_id = await new_thread(live)
-        waiting = await start(live, thread_id, "one")
+        first = await start_run(live, USER, await new_thread(live, USER), "elsewhere")
+        thread_id = await new_thread(live, USER)
+        waiting = await start_run(live, USER, thread_id, "one")
         assert live.app.state.runs.admission.waiting == 1
         assert live.app.state.runs.active(thread_key(uid(USER), thread_id)) is waiting
         with pytest.raises(ThreadBusy):
-            await start(live, thread_id, "refused")
-        queued = await start(live, thread_id, "two", multitask_strategy="enqueue")
+            await start_run(live, USER, thread_id, "refused")
+        queued = await start_run(live, USER, thread_id, "two", multitask_strategy="enqueue")
         hold.set()
         await asyncio.wait_for(asyncio.gather(first.wait(), waiting.wait()), 30)
         values = await asyncio.wait_for(queued.wait(), 30)
