@@ -35,7 +35,7 @@ from bench import procs
 from bench.ap_before_after import MODES, GraphAlone, Mode, one, pam_serve_from, prepare_with
 from bench.db import bench_database, prepare
 from bench.procs import REPO, Server
-from bench.stats import ratio, summary
+from bench.stats import aggregate_runs, ratio, summary
 
 RESULTS = Path(__file__).resolve().parent / "results"
 FIGURES = ("turns_per_s", "p50_ms", "p99_ms", "server_cpu_ms_per_turn", "pg_cpu_ms_per_turn")
@@ -72,17 +72,6 @@ async def one_with_db(server: Server, url: str, mode: Mode, c: int, seconds: flo
 
 def _name(limit: int) -> str:
     return f"K={limit}" if limit else "no limit"
-
-
-def _aggregate(reps: list[dict[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for name in FIGURES:
-        spread = summary([r[name] for r in reps if r.get(name) is not None])
-        out[name] = spread["median"]
-        out[f"{name}_spread"] = [spread["min"], spread["max"]]
-    out["errors"] = sum(r["errors"] for r in reps)
-    out["turns"] = sum(r["turns"] for r in reps)
-    return out
 
 
 async def measure(
@@ -124,7 +113,7 @@ def rows_from(
         row: dict[str, Any] = {}
         for limit in limits:
             reps = by_limit[limit]
-            figures = _aggregate(reps)
+            figures = aggregate_runs(reps, FIGURES)
             cpu = figures["server_cpu_ms_per_turn"]
             if graph_ms and cpu is not None:
                 figures["own_vs_graph"] = round((cpu - graph_ms) / graph_ms, 2)

@@ -47,7 +47,7 @@ from bench.launch import pam_env
 from bench.load import closed_loop
 from bench.procs import REPO, Server
 from bench.sdk_client import STREAM_MODES, SdkClient
-from bench.stats import ratio, summary
+from bench.stats import aggregate_runs, ratio, summary
 from bench.turn_cost import timed_turns
 from graph import build_graph
 from tools.db.pool import open_pool
@@ -141,17 +141,6 @@ class GraphAlone:
         return summary(self.samples)["median"] if self.samples else None
 
 
-def _aggregate(reps: list[dict[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for name in FIGURES:
-        spread = summary([r[name] for r in reps if r.get(name) is not None])
-        out[name] = spread["median"]
-        out[f"{name}_spread"] = [spread["min"], spread["max"]]
-    out["errors"] = sum(r["errors"] for r in reps)
-    out["turns"] = sum(r["turns"] for r in reps)
-    return out
-
-
 def _paired(before: list[dict[str, Any]], after: list[dict[str, Any]], name: str) -> list[float]:
     """after ÷ before per round: the spread of ratios of runs made moments apart."""
     pairs = [ratio(a[name], b[name]) for a, b in zip(after, before, strict=True)]
@@ -182,7 +171,7 @@ async def measure(
     rows: dict[str, Any] = {}
     graph_ms = graph.median() if graph is not None else None
     for key, by_tree in raw.items():
-        row: dict[str, Any] = {tree: _aggregate(by_tree[tree]) for tree in TREES}
+        row: dict[str, Any] = {tree: aggregate_runs(by_tree[tree], FIGURES) for tree in TREES}
         for tree in TREES:
             cpu = row[tree]["server_cpu_ms_per_turn"]
             if graph_ms and cpu is not None:

@@ -30,7 +30,7 @@ import orjson
 from bench import procs
 from bench.ap_before_after import TREES, Tree, _head, _python
 from bench.procs import REPO, Server
-from bench.stats import ratio, summary
+from bench.stats import medians, ratio
 
 RESULTS = Path(__file__).resolve().parent / "results"
 APP = Path(__file__).resolve().parent / "http_path_app.py"
@@ -74,15 +74,6 @@ async def drive(server: Server, concurrency: int, seconds: float) -> dict[str, A
     }
 
 
-def _aggregate(reps: list[dict[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for name in ("requests_per_s", "server_cpu_us_per_request"):
-        spread = summary([r[name] for r in reps if r[name] is not None])
-        out[name] = spread["median"]
-        out[f"{name}_spread"] = [spread["min"], spread["max"]]
-    return out
-
-
 async def measure(
     servers: dict[Tree, Server], concurrencies: list[int], seconds: float, rounds: int, log: Any
 ) -> dict[str, Any]:
@@ -96,7 +87,10 @@ async def measure(
                 log(f"round {r + 1} c={c} {tree}: {figures}")
     rows: dict[str, Any] = {}
     for key, by_tree in raw.items():
-        row: dict[str, Any] = {tree: _aggregate(by_tree[tree]) for tree in TREES}
+        row: dict[str, Any] = {
+            tree: medians(by_tree[tree], ("requests_per_s", "server_cpu_us_per_request"))
+            for tree in TREES
+        }
         for name in ("requests_per_s", "server_cpu_us_per_request"):
             row[f"{name}_after_over_before"] = ratio(row["after"][name], row["before"][name])
             pairs = [

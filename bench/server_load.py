@@ -11,7 +11,7 @@ from typing import Any
 from bench.clients import make_client
 from bench.load import closed_loop
 from bench.procs import Server
-from bench.stats import ratio, summary
+from bench.stats import aggregate_runs, ratio
 
 PAM_PROTOCOLS = ("sse", "ws", "ap")
 FIGURES = ("turns_per_s", "p50_ms", "p99_ms", "errors", "peak_rss_mb", "server_cpu_ms_per_turn")
@@ -29,16 +29,7 @@ async def one(server: Server, protocol: str, concurrency: int, seconds: float) -
 
 
 def _aggregate(reps: list[dict[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for name in FIGURES:
-        values = [r[name] for r in reps if r.get(name) is not None]
-        spread = summary(values)
-        out[name] = spread["median"]
-        out[f"{name}_spread"] = [spread["min"], spread["max"]]
-    out["errors"] = sum(r["errors"] for r in reps)  # every error counts, not the median
-    out["turns"] = sum(r["turns"] for r in reps)
-    out["reps"] = len(reps)
-    return out
+    return aggregate_runs(reps, FIGURES) | {"reps": len(reps)}
 
 
 async def server_load(

@@ -31,3 +31,23 @@ def ratio(numerator: float | None, denominator: float | None, digits: int = 2) -
     if numerator is None or not denominator:
         return None
     return round(numerator / denominator, digits)
+
+
+def medians(reps: Sequence[dict[str, Any]], names: Sequence[str]) -> dict[str, Any]:
+    """Each figure's median over the repetitions that have it, and its spread as
+    `<name>_spread`: [lowest, highest]."""
+    out: dict[str, Any] = {}
+    for name in names:
+        spread = summary([r[name] for r in reps if r.get(name) is not None])
+        out[name] = spread["median"]
+        out[f"{name}_spread"] = [spread["min"], spread["max"]]
+    return out
+
+
+def aggregate_runs(reps: Sequence[dict[str, Any]], names: Sequence[str]) -> dict[str, Any]:
+    """A load run's repetitions: each figure's median and spread, and every error and turn
+    counted (summed, not the median)."""
+    return medians(reps, names) | {
+        "errors": sum(r["errors"] for r in reps),
+        "turns": sum(r["turns"] for r in reps),
+    }
