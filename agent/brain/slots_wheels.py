@@ -32,7 +32,7 @@ def log_fuel(text: str, env: Env) -> Draft:
     draft.put("litres", litres.value if litres else None)
     # With the litres, price and odometer cut out, a bare figure left in a fill is its
     # total ("dropped 64.90 on diesel, 48 litres"), whatever verb came before it.
-    cost = values.amount(cut, loose=False) or values.amount(cut, loose=True)
+    cost = values.amount(cut, loose=True)
     pair = spoken_pair(cut, hundreds=True)
     if pair and pair.value > 20 and (cost is None or pair.start <= cost.start < pair.end):
         cost = pair  # "90 litres, one seventy five (total)": a fill is not $1.75

@@ -220,8 +220,8 @@ class RunManager:
             if not lease.shared and not (busy and strategy == "enqueue"):
                 # Taken on here at once: `running` from its row's insert, whether a slot
                 # is free now or it waits for one (seconds at most, part of its run): a
-                # row update less for every turn that waits (measured: ~3 % of a served
-                # turn's CPU at 16 clients with 8 slots).
+                # row update less for every turn that waits (bench/README.md, issue 19's
+                # sixth round).
                 run.set_status("running")
                 ticket.take_now()
             await insert_run(pool, run)
