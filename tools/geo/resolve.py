@@ -123,8 +123,8 @@ def _resolve(text: str) -> Place:
     gaz = gazetteer()
     full = name_key(raw)
     if full in SHORT_NAMES:
-        name, state = SHORT_NAMES[full]
-        return gaz.lookup(name, state)[0].place
+        centre, centre_state = SHORT_NAMES[full]
+        return gaz.lookup(centre, centre_state)[0].place
     # The whole text first, so "Port Victoria" is not read as "Port" in VIC.
     exact = gaz.lookup(full)
     if exact:
