@@ -85,6 +85,11 @@ def _goto(goto: Any) -> list[Any] | None:
 def _command(command: RunCommand | None) -> dict[str, Any] | None:
     if command is None:
         return None
+    return checked_command(command)
+
+
+def checked_command(command: RunCommand) -> dict[str, Any]:
+    """A command's fields, checked (BadInput naming what is wrong), as Command takes them."""
     update = command.update
     if isinstance(update, list):
         update = [tuple(u) if isinstance(u, list) and len(u) == 2 else u for u in update]

@@ -46,12 +46,24 @@ class AssistantSearch(Body):
     select: list[str] | None = None
 
 
+class SuperstepUpdate(Body):
+    """One node's write in a superstep: values, or a command, as written by `as_node`."""
+
+    values: dict[str, Any] | list[Any] | None = None
+    command: RunCommand | None = None
+    as_node: str
+
+
+class Superstep(Body):
+    updates: list[SuperstepUpdate] = Field(min_length=1, max_length=100)
+
+
 class ThreadCreate(Body):
     thread_id: str | None = None
     metadata: dict[str, Any] | None = None
     if_exists: Literal["raise", "do_nothing"] | None = None
     ttl: dict[str, Any] | None = None
-    supersteps: list[Any] | None = None
+    supersteps: list[Superstep] | None = Field(default=None, max_length=100)
 
 
 class ThreadPatch(Body):
