@@ -55,8 +55,16 @@ async def _assistant(c: Caller, metadata: dict[str, Any] | None = None, **kwargs
     return str(made["assistant_id"])
 
 
+class StreamError(Exception):
+    """A run stream's `error` event: the run failed on that side."""
+
+
 async def _parts(stream: Any) -> list[list[Any]]:
-    return [[p.event, p.data] async for p in stream if p.event != "end"]
+    found = [[p.event, p.data] async for p in stream if p.event != "end"]
+    for event, data in found:
+        if event == "error":
+            raise StreamError(str(data)[:200])
+    return found
 
 
 def _mine(c: Caller, **more: Any) -> dict[str, Any]:
@@ -657,7 +665,7 @@ async def _(c: Caller) -> Any:
 async def _(c: Caller) -> Any:
     import asyncio
 
-    thread_id = await _thread(c)
+    thread_id = await _turned(c)
 
     async def later() -> None:
         await asyncio.sleep(0.5)
@@ -1011,17 +1019,23 @@ async def _(c: Caller) -> Any:
     return [e for e, _ in parts]
 
 
-@call("runs.stream(on_disconnect=cancel, feedback_keys=)")
+@call("runs.stream(on_disconnect=cancel)")
 async def _(c: Caller) -> Any:
     thread_id = await _thread(c)
     parts = await _parts(
         c.sdk.runs.stream(
-            thread_id,
-            ASSISTANT,
-            input=say("hello"),
-            on_disconnect="cancel",
-            feedback_keys=["thumbs"],
-            context=c.context,
+            thread_id, ASSISTANT, input=say("hello"), on_disconnect="cancel", context=c.context
+        )
+    )
+    return [e for e, _ in parts]
+
+
+@call("runs.stream(feedback_keys=)")
+async def _(c: Caller) -> Any:
+    thread_id = await _thread(c)
+    parts = await _parts(
+        c.sdk.runs.stream(
+            thread_id, ASSISTANT, input=say("hello"), feedback_keys=["thumbs"], context=c.context
         )
     )
     return [e for e, _ in parts]
@@ -1454,7 +1468,96 @@ async def _(c: Caller) -> Any:
 SOLO = frozenset({"runs.cancel_many(status=all)"})
 
 # PAM's deliberate differences: the call's name, then the reason (docs/agent-protocol.md).
-DELIBERATE: dict[str, str] = {}
+DELIBERATE: dict[str, str] = {
+    "assistants.update(default)": (
+        "the graph's default assistant is code every user reads; one user changing it "
+        "would change it for all, so update/delete/set_latest on it are 403 with a message"
+    ),
+    "assistants.delete(delete_threads=True)": (
+        "threads are not tied to one assistant here (a run names any assistant the caller "
+        "can read), so 'its threads' would be a guess: 422 naming delete_threads"
+    ),
+}
 
+RUN_METADATA = (
+    "a run's metadata is the run's own (and the server's keys); LangGraph's server also "
+    "merges the assistant's and the thread's metadata into it, and so into every "
+    "checkpoint's: PAM would need the thread's metadata at each run start, a read its hot "
+    "path avoids (issue 19)"
+)
+RUN_KWARGS = (
+    "PAM does not keep a run's kwargs (input, config, context, stream_mode, ...): runs.get "
+    "answers kwargs {}; keeping them needs a column on chat_runs"
+)
+CRON_PAYLOAD = (
+    "a cron's payload is what its runs are started with (defaults filled in); LangGraph's "
+    "echoes the body as sent with assistant_id, schedule and config.configurable.cron_id"
+)
 # Differences found and not yet fixed, each with why (test_sweep.py: strict xfails).
-LEFT: dict[str, str] = {}
+LEFT: dict[str, str] = {
+    "assistants.create(config=, context=, metadata=, name=, description=)": (
+        "LangGraph's server mirrors an assistant's context into config.configurable; PAM "
+        "keeps config as given"
+    ),
+    "assistants.update(metadata=, name=, description=, context=)": (
+        "LangGraph's server mirrors an assistant's context into config.configurable; PAM "
+        "keeps config as given"
+    ),
+    "assistants.search()": (
+        "PAM lists the graph's default assistant first, then the caller's (newest first); "
+        "LangGraph's server sorts all by created_at, so the default comes last"
+    ),
+    "threads.copy": (
+        "the copy's answer carries its values (LangGraph's omits them); and " + RUN_METADATA
+    ),
+    "threads.get_state": RUN_METADATA,
+    "threads.get_state(checkpoint_id=)": (
+        "PAM's checkpoint names checkpoint_ns where LangGraph's leaves it out; and " + RUN_METADATA
+    ),
+    "threads.get_state(checkpoint=)": RUN_METADATA,
+    "threads.get_state(subgraphs=True)": RUN_METADATA,
+    "threads.get_state(select=)": RUN_METADATA,
+    "threads.get_history": RUN_METADATA,
+    "threads.get_history(metadata=)": RUN_METADATA,
+    "threads.get_history(checkpoint=)": RUN_METADATA,
+    "threads.get_history(select=)": RUN_METADATA,
+    "threads.join_stream(stream_mode=state_update)": (
+        "the thread stream has run_modes and lifecycle; state_update (an event per "
+        "update_state) is a 422 naming stream_mode"
+    ),
+    "runs.create + join": RUN_KWARGS,
+    "runs.create(metadata=, config=, stream_mode=)": RUN_KWARGS + "; and " + RUN_METADATA,
+    "runs.create(if_not_exists=create)": RUN_KWARGS,
+    "runs.create(after_seconds=)": (
+        "delayed runs are a 422 naming after_seconds: a run waiting its delay would have to "
+        "be held (and cancellable) across instances by the run core"
+    ),
+    "runs.create(stateless, after_seconds=)": (
+        "delayed runs are a 422 naming after_seconds: a run waiting its delay would have to "
+        "be held (and cancellable) across instances by the run core"
+    ),
+    "runs.create(multitask_strategy=rollback) while busy": (
+        "the run rolled back by a newer one keeps its row (status interrupted) in PAM; "
+        "LangGraph's server deletes it with its checkpoints"
+    ),
+    "runs.create(checkpoint_id=) fork": RUN_METADATA,
+    "runs.create(checkpoint=) fork": RUN_METADATA,
+    "runs.create(stateless, on_completion=keep)": RUN_KWARGS,
+    "runs.create(stateless, on_completion=delete)": RUN_KWARGS,
+    "runs.create_batch": RUN_KWARGS,
+    "runs.list": RUN_KWARGS,
+    "runs.get": RUN_KWARGS,
+    "runs.cancel(action=rollback)": RUN_KWARGS,
+    "runs.join_stream(stream_mode=, last_event_id=)": (
+        "joining with stream_mode replays the run's metadata event too; LangGraph's "
+        "server sends only the modes asked for"
+    ),
+    "crons.create": CRON_PAYLOAD,
+    "crons.create(timezone=, end_time=, enabled=, metadata=, on_run_completed=)": CRON_PAYLOAD,
+    "crons.create(stream_mode=, durability=, multitask_strategy=, config=)": CRON_PAYLOAD,
+    "crons.create_for_thread": CRON_PAYLOAD,
+    "crons.create_for_thread(enabled=False, timezone=)": CRON_PAYLOAD,
+    "crons.update": CRON_PAYLOAD,
+    "crons.search()": CRON_PAYLOAD,
+    "crons.search(thread_id=, assistant_id=, enabled=)": CRON_PAYLOAD,
+}

@@ -21,7 +21,7 @@ from tests.conformance.sweep_calls import CALLS, DELIBERATE, LEFT, SOLO
 @pytest.fixture(scope="session")
 def sweep_results(sides: tuple[Side, Side]) -> dict[str, Result]:
     results = asyncio.run(sweep(sides, CALLS, DELIBERATE, SOLO))
-    print("\n" + table(results))  # shown with -s; the suite's own table has the areas
+    print("\n" + table(results, LEFT))  # shown with -s; the suite's own table has the areas
     return {r.call: r for r in results}
 
 
