@@ -47,8 +47,6 @@ def _refuse_unsupported(body: RunCreate) -> None:
         raise Malformed(
             "config.configurable and context: give one of them (as LangGraph refuses both)."
         )
-    if body.after_seconds:
-        raise BadInput("Delayed runs (after_seconds) are not supported here.")
 
 
 def _input(raw: dict[str, Any] | None) -> dict[str, Any] | None:

@@ -136,4 +136,5 @@ class RunCreate(Body):
     interrupt_before: str | list[str] | None = None
     interrupt_after: str | list[str] | None = None
     webhook: str | None = None
-    after_seconds: float | None = None
+    # A delayed start: at most a day, as a run waits in the process that took it.
+    after_seconds: float | None = Field(default=None, ge=0, le=86_400)

@@ -1528,14 +1528,8 @@ LEFT: dict[str, str] = {
     "runs.create + join": RUN_KWARGS,
     "runs.create(metadata=, config=, stream_mode=)": RUN_KWARGS + "; and " + RUN_METADATA,
     "runs.create(if_not_exists=create)": RUN_KWARGS,
-    "runs.create(after_seconds=)": (
-        "delayed runs are a 422 naming after_seconds: a run waiting its delay would have to "
-        "be held (and cancellable) across instances by the run core"
-    ),
-    "runs.create(stateless, after_seconds=)": (
-        "delayed runs are a 422 naming after_seconds: a run waiting its delay would have to "
-        "be held (and cancellable) across instances by the run core"
-    ),
+    "runs.create(after_seconds=)": RUN_KWARGS,
+    "runs.create(stateless, after_seconds=)": RUN_KWARGS,
     "runs.create(multitask_strategy=rollback) while busy": (
         "the run rolled back by a newer one keeps its row (status interrupted) in PAM; "
         "LangGraph's server deletes it with its checkpoints"
