@@ -890,6 +890,18 @@ async def _(c: Caller) -> Any:
     return (await c.sdk.runs.get(thread_id, run["run_id"]))["status"]
 
 
+@call("runs.create(webhook=<public url>)")
+async def _(c: Caller) -> Any:
+    thread_id = await _thread(c)
+    return await c.sdk.runs.create(
+        thread_id,
+        ASSISTANT,
+        input=say("hello"),
+        webhook="https://hooks.example.com/run-done",
+        context=c.context,
+    )
+
+
 @call("runs.create(stateless, on_completion=keep)")
 async def _(c: Caller) -> Any:
     run = await c.sdk.runs.create(
@@ -1393,32 +1405,37 @@ async def _(c: Caller) -> Any:
 # ---------------------------------------------------------------- store
 
 
+def _ns(c: Caller) -> list[str]:
+    """A namespace of this call's own: `langgraph dev` has one store for every caller."""
+    return ["sweep", c.user[-10:], "notes"]
+
+
 @call("store.put_item + get_item")
 async def _(c: Caller) -> Any:
-    await c.sdk.store.put_item(["notes"], "van", {"make": "Hiace"})
-    return await c.sdk.store.get_item(["notes"], "van")
+    await c.sdk.store.put_item(_ns(c), "van", {"make": "Hiace"})
+    return await c.sdk.store.get_item(_ns(c), "van")
 
 
 @call("store.put_item(ttl=, index=False) + get_item(refresh_ttl=)")
 async def _(c: Caller) -> Any:
-    await c.sdk.store.put_item(["notes"], "van", {"make": "Hiace"}, index=False, ttl=10)
-    return await c.sdk.store.get_item(["notes"], "van", refresh_ttl=True)
+    await c.sdk.store.put_item(_ns(c), "van", {"make": "Hiace"}, index=False, ttl=10)
+    return await c.sdk.store.get_item(_ns(c), "van", refresh_ttl=True)
 
 
 @call("store.get_item(missing)")
 async def _(c: Caller) -> Any:
-    return await c.sdk.store.get_item(["notes"], "nothing-here")
+    return await c.sdk.store.get_item(_ns(c), "nothing-here")
 
 
 @call("store.delete_item")
 async def _(c: Caller) -> Any:
-    await c.sdk.store.put_item(["notes"], "van", {"make": "Hiace"})
-    await c.sdk.store.delete_item(["notes"], "van")
-    return await c.sdk.store.search_items(["notes"])
+    await c.sdk.store.put_item(_ns(c), "van", {"make": "Hiace"})
+    await c.sdk.store.delete_item(_ns(c), "van")
+    return await c.sdk.store.search_items(_ns(c))
 
 
 async def _notes(c: Caller) -> list[str]:
-    namespace = ["sweep", c.user[-10:], "notes"]
+    namespace = _ns(c)
     await c.sdk.store.put_item(namespace, "a", {"kind": "fuel", "litres": 40})
     await c.sdk.store.put_item(namespace, "b", {"kind": "food", "litres": 0})
     return namespace
@@ -1459,7 +1476,7 @@ async def _(c: Caller) -> Any:
 async def _(c: Caller) -> Any:
     namespace = await _notes(c)
     return await c.sdk.store.list_namespaces(
-        prefix=namespace[:2], suffix=["notes"], max_depth=3, limit=5, offset=0
+        prefix=namespace[:2], suffix=_ns(c), max_depth=3, limit=5, offset=0
     )
 
 
@@ -1472,6 +1489,10 @@ DELIBERATE: dict[str, str] = {
     "assistants.update(default)": (
         "the graph's default assistant is code every user reads; one user changing it "
         "would change it for all, so update/delete/set_latest on it are 403 with a message"
+    ),
+    "runs.create(webhook=<public url>)": (
+        "PAM makes no requests to addresses a client names (a webhook is the server "
+        "calling any URL it is given): 422 'Webhooks are not supported by this server.'"
     ),
     "assistants.delete(delete_threads=True)": (
         "threads are not tied to one assistant here (a run names any assistant the caller "
