@@ -621,6 +621,11 @@ async def _(c: Caller) -> Any:
     return states(await c.sdk.threads.get_history(thread_id, select=["next", "metadata"], limit=2))
 
 
+def _run_done(part: Any) -> bool:
+    """The thread stream's end of a run: a metadata event with status run_done."""
+    return bool(part.event == "metadata" and (part.data or {}).get("status") == "run_done")
+
+
 @call("threads.join_stream (a run started after joining)")
 async def _(c: Caller) -> Any:
     import asyncio
@@ -635,7 +640,7 @@ async def _(c: Caller) -> Any:
     events = []
     async for part in await c.sdk.threads.join_stream(thread_id):
         events.append(part.event)
-        if part.event in ("run_done", "end") or len(events) > 50:
+        if _run_done(part) or len(events) > 200:
             break
     await starter
     return sorted(set(events) - {"end"})
@@ -655,7 +660,7 @@ async def _(c: Caller) -> Any:
     events = []
     async for part in await c.sdk.threads.join_stream(thread_id, stream_mode="lifecycle"):
         events.append(part.event)
-        if part.event in ("run_done", "end") or len(events) > 50:
+        if _run_done(part) or len(events) > 200:
             break
     await starter
     return sorted(set(events) - {"end"})
@@ -1542,6 +1547,10 @@ LEFT: dict[str, str] = {
     "threads.get_history(metadata=)": RUN_METADATA,
     "threads.get_history(checkpoint=)": RUN_METADATA,
     "threads.get_history(select=)": RUN_METADATA,
+    "threads.join_stream(stream_mode=lifecycle)": (
+        "PAM sends each run's start and run_done only, as the SDK documents lifecycle; "
+        "langgraph dev (0.16.7) sends the runs' values events too"
+    ),
     "threads.join_stream(stream_mode=state_update)": (
         "the thread stream has run_modes and lifecycle; state_update (an event per "
         "update_state) is a 422 naming stream_mode"
@@ -1563,10 +1572,6 @@ LEFT: dict[str, str] = {
     "runs.list": RUN_KWARGS,
     "runs.get": RUN_KWARGS,
     "runs.cancel(action=rollback)": RUN_KWARGS,
-    "runs.join_stream(stream_mode=, last_event_id=)": (
-        "joining with stream_mode replays the run's metadata event too; LangGraph's "
-        "server sends only the modes asked for"
-    ),
     "crons.create": CRON_PAYLOAD,
     "crons.create(timezone=, end_time=, enabled=, metadata=, on_run_completed=)": CRON_PAYLOAD,
     "crons.create(stream_mode=, durability=, multitask_strategy=, config=)": CRON_PAYLOAD,
