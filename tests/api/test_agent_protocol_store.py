@@ -40,7 +40,7 @@ async def test_put_get_search_list_and_delete(serve: Serve) -> None:
         shallow = await store.list_namespaces(max_depth=1)
         wests = await store.list_namespaces(suffix=["west"])
         await store.delete_item(["notes"], "n1")
-        deleted = await store.get_item(["notes"], "n1")
+        deleted: Any = await store.get_item(["notes"], "n1")  # typed as never None
         await client.aclose()
     assert got is not None and deleted is None
     assert got["value"] == {"km": 3950, "kind": "city"} and got["namespace"] == ["trips", "west"]
