@@ -22,7 +22,7 @@ from server.agent_protocol.assistant import (
     assistant_record,
     resolve_assistant,
 )
-from server.refusals import BadInput, Conflict, Forbidden, NotFound
+from server.refusals import Conflict, Forbidden, NotFound
 from tools.db.pool import Pool
 from tools.db.scope import user_db
 
@@ -62,8 +62,9 @@ class AssistantFilter:
 
 
 def check_graph(graph_id: str | None) -> None:
+    # 404, as LangGraph's server answers a graph it does not serve (the SDK's NotFoundError).
     if graph_id is not None and graph_id != GRAPH_ID:
-        raise BadInput(f"graph_id: this server serves only the graph {GRAPH_ID!r}.")
+        raise NotFound(f"graph_id: no graph {graph_id!r}; this server serves only {GRAPH_ID!r}.")
 
 
 def row_uuid(assistant_id: str) -> UUID | None:

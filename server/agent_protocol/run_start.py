@@ -58,6 +58,7 @@ async def start_run(
         # for joins on other instances
         extras={**checked.options.extras(), "assistant_id": assistant["assistant_id"]},
         graph_options=checked.graph,
+        delay_s=body.after_seconds or 0,
     )
     try:
         run = await runs.start(request)

@@ -76,7 +76,12 @@ async def join_stream(
     if live is None:  # ended long ago: nothing left to replay
         return sse_response(_ended(), headers=headers)
     return sse_response(
-        run_frames(live, options_of(live).plan(live.run_id, modes), after=after),
+        run_frames(
+            live,
+            options_of(live).plan(live.run_id, modes),
+            after=after,
+            with_metadata=modes is None,
+        ),
         headers=headers,
         on_close=cancel_if_left(runs, live, cancel_on_disconnect),
     )

@@ -47,8 +47,6 @@ def _refuse_unsupported(body: RunCreate) -> None:
         raise Malformed(
             "config.configurable and context: give one of them (as LangGraph refuses both)."
         )
-    if body.after_seconds:
-        raise BadInput("Delayed runs (after_seconds) are not supported here.")
 
 
 def _input(raw: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -85,6 +83,11 @@ def _goto(goto: Any) -> list[Any] | None:
 def _command(command: RunCommand | None) -> dict[str, Any] | None:
     if command is None:
         return None
+    return checked_command(command)
+
+
+def checked_command(command: RunCommand) -> dict[str, Any]:
+    """A command's fields, checked (BadInput naming what is wrong), as Command takes them."""
     update = command.update
     if isinstance(update, list):
         update = [tuple(u) if isinstance(u, list) and len(u) == 2 else u for u in update]

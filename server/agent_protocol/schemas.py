@@ -46,12 +46,24 @@ class AssistantSearch(Body):
     select: list[str] | None = None
 
 
+class SuperstepUpdate(Body):
+    """One node's write in a superstep: values, or a command, as written by `as_node`."""
+
+    values: dict[str, Any] | list[Any] | None = None
+    command: RunCommand | None = None
+    as_node: str
+
+
+class Superstep(Body):
+    updates: list[SuperstepUpdate] = Field(min_length=1, max_length=100)
+
+
 class ThreadCreate(Body):
     thread_id: str | None = None
     metadata: dict[str, Any] | None = None
     if_exists: Literal["raise", "do_nothing"] | None = None
     ttl: dict[str, Any] | None = None
-    supersteps: list[Any] | None = None
+    supersteps: list[Superstep] | None = Field(default=None, max_length=100)
 
 
 class ThreadPatch(Body):
@@ -124,4 +136,5 @@ class RunCreate(Body):
     interrupt_before: str | list[str] | None = None
     interrupt_after: str | list[str] | None = None
     webhook: str | None = None
-    after_seconds: float | None = None
+    # A delayed start: at most a day, as a run waits in the process that took it.
+    after_seconds: float | None = Field(default=None, ge=0, le=86_400)

@@ -23,9 +23,12 @@ def frame(event: str, data: Any, event_id: int | None = None) -> bytes:
     return head + b"data: " + dumps(data) + b"\n" + tail + b"\n"
 
 
-async def run_frames(run: Run, plan: StreamPlan, after: int | None) -> AsyncIterator[bytes]:
-    """`after` None or negative: from the start, `metadata` included."""
-    if after is None or after < 0:
+async def run_frames(
+    run: Run, plan: StreamPlan, after: int | None, *, with_metadata: bool = True
+) -> AsyncIterator[bytes]:
+    """`after` None or negative: from the start, `metadata` included unless a join named
+    its modes (LangGraph's server then sends only those)."""
+    if with_metadata and (after is None or after < 0):
         yield frame("metadata", {"run_id": run.run_id, "attempt": 1}, 0)
     async for event in run.events(None if after is None or after < 0 else after):
         parts = plan.parts(event)

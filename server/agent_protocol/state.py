@@ -9,6 +9,7 @@ from fastapi import APIRouter
 from langgraph.errors import InvalidUpdateError
 
 from agent.nodes import DOMAINS
+from server.agent_protocol.assistant import GRAPH_ID
 from server.agent_protocol.auth import ProtocolUser
 from server.agent_protocol.schemas import (
     CheckpointRef,
@@ -98,12 +99,24 @@ async def update_state(
     if runs.active(row.key) is not None:
         raise Conflict("The thread has a run in progress; update its state after it ends.")
     config = state_config(row.thread_id, body.checkpoint or body.checkpoint_id)
+    # The graph in the update's configurable, as a run's: its checkpoint's metadata says
+    # which graph wrote it.
+    config["configurable"]["graph_id"] = GRAPH_ID
     try:
         graph = user_graph(res, row.user_id)
         written = await graph.aupdate_state(config, body.values, as_node=body.as_node)
     except (InvalidUpdateError, ValueError, KeyError, TypeError) as exc:
         raise Malformed(f"Could not update the state: {exc}") from None
-    return ProtocolJSON({"checkpoint": written["configurable"]})
+    checkpoint = written["configurable"]
+    # `configurable` and `checkpoint_id` too: LangGraph's server still sends both (older
+    # SDKs read them).
+    return ProtocolJSON(
+        {
+            "checkpoint": checkpoint,
+            "configurable": checkpoint,
+            "checkpoint_id": checkpoint["checkpoint_id"],
+        }
+    )
 
 
 @router.post("/threads/{thread_id}/history", response_class=ProtocolJSON)

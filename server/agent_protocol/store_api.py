@@ -104,9 +104,9 @@ async def get_item(
     if not labels:
         raise BadInput("namespace: at least one label.")
     found = await _store(res, user).aget(labels, key, refresh_ttl=refresh_ttl)
-    if found is None:
-        raise NotFound("Item not found.")
-    return ProtocolJSON(item_json(found))
+    # A key with no item is `null`, as LangGraph's server answers (the SDK returns None);
+    # a namespace that is not the caller's is still a 404 (`_checked`).
+    return ProtocolJSON(None if found is None else item_json(found))
 
 
 @router.delete("/store/items", status_code=204)

@@ -1,4 +1,5 @@
-"""POST /threads/search: the caller's threads, filtered by metadata, ids, status and values.
+"""POST /threads/search: the caller's threads, filtered by metadata, ids, status and values,
+with `extract`ed values (thread_extract.py).
 
 Metadata and ids filter in SQL. Status and values live in graph state, so a search
 that filters or sorts on them reads up to SCAN_LIMIT of the caller's threads and
@@ -11,9 +12,9 @@ from typing import Any
 from uuid import UUID
 
 from server.agent_protocol.schemas import ThreadSearch
+from server.agent_protocol.thread_extract import checked_extract, extracted
 from server.agent_protocol.thread_store import SCAN_LIMIT, row_query, search_rows
 from server.agent_protocol.thread_view import contains, stored_filter, thread_json, thread_state
-from server.refusals import BadInput
 from server.resources import Resources
 from server.runs import RunManager
 
@@ -22,8 +23,7 @@ async def search_threads(
     resources: Resources, runs: RunManager, user: UUID, body: ThreadSearch
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """A page of thread bodies, and pagination headers as langgraph-api sends them."""
-    if body.extract:
-        raise BadInput("extract is not supported by this server.")
+    paths = checked_extract(body.extract) if body.extract else None
     metadata = stored_filter(user, body.metadata)
     if metadata is None:
         return [], {"X-Pagination-Total": str(body.offset)}
@@ -52,7 +52,13 @@ async def search_threads(
         matches = len(found)
         found = found[body.offset : body.offset + body.limit]
     if body.select:
-        found = [{k: v for k, v in t.items() if k in body.select} for t in found]
+        chosen = [{k: v for k, v in t.items() if k in body.select} for t in found]
+    else:
+        chosen = found
+    if paths is not None:
+        for thread, whole in zip(chosen, found, strict=True):
+            thread["extracted"] = extracted(whole, paths)
+    found = chosen
     headers = {"X-Pagination-Total": str(matches)}
     if matches > body.offset + body.limit:
         headers["X-Pagination-Next"] = str(body.offset + body.limit)

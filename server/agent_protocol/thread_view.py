@@ -75,6 +75,8 @@ def thread_json(
         "thread_id": row.thread_id,
         "created_at": row.created_at,
         "updated_at": row.updated_at,
+        # When the thread's state last changed: its latest checkpoint, else its creation.
+        "state_updated_at": state.created_at if checkpointed else row.created_at,
         "metadata": {**row.metadata, **server_metadata(user_id)},
         "status": thread_status(state, busy),
         "values": plain(state.values) if checkpointed else None,

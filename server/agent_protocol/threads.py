@@ -12,10 +12,11 @@ from server.agent_protocol.schemas import ThreadCreate, ThreadPatch, ThreadSearc
 from server.agent_protocol.serialize import ProtocolJSON
 from server.agent_protocol.thread_search import search_threads
 from server.agent_protocol.thread_store import patch_metadata
+from server.agent_protocol.thread_supersteps import write_supersteps
 from server.agent_protocol.thread_ttl import parse_ttl, set_ttl
 from server.agent_protocol.thread_view import client_metadata, thread_json, thread_state
 from server.deps import Res
-from server.refusals import BadInput
+from server.refusals import BadInput, Malformed
 from server.resources import Resources
 from server.runs import RunManager, ThreadRow, create_thread, owned_thread
 from server.runs.deps import Runs
@@ -38,8 +39,6 @@ async def create(
 ) -> Any:
     body = body or ThreadCreate()
     ttl = parse_ttl(body.ttl)
-    if body.supersteps:
-        raise BadInput("Creating a thread with supersteps is not supported.")
     row = await create_thread(
         resources,
         user,
@@ -47,6 +46,14 @@ async def create(
         metadata=client_metadata(body.metadata),
         if_exists=body.if_exists or "raise",
     )
+    if body.supersteps:
+        try:
+            await write_supersteps(resources, row, body.supersteps)
+        except (Malformed, BadInput):
+            # A thread this call made and the client never got is not left behind.
+            if body.if_exists != "do_nothing":
+                await delete_thread(resources, user, row.id)
+            raise
     if ttl is not None:
         await set_ttl(resources.pool, user, row.id, ttl)
     return ProtocolJSON(await thread_body(resources, runs, user, row))

@@ -116,13 +116,16 @@ async def execute(
     ahead: list[Run],
     lease: Lease,
     ticket: Ticket,
+    delay_s: float = 0,
 ) -> None:
-    """Run the graph once the runs queued ahead of this one here have ended, the
-    thread is the run's in every process (`lease`) and the process admits one more run
-    (`ticket`, given back by the run manager when the task is done); let the thread go
-    at the end."""
+    """Run the graph once its delay (`delay_s`, pending) is over, the runs queued ahead
+    of this one here have ended, the thread is the run's in every process (`lease`) and
+    the process admits one more run (`ticket`, given back by the run manager when the
+    task is done); let the thread go at the end."""
     try:
-        await _execute(run, graph, pool, payload, context, checkpoint_id, ahead, lease, ticket)
+        await _execute(
+            run, graph, pool, payload, context, checkpoint_id, ahead, lease, ticket, delay_s
+        )
     finally:
         await lease.end()
 
@@ -137,6 +140,7 @@ async def _execute(
     ahead: list[Run],
     lease: Lease,
     ticket: Ticket,
+    delay_s: float,
 ) -> None:
     status: RunStatus = "error"
     recorded = False  # the end already written with the run's checkpoints
@@ -146,6 +150,8 @@ async def _execute(
     # The task runs in its own copy of the context: these tag every log line of the turn.
     bind_contextvars(run_id=run.run_id, thread_id=run.thread_id, user_id=str(run.user_id))
     try:
+        if delay_s > 0:  # a delayed start: pending meanwhile, ended early by a cancel
+            await asyncio.sleep(delay_s)
         for other in ahead:  # enqueue: wait for the runs before this one
             await other.ended()
         await lease.acquire()

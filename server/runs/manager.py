@@ -217,7 +217,7 @@ class RunManager:
             await lease.announce()
             if not busy:  # none here: does another process run one on the thread?
                 await lease.claim(strategy)
-            if not lease.shared and not (busy and strategy == "enqueue"):
+            if not lease.shared and not (busy and strategy == "enqueue") and not request.delay_s:
                 # Taken on here at once: `running` from its row's insert, whether a slot
                 # is free now or it waits for one (seconds at most, part of its run): a
                 # row update less for every turn that waits (bench/README.md, issue 19's
@@ -250,6 +250,7 @@ class RunManager:
             context=request.context,
             checkpoint_id=request.checkpoint_id,
             ahead=busy if strategy == "enqueue" else [],
+            delay_s=request.delay_s,
             lease=lease,
             ticket=ticket,
         )

@@ -42,3 +42,6 @@ class RunRequest:
     durability: Durability = DURABILITY
     extras: Mapping[str, str] = field(default_factory=dict)
     graph_options: GraphOptions = field(default_factory=GraphOptions)
+    # Seconds the run waits, pending, before it starts (the Agent Protocol's
+    # `after_seconds`); the thread counts as busy meanwhile and a cancel ends the wait.
+    delay_s: float = 0

@@ -140,7 +140,6 @@ async def test_a_run_with_ones_own_assistant_uses_its_context(serve: Serve) -> N
 @pytest.mark.parametrize(
     ("body", "field"),
     [
-        ({"graph_id": "agent"}, "graph_id"),
         ({"graph_id": "pam", "name": ""}, "name"),
         ({"graph_id": "pam", "config": "x"}, "config"),
         ({}, "graph_id"),
@@ -158,3 +157,12 @@ async def test_bad_assistant_bodies_are_422_naming_the_field(
     assert created.status_code == 422 and field in created.text
     assert bad_version.status_code == 422 and "version" in bad_version.text
     assert count.json() == 1  # nothing half-created
+
+
+async def test_an_unknown_graph_is_404_naming_graph_id(serve: Serve) -> None:
+    alice = person("alice")
+    async with serve() as server, httpx.AsyncClient(base_url=server.url, headers=auth(alice)) as c:
+        created = await c.post("/assistants", json={"graph_id": "agent"})
+        count = await c.post("/assistants/count", json={})
+    assert created.status_code == 404 and "graph_id" in created.text
+    assert count.json() == 1

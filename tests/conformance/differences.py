@@ -68,7 +68,16 @@ DIFFERENCES: dict[str, str] = {
         "them out on purpose. Dropped from state metadata before comparing (the same "
         "facts are in every state's `checkpoint`)."
     ),
+    "thread server metadata": (
+        "PAM serves one graph, so a thread's metadata carries `graph_id` and "
+        "`assistant_id` from its creation (server-set, never taken from a client); "
+        "`langgraph dev` adds them at the thread's first run. The SDK sweep leaves them "
+        "out of a thread's shape."
+    ),
 }
+
+# A thread's metadata keys PAM sets from its creation ("thread server metadata").
+SERVER_METADATA = frozenset({"graph_id", "assistant_id"})
 
 IGNORED_KEYS = frozenset(
     {

@@ -22,9 +22,9 @@ class Row:
         if self.passed and not (self.expected_failures or self.skipped):
             return "same"
         if self.passed:
-            return "same (some cases left to part B or skipped)"
+            return "same (some cases not yet, or skipped)"
         if self.expected_failures:
-            return "not yet (issue 18 part B)"
+            return "not yet (known, the case's xfail says why)"
         return "skipped"
 
 
