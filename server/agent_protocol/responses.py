@@ -1,6 +1,4 @@
-"""A streaming response that knows when it is over, for `on_disconnect: cancel`: PAM's
-EventStream (server/sse.py), so it writes its closing frames with the body's end and
-watches for the client's disconnect with one plain task."""
+"""A streaming response that knows when it is over, for `on_disconnect: cancel`."""
 
 from __future__ import annotations
 
@@ -8,14 +6,13 @@ import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 
 import anyio
+from starlette.responses import StreamingResponse
 from starlette.types import Receive, Scope, Send
-
-from server.sse import EventStream
 
 OnClose = Callable[[], Awaitable[None]]
 
 
-class ClosingStream(EventStream):
+class ClosingStream(StreamingResponse):
     """Calls `on_close` once the body has ended or the client has gone, whichever is
     first; the callback tells the two apart by asking the run whether it is done."""
 

@@ -18,7 +18,6 @@ from server.agent_protocol.stream_parts import UnsupportedStreamMode, stream_mod
 from server.deps import Res
 from server.refusals import BadInput
 from server.runs.deps import Runs
-from server.sse import LastFrames
 
 router = APIRouter(tags=["agent protocol"])
 
@@ -56,7 +55,7 @@ def _join_modes(values: list[str] | None) -> frozenset[str] | None:
 
 
 async def _ended() -> Any:
-    yield LastFrames(frame("end", None))
+    yield frame("end", None)
 
 
 @router.get("/threads/{thread_id}/runs/{run_id}/stream")

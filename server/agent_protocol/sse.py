@@ -13,7 +13,7 @@ from typing import Any
 from server.agent_protocol.responses import ClosingStream, OnClose
 from server.agent_protocol.stream_parts import StreamPlan
 from server.runs import Run
-from server.sse import SSE_HEADERS, LastFrames, with_heartbeats
+from server.sse import SSE_HEADERS, with_heartbeats
 from server.wire_json import dumps
 
 
@@ -31,7 +31,7 @@ async def run_frames(run: Run, plan: StreamPlan, after: int | None) -> AsyncIter
         parts = plan.parts(event)
         for i, (name, data) in enumerate(parts):
             yield frame(name, data, event.seq if i == len(parts) - 1 else None)
-    yield LastFrames(frame("end", None))  # written with the body's end
+    yield frame("end", None)
 
 
 def sse_response(
