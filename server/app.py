@@ -90,7 +90,7 @@ def create_app(
                         # collection walks them all, a pause that stalls every stream
                         # at once; and a turn's short-lived objects are best left to
                         # reference counting (server/collector.py).
-                        tune_for_serving()
+                        tune_for_serving(settings.pam_gc_thresholds)
                     yield
             finally:
                 await app.state.runs.aclose()
