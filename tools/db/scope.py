@@ -182,4 +182,3 @@ async def user_writes(
         rows = [await cur.fetchall() if cur.description else [] for cur in cursors]
     known[user_id] = True
     return rows
-
