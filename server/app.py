@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from server import agent_protocol
+from server.collector import tune_for_serving
 from server.crons.fire import CronFirer
 from server.doors import install_doors
 from server.errors import install_error_handlers
@@ -61,7 +61,8 @@ def create_app(
     settings: Settings | None = None, *, model: Any = None, freeze_gc: bool = False
 ) -> FastAPI:
     """The app. `model` replaces the configured chat model (tests pass a scripted one);
-    `freeze_gc` (`pam serve`) moves what start-up made out of the collector's reach."""
+    `freeze_gc` (`pam serve`) moves what start-up made out of the collector's reach and
+    sets its thresholds for serving (server/collector.py)."""
     settings = settings or get_settings()
     FlagSettings()  # a bad PAM_FLAGS stops the start here, naming the flag
     configure_logging(settings.log_level)
@@ -86,9 +87,10 @@ def create_app(
                     if freeze_gc:
                         # Modules, schemas and the compiled graph live as long as the
                         # process: left in the collector's generations, every full
-                        # collection walks them all, a pause of ~80 ms that stalls every
-                        # stream at once (measured under 16 clients); frozen, 2-8 ms.
-                        gc.freeze()
+                        # collection walks them all, a pause that stalls every stream
+                        # at once; and a turn's short-lived objects are best left to
+                        # reference counting (server/collector.py).
+                        tune_for_serving(settings.pam_gc_thresholds)
                     yield
             finally:
                 await app.state.runs.aclose()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import typer
 from limits import parse as parse_rate
@@ -80,6 +80,12 @@ class Settings(BaseSettings):
     # How many runs one process executes at once (0: no limit); the rest wait their
     # turn in order (server/runs/admission.py). Unset: see `run_admission`.
     pam_run_admission: int | None = Field(default=None, ge=0, le=10_000)
+
+    # The cyclic collector's thresholds under `pam serve` (young, middle, old; CPython's
+    # own are 700, 10, 10): server/collector.py says why the young one is larger.
+    pam_gc_thresholds: tuple[
+        Annotated[int, Field(ge=100)], Annotated[int, Field(ge=1)], Annotated[int, Field(ge=1)]
+    ] = (20_000, 20, 20)
 
     db_pool_min_size: int = Field(default=2, ge=1, le=100)
     db_pool_max_size: int = Field(default=20, ge=1, le=500)

@@ -16,7 +16,7 @@ from server.runs.run import Run
 from server.runs.threads import ThreadNotFound
 from tools.db.checkpoint_batch import Statement
 from tools.db.pool import Pool
-from tools.db.scope import APP_ROLE, SCOPE, user_db
+from tools.db.scope import APP_ROLE, SCOPE, user_db, user_writes
 
 # What a client is told about a turn whose server died mid-run (killed, crashed,
 # restarted): it was not finished and is not run again (see orphans.py for why), and what
@@ -73,9 +73,13 @@ async def insert_run(pool: Pool, run: Run) -> None:
     inserted where the user's RLS scope sees the thread, so a remembered ownership
     (threads.owned_thread_id) never starts a run on a thread deleted since."""
     try:
-        async with user_db(pool, run.user_id, durable=False) as db:
-            inserted = await (
-                await db.conn.execute(
+        # BEGIN and the scope, the insert and COMMIT as one pipeline: one round trip
+        # before the run starts, not three.
+        (inserted,) = await user_writes(
+            pool,
+            run.user_id,
+            [
+                (
                     "INSERT INTO chat_runs (id, thread_id, user_id, status, message_id,"
                     " metadata, created_at, updated_at)"
                     " SELECT %s, t.id, %s, %s, %s, %s::jsonb, %s, %s"
@@ -91,8 +95,10 @@ async def insert_run(pool: Pool, run: Run) -> None:
                         UUID(run.thread_id),
                     ),
                 )
-            ).fetchone()
-        if inserted is None:
+            ],
+            durable=False,
+        )
+        if not inserted:
             raise ThreadNotFound()
     except psycopg.errors.UniqueViolation:
         if run.message_id is None:

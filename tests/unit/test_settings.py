@@ -22,6 +22,7 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
         "PAM_JWT_SECRET",
         "PAM_JWKS_URL",
         "PAM_RUN_ADMISSION",
+        "PAM_GC_THRESHOLDS",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir("/")  # no stray .env
@@ -62,11 +63,19 @@ def test_runs_at_once_follow_the_model_unless_set(
     assert Settings().run_admission == runs_at_once
 
 
+def test_the_collector_thresholds_are_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert Settings().pam_gc_thresholds == (20_000, 20, 20)
+    monkeypatch.setenv("PAM_GC_THRESHOLDS", "[700, 10, 10]")  # CPython's own
+    assert Settings().pam_gc_thresholds == (700, 10, 10)
+
+
 @pytest.mark.parametrize(
     ("name", "value"),
     [
         ("DATABASE_URL", "mysql://root@localhost/db"),
         ("PAM_RUN_ADMISSION", "-1"),
+        ("PAM_GC_THRESHOLDS", "[7, 10, 10]"),
+        ("PAM_GC_THRESHOLDS", "[20000, 20]"),
         ("REDIS_URL", "localhost:6379"),
         ("PAM_MODEL", "claude"),
         ("RATE_LIMIT_CHAT", "lots"),

@@ -159,3 +159,26 @@ async def user_reads(
             cursors = [await conn.execute(sql_text, params) for sql_text, params in queries]
         # The pipeline's end waited for every result: fetching sends nothing more.
         return [await cur.fetchall() for cur in cursors]
+
+
+async def user_writes(
+    pool: AsyncConnectionPool[psycopg.AsyncConnection[DictRow]],
+    user_id: UUID,
+    queries: Sequence[Query],
+    *,
+    durable: bool = True,
+) -> list[list[DictRow]]:
+    """`user_db(pipelined=True)` for statements whose returned rows the caller needs:
+    BEGIN, the scope, the user's row on first sight, the statements and COMMIT in one
+    round trip; each statement's rows (RETURNING), read once the pipeline has ended. An
+    error (a constraint, say) is raised at that end, the transaction rolled back."""
+    known = _known.get(pool)
+    if known is None:
+        known = _known[pool] = LRUCache(KNOWN_USERS)
+    upsert: list[Query] = [] if user_id in known else [(NEW_USER, (user_id,))]
+    async with pool.connection() as conn:
+        async with pipelined_transaction(conn, user_id, durable, upsert):
+            cursors = [await conn.execute(sql_text, params) for sql_text, params in queries]
+        rows = [await cur.fetchall() if cur.description else [] for cur in cursors]
+    known[user_id] = True
+    return rows
