@@ -16,7 +16,7 @@ def _moved(text: str, event: dict[str, Any]) -> dict[str, Any]:
     """update_event's arguments after the brain looked the event up and found `event`."""
     first = step("you", text)
     (lookup,) = first.tool_calls
-    shown = [first, result(lookup["id"], lookup["name"], events=[event])]
+    shown = [first, result(str(lookup["id"]), lookup["name"], events=[event])]
     return only_call(step("you", text, *shown), "update_event")
 
 
