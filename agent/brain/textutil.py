@@ -10,6 +10,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from agent.brain import numbers
+from agent.brain.dictation import undictate
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -394,6 +395,9 @@ _SHORTHAND = {
     "yrs": "years", "fortnite": "fortnight", "privet": "private", "thru": "through",
     "tz": "timezone", "leavin": "leaving", "comin": "coming", "goin": "going",
     "headin": "heading", "drivin": "driving", "gettin": "getting", "stayin": "staying",
+    "nxt": "next", "wkend": "weekend", "wknd": "weekend", "wkends": "weekends",
+    "tomo": "tomorrow", "2mrw": "tomorrow", "2mro": "tomorrow", "2nite": "tonight",
+    "2night": "tonight", "tdy": "today", "ystday": "yesterday",
 }  # fmt: skip
 _LEXICON = [
     "month", "months", "diesel", "private", "calendar", "yesterday", "tomorrow", "fortnight",
@@ -480,6 +484,15 @@ def respell(text: str) -> str:
     text = _WORDISH.sub(_by_ear, text)
     text = _HEARD_NUMBER.sub(_heard_number, text)
     return _GLUED_SPAN.sub(_glued_span, text)
+
+
+# "this w/e", "nxt w/e": the weekend as texted (a "w/e" after a figure is "a week", read
+# by _PER: "300 w/e" is no weekend)
+_WEEKEND_SLASH = re.compile(r"(?<!\d)(?<!\d )\bw/e\b", re.IGNORECASE)
+# "a couple hundred", "couple of grand": two of the scale (a figure, not "a few": vague)
+_COUPLE_SCALE = re.compile(
+    r"\b(?:a\s+)?couple(?:\s+of)?\s+(hundred|thousand|grand)\b", re.IGNORECASE
+)
 
 
 # "pantry + 2kg rice, eggs", "shopping list + milk", "todo + ring the vet": a "+" after the
@@ -575,7 +588,8 @@ def normalise(text: str) -> str:
     """One spacing, plain quotes and dashes, number words as digits; case is kept."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", " - ")
-    text = unletter(re.sub(r"[ \t]+", " ", text).strip())
+    text = undictate(unletter(re.sub(r"[ \t]+", " ", text).strip()))
+    text = _WEEKEND_SLASH.sub("weekend", _COUPLE_SCALE.sub(r"two \1", text))
     text = _LIST_PLUS.sub(_list_plus, _HESITATION.sub("", text), count=1)
     text = respell(_TEXTED.sub(_texted, text))
     text = _ORDINAL_DATE.sub(_ordinal_date, text)

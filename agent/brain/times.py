@@ -39,10 +39,12 @@ _PATTERNS = (
     # "14h30", "at 9h": the hour mark of most of Europe
     re.compile(r"\b(?:at|@|um|à|a las)?\s*([01]?\d|2[0-3])h([0-5]\d)\b()", _I),
     re.compile(r"\b(?:at|@|um)\s*([01]?\d|2[0-3])h\b()()", _I),
-    # "kids dentist thurs 10", "tomorrow 9": a bare hour right after a day word
+    # "kids dentist thurs 10", "tomorrow 9": a bare hour right after a day word, or after
+    # a part of the day ("sat arvo 4", "fri night 8": its half of the day is read after)
     re.compile(
         r"(?:(?<=day )|(?<=tues )|(?<=tue )|(?<=wed )|(?<=weds )|(?<=thurs )|(?<=thu )"
-        r"|(?<=fri )|(?<=sat )|(?<=sun )|(?<=mon )|(?<=tomorrow )|(?<=tmrw ))"
+        r"|(?<=fri )|(?<=sat )|(?<=sun )|(?<=mon )|(?<=tomorrow )|(?<=tmrw )|(?<=arvo )"
+        r"|(?<=afternoon )|(?<=morning )|(?<=mornin )|(?<=evening )|(?<=night ))"
         r"(\d{1,2})()()(?![\d:.,/])"
         r"(?!\s*(?:%|km|kms|k\b|l\b|lt|litres?|liters?|dollars?|bucks?|am\b|pm\b|days?|weeks?"
         r"|months?|nights?|people|kids|adults|x\b|st\b|nd\b|rd\b|th\b|psi|kpa|bar\b|kg|kilos?"
@@ -92,7 +94,7 @@ _CLOCK_24 = re.compile(
 )
 # "12 noon", "12 midnight": the word says which 12.
 _TWELVE = re.compile(r"\b(?:at\s+)?12\s+(noon|midday|midnight)\b", _I)
-_ISH = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*-?\s*ish\b", _I)
+_ISH = re.compile(rf"\b(\d{{1,2}})(?::(\d{{2}}))?\s*-?\s*ish\b(?:\s*{_AMPM}(?!\w))?", _I)
 _PART = re.compile(
     r"\b(?:in the |this |tomorrow |at )?(morning|arvo|afternoon|evening|tonight|tonite|night"
     r"|noon|midday|lunch ?time|midnight)\b",
@@ -157,7 +159,8 @@ def _relative(text: str) -> TimeHit | None:
         return TimeHit(time(0 if m[1].lower() == "midnight" else 12), m.start(), m.end())
     for pattern in (_HOUR_MINUTE, _ISH):
         if m := pattern.search(text):
-            at = _hour(int(m[1]), int(m[2] or 0), None)
+            ampm = m[3] if pattern is _ISH else None  # "7ish pm"
+            at = _hour(int(m[1]), int(m[2] or 0), ampm)
             if at is not None:
                 return TimeHit(at, m.start(), m.end())
     return None
@@ -251,7 +254,9 @@ _SAID_HALF = re.compile(
     r"|night|noon|midday|midnight)\b|[01]\d:",
     _I,
 )
-_LATER_PART = re.compile(r"\b(?:tonight|tonite|evening|night)\b", _I)
+# (an evening meal says the evening: "dinner friday at 7"; an afternoon, the afternoon:
+# "sat arvo 4" — hours up to 6 are already read as the afternoon)
+_LATER_PART = re.compile(r"\b(?:tonight|tonite|evening|night|arvo|afternoon|dinner|supper)\b", _I)
 
 
 def _in_part_of_day(text: str, clock: TimeHit) -> TimeHit:

@@ -51,3 +51,74 @@ def test_moved_end_by_kind(old_start: str, old_end: str, new_start: str, end: st
 def test_a_moved_event_with_no_end_gets_none() -> None:
     event = {"id": "d2", "title": "Dentist", "start": "2026-03-11T09:00:00+11:00"}
     assert "end" not in _moved("move the dentist to 11am", event)
+
+
+# --- said to voice typing, or texted -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "typed"),
+    [
+        ("bought a hat for twenty bucks full stop", "bought a hat for 20 bucks."),
+        ("paid the ferry comma sixty return", "paid the ferry, 60 return"),
+        ("how much on fuel question mark", "how much on fuel?"),
+        ("that's all period", "that's all."),
+        ("for the period of the lease", "for the period of the lease"),
+        ("lunch with Jo at for thirty", "lunch with Jo at 4 30"),
+        ("the tow cost for hundred", "the tow cost 400"),
+        ("the tow was to hundred and ten", "the tow was 210"),
+        ("she charged for dollars", "she charged 4 dollars"),
+        ("swap 40 pounds to dollars", "swap 40 pounds to dollars"),
+        ("anywhere from 10 to 20 dollars", "anywhere from 10 to 20 dollars"),
+        ("turn it up to thousand", "turn it up to 1000"),
+        ("pickup at 9 a m", "pickup at 9am"),
+        ("ring Bev @ 5", "ring Bev at 5"),
+        ("write to sal@bigpond.com", "write to sal@bigpond.com"),
+    ],
+)
+def test_dictated_and_texted_forms_read_as_typed(said: str, typed: str) -> None:
+    from agent.brain.textutil import normalise
+
+    assert normalise(said) == typed
+
+
+@pytest.mark.parametrize(
+    ("said", "typed"),
+    [
+        ("anything on nxt wk", "anything on next week"),
+        ("any plans this w/e", "any plans this weekend"),
+        ("rent is 320 w/e", "rent is 320 w/e"),
+        ("ring the garage tomo", "ring the garage tomorrow"),
+        ("a couple hundred on the kids", "200 on the kids"),
+        ("a couple of grand for the engine", "2 grand for the engine"),
+    ],
+)
+def test_texted_days_and_rough_figures(said: str, typed: str) -> None:
+    from agent.brain.textutil import normalise
+
+    assert normalise(said) == typed
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("footy training sun arvo 5", "2026-03-15T17:00:00+11:00"),
+        ("trivia at the club thursday 8ish pm", "2026-03-12T20:00:00+11:00"),
+        ("dinner at Nonna's saturday at 7", "2026-03-14T19:00:00+11:00"),
+        ("breakfast at the bakery saturday at 7", "2026-03-14T07:00:00+11:00"),
+        ("farrier wed @ 2", "2026-03-11T14:00:00+11:00"),
+        ("school pickup tomo at 3 p m", "2026-03-11T15:00:00+11:00"),
+    ],
+)
+def test_event_times_said_loosely(text: str, start: str) -> None:
+    assert only_call(step("you", text), "create_event")["start"] == start
+
+
+def test_the_end_of_next_week_is_its_friday() -> None:
+    args = only_call(step("you", "add a task: sort the insurance by the end of next week"), "add_task")
+    assert args["due_date"] == "2026-03-20"
+
+
+def test_a_budget_said_with_a_homophone() -> None:
+    args = only_call(step("wins", "budget of for hundred a month for eating out"), "set_budget")
+    assert args["monthly_limit"] == 400
