@@ -115,7 +115,8 @@ def test_event_times_said_loosely(text: str, start: str) -> None:
 
 
 def test_the_end_of_next_week_is_its_friday() -> None:
-    args = only_call(step("you", "add a task: sort the insurance by the end of next week"), "add_task")
+    said = "add a task: sort the insurance by the end of next week"
+    args = only_call(step("you", said), "add_task")
     assert args["due_date"] == "2026-03-20"
 
 
