@@ -63,6 +63,16 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     # "the Friday after next", "Friday fortnight": the coming one, a week or two on
     (re.compile(rf"\b(?:the\s+)?({_WD_FULL})\s+after\s+next\b", _I), "day_after_next"),
+    # "move it to the thurs after", "the Friday after that": the one a week after the coming
+    # one (not "the Friday after the show", which is counted from the show)
+    (
+        re.compile(
+            rf"\bthe\s+({_WD})\s+after(?:\s+that)?(?=\s*(?:$|[,.;!?]|instead\b|then\b|please\b"
+            r"|pls\b|same\b|at\b|@|\d))",
+            _I,
+        ),
+        "day_after_next",
+    ),
     (re.compile(rf"\b({_WD_FULL})\s+fortnight\b", _I), "day_fortnight"),
     (re.compile(r"\b(?:the\s+)?week after next\b", _I), "week_after_next"),
     # "end of the week": its Friday (the weekend's own days are the end of their week)

@@ -1,9 +1,11 @@
-"""Messages said to a phone's voice typing: the words the other readers expect.
+"""Messages said to a phone's voice typing or texted in shorthand: the words the other
+readers expect.
 
 Voice typing writes punctuation it was told as words ("… on groceries full stop"), numbers
-as words that sound the same ("at for thirty", "to hundred dollars"), a spaced "p m", and
-people who type fast write "@" for "at". These become what a typed message would say,
-before number words are read (`textutil.normalise` runs this first)."""
+as words that sound the same ("at for thirty", "to hundred dollars") and a spaced "p m";
+people texting write "@" for "at", "2"/"4" for "to"/"for" ("move it 2 the 5th", "due 4 a
+service"), "b4", "w/in", "w/". These become what a typed message would say, before number
+words are read (`textutil.normalise` runs this first)."""
 
 from __future__ import annotations
 
@@ -65,9 +67,48 @@ _SPACED_AMPM = re.compile(r"(?<=\d)\s*([ap])\s+m\b(?!\w)", _I)
 _AT_SIGN = re.compile(r"(?:^|(?<=\s))@\s*(?=\S)")
 
 
+# "2"/"4" texted for "to"/"for": a lone digit (no figure, price or time around it) before a
+# word a count never comes before — a determiner or a pronoun ("move it 2 the 12th", "4 my
+# mum") or, for "4", a verb's -ing form ("due 4 servicing"); "2" also before a capitalised
+# place after a word of setting or going ("home base 2 Broome", "heading 2 Katherine").
+# Not "2 a day" nor "4 an hour": a count before "a"/"an" is a rate.
+_TEXTED_WORD = re.compile(
+    r"(?<![\d.,:$/£€-])(?<![\d.,:$/£€-] )(?<!\bat )(?<!\bby )(?<!\bof )(?<!\bthan )"
+    r"(?<!\bit (?=4))\b(?P<d>[24])\b(?![.,:/]\d)"
+    r"(?=\s+(?:the|my|our|your|his|her|their|this|that|these|those|me|us|him|them|you"
+    r"|(?P<ing>[a-z]+ing)\b(?!\s*(?:-|\d))))"
+    r"|\b(?P<going>base|heading|going|moving|drive|driving|move|moved|way|back|trip|it|set)"
+    r" 2(?=\s+[A-Z][a-z])",
+    re.ASCII,
+)
+
+
+def _texted_word(m: re.Match[str]) -> str:
+    if m["going"]:
+        return m["going"] + " to"
+    if m["ing"] and m["d"] == "2":
+        return m[0]  # "2 sleeping bags": a count
+    return "to" if m["d"] == "2" else "for"
+
+
+# "b4", "w/in", "w/o", "w/": before, within, without, with.
+_SHORT_WORD = re.compile(
+    r"\b(?:(?P<before>b4)\b|(?P<within>w/in)\b|(?P<without>w/o)\b"
+    r"|(?P<with>w/)(?!e\b|in\b|o\b)\s*(?=[a-z]))",  # (not "w/e", the weekend)
+    _I,
+)
+
+
+def _short_word(m: re.Match[str]) -> str:
+    word = next(k for k, v in m.groupdict().items() if v)
+    return "with " if word == "with" else word
+
+
 def undictate(text: str) -> str:
-    """Said punctuation as marks, sound-alike number words as numbers, "@" as "at"."""
+    """Said punctuation as marks, sound-alike number words as numbers, "@" as "at", texted
+    digits and shorthand as the words they stand for."""
     text = _SAID_MARK.sub(_mark, text)
     text = _HOMOPHONE.sub(_number, text)
     text = _SPACED_AMPM.sub(lambda m: f"{m[1]}m", text)
+    text = _TEXTED_WORD.sub(_texted_word, _SHORT_WORD.sub(_short_word, text))
     return _AT_SIGN.sub("at ", text)

@@ -335,6 +335,40 @@ _SELF_REPAIR_DAY = re.compile(
     rf"|make that|make it|scratch that)\b[\s,.…]*)+(?=(?:{_DAY_WORDS})\b)",
     re.IGNORECASE,
 )
+# A figure put right later in the message: by naming what it was for ("80 on camping. no
+# wait, the camping was 85") or more exactly ("a grand on tyres, well 1,040 to be exact"):
+# the new figure takes the old one's place, the words between stay.
+_FIGURE = r"(?<![\d,.])\$?\d[\d,]*(?:\.\d+)?(?:\s*(?:grand|k)\b)?"
+_REPAIR_WORDS = r"(?:(?:no|nah|wait|sorry|actually|oops|i mean|correction|my bad)\b[\s,.!…]*)+"
+_FIGURE_RENAMED = re.compile(
+    rf"(?P<old>{_FIGURE})(?P<mid>\s+(?:on|for)\s+[^\d.;!?]{{0,30}}?\b(?P<what>[a-z]{{3,}}))"
+    rf"[.,;!]?\s+{_REPAIR_WORDS}(?:the\s+)?(?P=what)\s+(?:was|is|were|cost|came to)\s+"
+    rf"(?:actually\s+|really\s+)?(?P<new>{_FIGURE})",
+    re.IGNORECASE,
+)
+_FIGURE_EXACT = re.compile(
+    rf"(?P<old>{_FIGURE})(?P<mid>[^\d,.;!?]{{0,40}}?)[,;]\s+(?:well|or rather|more like|make that"
+    rf"|actually)\s+(?P<new>{_FIGURE})\s*"
+    r"(?:to be (?:exact|precise)|exactly|precisely|on the dot)\b",
+    re.IGNORECASE,
+)
+
+
+def _figure_repaired(m: re.Match[str]) -> str:
+    return f"{m['new']}{m['mid']}"
+
+
+# "not monday, tuesday", "not 10, 11": the value said after the one ruled out is meant.
+_SHORT_DAYS = r"mon|tues?|weds?|thurs?|thu|fri|sat|sun"
+_RULED_OUT = rf"(?:{_DAY_WORDS}|{_SHORT_DAYS})\b|\d{{1,2}}(?:[.:]\d{{2}})?\s?(?:am|pm)?"
+_NOT_THIS_BUT = re.compile(
+    rf"\bnot\s+(?:on\s+|at\s+)?(?:{_RULED_OUT})\s*[,;]\s*"
+    r"(?:but\s+|it'?s\s+|it (?:is|was)\s+|(?:is|was)\s+|rather\s+)?"
+    rf"(?=(?:on\s+|at\s+)?(?:{_RULED_OUT})\b)",
+    re.IGNORECASE,
+)
+
+
 # Percent as it is spelt in other languages ("90 procent", "80 prozent", "75 por ciento").
 _PERCENT = re.compile(
     r"(?<=\d)\s*(?:procent|prozent|pourcent|pour cent|por ciento|per cento)\b", re.I
@@ -345,6 +379,13 @@ _POINT = re.compile(r"\b(\d+) point (\d+)\b", re.IGNORECASE)
 # thousands group ("1,250"), nor one of several numbers in a row ("38,38,42,42").
 # "1.234,50 euros": thousands set off by dots, cents by a comma (most of Europe).
 _DOTTED_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+),(\d{2})(?![\d,])")
+# "1.450 dollar", "2.300 euros": a thousands dot before a currency (no money has three
+# decimals; a price a litre may, so only before the currency's name)
+_DOTTED_MONEY = re.compile(
+    r"(?<![\d.,$])(\d{1,3})\.(\d{3})(?=\s*(?:dollars?|euros?|bucks|aud|usd|nzd|eur|quid|pounds?"
+    r"|rand)\b)(?!\s*\S+\s+(?:a|per|the)\s+l)",
+    re.IGNORECASE,
+)
 _DECIMAL_COMMA = re.compile(
     r"(?<![\d,.])(\d{1,4}),(\d{2}(?!\d|,\s*\d|\s+\d)"
     r"|\d(?=\s*(?:bar|kg|kilos?|l|lt|litres?|liters?|km|euros?|eur|%)\b))"
@@ -604,8 +645,11 @@ def normalise(text: str) -> str:
     # "203.450 km" (a thousands dot, as most of Europe writes it); "this week end"
     text = _DOTTED_KM.sub(r"\1\2", re.sub(r"\bweek end\b", "weekend", text, flags=re.I))
     text = _DOTTED_THOUSANDS.sub(lambda m: f"{m[1].replace('.', '')}.{m[2]}", text)
+    text = _DOTTED_MONEY.sub(r"\1\2", text)
     text = _DECIMAL_COMMA.sub(r"\1.\2", _POINT.sub(r"\1.\2", text))
     text = _PERCENT.sub(" percent", _SELF_REPAIR_DAY.sub("", _SELF_REPAIR.sub("", text)))
+    text = _FIGURE_EXACT.sub(_figure_repaired, _FIGURE_RENAMED.sub(_figure_repaired, text))
+    text = _NOT_THIS_BUT.sub("", text)
     return _DOLLARS_CENTS.sub(_price, text)
 
 
