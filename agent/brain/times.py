@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from agent.brain.dates import find_day
+from agent.brain.dates import DayHit, all_days, find_day
 
 _I = re.IGNORECASE
 _PARTS = {
@@ -290,6 +290,21 @@ def _from_now(text: str, now: datetime) -> Moment | None:
     return Moment(at.date(), at.time().replace(tzinfo=None), ((m.start(), m.end()),))
 
 
+# A day and a clock time further apart than this may be two things said ("went to the
+# chiro today …, and book the podiatrist for Tuesday at 11"): the time goes with the day
+# said nearest to it.
+NEAR_CHARS = 20
+
+
+def _apart(day: DayHit, clock: TimeHit) -> int:
+    return max(clock.start - day.end, day.start - clock.end, 0)
+
+
+def _day_by_clock(text: str, today: date, clock: TimeHit, *, future: bool) -> DayHit | None:
+    days = all_days(text, today, future=future)
+    return min(days, key=lambda d: _apart(d, clock)) if len(days) > 1 else None
+
+
 def find_moment(text: str, now: datetime, *, future: bool) -> Moment | None:
     """Date and time in `text`; a time alone is today (or tomorrow once it has passed)."""
     if future and (soon := _from_now(text, now)):
@@ -299,6 +314,8 @@ def find_moment(text: str, now: datetime, *, future: bool) -> Moment | None:
     clock = find_time(text)
     if day and clock and day.start <= clock.start < day.end:
         clock = find_time(text[: day.start] + " " * (day.end - day.start) + text[day.end :])
+    if day and clock and clock.end and _apart(day, clock) > NEAR_CHARS:
+        day = _day_by_clock(text, today, clock, future=future) or day
     if day and clock is None and (part := _PART.search(text, day.start, day.end)):
         clock = TimeHit(time(_PARTS[part[1].lower().replace("lunch time", "lunchtime")]), 0, 0)
     if day is None and clock is None:

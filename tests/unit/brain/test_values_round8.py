@@ -197,3 +197,30 @@ def test_the_weekday_after_is_a_week_after_the_coming_one() -> None:
 
     hit = find_day("push it to the fri after, same time", date(2026, 3, 10), future=True)
     assert hit is not None and hit.day == date(2026, 3, 20)
+
+
+@pytest.mark.parametrize(
+    ("now", "end"),
+    [("2026-03-14T10:00:00+11:00", "2026-03-22"), ("2026-03-15T10:00:00+11:00", "2026-03-22")],
+)
+def test_this_week_asked_ahead_on_a_weekend_takes_in_the_coming_week(now: str, end: str) -> None:
+    args = only_call(step("you", "got anything booked this week?", now=now), "list_events")
+    assert (args["start_date"], args["end_date"]) == (now[:10], end)
+
+
+def test_this_week_asked_in_the_week_ends_on_sunday() -> None:
+    args = only_call(step("you", "got anything booked this week?"), "list_events")
+    assert (args["start_date"], args["end_date"]) == ("2026-03-10", "2026-03-15")
+
+
+def test_a_time_goes_with_the_day_said_next_to_it() -> None:
+    text = (
+        "had a lovely time at the markets today, and pop my optometrist appointment in for "
+        "thursday at 2 in the arvo"
+    )
+    assert only_call(step("you", text), "create_event")["start"] == "2026-03-12T14:00:00+11:00"
+
+
+def test_one_day_far_from_the_time_is_still_its_day() -> None:
+    text = "on friday, after the markets and a long lunch with the girls, the dentist at 2"
+    assert only_call(step("you", text), "create_event")["start"] == "2026-03-13T14:00:00+11:00"
