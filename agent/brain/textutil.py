@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 from functools import lru_cache
 
 from rapidfuzz import process
@@ -369,6 +370,18 @@ _NOT_THIS_BUT = re.compile(
 )
 
 
+# "150 thousand km", "2 hundred bucks": a figure in digits with its scale said as a word
+# (a voice typist writes the digits, the word stays); "1.5 thousand" too.
+_DIGITS_SCALE = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:\.\d{1,2})?)\s+(thousand|hundred)\b(?!\s+(?:and\b|\d))", re.IGNORECASE
+)
+
+
+def _digits_scale(m: re.Match[str]) -> str:
+    value = Decimal(m[1]) * (1000 if m[2].lower() == "thousand" else 100)
+    return str(value.normalize().quantize(Decimal(1))) if value == value.to_integral() else m[0]
+
+
 # Percent as it is spelt in other languages ("90 procent", "80 prozent", "75 por ciento").
 _PERCENT = re.compile(
     r"(?<=\d)\s*(?:procent|prozent|pourcent|pour cent|por ciento|per cento)\b", re.I
@@ -637,6 +650,7 @@ def normalise(text: str) -> str:
     text = _HAVE_CONTRACTIONS.sub(r"\1 have", text)  # "what've we got on"
     text = _PER.sub(lambda m: " a " + _PER_WORD.get(m[1].lower(), m[1].lower()), text)
     text = _YEAR_WORDS.sub(_year, fix_number_words(_CONTRACTIONS.sub(_apostrophe, text)))
+    text = _DIGITS_SCALE.sub(_digits_scale, text)
     text = numbers.one_and_cents(words_to_digits(numbers.dozens(text)))
     text = _SPACED_THOUSANDS.sub(r"\1\2", _ARROW.sub(" to ", text))
     text = _AND_A_HALF.sub(r"\1 \2:30", _KAYS.sub(" km", _OH.sub(_oh, text)))

@@ -79,8 +79,13 @@ _HALF_HOUR = re.compile(
     _I,
 )
 # "at 7 30" (from "seven thirty"), "4ish", "around 4-ish": an hour said loosely.
+# ... and right after a day word: "thursday 12 30" (from "thursday twelve thirty")
 _HOUR_MINUTE = re.compile(
-    r"\b(?:at|@|by|around|about|till|until)\s+(\d{1,2})\s([0-5]\d)\b" + _NOT_MEASURE, _I
+    r"(?:\b(?:at|@|by|around|about|till|until)\s+"
+    r"|(?<=day )|(?<=tues )|(?<=tue )|(?<=wed )|(?<=weds )|(?<=thurs )|(?<=thu )|(?<=fri )"
+    r"|(?<=sat )|(?<=sun )|(?<=mon )|(?<=tomorrow ))(\d{1,2})\s([0-5]\d)\b"
+    r"(?!\s*(?:dollars?|bucks?|each|x\b))" + _NOT_MEASURE,
+    _I,
 )
 # "at 1700", "0930 hrs": a 24-hour clock, after a word that asks for a time or before "hrs".
 _CLOCK_24 = re.compile(

@@ -224,3 +224,30 @@ def test_a_time_goes_with_the_day_said_next_to_it() -> None:
 def test_one_day_far_from_the_time_is_still_its_day() -> None:
     text = "on friday, after the markets and a long lunch with the girls, the dentist at 2"
     assert only_call(step("you", text), "create_event")["start"] == "2026-03-13T14:00:00+11:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "priority"),
+    [("add a task: renew the fishing licence, not urgent", "low"),
+     ("new task clean the awning not that important", "low"),
+     ("task: ring the insurer, urgent", "high")],
+)  # fmt: skip
+def test_a_priority_said_with_not(text: str, priority: str) -> None:
+    assert only_call(step("you", text), "add_task")["priority"] == priority
+
+
+@pytest.mark.parametrize(
+    ("said", "typed"),
+    [("the odo's on 212 thousand", "the odo's on 212000"),
+     ("about 3 hundred bucks", "about 300 bucks"),
+     ("2.5 thousand for the solar", "2500 for the solar")],
+)  # fmt: skip
+def test_a_figure_with_its_scale_said_as_a_word(said: str, typed: str) -> None:
+    from agent.brain.textutil import normalise
+
+    assert normalise(said) == typed
+
+
+def test_hour_and_minutes_said_right_after_a_day() -> None:
+    args = only_call(step("you", "farrier coming wednesday eleven fifteen"), "create_event")
+    assert args["start"] == "2026-03-11T11:15:00+11:00"
