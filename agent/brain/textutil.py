@@ -359,13 +359,14 @@ def _figure_repaired(m: re.Match[str]) -> str:
     return f"{m['new']}{m['mid']}"
 
 
-# "not monday, tuesday", "not 10, 11": the value said after the one ruled out is meant.
+# "not monday, tuesday": the day said after the one ruled out is meant; it is put first
+# ("tuesday, not monday"), so the day readers, which take the first day, read it, and the
+# "not" of a correction stays.
 _SHORT_DAYS = r"mon|tues?|weds?|thurs?|thu|fri|sat|sun"
-_RULED_OUT = rf"(?:{_DAY_WORDS}|{_SHORT_DAYS})\b|\d{{1,2}}(?:[.:]\d{{2}})?\s?(?:am|pm)?"
 _NOT_THIS_BUT = re.compile(
-    rf"\bnot\s+(?:on\s+|at\s+)?(?:{_RULED_OUT})\s*[,;]\s*"
+    rf"\bnot\s+(?P<old>(?:on\s+)?(?:{_DAY_WORDS}|{_SHORT_DAYS}))\s*[,;]\s*"
     r"(?:but\s+|it'?s\s+|it (?:is|was)\s+|(?:is|was)\s+|rather\s+)?"
-    rf"(?=(?:on\s+|at\s+)?(?:{_RULED_OUT})\b)",
+    rf"(?P<new>(?:on\s+)?(?:{_DAY_WORDS}|{_SHORT_DAYS}))\b",
     re.IGNORECASE,
 )
 
@@ -663,7 +664,7 @@ def normalise(text: str) -> str:
     text = _DECIMAL_COMMA.sub(r"\1.\2", _POINT.sub(r"\1.\2", text))
     text = _PERCENT.sub(" percent", _SELF_REPAIR_DAY.sub("", _SELF_REPAIR.sub("", text)))
     text = _FIGURE_EXACT.sub(_figure_repaired, _FIGURE_RENAMED.sub(_figure_repaired, text))
-    text = _NOT_THIS_BUT.sub("", text)
+    text = _NOT_THIS_BUT.sub(r"\g<new>, not \g<old>", text)
     return _DOLLARS_CENTS.sub(_price, text)
 
 

