@@ -252,7 +252,6 @@ def test_hour_and_minutes_said_right_after_a_day() -> None:
     assert args["start"] == "2026-03-11T11:15:00+11:00"
 
 
-
 def test_the_day_read_is_the_one_said_after_the_one_ruled_out() -> None:
     from datetime import date
 
