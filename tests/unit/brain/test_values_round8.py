@@ -260,3 +260,22 @@ def test_the_day_read_is_the_one_said_after_the_one_ruled_out() -> None:
 
     hit = find_day(normalise("not wednesday, thursday my mistake"), date(2026, 3, 10), future=True)
     assert hit is not None and hit.day == date(2026, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        ("change the category of the 38 from monday to fuel", "x2"),
+        ("the 14 from yesterday should be gifts, not food", "x1"),
+    ],
+)
+def test_a_bare_figure_after_the_names_the_row(text: str, row: str) -> None:
+    rows = [
+        {"id": "x1", "amount": 14, "category": "food", "date": "2026-03-09"},
+        {"id": "x2", "amount": 38, "category": "food", "date": "2026-03-09"},
+    ]
+    for order in (rows, rows[::-1]):
+        first = step("wins", text)
+        (lookup,) = first.tool_calls
+        shown = [first, result(str(lookup["id"]), lookup["name"], expenses=order)]
+        assert only_call(step("wins", text, *shown), "update_expense")["expense_id"] == row
