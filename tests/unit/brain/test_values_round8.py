@@ -279,3 +279,14 @@ def test_a_bare_figure_after_the_names_the_row(text: str, row: str) -> None:
         (lookup,) = first.tool_calls
         shown = [first, result(str(lookup["id"]), lookup["name"], expenses=order)]
         assert only_call(step("wins", text, *shown), "update_expense")["expense_id"] == row
+
+
+def test_a_reminder_the_day_before() -> None:
+    args = only_call(step("you", "farrier tuesday at 8, remind me the day before"), "create_event")
+    assert args["reminder_minutes"] == 1440
+
+
+def test_the_day_before_yesterday_is_no_reminder() -> None:
+    from agent.brain.figures import reminder_before
+
+    assert reminder_before("we paid the ferry the day before yesterday") is None
