@@ -193,6 +193,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"\bon\s+(mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)\b", _I),
         "bare_weekday",
     ),
+    # "b4 sat", "by sun", "till mon": a shortened weekday a deadline or an end names
+    (re.compile(r"\b(?:by|before|till|until|due)\s+(mon|sat|sun)\b\.?(?!')", _I), "bare_weekday"),
     # Abbreviations on their own: those that are no other word ("thurs", "wed arvo"), and
     # "mon"/"sat"/"sun" only before a time of day ("sat at 6", "sun morning").
     (re.compile(r"\b(tues|tue|weds|wed|thurs|thur|thu|fri)\b\.?(?!')", _I), "bare_weekday"),

@@ -69,13 +69,16 @@ _AT_SIGN = re.compile(r"(?:^|(?<=\s))@\s*(?=\S)")
 
 # "2"/"4" texted for "to"/"for": a lone digit (no figure, price or time around it) before a
 # word a count never comes before — a determiner or a pronoun ("move it 2 the 12th", "4 my
-# mum") or, for "4", a verb's -ing form ("due 4 servicing"); "2" also before a capitalised
+# mum") or, for "4", a verb's -ing form ("due 4 servicing"), for "2" a verb of an errand
+# ("remind me 2 ring the bank"); "2" also before a capitalised
 # place after a word of setting or going ("home base 2 Broome", "heading 2 Katherine").
 # Not "2 a day" nor "4 an hour": a count before "a"/"an" is a rate.
 _TEXTED_WORD = re.compile(
     r"(?<![\d.,:$/£€-])(?<![\d.,:$/£€-] )(?<!\bat )(?<!\bby )(?<!\bof )(?<!\bthan )"
     r"(?<!\bit (?=4))\b(?P<d>[24])\b(?![.,:/]\d)"
     r"(?=\s+(?:the|my|our|your|his|her|their|this|that|these|those|me|us|him|them|you"
+    r"|(?P<verb>ring|call|phone|pick|get|buy|pay|book|see|check|take|bring|fix|clean|wash|send"
+    r"|email|text|meet|visit|collect|drop|sort|renew|cancel|grab)\b"
     r"|(?P<ing>[a-z]+ing)\b(?!\s*(?:-|\d))))"
     r"|\b(?P<going>base|heading|going|moving|drive|driving|move|moved|way|back|trip|it|set)"
     r" 2(?=\s+[A-Z][a-z])",
@@ -86,8 +89,8 @@ _TEXTED_WORD = re.compile(
 def _texted_word(m: re.Match[str]) -> str:
     if m["going"]:
         return m["going"] + " to"
-    if m["ing"] and m["d"] == "2":
-        return m[0]  # "2 sleeping bags": a count
+    if (m["ing"] and m["d"] == "2") or (m["verb"] and m["d"] == "4"):
+        return m[0]  # "2 sleeping bags": a count; "4" is no "to"
     return "to" if m["d"] == "2" else "for"
 
 

@@ -450,7 +450,8 @@ _SHORTHAND = {
     "yrs": "years", "fortnite": "fortnight", "privet": "private", "thru": "through",
     "tz": "timezone", "leavin": "leaving", "comin": "coming", "goin": "going",
     "headin": "heading", "drivin": "driving", "gettin": "getting", "stayin": "staying",
-    "nxt": "next", "wkend": "weekend", "wknd": "weekend", "wkends": "weekends",
+    "mth": "month", "mths": "months", "nxt": "next", "wkend": "weekend", "wknd": "weekend",
+    "wkends": "weekends",
     "tomo": "tomorrow", "2mrw": "tomorrow", "2mro": "tomorrow", "2nite": "tonight",
     "2night": "tonight", "tdy": "today", "ystday": "yesterday",
 }  # fmt: skip

@@ -290,3 +290,25 @@ def test_the_day_before_yesterday_is_no_reminder() -> None:
     from agent.brain.figures import reminder_before
 
     assert reminder_before("we paid the ferry the day before yesterday") is None
+
+
+@pytest.mark.parametrize(
+    ("texted", "typed"),
+    [("remind me 2 call the garage", "remind me to call the garage"),
+     ("buy 4 get one free", "buy 4 get one free"),
+     ("what did the ferry cost this mth", "what did the ferry cost this month")],
+)  # fmt: skip
+def test_more_texted_words(texted: str, typed: str) -> None:
+    from agent.brain.textutil import normalise
+
+    assert normalise(texted) == typed
+
+
+def test_a_learners_past_of_cost_cues_the_amount() -> None:
+    args = only_call(step("wins", "the laundromat 3 loads costed us 24"), "add_expense")
+    assert args["amount"] == 24
+
+
+def test_a_shortened_weekday_after_before() -> None:
+    args = only_call(step("you", "todo b4 sun: empty the grey water"), "add_task")
+    assert args["due_date"] == "2026-03-15"
