@@ -259,9 +259,11 @@ _SAID_HALF = re.compile(
     r"|night|noon|midday|midnight)\b|[01]\d:",
     _I,
 )
-# (an evening meal says the evening: "dinner friday at 7"; an afternoon, the afternoon:
-# "sat arvo 4" — hours up to 6 are already read as the afternoon)
-_LATER_PART = re.compile(r"\b(?:tonight|tonite|evening|night|arvo|afternoon|dinner|supper)\b", _I)
+# (an evening meal or drinks say the evening: "dinner friday at 7", "drinks at 8"; an
+# afternoon, the afternoon: "sat arvo 4" — hours up to 6 are already read as the afternoon)
+_LATER_PART = re.compile(
+    r"\b(?:tonight|tonite|evening|night|arvo|afternoon|dinner|supper|drinks|sundowners?)\b", _I
+)
 
 
 def _in_part_of_day(text: str, clock: TimeHit) -> TimeHit:

@@ -312,3 +312,8 @@ def test_a_learners_past_of_cost_cues_the_amount() -> None:
 def test_a_shortened_weekday_after_before() -> None:
     args = only_call(step("you", "todo b4 sun: empty the grey water"), "add_task")
     assert args["due_date"] == "2026-03-15"
+
+
+def test_drinks_at_eight_are_in_the_evening() -> None:
+    args = only_call(step("you", "drinks with the neighbours saturday at 8"), "create_event")
+    assert args["start"] == "2026-03-14T20:00:00+11:00"
