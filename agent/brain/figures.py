@@ -27,7 +27,8 @@ _LEAD = (
 )
 _BEFORE = re.compile(
     rf"\b(\d+)\s*(min|mins|minutes?|hours?|hrs?|hr|days?)\s*{_LEAD}"
-    rf"|\b(half an?|a quarter of an?|quarter of an?|an?)\s*(hour|day)\s*{_LEAD}"
+    rf"|\b(half an?|a quarter of an?|quarter of an?|an?|the)\s*(hour|day)\s*{_LEAD}"
+    r"(?!\s+(?:yesterday|tomorrow))"  # ("the day before yesterday" is a day)
     # "remind 1 hour", "reminder 30 mins": a length straight after "remind" is a lead time
     # ("remind me in 2 hours" is a moment, and has its "in")
     r"|\bremind(?:er)?(?:\s+(?:me|us))?\s+(\d+)\s*(min|mins|minutes?|hours?|hrs?|hr|days?)\b"

@@ -160,7 +160,9 @@ def find_amounts(text: str) -> list[Amount]:
 
 # A bare number after a money verb: "spent 85.40 on diesel", "paid 40 for lunch".
 _CUED = re.compile(
-    rf"\b(?:spent|spend|paid|pay|cost|costs|costing|was|were|for|charged|earned|made|got"
+    # ("costed", "payed", "spended": the past as learners and fast typists write it)
+    rf"\b(?:spent|spend|spended|paid|payed|pay|cost|costs|costed|costing|was|were|for|charged"
+    rf"|earned|made|got"
     rf"|received|budget(?:\s+of)?|limit(?:\s+of)?|to|at|is|it's|about|around|total(?:led)?)"
     rf"\s+(?:me\s+|us\s+|about\s+|around\s+|roughly\s+)?{_SIGN}(?P<num>{_NUM})(?P<k>k)?\b"
     r"(?!\s*(?:%|percent|l\b|lt|ltr|litres?|liters?|km|kms|kg|g\b|ml|am\b|pm\b|:|/|st\b|nd\b"
