@@ -44,3 +44,43 @@ def test_an_event_with_no_end_is_moved_with_none() -> None:
     ]
     args = only_call(step("you", *history, "move it to 2pm"), "update_event")
     assert "end" not in args
+
+
+# --- a row named by its bare amount, and a change of mind said in passing -------------------
+
+_FUEL = [
+    {"id": "x1", "amount": 60.0, "category": "fuel", "description": "Caltex Gundagai"},
+    {"id": "x2", "amount": 45.0, "category": "fuel", "description": "Ampol Tarcutta"},
+]
+
+
+def _listed_expenses(rows: list[dict[str, object]]) -> list[str | BaseMessage]:
+    return [
+        "what did the fuel come to lately",
+        called("list_expenses", "l1"),
+        result("l1", "list_expenses", expenses=rows),
+        AIMessage("2 expenses."),
+    ]
+
+
+def test_a_listed_row_named_by_its_bare_amount_is_the_one_deleted() -> None:
+    answer = step("wins", *_listed_expenses(_FUEL), "scrap the 45 one, I put it in twice")
+    assert only_call(answer, "delete_expense") == {"expense_id": "x2"}
+
+
+def test_one_of_two_rows_of_the_same_amount_is_deleted() -> None:
+    rows = [{**_FUEL[0], "amount": 19.0}, {**_FUEL[1], "amount": 19.0}, {**_FUEL[0], "id": "x3"}]
+    answer = step("wins", *_listed_expenses(rows), "there are 2 19s there, remove one of them")
+    assert only_call(answer, "delete_expense")["expense_id"] in ("x1", "x2")
+
+
+def test_on_second_thoughts_names_no_second_row() -> None:
+    row = {"id": "z9", "amount": 12.0, "category": "food", "description": "Pies at the bakery"}
+    history: list[str | BaseMessage] = [
+        "12 bucks for pies at the bakery",
+        called("add_expense", "a1"),
+        result("a1", "add_expense", expense=row),
+        AIMessage("Logged."),
+    ]
+    answer = step("wins", *history, "on second thoughts, delete that one, Jo shouted us")
+    assert only_call(answer, "delete_expense") == {"expense_id": "z9"}
