@@ -24,7 +24,7 @@ from agent.brain.categories import category_of
 from agent.brain.clock import add_months, month_end
 from agent.brain.convo import Env
 from agent.brain.dates import MONTHS, find_day
-from agent.brain.draft import blank
+from agent.brain.draft import blank, tidy
 from agent.brain.money import bare_numbers, best_amount, find_amounts, spoken_pair
 from agent.brain.places import (
     capitalised_place,
@@ -39,6 +39,7 @@ from agent.brain.slots import EXTRACT
 from agent.brain.slots_vehicle import vehicle_named
 from agent.brain.textutil import title_case
 from agent.brain.times import find_time
+from tools.registry import ACTIONS_BY_NAME
 
 _I = re.IGNORECASE
 MAX_WORDS = 12  # a correction or a follow-up is short; longer is a request of its own
@@ -474,7 +475,13 @@ def same_again(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     said = EXTRACT[prev.action](m["rest"], env).args
     args |= {k: v for k, v in said.items() if k in _RESTATED and v is not None}
     if (place := place_after(m["rest"], "at|in")) is not None:
-        args["location"] = place[0]
+        takes = ACTIONS_BY_NAME[prev.action].args.model_fields
+        if "location" in takes:
+            args["location"] = place[0]
+        elif "description" in takes:  # an expense says where in its description
+            day = find_day(m["rest"], env.today, future=False)
+            said = blank(m["rest"], [(day.start, day.end)]) if day else m["rest"]
+            args["description"] = tidy(said, r"for|at|in|on|the|same|again|please|pls|thanks")
     if (day := find_day(m["rest"], env.today, future=False)) is not None:
         args["date"] = day.day.isoformat()
     return prev.action, args

@@ -6,6 +6,7 @@ from __future__ import annotations
 from langchain_core.messages import AIMessage, BaseMessage
 
 from tests.unit.brain.support import called, only_call, result, step
+from tests.unit.brain.test_dialogue_kinds7 import state
 
 # --- an event moved keeps its length -------------------------------------------------------
 
@@ -84,3 +85,17 @@ def test_on_second_thoughts_names_no_second_row() -> None:
     ]
     answer = step("wins", *history, "on second thoughts, delete that one, Jo shouted us")
     assert only_call(answer, "delete_expense") == {"expense_id": "z9"}
+
+
+# --- the same write again somewhere else ---------------------------------------------------
+
+
+def test_the_same_expense_again_at_another_place_says_where_in_its_description() -> None:
+    row = {"id": "s1", "kind": "expense", "amount": 18.5, "category": "food"}
+    filters = {"amount": 18.5, "category": "food"}
+    prev = state("add_expense", "wins", filters, wrote=True, shown=[row], written=[row])
+    answer = step("wins", "pies 18.50 at Walgett", "same again at the bakery in Coonamble", **prev)
+    args = only_call(answer, "add_expense")
+    assert "location" not in args  # add_expense takes none: the call would be refused
+    assert args["amount"] == 18.5
+    assert "Coonamble" in args["description"]
