@@ -479,9 +479,9 @@ def same_again(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
         if "location" in takes:
             args["location"] = place[0]
         elif "description" in takes:  # an expense says where in its description
-            day = find_day(m["rest"], env.today, future=False)
-            said = blank(m["rest"], [(day.start, day.end)]) if day else m["rest"]
-            args["description"] = tidy(said, r"for|at|in|on|the|same|again|please|pls|thanks")
+            when = find_day(m["rest"], env.today, future=False)
+            where = blank(m["rest"], [(when.start, when.end)]) if when else m["rest"]
+            args["description"] = tidy(where, r"for|at|in|on|the|same|again|please|pls|thanks")
     if (day := find_day(m["rest"], env.today, future=False)) is not None:
         args["date"] = day.day.isoformat()
     return prev.action, args

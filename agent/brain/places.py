@@ -24,6 +24,8 @@ _STOP = (
     r"|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|take|takes|taking|took|use|need|needs"
     r"|are|were|has|have|had|wise|looking|looks|like|gonna|going|expected|supposed|still|far"
     r"|run|haul|trek|hop|leg|cruise|ride"
+    # how soon, said after the place ("near Katherine asap", "in Roma right now")
+    r"|asap|a\.s\.a\.p|urgently|urgent|quick|quickly|now|soon|immediately|pronto|right|stat"
     # ways of going ("from Kalgoorlie down to Esperance", "across to Ceduna")
     r"|down|over|across|around"
 )

@@ -32,7 +32,10 @@ _GET += r"|whack|bung|slap|jot(?: down)?|pick up|grab us|get us|we're out of|we 
 # A label before the items: "shopping list: snags, onions", "for the shops -".
 _LABEL = re.compile(
     r"^\s*(?:(?:the|my|our)\s+)?(?:(?:shopping|grocery|groceries|shops?)\s*list|shopping|shops"
-    r"|list)\s*[:\-]\s*",
+    r"|groceries|list)\s*[:\-]\s*"
+    # the list as the one who wants: "the shopping list needs milk", "list could use eggs"
+    r"|^\s*(?:(?:the|my|our)\s+)?(?:(?:shopping|grocery|groceries|shops?)\s*)?list\s+"
+    r"(?:needs|wants|could (?:use|do with)|is (?:missing|short of|out of)|is after|lacks)\s+",
     _I,
 )
 _VAGUE = r"the shopping list|list|please|too|something|some stuff|stuff|things|a few things"

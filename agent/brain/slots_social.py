@@ -82,7 +82,17 @@ def _content(text: str) -> str | None:
 
 # Who a post is for, said after the group's name ("post to X, members only: …").
 _AUDIENCE_AFTER = re.compile(
-    r"[\s,(]+(?:members only|only|just for members|for members|group only|private(?:ly)?)\)?\s*$",
+    r"(?:\s*[,(]\s*group only\)?"
+    r"|[\s,(]+(?:members only|only|just for members|for members|private(?:ly)?"
+    # who may read it, said after where it goes ("on community for everyone: …")
+    r"|for (?:everyone|everybody|all|anyone|the public|all to see)|publicly|public"
+    r"|not (?:for )?(?:the )?public(?:ly)?)\)?)+\s*$",
+    _I,
+)
+# "group only, not for the public": who may not read it says nothing public
+_NOT_PUBLIC = re.compile(
+    r"\b(?:not|no|never|don'?t (?:make it|put it|share it)|isn'?t)\s+(?:for\s+|to\s+)?(?:the\s+)?"
+    r"(?:public(?:ly)?|everyone|everybody|all)\b",
     _I,
 )
 
@@ -266,7 +276,7 @@ def create_post(text: str, env: Env) -> Draft:
     draft.put("group", group)
     draft.put("content", content[:5000] if content else None)
     head = text[: told.start("mark")] if told else text.split(":")[0]
-    if group and re.search(r"\b(?:public|publicly|everyone|all)\b", head, _I):
+    if group and re.search(r"\b(?:public|publicly|everyone|all)\b", _NOT_PUBLIC.sub(" ", head), _I):
         draft.put("visibility", "public")
     elif group or not _GROUP_LATER.search(text):
         # said outright: a post to a group is for its members, any other is public ("post
@@ -380,13 +390,21 @@ def list_groups(text: str, env: Env) -> Draft:
     if not m:
         m = re.search(r"\b([\w-]+(?:\s+[\w-]+)?)\s+groups?\b", text, _I)
     if m:
-        # "for people with dogs": what the group is about, not who is in it
+        # "for people with dogs", "for folks towing a Jayco", "for those who fish": what the
+        # group is about, not who is in it (who they are, then what they do or have)
         about = re.sub(
-            r"^(?:(?:people|folks?|those|travellers|travelers|anyone|others|us)\s+"
-            r"(?:who\s+(?:travel\s+with|have|love|like|are\s+into|do)|with|into|that\s+have"
-            r"|travelling\s+with|traveling\s+with)\s+(?:their|a|an|our|my|the)?\s*)",
+            r"^(?:(?:people|folks?|those|travellers|travelers|anyone|others|us|owners|drivers)\s+"
+            r"(?:(?:who|that)\s+(?:(?:are|have|do)\s+)?(?!\w+ing\b)\w+(?:\s+(?:with|into|in|on))?"
+            r"|with|into|\w+ing(?:\s+(?:with|in|on|around))?)\s+(?:(?:their|a|an|our|my|the)\b)?\s*)",
             "",
             m[1].strip(),
+            flags=_I,
+        )
+        # "for people who fish": the doing is what it is about
+        about = re.sub(
+            r"^(?:people|folks?|those|travellers|travelers|anyone|others)\s+(?:who|that)\s+(\w+)$",
+            r"\1",
+            about,
             flags=_I,
         )
         query = tidy(
@@ -469,7 +487,9 @@ def create_group(text: str, env: Env) -> Draft:
     # group called Hendersons on Tour so it's just us", "a group Nullarbor Convoy Jan, keep
     # it private"; what follows "for"/"about" after it is still the description.
     if titled := re.search(
-        rf"\b(?:(?:called|named|titled|call it|name it)\s+|group\s+)['\"]?(?-i:({_TITLE}))['\"]?"
+        # (or after a comma or dash: "set up a private group, Cape York Convoy")
+        rf"\b(?:(?:called|named|titled|call it|name it)\s+|group(?:\s*[,\-–]\s*|\s+))['\"]?"
+        rf"(?-i:({_TITLE}))['\"]?"
         r"(?-i:(?=\s+[a-z]|[,:.!?'\"]|\s*$))(?:\s+(?:for|about)\s+(.*)$)?",
         text,
         _I,

@@ -3,6 +3,7 @@ i15-spans8). The sentences are our own, in other words than the development sets
 
 from __future__ import annotations
 
+import pytest
 from langchain_core.messages import AIMessage, BaseMessage
 
 from tests.unit.brain.support import called, only_call, result, step
@@ -99,3 +100,87 @@ def test_the_same_expense_again_at_another_place_says_where_in_its_description()
     assert "location" not in args  # add_expense takes none: the call would be refused
     assert args["amount"] == 18.5
     assert "Coonamble" in args["description"]
+
+
+# --- spans cut to what was meant ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "town"),
+    [
+        (
+            "radiator's leaking everywhere, need a mechanic in Tennant Creek urgently",
+            "Tennant Creek",
+        ),
+        ("any dump points near Longreach asap", "Longreach"),
+        ("find me a servo around Coober Pedy right now", "Coober Pedy"),
+    ],
+)
+def test_how_soon_is_no_part_of_the_place(said: str, town: str) -> None:
+    assert only_call(step("wheels", said), "find_places")["near"] == town
+
+
+@pytest.mark.parametrize(
+    ("said", "query"),
+    [
+        ("groups for folks driving a Landcruiser?", "landcruiser"),
+        ("any clubs for people pulling an Avan", "avan"),
+        ("is there a group for those who fish", "fish"),
+        ("groups for people who are into birdwatching", "birdwatching"),
+    ],
+)
+def test_a_group_search_is_about_what_its_people_do_or_have(said: str, query: str) -> None:
+    assert only_call(step("social", said), "list_groups")["query"] == query
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("add my daughter's Mazda too, petrol", "Mazda"),
+        ("add the boss's Hilux, diesel, 80 litre tank", "Hilux"),
+    ],
+)
+def test_whose_vehicle_it_is_is_not_its_name(said: str, name: str) -> None:
+    assert only_call(step("wheels", said), "add_vehicle")["name"] == name
+
+
+def test_a_quad_or_bike_make_is_read() -> None:
+    args = only_call(
+        step("wheels", "add the bike, a 2019 Kawasaki KLR, call it Klara"), "add_vehicle"
+    )
+    assert (args["make"], args["name"]) == ("Kawasaki", "Klara")
+
+
+@pytest.mark.parametrize(
+    ("said", "items"),
+    [
+        ("the shopping list needs bananas", ["bananas"]),
+        ("grocery list could do with rice and lentils", ["rice", "lentils"]),
+        ("groceries: bread, eggs and a tub of yoghurt", ["bread", "eggs", "tub of yoghurt"]),
+    ],
+)
+def test_the_list_as_the_one_who_wants_or_a_label_is_no_item(said: str, items: list[str]) -> None:
+    assert only_call(step("you", said), "add_to_shopping_list")["items"] == items
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("make us a group, Gulf Anglers Club, open to anyone", "Gulf Anglers Club"),
+        ("set up a private group, Kimberley Run 2027", "Kimberley Run 2027"),
+    ],
+)
+def test_a_group_named_after_a_comma(said: str, name: str) -> None:
+    assert only_call(step("social", said), "create_group")["name"] == name
+
+
+def test_a_post_for_a_group_only_not_the_public_stays_in_the_group() -> None:
+    said = "pop this in the Solar Setup group only, not for the public: panel for sale, $90"
+    args = only_call(step("social", said), "create_post")
+    assert (args["group"], args["visibility"]) == ("Solar Setup", "group")
+
+
+def test_the_community_for_everyone_is_the_public_feed_not_a_group() -> None:
+    said = "please share on community for everyone: who knows a good halal butcher in Broome?"
+    args = only_call(step("social", said), "create_post")
+    assert "group" not in args and args["visibility"] == "public"
