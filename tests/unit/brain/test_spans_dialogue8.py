@@ -184,3 +184,44 @@ def test_the_community_for_everyone_is_the_public_feed_not_a_group() -> None:
     said = "please share on community for everyone: who knows a good halal butcher in Broome?"
     args = only_call(step("social", said), "create_post")
     assert "group" not in args and args["visibility"] == "public"
+
+
+# --- a saved spot named from where it is, and kept in the town talked about ------------------
+
+
+def test_a_spot_named_by_where_it_is_in_a_town_is_the_towns() -> None:
+    said = "save the water tap at the rec ground in Winton to my places"
+    args = only_call(step("wheels", said), "save_place")
+    assert (args["name"], args["location"], args["kind"]) == (
+        "Winton Rec Ground",
+        "Winton",
+        "water",
+    )
+
+
+def test_a_spot_with_no_town_is_in_the_town_just_searched() -> None:
+    searched = state("find_places", "wheels", {"near": "Hay", "kind": "dump_point"}, wrote=False)
+    said = "found a water tap ourselves behind the footy oval, save it please"
+    args = only_call(step("wheels", "any dump points near Hay", said, **searched), "save_place")
+    assert args["location"] == "Hay"
+    assert "ourselves" not in args["name"].lower()
+
+
+# --- a task's title without the ask that points back at it ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "title"),
+    [
+        (
+            "gotta get the brakes bled sometime in the next fortnight, put that on my to-do list",
+            "Get the brakes bled",
+        ),
+        (
+            "we need a new gas bottle by the end of the week, chuck it on the jobs list as urgent",
+            "Gas bottle",
+        ),
+    ],
+)
+def test_a_tasks_title_is_what_to_do(said: str, title: str) -> None:
+    assert only_call(step("you", said), "add_task")["title"] == title
