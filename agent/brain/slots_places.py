@@ -37,7 +37,6 @@ _KINDS = [
 _KIND_WORDS = r"|".join(w for _, w in _KINDS)
 
 
-
 def place_kind(text: str) -> str | None:
     """The kind said with "as a …", else the kind of the first thing named: "a free camp
     by the river, there's a water tap" is a campsite (what it has comes after)."""
