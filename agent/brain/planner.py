@@ -168,22 +168,6 @@ def _apply_relative(draft: Draft, entity: Entity, convo: Convo) -> None:
         draft.put("start", datetime.combine(day, at, tzinfo=convo.env.tz).isoformat())
 
 
-def _keep_length(draft: Draft, entity: Entity) -> None:
-    """An event moved to a new start keeps its length ("move the dentist to Friday 9am"):
-    the tool keeps the old end, which would then come before the new start."""
-    if draft.tool != "update_event" or "start" not in draft.args or "end" in draft.args:
-        return
-    try:
-        old = datetime.fromisoformat(str(entity.data.get("start") or ""))
-        end = datetime.fromisoformat(str(entity.data.get("end") or ""))
-        new = datetime.fromisoformat(str(draft.args["start"]))
-    except ValueError:
-        return
-    timed = all("T" in str(v) for v in (entity.data["start"], entity.data["end"], new.isoformat()))
-    if timed and new.tzinfo is not None and old.tzinfo is not None and end > old:
-        draft.put("end", (new + (end - old)).isoformat())
-
-
 # The call that lists the rows of a kind whose name a tool did not find.
 _LISTS = {"vehicle": "list_vehicles", "group": "list_groups"}
 
@@ -313,7 +297,6 @@ def plan(convo: Convo) -> Step:
             name = entity.data.get("name") if ref.kind == "group" else None
             draft.args[ref.arg] = name if isinstance(name, str) and name else entity.id
             _apply_relative(draft, entity, convo)
-            _keep_length(draft, entity)
         calls.append({"name": draft.tool, "args": draft.args, "id": cid})
     if calls:
         return Step(calls=calls)

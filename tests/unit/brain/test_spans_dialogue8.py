@@ -9,45 +9,6 @@ from langchain_core.messages import AIMessage, BaseMessage
 from tests.unit.brain.support import called, only_call, result, step
 from tests.unit.brain.test_dialogue_kinds7 import state
 
-# --- an event moved keeps its length -------------------------------------------------------
-
-
-def _listed_event(start: str, end: str) -> list[str | BaseMessage]:
-    event = {"id": "e7", "title": "Haircut", "start": start, "end": end}
-    return [
-        "what have I got on this week",
-        called("list_events", "l1"),
-        result("l1", "list_events", events=[event]),
-        AIMessage("You have 'Haircut' on Wed 11 Mar at 1:00 pm to 1:30 pm."),
-    ]
-
-
-def test_an_event_moved_to_another_day_and_time_keeps_its_length() -> None:
-    history = _listed_event("2026-03-11T13:00:00+11:00", "2026-03-11T13:30:00+11:00")
-    args = only_call(step("you", *history, "shift the haircut to thursday 4pm"), "update_event")
-    assert args["start"] == "2026-03-12T16:00:00+11:00"
-    assert args["end"] == "2026-03-12T16:30:00+11:00"
-
-
-def test_an_event_moved_to_a_later_hour_the_same_day_keeps_its_length() -> None:
-    history = _listed_event("2026-03-11T13:00:00+11:00", "2026-03-11T14:00:00+11:00")
-    args = only_call(step("you", *history, "can you move the haircut to 5pm"), "update_event")
-    assert args["start"] == "2026-03-11T17:00:00+11:00"
-    assert args["end"] == "2026-03-11T18:00:00+11:00"
-
-
-def test_an_event_with_no_end_is_moved_with_none() -> None:
-    event = {"id": "e1", "title": "Call Mum", "start": "2026-03-11T10:00:00+11:00"}
-    history: list[str | BaseMessage] = [
-        "remind me to call Mum tomorrow at 10",
-        called("create_event", "a2"),
-        result("a2", "create_event", event=event),
-        AIMessage("Added."),
-    ]
-    args = only_call(step("you", *history, "move it to 2pm"), "update_event")
-    assert "end" not in args
-
-
 # --- a row named by its bare amount, and a change of mind said in passing -------------------
 
 _FUEL = [
