@@ -20,6 +20,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from agent.brain import figures
+from agent.brain.calendar_words import WEEKDAYS
 from agent.brain.categories import category_of
 from agent.brain.clock import add_months, month_end
 from agent.brain.convo import Env
@@ -118,7 +119,18 @@ _DAY_BESIDE = re.compile(
 )
 
 
+# "the thursday after", "the monday before": that weekday beside the row's own day.
+_WEEKDAY_BESIDE = re.compile(
+    r"\bthe (mon|tue|wed|thu|fri|sat|sun)[a-z]* (after|before)\b(?! (?:next|this|that|the)\b)", _I
+)
+
+
 def _beside_row(said: str, old: date | None) -> date | None:
+    if old is not None and (named := _WEEKDAY_BESIDE.search(said)):
+        target = WEEKDAYS.index(named[1].lower())
+        if named[2].lower() == "after":
+            return old + timedelta(days=(target - old.weekday()) % 7 or 7)
+        return old - timedelta(days=(old.weekday() - target) % 7 or 7)
     m = _DAY_BESIDE.search(said)
     if not m or old is None:
         return None
@@ -136,7 +148,7 @@ def _expense_changes(said: str, row: dict[str, Any], env: Env) -> dict[str, Any]
     changes: dict[str, Any] = {}
     if beside := _beside_row(said, _row_day(row, "date")):
         changes["date"] = beside.isoformat()
-        said = _DAY_BESIDE.sub(" ", said)
+        said = _WEEKDAY_BESIDE.sub(" ", _DAY_BESIDE.sub(" ", said))
     day = find_day(said, env.today, future=False)
     rest = blank(said, [(day.start, day.end)]) if day else said
     if day:
@@ -161,7 +173,7 @@ def _event_changes(said: str, row: dict[str, Any], env: Env) -> dict[str, Any]:
     old_day = start.astimezone(env.tz).date() if start else _row_day(row, "start")
     beside = _beside_row(said, old_day)
     if beside:
-        said = _DAY_BESIDE.sub(" ", said)
+        said = _WEEKDAY_BESIDE.sub(" ", _DAY_BESIDE.sub(" ", said))
     day = find_day(said, env.today, future=True)
     rest = blank(said, [(day.start, day.end)]) if day else said
     clock = _clock(rest, start.astimezone(env.tz).time() if start else None)
@@ -174,6 +186,11 @@ def _event_changes(said: str, row: dict[str, Any], env: Env) -> dict[str, Any]:
     if at is None:
         return {"start": new_day.isoformat()}
     return {"start": datetime.combine(new_day, at, tzinfo=env.tz).isoformat()}
+
+
+def row_changes(kind: str, said: str, row: dict[str, Any], env: Env) -> dict[str, Any]:
+    """What a message changes on a row of this kind (an expense or an event)."""
+    return (_expense_changes if kind == "expense" else _event_changes)(said, row, env)
 
 
 # An acknowledgement before what the message says: "Thanks. And …", "Hmm. What about …".

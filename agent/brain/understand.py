@@ -13,6 +13,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from agent.brain.blend import rescue
 from agent.brain.convo import Convo, text_of
 from agent.brain.dates import find_day
+from agent.brain.declined import after_declined
 from agent.brain.dialogue import (
     act_on_listed,
     correction,
@@ -226,6 +227,9 @@ def read_message(convo: Convo) -> Reading:
         normalise(convo.text), convo.history, convo.last, unsaved_trip_of(convo.env)
     ):
         return Reading([Request("plan_trip", kept, kept)])
+    if answered := after_declined(convo):
+        # "not that one, the townsville one" after a declined delete: about its row
+        return Reading([Request(answered[0], normalise(convo.text), convo.text, answered[1])])
     if settled := _from_previous_turn(convo):
         return settled
     if _takes_back(convo):

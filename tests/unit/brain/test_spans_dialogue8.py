@@ -3,10 +3,12 @@ i15-spans8). The sentences are our own, in other words than the development sets
 
 from __future__ import annotations
 
-import pytest
-from langchain_core.messages import AIMessage, BaseMessage
+from typing import Any
 
-from tests.unit.brain.support import called, only_call, result, step
+import pytest
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, ToolMessage
+
+from tests.unit.brain.support import called, only_call, result, route, step
 from tests.unit.brain.test_dialogue_kinds7 import state
 
 # --- a row named by its bare amount, and a change of mind said in passing -------------------
@@ -186,3 +188,70 @@ def test_a_spot_with_no_town_is_in_the_town_just_searched() -> None:
 )
 def test_a_tasks_title_is_what_to_do(said: str, title: str) -> None:
     assert only_call(step("you", said), "add_task")["title"] == title
+
+
+# --- a turn about the row of a call just declined ------------------------------------------
+
+
+def _declined(
+    tool: str, listed: str, rows_key: str, rows: list[dict[str, Any]], row_id: str
+) -> list[str | BaseMessage]:
+    id_arg = "expense_id" if rows_key == "expenses" else "event_id"
+    what = "expense" if rows_key == "expenses" else "event"
+    return [
+        "get rid of that one",
+        called(listed, "l1"),
+        result("l1", listed, **{rows_key: rows}),
+        called(tool, "d1", **{id_arg: row_id}),
+        ToolMessage(
+            f"User rejected the tool call for `{tool}` with id d1. The tool was not executed.",
+            tool_call_id="d1",
+            name=tool,
+            status="error",
+        ),
+        AIMessage(f"OK, I won't delete that {what}."),
+    ]
+
+
+_SPENDS = [
+    {"id": "e1", "amount": 62.0, "category": "fuel", "description": "Puma Walgett"},
+    {"id": "e2", "amount": 55.0, "category": "fuel", "description": "BP Bourke"},
+    {"id": "e3", "amount": 20.0, "category": "food", "description": "Pies"},
+]
+
+
+def test_not_that_one_names_another_row_by_its_amount() -> None:
+    history = _declined("delete_expense", "list_expenses", "expenses", _SPENDS, "e1")
+    answer = step("wins", *history, "nah not that one, the 55")
+    assert only_call(answer, "delete_expense") == {"expense_id": "e2"}
+
+
+def test_the_one_before_is_the_row_shown_after_the_declined_one() -> None:
+    history = _declined("delete_expense", "list_expenses", "expenses", _SPENDS, "e2")
+    answer = step("wins", *history, "no, the one before that")
+    assert only_call(answer, "delete_expense") == {"expense_id": "e3"}
+
+
+def test_not_that_one_names_another_event_by_its_words() -> None:
+    rows = [
+        {"id": "v1", "title": "Ferry to Magnetic Island", "start": "2026-03-12T08:00:00+11:00"},
+        {"id": "v2", "title": "Ferry to Palm Island", "start": "2026-03-14T08:00:00+11:00"},
+    ]
+    history = _declined("delete_event", "list_events", "events", rows, "v1")
+    answer = step("you", *history, "sorry wrong one, the palm island one")
+    assert only_call(answer, "delete_event") == {"event_id": "v2"}
+
+
+def test_change_it_instead_changes_the_declined_row() -> None:
+    history = _declined("delete_expense", "list_expenses", "expenses", _SPENDS, "e1")
+    answer = step("wins", *history, "make it 48 instead, the servo gave us a discount")
+    assert only_call(answer, "update_expense") == {"expense_id": "e1", "amount": 48}
+
+
+def test_the_router_sends_another_row_to_the_declined_calls_domain() -> None:
+    said = [
+        HumanMessage("cancel the ferry on thursday"),
+        AIMessage("OK, I won't delete that event."),
+        HumanMessage("not that one, the saturday one"),
+    ]
+    assert route(*said) == ["you"]
