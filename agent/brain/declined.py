@@ -68,6 +68,12 @@ def _declined_tool(convo: Convo) -> str | None:
     return next((t for r in convo.previous_replies() if (t := refused_tool(r))), None)
 
 
+def declined_tool(convo: Convo) -> str | None:
+    """The tool of the call the user declined since their previous message, if any."""
+    found = declined_call(convo.history, convo.last)
+    return found[0] if found else _declined_tool(convo)
+
+
 def _rows(convo: Convo, kind: str) -> list[Entity]:
     seen: set[str] = set()
     rows = []

@@ -279,6 +279,13 @@ _THE_AMOUNT_ONE = re.compile(
     r" (?:one|expense|entry|bill|purchase|charge)\b",
     _I,
 )
+# "not monday, tuesday": the old day, which is no new value.
+_NOT_DAY = re.compile(
+    r"\b(?:not|instead of|rather than)\s+(?:on\s+)?(?:the\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?"
+    r"|fri|sat(?:ur)?|sun)(?:day)?\b"
+    r"|\b(?:not|instead of|rather than)\s+(?:today|tomorrow|yesterday)\b",
+    _I,
+)
 # "not food", "instead of groceries": the old category, which is no new value.
 _NOT_WORD = re.compile(r"\b(?:not|instead of|rather than)\s+(?:for\s+|on\s+)?([a-z]+)\b", _I)
 # "…, fix it please": the ask for the change itself, which says nothing new.
@@ -345,6 +352,7 @@ def correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     if row is None:
         return None
     said = _NOT.sub(" ", text)  # "45 not 50": the new value is the one left
+    said = _NOT_DAY.sub(" ", said)  # "not monday, tuesday"
     said = _WHICH.sub(" ", said)  # "the first one" says which row, not a category ("first aid")
     said = _THE_AMOUNT_ONE.sub(" ", said)  # "the 72 one" says which row, not a new amount
     said = _NOT_WORD.sub(lambda m: " " if category_of(m[1]) else m[0], said)
@@ -421,7 +429,9 @@ def unsaved_trip_of(env: Env) -> dict[str, Any] | None:
 # --- more of the same, and acting on what was listed ------------------------------------
 
 _MORE = re.compile(
-    r"^\W*(?:oh,?\s+)?(?:and|also|plus|oh and|and also)\s+(?:some\s+)?(.+?)[.!?]*$", _I
+    r"^\W*(?:oh,?\s+)?(?:and|also|plus|oh and|and also)\s+(?:some\s+)?(.+?)"
+    r"(?:\s+(?:also|too|as well))?[.!?]*$",  # "and eggs also": still the one list
+    _I,
 )
 _THOSE = re.compile(
     r"\b(?:add|put|pop|stick|chuck|whack|grab)\b.{0,20}\b(?:those|them|these|they|all of them"
@@ -720,10 +730,20 @@ def _budget_month(text: str, prev: Previous, env: Env) -> str | None:
     return span.start.strftime("%Y-%m") if span else None
 
 
-def _other_rig(text: str) -> tuple[str, int, int] | None:
-    """ "and the Jayco?" after the fuel figures of one vehicle: another by its name."""
+def _other_rig(text: str, env: Env) -> tuple[str, int, int] | None:
+    """ "and the Jayco?" after the fuel figures of one vehicle: another by its name; "and
+    only for kermit?": a name typed in lower case, the one word after "for"/"on"."""
     m = re.search(r"\b(?:the|my|our)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)", text)
-    return (m[1], m.start(), m.end()) if m else None
+    if m:
+        return m[1], m.start(), m.end()
+    m = re.search(r"\b(?:for|on|of)\s+(?:the\s+)?([a-z][\w'-]{2,})\s*[?.!]*$", text, _I)
+    if m is None or find_range(text, env.today) or category_of(m[1]):
+        return None
+    if re.fullmatch(
+        r"it|that|this|them|those|both|all|each|fuel|diesel|petrol|now|real|sure", m[1], _I
+    ):
+        return None
+    return title_case(m[1]), m.start(1), m.end(1)
 
 
 def bare_town(text: str) -> str | None:
@@ -772,7 +792,9 @@ def follow_up(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     if prev.action == "budget_status" and (month := _budget_month(text, prev, env)):
         args["month"] = month  # "and the month before?", "what about August?"
         changed = True
-    if prev.action == "fuel_stats" and (vehicle := vehicle_named(text, env) or _other_rig(text)):
+    if prev.action == "fuel_stats" and (
+        vehicle := vehicle_named(text, env) or _other_rig(text, env)
+    ):
         args["vehicle"] = vehicle[0]
         changed = True
     place = (
@@ -785,3 +807,40 @@ def follow_up(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
         args["location" if prev.action == "weather_forecast" else "near"] = place
         changed = True
     return (tool, args) if changed else None
+
+
+# --- a correction inside the message ------------------------------------------------------
+
+# "…, no wait", "sorry", "I mean": the words that take back what was just said.
+_TAKES_BACK_END = re.compile(
+    r"[\s,.;-]+(?:no wait|wait no|no sorry|sorry|oops|whoops|i mean|i meant|actually|no)\W*$", _I
+)
+_TAKES_BACK_START = re.compile(
+    r"^\W*(?:no wait|wait no|no sorry|sorry|oops|whoops|i mean|i meant|actually|correction"
+    r"|make that|make it)\b[\s,]*(?:(?:i mean|i meant|it was|that was)\b\s*)?",
+    _I,
+)
+
+
+def corrected_in_message(pieces: list[tuple[str, str]], env: Env) -> dict[int, str]:
+    """ "spent 80 on camping, no wait, the camping was 85", "paid 30 for parking, sorry 35":
+    an expense said again with a new amount right after it, in the same message, takes its
+    place. Returns {index of the piece taken back: nothing} and {index of the correction:
+    the earlier piece's words with the new amount} — as one map, "" for a dropped piece."""
+    out: dict[int, str] = {}
+    for i in range(1, len(pieces)):
+        (tool_a, text_a), (tool_b, text_b) = pieces[i - 1], pieces[i]
+        if tool_a != "add_expense" or tool_b != "add_expense" or i - 1 in out:
+            continue
+        end, start = _TAKES_BACK_END.search(text_a), _TAKES_BACK_START.match(text_b)
+        if not (end or start):
+            continue
+        said_a = text_a[: end.start()] if end else text_a
+        said_b = text_b[start.end() :] if start else text_b
+        old, new = best_amount(said_a, loose=True), best_amount(said_b, loose=True)
+        category_a, category_b = category_of(said_a), category_of(said_b)
+        if old is None or new is None or (category_b and category_b != category_a):
+            continue
+        out[i - 1] = ""
+        out[i] = said_a[: old.start] + str(new.value) + said_a[old.end :]
+    return out

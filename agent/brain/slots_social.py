@@ -66,6 +66,7 @@ _FEEDS = (
     r"(?:my |the |our )?(?:(?:public|community|main|general|everyone'?s?|open)\s+)?"
     r"(?:feed|timeline|wall|everyone|community|public|page)"
 )
+_FEED_NAME = re.compile(_FEEDS, _I)
 
 
 def _content(text: str) -> str | None:
@@ -97,7 +98,18 @@ _NOT_PUBLIC = re.compile(
 )
 
 
+# "just put it in Grey Nomads WA then": a post said before, sent to a group named bare.
+_PUT_IT_IN = re.compile(
+    rf"\b(?:put|post|share|stick|pop|chuck|send)\s+(?:it|that|this)\s+(?:up\s+)?(?:in|on|to|into)\s+"
+    rf"(?:the\s+)?((?-i:{_TITLE}))(?:\s+(?:group|mob|crew|page))?"
+    r"(?:\s+(?:then|instead|please|pls|thanks|rather))*\s*[.!]*$",
+    _I,
+)
+
+
 def _group(text: str, *, before_content: bool = True) -> str | None:
+    if (put := _PUT_IT_IN.search(text)) and not _FEED_NAME.fullmatch(put[1]):
+        return clean_name(put[1])
     head = re.split(r":|\bsaying\b", text, maxsplit=1)[0] if before_content else text
     head = _AUDIENCE_AFTER.sub("", head) if before_content and ":" in text else head
     m = _GROUP.search(head)
@@ -498,7 +510,12 @@ def create_group(text: str, env: Env) -> Draft:
     name = clean_name(m[1]) if m else ""
     description = squash(m[2] or "").strip(" -") if m else ""
     # This tool reads the user's own words; "privet" as heard is still "private".
-    if re.search(r"\b(?:private|invite[- ]only|closed|secret|members only)\b", respell(text), _I):
+    # "only for people we invite", "by invitation": who may join is who is asked
+    private = (
+        r"\b(?:private|invite[- ]only|closed|secret|members only|by invitation|invitation only"
+    )
+    private += r"|(?:people|those|folks|ones|whoever|who) (?:we|i) (?:invite|ask|add))\b"
+    if re.search(private, respell(text), _I):
         draft.put("private", True)
         name = re.sub(
             r"[,\s]+(?:keep it |make it |it's |and )?(?:private|invite[- ]only)\b.*$",
@@ -513,8 +530,12 @@ def create_group(text: str, env: Env) -> Draft:
             description,
             flags=_I,
         ).strip(" ,")
+        # "…, only for people we invite": the clause that says so is no name or description
+        clause = rf"[,;]\s*[^,;]*?{private}[^,;]*"
+        name = re.sub(clause, "", name, flags=_I)
+        description = re.sub(clause, "", description, flags=_I).strip(" ,")
     if m and not name and description:
-        name = capitalise(description)
+        name = capitalise(re.sub(r"^the\s+", "", description, flags=_I))
     if name and name == name.lower() and (cut := _NAME_ENDS.search(name)):
         # typed in lower case, a name ends where the sentence goes on ("called miller
         # family lap just for the rellies", "homeschool on wheels open to anyone")

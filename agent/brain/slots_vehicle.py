@@ -145,7 +145,7 @@ def add_vehicle(text: str, env: Env) -> Draft:
         r"|(?:her|his|its|the|our|my) name(?:'s| is)"
         # a capital "The" is the name's own ("The Tortoise"); a lower-case one is not
         r"|name\s*:)\s+(?:(?-i:the)\s+)?"
-        r"([\w'-]+(?:\s+(?!\d)[A-Z][\w'-]*)?)",
+        r"([\w'-]+(?:\s+(?!\d)(?-i:[A-Z])[\w'-]*)?)",
         text,
         _I,
     )
@@ -159,6 +159,12 @@ def add_vehicle(text: str, env: Env) -> Draft:
     if owned and owned[1].lower().endswith("'s"):
         owned = None
     the = re.search(rf"\b(?:{_GENERIC}),?\s+the\s+([A-Z][\w'-]*)", text)  # "a vehicle, the Pajero"
+    # "add our van Moby": the kind of vehicle, then its name (capitalised, no make or model)
+    kind_then_name = re.search(
+        rf"\b(?:add|register|save)\s+(?:my|our|the|a)\s+(?i:{_GENERIC})\s+([A-Z][\w'-]*)\b", text
+    )
+    if kind_then_name and not re.fullmatch(f"{_MAKES}|{_MODELS}", kind_then_name[1], _I):
+        the = the or kind_then_name
     # "new veh: Bluey, 2012 Hilux …": a label typed first, before the details, is the name
     label = re.search(rf"\bnew\s+(?:{_GENERIC}|veh|vehicle)\s*:\s*([A-Z][\w'-]*)\s*,", text, _I)
     if label and (re.fullmatch(_MAKES, label[1], _I) or re.fullmatch(_MODELS, label[1], _I)):

@@ -161,7 +161,8 @@ def add_income(text: str, env: Env) -> Draft:
 # "the 80 one", "two 42s", "the $18 ones": a row named by its amount said bare.
 _AMOUNT_ONE = re.compile(
     r"\b(?:the|two|both|those|these|one of the|\d)\s+\$?(\d+(?:\.\d{1,2})?)"
-    r"(?:'?s\b|\s+(?:ones?|expenses?|entries|entry|bills?|charges?)\b)",
+    r"(?:'?s\b|\s+(?:ones?|expenses?|entries|entry|bills?|charges?)\b"
+    r"|(?=\s+(?:from|on|at|yesterday|today|last)\b))",  # "the 55 from yesterday"
     _I,
 )
 

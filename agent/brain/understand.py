@@ -13,9 +13,10 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from agent.brain.blend import rescue
 from agent.brain.convo import Convo, text_of
 from agent.brain.dates import find_day
-from agent.brain.declined import after_declined
+from agent.brain.declined import after_declined, declined_tool
 from agent.brain.dialogue import (
     act_on_listed,
+    corrected_in_message,
     correction,
     follow_up,
     more_of_the_same,
@@ -237,6 +238,14 @@ def read_message(convo: Convo) -> Reading:
     reading = _read(convo, convo.last, recent_kind(convo), 0)
     if changed := _changed_request(convo, reading):
         return changed
+    if fixed := corrected_in_message([(r.tool, r.text) for r in reading.requests], convo.env):
+        # "80 on camping, no wait, the camping was 85": one expense, at 85
+        kept = [
+            Request(r.tool, fixed[i], fixed[i], r.args) if fixed.get(i) else r
+            for i, r in enumerate(reading.requests)
+            if fixed.get(i, None) != ""
+        ]
+        reading = Reading(kept, reading.pending, reading.cancelled, reading.say)
     requests = []
     for i, r in enumerate(reading.requests):
         # "filled up at roma, what's the weather there": a town an earlier request of the
@@ -301,10 +310,23 @@ def _changed_request(convo: Convo, reading: Reading) -> Reading | None:
         return None
     earlier = _read(convo, prev, recent_kind(convo), 1).requests
     targets = [r for r in earlier if r.tool in own] if own else earlier
+    if (
+        not targets
+        and (no := declined_tool(convo))
+        and (said_no := [r for r in earlier if r.tool == no])
+    ):
+        # "just put it in the X mob then" after a declined post: the post, not what the
+        # words alone sound like
+        targets = said_no
     if len(targets) != 1:
         return None
     target, state = targets[0], convo.env.previous
-    carried_out = state is not None and state.action == target.tool and state.turns_ago == 1
+    carried_out = (  # a trip only worked out (not saved) wrote nothing: it may be asked again
+        state is not None
+        and state.action == target.tool
+        and state.turns_ago == 1
+        and state.filters.get("save") is not False
+    )
     text = normalise(convo.text)
     args = reframed(
         target.tool, (target.text, target.raw), (text, convo.text), carried_out, convo.env

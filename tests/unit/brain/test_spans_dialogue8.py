@@ -255,3 +255,107 @@ def test_the_router_sends_another_row_to_the_declined_calls_domain() -> None:
         HumanMessage("not that one, the saturday one"),
     ]
     assert route(*said) == ["you"]
+
+
+# --- round 8 kinds: corrections, follow-ups and names, in other words -----------------------
+
+
+def test_a_correction_that_names_the_old_day_moves_to_the_new_one() -> None:
+    row = {"id": "m1", "kind": "event", "title": "Vet", "start": "2026-03-16T09:00:00+11:00"}
+    filters = {"start": "2026-03-16T09:00:00+11:00"}
+    prev = state("create_event", "you", filters, wrote=True, shown=[row], written=[row])
+    answer = step("you", "vet monday 9am", "not monday, wednesday, my mistake", **prev)
+    assert only_call(answer, "update_event")["start"] == "2026-03-11T09:00:00+11:00"
+
+
+def test_more_for_the_list_with_also_at_the_end_is_still_for_the_list() -> None:
+    prev = state("add_to_shopping_list", "you", {}, wrote=True)
+    answer = step("you", "put bread on the list", "oh and butter too", **prev)
+    assert only_call(answer, "add_to_shopping_list")["items"] == ["butter"]
+
+
+def test_a_fuel_follow_up_names_a_vehicle_in_lower_case() -> None:
+    prev = state("fuel_stats", "wheels", {"period": "last_month"}, wrote=False)
+    answer = step("wheels", "fuel figures last month", "and just for bessie?", **prev)
+    assert only_call(answer, "fuel_stats")["vehicle"] == "Bessie"
+
+
+def test_a_fuel_follow_up_for_a_period_names_no_vehicle() -> None:
+    prev = state("fuel_stats", "wheels", {"period": "last_month"}, wrote=False)
+    answer = step("wheels", "fuel figures last month", "and for this month?", **prev)
+    assert "vehicle" not in only_call(answer, "fuel_stats")
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("add our ute Bluey, a toyota hilux, diesel", "Bluey"),
+        ("add the camper, an iveco daily we call Ivan and it runs on diesel", "Ivan"),
+    ],
+)
+def test_a_vehicles_own_name(said: str, name: str) -> None:
+    calls = step("wheels", said).tool_calls
+    assert calls and calls[0]["name"] == "add_vehicle" and calls[0]["args"]["name"] == name
+
+
+def test_a_group_only_for_those_invited_is_private_and_not_named_so() -> None:
+    said = "start a group for the spanish pickers in bundaberg, just for people we invite"
+    args = only_call(step("social", said), "create_group")
+    assert args["private"] is True
+    assert "invite" not in args["name"].lower()
+
+
+def test_how_sure_is_no_part_of_the_destination() -> None:
+    args = only_call(step("wheels", "how far is it from tamworth to armidale roughly"), "plan_trip")
+    assert args["destination"] == "Armidale"
+
+
+def test_a_declined_post_sent_to_a_group_named_bare() -> None:
+    words = "spare gas bottle going free at the Kalbarri caravan park"
+    history = [
+        f"post for everyone: {words}",
+        called("create_post", "p1", content=words, visibility="public"),
+        ToolMessage(
+            "User rejected the tool call for `create_post` with id p1. The tool was not executed.",
+            tool_call_id="p1",
+            name="create_post",
+            status="error",
+        ),
+        AIMessage("OK, I won't post that."),
+    ]
+    args = only_call(
+        step("social", *history, "ok put it in Coral Coast Campers then"), "create_post"
+    )
+    assert (args["group"], args["content"]) == ("Coral Coast Campers", words)
+
+
+def test_a_distance_asked_again_to_another_town_is_still_not_saved() -> None:
+    filters = {"origin": "Cairns", "destination": "Cooktown", "save": False}
+    prev = state("plan_trip", "wheels", filters, wrote=True)
+    answer = step("wheels", "how far cairns to cooktown", "wait no, I meant to Mossman", **prev)
+    args = only_call(answer, "plan_trip")
+    assert (args["origin"], args["destination"], args["save"]) == ("Cairns", "Mossman", False)
+
+
+def test_an_expense_named_by_its_bare_amount_and_day_is_the_one_changed() -> None:
+    rows = [
+        {"id": "r1", "amount": 12.0, "category": "food", "date": "2026-03-09"},
+        {"id": "r2", "amount": 38.0, "category": "food", "date": "2026-03-09"},
+    ]
+    history = _listed_expenses(rows)
+    answer = step("wins", *history, "change the category of the 38 from yesterday to clothing")
+    assert only_call(answer, "update_expense")["expense_id"] == "r2"
+
+
+@pytest.mark.parametrize(
+    ("said", "amounts"),
+    [
+        ("spent 25 on bait and 60 on fuel, no wait, the fuel was 66", [25, 66]),
+        ("spent 14 at the laundromat, sorry i mean 16", [16]),
+    ],
+)
+def test_an_amount_taken_back_in_the_same_message_is_one_expense(
+    said: str, amounts: list[int]
+) -> None:
+    calls = step("wins", said).tool_calls
+    assert [c["args"]["amount"] for c in calls if c["name"] == "add_expense"] == amounts
