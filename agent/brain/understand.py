@@ -240,12 +240,12 @@ def read_message(convo: Convo) -> Reading:
         return changed
     if fixed := corrected_in_message([(r.tool, r.text) for r in reading.requests], convo.env):
         # "80 on camping, no wait, the camping was 85": one expense, at 85
-        kept = [
+        standing = [
             Request(r.tool, fixed[i], fixed[i], r.args) if fixed.get(i) else r
             for i, r in enumerate(reading.requests)
             if fixed.get(i, None) != ""
         ]
-        reading = Reading(kept, reading.pending, reading.cancelled, reading.say)
+        reading = Reading(standing, reading.pending, reading.cancelled, reading.say)
     requests = []
     for i, r in enumerate(reading.requests):
         # "filled up at roma, what's the weather there": a town an earlier request of the
