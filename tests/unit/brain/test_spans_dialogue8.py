@@ -312,7 +312,7 @@ def test_how_sure_is_no_part_of_the_destination() -> None:
 
 def test_a_declined_post_sent_to_a_group_named_bare() -> None:
     words = "spare gas bottle going free at the Kalbarri caravan park"
-    history = [
+    history: list[str | BaseMessage] = [
         f"post for everyone: {words}",
         called("create_post", "p1", content=words, visibility="public"),
         ToolMessage(
