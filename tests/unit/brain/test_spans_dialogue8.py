@@ -359,3 +359,15 @@ def test_an_amount_taken_back_in_the_same_message_is_one_expense(
 ) -> None:
     calls = step("wins", said).tool_calls
     assert [c["args"]["amount"] for c in calls if c["name"] == "add_expense"] == amounts
+
+
+@pytest.mark.parametrize(
+    ("said", "items"),
+    [
+        ("put on the shopping list lemons and rice", ["lemons", "rice"]),
+        ("we used up the butter, add it to the list", ["butter"]),
+        ("ran out of teabags so chuck them on the shopping list", ["teabags"]),
+    ],
+)
+def test_items_after_the_list_or_pointed_back_at(said: str, items: list[str]) -> None:
+    assert only_call(step("you", said), "add_to_shopping_list")["items"] == items
