@@ -142,7 +142,9 @@ def save_place(text: str, env: Env) -> Draft:
         name = where_in_head[0]
     if (not name or (where and name == where[0])) and (
         called := re.match(
-            r"\s*,\s*((?-i:[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4}))\s*(?:,|\.|$)",
+            r"\s*,\s*((?-i:[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4}))\s*(?:,|\.|$"
+            # (or where it is: "…, Mambray Creek near Port Germein")
+            r"|(?=\s+(?:near|in|at|outside|out of|just out of|north of|south of|east of|west of)\s))",
             cut[len(head) :],
         )
     ):

@@ -371,3 +371,9 @@ def test_an_amount_taken_back_in_the_same_message_is_one_expense(
 )
 def test_items_after_the_list_or_pointed_back_at(said: str, items: list[str]) -> None:
     assert only_call(step("you", said), "add_to_shopping_list")["items"] == items
+
+
+def test_a_spots_own_name_after_a_comma_then_where_it_is() -> None:
+    said = "save this bush camp for us, Fig Tree Crossing near Mount Surprise, five stars"
+    args = only_call(step("wheels", said), "save_place")
+    assert (args["name"], args["location"]) == ("Fig Tree Crossing", "Mount Surprise")
