@@ -119,6 +119,7 @@ _DAY_BESIDE = re.compile(
 )
 
 
+_SAME_TIME = re.compile(r"\b(?:same|usual|the same) time\b|\bat the same hour\b", _I)
 # "the thursday after", "the monday before": that weekday beside the row's own day.
 _WEEKDAY_BESIDE = re.compile(
     r"\bthe (mon|tue|wed|thu|fri|sat|sun)[a-z]* (after|before)\b(?! (?:next|this|that|the)\b)", _I
@@ -177,6 +178,9 @@ def _event_changes(said: str, row: dict[str, Any], env: Env) -> dict[str, Any]:
     day = find_day(said, env.today, future=True)
     rest = blank(said, [(day.start, day.end)]) if day else said
     clock = _clock(rest, start.astimezone(env.tz).time() if start else None)
+    if _SAME_TIME.search(said):
+        clock = None  # "the thursday after, same time": the row's own time, whatever else
+
     if day is None and clock is None and beside is None:
         return {}
     new_day = day.day if day else beside or old_day

@@ -424,7 +424,8 @@ def list_groups(text: str, env: Env) -> Draft:
         )
         # "for korean people", "for dog lovers like us": who is in it says what it is about
         query = re.sub(
-            r"\s+(?:people|folks|peeps|ones|types|like (?:me|us)|in (?:oz|australia))$",
+            r"\s+(?:people|folks|peeps|ones|types|travellers|travelers|tourists|visitors|owners"
+            r"|drivers|like (?:me|us)|in (?:oz|australia))$",
             "",
             query,
             flags=_I,

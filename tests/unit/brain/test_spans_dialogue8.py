@@ -377,3 +377,15 @@ def test_a_spots_own_name_after_a_comma_then_where_it_is() -> None:
     said = "save this bush camp for us, Fig Tree Crossing near Mount Surprise, five stars"
     args = only_call(step("wheels", said), "save_place")
     assert (args["name"], args["location"]) == ("Fig Tree Crossing", "Mount Surprise")
+
+
+def test_the_same_time_keeps_the_rows_time_whatever_number_is_said() -> None:
+    rows = [{"id": "h1", "title": "Haircut", "start": "2026-03-12T10:00:00+11:00"}]
+    history = _declined("delete_event", "list_events", "events", rows, "h1")
+    answer = step("you", *history, "move it 2 the friday after instead, same time")
+    assert only_call(answer, "update_event")["start"] == "2026-03-13T10:00:00+11:00"
+
+
+def test_who_travels_is_no_part_of_a_group_search() -> None:
+    args = only_call(step("social", "any groups for japanese tourists?"), "list_groups")
+    assert args["query"] == "japanese"
