@@ -389,3 +389,18 @@ def test_the_same_time_keeps_the_rows_time_whatever_number_is_said() -> None:
 def test_who_travels_is_no_part_of_a_group_search() -> None:
     args = only_call(step("social", "any groups for japanese tourists?"), "list_groups")
     assert args["query"] == "japanese"
+
+
+def test_there_after_a_trip_the_map_could_not_find_is_where_it_was_going() -> None:
+    history: list[str | BaseMessage] = [
+        "work out the drive from Launceston to Bay of Fires for us on friday",
+        called("plan_trip", "t1", origin="Launceston", destination="Bay Of Fires"),
+        ToolMessage(
+            '{"ok": false, "summary": "I couldn\'t find a place called \'Bay Of Fires\'."}',
+            tool_call_id="t1",
+            name="plan_trip",
+        ),
+        AIMessage("Sorry, I couldn't do that."),
+    ]
+    answer = step("wheels", *history, "and is it going to rain over there?")
+    assert only_call(answer, "weather_forecast")["location"].lower() == "bay of fires"
