@@ -404,3 +404,15 @@ def test_there_after_a_trip_the_map_could_not_find_is_where_it_was_going() -> No
     ]
     answer = step("wheels", *history, "and is it going to rain over there?")
     assert only_call(answer, "weather_forecast")["location"].lower() == "bay of fires"
+
+
+def test_keeping_the_trip_just_worked_out_after_an_acknowledgement() -> None:
+    history: list[str | BaseMessage] = [
+        "how far from Broome to Derby",
+        called("plan_trip", "t1", origin="Broome", destination="Derby", save=False),
+        result("t1", "plan_trip", summary="220 km. Not saved to your trips."),
+        AIMessage("220 km. Not saved to your trips."),
+    ]
+    said = "ok lovely, thanks heaps, book that in for next friday and keep it"
+    args = only_call(step("wheels", *history, said), "plan_trip")
+    assert (args["origin"], args["destination"], args["save"]) == ("Broome", "Derby", True)
