@@ -62,7 +62,9 @@ _CUE = re.compile(
     r"|(?:put|stick|pop|file|chuck|move) (?:it|that|this) (?:under|in|into|as)"
     r"|should (?:be|have been)"
     r"|correction|not)\b"
-    r"|\b(?:actually|i meant|i mean|should (?:be|have been)|not \$?\d+|instead|make (?:it|that))\b",
+    r"|\b(?:actually|i meant|i mean|should (?:be|have been)|not \$?\d+|instead|make (?:it|that))\b"
+    # "tuesday, not monday" (how "not monday, tuesday" is normalised: the new day first)
+    r"|\bnot (?:on )?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b",
     _I,
 )
 # Words that ask for something new: "sorry, I also spent 20 on bread" logs another.

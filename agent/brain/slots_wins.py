@@ -161,8 +161,15 @@ def add_income(text: str, env: Env) -> Draft:
 # "the 80 one", "two 42s", "the $18 ones": a row named by its amount said bare.
 _AMOUNT_ONE = re.compile(
     r"\b(?:the|two|both|those|these|one of the|\d)\s+\$?(\d+(?:\.\d{1,2})?)"
-    r"(?:'?s\b|\s+(?:ones?|expenses?|entries|entry|bills?|charges?)\b"
-    r"|(?=\s+(?:from|on|at|yesterday|today|last)\b))",  # "the 55 from yesterday"
+    r"(?:'?s\b|\s+(?:ones?|expenses?|entries|entry|bills?|charges?)\b)",
+    _I,
+)
+# "the 55 from yesterday", "that $12 one": a bare figure after "the"/"that" names a row by
+# its amount (not a day, a time, a count of a unit).
+_THE_FIGURE = re.compile(
+    r"\b(?:the|that|this)\s+\$?(\d+(?:\.\d{1,2})?)\b(?![.,:]\d)"
+    r"(?!\s*(?:%|km|kms|k\b|l\b|lt|litres?|liters?|st\b|nd\b|rd\b|th\b|am\b|pm\b|of\b|days?"
+    r"|weeks?|months?|years?|nights?|hours?|mins?|minutes?|kg|people|x\b))",
     _I,
 )
 
@@ -174,6 +181,8 @@ def _expense_ref(text: str, old: Decimal | None = None) -> Ref:
     said = amounts[0].value if amounts else Decimal(bare[1]) if bare else None
     if bare and not amounts:
         text = blank(text, [bare.span(1)])
+    if said is None and old is None and (named := _THE_FIGURE.search(text)):
+        old = Decimal(named[1])
     return Ref(
         "expense",
         "expense_id",
