@@ -850,3 +850,26 @@ def corrected_in_message(pieces: list[tuple[str, str]], env: Env) -> dict[int, s
         out[i - 1] = ""
         out[i] = said_a[: old.start] + str(new.value) + said_a[old.end :]
     return out
+
+
+# --- a day said in the turn before --------------------------------------------------------
+
+_WORD = re.compile(r"[a-z]{3,}", _I)
+_COMMON = {
+    "the", "and", "for", "put", "add", "list", "task", "todo", "job", "jobs", "just", "don",
+    "log", "any", "money", "yet", "our", "due", "end", "month", "week", "with", "that", "this",
+}  # fmt: skip
+
+
+def day_said_before(text: str, before: str, env: Env) -> str:
+    """ "the trailer rego's due end of the month", then "a to-do for the rego": a task with
+    no day of its own is due on the day the message before gave the same thing (" on
+    <date>" to add to its text, else "")."""
+    if find_day(text, env.today, future=True):
+        return ""
+    found = find_day(before, env.today, future=True)
+    if found is None or found.day < env.today:
+        return ""
+    said = {w.lower() for w in _WORD.findall(text)} - _COMMON
+    earlier = {w.lower() for w in _WORD.findall(before)} - _COMMON
+    return f" on {found.day.isoformat()}" if said & earlier else ""

@@ -144,7 +144,8 @@ def save_place(text: str, env: Env) -> Draft:
         called := re.match(
             r"\s*,\s*((?-i:[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4}))\s*(?:,|\.|$"
             # (or where it is: "…, Mambray Creek near Port Germein")
-            r"|(?=\s+(?:near|in|at|outside|out of|just out of|north of|south of|east of|west of)\s))",
+            r"|(?=\s+(?:near|in|at|outside|out of|just out of|north of|south of|east of"
+            r"|west of)\s))",
             cut[len(head) :],
         )
     ):

@@ -76,7 +76,16 @@ def add_task(text: str, env: Env) -> Draft:
     rest = re.sub(
         r"(?:[\s,]+(?:fr|pls|plz|please|thanks|thx|ta|lol|mate|ok))+[\s.!]*$", "", rest, flags=_I
     )
-    title = tidy(re.sub(r"\s+", " ", rest), _TASK_LEAD)
+    # "…, don't log any money yet": what not to do is no part of what to do
+    rest = re.sub(
+        r"[,;]\s*(?:but\s+)?(?:don'?t|do not|no need to|never mind)\b.*$", "", rest, flags=_I
+    )
+    lead = _TASK_LEAD
+    if re.match(
+        r"\W*(?:add\s+|put\s+|make\s+)?(?:a|an|new)\s+(?:to-?do|todo|task|job)\s+for\b", rest, _I
+    ):
+        lead += r"|for"  # "a to-do for the rego": the rego is what it is about
+    title = tidy(re.sub(r"\s+", " ", rest), lead)
     if quoted := re.search(r"(?:^|\s)['\"](.+?)['\"](?=\s|$|[,.!?])", rest):
         title = capitalise(squash(quoted[1]))  # "chuck 'fix the step' on the list": its words
     draft.put("title", title[:200] or None)

@@ -18,6 +18,7 @@ from agent.brain.dialogue import (
     act_on_listed,
     corrected_in_message,
     correction,
+    day_said_before,
     follow_up,
     more_of_the_same,
     previous_place,
@@ -253,6 +254,8 @@ def read_message(convo: Convo) -> Reading:
         here = next((t for e in reversed(reading.requests[:i]) if (t := _town_named(e.text))), None)
         place = here or previous_place(convo.env)
         day = _day_said_before(r, reading.requests[:i], convo)
+        if r.tool == "add_task" and not day and (before := convo.previous_human()):
+            day = day_said_before(r.text, normalise(before[1]), convo.env)
         requests.append(
             Request(
                 r.tool,

@@ -416,3 +416,28 @@ def test_keeping_the_trip_just_worked_out_after_an_acknowledgement() -> None:
     said = "ok lovely, thanks heaps, book that in for next friday and keep it"
     args = only_call(step("wheels", *history, said), "plan_trip")
     assert (args["origin"], args["destination"], args["save"]) == ("Broome", "Derby", True)
+
+
+def test_a_task_for_a_thing_is_named_by_the_thing_not_what_not_to_do() -> None:
+    said = "add a job for the gas bottle refill, don't remind me though"
+    assert only_call(step("you", said), "add_task")["title"] == "Gas bottle refill"
+
+
+def test_a_task_takes_the_due_day_the_message_before_gave_the_same_thing() -> None:
+    history: list[str | BaseMessage] = [
+        "the caravan insurance runs out on the 28th",
+        AIMessage("Noted."),
+    ]
+    said = "make a to-do for the insurance please"
+    args = only_call(step("you", *history, said), "add_task")
+    assert args["due_date"] == "2026-03-28"
+    assert args["title"] == "Insurance"
+
+
+def test_a_task_about_something_else_takes_no_day_from_before() -> None:
+    history: list[str | BaseMessage] = [
+        "the caravan insurance runs out on the 28th",
+        AIMessage("Noted."),
+    ]
+    args = only_call(step("you", *history, "make a to-do for the gutters please"), "add_task")
+    assert "due_date" not in args
