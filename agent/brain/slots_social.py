@@ -537,6 +537,10 @@ def create_group(text: str, env: Env) -> Draft:
         description = re.sub(clause, "", description, flags=_I).strip(" ,")
     if m and not name and description:
         name = capitalise(re.sub(r"^the\s+", "", description, flags=_I))
+    if (texted := re.search(r"\s+[24]$", name)) and re.search(
+        rf"{re.escape(name)}\s+(?!(?:for|to|about|with|and|that|which|so|is|it)\b)[a-z]", text
+    ):
+        name = name[: texted.start()]  # "… Vanners 4 ppl touring": a texted "for", no part of it
     if name and name == name.lower() and (cut := _NAME_ENDS.search(name)):
         # typed in lower case, a name ends where the sentence goes on ("called miller
         # family lap just for the rellies", "homeschool on wheels open to anyone")

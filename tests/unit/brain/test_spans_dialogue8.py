@@ -441,3 +441,14 @@ def test_a_task_about_something_else_takes_no_day_from_before() -> None:
     ]
     args = only_call(step("you", *history, "make a to-do for the gutters please"), "add_task")
     assert "due_date" not in args
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("start a group called Gulf Fishos 4 ppl chasing barra", "Gulf Fishos"),
+        ("create a group called Bus Life 2 for the second bus", "Bus Life 2"),
+    ],
+)
+def test_a_texted_for_after_a_group_name_is_no_part_of_it(said: str, name: str) -> None:
+    assert only_call(step("social", said), "create_group")["name"] == name
