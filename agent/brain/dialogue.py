@@ -472,9 +472,17 @@ def more_of_the_same(text: str, env: Env) -> tuple[str, str] | None:
     if prev is None or prev.turns_ago != 1 or prev.action not in SHOPPING_LIST_TURNS:
         return None
     m = _MORE.match(text)
-    if not m or len(text.split()) > MAX_WORDS or _NEW.search(m[1]):
+    if not m or len(text.split()) > MAX_WORDS or _NEW.search(m[1]) or _STOCKED.search(m[1]):
         return None
     return "add_to_shopping_list", f"add {m[1]} to the shopping list"
+
+
+# "and we've got 3 kg of rice in the cupboard": what is in stock, not more to buy.
+_STOCKED = re.compile(
+    r"\b(?:we've got|we have|i've got|i have|we got|got some|there's)\b"
+    r"|\b(?:in|into) the (?:cupboard|pantry|fridge|freezer|esky)\b",
+    _I,
+)
 
 
 # "same again at Threeways", "same again yesterday", "ditto": the previous turn's write

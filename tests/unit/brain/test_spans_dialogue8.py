@@ -452,3 +452,10 @@ def test_a_task_about_something_else_takes_no_day_from_before() -> None:
 )
 def test_a_texted_for_after_a_group_name_is_no_part_of_it(said: str, name: str) -> None:
     assert only_call(step("social", said), "create_group")["name"] == name
+
+
+def test_and_what_is_in_stock_after_the_list_is_the_pantry_not_the_list() -> None:
+    prev = state("add_to_shopping_list", "you", {}, wrote=True)
+    said = "oh and we have 2 kg of flour in the pantry now"
+    answer = step("you", "out of coffee, chuck it on the shopping list", said, **prev)
+    assert only_call(answer, "add_pantry_item")["name"] == "flour"
