@@ -20,11 +20,12 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from agent.brain import figures
+from agent.brain.calendar_words import WEEKDAYS
 from agent.brain.categories import category_of
 from agent.brain.clock import add_months, month_end
 from agent.brain.convo import Env
 from agent.brain.dates import MONTHS, find_day
-from agent.brain.draft import blank
+from agent.brain.draft import blank, tidy
 from agent.brain.money import bare_numbers, best_amount, find_amounts, spoken_pair
 from agent.brain.places import (
     capitalised_place,
@@ -39,6 +40,7 @@ from agent.brain.slots import EXTRACT
 from agent.brain.slots_vehicle import vehicle_named
 from agent.brain.textutil import title_case
 from agent.brain.times import find_time
+from tools.registry import ACTIONS_BY_NAME
 
 _I = re.IGNORECASE
 MAX_WORDS = 12  # a correction or a follow-up is short; longer is a request of its own
@@ -60,7 +62,9 @@ _CUE = re.compile(
     r"|(?:put|stick|pop|file|chuck|move) (?:it|that|this) (?:under|in|into|as)"
     r"|should (?:be|have been)"
     r"|correction|not)\b"
-    r"|\b(?:actually|i meant|i mean|should (?:be|have been)|not \$?\d+|instead|make (?:it|that))\b",
+    r"|\b(?:actually|i meant|i mean|should (?:be|have been)|not \$?\d+|instead|make (?:it|that))\b"
+    # "tuesday, not monday" (how "not monday, tuesday" is normalised: the new day first)
+    r"|\bnot (?:on )?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b",
     _I,
 )
 # Words that ask for something new: "sorry, I also spent 20 on bread" logs another.
@@ -117,7 +121,19 @@ _DAY_BESIDE = re.compile(
 )
 
 
+_SAME_TIME = re.compile(r"\b(?:same|usual|the same) time\b|\bat the same hour\b", _I)
+# "the thursday after", "the monday before": that weekday beside the row's own day.
+_WEEKDAY_BESIDE = re.compile(
+    r"\bthe (mon|tue|wed|thu|fri|sat|sun)[a-z]* (after|before)\b(?! (?:next|this|that|the)\b)", _I
+)
+
+
 def _beside_row(said: str, old: date | None) -> date | None:
+    if old is not None and (named := _WEEKDAY_BESIDE.search(said)):
+        target = WEEKDAYS.index(named[1].lower())
+        if named[2].lower() == "after":
+            return old + timedelta(days=(target - old.weekday()) % 7 or 7)
+        return old - timedelta(days=(old.weekday() - target) % 7 or 7)
     m = _DAY_BESIDE.search(said)
     if not m or old is None:
         return None
@@ -135,7 +151,7 @@ def _expense_changes(said: str, row: dict[str, Any], env: Env) -> dict[str, Any]
     changes: dict[str, Any] = {}
     if beside := _beside_row(said, _row_day(row, "date")):
         changes["date"] = beside.isoformat()
-        said = _DAY_BESIDE.sub(" ", said)
+        said = _WEEKDAY_BESIDE.sub(" ", _DAY_BESIDE.sub(" ", said))
     day = find_day(said, env.today, future=False)
     rest = blank(said, [(day.start, day.end)]) if day else said
     if day:
@@ -160,10 +176,13 @@ def _event_changes(said: str, row: dict[str, Any], env: Env) -> dict[str, Any]:
     old_day = start.astimezone(env.tz).date() if start else _row_day(row, "start")
     beside = _beside_row(said, old_day)
     if beside:
-        said = _DAY_BESIDE.sub(" ", said)
+        said = _WEEKDAY_BESIDE.sub(" ", _DAY_BESIDE.sub(" ", said))
     day = find_day(said, env.today, future=True)
     rest = blank(said, [(day.start, day.end)]) if day else said
     clock = _clock(rest, start.astimezone(env.tz).time() if start else None)
+    if _SAME_TIME.search(said):
+        clock = None  # "the thursday after, same time": the row's own time, whatever else
+
     if day is None and clock is None and beside is None:
         return {}
     new_day = day.day if day else beside or old_day
@@ -173,6 +192,11 @@ def _event_changes(said: str, row: dict[str, Any], env: Env) -> dict[str, Any]:
     if at is None:
         return {"start": new_day.isoformat()}
     return {"start": datetime.combine(new_day, at, tzinfo=env.tz).isoformat()}
+
+
+def row_changes(kind: str, said: str, row: dict[str, Any], env: Env) -> dict[str, Any]:
+    """What a message changes on a row of this kind (an expense or an event)."""
+    return (_expense_changes if kind == "expense" else _event_changes)(said, row, env)
 
 
 # An acknowledgement before what the message says: "Thanks. And …", "Hmm. What about …".
@@ -261,6 +285,13 @@ _THE_AMOUNT_ONE = re.compile(
     r" (?:one|expense|entry|bill|purchase|charge)\b",
     _I,
 )
+# "not monday, tuesday": the old day, which is no new value.
+_NOT_DAY = re.compile(
+    r"\b(?:not|instead of|rather than)\s+(?:on\s+)?(?:the\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?"
+    r"|fri|sat(?:ur)?|sun)(?:day)?\b"
+    r"|\b(?:not|instead of|rather than)\s+(?:today|tomorrow|yesterday)\b",
+    _I,
+)
 # "not food", "instead of groceries": the old category, which is no new value.
 _NOT_WORD = re.compile(r"\b(?:not|instead of|rather than)\s+(?:for\s+|on\s+)?([a-z]+)\b", _I)
 # "…, fix it please": the ask for the change itself, which says nothing new.
@@ -327,6 +358,7 @@ def correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     if row is None:
         return None
     said = _NOT.sub(" ", text)  # "45 not 50": the new value is the one left
+    said = _NOT_DAY.sub(" ", said)  # "not monday, tuesday"
     said = _WHICH.sub(" ", said)  # "the first one" says which row, not a category ("first aid")
     said = _THE_AMOUNT_ONE.sub(" ", said)  # "the 72 one" says which row, not a new amount
     said = _NOT_WORD.sub(lambda m: " " if category_of(m[1]) else m[0], said)
@@ -403,7 +435,9 @@ def unsaved_trip_of(env: Env) -> dict[str, Any] | None:
 # --- more of the same, and acting on what was listed ------------------------------------
 
 _MORE = re.compile(
-    r"^\W*(?:oh,?\s+)?(?:and|also|plus|oh and|and also)\s+(?:some\s+)?(.+?)[.!?]*$", _I
+    r"^\W*(?:oh,?\s+)?(?:and|also|plus|oh and|and also)\s+(?:some\s+)?(.+?)"
+    r"(?:\s+(?:also|too|as well))?[.!?]*$",  # "and eggs also": still the one list
+    _I,
 )
 _THOSE = re.compile(
     r"\b(?:add|put|pop|stick|chuck|whack|grab)\b.{0,20}\b(?:those|them|these|they|all of them"
@@ -438,9 +472,17 @@ def more_of_the_same(text: str, env: Env) -> tuple[str, str] | None:
     if prev is None or prev.turns_ago != 1 or prev.action not in SHOPPING_LIST_TURNS:
         return None
     m = _MORE.match(text)
-    if not m or len(text.split()) > MAX_WORDS or _NEW.search(m[1]):
+    if not m or len(text.split()) > MAX_WORDS or _NEW.search(m[1]) or _STOCKED.search(m[1]):
         return None
     return "add_to_shopping_list", f"add {m[1]} to the shopping list"
+
+
+# "and we've got 3 kg of rice in the cupboard": what is in stock, not more to buy.
+_STOCKED = re.compile(
+    r"\b(?:we've got|we have|i've got|i have|we got|got some|there's)\b"
+    r"|\b(?:in|into) the (?:cupboard|pantry|fridge|freezer|esky)\b",
+    _I,
+)
 
 
 # "same again at Threeways", "same again yesterday", "ditto": the previous turn's write
@@ -474,7 +516,13 @@ def same_again(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     said = EXTRACT[prev.action](m["rest"], env).args
     args |= {k: v for k, v in said.items() if k in _RESTATED and v is not None}
     if (place := place_after(m["rest"], "at|in")) is not None:
-        args["location"] = place[0]
+        takes = ACTIONS_BY_NAME[prev.action].args.model_fields
+        if "location" in takes:
+            args["location"] = place[0]
+        elif "description" in takes:  # an expense says where in its description
+            when = find_day(m["rest"], env.today, future=False)
+            where = blank(m["rest"], [(when.start, when.end)]) if when else m["rest"]
+            args["description"] = tidy(where, r"for|at|in|on|the|same|again|please|pls|thanks")
     if (day := find_day(m["rest"], env.today, future=False)) is not None:
         args["date"] = day.day.isoformat()
     return prev.action, args
@@ -696,10 +744,20 @@ def _budget_month(text: str, prev: Previous, env: Env) -> str | None:
     return span.start.strftime("%Y-%m") if span else None
 
 
-def _other_rig(text: str) -> tuple[str, int, int] | None:
-    """ "and the Jayco?" after the fuel figures of one vehicle: another by its name."""
+def _other_rig(text: str, env: Env) -> tuple[str, int, int] | None:
+    """ "and the Jayco?" after the fuel figures of one vehicle: another by its name; "and
+    only for kermit?": a name typed in lower case, the one word after "for"/"on"."""
     m = re.search(r"\b(?:the|my|our)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)", text)
-    return (m[1], m.start(), m.end()) if m else None
+    if m:
+        return m[1], m.start(), m.end()
+    m = re.search(r"\b(?:for|on|of)\s+(?:the\s+)?([a-z][\w'-]{2,})\s*[?.!]*$", text, _I)
+    if m is None or find_range(text, env.today) or category_of(m[1]):
+        return None
+    if re.fullmatch(
+        r"it|that|this|them|those|both|all|each|fuel|diesel|petrol|now|real|sure", m[1], _I
+    ):
+        return None
+    return title_case(m[1]), m.start(1), m.end(1)
 
 
 def bare_town(text: str) -> str | None:
@@ -748,7 +806,9 @@ def follow_up(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     if prev.action == "budget_status" and (month := _budget_month(text, prev, env)):
         args["month"] = month  # "and the month before?", "what about August?"
         changed = True
-    if prev.action == "fuel_stats" and (vehicle := vehicle_named(text, env) or _other_rig(text)):
+    if prev.action == "fuel_stats" and (
+        vehicle := vehicle_named(text, env) or _other_rig(text, env)
+    ):
         args["vehicle"] = vehicle[0]
         changed = True
     place = (
@@ -761,3 +821,63 @@ def follow_up(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
         args["location" if prev.action == "weather_forecast" else "near"] = place
         changed = True
     return (tool, args) if changed else None
+
+
+# --- a correction inside the message ------------------------------------------------------
+
+# "…, no wait", "sorry", "I mean": the words that take back what was just said.
+_TAKES_BACK_END = re.compile(
+    r"[\s,.;-]+(?:no wait|wait no|no sorry|sorry|oops|whoops|i mean|i meant|actually|no)\W*$", _I
+)
+_TAKES_BACK_START = re.compile(
+    r"^\W*(?:no wait|wait no|no sorry|sorry|oops|whoops|i mean|i meant|actually|correction"
+    r"|make that|make it)\b[\s,]*(?:(?:i mean|i meant|it was|that was)\b\s*)?",
+    _I,
+)
+
+
+def corrected_in_message(pieces: list[tuple[str, str]], env: Env) -> dict[int, str]:
+    """ "spent 80 on camping, no wait, the camping was 85", "paid 30 for parking, sorry 35":
+    an expense said again with a new amount right after it, in the same message, takes its
+    place. Returns {index of the piece taken back: nothing} and {index of the correction:
+    the earlier piece's words with the new amount} — as one map, "" for a dropped piece."""
+    out: dict[int, str] = {}
+    for i in range(1, len(pieces)):
+        (tool_a, text_a), (tool_b, text_b) = pieces[i - 1], pieces[i]
+        if tool_a != "add_expense" or tool_b != "add_expense" or i - 1 in out:
+            continue
+        end, start = _TAKES_BACK_END.search(text_a), _TAKES_BACK_START.match(text_b)
+        if not (end or start):
+            continue
+        said_a = text_a[: end.start()] if end else text_a
+        said_b = text_b[start.end() :] if start else text_b
+        old, new = best_amount(said_a, loose=True), best_amount(said_b, loose=True)
+        category_a, category_b = category_of(said_a), category_of(said_b)
+        if old is None or new is None or (category_b and category_b != category_a):
+            continue
+        out[i - 1] = ""
+        out[i] = said_a[: old.start] + str(new.value) + said_a[old.end :]
+    return out
+
+
+# --- a day said in the turn before --------------------------------------------------------
+
+_WORD = re.compile(r"[a-z]{3,}", _I)
+_COMMON = {
+    "the", "and", "for", "put", "add", "list", "task", "todo", "job", "jobs", "just", "don",
+    "log", "any", "money", "yet", "our", "due", "end", "month", "week", "with", "that", "this",
+}  # fmt: skip
+
+
+def day_said_before(text: str, before: str, env: Env) -> str:
+    """ "the trailer rego's due end of the month", then "a to-do for the rego": a task with
+    no day of its own is due on the day the message before gave the same thing (" on
+    <date>" to add to its text, else "")."""
+    if find_day(text, env.today, future=True):
+        return ""
+    found = find_day(before, env.today, future=True)
+    if found is None or found.day < env.today:
+        return ""
+    said = {w.lower() for w in _WORD.findall(text)} - _COMMON
+    earlier = {w.lower() for w in _WORD.findall(before)} - _COMMON
+    return f" on {found.day.isoformat()}" if said & earlier else ""

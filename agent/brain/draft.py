@@ -40,6 +40,19 @@ class Draft:
         self.args[key] = as_number(value) if isinstance(value, Decimal) else value
 
 
+# A change of mind said in passing ("on second thoughts, take that one out"): no row's
+# position ("second") and no words that describe it.
+_CHANGE_OF_MIND = re.compile(
+    r"\b(?:on (?:second|2nd) thoughts?|second thoughts|having thought about it"
+    r"|come to think of it|thinking about it)\b",
+    re.IGNORECASE,
+)
+
+
+def without_change_of_mind(text: str) -> str:
+    return _CHANGE_OF_MIND.sub(" ", text)
+
+
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
     """`text` with the given spans replaced by spaces (positions stay valid)."""
     chars = list(text)

@@ -24,6 +24,10 @@ _STOP = (
     r"|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|take|takes|taking|took|use|need|needs"
     r"|are|were|has|have|had|wise|looking|looks|like|gonna|going|expected|supposed|still|far"
     r"|run|haul|trek|hop|leg|cruise|ride"
+    # how soon, said after the place ("near Katherine asap", "in Roma right now")
+    r"|asap|a\.s\.a\.p|urgently|urgent|quick|quickly|now|soon|immediately|pronto|right|stat"
+    # how sure, said after it ("to Uluru approx")
+    r"|approx|approximately|roughly|about|ish|maybe|exactly|precisely"
     # ways of going ("from Kalgoorlie down to Esperance", "across to Ceduna")
     r"|down|over|across|around"
 )

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from langchain_core.messages import BaseMessage, HumanMessage
 
 from agent.brain.convo import text_of
-from agent.brain.places import named_town, town_after_word
+from agent.brain.places import named_town, town_after_word, trip_places
 from agent.brain.textutil import title_case
 
 PLACE_TOOLS = {"plan_trip", "weather_forecast", "find_places"}
@@ -49,6 +49,11 @@ def last_town(history: Sequence[BaseMessage], before: int) -> str | None:
         if not isinstance(message, HumanMessage):
             continue
         text = text_of(message)
+        origin, destination, _stops = trip_places(text)
+        if origin and destination:
+            # "the trip from Adelaide to Wilpena Pound": there is where it goes, a place
+            # the map may not know (the trip then failed, so no state names it)
+            return destination
         if town := town_after_word(text, LOCATIVE) or named_town(text):
             return _whole_place(text, town)
     return None

@@ -25,11 +25,21 @@ from tools.registry import ACTIONS_BY_NAME
 MAX_WORDS = 12  # a turn that only changes slots is short
 # Words that say this turn changes the previous request rather than asking anew.
 CARRY = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|oh|right|nah|no|hmm+|well)\b[\s,.!]*)*"
-    r"(?:and|what about|how about|same|then|just|instead|rather|actually|make (?:it|that))\b"
+    r"^\W*(?:(?:ok(?:ay)?|oh|right|nah|no|hmm+|well|wait|sorry|oops)\b[\s,.!]*)*"
+    r"(?:and|what about|how about|same|then|just|instead|rather|actually|make (?:it|that)"
+    r"|i mean|i meant)\b"
     r"|\b(?:instead|then|rather)\W*$",
     re.IGNORECASE,
 )
+# "no wait, I mean …": how a change is said, no value of it; "not katherine": the old one.
+_SAYING = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|oh|right|nah|no|hmm+|well|wait|sorry|oops|actually)\b[\s,.!]*)*"
+    r"(?:i mean|i meant)\b\s*",
+    re.IGNORECASE,
+)
+_NOT_THAT = re.compile(r"[,;]?\s*\bnot\s+[\w' ]+?\s*[.!?]*$", re.IGNORECASE)
+# A read asked again stays a read: the turn saves only when it says so.
+_SAVES = re.compile(r"\b(?:save|keep|book|plan|add|put)\b", re.IGNORECASE)
 # Words that ask for the write once more ("and tell the X group too"), not for a change.
 AGAIN = re.compile(r"\b(?:too|also|as well|again)\b", re.IGNORECASE)
 # Where a place is the whole change ("and albany?"): the slot each tool reads it into.
@@ -54,10 +64,14 @@ def reframed(
         return None
     if action.writes and carried_out and not AGAIN.search(text):
         return None
-    old, new = _draft(tool, *before, env), _draft(tool, text, raw, env)
+    said = _NOT_THAT.sub("", _SAYING.sub("", text))
+    said_raw = _NOT_THAT.sub("", _SAYING.sub("", raw))
+    old, new = _draft(tool, *before, env), _draft(tool, said, said_raw, env)
     if old.ref is not None or new.ref is not None or old.missing is not None:
         return None  # rows named need the results they were shown in; an unfinished request
     changed = {k: v for k, v in new.args.items() if v is not None and old.args.get(k) != v}
+    if "save" in changed and not _SAVES.search(text):
+        del changed["save"]
     slot = PLACE_SLOT.get(tool)
     town = bare_town(text) if slot and slot not in changed else None
     if slot and town and town.lower() != str(old.args.get(slot, "")).lower():

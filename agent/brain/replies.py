@@ -23,6 +23,13 @@ _REFUSED = {
     "create_post": "post that", "update_expense": "change that expense",
     "update_event": "change that event",
 }  # fmt: skip
+
+
+def refused_tool(reply: str) -> str | None:
+    """The tool a "OK, I won't …" reply (after the user declined its call) was about."""
+    return next((t for t, said in _REFUSED.items() if reply == f"OK, I won't {said}."), None)
+
+
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _EXAMPLES = {
     "wins": '"spent $20 on lunch" or "how\'s my budget?"',

@@ -32,7 +32,10 @@ _GET += r"|whack|bung|slap|jot(?: down)?|pick up|grab us|get us|we're out of|we 
 # A label before the items: "shopping list: snags, onions", "for the shops -".
 _LABEL = re.compile(
     r"^\s*(?:(?:the|my|our)\s+)?(?:(?:shopping|grocery|groceries|shops?)\s*list|shopping|shops"
-    r"|list)\s*[:\-]\s*",
+    r"|groceries|list)\s*[:\-]\s*"
+    # the list as the one who wants: "the shopping list needs milk", "list could use eggs"
+    r"|^\s*(?:(?:the|my|our)\s+)?(?:(?:shopping|grocery|groceries|shops?)\s*)?list\s+"
+    r"(?:needs|wants|could (?:use|do with)|is (?:missing|short of|out of)|is after|lacks)\s+",
     _I,
 )
 _VAGUE = r"the shopping list|list|please|too|something|some stuff|stuff|things|a few things"
@@ -135,10 +138,32 @@ _MORE_AFTER = re.compile(
 )
 
 
+# "add to the shopping list bread and tomato": the list named first, the items after it.
+_LIST_THEN_ITEMS = re.compile(
+    r"^\W*(?:please\s+|pls\s+)?(?:add|put|pop|chuck|stick|whack|write)\s+(?:on|onto|to|in)\s+"
+    r"(?:the|my|our)\s+(?:(?:shopping|grocery|groceries|shops?)\s*)?(?:list|shopping|shops)"
+    r"\s+(?!list\b|(?:please|pls|thanks|too|as well|for me)\W*$)(?P<items>\w.*)$",
+    _I,
+)
+# "we finished the milk, put it on the list": "it" is what ran out.
+_RAN_OUT = re.compile(
+    r"\b(?:finished|used up|used the last of|ran out of|run out of|out of|the last of|no more"
+    r"|all out of|polished off)\s+(?:the\s+|our\s+|my\s+|all the\s+)?(?P<what>[\w' ]+?)"
+    r"\s*(?:[,.;!]|\s+(?:so|and|can you|could you|please|pls)\b)",
+    _I,
+)
+_POINTERS = re.compile(r"(?:it|them|that|those|these|this|some|more)", _I)
+
+
 def shopping_items(text: str) -> list[str]:
+    if first := _LIST_THEN_ITEMS.match(text):
+        return _items(first["items"])
     if more := _MORE_AFTER.search(text):
         return (_list_items(text[: more.start("more")]) + _items(more["more"]))[:50]
-    return _list_items(text)
+    items = _list_items(text)
+    if (not items or all(_POINTERS.fullmatch(i) for i in items)) and (ran := _RAN_OUT.search(text)):
+        return _items(ran["what"])
+    return items
 
 
 def _list_items(text: str) -> list[str]:
@@ -157,7 +182,10 @@ def _list_items(text: str) -> list[str]:
 def _items(body: str) -> list[str]:
     # Spaces before a separator are read from the start of their run only (from each of n
     # blank characters it was O(n^2)); the same splits.
-    parts = re.split(r"(?:(?<!\s)\s+)?(?:,|&|\+|\band\b|\bplus\b|\balso\b)\s*", body, flags=_I)
+    # ("… so chuck them on": the clause that points back is no item, cut by "so"/"then")
+    parts = re.split(
+        r"(?:(?<!\s)\s+)?(?:,|&|\+|\band\b|\bplus\b|\balso\b|\bso\b|\bthen\b)\s*", body, flags=_I
+    )
     items = []
     for part in parts:
         item = squash(

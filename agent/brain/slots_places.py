@@ -65,6 +65,13 @@ _LEAD = (
     # how a find is told: "we've found a beaut …", "just came across a ripper …"
     r"|we've|we|we have|i've|i|i have|have|just|found|came across|come across|beaut|ripper"
     r"|cracker|top|decent|right|um|umm|uh|er|ok|okay|so|oh"
+    # the verbs of putting it on the map ("pop the … on my map"), and who found it
+    r"|pop|put|stick|chuck|whack|drop|note|log|record|ourselves|myself|one ourselves"
+    r"|there is|there's|theres|there was|is|was|for us|for me|for next time|for later"
+)
+# "on my map", "to my places": where it is kept, no part of its name
+_KEPT_ON = re.compile(
+    r"\s*\b(?:on|to|in|into)\s+(?:my|our|the)\s+(?:map|places|spots|saved places|list)\b", _I
 )
 
 
@@ -95,6 +102,7 @@ def save_place(text: str, env: Env) -> Draft:
     kind = place_kind(text)
     rating = figures.rating(text)
     cut = blank(text, [(rating.start, rating.end)]) if rating else text
+    cut = _KEPT_ON.sub(" ", cut)
     coords = _COORDS.search(cut)
     if coords:
         cut = blank(cut, [coords.span()])
@@ -130,10 +138,14 @@ def save_place(text: str, env: Env) -> Draft:
     if re.fullmatch(_GENERIC, name, _I):
         name = ""
     if not name and where_in_head and re.match(r"(?:in|at)\b", head[where_in_head[1] :], _I):
-        name = where_in_head[0]  # "the dump point at the Roma showgrounds": that's the spot
+        # "the dump point at the Roma showgrounds": that's the spot
+        name = where_in_head[0]
     if (not name or (where and name == where[0])) and (
         called := re.match(
-            r"\s*,\s*((?-i:[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4}))\s*(?:,|\.|$)",
+            r"\s*,\s*((?-i:[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4}))\s*(?:,|\.|$"
+            # (or where it is: "…, Mambray Creek near Port Germein")
+            r"|(?=\s+(?:near|in|at|outside|out of|just out of|north of|south of|east of"
+            r"|west of)\s))",
             cut[len(head) :],
         )
     ):
@@ -151,19 +163,41 @@ def save_place(text: str, env: Env) -> Draft:
         name = name[: -len(trailing)].strip(" ,")  # "bitter springs mataranka": at Mataranka
     typed_low = name and (name.islower() or (trailing is not None and name[1:].islower()))
     name = title_case(name) if name and typed_low else name
-    draft.put("name", name)
     town = _town(cut, near) or (
         town_of(where[0]) if where else title_case(trailing) if trailing else
         known_town(name) if name else None
     )  # fmt: skip
+    place = town or name
+    if place and not known_town(place) and (here := _talked_about(env)):
+        # "at the showground tap" after a search near Cobar: a spot in the town talked about
+        # (the map knows no town called that, so the save would fail)
+        place = here
+    if name and where_in_head and name == where_in_head[0] and not known_town(name):
+        # "at the showgrounds in Cloncurry": the spot is the town's ("Cloncurry Showgrounds")
+        town_said = town if town and known_town(town) else None
+        if town_said and town_said.lower() not in name.lower():
+            name = f"{town_said} {name}"
+    draft.put("name", name)
     # "the Nyngan Riverside caravan park": Nyngan; coordinates say it best
-    draft.put("location", f"{coords[1]},{coords[2]}" if coords else town or name)
+    draft.put("location", f"{coords[1]},{coords[2]}" if coords else place)
     draft.put("kind", kind or "other")
     draft.put("rating", int(rating.value) if rating else None)
     if _SHARED.search(text) and not _PRIVATE.search(text):
         draft.put("shared", True)
     draft.missing = None if draft.args.get("name") else "name"
     return draft
+
+
+def _talked_about(env: Env) -> str | None:
+    """The town the last turns were about (a search near it, a forecast for it), else
+    where the user is."""
+    prev = env.previous
+    if prev is not None and prev.turns_ago <= 2:
+        for key in ("near", "location", "destination"):
+            value = prev.filters.get(key)
+            if isinstance(value, str) and known_town(value):
+                return value
+    return env.location
 
 
 def _town(text: str, near: str) -> str | None:

@@ -66,6 +66,7 @@ _FEEDS = (
     r"(?:my |the |our )?(?:(?:public|community|main|general|everyone'?s?|open)\s+)?"
     r"(?:feed|timeline|wall|everyone|community|public|page)"
 )
+_FEED_NAME = re.compile(_FEEDS, _I)
 
 
 def _content(text: str) -> str | None:
@@ -82,12 +83,33 @@ def _content(text: str) -> str | None:
 
 # Who a post is for, said after the group's name ("post to X, members only: …").
 _AUDIENCE_AFTER = re.compile(
-    r"[\s,(]+(?:members only|only|just for members|for members|group only|private(?:ly)?)\)?\s*$",
+    r"(?:\s*[,(]\s*group only\)?"
+    r"|[\s,(]+(?:members only|only|just for members|for members|private(?:ly)?"
+    # who may read it, said after where it goes ("on community for everyone: …")
+    r"|for (?:everyone|everybody|all|anyone|the public|all to see)|publicly|public"
+    r"|not (?:for )?(?:the )?public(?:ly)?)\)?)+\s*$",
+    _I,
+)
+# "group only, not for the public": who may not read it says nothing public
+_NOT_PUBLIC = re.compile(
+    r"\b(?:not|no|never|don'?t (?:make it|put it|share it)|isn'?t)\s+(?:for\s+|to\s+)?(?:the\s+)?"
+    r"(?:public(?:ly)?|everyone|everybody|all)\b",
+    _I,
+)
+
+
+# "just put it in Grey Nomads WA then": a post said before, sent to a group named bare.
+_PUT_IT_IN = re.compile(
+    rf"\b(?:put|post|share|stick|pop|chuck|send)\s+(?:it|that|this)\s+(?:up\s+)?(?:in|on|to|into)\s+"
+    rf"(?:the\s+)?((?-i:{_TITLE}))(?:\s+(?:group|mob|crew|page))?"
+    r"(?:\s+(?:then|instead|please|pls|thanks|rather))*\s*[.!]*$",
     _I,
 )
 
 
 def _group(text: str, *, before_content: bool = True) -> str | None:
+    if (put := _PUT_IT_IN.search(text)) and not _FEED_NAME.fullmatch(put[1]):
+        return clean_name(put[1])
     head = re.split(r":|\bsaying\b", text, maxsplit=1)[0] if before_content else text
     head = _AUDIENCE_AFTER.sub("", head) if before_content and ":" in text else head
     m = _GROUP.search(head)
@@ -266,7 +288,7 @@ def create_post(text: str, env: Env) -> Draft:
     draft.put("group", group)
     draft.put("content", content[:5000] if content else None)
     head = text[: told.start("mark")] if told else text.split(":")[0]
-    if group and re.search(r"\b(?:public|publicly|everyone|all)\b", head, _I):
+    if group and re.search(r"\b(?:public|publicly|everyone|all)\b", _NOT_PUBLIC.sub(" ", head), _I):
         draft.put("visibility", "public")
     elif group or not _GROUP_LATER.search(text):
         # said outright: a post to a group is for its members, any other is public ("post
@@ -380,13 +402,21 @@ def list_groups(text: str, env: Env) -> Draft:
     if not m:
         m = re.search(r"\b([\w-]+(?:\s+[\w-]+)?)\s+groups?\b", text, _I)
     if m:
-        # "for people with dogs": what the group is about, not who is in it
+        # "for people with dogs", "for folks towing a Jayco", "for those who fish": what the
+        # group is about, not who is in it (who they are, then what they do or have)
         about = re.sub(
-            r"^(?:(?:people|folks?|those|travellers|travelers|anyone|others|us)\s+"
-            r"(?:who\s+(?:travel\s+with|have|love|like|are\s+into|do)|with|into|that\s+have"
-            r"|travelling\s+with|traveling\s+with)\s+(?:their|a|an|our|my|the)?\s*)",
+            r"^(?:(?:people|folks?|those|travellers|travelers|anyone|others|us|owners|drivers)\s+"
+            r"(?:(?:who|that)\s+(?:(?:are|have|do)\s+)?(?!\w+ing\b)\w+(?:\s+(?:with|into|in|on))?"
+            r"|with|into|\w+ing(?:\s+(?:with|in|on|around))?)\s+(?:(?:their|a|an|our|my|the)\b)?\s*)",
             "",
             m[1].strip(),
+            flags=_I,
+        )
+        # "for people who fish": the doing is what it is about
+        about = re.sub(
+            r"^(?:people|folks?|those|travellers|travelers|anyone|others)\s+(?:who|that)\s+(\w+)$",
+            r"\1",
+            about,
             flags=_I,
         )
         query = tidy(
@@ -394,7 +424,8 @@ def list_groups(text: str, env: Env) -> Draft:
         )
         # "for korean people", "for dog lovers like us": who is in it says what it is about
         query = re.sub(
-            r"\s+(?:people|folks|peeps|ones|types|like (?:me|us)|in (?:oz|australia))$",
+            r"\s+(?:people|folks|peeps|ones|types|travellers|travelers|tourists|visitors|owners"
+            r"|drivers|like (?:me|us)|in (?:oz|australia))$",
             "",
             query,
             flags=_I,
@@ -469,7 +500,9 @@ def create_group(text: str, env: Env) -> Draft:
     # group called Hendersons on Tour so it's just us", "a group Nullarbor Convoy Jan, keep
     # it private"; what follows "for"/"about" after it is still the description.
     if titled := re.search(
-        rf"\b(?:(?:called|named|titled|call it|name it)\s+|group\s+)['\"]?(?-i:({_TITLE}))['\"]?"
+        # (or after a comma or dash: "set up a private group, Cape York Convoy")
+        rf"\b(?:(?:called|named|titled|call it|name it)\s+|group(?:\s*[,\-–]\s*|\s+))['\"]?"
+        rf"(?-i:({_TITLE}))['\"]?"
         r"(?-i:(?=\s+[a-z]|[,:.!?'\"]|\s*$))(?:\s+(?:for|about)\s+(.*)$)?",
         text,
         _I,
@@ -478,7 +511,12 @@ def create_group(text: str, env: Env) -> Draft:
     name = clean_name(m[1]) if m else ""
     description = squash(m[2] or "").strip(" -") if m else ""
     # This tool reads the user's own words; "privet" as heard is still "private".
-    if re.search(r"\b(?:private|invite[- ]only|closed|secret|members only)\b", respell(text), _I):
+    # "only for people we invite", "by invitation": who may join is who is asked
+    private = (
+        r"\b(?:private|invite[- ]only|closed|secret|members only|by invitation|invitation only"
+    )
+    private += r"|(?:people|those|folks|ones|whoever|who) (?:we|i) (?:invite|ask|add))\b"
+    if re.search(private, respell(text), _I):
         draft.put("private", True)
         name = re.sub(
             r"[,\s]+(?:keep it |make it |it's |and )?(?:private|invite[- ]only)\b.*$",
@@ -493,8 +531,16 @@ def create_group(text: str, env: Env) -> Draft:
             description,
             flags=_I,
         ).strip(" ,")
+        # "…, only for people we invite": the clause that says so is no name or description
+        clause = rf"[,;]\s*[^,;]*?{private}[^,;]*"
+        name = re.sub(clause, "", name, flags=_I)
+        description = re.sub(clause, "", description, flags=_I).strip(" ,")
     if m and not name and description:
-        name = capitalise(description)
+        name = capitalise(re.sub(r"^the\s+", "", description, flags=_I))
+    if (texted := re.search(r"\s+[24]$", name)) and re.search(
+        rf"{re.escape(name)}\s+(?!(?:for|to|about|with|and|that|which|so|is|it)\b)[a-z]", text
+    ):
+        name = name[: texted.start()]  # "… Vanners 4 ppl touring": a texted "for", no part of it
     if name and name == name.lower() and (cut := _NAME_ENDS.search(name)):
         # typed in lower case, a name ends where the sentence goes on ("called miller
         # family lap just for the rellies", "homeschool on wheels open to anyone")

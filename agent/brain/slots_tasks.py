@@ -16,16 +16,37 @@ _TASK_LEAD = (
     r"|add|put|create|new|make|a|an|the|task|tasks|to-?do|todo|to do|to|on|my|our|list|i need to"
     r"|we need to|i have to|we have to|i must|i should|need to|have to|called|please|due|by"
     r"|jobs? list|job|before|until|till|no later than"  # "…before the end of May": its day
+    r"|as|i need|we need|need|gotta|i gotta|we gotta|got to|i've got to|we've got to"
     # "I must not forget to …", "we mustn't forget to …", "I should not forget to …"
     r"|(?:i|we) (?:must|should|need to|have to)(?: not|n't) forget to|(?:i|we) mustn't forget to"
     r"|(?:i|we) (?:must|should|need to|have to) remember to|must not forget to|mustn't forget to"
 )
 
 
+# "…, stick that on my jobs list as urgent": the ask after what to do, which points back
+_POINTER_ASK = re.compile(
+    r"[,;.]?\s*(?:and\s+)?(?:can you\s+|could you\s+|please\s+)?"
+    r"(?:stick|put|pop|chuck|add|whack|throw|bung|jot|note|write|make)\s+(?:that|it|this)\b.*$",
+    _I,
+)
+# The words that lead into a day ("sometime in the next month", "within the week").
+_LEAD_IN = re.compile(
+    r"(?:\b(?:sometime|some time|anytime|any time|in|within|during|over|by|on|before|of"
+    r"|the|this)\s+)+$",
+    _I,
+)
+
+
 def add_task(text: str, env: Env) -> Draft:
     draft = Draft("add_task")
+    if (ask := _POINTER_ASK.search(text)) and tidy(text[: ask.start()], _TASK_LEAD):
+        after = re.sub(r"^.*?\b(?:that|it|this)\b", "", ask[0], count=1, flags=_I)
+        text = text[: ask.start()] + " " + after  # "… on my jobs list as urgent" still says how
     day = values.day(text, env.today, future=True)
-    rest = blank(text, [(day.start, day.end)]) if day else text
+    start = day.start if day else 0
+    if day and (lead_in := _LEAD_IN.search(text[: day.start])):
+        start = lead_in.start()
+    rest = blank(text, [(start, day.end)]) if day else text
     if day:
         draft.put("due_date", day.day.isoformat())
     # "priority" as typed in a hurry ("priortiy", "prio"); "no hurry" is "no rush"
@@ -55,7 +76,16 @@ def add_task(text: str, env: Env) -> Draft:
     rest = re.sub(
         r"(?:[\s,]+(?:fr|pls|plz|please|thanks|thx|ta|lol|mate|ok))+[\s.!]*$", "", rest, flags=_I
     )
-    title = tidy(re.sub(r"\s+", " ", rest), _TASK_LEAD)
+    # "…, don't log any money yet": what not to do is no part of what to do
+    rest = re.sub(
+        r"[,;]\s*(?:but\s+)?(?:don'?t|do not|no need to|never mind)\b.*$", "", rest, flags=_I
+    )
+    lead = _TASK_LEAD
+    if re.match(
+        r"\W*(?:add\s+|put\s+|make\s+)?(?:a|an|new)\s+(?:to-?do|todo|task|job)\s+for\b", rest, _I
+    ):
+        lead += r"|for"  # "a to-do for the rego": the rego is what it is about
+    title = tidy(re.sub(r"\s+", " ", rest), lead)
     if quoted := re.search(r"(?:^|\s)['\"](.+?)['\"](?=\s|$|[,.!?])", rest):
         title = capitalise(squash(quoted[1]))  # "chuck 'fix the step' on the list": its words
     draft.put("title", title[:200] or None)

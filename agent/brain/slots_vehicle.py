@@ -17,6 +17,9 @@ _MAKES = (
     r"|volkswagen|vw|fiat|iveco|hyundai|kia|subaru|suzuki|ram|chevrolet|jayco|avan|winnebago|ldv"
     r"|great wall|gwm|tesla|byd|renault|peugeot|kea|apollo|britz|maui|airstream|coachmen"
     r"|forest river|keystone|grand design|tiffin|fleetwood|thor|dodge|gmc|chevy|honda"
+    # and of quads, bikes and the cars a second driver brings
+    r"|yamaha|kawasaki|polaris|can-am|ktm|harley(?:-davidson)?|triumph|ducati|royal enfield"
+    r"|bmw|audi|volvo|lexus|skoda|mg|haval|chery|mahindra|tata|jaguar|porsche|alfa romeo"
 )
 _MODELS = (
     r"land ?cruiser(?: \d+)?|troop ?carrier|hilux|prado|hiace|coaster|ranger|everest|transit"
@@ -122,7 +125,8 @@ def add_vehicle(text: str, env: Env) -> Draft:
         and (
             after := re.match(
                 r"\s+(?!(?:diesel|petrol|unleaded|ulp|lpg|electric|ev|hybrid|ute|car|wagon|van|truck"
-                r"|with|and|for|that|which|is|in|on|the|a|we|i|she|he|they|called|named)\b)"
+                r"|with|and|for|that|which|is|in|on|the|a|we|i|she|he|they|called|named"
+                r"|too|also|as|please|pls|now|then)\b)"
                 r"([A-Za-z][\w-]*[A-Za-z0-9])\b(?!')",
                 text[make.end() :],
                 _I,
@@ -141,16 +145,26 @@ def add_vehicle(text: str, env: Env) -> Draft:
         r"|(?:her|his|its|the|our|my) name(?:'s| is)"
         # a capital "The" is the name's own ("The Tortoise"); a lower-case one is not
         r"|name\s*:)\s+(?:(?-i:the)\s+)?"
-        r"([\w'-]+(?:\s+(?!\d)[A-Z][\w'-]*)?)",
+        r"([\w'-]+(?:\s+(?!\d)(?-i:[A-Z])[\w'-]*)?)",
         text,
         _I,
     )
+    # "add the missus's Corolla": whose it is, then what it is
     owned = re.search(
-        rf"\b(?:add|register|save)\s+(?:my|our|the|a)\s+(?:(?:{_ORDER})\s+)*([A-Za-z][\w'-]*)",
+        rf"\b(?:add|register|save)\s+(?:(?:my|our|the|a)\s+)?(?:[\w-]+'s\s+)?(?:(?:{_ORDER})\s+)*"
+        r"(?!(?:my|our|the|a)\b)([A-Za-z][\w'-]*)",
         text,
         _I,
     )
+    if owned and owned[1].lower().endswith("'s"):
+        owned = None
     the = re.search(rf"\b(?:{_GENERIC}),?\s+the\s+([A-Z][\w'-]*)", text)  # "a vehicle, the Pajero"
+    # "add our van Moby": the kind of vehicle, then its name (capitalised, no make or model)
+    kind_then_name = re.search(
+        rf"\b(?:add|register|save)\s+(?:my|our|the|a)\s+(?i:{_GENERIC})\s+([A-Z][\w'-]*)\b", text
+    )
+    if kind_then_name and not re.fullmatch(f"{_MAKES}|{_MODELS}", kind_then_name[1], _I):
+        the = the or kind_then_name
     # "new veh: Bluey, 2012 Hilux …": a label typed first, before the details, is the name
     label = re.search(rf"\bnew\s+(?:{_GENERIC}|veh|vehicle)\s*:\s*([A-Z][\w'-]*)\s*,", text, _I)
     if label and (re.fullmatch(_MAKES, label[1], _I) or re.fullmatch(_MODELS, label[1], _I)):

@@ -8,7 +8,7 @@ from decimal import Decimal
 from agent.brain import values
 from agent.brain.categories import category_of
 from agent.brain.convo import Env
-from agent.brain.draft import Draft, Ref, blank, tidy
+from agent.brain.draft import Draft, Ref, blank, tidy, without_change_of_mind
 from agent.brain.money import Amount, currency_named, find_amounts, spoken_pair
 from agent.brain.pick import explicit_id, ordinal, ref_words
 from agent.brain.times import find_time
@@ -158,6 +158,12 @@ def add_income(text: str, env: Env) -> Draft:
     return draft
 
 
+# "the 80 one", "two 42s", "the $18 ones": a row named by its amount said bare.
+_AMOUNT_ONE = re.compile(
+    r"\b(?:the|two|both|those|these|one of the|\d)\s+\$?(\d+(?:\.\d{1,2})?)"
+    r"(?:'?s\b|\s+(?:ones?|expenses?|entries|entry|bills?|charges?)\b)",
+    _I,
+)
 # "the 55 from yesterday", "that $12 one": a bare figure after "the"/"that" names a row by
 # its amount (not a day, a time, a count of a unit).
 _THE_FIGURE = re.compile(
@@ -169,15 +175,20 @@ _THE_FIGURE = re.compile(
 
 
 def _expense_ref(text: str, old: Decimal | None = None) -> Ref:
+    text = without_change_of_mind(text)
     amounts = find_amounts(text)
-    if not amounts and old is None and (named := _THE_FIGURE.search(text)):
+    bare = _AMOUNT_ONE.search(text)
+    said = amounts[0].value if amounts else Decimal(bare[1]) if bare else None
+    if bare and not amounts:
+        text = blank(text, [bare.span(1)])
+    if said is None and old is None and (named := _THE_FIGURE.search(text)):
         old = Decimal(named[1])
     return Ref(
         "expense",
         "expense_id",
         ordinal(text),
         ref_words(text, extra=r"expenses?|purchase|transaction|entry|payment|spend"),
-        old if old is not None else amounts[0].value if amounts else None,
+        old if old is not None else said,
         explicit_id(text),
     )
 

@@ -11,6 +11,8 @@ from typing import Any
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 
+from agent.brain.dialogue import without_ack
+
 _I = re.IGNORECASE
 # A request to keep something, pointing back at it rather than naming places.
 _KEEP = re.compile(
@@ -48,7 +50,9 @@ def keep_trip_text(
     """The request "plan a trip from A to B via C, <the user's words>" when `text` asks
     to keep the trip the previous turn worked out; None otherwise. `unsaved`: that trip
     from the dialogue state, for a caller that sees no tool calls (the router)."""
-    if len(text.split()) > MAX_WORDS or not (_KEEP.search(text) and _BACK.search(text)):
+    # "ok good, plan that for …": the acknowledgement first says nothing more
+    said = without_ack(text)
+    if len(said.split()) > MAX_WORDS or not (_KEEP.search(text) and _BACK.search(text)):
         return None
     if _NAMES_PLACES.search(text):
         return None

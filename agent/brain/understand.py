@@ -13,9 +13,12 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from agent.brain.blend import rescue
 from agent.brain.convo import Convo, text_of
 from agent.brain.dates import find_day
+from agent.brain.declined import after_declined, declined_tool
 from agent.brain.dialogue import (
     act_on_listed,
+    corrected_in_message,
     correction,
+    day_said_before,
     follow_up,
     more_of_the_same,
     previous_place,
@@ -226,6 +229,9 @@ def read_message(convo: Convo) -> Reading:
         normalise(convo.text), convo.history, convo.last, unsaved_trip_of(convo.env)
     ):
         return Reading([Request("plan_trip", kept, kept)])
+    if answered := after_declined(convo):
+        # "not that one, the townsville one" after a declined delete: about its row
+        return Reading([Request(answered[0], normalise(convo.text), convo.text, answered[1])])
     if settled := _from_previous_turn(convo):
         return settled
     if _takes_back(convo):
@@ -233,6 +239,14 @@ def read_message(convo: Convo) -> Reading:
     reading = _read(convo, convo.last, recent_kind(convo), 0)
     if changed := _changed_request(convo, reading):
         return changed
+    if fixed := corrected_in_message([(r.tool, r.text) for r in reading.requests], convo.env):
+        # "80 on camping, no wait, the camping was 85": one expense, at 85
+        standing = [
+            Request(r.tool, fixed[i], fixed[i], r.args) if fixed.get(i) else r
+            for i, r in enumerate(reading.requests)
+            if fixed.get(i, None) != ""
+        ]
+        reading = Reading(standing, reading.pending, reading.cancelled, reading.say)
     requests = []
     for i, r in enumerate(reading.requests):
         # "filled up at roma, what's the weather there": a town an earlier request of the
@@ -240,6 +254,8 @@ def read_message(convo: Convo) -> Reading:
         here = next((t for e in reversed(reading.requests[:i]) if (t := _town_named(e.text))), None)
         place = here or previous_place(convo.env)
         day = _day_said_before(r, reading.requests[:i], convo)
+        if r.tool == "add_task" and not day and (before := convo.previous_human()):
+            day = day_said_before(r.text, normalise(before[1]), convo.env)
         requests.append(
             Request(
                 r.tool,
@@ -297,10 +313,23 @@ def _changed_request(convo: Convo, reading: Reading) -> Reading | None:
         return None
     earlier = _read(convo, prev, recent_kind(convo), 1).requests
     targets = [r for r in earlier if r.tool in own] if own else earlier
+    if (
+        not targets
+        and (no := declined_tool(convo))
+        and (said_no := [r for r in earlier if r.tool == no])
+    ):
+        # "just put it in the X mob then" after a declined post: the post, not what the
+        # words alone sound like
+        targets = said_no
     if len(targets) != 1:
         return None
     target, state = targets[0], convo.env.previous
-    carried_out = state is not None and state.action == target.tool and state.turns_ago == 1
+    carried_out = (  # a trip only worked out (not saved) wrote nothing: it may be asked again
+        state is not None
+        and state.action == target.tool
+        and state.turns_ago == 1
+        and state.filters.get("save") is not False
+    )
     text = normalise(convo.text)
     args = reframed(
         target.tool, (target.text, target.raw), (text, convo.text), carried_out, convo.env
