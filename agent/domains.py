@@ -26,7 +26,6 @@ from langchain.agents import AgentState, create_agent
 from langchain.agents.middleware import (
     AgentMiddleware,
     ExtendedModelResponse,
-    HumanInTheLoopMiddleware,
     InterruptOnConfig,
     ModelRequest,
     ModelResponse,
@@ -38,6 +37,7 @@ from langgraph.graph.state import CompiledStateGraph
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
+from agent.approval_edits import SameActionApprovals
 from agent.approvals import last_human, prepare_questions, question_for, record_proposal, will_ask
 from agent.context import Context
 from agent.dialogue import DialogueState, dialogue_lines
@@ -287,7 +287,7 @@ def build_domain_agent(
         model,
         tools=list(domain_tools(domain)),
         middleware=[
-            HumanInTheLoopMiddleware(interrupt_on=approval_rules(domain)),
+            SameActionApprovals(interrupt_on=approval_rules(domain)),
             PamModelMiddleware(domain, summaries_answer=metered(model)),
         ],
         state_schema=DomainState,
