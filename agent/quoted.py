@@ -3,9 +3,10 @@
 - What a model reads of a result that carries other users' posts, comments, group
   descriptions or shared places (a place's name and notes are its saver's words) marks
   each such text as quoted (`quote_others`), under a note saying so.
-- A turn that has read other users' content asks the user before any write
-  (`read_others`): a hostile post that talks the model into commenting, joining, posting
-  or remembering gets an approval card, not an action.
+- While other users' content is in what the model acts on (read this turn; for a model
+  that reads the thread as text, also in the turns the window keeps), every write asks
+  the user first (`read_others`): a hostile post that talks the model into commenting,
+  joining, posting or remembering gets an approval card, not an action.
 """
 
 from __future__ import annotations
@@ -68,10 +69,30 @@ def _quote_group(group: Any) -> Any:
     return {**quoted, "quoted": group["description"]}
 
 
-def read_others(messages: Sequence[AnyMessage]) -> bool:
-    """Whether this turn (since the user's last message) read other users' content."""
-    start = max((i for i, m in enumerate(messages) if m.type == "human"), default=-1)
+def _others_in(message: ToolMessage) -> bool:
+    """Whether a read's result held other users' words: places only when one of them was
+    shared by another traveller (a user's own places are their own words)."""
+    if message.name != "find_places":
+        return True
+    result = message.artifact if isinstance(message.artifact, dict) else {}
+    places = result.get("places") or []
+    return any(isinstance(p, dict) and p.get("mine") is False for p in places)
+
+
+def read_others(messages: Sequence[AnyMessage], *, whole_window: bool = False) -> bool:
+    """Whether other users' content is in what the model acts on: read this turn (since
+    the user's last message), or — `whole_window`, for a model that reads the thread's
+    earlier turns as text — anywhere in the window the checkpoint keeps
+    (agent/finish.py): a post read one message earlier is obeyed after the user says
+    "sounds good" just as well (redteam 8). PAM's offline brain builds every call from
+    the user's own words, so for it only this turn's reads count."""
+    start = 0
+    if not whole_window:
+        start = max((i for i, m in enumerate(messages) if m.type == "human"), default=-1) + 1
     return any(
-        isinstance(m, ToolMessage) and m.name in READS_OTHERS and m.status != "error"
-        for m in messages[start + 1 :]
+        isinstance(m, ToolMessage)
+        and m.name in READS_OTHERS
+        and m.status != "error"
+        and _others_in(m)
+        for m in messages[start:]
     )

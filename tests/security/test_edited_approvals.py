@@ -17,6 +17,7 @@ from tests.api.conftest import Serve, StreamingScriptedModel, add_expense, auth
 from tests.api.rest_support import new_user
 from tests.fakes import call, route
 from tools.db.pool import Pool
+from tools.social.models import YOU
 
 pytestmark = pytest.mark.hardening
 
@@ -58,7 +59,7 @@ async def test_a_chat_resume_cannot_edit_the_card_into_another_action(
     assert answer.status_code == 422, answer.text
     assert "edited_action.name" in answer.json()["detail"]
     assert money == (1, 0)
-    assert feed["posts"] == []
+    assert [p for p in feed["posts"] if p["author_name"] == YOU] == []
 
 
 async def test_an_agent_protocol_resume_cannot_edit_the_card_into_another_action(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import httpx
 import orjson
 import pytest
-from langchain_core.messages import ToolMessage
+from langchain_core.messages import AIMessage, ToolMessage
 
 from tests.api.conftest import Serve, StreamingScriptedModel, auth, uid
 from tests.api.rest_support import new_user
@@ -150,3 +150,32 @@ async def test_an_obeyed_shared_place_gets_an_approval_not_a_write(
     (place,) = read["places"]
     assert place["quoted"] == {"name": "Free camp by the river", "notes": PLACE_NOTES}
     assert "notes" not in place and "name" not in place
+
+
+async def test_a_hostile_post_read_a_turn_earlier_still_gets_an_approval(
+    serve: Serve, pool: Pool
+) -> None:
+    """The post stays in what the model is shown for the next turns: a model that obeys
+    it one message later (the user only said "sounds good") still gets a card."""
+    mallory, victim = new_user("mallory"), new_user("victim")
+    post_id = await hostile_post(pool, mallory)
+    model = StreamingScriptedModel(
+        script=[
+            route("social"),
+            call("get_feed", "f1"),
+            AIMessage("There's one new post on the feed."),
+            route("social"),
+            call("comment_on_post", "c1", post_id=post_id, content="I agree"),
+        ]
+    )
+    async with (
+        serve(model) as server,
+        httpx.AsyncClient(base_url=server.url, headers=auth(victim), timeout=30) as c,
+    ):
+        first = await c.post(CHAT, json={"message": "anything new from the community?"})
+        thread = first.json()["thread_id"]
+        answer = await c.post(CHAT, json={"message": "sounds good", "thread_id": thread})
+    assert answer.status_code == 200, answer.text
+    requests = (answer.json().get("interrupt") or {}).get("action_requests") or []
+    assert [r["name"] for r in requests] == ["comment_on_post"]
+    assert await comments_on(pool, victim, post_id) == 0
