@@ -107,7 +107,7 @@ async def approval_question(action: Action, args: dict[str, Any], ctx: Context) 
 
 def will_ask(call: ToolCall, *, read_others: bool = False) -> bool:
     """Whether the person is asked to approve `call`: the action needs approval for these
-    arguments — or it writes, in a turn that has read other users' content
+    arguments — or it writes while other users' content is in the model's window
     (`read_others`, agent/quoted.py) — and they are valid (a call that cannot run is
     refused first)."""
     action = ACTIONS_BY_NAME.get(call["name"])

@@ -26,7 +26,6 @@ from langchain.agents import AgentState, create_agent
 from langchain.agents.middleware import (
     AgentMiddleware,
     ExtendedModelResponse,
-    HumanInTheLoopMiddleware,
     InterruptOnConfig,
     ModelRequest,
     ModelResponse,
@@ -38,6 +37,7 @@ from langgraph.graph.state import CompiledStateGraph
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
+from agent.approval_edits import SameActionApprovals
 from agent.approvals import last_human, prepare_questions, question_for, record_proposal, will_ask
 from agent.context import Context
 from agent.dialogue import DialogueState, dialogue_lines
@@ -78,10 +78,11 @@ class DomainState(AgentState[Any]):
     handoffs: NotRequired[list[str]]
 
 
-def _asks(request: ToolCallRequest) -> bool:
+def _asks(request: ToolCallRequest, *, whole_window: bool) -> bool:
     """Ask the person only about a call that can run: one whose arguments do not validate
     is refused by the tool (nothing written) and the model fixes it first."""
-    return will_ask(request.tool_call, read_others=read_others(request.state["messages"]))
+    tainted = read_others(request.state["messages"], whole_window=whole_window)
+    return will_ask(request.tool_call, read_others=tainted)
 
 
 def last_turn_user(messages: list[AnyMessage]) -> list[AnyMessage]:
@@ -89,8 +90,11 @@ def last_turn_user(messages: list[AnyMessage]) -> list[AnyMessage]:
     return [found] if found is not None else []
 
 
-def approval_rules(domain: Domain) -> dict[str, bool | InterruptOnConfig]:
-    """Human-in-the-loop rules from the registry: which calls pause for the user."""
+def approval_rules(
+    domain: Domain, *, whole_window: bool = True
+) -> dict[str, bool | InterruptOnConfig]:
+    """Human-in-the-loop rules from the registry: which calls pause for the user.
+    `whole_window`: other users' words read in earlier turns count too (agent/quoted.py)."""
     rules: dict[str, bool | InterruptOnConfig] = {}
     for action in actions_for(domain):
         # Writes without an approval of their own still ask in a turn that has read
@@ -100,7 +104,7 @@ def approval_rules(domain: Domain) -> dict[str, bool | InterruptOnConfig]:
         rules[action.name] = InterruptOnConfig(
             allowed_decisions=DECISIONS,
             description=question_for,
-            when=_asks,
+            when=partial(_asks, whole_window=whole_window),
         )
     return rules
 
@@ -162,11 +166,14 @@ def summaries_reply(messages: list[AnyMessage]) -> str | None:
 class PamModelMiddleware(AgentMiddleware[Any, Any, Any]):
     state_schema = DomainState
 
-    def __init__(self, domain: Domain, *, summaries_answer: bool = True) -> None:
+    def __init__(
+        self, domain: Domain, *, summaries_answer: bool = True, whole_window: bool = True
+    ) -> None:
         super().__init__()
         self.domain = domain
         self.own = {a.name for a in actions_for(domain)}
         self.summaries_answer = summaries_answer
+        self.whole_window = whole_window  # agent/quoted.py: read_others
 
     def system_prompt(self, state: Mapping[str, Any]) -> SystemMessage:
         return SystemMessage(
@@ -227,7 +234,7 @@ class PamModelMiddleware(AgentMiddleware[Any, Any, Any]):
         message.name = self.domain
         message.id = message.id or f"lc_{uuid4().hex}"
         message, handoff = self._foreign_calls(message, request.state)
-        tainted = read_others(request.state["messages"])
+        tainted = read_others(request.state["messages"], whole_window=self.whole_window)
         if await prepare_questions(message, ctx, read_others=tainted):
             await record_proposal(ctx, [*last_turn_user(request.state["messages"]), message])
         if handoff is None:
@@ -283,12 +290,15 @@ def _bound_model(request: ModelRequest[Any]) -> ChatRunnable | None:
 def build_domain_agent(
     domain: Domain, model: BaseChatModel
 ) -> CompiledStateGraph[Any, Any, Any, Any]:
+    steerable = metered(model)
     return create_agent(
         model,
         tools=list(domain_tools(domain)),
         middleware=[
-            HumanInTheLoopMiddleware(interrupt_on=approval_rules(domain)),
-            PamModelMiddleware(domain, summaries_answer=metered(model)),
+            # A metered model reads the thread's earlier turns as text; the offline
+            # brain builds its calls from the user's words (agent/quoted.py).
+            SameActionApprovals(interrupt_on=approval_rules(domain, whole_window=steerable)),
+            PamModelMiddleware(domain, summaries_answer=steerable, whole_window=steerable),
         ],
         state_schema=DomainState,
         context_schema=Context,

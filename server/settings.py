@@ -117,6 +117,9 @@ class Settings(BaseSettings):
     ws_max_frame_bytes: int = Field(default=64_000, ge=1024)
     # Open WebSockets one user may hold on one instance; one more is closed with 4429.
     ws_max_per_user: int = Field(default=20, ge=1, le=10_000)
+    # Open HTTP streams (server-sent events: thread and run streams, chat/stream, AG-UI,
+    # A2A, MCP) one user may hold on one instance; one more is answered 429.
+    streams_max_per_user: int = Field(default=20, ge=1, le=10_000)
     cors_origins: list[str] = Field(default_factory=lambda: ["http://localhost:3000"])
 
     @field_validator("database_url")

@@ -10,6 +10,7 @@ from uuid import UUID, uuid4
 
 from langchain_core.messages import HumanMessage
 
+from agent.approval_edits import renamed_edit
 from agent.approvals import stale_decision_text
 from agent.context import Context
 from server.chat.schemas import ChatRequest, ClientContext, ResumeRequest
@@ -138,6 +139,7 @@ async def start_resume(
         if pending is None:
             raise NothingToResume(stale_decision_text(list(state.values.get("messages") or [])))
         _check_count(pending, len(request.decisions))
+        _check_edits(pending, [d.payload() for d in request.decisions])
     decisions = [d.payload() for d in request.decisions]
     run = await runs.start(
         RunRequest(
@@ -148,6 +150,18 @@ async def start_resume(
         )
     )
     return Turn(thread_id, run.run_id, run)
+
+
+def _check_edits(pending: dict[str, Any], decisions: list[dict[str, Any]]) -> None:
+    """An edit keeps the action it answers (agent/approval_edits.py): 422, nothing run."""
+    asked = [str(r.get("name")) for r in pending.get("action_requests") or []]
+    for i, (name, decision) in enumerate(zip(asked, decisions, strict=False)):
+        other = renamed_edit(decision, name)
+        if other is not None:
+            raise BadInput(
+                f"Invalid request — decisions[{i}].edited_action.name: an edit changes the"
+                f" details of {name}, not which action runs ({other})."
+            )
 
 
 def _check_count(pending: dict[str, Any], given: int) -> None:

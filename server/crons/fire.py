@@ -4,6 +4,10 @@ On the cron's thread the run is queued behind any run there (`enqueue`, unless t
 said otherwise); without a thread it is a stateless run, on a fresh thread of the
 owner's. The owner is the cron row's, read in their RLS scope: a job never names a user
 the row does not. A cron deleted or disabled since it was due is skipped.
+
+A firing is a turn of its owner's: it counts against the same per-user budget of turns
+(RATE_LIMIT_CHAT) as chat, WebSocket and Agent Protocol runs, and a firing over it is
+skipped (`over_budget`) — otherwise a user's crons would be turns beyond the limit.
 """
 
 from __future__ import annotations
@@ -17,13 +21,14 @@ import structlog
 from server.agent_protocol.run_start import start_run
 from server.agent_protocol.schemas import RunCreate
 from server.agent_protocol.stateless_runs import StatelessRunCreate, start_stateless
+from server.ratelimit import hit, turn_key
 from server.refusals import Refused
 from server.resources import Resources
 from server.runs import RunManager
 from tools.db.scope import user_db
 
 log = structlog.get_logger("pam.jobs")
-Outcome = Literal["started", "stale", "refused"]
+Outcome = Literal["started", "stale", "refused", "over_budget"]
 
 
 class CronFirer:
@@ -42,6 +47,11 @@ class CronFirer:
             ).fetchone()
         if cron is None or not cron["enabled"]:
             return "stale"
+        settings = self._resources.settings
+        wait_s = await hit(self._resources, turn_key(f"user:{user_id}"), settings.rate_limit_chat)
+        if wait_s is not None:
+            log.warning("cron firing over the turn budget", cron_id=str(cron_id), wait_s=wait_s)
+            return "over_budget"
         metadata = {**cron["payload"].get("metadata", {}), "cron_id": str(cron_id)}
         body = {**cron["payload"], "assistant_id": cron["assistant_id"], "metadata": metadata}
         try:

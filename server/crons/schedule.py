@@ -1,5 +1,9 @@
 """Cron expressions: checked when a cron is made, and the next firing after a moment,
-in the cron's time zone (so "0 9 * * *" is nine in the morning where the user said)."""
+in the cron's time zone (so "0 9 * * *" is nine in the morning where the user said).
+
+A schedule has the five standard fields (minute, hour, day, month, weekday) or is one of
+croniter's `@` names: croniter also reads a sixth field as seconds, and "* * * * * *"
+would fire at every poll of the jobs worker, a turn every two seconds from one row."""
 
 from __future__ import annotations
 
@@ -20,7 +24,16 @@ def zone(timezone: str) -> ZoneInfo:
         raise BadSchedule(f"timezone: {timezone!r} is not a known time zone.") from None
 
 
+FIELDS = 5  # minute hour day month weekday: at most one firing a minute
+
+
 def check_schedule(schedule: str, timezone: str) -> None:
+    named = schedule.strip().startswith("@")
+    if not named and len(schedule.split()) != FIELDS:
+        raise BadSchedule(
+            f"schedule: {schedule!r} must have five fields (minute hour day month weekday);"
+            " a cron fires at most once a minute."
+        )
     if not croniter.is_valid(schedule):
         raise BadSchedule(f"schedule: {schedule!r} is not a valid cron expression.")
     zone(timezone)

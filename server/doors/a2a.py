@@ -47,6 +47,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 
 from server.chat.stream import turn_events
+from server.doors.a2a_body import checked_body
 from server.doors.a2a_tasks import RecentTaskStore
 from server.doors.door import DoorRoute, DoorSettings, token_user
 from server.doors.turns import DoorRefusal, chat_request, start_turn
@@ -213,7 +214,7 @@ class A2AGate:
             await response(scope, receive, send)
             return
         scope["user"] = SimpleUser(str(user))
-        await self.app(scope, receive, send)
+        await checked_body(self.app, scope, receive, send)
 
 
 class A2ADoor:

@@ -1,6 +1,6 @@
 """The middleware stack, outermost first: request id, security headers, CORS, body size
-limit, rate limiting, metrics. All pure ASGI: streaming responses pass through unbuffered
-and WebSocket scopes untouched."""
+limit, rate limiting, open streams per user, metrics. All pure ASGI: streaming responses
+pass through unbuffered and WebSocket scopes untouched."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from server.middleware.metrics import MetricsMiddleware
 from server.middleware.rate_limit import RateLimitMiddleware
 from server.middleware.request_id import RequestIdMiddleware
 from server.middleware.security_headers import SecurityHeadersMiddleware
+from server.middleware.stream_cap import StreamCapMiddleware
 from server.settings import Settings
 
 # Agent Protocol clients read the run's URLs from these; the rest help clients retry.
@@ -21,6 +22,7 @@ EXPOSED_HEADERS = ["Content-Location", "Location", "X-Request-ID", "Retry-After"
 def install_middleware(app: FastAPI, settings: Settings) -> None:
     # Starlette puts each added middleware outside the ones before it: innermost first.
     app.add_middleware(MetricsMiddleware)
+    app.add_middleware(StreamCapMiddleware, settings=settings)  # needs the rate limit's user
     app.add_middleware(RateLimitMiddleware, settings=settings)
     app.add_middleware(
         BodyLimitMiddleware,

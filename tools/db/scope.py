@@ -30,6 +30,7 @@ Connection = psycopg.AsyncConnection[DictRow]
 
 # Users whose row this process has already seen committed, per pool (one pool per
 # database): their transactions skip the upsert, a round trip each (several per turn).
+# A user whose row is found gone (a write's foreign key to users fails) is forgotten.
 _known: WeakKeyDictionary[Any, LRUCache[UUID, bool]] = WeakKeyDictionary()
 
 
@@ -130,20 +131,31 @@ async def user_db(
     if known is None:
         known = _known[pool] = LRUCache(KNOWN_USERS)
     upsert: list[Query] = [] if user_id in known else [(NEW_USER, (user_id,))]
-    async with pool.connection() as conn:
-        if pipelined:
-            scope = pipelined_transaction(conn, user_id, durable, upsert)
-        else:
-            scope = scoped_transaction(conn, user_id, durable, upsert)
-        async with scope:
-            yield UserDb(
-                conn=conn,
-                user_id=user_id,
-                now=now or datetime.now(UTC),
-                services=services or Services(),
-                zone=zone,
-            )
+    try:
+        async with pool.connection() as conn:
+            if pipelined:
+                scope = pipelined_transaction(conn, user_id, durable, upsert)
+            else:
+                scope = scoped_transaction(conn, user_id, durable, upsert)
+            async with scope:
+                yield UserDb(
+                    conn=conn,
+                    user_id=user_id,
+                    now=now or datetime.now(UTC),
+                    services=services or Services(),
+                    zone=zone,
+                )
+    except psycopg.errors.ForeignKeyViolation as exc:
+        if _user_row_missing(exc):  # deleted since it was seen: made again next time
+            known.pop(user_id, None)
+        raise
     known[user_id] = True  # committed: the row exists from now on
+
+
+def _user_row_missing(exc: psycopg.errors.ForeignKeyViolation) -> bool:
+    """Whether a write failed because the user's own row is gone (an operator deleted
+    it while this process remembered it): every user-owned table references users."""
+    return 'table "users"' in (exc.diag.message_detail or "")
 
 
 async def user_reads(
