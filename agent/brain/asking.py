@@ -41,6 +41,24 @@ _SAID_AS_QUESTION = re.compile(
     r"[\w']+(?:\s+[\w']+){0,3}?\s+(?:is|are|was|were|has|have|had|'s)\b[^.!;]*\?\s*$",
     _I,
 )
+# A statement closed by a tag that asks it back: "we spent 40 on fuel yesterday, right?",
+# "the dentist is tuesday at 9 isn't it", "I paid the rego already, didn't I?". It asks
+# whether the statement is so; it keeps nothing. A request with a tag ("add milk, ok?")
+# still requests: its opening verb says so.
+_TAG = re.compile(
+    r"(?:[,\s]+(?:right|yeah|yes|eh|hey|correct|true|no|innit|didn'?t (?:i|we)|did (?:i|we)"
+    r"|wasn'?t (?:it|i|we)|isn'?t (?:it|that)|have (?:i|we)|haven'?t (?:i|we)|is (?:it|that)"
+    r"|aren'?t (?:we|they)|was (?:it|that))\s*\?+"
+    r"|[,\s]+(?:didn'?t|wasn'?t|isn'?t|haven'?t|hasn'?t|aren'?t|weren'?t|don'?t|doesn'?t)"
+    r" (?:i|we|it|they|he|she|that)\s*\??)\s*$",
+    _I,
+)
+_TOLD_TO = re.compile(
+    _LEAD + r"(?:add|log|put|pop|set|save|book|note|record|remind|tell|post|show|give|make"
+    r"|chuck|jot|stick|bung|throw|delete|remove|cancel|move|change|update|mark|tick|create"
+    r"|plan|share|like|join|please|pls|let'?s)\b",
+    _I,
+)
 # A request anywhere in the message: "it was 18 dollars on the 21st, could you add it?"
 _ASKS_PAM = re.compile(
     r"\b(?:can|could|would|will|won't) (?:you|ya|u|ye)\b|\b(?:please|pls|plz)\b"
@@ -172,6 +190,8 @@ def is_question(text: str) -> bool:
         return True
     if _SAID_AS_QUESTION.match(text) and not _ASKS_PAM.search(text):
         return True
+    if _TAG.search(text) and not (_TOLD_TO.match(text) or _ASKS_PAM.search(text)):
+        return True
     lead = _LEAD_IN.match(text)
     rest = text[lead.end() :] if lead else ""
     return bool(rest and _ASKING.match(rest) and not _POLITE.match(rest))
@@ -235,10 +255,33 @@ _KEEP = re.compile(
 )
 
 
+# A price quoted, in the present tense: what a thing goes for, not what was paid ("diesel
+# is 2.10 a litre in Broome", "milk's 4 bucks at the IGA", "the park charges 45 a night").
+_PRICE = r"(?:[$£€]\s?)?\d[\d,]*(?:\.\d+)?\s*(?:dollars?|bucks|quid|euros?|pounds?|cents?|c)?"
+_QUOTED = re.compile(
+    r"(?:\b(?:is|are|costs|goes for|go for|sells? for|runs?|charges?|charging|asking)|'s)\s+"
+    r"(?:(?:only|just|about|around|roughly|now|still|a whopping|up to|over|under|like)\s+)*"
+    + _PRICE
+    + r"\s*(?:(?:a|an|per|/|each|the)\s*(?:litre|liter|ltr|l|night|week|month|year|kilo|kg"
+    r"|head|person|pop|bag|loaf|bottle|dozen|carton|hour|day|adult|kid|child)\b|each\b"
+    r"|(?:at|here|up here|out here|down here|in town|round here|around here|there)\b)",
+    _I,
+)
+
+# ... unless an act is told beside it: "filled up 50 litres, diesel's 2.10 a litre here".
+_DONE_ACT = re.compile(
+    r"\b(?:bought|spent|paid|got|filled|fuell?ed|topped|tanked|purchased|grabbed|forked|shelled"
+    r"|splurged|dropped|came to|cost us|cost me|charged (?:us|me))\b",
+    _I,
+)
+
+
 def unreal_act(text: str, tool: str) -> bool:
     """Whether the report-keeping `tool` was read from an act `text` says is not done:
     planned ("planning to fill up tomorrow"), supposed, wished or denied ("we didn't spend
-    anything on fuel today"), with no request to keep anything."""
-    if tool not in REPORTS or not _UNREAL.search(text):
+    anything on fuel today"), or a price only quoted ("diesel is 2.10 a litre here"), with
+    no request to keep anything."""
+    quoted = _QUOTED.search(text) and not _DONE_ACT.search(text)
+    if tool not in REPORTS or not (_UNREAL.search(text) or quoted):
         return False
     return not (_KEEP.search(text) or _POLITE.search(text))

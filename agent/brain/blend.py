@@ -24,6 +24,7 @@ from agent.brain.asking import (
     signs_off,
     unreal_act,
 )
+from agent.brain.errands import errand
 from agent.brain.learned import guess, probability
 from agent.brain.places import trip_places
 from agent.brain.triggers_you import A_WANT
@@ -44,6 +45,8 @@ def rescue(text: str) -> str | None:
         return None
     if unreal_act(text, found.tool):
         return None  # "didn't fill up at Hay, too dear": nothing done to keep
+    if found.tool in WRITES and errand(text):
+        return None  # "reserve us a site for 3 nights": an errand PAM cannot run
     if found.tool in WRITES and holds_back(text):
         return READ_OF.get(found.tool)  # "… don't add it yet, just wondering"
     asked, tool = answer_to_question(text, found.tool)

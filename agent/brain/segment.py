@@ -12,6 +12,7 @@ from agent.brain.asking import READ_OF, WRITES, holds_back, signs_off, unreal_ac
 from agent.brain.blend import DOUBT, RESCUE
 from agent.brain.categories import category_of
 from agent.brain.dates import find_day
+from agent.brain.errands import errand
 from agent.brain.general import talk_only
 from agent.brain.intents import EXPLICIT, STRONG, Candidate, classify, other_sense, scene
 from agent.brain.learned import guess, probability
@@ -512,8 +513,13 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
         # be written is only asked about
         pieces = [_read_only(p) for p in pieces]
     if signs_off(text):
-        return [p for p in pieces if p.intent is None or p.intent.tool != "plan_trip"]
-    return pieces
+        pieces = [p for p in pieces if p.intent is None or p.intent.tool != "plan_trip"]
+    # "book me a flight to Perth friday": PAM cannot run the errand, so nothing is written
+    return [Piece(p.text, None) if _errand_write(p) else p for p in pieces]
+
+
+def _errand_write(piece: Piece) -> bool:
+    return piece.intent is not None and piece.intent.tool in WRITES and errand(piece.text)
 
 
 def _read_only(piece: Piece) -> Piece:
