@@ -181,6 +181,20 @@ _TELL_POSTER = re.compile(
     r" (?:her|him|them)\b",
     _I,
 )
+# A like given as a command to the post talked about, after an aside ("lol", "haha, …").
+_LIKE_IT = re.compile(
+    r"^(?:(?:lol|haha+|ha|hehe|omg|ok(?:ay)?|oh|and|also|yes|yeah|please|pls|go on)\b[\s,.!]*)*"
+    r"(?:like|heart|upvote|thumbs up)\s+(?:it|that|this|that one|this one|the other(?: one)?"
+    r"|the (?:\w+ )?(?:one|post))\b",
+    _I,
+)
+# What the people of a group are saying, asked with a pronoun: "what are they on about".
+_THEY_SAY = re.compile(
+    r"\bwhat(?:'s| is| are|'re)?\s+(?:they|them|that lot|that mob|everyone|everybody|people"
+    r"|folks|the members)(?: all)?(?: been)?\s+(?:saying|posting|sharing|talking about|chatting"
+    r"|(?:banging |going |rabbiting |carrying )?on about|yakking|nattering|discussing|up to)\b",
+    _I,
+)
 # "done already", "is done", "all sorted now": a state said first, of the thing talked about
 _DONE_ALREADY = re.compile(
     r"^(?:(?:ah|oh|ok|okay|yeah|yep|right|so|and|well)\b[\s,.!]*)*(?:(?:it|that|this)\s*)?"
@@ -394,6 +408,12 @@ def _referential(text: str, recent_kind: str | None) -> Candidate | None:
     ):
         # "would you please also add a jar of Vegemite" after the list was shown: to that list
         return Candidate(_ADD_KIND[recent_kind], 8)
+    if recent_kind == "post" and _LIKE_IT.match(text):
+        # "lol like it again", "heart that one too": the post just talked about
+        return Candidate("like_post", 8)
+    if recent_kind in ("post", "group") and _THEY_SAY.search(text):
+        # "what are they all on about" after a group was joined: its posts
+        return Candidate("get_feed", 8)
     if recent_kind == "post" and _TELL_POSTER.match(text) and not other_sense("create_post", text):
         # "and tell them we did it too", "write her thanks": words for the post's author
         return Candidate("comment_on_post", 8)

@@ -37,7 +37,23 @@ SOCIAL: list[tuple[str, int, str]] = [
         r"\b(?:approve|accept|decline|reject|deny|let (?!me\b|us\b))\b.{0,30}"
         r"\b(?:request|in(?:to)? (?:the|my|our) (?:\w+ ){0,3}group)\b",
     ),
+    # people let in as a whole, with no request named: "approve anyone who's asked to join",
+    # "let everyone in", "accept all of them"
+    (
+        "review_join_requests",
+        9,
+        r"\b(?:approve|accept|admit|okay|ok|let)\s+(?:in\s+)?(?:anyone|anybody|everyone|everybody"
+        r"|all|whoever|the people|people|them all|the lot)\b(?:\s+(?:in|of them))?"
+        r"(?=.{0,30}\b(?:join|in|asked|asking|waiting|wants?|requested)\b)",
+    ),
     ("join_group", 9, r"\bjoin\b"),
+    # wanting in on a group: "I want in on the X group", "get me in on X"
+    (
+        "join_group",
+        8,
+        rf"\b(?:want|wanna|keen|like|get (?:me|us)) (?:to get )?in on\b.{{0,50}}"
+        rf"\b(?:{GROUP})\b",
+    ),
     ("join_group", 9, r"\bsign (?:me|us) up (?:to|for)\b|\bbecome a member\b"),
     (
         "join_group",

@@ -105,11 +105,16 @@ def recent_kind(convo: Convo) -> str | None:
     only text, so this comes first), else the newest tool result's rows."""
     index = _human_before(convo.history, convo.last)
     while index is not None:
-        for piece in reversed(_pieces(normalise(text_of(convo.history[index])), convo.env.today)):
-            if piece.intent and piece.intent.tool in KIND:
-                return KIND[piece.intent.tool]
-            if piece.intent and piece.intent.tool in READINGS:  # "show me the history"
-                return READINGS[piece.intent.tool]
+        text = normalise(text_of(convo.history[index]))
+        pieces = _pieces(text, convo.env.today)
+        tools = [p.intent.tool for p in pieces if p.intent]
+        if not tools and not _asks_nothing(text) and (rescued := rescue(text)):
+            tools = [rescued]  # "groceries: milk, bread": read by the classifier alone
+        for tool in reversed(tools):
+            if tool in KIND:
+                return KIND[tool]
+            if tool in READINGS:  # "show me the history"
+                return READINGS[tool]
         index = _human_before(convo.history, index)
     groups = entity_groups(convo.history[: convo.last])
     return groups[0][0].kind if groups else None

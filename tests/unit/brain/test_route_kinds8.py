@@ -1,0 +1,163 @@
+"""Kinds of tool choice of issue 15's round 8 work (branch i15-route8): what is never
+written (an errand PAM cannot run, a statement asked back with a tag, a price quoted), the
+lists named by other words, and follow-ups about the post or group just talked about.
+Phrasings written for these tests, none from any eval set."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from agent.brain.asking import WRITES, is_question
+from agent.brain.blend import rescue
+from agent.brain.errands import errand
+from agent.brain.intents import classify
+from agent.brain.pick import by_pronoun
+from agent.brain.segment import split
+
+TODAY = date(2026, 3, 10)
+
+
+def wanted(text: str) -> list[str | None]:
+    """The tools the message asks for, read as the router reads it: the rules clause by
+    clause, then the classifier's rescue when they found nothing."""
+    tools = [p.intent.tool if p.intent else None for p in split(text, TODAY)]
+    return tools if any(tools) else [rescue(text)]
+
+
+def writes(text: str) -> list[str]:
+    return [tool for tool in wanted(text) if tool in WRITES]
+
+
+# --- an errand in the world: PAM does not buy, book or pay ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "book me a flight to Perth on friday",
+        "could you book us two seats on the Ghan for next month",
+        "buy me a new kettle",
+        "can you order me some new tyres",
+        "get us a table at the pub for 7",
+        "reserve a powered site in Exmouth for 3 nights from Monday",
+        "grab us an uber to the airport at 6am tomorrow",
+        "please transfer 300 to my son's account",
+        "g'day pam, can you book a campsite at Cape Range for the weekend",
+    ],
+)
+def test_an_errand_writes_nothing(text: str) -> None:
+    assert errand(text)
+    assert writes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        # an appointment put in, or the errand kept as a record, is written
+        ("book the camper in for a service at 9am on thursday", "create_event"),
+        ("book me in at the physio friday 2pm", "create_event"),
+        ("book lunch at the bowlo saturday at 12.30", "create_event"),
+        ("add a task to book the ferry before friday", "add_task"),
+        ("booked us a table for friday at 7, put it in the calendar", "create_event"),
+        ("bought a new kettle for 45", "add_expense"),
+    ],
+)
+def test_an_appointment_or_a_record_is_still_written(text: str, tool: str) -> None:
+    assert tool in writes(text)
+
+
+# --- a statement asked back with a tag ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we put 60 on gas at the Shell yesterday, right?",
+        "the optometrist is on wednesday at 11 isn't it",
+        "I logged the rego already, didn't I?",
+        "we're low on coffee aren't we",
+    ],
+)
+def test_a_tagged_statement_asks(text: str) -> None:
+    assert is_question(text)
+    assert writes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["pop eggs on the shopping list, ok?", "log 25 for the laundromat yeah?"],
+)
+def test_a_request_with_a_tag_still_requests(text: str) -> None:
+    assert not is_question(text)
+    assert writes(text)
+
+
+# --- a price quoted, not paid ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "unleaded is 2.24 a litre in Tom Price",
+        "bread's 7 bucks at the roadhouse, daylight robbery",
+        "the showground charges 30 a night",
+        "petrol here costs 2.40 per litre",
+    ],
+)
+def test_a_price_quoted_writes_nothing(text: str) -> None:
+    assert writes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("filled up 55 litres, unleaded's 2.24 a litre here", "log_fuel"),
+        ("bread's 7 bucks at the roadhouse, log it under groceries", "add_expense"),
+    ],
+)
+def test_a_price_with_an_act_or_a_request_is_kept(text: str, tool: str) -> None:
+    assert tool in writes(text)
+
+
+# --- lists named by other words ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("chores list: clean the awning", "add_task"),
+        ("errands: post office, chemist", "add_task"),
+        ("what's on the provisions list", "get_shopping_list"),
+        ("supplies: rope, tarp and pegs", "add_to_shopping_list"),
+        ("shopping - eggs, flour", "add_to_shopping_list"),
+        ("groceries: 550 a month", "set_budget"),
+    ],
+)
+def test_a_list_by_another_name(text: str, tool: str) -> None:
+    assert wanted(text)[0] == tool
+
+
+# --- the post or group just talked about --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "tool"),
+    [
+        ("haha heart it again, love it", "post", "like_post"),
+        ("ok like that one too", "post", "like_post"),
+        ("what are they all rabbiting on about", "group", "get_feed"),
+        ("so what's everyone saying", "group", "get_feed"),
+        ("approve whoever's asked to get in", None, "review_join_requests"),
+        ("we want in on the Birders Downunder group", None, "join_group"),
+    ],
+)
+def test_a_follow_up_about_the_post_or_group(text: str, kind: str | None, tool: str) -> None:
+    found = classify(text, TODAY, kind)
+    assert found is not None and found.tool == tool
+
+
+def test_a_row_named_by_a_pronoun_has_no_description() -> None:
+    assert by_pronoun("lol like it again, it's that good")
+    assert not by_pronoun("like the post about the Bungle Bungles")
