@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from typing import Any
+from typing import Any, Literal
 
 import orjson
 from rich.console import Console
@@ -19,7 +19,15 @@ from server.chat_cli.transport import ChatEvent, Transport
 from server.refusals import Refused
 
 HISTORY_SHOWN = 10
-CHOICES = {"a": "approve", "e": "edit", "r": "reject", "": "approve"}
+Choice = Literal["approve", "edit", "reject"]
+# Whole answers only: a message typed at the prompt ("actually, show my feed") must not be
+# read as its first letter.
+CHOICES: dict[str, Choice] = {
+    **dict.fromkeys(["", "a", "approve", "y", "yes", "yep", "ok", "okay", "sure"], "approve"),
+    **dict.fromkeys(["e", "edit"], "edit"),
+    **dict.fromkeys(["r", "reject", "n", "no", "nope", "cancel"], "reject"),
+}
+CHOICES_HINT = "answer a (approve), e (edit) or r (reject); yes and no work too"
 
 
 class Session:
@@ -71,7 +79,7 @@ class Session:
             answer = await self.ask("approve, edit or reject? [a/e/r] ")
             if answer is None:
                 return None
-            choice = CHOICES.get(answer.lower()[:1])
+            choice = CHOICES.get(answer.strip().lower().rstrip(".!"))
             if choice == "approve":
                 return {"type": "approve"}
             if choice == "reject":
@@ -82,6 +90,7 @@ class Session:
                 if args is None:
                     return None
                 return {"type": "edit", "edited_action": {"name": request["name"], "args": args}}
+            self.screen.say(CHOICES_HINT, "red")
 
     async def ask_args(self) -> dict[str, Any] | None:
         while (raw := await self.ask("new arguments as JSON: ")) is not None:

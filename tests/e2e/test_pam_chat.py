@@ -91,6 +91,20 @@ def test_reject_and_edit_answers(local_server: RunningServer) -> None:
     assert 30.0 in [e["amount"] for e in local_expenses(local_server)]
 
 
+def test_yes_and_no_are_answers_and_a_message_is_not(local_server: RunningServer) -> None:
+    out = pam_chat(
+        "--server",
+        local_server.url,
+        typed="spent $41 on food today\ndelete that one\nactually leave it\nno\n\n",
+    )
+    assert "answer a (approve), e (edit) or r (reject)" in out  # not read as "a"
+    assert 41.0 in [e["amount"] for e in local_expenses(local_server)]  # "no" rejected
+
+    out = pam_chat("--server", local_server.url, typed="delete the $41 food expense\nyes\n")
+    assert "✓ Deleted the $41.00 food expense" in out
+    assert 41.0 not in [e["amount"] for e in local_expenses(local_server)]
+
+
 def test_in_process_mode_uses_the_same_database(
     local_server: RunningServer, own_database: str, tmp_path: Path
 ) -> None:

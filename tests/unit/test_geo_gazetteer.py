@@ -8,7 +8,7 @@ import pytest
 
 from tools.geo.distance import great_circle_km
 from tools.geo.gazetteer import DATA_FILE, gazetteer, name_key
-from tools.geo.resolve import parse_coordinates, resolve_place, split_state
+from tools.geo.resolve import SHORT_NAMES, parse_coordinates, resolve_place, split_state
 from tools.types import ActionError
 
 # Approximate town centres (degrees); the data holds locality centroids, which for huge
@@ -72,6 +72,27 @@ def test_without_a_state_the_most_central_place_wins() -> None:
     assert resolve_place("Richmond").state == "VIC"
     assert resolve_place("Sydney").state == "NSW"
     assert resolve_place("Perth Tasmania").state == "TAS"
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [("Alice", "Alice Springs NT"), ("the alice", "Alice Springs NT"),
+     ("Wagga", "Wagga Wagga NSW"), ("the Isa", "Mount Isa QLD"), ("Hedland", "Port Hedland WA")],
+)  # fmt: skip
+def test_a_short_name_means_the_regional_centre(text: str, town: str) -> None:
+    assert resolve_place(text).label == town
+
+
+def test_the_hamlet_sharing_a_short_name_is_reached_with_its_state() -> None:
+    assert resolve_place("Alice NSW").label == "Alice NSW"
+    short, full = resolve_place("Alice"), resolve_place("Alice Springs")
+    assert great_circle_km(short.lat, short.lon, full.lat, full.lon) < 1
+
+
+def test_every_short_name_points_at_a_gazetteer_locality() -> None:
+    missing = [short for short, (name, state) in SHORT_NAMES.items()
+               if not gazetteer().lookup(name, state)]  # fmt: skip
+    assert missing == []
 
 
 @pytest.mark.parametrize(

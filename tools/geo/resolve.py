@@ -22,6 +22,23 @@ _STATE_SUFFIX = re.compile(
 # The separator is a comma or semicolon with any spaces, or spaces alone: written as
 # `\s*[,;\s]\s*` it could split a run of n spaces n ways, O(n^2) on "1" + 4,000 spaces.
 _COORDS = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)(?:\s*[,;]\s*|\s+)(-?\d{1,3}(?:\.\d+)?)\s*$")
+# The short names travellers use for regional centres, read before the gazetteer: "Alice"
+# is Alice Springs, although a hamlet in NSW is called Alice (reached as "Alice NSW").
+# Regions that are no locality go to their centre.
+SHORT_NAMES = {
+    "alice": ("alice springs", "NT"), "the alice": ("alice springs", "NT"),
+    "coffs": ("coffs harbour", "NSW"), "wagga": ("wagga wagga", "NSW"),
+    "port mac": ("port macquarie", "NSW"), "the gong": ("wollongong", "NSW"),
+    "byron": ("byron bay", "NSW"), "rocky": ("rockhampton", "QLD"),
+    "the isa": ("mount isa", "QLD"), "isa": ("mount isa", "QLD"),
+    "bundy": ("bundaberg", "QLD"), "airlie": ("airlie beach", "QLD"),
+    "surfers": ("surfers paradise", "QLD"), "gold coast": ("southport", "QLD"),
+    "the goldie": ("southport", "QLD"), "sunshine coast": ("maroochydore", "QLD"),
+    "brissie": ("brisbane", "QLD"), "tennant": ("tennant creek", "NT"),
+    "hedland": ("port hedland", "WA"), "kal": ("kalgoorlie", "WA"),
+    "margs": ("margaret river", "WA"), "gero": ("geraldton", "WA"),
+    "lonnie": ("launceston", "TAS"), "pirie": ("port pirie", "SA"),
+}  # fmt: skip
 FUZZY_CUTOFF = 85  # rapidfuzz ratio 0-100: "Birdsvile" scores 95, "Coober Pedie" 87
 SUGGEST_CUTOFF = 60
 
@@ -105,6 +122,9 @@ def _resolve(text: str) -> Place:
         return point
     gaz = gazetteer()
     full = name_key(raw)
+    if full in SHORT_NAMES:
+        name, state = SHORT_NAMES[full]
+        return gaz.lookup(name, state)[0].place
     # The whole text first, so "Port Victoria" is not read as "Port" in VIC.
     exact = gaz.lookup(full)
     if exact:
