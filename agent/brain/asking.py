@@ -46,13 +46,16 @@ _SAID_AS_QUESTION = re.compile(
 # whether the statement is so; it keeps nothing. A request with a tag ("add milk, ok?")
 # still requests: its opening verb says so.
 _TAG = re.compile(
-    r"(?:[,\s]+(?:right|yeah|yes|eh|hey|correct|true|no|innit|didn'?t (?:i|we)|did (?:i|we)"
+    # (a one-word tag is set off by a comma: "did I log it right?" asks of the logging)
+    r"(?:\s*[,-]\s*(?:right|yeah|yes|eh|hey|correct|true|no|innit)\s*\?+"
+    r"|[,\s]+(?:didn'?t (?:i|we)|did (?:i|we)"
     r"|wasn'?t (?:it|i|we)|isn'?t (?:it|that)|have (?:i|we)|haven'?t (?:i|we)|is (?:it|that)"
     r"|aren'?t (?:we|they)|was (?:it|that))\s*\?+"
     r"|[,\s]+(?:didn'?t|wasn'?t|isn'?t|haven'?t|hasn'?t|aren'?t|weren'?t|don'?t|doesn'?t)"
     r" (?:i|we|it|they|he|she|that)\s*\??)\s*$",
     _I,
 )
+TAG_TAIL = 40
 _TOLD_TO = re.compile(
     _LEAD + r"(?:add|log|put|pop|set|save|book|note|record|remind|tell|post|show|give|make"
     r"|chuck|jot|stick|bung|throw|delete|remove|cancel|move|change|update|mark|tick|create"
@@ -182,15 +185,28 @@ def holds_back(text: str) -> bool:
     return HOLD_BACK.search(text) is not None
 
 
+# A proposal with its value: "I reckon we should have a budget for camping, maybe 400 a
+# month?" asks to set it, whatever its question mark ("should we …?" still asks advice).
+_PROPOSAL = re.compile(
+    r"\b(?:we|i)(?: really)? (?:should|ought to|might as well|oughta)\s+(?:probably\s+|just\s+)?"
+    r"(?:have|set|make|put|add|keep|get|start|do)\b[^?]*\d",
+    _I,
+)
+
+
 def is_question(text: str) -> bool:
     """Whether `text` asks something rather than asks PAM to do something."""
+    if _PROPOSAL.search(text) and not _ASKING.match(text):
+        return False
     if _TELL.match(text) or _SUPPOSE.match(text):
         return True
     if _ASKING.match(text) and not _POLITE.match(text):
         return True
     if _SAID_AS_QUESTION.match(text) and not _ASKS_PAM.search(text):
         return True
-    if _TAG.search(text) and not (_TOLD_TO.match(text) or _ASKS_PAM.search(text)):
+    # (a tag is the message's last words: only its tail is searched, so a long run of
+    # blanks costs nothing)
+    if _TAG.search(text[-TAG_TAIL:]) and not (_TOLD_TO.match(text) or _ASKS_PAM.search(text)):
         return True
     lead = _LEAD_IN.match(text)
     rest = text[lead.end() :] if lead else ""
@@ -276,12 +292,28 @@ _DONE_ACT = re.compile(
 )
 
 
+# A part needed is work not done yet: "I need new shocks sometime next month", "the van's
+# due for new tyres" (kept only when it asks for a record of money or work).
+_NEEDED = re.compile(
+    r"\b(?:need|needs|needing|could do with|could use|due for|overdue for|wants?)\s+"
+    r"(?:\w+\s+){0,2}?(?:new|replacement|fresh)\b",
+    _I,
+)
+_RECORD = re.compile(r"\b(?:log|record|logbook|spent|paid|bought|cost|expense)\b", _I)
+
+
+def price_quoted(text: str) -> bool:
+    """Whether `text` quotes what a thing goes for, with no act of buying beside it."""
+    return bool(_QUOTED.search(text)) and not _DONE_ACT.search(text)
+
+
 def unreal_act(text: str, tool: str) -> bool:
     """Whether the report-keeping `tool` was read from an act `text` says is not done:
     planned ("planning to fill up tomorrow"), supposed, wished or denied ("we didn't spend
     anything on fuel today"), or a price only quoted ("diesel is 2.10 a litre here"), with
     no request to keep anything."""
-    quoted = _QUOTED.search(text) and not _DONE_ACT.search(text)
-    if tool not in REPORTS or not (_UNREAL.search(text) or quoted):
+    if tool in REPORTS and _NEEDED.search(text) and not _RECORD.search(text):
+        return True
+    if tool not in REPORTS or not (_UNREAL.search(text) or price_quoted(text)):
         return False
     return not (_KEEP.search(text) or _POLITE.search(text))

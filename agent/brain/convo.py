@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
+from agent.brain.dictation import undictate
 from agent.brain.previous import Previous, read_previous
 
 DEFAULT_TZ = "Australia/Sydney"
@@ -23,9 +24,11 @@ DEFAULT_TZ = "Australia/Sydney"
 def text_of(message: BaseMessage) -> str:
     content = message.content
     if isinstance(content, str):
-        return content
-    parts = [p if isinstance(p, str) else str(p.get("text", "")) for p in content]
-    return "".join(parts)
+        text = content
+    else:
+        text = "".join(p if isinstance(p, str) else str(p.get("text", "")) for p in content)
+    # a user's punctuation said aloud or words texted short, as the marks and words meant
+    return undictate(text) if isinstance(message, HumanMessage) else text
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,19 @@ from dataclasses import dataclass
 from datetime import date
 
 from agent.brain import measures
-from agent.brain.asking import READ_OF, answer_to_question, is_question, unreal_act
+from agent.brain.asking import (
+    READ_OF,
+    answer_to_question,
+    is_question,
+    is_request,
+    price_quoted,
+    unreal_act,
+)
 from agent.brain.blend import overrule
 from agent.brain.categories import CATEGORIES, category_of
 from agent.brain.dates import find_day
 from agent.brain.edits import edit_requests
+from agent.brain.families import PUT
 from agent.brain.general import talk_only
 from agent.brain.groceries import ITEMS
 from agent.brain.money import bare_numbers, best_amount
@@ -24,6 +32,7 @@ from agent.brain.triggers_wheels import PLACE_KIND
 _I = re.IGNORECASE
 STRONG = 8  # a score that stands on its own, even as the answer to a question
 EXPLICIT = 9  # a trigger this strong is never overruled by the classifier
+WEAK = 6  # a request read from its details alone (an amount and a category)
 
 
 @dataclass(frozen=True)
@@ -53,9 +62,9 @@ _NOT_GOING = re.compile(
     _I,
 )
 _EVENT_NOUN = re.compile(
-    r"\b(?:appointment|appt|dentist|doctor'?s?|gp|vet|meeting|booking|check-?in|check-?out|catch"
-    r"[- ]up|(?:dinner|lunch|drinks|coffee|brunch|bbq) with|birthday|party|flight|ferry|haircut"
-    r"|interview|visit|visiting|arrive|arriving|pick ?up \w+ from|drop off|tee time|physio|"
+    r"\b(?:appointment|appt|dentist|doctor'?s?|gp|vet|meeting|booking|check[- ]?in|check[- ]?out"
+    r"|catch[- ]up|(?:dinner|lunch|drinks|coffee|brunch|bbq) with|birthday|party|flight|ferry"
+    r"|haircut|interview|visit|visiting|arrive|arriving|pick ?up \w+ from|drop off|tee time|physio|"
     r"service booking|reservation|concert|gig|market|markets|class|lesson|call with|zoom)\b",
     _I,
 )
@@ -127,7 +136,8 @@ _MONEY_SIGN = re.compile(r"[$£€]\s?\d")
 _QUANTITY = re.compile(r"\d\s*(?:l|ltrs?|litres?|liters?|kwh|gal|gallons?)\b", _I)
 _MONTHLY = re.compile(r"\b(?:a|per|each|every) month\b|\bmonthly\b|/\s*(?:month|mth|mo)\b", _I)
 _MAINT_LOG = re.compile(
-    r"\b(?:log|record|add|enter|note)\b.{0,25}\b(?:maintenance|servic\w+|work done|repairs?)\b",
+    rf"\b(?:log|record|{PUT})\b.{{0,25}}\b(?:maintenance|servic\w+|work done|repairs?)\b"
+    r"(?! (?:due|coming up|schedule)\b)",
     _I,
 )
 _BOOK = re.compile(
@@ -330,7 +340,7 @@ def _features(text: str, today: date) -> list[Candidate]:
         found.append(expense)
     if amount and category and _MONTHLY.search(text) and not _STRICT_SPEND.search(text):
         found.append(Candidate("set_budget", 8))  # "groceries: 600 a month"
-    if _MAINT_LOG.search(text) and not amount and not asking:
+    if _MAINT_LOG.search(text) and not amount and (not asking or is_request(text)):
         found.append(Candidate("log_maintenance", 8))
     spec = _VEHICLE_SPEC.search(text) or measures.consumption(text)
     owned = re.search(r"\b(?:add|my|our|new|got|bought|drive|have)\b", text, _I)
@@ -503,7 +513,9 @@ _BREAKDOWN = re.compile(r"\bbroken down\b(?= (?:by|as|into|per|for|however)\b)|\
 # Money filed in a category of the books: "put it as repairs", "file the $60 under fuel"
 _FILED_UNDER = re.compile(
     r"\b(?:put|log|file|class|record|enter|pop|stick|book)\b.{0,50}?\b(?:under|as|in(?:to)? the)"
-    r" (?:the )?(?P<cat>[a-z]+)(?: category)?\b",
+    r" (?:the )?(?P<cat>[a-z]+)(?: category)?\b"
+    # ("put that in the maintenance log": the vehicle's log named, not a category)
+    r"(?! (?:log|logbook|log book|history|records?)\b)",
     _I,
 )
 
@@ -536,16 +548,38 @@ def _noted_as(text: str, candidates: list[Candidate], today: date) -> Candidate 
     """What a note-taking word ("note that …", "make me a remember: …", "record for future
     reference") is asked to keep when it says something PAM keeps as a row of its own: money
     spent, a day and a time, a place of a kind at a named place."""
-    spent = next((c for c in candidates if c.tool == "add_expense" and c.score >= 7), None)
-    if spent and _STRICT_SPEND.search(text) and best_amount(text):
-        return Candidate("add_expense", EXPLICIT)
+    spent = next((c for c in candidates if c.tool == "add_expense" and c.score >= WEAK), None)
+    if price_quoted(text):
+        return None  # "note that the rego is 800 a year": a fact to remember
+    if spent and best_amount(text, loose=True):
+        return Candidate("add_expense", EXPLICIT)  # "make a note: 62.50 groceries at aldi"
+    if _NOTED_MONEY.search(text):
+        return Candidate("add_expense", EXPLICIT)  # "jot down 48 for firewood"
     clock = find_time(text)
     day = find_day(text, today, future=True)
     if clock and day and _CLOCK.search(text[clock.start : clock.end]):
         return Candidate("create_event", EXPLICIT)
-    if _PLACE_AT.search(text):
+    if _PLACE_AT.search(text) or _THIS_PLACE.search(text):
         return Candidate("save_place", EXPLICIT)
     return None
+
+
+# Money noted by its figure and what it was for, right after the note word: "note down 48
+# for firewood", "make a note: 35 for the laundromat".
+_NOTED_MONEY = re.compile(
+    r"\b(?:note|jot|write|put)(?: (?:it|that))? down\b\s*[:,-]?\s*(?:[$£€]\s?)?\d[\d,.]*"
+    r"(?:\s*(?:dollars|bucks|quid))?\s+(?:for|on)\s+\w"
+    r"|\bmake a note\b\s*(?:of|for|:|-)?\s*(?:[$£€]\s?)?\d[\d,.]*(?:\s*(?:dollars|bucks|quid))?"
+    r"\s+(?:for|on)\s+\w",
+    _I,
+)
+# A place noted as a place: "note this spot: free camp at the lake, 5 stars"
+_THIS_PLACE = re.compile(
+    rf"\b(?:note|remember|keep|save)\b (?:this|that|the) (?:place|spot|location|{PLACE_KIND})\b"
+    rf"|\b(?:note|remember)\b[^.?!]{{0,15}}[:,-]\s*(?:an?\s+|the\s+)?(?:\w+\s+)?(?:{PLACE_KIND})"
+    r"\s+(?:at|in|near|on|behind|outside|by)\b",
+    _I,
+)
 
 
 def other_sense(tool: str, text: str) -> bool:
@@ -563,6 +597,22 @@ _TOLD_NOT = re.compile(
 )
 
 
+# Social writes whose words are the user's own, and the social tools a word of those words
+# can name ("… anyone can join", "… if anyone wants to join", "… saw it on the feed").
+_OWN_WORDS_WRITES = {"create_post", "comment_on_post", "create_group"}
+_SOCIAL_WORDS = {"join_group", "review_join_requests", "like_post", "list_groups", "get_feed"}
+
+
+def _words_of_a_write(hits: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The trigger hits, less those of social tools inside the words of a social write that
+    opens the message first: "create a group called X, anyone can join" creates a group,
+    "post to the group that we'll be there if anyone wants to join" posts."""
+    opening = min((h for h in hits if h[0] in _OWN_WORDS_WRITES), key=lambda h: h[2], default=None)
+    if opening is None:
+        return hits
+    return [h for h in hits if not (h[0] in _SOCIAL_WORDS and h[2] > opening[2])]
+
+
 def classify(text: str, today: date, recent_kind: str | None = None) -> Candidate | None:
     """The best tool for `text`, or None when nothing in it asks for one."""
     if (told_not := _TOLD_NOT.search(text)) and text[: told_not.start()].strip():
@@ -571,11 +621,12 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
         return None  # "what does 'budget' mean?", "tell the kids a joke"
     if scene(text).strip() == text.strip():
         return None  # "before I log the takeaway": the scene of what follows
-    candidates = [
-        Candidate(tool, s)
+    hits = [
+        (tool, s, m.start())
         for tool, s, p in COMPILED
-        if p.search(text) and not other_sense(tool, text)
+        if (m := p.search(text)) and not other_sense(tool, text)
     ]
+    candidates = [Candidate(tool, s) for tool, s, _ in _words_of_a_write(hits)]
     candidates += _features(text, today)
     if ref := _referential(text, recent_kind):
         candidates.insert(0, ref)

@@ -174,7 +174,8 @@ def _greedy_ends(before: str, chunk: str) -> bool:
 # "Could you log that, and tell me the weather at Eucla": a request of the words before it,
 # done with; the next clause asks for something of its own.
 _DONE_POINTING = re.compile(
-    r"^(?:and |then |also |so )*(?:please |pls |can you |could you |would you |will you )?"
+    r"(?:^|[,;:.!?]\s*)(?:and |then |also |so )*"
+    r"(?:please |pls |can you |could you |would you |will you )?"
     r"(?:log|record|add|save|put|note|enter|book|post|share|keep|remember|jot)\s+(?:it|that|this"
     r"|them|those|these|'?em)(?: down| in| up| for me| please)*[.!?]*$",
     re.IGNORECASE,
@@ -182,7 +183,8 @@ _DONE_POINTING = re.compile(
 
 
 def _joins(prev: Candidate | None, new: Candidate | None, before: str, chunk: str) -> bool:
-    if prev is None and new is not None and _DONE_POINTING.match(before.strip()):
+    # ("… which was $65, could you log that, and also pop in …": the pointing ends it)
+    if prev is None and new is not None and _DONE_POINTING.search(before.strip()):
         return False
     if prev is None or new is None:
         return True

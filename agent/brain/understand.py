@@ -26,6 +26,7 @@ from agent.brain.dialogue import (
 )
 from agent.brain.general import talk_only
 from agent.brain.intents import OTHER_SENSE, READINGS, other_sense
+from agent.brain.own_rows import asked_about
 from agent.brain.places import named_town, town_after_word
 from agent.brain.questions import asked, is_no, join
 from agent.brain.ranges import find_range, next_to
@@ -129,7 +130,13 @@ def _read(convo: Convo, index: int, kind: str | None, depth: int) -> Reading:
     prev = _human_before(convo.history, index)
     if not fresh and waiting is None and prev is not None and FOLLOW_UP.match(without_ack(text)):
         return Reading(_follow_up(convo, prev, kind, depth, text))
-    if not fresh and waiting is None and not _asks_nothing(text) and (tool := rescue(text)):
+    # a question about the user's own rows, else what the classifier is sure of
+    if (
+        not fresh
+        and waiting is None
+        and not _asks_nothing(text)
+        and (tool := asked_about(text) or rescue(text))
+    ):
         fresh = [Request(tool, text, raw)]
     if waiting is None or prev is None or depth >= MAX_CHAIN:
         return Reading(fresh)

@@ -11,8 +11,11 @@ import pytest
 
 from agent.brain.asking import WRITES, is_question
 from agent.brain.blend import rescue
+from agent.brain.dictation import undictate
 from agent.brain.errands import errand
 from agent.brain.intents import classify
+from agent.brain.money import best_amount
+from agent.brain.own_rows import asked_about
 from agent.brain.pick import by_pronoun
 from agent.brain.segment import split
 
@@ -161,3 +164,113 @@ def test_a_follow_up_about_the_post_or_group(text: str, kind: str | None, tool: 
 def test_a_row_named_by_a_pronoun_has_no_description() -> None:
     assert by_pronoun("lol like it again, it's that good")
     assert not by_pronoun("like the post about the Bungle Bungles")
+
+
+# --- how a message was keyed in: dictated marks, texted shorthand ------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("lovely spot full stop five stars exclamation mark", "lovely spot. five stars!"),
+        (
+            "tell the Birders group colon emus at the dam question mark",
+            "tell the Birders group: emus at the dam?",
+        ),  # noqa: E501
+        ("shift it 2 the friday after", "shift it to the friday after"),
+        ("any1 up 4 it 2day", "anyone up for it today"),
+        ("start a grp for the bowls mob", "start a group for the bowls mob"),
+        # figures that count stay figures; a noun "colon" stays a word
+        ("grab 2 loaves and 4 tins", "grab 2 loaves and 4 tins"),
+        ("the colon check went fine", "the colon check went fine"),
+    ],
+)
+def test_dictated_and_texted_forms_are_read_as_meant(said: str, meant: str) -> None:
+    assert undictate(said) == meant
+
+
+# --- a question about the user's own rows --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("did we pay the caravan insurance yet this year?", "list_expenses"),
+        ("have I shared anything this week?", "get_feed"),
+        ("did I put the diesel from Hay in already?", "fuel_stats"),
+        ("when did we last get the brakes done?", "maintenance_due"),
+        ("did we ever sort out the gas bottle thing?", "list_tasks"),
+        ("have we got the ute saved in here?", "list_vehicles"),
+        ("was there anything on groceries last week?", "list_expenses"),
+        ("what's still open on my end?", "list_tasks"),
+    ],
+)
+def test_a_question_about_own_rows_reads_them(text: str, tool: str) -> None:
+    assert asked_about(text) == tool
+
+
+@pytest.mark.parametrize(
+    "text", ["did you sleep well?", "was there anything good on the radio", "do we look lost"]
+)
+def test_a_question_about_nothing_kept_reads_nothing(text: str) -> None:
+    assert asked_about(text) is None
+
+
+# --- what a note keeps, a need, a proposal, a log named --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("jot down 22 for the laundromat", "add_expense"),
+        ("make a note, 38.50 groceries at IGA", "add_expense"),
+        ("note this spot: rest area near the bridge at Gundagai", "save_place"),
+        ("note that a powered site here is 45 a night", "remember"),
+    ],
+)
+def test_a_note_keeps_what_it_is_about(text: str, tool: str) -> None:
+    assert wanted(text)[0] == tool
+
+
+def test_a_part_needed_is_a_job_not_work_done() -> None:
+    text = "the camper needs new brake pads before winter, pop that on my jobs list"
+    assert writes(text) == ["add_task"]
+
+
+def test_a_proposal_with_its_value_sets_it() -> None:
+    assert wanted("I reckon we should have a budget for eating out, maybe 250 a month?") == [
+        "set_budget"
+    ]
+    assert wanted("should we set a budget for eating out?")[0] != "set_budget"
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("put under the post of Deb: good on you!", "comment_on_post"),
+        ("did anybody ask to join our group yet?", "review_join_requests"),
+        ("remove please the hostel check in, we sleep in the camper now", "delete_event"),
+        (
+            "the alternator went, 640 all up. Pop that in the maintenance log please",
+            "log_maintenance",
+        ),  # noqa: E501
+        ("create a group called Swag Sisters, anyone can join", "create_group"),
+        ("post in the group that the dam is open if anyone wants to join us", "create_post"),
+        ("ok done the gearbox service 2day, $380, next due in 12 mths", "log_maintenance"),
+    ],
+)
+def test_the_request_is_the_verb_that_opens_it(text: str, tool: str) -> None:
+    assert wanted(text)[0] == tool
+
+
+def test_a_pointing_request_ends_its_clause() -> None:
+    text = (
+        "I went to the osteo today which was $80, could you log that, and also please pop in my "
+        "hairdresser appointment for Friday at 9"
+    )
+    assert wanted(text) == ["add_expense", "create_event"]
+
+
+def test_a_name_with_a_figure_in_it_is_no_money() -> None:
+    assert best_amount("just post it in R4x Travellers then") is None
+    assert best_amount("paid R350 for the braai wood") is not None
