@@ -176,7 +176,7 @@ def test_a_row_named_by_a_pronoun_has_no_description() -> None:
         (
             "tell the Birders group colon emus at the dam question mark",
             "tell the Birders group: emus at the dam?",
-        ),  # noqa: E501
+        ),
         ("shift it 2 the friday after", "shift it to the friday after"),
         ("any1 up 4 it 2day", "anyone up for it today"),
         ("start a grp for the bowls mob", "start a group for the bowls mob"),
@@ -253,7 +253,7 @@ def test_a_proposal_with_its_value_sets_it() -> None:
         (
             "the alternator went, 640 all up. Pop that in the maintenance log please",
             "log_maintenance",
-        ),  # noqa: E501
+        ),
         ("create a group called Swag Sisters, anyone can join", "create_group"),
         ("post in the group that the dam is open if anyone wants to join us", "create_post"),
         ("ok done the gearbox service 2day, $380, next due in 12 mths", "log_maintenance"),
