@@ -19,7 +19,11 @@ _CORRECTION = re.compile(
     r"\b(?:was|were|is) actually\b|\bactually (?:was|were|cost|it was)\b"
     r"|\bshould(?: have)? been\b|\bnot \$?\d|\b(?:fix|correct) (?:it|that|this)\b"
     r"|\bwrong (?:amount|date|category|price)\b|\bwas (?:on )?\w+,? not\b"
-    r"|\b(?:change|fix|correct) the (?:date|amount|category|price|entry)\b",
+    r"|\b(?:change|fix|correct) the (?:date|amount|category|price|entry)\b"
+    # an amount said to be another: "the 45 for the campsite should be 54", "it was really
+    # 54", "wasn't 45, it was 54", "I put in 45 but it was 54"
+    r"|\b(?:should (?:be|read|say)|(?:was|is|were) really|but (?:it|that) (?:was|came to)"
+    r"|(?:wasn'?t|isn'?t)\b[^.?!]{0,30}\bit(?: was|'s| is)|instead of)\s+(?:[$£€]\s?)?\d",
     _I,
 )
 _MOVED = re.compile(
