@@ -551,14 +551,14 @@ def _noted_as(text: str, candidates: list[Candidate], today: date) -> Candidate 
     spent = next((c for c in candidates if c.tool == "add_expense" and c.score >= WEAK), None)
     if price_quoted(text):
         return None  # "note that the rego is 800 a year": a fact to remember
+    clock = find_time(text)
+    day = find_day(text, today, future=True)
+    if clock and day and _CLOCK.search(text[clock.start : clock.end]):
+        return Candidate("create_event", EXPLICIT)  # (its hour is no amount)
     if spent and best_amount(text, loose=True):
         return Candidate("add_expense", EXPLICIT)  # "make a note: 62.50 groceries at aldi"
     if _NOTED_MONEY.search(text):
         return Candidate("add_expense", EXPLICIT)  # "jot down 48 for firewood"
-    clock = find_time(text)
-    day = find_day(text, today, future=True)
-    if clock and day and _CLOCK.search(text[clock.start : clock.end]):
-        return Candidate("create_event", EXPLICIT)
     if _PLACE_AT.search(text) or _THIS_PLACE.search(text):
         return Candidate("save_place", EXPLICIT)
     return None
