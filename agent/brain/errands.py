@@ -46,8 +46,10 @@ _ERRAND = re.compile(
     # "book flights to Bali", "order a pizza", "grab us an uber"
     r"|(?:(?:two|three|four|\d+|some|cheap|return|the)\s+)?" + _GOODS + r"\b(?!\s+in\b)"
     r")"
-    # "reserve" is only ever an errand: "reserve a spot at the caravan park"
-    r"|" + _OPEN + r"reserve\b",
+    # "reserve" and "order" are only ever errands as commands: "reserve a spot at the park",
+    # "order some new wiper blades"; a bill paid for the user: "pay my rego for me"
+    r"|" + _OPEN + r"(?:reserve|order)\b(?! (?:by|them|it|the list|my list))"
+    r"|" + _OPEN + r"pay (?:my|our|off|the)\b(?!.{0,40}\b(?:was|were|is|came|cost)\b)",
     _I,
 )
 # Money sent somewhere: "transfer 200 to my daughter's account", "send Mum $50".

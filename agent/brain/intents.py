@@ -19,7 +19,8 @@ from agent.brain.asking import (
 from agent.brain.blend import overrule
 from agent.brain.categories import CATEGORIES, category_of
 from agent.brain.dates import find_day
-from agent.brain.edits import edit_requests
+from agent.brain.edits import called_off, corrected, edit_requests
+from agent.brain.families import DELETE as DELETE_WORDS
 from agent.brain.families import PUT
 from agent.brain.general import talk_only
 from agent.brain.groceries import ITEMS
@@ -356,6 +357,8 @@ def _features(text: str, today: date) -> list[Candidate]:
         clock=has_time, event=event,
     )  # fmt: skip
     found += [Candidate(tool, score) for tool, score in edits]
+    if not amount and not clock and len(bare_numbers(text)) >= 2 and corrected(text):
+        found.append(Candidate("update_expense", 8))  # "the 30 I put in should be 13"
     if _BOOK.search(text) and not (has_day or has_time or amount):
         found.append(Candidate("create_event", 7))  # "book dinner at the pub": when?
     if _REMIND.search(text) and (has_day or has_time):
@@ -383,7 +386,9 @@ def _features(text: str, today: date) -> list[Candidate]:
 # "add nappies wipes milk", "grab bread and some bananas": things to get, no place named
 _ADD_THINGS = re.compile(
     r"^(?:(?:ok|and|also|oh|pls|please)\s+)*(?:add|grab|get|buy|pick up)\s+(?:some\s+|more\s+)?"
-    r"(?P<items>[a-z' ,&-]+?)[.!]*$",
+    r"(?P<items>[a-z' ,&-]+?)"
+    # ("… when we're in town", "… next time we're at the shops": when, not what)
+    r"(?:\s+(?:when|while|next time|once|if|before)\b[^.?!]*)?[.!]*$",
     _I,
 )
 
@@ -582,6 +587,14 @@ _THIS_PLACE = re.compile(
 )
 
 
+_DELETE_WORD = re.compile(rf"\b(?:{DELETE_WORDS})\b", _I)
+
+
+def families_delete(text: str) -> bool:
+    """Whether `text` uses a verb of the delete family ("nuke", "ditch", "scrap" …)."""
+    return _DELETE_WORD.search(text) is not None
+
+
 def other_sense(tool: str, text: str) -> bool:
     """Whether `text` uses `tool`'s feature word in its everyday sense (OTHER_SENSE)."""
     return tool in OTHER_SENSE and OTHER_SENSE[tool].search(text) is not None
@@ -665,6 +678,10 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
             and not (_QUANTITY.search(text) or measures.price_per_litre(text))
         ):
             replaced = False  # "topped up with diesel 84.20": a total alone, no quantity
+        if tool in ("delete_event", "delete_expense") and not (
+            _DELETE.search(text) or called_off(text) or families_delete(text)
+        ):
+            replaced = False  # "we're off to the markets on Saturday": nothing taken away
         if tool and tool == READ_OF.get(best.tool) and not is_question(text):
             replaced = False  # "we have 6 eggs, they expire Friday" tells, it does not ask
         if replaced and tool is None:

@@ -130,7 +130,12 @@ WINS: list[tuple[str, int, str]] = [
         r"\b(?:was|is|should (?:be|have been))\s+(?:actually|actualy|actully|really)\s+\$?\d",
     ),
     ("add_income", 8, rf"\b(?:{_PAID}|{_INCOME})\b"),
-    ("add_income", 8, rf"\bgot {_MONEY} (?:from|for)\b|\bmade {_MONEY} (?:from|selling|doing)\b"),
+    (
+        "add_income",
+        8,
+        rf"\bgot {_MONEY}(?: (?:cash|in cash|bucks|dollars))? (?:from|for)\b"
+        rf"|\bmade {_MONEY} (?:from|selling|doing)\b",
+    ),
     ("add_income", 8, r"\b(?:cash in|came in)\b"),
     # someone else gives the money: "the boss gave me 450", "mum sent us 200", "a mate
     # transferred me 80" (the amount right after: "give me a heads up at 90%" is none)

@@ -217,6 +217,13 @@ YOU: list[tuple[str, int, str]] = [
         r"(?![$£€]?\s?\d[\d,.]*\s*(?:k\b|a\b|an\b|per\b|/|dollars|bucks|each|$))\w",
     ),
     ("get_shopping_list", 9, rf"^(?:the |my |our )?(?:{_LIST}) list{_BARE}"),
+    # whether a thing is on the list, asked: "have we got bread on the list?"
+    (
+        "get_shopping_list",
+        9,
+        r"^(?:(?:and|so|hey|oh)\s+)*(?:is|are|have (?:we|i) got|do (?:we|i) have|did (?:we|i) put"
+        rf"|got)\b.{{1,40}}\b(?:on|in) (?:the|my|our) (?:(?:{_LIST}) )?list\b",
+    ),
     ("list_tasks", 9, rf"^(?:the |my |our )?(?:{JOBS}) list{_BARE}"),
     # a list named, then what goes on it: "jobs list: grease the hitch", "chores - …"
     ("add_task", 9, rf"^(?:the |my |our )?(?:{JOBS})(?: list)?\s*[:-]\s*\w"),

@@ -274,3 +274,40 @@ def test_a_pointing_request_ends_its_clause() -> None:
 def test_a_name_with_a_figure_in_it_is_no_money() -> None:
     assert best_amount("just post it in R4x Travellers then") is None
     assert best_amount("paid R350 for the braai wood") is not None
+
+
+# --- more errands, news told, money without money, things called off -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "could you pay our phone bill for us",
+        "order a new gas regulator for the camper",
+        "the dump point at Gundagai is free to use",
+        "the rest area at Marla is free to use",
+        "we're off to the races on Sunday",
+        "we're off to the footy on Saturday",
+    ],
+)
+def test_nothing_asked_is_nothing_written(text: str) -> None:
+    assert writes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("trivia at the pub on Wednesday got called off", "delete_event"),
+        ("got 250 cash for helping with the shearing", "add_income"),
+        ("grab some eggs and butter when we're in town", "add_to_shopping_list"),
+        ("have we got coffee on the list?", "get_shopping_list"),
+        ("the boss deposited 980 for the week", "add_income"),
+        ("let's keep fuel under 700 per month", "set_budget"),
+        ("the caravan park wasn't 38, it was 83", "update_expense"),
+        ("the 30 I put in for parking should be 13", "update_expense"),
+        ("so where does that leave us for the week, in or out?", "spending_summary"),
+    ],
+)
+def test_what_is_said_picks_its_tool(text: str, tool: str) -> None:
+    assert wanted(text)[0] == tool
+    assert len(wanted(text)) == 1
