@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, datetime
 
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -30,3 +30,20 @@ def month_number(text: str) -> int | None:
             if full.startswith(word) or word == "sept":
                 return _MONTH_NAMES.index(word[:3]) + 1
     return None
+
+
+def moved_end(old_start: str, old_end: str, new_start: str) -> str | None:
+    """The end of an event moved to `new_start`: it keeps its length (an event moved later
+    than its old end would otherwise end before it starts). ISO strings, timed or all-day;
+    None when the old span cannot be read or the kinds differ."""
+    try:
+        timed = "T" in old_start and "T" in old_end and "T" in new_start
+        if timed:
+            length = datetime.fromisoformat(old_end) - datetime.fromisoformat(old_start)
+            return (datetime.fromisoformat(new_start) + length).isoformat()
+        if "T" in old_start or "T" in old_end or "T" in new_start:
+            return None
+        days = date.fromisoformat(old_end) - date.fromisoformat(old_start)
+        return (date.fromisoformat(new_start) + days).isoformat()
+    except ValueError:
+        return None

@@ -15,7 +15,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
-from agent.brain.dictation import undictate
 from agent.brain.previous import Previous, read_previous
 
 DEFAULT_TZ = "Australia/Sydney"
@@ -27,8 +26,7 @@ def text_of(message: BaseMessage) -> str:
         text = content
     else:
         text = "".join(p if isinstance(p, str) else str(p.get("text", "")) for p in content)
-    # a user's punctuation said aloud or words texted short, as the marks and words meant
-    return undictate(text) if isinstance(message, HumanMessage) else text
+    return text
 
 
 @dataclass(frozen=True)

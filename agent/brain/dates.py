@@ -63,10 +63,20 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     # "the Friday after next", "Friday fortnight": the coming one, a week or two on
     (re.compile(rf"\b(?:the\s+)?({_WD_FULL})\s+after\s+next\b", _I), "day_after_next"),
+    # "move it to the thurs after", "the Friday after that": the one a week after the coming
+    # one (not "the Friday after the show", which is counted from the show)
+    (
+        re.compile(
+            rf"\bthe\s+({_WD})\s+after(?:\s+that)?(?=\s*(?:$|[,.;!?]|instead\b|then\b|please\b"
+            r"|pls\b|same\b|at\b|@|\d))",
+            _I,
+        ),
+        "day_after_next",
+    ),
     (re.compile(rf"\b({_WD_FULL})\s+fortnight\b", _I), "day_fortnight"),
     (re.compile(r"\b(?:the\s+)?week after next\b", _I), "week_after_next"),
     # "end of the week": its Friday (the weekend's own days are the end of their week)
-    (re.compile(r"\b(?:the\s+)?end of (?:the |this )?week\b", _I), "week_end"),
+    (re.compile(r"\b(?:the\s+)?end of (?:the |this |(next) )?week\b", _I), "week_end"),
     (
         re.compile(
             r"\b(?:the\s+)?(end|start|beginning|first|1st|last day)"
@@ -239,7 +249,8 @@ def _resolve(kind: str, m: re.Match[str], today: date, future: bool) -> date | N
     if kind == "week_after_next":
         return today + timedelta(days=14)
     if kind == "week_end":
-        return today + timedelta(days=4 - today.weekday() if today.weekday() <= 4 else 0)
+        this = today + timedelta(days=4 - today.weekday() if today.weekday() <= 4 else 0)
+        return today - timedelta(days=today.weekday()) + timedelta(days=11) if m[1] else this
     if kind == "named_month_edge":
         number = month_number(m[2])
         if number is None:

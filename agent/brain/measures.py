@@ -46,7 +46,7 @@ _CONSUMPTION = re.compile(
 )
 _PRICE = re.compile(
     rf"(?:\$\s?)?{_N}(?:\s*(?:dollars?|bucks?))?\s*(c|cents?|cpl)?\s*(?:/\s*l(?:itre|iter|tr)?\b|per\s+l(?:itre|iter|tr)?\b"
-    r"|a\s+l(?:itre|iter)\b|an?\s+l\b)|"
+    r"|(?:a|the|each)\s+l(?:itre|iter)\b|an?\s+l\b)|"
     rf"{_N}\s*cpl\b",
     _I,
 )
@@ -59,7 +59,8 @@ _KM = r"k\b|km|kms|kilomet(?:re|er)s|mi\b|miles"
 _ODO = re.compile(
     rf"\b(?:(?:odo(?:meter)?|speedo(?:meter)?)(?:'s)?(?:\s+(?:thing|thingy|thingo|dial|gauge))?"
     # "the kilometre counter shows", "mileage 98765", as people without the word "odometer" say it
-    rf"|(?:kilomet(?:re|er)|km|mileage|distance) (?:counter|meter|reading)|mileage"
+    # ("kilometer stand", "kilometerstand": the Dutch and German word, said in English)
+    rf"|(?:kilomet(?:re|er)s?|kms?|mileage|distance) ?(?:counter|meter|reading|stand)|mileage"
     rf"|clock|km reading|kms? on the clock|kms?(?=\s*:?\s*\d{{4}}))\s*"
     rf"(?:reading|reads|read|is|was|at|of|on|shows|showing|showed|said|says|:|=|\s)*\s*{_N}"
     rf"\s*({_KM})?|"
@@ -105,7 +106,7 @@ def consumption(text: str) -> Hit | None:
 # "one eighty nine a litre" (by then "1 89 a litre"): a dollar and cents spoken apart.
 _PRICE_SPOKEN = re.compile(
     r"(?<![\d.,])([1-3]) (\d{2})\s*"
-    r"(?:/\s*l(?:itre|iter)?\b|per\s+l(?:itre|iter)\b|a\s+l(?:itre|iter)\b)",
+    r"(?:/\s*l(?:itre|iter)?\b|per\s+l(?:itre|iter)\b|(?:a|the|each)\s+l(?:itre|iter)\b)",
     _I,
 )
 

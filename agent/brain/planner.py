@@ -10,6 +10,7 @@ from typing import Any
 
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 
+from agent.brain import clock
 from agent.brain.convo import Convo, text_of
 from agent.brain.draft import Draft
 from agent.brain.ids import call_id, conversation_key
@@ -166,6 +167,10 @@ def _apply_relative(draft: Draft, entity: Entity, convo: Convo) -> None:
         draft.put("start", day.isoformat())
     else:
         draft.put("start", datetime.combine(day, at, tzinfo=convo.env.tz).isoformat())
+    if (end := entity.data.get("end")) and "end" not in draft.args:
+        moved = clock.moved_end(old, str(end), str(draft.args["start"]))
+        if moved:
+            draft.put("end", moved)  # a moved event keeps its length
 
 
 # The call that lists the rows of a kind whose name a tool did not find.

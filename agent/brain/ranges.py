@@ -119,6 +119,9 @@ def _named(
         return today, today + timedelta(days=int(m[1]) - 1)
     if kind == "last_30_days":
         return today - timedelta(days=29), today
+    if kind == "this_week" and future and today.weekday() >= 5 and "so far" not in m[0].lower():
+        # asked ahead on a weekend, "this week" is the days to come: the coming week too
+        return today, _week(today, 1)[1]
     if kind in ("this_week", "last_week", "next_week", "week_after_next"):
         weeks = {"this_week": 0, "last_week": -1, "next_week": 1, "week_after_next": 2}
         return _week(today, weeks[kind])

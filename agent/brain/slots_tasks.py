@@ -31,8 +31,15 @@ def add_task(text: str, env: Env) -> Draft:
     # "priority" as typed in a hurry ("priortiy", "prio"); "no hurry" is "no rush"
     prio = r"(?:pr\w*rit\w*|prio\w*)"
     # "!high", "!urgent", "!low": a priority tagged as in a to-do app
-    high = rf"\b(?:urgent|asap|important|(?:high|top) {prio}|critical|(?<=!)high)\b"
-    low = rf"\b(?:low {prio}|no (?:rush|hurry)(?: at all)?|whenever|someday|eventually|(?<=!)low)\b"
+    high = (
+        rf"\b(?<!not )(?<!not very )(?<!not that )"
+        rf"(?:urgent|asap|important|(?:high|top) {prio}|critical|(?<=!)high)\b"
+    )
+    # ("not urgent", "not important", "not a priority": said of the job, low)
+    low = (
+        rf"\b(?:low {prio}|no (?:rush|hurry)(?: at all)?|whenever|someday|eventually|(?<=!)low"
+        rf"|not (?:very |that |too |super )?(?:urgent|important|critical|a {prio}))\b"
+    )
     if re.search(high, text, _I):
         draft.put("priority", "high")
         rest = re.sub(high, " ", rest, flags=_I)

@@ -16,7 +16,7 @@ _I = re.IGNORECASE
 _NUM = r"(\d{1,4}(?:\.\d{1,2})?)"
 _UNIT = r"(?:\s*(?:psi|kpa|bar|lbs?))?"
 _FILL = r"(?:\s*(?:tyres?|tires?))?(?:\s*(?:is|was|were|are|at|on|to|=|:|-|only|still|now|just"
-_FILL += r"|about|down to|up to|sitting at|reading))*\s*"
+_FILL += r"|about|down to|up to|sitting at|reading|both|ones|pair|wheels))*\s*"  # "front both 2.4"
 CORNERS = {
     "front_left": r"front left|left front|fl|f/l|driver'?s? front",
     "front_right": r"front right|right front|fr|f/r|passenger'?s? front",

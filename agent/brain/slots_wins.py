@@ -158,8 +158,20 @@ def add_income(text: str, env: Env) -> Draft:
     return draft
 
 
+# "the 55 from yesterday", "that $12 one": a bare figure after "the"/"that" names a row by
+# its amount (not a day, a time, a count of a unit).
+_THE_FIGURE = re.compile(
+    r"\b(?:the|that|this)\s+\$?(\d+(?:\.\d{1,2})?)\b(?![.,:]\d)"
+    r"(?!\s*(?:%|km|kms|k\b|l\b|lt|litres?|liters?|st\b|nd\b|rd\b|th\b|am\b|pm\b|of\b|days?"
+    r"|weeks?|months?|years?|nights?|hours?|mins?|minutes?|kg|people|x\b))",
+    _I,
+)
+
+
 def _expense_ref(text: str, old: Decimal | None = None) -> Ref:
     amounts = find_amounts(text)
+    if not amounts and old is None and (named := _THE_FIGURE.search(text)):
+        old = Decimal(named[1])
     return Ref(
         "expense",
         "expense_id",

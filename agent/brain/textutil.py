@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from agent.brain import numbers
+from agent.brain.dictation import undictate
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -334,6 +336,53 @@ _SELF_REPAIR_DAY = re.compile(
     rf"|make that|make it|scratch that)\b[\s,.…]*)+(?=(?:{_DAY_WORDS})\b)",
     re.IGNORECASE,
 )
+# A figure put right later in the message: by naming what it was for ("80 on camping. no
+# wait, the camping was 85") or more exactly ("a grand on tyres, well 1,040 to be exact"):
+# the new figure takes the old one's place, the words between stay.
+_FIGURE = r"(?<![\d,.])\$?\d[\d,]*(?:\.\d+)?(?:\s*(?:grand|k)\b)?"
+_REPAIR_WORDS = r"(?:(?:no|nah|wait|sorry|actually|oops|i mean|correction|my bad)\b[\s,.!…]*)+"
+_FIGURE_RENAMED = re.compile(
+    rf"(?P<old>{_FIGURE})(?P<mid>\s+(?:on|for)\s+[^\d.;!?]{{0,30}}?\b(?P<what>[a-z]{{3,}}))"
+    rf"[.,;!]?\s+{_REPAIR_WORDS}(?:the\s+)?(?P=what)\s+(?:was|is|were|cost|came to)\s+"
+    rf"(?:actually\s+|really\s+)?(?P<new>{_FIGURE})",
+    re.IGNORECASE,
+)
+_FIGURE_EXACT = re.compile(
+    rf"(?P<old>{_FIGURE})(?P<mid>[^\d,.;!?]{{0,40}}?)[,;]\s+(?:well|or rather|more like|make that"
+    rf"|actually)\s+(?P<new>{_FIGURE})\s*"
+    r"(?:to be (?:exact|precise)|exactly|precisely|on the dot)\b",
+    re.IGNORECASE,
+)
+
+
+def _figure_repaired(m: re.Match[str]) -> str:
+    return f"{m['new']}{m['mid']}"
+
+
+# "not monday, tuesday": the day said after the one ruled out is meant; it is put first
+# ("tuesday, not monday"), so the day readers, which take the first day, read it, and the
+# "not" of a correction stays.
+_SHORT_DAYS = r"mon|tues?|weds?|thurs?|thu|fri|sat|sun"
+_NOT_THIS_BUT = re.compile(
+    rf"\bnot\s+(?P<old>(?:on\s+)?(?:{_DAY_WORDS}|{_SHORT_DAYS}))\s*[,;]\s*"
+    r"(?:but\s+|it'?s\s+|it (?:is|was)\s+|(?:is|was)\s+|rather\s+)?"
+    rf"(?P<new>(?:on\s+)?(?:{_DAY_WORDS}|{_SHORT_DAYS}))\b",
+    re.IGNORECASE,
+)
+
+
+# "150 thousand km", "2 hundred bucks": a figure in digits with its scale said as a word
+# (a voice typist writes the digits, the word stays); "1.5 thousand" too.
+_DIGITS_SCALE = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:\.\d{1,2})?)\s+(thousand|hundred)\b(?!\s+(?:and\b|\d))", re.IGNORECASE
+)
+
+
+def _digits_scale(m: re.Match[str]) -> str:
+    value = Decimal(m[1]) * (1000 if m[2].lower() == "thousand" else 100)
+    return str(value.normalize().quantize(Decimal(1))) if value == value.to_integral() else m[0]
+
+
 # Percent as it is spelt in other languages ("90 procent", "80 prozent", "75 por ciento").
 _PERCENT = re.compile(
     r"(?<=\d)\s*(?:procent|prozent|pourcent|pour cent|por ciento|per cento)\b", re.I
@@ -344,6 +393,13 @@ _POINT = re.compile(r"\b(\d+) point (\d+)\b", re.IGNORECASE)
 # thousands group ("1,250"), nor one of several numbers in a row ("38,38,42,42").
 # "1.234,50 euros": thousands set off by dots, cents by a comma (most of Europe).
 _DOTTED_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+),(\d{2})(?![\d,])")
+# "1.450 dollar", "2.300 euros": a thousands dot before a currency (no money has three
+# decimals; a price a litre may, so only before the currency's name)
+_DOTTED_MONEY = re.compile(
+    r"(?<![\d.,$])(\d{1,3})\.(\d{3})(?=\s*(?:dollars?|euros?|bucks|aud|usd|nzd|eur|quid|pounds?"
+    r"|rand)\b)(?!\s*\S+\s+(?:a|per|the)\s+l)",
+    re.IGNORECASE,
+)
 _DECIMAL_COMMA = re.compile(
     r"(?<![\d,.])(\d{1,4}),(\d{2}(?!\d|,\s*\d|\s+\d)"
     r"|\d(?=\s*(?:bar|kg|kilos?|l|lt|litres?|liters?|km|euros?|eur|%)\b))"
@@ -394,6 +450,9 @@ _SHORTHAND = {
     "yrs": "years", "fortnite": "fortnight", "privet": "private", "thru": "through",
     "tz": "timezone", "leavin": "leaving", "comin": "coming", "goin": "going",
     "headin": "heading", "drivin": "driving", "gettin": "getting", "stayin": "staying",
+    "nxt": "next", "wkend": "weekend", "wknd": "weekend", "wkends": "weekends",
+    "tomo": "tomorrow", "2mrw": "tomorrow", "2mro": "tomorrow", "2nite": "tonight",
+    "2night": "tonight", "tdy": "today", "ystday": "yesterday",
 }  # fmt: skip
 _LEXICON = [
     "month", "months", "diesel", "private", "calendar", "yesterday", "tomorrow", "fortnight",
@@ -480,6 +539,15 @@ def respell(text: str) -> str:
     text = _WORDISH.sub(_by_ear, text)
     text = _HEARD_NUMBER.sub(_heard_number, text)
     return _GLUED_SPAN.sub(_glued_span, text)
+
+
+# "this w/e", "nxt w/e": the weekend as texted (a "w/e" after a figure is "a week", read
+# by _PER: "300 w/e" is no weekend)
+_WEEKEND_SLASH = re.compile(r"(?<!\d)(?<!\d )\bw/e\b", re.IGNORECASE)
+# "a couple hundred", "couple of grand": two of the scale (a figure, not "a few": vague)
+_COUPLE_SCALE = re.compile(
+    r"\b(?:a\s+)?couple(?:\s+of)?\s+(hundred|thousand|grand)\b", re.IGNORECASE
+)
 
 
 # "pantry + 2kg rice, eggs", "shopping list + milk", "todo + ring the vet": a "+" after the
@@ -575,13 +643,15 @@ def normalise(text: str) -> str:
     """One spacing, plain quotes and dashes, number words as digits; case is kept."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", " - ")
-    text = unletter(re.sub(r"[ \t]+", " ", text).strip())
+    text = undictate(unletter(re.sub(r"[ \t]+", " ", text).strip()))
+    text = _WEEKEND_SLASH.sub("weekend", _COUPLE_SCALE.sub(r"two \1", text))
     text = _LIST_PLUS.sub(_list_plus, _HESITATION.sub("", text), count=1)
     text = respell(_TEXTED.sub(_texted, text))
     text = _ORDINAL_DATE.sub(_ordinal_date, text)
     text = _HAVE_CONTRACTIONS.sub(r"\1 have", text)  # "what've we got on"
     text = _PER.sub(lambda m: " a " + _PER_WORD.get(m[1].lower(), m[1].lower()), text)
     text = _YEAR_WORDS.sub(_year, fix_number_words(_CONTRACTIONS.sub(_apostrophe, text)))
+    text = _DIGITS_SCALE.sub(_digits_scale, text)
     text = numbers.one_and_cents(words_to_digits(numbers.dozens(text)))
     text = _SPACED_THOUSANDS.sub(r"\1\2", _ARROW.sub(" to ", text))
     text = _AND_A_HALF.sub(r"\1 \2:30", _KAYS.sub(" km", _OH.sub(_oh, text)))
@@ -590,8 +660,11 @@ def normalise(text: str) -> str:
     # "203.450 km" (a thousands dot, as most of Europe writes it); "this week end"
     text = _DOTTED_KM.sub(r"\1\2", re.sub(r"\bweek end\b", "weekend", text, flags=re.I))
     text = _DOTTED_THOUSANDS.sub(lambda m: f"{m[1].replace('.', '')}.{m[2]}", text)
+    text = _DOTTED_MONEY.sub(r"\1\2", text)
     text = _DECIMAL_COMMA.sub(r"\1.\2", _POINT.sub(r"\1.\2", text))
     text = _PERCENT.sub(" percent", _SELF_REPAIR_DAY.sub("", _SELF_REPAIR.sub("", text)))
+    text = _FIGURE_EXACT.sub(_figure_repaired, _FIGURE_RENAMED.sub(_figure_repaired, text))
+    text = _NOT_THIS_BUT.sub(r"\g<new>, not \g<old>", text)
     return _DOLLARS_CENTS.sub(_price, text)
 
 

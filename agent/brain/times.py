@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from agent.brain.dates import find_day
+from agent.brain.dates import DayHit, all_days, find_day
 
 _I = re.IGNORECASE
 _PARTS = {
@@ -39,10 +39,12 @@ _PATTERNS = (
     # "14h30", "at 9h": the hour mark of most of Europe
     re.compile(r"\b(?:at|@|um|à|a las)?\s*([01]?\d|2[0-3])h([0-5]\d)\b()", _I),
     re.compile(r"\b(?:at|@|um)\s*([01]?\d|2[0-3])h\b()()", _I),
-    # "kids dentist thurs 10", "tomorrow 9": a bare hour right after a day word
+    # "kids dentist thurs 10", "tomorrow 9": a bare hour right after a day word, or after
+    # a part of the day ("sat arvo 4", "fri night 8": its half of the day is read after)
     re.compile(
         r"(?:(?<=day )|(?<=tues )|(?<=tue )|(?<=wed )|(?<=weds )|(?<=thurs )|(?<=thu )"
-        r"|(?<=fri )|(?<=sat )|(?<=sun )|(?<=mon )|(?<=tomorrow )|(?<=tmrw ))"
+        r"|(?<=fri )|(?<=sat )|(?<=sun )|(?<=mon )|(?<=tomorrow )|(?<=tmrw )|(?<=arvo )"
+        r"|(?<=afternoon )|(?<=morning )|(?<=mornin )|(?<=evening )|(?<=night ))"
         r"(\d{1,2})()()(?![\d:.,/])"
         r"(?!\s*(?:%|km|kms|k\b|l\b|lt|litres?|liters?|dollars?|bucks?|am\b|pm\b|days?|weeks?"
         r"|months?|nights?|people|kids|adults|x\b|st\b|nd\b|rd\b|th\b|psi|kpa|bar\b|kg|kilos?"
@@ -77,8 +79,13 @@ _HALF_HOUR = re.compile(
     _I,
 )
 # "at 7 30" (from "seven thirty"), "4ish", "around 4-ish": an hour said loosely.
+# ... and right after a day word: "thursday 12 30" (from "thursday twelve thirty")
 _HOUR_MINUTE = re.compile(
-    r"\b(?:at|@|by|around|about|till|until)\s+(\d{1,2})\s([0-5]\d)\b" + _NOT_MEASURE, _I
+    r"(?:\b(?:at|@|by|around|about|till|until)\s+"
+    r"|(?<=day )|(?<=tues )|(?<=tue )|(?<=wed )|(?<=weds )|(?<=thurs )|(?<=thu )|(?<=fri )"
+    r"|(?<=sat )|(?<=sun )|(?<=mon )|(?<=tomorrow ))(\d{1,2})\s([0-5]\d)\b"
+    r"(?!\s*(?:dollars?|bucks?|each|x\b))" + _NOT_MEASURE,
+    _I,
 )
 # "at 1700", "0930 hrs": a 24-hour clock, after a word that asks for a time or before "hrs".
 _CLOCK_24 = re.compile(
@@ -92,7 +99,7 @@ _CLOCK_24 = re.compile(
 )
 # "12 noon", "12 midnight": the word says which 12.
 _TWELVE = re.compile(r"\b(?:at\s+)?12\s+(noon|midday|midnight)\b", _I)
-_ISH = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*-?\s*ish\b", _I)
+_ISH = re.compile(rf"\b(\d{{1,2}})(?::(\d{{2}}))?\s*-?\s*ish\b(?:\s*{_AMPM}(?!\w))?", _I)
 _PART = re.compile(
     r"\b(?:in the |this |tomorrow |at )?(morning|arvo|afternoon|evening|tonight|tonite|night"
     r"|noon|midday|lunch ?time|midnight)\b",
@@ -157,7 +164,8 @@ def _relative(text: str) -> TimeHit | None:
         return TimeHit(time(0 if m[1].lower() == "midnight" else 12), m.start(), m.end())
     for pattern in (_HOUR_MINUTE, _ISH):
         if m := pattern.search(text):
-            at = _hour(int(m[1]), int(m[2] or 0), None)
+            ampm = m[3] if pattern is _ISH else None  # "7ish pm"
+            at = _hour(int(m[1]), int(m[2] or 0), ampm)
             if at is not None:
                 return TimeHit(at, m.start(), m.end())
     return None
@@ -251,7 +259,9 @@ _SAID_HALF = re.compile(
     r"|night|noon|midday|midnight)\b|[01]\d:",
     _I,
 )
-_LATER_PART = re.compile(r"\b(?:tonight|tonite|evening|night)\b", _I)
+# (an evening meal says the evening: "dinner friday at 7"; an afternoon, the afternoon:
+# "sat arvo 4" — hours up to 6 are already read as the afternoon)
+_LATER_PART = re.compile(r"\b(?:tonight|tonite|evening|night|arvo|afternoon|dinner|supper)\b", _I)
 
 
 def _in_part_of_day(text: str, clock: TimeHit) -> TimeHit:
@@ -285,6 +295,21 @@ def _from_now(text: str, now: datetime) -> Moment | None:
     return Moment(at.date(), at.time().replace(tzinfo=None), ((m.start(), m.end()),))
 
 
+# A day and a clock time further apart than this may be two things said ("went to the
+# chiro today …, and book the podiatrist for Tuesday at 11"): the time goes with the day
+# said nearest to it.
+NEAR_CHARS = 20
+
+
+def _apart(day: DayHit, clock: TimeHit) -> int:
+    return max(clock.start - day.end, day.start - clock.end, 0)
+
+
+def _day_by_clock(text: str, today: date, clock: TimeHit, *, future: bool) -> DayHit | None:
+    days = all_days(text, today, future=future)
+    return min(days, key=lambda d: _apart(d, clock)) if len(days) > 1 else None
+
+
 def find_moment(text: str, now: datetime, *, future: bool) -> Moment | None:
     """Date and time in `text`; a time alone is today (or tomorrow once it has passed)."""
     if future and (soon := _from_now(text, now)):
@@ -294,6 +319,8 @@ def find_moment(text: str, now: datetime, *, future: bool) -> Moment | None:
     clock = find_time(text)
     if day and clock and day.start <= clock.start < day.end:
         clock = find_time(text[: day.start] + " " * (day.end - day.start) + text[day.end :])
+    if day and clock and clock.end and _apart(day, clock) > NEAR_CHARS:
+        day = _day_by_clock(text, today, clock, future=future) or day
     if day and clock is None and (part := _PART.search(text, day.start, day.end)):
         clock = TimeHit(time(_PARTS[part[1].lower().replace("lunch time", "lunchtime")]), 0, 0)
     if day is None and clock is None:

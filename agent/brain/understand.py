@@ -24,6 +24,7 @@ from agent.brain.dialogue import (
     unsaved_trip_of,
     without_ack,
 )
+from agent.brain.dictation import undictate
 from agent.brain.general import talk_only
 from agent.brain.intents import OTHER_SENSE, READINGS, other_sense
 from agent.brain.own_rows import asked_about
@@ -123,7 +124,8 @@ def recent_kind(convo: Convo) -> str | None:
 
 def _read(convo: Convo, index: int, kind: str | None, depth: int) -> Reading:
     raw = text_of(convo.history[index])
-    text = normalise(raw)
+    text = normalise(raw)  # (dictated marks and shorthand read there: textutil)
+    raw = undictate(raw)  # the words as typed, for posts and notes, with the marks said
     pieces = _pieces(text, convo.env.today, kind)
     fresh = [Request(p.intent.tool, p.text, raw) for p in pieces if p.intent]
     waiting = asked(_replies(convo.history, index))
