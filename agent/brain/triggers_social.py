@@ -103,7 +103,10 @@ SOCIAL: list[tuple[str, int, str]] = [
         "comment_on_post",
         9,
         r"\b(?:write|put|say|add|leave)\b.{0,15}\b(?:under|below|beneath|underneath)\s+"
-        r"(?:the |that |this |\w+'s )?(?:\w+ )?post\b",
+        r"(?:the |that |this |\w+'s )?(?:\w+ )?post\b"
+        # the place first: "under the post of Anna write: so beautiful!"
+        r"|\b(?:under|below|beneath|underneath)\s+(?:the |that |this |\w+'s )?(?:\w+ )?post\b"
+        r".{0,40}\b(?:write|put|say|add|comment|reply)\b",
     ),
     # answering the person who posted: "reply to her and say …", "tell Deb her post is …"
     ("comment_on_post", 8, r"\b(?:reply|respond|write back) to (?:her|him|them)\b"),

@@ -42,6 +42,14 @@ WINS: list[tuple[str, int, str]] = [
         r"|\b(?:income|earnings) (?:vs|versus|against|and) (?:spending|expenses|outgoings)\b",
     ),
     ("budget_status", 7, r"\bhow much (?:have i|have we|do i have|do we have|is|'s) left\b"),
+    # what may still be spent: "how much can we still spend on food", "how much i still can
+    # spend", "what's left to spend"
+    (
+        "budget_status",
+        9,
+        r"\bhow much (?:more )?(?:(?:can|could) (?:i|we)|(?:i|we) (?:still )?(?:can|could))"
+        r" (?:still )?spend\b|\bleft to spend\b",
+    ),
     ("budget_status", 7, r"\bhow much\b.{0,25}\bleft\b|\bleft (?:in|of) (?:the|my|our) budget\b"),
     ("spending_summary", 7, r"\b(?:spending|spend|expense) (?:summary|breakdown|report|overview)"),
     # "summary 2026-02-01 → 2026-02-14", "summary for last week pls": the word alone first

@@ -306,6 +306,8 @@ def test_nothing_asked_is_nothing_written(text: str) -> None:
         ("the caravan park wasn't 38, it was 83", "update_expense"),
         ("the 30 I put in for parking should be 13", "update_expense"),
         ("so where does that leave us for the week, in or out?", "spending_summary"),
+        ("how much we still can spend on eating out this month", "budget_status"),
+        ("below the post of Kev put: ripper photo mate", "comment_on_post"),
     ],
 )
 def test_what_is_said_picks_its_tool(text: str, tool: str) -> None:
