@@ -257,6 +257,9 @@ _FILLER = (
 _UNREAL = re.compile(
     r"\b(?:might|may|could|would|should|will|(?:i|we|you|they|he|she)'ll|gonna|wanna"
     r"|going to|plan(?:ning)? to|plans to|thinking (?:of|about)|considering|hop(?:e|ing) to"
+    # a need or a habit of old is no act done now: "we need to get the van serviced", "we
+    # used to spend heaps on eating out"
+    r"|(?:i|we|you|they|he|she) (?:need|needs|have|has|had|got|must) to|gotta|used to"
     r"|want(?:ing)? to|(?:would|'d) like to|about to|intend(?:ing)? to|if (?:i|we)"
     r"|one day|some ?day|didn'?t|did not|haven'?t|have not|hasn'?t|has not|never|not yet"
     r"|won'?t|will not|wouldn'?t|can'?t afford to|no need to)\s+" + _FILLER + _ACT,
@@ -302,9 +305,19 @@ _NEEDED = re.compile(
 _RECORD = re.compile(r"\b(?:log|record|logbook|spent|paid|bought|cost|expense)\b", _I)
 
 
+# ... or a rate said of how dear a thing is: "milk is so dear up here, 6 bucks a litre"
+_DEAR = re.compile(
+    r"\b(?:dear|expensive|pricey|costly|cheap|robbery|rip-?off|steep)\b[^.?!]{0,30}?"
+    + _PRICE
+    + r"\s*(?:a|an|per|/|each)\s*(?:litre|liter|ltr|l|night|week|kilo|kg|loaf|bottle|dozen"
+    r"|carton|bag|pop|head|person)\b",
+    _I,
+)
+
+
 def price_quoted(text: str) -> bool:
     """Whether `text` quotes what a thing goes for, with no act of buying beside it."""
-    return bool(_QUOTED.search(text)) and not _DONE_ACT.search(text)
+    return bool(_QUOTED.search(text) or _DEAR.search(text)) and not _DONE_ACT.search(text)
 
 
 def unreal_act(text: str, tool: str) -> bool:

@@ -232,6 +232,10 @@ def test_a_note_keeps_what_it_is_about(text: str, tool: str) -> None:
     assert wanted(text)[0] == tool
 
 
+def test_work_needed_is_no_work_done() -> None:
+    assert "log_maintenance" not in wanted("we need to get the ute serviced before Easter")
+
+
 def test_a_part_needed_is_a_job_not_work_done() -> None:
     text = "the camper needs new brake pads before winter, pop that on my jobs list"
     assert writes(text) == ["add_task"]
@@ -288,6 +292,8 @@ def test_a_name_with_a_figure_in_it_is_no_money() -> None:
         "the rest area at Marla is free to use",
         "we're off to the races on Sunday",
         "we're off to the footy on Saturday",
+        "we used to spend a fortune on takeaway",
+        "bread is so dear out here, 8 bucks a loaf",
     ],
 )
 def test_nothing_asked_is_nothing_written(text: str) -> None:
