@@ -35,7 +35,7 @@ from agent.brain.triggers_you import A_WANT
 
 # Writes of the user's words to others: rescued only when the message says to put them
 # somewhere (a verb of saying or a place to say it).
-OWN_WORDS_POSTS = {"create_post", "comment_on_post", "create_group"}
+OWN_WORDS_POSTS = {"create_post", "comment_on_post"}
 _SAYS = re.compile(
     r"\b(?:post|posts|posting|share|sharing|tell|let \w+ know|announce|put up|publish|say|saying"
     r"|write|ask|warn|shout|spread the word|comment|reply|respond|group|feed|wall|forum|board"
@@ -54,8 +54,8 @@ _MONEY_WORD = re.compile(
 # away or finishing.
 ACTS_ON_ROWS = {"update_event", "update_expense", "delete_event", "delete_expense", "complete_task"}
 _CHANGE = re.compile(
-    rf"\b(?:{DELETE}|{MOVE}|moved|shifted|changed|cancell?ed|called off|off|fix|correct|wrong"
-    r"|actually|should|instead|not|now|done|finished|sorted|completed|tick|ticked|cross|crossed"
+    rf"\b(?:{DELETE}|{MOVE}|del|rm|moved|shifted|changed|cancell?ed|called off|off|fix|correct"
+    r"|wrong|actually|should|instead|not|now|done|finished|sorted|completed|tick|ticked|cross|crossed"
     r"|mark|rename|make)\b",
     re.IGNORECASE,
 )

@@ -86,8 +86,8 @@ _AT_SIGN = re.compile(r"(?:^|(?<=\s))@\s*(?=\S)")
 _TEXTED_WORD = re.compile(
     r"(?<![\d.,:$/£€-])(?<![\d.,:$/£€-] )(?<!\bat )(?<!\bby )(?<!\bof )(?<!\bthan )"
     r"(?<!\bit (?=4))\b(?P<d>[24])\b(?![.,:/]\d)"
-    r"(?=\s+(?:the|my|our|your|his|her|their|this|that|these|those|me|us|him|them|you|it"
-    r"|everyone|anyone|someone|everybody|anybody|somebody|join|be|go|do|get|see|say|sale"
+    r"(?=\s+(?:(?:the|my|our|your|his|her|their|this|that|these|those|me|us|him|them|you|it"
+    r"|everyone|anyone|someone|everybody|anybody|somebody|join|be|go|do|get|see|say|sale)\b"
     r"|(?P<ing>[a-z]+ing)\b(?!\s*(?:-|\d))))"
     r"|\b(?P<going>base|heading|going|moving|drive|driving|move|moved|way|back|trip|it|set)"
     r" 2(?=\s+[A-Z][a-z])",

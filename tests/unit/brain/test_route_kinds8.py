@@ -182,6 +182,7 @@ def test_a_row_named_by_a_pronoun_has_no_description() -> None:
         ("start a grp for the bowls mob", "start a group for the bowls mob"),
         # figures that count stay figures; a noun "colon" stays a word
         ("grab 2 loaves and 4 tins", "grab 2 loaves and 4 tins"),
+        ("we've got 2 dogs and 4 items", "we've got 2 dogs and 4 items"),
         ("the colon check went fine", "the colon check went fine"),
     ],
 )
@@ -319,3 +320,14 @@ def test_nothing_asked_is_nothing_written(text: str) -> None:
 def test_what_is_said_picks_its_tool(text: str, tool: str) -> None:
     assert wanted(text)[0] == tool
     assert len(wanted(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("del the phone bill expense", "delete_expense"),
+        ("start a club called Sunset Chasers", "create_group"),
+    ],
+)
+def test_the_rescue_keeps_what_its_guards_allow(text: str, tool: str) -> None:
+    assert wanted(text) == [tool]
