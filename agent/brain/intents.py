@@ -556,6 +556,8 @@ def _noted_as(text: str, candidates: list[Candidate], today: date) -> Candidate 
     spent = next((c for c in candidates if c.tool == "add_expense" and c.score >= WEAK), None)
     if price_quoted(text):
         return None  # "note that the rego is 800 a year": a fact to remember
+    if (kept := _NOTED_IN.search(text)) and (tool := _KEPT_IN.get(kept["where"].lower())):
+        return Candidate(tool, EXPLICIT)  # "could you note that in the pantry"
     clock = find_time(text)
     day = find_day(text, today, future=True)
     if clock and day and _CLOCK.search(text[clock.start : clock.end]):
@@ -569,6 +571,17 @@ def _noted_as(text: str, candidates: list[Candidate], today: date) -> Candidate 
     return None
 
 
+# A note put where PAM keeps rows of a kind: "note that in the pantry", "note it in the
+# calendar" ("note that …" with its words is a memory).
+_NOTED_IN = re.compile(
+    r"\b(?:note|jot|write|put) (?:it|that|this|them|those)(?: down)? (?:in|on|into|onto)"
+    r" (?:the |my |our )?(?P<where>pantry|cupboard|fridge|freezer|calendar|diary)\b",
+    _I,
+)
+_KEPT_IN = {
+    "pantry": "add_pantry_item", "cupboard": "add_pantry_item", "fridge": "add_pantry_item",
+    "freezer": "add_pantry_item", "calendar": "create_event", "diary": "create_event",
+}  # fmt: skip
 # Money noted by its figure and what it was for, right after the note word: "note down 48
 # for firewood", "make a note: 35 for the laundromat".
 _NOTED_MONEY = re.compile(

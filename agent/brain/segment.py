@@ -197,11 +197,19 @@ _SAID_INSTEAD = re.compile(
     r"^(?:but\s+)?(?:it|that|they)(?: was|'s| is| were)\s+(?:actually\s+|really\s+)?[$£€]?\s?\d",
     re.IGNORECASE,
 )
+# A clause that puts what the clause before said where it goes: "…, note that in the pantry"
+_POINTER_OF = re.compile(
+    r"^\s*(?:(?:and|so|then|please|pls|can you|could you|would you)\s+)*(?:note|put|add|pop"
+    r"|log|record|jot|stick|chuck|bung|save)\s+(?:it|that|this|them|those)\b",
+    re.IGNORECASE,
+)
 # A clause that only offers the answers to the question before it: "…, in or out?"
 _ALTERNATIVES = re.compile(r"^(?:\w+\s+){0,2}or\s+\w+(?:\s+\w+)?\s*\?*$", re.IGNORECASE)
 
 
 def _joins(prev: Candidate | None, new: Candidate | None, before: str, chunk: str) -> bool:
+    if prev is not None and new is not None and prev.tool == new.tool and _POINTER_OF.match(chunk):
+        return True  # "we've got 2 tins of Milo …, could you note that in the pantry": one row
     if prev is not None and _ALTERNATIVES.match(chunk.strip()):
         return True  # "where does that leave us for the month, in or out?": one question
     # ("… which was $65, could you log that, and also pop in …": the pointing ends it)

@@ -331,3 +331,11 @@ def test_what_is_said_picks_its_tool(text: str, tool: str) -> None:
 )
 def test_the_rescue_keeps_what_its_guards_allow(text: str, tool: str) -> None:
     assert wanted(text) == [tool]
+
+
+def test_a_note_put_in_the_pantry_is_one_pantry_row() -> None:
+    text = (
+        "we've got three jars of Vegemite in the cupboard, use by May, could you note that in"
+        " the pantry"
+    )
+    assert writes(text) == ["add_pantry_item"]
