@@ -23,10 +23,9 @@ DEFAULT_TZ = "Australia/Sydney"
 def text_of(message: BaseMessage) -> str:
     content = message.content
     if isinstance(content, str):
-        text = content
-    else:
-        text = "".join(p if isinstance(p, str) else str(p.get("text", "")) for p in content)
-    return text
+        return content
+    parts = [p if isinstance(p, str) else str(p.get("text", "")) for p in content]
+    return "".join(parts)
 
 
 @dataclass(frozen=True)
