@@ -185,6 +185,12 @@ _UPDATE = re.compile(
     r"|that was|move|reschedule|push|shift|bring)\b",
     _I,
 )
+# A change said as done: "the dentist moved to thursday", "bowls is now at 2"
+_CHANGED = re.compile(
+    r"\b(?:moved|shifted|changed|rescheduled|postponed|pushed|bumped|brought|put back|now|not"
+    r"|instead|anymore|any more|no longer)\b",
+    _I,
+)
 # Words for a post's author, the post just talked about: "tell them …", "write her …",
 # "say to him …", "let her know …".
 _TELL_POSTER = re.compile(
@@ -691,6 +697,10 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
             and not (_QUANTITY.search(text) or measures.price_per_litre(text))
         ):
             replaced = False  # "topped up with diesel 84.20": a total alone, no quantity
+        if tool in ("update_event", "update_expense") and not (
+            _UPDATE.search(text) or _CHANGED.search(text) or corrected(text) or called_off(text)
+        ):
+            replaced = False  # "… which was $70, could you log that": a new row, not a change
         if tool in ("delete_event", "delete_expense") and not (
             _DELETE.search(text) or called_off(text) or families_delete(text)
         ):
