@@ -41,6 +41,27 @@ _SAID_AS_QUESTION = re.compile(
     r"[\w']+(?:\s+[\w']+){0,3}?\s+(?:is|are|was|were|has|have|had|'s)\b[^.!;]*\?\s*$",
     _I,
 )
+# A statement closed by a tag that asks it back: "we spent 40 on fuel yesterday, right?",
+# "the dentist is tuesday at 9 isn't it", "I paid the rego already, didn't I?". It asks
+# whether the statement is so; it keeps nothing. A request with a tag ("add milk, ok?")
+# still requests: its opening verb says so.
+_TAG = re.compile(
+    # (a one-word tag is set off by a comma: "did I log it right?" asks of the logging)
+    r"(?:\s*[,-]\s*(?:right|yeah|yes|eh|hey|correct|true|no|innit)\s*\?+"
+    r"|[,\s]+(?:didn'?t (?:i|we)|did (?:i|we)"
+    r"|wasn'?t (?:it|i|we)|isn'?t (?:it|that)|have (?:i|we)|haven'?t (?:i|we)|is (?:it|that)"
+    r"|aren'?t (?:we|they)|was (?:it|that))\s*\?+"
+    r"|[,\s]+(?:didn'?t|wasn'?t|isn'?t|haven'?t|hasn'?t|aren'?t|weren'?t|don'?t|doesn'?t)"
+    r" (?:i|we|it|they|he|she|that)\s*\??)\s*$",
+    _I,
+)
+TAG_TAIL = 40
+_TOLD_TO = re.compile(
+    _LEAD + r"(?:add|log|put|pop|set|save|book|note|record|remind|tell|post|show|give|make"
+    r"|chuck|jot|stick|bung|throw|delete|remove|cancel|move|change|update|mark|tick|create"
+    r"|plan|share|like|join|please|pls|let'?s)\b",
+    _I,
+)
 # A request anywhere in the message: "it was 18 dollars on the 21st, could you add it?"
 _ASKS_PAM = re.compile(
     r"\b(?:can|could|would|will|won't) (?:you|ya|u|ye)\b|\b(?:please|pls|plz)\b"
@@ -164,13 +185,28 @@ def holds_back(text: str) -> bool:
     return HOLD_BACK.search(text) is not None
 
 
+# A proposal with its value: "I reckon we should have a budget for camping, maybe 400 a
+# month?" asks to set it, whatever its question mark ("should we …?" still asks advice).
+_PROPOSAL = re.compile(
+    r"\b(?:we|i)(?: really)? (?:should|ought to|might as well|oughta)\s+(?:probably\s+|just\s+)?"
+    r"(?:have|set|make|put|add|keep|get|start|do)\b[^?]*\d",
+    _I,
+)
+
+
 def is_question(text: str) -> bool:
     """Whether `text` asks something rather than asks PAM to do something."""
+    if _PROPOSAL.search(text) and not _ASKING.match(text):
+        return False
     if _TELL.match(text) or _SUPPOSE.match(text):
         return True
     if _ASKING.match(text) and not _POLITE.match(text):
         return True
     if _SAID_AS_QUESTION.match(text) and not _ASKS_PAM.search(text):
+        return True
+    # (a tag is the message's last words: only its tail is searched, so a long run of
+    # blanks costs nothing)
+    if _TAG.search(text[-TAG_TAIL:]) and not (_TOLD_TO.match(text) or _ASKS_PAM.search(text)):
         return True
     lead = _LEAD_IN.match(text)
     rest = text[lead.end() :] if lead else ""
@@ -221,6 +257,9 @@ _FILLER = (
 _UNREAL = re.compile(
     r"\b(?:might|may|could|would|should|will|(?:i|we|you|they|he|she)'ll|gonna|wanna"
     r"|going to|plan(?:ning)? to|plans to|thinking (?:of|about)|considering|hop(?:e|ing) to"
+    # a need or a habit of old is no act done now: "we need to get the van serviced", "we
+    # used to spend heaps on eating out"
+    r"|(?:i|we|you|they|he|she) (?:need|needs|have|has|had|got|must) to|gotta|used to"
     r"|want(?:ing)? to|(?:would|'d) like to|about to|intend(?:ing)? to|if (?:i|we)"
     r"|one day|some ?day|didn'?t|did not|haven'?t|have not|hasn'?t|has not|never|not yet"
     r"|won'?t|will not|wouldn'?t|can'?t afford to|no need to)\s+" + _FILLER + _ACT,
@@ -235,10 +274,59 @@ _KEEP = re.compile(
 )
 
 
+# A price quoted, in the present tense: what a thing goes for, not what was paid ("diesel
+# is 2.10 a litre in Broome", "milk's 4 bucks at the IGA", "the park charges 45 a night").
+_PRICE = r"(?:[$£€]\s?)?\d[\d,]*(?:\.\d+)?\s*(?:dollars?|bucks|quid|euros?|pounds?|cents?|c)?"
+_QUOTED = re.compile(
+    r"(?:\b(?:is|are|costs|goes for|go for|sells? for|runs?|charges?|charging|asking)|'s)\s+"
+    r"(?:(?:only|just|about|around|roughly|now|still|a whopping|up to|over|under|like)\s+)*"
+    + _PRICE
+    + r"\s*(?:(?:a|an|per|/|each|the)\s*(?:litre|liter|ltr|l|night|week|month|year|kilo|kg"
+    r"|head|person|pop|bag|loaf|bottle|dozen|carton|hour|day|adult|kid|child)\b|each\b"
+    r"|(?:at|here|up here|out here|down here|in town|round here|around here|there)\b)",
+    _I,
+)
+
+# ... unless an act is told beside it: "filled up 50 litres, diesel's 2.10 a litre here".
+_DONE_ACT = re.compile(
+    r"\b(?:bought|spent|paid|got|filled|fuell?ed|topped|tanked|purchased|grabbed|forked|shelled"
+    r"|splurged|dropped|came to|cost us|cost me|charged (?:us|me))\b",
+    _I,
+)
+
+
+# A part needed is work not done yet: "I need new shocks sometime next month", "the van's
+# due for new tyres" (kept only when it asks for a record of money or work).
+_NEEDED = re.compile(
+    r"\b(?:need|needs|needing|could do with|could use|due for|overdue for|wants?)\s+"
+    r"(?:\w+\s+){0,2}?(?:new|replacement|fresh)\b",
+    _I,
+)
+_RECORD = re.compile(r"\b(?:log|record|logbook|spent|paid|bought|cost|expense)\b", _I)
+
+
+# ... or a rate said of how dear a thing is: "milk is so dear up here, 6 bucks a litre"
+_DEAR = re.compile(
+    r"\b(?:dear|expensive|pricey|costly|cheap|robbery|rip-?off|steep)\b[^.?!]{0,30}?"
+    + _PRICE
+    + r"\s*(?:a|an|per|/|each)\s*(?:litre|liter|ltr|l|night|week|kilo|kg|loaf|bottle|dozen"
+    r"|carton|bag|pop|head|person)\b",
+    _I,
+)
+
+
+def price_quoted(text: str) -> bool:
+    """Whether `text` quotes what a thing goes for, with no act of buying beside it."""
+    return bool(_QUOTED.search(text) or _DEAR.search(text)) and not _DONE_ACT.search(text)
+
+
 def unreal_act(text: str, tool: str) -> bool:
     """Whether the report-keeping `tool` was read from an act `text` says is not done:
     planned ("planning to fill up tomorrow"), supposed, wished or denied ("we didn't spend
-    anything on fuel today"), with no request to keep anything."""
-    if tool not in REPORTS or not _UNREAL.search(text):
+    anything on fuel today"), or a price only quoted ("diesel is 2.10 a litre here"), with
+    no request to keep anything."""
+    if tool in REPORTS and _NEEDED.search(text) and not _RECORD.search(text):
+        return True
+    if tool not in REPORTS or not (_UNREAL.search(text) or price_quoted(text)):
         return False
     return not (_KEEP.search(text) or _POLITE.search(text))

@@ -15,6 +15,8 @@ set's authors (scripts/brain_model/folds.py); docs/brain-understanding.md has th
 
 from __future__ import annotations
 
+import re
+
 from agent.brain.asking import (
     READ_OF,
     WRITES,
@@ -24,9 +26,39 @@ from agent.brain.asking import (
     signs_off,
     unreal_act,
 )
+from agent.brain.errands import errand
+from agent.brain.families import DELETE, MOVE
 from agent.brain.learned import guess, probability
+from agent.brain.money import best_amount
 from agent.brain.places import trip_places
 from agent.brain.triggers_you import A_WANT
+
+# Writes of the user's words to others: rescued only when the message says to put them
+# somewhere (a verb of saying or a place to say it).
+OWN_WORDS_POSTS = {"create_post", "comment_on_post"}
+_SAYS = re.compile(
+    r"\b(?:post|posts|posting|share|sharing|tell|let \w+ know|announce|put up|publish|say|saying"
+    r"|write|ask|warn|shout|spread the word|comment|reply|respond|group|feed|wall|forum|board"
+    r"|page|everyone|everybody|community|followers)\b",
+    re.IGNORECASE,
+)
+# Money rows: rescued only with a figure or a word of money.
+MONEY_ROWS = {"add_expense", "add_income"}
+_MONEY_WORD = re.compile(
+    r"[$£€]|\b(?:spent|spend|paid|pay|bought|buy|cost|costs|earned|earn|made|sold|got paid"
+    r"|bucks|dollars?|quid|grand|cash|price|fee|bill)\b",
+    re.IGNORECASE,
+)
+
+# Writes that change a row already kept: rescued only with a word of changing, taking
+# away or finishing.
+ACTS_ON_ROWS = {"update_event", "update_expense", "delete_event", "delete_expense", "complete_task"}
+_CHANGE = re.compile(
+    rf"\b(?:{DELETE}|{MOVE}|del|rm|moved|shifted|changed|cancell?ed|called off|off|fix|correct"
+    r"|wrong|actually|should|instead|not|now|done|finished|sorted|completed|tick|ticked|cross|crossed"
+    r"|mark|rename|make)\b",
+    re.IGNORECASE,
+)
 
 RESCUE = 0.4  # the classifier's probability for a request the rules did not see
 OVERRULE = 0.7  # ... to replace the rules' pick
@@ -44,6 +76,14 @@ def rescue(text: str) -> str | None:
         return None
     if unreal_act(text, found.tool):
         return None  # "didn't fill up at Hay, too dear": nothing done to keep
+    if found.tool in WRITES and errand(text):
+        return None  # "reserve us a site for 3 nights": an errand PAM cannot run
+    if found.tool in OWN_WORDS_POSTS and not _SAYS.search(text):
+        return None  # "the dump point at Hay is free to use": news told, nothing to post
+    if found.tool in MONEY_ROWS and not (best_amount(text, loose=True) or _MONEY_WORD.search(text)):
+        return None  # "our van weighs 2.8 tonnes loaded": no money in it
+    if found.tool in ACTS_ON_ROWS and not _CHANGE.search(text):
+        return None  # "the rest area at Marla is free to use": no row changed
     if found.tool in WRITES and holds_back(text):
         return READ_OF.get(found.tool)  # "… don't add it yet, just wondering"
     asked, tool = answer_to_question(text, found.tool)

@@ -4,8 +4,9 @@ readers expect.
 Voice typing writes punctuation it was told as words ("… on groceries full stop"), numbers
 as words that sound the same ("at for thirty", "to hundred dollars") and a spaced "p m";
 people texting write "@" for "at", "2"/"4" for "to"/"for" ("move it 2 the 5th", "due 4 a
-service"), "b4", "w/in", "w/". These become what a typed message would say, before number
-words are read (`textutil.normalise` runs this first)."""
+service"), "b4", "w/in", "w/", and whole words short ("any1", "2day", "grp"). These become
+what a typed message would say, before number words are read (`textutil.normalise` runs
+this first; `understand` runs it on the words kept as typed, for posts and notes)."""
 
 from __future__ import annotations
 
@@ -15,17 +16,27 @@ _I = re.IGNORECASE
 
 # Punctuation said aloud. "period" only where it ends the message or a line (elsewhere it
 # is a span of time: "for the period of the trip").
+# "colon" and "semicolon" only where no article or possessive makes them nouns ("the colon
+# check"); a colon starts a post's own words ("post in the X group colon anyone know …").
 _SAID_MARK = re.compile(
     r" ?\b(?:(?P<stop>full[\s-]?stop)|(?P<comma>comma)|(?P<ask>question mark)"
     r"|(?P<bang>exclamation (?:mark|point))|(?P<line>new (?:line|paragraph))"
-    r"|(?P<period>period)(?=\s*(?:$|\n)))\b",
+    r"|(?P<period>period)(?=\s*(?:$|\n))"
+    r"|(?<!\bthe )(?<!\ba )(?<!\bmy )(?<!\bhis )(?<!\bher )(?P<colon>colon|semi[\s-]?colon)"
+    r"|(?P<quote>open quote|close quote|end quote|unquote))\b",
     _I,
 )
-_MARK = {"stop": ".", "comma": ",", "ask": "?", "bang": "!", "line": ".", "period": "."}
+_MARK = {
+    "stop": ".", "comma": ",", "ask": "?", "bang": "!", "line": ".", "period": ".",
+    "colon": ":", "quote": '"',
+}  # fmt: skip
 
 
 def _mark(m: re.Match[str]) -> str:
-    return next(_MARK[k] for k, v in m.groupdict().items() if v)
+    kind = next(k for k, v in m.groupdict().items() if v)
+    if kind == "colon" and "semi" in m[kind].lower():
+        return ";"
+    return _MARK[kind]
 
 
 # A number heard as a word that sounds the same: "for"/"to"/"too" where a number is due —
@@ -76,9 +87,10 @@ _AT_SIGN = re.compile(r"(?:^|(?<=\s))@\s*(?=\S)")
 _TEXTED_WORD = re.compile(
     r"(?<![\d.,:$/£€-])(?<![\d.,:$/£€-] )(?<!\bat )(?<!\bby )(?<!\bof )(?<!\bthan )"
     r"(?<!\bit (?=4))\b(?P<d>[24])\b(?![.,:/]\d)"
-    r"(?=\s+(?:the|my|our|your|his|her|their|this|that|these|those|me|us|him|them|you"
+    r"(?=\s+(?:(?:the|my|our|your|his|her|their|this|that|these|those|me|us|him|them|you|it"
+    r"|everyone|anyone|someone|everybody|anybody|somebody|sale)\b"
     r"|(?P<verb>ring|call|phone|pick|get|buy|pay|book|see|check|take|bring|fix|clean|wash|send"
-    r"|email|text|meet|visit|collect|drop|sort|renew|cancel|grab)\b"
+    r"|email|text|meet|visit|collect|drop|sort|renew|cancel|grab|join|be|go|do|say)\b"
     r"|(?P<ing>[a-z]+ing)\b(?!\s*(?:-|\d))))"
     r"|\b(?P<going>base|heading|going|moving|drive|driving|move|moved|way|back|trip|it|set)"
     r" 2(?=\s+[A-Z][a-z])",
@@ -94,6 +106,16 @@ def _texted_word(m: re.Match[str]) -> str:
     return "to" if m["d"] == "2" else "for"
 
 
+# Whole words texted short: "any1", "every1", "2day", "2moro", "grp", "mth", "pls", "thx".
+_TEXTED = {
+    "any1": "anyone", "every1": "everyone", "some1": "someone", "no1": "no one",
+    "2day": "today", "2moro": "tomorrow", "2morro": "tomorrow", "2morrow": "tomorrow",
+    "2mrw": "tomorrow", "2mro": "tomorrow", "2moz": "tomorrow", "2nite": "tonight",
+    "2night": "tonight", "l8r": "later", "gr8": "great", "grp": "group", "grps": "groups",
+    "mth": "month", "mths": "months", "mnth": "month", "msg": "message", "pls": "please",
+    "plz": "please", "thx": "thanks", "ur": "your", "u": "you",
+}  # fmt: skip
+_TEXTED_WHOLE = re.compile(r"(?<![\w'$£€.-])(" + "|".join(_TEXTED) + r")(?![\w'-])", _I)
 # "b4", "w/in", "w/o", "w/": before, within, without, with.
 _SHORT_WORD = re.compile(
     r"\b(?:(?P<before>b4)\b|(?P<within>w/in)\b|(?P<without>w/o)\b"
@@ -113,5 +135,6 @@ def undictate(text: str) -> str:
     text = _SAID_MARK.sub(_mark, text)
     text = _HOMOPHONE.sub(_number, text)
     text = _SPACED_AMPM.sub(lambda m: f"{m[1]}m", text)
+    text = _TEXTED_WHOLE.sub(lambda m: _TEXTED[m[1].lower()], text)
     text = _TEXTED_WORD.sub(_texted_word, _SHORT_WORD.sub(_short_word, text))
     return _AT_SIGN.sub("at ", text)

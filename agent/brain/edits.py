@@ -19,7 +19,17 @@ _CORRECTION = re.compile(
     r"\b(?:was|were|is) actually\b|\bactually (?:was|were|cost|it was)\b"
     r"|\bshould(?: have)? been\b|\bnot \$?\d|\b(?:fix|correct) (?:it|that|this)\b"
     r"|\bwrong (?:amount|date|category|price)\b|\bwas (?:on )?\w+,? not\b"
-    r"|\b(?:change|fix|correct) the (?:date|amount|category|price|entry)\b",
+    r"|\b(?:change|fix|correct) the (?:date|amount|category|price|entry)\b"
+    # an amount said to be another: "the 45 for the campsite should be 54", "it was really
+    # 54", "wasn't 45, it was 54", "I put in 45 but it was 54"
+    r"|\b(?:should (?:be|read|say)|(?:was|is|were) really|but (?:it|that) (?:was|came to)"
+    r"|(?:wasn'?t|isn'?t)\b[^.?!]{0,30}\bit(?: was|'s| is)|instead of)\s+(?:[$£€]\s?)?\d",
+    _I,
+)
+# An event said to be off: "the BBQ at Jo's on Sunday got cancelled", "bowls is off".
+_CANCELLED = re.compile(
+    r"\b(?:got|been|is|was|are|were|'s|has been|have been) (?:cancell?ed|called off|scrapped"
+    r"|off)\b(?! (?:to|for|at|the)\b)",
     _I,
 )
 _MOVED = re.compile(
@@ -39,6 +49,16 @@ _LIMIT = re.compile(r"\b(?:budget|limit|cap|threshold)\b", _I)
 _BEFORE = re.compile(r"\bremind(?:er)?\b.{0,40}\bbefore (?:the|my|our)\b", _I)
 
 
+def corrected(text: str) -> bool:
+    """Whether `text` says a kept value is wrong ("… should be 13", "was actually 35")."""
+    return _CORRECTION.search(text) is not None
+
+
+def called_off(text: str) -> bool:
+    """Whether `text` says something is off ("the BBQ got cancelled", "bowls is off")."""
+    return _CANCELLED.search(text) is not None
+
+
 def edit_requests(
     text: str, *, amount: bool, category: bool, day: bool, clock: bool, event: bool
 ) -> list[tuple[str, int]]:
@@ -52,6 +72,8 @@ def edit_requests(
         found.append(("update_expense", 8))
     if _TO_AMOUNT.search(text) and amount and not _LIMIT.search(text):  # "the $65 dinner to $56"
         found.append(("update_expense", 9))
+    if not amount and (event or day) and _CANCELLED.search(text):
+        found.append(("delete_event", 8))
     if not amount and (_MOVED.search(text) or (_MOVE.search(text) and (day or clock))):
         found.append(("update_event", 8))
     if _BEFORE.search(text) and not day and not clock:

@@ -25,3 +25,7 @@ PUT = (
     r"|adding|putting|popping|sticking|chucking|jotting|whacking|pencilling|penciling|slotting"
     r"|entering|noting|booking|scheduling|setting up"
 )
+# What the shopping list goes by: "the shopping list", "the supplies list", "the shops list".
+SHOPPING = r"shopping|grocery|groceries|supplies|supply|shops?|provisions|to-?buy"
+# What the list of jobs goes by: "my to-do list", "the jobs list", "the chores list".
+JOBS = r"tasks?|to-?dos?|todo|jobs?|chores?|errands?"

@@ -8,11 +8,20 @@ from dataclasses import dataclass
 from datetime import date
 
 from agent.brain import measures
-from agent.brain.asking import READ_OF, answer_to_question, is_question, unreal_act
+from agent.brain.asking import (
+    READ_OF,
+    answer_to_question,
+    is_question,
+    is_request,
+    price_quoted,
+    unreal_act,
+)
 from agent.brain.blend import overrule
 from agent.brain.categories import CATEGORIES, category_of
 from agent.brain.dates import find_day
-from agent.brain.edits import edit_requests
+from agent.brain.edits import called_off, corrected, edit_requests
+from agent.brain.families import DELETE as DELETE_WORDS
+from agent.brain.families import PUT
 from agent.brain.general import talk_only
 from agent.brain.groceries import ITEMS
 from agent.brain.money import bare_numbers, best_amount
@@ -24,6 +33,7 @@ from agent.brain.triggers_wheels import PLACE_KIND
 _I = re.IGNORECASE
 STRONG = 8  # a score that stands on its own, even as the answer to a question
 EXPLICIT = 9  # a trigger this strong is never overruled by the classifier
+WEAK = 6  # a request read from its details alone (an amount and a category)
 
 
 @dataclass(frozen=True)
@@ -53,9 +63,9 @@ _NOT_GOING = re.compile(
     _I,
 )
 _EVENT_NOUN = re.compile(
-    r"\b(?:appointment|appt|dentist|doctor'?s?|gp|vet|meeting|booking|check-?in|check-?out|catch"
-    r"[- ]up|(?:dinner|lunch|drinks|coffee|brunch|bbq) with|birthday|party|flight|ferry|haircut"
-    r"|interview|visit|visiting|arrive|arriving|pick ?up \w+ from|drop off|tee time|physio|"
+    r"\b(?:appointment|appt|dentist|doctor'?s?|gp|vet|meeting|booking|check[- ]?in|check[- ]?out"
+    r"|catch[- ]up|(?:dinner|lunch|drinks|coffee|brunch|bbq) with|birthday|party|flight|ferry"
+    r"|haircut|interview|visit|visiting|arrive|arriving|pick ?up \w+ from|drop off|tee time|physio|"
     r"service booking|reservation|concert|gig|market|markets|class|lesson|call with|zoom)\b",
     _I,
 )
@@ -127,7 +137,8 @@ _MONEY_SIGN = re.compile(r"[$£€]\s?\d")
 _QUANTITY = re.compile(r"\d\s*(?:l|ltrs?|litres?|liters?|kwh|gal|gallons?)\b", _I)
 _MONTHLY = re.compile(r"\b(?:a|per|each|every) month\b|\bmonthly\b|/\s*(?:month|mth|mo)\b", _I)
 _MAINT_LOG = re.compile(
-    r"\b(?:log|record|add|enter|note)\b.{0,25}\b(?:maintenance|servic\w+|work done|repairs?)\b",
+    rf"\b(?:log|record|{PUT})\b.{{0,25}}\b(?:maintenance|servic\w+|work done|repairs?)\b"
+    r"(?! (?:due|coming up|schedule)\b)",
     _I,
 )
 _BOOK = re.compile(
@@ -174,11 +185,31 @@ _UPDATE = re.compile(
     r"|that was|move|reschedule|push|shift|bring)\b",
     _I,
 )
+# A change said as done: "the dentist moved to thursday", "bowls is now at 2"
+_CHANGED = re.compile(
+    r"\b(?:moved|shifted|changed|rescheduled|postponed|pushed|bumped|brought|put back|now|not"
+    r"|instead|anymore|any more|no longer)\b",
+    _I,
+)
 # Words for a post's author, the post just talked about: "tell them …", "write her …",
 # "say to him …", "let her know …".
 _TELL_POSTER = re.compile(
     r"^(?:(?:and|also|oh|then|pls|please|ok|ja|yeah)\b[\s,]*)*(?:tell|write|say to|send|let)"
     r" (?:her|him|them)\b",
+    _I,
+)
+# A like given as a command to the post talked about, after an aside ("lol", "haha, …").
+_LIKE_IT = re.compile(
+    r"^(?:(?:lol|haha+|ha|hehe|omg|ok(?:ay)?|oh|and|also|yes|yeah|please|pls|go on)\b[\s,.!]*)*"
+    r"(?:like|heart|upvote|thumbs up)\s+(?:it|that|this|that one|this one|the other(?: one)?"
+    r"|the (?:\w+ )?(?:one|post))\b",
+    _I,
+)
+# What the people of a group are saying, asked with a pronoun: "what are they on about".
+_THEY_SAY = re.compile(
+    r"\bwhat(?:'s| is| are|'re)?\s+(?:they|them|that lot|that mob|everyone|everybody|people"
+    r"|folks|the members)(?: all)?(?: been)?\s+(?:saying|posting|sharing|talking about|chatting"
+    r"|(?:banging |going |rabbiting |carrying )?on about|yakking|nattering|discussing|up to)\b",
     _I,
 )
 # "done already", "is done", "all sorted now": a state said first, of the thing talked about
@@ -316,7 +347,7 @@ def _features(text: str, today: date) -> list[Candidate]:
         found.append(expense)
     if amount and category and _MONTHLY.search(text) and not _STRICT_SPEND.search(text):
         found.append(Candidate("set_budget", 8))  # "groceries: 600 a month"
-    if _MAINT_LOG.search(text) and not amount and not asking:
+    if _MAINT_LOG.search(text) and not amount and (not asking or is_request(text)):
         found.append(Candidate("log_maintenance", 8))
     spec = _VEHICLE_SPEC.search(text) or measures.consumption(text)
     owned = re.search(r"\b(?:add|my|our|new|got|bought|drive|have)\b", text, _I)
@@ -332,6 +363,8 @@ def _features(text: str, today: date) -> list[Candidate]:
         clock=has_time, event=event,
     )  # fmt: skip
     found += [Candidate(tool, score) for tool, score in edits]
+    if not amount and not clock and len(bare_numbers(text)) >= 2 and corrected(text):
+        found.append(Candidate("update_expense", 8))  # "the 30 I put in should be 13"
     if _BOOK.search(text) and not (has_day or has_time or amount):
         found.append(Candidate("create_event", 7))  # "book dinner at the pub": when?
     if _REMIND.search(text) and (has_day or has_time):
@@ -359,7 +392,9 @@ def _features(text: str, today: date) -> list[Candidate]:
 # "add nappies wipes milk", "grab bread and some bananas": things to get, no place named
 _ADD_THINGS = re.compile(
     r"^(?:(?:ok|and|also|oh|pls|please)\s+)*(?:add|grab|get|buy|pick up)\s+(?:some\s+|more\s+)?"
-    r"(?P<items>[a-z' ,&-]+?)[.!]*$",
+    r"(?P<items>[a-z' ,&-]+?)"
+    # ("… when we're in town", "… next time we're at the shops": when, not what)
+    r"(?:\s+(?:when|while|next time|once|if|before)\b[^.?!]*)?[.!]*$",
     _I,
 )
 
@@ -394,6 +429,12 @@ def _referential(text: str, recent_kind: str | None) -> Candidate | None:
     ):
         # "would you please also add a jar of Vegemite" after the list was shown: to that list
         return Candidate(_ADD_KIND[recent_kind], 8)
+    if recent_kind == "post" and _LIKE_IT.match(text):
+        # "lol like it again", "heart that one too": the post just talked about
+        return Candidate("like_post", 8)
+    if recent_kind in ("post", "group") and _THEY_SAY.search(text):
+        # "what are they all on about" after a group was joined: its posts
+        return Candidate("get_feed", 8)
     if recent_kind == "post" and _TELL_POSTER.match(text) and not other_sense("create_post", text):
         # "and tell them we did it too", "write her thanks": words for the post's author
         return Candidate("comment_on_post", 8)
@@ -483,7 +524,9 @@ _BREAKDOWN = re.compile(r"\bbroken down\b(?= (?:by|as|into|per|for|however)\b)|\
 # Money filed in a category of the books: "put it as repairs", "file the $60 under fuel"
 _FILED_UNDER = re.compile(
     r"\b(?:put|log|file|class|record|enter|pop|stick|book)\b.{0,50}?\b(?:under|as|in(?:to)? the)"
-    r" (?:the )?(?P<cat>[a-z]+)(?: category)?\b",
+    r" (?:the )?(?P<cat>[a-z]+)(?: category)?\b"
+    # ("put that in the maintenance log": the vehicle's log named, not a category)
+    r"(?! (?:log|logbook|log book|history|records?)\b)",
     _I,
 )
 
@@ -516,16 +559,59 @@ def _noted_as(text: str, candidates: list[Candidate], today: date) -> Candidate 
     """What a note-taking word ("note that …", "make me a remember: …", "record for future
     reference") is asked to keep when it says something PAM keeps as a row of its own: money
     spent, a day and a time, a place of a kind at a named place."""
-    spent = next((c for c in candidates if c.tool == "add_expense" and c.score >= 7), None)
-    if spent and _STRICT_SPEND.search(text) and best_amount(text):
-        return Candidate("add_expense", EXPLICIT)
+    spent = next((c for c in candidates if c.tool == "add_expense" and c.score >= WEAK), None)
+    if price_quoted(text):
+        return None  # "note that the rego is 800 a year": a fact to remember
+    if (kept := _NOTED_IN.search(text)) and (tool := _KEPT_IN.get(kept["where"].lower())):
+        return Candidate(tool, EXPLICIT)  # "could you note that in the pantry"
     clock = find_time(text)
     day = find_day(text, today, future=True)
     if clock and day and _CLOCK.search(text[clock.start : clock.end]):
-        return Candidate("create_event", EXPLICIT)
-    if _PLACE_AT.search(text):
+        return Candidate("create_event", EXPLICIT)  # (its hour is no amount)
+    if spent and best_amount(text, loose=True):
+        return Candidate("add_expense", EXPLICIT)  # "make a note: 62.50 groceries at aldi"
+    if _NOTED_MONEY.search(text):
+        return Candidate("add_expense", EXPLICIT)  # "jot down 48 for firewood"
+    if _PLACE_AT.search(text) or _THIS_PLACE.search(text):
         return Candidate("save_place", EXPLICIT)
     return None
+
+
+# A note put where PAM keeps rows of a kind: "note that in the pantry", "note it in the
+# calendar" ("note that …" with its words is a memory).
+_NOTED_IN = re.compile(
+    r"\b(?:note|jot|write|put) (?:it|that|this|them|those)(?: down)? (?:in|on|into|onto)"
+    r" (?:the |my |our )?(?P<where>pantry|cupboard|fridge|freezer|calendar|diary)\b",
+    _I,
+)
+_KEPT_IN = {
+    "pantry": "add_pantry_item", "cupboard": "add_pantry_item", "fridge": "add_pantry_item",
+    "freezer": "add_pantry_item", "calendar": "create_event", "diary": "create_event",
+}  # fmt: skip
+# Money noted by its figure and what it was for, right after the note word: "note down 48
+# for firewood", "make a note: 35 for the laundromat".
+_NOTED_MONEY = re.compile(
+    r"\b(?:note|jot|write|put)(?: (?:it|that))? down\b\s*[:,-]?\s*(?:[$£€]\s?)?\d[\d,.]*"
+    r"(?:\s*(?:dollars|bucks|quid))?\s+(?:for|on)\s+\w"
+    r"|\bmake a note\b\s*(?:of|for|:|-)?\s*(?:[$£€]\s?)?\d[\d,.]*(?:\s*(?:dollars|bucks|quid))?"
+    r"\s+(?:for|on)\s+\w",
+    _I,
+)
+# A place noted as a place: "note this spot: free camp at the lake, 5 stars"
+_THIS_PLACE = re.compile(
+    rf"\b(?:note|remember|keep|save)\b (?:this|that|the) (?:place|spot|location|{PLACE_KIND})\b"
+    rf"|\b(?:note|remember)\b[^.?!]{{0,15}}[:,-]\s*(?:an?\s+|the\s+)?(?:\w+\s+)?(?:{PLACE_KIND})"
+    r"\s+(?:at|in|near|on|behind|outside|by)\b",
+    _I,
+)
+
+
+_DELETE_WORD = re.compile(rf"\b(?:{DELETE_WORDS})\b", _I)
+
+
+def families_delete(text: str) -> bool:
+    """Whether `text` uses a verb of the delete family ("nuke", "ditch", "scrap" …)."""
+    return _DELETE_WORD.search(text) is not None
 
 
 def other_sense(tool: str, text: str) -> bool:
@@ -543,6 +629,22 @@ _TOLD_NOT = re.compile(
 )
 
 
+# Social writes whose words are the user's own, and the social tools a word of those words
+# can name ("… anyone can join", "… if anyone wants to join", "… saw it on the feed").
+_OWN_WORDS_WRITES = {"create_post", "comment_on_post", "create_group"}
+_SOCIAL_WORDS = {"join_group", "review_join_requests", "like_post", "list_groups", "get_feed"}
+
+
+def _words_of_a_write(hits: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The trigger hits, less those of social tools inside the words of a social write that
+    opens the message first: "create a group called X, anyone can join" creates a group,
+    "post to the group that we'll be there if anyone wants to join" posts."""
+    opening = min((h for h in hits if h[0] in _OWN_WORDS_WRITES), key=lambda h: h[2], default=None)
+    if opening is None:
+        return hits
+    return [h for h in hits if not (h[0] in _SOCIAL_WORDS and h[2] > opening[2])]
+
+
 def classify(text: str, today: date, recent_kind: str | None = None) -> Candidate | None:
     """The best tool for `text`, or None when nothing in it asks for one."""
     if (told_not := _TOLD_NOT.search(text)) and text[: told_not.start()].strip():
@@ -551,11 +653,12 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
         return None  # "what does 'budget' mean?", "tell the kids a joke"
     if scene(text).strip() == text.strip():
         return None  # "before I log the takeaway": the scene of what follows
-    candidates = [
-        Candidate(tool, s)
+    hits = [
+        (tool, s, m.start())
         for tool, s, p in COMPILED
-        if p.search(text) and not other_sense(tool, text)
+        if (m := p.search(text)) and not other_sense(tool, text)
     ]
+    candidates = [Candidate(tool, s) for tool, s, _ in _words_of_a_write(hits)]
     candidates += _features(text, today)
     if ref := _referential(text, recent_kind):
         candidates.insert(0, ref)
@@ -594,6 +697,14 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
             and not (_QUANTITY.search(text) or measures.price_per_litre(text))
         ):
             replaced = False  # "topped up with diesel 84.20": a total alone, no quantity
+        if tool in ("update_event", "update_expense") and not (
+            _UPDATE.search(text) or _CHANGED.search(text) or corrected(text) or called_off(text)
+        ):
+            replaced = False  # "… which was $70, could you log that": a new row, not a change
+        if tool in ("delete_event", "delete_expense") and not (
+            _DELETE.search(text) or called_off(text) or families_delete(text)
+        ):
+            replaced = False  # "we're off to the markets on Saturday": nothing taken away
         if tool and tool == READ_OF.get(best.tool) and not is_question(text):
             replaced = False  # "we have 6 eggs, they expire Friday" tells, it does not ask
         if replaced and tool is None:

@@ -63,7 +63,8 @@ _PATTERNS = (
     re.compile(
         # "R540" (rand: a capital R against the figure), "₹450", "Rs 300", "¥2000"
         rf"{_LEAD}(?P<sym>a\$|au\$|nz\$|us\$|c\$|\$|€|£|₹|¥"
-        r"|(?<!\w)(?<!the )(?<!road )(?<!via )(?<!on )(?-i:R)(?=\d)"
+        # (not a name with a figure inside: "the R8a Grey Nomads group")
+        r"|(?<!\w)(?<!the )(?<!road )(?<!via )(?<!on )(?-i:R)(?=\d[\d,.]*(?:\s?(?:k|grand))?\b)"
         rf"|(?<!\w)(?-i:Rs)\.?(?=\s?\d))\s?(?P<neg2>-)?(?P<num>{_NUM})"
         rf"(?:\s?(?P<k>k|grand)\b)?(?:\s?(?P<code>{_CODES})\b)?",
         re.IGNORECASE,

@@ -46,6 +46,21 @@ def explicit_id(text: str) -> str | None:
     return m[1] if m.re is _TYPED_ID else m[0]
 
 
+# A row named only by a pronoun right after the verb ("lol like it again, it's that good",
+# "heart that one too"): the words around it are talk about the row, not its description.
+_BY_PRONOUN = re.compile(
+    r"^\W*(?:(?:lol|haha+|ha|hehe|omg|ok(?:ay)?|oh|and|also|yes|yeah|please|pls|go on)\b"
+    r"[\s,.!]*)*(?:like|heart|upvote|thumbs up|delete|remove|bin)\s+(?:it|that|this|that one"
+    r"|this one)\b(?!\s+(?:post|one|about|from|by|of)\b)",
+    re.IGNORECASE,
+)
+
+
+def by_pronoun(text: str) -> bool:
+    """Whether `text` names its row only by a pronoun after the verb."""
+    return _BY_PRONOUN.match(text) is not None
+
+
 def ref_words(text: str, extra: str = "") -> tuple[str, ...]:
     """Words that describe the row ("the coffee one" -> ("coffee",))."""
     words = re.findall(r"[a-z][a-z']+", text.lower())

@@ -12,6 +12,7 @@ from agent.brain.asking import READ_OF, WRITES, holds_back, signs_off, unreal_ac
 from agent.brain.blend import DOUBT, RESCUE
 from agent.brain.categories import category_of
 from agent.brain.dates import find_day
+from agent.brain.errands import errand
 from agent.brain.general import talk_only
 from agent.brain.intents import EXPLICIT, STRONG, Candidate, classify, other_sense, scene
 from agent.brain.learned import guess, probability
@@ -167,21 +168,52 @@ def _is_detail(prev: Candidate, chunk: str, today: date) -> bool:
 def _greedy_ends(before: str, chunk: str) -> bool:
     """A post or note whose words were not set off by a colon or quotes ends where a clause
     asks for something else ("post in Grey Nomads that ..., and log $22 for chips")."""
-    return not re.search(r"[:\"“]", before) and bool(_ASKS.match(chunk.strip()))
+    return not _words_open(before) and bool(_ASKS.match(chunk.strip()))
+
+
+def _words_open(before: str) -> bool:
+    """Whether the words of a post or note are still running: after a colon, or inside
+    quotes not yet closed ('comment "sounds great, count us in" and like it too' ends at
+    its closing quote)."""
+    if ":" in before:
+        return True
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 # "Could you log that, and tell me the weather at Eucla": a request of the words before it,
 # done with; the next clause asks for something of its own.
 _DONE_POINTING = re.compile(
-    r"^(?:and |then |also |so )*(?:please |pls |can you |could you |would you |will you )?"
+    r"(?:^|[,;:.!?]\s*)(?:and |then |also |so )*"
+    r"(?:please |pls |can you |could you |would you |will you )?"
     r"(?:log|record|add|save|put|note|enter|book|post|share|keep|remember|jot)\s+(?:it|that|this"
     r"|them|those|these|'?em)(?: down| in| up| for me| please)*[.!?]*$",
     re.IGNORECASE,
 )
 
 
+# An amount denied, then the right one in the next clause: "wasn't 45, it was 54".
+_DENIED = re.compile(r"\b(?:wasn'?t|isn'?t|weren'?t|not)\b[^,;]{0,30}\d[\d.,]*\s*$", re.IGNORECASE)
+_SAID_INSTEAD = re.compile(
+    r"^(?:but\s+)?(?:it|that|they)(?: was|'s| is| were)\s+(?:actually\s+|really\s+)?[$£€]?\s?\d",
+    re.IGNORECASE,
+)
+# A clause that puts what the clause before said where it goes: "…, note that in the pantry"
+_POINTER_OF = re.compile(
+    r"^\s*(?:(?:and|so|then|please|pls|can you|could you|would you)\s+)*(?:note|put|add|pop"
+    r"|log|record|jot|stick|chuck|bung|save)\s+(?:it|that|this|them|those)\b",
+    re.IGNORECASE,
+)
+# A clause that only offers the answers to the question before it: "…, in or out?"
+_ALTERNATIVES = re.compile(r"^(?:\w+\s+){0,2}or\s+\w+(?:\s+\w+)?\s*\?*$", re.IGNORECASE)
+
+
 def _joins(prev: Candidate | None, new: Candidate | None, before: str, chunk: str) -> bool:
-    if prev is None and new is not None and _DONE_POINTING.match(before.strip()):
+    if prev is not None and new is not None and prev.tool == new.tool and _POINTER_OF.match(chunk):
+        return True  # "we've got 2 tins of Milo …, could you note that in the pantry": one row
+    if prev is not None and _ALTERNATIVES.match(chunk.strip()):
+        return True  # "where does that leave us for the month, in or out?": one question
+    # ("… which was $65, could you log that, and also pop in …": the pointing ends it)
+    if prev is None and new is not None and _DONE_POINTING.search(before.strip()):
         return False
     if prev is None or new is None:
         return True
@@ -191,6 +223,13 @@ def _joins(prev: Candidate | None, new: Candidate | None, before: str, chunk: st
         return True
     if prev.tool in ("add_expense", "add_income") and _TOTAL.search(chunk):
         return True  # "$42 a night, we did 2 nights so 84 all up": the total of the same
+    if (
+        prev.tool in MONEY
+        and new.score <= WEAK
+        and best_amount(chunk, loose=True) is not None
+        and not _complete(prev.tool, before)
+    ):
+        return True  # "payday! 3,120.80 from the hospital": the money the word named
     if prev.tool != new.tool:
         return False
     if prev.tool not in REPEATABLE or (not _complete(new.tool, chunk) and new.tool in TRAILING):
@@ -429,13 +468,20 @@ _TURN_TO_ASK = re.compile(
 
 # A request at the end that only points at what was said before it: "…, pop it in", "….
 # Stick it down there", "… - log that would ye". Its words are the thing to keep.
-_POINTING_TAIL = re.compile(
-    r"(?:[,;.!?]|\s[-–—])\s*(?:(?:and|so|just|now|please|pls|can you|could you|would you"
-    r"|will you|can u|could u)\s+)*(?:pop|put|stick|chuck|bung|whack|jot|add|log|record|note"
-    r"|save|enter|pencil|slot|book|write|(?P<share>share))\s+(?:it|that|this|them|those)\b"
+_POINT = (
+    r"(?:pop|put|stick|chuck|bung|whack|jot|add|log|record|note"
+    r"|save|enter|pencil|slot|book|write|share)\s+(?:it|that|this|them|those)\b"
     r"(?:\s+(?:in|down|on|there|in there|away|up|for me|for us|with (?:everyone|everybody"
     r"|the community|others|other travellers)))*"
-    r"(?:[\s,]+(?:please|pls|would ya|would ye|would you|will ya|thanks|ta|cheers|mate|love"
+)
+# ("…, save it and share it with everyone": two verbs pointing at the same thing)
+_POINTING_TAIL = re.compile(
+    r"(?:[,;.!?]|\s[-–—])\s*(?:(?:and|so|just|now|please|pls|can you|could you|would you"
+    r"|will you|can u|could u)\s+)*"
+    + _POINT
+    + r"(?:\s+(?:and|&|then|and then)\s+"
+    + _POINT
+    + r")?(?:[\s,]+(?:please|pls|would ya|would ye|would you|will ya|thanks|ta|cheers|mate|love"
     r"|for me|like a good \w+))*[\s.!?]*$",
     re.IGNORECASE,
 )
@@ -453,11 +499,28 @@ def _pointed_at(text: str, today: date, recent_kind: str | None) -> list[Piece] 
     if any(_IMPERATIVE.match(c) or _ADDRESSED.match(c) for c in clauses):
         return None
     intent = classify(text, today, recent_kind)
+    if (intent is None or intent.tool not in WRITES) and _KEEP_IT.search(tail[0]):
+        intent = _money_kept(text)  # "… at the vet in Kununurra. $220 … log it please"
     if intent is None or intent.tool not in WRITES:
         return None
-    if tail["share"] and intent.tool != "save_place":
+    if re.search(r"\bshare\b", tail[0], re.IGNORECASE) and intent.tool != "save_place":
         return None  # "…, share it with everyone" points at a post's words unless at a place
     return [Piece(text, intent)]
+
+
+# The verbs of keeping a record, when they point at what was said: "log it", "jot that down".
+_KEEP_IT = re.compile(r"\b(?:log|record|jot|note|enter|write)\b", re.IGNORECASE)
+# Money kept as a record: what the classifier reads it as among the records of money.
+_MONEY_ROWS = ("add_expense", "add_income", "log_fuel", "log_maintenance")
+
+
+def _money_kept(text: str) -> Candidate | None:
+    """The record a story with its amount asks to keep when it ends "log it please" and no
+    rule read a write in it (the places and animals of the story are no request)."""
+    if best_amount(text) is None:
+        return None
+    tool = max(_MONEY_ROWS, key=lambda t: probability(text, t))
+    return Candidate(tool if probability(text, tool) >= DOUBT else "add_expense", WEAK)
 
 
 def _after_story(text: str) -> str:
@@ -512,8 +575,13 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
         # be written is only asked about
         pieces = [_read_only(p) for p in pieces]
     if signs_off(text):
-        return [p for p in pieces if p.intent is None or p.intent.tool != "plan_trip"]
-    return pieces
+        pieces = [p for p in pieces if p.intent is None or p.intent.tool != "plan_trip"]
+    # "book me a flight to Perth friday": PAM cannot run the errand, so nothing is written
+    return [Piece(p.text, None) if _errand_write(p) else p for p in pieces]
+
+
+def _errand_write(piece: Piece) -> bool:
+    return piece.intent is not None and piece.intent.tool in WRITES and errand(piece.text)
 
 
 def _read_only(piece: Piece) -> Piece:
@@ -673,7 +741,11 @@ def _sure_of(chunk: str) -> Candidate | None:
 # A clause that asks how things stand after a write asks for the status of what was written.
 _HOW_IT_STANDS = re.compile(
     r"^(?:and |so )?(?:how'?s|how is|how are|how am|where do|where does) (?:it|that|things|we|i"
-    r"|the budget)(?:'re)? (?:looking|going|tracking|travelling|stand(?:ing)?)\b",
+    r"|the budget)(?:'re)? (?:looking|going|tracking|travelling|stand(?:ing)?)\b"
+    # told as an indirect question: "show me how i go this month", "tell us how we're tracking"
+    r"|^(?:and |so )?(?:show|tell|let) (?:me|us)(?: know)? how (?:i|we|it|things|the budget)"
+    r"(?:'m|'re|'s| am| are| is)? (?:go|goes|going|track|tracks|tracking|look|looks|looking"
+    r"|stand|stands|standing)\b",
     re.IGNORECASE,
 )
 _THAT_ONE = re.compile(r"\b(?:that|this) (?:one|group|place|spot|event|post)\b", re.IGNORECASE)
@@ -807,6 +879,10 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 intent = rescued = found
         if segments:
             s0, e0, prev, forced = segments[-1]
+            if _DENIED.search(text[s0:e0]) and _SAID_INSTEAD.match(chunk.strip()):
+                # "the campsite wasn't 45, it was 54": one correction, read whole
+                segments[-1] = (s0, end, None, None)
+                continue
             if _next_list_item(prev, intent, text[e0:start], text[s0:e0], chunk):
                 segments.append((start, end, prev, prev))
                 continue

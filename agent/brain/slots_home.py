@@ -11,6 +11,7 @@ from agent.brain.clock import month_end, month_number
 from agent.brain.convo import Env
 from agent.brain.dates import MONTHS, find_day
 from agent.brain.draft import Draft, tidy
+from agent.brain.families import SHOPPING
 from agent.brain.groceries import split_run
 from agent.brain.places import known_town
 from agent.brain.textutil import capitalise, squash
@@ -23,7 +24,7 @@ _UNIT = (
 _NOTE = r"remember|note to self|note|don'?t forget|keep in mind|make a note|fyi|for your info"
 _NOTE += r"|for future reference|take note"
 _ON_LIST = (
-    r"\b(?:to|on|onto|in|for)\s+(?:the|my|our)\s+(?:(?:(?:shopping|grocery|groceries|shops?)\s*)?list"
+    rf"\b(?:to|on|onto|in|for)\s+(?:the|my|our)\s+(?:(?:(?:{SHOPPING})\s*)?list"
     r"|shopping|shops)\b.*$"
 )
 _GET = r"run out of|ran out of|out of|low on|running low on|running out of"
@@ -31,10 +32,9 @@ _GET += r"|need to (?:buy|get|grab|pick up)|need|add|put|chuck|stick|pop|throw|g
 _GET += r"|whack|bung|slap|jot(?: down)?|pick up|grab us|get us|we're out of|we are out of"
 # A label before the items: "shopping list: snags, onions", "for the shops -".
 _LABEL = re.compile(
-    r"^\s*(?:(?:the|my|our)\s+)?(?:(?:shopping|grocery|groceries|shops?)\s*list|shopping|shops"
-    r"|groceries|list)\s*[:\-]\s*"
+    rf"^\s*(?:(?:the|my|our)\s+)?(?:(?:{SHOPPING})(?:\s*list)?|list)\s*[:\-]\s*"
     # the list as the one who wants: "the shopping list needs milk", "list could use eggs"
-    r"|^\s*(?:(?:the|my|our)\s+)?(?:(?:shopping|grocery|groceries|shops?)\s*)?list\s+"
+    rf"|^\s*(?:(?:the|my|our)\s+)?(?:(?:{SHOPPING})\s*)?list\s+"
     r"(?:needs|wants|could (?:use|do with)|is (?:missing|short of|out of)|is after|lacks)\s+",
     _I,
 )
@@ -121,7 +121,7 @@ def list_pantry(text: str, env: Env) -> Draft:
 # "add lunchbox stuff to the list: muesli bars, apples", "put on shopping list - eggs": the
 # items follow the list and a colon or dash.
 _AFTER_LIST = re.compile(
-    r"\b(?:(?:shopping|grocery|groceries|shops?)\s*list|list|shopping|shops)\b"
+    rf"\b(?:(?:{SHOPPING})\s*list|list|shopping|shops)\b"
     r"(?:\s+(?:please|pls|for me|thanks))?\s*(?::|\s-\s)\s*(?=\S)",
     _I,
 )
@@ -129,7 +129,7 @@ _AFTER_LIST = re.compile(
 
 # Items said after the list was named: "put sunscreen on the list please, and also repellent".
 _MORE_AFTER = re.compile(
-    r"\b(?:to|on|onto|in|for)\s+(?:the|my|our)\s+(?:(?:(?:shopping|grocery|groceries|shops?)\s*)?"
+    rf"\b(?:to|on|onto|in|for)\s+(?:the|my|our)\s+(?:(?:(?:{SHOPPING})\s*)?"
     r"list|shopping|shops)\b(?:\s+(?:please|pls|too|as well|thanks|for me))*\s*,?\s*"
     r"(?:and also|and|plus|as well as|also)\s+"
     r"(?!(?:remind|log|book|add|put|set|tell|show|what|how|can|could|please|plan|save|post|delete"

@@ -8,7 +8,7 @@ import unicodedata
 from agent.brain.convo import Env
 from agent.brain.draft import Draft, Ref, tidy
 from agent.brain.figures import newest_count
-from agent.brain.pick import explicit_id, ordinal, ref_words
+from agent.brain.pick import by_pronoun, explicit_id, ordinal, ref_words
 from agent.brain.textutil import capitalise, respell, squash, title_case
 
 _I = re.IGNORECASE
@@ -355,7 +355,7 @@ def get_feed(text: str, env: Env) -> Draft:
 def _post_ref(text: str) -> Ref:
     head = re.split(r":|\bsaying\b", text, maxsplit=1)[0]
     extra = r"posts?|comments?|comment|reply|respond|heart|upvote|give|thumbs|up|about|by|from"
-    words = ref_words(head.replace("'s", ""), extra)
+    words = () if by_pronoun(head) else ref_words(head.replace("'s", ""), extra)
     return Ref("post", "post_id", ordinal(head), words, explicit=explicit_id(text))
 
 

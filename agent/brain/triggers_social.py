@@ -12,7 +12,7 @@ _ALL = r"everyone|everybody|all|the community|the public|the world|other travell
 _NOT_LIST = r"(?!.{0,25}\b(?:list|calendar|diary|to-?do)\b)"
 
 # A group owner asking about people who want in: before "join", which it contains.
-_WANT_IN = r"asked|asking|wants?|wanting|waiting|requested|requesting|applied|trying|keen"
+_WANT_IN = r"asked|asking|asks?|wants?|wanting|waiting|requested|requesting|applied|trying|keen"
 
 SOCIAL: list[tuple[str, int, str]] = [
     # the noun, not the verb ("can u request to join X for me" asks to join)
@@ -37,7 +37,23 @@ SOCIAL: list[tuple[str, int, str]] = [
         r"\b(?:approve|accept|decline|reject|deny|let (?!me\b|us\b))\b.{0,30}"
         r"\b(?:request|in(?:to)? (?:the|my|our) (?:\w+ ){0,3}group)\b",
     ),
+    # people let in as a whole, with no request named: "approve anyone who's asked to join",
+    # "let everyone in", "accept all of them"
+    (
+        "review_join_requests",
+        9,
+        r"\b(?:approve|accept|admit|okay|ok|let)\s+(?:in\s+)?(?:anyone|anybody|everyone|everybody"
+        r"|all|whoever|the people|people|them all|the lot)\b(?:\s+(?:in|of them))?"
+        r"(?=.{0,30}\b(?:join|in|asked|asking|waiting|wants?|requested)\b)",
+    ),
     ("join_group", 9, r"\bjoin\b"),
+    # wanting in on a group: "I want in on the X group", "get me in on X"
+    (
+        "join_group",
+        8,
+        rf"\b(?:want|wanna|keen|like|get (?:me|us)) (?:to get )?in on\b.{{0,50}}"
+        rf"\b(?:{GROUP})\b",
+    ),
     ("join_group", 9, r"\bsign (?:me|us) up (?:to|for)\b|\bbecome a member\b"),
     (
         "join_group",
@@ -81,6 +97,17 @@ SOCIAL: list[tuple[str, int, str]] = [
     # the words quoted straight after: "… and reply 'good on ya!'"
     ("comment_on_post", 9, r"\b(?:comment|reply|respond|answer)(?: (?:with|back))?:?\s+[\"'“‘]"),
     ("comment_on_post", 9, r"^comment\b|\bleave a comment\b|\bcomment:"),
+    # words written under someone's post: "write under the post of Yuki: …", "put below
+    # Dave's post that …"
+    (
+        "comment_on_post",
+        9,
+        r"\b(?:write|put|say|add|leave)\b.{0,15}\b(?:under|below|beneath|underneath)\s+"
+        r"(?:the |that |this |\w+'s )?(?:\w+ )?post\b"
+        # the place first: "under the post of Anna write: so beautiful!"
+        r"|\b(?:under|below|beneath|underneath)\s+(?:the |that |this |\w+'s )?(?:\w+ )?post\b"
+        r".{0,40}\b(?:write|put|say|add|comment|reply)\b",
+    ),
     # answering the person who posted: "reply to her and say …", "tell Deb her post is …"
     ("comment_on_post", 8, r"\b(?:reply|respond|write back) to (?:her|him|them)\b"),
     (
@@ -143,6 +170,13 @@ SOCIAL: list[tuple[str, int, str]] = [
     ("get_feed", 7, r"\b(?:latest|recent|new|any) posts\b|\bposts (?:in|from)\b"),
     ("get_feed", 7, r"\bwhat(?:'s| is| are) (?:people|everyone|others|folks) (?:saying|posting)"),
     ("get_feed", 7, r"\bwhat'?s happening in\b|\b(?:show|see|read|check)\b.{0,30}\bposts\b"),
+    # what a group's people write, shown: "show me what they post there"
+    (
+        "get_feed",
+        7,
+        r"\b(?:show|see|read|check|tell)\b.{0,15}\bwhat (?:they|people|everyone|folks|members"
+        r"|others)\b.{0,10}\b(?:post|posts|share|shares|write|writes|say|says)\b",
+    ),
     ("get_feed", 7, r"\b(?:latest|newest|news|updates?)\s+(?:from|in|on)\b"),
     ("get_feed", 7, r"\bwhat(?:'s| has| have| is| are)\b.{0,20}\b(?:been )?(?:posting|posted)\b"),
     (

@@ -79,7 +79,13 @@ WHEELS: list[tuple[str, int, str]] = [
     ("add_vehicle", 8, rf"\b(?:got|bought|have|picked up) (?:a|our|my) new (?:{VEHICLE})\b"),
     ("add_vehicle", 8, r"\bmy (?:vehicle|car|ute|van|truck|rig|motorhome) is (?:a|an)\b"),
     ("add_vehicle", 8, r"\b(?:add|register) (?:my|our|a|the) \w+,? (?:an? |the )?(?:19|20)\d\d\b"),
-    ("maintenance_due", 8, rf"\b(?:maintenance|servic\w*|oil change)\b.{{0,25}}\b(?:{_DUE})\b"),
+    # ("done the brake service, $300, next due in 6 months": the due date of work done)
+    (
+        "maintenance_due",
+        8,
+        rf"\b(?:maintenance|servic\w*|oil change)\b.{{0,25}}(?<!\bnext )(?<!\bnext one )"
+        rf"(?<!\bnext one is )(?<!\bnext is )\b(?:{_DUE})\b",
+    ),
     ("maintenance_due", 8, r"\b(?:due|overdue)\b.{0,25}\b(?:maintenance|servic\w*)\b"),
     ("maintenance_due", 8, r"\bwhat(?:'s| is) due\b|\banything due\b|\bdue for (?:a )?service\b"),
     ("maintenance_due", 8, r"\bwhen(?:'s| is) (?:the|my|our) next service\b|\bwhat needs doing\b"),

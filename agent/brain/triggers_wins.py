@@ -27,7 +27,13 @@ WINS: list[tuple[str, int, str]] = [
     ("set_budget", 8, rf"\b(?:{_SET})\b.{{0,30}}\bbudget\b"),
     ("set_budget", 8, r"\bbudget\b.{0,30}(?:\$|\d)|\$\d.{0,30}\bbudget\b"),
     ("budget_status", 7, r"\bbudgets?\b|\bover budget\b|\bon track\b"),
-    ("budget_status", 8, r"\bwhere does (?:that|this) leave (?:us|me)\b"),
+    # (not "where does that leave us, in or out?": money in against out)
+    (
+        "budget_status",
+        8,
+        r"\bwhere does (?:that|this) leave (?:us|me)\b"
+        r"(?!.{0,40}\b(?:in or out|out or in|ahead or behind|in front or behind|up or down)\b)",
+    ),
     # money in against money out: the net of a period
     (
         "spending_summary",
@@ -36,6 +42,14 @@ WINS: list[tuple[str, int, str]] = [
         r"|\b(?:income|earnings) (?:vs|versus|against|and) (?:spending|expenses|outgoings)\b",
     ),
     ("budget_status", 7, r"\bhow much (?:have i|have we|do i have|do we have|is|'s) left\b"),
+    # what may still be spent: "how much can we still spend on food", "how much i still can
+    # spend", "what's left to spend"
+    (
+        "budget_status",
+        9,
+        r"\bhow much (?:more )?(?:(?:can|could) (?:i|we)|(?:i|we) (?:still )?(?:can|could))"
+        r" (?:still )?spend\b|\bleft to spend\b",
+    ),
     ("budget_status", 7, r"\bhow much\b.{0,25}\bleft\b|\bleft (?:in|of) (?:the|my|our) budget\b"),
     ("spending_summary", 7, r"\b(?:spending|spend|expense) (?:summary|breakdown|report|overview)"),
     # "summary 2026-02-01 → 2026-02-14", "summary for last week pls": the word alone first
@@ -53,6 +67,13 @@ WINS: list[tuple[str, int, str]] = [
     ("spending_summary", 7, r"\bwhere(?:'s| is| did| has| does) (?:all )?(?:my|our|the) money"),
     ("spending_summary", 7, r"\bhow (?:am i|are we) (?:going|doing|tracking)\b(?!.*budget)"),
     ("spending_summary", 7, r"\bbreakdown\b|\b(?:total|net) (?:spending|spent|income)\b"),
+    # money in against money out: "in or out?", "ahead or behind", "in the black"
+    (
+        "spending_summary",
+        9,
+        r"\b(?:in or out|out or in|ahead or behind|in front or behind|behind or ahead|up or down"
+        r"|in the (?:black|red)|making or losing|(?:net|overall) position)\b",
+    ),
     ("spending_summary", 7, r"\bprojection\b|\bhow much (?:am i|are we) spending\b"),
     ("spending_summary", 7, r"\bspending (?:this|last|so far)\b|\bby category\b"),
     ("spending_summary", 7, r"\b(?:show|see|check|view)\b.{0,25}\bspending\b"),
@@ -99,6 +120,14 @@ WINS: list[tuple[str, int, str]] = [
         rf"(?:the|that|my|our)\s+(?:{_MONEY})\b(?!\s*(?:%|percent|litres?|l\b|km|kg))",
     ),
     ("set_budget", 8, r"\b(?:cap|limit)\b (?:my |our |the )?\w+(?: \w+)? (?:at|to)\b"),
+    # a ceiling kept over a month: "let's keep fuel under 800 per month", "hold eating out
+    # to 300 a month"
+    (
+        "set_budget",
+        8,
+        r"\b(?:keep|hold|stay)\b (?:the |our |my )?(?:\w+ ){0,2}(?:under|below|within|to|at)\b"
+        r"[^.?!]{0,15}\d[^.?!]{0,12}\b(?:a|per|each|every|/) ?(?:month|week|mth|wk|fortnight)\b",
+    ),
     ("set_budget", 8, r"\b(?:warn|alert|tell) (?:me|us) (?:when|if|once|at)\b"),
     ("update_expense", 8, rf"\b(?:{_EDIT})\b.{{0,30}}\b(?:expense|purchase|transaction|entry)\b"),
     # "that 45 for the caravan park was actually 54": an amount logged, corrected in place
@@ -109,7 +138,12 @@ WINS: list[tuple[str, int, str]] = [
         r"\b(?:was|is|should (?:be|have been))\s+(?:actually|actualy|actully|really)\s+\$?\d",
     ),
     ("add_income", 8, rf"\b(?:{_PAID}|{_INCOME})\b"),
-    ("add_income", 8, rf"\bgot {_MONEY} (?:from|for)\b|\bmade {_MONEY} (?:from|selling|doing)\b"),
+    (
+        "add_income",
+        8,
+        rf"\bgot {_MONEY}(?: (?:cash|in cash|bucks|dollars))? (?:from|for)\b"
+        rf"|\bmade {_MONEY} (?:from|selling|doing)\b",
+    ),
     ("add_income", 8, r"\b(?:cash in|came in)\b"),
     # someone else gives the money: "the boss gave me 450", "mum sent us 200", "a mate
     # transferred me 80" (the amount right after: "give me a heads up at 90%" is none)
@@ -120,5 +154,10 @@ WINS: list[tuple[str, int, str]] = [
         r"|tipped|lent|loaned|paid back|paying|pays|pay)\s+(?:me|us)\b"
         r"\s+(?:a |an |another |an extra |the )?(?:\$|\d[\d,.]*k?\b(?!\s*%))",
     ),
-    ("add_income", 8, rf"\b(?:{_WORK}|they|he|she)\s+(?:paid|pays|has paid|paid out)\b(?! for)"),
+    (
+        "add_income",
+        8,
+        rf"\b(?:{_WORK}|they|he|she)\s+(?:paid|pays|has paid|paid out|transferred|deposited"
+        r"|sent through|put through|paid in)\b(?! for)",
+    ),
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from agent.brain.families import DELETE, MOVE
+from agent.brain.families import DELETE, JOBS, MOVE, SHOPPING
 
 _ADD = r"add|put|pop|stick|chuck|bung|whack|jot|lock in|schedule|book|set up|make|create|pencil"
 _ADD += r"|block out|block off|reserve"
@@ -16,12 +16,12 @@ _NOUN_LIST = "".join(
 _LOOK = rf"what(?:'s| is)|show|check|any|{_NOUN_LIST}list(?! of)|see|view|read"
 _MOVE = MOVE
 _EVENTS = r"event|appointment|appt|meeting|booking|reminder|dentist|doctor'?s?|vet|physio"
-_EVENTS += r"|haircut|dinner|lunch|party|flight|ferry|tour|check-?in|catch[- ]up|visit"
+_EVENTS += r"|haircut|dinner|lunch|party|flight|ferry|tour|check[- ]?in|catch[- ]up|visit"
 _EVENTS += r"|meet-?up|get-?together|fitting|class|lesson|session|workshop|trivia|bingo|rally"
 _EVENTS += r"|market|game|match|service booking|inspection|consult\w*|barbecue|barbie|bbq|picnic"
 _EVENTS += r"|hairdresser|massage|optometrist|optician|podiatrist|chiro|audiologist|specialist"
 _EVENTS += r"|drinks|sundowners|happy hour|birthday|show|concert"
-_DROP = DELETE + r"|clear|call off"
+_DROP = DELETE + r"|clear|call off|take out|take off"
 _TASK_WORDS = r"task|to-?do|todo|jobs? list"
 _TASKS = r"tasks|to-?dos?|to-?do list|jobs"
 _HAVE = r"add|put|got|have|bought|stock|stocked|picked up|there's|there is|there are"
@@ -41,7 +41,7 @@ A_WANT = re.compile(
     re.IGNORECASE,
 )
 _LOW = r"out of|low on|running low on|running out of|nearly out of|almost out of"
-_LIST = r"shopping|grocery|groceries"
+_LIST = SHOPPING
 _UNITS = r"miles|imperial|metric|kilomet\w*|kms|units|currency|time ?zone"
 _PETS = r"dogs?|cats?|pets?|kelpie|puppy|birds?"
 _DIARY = r"calendar|cal|schedule|diary|appointments|events"
@@ -208,8 +208,25 @@ YOU: list[tuple[str, int, str]] = [
     ("add_to_shopping_list", 8, rf"^(?:{_LOW})\b|\b(?:we've|i've|have) (?:run|ran) out of\b"),
     ("add_to_shopping_list", 8, r"\bneed to (?:buy|get|grab|pick up) (?:some|more)\b"),
     ("get_shopping_list", 9, rf"\b(?:{_LOOK}|get|open)\b.{{0,25}}\b(?:{_LIST}) list\b"),
+    # the list named by a label, then what goes on it: "groceries: milk, eggs", "supplies - …"
+    # ("groceries: 600 a month" is a budget)
+    (
+        "add_to_shopping_list",
+        8,
+        rf"^(?:the |my |our )?(?:{_LIST})(?: list)?\s*[:-]\s*"
+        r"(?![$£€]?\s?\d[\d,.]*\s*(?:k\b|a\b|an\b|per\b|/|dollars|bucks|each|$))\w",
+    ),
     ("get_shopping_list", 9, rf"^(?:the |my |our )?(?:{_LIST}) list{_BARE}"),
-    ("list_tasks", 9, rf"^(?:the |my |our )?(?:to-?do|task|jobs?) list{_BARE}"),
+    # whether a thing is on the list, asked: "have we got bread on the list?"
+    (
+        "get_shopping_list",
+        9,
+        r"^(?:(?:and|so|hey|oh)\s+)*(?:is|are|have (?:we|i) got|do (?:we|i) have|did (?:we|i) put"
+        rf"|got)\b.{{1,40}}\b(?:on|in) (?:the|my|our) (?:(?:{_LIST}) )?list\b",
+    ),
+    ("list_tasks", 9, rf"^(?:the |my |our )?(?:{JOBS}) list{_BARE}"),
+    # a list named, then what goes on it: "jobs list: grease the hitch", "chores - …"
+    ("add_task", 9, rf"^(?:the |my |our )?(?:{JOBS})(?: list)?\s*[:-]\s*\w"),
     ("list_events", 9, rf"^(?:the |my |our )?(?:calendar|diary|schedule){_BARE}"),
     (
         "get_shopping_list",

@@ -27,8 +27,10 @@ from agent.brain.dialogue import (
     unsaved_trip_of,
     without_ack,
 )
+from agent.brain.dictation import undictate
 from agent.brain.general import talk_only
 from agent.brain.intents import OTHER_SENSE, READINGS, other_sense
+from agent.brain.own_rows import asked_about
 from agent.brain.places import named_town, town_after_word
 from agent.brain.questions import asked, is_no, join
 from agent.brain.ranges import find_range, next_to
@@ -108,11 +110,16 @@ def recent_kind(convo: Convo) -> str | None:
     only text, so this comes first), else the newest tool result's rows."""
     index = _human_before(convo.history, convo.last)
     while index is not None:
-        for piece in reversed(_pieces(normalise(text_of(convo.history[index])), convo.env.today)):
-            if piece.intent and piece.intent.tool in KIND:
-                return KIND[piece.intent.tool]
-            if piece.intent and piece.intent.tool in READINGS:  # "show me the history"
-                return READINGS[piece.intent.tool]
+        text = normalise(text_of(convo.history[index]))
+        pieces = _pieces(text, convo.env.today)
+        tools = [p.intent.tool for p in pieces if p.intent]
+        if not tools and not _asks_nothing(text) and (rescued := rescue(text)):
+            tools = [rescued]  # "groceries: milk, bread": read by the classifier alone
+        for tool in reversed(tools):
+            if tool in KIND:
+                return KIND[tool]
+            if tool in READINGS:  # "show me the history"
+                return READINGS[tool]
         index = _human_before(convo.history, index)
     groups = entity_groups(convo.history[: convo.last])
     return groups[0][0].kind if groups else None
@@ -120,14 +127,21 @@ def recent_kind(convo: Convo) -> str | None:
 
 def _read(convo: Convo, index: int, kind: str | None, depth: int) -> Reading:
     raw = text_of(convo.history[index])
-    text = normalise(raw)
+    text = normalise(raw)  # (dictated marks and shorthand read there: textutil)
+    raw = undictate(raw)  # the words as typed, for posts and notes, with the marks said
     pieces = _pieces(text, convo.env.today, kind)
     fresh = [Request(p.intent.tool, p.text, raw) for p in pieces if p.intent]
     waiting = asked(_replies(convo.history, index))
     prev = _human_before(convo.history, index)
     if not fresh and waiting is None and prev is not None and FOLLOW_UP.match(without_ack(text)):
         return Reading(_follow_up(convo, prev, kind, depth, text))
-    if not fresh and waiting is None and not _asks_nothing(text) and (tool := rescue(text)):
+    # a question about the user's own rows, else what the classifier is sure of
+    if (
+        not fresh
+        and waiting is None
+        and not _asks_nothing(text)
+        and (tool := asked_about(text) or rescue(text))
+    ):
         fresh = [Request(tool, text, raw)]
     if waiting is None or prev is None or depth >= MAX_CHAIN:
         return Reading(fresh)

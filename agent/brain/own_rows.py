@@ -1,0 +1,86 @@
+"""A question about the user's own rows that no rule read: "did I already pay the rego
+this year?", "have I posted anything this month?", "did I finish the bank thing?", "when
+was the last oil change?", "is there anything on health this year?". What it asks about
+(the act asked after, or the kind of row named) says which reading tool answers it; a
+question never writes, so only reading tools are given.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.brain.asking import is_question
+from agent.brain.categories import category_of
+
+_I = re.IGNORECASE
+# What was done, asked after, and the rows that keep it; first match wins (the more exact
+# words first: "did I log the fuel" is about fills, "did I pay" about money).
+_ABOUT: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "get_feed",
+        re.compile(r"\b(?:post|posted|posts|posting|shared|commented|comments?|likes?)\b", _I),
+    ),
+    (
+        "list_vehicles",
+        re.compile(
+            r"\b(?:car|cars|van|vans|ute|utes|vehicles?|truck|motorhome|caravan|rig|camper)\b"
+            r".{0,30}\b(?:in the app|in here|on here|saved|added|set up|on file|registered"
+            r"|in the system)\b|\bhave (?:i|we) (?:got )?(?:a|any) (?:car|van|ute|vehicle)s?\b",
+            _I,
+        ),
+    ),
+    (
+        "fuel_stats",
+        re.compile(r"\b(?:fuel|diesel|petrol|unleaded|fill(?:ed)?(?: up)?|top(?:ped)? up)\b", _I),
+    ),
+    (
+        "maintenance_due",
+        re.compile(
+            r"\b(?:oil change|service|serviced|servicing|tyres? (?:changed|rotated|replaced)"
+            r"|brakes?|wheel bearings?|timing belt|cambelt|maintenance)\b",
+            _I,
+        ),
+    ),
+    (
+        "list_tasks",
+        re.compile(
+            r"\b(?:finish|finished|complete|completed|tick(?:ed)? off|cross(?:ed)? off|sort(?:ed)?"
+            r" out|tasks?|to-?dos?|jobs?)\b|\bstill open\b|\bleft to do\b",
+            _I,
+        ),
+    ),
+    (
+        "list_expenses",
+        re.compile(
+            r"\b(?:pay|paid|spend|spent|buy|bought|cost|costs|expenses?|bills?|rego|insurance"
+            r"|receipts?|charged)\b",
+            _I,
+        ),
+    ),
+    (
+        "list_events",
+        re.compile(r"\b(?:appointments?|appts?|booked|bookings?|events?|calendar|diary)\b", _I),
+    ),
+]
+# The user asking after their own doings: "did I …", "have we …", "when was the last …",
+# "is there anything on …", "do I have …".
+_OWN = re.compile(
+    r"\b(?:did|didn'?t|have|haven'?t|has|do|am|was|were) (?:i|we)\b|\bwhen (?:was|did|were)\b"
+    r"|\b(?:is|was) there (?:anything|something|any)\b|\bwhat is still\b|\bwhat'?s still\b",
+    _I,
+)
+# "anything on health this year?": a category of spending named after "on"/"for".
+_ON_CATEGORY = re.compile(
+    r"\b(?:anything|something|much|any) (?:on|for) (?P<what>[a-z ]{3,25})", _I
+)
+
+
+def asked_about(text: str) -> str | None:
+    """The reading tool that answers `text`, a question about the user's own rows, or None
+    when it is no such question."""
+    if not is_question(text) or not _OWN.search(text):
+        return None
+    on = _ON_CATEGORY.search(text)
+    if on and category_of(on["what"]):
+        return "list_expenses"
+    return next((tool for tool, words in _ABOUT if words.search(text)), None)
