@@ -25,7 +25,7 @@ from tests.api.test_agent_protocol_support import general, person
 from tests.fakes import call, route
 
 CHAT = "/api/v1/pam/chat"
-VOLATILE = {"thread_id", "created_at", "updated_at", "run_id"}
+VOLATILE = {"thread_id", "created_at", "updated_at", "state_updated_at", "run_id"}
 
 
 def say(text: str) -> dict[str, Any]:
