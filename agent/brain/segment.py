@@ -9,7 +9,7 @@ from datetime import date
 from itertools import islice
 
 from agent.brain.asking import READ_OF, WRITES, holds_back, signs_off, unreal_act
-from agent.brain.blend import DOUBT, RESCUE
+from agent.brain.blend import ACTS_ON_ROWS, DOUBT, RESCUE
 from agent.brain.categories import category_of
 from agent.brain.dates import find_day
 from agent.brain.errands import errand
@@ -65,7 +65,6 @@ def _complete(tool: str, text: str) -> bool:
     return True
 
 
-ACTS_ON = {"delete_expense", "update_expense", "delete_event", "update_event", "complete_task"}
 _ACTS_ON_BEFORE = re.compile(
     r"^(?:and |so |then )?(?:please |pls |can you |could you )?(?:delete|remove|scrap|bin|cancel"
     r"|undo|get rid of|change|fix|update)\s+(?:one of (?:them|those|the two)|it|that|one"
@@ -886,7 +885,7 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
             if _next_list_item(prev, intent, text[e0:start], text[s0:e0], chunk):
                 segments.append((start, end, prev, prev))
                 continue
-            if intent and intent.tool in ACTS_ON and _ACTS_ON_BEFORE.match(chunk.strip()):
+            if intent and intent.tool in ACTS_ON_ROWS and _ACTS_ON_BEFORE.match(chunk.strip()):
                 # "i put the coffee in twice, delete one of them": the clause before is
                 # what it acts on, not a request of its own
                 segments[-1] = (s0, end, intent, intent)
@@ -938,7 +937,7 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
             if (
                 prev
                 and intent
-                and prev.tool in ACTS_ON
+                and prev.tool in ACTS_ON_ROWS
                 and not re.search(r"\d", chunk)
                 and not _IMPERATIVE.match(chunk.strip())
                 and "?" not in chunk
