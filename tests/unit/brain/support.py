@@ -4,6 +4,7 @@ tools built from the real action argument models (no database)."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -11,9 +12,13 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from langchain_core.tools import BaseTool, StructuredTool
 
 from agent.brain import OfflineBrain
+from agent.brain.asking import WRITES
+from agent.brain.blend import rescue
+from agent.brain.segment import split
 from tools.registry import ACTIONS
 
 NOW = "2026-03-10T09:00:00+11:00"  # a Tuesday
+TODAY = date(2026, 3, 10)
 BRAIN = OfflineBrain()
 ROUTE_TOOL = {
     "type": "function",
@@ -116,3 +121,14 @@ def subset(args: dict[str, Any], expected: dict[str, Any]) -> bool:
         elif want != got:
             return False
     return True
+
+
+def wanted(text: str) -> list[str | None]:
+    """The tools the message asks for, read as the router reads it: the rules clause by
+    clause, then the classifier's rescue when they found nothing."""
+    tools = [p.intent.tool if p.intent else None for p in split(text, TODAY)]
+    return tools if any(tools) else [rescue(text)]
+
+
+def writes(text: str) -> list[str]:
+    return [tool for tool in wanted(text) if tool in WRITES]

@@ -3,21 +3,11 @@ known to every rule of it. Phrasings written for these tests, none from any eval
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from agent.brain.asking import is_question, is_request
-from agent.brain.blend import rescue
-from agent.brain.segment import split
 from agent.brain.spelling import correct
-
-TODAY = date(2026, 3, 10)
-
-
-def wanted(text: str) -> list[str | None]:
-    tools = [p.intent.tool if p.intent else None for p in split(text, TODAY)]
-    return tools if any(tools) else [rescue(text)]
+from tests.unit.brain.support import wanted
 
 
 @pytest.mark.parametrize(

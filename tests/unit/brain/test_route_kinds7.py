@@ -6,27 +6,10 @@ eval set."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from agent.brain.asking import WRITES, is_question, is_request, unreal_act
-from agent.brain.blend import rescue
-from agent.brain.segment import split
-
-TODAY = date(2026, 3, 10)
-
-
-def wanted(text: str) -> list[str | None]:
-    """The tools the message asks for, read as the router reads it: the rules clause by
-    clause, then the classifier's rescue when they found nothing."""
-    tools = [p.intent.tool if p.intent else None for p in split(text, TODAY)]
-    return tools if any(tools) else [rescue(text)]
-
-
-def writes(text: str) -> list[str]:
-    return [tool for tool in wanted(text) if tool in WRITES]
-
+from agent.brain.asking import is_question, is_request, unreal_act
+from tests.unit.brain.support import wanted, writes
 
 # --- an act not done: planned, wished, supposed or denied --------------------------------
 

@@ -5,33 +5,16 @@ Phrasings written for these tests, none from any eval set."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from agent.brain.asking import WRITES, is_question
-from agent.brain.blend import rescue
+from agent.brain.asking import is_question
 from agent.brain.dictation import undictate
 from agent.brain.errands import errand
 from agent.brain.intents import classify
 from agent.brain.money import best_amount
 from agent.brain.own_rows import asked_about
 from agent.brain.pick import by_pronoun
-from agent.brain.segment import split
-
-TODAY = date(2026, 3, 10)
-
-
-def wanted(text: str) -> list[str | None]:
-    """The tools the message asks for, read as the router reads it: the rules clause by
-    clause, then the classifier's rescue when they found nothing."""
-    tools = [p.intent.tool if p.intent else None for p in split(text, TODAY)]
-    return tools if any(tools) else [rescue(text)]
-
-
-def writes(text: str) -> list[str]:
-    return [tool for tool in wanted(text) if tool in WRITES]
-
+from tests.unit.brain.support import TODAY, wanted, writes
 
 # --- an errand in the world: PAM does not buy, book or pay ---------------------------------
 
