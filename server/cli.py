@@ -89,6 +89,7 @@ def serve(
                 # Bounded request heads and a deadline for them (server/http_protocol.py).
                 http=bounded_protocol(settings),
                 h11_max_incomplete_event_size=settings.max_header_bytes,
+                timeout_graceful_shutdown=settings.shutdown_grace_s,
             )
             if workers == 1:
                 _exit_through_python_on_sigterm()

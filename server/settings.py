@@ -120,6 +120,10 @@ class Settings(BaseSettings):
     # Open HTTP streams (server-sent events: thread and run streams, chat/stream, AG-UI,
     # A2A, MCP) one user may hold on one instance; one more is answered 429.
     streams_max_per_user: int = Field(default=20, ge=1, le=10_000)
+    # After SIGTERM: how long requests in flight may take to finish before their
+    # connections are closed. A thread's stream never ends by itself, so without a
+    # bound one open stream (Studio keeps one) held a stopping server for ever.
+    shutdown_grace_s: float = Field(default=20.0, gt=0, le=3600)
     cors_origins: list[str] = Field(default_factory=lambda: ["http://localhost:3000"])
 
     @field_validator("database_url")
