@@ -27,6 +27,12 @@ def renamed_edit(decision: Any, asked: str) -> str | None:
 
 
 class SameActionApprovals(HumanInTheLoopMiddleware):
+    @property
+    def name(self) -> str:
+        # The graph's node keeps LangChain's name: a thread checkpointed while waiting at
+        # "HumanInTheLoopMiddleware.after_model" resumes there, and clients read it.
+        return HumanInTheLoopMiddleware.__name__
+
     @staticmethod
     def _process_decision(
         decision: Any, tool_call: ToolCall, config: Any
