@@ -28,6 +28,16 @@ async def _expense(scoped: ScopedDb, user: str, amount: float) -> str:
     return str(result.ids[0])
 
 
+async def _day_shown(scoped: ScopedDb, user: str, expense_id: str) -> str:
+    """The expense's date as replies show it ("6 Dec"): today in the user's zone."""
+    async with scoped(uuid.UUID(user)) as db:
+        row = await (
+            await db.conn.execute("SELECT date FROM expenses WHERE id = %s", (expense_id,))
+        ).fetchone()
+    assert row is not None
+    return f"{row['date'].day} {row['date']:%b}"
+
+
 async def _amounts(scoped: ScopedDb, user: str) -> list[float]:
     async with scoped(uuid.UUID(user)) as db:
         rows = await (
@@ -138,8 +148,9 @@ async def test_a_new_message_instead_of_a_decision_closes_the_pending_call(
     out = await graph.ainvoke(
         {"messages": [("user", "actually never mind")]}, config, context=context
     )
+    day = await _day_shown(scoped, context.user_id, eid)
     assert out["reply"] == (
-        "Sure, anything else?\n\nI've set aside “Delete the $44.00 fuel expense of 6 Dec?”"
+        f"Sure, anything else?\n\nI've set aside “Delete the $44.00 fuel expense of {day}?”"
         " — nothing was done. Say “yes, go ahead” if you still want it."
     )
     assert await _amounts(scoped, context.user_id) == [44.0]
