@@ -42,7 +42,7 @@ async def test_a_schedule_finer_than_a_minute_is_refused(serve: Serve, schedule:
 async def test_cron_firings_count_against_the_owners_turn_budget(serve: Serve) -> None:
     mallory = person("mallory")
     async with (
-        serve(pam_worker=True, pam_jobs_poll_s=0.2, rate_limit_chat="2/minute") as server,
+        serve(pam_worker=True, pam_jobs_poll_s=0.2, rate_limit_chat="2/day") as server,
         httpx.AsyncClient(base_url=server.url, headers=auth(mallory), timeout=30) as c,
     ):
         for _ in range(4):
