@@ -11,7 +11,8 @@ turn deadline is short (`--deadline`, 4 s) so a timeout costs seconds, not minut
 What is counted:
 - wrong writes: a write that succeeded in a turn whose expectations it does not fit
   (a write where the dataset expects none, another tool or other arguments, the same
-  write twice), or rows the final state does not expect;
+  write twice), or rows the final state does not expect; a write of the tool the turn
+  before failed to write with (it apologised) is that request asked again, not wrong;
 - turns over the deadline: a turn that took longer than the deadline plus one second;
 - conversations correct (every stated expectation holds but the route, which a
   mis-routed turn handed on to the right domain may miss) or correctly declined (not
@@ -49,21 +50,37 @@ def _writes_expected(turn: TurnResult) -> list[ToolExpect] | None:
     return [e for e in turn.expect.tools if (a := ACTIONS_BY_NAME.get(e.name)) is None or a.writes]
 
 
-def wrong_writes(turn: TurnResult) -> list[ToolCall]:
+def wrong_writes(turn: TurnResult, redo: list[ToolExpect] | None = None) -> list[ToolCall]:
     """The turn's successful writes that fit none of its expected writes (each expected
-    write fits one write at most)."""
+    write fits one write at most). `redo`: the writes the turn before failed to make (it
+    apologised): the user's next words may ask for one again, corrected ("oops, I meant
+    Friday" after a failed "lunch on Thursday at 12:30" adds it on Friday), so a write of
+    that tool is the request carried out, not a wrong write."""
     expected = _writes_expected(turn)
     if expected is None:
         return []
-    left = list(expected)
+    left, again = list(expected), list(redo or [])
     wrong = []
     for write in turn.observed.writes:
         fit = next((e for e in left if _fits(e, write)), None)
-        if fit is None:
-            wrong.append(write)
-        else:
+        if fit is not None:
             left.remove(fit)
+        elif (asked := next((e for e in again if e.name == write.name), None)) is not None:
+            again.remove(asked)
+        else:
+            wrong.append(write)
     return wrong
+
+
+def writes_not_made(turn: TurnResult) -> list[ToolExpect]:
+    """The expected writes an apologising turn did not make (none when it did not fail)."""
+    if not apologised(turn):
+        return []
+    left = list(_writes_expected(turn) or [])
+    for write in turn.observed.writes:
+        if (fit := next((e for e in left if _fits(e, write)), None)) is not None:
+            left.remove(fit)
+    return left
 
 
 def apologised(turn: TurnResult) -> bool:
@@ -101,15 +118,17 @@ def score(suite: SuiteResult, deadline_s: float, mistakes: Counter[str]) -> Slop
         ok, declined = True, True
         for run in runs:
             bad = []
+            redo: list[ToolExpect] = []
             for turn in run.turns:
                 out.turns += 1
                 out.slowest_turn_ms = max(out.slowest_turn_ms, turn.observed.latency_ms)
                 where = f"{cid} turn {turn.number}"
                 if turn.observed.latency_ms > (deadline_s + GRACE_S) * 1000:
                     out.over_deadline.append(f"{where}: {turn.observed.latency_ms:.0f} ms")
-                for write in wrong_writes(turn):
+                for write in wrong_writes(turn, redo):
                     bad.append(f"{where}: {write.name}({json.dumps(write.args, default=str)})")
                 out.apologies += apologised(turn)
+                redo = writes_not_made(turn)
             extra_rows = [f for f in run.state_failures if "count" in f]
             bad += [f"{cid}: {f}" for f in extra_rows]
             out.wrong_writes += bad

@@ -459,3 +459,20 @@ def test_and_what_is_in_stock_after_the_list_is_the_pantry_not_the_list() -> Non
     said = "oh and we have 2 kg of flour in the pantry now"
     answer = step("you", "out of coffee, chuck it on the shopping list", said, **prev)
     assert only_call(answer, "add_pantry_item")["name"] == "flour"
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "start", "end"),
+    [
+        ("lunch with Kim on Thursday at 12:30", "oops, I meant Friday",
+         "2026-03-13T12:30:00+11:00", None),
+        ("yoga Thursday 9 to 10am", "sorry I meant saturday",
+         "2026-03-14T09:00:00+11:00", "2026-03-14T10:00:00+11:00"),
+    ],
+)  # fmt: skip
+def test_a_day_alone_after_a_failed_request_keeps_its_time(
+    first: str, then: str, start: str, end: str | None
+) -> None:
+    failed = AIMessage("Sorry — I couldn't get an answer just now. Nothing was changed.")
+    args = only_call(step("you", HumanMessage(first), failed, HumanMessage(then)), "create_event")
+    assert (args["start"], args.get("end"), args.get("all_day")) == (start, end, None)
