@@ -102,7 +102,11 @@ async def test_runs_beyond_the_limit_wait_then_run_in_order(serve: Serve) -> Non
     assert [r["reply"] for r in results] == [f"Re: turn {i}" for i in range(5)]
     assert statuses == ["success"] * 5
     assert sorted(model.routed[:2]) == ["turn 0", "turn 1"]
-    assert model.routed[2:] == ["turn 2", "turn 3", "turn 4"]  # first come, first served
+    # First come, first served: the two waiting longest take the two slots the first two
+    # free at once (which of them reaches the model first is the event loop's), the last
+    # waits for one of theirs.
+    assert sorted(model.routed[2:4]) == ["turn 2", "turn 3"]
+    assert model.routed[4] == "turn 4"
     assert model.most_inside <= 2
 
 

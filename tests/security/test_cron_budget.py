@@ -6,13 +6,18 @@ Against a real server and its jobs worker, over HTTP."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from tests.api.conftest import LiveServer, Serve, auth, uid
+from server.app import create_app
+from tests.api.conftest import LiveServer, Serve, auth, run_server, server_settings, uid
 from tests.api.test_agent_protocol_support import eventually, person, say
+from tests.servers import scratch_database
+from tools.db.migrate import migrate
 from tools.db.scope import user_db
 
 pytestmark = pytest.mark.hardening
@@ -39,10 +44,28 @@ async def test_a_schedule_finer_than_a_minute_is_refused(serve: Serve, schedule:
     assert count == 1
 
 
-async def test_cron_firings_count_against_the_owners_turn_budget(serve: Serve) -> None:
+@pytest.fixture
+async def own_database(database_url: str) -> AsyncIterator[str]:
+    """A database of this test's own: any other live server's jobs worker in the session
+    (the conformance suite keeps one) would fire its crons under that server's budget."""
+    with scratch_database(database_url, "pam_cron") as url:
+        await migrate(url)
+        yield url
+
+
+async def test_cron_firings_count_against_the_owners_turn_budget(
+    own_database: str, tmp_path: Path
+) -> None:
     mallory = person("mallory")
+    settings = server_settings(
+        own_database,
+        str(tmp_path / "pam"),
+        pam_worker=True,
+        pam_jobs_poll_s=0.2,
+        rate_limit_chat="2/minute",
+    )
     async with (
-        serve(pam_worker=True, pam_jobs_poll_s=0.2, rate_limit_chat="2/day") as server,
+        run_server(create_app(settings), settings) as server,
         httpx.AsyncClient(base_url=server.url, headers=auth(mallory), timeout=30) as c,
     ):
         for _ in range(4):
