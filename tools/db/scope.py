@@ -127,26 +127,35 @@ async def user_db(
     `pipelined=True`: the transaction as one pipeline (`pipelined_transaction`), for
     writes that read nothing back: one round trip instead of one per statement.
     """
+    async with _users_row(pool, user_id) as upsert, pool.connection() as conn:
+        if pipelined:
+            scope = pipelined_transaction(conn, user_id, durable, upsert)
+        else:
+            scope = scoped_transaction(conn, user_id, durable, upsert)
+        async with scope:
+            yield UserDb(
+                conn=conn,
+                user_id=user_id,
+                now=now or datetime.now(UTC),
+                services=services or Services(),
+                zone=zone,
+            )
+
+
+@asynccontextmanager
+async def _users_row(
+    pool: AsyncConnectionPool[psycopg.AsyncConnection[DictRow]], user_id: UUID
+) -> AsyncIterator[list[Query]]:
+    """The statement that makes the user's row, when this process has not yet seen it
+    committed; the row is remembered once the transaction commits, and forgotten when a
+    write finds it gone (deleted since it was seen: made again next time)."""
     known = _known.get(pool)
     if known is None:
         known = _known[pool] = LRUCache(KNOWN_USERS)
-    upsert: list[Query] = [] if user_id in known else [(NEW_USER, (user_id,))]
     try:
-        async with pool.connection() as conn:
-            if pipelined:
-                scope = pipelined_transaction(conn, user_id, durable, upsert)
-            else:
-                scope = scoped_transaction(conn, user_id, durable, upsert)
-            async with scope:
-                yield UserDb(
-                    conn=conn,
-                    user_id=user_id,
-                    now=now or datetime.now(UTC),
-                    services=services or Services(),
-                    zone=zone,
-                )
+        yield [] if user_id in known else [(NEW_USER, (user_id,))]
     except psycopg.errors.ForeignKeyViolation as exc:
-        if _user_row_missing(exc):  # deleted since it was seen: made again next time
+        if _user_row_missing(exc):
             known.pop(user_id, None)
         raise
     known[user_id] = True  # committed: the row exists from now on
@@ -184,13 +193,7 @@ async def user_writes(
     BEGIN, the scope, the user's row on first sight, the statements and COMMIT in one
     round trip; each statement's rows (RETURNING), read once the pipeline has ended. An
     error (a constraint, say) is raised at that end, the transaction rolled back."""
-    known = _known.get(pool)
-    if known is None:
-        known = _known[pool] = LRUCache(KNOWN_USERS)
-    upsert: list[Query] = [] if user_id in known else [(NEW_USER, (user_id,))]
-    async with pool.connection() as conn:
+    async with _users_row(pool, user_id) as upsert, pool.connection() as conn:
         async with pipelined_transaction(conn, user_id, durable, upsert):
             cursors = [await conn.execute(sql_text, params) for sql_text, params in queries]
-        rows = [await cur.fetchall() if cur.description else [] for cur in cursors]
-    known[user_id] = True
-    return rows
+        return [await cur.fetchall() if cur.description else [] for cur in cursors]
