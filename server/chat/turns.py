@@ -132,6 +132,7 @@ async def start_resume(
 ) -> Turn:
     """Answer the thread's pending approval: one decision per action request."""
     thread_id = (await owned_thread(resources, user_id, request.thread_id)).thread_id
+    decisions = [d.payload() for d in request.decisions]
     if runs.active(thread_key(user_id, thread_id)) is None:
         graph = user_graph(resources, user_id)
         state = await graph.aget_state({"configurable": {"thread_id": thread_id}})
@@ -139,8 +140,7 @@ async def start_resume(
         if pending is None:
             raise NothingToResume(stale_decision_text(list(state.values.get("messages") or [])))
         _check_count(pending, len(request.decisions))
-        _check_edits(pending, [d.payload() for d in request.decisions])
-    decisions = [d.payload() for d in request.decisions]
+        _check_edits(pending, decisions)
     run = await runs.start(
         RunRequest(
             thread_id=thread_id,
