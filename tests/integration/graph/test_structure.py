@@ -7,9 +7,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
+from langchain_core.messages import AIMessage
+
+from agent.context import Context
 from graph import build_graph
-from tests.fakes import ScriptedChatModel
+from tests.fakes import ScriptedChatModel, route
+from tests.integration.graph.conftest import thread
 
 SNAPSHOT = Path(__file__).with_name("graph.mmd")
 
@@ -32,3 +37,19 @@ def test_domain_agents_run_no_hook_node_before_the_model() -> None:
             "tools",
             "HumanInTheLoopMiddleware.after_model",
         }, name
+
+
+async def test_the_edge_after_a_domain_is_a_chain_run_for_astream_events(
+    make_graph: Any, context: Context
+) -> None:
+    """`next_domain` runs untraced when no handler records chains (graph.QuietEdge); a
+    caller of `astream_events` still sees it as LangGraph's traced edge showed it."""
+    model = ScriptedChatModel(script=[route("wins"), AIMessage("Nothing to log.")])
+    seen = [
+        (event["event"], event["data"].get("output"))
+        async for event in make_graph(model).astream_events(
+            {"messages": [("user", "hello")]}, thread(), context=context, version="v2"
+        )
+        if event["name"] == "next_domain"
+    ]
+    assert seen == [("on_chain_start", None), ("on_chain_end", "finish")]
