@@ -203,6 +203,10 @@ class RunManager:
             durability=request.durability,
             graph_options=request.graph_options,
             extras=dict(request.extras),
+            kwargs=None if request.kwargs is None else dict(request.kwargs),
+            inherited_metadata=(
+                None if request.inherited_metadata is None else dict(request.inherited_metadata)
+            ),
         )
         # Registered before the first await, so a concurrent start sees the thread busy.
         self._table.register(run)
