@@ -223,6 +223,13 @@ async def list_runs(
     return [RunRow(**r) for r in rows]
 
 
+async def delete_run_row(pool: Pool, user_id: UUID, run_id: str) -> None:
+    """Forget a run: one rolled back by a newer run on its thread (its checkpoints are
+    deleted by the rollback itself), as LangGraph's server deletes it."""
+    async with user_db(pool, user_id, durable=False) as db:
+        await db.conn.execute("DELETE FROM chat_runs WHERE id = %s", (UUID(run_id),))
+
+
 # Undo a cancelled run's effect on the thread: delete the checkpoints it wrote. Every
 # checkpoint carries the run's id in its metadata (the executor puts `run_id` in the
 # config's metadata, which LangGraph copies into each checkpoint, subgraphs included), so

@@ -1518,8 +1518,4 @@ LEFT: dict[str, str] = {
         "the thread stream has run_modes and lifecycle; state_update (an event per "
         "update_state) is a 422 naming stream_mode"
     ),
-    "runs.create(multitask_strategy=rollback) while busy": (
-        "the run rolled back by a newer one keeps its row (status interrupted) in PAM; "
-        "LangGraph's server deletes it with its checkpoints"
-    ),
 }
