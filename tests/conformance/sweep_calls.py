@@ -1490,7 +1490,27 @@ async def _(c: Caller) -> Any:
 SOLO = frozenset({"runs.cancel_many(status=all)"})
 
 # PAM's deliberate differences: the call's name, then the reason (docs/agent-protocol.md).
+# `langgraph dev` (langgraph-api 0.16.7) reads a thread stream's mode from `stream_modes`;
+# the Python SDK's threads.join_stream sends `stream_mode`, which it ignores (run_modes).
+IGNORED_THREAD_MODE = (
+    "langgraph dev reads the thread stream's mode from `stream_modes` and ignores the "
+    "`stream_mode` the SDK sends, so there every mode streams as run_modes; PAM takes both "
+    "names and streams the mode asked for"
+)
 DELIBERATE: dict[str, str] = {
+    "threads.get_state(checkpoint_id=)": (
+        "langgraph dev asks its in-memory saver without a checkpoint_ns and that saver "
+        "echoes the request's config, so this one state's `checkpoint` lacks the key; "
+        "PAM's Postgres saver always names it (\"\" for the root graph), as the SDK's "
+        "Checkpoint type has it"
+    ),
+    "threads.join_stream(stream_mode=lifecycle)": (
+        IGNORED_THREAD_MODE + " (lifecycle: each run's start and run_done only)"
+    ),
+    "threads.join_stream(stream_mode=state_update)": (
+        IGNORED_THREAD_MODE + " (state_update: an event per update_state, which run_modes "
+        "never sends)"
+    ),
     "assistants.update(default)": (
         "the graph's default assistant is code every user reads; one user changing it "
         "would change it for all, so update/delete/set_latest on it are 403 with a message"
@@ -1506,16 +1526,4 @@ DELIBERATE: dict[str, str] = {
 }
 
 # Differences found and not yet fixed, each with why (test_sweep.py: strict xfails).
-LEFT: dict[str, str] = {
-    "threads.get_state(checkpoint_id=)": (
-        "PAM's checkpoint names checkpoint_ns where LangGraph's leaves it out"
-    ),
-    "threads.join_stream(stream_mode=lifecycle)": (
-        "PAM sends each run's start and run_done only, as the SDK documents lifecycle; "
-        "langgraph dev (0.16.7) sends the runs' values events too"
-    ),
-    "threads.join_stream(stream_mode=state_update)": (
-        "the thread stream has run_modes and lifecycle; state_update (an event per "
-        "update_state) is a 422 naming stream_mode"
-    ),
-}
+LEFT: dict[str, str] = {}
