@@ -33,8 +33,18 @@ COLUMNS = (
     "id, thread_id, user_id, status, message_id, metadata, result, error, created_at,"
     " updated_at, kwargs, assistant_id, multitask_strategy"
 )
-# Keys a run never inherits from its thread's metadata: the server sets them per run.
-NOT_INHERITED = ["run_id", "thread_id", "user_id", "assistant_id", "graph_id"]
+# Keys a run never inherits from its thread's metadata: the server sets them per run
+# (the experiment arm too, from the user's flags: flags/apply.flagged_run).
+NOT_INHERITED = [
+    "run_id",
+    "thread_id",
+    "user_id",
+    "assistant_id",
+    "graph_id",
+    "experiment_model",
+    "experiment_prompt",
+    "experiment_variant",
+]
 
 
 class DuplicateMessage(Exception):
