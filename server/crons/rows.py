@@ -116,6 +116,9 @@ def cron_json(row: dict[str, Any]) -> dict[str, Any]:
         "cron_id": str(row["cron_id"]),
         "user_id": str(row["user_id"]),
         "thread_id": str(row["thread_id"]) if row["thread_id"] else None,
+        # What becomes of a firing's fresh thread: a cron on a thread has none (null, as
+        # LangGraph's server shows it).
+        "on_run_completed": None if row["thread_id"] else row["on_run_completed"],
     }
 
 

@@ -64,6 +64,8 @@ async def test_create_search_count_and_delete_only_the_owners(serve: Serve) -> N
     assert nine.astimezone(UTC).hour == 1  # nine in Perth (UTC+8)
     assert daily["payload"]["input"] == say("weather?") and daily["enabled"] is True
     assert on_thread["thread_id"] == tid
+    # A firing's thread is deleted or kept only for a cron without one (null on a thread).
+    assert daily["on_run_completed"] == "delete" and on_thread["on_run_completed"] is None
     assert {c["cron_id"] for c in found} == {daily["cron_id"], on_thread["cron_id"]}
     assert [c["cron_id"] for c in by_thread] == [on_thread["cron_id"]]
     assert [c["cron_id"] for c in by_meta] == [daily["cron_id"]]

@@ -184,7 +184,7 @@ async def test_a_run_keeps_its_kwargs_and_inherits_its_threads_metadata(serve: S
             input=say("one"),
             metadata={"source": "test"},
             config=config,
-            stream_mode=["updates", "values"],
+            stream_mode=["values", "updates"],
             multitask_strategy="interrupt",
         )
         await client.runs.join(tid, run["run_id"])
@@ -213,7 +213,7 @@ async def test_a_run_keeps_its_kwargs_and_inherits_its_threads_metadata(serve: S
         assert found["assistant_id"] == assistant["assistant_id"]
         assert found["multitask_strategy"] == "interrupt"
         assert kwargs["input"] == say("one")
-        assert kwargs["stream_mode"] == ["updates", "values"]
+        assert kwargs["stream_mode"] == ["values", "updates"]  # as asked, in its order
         assert kwargs["durability"] == "async" and kwargs["temporary"] is False
         assert kwargs["config"]["tags"] == ["t"]
         assert kwargs["config"]["metadata"] == metadata
@@ -234,3 +234,20 @@ async def test_a_chat_turns_run_has_no_kwargs_and_keeps_its_own_metadata(serve: 
     assert sent.status_code == 200, sent.text
     (run,) = listed
     assert run["kwargs"] == {} and "team" not in run["metadata"]
+
+
+async def test_a_run_over_its_recursion_limit_says_so(serve: Serve) -> None:
+    """The client's own `recursion_limit` reached: LangGraph's message (naming the limit
+    and the config key), as its server answers, not the generic failure."""
+    async with serve(StreamingScriptedModel(script=general("Hi."))) as server:
+        client = sdk(server.url, person("alice"))
+        tid = (await client.threads.create())["thread_id"]
+        config: Any = {"recursion_limit": 2}
+        answer: Any = await client.runs.wait(
+            tid, "pam", input=say("hello"), config=config, raise_error=False
+        )
+        await client.aclose()
+    error = answer["__error__"]
+    assert error["error"] == "GraphRecursionError"
+    assert "Recursion limit of 2 reached" in error["message"]
+    assert "recursion_limit" in error["message"]
