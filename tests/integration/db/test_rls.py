@@ -178,8 +178,8 @@ async def test_a_failed_scoped_transaction_rolls_back_and_leaves_nothing_behind(
 
 
 async def test_the_app_deletes_its_own_run_rows_only(scoped: ScopedDb) -> None:
-    """Run rows are deletable (a run rolled back by a newer one, migration 0023), by their
-    user only: another user's delete changes nothing."""
+    """Run rows are deletable (runs.delete, and a run rolled back by a newer one), by
+    their user only: another user's delete changes nothing."""
     alice, bob = uuid.uuid4(), uuid.uuid4()
     ids = {}
     for user in (alice, bob):
