@@ -78,7 +78,12 @@ def shown_kwargs(
     return {**kwargs, "config": {**config, "configurable": configurable, "metadata": metadata}}
 
 
-def run_json(run: Run | RunRow) -> dict[str, Any]:
+def run_json(run: Run | RunRow, row: RunRow | None = None) -> dict[str, Any]:
+    """`row`: the run's row, for a run another instance executes (its follower here
+    knows its status, not its metadata or kwargs)."""
+    metadata, kwargs = run.metadata, run.kwargs
+    if isinstance(run, Run) and run.remote and row is not None:
+        metadata, kwargs = row.metadata, row.kwargs
     if isinstance(run, Run):
         run_id, thread_id = run.run_id, run.thread_id
         strategy = options_of(run).multitask_strategy
@@ -94,7 +99,7 @@ def run_json(run: Run | RunRow) -> dict[str, Any]:
         "created_at": run.created_at,
         "updated_at": run.updated_at,
         "status": PROTOCOL_STATUS.get(run.status, run.status),
-        "metadata": run.metadata,
+        "metadata": metadata,
         "multitask_strategy": strategy,
-        "kwargs": shown_kwargs(run.kwargs, run_id, thread_id, run.metadata),
+        "kwargs": shown_kwargs(kwargs, run_id, thread_id, metadata),
     }
