@@ -79,6 +79,27 @@ def short(filename: str) -> str:
     return filename.rsplit("/", 2)[-1]
 
 
+def server_parts(rows: list[Any], turns: int, top: int) -> list[tuple[str, float]]:
+    """Samples outside every graph node, each charged to the innermost frame of the
+    server's own code (server/, tools/db/) on its stack; those with none (the event
+    loop's C code, LangGraph's tasks) to "no server frame"."""
+    per = 1000.0 / turns
+    parts: dict[str, float] = defaultdict(float)
+    for node, stack, seconds in rows:
+        if node:
+            continue
+        key = "no server frame (the event loop's C code, LangGraph's own tasks)"
+        for fname, qual in reversed(stack):
+            if fname.endswith(("/server/cli.py", "/server/__main__.py")):
+                break  # `pam serve` itself: the event loop, under every task
+            if "/server/" in fname or "/tools/db/" in fname:
+                key = f"{short(fname)} {qual}"
+                break
+        parts[key] += seconds
+    ranked = sorted(parts.items(), key=lambda kv: -kv[1])[:top]
+    return [(k, round(v * per, 3)) for k, v in ranked]
+
+
 def analyse(rows: list[Any], turns: int, top: int) -> dict[str, Any]:
     per = 1000.0 / turns
     total = sum(r[2] for r in rows)
@@ -110,7 +131,39 @@ def analyse(rows: list[Any], turns: int, top: int) -> dict[str, Any]:
         "self_by_package": table(self_pkg, 40),
         "self_by_function": table(self_fn, top),
         "inclusive_by_function": table(incl_fn, top * 3),
+        "server_parts": server_parts(rows, turns, top),
     }
+
+
+def markdown(out: dict[str, Any]) -> str:
+    p = out["params"]
+    alone = out.get("graph_alone")
+    lines = [
+        f"# Where a served turn's CPU goes: {p['path']}, {p['concurrency']} client(s)",
+        "",
+        f"`python -m bench.served_cpu --path {p['path']} --concurrency {p['concurrency']}"
+        f" --seconds {p['seconds']:g} --warm {p['warm']:g} --graph-turns {p['graph_turns']}`"
+        f" (tree `{p['tree']}`): CPU-time samples inside `pam serve` (bench/cpu_sampler.py),"
+        f" {out['turns']} turns; {out['cpu_ms_per_turn']} ms of CPU a turn sampled"
+        f" ({out['process_cpu_ms_per_turn']} by the process's own count). The machine was"
+        " shared: read shares, not milliseconds.",
+        "",
+        "| part | served ms/turn | graph alone (fresh threads, no checkpointer) |",
+        "|---|---|---|",
+    ]
+    by_alone = dict(alone["by_node"]) if alone else {}
+    for name, ms in out["by_node"]:
+        lines.append(f"| {name} | {ms} | {by_alone.get(name, '–')} |")
+    if alone:
+        lines.append(
+            f"| **total** | **{out['cpu_ms_per_turn']}** | **{alone['cpu_ms_per_turn']}** |"
+        )
+    lines += ["", "Outside every graph node, by the innermost frame of the server's own code:", ""]
+    lines += ["| frame | ms/turn |", "|---|---|"]
+    lines += [f"| {name} | {ms} |" for name, ms in out["server_parts"]]
+    lines += ["", "By package of the innermost frame:", "", "| package | ms/turn |", "|---|---|"]
+    lines += [f"| {name} | {ms} |" for name, ms in out["self_by_package"][:20]]
+    return "\n".join(lines) + "\n"
 
 
 async def _drive(
@@ -205,9 +258,16 @@ def main() -> None:
     text = json.dumps(out, indent=1, default=str)
     if args.stem:
         (RESULTS / f"{args.stem}.json").write_text(text)
+        (RESULTS / f"{args.stem}.md").write_text(markdown(out))
     for key in ("turns", "cpu_ms_per_turn", "process_cpu_ms_per_turn"):
         print(key, out[key])
-    for key in ("by_node", "self_by_package", "self_by_function", "inclusive_by_function"):
+    for key in (
+        "by_node",
+        "server_parts",
+        "self_by_package",
+        "self_by_function",
+        "inclusive_by_function",
+    ):
         print(f"\n## {key}")
         for name, ms in out[key]:
             print(f"{ms:8.3f}  {name}")
