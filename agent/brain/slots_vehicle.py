@@ -42,7 +42,29 @@ def _known_names(env: Env) -> list[str]:
     prev = env.previous
     rows = [*(prev.rows if prev else []), *(prev.written if prev else [])]
     named = [str(r["name"]) for r in rows if r.get("kind") == "vehicle" and r.get("name")]
-    return [n for n in dict.fromkeys([*([env.vehicle] if env.vehicle else []), *named]) if n]
+    mine = [v[0] for v in env.vehicles]  # the user's vehicles (agent/context_block.py)
+    return [n for n in dict.fromkeys([*([env.vehicle] if env.vehicle else []), *named, *mine]) if n]
+
+
+def _made(env: Env) -> dict[str, str]:
+    """The user's vehicles by their make, model, or make and model ("hilux", "toyota
+    hilux" for the one called Dolly), in lower case; a word two vehicles share names
+    neither."""
+    out: dict[str, str] = {}
+    shared: set[str] = set()
+    for name, _year, make, model in env.vehicles:
+        for alias in {make, model, f"{make} {model}".strip()} - {""}:
+            key = alias.lower()
+            if key in out and out[key] != name:
+                shared.add(key)
+            out[key] = name
+    names = {v[0].lower() for v in env.vehicles}
+    return {k: v for k, v in out.items() if k not in shared and k not in names}
+
+
+def _loose(alias: str) -> str:
+    """A make or model as typed: "land cruiser" and "landcruiser", "d-max" and "dmax"."""
+    return r"[\s-]?".join(re.escape(c) for c in alias.replace(" ", "").replace("-", ""))
 
 
 # What people call a second vehicle by its kind ("the ute", "the quad", "the bus"): passed as
@@ -80,10 +102,18 @@ def vehicle_named(text: str, env: Env) -> tuple[str, int, int] | None:
             else ()
         ),
     ]
+    made = _made(env)
+    if made:
+        aliases = "|".join(_loose(a) for a in sorted(made, key=len, reverse=True))
+        hits += re.finditer(rf"\b(?:the|my|our)\s+({aliases})(?:'s)?(?![\w-])", text, _I)
     hits = [m for m in hits if not re.search(r"\bnot\s*$", text[: m.start()], _I)]
     if not hits:
         return vehicle_kind(text)
-    m = min(hits, key=lambda h: h.start())
+    m = min(hits, key=lambda h: (h.start(), -h.end()))
+    typed = re.sub(r"[\s-]", "", m[1].lower())
+    for alias, name in made.items():
+        if typed == re.sub(r"[\s-]", "", alias) and m[1].lower() not in map(str.lower, bare):
+            return name, m.start(), m.end()  # "the hilux" when the Hilux is called Dolly
     for name, plain in zip(known, bare, strict=True):
         if m[1].lower() == plain.lower():
             return name, m.start(), m.end()
