@@ -77,6 +77,13 @@ def name_pattern(name: str) -> str:
     return r"[\W_]+".join(re.escape(w) for w in words(name))
 
 
+_LEAD = re.compile(
+    r"^(?:\s*(?:or not|ok|okay|yes|yeah|right|pls|please|thanks)\s*[?!.,]+)*"
+    r"(?:\s*(?:and\s+)?(?:say|saying|tell (?:them|everyone|em)|let (?:them|em) know)\b[\s,:]*)?",
+    re.IGNORECASE,
+)
+
+
 def post_group(
     text: str, env: Env, value: str | None, content: str | None
 ) -> tuple[str | None, str | None]:
@@ -96,7 +103,9 @@ def post_group(
             re.IGNORECASE | re.DOTALL,
         )
         if aimed:
-            rest = aimed["rest"].strip()
+            # "Can post in X group or not? Say we got …": the question's tag and the verb
+            # of saying are no part of the post
+            rest = _LEAD.sub("", aimed["rest"]).strip()
             if not rest or (content and rest not in content and content not in rest):
                 return name, content  # the words were found elsewhere ("…: post it to X")
             return name, content if rest == content else rest[:1].upper() + rest[1:]

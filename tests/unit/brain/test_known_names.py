@@ -68,6 +68,12 @@ def test_a_post_run_on_after_its_group_is_split_at_the_known_name() -> None:
     }
 
 
+def test_a_question_tag_and_the_verb_of_saying_are_no_part_of_the_post() -> None:
+    got = social("Can post in solar nerds group or not? Say we got 3 spare jerry cans to give away")
+    assert got["group"] == "Solar Nerds"
+    assert got["content"] == "We got 3 spare jerry cans to give away"
+
+
 def test_a_group_named_inside_a_public_posts_words_stays_in_the_words() -> None:
     got = social("post to everyone that the Grey Nomads WA meetup was great")
     assert got["visibility"] == "public"
