@@ -33,6 +33,7 @@ from agent.brain.places import (
     named_town,
     place_after,
     town_after_word,
+    trip_places,
 )
 from agent.brain.previous import Previous
 from agent.brain.ranges import PERIODS, Range, find_range, next_to
@@ -586,6 +587,16 @@ def _budget_again(text: str, prev: Previous, env: Env, whole: str = "") -> dict[
     return None
 
 
+def _other_ends(text: str, prev: Previous) -> bool:
+    """Whether the message names a trip's end that is no place of the trip just planned
+    ("how far to Winton from Longreach" after Roma → Longreach): a trip of its own."""
+    origin, dest, _stops = trip_places(text)
+    planned = [prev.filters.get(k) for k in ("origin", "destination")]
+    planned += list(prev.filters.get("stops") or [])
+    known = {str(p).lower() for p in planned if p}
+    return any(end and end.lower() not in known for end in (origin, dest))
+
+
 def act_on_listed(text: str, env: Env, before: str = "") -> tuple[str, dict[str, Any]] | None:
     """ "add those to the shopping list" after the pantry was listed; "bump the food one up
     to 700" after the budgets were ("bump it to 500" after `before`, the previous message,
@@ -614,13 +625,22 @@ def act_on_listed(text: str, env: Env, before: str = "") -> tuple[str, dict[str,
             return "set_budget", {"category": category, "monthly_limit": float(amount.value)}
     if prev.action == "set_budget" and _TRACKING.search(text) and not best_amount(text):
         return "budget_status", {}  # "how are we looking against that so far?"
-    if prev.action == "plan_trip" and _TRIP_QUESTION.search(text) and not _OTHER.search(text):
+    if (
+        prev.action == "plan_trip"
+        and _TRIP_QUESTION.search(text)
+        and not _OTHER.search(text)
+        and not _other_ends(text, prev)
+    ):
         keep = ("origin", "destination", "stops", "vehicle", "start_date")
         return "plan_trip", {
             **{k: prev.filters[k] for k in keep if k in prev.filters},
             "save": False,
         }
-    if (far := _HOW_FAR_IT.search(text)) and (here := previous_place(env)):
+    if (
+        (far := _HOW_FAR_IT.search(text))
+        and (here := previous_place(env))
+        and not all(trip_places(text)[:2])  # "… from Barcaldine to Winton": both ends said
+    ):
         # "how far is it from Byron?" after the weather in Coffs: from Byron to Coffs
         other = place_after(text[far.start() :], far[1])
         if other and other[0].lower() != here.lower():

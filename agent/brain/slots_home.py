@@ -208,6 +208,31 @@ def get_shopping_list(text: str, env: Env) -> Draft:
     return Draft("get_shopping_list")
 
 
+# What says a fact is told in passing: "by the way", "btw", "just so you know", "fyi".
+_IN_PASSING = re.compile(
+    r"^\W*(?:(?:oh|and|also|ok|okay)\W+)*(?:by the way|btw|just so you know|just so ya know"
+    r"|fyi|for the record|for your info(?:rmation)?|just letting you know|heads up|ps)\W*"
+    r"|\W*(?:by the way|btw|just so you know|fyi|for the record|for future reference)\W*$",
+    _I,
+)
+# A statement about the user or those they travel with: "I'm vegetarian", "we don't eat
+# pork", "my husband is diabetic", "the dog's scared of storms".
+_ABOUT_US = re.compile(
+    r"^(?:i|i'm|im|i am|i've|ive|we|we're|were|we are|we've|my|our|the (?:dog|cat|kids?|wife"
+    r"|husband|missus|hubby|partner)|he|she|he's|she's)\b(?!.*\?\s*$)",
+    _I,
+)
+
+
+def _told_about_oneself(text: str) -> str | None:
+    """A fact told about oneself, not asked for: the statement with what says it is told
+    in passing cut ("I'm vegetarian by the way" → "I'm vegetarian")."""
+    said = squash(_IN_PASSING.sub("", _IN_PASSING.sub("", text.strip()))).strip(" .!,")
+    if len(said.split()) < 2 or not _ABOUT_US.match(said):
+        return None
+    return capitalise(said)
+
+
 def remember(text: str, env: Env) -> Draft:
     draft = Draft("remember")
     # One `\s*` before "that": two in a row could split n newlines n ways, O(n^2).
@@ -222,6 +247,8 @@ def remember(text: str, env: Env) -> Draft:
     )
     if said and (not note or re.fullmatch(r"(?:that|this|it)?[.!]*", note, _I)):
         note = capitalise(squash(said[1]))  # "I'm vegetarian, remember that"
+    if not m and not said and (told := _told_about_oneself(text)):
+        note = told  # "I'm vegetarian by the way": the statement is the note
     draft.put("note", note[:2000] or None)
     draft.missing = None if note else "note"
     return draft

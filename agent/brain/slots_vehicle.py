@@ -10,6 +10,7 @@ from agent.brain.draft import Draft
 from agent.brain.textutil import title_case
 
 _I = re.IGNORECASE
+_FUELS = r"diesel|petrol|unleaded|ulp|lpg|electric|ev|hybrid"
 _FUEL_TYPES = {"diesel": "diesel", "petrol": "petrol", "unleaded": "petrol", "lpg": "lpg"}
 _FUEL_TYPES |= {"electric": "electric", "ev": "electric", "gas": "lpg", "ulp": "petrol"}
 _MAKES = (
@@ -182,12 +183,22 @@ def add_vehicle(text: str, env: Env) -> Draft:
     # "add the missus's Corolla": whose it is, then what it is
     owned = re.search(
         rf"\b(?:add|register|save)\s+(?:(?:my|our|the|a)\s+)?(?:[\w-]+'s\s+)?(?:(?:{_ORDER})\s+)*"
-        r"(?!(?:my|our|the|a)\b)([A-Za-z][\w'-]*)",
+        r"(?!(?:my|our|the|a)\b)([A-Za-z][\w'-]*)"
+        # a name of capitalised words, said before the details ("add the Land Cruiser, 2016
+        # Toyota LC200", "add the Big Red, 2019 Isuzu D-Max")
+        rf"((?:\s+(?!(?:{_MAKES}|{_MODELS}|{_FUELS})\b)(?-i:[A-Z])[\w'-]*){{0,3}})",
         text,
         _I,
     )
     if owned and owned[1].lower().endswith("'s"):
         owned = None
+    owned_name = (
+        f"{owned[1]}{owned[2]}"
+        if owned and owned[2] and re.match(r"\s*[,(]|\s*$", text[owned.end() :])
+        else owned[1]
+        if owned
+        else ""
+    )
     the = re.search(rf"\b(?:{_GENERIC}),?\s+the\s+([A-Z][\w'-]*)", text)  # "a vehicle, the Pajero"
     # "add our van Moby": the kind of vehicle, then its name (capitalised, no make or model)
     kind_then_name = re.search(
@@ -196,12 +207,18 @@ def add_vehicle(text: str, env: Env) -> Draft:
     if kind_then_name and not re.fullmatch(f"{_MAKES}|{_MODELS}", kind_then_name[1], _I):
         the = the or kind_then_name
     # "new veh: Bluey, 2012 Hilux …": a label typed first, before the details, is the name
-    label = re.search(rf"\bnew\s+(?:{_GENERIC}|veh|vehicle)\s*:\s*([A-Z][\w'-]*)\s*,", text, _I)
-    if label and (re.fullmatch(_MAKES, label[1], _I) or re.fullmatch(_MODELS, label[1], _I)):
+    # ("add a vehicle pls: Ranger, ford, 2021": a model said alone, its make apart, is the name)
+    label = re.search(
+        rf"\b(?:new|add\s+(?:a|my|our|another)(?:\s+new)?)\s+(?:{_GENERIC}|veh|vehicle)"
+        r"(?:\s+(?:pls|plz|please))?\s*:\s*([A-Z][\w'-]*)\s*,",
+        text,
+        _I,
+    )
+    if label and re.fullmatch(_MAKES, label[1], _I):
         label = None
     name = named[1] if named else the[1] if the else label[1] if label else None
     if not name and owned and not re.fullmatch(_GENERIC, owned[1], _I):
-        name = owned[1] if not re.fullmatch(_MAKES, owned[1], _I) else None
+        name = owned_name if not re.fullmatch(_MAKES, owned[1], _I) else None
     if not name:
         name = " ".join(str(draft.args[k]) for k in ("make", "model") if k in draft.args) or None
     draft.put("name", title_case(name) if name and name.islower() else name)
