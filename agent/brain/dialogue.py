@@ -60,10 +60,13 @@ _CUE = re.compile(
     r"^\W*(?:(?:oh|ah|um|umm|hmm|ok|okay|er|uh)\b[\s,.]*)?"  # "Oh sorry, ...": a sound first
     r"(?:no|nah|nope|oops|whoops|sorry|actually|wait|hang on|hold on|my bad|i meant|meant"
     r"|make (?:it|that)|change (?:it|that)|(?:move|shift|push|bump) (?:it|that)|it was|that was"
-    r"|(?:put|stick|pop|file|chuck|move) (?:it|that|this) (?:under|in|into|as)"
+    r"|(?:put|stick|pop|file|chuck|move) (?:it|that|this)(?: one)? (?:under|in|into|as)"
     r"|should (?:be|have been)"
     r"|correction|not)\b"
     r"|\b(?:actually|i meant|i mean|should (?:be|have been)|not \$?\d+|instead|make (?:it|that))\b"
+    # a row's new place: "it's at the RSL now, not the pub", "it's moved to the RSL"
+    r"|^\W*(?:it's|it is|its|it has|it's been|they've|they have)\s+(?:now\s+)?(?:at|moved|changed"
+    r"|been moved)\b"
     # "tuesday, not monday" (how "not monday, tuesday" is normalised: the new day first)
     r"|\bnot (?:on )?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b",
     _I,
@@ -184,6 +187,9 @@ def _event_changes(said: str, row: dict[str, Any], env: Env) -> dict[str, Any]:
     if _SAME_TIME.search(said):
         clock = None  # "the thursday after, same time": the row's own time, whatever else
 
+    place = _new_place(said) if day is None and clock is None and beside is None else None
+    if place:
+        return {"location": place}  # "it's at the RSL now, not the pub"
     if day is None and clock is None and beside is None:
         return {}
     new_day = day.day if day else beside or old_day
@@ -193,6 +199,32 @@ def _event_changes(said: str, row: dict[str, Any], env: Env) -> dict[str, Any]:
     if at is None:
         return {"start": new_day.isoformat()}
     return {"start": datetime.combine(new_day, at, tzinfo=env.tz).isoformat()}
+
+
+# Where an event now is: "at the RSL now", "moved to the Royal", "in Katherine instead"
+# (not a time: "at 7"; not a day: "to Friday").
+_AT_PLACE = re.compile(
+    r"\b(?:at|to|in)\s+(?P<loc>(?!(?:\d|mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight"
+    r"|noon|midday|midnight|the (?:morning|afternoon|evening|arvo)|(?:the )?same|next|this)\b)"
+    r"(?!\d)(?:the\s+)?[\w'&-]+(?:\s+(?!(?:now|instead|not|then|please|pls)\b)[\w'&-]+){0,3}?)"
+    r"\s*(?=\b(?:now|instead|not|then|please|pls)\b|[,.!?;]|$)",
+    _I,
+)
+
+
+def _new_place(said: str) -> str | None:
+    m = _AT_PLACE.search(_NOT_PLACE.sub(" ", said))
+    if not m:
+        return None
+    return re.sub(r"^the\s+", "", m["loc"].strip(), flags=_I) or None
+
+
+# "not the pub", "not at the Royal anymore": the place it was, not the place it is.
+_NOT_PLACE = re.compile(
+    r"[,;]?\s*\b(?:not|no longer)\s+(?:at\s+|in\s+)?(?:the\s+)?[\w'&-]+(?:\s+[\w'&-]+){0,2}?"
+    r"(?:\s+(?:anymore|any more))?\s*(?=[,.!?;]|$)",
+    _I,
+)
 
 
 def row_changes(kind: str, said: str, row: dict[str, Any], env: Env) -> dict[str, Any]:
@@ -356,6 +388,11 @@ def correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
         tool, id_arg = UPDATES[kind]
     if row is None and direct:
         row = _newest(prev.rows, kind)
+    events = [r for r in listed if r.get("kind") == "event" and r.get("id")]
+    if row is None and len(events) == 1 and _IT_SAID.match(text):
+        # "what time's dinner on friday?", then "it's at the RSL now": the one event shown
+        row, kind = events[0], "event"
+        tool, id_arg = UPDATES[kind]
     if row is None:
         return None
     said = _NOT.sub(" ", text)  # "45 not 50": the new value is the one left
@@ -365,6 +402,11 @@ def correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     said = _NOT_WORD.sub(lambda m: " " if category_of(m[1]) else m[0], said)
     changes = (_expense_changes if kind == "expense" else _event_changes)(said, row, env)
     return (tool, {id_arg: row["id"], **changes}) if changes else None
+
+
+_IT_SAID = re.compile(
+    r"^\W*(?:(?:oh|ah|ok|okay|right|yeah|yep|nah|no)\b[\s,.!]*)*(?:it|it's|its|that|that's)\b", _I
+)
 
 
 def reminder_for_last(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
@@ -582,7 +624,12 @@ def _budget_again(text: str, prev: Previous, env: Env, whole: str = "") -> dict[
     if category and _MORE.match(text):
         return {"category": category, "monthly_limit": float(amount.value)}
     same = prev.filters.get("category")
-    if category is None and isinstance(same, str) and (_CUE.search(text) or _CUE.search(whole)):
+    # ("nah make it 650, diesel's gone up again": the budget's own kind, said as the reason)
+    if (
+        category in (None, same)
+        and isinstance(same, str)
+        and (_CUE.search(text) or _CUE.search(whole))
+    ):
         return {"category": same, "monthly_limit": float(amount.value)}
     return None
 

@@ -38,7 +38,7 @@ _TITLED_GROUP = re.compile(rf"\b(?i:the|an?|my|our|that|this)\s+({_TITLE})\s+(?i
 # What is no part of a name: emoji and symbols, and the words people put after one.
 _AFTER_NAME = re.compile(
     r"(?:[\s,]+(?:pls|plz|please|thanks|thx|ta|cheers|mate|fr|lol|eh|hey|yeah|ya|would ya"
-    r"|would you|will ya|for me|too|now|asap))+\s*$",
+    r"|would you|will ya|for me|too|now|asap|again|anyway|anyways|then|instead|as well|also))+\s*$",
     _I,
 )
 

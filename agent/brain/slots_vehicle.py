@@ -63,6 +63,30 @@ def _made(env: Env) -> dict[str, str]:
     return {k: v for k, v in out.items() if k not in shared and k not in names}
 
 
+# Makers of caravans and camper trailers: "the caravan" is the user's vehicle of one of
+# these makes when they have one ("wheel bearings repacked on the caravan": the Jayco).
+_CARAVAN_MAKES = (
+    r"jayco|avan|coromal|windsor|roadstar|kedron|lotus|bushtracker|crusader|sunland|supreme"
+    r"|new age|royal flair|snowy river|goldstream|trakmaster|evernew|concept|kokoda|millard"
+    r"|viscount|regent|palomino|ezytrail|cub|mdc|black series|retreat|franklin|nova|swift"
+    r"|bailey|elddis|airstream|adria|hobby|knaus|dethleffs|fleetwood|forest river|keystone"
+)
+_TOWED = re.compile(
+    r"\b(?:the|my|our)\s+(?:caravan|van|camper(?: trailer)?|trailer|pop[- ]?top|5th wheeler"
+    r"|fifth wheeler|off[- ]?roader)(?:'s)?(?![\w-])",
+    _I,
+)
+
+
+def _towed(text: str, env: Env) -> tuple[str, int, int] | None:
+    """ "on the caravan": the one vehicle of the user's a caravan maker made."""
+    m = _TOWED.search(text)
+    if not m or re.search(r"\bnot\s*$", text[: m.start()], _I):
+        return None
+    made = [v[0] for v in env.vehicles if re.fullmatch(_CARAVAN_MAKES, v[2], _I)]
+    return (made[0], m.start(), m.end()) if len(made) == 1 else None
+
+
 def _loose(alias: str) -> str:
     """A make or model as typed: "land cruiser" and "landcruiser", "d-max" and "dmax"."""
     return r"[\s-]?".join(re.escape(c) for c in alias.replace(" ", "").replace("-", ""))
@@ -109,7 +133,7 @@ def vehicle_named(text: str, env: Env) -> tuple[str, int, int] | None:
         hits += re.finditer(rf"\b(?:the|my|our)\s+({aliases})(?:'s)?(?![\w-])", text, _I)
     hits = [m for m in hits if not re.search(r"\bnot\s*$", text[: m.start()], _I)]
     if not hits:
-        return vehicle_kind(text)
+        return _towed(text, env) or vehicle_kind(text)
     m = min(hits, key=lambda h: (h.start(), -h.end()))
     typed = re.sub(r"[\s-]", "", m[1].lower())
     for alias, name in made.items():
@@ -217,6 +241,10 @@ def add_vehicle(text: str, env: Env) -> Draft:
     if label and re.fullmatch(_MAKES, label[1], _I):
         label = None
     name = named[1] if named else the[1] if the else label[1] if label else None
+    if named and re.fullmatch(f"{_GENERIC}|{_KINDS}", named[1], _I) and re.search(
+        r"\bthe\s+$", text[: named.start(1)], _I
+    ):
+        name = f"the {named[1]}"  # "call it the ute": a kind word is no name without its "the"
     if not name and owned and not re.fullmatch(_GENERIC, owned[1], _I):
         name = owned_name if not re.fullmatch(_MAKES, owned[1], _I) else None
     if not name:

@@ -4,6 +4,8 @@ before its details, or a model labelled first; a fact told about oneself is the 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.unit.brain.support import only_call, step
@@ -64,3 +66,97 @@ def test_a_vehicles_name_said_before_its_details_is_whole(text: str, name: str) 
 )
 def test_a_fact_told_about_oneself_is_the_note(text: str, note: str) -> None:
     assert only_call(step("you", text), "remember") == {"note": note}
+
+
+# --- dialogue: what the turn before showed or wrote -------------------------------------
+
+EVENT = "0fd1c2a3-0000-4000-8000-000000000002"
+EXPENSE = "0fd1c2a3-0000-4000-8000-000000000001"
+DINNER = previous(
+    "list_events", "you", {"start_date": "2026-03-13", "end_date": "2026-03-13"},
+    [{"kind": "event", "id": EVENT, "title": "Dinner with the Hendos",
+      "start": "2026-03-13T18:30:00+11:00", "location": "Royal Hotel"}],
+    wrote=False,
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "changes"),
+    [
+        ("it's at the RSL now, not the pub", {"location": "RSL"}),
+        ("oh it's moved to the Bowlo", {"location": "Bowlo"}),
+        ("it's at 7 now", {"start": "2026-03-13T19:00:00+11:00"}),
+    ],
+)
+def test_a_change_said_of_the_one_event_just_shown_updates_it(
+    text: str, changes: dict[str, str]
+) -> None:
+    assert only_call(step("you", text, **DINNER), "update_event") == {"event_id": EVENT, **changes}
+
+
+def test_an_event_with_no_day_after_one_days_calendar_is_on_that_day() -> None:
+    tomorrow = previous(
+        "list_events", "you", {"start_date": "2026-03-11", "end_date": "2026-03-11"}, [],
+        wrote=False,
+    )  # fmt: skip
+    args = only_call(
+        step(
+            "you",
+            "good, pop in lunch with Deb at 12:30 then",
+            **tomorrow,
+            previous_day="2026-03-11",
+        ),
+        "create_event",
+    )
+    assert args["start"] == "2026-03-11T12:30:00+11:00"
+    assert args["title"].startswith("Lunch with Deb")
+    week = previous(
+        "list_events", "you", {"start_date": "2026-03-11", "end_date": "2026-03-17"}, [],
+        wrote=False,
+    )  # fmt: skip
+    args = only_call(
+        step("you", "good, pop in lunch with Deb at 12:30 then", **week, previous_day="2026-03-11"),
+        "create_event",
+    )
+    assert args["start"] == "2026-03-10T12:30:00+11:00"  # a week read: no one day meant
+
+
+@pytest.mark.parametrize(
+    "text", ["nah make it 650, diesel's gone up again", "make it 650 cos fuel went up"]
+)
+def test_a_budget_changed_with_its_own_kind_as_the_reason_is_set_again(text: str) -> None:
+    budget = previous(
+        "set_budget", "wins", {"category": "fuel", "monthly_limit": 600, "alert_threshold": 0.9},
+        [{"kind": "budget", "category": "fuel", "monthly_limit": 600}], wrote=True,
+    )  # fmt: skip
+    args = only_call(step("wins", text, **budget), "set_budget")
+    assert args == {"category": "fuel", "monthly_limit": 650}
+
+
+def test_that_one_under_a_category_recategorises_the_expense_just_written() -> None:
+    spent = previous(
+        "add_expense", "wins", {"amount": 30},
+        [{"kind": "expense", "id": EXPENSE, "amount": 30, "category": "other",
+          "date": "2026-03-10"}], wrote=True,
+    )  # fmt: skip
+    args = only_call(step("wins", "put that one under camping would ya", **spent), "update_expense")
+    assert args == {"expense_id": EXPENSE, "category": "camping"}
+
+
+def test_the_caravan_is_the_users_vehicle_a_caravan_maker_made() -> None:
+    rigs = json.dumps(
+        [
+            {"name": "Cruiser", "make": "Toyota", "model": "LandCruiser"},
+            {"name": "Jayco", "make": "Jayco"},
+        ]
+    )
+    answer = step("wheels", "wheel bearings repacked on the caravan, next due at 60000 km",
+                  vehicles=rigs, vehicle="Cruiser")  # fmt: skip
+    assert only_call(answer, "log_maintenance")["vehicle"] == "Jayco"
+
+
+def test_a_kind_word_named_with_the_keeps_it() -> None:
+    text = "add our car, its a 2019 isuzu dmax diesel, call it the ute"
+    assert only_call(step("wheels", text), "add_vehicle")["name"].lower() == "the ute"
+    text = "add the caravan too, 2018 jayco starcraft, call it the Jayco"
+    assert only_call(step("wheels", text), "add_vehicle")["name"] == "Jayco"
