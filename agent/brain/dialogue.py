@@ -532,7 +532,8 @@ _STOCKED = re.compile(
 # once more, with the place or day this message names instead.
 _SAME_AGAIN = re.compile(
     r"^\W*(?:(?:and|ok|okay|oh|then|also)\b[\s,]*)?(?:(?:the )?same (?:again|as before|deal"
-    r"|thing again|(?=for\b|on\b|next\b))|ditto|again)\b(?P<rest>.*)$",
+    r"|thing again|(?=(?:for|on|next|last|this|yesterday|today|the \w+ before)\b))|ditto|again)\b"
+    r"(?P<rest>.*?)(?:\s+(?:too|as well))?\W*$",
     _I,
 )
 REPEATS = ("log_fuel", "add_expense", "add_income", "log_tyre_pressures", "create_event")
@@ -546,6 +547,7 @@ def same_again(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     prev = env.previous
     if prev is None or prev.turns_ago != 1 or not prev.wrote or prev.action not in REPEATS:
         return None
+    text = _EXCUSE.sub("", text)  # "…, I forgot to log it": why, not what
     m = _SAME_AGAIN.match(text)
     if m is None or len(text.split()) > MAX_WORDS or _NEW.search(m["rest"]):
         return None
@@ -566,9 +568,44 @@ def same_again(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
             when = find_day(m["rest"], env.today, future=False)
             where = blank(m["rest"], [(when.start, when.end)]) if when else m["rest"]
             args["description"] = tidy(where, r"for|at|in|on|the|same|again|please|pls|thanks")
-    if (day := find_day(m["rest"], env.today, future=False)) is not None:
+    if (before := _day_before(m["rest"], prev)) is not None:
+        args["date"] = before.isoformat()  # "the friday before that": before the row's day
+    elif (day := find_day(m["rest"], env.today, future=False)) is not None:
         args["date"] = day.day.isoformat()
     return prev.action, args
+
+
+# Why a request is said late, after it: "…, I forgot to log it", "… my bad".
+_EXCUSE = re.compile(
+    r"(?:[,;.]\s*|\s+)(?:(?:i|we)\s+(?:forgot|forget|didn'?t|never|missed)\b[^,;.?]*"
+    r"|my bad|oops)\W*$",
+    _I,
+)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_BEFORE_THAT = re.compile(
+    r"\bthe (?P<what>day|week|fortnight|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)"
+    r"(?:day)?) before(?: that| it| then)?\b",
+    _I,
+)
+
+
+def _day_before(rest: str, prev: Previous) -> date | None:
+    """ "the friday before (that)", "the day/week before": counted back from the day of the
+    row just written, not from today."""
+    m = _BEFORE_THAT.search(rest)
+    said = prev.filters.get("date") or prev.filters.get("start")
+    if m is None or not isinstance(said, str):
+        return None
+    try:
+        then = date.fromisoformat(said[:10])
+    except ValueError:
+        return None
+    what = m["what"].lower()
+    back = {"day": 1, "week": 7, "fortnight": 14}.get(what)
+    if back is None:
+        weekday = _WEEKDAYS.index(what[:3])
+        back = (then.weekday() - weekday) % 7 or 7
+    return then - timedelta(days=back)
 
 
 def _event_again(rest: str, prev: Previous, env: Env) -> tuple[str, dict[str, Any]] | None:
@@ -718,7 +755,12 @@ _FOLLOW = re.compile(
     r"(?:and|what about|how about|and what about"
     r"|and how about|same for|same again for|now|what of|how's|hows"
     # narrowing what was just shown: "only the fuel ones", "just groceries"
-    r"|(?:ok(?:ay)?\s+)?(?:only|just)(?=\s+(?:the\s+)?\w+(?:\s+(?:ones?|stuff|bits|expenses))?\W*$))\b",
+    r"|(?:ok(?:ay)?\s+)?(?:only|just)(?=\s+(?:the\s+)?\w+(?:\s+(?:ones?|stuff|bits|expenses))?\W*$)"
+    # a part of what was just shown asked for: "break down the fuel bit", "show me the fuel
+    # ones", "which ones were fuel?"
+    r"|break (?:down|up)|(?:show|give|list) (?:me )?(?:just |only )?the(?=\s+\w+\s+(?:ones?|bits?"
+    r"|stuff|expenses|part)\b)|which (?:ones|expenses|fills|of them)|what (?:were|was) the"
+    r"(?=\s+\w+\s+(?:ones?|bits?|stuff|expenses)\b))\b",
     _I,
 )
 RANGED = {"list_expenses", "spending_summary", "fuel_stats", "list_events"}

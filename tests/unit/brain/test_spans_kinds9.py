@@ -160,3 +160,34 @@ def test_a_kind_word_named_with_the_keeps_it() -> None:
     assert only_call(step("wheels", text), "add_vehicle")["name"].lower() == "the ute"
     text = "add the caravan too, 2018 jayco starcraft, call it the Jayco"
     assert only_call(step("wheels", text), "add_vehicle")["name"] == "Jayco"
+
+
+INCOME = "0fd1c2a3-0000-4000-8000-000000000005"
+PAID = previous(
+    "add_income", "wins", {"amount": 1200, "date": "2026-03-06"},
+    [{"kind": "income", "id": INCOME, "amount": 1200, "date": "2026-03-06"}], wrote=True,
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("same again for the friday before that too, I forgot to log it", "2026-02-27"),
+        ("same again the week before", "2026-02-27"),
+        ("and the same the day before", "2026-03-05"),
+        ("and the same last thursday", "2026-03-05"),
+    ],
+)
+def test_the_same_again_before_that_counts_back_from_the_rows_day(text: str, day: str) -> None:
+    assert only_call(step("wins", text, **PAID), "add_income") == {"amount": 1200, "date": day}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["break down the fuel bit for me, which fills were they?", "which ones were fuel?",
+     "show me the fuel ones"],
+)  # fmt: skip
+def test_a_part_of_a_summary_asked_for_lists_its_expenses(text: str) -> None:
+    summary = previous("spending_summary", "wins", {"period": "this_month"}, [], wrote=False)
+    args = only_call(step("wins", text, **summary), "list_expenses")
+    assert args == {"start_date": "2026-03-01", "end_date": "2026-03-31", "category": "fuel"}
