@@ -24,7 +24,7 @@ _UNIT = (
 _NOTE = r"remember|note to self|note|don'?t forget|keep in mind|make a note|fyi|for your info"
 _NOTE += r"|for future reference|take note"
 _ON_LIST = (
-    rf"\b(?:to|on|onto|in|for)\s+(?:the|my|our)\s+(?:(?:(?:{SHOPPING})\s*)?list"
+    rf"\b(?:to|on|onto|in|for)\s+(?:(?:the|my|our)\s+)?(?:(?:(?:{SHOPPING})\s*)?list"
     r"|shopping|shops)\b.*$"
 )
 _GET = r"run out of|ran out of|out of|low on|running low on|running out of"
@@ -40,6 +40,9 @@ _LABEL = re.compile(
 )
 _VAGUE = r"the shopping list|list|please|too|something|some stuff|stuff|things|a few things"
 _VAGUE += r"|(?:add |put |get |buy |chuck )?(?:them|it|those|these|that|this)"
+# the request's own verb left after the items ("we're out of eggs, add to the list")
+_VAGUE += r"|(?:so |pls |please |can you |could you )?"
+_VAGUE += r"(?:add|put|chuck|stick|pop|throw|whack|bung|jot)"
 # "2 x tins of chickpeas": "x" is "times", not part of the name
 _QTY = re.compile(rf"\b(\d+(?:\.\d+)?|an?)\s*(?:x\s+)?({_UNIT})?\b(?:\s+of)?\s*", _I)
 _EXPIRY = re.compile(
@@ -147,7 +150,7 @@ _LIST_THEN_ITEMS = re.compile(
 )
 # "we finished the milk, put it on the list": "it" is what ran out.
 _RAN_OUT = re.compile(
-    r"\b(?:finished|used up|used the last of|ran out of|run out of|out of|the last of|no more"
+    r"\b(?:finished|used up|used the last(?: of)?|ran out of|run out of|out of|the last of|no more"
     r"|all out of|polished off)\s+(?:the\s+|our\s+|my\s+|all the\s+)?(?P<what>[\w' ]+?)"
     r"\s*(?:[,.;!]|\s+(?:so|and|can you|could you|please|pls)\b)",
     _I,

@@ -191,3 +191,17 @@ def test_a_part_of_a_summary_asked_for_lists_its_expenses(text: str) -> None:
     summary = previous("spending_summary", "wins", {"period": "this_month"}, [], wrote=False)
     args = only_call(step("wins", text, **summary), "list_expenses")
     assert args == {"start_date": "2026-03-01", "end_date": "2026-03-31", "category": "fuel"}
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("used the last eggs, add to shopping", ["eggs"]),
+        ("we're out of eggs, add to the list", ["eggs"]),
+        ("add milk to shopping", ["milk"]),
+    ],
+)
+def test_the_list_named_without_its_article_and_the_verb_left_after_are_no_items(
+    text: str, items: list[str]
+) -> None:
+    assert only_call(step("you", text), "add_to_shopping_list") == {"items": items}
