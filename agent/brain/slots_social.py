@@ -542,7 +542,9 @@ def create_group(text: str, env: Env) -> Draft:
         text,
         _I,
     ):
-        m = re.match(r"(.*)\n(.*)", f"{titled[1]}\n{titled[2] or ''}")
+        quoted = titled.start(1) > 0 and text[titled.start(1) - 1] in "'\"“‘"
+        # a quoted name is whole as quoted ("with the name 'Españoles en la ruta'")
+        m = m if quoted and m else re.match(r"(.*)\n(.*)", f"{titled[1]}\n{titled[2] or ''}")
     name = clean_name(m[1]) if m else ""
     description = squash(m[2] or "").strip(" -") if m else ""
     # This tool reads the user's own words; "privet" as heard is still "private".
