@@ -7,8 +7,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from langchain_core.messages import AIMessage, HumanMessage
 
-from tests.unit.brain.support import only_call, step
+from tests.unit.brain.support import called, only_call, result, step
 from tests.unit.brain.test_dialogue_state import previous
 
 TRIP = previous(
@@ -205,3 +206,27 @@ def test_the_list_named_without_its_article_and_the_verb_left_after_are_no_items
     text: str, items: list[str]
 ) -> None:
     assert only_call(step("you", text), "add_to_shopping_list") == {"items": items}
+
+
+def test_one_of_two_same_rows_just_listed_is_the_later_one() -> None:
+    first, second, other = (f"0fd1c2a3-0000-4000-8000-00000000000{c}" for c in "abc")
+    rows = [
+        {"id": first, "amount": 54.2, "category": "groceries", "date": "2026-03-10"},
+        {"id": second, "amount": 54.2, "category": "groceries", "date": "2026-03-10"},
+        {"id": other, "amount": 18, "category": "food", "date": "2026-03-09"},
+    ]
+    shown = [
+        HumanMessage("I reckon I logged the coles shop twice today, can you check?"),
+        called("list_expenses", "c1", limit=20),
+        result("c1", "list_expenses", summary="3 expenses", expenses=rows),
+        AIMessage("3 expenses: $54.20 groceries today (twice), $18 food yesterday."),
+    ]
+    listed = previous(
+        "list_expenses", "wins", {"limit": 20}, [{"kind": "expense", **r} for r in rows],
+        wrote=False,
+    )  # fmt: skip
+    for text in ("yep, ditch one of them", "delete one of them"):
+        args = only_call(step("wins", *shown, text, **listed), "delete_expense")
+        assert args == {"expense_id": second}
+    args = only_call(step("wins", *shown, "delete the 18 one", **listed), "delete_expense")
+    assert args == {"expense_id": other}  # a row named still wins
