@@ -230,3 +230,10 @@ def test_one_of_two_same_rows_just_listed_is_the_later_one() -> None:
         assert args == {"expense_id": second}
     args = only_call(step("wins", *shown, "delete the 18 one", **listed), "delete_expense")
     assert args == {"expense_id": other}  # a row named still wins
+
+
+def test_a_spot_said_to_be_something_after_a_comma_is_named_so() -> None:
+    text = "save this spot as a campsite, its the free camp at cape range, great sunsets 5 stars"
+    args = only_call(step("wheels", text), "save_place")
+    assert args["name"].lower() == "free camp at cape range"
+    assert (args["kind"], args["rating"]) == ("campsite", 5)
