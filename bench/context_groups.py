@@ -11,7 +11,8 @@ side by side in one run, alternating turn by turn so the machine's noise falls o
   router's read swapped for the one before the branch on every other turn: an expense
   ("spent $12.50 on coffee") and a feed naming a group in lower case.
 
-The community has `--groups` groups (made by another user), the user is in three.
+The community has `--groups` groups (made by another user; twenty first words, so a
+twentieth of the names pass the named-groups query's first test), the user is in three.
 
 `python -m bench.context_groups --groups 2000 --reps 200` prints the JSON.
 """
@@ -80,7 +81,10 @@ async def _act(pool: Pool, user: uuid.UUID, action: str, **args: Any) -> None:
 async def community(pool: Pool, groups: int) -> tuple[uuid.UUID, list[str]]:
     """`groups` groups by another user; the bench's user in three, with two vehicles."""
     owner, me = uuid.uuid4(), uuid.uuid4()
-    names = [f"Touring Club {n:05d}" for n in range(groups)]
+    firsts = ("Grey", "Solar", "Dogs", "Lap", "Caravan", "Outback", "Kimberley", "Pilbara",
+              "Tassie", "Nullarbor", "Harvest", "Backpackers", "Quilters", "Birders", "Fishos",
+              "Touring", "Coastal", "Desert", "Gibb", "Savannah")  # fmt: skip
+    names = [f"{firsts[n % len(firsts)]} Club {n:05d}" for n in range(groups)]
     async with user_db(pool, owner) as db:
         for name in names:
             await run_action(ACTIONS_BY_NAME["create_group"], db, {"name": name})

@@ -58,13 +58,20 @@ def spoken_words(text: str) -> str:
 def named_groups_query(said: str, limit: int = MAX_NAMED_GROUPS) -> Query:
     """The names of the groups whose whole name is among the words of `said` (any case,
     punctuation aside: "join grey nomads wa pls" names Grey Nomads WA), longest first.
-    Every group is visible to a signed-in user (the groups_read policy)."""
+    Every group is visible to a signed-in user (the groups_read policy). A name's first
+    word must be one of the message's (a cheap test of every name, about a microsecond)
+    before its words are compared (a regular expression, several times dearer)."""
+    lowered = said.lower()
+    firsts = sorted(
+        {*_words(said), *lowered.split(), *(t.strip(".,;:!?()'\"") for t in lowered.split())}
+    )
     return (
         "SELECT g.name FROM groups g"
-        " WHERE strpos(%s, ' ' || btrim(regexp_replace(lower(g.name), '[^[:alnum:]]+', ' ', 'g'))"
+        " WHERE split_part(lower(g.name), ' ', 1) = ANY(%s)"
+        " AND strpos(%s, ' ' || btrim(regexp_replace(lower(g.name), '[^[:alnum:]]+', ' ', 'g'))"
         " || ' ') > 0"
         " ORDER BY length(g.name) DESC, lower(g.name) LIMIT %s",
-        (spoken_words(said), limit),
+        (firsts, spoken_words(said), limit),
     )
 
 

@@ -59,6 +59,14 @@ async def test_the_users_groups_and_the_groups_the_message_names(
     assert "Your groups" not in (await load_context_block(stranger)).context_block
 
 
+async def test_a_name_with_punctuation_is_named_as_typed(context: Context, pool: Pool) -> None:
+    tag = uuid.uuid4().hex[:6]
+    name = f"Dave's Mob-{tag} (WA)"
+    await _act(pool, uuid.uuid4(), "create_group", name=name)
+    facts = await load_context_block(context, None, f"join dave's mob {tag} wa pls")
+    assert f'Groups your message names: ["{name}"]' in facts.clock_block
+
+
 async def test_a_group_named_inside_a_word_is_not_named(context: Context, pool: Pool) -> None:
     tag = uuid.uuid4().hex[:6]
     await _act(pool, uuid.uuid4(), "create_group", name=f"WA{tag}")
