@@ -761,8 +761,9 @@ _FOLLOW = re.compile(
     # the same figures for another span, to set beside them: "how does that compare with the
     # week before?", "and compared to last month?"
     r"|(?:and\s+)?(?:how (?:does|do|did|would) (?:that|it|this|those|these)"
-    r" (?:compare|stack up|look)|compared?)(?=.*\b(?:before|after|prior|last|previous|next|earlier|(?:jan|feb|mar|apr|may|jun"
-    r"|jul|aug|sep|oct|nov|dec)[a-z]*)\b)"
+    r" (?:compare|stack up|look)|compared?)"
+    r"(?=.*\b(?:before|after|prior|last|previous|next|earlier"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b)"
     r"|break (?:down|up)|(?:show|give|list) (?:me )?(?:just |only )?the(?=\s+\w+\s+(?:ones?|bits?"
     r"|stuff|expenses|part)\b)|which (?:ones|expenses|fills|of them)|what (?:were|was) the"
     r"(?=\s+\w+\s+(?:ones?|bits?|stuff|expenses)\b))\b",

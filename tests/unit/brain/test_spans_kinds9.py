@@ -237,3 +237,21 @@ def test_a_spot_said_to_be_something_after_a_comma_is_named_so() -> None:
     args = only_call(step("wheels", text), "save_place")
     assert args["name"].lower() == "free camp at cape range"
     assert (args["kind"], args["rating"]) == ("campsite", 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [
+        ("how does that compare with the week before?",
+         {"start_date": "2026-02-23", "end_date": "2026-03-01"}),
+        ("and compared to last month?", {"period": "last_month"}),
+    ],
+)  # fmt: skip
+def test_a_summary_compared_with_another_span_is_asked_for_it(
+    text: str, args: dict[str, str]
+) -> None:
+    week = previous(
+        "spending_summary", "wins", {"start_date": "2026-03-02", "end_date": "2026-03-08"}, [],
+        wrote=False,
+    )  # fmt: skip
+    assert only_call(step("wins", text, **week), "spending_summary") == args
