@@ -144,7 +144,7 @@ _MORE_AFTER = re.compile(
 # "add to the shopping list bread and tomato": the list named first, the items after it.
 _LIST_THEN_ITEMS = re.compile(
     r"^\W*(?:please\s+|pls\s+)?(?:add|put|pop|chuck|stick|whack|write)\s+(?:on|onto|to|in)\s+"
-    r"(?:the|my|our)\s+(?:(?:shopping|grocery|groceries|shops?)\s*)?(?:list|shopping|shops)"
+    r"(?:(?:the|my|our)\s+)?(?:(?:shopping|grocery|groceries|shops?)\s*)?(?:list|shopping|shops)"
     r"\s+(?!list\b|(?:please|pls|thanks|too|as well|for me)\W*$)(?P<items>\w.*)$",
     _I,
 )

@@ -200,6 +200,7 @@ def test_a_part_of_a_summary_asked_for_lists_its_expenses(text: str) -> None:
         ("used the last eggs, add to shopping", ["eggs"]),
         ("we're out of eggs, add to the list", ["eggs"]),
         ("add milk to shopping", ["milk"]),
+        ("put on shopping list milk, tim tams and sunscreen", ["milk", "tim tams", "sunscreen"]),
     ],
 )
 def test_the_list_named_without_its_article_and_the_verb_left_after_are_no_items(
