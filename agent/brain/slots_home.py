@@ -39,7 +39,8 @@ _LABEL = re.compile(
     _I,
 )
 _VAGUE = r"the shopping list|list|please|too|something|some stuff|stuff|things|a few things"
-_VAGUE += r"|(?:add |put |get |buy |chuck )?(?:them|it|those|these|that|this)"
+_VAGUE += r"|(?:add |put |get |buy |chuck )?(?:them|it|those|these|that|this|both|both of them"
+_VAGUE += r"|all|all of them|all of those|the lot|the two of them)"
 # the request's own verb left after the items ("we're out of eggs, add to the list")
 _VAGUE += r"|(?:so |pls |please |can you |could you )?"
 _VAGUE += r"(?:add|put|chuck|stick|pop|throw|whack|bung|jot)"
@@ -99,6 +100,14 @@ def add_pantry_item(text: str, env: Env) -> Draft:
     )[0]
     # "rice in Mareeba - add that": where it was bought and the next clause are no name
     rest = re.split(r"\s+-\s+|[;:]", rest)[0]
+    # "the 1kg rice we just got": who got it, and when, is no part of its name
+    rest = re.sub(
+        r"\s+(?:that\s+|which\s+)?(?:we|i|they|he|she|mum|dad)(?:'ve| have)?\s+(?:just\s+)?"
+        r"(?:got|bought|picked up|grabbed|found|scored|were given|was given)\b.*$",
+        "",
+        rest,
+        flags=_I,
+    )
     if (where := re.search(r"\s+(?:in|at|from)\s+(.+)$", rest, _I)) and known_town(where[1]):
         rest = rest[: where.start()]
     lead = r"add|put|we've got|we have|i've got|i have|got|have|bought|some|a|an|the|of|stock|and"
@@ -182,6 +191,13 @@ def _list_items(text: str) -> list[str]:
     return _items(body)
 
 
+_WANTS = re.compile(
+    r"^(?:(?:the|my|our)\s+)?(?:[\w']+\s+){0,1}[\w']+\s+"
+    r"(?:wants|needs|asked for|is after|would like|'d like|reckons we need|says we need)\s+",
+    _I,
+)
+
+
 def _items(body: str) -> list[str]:
     # Spaces before a separator are read from the start of their run only (from each of n
     # blank characters it was O(n^2)); the same splits.
@@ -191,6 +207,8 @@ def _items(body: str) -> list[str]:
     )
     items = []
     for part in parts:
+        # "Jess wants oat milk", "the kids need sunscreen": what someone wants is the item
+        part = _WANTS.sub("", part.strip())
         item = squash(
             re.sub(r"^(?:some|more|a|an|the|few|couple of)\s+", "", part.strip(), flags=_I)
         )

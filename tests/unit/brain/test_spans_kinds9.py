@@ -256,3 +256,13 @@ def test_a_summary_compared_with_another_span_is_asked_for_it(
         wrote=False,
     )  # fmt: skip
     assert only_call(step("wins", text, **week), "spending_summary") == args
+
+
+def test_what_someone_wants_is_the_item_and_who_got_it_no_part_of_a_name() -> None:
+    text = (
+        "we're out of coffee and Jess wants oat milk, put both on the list and add the 1kg rice"
+        " we just got to the pantry"
+    )
+    answer = step("you", text)
+    assert only_call(answer, "add_to_shopping_list") == {"items": ["coffee", "oat milk"]}
+    assert only_call(answer, "add_pantry_item")["name"] == "rice"
