@@ -84,6 +84,13 @@ _LEAD = re.compile(
 )
 
 
+_FILLER_ONLY = re.compile(
+    r"(?:\W*\b(?:instead|then|please|pls|plz|too|as well|thanks|thx|ta|rather|now|again|anyway"
+    r"|for me|mate|cheers|ok|okay)\b)*\W*",
+    re.IGNORECASE,
+)
+
+
 def post_group(
     text: str, env: Env, value: str | None, content: str | None
 ) -> tuple[str | None, str | None]:
@@ -106,8 +113,12 @@ def post_group(
             # "Can post in X group or not? Say we got …": the question's tag and the verb
             # of saying are no part of the post
             rest = _LEAD.sub("", aimed["rest"]).strip()
-            if not rest or (content and rest not in content and content not in rest):
-                return name, content  # the words were found elsewhere ("…: post it to X")
+            if _FILLER_ONLY.fullmatch(rest):
+                rest = ""  # "put it in X instead": the post was said before
+            if not rest or (content and rest not in content):
+                # the words found elsewhere ("…: post it to X"), or cut closer by the rules
+                # ("post in X instead: …")
+                return name, content
             return name, content if rest == content else rest[:1].upper() + rest[1:]
     if value:
         return known_group(text, env, value, any_found=False), content

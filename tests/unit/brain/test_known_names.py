@@ -68,6 +68,13 @@ def test_a_post_run_on_after_its_group_is_split_at_the_known_name() -> None:
     }
 
 
+def test_filler_after_a_known_group_is_no_post_and_the_rules_cut_stands() -> None:
+    got = social("post in dogs on the road instead: boat ramp closed")
+    assert (got["group"], got["content"]) == ("Dogs on the Road", "boat ramp closed")
+    answer = step("social", "put it in the Dogs on the Road group instead", your_groups=GROUPS)
+    assert not answer.tool_calls  # the post was said before: its words are not "instead"
+
+
 def test_a_question_tag_and_the_verb_of_saying_are_no_part_of_the_post() -> None:
     got = social("Can post in solar nerds group or not? Say we got 3 spare jerry cans to give away")
     assert got["group"] == "Solar Nerds"
