@@ -241,8 +241,10 @@ def add_vehicle(text: str, env: Env) -> Draft:
     if label and re.fullmatch(_MAKES, label[1], _I):
         label = None
     name = named[1] if named else the[1] if the else label[1] if label else None
-    if named and re.fullmatch(f"{_GENERIC}|{_KINDS}", named[1], _I) and re.search(
-        r"\bthe\s+$", text[: named.start(1)], _I
+    if (
+        named
+        and re.fullmatch(f"{_GENERIC}|{_KINDS}", named[1], _I)
+        and re.search(r"\bthe\s+$", text[: named.start(1)], _I)
     ):
         name = f"the {named[1]}"  # "call it the ute": a kind word is no name without its "the"
     if not name and owned and not re.fullmatch(_GENERIC, owned[1], _I):
