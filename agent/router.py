@@ -211,7 +211,10 @@ def make_router(model: BaseChatModel):  # type: ignore[no-untyped-def]
     async def router(state: PamState, runtime: Runtime[Context]) -> Command[RouterGoto]:
         ctx = runtime.context or Context()
         thread_id = get_config().get("configurable", {}).get("thread_id")
-        facts = await load_context_block(ctx, str(thread_id) if thread_id else None)
+        said = next(
+            (m.text for m in reversed(state["messages"]) if isinstance(m, HumanMessage)), ""
+        )
+        facts = await load_context_block(ctx, str(thread_id) if thread_id else None, said)
         zone = ZoneInfo(facts.time_zone)
         turn: dict[str, Any] = {
             "context_block": facts.context_block,

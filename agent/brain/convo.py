@@ -7,6 +7,7 @@ client location and memories). Anything else in it is ignored.
 
 from __future__ import annotations
 
+import json
 import re
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -42,6 +43,11 @@ class Env:
     name: str | None = None
     previous: Previous | None = None  # what the previous turn did (the dialogue state)
     home_base: str | None = None
+    # The names of the groups the user is in or asked to join, and of those their message
+    # names (agent/context_block.py): a group's words are matched against these.
+    groups: tuple[str, ...] = ()
+    # The user's vehicles: (name, year, make, model), "" where not known.
+    vehicles: tuple[tuple[str, str, str, str], ...] = ()
 
     @property
     def today(self) -> date:
@@ -91,6 +97,35 @@ def _zone(name: str | None) -> ZoneInfo:
         return ZoneInfo(DEFAULT_TZ)
 
 
+def _listed(value: str | None) -> list[object]:
+    """The JSON list a `Key: [...] (note)` line starts with; [] when there is none."""
+    if not value or not value.startswith("["):
+        return []
+    try:
+        found, _ = json.JSONDecoder().raw_decode(value)
+    except ValueError:
+        return []
+    return found if isinstance(found, list) else []
+
+
+def _groups(lines: dict[str, str]) -> tuple[str, ...]:
+    names = [*_listed(lines.get("Your groups")), *_listed(lines.get("Groups your message names"))]
+    return tuple(dict.fromkeys(n for n in names if isinstance(n, str) and n.strip()))
+
+
+def _vehicles(lines: dict[str, str]) -> tuple[tuple[str, str, str, str], ...]:
+    return tuple(
+        (
+            str(v["name"]),
+            str(v.get("year") or ""),
+            str(v.get("make") or ""),
+            str(v.get("model") or ""),
+        )
+        for v in _listed(lines.get("Vehicles"))
+        if isinstance(v, dict) and v.get("name")
+    )
+
+
 def read_env(messages: list[BaseMessage], fallback_now: datetime | None = None) -> Env:
     lines = _lines(messages)
     tz = _zone(lines.get("Time zone"))
@@ -113,6 +148,8 @@ def read_env(messages: list[BaseMessage], fallback_now: datetime | None = None) 
         name=lines.get("Name"),
         previous=read_previous(lines),
         home_base=lines.get("Home base"),
+        groups=_groups(lines),
+        vehicles=_vehicles(lines),
     )
 
 

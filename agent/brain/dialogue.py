@@ -33,6 +33,7 @@ from agent.brain.places import (
     named_town,
     place_after,
     town_after_word,
+    trip_places,
 )
 from agent.brain.previous import Previous
 from agent.brain.ranges import PERIODS, Range, find_range, next_to
@@ -59,10 +60,13 @@ _CUE = re.compile(
     r"^\W*(?:(?:oh|ah|um|umm|hmm|ok|okay|er|uh)\b[\s,.]*)?"  # "Oh sorry, ...": a sound first
     r"(?:no|nah|nope|oops|whoops|sorry|actually|wait|hang on|hold on|my bad|i meant|meant"
     r"|make (?:it|that)|change (?:it|that)|(?:move|shift|push|bump) (?:it|that)|it was|that was"
-    r"|(?:put|stick|pop|file|chuck|move) (?:it|that|this) (?:under|in|into|as)"
+    r"|(?:put|stick|pop|file|chuck|move) (?:it|that|this)(?: one)? (?:under|in|into|as)"
     r"|should (?:be|have been)"
     r"|correction|not)\b"
     r"|\b(?:actually|i meant|i mean|should (?:be|have been)|not \$?\d+|instead|make (?:it|that))\b"
+    # a row's new place: "it's at the RSL now, not the pub", "it's moved to the RSL"
+    r"|^\W*(?:it's|it is|its|it has|it's been|they've|they have)\s+(?:now\s+)?(?:at|moved|changed"
+    r"|been moved)\b"
     # "tuesday, not monday" (how "not monday, tuesday" is normalised: the new day first)
     r"|\bnot (?:on )?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b",
     _I,
@@ -183,6 +187,9 @@ def _event_changes(said: str, row: dict[str, Any], env: Env) -> dict[str, Any]:
     if _SAME_TIME.search(said):
         clock = None  # "the thursday after, same time": the row's own time, whatever else
 
+    place = _new_place(said) if day is None and clock is None and beside is None else None
+    if place:
+        return {"location": place}  # "it's at the RSL now, not the pub"
     if day is None and clock is None and beside is None:
         return {}
     new_day = day.day if day else beside or old_day
@@ -192,6 +199,32 @@ def _event_changes(said: str, row: dict[str, Any], env: Env) -> dict[str, Any]:
     if at is None:
         return {"start": new_day.isoformat()}
     return {"start": datetime.combine(new_day, at, tzinfo=env.tz).isoformat()}
+
+
+# Where an event now is: "at the RSL now", "moved to the Royal", "in Katherine instead"
+# (not a time: "at 7"; not a day: "to Friday").
+_AT_PLACE = re.compile(
+    r"\b(?:at|to|in)\s+(?P<loc>(?!(?:\d|mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight"
+    r"|noon|midday|midnight|the (?:morning|afternoon|evening|arvo)|(?:the )?same|next|this)\b)"
+    r"(?!\d)(?:the\s+)?[\w'&-]+(?:\s+(?!(?:now|instead|not|then|please|pls)\b)[\w'&-]+){0,3}?)"
+    r"\s*(?=\b(?:now|instead|not|then|please|pls)\b|[,.!?;]|$)",
+    _I,
+)
+
+
+def _new_place(said: str) -> str | None:
+    m = _AT_PLACE.search(_NOT_PLACE.sub(" ", said))
+    if not m:
+        return None
+    return re.sub(r"^the\s+", "", m["loc"].strip(), flags=_I) or None
+
+
+# "not the pub", "not at the Royal anymore": the place it was, not the place it is.
+_NOT_PLACE = re.compile(
+    r"[,;]?\s*\b(?:not|no longer)\s+(?:at\s+|in\s+)?(?:the\s+)?[\w'&-]+(?:\s+[\w'&-]+){0,2}?"
+    r"(?:\s+(?:anymore|any more))?\s*(?=[,.!?;]|$)",
+    _I,
+)
 
 
 def row_changes(kind: str, said: str, row: dict[str, Any], env: Env) -> dict[str, Any]:
@@ -355,6 +388,11 @@ def correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
         tool, id_arg = UPDATES[kind]
     if row is None and direct:
         row = _newest(prev.rows, kind)
+    events = [r for r in listed if r.get("kind") == "event" and r.get("id")]
+    if row is None and len(events) == 1 and _IT_SAID.match(text):
+        # "what time's dinner on friday?", then "it's at the RSL now": the one event shown
+        row, kind = events[0], "event"
+        tool, id_arg = UPDATES[kind]
     if row is None:
         return None
     said = _NOT.sub(" ", text)  # "45 not 50": the new value is the one left
@@ -364,6 +402,11 @@ def correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     said = _NOT_WORD.sub(lambda m: " " if category_of(m[1]) else m[0], said)
     changes = (_expense_changes if kind == "expense" else _event_changes)(said, row, env)
     return (tool, {id_arg: row["id"], **changes}) if changes else None
+
+
+_IT_SAID = re.compile(
+    r"^\W*(?:(?:oh|ah|ok|okay|right|yeah|yep|nah|no)\b[\s,.!]*)*(?:it|it's|its|that|that's)\b", _I
+)
 
 
 def reminder_for_last(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
@@ -489,7 +532,8 @@ _STOCKED = re.compile(
 # once more, with the place or day this message names instead.
 _SAME_AGAIN = re.compile(
     r"^\W*(?:(?:and|ok|okay|oh|then|also)\b[\s,]*)?(?:(?:the )?same (?:again|as before|deal"
-    r"|thing again|(?=for\b|on\b|next\b))|ditto|again)\b(?P<rest>.*)$",
+    r"|thing again|(?=(?:for|on|next|last|this|yesterday|today|the \w+ before)\b))|ditto|again)\b"
+    r"(?P<rest>.*?)(?:\s+(?:too|as well))?\W*$",
     _I,
 )
 REPEATS = ("log_fuel", "add_expense", "add_income", "log_tyre_pressures", "create_event")
@@ -503,6 +547,7 @@ def same_again(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     prev = env.previous
     if prev is None or prev.turns_ago != 1 or not prev.wrote or prev.action not in REPEATS:
         return None
+    text = _EXCUSE.sub("", text)  # "…, I forgot to log it": why, not what
     m = _SAME_AGAIN.match(text)
     if m is None or len(text.split()) > MAX_WORDS or _NEW.search(m["rest"]):
         return None
@@ -523,9 +568,44 @@ def same_again(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
             when = find_day(m["rest"], env.today, future=False)
             where = blank(m["rest"], [(when.start, when.end)]) if when else m["rest"]
             args["description"] = tidy(where, r"for|at|in|on|the|same|again|please|pls|thanks")
-    if (day := find_day(m["rest"], env.today, future=False)) is not None:
+    if (before := _day_before(m["rest"], prev)) is not None:
+        args["date"] = before.isoformat()  # "the friday before that": before the row's day
+    elif (day := find_day(m["rest"], env.today, future=False)) is not None:
         args["date"] = day.day.isoformat()
     return prev.action, args
+
+
+# Why a request is said late, after it: "…, I forgot to log it", "… my bad".
+_EXCUSE = re.compile(
+    r"(?:[,;.]\s*|\s+)(?:(?:i|we)\s+(?:forgot|forget|didn'?t|never|missed)\b[^,;.?]*"
+    r"|my bad|oops)\W*$",
+    _I,
+)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_BEFORE_THAT = re.compile(
+    r"\bthe (?P<what>day|week|fortnight|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)"
+    r"(?:day)?) before(?: that| it| then)?\b",
+    _I,
+)
+
+
+def _day_before(rest: str, prev: Previous) -> date | None:
+    """ "the friday before (that)", "the day/week before": counted back from the day of the
+    row just written, not from today."""
+    m = _BEFORE_THAT.search(rest)
+    said = prev.filters.get("date") or prev.filters.get("start")
+    if m is None or not isinstance(said, str):
+        return None
+    try:
+        then = date.fromisoformat(said[:10])
+    except ValueError:
+        return None
+    what = m["what"].lower()
+    back = {"day": 1, "week": 7, "fortnight": 14}.get(what)
+    if back is None:
+        weekday = _WEEKDAYS.index(what[:3])
+        back = (then.weekday() - weekday) % 7 or 7
+    return then - timedelta(days=back)
 
 
 def _event_again(rest: str, prev: Previous, env: Env) -> tuple[str, dict[str, Any]] | None:
@@ -581,9 +661,24 @@ def _budget_again(text: str, prev: Previous, env: Env, whole: str = "") -> dict[
     if category and _MORE.match(text):
         return {"category": category, "monthly_limit": float(amount.value)}
     same = prev.filters.get("category")
-    if category is None and isinstance(same, str) and (_CUE.search(text) or _CUE.search(whole)):
+    # ("nah make it 650, diesel's gone up again": the budget's own kind, said as the reason)
+    if (
+        category in (None, same)
+        and isinstance(same, str)
+        and (_CUE.search(text) or _CUE.search(whole))
+    ):
         return {"category": same, "monthly_limit": float(amount.value)}
     return None
+
+
+def _other_ends(text: str, prev: Previous) -> bool:
+    """Whether the message names a trip's end that is no place of the trip just planned
+    ("how far to Winton from Longreach" after Roma → Longreach): a trip of its own."""
+    origin, dest, _stops = trip_places(text)
+    planned = [prev.filters.get(k) for k in ("origin", "destination")]
+    planned += list(prev.filters.get("stops") or [])
+    known = {str(p).lower() for p in planned if p}
+    return any(end and end.lower() not in known for end in (origin, dest))
 
 
 def act_on_listed(text: str, env: Env, before: str = "") -> tuple[str, dict[str, Any]] | None:
@@ -614,13 +709,22 @@ def act_on_listed(text: str, env: Env, before: str = "") -> tuple[str, dict[str,
             return "set_budget", {"category": category, "monthly_limit": float(amount.value)}
     if prev.action == "set_budget" and _TRACKING.search(text) and not best_amount(text):
         return "budget_status", {}  # "how are we looking against that so far?"
-    if prev.action == "plan_trip" and _TRIP_QUESTION.search(text) and not _OTHER.search(text):
+    if (
+        prev.action == "plan_trip"
+        and _TRIP_QUESTION.search(text)
+        and not _OTHER.search(text)
+        and not _other_ends(text, prev)
+    ):
         keep = ("origin", "destination", "stops", "vehicle", "start_date")
         return "plan_trip", {
             **{k: prev.filters[k] for k in keep if k in prev.filters},
             "save": False,
         }
-    if (far := _HOW_FAR_IT.search(text)) and (here := previous_place(env)):
+    if (
+        (far := _HOW_FAR_IT.search(text))
+        and (here := previous_place(env))
+        and not all(trip_places(text)[:2])  # "… from Barcaldine to Winton": both ends said
+    ):
         # "how far is it from Byron?" after the weather in Coffs: from Byron to Coffs
         other = place_after(text[far.start() :], far[1])
         if other and other[0].lower() != here.lower():
@@ -651,7 +755,18 @@ _FOLLOW = re.compile(
     r"(?:and|what about|how about|and what about"
     r"|and how about|same for|same again for|now|what of|how's|hows"
     # narrowing what was just shown: "only the fuel ones", "just groceries"
-    r"|(?:ok(?:ay)?\s+)?(?:only|just)(?=\s+(?:the\s+)?\w+(?:\s+(?:ones?|stuff|bits|expenses))?\W*$))\b",
+    r"|(?:ok(?:ay)?\s+)?(?:only|just)(?=\s+(?:the\s+)?\w+(?:\s+(?:ones?|stuff|bits|expenses))?\W*$)"
+    # a part of what was just shown asked for: "break down the fuel bit", "show me the fuel
+    # ones", "which ones were fuel?"
+    # the same figures for another span, to set beside them: "how does that compare with the
+    # week before?", "and compared to last month?"
+    r"|(?:and\s+)?(?:how (?:does|do|did|would) (?:that|it|this|those|these)"
+    r" (?:compare|stack up|look)|compared?)"
+    r"(?=.*\b(?:before|after|prior|last|previous|next|earlier"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b)"
+    r"|break (?:down|up)|(?:show|give|list) (?:me )?(?:just |only )?the(?=\s+\w+\s+(?:ones?|bits?"
+    r"|stuff|expenses|part)\b)|which (?:ones|expenses|fills|of them)|what (?:were|was) the"
+    r"(?=\s+\w+\s+(?:ones?|bits?|stuff|expenses)\b))\b",
     _I,
 )
 RANGED = {"list_expenses", "spending_summary", "fuel_stats", "list_events"}

@@ -85,9 +85,18 @@ def _tail_start(text: str) -> int:
     return max(start, len(text) - TAIL_CHARS, 0)
 
 
+# An answer to what was just shown, before the request: "good, pop in lunch …" (with its
+# comma: "Great Barrier Reef tour" keeps its word).
+_ACK = re.compile(
+    r"^(?:good|great|sweet|perfect|cool|right|alright|all good|lovely|nice|excellent|ta"
+    r"|thanks|cheers)\s*[,!.]+\s*",
+    re.IGNORECASE,
+)
+
+
 def tidy(text: str, strip: str = "") -> str:
     """A readable leftover phrase: filler and `strip` words cut from the ends."""
-    text = squash(text)
+    text = _ACK.sub("", squash(text))
     text = POLITE_FRAME.sub("", text, count=1).lstrip(" ,")
     text = _FILLER.sub("", text)
     if strip:

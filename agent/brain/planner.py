@@ -173,6 +173,32 @@ def _apply_relative(draft: Draft, entity: Entity, convo: Convo) -> None:
             draft.put("end", moved)  # a moved event keeps its length
 
 
+# "ditch one of them", "delete the duplicate", "get rid of the double-up": one of two rows
+# just listed that are the same.
+_ONE_OF_THE_SAME = re.compile(
+    r"\b(?:one of (?:them|those|these|the two|em|'em)|(?:the|that|one) (?:duplicate|double[- ]?up"
+    r"|doubled (?:one|entry|up)|repeat(?:ed)? (?:one|entry)|extra (?:one|entry|copy)|copy)"
+    r"|(?:duplicate|doubled|double[- ]?up)(?: one| entry)?)\b",
+    re.IGNORECASE,
+)
+_SAME_FIELDS = ("amount", "category", "date", "title", "start", "name", "description")
+
+
+def _duplicate(groups: list[list[Entity]], kind: str, text: str) -> Entity | None:
+    """The later of two rows of the newest list that are the same (amount, category, day,
+    title …), when the message asks for one of them."""
+    if not _ONE_OF_THE_SAME.search(text):
+        return None
+    newest = next((g for g in ([e for e in g if e.kind == kind] for g in groups) if g), [])
+    seen: dict[tuple[Any, ...], Entity] = {}
+    for entity in newest:
+        key = tuple(entity.data.get(f) for f in _SAME_FIELDS)
+        if key in seen:
+            return entity
+        seen[key] = entity
+    return None
+
+
 # The call that lists the rows of a kind whose name a tool did not find.
 _LISTS = {"vehicle": "list_vehicles", "group": "list_groups"}
 
@@ -286,7 +312,9 @@ def plan(convo: Convo) -> Step:
                 draft.args[ref.arg] = ref.explicit
                 calls.append({"name": draft.tool, "args": draft.args, "id": cid})
                 continue
-            entity = select(groups, ref.kind, ref.ordinal, ref.words, ref.amount)
+            entity = _duplicate(groups, ref.kind, convo.text) or select(
+                groups, ref.kind, ref.ordinal, ref.words, ref.amount
+            )
             if entity and not (ref.words or ref.ordinal is not None or ref.amount is not None):
                 entity = _asked_about(groups, ref.kind, convo) or entity
             if entity is None:

@@ -24,7 +24,7 @@ _UNIT = (
 _NOTE = r"remember|note to self|note|don'?t forget|keep in mind|make a note|fyi|for your info"
 _NOTE += r"|for future reference|take note"
 _ON_LIST = (
-    rf"\b(?:to|on|onto|in|for)\s+(?:the|my|our)\s+(?:(?:(?:{SHOPPING})\s*)?list"
+    rf"\b(?:to|on|onto|in|for)\s+(?:(?:the|my|our)\s+)?(?:(?:(?:{SHOPPING})\s*)?list"
     r"|shopping|shops)\b.*$"
 )
 _GET = r"run out of|ran out of|out of|low on|running low on|running out of"
@@ -39,7 +39,11 @@ _LABEL = re.compile(
     _I,
 )
 _VAGUE = r"the shopping list|list|please|too|something|some stuff|stuff|things|a few things"
-_VAGUE += r"|(?:add |put |get |buy |chuck )?(?:them|it|those|these|that|this)"
+_VAGUE += r"|(?:add |put |get |buy |chuck )?(?:them|it|those|these|that|this|both|both of them"
+_VAGUE += r"|all|all of them|all of those|the lot|the two of them)"
+# the request's own verb left after the items ("we're out of eggs, add to the list")
+_VAGUE += r"|(?:so |pls |please |can you |could you )?"
+_VAGUE += r"(?:add|put|chuck|stick|pop|throw|whack|bung|jot)"
 # "2 x tins of chickpeas": "x" is "times", not part of the name
 _QTY = re.compile(rf"\b(\d+(?:\.\d+)?|an?)\s*(?:x\s+)?({_UNIT})?\b(?:\s+of)?\s*", _I)
 _EXPIRY = re.compile(
@@ -96,6 +100,14 @@ def add_pantry_item(text: str, env: Env) -> Draft:
     )[0]
     # "rice in Mareeba - add that": where it was bought and the next clause are no name
     rest = re.split(r"\s+-\s+|[;:]", rest)[0]
+    # "the 1kg rice we just got": who got it, and when, is no part of its name
+    rest = re.sub(
+        r"\s+(?:that\s+|which\s+)?(?:we|i|they|he|she|mum|dad)(?:'ve| have)?\s+(?:just\s+)?"
+        r"(?:got|bought|picked up|grabbed|found|scored|were given|was given)\b.*$",
+        "",
+        rest,
+        flags=_I,
+    )
     if (where := re.search(r"\s+(?:in|at|from)\s+(.+)$", rest, _I)) and known_town(where[1]):
         rest = rest[: where.start()]
     lead = r"add|put|we've got|we have|i've got|i have|got|have|bought|some|a|an|the|of|stock|and"
@@ -141,13 +153,13 @@ _MORE_AFTER = re.compile(
 # "add to the shopping list bread and tomato": the list named first, the items after it.
 _LIST_THEN_ITEMS = re.compile(
     r"^\W*(?:please\s+|pls\s+)?(?:add|put|pop|chuck|stick|whack|write)\s+(?:on|onto|to|in)\s+"
-    r"(?:the|my|our)\s+(?:(?:shopping|grocery|groceries|shops?)\s*)?(?:list|shopping|shops)"
+    r"(?:(?:the|my|our)\s+)?(?:(?:shopping|grocery|groceries|shops?)\s*)?(?:list|shopping|shops)"
     r"\s+(?!list\b|(?:please|pls|thanks|too|as well|for me)\W*$)(?P<items>\w.*)$",
     _I,
 )
 # "we finished the milk, put it on the list": "it" is what ran out.
 _RAN_OUT = re.compile(
-    r"\b(?:finished|used up|used the last of|ran out of|run out of|out of|the last of|no more"
+    r"\b(?:finished|used up|used the last(?: of)?|ran out of|run out of|out of|the last of|no more"
     r"|all out of|polished off)\s+(?:the\s+|our\s+|my\s+|all the\s+)?(?P<what>[\w' ]+?)"
     r"\s*(?:[,.;!]|\s+(?:so|and|can you|could you|please|pls)\b)",
     _I,
@@ -179,6 +191,13 @@ def _list_items(text: str) -> list[str]:
     return _items(body)
 
 
+_WANTS = re.compile(
+    r"^(?:(?:the|my|our)\s+)?(?:[\w']+\s+){0,1}[\w']+\s+"
+    r"(?:wants|needs|asked for|is after|would like|'d like|reckons we need|says we need)\s+",
+    _I,
+)
+
+
 def _items(body: str) -> list[str]:
     # Spaces before a separator are read from the start of their run only (from each of n
     # blank characters it was O(n^2)); the same splits.
@@ -188,6 +207,8 @@ def _items(body: str) -> list[str]:
     )
     items = []
     for part in parts:
+        # "Jess wants oat milk", "the kids need sunscreen": what someone wants is the item
+        part = _WANTS.sub("", part.strip())
         item = squash(
             re.sub(r"^(?:some|more|a|an|the|few|couple of)\s+", "", part.strip(), flags=_I)
         )
@@ -208,6 +229,31 @@ def get_shopping_list(text: str, env: Env) -> Draft:
     return Draft("get_shopping_list")
 
 
+# What says a fact is told in passing: "by the way", "btw", "just so you know", "fyi".
+_IN_PASSING = re.compile(
+    r"^\W*(?:(?:oh|and|also|ok|okay)\W+)*(?:by the way|btw|just so you know|just so ya know"
+    r"|fyi|for the record|for your info(?:rmation)?|just letting you know|heads up|ps)\W*"
+    r"|\W*(?:by the way|btw|just so you know|fyi|for the record|for future reference)\W*$",
+    _I,
+)
+# A statement about the user or those they travel with: "I'm vegetarian", "we don't eat
+# pork", "my husband is diabetic", "the dog's scared of storms".
+_ABOUT_US = re.compile(
+    r"^(?:i|i'm|im|i am|i've|ive|we|we're|were|we are|we've|my|our|the (?:dog|cat|kids?|wife"
+    r"|husband|missus|hubby|partner)|he|she|he's|she's)\b(?!.*\?\s*$)",
+    _I,
+)
+
+
+def _told_about_oneself(text: str) -> str | None:
+    """A fact told about oneself, not asked for: the statement with what says it is told
+    in passing cut ("I'm vegetarian by the way" → "I'm vegetarian")."""
+    said = squash(_IN_PASSING.sub("", _IN_PASSING.sub("", text.strip()))).strip(" .!,")
+    if len(said.split()) < 2 or not _ABOUT_US.match(said):
+        return None
+    return capitalise(said)
+
+
 def remember(text: str, env: Env) -> Draft:
     draft = Draft("remember")
     # One `\s*` before "that": two in a row could split n newlines n ways, O(n^2).
@@ -222,6 +268,8 @@ def remember(text: str, env: Env) -> Draft:
     )
     if said and (not note or re.fullmatch(r"(?:that|this|it)?[.!]*", note, _I)):
         note = capitalise(squash(said[1]))  # "I'm vegetarian, remember that"
+    if not m and not said and (told := _told_about_oneself(text)):
+        note = told  # "I'm vegetarian by the way": the statement is the note
     draft.put("note", note[:2000] or None)
     draft.missing = None if note else "note"
     return draft

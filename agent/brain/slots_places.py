@@ -97,6 +97,12 @@ def _town_at_end(name: str) -> str | None:
     return None
 
 
+def _rated_words(text: str) -> str:
+    """A clause without the praise said after the place ("great sunsets", "5 stars")."""
+    return re.split(r"\s+(?:great|good|lovely|nice|awesome|amazing|beautiful|\d\s*stars?)\b",
+                    text, maxsplit=1, flags=_I)[0]  # fmt: skip
+
+
 def save_place(text: str, env: Env) -> Draft:
     draft = Draft("save_place")
     kind = place_kind(text)
@@ -150,6 +156,13 @@ def save_place(text: str, env: Env) -> Draft:
         )
     ):
         name = called[1]  # "the mechanic in Tennant Creek, Barkly Auto, ...": its own name
+    its = re.search(
+        r"[,;]\s*(?:it'?s|it is|that'?s|thats|this is)\s+(?:the\s+|a\s+)?([^,;.!?]+)", cut, _I
+    )
+    if not name and its and (said_it := tidy(_rated_words(its[1]), _LEAD)):
+        # "save this spot as a campsite, its the free camp at cape range, …": what it is
+        name = title_case(said_it) if its[1].islower() else said_it
+        where = where or place_after(its[1], near)
     if titled := _CALLED.search(text):
         name = titled[1]  # "the mechanic in Katherine called Top End Auto": its own name
     elif name and re.fullmatch(r"\d+(?:\.\d+)?\s*(?:k|km|kms|kilomet\w+|mins?|minutes?)", name, _I):

@@ -8,6 +8,7 @@ import unicodedata
 from agent.brain.convo import Env
 from agent.brain.draft import Draft, Ref, tidy
 from agent.brain.figures import newest_count
+from agent.brain.known import known_group, post_group
 from agent.brain.pick import by_pronoun, explicit_id, ordinal, ref_words
 from agent.brain.textutil import capitalise, respell, squash, title_case
 
@@ -37,7 +38,7 @@ _TITLED_GROUP = re.compile(rf"\b(?i:the|an?|my|our|that|this)\s+({_TITLE})\s+(?i
 # What is no part of a name: emoji and symbols, and the words people put after one.
 _AFTER_NAME = re.compile(
     r"(?:[\s,]+(?:pls|plz|please|thanks|thx|ta|cheers|mate|fr|lol|eh|hey|yeah|ya|would ya"
-    r"|would you|will ya|for me|too|now|asap))+\s*$",
+    r"|would you|will ya|for me|too|now|asap|again|anyway|anyways|then|instead|as well|also))+\s*$",
     _I,
 )
 
@@ -208,6 +209,17 @@ _WHERE = (
     r"(?:publicly|public|for (?:everyone|everybody|all|the public)"
     rf"|(?:on|to|in|into|onto)\s+{_FEEDS})"
 )
+# ... or with no mark, said on in one breath: "post to everyone the park at Gerroa has free
+# showers now" (three words at least, none a pointer at a post said before or what it is
+# about).
+_RUN_ON_WHERE = re.compile(
+    rf"^\W*(?:(?:pls|please|can you|could you|hey|ok|okay)\W+)*"
+    rf"(?:post|share|publish|announce|put|pop|stick|write)\b"
+    rf"(?:\s+(?:up|out|a note|a post|a message))?(?:\s+{_WHERE})+[\s,]+"
+    r"(?P<body>(?!(?:about|re|it|this|that|these|those|them|please|pls|now|too|again|as|for"
+    r"|to|with|and|then|instead|thanks)\b)[\w'\"“‘][^\s]*(?:\s+\S+){2,})$",
+    _I,
+)
 # "tell the Quilters on Wheels group she'll …", "let the X mob know we're …": the group is
 # the words before the collective noun, the post what is said after it.
 _TELL_GROUP = re.compile(
@@ -258,6 +270,8 @@ def create_post(text: str, env: Env) -> Draft:
         content = _told_content(told)
     if not content and (aimed := _SAID_AFTER_WHERE.search(text)):
         content = aimed["body"].strip() or None  # "put on the public page that …"
+    if not content and (aimed := _RUN_ON_WHERE.search(text)):
+        content = aimed["body"].strip()  # "post to everyone the park at Gerroa has …"
     if not content:
         m = re.search(r"\b(?:post|share|publish|announce)\b\s+(?:that\s+)?(.+)$", text, _I)
         # "share it with the X group": a pointer at a post said before, not one's words
@@ -285,6 +299,8 @@ def create_post(text: str, env: Env) -> Draft:
         group = None if vague else named
     if not group and _IN_IT.search(text.split(":")[0]):
         group = previous_group(env)  # "post in it: ..." after the group was made or shown
+    # a group the user can see, as it is called (agent/brain/known.py)
+    group, content = post_group(text, env, group, content)
     draft.put("group", group)
     draft.put("content", content[:5000] if content else None)
     head = text[: told.start("mark")] if told else text.split(":")[0]
@@ -346,7 +362,7 @@ def get_feed(text: str, env: Env) -> Draft:
         _I,
     )
     found = found or (squash(after_feed[1]) if after_feed else None)
-    draft.put("group", clean_name(found) if found else None)
+    draft.put("group", known_group(text, env, clean_name(found) if found else None))
     if n := newest_count(text):
         draft.put("limit", n)
     return draft
@@ -441,6 +457,20 @@ def list_groups(text: str, env: Env) -> Draft:
 
 
 def join_group(text: str, env: Env) -> Draft:
+    draft = _join_group(text, env)
+    # a group the user can see, as it is called (agent/brain/known.py)
+    said = draft.args.get("group")
+    if (
+        draft.ref is None
+        and (said or draft.missing == "group")
+        and (group := known_group(text, env, said))
+    ):
+        draft.args["group"] = group[:100]
+        draft.missing = None
+    return draft
+
+
+def _join_group(text: str, env: Env) -> Draft:
     draft = Draft("join_group")
     m = re.search(
         r"\b(?:join(?: (?:me|us))?(?: up)?(?: (?:to|with|for))?|sign (?:me|us) up (?:to|for)"
@@ -475,10 +505,15 @@ def join_group(text: str, env: Env) -> Draft:
     return draft
 
 
+# What says the words after it are a new group's name: "called X", "with the name X", "by
+# the name of X".
+_CALLED = r"called|named|titled|(?:with|under|by)\s+(?:the\s+)?name(?:\s+of)?"
+
+
 def create_group(text: str, env: Env) -> Draft:
     draft = Draft("create_group")
     m = re.search(
-        r"\b(?:called|named|titled)\s+['\"]?([^,:.'\"]+?)['\"]?(?:\s+(?:for|about)\s+|"
+        rf"\b(?:{_CALLED})\s+['\"]?([^,:.'\"]+?)['\"]?(?:\s+(?:for|about)\s+|"
         r"[,:.]|$)(.*)$",
         text,
         _I,
@@ -501,13 +536,15 @@ def create_group(text: str, env: Env) -> Draft:
     # it private"; what follows "for"/"about" after it is still the description.
     if titled := re.search(
         # (or after a comma or dash: "set up a private group, Cape York Convoy")
-        rf"\b(?:(?:called|named|titled|call it|name it)\s+|group(?:\s*[,\-–]\s*|\s+))['\"]?"
+        rf"\b(?:(?:{_CALLED}|call it|name it)\s+|group(?:\s*[,\-–]\s*|\s+))['\"]?"
         rf"(?-i:({_TITLE}))['\"]?"
         r"(?-i:(?=\s+[a-z]|[,:.!?'\"]|\s*$))(?:\s+(?:for|about)\s+(.*)$)?",
         text,
         _I,
     ):
-        m = re.match(r"(.*)\n(.*)", f"{titled[1]}\n{titled[2] or ''}")
+        quoted = titled.start(1) > 0 and text[titled.start(1) - 1] in "'\"“‘"
+        # a quoted name is whole as quoted ("with the name 'Españoles en la ruta'")
+        m = m if quoted and m else re.match(r"(.*)\n(.*)", f"{titled[1]}\n{titled[2] or ''}")
     name = clean_name(m[1]) if m else ""
     description = squash(m[2] or "").strip(" -") if m else ""
     # This tool reads the user's own words; "privet" as heard is still "private".

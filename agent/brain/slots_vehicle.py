@@ -10,6 +10,7 @@ from agent.brain.draft import Draft
 from agent.brain.textutil import title_case
 
 _I = re.IGNORECASE
+_FUELS = r"diesel|petrol|unleaded|ulp|lpg|electric|ev|hybrid"
 _FUEL_TYPES = {"diesel": "diesel", "petrol": "petrol", "unleaded": "petrol", "lpg": "lpg"}
 _FUEL_TYPES |= {"electric": "electric", "ev": "electric", "gas": "lpg", "ulp": "petrol"}
 _MAKES = (
@@ -42,7 +43,53 @@ def _known_names(env: Env) -> list[str]:
     prev = env.previous
     rows = [*(prev.rows if prev else []), *(prev.written if prev else [])]
     named = [str(r["name"]) for r in rows if r.get("kind") == "vehicle" and r.get("name")]
-    return [n for n in dict.fromkeys([*([env.vehicle] if env.vehicle else []), *named]) if n]
+    mine = [v[0] for v in env.vehicles]  # the user's vehicles (agent/context_block.py)
+    return [n for n in dict.fromkeys([*([env.vehicle] if env.vehicle else []), *named, *mine]) if n]
+
+
+def _made(env: Env) -> dict[str, str]:
+    """The user's vehicles by their make, model, or make and model ("hilux", "toyota
+    hilux" for the one called Dolly), in lower case; a word two vehicles share names
+    neither."""
+    out: dict[str, str] = {}
+    shared: set[str] = set()
+    for name, _year, make, model in env.vehicles:
+        for alias in {make, model, f"{make} {model}".strip()} - {""}:
+            key = alias.lower()
+            if key in out and out[key] != name:
+                shared.add(key)
+            out[key] = name
+    names = {v[0].lower() for v in env.vehicles}
+    return {k: v for k, v in out.items() if k not in shared and k not in names}
+
+
+# Makers of caravans and camper trailers: "the caravan" is the user's vehicle of one of
+# these makes when they have one ("wheel bearings repacked on the caravan": the Jayco).
+_CARAVAN_MAKES = (
+    r"jayco|avan|coromal|windsor|roadstar|kedron|lotus|bushtracker|crusader|sunland|supreme"
+    r"|new age|royal flair|snowy river|goldstream|trakmaster|evernew|concept|kokoda|millard"
+    r"|viscount|regent|palomino|ezytrail|cub|mdc|black series|retreat|franklin|nova|swift"
+    r"|bailey|elddis|airstream|adria|hobby|knaus|dethleffs|fleetwood|forest river|keystone"
+)
+_TOWED = re.compile(
+    r"\b(?:the|my|our)\s+(?:caravan|van|camper(?: trailer)?|trailer|pop[- ]?top|5th wheeler"
+    r"|fifth wheeler|off[- ]?roader)(?:'s)?(?![\w-])",
+    _I,
+)
+
+
+def _towed(text: str, env: Env) -> tuple[str, int, int] | None:
+    """ "on the caravan": the one vehicle of the user's a caravan maker made."""
+    m = _TOWED.search(text)
+    if not m or re.search(r"\bnot\s*$", text[: m.start()], _I):
+        return None
+    made = [v[0] for v in env.vehicles if re.fullmatch(_CARAVAN_MAKES, v[2], _I)]
+    return (made[0], m.start(), m.end()) if len(made) == 1 else None
+
+
+def _loose(alias: str) -> str:
+    """A make or model as typed: "land cruiser" and "landcruiser", "d-max" and "dmax"."""
+    return r"[\s-]?".join(re.escape(c) for c in alias.replace(" ", "").replace("-", ""))
 
 
 # What people call a second vehicle by its kind ("the ute", "the quad", "the bus"): passed as
@@ -80,10 +127,18 @@ def vehicle_named(text: str, env: Env) -> tuple[str, int, int] | None:
             else ()
         ),
     ]
+    made = _made(env)
+    if made:
+        aliases = "|".join(_loose(a) for a in sorted(made, key=len, reverse=True))
+        hits += re.finditer(rf"\b(?:the|my|our)\s+({aliases})(?:'s)?(?![\w-])", text, _I)
     hits = [m for m in hits if not re.search(r"\bnot\s*$", text[: m.start()], _I)]
     if not hits:
-        return vehicle_kind(text)
-    m = min(hits, key=lambda h: h.start())
+        return _towed(text, env) or vehicle_kind(text)
+    m = min(hits, key=lambda h: (h.start(), -h.end()))
+    typed = re.sub(r"[\s-]", "", m[1].lower())
+    for alias, name in made.items():
+        if typed == re.sub(r"[\s-]", "", alias) and m[1].lower() not in map(str.lower, bare):
+            return name, m.start(), m.end()  # "the hilux" when the Hilux is called Dolly
     for name, plain in zip(known, bare, strict=True):
         if m[1].lower() == plain.lower():
             return name, m.start(), m.end()
@@ -152,12 +207,22 @@ def add_vehicle(text: str, env: Env) -> Draft:
     # "add the missus's Corolla": whose it is, then what it is
     owned = re.search(
         rf"\b(?:add|register|save)\s+(?:(?:my|our|the|a)\s+)?(?:[\w-]+'s\s+)?(?:(?:{_ORDER})\s+)*"
-        r"(?!(?:my|our|the|a)\b)([A-Za-z][\w'-]*)",
+        r"(?!(?:my|our|the|a)\b)([A-Za-z][\w'-]*)"
+        # a name of capitalised words, said before the details ("add the Land Cruiser, 2016
+        # Toyota LC200", "add the Big Red, 2019 Isuzu D-Max")
+        rf"((?:\s+(?!(?:{_MAKES}|{_MODELS}|{_FUELS})\b)(?-i:[A-Z])[\w'-]*){{0,3}})",
         text,
         _I,
     )
     if owned and owned[1].lower().endswith("'s"):
         owned = None
+    owned_name = (
+        f"{owned[1]}{owned[2]}"
+        if owned and owned[2] and re.match(r"\s*[,(]|\s*$", text[owned.end() :])
+        else owned[1]
+        if owned
+        else ""
+    )
     the = re.search(rf"\b(?:{_GENERIC}),?\s+the\s+([A-Z][\w'-]*)", text)  # "a vehicle, the Pajero"
     # "add our van Moby": the kind of vehicle, then its name (capitalised, no make or model)
     kind_then_name = re.search(
@@ -166,12 +231,24 @@ def add_vehicle(text: str, env: Env) -> Draft:
     if kind_then_name and not re.fullmatch(f"{_MAKES}|{_MODELS}", kind_then_name[1], _I):
         the = the or kind_then_name
     # "new veh: Bluey, 2012 Hilux …": a label typed first, before the details, is the name
-    label = re.search(rf"\bnew\s+(?:{_GENERIC}|veh|vehicle)\s*:\s*([A-Z][\w'-]*)\s*,", text, _I)
-    if label and (re.fullmatch(_MAKES, label[1], _I) or re.fullmatch(_MODELS, label[1], _I)):
+    # ("add a vehicle pls: Ranger, ford, 2021": a model said alone, its make apart, is the name)
+    label = re.search(
+        rf"\b(?:new|add\s+(?:a|my|our|another)(?:\s+new)?)\s+(?:{_GENERIC}|veh|vehicle)"
+        r"(?:\s+(?:pls|plz|please))?\s*:\s*([A-Z][\w'-]*)\s*,",
+        text,
+        _I,
+    )
+    if label and re.fullmatch(_MAKES, label[1], _I):
         label = None
     name = named[1] if named else the[1] if the else label[1] if label else None
+    if (
+        named
+        and re.fullmatch(f"{_GENERIC}|{_KINDS}", named[1], _I)
+        and re.search(r"\bthe\s+$", text[: named.start(1)], _I)
+    ):
+        name = f"the {named[1]}"  # "call it the ute": a kind word is no name without its "the"
     if not name and owned and not re.fullmatch(_GENERIC, owned[1], _I):
-        name = owned[1] if not re.fullmatch(_MAKES, owned[1], _I) else None
+        name = owned_name if not re.fullmatch(_MAKES, owned[1], _I) else None
     if not name:
         name = " ".join(str(draft.args[k]) for k in ("make", "model") if k in draft.args) or None
     draft.put("name", title_case(name) if name and name.islower() else name)

@@ -270,6 +270,8 @@ def read_message(convo: Convo) -> Reading:
         day = _day_said_before(r, reading.requests[:i], convo)
         if r.tool == "add_task" and not day and (before := convo.previous_human()):
             day = day_said_before(r.text, normalise(before[1]), convo.env)
+        if r.tool == "create_event" and not day:
+            day = _day_just_listed(r.text, convo)
         requests.append(
             Request(
                 r.tool,
@@ -364,6 +366,21 @@ def _day_said_before(request: Request, earlier: list[Request], convo: Convo) -> 
         if (found := find_day(e.text, today, future=True)) and found.day >= today:
             return f" on {found.day.isoformat()}"
     return ""
+
+
+def _day_just_listed(text: str, convo: Convo) -> str:
+    """ "anything on tomorrow?", then "good, pop in lunch with Deb at 12:30 then": an event
+    with no day of its own, right after the calendar of one day was read, is on that day
+    (" on <date>" to add to its text, else "")."""
+    prev, today = convo.env.previous, convo.env.today
+    if prev is None or prev.action != "list_events" or prev.turns_ago != 1 or prev.day is None:
+        return ""
+    start, end = prev.filters.get("start_date"), prev.filters.get("end_date")
+    if not start or (end and str(end)[:10] != str(start)[:10]):
+        return ""  # a week or a month was read: no one day the talk is about
+    if find_day(text, today, future=True) or prev.day < today:
+        return ""
+    return f" on {prev.day.isoformat()}"
 
 
 def _town_named(text: str) -> str | None:

@@ -12,7 +12,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field, StringConstraints, model_validator
 
-from tools.db.scope import UserDb
+from tools.db.scope import Query, UserDb
 from tools.social.models import GROUP, GroupOut, feed_ui, group_out
 from tools.types import Action, ActionError, ActionResult, Args
 from tools.values import Name
@@ -29,6 +29,53 @@ FROM groups g
 """
 
 
+# What the model is told of the groups each turn (agent/context_block.py): the names of
+# the user's own groups, and of any group the message names, so a group typed in lower
+# case or run into other words is passed as the group is called.
+MAX_MY_GROUPS = 30
+MAX_NAMED_GROUPS = 5
+
+
+def my_groups_query(user_id: UUID, limit: int = MAX_MY_GROUPS) -> Query:
+    """The names of the groups the user is in or has asked to join, by name."""
+    # From the user's memberships and requests (a few rows), not from every group.
+    return (
+        "SELECT name FROM ("
+        " SELECT g.name FROM group_members m JOIN groups g ON g.id = m.group_id"
+        " WHERE m.user_id = %s"
+        " UNION SELECT g.name FROM group_join_requests r JOIN groups g ON g.id = r.group_id"
+        " WHERE r.user_id = %s AND r.status = 'pending'"
+        ") mine ORDER BY lower(name) LIMIT %s",
+        (user_id, user_id, limit),
+    )
+
+
+def spoken_words(text: str) -> str:
+    """`text` as its words in lower case, one space apart and at both ends (the form
+    `named_groups_query` finds a group's name in)."""
+    return f" {' '.join(_words(text))} "
+
+
+def named_groups_query(said: str, limit: int = MAX_NAMED_GROUPS) -> Query:
+    """The names of the groups whose whole name is among the words of `said` (any case,
+    punctuation aside: "join grey nomads wa pls" names Grey Nomads WA), longest first.
+    Every group is visible to a signed-in user (the groups_read policy). A name's first
+    word must be one of the message's (a cheap test of every name, about a microsecond)
+    before its words are compared (a regular expression, several times dearer)."""
+    lowered = said.lower()
+    firsts = sorted(
+        {*_words(said), *lowered.split(), *(t.strip(".,;:!?()'\"") for t in lowered.split())}
+    )
+    return (
+        "SELECT g.name FROM groups g"
+        " WHERE split_part(lower(g.name), ' ', 1) = ANY(%s)"
+        " AND strpos(%s, ' ' || btrim(regexp_replace(lower(g.name), '[^[:alnum:]]+', ' ', 'g'))"
+        " || ' ') > 0"
+        " ORDER BY length(g.name) DESC, lower(g.name) LIMIT %s",
+        (firsts, spoken_words(said), limit),
+    )
+
+
 def _as_uuid(text: str) -> UUID | None:
     try:
         return UUID(text)
@@ -40,7 +87,7 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", text.lower())
 
 
-def _names_it(short: list[str], name: str) -> bool:
+def shortens(short: list[str], name: str) -> bool:
     """Whether `short` is the group's name shortened: its words, in order, each the start
     of one of the name's words ("harvest trail" for Harvest Trail Workers, "nomads" for
     Grey Nomads WA)."""
@@ -58,7 +105,7 @@ async def _shortened(db: UserDb, ref: str) -> dict[str, Any] | None:
         GROUP_SELECT + "WHERE strpos(lower(g.name), %(w)s) > 0 ORDER BY lower(g.name) LIMIT 200",
         {"me": db.user_id, "w": max(short, key=len)},
     )
-    rows = [r for r in await cur.fetchall() if _names_it(short, r["name"])]
+    rows = [r for r in await cur.fetchall() if shortens(short, r["name"])]
     mine = [r for r in rows if r["is_member"]]
     for found in (mine, rows):
         if len(found) == 1:
