@@ -14,7 +14,15 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from agent.brain.calendar_words import count_of, nth_day, numeric, shift, weekday, written
+from agent.brain.calendar_words import (
+    WEEKDAYS,
+    count_of,
+    nth_day,
+    numeric,
+    shift,
+    weekday,
+    written,
+)
 from agent.brain.clock import add_months, month_number
 
 _I = re.IGNORECASE
@@ -148,6 +156,16 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "in",
     ),
+    # "next week on Wednesday", "Wednesday next week", "the Thursday of last week": that
+    # weekday in the week named (before "next week" alone, which is the day a week on)
+    (
+        re.compile(
+            rf"\b(?P<rel>last|next|this) week,?\s+(?:on\s+)?(?:the\s+)?(?P<wd>{_WD})\b\.?"
+            rf"|\b(?P<wd2>{_WD})\.?\s+(?:of\s+)?(?P<rel2>last|next|this) week\b",
+            _I,
+        ),
+        "week_weekday",
+    ),
     (re.compile(r"\b(last|next|this) (week|fortnight|month|year)\b", _I), "rel_unit"),
     (re.compile(r"\b(?:(last|next|this|this coming) )?(?:the )?weekend\b", _I), "weekend"),
     # "Saturday the 20th of June", "Sat 20 June": the date, which the weekday only confirms
@@ -180,7 +198,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     # "Wednesday the 18th": the date, which the weekday only confirms
     (
-        re.compile(rf"\b(?:{_WD_FULL}),?\s+(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)\b", _I),
+        re.compile(rf"\b(?:{_WD})\.?,?\s+(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)\b", _I),
         "weekday_nth",
     ),
     (re.compile(r"\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b", _I), "nth"),
@@ -284,6 +302,11 @@ def _resolve(kind: str, m: re.Match[str], today: date, future: bool) -> date | N
         return nth_day(today, int(m["n"]), future)
     if kind == "weekday":
         return weekday(today, m[2], m[1].lower(), future)
+    if kind == "week_weekday":
+        rel, name = (m["rel"] or m["rel2"]).lower(), m["wd"] or m["wd2"]
+        monday = today - timedelta(days=today.weekday())
+        monday += timedelta(days={"last": -7, "next": 7}.get(rel, 0))
+        return monday + timedelta(days=WEEKDAYS.index(name.lower()[:3]))
     if kind == "week_on":
         anchor = find_day(m[2], today, future=True)
         days = 14 if m[1].lower() == "fortnight" else 7

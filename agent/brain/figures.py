@@ -41,6 +41,27 @@ _BEFORE = re.compile(
     _I,
 )
 _SHARE = {"half": Decimal("0.5"), "a quarter": Decimal("0.25"), "quarter": Decimal("0.25")}
+# "an hour and a half before", "a couple of hours before", "a week before", "1.5 hours
+# prior": a length counted in words or with a half, then a word of leading.
+_LENGTH_BEFORE = re.compile(
+    r"\b(?P<n>\d+(?:\.\d+)?|an?|one|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few)\s*"
+    r"(?P<unit>min|mins|minutes?|hours?|hrs?|hr|days?|weeks?|wks?)"
+    r"(?P<half>\s+and\s+a\s+half)?(?:'s|s')?\s*"
+    rf"{_LEAD}(?!\s+(?:yesterday|tomorrow|last|next))",
+    _I,
+)
+_UNIT_MINUTES = {"m": 1, "h": 60, "d": 1440, "w": 10080}
+
+
+def _length_before(m: re.Match[str]) -> Hit:
+    said = m["n"].lower()
+    count = (
+        Decimal(said) if said[0].isdigit() else Decimal(2) if "couple" in said
+        else Decimal(3) if "few" in said else Decimal(1)
+    )  # fmt: skip
+    if m["half"]:
+        count += Decimal("0.5")
+    return Hit(count * _UNIT_MINUTES[m["unit"][0].lower()], m.start(), m.end())
 
 
 def rating(text: str) -> Hit | None:
@@ -58,6 +79,10 @@ def percent(text: str) -> Hit | None:
 def reminder_before(text: str) -> Hit | None:
     """Minutes of a "remind me 30 minutes before" lead time."""
     m = _BEFORE.search(text)
+    if (said := _LENGTH_BEFORE.search(text)) and (
+        m is None or said.start() <= m.start() or said["half"] or said["unit"][0] in "wW"
+    ):
+        return _length_before(said)
     if not m:
         return None
     share = next((v for k, v in _SHARE.items() if (m.group(3) or "").lower().startswith(k)), None)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 
+from agent.brain.calendar_words import written
 from agent.brain.clock import add_months, month_end, month_number
 from agent.brain.dates import MONTHS, all_days, find_day
 
@@ -202,6 +203,38 @@ _MONTH_TO_MONTH = re.compile(
     rf"({MONTHS})\b(?:\s+(\d{{4}}))?",
     _I,
 )
+# "between 2 and 6 March", "2-6 March", "from the 2nd to the 6th of March", "March 2 to 6":
+# two days of one month, the month said once (after the second or before the first)
+_ORDINAL = r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?"
+_ONE_MONTH = re.compile(
+    rf"(?:\b(?:from|between)\s+)?(?<![\d/.:$]){_ORDINAL}\s*(?:to|till|til|until|through|thru|and|-)"
+    rf"\s*{_ORDINAL}(?:\s+of)?\s+({MONTHS})\b"
+    rf"|\b({MONTHS})\s+{_ORDINAL}\s*(?:to|till|til|until|through|thru|and|-)\s*{_ORDINAL}\b"
+    r"(?![:.]\d|\s*(?:am|pm|a\.m|p\.m|o'clock|hours|hrs|days|nights|weeks|km|kms|k\b|l\b|litres))",
+    _I,
+)
+
+
+def _in_one_month(text: str, today: date, future: bool) -> Range | None:
+    m = _ONE_MONTH.search(text)
+    if m is None:
+        return None
+    if m[3]:
+        if "and" in m[0].lower() and not re.match(r"between\b", m[0], _I):
+            return None  # ("spent 20 and 30 march …": two figures, not a span)
+        first, last, month = int(m[1]), int(m[2]), m[3]
+    else:
+        first, last, month = int(m[5]), int(m[6]), m[4]
+    if not 1 <= first < last <= 31:
+        return None
+    end = written(f"{last} {month}", today, future)
+    if end is None:
+        return None
+    with suppress(ValueError):
+        return Range(end.replace(day=first), end, None)
+    return None
+
+
 # "between now and Friday", "from today until the 20th": today is the first day
 _FROM_NOW = re.compile(r"\b(?:from|between)\s+(?:now|today|right now)\b", _I)
 
@@ -223,6 +256,8 @@ def find_range(text: str, today: date, *, future: bool = False) -> Range | None:
     if (months := _MONTH_TO_MONTH.search(text)) and (apart := _months_apart(months, today)):
         return apart
     text = _FROM_NOW.sub(lambda m: m[0].rsplit(" ", 1)[0] + " today", text)
+    if one_month := _in_one_month(text, today, future):
+        return one_month
     pair = re.search(r"\bfrom\b(.+?)\b(?:to|till|until|through)\b(.+)", text, _I) or re.search(
         r"\bbetween\b(.+?)\b(?:and|&)\b(.+)", text, _I
     )

@@ -603,6 +603,28 @@ def _half_hours(m: re.Match[str]) -> str:
 
 
 _DOTTED_KM = re.compile(r"(?<![\d.,])(\d{1,3})\.(\d{3})(?=\s*(?:km|kms|kilomet\w+)\b)", re.I)
+# "at oh nine hundred", "from oh eight thirty" (by then "oh 900", "oh 8 30"), "at nine
+# hundred hours" ("900 hours"): a 24-hour clock said aloud, after a word that asks for a time.
+_SAID_CLOCK = re.compile(
+    r"\b(at|by|from|till|until|@)\s+(?:(?:oh|zero|o)\s+(?P<h>\d)(?:00|\s([0-5]\d))\b"
+    r"(?:\s*(?:hours|hrs))?|(?P<hh>1?\d|2[0-3])00\s*(?:hours|hrs)\b)",
+    re.I,
+)
+
+
+# ("the generator's service is due at 500 hours": a machine's running hours)
+_RUNNING_HOURS = re.compile(
+    r"\b(?:engine|generator|genny|motor|outboard|servic\w*|hour ?meter|hours on)\b", re.I
+)
+
+
+def _said_clock(m: re.Match[str]) -> str:
+    if m["hh"] and _RUNNING_HOURS.search(m.string):
+        return m[0]
+    hour = int(m["h"] or m["hh"])
+    return f"{m[1]} {hour:02d}:{m[3] or '00'}"
+
+
 _OCLOCK = re.compile(r"\b(\d{1,2}) ?o'? ?clock\b", re.I)
 # "fifty k's", "200ks": kilometres.
 _KAYS = re.compile(r"(?<=\d)\s?k'?s\b", re.I)
@@ -652,12 +674,14 @@ def normalise(text: str) -> str:
     text = _HAVE_CONTRACTIONS.sub(r"\1 have", text)  # "what've we got on"
     text = _PER.sub(lambda m: " a " + _PER_WORD.get(m[1].lower(), m[1].lower()), text)
     text = _YEAR_WORDS.sub(_year, fix_number_words(_CONTRACTIONS.sub(_apostrophe, text)))
-    text = _DIGITS_SCALE.sub(_digits_scale, text)
+    text = _DIGITS_SCALE.sub(_digits_scale, numbers.mixed(text))
     text = numbers.one_and_cents(words_to_digits(numbers.dozens(text)))
+    text = numbers.halves_and_points(text)
     text = _SPACED_THOUSANDS.sub(r"\1\2", _ARROW.sub(" to ", text))
     text = _AND_A_HALF.sub(r"\1 \2:30", _KAYS.sub(" km", _OH.sub(_oh, text)))
     text = _HALF_HOURS.sub(_half_hours, text)
-    text = _OCLOCK.sub(r"\1:00", text)  # "10 o'clock until 12 o'clock": clock times
+    # "10 o'clock until 12 o'clock": clock times
+    text = _SAID_CLOCK.sub(_said_clock, _OCLOCK.sub(r"\1:00", text))
     # "203.450 km" (a thousands dot, as most of Europe writes it); "this week end"
     text = _DOTTED_KM.sub(r"\1\2", re.sub(r"\bweek end\b", "weekend", text, flags=re.I))
     text = _DOTTED_THOUSANDS.sub(lambda m: f"{m[1].replace('.', '')}.{m[2]}", text)

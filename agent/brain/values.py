@@ -118,6 +118,38 @@ def days_ahead(text: str) -> int | None:
     return n * _UNIT_DAYS[m["unit"][0].lower()]
 
 
+# "priority" as typed in a hurry ("priortiy", "prio"); "no hurry" is "no rush"
+_PRIO = r"(?:pr\w*rit\w*|prio\w*)"
+_PRIORITIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # ("priority: low", "prio high", "priority = urgent": the level after the word)
+    ("high", re.compile(rf"\b{_PRIO}\s*[:=-]?\s*(?:high|urgent|top|1)\b", _I)),
+    ("low", re.compile(rf"\b{_PRIO}\s*[:=-]?\s*(?:low|3)\b", _I)),
+    ("normal", re.compile(
+        rf"\b{_PRIO}\s*[:=-]?\s*(?:medium|normal|med|mid|2)\b"
+        rf"|\b(?:medium|normal|med|mid|average|moderate)[- ]{_PRIO}\b", _I)),
+    # "!high", "!urgent", "!low": a priority tagged as in a to-do app
+    ("high", re.compile(
+        rf"\b(?<!not )(?<!not very )(?<!not that )"
+        rf"(?:urgent|asap|important|(?:high|top) {_PRIO}|critical|(?<=!)high)\b", _I)),
+    # ("not urgent", "not important", "not a priority": said of the job, low)
+    ("low", re.compile(
+        rf"\b(?:low {_PRIO}|no (?:rush|hurry)(?: at all)?|whenever|someday|eventually|(?<=!)low"
+        rf"|not (?:very |that |too |super )?(?:urgent|important|critical|a {_PRIO})"
+        # "when I get a chance", "whenever we get round to it", "in my own time"
+        r"|when(?:ever)? (?:i|we) (?:get|have) (?:a )?(?:chance|minute|moment|sec|time"
+        r"|(?:a)?round to it)|in (?:my|our) own time)\b", _I)),
+)  # fmt: skip
+
+
+def priority(text: str) -> tuple[str, re.Pattern[str]] | None:
+    """How urgent a job is said to be ("high priority", "priority: low", "no rush", "when
+    I get a chance"), and the pattern of its words (to take them out of the title)."""
+    for level, pattern in _PRIORITIES:
+        if pattern.search(text):
+            return level, pattern
+    return None
+
+
 def lead_minutes(text: str) -> measures.Hit | None:
     """How long before an event a reminder is asked for ("half an hour before")."""
     return figures.reminder_before(text)
