@@ -48,7 +48,11 @@ _TABLE: list[tuple[str, int, str]] = [
         r"|unpowered site|site fees?|camp fees?|park fees?|national parks?|np fees?|big ?4"
         r"|discovery parks?|tourist park|holiday park|showers?|a night at|nights? at|overnight stay"
         r"|bush camp|station stay|farm stay|camp(?:ing)? permits?|park pass(?:es)?|park entry"
-        r"|camp(?:ing)? fees?|permit to camp",
+        r"|camp(?:ing)? fees?|permit to camp"
+        # "paid 48 for the camp tonight": a night's camp, not camp gear ("camp chairs")
+        r"|(?:the|a|our|tonight's|last night's) camp(?!\s*(?:chairs?|ovens?|tables?|kitchen"
+        r"|stoves?|fires?|gear|lights?|beds?|mats?|showers?|toilets?|cook\w*|fridges?|chef))"
+        r"|camp(?=\s+(?:tonight|last night|for (?:the|a|\d+|one|two|three) nights?))",
     ),
     ("groceries", 4, r"food shopping|food shop|grocery shop"),
     (

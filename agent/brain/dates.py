@@ -205,6 +205,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bon\s+(\d{1,2})(?:st|nd|rd|th)\b", _I), "nth"),
     # "by 20th", "due 3rd", "before 15th": a deadline's day of the month, "the" left out
     (re.compile(r"\b(?:by|due|before|until|till)\s+(\d{1,2})(?:st|nd|rd|th)\b", _I), "nth"),
+    # "Friday before last", "the Tuesday before last": a week before the last one
+    (re.compile(rf"\b(?:the\s+)?({_WD})\.?\s+before\s+last\b", _I), "weekday_before_last"),
     (re.compile(rf"\b(last|next|this coming|this|coming)\s+({_WD})\b", _I), "weekday"),
     (re.compile(rf"\b({_WD_FULL})(?:\s+(just gone|last|gone))?\b", _I), "bare_weekday"),
     (
@@ -251,7 +253,9 @@ def _resolve(kind: str, m: re.Match[str], today: date, future: bool) -> date | N
         step = {"last": -1, "next": 1, "this": 0}[m[1].lower()]
         return shift(today, step, m[2])
     if kind == "weekend":
-        mode = (m[1] or "this").lower()
+        mode = (m[1] or ("this" if future else "gone")).lower()
+        if mode == "gone":  # "spent 40 on the weekend" said in the week: the one just gone
+            return today - timedelta(days=(today.weekday() - 5) % 7)
         saturday = today + timedelta(days=(5 - today.weekday()) % 7)
         if today.weekday() == 6:
             saturday = today - timedelta(days=1)
@@ -302,6 +306,8 @@ def _resolve(kind: str, m: re.Match[str], today: date, future: bool) -> date | N
         return nth_day(today, int(m["n"]), future)
     if kind == "weekday":
         return weekday(today, m[2], m[1].lower(), future)
+    if kind == "weekday_before_last":
+        return weekday(today, m[1], "last", False) - timedelta(days=7)
     if kind == "week_weekday":
         rel, name = (m["rel"] or m["rel2"]).lower(), m["wd"] or m["wd2"]
         monday = today - timedelta(days=today.weekday())

@@ -58,6 +58,8 @@ _A_GRAND = re.compile(
 )
 # "half a dozen eggs", "a dozen and a half": counts said by the dozen.
 _DOZENS = re.compile(r"\bhalf (?:a )?dozen\b|\b(?:a|1) dozen and a half\b", _I)
+# "2 dozen eggs", "3 dozen": so many twelves (said in words, "two dozen" is read there)
+_DIGIT_DOZENS = re.compile(r"(?<![\d.,])([1-9]\d?)\s+dozen\b(?!\s+and a half)", _I)
 
 
 def _one_and_cents(m: re.Match[str]) -> str:
@@ -68,12 +70,18 @@ def _one_and_cents(m: re.Match[str]) -> str:
 
 def dozens(text: str) -> str:
     """ "half a dozen" -> "6" (before number words become digits: "a dozen" is 12 then)."""
-    return _DOZENS.sub(lambda m: "6" if m[0].lower().startswith("half") else "18", text)
+    text = _DOZENS.sub(lambda m: "6" if m[0].lower().startswith("half") else "18", text)
+    return _DIGIT_DOZENS.sub(lambda m: str(int(m[1]) * 12), text)
+
+
+# "a fiver", "a tenner": a note by its name
+_NOTE = re.compile(r"\b(?:a|one)\s+(fiver|tenner)\b", _I)
 
 
 def one_and_cents(text: str) -> str:
     """ "a buck 50" -> "1.50 dollars", "a grand" -> "1 grand" (after number words became
     digits)."""
+    text = _NOTE.sub(lambda m: "5 dollars" if m[1].lower() == "fiver" else "10 dollars", text)
     return _A_GRAND.sub("1 grand", _ONE_AND_CENTS.sub(_one_and_cents, text))
 
 

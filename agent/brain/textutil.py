@@ -259,7 +259,9 @@ _ORDINAL_DATE = re.compile(
     rf"|(?<=\b)(?P<m>{_MONTH_WORD})\s+(?:the\s+)?(?P<b>{_ORD_WORD})\b"
     rf"|\b(?P<w>{_WEEKDAY_WORD}),?\s+the\s+(?P<d>{_ORD_WORD})\b"
     rf"|\b(?P<p>on|by|until|till|til|before|after|from|since|use by|best before) the\s+"
-    rf"(?P<c>{_ORD_WORD})\b(?=\s*(?:$|[,.!?]|at\b|for\b|of\b|in\b|and\b|to\b|till\b|until\b))",
+    rf"(?P<c>{_ORD_WORD})\b(?=\s*(?:$|[,.!?]|at\b|for\b|of\b|in\b|and\b|to\b|till\b|until\b"
+    # ("on the seventh I paid 25 …": a clause of its own follows the day)
+    r"|(?:i|we|my|our|he|she|they|you|-)\b))",
     re.IGNORECASE,
 )
 
@@ -547,7 +549,11 @@ def respell(text: str) -> str:
 _WEEKEND_SLASH = re.compile(r"(?<!\d)(?<!\d )\bw/e\b", re.IGNORECASE)
 # "a couple hundred", "couple of grand": two of the scale (a figure, not "a few": vague)
 _COUPLE_SCALE = re.compile(
-    r"\b(?:a\s+)?couple(?:\s+of)?\s+(hundred|thousand|grand)\b", re.IGNORECASE
+    r"\b(?:a\s+)?couple(?:\s+of)?\s+(hundred|thousand|grand)\b"
+    # "a couple of litres of milk", "a couple kilos of rice": two of a measure
+    r"|\ba\s+couple(?:\s+of)?\s+(litres?|liters?|kilos?|kg|kilograms?|bottles?|packets?|packs?"
+    r"|loaves|cans|tins|bags|boxes|jars|cartons|dozen|blocks?|tubs?|rolls?)\b",
+    re.IGNORECASE,
 )
 
 
@@ -667,7 +673,7 @@ def normalise(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", " - ")
     text = undictate(unletter(re.sub(r"[ \t]+", " ", text).strip()))
-    text = _WEEKEND_SLASH.sub("weekend", _COUPLE_SCALE.sub(r"two \1", text))
+    text = _WEEKEND_SLASH.sub("weekend", _COUPLE_SCALE.sub(lambda m: f"two {m[1] or m[2]}", text))
     text = _LIST_PLUS.sub(_list_plus, _HESITATION.sub("", text), count=1)
     text = respell(_TEXTED.sub(_texted, text))
     text = _ORDINAL_DATE.sub(_ordinal_date, text)

@@ -17,5 +17,7 @@ def test_the_value_is_read(case: Case) -> None:
 
 def test_the_battery_covers_every_kind() -> None:
     kinds = {c.kind for c in cases()}
-    assert kinds == {"amount", "day", "time", "lead", "period", "fill", "priority"}
+    assert kinds == {
+        "amount", "day", "time", "lead", "period", "fill", "priority", "past day", "other",
+    }  # fmt: skip
     assert len(cases()) > 800

@@ -292,10 +292,66 @@ def priority_cases() -> Iterator[Case]:
             yield Case("priority", "you", text, "add_task", {"priority": level})
 
 
+# Days gone by, for money spent or received (Tuesday 10 March 2026).
+_PAST_DAYS = [
+    ("last tuesday", "2026-03-03"), ("3 days ago", "2026-03-07"), ("three days ago", "2026-03-07"),
+    ("a week ago", "2026-03-03"), ("on the weekend", "2026-03-07"),
+    ("over the weekend", "2026-03-07"),
+    ("sunday just gone", "2026-03-08"), ("the day before yesterday", "2026-03-08"),
+    ("on the 8th", "2026-03-08"), ("on monday", "2026-03-09"), ("friday before last", "2026-02-27"),
+    ("last thurs", "2026-03-05"), ("this morning", "2026-03-10"), ("last night", "2026-03-09"),
+    ("on 7/3", "2026-03-07"), ("on the seventh", "2026-03-07"), ("yesterday arvo", "2026-03-09"),
+    ("on the 28th of feb", "2026-02-28"), ("a fortnight ago", "2026-02-24"),
+]  # fmt: skip
+_PAST_TEMPLATES = [
+    ("add_expense", "spent 40 on diesel {d}", {"amount": 40}),
+    ("add_expense", "{d} I paid 25 for a haircut", {"amount": 25}),
+    ("add_income", "got paid 900 by the orchard {d}", {"amount": 900}),
+]
+
+
+def past_day_cases() -> Iterator[Case]:
+    for said, iso in _PAST_DAYS:
+        for tool, template, extra in _PAST_TEMPLATES:
+            yield Case("past day", "wins", template.format(d=said), tool, {"date": iso, **extra})
+
+
+# Other measures: a share of a budget, counts of a measure, tyre figures with no unit, when
+# work on a vehicle is next due.
+_OTHERS: list[tuple[str, str, str, dict[str, Any]]] = [
+    ("wins", "set_budget", "fuel budget 500 a month, warn me at three quarters",
+     {"monthly_limit": 500, "alert_threshold": 0.75}),
+    ("wins", "set_budget", "food budget 400, heads up when I'm halfway",
+     {"monthly_limit": 400, "alert_threshold": 0.5}),
+    ("wins", "set_budget", "groceries budget 600 a month, tell me at ninety per cent",
+     {"monthly_limit": 600, "alert_threshold": 0.9}),
+    ("you", "add_pantry_item", "add a couple of litres of milk to the pantry",
+     {"quantity": 2, "unit": "litres"}),
+    ("you", "add_pantry_item", "put a couple of tins of tomatoes in the pantry", {"quantity": 2}),
+    ("you", "add_pantry_item", "2 dozen eggs in the fridge", {"quantity": 24}),
+    ("you", "add_pantry_item", "three dozen eggs in the pantry", {"quantity": 36}),
+    ("you", "add_pantry_item", "half a dozen eggs in the fridge", {"quantity": 6}),
+    ("wheels", "log_tyre_pressures", "tyres 38 front 42 rear", {"unit": "psi"}),
+    ("wheels", "log_tyre_pressures", "tyres 2.4 front 2.6 rear", {"unit": "bar"}),
+    ("wheels", "log_tyre_pressures", "tyre pressures 36 36 40 40 cold", {"unit": "psi"}),
+    ("wheels", "log_maintenance", "oil change 180, next one in 6 months",
+     {"cost": 180, "next_due_date": "2026-09-10"}),
+    ("wheels", "log_maintenance", "tyre rotation 60 today, next one by end of june",
+     {"cost": 60, "next_due_date": "2026-06-30"}),
+    ("wheels", "log_maintenance", "oil change at 145 thousand 2 hundred km, 180 bucks",
+     {"cost": 180, "odometer_km": 145200}),
+]  # fmt: skip
+
+
+def other_cases() -> Iterator[Case]:
+    for domain, tool, text, expect in _OTHERS:
+        yield Case("other", domain, text, tool, expect)
+
+
 def cases() -> list[Case]:
     return [
         *money_cases(), *day_cases(), *time_cases(), *lead_cases(), *period_cases(),
-        *fuel_cases(), *priority_cases(),
+        *fuel_cases(), *priority_cases(), *past_day_cases(), *other_cases(),
     ]  # fmt: skip
 
 
