@@ -81,7 +81,10 @@ _TABLE: list[tuple[str, int, str]] = [
         "health",
         3,
         r"pharmacy|chemist|doctor|gp|medicine|medication|meds|prescription|script"
-        r"|dentist|dental|physio|hospital|optometrist|glasses|vet|health|first aid|sunscreen",
+        r"|dentist|dental|physio|hospital|optometrist|glasses|vet|health|first aid|sunscreen"
+        r"|chiropractor|chiro|podiatrist|osteo(?:path)?|optician|audiologist|hearing aids?"
+        r"|pathology|blood tests?|x-?rays?|specialist|skin check|acupunctur\w*|naturopath"
+        r"|psychologist|counsell?or|massage therapist|remedial massage",
     ),
     (
         "phone_internet",
@@ -196,16 +199,21 @@ CATEGORIES = (
 )  # fmt: skip
 
 
-def find_category(text: str, *, min_weight: int = 0) -> tuple[str, int, int] | None:
-    """(category, start, end) of the strongest category word, earliest on ties; with
-    `min_weight` 3, only words that say what was bought (not where)."""
+def find_category(
+    text: str, *, min_weight: int = 0, near: int | None = None
+) -> tuple[str, int, int] | None:
+    """(category, start, end) of the strongest category word, earliest on ties (nearest to
+    `near`, the amount, when given: "… sitting under the annex with a wet towel … went to the
+    chiropractor, $65" is health); with `min_weight` 3, only words that say what was bought
+    (not where)."""
     clean = _NEGATED.sub(lambda m: " " * len(m[0]), text)
     best: tuple[int, int, str, int, int] | None = None
     for category, weight, pattern in _COMPILED:
         if weight < min_weight:
             continue
         for m in pattern.finditer(clean):
-            key = (-weight, m.start(), category, m.start(), m.end())
+            order = m.start() if near is None else abs(m.start() - near)
+            key = (-weight, order, category, m.start(), m.end())
             if best is None or key < best:
                 best = key
     if best is not None:
@@ -270,6 +278,9 @@ def american_words(text: str) -> str:
     return text if _PROPANE.search(text) else _US_GAS.sub("gasoline", text)
 
 
-def category_of(text: str, *, american: bool = False, min_weight: int = 0) -> str | None:
-    hit = find_category(american_words(text) if american else text, min_weight=min_weight)
+def category_of(
+    text: str, *, american: bool = False, min_weight: int = 0, near: int | None = None
+) -> str | None:
+    said = american_words(text) if american else text
+    hit = find_category(said, min_weight=min_weight, near=near)
     return hit[0] if hit else None

@@ -111,7 +111,9 @@ def add_expense(text: str, env: Env) -> Draft:
     draft.put("date", (day.day if day else env.today).isoformat())
     description = tidy(re.sub(r"\s+", " ", rest), _SPEND_WORDS)
     description = re.sub(r"\b(?:yesterday|today|last \w+|on \w+day)\b", "", description, flags=_I)
-    category = category_of(text, american=env.american)
+    # (of two words as strong, the one nearest the amount: a letter tells of other things)
+    near = amount.start if amount else None
+    category = category_of(text, american=env.american, near=near)
     if category is None and _BOUGHT_THING.search(text):
         category = "shopping"  # a thing bought that no other category names
     draft.put("category", category or ("other" if len(description) > 1 else None))

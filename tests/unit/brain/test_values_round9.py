@@ -263,3 +263,38 @@ def test_notes_by_name_and_a_count_times_a_price(said: str, amount: float) -> No
 def test_a_count_beside_a_price_without_each_stays_the_price() -> None:
     args = only_call(step("wins", "2 coffees, 9.50"), "add_expense")
     assert args["amount"] == pytest.approx(9.5)
+
+
+def test_of_two_category_words_as_strong_the_one_by_the_amount() -> None:
+    text = (
+        "we bought new towels for the van on monday, anyway today I saw the podiatrist "
+        "and it was $70, can you log that"
+    )
+    args = only_call(step("wins", text), "add_expense")
+    assert (args["amount"], args["category"]) == (70, "health")
+
+
+@pytest.mark.parametrize(
+    ("said", "future", "start", "end"),
+    [
+        ("the 2nd week of feb", False, date(2026, 2, 8), date(2026, 2, 14)),
+        ("the latter half of january", False, date(2026, 1, 16), date(2026, 1, 31)),
+        ("late feb 2025", False, date(2025, 2, 21), date(2025, 2, 28)),
+        ("the previous financial year", False, date(2024, 7, 1), date(2025, 6, 30)),
+        ("the last 24 hours", False, date(2026, 3, 9), date(2026, 3, 10)),
+        ("tues to thurs", False, date(2026, 3, 3), date(2026, 3, 5)),
+        ("next fri to sun", False, date(2026, 3, 13), date(2026, 3, 15)),
+        ("thurs to sun", True, date(2026, 3, 12), date(2026, 3, 15)),
+        ("from the 20th of jan up to date", False, date(2026, 1, 20), date(2026, 3, 10)),
+    ],
+)
+def test_periods_inside_a_month_a_year_or_a_week(
+    said: str, future: bool, start: date, end: date
+) -> None:
+    span = values.period(said, TODAY, future=future)
+    assert span is not None and (span.start, span.end) == (start, end)
+
+
+def test_two_weekdays_with_and_are_no_run() -> None:
+    span = values.period("what did I spend on monday and wednesday", TODAY)
+    assert span is not None and span.start == span.end
