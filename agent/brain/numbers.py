@@ -109,9 +109,14 @@ _SMALL = r"(?<![\d.,:/$])[1-9]\d{0,2}(?![\d.,:/]\d|\d)"
 # digits right before a scale word, or right after one (an "and" may come between), in a
 # figure that has a scale word. Digits not next to a scale word are not touched ("45 and
 # a hundred" stays two figures).
+_SAID = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand|grand)\b"
+)
 _MIXED = re.compile(
     rf"(?:{_SMALL}\s+{_SCALE_WORD}|{_SCALE_WORD}\s+(?:and\s+)?{_SMALL})"
-    rf"(?:\s+(?:and\s+)?(?:{_SMALL}|[a-z]+)(?:\s+{_SCALE_WORD})?)*",
+    rf"(?:\s+(?:and\s+)?(?:{_SMALL}|{_SAID})(?:\s+{_SCALE_WORD})?)*",
     _I,
 )
 _NUMBER_WORD = re.compile(

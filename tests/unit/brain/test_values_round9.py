@@ -298,3 +298,8 @@ def test_periods_inside_a_month_a_year_or_a_week(
 def test_two_weekdays_with_and_are_no_run() -> None:
     span = values.period("what did I spend on monday and wednesday", TODAY)
     assert span is not None and span.start == span.end
+
+
+def test_a_mixed_figure_keeps_the_lines_after_it() -> None:
+    said = "paid 2 hundred and 15 for the tow\nthen\n\nthe rest of the day was quiet"
+    assert normalise(said) == "paid 215 for the tow\nthen\n\nthe rest of the day was quiet"
