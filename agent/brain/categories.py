@@ -202,22 +202,29 @@ CATEGORIES = (
 def find_category(
     text: str, *, min_weight: int = 0, near: int | None = None
 ) -> tuple[str, int, int] | None:
-    """(category, start, end) of the strongest category word, earliest on ties (nearest to
-    `near`, the amount, when given: "… sitting under the annex with a wet towel … went to the
-    chiropractor, $65" is health); with `min_weight` 3, only words that say what was bought
-    (not where)."""
+    """(category, start, end) of the strongest category word, earliest on ties (the sentence
+    of `near`, the amount, first when given: "… sitting under the annex with a wet towel. …
+    went to the chiropractor today which was $65" is health); with `min_weight` 3, only words
+    that say what was bought (not where)."""
     clean = _NEGATED.sub(lambda m: " " * len(m[0]), text)
-    best: tuple[int, int, str, int, int] | None = None
+    # the sentence of the amount, when given: its words outrank the other sentences' (a
+    # letter tells of other things), earliest first within it
+    opening, closing = 0, len(clean)
+    if near is not None:
+        ends = list(re.finditer(r"[.!?]\s|\n", clean))
+        opening = max((e.end() for e in ends if e.end() <= near), default=0)
+        closing = min((e.start() for e in ends if e.start() >= near), default=len(clean))
+    best: tuple[int, int, int, str, int] | None = None
     for category, weight, pattern in _COMPILED:
         if weight < min_weight:
             continue
         for m in pattern.finditer(clean):
-            order = m.start() if near is None else abs(m.start() - near)
-            key = (-weight, order, category, m.start(), m.end())
+            outside = near is not None and not (opening <= m.start() < closing)
+            key = (-weight, int(outside), m.start(), category, m.end())
             if best is None or key < best:
                 best = key
     if best is not None:
-        return best[2], best[3], best[4]
+        return best[3], best[2], best[4]
     names = "|".join(c.replace("_", "[ _/]") for c in CATEGORIES)
     if named := re.search(rf"\b({names})\b", clean, re.I):
         return re.sub(r"[ /]", "_", named[1].lower()), named.start(), named.end()

@@ -111,7 +111,7 @@ def add_expense(text: str, env: Env) -> Draft:
     draft.put("date", (day.day if day else env.today).isoformat())
     description = tidy(re.sub(r"\s+", " ", rest), _SPEND_WORDS)
     description = re.sub(r"\b(?:yesterday|today|last \w+|on \w+day)\b", "", description, flags=_I)
-    # (of two words as strong, the one nearest the amount: a letter tells of other things)
+    # (of two words as strong, the one in the sentence of the amount: a letter tells of more)
     near = amount.start if amount else None
     category = category_of(text, american=env.american, near=near)
     if category is None and _BOUGHT_THING.search(text):

@@ -265,13 +265,18 @@ def test_a_count_beside_a_price_without_each_stays_the_price() -> None:
     assert args["amount"] == pytest.approx(9.5)
 
 
-def test_of_two_category_words_as_strong_the_one_by_the_amount() -> None:
+def test_of_two_category_words_as_strong_the_one_in_the_sentence_of_the_amount() -> None:
     text = (
-        "we bought new towels for the van on monday, anyway today I saw the podiatrist "
+        "we bought new towels for the van on monday. anyway today I saw the podiatrist "
         "and it was $70, can you log that"
     )
     args = only_call(step("wins", text), "add_expense")
     assert (args["amount"], args["category"]) == (70, "health")
+
+
+def test_within_the_sentence_of_the_amount_the_earlier_word_still_wins() -> None:
+    args = only_call(step("wins", "lpg refill at the big4 yesterday 28 dollars"), "add_expense")
+    assert args["category"] == "gas_lpg"
 
 
 @pytest.mark.parametrize(
