@@ -48,7 +48,11 @@ _TABLE: list[tuple[str, int, str]] = [
         r"|unpowered site|site fees?|camp fees?|park fees?|national parks?|np fees?|big ?4"
         r"|discovery parks?|tourist park|holiday park|showers?|a night at|nights? at|overnight stay"
         r"|bush camp|station stay|farm stay|camp(?:ing)? permits?|park pass(?:es)?|park entry"
-        r"|camp(?:ing)? fees?|permit to camp",
+        r"|camp(?:ing)? fees?|permit to camp"
+        # "paid 48 for the camp tonight": a night's camp, not camp gear ("camp chairs")
+        r"|(?:the|a|our|tonight's|last night's) camp(?!\s*(?:chairs?|ovens?|tables?|kitchen"
+        r"|stoves?|fires?|gear|lights?|beds?|mats?|showers?|toilets?|cook\w*|fridges?|chef))"
+        r"|camp(?=\s+(?:tonight|last night|for (?:the|a|\d+|one|two|three) nights?))",
     ),
     ("groceries", 4, r"food shopping|food shop|grocery shop"),
     (
@@ -77,7 +81,10 @@ _TABLE: list[tuple[str, int, str]] = [
         "health",
         3,
         r"pharmacy|chemist|doctor|gp|medicine|medication|meds|prescription|script"
-        r"|dentist|dental|physio|hospital|optometrist|glasses|vet|health|first aid|sunscreen",
+        r"|dentist|dental|physio|hospital|optometrist|glasses|vet|health|first aid|sunscreen"
+        r"|chiropractor|chiro|podiatrist|osteo(?:path)?|optician|audiologist|hearing aids?"
+        r"|pathology|blood tests?|x-?rays?|specialist|skin check|acupunctur\w*|naturopath"
+        r"|psychologist|counsell?or|massage therapist|remedial massage",
     ),
     (
         "phone_internet",
@@ -192,20 +199,32 @@ CATEGORIES = (
 )  # fmt: skip
 
 
-def find_category(text: str, *, min_weight: int = 0) -> tuple[str, int, int] | None:
-    """(category, start, end) of the strongest category word, earliest on ties; with
-    `min_weight` 3, only words that say what was bought (not where)."""
+def find_category(
+    text: str, *, min_weight: int = 0, near: int | None = None
+) -> tuple[str, int, int] | None:
+    """(category, start, end) of the strongest category word, earliest on ties (the sentence
+    of `near`, the amount, first when given: "… sitting under the annex with a wet towel. …
+    went to the chiropractor today which was $65" is health); with `min_weight` 3, only words
+    that say what was bought (not where)."""
     clean = _NEGATED.sub(lambda m: " " * len(m[0]), text)
-    best: tuple[int, int, str, int, int] | None = None
+    # the sentence of the amount, when given: its words outrank the other sentences' (a
+    # letter tells of other things), earliest first within it
+    opening, closing = 0, len(clean)
+    if near is not None:
+        ends = list(re.finditer(r"[.!?]\s|\n", clean))
+        opening = max((e.end() for e in ends if e.end() <= near), default=0)
+        closing = min((e.start() for e in ends if e.start() >= near), default=len(clean))
+    best: tuple[int, int, int, str, int] | None = None
     for category, weight, pattern in _COMPILED:
         if weight < min_weight:
             continue
         for m in pattern.finditer(clean):
-            key = (-weight, m.start(), category, m.start(), m.end())
+            outside = near is not None and not (opening <= m.start() < closing)
+            key = (-weight, int(outside), m.start(), category, m.end())
             if best is None or key < best:
                 best = key
     if best is not None:
-        return best[2], best[3], best[4]
+        return best[3], best[2], best[4]
     names = "|".join(c.replace("_", "[ _/]") for c in CATEGORIES)
     if named := re.search(rf"\b({names})\b", clean, re.I):
         return re.sub(r"[ /]", "_", named[1].lower()), named.start(), named.end()
@@ -266,6 +285,9 @@ def american_words(text: str) -> str:
     return text if _PROPANE.search(text) else _US_GAS.sub("gasoline", text)
 
 
-def category_of(text: str, *, american: bool = False, min_weight: int = 0) -> str | None:
-    hit = find_category(american_words(text) if american else text, min_weight=min_weight)
+def category_of(
+    text: str, *, american: bool = False, min_weight: int = 0, near: int | None = None
+) -> str | None:
+    said = american_words(text) if american else text
+    hit = find_category(said, min_weight=min_weight, near=near)
     return hit[0] if hit else None

@@ -14,7 +14,15 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from agent.brain.calendar_words import count_of, nth_day, numeric, shift, weekday, written
+from agent.brain.calendar_words import (
+    WEEKDAYS,
+    count_of,
+    nth_day,
+    numeric,
+    shift,
+    weekday,
+    written,
+)
 from agent.brain.clock import add_months, month_number
 
 _I = re.IGNORECASE
@@ -148,6 +156,16 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "in",
     ),
+    # "next week on Wednesday", "Wednesday next week", "the Thursday of last week": that
+    # weekday in the week named (before "next week" alone, which is the day a week on)
+    (
+        re.compile(
+            rf"\b(?P<rel>last|next|this) week,?\s+(?:on\s+)?(?:the\s+)?(?P<wd>{_WD})\b\.?"
+            rf"|\b(?P<wd2>{_WD})\.?\s+(?:of\s+)?(?P<rel2>last|next|this) week\b",
+            _I,
+        ),
+        "week_weekday",
+    ),
     (re.compile(r"\b(last|next|this) (week|fortnight|month|year)\b", _I), "rel_unit"),
     (re.compile(r"\b(?:(last|next|this|this coming) )?(?:the )?weekend\b", _I), "weekend"),
     # "Saturday the 20th of June", "Sat 20 June": the date, which the weekday only confirms
@@ -180,13 +198,15 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     # "Wednesday the 18th": the date, which the weekday only confirms
     (
-        re.compile(rf"\b(?:{_WD_FULL}),?\s+(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)\b", _I),
+        re.compile(rf"\b(?:{_WD})\.?,?\s+(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)\b", _I),
         "weekday_nth",
     ),
     (re.compile(r"\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b", _I), "nth"),
     (re.compile(r"\bon\s+(\d{1,2})(?:st|nd|rd|th)\b", _I), "nth"),
     # "by 20th", "due 3rd", "before 15th": a deadline's day of the month, "the" left out
     (re.compile(r"\b(?:by|due|before|until|till)\s+(\d{1,2})(?:st|nd|rd|th)\b", _I), "nth"),
+    # "Friday before last", "the Tuesday before last": a week before the last one
+    (re.compile(rf"\b(?:the\s+)?({_WD})\.?\s+before\s+last\b", _I), "weekday_before_last"),
     (re.compile(rf"\b(last|next|this coming|this|coming)\s+({_WD})\b", _I), "weekday"),
     (re.compile(rf"\b({_WD_FULL})(?:\s+(just gone|last|gone))?\b", _I), "bare_weekday"),
     (
@@ -233,7 +253,9 @@ def _resolve(kind: str, m: re.Match[str], today: date, future: bool) -> date | N
         step = {"last": -1, "next": 1, "this": 0}[m[1].lower()]
         return shift(today, step, m[2])
     if kind == "weekend":
-        mode = (m[1] or "this").lower()
+        mode = (m[1] or ("this" if future else "gone")).lower()
+        if mode == "gone":  # "spent 40 on the weekend" said in the week: the one just gone
+            return today - timedelta(days=(today.weekday() - 5) % 7)
         saturday = today + timedelta(days=(5 - today.weekday()) % 7)
         if today.weekday() == 6:
             saturday = today - timedelta(days=1)
@@ -284,6 +306,13 @@ def _resolve(kind: str, m: re.Match[str], today: date, future: bool) -> date | N
         return nth_day(today, int(m["n"]), future)
     if kind == "weekday":
         return weekday(today, m[2], m[1].lower(), future)
+    if kind == "weekday_before_last":
+        return weekday(today, m[1], "last", False) - timedelta(days=7)
+    if kind == "week_weekday":
+        rel, name = (m["rel"] or m["rel2"]).lower(), m["wd"] or m["wd2"]
+        monday = today - timedelta(days=today.weekday())
+        monday += timedelta(days={"last": -7, "next": 7}.get(rel, 0))
+        return monday + timedelta(days=WEEKDAYS.index(name.lower()[:3]))
     if kind == "week_on":
         anchor = find_day(m[2], today, future=True)
         days = 14 if m[1].lower() == "fortnight" else 7

@@ -41,6 +41,28 @@ _BEFORE = re.compile(
     _I,
 )
 _SHARE = {"half": Decimal("0.5"), "a quarter": Decimal("0.25"), "quarter": Decimal("0.25")}
+# "an hour and a half before", "a couple of hours before", "a week before", "1.5 hours
+# prior": a length counted in words or with a half, then a word of leading.
+_LENGTH_BEFORE = re.compile(
+    r"\b(?P<n>\d+(?:\.\d+)?|an?|one|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few)"
+    r"(?P<half_first>\s+and\s+a\s+half)?\s*"
+    r"(?P<unit>min|mins|minutes?|hours?|hrs?|hr|days?|weeks?|wks?)"
+    r"(?P<half>\s+and\s+a\s+half)?(?:'s|s')?\s*"
+    rf"{_LEAD}(?!\s+(?:yesterday|tomorrow|last|next))",
+    _I,
+)
+_UNIT_MINUTES = {"m": 1, "h": 60, "d": 1440, "w": 10080}
+
+
+def _length_before(m: re.Match[str]) -> Hit:
+    said = m["n"].lower()
+    count = (
+        Decimal(said) if said[0].isdigit() else Decimal(2) if "couple" in said
+        else Decimal(3) if "few" in said else Decimal(1)
+    )  # fmt: skip
+    if m["half"] or m["half_first"]:
+        count += Decimal("0.5")
+    return Hit(count * _UNIT_MINUTES[m["unit"][0].lower()], m.start(), m.end())
 
 
 def rating(text: str) -> Hit | None:
@@ -51,13 +73,37 @@ def radius_km(text: str) -> Hit | None:
     return first_hit(_RADIUS, text)
 
 
+# "heads up at three quarters", "warn me when I'm halfway": a share of the budget said as a
+# fraction, after a word of reaching it
+_FRACTION = re.compile(
+    r"\b(?:at|hits?|reach(?:es|ed)?|past|over|when (?:i'?m|we'?re|it'?s|i|we|it)"
+    r"(?: (?:get|hit|reach|am|are|is))?)\s+(?:the\s+)?(?:about\s+)?"
+    r"(?:(?P<q>3|three)[\s-]quarters?|(?P<h>half)(?:[\s-]?way)?|(?P<t>2|two)[\s-]thirds)"
+    r"(?:\s+(?:mark|way|point|of it|of the (?:budget|limit)|spent|gone))?\b",
+    _I,
+)
+
+
 def percent(text: str) -> Hit | None:
-    return first_hit(_PERCENT, text)
+    if hit := first_hit(_PERCENT, text):
+        return hit
+    if m := _FRACTION.search(text):
+        share = "75" if m["q"] else "50" if m["h"] else "66.67"
+        return Hit(Decimal(share), m.start(), m.end())
+    return None
 
 
 def reminder_before(text: str) -> Hit | None:
     """Minutes of a "remind me 30 minutes before" lead time."""
     m = _BEFORE.search(text)
+    if (said := _LENGTH_BEFORE.search(text)) and (
+        m is None
+        or said.start() <= m.start()
+        or said["half"]
+        or said["half_first"]
+        or said["unit"][0] in "wW"
+    ):
+        return _length_before(said)
     if not m:
         return None
     share = next((v for k, v in _SHARE.items() if (m.group(3) or "").lower().startswith(k)), None)

@@ -109,12 +109,22 @@ _PRICE_SPOKEN = re.compile(
     r"(?:/\s*l(?:itre|iter)?\b|per\s+l(?:itre|iter)\b|(?:a|the|each)\s+l(?:itre|iter)\b)",
     _I,
 )
+# "72 litres at one ninety nine" (by then "72 litres at 1 99"): a price said right after the
+# litres and "at" is a litre's (a total is not said "at")
+_PRICE_AFTER_LITRES = re.compile(
+    r"\b(?:l|litres?|liters?|ltrs?)\s+at\s+([1-3]) (\d{2})\b"
+    r"(?!\s*(?:am|pm|a\.m|p\.m|:|[.,]\d|dollars|bucks|in the|tonight|this))",
+    _I,
+)
 
 
 def price_per_litre(text: str) -> Hit | None:
     if spoken := _PRICE_SPOKEN.search(text):
         value = _dec(spoken[1]) + _dec(spoken[2]) / 100
         return Hit(value, spoken.start(), spoken.end())
+    if spoken := _PRICE_AFTER_LITRES.search(text):
+        value = _dec(spoken[1]) + _dec(spoken[2]) / 100
+        return Hit(value, spoken.start(1), spoken.end())
     m = _PRICE.search(text)
     if m:
         raw = m.group(1) or m.group(3)

@@ -244,7 +244,17 @@ def best_amount(text: str, *, loose: bool = False) -> Amount | None:
     if cued or not loose:
         return cued
     bare = bare_numbers(text)
-    return bare[0] if bare else None
+    # "2 coffees, 9.50", "3 bags of ice 12": a count of things before their price is no price
+    priced = [
+        b for b in bare if not _COUNT_OF.match(text, b.end) or b.value != b.value.to_integral()
+    ]
+    return (priced or bare)[0] if bare else None
+
+
+# A small whole number before a plural noun is a count ("2 coffees", "3 bags of ice").
+_COUNT_OF = re.compile(
+    r"\s+(?!(?:dollars|bucks|quid|euros|pounds|cents|aud|usd)\b)[a-z]{2,}s\b", re.I
+)
 
 
 def as_number(value: Decimal) -> float | int:

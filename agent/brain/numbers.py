@@ -58,6 +58,8 @@ _A_GRAND = re.compile(
 )
 # "half a dozen eggs", "a dozen and a half": counts said by the dozen.
 _DOZENS = re.compile(r"\bhalf (?:a )?dozen\b|\b(?:a|1) dozen and a half\b", _I)
+# "2 dozen eggs", "3 dozen": so many twelves (said in words, "two dozen" is read there)
+_DIGIT_DOZENS = re.compile(r"(?<![\d.,])([1-9]\d?)\s+dozen\b(?!\s+and a half)", _I)
 
 
 def _one_and_cents(m: re.Match[str]) -> str:
@@ -68,10 +70,128 @@ def _one_and_cents(m: re.Match[str]) -> str:
 
 def dozens(text: str) -> str:
     """ "half a dozen" -> "6" (before number words become digits: "a dozen" is 12 then)."""
-    return _DOZENS.sub(lambda m: "6" if m[0].lower().startswith("half") else "18", text)
+    text = _DOZENS.sub(lambda m: "6" if m[0].lower().startswith("half") else "18", text)
+    return _DIGIT_DOZENS.sub(lambda m: str(int(m[1]) * 12), text)
+
+
+# "a fiver", "a tenner": a note by its name
+_NOTE = re.compile(r"\b(?:a|one)\s+(fiver|tenner)\b", _I)
 
 
 def one_and_cents(text: str) -> str:
     """ "a buck 50" -> "1.50 dollars", "a grand" -> "1 grand" (after number words became
     digits)."""
+    text = _NOTE.sub(lambda m: "5 dollars" if m[1].lower() == "fiver" else "10 dollars", text)
     return _A_GRAND.sub("1 grand", _ONE_AND_CENTS.sub(_one_and_cents, text))
+
+
+# --- figures said partly in digits, partly in words ----------------------------------------
+
+_ONES = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen")  # fmt: skip
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+def spelt(n: int) -> str:
+    """1-999 in words, so that a figure said half in digits reads as one said in words."""
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        return _TENS[n // 10] + (" " + _ONES[n % 10] if n % 10 else "")
+    return _ONES[n // 100] + " hundred" + (" and " + spelt(n % 100) if n % 100 else "")
+
+
+_SCALE_WORD = r"(?:hundred|thousand|grand)"
+# A small whole figure in digits (not a decimal, a thousands group or part of a longer run).
+_SMALL = r"(?<![\d.,:/$])[1-9]\d{0,2}(?![\d.,:/]\d|\d)"
+# "3 hundred and 20", "1 thousand 2 hundred", "1 grand 2 hundred", "six hundred and 40":
+# digits right before a scale word, or right after one (an "and" may come between), in a
+# figure that has a scale word. Digits not next to a scale word are not touched ("45 and
+# a hundred" stays two figures).
+_SAID = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand|grand)\b"
+)
+_MIXED = re.compile(
+    rf"(?:{_SMALL}\s+{_SCALE_WORD}|{_SCALE_WORD}\s+(?:and\s+)?{_SMALL})"
+    rf"(?:\s+(?:and\s+)?(?:{_SMALL}|{_SAID})(?:\s+{_SCALE_WORD})?)*",
+    _I,
+)
+_NUMBER_WORD = re.compile(
+    r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand|grand|and)$",
+    _I,
+)
+
+
+def _mixed(m: re.Match[str]) -> str:
+    tokens = m[0].split()
+    # the run ends at the first word that is no number word (the pattern takes any word)
+    end = next((i for i, t in enumerate(tokens) if not (t.isdigit() or _NUMBER_WORD.match(t))),
+               len(tokens))  # fmt: skip
+    head, tail = tokens[:end], tokens[end:]
+    while head and head[-1].lower() == "and":
+        tail.insert(0, head.pop())
+    out = []
+    for i, token in enumerate(head):
+        low = token.lower()
+        if token.isdigit():
+            out.append(spelt(int(token)))
+        elif low == "grand" and any(t.isdigit() or _NUMBER_WORD.match(t) for t in head[i + 1 :]):
+            out.append("thousand")  # "1 grand 2 hundred": a thousand, then hundreds
+        else:
+            out.append(token)
+    return " ".join([*out, *tail])
+
+
+# "two and a half grand", "2 and a half thousand", "3 and a half k": the figure and a half,
+# in thousands ("2.5 grand" is then read as money's thousands are).
+_AND_A_HALF_SCALE = re.compile(
+    r"(?<![\d.,])(\d{1,3}) and a half (?:(?P<grand>grand\b|k\b)|(?P<thousand>thousand\b|1000\b))",
+    _I,
+)
+# "one point two k", "1 point 2k", "one point five grand": a spoken decimal before a scale
+_SPOKEN_POINT = re.compile(
+    r"\b(\d{1,3}|one) point (\d{1,2})(?:\s?(?=k\b)|(?=\s(?:grand|thousand|1000)\b))", _I
+)
+
+
+_DIGIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|\d)"
+# "one point five thousand", "2 point 4 thousand": a decimal of thousands, said
+_POINT_THOUSAND = re.compile(rf"\b({_DIGIT_WORD}) point ({_DIGIT_WORD}) thousand\b", _I)
+
+
+def _digit(word: str) -> int:
+    return int(word) if word.isdigit() else _ONES.index(word.lower())
+
+
+def mixed(text: str) -> str:
+    """Digits said beside number words in one figure become words, read with them:
+    "3 hundred and 20" -> "three hundred and twenty" (before number words become digits)."""
+    text = _POINT_THOUSAND.sub(lambda m: str(_digit(m[1]) * 1000 + _digit(m[2]) * 100), text)
+    return _MIXED.sub(_mixed, text)
+
+
+def halves_and_points(text: str) -> str:
+    """ "2 and a half grand" -> "2.5 grand", "1 point 2k" -> "1.2k" (after number words
+    became digits)."""
+
+    def half(m: re.Match[str]) -> str:
+        if m["thousand"]:
+            return str(int(m[1]) * 1000 + 500)
+        return f"{m[1]}.5 {m['grand']}" if m["grand"].lower() == "grand" else f"{m[1]}.5k"
+
+    text = _AND_A_HALF_SCALE.sub(half, text)
+    text = _SPOKEN_POINT.sub(lambda m: f"{1 if m[1].lower() == 'one' else m[1]}.{m[2]}", text)
+    return _THOUSAND_AFTER_POINT.sub(_point_thousands, text)
+
+
+# "1.2 1000" (from "one point two thousand"): the thousands said after a decimal
+_THOUSAND_AFTER_POINT = re.compile(r"(?<![\d.,])(\d{1,3}\.\d{1,2}) 1000\b")
+
+
+def _point_thousands(m: re.Match[str]) -> str:
+    return str((Decimal(m[1]) * 1000).quantize(Decimal(1)))

@@ -7,8 +7,10 @@ import re
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from itertools import pairwise
 
+from agent.brain.calendar_words import WEEKDAYS, weekday, written
 from agent.brain.clock import add_months, month_end, month_number
 from agent.brain.dates import MONTHS, all_days, find_day
 
@@ -37,7 +39,58 @@ _JUST_GONE = r"(?:the )?{0} (?:(?:that'?s |that has |which has )?just (?:gone|pa
 # this week's Monday (said on a Sunday, the weekend before this one)
 _LAST_WEEKEND = rf"\b(?:(?:last|past|previous) weekend|{_JUST_GONE.format('weekend')})(?! before)"
 
+_NTH_WEEK = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3,
+             "4th": 3}  # fmt: skip
 _NAMED: list[tuple[re.Pattern[str], str]] = [
+    # "the first week of March", "the last week in Feb": seven days of that month
+    (
+        re.compile(
+            rf"\b(?:the )?(first|1st|second|2nd|third|3rd|fourth|4th|last|final) week (?:of|in)"
+            rf" ({MONTHS})\b(?:\s+(\d{{4}}))?",
+            _I,
+        ),
+        "week_of_month",
+    ),
+    # "the first half of Feb", "the second half of last month"
+    (
+        re.compile(
+            rf"\b(?:the )?(first|1st|second|2nd|last|latter) half of (?:(?:the )?month of )?"
+            rf"({MONTHS}|last month|this month)\b",
+            _I,
+        ),
+        "half_of_month",
+    ),
+    # "early Feb", "mid-March", "late January", "the middle of April": a third of the month
+    (
+        re.compile(
+            rf"\b(early|mid|middle of|late)[\s-]+({MONTHS})\b(?:\s+(\d{{4}}))?",
+            _I,
+        ),
+        "part_of_month",
+    ),
+    # "this financial year", "last FY", "the tax year": the Australian year, July to June
+    (
+        re.compile(
+            r"\b(this|the current|current|last|previous|the last|the previous|the)\s+"
+            r"(?:financial|fiscal|tax|fin)\s+year\b|\b(this|last)\s+fy\b",
+            _I,
+        ),
+        "financial_year",
+    ),
+    (re.compile(r"\b(?:the )?week before last\b", _I), "week_before_last"),
+    # "the last month and a half", "the past 2 and a half weeks": that many days back
+    (
+        re.compile(
+            r"\b(?:last|past|previous) (?:(\d+) |(?:a|one) )?(week|month)s? and a half\b"
+            r"|\b(?:last|past|previous) (\d+) and a half (week|month)s?\b",
+            _I,
+        ),
+        "and_a_half",
+    ),
+    # "the past 48 hours", "the last 24 hours": the days they reach back to
+    (re.compile(r"\b(?:last|past|previous) (\d+) (?:hours|hrs)\b", _I), "last_hours"),
+    # "yesterday and today": both days
+    (re.compile(r"\byesterday and today\b|\btoday and yesterday\b", _I), "two_days"),
     # "the month just gone", "the week that's just gone": the one before this one
     (re.compile(rf"\b{_JUST_GONE.format('month')}", _I), "last_month"),
     (re.compile(rf"\b{_JUST_GONE.format('week')}", _I), "last_week"),
@@ -101,9 +154,73 @@ _NAMED: list[tuple[re.Pattern[str], str]] = [
 PERIODS = ("this_week", "last_week", "this_month", "last_month", "last_30_days", "this_year")
 
 
+def _month_said(name: str, year: str | None, today: date) -> date | None:
+    """The first day of a month named ("Feb", "last month") in the year it last was or is."""
+    low = name.lower()
+    if low in ("last month", "this month"):
+        return add_months(today.replace(day=1), -1 if low == "last month" else 0)
+    number = month_number(name)
+    if number is None:
+        return None
+    return date(int(year) if year else today.year - (number > today.month), number, 1)
+
+
+def _parts(kind: str, m: re.Match[str], today: date) -> tuple[date, date] | None:
+    """Spans inside a month, a financial year, and counts said with a half."""
+    if kind == "week_of_month":
+        first = _month_said(m[2], m[3], today)
+        if first is None:
+            return None
+        if m[1].lower() in ("last", "final"):
+            return month_end(first) - timedelta(days=6), month_end(first)
+        start = first + timedelta(days=7 * _NTH_WEEK[m[1].lower()])
+        return start, min(start + timedelta(days=6), month_end(first))
+    if kind == "half_of_month":
+        first = _month_said(m[2], None, today)
+        if first is None:
+            return None
+        if m[1].lower() in ("first", "1st"):
+            return first, first.replace(day=15)
+        return first.replace(day=16), month_end(first)
+    if kind == "part_of_month":
+        first = _month_said(m[2], m[3], today)
+        if first is None:
+            return None
+        part = m[1].lower()
+        if part == "early":
+            return first, first.replace(day=10)
+        if part == "late":
+            return first.replace(day=21), month_end(first)
+        return first.replace(day=11), first.replace(day=20)
+    if kind == "financial_year":
+        said = (m[1] or m[2]).lower()
+        opening = date(today.year - (today.month < 7), 7, 1)
+        if said in ("last", "previous", "the last", "the previous"):
+            opening = opening.replace(year=opening.year - 1)
+        return opening, date(opening.year + 1, 6, 30)
+    if kind == "week_before_last":
+        return _week(today, -2)
+    if kind == "and_a_half":
+        unit = (m[2] or m[4]).lower()
+        count = Decimal(m[1] or m[3] or 1) + Decimal("0.5")
+        days = int(count * (7 if unit == "week" else 30))
+        return today - timedelta(days=days - 1), today
+    if kind == "last_hours":
+        return today - timedelta(days=max(int(m[1]) // 24, 1)), today
+    if kind == "two_days":
+        return today - timedelta(days=1), today
+    return None
+
+
+_PARTS = ("week_of_month", "half_of_month", "part_of_month", "financial_year",
+          "week_before_last", "and_a_half", "last_hours", "two_days")  # fmt: skip
+
+
 def _named(
     kind: str, m: re.Match[str], today: date, *, future: bool = True
 ) -> tuple[date, date] | None:
+    if kind in _PARTS:
+        return _parts(kind, m, today)
     if kind == "last_n_days":
         return today - timedelta(days=int(m[1]) - 1), today
     if kind == "last_n_weeks":
@@ -202,8 +319,73 @@ _MONTH_TO_MONTH = re.compile(
     rf"({MONTHS})\b(?:\s+(\d{{4}}))?",
     _I,
 )
+# "between 2 and 6 March", "2-6 March", "from the 2nd to the 6th of March", "March 2 to 6":
+# two days of one month, the month said once (after the second or before the first)
+_ORDINAL = r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?"
+_ONE_MONTH = re.compile(
+    rf"(?:\b(?:from|between)\s+)?(?<![\d/.:$]){_ORDINAL}\s*(?:to|till|til|until|through|thru|and|-)"
+    rf"\s*{_ORDINAL}(?:\s+of)?\s+({MONTHS})\b"
+    rf"|\b({MONTHS})\s+{_ORDINAL}\s*(?:to|till|til|until|through|thru|and|-)\s*{_ORDINAL}\b"
+    r"(?![:.]\d|\s*(?:am|pm|a\.m|p\.m|o'clock|hours|hrs|days|nights|weeks|km|kms|k\b|l\b|litres))",
+    _I,
+)
+
+
+def _in_one_month(text: str, today: date, future: bool) -> Range | None:
+    m = _ONE_MONTH.search(text)
+    if m is None:
+        return None
+    if m[3]:
+        if "and" in m[0].lower() and not re.match(r"between\b", m[0], _I):
+            return None  # ("spent 20 and 30 march …": two figures, not a span)
+        first, last, month = int(m[1]), int(m[2]), m[3]
+    else:
+        first, last, month = int(m[5]), int(m[6]), m[4]
+    if not 1 <= first < last <= 31:
+        return None
+    end = written(f"{last} {month}", today, future)
+    if end is None:
+        return None
+    with suppress(ValueError):
+        return Range(end.replace(day=first), end, None)
+    return None
+
+
 # "between now and Friday", "from today until the 20th": today is the first day
 _FROM_NOW = re.compile(r"\b(?:from|between)\s+(?:now|today|right now)\b", _I)
+
+
+# "from Monday to Wednesday", "between tues and thurs", "mon-wed": the days of one run of the
+# week, the last after the first (the run gone by, asked of money; the coming one ahead)
+_WEEKDAY_NAMES = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|weds|thu|thur"
+    r"|thurs|fri|sat|sun"
+)
+_WEEKDAY_RUN = re.compile(
+    rf"(?:\b(?:from|between)\s+)?\b(?:last\s+|this\s+|next\s+)?({_WEEKDAY_NAMES})\.?\s*"
+    rf"(?:to|till|til|until|through|thru|and|-)\s*({_WEEKDAY_NAMES})\b",
+    _I,
+)
+
+
+def _weekday_run(text: str, today: date, future: bool) -> Range | None:
+    m = _WEEKDAY_RUN.search(text)
+    if m is None or (" and " in m[0].lower() and not m[0].lower().startswith("between")):
+        return None  # ("monday and wednesday": two days, not the days between)
+    first = WEEKDAYS.index(m[1].lower()[:3])
+    length = (WEEKDAYS.index(m[2].lower()[:3]) - first) % 7
+    if length == 0:
+        return None
+    said = re.search(r"\b(last|this|next)\s", m[0], _I)
+    begin = weekday(today, m[1], said[1].lower() if said else "bare", future)
+    if not future and not said and begin + timedelta(days=length) > today:
+        begin -= timedelta(days=7)  # asked of money: the run that has gone by
+    return Range(begin, begin + timedelta(days=length), None)
+
+
+_UNTIL_NOW = re.compile(
+    r"\s+(?:until|till|til|to|up to|up until|through)\s+(?:now|right now|date|the present)\b", _I
+)
 
 
 def _months_apart(m: re.Match[str], today: date) -> Range | None:
@@ -223,6 +405,11 @@ def find_range(text: str, today: date, *, future: bool = False) -> Range | None:
     if (months := _MONTH_TO_MONTH.search(text)) and (apart := _months_apart(months, today)):
         return apart
     text = _FROM_NOW.sub(lambda m: m[0].rsplit(" ", 1)[0] + " today", text)
+    text = _UNTIL_NOW.sub(" to today", text)  # "from the 1st of Feb until now"
+    if run := _weekday_run(text, today, future):
+        return run
+    if one_month := _in_one_month(text, today, future):
+        return one_month
     pair = re.search(r"\bfrom\b(.+?)\b(?:to|till|until|through)\b(.+)", text, _I) or re.search(
         r"\bbetween\b(.+?)\b(?:and|&)\b(.+)", text, _I
     )

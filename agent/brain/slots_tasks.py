@@ -49,24 +49,9 @@ def add_task(text: str, env: Env) -> Draft:
     rest = blank(text, [(start, day.end)]) if day else text
     if day:
         draft.put("due_date", day.day.isoformat())
-    # "priority" as typed in a hurry ("priortiy", "prio"); "no hurry" is "no rush"
-    prio = r"(?:pr\w*rit\w*|prio\w*)"
-    # "!high", "!urgent", "!low": a priority tagged as in a to-do app
-    high = (
-        rf"\b(?<!not )(?<!not very )(?<!not that )"
-        rf"(?:urgent|asap|important|(?:high|top) {prio}|critical|(?<=!)high)\b"
-    )
-    # ("not urgent", "not important", "not a priority": said of the job, low)
-    low = (
-        rf"\b(?:low {prio}|no (?:rush|hurry)(?: at all)?|whenever|someday|eventually|(?<=!)low"
-        rf"|not (?:very |that |too |super )?(?:urgent|important|critical|a {prio}))\b"
-    )
-    if re.search(high, text, _I):
-        draft.put("priority", "high")
-        rest = re.sub(high, " ", rest, flags=_I)
-    elif re.search(low, text, _I):
-        draft.put("priority", "low")
-        rest = re.sub(low, " ", rest, flags=_I)
+    if said := values.priority(text):
+        draft.put("priority", said[0])
+        rest = said[1].sub(" ", rest)
     rest = re.sub(
         r"\b(?:to|on|in)\s+(?:my|the|our)\s+(?:to-?do|todo|task|jobs?)\s*(?:list)?",
         " ",

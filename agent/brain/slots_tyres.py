@@ -156,6 +156,16 @@ _HOT = re.compile(
 )
 
 
+def unit_by_size(readings: list[Decimal]) -> str | None:
+    """The unit tyre figures said with none are in, by their size: no tyre runs at 38 kPa or
+    240 psi. Up to 8 is bar, 12-90 psi, 100 and more kPa; figures that disagree say none."""
+    kinds = {
+        "bar" if v <= 8 else "psi" if 12 <= v <= 90 else "kpa" if 100 <= v <= 900 else None
+        for v in readings
+    }
+    return kinds.pop() if len(kinds) == 1 and None not in kinds else None
+
+
 def log_tyre_pressures(text: str, env: Env) -> Draft:
     draft = Draft("log_tyre_pressures")
     if vehicle := vehicle_named(text, env):
@@ -170,6 +180,10 @@ def log_tyre_pressures(text: str, env: Env) -> Draft:
     if day := find_day(text, env.today, future=False):
         draft.put("date", day.day.isoformat())
     found = pressures(text)
+    # "38 front, 42 rear" said to a metric profile: psi (the profile's own unit is left unsaid)
+    unit = unit_by_size(list(found.values())) if found and "unit" not in draft.args else None
+    if unit and unit != ("psi" if env.units == "imperial" else "kpa"):
+        draft.put("unit", unit)
     draft.put("pressures", {k: float(v) for k, v in found.items()} if found else None)
     draft.missing = None if found else "pressures"
     return draft

@@ -99,10 +99,15 @@ def log_maintenance(text: str, env: Env) -> Draft:
     # "next one due in March", "get them checked again on the 15th of January": a date
     # after words of the next time is when it is due, not when it was done
     m = re.search(
-        r"\bnext\b.*?\bdue\b(.*)$|\b(?:again|due|recheck\w*|re-check\w*)\b(.*)$", text, _I
+        r"\bnext\b.*?\bdue\b(.*)$|\b(?:again|due|recheck\w*|re-check\w*)\b(.*)$"
+        # "next one in 6 months", "next service's in March": the next time named, then when
+        r"|\bnext\s+(?:one|time|(?:\w+\s+)?(?:service|change|check|inspection))(?:'s|\s+is)?"
+        r"(\s+(?:in|on|by|around|about|at the end of|end of|mid)\b.*)$",
+        text,
+        _I,
     )
     m = m if due is None else None
-    if m and (nd := values.day(m[1] or m[2], env.today, future=True)):
+    if m and (nd := values.day(m[1] or m[2] or m[3], env.today, future=True)):
         draft.put("next_due_date", nd.day.isoformat())
         cut = cut[: m.start()]
     day = values.day(cut, env.today, future=False)

@@ -68,10 +68,20 @@ _RATE = re.compile(
 )
 
 
+# "2 x 25 for park passes", "3 @ 4.50", "two coffees at 5.50 each": a count times a price
+_COUNT_TIMES = re.compile(
+    r"(?<![\d.$,])(?P<n>\d{1,2})\s*(?:x|×|@)\s*\$?(?P<rate>\d+(?:\.\d{1,2})?)\b(?!\s*(?:am|pm|%))"
+    r"|(?<![\d.$,])(?P<n2>\d{1,2})\s+(?:[a-z']+\s+){1,3}?(?:at|@|for)\s+\$?"
+    r"(?P<rate2>\d+(?:\.\d{1,2})?)\s*(?:dollars|bucks)?\s*"
+    r"(?:each|apiece|a piece|a pop|per (?:item|one|unit|piece))\b",
+    _I,
+)
+
+
 def _times_rate(text: str, amount: Amount) -> Amount | None:
     """ "the caravan park 38 a night for 3 nights", "2 nights at 45 a night": the rate
     times the count, when the amount read is that rate (a total said wins)."""
-    m = _RATE_FOR.search(text)
+    m = _RATE_FOR.search(text) or _COUNT_TIMES.search(text)
     if m:
         rate, count = Decimal(m["rate"] or m["rate2"]), int(m["n"] or m["n2"])
     elif (each := _RATE.search(text)) and (
@@ -101,7 +111,9 @@ def add_expense(text: str, env: Env) -> Draft:
     draft.put("date", (day.day if day else env.today).isoformat())
     description = tidy(re.sub(r"\s+", " ", rest), _SPEND_WORDS)
     description = re.sub(r"\b(?:yesterday|today|last \w+|on \w+day)\b", "", description, flags=_I)
-    category = category_of(text, american=env.american)
+    # (of two words as strong, the one in the sentence of the amount: a letter tells of more)
+    near = amount.start if amount else None
+    category = category_of(text, american=env.american, near=near)
     if category is None and _BOUGHT_THING.search(text):
         category = "shopping"  # a thing bought that no other category names
     draft.put("category", category or ("other" if len(description) > 1 else None))
@@ -213,6 +225,23 @@ _ASKS = re.compile(
 )
 
 
+# A word that gives the new value, not the one the row has ("under", "was"): what follows it,
+# up to the end of its clause, is the new category.
+_TO_NEW = re.compile(r"to|into|as|should (?:have )?be(?:en)?|make it|instead", _I)
+_CLAUSE_END = re.compile(r"[,.;!?]|\b(?:it was|it's|its|because|coz|cos|since|as it)\b", _I)
+
+
+def _new_category(text: str, marks: list[re.Match[str]], env: Env) -> str | None:
+    """ "the 80 one I put under shopping should be repairs, it was the awning": the category
+    said right after the last word of changing to (not the old one, nor the reason's)."""
+    for m in reversed(marks):
+        if _TO_NEW.fullmatch(m[0]):
+            clause = _CLAUSE_END.split(_ASKS.sub(" ", text[m.end() :]), maxsplit=1)[0]
+            if category := category_of(clause, american=env.american):
+                return category
+    return None
+
+
 def update_expense(text: str, env: Env) -> Draft:
     said_old = _OLD_AMOUNT.search(text)
     old = Decimal(said_old[1]) if said_old else None
@@ -232,7 +261,8 @@ def update_expense(text: str, env: Env) -> Draft:
     first = _ASKS.sub(" ", text[marks[0].end() :]) if marks else ""
     draft.put(
         "category",
-        category_of(asks, american=env.american)
+        _new_category(text, marks, env)
+        or category_of(asks, american=env.american)
         or (category_of(first, american=env.american) if re.match(r"\s*\w+", first) else None),
     )
     if day := values.day(after, env.today, future=False):

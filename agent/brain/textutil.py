@@ -259,7 +259,9 @@ _ORDINAL_DATE = re.compile(
     rf"|(?<=\b)(?P<m>{_MONTH_WORD})\s+(?:the\s+)?(?P<b>{_ORD_WORD})\b"
     rf"|\b(?P<w>{_WEEKDAY_WORD}),?\s+the\s+(?P<d>{_ORD_WORD})\b"
     rf"|\b(?P<p>on|by|until|till|til|before|after|from|since|use by|best before) the\s+"
-    rf"(?P<c>{_ORD_WORD})\b(?=\s*(?:$|[,.!?]|at\b|for\b|of\b|in\b|and\b|to\b|till\b|until\b))",
+    rf"(?P<c>{_ORD_WORD})\b(?=\s*(?:$|[,.!?]|at\b|for\b|of\b|in\b|and\b|to\b|till\b|until\b"
+    # ("on the seventh I paid 25 …": a clause of its own follows the day)
+    r"|(?:i|we|my|our|he|she|they|you|-)\b))",
     re.IGNORECASE,
 )
 
@@ -547,7 +549,11 @@ def respell(text: str) -> str:
 _WEEKEND_SLASH = re.compile(r"(?<!\d)(?<!\d )\bw/e\b", re.IGNORECASE)
 # "a couple hundred", "couple of grand": two of the scale (a figure, not "a few": vague)
 _COUPLE_SCALE = re.compile(
-    r"\b(?:a\s+)?couple(?:\s+of)?\s+(hundred|thousand|grand)\b", re.IGNORECASE
+    r"\b(?:a\s+)?couple(?:\s+of)?\s+(hundred|thousand|grand)\b"
+    # "a couple of litres of milk", "a couple kilos of rice": two of a measure
+    r"|\ba\s+couple(?:\s+of)?\s+(litres?|liters?|kilos?|kg|kilograms?|bottles?|packets?|packs?"
+    r"|loaves|cans|tins|bags|boxes|jars|cartons|dozen|blocks?|tubs?|rolls?)\b",
+    re.IGNORECASE,
 )
 
 
@@ -603,6 +609,28 @@ def _half_hours(m: re.Match[str]) -> str:
 
 
 _DOTTED_KM = re.compile(r"(?<![\d.,])(\d{1,3})\.(\d{3})(?=\s*(?:km|kms|kilomet\w+)\b)", re.I)
+# "at oh nine hundred", "from oh eight thirty" (by then "oh 900", "oh 8 30"), "at nine
+# hundred hours" ("900 hours"): a 24-hour clock said aloud, after a word that asks for a time.
+_SAID_CLOCK = re.compile(
+    r"\b(at|by|from|till|until|@)\s+(?:(?:oh|zero|o)\s+(?P<h>\d)(?:00|\s([0-5]\d))\b"
+    r"(?:\s*(?:hours|hrs))?|(?P<hh>1?\d|2[0-3])00\s*(?:hours|hrs)\b)",
+    re.I,
+)
+
+
+# ("the generator's service is due at 500 hours": a machine's running hours)
+_RUNNING_HOURS = re.compile(
+    r"\b(?:engine|generator|genny|motor|outboard|servic\w*|hour ?meter|hours on)\b", re.I
+)
+
+
+def _said_clock(m: re.Match[str]) -> str:
+    if m["hh"] and _RUNNING_HOURS.search(m.string):
+        return m[0]
+    hour = int(m["h"] or m["hh"])
+    return f"{m[1]} {hour:02d}:{m[3] or '00'}"
+
+
 _OCLOCK = re.compile(r"\b(\d{1,2}) ?o'? ?clock\b", re.I)
 # "fifty k's", "200ks": kilometres.
 _KAYS = re.compile(r"(?<=\d)\s?k'?s\b", re.I)
@@ -645,19 +673,21 @@ def normalise(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", " - ")
     text = undictate(unletter(re.sub(r"[ \t]+", " ", text).strip()))
-    text = _WEEKEND_SLASH.sub("weekend", _COUPLE_SCALE.sub(r"two \1", text))
+    text = _WEEKEND_SLASH.sub("weekend", _COUPLE_SCALE.sub(lambda m: f"two {m[1] or m[2]}", text))
     text = _LIST_PLUS.sub(_list_plus, _HESITATION.sub("", text), count=1)
     text = respell(_TEXTED.sub(_texted, text))
     text = _ORDINAL_DATE.sub(_ordinal_date, text)
     text = _HAVE_CONTRACTIONS.sub(r"\1 have", text)  # "what've we got on"
     text = _PER.sub(lambda m: " a " + _PER_WORD.get(m[1].lower(), m[1].lower()), text)
     text = _YEAR_WORDS.sub(_year, fix_number_words(_CONTRACTIONS.sub(_apostrophe, text)))
-    text = _DIGITS_SCALE.sub(_digits_scale, text)
+    text = _DIGITS_SCALE.sub(_digits_scale, numbers.mixed(text))
     text = numbers.one_and_cents(words_to_digits(numbers.dozens(text)))
+    text = numbers.halves_and_points(text)
     text = _SPACED_THOUSANDS.sub(r"\1\2", _ARROW.sub(" to ", text))
     text = _AND_A_HALF.sub(r"\1 \2:30", _KAYS.sub(" km", _OH.sub(_oh, text)))
     text = _HALF_HOURS.sub(_half_hours, text)
-    text = _OCLOCK.sub(r"\1:00", text)  # "10 o'clock until 12 o'clock": clock times
+    # "10 o'clock until 12 o'clock": clock times
+    text = _SAID_CLOCK.sub(_said_clock, _OCLOCK.sub(r"\1:00", text))
     # "203.450 km" (a thousands dot, as most of Europe writes it); "this week end"
     text = _DOTTED_KM.sub(r"\1\2", re.sub(r"\bweek end\b", "weekend", text, flags=re.I))
     text = _DOTTED_THOUSANDS.sub(lambda m: f"{m[1].replace('.', '')}.{m[2]}", text)

@@ -87,6 +87,11 @@ _HOUR_MINUTE = re.compile(
     r"(?!\s*(?:dollars?|bucks?|each|x\b))" + _NOT_MEASURE,
     _I,
 )
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+)  # fmt: skip
 # "at 1700", "0930 hrs": a 24-hour clock, after a word that asks for a time or before "hrs".
 _CLOCK_24 = re.compile(
     r"\b(?:(?:at|@|by|from|till|until)\s+([01]\d|2[0-3])([0-5]\d)\b(?:\s*(?:hrs|hours)\b)?"
@@ -94,7 +99,13 @@ _CLOCK_24 = re.compile(
     # "vet friday 0700", "tomorrow 1430": four digits right after a day word
     r"|(?:(?<=day )|(?<=tues )|(?<=tue )|(?<=wed )|(?<=weds )|(?<=thurs )|(?<=thu )|(?<=fri )"
     r"|(?<=sat )|(?<=sun )|(?<=mon )|(?<=tomorrow )|(?<=tmrw ))(0\d|1\d|2[0-3])([0-5]\d)\b"
-    r"(?!\s*(?:dollars?|bucks?|quid|euros?|aud|usd|nzd|gbp|eur)\b))" + _NOT_MEASURE,
+    r"(?!\s*(?:dollars?|bucks?|quid|euros?|aud|usd|nzd|gbp|eur)\b)"
+    # "doctors 21/03 0915", "21st march 0930": four digits right after a written date (with
+    # its leading 0 or 1: "march 2026" is a year)
+    r"|(?:(?<=\d/\d )|(?<=\d/\d\d )|(?<=\dst )|(?<=\dnd )|(?<=\drd )|(?<=\dth )"
+    + "".join(f"|(?<={month} )" for month in _MONTH_NAMES)
+    + r")(0\d|1\d)([0-5]\d)\b(?!\s*(?:dollars?|bucks?|quid|euros?|aud|usd|nzd|gbp|eur|km)\b))"
+    + _NOT_MEASURE,
     _I,
 )
 # "12 noon", "12 midnight": the word says which 12.
@@ -158,7 +169,9 @@ def _relative(text: str) -> TimeHit | None:
             return TimeHit(at, m.start(), m.end())
     if m := _CLOCK_24.search(text):
         return TimeHit(
-            time(int(m[1] or m[3] or m[5]), int(m[2] or m[4] or m[6])), m.start(), m.end()
+            time(int(m[1] or m[3] or m[5] or m[7]), int(m[2] or m[4] or m[6] or m[8])),
+            m.start(),
+            m.end(),
         )
     if m := _TWELVE.search(text):
         return TimeHit(time(0 if m[1].lower() == "midnight" else 12), m.start(), m.end())

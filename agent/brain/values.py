@@ -57,6 +57,17 @@ _BARE_SPAN = re.compile(
     r"(?:till|til|until|to|-)\s*(?P<b>(?:half|quarter|\d{1,2}|noon|midday)[^,;]{0,30})",
     _I,
 )
+# "markets friday 9 to 11", "golf sat 1 till half 4": bare hours right after a day word
+_DAY_SPAN = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|weds|thu"
+    r"|thur|thurs|fri|sat|sun|today|tomorrow|tmrw|tonight|arvo|morning|afternoon)\.?,?\s+"
+    r"(?P<a>\d{1,2})\s*(?:till|til|until|to|-)\s*"
+    r"(?P<b>(?:half\s+\d{1,2}|quarter\s+(?:past|to)\s+\d{1,2}|\d{1,2}(?:[:.][0-5]\d)?"
+    r"(?:\s*[ap]\.?m\.?)?|noon|midday))"
+    r"(?![\w%]|\s*(?:people|ppl|persons|guests|of\b|km|kms|k\b|l\b|litres|kg|days|nights|weeks"
+    r"|dollars|bucks|percent|hours|hrs))",
+    _I,
+)
 _ONLY_CLOCK = re.compile(
     r"\s*(?:at\s+)?(?:half|quarter|\d)[\w:. ]*?(?:am|pm|a\.m\.|p\.m\.)?\s*$"
     r"|\s*(?:noon|midday)\s*$",
@@ -78,7 +89,7 @@ def clock_span(text: str) -> tuple[time, time, int, int] | None:
     that keeps it before the end."""
     if hours := time_range(text):
         return hours
-    for m in [*_SPAN.finditer(text), *_BARE_SPAN.finditer(text)]:
+    for m in [*_SPAN.finditer(text), *_BARE_SPAN.finditer(text), *_DAY_SPAN.finditer(text)]:
         first = _clock_alone(m["a"])
         if first is None:
             continue
@@ -87,13 +98,21 @@ def clock_span(text: str) -> tuple[time, time, int, int] | None:
         if last is None or last.start > len("at "):
             continue
         start, end = first.at, last.at
+        bare_end = not re.search(r"[ap]\.?m|noon|midday|:|\.", b[: last.end - len("at ")], _I)
+        if (
+            m.re is _DAY_SPAN
+            and bare_end
+            and start.hour >= 12 > end.hour
+            and end.hour + 12 > start.hour
+        ):
+            end = end.replace(hour=end.hour + 12)  # "yoga tues 6 to 7": both in the evening
         morning = start.replace(hour=start.hour - 12) if start.hour >= 12 else start
         if start >= end and morning < end:
             start = morning  # "from 11 till quarter past 12": an hour read as pm may be am
         if start >= end:
             continue
         stop = m.start("b") + last.end - len("at ")
-        return start, end, m.start(), stop
+        return start, end, m.start("a") if m.re is _DAY_SPAN else m.start(), stop
     return None
 
 
@@ -116,6 +135,38 @@ def days_ahead(text: str) -> int | None:
     count = (m["n"] or "1").lower()
     n = int(count) if count.isdigit() else 2 if "couple" in count else 3 if "few" in count else 1
     return n * _UNIT_DAYS[m["unit"][0].lower()]
+
+
+# "priority" as typed in a hurry ("priortiy", "prio"); "no hurry" is "no rush"
+_PRIO = r"(?:pr\w*rit\w*|prio\w*)"
+_PRIORITIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # ("priority: low", "prio high", "priority = urgent": the level after the word)
+    ("high", re.compile(rf"\b{_PRIO}\s*[:=-]?\s*(?:high|urgent|top|1)\b", _I)),
+    ("low", re.compile(rf"\b{_PRIO}\s*[:=-]?\s*(?:low|3)\b", _I)),
+    ("normal", re.compile(
+        rf"\b{_PRIO}\s*[:=-]?\s*(?:medium|normal|med|mid|2)\b"
+        rf"|\b(?:medium|normal|med|mid|average|moderate)[- ]{_PRIO}\b", _I)),
+    # "!high", "!urgent", "!low": a priority tagged as in a to-do app
+    ("high", re.compile(
+        rf"\b(?<!not )(?<!not very )(?<!not that )"
+        rf"(?:urgent|asap|important|(?:high|top) {_PRIO}|critical|(?<=!)high)\b", _I)),
+    # ("not urgent", "not important", "not a priority": said of the job, low)
+    ("low", re.compile(
+        rf"\b(?:low {_PRIO}|no (?:rush|hurry)(?: at all)?|whenever|someday|eventually|(?<=!)low"
+        rf"|not (?:very |that |too |super )?(?:urgent|important|critical|a {_PRIO})"
+        # "when I get a chance", "whenever we get round to it", "in my own time"
+        r"|when(?:ever)? (?:i|we) (?:get|have) (?:a )?(?:chance|minute|moment|sec|time"
+        r"|(?:a)?round to it)|in (?:my|our) own time)\b", _I)),
+)  # fmt: skip
+
+
+def priority(text: str) -> tuple[str, re.Pattern[str]] | None:
+    """How urgent a job is said to be ("high priority", "priority: low", "no rush", "when
+    I get a chance"), and the pattern of its words (to take them out of the title)."""
+    for level, pattern in _PRIORITIES:
+        if pattern.search(text):
+            return level, pattern
+    return None
 
 
 def lead_minutes(text: str) -> measures.Hit | None:
