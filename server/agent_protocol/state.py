@@ -23,7 +23,7 @@ from server.deps import Res
 from server.refusals import BadInput, Conflict, Malformed
 from server.runs import ThreadRow, owned_thread
 from server.runs.deps import Runs
-from server.runs.threads import user_graph
+from server.runs.threads import require_checkpoint, user_graph
 
 router = APIRouter(tags=["agent protocol"])
 
@@ -63,7 +63,16 @@ def state_config(
     return {"configurable": configurable}
 
 
+async def _checkpoint_known(res: Res, row: ThreadRow, config: dict[str, Any]) -> None:
+    """A root checkpoint the request names is the thread's, or a 404 before anything is
+    read or written (a subgraph's is found by LangGraph through its parent)."""
+    configurable = config["configurable"]
+    if configurable.get("checkpoint_id") and not configurable["checkpoint_ns"]:
+        await require_checkpoint(res, row.user_id, row.thread_id, configurable["checkpoint_id"])
+
+
 async def _state_at(res: Res, row: ThreadRow, config: dict[str, Any], subgraphs: bool) -> Any:
+    await _checkpoint_known(res, row, config)
     state = await user_graph(res, row.user_id).aget_state(config, subgraphs=subgraphs)
     return ProtocolJSON(state_json(state))
 
@@ -99,6 +108,7 @@ async def update_state(
     if runs.active(row.key) is not None:
         raise Conflict("The thread has a run in progress; update its state after it ends.")
     config = state_config(row.thread_id, body.checkpoint or body.checkpoint_id)
+    await _checkpoint_known(res, row, config)
     # The graph in the update's configurable, as a run's: its checkpoint's metadata says
     # which graph wrote it.
     config["configurable"]["graph_id"] = GRAPH_ID
