@@ -20,12 +20,19 @@ from server.agent_protocol.schemas import (
 )
 from server.agent_protocol.serialize import ProtocolJSON, state_json
 from server.deps import Res
+from server.json_safe import MAX_FIELD_BYTES, json_bytes
 from server.refusals import BadInput, Conflict, Malformed
 from server.runs import ThreadRow, owned_thread
 from server.runs.deps import Runs
 from server.runs.threads import require_checkpoint, user_graph
+from server.wire_json import dumps
 
 router = APIRouter(tags=["agent protocol"])
+# A thread's state (its values as JSON) after a state update (redteam 9): a run's last
+# step trims the window it checkpoints, an update does not, and each checkpoint stores
+# the whole messages list again. A served thread's state is a few KiB (6.8 KiB after
+# six turns of the offline model); four times the largest free-form field.
+MAX_STATE_BYTES = 4 * MAX_FIELD_BYTES
 
 # Subgraph checkpoint namespaces a client may address: `<node>:<task id>` segments joined
 # by `|`, each naming one of the graph's subgraph nodes (LangGraph's form, as `useStream`
@@ -112,8 +119,15 @@ async def update_state(
     # The graph in the update's configurable, as a run's: its checkpoint's metadata says
     # which graph wrote it.
     config["configurable"]["graph_id"] = GRAPH_ID
+    graph = user_graph(res, row.user_id)
+    if body.values:
+        held = len(dumps((await graph.aget_state(config)).values))
+        if held + json_bytes(body.values) > MAX_STATE_BYTES:
+            raise BadInput(
+                f"values: the thread's state would exceed {MAX_STATE_BYTES} bytes of JSON"
+                f" (it holds {held}); start a new thread, or a run trims it to its last turns."
+            )
     try:
-        graph = user_graph(res, row.user_id)
         written = await graph.aupdate_state(config, body.values, as_node=body.as_node)
     except (InvalidUpdateError, ValueError, KeyError, TypeError) as exc:
         raise Malformed(f"Could not update the state: {exc}") from None
