@@ -36,7 +36,7 @@ def signed(**claims: Any) -> str:
     return f"{head}.{base64.urlsafe_b64encode(mac).rstrip(b'=').decode()}"
 
 
-SHAPES = {
+SHAPES: dict[str, dict[str, Any]] = {
     "role list": {"role": ["authenticated"]},
     "role object": {"role": {"name": "authenticated"}},
     "role number": {"role": 1},
@@ -50,7 +50,7 @@ SHAPES = {
 
 @pytest.mark.parametrize("shape", list(SHAPES))
 async def test_a_claim_of_the_wrong_shape_is_a_401(serve: Serve, shape: str) -> None:
-    claims = {"sub": person("mallory"), "role": "authenticated", **SHAPES[shape]}
+    claims: dict[str, Any] = {"sub": person("mallory"), "role": "authenticated", **SHAPES[shape]}
     token = signed(**claims)
     async with serve() as server, httpx.AsyncClient(base_url=server.url, timeout=30) as c:
         rest = await c.get("/api/v1/you/profile", headers={"Authorization": f"Bearer {token}"})
