@@ -21,7 +21,7 @@ from server.agent_protocol.schemas import Body, Offset
 from server.agent_protocol.serialize import ProtocolJSON
 from server.deps import Res
 from server.refusals import BadInput, NotFound
-from tools.db.user_store import UserStore
+from tools.db.user_store import StoreFull, UserStore
 
 router = APIRouter(tags=["agent protocol"])
 MAX_LABELS = 20
@@ -82,13 +82,16 @@ def item_json(item: Item) -> dict[str, Any]:
 
 
 def _store(res: Res, user: UUID) -> UserStore:
-    return UserStore(res.pool).for_user(user)
+    return UserStore(res.pool, max_items=res.settings.store_max_items_per_user).for_user(user)
 
 
 @router.put("/store/items", status_code=204)
 async def put_item(body: StorePut, user: ProtocolUser, res: Res) -> Response:
     namespace = _checked(user, body.namespace, "namespace")
-    await _store(res, user).aput(namespace, body.key, body.value, ttl=body.ttl)
+    try:
+        await _store(res, user).aput(namespace, body.key, body.value, ttl=body.ttl)
+    except StoreFull as exc:
+        raise BadInput(str(exc)) from None
     return Response(status_code=204)
 
 
