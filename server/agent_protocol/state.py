@@ -37,6 +37,7 @@ MAX_STATE_BYTES = 4 * MAX_FIELD_BYTES
 # A history page's JSON (redteam 9): up to `limit` (1,000) states of up to MAX_STATE_BYTES
 # each were one response — 73 MB for 309 states, +205 MB of the server's memory.
 MAX_PAGE_BYTES = 8 * 1024 * 1024
+HISTORY_CHUNK = 10  # states read from the checkpointer at a time
 
 # Subgraph checkpoint namespaces a client may address: `<node>:<task id>` segments joined
 # by `|`, each naming one of the graph's subgraph nodes (LangGraph's form, as `useStream`
@@ -158,17 +159,25 @@ async def history(
     before = state_config(row.thread_id, body.before) if body.before else None
     parts: list[bytes] = []
     size = 2  # the brackets
-    states = user_graph(res, row.user_id).aget_state_history(
-        state_config(row.thread_id, body.checkpoint),
-        filter=body.metadata or None,
-        before=before,
-        limit=body.limit,
-    )
-    async with aclosing(states):  # left early: its cursor is closed now, not at GC
-        async for s in states:
-            encoded = dumps(state_json(s))
-            if parts and size + 1 + len(encoded) > MAX_PAGE_BYTES:
-                break
-            parts.append(encoded)
-            size += len(encoded) + (1 if len(parts) > 1 else 0)
+    graph = user_graph(res, row.user_id)
+    config = state_config(row.thread_id, body.checkpoint)
+    # Read in chunks: LangGraph's checkpointer fetches every row it was asked for at once,
+    # so a page that stops early still held all `limit` states in memory.
+    while len(parts) < body.limit:
+        ask = min(HISTORY_CHUNK, body.limit - len(parts))
+        chunk = graph.aget_state_history(
+            config, filter=body.metadata or None, before=before, limit=ask
+        )
+        got = 0
+        async with aclosing(chunk):
+            async for state in chunk:
+                got += 1
+                encoded = dumps(state_json(state))
+                if parts and size + 1 + len(encoded) > MAX_PAGE_BYTES:
+                    return Response(b"[" + b",".join(parts) + b"]", media_type="application/json")
+                parts.append(encoded)
+                size += len(encoded) + (1 if len(parts) > 1 else 0)
+                before = state.config
+        if got < ask:
+            break
     return Response(b"[" + b",".join(parts) + b"]", media_type="application/json")
