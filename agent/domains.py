@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from functools import partial
-from typing import Any, NotRequired, cast
+from typing import Annotated, Any, NotRequired, cast
 from uuid import uuid4
 
 import structlog
@@ -31,6 +31,7 @@ from langchain.agents.middleware import (
     ModelResponse,
     ToolCallRequest,
 )
+from langchain.agents.middleware.types import OmitFromOutput
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, AnyMessage, BaseMessage, SystemMessage, ToolMessage
 from langgraph.graph.state import CompiledStateGraph
@@ -66,14 +67,18 @@ DECISIONS: list[Any] = ["approve", "edit", "reject"]
 
 
 class DomainState(AgentState[Any]):
-    context_block: NotRequired[str]
-    clock_block: NotRequired[str]
-    time_zone: NotRequired[str]
-    summary: NotRequired[str]
-    dialogue: NotRequired[DialogueState]
+    # What the domain only reads is left out of its output (`OmitFromOutput`): the
+    # parent's update from the domain carries what it changed (its messages, a hand-off),
+    # not an echo of the turn's context that would rewrite six unchanged channels — a
+    # new version of each, and with a checkpoint per step their values written again.
+    context_block: NotRequired[Annotated[str, OmitFromOutput]]
+    clock_block: NotRequired[Annotated[str, OmitFromOutput]]
+    time_zone: NotRequired[Annotated[str, OmitFromOutput]]
+    summary: NotRequired[Annotated[str, OmitFromOutput]]
+    dialogue: NotRequired[Annotated[DialogueState, OmitFromOutput]]
+    route: NotRequired[Annotated[list[str], OmitFromOutput]]
     # Shared with the parent graph, so a hand-off reaches the edge after the domain
     # (graph.next_domain).
-    route: NotRequired[list[str]]
     pending: NotRequired[list[str]]
     handoffs: NotRequired[list[str]]
 

@@ -111,8 +111,16 @@ def create_app(
     app.include_router(chat.router)
     app.include_router(threads.router)
     app.include_router(ws_route.router)
-    app.include_router(rest.router)
-    app.include_router(agent_protocol.router)
+    # Requests are matched against the routes in order, at some µs a route: an Agent
+    # Protocol turn's routes before the REST routes (no path matches both: disjoint
+    # prefixes), the rest of the protocol's after them (bench/README.md, issue 19's
+    # eighth round; tests/api/test_route_order.py).
+    for router in agent_protocol.TURN_ROUTERS:
+        app.include_router(router)
+    for router in rest.ROUTERS:
+        app.include_router(router, prefix=rest.PREFIX)
+    for router in agent_protocol.OTHER_ROUTERS:
+        app.include_router(router)
     app.include_router(dev_token.router)
     app.include_router(flags_admin.router)
     doors = install_doors(app)  # /mcp, /a2a, /agui

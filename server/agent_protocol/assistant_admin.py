@@ -24,7 +24,7 @@ from server.agent_protocol.client_context import BadContext, client_facts
 from server.agent_protocol.schemas import Body, Limit, Offset
 from server.agent_protocol.serialize import ProtocolJSON
 from server.deps import Res
-from server.refusals import BadInput
+from server.refusals import BadInput, Malformed
 
 router = APIRouter(tags=["agent protocol"])
 READ_ONLY: dict[int | str, dict[str, Any]] = {
@@ -70,8 +70,15 @@ class LatestVersion(Body):
 
 
 def _fields(body: AssistantCreate | AssistantPatch) -> AssistantFields:
+    configurable = (body.config or {}).get("configurable")
+    if body.context and configurable:  # each stands for the other (assistant_rows.synced)
+        raise Malformed(
+            "config.configurable and context: give one of them (as LangGraph refuses both)."
+        )
     try:  # every run with it would refuse a bad context: refused once, here
         client_facts(body.context)
+        if isinstance(configurable, dict):
+            client_facts(configurable, "config.configurable")
     except BadContext as exc:
         raise BadInput(str(exc)) from None
     return AssistantFields(

@@ -84,6 +84,22 @@ def _json(value: dict[str, Any] | None) -> str:
     return orjson.dumps(value or {}).decode()
 
 
+def synced(
+    config: dict[str, Any] | None, context: dict[str, Any] | None
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """An assistant's config and context kept one, as LangGraph's server keeps them: its
+    context mirrored into `config.configurable`, or (a config's configurable given with no
+    context) that configurable as its context. Both at once is refused before this
+    (assistant_admin._fields)."""
+    config = dict(config or {})
+    configurable = config.get("configurable")
+    if context:
+        return {**config, "configurable": dict(context)}, context
+    if isinstance(configurable, dict) and configurable:
+        return config, configurable
+    return config, context or {}
+
+
 def _record(row: dict[str, Any]) -> dict[str, Any]:
     return {**row, "assistant_id": str(row["assistant_id"])}
 
@@ -122,12 +138,13 @@ async def create_assistant(
 ) -> dict[str, Any]:
     check_graph(fields.graph_id)
     rid = uuid4() if assistant_id is None else _owned_row(assistant_id)
+    config, context = synced(fields.config, fields.context)
     values = (
         fields.graph_id or GRAPH_ID,
         fields.name or "Untitled",
         fields.description,
-        _json(fields.config),
-        _json(fields.context),
+        _json(config),
+        _json(context),
         _json(fields.metadata),
     )
     async with user_db(pool, user) as db:
@@ -172,12 +189,17 @@ async def update_assistant(
             )
         ).fetchone()
         version = int((latest or {}).get("v") or 0) + 1
+        config = fields.config if fields.config is not None else current["config"]
+        context = fields.context
+        if context is None and not (fields.config or {}).get("configurable"):
+            context = current["context"]  # kept, unless the new config names another
+        config, context = synced(config, context)
         values = (
             fields.graph_id or current["graph_id"],
             fields.name if fields.name is not None else current["name"],
             fields.description if fields.description is not None else current["description"],
-            _json(fields.config if fields.config is not None else current["config"]),
-            _json(fields.context if fields.context is not None else current["context"]),
+            _json(config),
+            _json(context),
             _json({**current["metadata"], **(fields.metadata or {})}),
         )
         await db.conn.execute(
@@ -321,27 +343,46 @@ async def search_assistants(
     limit: int,
     offset: int,
 ) -> tuple[list[dict[str, Any]], int]:
-    """A page of the default assistant (first, when it matches) then the caller's rows;
-    and the total that matched."""
+    """A page of the caller's rows and the graph's default assistant (when it matches),
+    all in the order asked for (newest first unless told), as LangGraph's server sorts
+    them: the default sits where its fixed values place it among the rows (after any
+    row it ties with); and the total that matched."""
     total = await count_assistants(pool, user, found)
-    head = [assistant_record()] if _default_matches(found) else []
-    page_head = head[offset : offset + limit]
-    row_offset = max(offset - len(head), 0)
-    row_limit = limit - len(page_head)
-    rows: list[dict[str, Any]] = []
-    if row_limit > 0:
-        where, params = _where(found)
-        statement = sql.SQL(
-            "SELECT {cols} FROM assistants WHERE {where} ORDER BY {sort} {dir}, id"
-            " LIMIT %s OFFSET %s"
-        ).format(
-            cols=sql.SQL(COLUMNS),
-            where=where,
-            sort=sql.Identifier(SORT_COLUMNS.get(sort_by or "created_at", "created_at")),
-            dir=sql.SQL("ASC" if sort_order == "asc" else "DESC"),
-        )
-        async with user_db(pool, user) as db:
+    key = sort_by or "created_at"
+    column = sql.Identifier(SORT_COLUMNS.get(key, "created_at"))
+    descending = sort_order != "asc"
+    where, params = _where(found)
+    default = assistant_record() if _default_matches(found) else None
+    async with user_db(pool, user) as db:
+        place = 0  # rows before the default
+        if default is not None:
+            before = await (
+                await db.conn.execute(
+                    sql.SQL("SELECT count(*) AS n FROM assistants WHERE {} AND {} {} %s").format(
+                        where, column, sql.SQL(">=" if descending else "<=")
+                    ),
+                    [*params, default[key if key in default else "created_at"]],
+                )
+            ).fetchone()
+            place = int((before or {}).get("n") or 0)
+        shows_default = default is not None and offset <= place < offset + limit
+        row_offset = offset - 1 if default is not None and offset > place else offset
+        row_limit = limit - 1 if shows_default else limit
+        rows: list[dict[str, Any]] = []
+        if row_limit > 0:
+            statement = sql.SQL(
+                "SELECT {cols} FROM assistants WHERE {where} ORDER BY {sort} {dir}, id"
+                " LIMIT %s OFFSET %s"
+            ).format(
+                cols=sql.SQL(COLUMNS),
+                where=where,
+                sort=column,
+                dir=sql.SQL("DESC" if descending else "ASC"),
+            )
             rows = await (
                 await db.conn.execute(statement, [*params, row_limit, row_offset])
             ).fetchall()
-    return page_head + [_record(r) for r in rows], total
+    page = [_record(r) for r in rows]
+    if shows_default and default is not None:
+        page.insert(place - offset, default)
+    return page, total

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any, Literal
+from uuid import uuid4
 
 from fastapi import APIRouter, Response
 from pydantic import Field, ValidationError
@@ -24,10 +25,12 @@ from server.crons.rows import (
     CronFilter,
     NewCron,
     count_crons,
+    cron_payload,
     delete_cron,
     insert_cron,
     locked_cron,
     parse_cron_id,
+    run_body,
     save_cron,
     search_crons,
 )
@@ -40,20 +43,6 @@ from server.runs.threads import parse_thread_id
 from tools.db.scope import user_db
 
 router = APIRouter(tags=["agent protocol"])
-# What a firing's run is started with; the rest of the body is the cron's own.
-RUN_FIELDS = {
-    "input",
-    "metadata",
-    "config",
-    "context",
-    "stream_mode",
-    "stream_subgraphs",
-    "multitask_strategy",
-    "durability",
-    "interrupt_before",
-    "interrupt_after",
-    "webhook",
-}
 
 
 class CronCreate(RunCreate):
@@ -122,7 +111,9 @@ async def _make(res: Resources, user: Any, body: CronCreate, thread_id: str | No
     assistant = await find_assistant(res.pool, user, body.assistant_id)
     run_request(body)  # a body no run would take is refused now, not at each firing
     thread = await owned_thread(res, user, thread_id) if thread_id is not None else None
+    cron_id = uuid4()
     cron = NewCron(
+        cron_id=cron_id,
         assistant_id=assistant["assistant_id"],
         thread_id=thread.id if thread is not None else None,
         schedule=body.schedule,
@@ -130,7 +121,9 @@ async def _make(res: Resources, user: Any, body: CronCreate, thread_id: str | No
         end_time=end,
         enabled=body.enabled,
         on_run_completed=body.on_run_completed,
-        payload=body.model_dump(include=RUN_FIELDS, exclude_none=True),
+        payload=cron_payload(
+            body.model_dump(mode="json", exclude_unset=True), assistant["assistant_id"], cron_id
+        ),
         metadata=body.metadata or {},
         next_run_date=next_fire(body.schedule, timezone, datetime.now(UTC), end),
     )
@@ -158,9 +151,12 @@ async def update(cron_id: str, body: CronPatch, user: ProtocolUser, res: Res) ->
     given = body.model_dump(exclude_unset=True)
     async with user_db(res.pool, user) as db:
         row = await locked_cron(db, cron_id)
-        payload = {**row["payload"], **{k: v for k, v in given.items() if k in RUN_FIELDS}}
+        # The fields given over the payload's, as LangGraph's server merges them.
+        sent = {**row["payload"], **body.model_dump(mode="json", exclude_unset=True)}
+        payload = cron_payload(sent, row["assistant_id"], row["cron_id"])
         try:
-            run_request(RunCreate.model_validate({**payload, "assistant_id": row["assistant_id"]}))
+            run = run_body(payload)
+            run_request(RunCreate.model_validate({**run, "assistant_id": row["assistant_id"]}))
             schedule = given.get("schedule") or row["schedule"]
             timezone = given.get("timezone") or row["timezone"]
             check_schedule(schedule, timezone)

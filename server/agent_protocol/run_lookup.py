@@ -30,9 +30,10 @@ class RunNotFound(NotFound):
 async def find_run(
     resources: Resources, runs: RunManager, user: UUID, thread_id: str, run_id: str
 ) -> tuple[ThreadRow, Run | None, RunRow | None]:
-    """The thread, and the live run or (once it has left memory) its row. A row still
-    unfinished is ended first if its owner died (orphans.py): a follower of another
-    instance's run does not vouch for that instance."""
+    """The thread, and the live run or (once it has left memory) its row; both for a run
+    another instance executes (the row has what its follower here lacks: its metadata
+    and kwargs). A row still unfinished is ended first if its owner died (orphans.py): a
+    follower of another instance's run does not vouch for that instance."""
     thread = await owned_thread(resources, user, thread_id)
     live = await runs.find(run_id)  # with Redis, also a run another instance executes
     if live is not None and (live.thread_id != thread.thread_id or live.user_id != user):
@@ -43,7 +44,7 @@ async def find_run(
     if row is not None:
         row = await settled(runs, resources.pool, row)
     if live is not None:
-        return thread, live, None
+        return thread, live, row
     if row is None:
         raise RunNotFound()
     return thread, None, row

@@ -63,14 +63,35 @@ def options_of(run: Run | None) -> RunOptions:
     return _options.get(run) or RunOptions.of_extras(run.extras) or DEFAULT_OPTIONS
 
 
-def run_json(run: Run | RunRow) -> dict[str, Any]:
+def shown_kwargs(
+    kwargs: dict[str, Any] | None, run_id: str, thread_id: str, metadata: dict[str, Any]
+) -> dict[str, Any]:
+    """A run's kwargs as LangGraph's server shows them: what it was started with
+    (run_start.run_kwargs), its config naming the run and thread and carrying the run's
+    metadata (the thread's and assistant's merged in when its row was inserted). A chat
+    turn's are {}."""
+    if kwargs is None:
+        return {}
+    config = dict(kwargs.get("config") or {})
+    configurable = {**(config.get("configurable") or {}), "run_id": run_id, "thread_id": thread_id}
+    metadata = {k: v for k, v in metadata.items() if k != "usage"}
+    return {**kwargs, "config": {**config, "configurable": configurable, "metadata": metadata}}
+
+
+def run_json(run: Run | RunRow, row: RunRow | None = None) -> dict[str, Any]:
+    """`row`: the run's row, for a run another instance executes (its follower here
+    knows its status, not its metadata or kwargs)."""
+    metadata, kwargs = run.metadata, run.kwargs
+    if isinstance(run, Run) and run.remote and row is not None:
+        metadata, kwargs = row.metadata, row.kwargs
     if isinstance(run, Run):
         run_id, thread_id = run.run_id, run.thread_id
         strategy = options_of(run).multitask_strategy
         assistant_id = run.extras.get("assistant_id", ASSISTANT_ID)
     else:
-        run_id, thread_id, strategy = str(run.id), str(run.thread_id), "enqueue"
-        assistant_id = ASSISTANT_ID
+        run_id, thread_id = str(run.id), str(run.thread_id)
+        strategy = run.multitask_strategy or "enqueue"
+        assistant_id = run.assistant_id or ASSISTANT_ID
     return {
         "run_id": run_id,
         "thread_id": thread_id,
@@ -78,7 +99,7 @@ def run_json(run: Run | RunRow) -> dict[str, Any]:
         "created_at": run.created_at,
         "updated_at": run.updated_at,
         "status": PROTOCOL_STATUS.get(run.status, run.status),
-        "metadata": run.metadata,
+        "metadata": metadata,
         "multitask_strategy": strategy,
-        "kwargs": {},
+        "kwargs": shown_kwargs(kwargs, run_id, thread_id, metadata),
     }

@@ -67,7 +67,10 @@ async def list_(
 ) -> Any:
     thread = await owned_thread(res, user, thread_id)
     rows = await list_runs(res.pool, user, thread.thread_id, limit=limit, offset=offset)
-    found = [run_json(runs.get(str(r.id)) or await settled(runs, res.pool, r)) for r in rows]
+    found = []
+    for row in rows:
+        live = runs.get(str(row.id))
+        found.append(run_json(live, row) if live else run_json(await settled(runs, res.pool, row)))
     if status is not None:
         found = [r for r in found if r["status"] == status]
     if select:  # the fields asked for, as LangGraph's server answers `select`
@@ -78,7 +81,10 @@ async def list_(
 @router.get("/threads/{thread_id}/runs/{run_id}", response_class=ProtocolJSON)
 async def get(thread_id: str, run_id: str, user: ProtocolUser, res: Res, runs: Runs) -> Any:
     _, live, row = await find_run(res, runs, user, thread_id, run_id)
-    return ProtocolJSON(run_json(live or row))  # type: ignore[arg-type]
+    if live is not None:
+        return ProtocolJSON(run_json(live, row))
+    assert row is not None  # find_run: the row when no run is live
+    return ProtocolJSON(run_json(row))
 
 
 @router.get("/threads/{thread_id}/runs/{run_id}/join")

@@ -123,7 +123,10 @@ def run_request(
     except (UnsupportedStreamMode, BadContext) as exc:
         raise BadInput(str(exc)) from None
     command = _command(body.command)
-    metadata = {k: v for k, v in (body.metadata or {}).items() if k not in RESERVED_METADATA}
+    # The config's metadata under the run's own, as LangGraph's server merges them.
+    asked = (body.config or {}).get("metadata")
+    merged = {**(asked if isinstance(asked, dict) else {}), **(body.metadata or {})}
+    metadata = {k: v for k, v in merged.items() if k not in RESERVED_METADATA}
     return CheckedRun(
         input=None if command is not None else _input(body.input),
         command=command,

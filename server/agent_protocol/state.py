@@ -20,6 +20,7 @@ from server.agent_protocol.schemas import (
     StateUpdate,
 )
 from server.agent_protocol.serialize import ProtocolJSON, state_json
+from server.agent_protocol.thread_updates import has_listeners, publish
 from server.deps import Res
 from server.json_safe import MAX_FIELD_BYTES, json_bytes
 from server.refusals import BadInput, Conflict, Malformed
@@ -137,6 +138,9 @@ async def update_state(
     except (InvalidUpdateError, ValueError, KeyError, TypeError) as exc:
         raise Malformed(f"Could not update the state: {exc}") from None
     checkpoint = written["configurable"]
+    if has_listeners(res.pool, row.key):  # a thread stream here listens for updates
+        state = await graph.aget_state(state_config(row.thread_id))
+        publish(res.pool, row.key, {"state": state_json(state), "thread_id": row.thread_id})
     # `configurable` and `checkpoint_id` too: LangGraph's server still sends both (older
     # SDKs read them).
     return ProtocolJSON(

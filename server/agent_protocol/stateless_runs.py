@@ -73,6 +73,7 @@ async def start_stateless(
             user,
             thread.thread_id,
             body.model_copy(update={"if_not_exists": "reject"}),
+            temporary=body.on_completion == "delete",
         )
     except BaseException:
         await delete_thread(resources, user, thread.id)  # nothing half-created

@@ -92,12 +92,18 @@ async def copy_checkpoints(pool: Pool, source: ThreadRow, target: ThreadRow) -> 
         )
 
 
+COPY_LEAVES_OUT = ("values", "interrupts", "error")
+
+
 @router.post("/threads/{thread_id}/copy", response_class=ProtocolJSON)
 async def copy(thread_id: str, user: ProtocolUser, res: Res, runs: Runs) -> Any:
     source = await owned_thread(res, user, thread_id)
     row = await create_thread(res, user, metadata=source.metadata)
     await copy_checkpoints(res.pool, source, row)
-    return ProtocolJSON(await thread_body(res, runs, user, row))
+    # The new thread's record, as LangGraph's server answers a copy: its state (values,
+    # interrupts, error) is read with threads.get or get_state.
+    body = await thread_body(res, runs, user, row)
+    return ProtocolJSON({k: v for k, v in body.items() if k not in COPY_LEAVES_OUT})
 
 
 async def _stop_runs(runs: RunManager, thread_key: str) -> None:

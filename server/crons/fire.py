@@ -21,6 +21,7 @@ import structlog
 from server.agent_protocol.run_start import start_run
 from server.agent_protocol.schemas import RunCreate
 from server.agent_protocol.stateless_runs import StatelessRunCreate, start_stateless
+from server.crons.rows import run_body
 from server.ratelimit import hit, turn_key
 from server.refusals import Refused
 from server.resources import Resources
@@ -53,7 +54,11 @@ class CronFirer:
             log.warning("cron firing over the turn budget", cron_id=str(cron_id), wait_s=wait_s)
             return "over_budget"
         metadata = {**cron["payload"].get("metadata", {}), "cron_id": str(cron_id)}
-        body = {**cron["payload"], "assistant_id": cron["assistant_id"], "metadata": metadata}
+        body = {
+            **run_body(cron["payload"]),
+            "assistant_id": cron["assistant_id"],
+            "metadata": metadata,
+        }
         try:
             if cron["thread_id"] is not None:
                 run = await start_run(

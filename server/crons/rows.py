@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from uuid import UUID, uuid4
+from uuid import UUID
 
 import orjson
 from psycopg import sql
@@ -47,8 +47,57 @@ class CronNotFound(NotFound):
         super().__init__("Cron not found.")
 
 
+# What a firing's run is started with, of a cron's payload; the rest of it is the
+# cron's own (schedule, timezone, enabled, ...), kept as the client sent it.
+RUN_FIELDS = frozenset(
+    {
+        "input",
+        "metadata",
+        "config",
+        "context",
+        "stream_mode",
+        "stream_subgraphs",
+        "multitask_strategy",
+        "durability",
+        "interrupt_before",
+        "interrupt_after",
+        "webhook",
+    }
+)
+
+
+def cron_payload(sent: dict[str, Any], assistant_id: str, cron_id: UUID) -> dict[str, Any]:
+    """A cron's payload as LangGraph's server keeps and shows it: the body as the client
+    sent it, with the assistant's id, a context, and the cron's id in the config's
+    configurable (where its runs find it)."""
+    config = dict(sent.get("config") or {})
+    config["configurable"] = {**(config.get("configurable") or {}), "cron_id": str(cron_id)}
+    return {
+        **sent,
+        "assistant_id": assistant_id,
+        "context": sent.get("context") or {},
+        "config": config,
+    }
+
+
+def run_body(payload: dict[str, Any]) -> dict[str, Any]:
+    """The run fields of a cron's payload, as a run body: the cron's id is not a client's
+    configurable (a firing's run names its cron in its metadata)."""
+    body = {k: v for k, v in payload.items() if k in RUN_FIELDS}
+    config = dict(body.get("config") or {})
+    configurable = {k: v for k, v in (config.get("configurable") or {}).items() if k != "cron_id"}
+    if configurable:
+        config["configurable"] = configurable
+    else:
+        config.pop("configurable", None)
+    if "config" in body:
+        body["config"] = config
+    return body
+
+
 @dataclass(frozen=True)
 class NewCron:
+    cron_id: UUID
     assistant_id: str
     thread_id: UUID | None
     schedule: str
@@ -79,6 +128,9 @@ def cron_json(row: dict[str, Any]) -> dict[str, Any]:
         "cron_id": str(row["cron_id"]),
         "user_id": str(row["user_id"]),
         "thread_id": str(row["thread_id"]) if row["thread_id"] else None,
+        # What becomes of a firing's fresh thread: a cron on a thread has none (null, as
+        # LangGraph's server shows it).
+        "on_run_completed": None if row["thread_id"] else row["on_run_completed"],
     }
 
 
@@ -105,7 +157,7 @@ async def insert_cron(pool: Pool, user: UUID, cron: NewCron) -> dict[str, Any]:
                 " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s::jsonb, %s::jsonb, %s)"
                 f" RETURNING {COLUMNS}",
                 (
-                    uuid4(),
+                    cron.cron_id,
                     user,
                     cron.assistant_id,
                     cron.thread_id,

@@ -34,16 +34,18 @@ from server.flags.service import FlagService
 from tools.db.scope import UserDb
 from tools.types import Action
 
+EXPERIMENT_KEYS = frozenset(("experiment_model", "experiment_prompt", "experiment_variant"))
+
 
 async def flagged_run(
     flags: FlagService | None, user_id: UUID, context: Context, metadata: dict[str, Any] | None
 ) -> tuple[Context, dict[str, Any]]:
     """The run's context with its flags, and its metadata with its experiment arm."""
     turn = await flags.for_run(user_id, context.client) if flags is not None else context.flags
-    return replace(context, user_id=str(user_id), flags=turn), {
-        **(metadata or {}),
-        **turn.run_metadata(),
-    }
+    # The arm is the server's to say: a client's own experiment_* keys would label the
+    # arms' metrics with any text (and fill their MAX_ARMS slots) outside any experiment.
+    own = {k: v for k, v in (metadata or {}).items() if k not in EXPERIMENT_KEYS}
+    return replace(context, user_id=str(user_id), flags=turn), {**own, **turn.run_metadata()}
 
 
 REQUEST_FLAGS: ContextVar[TurnFlags] = ContextVar("REQUEST_FLAGS", default=NO_FLAGS)

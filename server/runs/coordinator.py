@@ -73,10 +73,11 @@ class Lease(Protocol):
     async def announce(self) -> None:
         """Make the run findable by other processes (before it can hold its thread)."""
 
-    async def claim(self, strategy: Strategy) -> None:
+    async def claim(self, strategy: Strategy) -> str | None:
         """Take the thread now if no other process runs one on it; otherwise a duplicate
         of the holder's message, busy (`reject`), or ask the holder to stop (`interrupt`,
-        `rollback`). Except when refused, the run waits for the thread in `acquire`."""
+        `rollback`). Except when refused, the run waits for the thread in `acquire`. The
+        id of a holder rolled back (its row is then deleted by the caller), else None."""
 
     async def acquire(self) -> None:
         """Wait until the thread is the run's, everywhere."""
@@ -126,10 +127,11 @@ class Coordinator(Protocol):
 
 async def settle_claim(
     run: Run, held: Holder | None, strategy: Strategy, publish_cancel: PublishCancel
-) -> None:
-    """What a run does about the holder of its thread in another process (None: free)."""
+) -> str | None:
+    """What a run does about the holder of its thread in another process (None: free);
+    the holder's run id when it is rolled back."""
     if held is None:
-        return
+        return None
     if run.message_id is not None and held.message_id == run.message_id:
         raise DuplicateMessage(held.run_id)
     if strategy == "reject":
@@ -137,6 +139,8 @@ async def settle_claim(
     if strategy in ("interrupt", "rollback"):
         action: CancelAction = "rollback" if strategy == "rollback" else "interrupt"
         await publish_cancel(run_id=held.run_id, action=action)
+        return held.run_id if action == "rollback" else None
+    return None
 
 
 def cancel_message(run_id: str | None, thread_key: str | None, action: CancelAction) -> bytes:

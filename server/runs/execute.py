@@ -12,6 +12,7 @@ from typing import Any
 from uuid import UUID
 
 import structlog
+from langgraph.errors import GraphRecursionError
 from langgraph.types import Command
 from structlog.contextvars import bind_contextvars
 
@@ -208,6 +209,11 @@ async def _execute(
         if isinstance(exc, DB_UNAVAILABLE):  # not a bug: the client may try again
             log.warning("run stopped: database unavailable", run_id=run.run_id, error=str(exc))
             error = UNAVAILABLE
+        elif isinstance(exc, GraphRecursionError) and run.kwargs is not None:
+            # An Agent Protocol client's own `recursion_limit` reached: LangGraph's message
+            # names the limit and the config key (nothing of ours), as its server says it.
+            log.warning("run stopped: recursion limit", run_id=run.run_id)
+            error = str(exc)
         else:
             log.exception("run failed", run_id=run.run_id, thread_id=run.thread_id)
             error = FAILED

@@ -27,8 +27,9 @@ class LocalLease:
     async def announce(self) -> None:
         """No other process to find the run."""
 
-    async def claim(self, strategy: Strategy) -> None:
+    async def claim(self, strategy: Strategy) -> str | None:
         """No other process can hold the thread."""
+        return None
 
     async def acquire(self) -> None:
         """The thread is the run's once the runs queued ahead of it here have ended."""

@@ -20,7 +20,13 @@ from server.runs.coordinator import Coordinator
 from server.runs.execute import execute, graph_input
 from server.runs.request import RunRequest
 from server.runs.run import CancelAction, Run, Strategy, ThreadBusy
-from server.runs.store import DuplicateMessage, delete_run_checkpoints, insert_run, update_run
+from server.runs.store import (
+    DuplicateMessage,
+    delete_run_checkpoints,
+    delete_run_row,
+    insert_run,
+    update_run,
+)
 from tools.db.thread_keys import thread_key
 
 __all__ = ["RunManager", "RunRequest", "Strategy", "ThreadBusy"]
@@ -203,6 +209,10 @@ class RunManager:
             durability=request.durability,
             graph_options=request.graph_options,
             extras=dict(request.extras),
+            kwargs=None if request.kwargs is None else dict(request.kwargs),
+            inherited_metadata=(
+                None if request.inherited_metadata is None else dict(request.inherited_metadata)
+            ),
         )
         # Registered before the first await, so a concurrent start sees the thread busy.
         self._table.register(run)
@@ -215,8 +225,9 @@ class RunManager:
         ticket = self._admission.ticket()
         try:
             await lease.announce()
+            rolled_back = None  # a run another process executes, rolled back by this one
             if not busy:  # none here: does another process run one on the thread?
-                await lease.claim(strategy)
+                rolled_back = await lease.claim(strategy)
             if not lease.shared and not (busy and strategy == "enqueue") and not request.delay_s:
                 # Taken on here at once: `running` from its row's insert, whether a slot
                 # is free now or it waits for one (seconds at most, part of its run): a
@@ -225,10 +236,18 @@ class RunManager:
                 run.set_status("running")
                 ticket.take_now()
             await insert_run(pool, run)
+            # An Agent Protocol run that rolls others back deletes their rows too, as
+            # LangGraph's server does: undone, as if they had never run. (A chat turn's
+            # row stays: its message_id keeps a retried message from running twice.)
+            forget = strategy == "rollback" and request.kwargs is not None
             if strategy in ("interrupt", "rollback"):
                 action: CancelAction = "rollback" if strategy == "rollback" else "interrupt"
                 for other in busy:
                     await self.cancel(other.run_id, action)
+                    if forget:
+                        await delete_run_row(pool, other.user_id, other.run_id)
+            if forget and rolled_back is not None:
+                await delete_run_row(pool, run.user_id, rolled_back)
         except BaseException:
             ticket.give_back()
             self._table.drop(run)

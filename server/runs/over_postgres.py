@@ -115,9 +115,9 @@ class PostgresLease:
                 ),
             )
 
-    async def claim(self, strategy: Strategy) -> None:
+    async def claim(self, strategy: Strategy) -> str | None:
         held = await self.take()
-        await settle_claim(self._run, held, strategy, self._coordinator.publish_cancel)
+        return await settle_claim(self._run, held, strategy, self._coordinator.publish_cancel)
 
     async def acquire(self) -> None:
         while not self.held:

@@ -271,10 +271,10 @@ class RedisLease:
             self._on_error(exc)
         self._renewer = asyncio.create_task(self._renew(), name=f"lease-{run.run_id}")
 
-    async def claim(self, strategy: Strategy) -> None:
+    async def claim(self, strategy: Strategy) -> str | None:
         held = await self._locks.try_acquire(self._run.thread_key, self.holder)
         self.held = held is None
-        await settle_claim(self._run, held, strategy, self._coordinator.publish_cancel)
+        return await settle_claim(self._run, held, strategy, self._coordinator.publish_cancel)
 
     async def acquire(self) -> None:
         if not self.held:

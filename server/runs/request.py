@@ -45,3 +45,8 @@ class RunRequest:
     # Seconds the run waits, pending, before it starts (the Agent Protocol's
     # `after_seconds`); the thread counts as busy meanwhile and a cancel ends the wait.
     delay_s: float = 0
+    # The Agent Protocol's: what the run was started with, for `runs.get` (None for chat
+    # turns), and the metadata it inherits under the thread's metadata and its own (its
+    # assistant's). None: the thread's metadata is not inherited (chat turns).
+    kwargs: Mapping[str, Any] | None = None
+    inherited_metadata: Mapping[str, Any] | None = None

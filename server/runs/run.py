@@ -59,6 +59,8 @@ class Run:
         durability: Durability = "exit",
         graph_options: GraphOptions | None = None,
         extras: dict[str, str] | None = None,
+        kwargs: dict[str, Any] | None = None,
+        inherited_metadata: dict[str, Any] | None = None,
     ) -> None:
         self.run_id = run_id
         self.thread_id = thread_id
@@ -87,6 +89,10 @@ class Run:
         # Small strings a follower on another instance needs (the Agent Protocol's stream
         # options), shared with the run's head in Redis.
         self.extras: dict[str, str] = dict(extras or {})
+        # An Agent Protocol run's kwargs (kept on its row), and the metadata it inherits
+        # under its thread's and its own when its row is inserted (store.insert_run).
+        self.kwargs = kwargs
+        self.inherited_metadata = inherited_metadata
         self._ended = asyncio.Event()
 
     @property

@@ -30,8 +30,21 @@ LOST = (
 )
 
 COLUMNS = (
-    "id, thread_id, user_id, status, message_id, metadata, result, error, created_at, updated_at"
+    "id, thread_id, user_id, status, message_id, metadata, result, error, created_at,"
+    " updated_at, kwargs, assistant_id, multitask_strategy"
 )
+# Keys a run never inherits from its thread's metadata: the server sets them per run
+# (the experiment arm too, from the user's flags: flags/apply.flagged_run).
+NOT_INHERITED = [
+    "run_id",
+    "thread_id",
+    "user_id",
+    "assistant_id",
+    "graph_id",
+    "experiment_model",
+    "experiment_prompt",
+    "experiment_variant",
+]
 
 
 class DuplicateMessage(Exception):
@@ -54,6 +67,10 @@ class RunRow:
     error: str | None
     created_at: datetime
     updated_at: datetime
+    # An Agent Protocol run's (NULL for chat turns and rows from before 0022).
+    kwargs: dict[str, Any] | None = None
+    assistant_id: str | None = None
+    multitask_strategy: str | None = None
 
 
 # Run rows are bookkeeping: written without waiting for the WAL flush (user_db's
@@ -71,7 +88,19 @@ async def insert_run(pool: Pool, run: Run) -> None:
     """Record a new run; DuplicateMessage when its message_id was seen on the thread,
     ThreadNotFound when the thread is not (or no longer) the user's: the row is only
     inserted where the user's RLS scope sees the thread, so a remembered ownership
-    (threads.owned_thread_id) never starts a run on a thread deleted since."""
+    (threads.owned_thread_id) never starts a run on a thread deleted since.
+
+    An Agent Protocol run (`inherited_metadata` set) takes its thread's metadata under its
+    own, as LangGraph's server merges them: read by the insert itself, from the thread row
+    it already selects, so it costs no round trip; `run.metadata` is the merged one after.
+    """
+    inherit = run.inherited_metadata is not None
+    metadata_sql = "%s::jsonb || (t.metadata - %s::text[]) || %s::jsonb" if inherit else "%s::jsonb"
+    metadata_params: tuple[Any, ...] = (
+        (_json(run.inherited_metadata), NOT_INHERITED, _json(run.metadata))
+        if inherit
+        else (_json(run.metadata),)
+    )
     try:
         # BEGIN and the scope, the insert and COMMIT as one pipeline: one round trip
         # before the run starts, not three.
@@ -81,17 +110,21 @@ async def insert_run(pool: Pool, run: Run) -> None:
             [
                 (
                     "INSERT INTO chat_runs (id, thread_id, user_id, status, message_id,"
-                    " metadata, created_at, updated_at)"
-                    " SELECT %s, t.id, %s, %s, %s, %s::jsonb, %s, %s"
-                    " FROM chat_threads t WHERE t.id = %s RETURNING id",
+                    " metadata, created_at, updated_at, kwargs, assistant_id,"
+                    " multitask_strategy)"
+                    f" SELECT %s, t.id, %s, %s, %s, {metadata_sql}, %s, %s, %s::jsonb, %s, %s"
+                    " FROM chat_threads t WHERE t.id = %s RETURNING metadata",
                     (
                         UUID(run.run_id),
                         run.user_id,
                         run.status,
                         run.message_id,
-                        _json(run.metadata),
+                        *metadata_params,
                         run.created_at,
                         run.updated_at,
+                        None if run.kwargs is None else _json(run.kwargs),
+                        run.extras.get("assistant_id"),
+                        run.extras.get("multitask_strategy"),
                         UUID(run.thread_id),
                     ),
                 )
@@ -107,6 +140,8 @@ async def insert_run(pool: Pool, run: Run) -> None:
         if prior is None:
             raise
         raise DuplicateMessage(str(prior.id)) from None
+    if inherit:
+        run.metadata = inserted[0]["metadata"]
 
 
 UPDATE_RUN = (
@@ -196,6 +231,13 @@ async def list_runs(
             )
         ).fetchall()
     return [RunRow(**r) for r in rows]
+
+
+async def delete_run_row(pool: Pool, user_id: UUID, run_id: str) -> None:
+    """Forget a run: one rolled back by a newer run on its thread (its checkpoints are
+    deleted by the rollback itself), as LangGraph's server deletes it."""
+    async with user_db(pool, user_id, durable=False) as db:
+        await db.conn.execute("DELETE FROM chat_runs WHERE id = %s", (UUID(run_id),))
 
 
 # Undo a cancelled run's effect on the thread: delete the checkpoints it wrote. Every

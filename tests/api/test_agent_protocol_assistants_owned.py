@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from langgraph_sdk.errors import APIStatusError, ConflictError, NotFoundError
+from langgraph_sdk.errors import APIStatusError, BadRequestError, ConflictError, NotFoundError
 
 from server.agent_protocol.assistant import ASSISTANT_ID
 from tests.api.conftest import Serve, StreamingScriptedModel, auth
@@ -38,7 +38,9 @@ async def test_create_update_versions_and_set_latest(serve: Serve) -> None:
     assert got == rolled
 
 
-async def test_search_and_count_list_the_default_then_the_callers_own(serve: Serve) -> None:
+async def test_search_sorts_the_default_among_the_callers_own(serve: Serve) -> None:
+    """As LangGraph's server: one order over all (newest first unless told), the default
+    assistant (made before any row) placed by its own values, pages included."""
     async with serve() as server:
         alice, bob = sdk(server.url, person("alice")), sdk(server.url, person("bob"))
         first = await alice.assistants.create("pam", name="Fuel watcher")
@@ -46,6 +48,8 @@ async def test_search_and_count_list_the_default_then_the_callers_own(serve: Ser
         await bob.assistants.create("pam", name="Bob's own")
         everything = await alice.assistants.search(limit=10)
         paged = await alice.assistants.search(limit=2, offset=1, sort_by="name", sort_order="asc")
+        straddling = await alice.assistants.search(limit=2, offset=1)
+        last = await alice.assistants.search(limit=5, offset=2)
         by_meta = await alice.assistants.search(metadata={"k": 1})
         by_name = await alice.assistants.search(name="fuel")
         counted = await alice.assistants.count()
@@ -54,11 +58,10 @@ async def test_search_and_count_list_the_default_then_the_callers_own(serve: Ser
         await alice.aclose()
         await bob.aclose()
     ids = [a["assistant_id"] for a in everything]
-    assert ids[0] == ASSISTANT_ID and set(ids[1:]) == {
-        first["assistant_id"],
-        second["assistant_id"],
-    }
-    assert [a["name"] for a in paged] == ["Camp finder", "Fuel watcher"]
+    assert ids == [second["assistant_id"], first["assistant_id"], ASSISTANT_ID]
+    assert [a["name"] for a in paged] == ["Fuel watcher", "pam"]
+    assert [a["assistant_id"] for a in straddling] == [first["assistant_id"], ASSISTANT_ID]
+    assert [a["assistant_id"] for a in last] == [ASSISTANT_ID]
     assert [a["assistant_id"] for a in by_meta] == [second["assistant_id"]]
     assert [a["assistant_id"] for a in by_name] == [first["assistant_id"]]
     assert (counted, counted_meta, bobs) == (3, 1, 2)
@@ -170,3 +173,25 @@ async def test_an_unknown_graph_is_404_naming_graph_id(serve: Serve) -> None:
         count = await c.post("/assistants/count", json={})
     assert created.status_code == 404 and "graph_id" in created.text
     assert count.json() == 1
+
+
+async def test_an_assistants_context_and_configurable_are_kept_one(serve: Serve) -> None:
+    """As LangGraph's server: the context is mirrored into config.configurable, a
+    configurable given alone is the context, and both at once is a 400."""
+    perth = {"timezone": "Australia/Perth"}
+    async with serve() as server:
+        alice = sdk(server.url, person("alice"))
+        by_context = await alice.assistants.create("pam", context=perth, config={"tags": ["t"]})
+        by_config = await alice.assistants.create("pam", config={"configurable": perth})
+        moved = await alice.assistants.update(
+            by_context["assistant_id"], context={"timezone": "Australia/Darwin"}
+        )
+        with pytest.raises(BadRequestError, match="give one of them"):
+            await alice.assistants.create("pam", context=perth, config={"configurable": perth})
+        await alice.aclose()
+    assert by_context["config"] == {"tags": ["t"], "configurable": perth}
+    assert by_context["context"] == perth
+    assert by_config["context"] == perth and by_config["config"] == {"configurable": perth}
+    darwin = {"timezone": "Australia/Darwin"}
+    assert moved["context"] == darwin
+    assert moved["config"] == {"tags": ["t"], "configurable": darwin}

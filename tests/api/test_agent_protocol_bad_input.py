@@ -59,7 +59,7 @@ async def test_bad_requests_get_clear_errors(serve: Serve) -> None:
                 runs, json={"assistant_id": "pam", "interrupt_after": ["finish", "nowhere"]}
             ),
             "bad thread stream mode": await http.get(
-                f"/threads/{tid}/stream", params={"stream_mode": "state_update"}
+                f"/threads/{tid}/stream", params={"stream_mode": "values"}
             ),
             "bad xray": await http.get("/assistants/pam/graph", params={"xray": "-1"}),
             "unknown run": await http.get(f"{runs}/{uuid.uuid4()}"),
@@ -103,7 +103,7 @@ async def test_bad_requests_get_clear_errors(serve: Serve) -> None:
         "malformed config": "config.recursion_limit",
         "config sets the user": "config.configurable.user_id",
         "breakpoint on an unknown node": "interrupt_after: no node named nowhere",
-        "bad thread stream mode": "stream_mode: state_update",
+        "bad thread stream mode": "stream_mode: values",
     }
     for case, field in named_fields.items():
         assert field in answers[case].json()["detail"], case

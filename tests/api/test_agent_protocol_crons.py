@@ -64,6 +64,8 @@ async def test_create_search_count_and_delete_only_the_owners(serve: Serve) -> N
     assert nine.astimezone(UTC).hour == 1  # nine in Perth (UTC+8)
     assert daily["payload"]["input"] == say("weather?") and daily["enabled"] is True
     assert on_thread["thread_id"] == tid
+    # A firing's thread is deleted or kept only for a cron without one (null on a thread).
+    assert daily["on_run_completed"] == "delete" and on_thread["on_run_completed"] is None
     assert {c["cron_id"] for c in found} == {daily["cron_id"], on_thread["cron_id"]}
     assert [c["cron_id"] for c in by_thread] == [on_thread["cron_id"]]
     assert [c["cron_id"] for c in by_meta] == [daily["cron_id"]]
@@ -77,7 +79,12 @@ async def test_a_firing_runs_on_the_crons_thread(serve: Serve) -> None:
         client = sdk(server.url, alice)
         tid = (await client.threads.create())["thread_id"]
         cron: Any = await client.crons.create_for_thread(
-            tid, "pam", schedule="0 6 * * *", input=say("weather in Broome?")
+            tid,
+            "pam",
+            schedule="0 6 * * *",
+            input=say("weather in Broome?"),
+            context={"timezone": "Australia/Perth"},
+            config={"tags": ["morning"]},
         )
         await _due_now(server, alice, cron["cron_id"])
 
@@ -90,7 +97,20 @@ async def test_a_firing_runs_on_the_crons_thread(serve: Serve) -> None:
         state: Any = await client.threads.get_state(tid)
         moved_on: Any = (await client.crons.search())[0]
         await client.aclose()
+    # The payload as LangGraph's server shows it: the body as sent, the assistant's id and
+    # the cron's in the config's configurable, which does not clash with the context
+    # when it fires (that run's configurable is its context and the cron's id is in its
+    # metadata).
+    assert cron["payload"] == {
+        "assistant_id": cron["assistant_id"],
+        "schedule": "0 6 * * *",
+        "input": say("weather in Broome?"),
+        "context": {"timezone": "Australia/Perth"},
+        "config": {"tags": ["morning"], "configurable": {"cron_id": cron["cron_id"]}},
+    }
     assert len(runs) == 1 and runs[0]["metadata"]["cron_id"] == cron["cron_id"]
+    assert runs[0]["kwargs"]["context"] == {"timezone": "Australia/Perth"}
+    assert runs[0]["kwargs"]["config"]["tags"] == ["morning"]
     assert state["values"]["reply"] == "Sunny in Broome."
     assert datetime.fromisoformat(moved_on["next_run_date"]) > datetime.now(UTC)
 
@@ -165,7 +185,8 @@ async def test_update_changes_the_schedule_and_payload_only_for_the_owner(serve:
         await alice.aclose()
         await bob.aclose()
     assert updated["schedule"] == "0 18 * * *" and updated["enabled"] is False
-    assert updated["payload"]["input"] == say("two")
+    assert updated["payload"]["input"] == say("two") and updated["payload"]["enabled"] is False
+    assert updated["payload"]["config"] == {"configurable": {"cron_id": cron["cron_id"]}}
     assert datetime.fromisoformat(updated["next_run_date"]).astimezone(UTC).hour == 18
     assert unknown.status_code == 404
 

@@ -59,3 +59,30 @@ async def test_a_runs_modes_follow_it_to_another_instance(
     event = "messages" if mode == "messages-tuple" else mode
     assert event in {e for e, _ in on_b}, on_b
     assert on_b == on_a
+
+
+async def test_a_run_on_another_instance_shows_its_metadata_and_kwargs(
+    serve: Serve, redis_url: str
+) -> None:
+    """runs.get and runs.list on B, mid-run on A: the run's metadata and kwargs come from
+    its row (B's follower knows only its status and stream options)."""
+    gate = Gate()
+    model = StreamingScriptedModel(script=[route("general"), gate, AIMessage("Hello there.")])
+    async with (
+        serve(model, redis_url=redis_url) as a,
+        serve(StreamingScriptedModel(script=[]), redis_url=redis_url) as b,
+        httpx.AsyncClient(headers=auth(person("remote")), timeout=30) as client,
+    ):
+        thread_id = (await client.post(f"{a.url}/threads", json={})).json()["thread_id"]
+        body = {"assistant_id": "pam", "input": say("hi"), "metadata": {"from": "a"}}
+        run = (await client.post(f"{a.url}/threads/{thread_id}/runs", json=body)).json()
+        await gate.reached.wait()
+        # Joined on B first, so B follows the run (its live Run there is remote).
+        async with client.stream("GET", f"{b.url}/threads/{thread_id}/runs/{run['run_id']}/stream"):
+            got = (await client.get(f"{b.url}/threads/{thread_id}/runs/{run['run_id']}")).json()
+            listed = (await client.get(f"{b.url}/threads/{thread_id}/runs")).json()
+            gate.open()
+    for found in (got, listed[0]):
+        assert found["status"] in ("pending", "running")
+        assert found["metadata"]["from"] == "a"
+        assert found["kwargs"]["input"] == say("hi")

@@ -29,7 +29,13 @@ async def test_a_background_run_is_joined_got_and_listed(serve: Serve) -> None:
         listed = await client.runs.list(tid)
         await client.aclose()
     assert run["thread_id"] == tid and run["status"] in ("pending", "running")
-    assert run["metadata"] == {"source": "test"}
+    # Its own, under the default assistant's (as LangGraph's server merges them).
+    assert run["metadata"] == {
+        "source": "test",
+        "created_by": "system",
+        "assistant_id": run["assistant_id"],
+        "graph_id": "pam",
+    }
     assert joined["reply"] == "First."
     assert got["status"] == "success" and got["assistant_id"] == run["assistant_id"]
     assert isinstance(waited, dict) and waited["reply"] == "Second."
@@ -157,3 +163,91 @@ async def test_deleting_a_busy_thread_cancels_its_runs(serve: Serve) -> None:
         await client.aclose()
     assert runs.get(first["run_id"]).status == "cancelled"
     assert runs.get(second["run_id"]).status == "cancelled"
+
+
+async def test_a_run_keeps_its_kwargs_and_inherits_its_threads_metadata(serve: Serve) -> None:
+    """As LangGraph's server: a run's metadata is its assistant's, then its thread's, then
+    the config's and its own; its checkpoints carry it; `kwargs` says what it was started
+    with, live and (on a server that never ran it) from its row."""
+    alice = person("alice")
+    model = StreamingScriptedModel(script=general("First."))
+    async with serve(model) as server:
+        client = sdk(server.url, alice)
+        assistant = await client.assistants.create("pam", metadata={"tier": "gold", "team": "a"})
+        tid = (await client.threads.create(metadata={"team": "road", "run_id": "not-mine"}))[
+            "thread_id"
+        ]
+        config: Any = {"tags": ["t"], "metadata": {"via": "config", "source": "config"}}
+        run: Any = await client.runs.create(
+            tid,
+            assistant["assistant_id"],
+            input=say("one"),
+            metadata={"source": "test"},
+            config=config,
+            stream_mode=["values", "updates"],
+            multitask_strategy="interrupt",
+        )
+        await client.runs.join(tid, run["run_id"])
+        live: Any = await client.runs.get(tid, run["run_id"])
+        history: Any = await client.threads.get_history(tid)
+        await client.aclose()
+    async with serve(StreamingScriptedModel(script=[])) as server:  # the row alone
+        client = sdk(server.url, alice)
+        stored: Any = await client.runs.get(tid, run["run_id"])
+        listed: Any
+        (listed,) = await client.runs.list(tid)
+        await client.aclose()
+    metadata = {
+        "tier": "gold",
+        "team": "road",
+        "via": "config",
+        "source": "test",
+        "assistant_id": assistant["assistant_id"],
+        "graph_id": "pam",
+    }
+    assert run["metadata"] == metadata  # the thread's `run_id` is never inherited
+    assert {k: v for k, v in live["metadata"].items() if k != "usage"} == metadata
+    assert all(s["metadata"]["team"] == "road" for s in history)
+    for found in (live, stored, listed):
+        kwargs = found["kwargs"]
+        assert found["assistant_id"] == assistant["assistant_id"]
+        assert found["multitask_strategy"] == "interrupt"
+        assert kwargs["input"] == say("one")
+        assert kwargs["stream_mode"] == ["values", "updates"]  # as asked, in its order
+        assert kwargs["durability"] == "async" and kwargs["temporary"] is False
+        assert kwargs["config"]["tags"] == ["t"]
+        assert kwargs["config"]["metadata"] == metadata
+        configurable = kwargs["config"]["configurable"]
+        assert configurable["run_id"] == run["run_id"] and configurable["thread_id"] == tid
+        assert configurable["assistant_id"] == assistant["assistant_id"]
+
+
+async def test_a_chat_turns_run_has_no_kwargs_and_keeps_its_own_metadata(serve: Serve) -> None:
+    alice = person("alice")
+    async with serve(StreamingScriptedModel(script=general("Hi."))) as server:
+        client = sdk(server.url, alice)
+        tid = (await client.threads.create(metadata={"team": "road"}))["thread_id"]
+        async with httpx.AsyncClient(base_url=server.url, headers=auth(alice)) as http:
+            sent = await http.post("/api/v1/pam/chat", json={"message": "hi", "thread_id": tid})
+        listed: Any = await client.runs.list(tid)
+        await client.aclose()
+    assert sent.status_code == 200, sent.text
+    (run,) = listed
+    assert run["kwargs"] == {} and "team" not in run["metadata"]
+
+
+async def test_a_run_over_its_recursion_limit_says_so(serve: Serve) -> None:
+    """The client's own `recursion_limit` reached: LangGraph's message (naming the limit
+    and the config key), as its server answers, not the generic failure."""
+    async with serve(StreamingScriptedModel(script=general("Hi."))) as server:
+        client = sdk(server.url, person("alice"))
+        tid = (await client.threads.create())["thread_id"]
+        config: Any = {"recursion_limit": 2}
+        answer: Any = await client.runs.wait(
+            tid, "pam", input=say("hello"), config=config, raise_error=False
+        )
+        await client.aclose()
+    error = answer["__error__"]
+    assert error["error"] == "GraphRecursionError"
+    assert "Recursion limit of 2 reached" in error["message"]
+    assert "recursion_limit" in error["message"]

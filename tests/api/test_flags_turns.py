@@ -154,6 +154,30 @@ async def test_an_experiment_arm_answers_and_is_recorded(serve: Serve, pool: Poo
 
 
 @pytest.mark.usefixtures("clean_flags")
+async def test_a_clients_own_experiment_keys_are_not_its_arm(serve: Serve) -> None:
+    mallory = person("mallory")
+    model = StreamingScriptedModel(script=[route("general"), AIMessage("Hi.")])
+    before = arm_turns("spoofed/arm")
+    async with (
+        serve(model) as server,
+        httpx.AsyncClient(base_url=server.url, headers=auth(mallory), timeout=30) as c,
+    ):
+        thread = (await c.post("/threads", json={})).json()["thread_id"]
+        body = {
+            "assistant_id": "pam",
+            "input": {"messages": [{"role": "user", "content": "hello"}]},
+            "metadata": {"experiment_variant": "spoofed/arm", "trip": "Nullarbor"},
+        }
+        done = await c.post(f"/threads/{thread}/runs/wait", json=body)
+        runs = (await c.get(f"/threads/{thread}/runs")).json()
+    assert done.status_code == 200, done.text
+    assert arm_turns("spoofed/arm") == before  # no metric labelled by the client
+    metadata = runs[0]["metadata"]
+    assert metadata["trip"] == "Nullarbor"  # the client's other keys are kept
+    assert metadata.get("experiment_variant") != "spoofed/arm"
+
+
+@pytest.mark.usefixtures("clean_flags")
 async def test_a_prompt_variant_reaches_the_model(serve: Serve) -> None:
     wren = person("wren")
     model = StreamingScriptedModel(

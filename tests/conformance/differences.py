@@ -44,8 +44,9 @@ DIFFERENCES: dict[str, str] = {
         "LangGraph's server puts its request and auth bookkeeping into every run's "
         "configurable (langgraph_auth_user, langgraph_auth_user_id, "
         "langgraph_auth_permissions, langgraph_request_id, __request_start_time_ms__, "
-        "__after_seconds__) and `created_by` into its metadata; PAM's auth is its own. "
-        "Dropped before comparing."
+        "__after_seconds__, and __context_provided__, its marker for a run given a "
+        "context) and `created_by` into its metadata; PAM's auth is its own, and every "
+        "PAM run has a context (the caller, from the token). Dropped before comparing."
     ),
     "CORS origins": (
         "`langgraph dev` answers any origin (`Access-Control-Allow-Origin: *`); PAM only "
@@ -71,8 +72,10 @@ DIFFERENCES: dict[str, str] = {
     "thread server metadata": (
         "PAM serves one graph, so a thread's metadata carries `graph_id` and "
         "`assistant_id` from its creation (server-set, never taken from a client); "
-        "`langgraph dev` adds them at the thread's first run. The SDK sweep leaves them "
-        "out of a thread's shape."
+        "`langgraph dev` adds them at the thread's first run. A run inherits its thread's "
+        "metadata (as under LangGraph's server), so a run on a thread new to "
+        "`langgraph dev` lacks `graph_id` there. The SDK sweep leaves them out of a "
+        "thread's and a run's shape (its metadata, and its config's in `kwargs`)."
     ),
 }
 
@@ -95,6 +98,7 @@ IGNORED_KEYS = frozenset(
         "langgraph_request_id",
         "__request_start_time_ms__",
         "__after_seconds__",
+        "__context_provided__",
         "created_by",
     }
 )

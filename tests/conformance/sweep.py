@@ -78,9 +78,11 @@ class Result:
 
 def shape(value: Any) -> Any:
     """Keys and types, recursively; lists element by element (their length counts). A
-    thread's server-set metadata is left out (differences.py, "thread server metadata")."""
+    thread's server-set metadata is left out (differences.py, "thread server metadata"),
+    and so is a run's (the run's and its config's), which it inherits from its thread."""
     if isinstance(value, dict):
-        if "thread_id" in value and isinstance(value.get("metadata"), dict):
+        owner = "thread_id" in value or "configurable" in value
+        if owner and isinstance(value.get("metadata"), dict):
             metadata = {k: v for k, v in value["metadata"].items() if k not in SERVER_METADATA}
             value = {**value, "metadata": metadata}
         return {str(k): shape(v) for k, v in value.items() if k not in IGNORED_KEYS}

@@ -1490,7 +1490,27 @@ async def _(c: Caller) -> Any:
 SOLO = frozenset({"runs.cancel_many(status=all)"})
 
 # PAM's deliberate differences: the call's name, then the reason (docs/agent-protocol.md).
+# `langgraph dev` (langgraph-api 0.16.7) reads a thread stream's mode from `stream_modes`;
+# the Python SDK's threads.join_stream sends `stream_mode`, which it ignores (run_modes).
+IGNORED_THREAD_MODE = (
+    "langgraph dev reads the thread stream's mode from `stream_modes` and ignores the "
+    "`stream_mode` the SDK sends, so there every mode streams as run_modes; PAM takes both "
+    "names and streams the mode asked for"
+)
 DELIBERATE: dict[str, str] = {
+    "threads.get_state(checkpoint_id=)": (
+        "langgraph dev asks its in-memory saver without a checkpoint_ns and that saver "
+        "echoes the request's config, so this one state's `checkpoint` lacks the key; "
+        "PAM's Postgres saver always names it (\"\" for the root graph), as the SDK's "
+        "Checkpoint type has it"
+    ),
+    "threads.join_stream(stream_mode=lifecycle)": (
+        IGNORED_THREAD_MODE + " (lifecycle: each run's start and run_done only)"
+    ),
+    "threads.join_stream(stream_mode=state_update)": (
+        IGNORED_THREAD_MODE + " (state_update: an event per update_state, which run_modes "
+        "never sends)"
+    ),
     "assistants.update(default)": (
         "the graph's default assistant is code every user reads; one user changing it "
         "would change it for all, so update/delete/set_latest on it are 403 with a message"
@@ -1505,79 +1525,5 @@ DELIBERATE: dict[str, str] = {
     ),
 }
 
-RUN_METADATA = (
-    "a run's metadata is the run's own (and the server's keys); LangGraph's server also "
-    "merges the assistant's and the thread's metadata into it, and so into every "
-    "checkpoint's: PAM would need the thread's metadata at each run start, a read its hot "
-    "path avoids (issue 19)"
-)
-RUN_KWARGS = (
-    "PAM does not keep a run's kwargs (input, config, context, stream_mode, ...): runs.get "
-    "answers kwargs {}; keeping them needs a column on chat_runs"
-)
-CRON_PAYLOAD = (
-    "a cron's payload is what its runs are started with (defaults filled in); LangGraph's "
-    "echoes the body as sent with assistant_id, schedule and config.configurable.cron_id"
-)
 # Differences found and not yet fixed, each with why (test_sweep.py: strict xfails).
-LEFT: dict[str, str] = {
-    "assistants.create(config=, context=, metadata=, name=, description=)": (
-        "LangGraph's server mirrors an assistant's context into config.configurable; PAM "
-        "keeps config as given"
-    ),
-    "assistants.update(metadata=, name=, description=, context=)": (
-        "LangGraph's server mirrors an assistant's context into config.configurable; PAM "
-        "keeps config as given"
-    ),
-    "assistants.search()": (
-        "PAM lists the graph's default assistant first, then the caller's (newest first); "
-        "LangGraph's server sorts all by created_at, so the default comes last"
-    ),
-    "threads.copy": (
-        "the copy's answer carries its values (LangGraph's omits them); and " + RUN_METADATA
-    ),
-    "threads.get_state": RUN_METADATA,
-    "threads.get_state(checkpoint_id=)": (
-        "PAM's checkpoint names checkpoint_ns where LangGraph's leaves it out; and " + RUN_METADATA
-    ),
-    "threads.get_state(checkpoint=)": RUN_METADATA,
-    "threads.get_state(subgraphs=True)": RUN_METADATA,
-    "threads.get_state(select=)": RUN_METADATA,
-    "threads.get_history": RUN_METADATA,
-    "threads.get_history(metadata=)": RUN_METADATA,
-    "threads.get_history(checkpoint=)": RUN_METADATA,
-    "threads.get_history(select=)": RUN_METADATA,
-    "threads.join_stream(stream_mode=lifecycle)": (
-        "PAM sends each run's start and run_done only, as the SDK documents lifecycle; "
-        "langgraph dev (0.16.7) sends the runs' values events too"
-    ),
-    "threads.join_stream(stream_mode=state_update)": (
-        "the thread stream has run_modes and lifecycle; state_update (an event per "
-        "update_state) is a 422 naming stream_mode"
-    ),
-    "runs.create + join": RUN_KWARGS,
-    "runs.create(metadata=, config=, stream_mode=)": RUN_KWARGS + "; and " + RUN_METADATA,
-    "runs.create(if_not_exists=create)": RUN_KWARGS,
-    "runs.create(after_seconds=)": RUN_KWARGS,
-    "runs.create(stateless, after_seconds=)": RUN_KWARGS,
-    "runs.create(multitask_strategy=rollback) while busy": (
-        "the run rolled back by a newer one keeps its row (status interrupted) in PAM; "
-        "LangGraph's server deletes it with its checkpoints"
-    ),
-    "runs.create(checkpoint_id=) fork": RUN_METADATA,
-    "runs.create(checkpoint=) fork": RUN_METADATA,
-    "runs.create(stateless, on_completion=keep)": RUN_KWARGS,
-    "runs.create(stateless, on_completion=delete)": RUN_KWARGS,
-    "runs.create_batch": RUN_KWARGS,
-    "runs.list": RUN_KWARGS,
-    "runs.get": RUN_KWARGS,
-    "runs.cancel(action=rollback)": RUN_KWARGS,
-    "crons.create": CRON_PAYLOAD,
-    "crons.create(timezone=, end_time=, enabled=, metadata=, on_run_completed=)": CRON_PAYLOAD,
-    "crons.create(stream_mode=, durability=, multitask_strategy=, config=)": CRON_PAYLOAD,
-    "crons.create_for_thread": CRON_PAYLOAD,
-    "crons.create_for_thread(enabled=False, timezone=)": CRON_PAYLOAD,
-    "crons.update": CRON_PAYLOAD,
-    "crons.search()": CRON_PAYLOAD,
-    "crons.search(thread_id=, assistant_id=, enabled=)": CRON_PAYLOAD,
-}
+LEFT: dict[str, str] = {}

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from langchain_core.callbacks import BaseCallbackHandler, CallbackManager
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
+from langchain_core.runnables import RunnableConfig
+from langsmith import tracing_context
 
-from graph import next_domain
+from graph import QuietEdge, chains_listened, next_domain
 
 
 def _state(messages: list[Any], pending: list[str]) -> Any:
@@ -46,3 +49,34 @@ def test_an_earlier_turns_answer_does_not_count() -> None:
         AIMessage("Logged.", name="wins"),
     ]
     assert next_domain(_state(messages, ["you"])) == "you"
+
+
+class _Recorder(BaseCallbackHandler):
+    def __init__(self, *, ignore_chain: bool) -> None:
+        self._ignore = ignore_chain
+
+    @property
+    def ignore_chain(self) -> bool:
+        return self._ignore
+
+
+def test_the_edge_is_a_chain_run_only_when_a_handler_records_chains() -> None:
+    assert not chains_listened(None)
+    assert not chains_listened({"callbacks": []})
+    assert not chains_listened({"callbacks": [_Recorder(ignore_chain=True)]})
+    assert chains_listened({"callbacks": [_Recorder(ignore_chain=False)]})
+    manager = CallbackManager(handlers=[_Recorder(ignore_chain=True)])
+    assert not chains_listened({"callbacks": manager})
+    manager.add_handler(_Recorder(ignore_chain=False))
+    assert chains_listened({"callbacks": manager})
+    with tracing_context(enabled=True):  # LangSmith records every run
+        assert chains_listened(None)
+
+
+async def test_the_quiet_edge_routes_as_next_domain_does() -> None:
+    edge = QuietEdge()
+    state = _state([HumanMessage("hi"), AIMessage("ok", name="wins")], ["wins", "you"])
+    assert await edge.ainvoke(state) == next_domain(state) == "you"
+    assert edge.invoke(state) == "you"
+    listened: RunnableConfig = {"callbacks": [_Recorder(ignore_chain=False)]}
+    assert await edge.ainvoke(state, listened) == edge.invoke(state, listened) == "you"

@@ -175,3 +175,30 @@ async def test_a_failed_scoped_transaction_rolls_back_and_leaves_nothing_behind(
         ).fetchone()
     assert conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
     assert row is not None and row["role"] != "pam_app" and row["uid"] in (None, "")
+
+
+async def test_the_app_deletes_its_own_run_rows_only(scoped: ScopedDb) -> None:
+    """Run rows are deletable (runs.delete, and a run rolled back by a newer one), by
+    their user only: another user's delete changes nothing."""
+    alice, bob = uuid.uuid4(), uuid.uuid4()
+    ids = {}
+    for user in (alice, bob):
+        thread, run = uuid.uuid4(), uuid.uuid4()
+        async with scoped(user) as db:
+            await db.conn.execute(
+                "INSERT INTO chat_threads (id, user_id) VALUES (%s, %s)", (thread, user)
+            )
+            await db.conn.execute(
+                "INSERT INTO chat_runs (id, thread_id, user_id) VALUES (%s, %s, %s)",
+                (run, thread, user),
+            )
+        ids[user] = run
+    async with scoped(alice) as db:
+        others = await db.conn.execute("DELETE FROM chat_runs WHERE id = %s", (ids[bob],))
+        own = await db.conn.execute("DELETE FROM chat_runs WHERE id = %s", (ids[alice],))
+    async with scoped(bob) as db:
+        kept = await (
+            await db.conn.execute("SELECT id FROM chat_runs WHERE id = %s", (ids[bob],))
+        ).fetchone()
+    assert (others.rowcount, own.rowcount) == (0, 1)
+    assert kept is not None
