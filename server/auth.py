@@ -42,6 +42,13 @@ JWKS_THREADS = 4
 DEFAULT_MAX_LIFETIME_S = 31 * 24 * 3600
 
 
+MAX_IDENTITY_CHARS = 2000  # an issuer or subject, as the identities table takes them
+
+
+def _storable_text(value: object) -> bool:
+    return isinstance(value, str) and len(value) <= MAX_IDENTITY_CHARS and "\x00" not in value
+
+
 class AuthError(Exception):
     """Why a token was refused (logged, never echoed beyond "invalid token")."""
 
@@ -224,6 +231,10 @@ class TokenVerifier:
         sub = claims.get("sub")
         if not isinstance(sub, str) or not sub:
             raise AuthError("token has no subject")
+        for name in ("sub", "iss"):  # kept in `identities` (text, at most 2,000 characters)
+            value = claims.get(name)
+            if name in claims and not _storable_text(value):
+                raise AuthError(f"the {name} claim is not text PAM can keep")
         problem = claims_problem(
             claims, now=time.time(), max_lifetime_s=self.max_lifetime_s, roles=self.roles
         )

@@ -92,6 +92,6 @@ def claims_problem(
     if float(claims["exp"]) - start > max_lifetime_s:
         return f"token lifetime exceeds {max_lifetime_s} s"
     role = claims.get("role")
-    if role is not None and role not in roles:
+    if role is not None and (not isinstance(role, str) or role not in roles):
         return f"role {role!r} is not accepted"
     return None

@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from server.refusals import RefusalKind, Refused
+from tools.db.scope import user_row_missing
 from tools.types import ActionError
 
 log = structlog.get_logger("pam.errors")
@@ -48,6 +49,12 @@ BUSY_CODE = "THREAD_BUSY"
 DB_UNAVAILABLE = (psycopg.OperationalError, psycopg.InterfaceError, psycopg_pool.PoolTimeout)
 UNAVAILABLE = "The database is unavailable just now; try again in a moment."
 UNAVAILABLE_RETRY_S = "5"
+# A user's row deleted (by an operator) while their token is still valid: the request
+# wrote nothing, and the next one starts them afresh (tools/db/scope.py, redteam 9).
+USER_ROW_GONE = (
+    "Your account's data was removed while you were signed in; nothing was written."
+    " Send the request again to start afresh."
+)
 
 
 def error_response(
@@ -94,6 +101,15 @@ def install_error_handlers(app: FastAPI) -> None:
 
     for kind in DB_UNAVAILABLE:
         app.add_exception_handler(kind, database_unavailable)
+
+    @app.exception_handler(psycopg.errors.ForeignKeyViolation)
+    async def foreign_key(
+        request: Request, exc: psycopg.errors.ForeignKeyViolation
+    ) -> JSONResponse:
+        if user_row_missing(exc):  # deleted since this process saw it; made again next time
+            return error_response(409, USER_ROW_GONE)
+        log.exception("unhandled error", path=request.url.path)
+        return error_response(500, "Something went wrong on our side.", "internal")
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:

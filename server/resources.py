@@ -83,7 +83,9 @@ async def open_resources(settings: Settings, *, model: Any = None) -> AsyncItera
         # Memories are rows of the RLS-protected `memories` table; the LangGraph store
         # (runtime.store, the /store API) is rows of `store_items`, scoped the same way.
         graph = build_graph(
-            checkpointer, UserStore(pool), model=model or load_chat_model(settings.model_name)
+            checkpointer,
+            UserStore(pool, max_items=settings.store_max_items_per_user),
+            model=model or load_chat_model(settings.model_name),
         )
         flags = FlagService(pool, url)
         await flags.open()

@@ -120,6 +120,9 @@ class Settings(BaseSettings):
     # Open HTTP streams (server-sent events: thread and run streams, chat/stream, AG-UI,
     # A2A, MCP) one user may hold on one instance; one more is answered 429.
     streams_max_per_user: int = Field(default=20, ge=1, le=10_000)
+    # Items one user may keep in the Agent Protocol store (each value at most 64 KiB of
+    # JSON); a new key past it is refused (tools/db/user_store.py).
+    store_max_items_per_user: int = Field(default=10_000, ge=1, le=10_000_000)
     # After SIGTERM: how long requests in flight may take to finish before their
     # connections are closed. A thread's stream never ends by itself, so without a
     # bound one open stream (Studio keeps one) held a stopping server for ever.

@@ -9,7 +9,7 @@ from typing import Any
 import psycopg
 from pydantic import ValidationError
 
-from tools.db.scope import UserDb
+from tools.db.scope import UserDb, user_row_missing
 from tools.types import Action, ActionError, ActionResult
 
 
@@ -56,6 +56,8 @@ async def run_action(
         async with db.conn.transaction():
             return await action.fn(db, args)
     except psycopg.errors.IntegrityError as exc:
+        if isinstance(exc, psycopg.errors.ForeignKeyViolation) and user_row_missing(exc):
+            raise  # the user's own row is gone: user_db forgets them (redteam 9)
         raise ActionError(integrity_message(exc), code="invalid") from None
     except psycopg.DataError as exc:
         # Input Postgres cannot store (a NUL character, an out-of-range number): the

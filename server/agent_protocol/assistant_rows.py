@@ -2,8 +2,10 @@
 by the user who created it and versioned on every update.
 
 Rows are read and written in the caller's RLS scope, so another user's assistant is
-indistinguishable from an unknown id (404). The graph's default assistant is not a row:
-it is part of the code, readable by everyone and changed by no one.
+indistinguishable from an unknown id (404); ids are per user (`(user_id, id)`, migration
+0024), so creating one with an id someone else uses makes the caller's own. The graph's
+default assistant is not a row: it is part of the code, readable by everyone and changed
+by no one.
 """
 
 from __future__ import annotations
@@ -149,7 +151,7 @@ async def create_assistant(
         row = await (
             await db.conn.execute(
                 f"INSERT INTO assistants (id, user_id, {FIELDS}) VALUES (%s, %s, %s, %s, %s,"
-                " %s::jsonb, %s::jsonb, %s::jsonb) ON CONFLICT (id) DO NOTHING"
+                " %s::jsonb, %s::jsonb, %s::jsonb) ON CONFLICT (user_id, id) DO NOTHING"
                 f" RETURNING {COLUMNS}",
                 (rid, user, *values),
             )
@@ -161,11 +163,8 @@ async def create_assistant(
                 (rid, user, *values),
             )
             return _record(row)
-    if if_exists == "do_nothing":
-        try:
-            return await find_assistant(pool, user, str(rid))
-        except AssistantNotFound:
-            pass  # someone else's id: the same refusal as any taken id
+    if if_exists == "do_nothing":  # the caller's own (ids are per user: migration 0024)
+        return await find_assistant(pool, user, str(rid))
     raise Conflict("An assistant with that id already exists.")
 
 

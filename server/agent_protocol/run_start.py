@@ -14,7 +14,12 @@ from server.agent_protocol.schemas import RunCreate
 from server.refusals import Conflict
 from server.resources import Resources
 from server.runs import Run, RunManager, RunRequest, ThreadBusy, create_thread
-from server.runs.threads import ThreadExists, ThreadNotFound, owned_thread_id
+from server.runs.threads import (
+    ThreadExists,
+    ThreadNotFound,
+    owned_thread_id,
+    require_checkpoint,
+)
 
 BUSY = (
     "Thread is already running a task. Wait for it to finish or choose a different "
@@ -76,6 +81,8 @@ async def start_run(
     if assistant["context"]:  # the assistant's saved context, under the run's own
         body = body.model_copy(update={"context": {**assistant["context"], **(body.context or {})}})
     checked = run_request(body, resources.graph.nodes, assistant["assistant_id"])
+    if checked.checkpoint_id is not None:  # before the thread is made or anything runs
+        await require_checkpoint(resources, user, thread_id, checked.checkpoint_id)
     run_thread_id = await run_thread(resources, user, thread_id, body.if_not_exists)
     context = Context(
         user_id=str(user), client=checked.client, pool=resources.pool, services=resources.services

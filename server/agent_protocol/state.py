@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from contextlib import aclosing
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 from langgraph.errors import InvalidUpdateError
 
 from agent.nodes import DOMAINS
@@ -21,12 +22,23 @@ from server.agent_protocol.schemas import (
 from server.agent_protocol.serialize import ProtocolJSON, state_json
 from server.agent_protocol.thread_updates import has_listeners, publish
 from server.deps import Res
+from server.json_safe import MAX_FIELD_BYTES, json_bytes
 from server.refusals import BadInput, Conflict, Malformed
 from server.runs import ThreadRow, owned_thread
 from server.runs.deps import Runs
-from server.runs.threads import user_graph
+from server.runs.threads import require_checkpoint, user_graph
+from server.wire_json import dumps
 
 router = APIRouter(tags=["agent protocol"])
+# A thread's state (its values as JSON) after a state update (redteam 9): a run's last
+# step trims the window it checkpoints, an update does not, and each checkpoint stores
+# the whole messages list again. A served thread's state is a few KiB (6.8 KiB after
+# six turns of the offline model); four times the largest free-form field.
+MAX_STATE_BYTES = 4 * MAX_FIELD_BYTES
+# A history page's JSON (redteam 9): up to `limit` (1,000) states of up to MAX_STATE_BYTES
+# each were one response — 73 MB for 309 states, +205 MB of the server's memory.
+MAX_PAGE_BYTES = 8 * 1024 * 1024
+HISTORY_CHUNK = 10  # states read from the checkpointer at a time
 
 # Subgraph checkpoint namespaces a client may address: `<node>:<task id>` segments joined
 # by `|`, each naming one of the graph's subgraph nodes (LangGraph's form, as `useStream`
@@ -64,7 +76,16 @@ def state_config(
     return {"configurable": configurable}
 
 
+async def _checkpoint_known(res: Res, row: ThreadRow, config: dict[str, Any]) -> None:
+    """A root checkpoint the request names is the thread's, or a 404 before anything is
+    read or written (a subgraph's is found by LangGraph through its parent)."""
+    configurable = config["configurable"]
+    if configurable.get("checkpoint_id") and not configurable["checkpoint_ns"]:
+        await require_checkpoint(res, row.user_id, row.thread_id, configurable["checkpoint_id"])
+
+
 async def _state_at(res: Res, row: ThreadRow, config: dict[str, Any], subgraphs: bool) -> Any:
+    await _checkpoint_known(res, row, config)
     state = await user_graph(res, row.user_id).aget_state(config, subgraphs=subgraphs)
     return ProtocolJSON(state_json(state))
 
@@ -100,11 +121,19 @@ async def update_state(
     if runs.active(row.key) is not None:
         raise Conflict("The thread has a run in progress; update its state after it ends.")
     config = state_config(row.thread_id, body.checkpoint or body.checkpoint_id)
+    await _checkpoint_known(res, row, config)
     # The graph in the update's configurable, as a run's: its checkpoint's metadata says
     # which graph wrote it.
     config["configurable"]["graph_id"] = GRAPH_ID
+    graph = user_graph(res, row.user_id)
+    if body.values:
+        held = len(dumps((await graph.aget_state(config)).values))
+        if held + json_bytes(body.values) > MAX_STATE_BYTES:
+            raise BadInput(
+                f"values: the thread's state would exceed {MAX_STATE_BYTES} bytes of JSON"
+                f" (it holds {held}); start a new thread, or a run trims it to its last turns."
+            )
     try:
-        graph = user_graph(res, row.user_id)
         written = await graph.aupdate_state(config, body.values, as_node=body.as_node)
     except (InvalidUpdateError, ValueError, KeyError, TypeError) as exc:
         raise Malformed(f"Could not update the state: {exc}") from None
@@ -123,20 +152,36 @@ async def update_state(
     )
 
 
-@router.post("/threads/{thread_id}/history", response_class=ProtocolJSON)
+@router.post("/threads/{thread_id}/history")
 async def history(
     thread_id: str, user: ProtocolUser, res: Res, body: HistorySearch | None = None
-) -> Any:
+) -> Response:
+    """Up to `limit` states, newest first, stopping before the page's JSON would pass
+    MAX_PAGE_BYTES (the first state always comes): the client pages on with `before`."""
     body = body or HistorySearch()
     row = await owned_thread(res, user, thread_id)
     before = state_config(row.thread_id, body.before) if body.before else None
-    states = [
-        state_json(s)
-        async for s in user_graph(res, row.user_id).aget_state_history(
-            state_config(row.thread_id, body.checkpoint),
-            filter=body.metadata or None,
-            before=before,
-            limit=body.limit,
+    parts: list[bytes] = []
+    size = 2  # the brackets
+    graph = user_graph(res, row.user_id)
+    config = state_config(row.thread_id, body.checkpoint)
+    # Read in chunks: LangGraph's checkpointer fetches every row it was asked for at once,
+    # so a page that stops early still held all `limit` states in memory.
+    while len(parts) < body.limit:
+        ask = min(HISTORY_CHUNK, body.limit - len(parts))
+        chunk = graph.aget_state_history(
+            config, filter=body.metadata or None, before=before, limit=ask
         )
-    ]
-    return ProtocolJSON(states)
+        got = 0
+        async with aclosing(chunk):
+            async for state in chunk:
+                got += 1
+                encoded = dumps(state_json(state))
+                if parts and size + 1 + len(encoded) > MAX_PAGE_BYTES:
+                    return Response(b"[" + b",".join(parts) + b"]", media_type="application/json")
+                parts.append(encoded)
+                size += len(encoded) + (1 if len(parts) > 1 else 0)
+                before = state.config
+        if got < ask:
+            break
+    return Response(b"[" + b",".join(parts) + b"]", media_type="application/json")

@@ -30,6 +30,8 @@ from server.agent_protocol.sse import run_frames, sse_response
 from server.agent_protocol.thread_ttl import ThreadTTL, set_ttl
 from server.agent_protocol.thread_view import client_metadata
 from server.deps import Res
+from server.errors import error_response
+from server.ratelimit import hit, rate_item, retry_after_header, turn_key
 from server.refusals import BadInput, Refused
 from server.resources import Resources
 from server.runs import Run, RunManager, create_thread
@@ -112,6 +114,21 @@ async def stream(body: StatelessRunCreate, user: ProtocolUser, res: Res, runs: R
     )
 
 
+async def charge_batch(resources: Resources, user: UUID, size: int) -> float | None:
+    """Every run of a batch is a turn (redteam 9): the middleware counted the request as
+    one, so the rest are counted here, before any starts. None when all fit, else the
+    seconds to wait; a batch larger than the whole budget is refused without counting."""
+    rate = resources.settings.rate_limit_chat
+    item = rate_item(rate)
+    if size > item.amount:
+        return float(item.get_expiry())
+    for _ in range(size - 1):
+        wait = await hit(resources, turn_key(f"user:{user}"), rate)
+        if wait is not None:
+            return wait
+    return None
+
+
 @router.post("/runs/batch", response_class=ProtocolJSON)
 async def batch(
     user: ProtocolUser, res: Res, runs: Runs, body: list[StatelessRunCreate] = Body()
@@ -124,5 +141,13 @@ async def batch(
             run_request(item)
         except Refused as exc:
             raise exc.about(f"body[{index}]") from None
+    if (wait := await charge_batch(res, user, len(body))) is not None:
+        seconds = retry_after_header(wait)
+        return error_response(
+            429,
+            f"A batch of {len(body)} runs is {len(body)} turns; too many just now: try again"
+            f" in {seconds} s.",
+            **{"Retry-After": seconds},
+        )
     started = [await start_stateless(res, runs, user, item) for item in body]
     return ProtocolJSON([run_json(run) for run in started])

@@ -66,8 +66,10 @@ async def _thread_frames(
     while True:
         run = _next_run(runs, thread_key, joined, seen)
         if run is None:  # idle: a state update, if one comes meanwhile
-            try:
-                update = await asyncio.wait_for(updates.get(), POLL_S)
+            try:  # asyncio.timeout, not wait_for: 3.11's wait_for can swallow the
+                # cancel that ends the stream when the client leaves, and the loop went on
+                async with asyncio.timeout(POLL_S):
+                    update = await updates.get()
             except TimeoutError:
                 continue
             if "state_update" in modes:

@@ -11,7 +11,7 @@ from uuid import UUID
 import orjson
 from psycopg import sql
 
-from server.refusals import NotFound
+from server.refusals import BadInput, NotFound
 from tools.db.pool import Pool
 from tools.db.scope import UserDb, user_db
 
@@ -28,6 +28,18 @@ SORT_COLUMNS = {
     "created_at": "created_at",
     "updated_at": "updated_at",
 }
+
+
+# Crons one user may hold (redteam 9): the jobs worker relays at most BATCH due crons a
+# poll for everyone, so one user's thousands kept every other user's waiting.
+MAX_CRONS_PER_USER = 100
+
+
+class TooManyCrons(BadInput):
+    def __init__(self) -> None:
+        super().__init__(
+            f"A user may have at most {MAX_CRONS_PER_USER} crons; delete one to make another."
+        )
 
 
 class CronNotFound(NotFound):
@@ -131,6 +143,13 @@ def parse_cron_id(cron_id: str) -> UUID:
 
 async def insert_cron(pool: Pool, user: UUID, cron: NewCron) -> dict[str, Any]:
     async with user_db(pool, user) as db:
+        # One insert of the user's at a time, so racing creates cannot pass the cap.
+        await db.conn.execute(
+            "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (f"crons:{user}",)
+        )
+        held = await (await db.conn.execute("SELECT count(*) AS n FROM crons")).fetchone()
+        if held is not None and held["n"] >= MAX_CRONS_PER_USER:
+            raise TooManyCrons()
         row = await (
             await db.conn.execute(
                 "INSERT INTO crons (id, user_id, assistant_id, thread_id, schedule, timezone,"

@@ -10,7 +10,8 @@ completed (the reply as the status message and a `reply` artifact), a pending ap
 "yes" or "no", settles it the way a typed answer does in chat), error -> failed.
 
 Tasks are kept in memory, per user (the owner is the token's user), the latest 10,000
-(a2a_tasks.py), for `tasks/get` and follow-up messages; the conversation itself is PAM's thread.
+and each user's latest 100 (a2a_tasks.py), for `tasks/get` and follow-up messages; the
+conversation itself is PAM's thread.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The middleware stack, outermost first: request id, security headers, CORS, body size
-limit, rate limiting, open streams per user, metrics. All pure ASGI: streaming responses
-pass through unbuffered and WebSocket scopes untouched."""
+limit, NUL-free URLs, rate limiting, open streams per user, metrics. All pure ASGI:
+streaming responses pass through unbuffered and WebSocket scopes untouched."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from server.middleware.rate_limit import RateLimitMiddleware
 from server.middleware.request_id import RequestIdMiddleware
 from server.middleware.security_headers import SecurityHeadersMiddleware
 from server.middleware.stream_cap import StreamCapMiddleware
+from server.middleware.url_check import UrlCheckMiddleware
 from server.settings import Settings
 
 # Agent Protocol clients read the run's URLs from these; the rest help clients retry.
@@ -24,6 +25,7 @@ def install_middleware(app: FastAPI, settings: Settings) -> None:
     app.add_middleware(MetricsMiddleware)
     app.add_middleware(StreamCapMiddleware, settings=settings)  # needs the rate limit's user
     app.add_middleware(RateLimitMiddleware, settings=settings)
+    app.add_middleware(UrlCheckMiddleware)  # a NUL in the URL: 400 before anything reads it
     app.add_middleware(
         BodyLimitMiddleware,
         max_body_bytes=settings.max_body_bytes,

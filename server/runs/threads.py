@@ -82,6 +82,27 @@ def user_graph(resources: Resources, user_id: UUID) -> Any:
     return owned_graph(resources.graph, user_id)
 
 
+class CheckpointNotFound(NotFound):
+    def __init__(self, checkpoint_id: str) -> None:
+        super().__init__(f"checkpoint_id: the thread has no checkpoint {checkpoint_id!r}.")
+
+
+async def require_checkpoint(
+    resources: Resources, user_id: UUID, thread_id: str, checkpoint_id: str
+) -> None:
+    """404 unless the user's thread has this root-graph checkpoint (redteam 9: an unknown
+    id was read as "no state", and a run or update from it started the thread over)."""
+    config: Any = {
+        "configurable": {
+            "thread_id": thread_id,
+            "checkpoint_ns": "",
+            "checkpoint_id": checkpoint_id,
+        }
+    }
+    if await thread_namespaces(resources).of(user_id).aget_tuple(config) is None:
+        raise CheckpointNotFound(checkpoint_id)
+
+
 def parse_thread_id(thread_id: str | UUID) -> UUID | None:
     if isinstance(thread_id, UUID):
         return thread_id

@@ -84,12 +84,16 @@ async def test_another_users_assistant_is_a_404_everywhere(serve: Serve) -> None
         ):
             with pytest.raises(NotFoundError):
                 await call
-        # Taking its id for a new one of bob's is refused like any taken id.
-        with pytest.raises(ConflictError):
-            await bob.assistants.create("pam", assistant_id=aid, if_exists="do_nothing")
+        # Its id is, to bob, an unused one (ids are per user, redteam 9): his own.
+        bobs = await bob.assistants.create(
+            "pam", assistant_id=aid, name="His", if_exists="do_nothing"
+        )
+        with pytest.raises(ConflictError):  # his own now exists
+            await bob.assistants.create("pam", assistant_id=aid, if_exists="raise")
         still = await alice.assistants.get(aid)
         await alice.aclose()
         await bob.aclose()
+    assert bobs["assistant_id"] == aid and bobs["name"] == "His"
     assert still["name"] == "Mine" and still["version"] == 1
 
 

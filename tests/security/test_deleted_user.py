@@ -36,3 +36,28 @@ async def test_a_deleted_users_token_starts_afresh_after_one_failure(
     assert chat.status_code == 200, chat.text
     assert wrote.status_code == 201, wrote.text
     assert [e["description"] for e in listed["expenses"]] == ["after"]
+
+
+async def test_a_deleted_users_rest_writes_recover_after_one_clear_refusal(
+    serve: Serve, pool: Pool
+) -> None:
+    """Redteam 9: an action turns a foreign-key error into a 400 inside the transaction,
+    so the process never learnt that the user's row was gone: a user who only wrote
+    through REST actions got "That refers to something that doesn't exist." (400) on
+    every write until a restart. Now the first write is a 409 saying to send it again,
+    and the next one works."""
+    user = new_user("deleted-rest")
+    async with (
+        serve() as server,
+        httpx.AsyncClient(base_url=server.url, headers=auth(user), timeout=30) as c,
+    ):
+        assert (await c.post("/api/v1/wins/expenses", json=EXPENSE)).status_code == 201
+        async with pool.connection() as conn:
+            await conn.execute("DELETE FROM users WHERE id = %s", (uid(user),))
+        first = await c.post("/api/v1/wins/expenses", json={**EXPENSE, "description": "1st"})
+        second = await c.post("/api/v1/wins/expenses", json={**EXPENSE, "description": "2nd"})
+        listed = (await c.get("/api/v1/wins/expenses")).json()
+    assert first.status_code == 409, first.text
+    assert "again" in first.json()["detail"]
+    assert second.status_code == 201, second.text
+    assert [e["description"] for e in listed["expenses"]] == ["2nd"]

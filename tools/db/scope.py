@@ -155,15 +155,17 @@ async def _users_row(
     try:
         yield [] if user_id in known else [(NEW_USER, (user_id,))]
     except psycopg.errors.ForeignKeyViolation as exc:
-        if _user_row_missing(exc):
+        if user_row_missing(exc):
             known.pop(user_id, None)
         raise
     known[user_id] = True  # committed: the row exists from now on
 
 
-def _user_row_missing(exc: psycopg.errors.ForeignKeyViolation) -> bool:
+def user_row_missing(exc: psycopg.errors.ForeignKeyViolation) -> bool:
     """Whether a write failed because the user's own row is gone (an operator deleted
-    it while this process remembered it): every user-owned table references users."""
+    it while this process remembered it): every user-owned table references users.
+    (Postgres leaves the key out of the detail for pam_app, so any missing user counts;
+    in a user's own transaction the only one is, in practice, theirs.)"""
     return 'table "users"' in (exc.diag.message_detail or "")
 
 

@@ -41,6 +41,16 @@ COLUMNS = "namespace, key, value, created_at, updated_at"
 OPERATORS = {"$eq": "=", "$ne": "<>", "$gt": ">", "$gte": ">=", "$lt": "<", "$lte": "<="}
 ItemT = TypeVar("ItemT", bound=Item)
 MAX_NAMESPACES = 10_000  # distinct namespaces read for one listing
+MAX_ITEMS = 10_000  # items one user may keep (STORE_MAX_ITEMS_PER_USER)
+
+
+class StoreFull(ValueError):
+    """A new key past the user's item limit (redteam 9: the store took any number)."""
+
+    def __init__(self, max_items: int) -> None:
+        super().__init__(
+            f"The store holds at most {max_items} items per user; delete some to add more."
+        )
 
 
 class NoStoreUser(RuntimeError):
@@ -99,12 +109,15 @@ def _matches(namespace: tuple[str, ...], condition: MatchCondition) -> bool:
 class UserStore(BaseStore):
     supports_ttl = True
 
-    def __init__(self, pool: Pool, user_id: UUID | None = None) -> None:
+    def __init__(
+        self, pool: Pool, user_id: UUID | None = None, *, max_items: int = MAX_ITEMS
+    ) -> None:
         self._pool = pool
         self._user = user_id
+        self._max_items = max_items
 
     def for_user(self, user_id: UUID) -> UserStore:
-        return UserStore(self._pool, user_id)
+        return UserStore(self._pool, user_id, max_items=self._max_items)
 
     def batch(self, ops: Iterable[Op]) -> list[Result]:
         raise NotImplementedError("UserStore is async only: use the a* methods (abatch)")
@@ -160,6 +173,7 @@ class UserStore(BaseStore):
             )
             return
         ttl = op.ttl if isinstance(op.ttl, int | float) else None
+        await self._room_for(db, namespace, op.key)
         await db.conn.execute(
             "INSERT INTO store_items (user_id, namespace, key, value, ttl_minutes, expires_at)"
             " VALUES (%s, %s, %s, %s::jsonb, %s, now() + %s * interval '1 minute')"
@@ -168,6 +182,20 @@ class UserStore(BaseStore):
             " updated_at = now()",
             (db.user_id, namespace, op.key, _json(dict(op.value)), ttl, ttl),
         )
+
+    async def _room_for(self, db: UserDb, namespace: list[str], key: str) -> None:
+        """StoreFull when the key is new and the user already holds max_items (their new
+        keys are counted one at a time, so racing puts cannot pass the limit)."""
+        held = "SELECT 1 FROM store_items WHERE namespace = %s AND key = %s"
+        if await (await db.conn.execute(held, (namespace, key))).fetchone() is not None:
+            return  # a replacement
+        await db.conn.execute(
+            "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (f"store:{db.user_id}",)
+        )
+        count = "SELECT count(*) AS n FROM (SELECT 1 FROM store_items LIMIT %s) AS held"
+        row = await (await db.conn.execute(count, (self._max_items,))).fetchone()
+        if row is not None and row["n"] >= self._max_items:
+            raise StoreFull(self._max_items)
 
     async def _search(self, db: UserDb, op: SearchOp) -> list[SearchItem]:
         clauses, params = value_filter(op.filter)
