@@ -204,6 +204,8 @@ def is_question(text: str) -> bool:
         return True
     if _SAID_AS_QUESTION.match(text) and not _ASKS_PAM.search(text):
         return True
+    if asks_bare(text):
+        return True
     # (a tag is the message's last words: only its tail is searched, so a long run of
     # blanks costs nothing)
     if _TAG.search(text[-TAG_TAIL:]) and not (_TOLD_TO.match(text) or _ASKS_PAM.search(text)):
@@ -211,6 +213,34 @@ def is_question(text: str) -> bool:
     lead = _LEAD_IN.match(text)
     rest = text[lead.end() :] if lead else ""
     return bool(rest and _ASKING.match(rest) and not _POLITE.match(rest))
+
+
+# The words that make a message with a question mark still a request or a report: a verb
+# of keeping or saying to PAM anywhere ("milk on the list, add it?"), or an act told as done
+# ("spent 40 on fuel?" reports it).
+_STILL_KEEPS = re.compile(
+    r"\b(?:add|log|put|pop|set|save|book|note|record|remind|post|make|chuck|jot|stick|bung"
+    r"|throw|delete|remove|cancel|move|change|update|mark|tick|create|plan|share|like|join"
+    r"|enter|track|file|keep|write|comment|reply|schedule|please|pls|plz|let'?s)\b",
+    _I,
+)
+
+
+def asks_bare(text: str) -> bool:
+    """Whether `text` asks by its question mark alone: no request, no verb of keeping and no
+    act told as done, only what it asks about ("so that's about 300 on fuel this month?",
+    "dentist on friday at 10?", "milk on the list?"). A write needs an explicit request, so
+    such a message reads the rows it names."""
+    said = text.strip()
+    if not said.endswith("?"):
+        return False
+    return not (
+        _POLITE.match(said)
+        or _ASKS_PAM.search(said)
+        or _STILL_KEEPS.search(said)
+        or _DONE_ACT.search(said)
+        or _PROPOSAL.search(said)
+    )
 
 
 SURE_NONE = 0.5  # the classifier's "no tool" this sure drops a write read from a question
