@@ -63,10 +63,17 @@ def test_daily_average_and_projection_round_to_cents() -> None:
     march, today = DateRange(date(2026, 3, 1), date(2026, 3, 31)), date(2026, 3, 10)
     assert daily_average(D("170.50"), march, today) == D("17.05")
     assert month_end_projection(D("170.50"), march, today) == D("528.55")
-    # 100 / 3 = 33.333..., rounded only at the end: 33.33 a day, 1,033.33 over 31 days.
-    early = date(2026, 3, 3)
-    assert daily_average(D(100), march, early) == D("33.33")
-    assert month_end_projection(D(100), march, early) == D("1033.33")
+    # 100 / 7 = 14.2857..., rounded only at the end: 14.29 a day, 442.86 over 31 days.
+    week_in = date(2026, 3, 7)
+    assert daily_average(D(100), march, week_in) == D("14.29")
+    assert month_end_projection(D(100), march, week_in) == D("442.86")
+
+
+def test_fewer_than_seven_days_are_no_pace_to_project() -> None:
+    march = DateRange(date(2026, 3, 1), date(2026, 3, 31))
+    assert month_end_projection(D(171), march, date(2026, 3, 1)) is None  # one fill-up
+    assert month_end_projection(D(171), march, date(2026, 3, 6)) is None
+    assert month_end_projection(D(171), march, date(2026, 3, 7)) is not None
 
 
 def test_projection_on_leap_day_uses_29_days() -> None:
@@ -83,15 +90,17 @@ def test_projection_is_none_outside_the_current_month() -> None:
     last_30 = period_range("last_30_days", today)  # reaches back into February
     assert month_end_projection(D(50), last_30, today) is None
     assert month_end_projection(D(50), period_range("this_year", today), today) is None
-    # A week inside this month that contains today projects its pace over the month.
+    # A week's pace over the month would leave out what the month spent before the week.
     week = period_range("this_week", today)
-    assert month_end_projection(D(20), week, today) == D("310.00")
+    assert month_end_projection(D(20), week, today) is None
+    later_start = DateRange(date(2026, 3, 2), date(2026, 3, 31))
+    assert month_end_projection(D(20), later_start, today) is None
 
 
 def test_no_spending_is_zero_not_an_error() -> None:
     march = DateRange(date(2026, 3, 1), date(2026, 3, 31))
     assert daily_average(D(0), march, date(2026, 3, 1)) == D("0.00")
-    assert month_end_projection(D(0), march, date(2026, 3, 1)) == D("0.00")
+    assert month_end_projection(D(0), march, date(2026, 3, 8)) == D("0.00")
 
 
 @pytest.mark.parametrize(

@@ -61,6 +61,9 @@ def period_range(period: Period, today: date) -> DateRange:
     return DateRange(date(today.year, 1, 1), date(today.year, 12, 31))
 
 
+DAYS_FOR_A_PACE = 7
+
+
 def days_elapsed(span: DateRange, today: date) -> int:
     """Days of the period up to and including today; at least 1 (a future period too)."""
     return max(1, (min(span.end, today) - span.start).days + 1)
@@ -71,12 +74,13 @@ def daily_average(spent: Decimal, span: DateRange, today: date) -> Decimal:
 
 
 def month_end_projection(spent: Decimal, span: DateRange, today: date) -> Decimal | None:
-    """Spending at this period's pace over the whole current month, or None when the
-    period does not contain today or reaches outside the current month, or is one day
-    (a day's spending says nothing about the month's pace)."""
+    """The month's spending so far at its pace over the whole current month, or None.
+    Only a period that starts on the 1st of this month and contains today is the month to
+    date (a week's pace times the month leaves out what the month spent before the week),
+    and only after a week of it (a few days' spending, one fill-up, is no month's pace)."""
     month = month_range(today.year, today.month)
-    if span.start == span.end or not (
-        span.start <= today <= span.end and month.start <= span.start and span.end <= month.end
-    ):
+    if not (span.start == month.start and today <= span.end <= month.end):
+        return None
+    if days_elapsed(span, today) < DAYS_FOR_A_PACE:
         return None
     return cents(spent / days_elapsed(span, today) * month.days)

@@ -80,7 +80,7 @@ async def test_last_month_and_weeks(scoped: ScopedDb, user_id: uuid.UUID) -> Non
     assert (this_week["start_date"], this_week["end_date"]) == ("2026-03-09", "2026-03-15")
     assert (this_week["total_spent"], this_week["days_elapsed"]) == (50.5, 2)
     assert this_week["daily_average"] == 25.25
-    assert this_week["projected_month_total"] == 782.75  # 25.25 a day over 31 days
+    assert this_week["projected_month_total"] is None  # not the month to date
     assert (last_week["total_spent"], last_week["income_total"]) == (0, 1000)
     assert last_week["net"] == 1000
 
@@ -112,7 +112,8 @@ async def test_just_after_midnight_in_sydney(scoped: ScopedDb, user_id: uuid.UUI
         out = await call(db, "spending_summary")
     assert (out["start_date"], out["days_elapsed"]) == ("2026-03-01", 1)
     assert (out["total_spent"], out["daily_average"]) == (31, 31)
-    assert out["projected_month_total"] == 961  # 31 a day for 31 days
+    assert out["projected_month_total"] is None  # one day is no month's pace
+    assert "by month end" not in out["summary"]
 
 
 async def test_no_data(scoped: ScopedDb, user_id: uuid.UUID) -> None:
