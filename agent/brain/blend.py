@@ -76,7 +76,7 @@ def rescue(text: str) -> str | None:
         return None
     if unreal_act(text, found.tool):
         return None  # "didn't fill up at Hay, too dear": nothing done to keep
-    if found.tool in WRITES and errand(text):
+    if (found.tool in WRITES or found.tool == "plan_trip") and errand(text):
         return None  # "reserve us a site for 3 nights": an errand PAM cannot run
     if found.tool in OWN_WORDS_POSTS and not _SAYS.search(text):
         return None  # "the dump point at Hay is free to use": news told, nothing to post

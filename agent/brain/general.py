@@ -77,6 +77,17 @@ _TALK = re.compile(
     # an opinion asked of an amount or a plan: "is $1,000 a week a realistic budget for two?"
     r"|\b(?:is|are|would|does) [^?.!]{0,60}\b(?:realistic|reasonable|sensible|doable|a good idea"
     r"|worth it)\b[^?]*\?"
+    # ... or how much is enough, with the opinion asked: "is 400 a month enough for food for
+    # two do you reckon"
+    r"|\b(?:is|are|would|will) [^?.!]{0,40}\b(?:enough|too much|too little) (?:for|to)\b"
+    r"[^?.!]{0,60}\b(?:do|d'?) ?(?:you|ya|u) (?:reckon|think)\b"
+    # how the app itself works: "how do groups work on here?", "can anyone read what we post
+    # in a private one?"
+    r"|^\W*(?:so |and |but |ok )?how (?:do|does|would|will) (?:the )?[\w' -]{1,25} work\b"
+    r"|^\W*(?:so |and |but |ok )?(?:can|could|will|do|does) (?:anyone|anybody|everyone|people"
+    r"|others|other people|strangers|the public) (?:else )?(?:see|read|find|view)"
+    r" (?:what|my|our|the|it)\b"
+    r"[^?]*\?"
     # a word quoted to ask about it, not to use it: "what a 'feed' even is", "why everyone
     # keeps saying 'like and share'"
     r"|\bwhat (?:a |an |the )?['\"‘“][\w' -]{1,30}['\"’”] (?:even |actually |really )?"

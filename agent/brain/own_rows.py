@@ -52,8 +52,8 @@ _ABOUT: list[tuple[str, re.Pattern[str]]] = [
     (
         "list_expenses",
         re.compile(
-            r"\b(?:pay|paid|spend|spent|buy|bought|cost|costs|expenses?|bills?|rego|insurance"
-            r"|receipts?|charged)\b",
+            r"\b(?:pay|pays|paid|paying|spend|spends|spent|spending|buy|buys|bought|buying|cost"
+            r"|costs|costing|expenses?|bills?|rego|insurance|receipts?|charged?|charging)\b",
             _I,
         ),
     ),

@@ -14,7 +14,15 @@ from agent.brain.categories import category_of
 from agent.brain.dates import find_day
 from agent.brain.errands import errand
 from agent.brain.general import talk_only
-from agent.brain.intents import EXPLICIT, STRONG, Candidate, classify, other_sense, scene
+from agent.brain.intents import (
+    EXPLICIT,
+    STRONG,
+    Candidate,
+    classify,
+    other_sense,
+    scene,
+    shows_it,
+)
 from agent.brain.learned import guess, probability
 from agent.brain.money import best_amount, currency_named
 from agent.brain.slots import DOMAIN, KIND
@@ -580,7 +588,10 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
 
 
 def _errand_write(piece: Piece) -> bool:
-    return piece.intent is not None and piece.intent.tool in WRITES and errand(piece.text)
+    """A write, or a trip to plan ("book us flights from Perth to Bali"), read from an
+    errand: the errand is the request, and PAM cannot run it."""
+    tool = piece.intent.tool if piece.intent else None
+    return tool is not None and (tool in WRITES or tool == "plan_trip") and errand(piece.text)
 
 
 def _read_only(piece: Piece) -> Piece:
@@ -837,6 +848,22 @@ def _repeated_request(
     return Candidate(prev.tool, WEAK)
 
 
+# A single quote that opens (at a word's start: "Shaz's" has none), and one that closes
+# (not followed by a letter).
+_OPENS = re.compile(r"(?:(?<=^)|(?<=[\s:(]))['‘](?=\w)")
+_CLOSES = re.compile(r"(?<=[\w.!?,])['’](?!\w)")
+
+
+def _in_quotes(before: str) -> bool:
+    """Whether `before`, a message up to a clause, leaves a quotation open."""
+    if _words_open(before.replace(":", "")):
+        return True  # double quotes
+    opened = None
+    for m in _OPENS.finditer(before):
+        opened = m
+    return opened is not None and _CLOSES.search(before, opened.end()) is None
+
+
 def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
     """The requests of `text` read clause by clause."""
     bounds = [0]
@@ -851,6 +878,11 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
         if not chunk.strip():
             continue
         last = segments[-1][2] if segments else None
+        if segments and _in_quotes(text[segments[-1][0] : start]):
+            # "say 'stunning, where was that?'": a clause inside the quoted words is theirs
+            s0, _e0, held, forced = segments[-1]
+            segments[-1] = (s0, end, held, forced)
+            continue
         if (
             last
             and last.tool in MONEY
@@ -862,8 +894,10 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
         before = segments[-1][2] if segments else None
         # "like Sam's post and tell her …": the post the request before is about
         kind = KIND.get(before.tool, recent_kind) if before else recent_kind
-        intent = classify(chunk, today, kind if kind == "post" else recent_kind)
-        rescued = intent if intent and kind == "post" != recent_kind else None
+        # ("add them to the list and show me what's on it": the list the clause before named)
+        own_kind = kind == "post" or (before is not None and shows_it(chunk, kind))
+        intent = classify(chunk, today, kind if own_kind else recent_kind)
+        rescued = intent if intent and own_kind and kind != recent_kind else None
         status = _STATUS_OF.get(before.tool) if before else None
         if intent is None and status and _HOW_IT_STANDS.match(chunk.strip()):
             intent = rescued = Candidate(status, WEAK)  # "set it to 500 and how's it looking"

@@ -120,8 +120,18 @@ SOCIAL: list[tuple[str, int, str]] = [
         8,
         rf"\b(?:{_LIKE})\s+(?:the|that|this|his|her|their|\w+'s)\s+(?:(?:{_WHICH})\s+)?(?:post|one)\b",
     ),
-    ("like_post", 8, rf"^(?:please\s+)?(?:{_LIKE})\s+(?:it|that|this|that one|this one)\b"),
+    # a pronoun, not a determiner: "like this week" names a week ("… in the pantry, like
+    # this week"), "like that one too" a post
+    (
+        "like_post",
+        8,
+        rf"^(?:please\s+)?(?:{_LIKE})\s+(?:it|that|this|that one|this one)\b"
+        r"(?!\s+(?!(?:one|too|also|again|as|please|pls|plz|for|and|then|now|up|x|aswell)\b)"
+        r"[a-z]{2,})",
+    ),
     ("like_post", 8, rf"\bgive (?:{_GIVE}) a (?:like|heart|thumbs up)"),
+    # the post named in any words between: "give the gibb road question a thumbs up"
+    ("like_post", 8, r"\bgive\b(?:\s+[\w'-]+){1,7}?\s+an?\s+(?:like|thumbs[- ]?up|upvote)\b"),
     ("create_post", 8, r"\b(?:post|share|publish|put up|announce)\b.{0,50}(?::|\"|\bsaying\b)"),
     ("create_post", 8, r"\bpost (?:to|in|on)\b|\b(?:make|write|new) a post\b|\bnew post\b|^post\b"),
     ("create_post", 8, r"\b(?:tell|let) (?:everyone|the community|people|folks|the group)\b"),

@@ -6,7 +6,11 @@ from __future__ import annotations
 import pytest
 
 from agent.brain.asking import asks_bare
-from tests.unit.brain.support import wanted, writes
+from agent.brain.general import talk_only
+from agent.brain.intents import classify
+from agent.brain.own_rows import asked_about
+from agent.brain.pick import ref_words
+from tests.unit.brain.support import TODAY, wanted, writes
 
 # --- a question mark alone asks: no request, no act told, nothing kept -----------------------
 
@@ -51,3 +55,122 @@ def test_a_statement_asked_back_writes_nothing(text: str) -> None:
 def test_a_request_or_an_act_with_a_question_mark_still_writes(text: str, write: str) -> None:
     assert not asks_bare(text)
     assert write in writes(text)
+
+
+# --- what is told, not asked: a price quoted (past tense, per anything), a habit with its rate
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "diesel was 2.31 a litre at the last roadhouse, daylight robbery",
+        "the caravan park wants $52 a night for a powered site, bit steep",
+        "the ferry is $90 per vehicle each way",
+        "my brother spends about 300 a fortnight on takeaway, mad",
+        "we go through 120 a week on groceries out here",
+    ],
+)
+def test_a_price_or_a_habit_told_writes_nothing(text: str) -> None:
+    assert writes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "paid 52 a night at the caravan park, two nights",
+        "filled up 48 litres, it was 2.31 a litre",
+        "the ferry was $90 per vehicle, log it",
+    ],
+)
+def test_an_act_done_or_a_request_with_a_rate_still_writes(text: str) -> None:
+    assert writes(text)
+
+
+# --- an errand PAM cannot run plans no trip either ------------------------------------------
+
+
+def test_flights_booked_for_us_are_an_errand_not_a_trip() -> None:
+    assert wanted("could you book us flights from Darwin to Denpasar in March") == [None]
+    assert wanted("plan a trip from Darwin to Katherine") == ["plan_trip"]
+
+
+# --- which tool ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("give the nullarbor weather post a thumbs up", "like_post"),
+        ("give Kev's photo of the bilby a like", "like_post"),
+        ("what did we spend money on last weekend", "list_expenses"),
+        ("block out the 3rd to the 6th for the Mount Isa rodeo", "create_event"),
+        ("pencil in next Tuesday for the mower man", "create_event"),
+        ("can I see what the Grey Nomads Qld are saying", "get_feed"),
+        ("what's the birdwatchers group been posting", "get_feed"),
+    ],
+)
+def test_the_tool_a_message_asks_for(text: str, tool: str) -> None:
+    assert wanted(text) == [tool]
+
+
+def test_like_before_a_noun_is_no_like_of_a_post() -> None:
+    assert "like_post" not in wanted("what's expiring in the fridge, like in the next few days")
+    assert "like_post" not in wanted("whats due on the van soon, like this month")
+    assert wanted("like that one too") == ["like_post"]
+
+
+def test_what_went_on_asks_for_the_rows_not_the_total() -> None:
+    assert wanted("what did we spend money on last weekend") == ["list_expenses"]
+    assert wanted("what did we spend last weekend all up") == ["spending_summary"]
+
+
+def test_an_opinion_or_how_the_app_works_is_talk() -> None:
+    assert talk_only("is 250 a week enough for groceries for a family of four do you reckon")
+    assert talk_only("how does the feed work? can strangers see what I post?")
+    assert not talk_only("is there enough left in the groceries budget?")
+
+
+def test_a_question_about_what_was_paid_reads_expenses() -> None:
+    assert asked_about("what did I end up paying the electrician in May?") == "list_expenses"
+    assert asked_about("what were we charging for the firewood?") == "list_expenses"
+
+
+# --- within one message: the kind the clause before named -----------------------------------
+
+
+def test_show_it_after_an_add_shows_that_list() -> None:
+    assert wanted("put rice and beans on the shopping list and read me what's on it") == [
+        "add_to_shopping_list",
+        "get_shopping_list",
+    ]
+
+
+def test_words_said_after_a_like_are_a_comment_on_that_post() -> None:
+    assert wanted("like Shaz's sunset post and say 'stunning, where was that?'") == [
+        "like_post",
+        "comment_on_post",
+    ]
+
+
+# --- after the turn before: the rows talked about -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "tool"),
+    [
+        ("yeah nuke one of them", "expense", "delete_expense"),
+        ("stick that one under repairs would you", "expense", "update_expense"),
+        ("what's still on my list?", "task", "list_tasks"),
+        ("what's left on the list", "shopping", "get_shopping_list"),
+        ("it's at the bowls club now, not the RSL", "event", "update_event"),
+    ],
+)
+def test_a_message_about_the_rows_talked_about(text: str, kind: str, tool: str) -> None:
+    found = classify(text, TODAY, kind)
+    assert found is not None
+    assert found.tool == tool
+
+
+def test_a_delete_verb_names_no_row() -> None:
+    assert ref_words("yep ditch one of them") == ()
+    assert ref_words("nuke the coffee one") == ("coffee",)
