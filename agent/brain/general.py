@@ -28,6 +28,12 @@ _RULES: list[tuple[str, str]] = [
         r"what can you do|what do you do|\bhelp\b|how does this work|what are you|who are "
         r"you|what can i (?:ask|say)|what are your|features|capabilities|how do i use",
     ),
+    # (reached only after a list was shown: a task ticked off goes to its domain)
+    (
+        "tick",
+        r"\b(?:tick|cross|strike|check|scratch)\b.{0,30}\boff\b|\bmark\b.{0,30}\b(?:done|bought"
+        r"|got|gotten|as got)\b",
+    ),
     ("how", r"how are you|how'?s it going|how ya going|how are things|how have you been"),
     (
         "thanks",
@@ -152,6 +158,11 @@ def general_reply(text: str, name: str | None = None) -> str:
         return "You're welcome! Anything else I can help with?"
     if kind == "bye":
         return "See you later — safe travels!"
+    if kind == "tick":
+        return (
+            "The shopping list and pantry don't have ticks in PAM — I can show you the list, "
+            "add things to it, or put what you bought in the pantry. (To-dos can be ticked off.)"
+        )
     if kind == "ack":
         return "Righto. Anything else I can help with?"
     if kind == "gibberish":

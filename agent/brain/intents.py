@@ -147,6 +147,9 @@ _BOOK = re.compile(
     r"|service|physio|massage|lesson|class)\b",
     _I,
 )
+# Something put in for a day or a time: "chuck the farrier in for monday 8am", "pop the
+# plumber in on Thursday".
+_PUT_IN = re.compile(rf"\b(?:{PUT})\b.{{1,40}}?\bin (?:for|on|at)\b", _I)
 # Verbs that only ever hold days in a calendar: "block out the 12th to the 14th", "pencil
 # in Saturday for the footy", "keep Friday free".
 _HOLD_DAYS = re.compile(
@@ -394,6 +397,12 @@ def _features(text: str, today: date) -> list[Candidate]:
         found.append(Candidate("create_event", 7))  # "book dinner at the pub": when?
     if _REMIND.search(text) and (has_day or has_time):
         found.append(Candidate("create_event", 9))
+    elif (
+        _PUT_IN.search(text)
+        and (has_day or has_time)
+        and not (amount or _priced_bare(text) or (asking and not is_request(text)))
+    ):
+        found.append(Candidate("create_event", 7))  # "chuck the farrier in for monday 8am"
     elif _HOLD_DAYS.search(text) and has_day and not asking:
         found.append(Candidate("create_event", 8))  # "block out the 12th to the 14th for …"
     elif event and (has_day or has_time) and not amount:
@@ -664,6 +673,15 @@ _THIS_PLACE = re.compile(
 
 
 _DELETE_WORD = re.compile(rf"\b(?:{DELETE_WORDS})\b", _I)
+
+
+_A_TASK = re.compile(r"\b(?:tasks?|to-?dos?|jobs?|chores?|errands?|reminders?)\b", _I)
+
+
+def ticks_off(text: str, recent_kind: str | None) -> bool:
+    """Whether `text`, read as a task done, ticks off items of the shopping list or the
+    pantry just talked about, naming no task (PAM keeps no ticks on those lists)."""
+    return recent_kind in ("shopping", "pantry") and not _A_TASK.search(text)
 
 
 def families_delete(text: str) -> bool:

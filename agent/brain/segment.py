@@ -1011,6 +1011,18 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 # "there's a group for X? put me in that one": the question names it
                 and not _THAT_ONE.search(chunk)
             )
+            if (
+                prev is None
+                and intent is not None
+                and intent.tool == "create_post"
+                and _DETAIL_OF["save_place"].match(chunk.strip())
+                and (whole := classify(text[s0:e0].strip(), today, recent_kind)) is not None
+                and whole.tool == "save_place"
+            ):
+                # "good dump point at X, save it and share with everyone": the place is
+                # saved shared (its request read only from the clauses together)
+                segments[-1] = (s0, end, whole, whole)
+                continue
             if not asked_apart and _joins(prev, intent, text[s0:e0], chunk):
                 segments[-1] = (s0, end, prev or intent, forced)
                 continue

@@ -77,7 +77,13 @@ SOCIAL: list[tuple[str, int, str]] = [
         r"|participate in|take part in)\s+(?:in(?:to)?\s+)?(?:the|that|this|your|a)?\s*"
         r"(?:[\w'&-]+\s+){0,6}?group\b",
     ),
-    ("create_group", 9, r"\b(?:create|start|make|set up|open|begin|form)\b.{0,25}\bgroup\b"),
+    # (the verb's object first: "make a post for the group X" makes a post)
+    (
+        "create_group",
+        9,
+        r"\b(?:create|start|make|set up|open|begin|form)\b"
+        r"(?:(?!\b(?:post|comment|note|reply|event|list|booking|announcement)\b).){0,25}\bgroup\b",
+    ),
     # a group wanted and named: "wants a private group for …, call it X"
     (
         "create_group",

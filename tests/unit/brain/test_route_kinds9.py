@@ -6,10 +6,11 @@ from __future__ import annotations
 import pytest
 
 from agent.brain.asking import asks_bare
-from agent.brain.general import talk_only
-from agent.brain.intents import classify
+from agent.brain.general import general_reply, talk_only
+from agent.brain.intents import classify, ticks_off
 from agent.brain.own_rows import asked_about
 from agent.brain.pick import ref_words
+from agent.brain.router import points_back
 from tests.unit.brain.support import TODAY, wanted, writes
 
 # --- a question mark alone asks: no request, no act told, nothing kept -----------------------
@@ -174,3 +175,52 @@ def test_a_message_about_the_rows_talked_about(text: str, kind: str, tool: str) 
 def test_a_delete_verb_names_no_row() -> None:
     assert ref_words("yep ditch one of them") == ()
     assert ref_words("nuke the coffee one") == ("coffee",)
+
+
+# --- smaller kinds ---------------------------------------------------------------------------
+
+
+def test_a_row_the_user_cannot_find_is_asked_for() -> None:
+    assert asked_about("saw a post about the Bungle Bungles last week, now I can't find it") == (
+        "get_feed"
+    )
+    assert asked_about("I can't find my reading glasses") is None
+
+
+def test_a_place_saved_and_shared_with_everyone_is_one_saved_place() -> None:
+    assert wanted("top free camp at the Wycliffe Well roadhouse, save it and share with all") == [
+        "save_place"
+    ]
+
+
+def test_a_post_made_for_a_group_is_no_new_group() -> None:
+    assert wanted("make a post for the group Solar Nerds saying panels are on sale") == [
+        "create_post"
+    ]
+    assert wanted("make a private group called Solar Nerds") == ["create_group"]
+
+
+def test_someone_put_in_for_a_day_is_an_event() -> None:
+    assert wanted("do me a favour and chuck the plumber in for friday 9am") == ["create_event"]
+    assert wanted("put 40 in for diesel on friday") == ["add_expense"]
+
+
+def test_items_ticked_off_after_the_shopping_list_are_no_task() -> None:
+    assert ticks_off("grabbed the eggs and flour, cross them off", "shopping")
+    assert not ticks_off("cross the rego job off my to-do list", "shopping")
+    assert not ticks_off("tick that off", "task")
+    assert "PAM" in general_reply("grabbed the eggs and flour, cross them off")
+
+
+@pytest.mark.parametrize(
+    ("text", "back"),
+    [
+        ("how does that compare with the fortnight before?", True),
+        ("tell me more about the one at Coober Pedy", True),
+        ("and which of those were fuel?", True),
+        ("that's great, thanks", False),
+        ("what's the weather in Broome", False),
+    ],
+)
+def test_a_message_pointing_back_at_the_turn_before(text: str, back: bool) -> None:
+    assert points_back(text) is back
