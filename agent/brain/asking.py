@@ -204,8 +204,6 @@ def is_question(text: str) -> bool:
         return True
     if _SAID_AS_QUESTION.match(text) and not _ASKS_PAM.search(text):
         return True
-    if asks_bare(text):
-        return True
     # (a tag is the message's last words: only its tail is searched, so a long run of
     # blanks costs nothing)
     if _TAG.search(text[-TAG_TAIL:]) and not (_TOLD_TO.match(text) or _ASKS_PAM.search(text)):

@@ -21,6 +21,7 @@ from agent.brain.asking import (
     READ_OF,
     WRITES,
     answer_to_question,
+    asks_bare,
     holds_back,
     is_request,
     signs_off,
@@ -84,7 +85,7 @@ def rescue(text: str) -> str | None:
         return None  # "our van weighs 2.8 tonnes loaded": no money in it
     if found.tool in ACTS_ON_ROWS and not _CHANGE.search(text):
         return None  # "the rest area at Marla is free to use": no row changed
-    if found.tool in WRITES and holds_back(text):
+    if found.tool in WRITES and (holds_back(text) or asks_bare(text)):
         return READ_OF.get(found.tool)  # "… don't add it yet, just wondering"
     asked, tool = answer_to_question(text, found.tool)
     return tool if asked else found.tool

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 
-from agent.brain.asking import READ_OF, WRITES, holds_back, signs_off, unreal_act
+from agent.brain.asking import READ_OF, WRITES, asks_bare, holds_back, signs_off, unreal_act
 from agent.brain.blend import ACTS_ON_ROWS, DOUBT, RESCUE
 from agent.brain.categories import category_of
 from agent.brain.dates import find_day
@@ -577,9 +577,10 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
     plans no trip ("that's all for today, off to bed, big drive to Winton tomorrow")."""
     text = _unletter(correct(text))
     pieces = _requests(text, today, recent_kind)
-    if holds_back(text):
-        # "if I set a fuel budget of 800 would I be over? don't set it yet": what would
-        # be written is only asked about
+    if holds_back(text) or asks_bare(text):
+        # "if I set a fuel budget of 800 would I be over? don't set it yet", "physio
+        # thursday at 3?": what would be written is only asked about (a message asked by its
+        # question mark alone, not a clause of one: "add eggs, best before the 20th?")
         pieces = [_read_only(p) for p in pieces]
     if signs_off(text):
         pieces = [p for p in pieces if p.intent is None or p.intent.tool != "plan_trip"]
