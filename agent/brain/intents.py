@@ -573,7 +573,11 @@ _SCENE = re.compile(
 
 # "broken down as you see fit", "a breakdown by category": how a summary is laid out (no
 # vehicle broke down)
-_BREAKDOWN = re.compile(r"\bbroken down\b(?= (?:by|as|into|per|for|however)\b)|\bbreakdown\b", _I)
+_BREAKDOWN = re.compile(
+    r"\bbroken down\b(?= (?:by|as|into|per|for|however)\b)|\bbreakdown\b"
+    r"|\bbreak (?:(?:it|that|this|them|those) )?down\b",
+    _I,
+)
 
 
 # Money filed in a category of the books: "put it as repairs", "file the $60 under fuel"

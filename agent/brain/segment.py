@@ -9,7 +9,7 @@ from datetime import date
 from itertools import islice
 
 from agent.brain.asking import READ_OF, WRITES, asks_bare, holds_back, signs_off, unreal_act
-from agent.brain.blend import ACTS_ON_ROWS, DOUBT, RESCUE
+from agent.brain.blend import ACTS_ON_ROWS, DOUBT, RESCUE, can_be
 from agent.brain.categories import category_of
 from agent.brain.dates import find_day
 from agent.brain.errands import errand
@@ -746,6 +746,8 @@ def _sure_of(chunk: str) -> Candidate | None:
         return None  # "now that we're in, …": the scene for the request after it
     if unreal_act(chunk, found.tool):
         return None  # "we never did get the gas bottle": nothing done to keep
+    if not can_be(chunk, found.tool):
+        return None  # "break down the fuel bit for me": no money in it to keep
     return Candidate(found.tool, WEAK)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from agent.brain.asking import asks_bare
+from agent.brain.blend import can_be
 from agent.brain.general import general_reply, talk_only
 from agent.brain.intents import classify, ticks_off
 from agent.brain.own_rows import asked_about
@@ -224,3 +225,18 @@ def test_items_ticked_off_after_the_shopping_list_are_no_task() -> None:
 )
 def test_a_message_pointing_back_at_the_turn_before(text: str, back: bool) -> None:
     assert points_back(text) is back
+
+
+def test_the_classifier_alone_gives_only_what_a_clause_can_be() -> None:
+    # (the classifier reads "break down the fuel bit" as money to keep: no money is in it)
+    assert not can_be("break down the fuel bit for me", "add_expense")
+    assert can_be("chucked 40 bucks at the laundromat", "add_expense")
+    assert writes("break down the fuel bit for me, which fills were those?") == []
+    assert wanted("break down the fuel bit for me, which fills were those?") == ["list_expenses"]
+    assert wanted("could you break it down by category") == ["spending_summary"]
+    assert wanted("if the van breaks down out here we're stuffed") == [None]
+
+
+def test_a_joining_word_before_a_command_to_remember() -> None:
+    assert wanted("and remember we don't eat pork") == ["remember"]
+    assert wanted("oh and note that the side gate sticks") == ["remember"]
