@@ -22,8 +22,7 @@ _STOP = set(
         "posts expense task event entry i we me just actually can you with and newest recent "
         "most cancel scrap undo make be was is as off tick it's that's its yesterday today "
         "tomorrow ones thing item mate oh oops no yes sorry wrong mistake should have been "
-        "instead them those these 'em em yep yeah yup nah ok okay other either duplicate double "
-        "copy extra",
+        "instead yep yeah yup nah ok okay",
     )
 )
 # The verbs of taking a row away say nothing of which row: "ditch one of them", "nuke it".

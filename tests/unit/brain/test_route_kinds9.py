@@ -160,7 +160,7 @@ def test_words_said_after_a_like_are_a_comment_on_that_post() -> None:
 @pytest.mark.parametrize(
     ("text", "kind", "tool"),
     [
-        ("yeah nuke one of them", "expense", "delete_expense"),
+        ("yeah nuke one of them", "expense", "delete_expense"),  # (which one: the planner's)
         ("stick that one under repairs would you", "expense", "update_expense"),
         ("what's still on my list?", "task", "list_tasks"),
         ("what's left on the list", "shopping", "get_shopping_list"),
@@ -174,7 +174,8 @@ def test_a_message_about_the_rows_talked_about(text: str, kind: str, tool: str) 
 
 
 def test_a_delete_verb_names_no_row() -> None:
-    assert ref_words("yep ditch one of them") == ()
+    assert ref_words("yep, nuke it") == ()
+    assert ref_words("yeah bin that one") == ()
     assert ref_words("nuke the coffee one") == ("coffee",)
 
 
