@@ -149,7 +149,12 @@ _BOOK = re.compile(
 )
 # Something put in for a day or a time: "chuck the farrier in for monday 8am", "pop the
 # plumber in on Thursday".
-_PUT_IN = re.compile(rf"\b(?:{PUT})\b.{{1,40}}?\bin (?:for|on|at)\b", _I)
+# (a pronoun points back at what was said, money as often as not: "… $865. Could you put
+# that in for the 14th?")
+_PUT_IN = re.compile(
+    rf"\b(?:{PUT})\b(?!\s+(?:it|that|this|them|those|these|'?em)\b).{{1,40}}?\bin (?:for|on|at)\b",
+    _I,
+)
 # Verbs that only ever hold days in a calendar: "block out the 12th to the 14th", "pencil
 # in Saturday for the footy", "keep Friday free".
 _HOLD_DAYS = re.compile(

@@ -241,3 +241,7 @@ def test_the_classifier_alone_gives_only_what_a_clause_can_be() -> None:
 def test_a_joining_word_before_a_command_to_remember() -> None:
     assert wanted("and remember we don't eat pork") == ["remember"]
     assert wanted("oh and note that the side gate sticks") == ["remember"]
+
+
+def test_a_pronoun_put_in_for_a_day_points_back_and_is_no_event() -> None:
+    assert wanted("could you put that in for the 3rd please?") != ["create_event"]
