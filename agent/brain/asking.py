@@ -213,6 +213,34 @@ def is_question(text: str) -> bool:
     return bool(rest and _ASKING.match(rest) and not _POLITE.match(rest))
 
 
+# The words that make a message with a question mark still a request or a report: a verb
+# of keeping or saying to PAM anywhere ("milk on the list, add it?"), or an act told as done
+# ("spent 40 on fuel?" reports it).
+_STILL_KEEPS = re.compile(
+    r"\b(?:add|log|put|pop|set|save|book|note|record|remind|post|make|chuck|jot|stick|bung"
+    r"|throw|delete|remove|cancel|move|change|update|mark|tick|create|plan|share|like|join"
+    r"|enter|track|file|keep|write|comment|reply|schedule|please|pls|plz|let'?s)\b",
+    _I,
+)
+
+
+def asks_bare(text: str) -> bool:
+    """Whether `text`, one clause, asks by its question mark alone: no request, no verb of
+    keeping and no act told as done, only what it asks about ("so that's about 300 on fuel
+    this month?", "dentist on friday at 10?", "milk on the list?"). A write needs an
+    explicit request, so such a message reads the rows it names."""
+    said = text.strip()
+    if not said.endswith("?") or re.search(r"[,;.!]\s", said):
+        return False  # ("200 kpa all round, seems low?": the mark asks of its own clause)
+    return not (
+        _POLITE.match(said)
+        or _ASKS_PAM.search(said)
+        or _STILL_KEEPS.search(said)
+        or _DONE_ACT.search(said)
+        or _PROPOSAL.search(said)
+    )
+
+
 SURE_NONE = 0.5  # the classifier's "no tool" this sure drops a write read from a question
 # ... and its reading tool this sure answers it; less sure, the write's own reading
 # counterpart does ("what food goes bad this week?" is about the pantry, whatever else)
@@ -265,6 +293,15 @@ _UNREAL = re.compile(
     r"|won'?t|will not|wouldn'?t|can'?t afford to|no need to)\s+" + _FILLER + _ACT,
     _I,
 )
+# A habit told with its rate, in the present tense, is no act done: "my mate spends 200 a
+# week on diesel", "we go through about 80 a fortnight on groceries".
+_HABIT = re.compile(
+    r"\b(?:spends|spend|pays|pay|buys|goes through|go through|uses|blows|blow|forks out"
+    r"|fork out|shells out|shell out|drops|puts|put)\b[^.?!]{0,40}?" + r"(?:[$£€]\s?)?\d[\d,.]*k?"
+    r"\s*(?:dollars?|bucks|quid)?\s*(?:a|an|per|each|every|/)\s*(?:day|week|fortnight|month"
+    r"|year|wk|mth|yr)\b",
+    _I,
+)
 # ... unless the message asks PAM to keep something after all ("haven't got the receipt
 # but log 45 for the tolls"): a verb of keeping, or a request in any form.
 _KEEP = re.compile(
@@ -277,20 +314,37 @@ _KEEP = re.compile(
 # A price quoted, in the present tense: what a thing goes for, not what was paid ("diesel
 # is 2.10 a litre in Broome", "milk's 4 bucks at the IGA", "the park charges 45 a night").
 _PRICE = r"(?:[$£€]\s?)?\d[\d,]*(?:\.\d+)?\s*(?:dollars?|bucks|quid|euros?|pounds?|cents?|c)?"
-_QUOTED = re.compile(
-    r"(?:\b(?:is|are|costs|goes for|go for|sells? for|runs?|charges?|charging|asking)|'s)\s+"
+_SOFTENERS = (
     r"(?:(?:only|just|about|around|roughly|now|still|a whopping|up to|over|under|like)\s+)*"
-    + _PRICE
-    + r"\s*(?:(?:a|an|per|/|each|the)\s*(?:litre|liter|ltr|l|night|week|month|year|kilo|kg"
+)
+_RATE = (
+    r"\s*(?:(?:a|an|per|/|each|the)\s*(?:litre|liter|ltr|l|night|week|month|year|kilo|kg"
     r"|head|person|pop|bag|loaf|bottle|dozen|carton|hour|day|adult|kid|child)\b|each\b"
-    r"|(?:at|here|up here|out here|down here|in town|round here|around here|there)\b)",
+    # "per" before any noun is a rate: "$17 per car", "12 bucks per load"
+    r"|per (?!cent\b)[a-z]{2,}\b"
+)
+_QUOTED = re.compile(
+    r"(?:\b(?:is|are|costs|goes for|go for|sells? for|runs?|charges?|charging"
+    r"|asking(?: for)?|asks(?: for)?|wants?|quoted?|quotes)|'s)\s+"
+    + _SOFTENERS
+    + _PRICE
+    + _RATE
+    + r"|(?:at|here|up here|out here|down here|in town|round here|around here|there)\b)"
+    # in the past tense only with its rate ("diesel was 2.40 a litre at the roadhouse"): "gas
+    # was 58.40 at the shell" tells what a fill came to
+    + r"|\b(?:was|were|went for)\s+"
+    + _SOFTENERS
+    + _PRICE
+    + _RATE
+    + r")",
     _I,
 )
 
 # ... unless an act is told beside it: "filled up 50 litres, diesel's 2.10 a litre here".
 _DONE_ACT = re.compile(
     r"\b(?:bought|spent|paid|got|filled|fuell?ed|topped|tanked|purchased|grabbed|forked|shelled"
-    r"|splurged|dropped|came to|cost us|cost me|charged (?:us|me))\b",
+    r"|splurged|dropped|came to|cost us|cost me|charged (?:us|me)|stayed|all up|in total"
+    r"|altogether|all together)\b",
     _I,
 )
 
@@ -327,6 +381,8 @@ def unreal_act(text: str, tool: str) -> bool:
     no request to keep anything."""
     if tool in REPORTS and _NEEDED.search(text) and not _RECORD.search(text):
         return True
-    if tool not in REPORTS or not (_UNREAL.search(text) or price_quoted(text)):
+    if tool not in REPORTS or not (
+        _UNREAL.search(text) or price_quoted(text) or _HABIT.search(text)
+    ):
         return False
     return not (_KEEP.search(text) or _POLITE.search(text))

@@ -21,6 +21,7 @@ from agent.brain.asking import (
     READ_OF,
     WRITES,
     answer_to_question,
+    asks_bare,
     holds_back,
     is_request,
     signs_off,
@@ -76,18 +77,26 @@ def rescue(text: str) -> str | None:
         return None
     if unreal_act(text, found.tool):
         return None  # "didn't fill up at Hay, too dear": nothing done to keep
-    if found.tool in WRITES and errand(text):
+    if (found.tool in WRITES or found.tool == "plan_trip") and errand(text):
         return None  # "reserve us a site for 3 nights": an errand PAM cannot run
-    if found.tool in OWN_WORDS_POSTS and not _SAYS.search(text):
-        return None  # "the dump point at Hay is free to use": news told, nothing to post
-    if found.tool in MONEY_ROWS and not (best_amount(text, loose=True) or _MONEY_WORD.search(text)):
-        return None  # "our van weighs 2.8 tonnes loaded": no money in it
-    if found.tool in ACTS_ON_ROWS and not _CHANGE.search(text):
-        return None  # "the rest area at Marla is free to use": no row changed
-    if found.tool in WRITES and holds_back(text):
+    if not can_be(text, found.tool):
+        return None
+    if found.tool in WRITES and (holds_back(text) or asks_bare(text)):
         return READ_OF.get(found.tool)  # "… don't add it yet, just wondering"
     asked, tool = answer_to_question(text, found.tool)
     return tool if asked else found.tool
+
+
+def can_be(text: str, tool: str) -> bool:
+    """Whether `text` holds what a write of `tool` needs, for the classifier to give it with
+    no rule behind it: a post a word of saying or a place to say it ("the dump point at Hay
+    is free to use" is news), money rows money ("our van weighs 2.8 tonnes"; "break down the
+    fuel bit for me" asks), a change of a row a word of changing."""
+    if tool in OWN_WORDS_POSTS and not _SAYS.search(text):
+        return False
+    if tool in MONEY_ROWS and not (best_amount(text, loose=True) or _MONEY_WORD.search(text)):
+        return False
+    return not (tool in ACTS_ON_ROWS and not _CHANGE.search(text))
 
 
 def same_rows(tool: str) -> set[str]:

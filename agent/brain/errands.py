@@ -44,7 +44,11 @@ _ERRAND = re.compile(
     + _FOR_US
     + r"\s+(?!in\b|into\b)(?:an?|some|the|two|three|four|\d+|new|cheap|\w+'s)\b"
     # "book flights to Bali", "order a pizza", "grab us an uber"
-    r"|(?:(?:two|three|four|\d+|some|cheap|return|the)\s+)?" + _GOODS + r"\b(?!\s+in\b)"
+    r"|(?:"
+    + _FOR_US
+    + r"\s+)?(?:(?:two|three|four|\d+|some|cheap|return|the)\s+)?"
+    + _GOODS
+    + r"\b(?!\s+in\b)"
     r")"
     # "reserve" and "order" are only ever errands as commands: "reserve a spot at the park",
     # "order some new wiper blades"; a bill paid for the user: "pay my rego for me"

@@ -28,6 +28,12 @@ _RULES: list[tuple[str, str]] = [
         r"what can you do|what do you do|\bhelp\b|how does this work|what are you|who are "
         r"you|what can i (?:ask|say)|what are your|features|capabilities|how do i use",
     ),
+    # (reached only after a list was shown: a task ticked off goes to its domain)
+    (
+        "tick",
+        r"\b(?:tick|cross|strike|check|scratch)\b.{0,30}\boff\b|\bmark\b.{0,30}\b(?:done|bought"
+        r"|got|gotten|as got)\b",
+    ),
     ("how", r"how are you|how'?s it going|how ya going|how are things|how have you been"),
     (
         "thanks",
@@ -77,6 +83,17 @@ _TALK = re.compile(
     # an opinion asked of an amount or a plan: "is $1,000 a week a realistic budget for two?"
     r"|\b(?:is|are|would|does) [^?.!]{0,60}\b(?:realistic|reasonable|sensible|doable|a good idea"
     r"|worth it)\b[^?]*\?"
+    # ... or how much is enough, with the opinion asked: "is 400 a month enough for food for
+    # two do you reckon"
+    r"|\b(?:is|are|would|will) [^?.!]{0,40}\b(?:enough|too much|too little) (?:for|to)\b"
+    r"[^?.!]{0,60}\b(?:do|d'?) ?(?:you|ya|u) (?:reckon|think)\b"
+    # how the app itself works: "how do groups work on here?", "can anyone read what we post
+    # in a private one?"
+    r"|^\W*(?:so |and |but |ok )?how (?:do|does|would|will) (?:the )?[\w' -]{1,25} work\b"
+    r"|^\W*(?:so |and |but |ok )?(?:can|could|will|do|does) (?:anyone|anybody|everyone|people"
+    r"|others|other people|strangers|the public) (?:else )?(?:see|read|find|view)"
+    r" (?:what|my|our|the|it)\b"
+    r"[^?]*\?"
     # a word quoted to ask about it, not to use it: "what a 'feed' even is", "why everyone
     # keeps saying 'like and share'"
     r"|\bwhat (?:a |an |the )?['\"‘“][\w' -]{1,30}['\"’”] (?:even |actually |really )?"
@@ -141,6 +158,11 @@ def general_reply(text: str, name: str | None = None) -> str:
         return "You're welcome! Anything else I can help with?"
     if kind == "bye":
         return "See you later — safe travels!"
+    if kind == "tick":
+        return (
+            "The shopping list and pantry don't have ticks in PAM — I can show you the list, "
+            "add things to it, or put what you bought in the pantry. (To-dos can be ticked off.)"
+        )
     if kind == "ack":
         return "Righto. Anything else I can help with?"
     if kind == "gibberish":

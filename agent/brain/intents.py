@@ -147,6 +147,21 @@ _BOOK = re.compile(
     r"|service|physio|massage|lesson|class)\b",
     _I,
 )
+# Something put in for a day or a time: "chuck the farrier in for monday 8am", "pop the
+# plumber in on Thursday".
+# (a pronoun points back at what was said, money as often as not: "… $865. Could you put
+# that in for the 14th?")
+_PUT_IN = re.compile(
+    rf"\b(?:{PUT})\b(?!\s+(?:it|that|this|them|those|these|'?em)\b).{{1,40}}?\bin (?:for|on|at)\b",
+    _I,
+)
+# Verbs that only ever hold days in a calendar: "block out the 12th to the 14th", "pencil
+# in Saturday for the footy", "keep Friday free".
+_HOLD_DAYS = re.compile(
+    r"\b(?:block(?:ing|ed)? (?:out|off|in)|pencil(?:led|ed)? in|pencil|keep (?:\w+ ){1,3}free"
+    r"|save the date|lock(?:ed)? in|hold the date)\b",
+    _I,
+)
 _VEHICLE_SPEC = re.compile(r"\b(?:diesel|petrol|lpg|electric|l/100|litres per 100)\b", _I)
 _REMIND = re.compile(r"\bremind(?: me| us)?\b|\breminder\b", _I)
 _DELETE = re.compile(
@@ -194,8 +209,10 @@ _CHANGED = re.compile(
 # Words for a post's author, the post just talked about: "tell them …", "write her …",
 # "say to him …", "let her know …".
 _TELL_POSTER = re.compile(
-    r"^(?:(?:and|also|oh|then|pls|please|ok|ja|yeah)\b[\s,]*)*(?:tell|write|say to|send|let)"
-    r" (?:her|him|them)\b",
+    r"^(?:(?:and|also|oh|then|pls|please|ok|ja|yeah)\b[\s,]*)*(?:(?:tell|write|say to|send|let)"
+    r" (?:her|him|them)\b"
+    # a verb of saying with the words themselves: "… and say 'no contest'", "reply: agreed"
+    r"|(?:say|reply|respond|answer|write back|comment)\b\s*(?:[:\"'“‘]|(?:that|with)\b))",
     _I,
 )
 # A like given as a command to the post talked about, after an aside ("lol", "haha, …").
@@ -210,6 +227,15 @@ _THEY_SAY = re.compile(
     r"\bwhat(?:'s| is| are|'re)?\s+(?:they|them|that lot|that mob|everyone|everybody|people"
     r"|folks|the members)(?: all)?(?: been)?\s+(?:saying|posting|sharing|talking about|chatting"
     r"|(?:banging |going |rabbiting |carrying )?on about|yakking|nattering|discussing|up to)\b",
+    _I,
+)
+# What people named by a proper name or as a group are saying: "what the Nullarbor Crossers
+# are saying", "what's the Birdos group been posting". (Case matters: a name is capitalised.)
+_NAMED_SAY = re.compile(
+    r"\bwhat(?:'s| is| are|'re| has| have)?\s+(?:the\s+)?(?:(?-i:[A-Z][\w'&-]*)(?:\s+(?:(?-i:[A-Z]"
+    r"[\w'&-]*)|of|on|in|and|the|&)){0,5}|(?:\w+\s+){1,4}(?:group|mob|crew|club|lot|members))"
+    r"(?:\s+(?:are|is|have|has|'ve|'s))?(?: all)?(?: been)?\s+(?:saying|posting|sharing"
+    r"|talking about|chatting about|(?:going |banging )?on about|discussing|up to)\b",
     _I,
 )
 # "done already", "is done", "all sorted now": a state said first, of the thing talked about
@@ -242,6 +268,13 @@ _SHOW_IT = re.compile(
     r"|\bwhat(?:'s| is| else is)? (?:coming up|due)\b",
     _I,
 )
+
+
+def shows_it(text: str, kind: str | None) -> bool:
+    """Whether `text` asks to be shown the rows of `kind` it points at ("what's on it now?")."""
+    return kind in _SHOW_KIND and _SHOW_IT.search(text) is not None
+
+
 _SHOW_KIND = {
     "shopping": "get_shopping_list", "pantry": "list_pantry", "task": "list_tasks",
     "event": "list_events", "expense": "list_expenses", "post": "get_feed",
@@ -369,6 +402,14 @@ def _features(text: str, today: date) -> list[Candidate]:
         found.append(Candidate("create_event", 7))  # "book dinner at the pub": when?
     if _REMIND.search(text) and (has_day or has_time):
         found.append(Candidate("create_event", 9))
+    elif (
+        _PUT_IN.search(text)
+        and (has_day or has_time)
+        and not (amount or _priced_bare(text) or (asking and not is_request(text)))
+    ):
+        found.append(Candidate("create_event", 7))  # "chuck the farrier in for monday 8am"
+    elif _HOLD_DAYS.search(text) and has_day and not asking:
+        found.append(Candidate("create_event", 8))  # "block out the 12th to the 14th for …"
     elif event and (has_day or has_time) and not amount:
         found.append(Candidate("create_event", 7))
     elif day and clock and not (amount or litres or asking) and day.day >= today:
@@ -380,6 +421,8 @@ def _features(text: str, today: date) -> list[Candidate]:
     if _TWICE.search(text) and (category or amount) and not _DELETE.search(text):
         # "I might have put the caravan park in twice?": the entries, to be looked at
         found.append(Candidate("list_expenses", 7))
+    if _NAMED_SAY.search(text) and not _OWES.search(text):
+        found.append(Candidate("get_feed", 8))  # "can I see what the Nullarbor Crossers are saying"
     if INTRO.match(text):  # "I'm Bev": case matters, "I'm tired" is no name
         found.append(Candidate("update_profile", 8))
     if not amount and _groceries_to_add(text):
@@ -443,9 +486,12 @@ def _referential(text: str, recent_kind: str | None) -> Candidate | None:
         # "is done already, I bought it this morning": the task just talked about is done
         # (its subject left out), the rest tells how
         return Candidate("complete_task", 8)
+    if recent_kind in _LISTS and _WHATS_ON_THE_LIST.search(text):
+        # "what else is on my list?" after a to-do was added: the list talked about
+        return Candidate(_SHOW_KIND[recent_kind], 9)
     if not recent_kind or (not REF.search(text) and not re.search(r"\bactually\b", text, _I)):
         return None
-    if _DELETE.search(text):
+    if _DELETE.search(text) or families_delete(text):
         tool = _REF_TOOLS.get(("delete", recent_kind))
         return Candidate(tool, 8) if tool else None
     short = len(text.split()) <= 14 and not _STRICT_SPEND.search(text)
@@ -454,7 +500,21 @@ def _referential(text: str, recent_kind: str | None) -> Candidate | None:
     if _UPDATE.search(text) and short:
         tool = _REF_TOOLS.get(("update", recent_kind))
         return Candidate(tool, 8) if tool else None
+    filed = _FILED_UNDER.search(text)
+    if recent_kind == "expense" and short and filed and filed["cat"].lower() in CATEGORIES:
+        return Candidate("update_expense", 8)  # "put that one under camping would ya"
+    if recent_kind == "event" and short and _CHANGED.search(text) and not is_question(text):
+        return Candidate("update_event", 8)  # "it's at the RSL now, not the pub"
     return None
+
+
+# Lists the talk may be about, and "what's on my list" asked of whichever it is.
+_LISTS = ("task", "shopping", "pantry")
+_WHATS_ON_THE_LIST = re.compile(
+    r"\bwhat(?:'s| is| else is|'s else| else's| else)? (?:still |left )?(?:on|in) (?:my|the|our"
+    r"|that) list\b",
+    _I,
+)
 
 
 # "a feed" is a meal ("what a great feed at the pub", "had a decent feed"), and "feed"
@@ -518,7 +578,11 @@ _SCENE = re.compile(
 
 # "broken down as you see fit", "a breakdown by category": how a summary is laid out (no
 # vehicle broke down)
-_BREAKDOWN = re.compile(r"\bbroken down\b(?= (?:by|as|into|per|for|however)\b)|\bbreakdown\b", _I)
+_BREAKDOWN = re.compile(
+    r"\bbroken down\b(?= (?:by|as|into|per|for|however)\b)|\bbreakdown\b"
+    r"|\bbreak (?:(?:it|that|this|them|those) )?down\b",
+    _I,
+)
 
 
 # Money filed in a category of the books: "put it as repairs", "file the $60 under fuel"
@@ -527,6 +591,17 @@ _FILED_UNDER = re.compile(
     r" (?:the )?(?P<cat>[a-z]+)(?: category)?\b"
     # ("put that in the maintenance log": the vehicle's log named, not a category)
     r"(?! (?:log|logbook|log book|history|records?)\b)",
+    _I,
+)
+
+
+# "what did I spend money on yesterday": "on" left at the end of its clause asks for the
+# things the money went on, not how much.
+_WHAT_ON = re.compile(
+    r"\bwhat\b[^.?!,]{0,50}\b(?:spen[dt]|spending|pa(?:id|y|ying)|blow|blew|went|go(?:ne)?)"
+    r"(?:\s+(?:(?:all\s+)?(?:my|our|the|that|this)\s+)?(?:money|cash|dough|dollars|it|that))?"
+    r"\s+on\b(?=\s*(?:$|[?!.,]|(?:yesterday|today|tonight|lately|recently|so far|this|last"
+    r"|in|over|during|since|between)\b))",
     _I,
 )
 
@@ -609,6 +684,15 @@ _THIS_PLACE = re.compile(
 _DELETE_WORD = re.compile(rf"\b(?:{DELETE_WORDS})\b", _I)
 
 
+_A_TASK = re.compile(r"\b(?:tasks?|to-?dos?|jobs?|chores?|errands?|reminders?)\b", _I)
+
+
+def ticks_off(text: str, recent_kind: str | None) -> bool:
+    """Whether `text`, read as a task done, ticks off items of the shopping list or the
+    pantry just talked about, naming no task (PAM keeps no ticks on those lists)."""
+    return recent_kind in ("shopping", "pantry") and not _A_TASK.search(text)
+
+
 def families_delete(text: str) -> bool:
     """Whether `text` uses a verb of the delete family ("nuke", "ditch", "scrap" …)."""
     return _DELETE_WORD.search(text) is not None
@@ -681,7 +765,7 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
     ):
         best = Candidate("save_place", best.score)  # a place found, shared: a saved place
     rest = _BREAKDOWN.sub("", text[len(scene(text)) :])
-    if best.tool == "spending_summary" and category_of(rest):
+    if best.tool == "spending_summary" and (category_of(rest) or _WHAT_ON.search(rest)):
         return Candidate("list_expenses", best.score)
     # "That one" needs the conversation, which the classifier lacks; an explicit marker
     # ("fyi …", "remind me … at 4") is exact where it fires.

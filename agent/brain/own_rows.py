@@ -52,8 +52,8 @@ _ABOUT: list[tuple[str, re.Pattern[str]]] = [
     (
         "list_expenses",
         re.compile(
-            r"\b(?:pay|paid|spend|spent|buy|bought|cost|costs|expenses?|bills?|rego|insurance"
-            r"|receipts?|charged)\b",
+            r"\b(?:pay|pays|paid|paying|spend|spends|spent|spending|buy|buys|bought|buying|cost"
+            r"|costs|costing|expenses?|bills?|rego|insurance|receipts?|charged?|charging)\b",
             _I,
         ),
     ),
@@ -75,10 +75,19 @@ _ON_CATEGORY = re.compile(
 )
 
 
+# A row the user cannot find is asked for as surely as by a question: "I saw a post about
+# the gorges yesterday and now I can't find it", "can't find the rego payment anywhere".
+_CANT_FIND = re.compile(
+    r"\b(?:can'?t|cannot|couldn'?t|can not|unable to) (?:seem to )?(?:find|see|locate|spot"
+    r"|track down|dig up)\b|\b(?:lost track of|where(?:'s| is| did) (?:it|that) (?:go|gone))\b",
+    _I,
+)
+
+
 def asked_about(text: str) -> str | None:
-    """The reading tool that answers `text`, a question about the user's own rows, or None
-    when it is no such question."""
-    if not is_question(text) or not _OWN.search(text):
+    """The reading tool that answers `text`, a question about the user's own rows (or a row
+    the user cannot find), or None when it is no such question."""
+    if not (is_question(text) and _OWN.search(text)) and not _CANT_FIND.search(text):
         return None
     on = _ON_CATEGORY.search(text)
     if on and category_of(on["what"]):

@@ -7,6 +7,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from agent.brain.categories import category_of
+from agent.brain.families import DELETE, MOVE
 from agent.brain.refs import Entity
 
 _ORDINALS = {
@@ -21,9 +22,11 @@ _STOP = set(
         "posts expense task event entry i we me just actually can you with and newest recent "
         "most cancel scrap undo make be was is as off tick it's that's its yesterday today "
         "tomorrow ones thing item mate oh oops no yes sorry wrong mistake should have been "
-        "instead ",
+        "instead yep yeah yup nah ok okay",
     )
 )
+# The verbs of taking a row away say nothing of which row: "ditch one of them", "nuke it".
+_VERBS = re.compile(rf"^(?:{DELETE}|{MOVE})$")
 
 
 def ordinal(text: str) -> int | None:
@@ -65,7 +68,9 @@ def ref_words(text: str, extra: str = "") -> tuple[str, ...]:
     """Words that describe the row ("the coffee one" -> ("coffee",))."""
     words = re.findall(r"[a-z][a-z']+", text.lower())
     skip = re.compile(rf"^(?:{extra})$") if extra else None
-    return tuple(w for w in words if w not in _STOP and not (skip and skip.match(w)))
+    return tuple(
+        w for w in words if w not in _STOP and not _VERBS.match(w) and not (skip and skip.match(w))
+    )
 
 
 def _matches(entity: Entity, words: tuple[str, ...], amount: Decimal | None) -> int:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from agent.brain.convo import Convo
+from agent.brain.general import talk_only
+from agent.brain.intents import ticks_off
 from agent.brain.slots import DOMAIN
-from agent.brain.understand import read_message
+from agent.brain.understand import read_message, recent_kind
 from agent.nodes import GENERAL, DomainNode
 
 ROUTE_TOOL = "route_request"
@@ -14,11 +18,43 @@ def route(convo: Convo) -> list[DomainNode]:
     """Domains of the requests in the last message; a reply to PAM's question goes to the
     question's domain; anything else (greetings, thanks, out of scope) to general."""
     reading = read_message(convo)
-    domains: list[DomainNode] = list(dict.fromkeys(DOMAIN[r.tool] for r in reading.requests))
+    kind = recent_kind(convo) if any(r.tool == "complete_task" for r in reading.requests) else None
+    # "got the bread and milk, tick them off" after the shopping list: no tool ticks off a
+    # list's items, and no task was meant (general says what PAM can do with the list)
+    asked = [
+        r for r in reading.requests if not (r.tool == "complete_task" and ticks_off(r.text, kind))
+    ]
+    domains: list[DomainNode] = list(dict.fromkeys(DOMAIN[r.tool] for r in asked))
+    if reading.requests and not asked:
+        return [GENERAL]
     if domains:
         return domains
     if reading.pending:
         return [DOMAIN[reading.pending[0]]]
     if reading.say and convo.env.previous:  # the domain that answers for its own write
         return [DOMAIN[convo.env.previous.action]]
+    previous = convo.env.previous
+    if previous and previous.turns_ago == 1 and points_back(convo.text):
+        # "how does that compare with the week before?", "tell me more about the one on the
+        # Oodnadatta": about what the turn before showed, which its domain answers for
+        return [DOMAIN[previous.action]]
     return [GENERAL]
+
+
+# A message that asks about what the turn before gave: a pronoun or "the one" as what it
+# asks about, or a follow-up's opening ("and …?", "how does that …").
+_POINTS_BACK = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|right|cool|hmm+|oh|ah|great|good|and|so|but)\b[\s,.!]*)*(?:"
+    r"(?:how|what|which|where|when|why|who)\b[^.!?]{0,40}\b(?:that|those|these|them|it|they"
+    r"|the one|that one|this one)\b"
+    r"|(?:tell|show|give) (?:me|us) (?:more|a bit more|the rest|the details|more detail)"
+    r"(?: (?:about|on|of) (?:that|it|this|those|the (?:one|first|second|third|last|\w+ one)))?"
+    r"|(?:more|details) (?:about|on) (?:that|it|this|the one|the \w+ one)\b)",
+    re.IGNORECASE,
+)
+
+
+def points_back(text: str) -> bool:
+    """Whether `text` asks about what the turn before showed, by pointing at it, and is no
+    small talk ("that's great, thanks" points nowhere)."""
+    return bool(_POINTS_BACK.match(text)) and not talk_only(text) and "thank" not in text.lower()

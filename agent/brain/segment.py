@@ -8,13 +8,21 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 
-from agent.brain.asking import READ_OF, WRITES, holds_back, signs_off, unreal_act
-from agent.brain.blend import ACTS_ON_ROWS, DOUBT, RESCUE
+from agent.brain.asking import READ_OF, WRITES, asks_bare, holds_back, signs_off, unreal_act
+from agent.brain.blend import ACTS_ON_ROWS, DOUBT, RESCUE, can_be
 from agent.brain.categories import category_of
 from agent.brain.dates import find_day
 from agent.brain.errands import errand
 from agent.brain.general import talk_only
-from agent.brain.intents import EXPLICIT, STRONG, Candidate, classify, other_sense, scene
+from agent.brain.intents import (
+    EXPLICIT,
+    STRONG,
+    Candidate,
+    classify,
+    other_sense,
+    scene,
+    shows_it,
+)
 from agent.brain.learned import guess, probability
 from agent.brain.money import best_amount, currency_named
 from agent.brain.slots import DOMAIN, KIND
@@ -569,9 +577,10 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
     plans no trip ("that's all for today, off to bed, big drive to Winton tomorrow")."""
     text = _unletter(correct(text))
     pieces = _requests(text, today, recent_kind)
-    if holds_back(text):
-        # "if I set a fuel budget of 800 would I be over? don't set it yet": what would
-        # be written is only asked about
+    if holds_back(text) or asks_bare(text):
+        # "if I set a fuel budget of 800 would I be over? don't set it yet", "physio
+        # thursday at 3?": what would be written is only asked about (a message asked by its
+        # question mark alone, not a clause of one: "add eggs, best before the 20th?")
         pieces = [_read_only(p) for p in pieces]
     if signs_off(text):
         pieces = [p for p in pieces if p.intent is None or p.intent.tool != "plan_trip"]
@@ -580,7 +589,10 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
 
 
 def _errand_write(piece: Piece) -> bool:
-    return piece.intent is not None and piece.intent.tool in WRITES and errand(piece.text)
+    """A write, or a trip to plan ("book us flights from Perth to Bali"), read from an
+    errand: the errand is the request, and PAM cannot run it."""
+    tool = piece.intent.tool if piece.intent else None
+    return tool is not None and (tool in WRITES or tool == "plan_trip") and errand(piece.text)
 
 
 def _read_only(piece: Piece) -> Piece:
@@ -734,6 +746,8 @@ def _sure_of(chunk: str) -> Candidate | None:
         return None  # "now that we're in, …": the scene for the request after it
     if unreal_act(chunk, found.tool):
         return None  # "we never did get the gas bottle": nothing done to keep
+    if not can_be(chunk, found.tool):
+        return None  # "break down the fuel bit for me": no money in it to keep
     return Candidate(found.tool, WEAK)
 
 
@@ -837,6 +851,22 @@ def _repeated_request(
     return Candidate(prev.tool, WEAK)
 
 
+# A single quote that opens (at a word's start: "Shaz's" has none), and one that closes
+# (not followed by a letter).
+_OPENS = re.compile(r"(?:(?<=^)|(?<=[\s:(]))['‘](?=\w)")
+_CLOSES = re.compile(r"(?<=[\w.!?,])['’](?!\w)")
+
+
+def _in_quotes(before: str) -> bool:
+    """Whether `before`, a message up to a clause, leaves a quotation open."""
+    if _words_open(before.replace(":", "")):
+        return True  # double quotes
+    opened = None
+    for m in _OPENS.finditer(before):
+        opened = m
+    return opened is not None and _CLOSES.search(before, opened.end()) is None
+
+
 def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
     """The requests of `text` read clause by clause."""
     bounds = [0]
@@ -851,6 +881,11 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
         if not chunk.strip():
             continue
         last = segments[-1][2] if segments else None
+        if segments and _in_quotes(text[segments[-1][0] : start]):
+            # "say 'stunning, where was that?'": a clause inside the quoted words is theirs
+            s0, _e0, held, forced = segments[-1]
+            segments[-1] = (s0, end, held, forced)
+            continue
         if (
             last
             and last.tool in MONEY
@@ -862,8 +897,10 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
         before = segments[-1][2] if segments else None
         # "like Sam's post and tell her …": the post the request before is about
         kind = KIND.get(before.tool, recent_kind) if before else recent_kind
-        intent = classify(chunk, today, kind if kind == "post" else recent_kind)
-        rescued = intent if intent and kind == "post" != recent_kind else None
+        # ("add them to the list and show me what's on it": the list the clause before named)
+        own_kind = kind == "post" or (before is not None and shows_it(chunk, kind))
+        intent = classify(chunk, today, kind if own_kind else recent_kind)
+        rescued = intent if intent and own_kind and kind != recent_kind else None
         status = _STATUS_OF.get(before.tool) if before else None
         if intent is None and status and _HOW_IT_STANDS.match(chunk.strip()):
             intent = rescued = Candidate(status, WEAK)  # "set it to 500 and how's it looking"
@@ -977,6 +1014,18 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 # "there's a group for X? put me in that one": the question names it
                 and not _THAT_ONE.search(chunk)
             )
+            if (
+                prev is None
+                and intent is not None
+                and intent.tool == "create_post"
+                and _DETAIL_OF["save_place"].match(chunk.strip())
+                and (whole := classify(text[s0:e0].strip(), today, recent_kind)) is not None
+                and whole.tool == "save_place"
+            ):
+                # "good dump point at X, save it and share with everyone": the place is
+                # saved shared (its request read only from the clauses together)
+                segments[-1] = (s0, end, whole, whole)
+                continue
             if not asked_apart and _joins(prev, intent, text[s0:e0], chunk):
                 segments[-1] = (s0, end, prev or intent, forced)
                 continue

@@ -29,7 +29,10 @@ MAINT_DONE = re.compile(
 REF = re.compile(
     r"\b(?:that|it|this|the last one|that one|this one|the one|last one|previous one|the last)\b"
     r"|\b(?:the|that|this)\s+(?:[\w$.']+\s+){0,2}one\b"
-    r"|\bthe (?:first|second|third|fourth|fifth|last|latest|previous|newest|top)\b",
+    r"|\bthe (?:first|second|third|fourth|fifth|last|latest|previous|newest|top)\b"
+    # one row of those just shown: "ditch one of them", "the other one", "the duplicate"
+    r"|\bone of (?:them|those|these|'?em|the two)\b|\b(?:either|the other) one\b"
+    r"|\bthe (?:duplicate|double|extra one|copy)\b",
     _I,
 )
 SPEND = re.compile(

@@ -77,7 +77,13 @@ SOCIAL: list[tuple[str, int, str]] = [
         r"|participate in|take part in)\s+(?:in(?:to)?\s+)?(?:the|that|this|your|a)?\s*"
         r"(?:[\w'&-]+\s+){0,6}?group\b",
     ),
-    ("create_group", 9, r"\b(?:create|start|make|set up|open|begin|form)\b.{0,25}\bgroup\b"),
+    # (the verb's object first: "make a post for the group X" makes a post)
+    (
+        "create_group",
+        9,
+        r"\b(?:create|start|make|set up|open|begin|form)\b"
+        r"(?:(?!\b(?:post|comment|note|reply|event|list|booking|announcement)\b).){0,25}\bgroup\b",
+    ),
     # a group wanted and named: "wants a private group for …, call it X"
     (
         "create_group",
@@ -120,8 +126,18 @@ SOCIAL: list[tuple[str, int, str]] = [
         8,
         rf"\b(?:{_LIKE})\s+(?:the|that|this|his|her|their|\w+'s)\s+(?:(?:{_WHICH})\s+)?(?:post|one)\b",
     ),
-    ("like_post", 8, rf"^(?:please\s+)?(?:{_LIKE})\s+(?:it|that|this|that one|this one)\b"),
+    # a pronoun, not a determiner: "like this week" names a week ("… in the pantry, like
+    # this week"), "like that one too" a post
+    (
+        "like_post",
+        8,
+        rf"^(?:please\s+)?(?:{_LIKE})\s+(?:it|that|this|that one|this one)\b"
+        r"(?!\s+(?!(?:one|too|also|again|as|please|pls|plz|for|and|then|now|up|x|aswell)\b)"
+        r"[a-z]{2,})",
+    ),
     ("like_post", 8, rf"\bgive (?:{_GIVE}) a (?:like|heart|thumbs up)"),
+    # the post named in any words between: "give the gibb road question a thumbs up"
+    ("like_post", 8, r"\bgive\b(?:\s+[\w'-]+){1,7}?\s+an?\s+(?:like|thumbs[- ]?up|upvote)\b"),
     ("create_post", 8, r"\b(?:post|share|publish|put up|announce)\b.{0,50}(?::|\"|\bsaying\b)"),
     ("create_post", 8, r"\bpost (?:to|in|on)\b|\b(?:make|write|new) a post\b|\bnew post\b|^post\b"),
     ("create_post", 8, r"\b(?:tell|let) (?:everyone|the community|people|folks|the group)\b"),

@@ -67,6 +67,13 @@ WINS: list[tuple[str, int, str]] = [
     ("spending_summary", 7, r"\bwhere(?:'s| is| did| has| does) (?:all )?(?:my|our|the) money"),
     ("spending_summary", 7, r"\bhow (?:am i|are we) (?:going|doing|tracking)\b(?!.*budget)"),
     ("spending_summary", 7, r"\bbreakdown\b|\b(?:total|net) (?:spending|spent|income)\b"),
+    # "break down the fuel bit for me", "can you break it down": asked, so no vehicle broke
+    (
+        "spending_summary",
+        7,
+        r"^\W*(?:(?:ok|and|so|now)\s+)?(?:(?:can|could|would) (?:you|u|ya) |pls |please )?"
+        r"break (?:(?:it|that|this|them|those|the|my|our)\s+)?(?:[\w-]+\s+){0,3}?down\b",
+    ),
     # money in against money out: "in or out?", "ahead or behind", "in the black"
     (
         "spending_summary",

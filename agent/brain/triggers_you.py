@@ -6,6 +6,8 @@ import re
 
 from agent.brain.families import DELETE, JOBS, MOVE, SHOPPING
 
+# Words that join a command to the message before it: "and remember …", "oh, also note …".
+_JOINED = r"(?:(?:and|also|oh|ok|okay|plus|then|pls|please|right)\b[\s,]*)*"
 _ADD = r"add|put|pop|stick|chuck|bung|whack|jot|lock in|schedule|book|set up|make|create|pencil"
 _ADD += r"|block out|block off|reserve"
 _CAL = r"calendar|appointment|event|meeting|booking|diary"
@@ -295,9 +297,11 @@ YOU: list[tuple[str, int, str]] = [
         rf"\b(?:{_NOTE})\s+(?:this\s+)?for (?:the future|later|next time|future reference|good)\b"
         r"\s*(?:that|:|,|-)",
     ),
-    ("remember", 8, r"^remember\b(?! to)"),  # "remember the dump point at …" may save a place
+    # "remember the dump point at …" may save a place; "and remember I'm a sparky": a word
+    # that joins it to what came before does not make it less a command
+    ("remember", 8, rf"^{_JOINED}remember\b(?! to)"),
     ("remember", 9, r"^(?:fyi|for your info|note to self)\b"),
-    ("remember", 9, rf"^(?:please\s+)?(?:{_NOTE})\b(?!\s+to\b)"),
+    ("remember", 9, rf"^{_JOINED}(?:please\s+)?(?:{_NOTE})\b(?!\s+to\b)"),
     ("remember", 8, r"\b(?:please |can you |could you )remember\b(?! to\b)"),
     # "I should like you to bear in mind …", "would you keep this in mind from now on"
     ("remember", 9, r"\b(?:bear|keep|have) (?:this |that |it )?in mind\b"),
