@@ -169,7 +169,8 @@ async def list_groups(db: UserDb, args: ListGroupsArgs) -> GroupsResult:
         )
     else:
         listed = ", ".join(
-            f"{g.name} ({g.member_count} members{', you are in' if g.is_member else ''})"
+            f"{g.name} ({g.member_count} member{'s' if g.member_count != 1 else ''}"
+            f"{', you are in' if g.is_member else ''})"
             for g in groups[:10]
         )
         more = f" and {len(groups) - 10} more" if len(groups) > 10 else ""

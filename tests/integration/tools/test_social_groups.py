@@ -225,3 +225,14 @@ async def test_a_shortened_group_name_finds_the_one_group_it_shortens(
     stranger = uuid.uuid4()  # in neither group: "harvest <tag>" could be either
     assert (await call(scoped, stranger, "join_group", group=f"harvest {tag}"))["ok"] is False
     assert (await call(scoped, stranger, "join_group", group="wa"))["ok"] is False
+
+
+async def test_a_group_of_one_is_one_member_in_the_list(scoped: ScopedDb) -> None:
+    alice, bob = uuid.uuid4(), uuid.uuid4()
+    name = unique_name("Jayco Crew")
+    await ok(scoped, alice, "create_group", name=name)
+    mine = await ok(scoped, alice, "list_groups", query=name)
+    assert f"{name} (1 member, you are in)" in mine["summary"]
+    await ok(scoped, bob, "join_group", group=name)
+    theirs = await ok(scoped, bob, "list_groups", query=name)
+    assert f"{name} (2 members, you are in)" in theirs["summary"]
