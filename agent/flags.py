@@ -125,6 +125,11 @@ def _catalogue() -> dict[str, FlagSpec]:
 CATALOGUE: dict[str, FlagSpec] = _catalogue()
 
 
+# The run metadata keys of an experiment arm (TurnFlags.run_metadata): the server's to
+# set, never a client's (server/flags/apply.flagged_run) nor inherited from a thread.
+EXPERIMENT_KEYS = ("experiment_model", "experiment_prompt", "experiment_variant")
+
+
 @dataclass(frozen=True)
 class TurnFlags:
     """The flags one run was given: which boolean flags are off for its user, and the

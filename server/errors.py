@@ -102,16 +102,15 @@ def install_error_handlers(app: FastAPI) -> None:
     for kind in DB_UNAVAILABLE:
         app.add_exception_handler(kind, database_unavailable)
 
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error", path=request.url.path)
+        return error_response(500, "Something went wrong on our side.", "internal")
+
     @app.exception_handler(psycopg.errors.ForeignKeyViolation)
     async def foreign_key(
         request: Request, exc: psycopg.errors.ForeignKeyViolation
     ) -> JSONResponse:
         if user_row_missing(exc):  # deleted since this process saw it; made again next time
             return error_response(409, USER_ROW_GONE)
-        log.exception("unhandled error", path=request.url.path)
-        return error_response(500, "Something went wrong on our side.", "internal")
-
-    @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unhandled error", path=request.url.path)
-        return error_response(500, "Something went wrong on our side.", "internal")
+        return await unexpected(request, exc)

@@ -29,12 +29,10 @@ from fastapi import HTTPException
 from prometheus_client import Counter, Histogram
 
 from agent.context import Context
-from agent.flags import NO_FLAGS, TurnFlags
+from agent.flags import EXPERIMENT_KEYS, NO_FLAGS, TurnFlags
 from server.flags.service import FlagService
 from tools.db.scope import UserDb
 from tools.types import Action
-
-EXPERIMENT_KEYS = frozenset(("experiment_model", "experiment_prompt", "experiment_variant"))
 
 
 async def flagged_run(

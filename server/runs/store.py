@@ -12,6 +12,7 @@ from uuid import UUID
 import orjson
 import psycopg
 
+from agent.flags import EXPERIMENT_KEYS
 from server.runs.run import Run
 from server.runs.threads import ThreadNotFound
 from tools.db.checkpoint_batch import Statement
@@ -41,9 +42,7 @@ NOT_INHERITED = [
     "user_id",
     "assistant_id",
     "graph_id",
-    "experiment_model",
-    "experiment_prompt",
-    "experiment_variant",
+    *EXPERIMENT_KEYS,
 ]
 
 
