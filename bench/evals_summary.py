@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -77,9 +78,18 @@ def render(columns: dict[str, dict[str, Any]], before: dict[str, dict[str, Any]]
     return "\n".join(lines)
 
 
+ROUND = re.compile(r"r(\d+)[a-z]_")
+
+
+def _round_order(label: str) -> tuple[int, bool, str]:
+    """Round 10 after round 9, not after round 1; an author apart after their round."""
+    number = re.search(r"\d+", label)
+    return (int(number[0]) if number else 0, "round" not in label, label)
+
+
 def dev_columns(dev: list[Path], apart: list[str]) -> dict[str, list[Path]]:
     """The dev files by round (r2a_/r2b_ → "dev round 2"; the first round's unprefixed
-    files → "dev"), an author named in `apart` in a column of its own."""
+    files → "dev"), an author named in `apart` in a column of its own; in round order."""
     # Each later round was written blind apart: its figure before anyone tuned on it is a
     # fresh-phrasing measure, so every round is reported alone.
     rounds: dict[str, list[Path]] = {}
@@ -87,12 +97,12 @@ def dev_columns(dev: list[Path], apart: list[str]) -> dict[str, list[Path]]:
         author = path.name.split("_", 1)[0]
         if author in apart:
             label = f"dev {author}"
-        elif path.name[:1] == "r" and path.name[1].isdigit():
-            label = f"dev round {path.name[1]}"
+        elif numbered := ROUND.match(path.name):
+            label = f"dev round {numbered[1]}"
         else:
             label = "dev"
         rounds.setdefault(label, []).append(path)
-    return rounds
+    return dict(sorted(rounds.items(), key=lambda item: _round_order(item[0])))
 
 
 def main() -> None:
@@ -115,7 +125,7 @@ def main() -> None:
         columns[f"perturbed seed {seed}"] = _summary(tuning, seed)
     dev = sorted((ROOT / "evals" / "dev").glob("*.jsonl"))
     rounds = dev_columns(dev, args.apart)
-    for label, files in sorted(rounds.items()):
+    for label, files in rounds.items():
         columns[label] = _summary(files, None)
     if args.heldout:
         columns["held-out"] = _summary(sorted((ROOT / "evals" / "heldout").glob("*.jsonl")), None)

@@ -18,3 +18,9 @@ def test_without_apart_a_round_keeps_all_its_authors() -> None:
     columns = dev_columns([Path("r6a_x.jsonl"), Path("r6b_x.jsonl")], [])
     assert list(columns) == ["dev round 6"]
     assert len(columns["dev round 6"]) == 2
+
+
+def test_round_ten_is_its_own_round_and_comes_after_round_nine() -> None:
+    names = ["r10a_you.jsonl", "r2a_you.jsonl", "r9b_you.jsonl", "r10b_you.jsonl"]
+    columns = dev_columns([Path(n) for n in names], ["r10b"])
+    assert list(columns) == ["dev round 2", "dev round 9", "dev round 10", "dev r10b"]
