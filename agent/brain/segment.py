@@ -25,6 +25,7 @@ from agent.brain.intents import (
 )
 from agent.brain.learned import guess, probability
 from agent.brain.money import best_amount, currency_named
+from agent.brain.reminders import DETAIL as REMINDER_DETAIL
 from agent.brain.slots import DOMAIN, KIND
 from agent.brain.spelling import correct
 from agent.brain.times import find_time
@@ -114,6 +115,7 @@ _DETAIL_OF = {
         re.I,
     ),
     "save_place": re.compile(r"^(?:and )?(?:share|make it public|keep it)\b", re.I),
+    "create_event": REMINDER_DETAIL,  # "…, remind me the night before" (i15-values10)
     # "…, and tell me when it hits 80 percent": the budget's alert, not a status asked
     "set_budget": re.compile(
         r"^(?:and |then )?(?:warn|tell|alert|let|ping|notify|give) (?:me|us)(?: know| a (?:heads"

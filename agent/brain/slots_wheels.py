@@ -38,6 +38,9 @@ def log_fuel(text: str, env: Env) -> Draft:
         cost = pair  # "90 litres, one seventy five (total)": a fill is not $1.75
     if cost and cost.value > 20:
         draft.put("total_cost", cost.value)
+        if litres is None and (paid := measures.litres_paid(text, cost.value)):
+            litres = paid  # "$102.50 at 2.05 a litre": 50 litres
+            draft.put("litres", paid.value)
     elif price:
         draft.put("price_per_litre", price.value)
     draft.put("odometer_km", odo.value if odo else None)
