@@ -98,7 +98,9 @@ _TANK = re.compile(
     rf"{_N}\s*(l|litres?|liters?|gals?|gallons?)\s*(?:of\s+)?(?:fuel\s*|long[- ]range\s*"
     rf"|main\s*|total\s*|combined\s*|diesel\s*|petrol\s*"
     rf"|across (?:both|the|two) )?tanks?\b"
-    rf"|tanks?\s*(?:size|capacity|holds?|takes|of|is)\s*(?:is|of|:)?\s*(?:about\s+|around\s+)?{_N}",
+    # "the tank holds 80", "the tank have 80 liter", "tank fits about 90 litres"
+    rf"|tanks?\s*(?:size|capacity|holds?|takes|of|is|has|have|had|fits?|can take|carries)\s*"
+    rf"(?:is|of|:)?\s*(?:about\s+|around\s+)?{_N}",
     _I,
 )
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")

@@ -124,7 +124,9 @@ _DETAIL_OF = {
     ),
     # "add a task: check the tyres, high priority": the priority is the task's
     "add_task": re.compile(
-        r"^(?:and |it's |its |make it |mark it |set it )?(?:(?:high|low|top|medium|normal)"
+        r"^(?:and |it's |its |make it |mark it |set it )?"
+        r"(?:(?:fairly|pretty|quite|very|really|rather|kinda|kind of|a bit|bit|somewhat|super) )?"
+        r"(?:(?:high|low|top|medium|normal)"
         r"(?: pr\w*rit\w*| prio\w*)?|urgent|asap|no rush|not urgent)"
         r"(?:\s+(?:fr|pls|please|thx|ty|thanks|ta|mate|lol|ok|eh|too|tho|as well))*[.!]?$",
         re.I,
@@ -137,7 +139,8 @@ _DETAIL_OF = {
 _WHEN_WORDS = re.compile(
     r"\b(?:paid|got paid|was paid|received|came in|came through|landed|arrived|went out"
     r"|it was|that was|was|were|on|in|by|cash|in cash|bank transfer|transfer|eftpos|card"
-    r"|the|just|back|it|me|us|i|we|they|he|she|my|our|wages?|pay|money|cheque|check)\b",
+    r"|the|just|back|it|me|us|i|we|they|he|she|my|our|wages?|pay|money|cheque|check"
+    r"|have|has|had|him|her|them|already|i've|we've|i'd|we'd|did|paid for)\b",
     re.IGNORECASE,
 )
 
@@ -652,6 +655,16 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
             # "Log 1200 from the harvest. We were paid Friday.": the day of that money;
             # "… this was australian dollars": its currency
             pieces[-1] = Piece(f"{before.text.rstrip(' .!')}, {sentence}", before.intent)
+            continue
+        if (
+            not addressed
+            and before is not None
+            and before.intent is not None
+            and (own_detail := _DETAIL_OF.get(before.intent.tool))
+            and own_detail.match(sentence.strip())
+        ):
+            # "… add a task to get it looked at on Monday? Fairly urgent.": its priority
+            pieces[-1] = Piece(f"{before.text.rstrip(' ?.!')}, {sentence}", before.intent)
             continue
         if not addressed:
             context.append(sentence)

@@ -92,3 +92,52 @@ def test_a_year_in_a_figure_is_no_period() -> None:
 def test_easter_ahead_is_this_years() -> None:
     span = find_range("what's on over easter", TODAY, future=True)
     assert span is not None and (span.start, span.end) == (date(2026, 4, 3), date(2026, 4, 6))
+
+
+def test_a_clause_of_when_it_was_paid_dates_the_money_before_it() -> None:
+    args = only_call(
+        step("wins", "the plumber charged 220 for the leak, we have paid her on monday"),
+        "add_expense",
+    )
+    assert (args["amount"], args["date"]) == (220, "2026-03-09")
+
+
+def test_a_priority_said_after_the_request_in_a_sentence_of_its_own() -> None:
+    args = only_call(
+        step("you", "Can you put a job on the list to reseal the hatch on Friday? Pretty urgent."),
+        "add_task",
+    )
+    assert (args["priority"], args["due_date"]) == ("high", "2026-03-13")
+    assert "pretty" not in args["title"].lower()
+
+
+def test_a_tank_that_has_its_litres() -> None:
+    hit = measures.tank_litres("the tank has 95 litres")
+    assert hit is not None and float(hit.value) == 95
+
+
+def test_tyres_on_both_of_an_axle() -> None:
+    args = only_call(
+        step("wheels", "tyres done cold: 34 psi on both fronts, 38 psi on both rears"),
+        "log_tyre_pressures",
+    )
+    assert args["pressures"] == {
+        "front_left": 34.0, "front_right": 34.0, "rear_left": 38.0, "rear_right": 38.0,
+    }  # fmt: skip
+
+
+def test_a_reading_of_the_odometer_is_never_money() -> None:
+    from agent.brain import values
+
+    assert values.amount("the troopy's odometer says 212,400 km", loose=True) is None
+    assert values.amount("odo 212400", loose=True) is None
+    hit = values.amount("diesel 80, odo 212400", loose=True)
+    assert hit is not None and hit.value == 80
+
+
+def test_a_service_named_by_its_distance_is_no_odometer_reading() -> None:
+    args = only_call(
+        step("wheels", "the hilux had its 60k service yesterday, 540"), "log_maintenance"
+    )
+    assert "odometer_km" not in args
+    assert args["cost"] == 540
