@@ -115,7 +115,13 @@ _DETAIL_OF = {
         re.I,
     ),
     "save_place": re.compile(r"^(?:and )?(?:share|make it public|keep it)\b", re.I),
-    "create_event": REMINDER_DETAIL,  # "…, remind me the night before" (i15-values10)
+    "create_event": REMINDER_DETAIL,
+    # "split the $120 dinner, my half is 60": the user's share of it (i15-values10)
+    "add_expense": re.compile(
+        r"^(?:and |so )?(?:my|mine) ?(?:share|half|bit|part|cut|portion)?(?: of it)? (?:is|was"
+        r"|came to|comes to)\b",
+        re.I,
+    ),  # "…, remind me the night before" (i15-values10)
     # "…, and tell me when it hits 80 percent": the budget's alert, not a status asked
     "set_budget": re.compile(
         r"^(?:and |then )?(?:warn|tell|alert|let|ping|notify|give) (?:me|us)(?: know| a (?:heads"
@@ -824,7 +830,13 @@ def _next_list_item(
         and not _TOTAL.search(chunk)
         and best_amount(chunk, loose=True) is not None
         and best_amount(before, loose=True) is not None
+        and not _share_of_before(prev, chunk)
     )
+
+
+def _share_of_before(prev: Candidate, chunk: str) -> bool:
+    """ "…, my half is 60": the user's share of the purchase before, no item of its own."""
+    return prev.tool == "add_expense" and bool(_DETAIL_OF["add_expense"].match(chunk.strip()))
 
 
 # A clause that gives only values after a LISTED request (above): what `_next_list_item`
@@ -849,6 +861,8 @@ def _repeated_request(
     budget). The clause before must have its own value, else the two are one purchase
     ("bought coffee, cake for $12")."""
     if prev.tool not in LISTED or not _PRICE.search(chunk) or not _PRICE.search(before):
+        return None
+    if _share_of_before(prev, chunk):
         return None
     said = chunk.strip()
     if _ASKS.match(said) or _IMPERATIVE.match(said) or "?" in said or _TOTAL.search(said):

@@ -96,7 +96,9 @@ _SPLIT = re.compile(
 )
 # "my share was 40": the amount said is already the share
 _SHARE_SAID = re.compile(
-    r"\b(?:my (?:share|half|bit|part|cut)|mine)\s+(?:was|is|came to|comes to|=|:)\s*\$?\d", _I
+    r"\b(?:my (?:share|half|bit|part|cut|portion)(?: of it)?|mine)\s+(?:was|is|came to|comes to"
+    r"|=|:)\s*\$?\s?(?P<n>\d+(?:\.\d{1,2})?)\b",
+    _I,
 )
 
 
@@ -142,10 +144,14 @@ def add_expense(text: str, env: Env) -> Draft:
     amount, rest = _amount(text, env, hundreds=dear)
     if amount and (times := _times_rate(text, amount)):
         amount = times  # "38 a night for 3 nights": what was paid is 114
-    if amount and (ways := _split_ways(text)):
+    if amount and (share := _SHARE_SAID.search(text)):
+        # "split the $120 dinner, my half is 60": what the user spent is their share
+        amount = Amount(Decimal(share["n"]), amount.currency, share.start("n"), share.end("n"))
+        rest = blank(rest, [share.span()])
+    elif amount and (ways := _split_ways(text)):
         # "dinner was 120, split 3 ways": the user's share is what they spent
-        share = (amount.value / ways).quantize(Decimal("0.01"))
-        amount = Amount(share, amount.currency, amount.start, amount.end)
+        mine = (amount.value / ways).quantize(Decimal("0.01"))
+        amount = Amount(mine, amount.currency, amount.start, amount.end)
     if amount:
         draft.put("amount", amount.value)
         # "… 30 dollars, this was australian dollars": named apart from the figure

@@ -141,3 +141,15 @@ def test_a_service_named_by_its_distance_is_no_odometer_reading() -> None:
     )
     assert "odometer_km" not in args
     assert args["cost"] == 540
+
+
+def test_a_share_said_of_a_bill_is_what_was_spent_once() -> None:
+    answer = step("wins", "lunch at the bakery with the Browns was $90, my half was 45")
+    args = only_call(answer, "add_expense")
+    assert args["amount"] == 45
+    assert "half" not in args["description"].lower()
+
+
+def test_two_purchases_stay_two_when_neither_is_a_share() -> None:
+    answer = step("wins", "coffee 5 and muffin 4.80")
+    assert [c["args"]["amount"] for c in answer.tool_calls] == [5, 4.8]
