@@ -15,12 +15,12 @@ from uuid import UUID
 from pydantic import BaseModel, Field
 
 from tools.db.scope import UserDb
-from tools.format import distance, money, speed, volume
+from tools.format import day_label, distance, money, speed, volume
 from tools.geo.distance import AVERAGE_SPEED_KMH, ROAD_FACTOR
 from tools.geo.gazetteer import Place
 from tools.geo.resolve import resolve_place
 from tools.geo.routing import DistanceSource, Route, fetch_route
-from tools.profile import load_profile
+from tools.profile import load_profile, local_today
 from tools.types import Action, ActionError, ActionResult, Args, Table, UiAction
 from tools.values import Name, SaneDate, Title
 from tools.wheels.fuel import recent_fuel_price
@@ -362,9 +362,10 @@ async def list_trips(db: UserDb, args: ListTripsArgs) -> TripsResult:
     kind = f"{args.status} " if args.status else ""
     if not trips:
         return TripsResult(summary=f"You have no {kind}trips.", trips=[])
+    today = local_today(db, profile)
     shown = [
         f"{t.title} ({distance(t.distance_km, profile.units)}"
-        + (f", from {t.start_date.isoformat()})" if t.start_date else ")")
+        + (f", from {day_label(t.start_date, today)})" if t.start_date else ")")
         for t in trips[:5]
     ]
     more = f" and {len(trips) - 5} more" if len(trips) > 5 else ""

@@ -67,8 +67,8 @@ async def test_a_cost_writes_a_linked_maintenance_expense(
     assert result["ids"] == [record["id"], str(expense["id"])]
     assert [u["type"] for u in result["ui_actions"]] == ["reload_vehicles", "reload_expenses"]
     assert result["summary"] == (
-        "Logged Oil change (Troopy) on 2026-03-02 at 150,000 km. $289.50 added as a maintenance"
-        " expense. Next due on 2026-09-02 or at 160,000 km, whichever comes first."
+        "Logged Oil change (Troopy) on 2 Mar at 150,000 km. $289.50 added as a maintenance"
+        " expense. Next due on 2 Sep or at 160,000 km, whichever comes first."
     )
     assert await _rows(scoped, user_id) == [
         {"item": "Oil change", "date": "2026-03-02", "odometer_km": 150000.0, "cost": 289.5,
