@@ -168,7 +168,8 @@ async def log_maintenance(db: UserDb, args: LogMaintenanceArgs) -> LogMaintenanc
     if record.next_due_km is not None:
         due.append(f"at {distance(record.next_due_km, units)}")
     if due:
-        summary += f" Next due {' or '.join(due)}, whichever comes first."
+        either = ", whichever comes first" if len(due) > 1 else ""
+        summary += f" Next due {' or '.join(due)}{either}."
     ui_actions = [
         UiAction(type="reload_vehicles", entity_type="maintenance",
                  entity_id=str(record.id), entity_title=record.item),

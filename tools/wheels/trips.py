@@ -360,10 +360,10 @@ async def plan_trip(db: UserDb, args: PlanTripArgs) -> PlanTripResult:
 async def list_trips(db: UserDb, args: ListTripsArgs) -> TripsResult:
     trips = await load_trips(db, status=args.status)
     profile = await load_profile(db)
+    today = local_today(db, profile)
     kind = f"{args.status} " if args.status else ""
     if not trips:
         return TripsResult(summary=f"You have no {kind}trips.", trips=[])
-    today = local_today(db, profile)
     shown = [
         f"{t.title} ({distance(t.distance_km, profile.units)}"
         + (f", from {day_label(t.start_date, today)})" if t.start_date else ")")
