@@ -267,9 +267,10 @@ def price_legs(
 def _plan_summary(trip: TripOut, route: Route, units: str, currency: str, saved: bool) -> str:
     via = f" via {', '.join(trip.stops)}" if trip.stops else ""
     count = f"{len(trip.legs)} leg{'s' if len(trip.legs) != 1 else ''}"
-    lead = "Planned" if saved else "By road,"
+    # "By road" only for a routed answer: an estimate is a straight line scaled, and says so.
+    lead = "Planned " if saved else ("By road, " if route.source != "estimate" else "")
     text = (
-        f"{lead} {trip.title}{via}: {distance(trip.distance_km, units)} over {count},"
+        f"{lead}{trip.title}{via}: {distance(trip.distance_km, units)} over {count},"
         f" about {trip.driving_hours:.1f} h of driving"
     )
     if trip.fuel_litres is not None and trip.fuel_cost is not None:
