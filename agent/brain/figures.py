@@ -23,7 +23,10 @@ _PERCENT = re.compile(rf"{_N}\s*(?:%|percent|per cent)", _I)
 # ("give me an hour's warning", "30 mins notice").
 _LEAD = (
     r"(?:before|b4|prior|beforehand|earlier|ahead|in advance"
-    r"|(?:'s|s')?\s*(?:warning|notice|heads[- ]?up)\b)"
+    r"|(?:'s|s')?\s*(?:warning|notice|heads[- ]?up)\b"
+    # "2 days out", "a week out from it": said at the end of its clause ("a day out at the
+    # beach" is an outing)
+    r"|out(?=\s*(?:$|[,.;!?]|(?:from|before|and|so|please|pls|too|as well)\b)))"
 )
 _BEFORE = re.compile(
     rf"\b(\d+)\s*(min|mins|minutes?|hours?|hrs?|hr|days?)\s*{_LEAD}"

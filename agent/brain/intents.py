@@ -347,7 +347,9 @@ def _features(text: str, today: date) -> list[Candidate]:
     clock = find_time(text)
     if amount and clock and clock.start <= amount.start < clock.end:
         amount = None  # "dinner with Sue on Sat at 6": a time, not a price
-    litres = measures.litres(text)
+    litres = measures.litres(text) or (
+        measures.litres_paid(text, amount.value, amount.start) if amount else None
+    )  # ("$102.50 at 2.05 a litre" bought 50 litres: i15-values10)
     if litres and (_NOT_FUEL.match(text, litres.end) or _PER_HUNDRED.match(text, litres.end)):
         litres = None  # "2 litres of milk in the pantry": a measure of something else
     category = category_of(text)

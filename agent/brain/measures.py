@@ -9,7 +9,8 @@ from decimal import Decimal
 from agent.brain.numbers import DIGITS
 
 KM_PER_MILE = Decimal("1.609344")
-LITRES_PER_GALLON = Decimal("3.785411784")
+LITRES_PER_GALLON = Decimal("3.785411784")  # a US gallon, the one said with no country
+LITRES_PER_UK_GALLON = Decimal("4.54609")  # an imperial gallon ("10 imperial/UK gallons")
 # A number starts where a digit run (or a "1,234,567" grouping) starts: otherwise a pattern
 # that fails after n digits is retried from each of them, O(n^2) ("9" * 4000 took seconds).
 NUMBER = _N = rf"(?<!\d)(?<!\d,)({DIGITS})"
@@ -52,7 +53,22 @@ _PRICE = re.compile(
 )
 _PRICE_AT = re.compile(r"(?:\bat|@)\s*\$?\s?(\d\.\d{1,3})\b(?!\s*(?:am|pm|:))", _I)
 _LITRES = re.compile(
-    rf"{_N}\s*(l|lt|ltr|ltrs|litres?|liters?|gals?|gallons?)\b(?!\s*(?:/|per)\s*100)(?!\s*tank)",
+    rf"{_N}\s*(?P<land>(?:imperial|uk|british|us|american)\s+)?"
+    r"(l|lt|ltr|ltrs|litres?|liters?|gals?|gallons?)\b(?!\s*(?:/|per)\s*100)(?!\s*tank)",
+    _I,
+)
+
+
+def _gallon(land: str | None) -> Decimal:
+    """Litres in the gallon said: a US gallon unless an imperial one is named."""
+    imperial = land and land.strip().lower() in ("imperial", "uk", "british")
+    return LITRES_PER_UK_GALLON if imperial else LITRES_PER_GALLON
+
+
+# "4.50 a gallon", "$5.20 per gal", "5.20/gal": a price per gallon, turned per litre
+_PRICE_GALLON = re.compile(
+    rf"(?:\$\s?)?{_N}(?:\s*(?:dollars?|bucks?))?\s*(?:/\s*|per\s+|(?:a|the|each|an?)\s+)"
+    r"(?P<land>(?:imperial|uk|british|us|american)\s+)?gal(?:lon)?s?\b",
     _I,
 )
 _KM = r"k\b|km|kms|kilomet(?:re|er)s|mi\b|miles"
@@ -82,7 +98,9 @@ _TANK = re.compile(
     rf"{_N}\s*(l|litres?|liters?|gals?|gallons?)\s*(?:of\s+)?(?:fuel\s*|long[- ]range\s*"
     rf"|main\s*|total\s*|combined\s*|diesel\s*|petrol\s*"
     rf"|across (?:both|the|two) )?tanks?\b"
-    rf"|tanks?\s*(?:size|capacity|holds?|takes|of|is)\s*(?:is|of|:)?\s*(?:about\s+|around\s+)?{_N}",
+    # "the tank holds 80", "the tank have 80 liter", "tank fits about 90 litres"
+    rf"|tanks?\s*(?:size|capacity|holds?|takes|of|is|has|have|had|fits?|can take|carries)\s*"
+    rf"(?:is|of|:)?\s*(?:about\s+|around\s+)?{_N}",
     _I,
 )
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
@@ -119,6 +137,9 @@ _PRICE_AFTER_LITRES = re.compile(
 
 
 def price_per_litre(text: str) -> Hit | None:
+    if m := _PRICE_GALLON.search(text):
+        value = (_dec(m[1]) / _gallon(m["land"])).quantize(Decimal("0.001"))
+        return Hit(value, m.start(), m.end())
     if spoken := _PRICE_SPOKEN.search(text):
         value = _dec(spoken[1]) + _dec(spoken[2]) / 100
         return Hit(value, spoken.start(), spoken.end())
@@ -134,13 +155,24 @@ def price_per_litre(text: str) -> Hit | None:
     return first_hit(_PRICE_AT, text)
 
 
+def litres_paid(text: str, total: Decimal | None, at: int = -1) -> Hit | None:
+    """ "$102.50 at 2.05 a litre": the litres a total (said at `at`) bought at the price per
+    litre said beside it, when no litres are said (the price's span is the hit's)."""
+    price = price_per_litre(text)
+    if price is None or total is None or price.value <= 0 or total <= 20:
+        return None
+    if price.start <= at < price.end:
+        return None  # the "total" read is the price itself
+    return Hit((total / price.value).quantize(Decimal("0.01")), price.start, price.end)
+
+
 def litres(text: str) -> Hit | None:
     spans = [h for h in (consumption(text), tank_litres(text)) if h]
     for m in _LITRES.finditer(text):
         if not any(h.start <= m.start() < h.end for h in spans):
             value = _dec(m.group(1))
-            if m.group(2).lower().startswith("gal"):  # US gallons, stored as litres
-                value = (value * LITRES_PER_GALLON).quantize(Decimal("0.01"))
+            if m.group(3).lower().startswith("gal"):  # gallons, stored as litres
+                value = (value * _gallon(m["land"])).quantize(Decimal("0.01"))
             return Hit(value, m.start(), m.end())
     return None
 

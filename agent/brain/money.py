@@ -202,7 +202,15 @@ _BARE_AFTER = re.compile(
     r"\s*(?:%|st\b|nd\b|rd\b|th\b|:\d|/|am\b|pm\b)|(?:v|volts?|w|watts?|ah|amps?|kw|kwh|mah"
     r"|hp|cc|psi|kpa|mm|cm|m|km|kms|kg|g|l|ml|°\w?)\b"
     r"|[\s-]?(?:kilos?|kilograms?|kilogrammes?|grams?|grammes?|tonnes?|litres?|liters?|lt"
-    r"|metres?|meters?|inch(?:es)?|foot|feet|ft|gallons?|gal|volt|watt|amp)\b",
+    r"|metres?|meters?|inch(?:es)?|foot|feet|ft|gallons?|gal|volt|watt|amp)\b"
+    # a distance or a reading with a blank before its unit ("148,200 km") is no money either
+    r"|\s+(?:km|kms|klms|kilomet(?:re|er)s?|miles?|mi)\b",
+    re.IGNORECASE,
+)
+# A figure read off the odometer is no money ("the odometer reads 148,200", "odo 148200").
+_ODO_BEFORE = re.compile(
+    r"\b(?:odo(?:meter)?|speedo|clock|km reading|mileage)(?:'s)?\s*"
+    r"(?:(?:now\s+)?(?:reads?|reading|read|says|shows|showing|is|was|at|on|of|=|:)\s*)*$",
     re.IGNORECASE,
 )
 
@@ -216,7 +224,9 @@ def bare_numbers(text: str) -> list[Amount]:
         if value is not None and (end := thousands_after(text, m.end())) is not None:
             found.append(Amount(-value * 1000 if m["neg"] else value * 1000, None, m.start(), end))
             continue
-        if _BARE_AFTER.match(text, m.end()):
+        if _BARE_AFTER.match(text, m.end()) or _ODO_BEFORE.search(
+            text, max(0, m.start() - 30), m.start()
+        ):
             continue
         if value is not None:
             found.append(Amount(-value if m["neg"] else value, None, m.start(), m.end()))

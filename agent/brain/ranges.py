@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from agent.brain.calendar_words import WEEKDAYS, weekday, written
 from agent.brain.clock import add_months, month_end, month_number
-from agent.brain.dates import MONTHS, all_days, find_day
+from agent.brain.dates import MONTHS, all_days, easter_day, find_day
 
 _I = re.IGNORECASE
 
@@ -42,6 +42,47 @@ _LAST_WEEKEND = rf"\b(?:(?:last|past|previous) weekend|{_JUST_GONE.format('weeke
 _NTH_WEEK = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3,
              "4th": 3}  # fmt: skip
 _NAMED: list[tuple[re.Pattern[str], str]] = [
+    # "over Easter", "the Easter long weekend": Good Friday to Easter Monday
+    (
+        re.compile(
+            r"\b(?:over|at|during|for|around|across|through|in)\s+(?:the\s+)?easter"
+            r"(?:\s+(?:weekend|long weekend|break|holidays?|hols))?\b"
+            r"(?!\s+(?:eggs?|buns?|bunny|show|sunday|saturday|monday|day))"
+            r"|\bthe\s+easter\s+(?:weekend|long weekend|break|holidays?|hols)\b",
+            _I,
+        ),
+        "easter",
+    ),
+    # "between Christmas and New Year", "over Christmas and New Year's": the days between
+    (
+        re.compile(
+            r"\b(?:christmas|xmas)(?:\s+day)?\s*(?:and|to|till|until|through|-)\s*"
+            r"(?:the\s+)?new\s*year'?s?(?:\s+day)?\b",
+            _I,
+        ),
+        "christmas_new_year",
+    ),
+    # "this quarter", "last quarter": the quarter of the calendar (Australia's financial
+    # quarters start on the same months)
+    (
+        re.compile(
+            r"\b(this|the current|current|last|previous|the last|the previous|next)\s+quarter\b"
+            r"|\b(?:for|in|over|of)\s+the\s+(quarter)\b(?!\s+(?:before|after))",
+            _I,
+        ),
+        "quarter",
+    ),
+    # "the first 10 days of the month", "the last 5 days of Feb"
+    (
+        re.compile(
+            rf"\b(?:the )?(first|last|final) (\d{{1,2}}) days (?:of|in) "
+            rf"(?:(?:the|this) month|last month|({MONTHS}))\b(?:\s+(\d{{4}}))?",
+            _I,
+        ),
+        "days_of_month",
+    ),
+    # "the last 2 fortnights": that many fortnights back to today
+    (re.compile(r"\b(?:last|past|previous) (\d+) fortnights\b", _I), "last_fortnights"),
     # "the first week of March", "the last week in Feb": seven days of that month
     (
         re.compile(
@@ -150,6 +191,15 @@ _NAMED: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"\b(?:this|the|next) weekend\b", _I), "weekend"),
     (re.compile(rf"\b(?:in|for|during|over|of)\s+({MONTHS})\b(?:\s+(\d{{4}}))?", _I), "month"),
+    # "in 2025", "for 2024": the whole year (a year said alone, after a word of time)
+    (
+        re.compile(
+            r"\b(?:in|for|during|over|of|through|throughout)\s+(?:the year\s+)?(20[0-4]\d)\b"
+            r"(?![\d.,/:-]|\s*(?:km|kms|k\b|dollars|bucks|litres|l\b|%|hrs|hours))",
+            _I,
+        ),
+        "year",
+    ),
 ]
 PERIODS = ("this_week", "last_week", "this_month", "last_month", "last_30_days", "this_year")
 
@@ -165,7 +215,9 @@ def _month_said(name: str, year: str | None, today: date) -> date | None:
     return date(int(year) if year else today.year - (number > today.month), number, 1)
 
 
-def _parts(kind: str, m: re.Match[str], today: date) -> tuple[date, date] | None:
+def _parts(
+    kind: str, m: re.Match[str], today: date, future: bool = False
+) -> tuple[date, date] | None:
     """Spans inside a month, a financial year, and counts said with a half."""
     if kind == "week_of_month":
         first = _month_said(m[2], m[3], today)
@@ -209,18 +261,52 @@ def _parts(kind: str, m: re.Match[str], today: date) -> tuple[date, date] | None
         return today - timedelta(days=max(int(m[1]) // 24, 1)), today
     if kind == "two_days":
         return today - timedelta(days=1), today
+    return _calendar(kind, m, today, future)
+
+
+def _calendar(kind: str, m: re.Match[str], today: date, future: bool) -> tuple[date, date] | None:
+    """Spans the calendar names: Easter, quarters, a year, days at a month's ends."""
+    if kind == "easter":
+        friday = easter_day("good friday", today, future)  # (asked of money, the last)
+        return friday, friday + timedelta(days=3)
+    if kind == "quarter":
+        said = (m[1] or "this").lower()
+        first = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+        step = -3 if said in ("last", "previous", "the last", "the previous") else 0
+        step = 3 if said == "next" else step
+        first = add_months(first, step)
+        return first, month_end(add_months(first, 2))
+    if kind == "days_of_month":
+        said = m[0].lower()
+        named = _month_said(m[3], m[4], today) if m[3] else None
+        first = named or add_months(today.replace(day=1), -1 if "last month" in said else 0)
+        count = int(m[2])
+        if not 1 <= count <= 31:
+            return None
+        if m[1].lower() == "first":
+            return first, min(first + timedelta(days=count - 1), month_end(first))
+        return max(month_end(first) - timedelta(days=count - 1), first), month_end(first)
+    if kind == "christmas_new_year":
+        new_year = date(today.year + (future and today > date(today.year, 1, 1)), 1, 1)
+        return new_year - timedelta(days=7), new_year
+    if kind == "last_fortnights":
+        return today - timedelta(days=14 * int(m[1]) - 1), today
+    if kind == "year":
+        year = int(m[1])
+        return date(year, 1, 1), date(year, 12, 31)
     return None
 
 
 _PARTS = ("week_of_month", "half_of_month", "part_of_month", "financial_year",
-          "week_before_last", "and_a_half", "last_hours", "two_days")  # fmt: skip
+          "week_before_last", "and_a_half", "last_hours", "two_days", "easter", "quarter",
+          "days_of_month", "last_fortnights", "year", "christmas_new_year")  # fmt: skip
 
 
 def _named(
     kind: str, m: re.Match[str], today: date, *, future: bool = True
 ) -> tuple[date, date] | None:
     if kind in _PARTS:
-        return _parts(kind, m, today)
+        return _parts(kind, m, today, future)
     if kind == "last_n_days":
         return today - timedelta(days=int(m[1]) - 1), today
     if kind == "last_n_weeks":

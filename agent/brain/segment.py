@@ -25,6 +25,7 @@ from agent.brain.intents import (
 )
 from agent.brain.learned import guess, probability
 from agent.brain.money import best_amount, currency_named
+from agent.brain.reminders import DETAIL as REMINDER_DETAIL
 from agent.brain.slots import DOMAIN, KIND
 from agent.brain.spelling import correct
 from agent.brain.times import find_time
@@ -114,6 +115,13 @@ _DETAIL_OF = {
         re.I,
     ),
     "save_place": re.compile(r"^(?:and )?(?:share|make it public|keep it)\b", re.I),
+    "create_event": REMINDER_DETAIL,
+    # "split the $120 dinner, my half is 60": the user's share of it (i15-values10)
+    "add_expense": re.compile(
+        r"^(?:and |so )?(?:my|mine) ?(?:share|half|bit|part|cut|portion)?(?: of it)? (?:is|was"
+        r"|came to|comes to)\b",
+        re.I,
+    ),  # "…, remind me the night before" (i15-values10)
     # "…, and tell me when it hits 80 percent": the budget's alert, not a status asked
     "set_budget": re.compile(
         r"^(?:and |then )?(?:warn|tell|alert|let|ping|notify|give) (?:me|us)(?: know| a (?:heads"
@@ -122,7 +130,9 @@ _DETAIL_OF = {
     ),
     # "add a task: check the tyres, high priority": the priority is the task's
     "add_task": re.compile(
-        r"^(?:and |it's |its |make it |mark it |set it )?(?:(?:high|low|top|medium|normal)"
+        r"^(?:and |it's |its |make it |mark it |set it )?"
+        r"(?:(?:fairly|pretty|quite|very|really|rather|kinda|kind of|a bit|bit|somewhat|super) )?"
+        r"(?:(?:high|low|top|medium|normal)"
         r"(?: pr\w*rit\w*| prio\w*)?|urgent|asap|no rush|not urgent)"
         r"(?:\s+(?:fr|pls|please|thx|ty|thanks|ta|mate|lol|ok|eh|too|tho|as well))*[.!]?$",
         re.I,
@@ -135,7 +145,8 @@ _DETAIL_OF = {
 _WHEN_WORDS = re.compile(
     r"\b(?:paid|got paid|was paid|received|came in|came through|landed|arrived|went out"
     r"|it was|that was|was|were|on|in|by|cash|in cash|bank transfer|transfer|eftpos|card"
-    r"|the|just|back|it|me|us|i|we|they|he|she|my|our|wages?|pay|money|cheque|check)\b",
+    r"|the|just|back|it|me|us|i|we|they|he|she|my|our|wages?|pay|money|cheque|check"
+    r"|have|has|had|him|her|them|already|i've|we've|i'd|we'd|did|paid for)\b",
     re.IGNORECASE,
 )
 
@@ -651,6 +662,16 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
             # "… this was australian dollars": its currency
             pieces[-1] = Piece(f"{before.text.rstrip(' .!')}, {sentence}", before.intent)
             continue
+        if (
+            not addressed
+            and before is not None
+            and before.intent is not None
+            and (own_detail := _DETAIL_OF.get(before.intent.tool))
+            and own_detail.match(sentence.strip())
+        ):
+            # "… add a task to get it looked at on Monday? Fairly urgent.": its priority
+            pieces[-1] = Piece(f"{before.text.rstrip(' ?.!')}, {sentence}", before.intent)
+            continue
         if not addressed:
             context.append(sentence)
             continue
@@ -809,7 +830,13 @@ def _next_list_item(
         and not _TOTAL.search(chunk)
         and best_amount(chunk, loose=True) is not None
         and best_amount(before, loose=True) is not None
+        and not _share_of_before(prev, chunk)
     )
+
+
+def _share_of_before(prev: Candidate, chunk: str) -> bool:
+    """ "…, my half is 60": the user's share of the purchase before, no item of its own."""
+    return prev.tool == "add_expense" and bool(_DETAIL_OF["add_expense"].match(chunk.strip()))
 
 
 # A clause that gives only values after a LISTED request (above): what `_next_list_item`
@@ -834,6 +861,8 @@ def _repeated_request(
     budget). The clause before must have its own value, else the two are one purchase
     ("bought coffee, cake for $12")."""
     if prev.tool not in LISTED or not _PRICE.search(chunk) or not _PRICE.search(before):
+        return None
+    if _share_of_before(prev, chunk):
         return None
     said = chunk.strip()
     if _ASKS.match(said) or _IMPERATIVE.match(said) or "?" in said or _TOTAL.search(said):

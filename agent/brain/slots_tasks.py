@@ -37,6 +37,9 @@ _LEAD_IN = re.compile(
 )
 
 
+_DEGREE = r"(?:fairly|pretty|quite|very|really|rather|kinda|kind of|a bit|somewhat|super)"
+
+
 def add_task(text: str, env: Env) -> Draft:
     draft = Draft("add_task")
     if (ask := _POINTER_ASK.search(text)) and tidy(text[: ask.start()], _TASK_LEAD):
@@ -51,6 +54,8 @@ def add_task(text: str, env: Env) -> Draft:
         draft.put("due_date", day.day.isoformat())
     if said := values.priority(text):
         draft.put("priority", said[0])
+        # ("fairly urgent", "pretty important": the word of degree goes with it)
+        rest = re.sub(rf"\b{_DEGREE}\s+(?={said[1].pattern})", " ", rest, flags=_I)
         rest = said[1].sub(" ", rest)
     rest = re.sub(
         r"\b(?:to|on|in)\s+(?:my|the|our)\s+(?:to-?do|todo|task|jobs?)\s*(?:list)?",

@@ -62,7 +62,8 @@ def _axles(text: str) -> dict[str, Decimal]:
     before = {a[0].lower(): _value(n) for a, n in _pairs(rf"\b{_AXLE}\b{_FILL}{_NUM}", text)}
     after = {
         a[0].lower(): _value(n)
-        for n, a in (m.groups() for m in re.finditer(rf"{_NUM}{_UNIT}\s*(?:in |on )?(?:the )?"
+        for n, a in (m.groups() for m in re.finditer(rf"{_NUM}{_UNIT}\s*(?:in |on |at |for )?"
+                                                      rf"(?:both |both the |the |my )?"
                                                       rf"{_AXLE}\b", text, _I))
     }  # fmt: skip
     # "240 fl fr, 260 rears": one axle said after its value counts when none is said before

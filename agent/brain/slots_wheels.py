@@ -38,6 +38,9 @@ def log_fuel(text: str, env: Env) -> Draft:
         cost = pair  # "90 litres, one seventy five (total)": a fill is not $1.75
     if cost and cost.value > 20:
         draft.put("total_cost", cost.value)
+        if litres is None and (paid := measures.litres_paid(text, cost.value)):
+            litres = paid  # "$102.50 at 2.05 a litre": 50 litres
+            draft.put("litres", paid.value)
     elif price:
         draft.put("price_per_litre", price.value)
     draft.put("odometer_km", odo.value if odo else None)
@@ -82,6 +85,11 @@ def fuel_stats(text: str, env: Env) -> Draft:
     return draft
 
 
+_SERVICE_NAMED = re.compile(
+    r"\s*(?:k|km|kms|klm)?\s*(?:service|check|inspection|interval|major|minor|logbook)\b", _I
+)
+
+
 def log_maintenance(text: str, env: Env) -> Draft:
     draft = Draft("log_maintenance")
     if vehicle := vehicle_named(text, env):
@@ -117,7 +125,9 @@ def log_maintenance(text: str, env: Env) -> Draft:
     if not cost or not odo:  # bare numbers: an odometer reading is big, a price is not
         dated = blank(cut, [(day.start, day.end)]) if day else cut
         bare = [b for b in bare_numbers(dated) if b.value >= 10 and b not in cost]
-        if not odo and (big := next((b for b in bare if b.value >= 10000), None)):
+        # ("its 150k service": a service named by its distance is no reading of the odometer)
+        readings = [b for b in bare if b.value >= 10000 and not _SERVICE_NAMED.match(dated, b.end)]
+        if not odo and (big := next(iter(readings), None)):
             draft.put("odometer_km", big.value)
             cut = blank(cut, [(big.start, big.end)])
             bare.remove(big)

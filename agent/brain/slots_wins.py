@@ -71,11 +71,44 @@ _RATE = re.compile(
 # "2 x 25 for park passes", "3 @ 4.50", "two coffees at 5.50 each": a count times a price
 _COUNT_TIMES = re.compile(
     r"(?<![\d.$,])(?P<n>\d{1,2})\s*(?:x|×|@)\s*\$?(?P<rate>\d+(?:\.\d{1,2})?)\b(?!\s*(?:am|pm|%))"
-    r"|(?<![\d.$,])(?P<n2>\d{1,2})\s+(?:[a-z']+\s+){1,3}?(?:at|@|for)\s+\$?"
+    r"|(?<![\d.$,])(?P<n2>\d{1,2})\s+(?:[a-z']+\s+){1,5}?(?:at|@|for)\s+\$?"
     r"(?P<rate2>\d+(?:\.\d{1,2})?)\s*(?:dollars|bucks)?\s*"
-    r"(?:each|apiece|a piece|a pop|per (?:item|one|unit|piece))\b",
+    r"(?:each|apiece|a piece|a pop|per (?:item|one|unit|piece))\b"
+    # "3 coffees at 4.50", "two pies @ 6.50": things counted, then the price of one
+    r"|(?<![\d.$,])(?P<n3>\d{1,2})\s+(?:[a-z']+\s+){0,2}?[a-z']+s\s+(?:at|@)\s+\$?"
+    r"(?P<rate3>\d+(?:\.\d{1,2})?)\b(?!\s*(?:am|pm|%|[ap]\.m|o'?clock|a night|per night))"
+    # "45 each for 2 tickets", "25 a head for the 4 of us": the price of one, then the count
+    r"|\$?(?P<rate4>\d+(?:\.\d{1,2})?)\s*(?:dollars|bucks)?\s*(?:each|apiece|a head|per head)\s+"
+    r"(?:on|for)\s+(?:the\s+)?(?P<n4>\d{1,2})\s+(?!of us\b.*\b(?:mine|my share)\b)[a-z]",
     _I,
 )
+
+
+# A bill shared: "split 3 ways", "split it three ways", "between the 4 of us" (with the
+# user's share asked for), "went halves", "50/50", "split it in half".
+_SPLIT = re.compile(
+    r"\bsplit(?:\s+(?:it|that|the \w+|this))?\s+(?P<n>\d)\s+ways\b"
+    r"|\b(?:between|among|amongst)\s+(?:the\s+)?(?P<n2>\d)\s+of\s+us\b"
+    r"(?=.*\b(?:my (?:share|half|bit|part|cut)|mine)\b)"
+    r"|(?P<half>\b(?:went|go|going|split(?:\s+it)?)\s+(?:halves|half[- ]half|halvsies)\b"
+    r"|\b50\s*/\s*50\b|\b(?:fifty[- ]fifty)\b|\bsplit(?:\s+it|\s+that)?\s+in\s+half\b)",
+    _I,
+)
+# "my share was 40": the amount said is already the share
+_SHARE_SAID = re.compile(
+    r"\b(?:my (?:share|half|bit|part|cut|portion)(?: of it)?|mine)\s+(?:was|is|came to|comes to"
+    r"|=|:)\s*\$?\s?(?P<n>\d+(?:\.\d{1,2})?)\b",
+    _I,
+)
+
+
+def _split_ways(text: str) -> int | None:
+    """How many ways a bill was shared, when the amount said is the whole bill."""
+    m = _SPLIT.search(text)
+    if m is None or _SHARE_SAID.search(text):
+        return None
+    ways = 2 if m["half"] else int(m["n"] or m["n2"])
+    return ways if 2 <= ways <= 9 else None
 
 
 def _times_rate(text: str, amount: Amount) -> Amount | None:
@@ -83,9 +116,18 @@ def _times_rate(text: str, amount: Amount) -> Amount | None:
     times the count, when the amount read is that rate (a total said wins)."""
     m = _RATE_FOR.search(text) or _COUNT_TIMES.search(text)
     if m:
-        rate, count = Decimal(m["rate"] or m["rate2"]), int(m["n"] or m["n2"])
-    elif (each := _RATE.search(text)) and (
-        many := re.search(rf"(?<![\d.$])(\d+)\s+{each['u']}s?\b", text[: each.start()], _I)
+        groups = m.groupdict()
+        rate = Decimal(next(groups[k] for k in ("rate", "rate2", "rate3", "rate4") if groups[k]))
+        count = int(next(groups[k] for k in ("n", "n2", "n3", "n4") if groups[k]))
+    elif (
+        (each := _RATE.search(text))
+        and (
+            many := re.search(rf"(?<![\d.$])(\d+)\s+{each['u']}s?\b", text[: each.start()], _I)
+            # "caravan park, 45 a night, 3 nights": or said after it
+            or re.search(
+                rf"^\W*(?:x\s*|for\s+|times\s+)?(\d+)\s+{each['u']}s?\b", text[each.end() :], _I
+            )
+        )
     ):
         # "three nights at Big4 Port Macquarie, 58 per night": the count said first, apart
         rate, count = Decimal(each["rate"]), int(many[1])
@@ -102,6 +144,14 @@ def add_expense(text: str, env: Env) -> Draft:
     amount, rest = _amount(text, env, hundreds=dear)
     if amount and (times := _times_rate(text, amount)):
         amount = times  # "38 a night for 3 nights": what was paid is 114
+    if amount and (share := _SHARE_SAID.search(text)):
+        # "split the $120 dinner, my half is 60": what the user spent is their share
+        amount = Amount(Decimal(share["n"]), amount.currency, share.start("n"), share.end("n"))
+        rest = blank(rest, [share.span()])
+    elif amount and (ways := _split_ways(text)):
+        # "dinner was 120, split 3 ways": the user's share is what they spent
+        mine = (amount.value / ways).quantize(Decimal("0.01"))
+        amount = Amount(mine, amount.currency, amount.start, amount.end)
     if amount:
         draft.put("amount", amount.value)
         # "… 30 dollars, this was australian dollars": named apart from the figure

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, time, timedelta
 
-from agent.brain import families, values
+from agent.brain import families, reminders, values
 from agent.brain.convo import Env
 from agent.brain.draft import Draft, Ref, blank, tidy
 from agent.brain.pick import explicit_id, ordinal, ref_words
@@ -42,9 +42,11 @@ _CAL = re.compile(
     _I,
 )
 _END = re.compile(
-    r"\b(?:until|till|til|to|-)\s*(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b|\b(?:for|takes?|took|lasts?"
-    r"|will take|should take|goes for|runs? for)\s+(?:about\s+|around\s+|roughly\s+)?(\d+|an?)\s*"
-    r"(hours?|hrs?|minutes?|mins?)\b",
+    r"\b(?:until|till|til|to|-)\s*(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b"
+    r"|(?:\b(?:it'?ll|it will|it should|that'?ll|should|will|it)\s+)?"
+    r"\b(?:for|takes?|took|lasts?|take|goes for|runs? for)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|approx\.?\s+|maybe\s+)?"
+    r"(\d+(?:\.\d+)?|an?|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few)\s*(hours?|hrs?|minutes?|mins?)\b",
     _I,
 )
 # A length written straight after the clock time, as in a diary ("2:15pm 30m", "10am 1 hour").
@@ -67,9 +69,13 @@ def _end(text: str, start: datetime) -> tuple[datetime | None, tuple[int, int] |
         if end <= start and end + timedelta(hours=12) > start:
             end += timedelta(hours=12)
         return (end if end > start else None), m.span()
-    count = 1 if m[2].lower() in ("a", "an") else int(m[2])
+    said = m[2].lower()
+    count = (
+        1.0 if said in ("a", "an") else 2.0 if "couple" in said else 3.0 if "few" in said
+        else float(said)
+    )  # fmt: skip
     minutes = count * (60 if m[3].lower().startswith("h") else 1)
-    return start + timedelta(minutes=minutes), m.span()
+    return start + timedelta(minutes=round(minutes)), m.span()
 
 
 _VAGUE = re.compile(
@@ -107,19 +113,58 @@ def _part_clock(text: str) -> str:
     return _PART_CLOCK.sub(said, text)
 
 
+def _remind_words(text: str, lead_start: int) -> tuple[int, int] | None:
+    """The words that ask for the reminder right before its lead time ("…, and remind me"
+    of "…, and remind me 2 days out"), when they come after the event."""
+    for m in reminders.CLAUSE.finditer(text):
+        if m.start() > 0 and (
+            m.start() < lead_start <= m.end() or not text[m.end() : lead_start].strip()
+        ):
+            return m.start(), max(m.end(), lead_start)
+    return None
+
+
+# "all morning", "the whole afternoon": the part of the day from its start to its end
+_WHOLE_PART = re.compile(r"\b(?:all|the whole|the entire|whole)\s+(morning|arvo|afternoon)\b", _I)
+_PART_SPAN = {"morning": (time(9), time(12)), "arvo": (time(12), time(17)),
+              "afternoon": (time(12), time(17))}  # fmt: skip
+
+
+def _whole_part(
+    text: str, env: Env, moment: Moment
+) -> tuple[datetime, datetime, tuple[int, int]] | None:
+    m = _WHOLE_PART.search(text)
+    if m is None or find_time(blank(text, [m.span()])) is not None:
+        return None  # (a clock time said with it is the start: "all morning from 8")
+    first, last = _PART_SPAN[m[1].lower()]
+    start = datetime.combine(moment.day, first, tzinfo=env.tz)
+    return start, datetime.combine(moment.day, last, tzinfo=env.tz), m.span()
+
+
 def create_event(text: str, env: Env) -> Draft:
     draft = Draft("create_event")
     text = _part_clock(text)
-    moment = find_moment(text, env.now, future=True)
-    lead = values.lead_minutes(text)
+    # "…, remind me the night before": the reminder's own moment is no part of the event's
+    own = reminders.said_after(text, env.today)
+    read = blank(text, [(own.start, own.end)]) if own else text
+    moment = find_moment(read, env.now, future=True)
+    lead = None if own else values.lead_minutes(text)
     reminds = bool(_REMIND.search(text))
     spans = [*(moment.spans if moment else ()), *([(lead.start, lead.end)] if lead else [])]
+    if own:
+        spans.append((own.start, own.end))
+    elif lead and (said := _remind_words(text, lead.start)):
+        spans.append(said)  # "… and remind me 2 days out": its joining words too
     if moment and moment.at is not None:
         spans += day_part_spans(text)  # "tomorrow arvo at 4": "arvo" is not the title
     elif moment and reminds and not lead:
         moment = Moment(moment.day, REMINDER_HOUR, moment.spans)
     if ranged := _timed(text, env, draft):
         spans += ranged
+    elif moment and (whole := _whole_part(text, env, moment)):
+        draft.put("start", whole[0].isoformat())  # "all morning": the part of the day, whole
+        draft.put("end", whole[1].isoformat())
+        spans.append(whole[2])
     elif moment:
         draft.put("start", moment.iso(env.tz))
         if moment.at is not None:
@@ -137,6 +182,10 @@ def create_event(text: str, env: Env) -> Draft:
         spans += [m.span() for m in re.finditer(r"\ball[- ]day\b", text, _I)]
     if lead:
         draft.put("reminder_minutes", int(lead.value))
+    elif own and moment and moment.at is not None:
+        start = datetime.combine(moment.day, moment.at, tzinfo=env.tz)
+        before = reminders.minutes_before(own, start, env.now)
+        draft.put("reminder_minutes", before if before is not None else 0)
     elif reminds and moment and moment.at is not None:
         draft.put("reminder_minutes", 0)
     rest = _CAL.sub(" ", blank(text, spans))

@@ -52,6 +52,15 @@ _PATTERNS = (
         _I,
     ),
     re.compile(r"\b(?:at|@|by|around|about)?\s*(\d{1,2})()\s*o'?clock()", _I),
+    # "from 10 till 3", "from 12 to 1.30": the start of a run of hours said bare (its end is
+    # read by values.clock_span); the span covers both, so neither hour is read as money
+    re.compile(
+        r"\bfrom\s+(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?()\s*(?:till|til|until|to|-)\s*"
+        r"(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?|noon|midday|half\s+\d{1,2})\b"
+        r"(?!\s*(?:%|km|kms|k\b|l\b|lt|litres?|dollars?|bucks?|days?|weeks?|months?|nights?|people"
+        r"|ppl|kids|adults|guests|x\b|st\b|nd\b|rd\b|th\b|of\b|hours?|hrs?|mins?|minutes?|/|[.,]\d))",
+        _I,
+    ),
     re.compile(rf"\b(?:at|@)\s*(\d{{1,2}})(){_NOT_MEASURE}()(?![\d:])", _I),
 )
 # "quarter past 9am", "ten to 6", "20 after 4 in the afternoon": minutes before or after an
