@@ -2,16 +2,20 @@
 kept failing: the server remembered the user as known, skipped creating their row, and
 every write broke on the foreign key (REST 400, chat 500) until it restarted. Rounds 8
 and 9 made the first failing write forget the user (that request failed, a 409 saying
-to send it again); redteam 10: every write transaction makes the row when it is missing,
-so the first request already works, as a new user's — none of the deleted data comes
+to send it again); redteam 10: that request is run once more (HTTP: server/middleware/
+user_row_replay.py; a WebSocket frame: server/ws/handlers.py), which makes the row, so
+the first request already works, as a new user's — none of the deleted data comes
 back. Real server, real HTTP."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
+from websockets.asyncio.client import connect
 
-from tests.api.conftest import Serve, auth, uid
+from tests.api.conftest import Serve, auth, recv_frame, send_frame, uid, ws_url
 from tests.api.rest_support import new_user
 from tools.db.pool import Pool
 
@@ -56,3 +60,23 @@ async def test_a_deleted_users_first_rest_write_works(serve: Serve, pool: Pool) 
     assert first.status_code == 201, first.text
     assert [e["description"] for e in listed["expenses"]] == ["1st"]
     assert profile.status_code == 200, profile.text
+
+
+async def test_a_deleted_users_first_socket_turn_works(serve: Serve, pool: Pool) -> None:
+    """Redteam 10: over the WebSocket, the first chat frame after the deletion was an
+    INTERNAL error frame; it is run once more, as the HTTP requests are."""
+    user = new_user("deleted-ws")
+    async with serve() as server:
+        async with httpx.AsyncClient(base_url=server.url, headers=auth(user), timeout=30) as c:
+            assert (await c.post("/api/v1/wins/expenses", json=EXPENSE)).status_code == 201
+        async with connect(ws_url(server, user)) as ws:
+            await recv_frame(ws)  # connected
+            async with pool.connection() as conn:
+                await conn.execute("DELETE FROM users WHERE id = %s", (uid(user),))
+            await send_frame(ws, {"type": "chat", "message": "hello", "message_id": "m1"})
+            frames: list[dict[str, Any]] = []
+            while not frames or frames[-1]["type"] not in ("response_complete", "error"):
+                frames.append(await recv_frame(ws))
+    assert [f["type"] for f in frames if f["type"] in ("chat_response", "error")] == [
+        "chat_response"
+    ], frames

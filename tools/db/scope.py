@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
+from weakref import WeakKeyDictionary
 
 import psycopg
+from cachetools import LRUCache
 from psycopg import sql
 from psycopg.rows import DictRow
 from psycopg_pool import AsyncConnectionPool
@@ -19,17 +21,17 @@ from tools.services import Services
 
 APP_ROLE = "pam_app"
 """The role queries run under: no superuser, no BYPASSRLS, so the policies always apply."""
+KNOWN_USERS = 50_000
 SCOPE = "SELECT set_config('role', %s, true), set_config('pam.user_id', %s, true)"
 SCOPE_NOT_DURABLE = SCOPE + ", set_config('synchronous_commit', 'off', true)"
 Query = tuple[str, Sequence[Any]]  # SQL with %s placeholders, and its parameters
 NEW_USER = "INSERT INTO users (id) VALUES (%s) ON CONFLICT (id) DO NOTHING"
 Connection = psycopg.AsyncConnection[DictRow]
 
-# Every write transaction makes the user's row if it is missing, in the same message as
-# its BEGIN (or the same pipeline): no round trip of its own. Before (redteam 8 to 10), a
-# process remembered the users whose row it had seen and skipped this, so a user whose
-# row an operator deleted failed one request (a 409, "send it again") before the next
-# made the row again; now that request works, as a new user's.
+# Users whose row this process has already seen committed, per pool (one pool per
+# database): their transactions skip the upsert, a round trip each (several per turn).
+# A user whose row is found gone (a write's foreign key to users fails) is forgotten.
+_known: WeakKeyDictionary[Any, LRUCache[UUID, bool]] = WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -50,32 +52,23 @@ class UserDb:
     zone: str | None = None
 
 
-def begin_scoped(user_id: UUID, durable: bool = True, make_row: bool = False) -> sql.Composed:
-    """BEGIN and the scope (and, `make_row`, the user's row when missing) in one
-    simple-protocol message: one round trip, on every user-scoped transaction. The values
-    are literals quoted by psycopg (our role name, and the text of a UUID object, never a
-    caller's string)."""
+def begin_scoped(user_id: UUID, durable: bool = True) -> sql.Composed:
+    """BEGIN and the scope in one simple-protocol message: one round trip instead of two,
+    on every user-scoped transaction. The values are literals quoted by psycopg (our role
+    name, and the text of a UUID object, never a caller's string)."""
     scope = (SCOPE if durable else SCOPE_NOT_DURABLE).replace("%s", "{}")
-    literals = [sql.Literal(APP_ROLE), sql.Literal(str(user_id))]
-    if make_row:
-        scope += "; " + NEW_USER.replace("%s", "{}")
-        literals.append(sql.Literal(str(user_id)))
-    return sql.SQL("BEGIN; " + scope).format(*literals)
+    return sql.SQL("BEGIN; " + scope).format(sql.Literal(APP_ROLE), sql.Literal(str(user_id)))
 
 
 @asynccontextmanager
 async def scoped_transaction(
-    conn: Connection,
-    user_id: UUID,
-    durable: bool,
-    first: Sequence[Query] = (),
-    make_row: bool = False,
+    conn: Connection, user_id: UUID, durable: bool, first: Sequence[Query] = ()
 ) -> AsyncIterator[None]:
     """A transaction on `conn` (autocommit) with the user's scope set, and `first` run
     before the block: committed when the block ends, rolled back when it raises. Nested
     `conn.transaction()` blocks inside it are savepoints, as in any transaction."""
     # prepare=False: a multi-statement text cannot be a prepared statement.
-    await conn.execute(begin_scoped(user_id, durable, make_row), prepare=False)
+    await conn.execute(begin_scoped(user_id, durable), prepare=False)
     try:
         for statement, params in first:
             await conn.execute(statement, params)
@@ -125,8 +118,7 @@ async def user_db(
 
     Both settings are transaction-local, so a pooled connection never carries one
     user's identity into another's transaction. The user's row is created on first
-    sight (users are whoever the verified token says they are), and again if it was
-    deleted meanwhile, in the transaction's first message.
+    sight (users are whoever the verified token says they are).
 
     `durable=False` commits without waiting for the WAL flush (`synchronous_commit =
     off`): for bookkeeping a database crash may roll back by a moment. The commit order
@@ -135,11 +127,11 @@ async def user_db(
     `pipelined=True`: the transaction as one pipeline (`pipelined_transaction`), for
     writes that read nothing back: one round trip instead of one per statement.
     """
-    async with pool.connection() as conn:
+    async with _users_row(pool, user_id) as upsert, pool.connection() as conn:
         if pipelined:
-            scope = pipelined_transaction(conn, user_id, durable, [(NEW_USER, (user_id,))])
+            scope = pipelined_transaction(conn, user_id, durable, upsert)
         else:
-            scope = scoped_transaction(conn, user_id, durable, make_row=True)
+            scope = scoped_transaction(conn, user_id, durable, upsert)
         async with scope:
             yield UserDb(
                 conn=conn,
@@ -150,10 +142,28 @@ async def user_db(
             )
 
 
+@asynccontextmanager
+async def _users_row(
+    pool: AsyncConnectionPool[psycopg.AsyncConnection[DictRow]], user_id: UUID
+) -> AsyncIterator[list[Query]]:
+    """The statement that makes the user's row, when this process has not yet seen it
+    committed; the row is remembered once the transaction commits, and forgotten when a
+    write finds it gone (deleted since it was seen: made again next time)."""
+    known = _known.get(pool)
+    if known is None:
+        known = _known[pool] = LRUCache(KNOWN_USERS)
+    try:
+        yield [] if user_id in known else [(NEW_USER, (user_id,))]
+    except psycopg.errors.ForeignKeyViolation as exc:
+        if user_row_missing(exc):
+            known.pop(user_id, None)
+        raise
+    known[user_id] = True  # committed: the row exists from now on
+
+
 def user_row_missing(exc: psycopg.errors.ForeignKeyViolation) -> bool:
     """Whether a write failed because the user's own row is gone (an operator deleted
-    it during the transaction, after its first message made it): every user-owned table
-    references users.
+    it while this process remembered it): every user-owned table references users.
     (Postgres leaves the key out of the detail for pam_app, so any missing user counts;
     in a user's own transaction the only one is, in practice, theirs.)"""
     return 'table "users"' in (exc.diag.message_detail or "")
@@ -185,7 +195,7 @@ async def user_writes(
     BEGIN, the scope, the user's row on first sight, the statements and COMMIT in one
     round trip; each statement's rows (RETURNING), read once the pipeline has ended. An
     error (a constraint, say) is raised at that end, the transaction rolled back."""
-    async with pool.connection() as conn:
-        async with pipelined_transaction(conn, user_id, durable, [(NEW_USER, (user_id,))]):
+    async with _users_row(pool, user_id) as upsert, pool.connection() as conn:
+        async with pipelined_transaction(conn, user_id, durable, upsert):
             cursors = [await conn.execute(sql_text, params) for sql_text, params in queries]
         return [await cur.fetchall() if cur.description else [] for cur in cursors]
