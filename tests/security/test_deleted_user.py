@@ -80,3 +80,28 @@ async def test_a_deleted_users_first_socket_turn_works(serve: Serve, pool: Pool)
     assert [f["type"] for f in frames if f["type"] in ("chat_response", "error")] == [
         "chat_response"
     ], frames
+
+
+async def test_a_deleted_users_first_mcp_tool_call_works(serve: Serve, pool: Pool) -> None:
+    """Redteam 10: MCP answers a tool's exception as an error result (HTTP 200), which no
+    HTTP retry sees; the tool call itself is run once more."""
+    user = new_user("deleted-mcp")
+    headers = {**auth(user), "Accept": "application/json, text/event-stream"}
+    call = {
+        "jsonrpc": "2.0",
+        "id": 1,
+        "method": "tools/call",
+        "params": {"name": "add_expense", "arguments": {**EXPENSE, "description": "mcp"}},
+    }
+    async with (
+        serve() as server,
+        httpx.AsyncClient(base_url=server.url, headers=headers, timeout=30) as c,
+    ):
+        assert (await c.post("/api/v1/wins/expenses", json=EXPENSE)).status_code == 201
+        async with pool.connection() as conn:
+            await conn.execute("DELETE FROM users WHERE id = %s", (uid(user),))
+        answer = await c.post("/mcp", json=call)
+        listed = (await c.get("/api/v1/wins/expenses")).json()
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["result"].get("isError") is not True, answer.text
+    assert [e["description"] for e in listed["expenses"]] == ["mcp"]
