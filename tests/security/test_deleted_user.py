@@ -105,3 +105,27 @@ async def test_a_deleted_users_first_mcp_tool_call_works(serve: Serve, pool: Poo
     assert answer.status_code == 200, answer.text
     assert answer.json()["result"].get("isError") is not True, answer.text
     assert [e["description"] for e in listed["expenses"]] == ["mcp"]
+
+
+async def test_a_deleted_users_first_a2a_message_works(serve: Serve, pool: Pool) -> None:
+    """Redteam 10: over A2A the first message after the deletion was a JSON-RPC internal
+    error carrying Postgres's own words (the constraint and table); the turn's start is
+    run once more, as on the other doors."""
+    user = new_user("deleted-a2a")
+    message = {
+        "role": "user",
+        "messageId": "m1",
+        "parts": [{"kind": "text", "text": "hello"}],
+    }
+    send = {"jsonrpc": "2.0", "id": 1, "method": "message/send", "params": {"message": message}}
+    async with (
+        serve() as server,
+        httpx.AsyncClient(base_url=server.url, headers=auth(user), timeout=30) as c,
+    ):
+        assert (await c.post("/api/v1/wins/expenses", json=EXPENSE)).status_code == 201
+        async with pool.connection() as conn:
+            await conn.execute("DELETE FROM users WHERE id = %s", (uid(user),))
+        answer = await c.post("/a2a", json=send)
+    assert answer.status_code == 200, answer.text
+    assert "error" not in answer.json(), answer.text
+    assert answer.json()["result"]["status"]["state"] == "completed", answer.text
