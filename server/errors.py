@@ -112,5 +112,7 @@ def install_error_handlers(app: FastAPI) -> None:
         request: Request, exc: psycopg.errors.ForeignKeyViolation
     ) -> JSONResponse:
         if user_row_missing(exc):  # deleted since this process saw it; made again next time
+            # Run once more by UserRowReplayMiddleware (the 409 only if that run fails too).
+            request.state.user_row_gone = True
             return error_response(409, USER_ROW_GONE)
         return await unexpected(request, exc)

@@ -123,6 +123,9 @@ class Settings(BaseSettings):
     # Items one user may keep in the Agent Protocol store (each value at most 64 KiB of
     # JSON); a new key past it is refused (tools/db/user_store.py).
     store_max_items_per_user: int = Field(default=10_000, ge=1, le=10_000_000)
+    # Threads one user may hold (each with up to 64 KiB of metadata and a state up to
+    # 256 KiB); one more is refused until they delete one (server/runs/threads.py).
+    max_threads_per_user: int = Field(default=10_000, ge=1, le=10_000_000)
     # After SIGTERM: how long requests in flight may take to finish before their
     # connections are closed. A thread's stream never ends by itself, so without a
     # bound one open stream (Studio keeps one) held a stopping server for ever.

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Response
 
 from server.agent_protocol.auth import ProtocolUser
 from server.agent_protocol.responses import ClosingStream
+from server.agent_protocol.run_list import run_page
 from server.agent_protocol.run_lookup import find_run, output_body
 from server.agent_protocol.run_start import start_run
 from server.agent_protocol.run_view import run_json
@@ -16,8 +17,6 @@ from server.agent_protocol.serialize import ProtocolJSON
 from server.deps import Res
 from server.runs import Run, RunManager, owned_thread
 from server.runs.deps import Runs
-from server.runs.orphans import settled
-from server.runs.store import list_runs
 
 router = APIRouter(tags=["agent protocol"])
 
@@ -66,16 +65,17 @@ async def list_(
     select: Annotated[list[str] | None, Query()] = None,
 ) -> Any:
     thread = await owned_thread(res, user, thread_id)
-    rows = await list_runs(res.pool, user, thread.thread_id, limit=limit, offset=offset)
-    found = []
-    for row in rows:
-        live = runs.get(str(row.id))
-        found.append(run_json(live, row) if live else run_json(await settled(runs, res.pool, row)))
-    if status is not None:
-        found = [r for r in found if r["status"] == status]
-    if select:  # the fields asked for, as LangGraph's server answers `select`
-        found = [{k: v for k, v in r.items() if k in select} for r in found]
-    return ProtocolJSON(found)
+    found, headers = await run_page(
+        res,
+        runs,
+        user,
+        thread.thread_id,
+        limit=limit,
+        offset=offset,
+        status=status,
+        select=select,
+    )
+    return ProtocolJSON(found, headers=headers)
 
 
 @router.get("/threads/{thread_id}/runs/{run_id}", response_class=ProtocolJSON)

@@ -36,7 +36,7 @@ from server.refusals import BadInput, Refused
 from server.resources import Resources
 from server.runs import Run, RunManager, create_thread
 from server.runs.deps import Runs
-from server.runs.threads import ThreadNotFound, delete_thread
+from server.runs.threads import CheckpointNotFound, ThreadNotFound, delete_thread
 
 router = APIRouter(tags=["agent protocol"])
 log = structlog.get_logger("pam.protocol")
@@ -58,11 +58,23 @@ async def _delete_when_ended(resources: Resources, user: UUID, run: Run) -> None
         await delete_thread(resources, user, run.thread_id)
 
 
+async def check_stateless(resources: Resources, user: UUID, body: StatelessRunCreate) -> None:
+    """Every refusal `start_run` could make of a stateless run, made before any write
+    (for a batch, before any of its runs starts): the assistant (404), the body with the
+    assistant's context (422), and a checkpoint, which the run's new thread never has
+    (404; redteam 10: a batch checked it as each run started, after earlier ones ran)."""
+    assistant = await find_assistant(resources.pool, user, body.assistant_id)
+    if assistant["context"]:
+        body = body.model_copy(update={"context": {**assistant["context"], **(body.context or {})}})
+    checked = run_request(body, resources.graph.nodes, assistant["assistant_id"])
+    if checked.checkpoint_id is not None:
+        raise CheckpointNotFound(checked.checkpoint_id)
+
+
 async def start_stateless(
     resources: Resources, runs: RunManager, user: UUID, body: StatelessRunCreate
 ) -> Run:
-    await find_assistant(resources.pool, user, body.assistant_id)  # 404 before any write
-    run_request(body)  # a bad body is a 422 before the thread exists
+    await check_stateless(resources, user, body)  # before the thread exists
     thread = await create_thread(resources, user, metadata=client_metadata(body.metadata))
     if body.on_completion == "delete":  # the worker's backstop, should this process die first
         await set_ttl(resources.pool, user, thread.id, BACKSTOP)
@@ -137,8 +149,7 @@ async def batch(
         raise BadInput(f"body: a list of 1 to {MAX_BATCH} runs.")
     for index, item in enumerate(body):  # every one checked before any starts
         try:
-            await find_assistant(res.pool, user, item.assistant_id)
-            run_request(item)
+            await check_stateless(res, user, item)
         except Refused as exc:
             raise exc.about(f"body[{index}]") from None
     if (wait := await charge_batch(res, user, len(body))) is not None:

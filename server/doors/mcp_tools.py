@@ -17,6 +17,7 @@ from uuid import UUID
 
 import mcp_types as types
 import orjson
+import psycopg
 from mcp.shared.exceptions import MCPError
 from pydantic import BaseModel, Field, ValidationError
 from starlette.applications import Starlette
@@ -29,7 +30,7 @@ from server.chat.turns import Turn
 from server.doors import approval_tickets
 from server.doors.turns import DoorRefusal, chat_request, start_turn
 from server.resources import Resources
-from tools.db.scope import user_db
+from tools.db.scope import user_db, user_row_missing
 from tools.registry import ACTIONS, ACTIONS_BY_NAME
 from tools.run import call_action, validation_message
 from tools.types import Action
@@ -143,9 +144,22 @@ async def _run(
     paused = await _paused(resources, user, action)
     if paused is not None:  # checked again here: a ticket may outlive the switch's change
         return failure(paused, error="paused")
-    async with user_db(resources.pool, user, services=resources.services) as db:
-        outcome = await call_action(action, db, arguments)
+    try:
+        outcome = await _call(resources, user, action, arguments)
+    except psycopg.errors.ForeignKeyViolation as exc:
+        if not user_row_missing(exc):
+            raise
+        # The user's row was deleted since this process saw it: nothing was written and
+        # the process forgot them; the second run makes the row (redteam 10).
+        outcome = await _call(resources, user, action, arguments)
     return result(outcome, error=outcome.get("ok") is False)
+
+
+async def _call(
+    resources: Resources, user: UUID, action: Action, arguments: dict[str, Any]
+) -> dict[str, Any]:
+    async with user_db(resources.pool, user, services=resources.services) as db:
+        return await call_action(action, db, arguments)
 
 
 async def _ask_approval(

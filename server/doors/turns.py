@@ -4,9 +4,11 @@ same per-user chat rate limit as POST /api/v1/pam/chat, so no door is a way arou
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 from uuid import UUID
 
+import psycopg
 from pydantic import ValidationError
 from starlette.applications import Starlette
 
@@ -18,6 +20,7 @@ from server.refusals import Refused
 from server.resources import Resources
 from server.runs import RunManager, create_thread
 from server.runs.threads import ThreadExists
+from tools.db.scope import user_row_missing
 from tools.run import validation_message
 
 
@@ -65,22 +68,45 @@ async def start_turn(
     limit, so a refused turn writes nothing)."""
     resources, runs = app_parts(app)
     await charge_turn(resources, user)
-    if claim is not None:
-        request = request.model_copy(update={"thread_id": await claim_thread(app, user, claim)})
+
+    async def start() -> Turn:
+        claimed = request
+        if claim is not None:
+            thread_id = await claim_thread(app, user, claim)
+            claimed = request.model_copy(update={"thread_id": thread_id})
+        try:
+            return await start_chat(resources, runs, user, claimed)
+        except Refused as exc:
+            raise refusal(exc) from None
+
+    return await once_more_if_user_row_gone(start)
+
+
+async def once_more_if_user_row_gone(start: Callable[[], Awaitable[Turn]]) -> Turn:
+    """`start()`, run once more when it failed because the user's row was deleted since
+    this process saw it (nothing was written and the process forgot them; the second run
+    makes the row). A2A's SDK answered it as an internal error in Postgres's own words
+    (redteam 10); the HTTP doors are retried by server/middleware/user_row_replay.py."""
     try:
-        return await start_chat(resources, runs, user, request)
-    except Refused as exc:
-        raise refusal(exc) from None
+        return await start()
+    except psycopg.errors.ForeignKeyViolation as exc:
+        if not user_row_missing(exc):
+            raise
+        return await start()
 
 
 async def resume_turn(app: Starlette, user: UUID, request: ResumeRequest) -> Turn:
     """Answer the thread's pending approval, as POST /api/v1/pam/resume does."""
     resources, runs = app_parts(app)
     await charge_turn(resources, user)
-    try:
-        return await start_resume(resources, runs, user, request)
-    except Refused as exc:
-        raise refusal(exc) from None
+
+    async def start() -> Turn:
+        try:
+            return await start_resume(resources, runs, user, request)
+        except Refused as exc:
+            raise refusal(exc) from None
+
+    return await once_more_if_user_row_gone(start)
 
 
 async def claim_thread(app: Starlette, user: UUID, thread_id: str) -> str:

@@ -14,6 +14,7 @@ from server.middleware.request_id import RequestIdMiddleware
 from server.middleware.security_headers import SecurityHeadersMiddleware
 from server.middleware.stream_cap import StreamCapMiddleware
 from server.middleware.url_check import UrlCheckMiddleware
+from server.middleware.user_row_replay import UserRowReplayMiddleware
 from server.settings import Settings
 
 # Agent Protocol clients read the run's URLs from these; the rest help clients retry.
@@ -22,6 +23,7 @@ EXPOSED_HEADERS = ["Content-Location", "Location", "X-Request-ID", "Retry-After"
 
 def install_middleware(app: FastAPI, settings: Settings) -> None:
     # Starlette puts each added middleware outside the ones before it: innermost first.
+    app.add_middleware(UserRowReplayMiddleware)  # inside the limits: a retry counts once
     app.add_middleware(MetricsMiddleware)
     app.add_middleware(StreamCapMiddleware, settings=settings)  # needs the rate limit's user
     app.add_middleware(RateLimitMiddleware, settings=settings)

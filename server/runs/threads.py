@@ -19,7 +19,7 @@ from cachetools import LRUCache
 
 from server.refusals import BadInput, Conflict, NotFound
 from server.resources import Resources
-from tools.db.scope import user_db
+from tools.db.scope import UserDb, user_db
 from tools.db.thread_keys import ThreadNamespaces, owned_graph, thread_key
 
 COLUMNS = "id, user_id, title, metadata, created_at, updated_at"
@@ -159,6 +159,7 @@ async def create_thread(
     if tid is None:
         raise BadInput("thread_id must be a UUID.")
     async with user_db(resources.pool, user_id) as db:
+        await _serialise_creates(db)
         row = await (
             await db.conn.execute(
                 "INSERT INTO chat_threads (id, user_id, metadata) VALUES (%s, %s, %s::jsonb)"
@@ -166,6 +167,8 @@ async def create_thread(
                 (tid, user_id, orjson.dumps(metadata or {}).decode()),
             )
         ).fetchone()
+        if row is not None:  # a new thread (an existing one is never refused)
+            await _within_cap(db, resources.settings.max_threads_per_user)
     if row is not None:
         made = ThreadRow(**row)
         if thread_id is not None:
@@ -178,6 +181,29 @@ async def create_thread(
     if existing is None or if_exists == "raise":  # None: deleted this instant
         raise ThreadExists()
     return existing
+
+
+class TooManyThreads(BadInput):
+    def __init__(self, cap: int) -> None:
+        super().__init__(f"A user may hold at most {cap} threads; delete one to start another.")
+
+
+async def _serialise_creates(db: UserDb) -> None:
+    """One thread create of a user at a time, so racing creates cannot pass the cap."""
+    await db.conn.execute(
+        "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (f"threads:{db.user_id}",)
+    )
+
+
+async def _within_cap(db: UserDb, cap: int) -> None:
+    """TooManyThreads (the transaction, and with it the new thread, rolled back) when the
+    user now holds more than `cap` threads (redteam 10: `POST /threads` took any number,
+    64 KiB of metadata each, ~19 MB a minute at the API rate). The count stops past the
+    cap: an index range of the user's own rows, under RLS."""
+    count = "SELECT count(*) AS n FROM (SELECT 1 FROM chat_threads LIMIT %s) AS held"
+    row = await (await db.conn.execute(count, (cap + 1,))).fetchone()
+    if row is not None and row["n"] > cap:
+        raise TooManyThreads(cap)
 
 
 async def list_threads(

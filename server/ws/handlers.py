@@ -6,6 +6,7 @@ import asyncio
 from typing import assert_never
 from uuid import uuid4
 
+import psycopg
 import structlog
 
 from server.chat.rejoin import check_known, parse_event_id, rejoin_chat
@@ -28,6 +29,7 @@ from server.ws.frames import (
     PingFrame,
     ResumeFrame,
 )
+from tools.db.scope import user_row_missing
 
 log = structlog.get_logger("pam.ws")
 BUSY = "This thread is busy with another turn."
@@ -59,7 +61,15 @@ async def handle(
     """Run one frame; failures a client can act on come back as error frames."""
     message_id = getattr(frame, "message_id", None)
     try:
-        await _dispatch(frame, connection, resources, runs)
+        try:
+            await _dispatch(frame, connection, resources, runs)
+        except psycopg.errors.ForeignKeyViolation as exc:
+            if not user_row_missing(exc):
+                raise
+            # The user's row was deleted since this process saw it: nothing was written,
+            # and the process forgot them; run the frame once more (redteam 10, as
+            # server/middleware/user_row_replay.py does for HTTP).
+            await _dispatch(frame, connection, resources, runs)
     except Refused as exc:
         connection.send(refusal_frame(exc, message_id))
     except DB_UNAVAILABLE as exc:
