@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from agent.brain.asking import WRITES
+from agent.brain.asking import READ_OF, WRITES
 from agent.brain.blend import rescue
 from agent.brain.convo import Env
 from agent.brain.dialogue import previous_place
@@ -104,3 +104,33 @@ def other_read(
     if (slot := PLACE_ARG.get(tool)) and slot not in args and (place := previous_place(env)):
         args[slot] = place
     return tool, args
+
+
+# "what else is on there?", "what's on it now", "show me the list now", "whats on the trip
+# list now": the rows of the kind just written, read back.
+_ON_THERE = re.compile(
+    r"^\W*(?:(?:and|ok(?:ay)?|so|right|cool|great|thanks)\b[\s,.!]*)*"
+    r"(?:what(?:'s|s| is| else is|s else is|'s else)?|whats|show (?:me|us)|(?:and )?what else)"
+    r"\s+(?:else\s+)?(?:is\s+|have (?:i|we) got\s+)?(?:on|in)\s+"
+    r"(?:there|it|that|the list|that list|the (?P<what>[a-z-]+(?: [a-z-]+)?) list)"
+    r"(?:\s+(?:now|then|atm|so far))?\W*$",
+    _I,
+)
+# A plan is read back from the trips.
+READ_BACK = {**READ_OF, "plan_trip": "list_trips"}
+
+
+def what_else(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
+    """ "and whats else is on there" after a task was added: the tasks, read back."""
+    prev = env.previous
+    m = _ON_THERE.match(text)
+    if prev is None or prev.turns_ago != 1 or not prev.wrote or m is None:
+        return None
+    tool = READ_BACK.get(prev.action)
+    if tool is None:
+        return None
+    if (what := m["what"]) and not any(
+        w.rstrip("s") in f"{prev.action} {tool}".replace("_", " ") for w in what.split()
+    ):
+        return None  # "the shopping list" after a task: that list, the rules' to read
+    return tool, {}

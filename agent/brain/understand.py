@@ -30,7 +30,7 @@ from agent.brain.dialogue import (
     without_ack,
 )
 from agent.brain.dictation import undictate
-from agent.brain.ellipsis import other_read
+from agent.brain.ellipsis import other_read, what_else
 from agent.brain.general import talk_only
 from agent.brain.intents import OTHER_SENSE, READINGS, other_sense
 from agent.brain.own_rows import asked_about
@@ -214,6 +214,7 @@ def _from_previous_turn(convo: Convo) -> Reading | None:
         correction(text, convo.env)
         or follow_up(text, convo.env)
         or act_on_listed(text, convo.env, normalise(before[1]) if before else "")
+        or what_else(text, convo.env)
         or other_read(text, convo.env, reads)
     )
     if found is None:
