@@ -518,6 +518,12 @@ def _join_group(text: str, env: Env) -> Draft:
 _CALLED = r"called|named|titled|(?:with|under|by)\s+(?:the\s+)?name(?:\s+of)?"
 
 
+_OPEN_TO_ALL = (
+    r"\b(?:open to (?:anyone|everyone|all|everybody|the public)|anyone can join|everyone can join"
+    r"|open group|public group|make it public|keep it public|not private)\b"
+)
+
+
 def create_group(text: str, env: Env) -> Draft:
     draft = Draft("create_group")
     m = re.search(
@@ -580,6 +586,12 @@ def create_group(text: str, env: Env) -> Draft:
         clause = rf"[,;]\s*[^,;]*?{private}[^,;]*"
         name = re.sub(clause, "", name, flags=_I)
         description = re.sub(clause, "", description, flags=_I).strip(" ,")
+    open_to_all = re.search(_OPEN_TO_ALL, text, _I)
+    if open_to_all and "private" not in draft.args:
+        # "open to anyone", "anyone can join": said outright, so the group is not private
+        draft.put("private", False)
+        name = re.sub(rf"[,\s-]*(?:{_OPEN_TO_ALL}).*$", "", name, flags=_I)
+        description = re.sub(rf"[,\s-]*(?:{_OPEN_TO_ALL})[^,;]*", "", description, flags=_I)
     if m and not name and description:
         name = capitalise(re.sub(r"^the\s+", "", description, flags=_I))
     if (texted := re.search(r"\s+[24]$", name)) and re.search(

@@ -8,7 +8,10 @@ from __future__ import annotations
 import pytest
 
 from agent.brain.convo import read_env
+from agent.brain.places import trip_places
 from agent.brain.slots_home import shopping_items
+from agent.brain.slots_social import create_group
+from agent.brain.slots_vehicle import add_vehicle
 from agent.brain.slots_wins import add_expense
 from agent.brain.slots_you import create_event
 from agent.brain.textutil import normalise
@@ -68,3 +71,32 @@ def test_an_event_told_then_reminded_is_titled_by_the_day_told(said: str, title:
 )
 def test_why_an_item_goes_on_the_list_is_no_part_of_it(said: str, items: list[str]) -> None:
     assert shopping_items(said) == items
+
+
+@pytest.mark.parametrize(
+    ("said", "origin"),
+    [
+        ("if we went darwin to alice how many hours driving would that be", "Darwin"),
+        ("we drove broome to derby", "Broome"),
+        ("heading perth to albany next week", "Perth"),
+    ],
+)
+def test_a_verb_of_going_is_no_part_of_the_origin(said: str, origin: str) -> None:
+    assert trip_places(normalise(said))[0] == origin
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("make a group for tassie campervanners, open to anyone", "Tassie campervanners"),
+        ("create a group called Pilbara Rovers, anyone can join", "Pilbara Rovers"),
+    ],
+)
+def test_a_group_open_to_anyone_is_not_private(said: str, name: str) -> None:
+    args = create_group(normalise(said), ENV).args
+    assert args["private"] is False and args["name"] == name
+
+
+def test_a_vehicle_name_said_as_name_is() -> None:
+    said = "please add my car: it is VW Transporter from 2015, petrol, name is Bulli"
+    assert add_vehicle(normalise(said), ENV).args["name"] == "Bulli"
