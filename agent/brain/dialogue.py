@@ -887,6 +887,9 @@ def bare_town(text: str) -> str | None:
     return town if town and len(town.split()) == len(rest.split()) else None
 
 
+_A_LIST = re.compile(r"\b(?:list|lists)\b", _I)
+
+
 def follow_up(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     """The previous question asked again, changed only where this message says."""
     prev = env.previous
@@ -909,7 +912,11 @@ def follow_up(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
                 start_date=span.start.isoformat(), end_date=max(end, span.start).isoformat()
             )
         changed = True
-    if prev.action in ("list_expenses", "spending_summary") and (category := category_of(text)):
+    if (
+        prev.action in ("list_expenses", "spending_summary")
+        and (category := category_of(text))
+        and not _A_LIST.search(text)  # "and the shopping list?" names the list, not groceries
+    ):
         if tool == "spending_summary":  # a category's spending is a list of it
             tool = "list_expenses"
             if period := args.pop("period", None):

@@ -40,8 +40,15 @@ _NOT_PLACES |= {"rig", "van", "ute", "car", "truck", "tank", "caravan", "motorho
 _NOT_PLACES |= {"trailer", "bus", "wagon", "4wd", "jerry can", "jerry cans", "jerries", "rv"}
 
 
+# A verb of going said before a lower-case origin ("if we went darwin to alice"): no name.
+_GOING = re.compile(
+    r"^(?:went|go|goes|going|drove|drive|driving|head|headed|heading|travel(?:l?ed|l?ing)?|ride"
+    r"|rode|cruise|cruising)\s+(?=[a-z])",
+)
+
+
 def _clean(raw: str) -> str | None:
-    name = squash(re.sub(r"^(?:the)\s+", "", raw.strip(), flags=re.I))
+    name = squash(re.sub(r"^(?:the)\s+", "", _GOING.sub("", raw.strip()), flags=re.I))
     if not name or name.lower() in _NOT_PLACES:
         return None
     return title_case(name)

@@ -60,6 +60,7 @@ def _drafts(convo: Convo) -> tuple[list[Draft], bool, str]:
     for index, draft in enumerate(drafts):
         _fill_place(draft, convo)
         _fill_group(index, drafts, convo)
+        _after_joining(index, drafts)
         _fill_vehicle(draft, convo)
     return drafts, cancelled, reading.say
 
@@ -87,6 +88,27 @@ def _fill_group(index: int, drafts: list[Draft], convo: Convo) -> None:
     shown = [e for g in entity_groups(convo.history[: convo.last]) for e in g if e.kind == "group"]
     if shown and (name := shown[0].data.get("name")):
         draft.put("group", name)
+
+
+# Writes that make the user a member of a group (by its name), and the group tools that
+# need the membership first.
+_MAKES_MEMBER = {"join_group": "group", "create_group": "name"}
+
+
+def _after_joining(index: int, drafts: list[Draft]) -> None:
+    """ "join Backpackers WA and post there: …": a post to (or the feed of) a group an
+    earlier request of the message joins waits for the join to run (a members-only post is
+    refused to a non-member)."""
+    draft = drafts[index]
+    group = draft.args.get("group")
+    if draft.tool not in _GROUP_TOOLS or draft.after is not None or not isinstance(group, str):
+        return
+    for before in range(index - 1, -1, -1):
+        slot = _MAKES_MEMBER.get(drafts[before].tool)
+        named = drafts[before].args.get(slot) if slot else None
+        if isinstance(named, str) and named.strip().lower() == group.strip().lower():
+            draft.after = before
+            return
 
 
 _PLACE_SLOTS = {("weather_forecast", "location"), ("find_places", "near")}

@@ -26,9 +26,13 @@ from tools.registry import ACTIONS_BY_NAME
 
 MAX_WORDS = 12  # a turn that only changes slots is short
 # Words that say this turn changes the previous request rather than asking anew.
+# (what is said before the change: a sound, or that the refusal was fine: "nah all good, …")
+_BEFORE = (
+    r"^\W*(?:(?:ok(?:ay)?|oh|right|nah|no|hmm+|well|wait|sorry|oops|all good|no worries|fair enough"
+    r"|that's fine|thats fine|fine|no probs|no problem)\b[\s,.!]*)*"
+)
 CARRY = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|oh|right|nah|no|hmm+|well|wait|sorry|oops)\b[\s,.!]*)*"
-    r"(?:and|what about|how about|same|then|just|instead|rather|actually|make (?:it|that)"
+    _BEFORE + r"(?:and|what about|how about|same|then|just|instead|rather|actually|make (?:it|that)"
     r"|i mean|i meant)\b"
     r"|\b(?:instead|then|rather)\W*$",
     re.IGNORECASE,
@@ -62,7 +66,8 @@ def reframed(
     "again"); a change to it is a correction (dialogue.py). A read may be asked again."""
     text, raw = now
     action = ACTIONS_BY_NAME.get(tool)
-    if action is None or len(text.split()) > MAX_WORDS or not CARRY.search(text):
+    said_words = re.sub(_BEFORE, "", text, flags=re.IGNORECASE).split()  # ("nah all good," aside)
+    if action is None or len(said_words) > MAX_WORDS or not CARRY.search(text):
         return None
     if action.writes and carried_out and not AGAIN.search(text):
         return None
@@ -80,6 +85,8 @@ def reframed(
         changed[slot] = title_case(town)
     if not changed:
         return None
+    if "group" in changed and "visibility" in old.args and "visibility" not in changed:
+        changed["visibility"] = new.args.get("visibility", "group")  # a group post is members'
     _keep_the_time(changed, old.args, env)
     return {**old.args, **changed}
 

@@ -9,6 +9,7 @@ from agent.brain.general import talk_only
 from agent.brain.intents import ticks_off
 from agent.brain.slots import DOMAIN
 from agent.brain.understand import read_message, recent_kind
+from agent.brain.waits import approvals_last
 from agent.nodes import GENERAL, DomainNode
 
 ROUTE_TOOL = "route_request"
@@ -24,7 +25,7 @@ def route(convo: Convo) -> list[DomainNode]:
     asked = [
         r for r in reading.requests if not (r.tool == "complete_task" and ticks_off(r.text, kind))
     ]
-    domains: list[DomainNode] = list(dict.fromkeys(DOMAIN[r.tool] for r in asked))
+    domains = approvals_last(asked, convo.env)  # what waits for a yes goes last
     if reading.requests and not asked:
         return [GENERAL]
     if domains:

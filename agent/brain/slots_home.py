@@ -198,6 +198,14 @@ _WANTS = re.compile(
 )
 
 
+_NEED_LEAD = re.compile(
+    r"^(?:(?:we|i)(?:'re|'m| are| am)?\s+)?(?:(?:also|still|really)\s+)?(?:need|needs|want|out of"
+    r"|run out of|ran out of|low on|short on|got no|have no|no more|all out of)\s+",
+    _I,
+)
+_WHEN_TAIL = re.compile(r"\s+(?:now|today|again|too|as well|asap|already)$", _I)
+
+
 def _items(body: str) -> list[str]:
     # Spaces before a separator are read from the start of their run only (from each of n
     # blank characters it was O(n^2)); the same splits.
@@ -209,6 +217,8 @@ def _items(body: str) -> list[str]:
     for part in parts:
         # "Jess wants oat milk", "the kids need sunscreen": what someone wants is the item
         part = _WANTS.sub("", part.strip())
+        # "we're out of eggs now", "need milk": why it goes on the list is no part of it
+        part = _NEED_LEAD.sub("", _WHEN_TAIL.sub("", part))
         item = squash(
             re.sub(r"^(?:some|more|a|an|the|few|couple of)\s+", "", part.strip(), flags=_I)
         )

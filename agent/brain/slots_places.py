@@ -103,6 +103,12 @@ def _rated_words(text: str) -> str:
                     text, maxsplit=1, flags=_I)[0]  # fmt: skip
 
 
+# "as one too", "as another one": of the kind just talked about.
+_ONE_TOO = re.compile(
+    r"\bas (?:one|another(?: one)?)\b|\banother one\b|\bone (?:too|as well)\b", _I
+)
+
+
 def save_place(text: str, env: Env) -> Draft:
     draft = Draft("save_place")
     kind = place_kind(text)
@@ -120,7 +126,8 @@ def save_place(text: str, env: Env) -> Draft:
     if mark and not tidy(cut[: mark.start()], _LEAD + r"|as an?|" + _KIND_WORDS):
         cut = cut[mark.end() :]  # "save this spot as a campsite: Lake Ballard near Menzies"
     head = re.split(
-        r"\s*(?:,|;|\bas an?\b|\brated\b|\bwith\b|\band share|\bshare\b|\s-\s|\.)\s*",
+        r"\s*(?:,|;|\bas an?\b|\bas (?:one|another)\b|\brated\b|\bwith\b|\band share|\bshare\b"
+        r"|\s-\s|\.)\s*",
         cut,
         maxsplit=1,
         flags=_I,
@@ -193,6 +200,8 @@ def save_place(text: str, env: Env) -> Draft:
     draft.put("name", name)
     # "the Nyngan Riverside caravan park": Nyngan; coordinates say it best
     draft.put("location", f"{coords[1]},{coords[2]}" if coords else place)
+    if kind is None and _ONE_TOO.search(text) and env.previous and env.previous.turns_ago <= 2:
+        kind = env.previous.filters.get("kind")  # "save X as one too" after campsites were shown
     draft.put("kind", kind or "other")
     draft.put("rating", int(rating.value) if rating else None)
     if _SHARED.search(text) and not _PRIVATE.search(text):

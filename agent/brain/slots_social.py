@@ -304,7 +304,11 @@ def create_post(text: str, env: Env) -> Draft:
     draft.put("group", group)
     draft.put("content", content[:5000] if content else None)
     head = text[: told.start("mark")] if told else text.split(":")[0]
-    if group and re.search(r"\b(?:public|publicly|everyone|all)\b", _NOT_PUBLIC.sub(" ", head), _I):
+    # ("all" for everyone, not "all good" / "all sorted" / "all right")
+    everyone = (
+        r"\b(?:public|publicly|everyone|all(?!\s+(?:good|sorted|right|ok|okay|fine|set)\b))\b"
+    )
+    if group and re.search(everyone, _NOT_PUBLIC.sub(" ", head), _I):
         draft.put("visibility", "public")
     elif group or not _GROUP_LATER.search(text):
         # said outright: a post to a group is for its members, any other is public ("post
@@ -370,7 +374,11 @@ def get_feed(text: str, env: Env) -> Draft:
 
 def _post_ref(text: str) -> Ref:
     head = re.split(r":|\bsaying\b", text, maxsplit=1)[0]
-    extra = r"posts?|comments?|comment|reply|respond|heart|upvote|give|thumbs|up|about|by|from"
+    extra = (
+        r"posts?|comments?|comment|reply|respond|heart|upvote|give|thumbs|up|about|by|from"
+        # how the ask is said, no word of the post: "actually leave a comment on it too"
+        r"|leave|drop|write|add|too|also|actually|again|quick|well"
+    )
     words = () if by_pronoun(head) else ref_words(head.replace("'s", ""), extra)
     return Ref("post", "post_id", ordinal(head), words, explicit=explicit_id(text))
 
@@ -510,6 +518,12 @@ def _join_group(text: str, env: Env) -> Draft:
 _CALLED = r"called|named|titled|(?:with|under|by)\s+(?:the\s+)?name(?:\s+of)?"
 
 
+_OPEN_TO_ALL = (
+    r"\b(?:open to (?:anyone|everyone|all|everybody|the public)|anyone can join|everyone can join"
+    r"|open group|public group|make it public|keep it public|not private)\b"
+)
+
+
 def create_group(text: str, env: Env) -> Draft:
     draft = Draft("create_group")
     m = re.search(
@@ -572,6 +586,12 @@ def create_group(text: str, env: Env) -> Draft:
         clause = rf"[,;]\s*[^,;]*?{private}[^,;]*"
         name = re.sub(clause, "", name, flags=_I)
         description = re.sub(clause, "", description, flags=_I).strip(" ,")
+    open_to_all = re.search(_OPEN_TO_ALL, text, _I)
+    if open_to_all and "private" not in draft.args:
+        # "open to anyone", "anyone can join": said outright, so the group is not private
+        draft.put("private", False)
+        name = re.sub(rf"[,\s-]*(?:{_OPEN_TO_ALL}).*$", "", name, flags=_I)
+        description = re.sub(rf"[,\s-]*(?:{_OPEN_TO_ALL})[^,;]*", "", description, flags=_I)
     if m and not name and description:
         name = capitalise(re.sub(r"^the\s+", "", description, flags=_I))
     if (texted := re.search(r"\s+[24]$", name)) and re.search(

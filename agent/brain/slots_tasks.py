@@ -58,7 +58,7 @@ def add_task(text: str, env: Env) -> Draft:
         rest = re.sub(rf"\b{_DEGREE}\s+(?={said[1].pattern})", " ", rest, flags=_I)
         rest = said[1].sub(" ", rest)
     rest = re.sub(
-        r"\b(?:to|on|in)\s+(?:my|the|our)\s+(?:to-?do|todo|task|jobs?)\s*(?:list)?",
+        r"\b(?:to|on|in)\s+(?:my|the|our)\s+(?:to[- ]?do|todo|task|jobs?)\s*(?:list)?",
         " ",
         rest,
         flags=_I,
@@ -70,6 +70,8 @@ def add_task(text: str, env: Env) -> Draft:
     rest = re.sub(
         r"[,;]\s*(?:but\s+)?(?:don'?t|do not|no need to|never mind)\b.*$", "", rest, flags=_I
     )
+    # "… for tmrw": the day is read, the word that led to it is left dangling
+    rest = re.sub(r"\s+(?:for|by|on|due)[\s,.!]*$", "", rest.rstrip(), flags=_I)
     lead = _TASK_LEAD
     if re.match(
         r"\W*(?:add\s+|put\s+|make\s+)?(?:a|an|new)\s+(?:to-?do|todo|task|job)\s+for\b", rest, _I

@@ -197,7 +197,7 @@ def add_vehicle(text: str, env: Env) -> Draft:
         # (an adverb between: "we affectionately call", "we just call her")
         r"|(?:we|i|they|he|she|mum|dad|nan|pop)(?: \w+ly| just| all| always)? calls?"
         r"(?: it| her| him)?|goes by"
-        r"|(?:her|his|its|the|our|my) name(?:'s| is)"
+        r"|(?:(?:her|his|its|the|our|my) )?name(?:'s| is)"  # (a learner's "name is Bulli")
         # a capital "The" is the name's own ("The Tortoise"); a lower-case one is not
         r"|name\s*:)\s+(?:(?-i:the)\s+)?"
         r"([\w'-]+(?:\s+(?!\d)(?-i:[A-Z])[\w'-]*)?)",

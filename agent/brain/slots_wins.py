@@ -17,8 +17,30 @@ _I = re.IGNORECASE
 _SPEND_WORDS = (
     r"spent|spend|paid|pay|bought|buy|purchased|cost|costs|costing|log|logged|add|record|an|a"
     r"|expense|of|on|for|at|in|the|me|us|about|around|just|today|dollars|bucks|was|it|that|got"
-    r"|some|new|my|our|and|with|to|came to|came|comes to"
+    r"|some|new|my|our|and|with|to|came to|came|comes to|dropped|blew|forked out|shelled out"
+    r"|splashed out"
 )
+# A rate said with the figure ("45 a night", ", 60 per night", "$25 per person"): how the
+# amount was counted, no part of what it was for.
+_RATE_WORDS = re.compile(
+    r"[,;]?\s*(?:\$\s*)?(?:\d+(?:\.\d+)?\s*(?:dollars|bucks)?\s*)?(?<!\w)(?:a|per|/|each)\s*"
+    r"(?:night|nite|day|week|person|head|adult|kid|child|pop)\b",
+    _I,
+)
+
+
+def _without_category_said(description: str, category: str | None, american: bool) -> str:
+    """ "Woolies on groceries" -> "Woolies": the words the category was read from, after
+    "on", when the description says more than them."""
+    if category is None:
+        return description
+    for m in re.finditer(
+        r"\s+on\s+((?:the\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\b", description, _I
+    ):
+        if category_of(m[1], american=american) == category:
+            left = tidy(description[: m.start()] + description[m.end() :], _SPEND_WORDS)
+            return left or description
+    return description
 
 
 # Bills that are never a few dollars: "rego was four twenty" is $420, not $4.20.
@@ -159,6 +181,7 @@ def add_expense(text: str, env: Env) -> Draft:
     day = values.day(text, env.today, future=False)
     # a purchase with no day said is today's, said outright as people expect it
     draft.put("date", (day.day if day else env.today).isoformat())
+    rest = blank(rest, [m.span() for m in _RATE_WORDS.finditer(text)])  # (positions kept)
     description = tidy(re.sub(r"\s+", " ", rest), _SPEND_WORDS)
     description = re.sub(r"\b(?:yesterday|today|last \w+|on \w+day)\b", "", description, flags=_I)
     # (of two words as strong, the one in the sentence of the amount: a letter tells of more)
@@ -167,6 +190,7 @@ def add_expense(text: str, env: Env) -> Draft:
     if category is None and _BOUGHT_THING.search(text):
         category = "shopping"  # a thing bought that no other category names
     draft.put("category", category or ("other" if len(description) > 1 else None))
+    description = _without_category_said(description, category, env.american)
     draft.put("description", tidy(description, _SPEND_WORDS)[:200] or None)
     draft.missing = "amount" if not amount else None if draft.args.get("category") else "category"
     return draft

@@ -141,6 +141,15 @@ def _whole_part(
     return start, datetime.combine(moment.day, last, tzinfo=env.tz), m.span()
 
 
+# What a day is, told, then the ask to be reminded (the day's words already cut out).
+_TOLD_THEN_REMIND = re.compile(
+    r"^(?P<what>.+?)\s+(?:is|are|'s|falls)\s*[,;.]\s*"
+    r"(?:(?:so|and|pls|please|can you|could you)\s+)*"
+    r"remind (?:me|us)\b\s*(?:to\s+)?(?P<do>.*?)\W*$",
+    _I,
+)
+
+
 def create_event(text: str, env: Env) -> Draft:
     draft = Draft("create_event")
     text = _part_clock(text)
@@ -195,6 +204,13 @@ def create_event(text: str, env: Env) -> Draft:
         rest = re.sub(rf"\b(?:in|at)\s+{re.escape(place)}\b", " ", rest, flags=_I)
     title = tidy(re.sub(r"\s+", " ", _VAGUE.sub(" ", rest)), _EVENT_LEAD)
     title = tidy(_DAY_PART.sub("", title), _EVENT_LEAD)
+    if told := _TOLD_THEN_REMIND.match(title):
+        # "ray's birthday is on the 14th, remind me the day before to get a cake": the day
+        # told is the event, what to do for it follows
+        what, do = tidy(told["what"]), tidy(told["do"] or "").lower()
+        title = f"{what}: {do}" if do else what
+    # "dinner with the Smiths is on saturday": the copula before the day is no part of it
+    title = re.sub(r"[\s,]+(?:is|are|was|were|falls)$", "", title, flags=_I)
     draft.put("title", title[:200] or None)
     draft.missing = "start" if "start" not in draft.args else None if title else "title"
     return draft

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -10,6 +11,7 @@ from typing import Any
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 
+from agent.brain.about_it import post_about_previous
 from agent.brain.blend import rescue
 from agent.brain.convo import Convo, text_of
 from agent.brain.dates import find_day
@@ -28,6 +30,7 @@ from agent.brain.dialogue import (
     without_ack,
 )
 from agent.brain.dictation import undictate
+from agent.brain.ellipsis import other_read, what_else
 from agent.brain.general import talk_only
 from agent.brain.intents import OTHER_SENSE, READINGS, other_sense
 from agent.brain.own_rows import asked_about
@@ -39,7 +42,7 @@ from agent.brain.reframe import reframed
 from agent.brain.refs import entity_groups
 from agent.brain.replies import cancelled_reply
 from agent.brain.segment import Piece, split
-from agent.brain.slots import KIND
+from agent.brain.slots import EXTRACT, KIND
 from agent.brain.textutil import normalise
 from agent.brain.trip_referent import keep_trip_text
 
@@ -185,6 +188,11 @@ def _follow_up(convo: Convo, prev: int, kind: str | None, depth: int, text: str)
     return [Request(target.tool, text, text)]
 
 
+def _reads(today: date) -> Callable[[str], list[str]]:
+    """The tools the single-message rules read in a text (for ellipsis.other_read)."""
+    return lambda text: [p.intent.tool for p in _pieces(text, today) if p.intent]
+
+
 def _from_previous_turn(convo: Convo) -> Reading | None:
     """A correction of the previous turn's write, or a follow-up of its question, when
     the message is one (and answers no question PAM asked)."""
@@ -193,7 +201,11 @@ def _from_previous_turn(convo: Convo) -> Reading | None:
     text = without_ack(normalise(convo.text))
     if said := uncorrectable(text, convo.env):
         return Reading([], say=said)
-    if more := more_of_the_same(text, convo.env):
+    reads = _reads(convo.env.today)
+    more = more_of_the_same(text, convo.env)
+    # "and tasks?" after the shopping list names no grocery (the rules' reading alone: to
+    # the classifier "and a new hat" may sound like anything)
+    if more and not other_read(text, convo.env, reads, guess=False):
         return Reading([Request(more[0], more[1], more[1])])
     if again := same_again(text, convo.env):
         return Reading([Request(again[0], text, convo.text, again[1])])
@@ -202,6 +214,8 @@ def _from_previous_turn(convo: Convo) -> Reading | None:
         correction(text, convo.env)
         or follow_up(text, convo.env)
         or act_on_listed(text, convo.env, normalise(before[1]) if before else "")
+        or what_else(text, convo.env)
+        or other_read(text, convo.env, reads)
     )
     if found is None:
         return None
@@ -272,6 +286,11 @@ def read_message(convo: Convo) -> Reading:
             day = day_said_before(r.text, normalise(before[1]), convo.env)
         if r.tool == "create_event" and not day:
             day = _day_just_listed(r.text, convo)
+        if words := post_about_previous(r.tool, r.text, convo.env.previous):
+            # "and tell everyone on the feed about it": the post is what the turn before did
+            said = EXTRACT[r.tool](r.raw, convo.env).args
+            requests.append(Request(r.tool, r.text, r.raw, {**said, "content": words}))
+            continue
         requests.append(
             Request(
                 r.tool,
