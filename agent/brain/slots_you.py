@@ -141,11 +141,12 @@ def _whole_part(
     return start, datetime.combine(moment.day, last, tzinfo=env.tz), m.span()
 
 
-# What a day is, told, then the ask to be reminded (the day's words already cut out).
+# What a day is, told, then the ask to be reminded (the day's words already cut out;
+# "remind me the day before" may be cut whole as the reminder's own moment, leaving "to").
 _TOLD_THEN_REMIND = re.compile(
-    r"^(?P<what>.+?)\s+(?:is|are|'s|falls)\s*[,;.]\s*"
+    r"^(?P<what>.+?)\s+(?:is|are|'s|falls)\s*(?:[,;.]\s*)?"
     r"(?:(?:so|and|pls|please|can you|could you)\s+)*"
-    r"remind (?:me|us)\b\s*(?:to\s+)?(?P<do>.*?)\W*$",
+    r"(?:remind (?:me|us)\b\s*(?:to\s+)?|to\s+)(?P<do>.*?)\W*$",
     _I,
 )
 
