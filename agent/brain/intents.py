@@ -9,14 +9,19 @@ from datetime import date
 
 from agent.brain import measures
 from agent.brain.asking import (
+    MONEY_TOOLS,
     READ_OF,
+    WRITES,
     answer_to_question,
+    asks_to_do,
     is_question,
     is_request,
+    last_of_kind,
     price_quoted,
+    spends_time,
     unreal_act,
 )
-from agent.brain.blend import overrule
+from agent.brain.blend import overrule, same_rows
 from agent.brain.categories import CATEGORIES, category_of
 from agent.brain.dates import find_day
 from agent.brain.edits import called_off, corrected, edit_requests
@@ -729,6 +734,12 @@ def _words_of_a_write(hits: list[tuple[str, int, int]]) -> list[tuple[str, int, 
     return [h for h in hits if not (h[0] in _SOCIAL_WORDS and h[2] > opening[2])]
 
 
+def _rows_read(write: str) -> set[str]:
+    """The readings of the rows `write` keeps (money kept is also in the month's summary)."""
+    summary = {"spending_summary"} if write in ("add_expense", "add_income") else set()
+    return same_rows(write) | summary
+
+
 def classify(text: str, today: date, recent_kind: str | None = None) -> Candidate | None:
     """The best tool for `text`, or None when nothing in it asks for one."""
     if (told_not := _TOLD_NOT.search(text)) and text[: told_not.start()].strip():
@@ -744,6 +755,8 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
     ]
     candidates = [Candidate(tool, s) for tool, s, _ in _words_of_a_write(hits)]
     candidates += _features(text, today)
+    if spends_time(text):  # "we spent the winter in Perth": time, not money
+        candidates = [c for c in candidates if c.tool not in MONEY_TOOLS]
     if ref := _referential(text, recent_kind):
         candidates.insert(0, ref)
     if not candidates and _FOUND_PLACE.search(text) and _SHARE_IT.search(text):
@@ -751,6 +764,11 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
     if not candidates:
         return None
     best = max(candidates, key=lambda c: c.score)  # max keeps the first of equals
+    if best.tool not in WRITES and asks_to_do(text) and not is_question(text):
+        # "add a new esky for 120 to my spending": told to keep, a write of the same rows
+        # as a reading as sure wins it
+        kept = [c for c in candidates if c.score == best.score and c.tool in WRITES]
+        best = next((c for c in kept if best.tool in _rows_read(c.tool)), best)
     if best.tool in ("log_maintenance", "log_fuel") and _MONEY_SIGN.search(text):
         filed = _FILED_UNDER.search(text)
         if filed and filed["cat"].lower() in CATEGORIES:
@@ -799,5 +817,8 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
         return None  # "we might buy a generator next month for 900": nothing done yet
     asked, tool = answer_to_question(text, best.tool)  # a question never writes
     if asked:
+        tool = last_of_kind(text, tool)  # "last time we filled up?": the list of fills
         return Candidate(tool, best.score) if tool else None
+    if (last := last_of_kind(text, best.tool)) != best.tool and last:
+        return Candidate(last, best.score)  # "when did I last fill up?"
     return best

@@ -8,7 +8,16 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 
-from agent.brain.asking import READ_OF, WRITES, asks_bare, holds_back, signs_off, unreal_act
+from agent.brain.asking import (
+    READ_OF,
+    WRITES,
+    answer_to_question,
+    asks_bare,
+    holds_back,
+    signs_off,
+    told_not_asked,
+    unreal_act,
+)
 from agent.brain.blend import ACTS_ON_ROWS, DOUBT, RESCUE, can_be
 from agent.brain.categories import category_of
 from agent.brain.dates import find_day
@@ -582,6 +591,12 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
         # thursday at 3?": what would be written is only asked about (a message asked by its
         # question mark alone, not a clause of one: "add eggs, best before the 20th?")
         pieces = [_read_only(p) for p in pieces]
+    elif any(p.intent and p.intent.tool in WRITES for p in pieces) and told_not_asked(text):
+        # "my mate reckons we should join X", "we'll probably fix the awning at some
+        # stage", "if we set fuel at 500 would we be over?": told, not asked to keep
+        pieces = [
+            Piece(p.text, None) if p.intent and p.intent.tool in WRITES else p for p in pieces
+        ]
     if signs_off(text):
         pieces = [p for p in pieces if p.intent is None or p.intent.tool != "plan_trip"]
     # "book me a flight to Perth friday": PAM cannot run the errand, so nothing is written
@@ -716,7 +731,9 @@ def _pointed(own: Piece, whole: str, today: date, recent_kind: str | None) -> Ca
         return own.intent
     found = guess(whole)
     if found.tool and found.probability >= RESCUE:
-        return Candidate(found.tool, WEAK)
+        asked, tool = answer_to_question(whole, found.tool)  # "have we bought X yet?"
+        kept = tool if asked else found.tool
+        return Candidate(kept, WEAK) if kept else None
     return rules
 
 
@@ -748,6 +765,9 @@ def _sure_of(chunk: str) -> Candidate | None:
         return None  # "we never did get the gas bottle": nothing done to keep
     if not can_be(chunk, found.tool):
         return None  # "break down the fuel bit for me": no money in it to keep
+    asked, tool = answer_to_question(chunk, found.tool)  # "have we bought a new ute yet?"
+    if asked:
+        return Candidate(tool, WEAK) if tool else None
     return Candidate(found.tool, WEAK)
 
 
