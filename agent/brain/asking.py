@@ -7,6 +7,7 @@ question form ("can you add milk?", "could you log 30 for fuel?") is still a req
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from agent.brain.learned import guess
 
@@ -301,7 +302,7 @@ _UNREAL = re.compile(
 _HABIT = re.compile(
     r"\b(?:spends|spend|pays|pay|buys|goes through|go through|uses|blows|blow|forks out"
     r"|fork out|shells out|shell out|drops|puts|put)\b[^.?!]{0,40}?" + r"(?:[$£€]\s?)?\d[\d,.]*k?"
-    r"\s*(?:dollars?|bucks|quid)?\s*(?:a|an|per|each|every|/)\s*(?:day|week|fortnight|month"
+    r"\s*(?:dollars?|bucks|quid|[a-z]{3})?\s*(?:a|an|per|each|every|/)\s*(?:day|week|fortnight|month"
     r"|year|wk|mth|yr)\b",
     _I,
 )
@@ -372,8 +373,22 @@ _DEAR = re.compile(
 )
 
 
+# A fuel price said at the pump, by its size: a figure under 5 for a fuel names the price of a
+# litre (or a gallon), not a fill ("diesel was 2.19 at Childers", "petrol's 1,98 here"),
+# unless the litres bought are said beside it.
+_PUMP_PRICE = re.compile(
+    r"\b(?:diesel|petrol|unleaded|fuel|gas|gasoline|premium|e10|lpg|ulp|u91|u95|u98)\b"
+    r"[^.?!\d]{0,20}?\b(?:was|is|were|are|'s|at|for|going for|sitting at|hit)\s+"
+    r"(?:about |around |only |just )?\$?[0-4][.,]\d{1,3}\b(?![.,]?\d)",
+    _I,
+)
+_LITRES_SAID = re.compile(r"\d\s*(?:l|ltrs?|litres?|liters?|gal|gallons?)\b", _I)
+
+
 def price_quoted(text: str) -> bool:
     """Whether `text` quotes what a thing goes for, with no act of buying beside it."""
+    if _PUMP_PRICE.search(text) and not _LITRES_SAID.search(text):
+        return not _DONE_ACT.search(text)
     return bool(_QUOTED.search(text) or _DEAR.search(text)) and not _DONE_ACT.search(text)
 
 
@@ -468,9 +483,12 @@ _OTHERS_DID = re.compile(
     r"(?:^|[,;.!?]\s*|\b(?i:and|but|so)\s+)(?:(?i:" + _OTHERS + r")(?:'s)?"
     r"(?:\s+[A-Z][a-z]+)?\s+(?i:(?:\w+ly\s+|just\s+|also\s+|always\s+|usually\s+)?"
     r"(?:" + _SAYING + r"|(?:\w+ed|bought|paid|spent|got|made|went|did|had|took|sold|found"
-    r"|saw|left|put|set|been|has|have|always|usually|never)\b(?!\s+(?:us|me|mine|ours)\b))\b)"
+    r"|saw|left|put|set|been|has|have|always|usually|never|spends|pays|buys|gets|earns|uses"
+    r"|goes|runs|drives|burns|reckons)\b(?!\s+(?:us|me|mine|ours)\b))\b)"
     r"|(?!(?:I|We|You|My|Our|The|It|That|This|So|And|But|Just)\b)[A-Z][a-z]+"
-    r"(?: and [A-Z][a-z]+)?(?i:\s+" + _SAYING + r"\b|'s been\b))",
+    r"(?: and [A-Z][a-z]+)?(?i:\s+" + _SAYING + r"\b|'s been\b))"
+    # what it cost someone else: "my mate's service cost him 900"
+    r"|\b(?i:cost|costs|set|sets|charged|stung) (?i:him|her|them)\b",
 )
 # Someone else's saying, right before what they propose.
 _REPORTED = re.compile(
@@ -487,7 +505,8 @@ _HABITUAL = re.compile(
 _MAYBE = re.compile(
     r"\b(?:might|maybe|probably|prob|perhaps|possibly|thinking (?:of|about)|considering"
     r"|at some (?:point|stage)|one day|some ?day|down the track|eventually|hoping to"
-    r"|planning (?:to|on)|(?:i|we|you|they|he|she|it) (?:may|could)|no rush)\b",
+    r"|planning (?:to|on)|(?:i|we|you|they|he|she|it) (?:may|could)|no rush|sometime"
+    r"|some time)\b",
     _I,
 )
 # A supposition: "if we …", "suppose we …", "what would happen if …".
@@ -499,18 +518,31 @@ _SUPPOSED = re.compile(
 )
 
 
+Mood = Literal["others", "supposed", "habit", "maybe"]
+
+
+def mood_told(text: str) -> Mood | None:
+    """The mood that makes `text` ask for no write (no request in it, and what it tells is
+    someone else's doing, a supposition, a habit or a plan), or None."""
+    if asks_to_do(text):
+        return None
+    if _OTHERS_DID.search(text):
+        return "others"
+    if _SUPPOSED.search(text):
+        return "supposed"
+    # (an act done is still the act, estimated or set against the habit: "spent probably
+    # 40 on fuel", "we usually pay 45 a night but paid 60 here")
+    if _DONE_ACT.search(text):
+        return None
+    if _HABITUAL.search(text):
+        return "habit"
+    return "maybe" if _MAYBE.search(text) else None
+
+
 def told_not_asked(text: str) -> bool:
     """Whether `text` asks for no write: no request in it, and what it tells is someone
     else's doing, a habit, a plan, or a supposition."""
-    if asks_to_do(text):
-        return False
-    if _OTHERS_DID.search(text):
-        return True
-    if _SUPPOSED.search(text):
-        return True
-    # (an act done is still the act, estimated or set against the habit: "spent probably
-    # 40 on fuel", "we usually pay 45 a night but paid 60 here")
-    return bool(_HABITUAL.search(text) or _MAYBE.search(text)) and not _DONE_ACT.search(text)
+    return mood_told(text) is not None
 
 
 # --- The last one of a kind (branch i15-route10) ---------------------------------------------
@@ -532,9 +564,19 @@ _MONEY_READ = frozenset(
 def last_of_kind(text: str, tool: str | None) -> str | None:
     """The tool that answers `text` when it asks for the last row of a money kind (the list
     of expenses), else `tool` as it is."""
-    if tool in _MONEY_READ and _LAST_ONE.search(text):
+    if tool in _MONEY_READ and (
+        _LAST_ONE.search(text) or (_LAST_TIME.search(text) and is_question(text))
+    ):
         return "list_expenses"
     return tool
+
+
+# ... inside a question of another form: "what did we pay the last time we filled up"
+_LAST_TIME = re.compile(
+    r"\b(?:the )?last time (?:i|we|you)\b|\b(?:my|our|the) last (?:fill|fill-up|fillup|top-?up"
+    r"|shop|refuel)\b",
+    _I,
+)
 
 
 # --- Time spent is no money (branch i15-route10) ---------------------------------------------
@@ -563,3 +605,20 @@ MONEY_TOOLS = frozenset(
 def spends_time(text: str) -> bool:
     """Whether `text` spends time, not money ("we might spend the winter in Perth")."""
     return bool(_TIME_SPENT.search(text)) and not _MONEY_SAID.search(text)
+
+
+# The fuel's own figures asked beside its money ("how much on diesel this month and how many
+# litres?"): the fuel figures answer, not the list of money.
+_LITRES_ASKED = re.compile(
+    r"\bhow many (?:litres|liters|liter|litre|l|gallons)\b|\b(?:litres|liters) (?:used|did we)\b"
+    r"|\b(?:fuel )?(?:economy|consumption|l/100|mpg)\b",
+    _I,
+)
+
+
+def fuel_figures(text: str, tool: str | None) -> str | None:
+    """fuel_stats when `text`, read as a money question (`tool`), asks for litres or
+    economy; else `tool` as it is."""
+    if tool in ("spending_summary", "list_expenses") and _LITRES_ASKED.search(text):
+        return "fuel_stats"
+    return tool

@@ -14,6 +14,7 @@ from agent.brain.asking import (
     WRITES,
     answer_to_question,
     asks_to_do,
+    fuel_figures,
     is_question,
     is_request,
     last_of_kind,
@@ -210,6 +211,11 @@ _CHANGED = re.compile(
     r"\b(?:moved|shifted|changed|rescheduled|postponed|pushed|bumped|brought|put back|now|not"
     r"|instead|anymore|any more|no longer)\b",
     _I,
+)
+_BUDGET_NAMED = re.compile(r"\b(?:the|our|my|a|\w+) budgets?\b", _I)
+# A change asked of a row the message names: "please change it", "can you update that".
+_CHANGE_IT = re.compile(
+    r"\b(?:change|update|fix|amend|correct|edit) (?:it|that|this|the (?:event|booking|entry))\b", _I
 )
 # Words for a post's author, the post just talked about: "tell them …", "write her …",
 # "say to him …", "let her know …".
@@ -516,8 +522,8 @@ def _referential(text: str, recent_kind: str | None) -> Candidate | None:
 # Lists the talk may be about, and "what's on my list" asked of whichever it is.
 _LISTS = ("task", "shopping", "pantry")
 _WHATS_ON_THE_LIST = re.compile(
-    r"\bwhat(?:'s| is| else is|'s else| else's| else)? (?:still |left )?(?:on|in) (?:my|the|our"
-    r"|that) list\b",
+    r"\bwhat(?:'?s| is)?(?: else)?(?:'s| is)? (?:still |left )?(?:on|in) (?:(?:my|the|our"
+    r"|that) list\b|there\b|it\b(?! for\b))",  # ("what's else is on there")
     _I,
 )
 
@@ -635,6 +641,14 @@ _SHARE_IT = re.compile(
 )
 
 
+# A figure with a unit of size, weight or pressure: a measure, never money.
+_MEASURED = re.compile(
+    r"\b\d+(?:[.,]\d+)?\s*(?:feet|foot|ft|metres?|meters?|m|kg|kilos?|tonnes?|tons?|inches"
+    r"|inch|cm|mm|psi|kpa|km|kms|miles|hp|kw|amps?|volts?|watts?|ah)\b(?: long| wide| high| tall)?",
+    _I,
+)
+
+
 def _noted_as(text: str, candidates: list[Candidate], today: date) -> Candidate | None:
     """What a note-taking word ("note that …", "make me a remember: …", "record for future
     reference") is asked to keep when it says something PAM keeps as a row of its own: money
@@ -648,8 +662,10 @@ def _noted_as(text: str, candidates: list[Candidate], today: date) -> Candidate 
     day = find_day(text, today, future=True)
     if clock and day and _CLOCK.search(text[clock.start : clock.end]):
         return Candidate("create_event", EXPLICIT)  # (its hour is no amount)
-    if spent and best_amount(text, loose=True):
-        return Candidate("add_expense", EXPLICIT)  # "make a note: 62.50 groceries at aldi"
+    if spent and best_amount(_MEASURED.sub(" ", text), loose=True):
+        # "make a note: 62.50 groceries at aldi" ("keep in mind the van is 34 feet long" is
+        # a size to remember)
+        return Candidate("add_expense", EXPLICIT)
     if _NOTED_MONEY.search(text):
         return Candidate("add_expense", EXPLICIT)  # "jot down 48 for firewood"
     if _PLACE_AT.search(text) or _THIS_PLACE.search(text):
@@ -782,6 +798,20 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
         and _SHARE_IT.search(text)
     ):
         best = Candidate("save_place", best.score)  # a place found, shared: a saved place
+    if (
+        best.tool == "plan_trip"
+        and _CHANGE_IT.search(text)
+        and _CHANGED.search(text)
+        and find_day(text, today, future=True)
+    ):
+        # "the boat tour on saturday now leaves from X, not Y, please change it": a row of
+        # the calendar changed, not a trip asked for
+        return Candidate("update_event", best.score)
+    if best.tool == "spending_summary" and _BUDGET_NAMED.search(text):
+        # "are we in front or behind on the food budget": where money stands against a budget
+        return Candidate("budget_status", best.score)
+    if (figures := fuel_figures(text, best.tool)) != best.tool and figures:
+        return Candidate(figures, best.score)  # "… on diesel and how many litres?"
     rest = _BREAKDOWN.sub("", text[len(scene(text)) :])
     if best.tool == "spending_summary" and (category_of(rest) or _WHAT_ON.search(rest)):
         return Candidate("list_expenses", best.score)

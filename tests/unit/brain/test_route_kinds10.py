@@ -105,3 +105,75 @@ def test_a_comparison_pointing_back_asks_the_summary_again() -> None:
     (call,) = step("wins", *turns).tool_calls
     assert call["name"] == "spending_summary"
     assert call["args"]["start_date"] == "2026-02-01"
+
+
+# --- round 10's kinds, in words of these tests ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my cousin in Vancouver pays like 200 CAD a month for his phone, wild",
+        "unleaded was 1.89 at the Caltex in Dubbo, not bad eh",
+        "petrol 1,95 here today, is that a lot?",
+        "the new tyres cost her 1200 in Cairns",
+        "we tend to blow about thirty a day on snacks when we're on the road",
+        "I should write something about the Bungle Bungles sometime",
+    ],
+)
+def test_round_10_kinds_of_statement_keep_nothing(text: str) -> None:
+    assert writes(text) == []
+    assert "plan_trip" not in wanted(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("filled 55 litres, unleaded was 1.89", "log_fuel"),
+        ("limit what we spend on takeaway to 150 a month", "set_budget"),
+        ("keep in mind the caravan is 7 metres long", "remember"),
+        ("what did it cost the last time we fuelled up?", "list_expenses"),
+        ("how much on petrol this month and how many litres?", "fuel_stats"),
+        ("are we ahead or behind on the fuel budget this month", "budget_status"),
+        ("if we drove Broome to Derby how long would it take", "plan_trip"),
+        ("respond to the question from Gail: yes dogs are allowed", "comment_on_post"),
+        (
+            "the markets on sunday are now at the showgrounds, not the park, please update it",
+            "update_event",
+        ),
+    ],
+)
+def test_round_10_kinds_pick_their_tool(text: str, tool: str) -> None:
+    assert wanted(text) == [tool]
+
+
+def test_two_names_joined_by_and_are_one_clause() -> None:
+    assert wanted("move drinks with Pat and Sue on Thursday to 6pm") == ["update_event"]
+
+
+def test_a_supposition_asks_about_what_it_would_change() -> None:
+    assert wanted("if we put a 300 a month cap on camping would we be over already") == [
+        "budget_status"
+    ]
+
+
+def test_the_list_talked_about_after_a_write_is_shown() -> None:
+    turns: list[str | BaseMessage] = [
+        "put ring the accountant on the to do list for monday",
+        called("add_task", "c1", title="Ring the accountant"),
+        result("c1", "add_task", summary="Added."),
+        AIMessage("Added the task."),
+        "and whats else is on there",
+    ]
+    (call,) = step("you", *turns).tool_calls
+    assert call["name"] == "list_tasks"
+
+
+def test_the_date_is_answered_from_the_turns_clock() -> None:
+    from datetime import datetime
+
+    from agent.brain.general import general_reply
+
+    assert general_reply("whats the date today", None, datetime(2026, 5, 4, 9, 0)) == (
+        "Today is Monday 4 May 2026."
+    )
