@@ -513,7 +513,7 @@ _MAYBE = re.compile(
 _SUPPOSED = re.compile(
     r"^(?:(?:hey|hi|so|and|but|ok|okay|um|oh|just|hmm+)\b[,!]?\s+)*(?:(?:what |and )?if"
     r"|suppose|supposing|imagine|hypothetically|in case)\b|\b(?:what would happen|what if"
-    r"|would it|would that|would we|would i|we'?d|i'?d be)\b",
+    r"|would it|would that|would we|would i|we'd|we would|i'd be|i would be)\b",
     _I,
 )
 
