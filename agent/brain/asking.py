@@ -419,7 +419,8 @@ _DO_VERB = (
     r"|throw|delete|remove|cancel|move|change|update|mark|tick|create|plan|share|like|join"
     r"|enter|track|file|keep|write|comment|reply|schedule|show|tell|give|list|check|find"
     r"|start|block|pencil|whack|slap|shove|sort|organise|organize|rename|clear|scrap|ditch"
-    r"|bin|drop|take|send|invite|approve|accept|leave|unjoin|favourite|heart|upvote|pin|say)"
+    r"|bin|drop|take|send|invite|approve|accept|leave|unjoin|favourite|heart|upvote|pin|say"
+    r"|sign|count|enrol|enroll|subscribe|follow|grab|ring|call|text|email)"
 )
 _CLAUSE_OPENS = re.compile(
     r"(?:^|[,;:.!?()\n-]\s*|\b(?:and|then|so|but|also|pls|please|just|oh)\s+)"
@@ -430,6 +431,23 @@ _CLAUSE_OPENS = re.compile(
     r"(?!(?<=remind)\s+(?:me|us)\s*[,:;-])",
     _I,
 )
+# ... of those, the verbs that ask to keep something (a reading's "show me" asks no write).
+_KEEP_OPENS = re.compile(
+    r"(?:^|[,;:.!?()\n-]\s*|\b(?:and|then|so|but|also|pls|please|just|oh)\s+)"
+    r"(?:(?:please|pls|plz|just|also|quickly|can you|could you|would you|will you|if you|mind|go"
+    r"|ok|okay)\s+)*"
+    r"(?:add|log|put|pop|record|note|chuck|jot|stick|bung|throw|enter|track|file|save|keep"
+    r"|write|whack|slap|shove|pencil|book|schedule|set)\b",
+    _I,
+)
+
+
+def told_to_keep(text: str) -> bool:
+    """Whether a clause of `text` opens with a verb of keeping ("add the esky for 120 to my
+    spending", "can you log …"): a write asked for, not a reading."""
+    return _KEEP_OPENS.search(_squeezed(text)) is not None
+
+
 _ASKED_TO = re.compile(
     r"\b(?:let'?s|lets|let us)\b|\bif (?:you|ya|u) (?:could|can|would|don'?t mind)\b"
     r"|\b(?:i|we) (?:want|need|would like|'d like|wanna) (?:you|ya|u) to\b"
@@ -445,8 +463,11 @@ _ASKED_TO = re.compile(
 
 def asks_to_do(text: str) -> bool:
     """Whether `text` asks PAM, anywhere, to do something: an imperative opening a clause
-    ("…, log it please"), a polite request, "let's", "remind me to", or a proposal with its
-    value ("we should set fuel at 400 a month")."""
+    ("…, log it please"), a polite request, "let's", "remind me to", a labelled note
+    ("todo: …"), or a proposal with its value ("we should set fuel at 400 a month")."""
+    text = _squeezed(text)
+    if _LABELLED.match(text):
+        return True
     proposed = _PROPOSAL.search(text)
     if proposed and _REPORTED.search(text[: proposed.start()]):
         proposed = None  # "my mate reckons we should set fuel at 500": their proposal
@@ -457,6 +478,23 @@ def asks_to_do(text: str) -> bool:
         or proposed
         or _CLAUSE_OPENS.search(text)
     )
+
+
+# A note under its label: "todo: service the generator whenever", "shopping - milk".
+_LABELLED = re.compile(
+    r"^\W*(?:to-?dos?|todo list|tasks?|jobs?(?: list)?|reminders?|notes?|shopping(?: list)?"
+    r"|groceries|budgets?|expenses?|income|diary|calendar|events?|post|pantry)\s*[:=-]",
+    _I,
+)
+
+
+def _squeezed(text: str) -> str:
+    """`text` with each run of blanks one space: the clause patterns try each separator once
+    (a message of 4,000 blank lines costs O(n), not O(n^2))."""
+    return _BLANKS.sub(" ", text)
+
+
+_BLANKS = re.compile(r"\s{2,}")
 
 
 # Someone else, as the subject of what is told: friends, relations outside the household,
@@ -524,6 +562,7 @@ Mood = Literal["others", "supposed", "habit", "maybe"]
 def mood_told(text: str) -> Mood | None:
     """The mood that makes `text` ask for no write (no request in it, and what it tells is
     someone else's doing, a supposition, a habit or a plan), or None."""
+    text = _squeezed(text)
     if asks_to_do(text):
         return None
     if _OTHERS_DID.search(text):

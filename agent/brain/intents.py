@@ -13,13 +13,13 @@ from agent.brain.asking import (
     READ_OF,
     WRITES,
     answer_to_question,
-    asks_to_do,
     fuel_figures,
     is_question,
     is_request,
     last_of_kind,
     price_quoted,
     spends_time,
+    told_to_keep,
     unreal_act,
 )
 from agent.brain.blend import overrule, same_rows
@@ -780,7 +780,7 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
     if not candidates:
         return None
     best = max(candidates, key=lambda c: c.score)  # max keeps the first of equals
-    if best.tool not in WRITES and asks_to_do(text) and not is_question(text):
+    if best.tool not in WRITES and told_to_keep(text) and not is_question(text):
         # "add a new esky for 120 to my spending": told to keep, a write of the same rows
         # as a reading as sure wins it
         kept = [c for c in candidates if c.score == best.score and c.tool in WRITES]
