@@ -266,6 +266,7 @@ def set_aside_call(messages: list[AnyMessage], text: str) -> ToolCall | None:
 def stale_decision_text(messages: list[AnyMessage]) -> str:
     """Why a decision sent for an approval that no longer waits finds nothing (an old card
     clicked after the user wrote something else, or a decision sent twice)."""
+    calls = {c.get("id"): c for m in messages if isinstance(m, AIMessage) for c in m.tool_calls}
     for message in reversed(messages):
         if not isinstance(message, ToolMessage):
             continue
@@ -276,10 +277,17 @@ def stale_decision_text(messages: list[AnyMessage]) -> str:
                 " done and this answer can't apply to it. Say “yes, go ahead” in the chat to"
                 " do it now."
             )
-        action = ACTIONS_BY_NAME.get(str(message.name))
-        if action is not None and action.needs_approval is not None:
-            break  # the newest approval was decided
-    return "Nothing on this thread is waiting for a decision: that question was already answered."
+        call = calls.get(message.tool_call_id)
+        if call is not None and will_ask(call):  # the newest approval asked was decided
+            return (
+                "Nothing on this thread is waiting for a decision: that question was"
+                " already answered."
+            )
+    # No question was put here (a write that needed no OK, say): "already answered"
+    # would send the person looking for a question they were never asked.
+    return (
+        "Nothing on this thread is waiting for a decision: there is nothing to approve or reject."
+    )
 
 
 def owner(call: ToolCall) -> str | None:

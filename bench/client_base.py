@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Protocol
 
 from pydantic import SecretStr
@@ -17,6 +18,17 @@ def varied(message: str, n: int) -> str:
     """The benchmark message with its amount changed per turn ($1.50 .. $90.50), so that
     no cache sees the same text turn after turn as it would in no real conversation."""
     return message.replace("12.50", f"{1 + n % 90}.50") if message == MESSAGE else message
+
+
+def thread_messages(message: str = MESSAGE) -> Iterator[str]:
+    """What one load client sends on its thread, in order (bench/load.py): its set-up
+    turn's message (`Client.setup`, before the measured window), then each measured turn's,
+    the nth varied by n."""
+    yield message
+    n = 0
+    while True:
+        n += 1
+        yield varied(message, n)
 
 
 TIMEOUT_S = 120.0

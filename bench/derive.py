@@ -18,6 +18,16 @@ def merge_turn_costs(runs: list[dict[str, Any]]) -> dict[str, Any]:
             "p99_ms": summary([r[kind]["p99_ms"] for r in runs])["median"],
             "cpu_ms_per_turn": summary([r[kind]["cpu_ms_per_turn"] for r in runs])["median"],
         }
+    if all("served_thread" in r for r in runs):  # the graph alone on the load's threads
+        threads = [r["served_thread"] for r in runs]
+        merged["served_thread"] = {
+            "turns_per_thread": threads[0]["turns_per_thread"],
+            "cpu_ms_per_turn": summary([t["cpu_ms_per_turn"] for t in threads])["median"],
+            "by_position_cpu_ms": {
+                p: summary([t["by_position_cpu_ms"][p] for t in threads])["median"]
+                for p in threads[0]["by_position_cpu_ms"]
+            },
+        }
     merged["where"] = runs[len(runs) // 2]["where"]
     if all("flags" in r for r in runs):  # issue 21: a run start's flag evaluation
         merged["flags"] = runs[len(runs) // 2]["flags"]
@@ -48,6 +58,8 @@ def derive(out: dict[str, Any]) -> None:
         graph_cpu = inproc["no_checkpointer"]["cpu_ms_per_turn"]
         derived["ceiling"] = ceiling(load, graph_cpu)
         own_share(load, graph_cpu)
+        if positions := (inproc.get("served_thread") or {}).get("by_position_cpu_ms"):
+            own_share_on_thread(load, positions)
     out["derived"] = derived
 
 
@@ -62,6 +74,36 @@ def own_share(load: dict[str, Any], graph_cpu_ms: float) -> None:
                 continue
             row["own_cpu_ms_per_turn"] = round(served - graph_cpu_ms, 2)
             row["own_vs_graph"] = round((served - graph_cpu_ms) / graph_cpu_ms, 2)
+
+
+def graph_on_threads(positions: dict[str, float], turns_per_thread: float) -> float | None:
+    """The graph alone's CPU per turn over threads of `turns_per_thread` measured turns
+    (a load run's turns, late ones included, over its clients): each thread's first three
+    turns at their positions' cost, the rest at a full window's ("4+")."""
+    if turns_per_thread <= 0 or any(p not in positions for p in ("1", "2", "3", "4+")):
+        return None
+    weights = {str(n): min(max(turns_per_thread - (n - 1), 0.0), 1.0) for n in (1, 2, 3)}
+    weights["4+"] = max(turns_per_thread - 3, 0.0)
+    return sum(positions[p] * w for p, w in weights.items()) / turns_per_thread
+
+
+def own_share_on_thread(load: dict[str, Any], positions: dict[str, float]) -> None:
+    """Beside the issue's share (never in its place): each row's graph alone on the
+    served thread shape (`graph_on_thread_cpu_ms_per_turn`, its threads as long as that
+    run's were) and the server's own share against it (`own_on_thread_cpu_ms_per_turn`,
+    `own_vs_graph_on_thread`)."""
+    for key, rows in load.items():
+        clients = int(key[1:])
+        for row in rows.values():
+            served, turns = row.get("server_cpu_ms_per_turn"), row.get("turns_incl_late")
+            if served is None or not turns:
+                continue
+            graph = graph_on_threads(positions, turns / clients)
+            if not graph:
+                continue
+            row["graph_on_thread_cpu_ms_per_turn"] = round(graph, 2)
+            row["own_on_thread_cpu_ms_per_turn"] = round(served - graph, 2)
+            row["own_vs_graph_on_thread"] = round((served - graph) / graph, 2)
 
 
 def ceiling(load: dict[str, Any], graph_cpu_ms: float) -> dict[str, Any]:

@@ -7,11 +7,14 @@ since issue 19 began has.
 
 Warms up, prints `ready`, then for each line `N` read from stdin runs N turns and prints
 one JSON line: CPU ms per turn of the graph alone (no checkpointer, as `make bench`'s
-turn cost) and with the server's Postgres checkpointer and chat durability.
+turn cost) and with the server's Postgres checkpointer and chat durability. With a second
+argument `unique`, every turn's message is one this process never read before (its
+amount counts up), so no per-text cache of the brain meets it from an earlier turn.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 import time
@@ -29,6 +32,12 @@ from tools.db.checkpoint_batch import BatchedSaver, run_batch
 from tools.db.pool import Pool, open_pool
 
 WARM_TURNS = 10
+UNIQUE = sys.argv[2:3] == ["unique"]
+_FRESH = itertools.count(1000)
+
+
+def message(n: int) -> str:
+    return f"spent ${next(_FRESH)}.50 on coffee" if UNIQUE else varied(MESSAGE, n)
 
 
 async def cpu_per_turn(graph: Any, pool: Pool, turns: int, durability: str = DURABILITY) -> float:
@@ -40,7 +49,7 @@ async def cpu_per_turn(graph: Any, pool: Pool, turns: int, durability: str = DUR
         config: Any = {"configurable": {"thread_id": thread_id}}
         async with run_batch(graph.checkpointer, thread_id):
             out = await graph.ainvoke(
-                {"messages": [("user", varied(MESSAGE, n))]}, config, context=ctx, **options
+                {"messages": [("user", message(n))]}, config, context=ctx, **options
             )
         assert out["reply"], "every turn must reply"
     return (time.process_time() - started) * 1000 / turns

@@ -40,12 +40,12 @@ FIGURES = ("graph_cpu_ms_per_turn", "saved_cpu_ms_per_turn", "ap_saved_cpu_ms_pe
 class Worker:
     """One tree's `graph_probe` process: asked for N turns, answers with the figures."""
 
-    def __init__(self, tree: Path, url: str) -> None:
+    def __init__(self, tree: Path, url: str, unique: bool = False) -> None:
         code = f"import runpy; runpy.run_path({str(PROBE)!r}, run_name='__main__')"
         core = cores()[0]
         self.tree = tree
         self.process = subprocess.Popen(  # noqa: S603 - our own argv
-            [sys.executable, "-c", code, url],
+            [sys.executable, "-c", code, url, *(["unique"] if unique else [])],
             cwd=tree,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -88,12 +88,14 @@ def _spread(values: list[float]) -> dict[str, float]:
     }
 
 
-def measure(trees: list[tuple[str, Path]], url: str, rounds: int, turns: int) -> dict[str, Any]:
+def measure(
+    trees: list[tuple[str, Path]], url: str, rounds: int, turns: int, unique: bool = False
+) -> dict[str, Any]:
     runs: dict[str, list[dict[str, float]]] = {name: [] for name, _ in trees}
     workers: dict[str, Worker] = {}
     try:
         for name, tree in trees:
-            workers[name] = Worker(tree, url)
+            workers[name] = Worker(tree, url, unique)
         for worker in workers.values():
             worker.ready()
         for r in range(rounds):
@@ -159,7 +161,12 @@ def markdown(result: dict[str, Any], title: str) -> str:
         "chat durability, and with LangGraph's default durability (`async`: a checkpoint "
         "after every step, an Agent Protocol run's unless it asks). Load "
         f"average {result['load_before']} before, {result['load_after']} after, on "
-        f"{os.cpu_count()} CPUs shared with other sessions: the paired ratios are the figure.",
+        f"{os.cpu_count()} CPUs shared with other sessions: the paired ratios are the figure."
+        + (
+            " Every turn's message is one its worker never read before (`--unique`)."
+            if result.get("unique")
+            else ""
+        ),
         "",
         "| tree | commit | graph alone, CPU ms/turn | with checkpointer (chat) |"
         " with checkpointer (Agent Protocol's default) |",
@@ -191,13 +198,19 @@ def main() -> None:
     parser.add_argument("--turns", type=int, default=60)
     parser.add_argument("--stem", default="graph-steps")
     parser.add_argument("--title", default="The graph's own CPU per turn, step by step")
+    parser.add_argument(
+        "--unique",
+        action="store_true",
+        help="every turn a message the worker never read before (no per-text cache warm)",
+    )
     args = parser.parse_args()
     trees = [(n, Path(p).resolve()) for n, _, p in (t.partition("=") for t in args.tree)]
     with bench_database() as url:
         uvloop.run(prepare(url))
         load_before = round(os.getloadavg()[0], 2)
         started = time.time()
-        result = measure(trees, url, args.rounds, args.turns)
+        result = measure(trees, url, args.rounds, args.turns, args.unique)
+    result["unique"] = args.unique
     result |= {
         "load_before": load_before,
         "load_after": round(os.getloadavg()[0], 2),

@@ -34,14 +34,16 @@ def _load_table(load: dict[str, Any]) -> list[str]:
     lines = [
         "| clients | server | turns/s (min–max) | p50 ms | p99 ms | errors | peak RSS MB "
         "| server CPU ms/turn | server's own ms/turn (× graph) "
+        "| graph on the served thread ms/turn | server's own ms/turn (× graph on the thread) "
         "| ratio vs langgraph dev (min–max) |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for key in sorted(load, key=lambda k: int(k[1:])):
         for protocol, row in load[key].items():
             lg = protocol == "langgraph_dev"
             name = ANCHORS.get(protocol, f"PAM {protocol.upper()}")
             own = row.get("own_cpu_ms_per_turn")
+            own_thread = row.get("own_on_thread_cpu_ms_per_turn")
             cells = [
                 key[1:],
                 name,
@@ -52,6 +54,10 @@ def _load_table(load: dict[str, Any]) -> list[str]:
                 _n(row.get("peak_rss_mb")),
                 _n(row.get("server_cpu_ms_per_turn")),
                 "–" if own is None else f"{_n(own)} ({_n(row.get('own_vs_graph'))} ×)",
+                _n(row.get("graph_on_thread_cpu_ms_per_turn")),
+                "–"
+                if own_thread is None
+                else f"{_n(own_thread)} ({_n(row.get('own_vs_graph_on_thread'))} ×)",
                 "1" if lg else _spread(row, "ratio_vs_langgraph_dev"),
             ]
             lines.append("| " + " | ".join(cells) + " |")
@@ -118,7 +124,12 @@ def markdown(results: dict[str, Any]) -> str:
         lines += ["## Server under load", "", *_load_table(results["server_load"]), ""]
         lines += [
             "Server's own ms/turn: server CPU per turn − the graph's own CPU per turn "
-            "(turn cost, no checkpointer), and that over the graph's.",
+            "(turn cost, no checkpointer), and that over the graph's (the issue's "
+            "definition: the graph on a fresh thread every turn). Beside it, the graph on "
+            "the served thread: the graph alone (no checkpointer) on the load's thread shape,"
+            " each turn given the state its thread's earlier turns left (turn cost's "
+            "`served_thread`, by position on the thread, weighed as that run's threads were"
+            " long), and the server's own share against that.",
             "",
         ]
     for name, reason in (results.get("skipped") or {}).items():

@@ -14,7 +14,16 @@ from bench.procs import Server
 from bench.stats import aggregate_runs, ratio
 
 PAM_PROTOCOLS = ("sse", "ws", "ap")
-FIGURES = ("turns_per_s", "p50_ms", "p99_ms", "errors", "peak_rss_mb", "server_cpu_ms_per_turn")
+FIGURES = (
+    "turns_per_s",
+    "p50_ms",
+    "p99_ms",
+    "errors",
+    "peak_rss_mb",
+    "server_cpu_ms_per_turn",
+    # the turns the server's CPU is divided by: over the clients, how long a thread ran
+    "turns_incl_late",
+)
 
 
 BASE = "langgraph_dev"

@@ -6,6 +6,13 @@ own, with the offline brain (or the scripted model). Measured twice: with no che
 server's Postgres checkpointer and durability; plus one pass with timing callbacks for
 the share of time in router, model, tools and checkpoint writes.
 
+Beside the issue's "graph alone" (every turn on a fresh thread), `served_thread`: the
+graph alone, still with no checkpointer, on the thread shape of `make bench`'s load
+(bench/load.py): a thread per client, begun by a set-up turn, whose measured turns each
+run on the state the turns before left (the checkpointed window of four turns, the
+summary, the dialogue), by position on the thread, so that bench/derive.py can weigh
+them as each load run's threads were long.
+
 `python -m bench.turn_cost --turns 200 --model offline|scripted` prints the JSON.
 """
 
@@ -13,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import copy
 import json
 import os
 import statistics
@@ -22,10 +30,12 @@ from pathlib import Path
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage
+from langchain_core.messages import AIMessage, HumanMessage
 
 from agent.context import Context
 from agent.model import load_chat_model
+from agent.state import PamState
+from bench.client_base import thread_messages
 from bench.clients import MESSAGE, varied
 from bench.cpu_sampler import CpuSampler
 from bench.flags import evaluation_cost, rules_service
@@ -79,6 +89,57 @@ async def timed_turns(
     return costs, (time.process_time() - cpu_started) * 1000 / turns
 
 
+# A load client's thread: its window fills at the fourth measured turn (the set-up turn
+# and three more: agent/finish.KEEP_TURNS), and every turn after is alike.
+POSITIONS = ("1", "2", "3", "4+")
+THREAD_TURNS = 20  # measured turns per thread here (after its set-up turn)
+
+
+def position_of(n: int) -> str:
+    """The position of a thread's nth measured turn (1-based), as `served_thread` keeps it."""
+    return POSITIONS[min(n, len(POSITIONS)) - 1]
+
+
+def thread_graph(graph: Any) -> Any:
+    """The same graph (no checkpointer) taking a thread's whole state as its input: what a
+    checkpointed thread holds, handed in, so that a turn runs on it with no checkpointer."""
+    builder = copy.copy(graph.builder)
+    builder.input_schema = PamState
+    return builder.compile(name=graph.name)
+
+
+async def served_thread(
+    graph: Any, pool: Pool, turns: int, per_thread: int = THREAD_TURNS
+) -> dict[str, Any]:
+    """CPU ms per turn of the graph alone on the load's thread shape: a thread per user,
+    its set-up turn unmeasured (as the load's clients' are), then `per_thread` turns each
+    given the state the thread's turns before left, by position on the thread."""
+    on_thread = thread_graph(graph)
+    by_position: dict[str, list[float]] = {p: [] for p in POSITIONS}
+    done = 0
+    while done < turns:
+        ctx = Context(user_id=str(uuid.uuid4()), pool=pool)
+        config: Any = {"configurable": {"thread_id": str(uuid.uuid4())}}
+        messages = thread_messages()
+        state = await on_thread.ainvoke(
+            {"messages": [HumanMessage(next(messages))]}, config, context=ctx
+        )
+        for n in range(1, min(per_thread, turns - done) + 1):
+            turn = {**state, "messages": [*state["messages"], HumanMessage(next(messages))]}
+            started = time.process_time()
+            state = await on_thread.ainvoke(turn, config, context=ctx)
+            by_position[position_of(n)].append((time.process_time() - started) * 1000)
+            assert state["reply"], "every turn must reply"
+            done += 1
+    every = [ms for costs in by_position.values() for ms in costs]
+    return {
+        "turns": len(every),
+        "turns_per_thread": per_thread,
+        "cpu_ms_per_turn": round(sum(every) / len(every), 2),
+        "by_position_cpu_ms": {p: round(sum(c) / len(c), 2) for p, c in by_position.items() if c},
+    }
+
+
 def _figures(timed: tuple[list[float], float]) -> dict[str, Any]:
     costs, cpu_ms = timed
     return {
@@ -102,6 +163,9 @@ async def turn_cost(pool: Pool, model: BaseChatModel, turns: int) -> dict[str, A
         "turns": turns,
         "no_checkpointer": _figures(await timed_turns(bare, pool, turns, [])),
         "postgres_checkpointer": _figures(await timed_turns(saved, pool, turns, [])),
+        # After the fresh threads' turns, so it meets the brain's per-text caches warm, as
+        # a served process's are after its first 90 turns.
+        "served_thread": await served_thread(bare, pool, turns),
     }
     result["where"] = {
         "no_checkpointer": await where_it_goes(bare, pool, turns),

@@ -144,7 +144,10 @@ def token(
 @app.command()
 def chat(
     thread: Annotated[str | None, typer.Option(help="Continue this thread (its id).")] = None,
-    server: Annotated[str, typer.Option(help="The PAM server.")] = "http://127.0.0.1:8000",
+    server: Annotated[
+        str | None,
+        typer.Option(help="The PAM server (default: http://HOST:PORT, as `pam serve` listens)."),
+    ] = None,
     token: Annotated[
         str | None, typer.Option(help="Bearer token (default: the server's local token).")
     ] = None,
@@ -155,12 +158,17 @@ def chat(
 ) -> None:
     """Chat with PAM in the terminal: replies stream in, approvals are asked inline."""
     settings = load_settings()
-    from server.chat_cli.main import run_chat
+    from server.chat_cli.main import default_server, run_chat
     from server.chat_cli.remote import ChatCliError
 
     try:
         run_chat(
-            server=server, token=token, thread=thread, local=local, user=user, settings=settings
+            server=server or default_server(settings),
+            token=token,
+            thread=thread,
+            local=local,
+            user=user,
+            settings=settings,
         )
     except ChatCliError as exc:
         fail(str(exc))

@@ -184,6 +184,13 @@ class Settings(BaseSettings):
             raise ValueError("DB_POOL_MIN_SIZE must not exceed DB_POOL_MAX_SIZE")
         if self.pam_coordination == "redis" and not self.redis_url:
             raise ValueError("PAM_COORDINATION=redis needs REDIS_URL")
+        key = self.openai_api_key.get_secret_value() if self.openai_api_key else ""
+        if self.model_name.startswith("openai:") and not key:
+            # The OpenAI client refuses to start without one, as a traceback at app start.
+            raise ValueError(
+                f"PAM_MODEL={self.model_name} needs OPENAI_API_KEY (for a server at"
+                " OPENAI_BASE_URL that takes no key, e.g. Ollama, any value will do)"
+            )
         if self.environment == "production":
             problem = production_auth_problem(
                 secret=self.pam_jwt_secret.get_secret_value() if self.pam_jwt_secret else None,

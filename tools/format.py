@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 KM_PER_MILE = Decimal("1.609344")
 LITRES_PER_GALLON = Decimal("3.785411784")  # US gallon
 SHOWN_IN_SUMMARY = 10
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _SYMBOLS = {"AUD": "$", "USD": "US$", "NZD": "NZ$", "CAD": "C$", "EUR": "€", "GBP": "£"}
 
 
@@ -63,7 +64,7 @@ def first_few(texts: list[str], separator: str = ", ") -> str:
 
 def day_label(day: date, today: date) -> str:
     """`9 Mar` within the current year, `9 Mar 2025` otherwise."""
-    text = f"{day.day} {day:%b}"
+    text = f"{day.day} {_MONTHS[day.month - 1]}"  # not %b: replies don't follow the locale
     return text if day.year == today.year else f"{text} {day.year}"
 
 

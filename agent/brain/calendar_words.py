@@ -88,6 +88,11 @@ def month_first(value: bool) -> Iterator[None]:
         _MONTH_FIRST.reset(token)
 
 
+def is_month_first() -> bool:
+    """Whether this turn reads "6/10" as June 10 (set by `month_first`)."""
+    return _MONTH_FIRST.get()
+
+
 def numeric(first: int, second: int, year: int | None, today: date, future: bool) -> date | None:
     """ "14/8", "6/20", "15.06.2026": day and month in the user's order, the other order
     when only it is a date; without a year the nearest such day in the preferred direction."""

@@ -7,6 +7,7 @@ a repair outranks routine maintenance ("fixed the tyre" is repairs).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -199,13 +200,15 @@ CATEGORIES = (
 )  # fmt: skip
 
 
+@lru_cache(maxsize=4096)
 def find_category(
     text: str, *, min_weight: int = 0, near: int | None = None
 ) -> tuple[str, int, int] | None:
     """(category, start, end) of the strongest category word, earliest on ties (the sentence
     of `near`, the amount, first when given: "… sitting under the annex with a wet towel. …
     went to the chiropractor today which was $65" is health); with `min_weight` 3, only words
-    that say what was bought (not where)."""
+    that say what was bought (not where). Remembered: a write turn reads its message's
+    category six times (the classifier's features, the expense's slots in each model call)."""
     clean = _NEGATED.sub(lambda m: " " * len(m[0]), text)
     # the sentence of the amount, when given: its words outrank the other sentences' (a
     # letter tells of other things), earliest first within it

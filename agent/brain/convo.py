@@ -79,12 +79,17 @@ _NORTH_AMERICA = re.compile(
 )
 
 
+# A `Key: value` line of the system block (compiled once: every model call reads every
+# line of its prompt).
+_KEY_LINE = re.compile(r"^([A-Z][A-Za-z ]{1,30}):\s*(.+?)\s*$")
+
+
 def _lines(messages: list[BaseMessage]) -> dict[str, str]:
     found: dict[str, str] = {}
     for message in messages:
         if isinstance(message, SystemMessage):
             for line in text_of(message).splitlines():
-                m = re.match(r"^([A-Z][A-Za-z ]{1,30}):\s*(.+?)\s*$", line)
+                m = _KEY_LINE.match(line)
                 if m and m[1] not in found:
                     found[m[1]] = m[2]
     return found

@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from agent.brain.calendar_words import (
     WEEKDAYS,
     count_of,
+    is_month_first,
     nth_day,
     numeric,
     shift,
@@ -338,6 +340,14 @@ def _resolve(kind: str, m: re.Match[str], today: date, future: bool) -> date | N
 
 def find_day(text: str, today: date, *, future: bool) -> DayHit | None:
     """The first date phrase in `text` (by position), resolved."""
+    return _first_day(text, today, future, is_month_first())
+
+
+@lru_cache(maxsize=4096)
+def _first_day(text: str, today: date, future: bool, month_first: bool) -> DayHit | None:
+    """Remembered: a write turn looks for its message's day six times (the expense's slots
+    in each model call, twice each). `month_first`, the turn's order of "6/10", is part of
+    the key: `numeric` reads it."""
     hits: list[DayHit] = []
     for pattern, kind in _RULES:
         for m in pattern.finditer(text):

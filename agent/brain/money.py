@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from agent.brain.numbers import DIGITS, thousands_after
 
@@ -150,13 +151,20 @@ def _overlaps(found: list[Amount], amount: Amount) -> bool:
 
 def find_amounts(text: str) -> list[Amount]:
     """Every explicit money amount, in order, without overlaps."""
+    return list(_amounts(text))  # a list of its own: callers may change theirs
+
+
+@lru_cache(maxsize=4096)
+def _amounts(text: str) -> tuple[Amount, ...]:
+    """Remembered: a write turn looks for its message's amounts eight times (the
+    classifier's features, the expense's slots in each model call)."""
     found: list[Amount] = []  # sorted by start
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             amount = _from_match(m)
             if amount and not _overlaps(found, amount):
                 insort(found, amount, key=lambda a: a.start)
-    return found
+    return tuple(found)
 
 
 # A bare number after a money verb: "spent 85.40 on diesel", "paid 40 for lunch".

@@ -16,7 +16,7 @@ _READS = {
     "list_expenses", "spending_summary", "budget_status", "fuel_stats", "maintenance_due",
     "tyre_pressure_history",
     "list_trips", "weather_forecast", "find_places", "list_events", "list_tasks", "list_pantry",
-    "get_shopping_list", "get_feed", "list_groups",
+    "get_shopping_list", "get_feed", "list_groups", "list_vehicles",
 }  # fmt: skip
 _REFUSED = {
     "delete_expense": "delete that expense", "delete_event": "delete that event",
@@ -81,6 +81,16 @@ def _done(summary: str) -> str:
     return f"Done — {summary}"
 
 
+def _reads(tool: str, data: dict[str, Any]) -> bool:
+    """Whether a result only read: a reply to a question does not start "Done —". A trip
+    planned but not saved answered a question; join requests listed, not decided, too."""
+    if tool == "plan_trip":
+        return data.get("saved") is False
+    if tool == "review_join_requests":
+        return not data.get("ids")
+    return tool in _READS
+
+
 def _one(message: ToolMessage, tool: str, env: Env) -> str:
     data = result_of(message)
     if data is None:  # not JSON: a rejection from the approval step
@@ -90,7 +100,7 @@ def _one(message: ToolMessage, tool: str, env: Env) -> str:
         if data.get("error") == "cancelled":
             return ""
         return f"Sorry, I couldn't do that: {summary}" if summary else "Sorry, that didn't work."
-    if tool in _READS:
+    if _reads(tool, data):
         lines = (
             _expense_lines(data, env)
             if tool == "list_expenses"

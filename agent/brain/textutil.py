@@ -668,8 +668,12 @@ def unletter(text: str) -> str:
     return text[:cut] + _SIGN_OFF.sub("", text[cut:], count=1)
 
 
+@lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
-    """One spacing, plain quotes and dashes, number words as digits; case is kept."""
+    """One spacing, plain quotes and dashes, number words as digits; case is kept.
+    Remembered (a pure function of the text): a turn normalises its message about nine
+    times (the router, each model call of its domain, their readers) and the earlier
+    messages again for "that one"."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", " - ")
     text = undictate(unletter(re.sub(r"[ \t]+", " ", text).strip()))

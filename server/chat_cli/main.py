@@ -40,6 +40,19 @@ async def chat_local(console: Console, settings: Settings, user: str, thread: st
         await transport.aclose()
 
 
+def default_server(settings: Settings) -> str:
+    """Where `pam serve` listens with these settings (HOST, PORT), as seen from this
+    computer: `PORT=8800 pam serve` and `PORT=8800 pam chat` find each other."""
+    host = settings.host
+    if host in ("", "0.0.0.0"):  # noqa: S104 - every address: reach it on loopback
+        host = "127.0.0.1"
+    elif host == "::":
+        host = "::1"
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{settings.port}"
+
+
 def run_chat(
     *,
     server: str,

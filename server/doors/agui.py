@@ -13,7 +13,8 @@ same chat events the SSE and WebSocket transports send (server/chat/translate.py
                     {thread_id, reply, ui_actions}, RUN_FINISHED with a `success` outcome
     error        -> RUN_ERROR
 
-The thread is AG-UI's `threadId` (a new one becomes the user's; anyone else's is 404).
+The thread is AG-UI's `threadId` (a new one becomes the user's; thread ids are per user,
+so one that another user also has is, to this user, a new one).
 A run's input is the last user message; a run whose input carries `resume` answers the
 thread's pending approvals instead: `resolved` with payload {"type": "approve"} (the
 default) or {"type": "reject"}, and `cancelled` is a rejection.

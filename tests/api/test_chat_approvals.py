@@ -129,6 +129,34 @@ async def test_resume_refuses_what_it_cannot_do(serve: Serve, pool: Pool) -> Non
     }
 
 
+async def test_a_resume_where_nothing_was_ever_asked_does_not_say_answered(
+    serve: Serve, pool: Pool
+) -> None:
+    """An "approve" sent after a write that needed no OK (found trying PAM as a new
+    user): the 409 said "that question was already answered" about no question."""
+    logged = StreamingScriptedModel(
+        script=[route("wins"), call("add_expense", "a1", amount=12, category="fuel")]
+    )
+    async with (
+        serve(logged) as server,
+        httpx.AsyncClient(base_url=server.url, headers=auth("dee"), timeout=30) as client,
+    ):
+        response = await client.post(CHAT, json={"message": "spent 12 on fuel"})
+        assert response.status_code == 200, response.text
+        assert "interrupt" not in response.json() or not response.json()["interrupt"]
+        thread_id = response.json()["thread_id"]
+        approve = await client.post(
+            RESUME, json={"thread_id": thread_id, "decisions": [{"type": "approve"}]}
+        )
+    assert await expense_amounts(pool, "dee") == [12.0]
+    assert approve.status_code == 409
+    assert approve.json() == {
+        "detail": "Nothing on this thread is waiting for a decision: there is nothing to"
+        " approve or reject.",
+        "code": "conflict",
+    }
+
+
 async def test_an_old_card_answered_after_another_message_says_it_was_set_aside(
     serve: Serve, pool: Pool
 ) -> None:

@@ -95,6 +95,11 @@ def wait_gone(driver: WebDriver, css: str, *, text: str = "") -> None:
 
 
 def console_errors(driver: WebDriver) -> list[str]:
-    """What the page logged as errors (a CSP violation, a failed request, a script error)."""
+    """What the page logged as errors (a CSP violation, a failed request, a script error),
+    and warnings of something deprecated (a meta tag the browser is dropping)."""
     entries: list[dict[str, str]] = driver.execute("getLog", {"type": "browser"})["value"]
-    return [e["message"] for e in entries if e["level"] == "SEVERE"]
+    return [
+        e["message"]
+        for e in entries
+        if e["level"] == "SEVERE" or (e["level"] == "WARNING" and "deprecated" in e["message"])
+    ]

@@ -88,6 +88,23 @@ def test_serve_with_a_bad_setting_fails_at_start_up() -> None:
     assert "PAM_MODEL" in out.stderr
 
 
+def test_serve_with_an_openai_model_and_no_key_is_one_line() -> None:
+    """Found trying the README's settings: this was the OpenAI client's traceback."""
+    out = pam("serve", env={"PAM_MODEL": "openai:gpt-4o-mini", "OPENAI_API_KEY": ""})
+    assert out.returncode == 1
+    assert "PAM_MODEL=openai:gpt-4o-mini needs OPENAI_API_KEY" in out.stderr
+    assert out.stderr.strip().count("\n") == 0
+
+
+def test_chat_without_server_goes_where_port_says() -> None:
+    """`PORT=N pam serve` then `PORT=N pam chat`: it used to try 8000 whatever PORT said."""
+    port = free_port()  # nothing listens there: the one line names the address tried
+    out = pam("chat", env={"PORT": str(port)})
+    assert out.returncode == 1
+    assert f"cannot reach PAM at http://127.0.0.1:{port} " in out.stderr
+    assert out.stderr.strip().count("\n") == 0
+
+
 def test_embedded_default_migrates_in_the_data_dir(tmp_path: Path) -> None:
     out = pam("db", "migrate", env={"PAM_DATA_DIR": str(tmp_path)})
     assert out.returncode == 0, out.stderr

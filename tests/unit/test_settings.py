@@ -94,6 +94,16 @@ def test_a_wrong_value_names_its_setting(
     assert name in _error_fields(info.value)
 
 
+def test_an_openai_model_without_a_key_is_refused_naming_the_key(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PAM_MODEL", "openai:gpt-4o-mini")
+    with pytest.raises(ValidationError, match="PAM_MODEL=openai:gpt-4o-mini needs OPENAI_API_KEY"):
+        Settings()
+    monkeypatch.setenv("OPENAI_API_KEY", "anything")  # a local server that takes no key
+    assert Settings().model_name == "openai:gpt-4o-mini"
+
+
 def test_production_refuses_a_missing_secret(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ENVIRONMENT", "production")
     monkeypatch.setenv("DATABASE_URL", "postgresql://db/pam")

@@ -13,7 +13,7 @@ from uuid import UUID
 from pydantic import BaseModel, Field, model_validator
 
 from tools.db.scope import UserDb
-from tools.format import distance, money, volume
+from tools.format import day_label, distance, money, volume
 from tools.profile import load_profile, local_today
 from tools.types import Action, ActionError, ActionResult, Args, Table, UiAction
 from tools.values import Money, Name, SaneDate, Title
@@ -295,7 +295,7 @@ async def log_fuel(db: UserDb, args: LogFuelArgs) -> LogFuelResult:
     whose = f" for {vehicle.name}" if vehicle else ""
     summary = (
         f"Logged {volume(args.litres, units)} of {fuel_name.lower()}{whose}{where} on "
-        f"{filled_on}: {money(total_cost, currency)} "
+        f"{day_label(filled_on, today)}: {money(total_cost, currency)} "
         f"({price_per_volume(price, currency, units)}), also added as a fuel expense."
     )
     if exact_per_100 is not None and travelled is not None:

@@ -14,7 +14,7 @@ from uuid import UUID
 from pydantic import BaseModel, Field, StringConstraints
 
 from tools.db.scope import UserDb
-from tools.format import distance, money
+from tools.format import day_label, distance, money
 from tools.profile import load_profile, local_today
 from tools.types import Action, ActionError, ActionResult, Args, Table, UiAction
 from tools.values import Money, Name, SaneDate, Title
@@ -158,17 +158,18 @@ async def log_maintenance(db: UserDb, args: LogMaintenanceArgs) -> LogMaintenanc
     record = MaintenanceOut(**(await cur.fetchone() or {}))
 
     units = profile.units
-    summary = f"Logged {record.item}{whose} on {done_on}"
+    summary = f"Logged {record.item}{whose} on {day_label(done_on, today)}"
     if record.odometer_km is not None:
         summary += f" at {distance(record.odometer_km, units)}"
     summary += "."
     if record.cost is not None:
         summary += f" {money(record.cost, profile.currency)} added as a maintenance expense."
-    due = [f"on {record.next_due_date}"] if record.next_due_date else []
+    due = [f"on {day_label(record.next_due_date, today)}"] if record.next_due_date else []
     if record.next_due_km is not None:
         due.append(f"at {distance(record.next_due_km, units)}")
     if due:
-        summary += f" Next due {' or '.join(due)}, whichever comes first."
+        either = ", whichever comes first" if len(due) > 1 else ""
+        summary += f" Next due {' or '.join(due)}{either}."
     ui_actions = [
         UiAction(type="reload_vehicles", entity_type="maintenance",
                  entity_id=str(record.id), entity_title=record.item),

@@ -8,7 +8,7 @@ from uuid import UUID
 from pydantic import BaseModel, Field, StringConstraints
 
 from tools.db.scope import UserDb
-from tools.format import distance
+from tools.format import counted, distance
 from tools.geo.resolve import resolve_place
 from tools.profile import load_profile
 from tools.types import Action, ActionResult, Args, Table, UiAction
@@ -142,13 +142,13 @@ async def find_places(db: UserDb, args: FindPlacesArgs) -> FindPlacesResult:
     for place in places:
         place.distance_km = round(place.distance_km or 0.0, 1)
     units = (await load_profile(db)).units
-    what = args.kind.replace("_", " ") + " places" if args.kind else "places"
+    what = args.kind.replace("_", " ") + " place" if args.kind else "place"
     within = f"within {distance(args.radius_km, units)} of {label}"
     if not places:
-        summary = f"No saved {what} {within}."
+        summary = f"No saved {what}s {within}."
     else:
         nearest = ", ".join(f"{p.name} ({distance(p.distance_km or 0, units)})" for p in places[:5])
-        summary = f"{len(places)} {what} {within}, nearest first: {nearest}."
+        summary = f"{counted(len(places), what)} {within}, nearest first: {nearest}."
     return FindPlacesResult(summary=summary, near=label, places=places)
 
 

@@ -15,12 +15,12 @@ from uuid import UUID
 from pydantic import BaseModel, Field
 
 from tools.db.scope import UserDb
-from tools.format import distance, money, speed, volume
+from tools.format import day_label, distance, money, speed, volume
 from tools.geo.distance import AVERAGE_SPEED_KMH, ROAD_FACTOR
 from tools.geo.gazetteer import Place
 from tools.geo.resolve import resolve_place
 from tools.geo.routing import DistanceSource, Route, fetch_route
-from tools.profile import load_profile
+from tools.profile import load_profile, local_today
 from tools.types import Action, ActionError, ActionResult, Args, Table, UiAction
 from tools.values import Name, SaneDate, Title
 from tools.wheels.fuel import recent_fuel_price
@@ -267,9 +267,10 @@ def price_legs(
 def _plan_summary(trip: TripOut, route: Route, units: str, currency: str, saved: bool) -> str:
     via = f" via {', '.join(trip.stops)}" if trip.stops else ""
     count = f"{len(trip.legs)} leg{'s' if len(trip.legs) != 1 else ''}"
-    lead = "Planned" if saved else "By road,"
+    # "By road" only for a routed answer: an estimate is a straight line scaled, and says so.
+    lead = "Planned " if saved else ("By road, " if route.source != "estimate" else "")
     text = (
-        f"{lead} {trip.title}{via}: {distance(trip.distance_km, units)} over {count},"
+        f"{lead}{trip.title}{via}: {distance(trip.distance_km, units)} over {count},"
         f" about {trip.driving_hours:.1f} h of driving"
     )
     if trip.fuel_litres is not None and trip.fuel_cost is not None:
@@ -359,12 +360,13 @@ async def plan_trip(db: UserDb, args: PlanTripArgs) -> PlanTripResult:
 async def list_trips(db: UserDb, args: ListTripsArgs) -> TripsResult:
     trips = await load_trips(db, status=args.status)
     profile = await load_profile(db)
+    today = local_today(db, profile)
     kind = f"{args.status} " if args.status else ""
     if not trips:
         return TripsResult(summary=f"You have no {kind}trips.", trips=[])
     shown = [
         f"{t.title} ({distance(t.distance_km, profile.units)}"
-        + (f", from {t.start_date.isoformat()})" if t.start_date else ")")
+        + (f", from {day_label(t.start_date, today)})" if t.start_date else ")")
         for t in trips[:5]
     ]
     more = f" and {len(trips) - 5} more" if len(trips) > 5 else ""

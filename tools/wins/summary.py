@@ -110,7 +110,9 @@ def _summary_text(r: SpendingSummaryResult, today: date) -> str:
     def cash(value: Decimal) -> str:
         return money(value, r.currency)
 
-    span = f"{day_label(r.start_date, today)} – {day_label(r.end_date, today)}"
+    span = day_label(r.start_date, today)
+    if r.end_date != r.start_date:  # one day is "6 Dec", not "6 Dec – 6 Dec"
+        span += f" – {day_label(r.end_date, today)}"
     name = f"{_PERIOD_NAMES[r.period]} ({span})" if r.period else span
     if not r.by_category and not r.income_total:
         return f"{name}: no spending or income recorded."

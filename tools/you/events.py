@@ -255,8 +255,10 @@ async def update_event(db: UserDb, args: UpdateEventArgs) -> EventResult:
     today = local_today(db, profile)
     when = event_when(event, profile.tz, today)
     place = f" at {event.location}" if event.location else ""
+    # A reminder changed is said, so the person knows the change they asked for was made.
+    reminder = reminder_text(event, profile.tz, today) if args.reminder_minutes is not None else ""
     return EventResult(
-        summary=f"Updated '{event.title}': now {when}{place}.",
+        summary=f"Updated '{event.title}': now {when}{place}{reminder}.",
         ids=[event.id],
         ui_actions=[calendar_action(event)],
         event=event,

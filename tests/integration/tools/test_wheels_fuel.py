@@ -73,6 +73,8 @@ async def test_total_cost_writes_log_and_linked_fuel_expense(
     assert log["litres"] == 62.5  # figures read as plain JSON numbers
     assert log["date"] == "2026-03-10"
     assert result["l_per_100km"] is None
+    # The day as every other summary says it (was "on 2026-03-10").
+    assert result["summary"].startswith("Logged 62.5 L of diesel for Troopy at Dubbo on 10 Mar:")
     [expense] = await _expenses(scoped, user_id)
     assert expense["amount"] == Decimal("125.00")
     assert expense["category"] == "fuel"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -11,6 +11,7 @@ import pytest
 
 from tests.conftest import ScopedDb
 from tools.db.scope import UserDb
+from tools.format import day_label
 from tools.run import call_action
 from tools.wheels import maintenance
 from tools.wheels.fuel import ACTIONS as FUEL_ACTIONS
@@ -66,9 +67,11 @@ async def test_a_cost_writes_a_linked_maintenance_expense(
     assert record["expense_id"] == str(expense["id"])
     assert result["ids"] == [record["id"], str(expense["id"])]
     assert [u["type"] for u in result["ui_actions"]] == ["reload_vehicles", "reload_expenses"]
+    # Days in the reply are short ("2 Mar"), with the year only outside the current one.
+    done, due = (day_label(day, date.today()) for day in (date(2026, 3, 2), date(2026, 9, 2)))
     assert result["summary"] == (
-        "Logged Oil change (Troopy) on 2026-03-02 at 150,000 km. $289.50 added as a maintenance"
-        " expense. Next due on 2026-09-02 or at 160,000 km, whichever comes first."
+        f"Logged Oil change (Troopy) on {done} at 150,000 km. $289.50 added as a maintenance"
+        f" expense. Next due on {due} or at 160,000 km, whichever comes first."
     )
     assert await _rows(scoped, user_id) == [
         {"item": "Oil change", "date": "2026-03-02", "odometer_km": 150000.0, "cost": 289.5,

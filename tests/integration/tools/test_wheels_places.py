@@ -188,7 +188,9 @@ async def test_find_places_default_radius_and_empty_result(
     assert found["summary"] == "No saved places within 50 km of -30,150."
     water = await ok(scoped, user_id, "find_places", near="-30,150", radius_km=70, kind="water")
     assert [p["name"] for p in water["places"]] == ["Croc pool"]
-    assert "water places" in water["summary"]
+    assert water["summary"].startswith("1 water place within 70 km")  # was "1 water places"
+    none = await ok(scoped, user_id, "find_places", near="-30,150", radius_km=10, kind="water")
+    assert none["summary"] == "No saved water places within 10 km of -30,150."
 
 
 async def test_find_places_near_a_town_in_imperial(scoped: ScopedDb, user_id: uuid.UUID) -> None:

@@ -19,6 +19,9 @@ async def test_save_false_answers_and_writes_no_trip(scoped: ScopedDb, user_id: 
     assert [(leg["start"], leg["end"]) for leg in trip["legs"]] == [(A, B), (B, C)]
     assert float(trip["distance_km"]) == 278.0  # two legs of 139.0 km (1° × 1.25)
     assert "Not saved" in result["summary"] and not result["summary"].startswith("Planned")
+    # No routing service here: a straight-line estimate is not called "by road".
+    assert result["summary"].startswith(f"{A} → {C} via {B}: 278 km")
+    assert "By road" not in result["summary"]
     assert await trip_count(scoped, user_id) == 0
     listed = await ok(scoped, user_id, "list_trips")
     assert listed["trips"] == []

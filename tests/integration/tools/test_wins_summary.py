@@ -125,6 +125,13 @@ async def test_no_data(scoped: ScopedDb, user_id: uuid.UUID) -> None:
     assert out["summary"] == "This month (1 Mar – 31 Mar): no spending or income recorded."
 
 
+async def test_one_day_is_named_once(scoped: ScopedDb, user_id: uuid.UUID) -> None:
+    """ "what did I spend yesterday?" answered "6 Dec – 6 Dec: …" (a new user's try)."""
+    async with scoped(user_id, now=NOW) as db:
+        out = await call(db, "spending_summary", start_date="2026-03-09", end_date="2026-03-09")
+    assert out["summary"] == "9 Mar: no spending or income recorded."
+
+
 async def test_custom_dates_and_other_currencies(scoped: ScopedDb, user_id: uuid.UUID) -> None:
     async with scoped(user_id, now=NOW) as db:
         await seed(db, MARCH)

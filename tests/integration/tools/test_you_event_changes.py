@@ -83,6 +83,8 @@ async def test_update_of_title_location_and_reminder_only(
     assert out["event"]["reminder_minutes"] == 15
     assert out["event"]["start"] == event["start"]
     assert out["event"]["end"] == event["end"]
+    # the reply says the reminder it set; a move alone (first test) does not mention one
+    assert out["summary"].endswith("at Bourke, with a reminder 15 minutes before.")
 
 
 async def test_a_start_after_the_old_end_is_refused_and_nothing_changes(

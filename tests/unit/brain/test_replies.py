@@ -161,3 +161,27 @@ def test_an_edited_call_s_result_is_read_after_the_reviewer_notice() -> None:
     )
     reply = step("social", "share on my feed: great sunset at Broome", first, edited)
     assert reply.text == 'Done — posted to the public feed: "Sunset at Cable Beach"'
+
+
+@pytest.mark.parametrize(
+    ("domain", "text", "tool", "payload", "starts_done"),
+    [
+        ("wheels", "which vehicles have I got", "list_vehicles", {}, False),
+        ("wheels", "how far is it from Moree to Lightning Ridge", "plan_trip",
+         {"saved": False}, False),
+        ("wheels", "plan a trip from Moree to Lightning Ridge on friday", "plan_trip",
+         {"saved": True}, True),
+        ("social", "any join requests waiting?", "review_join_requests", {"ids": []}, False),
+    ],
+)  # fmt: skip
+def test_a_reply_to_a_question_does_not_open_with_done(
+    domain: str, text: str, tool: str, payload: dict[str, object], starts_done: bool
+) -> None:
+    first = step(domain, text)
+    assert [c["name"] for c in first.tool_calls] == [tool]
+    answer = result(
+        str(first.tool_calls[0]["id"]), tool, summary="Moree → Lightning Ridge.", **payload
+    )
+    reply = step(domain, text, first, answer)
+    assert reply.text.startswith("Done —") is starts_done
+    assert "oree → Lightning Ridge." in reply.text
