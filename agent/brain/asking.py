@@ -454,6 +454,11 @@ _ASKED_TO = re.compile(
     r"|\b(?:i|we) (?:want|need|would like|'d like|wanna) to " + _DO_VERB + r"\b"
     r"|\bremind (?:me|us) (?:to|about|at|on|in|before|that)\b|\bfyi\b|\bfor the record\b"
     r"|\bnote (?:that|down|this)\b|\b(?:says|said|wants|asked) (?:me |us )?to\b"
+    # a polite request after what it is about: "…. Would it be possible to join us up?"
+    r"|\b(?:would|will|could|is) it be (?:\w+ ){0,2}(?:possible|ok|okay|alright|all right"
+    r"|a pain|too much trouble|a bother)\b|\bany chance\b|\bwould you mind\b"
+    r"|\b(?:i|we) (?:\w+ )?(?:like|love|want|need|wanna) to (?:record|note|log|save|keep|remember"
+    r"|add|put|get into|join|switch|change|set)\b|\bfor future reference\b"
     # the request after a condition with no comma: "if it rains move the bbq to sunday"
     r"|^(?:\w+\s+)?if\s+\S+\s+\S+(?:\s+\S+){0,3}?\s+(?:move|add|cancel|remind|log|shift|push"
     r"|bump|change (?:it|that|them)|put (?:it|that|them)|set (?:it|that|one))\b",
@@ -482,7 +487,8 @@ def asks_to_do(text: str) -> bool:
 
 # A note under its label: "todo: service the generator whenever", "shopping - milk".
 _LABELLED = re.compile(
-    r"^\W*(?:to-?dos?|todo list|tasks?|jobs?(?: list)?|reminders?|notes?|shopping(?: list)?"
+    r"^\W*(?:(?:low|high|top|medium|urgent|normal) prio\w*(?: (?:task|job|to-?do))?"
+    r"|to-?dos?|todo list|tasks?|jobs?(?: list)?|reminders?|notes?|shopping(?: list)?"
     r"|groceries|budgets?|expenses?|income|diary|calendar|events?|post|pantry)\s*[:=-]",
     _I,
 )
@@ -518,7 +524,11 @@ _SAYING = r"(?:reckons?|reckoned|says|said|thinks|thought|told (?:me|us)|swears?
 # our money). A name counts only with a verb of saying ("Dave reckons …") or "'s been":
 # a capital opening a message may be anything ("Dentist booked for friday").
 _OTHERS_DID = re.compile(
-    r"(?:^|[,;.!?]\s*|\b(?i:and|but|so)\s+)(?:(?i:" + _OTHERS + r")(?:'s)?"
+    # (the message's subject: its first clause, after a greeting or "so"/"apparently" —
+    # "had the bearings done, $180, fellow said next in a year" is the user's own)
+    r"(?:^(?i:(?:hey|hi|so|oh|and|but|apparently|pam|mate|well)\W+)*)(?:(?i:"
+    + _OTHERS
+    + r")(?:'s)?"
     r"(?:\s+[A-Z][a-z]+)?\s+(?i:(?:\w+ly\s+|just\s+|also\s+|always\s+|usually\s+)?"
     r"(?:" + _SAYING + r"|(?:\w+ed|bought|paid|spent|got|made|went|did|had|took|sold|found"
     r"|saw|left|put|set|been|has|have|always|usually|never|spends|pays|buys|gets|earns|uses"
@@ -551,7 +561,7 @@ _MAYBE = re.compile(
 _SUPPOSED = re.compile(
     r"^(?:(?:hey|hi|so|and|but|ok|okay|um|oh|just|hmm+)\b[,!]?\s+)*(?:(?:what |and )?if"
     r"|suppose|supposing|imagine|hypothetically|in case)\b|\b(?:what would happen|what if"
-    r"|would it|would that|would we|would i|we'd|we would|i'd be|i would be)\b",
+    r"|would it|would that|would we|would i)\b(?! (?:be )?(?:possible|ok|okay|alright|mind)\b)",
     _I,
 )
 
@@ -632,7 +642,7 @@ _TIME_SPENT = re.compile(
 )
 _MONEY_SAID = re.compile(
     r"[$£€]|\d|\b(?:dollars?|bucks|quid|grand|cost|costs|paid|budget|money|cash|spending"
-    r"|how much|what did)\b",
+    r"|how much|what did|rundown|summary|breakdown|what (?:we|i) (?:spent|spend))\b",
     _I,
 )
 MONEY_TOOLS = frozenset(

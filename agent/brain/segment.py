@@ -13,6 +13,7 @@ from agent.brain.asking import (
     WRITES,
     answer_to_question,
     asks_bare,
+    asks_to_do,
     holds_back,
     mood_told,
     signs_off,
@@ -742,7 +743,8 @@ def _pointed(own: Piece, whole: str, today: date, recent_kind: str | None) -> Ca
         return own.intent
     found = guess(whole)
     if found.tool and found.probability >= RESCUE:
-        asked, tool = answer_to_question(whole, found.tool)  # "have we bought X yet?"
+        # "have we bought X yet?" reads; "can you post … ? is that ok to share?" asks
+        asked, tool = (False, None) if asks_to_do(whole) else answer_to_question(whole, found.tool)
         kept = tool if asked else found.tool
         return Candidate(kept, WEAK) if kept else None
     return rules
@@ -776,8 +778,10 @@ def _sure_of(chunk: str) -> Candidate | None:
         return None  # "we never did get the gas bottle": nothing done to keep
     if not can_be(chunk, found.tool):
         return None  # "break down the fuel bit for me": no money in it to keep
-    asked, tool = answer_to_question(chunk, found.tool)  # "have we bought a new ute yet?"
-    if asked:
+    # "have we bought a new ute yet?" reads; "… ? is that ok to share?" after a post asked
+    # for is about that post, not the feed
+    asked, tool = answer_to_question(chunk, found.tool)
+    if asked and found.tool not in GREEDY:
         return Candidate(tool, WEAK) if tool else None
     return Candidate(found.tool, WEAK)
 
