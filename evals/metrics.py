@@ -45,6 +45,15 @@ def kind_outcomes(runs: list[RunResult], kind: str) -> list[bool]:
 
 
 REFUSAL = "can't help"  # the offline brain's answer to what it does not understand
+# ... and its answer when a domain was reached but no request of it was read: to the user
+# the same refusal of an in-scope request, so it is counted as one (evals/README.md).
+NOT_SURE = "not sure what you'd like"
+REFUSALS = (REFUSAL, NOT_SURE)
+
+
+def _refused(reply: str, said: tuple[str, ...] = REFUSALS) -> bool:
+    text = reply.lower().replace("’", "'")
+    return any(s in text for s in said)
 
 
 def _writes_asked(expected: list[ToolExpect]) -> set[str]:
@@ -55,10 +64,15 @@ def _writes_asked(expected: list[ToolExpect]) -> set[str]:
 
 def behaviour(suite: SuiteResult) -> dict[str, Any]:
     """What the per-kind accuracies hide: in-scope requests refused (a turn that expects a
-    tool and gets "can't help" with no call), writes nobody asked for (a write that
-    succeeded in a turn whose expected tools do not name it), and the pass rate per tag."""
+    tool and gets "can't help" or "not sure what you'd like" with no call), writes nobody
+    asked for (a write that succeeded in a turn whose expected tools do not name it), and
+    the pass rate per tag."""
     asked = [t for r in suite.runs for t in r.turns if t.observed.ran and t.expect.tools]
-    refused = {id(t) for t in asked if not t.observed.tools and REFUSAL in t.observed.reply.lower()}
+    refused = {id(t) for t in asked if not t.observed.tools and _refused(t.observed.reply)}
+    # the narrower count of "can't help" alone (the metric before "not sure" was counted)
+    cant_help = [
+        t for t in asked if not t.observed.tools and _refused(t.observed.reply, (REFUSAL,))
+    ]
     unrequested = [
         f"{r.conversation.id} turn {t.number}: {w.name}"
         for r in suite.runs
@@ -74,6 +88,7 @@ def behaviour(suite: SuiteResult) -> dict[str, Any]:
     return {
         "refusals": len(refused),
         "refusal_rate": share([id(t) in refused for t in asked]),
+        "refusals_cant_help": len(cant_help),
         "unrequested_writes": len(unrequested),
         "unrequested_write_turns": unrequested,
         "per_tag_pass_rate": {tag: share(v) for tag, v in sorted(tags.items())},

@@ -7,6 +7,7 @@ question form ("can you add milk?", "could you log 30 for fuel?") is still a req
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from agent.brain.learned import guess
 
@@ -23,11 +24,13 @@ _ASKING = re.compile(
     r"|(?:was|were)\b.*\?\s*$"
     # "did my post get any comments?", "has the parcel come?": an auxiliary before a noun
     # asks only with its question mark ("did the oil change at 98,000" tells)
-    r"|(?:did|do|does|has|have|had|is|are|was|were|can|could|will|would)\s+(?:my|our|the|your"
+    r"|(?:did|do|does|has|have|had|is|are|was|were|can|could|will|would)\s+(?:my|our|the|a|an|your"
     r"|his|her|their|any|anyone|anybody|someone|somebody|this|that|these|those)\b[^.!]*\?\s*$"
     # said without the inversion, as learners often do: "there is a group for …?",
     # "this campsite is near Dubbo?", "I can find water here?"
     r"|there (?:is|are|'s)\b[^.!]*\?\s*$"
+    # the last of something, asked with its mark: "last time we filled up?"
+    r"|(?:the )?last time (?:i|we|you)\b[^.!]*\?\s*$"
     # whether a thing is worth doing asks about it: "would it be worth setting a budget?"
     r"|(?:would|will|could) it (?:be|make sense)\b)",
     _I,
@@ -134,7 +137,8 @@ _TELL = re.compile(
 # A question after a lead-in that says the user is unsure: "I can't remember - did I …?".
 _LEAD_IN = re.compile(
     r"^(?:i (?:can'?t|cannot|don'?t) remember|i forget|(?:i'?m )?not sure|just checking"
-    r"|quick question|i was wondering|wondering)\b[^?]{0,40}?(?:\s[-–—]\s|[,:;]\s)",
+    r"|quick question|i was wondering|wondering|remind (?:me|us))\b[^?]{0,40}?"
+    r"(?:\s[-–—]\s|[,:;]\s)",
     _I,
 )
 
@@ -298,7 +302,7 @@ _UNREAL = re.compile(
 _HABIT = re.compile(
     r"\b(?:spends|spend|pays|pay|buys|goes through|go through|uses|blows|blow|forks out"
     r"|fork out|shells out|shell out|drops|puts|put)\b[^.?!]{0,40}?" + r"(?:[$£€]\s?)?\d[\d,.]*k?"
-    r"\s*(?:dollars?|bucks|quid)?\s*(?:a|an|per|each|every|/)\s*(?:day|week|fortnight|month"
+    r"\s*(?:dollars?|bucks|quid|[a-z]{3})?\s*(?:a|an|per|each|every|/)\s*(?:day|week|fortnight|month"
     r"|year|wk|mth|yr)\b",
     _I,
 )
@@ -369,8 +373,22 @@ _DEAR = re.compile(
 )
 
 
+# A fuel price said at the pump, by its size: a figure under 5 for a fuel names the price of a
+# litre (or a gallon), not a fill ("diesel was 2.19 at Childers", "petrol's 1,98 here"),
+# unless the litres bought are said beside it.
+_PUMP_PRICE = re.compile(
+    r"\b(?:diesel|petrol|unleaded|fuel|gas|gasoline|premium|e10|lpg|ulp|u91|u95|u98)\b"
+    r"[^.?!\d]{0,20}?\b(?:was|is|were|are|'s|at|for|going for|sitting at|hit)\s+"
+    r"(?:about |around |only |just )?\$?[0-4][.,]\d{1,3}\b(?![.,]?\d)",
+    _I,
+)
+_LITRES_SAID = re.compile(r"\d\s*(?:l|ltrs?|litres?|liters?|gal|gallons?)\b", _I)
+
+
 def price_quoted(text: str) -> bool:
     """Whether `text` quotes what a thing goes for, with no act of buying beside it."""
+    if _PUMP_PRICE.search(text) and not _LITRES_SAID.search(text):
+        return not _DONE_ACT.search(text)
     return bool(_QUOTED.search(text) or _DEAR.search(text)) and not _DONE_ACT.search(text)
 
 
@@ -386,3 +404,270 @@ def unreal_act(text: str, tool: str) -> bool:
     ):
         return False
     return not (_KEEP.search(text) or _POLITE.search(text))
+
+
+# --- Told, not asked: the mood of a whole message (branch i15-route10) ----------------------
+# A write needs an explicit request. A message with none, whose act is someone else's, a
+# habit, a plan or a supposition, keeps nothing, whatever tool its words name: "my mate
+# reckons we should join X", "the neighbours booked the vet", "we usually pay 45 a night",
+# "we'll probably fix the awning at some stage", "if we bought a new esky we'd be stretched".
+
+# What asks PAM to do something, anywhere in a message: a verb of keeping or doing that
+# opens a clause (the imperative), a polite request, "let's", "I'd like you to".
+_DO_VERB = (
+    r"(?:add|log|put|pop|set|save|book|note|record|remind|post|make|chuck|jot|stick|bung"
+    r"|throw|delete|remove|cancel|move|change|update|mark|tick|create|plan|share|like|join"
+    r"|enter|track|file|keep|write|comment|reply|schedule|show|tell|give|list|check|find"
+    r"|start|block|pencil|whack|slap|shove|sort|organise|organize|rename|clear|scrap|ditch"
+    r"|bin|drop|take|send|invite|approve|accept|leave|unjoin|favourite|heart|upvote|pin|say"
+    r"|sign|count|enrol|enroll|subscribe|follow|grab|ring|call|text|email)"
+)
+_CLAUSE_OPENS = re.compile(
+    r"(?:^|[,;:.!?()\n-]\s*|\b(?:and|then|so|but|also|pls|please|just|oh)\s+)"
+    r"(?:(?:please|pls|plz|just|also|quickly|can|go|oh|ok|okay|and|then)\s+)*"
+    + _DO_VERB
+    # (not a filler "like, …" or "like I said", nor "remind me, did I …?" which asks)
+    + r"\b(?!\s*,|(?<=like)\s+(?:i|we|you|they)\b)"
+    r"(?!(?<=remind)\s+(?:me|us)\s*[,:;-])",
+    _I,
+)
+# ... of those, the verbs that ask to keep something (a reading's "show me" asks no write).
+_KEEP_OPENS = re.compile(
+    r"(?:^|[,;:.!?()\n-]\s*|\b(?:and|then|so|but|also|pls|please|just|oh)\s+)"
+    r"(?:(?:please|pls|plz|just|also|quickly|can you|could you|would you|will you|if you|mind|go"
+    r"|ok|okay)\s+)*"
+    r"(?:add|log|put|pop|record|note|chuck|jot|stick|bung|throw|enter|track|file|save|keep"
+    r"|write|whack|slap|shove|pencil|book|schedule|set)\b",
+    _I,
+)
+
+
+def told_to_keep(text: str) -> bool:
+    """Whether a clause of `text` opens with a verb of keeping ("add the esky for 120 to my
+    spending", "can you log …"): a write asked for, not a reading."""
+    return _KEEP_OPENS.search(_squeezed(text)) is not None
+
+
+_ASKED_TO = re.compile(
+    r"\b(?:let'?s|lets|let us)\b|\bif (?:you|ya|u) (?:could|can|would|don'?t mind)\b"
+    r"|\b(?:i|we) (?:want|need|would like|'d like|wanna) (?:you|ya|u) to\b"
+    r"|\b(?:i|we) (?:want|need|would like|'d like|wanna) to " + _DO_VERB + r"\b"
+    r"|\bremind (?:me|us) (?:to|about|at|on|in|before|that)\b|\bfyi\b|\bfor the record\b"
+    r"|\bnote (?:that|down|this)\b|\b(?:says|said|wants|asked) (?:me |us )?to\b"
+    # a polite request after what it is about: "…. Would it be possible to join us up?"
+    r"|\b(?:would|will|could|is) it be (?:\w+ ){0,2}(?:possible|ok|okay|alright|all right"
+    r"|a pain|too much trouble|a bother)\b|\bany chance\b|\bwould you mind\b"
+    r"|\b(?:i|we) (?:\w+ )?(?:like|love|want|need|wanna) to (?:record|note|log|save|keep|remember"
+    r"|add|put|get into|join|switch|change|set)\b|\bfor future reference\b"
+    # the request after a condition with no comma: "if it rains move the bbq to sunday"
+    r"|^(?:\w+\s+)?if\s+\S+\s+\S+(?:\s+\S+){0,3}?\s+(?:move|add|cancel|remind|log|shift|push"
+    r"|bump|change (?:it|that|them)|put (?:it|that|them)|set (?:it|that|one))\b",
+    _I,
+)
+
+
+def asks_to_do(text: str) -> bool:
+    """Whether `text` asks PAM, anywhere, to do something: an imperative opening a clause
+    ("…, log it please"), a polite request, "let's", "remind me to", a labelled note
+    ("todo: …"), or a proposal with its value ("we should set fuel at 400 a month")."""
+    text = _squeezed(text)
+    if _LABELLED.match(text):
+        return True
+    proposed = _PROPOSAL.search(text)
+    if proposed and _REPORTED.search(text[: proposed.start()]):
+        proposed = None  # "my mate reckons we should set fuel at 500": their proposal
+    return bool(
+        _ASKS_PAM.search(text)
+        or _POLITE.search(text)
+        or _ASKED_TO.search(text)
+        or proposed
+        or _CLAUSE_OPENS.search(text)
+    )
+
+
+# A note under its label: "todo: service the generator whenever", "shopping - milk".
+_LABELLED = re.compile(
+    r"^\W*(?:(?:low|high|top|medium|urgent|normal) prio\w*(?: (?:task|job|to-?do))?"
+    r"|to-?dos?|todo list|tasks?|jobs?(?: list)?|reminders?|notes?|shopping(?: list)?"
+    r"|groceries|budgets?|expenses?|income|diary|calendar|events?|post|pantry)\s*[:=-]",
+    _I,
+)
+
+
+def _squeezed(text: str) -> str:
+    """`text` with each run of blanks one space: the clause patterns try each separator once
+    (a message of 4,000 blank lines costs O(n), not O(n^2))."""
+    return _BLANKS.sub(" ", text)
+
+
+_BLANKS = re.compile(r"\s{2,}")
+
+
+# Someone else, as the subject of what is told: friends, relations outside the household,
+# strangers. (The household — "the wife", "my husband", "the missus" — is not here: what
+# they paid is the couple's money.)
+_OTHERS = (
+    r"(?:(?:my|our) (?:mate|mates|friend|friends|sister|brother|cousin|cousins|neighbou?rs?"
+    r"|dad|mum|mom|mother|father|parents|uncle|aunt|auntie|nan|nanna|grandad|boss"
+    r"|sister-in-law|brother-in-law|in-laws|workmate|colleague|old man|old lady)"
+    r"|the (?:neighbou?rs|bloke|guy|lady|couple|people|folks|mob|fella|woman|man"
+    r"|kids next door|others|campers|owners|caretakers?)"
+    r"|a (?:bloke|guy|lady|couple|fella|woman|man|mate|friend|family|mob)"
+    r"|some(?:one|body| bloke| guy| people| folks| fella| lady)|everyone|everybody|mate)"
+    # (where they are from or were: "a bloke at the park", "the people two vans down"; never
+    # with the user: "a mate and I")
+    r"(?:\s+(?!(?:and|i|we|me|us|with)\b)[\w'-]+){0,4}?"
+)
+_SAYING = r"(?:reckons?|reckoned|says|said|thinks|thought|told (?:me|us)|swears?|reckon)"
+# ... doing, saying or having done: a verb of saying or thinking, a past tense, "has
+# been", a habit — but not what they did to us ("they charged us 80", "Dave paid me 200":
+# our money). A name counts only with a verb of saying ("Dave reckons …") or "'s been":
+# a capital opening a message may be anything ("Dentist booked for friday").
+_OTHERS_DID = re.compile(
+    # (the message's subject: its first clause, after a greeting or "so"/"apparently" —
+    # "had the bearings done, $180, fellow said next in a year" is the user's own)
+    r"(?:^(?i:(?:hey|hi|so|oh|and|but|apparently|pam|mate|well)\W+)*)(?:(?i:"
+    + _OTHERS
+    + r")(?:'s)?"
+    r"(?:\s+[A-Z][a-z]+)?\s+(?i:(?:\w+ly\s+|just\s+|also\s+|always\s+|usually\s+)?"
+    r"(?:" + _SAYING + r"|(?:\w+ed|bought|paid|spent|got|made|went|did|had|took|sold|found"
+    r"|saw|left|put|set|been|has|have|always|usually|never|spends|pays|buys|gets|earns|uses"
+    r"|goes|runs|drives|burns|reckons)\b(?!\s+(?:us|me|mine|ours)\b))\b)"
+    r"|(?!(?:I|We|You|My|Our|The|It|That|This|So|And|But|Just)\b)[A-Z][a-z]+"
+    r"(?: and [A-Z][a-z]+)?(?i:\s+" + _SAYING + r"\b|'s been\b))"
+    # what it cost someone else: "my mate's service cost him 900"
+    r"|\b(?i:cost|costs|set|sets|charged|stung) (?i:him|her|them)\b",
+)
+# Someone else's saying, right before what they propose.
+_REPORTED = re.compile(
+    r"(?i:" + _OTHERS + r")(?:\s+[A-Z][a-z]+)?\s+(?i:" + _SAYING + r")\s+(?i:that\s+)?$"
+    r"|[A-Z][a-z]+\s+(?i:" + _SAYING + r")\s+(?i:that\s+)?$"
+)
+# A habit: "we usually …", "most weeks we …", "every time we're in town …".
+_HABITUAL = re.compile(
+    r"\b(?:usually|normally|generally|typically|always|often|tend to|most (?:weeks|days"
+    r"|months|times|nights|mornings|trips|years)|every time|each time|whenever|as a rule)\b",
+    _I,
+)
+# A plan or a possibility: "we'll probably …", "might …", "thinking about …".
+_MAYBE = re.compile(
+    r"\b(?:might|maybe|probably|prob|perhaps|possibly|thinking (?:of|about)|considering"
+    r"|at some (?:point|stage)|one day|some ?day|down the track|eventually|hoping to"
+    r"|planning (?:to|on)|(?:i|we|you|they|he|she|it) (?:may|could)|no rush|sometime"
+    r"|some time)\b",
+    _I,
+)
+# A supposition: "if we …", "suppose we …", "what would happen if …".
+_SUPPOSED = re.compile(
+    r"^(?:(?:hey|hi|so|and|but|ok|okay|um|oh|just|hmm+)\b[,!]?\s+)*(?:(?:what |and )?if"
+    r"|suppose|supposing|imagine|hypothetically|in case)\b|\b(?:what would happen|what if"
+    r"|would it|would that|would we|would i)\b(?! (?:be )?(?:possible|ok|okay|alright|mind)\b)",
+    _I,
+)
+
+
+Mood = Literal["others", "supposed", "habit", "maybe"]
+
+
+def mood_told(text: str) -> Mood | None:
+    """The mood that makes `text` ask for no write (no request in it, and what it tells is
+    someone else's doing, a supposition, a habit or a plan), or None."""
+    text = _squeezed(text)
+    if asks_to_do(text):
+        return None
+    if _OTHERS_DID.search(text):
+        return "others"
+    if _SUPPOSED.search(text):
+        return "supposed"
+    # (an act done is still the act, estimated or set against the habit: "spent probably
+    # 40 on fuel", "we usually pay 45 a night but paid 60 here")
+    if _DONE_ACT.search(text):
+        return None
+    if _HABITUAL.search(text):
+        return "habit"
+    return "maybe" if _MAYBE.search(text) else None
+
+
+def told_not_asked(text: str) -> bool:
+    """Whether `text` asks for no write: no request in it, and what it tells is someone
+    else's doing, a habit, a plan, or a supposition."""
+    return mood_told(text) is not None
+
+
+# --- The last one of a kind (branch i15-route10) ---------------------------------------------
+# "when did I last fill up?", "last time we paid for a site?", "when was our last shop?": a
+# question about the newest row of a kind lists that kind's rows (the newest first), it does
+# not sum a month of them.
+_LAST_ONE = re.compile(
+    r"\bwhen (?:did|have|had|do) (?:i|we|you)\b[^?.!]{0,20}?\blast\b"
+    r"|\bwhen (?:was|were) (?:the|my|our) (?:very )?last\b|\bwhen was the last time\b"
+    r"|\blast time (?:i|we)\b[^.!]*\?\s*$|\bhow long (?:ago|since) (?:did )?(?:i|we)\b",
+    _I,
+)
+# The money readings and writes such a question is about; the list of money answers it.
+_MONEY_READ = frozenset(
+    {"spending_summary", "fuel_stats", "log_fuel", "add_expense", "budget_status", "list_expenses"}
+)
+
+
+def last_of_kind(text: str, tool: str | None) -> str | None:
+    """The tool that answers `text` when it asks for the last row of a money kind (the list
+    of expenses), else `tool` as it is."""
+    if tool in _MONEY_READ and (
+        _LAST_ONE.search(text) or (_LAST_TIME.search(text) and is_question(text))
+    ):
+        return "list_expenses"
+    return tool
+
+
+# ... inside a question of another form: "what did we pay the last time we filled up"
+_LAST_TIME = re.compile(
+    r"\b(?:the )?last time (?:i|we|you)\b|\b(?:my|our|the) last (?:fill|fill-up|fillup|top-?up"
+    r"|shop|refuel)\b",
+    _I,
+)
+
+
+# --- Time spent is no money (branch i15-route10) ---------------------------------------------
+# "we might spend the winter months in Perth", "spent the arvo at the beach": the verb's
+# object is a stretch of time, and with no money said nothing was paid or is asked about.
+_TIME_SPENT = re.compile(
+    r"\bspen(?:d|ds|ding|t)\s+(?:(?:the|a|an|our|my|some|all|most of the|the whole|the rest of"
+    r"|a few|a couple of|few|two|three|four|five|six|several|another|a good|an extra"
+    r"|\d+)\s+)*(?:(?!(?:this|last|next|that|per|each|every|so|much|less|more)\b)\w+\s+)?"
+    r"(?:winters?|summers?|autumn|spring|wet|dry|season|months?|weeks?"
+    r"|days?|nights?|fortnights?|arvo|afternoon|morning|evening|weekend|holidays?|christmas"
+    r"|easter|time|hours?|years?|ages|a while|while|school holidays|long weekend)\b",
+    _I,
+)
+_MONEY_SAID = re.compile(
+    r"[$£€]|\d|\b(?:dollars?|bucks|quid|grand|cost|costs|paid|budget|money|cash|spending"
+    r"|how much|what did|rundown|summary|breakdown|what (?:we|i) (?:spent|spend))\b",
+    _I,
+)
+MONEY_TOOLS = frozenset(
+    {"add_expense", "add_income", "spending_summary", "list_expenses", "set_budget",
+     "budget_status"}
+)  # fmt: skip
+
+
+def spends_time(text: str) -> bool:
+    """Whether `text` spends time, not money ("we might spend the winter in Perth")."""
+    return bool(_TIME_SPENT.search(text)) and not _MONEY_SAID.search(text)
+
+
+# The fuel's own figures asked beside its money ("how much on diesel this month and how many
+# litres?"): the fuel figures answer, not the list of money.
+_LITRES_ASKED = re.compile(
+    r"\bhow many (?:litres|liters|liter|litre|l|gallons)\b|\b(?:litres|liters) (?:used|did we)\b"
+    r"|\b(?:fuel )?(?:economy|consumption|l/100|mpg)\b",
+    _I,
+)
+
+
+def fuel_figures(text: str, tool: str | None) -> str | None:
+    """fuel_stats when `text`, read as a money question (`tool`), asks for litres or
+    economy; else `tool` as it is."""
+    if tool in ("spending_summary", "list_expenses") and _LITRES_ASKED.search(text):
+        return "fuel_stats"
+    return tool

@@ -18,13 +18,18 @@ from __future__ import annotations
 import re
 
 from agent.brain.asking import (
+    MONEY_TOOLS,
     READ_OF,
     WRITES,
     answer_to_question,
     asks_bare,
+    fuel_figures,
     holds_back,
     is_request,
+    last_of_kind,
+    mood_told,
     signs_off,
+    spends_time,
     unreal_act,
 )
 from agent.brain.errands import errand
@@ -77,14 +82,23 @@ def rescue(text: str) -> str | None:
         return None
     if unreal_act(text, found.tool):
         return None  # "didn't fill up at Hay, too dear": nothing done to keep
+    if found.tool in MONEY_TOOLS and spends_time(text):
+        return None  # "we might spend the winter months in Perth": time, not money
     if (found.tool in WRITES or found.tool == "plan_trip") and errand(text):
         return None  # "reserve us a site for 3 nights": an errand PAM cannot run
     if not can_be(text, found.tool):
         return None
+    if (found.tool in WRITES or found.tool == "plan_trip") and (mood := mood_told(text)):
+        # "the neighbours joined X last week": told, not asked; "if we set fuel at 400
+        # would we be over": the rows it would change, asked about
+        if mood != "supposed":
+            return None
+        # ("if we went darwin to alice, how long": a trip worked out writes nothing)
+        return found.tool if found.tool == "plan_trip" else READ_OF.get(found.tool)
     if found.tool in WRITES and (holds_back(text) or asks_bare(text)):
         return READ_OF.get(found.tool)  # "… don't add it yet, just wondering"
     asked, tool = answer_to_question(text, found.tool)
-    return tool if asked else found.tool
+    return fuel_figures(text, last_of_kind(text, tool if asked else found.tool))
 
 
 def can_be(text: str, tool: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from agent.brain.questions import is_no, is_yes
 
@@ -23,6 +24,14 @@ SHORT_OFFER = (
     "or the travelling community"
 )
 _RULES: list[tuple[str, str]] = [
+    # the day, the date or the time asked: answered from the turn's own clock
+    (
+        "clock",
+        r"^\W*(?:(?:hey|hi|ok|so|pam|mate)\W+)*(?:what'?s|whats|what is) (?:the )?(?:date|day"
+        r"|time)\b(?! (?:of|for|on|we|i|you|like|in|at|there)\b)"
+        r"|\bwhat (?:day|date|time) is it\b(?! (?:in|at|there)\b)"
+        r"|\btoday'?s date\b|\bwhat'?s today\b",
+    ),
     (
         "help",
         r"what can you do|what do you do|\bhelp\b|how does this work|what are you|who are "
@@ -54,7 +63,7 @@ _CHAT = re.compile(
     r"\b(?:how(?:'s| is| are| ya| r)? (?:it|you|ya|u|things|everything|life|your day|the day"
     r"|everyone)(?: (?:going|goin|doing|travelling|been|today|this (?:morning|arvo|afternoon"
     r"|evening)))*|how (?:have|'ve) you been|how do you do|what'?s up|wassup|sup"
-    r"|(?:what(?:'s| is) the (?:time|date)|what time is it|what day is it|what(?:'s| is)"
+    r"|(?:what(?:'?s| is) the (?:time|date)|what time is it|what day is it|what(?:'s| is)"
     r" today'?s date)(?: (?:now|today|there|right now|back home|in [a-z]+(?: [a-z]+)?))?"
     r"|hi|hello|hey|hiya|howdy|g'?day|gday|yo|morning|afternoon|evening|good (?:morning|afternoon"
     r"|evening|day)|thanks|thank you|thank u|thx|ta|cheers|appreciate it|bye|goodbye|see ya"
@@ -145,9 +154,14 @@ def kind_of(text: str) -> str:
     return "other"
 
 
-def general_reply(text: str, name: str | None = None) -> str:
+def general_reply(text: str, name: str | None = None, now: datetime | None = None) -> str:
     kind = kind_of(text)
     who = f" {name}" if name else ""
+    if kind == "clock" and now is not None:
+        day = f"{now:%A} {now.day} {now:%B %Y}"
+        if re.search(r"\btime\b", text, _I):
+            return f"It's {now:%I:%M %p}".replace(" 0", " ").lower().capitalize() + f", {day}."
+        return f"Today is {day}."
     if kind == "help":
         return CAPABILITIES
     if kind == "hello":

@@ -9,14 +9,20 @@ from datetime import date
 
 from agent.brain import measures
 from agent.brain.asking import (
+    MONEY_TOOLS,
     READ_OF,
+    WRITES,
     answer_to_question,
+    fuel_figures,
     is_question,
     is_request,
+    last_of_kind,
     price_quoted,
+    spends_time,
+    told_to_keep,
     unreal_act,
 )
-from agent.brain.blend import overrule
+from agent.brain.blend import overrule, same_rows
 from agent.brain.categories import CATEGORIES, category_of
 from agent.brain.dates import find_day
 from agent.brain.edits import called_off, corrected, edit_requests
@@ -205,6 +211,11 @@ _CHANGED = re.compile(
     r"\b(?:moved|shifted|changed|rescheduled|postponed|pushed|bumped|brought|put back|now|not"
     r"|instead|anymore|any more|no longer)\b",
     _I,
+)
+_BUDGET_NAMED = re.compile(r"\b(?:the|our|my|a|\w+) budgets?\b", _I)
+# A change asked of a row the message names: "please change it", "can you update that".
+_CHANGE_IT = re.compile(
+    r"\b(?:change|update|fix|amend|correct|edit) (?:it|that|this|the (?:event|booking|entry))\b", _I
 )
 # Words for a post's author, the post just talked about: "tell them …", "write her …",
 # "say to him …", "let her know …".
@@ -513,8 +524,8 @@ def _referential(text: str, recent_kind: str | None) -> Candidate | None:
 # Lists the talk may be about, and "what's on my list" asked of whichever it is.
 _LISTS = ("task", "shopping", "pantry")
 _WHATS_ON_THE_LIST = re.compile(
-    r"\bwhat(?:'s| is| else is|'s else| else's| else)? (?:still |left )?(?:on|in) (?:my|the|our"
-    r"|that) list\b",
+    r"\bwhat(?:'?s| is)?(?: else)?(?:'s| is)? (?:still |left )?(?:on|in) (?:(?:my|the|our"
+    r"|that) list\b|there\b|it\b(?! for\b))",  # ("what's else is on there")
     _I,
 )
 
@@ -632,6 +643,14 @@ _SHARE_IT = re.compile(
 )
 
 
+# A figure with a unit of size, weight or pressure: a measure, never money.
+_MEASURED = re.compile(
+    r"\b\d+(?:[.,]\d+)?\s*(?:feet|foot|ft|metres?|meters?|m|kg|kilos?|tonnes?|tons?|inches"
+    r"|inch|cm|mm|psi|kpa|km|kms|miles|hp|kw|amps?|volts?|watts?|ah)\b(?: long| wide| high| tall)?",
+    _I,
+)
+
+
 def _noted_as(text: str, candidates: list[Candidate], today: date) -> Candidate | None:
     """What a note-taking word ("note that …", "make me a remember: …", "record for future
     reference") is asked to keep when it says something PAM keeps as a row of its own: money
@@ -645,8 +664,10 @@ def _noted_as(text: str, candidates: list[Candidate], today: date) -> Candidate 
     day = find_day(text, today, future=True)
     if clock and day and _CLOCK.search(text[clock.start : clock.end]):
         return Candidate("create_event", EXPLICIT)  # (its hour is no amount)
-    if spent and best_amount(text, loose=True):
-        return Candidate("add_expense", EXPLICIT)  # "make a note: 62.50 groceries at aldi"
+    if spent and best_amount(_MEASURED.sub(" ", text), loose=True):
+        # "make a note: 62.50 groceries at aldi" ("keep in mind the van is 34 feet long" is
+        # a size to remember)
+        return Candidate("add_expense", EXPLICIT)
     if _NOTED_MONEY.search(text):
         return Candidate("add_expense", EXPLICIT)  # "jot down 48 for firewood"
     if _PLACE_AT.search(text) or _THIS_PLACE.search(text):
@@ -731,6 +752,12 @@ def _words_of_a_write(hits: list[tuple[str, int, int]]) -> list[tuple[str, int, 
     return [h for h in hits if not (h[0] in _SOCIAL_WORDS and h[2] > opening[2])]
 
 
+def _rows_read(write: str) -> set[str]:
+    """The readings of the rows `write` keeps (money kept is also in the month's summary)."""
+    summary = {"spending_summary"} if write in ("add_expense", "add_income") else set()
+    return same_rows(write) | summary
+
+
 def classify(text: str, today: date, recent_kind: str | None = None) -> Candidate | None:
     """The best tool for `text`, or None when nothing in it asks for one."""
     if (told_not := _TOLD_NOT.search(text)) and text[: told_not.start()].strip():
@@ -746,6 +773,8 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
     ]
     candidates = [Candidate(tool, s) for tool, s, _ in _words_of_a_write(hits)]
     candidates += _features(text, today)
+    if spends_time(text):  # "we spent the winter in Perth": time, not money
+        candidates = [c for c in candidates if c.tool not in MONEY_TOOLS]
     if ref := _referential(text, recent_kind):
         candidates.insert(0, ref)
     if not candidates and _FOUND_PLACE.search(text) and _SHARE_IT.search(text):
@@ -753,6 +782,11 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
     if not candidates:
         return None
     best = max(candidates, key=lambda c: c.score)  # max keeps the first of equals
+    if best.tool not in WRITES and told_to_keep(text) and not is_question(text):
+        # "add a new esky for 120 to my spending": told to keep, a write of the same rows
+        # as a reading as sure wins it
+        kept = [c for c in candidates if c.score == best.score and c.tool in WRITES]
+        best = next((c for c in kept if best.tool in _rows_read(c.tool)), best)
     if best.tool in ("log_maintenance", "log_fuel") and _MONEY_SIGN.search(text):
         filed = _FILED_UNDER.search(text)
         if filed and filed["cat"].lower() in CATEGORIES:
@@ -766,6 +800,20 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
         and _SHARE_IT.search(text)
     ):
         best = Candidate("save_place", best.score)  # a place found, shared: a saved place
+    if (
+        best.tool == "plan_trip"
+        and _CHANGE_IT.search(text)
+        and _CHANGED.search(text)
+        and find_day(text, today, future=True)
+    ):
+        # "the boat tour on saturday now leaves from X, not Y, please change it": a row of
+        # the calendar changed, not a trip asked for
+        return Candidate("update_event", best.score)
+    if best.tool == "spending_summary" and _BUDGET_NAMED.search(text):
+        # "are we in front or behind on the food budget": where money stands against a budget
+        return Candidate("budget_status", best.score)
+    if (figures := fuel_figures(text, best.tool)) != best.tool and figures:
+        return Candidate(figures, best.score)  # "… on diesel and how many litres?"
     rest = _BREAKDOWN.sub("", text[len(scene(text)) :])
     if best.tool == "spending_summary" and (category_of(rest) or _WHAT_ON.search(rest)):
         return Candidate("list_expenses", best.score)
@@ -801,5 +849,8 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
         return None  # "we might buy a generator next month for 900": nothing done yet
     asked, tool = answer_to_question(text, best.tool)  # a question never writes
     if asked:
+        tool = last_of_kind(text, tool)  # "last time we filled up?": the list of fills
         return Candidate(tool, best.score) if tool else None
+    if (last := last_of_kind(text, best.tool)) != best.tool and last:
+        return Candidate(last, best.score)  # "when did I last fill up?"
     return best

@@ -99,7 +99,7 @@ class OfflineBrain(BaseChatModel):
             }
             return AIMessage(content="", tool_calls=[call])
         if not names and env.domain in (None, "general"):
-            return AIMessage(content=general_reply(convo.text, env.name))
+            return AIMessage(content=general_reply(convo.text, env.name, env.now))
         step = plan(convo)
         if step.calls:
             calls = [{**c, "type": "tool_call"} for c in step.calls]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from agent.brain.asking import is_question
+from agent.brain.asking import is_question, last_of_kind
 from agent.brain.categories import category_of
 
 _I = re.IGNORECASE
@@ -92,4 +92,4 @@ def asked_about(text: str) -> str | None:
     on = _ON_CATEGORY.search(text)
     if on and category_of(on["what"]):
         return "list_expenses"
-    return next((tool for tool, words in _ABOUT if words.search(text)), None)
+    return last_of_kind(text, next((tool for tool, words in _ABOUT if words.search(text)), None))

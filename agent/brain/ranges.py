@@ -539,7 +539,9 @@ def find_range(text: str, today: date, *, future: bool = False) -> Range | None:
     return None
 
 
-_NEXT_TO = re.compile(r"\bthe (day|week|fortnight|month|year) (before|after) (?:that|then)\b", _I)
+_NEXT_TO = re.compile(
+    r"\bthe (day|week|fortnight|month|year) (before|after)(?: (?:that|then)\b|(?=\W*$))", _I
+)  # ("how does that compare with the week before?": "that" unsaid at the end)
 _STEP = {"day": 1, "week": 7, "fortnight": 14}
 
 

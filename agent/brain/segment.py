@@ -8,7 +8,17 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 
-from agent.brain.asking import READ_OF, WRITES, asks_bare, holds_back, signs_off, unreal_act
+from agent.brain.asking import (
+    READ_OF,
+    WRITES,
+    answer_to_question,
+    asks_bare,
+    asks_to_do,
+    holds_back,
+    mood_told,
+    signs_off,
+    unreal_act,
+)
 from agent.brain.blend import ACTS_ON_ROWS, DOUBT, RESCUE, can_be
 from agent.brain.categories import category_of
 from agent.brain.dates import find_day
@@ -593,10 +603,27 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
         # thursday at 3?": what would be written is only asked about (a message asked by its
         # question mark alone, not a clause of one: "add eggs, best before the 20th?")
         pieces = [_read_only(p) for p in pieces]
+    elif any(p.intent and p.intent.tool in _TOLD_DROPS for p in pieces) and (
+        mood := mood_told(text)
+    ):
+        # "my mate reckons we should join X", "we'll probably fix the awning at some
+        # stage": told, not asked to keep; "if we put a 400 cap on fuel would we be over":
+        # what would be written is asked about
+        # ("if we went darwin to alice how many hours would that be": a trip worked out,
+        # which writes nothing, is what a supposition asks)
+        drops = WRITES if mood == "supposed" else _TOLD_DROPS
+        if mood == "supposed":
+            pieces = [_read_only(p) for p in pieces]
+        pieces = [Piece(p.text, None) if p.intent and p.intent.tool in drops else p for p in pieces]
     if signs_off(text):
         pieces = [p for p in pieces if p.intent is None or p.intent.tool != "plan_trip"]
     # "book me a flight to Perth friday": PAM cannot run the errand, so nothing is written
     return [Piece(p.text, None) if _errand_write(p) else p for p in pieces]
+
+
+# What a message told, not asked, does not ask for: a write, or a trip to plan ("we tend to
+# spend forty a day on tucker when we're travelling").
+_TOLD_DROPS = WRITES | {"plan_trip"}
 
 
 def _errand_write(piece: Piece) -> bool:
@@ -737,7 +764,10 @@ def _pointed(own: Piece, whole: str, today: date, recent_kind: str | None) -> Ca
         return own.intent
     found = guess(whole)
     if found.tool and found.probability >= RESCUE:
-        return Candidate(found.tool, WEAK)
+        # "have we bought X yet?" reads; "can you post … ? is that ok to share?" asks
+        asked, tool = (False, None) if asks_to_do(whole) else answer_to_question(whole, found.tool)
+        kept = tool if asked else found.tool
+        return Candidate(kept, WEAK) if kept else None
     return rules
 
 
@@ -769,6 +799,11 @@ def _sure_of(chunk: str) -> Candidate | None:
         return None  # "we never did get the gas bottle": nothing done to keep
     if not can_be(chunk, found.tool):
         return None  # "break down the fuel bit for me": no money in it to keep
+    # "have we bought a new ute yet?" reads; "… ? is that ok to share?" after a post asked
+    # for is about that post, not the feed
+    asked, tool = answer_to_question(chunk, found.tool)
+    if asked and found.tool not in GREEDY:
+        return Candidate(tool, WEAK) if tool else None
     return Candidate(found.tool, WEAK)
 
 
@@ -896,10 +931,25 @@ def _in_quotes(before: str) -> bool:
     return opened is not None and _CLOSES.search(before, opened.end()) is None
 
 
+# Two people's names joined by "and" ("Tom and Linda", "Bev and Ray"): the capitals of a
+# proper name on both sides (not "I", nor a capital that opens a sentence).
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!I\b)[A-Z][a-z]+\s*$")
+_NAME_AFTER = re.compile(r"^(?!I\b)[A-Z][a-z]+\b")
+
+
+def _names_joined(text: str, sep: re.Match[str]) -> bool:
+    if sep[0].strip(" ,").lower() != "and":
+        return False
+    before = text[max(0, sep.start() - 30) : sep.start()]
+    return bool(_NAME_BEFORE.search(before) and _NAME_AFTER.match(text[sep.end() :]))
+
+
 def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
     """The requests of `text` read clause by clause."""
     bounds = [0]
     for m in islice(_SEP.finditer(text), MAX_CLAUSES - 1):
+        if _names_joined(text, m):
+            continue  # "dinner with Tom and Linda on Friday": one party, one clause
         bounds += [m.start(), m.end()]
     bounds.append(len(text))
     segments: list[tuple[int, int, Candidate | None, Candidate | None]] = []

@@ -97,8 +97,9 @@ SOCIAL: list[tuple[str, int, str]] = [
     (
         "comment_on_post",
         9,
-        r"\b(?:answer|reply|respond|comment)(?: to| on)? (?:the |that |this )?(?:\w+ )?post"
-        r" (?:of|by|from) \w|\b(?:answer|reply to|respond to|comment on) \w+'s (?:\w+ )?post\b",
+        r"\b(?:answer|reply|respond|comment)(?: to| on)? (?:the |that |this )?(?:\w+ )?"
+        r"(?:post|question|message) (?:of|by|from) \w"
+        r"|\b(?:answer|reply to|respond to|comment on) \w+'s (?:\w+ )?(?:post|question)\b",
     ),
     # the words quoted straight after: "… and reply 'good on ya!'"
     ("comment_on_post", 9, r"\b(?:comment|reply|respond|answer)(?: (?:with|back))?:?\s+[\"'“‘]"),

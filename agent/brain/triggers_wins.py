@@ -25,7 +25,15 @@ _WORK += r"|station|farm|contract|hosting|market stall"
 WINS: list[tuple[str, int, str]] = [
     ("add_expense", 9, r"\b(?:log|add|record|new|enter|put in)\b.{0,15}\bexpense\b"),
     ("set_budget", 8, rf"\b(?:{_SET})\b.{{0,30}}\bbudget\b"),
-    ("set_budget", 8, r"\bbudget\b.{0,30}(?:\$|\d)|\$\d.{0,30}\bbudget\b"),
+    # ("budgets: fuel 500 + groceries 600": a label of several, each with its amount)
+    ("set_budget", 8, r"\bbudgets?\b.{0,30}(?:\$|\d)|\$\d.{0,30}\bbudget\b"),
+    # a limit put on spending by the period: "cap what we spend on fuel at 900 a month"
+    (
+        "set_budget",
+        8,
+        r"\b(?:cap|capped|limit|ceiling)\b.{0,40}\b(?:at|to|of)\s+\$?\d[\d,.]*k?\s*(?:[a-z]{3}\s+)?"
+        r"(?:a|per|/|each|every)\s*(?:month|mth|week|wk|fortnight)\b",
+    ),
     ("budget_status", 7, r"\bbudgets?\b|\bover budget\b|\bon track\b"),
     # (not "where does that leave us, in or out?": money in against out)
     (

@@ -35,6 +35,7 @@ from agent.brain.general import talk_only
 from agent.brain.intents import OTHER_SENSE, READINGS, other_sense
 from agent.brain.own_rows import asked_about
 from agent.brain.places import named_town, town_after_word
+from agent.brain.pointing import points_back
 from agent.brain.questions import asked, is_no, join
 from agent.brain.ranges import find_range, next_to
 from agent.brain.referents import resolve_there, there_town
@@ -138,6 +139,16 @@ def _read(convo: Convo, index: int, kind: str | None, depth: int) -> Reading:
     prev = _human_before(convo.history, index)
     if not fresh and waiting is None and prev is not None and FOLLOW_UP.match(without_ack(text)):
         return Reading(_follow_up(convo, prev, kind, depth, text))
+    # "how does that compare with the week before?" after a summary: the question before,
+    # again, over what this one names (nothing when it was no question)
+    if (
+        not fresh
+        and waiting is None
+        and prev is not None
+        and points_back(text)
+        and (again := _follow_up(convo, prev, kind, depth, text))
+    ):
+        return Reading(again)
     # a question about the user's own rows, else what the classifier is sure of
     if (
         not fresh

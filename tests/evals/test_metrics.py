@@ -100,6 +100,21 @@ def test_refusals_unrequested_writes_and_tag_rates_are_counted() -> None:
     assert summary["per_tag_pass_rate"] == {"slang": 0.0, "wins": 0.0}
 
 
+def test_not_sure_what_you_would_like_is_a_refusal_too() -> None:
+    conversation = Conversation.model_validate(
+        {"id": "c", "now": "2026-03-10T09:00:00+11:00", "turns": [{"user": "a"}]}
+    )
+    not_sure = "Sorry, I'm not sure what you'd like me to do there."
+    run = RunResult(conversation, 1)
+    run.turns = [
+        _turn(1, Expect(tools=[ToolExpect(name="spending_summary")]), Observed(reply=not_sure)),
+        _turn(2, Expect(tools=[]), Observed(reply=not_sure)),  # no tool expected: not judged
+    ]
+    summary = document(SuiteResult("m", ["f"], 1, [run]))["summary"]
+    assert summary["refusals"] == 1
+    assert summary["refusals_cant_help"] == 0
+
+
 def test_a_saved_trip_on_a_distance_question_is_an_unrequested_write() -> None:
     conversation = Conversation.model_validate(
         {"id": "c", "now": "2026-03-10T09:00:00+11:00", "turns": [{"user": "a"}]}

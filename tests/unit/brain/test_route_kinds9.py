@@ -11,7 +11,7 @@ from agent.brain.general import general_reply, talk_only
 from agent.brain.intents import classify, ticks_off
 from agent.brain.own_rows import asked_about
 from agent.brain.pick import ref_words
-from agent.brain.router import points_back
+from agent.brain.pointing import points_back
 from tests.unit.brain.support import TODAY, wanted, writes
 
 # --- a question mark alone asks: no request, no act told, nothing kept -----------------------
