@@ -139,7 +139,7 @@ async def test_a_resume_where_nothing_was_ever_asked_does_not_say_answered(
     )
     async with (
         serve(logged) as server,
-        httpx.AsyncClient(base_url=server.url, headers=auth("dee"), timeout=30) as client,
+        httpx.AsyncClient(base_url=server.url, headers=auth("nothing-asked"), timeout=30) as client,
     ):
         response = await client.post(CHAT, json={"message": "spent 12 on fuel"})
         assert response.status_code == 200, response.text
@@ -148,7 +148,7 @@ async def test_a_resume_where_nothing_was_ever_asked_does_not_say_answered(
         approve = await client.post(
             RESUME, json={"thread_id": thread_id, "decisions": [{"type": "approve"}]}
         )
-    assert await expense_amounts(pool, "dee") == [12.0]
+    assert await expense_amounts(pool, "nothing-asked") == [12.0]
     assert approve.status_code == 409
     assert approve.json() == {
         "detail": "Nothing on this thread is waiting for a decision: there is nothing to"
