@@ -12,6 +12,7 @@ from typing import Any
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 
 from agent.brain.about_it import post_about_previous
+from agent.brain.asking import is_question
 from agent.brain.blend import rescue
 from agent.brain.convo import Convo, text_of
 from agent.brain.dates import find_day
@@ -163,6 +164,10 @@ def _read(convo: Convo, index: int, kind: str | None, depth: int) -> Reading:
         return Reading([], waiting, cancelled=True)
     tool, slot = waiting
     free_text = slot in FREE_TEXT  # a post's words may sound like any request
+    if not free_text and is_question(text):
+        # a question of its own answers none of ours: "what do you know about me" after
+        # "What work was done?" is no maintenance item (a fresh clone's try logged it as one)
+        return Reading(fresh)
     answers = ALSO_ANSWERS.get(tool, set()) | {tool}
     if not free_text and any(
         p.intent and p.intent.score >= NEW_REQUEST and p.intent.tool not in answers for p in pieces

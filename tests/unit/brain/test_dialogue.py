@@ -96,3 +96,22 @@ def test_an_answer_repeating_the_question_s_word_is_not_doubled() -> None:
     reply = step("wheels", "plan a trip to Uluru", AIMessage("Where are you starting from?"),
                  "from Coober Pedy")  # fmt: skip
     assert subset(only_call(reply, "plan_trip"), {"origin": "Coober Pedy", "destination": "Uluru"})
+
+
+@pytest.mark.parametrize(
+    ("domain", "first", "question", "waiting", "other"),
+    [
+        ("wheels", "the prado's odometer reads 152,300 km", "What work was done?",
+         "log_maintenance", "what do you know about me"),
+        ("wheels", "plan a trip to Uluru", "Where are you starting from?", "plan_trip",
+         "how much have we spent on fuel this month?"),
+        ("wins", "got paid for fruit picking", "How much did you receive?", "add_income",
+         "when did we last fill up?"),
+    ],
+)  # fmt: skip
+def test_a_question_of_its_own_is_no_answer_to_ours(
+    domain: str, first: str, question: str, waiting: str, other: str
+) -> None:
+    assert not step(domain, first).tool_calls  # the question is asked first
+    reply = step(domain, first, AIMessage(question), other)
+    assert waiting not in [c["name"] for c in reply.tool_calls]
