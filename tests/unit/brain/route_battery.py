@@ -14,9 +14,10 @@ grammar of questions and statements, the objects from each tool's catalogue entr
 from __future__ import annotations
 
 import sys
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+
+from tests.unit.brain.battery_tally import tally
 
 
 @dataclass(frozen=True)
@@ -365,19 +366,12 @@ def check(case: Case) -> tuple[bool, list[str | None]]:
 
 
 def main(kinds: list[str]) -> None:
-    tally: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    for case in cases():
-        if kinds and case.kind not in kinds:
-            continue
-        ok, got = check(case)
-        total[case.kind] += 1
-        tally[case.kind] += ok
-        if not ok:
-            print(f"MISS {case.kind} {case.tool}: {case.text!r} → {got}")
-    for kind in total:
-        print(f"{kind}: {tally[kind]}/{total[kind]}")
-    print(f"all: {sum(tally.values())}/{sum(total.values())}")
+    tally(
+        cases(),
+        check,
+        lambda case, got: f"MISS {case.kind} {case.tool}: {case.text!r} → {got}",
+        kinds,
+    )
 
 
 if __name__ == "__main__":

@@ -12,10 +12,11 @@ kind; `test_values_battery.py` asserts the cases that are read."""
 from __future__ import annotations
 
 import sys
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+
+from tests.unit.brain.battery_tally import tally
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -383,19 +384,12 @@ def check(case: Case) -> tuple[bool, str]:
 
 
 def main(kinds: list[str]) -> None:
-    tally: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    for case in cases():
-        if kinds and case.kind not in kinds:
-            continue
-        ok, got = check(case)
-        total[case.kind] += 1
-        tally[case.kind] += ok
-        if not ok:
-            print(f"FAIL {case.kind}: {case.text!r} want {case.expect} got {got}")
-    for kind in total:
-        print(f"{kind}: {tally[kind]}/{total[kind]}")
-    print(f"all: {sum(tally.values())}/{sum(total.values())}")
+    tally(
+        cases(),
+        check,
+        lambda case, got: f"FAIL {case.kind}: {case.text!r} want {case.expect} got {got}",
+        kinds,
+    )
 
 
 if __name__ == "__main__":

@@ -14,10 +14,11 @@ kind; `test_values_battery10.py` asserts every case."""
 from __future__ import annotations
 
 import sys
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+from tests.unit.brain.battery_tally import tally
 
 # "the night before" is 8 pm the day before (the brain's night, as "tonight" is), "the
 # evening before" 6 pm, "the arvo before" 3 pm, "that morning" 9 am unless a time is said.
@@ -193,19 +194,12 @@ def check(case: Case) -> tuple[bool, str]:
 
 
 def main(kinds: list[str]) -> None:
-    tally: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    for case in cases():
-        if kinds and case.kind not in kinds:
-            continue
-        ok, got = check(case)
-        total[case.kind] += 1
-        tally[case.kind] += ok
-        if not ok:
-            print(f"FAIL {case.kind}: {case.text!r} want {case.expect} got {got}")
-    for kind in total:
-        print(f"{kind}: {tally[kind]}/{total[kind]}")
-    print(f"all: {sum(tally.values())}/{sum(total.values())}")
+    tally(
+        cases(),
+        check,
+        lambda case, got: f"FAIL {case.kind}: {case.text!r} want {case.expect} got {got}",
+        kinds,
+    )
 
 
 if __name__ == "__main__":
