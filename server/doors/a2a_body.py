@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import orjson
 from starlette.responses import JSONResponse
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from server.middleware.asgi import replaying
 
 TOO_DEEP = {
     "jsonrpc": "2.0",
@@ -62,13 +64,4 @@ async def checked_body(app: ASGIApp, scope: Scope, receive: Receive, send: Send)
     if too_deep(body):
         await JSONResponse(TOO_DEEP)(scope, receive, send)
         return
-    given = False
-
-    async def again() -> Message:
-        nonlocal given
-        if not given:
-            given = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    await app(scope, again, send)
+    await app(scope, replaying(body, receive), send)

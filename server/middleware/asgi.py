@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from starlette.types import Scope
+from starlette.types import Message, Receive, Scope
 
 PATH_PARAM = re.compile(r"{(\w+)(?::\w+)?}")
 
@@ -46,3 +46,18 @@ def client_ip(scope: Scope) -> str:
     is trusted (FORWARDED_ALLOW_IPS), so a client cannot choose it."""
     client = scope.get("client")
     return str(client[0]) if client else "unknown"
+
+
+def replaying(body: bytes, receive: Receive) -> Receive:
+    """A `receive` that gives a body already read once, then the connection's own
+    messages (a disconnect): for an app called after its request was read ahead."""
+    given = False
+
+    async def again() -> Message:
+        nonlocal given
+        if not given:
+            given = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return again

@@ -16,23 +16,9 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from server.middleware.asgi import scope_state
+from server.middleware.asgi import replaying, scope_state
 
 USER_ROW_GONE = "user_row_gone"  # set by the foreign-key error handler (server/errors.py)
-
-
-def _replaying(body: bytes, receive: Receive) -> Receive:
-    """The body once, then the connection's own messages (a disconnect)."""
-    given = False
-
-    async def again() -> Message:
-        nonlocal given
-        if not given:
-            given = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return again
 
 
 class UserRowReplayMiddleware:
@@ -47,7 +33,7 @@ class UserRowReplayMiddleware:
         while True:
             message = await receive()
             if message["type"] != "http.request":  # gone before its body came
-                await self.app(scope, _replaying(b"", receive), send)
+                await self.app(scope, replaying(b"", receive), send)
                 return
             chunks.append(message.get("body", b""))
             if not message.get("more_body", False):
@@ -63,6 +49,6 @@ class UserRowReplayMiddleware:
             if not refused:
                 await send(message)
 
-        await self.app(scope, _replaying(body, receive), first_send)
+        await self.app(scope, replaying(body, receive), first_send)
         if refused:
-            await self.app({**scope}, _replaying(body, receive), send)
+            await self.app({**scope}, replaying(body, receive), send)
