@@ -597,7 +597,7 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
     """The message's requests; a goodbye that asks nothing tells of tomorrow's drive, it
     plans no trip ("that's all for today, off to bed, big drive to Winton tomorrow")."""
     text = _unletter(correct(text))
-    pieces = _requests(text, today, recent_kind)
+    pieces = _verb_carried(_requests(text, today, recent_kind))
     if holds_back(text) or asks_bare(text):
         # "if I set a fuel budget of 800 would I be over? don't set it yet", "physio
         # thursday at 3?": what would be written is only asked about (a message asked by its
@@ -619,6 +619,30 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
         pieces = [p for p in pieces if p.intent is None or p.intent.tool != "plan_trip"]
     # "book me a flight to Perth friday": PAM cannot run the errand, so nothing is written
     return [Piece(p.text, None) if _errand_write(p) else p for p in pieces]
+
+
+# An amount and what it was for, right after a money request: that request again with its
+# verb left out ("paid 42 for the showground and 31.80 for the pub feed": the feed is a meal)
+_ELIDED_MONEY = re.compile(
+    r"^\s*(?:and\s+)?\$?\d[\d,]*(?:\.\d+)?\s*(?:bucks|dollars)?\s+(?:for|on)\b", re.IGNORECASE
+)
+_MONEY_WRITES = frozenset({"add_expense", "add_income"})
+
+
+def _verb_carried(pieces: list[Piece]) -> list[Piece]:
+    out: list[Piece] = []
+    for piece in pieces:
+        before = out[-1].intent if out else None
+        if (
+            before is not None
+            and before.tool in _MONEY_WRITES
+            and piece.intent is not None
+            and piece.intent.tool != before.tool
+            and _ELIDED_MONEY.match(piece.text)
+        ):
+            piece = Piece(piece.text, Candidate(before.tool, piece.intent.score))
+        out.append(piece)
+    return out
 
 
 # What a message told, not asked, does not ask for: a write, or a trip to plan ("we tend to

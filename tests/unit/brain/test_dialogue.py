@@ -115,3 +115,12 @@ def test_a_question_of_its_own_is_no_answer_to_ours(
     assert not step(domain, first).tool_calls  # the question is asked first
     reply = step(domain, first, AIMessage(question), other)
     assert waiting not in [c["name"] for c in reply.tool_calls]
+
+
+def test_an_amount_after_a_money_request_is_that_request_again() -> None:
+    """ "… and 31.80 for the pub feed": the verb is left out, the feed is a meal (a fresh
+    clone's try sent it to the social feed, asking which group 'pub' was)."""
+    text = "we paid 42 for the showground last night and 31.80 for the pub feed"
+    calls = step("wins", text).tool_calls
+    assert [c["name"] for c in calls] == ["add_expense", "add_expense"]
+    assert sorted(c["args"]["amount"] for c in calls) == [31.8, 42]
