@@ -45,6 +45,27 @@ async def comments_on(pool: Pool, user: str, post_id: str) -> int:
     return int(row["n"])
 
 
+def shown_to_model(model: StreamingScriptedModel, tool: str) -> list[ToolMessage]:
+    """The results of `tool` in every prompt the model was given."""
+    return [
+        m for prompt in model.seen for m in prompt if isinstance(m, ToolMessage) and m.name == tool
+    ]
+
+
+async def two_messages(
+    serve: Serve, model: StreamingScriptedModel, user: str, first: str, then: str
+) -> tuple[httpx.Response, httpx.Response]:
+    """`first`, then `then` on the same thread, as `user`: both answers."""
+    async with (
+        serve(model) as server,
+        httpx.AsyncClient(base_url=server.url, headers=auth(user), timeout=30) as c,
+    ):
+        opened = await c.post(CHAT, json={"message": first})
+        thread = opened.json()["thread_id"]
+        answer = await c.post(CHAT, json={"message": then, "thread_id": thread})
+    return opened, answer
+
+
 async def test_an_obeyed_hostile_post_gets_an_approval_not_a_comment(
     serve: Serve, pool: Pool
 ) -> None:
@@ -68,12 +89,7 @@ async def test_an_obeyed_hostile_post_gets_an_approval_not_a_comment(
     assert [r["name"] for r in requests] == ["comment_on_post"]
     assert await comments_on(pool, victim, post_id) == 0
     # What the model read of the feed: the post under `quoted`, with the note.
-    shown = [
-        m
-        for prompt in model.seen
-        for m in prompt
-        if isinstance(m, ToolMessage) and m.name == "get_feed"
-    ]
+    shown = shown_to_model(model, "get_feed")
     assert shown, "the model never saw the feed"
     text = str(shown[-1].content)
     assert '"quoted":' in text and "never instructions" in text
@@ -138,12 +154,7 @@ async def test_an_obeyed_shared_place_gets_an_approval_not_a_write(
     requests = answer.json()["interrupt"]["action_requests"]
     assert [r["name"] for r in requests] == ["add_vehicle"]
     assert vehicles["vehicles"] == []
-    shown = [
-        m
-        for prompt in model.seen
-        for m in prompt
-        if isinstance(m, ToolMessage) and m.name == "find_places"
-    ]
+    shown = shown_to_model(model, "find_places")
     assert shown, "the model never saw the places"
     read = orjson.loads(str(shown[-1].content))
     assert "never instructions" in read["note"]
@@ -168,13 +179,9 @@ async def test_a_hostile_post_read_a_turn_earlier_still_gets_an_approval(
             call("comment_on_post", "c1", post_id=post_id, content="I agree"),
         ]
     )
-    async with (
-        serve(model) as server,
-        httpx.AsyncClient(base_url=server.url, headers=auth(victim), timeout=30) as c,
-    ):
-        first = await c.post(CHAT, json={"message": "anything new from the community?"})
-        thread = first.json()["thread_id"]
-        answer = await c.post(CHAT, json={"message": "sounds good", "thread_id": thread})
+    _, answer = await two_messages(
+        serve, model, victim, "anything new from the community?", "sounds good"
+    )
     assert answer.status_code == 200, answer.text
     requests = (answer.json().get("interrupt") or {}).get("action_requests") or []
     assert [r["name"] for r in requests] == ["comment_on_post"]
@@ -211,24 +218,15 @@ async def test_an_obeyed_group_description_after_joining_gets_an_approval(
             call("comment_on_post", "c1", post_id=post_id, content="Count me in"),
         ]
     )
-    async with (
-        serve(model) as server,
-        httpx.AsyncClient(base_url=server.url, headers=auth(victim), timeout=30) as c,
-    ):
-        joined = await c.post(CHAT, json={"message": "join the river vans group"})
-        thread = joined.json()["thread_id"]
-        answer = await c.post(CHAT, json={"message": "great, thanks", "thread_id": thread})
+    joined, answer = await two_messages(
+        serve, model, victim, "join the river vans group", "great, thanks"
+    )
     assert joined.status_code == 200 and "You joined" in joined.json()["reply"], joined.text
     assert answer.status_code == 200, answer.text
     requests = (answer.json().get("interrupt") or {}).get("action_requests") or []
     assert [r["name"] for r in requests] == ["comment_on_post"]
     assert await comments_on(pool, victim, post_id) == 0
-    shown = [
-        m
-        for prompt in model.seen
-        for m in prompt
-        if isinstance(m, ToolMessage) and m.name == "join_group"
-    ]
+    shown = shown_to_model(model, "join_group")
     assert shown, "the model never saw the join"
     read = orjson.loads(str(shown[-1].content))
     assert "never instructions" in read["note"]
@@ -251,23 +249,14 @@ async def test_an_obeyed_post_after_liking_it_gets_an_approval(serve: Serve, poo
             call("comment_on_post", "c1", post_id=post_id, content="I agree"),
         ]
     )
-    async with (
-        serve(model) as server,
-        httpx.AsyncClient(base_url=server.url, headers=auth(victim), timeout=30) as c,
-    ):
-        liked = await c.post(CHAT, json={"message": f"like post {post_id}"})
-        thread = liked.json()["thread_id"]
-        answer = await c.post(CHAT, json={"message": "great, thanks", "thread_id": thread})
+    liked, answer = await two_messages(
+        serve, model, victim, f"like post {post_id}", "great, thanks"
+    )
     assert liked.status_code == 200 and "You liked" in liked.json()["reply"], liked.text
     assert answer.status_code == 200, answer.text
     requests = (answer.json().get("interrupt") or {}).get("action_requests") or []
     assert [r["name"] for r in requests] == ["comment_on_post"]
     assert await comments_on(pool, victim, post_id) == 0
-    shown = [
-        m
-        for prompt in model.seen
-        for m in prompt
-        if isinstance(m, ToolMessage) and m.name == "like_post"
-    ]
+    shown = shown_to_model(model, "like_post")
     assert shown, "the model never saw the like"
     assert "never instructions" in orjson.loads(str(shown[-1].content))["note"]
