@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
+from server.agent_protocol.page_bytes import PageBytes
 from server.agent_protocol.run_view import run_json
 from server.resources import Resources
 from server.runs import RunManager
@@ -36,7 +37,7 @@ async def run_page(
     """(runs of the page, pagination headers): `X-Pagination-Next` only when the page
     stopped at MAX_PAGE_BYTES before `limit` rows."""
     found: list[dict[str, Any]] = []
-    size = 2  # the page's JSON so far: "[]"
+    page = PageBytes(MAX_PAGE_BYTES, size=2)
     read = 0  # rows of the thread consumed from `offset` (a status filter skips some)
     while read < limit:
         chunk = min(RUN_CHUNK, limit - read)
@@ -49,11 +50,9 @@ async def run_page(
                 continue
             if select:  # the fields asked for, as LangGraph's server answers `select`
                 run = {k: v for k, v in run.items() if k in select}
-            encoded = len(dumps(run))
-            if found and size + 1 + encoded > MAX_PAGE_BYTES:
+            if not page.take(len(dumps(run))):
                 return found, {"X-Pagination-Next": str(offset + read)}
             found.append(run)
-            size += encoded + (1 if len(found) > 1 else 0)
             read += 1
         if len(rows) < chunk:
             break

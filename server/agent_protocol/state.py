@@ -12,6 +12,7 @@ from langgraph.errors import InvalidUpdateError
 from agent.nodes import DOMAINS
 from server.agent_protocol.assistant import GRAPH_ID
 from server.agent_protocol.auth import ProtocolUser
+from server.agent_protocol.page_bytes import PageBytes
 from server.agent_protocol.schemas import (
     CheckpointRef,
     ConfigRef,
@@ -162,7 +163,7 @@ async def history(
     row = await owned_thread(res, user, thread_id)
     before = state_config(row.thread_id, body.before) if body.before else None
     parts: list[bytes] = []
-    size = 2  # the brackets
+    page = PageBytes(MAX_PAGE_BYTES, size=2)
     graph = user_graph(res, row.user_id)
     config = state_config(row.thread_id, body.checkpoint)
     # Read in chunks: LangGraph's checkpointer fetches every row it was asked for at once,
@@ -177,10 +178,9 @@ async def history(
             async for state in chunk:
                 got += 1
                 encoded = dumps(state_json(state))
-                if parts and size + 1 + len(encoded) > MAX_PAGE_BYTES:
+                if not page.take(len(encoded)):
                     return Response(b"[" + b",".join(parts) + b"]", media_type="application/json")
                 parts.append(encoded)
-                size += len(encoded) + (1 if len(parts) > 1 else 0)
                 before = state.config
         if got < ask:
             break

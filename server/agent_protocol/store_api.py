@@ -17,6 +17,7 @@ from langgraph.store.base import Item
 from pydantic import Field
 
 from server.agent_protocol.auth import ProtocolUser
+from server.agent_protocol.page_bytes import PageBytes
 from server.agent_protocol.schemas import Body, Offset
 from server.agent_protocol.serialize import ProtocolJSON
 from server.deps import Res
@@ -130,7 +131,7 @@ async def search_items(body: StoreSearch, user: ProtocolUser, res: Res) -> Respo
     prefix = _checked(user, body.namespace_prefix, "namespace_prefix")
     store = _store(res, user)
     parts: list[bytes] = []
-    size = len(b'{"items":[]}')
+    page = PageBytes(MAX_PAGE_BYTES, size=len(b'{"items":[]}'))
     while len(parts) < body.limit:
         ask = min(SEARCH_CHUNK, body.limit - len(parts))
         try:
@@ -146,10 +147,9 @@ async def search_items(body: StoreSearch, user: ProtocolUser, res: Res) -> Respo
             raise BadInput(str(exc)) from None
         for item in found:
             encoded = dumps(item_json(item))
-            if parts and size + 1 + len(encoded) > MAX_PAGE_BYTES:
+            if not page.take(len(encoded)):
                 return _items(parts)
             parts.append(encoded)
-            size += len(encoded) + (1 if len(parts) > 1 else 0)
         if len(found) < ask:
             break
     return _items(parts)
