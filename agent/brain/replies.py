@@ -109,6 +109,8 @@ def _one(message: ToolMessage, tool: str, env: Env) -> str:
             else []
         )
         return "\n".join([summary, *lines]) if summary else "Here you go."
+    if data.get("changed") is False:  # already so: nothing was done to say "Done" about
+        return summary
     return _done(summary) if summary else "Done."
 
 

@@ -27,6 +27,14 @@ def test_a_write_is_confirmed_from_its_summary() -> None:
     assert text == "Done — logged $85.40 for fuel on 9 Mar."
 
 
+def test_a_write_that_found_it_already_so_is_not_done() -> None:
+    same = result(
+        "x", "join_group", summary="You're already a member of Snowy Hikers.", changed=False
+    )
+    text = _after("social", "join the snowy hikers group", same)
+    assert text == "You're already a member of Snowy Hikers."
+
+
 def test_a_read_is_its_summary_and_expenses_are_listed() -> None:
     rows = [
         {"id": "a", "amount": 85.4, "currency": "AUD", "category": "fuel",
