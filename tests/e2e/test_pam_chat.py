@@ -78,6 +78,7 @@ def test_reject_and_edit_answers(local_server: RunningServer) -> None:
     )
     assert "PAM asks: Delete the $30.00 food expense" in out  # asked from the row
     assert "Deleted" not in out
+    assert "✗ Not done: you said no (keep it)." in out  # the person's words, not the model's
     amounts = [e["amount"] for e in local_expenses(local_server)]
     assert 30.0 in amounts  # rejected: still there
 
