@@ -90,6 +90,7 @@ async def finish(state: PamState, runtime: Runtime[Context]) -> dict[str, Any]:
         "reply": turn_reply(turn),
         "ui_actions": turn_ui_actions(turn),
         "usage": add_turn(state.get("usage"), turn),
+        "notices": [],  # said: the next turn starts with none
     }
     if dialogue := next_dialogue(turn, state.get("dialogue")):
         update["dialogue"] = dialogue

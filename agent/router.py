@@ -224,7 +224,9 @@ def make_router(model: BaseChatModel):  # type: ignore[no-untyped-def]
             "ui_actions": [],
             "handoffs": [],
             "usage": started(None),
-            "notices": [],
+            # A turn that paused for approval never reached finish, so what it had to say
+            # (an approval it set aside) is still unsaid: this turn says it too.
+            "notices": list(state.get("notices") or []),
         }
         settled = await settle_proposal(state["messages"], facts.waiting, ctx, zone)
         if settled.done:
@@ -235,7 +237,7 @@ def make_router(model: BaseChatModel):  # type: ignore[no-untyped-def]
         if settled.before_user:
             await record_closed(ctx, [m for m in settled.before_user if isinstance(m, ToolMessage)])
             added = moved_before_user(state["messages"], settled.before_user)
-            turn["notices"] = [set_aside_note(settled.questions)]
+            turn["notices"] = [*turn["notices"], set_aside_note(settled.questions)]
         # What the previous turn did: "actually 55" goes where the expense was written.
         rules = "\n".join(p for p in (ROUTER_PROMPT, dialogue_lines(state.get("dialogue"))) if p)
         prompt = [SystemMessage(rules), *conversation_window(state["messages"])]

@@ -38,7 +38,8 @@ class PamState(InputState):
     dialogue: NotRequired[DialogueState]
     # A bounded summary of turns that left the checkpointed message window.
     summary: NotRequired[str]
-    # What the reply must also say this turn (a waiting approval set aside), said last.
+    # What the reply must also say (a waiting approval set aside), said last; finish
+    # empties it, so a turn that paused for approval leaves it to the next reply.
     notices: NotRequired[list[str]]
     # The turn's outcome, for the server to stream.
     reply: NotRequired[str]

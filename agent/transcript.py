@@ -9,6 +9,7 @@ from uuid import UUID, uuid5
 import orjson
 from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, ToolMessage
 
+from agent.declined import declined_summary
 from tools.db.scope import Query, UserDb
 
 THREAD_NAMESPACE = UUID("2f1d7a52-8a55-4c8e-9a43-3a3c8f0f6b11")
@@ -42,7 +43,12 @@ def _data(message: AnyMessage, variant: str | None = None) -> dict[str, Any]:
             {"tool_calls": calls, "name": message.name} if message.name else {"tool_calls": calls}
         )
     if isinstance(message, ToolMessage):
-        return {"tool_call_id": message.tool_call_id, "name": message.name}
+        data = {"tool_call_id": message.tool_call_id, "name": message.name}
+        if message.status == "error":  # a plain-text answer can be a failure too
+            data["status"] = "error"
+        if declined := declined_summary(message):
+            data["summary"] = declined
+        return data
     return {}
 
 

@@ -22,7 +22,9 @@ def validation_message(exc: ValidationError) -> tuple[str, str | None]:
         msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             msg = "is not an argument of this action"
-        parts.append(f"{where}: {msg}")
+        # A rule across fields (a model validator) has no field to name: its message
+        # already says which arguments ("give total_cost or price_per_litre").
+        parts.append(f"{where}: {msg}" if err["loc"] else msg)
     return "Invalid arguments — " + "; ".join(parts) + ".", first
 
 

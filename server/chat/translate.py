@@ -8,6 +8,7 @@ from typing import Any, Literal
 import orjson
 from langchain_core.messages import AIMessage, ToolMessage
 
+from agent.declined import declined_summary
 from agent.nodes import AGENT_MODEL, GENERAL, ROUTER, Node
 from agent.reply_stream import reply_token
 from server.errors import UNAVAILABLE
@@ -72,6 +73,8 @@ def _from_updates(namespace: tuple[str, ...], data: dict[str, Any]) -> list[Chat
 
 def tool_result(message: ToolMessage) -> dict[str, Any]:
     outcome = message.artifact if isinstance(message.artifact, dict) else _parsed(message.text)
+    if outcome is None and (declined := declined_summary(message)):
+        outcome = {"ok": False, "summary": declined}
     if outcome is None:
         outcome = {"ok": message.status != "error", "summary": message.text}
     return {

@@ -29,6 +29,16 @@ class ChatCliError(Exception):
     """Something the person can act on, said in one line."""
 
 
+class TokenRefused(ChatCliError):
+    """The server will refuse this token for every message: the chat stops."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "the server refused the token (expired, or made for another server?);"
+            " `pam token --user NAME` on the server's computer prints a new one"
+        )
+
+
 def dev_token(server: str) -> str:
     """The local user's token from a server on this computer (the embedded default)."""
     try:
@@ -84,7 +94,7 @@ class WebSocketTransport:
             await self.socket.send(orjson.dumps({"type": "auth", "token": self.token}).decode())
             hello = await self._frame(self.socket)
             if hello.get("type") != "connected":
-                raise ChatCliError("the server did not accept the token")
+                raise TokenRefused
         return self.socket
 
     async def _frame(self, socket: ClientConnection) -> dict[str, Any]:
@@ -92,7 +102,7 @@ class WebSocketTransport:
             frame: dict[str, Any] = orjson.loads(await socket.recv())
         except ConnectionClosed as closed:
             if closed.rcvd is not None and closed.rcvd.code == 4001:
-                raise ChatCliError("the server refused the token (expired?)") from None
+                raise TokenRefused from None
             raise
         return frame
 

@@ -9,7 +9,7 @@ import orjson
 from rich.console import Console
 from rich.text import Text
 
-from tools.types import Domain
+from tools.types import Domain, UiActionType
 
 DOMAINS: dict[Domain, str] = {
     "wins": "money",
@@ -17,12 +17,18 @@ DOMAINS: dict[Domain, str] = {
     "you": "calendar & home",
     "social": "community",
 }
-UPDATED = {
+# What a reply's ui_actions changed, in words; every action has an entry (a unit test
+# checks), None where a terminal has nothing to say (no map to open).
+UPDATED: dict[UiActionType, str | None] = {
     "reload_expenses": "spending",
     "reload_calendar": "calendar",
     "reload_trips": "trips",
     "reload_tasks": "tasks",
     "reload_feed": "feed",
+    "reload_vehicles": "vehicles",
+    "reload_pantry": "pantry & shopping list",
+    "reload_profile": "profile",
+    "open_map": None,
 }
 
 
@@ -79,7 +85,7 @@ class Screen:
         self.streamed = reply or self.streamed
         self.end_line()
         changed = sorted(
-            {UPDATED[a["type"]] for a in data.get("ui_actions", []) if a.get("type") in UPDATED}
+            {said for a in data.get("ui_actions", []) if (said := UPDATED.get(a.get("type")))}
         )
         if changed:
             self.say(f"  (updated: {', '.join(changed)})", "dim")

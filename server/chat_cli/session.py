@@ -13,7 +13,7 @@ import orjson
 from rich.console import Console
 from rich.text import Text
 
-from server.chat_cli.remote import ChatCliError
+from server.chat_cli.remote import ChatCliError, TokenRefused
 from server.chat_cli.render import Screen
 from server.chat_cli.transport import ChatEvent, Transport
 from server.refusals import Refused
@@ -128,6 +128,8 @@ class Session:
             elif line:
                 try:
                     await self.settle(await self.show(self.transport.chat(line, self.thread_id)))
+                except TokenRefused:
+                    raise  # every later line would be refused the same way: stop, saying why
                 except (ChatCliError, Refused) as exc:
                     self.screen.say(f"error: {exc}", "bold red")
         if self.thread_id:

@@ -148,7 +148,7 @@ async def test_tyre_pressures_in_the_users_units(serve: Serve) -> None:
         assert low["flagged"] == ["rear_left"] and low["reading"]["rear_left"] == 29.0
         history = ok(await jo.get("/wheels/tyre-pressures", params={"vehicle": "Ranger"}))
         assert [r["rear_left"] for r in history["readings"]][:2] == [29.0, 36.0]
-        assert history["summary"].startswith("Tyre pressures for the Ranger, newest first (psi)")
+        assert history["summary"].startswith("Tyre pressures for Ranger, newest first (psi)")
 
         assert ok(await kit.get("/wheels/tyre-pressures"))["readings"] == []
         error(await kit.get("/wheels/tyre-pressures", params={"vehicle": "Ranger"}), 404)

@@ -78,6 +78,7 @@ def test_reject_and_edit_answers(local_server: RunningServer) -> None:
     )
     assert "PAM asks: Delete the $30.00 food expense" in out  # asked from the row
     assert "Deleted" not in out
+    assert "✗ Not done: you said no (keep it)." in out  # the person's words, not the model's
     amounts = [e["amount"] for e in local_expenses(local_server)]
     assert 30.0 in amounts  # rejected: still there
 
@@ -169,3 +170,19 @@ async def test_after_a_dropped_socket_the_turn_is_read_from_the_thread(
         assert notices and "connection dropped" in str(notices[0]["message"])
     finally:
         await transport.aclose()
+
+
+def test_a_refused_token_stops_the_chat_saying_why(local_server: RunningServer) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "server", "chat", "--server", local_server.url, "--token", "nope"],
+        input="hello\nhello again\n",
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200"},
+        cwd=REPO,
+        timeout=120,
+    )
+    assert done.returncode == 1  # not a prompt that refuses every line the same way
+    assert done.stderr.count("refused the token") == 1, done.stderr
+    assert "pam token --user NAME" in done.stderr
+    assert "hello again" not in done.stdout

@@ -178,6 +178,8 @@ def test_reject_with_a_reason_and_edit_the_arguments(local_server: RunningServer
         reason.send_keys("keep it, it was for the trip")
         wait_for(driver, ".msg.approval button.danger", text="Reject").click()
         wait_for(driver, ".msg.approval .decided", text="Rejected")
+        declined = "Not done: you said no (keep it, it was for the trip)."
+        wait_for(driver, ".msg.pam .activity .failed", text=declined)  # not the model's words
         wait_for(driver, "#send:enabled")
         assert "$40.50" in driver.find_element(By.ID, "expenses").text  # not deleted
 
@@ -203,6 +205,10 @@ def test_reject_with_a_reason_and_edit_the_arguments(local_server: RunningServer
         page_overflow = "return document.documentElement.scrollHeight - window.innerHeight"
         assert driver.execute_script(page_overflow) <= 0  # only the columns scroll
         assert console_errors(driver) == []
+
+        driver.refresh()  # the same chat read back from the transcript says the same
+        wait_for(driver, "#thread-list button", text="spent $40.50 on food today").click()
+        wait_for(driver, ".msg.pam .activity .failed", text=declined)
 
 
 def test_writing_instead_of_deciding_sets_the_approval_aside(local_server: RunningServer) -> None:

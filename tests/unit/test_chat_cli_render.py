@@ -4,11 +4,12 @@ server that sends none, the action in words without ids."""
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import Any, get_args
 
 from rich.console import Console
 
-from server.chat_cli.render import Screen
+from server.chat_cli.render import UPDATED, Screen
+from tools.types import UiActionType
 
 
 def _asked(request: dict[str, Any]) -> str:
@@ -33,3 +34,19 @@ def test_without_one_no_raw_call_and_no_id() -> None:
     )
     post = {"name": "create_post", "args": {"content": "Cobar camp is ace", "group_id": eid}}
     assert _asked(post) == "PAM asks: Create post: content Cobar camp is ace?"
+
+
+def _closing(ui_actions: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    Screen(Console(file=out, width=200, color_system=None)).event(
+        "final", {"reply": "Done.", "ui_actions": ui_actions}
+    )
+    return out.getvalue().strip()
+
+
+def test_every_ui_action_is_known_and_a_fill_up_says_vehicles_too() -> None:
+    assert set(UPDATED) == set(get_args(UiActionType))
+    fill = [{"type": "reload_vehicles"}, {"type": "reload_expenses"}, {"type": "open_map"}]
+    assert _closing(fill).endswith("(updated: spending, vehicles)")
+    assert _closing([{"type": "reload_pantry"}]).endswith("(updated: pantry & shopping list)")
+    assert _closing([{"type": "open_map"}, {"type": "from_a_newer_server"}]) == "pam> Done."

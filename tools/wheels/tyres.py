@@ -225,7 +225,7 @@ async def log_tyre_pressures(db: UserDb, args: LogTyrePressuresArgs) -> LogTyreP
         and (now := kpa[t]) is not None
         and now < before[f"{t}_kpa"] * LEAK_SHARE
     ]
-    summary = f"Logged tyre pressures for the {vehicle.name} ({_line(reading)} {shown_unit(unit)})."
+    summary = f"Logged tyre pressures for {vehicle.name} ({_line(reading)} {shown_unit(unit)})."
     for tyre in flagged:
         last = from_kpa(before[f"{tyre}_kpa"], unit) if before else None
         summary += (
@@ -261,7 +261,7 @@ async def tyre_pressure_history(
         (*params, args.limit),
     )
     readings = [_reading(row, unit) for row in await cur.fetchall()]
-    whose = f" for the {vehicle.name}" if vehicle else ""
+    whose = f" for {vehicle.name}" if vehicle else ""
     if not readings:
         summary = f"No tyre pressures logged{whose} yet."
     else:

@@ -119,13 +119,15 @@ def _summary_text(r: SpendingSummaryResult, today: date) -> str:
     parts = ", ".join(f"{category_label(c.category)} {cash(c.total)}" for c in r.by_category)
     text = f"{name}: spent {cash(r.total_spent)}" + (f" ({parts})" if parts else "")
     text += f"; income {cash(r.income_total)}, net {cash(r.net)}."
-    text += f" Daily average {cash(r.daily_average)}"
-    if r.projected_month_total is not None:
-        text += f"; at this pace about {cash(r.projected_month_total)} by month end"
+    if r.days_elapsed > 1:  # one day's average is that day's total, said just before
+        text += f" Daily average {cash(r.daily_average)}"
+        if r.projected_month_total is not None:
+            text += f"; at this pace about {cash(r.projected_month_total)} by month end"
+        text += "."
     if r.other_currency_totals:
         others = ", ".join(money(v, c) for c, v in r.other_currency_totals.items())
-        text += f". Not counted (other currencies): {others}"
-    return text + "."
+        text += f" Not counted (other currencies): {others}."
+    return text
 
 
 ACTIONS = [

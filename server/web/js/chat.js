@@ -94,7 +94,10 @@ function toolOutcome(message) {
     const outcome = JSON.parse(message.content);
     if (outcome && typeof outcome === "object") return { ...outcome, name: message.data?.name };
   } catch { /* a plain-text tool answer */ }
-  return { ok: true, summary: message.content, name: message.data?.name };
+  // A plain-text answer can be a failure or a declined approval (the transcript says
+  // which, and for a declined one gives the person's words rather than the model's).
+  const data = message.data ?? {};
+  return { ok: data.status !== "error", summary: data.summary ?? message.content, name: data.name };
 }
 
 // The transcript (oldest first) as the page shows it live.

@@ -157,3 +157,45 @@ async def test_a_new_message_instead_of_a_decision_closes_the_pending_call(
     calls = {c["id"] for m in out["messages"] if isinstance(m, AIMessage) for c in m.tool_calls}
     answered = {m.tool_call_id for m in out["messages"] if isinstance(m, ToolMessage)}
     assert calls <= answered
+
+
+async def test_an_approval_set_aside_by_a_turn_that_itself_paused_is_still_said(
+    make_graph: Any, context: Context, scoped: ScopedDb
+) -> None:
+    """ "like my post" (a card), then "comment on it: …" (another card) set the like aside;
+    that turn ended at its own card, with no reply to say so. The next reply says both."""
+    first, second = (
+        await _expense(scoped, context.user_id, 44),
+        await _expense(scoped, context.user_id, 55),
+    )
+    model = ScriptedChatModel(
+        script=[
+            route("wins"), call("delete_expense", "d1", expense_id=first),
+            route("wins"), call("delete_expense", "d2", expense_id=second),
+            route("general"), AIMessage("Sure, anything else?"),
+            route("general"), AIMessage("Hi!"),
+        ]
+    )  # fmt: skip
+    graph = make_graph(model)
+    config = thread()
+    await graph.ainvoke({"messages": [("user", "delete the $44 one")]}, config, context=context)
+    paused = await graph.ainvoke(
+        {"messages": [("user", "and the $55 one")]}, config, context=context
+    )
+    assert "__interrupt__" in paused
+    out = await graph.ainvoke(
+        {"messages": [("user", "actually never mind")]}, config, context=context
+    )
+    day = await _day_shown(scoped, context.user_id, first)
+    assert out["reply"] == "\n\n".join(
+        [
+            "Sure, anything else?",
+            f"I've set aside “Delete the $44.00 fuel expense of {day}?” — nothing was done."
+            " Say “yes, go ahead” if you still want it.",
+            f"I've set aside “Delete the $55.00 fuel expense of {day}?” — nothing was done."
+            " Say “yes, go ahead” if you still want it.",
+        ]
+    )
+    assert await _amounts(scoped, context.user_id) == [44.0, 55.0]
+    after = await graph.ainvoke({"messages": [("user", "hi")]}, config, context=context)
+    assert "set aside" not in after["reply"]  # said once

@@ -59,7 +59,7 @@ async def test_psi_all_round_is_stored_in_kpa_and_read_back_in_psi(
     reading = logged["reading"]
     assert (reading["unit"], reading["front_left"], reading["vehicle"]) == ("psi", 36.0, "Ranger")
     assert logged["summary"] == (
-        "Logged tyre pressures for the Ranger (10 Mar, cold: FL 36 FR 36 RL 36 RR 36 psi)."
+        "Logged tyre pressures for Ranger (10 Mar, cold: FL 36 FR 36 RL 36 RR 36 psi)."
     )
     assert logged["flagged"] == []
 
@@ -117,7 +117,7 @@ async def test_a_tyre_well_below_its_last_cold_reading_is_flagged(
     assert fine["flagged"] == []
     history = await _ok(scoped, user_id, HISTORY, vehicle="Ranger", limit=2)
     assert [r["rear_left"] for r in history["readings"]] == [31.0, 29.0]
-    assert history["summary"].startswith("Tyre pressures for the Ranger, newest first (psi):")
+    assert history["summary"].startswith("Tyre pressures for Ranger, newest first (psi):")
 
 
 async def test_readings_are_per_vehicle(scoped: ScopedDb, user_id: uuid.UUID) -> None:

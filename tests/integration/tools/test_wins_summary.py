@@ -113,7 +113,9 @@ async def test_just_after_midnight_in_sydney(scoped: ScopedDb, user_id: uuid.UUI
     assert (out["start_date"], out["days_elapsed"]) == ("2026-03-01", 1)
     assert (out["total_spent"], out["daily_average"]) == (31, 31)
     assert out["projected_month_total"] is None  # one day is no month's pace
-    assert "by month end" not in out["summary"]
+    assert out["summary"] == (  # no "Daily average $31.00": one day's is its total
+        "This month (1 Mar – 31 Mar): spent $31.00 (fuel $31.00); income $0.00, net -$31.00."
+    )
 
 
 async def test_no_data(scoped: ScopedDb, user_id: uuid.UUID) -> None:
