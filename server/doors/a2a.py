@@ -50,6 +50,7 @@ from starlette.types import Receive, Scope, Send
 
 from server.chat.stream import turn_events
 from server.doors.a2a_body import checked_body
+from server.doors.a2a_errors import INTERNAL, generic, hiding_internals
 from server.doors.a2a_tasks import RecentTaskStore
 from server.doors.door import DoorRoute, DoorSettings, token_user
 from server.doors.turns import DoorRefusal, chat_request, start_turn
@@ -65,7 +66,6 @@ FLUSH_S = 0.1
 # id under "request_id".
 REQUEST_ID_KEY = "pam_request_id"
 log = structlog.get_logger("pam.a2a")
-INTERNAL = "Something went wrong on our side."
 SKILLS: tuple[tuple[Domain, str, str, str], ...] = (
     ("wins", "Money", "Expenses, income, budgets and what was spent.", "I spent $40 on fuel"),
     ("wheels", "Vehicles and trips", "Trips, fuel, maintenance, places.", "Plan Perth to Broome"),
@@ -145,9 +145,7 @@ class PamExecutor(AgentExecutor):
             reference = str(context.call_context.state.get(REQUEST_ID_KEY) or "")
             log.exception("a2a turn failed", reference=reference)
             text = UNAVAILABLE if isinstance(exc, DB_UNAVAILABLE) else INTERNAL
-            raise InternalError(
-                f"{text} Reference: {reference}.", data={"reference": reference}
-            ) from None
+            raise InternalError(generic(text, reference), data={"reference": reference}) from None
 
     async def _turn(self, context: RequestContext, event_queue: EventQueue) -> None:
         call = context.call_context
@@ -239,7 +237,7 @@ class A2AGate:
             await response(scope, receive, send)
             return
         scope["user"] = SimpleUser(str(user))
-        await checked_body(self.app, scope, receive, send)
+        await checked_body(self.app, scope, receive, hiding_internals(scope, send))
 
 
 class A2ADoor:

@@ -15,6 +15,7 @@ import httpx
 import pytest
 from a2a.utils.errors import A2AError
 
+import server.doors.a2a_tasks
 import server.doors.turns
 from tests.api.conftest import Serve, auth
 from tests.api.rest_support import new_user
@@ -59,3 +60,28 @@ async def test_a_lone_surrogate_is_a_parse_error(serve: Serve, where: str) -> No
         answer = await c.post("/a2a", content=raw, headers=headers)
     assert answer.json()["error"]["code"] == -32700, answer.text
     assert "codec" not in answer.text and "surrogate" in answer.text
+
+
+@pytest.mark.parametrize("method", ["tasks/get", "tasks/resubscribe"])
+async def test_the_sdks_own_internal_errors_are_generic_too(
+    serve: Serve,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    method: str,
+) -> None:
+    """An exception outside the turn (here the task store's) is answered by the SDK
+    itself, in a JSON answer or (resubscribe) an SSE event: its text is replaced."""
+
+    async def broken_get(*args: Any, **kwargs: Any) -> NoReturn:
+        raise RuntimeError(SECRET)
+
+    monkeypatch.setattr(server.doors.a2a_tasks.RecentTaskStore, "get", broken_get)
+    body = {"jsonrpc": "2.0", "id": 1, "method": method, "params": {"id": "t-1"}}
+    headers = {**auth(new_user("rt11-sdk")), "Accept": "application/json, text/event-stream"}
+    async with serve() as live, httpx.AsyncClient(base_url=live.url, timeout=30) as c:
+        answer = await c.post("/a2a", json=body, headers=headers)
+    reference = answer.headers["x-request-id"]
+    assert SECRET not in answer.text and "-32603" in answer.text, answer.text
+    assert f"Something went wrong on our side. Reference: {reference}." in answer.text
+    logged = [line for line in capsys.readouterr().out.splitlines() if reference in line]
+    assert any(SECRET in line for line in logged), logged
