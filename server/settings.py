@@ -117,6 +117,9 @@ class Settings(BaseSettings):
     ws_max_frame_bytes: int = Field(default=64_000, ge=1024)
     # Open WebSockets one user may hold on one instance; one more is closed with 4429.
     ws_max_per_user: int = Field(default=20, ge=1, le=10_000)
+    # Frames a socket may send past its frame rate limit within a minute (each answered
+    # RATE_LIMITED); one more closes it with 1008 (server/ws/flood.py).
+    ws_refused_frames_max: int = Field(default=10, ge=1, le=10_000)
     # Open HTTP streams (server-sent events: thread and run streams, chat/stream, AG-UI,
     # A2A, MCP) one user may hold on one instance; one more is answered 429.
     streams_max_per_user: int = Field(default=20, ge=1, le=10_000)

@@ -15,19 +15,28 @@ from typing import Any
 
 from langchain_core.callbacks import AsyncCallbackManagerForLLMRun, CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel, LanguageModelInput
-from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from langchain_core.runnables import Runnable
 from langchain_core.tools import BaseTool
 from langchain_core.utils.function_calling import convert_to_openai_tool
 
 from agent.brain.calendar_words import month_first
-from agent.brain.convo import Convo, read_convo, read_env
+from agent.brain.convo import Convo, read_convo, read_env, text_of
 from agent.brain.general import general_reply
 from agent.brain.ids import call_id, conversation_key
 from agent.brain.planner import plan
 from agent.brain.router import ROUTE_TOOL, route
 from agent.brain.streaming import chunks
+
+# The brain's reading is linear in a message's length, and a message built to keep its
+# patterns busy cost ~70 times an ordinary one's CPU at 4,000 characters (redteam 10, 11;
+# docs/security.md). The longest message of the eval sets is 429 characters.
+READ_CHARS = 1_000
+TOO_LONG = (
+    "That message is too long for me to read in one go (at most {n:,} characters);"
+    " send it in shorter parts."
+)
 
 
 def _tool_names(tools: Sequence[Any] | None) -> list[str]:
@@ -62,6 +71,7 @@ class OfflineBrain(BaseChatModel):
     `Current time:` line (the graph always sends one)."""
 
     now: datetime | None = None
+    read_chars: int = READ_CHARS  # a longer last message is answered TOO_LONG, unread
 
     @property
     def _llm_type(self) -> str:
@@ -84,9 +94,34 @@ class OfflineBrain(BaseChatModel):
     def answer(self, messages: list[BaseMessage], tools: Sequence[Any] | None = None) -> AIMessage:
         """The reply to `messages` with `tools` bound (OpenAI-format tool dicts)."""
         names = _tool_names(tools)
+        said = [m for m in messages if isinstance(m, HumanMessage)]
+        if said and len(text_of(said[-1])) > self.read_chars:
+            return self._too_long(messages, names)
+        messages = [self._within_reach(m) for m in messages]
         env = read_env(messages, self.now)
         with month_first(env.american):  # "6/10" is June 10 to a North American
             return self._answer(read_convo(messages, env, names), names)
+
+    def _too_long(self, messages: list[BaseMessage], names: list[str]) -> AIMessage:
+        """Nothing of the message is read or done: the router sends it to the general
+        agent, which says so."""
+        if ROUTE_TOOL in names:
+            key = conversation_key(messages)
+            call = {
+                "name": ROUTE_TOOL,
+                "args": {"domains": ["general"]},
+                "id": call_id(key, ROUTE_TOOL, 0),
+                "type": "tool_call",
+            }
+            return AIMessage(content="", tool_calls=[call])
+        return AIMessage(content=TOO_LONG.format(n=self.read_chars))
+
+    def _within_reach(self, message: BaseMessage) -> BaseMessage:
+        """An earlier message over the limit (answered TOO_LONG in its turn) is read no
+        further than the limit when the brain looks back at it."""
+        if isinstance(message, HumanMessage) and len(text := text_of(message)) > self.read_chars:
+            return message.model_copy(update={"content": text[: self.read_chars]})
+        return message
 
     def _answer(self, convo: Convo, names: list[str]) -> AIMessage:
         env = convo.env

@@ -11,6 +11,7 @@ from fastapi import APIRouter
 from pydantic import Field
 
 from server.agent_protocol.auth import ProtocolUser
+from server.agent_protocol.copy_budget import charge_copy, stored_bytes
 from server.agent_protocol.schemas import Body, ThreadSearch, ThreadStatus
 from server.agent_protocol.serialize import ProtocolJSON
 from server.agent_protocol.thread_search import search_threads
@@ -98,6 +99,7 @@ COPY_LEAVES_OUT = ("values", "interrupts", "error")
 @router.post("/threads/{thread_id}/copy", response_class=ProtocolJSON)
 async def copy(thread_id: str, user: ProtocolUser, res: Res, runs: Runs) -> Any:
     source = await owned_thread(res, user, thread_id)
+    await charge_copy(res, user, await stored_bytes(res.pool, source, list(CHECKPOINT_COPIES)))
     row = await create_thread(res, user, metadata=source.metadata)
     await copy_checkpoints(res.pool, source, row)
     # The new thread's record, as LangGraph's server answers a copy: its state (values,

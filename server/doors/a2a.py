@@ -20,6 +20,7 @@ import time
 from typing import Any
 from uuid import UUID
 
+import structlog
 from a2a.helpers.proto_helpers import new_task, new_text_message, new_text_part
 from a2a.server.agent_execution import AgentExecutor, RequestContext
 from a2a.server.context import ServerCallContext
@@ -41,7 +42,7 @@ from a2a.types.a2a_pb2 import (
     TaskState,
 )
 from a2a.utils.constants import AGENT_CARD_WELL_KNOWN_PATH
-from a2a.utils.errors import InvalidParamsError, InvalidRequestError
+from a2a.utils.errors import A2AError, InternalError, InvalidParamsError, InvalidRequestError
 from starlette.authentication import SimpleUser
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -49,10 +50,11 @@ from starlette.types import Receive, Scope, Send
 
 from server.chat.stream import turn_events
 from server.doors.a2a_body import checked_body
+from server.doors.a2a_errors import INTERNAL, generic, hiding_internals
 from server.doors.a2a_tasks import RecentTaskStore
 from server.doors.door import DoorRoute, DoorSettings, token_user
 from server.doors.turns import DoorRefusal, chat_request, start_turn
-from server.errors import error_response
+from server.errors import DB_UNAVAILABLE, UNAVAILABLE, error_response
 from server.resources import Resources
 from tools.types import Domain
 
@@ -60,6 +62,10 @@ PATH = "/a2a"
 REPLY_ARTIFACT = "reply"
 INTERRUPTED_TASK_S = 900.0
 FLUSH_S = 0.1
+# The call context's key for the request id (X-Request-ID): the SDK keeps the JSON-RPC
+# id under "request_id".
+REQUEST_ID_KEY = "pam_request_id"
+log = structlog.get_logger("pam.a2a")
 SKILLS: tuple[tuple[Domain, str, str, str], ...] = (
     ("wins", "Money", "Expenses, income, budgets and what was spent.", "I spent $40 on fuel"),
     ("wheels", "Vehicles and trips", "Trips, fuel, maintenance, places.", "Plan Perth to Broome"),
@@ -127,6 +133,21 @@ class PamExecutor(AgentExecutor):
     """One A2A message -> one PAM turn, its events -> task updates."""
 
     async def execute(self, context: RequestContext, event_queue: EventQueue) -> None:
+        """The turn; an unexpected failure reaches the client as a generic error naming
+        the request's id, its detail only in the log. The SDK answered any exception as
+        an internal error carrying the exception's own text (redteam 11: a database
+        outage's connection error, Postgres's constraint and table names)."""
+        try:
+            await self._turn(context, event_queue)
+        except A2AError:
+            raise
+        except Exception as exc:
+            reference = str(context.call_context.state.get(REQUEST_ID_KEY) or "")
+            log.exception("a2a turn failed", reference=reference)
+            text = UNAVAILABLE if isinstance(exc, DB_UNAVAILABLE) else INTERNAL
+            raise InternalError(generic(text, reference), data={"reference": reference}) from None
+
+    async def _turn(self, context: RequestContext, event_queue: EventQueue) -> None:
         call = context.call_context
         user = UUID(call.user.user_name)
         app = call.state["app"]
@@ -192,6 +213,7 @@ class PamCallContextBuilder(DefaultServerCallContextBuilder):
     def build(self, request: Request) -> ServerCallContext:
         context = super().build(request)
         context.state["app"] = request.app
+        context.state[REQUEST_ID_KEY] = getattr(request.state, "request_id", None)
         return context
 
 
@@ -215,7 +237,7 @@ class A2AGate:
             await response(scope, receive, send)
             return
         scope["user"] = SimpleUser(str(user))
-        await checked_body(self.app, scope, receive, send)
+        await checked_body(self.app, scope, receive, hiding_internals(scope, send))
 
 
 class A2ADoor:

@@ -10,7 +10,7 @@ import structlog
 from fastapi import APIRouter, WebSocket
 
 from server.metrics import WEBSOCKETS_OPEN
-from server.ratelimit import hit
+from server.ratelimit import hit, retry_after_header
 from server.resources import Resources
 from server.runs import RunManager
 from server.ws.auth import (
@@ -21,6 +21,7 @@ from server.ws.auth import (
     authenticate,
 )
 from server.ws.connection import Connection
+from server.ws.flood import FLOODING, Refusals, flooding_reason
 from server.ws.frames import BadFrame, parse_frame
 from server.ws.handlers import error_frame, handle
 from server.ws.registry import sockets_of
@@ -28,7 +29,9 @@ from server.ws.registry import sockets_of
 log = structlog.get_logger("pam.ws")
 router = APIRouter()
 GONE = 1006  # the client went away: nothing left to close
-TOO_MANY_SOCKETS = 4429  # the user already holds WS_MAX_PER_USER sockets on this instance
+# The user already holds WS_MAX_PER_USER sockets on this instance, or opened sockets past
+# their API rate limit.
+TOO_MANY = 4429
 EXPIRY_CHECK_S = 60.0  # the watchdog re-reads expires_at at least this often
 
 
@@ -44,11 +47,21 @@ async def pam_socket(websocket: WebSocket) -> None:
             await websocket.close(UNAUTHORIZED, failed.reason)
         return
     user = signed_in.user
+    # A socket's opening is a request against the user's API budget (as the HTTP
+    # middleware counts requests): otherwise a client closed for flooding reconnects at
+    # will, each socket with its handshake, sign-in and refused frames (R11-2).
+    wait_s = await hit(resources, f"api:user:{user}", resources.settings.rate_limit_api)
+    if wait_s is not None:
+        with contextlib.suppress(Exception):
+            await websocket.close(
+                TOO_MANY, f"Too many requests; try again in {retry_after_header(wait_s)} s."
+            )
+        return
     registry = sockets_of(websocket.app)
     cap = resources.settings.ws_max_per_user
     if registry.count(user) >= cap:
         with contextlib.suppress(Exception):
-            await websocket.close(TOO_MANY_SOCKETS, f"At most {cap} open sockets per user.")
+            await websocket.close(TOO_MANY, f"At most {cap} open sockets per user.")
         return
     connection = Connection(websocket, user, expires_at=signed_in.expires_at)
     registry.add(connection)
@@ -80,6 +93,7 @@ async def _close_at_expiry(connection: Connection) -> None:
 
 async def _receive(connection: Connection, resources: Resources, runs: RunManager) -> None:
     rate = resources.settings.rate_limit_ws_frames
+    refusals = Refusals(resources.settings.ws_refused_frames_max)
     try:
         while not connection.closed.is_set():
             message = await connection.websocket.receive()
@@ -91,6 +105,9 @@ async def _receive(connection: Connection, resources: Resources, runs: RunManage
                 return
             wait_s = await hit(resources, f"ws:{connection.user_id}", rate)
             if wait_s is not None:
+                if refusals.refuse():
+                    connection.shut(FLOODING, flooding_reason(wait_s))
+                    return
                 connection.send(
                     {
                         **error_frame("RATE_LIMITED", "Too many frames; slow down."),

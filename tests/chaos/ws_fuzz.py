@@ -22,11 +22,14 @@ from typing import Any
 
 import httpx
 
+from server.settings import Settings
+from server.ws.flood import FLOODING
 from tests.chaos import ws_sessions as s
 from tests.chaos.ws_case import Case, before_sign_in
 from tests.chaos.ws_cases import cases
 
 DOCUMENTED = {"BAD_REQUEST", "UNAUTHORIZED", "RATE_LIMITED", "THREAD_BUSY", "NOT_FOUND"}
+REFUSED_MAX = Settings.model_fields["ws_refused_frames_max"].default  # the servers' default
 AUTH_CLOSE_S = 1.5  # PROTOCOLS.md: 4001 within 1 s (the silent client: 1 s of silence)
 
 
@@ -118,17 +121,24 @@ async def fuzz_ws(
 
 
 async def flood(report: FuzzReport, ws_base: str, token: str, frames: int) -> None:
-    answers, after = await s.flood(ws_base, token, frames)
+    """Past the frame limit, each frame is refused with `retry_after`; a client that
+    keeps sending is closed with 1008 after at most REFUSED_MAX refusals (R11-2)."""
+    answer = await s.flood(ws_base, token, frames)
     report.frames_sent += frames
-    kinds = Counter(s.kind(text) for text in answers)
+    kinds = Counter(s.kind(text) for text in answer.frames)
     report.categories["flood"] += frames
     report.outcomes.update({f"flood:{k}": n for k, n in kinds.items()})
-    limited = [json.loads(t) for t in answers if s.kind(t) == "error:RATE_LIMITED"]
+    if answer.close is not None:
+        report.outcomes[f"flood:close:{answer.close}"] += 1
+    limited = [json.loads(t) for t in answer.frames if s.kind(t) == "error:RATE_LIMITED"]
     if not limited:
         report.failures.append(f"flood of {frames} frames: never RATE_LIMITED ({dict(kinds)})")
     if set(kinds) - {"pong", "error:RATE_LIMITED"}:
         report.failures.append(f"flood: unexpected answers {dict(kinds)}")
     if any(not (f.get("retry_after", 0) > 0) for f in limited):
         report.failures.append("flood: a RATE_LIMITED frame without retry_after")
-    if after.close is not None or not after.frames:
-        report.failures.append(f"flood: the socket did not stay open ({after.outcome()})")
+    if answer.close != FLOODING or len(limited) > REFUSED_MAX:
+        report.failures.append(
+            f"flood: {len(limited)} refused, then {answer.outcome()[-40:]}: not closed with"
+            f" {FLOODING} after at most {REFUSED_MAX} refusals"
+        )

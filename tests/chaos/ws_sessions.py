@@ -111,22 +111,25 @@ async def closing(ws_base: str, token: str | None, payload: str | bytes | None) 
         return await read(ws, None, REPLY_TIMEOUT_S)
 
 
-async def flood(ws_base: str, token: str, frames: int) -> tuple[list[str], Answer]:
-    """`frames` pings as fast as the socket takes them: every answer, then the answer to
-    one more ping (which shows whether the socket stayed open)."""
+async def flood(ws_base: str, token: str, frames: int) -> Answer:
+    """`frames` pings as fast as the socket takes them: every answer until all are
+    answered or the server closes the socket (a flooding client is closed, R11-2)."""
     async with await signed_in(ws_base, token) as ws:
 
         async def pour() -> None:
             for i in range(frames):
-                await ws.send(ping(f"flood-{i}"))
+                await send(ws, ping(f"flood-{i}"))
 
         sender = asyncio.create_task(pour())
-        answers = []
-        async with asyncio.timeout(REPLY_TIMEOUT_S * 3):
-            for _ in range(frames):
-                raw = await ws.recv()
-                answers.append(raw if isinstance(raw, str) else raw.decode(errors="replace"))
+        answer = Answer()
+        try:
+            async with asyncio.timeout(REPLY_TIMEOUT_S * 3):
+                while len(answer.frames) < frames:
+                    raw = await ws.recv()
+                    answer.frames.append(raw if isinstance(raw, str) else raw.decode("utf-8"))
+        except ConnectionClosed:
+            answer.close = ws.close_code
+        except TimeoutError:
+            answer.timed_out = True
         await sender
-        await send(ws, ping("after-flood"))
-        after = await read(ws, None, 1.0)  # a frame, or a close; a timeout is silence
-    return answers, after
+    return answer

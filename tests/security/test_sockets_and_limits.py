@@ -6,6 +6,7 @@ for PAM's own page only (L6)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import subprocess
 import sys
@@ -13,6 +14,7 @@ import time
 from pathlib import Path
 
 import httpx
+import orjson
 import pytest
 from langchain_core.messages import AIMessage
 from websockets.asyncio.client import connect
@@ -202,6 +204,35 @@ async def test_one_user_may_hold_only_so_many_sockets(serve: Serve) -> None:
                 assert (await recv_frame(other))["type"] == "connected"
         async with connect(ws_url(server, user)) as again:
             assert (await recv_frame(again))["type"] == "connected"
+
+
+async def test_a_socket_that_keeps_sending_past_its_limit_is_closed(serve: Serve) -> None:
+    """R11-2 (left open by redteam 10): every frame past RATE_LIMIT_WS_FRAMES was answered
+    RATE_LIMITED, as many as the client sent (~0.8 ms of server CPU each), and sockets
+    opened at will. Now the third refusal past WS_REFUSED_FRAMES_MAX=2 closes the socket
+    with 1008 and a reason (the frames sent after it are never read), and each socket's
+    opening counts against RATE_LIMIT_API: the third of 2/minute is closed with 4429."""
+    user = new_user("flooder")
+    limits = {"rate_limit_ws_frames": "3/minute", "rate_limit_api": "2/minute"}
+    async with serve(ScriptedChatModel(), ws_refused_frames_max=2, **limits) as server:
+        async with connect(ws_url(server, user)) as ws:
+            assert (await recv_frame(ws))["type"] == "connected"
+            for i in range(40):
+                await ws.send(f'{{"type": "ping", "timestamp": "{i}"}}')
+            answers = []
+            with contextlib.suppress(ConnectionClosed):
+                async with asyncio.timeout(10):
+                    while True:
+                        answers.append(orjson.loads(await ws.recv()))
+        flooded = (ws.close_code, ws.close_reason or "")
+        async with connect(ws_url(server, user)) as second:
+            assert (await recv_frame(second))["type"] == "connected"
+        async with connect(ws_url(server, user)) as third:
+            code, reason = await closed_with(third)
+    assert flooded[0] == 1008 and "rate limit" in flooded[1], flooded
+    assert [a["type"] for a in answers] == ["pong"] * 3 + ["error"] * 2
+    assert all(a["code"] == "RATE_LIMITED" and a["retry_after"] > 0 for a in answers[3:])
+    assert code == 4429 and "Too many requests" in reason, (code, reason)
 
 
 @pytest.mark.parametrize(
