@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import socket
 import subprocess
 import time
 from collections.abc import Iterator, Mapping
@@ -19,6 +20,31 @@ from tests.servers import free_port, stop
 
 REPO = Path(__file__).resolve().parent.parent
 ALL_CORES = frozenset(os.sched_getaffinity(0))  # before the load generator pins itself
+
+
+_last_port = [0]
+
+
+def bench_port() -> int:
+    """A free port for a server under test: from `BENCH_PORTS` (`low-high`, inclusive)
+    when set, so sessions sharing a machine keep to their own ports; else any."""
+    spec = os.environ.get("BENCH_PORTS", "")
+    if not spec:
+        return free_port()
+    low, high = (int(part) for part in spec.split("-", 1))
+    span = high - low + 1
+    for step in range(span):
+        # Round the range from the last port handed out: servers started together
+        # bind theirs only later, so a port just given out must not be given again.
+        port = low + (_last_port[0] + 1 + step - low) % span
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            _last_port[0] = port
+            return port
+    raise RuntimeError(f"no free port in BENCH_PORTS={spec}")
 
 
 def cores() -> tuple[int, int]:
@@ -101,7 +127,7 @@ def _wait_ready(
 def process(
     name: str, argv: list[str], env: Mapping[str, str], ready_path: str, cwd: Path
 ) -> Iterator[Server]:
-    port = free_port()
+    port = bench_port()
     argv = [a.replace("{port}", str(port)) for a in argv]
     log = cwd / f"{name}.log"
     with log.open("wb") as sink:

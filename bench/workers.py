@@ -41,7 +41,6 @@ from bench import launch, procs
 from bench.db import bench_database, prepare
 from bench.server_load import one
 from bench.stats import ratio, summary
-from tests.servers import free_port
 
 RESULTS = Path(__file__).resolve().parent / "results"
 COUNTS = (1, 2)
@@ -97,7 +96,7 @@ def private_redis() -> Iterator[tuple[str, int]]:
     binary = shutil.which("redis-server")
     if binary is None:
         sys.exit("bench.workers: redis-server is not installed")
-    port = free_port()
+    port = procs.bench_port()
     process = subprocess.Popen(  # noqa: S603 - our own argv
         [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
         stdout=subprocess.DEVNULL,

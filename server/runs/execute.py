@@ -27,9 +27,9 @@ from server.runs.coordinator import Lease
 from server.runs.graph_stream import graph_stream
 from server.runs.run import Run, RunStatus, turn_result
 from server.runs.store import run_update_statements, update_run
+from server.runs.user_graphs import users_graph
 from tools.db.checkpoint_batch import run_batch
 from tools.db.pool import Pool
-from tools.db.thread_keys import owned_graph
 
 log = structlog.get_logger("pam.runs")
 
@@ -147,7 +147,7 @@ async def _execute(
     recorded = False  # the end already written with the run's checkpoints
     error: str | None = None
     marking: asyncio.Task[None] | None = None
-    graph = owned_graph(graph, run.user_id)  # the client's thread id, in the user's namespace
+    graph = users_graph(graph, run.user_id)  # the client's thread id, in the user's namespace
     # The task runs in its own copy of the context: these tag every log line of the turn.
     bind_contextvars(run_id=run.run_id, thread_id=run.thread_id, user_id=str(run.user_id))
     try:

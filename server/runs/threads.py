@@ -19,8 +19,9 @@ from cachetools import LRUCache
 
 from server.refusals import BadInput, Conflict, NotFound
 from server.resources import Resources
+from server.runs.user_graphs import users_graph
 from tools.db.scope import UserDb, user_db
-from tools.db.thread_keys import ThreadNamespaces, owned_graph, thread_key
+from tools.db.thread_keys import ThreadNamespaces, thread_key
 
 COLUMNS = "id, user_id, title, metadata, created_at, updated_at"
 OWNED_THREADS = 50_000
@@ -79,7 +80,7 @@ def thread_namespaces(resources: Resources) -> ThreadNamespaces:
 
 def user_graph(resources: Resources, user_id: UUID) -> Any:
     """The graph for a run or state call on the user's threads (their namespace)."""
-    return owned_graph(resources.graph, user_id)
+    return users_graph(resources.graph, user_id)
 
 
 class CheckpointNotFound(NotFound):
