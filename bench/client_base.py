@@ -12,12 +12,13 @@ from server.auth import TokenVerifier
 from server.settings import Settings
 
 MESSAGE = "spent $12.50 on coffee"
+VARIANTS = 90  # how many texts `varied` makes of MESSAGE before it repeats one
 
 
 def varied(message: str, n: int) -> str:
     """The benchmark message with its amount changed per turn ($1.50 .. $90.50), so that
     no cache sees the same text turn after turn as it would in no real conversation."""
-    return message.replace("12.50", f"{1 + n % 90}.50") if message == MESSAGE else message
+    return message.replace("12.50", f"{1 + n % VARIANTS}.50") if message == MESSAGE else message
 
 
 def thread_messages(message: str = MESSAGE) -> Iterator[str]:

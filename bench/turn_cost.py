@@ -35,7 +35,7 @@ from langchain_core.messages import AIMessage, HumanMessage
 from agent.context import Context
 from agent.model import load_chat_model
 from agent.state import PamState
-from bench.client_base import thread_messages
+from bench.client_base import VARIANTS, thread_messages
 from bench.clients import MESSAGE, varied
 from bench.cpu_sampler import CpuSampler
 from bench.flags import evaluation_cost, rules_service
@@ -157,8 +157,10 @@ async def turn_cost(pool: Pool, model: BaseChatModel, turns: int) -> dict[str, A
     await saver.setup()
     bare = build_graph(None, model=model)
     saved = build_graph(saver, model=model)
-    await _turns(bare, pool, 3, [])  # warm: imports, prepared statements
-    await _turns(saved, pool, 3, [])
+    # Warm, as the served windows are (bench/server_load.py): imports, prepared statements,
+    # and the brain's per-text caches over every text of the load's message.
+    await _turns(bare, pool, VARIANTS, [])
+    await _turns(saved, pool, VARIANTS, [])
     result = {
         "turns": turns,
         "no_checkpointer": _figures(await timed_turns(bare, pool, turns, [])),
