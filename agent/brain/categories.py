@@ -256,10 +256,12 @@ _STRONG_LETTERS = {(w[0], "".join(sorted(w))): c for w, c in _STRONG_WORDS.items
 
 
 # Words of when, spelt right, that a typo table would take for a category word ("last
-# night" is not "nights at" a park).
+# night" is not "nights at" a park, "the first quarter" no first aid).
 _WHEN_WORDS = frozenset(
     ("night", "nights", "tonight", "today", "morning", "evening", "afternoon", "weekend",
-     "yesterday", "fortnight", "month", "months", "weeks")
+     "yesterday", "fortnight", "month", "months", "weeks",
+     # (an order in time: "the first quarter" is no first aid)
+     "first", "second", "third", "fourth", "quarter")
 )  # fmt: skip
 
 

@@ -387,7 +387,7 @@ def _digits_scale(m: re.Match[str]) -> str:
 
 # Percent as it is spelt in other languages ("90 procent", "80 prozent", "75 por ciento").
 _PERCENT = re.compile(
-    r"(?<=\d)\s*(?:procent|prozent|pourcent|pour cent|por ciento|per cento)\b", re.I
+    r"(?<=\d)\s*(?:procent|prozent|pourcent|pour cent|por ciento|per cento|pc|pct)\b", re.I
 )
 # "sixty eight point five litres" (by then "68 point 5"): one number.
 _POINT = re.compile(r"\b(\d+) point (\d+)\b", re.IGNORECASE)
@@ -404,7 +404,9 @@ _DOTTED_MONEY = re.compile(
 )
 _DECIMAL_COMMA = re.compile(
     r"(?<![\d,.])(\d{1,4}),(\d{2}(?!\d|,\s*\d|\s+\d)"
-    r"|\d(?=\s*(?:bar|kg|kilos?|l|lt|litres?|liters?|km|euros?|eur|%)\b))"
+    r"|\d(?=\s*(?:bar|kg|kilos?|l|lt|litres?|liters?|km|euros?|eur|%)\b)"
+    # "€12,5": one decimal after a currency's sign
+    r"|(?<=[$€£]\d,)\d(?![\d,])|(?<=[$€£]\d\d,)\d(?![\d,])|(?<=[$€£]\d\d\d,)\d(?![\d,]))"
 )
 
 
@@ -412,7 +414,8 @@ _DECIMAL_COMMA = re.compile(
 # Not one of a row of numbers ("220 240 220 240 kPa"), nor a count before a size ("2 250g").
 _SPACED_THOUSANDS = re.compile(
     r"(?<![\d.,])(?<!\d )([1-9]\d{0,2}) (\d{3})"
-    r"(?![\d.,]\d|\d| \d|\s*(?:g|ml|mm|cm|x|kpa|psi|bar)\b)"
+    # ("1 234,50": cents after a decimal comma may follow, not a third group or a row)
+    r"(?![\d.]\d|,\d{3}|,\d{1,2}\s*,|\d| \d|\s*(?:g|ml|mm|cm|x|kpa|psi|bar)\b)"
 )
 # "2026-02-01 → 2026-02-14", "mon -> fri": an arrow between two values is "to".
 _ARROW = re.compile(r"\s*(?:→|->|=>|⟶)\s*")
