@@ -183,7 +183,12 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     # weekday in the week named (before "next week" alone, which is the day a week on)
     (
         re.compile(
-            rf"\b(?P<rel>last|next|this) week,?\s+(?:on\s+)?(?:the\s+)?(?P<wd>{_WD})\b\.?"
+            rf"\b(?P<rel>last|next|this) week,?\s+"
+            # ("next week, leaving tuesday", "next week - heading off on thurs": a word or two
+            # of going between)
+            r"(?:(?:leaving|leave|departing|heading off|going|starting|arriving|back|home|-)\s+)"
+            r"{0,2}"
+            rf"(?:on\s+)?(?:the\s+)?(?P<wd>{_WD})\b\.?"
             rf"|\b(?P<wd2>{_WD})\.?\s+(?:of\s+)?(?P<rel2>last|next|this) week\b",
             _I,
         ),

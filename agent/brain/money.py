@@ -211,7 +211,11 @@ _BARE_AFTER = re.compile(
     r"|[\s-]?(?:kilos?|kilograms?|kilogrammes?|grams?|grammes?|tonnes?|litres?|liters?|lt"
     r"|metres?|meters?|inch(?:es)?|foot|feet|ft|gallons?|gal|volt|watt|amp)\b"
     # a distance or a reading with a blank before its unit ("148,200 km") is no money either
-    r"|\s+(?:km|kms|klms|kilomet(?:re|er)s?|miles?|mi)\b",
+    r"|\s+(?:km|kms|klms|kilomet(?:re|er)s?|miles?|mi)\b"
+    # a count of nights, days or people is no price ("a stop there for 2 nights", "the 3 of
+    # us"); a rate says its price first ("45 a night")
+    r"|\s+(?:nights?|days?|weeks?|fortnights?|months?|years?|hours?|hrs?|minutes?|mins?|people"
+    r"|persons|adults|kids|guests|stars?|of\s+us)\b",
     re.IGNORECASE,
 )
 # A figure read off the odometer is no money ("the odometer reads 148,200", "odo 148200").

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from agent.brain.categories import category_of
 from agent.brain.dates import find_day
-from agent.brain.money import find_amounts
+from agent.brain.money import best_amount, find_amounts
 from agent.brain.ranges import find_range
 from agent.brain.shares import for_each_person, split_ways
 from tests.unit.brain.support import only_call, step
@@ -78,3 +78,26 @@ def test_a_budget_said_monthly_keeps_its_figure_whatever_else_is_said() -> None:
         "set_budget",
     )
     assert args["monthly_limit"] == 600
+
+
+def test_a_weekday_said_after_next_week_is_that_week_s() -> None:
+    monday = date(2026, 12, 7)
+    hit = find_day("off to the coast next week, leaving thursday", monday, future=True)
+    assert hit is not None and hit.day == date(2026, 12, 17)
+    hit = find_day("next week - heading off on fri", monday, future=True)
+    assert hit is not None and hit.day == date(2026, 12, 18)
+    # a weekday joined by "and" is another day, not that week's
+    hit = find_day("busy next week and wednesday", monday, future=True)
+    assert hit is not None and hit.day == date(2026, 12, 14)
+
+
+def test_a_count_of_nights_or_people_is_no_amount() -> None:
+    assert best_amount("book us a powered site at the showground for 3 nights", loose=True) is None
+    assert best_amount("there were 5 people at the bbq", loose=True) is None
+    amount = best_amount("3 nights at the showground, 105", loose=True)
+    assert amount is not None and amount.value == 105
+
+
+def test_a_vehicle_named_by_its_model_is_no_category() -> None:
+    assert category_of("that fill was for the cruiser, not the van") is None
+    assert category_of("booked a river cruise for 90") == "entertainment"
