@@ -10,6 +10,7 @@ from agent.brain.dates import find_day
 from agent.brain.money import best_amount, find_amounts
 from agent.brain.ranges import find_range
 from agent.brain.shares import for_each_person, split_ways
+from agent.brain.textutil import foreign_figures, normalise
 from tests.unit.brain.support import only_call, step
 
 TODAY = date(2026, 3, 10)
@@ -101,3 +102,13 @@ def test_a_count_of_nights_or_people_is_no_amount() -> None:
 def test_a_vehicle_named_by_its_model_is_no_category() -> None:
     assert category_of("that fill was for the cruiser, not the van") is None
     assert category_of("booked a river cruise for 90") == "entertainment"
+
+
+def test_foreign_figure_forms_leave_their_look_alikes() -> None:
+    # a German span of days keeps its dash; a short walk and half a dozen stay what they are
+    assert "10.-12." in normalise("away from 10.-12. march")
+    assert foreign_figures("did a 2k walk") == "did a 2k walk"
+    assert foreign_figures("bought half a dozen eggs") == "bought half a dozen eggs"
+    # the British "1k2" is no distance ("4k2 km" stays)
+    assert foreign_figures("drove 4k2 km") == "drove 4k2 km"
+    assert foreign_figures("spent 1k2 on tyres") == "spent 1200 on tyres"

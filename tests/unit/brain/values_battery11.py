@@ -93,6 +93,16 @@ _FIGURES: list[tuple[str, dict[str, Any]]] = [
     ("spent 1 234,50 euros on the new awning", {"amount": 1234.5, "currency": "EUR"}),
     ("paid 2 350,75 for the new tyres", {"amount": 2350.75}),
     ("spent 9,9 euro on bread", {"amount": 9.9, "currency": "EUR"}),
+    ("spent 1,5k on the solar setup", {"amount": 1500}),
+    ("paid 35,- euro for the ferry", {"amount": 35, "currency": "EUR"}),
+    ("spent 45.- on dinner at the pub", {"amount": 45}),
+    ("spent 35€ on lunch", {"amount": 35, "currency": "EUR"}),
+    ("spent 12,50€ on lunch", {"amount": 12.5, "currency": "EUR"}),
+    ("paid 1'200 francs for the train passes", {"amount": 1200, "currency": "CHF"}),
+    ("spent 1k2 on the new tyres", {"amount": 1200}),
+    ("paid half a grand for the awning", {"amount": 500}),
+    ("paid a grand and a half for the awning", {"amount": 1500}),
+    ("spent 45 and 20 cents on dinner", {"amount": 45.2}),
 ]
 # Currencies named by a word or a code the brain did not know, or by a country's capitals.
 _CURRENCIES = [
