@@ -255,11 +255,15 @@ _LETTERS = {(w[0], "".join(sorted(w))): c for w, c in _WORDS.items()}
 _STRONG_LETTERS = {(w[0], "".join(sorted(w))): c for w, c in _STRONG_WORDS.items()}
 
 
-# Words of when, spelt right, that a typo table would take for a category word ("last
-# night" is not "nights at" a park).
+# Words spelt right that a typo table would take for a category word: of when ("last
+# night" is not "nights at" a park, "the first quarter" no first aid), and vehicles.
 _WHEN_WORDS = frozenset(
     ("night", "nights", "tonight", "today", "morning", "evening", "afternoon", "weekend",
-     "yesterday", "fortnight", "month", "months", "weeks")
+     "yesterday", "fortnight", "month", "months", "weeks",
+     # (an order in time: "the first quarter" is no first aid)
+     "first", "second", "third", "fourth", "quarter",
+     # (a vehicle named by its model: "the cruiser" is no cruise)
+     "cruiser", "cruisers", "landcruiser")
 )  # fmt: skip
 
 

@@ -54,6 +54,25 @@ class DayHit:
 
 
 _RULES: list[tuple[re.Pattern[str], str]] = [
+    # "the first Monday of next month", "the last Friday in March": that weekday's turn in
+    # the month named
+    (
+        re.compile(
+            rf"\b(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last)\s+({_WD})\.?\s+"
+            rf"(?:of|in)\s+(?:(next|this|the)\s+month|({MONTHS}))\b",
+            _I,
+        ),
+        "nth_weekday",
+    ),
+    # "next month on the 2nd", "on the 2nd next month": that day of next month
+    (
+        re.compile(
+            r"\bnext\s+month,?\s+on\s+the\s+(\d{1,2})(?:st|nd|rd|th)?\b"
+            r"|\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\s+next\s+month\b",
+            _I,
+        ),
+        "nth_next_month",
+    ),
     # "the 3rd of next month", "the 20th of this month" (before "next month" alone)
     (
         re.compile(
@@ -158,11 +177,18 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "in",
     ),
+    # "within 2 weeks", "within a month": a deadline that far on (of things to come only)
+    (re.compile(rf"\bwithin\s+{_COUNT}\s+(days?|weeks?|fortnights?|months?)\b", _I), "within"),
     # "next week on Wednesday", "Wednesday next week", "the Thursday of last week": that
     # weekday in the week named (before "next week" alone, which is the day a week on)
     (
         re.compile(
-            rf"\b(?P<rel>last|next|this) week,?\s+(?:on\s+)?(?:the\s+)?(?P<wd>{_WD})\b\.?"
+            rf"\b(?P<rel>last|next|this) week,?\s+"
+            # ("next week, leaving tuesday", "next week - heading off on thurs": a word or two
+            # of going between)
+            r"(?:(?:leaving|leave|departing|heading off|going|starting|arriving|back|home|-)\s+)"
+            r"{0,2}"
+            rf"(?:on\s+)?(?:the\s+)?(?P<wd>{_WD})\b\.?"
             rf"|\b(?P<wd2>{_WD})\.?\s+(?:of\s+)?(?P<rel2>last|next|this) week\b",
             _I,
         ),
@@ -198,9 +224,10 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "dotted",
     ),
-    # "Wednesday the 18th": the date, which the weekday only confirms
+    # "Wednesday the 18th": the date; when this month's 18th is another weekday, the next
+    # month (the last, of the past) whose 18th is a Wednesday
     (
-        re.compile(rf"\b(?:{_WD})\.?,?\s+(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)\b", _I),
+        re.compile(rf"\b(?P<wd>{_WD})\.?,?\s+(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)\b", _I),
         "weekday_nth",
     ),
     (re.compile(r"\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b", _I), "nth"),
@@ -249,6 +276,8 @@ def _resolve(kind: str, m: re.Match[str], today: date, future: bool) -> date | N
         return today + timedelta(days=simple[kind])
     if kind == "today":
         return today
+    if kind == "within":
+        return shift(today, count_of(m[1]), m[2]) if future else None
     if kind in ("ago", "in"):
         return shift(today, count_of(m[1]) * (-1 if kind == "ago" else 1), m[2])
     if kind == "rel_unit":
@@ -305,7 +334,14 @@ def _resolve(kind: str, m: re.Match[str], today: date, future: bool) -> date | N
     if kind == "nth":
         return nth_day(today, int(m[1]), future)
     if kind == "weekday_nth":
-        return nth_day(today, int(m["n"]), future)
+        return _agreeing(nth_day(today, int(m["n"]), future), m["wd"], future)
+    if kind == "nth_weekday":
+        return _nth_weekday(m, today, future)
+    if kind == "nth_next_month":
+        try:
+            return add_months(today.replace(day=1), 1).replace(day=int(m[1] or m[2]))
+        except ValueError:
+            return None
     if kind == "weekday":
         return weekday(today, m[2], m[1].lower(), future)
     if kind == "weekday_before_last":
@@ -336,6 +372,44 @@ def _resolve(kind: str, m: re.Match[str], today: date, future: bool) -> date | N
     if kind == "written" and month_number(m[0]) is None and "/" not in m[0]:
         return None
     return written(m[0], today, future)
+
+
+def _agreeing(day: date | None, name: str, future: bool) -> date | None:
+    """The day of the month `day` has, in the nearest month (onward, or back for the past)
+    where it falls on the weekday `name`; `day` itself when none within a year does."""
+    if day is None:
+        return None
+    wanted = WEEKDAYS.index(name.lower()[:3])
+    for months in range(12):
+        try:
+            candidate = add_months(day.replace(day=1), months if future else -months).replace(
+                day=day.day
+            )
+        except ValueError:
+            continue
+        if candidate.weekday() == wanted:
+            return candidate
+    return day
+
+
+_NTH = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
+
+
+def _nth_weekday(m: re.Match[str], today: date, future: bool) -> date | None:
+    """ "the first Monday of next month", "the last Friday in March"."""
+    if m[4]:
+        first = written(f"1 {m[4]}", today, future)
+        if first is None:
+            return None
+        if future and month_number(m[4]) == today.month:
+            first = today.replace(day=1)  # "the last Friday in March", said in March
+    else:
+        first = add_months(today.replace(day=1), 1 if m[3].lower() == "next" else 0)
+    wanted = WEEKDAYS.index(m[2].lower()[:3])
+    if m[1].lower() == "last":
+        end = add_months(first, 1) - timedelta(days=1)
+        return end - timedelta(days=(end.weekday() - wanted) % 7)
+    return first + timedelta(days=(wanted - first.weekday()) % 7 + 7 * _NTH[m[1].lower()])
 
 
 def find_day(text: str, today: date, *, future: bool) -> DayHit | None:

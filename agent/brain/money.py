@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from agent.brain.numbers import DIGITS, thousands_after
 
-_CODES = "aud|nzd|usd|gbp|eur|cad|jpy|zar|inr"
+_CODES = "aud|nzd|usd|gbp|eur|cad|jpy|zar|inr|chf"
 _SYMBOLS = {"a$": "AUD", "au$": "AUD", "nz$": "NZD", "us$": "USD", "c$": "CAD", "€": "EUR"}
 _SYMBOLS |= {"£": "GBP", "r": "ZAR", "₹": "INR", "rs": "INR", "rs.": "INR", "¥": "JPY"}
 # Not inside "1,234,567": a start after each comma re-reads the rest of the run, O(n^2).
@@ -27,7 +27,10 @@ _LAND_CODES = {
 }  # fmt: skip
 _LANDS = "|".join(re.escape(k) for k in sorted(_LAND_CODES, key=len, reverse=True))
 # "quid" stays the profile's currency: Australians say it of dollars too.
-_WORD_CODES = {"pound": "GBP", "euro": "EUR"}
+_WORD_CODES = {
+    "pound": "GBP", "euro": "EUR", "yen": "JPY", "rand": "ZAR", "rupee": "INR", "franc": "CHF",
+    "swiss franc": "CHF",
+}  # fmt: skip
 # A currency named apart from its amount: "…, this was australian dollars", "it was in euros".
 _NAMED_APART = re.compile(
     rf"\b(?:in\s+)?(?:(?P<land>{_LANDS})\s+dollars?"
@@ -75,7 +78,9 @@ _PATTERNS = (
     re.compile(
         rf"{_LEAD}(?<![\w.])(?P<num>{_NUM})\s?(?P<k>k\b|grand\b)?\s?"
         rf"(?P<word>(?P<land>{_LANDS})\s+dollars?\b|dollars?|bucks?|dollarydoos|quid|pounds?\b"
-        rf"|euros?\b|(?P<code>{_CODES})\b)"
+        rf"|euros?\b|(?P<code>{_CODES})\b"
+        # "4500 yen", "200 rand", "45 francs", "45 US on lunch" (a country's capitals alone)
+        r"|yen\b|rand\b|rupees?\b|(?:swiss\s+)?francs?\b|(?-i:(?P<bare>US|NZ|AU))(?=\s+(?:on|for|at|in|to)\b|\s*[,.;!?]|\s*$))"
         r"(?:\s*(?:and\s+)?(?P<cents>\d{1,2})\s*(?:cents?|c)\b)?"
         # "60 bucks Aussie", "40 dollars US": the country said after the dollars
         r"(?:\s+(?P<after>aussie|australian|american|canadian|kiwi|(?-i:US|NZ|AU))\b"
@@ -132,9 +137,9 @@ def _from_match(m: re.Match[str]) -> Amount | None:
     if groups.get("neg") or groups.get("neg2"):
         value = -value
     code = (groups.get("code") or "").upper() or None
-    if land := groups.get("land") or groups.get("after"):
+    if land := groups.get("land") or groups.get("after") or groups.get("bare"):
         code = _LAND_CODES[land.lower()]
-    elif word := (groups.get("word") or "").lower().rstrip("s"):
+    elif word := re.sub(r"\s+", " ", groups.get("word") or "").lower().rstrip("s"):
         code = code or _WORD_CODES.get(word)
     sym = (groups.get("sym") or "").lower()
     currency = code or _SYMBOLS.get(sym)
@@ -175,7 +180,9 @@ _CUED = re.compile(
     rf"|received|budget(?:\s+of)?|limit(?:\s+of)?|to|at|is|it's|about|around|total(?:led)?)"
     rf"\s+(?:me\s+|us\s+|about\s+|around\s+|roughly\s+)?{_SIGN}(?P<num>{_NUM})(?P<k>k)?\b"
     r"(?!\s*(?:%|percent|l\b|lt|ltr|litres?|liters?|km|kms|kg|g\b|ml|am\b|pm\b|:|/|st\b|nd\b"
-    r"|rd\b|th\b|days?|weeks?|months?|years?|hours?|mins?|minutes?|stars?|people|nights?))",
+    r"|rd\b|th\b|days?|weeks?|months?|years?|hours?|mins?|minutes?|stars?|people|nights?"
+    # ("there were 3 of us", "for 2 adults": people counted, not money)
+    r"|of\s+(?:us|them)\b|adults?\b|persons\b|ppl\b|pax\b|guests\b))",
     re.IGNORECASE,
 )
 # "twelve fifty" (now "12 50") after a money verb: twelve dollars fifty.
@@ -204,7 +211,11 @@ _BARE_AFTER = re.compile(
     r"|[\s-]?(?:kilos?|kilograms?|kilogrammes?|grams?|grammes?|tonnes?|litres?|liters?|lt"
     r"|metres?|meters?|inch(?:es)?|foot|feet|ft|gallons?|gal|volt|watt|amp)\b"
     # a distance or a reading with a blank before its unit ("148,200 km") is no money either
-    r"|\s+(?:km|kms|klms|kilomet(?:re|er)s?|miles?|mi)\b",
+    r"|\s+(?:km|kms|klms|kilomet(?:re|er)s?|miles?|mi)\b"
+    # a count of nights, days or people is no price ("a stop there for 2 nights", "the 3 of
+    # us"); a rate says its price first ("45 a night")
+    r"|\s+(?:nights?|days?|weeks?|fortnights?|months?|years?|hours?|hrs?|minutes?|mins?|people"
+    r"|persons|adults|kids|guests|stars?|of\s+us)\b",
     re.IGNORECASE,
 )
 # A figure read off the odometer is no money ("the odometer reads 148,200", "odo 148200").
@@ -269,9 +280,12 @@ def best_amount(text: str, *, loose: bool = False) -> Amount | None:
     return (priced or bare)[0] if bare else None
 
 
-# A small whole number before a plural noun is a count ("2 coffees", "3 bags of ice").
+# A small whole number before a plural noun is a count ("2 coffees", "3 bags of ice"), as
+# are the people in "the 3 of us".
 _COUNT_OF = re.compile(
-    r"\s+(?!(?:dollars|bucks|quid|euros|pounds|cents|aud|usd)\b)[a-z]{2,}s\b", re.I
+    r"\s+(?:(?!(?:dollars|bucks|quid|euros|pounds|cents|aud|usd)\b)[a-z]{2,}s\b"
+    r"|of\s+(?:us|them)\b|ppl\b|pax\b)",
+    re.I,
 )
 
 

@@ -62,6 +62,29 @@ _NAMED: list[tuple[re.Pattern[str], str]] = [
         ),
         "christmas_new_year",
     ),
+    # "the first quarter", "Q3", "the 4th quarter of last year": a quarter of the calendar by
+    # its number, the latest that has begun unless a year is said; "of the financial year"
+    # counts from July (Australia's)
+    (
+        re.compile(
+            r"\b(?:the\s+)?(?:(first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+quarter"
+            r"(?=\s+of\b|(?<!last quarter)(?<!final quarter))|q([1-4]))\b"
+            r"(?:\s+(?:of\s+)?(?:(?:the\s+)?(this|last|previous|the)\s+(?:(financial|fiscal|tax|fin)"
+            r"\s+)?year|(?:the\s+)?(fy)|(20[0-4]\d)))?",
+            _I,
+        ),
+        "numbered_quarter",
+    ),
+    # "the first half of the year", "the second half of last year": January to June, July to
+    # December (the latest begun unless the year is said)
+    (
+        re.compile(
+            r"\b(?:the )?(first|1st|second|2nd|latter) half of (?:the |this )?(last |previous )?"
+            r"year\b",
+            _I,
+        ),
+        "half_of_year",
+    ),
     # "this quarter", "last quarter": the quarter of the calendar (Australia's financial
     # quarters start on the same months)
     (
@@ -119,6 +142,10 @@ _NAMED: list[tuple[re.Pattern[str], str]] = [
         "financial_year",
     ),
     (re.compile(r"\b(?:the )?week before last\b", _I), "week_before_last"),
+    # "the month before last", "the year before last": two back from this one
+    (re.compile(r"\b(?:the )?(month|year) before last\b", _I), "before_last"),
+    # "this time last month", "by this time last year": that span's start to the same day
+    (re.compile(r"\b(?:this|the same) time last (week|month|year)\b", _I), "same_time_last"),
     # "the last month and a half", "the past 2 and a half weeks": that many days back
     (
         re.compile(
@@ -276,6 +303,26 @@ def _calendar(kind: str, m: re.Match[str], today: date, future: bool) -> tuple[d
         step = 3 if said == "next" else step
         first = add_months(first, step)
         return first, month_end(add_months(first, 2))
+    if kind == "numbered_quarter":
+        return _numbered_quarter(m, today)
+    if kind == "half_of_year":
+        year = today.year - bool(m[2])
+        first = date(year, 1 if m[1].lower() in ("first", "1st") else 7, 1)
+        if not m[2] and first > today:
+            first = first.replace(year=year - 1)
+        return first, month_end(add_months(first, 5))
+    if kind == "before_last":
+        if m[1].lower() == "month":
+            first = add_months(today.replace(day=1), -2)
+            return first, month_end(first)
+        return date(today.year - 2, 1, 1), date(today.year - 2, 12, 31)
+    if kind == "same_time_last":
+        unit = m[1].lower()
+        if unit == "week":
+            return _week(today, -1)[0], today - timedelta(days=7)
+        if unit == "month":
+            return add_months(today.replace(day=1), -1), add_months(today, -1)
+        return date(today.year - 1, 1, 1), add_months(today, -12)
     if kind == "days_of_month":
         said = m[0].lower()
         named = _month_said(m[3], m[4], today) if m[3] else None
@@ -297,9 +344,31 @@ def _calendar(kind: str, m: re.Match[str], today: date, future: bool) -> tuple[d
     return None
 
 
+_NTH_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+                "4th": 4, "last": 4, "final": 4}  # fmt: skip
+
+
+def _numbered_quarter(m: re.Match[str], today: date) -> tuple[date, date]:
+    """The nth quarter of a calendar year (January to March first) or of a financial year
+    (July to September first): the one said, else the latest that has begun."""
+    number = _NTH_QUARTER[m[1].lower()] if m[1] else int(m[2])
+    financial = bool(m[4] or m[5])
+    said = (m[3] or "").lower()
+    if financial:
+        year = today.year - (today.month < 7) - (said in ("last", "previous"))
+        first = add_months(date(year, 7, 1), 3 * (number - 1))
+    else:
+        year = int(m[6]) if m[6] else today.year - (said in ("last", "previous"))
+        first = date(year, 3 * (number - 1) + 1, 1)
+    if not said and not m[6] and first > today:
+        first = add_months(first, -12)  # not begun this year: the last one there was
+    return first, month_end(add_months(first, 2))
+
+
 _PARTS = ("week_of_month", "half_of_month", "part_of_month", "financial_year",
           "week_before_last", "and_a_half", "last_hours", "two_days", "easter", "quarter",
-          "days_of_month", "last_fortnights", "year", "christmas_new_year")  # fmt: skip
+          "days_of_month", "last_fortnights", "year", "christmas_new_year", "numbered_quarter",
+          "before_last", "same_time_last", "half_of_year")  # fmt: skip
 
 
 def _named(
@@ -364,6 +433,12 @@ def _since(text: str, today: date) -> Range | None:
     m = re.search(r"\bsince\b(.+)", text, _I)
     if not m:
         return None
+    if start := re.match(
+        r"\s*(?:the )?(?:start|beginning) of (?:the |this )?(week|month|year)\b", m[1], _I
+    ):
+        # "since the start of the year": from the first day of the one we are in
+        span = _named(f"this_{start[1].lower()}", start, today, future=False)
+        return Range(span[0], today, None) if span else None
     days = all_days(m[1], today, future=False)
     if not days and (
         month := re.match(rf"\s*(?:the (?:start|beginning) of )?({MONTHS})\b", m[1], _I)
@@ -470,7 +545,10 @@ def _weekday_run(text: str, today: date, future: bool) -> Range | None:
 
 
 _UNTIL_NOW = re.compile(
-    r"\s+(?:until|till|til|to|up to|up until|through)\s+(?:now|right now|date|the present)\b", _I
+    # (not "month to date", "year to date": the span so far, read by its name)
+    r"(?<!\bmonth)(?<!\byear)(?<!\bweek)"
+    r"\s+(?:until|till|til|to|up to|up until|through)\s+(?:now|right now|date|the present)\b",
+    _I,
 )
 
 

@@ -36,6 +36,7 @@ from agent.brain.intents import (
 from agent.brain.learned import guess, probability
 from agent.brain.money import best_amount, currency_named
 from agent.brain.reminders import DETAIL as REMINDER_DETAIL
+from agent.brain.shares import DETAIL as SHARE_DETAIL
 from agent.brain.slots import DOMAIN, KIND
 from agent.brain.spelling import correct
 from agent.brain.times import find_time
@@ -126,12 +127,8 @@ _DETAIL_OF = {
     ),
     "save_place": re.compile(r"^(?:and )?(?:share|make it public|keep it)\b", re.I),
     "create_event": REMINDER_DETAIL,
-    # "split the $120 dinner, my half is 60": the user's share of it (i15-values10)
-    "add_expense": re.compile(
-        r"^(?:and |so )?(?:my|mine) ?(?:share|half|bit|part|cut|portion)?(?: of it)? (?:is|was"
-        r"|came to|comes to)\b",
-        re.I,
-    ),  # "…, remind me the night before" (i15-values10)
+    # "…, my half is 60", "…, split it 50/50": how the bill was shared (i15-values10, 11)
+    "add_expense": SHARE_DETAIL,  # ("…, remind me the night before": i15-values10)
     # "…, and tell me when it hits 80 percent": the budget's alert, not a status asked
     "set_budget": re.compile(
         r"^(?:and |then )?(?:warn|tell|alert|let|ping|notify|give) (?:me|us)(?: know| a (?:heads"

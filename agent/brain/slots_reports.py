@@ -14,6 +14,18 @@ from agent.brain.money import spoken_pair
 _I = re.IGNORECASE
 
 
+# "120 a week", "1500 a quarter", "6000 a year", "300 a fortnight": months of each span
+_PER_SPAN = re.compile(
+    r"\b(?:a|per|each|every|/)\s*(?P<span>week|fortnight|quarter|year|annum)\b"
+    r"|\b(?P<span2>weekly|fortnightly|quarterly|yearly|annually)\b",
+    _I,
+)
+_MONTHS_IN = {
+    "week": Decimal(52) / 12, "fortnight": Decimal(26) / 12, "quarter": Decimal(1) / 3,
+    "year": Decimal(1) / 12, "annum": Decimal(1) / 12, "annual": Decimal(1) / 12,
+}  # fmt: skip
+
+
 def set_budget(text: str, env: Env) -> Draft:
     draft = Draft("set_budget")
     pct = figures.percent(text)
@@ -22,8 +34,11 @@ def set_budget(text: str, env: Env) -> Draft:
     amount = spoken_pair(cut, hundreds=True) or values.amount(cut, loose=True)
     if amount:
         value = amount.value
-        if re.search(r"\b(?:a|per|each|every) week\b|\bweekly\b", text, _I):
-            value = (value * 52 / 12).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        # a limit said for another span is turned into the month's share of it
+        per = _PER_SPAN.search(text)
+        if per and not re.search(r"\b(?:a|per|each|every|/)\s*month\b|\bmonthly\b", text, _I):
+            months = _MONTHS_IN[(per["span"] or per["span2"]).lower().removesuffix("ly")]
+            value = (value * months).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         draft.put("monthly_limit", value)
     hit = find_category(cut)
     draft.put("category", hit[0] if hit else None)

@@ -11,6 +11,7 @@ from agent.brain.convo import Env
 from agent.brain.draft import Draft, Ref, blank, tidy, without_change_of_mind
 from agent.brain.money import Amount, currency_named, find_amounts, spoken_pair
 from agent.brain.pick import explicit_id, ordinal, ref_words
+from agent.brain.shares import SHARE_SAID, for_each_person, split_ways
 from agent.brain.times import find_time
 
 _I = re.IGNORECASE
@@ -106,33 +107,6 @@ _COUNT_TIMES = re.compile(
 )
 
 
-# A bill shared: "split 3 ways", "split it three ways", "between the 4 of us" (with the
-# user's share asked for), "went halves", "50/50", "split it in half".
-_SPLIT = re.compile(
-    r"\bsplit(?:\s+(?:it|that|the \w+|this))?\s+(?P<n>\d)\s+ways\b"
-    r"|\b(?:between|among|amongst)\s+(?:the\s+)?(?P<n2>\d)\s+of\s+us\b"
-    r"(?=.*\b(?:my (?:share|half|bit|part|cut)|mine)\b)"
-    r"|(?P<half>\b(?:went|go|going|split(?:\s+it)?)\s+(?:halves|half[- ]half|halvsies)\b"
-    r"|\b50\s*/\s*50\b|\b(?:fifty[- ]fifty)\b|\bsplit(?:\s+it|\s+that)?\s+in\s+half\b)",
-    _I,
-)
-# "my share was 40": the amount said is already the share
-_SHARE_SAID = re.compile(
-    r"\b(?:my (?:share|half|bit|part|cut|portion)(?: of it)?|mine)\s+(?:was|is|came to|comes to"
-    r"|=|:)\s*\$?\s?(?P<n>\d+(?:\.\d{1,2})?)\b",
-    _I,
-)
-
-
-def _split_ways(text: str) -> int | None:
-    """How many ways a bill was shared, when the amount said is the whole bill."""
-    m = _SPLIT.search(text)
-    if m is None or _SHARE_SAID.search(text):
-        return None
-    ways = 2 if m["half"] else int(m["n"] or m["n2"])
-    return ways if 2 <= ways <= 9 else None
-
-
 def _times_rate(text: str, amount: Amount) -> Amount | None:
     """ "the caravan park 38 a night for 3 nights", "2 nights at 45 a night": the rate
     times the count, when the amount read is that rate (a total said wins)."""
@@ -166,11 +140,14 @@ def add_expense(text: str, env: Env) -> Draft:
     amount, rest = _amount(text, env, hundreds=dear)
     if amount and (times := _times_rate(text, amount)):
         amount = times  # "38 a night for 3 nights": what was paid is 114
-    if amount and (share := _SHARE_SAID.search(text)):
+    elif amount and (everyone := for_each_person(text, amount.value)):
+        # "38 a head for the 2 of us": what was paid is 76
+        amount = Amount(everyone, amount.currency, amount.start, amount.end)
+    if amount and (share := SHARE_SAID.search(text)):
         # "split the $120 dinner, my half is 60": what the user spent is their share
         amount = Amount(Decimal(share["n"]), amount.currency, share.start("n"), share.end("n"))
         rest = blank(rest, [share.span()])
-    elif amount and (ways := _split_ways(text)):
+    elif amount and (ways := split_ways(text)):
         # "dinner was 120, split 3 ways": the user's share is what they spent
         mine = (amount.value / ways).quantize(Decimal("0.01"))
         amount = Amount(mine, amount.currency, amount.start, amount.end)

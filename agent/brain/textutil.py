@@ -387,7 +387,7 @@ def _digits_scale(m: re.Match[str]) -> str:
 
 # Percent as it is spelt in other languages ("90 procent", "80 prozent", "75 por ciento").
 _PERCENT = re.compile(
-    r"(?<=\d)\s*(?:procent|prozent|pourcent|pour cent|por ciento|per cento)\b", re.I
+    r"(?<=\d)\s*(?:procent|prozent|pourcent|pour cent|por ciento|per cento|pc|pct)\b", re.I
 )
 # "sixty eight point five litres" (by then "68 point 5"): one number.
 _POINT = re.compile(r"\b(\d+) point (\d+)\b", re.IGNORECASE)
@@ -404,15 +404,52 @@ _DOTTED_MONEY = re.compile(
 )
 _DECIMAL_COMMA = re.compile(
     r"(?<![\d,.])(\d{1,4}),(\d{2}(?!\d|,\s*\d|\s+\d)"
-    r"|\d(?=\s*(?:bar|kg|kilos?|l|lt|litres?|liters?|km|euros?|eur|%)\b))"
+    r"|\d(?=\s*(?:bar|kg|kilos?|l|lt|litres?|liters?|km|euros?|eur|%)\b)"
+    # "€12,5": one decimal after a currency's sign
+    r"|(?<=[$€£]\d,)\d(?![\d,])|(?<=[$€£]\d\d,)\d(?![\d,])|(?<=[$€£]\d\d\d,)\d(?![\d,]))"
 )
+
+
+# Figures as written in other countries, made the form the money rules read (i15-values11):
+# "35,- euro" / "45.-" (whole units, Germany, Switzerland), "1'200" (Swiss thousands),
+# "1,5k" (a decimal comma before the thousands), "1k2" (1200, British shorthand), "35€" /
+# "12.50£" (the sign after the figure), "half a grand", "a grand and a half", "45 and 20
+# cents".
+_WHOLE_UNITS = re.compile(r"(?<=\d)[,.]-(?=[\s,;.!?]|$)")
+_SWISS_THOUSANDS = re.compile(r"(?<![\d'])(\d{1,3})'(\d{3})(?![\d'])")
+_COMMA_K = re.compile(r"(?<![\d,.])(\d{1,3}),(\d)(?=k\b)", re.IGNORECASE)
+_K_AND_HUNDREDS = re.compile(r"(?<![\d.,$])(\d{1,3})k(\d)\b(?!\s*(?:km|kms)\b)", re.IGNORECASE)
+_SIGN_AFTER = re.compile(r"(?<![\w$€£.,])(\d+(?:[.,]\d{1,2})?)\s?([€£])")
+_HALF_SCALE = re.compile(
+    r"\bhalf\s+(?:a|1)\s+(grand|thousand|k|mil(?:lion)?)\b"
+    r"|\b(?:a|1)\s+(grand|thousand)\s+and\s+a\s+half\b",
+    re.IGNORECASE,
+)
+_AND_CENTS = re.compile(r"(?<![\d.,])(\d+)\s+and\s+(\d{1,2})\s+(?:cents?|c)\b", re.IGNORECASE)
+
+
+def _half_scale(m: re.Match[str]) -> str:
+    if m[1]:
+        return {"grand": "500 dollars", "thousand": "500", "k": "500"}.get(m[1].lower(), m[0])
+    return "1500"
+
+
+def foreign_figures(text: str) -> str:
+    """The figure forms above, as the rest of the readers write them."""
+    text = _SWISS_THOUSANDS.sub(r"\1\2", _WHOLE_UNITS.sub("", text))
+    text = _COMMA_K.sub(r"\1.\2", text)
+    text = _K_AND_HUNDREDS.sub(lambda m: str(int(m[1]) * 1000 + int(m[2]) * 100), text)
+    text = _SIGN_AFTER.sub(r"\2\1", text)
+    text = _HALF_SCALE.sub(_half_scale, text)
+    return _AND_CENTS.sub(lambda m: f"{m[1]}.{int(m[2]):02d}", text)
 
 
 # "1 240 dollars", "the odo said 184 220": thousands set off by a space, as many write them.
 # Not one of a row of numbers ("220 240 220 240 kPa"), nor a count before a size ("2 250g").
 _SPACED_THOUSANDS = re.compile(
     r"(?<![\d.,])(?<!\d )([1-9]\d{0,2}) (\d{3})"
-    r"(?![\d.,]\d|\d| \d|\s*(?:g|ml|mm|cm|x|kpa|psi|bar)\b)"
+    # ("1 234,50": cents after a decimal comma may follow, not a third group or a row)
+    r"(?![\d.]\d|,\d{3}|,\d{1,2}\s*,|\d| \d|\s*(?:g|ml|mm|cm|x|kpa|psi|bar)\b)"
 )
 # "2026-02-01 → 2026-02-14", "mon -> fri": an arrow between two values is "to".
 _ARROW = re.compile(r"\s*(?:→|->|=>|⟶)\s*")
@@ -677,6 +714,7 @@ def normalise(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", " - ")
     text = undictate(unletter(re.sub(r"[ \t]+", " ", text).strip()))
+    text = foreign_figures(text)
     text = _WEEKEND_SLASH.sub("weekend", _COUPLE_SCALE.sub(lambda m: f"two {m[1] or m[2]}", text))
     text = _LIST_PLUS.sub(_list_plus, _HESITATION.sub("", text), count=1)
     text = respell(_TEXTED.sub(_texted, text))
