@@ -26,7 +26,7 @@ from agent.brain.replies import (
     results_reply,
 )
 from agent.brain.slots import EXTRACT, OWN_WORDS, lookup
-from agent.brain.slots_vehicle import vehicle_named
+from agent.brain.slots_vehicle import NAME_CUE, vehicle_named
 from agent.brain.understand import read_message
 from tools.registry import ACTIONS_BY_NAME
 
@@ -52,6 +52,8 @@ def _drafts(convo: Convo) -> tuple[list[Draft], bool, str]:
     for request, draft in zip(
         [r for r in reading.requests if r.tool in bound], drafts, strict=True
     ):
+        if draft.tool == "add_vehicle":
+            _name_said_apart(request.text, draft, convo.text)
         if request.there and (slot := THERE_SLOT.get(draft.tool)):
             draft.put(slot, request.there)  # "the weather gonna be there": not "Gonna"
             draft.missing = None if draft.missing == slot else draft.missing
@@ -63,6 +65,17 @@ def _drafts(convo: Convo) -> tuple[list[Draft], bool, str]:
         _after_joining(index, drafts)
         _fill_vehicle(draft, convo)
     return drafts, cancelled, reading.say
+
+
+def _name_said_apart(piece: str, draft: Draft, message: str) -> None:
+    """ "Can you add a 2018 Triton? we named her Rusty": the name given in a sentence of the
+    message the request's piece left out (the segmenter cuts at the question mark)."""
+    if NAME_CUE.search(piece) or len(NAME_CUE.findall(message)) != 1:
+        return
+    cue = NAME_CUE.search(message)
+    if cue and not re.fullmatch(r"it|her|him|them|one", cue[1], re.I):
+        draft.put("name", cue[1][0].upper() + cue[1][1:])
+        draft.missing = None
 
 
 _THERE = re.compile(
