@@ -221,7 +221,11 @@ def _from_previous_turn(convo: Convo) -> Reading | None:
     more = more_of_the_same(text, convo.env)
     # "and tasks?" after the shopping list names no grocery (the rules' reading alone: to
     # the classifier "and a new hat" may sound like anything)
-    if more and not other_read(text, convo.env, reads, guess=False):
+    if (
+        more
+        and not other_read(text, convo.env, reads, guess=False)
+        and not what_else(text, convo.env)
+    ):
         return Reading([Request(more[0], more[1], more[1])])
     if again := same_again(text, convo.env):
         return Reading([Request(again[0], text, convo.text, again[1])])
