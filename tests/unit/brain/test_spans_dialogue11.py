@@ -1,11 +1,15 @@
-"""Branch i15-spans11: another row meant after a declined call when no other row is in view
-(agent/brain/declined.py), in words written for these tests."""
+"""Branch i15-spans11, in words written for these tests: another row meant after a declined
+call when no other row is in view (agent/brain/declined.py); a group pointed at with a pronoun
+after a turn that joined, made or read it (agent/brain/planner._fill_group)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from tests.unit.brain.support import result, step
+from tests.unit.brain.support import only_call, result, step
+from tests.unit.brain.test_follow_ups_by_kind import lines
 from tests.unit.brain.test_spans_dialogue8 import _SPENDS, _declined
 
 
@@ -34,3 +38,39 @@ def test_another_row_not_in_view_is_looked_up_not_the_declined_row_changed(
 def test_another_row_said_without_which_is_no_guess() -> None:
     history = _declined("delete_expense", "list_expenses", "expenses", _SPENDS[:1], "e1")
     assert step("wins", *history, "nah the other one").tool_calls == []
+
+
+# --- a group pointed at with a pronoun, after a turn that joined, made or read it ----------
+
+_MADE = (
+    "start a private group called Wombat Wanderers",
+    "create_group",
+    {"name": "Wombat Wanderers"},
+)
+_JOINED = ("join the Wombat Wanderers", "join_group", {"group": "Wombat Wanderers"})
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "tool"),
+    [
+        (_MADE, "anyone asked to join it yet?", "review_join_requests"),
+        (_MADE, "who wants in?", "review_join_requests"),
+        (_MADE, "approve whoever's asked", "review_join_requests"),
+        (_MADE, "post in there: hello all, new here", "create_post"),
+        (_JOINED, "what are they talking about in there?", "get_feed"),
+        (_JOINED, "show me their posts", "get_feed"),
+        (_JOINED, "any news from them?", "get_feed"),
+    ],
+)
+def test_a_group_pointed_at_is_the_one_the_last_turn_was_about(
+    before: tuple[str, str, dict[str, Any]], said: str, tool: str
+) -> None:
+    asked, action, args = before
+    answer = step("social", asked, said, **lines(action, args, wrote=True))
+    assert only_call(answer, tool)["group"] == "Wombat Wanderers"
+
+
+def test_a_post_for_everyone_after_joining_stays_public() -> None:
+    asked, action, args = _JOINED
+    answer = step("social", asked, "post it for everyone: roads are open", **lines(action, args))
+    assert "group" not in only_call(answer, "create_post")
