@@ -74,3 +74,18 @@ def test_a_post_for_everyone_after_joining_stays_public() -> None:
     asked, action, args = _JOINED
     answer = step("social", asked, "post it for everyone: roads are open", **lines(action, args))
     assert "group" not in only_call(answer, "create_post")
+
+
+# --- another vehicle said for a fill just logged (no tool moves a fill): said, not written --
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["no, that one was the troopy's, not the bus", "sorry, that was for the troopy not the bus"],
+)
+def test_a_fill_said_to_be_another_vehicles_changes_no_other_row(said: str) -> None:
+    filled = "put 50 litres in the bus, 99 dollars"
+    previous = lines("log_fuel", {"litres": 50, "total_cost": 99, "vehicle": "Bus"}, wrote=True)
+    answer = step("wheels", filled, said, **previous)
+    assert answer.tool_calls == []
+    assert "can't change a fill-up" in answer.text
