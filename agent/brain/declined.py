@@ -85,6 +85,20 @@ def _rows(convo: Convo, kind: str) -> list[Entity]:
     return rows
 
 
+def another_row(text: str) -> str:
+    """What a turn says of the other row it means, without the words saying it is another
+    ("not that one, the one before, the 70": "the 70")."""
+    return re.sub(r"^[\s,.;!-]+|[\s,.;!-]+$", "", _ANOTHER.sub(" ", text)) or text
+
+
+def _describes(text: str) -> bool:
+    """Whether a turn says which other row it means (its words or amount), not only that it
+    means another ("nah the other one" names none: nothing is guessed)."""
+    said = _ANOTHER.sub(" ", text)
+    words = ref_words(said, extra=r"sorry|oops|nah|nope|meant|mean|wait|one|ones")
+    return bool(words) or best_amount(said, loose=True) is not None
+
+
 def _another(text: str, rows: list[Entity], declined: str) -> Entity | None:
     """The row other than the declined one that this turn describes."""
     others = [e for e in rows if e.id != declined]
@@ -106,8 +120,9 @@ def _another(text: str, rows: list[Entity], declined: str) -> Entity | None:
     return others[0] if len(others) == 1 else None
 
 
-def after_declined(convo: Convo) -> tuple[str, dict[str, Any]] | None:
-    """The call this turn asks for about the row of the call just declined, if it is one."""
+def after_declined(convo: Convo) -> tuple[str, dict[str, Any] | None] | None:
+    """The call this turn asks for about the row of the call just declined, if it is one:
+    its arguments whole, or None when its row is to be looked up by `another_row(text)`."""
     found = declined_call(convo.history, convo.last)
     text = normalise(convo.text)
     if len(text.split()) > MAX_WORDS:
@@ -128,6 +143,11 @@ def after_declined(convo: Convo) -> tuple[str, dict[str, Any]] | None:
     rows = _rows(convo, kind)
     if _ANOTHER.search(text):
         other = _another(text, rows, declined)
+        if other is None and not any(e.id != declined for e in rows) and _describes(text):
+            # no other row of the kind in view ("delete the fuel from yesterday" showed one):
+            # the same call, its row looked up by what this turn says ("the 70"), not a change
+            # of the declined row to 70
+            return tool, None
         return (tool, {**args, id_arg: other.id}) if other else None
     row = next((e for e in rows if e.id == declined), None)
     if row is None or kind not in UPDATES or not _CHANGE_IT.search(text):

@@ -462,9 +462,20 @@ def uncorrectable(text: str, env: Env) -> str | None:
         return None
     if len(text.split()) > MAX_WORDS or not _CUE.search(text) or _NEW.search(text):
         return None
-    if not _VALUE.search(text):
+    if not _VALUE.search(text) and not _another_vehicle(text, prev, env):
         return None
     return f"Sorry, I can't change {FIXED[prev.action]} once it's saved, so nothing was changed."
+
+
+def _another_vehicle(text: str, prev: Previous, env: Env) -> bool:
+    """ "nah that was the cruiser not the van" after a fill for the van: the write's vehicle
+    said to be another (a value too, though no number), not a change of some other row."""
+    was = prev.filters.get("vehicle")
+    if not isinstance(was, str) or not was:
+        return False
+    bare = re.sub(r"^the\s+", "", was, flags=_I)
+    ruled_out = re.search(rf"\bnot (?:the |my |our |for the )?{re.escape(bare)}\b", text, _I)
+    return bool(ruled_out or vehicle_named(text, env))
 
 
 def unsaved_trip_of(env: Env) -> dict[str, Any] | None:

@@ -119,13 +119,57 @@ _ON_THERE = re.compile(
 # A plan is read back from the trips.
 READ_BACK = {**READ_OF, "plan_trip": "list_trips"}
 
+# Asking to see rows without naming them, right after a write: "read it back to me", "list
+# them all", "can I see all of them?", "and the earlier ones?", "let's see the full list",
+# "what did I put in before that?". Three parts, each said in many ways: an opening (none,
+# "and", "ok", "thanks" …), an ask to see (or none, for "and the rest?"), and a pointer at
+# the rows of the kind just written (it, them, the lot, everything, the earlier ones, the
+# history …) — never a family's own word, which the rules read ("the shopping list").
+_ACK = (
+    r"(?:and|ok(?:ay)?|so|right|cool|great|good|thanks|ta|now|also|alright|sweet|perfect"
+    r"|lovely|nice|cheers|righto|yep|yeah|oh|hmm+)"
+)
+_ASK_TO_SEE = (
+    r"(?:(?:can|could|would) (?:you|ya|u) (?:please )?|please |pls )?"
+    r"(?:read|show|list|give|tell|bring up|pull up|run through|go through|go over|display)"
+    r"(?: (?:me|us))?"
+    r"|(?:can|could|may) (?:i|we) (?:see|have a look at|get|look at)"
+    r"|let(?:'s| me| us) (?:see|have a look at|look at)"
+    r"|i(?:'d| would) like to see|i want to see"
+    r"|what (?:have|did) (?:i|we) (?:got|put|add|added|log|logged|enter|entered|write|written)"
+    r"(?: (?:in|on|down))?"
+)
+# Pointers at a whole collection stand alone ("and the rest?"); a pronoun needs the ask
+# ("list them", not "them").
+_COLLECTION = (
+    r"(?:everything|the lot|the whole lot|all of (?:it|them)|the lot of them"
+    r"|the (?:full |whole |complete )?list|the rest|the others|the other ones|the history"
+    r"|the (?:earlier|older|old|previous|last|past|other) (?:ones|few|entries|readings|values"
+    r"|figures|numbers|lot))"
+)
+_PRONOUN = r"(?:it|them|that|those|these|there|all)"
+_TAIL = (
+    r"(?:\s+(?:(?:on|in) (?:there|it)|back|to (?:me|us)|now|so far|then|atm|again"
+    r"|before (?:that|this|it)|all|in full|please|pls|thanks|ta))*"
+)
+_OPENING = rf"^\W*(?:{_ACK}\b[\s,.!]*)*"
+_SEE_THEM = re.compile(
+    rf"{_OPENING}(?:(?:{_ASK_TO_SEE})\s+)?(?:in\s+|on\s+)?{_COLLECTION}{_TAIL}\W*$"
+    rf"|{_OPENING}(?:{_ASK_TO_SEE})\s+{_PRONOUN}(?:\s+all)?{_TAIL}\W*$"
+    rf"|{_OPENING}(?:{_ASK_TO_SEE}){_TAIL}\W*$",
+    _I,
+)
+
 
 def what_else(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     """ "and whats else is on there" after a task was added: the tasks, read back."""
     prev = env.previous
     m = _ON_THERE.match(text)
-    if prev is None or prev.turns_ago != 1 or not prev.wrote or m is None:
+    if prev is None or prev.turns_ago != 1 or not prev.wrote:
         return None
+    if m is None:
+        tool = READ_BACK.get(prev.action)
+        return (tool, {}) if tool and _SEE_THEM.match(text) else None
     tool = READ_BACK.get(prev.action)
     if tool is None:
         return None

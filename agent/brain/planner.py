@@ -26,7 +26,7 @@ from agent.brain.replies import (
     results_reply,
 )
 from agent.brain.slots import EXTRACT, OWN_WORDS, lookup
-from agent.brain.slots_vehicle import vehicle_named
+from agent.brain.slots_vehicle import NAME_CUE, vehicle_named
 from agent.brain.understand import read_message
 from tools.registry import ACTIONS_BY_NAME
 
@@ -52,6 +52,8 @@ def _drafts(convo: Convo) -> tuple[list[Draft], bool, str]:
     for request, draft in zip(
         [r for r in reading.requests if r.tool in bound], drafts, strict=True
     ):
+        if draft.tool == "add_vehicle":
+            _name_said_apart(request.text, draft, convo.text)
         if request.there and (slot := THERE_SLOT.get(draft.tool)):
             draft.put(slot, request.there)  # "the weather gonna be there": not "Gonna"
             draft.missing = None if draft.missing == slot else draft.missing
@@ -65,29 +67,69 @@ def _drafts(convo: Convo) -> tuple[list[Draft], bool, str]:
     return drafts, cancelled, reading.say
 
 
+def _name_said_apart(piece: str, draft: Draft, message: str) -> None:
+    """ "Can you add a 2018 Triton? we named her Rusty": the name given in a sentence of the
+    message the request's piece left out (the segmenter cuts at the question mark)."""
+    if NAME_CUE.search(piece) or len(NAME_CUE.findall(message)) != 1:
+        return
+    cue = NAME_CUE.search(message)
+    if cue and not re.fullmatch(r"it|her|him|them|one", cue[1], re.I):
+        draft.put("name", cue[1][0].upper() + cue[1][1:])
+        draft.missing = None
+
+
 _THERE = re.compile(
     r"\b(?:there|in there|that group|this group|the same group"
     r"|(?:their|its|the group'?s) (?:feed|posts|page|wall|latest|news))\b",
     re.I,
 )
-_GROUP_TOOLS = {"create_post", "get_feed"}
+_GROUP_TOOLS = {"create_post", "get_feed", "review_join_requests"}
+# A group pointed at with a pronoun ("any join requests for it?", "what are they talking
+# about?", "any news from them?"): the group the previous turn joined, made or read.
+_IT = re.compile(r"\b(?:it|them|they|their|theirs)\b", re.I)
+_TO_THEM = re.compile(r"\b(?:tell|ask|let|remind|warn|to|with)\s+them\b", re.I)
+_PRONOUN_GROUP = re.compile(r"(?:it|them|they|their|there|that|this)", re.I)
 
 
 def _fill_group(index: int, drafts: list[Draft], convo: Convo) -> None:
-    """ "Post there", "what's been posted there": the group named just before, in this
-    message (waiting for that call to finish: "join X and show me what's posted there")
-    or shown earlier in the conversation."""
+    """ "Post there", "what's been posted there", "any join requests for it?": the group
+    named just before, in this message (waiting for that call to finish: "join X and show me
+    what's posted there"), else shown earlier in the conversation, else the one the previous
+    turn joined, made or read. Join requests asked right after a group was made are that
+    group's ("who wants in?")."""
     draft = drafts[index]
-    if draft.tool not in _GROUP_TOOLS or "group" in draft.args or not _THERE.search(convo.text):
+    if draft.tool not in _GROUP_TOOLS:
         return
-    for before in range(index - 1, -1, -1):
-        if group := drafts[before].args.get("group"):
-            draft.put("group", group)
-            draft.after = before
-            return
-    shown = [e for g in entity_groups(convo.history[: convo.last]) for e in g if e.kind == "group"]
-    if shown and (name := shown[0].data.get("name")):
-        draft.put("group", name)
+    if _PRONOUN_GROUP.fullmatch(str(draft.args.get("group", ""))):
+        draft.args.pop("group")  # "any news from them?": a pointer, not a group's name
+    if "group" in draft.args:
+        return
+    there = bool(_THERE.search(convo.text))
+    if there:
+        for before in range(index - 1, -1, -1):
+            if group := drafts[before].args.get("group"):
+                draft.put("group", group)
+                draft.after = before
+                return
+    previous = _group_of_previous(convo)
+    pointed = _TO_THEM if draft.tool == "create_post" else _IT  # ("post it for everyone")
+    if previous and (
+        pointed.search(convo.text)
+        or there
+        or (
+            draft.tool == "review_join_requests"
+            and convo.env.previous is not None
+            and convo.env.previous.action == "create_group"
+        )
+    ):
+        draft.put("group", previous)
+        return
+    if there:
+        shown = [
+            e for g in entity_groups(convo.history[: convo.last]) for e in g if e.kind == "group"
+        ]
+        if shown and (name := shown[0].data.get("name")):
+            draft.put("group", name)
 
 
 # Writes that make the user a member of a group (by its name), and the group tools that
@@ -122,6 +164,18 @@ _ON_IT = re.compile(
 
 # "on the Prado", "for the Jayco": a capitalised name after a preposition and an article.
 _NAMED_RIG = re.compile(r"\b(?:on|for|in|of) (?:the|my|our) ([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)")
+
+
+def _group_of_previous(convo: Convo) -> str | None:
+    """The group the previous turn or the one before joined, made or read, by name."""
+    prev = convo.env.previous
+    if prev is None or prev.turns_ago > 2:
+        return None
+    key = "name" if prev.action == "create_group" else "group"
+    if prev.action not in ("create_group", "join_group", "get_feed", "review_join_requests"):
+        return None
+    name = prev.filters.get(key)
+    return name if isinstance(name, str) and name else None
 
 
 def _fill_vehicle(draft: Draft, convo: Convo) -> None:

@@ -162,6 +162,56 @@ def vehicle_kind(text: str) -> tuple[str, int, int] | None:
     )
 
 
+_PRONOUNS = r"it|her|him|them|this|that|one|these|those|she|he"
+# A name of capitalised words (one to three, the later ones capitalised too): "Big Bertha"
+_CAPS = r"(?-i:[A-Z][\w'-]*)(?:\s+(?-i:[A-Z])[\w'-]*){0,2}"
+# A name said first and what it is after: "Rusty is our new rig, …", "meet Millie, a 2020
+# Everest", "this is Big Bertha: …", "Ziggy, a 2014 Coaster, …". A sentence's first capital
+# is a name only so framed: introduced, or followed by "is our/my" or by a described vehicle.
+_NAME_FIRST = re.compile(
+    r"(?:^|[.!?]\s+)\W*(?:(?:meet|introducing|say (?:hi|hello) to|this is|here'?s)\s+)?"
+    rf"(?:the\s+)?({_CAPS})"
+    r"(?=\s*(?:[,:]|\s-\s)\s*(?:(?:an?|our|my|the)\s+)?(?:(?:new|old|trusty)\s+)?(?:\d{4}\b|(?i:"
+    + _MAKES
+    + "|"
+    + _MODELS
+    + r")\b)|\s+is\s+(?:our|my|the)\b)",
+    _I,
+)
+# Words that open a message or name what it is, never a vehicle's own name
+_NOT_A_NAME = re.compile(
+    rf"(?:{_MAKES}|{_MODELS}|{_GENERIC}|{_FUELS}|{_PRONOUNS}|add|please|pls|hi|hey|ok|okay|so"
+    r"|and|also|just|right|righto|yes|yeah|yep|we|i|got|bought|new|our|my|the|a|an|this|that"
+    r"|here|there|meet)",
+    _I,
+)
+
+
+def _named_first(text: str) -> re.Match[str] | None:
+    """A name said before what the vehicle is (`_NAME_FIRST`), not an opening word."""
+    for m in _NAME_FIRST.finditer(text):
+        if not any(_NOT_A_NAME.fullmatch(w) for w in m[1].split()[:1]):
+            return m
+    return None
+
+
+# A name after the words that give it: "call it Dusty", "she's called Jimmy", "nickname
+# Rusty", "her name's Gerty", "we affectionately call her The Tortoise"
+NAME_CUE = re.compile(
+    r"\b(?:(?:called|named|nicknamed|calling|naming|dubbed|christened)(?: (?:it|her|him|them))?"
+    r"|nick ?name(?:\s+is|\s*:)?"
+    r"|name (?:it|her|him)|call (?:it|her|him)|known as"
+    # (an adverb between: "we affectionately call", "we just call her")
+    r"|(?:we|i|they|he|she|mum|dad|nan|pop)(?: \w+ly| just| all| always)? calls?"
+    r"(?: it| her| him)?|goes by"
+    r"|(?:(?:her|his|its|the|our|my) )?name(?:'s| is)"  # (a learner's "name is Bulli")
+    # a capital "The" is the name's own ("The Tortoise"); a lower-case one is not
+    r"|name\s*:)\s+(?:(?-i:the)\s+)?"
+    r"([\w'-]+(?:\s+(?!\d)(?-i:[A-Z])[\w'-]*)?)",
+    _I,
+)
+
+
 def add_vehicle(text: str, env: Env) -> Draft:
     draft = Draft("add_vehicle")
     year, cons, tank = measures.year(text), measures.consumption(text), measures.tank_litres(text)
@@ -191,19 +241,7 @@ def add_vehicle(text: str, env: Env) -> Draft:
         draft.put(
             "model", title_case(after[1])
         )  # a model the lexicon lacks: the word after the make
-    named = re.search(
-        r"\b(?:(?:called|named|nicknamed|calling|naming)(?: (?:it|her|him|them))?"
-        r"|name (?:it|her|him)|call (?:it|her|him)|known as"
-        # (an adverb between: "we affectionately call", "we just call her")
-        r"|(?:we|i|they|he|she|mum|dad|nan|pop)(?: \w+ly| just| all| always)? calls?"
-        r"(?: it| her| him)?|goes by"
-        r"|(?:(?:her|his|its|the|our|my) )?name(?:'s| is)"  # (a learner's "name is Bulli")
-        # a capital "The" is the name's own ("The Tortoise"); a lower-case one is not
-        r"|name\s*:)\s+(?:(?-i:the)\s+)?"
-        r"([\w'-]+(?:\s+(?!\d)(?-i:[A-Z])[\w'-]*)?)",
-        text,
-        _I,
-    )
+    named = NAME_CUE.search(text)
     # "add the missus's Corolla": whose it is, then what it is
     owned = re.search(
         rf"\b(?:add|register|save)\s+(?:(?:my|our|the|a)\s+)?(?:[\w-]+'s\s+)?(?:(?:{_ORDER})\s+)*"
@@ -214,8 +252,8 @@ def add_vehicle(text: str, env: Env) -> Draft:
         text,
         _I,
     )
-    if owned and owned[1].lower().endswith("'s"):
-        owned = None
+    if owned and (owned[1].lower().endswith("'s") or re.fullmatch(_PRONOUNS, owned[1], _I)):
+        owned = None  # "add her", "add it to my vehicles": the vehicle said elsewhere
     owned_name = (
         f"{owned[1]}{owned[2]}"
         if owned and owned[2] and re.match(r"\s*[,(]|\s*$", text[owned.end() :])
@@ -226,7 +264,8 @@ def add_vehicle(text: str, env: Env) -> Draft:
     the = re.search(rf"\b(?:{_GENERIC}),?\s+the\s+([A-Z][\w'-]*)", text)  # "a vehicle, the Pajero"
     # "add our van Moby": the kind of vehicle, then its name (capitalised, no make or model)
     kind_then_name = re.search(
-        rf"\b(?:add|register|save)\s+(?:my|our|the|a)\s+(?i:{_GENERIC})\s+([A-Z][\w'-]*)\b", text
+        rf"\b(?:add|register|save)\s+(?:my|our|the|a)\s+(?:new\s+)?(?i:{_GENERIC})\s+({_CAPS})\b",
+        text,
     )
     if kind_then_name and not re.fullmatch(f"{_MAKES}|{_MODELS}", kind_then_name[1], _I):
         the = the or kind_then_name
@@ -240,7 +279,17 @@ def add_vehicle(text: str, env: Env) -> Draft:
     )
     if label and re.fullmatch(_MAKES, label[1], _I):
         label = None
-    name = named[1] if named else the[1] if the else label[1] if label else None
+    name = (
+        named[1]
+        if named
+        else the[1]
+        if the
+        else label[1]
+        if label
+        else first[1]
+        if (first := _named_first(text))
+        else None
+    )
     if (
         named
         and re.fullmatch(f"{_GENERIC}|{_KINDS}", named[1], _I)

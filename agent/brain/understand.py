@@ -16,7 +16,7 @@ from agent.brain.asking import is_question
 from agent.brain.blend import rescue
 from agent.brain.convo import Convo, text_of
 from agent.brain.dates import find_day
-from agent.brain.declined import after_declined, declined_tool
+from agent.brain.declined import after_declined, another_row, declined_tool
 from agent.brain.dialogue import (
     act_on_listed,
     corrected_in_message,
@@ -221,7 +221,11 @@ def _from_previous_turn(convo: Convo) -> Reading | None:
     more = more_of_the_same(text, convo.env)
     # "and tasks?" after the shopping list names no grocery (the rules' reading alone: to
     # the classifier "and a new hat" may sound like anything)
-    if more and not other_read(text, convo.env, reads, guess=False):
+    if (
+        more
+        and not other_read(text, convo.env, reads, guess=False)
+        and not what_else(text, convo.env)
+    ):
         return Reading([Request(more[0], more[1], more[1])])
     if again := same_again(text, convo.env):
         return Reading([Request(again[0], text, convo.text, again[1])])
@@ -275,7 +279,8 @@ def read_message(convo: Convo) -> Reading:
         return Reading([Request("plan_trip", kept, kept)])
     if answered := after_declined(convo):
         # "not that one, the townsville one" after a declined delete: about its row
-        return Reading([Request(answered[0], normalise(convo.text), convo.text, answered[1])])
+        meant = normalise(convo.text) if answered[1] is not None else another_row(convo.text)
+        return Reading([Request(answered[0], meant, convo.text, answered[1])])
     if settled := _from_previous_turn(convo):
         return settled
     if _takes_back(convo):

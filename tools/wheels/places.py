@@ -11,7 +11,7 @@ from tools.db.scope import UserDb
 from tools.format import counted, distance
 from tools.geo.resolve import resolve_place
 from tools.profile import load_profile
-from tools.types import Action, ActionResult, Args, Table, UiAction
+from tools.types import Action, ActionError, ActionResult, Args, Table, UiAction
 from tools.values import Title
 
 PlaceKind = Literal["campsite", "dump_point", "water", "fuel", "mechanic", "shop", "other"]
@@ -57,8 +57,8 @@ class PlaceOut(BaseModel):
     notes: str | None
     rating: int | None
     shared: bool
-    lat: float
-    lon: float
+    lat: float | None  # None: a place the map could not find (kept as said, no point)
+    lon: float | None
     mine: bool  # False: shared by another traveller (who stays anonymous)
     distance_km: float | None = None
 
@@ -78,9 +78,20 @@ def _place(db: UserDb, row: dict[str, Any]) -> PlaceOut:
     )
 
 
+def _point(location: str) -> tuple[str, float | None, float | None]:
+    """Where a place is on the map, or no point when the map does not know the name: a
+    traveller keeping a spot the gazetteer lacks ("Lake Ballard") still wants it kept."""
+    try:
+        spot = resolve_place(location, field="location")
+    except ActionError as exc:
+        if exc.code != "not_found":
+            raise  # a whole state, a bad 'lat,lon': said back, nothing saved
+        return location, None, None
+    return spot.name, spot.lat, spot.lon
+
+
 async def save_place(db: UserDb, args: SavePlaceArgs) -> SavePlaceResult:
-    spot = resolve_place(args.location, field="location")
-    location, lat, lon = spot.name, spot.lat, spot.lon
+    location, lat, lon = _point(args.location)
     cur = await db.conn.execute(
         "INSERT INTO places (user_id, name, location, kind, notes, rating, shared, lat, lon)"
         f" VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING {PLACE_COLUMNS}",
@@ -100,8 +111,14 @@ async def save_place(db: UserDb, args: SavePlaceArgs) -> SavePlaceResult:
     assert row is not None
     place = _place(db, row)
     who = "shared with other travellers" if place.shared else "just for you"
+    unplaced = (
+        f" I couldn't find {location} on the map, so it won't come up in searches near a town."
+        if lat is None
+        else ""
+    )
     return SavePlaceResult(
-        summary=f"Saved {place.name} ({place.kind.replace('_', ' ')}) near {location}, {who}.",
+        summary=f"Saved {place.name} ({place.kind.replace('_', ' ')}) near {location}, {who}."
+        + unplaced,
         ids=[place.id],
         ui_actions=[
             UiAction(
@@ -110,7 +127,9 @@ async def save_place(db: UserDb, args: SavePlaceArgs) -> SavePlaceResult:
                 entity_id=str(place.id),
                 entity_title=place.name,
             )
-        ],
+        ]
+        if lat is not None
+        else [],  # no point to show on the map
         place=place,
     )
 

@@ -126,7 +126,7 @@ async def test_text_is_stored_verbatim(
             "invalid",
         ),
         ({"name": "X", "location": "95,200", "kind": "water"}, "location", "invalid"),
-        ({"name": "X", "location": "Zzyzx Qwerty", "kind": "water"}, "location", "not_found"),
+        ({"name": "X", "location": "Queensland", "kind": "water"}, "location", "invalid"),
     ],
 )
 async def test_save_place_refuses_bad_input(
@@ -135,6 +135,25 @@ async def test_save_place_refuses_bad_input(
     result = await call(scoped, user_id, "save_place", **raw)
     assert (result["ok"], result["error"], result["field"]) == (False, code, field), result
     assert await place_count(scoped, user_id) == 0
+
+
+async def test_a_place_the_map_does_not_know_is_kept_without_a_point(
+    scoped: ScopedDb, user_id: uuid.UUID
+) -> None:
+    result = await ok(
+        scoped, user_id, "save_place", name="Zzyzx Qwerty camp", location="Zzyzx Qwerty",
+        kind="campsite", rating=5,
+    )  # fmt: skip
+    place = result["place"]
+    assert (place["location"], place["lat"], place["lon"]) == ("Zzyzx Qwerty", None, None)
+    assert "couldn't find Zzyzx Qwerty on the map" in result["summary"]
+    assert result["ui_actions"] == []  # nothing to show on a map
+    async with scoped(user_id) as db:
+        rows: list[dict[str, Any]] = await READ_PLACES(db)
+    assert [(r["name"], r["rating"]) for r in rows] == [("Zzyzx Qwerty camp", 5)]
+    # kept, but no search by distance finds a place with no point
+    found = await ok(scoped, user_id, "find_places", near="Broome", radius_km=2000)
+    assert [p for p in found["places"] if p["mine"]] == []
 
 
 async def test_find_places_own_and_shared_nearest_first(scoped: ScopedDb) -> None:
