@@ -32,6 +32,8 @@ from agent.brain.general import talk_only
 from agent.brain.groceries import ITEMS
 from agent.brain.money import bare_numbers, best_amount
 from agent.brain.places import trip_places
+from agent.brain.row_acts import REPLACES as ACT_REPLACES
+from agent.brain.row_acts import act_on_row
 from agent.brain.times import find_time
 from agent.brain.triggers import COMPILED, FILL, MAINT_DONE, MAINT_ITEM, REF, SPEND
 from agent.brain.triggers_wheels import PLACE_KIND
@@ -760,6 +762,16 @@ def _rows_read(write: str) -> set[str]:
 
 def classify(text: str, today: date, recent_kind: str | None = None) -> Candidate | None:
     """The best tool for `text`, or None when nothing in it asks for one."""
+    best = _classify(text, today, recent_kind)
+    # "push the dentist on thursday back to 4", "knock the 12 dollar parking off": a kept row
+    # changed or taken away, whatever family's new row or listing its words picked
+    tool = best.tool if best else None
+    if tool in ACT_REPLACES and (act := act_on_row(text, tool)) and act != tool:
+        return Candidate(act, best.score if best else 8)
+    return best
+
+
+def _classify(text: str, today: date, recent_kind: str | None) -> Candidate | None:
     if (told_not := _TOLD_NOT.search(text)) and text[: told_not.start()].strip():
         text = text[: told_not.start()]  # read what is asked, not what is refused
     if talk_only(text):

@@ -1,0 +1,209 @@
+"""Whether a request acts on a row already kept — changes it or takes it away — read from
+the grammar of the request, not from its words of a kind.
+
+The rules pick a tool by the family a message names (an event by its day, an expense by its
+figure) and, where no verb of theirs is read, give that family's usual act: a new row. So
+"push the dentist on thursday back to 4" made an event and "knock the 12 dollar parking off"
+logged an expense: round after round, with a verb or word order no rule had seen. Here the
+act comes from the shape of the clause:
+
+- a verb of taking away or of moving (`families.DELETE`, `families.MOVE`, and particle
+  verbs split round their object: "take … out", "knock … off") opening the clause, with a
+  kept row as its object; or a kept row told as changed or gone ("… got moved to 10",
+  "… isn't at 10 anymore", "… was actually 42", "… needs to go");
+- a kept row is named with a definite word ("the", "my", "that" …): with a figure of money
+  in its first words it is an expense ("the 38.50 for …", "that 12 dollar parking"); with
+  a day, a time or a word of an appointment it is an event ("the dentist on thursday",
+  "dinner with the Kellys on friday"). An indefinite row ("a dentist on thursday") is a new
+  one, and a row of no family ("the bins", "the van") is none of these.
+
+`act_on_row` gives the tool (update_event, delete_event, update_expense, delete_expense), or
+None. It is read after the rules and the classifier (`intents.classify`), and replaces only
+a pick that cannot be meant of a kept row: the family's new row, a listing, the other
+family's act, a trip, or nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from agent.brain.families import DELETE, MOVE
+from agent.brain.money import best_amount
+
+_I = re.IGNORECASE
+Family = Literal["event", "expense"]
+Act = Literal["change", "remove"]
+
+TOOL: dict[tuple[Family, Act], str] = {
+    ("event", "change"): "update_event",
+    ("event", "remove"): "delete_event",
+    ("expense", "change"): "update_expense",
+    ("expense", "remove"): "delete_expense",
+}
+# Picks that cannot be meant of a row already kept, which an act read here replaces.
+REPLACES = frozenset(
+    {
+        None, "create_event", "add_expense", "list_events", "list_expenses", "plan_trip",
+        "complete_task", "update_event", "delete_event", "update_expense", "delete_expense",
+    }
+)  # fmt: skip
+
+# What may open a request before its verb: fillers, a polite frame.
+_LEAD = (
+    r"^\W*(?:(?:ok|okay|oh|and|also|so|just|hey|right|righto|um|sorry|actually|yeah|yep|nah"
+    r"|mate|pam|please|pls|plz)\b[\s,!.]*)*"
+    r"(?:(?:can|could|would|will) (?:you|ya|u)\s+(?:please\s+|pls\s+|just\s+)?)?"
+    r"(?:please\s+|pls\s+)?"
+)
+_DEFINITE = r"(?:the|my|our|that|this|his|her|their)"
+# Verbs of taking away whose particle may come after the object ("take the X out").
+_PARTICLE_VERB = r"take|knock|strike|cross|scratch|rub|wipe|cut"
+# Taking-away verbs too common in other senses to open a removal of an event by a day alone
+# ("drop the kids at school on friday"): with an event they need a word of an appointment.
+_LOOSE = {"drop", "dump", "toss", "kill", "zap", "junk", "chuck out", "bin"}
+# Words that end the name of the row: what follows says what to do with it.
+_ROW_END = (
+    r"(?=\s+(?:to|till|until|for|back|forward|up|down|out|off|instead|now|from)\b"
+    r"|\s*[,;.!?]|\s+(?:is|was|has|had|got|isn'?t|wasn'?t|needs|should|won'?t)\b|$)"
+)
+# Words of an appointment, which name an event without a day or a definite word ("dinner
+# with the Kellys on friday").
+_APPOINTMENT_WORDS = (
+    r"appointment|appt|booking|reservation|dinner|lunch|breakfast|brunch|meeting|catch-?up"
+    r"|call|session|lesson|class|check-?up|check|tour|trip|cruise|ferry|flight|party|bbq|barbie"
+    r"|visit|game|match|footy|show|concert|gig|drinks|physio|dentist|doctor|gp|vet|haircut"
+    r"|massage|yoga|bowls|markets?|event|interview|service|pickup|pick-up|drop-off|check-?in"
+    r"|check-?out"
+)
+_ROW_START = rf"(?:{_DEFINITE}\b|(?=(?:{_APPOINTMENT_WORDS})\b))"
+# A word of the row's name: any but a clause's end; a decimal point or comma inside a figure
+# ("the 38.50 for …") is no end.
+_ROW_CHAR = r"(?:[^,;.!?]|(?<=\d)[.,](?=\d))"
+_ROW = rf"(?P<row>{_ROW_START}{_ROW_CHAR}{{1,60}}?){_ROW_END}"
+
+_REMOVE = re.compile(rf"{_LEAD}(?P<verb>(?:{_PARTICLE_VERB}) (?:out|off)|{DELETE})\s+{_ROW}", _I)
+# "take the X out", "knock the X off"
+_REMOVE_SPLIT = re.compile(
+    rf"{_LEAD}(?P<verb>{_PARTICLE_VERB})\s+(?P<row>{_ROW_START}{_ROW_CHAR}{{1,60}}?)\s+(?:out|off)\b",
+    _I,
+)
+_REMOVED = re.compile(
+    rf"{_LEAD}{_ROW}\s+(?:needs to go|has to go|can go|is off|'s off|isn'?t happening"
+    r"|is not happening|won'?t happen|is cancell?ed|got cancell?ed|was cancell?ed"
+    r"|has been cancell?ed|is called off|got called off)\b",
+    _I,
+)
+# Moving an event: the verb, the row, then where to ("to 4pm", "forward", "for 11am").
+_MOVE = re.compile(
+    rf"{_LEAD}(?:{MOVE}|bump|prepone|put back|bring)\s+{_ROW}"
+    r"\s+(?:back |forward |up |out )?(?:to|till|until|for|back|forward|up|out)\b",
+    _I,
+)
+# "make the X 6pm instead", "make the X 42, not …"
+_MAKE = re.compile(
+    rf"{_LEAD}make\s+(?P<row>{_ROW_START}{_ROW_CHAR}{{1,60}}?)\b\s+{_ROW_CHAR}{{1,40}}?"
+    r"(?:\s+instead\b|,?\s+not\b)",
+    _I,
+)
+# Changing a figure: "change / fix / correct / update / bump the X (up) to 42", "fix the X, it
+# should be 42".
+_EDIT = re.compile(
+    rf"{_LEAD}(?:change|update|correct|fix|amend|edit|adjust|bump)\s+{_ROW}"
+    r"(?:\s+(?:up |down )?to\b|\s*,\s*(?:it|that)\s+(?:should|was|is)\b)",
+    _I,
+)
+# "fix the 12 dollar parking": a figure kept is fixed in place
+_FIX_MONEY = re.compile(rf"{_LEAD}(?:fix|correct|amend)\s+{_ROW}", _I)
+# A row told as changed: "the X got moved to 10", "the X is now at 1", "the X isn't at 10
+# anymore", "they've changed the X to 4", "the X was actually 42", "the X is wrong".
+_CHANGED = re.compile(
+    rf"{_LEAD}{_ROW}\s+(?:(?:has been|have been|got|was|were|is|'s) (?:moved|pushed|shifted"
+    r"|changed|bumped|rescheduled|postponed|brought forward|put back)\b"
+    r"|(?:is|'s) now\b|(?:is|'s) (?:at|on) [^,;.!?]{1,20}? now\b"
+    r"|(?:isn'?t|is not|'s not) (?:at|on) [^,;.!?]{1,20}? (?:any ?more|now)\b|(?:is|'s) no longer\b"
+    r"|was actually\b|should (?:have been|be)\b|(?:is|was) wrong\b)",
+    _I,
+)
+_THEY_CHANGED = re.compile(
+    rf"^\W*(?:they|someone|somebody)(?:'ve| have)? (?:changed|moved|pushed|shifted|bumped"
+    rf"|rescheduled)\s+{_ROW}\s+to\b",
+    _I,
+)
+
+_APPOINTMENT = re.compile(rf"\b(?:{_APPOINTMENT_WORDS})\b", _I)
+_WHEN = re.compile(
+    r"\b(?:today|tonight|tomorrow|tmrw|tmr|yesterday|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?"
+    r"|fri|sat(?:ur)?|sun)(?:day)?|weekend|\d{1,2}(?:st|nd|rd|th)|\d{1,2}(?::\d\d)?\s*(?:am|pm)"
+    r"|noon|midday|morning|arvo|afternoon|evening|night)\b",
+    _I,
+)
+# A figure said in words: "that forty five for fuel", "the seventy-five dollars".
+_MONEY_WORDS = re.compile(
+    r"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|grand|dollars?|bucks"
+    r"|quid)\b",
+    _I,
+)
+
+
+def family_of(row: str) -> Family | None:
+    """The family of a kept row named by `row` (its definite word first), or None."""
+    return strength(row)[0]
+
+
+def strength(row: str) -> tuple[Family | None, bool]:
+    """The family of the row and whether its name says it outright (a figure of money, a
+    word of an appointment) rather than by a day alone."""
+    if best_amount(row, loose=True) or _MONEY_WORDS.search(row):
+        return "expense", True
+    if _APPOINTMENT.search(row):
+        return "event", True
+    if _WHEN.search(row):
+        return "event", False
+    return None, False
+
+
+def _read(text: str) -> tuple[Act, Family, bool] | None:
+    if m := _REMOVE.search(text) or _REMOVE_SPLIT.search(text) or _REMOVED.search(text):
+        family, outright = strength(m["row"])
+        verb = (m.groupdict().get("verb") or "").lower()
+        if family == "event" and verb in _LOOSE and not outright:
+            return None
+        return ("remove", family, outright) if family else None
+    for pattern in (_MOVE, _MAKE, _EDIT, _CHANGED, _THEY_CHANGED):
+        if m := pattern.search(text):
+            family, outright = strength(m["row"])
+            return ("change", family, outright) if family else None
+    if (m := _FIX_MONEY.search(text)) and family_of(m["row"]) == "expense":
+        return ("change", "expense", True)
+    return None
+
+
+def act_on_row(text: str, picked: str | None = None) -> str | None:
+    """The tool of the act `text` asks of a row already kept, or None. Against `picked`, an
+    act of the other family (the rules read the row's kind from more than its name), the
+    row's name must say its family outright: "the caravan park one from tuesday was actually
+    45" stays an expense."""
+    found = _read(text)
+    if not found:
+        return None
+    act, family, outright = found
+    other = {TOOL[f, a] for f, a in TOOL if f != family}
+    if picked in other and not outright:
+        return None
+    return TOOL[family, act]
+
+
+ACTS = frozenset(TOOL.values())
+# A clause that only points back at the row the clause before named: "…, it should be 42",
+# "…, fix that", "…, remove it please".
+_POINTS_BACK = re.compile(
+    r"^\W*(?:and\s+|so\s+|but\s+)?(?:(?:it|that|this|which)\b(?:'s|\s+(?:is|was|should|needs|has"
+    r"|can|goes))|(?:\w+\s+){0,2}(?:it|that|this|them)\W*(?:please|pls|thanks|ta|cheers)?\W*$)",
+    _I,
+)
+
+
+def points_back(text: str) -> bool:
+    """Whether the clause `text` only points back at a row named before it."""
+    return _POINTS_BACK.search(text) is not None
