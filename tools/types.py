@@ -42,6 +42,9 @@ class ActionResult(BaseModel):
     summary: str
     ids: list[UUID] = Field(default_factory=list)
     ui_actions: list[UiAction] = Field(default_factory=list)
+    # False when a write found things already as asked (already a member, already done):
+    # a reply must not say "Done" for what nothing did.
+    changed: bool = True
 
 
 class ActionError(Exception):

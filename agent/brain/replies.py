@@ -11,6 +11,7 @@ from agent.brain.convo import Env
 from agent.brain.ids import is_lookup
 from agent.brain.refs import result_of
 from tools.format import money
+from tools.wins.models import category_label
 
 _READS = {
     "list_expenses", "spending_summary", "budget_status", "fuel_stats", "maintenance_due",
@@ -50,11 +51,10 @@ def _short_day(iso: str) -> str:
 def _expense_lines(data: dict[str, Any], env: Env) -> list[str]:
     lines = []
     for row in (data.get("expenses") or [])[:5]:
-        what = row.get("description") or row.get("category", "")
+        label = category_label(str(row.get("category", "")))
+        what = row.get("description") or label
         amount = money(row.get("amount", 0), row.get("currency") or env.currency)
-        lines.append(
-            f"- {amount} {row.get('category', '')}: {what} ({_short_day(row.get('date', ''))})"
-        )
+        lines.append(f"- {amount} {label}: {what} ({_short_day(row.get('date', ''))})")
     return lines
 
 
@@ -67,7 +67,7 @@ def _budget_lines(data: dict[str, Any], env: Env) -> list[str]:
         except (TypeError, ValueError):
             continue
         currency = data.get("currency") or env.currency
-        label = str(line.get("category", "")).replace("_", " ")
+        label = category_label(str(line.get("category", "")))
         amount = money(abs(left), currency)
         parts.append(f"{label} {amount} left" if left >= 0 else f"{label} {amount} over")
     return [f"That's {', '.join(parts)}."] if parts else []
@@ -109,6 +109,8 @@ def _one(message: ToolMessage, tool: str, env: Env) -> str:
             else []
         )
         return "\n".join([summary, *lines]) if summary else "Here you go."
+    if data.get("changed") is False:  # already so: nothing was done to say "Done" about
+        return summary
     return _done(summary) if summary else "Done."
 
 

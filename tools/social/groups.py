@@ -194,7 +194,9 @@ async def join_group(db: UserDb, args: JoinGroupArgs) -> GroupResult:
         (group.id, db.user_id),
     )
     if await cur.fetchone() is None:
-        return GroupResult(summary=f"You're already a member of {group.name}.", group=group)
+        return GroupResult(
+            summary=f"You're already a member of {group.name}.", group=group, changed=False
+        )
     joined = group.model_copy(update={"is_member": True, "member_count": group.member_count + 1})
     return GroupResult(
         summary=f"You joined {group.name}; its members-only posts now show in your feed.",
@@ -218,6 +220,7 @@ async def _request_to_join(db: UserDb, group: GroupOut) -> GroupResult:
         return GroupResult(
             summary=f"You already asked to join {group.name}; its owner hasn't decided yet.",
             group=group,
+            changed=False,
         )
     return GroupResult(
         summary=f"{group.name} is private, so you asked its owner to let you in: your join"

@@ -109,6 +109,7 @@ async def like_post(db: UserDb, args: LikePostArgs) -> LikeResult:
             post_id=args.post_id,
             already_liked=True,
             like_count=like_count,
+            changed=False,
         )
     return LikeResult(
         summary=f'You liked "{title}" ({_likes(like_count)}).',

@@ -266,8 +266,11 @@ async def update_expense(db: UserDb, args: UpdateExpenseArgs) -> ExpenseResult:
     )
     after = ExpenseOut.model_validate(await cur.fetchone())
     changes = _changes(before, after, today)
-    detail = f" ({'; '.join(changes)})" if changes else " (nothing was different)"
-    summary = f"Updated the expense: now {expense_phrase(after, today)}{detail}."
+    summary = (
+        f"Updated the expense: now {expense_phrase(after, today)} ({'; '.join(changes)})."
+        if changes
+        else f"Nothing to change: the expense is already {expense_phrase(after, today)}."
+    )
     warning: BudgetWarning | None = await budget_warning(db, after, profile)
     if warning:
         summary = f"{summary} {warning.message}"
@@ -277,6 +280,7 @@ async def update_expense(db: UserDb, args: UpdateExpenseArgs) -> ExpenseResult:
         ui_actions=[expense_ui(after, expense_phrase(after, today))],
         expense=after,
         budget_warning=warning,
+        changed=bool(changes),
     )
 
 

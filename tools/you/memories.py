@@ -37,7 +37,9 @@ async def remember(db: UserDb, args: RememberArgs) -> MemoryResult:
     if known is not None:
         memory = MemoryOut(**known)
         return MemoryResult(
-            summary=f"I already remember that: {_quote(memory.note)}", memory=memory
+            summary=f"I already remember that: {_quote(memory.note)}",
+            memory=memory,
+            changed=False,
         )
     # The run's clock, nudged past the newest memory, so "newest first" holds even when
     # the clock is fixed (evals) or several notes arrive in one turn.

@@ -113,7 +113,7 @@ async def complete_task(db: UserDb, args: CompleteTaskArgs) -> TaskResult:
         raise not_found("task", args.task_id)
     if row["status"] == "done":
         task = TaskOut(**row)
-        return TaskResult(summary=f"'{task.title}' is already done.", task=task)
+        return TaskResult(summary=f"'{task.title}' is already done.", task=task, changed=False)
     cur = await db.conn.execute(
         "UPDATE tasks SET status = 'done', completed_at = %s WHERE id = %s AND user_id = %s"
         f" RETURNING {TASK_COLUMNS}",

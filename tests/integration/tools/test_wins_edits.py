@@ -88,6 +88,21 @@ async def test_update_warns_when_it_pushes_a_budget_over(
     assert "over budget" in out["summary"]
 
 
+async def test_an_update_to_what_it_already_is_says_so(
+    scoped: ScopedDb, user_id: uuid.UUID
+) -> None:
+    expense = await _one_expense(scoped, user_id)
+    async with scoped(user_id, now=NOW) as db:
+        out = await call(
+            db, "update_expense", expense_id=expense["id"], amount=85.4, category="fuel"
+        )
+        moved = await call(db, "update_expense", expense_id=expense["id"], amount=90)
+    assert out["changed"] is False
+    assert out["summary"].startswith("Nothing to change: the expense is already $85.40")
+    assert moved["changed"] is True
+    assert moved["summary"].startswith("Updated the expense")
+
+
 async def test_update_needs_something_to_change(scoped: ScopedDb, user_id: uuid.UUID) -> None:
     expense = await _one_expense(scoped, user_id)
     async with scoped(user_id, now=NOW) as db:

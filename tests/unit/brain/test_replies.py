@@ -27,6 +27,26 @@ def test_a_write_is_confirmed_from_its_summary() -> None:
     assert text == "Done — logged $85.40 for fuel on 9 Mar."
 
 
+def test_a_write_that_found_it_already_so_is_not_done() -> None:
+    same = result(
+        "x", "join_group", summary="You're already a member of Snowy Hikers.", changed=False
+    )
+    text = _after("social", "join the snowy hikers group", same)
+    assert text == "You're already a member of Snowy Hikers."
+
+
+def test_listed_expenses_and_budgets_name_categories_as_people_read_them() -> None:
+    rows = [
+        {"id": "a", "amount": 60, "currency": "AUD", "category": "gas_lpg",
+         "description": None, "date": "2026-03-07"},
+    ]  # fmt: skip
+    listed = result("x", "list_expenses", summary="1 expense totalling $60.00.", expenses=rows)
+    assert _after("wins", "show my expenses", listed).endswith("- $60.00 gas/LPG: gas/LPG (7 Mar)")
+    budgets = [{"category": "phone_internet", "remaining": 12.5}]
+    status = result("x", "budget_status", summary="1 budget.", budgets=budgets, currency="AUD")
+    assert _after("wins", "how's my budget?", status).endswith("phone & internet $12.50 left.")
+
+
 def test_a_read_is_its_summary_and_expenses_are_listed() -> None:
     rows = [
         {"id": "a", "amount": 85.4, "currency": "AUD", "category": "fuel",
