@@ -33,7 +33,7 @@ from agent.brain.groceries import ITEMS
 from agent.brain.money import bare_numbers, best_amount
 from agent.brain.places import trip_places
 from agent.brain.row_acts import REPLACES as ACT_REPLACES
-from agent.brain.row_acts import act_on_row
+from agent.brain.row_acts import UNKEPT_REPLACES, act_on_row, unkept
 from agent.brain.times import find_time
 from agent.brain.triggers import COMPILED, FILL, MAINT_DONE, MAINT_ITEM, REF, SPEND
 from agent.brain.triggers_wheels import PLACE_KIND
@@ -766,6 +766,8 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
     # "push the dentist on thursday back to 4", "knock the 12 dollar parking off": a kept row
     # changed or taken away, whatever family's new row or listing its words picked
     tool = best.tool if best else None
+    if tool in ACT_REPLACES | UNKEPT_REPLACES and unkept(text):
+        return None  # "take the foil off the shopping list": no tool takes it off (general says so)
     if tool in ACT_REPLACES and (act := act_on_row(text, tool)) and act != tool:
         return Candidate(act, best.score if best else 8)
     return best

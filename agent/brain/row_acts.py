@@ -28,12 +28,14 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from agent.brain.families import DELETE, MOVE
+from agent.brain.families import DELETE, MOVE, SHOPPING
 from agent.brain.money import best_amount
 
 _I = re.IGNORECASE
 Family = Literal["event", "expense"]
 Act = Literal["change", "remove"]
+# Kept rows PAM has no tool to change or take away: asked to, it says so and writes nothing.
+Unkept = Literal["shopping", "pantry", "trip", "vehicle", "place"]
 
 TOOL: dict[tuple[Family, Act], str] = {
     ("event", "change"): "update_event",
@@ -47,6 +49,13 @@ REPLACES = frozenset(
         None, "create_event", "add_expense", "list_events", "list_expenses", "plan_trip",
         "complete_task", "update_event", "delete_event", "update_expense", "delete_expense",
     }
+)  # fmt: skip
+
+# ... and picks that cannot be meant of a row PAM keeps but has no tool to change or take
+# away (a shopping or pantry item put back, a trip planned again).
+UNKEPT_REPLACES = frozenset(
+    {"add_to_shopping_list", "get_shopping_list", "add_pantry_item", "list_pantry", "list_trips",
+     "add_vehicle", "list_vehicles", "save_place", "find_places", "complete_task"}
 )  # fmt: skip
 
 # What may open a request before its verb: fillers, a polite frame.
@@ -96,10 +105,12 @@ _REMOVED = re.compile(
 )
 # Moving an event: the verb, the row, then where to ("to 4pm", "forward", "for 11am").
 _MOVE = re.compile(
-    rf"{_LEAD}(?:{MOVE}|bump|prepone|put back|bring)\s+{_ROW}"
+    rf"{_LEAD}(?:{MOVE}|bump|prepone|put back)\s+{_ROW}"
     r"\s+(?:back |forward |up |out )?(?:to|till|until|for|back|forward|up|out)\b",
     _I,
 )
+# "bring the X forward", "bring the X back to 3"
+_BRING = re.compile(rf"{_LEAD}bring\s+{_ROW}\s+(?:forward|back|earlier)\b", _I)
 # "make the X 6pm instead", "make the X 42, not …"
 _MAKE = re.compile(
     rf"{_LEAD}make\s+(?P<row>{_ROW_START}{_ROW_CHAR}{{1,60}}?)\b\s+{_ROW_CHAR}{{1,40}}?"
@@ -132,6 +143,22 @@ _THEY_CHANGED = re.compile(
 )
 
 _APPOINTMENT = re.compile(rf"\b(?:{_APPOINTMENT_WORDS})\b", _I)
+# A new time said for the row: "… to 9am", "… is at 3 now", "… till noon".
+_NEW_TIME = re.compile(
+    r"\b(?:at|to|till|until|for)\s+(?:1[0-2]|0?\d)(?::[0-5]\d)?(?![.,]?\d)\s*(?:am|pm)?\b"
+    r"|\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\b(?:noon|midday|half past|quarter (?:past|to))\b",
+    _I,
+)
+# A message asked with its mark that is no polite request ("can you remove …?" asks PAM to).
+_ASKED = re.compile(
+    r"^(?!\W*(?:(?:ok|oh|and|so|hey|pam|please|pls)\W+)*(?:can|could|would|will) (?:you|ya|u)\b)",
+    _I,
+)
+_MEAL = re.compile(r"\b(?:dinner|lunch|breakfast|brunch|drinks|bbq|barbie|party)\b", _I)
+# A new value of money said for the row ("… was actually 45", "… to 42"), no clock or day.
+_NEW_FIGURE = re.compile(
+    r"\b(?:to|be|been|was|actually|it'?s)\s+\$?\d+(?:[.,]\d\d)?\b(?!\s*(?:am|pm|:))", _I
+)
 _WHEN = re.compile(
     r"\b(?:today|tonight|tomorrow|tmrw|tmr|yesterday|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?"
     r"|fri|sat(?:ur)?|sun)(?:day)?|weekend|\d{1,2}(?:st|nd|rd|th)|\d{1,2}(?::\d\d)?\s*(?:am|pm)"
@@ -153,26 +180,36 @@ def family_of(row: str) -> Family | None:
 
 def strength(row: str) -> tuple[Family | None, bool]:
     """The family of the row and whether its name says it outright (a figure of money, a
-    word of an appointment) rather than by a day alone."""
+    word of an appointment) rather than by a day alone (or by a meal, which is bought as
+    often as it is booked)."""
     if best_amount(row, loose=True) or _MONEY_WORDS.search(row):
         return "expense", True
-    if _APPOINTMENT.search(row):
+    if _APPOINTMENT.search(_MEAL.sub("", row)):
         return "event", True
+    if _APPOINTMENT.search(row):
+        return "event", False
     if _WHEN.search(row):
         return "event", False
     return None, False
 
 
 def _read(text: str) -> tuple[Act, Family, bool] | None:
+    if "?" in text and _ASKED.match(text):
+        return None  # "the dentist on thursday is cancelled?": asked, not told
     if m := _REMOVE.search(text) or _REMOVE_SPLIT.search(text) or _REMOVED.search(text):
         family, outright = strength(m["row"])
         verb = (m.groupdict().get("verb") or "").lower()
         if family == "event" and verb in _LOOSE and not outright:
             return None
         return ("remove", family, outright) if family else None
-    for pattern in (_MOVE, _MAKE, _EDIT, _CHANGED, _THEY_CHANGED):
+    for pattern in (_MOVE, _BRING, _MAKE, _EDIT, _CHANGED, _THEY_CHANGED):
         if m := pattern.search(text):
             family, outright = strength(m["row"])
+            rest = text[m.end("row") :]
+            if family == "event" and not outright:
+                if _NEW_FIGURE.search(rest) and not _NEW_TIME.search(rest):
+                    return None  # "the lunch at the pub was actually 45": money, not a time
+                outright = _NEW_TIME.search(rest) is not None  # "… is at 3 now": a time
             return ("change", family, outright) if family else None
     if (m := _FIX_MONEY.search(text)) and family_of(m["row"]) == "expense":
         return ("change", "expense", True)
@@ -207,3 +244,38 @@ _POINTS_BACK = re.compile(
 def points_back(text: str) -> bool:
     """Whether the clause `text` only points back at a row named before it."""
     return _POINTS_BACK.search(text) is not None
+
+
+# A verb of taking away or ticking off (general answers ticks as its own kind), then
+# what is taken, then where from: "take the foil off the shopping list", "remove eggs from
+# the pantry", "delete the hilux from my vehicles".
+_AWAY = rf"(?:{DELETE}|take|taking|knock|get rid of|clear|tick|cross|check|mark)"
+_WHERE: dict[Unkept, str] = {
+    "shopping": rf"(?:the |my |our )?(?:{SHOPPING})(?: list)?\b",
+    "pantry": r"(?:the |my |our )?(?:pantry|cupboard|fridge|freezer)(?: list)?\b",
+    "vehicle": r"(?:the |my |our )(?:vehicles|garage|cars)\b",
+    "place": r"(?:the |my |our )(?:saved )?(?:places|spots|map)\b",
+}
+_FROM_WHERE: list[tuple[Unkept, re.Pattern[str]]] = [
+    (family, re.compile(rf"{_LEAD}{_AWAY}\b[^?]{{1,60}}?\b(?:off|from|out of|in|on)\s+{where}", _I))
+    for family, where in _WHERE.items()
+]
+# A planned trip, named as one ("the trip to Broome", "my old route"); "the boat trip
+# tomorrow" is a booking, an event.
+_TRIP = re.compile(
+    r"\b(?:the|my|our|that|this|old|new|planned|saved|last|next|first|second|other)"
+    r"\s+(?:trip|route|itinerary|journey)s?\b",
+    _I,
+)
+
+
+def unkept(text: str) -> Unkept | None:
+    """The family of a kept row `text` asks to change or take away when PAM has no tool for
+    that (a shopping item, a pantry item, a planned trip, a vehicle, a saved place)."""
+    for family, pattern in _FROM_WHERE:
+        if pattern.search(text):
+            return family
+    for pattern in (_REMOVE, _REMOVE_SPLIT, _REMOVED, _MOVE, _EDIT, _CHANGED, _THEY_CHANGED):
+        if (m := pattern.search(text)) and _TRIP.search(m["row"]):
+            return "trip"
+    return None

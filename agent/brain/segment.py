@@ -38,7 +38,7 @@ from agent.brain.money import best_amount, currency_named
 from agent.brain.reminders import DETAIL as REMINDER_DETAIL
 from agent.brain.row_acts import ACTS as ROW_ACTS
 from agent.brain.row_acts import REPLACES as ACT_REPLACES
-from agent.brain.row_acts import act_on_row, points_back
+from agent.brain.row_acts import UNKEPT_REPLACES, act_on_row, points_back, unkept
 from agent.brain.slots import DOMAIN, KIND
 from agent.brain.spelling import correct
 from agent.brain.times import find_time
@@ -655,7 +655,9 @@ def _acted_on(pieces: list[Piece]) -> list[Piece]:
     out: list[Piece] = []
     for piece in pieces:
         tool = piece.intent.tool if piece.intent else None
-        if tool in ACT_REPLACES and (act := act_on_row(piece.text, tool)) and act != tool:
+        if tool in ACT_REPLACES | UNKEPT_REPLACES and unkept(piece.text):
+            piece = Piece(piece.text, None)  # no tool takes it away: general says so
+        elif tool in ACT_REPLACES and (act := act_on_row(piece.text, tool)) and act != tool:
             # read by another path than the clause's rules (an edit of the whole message)
             piece = Piece(piece.text, Candidate(act, piece.intent.score if piece.intent else 8))
         before = out[-1].intent if out else None

@@ -145,6 +145,32 @@ NEW = [
     ("create_event", "the markets are on saturday at 8, pop them in the diary"),
 ]
 
+# Rows PAM keeps but has no tool to change or take away: asked to, it writes nothing (and
+# general says what it cannot do). {thing} is what is taken away.
+UNKEPT = {
+    "shopping": [
+        "take the {thing} off the shopping list",
+        "remove {thing} from the grocery list please",
+        "can you delete the {thing} from my shopping list",
+        "scrap {thing} off the shopping list, we've got heaps",
+        "tick the {thing} off the shopping list",
+    ],
+    "pantry": [
+        "remove the {thing} from the pantry",
+        "take {thing} out of the cupboard, we used it",
+        "delete the {thing} from the fridge",
+        "get rid of the {thing} in the freezer list, it's gone",
+    ],
+}
+UNKEPT_THINGS = ["tomato sauce", "2 bags of rice", "yoghurt"]
+UNKEPT_ROWS = [
+    "get rid of the old trip",
+    "delete the trip to Kununurra",
+    "scrap my planned route through the Flinders",
+    "remove the troopy from my vehicles",
+    "delete the dump point at Hay from my saved places",
+]
+
 TOOLS = {
     ("event", "change"): "update_event",
     ("event", "remove"): "delete_event",
@@ -155,7 +181,7 @@ TOOLS = {
 
 @dataclass(frozen=True)
 class Case:
-    kind: str  # "<family> <act>[ later]" ("event change", "expense remove later"), or "new"
+    kind: str  # "<family> <act>[ later]" ("event remove later"), "new" or "unkept"
     tool: str
     text: str
 
@@ -175,6 +201,9 @@ def cases() -> tuple[Case, ...]:
             kind = f"{row.family} remove{later}"
             out += [Case(kind, act, frame.format(row=row.name)) for frame in remove]
     out += [Case("new", tool, text) for tool, text in NEW]
+    for frames in UNKEPT.values():
+        out += [Case("unkept", "", f.format(thing=t)) for f in frames for t in UNKEPT_THINGS]
+    out += [Case("unkept", "", text) for text in UNKEPT_ROWS]
     return tuple(out)
 
 
@@ -185,6 +214,8 @@ def check(case: Case) -> tuple[bool, list[str | None]]:
     from tests.unit.brain.support import wanted
 
     got = wanted(case.text)
+    if case.kind == "unkept":
+        return not any(t in WRITES for t in got), got
     if case.kind == "new":
         return not any(t in ACTS for t in got), got
     others = [t for t in got if t in WRITES and t != case.tool]

@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from agent.brain.row_acts import act_on_row, family_of, points_back
+from agent.brain.general import general_reply
+from agent.brain.row_acts import act_on_row, family_of, points_back, unkept
 from agent.brain.segment import split
 
 TODAY = date(2026, 3, 10)
@@ -66,3 +67,34 @@ def test_a_pointing_clause_joins_the_act_before_it() -> None:
 def test_another_request_beside_the_act_stays_its_own() -> None:
     pieces = split("scrap the osteo on wednesday and add a task to ring the clinic", TODAY)
     assert [p.intent.tool if p.intent else None for p in pieces] == ["delete_event", "add_task"]
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("take the chutney off the shopping list", "shopping"),
+        ("remove the custard from the fridge", "pantry"),
+        ("get rid of my old route", "trip"),
+        ("delete the camry from my vehicles", "vehicle"),
+        ("put chutney on the shopping list", None),
+        ("cancel the fishing trip on sunday", None),  # a booking: an event
+    ],
+)
+def test_a_row_with_no_tool_to_take_it_away(text: str, family: str | None) -> None:
+    assert unkept(text) == family
+
+
+def test_no_tool_means_no_write_and_a_plain_answer() -> None:
+    text = "take the chutney off the shopping list"
+    assert [p.intent for p in split(text, TODAY)] == [None]
+    assert "can't take things off the shopping list" in general_reply(text)
+
+
+def test_a_row_told_changed_but_asked_back_is_no_act() -> None:
+    assert act_on_row("the osteo on wednesday is cancelled?") is None
+    assert act_on_row("could you cancel the osteo on wednesday?") == "delete_event"
+
+
+def test_a_meal_changed_by_a_figure_is_money_not_a_time() -> None:
+    assert act_on_row("the brunch at the cafe was actually 38", "update_expense") is None
+    assert act_on_row("brunch with Sue on sunday is at 11 now", "update_expense") == "update_event"
