@@ -165,12 +165,22 @@ _WHEN = re.compile(
     r"|noon|midday|morning|arvo|afternoon|evening|night)\b",
     _I,
 )
-# A figure said in words: "that forty five for fuel", "the seventy-five dollars".
+# A figure said in words ("that forty five for fuel", "the seventy-five dollars"), or the
+# row named as money ("the physio expense", "that service entry").
 _MONEY_WORDS = re.compile(
     r"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|grand|dollars?|bucks"
-    r"|quid)\b",
+    r"|quid|expenses?|entry|entries|purchase|transaction|payment|spend|receipt)\b",
     _I,
 )
+# A bare figure right after the definite word is the row's amount ("the 55 from yesterday");
+# a count of days, a date or a clock time is not ("the vet in 3 days", "the 14th", "the 2pm").
+_FIGURE_FIRST = re.compile(
+    rf"^\W*{_DEFINITE}\s+\$?\d+(?:[.,]\d\d)?\b(?!\s*(?:am|pm|:|st|nd|rd|th|days?|weeks?"
+    r"|hours?|hrs?|nights?|mins?|minutes?|kms?|k\b|o'?clock))",
+    _I,
+)
+# "the boat tour one": a row named by what it was for, as money rows are
+_ONE = re.compile(r"\b\w+ one\b", _I)
 
 
 def family_of(row: str) -> Family | None:
@@ -182,9 +192,9 @@ def strength(row: str) -> tuple[Family | None, bool]:
     """The family of the row and whether its name says it outright (a figure of money, a
     word of an appointment) rather than by a day alone (or by a meal, which is bought as
     often as it is booked)."""
-    if best_amount(row, loose=True) or _MONEY_WORDS.search(row):
+    if best_amount(row) or _FIGURE_FIRST.match(row) or _MONEY_WORDS.search(row):
         return "expense", True
-    if _APPOINTMENT.search(_MEAL.sub("", row)):
+    if _APPOINTMENT.search(_MEAL.sub("", row)) and not _ONE.search(row):
         return "event", True
     if _APPOINTMENT.search(row):
         return "event", False
