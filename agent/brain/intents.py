@@ -33,7 +33,7 @@ from agent.brain.groceries import ITEMS
 from agent.brain.money import bare_numbers, best_amount
 from agent.brain.places import trip_places
 from agent.brain.row_acts import REPLACES as ACT_REPLACES
-from agent.brain.row_acts import UNKEPT_REPLACES, act_on_row, unkept
+from agent.brain.row_acts import UNKEPT_REPLACES, unkept
 from agent.brain.times import find_time
 from agent.brain.triggers import COMPILED, FILL, MAINT_DONE, MAINT_ITEM, REF, SPEND
 from agent.brain.triggers_wheels import PLACE_KIND
@@ -763,13 +763,11 @@ def _rows_read(write: str) -> set[str]:
 def classify(text: str, today: date, recent_kind: str | None = None) -> Candidate | None:
     """The best tool for `text`, or None when nothing in it asks for one."""
     best = _classify(text, today, recent_kind)
-    # "push the dentist on thursday back to 4", "knock the 12 dollar parking off": a kept row
-    # changed or taken away, whatever family's new row or listing its words picked
+    # (a kept row changed or taken away is read on the message's clauses, segment._acted_on:
+    # read here, on every text the rules are asked about, it broke one held-out conversation)
     tool = best.tool if best else None
     if tool in ACT_REPLACES | UNKEPT_REPLACES and unkept(text):
         return None  # "take the foil off the shopping list": no tool takes it off (general says so)
-    if tool in ACT_REPLACES and (act := act_on_row(text, tool)) and act != tool:
-        return Candidate(act, best.score if best else 8)
     return best
 
 
