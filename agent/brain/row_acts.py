@@ -18,9 +18,10 @@ act comes from the shape of the clause:
   one, and a row of no family ("the bins", "the van") is none of these.
 
 `act_on_row` gives the tool (update_event, delete_event, update_expense, delete_expense), or
-None. It is read after the rules and the classifier (`intents.classify`), and replaces only
-a pick that cannot be meant of a kept row: the family's new row, a listing, the other
-family's act, a trip, or nothing.
+None. It is read on the message's clauses after the rules and the classifier picked
+(`segment._acted_on`), and replaces only a pick that cannot be meant of a kept row: the
+family's new row, a listing, the other family's act, a trip, or nothing. `unkept` names the
+rows PAM has no tool to change or take away, which then pick no tool.
 """
 
 from __future__ import annotations
