@@ -37,6 +37,7 @@ from agent.brain.families import DELETE, MOVE
 from agent.brain.learned import guess, probability
 from agent.brain.money import best_amount
 from agent.brain.places import trip_places
+from agent.brain.row_acts import unkept
 from agent.brain.triggers_you import A_WANT
 
 # Writes of the user's words to others: rescued only when the message says to put them
@@ -76,6 +77,8 @@ def rescue(text: str) -> str | None:
     found = guess(text)
     if not found.tool or found.probability < RESCUE:
         return None
+    if unkept(text):
+        return None  # "remove eggs from the pantry": no tool takes it away
     if found.tool == "add_to_shopping_list" and A_WANT.search(text):
         return None  # "need a coffee": a want, not a purchase to remember
     if found.tool == "plan_trip" and signs_off(text):

