@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.brain.values_battery11 import Case, cases, check
+from tests.unit.brain.values_battery10 import Case, check
+from tests.unit.brain.values_battery11 import cases
 
 
 @pytest.mark.parametrize("case", cases(), ids=lambda c: f"{c.kind}:{c.text}:{c.extra}")

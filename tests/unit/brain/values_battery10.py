@@ -14,7 +14,7 @@ kind; `test_values_battery10.py` asserts every case."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -193,9 +193,9 @@ def check(case: Case) -> tuple[bool, str]:
     return subset(args, case.expect), str(args)
 
 
-def main(kinds: list[str]) -> None:
+def main(kinds: list[str], battery: Callable[[], list[Case]] = cases) -> None:
     tally(
-        cases(),
+        battery(),
         check,
         lambda case, got: f"FAIL {case.kind}: {case.text!r} want {case.expect} got {got}",
         kinds,

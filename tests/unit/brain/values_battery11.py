@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
-from tests.unit.brain.battery_tally import tally
+from tests.unit.brain.values_battery10 import Case, main
 
 # A price for each person times the people counted (what the user paid is the whole).
 _PER_PERSON = [
@@ -154,16 +153,6 @@ _DEADLINES = [
 ]
 
 
-@dataclass(frozen=True)
-class Case:
-    kind: str
-    domain: str
-    text: str
-    tool: str
-    expect: dict[str, Any]
-    extra: dict[str, str] = field(default_factory=dict)
-
-
 def share_cases() -> Iterator[Case]:
     for text, amount in [*_PER_PERSON, *_SHARED, *_WHOLE]:
         yield Case("share", "wins", text, "add_expense", {"amount": amount})
@@ -203,25 +192,5 @@ def cases() -> list[Case]:
     return [*share_cases(), *period_cases(), *figure_cases(), *day_cases()]
 
 
-def check(case: Case) -> tuple[bool, str]:
-    from tests.unit.brain.support import step, subset
-
-    answer = step(case.domain, case.text, **case.extra)
-    calls = [c for c in answer.tool_calls if c["name"] == case.tool]
-    if len(answer.tool_calls) != 1 or len(calls) != 1:
-        return False, f"calls {[(c['name'], c['args']) for c in answer.tool_calls]}"
-    args = dict(calls[0]["args"])
-    return subset(args, case.expect), str(args)
-
-
-def main(kinds: list[str]) -> None:
-    tally(
-        cases(),
-        check,
-        lambda case, got: f"FAIL {case.kind}: {case.text!r} want {case.expect} got {got}",
-        kinds,
-    )
-
-
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main(sys.argv[1:], cases)
