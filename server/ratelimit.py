@@ -26,8 +26,11 @@ from limits.aio.strategies import MovingWindowRateLimiter
 from limits.errors import StorageError
 from psycopg_pool import PoolTimeout
 from redis.exceptions import RedisError
+from starlette.exceptions import HTTPException
 
 if TYPE_CHECKING:
+    from uuid import UUID
+
     import redis.asyncio as aioredis
 
     from server.resources import Resources
@@ -213,6 +216,25 @@ async def hit(resources: Resources, key: str, rate: str) -> float | None:
     the seconds to wait. Keys are the caller's, e.g. f"ws:{user_id}"."""
     limits = _open.get(id(resources), _process_memory)
     return await limits.hit(key, rate)
+
+
+async def charge_api_requests(
+    resources: Resources, user: UUID, requests: int, work: str, hint: str = ""
+) -> None:
+    """One request whose work counts as `requests` against the caller's API budget (the
+    middleware counted the first): the rest are hit here, before any of the work is done,
+    and the first one over the budget is a 429 with Retry-After naming `work`."""
+    rate = resources.settings.rate_limit_api
+    for _ in range(requests - 1):
+        wait = await hit(resources, f"api:user:{user}", rate)
+        if wait is not None:
+            seconds = retry_after_header(wait)
+            raise HTTPException(
+                429,
+                f"{work} counts as {requests} requests; too many just now:"
+                f" try again in {seconds} s{hint}.",
+                headers={"Retry-After": seconds},
+            )
 
 
 def turn_key(identity: str) -> str:

@@ -15,9 +15,7 @@ from __future__ import annotations
 import math
 from uuid import UUID
 
-from starlette.exceptions import HTTPException
-
-from server.ratelimit import hit, rate_item, retry_after_header
+from server.ratelimit import charge_api_requests, rate_item
 from server.refusals import BadInput
 from server.resources import Resources
 from server.runs.threads import ThreadRow
@@ -47,13 +45,6 @@ async def charge_copy(resources: Resources, user: UUID, size: int) -> None:
             f"This thread is too large to copy ({size // 1024:,} KiB of checkpoints, counted"
             f" as {requests} requests against a budget of {rate}); prune it first."
         )
-    for _ in range(requests - 1):
-        wait = await hit(resources, f"api:user:{user}", rate)
-        if wait is not None:
-            seconds = retry_after_header(wait)
-            raise HTTPException(
-                429,
-                f"Copying this thread ({size // 1024:,} KiB) counts as {requests} requests;"
-                f" too many just now: try again in {seconds} s.",
-                headers={"Retry-After": seconds},
-            )
+    await charge_api_requests(
+        resources, user, requests, f"Copying this thread ({size // 1024:,} KiB)"
+    )

@@ -12,13 +12,11 @@ import math
 from typing import Any
 from uuid import UUID
 
-from starlette.exceptions import HTTPException
-
 from server.agent_protocol.schemas import ThreadSearch
 from server.agent_protocol.thread_extract import checked_extract, extracted
 from server.agent_protocol.thread_store import SCAN_LIMIT, row_query, search_rows
 from server.agent_protocol.thread_view import contains, stored_filter, thread_json, thread_state
-from server.ratelimit import hit, retry_after_header
+from server.ratelimit import charge_api_requests
 from server.resources import Resources
 from server.runs import RunManager
 from server.wire_json import dumps
@@ -110,18 +108,10 @@ async def charge_state_reads(resources: Resources, user: UUID, states: int) -> N
     """Every STATES_PER_REQUEST thread states read count as one request against the
     caller's API budget (the middleware counted the first): 429 when over it, before
     any is read (redteam 9: one request read up to 1,000)."""
-    rate = resources.settings.rate_limit_api
-    for _ in range(math.ceil(states / STATES_PER_REQUEST) - 1):
-        wait = await hit(resources, f"api:user:{user}", rate)
-        if wait is not None:
-            seconds = retry_after_header(wait)
-            raise HTTPException(
-                429,
-                f"Reading {states} threads' state counts as"
-                f" {math.ceil(states / STATES_PER_REQUEST)} requests; too many just now:"
-                f" try again in {seconds} s, or ask for fewer.",
-                headers={"Retry-After": seconds},
-            )
+    requests = math.ceil(states / STATES_PER_REQUEST)
+    await charge_api_requests(
+        resources, user, requests, f"Reading {states} threads' state", ", or ask for fewer"
+    )
 
 
 def _wanted(thread: dict[str, Any], body: ThreadSearch) -> bool:
