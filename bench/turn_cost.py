@@ -158,9 +158,11 @@ async def turn_cost(pool: Pool, model: BaseChatModel, turns: int) -> dict[str, A
     bare = build_graph(None, model=model)
     saved = build_graph(saver, model=model)
     # Warm, as the served windows are (bench/server_load.py): imports, prepared statements,
-    # and the brain's per-text caches over every text of the load's message.
-    await _turns(bare, pool, VARIANTS, [])
-    await _turns(saved, pool, VARIANTS, [])
+    # and the brain's per-text caches over every text of the load's message (a smoke run's
+    # few turns only need their own).
+    warm = min(VARIANTS, turns)
+    await _turns(bare, pool, warm, [])
+    await _turns(saved, pool, warm, [])
     result = {
         "turns": turns,
         "no_checkpointer": _figures(await timed_turns(bare, pool, turns, [])),
