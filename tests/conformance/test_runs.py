@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import pytest
@@ -107,8 +108,11 @@ async def test_search(sides: tuple[Side, Side]) -> None:
     async def script(caller: Caller) -> Any:
         first = await new_thread(caller)
         await stream(caller, first, input=say(EXPENSE))
-        await caller.sdk.threads.create(metadata={"topic": "fuel"})
-        found = await caller.sdk.threads.search(metadata={"topic": "fuel"})
+        # The reference server has no users: a topic of this run's own keeps other
+        # tests' threads (whatever ran before, on either worker) out of the count.
+        topic = {"topic": f"fuel-{uuid.uuid4().hex}"}
+        await caller.sdk.threads.create(metadata=topic)
+        found = await caller.sdk.threads.search(metadata=topic)
         idle = await caller.sdk.threads.search(status="idle", limit=1)
         return {"by metadata": len(found), "idle": [t["status"] for t in idle]}
 
