@@ -161,7 +161,7 @@ async def test_join_group_by_name_or_id_is_idempotent(scoped: ScopedDb) -> None:
     assert [(r["name"], r["member"]) for r in read] == [(group["name"], True)]
 
 
-@pytest.mark.parametrize("ref", ["No Such Group Anywhere", str(uuid.uuid4())])
+@pytest.mark.parametrize("ref", ["No Such Group Anywhere", "5b0d3c1e-9a7f-4e2b-8c6d-1f0a2b3c4d5e"])
 async def test_join_unknown_group_is_not_found_with_a_hint(
     scoped: ScopedDb, user_id: uuid.UUID, ref: str
 ) -> None:
