@@ -10,6 +10,9 @@ export UV_PYTHON_DOWNLOADS := never
 # them again at import, ~3 s of CPU each.
 export UV_COMPILE_BYTECODE := 1
 PYTEST_ARGS ?=
+# Two workers, a test file each at a time (its module's servers start once): most of the
+# suite's time is spent waiting on `pam serve` processes and Postgres.
+PYTEST_WORKERS ?= 2
 
 .PHONY: setup run test lint fmt check clean e2e-deps bench
 
@@ -24,7 +27,7 @@ run: setup  ## start the service on 127.0.0.1:8000 (embedded Postgres unless DAT
 	$(UV) run --frozen pam serve
 
 test: setup  ## the whole test suite
-	$(UV) run --frozen pytest $(PYTEST_ARGS)
+	$(UV) run --frozen pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: setup  ## ruff, mypy and the import layers (pyproject: tool.importlinter), as CI runs them
 	$(UV) run --frozen ruff check .

@@ -14,6 +14,7 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -23,8 +24,27 @@ from tools.db.pool import Pool, open_pool
 from tools.db.scope import UserDb, user_db
 
 ScopedDb = Callable[..., AbstractAsyncContextManager[UserDb]]
+REDIS_DATABASES = 16  # Redis's default `databases`
 # `make chaos`: the full runs behind the `chaos` marker, their report (tests/chaos/plugin.py).
 pytest_plugins = ["tests.chaos.plugin"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Under pytest-xdist (`make test` runs two workers), each worker takes a Redis
+    database of its own, one past REDIS_URL's, so that its rate-limit counters, locks and
+    streams never meet the other worker's. Set in the environment, it reaches every
+    `pam serve` the worker starts. (Each worker's Postgres database is already its own:
+    `scratch_database` names it by process.)"""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    url = os.environ.get("REDIS_URL")
+    if worker and url:
+        os.environ["REDIS_URL"] = worker_redis_url(url, int(worker.removeprefix("gw")))
+
+
+def worker_redis_url(url: str, worker: int) -> str:
+    parts = urlsplit(url)
+    base = int(parts.path.strip("/") or 0)
+    return urlunsplit(parts._replace(path=f"/{(base + 1 + worker) % REDIS_DATABASES}"))
 
 
 @pytest.fixture(scope="session")
