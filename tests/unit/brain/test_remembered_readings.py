@@ -41,3 +41,22 @@ def test_remembered_readings_are_the_readings() -> None:
     for text in texts:
         assert normalise(text) == normalise.__wrapped__(text)
         assert find_category(text) == find_category.__wrapped__(text)
+
+
+def test_a_prompt_with_its_clock_is_read_once_and_one_without_reads_the_fallback() -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from langchain_core.messages import HumanMessage, SystemMessage
+
+    from agent.brain.convo import read_env
+
+    clocked = [
+        SystemMessage("Domain: wins\nCurrent time: 2026-03-10T09:00:00+11:00"),
+        HumanMessage("hi"),
+    ]
+    assert read_env(clocked) is read_env(list(clocked))
+    assert read_env(clocked).now == datetime(2026, 3, 10, 9, tzinfo=ZoneInfo("Australia/Sydney"))
+    bare = [SystemMessage("Domain: wins"), HumanMessage("hi")]
+    early, late = (datetime(2026, 3, d, 9, tzinfo=ZoneInfo("UTC")) for d in (1, 2))
+    assert (read_env(bare, early).now.day, read_env(bare, late).now.day) == (1, 2)
