@@ -60,3 +60,19 @@ def test_a_prompt_with_its_clock_is_read_once_and_one_without_reads_the_fallback
     bare = [SystemMessage("Domain: wins"), HumanMessage("hi")]
     early, late = (datetime(2026, 3, d, 9, tzinfo=ZoneInfo("UTC")) for d in (1, 2))
     assert (read_env(bare, early).now.day, read_env(bare, late).now.day) == (1, 2)
+
+
+def test_an_extraction_is_remembered_per_env_and_order_and_each_caller_gets_a_copy() -> None:
+    from langchain_core.messages import SystemMessage
+
+    from agent.brain.convo import read_env
+    from agent.brain.planner import _extracted
+
+    env = read_env([SystemMessage("Domain: wins\nCurrent time: 2026-03-10T09:00:00+11:00")])
+    first = _extracted("add_expense", "spent $12.50 on coffee on 6/10", env)
+    first.args["amount"] = 0
+    again = _extracted("add_expense", "spent $12.50 on coffee on 6/10", env)
+    assert again.args["amount"] == 12.5 and again.args["date"] == "2025-10-06"
+    with month_first(True):
+        american = _extracted("add_expense", "spent $12.50 on coffee on 6/10", env)
+    assert american.args["date"] == "2025-06-10"
