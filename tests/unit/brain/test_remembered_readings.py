@@ -9,6 +9,7 @@ from datetime import date
 from agent.brain.calendar_words import month_first
 from agent.brain.categories import find_category
 from agent.brain.dates import find_day
+from agent.brain.dictation import undictate
 from agent.brain.money import find_amounts
 from agent.brain.textutil import normalise
 
@@ -41,6 +42,7 @@ def test_remembered_readings_are_the_readings() -> None:
     for text in texts:
         assert normalise(text) == normalise.__wrapped__(text)
         assert find_category(text) == find_category.__wrapped__(text)
+        assert undictate(text) == undictate.__wrapped__(text)
 
 
 def test_a_prompt_with_its_clock_is_read_once_and_one_without_reads_the_fallback() -> None:
