@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import copy
 import re
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from typing import Any
 
@@ -58,7 +57,21 @@ def _extracted(tool: str, text: str, env: Env) -> Draft:
         if len(_EXTRACTED) >= MAX_EXTRACTED:
             _EXTRACTED.clear()
         hit = _EXTRACTED[key] = (env, EXTRACT[tool](text, env))
-    return copy.deepcopy(hit[1])
+    draft = hit[1]
+    return replace(draft, args=_fresh(draft.args), relative=_fresh(draft.relative))
+
+
+def _fresh(value: Any) -> Any:
+    """A copy of the dicts and lists in `value` (what a caller may change in place); the
+    rest (strings, numbers, dates, frozen dataclasses) is shared. Cheaper than
+    `copy.deepcopy`, which walks every value through its memo."""
+    if isinstance(value, dict):
+        return {k: _fresh(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_fresh(v) for v in value]
+    if isinstance(value, set):
+        return set(value)
+    return value
 
 
 def _drafts(convo: Convo) -> tuple[list[Draft], bool, str]:
