@@ -12,6 +12,7 @@ import re
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
@@ -84,14 +85,14 @@ _NORTH_AMERICA = re.compile(
 _KEY_LINE = re.compile(r"^([A-Z][A-Za-z ]{1,30}):\s*(.+?)\s*$")
 
 
-def _lines(messages: list[BaseMessage]) -> dict[str, str]:
+def _lines(prompt: tuple[str, ...]) -> dict[str, str]:
+    """The `Key: value` lines of the system messages' texts (the first of each key)."""
     found: dict[str, str] = {}
-    for message in messages:
-        if isinstance(message, SystemMessage):
-            for line in text_of(message).splitlines():
-                m = _KEY_LINE.match(line)
-                if m and m[1] not in found:
-                    found[m[1]] = m[2]
+    for text in prompt:
+        for line in text.splitlines():
+            m = _KEY_LINE.match(line)
+            if m and m[1] not in found:
+                found[m[1]] = m[2]
     return found
 
 
@@ -132,12 +133,33 @@ def _vehicles(lines: dict[str, str]) -> tuple[tuple[str, str, str, str], ...]:
 
 
 def read_env(messages: list[BaseMessage], fallback_now: datetime | None = None) -> Env:
-    lines = _lines(messages)
-    tz = _zone(lines.get("Time zone"))
-    now = fallback_now or datetime.now(UTC)
+    prompt = tuple(text_of(m) for m in messages if isinstance(m, SystemMessage))
+    return _remembered_env(prompt) or _env(_lines(prompt), fallback_now)
+
+
+# A turn's domain calls its model twice with the same prompt (before and after its tools),
+# and the prompt is the env's only source once it carries its clock: each prompt's env is
+# read once. Shared between calls, so it is never changed (a frozen dataclass; nothing
+# writes into its `previous`). A prompt without a valid clock is read anew each call (its
+# time is the fallback's, or now).
+@lru_cache(maxsize=1024)
+def _remembered_env(prompt: tuple[str, ...]) -> Env | None:
+    lines = _lines(prompt)
+    if _stamp(lines) is None:
+        return None
+    return _env(lines, None)
+
+
+def _stamp(lines: dict[str, str]) -> datetime | None:
     if stamp := lines.get("Current time"):
         with suppress(ValueError):
-            now = datetime.fromisoformat(stamp)
+            return datetime.fromisoformat(stamp)
+    return None
+
+
+def _env(lines: dict[str, str], fallback_now: datetime | None) -> Env:
+    tz = _zone(lines.get("Time zone"))
+    now = _stamp(lines) or fallback_now or datetime.now(UTC)
     now = now.replace(tzinfo=tz) if now.tzinfo is None else now.astimezone(tz)
     location = lines.get("User location")
     town = location.split(",")[0].split("(")[0].strip() if location else None

@@ -11,6 +11,7 @@ this first; `understand` runs it on the words kept as typed, for posts and notes
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _I = re.IGNORECASE
 
@@ -129,6 +130,7 @@ def _short_word(m: re.Match[str]) -> str:
     return "with " if word == "with" else word
 
 
+@lru_cache(maxsize=4096)  # a pure reading of its text; a write turn reads its message 3 times
 def undictate(text: str) -> str:
     """Said punctuation as marks, sound-alike number words as numbers, "@" as "at", texted
     digits and shorthand as the words they stand for."""

@@ -9,6 +9,7 @@ call argument, as with any LangChain chat model.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
@@ -185,3 +186,12 @@ class OfflineBrain(BaseChatModel):
             if run_manager:
                 await run_manager.on_llm_new_token(str(piece.content), chunk=chunk)
             yield chunk
+
+
+# LangChain asks `inspect.signature` on every model call whether `_agenerate` (or
+# `_generate`) takes a `run_manager` (`BaseChatModel._agenerate_with_cache`): three times
+# a write turn, each reading the whole signature anew (~0.1 ms on a loaded machine). With
+# `__signature__` set, `inspect` takes it as it is, ~5 times faster. The same signature.
+_method: Any
+for _method in (OfflineBrain._generate, OfflineBrain._agenerate):
+    _method.__signature__ = inspect.signature(_method)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from typing import Any
 
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 
 from agent.brain import clock
-from agent.brain.convo import Convo, text_of
+from agent.brain.calendar_words import is_month_first
+from agent.brain.convo import Convo, Env, text_of
 from agent.brain.draft import Draft
 from agent.brain.ids import call_id, conversation_key
 from agent.brain.pick import best_match, ref_words, select
@@ -39,13 +40,47 @@ class Step:
     text: str = ""
 
 
+# A domain's model is called again once its tools have run (the reply step), with the
+# same prompt and message: the same requests, read from the same words in the same env.
+# Each extraction is remembered for its tool, words and env — the very object
+# `read_env` remembers for the prompt (held here, so its id is not reused while
+# remembered) and the turn's order of "6/10" (`month_first`, which dates read) — and
+# each caller gets a copy of its own to fill in.
+_EXTRACTED: dict[tuple[str, str, int, bool], tuple[Env, Draft]] = {}
+MAX_EXTRACTED = 1024
+
+
+def _extracted(tool: str, text: str, env: Env) -> Draft:
+    key = (tool, text, id(env), is_month_first())
+    hit = _EXTRACTED.get(key)
+    if hit is None or hit[0] is not env:
+        if len(_EXTRACTED) >= MAX_EXTRACTED:
+            _EXTRACTED.clear()
+        hit = _EXTRACTED[key] = (env, EXTRACT[tool](text, env))
+    draft = hit[1]
+    return replace(draft, args=_fresh(draft.args), relative=_fresh(draft.relative))
+
+
+def _fresh(value: Any) -> Any:
+    """A copy of the dicts and lists in `value` (what a caller may change in place); the
+    rest (strings, numbers, dates, frozen dataclasses) is shared. Cheaper than
+    `copy.deepcopy`, which walks every value through its memo."""
+    if isinstance(value, dict):
+        return {k: _fresh(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_fresh(v) for v in value]
+    if isinstance(value, set):
+        return set(value)
+    return value
+
+
 def _drafts(convo: Convo) -> tuple[list[Draft], bool, str]:
     reading = read_message(convo)
     bound = set(convo.tools)
     drafts = [
         Draft(r.tool, dict(r.args))
         if r.args is not None
-        else EXTRACT[r.tool](r.raw if r.tool in OWN_WORDS else r.text, convo.env)
+        else _extracted(r.tool, r.raw if r.tool in OWN_WORDS else r.text, convo.env)
         for r in reading.requests
         if r.tool in bound
     ]

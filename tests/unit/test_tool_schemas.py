@@ -168,3 +168,39 @@ def test_tool_functions_carry_resolved_annotations(domain: Any) -> None:
         hints = tool.coroutine.__annotations__  # type: ignore[attr-defined]
         assert hints, tool.name
         assert not [v for v in hints.values() if isinstance(v, str)], tool.name
+
+
+async def test_an_action_tool_calls_its_coroutine_as_a_structured_tool_does() -> None:
+    """`ActionTool` skips LangChain's per-call look-ups (no run manager, no config, no
+    callbacks for a coroutine that takes none): the same content and artefact as the
+    stock StructuredTool, and LangChain finds nothing to inject into its `_arun`."""
+    from langchain_core.tools import StructuredTool
+    from langchain_core.tools.base import _get_runnable_config_param
+    from langchain_core.utils._signature import _signature_parameters
+
+    from agent.tools import ActionTool
+
+    async def echo(**kwargs: Any) -> tuple[str, dict[str, Any]]:
+        return str(sorted(kwargs)), {"seen": kwargs}
+
+    schema = {"type": "object", "properties": {"a": {"type": "integer"}}}
+    made = [
+        kind.from_function(
+            coroutine=echo,
+            name="echo",
+            description="e",
+            args_schema=schema,
+            response_format="content_and_artifact",
+        )
+        for kind in (StructuredTool, ActionTool)
+    ]
+    call = {"name": "echo", "args": {"a": 1}, "id": "c1", "type": "tool_call"}
+    stock, ours = [await tool.ainvoke(call) for tool in made]
+    assert (
+        (ours.content, ours.artifact)
+        == (stock.content, stock.artifact)
+        == ("['a']", {"seen": {"a": 1}})
+    )
+    assert not _signature_parameters(made[1]._arun).get("run_manager")
+    assert _get_runnable_config_param(made[1]._arun) is None
+    assert all(isinstance(t, ActionTool) for t in domain_tools("wins"))

@@ -135,3 +135,18 @@ def test_a_prompt_without_a_clock_uses_the_fallback() -> None:
     bound = brain.bind_tools(list(tools_for("wins")))
     answer = bound.invoke([HumanMessage("spent $20 on coffee yesterday")])
     assert answer.tool_calls[0]["args"]["date"] == "2026-03-09"
+
+
+def test_the_model_methods_signatures_are_their_own() -> None:
+    """Set once (`__signature__`, for LangChain's per-call look-up): the same parameters,
+    `run_manager` among them, so LangChain still hands the run manager over."""
+    import inspect
+
+    for name in ("_generate", "_agenerate"):
+        method = getattr(OfflineBrain(), name)
+        written = inspect.signature(method, follow_wrapped=False)
+        assert list(written.parameters) == ["messages", "stop", "run_manager", "kwargs"]
+        assert getattr(OfflineBrain, name).__signature__.parameters.keys() == {
+            "self",
+            *written.parameters,
+        }

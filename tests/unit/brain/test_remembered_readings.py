@@ -9,6 +9,7 @@ from datetime import date
 from agent.brain.calendar_words import month_first
 from agent.brain.categories import find_category
 from agent.brain.dates import find_day
+from agent.brain.dictation import undictate
 from agent.brain.money import find_amounts
 from agent.brain.textutil import normalise
 
@@ -41,3 +42,39 @@ def test_remembered_readings_are_the_readings() -> None:
     for text in texts:
         assert normalise(text) == normalise.__wrapped__(text)
         assert find_category(text) == find_category.__wrapped__(text)
+        assert undictate(text) == undictate.__wrapped__(text)
+
+
+def test_a_prompt_with_its_clock_is_read_once_and_one_without_reads_the_fallback() -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from langchain_core.messages import HumanMessage, SystemMessage
+
+    from agent.brain.convo import read_env
+
+    clocked = [
+        SystemMessage("Domain: wins\nCurrent time: 2026-03-10T09:00:00+11:00"),
+        HumanMessage("hi"),
+    ]
+    assert read_env(clocked) is read_env(list(clocked))
+    assert read_env(clocked).now == datetime(2026, 3, 10, 9, tzinfo=ZoneInfo("Australia/Sydney"))
+    bare = [SystemMessage("Domain: wins"), HumanMessage("hi")]
+    early, late = (datetime(2026, 3, d, 9, tzinfo=ZoneInfo("UTC")) for d in (1, 2))
+    assert (read_env(bare, early).now.day, read_env(bare, late).now.day) == (1, 2)
+
+
+def test_an_extraction_is_remembered_per_env_and_order_and_each_caller_gets_a_copy() -> None:
+    from langchain_core.messages import SystemMessage
+
+    from agent.brain.convo import read_env
+    from agent.brain.planner import _extracted
+
+    env = read_env([SystemMessage("Domain: wins\nCurrent time: 2026-03-10T09:00:00+11:00")])
+    first = _extracted("add_expense", "spent $12.50 on coffee on 6/10", env)
+    first.args["amount"] = 0
+    again = _extracted("add_expense", "spent $12.50 on coffee on 6/10", env)
+    assert again.args["amount"] == 12.5 and again.args["date"] == "2025-10-06"
+    with month_first(True):
+        american = _extracted("add_expense", "spent $12.50 on coffee on 6/10", env)
+    assert american.args["date"] == "2025-06-10"
