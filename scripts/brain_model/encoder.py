@@ -2,7 +2,8 @@
 vector beside the classifier's n-grams. Measured leave-one-author-out and not shipped, so
 all of it lives here, none in agent/brain.
 
-The table. The `wordllama` package (MIT; a dev dependency) ships static token embeddings
+The table. The `wordllama` package (MIT; the `brain-encoder` dependency group, which
+`make setup` leaves out: `uv sync --frozen --group brain-encoder`) ships static token embeddings
 inside its wheel: "l2_supercat", 32,000 Llama-2 tokenizer pieces × 256 dimensions, which
 its authors distilled from the token embeddings of several large language models sharing
 that tokenizer and trained as a context-free sentence encoder (the mean of the pieces'
@@ -43,7 +44,6 @@ from operator import add, mul
 from pathlib import Path
 
 import numpy as np
-from safetensors import safe_open
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
@@ -72,7 +72,7 @@ def package_files() -> tuple[Path, Path]:
     (its inference module configures the root logger on import)."""
     spec = importlib.util.find_spec("wordllama")
     if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("wordllama is not installed (uv sync --group dev)")
+        raise SystemExit("wordllama is not installed (uv sync --frozen --group brain-encoder)")
     root = Path(next(iter(spec.submodule_search_locations)))
     return (
         root / "weights" / "l2_supercat_256.safetensors",
@@ -84,6 +84,8 @@ def table(dims: int = DIMS) -> bytes:
     weights, tokenizer = package_files()
     vocab: dict[str, int] = json.loads(tokenizer.read_text())["model"]["vocab"]
     pieces = sorted(p for p in vocab if _PIECE.fullmatch(p))
+    from safetensors import safe_open  # with wordllama, in the brain-encoder group only
+
     with safe_open(str(weights), framework="np") as f:
         matrix = f.get_tensor("embedding.weight")
     rows = matrix[[vocab[p] for p in pieces], :dims].astype(np.float64)
