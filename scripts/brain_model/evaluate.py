@@ -7,8 +7,11 @@ with a threshold (`guess` values against RESCUE / OVERRULE, `probability` values
 DOUBT). Under other thresholds a conversation can only go differently when one of those
 comparisons flips, so folds.py re-runs just those conversations for another arm.
 
-    python -m scripts.brain_model.evaluate --artefact PATH [--blend R,O,D] [--trace]
-        [--only ID,ID] --json OUT FILE...
+    python -m scripts.brain_model.evaluate --artefact PATH [--head PATH] [--blend R,O,D]
+        [--trace] [--only ID,ID] --json OUT FILE...
+
+`--head`: a head on a pretrained encoder's sentence vector mixed into the classifier
+(scripts/brain_model/encoder.py `install`; round 12's experiment).
 """
 
 from __future__ import annotations
@@ -82,6 +85,7 @@ def record(run: RunResult) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--artefact", type=Path, required=True)
+    parser.add_argument("--head", type=Path, default=None, help="encoder.py's head, mixed in")
     parser.add_argument("--blend", default=None, help="RESCUE,OVERRULE,DOUBT")
     parser.add_argument("--trace", action="store_true")
     parser.add_argument("--only", default=None, help="conversation ids, comma-separated")
@@ -89,6 +93,10 @@ def main() -> None:
     parser.add_argument("files", nargs="+", type=Path)
     args = parser.parse_args()
     learned.use(args.artefact)
+    if args.head:
+        from scripts.brain_model.encoder import install
+
+        install(args.head)
     if args.blend:
         rescue, overrule, doubt = (float(x) for x in args.blend.split(","))
         blend.RESCUE, blend.OVERRULE, blend.DOUBT = rescue, overrule, doubt
