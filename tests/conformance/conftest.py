@@ -1,6 +1,6 @@
 """`langgraph dev` and `pam serve` side by side, for the differential conformance suite.
 
-Both start once per session on the same migrated database with the offline brain,
+Both start once per session on a migrated database of their own with the offline brain,
 paced like a real model (tests.fakes.PacedBrain: its replies take a few hundred ms,
 so that a case can act while a turn is provably mid-run, as a cancel must). Each
 case runs the same scripted SDK calls against both (`both`), normalises what came back
@@ -10,7 +10,7 @@ summary prints the table re-filled from the results.
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterator
+from collections.abc import AsyncIterator, Generator, Iterator
 
 import pytest
 
@@ -18,9 +18,21 @@ from bench.launch import langgraph_dev, pam_serve
 from bench.procs import REPO
 from tests.conformance.sides import Side
 from tests.conformance.table import record, render
+from tests.servers import scratch_database
+from tools.db.migrate import migrate
 
 pytestmark = pytest.mark.slow
 BRAIN = "python:tests.fakes:PacedBrain"
+
+
+@pytest.fixture(scope="session")
+async def migrated_url(database_url: str) -> AsyncIterator[str]:
+    """A database of the two servers' own: they live the whole session and `pam serve`
+    runs a job worker, which would otherwise fire the crons and delayed runs of tests
+    that come later on the suite's database, with the wrong model."""
+    with scratch_database(database_url, "pam_conformance") as url:
+        await migrate(url)
+        yield url
 
 
 @pytest.fixture(scope="session")
