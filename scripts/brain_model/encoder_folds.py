@@ -21,7 +21,6 @@ keep the reference) and scored on the fold. Builds and runs are cached in .pam/e
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
@@ -155,10 +154,7 @@ def main() -> None:
             results.append({"fold": fold, "later": later, "classifier": [b, a, n]})
         lines.append(f"| {fold} | {cells[0]} | {cells[1]} |")
     lines.append("| all | " + " | ".join(f"{b}/{n} → {a}/{n}" for b, a, n in sums) + " |")
-    print("\n".join(lines))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.with_suffix(".md").write_text("\n".join(lines) + "\n")
-    args.out.with_suffix(".json").write_text(json.dumps(results, indent=1) + "\n")
+    folds.write_table(args.out, lines, results)
 
 
 if __name__ == "__main__":

@@ -240,10 +240,15 @@ def main() -> None:
             cells.append(f"{b}/{n} → {a}/{n}")
             results.append({"fold": fold, "later": later, "classifier": [b, a, n]})
         lines.append(f"| {fold} | {cells[0]} | {cells[1]} |")
+    write_table(args.out, lines, results)
+
+
+def write_table(out: Path, lines: list[str], results: Records) -> None:
+    """The fold table printed, and kept as `out`.md and `out`.json."""
     print("\n".join(lines))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.with_suffix(".md").write_text("\n".join(lines) + "\n")
-    args.out.with_suffix(".json").write_text(json.dumps(results, indent=1) + "\n")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.with_suffix(".md").write_text("\n".join(lines) + "\n")
+    out.with_suffix(".json").write_text(json.dumps(results, indent=1) + "\n")
 
 
 if __name__ == "__main__":
