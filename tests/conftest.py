@@ -41,6 +41,19 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ["REDIS_URL"] = worker_redis_url(url, int(worker.removeprefix("gw")))
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (`make test`: `--dist loadgroup`), a test file goes whole to one
+    worker (its module's servers start once), and the conformance files all to the same
+    one: their session's `langgraph dev` and `pam serve` then start once, not once a
+    worker."""
+    conformance = Path(__file__).parent / "conformance"
+    for item in items:
+        group = (
+            "conformance" if item.path.is_relative_to(conformance) else item.nodeid.split("::")[0]
+        )
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
 def worker_redis_url(url: str, worker: int) -> str:
     parts = urlsplit(url)
     base = int(parts.path.strip("/") or 0)
