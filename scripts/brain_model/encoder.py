@@ -33,7 +33,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import importlib.util
-import io
 import json
 import math
 import re
@@ -50,6 +49,7 @@ from threadpoolctl import threadpool_limits
 from agent.brain import learned
 from agent.brain.features import tokens
 from scripts.brain_model.corpus import AUTHORS, SEED, build
+from scripts.brain_model.train import reproducible_gzip
 
 ROOT = Path(__file__).resolve().parents[2]
 TABLE = ROOT / ".pam" / "encoder" / "encoder-128.bin.gz"
@@ -58,13 +58,6 @@ HEAD_C = 10.0  # chosen leave-one-author-out on the classifier alone (encoder_he
 MIX = 0.2  # likewise
 WORD_START = "\u2581"  # the tokenizer's mark of a piece that starts a word
 _PIECE = re.compile(r"▁?[a-z0-9'$]+|▁")
-
-
-def _gzip(body: bytes) -> bytes:
-    buffer = io.BytesIO()
-    with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, filename="") as out:
-        out.write(body)
-    return buffer.getvalue()
 
 
 def package_files() -> tuple[Path, Path]:
@@ -92,7 +85,7 @@ def table(dims: int = DIMS) -> bytes:
     scale = np.abs(rows).max(axis=0) / 127.0
     quantised = np.round(rows / scale).astype(np.int8)
     header = json.dumps({"dims": dims, "pieces": pieces}, ensure_ascii=False).encode() + b"\n"
-    return _gzip(header + scale.astype("<f4").tobytes() + quantised.tobytes())
+    return reproducible_gzip(header + scale.astype("<f4").tobytes() + quantised.tobytes())
 
 
 class Encoder:
@@ -164,7 +157,7 @@ def _softmax(scores: list[float]) -> list[float]:
 
 def pack_head(labels: list[str], weights: np.ndarray, bias: np.ndarray, mix: float) -> bytes:
     header = {"labels": labels, "dims": int(weights.shape[0]), "mix": mix}
-    return _gzip(
+    return reproducible_gzip(
         json.dumps(header).encode()
         + b"\n"
         + np.ascontiguousarray(weights).astype("<f4").tobytes()
@@ -172,12 +165,18 @@ def pack_head(labels: list[str], weights: np.ndarray, bias: np.ndarray, mix: flo
     )
 
 
+def fit_head(x: np.ndarray, labels: list[str], c: float) -> LogisticRegression:
+    """A logistic regression on sentence vectors, fitted the same way each time."""
+    model = LogisticRegression(C=c, max_iter=300, random_state=SEED)
+    with threadpool_limits(limits=1):  # the same sums in the same order: the same bytes
+        model.fit(x, labels)
+    return model
+
+
 def train_head(rows: list[tuple[str, str]], c: float = HEAD_C, mix: float = MIX) -> bytes:
     """The head on the sentence vector, trained on the classifier's own rows."""
     x = np.array([dense(text) for _, text in rows], dtype=np.float64)
-    model = LogisticRegression(C=c, max_iter=300, random_state=SEED)
-    with threadpool_limits(limits=1):  # the same sums in the same order: the same bytes
-        model.fit(x, [label for label, _ in rows])
+    model = fit_head(x, [label for label, _ in rows], c)
     return pack_head([str(k) for k in model.classes_], model.coef_.T, model.intercept_, mix)
 
 

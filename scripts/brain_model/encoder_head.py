@@ -19,12 +19,10 @@ import argparse
 from pathlib import Path
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
-from threadpoolctl import threadpool_limits
 
 from agent.brain.learned import ARTEFACT, Classifier
 from scripts.brain_model import encoder
-from scripts.brain_model.corpus import AUTHORS, LATER_AUTHORS, SEED, build, dev_examples
+from scripts.brain_model.corpus import AUTHORS, LATER_AUTHORS, build, dev_examples
 
 ROOT = Path(__file__).resolve().parents[2]
 LAMBDAS = (0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0)
@@ -69,9 +67,7 @@ def main() -> None:
     gold = {k: np.array([labels.index(label) for label, _ in v]) for k, v in tests.items()}
     print(f"table {args.table.name}: {encoder.encoder().dims} dims, {len(rows)} rows")
     for c in (float(v) for v in args.C.split(",")):
-        head = LogisticRegression(C=c, max_iter=300, random_state=SEED)
-        with threadpool_limits(limits=1):
-            head.fit(x, y)
+        head = encoder.fit_head(x, y, c)
         assert [str(k) for k in head.classes_] == labels
         new = {k: head.predict_proba(vectors([t for _, t in v])) for k, v in tests.items()}
         for later in (False, True):

@@ -73,6 +73,11 @@ def pack(
             bias.astype("<f4").tobytes(),
         ]
     )
+    return reproducible_gzip(body)
+
+
+def reproducible_gzip(body: bytes) -> bytes:
+    """`body` gzip'd with no file name and time 0: the same bytes in, the same bytes out."""
     buffer = io.BytesIO()
     with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, filename="") as out:
         out.write(body)
