@@ -42,12 +42,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
+import ormsgpack
+from langchain_core.messages import BaseMessage
 from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.base import (
     ChannelVersions,
     Checkpoint,
     CheckpointMetadata,
     CheckpointTuple,
+)
+from langgraph.checkpoint.serde.jsonplus import (
+    EXT_PYDANTIC_V2,
+    JsonPlusSerializer,
+    _msgpack_default,
+    _msgpack_enc,
+    _option,
 )
 from psycopg.pq import TransactionStatus
 from psycopg.types.json import Jsonb
@@ -96,6 +105,69 @@ def _encoded(value: Any) -> Any:
     return value
 
 
+def _fields(message: BaseMessage) -> dict[str, Any]:
+    return {**message.__dict__, **(message.__pydantic_extra__ or {})}
+
+
+class MessageMemo:
+    """A run's messages as LangGraph's serializer encodes them, each encoded once.
+
+    Under "async" durability every step's checkpoint holds the whole message window
+    again (the parent's and the domain subgraph's, and the writes of the tasks that
+    return it): a turn encodes the same ~20 messages about ten times. A message already
+    encoded by this run is taken from here while its fields still equal what was
+    encoded (`model_dump`'s output, compared with the fields as they are now): a message
+    changed in place since (LangChain's human-in-the-loop middleware edits an AIMessage's
+    `tool_calls`) is encoded again. Equal but differently typed values (1 and 1.0) are
+    the one change the comparison cannot see; nothing in the graph makes such a change.
+    A message whose fields do not compare equal with their dump (nested models) is
+    simply encoded every time, as before."""
+
+    def __init__(self) -> None:
+        # id → (the message, held so the id is not reused; its dump; its encoding)
+        self._seen: dict[int, tuple[BaseMessage, dict[str, Any], ormsgpack.Ext]] = {}
+
+    def default(self, obj: Any) -> Any:
+        """ormsgpack's `default`: LangGraph's `_msgpack_default`, a message remembered."""
+        if not isinstance(obj, BaseMessage):
+            return _msgpack_default(obj)
+        seen = self._seen.get(id(obj))
+        if seen is not None and seen[0] is obj and _fields(obj) == seen[1]:
+            return seen[2]
+        dumped = obj.model_dump()
+        cls = obj.__class__
+        # As `_msgpack_default` encodes a pydantic v2 model (tests compare the bytes).
+        ext = ormsgpack.Ext(
+            EXT_PYDANTIC_V2,
+            _msgpack_enc((cls.__module__, cls.__name__, dumped, "model_validate_json")),
+        )
+        self._seen[id(obj)] = (obj, dumped, ext)
+        return ext
+
+    def clear(self) -> None:
+        self._seen.clear()
+
+
+class RunSerializer(JsonPlusSerializer):
+    """LangGraph's serializer; for a write held for a run (`BatchedSaver.aput` and
+    `aput_writes` inside `run_batch`), its messages through the run's `MessageMemo`.
+    The same bytes either way."""
+
+    def dumps_typed(self, obj: Any) -> tuple[str, bytes]:
+        batch = _run_batch.get()
+        if (
+            batch is None
+            or _recording.get() is None
+            or obj is None
+            or isinstance(obj, bytes | bytearray)
+        ):
+            return super().dumps_typed(obj)
+        try:
+            return "msgpack", ormsgpack.packb(obj, default=batch.memo.default, option=_option)
+        except ormsgpack.MsgpackEncodeError:
+            return super().dumps_typed(obj)  # its own error or fallback, as without us
+
+
 @dataclass(eq=False)  # one batch per run, found by identity
 class RunBatch:
     """The statements held for one run of one thread, in the order LangGraph made them."""
@@ -116,6 +188,7 @@ class RunBatch:
     # from the database: what `is_new_subgraph` needs.
     written: set[str] = field(default_factory=set)
     loaded: set[str] = field(default_factory=set)
+    memo: MessageMemo = field(default_factory=MessageMemo)
 
     def holds(self, ns: str | None) -> bool:
         """Whether anything is held for namespace `ns` (None: for any)."""
@@ -202,6 +275,7 @@ _recording: ContextVar[_Recorder | None] = ContextVar("pam_recording", default=N
 
 class BatchedSaver(PooledSaver):
     def __init__(self, pool: Pool, **kwargs: Any) -> None:
+        kwargs.setdefault("serde", RunSerializer())
         super().__init__(pool, **kwargs)
         self.pool = pool
         self._batches: dict[str, set[RunBatch]] = {}
@@ -215,6 +289,7 @@ class BatchedSaver(PooledSaver):
 
     def end(self, batch: RunBatch) -> None:
         batch.closed = True
+        batch.memo.clear()  # the run's messages go when it does
         held = self._batches.get(batch.thread_id)
         if held is not None:
             held.discard(batch)

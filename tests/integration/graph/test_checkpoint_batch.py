@@ -17,6 +17,7 @@ from typing import Any
 import psycopg
 import pytest
 from langchain_core.messages import AIMessage
+from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
 from langgraph.types import Command, Send
 from psycopg.types.json import Jsonb
 
@@ -28,6 +29,7 @@ from tests.integration.graph.conftest import thread
 from tools.db.checkpoint_batch import (
     BatchedSaver,
     RunBatch,
+    RunSerializer,
     Statement,
     _Recorder,
     run_batch,
@@ -475,3 +477,36 @@ async def test_a_failing_copied_write_writes_nothing_and_keeps_it_held(
     assert batch.transactions == 0
     assert batch.statements  # held still, for a later flush
     assert await _rows(pool, tid) == {table: [] for table in TABLES}
+
+
+class ComparingSerializer(RunSerializer):
+    """The run's serializer, each held encoding compared, as it is made, with what
+    LangGraph's own serializer makes of the same value at that moment."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.plain = JsonPlusSerializer()
+        self.compared = 0
+        self.differing: list[Any] = []
+
+    def dumps_typed(self, obj: Any) -> tuple[str, bytes]:
+        encoded = super().dumps_typed(obj)
+        if encoded != self.plain.dumps_typed(obj):
+            self.differing.append(obj)
+        self.compared += 1
+        return encoded
+
+
+async def test_held_writes_encode_each_value_as_langgraphs_serializer_does(
+    pool: Pool, context: Context, scoped: ScopedDb
+) -> None:
+    """Every blob and write a run holds (three turns: an interrupt inside the domain
+    subgraph, its resume) is, byte for byte, what LangGraph's serializer makes of it,
+    although each message is encoded once a run (MessageMemo)."""
+    serde = ComparingSerializer()
+    saver = BatchedSaver(pool, serde=serde)
+    assert isinstance(BatchedSaver(pool).serde, RunSerializer)  # the default
+    turns = await _recorded_turns(saver, context, scoped)
+    assert all(turns)
+    assert serde.compared > 50
+    assert serde.differing == []
