@@ -27,7 +27,7 @@ run: setup  ## start the service on 127.0.0.1:8000 (embedded Postgres unless DAT
 	$(UV) run --frozen pam serve
 
 test: setup  ## the whole test suite
-	$(UV) run --frozen pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(UV) run --frozen pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: setup  ## ruff, mypy and the import layers (pyproject: tool.importlinter), as CI runs them
 	$(UV) run --frozen ruff check .

@@ -14,9 +14,11 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+from xdist.scheduler import LoadFileScheduling
 
 from tests.servers import private_postgres, scratch_database
 from tools.db.migrate import migrate
@@ -25,6 +27,7 @@ from tools.db.scope import UserDb, user_db
 
 ScopedDb = Callable[..., AbstractAsyncContextManager[UserDb]]
 REDIS_DATABASES = 16  # Redis's default `databases`
+CONFORMANCE = "tests/conformance"  # node ids start with the path from the root
 # `make chaos`: the full runs behind the `chaos` marker, their report (tests/chaos/plugin.py).
 pytest_plugins = ["tests.chaos.plugin"]
 
@@ -41,17 +44,24 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ["REDIS_URL"] = worker_redis_url(url, int(worker.removeprefix("gw")))
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under pytest-xdist (`make test`: `--dist loadgroup`), a test file goes whole to one
-    worker (its module's servers start once), and the conformance files all to the same
-    one: their session's `langgraph dev` and `pam serve` then start once, not once a
-    worker."""
-    conformance = Path(__file__).parent / "conformance"
-    for item in items:
-        group = (
-            "conformance" if item.path.is_relative_to(conformance) else item.nodeid.split("::")[0]
-        )
-        item.add_marker(pytest.mark.xdist_group(group))
+class FilesAndConformance(LoadFileScheduling):  # type: ignore[misc]  # xdist is untyped
+    """`make test`'s split (`--dist loadfile`): a test file goes whole to one worker (its
+    module's servers start once), and the conformance files all to the same one (their
+    session's `langgraph dev` and `pam serve` start once, not once a worker). Chosen by
+    node id: pytest 9 keeps a node's id apart from the `_nodeid` that xdist's
+    `loadgroup` rewrites, so marks cannot group tests."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        if nodeid.startswith(f"{CONFORMANCE}/"):
+            return CONFORMANCE
+        return str(super()._split_scope(nodeid))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    if config.getvalue("dist") == "loadfile":
+        return FilesAndConformance(config, log)
+    return None
 
 
 def worker_redis_url(url: str, worker: int) -> str:
