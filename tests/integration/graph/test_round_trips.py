@@ -35,6 +35,11 @@ async def test_the_context_block_is_one_round_trip(context: Context, scoped: Sco
             "INSERT INTO memories (user_id, note) VALUES (%s, 'Travels with a dog')",
             (context.user_uuid,),
         )
+        await db.conn.execute(
+            "INSERT INTO vehicles (user_id, name, fuel_type, consumption_l_per_100km,"
+            " is_default) VALUES (%s, 'Troopy', 'diesel', 7.50, true)",
+            (context.user_uuid,),
+        )
     tid = str(uuid.uuid4())
     with counting_round_trips() as trips:
         facts = await load_context_block(context, tid)
@@ -42,6 +47,8 @@ async def test_the_context_block_is_one_round_trip(context: Context, scoped: Sco
     assert trips[0] == 1
     assert "Name: Kim" in facts.context_block
     assert "- Travels with a dog" in facts.context_block
+    # A numeric column's scale as Postgres keeps it (the reads come back as JSON).
+    assert "Vehicle: Troopy (diesel, 7.50 L/100km)" in facts.context_block
     assert facts.time_zone == "Australia/Perth"
     assert facts.waiting is None
 
