@@ -95,6 +95,34 @@ async def test_the_turns_transcript_is_one_round_trip(context: Context, pool: Po
     assert title == {"title": "hi"}
 
 
+async def test_a_turns_messages_are_kept_once_each_in_their_order(
+    context: Context, pool: Pool
+) -> None:
+    """The turn's messages go in as one statement: in the turn's order, a message whose
+    id is there already (sent again, or twice in the turn) recorded once."""
+    tid = str(uuid.uuid4())
+    first: list[AnyMessage] = [HumanMessage("hi", id="h1"), AIMessage("Hello!", id="a1")]
+    again: list[AnyMessage] = [
+        AIMessage("Hello!", id="a1"),
+        HumanMessage("log $5 coffee", id="h2"),
+        AIMessage("Logged.", id="a2"),
+        AIMessage("Logged.", id="a2"),
+        HumanMessage("thanks", id="h3"),
+    ]
+    async with user_db(pool, context.user_uuid, pipelined=True) as db:
+        await append_turn(db, tid, first)
+    async with user_db(pool, context.user_uuid, pipelined=True) as db:
+        await append_turn(db, tid, again)
+    async with user_db(pool, context.user_uuid) as db:
+        rows = await (
+            await db.conn.execute(
+                "SELECT message_id FROM chat_messages WHERE thread_id = %s ORDER BY id",
+                (uuid.UUID(tid),),
+            )
+        ).fetchall()
+    assert [r["message_id"] for r in rows] == ["h1", "a1", "h2", "a2", "h3"]
+
+
 async def test_a_write_turn_takes_seven_round_trips(context: Context) -> None:
     """The graph's own (no checkpointer): router 1 (the context block); the tool 5 (BEGIN
     with the scope, the profile, the insert, the budget check, COMMIT); finish 1 (its
