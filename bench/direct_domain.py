@@ -12,7 +12,7 @@ Two graphs in one process, the same but for the domain nodes:
 - `direct`: each domain is one plain node that calls the SAME pieces of that same
   compiled agent in the same order — its model node (middleware and all:
   `PamModelMiddleware`, the flags, the chat-model call), human-in-the-loop's
-  `after_model`, its ToolNode (with the tool-call middleware) — and merges their
+  `after_model`, its ToolNode (as create_agent built it) — and merges their
   updates into a dict as the channels would (`add_messages` for messages). What is
   gone is only the subgraph's loop: the nested run, its steps and channels.
 
