@@ -14,7 +14,7 @@ from langchain_core.messages import AIMessage
 from agent.context import Context
 from agent.resources import pool_of
 from agent.transcript import recent_query, waiting_in
-from tools.db.scope import user_reads
+from tools.db.scope import folded, unfolded, user_reads
 from tools.profile import Profile, profile_from, profile_query
 from tools.social.groups import my_groups_query, named_groups_query
 from tools.wheels.vehicles import VehicleOut, default_vehicle, vehicles_query
@@ -140,24 +140,26 @@ async def load_context_block(
     words are matched against the names of the groups the user can see."""
     pool = await pool_of(ctx)
     user = ctx.user_uuid
-    queries = [
+    reads = [
         profile_query(user),
         vehicles_query(user),
         memories_query(user, MAX_MEMORIES),
         my_groups_query(user),
     ]
     if said.strip():
-        queries.append(named_groups_query(said))
-    if thread_id:
-        queries.append(recent_query(thread_id))
-    # One round trip for all of it, instead of one per read and for BEGIN and COMMIT.
-    found = await user_reads(pool, user, queries)
+        reads.append(named_groups_query(said))
+    # One round trip for all of it, instead of one per read and for BEGIN and COMMIT;
+    # the reads as one statement (`folded`), the transcript's apart (its jsonb's numbers
+    # are floats, not a numeric column's Decimals).
+    queries = [folded(reads), *([recent_query(thread_id)] if thread_id else [])]
+    statements = await user_reads(pool, user, queries)
+    found = unfolded(statements[0][0])
     profile = profile_from(next(iter(found[0]), None), ctx.time_zone)
     vehicles = [VehicleOut(**row) for row in found[1]]
     memories = [MemoryOut(**row) for row in found[2]]
     mine = [str(row["name"]) for row in found[3]]
     named = [str(row["name"]) for row in found[4]] if said.strip() else []
-    waiting = waiting_in(found[-1]) if thread_id else None
+    waiting = waiting_in(statements[1]) if thread_id else None
     lines = _profile_lines(profile) + _vehicle_lines(vehicles)
     if mine:
         lines.append(group_line("Your groups", mine))

@@ -156,18 +156,93 @@ def tool_calls(kind: str, callgrind: bool, n: int = 500) -> None:
     print(f"{n} tool calls ({kind})")
 
 
+def context_reads(url: str, callgrind: bool, n: int = 300) -> None:
+    """`n` context blocks (the router's reads: profile, vehicles, memories, groups, the
+    groups the message names, the thread's waiting approval) of a user with a profile,
+    a vehicle and a memory, on a database made ready (`migrate`) beforehand."""
+    from agent.context import Context
+    from agent.context_block import load_context_block
+    from tools.db.pool import open_pool
+    from tools.db.scope import user_db
+
+    async def run() -> None:
+        pool = await open_pool(url, min_size=1, max_size=2)
+        ctx = Context(user_id=str(uuid.uuid4()), pool=pool)
+        async with user_db(pool, ctx.user_uuid) as db:
+            for statement in (
+                "INSERT INTO profiles (user_id, display_name) VALUES (%s, 'Kim')",
+                "INSERT INTO memories (user_id, note) VALUES (%s, 'Travels with a dog')",
+                "INSERT INTO vehicles (user_id, name, fuel_type, consumption_l_per_100km,"
+                " is_default) VALUES (%s, 'Troopy', 'diesel', 7.50, true)",
+            ):
+                await db.conn.execute(statement, (ctx.user_uuid,))
+        thread = str(uuid.uuid4())
+        for _ in range(50):  # psycopg prepares a statement after its fifth run
+            await load_context_block(ctx, thread, "spent $12.50 on coffee")
+        with counted(callgrind):
+            for _ in range(n):
+                await load_context_block(ctx, thread, "spent $12.50 on coffee")
+        await pool.close()
+
+    uvloop.run(run())
+    print(f"{n} context blocks")
+
+
+def transcript_writes(url: str, callgrind: bool, n: int = 300) -> None:
+    """`n` transcripts of a write turn (finish's pipelined transaction: the thread's row
+    and the turn's four messages: the user's, the call, its result, the reply)."""
+    from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
+
+    from agent.transcript import append_turn
+    from tools.db.pool import open_pool
+    from tools.db.scope import user_db
+
+    async def run() -> None:
+        pool = await open_pool(url, min_size=1, max_size=2)
+        user = uuid.uuid4()
+        call = {"name": "add_expense", "args": {"amount": 12.5}, "id": "c1"}
+
+        async def one(i: int) -> None:
+            turn: list[Any] = [
+                HumanMessage("spent $12.50 on coffee", id=f"h{i}"),
+                AIMessage("", tool_calls=[call], id=f"a{i}", name="wins"),
+                ToolMessage("Logged.", tool_call_id="c1", name="add_expense", id=f"t{i}"),
+                AIMessage("Logged $12.50 for food.", id=f"r{i}", name="wins"),
+            ]
+            async with user_db(pool, user, pipelined=True) as db:
+                await append_turn(db, str(uuid.uuid4()), turn)
+
+        for i in range(50):  # psycopg prepares a statement after its fifth run
+            await one(i)
+        with counted(callgrind):
+            for i in range(n):
+                await one(i)
+        await pool.close()
+
+    uvloop.run(run())
+    print(f"{n} transcripts")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("piece", choices=["capture", "model", "tool"])
-    parser.add_argument("arg", help="CALLS.pkl (capture, model) or stock|action (tool)")
+    parser.add_argument("piece", choices=["capture", "model", "tool", "context", "transcript"])
+    parser.add_argument(
+        "arg",
+        help="CALLS.pkl (capture, model), stock|action (tool), a database URL (context,"
+        " transcript)",
+    )
     parser.add_argument("--callgrind", action="store_true")
     args = parser.parse_args()
     if args.piece == "capture":
         print(f"{capture(Path(args.arg))} calls")
     elif args.piece == "model":
         model_calls(Path(args.arg), args.callgrind)
-    else:
+    elif args.piece == "tool":
         tool_calls(args.arg, args.callgrind)
+    elif args.piece == "context":
+        context_reads(args.arg, args.callgrind)
+    else:
+        transcript_writes(args.arg, args.callgrind)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ security as in any `user_db`, one round trip for all of it, nothing left half-wr
 from __future__ import annotations
 
 import uuid
+from decimal import Decimal
 
 import psycopg
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from bench.round_trips import counting_round_trips
 from tests.conftest import ScopedDb
 from tools.db.pool import Pool
-from tools.db.scope import user_db, user_reads
+from tools.db.scope import folded, unfolded, user_db, user_reads
 
 
 async def _add_expense(scoped: ScopedDb, uid: uuid.UUID, amount: str) -> None:
@@ -103,3 +104,25 @@ async def test_a_failing_pipelined_transaction_writes_nothing(scoped: ScopedDb, 
     async with scoped(carol) as db:
         rows = await (await db.conn.execute("SELECT amount FROM expenses")).fetchall()
     assert [str(r["amount"]) for r in rows] == ["3.00"]
+
+
+async def test_folded_reads_are_one_statement_with_the_columns_values(
+    scoped: ScopedDb, pool: Pool
+) -> None:
+    alice, bob = uuid.uuid4(), uuid.uuid4()
+    await _add_expense(scoped, alice, "10.50")
+    await _add_expense(scoped, bob, "20.00")
+    reads = [
+        ("SELECT user_id, amount FROM expenses WHERE amount > %s", (1,)),
+        ("SELECT amount FROM expenses WHERE amount > %s", (100,)),
+        ("SELECT current_user", ()),
+    ]
+    with counting_round_trips() as trips:
+        ((row,),) = await user_reads(pool, alice, [folded(reads)])
+    assert trips[0] == 1
+    mine, none, role = unfolded(row)
+    # RLS holds inside the one statement; a numeric keeps its scale, as psycopg reads it.
+    assert mine == [{"user_id": str(alice), "amount": Decimal("10.50")}]
+    assert str(mine[0]["amount"]) == "10.50"
+    assert none == []
+    assert role == [{"current_user": "pam_app"}]

@@ -35,6 +35,11 @@ async def test_the_context_block_is_one_round_trip(context: Context, scoped: Sco
             "INSERT INTO memories (user_id, note) VALUES (%s, 'Travels with a dog')",
             (context.user_uuid,),
         )
+        await db.conn.execute(
+            "INSERT INTO vehicles (user_id, name, fuel_type, consumption_l_per_100km,"
+            " is_default) VALUES (%s, 'Troopy', 'diesel', 7.50, true)",
+            (context.user_uuid,),
+        )
     tid = str(uuid.uuid4())
     with counting_round_trips() as trips:
         facts = await load_context_block(context, tid)
@@ -42,6 +47,8 @@ async def test_the_context_block_is_one_round_trip(context: Context, scoped: Sco
     assert trips[0] == 1
     assert "Name: Kim" in facts.context_block
     assert "- Travels with a dog" in facts.context_block
+    # A numeric column's scale as Postgres keeps it (the reads come back as JSON).
+    assert "Vehicle: Troopy (diesel, 7.50 L/100km)" in facts.context_block
     assert facts.time_zone == "Australia/Perth"
     assert facts.waiting is None
 
@@ -86,6 +93,34 @@ async def test_the_turns_transcript_is_one_round_trip(context: Context, pool: Po
     assert trips[0] == 1
     assert rows == [{"role": "human", "content": "hi"}, {"role": "ai", "content": "Hello!"}]
     assert title == {"title": "hi"}
+
+
+async def test_a_turns_messages_are_kept_once_each_in_their_order(
+    context: Context, pool: Pool
+) -> None:
+    """The turn's messages go in as one statement: in the turn's order, a message whose
+    id is there already (sent again, or twice in the turn) recorded once."""
+    tid = str(uuid.uuid4())
+    first: list[AnyMessage] = [HumanMessage("hi", id="h1"), AIMessage("Hello!", id="a1")]
+    again: list[AnyMessage] = [
+        AIMessage("Hello!", id="a1"),
+        HumanMessage("log $5 coffee", id="h2"),
+        AIMessage("Logged.", id="a2"),
+        AIMessage("Logged.", id="a2"),
+        HumanMessage("thanks", id="h3"),
+    ]
+    async with user_db(pool, context.user_uuid, pipelined=True) as db:
+        await append_turn(db, tid, first)
+    async with user_db(pool, context.user_uuid, pipelined=True) as db:
+        await append_turn(db, tid, again)
+    async with user_db(pool, context.user_uuid) as db:
+        rows = await (
+            await db.conn.execute(
+                "SELECT message_id FROM chat_messages WHERE thread_id = %s ORDER BY id",
+                (uuid.UUID(tid),),
+            )
+        ).fetchall()
+    assert [r["message_id"] for r in rows] == ["h1", "a1", "h2", "a2", "h3"]
 
 
 async def test_a_write_turn_takes_seven_round_trips(context: Context) -> None:
