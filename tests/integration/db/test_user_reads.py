@@ -10,7 +10,7 @@ import pytest
 
 from bench.round_trips import counting_round_trips
 from tests.conftest import ScopedDb
-from tools.db.pool import Pool
+from tools.db.pool import Pool, open_pool
 from tools.db.scope import user_db, user_reads
 
 
@@ -103,3 +103,23 @@ async def test_a_failing_pipelined_transaction_writes_nothing(scoped: ScopedDb, 
     async with scoped(carol) as db:
         rows = await (await db.conn.execute("SELECT amount FROM expenses")).fetchall()
     assert [str(r["amount"]) for r in rows] == ["3.00"]
+
+
+async def test_a_connection_given_back_in_pipeline_mode_is_not_handed_out_again(
+    migrated_url: str,
+) -> None:
+    """The state psycopg can leave when the task in a pipeline is cancelled while leaving
+    it (a run cancelled mid-tool under `langgraph dev`): the connection was handed on, and
+    the next transaction on it failed with "cannot insert multiple commands into a prepared
+    statement" (tools.db.pool.discard_pipelined)."""
+    pool = await open_pool(migrated_url, min_size=1, max_size=1)
+    try:
+        async with pool.connection() as conn:
+            left = conn.pipeline()
+            await left.__aenter__()  # entered, never left
+        async with user_db(pool, uuid.uuid4()) as db:
+            row = await (await db.conn.execute("SELECT current_user")).fetchone()
+        assert row == {"current_user": "pam_app"}
+        assert db.conn is not conn
+    finally:
+        await pool.close()
