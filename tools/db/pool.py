@@ -36,11 +36,11 @@ def connection_kwargs(prepare_threshold: int | None = 5) -> dict[str, Any]:
 
 async def discard_pipelined(conn: psycopg.AsyncConnection[Any]) -> None:
     """The pool's `reset`: a connection given back still in pipeline mode is discarded
-    (raising here makes the pool close it). psycopg can leave one so when the task using a
-    pipeline is cancelled while leaving it (a run cancelled mid-tool); the next transaction
-    on it then goes through the stale pipeline, and its `BEGIN; ...` (tools.db.scope) fails
-    with "cannot insert multiple commands into a prepared statement", in a run that was
-    never cancelled."""
+    (raising here makes the pool close it). Seen under `langgraph dev` while the
+    conformance suite cancelled runs (which psycopg path leaves one is not pinned down):
+    the next transaction on it went through the stale pipeline, and its `BEGIN; ...`
+    (tools.db.scope) failed with "cannot insert multiple commands into a prepared
+    statement", in a run that was never cancelled."""
     # `_pipeline` is psycopg's own mark of an open pipeline; libpq's status is the other.
     left = getattr(conn, "_pipeline", None) is not None
     if not conn.closed and (left or conn.pgconn.pipeline_status != pq.PipelineStatus.OFF):
