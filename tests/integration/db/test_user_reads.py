@@ -108,10 +108,10 @@ async def test_a_failing_pipelined_transaction_writes_nothing(scoped: ScopedDb, 
 async def test_a_connection_given_back_in_pipeline_mode_is_not_handed_out_again(
     migrated_url: str,
 ) -> None:
-    """The state psycopg can leave when the task in a pipeline is cancelled while leaving
-    it (a run cancelled mid-tool under `langgraph dev`): the connection was handed on, and
-    the next transaction on it failed with "cannot insert multiple commands into a prepared
-    statement" (tools.db.pool.discard_pipelined)."""
+    """A connection given back still in pipeline mode, as one was under `langgraph dev`
+    while runs were cancelled: it was handed on, and the next transaction on it failed
+    with "cannot insert multiple commands into a prepared statement"
+    (tools.db.pool.discard_pipelined)."""
     pool = await open_pool(migrated_url, min_size=1, max_size=1)
     try:
         async with pool.connection() as conn:
