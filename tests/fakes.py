@@ -10,6 +10,9 @@ model: routing, tools, approvals and streaming run for real around them.
   TOKEN_INTERVAL_S. Tool calls (the router's, a domain agent's) come at once, as from a
   fast tool-calling model. Time to first token is then "the server's first token minus
   the model's own 200 ms".
+  A user message containing HOLD is answered only after HOLD_S more: the turn is then
+  provably still running when a test's next call comes (a cancel, a second run on the
+  busy thread), however long the machine stalls the client between the two.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from typing import Any
 
 from langchain_core.callbacks import AsyncCallbackManagerForLLMRun, CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
+from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, HumanMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from langchain_core.runnables import Runnable
 from pydantic import Field
@@ -111,11 +114,15 @@ def word_chunks(message: AIMessage) -> list[AIMessageChunk]:
 
 FIRST_TOKEN_S = 0.2
 TOKEN_INTERVAL_S = 0.02
+HOLD = "(hold)"
+# Far beyond a stall of the client between two calls; under a case's 60 s timeout.
+HOLD_S = 20.0
 
 
 class PacedBrain(OfflineBrain):
     first_token_s: float = FIRST_TOKEN_S
     token_interval_s: float = TOKEN_INTERVAL_S
+    hold_s: float = HOLD_S
 
     @property
     def _llm_type(self) -> str:
@@ -123,6 +130,11 @@ class PacedBrain(OfflineBrain):
 
     def _paced(self, message: AIMessage) -> bool:
         return bool(message.text) and not message.tool_calls
+
+    def _first_token_s(self, messages: list[BaseMessage]) -> float:
+        asked = next((m for m in reversed(messages) if isinstance(m, HumanMessage)), None)
+        held = asked is not None and HOLD in asked.text
+        return self.first_token_s + (self.hold_s if held else 0.0)
 
     async def _agenerate(
         self,
@@ -134,7 +146,8 @@ class PacedBrain(OfflineBrain):
         message = self.answer(messages, kwargs.get("tools"))
         if self._paced(message):
             pieces = len(word_chunks(message))
-            await asyncio.sleep(self.first_token_s + self.token_interval_s * (pieces - 1))
+            first = self._first_token_s(messages)
+            await asyncio.sleep(first + self.token_interval_s * (pieces - 1))
         return ChatResult(generations=[ChatGeneration(message=message)])
 
     async def _astream(
@@ -146,9 +159,10 @@ class PacedBrain(OfflineBrain):
     ) -> AsyncIterator[ChatGenerationChunk]:
         message = self.answer(messages, kwargs.get("tools"))
         paced = self._paced(message)
+        first = self._first_token_s(messages)
         for i, piece in enumerate(word_chunks(message)):
             if paced:
-                await asyncio.sleep(self.first_token_s if i == 0 else self.token_interval_s)
+                await asyncio.sleep(first if i == 0 else self.token_interval_s)
             chunk = ChatGenerationChunk(message=piece)
             if run_manager:
                 await run_manager.on_llm_new_token(str(piece.content), chunk=chunk)

@@ -12,11 +12,14 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from langgraph_sdk.schema import Run
+
 from server.agent_protocol.assistant import ASSISTANT_ID
 from tests.conformance.differences import without_checkpoint_thread as states
 from tests.conformance.script import say
 from tests.conformance.sides import ASSISTANT, Caller
 from tests.conformance.sweep import CallScript
+from tests.fakes import HOLD
 
 CALLS: dict[str, CallScript] = {}
 
@@ -39,6 +42,16 @@ DEFAULT = ASSISTANT_ID
 async def _thread(c: Caller, metadata: dict[str, Any] | None = None, **kwargs: Any) -> str:
     made = await c.sdk.threads.create(metadata={**_mine(c), **(metadata or {})}, **kwargs)
     return str(made["thread_id"])
+
+
+async def _busy(c: Caller, thread_id: str) -> Run:
+    """A run still running at the case's next call, whatever the machine's load: its reply
+    is held (tests.fakes.HOLD). An expense turn has no paced reply and ends 0.1-0.4 s after
+    PAM acknowledges it, which a stalled client missed (a `rollback` then found the thread
+    idle, so both runs stayed). Cases cancel it, or it ends by itself HOLD_S later."""
+    return await c.sdk.runs.create(
+        thread_id, ASSISTANT, input=say(f"hello {HOLD}"), context=c.context
+    )
 
 
 async def _turned(c: Caller, text: str = EXPENSE) -> str:
@@ -757,14 +770,17 @@ async def _(c: Caller) -> Any:
 @call("runs.create(multitask_strategy=reject) while busy")
 async def _(c: Caller) -> Any:
     thread_id = await _thread(c)
-    await c.sdk.runs.create(thread_id, ASSISTANT, input=say(EXPENSE), context=c.context)
-    return await c.sdk.runs.create(
-        thread_id,
-        ASSISTANT,
-        input=say("hello"),
-        multitask_strategy="reject",
-        context=c.context,
-    )
+    first = await _busy(c, thread_id)
+    try:
+        return await c.sdk.runs.create(
+            thread_id,
+            ASSISTANT,
+            input=say("hello"),
+            multitask_strategy="reject",
+            context=c.context,
+        )
+    finally:  # not left holding a worker of the server
+        await c.sdk.runs.cancel(thread_id, first["run_id"], wait=True)
 
 
 @call("runs.create(multitask_strategy=enqueue) while busy")
@@ -785,7 +801,7 @@ async def _(c: Caller) -> Any:
 @call("runs.create(multitask_strategy=interrupt) while busy")
 async def _(c: Caller) -> Any:
     thread_id = await _thread(c)
-    first = await c.sdk.runs.create(thread_id, ASSISTANT, input=say(EXPENSE), context=c.context)
+    first = await _busy(c, thread_id)
     second = await c.sdk.runs.create(
         thread_id,
         ASSISTANT,
@@ -803,7 +819,7 @@ async def _(c: Caller) -> Any:
 @call("runs.create(multitask_strategy=rollback) while busy")
 async def _(c: Caller) -> Any:
     thread_id = await _thread(c)
-    first = await c.sdk.runs.create(thread_id, ASSISTANT, input=say(EXPENSE), context=c.context)
+    first = await _busy(c, thread_id)
     second = await c.sdk.runs.create(
         thread_id,
         ASSISTANT,
@@ -1182,7 +1198,7 @@ async def _(c: Caller) -> Any:
 @call("runs.cancel(wait=True)")
 async def _(c: Caller) -> Any:
     thread_id = await _thread(c)
-    run = await c.sdk.runs.create(thread_id, ASSISTANT, input=say(EXPENSE), context=c.context)
+    run = await _busy(c, thread_id)
     await c.sdk.runs.cancel(thread_id, run["run_id"], wait=True)
     return (await c.sdk.runs.get(thread_id, run["run_id"]))["status"]
 
@@ -1190,7 +1206,7 @@ async def _(c: Caller) -> Any:
 @call("runs.cancel(action=rollback)")
 async def _(c: Caller) -> Any:
     thread_id = await _thread(c)
-    run = await c.sdk.runs.create(thread_id, ASSISTANT, input=say(EXPENSE), context=c.context)
+    run = await _busy(c, thread_id)
     await c.sdk.runs.cancel(thread_id, run["run_id"], wait=True, action="rollback")
     return await c.sdk.runs.list(thread_id)
 
@@ -1205,7 +1221,7 @@ async def _(c: Caller) -> Any:
 @call("runs.cancel_many(thread_id=, run_ids=)")
 async def _(c: Caller) -> Any:
     thread_id = await _thread(c)
-    run = await c.sdk.runs.create(thread_id, ASSISTANT, input=say(EXPENSE), context=c.context)
+    run = await _busy(c, thread_id)
     await c.sdk.runs.cancel_many(thread_id=thread_id, run_ids=[run["run_id"]])
     await c.sdk.runs.join(thread_id, run["run_id"])
     return (await c.sdk.runs.get(thread_id, run["run_id"]))["status"]

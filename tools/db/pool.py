@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import psycopg
+from psycopg import pq
 from psycopg.rows import DictRow, dict_row
 from psycopg_pool import AsyncConnectionPool
 
@@ -33,6 +34,19 @@ def connection_kwargs(prepare_threshold: int | None = 5) -> dict[str, Any]:
     return {"autocommit": True, "row_factory": dict_row, "prepare_threshold": prepare_threshold}
 
 
+async def discard_pipelined(conn: psycopg.AsyncConnection[Any]) -> None:
+    """The pool's `reset`: a connection given back still in pipeline mode is discarded
+    (raising here makes the pool close it). Seen under `langgraph dev` while the
+    conformance suite cancelled runs (which psycopg path leaves one is not pinned down):
+    the next transaction on it went through the stale pipeline, and its `BEGIN; ...`
+    (tools.db.scope) failed with "cannot insert multiple commands into a prepared
+    statement", in a run that was never cancelled."""
+    # `_pipeline` is psycopg's own mark of an open pipeline; libpq's status is the other.
+    left = getattr(conn, "_pipeline", None) is not None
+    if not conn.closed and (left or conn.pgconn.pipeline_status != pq.PipelineStatus.OFF):
+        raise psycopg.InterfaceError("connection returned in pipeline mode: discarded")
+
+
 async def open_pool(
     url: str,
     *,
@@ -50,6 +64,7 @@ async def open_pool(
         max_size=max_size,
         kwargs=connection_kwargs(prepare_threshold),
         connection_class=psycopg.AsyncConnection[DictRow],
+        reset=discard_pipelined,
         # How long a checkout waits for a connection before PoolTimeout (the server
         # answers 503 then: the database is down or every connection is busy).
         timeout=timeout_s,

@@ -11,7 +11,7 @@ import pytest
 
 from bench.round_trips import counting_round_trips
 from tests.conftest import ScopedDb
-from tools.db.pool import Pool
+from tools.db.pool import Pool, open_pool
 from tools.db.scope import folded, unfolded, user_db, user_reads
 
 
@@ -126,3 +126,23 @@ async def test_folded_reads_are_one_statement_with_the_columns_values(
     assert str(mine[0]["amount"]) == "10.50"
     assert none == []
     assert role == [{"current_user": "pam_app"}]
+
+
+async def test_a_connection_given_back_in_pipeline_mode_is_not_handed_out_again(
+    migrated_url: str,
+) -> None:
+    """A connection given back still in pipeline mode, as one was under `langgraph dev`
+    while runs were cancelled: it was handed on, and the next transaction on it failed
+    with "cannot insert multiple commands into a prepared statement"
+    (tools.db.pool.discard_pipelined)."""
+    pool = await open_pool(migrated_url, min_size=1, max_size=1)
+    try:
+        async with pool.connection() as conn:
+            left = conn.pipeline()
+            await left.__aenter__()  # entered, never left
+        async with user_db(pool, uuid.uuid4()) as db:
+            row = await (await db.conn.execute("SELECT current_user")).fetchone()
+        assert row == {"current_user": "pam_app"}
+        assert db.conn is not conn
+    finally:
+        await pool.close()
