@@ -112,6 +112,13 @@ class RunTable:
         self._expiry.clear()
 
 
+def forgotten(run: Run) -> bool:
+    """An Agent Protocol run rolled back leaves no row, as LangGraph's server deletes it:
+    undone, as if it had never run. A chat turn's row stays (its message_id keeps a retried
+    message from running twice)."""
+    return run.cancel_action == "rollback" and run.kwargs is not None
+
+
 class RunManager:
     def __init__(self, resources: Resources, *, retain_s: float = RETAIN_S) -> None:
         self._resources = resources
@@ -256,8 +263,12 @@ class RunManager:
         if run.cancel_action is not None:  # cancelled before its task existed
             ticket.give_back()
             run.end("cancelled")
-            await update_run(pool, run)
-            self._table.finished(run)
+            if forgotten(run):
+                await delete_run_row(pool, run.user_id, run.run_id)
+                self._table.drop(run)
+            else:
+                await update_run(pool, run)
+                self._table.finished(run)
             await lease.end()
             return run
         lease.mirror()
@@ -302,6 +313,9 @@ class RunManager:
         await asyncio.wait({run.task})
         if action == "rollback":
             await delete_run_checkpoints(self._resources.pool, run.thread_key, run.run_id)
+        if forgotten(run):
+            await delete_run_row(self._resources.pool, run.user_id, run.run_id)
+            self._table.drop(run)  # not found from now on, as its row
 
     async def cancel_thread(self, thread_key: str, action: CancelAction = "interrupt") -> None:
         """Stop every run of the thread, in whichever process it runs."""

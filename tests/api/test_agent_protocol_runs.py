@@ -96,6 +96,31 @@ async def test_cancel_stops_a_run_and_join_returns_what_is_there(serve: Serve) -
     assert thread["status"] == "interrupted"  # as LangGraph: the cancelled turn is left
 
 
+async def test_a_run_cancelled_with_rollback_is_forgotten(serve: Serve) -> None:
+    """As LangGraph's server: a running run rolled back leaves neither its row nor a
+    checkpoint; the turn before it stays."""
+    gate = Gate()
+    script = [*general("First."), route("general"), gate, AIMessage("Never said.")]
+    async with serve(StreamingScriptedModel(script=script)) as server:
+        client = sdk(server.url, person("alice"))
+        tid = (await client.threads.create())["thread_id"]
+        kept = await client.runs.create(tid, "pam", input=say("one"))
+        await client.runs.join(tid, kept["run_id"])
+        run = await client.runs.create(tid, "pam", input=say("two"))
+        await gate.reached.wait()
+        await client.runs.cancel(tid, run["run_id"], wait=True, action="rollback")
+        gate.open()
+        listed = [r["run_id"] for r in await client.runs.list(tid)]
+        history: Any = await client.threads.get_history(tid, limit=100)
+        with pytest.raises(NotFoundError):
+            await client.runs.get(tid, run["run_id"])
+        await client.aclose()
+    assert listed == [kept["run_id"]]
+    assert [h for h in history if h["metadata"].get("run_id") == run["run_id"]] == []
+    humans = [m["content"] for m in history[0]["values"]["messages"] if m["type"] == "human"]
+    assert humans == ["one"]
+
+
 async def test_another_users_runs_are_not_found(serve: Serve) -> None:
     script = general("Mine.") + general("Bob's own.")
     async with serve(StreamingScriptedModel(script=script)) as server:

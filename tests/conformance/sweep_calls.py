@@ -7,6 +7,7 @@ otherwise on purpose, with the reason (docs/agent-protocol.md says each).
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -52,6 +53,18 @@ async def _busy(c: Caller, thread_id: str) -> Run:
     return await c.sdk.runs.create(
         thread_id, ASSISTANT, input=say(f"hello {HOLD}"), context=c.context
     )
+
+
+async def _running(c: Caller, thread_id: str) -> Run:
+    """A held run (`_busy`) once its side has started it. `langgraph dev` deletes a run
+    cancelled with `rollback` while still pending (no worker has it yet) and keeps one
+    that runs, as `interrupted`; PAM starts a run as it acknowledges it."""
+    run = await _busy(c, thread_id)
+    for _ in range(100):
+        if (await c.sdk.runs.get(thread_id, run["run_id"]))["status"] == "running":
+            break
+        await asyncio.sleep(0.05)
+    return run
 
 
 async def _turned(c: Caller, text: str = EXPENSE) -> str:
@@ -1206,7 +1219,7 @@ async def _(c: Caller) -> Any:
 @call("runs.cancel(action=rollback)")
 async def _(c: Caller) -> Any:
     thread_id = await _thread(c)
-    run = await _busy(c, thread_id)
+    run = await _running(c, thread_id)
     await c.sdk.runs.cancel(thread_id, run["run_id"], wait=True, action="rollback")
     return await c.sdk.runs.list(thread_id)
 
