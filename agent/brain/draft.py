@@ -34,6 +34,7 @@ class Draft:
     relative: dict[str, Any] = field(default_factory=dict)
     after: int | None = None  # the request of this message whose call must run first
     note: str | None = None  # said after the call has run ("repeats aren't supported …")
+    reads: str | None = None  # what a question asks of a reading's result ("top": the biggest)
 
     def put(self, key: str, value: Any) -> None:
         if value is None or value == "" or value == []:

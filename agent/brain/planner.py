@@ -462,4 +462,5 @@ def plan(convo: Convo) -> Step:
         for i, d in enumerate(drafts)
         if d.note and call_id(key, d.tool, i) in answered and call_id(key, d.tool, i) in made
     ]
-    return Step(text=results_reply(results, made, [*notes, *failed], ask, convo.env))
+    reads = {call_id(key, d.tool, i): d.reads for i, d in enumerate(drafts) if d.reads}
+    return Step(text=results_reply(results, made, [*notes, *failed], ask, convo.env, reads))
