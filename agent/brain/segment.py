@@ -660,6 +660,8 @@ def _plain_job(piece: Piece, today: date) -> bool:
     """A job said by its verb with no day, time or figure, and no sure request of its own."""
     return (
         bool(_JOB_START.match(piece.text))
+        # ("…, put that on my to-do list": a clause pointing back at the job is no job)
+        and not _POINTS.search(piece.text)
         and (piece.intent is None or piece.intent.score < EXPLICIT_JOB)
         and find_day(piece.text, today, future=True) is None
         and find_time(piece.text) is None

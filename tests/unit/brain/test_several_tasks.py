@@ -46,6 +46,12 @@ def test_and_between_the_things_of_one_job_stays_one_job() -> None:
     ]
 
 
+def test_a_clause_pointing_back_at_the_job_is_no_job_of_its_own() -> None:
+    assert _titles("need to get the gas struts swapped, chuck that on my to-do list") == [
+        "Get the gas struts swapped"
+    ]
+
+
 def test_a_clause_with_its_own_day_keeps_its_own_tool() -> None:
     answer = step("you", "remind me to ring the insurer, book the farrier for monday at 9")
     assert [c["name"] for c in answer.tool_calls] == ["add_task", "create_event"]
