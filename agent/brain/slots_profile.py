@@ -109,10 +109,12 @@ def _pets_only(said: str) -> str | None:
     """The pets among companions ("my wife Sue and our kelpie Max" → "kelpie Max"): each
     one named at "and"/commas, kept when an animal word names it and no person word does."""
     parts = re.split(r"\s*(?:,|\band\b|&|\bplus\b)\s*", said)
+    if len(parts) < 2:
+        return None  # one companion: kept as said
     kept = []
     for part in parts:
         if re.search(rf"\b(?:{_PETS})\b", part, _I) and not _PEOPLE.search(part):
-            part = re.sub(r"^(?:our|my|the|a|an)\s+", "", part.strip(), flags=_I)
+            part = re.sub(r"^(?:our|my)\s+", "", part.strip(), flags=_I)
             # ("… with us", "… in tow": how they come along, not who they are)
             kept.append(
                 re.sub(r"\s+(?:with (?:us|me)|along|in tow|too|as well)$", "", part, flags=_I)

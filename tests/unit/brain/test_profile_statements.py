@@ -21,7 +21,7 @@ def _profile(text: str) -> dict[str, object]:
         ("I'm Lorraine, travelling with my husband Keith and our cavoodle Pippa",
          {"pets": "cavoodle Pippa"}),
         ("we've got the grandkids and a border collie called Tess with us",
-         {"pets": "border collie called Tess"}),
+         {"pets": "a border collie called Tess"}),
         ("travelling with my partner, her mum and 2 cats", {"pets": "2 cats"}),
     ],
 )  # fmt: skip
