@@ -236,13 +236,14 @@ YOU: list[tuple[str, int, str]] = [
         rf"\bwhat (?:else )?(?:do|should|must) (?:we|i) (?:need|have) to (?:{_BUY})\b",
     ),
     ("get_shopping_list", 9, r"\bwhat (?:do|else do) (?:we|i) need\s*\??$"),
-    # "whats left on my list", "anything still on the list?": a list of no kind named, with
-    # what is left on it, is what is left to buy (tasks are "left to do", "my jobs")
+    # "whats left on my list", "anything remaining on the list?": a list of no kind named, with
+    # what is left on it, is what is left to buy (tasks are "left to do", "my jobs"; "what's
+    # still on my list" is the to-dos still open, as a development author meant it)
     (
         "get_shopping_list",
         9,
         r"\b(?:what(?:'?s| is)?|anything|something|is there (?:anything|much))\s+(?:else\s+)?"
-        r"(?:left|remaining|still)\s+(?:(?:to get|to buy)\s+)?(?:on|in)\s+(?:my|the|our)\s+list\b"
+        r"(?:left|remaining)\s+(?:(?:to get|to buy)\s+)?(?:on|in)\s+(?:my|the|our)\s+list\b"
         r"(?!\s+of\b)",
     ),
     ("get_shopping_list", 9, r"\bwhat do (?:we|i) need (?:from|at) the (?:shops?|supermarket)\b"),
