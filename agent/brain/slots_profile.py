@@ -111,14 +111,23 @@ def _pets_only(said: str) -> str | None:
     parts = re.split(r"\s*(?:,|\band\b|&|\bplus\b)\s*", said)
     if len(parts) < 2:
         return None  # one companion: kept as said
-    kept = []
+    kept: list[str] = []
+    last = ""  # what the part before was: "pet", "person" or ""
     for part in parts:
-        if re.search(rf"\b(?:{_PETS})\b", part, _I) and not _PEOPLE.search(part):
+        if _PEOPLE.search(part):
+            last = "person"
+        elif re.search(rf"\b(?:{_PETS})\b", part, _I):
             part = re.sub(r"^(?:our|my)\s+", "", part.strip(), flags=_I)
             # ("… with us", "… in tow": how they come along, not who they are)
             kept.append(
                 re.sub(r"\s+(?:with (?:us|me)|along|in tow|too|as well)$", "", part, flags=_I)
             )
+            last = "pet"
+        elif last == "pet" and part.strip():
+            kept[-1] += f", {part.strip()}"  # "our kelpie, Red": the pet's name after it
+            last = ""
+        else:
+            last = ""  # "my wife, Sue": the person's name after them
     return " and ".join(k for k in kept if k) or None
 
 
