@@ -23,7 +23,7 @@ def _profile(text: str) -> dict[str, object]:
         ("we've got the grandkids and a border collie called Tess with us",
          {"pets": "a border collie called Tess"}),
         ("travelling with my partner, her mum and 2 cats", {"pets": "2 cats"}),
-        ("on the road with my son, Jack and our staffy, Bruno", {"pets": "staffy, Bruno"}),
+        ("travelling with my son, Jack and our staffy, Bruno", {"pets": "staffy, Bruno"}),
     ],
 )  # fmt: skip
 def test_people_travelled_with_are_no_pets(text: str, expected: dict[str, str]) -> None:
