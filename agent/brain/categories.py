@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 
 # (category, weight, words): weight 3 = what was bought, 1 = where it was bought.
 _TABLE: list[tuple[str, int, str]] = [
@@ -267,7 +268,30 @@ _WHEN_WORDS = frozenset(
 )  # fmt: skip
 
 
+# Four-letter category words whose neighbours by one swap of two letters are no words
+# ("fule", "feul", "reog", "tyer", "mlik"): shorter words are only put right when the
+# letters are all there, swapped side by side (Damerau-Levenshtein 1 with the same letters).
+_SHORT_WORDS = {"fuel": "fuel", "rego": "registration", "tyre": "repairs", "milk": "groceries",
+                "meds": "health", "eggs": "groceries", "food": "groceries"}  # fmt: skip
+
+
+def _swapped_short(word: str) -> str | None:
+    for right, category in _SHORT_WORDS.items():
+        if (
+            word != right
+            and word[0] == right[0]
+            and sorted(word) == sorted(right)
+            and DamerauLevenshtein.distance(word, right) == 1
+        ):
+            return category
+    return None
+
+
 def _misspelt(text: str, words: dict[str, str]) -> tuple[str, int, int] | None:
+    if words is _WORDS:
+        for m in re.finditer(r"\b[a-z]{4}\b", text.lower()):
+            if short := _swapped_short(m[0]):
+                return short, m.start(), m.end()
     for m in re.finditer(r"[a-z]{5,}", text.lower()):
         if m[0] in _WHEN_WORDS:
             continue

@@ -49,6 +49,11 @@ class Env:
     groups: tuple[str, ...] = ()
     # The user's vehicles: (name, year, make, model), "" where not known.
     vehicles: tuple[tuple[str, str, str, str], ...] = ()
+    # The profile's lines as the context block gives them ((label, value): Name, Home base,
+    # Travel style, Pets, Currency, Units, Time zone) and the memories kept ("- …" lines
+    # under "Memories:"): what "what do you know about me" is answered from.
+    profile: tuple[tuple[str, str], ...] = ()
+    memories: tuple[str, ...] = ()
 
     @property
     def today(self) -> date:
@@ -132,9 +137,27 @@ def _vehicles(lines: dict[str, str]) -> tuple[tuple[str, str, str, str], ...]:
     )
 
 
+PROFILE_LINES = ("Name", "Home base", "Travel style", "Pets", "Currency", "Units", "Time zone")
+
+
+def _memories(prompt: tuple[str, ...]) -> tuple[str, ...]:
+    """The "- note" lines right under a "Memories:" line of the system block."""
+    for text in prompt:
+        lines = text.splitlines()
+        for i, line in enumerate(lines):
+            if line.strip() == "Memories:":
+                notes = []
+                for note in lines[i + 1 :]:
+                    if not note.startswith("- "):
+                        break
+                    notes.append(note[2:].strip())
+                return tuple(n for n in notes if n)
+    return ()
+
+
 def read_env(messages: list[BaseMessage], fallback_now: datetime | None = None) -> Env:
     prompt = tuple(text_of(m) for m in messages if isinstance(m, SystemMessage))
-    return _remembered_env(prompt) or _env(_lines(prompt), fallback_now)
+    return _remembered_env(prompt) or _env(_lines(prompt), fallback_now, _memories(prompt))
 
 
 # A turn's domain calls its model twice with the same prompt (before and after its tools),
@@ -147,7 +170,7 @@ def _remembered_env(prompt: tuple[str, ...]) -> Env | None:
     lines = _lines(prompt)
     if _stamp(lines) is None:
         return None
-    return _env(lines, None)
+    return _env(lines, None, _memories(prompt))
 
 
 def _stamp(lines: dict[str, str]) -> datetime | None:
@@ -157,7 +180,9 @@ def _stamp(lines: dict[str, str]) -> datetime | None:
     return None
 
 
-def _env(lines: dict[str, str], fallback_now: datetime | None) -> Env:
+def _env(
+    lines: dict[str, str], fallback_now: datetime | None, memories: tuple[str, ...] = ()
+) -> Env:
     tz = _zone(lines.get("Time zone"))
     now = _stamp(lines) or fallback_now or datetime.now(UTC)
     now = now.replace(tzinfo=tz) if now.tzinfo is None else now.astimezone(tz)
@@ -177,6 +202,8 @@ def _env(lines: dict[str, str], fallback_now: datetime | None) -> Env:
         home_base=lines.get("Home base"),
         groups=_groups(lines),
         vehicles=_vehicles(lines),
+        profile=tuple((k, lines[k]) for k in PROFILE_LINES if lines.get(k)),
+        memories=memories,
     )
 
 

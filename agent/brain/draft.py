@@ -33,6 +33,8 @@ class Draft:
     # Values an update applies relative to the row it changes (a new time on the old day).
     relative: dict[str, Any] = field(default_factory=dict)
     after: int | None = None  # the request of this message whose call must run first
+    note: str | None = None  # said after the call has run ("repeats aren't supported …")
+    reads: str | None = None  # what a question asks of a reading's result ("top": the biggest)
 
     def put(self, key: str, value: Any) -> None:
         if value is None or value == "" or value == []:

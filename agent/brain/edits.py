@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from agent.brain.times import SHIFT
+
 _I = re.IGNORECASE
 _DELETE = re.compile(
     r"\b(?:delete|remove|scrap|undo|erase|get rid of|bin|trash|wipe|take off|strike off"
@@ -42,6 +44,13 @@ _MOVE = re.compile(
     r"\b(?:to|till|until|back to|forward to)\b",
     _I,
 )
+# "push the rego reminder back a week", "the physio needs to be 2 days earlier": a move by
+# an offset from the row's own time (no day or clock of its own is said)
+_MOVE_VERB = re.compile(
+    r"\b(?:move|moved|reschedule|push|pushed|shift|shifted|postpone|bring|brought|put|bump"
+    r"|needs? to be|has to be|make it|make that)\b",
+    _I,
+)
 _TO_AMOUNT = re.compile(
     r"\b(?:change|update|make|fix|correct|edit|amend|adjust)\b.{0,40}\bto\s+(?:\$|\d)", _I
 )
@@ -74,7 +83,8 @@ def edit_requests(
         found.append(("update_expense", 9))
     if not amount and (event or day) and _CANCELLED.search(text):
         found.append(("delete_event", 8))
-    if not amount and (_MOVED.search(text) or (_MOVE.search(text) and (day or clock))):
+    by_offset = (m := SHIFT.search(text)) and _MOVE_VERB.search(text[: m.start()])
+    if not amount and (_MOVED.search(text) or (_MOVE.search(text) and (day or clock)) or by_offset):
         found.append(("update_event", 8))
     if _BEFORE.search(text) and not day and not clock:
         found.append(("update_event", 9))

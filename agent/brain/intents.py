@@ -34,7 +34,7 @@ from agent.brain.money import bare_numbers, best_amount
 from agent.brain.places import trip_places
 from agent.brain.row_acts import REPLACES as ACT_REPLACES
 from agent.brain.row_acts import UNKEPT_REPLACES, unkept
-from agent.brain.times import find_time
+from agent.brain.times import find_time, said_from_now
 from agent.brain.triggers import COMPILED, FILL, MAINT_DONE, MAINT_ITEM, REF, SPEND
 from agent.brain.triggers_wheels import PLACE_KIND
 
@@ -404,7 +404,7 @@ def _features(text: str, today: date) -> list[Candidate]:
     if _TRIP_WORD.search(text) and any(trip_places(text)[:2]) and not _NOT_GOING.search(text):
         found.append(Candidate("plan_trip", 8))
     day = find_day(text, today, future=True)
-    has_day, has_time = day is not None, clock is not None
+    has_day, has_time = day is not None, clock is not None or said_from_now(text)
     event = _EVENT_NOUN.search(text) is not None
     edits = edit_requests(
         text, amount=amount is not None, category=category is not None, day=has_day,

@@ -22,6 +22,7 @@ from langchain_core.runnables import Runnable
 from langchain_core.tools import BaseTool
 from langchain_core.utils.function_calling import convert_to_openai_tool
 
+from agent.brain import about_you
 from agent.brain.calendar_words import month_first
 from agent.brain.convo import Convo, read_convo, read_env, text_of
 from agent.brain.general import general_reply
@@ -134,6 +135,9 @@ class OfflineBrain(BaseChatModel):
                 "type": "tool_call",
             }
             return AIMessage(content="", tool_calls=[call])
+        if about_you.asks(convo.text) and not convo.turn:
+            # answered from the context block in any domain: no tool reads a profile back
+            return AIMessage(content=about_you.reply(convo.text, env))
         if not names and env.domain in (None, "general"):
             return AIMessage(content=general_reply(convo.text, env.name, env.now))
         step = plan(convo)

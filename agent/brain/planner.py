@@ -270,6 +270,9 @@ def _apply_relative(draft: Draft, entity: Entity, convo: Convo) -> None:
             with suppress(ValueError):
                 draft.put("end", (datetime.fromisoformat(str(end)) + shift).isoformat())
         return
+    if shift and shift.days and not shift.seconds:
+        draft.put("start", (old_day + shift).isoformat())  # an all-day event moves by days
+        return
     day = draft.relative.get("day") or old_day
     at: time | None = draft.relative.get("time") or (
         start.astimezone(convo.env.tz).time() if start else None
@@ -453,4 +456,11 @@ def plan(convo: Convo) -> Step:
     ask = "\n".join([*which, ask]).strip()
     if not results and not failed and not ask:
         return Step(text=nothing_to_do(convo.env.domain))
-    return Step(text=results_reply(results, made, failed, ask, convo.env))
+    # what a written row does not do that was asked ("every sunday": set once), said after it
+    notes = [
+        d.note
+        for i, d in enumerate(drafts)
+        if d.note and call_id(key, d.tool, i) in answered and call_id(key, d.tool, i) in made
+    ]
+    reads = {call_id(key, d.tool, i): d.reads for i, d in enumerate(drafts) if d.reads}
+    return Step(text=results_reply(results, made, [*notes, *failed], ask, convo.env, reads))

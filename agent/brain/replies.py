@@ -91,7 +91,27 @@ def _reads(tool: str, data: dict[str, Any]) -> bool:
     return tool in _READS
 
 
-def _one(message: ToolMessage, tool: str, env: Env) -> str:
+def _top_line(data: dict[str, Any], env: Env) -> list[str]:
+    """ "Fuel is your biggest category: $420.00 of $1,050.00 spent." from the totals."""
+    rows = [r for r in data.get("by_category") or [] if isinstance(r, dict)]
+    totals = []
+    for row in rows:
+        try:
+            totals.append((float(row.get("total") or 0), str(row.get("category", ""))))
+        except (TypeError, ValueError):
+            continue
+    if not totals:
+        return []
+    total, category = max(totals)
+    currency = data.get("currency") or env.currency
+    spent = data.get("total_spent")
+    of = f" of {money(spent, currency)} spent" if spent is not None else ""
+    label = category_label(category)
+    label = label[:1].upper() + label[1:]
+    return [f"{label} is your biggest category: {money(total, currency)}{of}."]
+
+
+def _one(message: ToolMessage, tool: str, env: Env, reads: str | None = None) -> str:
     data = result_of(message)
     if data is None:  # not JSON: a rejection from the approval step
         return f"OK, I won't {_REFUSED.get(tool, 'do that')}."
@@ -101,6 +121,8 @@ def _one(message: ToolMessage, tool: str, env: Env) -> str:
             return ""
         return f"Sorry, I couldn't do that: {summary}" if summary else "Sorry, that didn't work."
     if _reads(tool, data):
+        if reads == "top" and tool == "spending_summary" and (top := _top_line(data, env)):
+            return "\n".join([*top, summary])
         lines = (
             _expense_lines(data, env)
             if tool == "list_expenses"
@@ -115,10 +137,16 @@ def _one(message: ToolMessage, tool: str, env: Env) -> str:
 
 
 def results_reply(
-    results: list[ToolMessage], made: dict[str, str], failed: list[str], ask: str, env: Env
+    results: list[ToolMessage],
+    made: dict[str, str],
+    failed: list[str],
+    ask: str,
+    env: Env,
+    reads: dict[str, str] | None = None,
 ) -> str:
+    """`reads`: what the question asks of a call's result, by call id (Draft.reads)."""
     parts = [
-        _one(m, made.get(m.tool_call_id, m.name or ""), env)
+        _one(m, made.get(m.tool_call_id, m.name or ""), env, (reads or {}).get(m.tool_call_id))
         for m in results
         if not is_lookup(m.tool_call_id)
     ]

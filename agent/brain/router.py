@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from agent.brain import about_you
 from agent.brain.convo import Convo
 from agent.brain.intents import ticks_off
 from agent.brain.pointing import points_back
@@ -16,6 +17,8 @@ ROUTE_TOOL = "route_request"
 def route(convo: Convo) -> list[DomainNode]:
     """Domains of the requests in the last message; a reply to PAM's question goes to the
     question's domain; anything else (greetings, thanks, out of scope) to general."""
+    if about_you.asks(convo.text):
+        return [GENERAL]  # what PAM knows of the user: answered from the context block
     reading = read_message(convo)
     kind = recent_kind(convo) if any(r.tool == "complete_task" for r in reading.requests) else None
     # "got the bread and milk, tick them off" after the shopping list: no tool ticks off a

@@ -332,10 +332,37 @@ _EXPENSE_LIST = re.compile(
 # "to do: wash the van, fill the water tanks, empty the cassette": a task per item after a
 # label of jobs (split at commas and semicolons; "and" may join the words of one job).
 _TASK_LIST = re.compile(
-    r"^\s*(?:(?:my|our|the)\s+)?(?:to-?dos?|to do(?: list)?|tasks?|jobs?|chores)"
+    r"^\s*(?:(?:please|pls|can you|could you)\s+)?"
+    # "add tasks: …", "pop these on the jobs list - …", "new to-dos: …"
+    r"(?:(?:add|put|create|make|set up|chuck|pop|stick|bung|jot down|note down|new)\s+"
+    r"(?:(?:these|some|a few|a couple of|the following|\d+)\s+)?(?:(?:new|more)\s+)?"
+    r"(?:(?:to|on|onto)\s+)?)?"
+    r"(?:(?:my|our|the)\s+)?(?:to-?dos?|to do(?: list)?|tasks?|jobs?|chores)(?:\s+list)?"
     r"(?:\s+for\s+(?:today|tomorrow|the weekend|this week|\w+day))?\s*[:\-]\s*(?P<items>[^\n]+)$",
     re.IGNORECASE,
 )
+# "add the bearings and the awning strap as two separate tasks": what is named, split at its
+# commas and "and"s, one task each (the user said they are apart).
+_SEPARATE_TASKS = re.compile(
+    r"^\s*(?:(?:please|pls|can you|could you)\s+)?(?:add|put|make|create|set up|chuck|pop"
+    r"|stick|bung|list|jot down)\s+(?:in\s+)?(?P<items>.+?)\s+(?:in|on|to)?\s*(?:as|into)\s+"
+    r"(?:\d+|two|three|four|five|separate|individual|different|their own)\s+"
+    r"(?:(?:separate|individual|different)\s+)?(?:tasks|to-?dos|jobs|items|entries)\b"
+    r"(?P<tail>.*)$",
+    re.IGNORECASE,
+)
+# A job said after "and" in a list of jobs starts with what to do ("fix the step and clean
+# the gutters" is two; "fix the step and rail" one): the verbs of jobs around a van and home.
+_JOB_VERBS = (
+    r"(?:fix|clean|check|grease|wash|empty|fill|replace|book|call|ring|phone|pay|buy|get|order"
+    r"|service|change|top up|renew|sort|pick up|drop off|return|charge|sweep|tighten|adjust"
+    r"|repair|paint|organise|organize|email|post|send|cancel|update|defrost|flush|drain|inspect"
+    r"|test|oil|lube|mow|vacuum|hoover|tidy|clear|pack|unpack|restock|refill|register|rotate"
+    r"|swap|install|fit|mend|patch|seal|reseal|polish|wax|water|feed|walk|take|bring|put|print"
+    r"|sign|file|back up|download|look into|research|find|ask|tell|write|read|measure|weigh)\b"
+)
+_JOB_VERB = re.compile(rf"\s+and\s+(?=(?:then\s+)?{_JOB_VERBS})", re.IGNORECASE)
+_JOB_START = re.compile(rf"^\W*(?:and\s+)?(?:then\s+)?{_JOB_VERBS}", re.IGNORECASE)
 
 
 # A clause about the job before it, not a job: "…, it is very important", "…, because …".
@@ -346,12 +373,28 @@ _NOT_A_JOB = re.compile(
 )
 
 
+def _separate_tasks(text: str) -> list[Piece] | None:
+    m = _SEPARATE_TASKS.match(text)
+    if m is None:
+        return None
+    items = [i for i in re.split(r"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", m["items"]) if i]
+    if not 2 <= len(items) <= MAX_CLAUSES:
+        return None
+    tail = m["tail"].strip(" ,.!")
+    return [
+        Piece(f"add a task {item}" + (f", {tail}" if tail else ""), Candidate("add_task", WEAK + 1))
+        for item in items
+    ]
+
+
 def _task_list(text: str) -> list[Piece] | None:
+    if separate := _separate_tasks(text):
+        return separate
     m = _TASK_LIST.match(text)
     if m is None:
         return None
     items: list[str] = []
-    for said in re.split(r"\s*[,;]\s*(?:and\s+)?", m["items"]):
+    for said in re.split(r"\s*[,;]\s*(?:and\s+)?|" + _JOB_VERB.pattern, m["items"], flags=re.I):
         if not said.strip():
             continue
         if items and (_DETAIL_OF["add_task"].match(said.strip()) or _NOT_A_JOB.match(said)):
@@ -593,11 +636,56 @@ def _unletter(text: str) -> str:
     return body if re.search(r"\w", body) else text
 
 
+def _jobs_listed(pieces: list[Piece], today: date) -> list[Piece]:
+    """ "remind me to ring the bank, book the vet and order the filter": the clauses after a
+    task that are each a job said by its verb, with no day, time or amount of their own (a
+    "book …" with no day is no event yet), are tasks too; split at "and <verb>"."""
+    out: list[Piece] = []
+    for whole in pieces:
+        for piece in _jobs_in(whole, today):
+            prev = out[-1].intent if out else None
+            if prev and prev.tool == "add_task" and _plain_job(piece, today):
+                jobs = [j.strip() for j in _JOB_VERB.split(piece.text) if j.strip()]
+                out += [Piece(f"add a task to {job}", prev) for job in jobs]
+            else:
+                out.append(piece)
+    return out
+
+
+_JOB_COMMA = re.compile(rf"\s*[,;]\s*(?:and\s+)?(?=(?:then\s+)?{_JOB_VERBS})", re.IGNORECASE)
+EXPLICIT_JOB = 8  # a clause read this sure of its own tool keeps it
+
+
+def _plain_job(piece: Piece, today: date) -> bool:
+    """A job said by its verb with no day, time or figure, and no sure request of its own."""
+    return (
+        bool(_JOB_START.match(piece.text))
+        # ("…, put that on my to-do list": a clause pointing back at the job is no job)
+        and not _POINTS.search(piece.text)
+        and (piece.intent is None or piece.intent.score < EXPLICIT_JOB)
+        and find_day(piece.text, today, future=True) is None
+        and find_time(piece.text) is None
+        and not re.search(r"\d", piece.text)
+    )
+
+
+def _jobs_in(piece: Piece, today: date) -> list[Piece]:
+    """A task's clause that goes on ", <verb> …" (clauses with no request of their own
+    joined it): its head and the jobs after, apart, when every one after is a plain job."""
+    if piece.intent is None or piece.intent.tool != "add_task":
+        return [piece]
+    head, *rest = _JOB_COMMA.split(piece.text)
+    jobs = [Piece(r, None) for r in rest]
+    if not jobs or not all(_plain_job(j, today) for j in jobs):
+        return [piece]
+    return [Piece(head, piece.intent), *jobs]
+
+
 def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
     """The message's requests; a goodbye that asks nothing tells of tomorrow's drive, it
     plans no trip ("that's all for today, off to bed, big drive to Winton tomorrow")."""
     text = _unletter(correct(text))
-    pieces = _acted_on(_verb_carried(_requests(text, today, recent_kind)))
+    pieces = _jobs_listed(_acted_on(_verb_carried(_requests(text, today, recent_kind))), today)
     if holds_back(text) or asks_bare(text):
         # "if I set a fuel budget of 800 would I be over? don't set it yet", "physio
         # thursday at 3?": what would be written is only asked about (a message asked by its

@@ -36,6 +36,7 @@ _CURRENCY = [
     (r"\bjpy\b|\byen\b", "JPY"),
     (r"\baud\b|aussie dollars?|australian dollars?", "AUD"),
 ]
+_CURRENCY_WORDS = re.compile("|".join(p for p, _ in _CURRENCY), _I)
 # "call me", and the name others use: "everyone calls me Bev", "mates call me Jacko".
 _NAME = r"\b(?:calls? me|my name is|my name's|name's|i go by"
 _NAME += r"|(?:change|set|update) my (?:display )?name to)"
@@ -61,8 +62,90 @@ _PLACE_ENDS = (
     r"|and (?:change|set|update|switch|make|put|alter|move|also|then|please|could|can|would)"
     r")\b|\s+-\s|[,;.(!?]"
 )
-_PETS = r"dogs?|cats?|pets?|kelpies?|pupp(?:y|ies)|birds?|budgies?|heelers?|staff(?:y|ies)"
+_PETS = (
+    r"dogs?|cats?|pets?|kelpies?|pupp(?:y|ies)|pups?|birds?|budgies?|heelers?|staff(?:y|ies)"
+    # breeds and other animals people travel with (a lexicon: a word here makes the
+    # companion a pet, so "our kelpie Max" is one and "my wife Sue" is not)
+    r"|collies?|border collies?|labradors?|labs?|retrievers?|poodles?|cavoodles?|groodles?"
+    r"|labradoodles?|spoodles?|terriers?|jack russells?|jrts?|cattle dogs?|greyhounds?"
+    r"|whippets?|spaniels?|beagles?|schnauzers?|chihuahuas?|pugs?|dachshunds?|sausage dogs?"
+    r"|shih tzus?|maltese|corgis?|huskies|husky|boxers?|rottweilers?|kelpie x|bulldogs?"
+    r"|shepherds?|german shepherds?|koolies?|mutts?|doggos?|kitt(?:y|ies)|kittens?|moggies?"
+    r"|parrots?|cockatoos?|galahs?|cockatiels?|chooks?|chickens?|rabbits?|bunn(?:y|ies)"
+    r"|guinea pigs?|ferrets?|horses?|ponies|pony|fish|turtles?|lizards?|dragons?"
+)
 _WITH = r"travel(?:ling)? with|we have|we've got|i have|i've got|our pets? (?:is|are)"
+# People one travels with: a companion named with one of these is no pet.
+_PEOPLE = re.compile(
+    r"\b(?:wife|husband|hubby|missus|misses|partner|spouse|other half|better half|kids?"
+    r"|children|son|daughter|grandkids?|grandchildren|grandson|granddaughter|mum|mom|dad"
+    r"|mother|father|brother|sister|mate|mates|friend|friends|family|fiance|fiancee"
+    r"|girlfriend|boyfriend|sister-in-law|brother-in-law|in-laws|parents|nan|pop|uncle|aunt"
+    r"|auntie|cousin|niece|nephew|baby|bub|toddler|teenager|teens?)\b",
+    _I,
+)
+# "set my pets to: …", "change my home base to …", "update our travel style to …": a field
+# named outright and its new value.
+_SET_FIELD = re.compile(
+    r"\b(?:set|change|update|make|put|switch)\s+(?:my|our|the)\s+(?P<field>pets?|animals?"
+    r"|home ?base|home town|hometown|travel(?:ling)? style|display name|name)"
+    r"\s+(?:to|as|=)\s*[:=-]?\s*(?P<value>.+?)\s*[.!]*$",
+    _I,
+)
+# A change of mind in the same breath: what is said after the last of these wins.
+_CHANGE_OF_MIND = re.compile(
+    r"\b(?:no wait|wait no|actually|scratch that|on second thoughts?|i mean|sorry|nah|no no"
+    r"|make that|or rather|correction)\b|\bno\b\s*[,.]",
+    _I,
+)
+_UNIT_WORDS = re.compile(
+    r"\b(?:(?P<imperial>miles|imperial|gallons|mpg|fahrenheit)|(?P<metric>metric|kilomet\w+"
+    r"|kms|litres|km))\b",
+    _I,
+)
+
+
+def _pets_only(said: str) -> str | None:
+    """The pets among companions ("my wife Sue and our kelpie Max" → "kelpie Max"): each
+    one named at "and"/commas, kept when an animal word names it and no person word does."""
+    parts = re.split(r"\s*(?:,|\band\b|&|\bplus\b)\s*", said)
+    if len(parts) < 2:
+        return None  # one companion: kept as said
+    kept: list[str] = []
+    last = ""  # what the part before was: "pet", "person" or ""
+    for part in parts:
+        if _PEOPLE.search(part):
+            last = "person"
+        elif re.search(rf"\b(?:{_PETS})\b", part, _I):
+            part = re.sub(r"^(?:our|my)\s+", "", part.strip(), flags=_I)
+            # ("… with us", "… in tow": how they come along, not who they are)
+            kept.append(
+                re.sub(r"\s+(?:with (?:us|me)|along|in tow|too|as well)$", "", part, flags=_I)
+            )
+            last = "pet"
+        elif last == "pet" and part.strip():
+            kept[-1] += f", {part.strip()}"  # "our kelpie, Red": the pet's name after it
+            last = ""
+        else:
+            last = ""  # "my wife, Sue": the person's name after them
+    return " and ".join(k for k in kept if k) or None
+
+
+def _units(text: str) -> str | None:
+    """Imperial when any imperial word is said ("miles, the van does 12 L/100 km"), metric
+    when only metric ones are; after a change of mind, what is said after it wins ("we use
+    imperial... no wait, metric is fine")."""
+    said = list(_UNIT_WORDS.finditer(_after_change_of_mind(text, _UNIT_WORDS) or text))
+    if not said:
+        return None
+    return "imperial" if any(m["imperial"] for m in said) else "metric"
+
+
+def _after_change_of_mind(text: str, names: re.Pattern[str]) -> str | None:
+    """The words after the last change of mind, when they name a value of the kind."""
+    minds = list(_CHANGE_OF_MIND.finditer(text))
+    after = text[minds[-1].end() :] if minds else ""
+    return after if after and names.search(after) else None
 
 
 def _timezone(text: str) -> str | None:
@@ -85,12 +168,11 @@ def update_profile(text: str, env: Env) -> Draft:
         draft.put("display_name", capitalise(m[1]) + second)
     elif m := re.search(_USE_NAME, text, _I):
         draft.put("display_name", m[1])
-    if re.search(r"\b(?:miles|imperial|gallons|mpg|fahrenheit)\b", text, _I):
-        draft.put("units", "imperial")
-    elif re.search(r"\b(?:metric|kilomet\w+|kms|litres|km)\b", text, _I):
-        draft.put("units", "metric")
+    draft.put("units", _units(text))
     if re.search(r"\bcurrency\b|\bdollars\b|\b(?:switch|change|use|set|in)\b", text, _I):
-        draft.put("currency", next((c for p, c in _CURRENCY if re.search(p, text, _I)), None))
+        # (after a change of mind, what is said after it: "USD, no actually NZD")
+        said = _after_change_of_mind(text, _CURRENCY_WORDS) or text
+        draft.put("currency", next((c for p, c in _CURRENCY if re.search(p, said, _I)), None))
     if re.search(r"\btime ?zone\b|\btime\b|\bzone\b", text, _I):
         draft.put("timezone", _timezone(text))
     live = re.search(
@@ -115,6 +197,25 @@ def update_profile(text: str, env: Env) -> Draft:
     pets = pets or re.search(r"\b(our (?:dog|cat|pet)\b.*)$", text, _I)
     pets = pets or re.search(r"\bpets?\s*[:=-]\s*(.+)$", text, _I)  # "pets: two kelpies"
     if pets:
-        draft.put("pets", squash(pets[1]))
+        draft.put("pets", _pets_only(squash(pets[1])) or squash(pets[1]))
+    if named := _SET_FIELD.search(text):
+        _set_field(draft, named["field"].lower(), squash(named["value"]))
     draft.missing = None if draft.args else "profile"
     return draft
+
+
+def _set_field(draft: Draft, field: str, value: str) -> None:
+    """A field named outright takes the words after "to" as they are (its last clause after
+    a change of mind: "set my name to Bob, sorry, Robert")."""
+    if minds := list(_CHANGE_OF_MIND.finditer(value)):
+        value = value[minds[-1].end() :].strip(" ,.-") or value
+    if not value:
+        return
+    if field.startswith(("pet", "animal")):
+        draft.put("pets", value)
+    elif "home" in field:
+        draft.put("home_base", known_town(title_case(value)) or title_case(value))
+    elif "style" in field:
+        draft.put("travel_style", value)
+    else:
+        draft.put("display_name", capitalise(value))

@@ -10,6 +10,7 @@ from agent.brain.categories import category_of, find_category
 from agent.brain.convo import Env
 from agent.brain.draft import Draft, blank
 from agent.brain.money import spoken_pair
+from agent.brain.triggers_wins import TOP_CATEGORY
 
 _I = re.IGNORECASE
 
@@ -56,8 +57,15 @@ def budget_status(text: str, env: Env) -> Draft:
     return draft
 
 
+# "biggest expense category": the top of the totals by category is the answer (said first,
+# from the summary's own figures)
+TOP = re.compile(TOP_CATEGORY, re.IGNORECASE)
+
+
 def spending_summary(text: str, env: Env) -> Draft:
     draft = Draft("spending_summary")
+    if TOP.search(text):
+        draft.reads = "top"
     span = values.period(text, env.today)
     if span and span.period:
         draft.put("period", span.period)

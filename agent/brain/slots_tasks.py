@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from agent.brain import values
+from agent.brain import repeats, values
 from agent.brain.convo import Env
 from agent.brain.draft import Draft, Ref, blank, tidy
 from agent.brain.pick import explicit_id, ordinal, ref_words
 from agent.brain.textutil import capitalise, squash
+from agent.brain.times import find_time
 
 _I = re.IGNORECASE
 _TASK_LEAD = (
@@ -50,8 +51,14 @@ def add_task(text: str, env: Env) -> Draft:
     if day and (lead_in := _LEAD_IN.search(text[: day.start])):
         start = lead_in.start()
     rest = blank(text, [(start, day.end)]) if day else text
+    if repeat := repeats.said(rest):
+        rest = blank(rest, [repeat.span()])  # one task, said so (no tool repeats a row)
+        draft.note = repeats.note(None, task=True)
     if day:
         draft.put("due_date", day.day.isoformat())
+        # a task keeps a day, not a time (TOOLS.md): "due friday around 9" leaves no "around 9"
+        if clock := find_time(rest, loose=True):
+            rest = blank(rest, [(clock.start, clock.end)])
     if said := values.priority(text):
         draft.put("priority", said[0])
         # ("fairly urgent", "pretty important": the word of degree goes with it)

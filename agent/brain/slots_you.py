@@ -11,13 +11,21 @@ from __future__ import annotations
 import re
 from datetime import datetime, time, timedelta
 
-from agent.brain import families, reminders, values
+from agent.brain import families, reminders, repeats, values
 from agent.brain.convo import Env
 from agent.brain.draft import Draft, Ref, blank, tidy
 from agent.brain.pick import explicit_id, ordinal, ref_words
 from agent.brain.places import capitalised_place, town_after_word
 from agent.brain.textutil import capitalise, squash
-from agent.brain.times import Moment, bare_hour, day_part_spans, find_moment, find_time
+from agent.brain.times import (
+    SHIFT,
+    Moment,
+    bare_hour,
+    day_part_spans,
+    find_moment,
+    find_time,
+    shift_by,
+)
 
 _I = re.IGNORECASE
 _EVENT_LEAD = (
@@ -157,10 +165,12 @@ def create_event(text: str, env: Env) -> Draft:
     # "…, remind me the night before": the reminder's own moment is no part of the event's
     own = reminders.said_after(text, env.today)
     read = blank(text, [(own.start, own.end)]) if own else text
-    moment = find_moment(read, env.now, future=True)
+    moment = find_moment(repeats.singular(read), env.now, future=True, loose=True)
     lead = None if own else values.lead_minutes(text)
     reminds = bool(_REMIND.search(text))
     spans = [*(moment.spans if moment else ()), *([(lead.start, lead.end)] if lead else [])]
+    if repeat := repeats.said(text):
+        spans.append(repeat.span())  # "every sunday": one event, not "Every to check …"
     if own:
         spans.append((own.start, own.end))
     elif lead and (said := _remind_words(text, lead.start)):
@@ -214,6 +224,8 @@ def create_event(text: str, env: Env) -> Draft:
     title = re.sub(r"[\s,]+(?:is|are|was|were|falls)$", "", title, flags=_I)
     draft.put("title", title[:200] or None)
     draft.missing = "start" if "start" not in draft.args else None if title else "title"
+    if repeat and moment:
+        draft.note = repeats.note(moment.day, weekday=repeats.on_a_weekday(repeat))
     return draft
 
 
@@ -239,10 +251,10 @@ def update_event(text: str, env: Env) -> Draft:
     before, after = (text[: marks[0].start()], text[marks[0].end() :]) if marks else (text, text)
     draft = Draft("update_event", ref=_event_ref(before))
     day = values.day(after, env.today, future=True)
-    clock = find_time(after)
+    clock = find_time(after, loose=True)
     if day:
         draft.relative["day"] = day.day
-    if shift := _shift(text):
+    if shift := shift_by(text):
         draft.relative["shift"] = shift  # "push it back an hour"
     elif clock:
         draft.relative["time"] = clock.at
@@ -250,7 +262,8 @@ def update_event(text: str, env: Env) -> Draft:
         draft.relative["time"] = hour
     if m := re.search(r"\b(?:rename|call|title)\b.*?\b(?:to|it)\s+(.+)$", text, _I):
         draft.put("title", tidy(m[1]))
-    lead = values.lead_minutes(text)
+    moved = SHIFT.search(text)  # ("3 days earlier" moves it: no reminder lead)
+    lead = values.lead_minutes(blank(text, [moved.span()]) if moved else text)
     if lead:
         draft.put("reminder_minutes", int(lead.value))
     if named := _NEW_PLACE.search(text):  # "change the place on that one to Cable Beach"
@@ -267,32 +280,6 @@ def update_event(text: str, env: Env) -> Draft:
         draft.put("location", where)  # "the meetup has moved to the Bourke library"
     draft.missing = None if draft.relative or draft.args else "changes"
     return draft
-
-
-_UNITS = r"hours?|hrs?|minutes?|mins?"
-_SHIFT = re.compile(
-    rf"\b(back|later|forward|earlier)\s+(?:by\s+)?(an?|\d+|half an?)\s*({_UNITS})\b"
-    rf"|\b(an?|\d+|half an?)\s*({_UNITS})\s+(later|earlier|back|forward)\b",
-    _I,
-)
-
-
-def _shift(text: str) -> timedelta | None:
-    """ "back an hour", "30 minutes earlier": how far an event moves."""
-    m = _SHIFT.search(text)
-    if not m:
-        return None
-    way, count, unit = (m[1], m[2], m[3]) if m[1] else (m[6], m[4], m[5])
-    size = (
-        0.5
-        if count.lower().startswith("half")
-        else 1
-        if count.lower() in ("a", "an")
-        else int(count)
-    )
-    minutes = size * (60 if unit.lower().startswith("h") else 1)
-    sign = 1 if way.lower() in ("back", "later") else -1
-    return timedelta(minutes=sign * minutes)
 
 
 _VENUE = re.compile(

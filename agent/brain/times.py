@@ -12,6 +12,7 @@ _I = re.IGNORECASE
 _PARTS = {
     "morning": 9, "arvo": 15, "afternoon": 15, "evening": 18, "tonight": 20, "tonite": 20,
     "night": 20, "noon": 12, "midday": 12, "lunchtime": 12, "lunch time": 12, "midnight": 0,
+    "first thing": 8,  # the start of the working day, before "the morning"'s 9
 }  # fmt: skip
 _AMPM = r"(a\.?m\.?|p\.?m\.?)"
 _NOT_MEASURE = (
@@ -122,7 +123,13 @@ _TWELVE = re.compile(r"\b(?:at\s+)?12\s+(noon|midday|midnight)\b", _I)
 _ISH = re.compile(rf"\b(\d{{1,2}})(?::(\d{{2}}))?\s*-?\s*ish\b(?:\s*{_AMPM}(?!\w))?", _I)
 _PART = re.compile(
     r"\b(?:in the |this |tomorrow |at )?(morning|arvo|afternoon|evening|tonight|tonite|night"
-    r"|noon|midday|lunch ?time|midnight)\b",
+    r"|noon|midday|lunch ?time|midnight"
+    # "first thing" only as a when: before a day, "in the morning" or the end of a clause
+    # ("the first thing on the list" is no time)
+    r"|first thing(?=\s*(?:$|[,.;!?]|(?:in the morning|tomorrow|tmrw|today|(?:on |this |next )?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b)))"
+    # "noonish", "lunchtime-ish", "midday ish": the part of the day said loosely
+    r"(?:\s*-?\s*ish)?(?:\s+in the morning)?\b",
     _I,
 )
 
@@ -197,7 +204,8 @@ def _lstrip_start(m: re.Match[str]) -> int:
     return m.start() + (len(m[0]) - len(m[0].lstrip()))
 
 
-def find_time(text: str) -> TimeHit | None:
+def find_time(text: str, *, loose: bool = False) -> TimeHit | None:
+    """The time of day said; with `loose`, also an hour said "around 9" (see `_LOOSE`)."""
     if hit := _relative(text):
         return hit
     if m := _HOUR_PART.search(text):
@@ -212,9 +220,35 @@ def find_time(text: str) -> TimeHit | None:
             if at is not None:
                 return TimeHit(at, m.start(), m.end())
     if part := _PART.search(text):
-        hour = _PARTS[part[1].lower().replace("lunch time", "lunchtime")]
-        return TimeHit(time(hour), part.start(), part.end())
+        return TimeHit(time(part_hour(part[1])), part.start(), part.end())
+    for m in _LOOSE.finditer(text):
+        # (loosely said next to a day word it is a time in any message: "wednesday around 2")
+        if loose or _DAY_BEFORE.search(text[: m.start()]) or _DAY_AFTER.match(text, m.end()):
+            at = _hour(int(m[1]), int(m[2] or 0), None)
+            if at is not None:
+                return TimeHit(at, m.start(), m.end())
     return None
+
+
+def part_hour(said: str) -> int:
+    """The hour a part of the day stands for ("arvo" 15, "first thing" 8)."""
+    return _PARTS[re.sub(r"\s+", " ", said.lower()).replace("lunch time", "lunchtime")]
+
+
+# "around 9", "about 10:30", "roughly 3": an hour said loosely with no word that asks for a
+# time. Read only where a time is what is being given (calendar and task arguments): in a
+# message about money "about 8" is a price.
+_LOOSE = re.compile(
+    r"\b(?:around|about|roughly|approx(?:imately)?\.?|circa|say)\s+(\d{1,2})(?:[:.](\d{2}))?"
+    r"(?![\d:./]|,\d)(?!\s*(?:dollars?|bucks?|quid|euros?|minutes?|mins?|hours?|hrs?|of\b|each"
+    r"|ppl|kids|adults|guests|folks|psi|kpa|bar\b|kg|kilos?|months?|years?|am\b|pm\b))"
+    + _NOT_MEASURE,
+    _I,
+)
+_DAY_BEFORE = re.compile(
+    rf"\b(?:{_DAY_WORD}|tonight|tonite|morning|arvo|afternoon|evening)\s*$", _I
+)
+_DAY_AFTER = re.compile(rf"\s+(?:on\s+|this\s+|next\s+)?(?:{_DAY_WORD})\b", _I)
 
 
 # The end's half of the day: am/pm, or a part of the day ("from 9 to 10 30 in the morning",
@@ -301,20 +335,31 @@ def _in_part_of_day(text: str, clock: TimeHit) -> TimeHit:
 
 # "in 2 hours", "in half an hour", "in 45 mins": a moment counted from now.
 _FROM_NOW = re.compile(
-    r"\bin\s+(?:(\d+(?:\.\d+)?|an?|half an?|a couple of|a few)\s*)(hours?|hrs?|minutes?|mins?)\b"
-    r"(?!\s+(?:before|after|early|late))",
+    r"\bin\s+(?:(?:about|around|roughly|approx\.?|approximately|maybe|say|like)\s+)?"
+    r"(?:(\d+(?:\.\d+)?|an?|half an?|a couple of|a few)\s*)(hours?|hrs?|minutes?|mins?)\b"
+    r"(?!\s+(?:before|after|early|late))"
+    # "about 45 minutes from now"
+    r"|\b(?:(?:about|around|roughly|approx\.?|approximately|maybe|say)\s+)?"
+    r"(\d+(?:\.\d+)?|an?|half an?|a couple of|a few)\s*(hours?|hrs?|minutes?|mins?)"
+    r"\s+from\s+now\b",
     _I,
 )
+
+
+def said_from_now(text: str) -> bool:
+    """ "in 20 minutes", "about 45 minutes from now": a moment counted from now is said."""
+    return _FROM_NOW.search(text) is not None
 
 
 def _from_now(text: str, now: datetime) -> Moment | None:
     m = _FROM_NOW.search(text)
     if not m:
         return None
-    word = m[1].lower()
+    word, unit = (m[1], m[2]) if m[1] else (m[3], m[4])
+    word = word.lower()
     count = {"a": 1.0, "an": 1.0, "half a": 0.5, "half an": 0.5, "a couple of": 2.0}.get(word)
     count = count if count is not None else 3.0 if word == "a few" else float(word)
-    minutes = count * (60 if m[2].lower().startswith("h") else 1)
+    minutes = count * (60 if unit.lower().startswith("h") else 1)
     at = (now + timedelta(minutes=minutes)).replace(second=0, microsecond=0)
     return Moment(at.date(), at.time().replace(tzinfo=None), ((m.start(), m.end()),))
 
@@ -334,19 +379,21 @@ def _day_by_clock(text: str, today: date, clock: TimeHit, *, future: bool) -> Da
     return min(days, key=lambda d: _apart(d, clock)) if len(days) > 1 else None
 
 
-def find_moment(text: str, now: datetime, *, future: bool) -> Moment | None:
-    """Date and time in `text`; a time alone is today (or tomorrow once it has passed)."""
+def find_moment(text: str, now: datetime, *, future: bool, loose: bool = False) -> Moment | None:
+    """Date and time in `text`; a time alone is today (or tomorrow once it has passed).
+    `loose` reads an hour said "around 9" too (`find_time`)."""
     if future and (soon := _from_now(text, now)):
         return soon
     today = now.date()
     day = find_day(text, today, future=future)
-    clock = find_time(text)
+    clock = find_time(text, loose=loose)
     if day and clock and day.start <= clock.start < day.end:
-        clock = find_time(text[: day.start] + " " * (day.end - day.start) + text[day.end :])
+        blanked = text[: day.start] + " " * (day.end - day.start) + text[day.end :]
+        clock = find_time(blanked, loose=loose)
     if day and clock and clock.end and _apart(day, clock) > NEAR_CHARS:
         day = _day_by_clock(text, today, clock, future=future) or day
     if day and clock is None and (part := _PART.search(text, day.start, day.end)):
-        clock = TimeHit(time(_PARTS[part[1].lower().replace("lunch time", "lunchtime")]), 0, 0)
+        clock = TimeHit(time(part_hour(part[1])), 0, 0)
     if day is None and clock is None:
         return None
     if clock and clock.end:
@@ -363,3 +410,31 @@ def day_part_spans(text: str) -> list[tuple[int, int]]:
     """Where "arvo", "this morning", "tonight" … are: once a clock time is read they only
     repeat it ("tomorrow arvo at 4"), so they are cut from titles."""
     return [m.span() for m in _PART.finditer(text)]
+
+
+# How far an event moves: "back an hour", "30 minutes earlier", "two days later", "a week out".
+_UNITS = r"hours?|hrs?|minutes?|mins?|days?|weeks?|wks?|fortnights?"
+_COUNT = r"an?|\d+|half an?|a couple of|couple of|a few"
+SHIFT = re.compile(
+    rf"\b(back|later|forward|earlier|ahead|out)\s+(?:by\s+)?({_COUNT})\s*({_UNITS})\b"
+    rf"|\b({_COUNT})\s*({_UNITS})\s+(later|earlier|back|forward|ahead|sooner)\b",
+    _I,
+)
+_UNIT_MINUTES = {"h": 60, "m": 1, "d": 24 * 60, "w": 7 * 24 * 60, "f": 14 * 24 * 60}
+
+
+def shift_by(text: str) -> timedelta | None:
+    """ "back an hour", "30 minutes earlier", "a week later": how far an event moves."""
+    m = SHIFT.search(text)
+    if not m:
+        return None
+    way, count, unit = (m[1], m[2], m[3]) if m[1] else (m[6], m[4], m[5])
+    said = count.lower()
+    size = (
+        0.5 if said.startswith("half") else 1 if said in ("a", "an")
+        else 2 if "couple" in said else 3 if "few" in said else int(said)
+    )  # fmt: skip
+    minutes = size * _UNIT_MINUTES[unit.lower()[0]]
+    # ("push it back a week", "a week out": later; "bring it forward", "sooner": earlier)
+    sign = 1 if way.lower() in ("back", "later", "out") else -1
+    return timedelta(minutes=sign * minutes)

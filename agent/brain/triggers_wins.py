@@ -4,6 +4,16 @@ from __future__ import annotations
 
 from agent.brain.families import DELETE
 
+# "biggest expense category", "what do we spend the most on", "where does most of the money
+# go": the top of the spending summary's totals by category
+TOP_CATEGORY = (
+    r"\b(?:biggest|largest|highest|top|main|greatest|worst)\s+(?:(?:expense|spending|spend|cost"
+    r"|money)\s+)?(?:categor(?:y|ies)|expense|spend|cost|outgoing|drain)\b"
+    r"|\b(?:spen[dt]|go(?:es)?|went|blow|blew)\b.{0,25}\bthe most (?:on|money on)\b"
+    r"|\bwhere (?:does|did) (?:the )?most (?:of )?(?:my |our |the )?(?:money|cash|dough)\b"
+    r"|\bwhat (?:costs?|cost) (?:us|me) the most\b"
+)
+
 _SET = r"set|make|create|change|update|increase|decrease|raise|lower|put|adjust|bump"
 _SHOW = r"show|list|see|view|display|pull up|get|give me|what are|what were|check|read out|any"
 _ROWS = r"expenses|transactions|purchases|costs|receipts|expense"
@@ -59,6 +69,8 @@ WINS: list[tuple[str, int, str]] = [
         r" (?:still )?spend\b|\bleft to spend\b",
     ),
     ("budget_status", 7, r"\bhow much\b.{0,25}\bleft\b|\bleft (?:in|of) (?:the|my|our) budget\b"),
+    # "biggest expense category", "what do we spend the most on": the totals by category
+    ("spending_summary", 9, TOP_CATEGORY),
     ("spending_summary", 7, r"\b(?:spending|spend|expense) (?:summary|breakdown|report|overview)"),
     # "summary 2026-02-01 → 2026-02-14", "summary for last week pls": the word alone first
     ("spending_summary", 9, r"^(?:(?:a|the|my|quick)\s+)?(?:summary|breakdown|rundown)\b"),

@@ -236,13 +236,24 @@ YOU: list[tuple[str, int, str]] = [
         rf"\bwhat (?:else )?(?:do|should|must) (?:we|i) (?:need|have) to (?:{_BUY})\b",
     ),
     ("get_shopping_list", 9, r"\bwhat (?:do|else do) (?:we|i) need\s*\??$"),
+    # "whats left on my list", "anything remaining on the list?": a list of no kind named, with
+    # what is left on it, is what is left to buy (tasks are "left to do", "my jobs"; "what's
+    # still on my list" is the to-dos still open, as a development author meant it)
+    (
+        "get_shopping_list",
+        9,
+        r"\b(?:what(?:'?s| is)?|anything|something|is there (?:anything|much))\s+(?:else\s+)?"
+        r"(?:left|remaining)\s+(?:(?:to get|to buy)\s+)?(?:on|in)\s+(?:my|the|our)\s+list\b"
+        r"(?!\s+of\b)",
+    ),
     ("get_shopping_list", 9, r"\bwhat do (?:we|i) need (?:from|at) the (?:shops?|supermarket)\b"),
     ("update_profile", 8, r"\bcall me\b|\bmy name(?: is|'s)\b|\bhome base\b|\btravel style\b"),
     ("update_profile", 8, r"\b(?:change|set|update) my (?:display )?name\b"),
     # a profile field set to a value: "set my pets to one dog", "change our units to imperial"
+    # (as sure as "update my profile": "update our pets to 2 budgies" is no expense's amount)
     (
         "update_profile",
-        8,
+        9,
         r"\b(?:set|change|update|make|switch|put)\s+(?:my|our)\s+(?:pets?|display name|name"
         r"|home ?base|currency|units|time ?zone|timezone|travel style)\s+(?:to|as|over to)\b",
     ),
