@@ -782,6 +782,8 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
     if best is None and (asked := kept_check(text)):
         # "did I already log the gas bottle refill?": the rows that request would write
         inner = _classify(asked, today, recent_kind)
+        if inner and inner.tool == "add_expense" and category_of(asked) == "fuel":
+            inner = Candidate("log_fuel", inner.score)  # a fill is kept as a fill (its fuel log)
         if inner and inner.tool in WRITES and (read := READ_OF.get(inner.tool)):
             best = Candidate(last_of_kind(text, read) or read, inner.score)
     # (a kept row changed or taken away is read on the message's clauses, segment._acted_on:

@@ -998,8 +998,9 @@ def _names_joined(text: str, sep: re.Match[str]) -> bool:
 # the shopping list" after the pantry was shown is one shopping request, not "chuck bread,
 # milk" for the pantry).
 _NAMES_ITS_LIST = re.compile(
-    r"\b(?:to|in|into|on|onto) (?:the |my |our )?(?:\w+ )?(?:list|pantry|cupboard|fridge|freezer"
-    r"|calendar|diary|to-?do list)\b",
+    # (a bare "my list" is the list just talked about: "what else is on my list?")
+    r"\b(?:to|in|into|on|onto) (?:the |my |our )?(?:(?:shopping|grocery|groceries|supplies"
+    r"|to-?do|todo|jobs?|tasks?) list|pantry|cupboard|fridge|freezer|calendar|diary)\b",
     re.I,
 )
 

@@ -61,7 +61,9 @@ def _corners(text: str) -> tuple[dict[str, Decimal], list[tuple[int, int]]]:
             continue
         told = rf"\b(?:{names})\b([^\d;.?!]{{1,40}}?)[,:-]?\s*{_NUM}{_UNIT}"
         m = re.search(told, blank(text, spans), _I)
-        if m and not re.search(rf"\b(?:{one}|{_AXLE}|others?|rest|all)\b", m[1], _I):
+        # (not "2,5 bar front left and right, 2,9 …": another corner or side in between)
+        between = rf"\b(?:{one}|{_AXLE}|others?|rest|all|and|both|left|right)\b|&"
+        if m and not re.search(between, m[1], _I):
             found[tyre] = _value(m[2])
             spans.append((m.start(), m.end()))
     return found, spans

@@ -210,3 +210,27 @@ def test_another_one_after_a_task_is_a_task() -> None:
         "and another one to check the gas struts by friday",
     ]
     assert only_call(step("you", *turns), "add_task")["title"] == "Check the gas struts"
+
+
+# --- what the fixes above must leave alone ---------------------------------------------------
+
+
+def test_a_bare_list_after_a_task_is_still_the_task_list() -> None:
+    turns: list[str | BaseMessage] = [
+        "add a task to grease the hitch",
+        called("add_task", "a1", title="Grease the hitch"),
+        result("a1", "add_task", task={"id": "t1", "title": "Grease the hitch", "status": "open"}),
+        AIMessage("Done — added task 'Grease the hitch'."),
+        "anything else left on my list?",
+    ]
+    assert [c["name"] for c in step("you", *turns).tool_calls] == ["list_tasks"]
+
+
+def test_a_reading_for_both_sides_of_an_axle_is_kept_whole() -> None:
+    text = "checked them cold, 2,4 bar front left and right, 2,8 bar rear left and right"
+    got = only_call(step("wheels", text), "log_tyre_pressures")["pressures"]
+    assert (got["front_left"], got["front_right"], got["rear_left"]) == (2.4, 2.4, 2.8)
+
+
+def test_whether_a_fill_was_logged_reads_the_fills() -> None:
+    assert wanted("have we logged the diesel from Longreach yet?") == ["fuel_stats"]
