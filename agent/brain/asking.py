@@ -32,7 +32,11 @@ _ASKING = re.compile(
     # the last of something, asked with its mark: "last time we filled up?"
     r"|(?:the )?last time (?:i|we|you)\b[^.!]*\?\s*$"
     # whether a thing is worth doing asks about it: "would it be worth setting a budget?"
-    r"|(?:would|will|could) it (?:be|make sense)\b)",
+    r"|(?:would|will|could) it (?:be|make sense)\b"
+    # whether the money stretches to something asks, mark or not: "can we afford to stay 3
+    # nights at 45 a night"
+    r"|(?:can|could|should|do|does) (?:i|we|you|they) (?:still |really |even |actually )?"
+    r"(?:afford|justify|stretch to)\b)",
     _I,
 )
 # A question said as a statement with its question mark, the subject first: "the milk is
@@ -74,6 +78,8 @@ _ASKS_PAM = re.compile(
 # ... unless it asks PAM to do something: "can you", "would you mind", "how about adding".
 _POLITE = re.compile(
     _LEAD + r"(?:(?:can|could|would|will|won't) (?:you|ya|u|ye)|(?:can|could|may) (?:i|we)"
+    # (whether the money stretches is a question: "can we afford a 90 dollar dinner?")
+    r"(?!\s+(?:still\s+|really\s+|even\s+|actually\s+)?(?:afford|justify|stretch to))"
     r"|be a (?:dear|love|darling|gem|legend|champ|sweetheart|doll)"
     r"|would you mind|do you mind|is it possible to|are you able to"
     r"|any chance (?:you|ya|u|i|we)(?:'d|'ll)?(?: (?:could|can|would|might|will))?"
@@ -245,6 +251,30 @@ def asks_bare(text: str) -> bool:
     )
 
 
+# A question whether the user kept a row with PAM: "did I log …", "have we put … in yet".
+_KEPT_CHECK = re.compile(
+    _LEAD + r"(?:did|have|has|had) (?:i|we|you) (?:already |ever |actually |even )?"
+    r"(log|logged|record|recorded|enter|entered|put|add|added|note|noted|track|tracked"
+    r"|save|saved|jot|jotted|pop|popped|chuck|chucked|book|booked)\b",
+    _I,
+)
+_PARTICIPLE = {"logged": "log", "recorded": "record", "entered": "enter", "added": "add",
+               "noted": "note", "tracked": "track", "saved": "save", "jotted": "jot",
+               "popped": "pop", "chucked": "chuck", "booked": "book"}  # fmt: skip
+
+
+def kept_check(text: str) -> str | None:
+    """The request inside a question whether it was done ("did I already log the gas
+    bottle refill?" -> "log the gas bottle refill"), to read which rows it would be."""
+    m = _KEPT_CHECK.match(text)
+    if m is None:
+        return None
+    rest = text[m.start(1) :].rstrip(" ?")
+    verb = m[1].lower()
+    rest = _PARTICIPLE.get(verb, verb) + rest[len(verb) :]
+    return re.sub(r"\s+(?:yet|already)$", "", rest, flags=_I)
+
+
 SURE_NONE = 0.5  # the classifier's "no tool" this sure drops a write read from a question
 # ... and its reading tool this sure answers it; less sure, the write's own reading
 # counterpart does ("what food goes bad this week?" is about the pantry, whatever else)
@@ -257,6 +287,10 @@ def answer_to_question(text: str, tool: str) -> tuple[bool, str | None]:
     else the write's reading counterpart."""
     if tool not in WRITES or not is_question(text):
         return False, None
+    if _KEPT_CHECK.match(text):
+        # "did I already log the gas bottle refill?": whether a row was kept, which the
+        # write's reading counterpart answers (never "no tool": the rows are PAM's)
+        return True, READ_OF.get(tool)
     found = guess(text)
     if found.tool is not None and found.tool not in WRITES and found.probability >= SURE_READ:
         return True, found.tool

@@ -23,7 +23,10 @@ _TABLE: list[tuple[str, int, str]] = [
     (
         "repairs",
         4,
-        r"repairs?|repaired|fix(?:ed|ing)?|broke(?:n)?|busted|blown|puncture|flat tyre"
+        # ("blown on eating out", "blew 200 on": money blown is spent, not a blown tyre)
+        r"repairs?|repaired|fix(?:ed|ing)?|broke(?:n)?|busted"
+        r"|blown(?!\s+(?:on|it|all|heaps|a (?:fortune|lot|bomb|packet)|so much|way|\$?\d)\b)"
+        r"|puncture|flat tyre"
         r"|windscreen|tow truck|towing|panel beat\w*|cracked",
     ),
     (

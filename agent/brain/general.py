@@ -167,6 +167,8 @@ _UNKEPT_REPLY: dict[Unkept, str] = {
     "one.",
     "vehicle": "I can't remove or change a vehicle yet — I can list your vehicles or add one.",
     "place": "I can't remove or change a saved place yet — I can save a new one or find places.",
+    "budget": "I can't remove a budget yet — I can set it to another amount or show how your "
+    "budgets stand.",
 }
 
 

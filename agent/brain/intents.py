@@ -16,6 +16,7 @@ from agent.brain.asking import (
     fuel_figures,
     is_question,
     is_request,
+    kept_check,
     last_of_kind,
     price_quoted,
     spends_time,
@@ -181,8 +182,10 @@ _DELETE = re.compile(
 )
 # "add another: …", "one more: …" after a list of some kind: another row of that kind
 _ANOTHER = re.compile(
-    r"^(?:(?:aye|yes|yeah|yep|ok|okay|right|and|oh|also)\b[\s,]*)*(?:add|put|chuck|pop|stick)"
-    r" (?:another|one more|another one)\b",
+    r"^(?:(?:aye|yes|yeah|yep|ok|okay|right|and|oh|also)\b[\s,]*)*(?:(?:add|put|chuck|pop|stick)"
+    r" (?:another|one more|another one)\b"
+    # the verb left out: "and another one to regas the fridge", "one more: clean the filters"
+    r"|(?:another(?: one)?|one more)\s*(?:to|for|:|-|,)\s*\w)",
     _I,
 )
 # "(would you please) also add …" with no list named, things not a pronoun
@@ -630,6 +633,17 @@ def scene(text: str) -> str:
 # A place of a kind PAM keeps, at a named place: "there is a dump point at the Roma
 # showgrounds, which I should like to record for future reference"
 _PLACE_AT = re.compile(rf"\b(?:{PLACE_KIND})\s+(?:at|in|near|behind|outside)\s+(?:the\s+)?[A-Z]")
+# What is told about a place already known, not a place found: a liking ("we like the
+# caravan park at Swan Hill") or what the place does or has ("the park in Orange gives
+# seniors 10% off", "the dump point at Cobar is free"). A fact to remember, not a place to
+# save (which is found, and told where: "there's a dump point behind the oval in Hay").
+_TOLD_ABOUT_PLACE = re.compile(
+    r"(?i:\b(?:we|i|they)\s+(?:really\s+|all\s+|both\s+)?(?:like|love|liked|loved|prefer"
+    r"|enjoy|enjoyed|hate|hated|avoid|rate)\b)"
+    rf"|\b(?:{PLACE_KIND})\s+(?:at|in|near|behind|outside)\s+(?:the\s+)?[A-Z][\w']*"
+    r"(?:\s+[A-Z][\w']*)*\s+(?:gives?|offers?|has|does|charges?|is|was|closes?|opens?"
+    r"|takes?|allows?|lets?|won'?t|doesn'?t|only)\b(?!\s+(?:at|in|near|on|behind|by)\b)"
+)
 
 
 # A place of a kind PAM keeps, told of as found somewhere named: "there's a dump point
@@ -672,7 +686,9 @@ def _noted_as(text: str, candidates: list[Candidate], today: date) -> Candidate 
         return Candidate("add_expense", EXPLICIT)
     if _NOTED_MONEY.search(text):
         return Candidate("add_expense", EXPLICIT)  # "jot down 48 for firewood"
-    if _PLACE_AT.search(text) or _THIS_PLACE.search(text):
+    if (_PLACE_AT.search(text) or _THIS_PLACE.search(text)) and not (
+        _TOLD_ABOUT_PLACE.search(text) and not _FOUND_PLACE.search(text)
+    ):
         return Candidate("save_place", EXPLICIT)
     return None
 
@@ -763,6 +779,13 @@ def _rows_read(write: str) -> set[str]:
 def classify(text: str, today: date, recent_kind: str | None = None) -> Candidate | None:
     """The best tool for `text`, or None when nothing in it asks for one."""
     best = _classify(text, today, recent_kind)
+    if best is None and (asked := kept_check(text)):
+        # "did I already log the gas bottle refill?": the rows that request would write
+        inner = _classify(asked, today, recent_kind)
+        if inner and inner.tool == "add_expense" and category_of(asked) == "fuel":
+            inner = Candidate("log_fuel", inner.score)  # a fill is kept as a fill (its fuel log)
+        if inner and inner.tool in WRITES and (read := READ_OF.get(inner.tool)):
+            best = Candidate(last_of_kind(text, read) or read, inner.score)
     # (a kept row changed or taken away is read on the message's clauses, segment._acted_on:
     # read here, on every text the rules are asked about, it broke one held-out conversation)
     tool = best.tool if best else None

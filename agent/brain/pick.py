@@ -66,7 +66,8 @@ def by_pronoun(text: str) -> bool:
 
 def ref_words(text: str, extra: str = "") -> tuple[str, ...]:
     """Words that describe the row ("the coffee one" -> ("coffee",))."""
-    words = re.findall(r"[a-z][a-z']+", text.lower())
+    # ("the flyscreen's sorted", "the dentist's moved": the row's word with "is" run on)
+    words = [w.removesuffix("'s") for w in re.findall(r"[a-z][a-z']+", text.lower())]
     skip = re.compile(rf"^(?:{extra})$") if extra else None
     return tuple(
         w for w in words if w not in _STOP and not _VERBS.match(w) and not (skip and skip.match(w))
@@ -85,6 +86,27 @@ def _matches(entity: Entity, words: tuple[str, ...], amount: Decimal | None) -> 
             same = False
         score += 3 if same else 0
     return score
+
+
+# Words that name a field of a row, not the row: "the total was 16.50", "the time's wrong".
+_FIELD_WORDS = frozenset(
+    ("total", "amount", "price", "cost", "time", "date", "day", "bill", "figure", "number",
+     "place", "location", "name", "title", "category", "start", "end", "reminder", "details")
+)  # fmt: skip
+
+
+def names_another(text: str, entity: Entity, words: tuple[str, ...]) -> bool:
+    """Whether the message names its row by a word ("cancel the dentist") that the row it
+    would otherwise fall back on (the one just made, "Haircut") does not fit: then the
+    rows are looked up before that one is taken."""
+    if not words or _matches(entity, words, None) > 0:
+        return False
+    # the row is named where a request names its object: in the first words, before any
+    # comma ("cancel the dentist", "the dentist's off"; not "…, picked it up on the way")
+    head = re.split(r"[,;.!?]", text.lower(), maxsplit=1)[0]
+    m = re.match(r"^\W*(?:[a-z']+\s+){0,3}?(?:the|my|our)\s+([a-z][a-z']+)", head)
+    word = m[1].removesuffix("'s") if m else ""
+    return word in words and word not in _FIELD_WORDS
 
 
 def best_match(groups: list[list[Entity]], kind: str, words: tuple[str, ...]) -> Entity | None:

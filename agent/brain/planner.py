@@ -15,7 +15,7 @@ from agent.brain.calendar_words import is_month_first
 from agent.brain.convo import Convo, Env, text_of
 from agent.brain.draft import Draft
 from agent.brain.ids import call_id, conversation_key
-from agent.brain.pick import best_match, ref_words, select
+from agent.brain.pick import best_match, names_another, ref_words, select
 from agent.brain.places import capitalised_place, trip_places
 from agent.brain.questions import question
 from agent.brain.referents import THERE_SLOT
@@ -431,6 +431,20 @@ def plan(convo: Convo) -> Step:
             )
             if entity and not (ref.words or ref.ordinal is not None or ref.amount is not None):
                 entity = _asked_about(groups, ref.kind, convo) or entity
+            lid = call_id(key, draft.tool, index, lookup=True)
+            if (
+                entity is not None
+                and ref.ordinal is None
+                and ref.amount is None
+                and lid not in made
+                and names_another(convo.text, entity, ref.words)
+                and (found := lookup(ref.kind, convo.env))
+                and found[0] in convo.tools
+            ):
+                # "cancel the dentist" when the row in view is the haircut just made (the
+                # dentist's turn is out of the window): the rows are looked up first
+                calls.append({"name": found[0], "args": found[1], "id": lid})
+                continue
             if entity is None:
                 found = lookup(ref.kind, convo.env)
                 lid = call_id(key, draft.tool, index, lookup=True)

@@ -422,7 +422,12 @@ def _named(
     number = month_number(m[1])
     if number is None:
         return None
-    year = int(m[2]) if m[2] else today.year - (1 if number > today.month else 0)
+    if m[2]:
+        year = int(m[2])
+    elif future:  # the calendar's "what's on in January", asked in December: the coming one
+        year = today.year + (1 if number < today.month else 0)
+    else:
+        year = today.year - (1 if number > today.month else 0)
     first = date(year, number, 1)
     return first, month_end(first)
 

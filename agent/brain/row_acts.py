@@ -36,7 +36,7 @@ _I = re.IGNORECASE
 Family = Literal["event", "expense"]
 Act = Literal["change", "remove"]
 # Kept rows PAM has no tool to change or take away: asked to, it says so and writes nothing.
-Unkept = Literal["shopping", "pantry", "trip", "vehicle", "place"]
+Unkept = Literal["shopping", "pantry", "trip", "vehicle", "place", "budget"]
 
 TOOL: dict[tuple[Family, Act], str] = {
     ("event", "change"): "update_event",
@@ -56,7 +56,8 @@ REPLACES = frozenset(
 # away (a shopping or pantry item put back, a trip planned again).
 UNKEPT_REPLACES = frozenset(
     {"add_to_shopping_list", "get_shopping_list", "add_pantry_item", "list_pantry", "list_trips",
-     "add_vehicle", "list_vehicles", "save_place", "find_places", "complete_task"}
+     "add_vehicle", "list_vehicles", "save_place", "find_places", "complete_task",
+     "set_budget", "budget_status"}
 )  # fmt: skip
 
 # What may open a request before its verb: fillers, a polite frame.
@@ -289,4 +290,9 @@ def unkept(text: str) -> Unkept | None:
     for pattern in (_REMOVE, _REMOVE_SPLIT, _REMOVED, _MOVE, _EDIT, _CHANGED, _THEY_CHANGED):
         if (m := pattern.search(text)) and _TRIP.search(m["row"]):
             return "trip"
+    # a budget taken away ("delete the entertainment budget", "scrap my fuel budget"): no
+    # tool removes one (set_budget changes its figure), and no expense is meant
+    for pattern in (_REMOVE, _REMOVE_SPLIT, _REMOVED):
+        if (m := pattern.search(text)) and re.search(r"\b(?:budget|limit)s?\b", m["row"], _I):
+            return "budget"
     return None

@@ -1081,8 +1081,22 @@ def _names_joined(text: str, sep: re.Match[str]) -> bool:
     return bool(_NAME_BEFORE.search(before) and _NAME_AFTER.match(text[sep.end() :]))
 
 
+# A message that says which list, cupboard or calendar its things go on: its clauses are
+# read by its own words, not the kind of the turn before ("chuck bread, milk and tomatoes on
+# the shopping list" after the pantry was shown is one shopping request, not "chuck bread,
+# milk" for the pantry).
+_NAMES_ITS_LIST = re.compile(
+    # (a bare "my list" is the list just talked about: "what else is on my list?")
+    r"\b(?:to|in|into|on|onto) (?:the |my |our )?(?:(?:shopping|grocery|groceries|supplies"
+    r"|to-?do|todo|jobs?|tasks?) list|pantry|cupboard|fridge|freezer|calendar|diary)\b",
+    re.I,
+)
+
+
 def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
     """The requests of `text` read clause by clause."""
+    if recent_kind in ("shopping", "pantry", "task", "event") and _NAMES_ITS_LIST.search(text):
+        recent_kind = None
     bounds = [0]
     for m in islice(_SEP.finditer(text), MAX_CLAUSES - 1):
         if _names_joined(text, m):

@@ -21,7 +21,9 @@ _NOT_NAME = r"(?!(?:to|in|on|into|for|from|with|everyone|all|the|my|our)\b)"
 _GROUP = re.compile(
     rf"\b(?:to|in|on|into|for|from|with)\s+(?:the|my|our)?\s*({_NOT_NAME}[\w'&-]+"
     rf"(?:\s+{_NOT_NAME}[\w'&-]+){{0,4}}?)\s+group\b"
-    rf"|\bgroup\s+(?:(?:called|named)\s*)?['\"]?((?-i:{_TITLE}))"
+    # (a pronoun after "group" opens what was done with it: "the group I just joined")
+    rf"|\bgroup\s+(?:(?:called|named)\s*)?['\"]?(?!(?-i:I|We|You|They|He|She)(?:'\w+)?\s)"
+    rf"((?-i:{_TITLE}))"
     rf"|\b(?:the|my|our)\s+({_NOT_NAME}[\w'&-]+(?:\s+{_NOT_NAME}[\w'&-]+){{0,4}}?)\s+group\b",
     _I,
 )

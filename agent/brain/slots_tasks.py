@@ -79,6 +79,23 @@ def add_task(text: str, env: Env) -> Draft:
     )
     # "… for tmrw": the day is read, the word that led to it is left dangling
     rest = re.sub(r"\s+(?:for|by|on|due)[\s,.!]*$", "", rest.rstrip(), flags=_I)
+    # "put a task in to check the tyres", "pop a to-do in for the gutters": a row put in,
+    # then what it is for (the particle "in" would otherwise open the title)
+    rest = re.sub(
+        r"^\W*(?:(?:please|pls|and|also|just|can you|could you)\s+)*"
+        r"(?:(?:put|pop|stick|chuck|bung|throw|slot|whack|add|make)\s+)?"
+        r"(?:a|an|new|another)\s+(?:to-?do|todo|task|job|reminder)\s+in\s+(?:to|for)\s+",
+        "",
+        rest,
+        flags=_I,
+    )
+    # "and another one to check the struts": another row of the kind just made, then what
+    rest = re.sub(
+        r"^\W*(?:(?:and|also|oh|ok|okay)\s+)*(?:another(?: one)?|one more)\s*(?:to|for|:|-|,)\s*",
+        "",
+        rest,
+        flags=_I,
+    )
     lead = _TASK_LEAD
     if re.match(
         r"\W*(?:add\s+|put\s+|make\s+)?(?:a|an|new)\s+(?:to-?do|todo|task|job)\s+for\b", rest, _I

@@ -54,6 +54,18 @@ def _corners(text: str) -> tuple[dict[str, Decimal], list[tuple[int, int]]]:
         if m := re.search(rf"\b(?:{names})\b{_FILL}{_NUM}{_UNIT}", blank(text, spans), _I):
             found[tyre] = _value(m[1])
             spans.append((m.start(), m.end()))
+    for tyre, names in CORNERS.items():
+        # a corner told of before its reading: "front left on the van is looking low, 32
+        # psi" (a few words with no figure and no other tyre between)
+        if tyre in found:
+            continue
+        told = rf"\b(?:{names})\b([^\d;.?!]{{1,40}}?)[,:-]?\s*{_NUM}{_UNIT}"
+        m = re.search(told, blank(text, spans), _I)
+        # (not "2,5 bar front left and right, 2,9 …": another corner or side in between)
+        between = rf"\b(?:{one}|{_AXLE}|others?|rest|all|and|both|left|right)\b|&"
+        if m and not re.search(between, m[1], _I):
+            found[tyre] = _value(m[2])
+            spans.append((m.start(), m.end()))
     return found, spans
 
 

@@ -113,6 +113,14 @@ WINS: list[tuple[str, int, str]] = [
     ("spending_summary", 7, rf"\bhow much (?:did|has|have) (?:the )?(?:{_SPAN}) cost\b"),
     ("list_expenses", 7, rf"\b(?:{_SHOW})\b.{{0,25}}\b(?:{_ROWS})\b"),
     ("list_expenses", 7, r"\b(?:my|our|recent|latest|last \d+) expenses\b"),
+    # what something kept came to: "what did the camp fees come to in november", "how much
+    # did the rego set us back" (the rows of that kind, added up)
+    (
+        "list_expenses",
+        7,
+        r"\b(?:what|how much) (?:did|do|does|has|have) (?:the |my |our |all the |those )?"
+        r"[a-z][\w' ]{1,30}? (?:come to|came to|add up to|added up to|set (?:us|me) back)\b",
+    ),
     (
         "list_expenses",
         7,
