@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from tools.format import day_label
+
 _I = re.IGNORECASE
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _REPEAT = re.compile(
@@ -36,14 +38,15 @@ def on_a_weekday(m: re.Match[str]) -> bool:
     return bool(m["plural"]) or (m["unit"] or "").lower()[:3] in {d[:3] for d in _DAYS.split("|")}
 
 
-def note(day: date | None, *, weekday: bool = False, task: bool = False) -> str:
+def note(
+    day: date | None, today: date | None = None, *, weekday: bool = False, task: bool = False
+) -> str:
     """What the reply says after writing one row for a repeat."""
     if task:
         return "Repeats aren't supported yet, so that's one task, not a repeating one."
     if day is None:
         return "Repeats aren't supported yet, so that's set once only."
-    dated = f"{day.day} {day.strftime('%b')}"
-    when = (
-        f"the next {day.strftime('%A')} ({dated})" if weekday else f"{day.strftime('%A')} {dated}"
-    )
+    dated = day_label(day, today or day)
+    named = _DAYS.split("|")[day.weekday()].capitalize()  # not %A: replies don't follow the locale
+    when = f"the next {named} ({dated})" if weekday else f"{named} {dated}"
     return f"Repeats aren't supported yet, so that's set for {when} only."

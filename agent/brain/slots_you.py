@@ -225,7 +225,7 @@ def create_event(text: str, env: Env) -> Draft:
     draft.put("title", title[:200] or None)
     draft.missing = "start" if "start" not in draft.args else None if title else "title"
     if repeat and moment:
-        draft.note = repeats.note(moment.day, weekday=repeats.on_a_weekday(repeat))
+        draft.note = repeats.note(moment.day, env.today, weekday=repeats.on_a_weekday(repeat))
     return draft
 
 
