@@ -351,15 +351,23 @@ def said_from_now(text: str) -> bool:
     return _FROM_NOW.search(text) is not None
 
 
+def _count(said: str) -> float:
+    """How many of a unit: "a"/"an" 1, "half a(n)" 0.5, "(a) couple of" 2, "a few" 3, or
+    the figure."""
+    said = said.lower()
+    if said.startswith("half"):
+        return 0.5
+    if said in ("a", "an"):
+        return 1.0
+    return 2.0 if "couple" in said else 3.0 if "few" in said else float(said)
+
+
 def _from_now(text: str, now: datetime) -> Moment | None:
     m = _FROM_NOW.search(text)
     if not m:
         return None
     word, unit = (m[1], m[2]) if m[1] else (m[3], m[4])
-    word = word.lower()
-    count = {"a": 1.0, "an": 1.0, "half a": 0.5, "half an": 0.5, "a couple of": 2.0}.get(word)
-    count = count if count is not None else 3.0 if word == "a few" else float(word)
-    minutes = count * (60 if unit.lower().startswith("h") else 1)
+    minutes = _count(word) * (60 if unit.lower().startswith("h") else 1)
     at = (now + timedelta(minutes=minutes)).replace(second=0, microsecond=0)
     return Moment(at.date(), at.time().replace(tzinfo=None), ((m.start(), m.end()),))
 
@@ -429,12 +437,7 @@ def shift_by(text: str) -> timedelta | None:
     if not m:
         return None
     way, count, unit = (m[1], m[2], m[3]) if m[1] else (m[6], m[4], m[5])
-    said = count.lower()
-    size = (
-        0.5 if said.startswith("half") else 1 if said in ("a", "an")
-        else 2 if "couple" in said else 3 if "few" in said else int(said)
-    )  # fmt: skip
-    minutes = size * _UNIT_MINUTES[unit.lower()[0]]
+    minutes = _count(count) * _UNIT_MINUTES[unit.lower()[0]]
     # ("push it back a week", "a week out": later; "bring it forward", "sooner": earlier)
     sign = 1 if way.lower() in ("back", "later", "out") else -1
     return timedelta(minutes=sign * minutes)
