@@ -251,7 +251,7 @@ class RunManager:
                 action: CancelAction = "rollback" if strategy == "rollback" else "interrupt"
                 for other in busy:
                     await self.cancel(other.run_id, action)
-                    if forget:
+                    if forget and not forgotten(other):  # (an AP run's cancel forgot it)
                         await delete_run_row(pool, other.user_id, other.run_id)
             if forget and rolled_back is not None:
                 await delete_run_row(pool, run.user_id, rolled_back)
