@@ -33,7 +33,8 @@ async def find_run(
     """The thread, and the live run or (once it has left memory) its row; both for a run
     another instance executes (the row has what its follower here lacks: its metadata
     and kwargs). A row still unfinished is ended first if its owner died (orphans.py): a
-    follower of another instance's run does not vouch for that instance."""
+    follower of another instance's run does not vouch for that instance, nor for a run
+    whose row is gone."""
     thread = await owned_thread(resources, user, thread_id)
     live = await runs.find(run_id)  # with Redis, also a run another instance executes
     if live is not None and (live.thread_id != thread.thread_id or live.user_id != user):
@@ -43,10 +44,10 @@ async def find_run(
     row = await get_run_row(resources.pool, user, thread.thread_id, run_id)
     if row is not None:
         row = await settled(runs, resources.pool, row)
+    if row is None:  # never recorded, or forgotten (a rollback deletes it) though its
+        raise RunNotFound()  # process still shares its events for a while
     if live is not None:
         return thread, live, row
-    if row is None:
-        raise RunNotFound()
     return thread, None, row
 
 

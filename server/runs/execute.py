@@ -25,6 +25,7 @@ from server.metrics_callbacks import MetricsCallback
 from server.runs.admission import Ticket
 from server.runs.coordinator import Lease
 from server.runs.graph_stream import graph_stream
+from server.runs.rollback import forgotten, undo
 from server.runs.run import Run, RunStatus, turn_result
 from server.runs.store import run_update_statements, update_run
 from server.runs.user_graphs import users_graph
@@ -234,14 +235,20 @@ async def _marked(marking: asyncio.Task[None] | None) -> None:
 async def _record_end(
     run: Run, graph: Any, pool: Pool, status: RunStatus, error: str | None, recorded: bool
 ) -> None:
-    """Record how the run ended (unless its checkpoints' transaction already did), then
-    close its event log."""
+    """Record how the run ended (unless its checkpoints' transaction already did), undo
+    it when it was rolled back, then close its event log. All before the run lets its
+    thread go (`execute`): the next run never sees a rollback half done."""
     if status == "cancelled":
         try:
             await _snapshot(graph, run)
         except Exception:
             log.warning("no state after cancel", run_id=run.run_id)
-    if not recorded:
+    if run.cancel_action == "rollback":
+        try:
+            await undo(pool, run)
+        except Exception:  # its cancel tries again, and fails its caller if it must
+            log.exception("rollback not undone by the run", run_id=run.run_id)
+    if not recorded and not (run.undone and forgotten(run)):  # no row left to update
         run.set_status(status)
         run.error = error
         try:

@@ -19,14 +19,9 @@ from server.runs.admission import Admission
 from server.runs.coordinator import Coordinator
 from server.runs.execute import execute, graph_input
 from server.runs.request import RunRequest
+from server.runs.rollback import forgotten, undo
 from server.runs.run import CancelAction, Run, Strategy, ThreadBusy
-from server.runs.store import (
-    DuplicateMessage,
-    delete_run_checkpoints,
-    delete_run_row,
-    insert_run,
-    update_run,
-)
+from server.runs.store import DuplicateMessage, delete_run_row, insert_run, update_run
 from tools.db.thread_keys import thread_key
 
 __all__ = ["RunManager", "RunRequest", "Strategy", "ThreadBusy"]
@@ -110,13 +105,6 @@ class RunTable:
         for handle in self._expiry.values():
             handle.cancel()
         self._expiry.clear()
-
-
-def forgotten(run: Run) -> bool:
-    """An Agent Protocol run rolled back leaves no row, as LangGraph's server deletes it:
-    undone, as if it had never run. A chat turn's row stays (its message_id keeps a retried
-    message from running twice)."""
-    return run.cancel_action == "rollback" and run.kwargs is not None
 
 
 class RunManager:
@@ -306,15 +294,19 @@ class RunManager:
             return
         if run is None or run.done:
             return
-        run.cancel_action = action
+        stopping = run.cancel_action is not None  # a cancel before this one is under way
+        if not stopping or action == "rollback":
+            run.cancel_action = action  # (a rollback asked meanwhile still reaches the task)
         if run.task is None:
             return  # _launch sees cancel_action before it creates the task
-        run.task.cancel()
+        if not stopping:  # once: a second CancelledError would cut its end short
+            run.task.cancel()
         await asyncio.wait({run.task})
-        if action == "rollback":
-            await delete_run_checkpoints(self._resources.pool, run.thread_key, run.run_id)
+        # The task undoes a rollback before it lets the thread go (rollback.py); here only
+        # what it did not (it ended before it saw the rollback, or its undo failed).
+        if action == "rollback" and not run.undone:
+            await undo(self._resources.pool, run)
         if forgotten(run):
-            await delete_run_row(self._resources.pool, run.user_id, run.run_id)
             self._table.drop(run)  # not found from now on, as its row
 
     async def cancel_thread(self, thread_key: str, action: CancelAction = "interrupt") -> None:

@@ -81,6 +81,8 @@ class Run:
         self.interrupts: list[Any] = []
         self.result: dict[str, Any] | None = None
         self.cancel_action: CancelAction | None = None
+        # A rollback's deletions done (server/runs/rollback.py), by its task or its cancel.
+        self.undone = False
         self.log = EventLog()
         self.task: asyncio.Task[None] | None = None
         # True: another instance executes the run; this object follows it (and `task`

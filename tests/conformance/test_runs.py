@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from typing import Any
 
@@ -10,8 +11,18 @@ import pytest
 from tests.conformance.differences import without_checkpoint_thread as states
 from tests.conformance.script import new_thread, same_on_both, say, stream
 from tests.conformance.sides import ASSISTANT, Caller, Side
+from tests.fakes import HOLD
 
 EXPENSE = "spent $12.50 on coffee"
+
+
+async def running(caller: Caller, thread_id: str, run_id: str) -> None:
+    """Until the side runs the run (`langgraph dev` starts it from its queue; PAM as it
+    acknowledges it)."""
+    while True:
+        if (await caller.sdk.runs.get(thread_id, run_id))["status"] == "running":
+            return
+        await asyncio.sleep(0.05)
 
 
 @pytest.mark.row("`config` (`recursion_limit`, `tags`, `configurable` → run metadata)")
@@ -123,10 +134,14 @@ async def test_search(sides: tuple[Side, Side]) -> None:
 async def test_cancel_then_thread_status(sides: tuple[Side, Side]) -> None:
     async def script(caller: Caller) -> Any:
         thread_id = await new_thread(caller)
+        # The reply is held (tests.fakes.HOLD): cancelled once its side runs it, the run
+        # is provably mid-turn, whatever the machine's load. (Cancelled on its first
+        # streamed token instead, it had the rest of the reply, ~0.2 s, to be cancelled
+        # in, or ended `success` on an idle thread.)
         parts = caller.sdk.runs.stream(
             thread_id,
             ASSISTANT,
-            input=say("hello, how are you?"),
+            input=say(f"hello, how are you? {HOLD}"),
             stream_mode=["messages-tuple"],
             context=caller.context,
         )
@@ -134,7 +149,7 @@ async def test_cancel_then_thread_status(sides: tuple[Side, Side]) -> None:
         async for part in parts:
             if part.event == "metadata":
                 run_id = part.data["run_id"]
-            if part.event == "messages" and part.data[0]["type"] == "AIMessageChunk":
+                await running(caller, thread_id, run_id)
                 await caller.sdk.runs.cancel(thread_id, run_id, wait=True)
                 break
         await parts.aclose()  # type: ignore[attr-defined]
