@@ -38,6 +38,7 @@ from agent.brain.places import (
 from agent.brain.previous import Previous
 from agent.brain.ranges import PERIODS, Range, find_range, next_to
 from agent.brain.slots import EXTRACT
+from agent.brain.slots_places import place_kind
 from agent.brain.slots_vehicle import vehicle_named
 from agent.brain.textutil import title_case
 from agent.brain.times import find_time
@@ -662,13 +663,29 @@ _TRIP_QUESTION = re.compile(
 )
 
 
+# Another category's budget said after one was set: "fuel 250 too", "same for food".
+_ANOTHER_BUDGET = re.compile(
+    r"\b(?:too|as well|also|same|ditto)\b|^\W*(?:and|also|plus|do|now)\b", _I
+)
+_SAME_LIMIT = re.compile(r"\b(?:same|ditto)\b", _I)
+
+
 def _budget_again(text: str, prev: Previous, env: Env, whole: str = "") -> dict[str, Any] | None:
     """After a budget was set: "and 300 for fuel" sets another, "actually make it
     three-fifty" changes the one just set (a budget is never a few dollars: hundreds)."""
-    amount = spoken_pair(text, hundreds=True) or best_amount(text, loose=True)
-    if amount is None or len(text.split()) > MAX_WORDS:
+    if len(text.split()) > MAX_WORDS:
         return None
+    amount = spoken_pair(text, hundreds=True) or best_amount(text, loose=True)
     category = category_of(text, american=env.american)
+    limit = prev.filters.get("monthly_limit")
+    if category and category != prev.filters.get("category") and _ANOTHER_BUDGET.search(text):
+        # "fuel 250 too", "do food as well, 200"; "same for food": the limit just set
+        if amount is not None:
+            return {"category": category, "monthly_limit": float(amount.value)}
+        if _SAME_LIMIT.search(text) and isinstance(limit, (int, float)):
+            return {"category": category, "monthly_limit": float(limit)}
+    if amount is None:
+        return None
     if category and _MORE.match(text):
         return {"category": category, "monthly_limit": float(amount.value)}
     same = prev.filters.get("category")
@@ -950,6 +967,9 @@ def follow_up(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
         or town_after_word(text, "about|for|in|at")
         or bare_town(text)
     )
+    if prev.action == "find_places" and (kind := place_kind(text)):
+        args["kind"] = kind  # "and dump points?", "what about fuel?": another kind, same town
+        changed = True
     if prev.action in ("weather_forecast", "find_places") and place:  # "what about Exmouth?"
         args["location" if prev.action == "weather_forecast" else "near"] = place
         changed = True
