@@ -709,6 +709,21 @@ def _other_ends(text: str, prev: Previous) -> bool:
     return any(end and end.lower() not in known for end in (origin, dest))
 
 
+# A question over the rows just listed, answered by the same read (its reply gives the
+# total): "add those up for me", "what's the total?", "how much is that altogether?".
+TOTALLED = ("list_expenses", "fuel_stats", "spending_summary")
+_TOTAL_OF_SHOWN = re.compile(
+    r"\b(?:add|tot|total|sum|tally)\s+(?:those|them|these|'?em|that|it all|the lot|all that)"
+    r"(?:\s+up)?\b"
+    r"|\bwhat(?:'s| is| do| does) (?:that|those|they|these|it all|the lot) (?:come|add|amount)"
+    r"(?: up)? to\b"
+    r"|\bhow much (?:is|was|are|were|do|does) (?:that|those|they|these|it|the lot)"
+    r"(?: come to| add up to)?\s*(?:all up|altogether|all together|in total|together|total)\b"
+    r"|^\W*(?:and |so |ok )?(?:what'?s |what is )?the total\W*$",
+    _I,
+)
+
+
 def act_on_listed(text: str, env: Env, before: str = "") -> tuple[str, dict[str, Any]] | None:
     """ "add those to the shopping list" after the pantry was listed; "bump the food one up
     to 700" after the budgets were ("bump it to 500" after `before`, the previous message,
@@ -735,6 +750,8 @@ def act_on_listed(text: str, env: Env, before: str = "") -> tuple[str, dict[str,
             category = category_of(before, american=env.american)
         if category and amount:
             return "set_budget", {"category": category, "monthly_limit": float(amount.value)}
+    if prev.action in TOTALLED and _TOTAL_OF_SHOWN.search(text) and not best_amount(text):
+        return prev.action, dict(prev.filters)  # "add those up": the list again, with its total
     if prev.action == "set_budget" and _TRACKING.search(text) and not best_amount(text):
         return "budget_status", {}  # "how are we looking against that so far?"
     if (
