@@ -719,7 +719,7 @@ def appr(rng: random.Random) -> list[dict[str, Any]]:
                         [call("delete_expense")],
                         interrupt=True,
                     ),
-                    turn(yeses[i % 4], tools=[], interrupt=False),
+                    turn(yeses[i % 4], interrupt=False),  # the call approved is no new call,
                 ],
                 fixtures={
                     "expenses": [
