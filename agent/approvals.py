@@ -50,7 +50,7 @@ _FILLER_WORDS = (
     "please go ahead do it that this post delete remove send publish share comment yes no"
     " thanks thank you mate cheers sure fine good ok okay right sounds is the one them"
     " both all and then now just dont don't not cancel leave forget never mind bother worry"
-    " with anyway after"
+    " with anyway after for"
 )
 _FILLER = frozenset(_FILLER_WORDS.split())
 # Words that name what a set-aside call does, for "yes, post it" later (else the words

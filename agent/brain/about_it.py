@@ -24,6 +24,15 @@ SHARE_IT = re.compile(
     _I,
 )
 POSTS = ("create_post",)
+# An event that is what the previous turn made: "put that in the calendar too", "add it to
+# my diary, we leave at 7".
+CALENDAR_IT = re.compile(
+    r"^\W*(?:(?:and|ok(?:ay)?|now|also|then|pls|please|can you|could you|yeah|good)\b[\s,]*)*"
+    r"(?:put|stick|pop|add|chuck|whack|bung|save|pencil)\s+(?:it|that|this|that one|this one"
+    r"|the trip|that trip|this trip)\s+(?:in|into|on|to)\s+(?:the\s+|my\s+|our\s+)?"
+    r"(?:calendar|calender|diary)\b",
+    _I,
+)
 
 
 def _stars(rating: Any) -> str:
@@ -61,3 +70,19 @@ def post_about_previous(tool: str, text: str, prev: Previous | None) -> str | No
     ):
         return None
     return describe(prev)
+
+
+def event_about_previous(tool: str, text: str, prev: Previous | None) -> str | None:
+    """The title of an event whose request says only "put it in the calendar", from what
+    the turn just before made (a trip: "Dubbo to Bourke")."""
+    if tool != "create_event" or prev is None or prev.turns_ago != 1 or not CALENDAR_IT.match(text):
+        return None
+    f, row = prev.filters, prev.rows[0] if prev.rows else {}
+    if prev.action == "plan_trip" and f.get("destination"):
+        return (
+            f"{f['origin']} to {f['destination']}"
+            if f.get("origin")
+            else f"Trip to {f['destination']}"
+        )
+    title = row.get("title") or row.get("name")
+    return str(title) if title else None

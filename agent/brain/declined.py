@@ -41,6 +41,17 @@ _NEWER = re.compile(r"\bthe (?:one after|later one|newer one)\b", _I)
 _CHANGE_IT = re.compile(
     r"\b(?:change|make|move|shift|push|set|update|fix|put|bump)\s+(?:it|that|this)\b", _I
 )
+# The declined call wanted after all: "on second thoughts go ahead", "ok fine, do it after
+# all", "changed my mind, delete it".
+_AFTER_ALL = re.compile(
+    r"\b(?:go ahead|after all|on second thoughts?|second thoughts|changed my mind"
+    r"|(?:yes|yeah|yep|ok|okay|fine|actually),? (?:do|delete|post|cancel|remove|send|share)"
+    r" (?:it|that|this)(?: one)?\W*$)",
+    _I,
+)
+_NOT_AFTER_ALL = re.compile(
+    r"\b(?:don'?t|do not|no need|leave it|keep it|never ?mind|instead)\b", _I
+)
 _REASON = re.compile(r"[,;]\s+(?=(?:they|we|he|she|it's|its|because|cos|as|since)\b)", _I)
 
 
@@ -120,6 +131,12 @@ def _another(text: str, rows: list[Entity], declined: str) -> Entity | None:
     return others[0] if len(others) == 1 else None
 
 
+def _wanted_after_all(text: str) -> bool:
+    return bool(
+        _AFTER_ALL.search(text) and not _NOT_AFTER_ALL.search(text) and not _ANOTHER.search(text)
+    )
+
+
 def after_declined(convo: Convo) -> tuple[str, dict[str, Any] | None] | None:
     """The call this turn asks for about the row of the call just declined, if it is one:
     its arguments whole, or None when its row is to be looked up by `another_row(text)`."""
@@ -129,6 +146,8 @@ def after_declined(convo: Convo) -> tuple[str, dict[str, Any] | None] | None:
         return None
     if found is None:
         tool = _declined_tool(convo)
+        if tool and _wanted_after_all(text):
+            return tool, {}  # (the router: the words only; the agent sees the call itself)
         kind = next((k for a, k in ID_ARGS.items() if tool and tool.endswith(k)), None)
         if tool is None or kind is None:
             return None
@@ -136,6 +155,8 @@ def after_declined(convo: Convo) -> tuple[str, dict[str, Any] | None] | None:
             return tool, {}  # the rows are not in view: the domain's agent picks the row
         return (UPDATES[kind][0], {}) if kind in UPDATES and _CHANGE_IT.search(text) else None
     tool, args = found
+    if _wanted_after_all(text):
+        return tool, args  # "on second thoughts go ahead and delete it": asked again, as it was
     id_arg = next((a for a in ID_ARGS if a in args), None)
     if id_arg is None:
         return None

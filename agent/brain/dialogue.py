@@ -38,6 +38,7 @@ from agent.brain.places import (
 from agent.brain.previous import Previous
 from agent.brain.ranges import PERIODS, Range, find_range, next_to
 from agent.brain.slots import EXTRACT
+from agent.brain.slots_places import place_kind
 from agent.brain.slots_vehicle import vehicle_named
 from agent.brain.textutil import title_case
 from agent.brain.times import find_time
@@ -662,13 +663,29 @@ _TRIP_QUESTION = re.compile(
 )
 
 
+# Another category's budget said after one was set: "fuel 250 too", "same for food".
+_ANOTHER_BUDGET = re.compile(
+    r"\b(?:too|as well|also|same|ditto)\b|^\W*(?:and|also|plus|do|now)\b", _I
+)
+_SAME_LIMIT = re.compile(r"\b(?:same|ditto)\b", _I)
+
+
 def _budget_again(text: str, prev: Previous, env: Env, whole: str = "") -> dict[str, Any] | None:
     """After a budget was set: "and 300 for fuel" sets another, "actually make it
     three-fifty" changes the one just set (a budget is never a few dollars: hundreds)."""
-    amount = spoken_pair(text, hundreds=True) or best_amount(text, loose=True)
-    if amount is None or len(text.split()) > MAX_WORDS:
+    if len(text.split()) > MAX_WORDS:
         return None
+    amount = spoken_pair(text, hundreds=True) or best_amount(text, loose=True)
     category = category_of(text, american=env.american)
+    limit = prev.filters.get("monthly_limit")
+    if category and category != prev.filters.get("category") and _ANOTHER_BUDGET.search(text):
+        # "fuel 250 too", "do food as well, 200"; "same for food": the limit just set
+        if amount is not None:
+            return {"category": category, "monthly_limit": float(amount.value)}
+        if _SAME_LIMIT.search(text) and isinstance(limit, (int, float)):
+            return {"category": category, "monthly_limit": float(limit)}
+    if amount is None:
+        return None
     if category and _MORE.match(text):
         return {"category": category, "monthly_limit": float(amount.value)}
     same = prev.filters.get("category")
@@ -690,6 +707,21 @@ def _other_ends(text: str, prev: Previous) -> bool:
     planned += list(prev.filters.get("stops") or [])
     known = {str(p).lower() for p in planned if p}
     return any(end and end.lower() not in known for end in (origin, dest))
+
+
+# A question over the rows just listed, answered by the same read (its reply gives the
+# total): "add those up for me", "what's the total?", "how much is that altogether?".
+TOTALLED = ("list_expenses", "fuel_stats", "spending_summary")
+_TOTAL_OF_SHOWN = re.compile(
+    r"\b(?:add|tot|total|sum|tally)\s+(?:those|them|these|'?em|that|it all|the lot|all that)"
+    r"(?:\s+up)?\b"
+    r"|\bwhat(?:'s| is| do| does) (?:that|those|they|these|it all|the lot) (?:come|add|amount)"
+    r"(?: up)? to\b"
+    r"|\bhow much (?:is|was|are|were|do|does) (?:that|those|they|these|it|the lot)"
+    r"(?: come to| add up to)?\s*(?:all up|altogether|all together|in total|together|total)\b"
+    r"|^\W*(?:and |so |ok )?(?:what'?s |what is )?the total\W*$",
+    _I,
+)
 
 
 def act_on_listed(text: str, env: Env, before: str = "") -> tuple[str, dict[str, Any]] | None:
@@ -718,6 +750,8 @@ def act_on_listed(text: str, env: Env, before: str = "") -> tuple[str, dict[str,
             category = category_of(before, american=env.american)
         if category and amount:
             return "set_budget", {"category": category, "monthly_limit": float(amount.value)}
+    if prev.action in TOTALLED and _TOTAL_OF_SHOWN.search(text) and not best_amount(text):
+        return prev.action, dict(prev.filters)  # "add those up": the list again, with its total
     if prev.action == "set_budget" and _TRACKING.search(text) and not best_amount(text):
         return "budget_status", {}  # "how are we looking against that so far?"
     if (
@@ -950,6 +984,9 @@ def follow_up(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
         or town_after_word(text, "about|for|in|at")
         or bare_town(text)
     )
+    if prev.action == "find_places" and (kind := place_kind(text)):
+        args["kind"] = kind  # "and dump points?", "what about fuel?": another kind, same town
+        changed = True
     if prev.action in ("weather_forecast", "find_places") and place:  # "what about Exmouth?"
         args["location" if prev.action == "weather_forecast" else "near"] = place
         changed = True

@@ -29,7 +29,19 @@ _STOP = set(
 _VERBS = re.compile(rf"^(?:{DELETE}|{MOVE})$")
 
 
+# The last row of a list as it was shown ("the last one", "the last of those"): its end,
+# where "the last expense" alone is the newest.
+_LAST_SHOWN = re.compile(
+    r"\b(?:the )?(?:last|bottom) (?:one|of (?:those|them|these|the lot)|on (?:the|that) list)\b",
+    re.IGNORECASE,
+)
+# Verbs of several words, whose words describe no row.
+_PHRASAL = re.compile(rf"\b(?:{DELETE}|{MOVE})\b", re.IGNORECASE)
+
+
 def ordinal(text: str) -> int | None:
+    if _LAST_SHOWN.search(text):
+        return -1
     m = re.search(r"\b(" + "|".join(_ORDINALS) + r")\b", text, re.IGNORECASE)
     if m:
         return _ORDINALS[m[1].lower()]
@@ -67,7 +79,9 @@ def by_pronoun(text: str) -> bool:
 def ref_words(text: str, extra: str = "") -> tuple[str, ...]:
     """Words that describe the row ("the coffee one" -> ("coffee",))."""
     # ("the flyscreen's sorted", "the dentist's moved": the row's word with "is" run on)
-    words = [w.removesuffix("'s") for w in re.findall(r"[a-z][a-z']+", text.lower())]
+    # ("get rid of that", "knock off the 2nd": a verb of several words says no more than one)
+    text = _PHRASAL.sub(" ", text.lower())
+    words = [w.removesuffix("'s") for w in re.findall(r"[a-z][a-z']+", text)]
     skip = re.compile(rf"^(?:{extra})$") if extra else None
     return tuple(
         w for w in words if w not in _STOP and not _VERBS.match(w) and not (skip and skip.match(w))

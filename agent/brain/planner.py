@@ -192,6 +192,7 @@ _PLACE_SLOTS = {("weather_forecast", "location"), ("find_places", "near")}
 # "on it", "for her", "the same one": the vehicle the previous turn was about.
 _ON_IT = re.compile(
     r"\b(?:on|for|to|in|with) (?:it|her|him|that one|the same one|that|this one)\b"
+    r"|\b(?:fill(?:ed)?|top(?:ped)?|tank(?:ed)?|fuel(?:led)?) (?:her|him|it|'?er) up\b"
     r"|\bthe same (?:car|ute|van|truck|rig|bus|vehicle|one)\b",
     re.I,
 )

@@ -20,6 +20,7 @@ from agent.brain.clock import moved_end
 from agent.brain.convo import Env
 from agent.brain.dialogue import bare_town
 from agent.brain.draft import Draft
+from agent.brain.families import GROUP
 from agent.brain.slots import EXTRACT, OWN_WORDS
 from agent.brain.textutil import title_case
 from tools.registry import ACTIONS_BY_NAME
@@ -32,7 +33,8 @@ _BEFORE = (
     r"|that's fine|thats fine|fine|no probs|no problem)\b[\s,.!]*)*"
 )
 CARRY = re.compile(
-    _BEFORE + r"(?:and|what about|how about|same|then|just|instead|rather|actually|make (?:it|that)"
+    _BEFORE + r"(?:and|what about|how about|same|then|just|only|instead|rather|actually"
+    r"|make (?:it|that)"
     r"|i mean|i meant)\b"
     r"|\b(?:instead|then|rather)\W*$",
     re.IGNORECASE,
@@ -48,6 +50,12 @@ _NOT_THAT = re.compile(r"[,;]?\s*\bnot\s+[\w' ]+?\s*[.!?]*$", re.IGNORECASE)
 _SAVES = re.compile(r"\b(?:save|keep|book|plan|add|put)\b", re.IGNORECASE)
 # Words that ask for the write once more ("and tell the X group too"), not for a change.
 AGAIN = re.compile(r"\b(?:too|also|as well|again)\b", re.IGNORECASE)
+# A post's audience narrowed to a group said by itself ("only the Kimberley Crew mob", "just
+# the Solar group"; the words are the declined post's). "mob", "crew" … read as "group".
+_ONLY_GROUP = re.compile(
+    r"\b(?:only|just)\s+(?:to\s+|in\s+|for\s+)?(?:the|our|my)\s+"
+    rf"(?P<name>[A-Z][\w'&-]*(?:\s+[\w'&-]+){{0,4}}?)\s+(?:{GROUP})\b"
+)
 # Where a place is the whole change ("and albany?"): the slot each tool reads it into.
 PLACE_SLOT = {"weather_forecast": "location", "find_places": "near", "plan_trip": "destination"}
 
@@ -83,6 +91,9 @@ def reframed(
     town = bare_town(text) if slot and slot not in changed else None
     if slot and town and town.lower() != str(old.args.get(slot, "")).lower():
         changed[slot] = title_case(town)
+    if tool == "create_post" and "group" not in changed and (only := _ONLY_GROUP.search(said)):
+        # "nah, only the Kimberley Crew mob": that group's members
+        changed |= {"group": only["name"], "visibility": "group"}
     if not changed:
         return None
     if "group" in changed and "visibility" in old.args and "visibility" not in changed:

@@ -145,7 +145,11 @@ _NAME_ENDS = re.compile(
     r"|please|pls|thanks|for|about|it's|its|since)\b",
     _I,
 )
-_GROUP_LATER = re.compile(r"\b(?:there|that group|this group|the same group)\b", _I)
+_GROUP_LATER = re.compile(
+    r"\b(?:there|that group|this group|the same group)\b"
+    r"|\b(?:tell|ask|let|warn|remind)\s+(?:them|'?em)\b",  # "tell them …": the group shown
+    _I,
+)
 _IN_IT = re.compile(
     r"\b(?:in|to|on|into|for)\s+(?:it|there|that(?: group| one)?|this(?: group| one)?"
     r"|the group|our group|the new group|the new one)\b",
@@ -243,6 +247,15 @@ _SAID_AFTER_WHERE = re.compile(
 )
 
 
+# Words said to the people of a group just shown (agent/brain/tell_them.py).
+_TO_THEM = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|and|also|yeah|yep|then|pls|please|can you|could you)\b[\s,]*)*"
+    r"(?P<verb>tell|ask|warn|remind)\s+(?:them|'?em)\b[\s,:]*(?:that\s+|if\s+|whether\s+)?"
+    r"(?P<body>\S.*)$",
+    _I,
+)
+
+
 def create_post(text: str, env: Env) -> Draft:
     draft = Draft("create_post")
     content = _content(text)
@@ -255,6 +268,10 @@ def create_post(text: str, env: Env) -> Draft:
         content = told_body.strip()  # "tell the X group …": the group's words are no post
     if not content and said:
         content = said[1].strip()
+    if not content and (them := _TO_THEM.match(text)):  # "tell them we're at Broome till Sunday"
+        body = them["body"].strip()
+        asking = them["verb"].lower() == "ask"
+        content = capitalise(body.rstrip(".?!")) + "?" if asking else body
     pointer = re.search(  # `(?<!\s)`: as in _CONTENT
         r"[,;]?(?:(?<!\s)\s+)?(?:and\s+)?\b(?:post|share|publish) (?:that|this|it)\b", text, _I
     )

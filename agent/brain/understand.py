@@ -11,7 +11,7 @@ from typing import Any
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 
-from agent.brain.about_it import post_about_previous
+from agent.brain.about_it import event_about_previous, post_about_previous
 from agent.brain.asking import is_question
 from agent.brain.blend import rescue
 from agent.brain.convo import Convo, text_of
@@ -45,6 +45,7 @@ from agent.brain.refs import entity_groups
 from agent.brain.replies import cancelled_reply
 from agent.brain.segment import Piece, split
 from agent.brain.slots import EXTRACT, KIND
+from agent.brain.tell_them import told_to_group
 from agent.brain.textutil import normalise
 from agent.brain.trip_referent import keep_trip_text
 
@@ -298,6 +299,8 @@ def read_message(convo: Convo) -> Reading:
         reading = Reading(standing, reading.pending, reading.cancelled, reading.say)
     requests = []
     for i, r in enumerate(reading.requests):
+        if changed_tool := told_to_group(r.tool, r.text, convo.env.previous):
+            r = Request(changed_tool, r.text, r.raw, r.args, r.there)
         # "filled up at roma, what's the weather there": a town an earlier request of the
         # same message named, before the previous turn's place
         here = next((t for e in reversed(reading.requests[:i]) if (t := _town_named(e.text))), None)
@@ -311,6 +314,11 @@ def read_message(convo: Convo) -> Reading:
             # "and tell everyone on the feed about it": the post is what the turn before did
             said = EXTRACT[r.tool](r.raw, convo.env).args
             requests.append(Request(r.tool, r.text, r.raw, {**said, "content": words}))
+            continue
+        if title := event_about_previous(r.tool, r.text, convo.env.previous):
+            # "put that in the calendar too" after a trip: the event is the trip, on its day
+            said = EXTRACT[r.tool](_that_day(r.text, convo, r.tool) + day, convo.env).args
+            requests.append(Request(r.tool, r.text, r.raw, {**said, "title": title}))
             continue
         requests.append(
             Request(
@@ -408,15 +416,20 @@ def _day_said_before(request: Request, earlier: list[Request], convo: Convo) -> 
     return ""
 
 
+# The turns whose one day an event said right after them is on, by the filter that gives it.
+DAY_OF_TURN = {"list_events": "start_date", "plan_trip": "start_date"}
+
+
 def _day_just_listed(text: str, convo: Convo) -> str:
     """ "anything on tomorrow?", then "good, pop in lunch with Deb at 12:30 then": an event
-    with no day of its own, right after the calendar of one day was read, is on that day
+    with no day of its own, right after the calendar of one day was read, is on that day;
+    so is "put it in the calendar, we leave at 7" right after a trip planned for a day
     (" on <date>" to add to its text, else "")."""
     prev, today = convo.env.previous, convo.env.today
-    if prev is None or prev.action != "list_events" or prev.turns_ago != 1 or prev.day is None:
+    if prev is None or prev.action not in DAY_OF_TURN or prev.turns_ago != 1 or prev.day is None:
         return ""
-    start, end = prev.filters.get("start_date"), prev.filters.get("end_date")
-    if not start or (end and str(end)[:10] != str(start)[:10]):
+    start, end = prev.filters.get(DAY_OF_TURN[prev.action]), prev.filters.get("end_date")
+    if not start or (prev.action == "list_events" and end and str(end)[:10] != str(start)[:10]):
         return ""  # a week or a month was read: no one day the talk is about
     if find_day(text, today, future=True) or prev.day < today:
         return ""
