@@ -99,7 +99,7 @@ def tasks_battery(rng: random.Random) -> list[Conv]:
         fixtures = {"tasks": [{"title": t} for t, _ in picks]}
         contains = [{"title": t, "status": "done" if t == title else "open"} for t, _ in picks]
         out.append(conv(f"task-done-{n:02d}", ["complete", "task"], [
-            turn(text, ["you"], [call("complete_task")], reply_contains=[name.split()[-1]])],
+            turn(text, ["you"], [call("complete_task")], reply_contains=[title.split()[-1]])],
             {"tasks": {"count": 3, "contains": contains}}, fixtures))
     # by position after a listing
     positions = [("the first one's done", 0), ("number 2 is done", 1), ("tick off the last one", 2),
@@ -116,7 +116,7 @@ def tasks_battery(rng: random.Random) -> list[Conv]:
         contains = [{"title": t, "status": "done" if t == title else "open"} for t, _ in picks]
         out.append(conv(f"task-pos-{n:02d}", ["complete", "task", "follow-up"], [
             turn(lists[n % len(lists)], ["you"], [call("list_tasks")]),
-            turn(text, ["you"], [call("complete_task")], reply_contains=[picks[pos][1].split()[-1]])],
+            turn(text, ["you"], [call("complete_task")], reply_contains=[picks[pos][0].split()[-1]])],
             {"tasks": {"count": 3, "contains": contains}}, fixtures))
     # several at once
     several = ["done {a} and {b}", "tick off {a} and {b}", "{a} and {b} are both done",
