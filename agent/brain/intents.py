@@ -35,6 +35,7 @@ from agent.brain.money import bare_numbers, best_amount
 from agent.brain.places import trip_places
 from agent.brain.row_acts import REPLACES as ACT_REPLACES
 from agent.brain.row_acts import UNKEPT_REPLACES, unkept
+from agent.brain.tasks_done import told_done
 from agent.brain.times import find_time, said_from_now
 from agent.brain.triggers import COMPILED, FILL, MAINT_DONE, MAINT_ITEM, REF, SPEND
 from agent.brain.triggers_wheels import PLACE_KIND
@@ -810,6 +811,8 @@ def _classify(text: str, today: date, recent_kind: str | None) -> Candidate | No
     candidates += _features(text, today)
     if spends_time(text):  # "we spent the winter in Perth": time, not money
         candidates = [c for c in candidates if c.tool not in MONEY_TOOLS]
+    if told_done(text):  # "knocked over the hitch", "the grey water is taken care of"
+        candidates.insert(0, Candidate("complete_task", STRONG))
     if ref := _referential(text, recent_kind):
         candidates.insert(0, ref)
     if not candidates and _FOUND_PLACE.search(text) and _SHARE_IT.search(text):
