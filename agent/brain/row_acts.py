@@ -268,8 +268,17 @@ _WHERE: dict[Unkept, str] = {
     "vehicle": r"(?:the |my |our )(?:vehicles|garage|cars)\b",
     "place": r"(?:the |my |our )(?:saved )?(?:places|spots|map)\b",
 }
+# (a spot marked "on the map" is put there: "on" takes no place away)
+_FROM = {"place": "off|from|out of|in"}
 _FROM_WHERE: list[tuple[Unkept, re.Pattern[str]]] = [
-    (family, re.compile(rf"{_LEAD}{_AWAY}\b[^?]{{1,60}}?\b(?:off|from|out of|in|on)\s+{where}", _I))
+    (
+        family,
+        re.compile(
+            rf"{_LEAD}{_AWAY}\b[^?]{{1,60}}?\b(?:{_FROM.get(family, 'off|from|out of|in|on')})"
+            rf"\s+{where}",
+            _I,
+        ),
+    )
     for family, where in _WHERE.items()
 ]
 # A planned trip, named as one ("the trip to Broome", "my old route"); "the boat trip
