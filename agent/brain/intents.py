@@ -32,9 +32,11 @@ from agent.brain.families import PUT
 from agent.brain.general import talk_only
 from agent.brain.groceries import ITEMS
 from agent.brain.money import bare_numbers, best_amount
-from agent.brain.places import trip_places
+from agent.brain.places import named_town, trip_places
 from agent.brain.row_acts import REPLACES as ACT_REPLACES
 from agent.brain.row_acts import UNKEPT_REPLACES, unkept
+from agent.brain.slots_places import place_kind
+from agent.brain.tasks_done import told_done
 from agent.brain.times import find_time, said_from_now
 from agent.brain.triggers import COMPILED, FILL, MAINT_DONE, MAINT_ITEM, REF, SPEND
 from agent.brain.triggers_wheels import PLACE_KIND
@@ -776,6 +778,25 @@ def _rows_read(write: str) -> set[str]:
     return same_rows(write) | summary
 
 
+# A spot kept by its name and town: "remember Rotary Park in Tennant Creek, drinking water",
+# "add a place: Country Bake, Gundagai, bakery". The name is capitalised, then its town
+# after "in/at/near" or a comma, and a kind of place is said (else it is a fact to keep:
+# "remember Mum's birthday is in June").
+_KEEP_A_PLACE = re.compile(
+    r"^(?:(?:could|can|would) you (?:please )?|pls |please )?(?:remember|keep|add (?:a|this|new)"
+    r" (?:place|spot)|new (?:place|spot))\b[\s:,-]*(?:this (?:spot|place)[\s:,-]*)?"
+    r"(?-i:[A-Z])[\w'&.-]*(?:\s+[\w'&.-]+){0,4}?(?:\s*,\s*|\s+(?:in|at|near)\s+)(?-i:[A-Z])",
+    _I,
+)
+
+
+def keeps_a_place(text: str) -> bool:
+    """Whether `text` asks to keep a spot it names, with its town and kind."""
+    return (
+        bool(_KEEP_A_PLACE.match(text)) and place_kind(text) is not None and bool(named_town(text))
+    )
+
+
 def classify(text: str, today: date, recent_kind: str | None = None) -> Candidate | None:
     """The best tool for `text`, or None when nothing in it asks for one."""
     best = _classify(text, today, recent_kind)
@@ -810,6 +831,10 @@ def _classify(text: str, today: date, recent_kind: str | None) -> Candidate | No
     candidates += _features(text, today)
     if spends_time(text):  # "we spent the winter in Perth": time, not money
         candidates = [c for c in candidates if c.tool not in MONEY_TOOLS]
+    if keeps_a_place(text):  # (before a fact to remember, or money: "…, bakery, rating 5")
+        candidates.insert(0, Candidate("save_place", EXPLICIT))
+    if told_done(text):  # "knocked over the hitch", "the grey water is taken care of"
+        candidates.insert(0, Candidate("complete_task", STRONG))
     if ref := _referential(text, recent_kind):
         candidates.insert(0, ref)
     if not candidates and _FOUND_PLACE.search(text) and _SHARE_IT.search(text):

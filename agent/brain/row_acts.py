@@ -57,7 +57,7 @@ REPLACES = frozenset(
 UNKEPT_REPLACES = frozenset(
     {"add_to_shopping_list", "get_shopping_list", "add_pantry_item", "list_pantry", "list_trips",
      "add_vehicle", "list_vehicles", "save_place", "find_places", "complete_task",
-     "set_budget", "budget_status"}
+     "set_budget", "budget_status", "log_fuel", "fuel_stats"}
 )  # fmt: skip
 
 # What may open a request before its verb: fillers, a polite frame.
@@ -268,8 +268,17 @@ _WHERE: dict[Unkept, str] = {
     "vehicle": r"(?:the |my |our )(?:vehicles|garage|cars)\b",
     "place": r"(?:the |my |our )(?:saved )?(?:places|spots|map)\b",
 }
+# (a spot marked "on the map" is put there: "on" takes no place away)
+_FROM = {"place": "off|from|out of|in"}
 _FROM_WHERE: list[tuple[Unkept, re.Pattern[str]]] = [
-    (family, re.compile(rf"{_LEAD}{_AWAY}\b[^?]{{1,60}}?\b(?:off|from|out of|in|on)\s+{where}", _I))
+    (
+        family,
+        re.compile(
+            rf"{_LEAD}{_AWAY}\b[^?]{{1,60}}?\b(?:{_FROM.get(family, 'off|from|out of|in|on')})"
+            rf"\s+{where}",
+            _I,
+        ),
+    )
     for family, where in _WHERE.items()
 ]
 # A planned trip, named as one ("the trip to Broome", "my old route"); "the boat trip
@@ -277,6 +286,20 @@ _FROM_WHERE: list[tuple[Unkept, re.Pattern[str]]] = [
 _TRIP = re.compile(
     r"\b(?:the|my|our|that|this|old|new|planned|saved|last|next|first|second|other)"
     r"\s+(?:trip|route|itinerary|journey)s?\b",
+    _I,
+)
+
+
+# A kept vehicle's details changed (no tool changes a vehicle): its default, its tank, its
+# odometer or its economy set to another figure. A fill or a service that gives an odometer
+# says no change verb before it ("filled up, odo 123,400").
+_VEHICLE_DETAIL = re.compile(
+    rf"{_LEAD}(?:can you |could you )?(?:change|update|set|make|switch|correct|fix|edit)\s+"
+    r"(?:(?:the|my|our)\s+)?(?:[\w-]+\s+){0,2}?(?:[\w-]+'s\s+)?(?:(?:fuel\s+)?tank(?:\s+size)?"
+    r"|odometer|odo|default\s+(?:vehicle|car|ute|van)|default\s+to\s+(?:the|my|our)"
+    r"|consumption|fuel\s+type|economy)\b"
+    rf"|{_LEAD}(?:can you |could you )?(?:make|set)\s+(?:the\s+|my\s+|our\s+)?[\w-]+(?:\s+[\w-]+)?"
+    r"\s+(?:as\s+)?(?:my|the|our)\s+default\b",
     _I,
 )
 
@@ -290,6 +313,8 @@ def unkept(text: str) -> Unkept | None:
     for pattern in (_REMOVE, _REMOVE_SPLIT, _REMOVED, _MOVE, _EDIT, _CHANGED, _THEY_CHANGED):
         if (m := pattern.search(text)) and _TRIP.search(m["row"]):
             return "trip"
+    if _VEHICLE_DETAIL.match(text):
+        return "vehicle"  # "make the Hilux my default", "change the Troopy's tank to 180 litres"
     # a budget taken away ("delete the entertainment budget", "scrap my fuel budget"): no
     # tool removes one (set_budget changes its figure), and no expense is meant
     for pattern in (_REMOVE, _REMOVE_SPLIT, _REMOVED):

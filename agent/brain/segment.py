@@ -42,6 +42,7 @@ from agent.brain.row_acts import UNKEPT_REPLACES, act_on_row, points_back, unkep
 from agent.brain.shares import DETAIL as SHARE_DETAIL
 from agent.brain.slots import DOMAIN, KIND
 from agent.brain.spelling import correct
+from agent.brain.tasks_done import done_things
 from agent.brain.times import find_time
 
 # The lookbehinds: a run of stops or blanks is tried from its start only, not again from
@@ -686,6 +687,7 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
     plans no trip ("that's all for today, off to bed, big drive to Winton tomorrow")."""
     text = _unletter(correct(text))
     pieces = _jobs_listed(_acted_on(_verb_carried(_requests(text, today, recent_kind))), today)
+    pieces = _each_done(pieces)
     if holds_back(text) or asks_bare(text):
         # "if I set a fuel budget of 800 would I be over? don't set it yet", "physio
         # thursday at 3?": what would be written is only asked about (a message asked by its
@@ -715,6 +717,16 @@ _ELIDED_MONEY = re.compile(
     r"^\s*(?:and\s+)?\$?\d[\d,]*(?:\.\d+)?\s*(?:bucks|dollars)?\s+(?:for|on)\b", re.IGNORECASE
 )
 _MONEY_WRITES = frozenset({"add_expense", "add_income"})
+
+
+def _each_done(pieces: list[Piece]) -> list[Piece]:
+    """Jobs told done together are one completion each ("done the fridge and the rego")."""
+    out: list[Piece] = []
+    for piece in pieces:
+        done = piece.intent is not None and piece.intent.tool == "complete_task"
+        things = done_things(piece.text) if done else []
+        out += [Piece(f"done {thing}", piece.intent) for thing in things] or [piece]
+    return out
 
 
 def _verb_carried(pieces: list[Piece]) -> list[Piece]:

@@ -97,6 +97,28 @@ def _town_at_end(name: str) -> str | None:
     return None
 
 
+_JOINS = frozenset({"the", "on", "at", "of", "by", "near", "in", "up", "down", "over", "a", "an"})
+
+
+def _capitalised(name: str, text: str) -> str:
+    """A name typed with capitals starts at its first capital: "we loved Apex Park",
+    "favourite Outback Auto", "saev Bitter Springs" (lower-case words before it are how it
+    was told, not its name). A message typed all in lower case says nothing by its case."""
+    typed = re.search(re.escape(name), text, _I)  # (tidy capitalised its first word)
+    words = typed[0].split() if typed else []
+    if text.islower() or len(words) < 2 or not words[0].isalpha() or not words[0].islower():
+        return name
+    first = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+    if first is None or not all(w.isalpha() and w.islower() for w in words[:first]):
+        return name
+    if words[first - 1].lower() in _JOINS:
+        return name  # "on the Darling River": a name that says where it is, whole
+    rest = words[first:]
+    if all(w[:1].isupper() or w.lower() in ("of", "on", "the", "and", "&") for w in rest):
+        return " ".join(rest)
+    return name
+
+
 def _rated_words(text: str) -> str:
     """A clause without the praise said after the place ("great sunsets", "5 stars")."""
     return re.split(r"\s+(?:great|good|lovely|nice|awesome|amazing|beautiful|\d\s*stars?)\b",
@@ -148,6 +170,18 @@ def save_place(text: str, env: Env) -> Draft:
     name_text = head[: where_in_head[1]] if where_in_head and where_in_head[1] > 0 else head
     where = where_in_head or place_after(cut[len(head) :], near)  # "..., near Mildura"
     name = tidy(name_text, _LEAD)
+    bracketed = re.search(r"\s*\(([^()]+)\)\s*$", name)
+    if bracketed:  # "Lions Park tap (Bourke)": the town it is in, no part of its name
+        name = name[: bracketed.start()]
+    name = _capitalised(name, text)
+    after = re.match(r"\s*,\s*([A-Za-z][\w' ]*?)\s*(?:[,;.]|\s-\s|$)", cut[len(head) :])
+    # "Lake Cullulleraine, Mildura - campsite": the town after the name's comma
+    town_after = known_town(after[1]) if after else None
+    town_after = (
+        town_after if town_after and after and town_after.lower() == after[1].lower() else None
+    )
+    if bracketed and (in_brackets := known_town(bracketed[1])):
+        town_after = town_after or in_brackets
     if re.fullmatch(_GENERIC, name, _I):
         name = ""
     if not name and where_in_head and re.match(r"(?:in|at)\b", head[where_in_head[1] :], _I):
@@ -179,11 +213,17 @@ def save_place(text: str, env: Env) -> Draft:
         )
         name = tidy(said, _LEAD)
     trailing = None
-    if name and not where and not known_town(name) and (trailing := _town_at_end(name)):
+    if (
+        name
+        and not where
+        and not town_after
+        and not known_town(name)
+        and (trailing := _town_at_end(name))
+    ):
         name = name[: -len(trailing)].strip(" ,")  # "bitter springs mataranka": at Mataranka
     typed_low = name and (name.islower() or (trailing is not None and name[1:].islower()))
     name = title_case(name) if name and typed_low else name
-    town = _town(cut, near) or (
+    town = _town(cut, near) or town_after or (
         town_of(where[0]) if where else title_case(trailing) if trailing else
         known_town(name) if name else None
     )  # fmt: skip
