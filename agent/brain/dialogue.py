@@ -932,6 +932,27 @@ def bare_town(text: str) -> str | None:
     return town if town and len(town.split()) == len(rest.split()) else None
 
 
+# A search that names no thing ("any closer to Cloncurry?", "anything near Hay?"): the
+# things of the search just before.
+_NO_THING = re.compile(
+    r"^\W*(?:(?:and|ok(?:ay)?|righto|right|hmm+|so)\b[\s,]*)*(?:any|anything|anywhere|some"
+    r"|what about|how about)\b(?:\s+(?:closer|nearer|further|else|good|decent|around|near"
+    r"|at|in|up|down|out|by|to|over|there|one|ones|spots?|places?))*\s+(?:to|near|around|at|in"
+    r"|by|past)?\s*[A-Z]",
+    _I,
+)
+
+
+def kind_carried(tool: str, text: str, prev: Previous | None) -> str | None:
+    """The previous search's kind for a search right after it that names none."""
+    if tool != "find_places" or prev is None or prev.turns_ago != 1:
+        return None
+    kind = prev.filters.get("kind")
+    if prev.action != "find_places" or not isinstance(kind, str) or place_kind(text):
+        return None
+    return kind if _NO_THING.match(text) else None
+
+
 _A_LIST = re.compile(r"\b(?:list|lists)\b", _I)
 
 

@@ -23,6 +23,7 @@ from agent.brain.dialogue import (
     correction,
     day_said_before,
     follow_up,
+    kind_carried,
     more_of_the_same,
     previous_place,
     same_again,
@@ -314,6 +315,11 @@ def read_message(convo: Convo) -> Reading:
             # "and tell everyone on the feed about it": the post is what the turn before did
             said = EXTRACT[r.tool](r.raw, convo.env).args
             requests.append(Request(r.tool, r.text, r.raw, {**said, "content": words}))
+            continue
+        if kind := kind_carried(r.tool, r.text, convo.env.previous):
+            # "any closer to Cloncurry?" after campsites near Julia Creek: campsites still
+            said = EXTRACT[r.tool](r.text, convo.env).args
+            requests.append(Request(r.tool, r.text, r.raw, {**said, "kind": kind}))
             continue
         if title := event_about_previous(r.tool, r.text, convo.env.previous):
             # "put that in the calendar too" after a trip: the event is the trip, on its day

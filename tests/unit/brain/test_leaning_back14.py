@@ -216,3 +216,20 @@ def test_a_declined_public_post_narrowed_to_a_group() -> None:
 @pytest.mark.parametrize("said", ["yep, go for it", "yes go for it mate"])
 def test_go_for_it_approves(said: str) -> None:
     assert read_decision(said) == "approve"
+
+
+# --- a search that names no thing keeps the things of the one before ------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "near", "kind"),
+    [
+        ("any closer to Cloncurry?", "Cloncurry", "campsite"),
+        ("anything near Hughenden?", "Hughenden", "campsite"),
+        ("show me mechanics in Cloncurry", "Cloncurry", "mechanic"),
+    ],
+)
+def test_a_search_that_names_no_thing_keeps_the_kind(said: str, near: str, kind: str) -> None:
+    lines = state("find_places", "wheels", {"near": "Julia Creek", "kind": "campsite"}, wrote=False)
+    args = only_call(step("wheels", "camps near Julia Creek", said, **lines), "find_places")
+    assert (args["near"], args.get("kind")) == (near, kind)
