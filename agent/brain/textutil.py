@@ -11,7 +11,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from agent.brain import numbers
+from agent.brain.courtesy import set_aside
 from agent.brain.dictation import undictate
+from agent.brain.shouting import unshout
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -713,7 +715,8 @@ def normalise(text: str) -> str:
     messages again for "that one"."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", " - ")
-    text = undictate(unletter(re.sub(r"[ \t]+", " ", text).strip()))
+    text = re.sub(r"[ \t]+", " ", unshout(text)).strip()
+    text = set_aside(undictate(unletter(text)))
     text = foreign_figures(text)
     text = _WEEKEND_SLASH.sub("weekend", _COUPLE_SCALE.sub(lambda m: f"two {m[1] or m[2]}", text))
     text = _LIST_PLUS.sub(_list_plus, _HESITATION.sub("", text), count=1)
