@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from tools.geo.gazetteer import gazetteer, name_key
+
 _GREET = (
     r"(?:hi|hello|hallo|hullo|hey|heya|hiya|howdy|yo|ahoy|greetings|g'?day|gday"
     r"|(?:good\s+)?(?:morning|afternoon|evening|arvo)|good\s+day|top\s+of\s+the\s+morning)"
@@ -42,8 +44,11 @@ _CLOSING = re.compile(
     rf"(?:[-–—]?\s*[A-Z][a-z'-]+(?:\s+x+)?[\s.!]*)?$",
     re.IGNORECASE,
 )
-# A name signed alone after a dash: "… on Friday - Jan", "… – Marg x".
-_SIGNED = re.compile(r"\s[-–—]\s*[A-Z][a-z'-]+(?:\s+(?:x+|&\s+[A-Z][a-z'-]+))?[\s.!]*$")
+# A name signed alone after a dash: "… on Friday - Jan", "… – Marg x"; a town there is a
+# value ("home base now - Dubbo").
+_SIGNED = re.compile(
+    r"\s[-–—]\s*(?P<name>[A-Z][a-z'-]+)(?P<more>\s+(?:x+|&\s+[A-Z][a-z'-]+))?[\s.!]*$"
+)
 CLOSING_TAIL = 80  # a closing is looked for in the message's last characters only
 
 
@@ -52,6 +57,9 @@ def set_aside(text: str) -> str:
     words remain (a message of courtesy alone is read as it is: small talk)."""
     body = _OPENER.sub("", text, count=1)
     cut = max(0, len(body) - CLOSING_TAIL)
-    tail = _SIGNED.sub("", _CLOSING.sub("", body[cut:], count=1), count=1)
+    tail = _CLOSING.sub("", body[cut:], count=1)
+    signed = _SIGNED.search(tail)
+    if signed and (signed["more"] or not gazetteer().lookup(name_key(signed["name"]))):
+        tail = tail[: signed.start()]
     body = (body[:cut] + tail).rstrip(" ,;-–—")
     return body if re.search(r"[A-Za-z0-9]{2}", body) else text
