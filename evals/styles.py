@@ -150,12 +150,28 @@ EMOJI = ["🚐", "⛽", "😊", "👍", "🙏", "😅", "🎉", "☀️", "🐕"
 _CLAUSE_END = re.compile(r"(?<=[A-Za-z])([,.;!?])(?=\s)")
 
 
+def _named_spans(text: str, ctx: Context) -> list[tuple[int, int]]:
+    """Where the message holds words an expectation names as free text (a post's or a
+    comment's words): an emoji there would be part of them."""
+    low = text.lower()
+    named = [k for k in ctx.keep_text.split("\n") if len(k) >= 8]
+    return [(i, i + len(k)) for k in named if (i := low.find(k)) >= 0]
+
+
 def emoji(text: str, rng: random.Random, ctx: Context) -> str:
+    spans = _named_spans(text, ctx)
+
+    def inside(at: int) -> bool:
+        return any(start < at <= end for start, end in spans)
+
     text = _CLAUSE_END.sub(
-        lambda m: f" {rng.choice(EMOJI)}{m[1]}" if rng.random() < 0.6 else m[1], text
+        lambda m: (
+            f" {rng.choice(EMOJI)}{m[1]}" if rng.random() < 0.6 and not inside(m.start()) else m[1]
+        ),
+        text,
     )
     tail = "".join(rng.choice(EMOJI) for _ in range(rng.choice((1, 1, 2))))
-    return f"{text.rstrip()} {tail}"
+    return text if inside(len(text.rstrip())) else f"{text.rstrip()} {tail}"
 
 
 # --- lines ------------------------------------------------------------------------------

@@ -13,6 +13,9 @@ from rapidfuzz.distance import DamerauLevenshtein
 from agent.brain import numbers
 from agent.brain.courtesy import set_aside
 from agent.brain.dictation import undictate
+from agent.brain.indirect import unframe
+from agent.brain.pictographs import unpicture
+from agent.brain.preamble import set_aside_preamble
 from agent.brain.shouting import unshout
 
 _UNITS = {
@@ -715,8 +718,8 @@ def normalise(text: str) -> str:
     messages again for "that one"."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", " - ")
-    text = re.sub(r"[ \t]+", " ", unshout(text)).strip()
-    text = set_aside(undictate(unletter(text)))
+    text = re.sub(r"[ \t]+", " ", unshout(unpicture(text))).strip()
+    text = unframe(set_aside_preamble(set_aside(undictate(unletter(text)))))
     text = foreign_figures(text)
     text = _WEEKEND_SLASH.sub("weekend", _COUPLE_SCALE.sub(lambda m: f"two {m[1] or m[2]}", text))
     text = _LIST_PLUS.sub(_list_plus, _HESITATION.sub("", text), count=1)

@@ -38,6 +38,7 @@ from agent.brain.intents import OTHER_SENSE, READINGS, other_sense
 from agent.brain.own_rows import asked_about
 from agent.brain.places import named_town, town_after_word
 from agent.brain.pointing import points_back
+from agent.brain.preamble import set_aside_preamble
 from agent.brain.questions import asked, is_no, join
 from agent.brain.ranges import find_range, next_to
 from agent.brain.referents import resolve_there, there_town
@@ -136,7 +137,7 @@ def _read(convo: Convo, index: int, kind: str | None, depth: int) -> Reading:
     raw = text_of(convo.history[index])
     text = normalise(raw)  # (dictated marks and shorthand read there: textutil)
     # the words as typed, for posts and notes, with the marks said and no greeting to PAM
-    raw = set_aside(undictate(unshout(raw)))
+    raw = set_aside_preamble(set_aside(undictate(unshout(raw))))
     pieces = _pieces(text, convo.env.today, kind)
     fresh = [Request(p.intent.tool, p.text, raw) for p in pieces if p.intent]
     waiting = asked(_replies(convo.history, index))
