@@ -666,6 +666,18 @@ _RUNNING_HOURS = re.compile(
 )
 
 
+# "make it ten fifteen", "arvo three forty five": a clock time said as two numbers (the
+# hour, then the minutes in fives) after a word that leads to a time; never before a
+# unit, a count or money ("at 3 45 litre jerries").
+_CLOCK_PAIR = re.compile(
+    r"(?:(?<=\bat )|(?<=\bmake it )|(?<=\barvo )|(?<=\bafternoon )|(?<=\bmorning )"
+    r"|(?<=\bby )|(?<=\buntil )|(?<=\btill )|(?<=\bfrom )|(?<=\baround )|(?<=^sorry, )|^)"
+    r"(1[0-2]|[1-9]) ([1-5][05])\b(?!\s*(?:[.:,]\d|%|\$|dollars?|bucks|litres?|l\b|km|kms|kg"
+    r"|people|items|minutes?|mins?|hours?|days?|weeks?|months?|years?|each|of\b|x\b|and\b))",
+    re.IGNORECASE,
+)
+
+
 def _said_clock(m: re.Match[str]) -> str:
     if m["hh"] and _RUNNING_HOURS.search(m.string):
         return m[0]
@@ -736,6 +748,7 @@ def normalise(text: str) -> str:
     text = _HALF_HOURS.sub(_half_hours, text)
     # "10 o'clock until 12 o'clock": clock times
     text = _SAID_CLOCK.sub(_said_clock, _OCLOCK.sub(r"\1:00", text))
+    text = _CLOCK_PAIR.sub(r"\1:\2", text)
     # "203.450 km" (a thousands dot, as most of Europe writes it); "this week end"
     text = _DOTTED_KM.sub(r"\1\2", re.sub(r"\bweek end\b", "weekend", text, flags=re.I))
     text = _DOTTED_THOUSANDS.sub(lambda m: f"{m[1].replace('.', '')}.{m[2]}", text)
