@@ -666,12 +666,12 @@ _RUNNING_HOURS = re.compile(
 )
 
 
-# "make it ten fifteen", "arvo three forty five": a clock time said as two numbers (the
-# hour, then the minutes in fives) after a word that leads to a time; never before a
-# unit, a count or money ("at 3 45 litre jerries").
+# "arvo three forty five", "till four twenty": a clock time said as two numbers (the hour,
+# then the minutes in fives) after a word that leads only to a time ("at 2 30" is read by
+# times.py; "make it four twenty" may be money); never before a unit, a count or money.
 _CLOCK_PAIR = re.compile(
-    r"(?:(?<=\bat )|(?<=\bmake it )|(?<=\barvo )|(?<=\bafternoon )|(?<=\bmorning )"
-    r"|(?<=\bby )|(?<=\buntil )|(?<=\btill )|(?<=\bfrom )|(?<=\baround )|(?<=^sorry, )|^)"
+    r"(?:(?<=\barvo )|(?<=\bafternoon )|(?<=\bmorning )|(?<=\bby )|(?<=\buntil )"
+    r"|(?<=\btill )|(?<=\bfrom )|(?<=\baround ))"
     r"(1[0-2]|[1-9]) ([1-5][05])\b(?!\s*(?:[.:,]\d|%|\$|dollars?|bucks|litres?|l\b|km|kms|kg"
     r"|people|items|minutes?|mins?|hours?|days?|weeks?|months?|years?|each|of\b|x\b|and\b))",
     re.IGNORECASE,
