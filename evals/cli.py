@@ -65,6 +65,8 @@ def _go(
     source: Source | None,
     weather_url: str | None,
     perturb_seed: int | None = None,
+    styles: str | None = None,
+    style_seed: int = 0,
 ) -> SuiteResult:
     from evals.session import ModelLoadError, run_session
     from tools.db.pool import DatabaseError
@@ -76,6 +78,14 @@ def _go(
         from evals.perturb import perturb
 
         conversations = [perturb(c, perturb_seed) for c in conversations]
+    if styles:
+        from evals.styles import StyleError, parse_styles, restyle
+
+        try:
+            names = parse_styles(styles)
+        except StyleError as exc:
+            fail(str(exc))
+        conversations = [restyle(c, names, style_seed) for c in conversations]
     try:
         return run_session(
             conversations,
@@ -110,6 +120,14 @@ def run(
         int | None,
         typer.Option(help="Re-write every user message with this seed (evals/perturb.py)."),
     ] = None,
+    style: Annotated[
+        str | None,
+        typer.Option(
+            help="Re-write every user message in these styles of writing, e.g. caps,emoji"
+            " (evals/styles.py)."
+        ),
+    ] = None,
+    style_seed: Annotated[int, typer.Option(help="The seed of --style.")] = 0,
     variant: Annotated[
         list[str] | None,
         typer.Option(
@@ -140,7 +158,18 @@ def run(
             fail("--replay answers OpenAI requests: use --model openai:<name>")
         dirs = [cassettes] if cassettes else [cassette_dir(f) for f in files]
         source = CassetteSource(CassetteStore(dirs))
-    suite = _go(files, model, repeat, concurrency, scratch_db, source, weather_url, perturb)
+    suite = _go(
+        files,
+        model,
+        repeat,
+        concurrency,
+        scratch_db,
+        source,
+        weather_url,
+        perturb,
+        style,
+        style_seed,
+    )
     if publish(suite, json_path, report) < min_pass:
         typer.echo(f"pam: conversation pass rate is under --min-pass {min_pass}", err=True)
         raise typer.Exit(code=1)

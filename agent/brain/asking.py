@@ -69,6 +69,13 @@ _TOLD_TO = re.compile(
     r"|plan|share|like|join|please|pls|let'?s)\b",
     _I,
 )
+
+
+def told_to(text: str) -> bool:
+    """Whether the text opens with a verb PAM is told to do something with ("add …")."""
+    return bool(_TOLD_TO.match(text))
+
+
 # A request anywhere in the message: "it was 18 dollars on the 21st, could you add it?"
 _ASKS_PAM = re.compile(
     r"\b(?:can|could|would|will|won't) (?:you|ya|u|ye)\b|\b(?:please|pls|plz)\b"

@@ -11,7 +11,12 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from agent.brain import numbers
+from agent.brain.courtesy import set_aside
 from agent.brain.dictation import undictate
+from agent.brain.indirect import unframe
+from agent.brain.pictographs import unpicture
+from agent.brain.preamble import set_aside_preamble
+from agent.brain.shouting import unshout
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -661,6 +666,18 @@ _RUNNING_HOURS = re.compile(
 )
 
 
+# "arvo three forty five", "till four twenty": a clock time said as two numbers (the hour,
+# then the minutes in fives) after a word that leads only to a time ("at 2 30" is read by
+# times.py; "make it four twenty" may be money); never before a unit, a count or money.
+_CLOCK_PAIR = re.compile(
+    r"(?:(?<=\barvo )|(?<=\bafternoon )|(?<=\bmorning )|(?<=\bby )|(?<=\buntil )"
+    r"|(?<=\btill )|(?<=\bfrom )|(?<=\baround ))"
+    r"(1[0-2]|[1-9]) ([1-5][05])\b(?!\s*(?:[.:,]\d|%|\$|dollars?|bucks|litres?|l\b|km|kms|kg"
+    r"|people|items|minutes?|mins?|hours?|days?|weeks?|months?|years?|each|of\b|x\b|and\b))",
+    re.IGNORECASE,
+)
+
+
 def _said_clock(m: re.Match[str]) -> str:
     if m["hh"] and _RUNNING_HOURS.search(m.string):
         return m[0]
@@ -713,7 +730,8 @@ def normalise(text: str) -> str:
     messages again for "that one"."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", " - ")
-    text = undictate(unletter(re.sub(r"[ \t]+", " ", text).strip()))
+    text = re.sub(r"[ \t]+", " ", unshout(unpicture(text))).strip()
+    text = unframe(set_aside_preamble(set_aside(undictate(unletter(text)))))
     text = foreign_figures(text)
     text = _WEEKEND_SLASH.sub("weekend", _COUPLE_SCALE.sub(lambda m: f"two {m[1] or m[2]}", text))
     text = _LIST_PLUS.sub(_list_plus, _HESITATION.sub("", text), count=1)
@@ -730,6 +748,7 @@ def normalise(text: str) -> str:
     text = _HALF_HOURS.sub(_half_hours, text)
     # "10 o'clock until 12 o'clock": clock times
     text = _SAID_CLOCK.sub(_said_clock, _OCLOCK.sub(r"\1:00", text))
+    text = _CLOCK_PAIR.sub(r"\1:\2", text)
     # "203.450 km" (a thousands dot, as most of Europe writes it); "this week end"
     text = _DOTTED_KM.sub(r"\1\2", re.sub(r"\bweek end\b", "weekend", text, flags=re.I))
     text = _DOTTED_THOUSANDS.sub(lambda m: f"{m[1].replace('.', '')}.{m[2]}", text)

@@ -15,6 +15,7 @@ from agent.brain.about_it import event_about_previous, post_about_previous
 from agent.brain.asking import is_question
 from agent.brain.blend import rescue
 from agent.brain.convo import Convo, text_of
+from agent.brain.courtesy import set_aside
 from agent.brain.dates import find_day
 from agent.brain.declined import after_declined, another_row, declined_tool
 from agent.brain.dialogue import (
@@ -38,6 +39,7 @@ from agent.brain.intents import OTHER_SENSE, READINGS, other_sense
 from agent.brain.own_rows import asked_about
 from agent.brain.places import named_town, town_after_word
 from agent.brain.pointing import points_back
+from agent.brain.preamble import set_aside_preamble
 from agent.brain.questions import asked, is_no, join
 from agent.brain.ranges import find_range, next_to
 from agent.brain.referents import resolve_there, there_town
@@ -45,6 +47,7 @@ from agent.brain.reframe import reframed
 from agent.brain.refs import entity_groups
 from agent.brain.replies import cancelled_reply
 from agent.brain.segment import Piece, split
+from agent.brain.shouting import unshout
 from agent.brain.slots import EXTRACT, KIND
 from agent.brain.tell_them import told_to_group
 from agent.brain.textutil import normalise
@@ -135,7 +138,8 @@ def recent_kind(convo: Convo) -> str | None:
 def _read(convo: Convo, index: int, kind: str | None, depth: int) -> Reading:
     raw = text_of(convo.history[index])
     text = normalise(raw)  # (dictated marks and shorthand read there: textutil)
-    raw = undictate(raw)  # the words as typed, for posts and notes, with the marks said
+    # the words as typed, for posts and notes, with the marks said and no greeting to PAM
+    raw = set_aside_preamble(set_aside(undictate(unshout(raw))))
     pieces = _pieces(text, convo.env.today, kind)
     fresh = [Request(p.intent.tool, p.text, raw) for p in pieces if p.intent]
     waiting = asked(_replies(convo.history, index))
