@@ -11,6 +11,7 @@ import contextlib
 import os
 import subprocess
 import sys
+import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -33,6 +34,9 @@ CHAT_RATE = 12
 WORKERS = 2
 LANDING_TRIES = 200  # connections opened until one lands on the wanted worker
 HEADERS_TIMEOUT_S = 1.5  # the workers' request-head deadline (server/http_protocol.py)
+# uvicorn closes a connection idle for 5 s (its keep-alive default); a client idle longer
+# than this lands a fresh connection on its worker first, as httpx would open one anywhere
+IDLE_S = 3.0
 
 
 @dataclass
@@ -68,6 +72,7 @@ class OnWorker:
         self.workers, self.pid, self.user = workers, pid, user
         self.client: httpx.AsyncClient | None = None
         self.port = 0
+        self.used = 0.0
 
     async def open(self) -> OnWorker:
         for _ in range(LANDING_TRIES):
@@ -79,15 +84,20 @@ class OnWorker:
             )
             port = _client_port(await client.get("/health/live"))
             if self.workers.holder(port) == self.pid:
-                self.client, self.port = client, port
+                self.client, self.port, self.used = client, port, time.monotonic()
                 return self
             await client.aclose()
         raise AssertionError(f"no connection landed on worker {self.pid}")
 
     async def request(self, method: str, path: str, **kwargs: object) -> httpx.Response:
+        if self.client is not None and time.monotonic() - self.used > IDLE_S:
+            await self.client.aclose()  # (the server may be closing it as idle)
+            await self.open()
         assert self.client is not None
+        self.used = time.monotonic()
         response = await self.client.request(method, path, **kwargs)  # type: ignore[arg-type]
         assert _client_port(response) == self.port, "the connection was replaced"
+        self.used = time.monotonic()
         return response
 
     async def aclose(self) -> None:
