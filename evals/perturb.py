@@ -48,8 +48,14 @@ def _strings(value: Any) -> list[str]:
 
 
 def protected(conversation: Conversation) -> set[str]:
-    """Lower-case words the expectations name: they keep their spelling."""
-    named = _strings(conversation.model_dump(include={"turns", "final_state", "fixtures"}))
+    """Lower-case words the expectations (and the rows a message may name) hold: they keep
+    their spelling. Not the messages' own words, or nothing would ever be re-written."""
+    dumped = conversation.model_dump(include={"turns", "final_state", "fixtures"})
+    named = [
+        *_strings([{k: v for k, v in turn.items() if k != "user"} for turn in dumped["turns"]]),
+        *_strings(dumped.get("final_state")),
+        *_strings(dumped.get("fixtures")),
+    ]
     return {w for text in named for w in re.findall(r"[a-z]+", text.lower())}
 
 

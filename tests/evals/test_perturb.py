@@ -46,3 +46,14 @@ def test_words_an_expectation_names_keep_their_spelling() -> None:
     for seed in range(50):
         text = perturb_text("add the dentist appointment tomorrow", random.Random(seed), keep)
         assert "dentist appointment" in text.lower()
+
+
+def test_the_messages_own_words_are_re_written() -> None:
+    keep = protected(CONVERSATION)
+    assert not {"please", "tomorrow", "thanks", "add"} & keep
+    seen = [perturb(CONVERSATION, seed).turns[0].user.lower() for seed in range(50)]
+    assert any("tmrw" in text for text in seen)  # everyday abbreviations
+    assert any("plz" in text for text in seen)
+    words = {"please", "plz", "add", "the", "dentist", "appointment", "tomorrow", "tmrw"}
+    words |= {"thanks", "thx"}
+    assert any(set(text.replace(",", "").replace("!", "").split()) - words for text in seen)
