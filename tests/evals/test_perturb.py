@@ -51,7 +51,7 @@ def test_words_an_expectation_names_keep_their_spelling() -> None:
 def test_the_messages_own_words_are_re_written() -> None:
     keep = protected(CONVERSATION)
     assert not {"please", "tomorrow", "thanks", "add"} & keep
-    seen = [perturb(CONVERSATION, seed).turns[0].user.lower() for seed in range(50)]
+    seen = [str(perturb(CONVERSATION, seed).turns[0].user).lower() for seed in range(50)]
     assert any("tmrw" in text for text in seen)  # everyday abbreviations
     assert any("plz" in text for text in seen)
     words = {"please", "plz", "add", "the", "dentist", "appointment", "tomorrow", "tmrw"}
