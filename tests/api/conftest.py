@@ -168,11 +168,12 @@ async def recv_frame(ws: ClientConnection, timeout_s: float = FRAME_TIMEOUT_S) -
 async def frames_until(
     ws: ClientConnection, last: str, timeout_s: float = FRAME_TIMEOUT_S
 ) -> list[dict[str, Any]]:
-    """Frames up to and including the first of type `last`."""
+    """Frames up to and including the first of type `last`, all within `timeout_s` (one
+    frame may take all of it: a reminder comes when a job runs, after no other frame)."""
     got: list[dict[str, Any]] = []
     async with asyncio.timeout(timeout_s):
         while not got or got[-1]["type"] != last:
-            got.append(await recv_frame(ws))
+            got.append(await recv_frame(ws, timeout_s))
     return got
 
 

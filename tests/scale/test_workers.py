@@ -34,9 +34,10 @@ CHAT_RATE = 12
 WORKERS = 2
 LANDING_TRIES = 200  # connections opened until one lands on the wanted worker
 HEADERS_TIMEOUT_S = 1.5  # the workers' request-head deadline (server/http_protocol.py)
-# uvicorn closes a connection idle for 5 s (its keep-alive default); a client idle longer
-# than this lands a fresh connection on its worker first, as httpx would open one anywhere
-IDLE_S = 3.0
+# The workers close a kept-alive connection whose next request head has not come within
+# HEADERS_TIMEOUT_S; a client idle for longer than this first lands a fresh connection
+# on its worker (httpx would reopen one on either)
+IDLE_S = HEADERS_TIMEOUT_S / 3
 
 
 @dataclass
