@@ -45,9 +45,12 @@ def test_two_words_one_slip_away_is_left_alone() -> None:
     assert mended("chage") is None
 
 
-def test_a_dropped_letter_wins_over_a_wrong_one() -> None:
-    # "thrusday": "thursday" by a swap; a substitution reading is the rarer slip
+def test_a_wrong_letter_or_a_four_letter_word_is_no_slip() -> None:
+    # "thrusday" is "thursday" swapped; "nerds" is "needs" with a wrong letter, and a real
+    # word; "step" is "steep" with a letter dropped, and a real word
     assert mended("thrusday") == "thursday"
+    assert mended("nerds") is None
+    assert mend("fix the step and handrail") == "fix the step and handrail"
 
 
 def test_the_first_word_keeps_its_capital() -> None:
