@@ -17,6 +17,7 @@ from agent.brain.indirect import unframe
 from agent.brain.pictographs import unpicture
 from agent.brain.preamble import set_aside_preamble
 from agent.brain.shouting import unshout
+from agent.brain.typos import mend
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -299,6 +300,10 @@ _TEXTED = re.compile(
     r"|actualley|akshually))\b",
     re.IGNORECASE,
 )
+
+
+# "how much $ have we spent": the sign written for the word money, no figure after it
+_SIGN_FOR_MONEY = re.compile(r"\bhow much \$(?!\s*\d)", re.IGNORECASE)
 
 
 def _texted(m: re.Match[str]) -> str:
@@ -735,7 +740,8 @@ def normalise(text: str) -> str:
     text = foreign_figures(text)
     text = _WEEKEND_SLASH.sub("weekend", _COUPLE_SCALE.sub(lambda m: f"two {m[1] or m[2]}", text))
     text = _LIST_PLUS.sub(_list_plus, _HESITATION.sub("", text), count=1)
-    text = respell(_TEXTED.sub(_texted, text))
+    text = _SIGN_FOR_MONEY.sub(lambda m: m[0][:-2], text)
+    text = mend(respell(_TEXTED.sub(_texted, text)))
     text = _ORDINAL_DATE.sub(_ordinal_date, text)
     text = _HAVE_CONTRACTIONS.sub(r"\1 have", text)  # "what've we got on"
     text = _PER.sub(lambda m: " a " + _PER_WORD.get(m[1].lower(), m[1].lower()), text)
