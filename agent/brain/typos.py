@@ -1,5 +1,5 @@
 """A slipped key in any word the brain reads ("reminer", "recieved", "kilometers" typed
-"kilomtres"): one edit (a dropped, swapped, doubled or wrong letter) put right against the
+"kilomtres"): one slip (a dropped, swapped or doubled letter) put right against the
 brain's own lexicon, the words its rules and tables name (data/lexicon.txt, built from the
 brain's string constants by `python -m agent.brain.typos`).
 

@@ -3,10 +3,12 @@ words, words built on a lexicon word, names and two-way misses stay as written."
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from agent.brain.textutil import normalise
-from agent.brain.typos import LEXICON, mend, mended
+from agent.brain.typos import LEXICON, build, mend, mended
 
 
 @pytest.mark.parametrize(
@@ -62,3 +64,8 @@ def test_how_much_dollar_sign_reads_as_how_much() -> None:
         "how much did the caravan park cost"
     )
     assert "$40" in normalise("how much $40 for the site")
+
+
+def test_the_lexicon_file_is_built_from_the_brain_as_it_is() -> None:
+    """A rule that gains a word needs `python -m agent.brain.typos` run again."""
+    assert frozenset(build(Path(mend.__code__.co_filename).parent)) == LEXICON
