@@ -19,6 +19,8 @@ import random
 from pathlib import Path
 from typing import Any
 
+from evals.batteries.turns import call, turn
+
 HERE = Path(__file__).parent
 NOW = "2026-03-10T09:00:00+11:00"  # a Tuesday in Sydney
 PROFILE = {"timezone": "Australia/Sydney", "currency": "AUD"}
@@ -45,25 +47,6 @@ def conv(
     if final:
         out["final_state"] = final
     return out
-
-
-def turn(
-    user: str,
-    route: list[str] | None = None,
-    tools: list[dict[str, Any]] | None = None,
-    **more: Any,
-) -> dict[str, Any]:
-    expect: dict[str, Any] = {}
-    if route is not None:
-        expect["route"] = route
-    if tools is not None:
-        expect["tools"] = tools
-    expect.update(more)
-    return {"user": user, "expect": expect}
-
-
-def call(tool: str, **args: Any) -> dict[str, Any]:
-    return {"name": tool, "args": args} if args else {"name": tool}
 
 
 # ---------------------------------------------------------------- tasks done

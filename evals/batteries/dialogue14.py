@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from evals.batteries.turns import call, turn
+
 SEED = 14
 SPLIT_SEED = "dialogue14-split"
 HERE = Path(__file__).resolve().parent
@@ -93,25 +95,6 @@ def convo(
     if final:
         out["final_state"] = final
     return out
-
-
-def turn(
-    user: str,
-    route: list[str] | None = None,
-    tools: list[dict[str, Any]] | None = None,
-    **more: Any,
-) -> dict[str, Any]:
-    expect: dict[str, Any] = {}
-    if route is not None:
-        expect["route"] = route
-    if tools is not None:
-        expect["tools"] = tools
-    expect.update(more)
-    return {"user": user, "expect": expect}
-
-
-def call(name: str, **args: Any) -> dict[str, Any]:
-    return {"name": name, "args": args} if args else {"name": name}
 
 
 def ordinal(n: int) -> str:
