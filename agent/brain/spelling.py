@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from agent.brain.textutil import NearMisses
+from agent.brain.near_misses import NearMisses
 
 # The words a request turns on: its verb or the noun that names the tool's kind.
 REQUEST_WORDS = frozenset(

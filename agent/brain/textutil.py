@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
 
@@ -14,6 +13,7 @@ from agent.brain import numbers
 from agent.brain.courtesy import set_aside
 from agent.brain.dictation import undictate
 from agent.brain.indirect import unframe
+from agent.brain.near_misses import NearMisses
 from agent.brain.pictographs import unpicture
 from agent.brain.preamble import set_aside_preamble
 from agent.brain.shouting import unshout
@@ -463,26 +463,6 @@ _SPACED_THOUSANDS = re.compile(
 )
 # "2026-02-01 → 2026-02-14", "mon -> fri": an arrow between two values is "to".
 _ARROW = re.compile(r"\s*(?:→|->|=>|⟶)\s*")
-
-
-class NearMisses:
-    """A lexicon's word a misspelling is a few edits from: the nearest with the same first
-    letter (Damerau-Levenshtein), ties to the first in the lexicon's order. Shared by the
-    request words (spelling.py) and the argument words (`respell`)."""
-
-    def __init__(self, words: Iterable[str]) -> None:
-        self.by_first: dict[str, tuple[str, ...]] = {}
-        for word in words:
-            self.by_first[word[0]] = (*self.by_first.get(word[0], ()), word)
-
-    def nearest(self, word: str, max_edits: int) -> str | None:
-        hit = process.extractOne(
-            word,
-            self.by_first.get(word[:1], ()),
-            scorer=DamerauLevenshtein.distance,
-            score_cutoff=max_edits,
-        )
-        return str(hit[0]) if hit else None
 
 
 # Words written as they sound or as texted ("yestdy", "wensday", "munth", "desel", "2wks"):

@@ -20,15 +20,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein
+from agent.brain.near_misses import NearMisses
 
 _DATA = Path(__file__).parent / "data" / "lexicon.txt"
 LEXICON = frozenset(_DATA.read_text(encoding="utf-8").split())
-_BY_EDGES: dict[tuple[str, str], tuple[str, ...]] = {}
-for _w in sorted(LEXICON):
-    if len(_w) >= 5:
-        _BY_EDGES[_w[0], _w[-1]] = (*_BY_EDGES.get((_w[0], _w[-1]), ()), _w)
+_NEAR = NearMisses(sorted(w for w in LEXICON if len(w) >= 5))
 _ENDINGS = ("s", "es", "d", "ed", "ing", "er", "ers", "ly", "y", "n", "ies", "ied")
 # Real words one edit from a lexicon word that the lexicon does not hold: meant as written.
 _MEANT = frozenset(
@@ -55,14 +51,8 @@ def mended(word: str) -> str | None:
     """The lexicon word a lower-case word is one slip from, or None."""
     if len(word) < 5 or word in LEXICON or word in _MEANT or _inflected(word):
         return None
-    near = process.extract(
-        word,
-        _BY_EDGES.get((word[0], word[-1]), ()),
-        scorer=DamerauLevenshtein.distance,
-        score_cutoff=1,
-        limit=4,
-    )
-    slips = [str(hit[0]) for hit in near if _slip(word, str(hit[0]))]
+    near = [w for w in _NEAR.within(word, 1) if w[-1] == word[-1]]  # its last letter kept
+    slips = [w for w in near if _slip(word, w)]
     return slips[0] if len(slips) == 1 else None  # none, or two meant equally
 
 
