@@ -4,7 +4,9 @@ than `langgraph dev` (docs/agent-protocol.md, "A second yardstick"), side by sid
 from __future__ import annotations
 
 from typing import Any
+from uuid import uuid4
 
+import httpx
 import pytest
 
 from tests.conformance.differences import without_checkpoint_thread as states
@@ -58,3 +60,28 @@ async def test_history_by_query(sides: tuple[Side, Side]) -> None:
 
     found = await same_on_both(sides, script)
     assert len(found["first"]) == 1 and len(found["paged"]) == 3
+
+
+@pytest.mark.row(
+    "a run naming an assistant no id can be (`assistant_id='nope'`), or an unknown UUID"
+)
+async def test_run_with_an_impossible_assistant_id(sides: tuple[Side, Side]) -> None:
+    async def refused(call: Any) -> int | str:
+        try:
+            await call
+        except httpx.HTTPStatusError as error:  # runs.wait raises httpx's own error
+            return error.response.status_code
+        return "ok"
+
+    async def script(caller: Caller) -> Any:
+        thread_id = await new_thread(caller)
+        runs = caller.sdk.runs
+        unknown = str(uuid4())
+        return {
+            "threaded": await refused(runs.wait(thread_id, "nope", input=say("hi"))),
+            "stateless": await refused(runs.wait(None, "nope", input=say("hi"))),
+            "unknown uuid": await refused(runs.wait(thread_id, unknown, input=say("hi"))),
+        }
+
+    found = await same_on_both(sides, script)
+    assert found["threaded"] == 422 and found["unknown uuid"] == 404
