@@ -3,6 +3,7 @@ than `langgraph dev` (docs/agent-protocol.md, "A second yardstick"), side by sid
 
 from __future__ import annotations
 
+import json
 from typing import Any
 from uuid import uuid4
 
@@ -85,3 +86,27 @@ async def test_run_with_an_impossible_assistant_id(sides: tuple[Side, Side]) -> 
 
     found = await same_on_both(sides, script)
     assert found["threaded"] == 422 and found["unknown uuid"] == 404
+
+
+@pytest.mark.row("a JSON body sent as `text/plain` (a browser `fetch` with no headers)")
+async def test_a_json_body_declared_as_plain_text(sides: tuple[Side, Side]) -> None:
+    async def script(caller: Caller) -> Any:
+        http = caller.sdk.http.client
+        plain = {"Content-Type": "text/plain;charset=UTF-8"}
+        created = await http.post(
+            "/threads", content=json.dumps({"metadata": {"via": "plain"}}), headers=plain
+        )
+        thread_id = created.json()["thread_id"]
+        body = {"assistant_id": "pam", "input": say("hello"), "context": caller.context}
+        waited = await http.post(
+            f"/threads/{thread_id}/runs/wait", content=json.dumps(body), headers=plain
+        )
+        broken = await http.post("/threads/search", content="{not json", headers=plain)
+        return {
+            "created": [created.status_code, created.json()["metadata"].get("via")],
+            "waited": [waited.status_code, sorted(waited.json())],
+            "not json": broken.status_code,
+        }
+
+    found = await same_on_both(sides, script)
+    assert found["created"] == [200, "plain"] and found["waited"][0] == 200
