@@ -91,8 +91,8 @@ DIFFERENCES: dict[str, str] = {
     ),
     "an unknown checkpoint": (
         "A `checkpoint_id` the thread does not have (get_state, a run's fork) is a 404 "
-        "naming it in PAM; `langgraph dev` answers an empty state, or runs from the "
-        "thread's latest state as if none was named."
+        "naming it in PAM; `langgraph dev` answers an empty state, or runs the fork "
+        "anyway (a full turn, no error)."
     ),
     "bad run input up front": (
         "A run whose `input` is not an object, or names a node no breakpoint can have, is "
