@@ -24,7 +24,7 @@ from server.agent_protocol.assistant import (
     assistant_record,
     resolve_assistant,
 )
-from server.refusals import Conflict, Forbidden, NotFound
+from server.refusals import BadInput, Conflict, Forbidden, NotFound
 from tools.db.pool import Pool
 from tools.db.scope import user_db
 
@@ -117,6 +117,20 @@ async def find_assistant(pool: Pool, user: UUID, assistant_id: str) -> dict[str,
     if row is None:
         raise AssistantNotFound()
     return _record(row)
+
+
+async def find_run_assistant(pool: Pool, user: UUID, assistant_id: str) -> dict[str, Any]:
+    """A run's assistant (`find_assistant`); an id that is neither a UUID nor the graph's
+    name cannot name one, and is a 422 saying what can, as LangGraph's server answers it."""
+    if assistant_id != GRAPH_ID:
+        try:
+            UUID(assistant_id)
+        except ValueError:
+            raise BadInput(
+                f"assistant_id: {assistant_id!r} is neither an assistant's UUID nor a graph "
+                f"this server serves ({GRAPH_ID!r})."
+            ) from None
+    return await find_assistant(pool, user, assistant_id)
 
 
 def _owned_row(assistant_id: str) -> UUID:

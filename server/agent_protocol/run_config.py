@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from server.agent_protocol.assistant import ASSISTANT_ID, GRAPH_ID
 from server.refusals import BadInput
-from server.runs.graph_stream import ALWAYS, OPTIONAL_MODES, GraphOptions
+from server.runs.graph_stream import ALWAYS, OPTIONAL_MODES, Breakpoints, GraphOptions
 
 RESERVED_CONFIGURABLE = frozenset(
     {
@@ -65,14 +65,14 @@ def _config(raw: dict[str, Any] | None, assistant_id: str) -> dict[str, Any]:
     return found
 
 
-def _breakpoints(
-    field: str, value: str | list[str] | None, nodes: Iterable[str]
-) -> list[str] | None:
+def _breakpoints(field: str, value: str | list[str] | None, nodes: Iterable[str]) -> Breakpoints:
     if value is None:
         return None
     names = [value] if isinstance(value, str) else list(value)
     if names == ["*"]:
-        return ["*"]  # LangGraph's "every node"
+        # LangGraph's "every node" is the string "*" itself: a list ["*"] would be taken
+        # as one node named "*" and never stop.
+        return "*"
     known = set(nodes)
     unknown = sorted(n for n in names if n not in known)
     if unknown:

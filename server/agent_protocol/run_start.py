@@ -7,7 +7,7 @@ from uuid import UUID
 
 from agent.context import Context
 from server.agent_protocol.assistant import GRAPH_ID
-from server.agent_protocol.assistant_rows import find_assistant
+from server.agent_protocol.assistant_rows import find_run_assistant
 from server.agent_protocol.run_view import remember
 from server.agent_protocol.runs_input import CheckedRun, run_request
 from server.agent_protocol.schemas import RunCreate
@@ -77,7 +77,7 @@ async def start_run(
     temporary: bool = False,
 ) -> Run:
     """`temporary`: the run's thread is deleted when it ends (a stateless run's)."""
-    assistant = await find_assistant(resources.pool, user, body.assistant_id)
+    assistant = await find_run_assistant(resources.pool, user, body.assistant_id)
     if assistant["context"]:  # the assistant's saved context, under the run's own
         body = body.model_copy(update={"context": {**assistant["context"], **(body.context or {})}})
     checked = run_request(body, resources.graph.nodes, assistant["assistant_id"])

@@ -6,7 +6,7 @@ import re
 from contextlib import aclosing
 from typing import Any
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Query, Response
 from langgraph.errors import InvalidUpdateError
 
 from agent.nodes import DOMAINS
@@ -159,8 +159,24 @@ async def history(
 ) -> Response:
     """Up to `limit` states, newest first, stopping before the page's JSON would pass
     MAX_PAGE_BYTES (the first state always comes): the client pages on with `before`."""
-    body = body or HistorySearch()
-    row = await owned_thread(res, user, thread_id)
+    return await _history(res, await owned_thread(res, user, thread_id), body or HistorySearch())
+
+
+@router.get("/threads/{thread_id}/history")
+async def history_by_query(
+    thread_id: str,
+    user: ProtocolUser,
+    res: Res,
+    limit: int = Query(default=1, ge=1, le=1000),
+    before: str | None = None,
+) -> Response:
+    """The GET form LangGraph's server answers beside the POST one: `limit` (1 unless
+    told, as there) and `before` (a checkpoint id) as query parameters."""
+    search = HistorySearch(limit=limit, before=before)
+    return await _history(res, await owned_thread(res, user, thread_id), search)
+
+
+async def _history(res: Res, row: ThreadRow, body: HistorySearch) -> Response:
     before = state_config(row.thread_id, body.before) if body.before else None
     parts: list[bytes] = []
     page = PageBytes(MAX_PAGE_BYTES, size=2)

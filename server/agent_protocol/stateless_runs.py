@@ -16,7 +16,7 @@ from uuid import UUID
 import structlog
 from fastapi import APIRouter, Body
 
-from server.agent_protocol.assistant_rows import find_assistant
+from server.agent_protocol.assistant_rows import find_run_assistant
 from server.agent_protocol.auth import ProtocolUser
 from server.agent_protocol.responses import ClosingStream
 from server.agent_protocol.run_lookup import output_body
@@ -63,7 +63,7 @@ async def check_stateless(resources: Resources, user: UUID, body: StatelessRunCr
     (for a batch, before any of its runs starts): the assistant (404), the body with the
     assistant's context (422), and a checkpoint, which the run's new thread never has
     (404; redteam 10: a batch checked it as each run started, after earlier ones ran)."""
-    assistant = await find_assistant(resources.pool, user, body.assistant_id)
+    assistant = await find_run_assistant(resources.pool, user, body.assistant_id)
     if assistant["context"]:
         body = body.model_copy(update={"context": {**assistant["context"], **(body.context or {})}})
     checked = run_request(body, resources.graph.nodes, assistant["assistant_id"])

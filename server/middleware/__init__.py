@@ -1,6 +1,7 @@
 """The middleware stack, outermost first: request id, security headers, CORS, body size
-limit, NUL-free URLs, rate limiting, open streams per user, metrics. All pure ASGI:
-streaming responses pass through unbuffered and WebSocket scopes untouched."""
+limit, NUL-free URLs, rate limiting, open streams per user, metrics, replayed user rows,
+Agent Protocol JSON sent as text/plain. All pure ASGI: streaming responses pass through
+unbuffered and WebSocket scopes untouched."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from starlette.middleware.cors import CORSMiddleware
 
 from server.middleware.body_limit import BodyLimitMiddleware
 from server.middleware.metrics import MetricsMiddleware
+from server.middleware.plain_json import PlainJsonMiddleware
 from server.middleware.rate_limit import RateLimitMiddleware
 from server.middleware.request_id import RequestIdMiddleware
 from server.middleware.security_headers import SecurityHeadersMiddleware
@@ -23,6 +25,7 @@ EXPOSED_HEADERS = ["Content-Location", "Location", "X-Request-ID", "Retry-After"
 
 def install_middleware(app: FastAPI, settings: Settings) -> None:
     # Starlette puts each added middleware outside the ones before it: innermost first.
+    app.add_middleware(PlainJsonMiddleware)  # an Agent Protocol body sent as text/plain
     app.add_middleware(UserRowReplayMiddleware)  # inside the limits: a retry counts once
     app.add_middleware(MetricsMiddleware)
     app.add_middleware(StreamCapMiddleware, settings=settings)  # needs the rate limit's user

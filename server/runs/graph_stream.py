@@ -30,6 +30,8 @@ ALWAYS: tuple[GraphMode, ...] = ("values", "updates")
 OPTIONAL_MODES: tuple[GraphMode, ...] = ("messages", "custom", "debug", "checkpoints", "tasks")
 
 Chunk = tuple[tuple[str, ...], EventMode, Any]
+# Nodes to stop before or after: their names, or LangGraph's "*" for every node.
+Breakpoints = list[str] | Literal["*"] | None
 
 
 @dataclass(frozen=True)
@@ -37,8 +39,8 @@ class GraphOptions:
     modes: tuple[GraphMode, ...] = CHAT_MODES
     subgraphs: bool = True
     events: bool = False
-    interrupt_before: list[str] | None = None
-    interrupt_after: list[str] | None = None
+    interrupt_before: Breakpoints = None
+    interrupt_after: Breakpoints = None
     # Merged into the run's config: recursion_limit, tags, configurable keys.
     config: dict[str, Any] = field(default_factory=dict)
 

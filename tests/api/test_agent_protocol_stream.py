@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import uuid4
+
 import httpx
 import pytest
 from langchain_core.messages import AIMessage
@@ -143,6 +145,10 @@ async def test_stream_headers_and_refusals(serve: Serve) -> None:
         ):
             with pytest.raises(UnprocessableEntityError):
                 await collect(client.runs.stream(thread["thread_id"], "pam", **bad))
-        with pytest.raises(NotFoundError):
+        # An id no assistant can have (neither a UUID nor the graph's name) is bad input,
+        # as LangGraph's server answers it; a UUID of no assistant of the caller's is 404.
+        with pytest.raises(UnprocessableEntityError):
             await collect(client.runs.stream(thread["thread_id"], "someone-else", input=say("x")))
+        with pytest.raises(NotFoundError):
+            await collect(client.runs.stream(thread["thread_id"], str(uuid4()), input=say("x")))
         await client.aclose()

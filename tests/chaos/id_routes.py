@@ -30,6 +30,7 @@ ID_ROUTES: dict[tuple[str, str], Any] = {
     },
     ("GET", "/threads/{thread_id}/state/{checkpoint_id}"): None,
     ("POST", "/threads/{thread_id}/history"): {},
+    ("GET", "/threads/{thread_id}/history"): None,
     ("POST", "/threads/{thread_id}/runs"): RUN_BODY,
     ("GET", "/threads/{thread_id}/runs"): None,
     ("POST", "/threads/{thread_id}/runs/wait"): RUN_BODY,

@@ -77,6 +77,28 @@ DIFFERENCES: dict[str, str] = {
         "`langgraph dev` lacks `graph_id` there. The SDK sweep leaves them out of a "
         "thread's and a run's shape (its metadata, and its config's in `kwargs`)."
     ),
+    "join replays a run": (
+        "`runs.join_stream` without Last-Event-ID: PAM sends the run's events from its "
+        "start (`metadata` first) while it keeps the run, a finished one included, so a "
+        "`runs.create` then `join_stream` never loses what ran between the two calls; "
+        "`langgraph dev` sends only what comes after the join (nothing for a finished "
+        "run). With Last-Event-ID both send what came after that id."
+    ),
+    "deleting a running run": (
+        "`runs.delete` of a run still running is a 409 ('cancel it first') in PAM; "
+        "`langgraph dev` deletes the row and leaves its thread `busy` with no run to "
+        "list, join or cancel."
+    ),
+    "an unknown checkpoint": (
+        "A `checkpoint_id` the thread does not have (get_state, a run's fork) is a 404 "
+        "naming it in PAM; `langgraph dev` answers an empty state, or runs the fork "
+        "anyway (a full turn, no error)."
+    ),
+    "bad run input up front": (
+        "A run whose `input` is not an object, or names a node no breakpoint can have, is "
+        "a 422 before anything starts in PAM; `langgraph dev` starts the stream and sends "
+        "an `error` event (input), or ignores the name (breakpoints)."
+    ),
 }
 
 # A thread's metadata keys PAM sets from its creation ("thread server metadata").
