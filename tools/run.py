@@ -62,7 +62,7 @@ async def run_action(
             raise  # the user's own row is gone: user_db forgets them (redteam 9)
         raise ActionError(integrity_message(exc), code="invalid") from None
     except psycopg.DataError as exc:
-        # Input Postgres cannot store (a NUL character, an out-of-range number): the
+        # Input Postgres cannot store (an out-of-range number; NUL is refused by Args): the
         # caller's to fix. The savepoint (or the caller's rollback) undoes the action's writes.
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else "invalid value"
         raise ActionError(f"A value can't be stored: {detail}.", code="invalid") from None
