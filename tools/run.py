@@ -54,9 +54,10 @@ async def run_action(
         raise ActionError(message, field=field) from None
     try:
         if not savepoint:
-            return await action.fn(db, args)
-        async with db.conn.transaction():
-            return await action.fn(db, args)
+            result = await action.fn(db, args)
+        else:
+            async with db.conn.transaction():
+                result = await action.fn(db, args)
     except psycopg.errors.IntegrityError as exc:
         if isinstance(exc, psycopg.errors.ForeignKeyViolation) and user_row_missing(exc):
             raise  # the user's own row is gone: user_db forgets them (redteam 9)
@@ -66,6 +67,9 @@ async def run_action(
         # caller's to fix. The savepoint (or the caller's rollback) undoes the action's writes.
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else "invalid value"
         raise ActionError(f"A value can't be stored: {detail}.", code="invalid") from None
+    if not action.writes:  # a read changed nothing (try15: every read said changed: true)
+        result.changed = False
+    return result
 
 
 async def call_action(action: Action, db: UserDb, raw: Mapping[str, Any]) -> dict[str, Any]:

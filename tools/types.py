@@ -42,8 +42,9 @@ class ActionResult(BaseModel):
     summary: str
     ids: list[UUID] = Field(default_factory=list)
     ui_actions: list[UiAction] = Field(default_factory=list)
-    # False when a write found things already as asked (already a member, already done):
-    # a reply must not say "Done" for what nothing did.
+    # False when a write found things already as asked (already a member, already done),
+    # and for every read (run_action sets it): a reply must not say "Done" for what
+    # nothing did, and a client need not reload after it.
     changed: bool = True
 
 

@@ -355,13 +355,15 @@ async def review_join_requests(db: UserDb, args: ReviewJoinRequestsArgs) -> Join
     cur = await db.conn.execute(_PENDING_SQL, {"me": db.user_id, "gid": group_id})
     requests = [JoinRequestOut(**row) for row in await cur.fetchall()]
     if not requests:
-        return JoinRequestsResult(summary="No one is waiting to join your groups.", requests=[])
+        return JoinRequestsResult(
+            summary="No one is waiting to join your groups.", requests=[], changed=False
+        )
     groups = sorted({r.group for r in requests})
     summary = (
         f"{len(requests)} join request{'s' if len(requests) != 1 else ''} waiting"
         f" ({', '.join(groups)}): approve or decline each by its request id."
     )
-    return JoinRequestsResult(summary=summary, requests=requests)
+    return JoinRequestsResult(summary=summary, requests=requests, changed=False)  # listed only
 
 
 async def _decide(db: UserDb, request_id: UUID, decision: JoinDecision) -> JoinRequestsResult:
