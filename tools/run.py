@@ -54,18 +54,22 @@ async def run_action(
         raise ActionError(message, field=field) from None
     try:
         if not savepoint:
-            return await action.fn(db, args)
-        async with db.conn.transaction():
-            return await action.fn(db, args)
+            result = await action.fn(db, args)
+        else:
+            async with db.conn.transaction():
+                result = await action.fn(db, args)
     except psycopg.errors.IntegrityError as exc:
         if isinstance(exc, psycopg.errors.ForeignKeyViolation) and user_row_missing(exc):
             raise  # the user's own row is gone: user_db forgets them (redteam 9)
         raise ActionError(integrity_message(exc), code="invalid") from None
     except psycopg.DataError as exc:
-        # Input Postgres cannot store (a NUL character, an out-of-range number): the
+        # Input Postgres cannot store (an out-of-range number; NUL is refused by Args): the
         # caller's to fix. The savepoint (or the caller's rollback) undoes the action's writes.
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else "invalid value"
         raise ActionError(f"A value can't be stored: {detail}.", code="invalid") from None
+    if not action.writes:  # a read changed nothing (try15: every read said changed: true)
+        result.changed = False
+    return result
 
 
 async def call_action(action: Action, db: UserDb, raw: Mapping[str, Any]) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from tools.db.scope import UserDb
 
@@ -42,8 +42,9 @@ class ActionResult(BaseModel):
     summary: str
     ids: list[UUID] = Field(default_factory=list)
     ui_actions: list[UiAction] = Field(default_factory=list)
-    # False when a write found things already as asked (already a member, already done):
-    # a reply must not say "Done" for what nothing did.
+    # False when a write found things already as asked (already a member, already done),
+    # and for every read (run_action sets it): a reply must not say "Done" for what
+    # nothing did, and a client need not reload after it.
     changed: bool = True
 
 
@@ -91,6 +92,25 @@ class Args(BaseModel):
     """Base of every action's arguments: the tool schema and the REST body alike."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _storable_text(cls, value: Any) -> Any:
+        """Postgres text cannot hold NUL: refused here, naming the field, not by the
+        write (a 400 in psycopg's words, "PostgreSQL text fields cannot contain NUL")."""
+        if _holds_nul(value):
+            raise ValueError("text must not contain NUL (\\u0000) characters")
+        return value
+
+
+def _holds_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, list | tuple | set | frozenset):
+        return any(_holds_nul(v) for v in value)
+    if isinstance(value, dict):
+        return any(_holds_nul(k) or _holds_nul(v) for k, v in value.items())
+    return False
 
 
 ActionFn = Callable[[UserDb, Any], Awaitable[ActionResult]]

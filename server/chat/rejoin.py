@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from server.chat.schemas import ChatRequest
-from server.chat.turns import Turn, replay
+from server.chat.turns import Turn, check_same_message, replay
 from server.refusals import BadInput, NotFound
 from server.resources import Resources
 from server.runs import RunManager
@@ -77,6 +77,7 @@ async def rejoin_chat(
     prior = await run_for_message(resources.pool, user_id, thread_id, request.message_id)
     if prior is None:
         raise NotFound("No turn for this message_id on this thread to resume.")
+    await check_same_message(resources, user_id, thread_id, request)
     return await replay(resources, runs, prior)
 
 

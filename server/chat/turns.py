@@ -6,13 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from uuid import UUID, uuid4
+from uuid import UUID, uuid4, uuid5
 
 from langchain_core.messages import HumanMessage
 
 from agent.approval_edits import renamed_edit
 from agent.approvals import stale_decision_text
 from agent.context import Context
+from agent.transcript import thread_uuid
 from server.chat.schemas import ChatRequest, ClientContext, ResumeRequest
 from server.refusals import BadInput, Conflict
 from server.resources import Resources
@@ -28,7 +29,11 @@ from server.runs.orphans import settled
 from server.runs.run import interrupt_payload
 from server.runs.store import RunRow, get_run_row, run_for_message
 from server.runs.threads import owned_thread_id, user_graph
+from tools.db.scope import user_db
 from tools.db.thread_keys import thread_key
+
+# The namespace of a turn's message id made from the client's message_id (human_message_id).
+CLIENT_MESSAGE_IDS = UUID("0b7e3c2a-5f4d-4e61-9a8b-2c1d3e4f5a60")
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,40 @@ async def replay(resources: Resources, runs: RunManager, row: RunRow) -> Turn:
     return Turn(str(row.thread_id), str(row.id), live, row)
 
 
+def human_message_id(thread_id: str, message_id: str | None) -> str:
+    """The id of a turn's message in the thread (and its transcript): made from the
+    client's message_id when there is one, so the words first sent under that id can be
+    found again (check_same_message)."""
+    if message_id is None:
+        return str(uuid4())
+    return str(uuid5(CLIENT_MESSAGE_IDS, f"{thread_id}\n{message_id}"))
+
+
+async def check_same_message(
+    resources: Resources, user_id: UUID, thread_id: str, request: ChatRequest
+) -> None:
+    """409 when the thread's message sent under this message_id had other words: a
+    retry repeats its message, so this is a new message under a used id (a client
+    numbering its messages afresh after a reload), and answering it with the first
+    turn's reply would drop it without a word (try15). Nothing to compare (the turn
+    still running, or from before ids were made so): taken as a retry."""
+    assert request.message_id is not None
+    async with user_db(resources.pool, user_id) as db:
+        cur = await db.conn.execute(
+            "SELECT content FROM chat_messages WHERE thread_id = %s AND message_id = %s"
+            " AND role = 'human'",
+            (thread_uuid(thread_id), human_message_id(thread_id, request.message_id)),
+        )
+        first = await cur.fetchone()
+    if first is not None and first["content"] != request.message:
+        said = first["content"] if len(first["content"]) <= 60 else first["content"][:60] + "…"
+        raise Conflict(
+            f"message_id {request.message_id!r} was already used on this thread for another"
+            f" message (“{said}”), so this one was not sent: give each new message its own"
+            " message_id."
+        )
+
+
 async def start_chat(
     resources: Resources,
     runs: RunManager,
@@ -95,8 +134,9 @@ async def start_chat(
     if request.message_id is not None:
         prior = await run_for_message(resources.pool, user_id, thread_id, request.message_id)
         if prior is not None:
+            await check_same_message(resources, user_id, thread_id, request)
             return await replay(resources, runs, prior)
-    message = HumanMessage(request.message, id=str(uuid4()))
+    message = HumanMessage(request.message, id=human_message_id(thread_id, request.message_id))
     try:
         run = await runs.start(
             RunRequest(

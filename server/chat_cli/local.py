@@ -12,12 +12,14 @@ from typing import Any
 from uuid import UUID
 
 import structlog
+from pydantic import ValidationError
 
 from server.auth import user_uuid
 from server.chat.history import pending_interrupt, transcript
 from server.chat.schemas import ChatRequest, ResumeRequest
 from server.chat.stream import turn_events
 from server.chat.turns import start_chat, start_resume
+from server.chat_cli.remote import ChatCliError
 from server.chat_cli.transport import ChatEvent, History
 from server.resources import Resources, open_resources
 from server.runs import RunManager, owned_thread
@@ -67,7 +69,11 @@ class LocalTransport:
 
     async def chat(self, message: str, thread_id: str | None) -> AsyncIterator[ChatEvent]:
         resources, runs = self._parts()
-        request = ChatRequest(message=message, thread_id=UUID(thread_id) if thread_id else None)
+        try:
+            request = ChatRequest(message=message, thread_id=UUID(thread_id) if thread_id else None)
+        except ValidationError as exc:  # as the server refuses it: said, and the chat goes on
+            said = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+            raise ChatCliError(f"Invalid message — {said}") from None
         turn = await start_chat(resources, runs, self.user, request)
         async for event in turn_events(turn):
             yield event

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from uuid import UUID
 
 from rich.console import Console
 
@@ -53,6 +54,18 @@ def default_server(settings: Settings) -> str:
     return f"http://{host}:{settings.port}"
 
 
+def thread_id(given: str) -> str:
+    """--thread as the id it must be: anything else went into the history request's URL
+    as it was typed ("../../wins/expenses" read another route and failed with a
+    traceback), and --local failed with one too (try15)."""
+    try:
+        return str(UUID(given.strip()))
+    except ValueError:
+        raise ChatCliError(
+            f"--thread takes a thread's id (a UUID, as /thread prints it), not {given!r}"
+        ) from None
+
+
 def run_chat(
     *,
     server: str,
@@ -63,6 +76,7 @@ def run_chat(
     settings: Settings,
 ) -> None:
     """Raises ChatCliError with a one-line reason the caller prints."""
+    thread = thread_id(thread) if thread is not None else None
     console = Console(highlight=False)
     if local:
         asyncio.run(chat_local(console, settings, user, thread))

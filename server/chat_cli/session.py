@@ -114,7 +114,10 @@ class Session:
     async def run(self) -> None:
         self.screen.say(f"PAM chat ({self.transport.where}). /new, /thread, /quit.", "dim")
         if self.thread_id:
-            past = await self.transport.history(self.thread_id)
+            try:
+                past = await self.transport.history(self.thread_id)
+            except Refused as exc:  # --local: the thread is not this user's
+                raise ChatCliError(f"thread {self.thread_id}: {exc.message}") from None
             self.screen.say(f"thread: {past.title or self.thread_id}", "dim")
             self.screen.history(past.messages[-HISTORY_SHOWN:])
             await self.settle(past.interrupt)

@@ -115,6 +115,37 @@ async def test_a_retried_message_id_returns_the_first_answer_and_runs_once(
     assert humans == ["hello", "hello again"]
 
 
+async def test_a_used_message_id_with_other_words_is_409_not_the_first_answer(
+    serve: Serve,
+) -> None:
+    """try15: a client that numbers its messages afresh (after a reload) sent new words
+    under a used message_id and got the first turn's reply with a 200: the new message
+    was dropped without a word. Now that is a 409 naming the first message, for the
+    plain and streamed chat and a Last-Event-ID resend; a true retry still replays."""
+    model = StreamingScriptedModel(script=[route("general"), AIMessage("Logged the bread.")])
+    async with (
+        serve(model) as server,
+        httpx.AsyncClient(base_url=server.url, headers=auth("gil"), timeout=30) as client,
+    ):
+        body = {"message": "spent $11 on bread", "message_id": "m-1"}
+        first = (await client.post(CHAT, json=body)).json()
+        thread_id = first["thread_id"]
+        retry = await client.post(CHAT, json={**body, "thread_id": thread_id})
+        other = {"message": "spent $22 on milk", "message_id": "m-1", "thread_id": thread_id}
+        plain = await client.post(CHAT, json=other)
+        streamed = await client.post(f"{CHAT}/stream", json=other)
+        resent = await client.post(f"{CHAT}/stream", json=other, headers={"Last-Event-ID": "done"})
+        thread = (await client.get(f"/api/v1/pam/threads/{thread_id}")).json()
+    assert retry.status_code == 200 and retry.json()["run_id"] == first["run_id"]
+    for refused in (plain, streamed, resent):
+        assert refused.status_code == 409, refused.text
+        assert refused.json()["code"] == "conflict"
+        assert "spent $11 on bread" in refused.json()["detail"]
+        assert "its own message_id" in refused.json()["detail"]
+    humans = [m["content"] for m in thread["messages"] if m["role"] == "human"]
+    assert humans == ["spent $11 on bread"]
+
+
 async def test_quiet_streams_carry_comment_heartbeats(
     serve: Serve, monkeypatch: pytest.MonkeyPatch
 ) -> None:

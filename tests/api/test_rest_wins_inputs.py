@@ -50,3 +50,24 @@ async def test_wins_bad_input_is_a_clear_4xx(serve: Serve) -> None:
             400,
         )
         assert "either a period" in both["detail"]
+
+
+async def test_a_nul_in_an_actions_text_is_a_422_naming_the_field(serve: Serve) -> None:
+    """try15: a NUL reached the write and came back a 400 in psycopg's words ("A value
+    can't be stored: PostgreSQL text fields cannot contain NUL (0x00) bytes."), naming no
+    field. Every action's arguments now refuse it, as the chat body does."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "nul") as (user,):
+        cases = [
+            (
+                "/wins/expenses",
+                "description",
+                {"amount": 5, "category": "food", "description": "a\x00b"},
+            ),
+            ("/you/shopping-list", "items", {"items": ["milk", "eg\x00gs"]}),
+            ("/social/posts", "content", {"content": "hi\x00", "visibility": "public"}),
+        ]
+        for path, field, body in cases:
+            refused = error(await user.post(path, json=body), 422, "invalid_request")
+            assert field in refused["detail"] and "NUL" in refused["detail"], refused
+            assert "PostgreSQL" not in refused["detail"]
+        assert (await user.get("/wins/expenses")).json()["expenses"] == []

@@ -97,3 +97,15 @@ async def test_you_bad_input_is_a_clear_4xx(serve: Serve) -> None:
         error(await sam.get("/you/tasks", params={"status": "maybe"}), 422)
         error(await sam.post("/you/tasks/not-an-id/complete"), 422)
         error(await sam.get("/you/events", params={"end_date": "2026-02-30"}), 422)
+
+
+async def test_reads_say_they_changed_nothing(serve: Serve) -> None:
+    """try15: every read answered `"changed": true`, the field that tells a client (and a
+    reply) whether anything was done. Reads and join requests only listed now say
+    false; a write still says true."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "rhea") as (rhea,):
+        made = ok(await rhea.post("/you/tasks", json={"title": "Check the awning"}), 201)
+        assert made["changed"] is True
+        for path in ("/you/tasks", "/you/events", "/you/shopping-list", "/wins/expenses"):
+            assert ok(await rhea.get(path))["changed"] is False, path
+        assert ok(await rhea.get("/social/join-requests"))["changed"] is False

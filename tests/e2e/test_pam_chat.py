@@ -186,3 +186,45 @@ def test_a_refused_token_stops_the_chat_saying_why(local_server: RunningServer) 
     assert done.stderr.count("refused the token") == 1, done.stderr
     assert "pam token --user NAME" in done.stderr
     assert "hello again" not in done.stdout
+
+
+def pam_chat_failing(*args: str, typed: str = "", env: dict[str, str] | None = None) -> str:
+    """Run `pam chat ARGS` expecting it to stop with one line on stderr (exit 1)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "server", "chat", *args],
+        input=typed,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200", **(env or {})},
+        cwd=REPO,
+        timeout=120,
+    )
+    assert done.returncode == 1, (done.stdout, done.stderr)
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr, done.stderr
+    return done.stderr
+
+
+def test_a_thread_option_that_is_no_thread_id_is_one_line(
+    local_server: RunningServer, own_database: str, tmp_path: Path
+) -> None:
+    """try15: `--thread ../../wins/expenses` went into the history request's URL as
+    typed, reached the expenses route and failed with a traceback; with --local an
+    unknown or malformed id failed with one too."""
+    path = pam_chat_failing("--server", local_server.url, "--thread", "../../wins/expenses")
+    assert "--thread takes a thread's id (a UUID" in path
+    env = {"DATABASE_URL": own_database, "PAM_MODEL": "offline", "PAM_DATA_DIR": str(tmp_path)}
+    unknown = "5f0c1f57-0000-4000-8000-000000000000"
+    local = pam_chat_failing("--local", "--thread", unknown, typed="hello\n", env=env)
+    assert local.startswith(f"pam: thread {unknown}: Thread not found.")
+    assert "--thread takes" in pam_chat_failing("--local", "--thread", "nope", env=env)
+
+
+def test_in_process_mode_says_why_a_message_is_refused_and_goes_on(
+    own_database: str, tmp_path: Path
+) -> None:
+    """try15: --local ended with a traceback on a message over 4,000 characters; the
+    WebSocket client says why and reads the next line, and so does it now."""
+    env = {"DATABASE_URL": own_database, "PAM_MODEL": "offline", "PAM_DATA_DIR": str(tmp_path)}
+    out = pam_chat("--local", typed="a" * 4500 + "\nspent $6 on ice today\n", env=env)
+    assert "error: Invalid message — message: String should have at most 4000" in out
+    assert "pam> Done — logged $6.00" in out

@@ -116,3 +116,91 @@ async def test_an_open_group_still_joins_at_once(serve: Serve, pool: Pool) -> No
     async with user_db(pool, uid(joiner)) as db:
         joined = await run_action(ACTIONS_BY_NAME["join_group"], db, {"group": name})
     assert joined.ok and joined.model_dump()["group"]["is_member"] is True
+
+
+async def test_asking_again_to_join_a_private_group_is_answered_not_a_500(
+    serve: Serve, pool: Pool
+) -> None:
+    """try15: a second "join" while the first request waits, or one after the owner
+    declined, ran `INSERT … ON CONFLICT DO UPDATE`, which Postgres checks against the
+    UPDATE policy (the owner's only) and refused: a 500 over REST, a failed turn in chat.
+    Now a waiting request is reported as waiting, and a declined one is filed again."""
+    owner, asker = new_user("owner"), new_user("asker")
+    name = f"Family Convoy {uuid.uuid4().hex[:6]}"
+    async with serve() as server, httpx.AsyncClient(base_url=server.url, timeout=30) as c:
+        made = await c.post(
+            f"{API}/groups", json={"name": name, "private": True}, headers=auth(owner)
+        )
+        assert made.status_code == 201, made.text
+        first = await c.put(f"{API}/groups/{name}/membership", headers=auth(asker))
+        assert first.status_code == 200, first.text
+        again = await c.put(f"{API}/groups/{name}/membership", headers=auth(asker))
+        assert again.status_code == 200, again.text
+        assert again.json()["changed"] is False
+        assert "already asked" in again.json()["summary"]
+        request_id = str(first.json()["ids"][0])
+        declined = await c.post(
+            f"{API}/join-requests/{request_id}", json={"decision": "decline"}, headers=auth(owner)
+        )
+        assert declined.status_code == 200, declined.text
+        # Asking after a decline files the request again, for the owner to decide anew.
+        async with user_db(pool, uid(asker)) as db:
+            by_tool = await run_action(ACTIONS_BY_NAME["join_group"], db, {"group": name})
+        assert by_tool.ok and by_tool.changed and "asked" in by_tool.summary
+        waiting = (await c.get(f"{API}/join-requests", headers=auth(owner))).json()["requests"]
+        assert [(r["id"], r["status"]) for r in waiting] == [(request_id, "pending")]
+        approved = await c.post(
+            f"{API}/join-requests/{request_id}", json={"decision": "approve"}, headers=auth(owner)
+        )
+        assert approved.status_code == 200, approved.text
+        assert await feed_texts(c, asker, name) == []  # a member now: no posts yet, no error
+        member = await c.put(f"{API}/groups/{name}/membership", headers=auth(asker))
+        assert "already a member" in member.json()["summary"]
+
+
+async def test_the_asker_can_only_file_their_request_again_not_decide_it(
+    serve: Serve, pool: Pool
+) -> None:
+    """Row-level security for filing again: the asker may put their own decided request
+    back to pending, never approve it, nor touch someone else's."""
+    owner, asker, other = new_user("owner"), new_user("asker"), new_user("other")
+    name = f"Quiet Bay {uuid.uuid4().hex[:6]}"
+    async with user_db(pool, uid(owner)) as db:
+        await run_action(ACTIONS_BY_NAME["create_group"], db, {"name": name, "private": True})
+    async with user_db(pool, uid(asker)) as db:
+        asked = await run_action(ACTIONS_BY_NAME["join_group"], db, {"group": name})
+    request_id = asked.ids[0]
+    async with user_db(pool, uid(owner)) as db:
+        await run_action(
+            ACTIONS_BY_NAME["review_join_requests"],
+            db,
+            {"request_id": str(request_id), "decision": "decline"},
+        )
+    # The asker may not approve it: the new row fails every policy's check.
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        async with user_db(pool, uid(asker)) as db:
+            await db.conn.execute(
+                "UPDATE group_join_requests SET status = 'approved' WHERE id = %s",
+                (request_id,),
+            )
+    async with user_db(pool, uid(asker)) as db:
+        cur = await db.conn.execute(
+            "SELECT status FROM group_join_requests WHERE id = %s", (request_id,)
+        )
+        assert (await cur.fetchone()) == {"status": "declined"}
+    # Nobody else sees it to file it again.
+    async with user_db(pool, uid(other)) as db:
+        cur = await db.conn.execute(
+            "UPDATE group_join_requests SET status = 'pending', decided_at = NULL"
+            " WHERE id = %s RETURNING id",
+            (request_id,),
+        )
+        assert await cur.fetchone() is None
+    # The asker may put it back to pending (what join_group does).
+    async with user_db(pool, uid(asker)) as db:
+        cur = await db.conn.execute(
+            "UPDATE group_join_requests SET status = 'pending', decided_at = NULL"
+            " WHERE id = %s RETURNING id",
+            (request_id,),
+        )
+        assert await cur.fetchone() is not None

@@ -186,17 +186,20 @@ class JoinGroupArgs(Args):
 
 async def join_group(db: UserDb, args: JoinGroupArgs) -> GroupResult:
     group = await resolve_group(db, args.group)
-    if group.private and not group.is_member:
+    if group.is_member:
+        # Answered before any insert: Postgres checks an INSERT's policy before its ON
+        # CONFLICT, and a private group's policy admits only its owner, so a member let
+        # in by the owner who said "join" again was a 500 (try15).
+        return _already_member(group)
+    if group.private:
         return await _request_to_join(db, group)
     cur = await db.conn.execute(
         "INSERT INTO group_members (group_id, user_id) VALUES (%s, %s)"
         " ON CONFLICT (group_id, user_id) DO NOTHING RETURNING group_id",
         (group.id, db.user_id),
     )
-    if await cur.fetchone() is None:
-        return GroupResult(
-            summary=f"You're already a member of {group.name}.", group=group, changed=False
-        )
+    if await cur.fetchone() is None:  # joined meanwhile (another request of theirs)
+        return _already_member(group)
     joined = group.model_copy(update={"is_member": True, "member_count": group.member_count + 1})
     return GroupResult(
         summary=f"You joined {group.name}; its members-only posts now show in your feed.",
@@ -206,15 +209,35 @@ async def join_group(db: UserDb, args: JoinGroupArgs) -> GroupResult:
     )
 
 
+def _already_member(group: GroupOut) -> GroupResult:
+    return GroupResult(
+        summary=f"You're already a member of {group.name}.", group=group, changed=False
+    )
+
+
 async def _request_to_join(db: UserDb, group: GroupOut) -> GroupResult:
-    """A private group: file (or re-file) a join request for its owner to decide."""
+    """A private group: file (or, once decided, re-file) a join request for its owner to
+    decide. Not `INSERT … ON CONFLICT DO UPDATE`: Postgres checks its existing row against
+    every UPDATE policy's USING and raises (the owner's policy refuses the asker), so a
+    request asked again was a 500; the asker's own policy (migration 0026) lets them put
+    a decided request back to pending, and nothing else."""
     cur = await db.conn.execute(
-        "INSERT INTO group_join_requests (group_id, user_id) VALUES (%s, %s)"
-        " ON CONFLICT (group_id, user_id) DO UPDATE SET status = 'pending', decided_at = NULL"
-        " WHERE group_join_requests.status = 'declined'"
-        " RETURNING id",
+        "SELECT id, status FROM group_join_requests WHERE group_id = %s AND user_id = %s",
         (group.id, db.user_id),
     )
+    asked = await cur.fetchone()
+    if asked is None:
+        cur = await db.conn.execute(
+            "INSERT INTO group_join_requests (group_id, user_id) VALUES (%s, %s)"
+            " ON CONFLICT (group_id, user_id) DO NOTHING RETURNING id",
+            (group.id, db.user_id),
+        )
+    else:
+        cur = await db.conn.execute(
+            "UPDATE group_join_requests SET status = 'pending', decided_at = NULL,"
+            " created_at = now() WHERE id = %s AND status <> 'pending' RETURNING id",
+            (asked["id"],),
+        )
     row = await cur.fetchone()
     if row is None:
         return GroupResult(
@@ -332,13 +355,15 @@ async def review_join_requests(db: UserDb, args: ReviewJoinRequestsArgs) -> Join
     cur = await db.conn.execute(_PENDING_SQL, {"me": db.user_id, "gid": group_id})
     requests = [JoinRequestOut(**row) for row in await cur.fetchall()]
     if not requests:
-        return JoinRequestsResult(summary="No one is waiting to join your groups.", requests=[])
+        return JoinRequestsResult(
+            summary="No one is waiting to join your groups.", requests=[], changed=False
+        )
     groups = sorted({r.group for r in requests})
     summary = (
         f"{len(requests)} join request{'s' if len(requests) != 1 else ''} waiting"
         f" ({', '.join(groups)}): approve or decline each by its request id."
     )
-    return JoinRequestsResult(summary=summary, requests=requests)
+    return JoinRequestsResult(summary=summary, requests=requests, changed=False)  # listed only
 
 
 async def _decide(db: UserDb, request_id: UUID, decision: JoinDecision) -> JoinRequestsResult:

@@ -351,6 +351,7 @@ async def plan_trip(db: UserDb, args: PlanTripArgs) -> PlanTripResult:
         ui_actions=ui,
         trip=trip,
         saved=args.save,
+        changed=args.save,  # only asked: nothing written
         consumption_l_per_100km=consumption,
         price_per_litre=price,
         assumptions=assumptions,

@@ -7,14 +7,17 @@ import uuid
 from bench.round_trips import counting_round_trips
 from tests.conftest import ScopedDb
 from tools.db.pool import Pool
-from tools.db.scope import user_db
+from tools.db.scope import UserDb, user_db
 from tools.registry import ACTIONS_BY_NAME
 from tools.run import call_action, call_alone
+from tools.types import Action, ActionResult, Args
 
 
 async def test_a_nul_character_is_an_invalid_argument_not_a_crash(
     scoped: ScopedDb, user_id: uuid.UUID
 ) -> None:
+    """Refused by the arguments, naming the field (try15: it reached the write, which
+    answered in psycopg's words, "PostgreSQL text fields cannot contain NUL")."""
     async with scoped(user_id) as db:
         out = await call_action(
             ACTIONS_BY_NAME["add_expense"],
@@ -24,8 +27,42 @@ async def test_a_nul_character_is_an_invalid_argument_not_a_crash(
         count = await (await db.conn.execute("SELECT count(*) AS n FROM expenses")).fetchone()
     assert out["ok"] is False
     assert out["error"] == "invalid"
-    assert "can't be stored" in out["summary"]
+    assert out["field"] == "description" and "NUL" in out["summary"]
+    assert "PostgreSQL" not in out["summary"]
     assert count == {"n": 0}
+
+
+async def _write_what_postgres_refuses(db: UserDb, _args: Args) -> ActionResult:
+    await db.conn.execute(
+        "INSERT INTO tasks (user_id, title) VALUES (%s, %s)", (db.user_id, "fine")
+    )
+    await db.conn.execute(
+        "INSERT INTO tasks (user_id, title) VALUES (%s, %s)", (db.user_id, "pie\x00chips")
+    )
+    return ActionResult(summary="unreachable")
+
+
+# Every action's arguments refuse what Postgres cannot store; this one writes it anyway,
+# so the refusal of the write itself (run_action's DataError) is still tested.
+REFUSED_WRITE = Action(
+    name="write_what_postgres_refuses",
+    domain="you",
+    args=Args,
+    fn=_write_what_postgres_refuses,
+    description="A test action whose second write Postgres refuses.",
+)
+
+
+async def test_what_postgres_refuses_is_the_callers_error_with_nothing_written(
+    scoped: ScopedDb, user_id: uuid.UUID
+) -> None:
+    async with scoped(user_id) as db:
+        out = await call_action(REFUSED_WRITE, db, {})
+        count = await (await db.conn.execute("SELECT count(*) AS n FROM tasks")).fetchone()
+    assert out["ok"] is False
+    assert out["error"] == "invalid"
+    assert "can't be stored" in out["summary"]
+    assert count == {"n": 0}  # the savepoint undid the first insert too
 
 
 async def test_the_transaction_stays_usable_after_a_refused_action(

@@ -13,6 +13,7 @@ from tests.integration.tools.wheels_support import ok
 async def test_save_false_answers_and_writes_no_trip(scoped: ScopedDb, user_id: uuid.UUID) -> None:
     result = await ok(scoped, user_id, "plan_trip", origin=A, destination=C, stops=[B], save=False)
     assert result["saved"] is False
+    assert result["changed"] is False  # only asked (try15: it said true)
     assert result["ids"] == [] and result["ui_actions"] == []
     trip = result["trip"]
     assert trip["id"] is None
