@@ -11,6 +11,8 @@ from typing import Any
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 
 from agent.brain import clock
+from agent.brain.absurd import absurd_value
+from agent.brain.asking import WRITES
 from agent.brain.calendar_words import is_month_first
 from agent.brain.convo import Convo, Env, text_of
 from agent.brain.draft import Draft
@@ -361,6 +363,8 @@ def plan(convo: Convo) -> Step:
         return Step(text=cancelled_reply())
     if say and not drafts:
         return Step(text=say)
+    if drafts and (odd := absurd_value(convo.text, writes=any(d.tool in WRITES for d in drafts))):
+        return Step(text=odd)  # "31 February", "$1e308": said back, never written as another
     key = conversation_key(convo.history[: convo.last + 1])
     made = {
         str(c["id"]): c["name"]

@@ -1,0 +1,81 @@
+"""Kinds found trying PAM as a new user of a fresh clone in round 15 (branch i15-tryfix15).
+Sentences written for these tests, none from any eval set or from the try itself."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from langchain_core.messages import AIMessage
+
+from tests.unit.brain.support import called, result, step
+
+# --- a value no row can hold is said back, never written as something else ---------------
+
+
+@pytest.mark.parametrize(
+    ("domain", "text", "said"),
+    [
+        ("you", "book the farrier for the 30th of february at 10am", "30 February"),
+        ("you", "remind me to renew the rego on june 31", "31 June"),
+        ("you", "put bingo night in the calendar for 32 march", "32 March"),
+        ("you", "what have we got on 30 feb", "30 February"),
+    ],
+)
+def test_a_day_the_month_never_has_is_not_a_date(domain: str, text: str, said: str) -> None:
+    answer = step(domain, text)
+    assert answer.tool_calls == []
+    assert f"{said} isn't a date" in answer.text
+
+
+def test_a_day_the_month_has_is_still_read() -> None:
+    answer = step("you", "book the farrier for the 29th of april at 10am")
+    assert [c["name"] for c in answer.tool_calls] == ["create_event"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "paid $3e9 for groceries",
+        "dropped 2.5E6 on the caravan park",
+        "spent $45000000 on tucker",
+    ],
+)
+def test_an_amount_no_one_writes_is_asked_about(text: str) -> None:
+    answer = step("wins", text)
+    assert answer.tool_calls == []
+    assert "haven't logged anything" in answer.text
+
+
+def test_an_ordinary_amount_is_still_logged() -> None:
+    answer = step("wins", "paid $45.50 for groceries")
+    assert [c["name"] for c in answer.tool_calls] == ["add_expense"]
+
+
+# --- "same time" keeps the event's time; a day number is no hour ----------------------------
+
+
+def _events_shown() -> list[Any]:
+    return [
+        "what's coming up",
+        called("list_events", "e1"),
+        result("e1", "list_events", summary="1 event: Vet Fri 13 Mar 9:30 am.",
+               events=[{"id": "v1", "title": "Vet", "start": "2026-03-13T09:30:00+11:00"}]),
+        AIMessage("1 event: Vet Fri 13 Mar 9:30 am."),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("shift the vet to 18 april, same time", "2026-04-18T09:30:00+10:00"),
+        ("push the vet back to 21 march at the same time", "2026-03-21T09:30:00+11:00"),
+        ("move the vet to 19 march", "2026-03-19T09:30:00+11:00"),
+        ("move the vet to 19 march at 2pm", "2026-03-19T14:00:00+11:00"),
+    ],
+)
+def test_a_moved_event_keeps_its_time_unless_told(text: str, start: str) -> None:
+    answer = step("you", *_events_shown(), text)
+    (call,) = answer.tool_calls
+    assert call["name"] == "update_event"
+    assert call["args"]["start"] == start
