@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from langchain_core.messages import AIMessage
 
-from tests.unit.brain.support import called, result, step
+from tests.unit.brain.support import called, result, step, wanted
 
 # --- a value no row can hold is said back, never written as something else ---------------
 
@@ -79,3 +79,21 @@ def test_a_moved_event_keeps_its_time_unless_told(text: str, start: str) -> None
     (call,) = answer.tool_calls
     assert call["name"] == "update_event"
     assert call["args"]["start"] == start
+
+
+# --- litres of a food or drink are no fuel -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "there's 3 tins of tomatoes, 4 litres of juice and some rice in the cupboard",
+        "we've got 2 jars of jam, 3 litres of long life milk and a bag of flour in the pantry",
+    ],
+)
+def test_a_pantry_statement_with_litres_is_pantry_items(text: str) -> None:
+    assert set(wanted(text)) == {"add_pantry_item"}
+
+
+def test_litres_of_diesel_are_still_a_fill() -> None:
+    assert wanted("put 60 litres of diesel in the troopy") == ["log_fuel"]
