@@ -97,3 +97,56 @@ def test_a_pantry_statement_with_litres_is_pantry_items(text: str) -> None:
 
 def test_litres_of_diesel_are_still_a_fill() -> None:
     assert wanted("put 60 litres of diesel in the troopy") == ["log_fuel"]
+
+
+# --- a number naming a row by its place: that row of the list shown, never a new row ---------
+
+
+def _jobs_shown() -> list[Any]:
+    return [
+        "what jobs have I got",
+        called("list_tasks", "t1"),
+        result("t1", "list_tasks", summary="3 tasks: 1. Wash awning 2. Fix step 3. Buy gas.",
+               tasks=[{"id": "j1", "title": "Wash awning"}, {"id": "j2", "title": "Fix step"},
+                      {"id": "j3", "title": "Buy gas"}]),
+        AIMessage("3 tasks: 1. Wash awning 2. Fix step 3. Buy gas."),
+    ]  # fmt: skip
+
+
+def _costs_shown() -> list[Any]:
+    return [
+        "list my spending",
+        called("list_expenses", "x1"),
+        result("x1", "list_expenses", summary="2 expenses: $12 Ice, $60 Park fees.",
+               expenses=[{"id": "c1", "amount": 12, "description": "Ice", "category": "food"},
+                         {"id": "c2", "amount": 60, "description": "Park fees",
+                          "category": "camping"}]),
+        AIMessage("2 expenses: $12 Ice, $60 Park fees."),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "row"), [("finish task 3", "j3"), ("do task 2", "j2")])
+def test_a_task_named_by_number_is_that_row_of_the_list(text: str, row: str) -> None:
+    (call,) = step("you", *_jobs_shown(), text).tool_calls
+    assert (call["name"], call["args"]) == ("complete_task", {"task_id": row})
+
+
+def test_an_expense_named_by_number_is_that_row_of_the_list() -> None:
+    (call,) = step("wins", *_costs_shown(), "remove expense 2").tool_calls
+    assert (call["name"], call["args"]) == ("delete_expense", {"expense_id": "c2"})
+
+
+@pytest.mark.parametrize(
+    ("domain", "text", "shown"),
+    [
+        ("you", "finish task 9", True),
+        ("you", "complete task 4", False),
+        ("wins", "remove expense 77", True),
+        ("wins", "get rid of expense 3", False),
+    ],
+)
+def test_a_number_past_what_was_shown_is_not_found(domain: str, text: str, shown: bool) -> None:
+    before = (_jobs_shown() if domain == "you" else _costs_shown()) if shown else []
+    answer = step(domain, *before, text)
+    assert answer.tool_calls == []
+    assert "can't find" in answer.text
