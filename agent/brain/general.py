@@ -169,6 +169,7 @@ _UNKEPT_REPLY: dict[Unkept, str] = {
     "place": "I can't remove or change a saved place yet — I can save a new one or find places.",
     "budget": "I can't remove a budget yet — I can set it to another amount or show how your "
     "budgets stand.",
+    "post": "I can't delete posts or comments yet — I can show you the feed or post something new.",
 }
 
 

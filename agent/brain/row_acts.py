@@ -36,7 +36,7 @@ _I = re.IGNORECASE
 Family = Literal["event", "expense"]
 Act = Literal["change", "remove"]
 # Kept rows PAM has no tool to change or take away: asked to, it says so and writes nothing.
-Unkept = Literal["shopping", "pantry", "trip", "vehicle", "place", "budget"]
+Unkept = Literal["shopping", "pantry", "trip", "vehicle", "place", "budget", "post"]
 
 TOOL: dict[tuple[Family, Act], str] = {
     ("event", "change"): "update_event",
@@ -57,7 +57,8 @@ REPLACES = frozenset(
 UNKEPT_REPLACES = frozenset(
     {"add_to_shopping_list", "get_shopping_list", "add_pantry_item", "list_pantry", "list_trips",
      "add_vehicle", "list_vehicles", "save_place", "find_places", "complete_task",
-     "set_budget", "budget_status", "log_fuel", "fuel_stats"}
+     "set_budget", "budget_status", "log_fuel", "fuel_stats", "like_post", "create_post",
+     "get_feed", "comment_on_post"}
 )  # fmt: skip
 
 # What may open a request before its verb: fillers, a polite frame.
@@ -320,4 +321,8 @@ def unkept(text: str) -> Unkept | None:
     for pattern in (_REMOVE, _REMOVE_SPLIT, _REMOVED):
         if (m := pattern.search(text)) and re.search(r"\b(?:budget|limit)s?\b", m["row"], _I):
             return "budget"
+        # a post or comment taken away ("delete my post about the dingo"): no tool deletes
+        # one, and a like or a new post is never what was meant
+        if m and re.search(r"\b(?:posts?|comments?)\b", m["row"], _I):
+            return "post"
     return None

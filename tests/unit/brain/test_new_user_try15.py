@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 from langchain_core.messages import AIMessage
 
-from tests.unit.brain.support import called, result, step, wanted
+from agent.approvals import read_decision
+from agent.brain.general import general_reply
+from tests.unit.brain.support import called, result, route, step, wanted
 
 # --- a value no row can hold is said back, never written as something else ---------------
 
@@ -150,3 +152,38 @@ def test_a_number_past_what_was_shown_is_not_found(domain: str, text: str, shown
     answer = step(domain, *before, text)
     assert answer.tool_calls == []
     assert "can't find" in answer.text
+
+
+# --- a post taken away: no tool deletes one, and no like is proposed ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "remove the post I put up about the flooded crossing",
+        "delete my sunset at Cable Beach post",
+        "please get rid of my comment on Jo's photo post",
+    ],
+)
+def test_deleting_a_post_is_said_to_be_unavailable(text: str) -> None:
+    assert wanted(text) == [None]
+    assert route(text) == ["general"]
+    assert "can't delete posts" in general_reply(text)
+
+
+def test_liking_a_post_is_still_a_like() -> None:
+    assert wanted("like the post about the flooded crossing") == ["like_post"]
+
+
+# --- keeping the row, said while a change waits for an OK, turns it down ---------------------
+
+
+@pytest.mark.parametrize(
+    "said", ["nah, I'll keep it", "no ta, keep it", "leave it as it is", "cheers, keep that"]
+)
+def test_keeping_it_turns_the_proposal_down(said: str) -> None:
+    assert read_decision(said) == "reject"
+
+
+def test_yes_then_keep_it_is_no_decision() -> None:
+    assert read_decision("yes, keep it") is None
