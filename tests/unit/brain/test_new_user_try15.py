@@ -10,7 +10,7 @@ from langchain_core.messages import AIMessage
 
 from agent.approvals import read_decision
 from agent.brain.general import general_reply
-from tests.unit.brain.support import called, result, route, step, wanted
+from tests.unit.brain.support import called, only_call, result, route, step, wanted
 
 # --- a value no row can hold is said back, never written as something else ---------------
 
@@ -187,3 +187,19 @@ def test_keeping_it_turns_the_proposal_down(said: str) -> None:
 
 def test_yes_then_keep_it_is_no_decision() -> None:
     assert read_decision("yes, keep it") is None
+
+
+# --- a vehicle opening the statement is the vehicle the work was done on ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "vehicle", "item"),
+    [
+        ("hilux got new brake pads yesterday, 420 dollars", "Hilux", "new brake pads"),
+        ("troopy had a wheel alignment today, $95", "Troopy", "wheel alignment"),
+    ],
+)
+def test_a_vehicle_as_subject_is_the_one_serviced(text: str, vehicle: str, item: str) -> None:
+    args = only_call(step("wheels", text), "log_maintenance")
+    assert args["vehicle"] == vehicle
+    assert args["item"].lower() == item
