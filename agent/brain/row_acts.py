@@ -305,6 +305,24 @@ _VEHICLE_DETAIL = re.compile(
 )
 
 
+# A kept vehicle's figure told as a fact ("the tank on the ute holds 80 litres", "my van
+# uses 12 litres per 100km"): a detail of the vehicle (no tool sets it), not a fill or a
+# question of economy. A water or gas tank is another tank; a question asks.
+_VEHICLE_FACT = re.compile(
+    r"^[^?]*(?<!water )(?<!grey )(?<!black )(?<!gas )(?<!fresh )\btank\b[^?]{0,30}?"
+    r"\b(?:holds|takes|fits|is)\s+(?:about\s+|around\s+|roughly\s+)?\d+(?:\.\d+)?\s*"
+    r"(?:l|litres?|liters?)\b[^?]*$"
+    r"|^[^?]*\b(?:uses|does|gets|averages|burns|drinks)\s+(?:about\s+|around\s+|roughly\s+)?"
+    r"\d+(?:\.\d+)?\s*(?:l|litres?|liters?)?\s*(?:per|/|to the|every|a)\s*100"
+    r"(?:\s*kms?\b|\b)[^?]*$",
+    _I,
+)
+
+
+# (a vehicle being added is told with its figures: "register our camper, uses 18L/100km")
+_ADDING_ONE = re.compile(r"\b(?:add|register|save|new|bought|called|named)\b", _I)
+
+
 def unkept(text: str) -> Unkept | None:
     """The family of a kept row `text` asks to change or take away when PAM has no tool for
     that (a shopping item, a pantry item, a planned trip, a vehicle, a saved place)."""
@@ -314,7 +332,7 @@ def unkept(text: str) -> Unkept | None:
     for pattern in (_REMOVE, _REMOVE_SPLIT, _REMOVED, _MOVE, _EDIT, _CHANGED, _THEY_CHANGED):
         if (m := pattern.search(text)) and _TRIP.search(m["row"]):
             return "trip"
-    if _VEHICLE_DETAIL.match(text):
+    if _VEHICLE_DETAIL.match(text) or (_VEHICLE_FACT.search(text) and not _ADDING_ONE.search(text)):
         return "vehicle"  # "make the Hilux my default", "change the Troopy's tank to 180 litres"
     # a budget taken away ("delete the entertainment budget", "scrap my fuel budget"): no
     # tool removes one (set_budget changes its figure), and no expense is meant

@@ -203,3 +203,31 @@ def test_a_vehicle_as_subject_is_the_one_serviced(text: str, vehicle: str, item:
     args = only_call(step("wheels", text), "log_maintenance")
     assert args["vehicle"] == vehicle
     assert args["item"].lower() == item
+
+
+# --- a vehicle's figure told as a fact: no fill, no economy report --------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the troopy's tank takes 180 l",
+        "the fuel tank in our motorhome holds about 90 litres",
+        "the hilux does about 11 l/100km",
+        "our camper gets 15 litres per 100 kms",
+    ],
+)
+def test_a_vehicle_figure_told_is_no_fill_and_said_unavailable(text: str) -> None:
+    assert wanted(text) == [None]
+    assert "change its details" in general_reply(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("put 75 litres in the tank at Hay, $150", "log_fuel"),
+        ("how many litres per 100 is the van doing?", "fuel_stats"),
+    ],
+)
+def test_fills_and_economy_questions_stay(text: str, tool: str) -> None:
+    assert wanted(text) == [tool]
