@@ -3,10 +3,11 @@ Sentences written for these tests, none from any eval set or from the try itself
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
-from langchain_core.messages import AIMessage
+from langchain_core.messages import AIMessage, ToolMessage
 
 from agent.approvals import read_decision
 from agent.brain.general import general_reply
@@ -231,3 +232,22 @@ def test_a_vehicle_figure_told_is_no_fill_and_said_unavailable(text: str) -> Non
 )
 def test_fills_and_economy_questions_stay(text: str, tool: str) -> None:
     assert wanted(text) == [tool]
+
+
+# --- a failure said in plain words, without the action's argument names ---------------------
+
+
+def test_a_refused_value_is_said_without_argument_names() -> None:
+    asked = "log 2500 litres of diesel at Roma for $4000"
+    first = step("wheels", asked)
+    (call,) = first.tool_calls
+    refused = {
+        "ok": False,
+        "error": "invalid_arguments",
+        "summary": "Invalid arguments — litres: Input should be less than or equal to 2000; "
+        "price_per_litre: Input should be greater than 0.",
+    }
+    said = step("wheels", asked, first, ToolMessage(json.dumps(refused), tool_call_id=call["id"]))
+    assert "litres can be at most 2,000" in said.text
+    assert "price per litre must be more than 0" in said.text
+    assert "_" not in said.text and "Input should" not in said.text
