@@ -198,6 +198,7 @@ def test_yes_then_keep_it_is_no_decision() -> None:
     [
         ("hilux got new brake pads yesterday, 420 dollars", "Hilux", "new brake pads"),
         ("troopy had a wheel alignment today, $95", "Troopy", "wheel alignment"),
+        ("prado needed a new battery, $260 at 150,200 km", "Prado", "new battery"),
     ],
 )
 def test_a_vehicle_as_subject_is_the_one_serviced(text: str, vehicle: str, item: str) -> None:
