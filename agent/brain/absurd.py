@@ -17,10 +17,10 @@ from agent.brain.dates import MONTHS
 _LONGEST = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
 _NOT_A_DAY_AFTER = r"(?!\s*(?:am|pm|:|km|kms|l|litres?|liters?|%|kg|g)\b)"
 _DAY_MONTH = re.compile(
-    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m>{MONTHS})\b", re.IGNORECASE
+    rf"\b(?P<d>\d{{1,2}})(?P<o>st|nd|rd|th|\s+of)?(?:\s+of)?\s+(?P<m>{MONTHS})\b", re.IGNORECASE
 )
 _MONTH_DAY = re.compile(
-    rf"\b(?P<m>{MONTHS})\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b{_NOT_A_DAY_AFTER}",
+    rf"\b(?P<m>{MONTHS})\s+(?:the\s+)?(?P<d>\d{{1,2}})(?P<o>st|nd|rd|th)?\b{_NOT_A_DAY_AFTER}",
     re.IGNORECASE,
 )
 _MONTH_NAME = [
@@ -47,6 +47,8 @@ def impossible_date(text: str) -> str | None:
             if month is None:
                 continue
             day = int(m["d"])
+            if day > 31 and not m["o"]:
+                continue  # "spent 40 may be more": a count before a modal, no day said
             if day > _LONGEST[month] or day == 0:
                 return f"{day} {_MONTH_NAME[month]}"
     return None

@@ -21,7 +21,7 @@ from tests.unit.brain.support import called, only_call, result, route, step, wan
     [
         ("you", "book the farrier for the 30th of february at 10am", "30 February"),
         ("you", "remind me to renew the rego on june 31", "31 June"),
-        ("you", "put bingo night in the calendar for 32 march", "32 March"),
+        ("you", "put bingo night in the calendar for the 32nd of march", "32 March"),
         ("you", "what have we got on 30 feb", "30 February"),
     ],
 )
@@ -34,6 +34,11 @@ def test_a_day_the_month_never_has_is_not_a_date(domain: str, text: str, said: s
 def test_a_day_the_month_has_is_still_read() -> None:
     answer = step("you", "book the farrier for the 29th of april at 10am")
     assert [c["name"] for c in answer.tool_calls] == ["create_event"]
+
+
+def test_a_count_before_may_the_verb_is_no_day() -> None:
+    answer = step("wins", "spent 40 on diesel, 45 may be closer")
+    assert [c["name"] for c in answer.tool_calls] == ["add_expense"]
 
 
 @pytest.mark.parametrize(
