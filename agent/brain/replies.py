@@ -3,8 +3,6 @@ and units), a short list for listed expenses, and plain words for errors and rej
 
 from __future__ import annotations
 
-import re
-from functools import partial
 from typing import Any
 
 from langchain_core.messages import ToolMessage
@@ -13,6 +11,7 @@ from agent.brain.convo import Env
 from agent.brain.ids import is_lookup
 from agent.brain.refs import result_of
 from tools.format import money
+from tools.run import said_plainly
 from tools.wins.models import category_label
 
 _READS = {
@@ -113,43 +112,6 @@ def _top_line(data: dict[str, Any], env: Env) -> list[str]:
     return [f"{label} is your biggest category: {money(total, currency)}{of}."]
 
 
-# pydantic's bounds, said as a person would ("litres: Input should be less than or equal to
-# 2000" -> "the litres can be at most 2,000")
-_BOUNDS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"Input should be less than or equal to (\d+(?:\.\d+)?)"), "can be at most {}"),
-    (re.compile(r"Input should be less than (\d+(?:\.\d+)?)"), "must be under {}"),
-    (
-        re.compile(r"Input should be greater than or equal to (\d+(?:\.\d+)?)"),
-        "must be at least {}",
-    ),
-    (re.compile(r"Input should be greater than (\d+(?:\.\d+)?)"), "must be more than {}"),
-]
-_FIELD = re.compile(r"(?:^|(?<=; ))([a-z][a-z0-9_.]*): ")
-
-
-def _figure(said: str) -> str:
-    number = float(said)
-    return f"{number:,.0f}" if number == int(number) else f"{number:,}"
-
-
-def _bound(words: str, m: re.Match[str]) -> str:
-    return words.format(_figure(m[1]))
-
-
-def plain(summary: str) -> str:
-    """A failure's summary without argument names: an action's validation text ("Invalid
-    arguments — litres: …; give total_cost or …") in plain words."""
-    if not summary.startswith("Invalid arguments — "):
-        return summary
-    said = summary.removeprefix("Invalid arguments — ")
-    for pattern, words in _BOUNDS:
-        said = pattern.sub(partial(_bound, words), said)
-    said = said.replace("Input should be", "should be")
-    said = _FIELD.sub(lambda m: "the " + m[1].rsplit(".", 1)[-1].replace("_", " ") + " ", said)
-    said = re.sub(r"\b([a-z]+(?:_[a-z0-9]+)+)\b", lambda m: m[1].replace("_", " "), said)
-    return said[:1].upper() + said[1:]
-
-
 def _one(message: ToolMessage, tool: str, env: Env, reads: str | None = None) -> str:
     data = result_of(message)
     if data is None:  # not JSON: a rejection from the approval step
@@ -159,7 +121,7 @@ def _one(message: ToolMessage, tool: str, env: Env, reads: str | None = None) ->
         if data.get("error") == "cancelled":
             return ""
         return (
-            f"Sorry, I couldn't do that: {plain(summary)}"
+            f"Sorry, I couldn't do that: {said_plainly(summary)}"
             if summary
             else "Sorry, that didn't work."
         )
