@@ -236,6 +236,12 @@ _POINTER_OF = re.compile(
 _ALTERNATIVES = re.compile(r"^(?:\w+\s+){0,2}or\s+\w+(?:\s+\w+)?\s*\?*$", re.IGNORECASE)
 
 
+# A clause that is a figure and nothing else ("37.80", "$12", "45 bucks").
+_FIGURE_ALONE = re.compile(
+    r"[$£€]?\s?\d[\d,]*(?:\.\d{1,2})?\s*(?:dollars|bucks|quid)?[.!]*$", re.IGNORECASE
+)
+
+
 def _joins(prev: Candidate | None, new: Candidate | None, before: str, chunk: str) -> bool:
     if prev is not None and new is not None and prev.tool == new.tool and _POINTER_OF.match(chunk):
         return True  # "we've got 2 tins of Milo …, could you note that in the pantry": one row
@@ -1160,6 +1166,16 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
             if _DENIED.search(text[s0:e0]) and _SAID_INSTEAD.match(chunk.strip()):
                 # "the campsite wasn't 45, it was 54": one correction, read whole
                 segments[-1] = (s0, end, None, None)
+                continue
+            if (
+                prev
+                and prev.tool in MONEY
+                and _FIGURE_ALONE.match(chunk.strip())
+                and not _MONEY_SAID.search(text[s0:e0])
+            ):
+                # "fish and chips for two, 37.80": a figure alone after a clause with no
+                # price said is that clause's price
+                segments[-1] = (s0, end, prev, forced)
                 continue
             if _next_list_item(prev, intent, text[e0:start], text[s0:e0], chunk):
                 segments.append((start, end, prev, prev))

@@ -9,7 +9,7 @@ from agent.brain import values
 from agent.brain.categories import category_of
 from agent.brain.convo import Env
 from agent.brain.draft import Draft, Ref, blank, tidy, without_change_of_mind
-from agent.brain.money import Amount, currency_named, find_amounts, spoken_pair
+from agent.brain.money import Amount, currency_named, find_amounts, spoken_price
 from agent.brain.pick import explicit_id, ordinal, ref_words
 from agent.brain.shares import SHARE_SAID, for_each_person, split_ways
 from agent.brain.times import find_time
@@ -56,7 +56,7 @@ def _amount(text: str, env: Env, *, hundreds: bool = False) -> tuple[Amount | No
     if clock and re.fullmatch(r"\d{1,2}(?:\.\d{2})?|\d{4}", text[clock.start : clock.end]):
         clock = None  # "lunch friday 12.50", "pies friday 9", "rego friday 1250": a price
     cut = blank(text, [(h.start, h.end) for h in (day, clock) if h])
-    spoken = None if find_amounts(cut) else spoken_pair(cut, hundreds=hundreds)
+    spoken = spoken_price(cut, hundreds=hundreds)
     amount = spoken or values.amount(cut, loose=True)
     spans = [(a.start, a.end) for a in find_amounts(cut)]
     rest = blank(cut, [*spans, (amount.start, amount.end)] if amount else spans)

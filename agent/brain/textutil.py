@@ -114,12 +114,30 @@ def _hundreds_of_thousands(words: list[str]) -> list[str]:
     return words
 
 
-def _dollars_and_cents(dollars: int | None, cents: int | None) -> bool:
+def _dollars_and_cents(dollars: int | None, cents: int | None, *, total: bool = False) -> bool:
     """Two spoken numbers that are a price: dollars past any clock hour, then cents
-    ("a hundred and five twenty"); 19 and 20 lead years ("twenty twenty")."""
+    ("a hundred and five twenty"); 19 and 20 lead years ("twenty twenty") unless a total
+    follows ("nineteen sixty all up" is no year)."""
     if dollars is None or cents is None:
         return False
-    return dollars > 12 and dollars not in (19, 20) and 10 <= cents <= 99
+    return dollars > 12 and (total or dollars not in (19, 20)) and 10 <= cents <= 99
+
+
+# What says the figure before it is a price paid in all ("… all up", "… total").
+_TOTAL_AFTER = re.compile(
+    r"^\s*(?:all up|all in|in total|total|altogether|all together|the lot)\b", re.IGNORECASE
+)
+
+
+def _hundreds_and_cents(values: list[int | None]) -> str | None:
+    """ "one forty two thirty" (1 42 30): a price read out as hundreds-and-tens, then cents
+    (142.30); only a single digit first, so lists of readings stay apart."""
+    if len(values) != 3 or any(v is None for v in values):
+        return None
+    hundreds, tens, cents = (int(v or 0) for v in values)
+    if 1 <= hundreds <= 9 and 10 <= tens <= 99 and 10 <= cents <= 99:
+        return f"{hundreds * 100 + tens}.{cents:02d}"
+    return None
 
 
 # Number words as people misspell them ("sevnty", "fourty"): a word one edit away from a
@@ -190,8 +208,12 @@ def _replace(match: re.Match[str]) -> str:
     if keep:
         return text
     values = [_value(g) for g in _groups(_hundreds_of_thousands(low))]
-    if len(values) == 2 and _dollars_and_cents(values[0], values[1]):
+    total = bool(_TOTAL_AFTER.match(rest))
+    before = match.string[: match.start()]
+    if len(values) == 2 and _dollars_and_cents(values[0], values[1], total=total):
         number = f"{values[0]}.{values[1]:02d}"  # "ninety nine thirty": 99.30
+    elif (price := _hundreds_and_cents(values)) and not _CLOCK_BEFORE.search(before):
+        number = price
     else:
         number = " ".join(str(v) for v in values)
     trailing = text[len(text.rstrip()) :]
@@ -321,7 +343,18 @@ _YEAR_WORDS = re.compile(
     r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen"
     r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b"
     r"(?![\s-]+(?:dollars?|bucks?|cents?|percent|litres?|liters?|kms?|kilometres?|hundred"
-    r"|thousand|one|two|three|four|five|six|seven|eight|nine)\b)",
+    r"|thousand|one|two|three|four|five|six|seven|eight|nine)\b)"
+    # ("bakery run, nineteen sixty all up": a total said is a price, not a year)
+    r"(?![\s-]+(?:all up|all in|in total|total|altogether|all together)\b)",
+    re.IGNORECASE,
+)
+# A word that asks for a clock time just before a run of number words.
+_CLOCK_BEFORE = re.compile(r"\b(?:at|by|till|until|from|@)\s*$", re.IGNORECASE)
+# "twenty past one", "quarter to one", "half one": "one" is the hour after a word that counts
+# minutes around it (alone, "one" stays a word: "the one with the awning").
+_HOUR_ONE = re.compile(
+    r"\b((?:quarter|half|\d{1,2}|five|ten|twenty|twenty[\s-]five)\s+(?:past|to|after)\s+"
+    r"|(?:at|by|around|about|till|until|from)\s+half\s+)one\b(?!\s+(?:of|another|day|more)\b)",
     re.IGNORECASE,
 )
 
@@ -726,6 +759,7 @@ def normalise(text: str) -> str:
     text = _HAVE_CONTRACTIONS.sub(r"\1 have", text)  # "what've we got on"
     text = _PER.sub(lambda m: " a " + _PER_WORD.get(m[1].lower(), m[1].lower()), text)
     text = _YEAR_WORDS.sub(_year, fix_number_words(_CONTRACTIONS.sub(_apostrophe, text)))
+    text = _HOUR_ONE.sub(r"\g<1>1", text)
     text = _DIGITS_SCALE.sub(_digits_scale, numbers.mixed(text))
     text = numbers.one_and_cents(words_to_digits(numbers.dozens(text)))
     text = numbers.halves_and_points(text)

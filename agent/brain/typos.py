@@ -31,7 +31,7 @@ _MEANT = frozenset(
     {
         "mouth", "batter", "budge", "server", "whether", "patrol", "pastry", "sopping",
         "cancer", "weakly", "expanse", "unloaded", "tires", "types", "later", "latter", "rely",
-        "cooks", "insect", "nerds", "poets",
+        "cooks", "insect", "nerds", "poets", "litter",
     }
 )  # fmt: skip
 _WORD = re.compile(r"(?<![\w'/@.-])[A-Za-z][a-z]{3,}(?![\w@-])(?!'[a-rt-z])")  # "yesterday's"

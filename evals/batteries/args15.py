@@ -122,7 +122,7 @@ SPOKEN_MONEY = [
 ]
 
 # spoken money to other tools: (domain, message, tool, args)
-SPOKEN_MONEY_OTHER = [
+SPOKEN_MONEY_OTHER: list[tuple[str, str, str, dict[str, Any]]] = [
     (
         "wins",
         "got paid eight hundred and fifty from the fruit picking",
@@ -599,7 +599,7 @@ def lists_battery() -> list[Conv]:
 
 # ---------------------------------------------------------------- names
 # (message, args)
-VEHICLES = [
+VEHICLES: list[tuple[str, dict[str, Any]]] = [
     ("It's called Dolly, 2016 Fiat Ducato, diesel", {"name": "Dolly", "year": 2016}),
     ("add our van, her name is Matilda, a 2019 Jayco", {"name": "Matilda", "year": 2019}),
     ("new vehicle: Rusty the 2008 Landcruiser", {"name": "Rusty", "year": 2008}),
@@ -664,7 +664,7 @@ def names_battery() -> list[Conv]:
 
 # ---------------------------------------------------------------- quantities and units
 # (domain, message, tool, args)
-QUANTITIES = [
+QUANTITIES: list[tuple[str, str, str, dict[str, Any]]] = [
     ("you", "add two dozen eggs to the pantry", "add_pantry_item", {"quantity": 24}),
     ("you", "put 3 tins of tuna in the pantry", "add_pantry_item", {"quantity": 3}),
     ("you", "pantry: a couple of kilos of rice", "add_pantry_item", {"quantity": 2, "unit": "kg"}),
@@ -769,7 +769,7 @@ RATES = [
 ]
 
 # (message, tool, args): a period said to a tool that reads rows
-PERIODS = [
+PERIODS: list[tuple[str, str, dict[str, Any]]] = [
     (
         "what did I spend since last tuesday",
         "list_expenses",

@@ -1,0 +1,158 @@
+"""Branch i15-args15: values and spans as travellers say them, by kind (phrasings of their
+own, none from the args15 battery), and what each mechanism must leave alone."""
+
+from __future__ import annotations
+
+from agent.brain.groceries import laid_out
+from agent.brain.money import best_amount
+from agent.brain.questions import join
+from agent.brain.slots_home import shopping_items
+from agent.brain.textutil import normalise
+from tests.unit.brain.support import only_call, step
+
+
+def _amount(text: str) -> float | None:
+    found = best_amount(normalise(text), loose=True)
+    return float(found.value) if found else None
+
+
+# --- money read out ----------------------------------------------------------------------
+
+
+def test_a_total_said_after_nineteen_or_twenty_is_a_price_not_a_year() -> None:
+    assert normalise("the servo pies came to twenty thirty all up") == (
+        "the servo pies came to 20.30 all up"
+    )
+    args = only_call(step("wins", "op shop haul, nineteen eighty all up"), "add_expense")
+    assert args["amount"] == 19.8
+
+
+def test_years_said_as_two_numbers_stay_years_without_a_total() -> None:
+    assert "1998" in normalise("a nineteen ninety eight troopy")
+    assert "2019" in normalise("we bought her in twenty nineteen")
+
+
+def test_three_numbers_read_out_are_hundreds_tens_and_cents() -> None:
+    assert normalise("the tyre shop was two sixty five forty") == "the tyre shop was 265.40"
+    args = only_call(step("wins", "big shop at aldi, one eighty three ninety"), "add_expense")
+    assert args["amount"] == 183.9
+
+
+def test_three_numbers_after_a_clock_word_or_as_readings_are_not_a_price() -> None:
+    assert "265.40" not in normalise("meet at two sixty five forty")
+    assert normalise("pressures thirty six thirty six forty forty") == "pressures 36 36 40 40"
+
+
+def test_a_spoken_pair_before_a_total_word_is_one_price() -> None:
+    args = only_call(
+        step("wheels", "new brake pads on the ute, four twenty all up"), "log_maintenance"
+    )
+    assert args["cost"] == 420
+
+
+def test_people_counted_before_the_price_are_no_price() -> None:
+    assert _amount("burgers for three, forty two fifty") == 42.5
+    args = only_call(step("wins", "dumplings for 4, 38.60"), "add_expense")
+    assert args["amount"] == 38.6
+    # a count with nothing after it is still read as it was
+    assert _amount("paid 25 for 2 tickets") == 25
+
+
+# --- clock times --------------------------------------------------------------------------
+
+
+def test_the_hour_one_said_in_words_after_past_to_or_half() -> None:
+    assert normalise("ten past one") == "10 past 1"
+    assert normalise("around half one") == "around half 1"
+    assert normalise("the one near the jetty") == "the one near the jetty"
+    args = only_call(step("you", "hairdresser wednesday at quarter past one"), "create_event")
+    assert args["start"] == "2026-03-11T13:15:00+11:00"
+
+
+def test_a_setting_off_at_five_or_six_is_the_morning() -> None:
+    args = only_call(
+        step("you", "we pull out of Hay at 5.45 on friday, calendar it"), "create_event"
+    )
+    assert args["start"] == "2026-03-13T05:45:00+11:00"
+    args = only_call(step("you", "leaving Longreach thursday at half past five"), "create_event")
+    assert args["start"] == "2026-03-12T05:30:00+11:00"
+
+
+def test_the_morning_said_away_from_the_hour_makes_it_the_morning() -> None:
+    args = only_call(step("you", "kayak hire at 6.15 wednesday morning"), "create_event")
+    assert args["start"] == "2026-03-11T06:15:00+11:00"
+
+
+def test_an_evening_hour_stays_the_evening() -> None:
+    # a meal or drinks say the evening; a setting off late in the day says so
+    args = only_call(step("you", "barbie at the Johnsons friday at 6.30"), "create_event")
+    assert args["start"] == "2026-03-13T18:30:00+11:00"
+    args = only_call(
+        step("you", "leaving for the airport thursday at 5 in the evening"), "create_event"
+    )
+    assert args["start"] == "2026-03-12T17:00:00+11:00"
+    # a setting off at 2 or 3 is the afternoon; before 4 the words are taken as said
+    args = only_call(
+        step("you", "calendar: we leave the caravan park saturday at 2.30"), "create_event"
+    )
+    assert args["start"] == "2026-03-14T14:30:00+11:00"
+
+
+# --- lists laid out -----------------------------------------------------------------------
+
+
+def test_a_list_a_line_each_under_its_request() -> None:
+    text = "chuck these on the shopping list\nbaking paper\nchickpeas\nlimes"
+    assert shopping_items(text) == ["baking paper", "chickpeas", "limes"]
+
+
+def test_bullets_inline_and_semicolons_split_the_items() -> None:
+    assert shopping_items("shopping list ▪ corn flakes ▪ jam") == ["corn flakes", "jam"]
+    assert shopping_items("for the shops: bleach; pegs; foil") == ["bleach", "pegs", "foil"]
+    assert shopping_items("grab these for the shops\n1) pegs\n2) rope") == ["pegs", "rope"]
+
+
+def test_a_list_given_as_the_answer_to_what_to_add() -> None:
+    joined = join("add_to_shopping_list", "items", "need a few bits on my list", "* tea\n* rice")
+    assert shopping_items(joined) == ["tea", "rice"]
+
+
+def test_text_not_laid_out_is_left_as_it_is() -> None:
+    assert laid_out("milk, eggs and bread") == "milk, eggs and bread"
+    assert laid_out("one line only") == "one line only"
+
+
+def test_write_down_is_a_verb_of_the_list_not_an_item() -> None:
+    assert shopping_items("write down pegs for the shops") == ["pegs"]
+    assert shopping_items("note down rope on the shopping list") == ["rope"]
+
+
+def test_a_real_word_one_letter_from_another_is_kept() -> None:
+    assert shopping_items("add kitty litter to the list") == ["kitty litter"]
+
+
+# --- places and vehicles ------------------------------------------------------------------
+
+
+def test_where_the_traveller_is_stopped_is_no_part_of_the_name() -> None:
+    args = only_call(step("wheels", "we're camped at Mutawintji, save this spot"), "save_place")
+    assert args["name"] == "Mutawintji"
+    assert args["kind"] == "campsite"
+    args = only_call(
+        step("wheels", "we are parked up at Gregory Downs, remember this spot"), "save_place"
+    )
+    assert args["name"] == "Gregory Downs"
+
+
+def test_a_stop_with_its_own_kind_word_keeps_it() -> None:
+    args = only_call(
+        step("wheels", "stopped at the Caltex in Hughenden, save it as a fuel stop"), "save_place"
+    )
+    assert args["kind"] == "fuel"
+    assert args["name"] == "Caltex"
+
+
+def test_a_vehicle_named_before_the_and_its_model_after_a_label() -> None:
+    args = only_call(step("wheels", "add vehicle: Bessie the 2003 Hiace"), "add_vehicle")
+    assert args["name"] == "Bessie"
+    assert args["year"] == 2003
