@@ -70,6 +70,13 @@ _LEAD = (
     r"|there is|there's|theres|there was|is|was|for us|for me|for next time|for later"
     r"|tonight|for the night"  # ("parked up at X tonight": when, not the name)
 )
+# A brand alone names no one place: its kind word stays in the name ("the Liberty servo",
+# "the BP roadhouse", "the IGA supermarket"), where "the Apex Park campsite" is Apex Park.
+_BRAND_BEFORE = re.compile(
+    r"\b(?:liberty|shell|bp|caltex|ampol|puma|united|mobil|7-eleven|metro|coles|woolies"
+    r"|woolworths|iga|aldi|foodworks|spar|nrma)\s+$",
+    _I,
+)
 # Where the traveller is stopped tells of the spot, it is no part of its name ("we're camped
 # at X", "parked up at X tonight", "staying at X"): the words before the place are cut.
 _STOPPED_AT = re.compile(
@@ -173,7 +180,8 @@ def save_place(text: str, env: Env) -> Draft:
     # campsite") unless the kind is said after it ("Riba's Underground Camping as a campsite").
     kind_word = re.search(rf"\b(?:{_KIND_WORDS})\b", head, _I)
     as_kind = re.search(r"\bas an?\b", cut, _I)
-    if kind_word and (not as_kind or not tidy(head[: kind_word.start()], _LEAD)):
+    branded = kind_word and _BRAND_BEFORE.search(head[: kind_word.start()])
+    if kind_word and not branded and (not as_kind or not tidy(head[: kind_word.start()], _LEAD)):
         head = blank(head, [kind_word.span()])
     # "just out of Mannum", "not far from Bourke", "past Tailem Bend": the town it is by
     near = (

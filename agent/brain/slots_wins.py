@@ -107,6 +107,14 @@ _COUNT_TIMES = re.compile(
 )
 
 
+def _as_read(text: str, amount: Amount) -> str:
+    """The text with a spoken price ("4 50") written as the figure read (4.50)."""
+    span = text[amount.start : amount.end]
+    if re.fullmatch(r"\d{1,2} \d{2}", span):
+        return f"{text[: amount.start]}{amount.value}{text[amount.end :]}"
+    return text
+
+
 def _times_rate(text: str, amount: Amount) -> Amount | None:
     """ "the caravan park 38 a night for 3 nights", "2 nights at 45 a night": the rate
     times the count, when the amount read is that rate (a total said wins)."""
@@ -121,7 +129,11 @@ def _times_rate(text: str, amount: Amount) -> Amount | None:
             many := re.search(rf"(?<![\d.$])(\d+)\s+{each['u']}s?\b", text[: each.start()], _I)
             # "caravan park, 45 a night, 3 nights": or said after it
             or re.search(
-                rf"^\W*(?:x\s*|for\s+|times\s+)?(\d+)\s+{each['u']}s?\b", text[each.end() :], _I
+                # ("38 a night, we stayed 2 nights": who stayed between the rate and the count)
+                r"^(?:[\s,;.-]|\b(?:x|for|times|we|i|they|stayed|did|booked|had|so|and|it was)\b)*"
+                rf"(\d+)\s+{each['u']}s?\b",
+                text[each.end() :],
+                _I,
             )
         )
     ):
@@ -138,7 +150,9 @@ def add_expense(text: str, env: Env) -> Draft:
     draft = Draft("add_expense")
     dear = category_of(text, american=env.american) in _DEAR or bool(_DEAR_WORDS.search(text))
     amount, rest = _amount(text, env, hundreds=dear)
-    if amount and (times := _times_rate(text, amount)):
+    # (a price spoken as two numbers, "4 50 each", is read by the rates as the figure it is)
+    said = _as_read(text, amount) if amount else text
+    if amount and (times := _times_rate(said, amount)):
         amount = times  # "38 a night for 3 nights": what was paid is 114
     elif amount and (everyone := for_each_person(text, amount.value)):
         # "38 a head for the 2 of us": what was paid is 76

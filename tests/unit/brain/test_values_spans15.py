@@ -156,3 +156,58 @@ def test_a_vehicle_named_before_the_and_its_model_after_a_label() -> None:
     args = only_call(step("wheels", "add vehicle: Bessie the 2003 Hiace"), "add_vehicle")
     assert args["name"] == "Bessie"
     assert args["year"] == 2003
+
+
+def test_a_brand_keeps_its_kind_word_in_the_name() -> None:
+    args = only_call(step("wheels", "bookmark the Caltex roadhouse at Cloncurry"), "save_place")
+    assert args["name"] == "Caltex roadhouse"
+    # a place's own name still loses the kind word after it
+    args = only_call(step("wheels", "save the Rotary Park campsite in Emerald"), "save_place")
+    assert args["name"] == "Rotary Park"
+
+
+# --- rates, counts and categories ----------------------------------------------------------
+
+
+def test_a_rate_with_the_count_said_by_who_stayed() -> None:
+    args = only_call(
+        step("wins", "the station stay charged 25 a night and we stayed 3 nights"), "add_expense"
+    )
+    assert args["amount"] == 75
+
+
+def test_a_spoken_price_for_each_person_is_multiplied() -> None:
+    args = only_call(step("wins", "pies were five twenty each for the three of us"), "add_expense")
+    assert args["amount"] == 15.6
+
+
+def test_a_part_of_the_fuel_system_is_work_on_the_vehicle() -> None:
+    args = only_call(step("wins", "bought a diesel filter for 48"), "add_expense")
+    assert args["category"] == "maintenance"
+    args = only_call(step("wins", "diesel 120 at the roadhouse"), "add_expense")
+    assert args["category"] == "fuel"
+
+
+# --- other lists laid out -----------------------------------------------------------------
+
+
+def _calls(domain: str, text: str) -> list[tuple[str, dict[str, object]]]:
+    return [(c["name"], dict(c["args"])) for c in step(domain, text).tool_calls]
+
+
+def test_a_job_list_under_a_heading_with_no_colon() -> None:
+    calls = _calls("you", "jobs for friday\nfix the step\noil the hinges")
+    assert [a["title"] for _, a in calls] == ["Fix the step", "Oil the hinges"]
+    assert all(a["due_date"] == "2026-03-13" for _, a in calls)
+
+
+def test_inline_bullets_make_one_item_each_and_the_asking_is_no_part_of_them() -> None:
+    calls = _calls("you", "stick these on my to do list • buy bait • wash towels")
+    assert [a["title"] for _, a in calls] == ["Buy bait", "Wash towels"]
+    calls = _calls("you", "remind me of these jobs\n1. pump tyres\n2. fill water")
+    assert [a["title"] for _, a in calls] == ["Pump tyres", "Fill water"]
+
+
+def test_a_pantry_list_a_line_each() -> None:
+    calls = _calls("you", "pantry\n3 tins of peaches\n1 bag of flour")
+    assert [a["name"] for _, a in calls] == ["peaches", "flour"]
