@@ -211,3 +211,9 @@ def test_inline_bullets_make_one_item_each_and_the_asking_is_no_part_of_them() -
 def test_a_pantry_list_a_line_each() -> None:
     calls = _calls("you", "pantry\n3 tins of peaches\n1 bag of flour")
     assert [a["name"] for _, a in calls] == ["peaches", "flour"]
+
+
+def test_a_town_typed_in_lower_case_keeps_its_own_spelling() -> None:
+    assert "victor harbor" in normalise("how far to victor harbor from here")
+    # the same word outside a town's name is still put right
+    assert "harbour" in normalise("the harbor cruise was great")
