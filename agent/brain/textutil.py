@@ -362,7 +362,36 @@ _HOUR_ONE = re.compile(
 def _year(m: re.Match[str]) -> str:
     century = 1900 if m[1].lower() == "nineteen" else 2000
     rest = _value(re.split(r"[\s-]+", m[2].lower()))
-    return str(century + rest) if rest is not None else m[0]
+    if rest is None:
+        return m[0]
+    # (this decade's years, "twenty twenty two", stay years)
+    if rest >= 10 and not (century == 2000 and rest <= 30) and _price_not_year(m):
+        return f"{century // 100}.{rest:02d}"  # "a new charger nineteen ninety nine": $19.99
+    return str(century + rest)
+
+
+# A thing bought in the clause before, and nothing that dates it right before the words.
+_BOUGHT_BEFORE = re.compile(
+    r"\b(?:bought|buy|buying|new|spent|paid|cost|costs|price|priced|charged)\b[^.;!?\n]*$",
+    re.IGNORECASE,
+)
+_DATED_BEFORE = re.compile(
+    r"\b(?:in|since|from|of|back|year|model|built|born|circa|mid|late|early|until|till|by|a|an"
+    r"|the|my|our|her|his|its|their|around|about)\s+$",
+    re.IGNORECASE,
+)
+_CLAUSE_ENDS = re.compile(r"\s*(?:$|[,.;!?\n]|(?:on|at|for|each|from)\b)", re.IGNORECASE)
+
+
+def _price_not_year(m: re.Match[str]) -> bool:
+    """ "picked up a new esky, nineteen ninety five": two numbers led by nineteen or twenty
+    that end a clause about a thing bought, with no word that dates them before, are a price."""
+    before = m.string[max(0, m.start() - 80) : m.start()]
+    return (
+        bool(_BOUGHT_BEFORE.search(before))
+        and not _DATED_BEFORE.search(before)
+        and bool(_CLAUSE_ENDS.match(m.string, m.end()))
+    )
 
 
 # "four thirty no five", "20, sorry 25": a number said again corrected, the last one stays.

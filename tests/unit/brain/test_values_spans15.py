@@ -217,3 +217,17 @@ def test_a_town_typed_in_lower_case_keeps_its_own_spelling() -> None:
     assert "victor harbor" in normalise("how far to victor harbor from here")
     # the same word outside a town's name is still put right
     assert "harbour" in normalise("the harbor cruise was great")
+
+
+def test_nineteen_or_twenty_ending_a_clause_about_a_thing_bought_is_a_price() -> None:
+    assert normalise("grabbed a new torch, nineteen forty five") == "grabbed a new torch, 19.45"
+    args = only_call(step("wins", "bought new pegs and rope nineteen fifty five"), "add_expense")
+    assert args["amount"] == 19.55
+
+
+def test_years_that_are_dated_or_name_a_vehicle_stay_years() -> None:
+    assert normalise("bought the camper back in nineteen ninety two") == (
+        "bought the camper back in 1992"
+    )
+    assert normalise("bought a nineteen eighty eight patrol") == "bought a 1988 patrol"
+    assert normalise("new windscreen twenty twenty four") == "new windscreen 2024"
