@@ -44,6 +44,9 @@ _LABEL = re.compile(
 )
 _VAGUE = r"the shopping list|list|please|too|something|some stuff|stuff|things|a few things"
 _VAGUE += r"|(?:a )?few (?:things|bits|items)|bits|items|bits and pieces|(?:a )?couple of things"
+# ("got a few things for the list", "I have some stuff for the shops": things said, none named)
+_VAGUE += r"|(?:(?:i|we|i've|we've|ive)\s+)?(?:got|have|need)\s+(?:a\s+)?(?:few|some|couple of"
+_VAGUE += r"|a couple of)?\s*(?:things|stuff|bits|items|bits and pieces)"
 _VAGUE += r"|(?:add |put |get |buy |chuck )?(?:them|it|those|these|that|this|both|both of them"
 _VAGUE += r"|all|all of them|all of those|the lot|the two of them)"
 # the request's own verb left after the items ("we're out of eggs, add to the list")

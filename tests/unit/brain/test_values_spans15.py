@@ -231,3 +231,9 @@ def test_years_that_are_dated_or_name_a_vehicle_stay_years() -> None:
     )
     assert normalise("bought a nineteen eighty eight patrol") == "bought a 1988 patrol"
     assert normalise("new windscreen twenty twenty four") == "new windscreen 2024"
+
+
+def test_things_said_but_none_named_are_no_item() -> None:
+    assert shopping_items("I've got a couple of things for the shopping list") == []
+    assert shopping_items("we need some stuff for the shops") == []
+    assert shopping_items("we need pegs for the shops") == ["pegs"]
