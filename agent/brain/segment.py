@@ -139,6 +139,13 @@ _DETAIL_OF = {
         r" up|shout|yell))? (?:when|if|once|at|before)\b",
         re.I,
     ),
+    # "add the Patrol, 2005, 14.5 litres per 100": how much it uses is the vehicle's, no fill
+    "add_vehicle": re.compile(
+        r"^(?:(?:it|she|he)\s+)?(?:(?:uses|does|gets|burns|drinks|averages)\s+)?"
+        r"(?:about\s+|around\s+|roughly\s+|approx\.?\s+)?\d+(?:\.\d+)?\s*(?:l|litres?|liters?)?"
+        r"\s*(?:/|per|to the|every|for every)\s*100\b",
+        re.I,
+    ),
     # "add a task: check the tyres, high priority": the priority is the task's
     "add_task": re.compile(
         r"^(?:and |it's |its |make it |mark it |set it )?"

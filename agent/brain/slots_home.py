@@ -214,7 +214,13 @@ _NEED_LEAD = re.compile(
     r"(?:to\s+(?:add|put|get|buy|grab|pick up|write down|jot down)\s+)?",
     _I,
 )
-_WHEN_TAIL = re.compile(r"\s+(?:now|today|again|too|as well|asap|already)$", _I)
+_WHEN_TAIL = re.compile(
+    r"(?:\s+(?:now|today|again|too|as well|asap|already|please|pls|plz|thanks|thx|ta|cheers"
+    # ("onions next shop", "bread when you're next in town"): when, no part of the item
+    r"|(?:at |for )?(?:the )?next (?:shop|shopping trip|time|visit)|when (?:you'?re|we'?re) next"
+    r"(?: \w+){1,3}))+$",
+    _I,
+)
 
 
 def _items(body: str) -> list[str]:
@@ -222,7 +228,9 @@ def _items(body: str) -> list[str]:
     # blank characters it was O(n^2)); the same splits.
     # ("… so chuck them on": the clause that points back is no item, cut by "so"/"then")
     parts = re.split(
-        r"(?:(?<!\s)\s+)?(?:,|&|\+|\band\b|\bplus\b|\balso\b|\bso\b|\bthen\b)\s*", body, flags=_I
+        r"(?:(?<!\s)\s+)?(?:,|&|\+|\band\b|\bplus\b|\balso\b|\bso\b|\bthen\b|\s-\s*(?=(?:add|put|pop|chuck|stick|jot|write|bung)\b))\s*",
+        body,
+        flags=_I,
     )
     items = []
     for part in parts:

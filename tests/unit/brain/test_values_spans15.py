@@ -237,3 +237,33 @@ def test_things_said_but_none_named_are_no_item() -> None:
     assert shopping_items("I've got a couple of things for the shopping list") == []
     assert shopping_items("we need some stuff for the shops") == []
     assert shopping_items("we need pegs for the shops") == ["pegs"]
+
+
+def test_when_and_please_after_an_item_are_no_part_of_it() -> None:
+    assert shopping_items("and rice pls") == ["rice"]
+    assert shopping_items("pick up foil next shop - add it to the list") == ["foil"]
+    assert shopping_items("add ham - sliced to the list") == ["ham - sliced"]
+
+
+# --- vehicles named and described in other shapes ------------------------------------------
+
+
+def test_a_vehicle_named_after_a_dash_label_or_the_word_name() -> None:
+    args = only_call(step("wheels", "new vehicle - Tilly, a 2019 Suzuki Jimny"), "add_vehicle")
+    assert args["name"] == "Tilly"
+    args = only_call(step("wheels", "add vehicle: name Bronco, Ford Ranger 2017"), "add_vehicle")
+    assert args["name"] == "Bronco"
+
+
+def test_how_much_a_vehicle_uses_said_after_it_is_its_own() -> None:
+    calls = _calls("wheels", "add a vehicle called Rocket, Toyota Prado, 2014, 11.8 litres per 100")
+    assert [name for name, _ in calls] == ["add_vehicle"]
+    assert calls[0][1]["consumption_l_per_100km"] == 11.8
+
+
+def test_what_the_vehicle_is_said_in_the_next_sentence() -> None:
+    args = only_call(
+        step("wheels", "could you add our camper? She's called Pearl, 2009 Isuzu NPR, diesel"),
+        "add_vehicle",
+    )
+    assert (args["name"], args["year"], args["fuel_type"]) == ("Pearl", 2009, "diesel")
