@@ -139,6 +139,13 @@ _DETAIL_OF = {
         r" up|shout|yell))? (?:when|if|once|at|before)\b",
         re.I,
     ),
+    # "add the Patrol, 2005, 14.5 litres per 100": how much it uses is the vehicle's, no fill
+    "add_vehicle": re.compile(
+        r"^(?:(?:it|she|he)\s+)?(?:(?:uses|does|gets|burns|drinks|averages)\s+)?"
+        r"(?:about\s+|around\s+|roughly\s+|approx\.?\s+)?\d+(?:\.\d+)?\s*(?:l|litres?|liters?)?"
+        r"\s*(?:/|per|to the|every|for every)\s*100\b",
+        re.I,
+    ),
     # "add a task: check the tyres, high priority": the priority is the task's
     "add_task": re.compile(
         r"^(?:and |it's |its |make it |mark it |set it )?"
@@ -234,6 +241,12 @@ _POINTER_OF = re.compile(
 )
 # A clause that only offers the answers to the question before it: "…, in or out?"
 _ALTERNATIVES = re.compile(r"^(?:\w+\s+){0,2}or\s+\w+(?:\s+\w+)?\s*\?*$", re.IGNORECASE)
+
+
+# A clause that is a figure and nothing else ("37.80", "$12", "45 bucks").
+_FIGURE_ALONE = re.compile(
+    r"[$£€]?\s?\d[\d,]*(?:\.\d{1,2})?\s*(?:dollars|bucks|quid)?[.!]*$", re.IGNORECASE
+)
 
 
 def _joins(prev: Candidate | None, new: Candidate | None, before: str, chunk: str) -> bool:
@@ -438,7 +451,16 @@ _LINE_ITEM = {
 _LINES_MAX = 30
 
 
+# Bullets typed inline ("put these on my jobs list • water • tyres"): a line each.
+_INLINE_BULLETS = re.compile(r"\s*[•·▪]\s*")
+
+
+def _bullets_as_lines(text: str) -> str:
+    return _INLINE_BULLETS.sub("\n", text) if len(_INLINE_BULLETS.findall(text)) >= 2 else text
+
+
 def _line_list(text: str, today: date, recent_kind: str | None) -> list[Piece] | None:
+    text = _bullets_as_lines(text)
     lines = [line.strip() for line in islice(text.splitlines(), _LINES_MAX + 1) if line.strip()]
     if not 3 <= len(lines) <= _LINES_MAX:
         return None
@@ -446,7 +468,8 @@ def _line_list(text: str, today: date, recent_kind: str | None) -> list[Piece] |
     bulleted = [line for line in rest if _LINE_BULLET.match(line)]
     if len(bulleted) >= 2:
         items = [_LINE_BULLET.sub("", line) for line in bulleted]
-    elif head.endswith(":"):
+    elif head.endswith(":") or any(kind.search(head) for kind in _LIST_OF.values()):
+        # ("jobs for tomorrow" over a line a job: the heading names the list, colon or not)
         items = rest
     else:
         return None
@@ -454,6 +477,9 @@ def _line_list(text: str, today: date, recent_kind: str | None) -> list[Piece] |
     intent = classify(joined, today, recent_kind)
     if intent is None and (found := guess(joined)).tool and found.probability >= RESCUE:
         intent = Candidate(found.tool, WEAK)  # "jobs for the weekend: …": no rule's words
+    named = next((tool for tool, kind in _LIST_OF.items() if kind.search(head)), None)
+    if intent is None and named:
+        intent = Candidate(named, WEAK)  # the heading says what the list holds
     if intent is None or intent.tool not in (*_LINE_ITEM, "add_to_shopping_list"):
         return None
     if intent.tool == "add_to_shopping_list":
@@ -482,13 +508,19 @@ _LIST_OF = {
     "create_event": re.compile(r"\b(?:calendar|diary|appointments?|bookings?)\b", re.I),
 }
 _BULLET = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)])\s+(?P<item>\S.*)$")
+# Lists whose items are named things (a job, a stock item): a label that asks for the list
+# ("add these to my jobs", "remind me about these") is no part of any item's name.
+_ITEM_NAMED = frozenset({"add_task", "add_pantry_item", "add_to_shopping_list"})
+_ASKS_FOR_LIST = re.compile(
+    r"\b(?:add|put|pop|chuck|stick|remind|note|jot|write|these|this lot|the following)\b", re.I
+)
 
 
 def _pasted_list(text: str, today: date, recent_kind: str | None) -> list[Piece] | None:
     """One request per line of a pasted list, when the label, the words after the list, the
     first line or the whole ask for a tool that is called once per thing (a task, an expense, a
     stock item …); the label's words (a day, "yesterday's") go with each line."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    lines = [line.strip() for line in _bullets_as_lines(text).split("\n") if line.strip()]
     if len(lines) < 3 or len(lines) > MAX_CLAUSES:
         return None
     marked = [i for i, line in enumerate(lines) if _BULLET.match(line)]
@@ -514,6 +546,11 @@ def _pasted_list(text: str, today: date, recent_kind: str | None) -> list[Piece]
     )
     if tool is None or len(items) < 2:
         return None
+    if label and tool in _ITEM_NAMED and _ASKS_FOR_LIST.search(label):
+        # "remind me about these jobs:" is the request, no part of each job: only its day goes
+        # with each item ("jobs for tomorrow")
+        day = find_day(label, today, future=True)
+        label = label[day.start : day.end] if day else ""
     return [
         Piece(f"{item}, {label}" if label else item, Candidate(tool, WEAK + 1)) for item in items
     ]
@@ -1160,6 +1197,16 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
             if _DENIED.search(text[s0:e0]) and _SAID_INSTEAD.match(chunk.strip()):
                 # "the campsite wasn't 45, it was 54": one correction, read whole
                 segments[-1] = (s0, end, None, None)
+                continue
+            if (
+                prev
+                and prev.tool in MONEY
+                and _FIGURE_ALONE.match(chunk.strip())
+                and not _MONEY_SAID.search(text[s0:e0])
+            ):
+                # "fish and chips for two, 37.80": a figure alone after a clause with no
+                # price said is that clause's price
+                segments[-1] = (s0, end, prev, forced)
                 continue
             if _next_list_item(prev, intent, text[e0:start], text[s0:e0], chunk):
                 segments.append((start, end, prev, prev))
