@@ -83,6 +83,27 @@ def unchanged(
     return out
 
 
+# Writes whose one message may keep several rows ("jobs: defrost the fridge, clean the
+# filters"): their table's count is not asserted.
+LISTED = {"add_to_shopping_list", "add_task", "add_pantry_item"}
+
+
+def written(fixtures: dict[str, Any], tool: str) -> dict[str, Any]:
+    """The final state after one write of `tool`: its row added (a fill writes its fuel
+    expense too; work on the vehicle with a cost writes its own, so expenses are not
+    asserted), every other watched table unchanged."""
+    if tool == "join_group":
+        return unchanged(fixtures)
+    final = unchanged(
+        fixtures, but={TABLE[tool]: 1, **({"expenses": 1} if tool == "log_fuel" else {})}
+    )
+    if tool == "log_maintenance":
+        final.pop("expenses")
+    if tool in LISTED:
+        final.pop(TABLE[tool])
+    return final
+
+
 def asked_turns(text: str, tool: str) -> list[dict[str, Any]]:
     """The turn that asks for `tool`; a public post waits for approval, which is given."""
     first = turn(text, tools=[call(tool)])
@@ -473,14 +494,12 @@ def asks_battery() -> list[Conv]:
     out: list[Conv] = []
     for n, (text, tool, _args) in enumerate(ASKS):
         fixtures = fixtures_for(tool)
-        table = TABLE.get(tool)
-        but = {table: 1} if table else None
         out.append(
             conv(
                 f"asks-{n:02d}",
                 ["asks", "write"],
                 asked_turns(text, tool),
-                unchanged(fixtures, but=but) if tool != "join_group" else unchanged(fixtures),
+                written(fixtures, tool),
                 fixtures,
             )
         )
@@ -569,12 +588,7 @@ def kinds_battery() -> list[Conv]:
     for family, text, tool in KINDS:
         n = counts[family] = counts.get(family, -1) + 1
         fixtures = fixtures_for(tool)
-        table = TABLE[tool]
-        # a fill also writes its fuel expense, and work on the vehicle with a cost its own
-        extra = {"expenses": 1} if tool == "log_fuel" else {}
-        final = unchanged(fixtures, but={table: 1, **extra})
-        if tool == "log_maintenance":
-            final.pop("expenses")  # (a cost writes a maintenance expense too)
+        final = written(fixtures, tool)
         out.append(
             conv(
                 f"kind-{family}-{n:02d}",
@@ -613,10 +627,7 @@ def beside_battery() -> list[Conv]:
     out: list[Conv] = []
     for n, (text, tool) in enumerate(BESIDE):
         fixtures = fixtures_for(tool)
-        extra = {"expenses": 1} if tool == "log_fuel" else {}
-        final = unchanged(fixtures, but={TABLE[tool]: 1, **extra})
-        if tool == "log_maintenance":
-            final.pop("expenses")
+        final = written(fixtures, tool)
         out.append(
             conv(f"beside-{n:02d}", ["beside", "write"], asked_turns(text, tool), final, fixtures)
         )
