@@ -26,6 +26,13 @@ _ASKING = re.compile(
     # asks only with its question mark ("did the oil change at 98,000" tells)
     r"|(?:did|do|does|has|have|had|is|are|was|were|can|could|will|would)\s+(?:my|our|the|a|an|your"
     r"|his|her|their|any|anyone|anybody|someone|somebody|this|that|these|those)\b[^.!]*\?\s*$"
+    # whether a row went in, asked by its fate with no mark: "was the diesel fill put in",
+    # "did the vet bill go in yesterday", "did the van get added" (not "had the tyres put
+    # on": a job had done tells)
+    r"|(?:did|has|have|was|were|is|are)\s+(?:the|my|our|that|this|these|those)\s+"
+    r"(?:[\w'-]+\s+){0,5}?(?:(?:get|got|go|gone|went|been|made it)\s+)?"
+    r"(?:(?:put|chucked|popped|written|jotted)\s+)?(?:in|into|on|onto|logged|saved|added"
+    r"|recorded|entered|through|noted|booked)\b(?!\s+(?:at|for)\s+\d)"
     # said without the inversion, as learners often do: "there is a group for …?",
     # "this campsite is near Dubbo?", "I can find water here?"
     r"|there (?:is|are|'s)\b[^.!]*\?\s*$"
@@ -149,7 +156,8 @@ _TELL = re.compile(
 )
 # A question after a lead-in that says the user is unsure: "I can't remember - did I …?".
 _LEAD_IN = re.compile(
-    r"^(?:i (?:can'?t|cannot|don'?t) remember|i forget|(?:i'?m )?not sure|just checking"
+    r"^(?:(?:i )?(?:can'?t|cannot|cant|don'?t|dont) remember|i forget|(?:i'?m )?not sure"
+    r"|just checking"
     r"|quick question|i was wondering|wondering|remind (?:me|us))\b[^?]{0,40}?"
     r"(?:\s[-–—]\s|[,:;]\s)",
     _I,
@@ -342,9 +350,10 @@ _UNREAL = re.compile(
 # week on diesel", "we go through about 80 a fortnight on groceries".
 _HABIT = re.compile(
     r"\b(?:spends|spend|pays|pay|buys|goes through|go through|uses|blows|blow|forks out"
-    r"|fork out|shells out|shell out|drops|puts|put)\b[^.?!]{0,40}?" + r"(?:[$£€]\s?)?\d[\d,.]*k?"
+    r"|fork out|shells out|shell out|drops|puts|put|paying|spending|forking out|shelling out"
+    r"|blowing)\b[^.?!]{0,40}?" + r"(?:[$£€]\s?)?\d[\d,.]*k?"
     r"\s*(?:dollars?|bucks|quid|[a-z]{3})?\s*(?:a|an|per|each|every|/)\s*(?:day|week|fortnight|month"
-    r"|year|wk|mth|yr)\b",
+    r"|year|wk|mth|yr|night)\b",
     _I,
 )
 # ... unless the message asks PAM to keep something after all ("haven't got the receipt
@@ -392,6 +401,18 @@ _DONE_ACT = re.compile(
     r"|altogether|all together)\b",
     _I,
 )
+# A fill told by its litres and what they cost, in a clause of its own that is no habit: "we
+# always go to the united, today 70 litres for 148" (not "we usually fill up with 60 litres
+# for 110": the habit's own figures).
+_FILL_TOLD = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:l|ltrs?|litres?|liters?)\b[^.?!\d]{0,15}\$?\d", _I)
+_CLAUSES = re.compile(r"[,;.!?]\s+|\s+-\s+|\s+(?:but|and)\s+", _I)
+
+
+def _fill_told(text: str) -> bool:
+    return any(
+        _FILL_TOLD.search(c) and not _HABITUAL.search(c) and not _MAYBE.search(c)
+        for c in _CLAUSES.split(text)
+    )
 
 
 # A part needed is work not done yet: "I need new shocks sometime next month", "the van's
@@ -464,8 +485,11 @@ _DO_VERB = (
     r"|sign|count|enrol|enroll|subscribe|follow|grab|ring|call|text|email)"
 )
 _CLAUSE_OPENS = re.compile(
-    r"(?:^|[,;:.!?()\n-]\s*|\b(?:and|then|so|but|also|pls|please|just|oh)\s+)"
-    r"(?:(?:please|pls|plz|just|also|quickly|can|go|oh|ok|okay|and|then)\s+)*"
+    r"(?:^|[,;:.!?()\n-]\s*|\b(?:and|then|so|but|also|pls|please|just|oh|now)\s+)"
+    # ("… but do log 30 for mine": "do" before a verb of keeping, not "to-do list")
+    r"(?:(?:please|pls|plz|just|also|quickly|can|go|oh|ok|okay|and|then|now"
+    r"|(?<![-\w])do(?=\s+(?:log|add|put|save|set|book|note|record|post|make|keep|jot|pop|chuck)))"
+    r"\s+)*"
     + _DO_VERB
     # (not a filler "like, …" or "like I said", nor "remind me, did I …?" which asks)
     + r"\b(?!\s*,|(?<=like)\s+(?:i|we|you|they)\b)"
@@ -607,22 +631,73 @@ _SUPPOSED = re.compile(
 )
 
 
-Mood = Literal["others", "supposed", "habit", "maybe"]
+# What someone told us, by their trade or a notice: "the mechanic said the service will be
+# about 400", "the sign says pay 20 at the box". Only with a verb of saying: the work the
+# mechanic did is ours ("the mechanic replaced the pads, 320").
+_TOLD_BY = re.compile(
+    r"^(?:(?:hey|hi|so|oh|and|but|apparently|pam|mate|well)\W+)*"
+    r"(?:the|my|our|a|an|some) (?:mechanic|mechanics|vet|ranger|rangers|doctor|doc|dentist"
+    r"|physio|sign|signs|notice|staff|owner|owners|manager|caretaker|host|hosts|receptionist"
+    r"|pharmacist|chemist|tyre (?:shop|place|bloke)|info centre|visitor centre|forecast|radio"
+    r"|news|council|park office|office|booking lady|lady|bloke|guy|fella|woman|man)"
+    r"(?:\s+(?!(?:and|i|we|me|us)\b)[\w'-]+){0,5}?\s+"
+    r"(?:said|says|say|reckons?|reckoned|told (?:us|me)|tells (?:us|me)|thinks|thought"
+    r"|recommended|recommends|suggested|suggests|reckoned|warned|mentioned|quoted)\b",
+    re.IGNORECASE,
+)
+# A request said not to be made: "don't log that one", "no need to put it in the calendar",
+# "nah dont post anything", "leave the budget as it is". ("Don't forget to …" and "don't let
+# me forget to …" ask.)
+_DENIED = re.compile(
+    # (it opens the message: a refusal after a request, "add a job for X, don't log the cost
+    # yet", leaves the request standing: intents reads what comes before it)
+    r"^(?:(?:hey|hi|so|oh|ok|okay|nah|no|pls|please|just|and|but|um|pam|mate)\b[,!]?\s+)*"
+    r"(?:(?:don'?t|dont|do not|no need to|never|not gonna|we won'?t need to|you don'?t need to"
+    r"|there'?s no need to)\s+(?:(?:bother|worry)\s+(?:(?:to|about)\s+)?)?"
+    r"(?!forget\b|let (?:me|us) forget\b)"
+    + _DO_VERB
+    + r"\b|leave (?:it|that|them|the \w+(?: \w+)?) (?:as (?:it|they) (?:is|are)|alone|be)\b)",
+    re.IGNORECASE,
+)
+# Kept already by the user: "already logged the diesel", "milk's already on the list", "the
+# campsite's in already", "i put the dentist in yesterday", "sorted the ferry myself".
+_KEPT_ALREADY = re.compile(
+    r"\balready (?:logged|entered|recorded|added|saved|noted|booked in|put (?:it |that |them )?in"
+    r"|in\b|on (?:the|my) (?:list|calendar|jobs)|in (?:the|my|there))"
+    r"|\b(?:'s|is|are|was|were) (?:in|on the list|in there|logged|saved|booked in)"
+    r" already\b"
+    r"|\b(?:i|we|i'?ve|ive|we'?ve|weve|i have|we have) (?:already |just |also )?"
+    r"(?:logged|entered|recorded|added|saved|noted|(?:put|popped|chucked) (?:the|that|it|them"
+    r"|those)\b[^\d.?!]{0,30}?\bin)\b[^.?!]{0,40}?\b(?:already|before|earlier|myself"
+    r"|ourselves|yesterday|this morning|last night|so we'?re (?:sweet|good|right)|all good)\b"
+    r"|\b(?:logged|entered|recorded|added|saved|sorted|put)\b[^.?!]{0,50}?\b(?:myself"
+    r"|ourselves)\b",
+    re.IGNORECASE,
+)
+
+
+Mood = Literal["others", "supposed", "habit", "maybe", "denied", "kept"]
 
 
 def mood_told(text: str) -> Mood | None:
     """The mood that makes `text` ask for no write (no request in it, and what it tells is
     someone else's doing, a supposition, a habit or a plan), or None."""
     text = _squeezed(text)
+    # (a request said not to be made is no request; another one beside it still is: "don't
+    # add bread, but pop milk on the list")
+    if _DENIED.search(text) and not asks_to_do(_DENIED.sub(" ", text)):
+        return "denied"
     if asks_to_do(text):
         return None
-    if _OTHERS_DID.search(text):
+    if _KEPT_ALREADY.search(text):
+        return "kept"
+    if _OTHERS_DID.search(text) or _TOLD_BY.search(text):
         return "others"
     if _SUPPOSED.search(text):
         return "supposed"
     # (an act done is still the act, estimated or set against the habit: "spent probably
     # 40 on fuel", "we usually pay 45 a night but paid 60 here")
-    if _DONE_ACT.search(text):
+    if _DONE_ACT.search(text) or _fill_told(text):
         return None
     if _HABITUAL.search(text):
         return "habit"

@@ -730,6 +730,39 @@ _DELETE_WORD = re.compile(rf"\b(?:{DELETE_WORDS})\b", _I)
 _A_TASK = re.compile(r"\b(?:tasks?|to-?dos?|jobs?|chores?|errands?|reminders?)\b", _I)
 
 
+# Where the user says to keep it names the kind of row outright, over the things named in it:
+# "new wiper blades - add to the shopping list" is an item to buy, not work on the vehicle;
+# "chuck the rego on my jobs list" a job, not money.
+_PUT_WHERE = re.compile(
+    r"\b(?:to|on|onto|in|into)\s+(?:the\s+|my\s+|our\s+)?"
+    r"(?P<where>shopping(?: list)?(?!\s+(?:budget|category|money|spend))|grocery list"
+    r"|groceries list|jobs? list|to-?do(?: list)?|task list|list of jobs|jobs|tasks|calendar|diary"
+    r"|saved places|places|map|pantry)\b"
+    r"|\bas (?:a|an|my) (?P<as>task|job|to-?do|chore)\b",
+    _I,
+)
+_PUT_TOOL = {
+    "shopping": "add_to_shopping_list", "grocery": "add_to_shopping_list",
+    "groceries": "add_to_shopping_list", "job": "add_task", "jobs": "add_task", "to": "add_task",
+    "todo": "add_task", "task": "add_task", "tasks": "add_task", "list": "add_task",
+    "chore": "add_task", "calendar": "create_event", "diary": "create_event",
+    "saved": "save_place", "places": "save_place", "map": "save_place",
+    "pantry": "add_pantry_item",
+}  # fmt: skip
+
+
+def kept_where(text: str) -> str | None:
+    """The write the one place named to keep something in says ("… add to the shopping
+    list"), when the message tells to keep and names one such place; else None."""
+    kinds = {
+        _PUT_TOOL.get(re.split(r"[\s-]", (m["where"] or m["as"]).lower())[0])
+        for m in _PUT_WHERE.finditer(text)
+    }
+    if len(kinds) != 1 or not told_to_keep(text):
+        return None
+    return kinds.pop()
+
+
 def ticks_off(text: str, recent_kind: str | None) -> bool:
     """Whether `text`, read as a task done, ticks off items of the shopping list or the
     pantry just talked about, naming no task (PAM keeps no ticks on those lists)."""
@@ -847,6 +880,14 @@ def _classify(text: str, today: date, recent_kind: str | None) -> Candidate | No
         # as a reading as sure wins it
         kept = [c for c in candidates if c.score == best.score and c.tool in WRITES]
         best = next((c for c in kept if best.tool in _rows_read(c.tool)), best)
+    if (
+        best.tool in WRITES
+        and (where := kept_where(text))
+        and where != best.tool
+        and where in {c.tool for c in candidates}
+        and not is_question(text)
+    ):
+        best = Candidate(where, best.score)  # "new wiper blades - add to the shopping list"
     if best.tool in ("log_maintenance", "log_fuel") and _MONEY_SIGN.search(text):
         filed = _FILED_UNDER.search(text)
         if filed and filed["cat"].lower() in CATEGORIES:

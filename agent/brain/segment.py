@@ -17,6 +17,7 @@ from agent.brain.asking import (
     holds_back,
     mood_told,
     signs_off,
+    told_to_keep,
     unreal_act,
 )
 from agent.brain.blend import ACTS_ON_ROWS, DOUBT, RESCUE, can_be
@@ -702,9 +703,13 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
         # ("if we went darwin to alice how many hours would that be": a trip worked out,
         # which writes nothing, is what a supposition asks)
         drops = WRITES if mood == "supposed" else _TOLD_DROPS
+        if mood == "denied":
+            # ("no need to remind me about the rego, it's done": a job told done is kept)
+            drops = _TOLD_DROPS - {"complete_task"}
         if mood == "supposed":
             pieces = [_read_only(p) for p in pieces]
         pieces = [Piece(p.text, None) if p.intent and p.intent.tool in drops else p for p in pieces]
+    pieces = _unpriced_beside(pieces)
     if signs_off(text):
         pieces = [p for p in pieces if p.intent is None or p.intent.tool != "plan_trip"]
     # "book me a flight to Perth friday": PAM cannot run the errand, so nothing is written
@@ -773,6 +778,41 @@ def _acted_on(pieces: list[Piece]) -> list[Piece]:
 # What a message told, not asked, does not ask for: a write, or a trip to plan ("we tend to
 # spend forty a day on tucker when we're travelling").
 _TOLD_DROPS = WRITES | {"plan_trip"}
+
+
+# A whole number right before what was bought counts things ("24 eggs", "3 loaves"), no price.
+_COUNTED = re.compile(
+    r"\s+(?!(?:for|on|at|in|bucks|dollars|quid|each|all|total|today)\b)[a-z]", re.I
+)
+
+
+def _money_said(text: str) -> bool:
+    if best_amount(text) is not None:
+        return True
+    loose = best_amount(text, loose=True)
+    if loose is None:
+        return False
+    figure = text[loose.start : loose.end]
+    return bool(re.search(r"[.,$£€]", figure)) or not _COUNTED.match(text, loose.end)
+
+
+def _unpriced_beside(pieces: list[Piece]) -> list[Piece]:
+    """A purchase told with no money said, beside another write, is the scene of that write
+    ("just bought 2 dozen eggs, put them in the pantry"), not a second request (alone it is
+    one, and PAM asks how much; "log groceries and …" asks to keep it)."""
+    writes = [p for p in pieces if p.intent and p.intent.tool in WRITES]
+    if len(writes) < 2:
+        return pieces
+    return [
+        Piece(p.text, None)
+        if p.intent
+        and p.intent.tool == "add_expense"
+        and not _money_said(p.text)
+        and not told_to_keep(p.text)
+        and any(w.intent and w.intent.tool != "add_expense" for w in writes)
+        else p
+        for p in pieces
+    ]
 
 
 def _errand_write(piece: Piece) -> bool:
