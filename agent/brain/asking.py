@@ -401,10 +401,16 @@ _DONE_ACT = re.compile(
     r"|altogether|all together)\b",
     _I,
 )
-# A fill told by its litres and what they cost, in a clause of its own that is no habit: "we
-# always go to the united, today 70 litres for 148" (not "we usually fill up with 60 litres
-# for 110": the habit's own figures).
-_FILL_TOLD = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:l|ltrs?|litres?|liters?)\b[^.?!\d]{0,15}\$?\d", _I)
+# A fill told by its litres and what they cost (or tyres read), in a clause of its own that
+# is no habit: "we always go to the united, today 70 litres for 148" (not "we usually fill up
+# with 60 litres for 110": the habit's own figures).
+_FILL_TOLD = re.compile(
+    r"\b\d+(?:[.,]\d+)?\s*(?:l|ltrs?|litres?|liters?)\b[^.?!\d]{0,15}\$?\d"
+    # ... or tyres read: "pressures 36 all round cold, they're usually 38"
+    r"|\b(?:pressures?|tyres?|tires?)\b[^.?!]{0,12}\b\d{2,3}(?:\.\d)?\s*(?:psi|kpa|bar)?\s*"
+    r"(?:all round|all around|front|rear|cold|hot)\b",
+    _I,
+)
 _CLAUSES = re.compile(r"[,;.!?]\s+|\s+-\s+|\s+(?:but|and)\s+", _I)
 
 

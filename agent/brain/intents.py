@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from agent.brain import measures
+from agent.brain import measures, values
 from agent.brain.asking import (
     MONEY_TOOLS,
     READ_OF,
@@ -420,7 +420,11 @@ def _features(text: str, today: date) -> list[Candidate]:
         found.append(Candidate("update_expense", 8))  # "the 30 I put in should be 13"
     if _BOOK.search(text) and not (has_day or has_time or amount):
         found.append(Candidate("create_event", 7))  # "book dinner at the pub": when?
-    if _REMIND.search(text) and (has_day or has_time):
+    if _REMIND.search(text) and has_day and not has_time and values.priority(text):
+        # "remind me to ring the bank tomorrow, it's urgent": how urgent is said only of a
+        # job (an event has no priority), so it is a task due that day
+        found.append(Candidate("add_task", 9))
+    elif _REMIND.search(text) and (has_day or has_time):
         found.append(Candidate("create_event", 9))
     elif (
         _PUT_IN.search(text)

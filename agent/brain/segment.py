@@ -709,7 +709,7 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
         if mood == "supposed":
             pieces = [_read_only(p) for p in pieces]
         pieces = [Piece(p.text, None) if p.intent and p.intent.tool in drops else p for p in pieces]
-    pieces = _unpriced_beside(pieces)
+    pieces = _unpriced_beside(_urgent_reminders(pieces, today))
     if signs_off(text):
         pieces = [p for p in pieces if p.intent is None or p.intent.tool != "plan_trip"]
     # "book me a flight to Perth friday": PAM cannot run the errand, so nothing is written
@@ -778,6 +778,33 @@ def _acted_on(pieces: list[Piece]) -> list[Piece]:
 # What a message told, not asked, does not ask for: a write, or a trip to plan ("we tend to
 # spend forty a day on tucker when we're travelling").
 _TOLD_DROPS = WRITES | {"plan_trip"}
+
+
+_REMINDED = re.compile(r"\bremind (?:me|us)\b", re.I)
+
+
+def _urgent_reminders(pieces: list[Piece], today: date) -> list[Piece]:
+    """ "Remind me to pay the rego thursday, high priority": how urgent is said only of a job
+    (an event has no priority), so a reminder on a day with no time and its priority in the
+    next clause is a task due that day (with the priority in its own words, `intents`)."""
+    out: list[Piece] = []
+    for piece in pieces:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.intent is not None
+            and before.intent.tool == "create_event"
+            and _REMINDED.search(before.text)
+            and find_time(before.text) is None
+            and find_day(before.text, today, future=True) is not None
+            and _DETAIL_OF["add_task"].match(piece.text.strip())
+        ):
+            out[-1] = Piece(
+                f"{before.text}, {piece.text}", Candidate("add_task", before.intent.score)
+            )
+            continue
+        out.append(piece)
+    return out
 
 
 # A whole number right before what was bought counts things ("24 eggs", "3 loaves"), no price.

@@ -11,7 +11,7 @@ import pytest
 from agent.brain.asking import is_question, mood_told
 from agent.brain.segment import split
 from agent.brain.textutil import normalise
-from tests.unit.brain.support import TODAY, wanted, writes
+from tests.unit.brain.support import TODAY, route, step, wanted, writes
 
 # --- a request said not to be made ------------------------------------------------------------
 
@@ -187,3 +187,36 @@ def test_a_purchase_with_no_money_beside_another_write_is_its_scene() -> None:
 
 def test_a_purchase_with_its_money_beside_another_write_is_still_logged() -> None:
     assert "add_expense" in _pieces("spent 14 on eggs, and put milk on the shopping list")
+
+
+# --- a reminder on a day with how urgent it is: a job ------------------------------------------
+
+
+def _calls(text: str) -> list[tuple[str, dict[str, object]]]:
+    return [(c["name"], c["args"]) for d in route(text) for c in step(d, text).tool_calls]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "remind me to top up the phone credit friday, urgent",
+        "remind me tomorrow to email the storage place, its pretty important",
+    ],
+)
+def test_a_reminder_with_its_priority_is_a_task_due_that_day(text: str) -> None:
+    ((name, args),) = _calls(text)
+    assert name == "add_task"
+    assert args.get("due_date") and args.get("priority")
+
+
+@pytest.mark.parametrize(
+    "text", ["remind me to top up the phone credit friday", "remind me to email them friday at 3"]
+)
+def test_a_reminder_on_a_day_with_no_priority_stays_an_event(text: str) -> None:
+    assert [name for name, _ in _calls(text)] == ["create_event"]
+
+
+def test_tyres_read_beside_what_they_usually_are_is_logged() -> None:
+    text = "tyres 35 all round cold this morning, usually sit at 38"
+    assert [name for name, _ in _calls(text)] == ["log_tyre_pressures"]
+    assert _calls("we usually keep the tyres at 38 cold") == []
