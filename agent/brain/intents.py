@@ -25,7 +25,7 @@ from agent.brain.asking import (
 )
 from agent.brain.blend import overrule, same_rows
 from agent.brain.categories import CATEGORIES, category_of
-from agent.brain.dates import find_day
+from agent.brain.dates import DayHit, find_day
 from agent.brain.edits import called_off, corrected, edit_requests
 from agent.brain.families import DELETE as DELETE_WORDS
 from agent.brain.families import PUT
@@ -334,6 +334,22 @@ def _priced_bare(text: str) -> bool:
     return False
 
 
+# A happening told in the past tense: "went to the markets today", "the markets were packed
+# this morning" (not "the dentist was moved to friday": a change, read by the edit rules).
+_PAST = re.compile(
+    r"\b(?:went|were|was|had|did|saw|visited|enjoyed|loved|sent|spent|met|came)\b"
+    r"(?!\s+(?:booked|moved|changed|pushed|set|put|scheduled|organised|organized|arranged"
+    r"|rescheduled|shifted|cancell?ed|called off)\b)",
+    _I,
+)
+
+
+def _told_past(text: str, day: DayHit | None, today: date) -> bool:
+    """Whether an event noun with a day is a happening told (past tense, on a day gone or
+    today), not one to put in the calendar."""
+    return bool(_PAST.search(text)) and (day is None or day.day <= today)
+
+
 def _expense(
     text: str, priced: bool, category: str | None, asking: bool, litres: bool
 ) -> Candidate | None:
@@ -434,7 +450,7 @@ def _features(text: str, today: date) -> list[Candidate]:
         found.append(Candidate("create_event", 7))  # "chuck the farrier in for monday 8am"
     elif _HOLD_DAYS.search(text) and has_day and not asking:
         found.append(Candidate("create_event", 8))  # "block out the 12th to the 14th for …"
-    elif event and (has_day or has_time) and not amount:
+    elif event and (has_day or has_time) and not amount and not _told_past(text, day, today):
         found.append(Candidate("create_event", 7))
     elif day and clock and not (amount or litres or asking) and day.day >= today:
         found += (

@@ -220,3 +220,24 @@ def test_tyres_read_beside_what_they_usually_are_is_logged() -> None:
     text = "tyres 35 all round cold this morning, usually sit at 38"
     assert [name for name, _ in _calls(text)] == ["log_tyre_pressures"]
     assert _calls("we usually keep the tyres at 38 cold") == []
+
+
+# --- a happening told in the past is no booking; money kept back is a budget ----------------
+
+
+@pytest.mark.parametrize(
+    "text", ["went to the rodeo yesterday, what a hoot", "the markets were dead this morning"]
+)
+def test_a_happening_told_in_the_past_is_no_event(text: str) -> None:
+    assert _calls(text) == []
+
+
+def test_a_happening_to_come_is_still_an_event() -> None:
+    assert [name for name, _ in _calls("rodeo on saturday arvo at 2")] == ["create_event"]
+
+
+@pytest.mark.parametrize(
+    "text", ["put aside 90 a week for eating out", "set 250 aside for camping fees"]
+)
+def test_money_kept_back_for_a_kind_of_spending_is_a_budget(text: str) -> None:
+    assert [name for name, _ in _calls(text)] == ["set_budget"]
