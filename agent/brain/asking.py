@@ -149,7 +149,9 @@ _TELL = re.compile(
     _LEAD
     + _FORMAL
     + r"(?:(?:can|could|would|will) (?:you|ya|u) (?:please )?|please )?(?:tell|show) (?:me|us)"
-    r"\b|"
+    # ("catch me up on X", "fill us in on X", "bring me up to speed with X": tell me)
+    r"\b|(?:(?:can|could|would|will) (?:you|ya|u) (?:please )?|please )?(?:catch|fill|bring)"
+    r" (?:me|us) (?:up|in)(?: to speed)? (?:on|with)\b|"
     + _FORMAL
     + r"(?:(?:can|could|would|will) (?:you|ya|u) (?:please )?)?let (?:me|us) know\b",
     _I,
@@ -290,6 +292,15 @@ def kept_check(text: str) -> str | None:
     return re.sub(r"\s+(?:yet|already)$", "", rest, flags=_I)
 
 
+# Being told what goes on in a group: "catch me up on X", "fill us in on the X group".
+_CATCH_UP = re.compile(
+    _LEAD + r"(?:(?:can|could|would|will) (?:you|ya|u) (?:please )?|please )?(?:catch|fill|bring)"
+    r" (?:me|us) (?:up|in)(?: to speed)? (?:on|with)\b",
+    _I,
+)
+_SOCIAL_WRITES = frozenset({"join_group", "create_post", "comment_on_post", "like_post"})
+
+
 SURE_NONE = 0.5  # the classifier's "no tool" this sure drops a write read from a question
 # ... and its reading tool this sure answers it; less sure, the write's own reading
 # counterpart does ("what food goes bad this week?" is about the pantry, whatever else)
@@ -302,6 +313,8 @@ def answer_to_question(text: str, tool: str) -> tuple[bool, str | None]:
     else the write's reading counterpart."""
     if tool not in WRITES or not is_question(text):
         return False, None
+    if tool in _SOCIAL_WRITES and _CATCH_UP.match(text):
+        return True, "get_feed"  # "catch me up on the X group": what goes on there
     if _KEPT_CHECK.match(text):
         # "did I already log the gas bottle refill?": whether a row was kept, which the
         # write's reading counterpart answers (never "no tool": the rows are PAM's)

@@ -241,3 +241,13 @@ def test_a_happening_to_come_is_still_an_event() -> None:
 )
 def test_money_kept_back_for_a_kind_of_spending_is_a_budget(text: str) -> None:
     assert [name for name, _ in _calls(text)] == ["set_budget"]
+
+
+# --- being caught up on a group reads its feed ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["catch us up on the van life vic group", "can you fill me in on the birdwatchers group"]
+)
+def test_being_caught_up_on_a_group_reads_it_and_joins_nothing(text: str) -> None:
+    assert [name for name, _ in _calls(text)] == ["get_feed"]
