@@ -247,7 +247,8 @@ def test_money_kept_back_for_a_kind_of_spending_is_a_budget(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["catch us up on the van life vic group", "can you fill me in on the birdwatchers group"]
+    "text",
+    ["catch us up on the van life vic group", "can you fill me in on the birdwatchers group"],
 )
 def test_being_caught_up_on_a_group_reads_it_and_joins_nothing(text: str) -> None:
     assert [name for name, _ in _calls(text)] == ["get_feed"]
