@@ -396,14 +396,11 @@ _QUOTED = re.compile(
     + _SOFTENERS
     + _PRICE
     + _RATE
-    + r"|(?:at|here|up here|out here|down here|in town|round here|around here|there)\b)"
+    + r"|(?:at|here|up here|out here|down here|in town|round here|around here|there"
+    r"|these days|nowadays|at the moment)\b)"
     # in the past tense only with its rate ("diesel was 2.40 a litre at the roadhouse"): "gas
     # was 58.40 at the shell" tells what a fill came to
-    + r"|\b(?:was|were|went for)\s+"
-    + _SOFTENERS
-    + _PRICE
-    + _RATE
-    + r")",
+     + r"|\b(?:was|were|went for)\s+" + _SOFTENERS + _PRICE + _RATE + r")",
     _I,
 )
 
@@ -459,8 +456,11 @@ _DEAR = re.compile(
 # unless the litres bought are said beside it.
 _PUMP_PRICE = re.compile(
     r"\b(?:diesel|petrol|unleaded|fuel|gas|gasoline|premium|e10|lpg|ulp|u91|u95|u98)\b"
-    r"[^.?!\d]{0,20}?\b(?:was|is|were|are|'s|at|for|going for|sitting at|hit)\s+"
-    r"(?:about |around |only |just )?\$?[0-4][.,]\d{1,3}\b(?![.,]?\d)",
+    r"[^.?!\d]{0,20}?(?:\b(?:was|is|were|are|'s|at|for|going for|sitting at|hit)\s+|\s)"
+    r"(?:about |around |only |just )?\$?[0-4][.,]\d{1,3}\b(?![.,]?\d)"
+    # ... or the price first: "charging 2.99 for unleaded", "1.95 a litre for diesel"
+    r"|\$?\b[0-4][.,]\d{1,3}\b(?:\s*(?:a|per|/)\s*(?:litre|liter|l))?\s+(?:for|of)\s+"
+    r"(?:diesel|petrol|unleaded|fuel|gas|gasoline|premium|e10|lpg|ulp|u91|u95|u98)\b",
     _I,
 )
 _LITRES_SAID = re.compile(r"\d\s*(?:l|ltrs?|litres?|liters?|gal|gallons?)\b", _I)
@@ -504,7 +504,8 @@ _DO_VERB = (
     r"|sign|count|enrol|enroll|subscribe|follow|grab|ring|call|text|email)"
 )
 _CLAUSE_OPENS = re.compile(
-    r"(?:^|[,;:.!?()\n-]\s*|\b(?:and|then|so|but|also|pls|please|just|oh|now)\s+)"
+    # (not an adverb after a subject: "our neighbours just put a new fridge in their van")
+    r"(?:^|[,;:.!?()\n-]\s*|\b(?:and|then|so|but|pls|please|oh)\s+)"
     # ("… but do log 30 for mine": "do" before a verb of keeping, not "to-do list")
     r"(?:(?:please|pls|plz|just|also|quickly|can|go|oh|ok|okay|and|then|now"
     r"|(?<![-\w])do(?=\s+(?:log|add|put|save|set|book|note|record|post|make|keep|jot|pop|chuck)))"
@@ -630,7 +631,9 @@ _REPORTED = re.compile(
 # A habit: "we usually …", "most weeks we …", "every time we're in town …".
 _HABITUAL = re.compile(
     r"\b(?:usually|normally|generally|typically|always|often|tend to|most (?:weeks|days"
-    r"|months|times|nights|mornings|trips|years)|every time|each time|whenever|as a rule)\b",
+    r"|months|times|nights|mornings|trips|years)|every time|each time|whenever|as a rule"
+    # a day of every week: "the pub does a 15 dollar schnitty on tuesdays"
+    r"|on (?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends))\b",
     _I,
 )
 # A plan or a possibility: "we'll probably …", "might …", "thinking about …".
@@ -664,6 +667,14 @@ _TOLD_BY = re.compile(
     r"|recommended|recommends|suggested|suggests|reckoned|warned|mentioned|quoted)\b",
     re.IGNORECASE,
 )
+# What others paid for their own things: "bev and col paid 90 for their site last night" (not
+# the user's: no I, we, me, us, my or our in it).
+_THEIRS = re.compile(
+    r"^(?!.*\b(?:i|i'?m|i'?ve|we|we'?re|we'?ve|me|us|my|our|mine|ours)\b).*"
+    r"\b(?:paid|spent|bought|got|forked out|shelled out|dropped)\b[^.?!]{0,40}"
+    r"\b(?:for|on)\s+(?:their|his|her)\b",
+    re.IGNORECASE,
+)
 # A request said not to be made: "don't log that one", "no need to put it in the calendar",
 # "nah dont post anything", "leave the budget as it is". ("Don't forget to …" and "don't let
 # me forget to …" ask.)
@@ -695,7 +706,7 @@ _KEPT_ALREADY = re.compile(
 )
 
 
-Mood = Literal["others", "supposed", "habit", "maybe", "denied", "kept"]
+Mood = Literal["others", "supposed", "habit", "maybe", "denied", "kept", "price"]
 
 
 def mood_told(text: str) -> Mood | None:
@@ -710,7 +721,9 @@ def mood_told(text: str) -> Mood | None:
         return None
     if _KEPT_ALREADY.search(text):
         return "kept"
-    if _OTHERS_DID.search(text) or _TOLD_BY.search(text):
+    if price_quoted(text):
+        return "price"  # "eggs were 9 bucks a dozen at the iga": what a thing goes for
+    if _OTHERS_DID.search(text) or _TOLD_BY.search(text) or _THEIRS.search(text):
         return "others"
     if _SUPPOSED.search(text):
         return "supposed"

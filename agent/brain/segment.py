@@ -10,6 +10,7 @@ from itertools import islice
 
 from agent.brain.asking import (
     READ_OF,
+    REPORTS,
     WRITES,
     answer_to_question,
     asks_bare,
@@ -703,6 +704,9 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
         # ("if we went darwin to alice how many hours would that be": a trip worked out,
         # which writes nothing, is what a supposition asks)
         drops = WRITES if mood == "supposed" else _TOLD_DROPS
+        if mood == "price":
+            # ("my fuel budget is $800 a month" sets it: a price quoted keeps no act done)
+            drops = REPORTS
         if mood == "denied":
             # ("no need to remind me about the rego, it's done": a job told done is kept)
             drops = _TOLD_DROPS - {"complete_task"}
@@ -813,8 +817,13 @@ _COUNTED = re.compile(
 )
 
 
+_PAID = re.compile(r"\b(?:paid|pay|spent|spend|cost|costs|forked out|shelled out|deposit)\b", re.I)
+
+
 def _money_said(text: str) -> bool:
-    if best_amount(text) is not None:
+    """Whether `text` says how much money ("paid the 95 deposit", "22.80 takeaway"), not only
+    how many things ("bought 24 eggs")."""
+    if best_amount(text) is not None or _PAID.search(text):
         return True
     loose = best_amount(text, loose=True)
     if loose is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent.brain.asking import is_question, mood_told
+from agent.brain.asking import WRITES, is_question, mood_told
 from agent.brain.segment import split
 from agent.brain.textutil import normalise
 from tests.unit.brain.support import TODAY, route, step, wanted, writes
@@ -252,3 +252,35 @@ def test_money_kept_back_for_a_kind_of_spending_is_a_budget(text: str) -> None:
 )
 def test_being_caught_up_on_a_group_reads_it_and_joins_nothing(text: str) -> None:
     assert [name for name, _ in _calls(text)] == ["get_feed"]
+
+
+# --- a price seen, a weekly special, what others paid for their own things (a second set of
+# phrasings written after the first mechanisms) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "unleaded 1.79 at the puma in gympie",
+        "the roadhouse is charging 3.10 for diesel",
+        "a decent inverter costs about 600 nowadays",
+        "the bakery does 2 dollar pies on mondays",
+        "kev and shaz paid 140 for their tyres yesterday",
+        "the people across the way just put a new awning on",
+    ],
+)
+def test_a_price_seen_or_what_others_paid_keeps_nothing(text: str) -> None:
+    assert writes(text) == []
+    assert not [name for name, _ in _calls(text) if name in WRITES]
+
+
+@pytest.mark.parametrize(
+    ("text", "write"),
+    [
+        ("our fuel budget is 700 a month", "set_budget"),
+        ("unleaded 1.79 at the puma, put in 48 litres", "log_fuel"),
+        ("we paid 140 for their tyres as a gift", "add_expense"),
+    ],
+)
+def test_the_same_words_beside_an_act_or_a_budget_still_write(text: str, write: str) -> None:
+    assert write in [name for name, _ in _calls(text)]
