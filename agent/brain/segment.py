@@ -10,6 +10,7 @@ from itertools import islice
 
 from agent.brain.asking import (
     READ_OF,
+    REPORTS,
     WRITES,
     answer_to_question,
     asks_bare,
@@ -17,6 +18,7 @@ from agent.brain.asking import (
     holds_back,
     mood_told,
     signs_off,
+    told_to_keep,
     unreal_act,
 )
 from agent.brain.blend import ACTS_ON_ROWS, DOUBT, RESCUE, can_be
@@ -739,9 +741,16 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
         # ("if we went darwin to alice how many hours would that be": a trip worked out,
         # which writes nothing, is what a supposition asks)
         drops = WRITES if mood == "supposed" else _TOLD_DROPS
+        if mood == "price":
+            # ("my fuel budget is $800 a month" sets it: a price quoted keeps no act done)
+            drops = REPORTS
+        if mood == "denied":
+            # ("no need to remind me about the rego, it's done": a job told done is kept)
+            drops = _TOLD_DROPS - {"complete_task"}
         if mood == "supposed":
             pieces = [_read_only(p) for p in pieces]
         pieces = [Piece(p.text, None) if p.intent and p.intent.tool in drops else p for p in pieces]
+    pieces = _unpriced_beside(_urgent_reminders(pieces, today))
     if signs_off(text):
         pieces = [p for p in pieces if p.intent is None or p.intent.tool != "plan_trip"]
     # "book me a flight to Perth friday": PAM cannot run the errand, so nothing is written
@@ -810,6 +819,73 @@ def _acted_on(pieces: list[Piece]) -> list[Piece]:
 # What a message told, not asked, does not ask for: a write, or a trip to plan ("we tend to
 # spend forty a day on tucker when we're travelling").
 _TOLD_DROPS = WRITES | {"plan_trip"}
+
+
+_REMINDED = re.compile(r"\bremind (?:me|us)\b", re.I)
+
+
+def _urgent_reminders(pieces: list[Piece], today: date) -> list[Piece]:
+    """ "Remind me to pay the rego thursday, high priority": how urgent is said only of a job
+    (an event has no priority), so a reminder on a day with no time and its priority in the
+    next clause is a task due that day (with the priority in its own words, `intents`)."""
+    out: list[Piece] = []
+    for piece in pieces:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.intent is not None
+            and before.intent.tool == "create_event"
+            and _REMINDED.search(before.text)
+            and find_time(before.text) is None
+            and find_day(before.text, today, future=True) is not None
+            and _DETAIL_OF["add_task"].match(piece.text.strip())
+        ):
+            out[-1] = Piece(
+                f"{before.text}, {piece.text}", Candidate("add_task", before.intent.score)
+            )
+            continue
+        out.append(piece)
+    return out
+
+
+# A whole number right before what was bought counts things ("24 eggs", "3 loaves"), no price.
+_COUNTED = re.compile(
+    r"\s+(?!(?:for|on|at|in|bucks|dollars|quid|each|all|total|today)\b)[a-z]", re.I
+)
+
+
+_PAID = re.compile(r"\b(?:paid|pay|spent|spend|cost|costs|forked out|shelled out|deposit)\b", re.I)
+
+
+def _money_said(text: str) -> bool:
+    """Whether `text` says how much money ("paid the 95 deposit", "22.80 takeaway"), not only
+    how many things ("bought 24 eggs")."""
+    if best_amount(text) is not None or _PAID.search(text):
+        return True
+    loose = best_amount(text, loose=True)
+    if loose is None:
+        return False
+    figure = text[loose.start : loose.end]
+    return bool(re.search(r"[.,$£€]", figure)) or not _COUNTED.match(text, loose.end)
+
+
+def _unpriced_beside(pieces: list[Piece]) -> list[Piece]:
+    """A purchase told with no money said, beside another write, is the scene of that write
+    ("just bought 2 dozen eggs, put them in the pantry"), not a second request (alone it is
+    one, and PAM asks how much; "log groceries and …" asks to keep it)."""
+    writes = [p for p in pieces if p.intent and p.intent.tool in WRITES]
+    if len(writes) < 2:
+        return pieces
+    return [
+        Piece(p.text, None)
+        if p.intent
+        and p.intent.tool == "add_expense"
+        and not _money_said(p.text)
+        and not told_to_keep(p.text)
+        and any(w.intent and w.intent.tool != "add_expense" for w in writes)
+        else p
+        for p in pieces
+    ]
 
 
 def _errand_write(piece: Piece) -> bool:
