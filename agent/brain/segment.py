@@ -454,7 +454,9 @@ _LINES_MAX = 30
 
 
 # Bullets typed inline ("put these on my jobs list • water • tyres"): a line each.
-_INLINE_BULLETS = re.compile(r"\s*[•·▪]\s*")
+# (?<!\s): a match starts where a run of spaces does, so a long run is read once, not from
+# each of its spaces
+_INLINE_BULLETS = re.compile(r"(?<!\s)\s*[•·▪]\s*")
 
 
 def _bullets_as_lines(text: str) -> str:

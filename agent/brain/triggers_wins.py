@@ -169,7 +169,9 @@ WINS: list[tuple[str, int, str]] = [
     (
         "set_budget",
         9,
-        r"(?=[^.?!]*\d)\b(?:(?:set|put|stash|keep) (?:\$?[\d,.]+\s*(?:bucks|dollars)?\s+)?aside"
+        # the word first: the digit's look-ahead from every position was quadratic
+        r"\b(?=set |put |stash |keep |earmark|allocate|ring)(?=[^.?!]*\d)"
+        r"(?:(?:set|put|stash|keep) (?:\$?[\d,.]+\s*(?:bucks|dollars)?\s+)?aside"
         r"|earmark|allocate|ring-?fence)\b[^.?!]{0,40}\b(?:for|on|to)\b",
     ),
     ("update_expense", 8, rf"\b(?:{_EDIT})\b.{{0,30}}\b(?:expense|purchase|transaction|entry)\b"),
