@@ -26,6 +26,13 @@ _ASKING = re.compile(
     # asks only with its question mark ("did the oil change at 98,000" tells)
     r"|(?:did|do|does|has|have|had|is|are|was|were|can|could|will|would)\s+(?:my|our|the|a|an|your"
     r"|his|her|their|any|anyone|anybody|someone|somebody|this|that|these|those)\b[^.!]*\?\s*$"
+    # whether a row went in, asked by its fate with no mark: "was the diesel fill put in",
+    # "did the vet bill go in yesterday", "did the van get added" (not "had the tyres put
+    # on": a job had done tells)
+    r"|(?:did|has|have|was|were|is|are)\s+(?:the|my|our|that|this|these|those)\s+"
+    r"(?:[\w'-]+\s+){0,5}?(?:(?:get|got|go|gone|went|been|made it)\s+)?"
+    r"(?:(?:put|chucked|popped|written|jotted)\s+)?(?:in|into|on|onto|logged|saved|added"
+    r"|recorded|entered|through|noted|booked)\b(?!\s+(?:at|for)\s+\d)"
     # said without the inversion, as learners often do: "there is a group for …?",
     # "this campsite is near Dubbo?", "I can find water here?"
     r"|there (?:is|are|'s)\b[^.!]*\?\s*$"
@@ -142,14 +149,17 @@ _TELL = re.compile(
     _LEAD
     + _FORMAL
     + r"(?:(?:can|could|would|will) (?:you|ya|u) (?:please )?|please )?(?:tell|show) (?:me|us)"
-    r"\b|"
+    # ("catch me up on X", "fill us in on X", "bring me up to speed with X": tell me)
+    r"\b|(?:(?:can|could|would|will) (?:you|ya|u) (?:please )?|please )?(?:catch|fill|bring)"
+    r" (?:me|us) (?:up|in)(?: to speed)? (?:on|with)\b|"
     + _FORMAL
     + r"(?:(?:can|could|would|will) (?:you|ya|u) (?:please )?)?let (?:me|us) know\b",
     _I,
 )
 # A question after a lead-in that says the user is unsure: "I can't remember - did I …?".
 _LEAD_IN = re.compile(
-    r"^(?:i (?:can'?t|cannot|don'?t) remember|i forget|(?:i'?m )?not sure|just checking"
+    r"^(?:(?:i )?(?:can'?t|cannot|cant|don'?t|dont) remember|i forget|(?:i'?m )?not sure"
+    r"|just checking"
     r"|quick question|i was wondering|wondering|remind (?:me|us))\b[^?]{0,40}?"
     r"(?:\s[-–—]\s|[,:;]\s)",
     _I,
@@ -282,6 +292,15 @@ def kept_check(text: str) -> str | None:
     return re.sub(r"\s+(?:yet|already)$", "", rest, flags=_I)
 
 
+# Being told what goes on in a group: "catch me up on X", "fill us in on the X group".
+_CATCH_UP = re.compile(
+    _LEAD + r"(?:(?:can|could|would|will) (?:you|ya|u) (?:please )?|please )?(?:catch|fill|bring)"
+    r" (?:me|us) (?:up|in)(?: to speed)? (?:on|with)\b",
+    _I,
+)
+_SOCIAL_WRITES = frozenset({"join_group", "create_post", "comment_on_post", "like_post"})
+
+
 SURE_NONE = 0.5  # the classifier's "no tool" this sure drops a write read from a question
 # ... and its reading tool this sure answers it; less sure, the write's own reading
 # counterpart does ("what food goes bad this week?" is about the pantry, whatever else)
@@ -294,6 +313,8 @@ def answer_to_question(text: str, tool: str) -> tuple[bool, str | None]:
     else the write's reading counterpart."""
     if tool not in WRITES or not is_question(text):
         return False, None
+    if tool in _SOCIAL_WRITES and _CATCH_UP.match(text):
+        return True, "get_feed"  # "catch me up on the X group": what goes on there
     if _KEPT_CHECK.match(text):
         # "did I already log the gas bottle refill?": whether a row was kept, which the
         # write's reading counterpart answers (never "no tool": the rows are PAM's)
@@ -342,9 +363,10 @@ _UNREAL = re.compile(
 # week on diesel", "we go through about 80 a fortnight on groceries".
 _HABIT = re.compile(
     r"\b(?:spends|spend|pays|pay|buys|goes through|go through|uses|blows|blow|forks out"
-    r"|fork out|shells out|shell out|drops|puts|put)\b[^.?!]{0,40}?" + r"(?:[$£€]\s?)?\d[\d,.]*k?"
+    r"|fork out|shells out|shell out|drops|puts|put|paying|spending|forking out|shelling out"
+    r"|blowing)\b[^.?!]{0,40}?" + r"(?:[$£€]\s?)?\d[\d,.]*k?"
     r"\s*(?:dollars?|bucks|quid|[a-z]{3})?\s*(?:a|an|per|each|every|/)\s*(?:day|week|fortnight|month"
-    r"|year|wk|mth|yr)\b",
+    r"|year|wk|mth|yr|night)\b",
     _I,
 )
 # ... unless the message asks PAM to keep something after all ("haven't got the receipt
@@ -374,14 +396,11 @@ _QUOTED = re.compile(
     + _SOFTENERS
     + _PRICE
     + _RATE
-    + r"|(?:at|here|up here|out here|down here|in town|round here|around here|there)\b)"
+    + r"|(?:at|here|up here|out here|down here|in town|round here|around here|there"
+    r"|these days|nowadays|at the moment)\b)"
     # in the past tense only with its rate ("diesel was 2.40 a litre at the roadhouse"): "gas
     # was 58.40 at the shell" tells what a fill came to
-    + r"|\b(?:was|were|went for)\s+"
-    + _SOFTENERS
-    + _PRICE
-    + _RATE
-    + r")",
+     + r"|\b(?:was|were|went for)\s+" + _SOFTENERS + _PRICE + _RATE + r")",
     _I,
 )
 
@@ -392,6 +411,24 @@ _DONE_ACT = re.compile(
     r"|altogether|all together)\b",
     _I,
 )
+# A fill told by its litres and what they cost (or tyres read), in a clause of its own that
+# is no habit: "we always go to the united, today 70 litres for 148" (not "we usually fill up
+# with 60 litres for 110": the habit's own figures).
+_FILL_TOLD = re.compile(
+    r"\b\d+(?:[.,]\d+)?\s*(?:l|ltrs?|litres?|liters?)\b[^.?!\d]{0,15}\$?\d"
+    # ... or tyres read: "pressures 36 all round cold, they're usually 38"
+    r"|\b(?:pressures?|tyres?|tires?)\b[^.?!]{0,12}\b\d{2,3}(?:\.\d)?\s*(?:psi|kpa|bar)?\s*"
+    r"(?:all round|all around|front|rear|cold|hot)\b",
+    _I,
+)
+_CLAUSES = re.compile(r"[,;.!?]\s+|\s+-\s+|\s+(?:but|and)\s+", _I)
+
+
+def _fill_told(text: str) -> bool:
+    return any(
+        _FILL_TOLD.search(c) and not _HABITUAL.search(c) and not _MAYBE.search(c)
+        for c in _CLAUSES.split(text)
+    )
 
 
 # A part needed is work not done yet: "I need new shocks sometime next month", "the van's
@@ -419,8 +456,11 @@ _DEAR = re.compile(
 # unless the litres bought are said beside it.
 _PUMP_PRICE = re.compile(
     r"\b(?:diesel|petrol|unleaded|fuel|gas|gasoline|premium|e10|lpg|ulp|u91|u95|u98)\b"
-    r"[^.?!\d]{0,20}?\b(?:was|is|were|are|'s|at|for|going for|sitting at|hit)\s+"
-    r"(?:about |around |only |just )?\$?[0-4][.,]\d{1,3}\b(?![.,]?\d)",
+    r"[^.?!\d]{0,20}?(?:\b(?:was|is|were|are|'s|at|for|going for|sitting at|hit)\s+|\s)"
+    r"(?:about |around |only |just )?\$?[0-4][.,]\d{1,3}\b(?![.,]?\d)"
+    # ... or the price first: "charging 2.99 for unleaded", "1.95 a litre for diesel"
+    r"|\$?\b[0-4][.,]\d{1,3}\b(?:\s*(?:a|per|/)\s*(?:litre|liter|l))?\s+(?:for|of)\s+"
+    r"(?:diesel|petrol|unleaded|fuel|gas|gasoline|premium|e10|lpg|ulp|u91|u95|u98)\b",
     _I,
 )
 _LITRES_SAID = re.compile(r"\d\s*(?:l|ltrs?|litres?|liters?|gal|gallons?)\b", _I)
@@ -464,8 +504,12 @@ _DO_VERB = (
     r"|sign|count|enrol|enroll|subscribe|follow|grab|ring|call|text|email)"
 )
 _CLAUSE_OPENS = re.compile(
-    r"(?:^|[,;:.!?()\n-]\s*|\b(?:and|then|so|but|also|pls|please|just|oh)\s+)"
-    r"(?:(?:please|pls|plz|just|also|quickly|can|go|oh|ok|okay|and|then)\s+)*"
+    # (not an adverb after a subject: "our neighbours just put a new fridge in their van")
+    r"(?:^|[,;:.!?()\n-]\s*|\b(?:and|then|so|but|pls|please|oh)\s+)"
+    # ("… but do log 30 for mine": "do" before a verb of keeping, not "to-do list")
+    r"(?:(?:please|pls|plz|just|also|quickly|can|go|oh|ok|okay|and|then|now"
+    r"|(?<![-\w])do(?=\s+(?:log|add|put|save|set|book|note|record|post|make|keep|jot|pop|chuck)))"
+    r"\s+)*"
     + _DO_VERB
     # (not a filler "like, …" or "like I said", nor "remind me, did I …?" which asks)
     + r"\b(?!\s*,|(?<=like)\s+(?:i|we|you|they)\b)"
@@ -587,7 +631,9 @@ _REPORTED = re.compile(
 # A habit: "we usually …", "most weeks we …", "every time we're in town …".
 _HABITUAL = re.compile(
     r"\b(?:usually|normally|generally|typically|always|often|tend to|most (?:weeks|days"
-    r"|months|times|nights|mornings|trips|years)|every time|each time|whenever|as a rule)\b",
+    r"|months|times|nights|mornings|trips|years)|every time|each time|whenever|as a rule"
+    # a day of every week: "the pub does a 15 dollar schnitty on tuesdays"
+    r"|on (?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends))\b",
     _I,
 )
 # A plan or a possibility: "we'll probably …", "might …", "thinking about …".
@@ -607,22 +653,83 @@ _SUPPOSED = re.compile(
 )
 
 
-Mood = Literal["others", "supposed", "habit", "maybe"]
+# What someone told us, by their trade or a notice: "the mechanic said the service will be
+# about 400", "the sign says pay 20 at the box". Only with a verb of saying: the work the
+# mechanic did is ours ("the mechanic replaced the pads, 320").
+_TOLD_BY = re.compile(
+    r"^(?:(?:hey|hi|so|oh|and|but|apparently|pam|mate|well)\W+)*"
+    r"(?:the|my|our|a|an|some) (?:mechanic|mechanics|vet|ranger|rangers|doctor|doc|dentist"
+    r"|physio|sign|signs|notice|staff|owner|owners|manager|caretaker|host|hosts|receptionist"
+    r"|pharmacist|chemist|tyre (?:shop|place|bloke)|info centre|visitor centre|forecast|radio"
+    r"|news|council|park office|office|booking lady|lady|bloke|guy|fella|woman|man)"
+    r"(?:\s+(?!(?:and|i|we|me|us)\b)[\w'-]+){0,5}?\s+"
+    r"(?:said|says|say|reckons?|reckoned|told (?:us|me)|tells (?:us|me)|thinks|thought"
+    r"|recommended|recommends|suggested|suggests|reckoned|warned|mentioned|quoted)\b",
+    re.IGNORECASE,
+)
+# What others paid for their own things: "bev and col paid 90 for their site last night" (not
+# the user's: no I, we, me, us, my or our in it).
+_THEIRS = re.compile(
+    r"^(?!.*\b(?:i|i'?m|i'?ve|we|we'?re|we'?ve|me|us|my|our|mine|ours)\b).*"
+    r"\b(?:paid|spent|bought|got|forked out|shelled out|dropped)\b[^.?!]{0,40}"
+    r"\b(?:for|on)\s+(?:their|his|her)\b",
+    re.IGNORECASE,
+)
+# A request said not to be made: "don't log that one", "no need to put it in the calendar",
+# "nah dont post anything", "leave the budget as it is". ("Don't forget to …" and "don't let
+# me forget to …" ask.)
+_DENIED = re.compile(
+    # (it opens the message: a refusal after a request, "add a job for X, don't log the cost
+    # yet", leaves the request standing: intents reads what comes before it)
+    r"^(?:(?:hey|hi|so|oh|ok|okay|nah|no|pls|please|just|and|but|um|pam|mate)\b[,!]?\s+)*"
+    r"(?:(?:don'?t|dont|do not|no need to|never|not gonna|we won'?t need to|you don'?t need to"
+    r"|there'?s no need to)\s+(?:(?:bother|worry)\s+(?:(?:to|about)\s+)?)?"
+    r"(?!forget\b|let (?:me|us) forget\b)"
+    + _DO_VERB
+    + r"\b|leave (?:it|that|them|the \w+(?: \w+)?) (?:as (?:it|they) (?:is|are)|alone|be)\b)",
+    re.IGNORECASE,
+)
+# Kept already by the user: "already logged the diesel", "milk's already on the list", "the
+# campsite's in already", "i put the dentist in yesterday", "sorted the ferry myself".
+_KEPT_ALREADY = re.compile(
+    r"\balready (?:logged|entered|recorded|added|saved|noted|booked in|put (?:it |that |them )?in"
+    r"|in\b|on (?:the|my) (?:list|calendar|jobs)|in (?:the|my|there))"
+    r"|\b(?:'s|is|are|was|were) (?:in|on the list|in there|logged|saved|booked in)"
+    r" already\b"
+    r"|\b(?:i|we|i'?ve|ive|we'?ve|weve|i have|we have) (?:already |just |also )?"
+    r"(?:logged|entered|recorded|added|saved|noted|(?:put|popped|chucked) (?:the|that|it|them"
+    r"|those)\b[^\d.?!]{0,30}?\bin)\b[^.?!]{0,40}?\b(?:already|before|earlier|myself"
+    r"|ourselves|yesterday|this morning|last night|so we'?re (?:sweet|good|right)|all good)\b"
+    r"|\b(?:logged|entered|recorded|added|saved|sorted|put)\b[^.?!]{0,50}?\b(?:myself"
+    r"|ourselves)\b",
+    re.IGNORECASE,
+)
+
+
+Mood = Literal["others", "supposed", "habit", "maybe", "denied", "kept", "price"]
 
 
 def mood_told(text: str) -> Mood | None:
     """The mood that makes `text` ask for no write (no request in it, and what it tells is
     someone else's doing, a supposition, a habit or a plan), or None."""
     text = _squeezed(text)
+    # (a request said not to be made is no request; another one beside it still is: "don't
+    # add bread, but pop milk on the list")
+    if _DENIED.search(text) and not asks_to_do(_DENIED.sub(" ", text)):
+        return "denied"
     if asks_to_do(text):
         return None
-    if _OTHERS_DID.search(text):
+    if _KEPT_ALREADY.search(text):
+        return "kept"
+    if price_quoted(text):
+        return "price"  # "eggs were 9 bucks a dozen at the iga": what a thing goes for
+    if _OTHERS_DID.search(text) or _TOLD_BY.search(text) or _THEIRS.search(text):
         return "others"
     if _SUPPOSED.search(text):
         return "supposed"
     # (an act done is still the act, estimated or set against the habit: "spent probably
     # 40 on fuel", "we usually pay 45 a night but paid 60 here")
-    if _DONE_ACT.search(text):
+    if _DONE_ACT.search(text) or _fill_told(text):
         return None
     if _HABITUAL.search(text):
         return "habit"

@@ -20,6 +20,7 @@ import re
 from agent.brain.asking import (
     MONEY_TOOLS,
     READ_OF,
+    REPORTS,
     WRITES,
     answer_to_question,
     asks_bare,
@@ -91,7 +92,10 @@ def rescue(text: str) -> str | None:
         return None  # "reserve us a site for 3 nights": an errand PAM cannot run
     if not can_be(text, found.tool):
         return None
-    if (found.tool in WRITES or found.tool == "plan_trip") and (mood := mood_told(text)):
+    mood = mood_told(text) if found.tool in WRITES or found.tool == "plan_trip" else None
+    if mood == "price" and found.tool not in REPORTS:
+        mood = None  # ("my fuel budget is $800 a month": a price keeps no act, a budget is set)
+    if mood:
         # "the neighbours joined X last week": told, not asked; "if we set fuel at 400
         # would we be over": the rows it would change, asked about
         if mood != "supposed":

@@ -117,6 +117,14 @@ _TABLE: list[tuple[str, int, str]] = [
         r"bunnings|kmart|big ?w|target|anaconda|bcf|myer|supercheap|op shop"
         r"|jaycar|harvey norman|officeworks|mitre 10|esky|eskies",
     ),
+    # a part of the fuel system is work on the vehicle, not a fill ("a new fuel filter");
+    # last, so a misspelt "desiel" is still the fuel of the entries above
+    (
+        "maintenance",
+        4,
+        r"(?:fuel|diesel|petrol) (?:filters?|pumps?|injectors?|lines?|caps?|gauges?|senders?"
+        r"|hoses?|tank caps?)",
+    ),
 ]
 # Brands and phrases of North American, New Zealand, British, tradie and family spending.
 # Read only as written: their words alone mean other things ("school", "water", "check",

@@ -60,6 +60,8 @@ CORRECTS = {
 _CUE = re.compile(
     r"^\W*(?:(?:oh|ah|um|umm|hmm|ok|okay|er|uh)\b[\s,.]*)?"  # "Oh sorry, ...": a sound first
     r"(?:no|nah|nope|oops|whoops|sorry|actually|wait|hang on|hold on|my bad|i meant|meant"
+    # ("my mistake, it's at four", "typo, should be 18"): owning up to the slip
+    r"|my mistake|mistake|typo|my error|got (?:that|it) wrong"
     r"|make (?:it|that)|change (?:it|that)|(?:move|shift|push|bump) (?:it|that)|it was|that was"
     r"|(?:put|stick|pop|file|chuck|move) (?:it|that|this)(?: one)? (?:under|in|into|as)"
     r"|should (?:be|have been)"
@@ -81,7 +83,8 @@ _NEW = re.compile(
 _NOT = re.compile(
     r"\b(?:not|instead of|rather than)\s+(?:\$\s*)?[\d.:,]+\s*(?:am|pm|dollars|bucks)?", _I
 )
-_CLOCK = re.compile(r"(?<![\d$.])(\d{1,2})(?:[.:](\d{2}))?\s*(am|pm)?(?![\d%])", _I)
+# ("make it 10 15": the minutes said as a number of their own, from "ten fifteen")
+_CLOCK = re.compile(r"(?<![\d$.])(\d{1,2})(?:[.:](\d{2})| ([0-5]\d)\b)?\s*(am|pm)?(?![\d%])", _I)
 
 
 def _newest(rows: list[dict[str, Any]], kind: str) -> dict[str, Any] | None:
@@ -98,15 +101,15 @@ def _clock(text: str, old: time | None = None) -> time | None:
     elif not m:
         return None
     else:
-        hour, minute = int(m[1]), int(m[2] or 0)
-        if m[3]:
+        hour, minute = int(m[1]), int(m[2] or m[3] or 0)
+        if m[4]:
             if not 1 <= hour <= 12:
                 return None
-            hour = hour % 12 + (12 if m[3].lower() == "pm" else 0)
+            hour = hour % 12 + (12 if m[4].lower() == "pm" else 0)
         elif 1 <= hour <= 6:
             hour += 12
         at = time(hour, minute) if hour < 24 and minute < 60 else None
-    bare = m is not None and not m[3] and 1 <= int(m[1]) <= 12 and not _SAID_HALF.search(text)
+    bare = m is not None and not m[4] and 1 <= int(m[1]) <= 12 and not _SAID_HALF.search(text)
     if at is None or old is None or not bare:
         return at
     other = time((at.hour + 12) % 24, at.minute)

@@ -4,6 +4,8 @@ that are each an item on their own is split, unless two of them name one thing."
 
 from __future__ import annotations
 
+import re
+
 _WORDS = """
     milk bread eggs butter cheese yoghurt yogurt cream margarine marg
     coffee tea teabags sugar flour salt pepper rice pasta noodles oats cereal weetbix muesli
@@ -52,3 +54,33 @@ def split_run(phrase: str) -> list[str]:
             out.append(words[i])
             i += 1
     return out
+
+
+# A list laid out rather than written in a sentence: an item a line, a bullet before each
+# ("•", "*", "-", "1."), or semicolons between them.
+_LAID_OUT = re.compile(r"\n|[•·▪;]")
+_PIECE_BREAK = re.compile(r"\s*(?:\n+|[•·▪;])\s*")
+_PIECE_MARK = re.compile(r"^(?:[-*–]|\d{1,2}[.)])\s*")
+# A first line that is the request, not an item: it names the list or asks to put things on it.
+_HEAD = re.compile(
+    r"\b(?:list|shopping|shops|add|put|pop|chuck|stick|grab|need|get|buy|write|jot|note)\b"
+    r"|:\s*$",
+    re.IGNORECASE,
+)
+_LABELLED = re.compile(r"[:]\s*\S|\s-\s*\S")
+
+
+def laid_out(text: str) -> str:
+    """The items of a laid-out list as one list written with commas, its first line kept as
+    the request ("pop these on the list\\nbutter\\ncheese" -> "pop these on the list:
+    butter, cheese"); text that is not laid out is returned as it is."""
+    if not _LAID_OUT.search(text):
+        return text
+    pieces = [_PIECE_MARK.sub("", p).strip() for p in _PIECE_BREAK.split(text.strip())]
+    pieces = [p for p in pieces if p]
+    if len(pieces) < 2:
+        return text
+    head = pieces[0]
+    if _HEAD.search(head) and not _LABELLED.search(head.rstrip(" :-")):
+        return f"{head.rstrip(' :-')}: {', '.join(pieces[1:])}"
+    return ", ".join(pieces)

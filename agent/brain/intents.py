@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from agent.brain import measures
+from agent.brain import measures, values
 from agent.brain.asking import (
     MONEY_TOOLS,
     READ_OF,
@@ -25,7 +25,7 @@ from agent.brain.asking import (
 )
 from agent.brain.blend import overrule, same_rows
 from agent.brain.categories import CATEGORIES, category_of
-from agent.brain.dates import find_day
+from agent.brain.dates import DayHit, find_day
 from agent.brain.edits import called_off, corrected, edit_requests
 from agent.brain.families import DELETE as DELETE_WORDS
 from agent.brain.families import PUT
@@ -334,6 +334,22 @@ def _priced_bare(text: str) -> bool:
     return False
 
 
+# A happening told in the past tense: "went to the markets today", "the markets were packed
+# this morning" (not "the dentist was moved to friday": a change, read by the edit rules).
+_PAST = re.compile(
+    r"\b(?:went|were|was|had|did|saw|visited|enjoyed|loved|sent|spent|met|came)\b"
+    r"(?!\s+(?:booked|moved|changed|pushed|set|put|scheduled|organised|organized|arranged"
+    r"|rescheduled|shifted|cancell?ed|called off)\b)",
+    _I,
+)
+
+
+def _told_past(text: str, day: DayHit | None, today: date) -> bool:
+    """Whether an event noun with a day is a happening told (past tense, on a day gone or
+    today), not one to put in the calendar."""
+    return bool(_PAST.search(text)) and (day is None or day.day <= today)
+
+
 def _expense(
     text: str, priced: bool, category: str | None, asking: bool, litres: bool
 ) -> Candidate | None:
@@ -420,7 +436,11 @@ def _features(text: str, today: date) -> list[Candidate]:
         found.append(Candidate("update_expense", 8))  # "the 30 I put in should be 13"
     if _BOOK.search(text) and not (has_day or has_time or amount):
         found.append(Candidate("create_event", 7))  # "book dinner at the pub": when?
-    if _REMIND.search(text) and (has_day or has_time):
+    if _REMIND.search(text) and has_day and not has_time and values.priority(text):
+        # "remind me to ring the bank tomorrow, it's urgent": how urgent is said only of a
+        # job (an event has no priority), so it is a task due that day
+        found.append(Candidate("add_task", 9))
+    elif _REMIND.search(text) and (has_day or has_time):
         found.append(Candidate("create_event", 9))
     elif (
         _PUT_IN.search(text)
@@ -430,7 +450,7 @@ def _features(text: str, today: date) -> list[Candidate]:
         found.append(Candidate("create_event", 7))  # "chuck the farrier in for monday 8am"
     elif _HOLD_DAYS.search(text) and has_day and not asking:
         found.append(Candidate("create_event", 8))  # "block out the 12th to the 14th for …"
-    elif event and (has_day or has_time) and not amount:
+    elif event and (has_day or has_time) and not amount and not _told_past(text, day, today):
         found.append(Candidate("create_event", 7))
     elif day and clock and not (amount or litres or asking) and day.day >= today:
         found += (
@@ -730,6 +750,39 @@ _DELETE_WORD = re.compile(rf"\b(?:{DELETE_WORDS})\b", _I)
 _A_TASK = re.compile(r"\b(?:tasks?|to-?dos?|jobs?|chores?|errands?|reminders?)\b", _I)
 
 
+# Where the user says to keep it names the kind of row outright, over the things named in it:
+# "new wiper blades - add to the shopping list" is an item to buy, not work on the vehicle;
+# "chuck the rego on my jobs list" a job, not money.
+_PUT_WHERE = re.compile(
+    r"\b(?:to|on|onto|in|into)\s+(?:the\s+|my\s+|our\s+)?"
+    r"(?P<where>shopping(?: list)?(?!\s+(?:budget|category|money|spend))|grocery list"
+    r"|groceries list|jobs? list|to-?do(?: list)?|task list|list of jobs|jobs|tasks|calendar|diary"
+    r"|saved places|places|map|pantry)\b"
+    r"|\bas (?:a|an|my) (?P<as>task|job|to-?do|chore)\b",
+    _I,
+)
+_PUT_TOOL = {
+    "shopping": "add_to_shopping_list", "grocery": "add_to_shopping_list",
+    "groceries": "add_to_shopping_list", "job": "add_task", "jobs": "add_task", "to": "add_task",
+    "todo": "add_task", "task": "add_task", "tasks": "add_task", "list": "add_task",
+    "chore": "add_task", "calendar": "create_event", "diary": "create_event",
+    "saved": "save_place", "places": "save_place", "map": "save_place",
+    "pantry": "add_pantry_item",
+}  # fmt: skip
+
+
+def kept_where(text: str) -> str | None:
+    """The write the one place named to keep something in says ("… add to the shopping
+    list"), when the message tells to keep and names one such place; else None."""
+    kinds = {
+        _PUT_TOOL.get(re.split(r"[\s-]", (m["where"] or m["as"]).lower())[0])
+        for m in _PUT_WHERE.finditer(text)
+    }
+    if len(kinds) != 1 or not told_to_keep(text):
+        return None
+    return kinds.pop()
+
+
 def ticks_off(text: str, recent_kind: str | None) -> bool:
     """Whether `text`, read as a task done, ticks off items of the shopping list or the
     pantry just talked about, naming no task (PAM keeps no ticks on those lists)."""
@@ -847,6 +900,14 @@ def _classify(text: str, today: date, recent_kind: str | None) -> Candidate | No
         # as a reading as sure wins it
         kept = [c for c in candidates if c.score == best.score and c.tool in WRITES]
         best = next((c for c in kept if best.tool in _rows_read(c.tool)), best)
+    if (
+        best.tool in WRITES
+        and (where := kept_where(text))
+        and where != best.tool
+        and where in {c.tool for c in candidates}
+        and not is_question(text)
+    ):
+        best = Candidate(where, best.score)  # "new wiper blades - add to the shopping list"
     if best.tool in ("log_maintenance", "log_fuel") and _MONEY_SIGN.search(text):
         filed = _FILED_UNDER.search(text)
         if filed and filed["cat"].lower() in CATEGORIES:

@@ -189,12 +189,19 @@ _CUED = re.compile(
 _SPLIT = re.compile(r"\b(?:spent|paid|cost|was)\s+(?P<d>\d{1,3}) (?P<c>\d{2})\b", re.IGNORECASE)
 
 
+# "fish and chips for two, 37.80": a small count after "for" with the price said right
+# after it is who the price was for, not the price.
+_PEOPLE_COUNTED = re.compile(r"for\s+(?:[1-9]|1[0-2])\s*[,;:-]+\s*(?:\$\s*)?\d", re.IGNORECASE)
+
+
 def cued_amount(text: str) -> Amount | None:
     """A bare number that reads as money from the words around it."""
     if m := _SPLIT.search(text):
         value = Decimal(m["d"]) + Decimal(m["c"]) / 100
         return Amount(value, None, m.start("d"), m.end("c"))
-    cued = _CUED.search(text)
+    cued = next(
+        (m for m in _CUED.finditer(text) if not _PEOPLE_COUNTED.match(text, m.start())), None
+    )
     number = _number(cued["num"]) if cued else None
     if cued is None or number is None:
         return None
@@ -275,7 +282,10 @@ def best_amount(text: str, *, loose: bool = False) -> Amount | None:
     bare = bare_numbers(text)
     # "2 coffees, 9.50", "3 bags of ice 12": a count of things before their price is no price
     priced = [
-        b for b in bare if not _COUNT_OF.match(text, b.end) or b.value != b.value.to_integral()
+        b
+        for b in bare
+        if (not _COUNT_OF.match(text, b.end) or b.value != b.value.to_integral())
+        and not _PEOPLE_COUNTED.match(text, max(0, b.start - 4))
     ]
     return (priced or bare)[0] if bare else None
 
@@ -317,3 +327,13 @@ def spoken_pair(text: str, *, hundreds: bool) -> Amount | None:
     else:
         value = Decimal(m["h"]) + Decimal(m["t"]) / 100
     return Amount(value, None, m.start(), m.end())
+
+
+def spoken_price(text: str, *, hundreds: bool) -> Amount | None:
+    """A price spoken as two numbers when no other amount is written: "three forty all up"
+    ("3 40 all up") is one price, though "40 all up" alone reads as a total."""
+    pair = spoken_pair(text, hundreds=hundreds)
+    if pair is None:
+        return None
+    inside = all(pair.start <= a.start and a.end <= pair.end for a in find_amounts(text))
+    return pair if inside else None

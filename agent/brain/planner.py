@@ -30,6 +30,7 @@ from agent.brain.replies import (
 )
 from agent.brain.slots import EXTRACT, OWN_WORDS, lookup
 from agent.brain.slots_vehicle import NAME_CUE, vehicle_named
+from agent.brain.textutil import normalise
 from agent.brain.understand import read_message
 from tools.registry import ACTIONS_BY_NAME
 
@@ -91,6 +92,7 @@ def _drafts(convo: Convo) -> tuple[list[Draft], bool, str]:
     ):
         if draft.tool == "add_vehicle":
             _name_said_apart(request.text, draft, convo.text)
+            _details_said_apart(request.text, draft, convo)
         if request.there and (slot := THERE_SLOT.get(draft.tool)):
             draft.put(slot, request.there)  # "the weather gonna be there": not "Gonna"
             draft.missing = None if draft.missing == slot else draft.missing
@@ -102,6 +104,24 @@ def _drafts(convo: Convo) -> tuple[list[Draft], bool, str]:
         _after_joining(index, drafts)
         _fill_vehicle(draft, convo)
     return drafts, cancelled, reading.say
+
+
+_VEHICLE_DETAILS = ("make", "model", "year", "fuel_type", "tank_litres", "consumption_l_per_100km")
+
+
+def _details_said_apart(piece: str, draft: Draft, convo: Convo) -> None:
+    """ "can you add our motorhome? It's called Dolly, 2016 Fiat Ducato, diesel": what the
+    vehicle is, said in a sentence the request's piece left out, when the piece says none of
+    it and the message names one year (one vehicle)."""
+    message = normalise(convo.text)
+    if piece.strip() == message.strip() or any(k in draft.args for k in _VEHICLE_DETAILS):
+        return
+    if len(re.findall(r"\b(?:19|20)\d\d\b", message)) > 1:
+        return
+    whole = _extracted("add_vehicle", message, convo.env)
+    for key in _VEHICLE_DETAILS:
+        if key in whole.args:
+            draft.put(key, whole.args[key])
 
 
 def _name_said_apart(piece: str, draft: Draft, message: str) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from agent.brain.groceries import laid_out
+
 QUESTIONS: dict[tuple[str, str], str] = {
     ("add_expense", "amount"): "How much was it?",
     ("add_expense", "category"): "What was it for?",
@@ -122,6 +124,8 @@ def join(tool: str, slot: str, original: str, answer: str) -> str:
     answer = answer.strip().rstrip(".!")
     if slot in _NAME_SLOTS:
         answer = _NAMING.sub("", answer)
+    if slot == "items":
+        answer = laid_out(answer)  # "- eggs\n- spinach": the items a line each
     if slot == "litres" and re.fullmatch(r"\d+(?:\.\d+)?", answer):
         answer += "L"
     template = _JOIN.get((tool, slot), "{orig} {ans}")

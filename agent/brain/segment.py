@@ -10,6 +10,7 @@ from itertools import islice
 
 from agent.brain.asking import (
     READ_OF,
+    REPORTS,
     WRITES,
     answer_to_question,
     asks_bare,
@@ -17,6 +18,7 @@ from agent.brain.asking import (
     holds_back,
     mood_told,
     signs_off,
+    told_to_keep,
     unreal_act,
 )
 from agent.brain.blend import ACTS_ON_ROWS, DOUBT, RESCUE, can_be
@@ -139,6 +141,13 @@ _DETAIL_OF = {
         r" up|shout|yell))? (?:when|if|once|at|before)\b",
         re.I,
     ),
+    # "add the Patrol, 2005, 14.5 litres per 100": how much it uses is the vehicle's, no fill
+    "add_vehicle": re.compile(
+        r"^(?:(?:it|she|he)\s+)?(?:(?:uses|does|gets|burns|drinks|averages)\s+)?"
+        r"(?:about\s+|around\s+|roughly\s+|approx\.?\s+)?\d+(?:\.\d+)?\s*(?:l|litres?|liters?)?"
+        r"\s*(?:/|per|to the|every|for every)\s*100\b",
+        re.I,
+    ),
     # "add a task: check the tyres, high priority": the priority is the task's
     "add_task": re.compile(
         r"^(?:and |it's |its |make it |mark it |set it )?"
@@ -234,6 +243,12 @@ _POINTER_OF = re.compile(
 )
 # A clause that only offers the answers to the question before it: "…, in or out?"
 _ALTERNATIVES = re.compile(r"^(?:\w+\s+){0,2}or\s+\w+(?:\s+\w+)?\s*\?*$", re.IGNORECASE)
+
+
+# A clause that is a figure and nothing else ("37.80", "$12", "45 bucks").
+_FIGURE_ALONE = re.compile(
+    r"[$£€]?\s?\d[\d,]*(?:\.\d{1,2})?\s*(?:dollars|bucks|quid)?[.!]*$", re.IGNORECASE
+)
 
 
 def _joins(prev: Candidate | None, new: Candidate | None, before: str, chunk: str) -> bool:
@@ -438,7 +453,18 @@ _LINE_ITEM = {
 _LINES_MAX = 30
 
 
+# Bullets typed inline ("put these on my jobs list • water • tyres"): a line each.
+# (?<!\s): a match starts where a run of spaces does, so a long run is read once, not from
+# each of its spaces
+_INLINE_BULLETS = re.compile(r"(?<!\s)\s*[•·▪]\s*")
+
+
+def _bullets_as_lines(text: str) -> str:
+    return _INLINE_BULLETS.sub("\n", text) if len(_INLINE_BULLETS.findall(text)) >= 2 else text
+
+
 def _line_list(text: str, today: date, recent_kind: str | None) -> list[Piece] | None:
+    text = _bullets_as_lines(text)
     lines = [line.strip() for line in islice(text.splitlines(), _LINES_MAX + 1) if line.strip()]
     if not 3 <= len(lines) <= _LINES_MAX:
         return None
@@ -446,7 +472,8 @@ def _line_list(text: str, today: date, recent_kind: str | None) -> list[Piece] |
     bulleted = [line for line in rest if _LINE_BULLET.match(line)]
     if len(bulleted) >= 2:
         items = [_LINE_BULLET.sub("", line) for line in bulleted]
-    elif head.endswith(":"):
+    elif head.endswith(":") or any(kind.search(head) for kind in _LIST_OF.values()):
+        # ("jobs for tomorrow" over a line a job: the heading names the list, colon or not)
         items = rest
     else:
         return None
@@ -454,6 +481,9 @@ def _line_list(text: str, today: date, recent_kind: str | None) -> list[Piece] |
     intent = classify(joined, today, recent_kind)
     if intent is None and (found := guess(joined)).tool and found.probability >= RESCUE:
         intent = Candidate(found.tool, WEAK)  # "jobs for the weekend: …": no rule's words
+    named = next((tool for tool, kind in _LIST_OF.items() if kind.search(head)), None)
+    if intent is None and named:
+        intent = Candidate(named, WEAK)  # the heading says what the list holds
     if intent is None or intent.tool not in (*_LINE_ITEM, "add_to_shopping_list"):
         return None
     if intent.tool == "add_to_shopping_list":
@@ -482,13 +512,19 @@ _LIST_OF = {
     "create_event": re.compile(r"\b(?:calendar|diary|appointments?|bookings?)\b", re.I),
 }
 _BULLET = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)])\s+(?P<item>\S.*)$")
+# Lists whose items are named things (a job, a stock item): a label that asks for the list
+# ("add these to my jobs", "remind me about these") is no part of any item's name.
+_ITEM_NAMED = frozenset({"add_task", "add_pantry_item", "add_to_shopping_list"})
+_ASKS_FOR_LIST = re.compile(
+    r"\b(?:add|put|pop|chuck|stick|remind|note|jot|write|these|this lot|the following)\b", re.I
+)
 
 
 def _pasted_list(text: str, today: date, recent_kind: str | None) -> list[Piece] | None:
     """One request per line of a pasted list, when the label, the words after the list, the
     first line or the whole ask for a tool that is called once per thing (a task, an expense, a
     stock item …); the label's words (a day, "yesterday's") go with each line."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    lines = [line.strip() for line in _bullets_as_lines(text).split("\n") if line.strip()]
     if len(lines) < 3 or len(lines) > MAX_CLAUSES:
         return None
     marked = [i for i, line in enumerate(lines) if _BULLET.match(line)]
@@ -514,6 +550,11 @@ def _pasted_list(text: str, today: date, recent_kind: str | None) -> list[Piece]
     )
     if tool is None or len(items) < 2:
         return None
+    if label and tool in _ITEM_NAMED and _ASKS_FOR_LIST.search(label):
+        # "remind me about these jobs:" is the request, no part of each job: only its day goes
+        # with each item ("jobs for tomorrow")
+        day = find_day(label, today, future=True)
+        label = label[day.start : day.end] if day else ""
     return [
         Piece(f"{item}, {label}" if label else item, Candidate(tool, WEAK + 1)) for item in items
     ]
@@ -702,9 +743,16 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
         # ("if we went darwin to alice how many hours would that be": a trip worked out,
         # which writes nothing, is what a supposition asks)
         drops = WRITES if mood == "supposed" else _TOLD_DROPS
+        if mood == "price":
+            # ("my fuel budget is $800 a month" sets it: a price quoted keeps no act done)
+            drops = REPORTS
+        if mood == "denied":
+            # ("no need to remind me about the rego, it's done": a job told done is kept)
+            drops = _TOLD_DROPS - {"complete_task"}
         if mood == "supposed":
             pieces = [_read_only(p) for p in pieces]
         pieces = [Piece(p.text, None) if p.intent and p.intent.tool in drops else p for p in pieces]
+    pieces = _unpriced_beside(_urgent_reminders(pieces, today))
     if signs_off(text):
         pieces = [p for p in pieces if p.intent is None or p.intent.tool != "plan_trip"]
     # "book me a flight to Perth friday": PAM cannot run the errand, so nothing is written
@@ -773,6 +821,73 @@ def _acted_on(pieces: list[Piece]) -> list[Piece]:
 # What a message told, not asked, does not ask for: a write, or a trip to plan ("we tend to
 # spend forty a day on tucker when we're travelling").
 _TOLD_DROPS = WRITES | {"plan_trip"}
+
+
+_REMINDED = re.compile(r"\bremind (?:me|us)\b", re.I)
+
+
+def _urgent_reminders(pieces: list[Piece], today: date) -> list[Piece]:
+    """ "Remind me to pay the rego thursday, high priority": how urgent is said only of a job
+    (an event has no priority), so a reminder on a day with no time and its priority in the
+    next clause is a task due that day (with the priority in its own words, `intents`)."""
+    out: list[Piece] = []
+    for piece in pieces:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.intent is not None
+            and before.intent.tool == "create_event"
+            and _REMINDED.search(before.text)
+            and find_time(before.text) is None
+            and find_day(before.text, today, future=True) is not None
+            and _DETAIL_OF["add_task"].match(piece.text.strip())
+        ):
+            out[-1] = Piece(
+                f"{before.text}, {piece.text}", Candidate("add_task", before.intent.score)
+            )
+            continue
+        out.append(piece)
+    return out
+
+
+# A whole number right before what was bought counts things ("24 eggs", "3 loaves"), no price.
+_COUNTED = re.compile(
+    r"\s+(?!(?:for|on|at|in|bucks|dollars|quid|each|all|total|today)\b)[a-z]", re.I
+)
+
+
+_PAID = re.compile(r"\b(?:paid|pay|spent|spend|cost|costs|forked out|shelled out|deposit)\b", re.I)
+
+
+def _money_said(text: str) -> bool:
+    """Whether `text` says how much money ("paid the 95 deposit", "22.80 takeaway"), not only
+    how many things ("bought 24 eggs")."""
+    if best_amount(text) is not None or _PAID.search(text):
+        return True
+    loose = best_amount(text, loose=True)
+    if loose is None:
+        return False
+    figure = text[loose.start : loose.end]
+    return bool(re.search(r"[.,$£€]", figure)) or not _COUNTED.match(text, loose.end)
+
+
+def _unpriced_beside(pieces: list[Piece]) -> list[Piece]:
+    """A purchase told with no money said, beside another write, is the scene of that write
+    ("just bought 2 dozen eggs, put them in the pantry"), not a second request (alone it is
+    one, and PAM asks how much; "log groceries and …" asks to keep it)."""
+    writes = [p for p in pieces if p.intent and p.intent.tool in WRITES]
+    if len(writes) < 2:
+        return pieces
+    return [
+        Piece(p.text, None)
+        if p.intent
+        and p.intent.tool == "add_expense"
+        and not _money_said(p.text)
+        and not told_to_keep(p.text)
+        and any(w.intent and w.intent.tool != "add_expense" for w in writes)
+        else p
+        for p in pieces
+    ]
 
 
 def _errand_write(piece: Piece) -> bool:
@@ -1160,6 +1275,16 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
             if _DENIED.search(text[s0:e0]) and _SAID_INSTEAD.match(chunk.strip()):
                 # "the campsite wasn't 45, it was 54": one correction, read whole
                 segments[-1] = (s0, end, None, None)
+                continue
+            if (
+                prev
+                and prev.tool in MONEY
+                and _FIGURE_ALONE.match(chunk.strip())
+                and not _MONEY_SAID.search(text[s0:e0])
+            ):
+                # "fish and chips for two, 37.80": a figure alone after a clause with no
+                # price said is that clause's price
+                segments[-1] = (s0, end, prev, forced)
                 continue
             if _next_list_item(prev, intent, text[e0:start], text[s0:e0], chunk):
                 segments.append((start, end, prev, prev))

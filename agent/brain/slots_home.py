@@ -12,7 +12,7 @@ from agent.brain.convo import Env
 from agent.brain.dates import MONTHS, find_day
 from agent.brain.draft import Draft, tidy
 from agent.brain.families import SHOPPING
-from agent.brain.groceries import split_run
+from agent.brain.groceries import laid_out, split_run
 from agent.brain.places import known_town
 from agent.brain.textutil import capitalise, squash
 
@@ -28,8 +28,12 @@ _ON_LIST = (
     r"|shopping|shops)\b.*$"
 )
 _GET = r"run out of|ran out of|out of|low on|running low on|running out of"
-_GET += r"|need to (?:buy|get|grab|pick up)|need|add|put|chuck|stick|pop|throw|get|buy|grab"
+_GET += (
+    r"|need to (?:buy|get|grab|pick up|add|put|write down|jot down)|need|add|put|chuck|stick|pop"
+)
+_GET += r"|throw|get|buy|grab"
 _GET += r"|whack|bung|slap|jot(?: down)?|pick up|grab us|get us|we're out of|we are out of"
+_GET += r"|write down|note down|put down"  # ("write down milk": a list written, as on paper)
 # A label before the items: "shopping list: snags, onions", "for the shops -".
 _LABEL = re.compile(
     rf"^\s*(?:(?:the|my|our)\s+)?(?:(?:{SHOPPING})(?:\s*list)?|list)\s*[:\-]\s*"
@@ -39,11 +43,15 @@ _LABEL = re.compile(
     _I,
 )
 _VAGUE = r"the shopping list|list|please|too|something|some stuff|stuff|things|a few things"
+_VAGUE += r"|(?:a )?few (?:things|bits|items)|bits|items|bits and pieces|(?:a )?couple of things"
+# ("got a few things for the list", "I have some stuff for the shops": things said, none named)
+_VAGUE += r"|(?:(?:i|we|i've|we've|ive)\s+)?(?:got|have|need)\s+(?:a\s+)?(?:few|some|couple of"
+_VAGUE += r"|a couple of)?\s*(?:things|stuff|bits|items|bits and pieces)"
 _VAGUE += r"|(?:add |put |get |buy |chuck )?(?:them|it|those|these|that|this|both|both of them"
 _VAGUE += r"|all|all of them|all of those|the lot|the two of them)"
 # the request's own verb left after the items ("we're out of eggs, add to the list")
 _VAGUE += r"|(?:so |pls |please |can you |could you )?"
-_VAGUE += r"(?:add|put|chuck|stick|pop|throw|whack|bung|jot)"
+_VAGUE += r"(?:add|put|chuck|stick|pop|throw|whack|bung|jot|write down|jot down|note down)"
 # "2 x tins of chickpeas": "x" is "times", not part of the name
 _QTY = re.compile(rf"\b(\d+(?:\.\d+)?|an?)\s*(?:x\s+)?({_UNIT})?\b(?:\s+of)?\s*", _I)
 _EXPIRY = re.compile(
@@ -168,6 +176,7 @@ _POINTERS = re.compile(r"(?:it|them|that|those|these|this|some|more)", _I)
 
 
 def shopping_items(text: str) -> list[str]:
+    text = laid_out(text)  # an item a line, bulleted, or after semicolons
     if first := _LIST_THEN_ITEMS.match(text):
         return _items(first["items"])
     if more := _MORE_AFTER.search(text):
@@ -200,10 +209,18 @@ _WANTS = re.compile(
 
 _NEED_LEAD = re.compile(
     r"^(?:(?:we|i)(?:'re|'m| are| am)?\s+)?(?:(?:also|still|really)\s+)?(?:need|needs|want|out of"
-    r"|run out of|ran out of|low on|short on|got no|have no|no more|all out of)\s+",
+    r"|run out of|ran out of|low on|short on|got no|have no|no more|all out of)\s+"
+    # ("I need to add a few things": the asking, not an item)
+    r"(?:to\s+(?:add|put|get|buy|grab|pick up|write down|jot down)\s+)?",
     _I,
 )
-_WHEN_TAIL = re.compile(r"\s+(?:now|today|again|too|as well|asap|already)$", _I)
+_WHEN_TAIL = re.compile(
+    r"(?:\s+(?:now|today|again|too|as well|asap|already|please|pls|plz|thanks|thx|ta|cheers"
+    # ("onions next shop", "bread when you're next in town"): when, no part of the item
+    r"|(?:at |for )?(?:the )?next (?:shop|shopping trip|time|visit)|when (?:you'?re|we'?re) next"
+    r"(?: \w+){1,3}))+$",
+    _I,
+)
 
 
 def _items(body: str) -> list[str]:
@@ -211,7 +228,9 @@ def _items(body: str) -> list[str]:
     # blank characters it was O(n^2)); the same splits.
     # ("… so chuck them on": the clause that points back is no item, cut by "so"/"then")
     parts = re.split(
-        r"(?:(?<!\s)\s+)?(?:,|&|\+|\band\b|\bplus\b|\balso\b|\bso\b|\bthen\b)\s*", body, flags=_I
+        r"(?:(?<!\s)\s+)?(?:,|&|\+|\band\b|\bplus\b|\balso\b|\bso\b|\bthen\b|\s-\s*(?=(?:add|put|pop|chuck|stick|jot|write|bung)\b))\s*",
+        body,
+        flags=_I,
     )
     items = []
     for part in parts:

@@ -68,7 +68,25 @@ _LEAD = (
     # the verbs of putting it on the map ("pop the … on my map"), and who found it
     r"|pop|put|stick|chuck|whack|drop|note|log|record|ourselves|myself|one ourselves"
     r"|there is|there's|theres|there was|is|was|for us|for me|for next time|for later"
+    r"|tonight|for the night"  # ("parked up at X tonight": when, not the name)
 )
+# A brand alone names no one place: its kind word stays in the name ("the Liberty servo",
+# "the BP roadhouse", "the IGA supermarket"), where "the Apex Park campsite" is Apex Park.
+_BRAND_BEFORE = re.compile(
+    r"\b(?:liberty|shell|bp|caltex|ampol|puma|united|mobil|7-eleven|metro|coles|woolies"
+    r"|woolworths|iga|aldi|foodworks|spar|nrma)\s+$",
+    _I,
+)
+# Where the traveller is stopped tells of the spot, it is no part of its name ("we're camped
+# at X", "parked up at X tonight", "staying at X"): the words before the place are cut.
+_STOPPED_AT = re.compile(
+    r"^\W*(?:(?:we'?re|we are|i'?m|i am|we|i)\s+)?(?:(?:currently|now|just|still)\s+)?"
+    r"(?P<how>camped|camping|parked(?:\s+up)?|staying|stayed|stopped|stopping|pulled\s+(?:up|in)"
+    r"|set\s+up|overnighting|sleeping)\s+(?:at|in|on)\s+",
+    _I,
+)
+# (how one stops there says what it is when no kind word does: camped, staying, overnighting)
+_STOPPED_KIND = re.compile(r"camp|stay|overnight|sleep|park", _I)
 # "on my map", "to my places": where it is kept, no part of its name
 _KEPT_ON = re.compile(
     r"\s*\b(?:on|to|in|into)\s+(?:my|our|the)\s+(?:map|places|spots|saved places|list)\b", _I
@@ -134,6 +152,9 @@ _ONE_TOO = re.compile(
 def save_place(text: str, env: Env) -> Draft:
     draft = Draft("save_place")
     kind = place_kind(text)
+    if stopped := _STOPPED_AT.match(text):
+        text = text[stopped.end() :]
+        kind = kind or ("campsite" if _STOPPED_KIND.match(stopped["how"]) else None)
     rating = figures.rating(text)
     cut = blank(text, [(rating.start, rating.end)]) if rating else text
     cut = _KEPT_ON.sub(" ", cut)
@@ -159,7 +180,8 @@ def save_place(text: str, env: Env) -> Draft:
     # campsite") unless the kind is said after it ("Riba's Underground Camping as a campsite").
     kind_word = re.search(rf"\b(?:{_KIND_WORDS})\b", head, _I)
     as_kind = re.search(r"\bas an?\b", cut, _I)
-    if kind_word and (not as_kind or not tidy(head[: kind_word.start()], _LEAD)):
+    branded = kind_word and _BRAND_BEFORE.search(head[: kind_word.start()])
+    if kind_word and not branded and (not as_kind or not tidy(head[: kind_word.start()], _LEAD)):
         head = blank(head, [kind_word.span()])
     # "just out of Mannum", "not far from Bourke", "past Tailem Bend": the town it is by
     near = (

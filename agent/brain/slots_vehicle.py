@@ -175,9 +175,11 @@ _CAPS = r"(?-i:[A-Z][\w'-]*)(?:\s+(?-i:[A-Z])[\w'-]*){0,2}"
 # Everest", "this is Big Bertha: …", "Ziggy, a 2014 Coaster, …". A sentence's first capital
 # is a name only so framed: introduced, or followed by "is our/my" or by a described vehicle.
 _NAME_FIRST = re.compile(
-    r"(?:^|[.!?]\s+)\W*(?:(?:meet|introducing|say (?:hi|hello) to|this is|here'?s)\s+)?"
+    # (after a label too: "new vehicle: Rusty the 2008 Landcruiser")
+    r"(?:^|[.!?]\s+|:\s*|\s-\s)\W*(?:(?:meet|introducing|say (?:hi|hello) to|this is|here'?s)\s+)?"
     rf"(?:the\s+)?({_CAPS})"
-    r"(?=\s*(?:[,:]|\s-\s)\s*(?:(?:an?|our|my|the)\s+)?(?:(?:new|old|trusty)\s+)?(?:\d{4}\b|(?i:"
+    r"(?=\s*(?:[,:]|\s-\s|\s(?:the|our|my)\s)\s*(?:(?:an?|our|my|the)\s+)?"
+    r"(?:(?:new|old|trusty)\s+)?(?:\d{4}\b|(?i:"
     + _MAKES
     + "|"
     + _MODELS
@@ -212,7 +214,9 @@ NAME_CUE = re.compile(
     r"(?: it| her| him)?|goes by"
     r"|(?:(?:her|his|its|the|our|my) )?name(?:'s| is)"  # (a learner's "name is Bulli")
     # a capital "The" is the name's own ("The Tortoise"); a lower-case one is not
-    r"|name\s*:)\s+(?:(?-i:the)\s+)?"
+    r"|name\s*:"
+    # ("add vehicle: name Blue, …": the word "name" then a capitalised name)
+    r"|name(?=\s+(?-i:[A-Z])))\s+(?:(?-i:the)\s+)?"
     r"([\w'-]+(?:\s+(?!\d)(?-i:[A-Z])[\w'-]*)?)",
     _I,
 )

@@ -7,7 +7,7 @@ import re
 from agent.brain import measures, values
 from agent.brain.convo import Env
 from agent.brain.draft import Draft, blank, tidy
-from agent.brain.money import bare_numbers, find_amounts, spoken_pair
+from agent.brain.money import bare_numbers, find_amounts, spoken_pair, spoken_price
 from agent.brain.places import (
     capitalised_place,
     known_town,
@@ -120,7 +120,7 @@ def log_maintenance(text: str, env: Env) -> Draft:
         cut = cut[: m.start()]
     day = values.day(cut, env.today, future=False)
     cost = find_amounts(cut)
-    if not cost and (pair := spoken_pair(cut, hundreds=True)):
+    if pair := spoken_price(cut, hundreds=True):
         cost = [pair]  # "oil change two twenty": work on a vehicle is never $2.20
     if not cost or not odo:  # bare numbers: an odometer reading is big, a price is not
         dated = blank(cut, [(day.start, day.end)]) if day else cut

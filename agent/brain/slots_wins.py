@@ -9,7 +9,7 @@ from agent.brain import values
 from agent.brain.categories import category_of
 from agent.brain.convo import Env
 from agent.brain.draft import Draft, Ref, blank, tidy, without_change_of_mind
-from agent.brain.money import Amount, currency_named, find_amounts, spoken_pair
+from agent.brain.money import Amount, currency_named, find_amounts, spoken_price
 from agent.brain.pick import explicit_id, ordinal, ref_words
 from agent.brain.shares import SHARE_SAID, for_each_person, split_ways
 from agent.brain.times import find_time
@@ -56,7 +56,7 @@ def _amount(text: str, env: Env, *, hundreds: bool = False) -> tuple[Amount | No
     if clock and re.fullmatch(r"\d{1,2}(?:\.\d{2})?|\d{4}", text[clock.start : clock.end]):
         clock = None  # "lunch friday 12.50", "pies friday 9", "rego friday 1250": a price
     cut = blank(text, [(h.start, h.end) for h in (day, clock) if h])
-    spoken = None if find_amounts(cut) else spoken_pair(cut, hundreds=hundreds)
+    spoken = spoken_price(cut, hundreds=hundreds)
     amount = spoken or values.amount(cut, loose=True)
     spans = [(a.start, a.end) for a in find_amounts(cut)]
     rest = blank(cut, [*spans, (amount.start, amount.end)] if amount else spans)
@@ -107,6 +107,14 @@ _COUNT_TIMES = re.compile(
 )
 
 
+def _as_read(text: str, amount: Amount) -> str:
+    """The text with a spoken price ("4 50") written as the figure read (4.50)."""
+    span = text[amount.start : amount.end]
+    if re.fullmatch(r"\d{1,2} \d{2}", span):
+        return f"{text[: amount.start]}{amount.value}{text[amount.end :]}"
+    return text
+
+
 def _times_rate(text: str, amount: Amount) -> Amount | None:
     """ "the caravan park 38 a night for 3 nights", "2 nights at 45 a night": the rate
     times the count, when the amount read is that rate (a total said wins)."""
@@ -121,7 +129,11 @@ def _times_rate(text: str, amount: Amount) -> Amount | None:
             many := re.search(rf"(?<![\d.$])(\d+)\s+{each['u']}s?\b", text[: each.start()], _I)
             # "caravan park, 45 a night, 3 nights": or said after it
             or re.search(
-                rf"^\W*(?:x\s*|for\s+|times\s+)?(\d+)\s+{each['u']}s?\b", text[each.end() :], _I
+                # ("38 a night, we stayed 2 nights": who stayed between the rate and the count)
+                r"^(?:[\s,;.-]|\b(?:x|for|times|we|i|they|stayed|did|booked|had|so|and|it was)\b)*"
+                rf"(\d+)\s+{each['u']}s?\b",
+                text[each.end() :],
+                _I,
             )
         )
     ):
@@ -138,7 +150,9 @@ def add_expense(text: str, env: Env) -> Draft:
     draft = Draft("add_expense")
     dear = category_of(text, american=env.american) in _DEAR or bool(_DEAR_WORDS.search(text))
     amount, rest = _amount(text, env, hundreds=dear)
-    if amount and (times := _times_rate(text, amount)):
+    # (a price spoken as two numbers, "4 50 each", is read by the rates as the figure it is)
+    said = _as_read(text, amount) if amount else text
+    if amount and (times := _times_rate(said, amount)):
         amount = times  # "38 a night for 3 nights": what was paid is 114
     elif amount and (everyone := for_each_person(text, amount.value)):
         # "38 a head for the 2 of us": what was paid is 76

@@ -114,12 +114,30 @@ def _hundreds_of_thousands(words: list[str]) -> list[str]:
     return words
 
 
-def _dollars_and_cents(dollars: int | None, cents: int | None) -> bool:
+def _dollars_and_cents(dollars: int | None, cents: int | None, *, total: bool = False) -> bool:
     """Two spoken numbers that are a price: dollars past any clock hour, then cents
-    ("a hundred and five twenty"); 19 and 20 lead years ("twenty twenty")."""
+    ("a hundred and five twenty"); 19 and 20 lead years ("twenty twenty") unless a total
+    follows ("nineteen sixty all up" is no year)."""
     if dollars is None or cents is None:
         return False
-    return dollars > 12 and dollars not in (19, 20) and 10 <= cents <= 99
+    return dollars > 12 and (total or dollars not in (19, 20)) and 10 <= cents <= 99
+
+
+# What says the figure before it is a price paid in all ("… all up", "… total").
+_TOTAL_AFTER = re.compile(
+    r"^\s*(?:all up|all in|in total|total|altogether|all together|the lot)\b", re.IGNORECASE
+)
+
+
+def _hundreds_and_cents(values: list[int | None]) -> str | None:
+    """ "one forty two thirty" (1 42 30): a price read out as hundreds-and-tens, then cents
+    (142.30); only a single digit first, so lists of readings stay apart."""
+    if len(values) != 3 or any(v is None for v in values):
+        return None
+    hundreds, tens, cents = (int(v or 0) for v in values)
+    if 1 <= hundreds <= 9 and 10 <= tens <= 99 and 10 <= cents <= 99:
+        return f"{hundreds * 100 + tens}.{cents:02d}"
+    return None
 
 
 # Number words as people misspell them ("sevnty", "fourty"): a word one edit away from a
@@ -190,8 +208,12 @@ def _replace(match: re.Match[str]) -> str:
     if keep:
         return text
     values = [_value(g) for g in _groups(_hundreds_of_thousands(low))]
-    if len(values) == 2 and _dollars_and_cents(values[0], values[1]):
+    total = bool(_TOTAL_AFTER.match(rest))
+    before = match.string[: match.start()]
+    if len(values) == 2 and _dollars_and_cents(values[0], values[1], total=total):
         number = f"{values[0]}.{values[1]:02d}"  # "ninety nine thirty": 99.30
+    elif (price := _hundreds_and_cents(values)) and not _CLOCK_BEFORE.search(before):
+        number = price
     else:
         number = " ".join(str(v) for v in values)
     trailing = text[len(text.rstrip()) :]
@@ -321,7 +343,18 @@ _YEAR_WORDS = re.compile(
     r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen"
     r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b"
     r"(?![\s-]+(?:dollars?|bucks?|cents?|percent|litres?|liters?|kms?|kilometres?|hundred"
-    r"|thousand|one|two|three|four|five|six|seven|eight|nine)\b)",
+    r"|thousand|one|two|three|four|five|six|seven|eight|nine)\b)"
+    # ("bakery run, nineteen sixty all up": a total said is a price, not a year)
+    r"(?![\s-]+(?:all up|all in|in total|total|altogether|all together)\b)",
+    re.IGNORECASE,
+)
+# A word that asks for a clock time just before a run of number words.
+_CLOCK_BEFORE = re.compile(r"\b(?:at|by|till|until|from|@)\s*$", re.IGNORECASE)
+# "twenty past one", "quarter to one", "half one": "one" is the hour after a word that counts
+# minutes around it (alone, "one" stays a word: "the one with the awning").
+_HOUR_ONE = re.compile(
+    r"\b((?:quarter|half|\d{1,2}|five|ten|twenty|twenty[\s-]five)\s+(?:past|to|after)\s+"
+    r"|(?:at|by|around|about|till|until|from)\s+half\s+)one\b(?!\s+(?:of|another|day|more)\b)",
     re.IGNORECASE,
 )
 
@@ -329,7 +362,36 @@ _YEAR_WORDS = re.compile(
 def _year(m: re.Match[str]) -> str:
     century = 1900 if m[1].lower() == "nineteen" else 2000
     rest = _value(re.split(r"[\s-]+", m[2].lower()))
-    return str(century + rest) if rest is not None else m[0]
+    if rest is None:
+        return m[0]
+    # (this decade's years, "twenty twenty two", stay years)
+    if rest >= 10 and not (century == 2000 and rest <= 30) and _price_not_year(m):
+        return f"{century // 100}.{rest:02d}"  # "a new charger nineteen ninety nine": $19.99
+    return str(century + rest)
+
+
+# A thing bought in the clause before, and nothing that dates it right before the words.
+_BOUGHT_BEFORE = re.compile(
+    r"\b(?:bought|buy|buying|new|spent|paid|cost|costs|price|priced|charged)\b[^.;!?\n]*$",
+    re.IGNORECASE,
+)
+_DATED_BEFORE = re.compile(
+    r"\b(?:in|since|from|of|back|year|model|built|born|circa|mid|late|early|until|till|by|a|an"
+    r"|the|my|our|her|his|its|their|around|about)\s+$",
+    re.IGNORECASE,
+)
+_CLAUSE_ENDS = re.compile(r"\s*(?:$|[,.;!?\n]|(?:on|at|for|each|from)\b)", re.IGNORECASE)
+
+
+def _price_not_year(m: re.Match[str]) -> bool:
+    """ "picked up a new esky, nineteen ninety five": two numbers led by nineteen or twenty
+    that end a clause about a thing bought, with no word that dates them before, are a price."""
+    before = m.string[max(0, m.start() - 80) : m.start()]
+    return (
+        bool(_BOUGHT_BEFORE.search(before))
+        and not _DATED_BEFORE.search(before)
+        and bool(_CLAUSE_ENDS.match(m.string, m.end()))
+    )
 
 
 # "four thirty no five", "20, sorry 25": a number said again corrected, the last one stays.
@@ -726,6 +788,7 @@ def normalise(text: str) -> str:
     text = _HAVE_CONTRACTIONS.sub(r"\1 have", text)  # "what've we got on"
     text = _PER.sub(lambda m: " a " + _PER_WORD.get(m[1].lower(), m[1].lower()), text)
     text = _YEAR_WORDS.sub(_year, fix_number_words(_CONTRACTIONS.sub(_apostrophe, text)))
+    text = _HOUR_ONE.sub(r"\g<1>1", text)
     text = _DIGITS_SCALE.sub(_digits_scale, numbers.mixed(text))
     text = numbers.one_and_cents(words_to_digits(numbers.dozens(text)))
     text = numbers.halves_and_points(text)

@@ -281,7 +281,8 @@ def time_range(text: str) -> tuple[time, time, int, int] | None:
 
 
 _BARE_HOUR = re.compile(
-    r"\b(?:make it|change it to|to|at|move it to|till|until)\s+(\d{1,2})(?::(\d{2}))?\b"
+    # ("make it 10 15": the minutes said as a number of their own, from "ten fifteen")
+    r"\b(?:make it|change it to|to|at|move it to|till|until)\s+(\d{1,2})(?:[:. ]([0-5]\d))?\b"
     r"(?!\s*(?:st|nd|rd|th|/|%|km|l\b|litres|days?|weeks?|mins?|minutes?|hours?))",
     _I,
 )
@@ -322,12 +323,44 @@ _LATER_PART = re.compile(
 )
 
 
+# The morning said away from the hour ("6.30 tomorrow morning", "an early start"), or a
+# setting off: travellers leave at 5 or 6 in the morning, not the evening.
+_EARLY_PART = re.compile(
+    r"\b(?:morning|mornin|early|earlyish|sunrise|dawn|first light|brekkie|breakfast|sparrow'?s)\b",
+    _I,
+)
+_SETTING_OFF = re.compile(
+    r"\b(?:leav(?:e|es|ing)|head(?:s|ing)?\s+(?:off|out|away)|set(?:s|ting)?\s+off"
+    r"|hit(?:s|ting)?\s+the\s+road|depart(?:s|ing|ure)?|pull(?:s|ing)?\s+out"
+    r"|roll(?:s|ing)?\s+out|get(?:ting)?\s+going|on\s+the\s+road\s+by)\b",
+    _I,
+)
+_SAID_HOUR = re.compile(r"(?<![\d:.])(\d{1,2})(?![\d])")
+
+
+def _morning_meant(text: str, rest: str, clock: TimeHit) -> bool:
+    """An hour of 4 to 6 read as the afternoon by default ("at 6.30" is 18:30) is the
+    morning when the message says the morning elsewhere, or sets off then."""
+    said = _SAID_HOUR.search(text, clock.start, clock.end)
+    if said is None or not 13 <= clock.at.hour <= 18 or _LATER_PART.search(rest):
+        return False
+    hour = int(said[1])
+    if hour == 12 or hour > 6:  # ("quarter to 7": the hour said is read, not the minutes)
+        return False
+    # (before 4 the words are taken as said: "at 2 tomorrow morning" is not moved)
+    return hour >= 4 and bool(_EARLY_PART.search(rest) or _SETTING_OFF.search(rest))
+
+
 def _in_part_of_day(text: str, clock: TimeHit) -> TimeHit:
     """ "tonight at 8", "at 7 this evening": an hour said without am/pm takes the half of
     the day a part of the day said elsewhere in the message gives."""
-    if _SAID_HALF.search(text[clock.start : clock.end]) or not 1 <= clock.at.hour < 12:
+    if _SAID_HALF.search(text[clock.start : clock.end]):
         return clock
     rest = text[: clock.start] + " " * (clock.end - clock.start) + text[clock.end :]
+    if _morning_meant(text, rest, clock):
+        return TimeHit(clock.at.replace(hour=clock.at.hour - 12), clock.start, clock.end)
+    if not 1 <= clock.at.hour < 12:
+        return clock
     if _LATER_PART.search(rest):
         return TimeHit(clock.at.replace(hour=clock.at.hour + 12), clock.start, clock.end)
     return clock

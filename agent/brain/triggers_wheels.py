@@ -68,7 +68,15 @@ WHEELS: list[tuple[str, int, str]] = [
         8,
         rf"\bhow much (?:{_FUELS}) (?:have|did|do) (?:i|we) (?:buy|bought|use|used|get)",
     ),
-    ("add_vehicle", 8, rf"\b(?:add|register|save)\b.{{0,20}}\b(?:{VEHICLE})\b"),
+    # (the vehicle is what is added, not what money was for: "add 20 for the car wash",
+    # nor a word naming something of it: "the car park", "the van insurance")
+    (
+        "add_vehicle",
+        8,
+        rf"\b(?:add|register|save)\b(?:(?!\b(?:for|on|towards|at)\b).){{0,20}}\b(?:{VEHICLE})\b"
+        r"(?!\s+(?:wash|park|parking|hire|insurance|rego|registration|service|servicing|parts?"
+        r"|battery|keys?|loan|payment|repayment|seats?|charger|fridge|cover|mats?|wax|detail))",
+    ),
     ("add_vehicle", 9, r"\bto (?:my|our|the) (?:vehicles|garage|fleet)\b"),
     (
         "add_vehicle",

@@ -164,6 +164,16 @@ WINS: list[tuple[str, int, str]] = [
         r"[^.?!]{0,15}\d[^.?!]{0,12}\b(?:a|per|each|every|/) ?(?:month|week|mth|wk|fortnight)\b",
     ),
     ("set_budget", 8, r"\b(?:warn|alert|tell) (?:me|us) (?:when|if|once|at)\b"),
+    # money kept back for a kind of spending is a budget, not money spent: "set aside 300 for
+    # camping", "earmark 150 a week for food" (the rate may be lost to a slip: "a moth")
+    (
+        "set_budget",
+        9,
+        # the word first: the digit's look-ahead from every position was quadratic
+        r"\b(?=set |put |stash |keep |earmark|allocate|ring)(?=[^.?!]*\d)"
+        r"(?:(?:set|put|stash|keep) (?:\$?[\d,.]+\s*(?:bucks|dollars)?\s+)?aside"
+        r"|earmark|allocate|ring-?fence)\b[^.?!]{0,40}\b(?:for|on|to)\b",
+    ),
     ("update_expense", 8, rf"\b(?:{_EDIT})\b.{{0,30}}\b(?:expense|purchase|transaction|entry)\b"),
     # "that 45 for the caravan park was actually 54": an amount logged, corrected in place
     (

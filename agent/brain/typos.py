@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Literal
 
 from agent.brain.near_misses import NearMisses
+from tools.geo.gazetteer import gazetteer, name_key
 
 _DATA = Path(__file__).parent / "data" / "lexicon.txt"
 LEXICON = frozenset(_DATA.read_text(encoding="utf-8").split())
@@ -31,7 +32,7 @@ _MEANT = frozenset(
     {
         "mouth", "batter", "budge", "server", "whether", "patrol", "pastry", "sopping",
         "cancer", "weakly", "expanse", "unloaded", "tires", "types", "later", "latter", "rely",
-        "cooks", "insect", "nerds", "poets",
+        "cooks", "insect", "nerds", "poets", "litter",
     }
 )  # fmt: skip
 _WORD = re.compile(r"(?<![\w'/@.-])[A-Za-z][a-z]{3,}(?![\w@-])(?!'[a-rt-z])")  # "yesterday's"
@@ -79,9 +80,27 @@ def _fix(m: re.Match[str]) -> str:
     if word[0].isupper() and m.start() > 0:
         return word  # a name mid-sentence
     right = mended(word.lower())
-    if right is None:
+    if right is None or _in_a_place_name(m.string, m.start(), m.end()):
         return word
     return right.capitalize() if word[0].isupper() else right
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'-]*)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'-]*)\s+$")
+
+
+def _in_a_place_name(text: str, start: int, end: int) -> bool:
+    """ "victor harbor", "mount barker": a word of a town's name typed in lower case is the
+    name as the map spells it, not a slip ("harbor" stays, though "harbour" is a word)."""
+    word = text[start:end]
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    after = _NEXT_WORD.match(text, end)
+    names = []  # (a word alone may be a hamlet's name too: only a name of two words counts)
+    if before:
+        names.append(f"{before[1]} {word}")
+    if after:
+        names.append(f"{word} {after[1]}")
+    return any(gazetteer().lookup(name_key(name)) for name in names)
 
 
 def mend(text: str) -> str:
