@@ -67,12 +67,36 @@ _VERBS = {
 _QUESTIONS: LRUCache[str, str] = LRUCache(4096)
 
 
+# Keeping the row as it is, said after a no or alone ("no thanks, keep it", "I'll keep it",
+# "leave it as is"): the proposal is turned down. After a yes it is no decision at all.
+_KEEP_IT = re.compile(
+    r"(?:^|[\s,.!;-]+)(?:(?:i'?ll|i will|let'?s|we'?ll|i'?d rather|rather)\s+)?"
+    r"(?:keep (?:it|that|them|this|the lot)|leave (?:it|that|them) (?:as (?:it )?is|be|alone))"
+    r"[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+_POLITE = frozenset(
+    re.findall(r"\S+", "thanks thank you ta cheers mate actually oh hmm on second thought")
+)
+
+
 def read_decision(text: str) -> Decision | None:
     """ "yes", "yes go ahead", "no thanks" -> the decision; anything with more in it
     (a change, a question, a new request) -> None."""
     words = re.findall(r"[a-z']+", text.lower())
     if not words or len(words) > 8 or any(ch.isdigit() for ch in text):
         return None
+    if kept := _KEEP_IT.search(text):
+        head = text[: kept.start()].strip(" ,.!")
+        said = set(re.findall(r"[a-z']+", head.lower()))
+        no = _NO.match(head)
+        heard = set(re.findall(r"[a-z']+", head[no.end() :].lower())) if no else said
+        if heard <= _POLITE | (_FILLER if no else frozenset()):
+            return "reject"
+        if _YES.match(head):
+            return None  # "yes, keep it" to a delete: which is meant is asked again
     for pattern, decision in ((_YES, "approve"), (_NO, "reject")):
         match = pattern.match(text.strip())
         if match:

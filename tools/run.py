@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from contextlib import AbstractAsyncContextManager
+from functools import partial
 from typing import Any
 
 import psycopg
@@ -26,6 +28,44 @@ def validation_message(exc: ValidationError) -> tuple[str, str | None]:
         # already says which arguments ("give total_cost or price_per_litre").
         parts.append(f"{where}: {msg}" if err["loc"] else msg)
     return "Invalid arguments — " + "; ".join(parts) + ".", first
+
+
+# pydantic's bounds, said as a person would ("litres: Input should be less than or equal to
+# 2000" -> "the litres can be at most 2,000")
+_BOUNDS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"Input should be less than or equal to (\d+(?:\.\d+)?)"), "can be at most {}"),
+    (re.compile(r"Input should be less than (\d+(?:\.\d+)?)"), "must be under {}"),
+    (
+        re.compile(r"Input should be greater than or equal to (\d+(?:\.\d+)?)"),
+        "must be at least {}",
+    ),
+    (re.compile(r"Input should be greater than (\d+(?:\.\d+)?)"), "must be more than {}"),
+]
+_FIELD = re.compile(r"(?:^|(?<=; ))([a-z][a-z0-9_.]*): ")
+
+
+def _figure(said: str) -> str:
+    number = float(said)
+    return f"{number:,.0f}" if number == int(number) else f"{number:,}"
+
+
+def _bound(words: str, m: re.Match[str]) -> str:
+    return words.format(_figure(m[1]))
+
+
+def said_plainly(summary: str) -> str:
+    """A failure's summary without argument names, for a reply to a person: the
+    validation text above ("Invalid arguments — litres: …; give total_cost or …") in plain
+    words; any other summary as it is."""
+    if not summary.startswith("Invalid arguments — "):
+        return summary
+    said = summary.removeprefix("Invalid arguments — ")
+    for pattern, words in _BOUNDS:
+        said = pattern.sub(partial(_bound, words), said)
+    said = said.replace("Input should be", "should be")
+    said = _FIELD.sub(lambda m: "the " + m[1].rsplit(".", 1)[-1].replace("_", " ") + " ", said)
+    said = re.sub(r"\b([a-z]+(?:_[a-z0-9]+)+)\b", lambda m: m[1].replace("_", " "), said)
+    return said[:1].upper() + said[1:]
 
 
 def integrity_message(exc: psycopg.errors.IntegrityError) -> str:

@@ -108,12 +108,28 @@ def rescue(text: str) -> str | None:
     return fuel_figures(text, last_of_kind(text, tool if asked else found.tool))
 
 
+# Litres of something that is no fuel ("2 litres of milk", "a litre of juice"), in a text
+# that names no fuel nor a fill: a measure of food or drink, never a fill.
+_FUELS = r"diesel|petrol|unleaded|fuel|gas|lpg|autogas|premium|ulp|e10|e85|adblue"
+_LITRES_OF_ELSE = re.compile(
+    rf"\b(?:litres?|liters?|ltrs?|l)\s+of\s+(?:the\s+|fresh\s+|long[- ]life\s+)?"
+    rf"(?!(?:{_FUELS})\b)[a-z]",
+    re.IGNORECASE,
+)
+_FUEL_SAID = re.compile(
+    rf"\b(?:{_FUELS}|bowser|servo|tank|fill(?:ed)?|fuell?ed|topped up|top(?:ped)? up)\b",
+    re.IGNORECASE,
+)
+
+
 def can_be(text: str, tool: str) -> bool:
     """Whether `text` holds what a write of `tool` needs, for the classifier to give it with
     no rule behind it: a post a word of saying or a place to say it ("the dump point at Hay
     is free to use" is news), money rows money ("our van weighs 2.8 tonnes"; "break down the
     fuel bit for me" asks), a change of a row a word of changing."""
     if tool in OWN_WORDS_POSTS and not _SAYS.search(text):
+        return False
+    if tool == "log_fuel" and _LITRES_OF_ELSE.search(text) and not _FUEL_SAID.search(text):
         return False
     if tool in MONEY_ROWS and not (best_amount(text, loose=True) or _MONEY_WORD.search(text)):
         return False

@@ -165,10 +165,12 @@ _UNKEPT_REPLY: dict[Unkept, str] = {
     "to it.",
     "trip": "I can't change or remove a planned trip yet — I can show your trips or plan a new "
     "one.",
-    "vehicle": "I can't remove or change a vehicle yet — I can list your vehicles or add one.",
+    "vehicle": "I can't remove a vehicle or change its details (like its tank size or fuel "
+    "use) yet — I can list your vehicles or add one.",
     "place": "I can't remove or change a saved place yet — I can save a new one or find places.",
     "budget": "I can't remove a budget yet — I can set it to another amount or show how your "
     "budgets stand.",
+    "post": "I can't delete posts or comments yet — I can show you the feed or post something new.",
 }
 
 

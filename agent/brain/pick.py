@@ -46,11 +46,27 @@ def ordinal(text: str) -> int | None:
     if m:
         return _ORDINALS[m[1].lower()]
     m = re.search(r"(?:\bnumber\s*|#|\bpost\s+|\bno\.?\s*)(\d{1,2})\b", text, re.IGNORECASE)
+    m = m or _ROW_NUMBER.search(text)
     return int(m[1]) - 1 if m and int(m[1]) > 0 else None
+
+
+# A row named by its number right after its kind ("task 5", "expense 12", "event 3"): its
+# place in the list shown, never a figure of the row (no amount, time or measure follows).
+_ROW_NUMBER = re.compile(
+    r"\b(?:task|expense|event|entry|item|row|line)\s+(\d{1,4})\b"
+    r"(?![.,:]\d|\s*(?:dollars|bucks|km|kms|litres|l\b|%|am|pm|for|on)\b)",
+    re.IGNORECASE,
+)
 
 
 _UUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.I)
 _TYPED_ID = re.compile(r"\b(?:id|ID)\s*[:#]?\s*([\w-]*\d[\w-]*)\b")
+
+
+def row_number(text: str) -> int | None:
+    """The number a row is named by after its kind ("expense 12"), when it is one."""
+    m = _ROW_NUMBER.search(text) or re.search(r"(?:\bnumber\s*|#|\bno\.?\s*)(\d{1,4})\b", text)
+    return int(m[1]) if m else None
 
 
 def explicit_id(text: str) -> str | None:

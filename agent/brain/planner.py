@@ -11,11 +11,13 @@ from typing import Any
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 
 from agent.brain import clock
+from agent.brain.absurd import absurd_value
+from agent.brain.asking import WRITES
 from agent.brain.calendar_words import is_month_first
 from agent.brain.convo import Convo, Env, text_of
 from agent.brain.draft import Draft
 from agent.brain.ids import call_id, conversation_key
-from agent.brain.pick import best_match, names_another, ref_words, select
+from agent.brain.pick import best_match, names_another, ref_words, row_number, select
 from agent.brain.places import capitalised_place, trip_places
 from agent.brain.questions import question
 from agent.brain.referents import THERE_SLOT
@@ -381,6 +383,8 @@ def plan(convo: Convo) -> Step:
         return Step(text=cancelled_reply())
     if say and not drafts:
         return Step(text=say)
+    if drafts and (odd := absurd_value(convo.text, writes=any(d.tool in WRITES for d in drafts))):
+        return Step(text=odd)  # "31 February", "$1e308": said back, never written as another
     key = conversation_key(convo.history[: convo.last + 1])
     made = {
         str(c["id"]): c["name"]
@@ -465,6 +469,19 @@ def plan(convo: Convo) -> Step:
                 # "cancel the dentist" when the row in view is the haircut just made (the
                 # dentist's turn is out of the window): the rows are looked up first
                 calls.append({"name": found[0], "args": found[1], "id": lid})
+                continue
+            if (
+                entity is None
+                and ref.kind in ("expense", "task", "event")
+                and ref.ordinal is not None
+                and (n := row_number(convo.text))
+            ):
+                # "delete expense 123" with no list shown that long: the number is no row the
+                # user has seen, so none is guessed from a list looked up now
+                failed.append(
+                    f"I can't find {ref.kind} {n} in what I've shown you. Which {ref.kind} did "
+                    f"you mean? (Ask me to show your {ref.kind}s, then pick one from the list.)"
+                )
                 continue
             if entity is None:
                 found = lookup(ref.kind, convo.env)

@@ -11,6 +11,7 @@ from agent.brain.convo import Env
 from agent.brain.ids import is_lookup
 from agent.brain.refs import result_of
 from tools.format import money
+from tools.run import said_plainly
 from tools.wins.models import category_label
 
 _READS = {
@@ -119,7 +120,11 @@ def _one(message: ToolMessage, tool: str, env: Env, reads: str | None = None) ->
     if data.get("ok") is False:
         if data.get("error") == "cancelled":
             return ""
-        return f"Sorry, I couldn't do that: {summary}" if summary else "Sorry, that didn't work."
+        return (
+            f"Sorry, I couldn't do that: {said_plainly(summary)}"
+            if summary
+            else "Sorry, that didn't work."
+        )
     if _reads(tool, data):
         if reads == "top" and tool == "spending_summary" and (top := _top_line(data, env)):
             return "\n".join([*top, summary])

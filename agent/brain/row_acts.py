@@ -36,7 +36,7 @@ _I = re.IGNORECASE
 Family = Literal["event", "expense"]
 Act = Literal["change", "remove"]
 # Kept rows PAM has no tool to change or take away: asked to, it says so and writes nothing.
-Unkept = Literal["shopping", "pantry", "trip", "vehicle", "place", "budget"]
+Unkept = Literal["shopping", "pantry", "trip", "vehicle", "place", "budget", "post"]
 
 TOOL: dict[tuple[Family, Act], str] = {
     ("event", "change"): "update_event",
@@ -57,7 +57,8 @@ REPLACES = frozenset(
 UNKEPT_REPLACES = frozenset(
     {"add_to_shopping_list", "get_shopping_list", "add_pantry_item", "list_pantry", "list_trips",
      "add_vehicle", "list_vehicles", "save_place", "find_places", "complete_task",
-     "set_budget", "budget_status", "log_fuel", "fuel_stats"}
+     "set_budget", "budget_status", "log_fuel", "fuel_stats", "like_post", "create_post",
+     "get_feed", "comment_on_post"}
 )  # fmt: skip
 
 # What may open a request before its verb: fillers, a polite frame.
@@ -304,6 +305,24 @@ _VEHICLE_DETAIL = re.compile(
 )
 
 
+# A kept vehicle's figure told as a fact ("the tank on the ute holds 80 litres", "my van
+# uses 12 litres per 100km"): a detail of the vehicle (no tool sets it), not a fill or a
+# question of economy. A water or gas tank is another tank; a question asks.
+_VEHICLE_FACT = re.compile(
+    r"^[^?]*(?<!water )(?<!grey )(?<!black )(?<!gas )(?<!fresh )\btank\b[^?]{0,30}?"
+    r"\b(?:holds|takes|fits|is)\s+(?:about\s+|around\s+|roughly\s+)?\d+(?:\.\d+)?\s*"
+    r"(?:l|litres?|liters?)\b[^?]*$"
+    r"|^[^?]*\b(?:uses|does|gets|averages|burns|drinks)\s+(?:about\s+|around\s+|roughly\s+)?"
+    r"\d+(?:\.\d+)?\s*(?:l|litres?|liters?)?\s*(?:per|/|to the|every|a)\s*100"
+    r"(?:\s*kms?\b|\b)[^?]*$",
+    _I,
+)
+
+
+# (a vehicle being added is told with its figures: "register our camper, uses 18L/100km")
+_ADDING_ONE = re.compile(r"\b(?:add|register|save|new|bought|called|named)\b", _I)
+
+
 def unkept(text: str) -> Unkept | None:
     """The family of a kept row `text` asks to change or take away when PAM has no tool for
     that (a shopping item, a pantry item, a planned trip, a vehicle, a saved place)."""
@@ -313,11 +332,15 @@ def unkept(text: str) -> Unkept | None:
     for pattern in (_REMOVE, _REMOVE_SPLIT, _REMOVED, _MOVE, _EDIT, _CHANGED, _THEY_CHANGED):
         if (m := pattern.search(text)) and _TRIP.search(m["row"]):
             return "trip"
-    if _VEHICLE_DETAIL.match(text):
+    if _VEHICLE_DETAIL.match(text) or (_VEHICLE_FACT.search(text) and not _ADDING_ONE.search(text)):
         return "vehicle"  # "make the Hilux my default", "change the Troopy's tank to 180 litres"
     # a budget taken away ("delete the entertainment budget", "scrap my fuel budget"): no
     # tool removes one (set_budget changes its figure), and no expense is meant
     for pattern in (_REMOVE, _REMOVE_SPLIT, _REMOVED):
         if (m := pattern.search(text)) and re.search(r"\b(?:budget|limit)s?\b", m["row"], _I):
             return "budget"
+        # a post or comment taken away ("delete my post about the dingo"): no tool deletes
+        # one, and a like or a new post is never what was meant
+        if m and re.search(r"\b(?:posts?|comments?)\b", m["row"], _I):
+            return "post"
     return None

@@ -37,6 +37,9 @@ _NICKNAMES = (
 )
 
 
+_SUBJECT_VERB = r"(?:had|has|got|gets|just|needed|needs|went|was|is|finally)\b"
+
+
 def _known_names(env: Env) -> list[str]:
     """Vehicle names the conversation has shown: the default one and any the recent turns
     wrote or listed ("call it Dougal", then "filled Dougal at Geraldton")."""
@@ -121,6 +124,9 @@ def vehicle_named(text: str, env: Env) -> tuple[str, int, int] | None:
     said = "|".join(re.escape(n) for n in bare)
     hits = [
         *re.finditer(rf"\b(?:the|my|our)\s+({_NICKNAMES})(?:'s)?(?![\w-])", text, _I),
+        # the model opening a statement as its subject ("ranger had an oil change", "hilux
+        # got new tyres"): the vehicle the work was done on, without "the"
+        *re.finditer(rf"^\W*({_NICKNAMES})(?:'s)?\s+(?={_SUBJECT_VERB})", text, _I),
         *(
             re.finditer(rf"\b(?:(?:the|my|our)\s+)?({said})(?:'s)?(?![\w-])", text, _I)
             if said

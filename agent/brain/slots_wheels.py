@@ -141,7 +141,7 @@ def log_maintenance(text: str, env: Env) -> Draft:
         r"\b(?:done|at|cost|costing|for|on|today|yesterday|odo|km|was|and next|log|logged)\b|[,:]",
         cut,
     )
-    lead = r"log|logged|record|had|got|the|a|an|did|just|maintenance|we|i|my|our"
+    lead = r"log|logged|record|had|got|needed|finally|the|a|an|did|just|maintenance|we|i|my|our"
     # The first phrase that names work: "log some maintenance" names none (ask what).
     vague = r"(?:some|something|a bit|stuff|work|a job|some work|it|that)?"
     item = next((p for p in (tidy(p, lead) for p in parts) if not re.fullmatch(vague, p, _I)), "")

@@ -246,19 +246,28 @@ def _event_ref(text: str) -> Ref:
 _CHANGE = re.compile(r"\b(?:to|until|till|for|back to|forward to|instead)\b", _I)
 
 
+# ("same time as …" and "same time next week" name another time: not this one)
+_SAME_TIME = re.compile(r"\b(?:the\s+)?same\s+time\b(?!\s+(?:as|next|last))", _I)
+
+
 def update_event(text: str, env: Env) -> Draft:
     marks = list(_CHANGE.finditer(text))
     before, after = (text[: marks[0].start()], text[marks[0].end() :]) if marks else (text, text)
     draft = Draft("update_event", ref=_event_ref(before))
     day = values.day(after, env.today, future=True)
-    clock = find_time(after, loose=True)
+    at = len(text) - len(after)
+    # the day's own number is no hour ("to 16 December" is not 4 pm)
+    unday = blank(text, [(at + day.start, at + day.end)]) if day else text
+    clock = find_time(unday[at:], loose=True)
     if day:
         draft.relative["day"] = day.day
-    if shift := shift_by(text):
+    if _SAME_TIME.search(text):
+        pass  # "… same time": the time it has now is kept
+    elif shift := shift_by(text):
         draft.relative["shift"] = shift  # "push it back an hour"
     elif clock:
         draft.relative["time"] = clock.at
-    elif (hour := bare_hour(text)) is not None:
+    elif (hour := bare_hour(unday)) is not None:
         draft.relative["time"] = hour
     if m := re.search(r"\b(?:rename|call|title)\b.*?\b(?:to|it)\s+(.+)$", text, _I):
         draft.put("title", tidy(m[1]))

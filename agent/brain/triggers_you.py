@@ -176,6 +176,12 @@ YOU: list[tuple[str, int, str]] = [
     ("complete_task", 8, r"\b(?:mark|tick|check|cross)\b.{0,60}\b(?:done|complete\w*|off)\b"),
     ("complete_task", 8, r"\b(?:i've|i have|we've|we have|just) (?:done|finished|completed)\b"),
     ("complete_task", 8, r"\b(?:done|finished) with\b|\bcomplete (?:the|my|that)\b"),
+    # a task named by its number ("complete task 4", "finish job #2"): an act on that row
+    (
+        "complete_task",
+        9,
+        r"\b(?:complete|finish|close|do)\s+(?:task|to-?do|job)\s+(?:number\s+|no\.?\s*|#)?\d{1,4}\b",
+    ),
     ("complete_task", 8, r"\bthat'?s done\b|\bi did (?:the|it)\b"),
     ("add_pantry_item", 8, rf"\b(?:{_HAVE})\b.{{0,50}}\b(?:{_STORE})\b|\b(?:{_OFF})\b"),
     ("add_pantry_item", 8, rf"\b(?:in|into) the (?:{_STORE})\b"),
