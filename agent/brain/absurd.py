@@ -29,8 +29,13 @@ _MONTH_NAME = [
 ]  # fmt: skip
 
 # A number in exponent form ("1e308", "2.5E4"): no one says money that way, and the digits
-# before the "e" are not the amount.
-_EXPONENT = re.compile(r"(?<![\w.])[$€£]?\d+(?:\.\d+)?e[+-]?\d+\b", re.IGNORECASE)
+# before the "e" are not the amount. A word of its own: the tail of a code or reference
+# ("ref chaos-8390935614e0") is no number.
+_EXPONENT = re.compile(
+    r"(?<![\w.\-/#])(?P<cur>[$€£])?\d+(?:\.\d+)?e[+-]?\d+(?![\w\-/])"
+    r"(?P<unit>\s*(?:dollars|bucks|aud)\b)?",
+    re.IGNORECASE,
+)
 # A figure marked as money beyond what any row takes (the actions' own cap is a million).
 _MONEY = re.compile(
     r"(?:[$€£]\s?(?P<a>\d[\d,]*(?:\.\d+)?)|(?P<b>\d[\d,]*(?:\.\d+)?)\s*(?:dollars|bucks|aud)\b)",
@@ -65,6 +70,14 @@ def _too_big(text: str) -> str | None:
     return None
 
 
+def _meant_as_amount(m: re.Match[str], text: str) -> bool:
+    """An exponent form marked as money is the amount; an unmarked one is only when no
+    other figure is marked as money ("45 dollars … described as 1e3": the 45)."""
+    if m["cur"] or m["unit"]:
+        return True
+    return _MONEY.search(text[: m.start()] + " " + text[m.end() :]) is None
+
+
 def absurd_value(text: str, *, writes: bool) -> str | None:
     """What to say instead of acting, when the message holds a value no row can take: a
     date that does not exist (for any request), an amount no one writes (for a write)."""
@@ -75,7 +88,7 @@ def absurd_value(text: str, *, writes: bool) -> str | None:
         )
     if not writes:
         return None
-    if m := _EXPONENT.search(text):
+    if (m := _EXPONENT.search(text)) and _meant_as_amount(m, text):
         return (
             f"'{m[0]}' isn't an amount I can log. "
             "What was the figure, written out (like 45.50)? I haven't logged anything."

@@ -55,6 +55,19 @@ def test_an_amount_no_one_writes_is_asked_about(text: str) -> None:
     assert "haven't logged anything" in answer.text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "add an expense of 45 dollars for groceries described as batch-8390935614e0",
+        "spent $30 at the servo, receipt no. 77e12",
+        "paid 60 bucks for the site, booking ref 12e4-ab",
+    ],
+)
+def test_a_code_with_an_e_beside_a_clear_amount_is_logged(text: str) -> None:
+    answer = step("wins", text)
+    assert [c["name"] for c in answer.tool_calls] == ["add_expense"]
+
+
 def test_an_ordinary_amount_is_still_logged() -> None:
     answer = step("wins", "paid $45.50 for groceries")
     assert [c["name"] for c in answer.tool_calls] == ["add_expense"]
