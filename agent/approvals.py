@@ -69,8 +69,10 @@ _QUESTIONS: LRUCache[str, str] = LRUCache(4096)
 
 # Keeping the row as it is, said after a no or alone ("no thanks, keep it", "I'll keep it",
 # "leave it as is"): the proposal is turned down. After a yes it is no decision at all.
+# (A run of separators is entered at its start only: from each of its characters it was
+# quadratic in a long run of spaces.)
 _KEEP_IT = re.compile(
-    r"(?:^|[\s,.!;-]+)(?:(?:i'?ll|i will|let'?s|we'?ll|i'?d rather|rather)\s+)?"
+    r"(?:^|(?<![\s,.!;-])[\s,.!;-]+)(?:(?:i'?ll|i will|let'?s|we'?ll|i'?d rather|rather)\s+)?"
     r"(?:keep (?:it|that|them|this|the lot)|leave (?:it|that|them) (?:as (?:it )?is|be|alone))"
     r"[\s.!]*$",
     re.IGNORECASE,
