@@ -15,11 +15,10 @@ brain change: `tune` is read to find mechanisms, `held` is only scored.
 
 from __future__ import annotations
 
-import json
-import random
 from pathlib import Path
 from typing import Any
 
+from evals.batteries.halves import write_halves
 from evals.batteries.turns import call, turn
 
 HERE = Path(__file__).parent
@@ -863,22 +862,8 @@ def build() -> list[Conv]:
     return convs
 
 
-def split(convs: list[Conv]) -> tuple[list[Conv], list[Conv]]:
-    """Half by a fixed seed over the sorted ids."""
-    rng = random.Random(SPLIT_SEED)  # noqa: S311 (a fixed battery, no secret)
-    ids = sorted(c["id"] for c in convs)
-    held = set(rng.sample(ids, len(ids) // 2))
-    return [c for c in convs if c["id"] not in held], [c for c in convs if c["id"] in held]
-
-
 def main() -> None:
-    convs = build()
-    tune, held = split(convs)
-    for name, part in (("args15_tune.jsonl", tune), ("args15_held.jsonl", held)):
-        with open(HERE / name, "w", encoding="utf-8") as fh:
-            for c in part:
-                fh.write(json.dumps(c, ensure_ascii=False) + "\n")
-    print(f"{len(convs)} conversations: tune {len(tune)}, held {len(held)}")
+    write_halves(build(), SPLIT_SEED, HERE, "args15")
 
 
 if __name__ == "__main__":
