@@ -28,6 +28,7 @@ log = structlog.get_logger("pam.pubsub")
 REDIS_ERRORS = (RedisError, OSError, TimeoutError)
 H = TypeVar("H")  # a kind's handler
 RECONNECT_S = 1.0
+CANCEL_AGAIN_S = 0.5
 
 
 class Channels(ABC, Generic[H]):
@@ -43,6 +44,9 @@ class Channels(ABC, Generic[H]):
         self._active: set[str] = set()  # subscribed on the connection now
         self._task: asyncio.Task[None] | None = None
         self.connected = asyncio.Event()
+        # Set before the cancel: a read with a timeout may swallow the cancel (it lands as
+        # the read's own timeout runs out), so the loops also stop on this between reads.
+        self._closing = False
 
     def subscribe(self, channel: str, handler: H) -> None:
         self._handlers[channel] = handler
@@ -57,10 +61,15 @@ class Channels(ABC, Generic[H]):
         self._task = asyncio.create_task(self._run(), name=self.task_name)
 
     async def aclose(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        self._closing = True
+        task = self._task
+        if task is None:
+            return
+        while not task.done():  # again, should a read have taken the cancel for its timeout
+            task.cancel()
+            await asyncio.wait({task}, timeout=CANCEL_AGAIN_S)
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
 
     def _changes(self) -> tuple[set[str], set[str]]:
         """The channels to subscribe and to unsubscribe on the connection."""
@@ -68,7 +77,7 @@ class Channels(ABC, Generic[H]):
         return wanted - self._active, self._active - wanted
 
     async def _run(self) -> None:
-        while True:
+        while not self._closing:
             try:
                 await self._session()
             except self.errors as exc:
@@ -76,7 +85,8 @@ class Channels(ABC, Generic[H]):
             finally:
                 self.connected.clear()
                 self._active.clear()
-            await asyncio.sleep(RECONNECT_S)
+            if not self._closing:
+                await asyncio.sleep(RECONNECT_S)
 
     @abstractmethod
     async def _session(self) -> None:
@@ -111,7 +121,7 @@ class Subscriber(Channels[RedisHandler]):
             # A connection with no channel cannot be read from: this one is always there.
             await pubsub.subscribe("pam:keepalive")
             self.connected.set()
-            while True:
+            while not self._closing:
                 await self._sync(pubsub)
                 message = await pubsub.get_message(
                     ignore_subscribe_messages=True, timeout=REDIS_READ_WAIT_S
@@ -177,7 +187,7 @@ class Listener(Channels[PgHandler]):
         )
         async with conn:
             self.connected.set()
-            while True:
+            while not self._closing:
                 await self._sync(conn)
                 async for note in conn.notifies(timeout=PG_READ_WAIT_S):
                     handler = self._handlers.get(note.channel)
