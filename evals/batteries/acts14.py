@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from evals.batteries.halves import write_halves
-from evals.batteries.turns import call, turn
+from evals.batteries.turns import call, conversation, turn
 
 HERE = Path(__file__).parent
 NOW = "2026-03-10T09:00:00+11:00"  # a Tuesday in Sydney
@@ -38,15 +38,10 @@ def conv(
     fixtures: dict[str, Any] | None = None,
     client: dict[str, Any] | None = None,
 ) -> Conv:
-    out: Conv = {"id": f"acts14-{cid}", "tags": tags, "now": NOW, "profile": PROFILE}
-    if client:
-        out["client"] = client
-    if fixtures:
-        out["fixtures"] = fixtures
-    out["turns"] = turns
-    if final:
-        out["final_state"] = final
-    return out
+    return conversation(
+        f"acts14-{cid}", tags, turns, now=NOW, profile=PROFILE, final=final,
+        fixtures=fixtures, client=client,
+    )  # fmt: skip
 
 
 # ---------------------------------------------------------------- tasks done
@@ -995,8 +990,6 @@ def build() -> list[Conv]:
         + shopping_battery(rng)
         + vehicles_battery(rng)
     )
-    ids = [c["id"] for c in convs]
-    assert len(ids) == len(set(ids)), "duplicate ids"
     return convs
 
 

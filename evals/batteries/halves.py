@@ -13,8 +13,9 @@ Conv = dict[str, Any]
 
 def split(convs: list[Conv], seed: int) -> tuple[list[Conv], list[Conv]]:
     """(tune, held): half the ids by `seed`, each half in the battery's own order."""
-    rng = random.Random(seed)  # noqa: S311 (a fixed battery, no secret)
     ids = sorted(c["id"] for c in convs)
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    rng = random.Random(seed)  # noqa: S311 (a fixed battery, no secret)
     held = set(rng.sample(ids, len(ids) // 2))
     return [c for c in convs if c["id"] not in held], [c for c in convs if c["id"] in held]
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from evals.batteries.halves import write_halves
-from evals.batteries.turns import call, turn
+from evals.batteries.turns import call, conversation, turn
 
 HERE = Path(__file__).parent
 NOW = "2026-03-10T09:00:00+11:00"  # a Tuesday in Sydney
@@ -58,13 +58,9 @@ def conv(
     final: dict[str, Any] | None = None,
     fixtures: dict[str, Any] | None = None,
 ) -> Conv:
-    out: Conv = {"id": f"writes15-{cid}", "tags": tags, "now": NOW, "profile": PROFILE}
-    if fixtures:
-        out["fixtures"] = fixtures
-    out["turns"] = turns
-    if final:
-        out["final_state"] = final
-    return out
+    return conversation(
+        f"writes15-{cid}", tags, turns, now=NOW, profile=PROFILE, final=final, fixtures=fixtures
+    )
 
 
 def unchanged(
@@ -703,8 +699,6 @@ def build() -> list[Conv]:
         + beside_battery()
         + follow_battery()
     )
-    ids = [c["id"] for c in convs]
-    assert len(ids) == len(set(ids)), "duplicate ids"
     return convs
 
 
