@@ -16,11 +16,13 @@ from tests.fakes import HOLD
 EXPENSE = "spent $12.50 on coffee"
 
 
-async def running(caller: Caller, thread_id: str, run_id: str) -> None:
-    """Until the side runs the run (`langgraph dev` starts it from its queue; PAM as it
-    acknowledges it)."""
+async def mid_turn(caller: Caller, thread_id: str, run_id: str) -> None:
+    """Until the side runs the run and has checkpointed its input (a run counts as
+    `running` from when it is picked up, before its first checkpoint: cancelled in
+    between, a loaded machine left the thread idle with nothing to resume)."""
     while True:
-        if (await caller.sdk.runs.get(thread_id, run_id))["status"] == "running":
+        run = await caller.sdk.runs.get(thread_id, run_id)
+        if run["status"] == "running" and (await caller.sdk.threads.get_state(thread_id))["next"]:
             return
         await asyncio.sleep(0.05)
 
@@ -149,7 +151,7 @@ async def test_cancel_then_thread_status(sides: tuple[Side, Side]) -> None:
         async for part in parts:
             if part.event == "metadata":
                 run_id = part.data["run_id"]
-                await running(caller, thread_id, run_id)
+                await mid_turn(caller, thread_id, run_id)
                 await caller.sdk.runs.cancel(thread_id, run_id, wait=True)
                 break
         await parts.aclose()  # type: ignore[attr-defined]
