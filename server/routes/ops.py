@@ -3,16 +3,14 @@ text, including this app's database pool usage)."""
 
 from __future__ import annotations
 
-import asyncio
-
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 
+from server.health import probe
 from server.metrics import exposition
 from server.resources import Resources
 
 router = APIRouter(tags=["ops"])
-PROBE_TIMEOUT_S = 2.0
 
 
 @router.get("/health/live")
@@ -20,34 +18,12 @@ async def live() -> dict[str, str]:
     return {"status": "ok"}
 
 
-async def _database_ok(resources: Resources) -> bool:
-    try:
-        async with asyncio.timeout(PROBE_TIMEOUT_S), resources.pool.connection() as conn:
-            await conn.execute("SELECT 1")
-    except Exception:
-        return False
-    return True
-
-
-async def _redis_ok(resources: Resources) -> bool:
-    if resources.redis is None:
-        return True
-    try:
-        async with asyncio.timeout(PROBE_TIMEOUT_S):
-            await resources.redis.ping()
-    except Exception:
-        return False
-    return True
-
-
 @router.get("/health/ready")
 async def ready(request: Request) -> JSONResponse:
     resources: Resources = request.app.state.resources
-    checks = {"database": await _database_ok(resources)}
-    if resources.redis is not None:
-        checks["redis"] = await _redis_ok(resources)
+    checks = await probe(resources)
     failing = [name for name, ok in checks.items() if not ok]
-    body = {
+    body: dict[str, object] = {
         "status": "ok" if not failing else "unavailable",
         "checks": {name: "ok" if ok else "failing" for name, ok in checks.items()},
         "failing": failing,
