@@ -134,7 +134,9 @@ LATER_AUTHORS = (
     "r4a", "r4b", "r5a", "r5b", "r6a", "r7a", "r7b", "r8a", "r8b", "r9a", "r9b", "r10a", "r10b",
 )  # fmt: skip
 FOLDABLE = (*AUTHORS, *LATER_AUTHORS)
-APART = ("r6b", "r11a", "r11b", "r12a", "r12b", "r13a", "r13b", "r14a", "r14b", "r15a", "r15b")
+APART = (
+    "r6b", "r11a", "r11b", "r12a", "r12b", "r13a", "r13b", "r14a", "r14b", "r15a", "r15b", "r16d",
+)  # fmt: skip
 
 
 def author(path: Path) -> str:
