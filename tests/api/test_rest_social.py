@@ -79,3 +79,22 @@ async def test_social_bad_input_is_a_clear_4xx(serve: Serve) -> None:
         error(await eve.post(f"/social/posts/{uuid.uuid4()}/comments", json={}), 422)
         error(await eve.get("/social/feed", params={"limit": 1000}), 422)
         error(await eve.put("/social/posts/123/like"), 422)
+
+
+async def test_listing_join_requests_never_decides_one(serve: Serve) -> None:
+    """GET /social/join-requests lists; only the POST decides. A GET carrying `decision`
+    and `request_id` (a link followed, a prefetch, a cached URL) once approved the
+    request, letting the asker into the private group."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "gus", "hal") as (gus, hal):
+        name = f"Troopy lappers {uuid.uuid4().hex[:6]}"
+        ok(await gus.post("/social/groups", json={"name": name, "private": True}), 201)
+        asked = ok(await hal.put(f"/social/groups/{name}/membership"))
+        request_id = asked["ids"][0]
+
+        params = {"request_id": request_id, "decision": "approve"}
+        error(await gus.get("/social/join-requests", params=params), 422, "invalid_request")
+
+        waiting = ok(await gus.get("/social/join-requests"))["requests"]
+        assert [(r["id"], r["status"]) for r in waiting] == [(request_id, "pending")]
+        found = ok(await hal.get("/social/groups", params={"query": name}))["groups"]
+        assert [g["is_member"] for g in found] == [False]

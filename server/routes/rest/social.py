@@ -14,8 +14,14 @@ from tools.values import Name
 
 if TYPE_CHECKING:  # mypy knows the action's args; FastAPI gets them without the path's id
     CommentCreate = reactions.CommentOnPostArgs
+    JoinRequestsQuery = groups.ReviewJoinRequestsArgs
 else:
     CommentCreate = without(reactions.CommentOnPostArgs, "post_id", name="CommentCreate")
+    # The listing's query has no decision: a GET is safe to follow, prefetch or replay,
+    # so deciding is the POST's alone (a decision in the query is a 422, not a listing).
+    JoinRequestsQuery = without(
+        groups.ReviewJoinRequestsArgs, "decision", "request_id", name="JoinRequestsQuery"
+    )
 
 router = APIRouter(prefix="/social", tags=["social"])
 
@@ -70,7 +76,7 @@ async def join_group(group: Name, db: ActionDb) -> groups.GroupResult:
 
 @router.get("/join-requests")
 async def read_join_requests(
-    query: Annotated[groups.ReviewJoinRequestsArgs, Query()], db: ActionDb
+    query: Annotated[JoinRequestsQuery, Query()], db: ActionDb
 ) -> groups.JoinRequestsResult:
     """Pending requests to join the user's private groups (`group` narrows to one)."""
     return await perform(db, groups.review_join_requests, query)
