@@ -155,3 +155,27 @@ async def test_tyre_pressures_in_the_users_units(serve: Serve) -> None:
         error(await kit.post("/wheels/tyre-pressures", json={"pressures": 36}), 400, "invalid")
         error(await jo.post("/wheels/tyre-pressures", json={"pressures": {"spare": 30}}), 422)
         error(await jo.get("/wheels/tyre-pressures", params={"limit": 0}), 422)
+
+
+async def test_every_read_route_says_it_changed_nothing(serve: Serve) -> None:
+    """Every GET of an action route, from the server's own schema, answers `changed:
+    false` for a user with rows to read (tyre-pressure history said true: its action was
+    not marked read-only, which also left MCP's readOnlyHint off)."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "ned") as (ned,):
+        ok(await ned.post("/wheels/vehicles", json={"name": "Troopy"}), 201)
+        ok(await ned.post("/wheels/tyre-pressures", json={"pressures": 38, "unit": "psi"}), 201)
+        ok(await ned.post("/you/tasks", json={"title": "Grease the bearings"}), 201)
+        schema = ok(await ned.get(f"{server.url}/openapi.json"))
+        domains = {"wins", "wheels", "you", "social"}
+        reads = [
+            path.removeprefix("/api/v1")
+            for path, methods in schema["paths"].items()
+            if "get" in methods and set(path.split("/")[3:4]) & domains
+        ]
+        assert "/wheels/tyre-pressures" in reads and len(reads) >= 15
+        reads.remove("/wheels/weather")  # a forecast service's, not the user's rows
+        needs = {"/wheels/places": {"near": "Broome"}}
+        for path in reads:
+            body = ok(await ned.get(path, params=needs.get(path, {})))
+            if "changed" in body:  # the profile is a plain row, not an action's result
+                assert body["changed"] is False, (path, body["summary"])
