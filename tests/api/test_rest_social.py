@@ -98,3 +98,28 @@ async def test_listing_join_requests_never_decides_one(serve: Serve) -> None:
         assert [(r["id"], r["status"]) for r in waiting] == [(request_id, "pending")]
         found = ok(await hal.get("/social/groups", params={"query": name}))["groups"]
         assert [g["is_member"] for g in found] == [False]
+
+
+async def test_a_look_alike_group_name_is_the_same_name(serve: Serve) -> None:
+    """A name that differs from a group's only by characters nobody sees (a zero-width
+    space, a direction override, a doubled or no-break space) is that group's name:
+    creating it is a conflict, joining by it finds the group. Before, each was a second
+    group that showed as the first, for another user to pose as it."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "ida", "max") as (ida, mal):
+        name = f"Troopy Lappers {uuid.uuid4().hex[:6]}"
+        group = ok(await ida.post("/social/groups", json={"name": name}), 201)["group"]
+        first, rest = name.split(" ", 1)
+        for look_alike in (
+            f"{name}\u200b",
+            f"{first}\u200b {rest}",
+            f"\u202e{name}",
+            f"{first}\u00a0 {rest}",
+            f"\ufeff{first}  {rest}\u2069",
+        ):
+            taken = error(await mal.post("/social/groups", json={"name": look_alike}), 409)
+            assert name in taken["detail"], (look_alike, taken)
+            joined = ok(await mal.put(f"/social/groups/{look_alike}/membership"))
+            assert joined["group"]["id"] == group["id"], look_alike
+        error(await mal.post("/social/groups", json={"name": "\u200b\u2060\u200b"}), 422)
+        named = ok(await mal.post("/social/groups", json={"name": "Kimberley\u200b  2026 "}), 201)
+        assert named["group"]["name"] == "Kimberley 2026"

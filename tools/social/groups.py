@@ -6,18 +6,36 @@ case, or its id). Groups are visible to every signed-in user.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, Field, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, Field, StringConstraints, model_validator
 
 from tools.db.scope import Query, UserDb
 from tools.social.models import GROUP, GroupOut, feed_ui, group_out
 from tools.types import Action, ActionError, ActionResult, Args
 from tools.values import Name
 
-GroupRef = Name
+_SPACES = re.compile(r"\s+")
+
+
+def _visible(value: Any) -> Any:
+    """A group's name as people see it: compatibility forms folded (NFKC: a no-break
+    space is a space), invisible format characters (zero-width spaces and joiners,
+    direction overrides, byte-order marks: Unicode's Cf) dropped, and each run of spaces
+    one. Names that differ only unseen are one name, so no one can start a second group
+    that looks like another, or miss a group by typing it with a stray character."""
+    if not isinstance(value, str):
+        return value
+    folded = unicodedata.normalize("NFKC", value)
+    shown = "".join(c for c in folded if unicodedata.category(c) != "Cf")
+    return _SPACES.sub(" ", shown)
+
+
+GroupName = Annotated[Name, BeforeValidator(_visible)]
+GroupRef = GroupName
 """A group by its name (any case), a shortening of it, or its id."""
 MIN_SHORT_NAME = 4  # letters a shortened name needs ("wa" alone names nothing)
 GROUP_SELECT = """
@@ -254,7 +272,7 @@ async def _request_to_join(db: UserDb, group: GroupOut) -> GroupResult:
 
 
 class CreateGroupArgs(Args):
-    name: Name = Field(description="The new group's name.", examples=["Kimberley 2026"])
+    name: GroupName = Field(description="The new group's name.", examples=["Kimberley 2026"])
     description: GroupDescription | None = Field(
         default=None, description="What the group is about.", examples=["Travelling the Gibb"]
     )

@@ -10,7 +10,6 @@ from pydantic import BaseModel, ConfigDict
 
 from server.routes.rest.common import ActionDb, perform, without
 from tools.social import feed, groups, posts, reactions
-from tools.values import Name
 
 if TYPE_CHECKING:  # mypy knows the action's args; FastAPI gets them without the path's id
     CommentCreate = reactions.CommentOnPostArgs
@@ -69,7 +68,7 @@ async def create_group(body: groups.CreateGroupArgs, db: ActionDb) -> groups.Gro
 
 
 @router.put("/groups/{group}/membership")
-async def join_group(group: Name, db: ActionDb) -> groups.GroupResult:
+async def join_group(group: groups.GroupRef, db: ActionDb) -> groups.GroupResult:
     """Join a group by its name or id; idempotent."""
     return await perform(db, groups.join_group, group=group)
 
