@@ -109,6 +109,7 @@ export async function queueDecision(interrupt, decisions) {
     seq: nextSeq(),
     thread_id: session.threadId,
     decisions,
+    interrupt_id: interrupt.interrupt_id || null, // the server answers no other question with them
     asked: JSON.stringify(interrupt.action_requests || interrupt),
     tried: false,
   });
@@ -260,6 +261,7 @@ async function deliver(item) {
       await outbox.put(item);
       path = RESUME_STREAM;
       body = { thread_id: item.thread_id, decisions: item.decisions };
+      if (item.interrupt_id) body.interrupt_id = item.interrupt_id;
     } else {
       if (item.new_thread) await postJson("/threads", { thread_id: item.thread_id, if_exists: "do_nothing" });
       body = chatBody(item);
