@@ -123,3 +123,26 @@ async def test_a_look_alike_group_name_is_the_same_name(serve: Serve) -> None:
         error(await mal.post("/social/groups", json={"name": "\u200b\u2060\u200b"}), 422)
         named = ok(await mal.post("/social/groups", json={"name": "Kimberley\u200b  2026 "}), 201)
         assert named["group"]["name"] == "Kimberley 2026"
+
+
+async def test_a_join_request_says_who_asks(serve: Serve) -> None:
+    """The owner of a private group decides who gets in, so each request names who asks
+    (their name when they asked, as a post names its author). Before, the owner saw only
+    "2 join requests waiting" and ids, and let people in blind."""
+    async with (
+        serve(ScriptedChatModel()) as server,
+        clients(server, "own", "ann", "bob") as (own, ann, bob),
+    ):
+        name = f"Gibb River {uuid.uuid4().hex[:6]}"
+        ok(await own.post("/social/groups", json={"name": name, "private": True}), 201)
+        ok(await ann.patch("/you/profile", json={"display_name": "Ann from Broome"}))
+        ok(await ann.put(f"/social/groups/{name}/membership"))
+        ok(await bob.put(f"/social/groups/{name}/membership"))  # no name given
+
+        listed = ok(await own.get("/social/join-requests"))
+        assert [r["requester"] for r in listed["requests"]] == ["Ann from Broome", None]
+        assert "Ann from Broome" in listed["summary"]
+        first = listed["requests"][0]["id"]
+        decided = ok(await own.post(f"/social/join-requests/{first}", json={"decision": "approve"}))
+        assert decided["requests"][0]["requester"] == "Ann from Broome"
+        assert "Ann from Broome" in decided["summary"]
