@@ -283,6 +283,7 @@ def test_an_old_card_never_approves_a_newer_question(local_server: RunningServer
         wait_for(driver, ".msg.pam .text", text="no longer the one waiting")
         told = driver.find_elements(By.CSS_SELECTOR, ".msg.pam .text")[-1].text
         assert "Delete the $41.00" in told, told
+        wait_for(driver, ".msg.approval .decided", text="Not done: see below")  # not "Approved"
         driver.refresh()
         wait_for(driver, "#expenses li", text="$41.00")
         assert "$23.10" in driver.find_element(By.ID, "expenses").text  # neither deleted

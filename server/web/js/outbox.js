@@ -16,6 +16,7 @@ import { $, h } from "./dom.js";
 import {
   ApiError, Unauthorized, cachedJson, getJson, postJson, stream, tokenSubject, unreachable,
 } from "./api.js";
+import { markNotApplied } from "./approvals.js";
 import { Reply, addUserMessage } from "./chat.js";
 import { outbox } from "./store.js";
 import { loadPanel } from "./panel.js";
@@ -314,7 +315,10 @@ async function deliver(item) {
     }
     if (item.kind === "resume" && error instanceof ApiError && error.status === NOTHING_TO_RESUME) {
       if (resent || !reply) reply?.node.remove(); // an earlier attempt reached the server
-      else reply.finish(error.message); // an old card: what became of its question
+      else {
+        reply.finish(error.message); // an old card: what became of its question
+        markNotApplied(item.interrupt_id);
+      }
       return "sent";
     }
     if (error instanceof ApiError && error.status === 422 && item.typed_at) {
