@@ -247,3 +247,43 @@ async def test_a_decision_for_an_earlier_question_never_answers_a_newer_one(
         )
         assert answered.status_code == 200, answered.text
     assert await expense_amounts(pool, "tab") == [11.0]
+
+
+async def test_the_transcript_keeps_a_lookup_before_the_question_it_led_to(
+    serve: Serve, pool: Pool
+) -> None:
+    """A turn that listed the expenses, then asked to delete one: the thread's messages
+    read in the order they happened. Before, the question was written when it was asked
+    and the listing only when the turn ended, so the history showed the delete proposal
+    first and the listing after it."""
+    expense = await add_expense(pool, "lou", 31)
+    model = StreamingScriptedModel(
+        script=[
+            route("wins"),
+            call("list_expenses", "l1"),
+            call("delete_expense", "d1", expense_id=expense),
+        ]
+    )
+    async with (
+        serve(model) as server,
+        httpx.AsyncClient(base_url=server.url, headers=auth("lou"), timeout=30) as client,
+    ):
+        paused = await pause(server, client)
+        thread_id = paused["thread_id"]
+        approved = await client.post(
+            RESUME, json={"thread_id": thread_id, "decisions": [{"type": "approve"}]}
+        )
+        assert approved.status_code == 200, approved.text
+        thread = (await client.get(f"/api/v1/pam/threads/{thread_id}")).json()
+    steps = [
+        (m["role"], [c["name"] for c in m["data"].get("tool_calls", [])] or m["data"].get("name"))
+        for m in thread["messages"]
+    ]
+    assert steps[:5] == [
+        ("human", None),
+        ("ai", ["list_expenses"]),
+        ("tool", "list_expenses"),
+        ("ai", ["delete_expense"]),
+        ("tool", "delete_expense"),
+    ], steps
+    assert await expense_amounts(pool, "lou") == []
