@@ -33,13 +33,20 @@ from langchain.agents.middleware import (
 )
 from langchain.agents.middleware.types import OmitFromOutput
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, AnyMessage, BaseMessage, SystemMessage, ToolMessage
+from langchain_core.messages import (
+    AIMessage,
+    AnyMessage,
+    BaseMessage,
+    HumanMessage,
+    SystemMessage,
+    ToolMessage,
+)
 from langgraph.graph.state import CompiledStateGraph
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
 from agent.approval_edits import SameActionApprovals
-from agent.approvals import last_human, prepare_questions, question_for, record_proposal, will_ask
+from agent.approvals import prepare_questions, question_for, record_proposal, will_ask
 from agent.context import Context
 from agent.dialogue import DialogueState, dialogue_lines
 from agent.events import emit
@@ -90,9 +97,14 @@ def _asks(request: ToolCallRequest, *, whole_window: bool) -> bool:
     return will_ask(request.tool_call, read_others=tainted)
 
 
-def last_turn_user(messages: list[AnyMessage]) -> list[AnyMessage]:
-    found = last_human(messages)
-    return [found] if found is not None else []
+def this_turn(messages: list[AnyMessage]) -> list[AnyMessage]:
+    """The turn so far: the user's message and every step after it. Recorded with a
+    proposal, the lookups that led to it keep their place before it in the transcript
+    (alone, the proposal went in first and they followed when the turn ended)."""
+    for i in range(len(messages) - 1, -1, -1):
+        if isinstance(messages[i], HumanMessage):
+            return list(messages[i:])
+    return []
 
 
 def approval_rules(
@@ -241,7 +253,7 @@ class PamModelMiddleware(AgentMiddleware[Any, Any, Any]):
         message, handoff = self._foreign_calls(message, request.state)
         tainted = read_others(request.state["messages"], whole_window=self.whole_window)
         if await prepare_questions(message, ctx, read_others=tainted):
-            await record_proposal(ctx, [*last_turn_user(request.state["messages"]), message])
+            await record_proposal(ctx, [*this_turn(request.state["messages"]), message])
         if handoff is None:
             return ModelResponse(result=[message])
         state: Mapping[str, Any] = request.state

@@ -108,6 +108,10 @@ class Decision(Strict):
 class ResumeRequest(Strict):
     thread_id: UUID
     decisions: list[Decision] = Field(min_length=1, max_length=20)
+    # The `interrupt_id` of the question these decisions answer, as the interrupt gave
+    # it: when another question waits by now (an old card, a decision queued offline),
+    # nothing runs (409). Without it, the decisions answer whatever waits.
+    interrupt_id: str | None = Field(default=None, min_length=1, max_length=200)
 
 
 class ChatResponse(BaseModel):

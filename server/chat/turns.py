@@ -179,6 +179,7 @@ async def start_resume(
         pending = interrupt_payload(list(state.interrupts or ()))
         if pending is None:
             raise NothingToResume(stale_decision_text(list(state.values.get("messages") or [])))
+        _check_question(pending, request.interrupt_id)
         _check_count(pending, len(request.decisions))
         _check_edits(pending, decisions)
     run = await runs.start(
@@ -190,6 +191,22 @@ async def start_resume(
         )
     )
     return Turn(thread_id, run.run_id, run)
+
+
+def _check_question(pending: dict[str, Any], answered: str | None) -> None:
+    """Decisions made for one question never answer another: a card left open in a tab
+    while the question was answered elsewhere and a new one asked would have approved
+    the new one, unseen."""
+    if answered is None or answered == pending.get("interrupt_id"):
+        return
+    asked = [
+        str(r.get("description") or r.get("name")) for r in pending.get("action_requests") or []
+    ]
+    now = f" PAM now asks: “{' '.join(asked)}”" if asked else ""
+    raise NothingToResume(
+        "The question you answered is no longer the one waiting, so nothing was done."
+        f"{now} Answer that one if you want it."
+    )
 
 
 def _check_edits(pending: dict[str, Any], decisions: list[dict[str, Any]]) -> None:

@@ -79,10 +79,12 @@ class LocalTransport:
             yield event
 
     async def resume(
-        self, thread_id: str, decisions: list[dict[str, Any]]
+        self, thread_id: str, decisions: list[dict[str, Any]], interrupt_id: str | None
     ) -> AsyncIterator[ChatEvent]:
         resources, runs = self._parts()
-        request = ResumeRequest.model_validate({"thread_id": thread_id, "decisions": decisions})
+        request = ResumeRequest.model_validate(
+            {"thread_id": thread_id, "decisions": decisions, "interrupt_id": interrupt_id}
+        )
         turn = await start_resume(resources, runs, self.user, request)
         async for event in turn_events(turn):
             yield event

@@ -155,8 +155,13 @@ class WebSocketTransport:
             frame["thread_id"] = thread_id
         return self._turn(frame)
 
-    def resume(self, thread_id: str, decisions: list[dict[str, Any]]) -> AsyncIterator[ChatEvent]:
-        return self._turn({"type": "resume", "thread_id": thread_id, "decisions": decisions})
+    def resume(
+        self, thread_id: str, decisions: list[dict[str, Any]], interrupt_id: str | None
+    ) -> AsyncIterator[ChatEvent]:
+        frame: dict[str, Any] = {"type": "resume", "thread_id": thread_id, "decisions": decisions}
+        if interrupt_id:  # the question answered: a newer one asked meanwhile is not
+            frame["interrupt_id"] = interrupt_id
+        return self._turn(frame)
 
     async def history(self, thread_id: str) -> History:
         answer = await self.http.get(f"/api/v1/pam/threads/{thread_id}")

@@ -109,7 +109,10 @@ class Session:
             decisions = await self.decide(interrupt)
             if decisions is None:
                 return
-            interrupt = await self.show(self.transport.resume(self.thread_id, decisions))
+            asked = interrupt.get("interrupt_id")
+            interrupt = await self.show(
+                self.transport.resume(self.thread_id, decisions, asked if asked else None)
+            )
 
     async def run(self) -> None:
         self.screen.say(f"PAM chat ({self.transport.where}). /new, /thread, /quit.", "dim")

@@ -92,11 +92,23 @@ def _decisions(run: RunAgentInput) -> list[Decision]:
     return decisions
 
 
+def _answered(run: RunAgentInput) -> str:
+    """The question the resume answers: its interrupts' ids are `<interrupt_id>:<i>`, so
+    an entry for any other (an earlier question's, a made-up one) finds nothing to
+    answer (409) instead of approving what waits now."""
+    asked = {entry.interrupt_id.rsplit(":", 1)[0] for entry in run.resume or []}
+    if len(asked) != 1:
+        raise DoorRefusal(422, "Invalid request — resume: answers one question's interrupts.")
+    return asked.pop()
+
+
 async def start(request: Request, user: UUID, run: RunAgentInput) -> Turn:
     """Everything is checked before anything is written (a new thread included)."""
     if run.resume:  # answers a thread that already is the user's: nothing to claim
         try:
-            body = ResumeRequest(thread_id=run.thread_id, decisions=_decisions(run))
+            body = ResumeRequest(
+                thread_id=run.thread_id, decisions=_decisions(run), interrupt_id=_answered(run)
+            )
         except ValidationError as exc:
             raise DoorRefusal(422, validation_message(exc)[0]) from None
         return await resume_turn(request.app, user, body)
@@ -205,9 +217,10 @@ class Translation:
 
     def _interrupted(self, pending: dict[str, Any]) -> list[BaseEvent]:
         requests = pending.get("action_requests") or []
+        asked = pending.get("interrupt_id") or self.run.thread_id
         interrupts = [
             Interrupt(
-                id=f"{self.run.thread_id}:{i}",
+                id=f"{asked}:{i}",
                 reason="approval",
                 message=str(r.get("description") or r.get("name")),
                 tool_call_id=self._call_id(r),

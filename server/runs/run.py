@@ -137,12 +137,16 @@ class Run:
 
 def interrupt_payload(interrupts: list[Any]) -> dict[str, Any] | None:
     """The first pending interrupt's value ({action_requests, review_configs} for the
-    human-in-the-loop approvals), or None when nothing waits for the user."""
+    human-in-the-loop approvals) with its `interrupt_id` (LangGraph's id for this asking:
+    a question asked again has a new one, so a decision can name the question it
+    answers), or None when nothing waits for the user."""
     for item in interrupts:
         value = getattr(item, "value", item)
-        if isinstance(value, dict):
-            return value
-        return {"value": value}
+        payload = dict(value) if isinstance(value, dict) else {"value": value}
+        interrupt_id = getattr(item, "id", None)
+        if isinstance(interrupt_id, str):
+            payload["interrupt_id"] = interrupt_id
+        return payload
     return None
 
 

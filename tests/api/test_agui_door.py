@@ -14,6 +14,7 @@ from ag_ui.core import (
     Event,
     RunAgentInput,
     RunFinishedEvent,
+    RunFinishedInterruptOutcome,
     StateSnapshotEvent,
     TextMessageContentEvent,
     UserMessage,
@@ -156,3 +157,36 @@ async def test_refusals_are_clear_and_write_nothing(serve: Serve, pool: Pool) ->
     assert no_user.status_code == 422 and "user message" in no_user.json()["detail"]
     assert resume_nothing.status_code == 404
     assert [t["thread_id"] for t in threads] == [thread]  # his own; the refused made none
+
+
+async def test_a_resume_for_another_interrupt_answers_nothing(serve: Serve, pool: Pool) -> None:
+    """A resume names the interrupts it answers: one whose `interruptId` is not the
+    waiting question's (made up, or an earlier question's) is a 409 and deletes nothing;
+    before, any id approved whatever waited."""
+    expense = await add_expense(pool, "cyd", 38)
+    model = StreamingScriptedModel(
+        script=[route("wins"), call("delete_expense", "d1", expense_id=expense)]
+    )
+    thread = str(uuid4())
+    async with (
+        serve(model) as server,
+        httpx.AsyncClient(base_url=server.url, headers=auth("cyd"), timeout=30) as c,
+    ):
+        paused = await agui_events(c, run_input(thread, "delete the camping one"))
+        finished = paused[-1]
+        assert isinstance(finished, RunFinishedEvent)
+        assert isinstance(finished.outcome, RunFinishedInterruptOutcome)
+        (interrupt,) = finished.outcome.interrupts
+        approve = {"status": "resolved", "payload": {"type": "approve"}}
+        for wrong in ("bogus", f"{thread}:0"):
+            refused = await c.post(
+                PATH, json=run_input(thread, "", resume=[{"interruptId": wrong, **approve}])
+            )
+            assert refused.status_code == 409, (wrong, refused.text)
+            assert refused.json()["code"] == "conflict"
+        assert await expense_amounts(pool, "cyd") == [38.0]
+        resumed = await agui_events(
+            c, run_input(thread, "", resume=[{"interruptId": interrupt.id, **approve}])
+        )
+    assert "TOOL_CALL_RESULT" in kinds(resumed)
+    assert await expense_amounts(pool, "cyd") == []

@@ -3,6 +3,8 @@ as JSON or as a stream; bad resumes are clear 4xx answers."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 from langchain_core.messages import AIMessage
 
@@ -186,3 +188,102 @@ async def test_an_old_card_answered_after_another_message_says_it_was_set_aside(
     assert detail.startswith("“Delete the $31.00 fuel expense")
     assert "was set aside when you wrote something else, so nothing was done" in detail
     assert await expense_amounts(pool, "dot") == [31.0]
+
+
+async def test_a_decision_for_an_earlier_question_never_answers_a_newer_one(
+    serve: Serve, pool: Pool
+) -> None:
+    """Two tabs: one rejects "delete A", then PAM asks "delete B"; the other tab's old
+    card for A is clicked Approve. Its decision names the question it answered (the
+    interrupt's `interrupt_id`), so it is a 409 and B stays; before, it deleted B."""
+    first = await add_expense(pool, "tab", 11)
+    second = await add_expense(pool, "tab", 22)
+    model = delete_turn(first, reply="Kept it.")
+    model.script += [route("wins"), call("delete_expense", "d2", expense_id=second)]
+    async with (
+        serve(model) as server,
+        httpx.AsyncClient(base_url=server.url, headers=auth("tab"), timeout=30) as client,
+    ):
+        paused = await pause(server, client)
+        thread_id = paused["thread_id"]
+        old: dict[str, Any] = paused["interrupt"]  # type: ignore[assignment]
+        assert isinstance(old["interrupt_id"], str) and old["interrupt_id"]
+        rejected = await client.post(
+            RESUME,
+            json={
+                "thread_id": thread_id,
+                "decisions": [{"type": "reject"}],
+                "interrupt_id": old["interrupt_id"],
+            },
+        )
+        assert rejected.status_code == 200, rejected.text
+        again = await client.post(CHAT, json={"message": "and that one", "thread_id": thread_id})
+        new = again.json()["interrupt"]
+        assert new["interrupt_id"] != old["interrupt_id"]
+        shown = (await client.get(f"/api/v1/pam/threads/{thread_id}")).json()["interrupt"]
+        assert shown == new
+
+        stale = await client.post(
+            RESUME,
+            json={
+                "thread_id": thread_id,
+                "decisions": [{"type": "approve"}],
+                "interrupt_id": old["interrupt_id"],
+            },
+        )
+        assert stale.status_code == 409, stale.text
+        detail = stale.json()["detail"]
+        assert detail.startswith("The question you answered is no longer the one waiting")
+        assert "Delete the $22.00 fuel expense" in detail
+        assert sorted(await expense_amounts(pool, "tab")) == [11.0, 22.0]
+
+        answered = await client.post(
+            RESUME,
+            json={
+                "thread_id": thread_id,
+                "decisions": [{"type": "approve"}],
+                "interrupt_id": new["interrupt_id"],
+            },
+        )
+        assert answered.status_code == 200, answered.text
+    assert await expense_amounts(pool, "tab") == [11.0]
+
+
+async def test_the_transcript_keeps_a_lookup_before_the_question_it_led_to(
+    serve: Serve, pool: Pool
+) -> None:
+    """A turn that listed the expenses, then asked to delete one: the thread's messages
+    read in the order they happened. Before, the question was written when it was asked
+    and the listing only when the turn ended, so the history showed the delete proposal
+    first and the listing after it."""
+    expense = await add_expense(pool, "lou", 31)
+    model = StreamingScriptedModel(
+        script=[
+            route("wins"),
+            call("list_expenses", "l1"),
+            call("delete_expense", "d1", expense_id=expense),
+        ]
+    )
+    async with (
+        serve(model) as server,
+        httpx.AsyncClient(base_url=server.url, headers=auth("lou"), timeout=30) as client,
+    ):
+        paused = await pause(server, client)
+        thread_id = paused["thread_id"]
+        approved = await client.post(
+            RESUME, json={"thread_id": thread_id, "decisions": [{"type": "approve"}]}
+        )
+        assert approved.status_code == 200, approved.text
+        thread = (await client.get(f"/api/v1/pam/threads/{thread_id}")).json()
+    steps = [
+        (m["role"], [c["name"] for c in m["data"].get("tool_calls", [])] or m["data"].get("name"))
+        for m in thread["messages"]
+    ]
+    assert steps[:5] == [
+        ("human", None),
+        ("ai", ["list_expenses"]),
+        ("tool", "list_expenses"),
+        ("ai", ["delete_expense"]),
+        ("tool", "delete_expense"),
+    ], steps
+    assert await expense_amounts(pool, "lou") == []

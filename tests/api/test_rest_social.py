@@ -79,3 +79,70 @@ async def test_social_bad_input_is_a_clear_4xx(serve: Serve) -> None:
         error(await eve.post(f"/social/posts/{uuid.uuid4()}/comments", json={}), 422)
         error(await eve.get("/social/feed", params={"limit": 1000}), 422)
         error(await eve.put("/social/posts/123/like"), 422)
+
+
+async def test_listing_join_requests_never_decides_one(serve: Serve) -> None:
+    """GET /social/join-requests lists; only the POST decides. A GET carrying `decision`
+    and `request_id` (a link followed, a prefetch, a cached URL) once approved the
+    request, letting the asker into the private group."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "gus", "hal") as (gus, hal):
+        name = f"Troopy lappers {uuid.uuid4().hex[:6]}"
+        ok(await gus.post("/social/groups", json={"name": name, "private": True}), 201)
+        asked = ok(await hal.put(f"/social/groups/{name}/membership"))
+        request_id = asked["ids"][0]
+
+        params = {"request_id": request_id, "decision": "approve"}
+        error(await gus.get("/social/join-requests", params=params), 422, "invalid_request")
+
+        waiting = ok(await gus.get("/social/join-requests"))["requests"]
+        assert [(r["id"], r["status"]) for r in waiting] == [(request_id, "pending")]
+        found = ok(await hal.get("/social/groups", params={"query": name}))["groups"]
+        assert [g["is_member"] for g in found] == [False]
+
+
+async def test_a_look_alike_group_name_is_the_same_name(serve: Serve) -> None:
+    """A name that differs from a group's only by characters nobody sees (a zero-width
+    space, a direction override, a doubled or no-break space) is that group's name:
+    creating it is a conflict, joining by it finds the group. Before, each was a second
+    group that showed as the first, for another user to pose as it."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "ida", "max") as (ida, mal):
+        name = f"Troopy Lappers {uuid.uuid4().hex[:6]}"
+        group = ok(await ida.post("/social/groups", json={"name": name}), 201)["group"]
+        first, rest = name.split(" ", 1)
+        for look_alike in (
+            f"{name}\u200b",
+            f"{first}\u200b {rest}",
+            f"\u202e{name}",
+            f"{first}\u00a0 {rest}",
+            f"\ufeff{first}  {rest}\u2069",
+        ):
+            taken = error(await mal.post("/social/groups", json={"name": look_alike}), 409)
+            assert name in taken["detail"], (look_alike, taken)
+            joined = ok(await mal.put(f"/social/groups/{look_alike}/membership"))
+            assert joined["group"]["id"] == group["id"], look_alike
+        error(await mal.post("/social/groups", json={"name": "\u200b\u2060\u200b"}), 422)
+        named = ok(await mal.post("/social/groups", json={"name": "Kimberley\u200b  2026 "}), 201)
+        assert named["group"]["name"] == "Kimberley 2026"
+
+
+async def test_a_join_request_says_who_asks(serve: Serve) -> None:
+    """The owner of a private group decides who gets in, so each request names who asks
+    (their name when they asked, as a post names its author). Before, the owner saw only
+    "2 join requests waiting" and ids, and let people in blind."""
+    async with (
+        serve(ScriptedChatModel()) as server,
+        clients(server, "own", "ann", "bob") as (own, ann, bob),
+    ):
+        name = f"Gibb River {uuid.uuid4().hex[:6]}"
+        ok(await own.post("/social/groups", json={"name": name, "private": True}), 201)
+        ok(await ann.patch("/you/profile", json={"display_name": "Ann from Broome"}))
+        ok(await ann.put(f"/social/groups/{name}/membership"))
+        ok(await bob.put(f"/social/groups/{name}/membership"))  # no name given
+
+        listed = ok(await own.get("/social/join-requests"))
+        assert [r["requester"] for r in listed["requests"]] == ["Ann from Broome", None]
+        assert "Ann from Broome" in listed["summary"]
+        first = listed["requests"][0]["id"]
+        decided = ok(await own.post(f"/social/join-requests/{first}", json={"decision": "approve"}))
+        assert decided["requests"][0]["requester"] == "Ann from Broome"
+        assert "Ann from Broome" in decided["summary"]

@@ -155,3 +155,55 @@ async def test_tyre_pressures_in_the_users_units(serve: Serve) -> None:
         error(await kit.post("/wheels/tyre-pressures", json={"pressures": 36}), 400, "invalid")
         error(await jo.post("/wheels/tyre-pressures", json={"pressures": {"spare": 30}}), 422)
         error(await jo.get("/wheels/tyre-pressures", params={"limit": 0}), 422)
+
+
+async def test_every_read_route_says_it_changed_nothing(serve: Serve) -> None:
+    """Every GET of an action route, from the server's own schema, answers `changed:
+    false` for a user with rows to read (tyre-pressure history said true: its action was
+    not marked read-only, which also left MCP's readOnlyHint off)."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "ned") as (ned,):
+        ok(await ned.post("/wheels/vehicles", json={"name": "Troopy"}), 201)
+        ok(await ned.post("/wheels/tyre-pressures", json={"pressures": 38, "unit": "psi"}), 201)
+        ok(await ned.post("/you/tasks", json={"title": "Grease the bearings"}), 201)
+        schema = ok(await ned.get(f"{server.url}/openapi.json"))
+        domains = {"wins", "wheels", "you", "social"}
+        reads = [
+            path.removeprefix("/api/v1")
+            for path, methods in schema["paths"].items()
+            if "get" in methods and set(path.split("/")[3:4]) & domains
+        ]
+        assert "/wheels/tyre-pressures" in reads and len(reads) >= 15
+        reads.remove("/wheels/weather")  # a forecast service's, not the user's rows
+        needs = {"/wheels/places": {"near": "Broome"}}
+        for path in reads:
+            body = ok(await ned.get(path, params=needs.get(path, {})))
+            if "changed" in body:  # the profile is a plain row, not an action's result
+                assert body["changed"] is False, (path, body["summary"])
+
+
+async def test_a_fill_far_over_the_tank_is_refused(serve: Serve) -> None:
+    """A slipped decimal (950 L for 95.0 into a 180 L Troopy) was logged, with its $1,400
+    fuel expense and a wild economy figure. More than twice the tank the vehicle has is
+    refused, naming litres, and nothing is written; a fill with jerry cans still fits."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "sam") as (sam,):
+        ok(await sam.post("/wheels/vehicles", json={"name": "Troopy", "tank_litres": 180}), 201)
+        ok(await sam.post("/wheels/vehicles", json={"name": "Ute"}), 201)  # tank unknown
+        refused = error(
+            await sam.post(
+                "/wheels/fuel-logs", json={"litres": 950, "total_cost": 1400, "vehicle": "Troopy"}
+            ),
+            400,
+            "invalid",
+        )
+        assert "950" in refused["detail"] and "180" in refused["detail"], refused
+        assert ok(await sam.get("/wins/expenses"))["expenses"] == []
+        assert ok(await sam.get("/wheels/fuel-logs"))["fuel_logs"] == []
+        fill = {"litres": 220, "total_cost": 400, "vehicle": "Troopy"}  # tanks and jerry cans
+        ok(await sam.post("/wheels/fuel-logs", json=fill), 201)
+        ok(
+            await sam.post(
+                "/wheels/fuel-logs",
+                json={**fill, "litres": 950, "total_cost": 1400, "vehicle": "Ute"},
+            ),
+            201,
+        )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 
 from tests.api.conftest import Serve
-from tests.api.rest_support import clients, error
+from tests.api.rest_support import clients, error, ok
 from tests.fakes import ScriptedChatModel
 
 
@@ -71,3 +71,33 @@ async def test_a_nul_in_an_actions_text_is_a_422_naming_the_field(serve: Serve) 
             assert field in refused["detail"] and "NUL" in refused["detail"], refused
             assert "PostgreSQL" not in refused["detail"]
         assert (await user.get("/wins/expenses")).json()["expenses"] == []
+
+
+async def test_a_currency_is_a_real_currency_code(serve: Serve) -> None:
+    """Any three letters were a currency: "ADU" for AUD logged an expense no total or
+    budget counts, and on the profile it left all the user's AUD spending "not counted".
+    Now a code that is not ISO 4217's is a 422 naming the field; case still does not
+    matter."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "fay") as (fay,):
+        for code in ("ADU", "XYZ", "AAA"):
+            refused = error(
+                await fay.post(
+                    "/wins/expenses", json={"amount": 50, "category": "fuel", "currency": code}
+                ),
+                422,
+            )
+            assert "currency" in refused["detail"] and "ISO 4217" in refused["detail"]
+            error(await fay.patch("/you/profile", json={"currency": code}), 422)
+        assert ok(await fay.get("/wins/expenses"))["expenses"] == []
+        assert ok(await fay.get("/you/profile"))["currency"] == "AUD"
+        made = ok(
+            await fay.post(
+                "/wins/expenses", json={"amount": 12, "category": "food", "currency": "nzd"}
+            ),
+            201,
+        )
+        assert made["expense"]["currency"] == "NZD"
+        assert (
+            ok(await fay.patch("/you/profile", json={"currency": "eur"}))["profile"]["currency"]
+            == "EUR"
+        )

@@ -246,3 +246,47 @@ def test_writing_instead_of_deciding_sets_the_approval_aside(local_server: Runni
         # The browser logs the refused resume itself; nothing else went wrong.
         errors = console_errors(driver)
         assert [e for e in errors if "/pam/resume" not in e or "409" not in e] == [], errors
+
+
+def test_an_old_card_never_approves_a_newer_question(local_server: RunningServer) -> None:
+    """Two tabs on one chat: the first rejects "delete the $23.10 one", then asks to delete
+    the $41.00 one; the second tab's old card for the first question is clicked Approve.
+    The page sends the question's interrupt_id, so the server refuses (409) and says what
+    waits now; both expenses stay. Before, that click deleted the $41.00 expense."""
+    with chromium() as driver:
+        driver.get(f"{local_server.url}/")
+        wait_for(driver, "#sign-out")
+        driver.find_element(By.ID, "new-thread").click()
+        say(driver, "spent $23.10 on parking today")
+        wait_for(driver, "#expenses li", text="$23.10")
+        say(driver, "spent $41.00 on parking today")
+        wait_for(driver, "#expenses li", text="$41.00")
+        say(driver, "delete the $23.10 parking expense")
+        wait_for(driver, ".msg.approval button.primary", text="Approve")
+        first = driver.current_window_handle
+        chat_url = driver.current_url
+        driver.switch_to.new_window("tab")
+        driver.get(chat_url)
+        old_approve = wait_for(driver, ".msg.approval button.primary", text="Approve")
+
+        driver.switch_to.window(first)
+        wait_for(driver, ".msg.approval button", text="Reject…").click()
+        wait_for(driver, ".msg.approval button.danger", text="Reject").click()
+        wait_for(driver, ".msg.approval .decided", text="Rejected")
+        wait_for(driver, "#send:enabled")
+        say(driver, "delete the $41.00 parking expense")
+        WebDriverWait(driver, 20).until(lambda d: len(d.find_elements(*APPROVALS)) == 2)
+        assert "$41.00" in driver.find_elements(*APPROVALS)[-1].text
+
+        driver.switch_to.window(driver.window_handles[-1])
+        old_approve.click()
+        wait_for(driver, ".msg.pam .text", text="no longer the one waiting")
+        told = driver.find_elements(By.CSS_SELECTOR, ".msg.pam .text")[-1].text
+        assert "Delete the $41.00" in told, told
+        wait_for(driver, ".msg.approval .decided", text="Not done: see below")  # not "Approved"
+        driver.refresh()
+        wait_for(driver, "#expenses li", text="$41.00")
+        assert "$23.10" in driver.find_element(By.ID, "expenses").text  # neither deleted
+        shot(driver, "13-old-card-refused-for-a-newer-question")
+        errors = console_errors(driver)
+        assert [e for e in errors if "/pam/resume" not in e or "409" not in e] == [], errors

@@ -6,18 +6,37 @@ case, or its id). Groups are visible to every signed-in user.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, Field, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, Field, StringConstraints, model_validator
 
 from tools.db.scope import Query, UserDb
+from tools.profile import load_profile
 from tools.social.models import GROUP, GroupOut, feed_ui, group_out
 from tools.types import Action, ActionError, ActionResult, Args
 from tools.values import Name
 
-GroupRef = Name
+_SPACES = re.compile(r"\s+")
+
+
+def _visible(value: Any) -> Any:
+    """A group's name as people see it: compatibility forms folded (NFKC: a no-break
+    space is a space), invisible format characters (zero-width spaces and joiners,
+    direction overrides, byte-order marks: Unicode's Cf) dropped, and each run of spaces
+    one. Names that differ only unseen are one name, so no one can start a second group
+    that looks like another, or miss a group by typing it with a stray character."""
+    if not isinstance(value, str):
+        return value
+    folded = unicodedata.normalize("NFKC", value)
+    shown = "".join(c for c in folded if unicodedata.category(c) != "Cf")
+    return _SPACES.sub(" ", shown)
+
+
+GroupName = Annotated[Name, BeforeValidator(_visible)]
+GroupRef = GroupName
 """A group by its name (any case), a shortening of it, or its id."""
 MIN_SHORT_NAME = 4  # letters a shortened name needs ("wa" alone names nothing)
 GROUP_SELECT = """
@@ -226,17 +245,19 @@ async def _request_to_join(db: UserDb, group: GroupOut) -> GroupResult:
         (group.id, db.user_id),
     )
     asked = await cur.fetchone()
+    who = (await load_profile(db)).display_name  # the owner decides on who asks
     if asked is None:
         cur = await db.conn.execute(
-            "INSERT INTO group_join_requests (group_id, user_id) VALUES (%s, %s)"
-            " ON CONFLICT (group_id, user_id) DO NOTHING RETURNING id",
-            (group.id, db.user_id),
+            "INSERT INTO group_join_requests (group_id, user_id, requester_name)"
+            " VALUES (%s, %s, %s) ON CONFLICT (group_id, user_id) DO NOTHING RETURNING id",
+            (group.id, db.user_id, who),
         )
     else:
         cur = await db.conn.execute(
             "UPDATE group_join_requests SET status = 'pending', decided_at = NULL,"
-            " created_at = now() WHERE id = %s AND status <> 'pending' RETURNING id",
-            (asked["id"],),
+            " created_at = now(), requester_name = %s"
+            " WHERE id = %s AND status <> 'pending' RETURNING id",
+            (who, asked["id"]),
         )
     row = await cur.fetchone()
     if row is None:
@@ -254,7 +275,7 @@ async def _request_to_join(db: UserDb, group: GroupOut) -> GroupResult:
 
 
 class CreateGroupArgs(Args):
-    name: Name = Field(description="The new group's name.", examples=["Kimberley 2026"])
+    name: GroupName = Field(description="The new group's name.", examples=["Kimberley 2026"])
     description: GroupDescription | None = Field(
         default=None, description="What the group is about.", examples=["Travelling the Gibb"]
     )
@@ -312,8 +333,12 @@ class JoinRequestOut(BaseModel):
     id: UUID
     group_id: UUID
     group: str
+    requester: str | None  # who asks, by their name when they asked; None: no name set
     status: Literal["pending", "approved", "declined"]
     created_at: datetime
+
+    def who(self) -> str:
+        return self.requester or "someone with no name set"
 
 
 class JoinRequestsResult(ActionResult):
@@ -339,7 +364,7 @@ class ReviewJoinRequestsArgs(Args):
 
 
 _PENDING_SQL = """
-SELECT r.id, r.group_id, g.name AS group, r.status, r.created_at
+SELECT r.id, r.group_id, g.name AS group, r.requester_name AS requester, r.status, r.created_at
 FROM group_join_requests r JOIN groups g ON g.id = r.group_id
 WHERE g.created_by = %(me)s AND r.status = 'pending'
   AND (%(gid)s::uuid IS NULL OR r.group_id = %(gid)s::uuid)
@@ -358,10 +383,11 @@ async def review_join_requests(db: UserDb, args: ReviewJoinRequestsArgs) -> Join
         return JoinRequestsResult(
             summary="No one is waiting to join your groups.", requests=[], changed=False
         )
-    groups = sorted({r.group for r in requests})
+    who = "; ".join(f"{r.who()} for {r.group}" for r in requests[:10])
+    more = f"; and {len(requests) - 10} more" if len(requests) > 10 else ""
     summary = (
         f"{len(requests)} join request{'s' if len(requests) != 1 else ''} waiting"
-        f" ({', '.join(groups)}): approve or decline each by its request id."
+        f" ({who}{more}): approve or decline each by its request id."
     )
     return JoinRequestsResult(summary=summary, requests=requests, changed=False)  # listed only
 
@@ -385,17 +411,19 @@ async def _decide(db: UserDb, request_id: UUID, decision: JoinDecision) -> JoinR
             field="request_id",
         )
     cur = await db.conn.execute(
-        "SELECT r.id, r.group_id, g.name AS group, r.status, r.created_at"
-        " FROM group_join_requests r JOIN groups g ON g.id = r.group_id WHERE r.id = %s",
+        "SELECT r.id, r.group_id, g.name AS group, r.requester_name AS requester, r.status,"
+        " r.created_at FROM group_join_requests r JOIN groups g ON g.id = r.group_id"
+        " WHERE r.id = %s",
         (request_id,),
     )
     row = await cur.fetchone()
     assert row is not None
     request = JoinRequestOut(**row)
-    verb = "approved: they're now a member of" if decision == "approve" else "declined for"
-    return JoinRequestsResult(
-        summary=f"Join request {verb} {request.group}.", ids=[request.id], requests=[request]
-    )
+    if decision == "approve":
+        said = f"Join request approved: {request.who()} is now a member of {request.group}."
+    else:
+        said = f"Join request from {request.who()} declined for {request.group}."
+    return JoinRequestsResult(summary=said, ids=[request.id], requests=[request])
 
 
 ACTIONS: list[Action] = [

@@ -122,6 +122,8 @@ PRICE_CEILING |= {"PLN": Decimal(80), "CZK": Decimal(400), "HUF": Decimal(6000)}
 PRICE_CEILING |= {"ISK": Decimal(2500), "TWD": Decimal(600), "MYR": Decimal(80)}
 PRICE_CEILING |= {"KRW": Decimal(25_000), "IDR": Decimal(100_000)}
 PRICE_CEILING |= {"XPF": Decimal(2000), "CLP": Decimal(20_000), "ARS": Decimal(100_000)}
+# A fill of more than this many tanks is refused as a typo (jerry cans included).
+TANK_MARGIN = 2
 # A stated total and a stated price may disagree by rounding at the pump, not by more.
 PRICE_TOLERANCE = Decimal("0.02")
 
@@ -237,6 +239,15 @@ async def log_fuel(db: UserDb, args: LogFuelArgs) -> LogFuelResult:
         )
     vehicle = await resolve_vehicle(db, args.vehicle)
     vehicle_id = vehicle.id if vehicle else None
+    if vehicle and vehicle.tank_litres and args.litres > TANK_MARGIN * vehicle.tank_litres:
+        # A slipped decimal (950 for 95.0), not a fill: it would log the money and an
+        # economy figure from it. Jerry cans filled at the same pump stay well inside.
+        raise ActionError(
+            f"{volume(args.litres, profile.units)} is far more than {vehicle.name}'s"
+            f" {volume(vehicle.tank_litres, profile.units)} tank holds — please check the"
+            " litres.",
+            field="litres",
+        )
     total_cost, price = settle_price(
         args.litres, args.total_cost, args.price_per_litre, profile.currency
     )

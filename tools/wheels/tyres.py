@@ -304,6 +304,7 @@ ACTIONS: list[Action] = [
         args=TyrePressureHistoryArgs,
         fn=tyre_pressure_history,
         description="A vehicle's tyre pressure readings, newest first, in the user's units.",
+        writes=False,
     ),
 ]
 

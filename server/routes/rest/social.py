@@ -10,12 +10,17 @@ from pydantic import BaseModel, ConfigDict
 
 from server.routes.rest.common import ActionDb, perform, without
 from tools.social import feed, groups, posts, reactions
-from tools.values import Name
 
 if TYPE_CHECKING:  # mypy knows the action's args; FastAPI gets them without the path's id
     CommentCreate = reactions.CommentOnPostArgs
+    JoinRequestsQuery = groups.ReviewJoinRequestsArgs
 else:
     CommentCreate = without(reactions.CommentOnPostArgs, "post_id", name="CommentCreate")
+    # The listing's query has no decision: a GET is safe to follow, prefetch or replay,
+    # so deciding is the POST's alone (a decision in the query is a 422, not a listing).
+    JoinRequestsQuery = without(
+        groups.ReviewJoinRequestsArgs, "decision", "request_id", name="JoinRequestsQuery"
+    )
 
 router = APIRouter(prefix="/social", tags=["social"])
 
@@ -63,14 +68,14 @@ async def create_group(body: groups.CreateGroupArgs, db: ActionDb) -> groups.Gro
 
 
 @router.put("/groups/{group}/membership")
-async def join_group(group: Name, db: ActionDb) -> groups.GroupResult:
+async def join_group(group: groups.GroupRef, db: ActionDb) -> groups.GroupResult:
     """Join a group by its name or id; idempotent."""
     return await perform(db, groups.join_group, group=group)
 
 
 @router.get("/join-requests")
 async def read_join_requests(
-    query: Annotated[groups.ReviewJoinRequestsArgs, Query()], db: ActionDb
+    query: Annotated[JoinRequestsQuery, Query()], db: ActionDb
 ) -> groups.JoinRequestsResult:
     """Pending requests to join the user's private groups (`group` narrows to one)."""
     return await perform(db, groups.review_join_requests, query)

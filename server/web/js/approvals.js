@@ -70,6 +70,16 @@ function requestCard(request, allowed, index, decide, describe) {
   return { card, first: buttons[0] };
 }
 
+// The server did not apply a card's decision (409: the question was set aside, already
+// answered, or another one waits now): the card says so instead of "Approved".
+export function markNotApplied(interruptId) {
+  if (!interruptId) return;
+  for (const card of document.querySelectorAll(".msg.approval[data-interrupt] .request.settled")) {
+    if (card.closest(".msg.approval").dataset.interrupt !== interruptId) continue;
+    card.querySelector(".decided").textContent = "Not done: see below";
+  }
+}
+
 // The person wrote in the chat instead of deciding: the server reads a plain "yes" or
 // "no" as the decision and sets anything else aside (PAM's reply says which), so an open
 // card can no longer be answered.
@@ -98,7 +108,7 @@ export function showApproval(interrupt, onDecided, describe = () => null) {
     const allowed = config?.allowed_decisions || ["approve", "edit", "reject"];
     return requestCard(request, allowed, i, decide, describe);
   });
-  const item = h("li", { class: "msg approval" },
+  const item = h("li", { class: "msg approval", "data-interrupt": interrupt.interrupt_id || "" },
     h("p", { class: "who" }, "PAM needs your OK"), cards.map((c) => c.card));
   $("messages").append(item);
   item.scrollIntoView({ block: "nearest" });

@@ -16,6 +16,7 @@ import { $, h } from "./dom.js";
 import {
   ApiError, Unauthorized, cachedJson, getJson, postJson, stream, tokenSubject, unreachable,
 } from "./api.js";
+import { markNotApplied } from "./approvals.js";
 import { Reply, addUserMessage } from "./chat.js";
 import { outbox } from "./store.js";
 import { loadPanel } from "./panel.js";
@@ -109,6 +110,7 @@ export async function queueDecision(interrupt, decisions) {
     seq: nextSeq(),
     thread_id: session.threadId,
     decisions,
+    interrupt_id: interrupt.interrupt_id || null, // the server answers no other question with them
     asked: JSON.stringify(interrupt.action_requests || interrupt),
     tried: false,
   });
@@ -260,6 +262,7 @@ async function deliver(item) {
       await outbox.put(item);
       path = RESUME_STREAM;
       body = { thread_id: item.thread_id, decisions: item.decisions };
+      if (item.interrupt_id) body.interrupt_id = item.interrupt_id;
     } else {
       if (item.new_thread) await postJson("/threads", { thread_id: item.thread_id, if_exists: "do_nothing" });
       body = chatBody(item);
@@ -312,7 +315,10 @@ async function deliver(item) {
     }
     if (item.kind === "resume" && error instanceof ApiError && error.status === NOTHING_TO_RESUME) {
       if (resent || !reply) reply?.node.remove(); // an earlier attempt reached the server
-      else reply.finish(error.message); // an old card: what became of its question
+      else {
+        reply.finish(error.message); // an old card: what became of its question
+        markNotApplied(item.interrupt_id);
+      }
       return "sent";
     }
     if (error instanceof ApiError && error.status === 422 && item.typed_at) {
