@@ -8,6 +8,7 @@ from server.agent_protocol import (
     assistants,
     crons,
     meta,
+    protocol_stream,
     run_admin,
     run_streams,
     runs,
@@ -43,6 +44,8 @@ OTHER_ROUTERS: tuple[APIRouter, ...] = tuple(
         thread_admin,
         store_api,
         crons,
+        # langgraph-sdk's thread-centric streaming (`threads.stream`).
+        protocol_stream,
     )
 )
 ROUTERS = TURN_ROUTERS + OTHER_ROUTERS
