@@ -15,6 +15,7 @@ from server.agent_protocol import (
     assistants,
     crons,
     meta,
+    protocol_stream,
     run_admin,
     run_streams,
     runs,
@@ -121,6 +122,7 @@ HISTORIC = (
     thread_admin,
     store_api,
     crons,
+    protocol_stream,  # added last (langgraph-sdk's threads.stream)
 )
 
 
