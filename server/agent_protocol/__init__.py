@@ -8,6 +8,7 @@ from server.agent_protocol import (
     assistants,
     crons,
     meta,
+    protocol_socket,
     protocol_stream,
     run_admin,
     run_streams,
@@ -46,6 +47,7 @@ OTHER_ROUTERS: tuple[APIRouter, ...] = tuple(
         crons,
         # langgraph-sdk's thread-centric streaming (`threads.stream`).
         protocol_stream,
+        protocol_socket,
     )
 )
 ROUTERS = TURN_ROUTERS + OTHER_ROUTERS

@@ -90,12 +90,12 @@ async def command(
     except CommandError as exc:  # not a command at all: refused as the request it is
         return _json(exc.answer(), 400)
     try:  # a command: answered, its refusal included, in the protocol's shape
-        return _json(await _run_command(res, runs, user, thread_id, parse_command(envelope)))
+        return _json(await run_command(res, runs, user, thread_id, parse_command(envelope)))
     except CommandError as exc:
         return _json(exc.answer())
 
 
-async def _run_command(
+async def run_command(
     res: Resources, runs: RunManager, user: UUID, thread_id: str, command: Command
 ) -> dict[str, Any]:
     if command.method == "run.start":

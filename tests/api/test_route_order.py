@@ -15,6 +15,7 @@ from server.agent_protocol import (
     assistants,
     crons,
     meta,
+    protocol_socket,
     protocol_stream,
     run_admin,
     run_streams,
@@ -122,7 +123,9 @@ HISTORIC = (
     thread_admin,
     store_api,
     crons,
-    protocol_stream,  # added last (langgraph-sdk's threads.stream)
+    # added last: langgraph-sdk's threads.stream, over SSE and over a WebSocket
+    protocol_stream,
+    protocol_socket,
 )
 
 

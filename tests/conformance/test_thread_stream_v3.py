@@ -13,7 +13,9 @@ import uuid
 from typing import Any
 
 import httpx
+import orjson
 import pytest
+import websockets
 
 from tests.conformance.script import same_on_both, say
 from tests.conformance.sides import ASSISTANT, Caller, Side
@@ -83,6 +85,8 @@ async def _turn_events(thread: Any, turn: int) -> list[dict[str, Any]]:
     runs = -1
     async with asyncio.timeout(TURN_S):
         async for event in thread.events:
+            if "method" not in event:  # a WebSocket's answer to its own subscribe
+                continue
             params = event["params"]
             root = event["method"] == "lifecycle" and not params["namespace"]
             phase = params["data"].get("event") if root else None
@@ -102,19 +106,46 @@ async def _interrupted(thread: Any) -> list[Any]:
     return [[len(i["namespace"]), i["value"]] for i in thread.interrupts]
 
 
+async def _socket_closed(url: str, headers: dict[str, str]) -> tuple[int, str]:
+    async with websockets.connect(url, additional_headers=headers) as ws:
+        with pytest.raises(websockets.ConnectionClosed) as closed:
+            await ws.recv()
+    assert closed.value.rcvd is not None
+    return closed.value.rcvd.code, closed.value.rcvd.reason
+
+
+async def _ask(ws: Any, command: dict[str, Any]) -> dict[str, Any]:
+    await ws.send(orjson.dumps(command).decode())
+    answer: dict[str, Any] = orjson.loads(await ws.recv())
+    return answer
+
+
 async def _command(caller: Caller, thread_id: str, body: Any) -> list[Any]:
     response = await caller.sdk.http.client.post(f"/threads/{thread_id}/commands", json=body)
     answer = response.json()
     return [response.status_code, answer.get("type"), answer.get("id"), answer.get("error")]
 
 
+def _session_headers(caller: Caller) -> dict[str, str]:
+    """The SDK opens its WebSockets with the session's own headers only (not the
+    client's), so a client of PAM gives it its token there too."""
+    token = caller.sdk.http.client.headers.get("authorization")
+    return {"Authorization": token} if token else {}
+
+
 @pytest.mark.row(ROW)
-async def test_thread_stream_session(sides: tuple[Side, Side]) -> None:
+@pytest.mark.parametrize("transport", ["sse", "websocket"])
+async def test_thread_stream_session(sides: tuple[Side, Side], transport: str) -> None:
     async def script(caller: Caller) -> Any:
         # `langgraph dev` learns the user from the run's configurable, PAM from the token.
         config = {"configurable": caller.context} if caller.context else None
         found: dict[str, Any] = {}
-        async with caller.sdk.threads.stream(assistant_id=ASSISTANT) as thread:
+        session = caller.sdk.threads.stream(
+            assistant_id=ASSISTANT,
+            transport=transport,  # type: ignore[arg-type]
+            headers=_session_headers(caller),
+        )
+        async with session as thread:
             # A chat turn, read as a client renders it: each message's text as it streams.
             started = await thread.run.start(input=say("hello"), config=config)
             found["run_id"] = bool(started.get("run_id"))
@@ -193,6 +224,40 @@ async def test_thread_stream_of_another_users_thread(pam: Side) -> None:
         )
         assert [events.status_code, respond.status_code] == [404, 404]
         assert events.json() == respond.json() == (await http.get(f"/threads/{tid}")).json()
+        # Over the WebSocket: the same refusals, as close codes 4000 + the HTTP status.
+        ws_url = pam.url.replace("http", "ws", 1) + f"/threads/{tid}/stream/events"
+        assert await _socket_closed(ws_url, _session_headers(other)) == (4404, "Thread not found.")
+        assert (await _socket_closed(ws_url, {}))[0] == 4401
+        async with websockets.connect(ws_url, additional_headers=_session_headers(owner)) as ws:
+            answers = [
+                await _ask(
+                    ws,
+                    {"id": 1, "method": "subscription.subscribe", "params": {"channels": ["nope"]}},
+                ),
+                await _ask(
+                    ws,
+                    {
+                        "id": 2,
+                        "method": "subscription.unsubscribe",
+                        "params": {"subscription_id": "x"},
+                    },
+                ),
+                await _ask(
+                    ws,
+                    {
+                        "id": 3,
+                        "method": "subscription.subscribe",
+                        "params": {"channels": ["values"]},
+                    },
+                ),
+            ]
+            replayed = orjson.loads(await ws.recv())  # the thread's first run, from its start
+        assert [a.get("error") for a in answers] == [
+            "invalid_argument",
+            "no_such_subscription",
+            None,
+        ]
+        assert answers[2]["result"]["subscription_id"] and replayed["method"] == "values"
         async with other.sdk.threads.stream(tid, assistant_id=ASSISTANT) as theirs:
             await theirs.run.start(input=say("hello"))
             await _turn_events(theirs, 0)
