@@ -109,8 +109,10 @@ DIFFERENCES: dict[str, str] = {
     "thread stream channels": (
         "`threads.stream` (v3): PAM sends `lifecycle`, `input`, `values`, `updates` "
         "({node, values}), `messages` and `custom`; a subscription to `tools`, `tasks` or "
-        "`checkpoints` is taken but gets no events (`langgraph dev` sends a ToolNode's "
-        "tool events, task and checkpoint events). Not compared."
+        "`checkpoints` is taken but gets no events. `langgraph dev` (langgraph-api 0.16.7) "
+        "sent only `lifecycle`, `input`, `values` and `messages` for PAM's graph to a "
+        "subscription of every channel (`thread.events`): no `updates`. The case compares "
+        "those four channels."
     ),
     "thread stream seq": (
         "`threads.stream` (v3): an event's `seq` is the same on every stream of the thread "

@@ -98,6 +98,15 @@ async def _turn_events(thread: Any, turn: int) -> list[dict[str, Any]]:
     return events
 
 
+async def _snapshots(thread: Any) -> list[dict[str, Any]]:
+    """`thread.values` to the run's end: the state when it subscribes, then each one."""
+    found = []
+    async with asyncio.timeout(TURN_S):
+        async for snapshot in thread.values:
+            found.append(snapshot)
+    return found
+
+
 async def _interrupted(thread: Any) -> list[Any]:
     """Once the session's lifecycle watcher has seen the interrupt: what it holds."""
     async with asyncio.timeout(TURN_S):
@@ -158,8 +167,12 @@ async def test_thread_stream_session(sides: tuple[Side, Side], transport: str) -
             texts = [await message.text for message in streams]
             found["hello"] = {"texts": texts, "output": _values(await thread.output)}
             # A second turn on the same thread (the shared stream goes on), raw events.
+            # The `values` projection too: the session's shared stream (until now for
+            # `messages`) is reopened with its `since` cursor, and must go on from there.
             await thread.run.start(input=say(EXPENSE), config=config)
-            found["expense"] = _summary(await _turn_events(thread, 1))
+            snapshots, events = await asyncio.gather(_snapshots(thread), _turn_events(thread, 1))
+            found["expense"] = _summary(events)
+            found["expense values"] = _values(snapshots[-1])
             # A turn that asks for approval, then the answer.
             await thread.run.start(input=say("delete that expense"), config=config)
             found["delete"] = _summary(await _turn_events(thread, 2))
@@ -198,6 +211,7 @@ async def test_thread_stream_session(sides: tuple[Side, Side], transport: str) -
 
     found = await same_on_both(sides, script)
     assert found["run_id"] and found["hello"]["texts"][0].startswith("G'day")
+    assert found["expense values"]["reply"].startswith("Logged $12.50 for food")
     assert [p for d, _, p in found["delete"]["lifecycle"] if d == 0] == ["running", "interrupted"]
     assert found["interrupts"][0][0] == 1 and found["after"] == {"next": [], "interrupts": 0}
     assert found["refused"]["unknown method"][3] == "unknown_command"
