@@ -18,7 +18,9 @@ thread sees the same events:
 stream is good on the next: it counts the run's events up from its start time in
 milliseconds times SEQ_PER_MS (a run emits far fewer than that many events per
 millisecond it runs, so a later run's numbers are all higher). `event_id` is the run id
-and the event's number in the run.
+and the event's number in the run. Data stays the graph's objects (messages, interrupts)
+until a stream sends the event (server.wire_json.dumps): every stream of the thread makes
+all of a run's events, to number them alike, and sends only those it asked for.
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ from typing import Any, Literal
 from server.agent_protocol.protocol_messages import MessageEvents, Namespace
 from server.runs.events import RunEvent
 from server.runs.run import RunStatus
-from server.wire_json import plain
 
 Method = Literal["lifecycle", "input.requested", "values", "updates", "messages", "custom"]
 Phase = Literal["running", "started", "completed", "failed", "interrupted"]
@@ -97,7 +98,7 @@ class RunTranslation:
         if event.mode == "values":
             data = event.data if isinstance(event.data, dict) else {}
             values = {k: v for k, v in data.items() if k != INTERRUPT}
-            out.append(self._event("values", ns, plain(values)))
+            out.append(self._event("values", ns, values))
         elif event.mode == "updates":
             out += self._updates(ns, event.data)
         else:
@@ -136,12 +137,12 @@ class RunTranslation:
                     if interrupt_id is not None:
                         self._asked_in.setdefault(str(interrupt_id), ns)
                 continue
-            out.append(self._event("updates", ns, {"node": node, "values": plain(values)}))
+            out.append(self._event("updates", ns, {"node": node, "values": values}))
         return out
 
     @staticmethod
     def _custom(data: Any) -> dict[str, Any]:
-        found: dict[str, Any] = {"payload": plain(data)}
+        found: dict[str, Any] = {"payload": data}
         if isinstance(data, dict) and isinstance(data.get("name"), str):
             found["name"] = data["name"]
         return found
@@ -161,7 +162,7 @@ class RunTranslation:
                 if interrupt_id is None:
                     continue
                 asked_in = self._asked_in.get(str(interrupt_id), ())
-                data = {"interrupt_id": str(interrupt_id), "payload": plain(value)}
+                data = {"interrupt_id": str(interrupt_id), "payload": value}
                 out.append(self._event("input.requested", asked_in, data))
         else:
             phase = "failed"

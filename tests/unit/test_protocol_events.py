@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
 from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage, ToolMessage
 from langgraph.types import Interrupt
 
 from server.agent_protocol.protocol_events import SEQ_PER_MS, RunTranslation
 from server.runs.events import EventMode, RunEvent
 from server.runs.run import RunStatus
+from server.wire_json import dumps
 
 MODEL = {"ls_model_type": "chat", "langgraph_node": "model"}
 NODE = {"langgraph_node": "finish"}
@@ -79,7 +81,13 @@ def test_a_streamed_reply() -> None:
     ]
     assert events[2]["params"]["data"] == {"event": "message-start", "role": "ai", "id": "a1"}
     assert events[6]["params"]["data"]["content"] == {"type": "text", "text": "G'day, hi"}
-    assert events[1]["params"]["data"]["messages"][0]["content"] == "hi"
+    # the graph's objects, as every PAM stream serialises them when it sends them
+    sent = orjson.loads(dumps(events[1]))
+    assert sent["params"]["data"]["messages"][0] == {
+        **sent["params"]["data"]["messages"][0],
+        "type": "human",
+        "content": "hi",
+    }
     # seq: the run's start in ms, times SEQ_PER_MS, plus the event's number; ids per run
     base = int(STARTED.timestamp() * 1000) * SEQ_PER_MS
     assert [e["seq"] for e in events] == [base + i for i in range(1, len(events) + 1)]
