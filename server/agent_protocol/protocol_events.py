@@ -14,10 +14,11 @@ thread sees the same events:
   ({node, values}), `messages` (protocol_messages.py: what a chat model said),
   `custom` ({name?, payload}).
 
-`seq` is the same on every stream of the thread, so a client's `since` cursor from one
-stream is good on the next: it counts the run's events up from its start time in
-milliseconds times SEQ_PER_MS (a run emits far fewer than that many events per
-millisecond it runs, so a later run's numbers are all higher). `event_id` is the run id
+`seq` is the same on every stream of the thread, on every instance, so a client's
+`since` cursor from one stream is good on the next: it counts the run's events up from
+its start time (shared with the run, STARTED_MS) in milliseconds times SEQ_PER_MS (a
+run emits far fewer than that many events per millisecond it runs, so a later run's
+numbers are all higher). `event_id` is the run id
 and the event's number in the run. Data stays the graph's objects (messages, interrupts)
 until a stream sends the event (server.wire_json.dumps): every stream of the thread makes
 all of a run's events, to number them alike, and sends only those it asked for.
@@ -38,6 +39,18 @@ Phase = Literal["running", "started", "completed", "failed", "interrupted"]
 SEQ_PER_MS = 1000
 GRAPH_NAME = "pam"
 INTERRUPT = "__interrupt__"
+STARTED_MS = "started_ms"
+
+
+def started_ms(created_at: datetime) -> str:
+    """A run's start as its events' numbers use it, kept in the run's `extras` (under
+    STARTED_MS) so an instance following it from another one numbers them alike."""
+    return str(int(created_at.timestamp() * 1000))
+
+
+def run_started_ms(extras: dict[str, str], created_at: datetime) -> int:
+    shared = extras.get(STARTED_MS, "")
+    return int(shared) if shared.isdigit() else int(started_ms(created_at))
 
 
 def _interrupt_fields(item: Any) -> tuple[str | None, Any]:
@@ -49,10 +62,10 @@ def _interrupt_fields(item: Any) -> tuple[str | None, Any]:
 class RunTranslation:
     """Fed a run's events in order, from its first: the protocol events they make."""
 
-    def __init__(self, run_id: str, created_at: datetime, graph_name: str = GRAPH_NAME) -> None:
+    def __init__(self, run_id: str, started_ms: int, graph_name: str = GRAPH_NAME) -> None:
         self._run_id = run_id
         self._graph_name = graph_name
-        self._base = int(created_at.timestamp() * 1000) * SEQ_PER_MS
+        self._base = started_ms * SEQ_PER_MS
         self._count = 0
         self._messages = MessageEvents()
         self._open: list[Namespace] = []  # subgraphs started and not yet completed

@@ -41,7 +41,7 @@ from server.auth import AuthError
 from server.ratelimit import hit, retry_after_header
 from server.resources import Resources
 from server.runs import RunManager
-from server.runs.threads import ThreadNotFound, find_thread
+from server.runs.threads import ThreadNotFound, ThreadRow, find_thread
 from server.wire_json import dumps
 
 router = APIRouter()
@@ -60,10 +60,13 @@ class _Socket:
     """One signed-in socket on one of the user's threads: its sends (one at a time) and
     its subscriptions, each a task sending the events it asked for."""
 
-    def __init__(self, websocket: WebSocket, thread_key: str, runs: RunManager) -> None:
+    def __init__(
+        self, websocket: WebSocket, res: Resources, runs: RunManager, thread: ThreadRow
+    ) -> None:
         self.websocket = websocket
-        self._thread_key = thread_key
+        self._res = res
         self._runs = runs
+        self._thread = thread
         self._lock = asyncio.Lock()
         self._subscriptions: dict[str, asyncio.Task[None]] = {}
         self._waiting: list[tuple[str, EventFilter]] = []
@@ -110,7 +113,7 @@ class _Socket:
         return success_answer(command.id, {})
 
     async def _pump(self, wanted: EventFilter) -> None:
-        async for event in thread_protocol_events(self._runs, self._thread_key):
+        async for event in thread_protocol_events(self._res, self._runs, self._thread):
             if wanted.wants(event):
                 await self.send(event)
 
@@ -150,7 +153,7 @@ async def thread_events_socket(websocket: WebSocket, thread_id: str) -> None:
     if row is None:
         await _close(websocket, NOT_FOUND, str(ThreadNotFound()))
         return
-    socket = _Socket(websocket, row.key, runs)
+    socket = _Socket(websocket, resources, runs, row)
     expiry = asyncio.create_task(_close_at(websocket, expires_at))
     try:
         await _receive(socket, resources, runs, user, row.thread_id)

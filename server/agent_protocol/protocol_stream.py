@@ -13,9 +13,7 @@ every other route; `run.start` on an id the caller has no thread of creates thei
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
@@ -36,8 +34,9 @@ from server.agent_protocol.protocol_commands import (
     parse_run_start,
     success_answer,
 )
-from server.agent_protocol.protocol_events import RunTranslation
+from server.agent_protocol.protocol_events import RunTranslation, run_started_ms
 from server.agent_protocol.protocol_filter import EventFilter, FilterError
+from server.agent_protocol.protocol_runs import ThreadRuns
 from server.agent_protocol.run_start import start_run
 from server.agent_protocol.schemas import RunCommand, RunCreate
 from server.agent_protocol.sse import frame, sse_response
@@ -49,12 +48,10 @@ from server.resources import Resources
 from server.runs import RunManager, owned_thread
 from server.runs.deps import Runs
 from server.runs.run import Run
-from server.runs.threads import ThreadNotFound
+from server.runs.threads import ThreadNotFound, ThreadRow
 from server.wire_json import dumps
 
 router = APIRouter(tags=["agent protocol"])
-POLL_S = 0.05  # how soon a new run on the thread is picked up
-EPOCH = datetime.min.replace(tzinfo=UTC)
 # What every run started here records: the chunks the protocol's events are made from.
 RECORDED_MODES = ["values", "updates", "messages-tuple", "custom"]
 # A refusal of PAM's run core, as the protocol's error code.
@@ -161,33 +158,30 @@ async def thread_events(
     except FilterError as exc:
         return error_response(400, str(exc))
     thread = await owned_thread(res, user, thread_id)
-    return sse_response(_frames(runs, thread.key, wanted), headers={})
+    return sse_response(_frames(res, runs, thread, wanted), headers={})
 
 
-async def _frames(runs: RunManager, thread_key: str, wanted: EventFilter) -> AsyncIterator[bytes]:
-    async for event in thread_protocol_events(runs, thread_key):
+async def _frames(
+    res: Resources, runs: RunManager, thread: ThreadRow, wanted: EventFilter
+) -> AsyncIterator[bytes]:
+    async for event in thread_protocol_events(res, runs, thread):
         if wanted.wants(event):
             yield frame(event["method"], event, event["seq"])
 
 
 async def thread_protocol_events(
-    runs: RunManager, thread_key: str
+    res: Resources, runs: RunManager, thread: ThreadRow
 ) -> AsyncIterator[dict[str, Any]]:
-    """Every run of the thread this instance keeps, oldest first, then each new one, as
+    """Every run of the thread (protocol_runs.py), oldest first, then each new one, as
     protocol events; never ends (the client leaving ends it)."""
-    seen: set[str] = set()
+    followed = ThreadRuns(res, runs, thread)
     while True:
-        run = next((r for r in runs.started_since(thread_key, EPOCH) if r.run_id not in seen), None)
-        if run is None:
-            await asyncio.sleep(POLL_S)
-            continue
-        seen.add(run.run_id)
-        async for event in run_protocol_events(run):
+        async for event in run_protocol_events(await followed.next()):
             yield event
 
 
 async def run_protocol_events(run: Run) -> AsyncIterator[dict[str, Any]]:
-    translation = RunTranslation(run.run_id, run.created_at)
+    translation = RunTranslation(run.run_id, run_started_ms(run.extras, run.created_at))
     started = False
     async for chunk in run.events(None):
         if not started:  # a queued run is `running` once it sends something

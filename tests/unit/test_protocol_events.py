@@ -34,7 +34,7 @@ def run(
     error: str | None = None,
     interrupts: Any = (),
 ) -> list[dict[str, Any]]:
-    translation = RunTranslation("run-1", STARTED)
+    translation = RunTranslation("run-1", int(STARTED.timestamp() * 1000))
     out = translation.start()
     for e in events:
         out += translation.feed(e)
