@@ -24,6 +24,7 @@ ErrorCode = Literal[
     "no_such_run",
     "no_such_subscription",
     "no_such_interrupt",
+    "no_such_checkpoint",
     "permission_denied",
     "not_supported",
 ]
@@ -94,6 +95,8 @@ class RunStart:
     config: dict[str, Any] | None
     metadata: dict[str, Any] | None
     multitask_strategy: Strategy
+    # A fork: the protocol names the checkpoint to run from in config.configurable.
+    checkpoint_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -192,13 +195,34 @@ def parse_run_start(command: Command) -> RunStart:
             "invalid_argument",
             f"run.start: multitask_strategy {strategy!r} is not one of {', '.join(STRATEGIES)}.",
         )
+    config, checkpoint_id = _fork(command, _object(command, "config"))
     return RunStart(
         assistant_id=assistant_id,
         input=value,
-        config=_object(command, "config"),
+        config=config,
         metadata=_object(command, "metadata"),
         multitask_strategy=strategy,
+        checkpoint_id=checkpoint_id,
     )
+
+
+def _fork(
+    command: Command, config: dict[str, Any] | None
+) -> tuple[dict[str, Any] | None, str | None]:
+    """The config without `configurable.checkpoint_id`, and that id (a run's fork point,
+    which PAM's runs take as `checkpoint_id`, never in the configurable)."""
+    configurable = (config or {}).get("configurable")
+    if not isinstance(configurable, dict) or "checkpoint_id" not in configurable:
+        return config, None
+    checkpoint_id = configurable["checkpoint_id"]
+    if not isinstance(checkpoint_id, str) or not checkpoint_id.strip():
+        raise CommandError(
+            command.id,
+            "invalid_argument",
+            "run.start: config.configurable.checkpoint_id must be a non-empty string.",
+        )
+    rest = {k: v for k, v in configurable.items() if k != "checkpoint_id"}
+    return {**(config or {}), "configurable": rest}, checkpoint_id
 
 
 def _namespace(command: Command, value: Any) -> tuple[str, ...]:

@@ -48,7 +48,7 @@ from server.resources import Resources
 from server.runs import RunManager, owned_thread
 from server.runs.deps import Runs
 from server.runs.run import Run
-from server.runs.threads import ThreadNotFound, ThreadRow
+from server.runs.threads import CheckpointNotFound, ThreadNotFound, ThreadRow
 from server.wire_json import dumps
 
 router = APIRouter(tags=["agent protocol"])
@@ -103,6 +103,7 @@ async def run_command(
             config=start.config,
             metadata=start.metadata,
             multitask_strategy=start.multitask_strategy,
+            checkpoint_id=start.checkpoint_id,
             if_not_exists="create",
             stream_mode=RECORDED_MODES,
             stream_subgraphs=True,
@@ -143,6 +144,8 @@ async def _started(
         return await start_run(res, runs, user, thread_id, body)
     except ThreadNotFound:
         raise
+    except CheckpointNotFound as exc:
+        raise CommandError(command_id, "no_such_checkpoint", exc.message) from None
     except Refused as exc:
         raise CommandError(command_id, REFUSAL_CODES[exc.kind], exc.message) from None
 

@@ -161,3 +161,34 @@ async def test_refusals_in_the_protocols_shape(serve: Serve) -> None:
     assert over_http["error"] == "not_supported" and "stream/events" in over_http["message"]
     assert not_json.status_code == 400 and not_json.json()["error"] == "invalid_argument"
     assert stream.status_code == 400 and "channels" in stream.json()["detail"]
+
+
+async def test_a_fork_from_a_checkpoint(serve: Serve) -> None:
+    """The protocol's fork: run.start with config.configurable.checkpoint_id."""
+    script = [route("general"), AIMessage("One."), route("general"), AIMessage("Two.")]
+    script += [route("general"), AIMessage("Forked.")]
+    model = StreamingScriptedModel(script=script)
+    async with (
+        serve(model) as server,
+        httpx.AsyncClient(base_url=server.url, headers=auth(person("al"))) as client,
+    ):
+        tid = str(uuid.uuid4())
+        await command(client, tid, "run.start", assistant_id="pam", input=say("a"))
+        await events_until(client, tid, {"channels": ["lifecycle"]}, ends(1))
+        after_one = (await client.get(f"/threads/{tid}/state")).json()["checkpoint"]
+        await command(client, tid, "run.start", assistant_id="pam", input=say("b"))
+        await events_until(client, tid, {"channels": ["lifecycle"]}, ends(2))
+        fork = {"configurable": {"checkpoint_id": after_one["checkpoint_id"]}}
+        forked = await command(
+            client, tid, "run.start", assistant_id="pam", input=say("c"), config=fork
+        )
+        events = await events_until(client, tid, {"channels": ["lifecycle", "values"]}, ends(3))
+        unknown = {"configurable": {"checkpoint_id": str(uuid.uuid4())}}
+        nowhere = await command(
+            client, tid, "run.start", assistant_id="pam", input=say("d"), config=unknown
+        )
+    assert forked["type"] == "success"
+    last = [e for e in events if e["method"] == "values" and not e["params"]["namespace"]][-1]
+    humans = [m["content"] for m in last["params"]["data"]["messages"] if m["type"] == "human"]
+    assert humans == ["a", "c"] and last["params"]["data"]["reply"] == "Forked."
+    assert nowhere["error"] == "no_such_checkpoint"

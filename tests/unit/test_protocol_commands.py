@@ -92,10 +92,23 @@ def test_run_start() -> None:
     )
 
 
+def test_run_start_forks_from_the_configurables_checkpoint() -> None:
+    config = {"configurable": {"checkpoint_id": "c1", "x": 1}, "tags": ["t"]}
+    start = parse_run_start(command("run.start", {"assistant_id": "pam", "config": config}))
+    assert start.checkpoint_id == "c1"
+    assert start.config == {"configurable": {"x": 1}, "tags": ["t"]}
+    plain = parse_run_start(command("run.start", {"assistant_id": "pam", "config": {"tags": []}}))
+    assert plain.checkpoint_id is None and plain.config == {"tags": []}
+
+
 @pytest.mark.parametrize(
     ("params", "says"),
     [
         ({}, "run.start requires an assistant_id."),
+        (
+            {"assistant_id": "pam", "config": {"configurable": {"checkpoint_id": ""}}},
+            "checkpoint_id must be a non-empty string",
+        ),
         ({"assistant_id": ""}, "run.start requires an assistant_id."),
         ({"assistant_id": "pam", "input": "hello"}, "run.start: input must be an object"),
         ({"assistant_id": "pam", "config": [1]}, "run.start: config must be an object."),
