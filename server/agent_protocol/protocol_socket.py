@@ -11,8 +11,8 @@ Signing in as on every route: the token in the handshake's `Authorization: Beare
 `X-Api-Key` header (what the SDK sends), or `?token=`. A socket is refused after it is
 accepted, with close code 4000 + the HTTP status the same request gets over HTTP (4401
 no or a bad token, 4404 a thread that is not the caller's, 4429 past the API rate
-limit), which the SDK reads as a refusal not to retry; it is closed with 4401 when its
-token expires.
+limit, or past WS_MAX_PER_USER of these sockets open), which the SDK reads as a refusal
+not to retry; it is closed with 4401 when its token expires.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+from collections import Counter
 from typing import Any
 from uuid import UUID
 
@@ -153,6 +154,11 @@ async def thread_events_socket(websocket: WebSocket, thread_id: str) -> None:
     if row is None:
         await _close(websocket, NOT_FOUND, str(ThreadNotFound()))
         return
+    open_now, cap = _open_sockets(websocket), resources.settings.ws_max_per_user
+    if open_now[user] >= cap:
+        await _close(websocket, TOO_MANY, f"At most {cap} open thread-stream sockets per user.")
+        return
+    open_now[user] += 1
     socket = _Socket(websocket, resources, runs, row)
     expiry = asyncio.create_task(_close_at(websocket, expires_at))
     try:
@@ -160,6 +166,19 @@ async def thread_events_socket(websocket: WebSocket, thread_id: str) -> None:
     finally:
         expiry.cancel()
         await socket.close()
+        open_now[user] -= 1
+        if open_now[user] <= 0:
+            del open_now[user]
+
+
+def _open_sockets(websocket: WebSocket) -> Counter[UUID]:
+    """This process's open thread-stream sockets by user (each holds a poll loop per
+    subscription), bounded by WS_MAX_PER_USER as PAM's own sockets are."""
+    state = websocket.app.state
+    found: Counter[UUID] | None = getattr(state, "protocol_sockets", None)
+    if found is None:
+        found = state.protocol_sockets = Counter()
+    return found
 
 
 async def _close_at(websocket: WebSocket, expires_at: float) -> None:

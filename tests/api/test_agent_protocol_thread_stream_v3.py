@@ -9,11 +9,14 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
+import orjson
+import pytest
+import websockets
 from langchain_core.messages import AIMessage
 
 from server.agent_protocol.run_start import BUSY
 from tests.api.conftest import Gate, Serve, StreamingScriptedModel, auth, read_sse
-from tests.api.test_agent_protocol_support import person, say
+from tests.api.test_agent_protocol_support import eventually, person, say
 from tests.fakes import route
 
 Event = dict[str, Any]
@@ -192,3 +195,38 @@ async def test_a_fork_from_a_checkpoint(serve: Serve) -> None:
     humans = [m["content"] for m in last["params"]["data"]["messages"] if m["type"] == "human"]
     assert humans == ["a", "c"] and last["params"]["data"]["reply"] == "Forked."
     assert nowhere["error"] == "no_such_checkpoint"
+
+
+async def test_thread_stream_sockets_per_user_are_bounded(serve: Serve) -> None:
+    user = person("al")
+    async with (
+        serve(StreamingScriptedModel(script=[]), ws_max_per_user=1) as server,
+        httpx.AsyncClient(base_url=server.url, headers=auth(user)) as client,
+    ):
+        tid = (await client.post("/threads", json={})).json()["thread_id"]
+        url = f"{server.ws_url}/threads/{tid}/stream/events"
+        async with websockets.connect(url, additional_headers=auth(user)) as first:
+            await first.send(
+                orjson.dumps(
+                    {
+                        "id": 1,
+                        "method": "subscription.subscribe",
+                        "params": {"channels": ["values"]},
+                    }
+                ).decode()
+            )
+            answer = orjson.loads(await first.recv())
+            async with websockets.connect(url, additional_headers=auth(user)) as second:
+                with pytest.raises(websockets.ConnectionClosed) as refused:
+                    await second.recv()
+
+        async def all_closed() -> bool:  # the server has let go of both
+            return not server.app.state.protocol_sockets
+
+        await eventually(all_closed)
+        async with websockets.connect(url, additional_headers=auth(user)) as again:
+            await again.send(orjson.dumps({"id": 2, "method": "run.bogus"}).decode())
+            bogus = orjson.loads(await again.recv())
+    assert answer["type"] == "success"
+    assert refused.value.rcvd is not None and refused.value.rcvd.code == 4429
+    assert bogus["error"] == "unknown_command" and bogus["id"] == 2
