@@ -4,11 +4,12 @@
 
 Commands start runs through PAM's one run core (run_start.start_run, as `runs.create`
 does), so a run started here is the same run every other route sees. The event stream
-follows every run of the caller's thread this instance has (those it keeps, ended ones
-included, then each new one) and sends each as protocol events (protocol_events.py)
-filtered by the stream's request (protocol_filter.py); it stays open until the client
-leaves. Both are the caller's only: another user's thread is not found (404), as on
-every other route; `run.start` on an id the caller has no thread of creates theirs.
+follows every run of the caller's thread (protocol_runs.py: kept ones, ended ones
+included, then each new one, on this instance or another) and sends each as protocol
+events (protocol_events.py) filtered by the stream's request (protocol_filter.py); it
+stays open until the client leaves. Both are the caller's only: another user's thread is
+not found (404), as on every other route; `run.start` on an id the caller has no thread
+of creates theirs.
 """
 
 from __future__ import annotations
