@@ -67,7 +67,9 @@ async def test_reject_refuses_and_enqueue_runs_after(serve: Serve) -> None:
     script = [gate, route("general"), AIMessage("First."), route("general"), AIMessage("Second.")]
     async with (
         serve(StreamingScriptedModel(script=script)) as server,
-        httpx.AsyncClient(base_url=server.url, headers=auth(person("al"))) as client,
+        httpx.AsyncClient(
+            base_url=server.url, headers=auth(person("al")), timeout=READ_S
+        ) as client,
     ):
         tid = str(uuid.uuid4())
         first = await command(client, tid, "run.start", assistant_id="pam", input=say("a"))
@@ -101,7 +103,9 @@ async def test_since_sends_only_what_came_after(serve: Serve) -> None:
     script = [route("general"), AIMessage("One."), route("general"), AIMessage("Two.")]
     async with (
         serve(StreamingScriptedModel(script=script)) as server,
-        httpx.AsyncClient(base_url=server.url, headers=auth(person("al"))) as client,
+        httpx.AsyncClient(
+            base_url=server.url, headers=auth(person("al")), timeout=READ_S
+        ) as client,
     ):
         tid = str(uuid.uuid4())
         await command(client, tid, "run.start", assistant_id="pam", input=say("a"))
@@ -126,7 +130,9 @@ async def test_a_cancelled_run_ends_failed(serve: Serve) -> None:
     model = StreamingScriptedModel(script=[gate, route("general"), AIMessage("Never.")])
     async with (
         serve(model) as server,
-        httpx.AsyncClient(base_url=server.url, headers=auth(person("al"))) as client,
+        httpx.AsyncClient(
+            base_url=server.url, headers=auth(person("al")), timeout=READ_S
+        ) as client,
     ):
         tid = str(uuid.uuid4())
         started = await command(client, tid, "run.start", assistant_id="pam", input=say("a"))
@@ -147,7 +153,9 @@ async def test_refusals_in_the_protocols_shape(serve: Serve) -> None:
     model = StreamingScriptedModel(script=[route("general"), AIMessage("Hi.")])
     async with (
         serve(model) as server,
-        httpx.AsyncClient(base_url=server.url, headers=auth(person("al"))) as client,
+        httpx.AsyncClient(
+            base_url=server.url, headers=auth(person("al")), timeout=READ_S
+        ) as client,
     ):
         tid = str(uuid.uuid4())
         nobody = await command(client, tid, "run.start", assistant_id="nope", input=say("a"))
@@ -173,7 +181,9 @@ async def test_a_fork_from_a_checkpoint(serve: Serve) -> None:
     model = StreamingScriptedModel(script=script)
     async with (
         serve(model) as server,
-        httpx.AsyncClient(base_url=server.url, headers=auth(person("al"))) as client,
+        httpx.AsyncClient(
+            base_url=server.url, headers=auth(person("al")), timeout=READ_S
+        ) as client,
     ):
         tid = str(uuid.uuid4())
         await command(client, tid, "run.start", assistant_id="pam", input=say("a"))
@@ -201,7 +211,7 @@ async def test_thread_stream_sockets_per_user_are_bounded(serve: Serve) -> None:
     user = person("al")
     async with (
         serve(StreamingScriptedModel(script=[]), ws_max_per_user=1) as server,
-        httpx.AsyncClient(base_url=server.url, headers=auth(user)) as client,
+        httpx.AsyncClient(base_url=server.url, headers=auth(user), timeout=READ_S) as client,
     ):
         tid = (await client.post("/threads", json={})).json()["thread_id"]
         url = f"{server.ws_url}/threads/{tid}/stream/events"

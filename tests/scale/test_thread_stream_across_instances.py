@@ -49,7 +49,7 @@ async def root_run(base: str, headers: dict[str, str], tid: str) -> list[dict[st
 async def test_a_run_started_on_one_instance_streams_on_the_other(pair: Pair) -> None:
     headers = auth(person("v3-pair"))
     tid = str(uuid.uuid4())
-    async with httpx.AsyncClient(base_url=pair.a, headers=headers) as on_a:
+    async with httpx.AsyncClient(base_url=pair.a, headers=headers, timeout=READ_S) as on_a:
         started = await on_a.post(
             f"/threads/{tid}/commands",
             json=START,
@@ -71,7 +71,7 @@ async def test_an_sdk_session_on_the_other_instance(pair: Pair) -> None:
     sticky sessions); an SDK session on the other reads it as it would its own."""
     user = person("v3-split")
     tid = str(uuid.uuid4())
-    async with httpx.AsyncClient(base_url=pair.a, headers=auth(user)) as on_a:
+    async with httpx.AsyncClient(base_url=pair.a, headers=auth(user), timeout=READ_S) as on_a:
         started = await on_a.post(f"/threads/{tid}/commands", json=START)
     assert started.json()["type"] == "success", started.text
     client = sdk(pair.b, user)
