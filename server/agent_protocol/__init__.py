@@ -8,6 +8,8 @@ from server.agent_protocol import (
     assistants,
     crons,
     meta,
+    protocol_socket,
+    protocol_stream,
     run_admin,
     run_streams,
     runs,
@@ -43,6 +45,9 @@ OTHER_ROUTERS: tuple[APIRouter, ...] = tuple(
         thread_admin,
         store_api,
         crons,
+        # langgraph-sdk's thread-centric streaming (`threads.stream`).
+        protocol_stream,
+        protocol_socket,
     )
 )
 ROUTERS = TURN_ROUTERS + OTHER_ROUTERS

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
 from agent.context import Context
 from server.agent_protocol.assistant import GRAPH_ID
 from server.agent_protocol.assistant_rows import find_run_assistant
+from server.agent_protocol.protocol_events import STARTED_MS, started_ms
 from server.agent_protocol.run_view import remember
 from server.agent_protocol.runs_input import CheckedRun, run_request
 from server.agent_protocol.schemas import RunCreate
@@ -105,7 +107,12 @@ async def start_run(
         # time travel these clients use; PAM's chat turns checkpoint at exit.
         durability=body.durability or "async",
         # for joins on other instances
-        extras={**checked.options.extras(), "assistant_id": assistant["assistant_id"]},
+        extras={
+            **checked.options.extras(),
+            "assistant_id": assistant["assistant_id"],
+            # how the thread stream (v3) numbers its events, on every instance
+            STARTED_MS: started_ms(datetime.now(UTC)),
+        },
         graph_options=checked.graph,
         delay_s=body.after_seconds or 0,
         kwargs=run_kwargs(body, checked, temporary),

@@ -8,10 +8,11 @@ each a socket, a file descriptor and a poll loop of the process everyone shares.
 rate limit only slows that down (300 a minute by default).
 
 A request that may stream takes a place before its route runs — a path ending in
-`/stream`, the doors (`/agui`, `/a2a`, `/mcp`) or an `Accept: text/event-stream` — and
-gives it back when its response turns out not to be a stream, or when it ends. Who the
-user is comes from the rate limit middleware (the verified token), so this runs inside
-it; a request without a valid token is left to its route's 401.
+`/stream` or `/stream/events`, the doors (`/agui`, `/a2a`, `/mcp`) or an
+`Accept: text/event-stream` — and gives it back when its response turns out not to be a
+stream, or when it ends. Who the user is comes from the rate limit middleware (the
+verified token), so this runs inside it; a request without a valid token is left to its
+route's 401.
 """
 
 from __future__ import annotations
@@ -25,12 +26,15 @@ from server.middleware.asgi import header, scope_state
 from server.settings import Settings
 
 DOORS = frozenset({"/agui", "/a2a", "/mcp"})
+# A run's or a thread's stream, and the thread stream of langgraph-sdk's v3 protocol
+# (`POST /threads/{id}/stream/events`, open until the client leaves, Accept or not).
+STREAM_PATHS = ("/stream", "/stream/events")
 EVENT_STREAM = b"text/event-stream"
 
 
 def may_stream(scope: Scope) -> bool:
     path = str(scope.get("path", ""))
-    if path.endswith("/stream") or path.rstrip("/") in DOORS:
+    if path.endswith(STREAM_PATHS) or path.rstrip("/") in DOORS:
         return True
     return "text/event-stream" in (header(scope, b"accept") or "")
 

@@ -15,6 +15,8 @@ from server.agent_protocol import (
     assistants,
     crons,
     meta,
+    protocol_socket,
+    protocol_stream,
     run_admin,
     run_streams,
     runs,
@@ -121,6 +123,9 @@ HISTORIC = (
     thread_admin,
     store_api,
     crons,
+    # added last: langgraph-sdk's threads.stream, over SSE and over a WebSocket
+    protocol_stream,
+    protocol_socket,
 )
 
 

@@ -99,6 +99,39 @@ DIFFERENCES: dict[str, str] = {
         "a 422 before anything starts in PAM; `langgraph dev` starts the stream and sends "
         "an `error` event (input), or ignores the name (breakpoints)."
     ),
+    "thread stream values": (
+        "`threads.stream` (v3): PAM's `values` events carry the state as its other streams "
+        "send it (LangChain's message dicts; an AI message's text as `content`, its calls "
+        "in `tool_calls`); `langgraph dev` turns a v3 run's AI messages into content "
+        "blocks (`output_version` v1) and leaves empty fields out. test_thread_stream_v3 "
+        "compares each message's type, text and tool calls, and the reply."
+    ),
+    "thread stream channels": (
+        "`threads.stream` (v3): PAM sends `lifecycle`, `input`, `values`, `updates` "
+        "({node, values}), `messages` and `custom`; a subscription to `tools`, `tasks` or "
+        "`checkpoints` is taken but gets no events. `langgraph dev` (langgraph-api 0.16.7) "
+        "sent only `lifecycle`, `input`, `values` and `messages` for PAM's graph to a "
+        "subscription of every channel (`thread.events`): no `updates`. The case compares "
+        "those four channels."
+    ),
+    "thread stream seq": (
+        "`threads.stream` (v3): an event's `seq` is the same on every stream of the thread "
+        "in both; PAM numbers a run's events up from its start time (ms x 1000), "
+        "`langgraph dev` counts the thread's events from 1. Either only ever grows, which "
+        "is all a client's `since` needs. Not compared (ids are normalised)."
+    ),
+    "thread stream subscriptions over HTTP": (
+        "`threads.stream` (v3): `subscription.subscribe`/`unsubscribe` posted to "
+        "`/threads/{id}/commands` are `not_supported` in PAM (over HTTP a subscription is "
+        "the body of `POST /threads/{id}/stream/events`); `langgraph dev` answers success "
+        "for a subscription nothing delivers. The SDK never posts them."
+    ),
+    "thread stream refusal messages": (
+        "`threads.stream` (v3): a refused command has the protocol's error shape and the "
+        "same code on both sides (`unknown_command`, `invalid_argument`, "
+        "`no_such_interrupt`, and the same HTTP status); the message is each server's "
+        "own, PAM's naming what to send instead. The case compares status, type, id, code."
+    ),
 }
 
 # A thread's metadata keys PAM sets from its creation ("thread server metadata").

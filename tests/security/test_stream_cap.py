@@ -54,3 +54,26 @@ async def test_one_user_may_hold_only_so_many_streams(serve: Serve) -> None:
     assert one_more == mcp == (429, "too_many_streams")
     assert plain.status_code == 200
     assert others == again == (200, None)
+
+
+async def test_the_v3_thread_stream_counts_without_an_accept_header(serve: Serve) -> None:
+    """langgraph-sdk's v3 event stream (`POST /threads/{id}/stream/events`) is held open
+    until the client leaves; a client that sends no `Accept` is counted all the same."""
+    mallory = new_user("mallory")
+    body = {"channels": ["values"]}
+    async with (
+        serve(streams_max_per_user=1) as server,
+        httpx.AsyncClient(base_url=server.url, headers=auth(mallory), timeout=30) as m,
+    ):
+        tid = (await m.post("/threads", json={})).json()["thread_id"]
+        path = f"/threads/{tid}/stream/events"
+        async with (
+            m.stream("POST", path, json=body) as held,
+            m.stream("POST", path, json=body) as second,  # not read if it opened
+        ):
+            one_more, code = second.status_code, None
+            if one_more != 200:
+                await second.aread()
+                code = second.json()["code"]
+        assert held.status_code == 200
+    assert (one_more, code) == (429, "too_many_streams")
