@@ -2,7 +2,7 @@
 `{"detail", "code"}` (server/errors.py), not FastAPI's default validation list, and
 every operation lists the error statuses the middleware and handlers can give it
 (401 auth, 413 body limit, 422 validation, 429 rate limit, 503 database down, and
-the 400/404/409 of actions)."""
+the 400/404/409 of actions), except a status a route describes with its own body."""
 
 from __future__ import annotations
 
@@ -37,10 +37,21 @@ OWN_ERRORS = ("/health/",)  # answer with their own bodies, described by their r
 def _with_errors(operation: dict[str, Any]) -> None:
     responses = operation.setdefault("responses", {})
     for status, description in ERROR_STATUSES.items():
+        if _described_by_route(responses.get(status)):
+            continue
         responses[status] = {
             "description": description,
             "content": {"application/json": {"schema": REF}},
         }
+
+
+def _described_by_route(response: dict[str, Any] | None) -> bool:
+    """A status the route describes itself (a protocol's own error shape) keeps its
+    description; FastAPI's default validation error is replaced by the one shape."""
+    if response is None:
+        return False
+    schema = response.get("content", {}).get("application/json", {}).get("schema", {})
+    return schema.get("$ref") not in (None, "#/components/schemas/HTTPValidationError")
 
 
 def install_openapi(app: FastAPI) -> None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
+from pydantic import BaseModel
+
 from server.runs.run import Strategy
 
 Method = Literal["run.start", "input.respond", "subscription.subscribe", "subscription.unsubscribe"]
@@ -57,6 +59,15 @@ class CommandError(Exception):
 
     def answer(self) -> dict[str, Any]:
         return error_answer(self.command_id, self.code, self.message)
+
+
+class CommandRefusal(BaseModel):
+    """The protocol's error shape, as the OpenAPI document describes a refused command."""
+
+    type: Literal["error"]
+    id: int | None
+    error: ErrorCode
+    message: str
 
 
 def error_answer(command_id: int | None, code: ErrorCode, message: str) -> dict[str, Any]:

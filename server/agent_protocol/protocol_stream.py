@@ -27,6 +27,7 @@ from server.agent_protocol.auth import ProtocolUser
 from server.agent_protocol.protocol_commands import (
     Command,
     CommandError,
+    CommandRefusal,
     ErrorCode,
     error_answer,
     parse_command,
@@ -74,7 +75,10 @@ def _json(content: Any, status_code: int = 200) -> Response:
     return Response(dumps(content), status_code=status_code, media_type="application/json")
 
 
-@router.post("/threads/{thread_id}/commands")
+@router.post(
+    "/threads/{thread_id}/commands",
+    responses={400: {"model": CommandRefusal, "description": "Not a command at all."}},
+)
 async def command(
     thread_id: str, request: Request, user: ProtocolUser, res: Res, runs: Runs
 ) -> Response:

@@ -50,6 +50,13 @@ ID_ROUTES: dict[tuple[str, str], Any] = {
     ("GET", "/assistants/{assistant_id}/subgraphs"): None,
     ("GET", "/assistants/{assistant_id}/subgraphs/{namespace}"): None,
     ("GET", "/threads/{thread_id}/stream"): None,
+    # the v3 thread stream: answering a question waits on the thread, its events
+    ("POST", "/threads/{thread_id}/commands"): {
+        "id": 1,
+        "method": "input.respond",
+        "params": {"interrupt_id": "any", "response": {"decisions": [{"type": "approve"}]}},
+    },
+    ("POST", "/threads/{thread_id}/stream/events"): {"channels": ["values", "lifecycle"]},
     ("POST", "/assistants/{assistant_id}/versions"): {},
     ("POST", "/assistants/{assistant_id}/latest"): {"version": 1},
     ("PATCH", "/runs/crons/{cron_id}"): {"schedule": "0 10 * * *"},

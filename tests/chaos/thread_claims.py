@@ -42,6 +42,12 @@ CLAIMS: list[tuple[str, str, str, dict[str, Any]]] = [
         "/threads/{id}/runs/stream",
         {**RUN, "if_not_exists": "create", "stream_mode": ["values"]},
     ),
+    (
+        "POST /threads/{id}/commands run.start (the v3 thread stream)",
+        "POST",
+        "/threads/{id}/commands",
+        {"id": 1, "method": "run.start", "params": RUN},
+    ),
 ]
 
 

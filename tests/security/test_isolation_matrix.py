@@ -34,7 +34,7 @@ async def test_user_b_gets_nothing_of_user_a_and_forged_tokens_get_401(
     surfaces = {p.surface for p in probes}
     assert {"REST", "chat", "Agent Protocol", "WebSocket", "MCP", "A2A", "AG-UI"} <= surfaces
     claims = [p for p in probes if "as for an unused id" in p.tried]  # issue 14's oracle
-    assert len(claims) == 8 and all(p.ok for p in claims)
+    assert len(claims) == 9 and all(p.ok for p in claims)
     assert [p.got for p in probes if p.tried == "A's threads after B claimed their ids"] == [
         "unchanged"
     ]
