@@ -644,6 +644,13 @@ _THEY_DID = re.compile(
     r"(?!\s+(?:us|me)\b)",
     re.IGNORECASE,
 )
+# ... whose "she" or "they" may be the household's own: "the wife and I hit the shops, she
+# spent 80 at Kmart" is the couple's money.
+_HOUSEHOLD = re.compile(
+    r"\b(?:wife|husband|hubby|missus|missis|partner|other half|better half|the kids|our kids"
+    r"|my kids|son|daughter|grandkids)\b",
+    re.IGNORECASE,
+)
 _WE_DID = re.compile(
     r"\b(?:i|we|i'?ve|we'?ve|i have|we have|me and \w+|\w+ and i)\s+(?:\w+ly\s+|just\s+|also\s+"
     r"|only\s+|then\s+)?(?:spent|paid|bought|forked out|shelled out|dropped|blew|splurged|earned"
@@ -739,7 +746,8 @@ _DENIED_AFTER = re.compile(
     r"(?:don'?t|dont|do not|no need to|you (?:don'?t|do not) (?:need|have) to|there'?s no need to"
     r"|never mind)\s+(?:(?:bother|worry)\s+(?:(?:to|about|with)\s+)?)?"
     r"(?:putting|logging|adding|recording|writing|saving|entering|noting|keeping|jotting"
-    r"|popping|chucking|sticking|booking|tracking|filing|" + _DO_VERB + r")\s+"
+    r"|popping|chucking|sticking|booking|tracking|filing|counting|including|put|log|add|record"
+    r"|write|save|enter|note|keep|jot|pop|chuck|stick|bung|book|track|file|count|include)\s+"
     r"(?:it|that|this|them|those|these)\b[^,;.!?]*",
     re.IGNORECASE,
 )
@@ -806,7 +814,7 @@ def mood_told(text: str) -> Mood | None:
         _OTHERS_DID.search(text)
         or _TOLD_BY.search(text)
         or _THEIRS.search(text)
-        or (_THEY_DID.search(text) and not _WE_DID.search(text))
+        or (_THEY_DID.search(text) and not _WE_DID.search(text) and not _HOUSEHOLD.search(text))
     ):
         return "others"
     if _SUPPOSED.search(text):

@@ -124,6 +124,12 @@ def test_someone_elses_money_in_a_story_writes_nothing(text: str) -> None:
 def test_money_done_to_us_or_beside_ours_is_still_ours() -> None:
     assert "add_expense" in _tools("they charged us 80 for the site")
     assert mood_told("we paid 60 for the dinner and they paid 40") is None
+    # the household's money is the couple's
+    assert mood_told("the missus and I hit the op shops, she spent 35 on books") is None
+
+
+def test_a_refusal_of_something_else_leaves_the_purchase_kept() -> None:
+    assert "add_expense" in _tools("bought a new esky for 120, don't show it to the missus")
 
 
 @pytest.mark.parametrize(
