@@ -378,6 +378,12 @@ MAX_TAKE_BACK_WORDS = 8
 
 
 _ROW_CHANGES = frozenset({"update_expense", "update_event"})
+# A change that names no row, only "it"/"that": "actually make that 5 days".
+_IT_CHANGED = re.compile(
+    r"^\W*(?:(?:ok|okay|oh|no|nah|sorry|actually|wait|hang on|hmm+|um)\b[\s,.!]*)*"
+    r"(?:make|change|bump|push|move|put) (?:it|that|this)\b",
+    re.IGNORECASE,
+)
 
 
 def _changed_request(convo: Convo, reading: Reading) -> Reading | None:
@@ -392,7 +398,13 @@ def _changed_request(convo: Convo, reading: Reading) -> Reading | None:
         return None
     earlier = _read(convo, prev, recent_kind(convo), 1).requests
     targets = [r for r in earlier if r.tool in own] if own else earlier
-    if not targets and own <= _ROW_CHANGES and earlier and all(r.tool in QUERIES for r in earlier):
+    if (
+        not targets
+        and own <= _ROW_CHANGES
+        and _IT_CHANGED.match(convo.text)
+        and earlier
+        and all(r.tool in QUERIES for r in earlier)
+    ):
         # "actually make that 5 days" after a forecast: the reading asked again with its
         # value changed, not a kept row changed (no row was named, none was just written)
         targets = earlier

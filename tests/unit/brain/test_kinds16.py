@@ -236,6 +236,15 @@ def test_a_reading_asked_again_with_a_new_value(
     assert calls[0][1].items() >= changed.items()
 
 
+def test_a_row_named_after_a_reading_is_that_row_changed() -> None:
+    args = {"location": "Yamba", "days": 1}
+    turns = ["will it rain in yamba tomorrow?", called("weather_forecast", "c1", **args),
+             result("c1", "weather_forecast"), AIMessage("Showers."),
+             "ok shift the picnic to saturday then"]  # fmt: skip
+    tools = _tools(*turns, previous_action="weather_forecast (wheels, the previous turn)")
+    assert "weather_forecast" not in tools
+
+
 # --- a job told done after the shopping list ----------------------------------------------------
 
 
