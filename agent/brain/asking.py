@@ -613,11 +613,14 @@ _OTHERS_DID = re.compile(
     # "had the bearings done, $180, fellow said next in a year" is the user's own)
     r"(?:^(?i:(?:hey|hi|so|oh|and|but|apparently|pam|mate|well)\W+)*)(?:(?i:"
     + _OTHERS
-    + r")(?:'s)?"
+    # (what is theirs: "our neighbours' caravan did 18 per 100", "my mate's ute does 12")
+    + r")(?:'s|'(?=\s))?(?:\s+(?:car|ute|van|caravan|truck|rig|wagon|cruiser|4wd|4x4|camper"
+    r"|motorhome|bus|trailer|boat|bike|dog|kids?))?"
     r"(?:\s+[A-Z][a-z]+)?\s+(?i:(?:\w+ly\s+|just\s+|also\s+|always\s+|usually\s+)?"
     r"(?:" + _SAYING + r"|(?:\w+ed|bought|paid|spent|got|made|went|did|had|took|sold|found"
     r"|saw|left|put|set|been|has|have|always|usually|never|spends|pays|buys|gets|earns|uses"
-    r"|goes|runs|drives|burns|reckons)\b(?!\s+(?:us|me|mine|ours)\b))\b)"
+    r"|goes|runs|drives|burns|reckons|does|averages|drinks|manages|returns)\b"
+    r"(?!\s+(?:us|me|mine|ours)\b))\b)"
     r"|(?!(?:I|We|You|My|Our|The|It|That|This|So|And|But|Just)\b)[A-Z][a-z]+"
     r"(?: and [A-Z][a-z]+)?(?i:\s+" + _SAYING + r"\b|'s been\b))"
     # what it cost someone else: "my mate's service cost him 900"
@@ -628,6 +631,35 @@ _REPORTED = re.compile(
     r"(?i:" + _OTHERS + r")(?:\s+[A-Z][a-z]+)?\s+(?i:" + _SAYING + r")\s+(?i:that\s+)?$"
     r"|[A-Z][a-z]+\s+(?i:" + _SAYING + r")\s+(?i:that\s+)?$"
 )
+# Money someone else spent, told in a later clause of a story: "we watched a doco about a
+# couple who drove to Sydney, they spent about 2000 all up" (not what was done to us: "they
+# charged us 80", "they paid us 500"; nor beside an act of ours: "… and we paid 60").
+_THEY_DID = re.compile(
+    r"\b(?:they|he|she|those two|his mate|her mate|their mate"
+    r"|(?:the|that|a|some) (?:couple|family|people|folks|bloke|guy|lady|fella|mob|neighbou?rs?)"
+    r"(?:\s+(?:next door|next to us|beside us|near us|behind us|across from us|over the road"
+    r"|(?:two|three|a few) (?:vans|sites|spots) (?:down|over|up)|at the next site))?)"
+    r"\s+(?:\w+ly\s+|just\s+|also\s+|only\s+|must have\s+|must've\s+)?"
+    r"(?:spent|paid|bought|forked out|shelled out|dropped|blew|splurged|earned|made|sold)\b"
+    r"(?!\s+(?:us|me)\b)",
+    re.IGNORECASE,
+)
+# ... whose "she" or "they" may be the household's own: "the wife and I hit the shops, she
+# spent 80 at Kmart" is the couple's money.
+_HOUSEHOLD = re.compile(
+    r"\b(?:wife|husband|hubby|missus|missis|partner|other half|better half|the kids|our kids"
+    r"|my kids|son|daughter|grandkids)\b",
+    re.IGNORECASE,
+)
+_WE_DID = re.compile(
+    r"\b(?:i|we|i'?ve|we'?ve|i have|we have|me and \w+|\w+ and i)\s+(?:\w+ly\s+|just\s+|also\s+"
+    r"|only\s+|then\s+)?(?:spent|paid|bought|forked out|shelled out|dropped|blew|splurged|earned"
+    r"|made|sold|got|filled|had|grabbed)\b|\b(?:cost|charged|set|stung) (?:us|me)\b"
+    r"|\b(?:paid|gave) (?:us|me)\b|\b(?:my|our) (?:share|half|bit|cut)\b",
+    re.IGNORECASE,
+)
+
+
 # A habit: "we usually …", "most weeks we …", "every time we're in town …".
 _HABITUAL = re.compile(
     r"\b(?:usually|normally|generally|typically|always|often|tend to|most (?:weeks|days"
@@ -706,6 +738,55 @@ _KEPT_ALREADY = re.compile(
 )
 
 
+# ... or said after what it was about, pointing back at it: "the ferry cost 234 but don't
+# worry about putting that in", "spent 12 on a pie, no need to log it", "…, don't bother
+# recording that one". What it points at is told, not asked to be kept.
+_DENIED_AFTER = re.compile(
+    r"(?:[,;.!?:]|\s[-–—]|\b(?:but|and|so|though))\s*(?:(?:pls|please|just|oh|nah|no)\s+)*"
+    r"(?:don'?t|dont|do not|no need to|you (?:don'?t|do not) (?:need|have) to|there'?s no need to"
+    r"|never mind)\s+(?:(?:bother|worry)\s+(?:(?:to|about|with)\s+)?)?"
+    r"(?:putting|logging|adding|recording|writing|saving|entering|noting|keeping|jotting"
+    r"|popping|chucking|sticking|booking|tracking|filing|counting|including|put|log|add|record"
+    r"|write|save|enter|note|keep|jot|pop|chuck|stick|bung|book|track|file|count|include)\s+"
+    r"(?:it|that|this|them|those|these)\b[^,;.!?]*",
+    re.IGNORECASE,
+)
+# Only telling, not asking: "I'm only telling you cos it was a shock", "just venting".
+_ONLY_TELLING = re.compile(
+    r"\b(?:i'?m|im|i am)\s+(?:only|just)\s+(?:telling|saying|mentioning|letting you know)\b"
+    r"|\bjust (?:venting|saying|sharing|having a whinge|whinging|grumbling)\b",
+    re.IGNORECASE,
+)
+# Money still to come, an estimate the user will give for real later: "lunch will be about
+# 30 I reckon, I'll tell you the real number later", "dinner tonight should come to 80ish".
+_ABOUT = r"(?:about|around|roughly|maybe|like|approx\w*|somewhere around|near|close to|under|over)"
+_TO_COME = re.compile(
+    r"\b(?:will|'ll|gonna|going to)\s+(?:probably\s+|likely\s+)?"
+    r"(?:be|cost|come to|come in at|run (?:us|me|to)|set (?:us|me) back)\s+(?:us\s+|me\s+)?"
+    + _ABOUT
+    + r"?\s*[$£€]?\d"
+    # ("should be 42" corrects a row: only an estimate with its "about" is to come)
+    r"|\b(?:should|might|may|could)\s+(?:probably\s+|likely\s+)?"
+    r"(?:be|cost|come to|come in at|run (?:us|me|to)|set (?:us|me) back)\s+(?:us\s+|me\s+)?"
+    + _ABOUT
+    + r"\s*[$£€]?\d"
+    r"|\b(?:i'?ll|we'?ll|i will|we will)\s+(?:tell|let) you(?: know)?\b[^.?!]{0,40}\blater\b"
+    r"|\b(?:i'?ll|we'?ll|i will|we will)\s+(?:give|send) you (?:the )?(?:real|exact|actual"
+    r"|proper|final)\b",
+    re.IGNORECASE,
+)
+
+
+def still_to_come(text: str) -> bool:
+    """Whether `text`, one clause, tells money still to come ("the rest will be about 30")
+    with no act done and no request to keep it."""
+    return bool(
+        _TO_COME.search(text)
+        and not _DONE_ACT.search(_TO_COME.sub(" ", text))
+        and not asks_to_do(text)
+    )
+
+
 Mood = Literal["others", "supposed", "habit", "maybe", "denied", "kept", "price"]
 
 
@@ -717,13 +798,24 @@ def mood_told(text: str) -> Mood | None:
     # add bread, but pop milk on the list")
     if _DENIED.search(text) and not asks_to_do(_DENIED.sub(" ", text)):
         return "denied"
+    if _DENIED_AFTER.search(text) and not asks_to_do(_DENIED_AFTER.sub(" ", text)):
+        return "denied"
     if asks_to_do(text):
         return None
+    if _ONLY_TELLING.search(text):
+        return "others"  # told for its own sake: nothing to keep
+    if _TO_COME.search(text) and not _DONE_ACT.search(_TO_COME.sub(" ", text)):
+        return "maybe"
     if _KEPT_ALREADY.search(text):
         return "kept"
     if price_quoted(text):
         return "price"  # "eggs were 9 bucks a dozen at the iga": what a thing goes for
-    if _OTHERS_DID.search(text) or _TOLD_BY.search(text) or _THEIRS.search(text):
+    if (
+        _OTHERS_DID.search(text)
+        or _TOLD_BY.search(text)
+        or _THEIRS.search(text)
+        or (_THEY_DID.search(text) and not _WE_DID.search(text) and not _HOUSEHOLD.search(text))
+    ):
         return "others"
     if _SUPPOSED.search(text):
         return "supposed"
@@ -807,7 +899,11 @@ def spends_time(text: str) -> bool:
 # The fuel's own figures asked beside its money ("how much on diesel this month and how many
 # litres?"): the fuel figures answer, not the list of money.
 _LITRES_ASKED = re.compile(
-    r"\bhow many (?:litres|liters|liter|litre|l|gallons)\b|\b(?:litres|liters) (?:used|did we)\b"
+    r"\bhow many (?:litres|liters|liter|litre|l|gallons)\b"
+    # how much fuel went into the tank: "how much diesel have we gone through this month"
+    r"|\bhow much (?:diesel|petrol|unleaded|fuel|gas|lpg)\b[^?.!,]{0,25}\b(?:use|used|using"
+    r"|burn|burnt|burned|burning|go through|gone through|went through|going through)\b"
+    r"|\b(?:litres|liters) (?:used|did we)\b"
     r"|\b(?:fuel )?(?:economy|consumption|l/100|mpg)\b",
     _I,
 )

@@ -26,6 +26,7 @@ from agent.brain.asking import (
     asks_bare,
     fuel_figures,
     holds_back,
+    is_question,
     is_request,
     last_of_kind,
     mood_told,
@@ -93,6 +94,8 @@ def rescue(text: str) -> str | None:
     if not can_be(text, found.tool):
         return None
     mood = mood_told(text) if found.tool in WRITES or found.tool == "plan_trip" else None
+    if mood is None and "?" not in text and not is_question(text) and mood_told(text) == "others":
+        return None  # "my mate's ute does 12 per 100": their figures, no question of ours
     if mood == "price" and found.tool not in REPORTS:
         mood = None  # ("my fuel budget is $800 a month": a price keeps no act, a budget is set)
     if mood:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from agent.brain.asking import told_not_asked
 from agent.brain.questions import is_no, is_yes
 from agent.brain.row_acts import Unkept, unkept
 
@@ -28,7 +29,19 @@ _TICK = (
     r"\b(?:tick|cross|strike|check|scratch)\b.{0,30}\boff\b|\bmark\b.{0,30}\b(?:done|bought"
     r"|got|gotten|as got)\b"
 )
+# Which categories spending can go under, asked before any is used: "what sort of categories
+# can I put my spending under?", "which categories are there for expenses?".
+_CATEGORIES_ASKED = (
+    r"\b(?:what|which)(?: (?:sort|sorts|kind|kinds|type|types) of)? (?:spending |expense |money )?"
+    r"categor(?:y|ies)(?: options)? (?:can|could|should|do|does|are|is|would|will|have)\b"
+    r"|\b(?:what|which) (?:are|is) (?:the|your) (?:spending |expense )?"
+    r"(?:categories|category options)\b"
+    r"|\b(?:list|tell me|show me|give me) (?:the|your|all the|all) (?:spending |expense )?"
+    r"(?:categories|category options)\b(?! (?:spending|totals?|breakdown)\b)"
+    r"|\bhow many categories\b"
+)
 _RULES: list[tuple[str, str]] = [
+    ("categories", _CATEGORIES_ASKED),
     # the day, the date or the time asked: answered from the turn's own clock
     (
         "clock",
@@ -113,7 +126,7 @@ _TALK = re.compile(
     # having a yarn"
     r"|\bno need to (?:write|jot|log|save|note|record|put|keep) (?:anything|any of (?:it|that))\b"
     r"|\b(?:i'?m|we'?re|just) (?:just )?(?:having a (?:yarn|chat|natter|whinge)|chatting"
-    r"|rambling)\b",
+    r"|rambling)\b|" + _CATEGORIES_ASKED,
     _I,
 )
 
@@ -144,9 +157,16 @@ def gibberish(text: str) -> bool:
     return odd * 2 >= len(tokens)
 
 
+_HELLO_ONLY = r"^\W*(?:hi|hello|hey|g'day|gday|morning|evening)\W*$"
+
+
 def kind_of(text: str) -> str:
     if gibberish(text):
         return "gibberish"
+    if "?" not in text and told_not_asked(text) and not re.search(_HELLO_ONLY, text, _I):
+        # "the neighbours spent 300 on an awning", "don't log that, just telling you": news
+        # to hear, with nothing asked of PAM (a refusal would say it was a request)
+        return "told"
     if unkept(text):
         return "tick" if re.search(_TICK, text, _I) else "unkept"
     for kind, pattern in _RULES:
@@ -184,6 +204,13 @@ def general_reply(text: str, name: str | None = None, now: datetime | None = Non
         return f"Today is {day}."
     if kind == "help":
         return CAPABILITIES
+    if kind == "categories":
+        return (
+            "Spending can go under: fuel, food, groceries, camping, maintenance, insurance, "
+            "registration, repairs, entertainment, shopping, health, phone & internet, "
+            "gas/LPG, or other. Just tell me what it was for and I'll pick one — or say "
+            '"put it under repairs".'
+        )
     if kind == "hello":
         return f"G'day{who}, hello! What can I help with — {SHORT_OFFER}?"
     if kind == "how":
@@ -199,6 +226,8 @@ def general_reply(text: str, name: str | None = None, now: datetime | None = Non
         )
     if kind == "unkept":
         return _UNKEPT_REPLY[unkept(text) or "shopping"]
+    if kind == "told":
+        return "Fair enough — I haven't saved anything from that. Just say if you'd like it kept."
     if kind == "ack":
         return "Righto. Anything else I can help with?"
     if kind == "gibberish":

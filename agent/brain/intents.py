@@ -32,7 +32,7 @@ from agent.brain.families import PUT
 from agent.brain.general import talk_only
 from agent.brain.groceries import ITEMS
 from agent.brain.money import bare_numbers, best_amount
-from agent.brain.places import named_town, trip_places
+from agent.brain.places import named_town, town_after_word, trip_places
 from agent.brain.row_acts import REPLACES as ACT_REPLACES
 from agent.brain.row_acts import UNKEPT_REPLACES, unkept
 from agent.brain.slots_places import place_kind
@@ -145,6 +145,10 @@ _TWICE = re.compile(
     _I,
 )
 _MONEY_SIGN = re.compile(r"[$£€]\s?\d")
+# Money said as money: a sign, or a figure with its unit ("120 dollars", "85 bucks").
+_MONEY_AS_MONEY = re.compile(
+    r"[$£€]\s?\d|\d\s*(?:dollars?|bucks|quid|pounds|euros?|aud|nzd|usd|gbp)\b", _I
+)
 _QUANTITY = re.compile(r"\d\s*(?:l|ltrs?|litres?|liters?|kwh|gal|gallons?)\b", _I)
 _MONTHLY = re.compile(r"\b(?:a|per|each|every) month\b|\bmonthly\b|/\s*(?:month|mth|mo)\b", _I)
 _MAINT_LOG = re.compile(
@@ -211,6 +215,14 @@ _ADD_KIND = {
 _UPDATE = re.compile(
     r"\b(?:change|update|edit|fix|correct|make|amend|actually|should (?:have )?be(?:en)?|it was"
     r"|that was|move|reschedule|push|shift|bring)\b",
+    _I,
+)
+# A row added beside the one before, not a change of it: "pop that in too", "add it as well",
+# "we've just had breakfast, …" (a new act told: had, got, grabbed).
+_ONE_MORE = re.compile(
+    r"\b(?:too(?! (?:much|many|high|low|dear|expensive|big|small|early|late)\b)|as well|also"
+    r"|another|one more|on top of that)\b"
+    r"|\b(?:we'?ve|i'?ve|we have|i have) (?:just |also )?(?:had|got|grabbed|picked up|done)\b",
     _I,
 )
 # A change said as done: "the dentist moved to thursday", "bowls is now at 2"
@@ -535,6 +547,8 @@ def _referential(text: str, recent_kind: str | None) -> Candidate | None:
         tool = _REF_TOOLS.get(("delete", recent_kind))
         return Candidate(tool, 8) if tool else None
     short = len(text.split()) <= 14 and not _STRICT_SPEND.search(text)
+    if short and recent_kind in ("expense", "event") and _ONE_MORE.search(text):
+        short = False  # "actually we've just had breakfast, 21.60, pop that in too": a new row
     if recent_kind == "task" and short and _DONE.search(text):  # "the second one's done"
         return Candidate("complete_task", 8)
     if _UPDATE.search(text) and short:
@@ -665,6 +679,11 @@ _TOLD_ABOUT_PLACE = re.compile(
     rf"|\b(?:{PLACE_KIND})\s+(?:at|in|near|behind|outside)\s+(?:the\s+)?[A-Z][\w']*"
     r"(?:\s+[A-Z][\w']*)*\s+(?:gives?|offers?|has|does|charges?|is|was|closes?|opens?"
     r"|takes?|allows?|lets?|won'?t|doesn'?t|only)\b(?!\s+(?:at|in|near|on|behind|by)\b)"
+    # (a town typed in lower case, and what it is like: "the mechanic in thames is honest")
+    rf"|\b(?:{PLACE_KIND})\s+(?:at|in|near|outside)\s+(?:the\s+)?[a-z][\w']*(?:\s+[a-z][\w']*)?"
+    r"\s+(?:is|was|are|were|'s)\s+(?:\w+\s+)?(?:honest|good|great|fair|cheap|dear|reliable|friendly"
+    r"|helpful|quick|slow|terrible|awful|shocking|excellent|decent|the best|the worst|closed"
+    r"|dodgy|trustworthy|expensive|pricey|clean|dirty|noisy|quiet|busy|open)\b"
 )
 
 
@@ -679,6 +698,12 @@ _FOUND_PLACE = re.compile(
 _SHARE_IT = re.compile(
     r"\bshare (?:it|this|that|this one|that one)\b(?!.{0,40}\b(?:saying|that|:))", _I
 )
+
+
+def filed_under(text: str) -> bool:
+    """Whether `text` files money in a category of spending ("put it under repairs")."""
+    filed = _FILED_UNDER.search(text)
+    return filed is not None and filed["cat"].lower() in CATEGORIES
 
 
 # A figure with a unit of size, weight or pressure: a measure, never money.
@@ -850,6 +875,29 @@ def keeps_a_place(text: str) -> bool:
     )
 
 
+# A spot shared by its kind and its town, with no words of a post: "share the dump point
+# behind the visitor centre in tennant creek with everyone", "share the Apex Park tap in
+# Roma". The place is saved for everyone (a post has words to say: "share: …", "saying …").
+_SHARE_A_PLACE = re.compile(
+    r"^(?:(?:please|pls|can you|could you|would you|and|also|oh|ok|okay)\s+)*share\s+"
+    r"(?:the|this|that|our|my|a|an)\s+(?P<what>[^,.;:!?\"]{3,80}?)"
+    r"(?:\s+with\s+(?:everyone|everybody|others|other (?:travellers|campers|people)|all"
+    r"|the community|other nomads)\b(?P<rest>.*)|[,.;!?]\s*(?P<tail>.*)|\s*)$",
+    _I,
+)
+_POST_WORDS = re.compile(
+    r"[:\"“]|\bsaying\b|\b(?:photos?|pics?|pictures?|story|news|post|tip)\b", _I
+)
+
+
+def shares_a_place(text: str) -> bool:
+    """Whether `text` shares a spot it names by its kind and town (a saved place, shared)."""
+    m = _SHARE_A_PLACE.match(text)
+    if m is None or _POST_WORDS.search(m["what"]) or place_kind(m["what"]) is None:
+        return False
+    return bool(named_town(m["what"]) or town_after_word(m["what"], "in|at|near|outside"))
+
+
 def classify(text: str, today: date, recent_kind: str | None = None) -> Candidate | None:
     """The best tool for `text`, or None when nothing in it asks for one."""
     best = _classify(text, today, recent_kind)
@@ -860,6 +908,7 @@ def classify(text: str, today: date, recent_kind: str | None = None) -> Candidat
             inner = Candidate("log_fuel", inner.score)  # a fill is kept as a fill (its fuel log)
         if inner and inner.tool in WRITES and (read := READ_OF.get(inner.tool)):
             best = Candidate(last_of_kind(text, read) or read, inner.score)
+
     # (a kept row changed or taken away is read on the message's clauses, segment._acted_on:
     # read here, on every text the rules are asked about, it broke one held-out conversation)
     tool = best.tool if best else None
@@ -890,6 +939,8 @@ def _classify(text: str, today: date, recent_kind: str | None) -> Candidate | No
         candidates.insert(0, Candidate("complete_task", STRONG))
     if ref := _referential(text, recent_kind):
         candidates.insert(0, ref)
+    if shares_a_place(text):  # "share the dump point in Roma with everyone"
+        candidates.insert(0, Candidate("save_place", EXPLICIT))
     if not candidates and _FOUND_PLACE.search(text) and _SHARE_IT.search(text):
         candidates = [Candidate("save_place", 7)]  # "found a free camp near X … share it"
     if not candidates:
@@ -906,13 +957,17 @@ def _classify(text: str, today: date, recent_kind: str | None) -> Candidate | No
         and where != best.tool
         and where in {c.tool for c in candidates}
         and not is_question(text)
+        # ("I did the ring Mum job yesterday": a job named as done is that job, ticked)
+        and not (best.tool == "complete_task" and where == "add_task")
     ):
         best = Candidate(where, best.score)  # "new wiper blades - add to the shopping list"
-    if best.tool in ("log_maintenance", "log_fuel") and _MONEY_SIGN.search(text):
-        filed = _FILED_UNDER.search(text)
-        if filed and filed["cat"].lower() in CATEGORIES:
-            # "put the $180 for the new battery under repairs": money filed in a category
-            best = Candidate("add_expense", EXPLICIT)
+    if (
+        best.tool in ("log_maintenance", "log_fuel")
+        and _MONEY_AS_MONEY.search(text)
+        and filed_under(text)
+    ):
+        # "put the $180 for the new battery under repairs": money filed in a category
+        best = Candidate("add_expense", EXPLICIT)
     if best.tool == "remember" and (noted := _noted_as(text, candidates, today)):
         best = noted
     if (
@@ -944,6 +999,8 @@ def _classify(text: str, today: date, recent_kind: str | None) -> Candidate | No
         replaced, tool = overrule(text, best.tool)
         if best.tool in ("delete_expense", "update_expense") and _MONEY_SIGN.search(text):
             replaced = False  # "scratch off that £9 for the ferry coffee": money names the row
+        if tool == "add_task" and best.tool == "complete_task" and told_done(text):
+            replaced = False  # "I did the ring Mum job yesterday": that job, done
         if tool == "log_fuel" and not _FILLS.search(text):
             replaced = False  # "the plumber charged us 220": a fill names fuel or energy
         if (

@@ -92,4 +92,18 @@ def asked_about(text: str) -> str | None:
     on = _ON_CATEGORY.search(text)
     if on and category_of(on["what"]):
         return "list_expenses"
-    return last_of_kind(text, next((tool for tool, words in _ABOUT if words.search(text)), None))
+    about = next((tool for tool, words in _ABOUT if words.search(text)), None)
+    if about is None and _KEPT_VERB.search(text) and category_of(text):
+        # "did I put in the chemist thing from yesterday?": a thing of a kind of spending,
+        # whether it went in is in the expenses
+        about = "list_expenses"
+    return last_of_kind(text, about)
+
+
+# Keeping a row, asked after with a thing of a kind of spending and no other place named.
+_KEPT_VERB = re.compile(
+    r"\b(?:put|popped|chucked|entered|logged|recorded|added|jotted|noted|enter|log|record|add"
+    r"|note|pop|chuck|stick|stuck|bung|bunged|jot)\b(?!.{0,40}\b(?:list|pantry|cupboard|fridge|freezer|calendar|diary|jobs|tasks"
+    r"|to-?dos?)\b)",
+    _I,
+)

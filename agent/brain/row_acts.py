@@ -136,7 +136,8 @@ _CHANGED = re.compile(
     r"|changed|bumped|rescheduled|postponed|brought forward|put back)\b"
     r"|(?:is|'s) now\b|(?:is|'s) (?:at|on) [^,;.!?]{1,20}? now\b"
     r"|(?:isn'?t|is not|'s not) (?:at|on) [^,;.!?]{1,20}? (?:any ?more|now)\b|(?:is|'s) no longer\b"
-    r"|was actually\b|should (?:have been|be)\b|(?:is|was) wrong\b)",
+    r"|was actually\b|should (?:have been|be)\b|(?:is|was) wrong\b"
+    r"|(?:was|is|were|'s) (?:meant|supposed) to (?:be|have been)\b)",
     _I,
 )
 _THEY_CHANGED = re.compile(

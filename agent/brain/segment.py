@@ -15,9 +15,12 @@ from agent.brain.asking import (
     answer_to_question,
     asks_bare,
     asks_to_do,
+    fuel_figures,
     holds_back,
+    is_question,
     mood_told,
     signs_off,
+    still_to_come,
     told_to_keep,
     unreal_act,
 )
@@ -31,12 +34,14 @@ from agent.brain.intents import (
     STRONG,
     Candidate,
     classify,
+    filed_under,
     other_sense,
     scene,
     shows_it,
 )
 from agent.brain.learned import guess, probability
 from agent.brain.money import best_amount, currency_named
+from agent.brain.ranges import find_range
 from agent.brain.reminders import DETAIL as REMINDER_DETAIL
 from agent.brain.row_acts import ACTS as ROW_ACTS
 from agent.brain.row_acts import REPLACES as ACT_REPLACES
@@ -752,6 +757,21 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
         if mood == "supposed":
             pieces = [_read_only(p) for p in pieces]
         pieces = [Piece(p.text, None) if p.intent and p.intent.tool in drops else p for p in pieces]
+    pieces = [
+        Piece(p.text, None)
+        if p.intent and p.intent.tool in REPORTS and len(pieces) > 1 and still_to_come(p.text)
+        else p
+        for p in pieces
+    ]  # "spent 40 on fuel, the rest will be about 30": only the 40 is done
+    if (
+        any(p.intent for p in pieces)
+        and "?" not in text
+        and not is_question(text)
+        and mood_told(text) == "others"
+    ):
+        # "our neighbours' caravan did 18 per 100 on the way up": someone else's figures,
+        # told with no question, ask for none of ours either
+        pieces = [Piece(p.text, None) for p in pieces]
     pieces = _unpriced_beside(_urgent_reminders(pieces, today))
     if signs_off(text):
         pieces = [p for p in pieces if p.intent is None or p.intent.tool != "plan_trip"]
@@ -905,11 +925,37 @@ def _read_only(piece: Piece) -> Piece:
     return Piece(piece.text, Candidate(read, intent.score) if read else None)
 
 
+# "how do I add our rig? it's a 2015 Land Cruiser, diesel, we call her Bessie": asking how
+# to keep a row, then giving its values, asks for it kept (alone, "how do I add a vehicle?"
+# is a question). Read as the request itself, its values after it.
+_HOW_TO = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|g'?day|morning|ok|okay|so|um|pam)\b[\s,!.]*)*"
+    r"(?:how (?:do|can|should|would|will) (?:i|we)(?: go about)?|how to|can (?:i|we)"
+    r"|is (?:it|there a way) (?:possible )?to)\s+"
+    r"(?P<ask>(?:add|log|save|enter|record|put in|set up|create|book|make|keep|track)"
+    r"\s+[^?]{1,60}?)"
+    r"\s*\?+\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+_VALUES_GIVEN = re.compile(
+    r"\d|\b(?:it'?s|its|it is|they'?re|called|named|we call|her name|his name|name'?s)\b",
+    re.IGNORECASE,
+)
+
+
+def _how_to_with_values(text: str) -> str:
+    m = _HOW_TO.match(text)
+    if m is None or not _VALUES_GIVEN.search(m["rest"]) or "?" in m["rest"]:
+        return text
+    return f"{m['ask']}, {m['rest']}"
+
+
 def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
     """The message's requests in order; text without a request joins its neighbour. In a
     message of several sentences where some are addressed to PAM, the others are context:
     the words a pointing request means ("…, thirty-four ninety-five. Could you put it in
     under gas?"), else requests only when they stand alone (STANDALONE)."""
+    text = _how_to_with_values(text)
     listed = _expense_list(text) or _task_list(text) or _line_list(text, today, recent_kind)
     if listed := listed or _pasted_list(text, today, recent_kind):
         return listed
@@ -1021,6 +1067,8 @@ def _pointed(own: Piece, whole: str, today: date, recent_kind: str | None) -> Ca
     if talk_only(own.text):
         return None  # "… drove 9 hours today. Is that normal?" asks no tool
     rules = classify(whole, today, recent_kind)
+    if rules and rules.tool in MONEY and own.intent and filed_under(own.text):
+        return rules  # "spent 120 on a hose for the van. put it under repairs": that money
     trusted = rules and (rules.score >= EXPLICIT or probability(whole, rules.tool) > DOUBT)
     if rules and trusted and (own.intent is None or rules.score > own.intent.score):
         return rules
@@ -1069,6 +1117,85 @@ def _sure_of(chunk: str) -> Candidate | None:
     if asked and found.tool not in GREEDY:
         return Candidate(tool, WEAK) if tool else None
     return Candidate(found.tool, WEAK)
+
+
+# A reading asked beside another in one message: "list my vans and the last tyre
+# pressures" (the verb of the first carried to the bare noun phrase of the second), "how
+# much diesel have we gone through and are we over budget" (a question of its own that no
+# rule reads). Only a reading is taken this way, never a write: a reading keeps nothing.
+_SHOW_VERB = re.compile(
+    r"^\s*(?:(?:and|also|then|so|ok|okay|now|please|pls|can you|could you|would you)\s+)*"
+    r"(?P<verb>(?:list|show|give|pull up|bring up|read out|tell)(?:\s+(?:me|us))?"
+    r"|what(?:'s| is| are|s)|whats)\b",
+    re.IGNORECASE,
+)
+_NOUN_PHRASE = re.compile(
+    r"^\s*(?:and\s+|also\s+|plus\s+)?(?:(?:the|my|our|all|any|all the|all my|all our|both)\s+)?"
+    r"(?:(?:last|latest|recent|current|upcoming|saved|other)\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}"
+    r"\s*[?.!]*$",
+    re.IGNORECASE,
+)
+_QUESTION_OPEN = re.compile(
+    r"^\s*(?:(?:and|also|so|oh)\s+)*(?:how (?:much|many|far|long)|what|what's|whats|which"
+    r"|when|where|(?:are|is|have|has|did|do) (?:we|i|my|our|the)\b)",
+    re.IGNORECASE,
+)
+_VERBISH = re.compile(
+    r"\b(?:is|are|was|were|be|been|have|has|had|do|does|did|can|will|add|log|put|set|save|get"
+    r"|got|spent|paid|bought|went|need|want)\b",
+    re.IGNORECASE,
+)
+_TO_DO = re.compile(r"\bto[- ]do\b", re.IGNORECASE)
+_LEAD_AND = re.compile(r"^\s*(?:and|also|plus)\s+", re.IGNORECASE)
+SURE_READING = 0.5  # the classifier this sure of a reading beside another makes it one
+
+
+_Segment = tuple[int, int, Candidate | None, Candidate | None]
+
+
+def segments_text(text: str, segments: list[_Segment]) -> str | None:
+    """The words of the clause before, when it asked for a reading; else None."""
+    if not segments:
+        return ""
+    s0, e0, prev, _forced = segments[-1]
+    if prev is None:
+        return None
+    return text[s0:e0] if prev.tool not in WRITES and prev.tool not in ("plan_trip",) else None
+
+
+def _read_beside(chunk: str, before: str | None, whole: str, after: str) -> Candidate | None:
+    """The reading a clause no rule reads asks for, beside a reading or first in a message:
+    a question of its own, or a bare noun phrase after a reading's verb ("show me X and
+    Y")."""
+    if before is None:
+        return None
+    said = chunk.strip()
+    probe = ""
+    if before and (verb := _SHOW_VERB.match(before)) and _NOUN_PHRASE.match(said):
+        if not _VERBISH.search(_TO_DO.sub(" ", said)):  # ("my to do list" names a list)
+            probe = f"{verb['verb']} {_LEAD_AND.sub('', said)}"
+    elif _QUESTION_OPEN.match(said) and len(said.split()) >= 3 and _QUESTION_OPEN.match(after):
+        probe = said  # a question beside a question of its own ("… and are we over budget")
+    if not probe or talk_only(probe):
+        return None
+    dated = find_day(said, _ANY_DAY, future=False) or find_range(said, _ANY_DAY)
+    if len(said.split()) <= 3 and dated:
+        return None  # ("… for monday and tuesday": a day of the reading before)
+    if before and find_range(f"{before} and {said}", _ANY_DAY) != find_range(before, _ANY_DAY):
+        return None  # ("… between christmas and new year": the end of the span before)
+    rules = classify(probe, _ANY_DAY)
+    tool = rules.tool if rules is not None else None
+    if tool is None:
+        found = guess(probe)
+        if found.probability >= SURE_READING and not other_sense(found.tool or "", probe):
+            tool = found.tool
+    if tool is None or tool in WRITES or tool == "plan_trip":
+        return None
+    # ("how much on petrol this month and how many litres?": the fuel's figures, one request)
+    return Candidate(fuel_figures(whole, tool) or tool, WEAK)
+
+
+_ANY_DAY = date(2026, 1, 1)  # (a reading's tool does not hang on the day)
 
 
 # A clause that asks how things stand after a write asks for the status of what was written.
@@ -1261,6 +1388,19 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
         status = _STATUS_OF.get(before.tool) if before else None
         if intent is None and status and _HOW_IT_STANDS.match(chunk.strip()):
             intent = rescued = Candidate(status, WEAK)  # "set it to 500 and how's it looking"
+        elif (
+            intent is None
+            and len(bounds) > 2  # (alone, a message is the follow-up's or the classifier's)
+            and (
+                found := _read_beside(
+                    chunk,
+                    segments_text(text, segments),
+                    text,
+                    text[bounds[i + 2] : bounds[i + 3]] if i + 3 < len(bounds) else "",
+                )
+            )
+        ):
+            intent = rescued = found  # "list my vans and the last tyre pressures"
         elif intent is None and (found := _sure_of(chunk)) is not None:
             prev = segments[-1][2] if segments else None
             # after a trip, a fill, a vehicle …, a clause is about that request ("… to
@@ -1360,6 +1500,11 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 segments[-1] = (s0, kept_end, prev, forced or prev)
                 continue
             if intent and _POINTER.match(chunk.strip()) and not detail:
+                if prev and prev.tool in MONEY and filed_under(chunk):
+                    # "spent 120 at bunnings on a hose for the van. put it under repairs":
+                    # the money before, filed in a category of spending (one expense)
+                    segments[-1] = (s0, end, prev, forced or prev)
+                    continue
                 if prev and prev.score > WEAK and DOMAIN[prev.tool] != DOMAIN[intent.tool]:
                     # "plan a trip to X on Saturday and put it in the calendar": the trip
                     # stays a request, and the calendar takes it as its words (in one

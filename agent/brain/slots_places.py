@@ -93,6 +93,21 @@ _KEPT_ON = re.compile(
 )
 
 
+# "share" as the message's verb: the place is saved for everyone ("share the water tap at
+# the Longreach showgrounds with everyone"), its name is what follows.
+_SHARE_FIRST = re.compile(
+    r"^\s*(?:(?:please|pls|can you|could you|would you|and|also|oh)\s+)*share\s+(?=\S)", _I
+)
+
+
+# A spot said by where it is, not by a name: "behind the visitor centre", "by the river".
+_WHERE_NOT_NAME = re.compile(
+    r"(?:behind|by|beside|next to|near|opposite|across from|across the road from|out the back of"
+    r"|at the back of|round the back of|down (?:near|by)|along|off|just off|on the edge of)\s",
+    _I,
+)
+
+
 # Coordinates typed as "lat,lng" ("-29.45,120.7", "-12.46, 130.84"): the spot itself.
 _COORDS = re.compile(r"(?<![\w.])(-?\d{1,2}\.\d+)\s*,\s*(-?\d{1,3}\.\d+)(?![\w.])")
 
@@ -165,6 +180,8 @@ def save_place(text: str, env: Env) -> Draft:
     if notes:
         draft.put("notes", tidy(notes[1])[:500])
         cut = cut[: notes.start()]
+    if shared_first := _SHARE_FIRST.match(cut):
+        cut = cut[shared_first.end() :]  # "share the dump point at X with everyone": save it shared
     mark = re.search(r":|\s-\s", cut)
     if mark and not tidy(cut[: mark.start()], _LEAD + r"|as an?|" + _KIND_WORDS):
         cut = cut[mark.end() :]  # "save this spot as a campsite: Lake Ballard near Menzies"
@@ -259,6 +276,10 @@ def save_place(text: str, env: Env) -> Draft:
         town_said = town if town and known_town(town) else None
         if town_said and town_said.lower() not in name.lower():
             name = f"{town_said} {name}"
+    if name and kind_word and town and _WHERE_NOT_NAME.match(name):
+        # "the dump point behind the visitor centre in tennant creek": where it is, no name
+        draft.put("notes", name[0].lower() + name[1:])
+        name = f"{town} {kind_word[0].lower()}"
     draft.put("name", name)
     # "the Nyngan Riverside caravan park": Nyngan; coordinates say it best
     draft.put("location", f"{coords[1]},{coords[2]}" if coords else place)
@@ -266,7 +287,7 @@ def save_place(text: str, env: Env) -> Draft:
         kind = env.previous.filters.get("kind")  # "save X as one too" after campsites were shown
     draft.put("kind", kind or "other")
     draft.put("rating", int(rating.value) if rating else None)
-    if _SHARED.search(text) and not _PRIVATE.search(text):
+    if (_SHARED.search(text) or shared_first) and not _PRIVATE.search(text):
         draft.put("shared", True)
     draft.missing = None if draft.args.get("name") else "name"
     return draft

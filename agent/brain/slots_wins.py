@@ -44,6 +44,15 @@ def _without_category_said(description: str, category: str | None, american: boo
     return description
 
 
+# A closing clause that files the money in its category: "…, pop it under repairs".
+_FILED_TAIL = re.compile(
+    r"\s*[,.;:-]?\s*(?:(?:and|so|then|please|pls|just|can you|could you)\s+)*(?:put|pop|stick"
+    r"|chuck|file|log|class|record|enter|book)\s+(?:it|that|this|them)\s+(?:in\s+)?(?:under"
+    r"|as|in(?:to)? the)\s+[^,.;]*$",
+    _I,
+)
+
+
 # Bills that are never a few dollars: "rego was four twenty" is $420, not $4.20.
 _DEAR = {"registration", "insurance", "repairs", "maintenance", "camping", "phone_internet"}
 
@@ -182,6 +191,7 @@ def add_expense(text: str, env: Env) -> Draft:
         category = "shopping"  # a thing bought that no other category names
     draft.put("category", category or ("other" if len(description) > 1 else None))
     description = _without_category_said(description, category, env.american)
+    description = _FILED_TAIL.sub("", description)  # "…, put it under repairs": where it goes
     draft.put("description", tidy(description, _SPEND_WORDS)[:200] or None)
     draft.missing = "amount" if not amount else None if draft.args.get("category") else "category"
     return draft
@@ -192,6 +202,10 @@ _SOURCE_ENDS = (
     r"the|my|some|a|an|paid|got paid|received|came in|came through|in cash|cash|it|was|on"
     r"|were|i|we|they|he|she|me|us"  # "…, we were paid Friday": who was paid is no source
 )
+
+
+# Being paid with no payer named: the user's pay ("we got paid 800 today").
+_BEING_PAID = re.compile(r"\b(?:got|get|been|was|were|getting) paid\b(?!\s+(?:for|by|from)\b)", _I)
 
 
 def add_income(text: str, env: Env) -> Draft:
@@ -230,6 +244,8 @@ def add_income(text: str, env: Env) -> Draft:
             r"|of|in|my|our|the|a|an|some|just|today|dollars|bucks|log|add|record|came in"
             r"|arrived|landed",
         )
+    if not source and _BEING_PAID.search(rest):
+        source = "Pay"  # "got paid 1200": the user's pay, as "my pay came in, 1200" says
     draft.put("source", source[:200] if source else None)
     draft.missing = "amount" if not amount else None if source else "source"
     return draft

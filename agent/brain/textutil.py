@@ -256,6 +256,11 @@ _DOLLARS_CENTS = re.compile(
 _PER = re.compile(r"(?<=\d)\s*/\s*(month|mth|mo|week|wk|night|day|year|yr)\b", re.IGNORECASE)
 _PER_WORD = {"mth": "month", "mo": "month", "wk": "week", "yr": "year"}
 _HAVE_CONTRACTIONS = re.compile(r"\b(what|where|who|how)'ve\b", re.IGNORECASE)
+# "shoulda been 54", "should've been", "coulda", "musta": the modal and "have", as written out
+_MODAL_HAVE = re.compile(
+    r"\b(should|could|would|must)(?:a|'ve|ve|'a)(?= (?:been|had|done|got|paid|put|said|gone)\b)",
+    re.IGNORECASE,
+)
 
 
 def _price(m: re.Match[str]) -> str:
@@ -786,6 +791,7 @@ def normalise(text: str) -> str:
     text = mend(respell(_TEXTED.sub(_texted, text)))
     text = _ORDINAL_DATE.sub(_ordinal_date, text)
     text = _HAVE_CONTRACTIONS.sub(r"\1 have", text)  # "what've we got on"
+    text = _MODAL_HAVE.sub(r"\1 have", text)  # "shoulda been 54"
     text = _PER.sub(lambda m: " a " + _PER_WORD.get(m[1].lower(), m[1].lower()), text)
     text = _YEAR_WORDS.sub(_year, fix_number_words(_CONTRACTIONS.sub(_apostrophe, text)))
     text = _HOUR_ONE.sub(r"\g<1>1", text)

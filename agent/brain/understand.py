@@ -35,7 +35,7 @@ from agent.brain.dialogue import (
 from agent.brain.dictation import undictate
 from agent.brain.ellipsis import other_read, what_else
 from agent.brain.general import talk_only
-from agent.brain.intents import OTHER_SENSE, READINGS, other_sense
+from agent.brain.intents import OTHER_SENSE, READINGS, STRONG, other_sense
 from agent.brain.own_rows import asked_about
 from agent.brain.places import named_town, town_after_word
 from agent.brain.pointing import points_back
@@ -231,6 +231,8 @@ def _from_previous_turn(convo: Convo) -> Reading | None:
         more
         and not other_read(text, convo.env, reads, guess=False)
         and not what_else(text, convo.env)
+        # ("also I did the ring Mum job yesterday, mark it done": a job told done, no item)
+        and not any(p.intent and p.intent.score >= STRONG for p in _pieces(text, convo.env.today))
     ):
         return Reading([Request(more[0], more[1], more[1])])
     if again := same_again(text, convo.env):
@@ -375,6 +377,15 @@ def _takes_back(convo: Convo) -> bool:
 MAX_TAKE_BACK_WORDS = 8
 
 
+_ROW_CHANGES = frozenset({"update_expense", "update_event"})
+# A change that names no row, only "it"/"that": "actually make that 5 days".
+_IT_CHANGED = re.compile(
+    r"^\W*(?:(?:ok|okay|oh|no|nah|sorry|actually|wait|hang on|hmm+|um)\b[\s,.!]*)*"
+    r"(?:make|change|bump|push|move|put) (?:it|that|this)\b",
+    re.IGNORECASE,
+)
+
+
 def _changed_request(convo: Convo, reading: Reading) -> Reading | None:
     """ "put it in the Gulf Travellers group instead" after a declined post, "and albany?"
     after a forecast: the previous message's request with this turn's values over its own
@@ -387,6 +398,16 @@ def _changed_request(convo: Convo, reading: Reading) -> Reading | None:
         return None
     earlier = _read(convo, prev, recent_kind(convo), 1).requests
     targets = [r for r in earlier if r.tool in own] if own else earlier
+    if (
+        not targets
+        and own <= _ROW_CHANGES
+        and _IT_CHANGED.match(convo.text)
+        and earlier
+        and all(r.tool in QUERIES for r in earlier)
+    ):
+        # "actually make that 5 days" after a forecast: the reading asked again with its
+        # value changed, not a kept row changed (no row was named, none was just written)
+        targets = earlier
     if (
         not targets
         and (no := declined_tool(convo))
