@@ -37,6 +37,8 @@ _WORDS = {
     "question", "message", "comment",
 }  # fmt: skip
 
+# The value a kind or category falls back to when no word names one: never said instead.
+_CATCH_ALL = "other"
 # Where a town said alone goes, by tool.
 _PLACE_SLOT = {
     "weather_forecast": "location", "find_places": "near", "plan_trip": "destination",
@@ -67,7 +69,8 @@ def repaired(extract: Extractor, text: str, env: Env) -> Draft:
     said = {
         key: value
         for key, value in after.args.items()
-        if key not in _WORDS and not (key in before.args and unsaid.get(key) == value)
+        if key not in _WORDS
+        and not (key in before.args and (unsaid.get(key) == value or value == _CATCH_ALL))
     }
     slot = _PLACE_SLOT.get(whole.tool)
     if slot and slot not in said and (town := _town_first(text[at:])):

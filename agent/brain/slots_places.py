@@ -301,8 +301,8 @@ def find_places(text: str, env: Env) -> Draft:
     radius = figures.radius_km(text, env.units)
     cut = blank(text, [(radius.start, radius.end)]) if radius else text
     where = place_after(
-        cut, "near|around|round|'round|close to|in|at|by|outside|of|nearby|from", town=True
-    )
+        cut, "near|around|round|'round|close to|in|at|by|outside|of|nearby", town=True
+    ) or place_after(cut, "from", town=True)  # ("15 km from cobar"; not "from the front left")
     near = where[0] if where else named_town(cut) or env.location
     draft.put("near", near)
     if radius:

@@ -251,8 +251,9 @@ _CHANGE = re.compile(r"\b(?:to|until|till|for|back to|forward to|instead)\b", _I
 _SAME_TIME = re.compile(r"\b(?:the\s+)?same\s+time\b(?!\s+(?:as|next|last))", _I)
 
 
-# An hour of 1–12 said with no am/pm and no part of the day: either half of the day.
-_HALF_UNSAID = re.compile(r"(?:at\s+|to\s+|for\s+)?(?:[1-9]|1[0-2])(?:[.:][0-5]\d)?", _I)
+# A time said with its half of the day ("7pm", "7 a.m.") or on the 24-hour clock ("07:45",
+# "19:30"); any other hour of 1–12 ("7.30", "quarter past 7") may be either half.
+_HALF_FIXED = re.compile(r"\d\s*(?:am|pm|a\.m|p\.m)\b|\b(?:0\d|1[3-9]|2[0-4])\b", _I)
 _HALF_SAID = re.compile(
     r"\b(?:morning|mornin|arvo|afternoon|evening|tonight|night|noon|midday|midnight|am|pm"
     r"|a\.m|p\.m|brekkie|breakfast)\b",
@@ -278,7 +279,7 @@ def update_event(text: str, env: Env) -> Draft:
     elif clock:
         draft.relative["time"] = clock.at
         said = unday[at + clock.start : at + clock.end]
-        if _HALF_UNSAID.fullmatch(said.strip()) and not _HALF_SAID.search(unday[at:]):
+        if not _HALF_FIXED.search(said) and not _HALF_SAID.search(unday[at:]):
             # "move dinner to 7.30": the half of the day the event has (planner)
             draft.relative["either_half"] = True
     elif (hour := bare_hour(unday)) is not None:

@@ -199,6 +199,12 @@ def _shown(title: str, start: str) -> list[Any]:
          "2026-03-12T19:00:00+11:00"),
         ("Bowls", "2026-03-12T10:00:00+11:00", "move bowls to 13:30",
          "2026-03-12T13:30:00+11:00"),
+        ("Tea at the club", "2026-03-12T17:30:00+11:00", "move tea at the club to quarter past 7",
+         "2026-03-12T19:15:00+11:00"),
+        ("Walk", "2026-03-12T07:00:00+11:00", "move the walk to half past 6",
+         "2026-03-12T06:30:00+11:00"),
+        ("Walk", "2026-03-12T19:00:00+11:00", "move the walk to 07:15",
+         "2026-03-12T07:15:00+11:00"),
     ],
 )  # fmt: skip
 def test_a_moved_hour_takes_the_half_of_the_day_nearer_its_old_time(
@@ -296,3 +302,14 @@ def test_a_second_thing_paid_for_takes_the_figure_after_it(
 def test_a_figure_alone_after_the_same_kind_of_thing_stays_one_expense() -> None:
     calls = _calls("wins", "groceries at aldi, 86.40")
     assert [(n, a["amount"]) for n, a in calls] == [("add_expense", 86.4)]
+
+
+def test_later_words_that_name_no_category_keep_the_earlier_one() -> None:
+    args = only_call(step("wins", "diesel bill of 80 pounds.. sorry, 80 dollars, today"),
+                     "add_expense")  # fmt: skip
+    assert (args["amount"], args["category"]) == (80, "fuel")
+
+
+def test_a_side_of_the_vehicle_is_no_place_to_search_from() -> None:
+    text = "clunking from the back right wheel, need a mechanic near Dubbo"
+    assert only_call(step("wheels", text), "find_places")["near"] == "Dubbo"
