@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
+from typing import Any
 
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -47,3 +48,21 @@ def moved_end(old_start: str, old_end: str, new_start: str) -> str | None:
         return (date.fromisoformat(new_start) + days).isoformat()
     except ValueError:
         return None
+
+
+def keep_the_time(changed: dict[str, Any], old: dict[str, Any], tz: tzinfo) -> None:
+    """ "oops, I meant Friday" after "lunch on Thursday at 12:30": a day alone moves the
+    event to that day at its time, not to an all-day event (`changed` is put right)."""
+    start, was = changed.get("start"), old.get("start")
+    if not (changed.get("all_day") and not old.get("all_day")):
+        return
+    if not (isinstance(start, str) and isinstance(was, str) and len(start) == 10 and "T" in was):
+        return
+    at = datetime.fromisoformat(was).astimezone(tz)
+    moved = datetime.combine(date.fromisoformat(start), at.time(), tz)
+    changed["start"] = moved.isoformat()
+    del changed["all_day"]
+    end = old.get("end")
+    kept = moved_end(was, end, changed["start"]) if isinstance(end, str) else None
+    if kept is not None and "end" not in changed:
+        changed["end"] = kept

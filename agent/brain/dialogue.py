@@ -123,10 +123,16 @@ _SAID_HALF = re.compile(
     r"|\d\s*(?:am|pm)\b|\b(?:lunch|dinner|breakfast|brekkie)\s*time\b",
     _I,
 )
-# "the day before", "a day later": a day said from the row's own day.
+# "the day before", "a day later", "the week after", "a fortnight later", "the following
+# week": a day said from the row's own day ("the week after next", "the day after
+# tomorrow" are counted from today: dates.py).
 _DAY_BESIDE = re.compile(
-    r"\b(?:the|a|one|1|(?P<n>two|2|three|3)) days? (?P<way>before|earlier|after|later)\b", _I
+    r"\b(?:the|a|one|1|(?P<n>two|2|three|3|four|4))\s+(?P<unit>days?|weeks?|wks?|fortnights?"
+    r"|months?)\s+(?P<way>before|earlier|after|later|on)\b(?!\s+(?:next|tomorrow|today)\b)"
+    r"|\bthe\s+(?:following|next)\s+(?P<unit2>day|week|fortnight|month)\b",
+    _I,
 )
+_STEP_DAYS = {"d": 1, "w": 7, "f": 14}
 
 
 _SAME_TIME = re.compile(r"\b(?:same|usual|the same) time\b|\bat the same hour\b", _I)
@@ -145,8 +151,13 @@ def _beside_row(said: str, old: date | None) -> date | None:
     m = _DAY_BESIDE.search(said)
     if not m or old is None:
         return None
-    count = {"two": 2, "2": 2, "three": 3, "3": 3}.get((m["n"] or "").lower(), 1)
-    return old + timedelta(days=-count if m["way"].lower() in ("before", "earlier") else count)
+    count = {"two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4}.get((m["n"] or "").lower(), 1)
+    if (m["way"] or "after").lower() in ("before", "earlier"):
+        count = -count
+    unit = (m["unit"] or m["unit2"]).lower()[0]
+    if unit == "m":
+        return add_months(old, count)
+    return old + timedelta(days=count * _STEP_DAYS[unit])
 
 
 def _row_day(row: dict[str, Any], key: str) -> date | None:
@@ -547,7 +558,8 @@ _STOCKED = re.compile(
 # once more, with the place or day this message names instead.
 _SAME_AGAIN = re.compile(
     r"^\W*(?:(?:and|ok|okay|oh|then|also)\b[\s,]*)?(?:(?:the )?same (?:again|as before|deal"
-    r"|thing again|(?=(?:for|on|next|last|this|yesterday|today|the \w+ before)\b))|ditto|again)\b"
+    r"|thing again|(?=(?:for|on|next|last|this|yesterday|today|the \w+ before|the \w+ after"
+    r"|an? \w+ (?:later|earlier)|the following|the next)\b))|ditto|again)\b"
     r"(?P<rest>.*?)(?:\s+(?:too|as well))?\W*$",
     _I,
 )
@@ -585,6 +597,8 @@ def same_again(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
             args["description"] = tidy(where, r"for|at|in|on|the|same|again|please|pls|thanks")
     if (before := _day_before(m["rest"], prev)) is not None:
         args["date"] = before.isoformat()  # "the friday before that": before the row's day
+    elif (beside := _beside_row(m["rest"], _said_day(prev))) is not None:
+        args["date"] = beside.isoformat()  # "same again the day after": after the row's day
     elif (day := find_day(m["rest"], env.today, future=False)) is not None:
         args["date"] = day.day.isoformat()
     return prev.action, args
@@ -602,6 +616,13 @@ _BEFORE_THAT = re.compile(
     r"(?:day)?) before(?: that| it| then)?\b",
     _I,
 )
+
+
+def _said_day(prev: Previous) -> date | None:
+    said = prev.filters.get("date") or prev.filters.get("start")
+    with suppress(ValueError, TypeError):
+        return date.fromisoformat(str(said)[:10]) if said else None
+    return None
 
 
 def _day_before(rest: str, prev: Previous) -> date | None:
@@ -627,8 +648,13 @@ def _event_again(rest: str, prev: Previous, env: Env) -> tuple[str, dict[str, An
     """ "yoga 7am fri" then "same for tues": the event again on the day this message names,
     at its time and for its length."""
     row = next((r for r in [*prev.written, *prev.rows] if r.get("title") and r.get("start")), None)
-    day = find_day(rest, env.today, future=True)
-    if row is None or day is None:
+    if row is None:
+        return None
+    # "same again the week after": counted from the row's own day, not from today
+    beside = _beside_row(rest, _row_day(row, "start"))
+    found = find_day(rest, env.today, future=True)
+    day = beside or (found.day if found else None)
+    if day is None:
         return None
     args: dict[str, Any] = {"title": row["title"]}
     args |= {k: v for k, v in prev.filters.items() if k in ("location", "all_day")}
@@ -638,10 +664,10 @@ def _event_again(rest: str, prev: Previous, env: Env) -> tuple[str, dict[str, An
     except ValueError:
         return None
     if "T" not in str(row["start"]):
-        args["start"] = day.day.isoformat()
+        args["start"] = day.isoformat()
         return "create_event", args
     start = start.astimezone(env.tz)
-    moved = datetime.combine(day.day, start.time(), tzinfo=env.tz)
+    moved = datetime.combine(day, start.time(), tzinfo=env.tz)
     args["start"] = moved.isoformat()
     if end is not None:
         args["end"] = (moved + (end - start)).isoformat()

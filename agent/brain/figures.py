@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from agent.brain.measures import NUMBER, Hit, first_hit
+from agent.brain.measures import KM_PER_MILE, NUMBER, Hit, first_hit
 
 _I = re.IGNORECASE
 _N = NUMBER
@@ -14,8 +14,16 @@ _RATING = re.compile(
     r"(?:of\s*|a\s*|:\s*)?([1-5])\b(?!\s*(?:km|k\b|kms|days?|nights?|hours?|%))",
     _I,
 )
+# A search radius: "within 40 km", "a 20 mile radius", "no more than 15 km from", "50 miles
+# of"; miles are turned into km, and a bare "within 30" is in the user's own unit.
+_DISTANCE_UNIT = r"(k\b|kms?\b|kilomet(?:re|er)s?\b|mi\b|miles?\b)"
 _RADIUS = re.compile(
-    rf"\bwithin\s*{_N}\s*(?:k\b|km|kms|kilomet(?:re|er)s)?|{_N}\s*(?:km|kms|k)\s*(?:radius|of|around)",
+    rf"\b(?:within|inside)\s*(?:a\s+|an\s+|about\s+|around\s+)?{_N}[\s-]*(?:{_DISTANCE_UNIT})?"
+    r"(?!\s*(?:min|mins|minutes?|h|hrs?|hours?|days?|weeks?|wks?|months?|years?|%)\b)"
+    # (the word after the unit is left to say the place: "50 miles of Ballarat")
+    rf"|{_N}[\s-]*{_DISTANCE_UNIT}\s*(?:radius\b|(?=(?:of|around|from|away|out|round)\b))"
+    rf"|\b(?:under|less than|no more than|not more than|no further than|up to)\s*"
+    rf"{_N}\s*{_DISTANCE_UNIT}",
     _I,
 )
 _PERCENT = re.compile(rf"{_N}\s*(?:%|percent|per cent)", _I)
@@ -72,8 +80,16 @@ def rating(text: str) -> Hit | None:
     return first_hit(_RATING, text)
 
 
-def radius_km(text: str) -> Hit | None:
-    return first_hit(_RADIUS, text)
+def radius_km(text: str, units: str = "metric") -> Hit | None:
+    m = _RADIUS.search(text)
+    if not m:
+        return None
+    said = [g for g in m.groups() if g]
+    value = Decimal(said[0].replace(",", ""))
+    unit = (said[1] if len(said) > 1 else "mi" if units == "imperial" else "km").lower()
+    if unit.startswith("mi"):
+        value = (value * KM_PER_MILE).quantize(Decimal("0.01"))
+    return Hit(value, m.start(), m.end())
 
 
 # "heads up at three quarters", "warn me when I'm halfway": a share of the budget said as a

@@ -400,9 +400,16 @@ def _features(text: str, today: date) -> list[Candidate]:
         litres = None  # "2 litres of milk in the pantry": a measure of something else
     category = category_of(text)
     asking = bool(_QUESTION.match(text)) or text.rstrip().endswith("?")
+    # "add our troopy, 2009 landcruiser, diesel, 180L": a vehicle described by its year and
+    # what it runs on; its fuel word and litres tell of the vehicle, not of a fill
+    described = bool(
+        measures.year(text)
+        and (_VEHICLE_SPEC.search(text) or measures.consumption(text))
+        and re.search(r"\b(?:add|register|new)\b", text, _I)
+    )
     if litres and (
         FILL.search(text)
-        or category == "fuel"
+        or (category == "fuel" and not described)
         or amount
         or measures.price_per_litre(text)
         or measures.odometer(text)

@@ -54,11 +54,25 @@ def _clean(raw: str) -> str | None:
     return title_case(name)
 
 
-def place_after(text: str, words: str) -> tuple[str, int, int] | None:
-    """The place after one of `words` ("in|at"), with its span."""
+def _as_town(raw: str) -> str | None:
+    """ "Exmouth starting", "hobart again", "Cooktown first thing": a town the map knows,
+    then words typed in lower case that make no longer name it knows, is the town alone
+    (a name the map does not know at all is left as typed)."""
+    name = _clean(raw)
+    if name is None or (town := known_town(name)) is None or len(town) == len(name):
+        return name
+    said = raw.strip().split()
+    kept = len(town.split()) + len(said) - len(name.split())  # ("the" before it)
+    rest = said[kept:]
+    return title_case(town) if rest and all(w[0].islower() for w in rest) else name
+
+
+def place_after(text: str, words: str, *, town: bool = False) -> tuple[str, int, int] | None:
+    """The place after one of `words` ("in|at"), with its span; with `town`, a town the
+    map knows ends the name where lower-case words follow it (_as_town)."""
     pattern = re.compile(rf"\b(?:{words})\s+({_NAME})", re.IGNORECASE)
     for m in pattern.finditer(text):
-        name = _clean(m[1])
+        name = _as_town(m[1]) if town else _clean(m[1])
         if name:
             return name, m.start(), m.end()
     return None
@@ -204,15 +218,15 @@ def trip_places(text: str) -> tuple[str | None, str | None, list[str]]:
     for pattern in _TRIPS:
         if m := pattern.search(text):
             groups = m.groupdict()
-            origin = _clean(groups["a"]) if groups.get("a") else None
-            dest = _clean(groups["b"]) if groups.get("b") else None
+            origin = _as_town(groups["a"]) if groups.get("a") else None
+            dest = _as_town(groups["b"]) if groups.get("b") else None
             if dest and groups.get("b"):
                 # "to Katherine then on to Kununurra": the towns before the last are stops
-                while (more := _onward(text, m.end("b"))) and (last := _clean(more["b"])):
+                while (more := _onward(text, m.end("b"))) and (last := _as_town(more["b"])):
                     stops.append(dest)
                     dest, m = last, more
             if origin or dest:
                 break
     if dest and not origin and (m := _TRIPS[-1].search(text)):  # "to X ... from Y"
-        origin = _clean(m["a"])
+        origin = _as_town(m["a"])
     return origin, dest, stops

@@ -300,6 +300,11 @@ def _apply_relative(draft: Draft, entity: Entity, convo: Convo) -> None:
     at: time | None = draft.relative.get("time") or (
         start.astimezone(convo.env.tz).time() if start else None
     )
+    if at is not None and start and draft.relative.get("either_half"):
+        # "move dinner to 7.30" (at 6 pm now): the reading of the hour nearer its old time
+        was = start.astimezone(convo.env.tz).time()
+        other = time((at.hour + 12) % 24, at.minute)
+        at = min((at, other), key=lambda t: abs((t.hour - was.hour) * 60 + t.minute - was.minute))
     if at is None:
         draft.put("start", day.isoformat())
     else:

@@ -497,6 +497,32 @@ _ONE_MONTH = re.compile(
 )
 
 
+# "between the 13th and 17th", "13th-17th", "from the 28th to the 3rd": two days by their
+# numbers alone, the first said as a day (an ordinal); the second is in the first's month,
+# or the month after when its number is smaller.
+_ORDINALS_APART = re.compile(
+    r"(?:\b(?P<lead>from|between)\s+)?(?<![\d/.:$])(?:the\s+)?(?P<a>\d{1,2})(?P<s>st|nd|rd|th)"
+    r"\s*(?P<to>to|till|til|until|through|thru|and|&|-)\s*(?:the\s+)?(?P<b>\d{1,2})(?:st|nd|rd|th)?"
+    r"\b(?!\s*(?:of\b|[a-z]{3,}|[:.]\d))",
+    _I,
+)
+
+
+def _ordinals_apart(text: str, today: date, future: bool) -> Range | None:
+    m = _ORDINALS_APART.search(text)
+    if m is None or (m["to"].lower() in ("and", "&") and not m["lead"]):
+        return None  # ("the 3rd and 9th": two days, not the days between)
+    first, last = int(m["a"]), int(m["b"])
+    said = all_days(f"the {m['a']}{m['s']}", today, future=future)
+    if not said or not 1 <= last <= 31:
+        return None
+    start = said[0].day
+    month = start if last > first else add_months(start.replace(day=1), 1)
+    with suppress(ValueError):
+        return Range(start, month.replace(day=last), None)
+    return None
+
+
 def _in_one_month(text: str, today: date, future: bool) -> Range | None:
     m = _ONE_MONTH.search(text)
     if m is None:
@@ -579,6 +605,8 @@ def find_range(text: str, today: date, *, future: bool = False) -> Range | None:
         return run
     if one_month := _in_one_month(text, today, future):
         return one_month
+    if apart := _ordinals_apart(text, today, future):
+        return apart
     pair = re.search(r"\bfrom\b(.+?)\b(?:to|till|until|through)\b(.+)", text, _I) or re.search(
         r"\bbetween\b(.+?)\b(?:and|&)\b(.+)", text, _I
     )

@@ -13,10 +13,9 @@ results (corrections of a written row, periods beside the previous one).
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
 from typing import Any
 
-from agent.brain.clock import moved_end
+from agent.brain.clock import keep_the_time
 from agent.brain.convo import Env
 from agent.brain.dialogue import bare_town
 from agent.brain.draft import Draft
@@ -98,23 +97,5 @@ def reframed(
         return None
     if "group" in changed and "visibility" in old.args and "visibility" not in changed:
         changed["visibility"] = new.args.get("visibility", "group")  # a group post is members'
-    _keep_the_time(changed, old.args, env)
+    keep_the_time(changed, old.args, env.tz)
     return {**old.args, **changed}
-
-
-def _keep_the_time(changed: dict[str, Any], old: dict[str, Any], env: Env) -> None:
-    """ "oops, I meant Friday" after "lunch on Thursday at 12:30": a day alone moves the
-    event to that day at its time, not to an all-day event."""
-    start, was = changed.get("start"), old.get("start")
-    if not (changed.get("all_day") and not old.get("all_day")):
-        return
-    if not (isinstance(start, str) and isinstance(was, str) and len(start) == 10 and "T" in was):
-        return
-    at = datetime.fromisoformat(was).astimezone(env.tz)
-    moved = datetime.combine(date.fromisoformat(start), at.time(), env.tz)
-    changed["start"] = moved.isoformat()
-    del changed["all_day"]
-    end = old.get("end")
-    kept = moved_end(was, end, changed["start"]) if isinstance(end, str) else None
-    if kept is not None and "end" not in changed:
-        changed["end"] = kept

@@ -321,7 +321,12 @@ _VEHICLE_FACT = re.compile(
 
 
 # (a vehicle being added is told with its figures: "register our camper, uses 18L/100km")
-_ADDING_ONE = re.compile(r"\b(?:add|register|save|new|bought|called|named)\b", _I)
+_ADDING_ONE = re.compile(
+    r"\b(?:add|register|save|new|bought|called|named)\b"
+    # "put the hiace on my vehicles"
+    r"|\b(?:to|on|onto|in|into) (?:my|our|the) (?:vehicles|garage|fleet)\b",
+    _I,
+)
 
 
 def unkept(text: str) -> Unkept | None:

@@ -150,7 +150,10 @@ _DETAIL_OF = {
     "add_vehicle": re.compile(
         r"^(?:(?:it|she|he)\s+)?(?:(?:uses|does|gets|burns|drinks|averages)\s+)?"
         r"(?:about\s+|around\s+|roughly\s+|approx\.?\s+)?\d+(?:\.\d+)?\s*(?:l|litres?|liters?)?"
-        r"\s*(?:/|per|to the|every|for every)\s*100\b",
+        r"\s*(?:/|per|to the|every|for every)\s*100(?!\d)"  # ("18 L/100km")
+        # "…, 95 L tank", "…, tank holds 140": the size of its tank
+        r"|^(?:(?:a|an|with|the)\s+)?\d+(?:\.\d+)?\s*(?:l|litres?|liters?|gals?|gallons?)?[\s-]*"
+        r"(?:fuel\s+|long[\s-]range\s+|main\s+)?tanks?\b|^(?:the\s+)?tanks?\s+(?:holds?|takes|is|of)?\s*\d",
         re.I,
     ),
     # "add a task: check the tyres, high priority": the priority is the task's
@@ -319,6 +322,19 @@ _ADDRESSED = re.compile(
 _DETAIL = re.compile(
     r"^(?:and |oh and |(?:can|could) you )?(?:please )?(?:make|mark|flag) (?:it|that|this) "
     r"(?:as )?",
+    re.I,
+)
+# A sentence that opens by taking back what was just said ("No wait, …", "I mean …").
+_TAKES_BACK = re.compile(
+    r"^\W*(?:(?:oh|um+|er+|ah)\s+)?(?:no wait|wait no|no no|no sorry|sorry no|nah wait|wait|hang on"
+    r"|hold on|oops|whoops|scratch that|strike that|or rather|i mean|i meant|correction"
+    r"|my mistake|my bad)\b",
+    re.I,
+)
+# A clause that opens by taking back the one before it ("…, actually it was 55").
+_TAKES_BACK_CLAUSE = re.compile(
+    r"^(?:no wait|wait no|no sorry|sorry|oops|whoops|i mean|i meant|actually|scratch that"
+    r"|or rather|correction|my mistake|my bad)\b",
     re.I,
 )
 # "Could you put it in the calendar?": the sentences before are what "it" is.
@@ -1009,6 +1025,17 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
             # "… add a task to get it looked at on Monday? Fairly urgent.": its priority
             pieces[-1] = Piece(f"{before.text.rstrip(' ?.!')}, {sentence}", before.intent)
             continue
+        if (
+            not addressed
+            and not context
+            and before is not None
+            and before.intent is not None
+            and _TAKES_BACK.match(sentence)
+        ):
+            # "add the camper - 2019 Jayco? No wait, the ute I mean, …": the request put
+            # right, read whole (repairs.py puts the later values over the earlier)
+            pieces[-1] = Piece(f"{before.text} {sentence}", before.intent)
+            continue
         if not addressed:
             context.append(sentence)
             continue
@@ -1347,6 +1374,26 @@ _NAMES_ITS_LIST = re.compile(
 )
 
 
+def _unpriced_last(
+    text: str, bounds: list[int], i: int, s0: int, e0: int
+) -> tuple[int, int] | None:
+    """Where the request before ends and where its last clause starts, when that clause,
+    joined to it, names another category than the words before it and has no price, and
+    those words have theirs."""
+    if i < 4 or bounds[i - 1] != e0 or bounds[i - 2] <= s0:
+        return None
+    last = text[bounds[i - 2] : e0]
+    head = text[s0 : bounds[i - 3]]
+    said = category_of(last)
+    if _MONEY_SAID.search(last) or best_amount(last, loose=True):
+        return None
+    if not best_amount(head, loose=True):
+        return None
+    if said is None or said == "other" or said == category_of(head):
+        return None
+    return bounds[i - 3], bounds[i - 2]
+
+
 def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
     """The requests of `text` read clause by clause."""
     if recent_kind in ("shopping", "pantry", "task", "event") and _NAMES_ITS_LIST.search(text):
@@ -1420,6 +1467,18 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 prev
                 and prev.tool in MONEY
                 and _FIGURE_ALONE.match(chunk.strip())
+                and (cut := _unpriced_last(text, bounds, i, s0, e0))
+            ):
+                # "paid the rego, 812.40 - oh and the insurance came out too, 1,190": the
+                # clause before the figure named another thing paid for, with no price of
+                # its own; the figure is its price, another of the same request
+                segments[-1] = (s0, cut[0], prev, forced)
+                segments.append((cut[1], end, prev, prev))
+                continue
+            if (
+                prev
+                and prev.tool in MONEY
+                and _FIGURE_ALONE.match(chunk.strip())
                 and not _MONEY_SAID.search(text[s0:e0])
             ):
                 # "fish and chips for two, 37.80": a figure alone after a clause with no
@@ -1448,6 +1507,8 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
             own_reading = (
                 intent is not None
                 and prev is not None
+                # ("add the bus: …, 18 L/100km": what it uses is the vehicle's, no fill)
+                and not ((its := _DETAIL_OF.get(prev.tool)) and its.match(chunk.strip()))
                 and intent.tool != prev.tool
                 and intent.tool in STANDALONE
                 and intent.score >= STRONG
@@ -1537,6 +1598,17 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 # "good dump point at X, save it and share with everyone": the place is
                 # saved shared (its request read only from the clauses together)
                 segments[-1] = (s0, end, whole, whole)
+                continue
+            if (
+                prev
+                and intent
+                and (intent.tool == prev.tool or intent.tool.startswith("update_"))
+                and DOMAIN[intent.tool] == DOMAIN[prev.tool]
+                and _TAKES_BACK_CLAUSE.match(chunk.strip())
+            ):
+                # "log 50 for fuel, actually it was 55": the request put right, read whole
+                # (repairs.py puts the later values over the earlier)
+                segments[-1] = (s0, end, prev, forced or prev)
                 continue
             if not asked_apart and _joins(prev, intent, text[s0:e0], chunk):
                 segments[-1] = (s0, end, prev or intent, forced)

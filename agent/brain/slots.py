@@ -22,6 +22,7 @@ from agent.brain import (
 )
 from agent.brain.convo import Env
 from agent.brain.draft import Draft
+from agent.brain.repairs import repaired
 from tools.registry import ACTIONS_BY_NAME
 from tools.types import Domain
 
@@ -44,11 +45,20 @@ _EXTRACTORS = [
     (slots_social, ("list_groups", "join_group", "create_group")),
     (join_requests, ("review_join_requests",)),
 ]
-EXTRACT: dict[str, Extractor] = {t: getattr(m, t) for m, tools in _EXTRACTORS for t in tools}
-# Each tool's domain, as its registered action says (a name the registry lacks fails here).
-DOMAIN: dict[str, Domain] = {t: ACTIONS_BY_NAME[t].domain for t in EXTRACT}
+_OWN: dict[str, Extractor] = {t: getattr(m, t) for m, tools in _EXTRACTORS for t in tools}
 # Tools whose text is the user's own words: read from the message as typed.
 OWN_WORDS = {"create_post", "comment_on_post", "remember", "create_group"}
+
+
+def _put_right(extract: Extractor) -> Extractor:
+    return lambda text, env: repaired(extract, text, env)
+
+
+# (a request put right in its own message is read with what was meant: repairs.py; the
+# user's own words are kept as said)
+EXTRACT: dict[str, Extractor] = {t: f if t in OWN_WORDS else _put_right(f) for t, f in _OWN.items()}
+# Each tool's domain, as its registered action says (a name the registry lacks fails here).
+DOMAIN: dict[str, Domain] = {t: ACTIONS_BY_NAME[t].domain for t in EXTRACT}
 # The kind of row each tool's result is about (for "that one" in the next message).
 KIND = {
     "add_expense": "expense", "list_expenses": "expense", "update_expense": "expense",

@@ -319,9 +319,11 @@ def _town(text: str, near: str) -> str | None:
 
 def find_places(text: str, env: Env) -> Draft:
     draft = Draft("find_places")
-    radius = figures.radius_km(text)
+    radius = figures.radius_km(text, env.units)
     cut = blank(text, [(radius.start, radius.end)]) if radius else text
-    where = place_after(cut, "near|around|round|'round|close to|in|at|by|outside|of|nearby")
+    where = place_after(
+        cut, "near|around|round|'round|close to|in|at|by|outside|of|nearby", town=True
+    ) or place_after(cut, "from", town=True)  # ("15 km from cobar"; not "from the front left")
     near = where[0] if where else named_town(cut) or env.location
     draft.put("near", near)
     if radius:

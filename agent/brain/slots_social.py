@@ -385,6 +385,8 @@ def get_feed(text: str, env: Env) -> Draft:
         _I,
     )
     found = found or (squash(after_feed[1]) if after_feed else None)
+    if found and re.fullmatch(_POINTED, found, _I):
+        found = None  # "the last 4 posts in it": the group said before (understand.py)
     draft.put("group", known_group(text, env, clean_name(found) if found else None))
     if n := newest_count(text):
         draft.put("limit", n)
@@ -425,6 +427,7 @@ def like_post(text: str, env: Env) -> Draft:
     return Draft("like_post", ref=_post_ref(text))
 
 
+_POINTED = r"it|there|them|that|this|that one|this one|that group|this group|the group|here"
 _EVERY_GROUP = r"(?:on |in )?(?:here|there|this|the app|this app|pam|offer|at the moment|atm)"
 
 

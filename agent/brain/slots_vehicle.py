@@ -225,6 +225,8 @@ NAME_CUE = re.compile(
 def add_vehicle(text: str, env: Env) -> Draft:
     draft = Draft("add_vehicle")
     year, cons, tank = measures.year(text), measures.consumption(text), measures.tank_litres(text)
+    # ("…, diesel, 180L, 15L/100km": litres said alone of a vehicle are what its tank holds)
+    tank = tank or measures.litres(text)
     draft.put("year", int(year.value) if year else None)
     draft.put("consumption_l_per_100km", cons.value if cons else None)
     draft.put("tank_litres", tank.value if tank else None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from agent.brain import measures, values
 from agent.brain.convo import Env
@@ -157,8 +158,11 @@ def log_maintenance(text: str, env: Env) -> Draft:
 def maintenance_due(text: str, env: Env) -> Draft:
     draft = Draft("maintenance_due")
     draft.put("within_days", values.days_ahead(text))
-    if m := re.search(r"\b(\d[\d,]*)\s*(?:km|kms|k|kilomet\w+)\b", text, _I):
-        draft.put("within_km", int(m[1].replace(",", "")))
+    if m := re.search(r"\b(\d[\d,]*)\s*(km|kms|k|kilomet\w+|miles?|mi)\b", text, _I):
+        said = int(m[1].replace(",", ""))
+        miles = m[2].lower().startswith("mi")  # asked in km ("in the next 3,000 miles")
+        km = (said * measures.KM_PER_MILE).quantize(Decimal("0.01")) if miles else said
+        draft.put("within_km", km)
     return draft
 
 
@@ -234,7 +238,7 @@ def weather_forecast(text: str, env: Env) -> Draft:
     places = []  # every place named after a weather word, the first the map knows first
     rest = text
     while place := place_after(
-        rest, "in|at|for|near|around|over|to|about|weather|forecast|temps?|temperature"
+        rest, "in|at|for|near|around|over|to|about|weather|forecast|temps?|temperature", town=True
     ):
         places.append(place[0])
         rest = blank(rest, [(place[1], place[2])])

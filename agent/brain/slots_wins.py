@@ -336,6 +336,14 @@ def update_expense(text: str, env: Env) -> Draft:
         amount and day and not (day.start <= amount.start < day.end)
     ):
         draft.put("amount", amount.value)
+    for mark, then in zip(marks, [*marks[1:], None][: len(marks)], strict=True):
+        if "amount" in draft.args:
+            break
+        # "the 45 … should be 54 and put it under entertainment": each change said apart
+        said = text[mark.end() : then.start() if then else len(text)]
+        found, when = values.amount(said, loose=True), values.day(said, env.today, future=False)
+        if found and not (when and when.start <= found.start < when.end):
+            draft.put("amount", found.value)
     asks = _ASKS.sub(" ", after)
     # "can you fix it" asks; it names no repair. "put that under repairs, it was a hose
     # clamp": the category is said after the first mark, the reason after the last.

@@ -22,6 +22,7 @@ from agent.brain.times import (
     Moment,
     bare_hour,
     day_part_spans,
+    either_half,
     find_moment,
     find_time,
     shift_by,
@@ -250,6 +251,16 @@ _CHANGE = re.compile(r"\b(?:to|until|till|for|back to|forward to|instead)\b", _I
 _SAME_TIME = re.compile(r"\b(?:the\s+)?same\s+time\b(?!\s+(?:as|next|last))", _I)
 
 
+# A time said with its half of the day ("7pm", "7 a.m.") or on the 24-hour clock ("07:45",
+# "19:30"); any other hour of 1–12 ("7.30", "quarter past 7") may be either half.
+_HALF_FIXED = re.compile(r"\d\s*(?:am|pm|a\.m|p\.m)\b|\b(?:0\d|1[3-9]|2[0-4])\b", _I)
+_HALF_SAID = re.compile(
+    r"\b(?:morning|mornin|arvo|afternoon|evening|tonight|night|noon|midday|midnight|am|pm"
+    r"|a\.m|p\.m|brekkie|breakfast)\b",
+    _I,
+)
+
+
 def update_event(text: str, env: Env) -> Draft:
     marks = list(_CHANGE.finditer(text))
     before, after = (text[: marks[0].start()], text[marks[0].end() :]) if marks else (text, text)
@@ -267,8 +278,15 @@ def update_event(text: str, env: Env) -> Draft:
         draft.relative["shift"] = shift  # "push it back an hour"
     elif clock:
         draft.relative["time"] = clock.at
+        said = unday[at + clock.start : at + clock.end]
+        if not _HALF_FIXED.search(said) and not _HALF_SAID.search(unday[at:]):
+            # "move dinner to 7.30": the half of the day the event has (planner)
+            draft.relative["either_half"] = True
     elif (hour := bare_hour(unday)) is not None:
         draft.relative["time"] = hour
+        # (the half said after the change, not in the event's name: "trivia night to 8")
+        if either_half(unday) and not _HALF_SAID.search(unday[at:]):
+            draft.relative["either_half"] = True  # ("make it 7.30": either half, planner)
     if m := re.search(r"\b(?:rename|call|title)\b.*?\b(?:to|it)\s+(.+)$", text, _I):
         draft.put("title", tidy(m[1]))
     moved = SHIFT.search(text)  # ("3 days earlier" moves it: no reminder lead)

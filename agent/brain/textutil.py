@@ -403,7 +403,8 @@ def _price_not_year(m: re.Match[str]) -> bool:
 # Several repair words may follow one another ("10… actually no, make it 11").
 _SELF_REPAIR = re.compile(
     r"(?<![\d.])\d+(?:[ .:]\d{2})?(?:\s?(?:am|pm))?\s*[,.…]*\s+(?:(?:actually|no|nah|sorry|wait"
-    r"|i mean|or rather|make that|make it|scratch that)\b[\s,.…]*)+(?=\d)",
+    r"|i mean|i meant|or rather|make that|make it|scratch that|oops|whoops|correction|hang on"
+    r"|hold on|my bad|my mistake)\b[\s,.…!]*)+(?=\d)",
     re.IGNORECASE,
 )
 # The same for a day taken back: "tomorrow... I mean yesterday", "friday, no, saturday".

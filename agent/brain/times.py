@@ -294,6 +294,13 @@ def bare_hour(text: str) -> time | None:
     return _hour(int(m[1]), int(m[2] or 0), None) if m else None
 
 
+def either_half(text: str) -> bool:
+    """Whether the hour "make it 7.30" says is one of 1–12 that either half of the day may
+    hold (no "07", no 19:30)."""
+    m = _BARE_HOUR.search(text)
+    return m is not None and not m[1].startswith("0") and 1 <= int(m[1]) <= 12
+
+
 @dataclass(frozen=True)
 class Moment:
     """A date, maybe with a time; spans are the phrases used (to cut them from titles)."""

@@ -21,6 +21,7 @@ _FIND += r"|closest|recommend|know of|are there|is there|need|got"
 _SPOTS = r"dump points?|dump stations?|free ?camps?|campsites?|camp ?grounds?|mechanics?|water"
 _DUE = r"due|coming up|upcoming|overdue"
 _NEAR = r"near|around|close to|in|at|by|within|nearby"
+_NEAR += r"|(?:k|kms?|kilomet(?:re|er)s?|miles?|mi) (?:from|of|out of)"  # "less than 15 km from X"
 _WEATHER = r"weather|forecast|rain|raining|rainy|temperature|temp|temps|windy|storms?|sunny"
 _WEATHER2 = r"cyclone|heatwave|degrees|humid|frost|snow|flood(?:ing)?|uv|wind"
 _SAVE = r"save|saving|bookmark|pin|store"
@@ -77,7 +78,7 @@ WHEELS: list[tuple[str, int, str]] = [
         r"(?!\s+(?:wash|park|parking|hire|insurance|rego|registration|service|servicing|parts?"
         r"|battery|keys?|loan|payment|repayment|seats?|charger|fridge|cover|mats?|wax|detail))",
     ),
-    ("add_vehicle", 9, r"\bto (?:my|our|the) (?:vehicles|garage|fleet)\b"),
+    ("add_vehicle", 9, r"\b(?:to|on|onto|in|into) (?:my|our|the) (?:vehicles|garage|fleet)\b"),
     (
         "add_vehicle",
         9,

@@ -48,7 +48,7 @@ from agent.brain.refs import entity_groups
 from agent.brain.replies import cancelled_reply
 from agent.brain.segment import Piece, split
 from agent.brain.shouting import unshout
-from agent.brain.slots import EXTRACT, KIND
+from agent.brain.slots import EXTRACT, KIND, OWN_WORDS
 from agent.brain.tell_them import told_to_group
 from agent.brain.textutil import normalise
 from agent.brain.trip_referent import keep_trip_text
@@ -322,6 +322,12 @@ def read_message(convo: Convo) -> Reading:
             said = EXTRACT[r.tool](r.raw, convo.env).args
             requests.append(Request(r.tool, r.text, r.raw, {**said, "content": words}))
             continue
+        if group := _group_said_before(r, reading.requests[:i], convo):
+            # "join kimberley crew and show me the last 4 posts in it": the group the
+            # request before named
+            said = EXTRACT[r.tool](r.raw if r.tool in OWN_WORDS else r.text, convo.env).args
+            requests.append(Request(r.tool, r.text, r.raw, {**said, "group": group}))
+            continue
         if kind := kind_carried(r.tool, r.text, convo.env.previous):
             # "any closer to Cloncurry?" after campsites near Julia Creek: campsites still
             said = EXTRACT[r.tool](r.text, convo.env).args
@@ -345,6 +351,31 @@ def read_message(convo: Convo) -> Reading:
             )
         )
     return Reading(requests, reading.pending, reading.cancelled)
+
+
+# A group pointed at ("in it", "in there", "to that group", "from them"), and the argument
+# that names a group in each request that may name one.
+_GROUP_POINTED = re.compile(
+    r"\b(?:in|on|to|from|into|with)\s+(?:it|there|that one|this one|them|that group|this group"
+    r"|the group)\b(?!\s*(?:'s|is|was)\b)",
+    re.IGNORECASE,
+)
+_GROUP_ARG = {"join_group": "group", "create_group": "name", "get_feed": "group"}
+_TAKES_GROUP = {"get_feed", "create_post", "review_join_requests"}
+
+
+def _group_said_before(r: Request, before: list[Request], convo: Convo) -> str | None:
+    """The group an earlier request of the message named, for a request that points at it."""
+    if r.tool not in _TAKES_GROUP or r.args or not _GROUP_POINTED.search(r.text):
+        return None
+    if EXTRACT[r.tool](r.raw if r.tool in OWN_WORDS else r.text, convo.env).args.get("group"):
+        return None
+    for e in reversed(before):
+        if (arg := _GROUP_ARG.get(e.tool)) and isinstance(
+            named := EXTRACT[e.tool](e.text, convo.env).args.get(arg), str
+        ):
+            return named
+    return None
 
 
 # "no wait, keep it", "nope, cancel", "actually don't", "leave it": a reply that takes back
