@@ -752,11 +752,36 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
         if mood == "supposed":
             pieces = [_read_only(p) for p in pieces]
         pieces = [Piece(p.text, None) if p.intent and p.intent.tool in drops else p for p in pieces]
-    pieces = _unpriced_beside(_urgent_reminders(pieces, today))
+    pieces = _trips_told_beside(_unpriced_beside(_urgent_reminders(pieces, today)))
     if signs_off(text):
         pieces = [p for p in pieces if p.intent is None or p.intent.tool != "plan_trip"]
     # "book me a flight to Perth friday": PAM cannot run the errand, so nothing is written
     return [Piece(p.text, None) if _errand_write(p) else p for p in pieces]
+
+
+# What asks for a trip to be worked out: a verb of planning, a route, a distance or a time,
+# a question. Without any, going somewhere is news ("heading to Pak'nSave now", "my
+# brother-in-law is doing the driving").
+_TRIP_ASKED = re.compile(
+    r"\?|\b(?:plan|planning|plot|map|route|directions|how far|how long|distance|get (?:from|to)"
+    r"|trip|journey|kms?|kilometres?|kilometers?|miles|hours?|drive time|best way|via|leg|stop"
+    r"|stops)\b",
+    re.IGNORECASE,
+)
+
+
+def _trips_told_beside(pieces: list[Piece]) -> list[Piece]:
+    """Going somewhere told beside a request of another kind is the request's context
+    ("what's on the shopping list, heading to the supermarket now"): no trip is asked for."""
+    others = [p for p in pieces if p.intent and p.intent.tool != "plan_trip"]
+    if not others:
+        return pieces
+    return [
+        Piece(p.text, None)
+        if p.intent and p.intent.tool == "plan_trip" and not _TRIP_ASKED.search(p.text)
+        else p
+        for p in pieces
+    ]
 
 
 # An amount and what it was for, right after a money request: that request again with its
