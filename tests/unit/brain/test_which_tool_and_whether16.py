@@ -58,6 +58,13 @@ def test_a_booking_not_needed_any_more_is_deleted(text: str) -> None:
     assert wanted(text) == ["delete_event"]
 
 
+@pytest.mark.parametrize(
+    "text", ["we don't need milk anymore", "don't need the bread after all", "no longer need foil"]
+)
+def test_a_thing_not_needed_any_more_keeps_no_note(text: str) -> None:
+    assert writes(text) == []
+
+
 def test_the_row_not_needed_is_the_one_named() -> None:
     events = [
         {"id": "a1", "title": "Haircut", "start": "2026-03-12T10:00:00+11:00"},
