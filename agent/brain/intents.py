@@ -90,7 +90,12 @@ _ANYTHING_ON = re.compile(
     r"\b(?:anything|something|(?<!how )much|what'?s|whats|what is|what have (?:i|we) got"
     r"|what do (?:i|we)"
     r" have) (?:else )?(?:on|happening|planned|booked(?: in)?|scheduled|lined up|in the"
-    r" (?:diary|calendar))\b" + NOT_ON_A_THING,
+    r" (?:diary|calendar))\b"
+    + NOT_ON_A_THING
+    # (what comes next is when: "anything on health this year" is money spent on health)
+    + r"(?=\s*$|\s*[?.!]|\s+(?:between|from|over|during|in|at|for|this|next|the|these|coming"
+    r"|tomorrow|today|tonight|until|till|before|after|around|across|on|\d|(?:mon|tues|wednes"
+    r"|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)\b)",
     _I,
 )
 # A purchase whose object is only a pronoun, with no price: news of a thing talked about.

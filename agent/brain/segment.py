@@ -18,6 +18,7 @@ from agent.brain.asking import (
     holds_back,
     mood_told,
     signs_off,
+    told_to,
     told_to_keep,
     unreal_act,
 )
@@ -727,7 +728,8 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
     """The message's requests; a goodbye that asks nothing tells of tomorrow's drive, it
     plans no trip ("that's all for today, off to bed, big drive to Winton tomorrow")."""
     text = _unletter(correct(text))
-    pieces = _jobs_listed(_acted_on(_verb_carried(_requests(text, today, recent_kind))), today)
+    pieces = _requests(text, today, recent_kind)
+    pieces = _jobs_listed(_on_the_one_named(_acted_on(_verb_carried(pieces))), today)
     pieces = _each_done(pieces)
     if holds_back(text) or asks_bare(text):
         # "if I set a fuel budget of 800 would I be over? don't set it yet", "physio
@@ -765,7 +767,8 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
 _TRIP_ASKED = re.compile(
     r"\?|\b(?:plan|planning|plot|map|route|directions|how far|how long|distance|get (?:from|to)"
     r"|trip|journey|kms?|kilometres?|kilometers?|miles|hours?|drive time|best way|via|leg|stop"
-    r"|stops)\b",
+    # a wish to go, and a route said whole ("I want drive from Darwin to Alice on the 20th")
+    r"|stops|want|wanna|would like|'d like)\b|\bfrom\s+[^,;.?!]{2,40}?\bto\b",
     re.IGNORECASE,
 )
 
@@ -814,6 +817,38 @@ def _verb_carried(pieces: list[Piece]) -> list[Piece]:
             and _ELIDED_MONEY.match(piece.text)
         ):
             piece = Piece(piece.text, Candidate(before.tool, piece.intent.score))
+        out.append(piece)
+    return out
+
+
+# An act said of a pronoun alone: "mark it done", "tick that off", "delete it", "cancel them".
+_ACT_ON_IT = re.compile(
+    r"^\W*(?:(?:and|so|then|pls|please|just|now|ok)\s+)*(?:can you\s+|could you\s+)?"
+    r"(?:(?:mark|tick|cross|check|strike)\s+(?:it|that|this|them|'?em)\s+(?:off|done|as done"
+    r"|complete|completed|finished)|(?:delete|remove|cancel|scrap|bin|ditch)\s+(?:it|that|this"
+    r"|them|'?em))\W*(?:please|pls|thanks|ta|cheers)?\W*$",
+    re.IGNORECASE,
+)
+_ACTS_ON_A_ROW = frozenset({"complete_task", "delete_event", "delete_expense"})
+
+
+def _on_the_one_named(pieces: list[Piece]) -> list[Piece]:
+    """An act said of a pronoun acts on the row the clause before names: "I did the ring
+    Mum job yesterday, mark it done" completes that job (the clause before told it, it asks
+    for no new task; a clause that asks for its own row keeps it)."""
+    out: list[Piece] = []
+    for piece in pieces:
+        before = out[-1].intent if out else None
+        tool = piece.intent.tool if piece.intent else None
+        if (
+            tool in _ACTS_ON_A_ROW
+            and before is not None
+            and before.tool in WRITES - _ACTS_ON_A_ROW - ACTS_ON_ROWS
+            and not told_to(out[-1].text)  # ("add milk and mark it done" asks for both)
+            and _ACT_ON_IT.match(piece.text)
+        ):
+            out[-1] = Piece(f"{out[-1].text}, {piece.text}", piece.intent)
+            continue
         out.append(piece)
     return out
 

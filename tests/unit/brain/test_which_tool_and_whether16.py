@@ -317,3 +317,76 @@ def test_who_sees_what_is_posted_is_answered_in_words(text: str) -> None:
 
 def test_a_post_whose_words_ask_who_sees_still_posts() -> None:
     assert not talk_only("post this to everyone: who can see the sunset from here?")
+
+
+# --- an act said of a pronoun acts on the row the clause before names ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "finished the awning repair this morning, tick it off",
+        "sorted the gas bottle swap, tick that off please",
+        "I did the ring the bank job yesterday, mark it done",
+    ],
+)
+def test_a_job_told_done_then_marked_is_one_completion(text: str) -> None:
+    assert writes(text) == ["complete_task"]
+
+
+def test_the_job_told_is_the_one_completed() -> None:
+    tasks = [
+        {"id": "t1", "title": "Ring the bank", "status": "open"},
+        {"id": "t2", "title": "Fix the awning", "status": "open"},
+    ]
+    shown = [called("list_tasks", "l1"), result("l1", "list_tasks", tasks=tasks)]
+    answer = step("you", "I did the ring the bank job yesterday, mark it done", *shown)
+    assert only_call(answer, "complete_task") == {"task_id": "t1"}
+
+
+def test_a_row_asked_for_keeps_its_own_request() -> None:
+    assert writes("add milk and mark it done") == ["add_to_shopping_list", "complete_task"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd like to drive from Cairns to Cooktown on the 3rd, what will fuel cost me?",
+        "we wanna go from Perth to Albany next week, what's the weather like",
+    ],
+)
+def test_a_route_said_whole_beside_a_question_is_still_a_trip(text: str) -> None:
+    assert "plan_trip" in wanted(text)
+
+
+def test_anything_on_a_category_is_money_not_the_calendar() -> None:
+    assert route("is there anything on health this year?") == ["wins"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "also I did the ring the bank job yesterday, mark it done",
+        "and the gas bottle swap is sorted, tick it off",
+    ],
+)
+def test_after_the_shopping_list_a_job_marked_done_adds_nothing_to_it(text: str) -> None:
+    shown = {
+        "previous_action": "get_shopping_list (you, the previous turn)",
+        "previous_filters": "{}",
+        "previous_rows": "[]",
+    }
+    calls = [c["name"] for c in step("you", text, **shown).tool_calls]
+    assert "add_to_shopping_list" not in calls
+    assert calls in (["list_tasks"], ["complete_task"])
+
+
+def test_after_the_shopping_list_and_more_still_adds_to_it() -> None:
+    shown = {
+        "previous_action": "get_shopping_list (you, the previous turn)",
+        "previous_filters": "{}",
+        "previous_rows": "[]",
+    }
+    assert [c["name"] for c in step("you", "also some foil", **shown).tool_calls] == [
+        "add_to_shopping_list"
+    ]
