@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from agent.approvals import read_decision
 from agent.brain.general import general_reply, talk_only
 from agent.brain.money import best_amount
 from tests.unit.brain.support import called, only_call, result, route, step, wanted, writes
@@ -390,3 +391,19 @@ def test_after_the_shopping_list_and_more_still_adds_to_it() -> None:
     assert [c["name"] for c in step("you", "also some foil", **shown).tool_calls] == [
         "add_to_shopping_list"
     ]
+
+
+# --- a change of mind said before "keep it" turns a waiting proposal down --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no wait, keep it", "nah hang on, keep it", "hold on, keep that", "oh wait keep it actually"],
+)
+def test_a_change_of_mind_then_keep_it_rejects(text: str) -> None:
+    assert read_decision(text) == "reject"
+
+
+@pytest.mark.parametrize("text", ["yes, keep it", "wait, post it"])
+def test_keep_it_after_a_yes_or_another_verb_is_no_decision(text: str) -> None:
+    assert read_decision(text) is None
