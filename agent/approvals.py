@@ -74,13 +74,18 @@ _QUESTIONS: LRUCache[str, str] = LRUCache(4096)
 _KEEP_IT = re.compile(
     r"(?:^|(?<![\s,.!;-])[\s,.!;-]+)(?:(?:i'?ll|i will|let'?s|we'?ll|i'?d rather|rather)\s+)?"
     r"(?:keep (?:it|that|them|this|the lot)|leave (?:it|that|them) (?:as (?:it )?is|be|alone))"
-    r"[\s.!]*$",
+    r"(?:[\s,]+(?:actually|then|after all|instead|thanks|please))?[\s.!]*$",
     re.IGNORECASE,
 )
 
 
 _POLITE = frozenset(
-    re.findall(r"\S+", "thanks thank you ta cheers mate actually oh hmm on second thought")
+    # (a change of mind said first: "no wait, keep it", "hang on, keep it")
+    re.findall(
+        r"\S+",
+        "thanks thank you ta cheers mate actually oh hmm on second thought thoughts wait hang"
+        " hold sorry um er just",
+    )
 )
 
 

@@ -235,9 +235,35 @@ def is_question(text: str) -> bool:
     # blanks costs nothing)
     if _TAG.search(text[-TAG_TAIL:]) and not (_TOLD_TO.match(text) or _ASKS_PAM.search(text)):
         return True
-    lead = _LEAD_IN.match(text)
+    lead = _LEAD_IN.match(text) or _topic(text)
     rest = text[lead.end() :] if lead else ""
     return bool(rest and _ASKING.match(rest) and not _POLITE.match(rest))
+
+
+def _topic(text: str) -> re.Match[str] | None:
+    """The thing a message names first before asking about it (`_TOPIC`), unless it tells
+    an act ("bought milk - what else?")."""
+    m = _TOPIC.match(text)
+    return m if m and not _DONE_ACT.search(m.group(0)) else None
+
+
+# The thing asked about, named first and set off by a dash or a colon: "the jobs list —
+# what's high priority", "calendar: anything on friday", "re the budget - how are we
+# going"; by a comma only when it names one of PAM's lists or records ("todo list, what is
+# urgent"). What follows it is the message's mood. Letters only, and no verb first or act
+# told: "add milk - what else do we need" and "spent 40 on fuel - what's left?" keep theirs.
+_TOPIC_HEAD = (
+    r"^(?:re:?\s+|about\s+|as for\s+)?(?:(?:the|my|our)\s+)?"
+    r"(?!(?:add|log|put|pop|set|save|book|note|record|remind|tell|post|show|give|make|chuck|jot"
+    r"|stick|delete|remove|cancel|move|change|update|mark|create|plan|share|like|join)\b)"
+)
+_TOPIC = re.compile(
+    _TOPIC_HEAD + r"[a-z'-]+(?:\s[a-z'-]+){0,3}?(?:\s*[-–—:]\s+|\s+[-–—]\s*)"
+    r"|" + _TOPIC_HEAD + r"(?:[a-z'-]+\s){0,2}(?:list|lists|calendar|diary|schedule|tasks|jobs"
+    r"|to-?dos?|chores|feed|budgets?|pantry|shopping|groups|events|trips|expenses|spending)"
+    r"\s*,\s+",
+    _I,
+)
 
 
 # The words that make a message with a question mark still a request or a report: a verb
@@ -318,6 +344,9 @@ def answer_to_question(text: str, tool: str) -> tuple[bool, str | None]:
     if _KEPT_CHECK.match(text):
         # "did I already log the gas bottle refill?": whether a row was kept, which the
         # write's reading counterpart answers (never "no tool": the rows are PAM's)
+        return True, READ_OF.get(tool)
+    if _topic(text) and READ_OF.get(tool):
+        # "todo list, what is urgent": the rows were named before the question
         return True, READ_OF.get(tool)
     found = guess(text)
     if found.tool is not None and found.tool not in WRITES and found.probability >= SURE_READ:

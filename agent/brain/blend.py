@@ -34,6 +34,7 @@ from agent.brain.asking import (
     spends_time,
     unreal_act,
 )
+from agent.brain.edits import called_off
 from agent.brain.errands import errand
 from agent.brain.families import DELETE, MOVE
 from agent.brain.learned import guess, probability
@@ -81,6 +82,8 @@ def rescue(text: str) -> str | None:
         return None
     if unkept(text):
         return None  # "remove eggs from the pantry": no tool takes it away
+    if found.tool in WRITES - ACTS_ON_ROWS and called_off(text):
+        return None  # "we don't need milk anymore": nothing new to keep, a note least of all
     if found.tool == "add_to_shopping_list" and A_WANT.search(text):
         return None  # "need a coffee": a want, not a purchase to remember
     if found.tool == "plan_trip" and signs_off(text):

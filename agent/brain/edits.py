@@ -31,7 +31,14 @@ _CORRECTION = re.compile(
 # An event said to be off: "the BBQ at Jo's on Sunday got cancelled", "bowls is off".
 _CANCELLED = re.compile(
     r"\b(?:got|been|is|was|are|were|'s|has been|have been) (?:cancell?ed|called off|scrapped"
-    r"|off)\b(?! (?:to|for|at|the)\b)",
+    r"|off)\b(?! (?:to|for|at|the)\b)"
+    # no longer wanted: "don't need the vet thing on Wednesday anymore", "we won't be
+    # needing the site on Friday after all", "the bbq isn't happening now"
+    r"|\b(?:do(?:n'?t|nt| not)|won'?t|will not|no longer) (?:need|want|require|be needing"
+    r"|be wanting)\b[^.?!]{0,60}?\b(?:any ?more|after all|no more)\b"
+    r"|\bno longer (?:needed|wanted|happening|going ahead|on)\b"
+    r"|\b(?:isn'?t|is not|aren'?t|are not|won'?t be|will not be) (?:needed|happening"
+    r"|going ahead|on) (?:any ?more|after all|now)\b",
     _I,
 )
 _MOVED = re.compile(
@@ -53,6 +60,14 @@ _MOVE_VERB = re.compile(
 )
 _TO_AMOUNT = re.compile(
     r"\b(?:change|update|make|fix|correct|edit|amend|adjust)\b.{0,40}\bto\s+(?:\$|\d)", _I
+)
+# A field of a kept row changed: "change the location of fridays dinner to the bowlo",
+# "set the venue for the meeting to …", "change where the bbq is to Dave's".
+_FIELD_OF = re.compile(
+    r"\b(?:change|set|update|switch|fix|correct|alter|amend)\s+(?:the\s+)?(?:place|location|venue"
+    r"|spot|address|where|start time|time|date|day|title|name)\s+(?:of|for|on|at)\b"
+    r"|\bchange where\b",
+    _I,
 )
 _LIMIT = re.compile(r"\b(?:budget|limit|cap|threshold)\b", _I)
 _BEFORE = re.compile(r"\bremind(?:er)?\b.{0,40}\bbefore (?:the|my|our)\b", _I)
@@ -88,4 +103,6 @@ def edit_requests(
         found.append(("update_event", 8))
     if _BEFORE.search(text) and not day and not clock:
         found.append(("update_event", 9))
+    if not amount and (event or day) and _FIELD_OF.search(text):
+        found.append(("update_event", 8))  # "set the location for tomorrow's meeting to …"
     return found

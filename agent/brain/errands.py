@@ -1,6 +1,7 @@
 """An errand in the world that PAM cannot run: "book me a flight", "order us a pizza",
-"buy me a new kettle", "get us a table at the pub", "transfer 200 to my daughter". PAM
-keeps records; it does not buy, book or pay. Such a request asks for no write of another
+"buy me a new kettle", "get us a table at the pub", "transfer 200 to my daughter", "post
+this to my facebook". PAM keeps records; it does not buy, book or pay, and it posts only
+to its own community. Such a request asks for no write of another
 kind either: no event for the flight, no expense for the kettle, no maintenance for the
 tyres to be ordered (the general reply says what PAM can do instead).
 
@@ -62,6 +63,20 @@ _SEND_MONEY = re.compile(
     r"(?:\$\s?\d|\d[\d,.]*\s*(?:dollars|bucks|quid)?\s+(?:to|into|for)\b)",
     _I,
 )
+# Words put up somewhere outside PAM: "post this to my facebook: …", "share it on insta",
+# "put the photo up on instagram", "tweet that we made it". PAM's posts go to its own
+# community only.
+_SERVICES = (
+    r"(?:facebook|fb|face book|insta|instagram|twitter|tiktok|tik tok|snapchat|snap|whatsapp"
+    r"|whats app|messenger|linkedin|youtube|threads|bluesky|reddit|x\.com|(?:my|our) blog"
+    r"|(?:my|our) (?:email|e-mail)|(?:my|our) (?:socials|story|stories))"
+)
+_ELSEWHERE = re.compile(
+    r"\b(?:post|posts|posting|share|sharing|put|upload|send|stick|chuck|pop|whack)\b[^.?!:]{0,40}?"
+    r"\b(?:up )?(?:to|on|onto|in|into|via|over|across) (?:my |our |the )?" + _SERVICES + r"\b"
+    r"|^\W*(?:(?:can|could|would|will) you (?:please )?)?(?:tweet|insta|snap|whatsapp)\b",
+    _I,
+)
 # ... unless the message also asks to keep something: "book dinner at the pub at 7 and put
 # it in the calendar", "order the tyres and remind me to pick them up".
 _KEEPS = re.compile(
@@ -73,6 +88,6 @@ def errand(text: str) -> bool:
     """Whether `text` asks PAM to buy, book, order or pay for something in the world,
     and asks to keep nothing."""
     said = text.strip()
-    if not (_ERRAND.search(said) or _SEND_MONEY.search(said)):
+    if not (_ERRAND.search(said) or _SEND_MONEY.search(said) or _ELSEWHERE.search(said)):
         return False
     return not _KEEPS.search(said)

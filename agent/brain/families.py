@@ -29,3 +29,12 @@ PUT = (
 SHOPPING = r"shopping|grocery|groceries|supplies|supply|shops?|provisions|to-?buy"
 # What the list of jobs goes by: "my to-do list", "the jobs list", "the chores list".
 JOBS = r"tasks?|to-?dos?|todo|jobs?|chores?|errands?"
+# After "what's on": a thing named that is no time nor the calendar ("what's on my feed",
+# "what's on the telly tonight") says where to look; the calendar's things are bare or of a
+# time ("what's on the weekend", "on my plate", "on the 14th"). A negative lookahead.
+NOT_ON_A_THING = (
+    r"(?!\s+(?:my|the|our|your|this|that|their|his|her)\s+(?!(?:calendar|diary|schedule"
+    r"|agenda|plate|cards|radar|books|weekend|long weekend|week|fortnight|month|year|day"
+    r"|days|morning|arvo|afternoon|evening|night|holidays?|school holidays|public holiday"
+    r"|next|last|first|coming|rest|other|\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)\w)"
+)

@@ -87,6 +87,25 @@ _CHAT = re.compile(
 )
 
 
+# Who sees what the user posts or keeps, asked of the app itself: "if I posted something
+# on here would everyone see it or just my groups?", "who can see my posts?", "are my saved
+# places public?" (answered in words by general_reply; no tool reads it).
+_WHO_SEES = (
+    r"^\W*(?:so |and |but |ok )?(?:if (?:i|we) [^?.!,]{1,60}?,?\s+)?(?:can|could|will|would|do"
+    r"|does) (?:anyone|anybody|everyone|everybody|people|others|other people|strangers"
+    r"|the public|all|only) (?:else )?(?:be able to |\w+ )?(?:see|read|find|view)"
+    r" (?:what|my|our|the|it|them|that|this)\b"
+    r"[^?]*\?"
+    r"|^\W*(?:so |and |but |ok |hey |quick question,? )?(?:who (?:can|could|will|would|gets to"
+    r"|is able to|else can) (?:see|read|view)\b|who sees\b"
+    r"|(?:are|is) (?:my|our|the) (?:posts?|comments?|saved places|places|spots|groups?|profile"
+    r"|expenses|spending|budgets?|data|details|stuff|notes|memories) (?:public|private|visible"
+    r"|shared|seen)\b"
+    r"|is (?:what|everything) (?:i|we) (?:post|share|save|put)\b[^?.!]{0,30}\b(?:public"
+    r"|private|visible|seen)\b)"
+)
+
+
 # Asking for what only talk gives: what a word means, a joke, an explanation for a child,
 # whether something is normal. Feature words inside ("what does budget mean?") are the
 # topic, not a request.
@@ -113,10 +132,7 @@ _TALK = re.compile(
     # how the app itself works: "how do groups work on here?", "can anyone read what we post
     # in a private one?"
     r"|^\W*(?:so |and |but |ok )?how (?:do|does|would|will) (?:the )?[\w' -]{1,25} work\b"
-    r"|^\W*(?:so |and |but |ok )?(?:can|could|will|do|does) (?:anyone|anybody|everyone|people"
-    r"|others|other people|strangers|the public) (?:else )?(?:see|read|find|view)"
-    r" (?:what|my|our|the|it)\b"
-    r"[^?]*\?"
+    r"|" + _WHO_SEES +
     # a word quoted to ask about it, not to use it: "what a 'feed' even is", "why everyone
     # keeps saying 'like and share'"
     r"|\bwhat (?:a |an |the )?['\"‘“][\w' -]{1,30}['\"’”] (?:even |actually |really )?"
@@ -169,6 +185,8 @@ def kind_of(text: str) -> str:
         return "told"
     if unkept(text):
         return "tick" if re.search(_TICK, text, _I) else "unkept"
+    if re.search(_WHO_SEES, text, _I):
+        return "privacy"
     for kind, pattern in _RULES:
         if re.search(pattern, text, _I):
             return kind
@@ -210,6 +228,12 @@ def general_reply(text: str, name: str | None = None, now: datetime | None = Non
             "registration, repairs, entertainment, shopping, health, phone & internet, "
             "gas/LPG, or other. Just tell me what it was for and I'll pick one — or say "
             '"put it under repairs".'
+        )
+    if kind == "privacy":
+        return (
+            "A public post is seen by everyone on PAM; a post to a group only by its members. "
+            "Your money, vehicles, calendar, lists, notes and profile are yours alone, and a "
+            "saved place is seen by others only when you share it."
         )
     if kind == "hello":
         return f"G'day{who}, hello! What can I help with — {SHORT_OFFER}?"

@@ -26,13 +26,15 @@ from agent.brain.asking import (
 from agent.brain.blend import overrule, same_rows
 from agent.brain.categories import CATEGORIES, category_of
 from agent.brain.dates import DayHit, find_day
+from agent.brain.draft import blank
 from agent.brain.edits import called_off, corrected, edit_requests
 from agent.brain.families import DELETE as DELETE_WORDS
-from agent.brain.families import PUT
+from agent.brain.families import GROUP, NOT_ON_A_THING, PUT
 from agent.brain.general import talk_only
 from agent.brain.groceries import ITEMS
 from agent.brain.money import bare_numbers, best_amount
 from agent.brain.places import named_town, town_after_word, trip_places
+from agent.brain.ranges import find_range
 from agent.brain.row_acts import REPLACES as ACT_REPLACES
 from agent.brain.row_acts import UNKEPT_REPLACES, unkept
 from agent.brain.slots_places import place_kind
@@ -78,6 +80,22 @@ _EVENT_NOUN = re.compile(
     r"|catch[- ]up|(?:dinner|lunch|drinks|coffee|brunch|bbq) with|birthday|party|flight|ferry"
     r"|haircut|interview|visit|visiting|arrive|arriving|pick ?up \w+ from|drop off|tee time|physio|"
     r"service booking|reservation|concert|gig|market|markets|class|lesson|call with|zoom)\b",
+    _I,
+)
+# What is on asked of a day or a span: "anything on …", "what's happening …", "got much
+# planned …" ("on" at the end of the words, so "anything on the list" names no calendar: the
+# day or span must be read as well).
+_ANYTHING_ON = re.compile(
+    # ("how much on petrol this month" asks an amount)
+    r"\b(?:anything|something|(?<!how )much|what'?s|whats|what is|what have (?:i|we) got"
+    r"|what do (?:i|we)"
+    r" have) (?:else )?(?:on|happening|planned|booked(?: in)?|scheduled|lined up|in the"
+    r" (?:diary|calendar))\b"
+    + NOT_ON_A_THING
+    # (what comes next is when: "anything on health this year" is money spent on health)
+    + r"(?=\s*$|\s*[?.!]|\s+(?:between|from|over|during|in|at|for|this|next|the|these|coming"
+    r"|tomorrow|today|tonight|until|till|before|after|around|across|on|\d|(?:mon|tues|wednes"
+    r"|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)\b)",
     _I,
 )
 # A purchase whose object is only a pronoun, with no price: news of a thing talked about.
@@ -160,6 +178,16 @@ _BOOK = re.compile(
     r"\b(?:book|schedule|arrange|organi[sz]e|set up|pencil in)\b.{0,25}\b(?:dinner|lunch|breakfast"
     r"|brunch|drinks|appointment|appt|dentist|doctor|gp|vet|haircut|tour|table|meeting|catch[- ]?up"
     r"|service|physio|massage|lesson|class)\b",
+    _I,
+)
+_WORDED_TIME = re.compile(r"quarter|half|past|\bto\b|am\b|pm\b|o'?clock|:", _I)
+# An appointment asked to be made, in the calendar's words: "book in the tyre place", "book
+# us in with the vet", "get the van booked in at the auto sparky", "make an appointment".
+# (Told as done, "we got in at the park", "we booked in at reception", it asks nothing.)
+_BOOKED_IN = re.compile(
+    r"\bbook (?:(?:me|us|the \w+|him|her|them|it) )?in\b"
+    r"|\bget (?:me|us|the \w+|him|her|them|it) booked in\b"
+    r"|\bmake (?:an |a )?(?:appointment|appt|booking)\b",
     _I,
 )
 # Something put in for a day or a time: "chuck the farrier in for monday 8am", "pop the
@@ -430,7 +458,11 @@ def _features(text: str, today: date) -> list[Candidate]:
         plain_spend = _STRICT_SPEND.search(text) and not measures.odometer(text)
         score = 6 if plain_spend or _QUESTION.match(text) else 9 if _NEW_PART.search(text) else 8
         found.append(Candidate("log_maintenance", score))
-    expense = _expense(text, amount is not None, category, asking, litres is not None)
+    # (a number inside a time said in words is no price: "monday quarter to 9"; a bare
+    # number after a day is, in a purchase: "pies friday 9")
+    worded = clock and _WORDED_TIME.search(text, clock.start, clock.end)
+    unclocked = blank(text, [(clock.start, clock.end)]) if clock and worded else text
+    expense = _expense(unclocked, amount is not None, category, asking, litres is not None)
     if expense:
         found.append(expense)
     if amount and category and _MONTHLY.search(text) and not _STRICT_SPEND.search(text):
@@ -455,6 +487,9 @@ def _features(text: str, today: date) -> list[Candidate]:
         found.append(Candidate("update_expense", 8))  # "the 30 I put in should be 13"
     if _BOOK.search(text) and not (has_day or has_time or amount):
         found.append(Candidate("create_event", 7))  # "book dinner at the pub": when?
+    if _BOOKED_IN.search(text) and (has_day or has_time) and not (amount or asking):
+        # "book in the tyre place monday quarter to 9": an appointment put in the calendar
+        found.append(Candidate("create_event", 8))
     if _REMIND.search(text) and has_day and not has_time and values.priority(text):
         # "remind me to ring the bank tomorrow, it's urgent": how urgent is said only of a
         # job (an event has no priority), so it is a task due that day
@@ -475,6 +510,10 @@ def _features(text: str, today: date) -> list[Candidate]:
         found += (
             [Candidate("create_event", 5)] if _CLOCK.search(text[clock.start : clock.end]) else []
         )
+    if _ANYTHING_ON.search(text) and (has_day or find_range(text, today, future=True)):
+        # "anything on between christmas and new year", "what's happening over easter": the
+        # calendar over any day or span the date grammar reads
+        found.append(Candidate("list_events", 8))
     if _OWES.search(text) or (_OWN_JOB.match(text) and not asking):
         found.append(Candidate("add_task", 5))
     if _TWICE.search(text) and (category or amount) and not _DELETE.search(text):
@@ -713,6 +752,19 @@ def filed_under(text: str) -> bool:
     return filed is not None and filed["cat"].lower() in CATEGORIES
 
 
+# A place of a kind shared, the kind the object of the verb: "share this campsite with the
+# community", "share our dump point at X with everyone", "add this free camp to the map".
+_SHARE_ON_THE_MAP = re.compile(
+    rf"\b(?:share|sharing|add|put|pop|stick)\s+(?:this|that|the|a|an|our|my)\s+(?:[\w'-]+\s+)?"
+    rf"(?:{PLACE_KIND})\b(?:[^.?!]{{0,40}}?\b(?:with (?:the )?(?:community|everyone|everybody"
+    r"|others|other (?:travellers|travelers)|all)"
+    r"|(?:to|on) (?:the )?(?:community |shared |public )?map)\b)",
+    _I,
+)
+# ... unless it goes to people named as a group, a feed or a wall: a post there.
+_TO_A_GROUP = re.compile(rf"\b(?:{GROUP}|feed|wall|page|post|photo|pic|picture)\b", _I)
+
+
 # A figure with a unit of size, weight or pressure: a measure, never money.
 _MEASURED = re.compile(
     r"\b\d+(?:[.,]\d+)?\s*(?:feet|foot|ft|metres?|meters?|m|kg|kilos?|tonnes?|tons?|inches"
@@ -946,7 +998,9 @@ def _classify(text: str, today: date, recent_kind: str | None) -> Candidate | No
         candidates.insert(0, Candidate("complete_task", STRONG))
     if ref := _referential(text, recent_kind):
         candidates.insert(0, ref)
-    if shares_a_place(text):  # "share the dump point in Roma with everyone"
+    if shares_a_place(text) or (_SHARE_ON_THE_MAP.search(text) and not _TO_A_GROUP.search(text)):
+        # "share the dump point in Roma with everyone", "share this campsite with the
+        # community: …": a place shared on the map, not a post
         candidates.insert(0, Candidate("save_place", EXPLICIT))
     if not candidates and _FOUND_PLACE.search(text) and _SHARE_IT.search(text):
         candidates = [Candidate("save_place", 7)]  # "found a free camp near X … share it"

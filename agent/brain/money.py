@@ -172,6 +172,12 @@ def _amounts(text: str) -> tuple[Amount, ...]:
     return tuple(found)
 
 
+# A day of a month named after it is a date: "Dad's birthday is 14 June", "it's 3 Sept".
+_OF_MONTH = (
+    r"\s*(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may(?!\s+(?:be|have|not"
+    r"|need|well)\b)|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?"
+    r"|dec(?:ember)?)\b"
+)
 # A bare number after a money verb: "spent 85.40 on diesel", "paid 40 for lunch".
 _CUED = re.compile(
     # ("costed", "payed", "spended": the past as learners and fast typists write it)
@@ -182,7 +188,7 @@ _CUED = re.compile(
     r"(?!\s*(?:%|percent|l\b|lt|ltr|litres?|liters?|km|kms|kg|g\b|ml|am\b|pm\b|:|/|st\b|nd\b"
     r"|rd\b|th\b|days?|weeks?|months?|years?|hours?|mins?|minutes?|stars?|people|nights?"
     # ("there were 3 of us", "for 2 adults": people counted, not money)
-    r"|of\s+(?:us|them)\b|adults?\b|persons\b|ppl\b|pax\b|guests\b))",
+    r"|of\s+(?:us|them)\b|adults?\b|persons\b|ppl\b|pax\b|guests\b)|" + _OF_MONTH + ")",
     re.IGNORECASE,
 )
 # "twelve fifty" (now "12 50") after a money verb: twelve dollars fifty.
@@ -222,7 +228,7 @@ _BARE_AFTER = re.compile(
     # a count of nights, days or people is no price ("a stop there for 2 nights", "the 3 of
     # us"); a rate says its price first ("45 a night")
     r"|\s+(?:nights?|days?|weeks?|fortnights?|months?|years?|hours?|hrs?|minutes?|mins?|people"
-    r"|persons|adults|kids|guests|stars?|of\s+us)\b",
+    r"|persons|adults|kids|guests|stars?|of\s+us)\b|" + _OF_MONTH,
     re.IGNORECASE,
 )
 # A figure read off the odometer is no money ("the odometer reads 148,200", "odo 148200").

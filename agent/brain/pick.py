@@ -104,9 +104,21 @@ def ref_words(text: str, extra: str = "") -> tuple[str, ...]:
     )
 
 
+def _said_in(word: str, hay: str) -> bool:
+    """Whether a row's words hold `word`, or the name a possessive typed without its
+    apostrophe is of ("bazzas post": Bazza's)."""
+    if re.search(rf"\b{re.escape(word)}", hay):
+        return True
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and re.search(rf"\b{re.escape(word[:-1])}\b", hay) is not None
+    )
+
+
 def _matches(entity: Entity, words: tuple[str, ...], amount: Decimal | None) -> int:
     hay = " ".join(str(v).lower() for v in entity.data.values() if isinstance(v, str))
-    score = sum(2 if re.search(rf"\b{re.escape(w)}", hay) else 0 for w in words)
+    score = sum(2 if _said_in(w, hay) else 0 for w in words)
     category = entity.data.get("category")
     score += sum(2 for w in words if category and category_of(w) == category)
     if amount is not None:

@@ -103,7 +103,10 @@ _REMOVE_SPLIT = re.compile(
 _REMOVED = re.compile(
     rf"{_LEAD}{_ROW}\s+(?:needs to go|has to go|can go|is off|'s off|isn'?t happening"
     r"|is not happening|won'?t happen|is cancell?ed|got cancell?ed|was cancell?ed"
-    r"|has been cancell?ed|is called off|got called off)\b",
+    r"|has been cancell?ed|is called off|got called off"
+    # no longer wanted: "the physio on thursday is no longer needed"
+    r"|(?:is|'s|are) no longer (?:needed|wanted|required|happening|going ahead|on)"
+    r"|(?:isn'?t|is not|aren'?t|are not) (?:needed|wanted|required) any ?more)\b",
     _I,
 )
 # Moving an event: the verb, the row, then where to ("to 4pm", "forward", "for 11am").
@@ -135,7 +138,8 @@ _CHANGED = re.compile(
     rf"{_LEAD}{_ROW}\s+(?:(?:has been|have been|got|was|were|is|'s) (?:moved|pushed|shifted"
     r"|changed|bumped|rescheduled|postponed|brought forward|put back)\b"
     r"|(?:is|'s) now\b|(?:is|'s) (?:at|on) [^,;.!?]{1,20}? now\b"
-    r"|(?:isn'?t|is not|'s not) (?:at|on) [^,;.!?]{1,20}? (?:any ?more|now)\b|(?:is|'s) no longer\b"
+    r"|(?:isn'?t|is not|'s not) (?:at|on) [^,;.!?]{1,20}? (?:any ?more|now)\b"
+    r"|(?:is|'s) no longer\b(?! (?:needed|wanted|required|happening|going ahead|on)\b)"
     r"|was actually\b|should (?:have been|be)\b|(?:is|was) wrong\b"
     r"|(?:was|is|were|'s) (?:meant|supposed) to (?:be|have been)\b)",
     _I,

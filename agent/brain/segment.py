@@ -21,6 +21,7 @@ from agent.brain.asking import (
     mood_told,
     signs_off,
     still_to_come,
+    told_to,
     told_to_keep,
     unreal_act,
 )
@@ -748,7 +749,8 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
     """The message's requests; a goodbye that asks nothing tells of tomorrow's drive, it
     plans no trip ("that's all for today, off to bed, big drive to Winton tomorrow")."""
     text = _unletter(correct(text))
-    pieces = _jobs_listed(_acted_on(_verb_carried(_requests(text, today, recent_kind))), today)
+    pieces = _requests(text, today, recent_kind)
+    pieces = _jobs_listed(_on_the_one_named(_acted_on(_verb_carried(pieces))), today)
     pieces = _each_done(pieces)
     if holds_back(text) or asks_bare(text):
         # "if I set a fuel budget of 800 would I be over? don't set it yet", "physio
@@ -788,11 +790,37 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
         # "our neighbours' caravan did 18 per 100 on the way up": someone else's figures,
         # told with no question, ask for none of ours either
         pieces = [Piece(p.text, None) for p in pieces]
-    pieces = _unpriced_beside(_urgent_reminders(pieces, today))
+    pieces = _trips_told_beside(_unpriced_beside(_urgent_reminders(pieces, today)))
     if signs_off(text):
         pieces = [p for p in pieces if p.intent is None or p.intent.tool != "plan_trip"]
     # "book me a flight to Perth friday": PAM cannot run the errand, so nothing is written
     return [Piece(p.text, None) if _errand_write(p) else p for p in pieces]
+
+
+# What asks for a trip to be worked out: a verb of planning, a route, a distance or a time,
+# a question. Without any, going somewhere is news ("heading to Pak'nSave now", "my
+# brother-in-law is doing the driving").
+_TRIP_ASKED = re.compile(
+    r"\?|\b(?:plan|planning|plot|map|route|directions|how far|how long|distance|get (?:from|to)"
+    r"|trip|journey|kms?|kilometres?|kilometers?|miles|hours?|drive time|best way|via|leg|stop"
+    # a wish to go, and a route said whole ("I want drive from Darwin to Alice on the 20th")
+    r"|stops|want|wanna|would like|'d like)\b|\bfrom\s+[^,;.?!]{2,40}?\bto\b",
+    re.IGNORECASE,
+)
+
+
+def _trips_told_beside(pieces: list[Piece]) -> list[Piece]:
+    """Going somewhere told beside a request of another kind is the request's context
+    ("what's on the shopping list, heading to the supermarket now"): no trip is asked for."""
+    others = [p for p in pieces if p.intent and p.intent.tool != "plan_trip"]
+    if not others:
+        return pieces
+    return [
+        Piece(p.text, None)
+        if p.intent and p.intent.tool == "plan_trip" and not _TRIP_ASKED.search(p.text)
+        else p
+        for p in pieces
+    ]
 
 
 # An amount and what it was for, right after a money request: that request again with its
@@ -825,6 +853,38 @@ def _verb_carried(pieces: list[Piece]) -> list[Piece]:
             and _ELIDED_MONEY.match(piece.text)
         ):
             piece = Piece(piece.text, Candidate(before.tool, piece.intent.score))
+        out.append(piece)
+    return out
+
+
+# An act said of a pronoun alone: "mark it done", "tick that off", "delete it", "cancel them".
+_ACT_ON_IT = re.compile(
+    r"^\W*(?:(?:and|so|then|pls|please|just|now|ok)\s+)*(?:can you\s+|could you\s+)?"
+    r"(?:(?:mark|tick|cross|check|strike)\s+(?:it|that|this|them|'?em)\s+(?:off|done|as done"
+    r"|complete|completed|finished)|(?:delete|remove|cancel|scrap|bin|ditch)\s+(?:it|that|this"
+    r"|them|'?em))\W*(?:please|pls|thanks|ta|cheers)?\W*$",
+    re.IGNORECASE,
+)
+_ACTS_ON_A_ROW = frozenset({"complete_task", "delete_event", "delete_expense"})
+
+
+def _on_the_one_named(pieces: list[Piece]) -> list[Piece]:
+    """An act said of a pronoun acts on the row the clause before names: "I did the ring
+    Mum job yesterday, mark it done" completes that job (the clause before told it, it asks
+    for no new task; a clause that asks for its own row keeps it)."""
+    out: list[Piece] = []
+    for piece in pieces:
+        before = out[-1].intent if out else None
+        tool = piece.intent.tool if piece.intent else None
+        if (
+            tool in _ACTS_ON_A_ROW
+            and before is not None
+            and before.tool in WRITES - _ACTS_ON_A_ROW - ACTS_ON_ROWS
+            and not told_to(out[-1].text)  # ("add milk and mark it done" asks for both)
+            and _ACT_ON_IT.match(piece.text)
+        ):
+            out[-1] = Piece(f"{out[-1].text}, {piece.text}", piece.intent)
+            continue
         out.append(piece)
     return out
 

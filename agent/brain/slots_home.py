@@ -283,8 +283,24 @@ def _told_about_oneself(text: str) -> str | None:
     return capitalise(said)
 
 
+# The notes named as where the words go, before them: "for my notes: …", "memo - …", "put
+# this in your notes: …", "add to my notes that …".
+_NOTES_LABEL = re.compile(
+    r"^\W*(?:(?:and|also|oh|ok|okay|please|pls)\W+)*(?:(?:for|in|into|on) (?:my|our|your|the)"
+    r" (?:notes?|memo|memory|files?)|memo|note for (?:later|you|pam)|(?:add|put|save|stick|pop"
+    r"|jot|keep|file)(?: (?:this|that|it))? (?:to|in|into|on|with) (?:my|our|your|the)"
+    r" (?:notes?|memory|memories))\b[\s:,-]*(?:(?:that|please|pls)\b\s*)?(?P<note>\S.*)$",
+    _I | re.DOTALL,
+)
+
+
 def remember(text: str, env: Env) -> Draft:
     draft = Draft("remember")
+    if labelled := _NOTES_LABEL.match(text):
+        note = capitalise(squash(labelled["note"]))[:2000]
+        draft.put("note", note or None)
+        draft.missing = None if note else "note"
+        return draft
     # One `\s*` before "that": two in a row could split n newlines n ways, O(n^2).
     m = re.search(rf"\b(?:{_NOTE})\b\s*(?:(?:that|:|,)\s*)?(?:of\s+)?(.+)$", text, _I)
     note = capitalise(squash(m[1])) if m else ""

@@ -53,7 +53,10 @@ def place_kind(text: str) -> str | None:
 
 
 _SHARED = re.compile(
-    r"\b(?:share it|shared|share (?:it )?with (?:everyone|others|the community)|make it public|"
+    r"\b(?:share it|shared|(?:share|sharing) (?:it )?with (?:everyone|everybody|others|other"
+    r" (?:travellers|travelers)|the community)"
+    r"|with (?:everyone|everybody|the community|other (?:travellers|travelers))"
+    r"|make it public|"
     r"public|let others see|share this|and share)\b",
     _I,
 )
@@ -69,6 +72,13 @@ _LEAD = (
     r"|pop|put|stick|chuck|whack|drop|note|log|record|ourselves|myself|one ourselves"
     r"|there is|there's|theres|there was|is|was|for us|for me|for next time|for later"
     r"|tonight|for the night"  # ("parked up at X tonight": when, not the name)
+    r"|share|sharing"  # ("sharing our camp spot at X with …": how it is kept)
+)
+# Who a place is shared with, before its name and a colon: "share this campsite with the
+# community: …", "add this dump point to the map - …".
+_SHARED_WITH = (
+    r"|with|everyone|everybody|the community|community|others|other (?:travellers|travelers)|all"
+    r"|the public|public|the map|map|on|to"
 )
 # A brand alone names no one place: its kind word stays in the name ("the Liberty servo",
 # "the BP roadhouse", "the IGA supermarket"), where "the Apex Park campsite" is Apex Park.
@@ -183,7 +193,7 @@ def save_place(text: str, env: Env) -> Draft:
     if shared_first := _SHARE_FIRST.match(cut):
         cut = cut[shared_first.end() :]  # "share the dump point at X with everyone": save it shared
     mark = re.search(r":|\s-\s", cut)
-    if mark and not tidy(cut[: mark.start()], _LEAD + r"|as an?|" + _KIND_WORDS):
+    if mark and not tidy(cut[: mark.start()], _LEAD + r"|as an?|" + _KIND_WORDS + _SHARED_WITH):
         cut = cut[mark.end() :]  # "save this spot as a campsite: Lake Ballard near Menzies"
     head = re.split(
         r"\s*(?:,|;|\bas an?\b|\bas (?:one|another)\b|\brated\b|\bwith\b|\band share|\bshare\b"

@@ -25,8 +25,32 @@ _TZ = {
     "hobart": _HOBART, "tas": _HOBART, "tasmania": _HOBART,
     "broken hill": "Australia/Broken_Hill", "eucla": "Australia/Eucla",
     "lord howe": "Australia/Lord_Howe", "new zealand": _AUCKLAND, "nz": _AUCKLAND,
-    "auckland": _AUCKLAND,
+    "auckland": _AUCKLAND, "nzst": _AUCKLAND, "nzdt": _AUCKLAND,
+    # zones named by their region's clock, as travellers elsewhere say them
+    "mountain": "America/Denver", "mst": "America/Denver", "mdt": "America/Denver",
+    "pacific": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
+    "alaska": "America/Anchorage", "akst": "America/Anchorage", "hawaii": "Pacific/Honolulu",
+    "arizona": "America/Phoenix", "atlantic": "America/Halifax",
+    "newfoundland": "America/St_Johns", "cst": "America/Chicago", "cdt": "America/Chicago",
+    "est": "America/New_York", "edt": "America/New_York", "gmt": "Europe/London",
+    "bst": "Europe/London", "uk": "Europe/London", "british": "Europe/London",
+    "london": "Europe/London", "cet": "Europe/Paris", "cest": "Europe/Paris",
 }  # fmt: skip
+# "Eastern", "Central" and "Western" time are the clocks of the user's own continent: an
+# American's Eastern is New York's, an Australian's Sydney's.
+_REGION_TZ = {
+    "eastern": ("America/New_York", _SYDNEY), "central": ("America/Chicago", _DARWIN),
+    "western": ("America/Los_Angeles", _PERTH),
+}  # fmt: skip
+# A zone said as the one PAM has now, or the one left: "you've got me on Pacific", "not
+# Eastern", "instead of AEST", "from Perth time".
+_OLD_ZONE = re.compile(
+    r"(?:\b(?:got|have|has|had|put|set|keep|kept) (?:me|us)(?: down)? (?:on|in|as|at|under)"
+    r"|\binstead of|\brather than|\bnot(?: on| in)?|\bfrom|\bstill (?:on|in)|\bwrong)"
+    r"\s+(?:the\s+)?$",
+    _I,
+)
+_LEFT = re.compile(r"\s*(?:time\s+)?(?:any ?more|no more|no longer)\b", _I)  # "Eastern anymore"
 _CURRENCY = [
     (r"\bnzd\b|\bnz dollars?\b|new zealand dollars?|kiwi dollars?", "NZD"),
     (r"\busd\b|\bus dollars?\b|american dollars?|u\.s\. dollars?", "USD"),
@@ -148,14 +172,38 @@ def _after_change_of_mind(text: str, names: re.Pattern[str]) -> str | None:
     return after if after and names.search(after) else None
 
 
-def _timezone(text: str) -> str | None:
+# Names that are only ever a clock ("we're on Mountain now"), unlike a town's.
+_CLOCK_ONLY = re.compile(
+    r"\b(?:mountain|pacific|atlantic|eastern|central|aest|aedt|acst|acdt|awst|nzst|nzdt|mst|mdt"
+    r"|pst|pdt|cst|cdt|est|edt|akst|gmt|bst|cet|cest)\b(?! (?:coast|highway|hwy|ocean|range"
+    r"|region|station|park|australia|desert|markets?)\b)",
+    _I,
+)
+_ZONE_NAME = re.compile(
+    r"\b(?:" + "|".join(sorted((*_TZ, *_REGION_TZ), key=len, reverse=True)) + r")\b", _I
+)
+
+
+def _timezone(text: str, american: bool = False) -> str | None:
+    """The zone the user is in now: the first zone named that is not the one PAM has or the
+    one left ("we're in Mountain time, you've got me on Pacific": Mountain)."""
     iana = re.search(r"\b([A-Z][a-z]+/[A-Z][A-Za-z_]+)\b", text)
     if iana:
         return iana[1]
-    for name in sorted(_TZ, key=len, reverse=True):
-        if re.search(rf"\b{name}\b", text, _I):
-            return _TZ[name]
-    return None
+    said = [
+        (
+            bool(_OLD_ZONE.search(text[max(0, m.start() - 30) : m.start()]))
+            or bool(_LEFT.match(text, m.end())),
+            m[0].lower(),
+        )
+        for m in _ZONE_NAME.finditer(text)
+    ]
+    names = [name for old, name in said if not old] or [name for _, name in said]
+    if not names:
+        return None
+    if names[0] in _REGION_TZ:
+        return _REGION_TZ[names[0]][0 if american else 1]
+    return _TZ[names[0]]
 
 
 def update_profile(text: str, env: Env) -> Draft:
@@ -173,8 +221,8 @@ def update_profile(text: str, env: Env) -> Draft:
         # (after a change of mind, what is said after it: "USD, no actually NZD")
         said = _after_change_of_mind(text, _CURRENCY_WORDS) or text
         draft.put("currency", next((c for p, c in _CURRENCY if re.search(p, said, _I)), None))
-    if re.search(r"\btime ?zone\b|\btime\b|\bzone\b", text, _I):
-        draft.put("timezone", _timezone(text))
+    if re.search(r"\btime ?zone\b|\btime\b|\bzone\b", text, _I) or _CLOCK_ONLY.search(text):
+        draft.put("timezone", _timezone(text, env.american))
     live = re.search(
         r"\b(?:(?:i|we) (?:now )?live|(?:i'm|we're|i am|we are) (?:now )?living) in\s+(.+)$",
         text,

@@ -323,7 +323,8 @@ _PLACE_WORDS = re.compile(
 )
 _NEW_PLACE = re.compile(
     r"\b(?:change|set|update|make|switch)\s+the\s+(?:place|location|venue|spot|where)"
-    r"(?:\s+(?:on|of|for)\s+(?:that|it|this|the \w+)(?:\s+one)?)?"
+    # (the event named after it, in a few words: "of that one", "for fridays dinner")
+    r"(?:\s+(?:on|of|for)(?:\s+[\w'-]+){1,5}?)?"
     r"\s+to\s+(?:the\s+)?(.+?)\s*[.!?]*$",
     _I,
 )

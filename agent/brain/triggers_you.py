@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from agent.brain.families import DELETE, JOBS, MOVE, SHOPPING
+from agent.brain.families import DELETE, JOBS, MOVE, NOT_ON_A_THING, SHOPPING
 
 # Words that join a command to the message before it: "and remember …", "oh, also note …".
 _JOINED = r"(?:(?:and|also|oh|ok|okay|plus|then|pls|please|right)\b[\s,]*)*"
@@ -63,7 +63,12 @@ _OFF_CAL = rf"off (?:{_WHOSE}) (?:calendar|cal|diary|schedule)"
 YOU: list[tuple[str, int, str]] = [
     ("create_event", 8, rf"\b(?:{_ADD})\b.{{0,50}}\b(?:{_CAL})\b"),
     ("list_events", 8, rf"\b(?:{_LOOK})\b.{{0,25}}\b(?:{_DIARY})\b"),
-    ("list_events", 8, r"\bwhat(?:'s| is| have i got| do i have| have we got| do we have) on\b"),
+    # (not of a thing named after it, "what's on my feed", "what's on the jobs list")
+    (
+        "list_events",
+        8,
+        r"\bwhat(?:'s| is| have i got| do i have| have we got| do we have) on\b" + NOT_ON_A_THING,
+    ),
     ("list_events", 8, r"\bwhat(?:'s| is) coming up\b|\bam i (?:free|busy)\b"),
     # "what do I have on tomorrow", and as an indirect question or a learner says it: "tell
     # me what I have tomorrow", "what we have got on Friday"
@@ -318,6 +323,16 @@ YOU: list[tuple[str, int, str]] = [
     # that joins it to what came before does not make it less a command
     ("remember", 8, rf"^{_JOINED}remember\b(?! to)"),
     ("remember", 9, r"^(?:fyi|for your info|note to self)\b"),
+    # the notes named as where the words go: "for my notes: …", "put this in your notes",
+    # "memo: …"
+    (
+        "remember",
+        9,
+        rf"^{_JOINED}(?:for|in|into|on) (?:my|our|your|the) (?:notes?|memo|memory|files?)\b\s*"
+        r"(?:[:,-]|please\b|pls\b)|^(?:memo|note for (?:later|you|pam))\s*[:-]"
+        r"|\b(?:add|put|save|stick|pop|jot|keep|file)(?: (?:this|that|it))? (?:to|in|into|on|with)"
+        r" (?:my|our|your|the) (?:notes?|memory|memories)\b",
+    ),
     ("remember", 9, rf"^{_JOINED}(?:please\s+)?(?:{_NOTE})\b(?!\s+to\b)"),
     ("remember", 8, r"\b(?:please |can you |could you )remember\b(?! to\b)"),
     # "I should like you to bear in mind …", "would you keep this in mind from now on"

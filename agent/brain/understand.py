@@ -12,7 +12,7 @@ from typing import Any
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 
 from agent.brain.about_it import event_about_previous, post_about_previous
-from agent.brain.asking import is_question
+from agent.brain.asking import WRITES, is_question
 from agent.brain.blend import rescue
 from agent.brain.convo import Convo, text_of
 from agent.brain.courtesy import set_aside
@@ -227,8 +227,11 @@ def _from_previous_turn(convo: Convo) -> Reading | None:
     more = more_of_the_same(text, convo.env)
     # "and tasks?" after the shopping list names no grocery (the rules' reading alone: to
     # the classifier "and a new hat" may sound like anything)
+    # ("also I did the ring Mum job, mark it done": a write of its own is no more of the list)
+    own = {t for t in reads(text) if t in WRITES} - {"add_to_shopping_list"}
     if (
         more
+        and not own
         and not other_read(text, convo.env, reads, guess=False)
         and not what_else(text, convo.env)
         # ("also I did the ring Mum job yesterday, mark it done": a job told done, no item)
