@@ -113,7 +113,20 @@ def _text(max_length: int) -> StringConstraints:
     return StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length)
 
 
-Title = Annotated[str, _text(200)]
-Name = Annotated[str, _text(100)]
-ShortText = Annotated[str, _text(500)]
-LongText = Annotated[str, _text(2000)]
+# Embeddings, overrides and isolates of the text's direction, and the byte-order mark.
+_DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def without_direction_controls(value: Any) -> Any:
+    """Text as written, without characters that only change how the rest is drawn: a
+    right-to-left override in a post showed it reversed in everyone's feed, and a title
+    can be made to read as something else. Letters of right-to-left scripts, joiners and
+    emoji sequences stay."""
+    return _DIRECTION_CONTROLS.sub("", value) if isinstance(value, str) else value
+
+
+Shown = BeforeValidator(without_direction_controls)
+Title = Annotated[str, Shown, _text(200)]
+Name = Annotated[str, Shown, _text(100)]
+ShortText = Annotated[str, Shown, _text(500)]
+LongText = Annotated[str, Shown, _text(2000)]

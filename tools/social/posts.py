@@ -12,8 +12,11 @@ from tools.profile import load_profile
 from tools.social.groups import GroupRef, resolve_group
 from tools.social.models import GROUP, YOU, PostOut, Visibility, feed_ui, preview
 from tools.types import Action, ActionError, ActionResult, Args
+from tools.values import Shown
 
-PostText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+PostText = Annotated[
+    str, Shown, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)
+]
 
 
 class CreatePostArgs(Args):

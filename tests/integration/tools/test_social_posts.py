@@ -153,6 +153,7 @@ async def test_posting_to_an_unknown_group_is_not_found(
         ({}, "content"),
         ({"content": ""}, "content"),
         ({"content": " \n\t "}, "content"),
+        ({"content": "\u202e \ufeff"}, "content"),  # nothing shown but direction controls
         ({"content": "x" * 5001}, "content"),
         ({"content": 12345}, "content"),
         ({"content": "ok", "visibility": "friends"}, "visibility"),
@@ -185,3 +186,16 @@ async def test_sql_metacharacters_and_unicode_are_stored_verbatim(scoped: Scoped
     seen = {p["id"]: p["content"] for p in feed["posts"]}
     assert seen[result["post"]["id"]] == content
     assert (await _own_posts(scoped, author))[0]["content"] == content
+
+
+async def test_direction_controls_are_dropped_and_scripts_and_emoji_kept(
+    scoped: ScopedDb,
+) -> None:
+    """A right-to-left override drew the post reversed in everyone's feed."""
+    author, reader = uuid.uuid4(), uuid.uuid4()
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # one emoji, by zero-width joiners
+    written = f"\u202egnipmac eerf\u202c at the lake \u2067שלום\u2069 {family}\ufeff"
+    result = await ok(scoped, author, "create_post", content=written)
+    feed = await ok(scoped, reader, "get_feed", limit=5)
+    seen = {p["id"]: p["content"] for p in feed["posts"]}
+    assert seen[result["post"]["id"]] == f"gnipmac eerf at the lake שלום {family}"
