@@ -35,6 +35,9 @@ log = structlog.get_logger("pam.ws")
 BUSY = "This thread is busy with another turn."
 
 
+NOTHING_RUNNING = "Nothing is running on this thread, so there was nothing to cancel."
+
+
 def error_frame(code: str, message: str, message_id: str | None = None) -> dict[str, str]:
     frame = {"type": "error", "code": code, "message": message}
     if message_id is not None:
@@ -141,4 +144,7 @@ async def _dispatch(
         connection.follow(asyncio.create_task(forward_turn(connection, turn, reply_to)))
     elif isinstance(frame, CancelFrame):
         row = await owned_thread(resources, user, frame.thread_id)
+        if not await runs.busy(row.key):  # said, or the client waits for an end never sent
+            connection.send(error_frame("NOTHING_RUNNING", NOTHING_RUNNING))
+            return
         await runs.cancel_thread(row.key)  # on whichever instance it runs

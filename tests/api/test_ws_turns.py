@@ -92,6 +92,18 @@ async def test_cancel_stops_the_turn_and_frees_the_thread(serve: Serve) -> None:
     assert after[-2]["message"] == "After cancel."
 
 
+async def test_a_cancel_with_nothing_running_is_answered(serve: Serve) -> None:
+    model = StreamingScriptedModel(script=[route("general"), AIMessage("Done already.")])
+    async with serve(model) as server, connect(ws_url(server, "ned")) as ws:
+        await recv_frame(ws)  # connected
+        await send_frame(ws, {"type": "chat", "message": "quick one"})
+        ended = await frames_until(ws, "response_complete")
+        await send_frame(ws, {"type": "cancel", "thread_id": ended[0]["thread_id"]})
+        answer = await asyncio.wait_for(recv_frame(ws), 10)
+    assert answer["type"] == "error" and answer["code"] == "NOTHING_RUNNING"
+    assert "nothing to cancel" in answer["message"]
+
+
 async def test_closing_the_socket_mid_turn_does_not_lose_the_turn(serve: Serve) -> None:
     gate = Gate()
     model = StreamingScriptedModel(script=[gate, route("general"), AIMessage("Still here.")])
