@@ -215,7 +215,8 @@ def cued_amount(text: str) -> Amount | None:
     return Amount(-number if cued["neg"] else number, None, cued.start("num"), cued.end())
 
 
-_BARE = re.compile(rf"(?<![\w.:/-])(?<!\d,)(?P<neg>-)?(?P<num>{DIGITS})")
+# (a figure run into letters and more figures is a code: an id, a serial, "79fd43eb")
+_BARE = re.compile(rf"(?<![\w.:/-])(?<!\d,)(?P<neg>-)?(?P<num>{DIGITS})(?!\d|[A-Za-z]+\d)")
 # Not money: ordinals, times, fractions, and figures with a unit ("240V", "200Ah", "9kg",
 # "the 9 kilo bottle", "a 20 litre drum": a size said in words is no more a price).
 _BARE_AFTER = re.compile(

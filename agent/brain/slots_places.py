@@ -119,6 +119,7 @@ _WHERE_NOT_NAME = re.compile(
 
 
 # Coordinates typed as "lat,lng" ("-29.45,120.7", "-12.46, 130.84"): the spot itself.
+_POINTED = re.compile(r"(?:it|that|this|them|these|those|there|here)(?:\s+(?:one|place|spot))?", _I)
 _COORDS = re.compile(r"(?<![\w.])(-?\d{1,2}\.\d+)\s*,\s*(-?\d{1,3}\.\d+)(?![\w.])")
 
 
@@ -231,8 +232,8 @@ def save_place(text: str, env: Env) -> Draft:
     )
     if bracketed and (in_brackets := known_town(bracketed[1])):
         town_after = town_after or in_brackets
-    if re.fullmatch(_GENERIC, name, _I):
-        name = ""
+    if re.fullmatch(_GENERIC, name, _I) or _POINTED.fullmatch(name):
+        name = ""  # "save it", "keep that one": what is meant is asked, never saved as "It"
     if not name and where_in_head and re.match(r"(?:in|at)\b", head[where_in_head[1] :], _I):
         # "the dump point at the Roma showgrounds": that's the spot
         name = where_in_head[0]
