@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 from typing import Literal
 
+import redis.asyncio as aioredis
+
 from server.resources import Resources
 
 PROBE_TIMEOUT_S = 2.0
@@ -21,12 +23,10 @@ async def _database_ok(resources: Resources) -> bool:
     return True
 
 
-async def _redis_ok(resources: Resources) -> bool:
-    if resources.redis is None:
-        return True
+async def _redis_ok(redis: aioredis.Redis) -> bool:
     try:
         async with asyncio.timeout(PROBE_TIMEOUT_S):
-            await resources.redis.ping()
+            await redis.ping()
     except Exception:
         return False
     return True
@@ -38,7 +38,7 @@ def dependencies(resources: Resources) -> list[Dependency]:
 
 async def probe(resources: Resources) -> dict[Dependency, bool]:
     """Each dependency of this instance, probed at once: healthy or not."""
-    checks = {"database": _database_ok, "redis": _redis_ok}
-    names = dependencies(resources)
-    results = await asyncio.gather(*(checks[name](resources) for name in names))
-    return dict(zip(names, results, strict=True))
+    if resources.redis is None:
+        return {"database": await _database_ok(resources)}
+    database, redis = await asyncio.gather(_database_ok(resources), _redis_ok(resources.redis))
+    return {"database": database, "redis": redis}

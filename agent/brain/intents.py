@@ -752,19 +752,6 @@ def filed_under(text: str) -> bool:
     return filed is not None and filed["cat"].lower() in CATEGORIES
 
 
-# A place of a kind shared, the kind the object of the verb: "share this campsite with the
-# community", "share our dump point at X with everyone", "add this free camp to the map".
-_SHARE_ON_THE_MAP = re.compile(
-    rf"\b(?:share|sharing|add|put|pop|stick)\s+(?:this|that|the|a|an|our|my)\s+(?:[\w'-]+\s+)?"
-    rf"(?:{PLACE_KIND})\b(?:[^.?!]{{0,40}}?\b(?:with (?:the )?(?:community|everyone|everybody"
-    r"|others|other (?:travellers|travelers)|all)"
-    r"|(?:to|on) (?:the )?(?:community |shared |public )?map)\b)",
-    _I,
-)
-# ... unless it goes to people named as a group, a feed or a wall: a post there.
-_TO_A_GROUP = re.compile(rf"\b(?:{GROUP}|feed|wall|page|post|photo|pic|picture)\b", _I)
-
-
 # A figure with a unit of size, weight or pressure: a measure, never money.
 _MEASURED = re.compile(
     r"\b\d+(?:[.,]\d+)?\s*(?:feet|foot|ft|metres?|meters?|m|kg|kilos?|tonnes?|tons?|inches"
@@ -949,8 +936,24 @@ _POST_WORDS = re.compile(
 )
 
 
+# A place of a kind shared, the kind the object of the verb: "share this campsite with the
+# community", "share our dump point at X with everyone", "add this free camp to the map".
+_SHARE_ON_THE_MAP = re.compile(
+    rf"\b(?:share|sharing|add|put|pop|stick)\s+(?:this|that|the|a|an|our|my)\s+(?:[\w'-]+\s+)?"
+    rf"(?:{PLACE_KIND})\b(?:[^.?!]{{0,40}}?\b(?:with (?:the )?(?:community|everyone|everybody"
+    r"|others|other (?:travellers|travelers)|all)"
+    r"|(?:to|on) (?:the )?(?:community |shared |public )?map)\b)",
+    _I,
+)
+# ... unless it goes to people named as a group, a feed or a wall: a post there.
+_TO_A_GROUP = re.compile(rf"\b(?:{GROUP}|feed|wall|page|post|photo|pic|picture)\b", _I)
+
+
 def shares_a_place(text: str) -> bool:
-    """Whether `text` shares a spot it names by its kind and town (a saved place, shared)."""
+    """Whether `text` shares a spot (a saved place, shared): named by its kind and town, or
+    a place of a kind shared with everyone or on the map, and not to a group or a feed."""
+    if _SHARE_ON_THE_MAP.search(text) and not _TO_A_GROUP.search(text):
+        return True
     m = _SHARE_A_PLACE.match(text)
     if m is None or _POST_WORDS.search(m["what"]) or place_kind(m["what"]) is None:
         return False
@@ -998,9 +1001,7 @@ def _classify(text: str, today: date, recent_kind: str | None) -> Candidate | No
         candidates.insert(0, Candidate("complete_task", STRONG))
     if ref := _referential(text, recent_kind):
         candidates.insert(0, ref)
-    if shares_a_place(text) or (_SHARE_ON_THE_MAP.search(text) and not _TO_A_GROUP.search(text)):
-        # "share the dump point in Roma with everyone", "share this campsite with the
-        # community: …": a place shared on the map, not a post
+    if shares_a_place(text):  # "share this campsite with the community: …": not a post
         candidates.insert(0, Candidate("save_place", EXPLICIT))
     if not candidates and _FOUND_PLACE.search(text) and _SHARE_IT.search(text):
         candidates = [Candidate("save_place", 7)]  # "found a free camp near X … share it"
