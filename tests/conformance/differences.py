@@ -108,11 +108,15 @@ DIFFERENCES: dict[str, str] = {
     ),
     "thread stream channels": (
         "`threads.stream` (v3): PAM sends `lifecycle`, `input`, `values`, `updates` "
-        "({node, values}), `messages` and `custom`; a subscription to `tools`, `tasks` or "
-        "`checkpoints` is taken but gets no events. `langgraph dev` (langgraph-api 0.16.7) "
-        "sent only `lifecycle`, `input`, `values` and `messages` for PAM's graph to a "
-        "subscription of every channel (`thread.events`): no `updates`. The case compares "
-        "those four channels."
+        "({node, values}), `messages`, `tools` and `custom`, and no `tasks` or `checkpoints` "
+        "event. `langgraph dev` (langgraph-api 0.16.7 on langgraph 1.2.24) sends, for PAM's "
+        "graph served with a transformer asking LangGraph's `tools` mode "
+        "(reference_graph.py), `lifecycle`, `input`, `values`, `messages` and `tools`: no "
+        "`updates` (no transformer asks for the mode), no `tasks` (LangGraph's lifecycle "
+        "transformer folds them into `lifecycle`) and no `checkpoints` (LangGraph's "
+        "payload has no `id`, which langgraph-api's session requires, so it drops each). "
+        "Served plain graph.py, it sends no `tools` either. The case compares `lifecycle`, "
+        "`input`, `values`, `messages` and `tools`."
     ),
     "thread stream seq": (
         "`threads.stream` (v3): an event's `seq` is the same on every stream of the thread "
