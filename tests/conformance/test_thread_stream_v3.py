@@ -338,3 +338,104 @@ async def test_thread_stream_of_another_users_thread(pam: Side) -> None:
             f"/threads/{uuid.uuid4()}/commands", json={"id": 1, "method": "run.start"}
         )
     assert refused.status_code == 401
+
+
+async def _socket_turn(ws: Any, run_start: dict[str, Any]) -> dict[str, Any]:
+    """Send `run.start` on the socket and read to the root's end: the command's answer."""
+    await ws.send(orjson.dumps(run_start).decode())
+    answer: dict[str, Any] = {}
+    async with asyncio.timeout(TURN_S):
+        while True:
+            message = orjson.loads(await ws.recv())
+            if message.get("type") != "event":
+                answer = message
+            elif root_end(message) and answer:
+                return answer
+
+
+def root_end(event: dict[str, Any]) -> bool:
+    params = event["params"]
+    return (
+        event["method"] == "lifecycle"
+        and not params["namespace"]
+        and params["data"]["event"] in ("completed", "failed", "interrupted")
+    )
+
+
+async def _answer(ws: Any, command: dict[str, Any]) -> dict[str, Any]:
+    """A command's answer on the socket (events sent meanwhile set aside) as compared: a
+    refusal's code (not its message or the `meta` only `langgraph dev` adds to one), a
+    success's result with whether it names a subscription (PAM's ids are not UUIDs) and
+    not its replay count (differences.py, "thread stream socket")."""
+    await ws.send(orjson.dumps(command).decode())
+    async with asyncio.timeout(TURN_S):
+        while True:
+            message: dict[str, Any] = orjson.loads(await ws.recv())
+            if message.get("type") != "event":
+                if message["type"] == "error":
+                    return {k: v for k, v in message.items() if k not in ("meta", "message")}
+                result = {
+                    k: bool(v) if k == "subscription_id" else v
+                    for k, v in (message.get("result") or {}).items()
+                    if k != "replayed_events"
+                }
+                return {**message, "result": result, "meta": None}
+
+
+@pytest.mark.row(ROW)
+async def test_thread_stream_socket_commands(sides: tuple[Side, Side]) -> None:
+    """The commands `langgraph dev` answers on the thread's WebSocket beside run.start and
+    the subscriptions: `agent.getTree` (the tree of the thread's latest run: none before
+    one; after the expense turn the root and its `wins` subgraph, each `completed`) and
+    `subscription.reconnect` (a subscription from `since`, which it requires)."""
+
+    async def script(caller: Caller) -> Any:
+        config = {"configurable": caller.context} if caller.context else None
+        tid = (await caller.sdk.threads.create())["thread_id"]
+        url = caller.side.url.replace("http", "ws", 1) + f"/threads/{tid}/stream/events"
+        found: dict[str, Any] = {}
+        async with websockets.connect(url, additional_headers=_session_headers(caller)) as ws:
+            found["tree before"] = await _answer(
+                ws, {"id": 1, "method": "agent.getTree", "params": {}}
+            )
+            found["subscribe"] = await _answer(
+                ws,
+                {
+                    "id": 2,
+                    "method": "subscription.subscribe",
+                    "params": {"channels": ["lifecycle"]},
+                },
+            )
+            params: dict[str, Any] = {"assistant_id": ASSISTANT, "input": say(EXPENSE)}
+            if config:
+                params["config"] = config
+            started = await _socket_turn(ws, {"id": 3, "method": "run.start", "params": params})
+            found["started"] = started["type"]
+            found["tree"] = await _answer(ws, {"id": 4, "method": "agent.getTree", "params": {}})
+            found["reconnect"] = await _answer(
+                ws,
+                {
+                    "id": 5,
+                    "method": "subscription.reconnect",
+                    "params": {"channels": ["values"], "since": 0},
+                },
+            )
+            found["reconnect without since"] = await _answer(
+                ws,
+                {"id": 6, "method": "subscription.reconnect", "params": {"channels": ["values"]}},
+            )
+            found["reconnect bad channel"] = await _answer(
+                ws,
+                {
+                    "id": 7,
+                    "method": "subscription.reconnect",
+                    "params": {"channels": ["nope"], "since": 0},
+                },
+            )
+        return found
+
+    found = await same_on_both(sides, script)
+    assert found["tree before"]["error"] == "no_such_run"
+    tree = found["tree"]["result"]["tree"]
+    assert [tree["status"], [c["graph_name"] for c in tree["children"]]] == ["completed", ["wins"]]
+    assert found["reconnect without since"]["error"] == "invalid_argument"
