@@ -310,7 +310,13 @@ async def test_the_sockets_tree_and_reconnect(serve: Serve) -> None:
             await command(client, tid, "agent.getTree"),
             await command(client, tid, "subscription.reconnect", channels=["values"], since=0),
         ]
+        # Another user's thread of the same id (ids are per user) has no run of al's.
+        bea = person("bea")
+        made = await client.post("/threads", json={"thread_id": tid}, headers=auth(bea))
+        async with websockets.connect(url, additional_headers=auth(bea)) as theirs:
+            their_tree = await ask(theirs, "agent.getTree", 1)
     assert none_yet["error"] == "no_such_run"
+    assert made.status_code == 200 and their_tree["error"] == "no_such_run"
     assert running["result"]["tree"] == {"namespace": [], "status": "running", "graph_name": "pam"}
     assert done["result"]["tree"]["status"] == "completed"
     assert reconnected["result"]["subscription_id"] == "mine"
