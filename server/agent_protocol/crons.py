@@ -15,6 +15,7 @@ from uuid import uuid4
 
 from fastapi import APIRouter, Response
 from pydantic import Field, ValidationError
+from pydantic.json_schema import SkipJsonSchema
 
 from server.agent_protocol.assistant_rows import find_assistant
 from server.agent_protocol.auth import ProtocolUser
@@ -47,8 +48,9 @@ router = APIRouter(tags=["agent protocol"])
 
 class CronCreate(RunCreate):
     schedule: str = Field(min_length=1, max_length=200)
-    # Only to refuse it (THREAD_IN_BODY): a cron's thread is the path's.
-    thread_id: Any = Field(default=None, exclude=True)
+    # Only to refuse it (THREAD_IN_BODY): a cron's thread is the path's, so the schema
+    # does not offer it.
+    thread_id: SkipJsonSchema[Any] = Field(default=None, exclude=True)
     timezone: str | None = Field(default=None, max_length=100)
     end_time: datetime | None = None
     enabled: bool = True
