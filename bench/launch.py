@@ -77,13 +77,16 @@ def langgraph_dev(
     model: str = "offline",
     extra_env: dict[str, str] | None = None,
     jobs_per_worker: int | None = JOBS_PER_WORKER,
+    graph: str | None = None,
 ) -> Iterator[Server]:
     """`langgraph dev` (in-memory runtime) running `jobs_per_worker` runs at once; None
-    passes no flag, which leaves it at 1 (langgraph_api/cli.py), whatever its help says."""
+    passes no flag, which leaves it at 1 (langgraph_api/cli.py), whatever its help says.
+    `graph` is the graph's `path:attribute` (graph.py's `graph` unless told)."""
     with tempfile.TemporaryDirectory(prefix="pam-lgdev-") as tmp:
         # Absolute paths, so its working files (.langgraph_api) stay in the temp directory.
         config = Path(tmp) / "langgraph.json"
-        spec = {"dependencies": [str(REPO)], "graphs": {"pam": f"{REPO / 'graph.py'}:graph"}}
+        served = graph or f"{REPO / 'graph.py'}:graph"
+        spec = {"dependencies": [str(REPO)], "graphs": {"pam": served}}
         config.write_bytes(orjson.dumps(spec))
         argv = langgraph_dev_argv(config, jobs_per_worker)
         env = {

@@ -15,6 +15,7 @@ from uuid import uuid4
 
 from fastapi import APIRouter, Response
 from pydantic import Field, ValidationError
+from pydantic.json_schema import SkipJsonSchema
 
 from server.agent_protocol.assistant_rows import find_assistant
 from server.agent_protocol.auth import ProtocolUser
@@ -47,6 +48,9 @@ router = APIRouter(tags=["agent protocol"])
 
 class CronCreate(RunCreate):
     schedule: str = Field(min_length=1, max_length=200)
+    # Only to refuse it (THREAD_IN_BODY): a cron's thread is the path's, so the schema
+    # does not offer it.
+    thread_id: SkipJsonSchema[Any] = Field(default=None, exclude=True)
     timezone: str | None = Field(default=None, max_length=100)
     end_time: datetime | None = None
     enabled: bool = True
@@ -130,13 +134,26 @@ async def _make(res: Resources, user: Any, body: CronCreate, thread_id: str | No
     return ProtocolJSON(await insert_cron(res.pool, user, cron))
 
 
+# LangGraph's server takes a `thread_id` in this body and ignores it (the cron runs each
+# firing on a new thread), as PAM did: a client that meant its thread would never know.
+THREAD_IN_BODY = (
+    "thread_id: POST /runs/crons makes a cron that runs on a new thread each time; for a "
+    "cron on a thread, POST /threads/{thread_id}/runs/crons (the SDK's "
+    "crons.create_for_thread)."
+)
+
+
 @router.post("/runs/crons", response_class=ProtocolJSON)
 async def create(body: CronCreate, user: ProtocolUser, res: Res) -> Any:
+    if body.thread_id is not None:
+        raise BadInput(THREAD_IN_BODY)
     return await _make(res, user, body, None)
 
 
 @router.post("/threads/{thread_id}/runs/crons", response_class=ProtocolJSON)
 async def create_for_thread(thread_id: str, body: CronCreate, user: ProtocolUser, res: Res) -> Any:
+    if body.thread_id is not None and str(body.thread_id) != thread_id:
+        raise BadInput("thread_id: the body names another thread than the path's.")
     return await _make(res, user, body, thread_id)
 
 

@@ -17,7 +17,14 @@ from pydantic import BaseModel
 
 from server.runs.run import Strategy
 
-Method = Literal["run.start", "input.respond", "subscription.subscribe", "subscription.unsubscribe"]
+Method = Literal[
+    "run.start",
+    "input.respond",
+    "subscription.subscribe",
+    "subscription.unsubscribe",
+    "subscription.reconnect",
+    "agent.getTree",
+]
 # The protocol's error codes PAM answers with (langchain_protocol's ErrorCode names more).
 ErrorCode = Literal[
     "invalid_argument",
@@ -30,17 +37,29 @@ ErrorCode = Literal[
     "permission_denied",
     "not_supported",
 ]
-# Commands of the protocol PAM knows but does not serve, each with what to use instead.
+# Commands of the protocol PAM knows but does not serve (nor does LangGraph's server:
+# its answer is `unknown_command`), each with what to use instead.
 NOT_SERVED: dict[str, str] = {
-    "agent.getTree": "agent.getTree is not served here; GET /assistants/{id}/graph has the tree.",
-    "subscription.reconnect": "subscription.reconnect is not served here; reopen the event "
-    "stream with `since` set to the last seq received.",
     "input.inject": "input.inject is not served here; start a run with the message instead.",
     "state.get": "state.get is not served here; GET /threads/{id}/state has the state.",
     "state.listCheckpoints": "state.listCheckpoints is not served here; "
     "POST /threads/{id}/history lists the checkpoints.",
     "state.fork": "state.fork is not served here; start a run with "
     "config.configurable.checkpoint_id to fork.",
+}
+# Commands answered on the thread's WebSocket only (as LangGraph's server answers them:
+# over HTTP a command has no subscription or run of its socket), and what to use over HTTP.
+SOCKET_ONLY: dict[str, str] = {
+    "subscription.subscribe": "subscription.subscribe is for the WebSocket transport; over "
+    "HTTP a subscription is the body of POST /threads/{thread_id}/stream/events.",
+    "subscription.unsubscribe": "subscription.unsubscribe is for the WebSocket transport; over "
+    "HTTP a subscription ends when its POST /threads/{thread_id}/stream/events is closed.",
+    "subscription.reconnect": "subscription.reconnect is for the WebSocket transport; over "
+    "HTTP reopen POST /threads/{thread_id}/stream/events with `since` set to the last seq "
+    "received.",
+    "agent.getTree": "agent.getTree is answered on the thread's WebSocket "
+    "(/threads/{thread_id}/stream/events); over HTTP, GET /assistants/{assistant_id}/graph "
+    "has the graph.",
 }
 STRATEGIES: tuple[str, ...] = get_args(Strategy)
 # What a run.start asks when it names no strategy, as LangGraph's server (its legacy

@@ -12,7 +12,10 @@ thread sees the same events:
   namespace that asked), before the root's `interrupted`;
 - `values` (without `__interrupt__`, which `input` carries), `updates` per node
   ({node, values}), `messages` (protocol_messages.py: what a chat model said),
-  `custom` ({name?, payload}).
+  `custom` ({name?, payload});
+- `tools` for each tool call whose result a node's `updates` carries, and the tool's
+  message on `messages` (protocol_tools.py: made from the recorded chunks, so no run
+  records anything more for them).
 
 `seq` is the same on every stream of the thread, on every instance, so a client's
 `since` cursor from one stream is good on the next: it counts the run's events up from
@@ -31,10 +34,11 @@ from datetime import datetime
 from typing import Any, Literal
 
 from server.agent_protocol.protocol_messages import MessageEvents, Namespace
+from server.agent_protocol.protocol_tools import ToolCalls
 from server.runs.events import RunEvent
 from server.runs.run import RunStatus
 
-Method = Literal["lifecycle", "input.requested", "values", "updates", "messages", "custom"]
+Method = Literal["lifecycle", "input.requested", "values", "updates", "messages", "custom", "tools"]
 Phase = Literal["running", "started", "completed", "failed", "interrupted"]
 SEQ_PER_MS = 1000
 GRAPH_NAME = "pam"
@@ -68,6 +72,7 @@ class RunTranslation:
         self._base = started_ms * SEQ_PER_MS
         self._count = 0
         self._messages = MessageEvents()
+        self._tools = ToolCalls()
         self._open: list[Namespace] = []  # subgraphs started and not yet completed
         self._seen: set[Namespace] = set()
         # Where each interrupt was asked (the namespace of the `updates` that showed it).
@@ -111,6 +116,7 @@ class RunTranslation:
         if event.mode == "values":
             data = event.data if isinstance(event.data, dict) else {}
             values = {k: v for k, v in data.items() if k != INTERRUPT}
+            self._tools.saw_values(ns, values)
             out.append(self._event("values", ns, values))
         elif event.mode == "updates":
             out += self._updates(ns, event.data)
@@ -150,6 +156,12 @@ class RunTranslation:
                     if interrupt_id is not None:
                         self._asked_in.setdefault(str(interrupt_id), ns)
                 continue
+            subgraph = any(
+                len(sub) == len(ns) + 1 and sub[:-1] == ns and sub[-1].split(":")[0] == node
+                for sub in self._seen
+            )
+            for method, where, made in self._tools.updated(ns, values, subgraph=subgraph):
+                out.append(self._event(method, where, made))
             out.append(self._event("updates", ns, {"node": node, "values": values}))
         return out
 

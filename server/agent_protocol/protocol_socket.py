@@ -4,8 +4,10 @@
 Every text frame is a command (protocol_commands.py), answered on the socket:
 `subscription.subscribe` (params: an event-stream request, protocol_filter.py) starts
 sending the thread's events that match (protocol_stream.thread_protocol_events, the
-same events as the SSE stream), `subscription.unsubscribe` stops them, and `run.start`
-and `input.respond` act as over HTTP.
+same events as the SSE stream), `subscription.reconnect` does the same from the `since`
+it names, `subscription.unsubscribe` stops them, `agent.getTree` answers the tree of the
+thread's latest run (protocol_tree.py), and `run.start` and `input.respond` act as over
+HTTP.
 
 Signing in as on every route: the token in the handshake's `Authorization: Bearer` or
 `X-Api-Key` header (what the SDK sends), or `?token=`. A socket is refused after it is
@@ -38,6 +40,7 @@ from server.agent_protocol.protocol_commands import (
 )
 from server.agent_protocol.protocol_filter import EventFilter, FilterError
 from server.agent_protocol.protocol_stream import run_command, thread_protocol_events
+from server.agent_protocol.protocol_tree import latest_run, run_tree
 from server.auth import AuthError
 from server.ratelimit import hit, retry_after_header
 from server.resources import Resources
@@ -78,19 +81,53 @@ class _Socket:
             await self.websocket.send_text(dumps(payload).decode())
 
     def subscribe(self, command: Command) -> dict[str, Any]:
+        """`subscription.subscribe`, or `subscription.reconnect` (the same with the last
+        seq the client has, `since`, required, and optionally the id it had)."""
         try:
             wanted = EventFilter.parse(command.params)
         except FilterError as exc:
-            raise CommandError(
-                command.id, "invalid_argument", f"subscription.subscribe: {exc}"
-            ) from None
-        self._next += 1
-        subscription_id = f"sub-{self._next}"
+            raise CommandError(command.id, "invalid_argument", f"{command.method}: {exc}") from None
+        subscription_id = self._new_id()
+        if command.method == "subscription.reconnect":
+            if wanted.since is None:
+                raise CommandError(
+                    command.id,
+                    "invalid_argument",
+                    "subscription.reconnect requires `since`: the last seq received "
+                    "(a non-negative integer).",
+                )
+            kept = command.params.get("subscription_id")
+            if kept is not None and (not isinstance(kept, str) or not kept.strip()):
+                raise CommandError(
+                    command.id,
+                    "invalid_argument",
+                    "subscription.reconnect: subscription_id must be a non-empty string.",
+                )
+            if kept in self._subscriptions or any(kept == w for w, _ in self._waiting):
+                raise CommandError(
+                    command.id,
+                    "invalid_argument",
+                    f"subscription.reconnect: subscription {kept!r} is open on this socket.",
+                )
+            subscription_id = kept or subscription_id
         # Its events start once the answer has been sent (start()), so the answer comes first.
         self._waiting.append((subscription_id, wanted))
         return success_answer(
             command.id, {"subscription_id": subscription_id, "replayed_events": 0}
         )
+
+    def _new_id(self) -> str:
+        taken = {*self._subscriptions, *(w for w, _ in self._waiting)}
+        while True:
+            self._next += 1
+            if f"sub-{self._next}" not in taken:  # (a reconnect may have named one so)
+                return f"sub-{self._next}"
+
+    async def tree(self, command: Command) -> dict[str, Any]:
+        run = await latest_run(self._res, self._runs, self._thread)
+        if run is None:
+            raise CommandError(command.id, "no_such_run", "No run of this thread is kept here.")
+        return success_answer(command.id, {"tree": run_tree(run)})
 
     def start(self) -> None:
         for subscription_id, wanted in self._waiting:
@@ -204,8 +241,10 @@ async def _receive(
             continue
         try:
             command = parse_command(envelope)
-            if command.method == "subscription.subscribe":
+            if command.method in ("subscription.subscribe", "subscription.reconnect"):
                 answer = socket.subscribe(command)
+            elif command.method == "agent.getTree":
+                answer = await socket.tree(command)
             elif command.method == "subscription.unsubscribe":
                 answer = socket.unsubscribe(command)
             else:

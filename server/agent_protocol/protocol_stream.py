@@ -25,6 +25,7 @@ from fastapi.responses import Response
 from server.agent_protocol.assistant import GRAPH_ID
 from server.agent_protocol.auth import ProtocolUser
 from server.agent_protocol.protocol_commands import (
+    SOCKET_ONLY,
     Command,
     CommandError,
     CommandRefusal,
@@ -65,10 +66,6 @@ REFUSAL_CODES: dict[RefusalKind, ErrorCode] = {
     "conflict": "invalid_argument",
     "busy": "invalid_argument",
 }
-SUBSCRIBE_OVER_HTTP = (
-    "{method} is for the WebSocket transport; over HTTP a subscription is the body of "
-    "POST /threads/{{thread_id}}/stream/events."
-)
 
 
 def _json(content: Any, status_code: int = 200) -> Response:
@@ -137,9 +134,7 @@ async def run_command(
         )
         await _started(res, runs, user, row.thread_id, body, command.id)
         return success_answer(command.id, {})
-    raise CommandError(
-        command.id, "not_supported", SUBSCRIBE_OVER_HTTP.format(method=command.method)
-    )
+    raise CommandError(command.id, "not_supported", SOCKET_ONLY[command.method])
 
 
 async def _started(

@@ -82,6 +82,10 @@ class EventLog:
         self._changed.set()
         self._changed = asyncio.Event()
 
+    def held(self) -> list[RunEvent]:
+        """The events the log holds now (its first ones dropped past `max_events`)."""
+        return list(self._events)
+
     def _after(self, last: int) -> list[RunEvent]:
         """Events with seq > last, read from the newest end: a reader woken per token
         takes the new events only, not a scan of the whole log each time."""

@@ -5,6 +5,7 @@ a normal thread; only the owner sees a cron; a bad schedule is a 422 naming the 
 from __future__ import annotations
 
 import asyncio
+import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -143,6 +144,11 @@ async def test_a_stateless_firing_keeps_its_thread_when_asked(serve: Serve) -> N
         ({"schedule": ""}, "schedule"),
         ({"schedule": "0 9 * * *", "timezone": "Mars/Olympus"}, "timezone"),
         ({"schedule": "0 9 * * *", "stream_mode": "nonsense"}, "stream_mode"),
+        # a cron on a thread is made on the thread's path (create_for_thread), not here
+        (
+            {"schedule": "0 9 * * *", "thread_id": "3f1e4a52-64a6-4d0c-9d4e-1f1f1f1f1f1f"},
+            "thread_id",
+        ),
     ],
 )
 async def test_a_bad_cron_is_422_naming_the_field_and_creates_nothing(
@@ -233,3 +239,26 @@ async def test_two_instances_fire_a_due_cron_once(serve: Serve) -> None:
         await on_one.aclose()
         await on_two.aclose()
     assert len(runs) == 1 and runs[0]["metadata"]["cron_id"] == cron["cron_id"]
+
+
+async def test_a_thread_in_the_body_is_the_paths_or_refused(serve: Serve) -> None:
+    """POST /runs/crons with a `thread_id` is a 422 pointing at the thread's path
+    (LangGraph's server ignores it and fires on a new thread); on the thread's path a
+    body naming the same thread is taken, another one refused; null is no thread."""
+    alice = person("alice")
+    async with serve() as server, httpx.AsyncClient(base_url=server.url, headers=auth(alice)) as c:
+        tid = (await c.post("/threads", json={})).json()["thread_id"]
+        body = {"assistant_id": "pam", "schedule": "0 9 * * *"}
+        stateless = await c.post("/runs/crons", json={**body, "thread_id": tid})
+        nothing = await c.post("/runs/crons", json={**body, "thread_id": None})
+        same = await c.post(f"/threads/{tid}/runs/crons", json={**body, "thread_id": tid})
+        other = await c.post(
+            f"/threads/{tid}/runs/crons", json={**body, "thread_id": str(uuid.uuid4())}
+        )
+        on_thread = await c.post("/runs/crons/search", json={"thread_id": tid})
+    assert stateless.status_code == 422 and "/threads/{thread_id}/runs/crons" in stateless.text
+    assert nothing.status_code == 200 and nothing.json()["thread_id"] is None
+    assert same.status_code == 200 and same.json()["thread_id"] == tid
+    assert "thread_id" not in same.json()["payload"]
+    assert other.status_code == 422 and "thread_id" in other.text
+    assert [c["cron_id"] for c in on_thread.json()] == [same.json()["cron_id"]]

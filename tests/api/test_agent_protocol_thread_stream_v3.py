@@ -240,3 +240,89 @@ async def test_thread_stream_sockets_per_user_are_bounded(serve: Serve) -> None:
     assert answer["type"] == "success"
     assert refused.value.rcvd is not None and refused.value.rcvd.code == 4429
     assert bogus["error"] == "unknown_command" and bogus["id"] == 2
+
+
+async def ask(ws: Any, method: str, command_id: int, **params: Any) -> Event:
+    """A command's answer on the socket; the events sent meanwhile are set aside."""
+    await ws.send(orjson.dumps({"id": command_id, "method": method, "params": params}).decode())
+    async with asyncio.timeout(READ_S):
+        while True:
+            message: Event = orjson.loads(await ws.recv())
+            if message.get("type") != "event":
+                return message
+
+
+async def socket_events(ws: Any, stop: Callable[[list[Event]], bool]) -> list[Event]:
+    found: list[Event] = []
+    async with asyncio.timeout(READ_S):
+        while not stop(found):
+            message: Event = orjson.loads(await ws.recv())
+            if message.get("type") == "event":
+                found.append(message)
+    return found
+
+
+async def test_the_sockets_tree_and_reconnect(serve: Serve) -> None:
+    """`agent.getTree` answers the thread's latest run as it stands (running while it
+    runs, then how it ended); `subscription.reconnect` sends what came after `since`, and
+    needs one; over HTTP both say where they are served."""
+    gate = Gate()
+    script = [gate, route("general"), AIMessage("One."), route("general"), AIMessage("Two.")]
+    user = person("al")
+    async with (
+        serve(StreamingScriptedModel(script=script)) as server,
+        httpx.AsyncClient(base_url=server.url, headers=auth(user), timeout=READ_S) as client,
+    ):
+        tid = (await client.post("/threads", json={})).json()["thread_id"]
+        url = f"{server.ws_url}/threads/{tid}/stream/events"
+        async with websockets.connect(url, additional_headers=auth(user)) as ws:
+            none_yet = await ask(ws, "agent.getTree", 1)
+            await ask(ws, "subscription.subscribe", 2, channels=["lifecycle"])
+            await ask(ws, "run.start", 3, assistant_id="pam", input=say("a"))
+            await gate.reached.wait()
+            running = await ask(ws, "agent.getTree", 4)
+            gate.open()
+            first = await socket_events(ws, ends(1))
+            done = await ask(ws, "agent.getTree", 5)
+            await ask(ws, "run.start", 6, assistant_id="pam", input=say("b"))
+            await socket_events(ws, ends(1))
+            cursor = first[-1]["seq"]
+            reconnected = await ask(
+                ws,
+                "subscription.reconnect",
+                7,
+                channels=["lifecycle"],
+                since=cursor,
+                subscription_id="mine",
+            )
+            replayed = await socket_events(ws, ends(1))
+            no_since = await ask(ws, "subscription.reconnect", 8, channels=["lifecycle"])
+            bad_since = await ask(ws, "subscription.reconnect", 9, channels=["x"], since=-1)
+            taken = await ask(
+                ws,
+                "subscription.reconnect",
+                10,
+                channels=["lifecycle"],
+                since=0,
+                subscription_id="mine",
+            )
+        over_http = [
+            await command(client, tid, "agent.getTree"),
+            await command(client, tid, "subscription.reconnect", channels=["values"], since=0),
+        ]
+        # Another user's thread of the same id (ids are per user) has no run of al's.
+        bea = person("bea")
+        made = await client.post("/threads", json={"thread_id": tid}, headers=auth(bea))
+        async with websockets.connect(url, additional_headers=auth(bea)) as theirs:
+            their_tree = await ask(theirs, "agent.getTree", 1)
+    assert none_yet["error"] == "no_such_run"
+    assert made.status_code == 200 and their_tree["error"] == "no_such_run"
+    assert running["result"]["tree"] == {"namespace": [], "status": "running", "graph_name": "pam"}
+    assert done["result"]["tree"]["status"] == "completed"
+    assert reconnected["result"]["subscription_id"] == "mine"
+    assert all(e["seq"] > cursor for e in replayed)
+    assert [e["params"]["data"]["event"] for e in replayed] == ["running", "completed"]
+    assert [a["error"] for a in (no_since, bad_since, taken)] == ["invalid_argument"] * 3
+    assert "since" in no_since["message"] and "mine" in taken["message"]
+    assert [a["error"] for a in over_http] == ["not_supported", "not_supported"]
+    assert "WebSocket" in over_http[0]["message"] and "since" in over_http[1]["message"]

@@ -61,8 +61,12 @@ async def migrated_url(database_url: str) -> AsyncIterator[str]:
 
 @pytest.fixture(scope="session")
 def reference(migrated_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Side]:
-    # The paced brain lives in tests/, which the installed project does not ship.
-    with langgraph_dev(migrated_url, BRAIN, extra_env={"PYTHONPATH": str(REPO)}) as server:
+    # The paced brain lives in tests/, which the installed project does not ship. The graph
+    # is graph.py's, with LangGraph's `tools` mode asked for its v3 streams
+    # (reference_graph.py says why).
+    served = f"{REPO / 'tests' / 'conformance' / 'reference_graph.py'}:graph"
+    env = {"PYTHONPATH": str(REPO)}
+    with langgraph_dev(migrated_url, BRAIN, extra_env=env, graph=served) as server:
         _keep_log(server, tmp_path_factory)
         server.wait_ready(timeout_s=120)
         yield Side("reference", server.url)

@@ -108,11 +108,15 @@ DIFFERENCES: dict[str, str] = {
     ),
     "thread stream channels": (
         "`threads.stream` (v3): PAM sends `lifecycle`, `input`, `values`, `updates` "
-        "({node, values}), `messages` and `custom`; a subscription to `tools`, `tasks` or "
-        "`checkpoints` is taken but gets no events. `langgraph dev` (langgraph-api 0.16.7) "
-        "sent only `lifecycle`, `input`, `values` and `messages` for PAM's graph to a "
-        "subscription of every channel (`thread.events`): no `updates`. The case compares "
-        "those four channels."
+        "({node, values}), `messages`, `tools` and `custom`, and no `tasks` or `checkpoints` "
+        "event. `langgraph dev` (langgraph-api 0.16.7 on langgraph 1.2.24) sends, for PAM's "
+        "graph served with a transformer asking LangGraph's `tools` mode "
+        "(reference_graph.py), `lifecycle`, `input`, `values`, `messages` and `tools`: no "
+        "`updates` (no transformer asks for the mode), no `tasks` (LangGraph's lifecycle "
+        "transformer folds them into `lifecycle`) and no `checkpoints` (LangGraph's "
+        "payload has no `id`, which langgraph-api's session requires, so it drops each). "
+        "Served plain graph.py, it sends no `tools` either. The case compares `lifecycle`, "
+        "`input`, `values`, `messages` and `tools`."
     ),
     "thread stream seq": (
         "`threads.stream` (v3): an event's `seq` is the same on every stream of the thread "
@@ -124,7 +128,24 @@ DIFFERENCES: dict[str, str] = {
         "`threads.stream` (v3): `subscription.subscribe`/`unsubscribe` posted to "
         "`/threads/{id}/commands` are `not_supported` in PAM (over HTTP a subscription is "
         "the body of `POST /threads/{id}/stream/events`); `langgraph dev` answers success "
-        "for a subscription nothing delivers. The SDK never posts them."
+        "for a subscription nothing delivers. The SDK never posts them. Likewise "
+        "`agent.getTree` and `subscription.reconnect` posted over HTTP: `not_supported` in "
+        "PAM, naming where they are served (the WebSocket; over HTTP `GET "
+        "/assistants/{id}/graph`, or the event stream's `since`); `no_such_run` from "
+        "`langgraph dev` (an HTTP command has no run of its own there)."
+    ),
+    "thread stream commands not served": (
+        "`threads.stream` (v3): `state.get`, `state.listCheckpoints`, `state.fork` and "
+        "`input.inject` are `not_supported` in PAM, each message naming the REST call that "
+        "does it; `langgraph dev` (langgraph-api 0.16.7) does not serve them either and "
+        "answers `unknown_command`."
+    ),
+    "thread stream socket": (
+        "`threads.stream` (v3) over the WebSocket: a subscription's id is a UUID from "
+        "`langgraph dev`, `sub-<n>` from PAM (a reconnect keeps the id it names on both); "
+        "`langgraph dev` replays what a subscription or reconnect matches before answering "
+        "and counts it in `replayed_events`, PAM answers first (`replayed_events` 0) and then "
+        "sends them. The case compares whether an id is named, not the count."
     ),
     "thread stream refusal messages": (
         "`threads.stream` (v3): a refused command has the protocol's error shape and the "

@@ -94,3 +94,11 @@ async def test_js_join_stream(sides: tuple[Side, Side], js_client: Path) -> None
 async def test_js_subgraphs(sides: tuple[Side, Side], js_client: Path) -> None:
     found = await same_on_both(sides, _js_case(js_client, "subgraphs"))
     assert set(found) == {"wins", "wheels", "you", "social"}
+
+
+@pytest.mark.row("JS SDK: `threads.stream` (v3) `toolCalls` and `output`")
+async def test_js_thread_stream_tool_calls(sides: tuple[Side, Side], js_client: Path) -> None:
+    found = await same_on_both(sides, _js_case(js_client, "thread-stream-tool-calls"))
+    assert found["calls"] and {c[0] for c in found["calls"]} == {"add_expense"}
+    assert found["calls"][0][3]["summary"].startswith("Logged $12.50 for food")
+    assert found["reply"].startswith("Logged $12.50 for food")

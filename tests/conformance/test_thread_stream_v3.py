@@ -21,7 +21,7 @@ from tests.conformance.script import same_on_both, say
 from tests.conformance.sides import ASSISTANT, Caller, Side
 
 EXPENSE = "spent $12.50 on coffee"
-CHANNELS_READ = {"lifecycle", "input.requested", "values", "messages"}
+CHANNELS_READ = {"lifecycle", "input.requested", "values", "messages", "tools"}
 ROW = "`threads.stream` (v3 thread-centric streaming: commands, SSE events)"
 TURN_S = 60
 
@@ -50,11 +50,26 @@ def _values(values: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _tool_event(depth: int, data: dict[str, Any]) -> list[Any]:
+    """A `tools` event as a client reads it: the call's name and input when it starts,
+    the text of its message when it finishes, the message of its error."""
+    found = [depth, data["event"], data["tool_call_id"]]
+    if data["event"] == "tool-started":
+        return [*found, data["tool_name"], data.get("input")]
+    if data["event"] == "tool-finished":
+        return [*found, data["output"]["type"], data["output"]["content"]]
+    return [*found, data.get("message")]
+
+
 def _summary(events: list[dict[str, Any]]) -> dict[str, Any]:
     """A turn's events as a client reads them: lifecycle in order (depth, graph, phase),
     interrupts asked (depth, payload), each message (depth, role, text, tool calls from
-    its blocks), and the last root values."""
-    lifecycle, asked, messages, values = [], [], [], {}
+    its blocks), each tool call's events, and the last root values."""
+    lifecycle: list[Any] = []
+    asked: list[Any] = []
+    messages: list[dict[str, Any]] = []
+    tools: list[Any] = []
+    values: dict[str, Any] = {}
     for event in events:
         params, method = event["params"], event["method"]
         depth, data = len(params["namespace"]), params["data"]
@@ -62,19 +77,30 @@ def _summary(events: list[dict[str, Any]]) -> dict[str, Any]:
             lifecycle.append([depth, data["graph_name"], data["event"]])
         elif method == "input.requested":
             asked.append([depth, data["payload"]])
+        elif method == "tools":
+            tools.append(_tool_event(depth, data))
         elif method == "values" and depth == 0:
             values = _values(data)
         elif method == "messages" and data["event"] == "message-start":
-            messages.append({"depth": depth, "role": data["role"], "text": "", "calls": []})
+            role = [data["role"], data.get("tool_call_id")]
+            messages.append({"depth": depth, "role": role, "text": "", "calls": []})
         elif method == "messages" and data["event"] == "content-block-delta":
-            messages[-1]["text"] += data["delta"].get("text", "")
+            # (a tool's message, mirrored beside its call, has its text whole in `content`)
+            delta = data.get("delta") or data["content"]
+            messages[-1]["text"] += delta.get("text", "")
         elif (
             method == "messages"
             and data["event"] == "content-block-finish"
             and data["content"]["type"] == "tool_call"
         ):
             messages[-1]["calls"].append([data["content"]["name"], data["content"]["args"]])
-    return {"lifecycle": lifecycle, "asked": asked, "messages": messages, "values": values}
+    return {
+        "lifecycle": lifecycle,
+        "asked": asked,
+        "messages": messages,
+        "tools": tools,
+        "values": values,
+    }
 
 
 async def _turn_events(thread: Any, turn: int) -> list[dict[str, Any]]:
@@ -105,6 +131,24 @@ async def _snapshots(thread: Any) -> list[dict[str, Any]]:
         async for snapshot in thread.values:
             found.append(snapshot)
     return found
+
+
+async def _subgraph_tool_calls(thread: Any) -> list[Any]:
+    """The SDK's typed projections of a turn: `thread.subgraphs` (each subgraph the run
+    entered, to its end) and each subgraph's `tool_calls` (name, input, and the output
+    once the call has ended)."""
+    calls: list[tuple[str, Any]] = []
+
+    async def follow(sub: Any) -> None:
+        async for call in sub.tool_calls:
+            calls.append((sub.graph_name, call))
+
+    async with asyncio.timeout(TURN_S):
+        followers = [asyncio.create_task(follow(sub)) async for sub in thread.subgraphs]
+        await asyncio.gather(*followers)
+        return [
+            [graph, call.name, call.input, (await call.output)["content"]] for graph, call in calls
+        ]
 
 
 async def _interrupted(thread: Any) -> list[Any]:
@@ -170,8 +214,11 @@ async def test_thread_stream_session(sides: tuple[Side, Side], transport: str) -
             # The `values` projection too: the session's shared stream (until now for
             # `messages`) is reopened with its `since` cursor, and must go on from there.
             await thread.run.start(input=say(EXPENSE), config=config)
-            snapshots, events = await asyncio.gather(_snapshots(thread), _turn_events(thread, 1))
+            snapshots, events, calls = await asyncio.gather(
+                _snapshots(thread), _turn_events(thread, 1), _subgraph_tool_calls(thread)
+            )
             found["expense"] = _summary(events)
+            found["expense tool calls"] = calls
             found["expense values"] = _values(snapshots[-1])
             # A turn that asks for approval, then the answer.
             await thread.run.start(input=say("delete that expense"), config=config)
@@ -180,8 +227,10 @@ async def test_thread_stream_session(sides: tuple[Side, Side], transport: str) -
             found["respond"] = await thread.run.respond({"decisions": [{"type": "approve"}]})
             resumed = _summary(await _turn_events(thread, 3))
             # Who the resumed run is under `langgraph dev` is not its thread's user (the
-            # SDK's respond carries no config), so only how it ended is compared.
+            # SDK's respond carries no config), so only how it ended and the approved
+            # call's run are compared.
             found["resumed"] = resumed["lifecycle"]
+            found["resumed tools"] = [t[:4] for t in resumed["tools"]]
             state = await caller.sdk.threads.get_state(thread.thread_id)
             found["after"] = {"next": state["next"], "interrupts": len(state["interrupts"])}
             # Commands the protocol refuses, and the same interrupt answered twice.
@@ -212,6 +261,13 @@ async def test_thread_stream_session(sides: tuple[Side, Side], transport: str) -
     found = await same_on_both(sides, script)
     assert found["run_id"] and found["hello"]["texts"][0].startswith("G'day")
     assert found["expense values"]["reply"].startswith("Logged $12.50 for food")
+    # The tool call, on the `tools` channel (started, finished) and through the SDK's
+    # projections; none for a call still waiting for approval.
+    assert [t[1] for t in found["expense"]["tools"]] == ["tool-started", "tool-finished"]
+    assert [c[:2] for c in found["expense tool calls"]] == [["wins", "add_expense"]]
+    assert "Logged $12.50" in found["expense tool calls"][0][3]
+    assert found["delete"]["tools"] == []
+    assert [t[1] for t in found["resumed tools"]] == ["tool-started", "tool-finished"]
     assert [p for d, _, p in found["delete"]["lifecycle"] if d == 0] == ["running", "interrupted"]
     assert found["interrupts"][0][0] == 1 and found["after"] == {"next": [], "interrupts": 0}
     assert found["refused"]["unknown method"][3] == "unknown_command"
@@ -282,3 +338,104 @@ async def test_thread_stream_of_another_users_thread(pam: Side) -> None:
             f"/threads/{uuid.uuid4()}/commands", json={"id": 1, "method": "run.start"}
         )
     assert refused.status_code == 401
+
+
+async def _socket_turn(ws: Any, run_start: dict[str, Any]) -> dict[str, Any]:
+    """Send `run.start` on the socket and read to the root's end: the command's answer."""
+    await ws.send(orjson.dumps(run_start).decode())
+    answer: dict[str, Any] = {}
+    async with asyncio.timeout(TURN_S):
+        while True:
+            message = orjson.loads(await ws.recv())
+            if message.get("type") != "event":
+                answer = message
+            elif root_end(message) and answer:
+                return answer
+
+
+def root_end(event: dict[str, Any]) -> bool:
+    params = event["params"]
+    return (
+        event["method"] == "lifecycle"
+        and not params["namespace"]
+        and params["data"]["event"] in ("completed", "failed", "interrupted")
+    )
+
+
+async def _answer(ws: Any, command: dict[str, Any]) -> dict[str, Any]:
+    """A command's answer on the socket (events sent meanwhile set aside) as compared: a
+    refusal's code (not its message or the `meta` only `langgraph dev` adds to one), a
+    success's result with whether it names a subscription (PAM's ids are not UUIDs) and
+    not its replay count (differences.py, "thread stream socket")."""
+    await ws.send(orjson.dumps(command).decode())
+    async with asyncio.timeout(TURN_S):
+        while True:
+            message: dict[str, Any] = orjson.loads(await ws.recv())
+            if message.get("type") != "event":
+                if message["type"] == "error":
+                    return {k: v for k, v in message.items() if k not in ("meta", "message")}
+                result = {
+                    k: bool(v) if k == "subscription_id" else v
+                    for k, v in (message.get("result") or {}).items()
+                    if k != "replayed_events"
+                }
+                return {**message, "result": result, "meta": None}
+
+
+@pytest.mark.row(ROW)
+async def test_thread_stream_socket_commands(sides: tuple[Side, Side]) -> None:
+    """The commands `langgraph dev` answers on the thread's WebSocket beside run.start and
+    the subscriptions: `agent.getTree` (the tree of the thread's latest run: none before
+    one; after the expense turn the root and its `wins` subgraph, each `completed`) and
+    `subscription.reconnect` (a subscription from `since`, which it requires)."""
+
+    async def script(caller: Caller) -> Any:
+        config = {"configurable": caller.context} if caller.context else None
+        tid = (await caller.sdk.threads.create())["thread_id"]
+        url = caller.side.url.replace("http", "ws", 1) + f"/threads/{tid}/stream/events"
+        found: dict[str, Any] = {}
+        async with websockets.connect(url, additional_headers=_session_headers(caller)) as ws:
+            found["tree before"] = await _answer(
+                ws, {"id": 1, "method": "agent.getTree", "params": {}}
+            )
+            found["subscribe"] = await _answer(
+                ws,
+                {
+                    "id": 2,
+                    "method": "subscription.subscribe",
+                    "params": {"channels": ["lifecycle"]},
+                },
+            )
+            params: dict[str, Any] = {"assistant_id": ASSISTANT, "input": say(EXPENSE)}
+            if config:
+                params["config"] = config
+            started = await _socket_turn(ws, {"id": 3, "method": "run.start", "params": params})
+            found["started"] = started["type"]
+            found["tree"] = await _answer(ws, {"id": 4, "method": "agent.getTree", "params": {}})
+            found["reconnect"] = await _answer(
+                ws,
+                {
+                    "id": 5,
+                    "method": "subscription.reconnect",
+                    "params": {"channels": ["values"], "since": 0},
+                },
+            )
+            found["reconnect without since"] = await _answer(
+                ws,
+                {"id": 6, "method": "subscription.reconnect", "params": {"channels": ["values"]}},
+            )
+            found["reconnect bad channel"] = await _answer(
+                ws,
+                {
+                    "id": 7,
+                    "method": "subscription.reconnect",
+                    "params": {"channels": ["nope"], "since": 0},
+                },
+            )
+        return found
+
+    found = await same_on_both(sides, script)
+    assert found["tree before"]["error"] == "no_such_run"
+    tree = found["tree"]["result"]["tree"]
+    assert [tree["status"], [c["graph_name"] for c in tree["children"]]] == ["completed", ["wins"]]
+    assert found["reconnect without since"]["error"] == "invalid_argument"

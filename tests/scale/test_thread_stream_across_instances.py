@@ -25,10 +25,12 @@ START = {
 }
 
 
-async def root_run(base: str, headers: dict[str, str], tid: str) -> list[dict[str, Any]]:
+async def root_run(
+    base: str, headers: dict[str, str], tid: str, extra: tuple[str, ...] = ()
+) -> list[dict[str, Any]]:
     """The thread's events over SSE until its first run's root end."""
     found: list[dict[str, Any]] = []
-    body = {"channels": ["lifecycle", "messages", "values"]}
+    body = {"channels": ["lifecycle", "messages", "values", *extra]}
     async with (
         asyncio.timeout(READ_S),
         httpx.AsyncClient(base_url=base, headers=headers, timeout=READ_S) as client,
@@ -87,3 +89,28 @@ async def test_an_sdk_session_on_the_other_instance(pair: Pair) -> None:
     assert (
         values["messages"][-1]["type"] == "ai" and values["messages"][0]["content"] == "Hello there"
     )
+
+
+async def test_a_tool_call_streams_alike_on_both_instances(pair: Pair) -> None:
+    """The `tools` channel is made from the run's recorded updates (protocol_tools.py),
+    which reach a follower on the other instance through the coordinator: the same tool
+    events there, with the same ids and numbers."""
+    headers = auth(person("v3-tools"))
+    tid = str(uuid.uuid4())
+    params = {"assistant_id": "pam", "input": say("spent $12.50 on coffee")}
+    start = {"id": 1, "method": "run.start", "params": params}
+    async with httpx.AsyncClient(base_url=pair.a, headers=headers, timeout=READ_S) as on_a:
+        started = await on_a.post(f"/threads/{tid}/commands", json=start)
+    assert started.json()["type"] == "success", started.text
+    on_b, again_on_a = await asyncio.gather(
+        root_run(pair.b, headers, tid, ("tools",)), root_run(pair.a, headers, tid, ("tools",))
+    )
+    tools_b = [e for e in on_b if e["method"] == "tools"]
+    tools_a = [e for e in again_on_a if e["method"] == "tools"]
+    assert [e["params"]["data"]["event"] for e in tools_b] == ["tool-started", "tool-finished"]
+    assert tools_b[0]["params"]["data"]["tool_name"] == "add_expense"
+    # (each stream stamps the time it made an event)
+    assert [(e["event_id"], e["seq"], e["params"]["data"]) for e in tools_b] == [
+        (e["event_id"], e["seq"], e["params"]["data"]) for e in tools_a
+    ]
+    assert tools_b[0]["params"]["namespace"] == tools_a[0]["params"]["namespace"]

@@ -58,7 +58,13 @@ def test_commands_known_but_not_served_say_what_to_use() -> None:
         "not_supported",
         "state.get is not served here; GET /threads/{id}/state has the state.",
     )
-    assert refusal(lambda: command("agent.getTree"))[1] == "not_supported"
+    assert refusal(lambda: command("input.inject"))[1] == "not_supported"
+
+
+def test_socket_commands_are_commands() -> None:
+    """Answered on the WebSocket (protocol_socket.py); over HTTP, not_supported there."""
+    assert command("agent.getTree").method == "agent.getTree"
+    assert command("subscription.reconnect", {"since": 1}).params == {"since": 1}
 
 
 def test_params_must_be_an_object() -> None:

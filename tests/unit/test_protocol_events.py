@@ -232,3 +232,99 @@ def test_custom_events_carry_their_name() -> None:
         {"payload": {"name": "ui", "x": 1}, "name": "ui"},
         {"payload": "plain"},
     ]
+
+
+ADD = AIMessage("", id="m1", tool_calls=[{"name": "add_expense", "args": {"a": 1}, "id": "c1"}])
+ADDED = ToolMessage('{"ok":true}', tool_call_id="c1", id="t1", name="add_expense")
+
+
+def tool_events(events: list[dict[str, Any]]) -> list[list[Any]]:
+    return [
+        [e["method"], e["params"]["namespace"], e["params"]["data"]]
+        for e in events
+        if e["method"] == "tools" or e["params"]["namespace"][-1:] == ["tools:c1"]
+    ]
+
+
+def test_a_tool_call_from_its_nodes_update() -> None:
+    """The call's start and end on `tools` in the namespace it ran in, its message mirrored
+    on `messages` beside it, before the update of the node that ran it; not again when
+    the subgraph's whole output reaches its parent."""
+    events = run(
+        chunks(
+            ("values", WINS, {"messages": []}),
+            ("updates", WINS, {"model": {"messages": [ADD]}}),
+            ("updates", WINS, {"tools": {"messages": [ADDED]}}),
+            ("updates", (), {"wins": {"messages": [ADD, ADDED]}}),
+        )
+    )
+    text = {"type": "text", "text": '{"ok":true}'}
+    assert orjson.loads(dumps(tool_events(events))) == [
+        [
+            "tools",
+            ["wins:task1"],
+            {
+                "event": "tool-started",
+                "tool_call_id": "c1",
+                "tool_name": "add_expense",
+                "input": {"a": 1},
+            },
+        ],
+        [
+            "tools",
+            ["wins:task1"],
+            {"event": "tool-finished", "tool_call_id": "c1", "output": ADDED.model_dump()},
+        ],
+        [
+            "messages",
+            ["wins:task1", "tools:c1"],
+            {"event": "message-start", "role": "tool", "id": "t1", "tool_call_id": "c1"},
+        ],
+        [
+            "messages",
+            ["wins:task1", "tools:c1"],
+            {"event": "content-block-start", "index": 0, "content": {"type": "text", "text": ""}},
+        ],
+        [
+            "messages",
+            ["wins:task1", "tools:c1"],
+            {"event": "content-block-delta", "index": 0, "content": text},
+        ],
+        [
+            "messages",
+            ["wins:task1", "tools:c1"],
+            {"event": "content-block-finish", "index": 0, "content": text},
+        ],
+        ["messages", ["wins:task1", "tools:c1"], {"event": "message-finish", "metadata": {}}],
+    ]
+    finished = next(i for i, e in enumerate(events) if e["method"] == "tools") + 1
+    assert events[finished + 6]["method"] == "updates"  # the tools node's, after them
+
+
+def test_a_tool_call_asked_in_an_earlier_run() -> None:
+    """A run resumed after an approval runs a call asked in the run before: its name and
+    input from the namespace's state; a result that state already held is not new."""
+    earlier = ToolMessage("{}", tool_call_id="c0", id="t0", name="list_expenses")
+    events = run(
+        chunks(
+            ("values", WINS, {"messages": [earlier, ADD]}),
+            ("updates", WINS, {"tools": {"messages": [earlier, ADDED]}}),
+        )
+    )
+    tools = [e["params"]["data"] for e in events if e["method"] == "tools"]
+    assert [(t["event"], t["tool_call_id"]) for t in tools] == [
+        ("tool-started", "c1"),
+        ("tool-finished", "c1"),
+    ]
+    assert tools[0]["tool_name"] == "add_expense" and tools[0]["input"] == {"a": 1}
+
+
+def test_a_failed_tool_call() -> None:
+    failed = ToolMessage("Error: no such expense", tool_call_id="c1", status="error", id="t1")
+    events = run(
+        chunks(("updates", (), {"model": {"messages": [ADD]}, "tools": {"messages": [failed]}}))
+    )
+    assert [e["params"]["data"] for e in events if e["method"] == "tools"][1:] == [
+        {"event": "tool-error", "tool_call_id": "c1", "message": "Error: no such expense"}
+    ]
+    assert not [e for e in events if e["params"]["namespace"] == ["tools:c1"]]

@@ -57,6 +57,24 @@ const cases = {
     await follow;
     return joined;
   },
+  async "thread-stream-tool-calls"() {
+    // The v3 thread stream (`threads.stream`): a turn that calls a tool in the `wins`
+    // subgraph, read through the typed `toolCalls` projection and `output`.
+    const thread = client.threads.stream({ assistantId: "pam" });
+    const config = job.context ? { configurable: job.context } : undefined;
+    await thread.run.start({ input: say("spent $12.50 on coffee"), config });
+    const calls = [];
+    const collected = (async () => {
+      for await (const call of thread.toolCalls) {
+        calls.push([call.name, call.namespace.length, call.input, await call.output]);
+      }
+    })();
+    const output = await thread.output;
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // the projection catches up
+    await thread.close();
+    await Promise.race([collected, new Promise((resolve) => setTimeout(resolve, 1000))]);
+    return { calls, reply: output.reply };
+  },
   async subgraphs() {
     const found = await client.assistants.getSubgraphs(job.assistant, { recurse: true });
     return Object.fromEntries(
