@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 
 from tests.api.conftest import Serve
@@ -146,3 +147,22 @@ async def test_a_join_request_says_who_asks(serve: Serve) -> None:
         decided = ok(await own.post(f"/social/join-requests/{first}", json={"decision": "approve"}))
         assert decided["requests"][0]["requester"] == "Ann from Broome"
         assert "Ann from Broome" in decided["summary"]
+
+
+async def test_two_creates_of_one_name_at_once_are_one_group_and_conflicts(serve: Serve) -> None:
+    """try17: creates of one group name at the same moment: the one that got in made the
+    group, and those that lost the race at the database's unique index were a 400
+    "That already exists." (code `invalid`), where the same create a moment later is a
+    409 naming the group. A duplicate is a conflict however it is found."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "rae", "roy") as users:
+        for _ in range(3):
+            name = f"Race Day {uuid.uuid4().hex[:6]}"
+            answers = await asyncio.gather(
+                *(user.post("/social/groups", json={"name": name}) for user in users * 4)
+            )
+            statuses = sorted(a.status_code for a in answers)
+            assert statuses == [201] + [409] * 7, [(a.status_code, a.text) for a in answers]
+            for lost in (a for a in answers if a.status_code == 409):
+                assert error(lost, 409, "conflict")["detail"]
+            listed = ok(await users[0].get("/social/groups", params={"query": name}))
+            assert [g["name"] for g in listed["groups"]] == [name]
