@@ -126,6 +126,36 @@ async def test_a_look_alike_group_name_is_the_same_name(serve: Serve) -> None:
         assert named["group"]["name"] == "Kimberley 2026"
 
 
+async def test_a_name_in_look_alike_letters_is_the_same_name(serve: Serve) -> None:
+    """try17 (left by try16): letters of another script that look like a group's (Cyrillic
+    а, е, о, Т; Greek Α, Ο), a digit zero for an O, a capital I for an l, made a second
+    group that reads as the first, for another user to pose as it: its members' posts,
+    its join requests. Now creating one is a conflict naming the group it looks like;
+    a name that only resembles it, or reads differently, is still a group of its own."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "ola", "max") as (ola, mal):
+        tag = uuid.uuid4().hex[:4].replace("0", "7").replace("1", "8")
+        name = f"Solar Tow Club WA {tag}"
+        ok(await ola.post("/social/groups", json={"name": name, "private": True}), 201)
+        for look_alike in (
+            name.replace("a", "\u0430"),  # Cyrillic а
+            name.replace("o", "\u043e", 1),  # Cyrillic о
+            name.replace("T", "\u0422"),  # Cyrillic Т
+            name.replace("A", "\u0391"),  # Greek Α
+            name.replace("o", "\u03bf"),  # Greek ο
+            name.replace("o", "0", 1),  # digit zero
+            name.replace("l", "I"),  # capital i
+            name.lower().replace("c", "\u0441"),  # Cyrillic с, in lower case
+        ):
+            taken = error(await mal.post("/social/groups", json={"name": look_alike}), 409)
+            assert name in taken["detail"], (look_alike, taken)
+        for other in (f"Solar Tow Club NT {tag}", f"Solar Tow Club WA {tag} 2"):
+            ok(await mal.post("/social/groups", json={"name": other}), 201)
+        found = ok(await mal.get("/social/groups", params={"query": tag}))["groups"]
+        assert sorted(g["name"] for g in found) == sorted(
+            [name, f"Solar Tow Club NT {tag}", f"Solar Tow Club WA {tag} 2"]
+        )
+
+
 async def test_a_join_request_says_who_asks(serve: Serve) -> None:
     """The owner of a private group decides who gets in, so each request names who asks
     (their name when they asked, as a post names its author). Before, the owner saw only
