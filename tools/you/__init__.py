@@ -24,6 +24,7 @@ ACTIONS: list[Action] = [
     *profile_actions.ACTIONS,
     *memories.ACTIONS,
 ]
+REST_ONLY_ACTIONS: list[Action] = [pantry.UPDATE_PANTRY_ITEM]
 TABLES: list[Table] = [
     *events.TABLES,
     *tasks.TABLES,
@@ -34,6 +35,7 @@ TABLES: list[Table] = [
 
 __all__ = [
     "ACTIONS",
+    "REST_ONLY_ACTIONS",
     "TABLES",
     "EventOut",
     "MemoryOut",

@@ -26,8 +26,10 @@ from tools.you.models import (
 
 if TYPE_CHECKING:  # mypy knows the action's args; FastAPI gets them without the path's id
     EventUpdate = events.UpdateEventArgs
+    PantryItemUpdate = pantry.UpdatePantryItemArgs
 else:
     EventUpdate = without(events.UpdateEventArgs, "event_id", name="EventUpdate")
+    PantryItemUpdate = without(pantry.UpdatePantryItemArgs, "item_id", name="PantryItemUpdate")
 
 router = APIRouter(prefix="/you", tags=["you"])
 
@@ -87,6 +89,16 @@ async def read_pantry(
 @router.post("/pantry", status_code=201)
 async def create_pantry_item(body: pantry.AddPantryItemArgs, db: ActionDb) -> PantryItemResult:
     return await perform(db, pantry.add_pantry_item, body)
+
+
+@router.patch("/pantry/{item_id}")
+async def update_pantry_item(
+    item_id: UUID, body: PantryItemUpdate, db: ActionDb
+) -> PantryItemResult:
+    """What was `used` of an item (taken off its quantity; all of it, and the item goes),
+    or its quantity, unit, expiry date or name corrected. The REST route's only: the
+    assistant has no tool for it."""
+    return await perform(db, pantry.update_pantry_item, body, item_id=item_id)
 
 
 @router.get("/shopping-list")
