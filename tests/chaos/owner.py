@@ -53,6 +53,9 @@ async def make_owner(base_url: str) -> Owner:
             )
         )
         ids["task_id"] = _first_id(await _post(a, "/api/v1/you/tasks", {"title": f"task {m}"}))
+        ids["vehicle_id"] = _first_id(
+            await _post(a, "/api/v1/wheels/vehicles", {"name": f"van {m}", "tank_litres": 90})
+        )
         ids["item_id"] = _first_id(
             await _post(a, "/api/v1/you/pantry", {"name": f"rice {m}", "quantity": 5})
         )
@@ -77,7 +80,6 @@ async def make_owner(base_url: str) -> Owner:
             ids["request_id"] = _first_id(asked.json())
         for path, body in (
             ("/api/v1/wins/incomes", {"amount": 900, "source": f"job {m}"}),
-            ("/api/v1/wheels/vehicles", {"name": f"van {m}"}),
             ("/api/v1/you/shopping-list", {"items": [f"milk {m}"]}),
             ("/api/v1/you/memories", {"note": f"I love {m}"}),
         ):
@@ -118,6 +120,9 @@ async def owner_intact(base_url: str, owner: Owner) -> list[str]:
         ).text
         if f"dentist {owner.marker}" not in events:
             problems.append("A's event was changed or deleted")
+        vans = (await a.get("/api/v1/wheels/vehicles")).json()["vehicles"]
+        if not any(v["id"] == owner.ids["vehicle_id"] and v["tank_litres"] == 90 for v in vans):
+            problems.append("A's vehicle was changed")
         pantry = (await a.get("/api/v1/you/pantry")).json()["items"]
         if not any(i["id"] == owner.ids["item_id"] and i["quantity"] == 5 for i in pantry):
             problems.append("A's pantry item was changed or removed")
