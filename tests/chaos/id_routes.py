@@ -17,6 +17,7 @@ ID_ROUTES: dict[tuple[str, str], Any] = {
     ("PATCH", "/api/v1/you/events/{event_id}"): {"title": "mine now"},
     ("DELETE", "/api/v1/you/events/{event_id}"): None,
     ("POST", "/api/v1/you/tasks/{task_id}/complete"): None,
+    ("PATCH", "/api/v1/you/tasks/{task_id}"): {"title": "mine now"},
     ("PATCH", "/api/v1/you/pantry/{item_id}"): {"used": 1},
     ("PATCH", "/api/v1/wheels/vehicles/{vehicle_id}"): {"tank_litres": 1},
     ("POST", "/api/v1/social/posts/{post_id}/comments"): {"content": "hello"},

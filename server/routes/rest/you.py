@@ -27,7 +27,9 @@ from tools.you.models import (
 if TYPE_CHECKING:  # mypy knows the action's args; FastAPI gets them without the path's id
     EventUpdate = events.UpdateEventArgs
     PantryItemUpdate = pantry.UpdatePantryItemArgs
+    TaskUpdate = tasks.UpdateTaskArgs
 else:
+    TaskUpdate = without(tasks.UpdateTaskArgs, "task_id", name="TaskUpdate")
     EventUpdate = without(events.UpdateEventArgs, "event_id", name="EventUpdate")
     PantryItemUpdate = without(pantry.UpdatePantryItemArgs, "item_id", name="PantryItemUpdate")
 
@@ -73,6 +75,13 @@ async def create_task(body: tasks.AddTaskArgs, db: ActionDb) -> TaskResult:
 async def complete_task(task_id: UUID, db: ActionDb) -> TaskResult:
     """Idempotent: completing a done task changes nothing."""
     return await perform(db, tasks.complete_task, task_id=task_id)
+
+
+@router.patch("/tasks/{task_id}")
+async def update_task(task_id: UUID, body: TaskUpdate, db: ActionDb) -> TaskResult:
+    """A task's title, due date (null clears it) or priority corrected, or `status` open
+    for one ticked off by mistake. The REST route's only: the assistant has no tool for it."""
+    return await perform(db, tasks.update_task, body, task_id=task_id)
 
 
 class MemoryList(BaseModel):
