@@ -113,3 +113,31 @@ async def test_a_pantry_item_used_or_corrected(serve: Serve) -> None:
         left = ok(await uma.get("/you/pantry"))["items"]
         assert [(i["name"], i["quantity"]) for i in left] == [("salt", None)]
         error(await uma.patch(f"/you/pantry/{eggs_id}", json={"used": 1}), 404, "not_found")
+
+
+async def test_a_shopping_item_ticked_off_or_corrected(serve: Serve) -> None:
+    """try17: a shopping list item has a `checked` flag, but nothing could set it: bought
+    things stayed on the list for good, and "2L mlik" could not be put right. PATCH
+    /you/shopping-list/{id} ticks an item off (or back on) and corrects its name; another
+    user's item is a 404."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "sal", "max") as (sal, mal):
+        added = ok(await sal.post("/you/shopping-list", json={"items": ["2L mlik", "bread"]}), 201)
+        milk = next(i for i in added["added"] if i["name"] == "2L mlik")
+        path = f"/you/shopping-list/{milk['id']}"
+        fixed = ok(await sal.patch(path, json={"name": "2L milk"}))
+        assert (fixed["item"]["name"], fixed["changed"]) == ("2L milk", True), fixed
+        bought = ok(await sal.patch(path, json={"checked": True}))
+        assert bought["item"]["checked"] is True and "2L milk" in bought["summary"], bought
+        again = ok(await sal.patch(path, json={"checked": True}))
+        assert again["changed"] is False, again
+        error(await mal.patch(path, json={"checked": False}), 404, "not_found")
+        error(await sal.patch(path, json={}), 400, "invalid")
+        error(await sal.patch(path, json={"name": " "}), 422)
+        listed = ok(await sal.get("/you/shopping-list"))
+        assert [(i["name"], i["checked"]) for i in listed["items"]] == [
+            ("bread", False),
+            ("2L milk", True),
+        ]
+        assert "1 ticked off" in listed["summary"], listed
+        # Ticked off, it can be added again as a new thing to buy.
+        ok(await sal.post("/you/shopping-list", json={"items": ["2L milk"]}), 201)

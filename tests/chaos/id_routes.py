@@ -19,6 +19,7 @@ ID_ROUTES: dict[tuple[str, str], Any] = {
     ("POST", "/api/v1/you/tasks/{task_id}/complete"): None,
     ("PATCH", "/api/v1/you/tasks/{task_id}"): {"title": "mine now"},
     ("PATCH", "/api/v1/you/pantry/{item_id}"): {"used": 1},
+    ("PATCH", "/api/v1/you/shopping-list/{shopping_item_id}"): {"checked": True},
     ("PATCH", "/api/v1/wheels/vehicles/{vehicle_id}"): {"tank_litres": 1},
     ("POST", "/api/v1/social/posts/{post_id}/comments"): {"content": "hello"},
     ("PUT", "/api/v1/social/posts/{post_id}/like"): None,

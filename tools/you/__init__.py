@@ -24,7 +24,11 @@ ACTIONS: list[Action] = [
     *profile_actions.ACTIONS,
     *memories.ACTIONS,
 ]
-REST_ONLY_ACTIONS: list[Action] = [tasks.UPDATE_TASK, pantry.UPDATE_PANTRY_ITEM]
+REST_ONLY_ACTIONS: list[Action] = [
+    tasks.UPDATE_TASK,
+    pantry.UPDATE_PANTRY_ITEM,
+    shopping.UPDATE_SHOPPING_ITEM,
+]
 TABLES: list[Table] = [
     *events.TABLES,
     *tasks.TABLES,

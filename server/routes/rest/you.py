@@ -28,7 +28,11 @@ if TYPE_CHECKING:  # mypy knows the action's args; FastAPI gets them without the
     EventUpdate = events.UpdateEventArgs
     PantryItemUpdate = pantry.UpdatePantryItemArgs
     TaskUpdate = tasks.UpdateTaskArgs
+    ShoppingItemUpdate = shopping.UpdateShoppingItemArgs
 else:
+    ShoppingItemUpdate = without(
+        shopping.UpdateShoppingItemArgs, "item_id", name="ShoppingItemUpdate"
+    )
     TaskUpdate = without(tasks.UpdateTaskArgs, "task_id", name="TaskUpdate")
     EventUpdate = without(events.UpdateEventArgs, "event_id", name="EventUpdate")
     PantryItemUpdate = without(pantry.UpdatePantryItemArgs, "item_id", name="PantryItemUpdate")
@@ -121,6 +125,15 @@ async def add_to_shopping_list(
 ) -> ShoppingAddResult:
     """Adds the items not already on the list (ignoring case)."""
     return await perform(db, shopping.add_to_shopping_list, body)
+
+
+@router.patch("/shopping-list/{shopping_item_id}")
+async def update_shopping_item(
+    shopping_item_id: UUID, body: ShoppingItemUpdate, db: ActionDb
+) -> shopping.ShoppingItemResult:
+    """An item ticked off (`checked`: true) or back on, or its name corrected. The REST
+    route's only: the assistant has no tool for it."""
+    return await perform(db, shopping.update_shopping_item, body, item_id=shopping_item_id)
 
 
 @router.get("/profile")
