@@ -130,7 +130,9 @@ async def test_a_name_in_look_alike_letters_is_the_same_name(serve: Serve) -> No
     """try17 (left by try16): letters of another script that look like a group's (Cyrillic
     а, е, о, Т; Greek Α, Ο), a digit zero for an O, a capital I for an l, made a second
     group that reads as the first, for another user to pose as it: its members' posts,
-    its join requests. Now creating one is a conflict naming the group it looks like;
+    its join requests; and so did its words with other punctuation ("… WA."), which a
+    message naming the group then found first. Now creating one is a conflict naming
+    the group it looks like;
     a name that only resembles it, or reads differently, is still a group of its own."""
     async with serve(ScriptedChatModel()) as server, clients(server, "ola", "max") as (ola, mal):
         tag = uuid.uuid4().hex[:4].replace("0", "7").replace("1", "8")
@@ -145,15 +147,17 @@ async def test_a_name_in_look_alike_letters_is_the_same_name(serve: Serve) -> No
             name.replace("o", "0", 1),  # digit zero
             name.replace("l", "I"),  # capital i
             name.lower().replace("c", "\u0441"),  # Cyrillic с, in lower case
+            f"{name}.",  # its words with other punctuation
+            f"Solar-Tow Club (WA) {tag}!",
         ):
             taken = error(await mal.post("/social/groups", json={"name": look_alike}), 409)
             assert name in taken["detail"], (look_alike, taken)
         for other in (f"Solar Tow Club NT {tag}", f"Solar Tow Club WA {tag} 2"):
             ok(await mal.post("/social/groups", json={"name": other}), 201)
-        found = ok(await mal.get("/social/groups", params={"query": tag}))["groups"]
-        assert sorted(g["name"] for g in found) == sorted(
-            [name, f"Solar Tow Club NT {tag}", f"Solar Tow Club WA {tag} 2"]
-        )
+        for script in ("\u041a\u0435\u043c\u043f\u0438\u043d\u0433", "\u65c5\u884c"):
+            ok(await mal.post("/social/groups", json={"name": f"{script} {tag}"}), 201)
+        found = ok(await mal.get("/social/groups", params={"query": f"Club WA {tag}"}))
+        assert sorted(g["name"] for g in found["groups"]) == [name, f"Solar Tow Club WA {tag} 2"]
 
 
 async def test_a_join_request_says_who_asks(serve: Serve) -> None:

@@ -62,6 +62,11 @@ _LOOK_ALIKES = {
 }  # fmt: skip
 LOOK_ALIKE_FROM = "".join(_LOOK_ALIKES)
 LOOK_ALIKE_TO = "".join(_LOOK_ALIKES.values())
+# A name as its words in look-alike-folded lower case, one space apart (SQL, of {}).
+_WORDS_KEY = (
+    "btrim(regexp_replace(lower(translate({}, %(from)s, %(to)s)),"
+    " '[[:space:][:punct:]]+', ' ', 'g'))"
+)
 
 
 GroupName = Annotated[Name, BeforeValidator(_visible)]
@@ -316,12 +321,15 @@ class CreateGroupArgs(Args):
 
 
 async def create_group(db: UserDb, args: CreateGroupArgs) -> GroupResult:
-    # Its name in any case, or in letters that look like its own (_LOOK_ALIKES); the
-    # exact name first, so the conflict names the group the user most likely meant.
+    # Its name in any case, or in letters that look like its own (_LOOK_ALIKES), or its
+    # words with other punctuation: "Jayco Owners WA." is said as Jayco Owners WA, and a
+    # message naming one found the longer, another user's (try17). Only spaces and
+    # punctuation fold away, never a letter, so a name in any script keeps its words.
+    # The exact name first, so the conflict names the group the user most likely meant.
     cur = await db.conn.execute(
-        "SELECT name FROM groups WHERE lower(name) = lower(%(name)s)"
-        " OR lower(translate(name, %(from)s, %(to)s))"
-        " = lower(translate(%(name)s, %(from)s, %(to)s))"
+        "WITH k AS (SELECT " + _WORDS_KEY.format("%(name)s") + " AS key)"
+        " SELECT name FROM groups, k WHERE lower(name) = lower(%(name)s)"
+        " OR (k.key <> '' AND " + _WORDS_KEY.format("name") + " = k.key)"
         " ORDER BY lower(name) = lower(%(name)s) DESC, created_at LIMIT 1",
         {"name": args.name, "from": LOOK_ALIKE_FROM, "to": LOOK_ALIKE_TO},
     )
