@@ -12,7 +12,7 @@ import psycopg
 from pydantic import ValidationError
 
 from tools.db.scope import UserDb, user_row_missing
-from tools.types import Action, ActionError, ActionResult
+from tools.types import Action, ActionError, ActionResult, ErrorCode
 
 
 def validation_message(exc: ValidationError) -> tuple[str, str | None]:
@@ -101,7 +101,11 @@ async def run_action(
     except psycopg.errors.IntegrityError as exc:
         if isinstance(exc, psycopg.errors.ForeignKeyViolation) and user_row_missing(exc):
             raise  # the user's own row is gone: user_db forgets them (redteam 9)
-        raise ActionError(integrity_message(exc), code="invalid") from None
+        # A duplicate is a conflict however it is found: one that lost a race to the
+        # unique index was a 400 `invalid`, the same one a moment later a 409 (try17).
+        duplicate = isinstance(exc, psycopg.errors.UniqueViolation)
+        code: ErrorCode = "conflict" if duplicate else "invalid"
+        raise ActionError(integrity_message(exc), code=code) from None
     except psycopg.DataError as exc:
         # Input Postgres cannot store (an out-of-range number; NUL is refused by Args): the
         # caller's to fix. The savepoint (or the caller's rollback) undoes the action's writes.

@@ -126,7 +126,9 @@ def without_direction_controls(value: Any) -> Any:
 
 
 Shown = BeforeValidator(without_direction_controls)
-Title = Annotated[str, Shown, _text(200)]
-Name = Annotated[str, Shown, _text(100)]
-ShortText = Annotated[str, Shown, _text(500)]
-LongText = Annotated[str, Shown, _text(2000)]
+# The bounds before `Shown`, so they are the string's own (it still runs first): after
+# it, pydantic checked them as a list's, "at most 500 items after validation" (try17).
+Title = Annotated[str, _text(200), Shown]
+Name = Annotated[str, _text(100), Shown]
+ShortText = Annotated[str, _text(500), Shown]
+LongText = Annotated[str, _text(2000), Shown]

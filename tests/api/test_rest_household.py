@@ -79,3 +79,65 @@ async def test_memories_remembered_and_listed(serve: Serve) -> None:
         assert ok(await xia.get("/you/memories")) == {"memories": []}
         error(await wes.get("/you/memories", params={"limit": 0}), 422)
         error(await wes.post("/you/memories", json={"note": "x" * 2001}), 422)
+
+
+async def test_a_pantry_item_used_or_corrected(serve: Serve) -> None:
+    """try17: the pantry could only be added to. A week of eggs eaten left "24 eggs"
+    (and "we used 6 eggs" in chat added six more); a wrong count could not be put right.
+    PATCH /you/pantry/{id} takes what was `used` (taken off; used up, the item goes) or
+    sets the quantity, unit, expiry date or name; another user's item is a 404, and a
+    use of more than there is, or of an item with no count, says so and changes nothing."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "uma", "max") as (uma, mal):
+        eggs = ok(await uma.post("/you/pantry", json={"name": "eggs", "quantity": 24}), 201)
+        eggs_id = eggs["item"]["id"]
+        used = ok(await uma.patch(f"/you/pantry/{eggs_id}", json={"used": 6}))
+        assert used["item"]["quantity"] == 18 and used["changed"] is True, used
+        assert "18 eggs" in used["summary"], used
+        set_to = ok(await uma.patch(f"/you/pantry/{eggs_id}", json={"quantity": 12, "unit": "x"}))
+        assert (set_to["item"]["quantity"], set_to["item"]["unit"]) == (12, "x")
+        error(await mal.patch(f"/you/pantry/{eggs_id}", json={"used": 1}), 404, "not_found")
+        error(await mal.patch(f"/you/pantry/{eggs_id}", json={"quantity": 1}), 404, "not_found")
+        too_many = error(await uma.patch(f"/you/pantry/{eggs_id}", json={"used": 13}), 400)
+        assert "12" in too_many["detail"], too_many
+        error(await uma.patch(f"/you/pantry/{eggs_id}", json={}), 400, "invalid")
+        both = error(
+            await uma.patch(f"/you/pantry/{eggs_id}", json={"used": 1, "quantity": 3}), 400
+        )
+        assert "not both" in both["detail"], both
+        error(await uma.patch(f"/you/pantry/{eggs_id}", json={"used": -1}), 422)
+        error(await uma.patch(f"/you/pantry/{eggs_id}", json={"user_id": "x"}), 422)
+        salt = ok(await uma.post("/you/pantry", json={"name": "salt"}), 201)["item"]
+        error(await uma.patch(f"/you/pantry/{salt['id']}", json={"used": 1}), 400, "invalid")
+        gone = ok(await uma.patch(f"/you/pantry/{eggs_id}", json={"used": 12}))
+        assert "Used up" in gone["summary"] and gone["item"]["quantity"] == 0, gone
+        left = ok(await uma.get("/you/pantry"))["items"]
+        assert [(i["name"], i["quantity"]) for i in left] == [("salt", None)]
+        error(await uma.patch(f"/you/pantry/{eggs_id}", json={"used": 1}), 404, "not_found")
+
+
+async def test_a_shopping_item_ticked_off_or_corrected(serve: Serve) -> None:
+    """try17: a shopping list item has a `checked` flag, but nothing could set it: bought
+    things stayed on the list for good, and "2L mlik" could not be put right. PATCH
+    /you/shopping-list/{id} ticks an item off (or back on) and corrects its name; another
+    user's item is a 404."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "sal", "max") as (sal, mal):
+        added = ok(await sal.post("/you/shopping-list", json={"items": ["2L mlik", "bread"]}), 201)
+        milk = next(i for i in added["added"] if i["name"] == "2L mlik")
+        path = f"/you/shopping-list/{milk['id']}"
+        fixed = ok(await sal.patch(path, json={"name": "2L milk"}))
+        assert (fixed["item"]["name"], fixed["changed"]) == ("2L milk", True), fixed
+        bought = ok(await sal.patch(path, json={"checked": True}))
+        assert bought["item"]["checked"] is True and "2L milk" in bought["summary"], bought
+        again = ok(await sal.patch(path, json={"checked": True}))
+        assert again["changed"] is False, again
+        error(await mal.patch(path, json={"checked": False}), 404, "not_found")
+        error(await sal.patch(path, json={}), 400, "invalid")
+        error(await sal.patch(path, json={"name": " "}), 422)
+        listed = ok(await sal.get("/you/shopping-list"))
+        assert [(i["name"], i["checked"]) for i in listed["items"]] == [
+            ("bread", False),
+            ("2L milk", True),
+        ]
+        assert "1 ticked off" in listed["summary"], listed
+        # Ticked off, it can be added again as a new thing to buy.
+        ok(await sal.post("/you/shopping-list", json={"items": ["2L milk"]}), 201)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 
 from tests.api.conftest import Serve
@@ -125,6 +126,40 @@ async def test_a_look_alike_group_name_is_the_same_name(serve: Serve) -> None:
         assert named["group"]["name"] == "Kimberley 2026"
 
 
+async def test_a_name_in_look_alike_letters_is_the_same_name(serve: Serve) -> None:
+    """try17 (left by try16): letters of another script that look like a group's (Cyrillic
+    а, е, о, Т; Greek Α, Ο), a digit zero for an O, a capital I for an l, made a second
+    group that reads as the first, for another user to pose as it: its members' posts,
+    its join requests; and so did its words with other punctuation ("… WA."), which a
+    message naming the group then found first. Now creating one is a conflict naming
+    the group it looks like;
+    a name that only resembles it, or reads differently, is still a group of its own."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "ola", "max") as (ola, mal):
+        tag = uuid.uuid4().hex[:4].replace("0", "7").replace("1", "8")
+        name = f"Solar Tow Club WA {tag}"
+        ok(await ola.post("/social/groups", json={"name": name, "private": True}), 201)
+        for look_alike in (
+            name.replace("a", "\u0430"),  # Cyrillic а
+            name.replace("o", "\u043e", 1),  # Cyrillic о
+            name.replace("T", "\u0422"),  # Cyrillic Т
+            name.replace("A", "\u0391"),  # Greek Α
+            name.replace("o", "\u03bf"),  # Greek ο
+            name.replace("o", "0", 1),  # digit zero
+            name.replace("l", "I"),  # capital i
+            name.lower().replace("c", "\u0441"),  # Cyrillic с, in lower case
+            f"{name}.",  # its words with other punctuation
+            f"Solar-Tow Club (WA) {tag}!",
+        ):
+            taken = error(await mal.post("/social/groups", json={"name": look_alike}), 409)
+            assert name in taken["detail"], (look_alike, taken)
+        for other in (f"Solar Tow Club NT {tag}", f"Solar Tow Club WA {tag} 2"):
+            ok(await mal.post("/social/groups", json={"name": other}), 201)
+        for script in ("\u041a\u0435\u043c\u043f\u0438\u043d\u0433", "\u65c5\u884c"):
+            ok(await mal.post("/social/groups", json={"name": f"{script} {tag}"}), 201)
+        found = ok(await mal.get("/social/groups", params={"query": f"Club WA {tag}"}))
+        assert sorted(g["name"] for g in found["groups"]) == [name, f"Solar Tow Club WA {tag} 2"]
+
+
 async def test_a_join_request_says_who_asks(serve: Serve) -> None:
     """The owner of a private group decides who gets in, so each request names who asks
     (their name when they asked, as a post names its author). Before, the owner saw only
@@ -146,3 +181,22 @@ async def test_a_join_request_says_who_asks(serve: Serve) -> None:
         decided = ok(await own.post(f"/social/join-requests/{first}", json={"decision": "approve"}))
         assert decided["requests"][0]["requester"] == "Ann from Broome"
         assert "Ann from Broome" in decided["summary"]
+
+
+async def test_two_creates_of_one_name_at_once_are_one_group_and_conflicts(serve: Serve) -> None:
+    """try17: creates of one group name at the same moment: the one that got in made the
+    group, and those that lost the race at the database's unique index were a 400
+    "That already exists." (code `invalid`), where the same create a moment later is a
+    409 naming the group. A duplicate is a conflict however it is found."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "rae", "roy") as users:
+        for _ in range(3):
+            name = f"Race Day {uuid.uuid4().hex[:6]}"
+            answers = await asyncio.gather(
+                *(user.post("/social/groups", json={"name": name}) for user in users * 4)
+            )
+            statuses = sorted(a.status_code for a in answers)
+            assert statuses == [201] + [409] * 7, [(a.status_code, a.text) for a in answers]
+            for lost in (a for a in answers if a.status_code == 409):
+                assert error(lost, 409, "conflict")["detail"]
+            listed = ok(await users[0].get("/social/groups", params={"query": name}))
+            assert [g["name"] for g in listed["groups"]] == [name]

@@ -26,6 +26,34 @@ def forecast(request: Request) -> Reply:
     )
 
 
+async def test_a_trips_figures_are_numbers(serve: Serve) -> None:
+    """try17 (left by earlier tries): a trip's distance, hours, litres and cost came back
+    as strings ("803.3"), and so did the consumption and price it assumed, where every
+    other route's figures (an expense's amount, a fuel log's litres, a place's distance)
+    are JSON numbers; a client adding legs up joined text. Now they are numbers, planned
+    or listed, the trip's and each leg's."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "fig") as (fig,):
+        planned = ok(
+            await fig.post(
+                "/wheels/trips",
+                json={"origin": "-30,150", "destination": "-32,150", "stops": ["-31,150"]},
+            ),
+            201,
+        )
+        assumed = (planned["consumption_l_per_100km"], planned["price_per_litre"])
+        assert all(type(f) is float for f in assumed), planned
+        planned = planned["trip"]
+        listed = ok(await fig.get("/wheels/trips"))["trips"]
+        for trip in (planned, *listed):
+            for part in (trip, *trip["legs"]):
+                figures = [part[k] for k in ("distance_km", "driving_hours", "fuel_litres")]
+                figures.append(part["fuel_cost"])
+                assert all(type(f) is float for f in figures), part
+            legs = sum(leg["distance_km"] for leg in trip["legs"])
+            assert abs(legs - trip["distance_km"]) < 0.11, trip
+        assert planned["distance_km"] == 278.0  # two legs of 139.0 km (1° × 1.25)
+
+
 async def test_trips_planned_and_listed(serve: Serve) -> None:
     async with serve(ScriptedChatModel()) as server, clients(server, "jo") as (jo,):
         planned = ok(

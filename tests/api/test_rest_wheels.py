@@ -207,3 +207,51 @@ async def test_a_fill_far_over_the_tank_is_refused(serve: Serve) -> None:
             ),
             201,
         )
+
+
+async def test_a_vehicles_details_corrected(serve: Serve) -> None:
+    """try17: a vehicle's details could not be put right after it was added ("the
+    LandCruiser has a 180 litre tank" in chat added a second vehicle called LandCruiser).
+    PATCH /wheels/vehicles/{id} corrects its name, make, model, year, fuel, tank or
+    consumption, or makes it the default; a name another of the user's vehicles has is a
+    409, another user's vehicle a 404, and a refused change changes nothing."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "vic", "max") as (vic, mal):
+        cruiser = ok(
+            await vic.post("/wheels/vehicles", json={"name": "Jayco LandCruiser 200"}), 201
+        )["vehicle"]
+        van = ok(await vic.post("/wheels/vehicles", json={"name": "Van"}), 201)["vehicle"]
+        path = f"/wheels/vehicles/{cruiser['id']}"
+        fixed = ok(
+            await vic.patch(
+                path,
+                json={"name": "LandCruiser", "make": "Toyota", "tank_litres": 180,
+                      "fuel_type": "diesel", "consumption_l_per_100km": 16.5},
+            )
+        )  # fmt: skip
+        got = fixed["vehicle"]
+        assert (got["name"], got["make"], got["tank_litres"]) == ("LandCruiser", "Toyota", 180.0)
+        assert (got["fuel_type"], got["consumption_l_per_100km"]) == ("diesel", 16.5)
+        assert fixed["changed"] is True and "LandCruiser" in fixed["summary"], fixed
+        again = ok(await vic.patch(path, json={"tank_litres": 180}))
+        assert again["changed"] is False, again
+        error(await mal.patch(path, json={"tank_litres": 1}), 404, "not_found")
+        taken = error(await vic.patch(path, json={"name": "van"}), 409, "conflict")
+        assert "Van" in taken["detail"], taken
+        error(await vic.patch(path, json={}), 400, "invalid")
+        error(await vic.patch(path, json={"tank_litres": -1}), 422)
+        error(await vic.patch(path, json={"is_default": False}), 422)
+        default = ok(await vic.patch(f"/wheels/vehicles/{van['id']}", json={"is_default": True}))
+        assert default["vehicle"]["is_default"] is True, default
+        listed = ok(await vic.get("/wheels/vehicles"))["vehicles"]
+        assert [(v["name"], v["is_default"], v["tank_litres"]) for v in listed] == [
+            ("Van", True, None),
+            ("LandCruiser", False, 180.0),
+        ]
+        fill = ok(
+            await vic.post(
+                "/wheels/fuel-logs",
+                json={"litres": 150, "price_per_litre": 2, "vehicle": "LandCruiser"},
+            ),
+            201,
+        )
+        assert fill["fuel_log"]["vehicle"] == "LandCruiser", fill

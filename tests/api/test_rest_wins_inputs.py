@@ -101,3 +101,22 @@ async def test_a_currency_is_a_real_currency_code(serve: Serve) -> None:
             ok(await fay.patch("/you/profile", json={"currency": "eur"}))["profile"]["currency"]
             == "EUR"
         )
+
+
+async def test_a_text_too_long_or_blank_is_said_in_characters(serve: Serve) -> None:
+    """try17: a description over its bound was refused as "Value should have at most 500
+    items after validation, not 5000" (and a blank title "at least 1 item"): a text's
+    bound said as if it were a list's. Now it is said in characters, as the chat body's."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "len") as (user,):
+        long = error(
+            await user.post(
+                "/wins/expenses", json={"amount": 5, "category": "fuel", "description": "a" * 501}
+            ),
+            422,
+        )
+        assert "at most 500 characters" in long["detail"], long
+        blank = error(await user.post("/you/tasks", json={"title": "   "}), 422)
+        assert "at least 1 character" in blank["detail"], blank
+        for refused in (long, blank):
+            assert "item" not in refused["detail"], refused
+        assert ok(await user.get("/wins/expenses"))["expenses"] == []

@@ -109,3 +109,37 @@ async def test_reads_say_they_changed_nothing(serve: Serve) -> None:
         for path in ("/you/tasks", "/you/events", "/you/shopping-list", "/wins/expenses"):
             assert ok(await rhea.get(path))["changed"] is False, path
         assert ok(await rhea.get("/social/join-requests"))["changed"] is False
+
+
+async def test_a_task_corrected_or_opened_again(serve: Serve) -> None:
+    """try17: a task's due day, title or priority could not be changed once added (the
+    rego's due day moved; "due friday" meant the next one), nor a task ticked off by
+    mistake opened again. PATCH /you/tasks/{id} does each; a null due_date clears it;
+    another user's task is a 404; nothing to change is a 400."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "tom", "max") as (tom, mal):
+        task = ok(
+            await tom.post("/you/tasks", json={"title": "Renew rego", "due_date": "2030-12-20"}),
+            201,
+        )["task"]
+        path = f"/you/tasks/{task['id']}"
+        moved = ok(await tom.patch(path, json={"due_date": "2030-12-18", "priority": "high"}))
+        assert (moved["task"]["due_date"], moved["task"]["priority"]) == ("2030-12-18", "high")
+        assert moved["changed"] is True and "Renew rego" in moved["summary"], moved
+        renamed = ok(await tom.patch(path, json={"title": "Renew caravan rego", "due_date": None}))
+        assert (renamed["task"]["title"], renamed["task"]["due_date"]) == (
+            "Renew caravan rego",
+            None,
+        )
+        same = ok(await tom.patch(path, json={"title": "Renew caravan rego"}))
+        assert same["changed"] is False, same
+        error(await mal.patch(path, json={"title": "mine"}), 404, "not_found")
+        error(await tom.patch(path, json={}), 400, "invalid")
+        error(await tom.patch(path, json={"priority": "urgent"}), 422)
+        error(await tom.patch(path, json={"title": "   "}), 422)
+        ok(await tom.post(f"{path}/complete"))
+        reopened = ok(await tom.patch(path, json={"status": "open"}))
+        assert (reopened["task"]["status"], reopened["task"]["completed_at"]) == ("open", None)
+        listed = ok(await tom.get("/you/tasks"))["tasks"]
+        assert [(t["title"], t["priority"], t["status"]) for t in listed] == [
+            ("Renew caravan rego", "high", "open")
+        ]

@@ -53,6 +53,15 @@ async def make_owner(base_url: str) -> Owner:
             )
         )
         ids["task_id"] = _first_id(await _post(a, "/api/v1/you/tasks", {"title": f"task {m}"}))
+        ids["vehicle_id"] = _first_id(
+            await _post(a, "/api/v1/wheels/vehicles", {"name": f"van {m}", "tank_litres": 90})
+        )
+        ids["shopping_item_id"] = _first_id(
+            await _post(a, "/api/v1/you/shopping-list", {"items": [f"milk {m}"]})
+        )
+        ids["item_id"] = _first_id(
+            await _post(a, "/api/v1/you/pantry", {"name": f"rice {m}", "quantity": 5})
+        )
         group = f"group-{uuid.uuid4().hex[:8]}"  # groups are community: no marker
         await _post(a, "/api/v1/social/groups", {"name": group})
         ids["post_id"] = _first_id(
@@ -74,9 +83,6 @@ async def make_owner(base_url: str) -> Owner:
             ids["request_id"] = _first_id(asked.json())
         for path, body in (
             ("/api/v1/wins/incomes", {"amount": 900, "source": f"job {m}"}),
-            ("/api/v1/wheels/vehicles", {"name": f"van {m}"}),
-            ("/api/v1/you/pantry", {"name": f"rice {m}"}),
-            ("/api/v1/you/shopping-list", {"items": [f"milk {m}"]}),
             ("/api/v1/you/memories", {"note": f"I love {m}"}),
         ):
             await _post(a, path, body)
@@ -116,6 +122,15 @@ async def owner_intact(base_url: str, owner: Owner) -> list[str]:
         ).text
         if f"dentist {owner.marker}" not in events:
             problems.append("A's event was changed or deleted")
+        vans = (await a.get("/api/v1/wheels/vehicles")).json()["vehicles"]
+        if not any(v["id"] == owner.ids["vehicle_id"] and v["tank_litres"] == 90 for v in vans):
+            problems.append("A's vehicle was changed")
+        shopping = (await a.get("/api/v1/you/shopping-list")).json()["items"]
+        if not any(i["id"] == owner.ids["shopping_item_id"] and not i["checked"] for i in shopping):
+            problems.append("A's shopping list item was ticked off or changed")
+        pantry = (await a.get("/api/v1/you/pantry")).json()["items"]
+        if not any(i["id"] == owner.ids["item_id"] and i["quantity"] == 5 for i in pantry):
+            problems.append("A's pantry item was changed or removed")
         tasks = (await a.get("/api/v1/you/tasks")).text
         if f"task {owner.marker}" not in tasks:
             problems.append("A's task was completed or removed")

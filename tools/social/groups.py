@@ -35,6 +35,40 @@ def _visible(value: Any) -> Any:
     return _SPACES.sub(" ", shown)
 
 
+# Letters that read as others in a name: those of Cyrillic and Greek that look like Latin
+# ones, and a digit zero or one, a capital I or a bar, for an o or an l (the idea of
+# Unicode's confusable skeletons, UTS #39, as a small table of the letters group names
+# are made of). Folded to one letter each, then to lower case, names that look the same
+# meet, and another user cannot start a second "Solar Tow Club" in Cyrillic letters
+# (try17). Every letter here is folded to lower case already, so the comparison needs
+# nothing of the database's locale beyond ASCII.
+_LOOK_ALIKES = {
+    # Cyrillic
+    "\u0430": "a", "\u0435": "e", "\u043e": "o", "\u0440": "p", "\u0441": "c",
+    "\u0443": "y", "\u0445": "x", "\u0456": "i", "\u0458": "j", "\u0455": "s",
+    "\u04bb": "h", "\u0501": "d", "\u051b": "q", "\u051d": "w", "\u04cf": "l",
+    "\u0410": "a", "\u0412": "b", "\u0415": "e", "\u041a": "k", "\u041c": "m",
+    "\u041d": "h", "\u041e": "o", "\u0420": "p", "\u0421": "c", "\u0422": "t",
+    "\u0423": "y", "\u0425": "x", "\u0406": "l", "\u0408": "j", "\u0405": "s",
+    "\u051a": "q", "\u051c": "w",
+    # Greek
+    "\u03b1": "a", "\u03bf": "o", "\u03c1": "p", "\u03bd": "v", "\u03b9": "i",
+    "\u03ba": "k", "\u03c5": "u", "\u03c7": "x", "\u03b3": "y",
+    "\u0391": "a", "\u0392": "b", "\u0395": "e", "\u0396": "z", "\u0397": "h",
+    "\u0399": "l", "\u039a": "k", "\u039c": "m", "\u039d": "n", "\u039f": "o",
+    "\u03a1": "p", "\u03a4": "t", "\u03a5": "y", "\u03a7": "x",
+    # Latin and digits
+    "0": "o", "1": "l", "I": "l", "|": "l",
+}  # fmt: skip
+LOOK_ALIKE_FROM = "".join(_LOOK_ALIKES)
+LOOK_ALIKE_TO = "".join(_LOOK_ALIKES.values())
+# A name as its words in look-alike-folded lower case, one space apart (SQL, of {}).
+_WORDS_KEY = (
+    "btrim(regexp_replace(lower(translate({}, %(from)s, %(to)s)),"
+    " '[[:space:][:punct:]]+', ' ', 'g'))"
+)
+
+
 GroupName = Annotated[Name, BeforeValidator(_visible)]
 GroupRef = GroupName
 """A group by its name (any case), a shortening of it, or its id."""
@@ -287,8 +321,17 @@ class CreateGroupArgs(Args):
 
 
 async def create_group(db: UserDb, args: CreateGroupArgs) -> GroupResult:
+    # Its name in any case, or in letters that look like its own (_LOOK_ALIKES), or its
+    # words with other punctuation: "Jayco Owners WA." is said as Jayco Owners WA, and a
+    # message naming one found the longer, another user's (try17). Only spaces and
+    # punctuation fold away, never a letter, so a name in any script keeps its words.
+    # The exact name first, so the conflict names the group the user most likely meant.
     cur = await db.conn.execute(
-        "SELECT name FROM groups WHERE lower(name) = lower(%s)", (args.name,)
+        "WITH k AS (SELECT " + _WORDS_KEY.format("%(name)s") + " AS key)"
+        " SELECT name FROM groups, k WHERE lower(name) = lower(%(name)s)"
+        " OR (k.key <> '' AND " + _WORDS_KEY.format("name") + " = k.key)"
+        " ORDER BY lower(name) = lower(%(name)s) DESC, created_at LIMIT 1",
+        {"name": args.name, "from": LOOK_ALIKE_FROM, "to": LOOK_ALIKE_TO},
     )
     existing = await cur.fetchone()
     if existing is not None:

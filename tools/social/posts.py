@@ -15,7 +15,7 @@ from tools.types import Action, ActionError, ActionResult, Args
 from tools.values import Shown
 
 PostText = Annotated[
-    str, Shown, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000), Shown
 ]
 
 

@@ -17,5 +17,6 @@ from tools.wheels import (
 _MODULES = (vehicles, fuel, fuel_stats, maintenance, tyres, trips, weather, places)
 ACTIONS: list[Action] = [action for module in _MODULES for action in module.ACTIONS]
 TABLES: list[Table] = [table for module in _MODULES for table in getattr(module, "TABLES", [])]
+REST_ONLY_ACTIONS: list[Action] = [vehicles.UPDATE_VEHICLE]
 
-__all__ = ["ACTIONS", "TABLES"]
+__all__ = ["ACTIONS", "REST_ONLY_ACTIONS", "TABLES"]

@@ -24,7 +24,7 @@ from tools.profile import load_profile, local_today
 from tools.types import Action, ActionError, ActionResult, Args, Table, UiAction
 from tools.values import Name, SaneDate, Title
 from tools.wheels.fuel import recent_fuel_price
-from tools.wheels.vehicles import VehicleOut, resolve_vehicle
+from tools.wheels.vehicles import Number, VehicleOut, resolve_vehicle
 
 TripStatus = Literal["planned", "active", "done"]
 MAX_STOPS = 20
@@ -70,13 +70,15 @@ class PointOut(BaseModel):
     lon: float
 
 
+# A trip's figures are JSON numbers, as every other route's are (they were strings,
+# "803.3": try17).
 class LegOut(BaseModel):
     start: str
     end: str
-    distance_km: Decimal
-    driving_hours: Decimal
-    fuel_litres: Decimal | None = None
-    fuel_cost: Decimal | None = None
+    distance_km: Number
+    driving_hours: Number
+    fuel_litres: Number | None = None
+    fuel_cost: Number | None = None
 
 
 class TripOut(BaseModel):
@@ -88,10 +90,10 @@ class TripOut(BaseModel):
     start_date: date | None
     vehicle: str | None
     status: TripStatus
-    distance_km: Decimal
-    driving_hours: Decimal
-    fuel_litres: Decimal | None
-    fuel_cost: Decimal | None
+    distance_km: Number
+    driving_hours: Number
+    fuel_litres: Number | None
+    fuel_cost: Number | None
     distance_source: DistanceSource
     legs: list[LegOut]
     points: list[PointOut]
@@ -106,8 +108,8 @@ class PlanTripResult(ActionResult):
     saved: bool  # False when the user only asked (save=false): no trips row was written
     # What the fuel figures assume: the vehicle's consumption (or the default) and the
     # price per litre (recent fuel logs, or the default); None for an electric vehicle.
-    consumption_l_per_100km: Decimal | None
-    price_per_litre: Decimal | None
+    consumption_l_per_100km: Number | None
+    price_per_litre: Number | None
     assumptions: list[str]
 
 

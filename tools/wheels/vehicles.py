@@ -12,7 +12,7 @@ from uuid import UUID
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, PlainSerializer
 
 from tools.db.scope import Query, UserDb
-from tools.format import KM_PER_MILE, LITRES_PER_GALLON, money
+from tools.format import KM_PER_MILE, LITRES_PER_GALLON, money, volume
 from tools.profile import load_profile, local_today
 from tools.types import Action, ActionError, ActionResult, Args, Table, UiAction, not_found
 from tools.values import Name, lenient_number
@@ -296,6 +296,93 @@ async def list_vehicles(db: UserDb, args: ListVehiclesArgs) -> VehicleListResult
     return VehicleListResult(summary=summary, vehicles=vehicles)
 
 
+class UpdateVehicleArgs(Args):
+    vehicle_id: UUID = Field(description="The vehicle's id.")
+    name: Name | None = Field(default=None, description="What the user calls it, corrected.")
+    make: Name | None = Field(default=None, description="Manufacturer, corrected.")
+    model: Name | None = Field(default=None, description="Model, corrected.")
+    year: int | None = Field(default=None, ge=1900, le=2100, description="Model year.")
+    fuel_type: FuelType | None = Field(default=None, description="What it runs on.")
+    tank_litres: TankLitres | None = Field(default=None, description="Tank size in litres.")
+    consumption_l_per_100km: Consumption | None = Field(
+        default=None, description="Fuel use in litres per 100 km."
+    )
+    is_default: Literal[True] | None = Field(
+        default=None, description="true: make it the default vehicle (the one it was, no more)."
+    )
+
+
+async def update_vehicle(db: UserDb, args: UpdateVehicleArgs) -> VehicleResult:
+    """A vehicle's details put right (try17: once added, nothing about a vehicle could be
+    changed, and "it has a 180 litre tank" in chat added a second vehicle)."""
+    changes = args.model_dump(exclude={"vehicle_id", "is_default"}, exclude_none=True)
+    if not changes and args.is_default is None:
+        raise ActionError(
+            "Tell me what to change on the vehicle: its name, make, model, year, fuel type,"
+            " tank size or consumption, or make it the default."
+        )
+    cur = await db.conn.execute(
+        f"SELECT {VEHICLE_COLUMNS} FROM vehicles WHERE id = %s AND user_id = %s FOR UPDATE",
+        (args.vehicle_id, db.user_id),
+    )
+    row = await cur.fetchone()
+    if row is None:
+        raise ActionError(
+            f"I couldn't find vehicle {args.vehicle_id}.", code="not_found", field="vehicle_id"
+        )
+    before = VehicleOut(**row)
+    if args.year is not None and args.year > local_today(db, await load_profile(db)).year + 1:
+        raise ActionError(f"A {args.year} model year is in the future.", field="year")
+    if args.name is not None:
+        taken = await db.conn.execute(
+            "SELECT name FROM vehicles WHERE user_id = %s AND lower(name) = lower(%s) AND id <> %s",
+            (db.user_id, args.name, args.vehicle_id),
+        )
+        if other := await taken.fetchone():
+            raise ActionError(
+                f"You already have a vehicle called {other['name']}.",
+                code="conflict",
+                field="name",
+            )
+    if args.is_default and not before.is_default:
+        await db.conn.execute(
+            "UPDATE vehicles SET is_default = false WHERE user_id = %s AND is_default",
+            (db.user_id,),
+        )
+        changes["is_default"] = True
+    if changes:
+        sets = ", ".join(f"{column} = %({column})s" for column in changes)
+        cur = await db.conn.execute(
+            f"UPDATE vehicles SET {sets} WHERE id = %(id)s RETURNING {VEHICLE_COLUMNS}",
+            {**changes, "id": args.vehicle_id},
+        )
+        updated = await cur.fetchone()
+        assert updated is not None  # the row is locked above
+        vehicle = VehicleOut(**updated)
+    else:
+        vehicle = before
+    if vehicle == before:
+        return VehicleResult(
+            summary=f"{vehicle.describe()} already reads so.", vehicle=vehicle, changed=False
+        )
+    default_note = " It's your default vehicle." if vehicle.is_default else ""
+    units = (await load_profile(db)).units
+    tank = f", a {volume(vehicle.tank_litres, units)} tank" if vehicle.tank_litres else ""
+    return VehicleResult(
+        summary=f"Updated {vehicle.describe()}{tank}.{default_note}",
+        ids=[vehicle.id],
+        ui_actions=[
+            UiAction(
+                type="reload_vehicles",
+                entity_type="vehicle",
+                entity_id=str(vehicle.id),
+                entity_title=vehicle.name,
+            )
+        ],
+        vehicle=vehicle,
+    )
+
+
 async def read_vehicles(db: UserDb) -> list[dict[str, Any]]:
     """Fixture/final-state rows keyed by add_vehicle's argument names."""
     fields = AddVehicleArgs.model_fields
@@ -324,6 +411,17 @@ ACTIONS: list[Action] = [
         writes=False,
     ),
 ]
+
+
+# A REST route's (tools.registry.REST_ONLY_ACTIONS), not a tool: TOOLS.md's list is kept.
+UPDATE_VEHICLE = Action(
+    name="update_vehicle",
+    domain="wheels",
+    args=UpdateVehicleArgs,
+    fn=update_vehicle,
+    description="Correct a vehicle's name, make, model, year, fuel type, tank size or"
+    " consumption, or make it the default.",
+)
 
 
 TABLES: list[Table] = [

@@ -24,6 +24,11 @@ ACTIONS: list[Action] = [
     *profile_actions.ACTIONS,
     *memories.ACTIONS,
 ]
+REST_ONLY_ACTIONS: list[Action] = [
+    tasks.UPDATE_TASK,
+    pantry.UPDATE_PANTRY_ITEM,
+    shopping.UPDATE_SHOPPING_ITEM,
+]
 TABLES: list[Table] = [
     *events.TABLES,
     *tasks.TABLES,
@@ -34,6 +39,7 @@ TABLES: list[Table] = [
 
 __all__ = [
     "ACTIONS",
+    "REST_ONLY_ACTIONS",
     "TABLES",
     "EventOut",
     "MemoryOut",

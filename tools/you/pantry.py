@@ -1,17 +1,20 @@
-"""add_pantry_item and list_pantry, plus the pantry table as evals read it."""
+"""add_pantry_item and list_pantry, plus the pantry table as evals read it; and
+update_pantry_item, a REST route's only (PATCH /you/pantry/{id}: what was used, or a
+corrected count), not a tool of the assistant's."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any
+from uuid import UUID
 
-from pydantic import AfterValidator, Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from tools.db.scope import UserDb
 from tools.format import counted, first_few
 from tools.profile import load_profile, local_today
-from tools.types import Action, Args, Table, UiAction
+from tools.types import Action, ActionError, Args, Table, UiAction
 from tools.values import Name, SaneDate
 from tools.you.dates import day_text
 from tools.you.models import PantryItemOut, PantryItemResult, PantryResult
@@ -138,6 +141,106 @@ async def read_pantry(db: UserDb) -> list[dict[str, Any]]:
         for row in await _select_items(db, None)
     ]
 
+
+class UpdatePantryItemArgs(Args):
+    item_id: UUID = Field(description="The pantry item's id.")
+    used: Quantity | None = Field(
+        default=None,
+        description="How much of it was used: taken off its quantity (all of it: it goes).",
+        examples=[6],
+    )
+    quantity: Quantity | None = Field(default=None, description="Its quantity, corrected.")
+    unit: Unit | None = Field(default=None, description="Its unit, corrected.")
+    expiry_date: SaneDate | None = Field(default=None, description="Its use-by day, corrected.")
+    name: Name | None = Field(default=None, description="Its name, corrected.")
+
+    @model_validator(mode="after")
+    def _used_or_counted(self) -> UpdatePantryItemArgs:
+        if self.used is not None and self.quantity is not None:
+            raise ValueError("give what was used or the new quantity, not both")
+        return self
+
+
+async def update_pantry_item(db: UserDb, args: UpdatePantryItemArgs) -> PantryItemResult:
+    """What was used of an item, or a correction of it (try17: the pantry could only be
+    added to, so a week of eggs eaten still read "24 eggs")."""
+    changes = args.model_dump(exclude={"item_id", "used"}, exclude_none=True)
+    if args.used is None and not changes:
+        raise ActionError(
+            "Tell me what to change on the pantry item: what was used, or its quantity,"
+            " unit, expiry date or name."
+        )
+    cur = await db.conn.execute(
+        f"SELECT {PANTRY_COLUMNS} FROM pantry_items WHERE id = %s AND user_id = %s FOR UPDATE",
+        (args.item_id, db.user_id),
+    )
+    row = await cur.fetchone()
+    if row is None:
+        raise ActionError(
+            f"I couldn't find pantry item {args.item_id}.", code="not_found", field="item_id"
+        )
+    today = local_today(db, await load_profile(db))
+    before = _item(row, today)
+    if args.used is not None:
+        have = row["quantity"]
+        if have is None:
+            raise ActionError(
+                f"{before.name} has no quantity to take {args.used:f} from: set its quantity.",
+                field="used",
+            )
+        if args.used > have:
+            raise ActionError(
+                f"There's only {_what(before)} in the pantry, so {args.used:f} can't have"
+                " been used.",
+                field="used",
+            )
+        if args.used == have:
+            await db.conn.execute("DELETE FROM pantry_items WHERE id = %s", (args.item_id,))
+            return PantryItemResult(
+                summary=f"Used up the {before.name}: it's off the pantry.",
+                ids=[before.id],
+                ui_actions=[_pantry_ui(before)],
+                item=before.model_copy(update={"quantity": 0.0}),
+            )
+        changes["quantity"] = have - args.used
+    sets = ", ".join(f"{column} = %({column})s" for column in changes)
+    cur = await db.conn.execute(
+        f"UPDATE pantry_items SET {sets} WHERE id = %(id)s RETURNING {PANTRY_COLUMNS}",
+        {**changes, "id": args.item_id},
+    )
+    updated = await cur.fetchone()
+    assert updated is not None  # the row is locked above
+    item = _item(updated, today)
+    if item == before:
+        return PantryItemResult(
+            summary=f"The pantry already has {_what(item)}.", item=item, changed=False
+        )
+    return PantryItemResult(
+        summary=f"Updated the pantry: now {_what(item)}{_expiry(item, today)}.",
+        ids=[item.id],
+        ui_actions=[_pantry_ui(item)],
+        item=item,
+    )
+
+
+def _pantry_ui(item: PantryItemOut) -> UiAction:
+    return UiAction(
+        type="reload_pantry",
+        entity_type="pantry_item",
+        entity_id=str(item.id),
+        entity_title=item.name,
+    )
+
+
+# A REST route's (tools.registry.REST_ONLY_ACTIONS), not a tool: TOOLS.md's list is kept.
+UPDATE_PANTRY_ITEM = Action(
+    name="update_pantry_item",
+    domain="you",
+    args=UpdatePantryItemArgs,
+    fn=update_pantry_item,
+    description="Take what was used off a pantry item, or correct its quantity, unit, expiry"
+    " date or name.",
+)
 
 ACTIONS = [
     Action(

@@ -1,4 +1,6 @@
-"""add_to_shopping_list and get_shopping_list, plus the shopping_list table as evals read it.
+"""add_to_shopping_list and get_shopping_list, plus the shopping_list table as evals read it;
+and update_shopping_item, a REST route's only (PATCH /you/shopping-list/{id}: tick an item
+off, or correct it), not a tool of the assistant's.
 
 The table is one row per item, `{"id", "name", "checked"}`, although the action that
 makes rows takes a list: a fixture row `{"items": [...]}` is passed to the action as is,
@@ -9,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Annotated, Any
+from uuid import UUID
 
 from pydantic import Field, StringConstraints
 
 from tools.db.scope import UserDb
 from tools.format import and_list
-from tools.types import Action, Args, Table, UiAction
+from tools.types import Action, ActionError, ActionResult, Args, Table, UiAction, not_found
 from tools.you.models import ShoppingAddResult, ShoppingItemOut, ShoppingListResult
 
 ItemName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
@@ -98,6 +101,54 @@ async def get_shopping_list(db: UserDb, _args: GetShoppingListArgs) -> ShoppingL
     return ShoppingListResult(summary=summary, items=items)
 
 
+class UpdateShoppingItemArgs(Args):
+    item_id: UUID = Field(description="The item's id.")
+    name: ItemName | None = Field(default=None, description="The item, corrected.")
+    checked: bool | None = Field(default=None, description="true: bought (ticked off).")
+
+
+class ShoppingItemResult(ActionResult):
+    item: ShoppingItemOut
+
+
+async def update_shopping_item(db: UserDb, args: UpdateShoppingItemArgs) -> ShoppingItemResult:
+    """An item ticked off (or back on) or its name corrected (try17: `checked` could not
+    be set by anything, so a bought item stayed on the list)."""
+    changes = args.model_dump(include={"name", "checked"}, exclude_none=True)
+    if not changes:
+        raise ActionError("Tell me what to change on the item: tick it off, or its name.")
+    cur = await db.conn.execute(
+        "UPDATE shopping_list_items SET name = coalesce(%(name)s, name),"
+        " checked = coalesce(%(checked)s, checked)"
+        " WHERE id = %(id)s AND user_id = %(me)s"
+        " RETURNING id, name, checked, (SELECT row(o.name, o.checked)"
+        "  FROM shopping_list_items o WHERE o.id = %(id)s) = row(name, checked) AS same",
+        {"name": args.name, "checked": args.checked, "id": args.item_id, "me": db.user_id},
+    )
+    row = await cur.fetchone()
+    if row is None:
+        raise not_found("shopping list item", args.item_id)
+    item = ShoppingItemOut(id=row["id"], name=row["name"], checked=row["checked"])
+    if row["same"]:
+        return ShoppingItemResult(
+            summary=f"{item.name} already reads so on your list.", item=item, changed=False
+        )
+    done = "ticked off" if item.checked else "on your list to buy"
+    return ShoppingItemResult(
+        summary=f"{item.name} is {done}.",
+        ids=[item.id],
+        ui_actions=[
+            UiAction(
+                type="reload_pantry",
+                entity_type="shopping_list_item",
+                entity_id=str(item.id),
+                entity_title=item.name,
+            )
+        ],
+        item=item,
+    )
+
+
 def shopping_fixture_args(row: Mapping[str, Any]) -> dict[str, Any]:
     """add_to_shopping_list arguments for a fixture row, `{"items": [...]}` or `{"name": ...}`."""
     if "name" in row:
@@ -109,6 +160,15 @@ async def read_shopping_list(db: UserDb) -> list[dict[str, Any]]:
     """One row per item: `{"id", "name", "checked"}`."""
     return [item.model_dump(mode="json") for item in await _select_items(db)]
 
+
+# A REST route's (tools.registry.REST_ONLY_ACTIONS), not a tool: TOOLS.md's list is kept.
+UPDATE_SHOPPING_ITEM = Action(
+    name="update_shopping_item",
+    domain="you",
+    args=UpdateShoppingItemArgs,
+    fn=update_shopping_item,
+    description="Tick a shopping list item off (or back on), or correct its name.",
+)
 
 ACTIONS = [
     Action(

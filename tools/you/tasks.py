@@ -1,4 +1,5 @@
-"""add_task, list_tasks and complete_task, plus the tasks table as evals read it."""
+"""add_task, list_tasks and complete_task, plus the tasks table as evals read it; and
+update_task, a REST route's only (PATCH /you/tasks/{id}), not a tool of the assistant's."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pydantic import BeforeValidator, Field
 from tools.db.scope import UserDb
 from tools.format import counted, first_few
 from tools.profile import load_profile, local_today
-from tools.types import Action, Args, Table, UiAction, not_found
+from tools.types import Action, ActionError, Args, Table, UiAction, not_found
 from tools.values import SaneDate, Title
 from tools.you.dates import day_text
 from tools.you.models import PriorityName, TaskOut, TaskResult, TasksResult, lowercase
@@ -130,11 +131,81 @@ async def complete_task(db: UserDb, args: CompleteTaskArgs) -> TaskResult:
     )
 
 
+class UpdateTaskArgs(Args):
+    task_id: UUID = Field(description="The task's id.")
+    title: Title | None = Field(default=None, description="The thing to do, corrected.")
+    due_date: SaneDate | None = Field(
+        default=None, description="Day it is due, YYYY-MM-DD; null (given) clears it."
+    )
+    priority: Priority | None = Field(default=None, description="How urgent.")
+    status: Annotated[Literal["open", "done"], BeforeValidator(lowercase)] | None = Field(
+        default=None, description="open: a task ticked off by mistake opened again."
+    )
+
+
+async def update_task(db: UserDb, args: UpdateTaskArgs) -> TaskResult:
+    """A task's title, due day or priority corrected, or it opened again (try17: none of
+    these could change once it was added)."""
+    changes: dict[str, Any] = args.model_dump(
+        include={"title", "priority", "status"}, exclude_none=True
+    )
+    if "due_date" in args.model_fields_set:
+        changes["due_date"] = args.due_date  # null given: no due day
+    if not changes:
+        raise ActionError(
+            "Tell me what to change on the task: its title, due date, priority or status."
+        )
+    cur = await db.conn.execute(
+        f"SELECT {TASK_COLUMNS} FROM tasks WHERE id = %s AND user_id = %s FOR UPDATE",
+        (args.task_id, db.user_id),
+    )
+    row = await cur.fetchone()
+    if row is None:
+        raise not_found("task", args.task_id)
+    before = TaskOut(**row)
+    if changes.get("status", before.status) == before.status:
+        changes.pop("status", None)
+    elif changes["status"] == "done":
+        changes["completed_at"] = db.now
+    else:
+        changes["completed_at"] = None
+    task = before
+    if changes:
+        sets = ", ".join(f"{column} = %({column})s" for column in changes)
+        cur = await db.conn.execute(
+            f"UPDATE tasks SET {sets} WHERE id = %(id)s RETURNING {TASK_COLUMNS}",
+            {**changes, "id": args.task_id},
+        )
+        updated = await cur.fetchone()
+        assert updated is not None  # the row is locked above
+        task = TaskOut(**updated)
+    today = local_today(db, await load_profile(db))
+    if task == before:
+        return TaskResult(summary=f"{_describe(task, today)} already reads so.", task=task,
+                          changed=False)  # fmt: skip
+    state = " (open again)" if before.status == "done" and task.status == "open" else ""
+    return TaskResult(
+        summary=f"Updated the task: now {_describe(task, today)}{state}.",
+        ids=[task.id],
+        ui_actions=[_task_action(task)],
+        task=task,
+    )
+
+
 async def read_tasks(db: UserDb) -> list[dict[str, Any]]:
     """Every task keyed like add_task's arguments, plus `status`."""
     fields = {"id", "title", "due_date", "priority", "status"}
     return [t.model_dump(mode="json", include=fields) for t in await _select_tasks(db, "all")]
 
+
+# A REST route's (tools.registry.REST_ONLY_ACTIONS), not a tool: TOOLS.md's list is kept.
+UPDATE_TASK = Action(
+    name="update_task",
+    domain="you",
+    args=UpdateTaskArgs,
+    fn=update_task,
+    description="Correct a task's title, due date or priority, or open a done task again.",
+)
 
 ACTIONS = [
     Action(

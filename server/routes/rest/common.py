@@ -16,7 +16,7 @@ from pydantic import BaseModel, create_model
 from server.deps import Db
 from server.flags.apply import refuse_if_paused
 from tools.db.scope import UserDb
-from tools.registry import ACTIONS
+from tools.registry import ACTIONS, REST_ONLY_ACTIONS
 from tools.run import run_action
 from tools.types import ActionResult, Args
 
@@ -24,7 +24,7 @@ ActionDb = Db
 
 ArgsT = TypeVar("ArgsT", bound=Args)
 ResultT = TypeVar("ResultT", bound=ActionResult)
-ACTIONS_BY_FN = {action.fn: action for action in ACTIONS}
+ACTIONS_BY_FN = {action.fn: action for action in (*ACTIONS, *REST_ONLY_ACTIONS)}
 
 
 async def perform(

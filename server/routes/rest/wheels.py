@@ -4,6 +4,7 @@ weather and saved places."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated
+from uuid import UUID
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
@@ -24,7 +25,9 @@ from tools.wheels.trips import ListTripsArgs, PlanTripArgs, PlanTripResult, Trip
 
 if TYPE_CHECKING:  # mypy knows the action's args; FastAPI gets them without `save`
     TripCreate = PlanTripArgs
+    VehicleUpdate = vehicles.UpdateVehicleArgs
 else:
+    VehicleUpdate = without(vehicles.UpdateVehicleArgs, "vehicle_id", name="VehicleUpdate")
     # POST creates: the body has no `save` (sending one is a 422), so the action's
     # default, save=true, always writes the trip.
     TripCreate = without(PlanTripArgs, "save", name="TripCreate")
@@ -54,6 +57,15 @@ async def read_vehicles(db: ActionDb) -> vehicles.VehicleListResult:
 @router.post("/vehicles", status_code=201)
 async def create_vehicle(body: vehicles.AddVehicleArgs, db: ActionDb) -> vehicles.VehicleResult:
     return await perform(db, vehicles.add_vehicle, body)
+
+
+@router.patch("/vehicles/{vehicle_id}")
+async def update_vehicle(
+    vehicle_id: UUID, body: VehicleUpdate, db: ActionDb
+) -> vehicles.VehicleResult:
+    """A vehicle's details corrected, or it made the default. The REST route's only: the
+    assistant has no tool for it."""
+    return await perform(db, vehicles.update_vehicle, body, vehicle_id=vehicle_id)
 
 
 @router.post("/fuel-logs", status_code=201)

@@ -26,8 +26,16 @@ from tools.you.models import (
 
 if TYPE_CHECKING:  # mypy knows the action's args; FastAPI gets them without the path's id
     EventUpdate = events.UpdateEventArgs
+    PantryItemUpdate = pantry.UpdatePantryItemArgs
+    TaskUpdate = tasks.UpdateTaskArgs
+    ShoppingItemUpdate = shopping.UpdateShoppingItemArgs
 else:
+    ShoppingItemUpdate = without(
+        shopping.UpdateShoppingItemArgs, "item_id", name="ShoppingItemUpdate"
+    )
+    TaskUpdate = without(tasks.UpdateTaskArgs, "task_id", name="TaskUpdate")
     EventUpdate = without(events.UpdateEventArgs, "event_id", name="EventUpdate")
+    PantryItemUpdate = without(pantry.UpdatePantryItemArgs, "item_id", name="PantryItemUpdate")
 
 router = APIRouter(prefix="/you", tags=["you"])
 
@@ -73,6 +81,13 @@ async def complete_task(task_id: UUID, db: ActionDb) -> TaskResult:
     return await perform(db, tasks.complete_task, task_id=task_id)
 
 
+@router.patch("/tasks/{task_id}")
+async def update_task(task_id: UUID, body: TaskUpdate, db: ActionDb) -> TaskResult:
+    """A task's title, due date (null clears it) or priority corrected, or `status` open
+    for one ticked off by mistake. The REST route's only: the assistant has no tool for it."""
+    return await perform(db, tasks.update_task, body, task_id=task_id)
+
+
 class MemoryList(BaseModel):
     memories: list[MemoryOut]
 
@@ -89,6 +104,16 @@ async def create_pantry_item(body: pantry.AddPantryItemArgs, db: ActionDb) -> Pa
     return await perform(db, pantry.add_pantry_item, body)
 
 
+@router.patch("/pantry/{item_id}")
+async def update_pantry_item(
+    item_id: UUID, body: PantryItemUpdate, db: ActionDb
+) -> PantryItemResult:
+    """What was `used` of an item (taken off its quantity; all of it, and the item goes),
+    or its quantity, unit, expiry date or name corrected. The REST route's only: the
+    assistant has no tool for it."""
+    return await perform(db, pantry.update_pantry_item, body, item_id=item_id)
+
+
 @router.get("/shopping-list")
 async def read_shopping_list(db: ActionDb) -> ShoppingListResult:
     return await perform(db, shopping.get_shopping_list)
@@ -100,6 +125,15 @@ async def add_to_shopping_list(
 ) -> ShoppingAddResult:
     """Adds the items not already on the list (ignoring case)."""
     return await perform(db, shopping.add_to_shopping_list, body)
+
+
+@router.patch("/shopping-list/{shopping_item_id}")
+async def update_shopping_item(
+    shopping_item_id: UUID, body: ShoppingItemUpdate, db: ActionDb
+) -> shopping.ShoppingItemResult:
+    """An item ticked off (`checked`: true) or back on, or its name corrected. The REST
+    route's only: the assistant has no tool for it."""
+    return await perform(db, shopping.update_shopping_item, body, item_id=shopping_item_id)
 
 
 @router.get("/profile")

@@ -59,16 +59,16 @@ async def test_estimate_without_vehicle_uses_documented_defaults(
         {
             "start": A,
             "end": B,
-            "distance_km": "139.0",
-            "driving_hours": "1.74",
-            "fuel_litres": "16.68",
-            "fuel_cost": "35.03",
+            "distance_km": 139.0,
+            "driving_hours": 1.74,
+            "fuel_litres": 16.68,
+            "fuel_cost": 35.03,
         }
     ]
-    assert (trip["distance_km"], trip["driving_hours"]) == ("139.0", "1.74")
-    assert (trip["fuel_litres"], trip["fuel_cost"]) == ("16.68", "35.03")
-    assert result["consumption_l_per_100km"] == "12"
-    assert result["price_per_litre"] == "2.100"
+    assert (trip["distance_km"], trip["driving_hours"]) == (139.0, 1.74)
+    assert (trip["fuel_litres"], trip["fuel_cost"]) == (16.68, 35.03)
+    assert result["consumption_l_per_100km"] == 12.0
+    assert result["price_per_litre"] == 2.1
     assert len(result["assumptions"]) == 2
     assert result["ids"] == [trip["id"]]
     assert [u["type"] for u in result["ui_actions"]] == ["reload_trips", "open_map"]
@@ -136,11 +136,11 @@ async def test_vehicle_consumption_and_recent_fuel_price(
     await add_fill(scoped, user_id, "2026-02-01", "40", "100.00", troopy)  # $2.50/L
     await add_fill(scoped, user_id, "2025-10-01", "50", "500.00", troopy)  # older than 90 days
     result = await ok(scoped, user_id, "plan_trip", origin=A, destination=B, vehicle="troopy")
-    assert result["price_per_litre"] == "2.200"
-    assert result["consumption_l_per_100km"] == "15.00"
+    assert result["price_per_litre"] == 2.2
+    assert result["consumption_l_per_100km"] == 15.0
     assert result["assumptions"] == []
     leg = result["trip"]["legs"][0]
-    assert (leg["fuel_litres"], leg["fuel_cost"]) == ("20.85", "45.87")
+    assert (leg["fuel_litres"], leg["fuel_cost"]) == (20.85, 45.87)
     assert result["trip"]["vehicle"] == "Troopy"
 
 
@@ -151,9 +151,9 @@ async def test_default_vehicle_without_consumption_and_price_from_any_vehicle(
     await add_fill(scoped, user_id, "2026-03-05", "10", "19.00", None)
     result = await ok(scoped, user_id, "plan_trip", origin=A, destination=B)
     assert result["trip"]["vehicle"] == "Old Ute"
-    assert result["price_per_litre"] == "1.900"
+    assert result["price_per_litre"] == 1.9
     assert result["assumptions"] == ["Assumed 12 L/100km (Old Ute has no consumption set)."]
-    assert result["trip"]["fuel_cost"] == "31.69"  # 16.68 L x $1.90
+    assert result["trip"]["fuel_cost"] == 31.69  # 16.68 L x $1.90
 
 
 async def test_electric_vehicle_has_no_fuel_figures(scoped: ScopedDb, user_id: uuid.UUID) -> None:
@@ -173,7 +173,7 @@ async def test_imperial_users_get_miles_and_gallons(scoped: ScopedDb, user_id: u
     assert "86 miles" in result["summary"]
     assert "4.4 gal" in result["summary"]
     assert "50 mph" in result["summary"] and "km" not in result["summary"]
-    assert result["trip"]["distance_km"] == "139.0"  # storage stays metric
+    assert result["trip"]["distance_km"] == 139.0  # storage stays metric
 
 
 async def test_list_trips_with_legs_and_status_filter(scoped: ScopedDb, user_id: uuid.UUID) -> None:

@@ -54,11 +54,11 @@ async def test_road_distances_come_from_the_routing_service(
     trip = result["trip"]
     assert trip["distance_source"] == "routing"
     assert [(leg["distance_km"], leg["driving_hours"]) for leg in trip["legs"]] == [
-        ("150.3", "1.80"),
-        ("150.3", "1.80"),
+        (150.3, 1.8),
+        (150.3, 1.8),
     ]
-    assert (trip["distance_km"], trip["driving_hours"]) == ("300.6", "3.60")
-    assert trip["legs"][0]["fuel_litres"] == "18.03"  # 150.25 km x 12 L/100km
+    assert (trip["distance_km"], trip["driving_hours"]) == (300.6, 3.6)
+    assert trip["legs"][0]["fuel_litres"] == 18.03  # 150.25 km x 12 L/100km
     assert "estimate" not in result["summary"]
     (request,) = server.requests
     assert (
@@ -80,7 +80,7 @@ async def _falls_back(scoped: ScopedDb, user_id: uuid.UUID, routing_url: str) ->
     assert time.monotonic() - started < 5  # bounded: 2 attempts x 0.5 s at most, plus backoff
     assert result["ok"] is True, result
     assert result["trip"]["distance_source"] == "estimate"
-    assert result["trip"]["distance_km"] == "139.0"
+    assert result["trip"]["distance_km"] == 139.0
     assert "routing service was unavailable" in result["summary"]
     return result
 
