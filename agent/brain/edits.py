@@ -92,8 +92,12 @@ def edit_requests(
     # not outweigh an event's noun
     if _DELETE.search(text) and (amount or (category and not event)):
         found.append(("delete_expense", 8))
-    if _CORRECTION.search(text) and (amount or (category and not event)):
+    # a time said wrong of a day's row: "tuesday's winery tour should be 11am not 10"
+    timed = _CORRECTION.search(text) and clock and not amount and (event or day)
+    if _CORRECTION.search(text) and (amount or (category and not event)) and not timed:
         found.append(("update_expense", 8))
+    if timed:
+        found.append(("update_event", 8))
     if _TO_AMOUNT.search(text) and amount and not _LIMIT.search(text):  # "the $65 dinner to $56"
         found.append(("update_expense", 9))
     if not amount and (event or day) and _CANCELLED.search(text):
