@@ -11,6 +11,7 @@ from langchain_core.messages import AIMessage, BaseMessage
 
 from agent.brain.asking import mood_told
 from agent.brain.categories import category_of
+from agent.brain.edits import edit_requests
 from agent.brain.places import trip_places
 from agent.brain.pointing import asks_if_took
 from agent.brain.segment import split
@@ -567,3 +568,18 @@ def test_whether_the_last_act_took_is_answered_from_its_result(said: str) -> Non
     answer = step("social", *turns, **lines)
     assert not answer.tool_calls
     assert "Yes" in answer.text and "Grey Nomads" in answer.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "change the date to yesterday arvo, that's when I did it",
+        "fix the date, it was this morning",
+        "change the date to last night",
+    ],
+)
+def test_a_day_put_right_with_no_clock_in_figures_is_no_event_time(text: str) -> None:
+    found = edit_requests(
+        normalise(text), amount=False, category=True, day=True, clock=True, event=False
+    )
+    assert "update_expense" in {tool for tool, _ in found}
