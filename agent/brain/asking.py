@@ -254,7 +254,9 @@ def _topic(text: str) -> re.Match[str] | None:
 # told: "add milk - what else do we need" and "spent 40 on fuel - what's left?" keep theirs.
 _TOPIC_HEAD = (
     r"^(?:re:?\s+|about\s+|as for\s+)?(?:(?:the|my|our)\s+)?"
-    r"(?!(?:add|log|put|pop|set|save|book|note|record|remind|tell|post|show|give|make|chuck|jot"
+    # ("please post for everybody: who has …?": a request, its words a question to others)
+    r"(?!(?:(?:please|pls|plz|can you|could you|would you|just|and|also)\s+)*"
+    r"(?:add|log|put|pop|set|save|book|note|record|remind|tell|post|show|give|make|chuck|jot"
     r"|stick|delete|remove|cancel|move|change|update|mark|create|plan|share|like|join)\b)"
 )
 _TOPIC = re.compile(
@@ -750,6 +752,7 @@ _DENIED = re.compile(
     + r"\b|leave (?:it|that|them|the \w+(?: \w+)?) (?:as (?:it|they) (?:is|are)|alone|be)\b)",
     re.IGNORECASE,
 )
+_REFUSED = re.compile(_DENIED.pattern + r"(?:(?!\bbut\b)[^,;.!?])*", re.IGNORECASE)
 # Kept already by the user: "already logged the diesel", "milk's already on the list", "the
 # campsite's in already", "i put the dentist in yesterday", "sorted the ferry myself".
 _KEPT_ALREADY = re.compile(
@@ -825,7 +828,9 @@ def mood_told(text: str) -> Mood | None:
     text = _squeezed(text)
     # (a request said not to be made is no request; another one beside it still is: "don't
     # add bread, but pop milk on the list")
-    if _DENIED.search(text) and not asks_to_do(_DENIED.sub(" ", text)):
+    # (the refused clause whole: "don't write this in the app please, but I lost 20 at the
+    # pokies" asks nothing — its "please" is the refusal's)
+    if _DENIED.search(text) and not asks_to_do(_REFUSED.sub(" ", text)):
         return "denied"
     if _DENIED_AFTER.search(text) and not asks_to_do(_DENIED_AFTER.sub(" ", text)):
         return "denied"
@@ -855,6 +860,19 @@ def mood_told(text: str) -> Mood | None:
     if _HABITUAL.search(text):
         return "habit"
     return "maybe" if _MAYBE.search(text) else None
+
+
+def unrefused(text: str) -> str | None:
+    """What a message tells with its refusal to keep it taken out ("dont log this but i just
+    spent 300 at bunnings" tells "i just spent 300 at bunnings"), when it refuses one."""
+    if _DENIED.search(text):
+        rest = _REFUSED.sub(" ", text, count=1)
+    elif _DENIED_AFTER.search(text):
+        rest = _DENIED_AFTER.sub(" ", text, count=1)
+    else:
+        return None
+    rest = re.sub(r"^[\s,;.!?-]*(?:but|though|so|and)?\b\s*", "", rest, flags=re.IGNORECASE)
+    return rest.strip(" ,;.!?-") or None
 
 
 def told_not_asked(text: str) -> bool:

@@ -41,7 +41,11 @@ _TABLE: list[tuple[str, int, str]] = [
         "fuel",
         3,
         r"diesel|petrol|gasoline|unleaded|fuel|premium unleaded|e10|u91|u95|u98|ulp|adblue"
-        r"|fill(?:ed)? up|top(?:ped)? up the tank|a tank of",
+        r"|fill(?:ed)? up|top(?:ped)? up the tank|a tank of"
+        # the fill said without "up": "we filled at crystal brook", "filled her for 90"
+        r"|filled (?:at|her|it|the tank|the (?:car|ute|van|truck|rig|bus))\b"
+        # what petrol is called in the languages of many travellers: "the benzine", "benzin"
+        r"|benzine|benzin|benzina|gasolina",
     ),
     ("fuel", 1, r"servo|bowser|service station|gas station|caltex|ampol|bp|shell|puma|united"),
     ("registration", 3, r"rego|registration|re-?registration|registering"),

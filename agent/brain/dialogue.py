@@ -369,8 +369,28 @@ def _named_anywhere(said: str, written: list[dict[str, Any]], env: Env) -> dict[
     subject = _SUBJECT.search(said) or _THE_THING_THEN_VALUE.search(said)
     if subject and (category := category_of(subject[1], american=env.american)):
         found = [r for r in rows if r.get("category") == category]
-        return found[0] if len(found) == 1 else None
+        if found or not _titled(rows, subject[1]):
+            return found[0] if len(found) == 1 else None
+    if subject and len(found := _titled(rows, subject[1])) == 1:
+        # "no wait the dentist is wednesday same time" after the dentist and a budget were
+        # set: the event named by a word of its title
+        return found[0]
     return None
+
+
+_TITLE_WORD = re.compile(r"[a-z][a-z']{2,}", _I)
+_NOT_TITLE = frozenset({"the", "one", "and", "for", "with", "our", "my", "that", "this", "thing"})
+
+
+def _titled(rows: list[dict[str, Any]], said: str) -> list[dict[str, Any]]:
+    """The events among `rows` whose title has a word of `said` ("the dentist")."""
+    words = {w.lower() for w in _TITLE_WORD.findall(said)} - _NOT_TITLE
+    return [
+        r
+        for r in rows
+        if r.get("kind") == "event"
+        and words & {w.lower() for w in _TITLE_WORD.findall(str(r.get("title") or ""))}
+    ]
 
 
 def correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
@@ -538,12 +558,23 @@ def more_of_the_same(text: str, env: Env) -> tuple[str, str] | None:
     """ "and sausages" after items went on the shopping list, or after it was shown: an add
     to that list, for what this message names (a text for the tool's own extractor)."""
     prev = env.previous
+    if prev is not None and prev.turns_ago == 1 and prev.action == "remember":
+        # "remember I'm allergic to shellfish", then "and that the dog is called Biscuit":
+        # another thing to remember, its verb left out
+        if (fact := _MORE_FACT.match(text)) and len(text.split()) <= 2 * MAX_WORDS:
+            return "remember", f"remember that {fact[1]}"
+        return None
     if prev is None or prev.turns_ago != 1 or prev.action not in SHOPPING_LIST_TURNS:
         return None
     m = _MORE.match(text)
     if not m or len(text.split()) > MAX_WORDS or _NEW.search(m[1]) or _STOCKED.search(m[1]):
         return None
     return "add_to_shopping_list", f"add {m[1]} to the shopping list"
+
+
+_MORE_FACT = re.compile(
+    r"^\W*(?:oh,?\s+)?(?:and|also|plus|oh and|and also)\s+(?:also\s+)?that\s+(\S.*?)[.!]*$", _I
+)
 
 
 # "and we've got 3 kg of rice in the cupboard": what is in stock, not more to buy.
@@ -985,8 +1016,49 @@ def kind_carried(tool: str, text: str, prev: Previous | None) -> str | None:
 _A_LIST = re.compile(r"\b(?:list|lists)\b", _I)
 
 
+# Lists kept by a status, and the words of each status ("any done ones", "and everything
+# incl open ones", "what about the finished trips"): the first that fits is meant.
+_STATUS_WORDS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
+    "list_tasks": [
+        ("all", re.compile(r"\b(?:all|everything|every one|incl\w*|as well|both|too)\b", _I)),
+        ("done", re.compile(r"\b(?:done|completed?|finished|ticked(?: off)?|crossed off)\b", _I)),
+        ("open", re.compile(r"\b(?:open|outstanding|unfinished|not done|left|still to do)\b", _I)),
+    ],
+    "list_trips": [
+        ("done", re.compile(r"\b(?:done|completed?|finished|past|previous|old|been on)\b", _I)),
+        ("active", re.compile(r"\b(?:active|current|underway|on the go)\b", _I)),
+        ("planned", re.compile(r"\b(?:planned|upcoming|future|coming up|ahead)\b", _I)),
+    ],
+}
+# A short ask of more of the same rows: "any done ones", "the finished ones?", "and all of them"
+_SAME_ROWS = re.compile(
+    r"^\W*(?:(?:and|ok(?:ay)?|so|oh|also|what about|how about|now)\b[\s,]*)*"
+    r"(?:(?:show|list|give)(?: me| us)?\s+)?(?:any|the|only|just|all|all the)?\s*"
+    r"(?:[\w-]+\s+){0,3}?(?:ones?|trips|tasks|jobs|to-?dos|stuff|of them)\b\W*$",
+    _I,
+)
+
+
+def status_follow_up(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
+    """ "any done ones" after the planned trips, "and everything incl open ones" after the
+    tasks done: the same list with the status the message names."""
+    prev = env.previous
+    if prev is None or prev.turns_ago > 2 or prev.action not in _STATUS_WORDS:
+        return None
+    if len(text.split()) > 8 or _OTHER.search(text):
+        return None
+    if not (_SAME_ROWS.match(text) or _FOLLOW.match(text)):
+        return None
+    status = next((name for name, said in _STATUS_WORDS[prev.action] if said.search(text)), None)
+    if status is None or status == prev.filters.get("status"):
+        return None
+    return prev.action, {**prev.filters, "status": status}
+
+
 def follow_up(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     """The previous question asked again, changed only where this message says."""
+    if other_status := status_follow_up(text, env):
+        return other_status
     prev = env.previous
     if prev is None or prev.turns_ago > 2 or prev.action not in QUERIES:
         return None

@@ -69,6 +69,8 @@ _FIELD_OF = re.compile(
     r"|\bchange where\b",
     _I,
 )
+_CLOCK_FIGURES = re.compile(r"\d\s*(?:am|pm)\b|\d[:.]\d\d\b|\bnot \d", _I)
+_GONE = re.compile(r"\b(?:yesterday|last night|this morning|earlier today|the other day)\b", _I)
 _LIMIT = re.compile(r"\b(?:budget|limit|cap|threshold)\b", _I)
 _BEFORE = re.compile(r"\bremind(?:er)?\b.{0,40}\bbefore (?:the|my|our)\b", _I)
 
@@ -92,8 +94,20 @@ def edit_requests(
     # not outweigh an event's noun
     if _DELETE.search(text) and (amount or (category and not event)):
         found.append(("delete_expense", 8))
-    if _CORRECTION.search(text) and (amount or (category and not event)):
+    # a time said wrong of a day's row: "tuesday's winery tour should be 11am not 10" (a
+    # clock in figures; "change the date to yesterday arvo" is when money went out)
+    timed = (
+        _CORRECTION.search(text)
+        and clock
+        and not amount
+        and (event or day)
+        and _CLOCK_FIGURES.search(text)
+        and not _GONE.search(text)
+    )
+    if _CORRECTION.search(text) and (amount or (category and not event)) and not timed:
         found.append(("update_expense", 8))
+    if timed:
+        found.append(("update_event", 8))
     if _TO_AMOUNT.search(text) and amount and not _LIMIT.search(text):  # "the $65 dinner to $56"
         found.append(("update_expense", 9))
     if not amount and (event or day) and _CANCELLED.search(text):

@@ -168,6 +168,13 @@ _MONEY_AS_MONEY = re.compile(
     r"[$£€]\s?\d|\d\s*(?:dollars?|bucks|quid|pounds|euros?|aud|nzd|usd|gbp)\b", _I
 )
 _QUANTITY = re.compile(r"\d\s*(?:l|ltrs?|litres?|liters?|kwh|gal|gallons?)\b", _I)
+# A ceiling put on a kind of spending, with its figure: "a 500 cap on fuel", "limit of 300
+# for eating out".
+_CAP = re.compile(
+    r"\b[$£€]?\d[\d,]*\s*(?:dollars?|bucks|quid)?\s*(?:cap|limit|ceiling)\s+(?:on|for)\b"
+    r"|\b(?:cap|limit|ceiling)\s+(?:of\s+)?[$£€]?\d[\d,]*\s*(?:dollars?|bucks|quid)?\s+(?:on|for)\b",
+    _I,
+)
 _MONTHLY = re.compile(r"\b(?:a|per|each|every) month\b|\bmonthly\b|/\s*(?:month|mth|mo)\b", _I)
 _MAINT_LOG = re.compile(
     rf"\b(?:log|record|{PUT})\b.{{0,25}}\b(?:maintenance|servic\w+|work done|repairs?)\b"
@@ -219,7 +226,10 @@ _ANOTHER = re.compile(
     r"^(?:(?:aye|yes|yeah|yep|ok|okay|right|and|oh|also)\b[\s,]*)*(?:(?:add|put|chuck|pop|stick)"
     r" (?:another|one more|another one)\b"
     # the verb left out: "and another one to regas the fridge", "one more: clean the filters"
-    r"|(?:another(?: one)?|one more)\s*(?:to|for|:|-|,)\s*\w)",
+    r"|(?:another(?: one)?|one more)\s*(?:to|for|:|-|,)\s*\w"
+    # the job itself right after: "and another one book the ferry, low, no date"
+    r"|(?:another one|one more)\s+(?!(?:of|for|to|on|in|at|thing|please|pls|thanks|too|like"
+    r"|is|was|like that)\b)[a-z]{2,}\s+\w)",
     _I,
 )
 # "(would you please) also add …" with no list named, things not a pronoun
@@ -323,7 +333,10 @@ _SHOW_IT = re.compile(
     r"|\b(?:read|run through|go through|go over) (?:the|that|my|our) (?:\w+ )?list"
     r"(?: (?:back|out|again|over))?\b"
     # "what's coming up", "what's due": what is ahead of the rows talked about
-    r"|\bwhat(?:'s| is| else is)? (?:coming up|due)\b",
+    # (not of a thing named after it: "what's due on the car" is the car's, whatever the talk)
+    r"|\bwhat(?:'s| is| else is)? (?:coming up|due)\b"
+    r"(?!\s+(?:on|for|with|at) (?:the|my|our|this|that|her|his)\s+(?!(?:list|to-?do|calendar"
+    r"|diary)\b)\w)",
     _I,
 )
 
@@ -467,10 +480,19 @@ def _features(text: str, today: date) -> list[Candidate]:
         found.append(expense)
     if amount and category and _MONTHLY.search(text) and not _STRICT_SPEND.search(text):
         found.append(Candidate("set_budget", 8))  # "groceries: 600 a month"
+    elif category and _CAP.search(text) and not _STRICT_SPEND.search(text):
+        found.append(Candidate("set_budget", 8))  # "put a 500 cap on fuel"
     if _MAINT_LOG.search(text) and not amount and (not asking or is_request(text)):
         found.append(Candidate("log_maintenance", 8))
     spec = _VEHICLE_SPEC.search(text) or measures.consumption(text)
-    owned = re.search(r"\b(?:add|my|our|new|got|bought|drive|have)\b", text, _I)
+    # ("we rent a campervan, a Toyota Hiace 2019, diesel … call it Stella": a vehicle had
+    # for the trip is the user's to keep figures of)
+    owned = re.search(
+        r"\b(?:add|my|our|new|got|bought|drive|have|rent|rented|renting|hire|hired|hiring"
+        r"|lease|leased|call (?:it|her|him))\b",
+        text,
+        _I,
+    )
     if measures.year(text) and spec and owned:
         found.append(Candidate("add_vehicle", 8))
     if _TRIP_WORD.search(text) and any(trip_places(text)[:2]) and not _NOT_GOING.search(text):

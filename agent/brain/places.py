@@ -152,6 +152,12 @@ _TRIPS = [
     re.compile(rf"\bfrom\s+(?P<a>{_NAME})\s+(?:to|->|→|towards)\s+(?P<b>{_NAME})", re.I),
     re.compile(rf"\b(?:to|towards)\s+(?P<b>{_NAME})\s+from\s+(?P<a>{_NAME})", re.I),
     re.compile(rf"\bhow far(?:'s| is)? (?:it )?(?:to )?(?P<b>{_NAME})\s+from\s+(?P<a>{_NAME})", _I),
+    # "how far is Longreach from here": from where the user is (the extractor's location)
+    re.compile(
+        rf"\bhow far(?:'s| is)? (?:it )?(?:to )?(?P<b>{_NAME})\s+from\s+(?:here|where (?:we|i)"
+        r"(?:'re|'m| are| am))\b",
+        _I,
+    ),
     re.compile(rf"\bbetween\s+(?P<a>{_NAME})\s+(?:and|&)\s+(?P<b>{_NAME})", re.I),
     # "is Broome far from Derby", "Cooktown a long drive from Cairns?"
     re.compile(
@@ -229,4 +235,30 @@ def trip_places(text: str) -> tuple[str | None, str | None, list[str]]:
                 break
     if dest and not origin and (m := _TRIPS[-1].search(text)):  # "to X ... from Y"
         origin = _as_town(m["a"])
+    if not origin and not dest and (m := _HOW_FAR_THAT.search(text)):
+        # "was thinking maybe longreach next month, how far is that from here": "that" is
+        # the town the words before it named
+        dest = _town_before(text[: m.start()])
     return origin, dest, stops
+
+
+_HOW_FAR_THAT = re.compile(
+    r"\bhow (?:far|long a drive|long a trip)(?:'s| is)? (?:it|that|this)\b"
+    r"(?! (?:to|from)\b(?! here))",
+    re.I,
+)
+
+
+def _town_before(text: str) -> str | None:
+    """The last town the map knows among the words of `text`, in any case."""
+    words = re.findall(r"[A-Za-z][\w'.-]*", text)
+    for end in range(len(words), 0, -1):
+        for n in (3, 2, 1):
+            if end - n < 0:
+                continue
+            name = " ".join(words[end - n : end])
+            if name.lower() in _NOT_PLACES or len(name) < 3:
+                continue
+            if known_town(name) == name:
+                return _as_town(name)
+    return None

@@ -19,6 +19,7 @@ from agent.brain.draft import Draft
 from agent.brain.ids import call_id, conversation_key
 from agent.brain.pick import best_match, names_another, ref_words, row_number, select
 from agent.brain.places import capitalised_place, trip_places
+from agent.brain.pointing import asks_if_took
 from agent.brain.questions import question
 from agent.brain.referents import THERE_SLOT
 from agent.brain.refs import Entity, entity_groups, result_of
@@ -75,6 +76,22 @@ def _fresh(value: Any) -> Any:
     if isinstance(value, set):
         return set(value)
     return value
+
+
+def _whether_it_took(convo: Convo) -> str | None:
+    """ "did that go thru" after a call: what its result said (no call is made again)."""
+    if not asks_if_took(normalise(convo.text)):
+        return None
+    before = convo.previous_human()
+    start = before[0] if before else 0
+    for message in reversed(convo.history[start : convo.last]):
+        if isinstance(message, ToolMessage) and (data := result_of(message)):
+            summary = str(data.get("summary") or "").strip()
+            if data.get("ok") and summary:
+                return f"Yes — {summary}"
+            if summary or data.get("error"):
+                return f"No, that didn't go through: {summary or data.get('error')}"
+    return None
 
 
 def _drafts(convo: Convo) -> tuple[list[Draft], bool, str]:
@@ -512,6 +529,8 @@ def plan(convo: Convo) -> Step:
     ask = question(missing[0].tool, missing[0].missing or "") if missing else ""
     ask = "\n".join([*which, ask]).strip()
     if not results and not failed and not ask:
+        if took := _whether_it_took(convo):
+            return Step(text=took)
         return Step(text=nothing_to_do(convo.env.domain))
     # what a written row does not do that was asked ("every sunday": set once), said after it
     notes = [

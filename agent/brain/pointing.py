@@ -7,6 +7,23 @@ import re
 
 from agent.brain.general import talk_only
 
+# Whether what the turn before did took: "did that go thru", "has it worked?", "is it saved".
+_TOOK = (
+    r"(?:did|has|have|is|was) (?:that|it|this|they|that one)(?: all| just)? (?:go(?:ne)? (?:through"
+    r"|thru|in|ok|okay)|get (?:through|thru|saved|done|in)|work(?:ed)?|save[d]?|done|stick|stuck"
+    r"|happen(?:ed)?)\b"
+)
+_ASKS_IF_TOOK = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|right|so|and|hey|oh|um|pam)\b[\s,.!]*)*" + _TOOK + r"[^.!?]{0,20}[?.!]*$",
+    re.IGNORECASE,
+)
+
+
+def asks_if_took(text: str) -> bool:
+    """Whether `text` only asks whether what the turn before did went through."""
+    return bool(_ASKS_IF_TOOK.match(text))
+
+
 # A message that asks about what the turn before gave: a pronoun or "the one" as what it
 # asks about, or a follow-up's opening ("and …?", "how does that …").
 _POINTS_BACK = re.compile(
@@ -15,7 +32,9 @@ _POINTS_BACK = re.compile(
     r"|the one|that one|this one)\b"
     r"|(?:tell|show|give) (?:me|us) (?:more|a bit more|the rest|the details|more detail)"
     r"(?: (?:about|on|of) (?:that|it|this|those|the (?:one|first|second|third|last|\w+ one)))?"
-    r"|(?:more|details) (?:about|on) (?:that|it|this|the one|the \w+ one)\b)",
+    r"|(?:more|details) (?:about|on) (?:that|it|this|the one|the \w+ one)\b"
+    # whether what the turn before did took: "did that go thru", "has it worked?"
+    r"|" + _TOOK + r")",
     re.IGNORECASE,
 )
 

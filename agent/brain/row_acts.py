@@ -326,7 +326,10 @@ _VEHICLE_FACT = re.compile(
 
 # (a vehicle being added is told with its figures: "register our camper, uses 18L/100km")
 _ADDING_ONE = re.compile(
-    r"\b(?:add|register|save|new|bought|called|named)\b"
+    r"\b(?:add|register|save|new|bought|called|named|call (?:it|her|him))\b"
+    # one hired for the trip: "we rent a campervan, …, the tank is 70 litre"
+    r"|\b(?:we|i)(?:'re| are| am|'m)? (?:rent|rented|renting|hire|hired|hiring|lease|leased"
+    r"|leasing)\b"
     # "put the hiace on my vehicles"
     r"|\b(?:to|on|onto|in|into) (?:my|our|the) (?:vehicles|garage|fleet)\b",
     _I,

@@ -88,7 +88,8 @@ def _complete(tool: str, text: str) -> bool:
         # (said of the item: "it expires 10.12.", "they're good till Friday")
         return not re.match(
             r"\s*(?:(?:it|they|which|that|these|those)(?:'s|'re| is| are| will| should)?\s+)?"
-            r"(?:use|best|expir|goes|going|go off|good|runs? out|off)",
+            r"(?:use|best|expir|goes|going|go off|good|keeps? (?:good )?(?:until|till)|runs? out"
+            r"|off)",
             text,
             re.IGNORECASE,
         )
@@ -200,6 +201,16 @@ def _only_when(chunk: str, today: date) -> bool:
 _NAMES_READING = re.compile(r"\s*(?:wx|weather|forecast)\b(?! permitting)", re.IGNORECASE)
 
 
+_ALSO = re.compile(r"[;.!?]|\b(?:also|plus|as well as|oh and|and then)\b", re.I)
+# A clause that names a new row of some kind, its verb left out ("…, and a task to ring the
+# bank", "+ a reminder for the 9th", "also an appointment with the vet on Monday").
+_ROW_NAMED = re.compile(
+    r"^(?:(?:and|also|plus|oh|then)\s+)*(?:a|an|another|one more|a new|new)\s+(?:task|to-?do"
+    r"|job|reminder|event|appointment|appt|booking|expense|entry)\s*(?:(?:to|for|about|with|on)\b|:)",
+    re.I,
+)
+
+
 def _is_detail(prev: Candidate, chunk: str, today: date) -> bool:
     own = _DETAIL_OF.get(prev.tool)
     if own and own.match(chunk.strip()):
@@ -209,7 +220,9 @@ def _is_detail(prev: Candidate, chunk: str, today: date) -> bool:
     said = chunk.strip()
     # a request in question form ("…, can you take it out of his calendar") is its own
     asks = _ASKS.match(said) or _NAMES_READING.match(chunk) or _ADDRESSED.match(said)
-    return prev.tool in DETAILED and not asks
+    # ("log the service …, and a task for the tyre rotation on monday": a row of its own
+    # named with its verb left out)
+    return prev.tool in DETAILED and not asks and not _ROW_NAMED.match(said)
 
 
 def _greedy_ends(before: str, chunk: str) -> bool:
@@ -751,7 +764,7 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
     text = _unletter(correct(text))
     pieces = _requests(text, today, recent_kind)
     pieces = _jobs_listed(_on_the_one_named(_acted_on(_verb_carried(pieces))), today)
-    pieces = _each_done(pieces)
+    pieces = _each_post(_each_done(pieces))
     if holds_back(text) or asks_bare(text):
         # "if I set a fuel budget of 800 would I be over? don't set it yet", "physio
         # thursday at 3?": what would be written is only asked about (a message asked by its
@@ -774,6 +787,10 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
             drops = _TOLD_DROPS - {"complete_task"}
         if mood == "supposed":
             pieces = [_read_only(p) for p in pieces]
+        if _HOW_FAR.search(text):
+            # ("was thinking maybe longreach next month, how far is that from here": a
+            # distance asked is worked out, which writes nothing, whatever the plan's mood)
+            drops = drops - {"plan_trip"}
         pieces = [Piece(p.text, None) if p.intent and p.intent.tool in drops else p for p in pieces]
     pieces = [
         Piece(p.text, None)
@@ -795,6 +812,9 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
         pieces = [p for p in pieces if p.intent is None or p.intent.tool != "plan_trip"]
     # "book me a flight to Perth friday": PAM cannot run the errand, so nothing is written
     return [Piece(p.text, None) if _errand_write(p) else p for p in pieces]
+
+
+_HOW_FAR = re.compile(r"\bhow (?:far|long a drive|many (?:k|kms|km|kilometres|miles))\b", re.I)
 
 
 # What asks for a trip to be worked out: a verb of planning, a route, a distance or a time,
@@ -838,6 +858,32 @@ def _each_done(pieces: list[Piece]) -> list[Piece]:
         done = piece.intent is not None and piece.intent.tool == "complete_task"
         things = done_things(piece.text) if done else []
         out += [Piece(f"done {thing}", piece.intent) for thing in things] or [piece]
+    return out
+
+
+# Two people's posts given one like: "like geoffs post and jans too", "heart Sam's and
+# Jo's posts".
+_TWO_POSTS = re.compile(
+    r"^(?P<verb>.*?\b(?:like|heart|upvote|thumbs up))\s+(?P<a>[a-z][\w-]*?'?s)"
+    r"(?:\s+(?:post|one))?\s*(?:,|and|&|\+)\s*(?P<b>[a-z][\w-]*?'?s)(?:\s+(?:posts?|ones?))?"
+    r"(?:\s+(?:too|as well|also|please|pls))*\W*$",
+    re.IGNORECASE,
+)
+
+
+def _each_post(pieces: list[Piece]) -> list[Piece]:
+    """A like given to two people's posts in one clause is one like each."""
+    out: list[Piece] = []
+    for piece in pieces:
+        m = (
+            _TWO_POSTS.match(piece.text)
+            if piece.intent and piece.intent.tool == "like_post"
+            else None
+        )
+        if m is None:
+            out.append(piece)
+            continue
+        out += [Piece(f"{m['verb']} {who} post", piece.intent) for who in (m["a"], m["b"])]
     return out
 
 
@@ -1131,6 +1177,13 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
     return [p for p in pieces if p.intent] or _split(text, today, recent_kind)
 
 
+def told_requests(text: str, today: date) -> list[Piece]:
+    """The requests of `text` as its clauses read, before the mood of the whole message is
+    weighed ("my sister has a doctors appt tuesday" reads an event that, told of someone
+    else, is kept only when asked for after: held_back.py)."""
+    return _requests(_unletter(correct(text)), today)
+
+
 # Requests of one thing described in full, whose values the sentences before may give.
 TAKES_CONTEXT = {"update_profile", "add_vehicle", "save_place"}
 
@@ -1170,16 +1223,29 @@ def _pointed(own: Piece, whole: str, today: date, recent_kind: str | None) -> Ca
     return rules
 
 
+# Money noted tersely: a figure first, then what it went on ("64 on diesel", "$12 for pies").
+_TERSE = re.compile(
+    r"^\W*(?:(?:and|also|oh|so|ok|right|plus)\s+)*[$£€]?\d[\d,]*(?:\.\d\d)?\s*"
+    r"(?:dollars|bucks|quid)?\s+(?:on|for)\s+[a-z]",
+    re.I,
+)
+
+
 def _standalone(context: list[str], today: date, recent_kind: str | None) -> list[Piece]:
     out = []
     for sentence in context:
         for piece in _split(sentence, today, recent_kind):
             intent = piece.intent
-            if intent is None or intent.tool not in STANDALONE or intent.score < 7:
+            if intent is None or intent.tool not in STANDALONE:
+                continue
+            # ("64 on diesel at Taree this morning, and would you …": money noted tersely, a
+            # figure then what it went on, is a purchase told to keep)
+            terse = intent.tool == "add_expense" and bool(_TERSE.match(piece.text))
+            if intent.score < 7 and not terse:
                 continue
             # with its value: an amount, litres, an odometer, pressures ("trying to get
             # the van serviced" is a plan, no work done)
-            if re.search(r"\d", piece.text) and _complete(intent.tool, piece.text):
+            if re.search(r"\d", piece.text) and (terse or _complete(intent.tool, piece.text)):
                 out.append(piece)
     return out
 
@@ -1224,7 +1290,7 @@ _NOUN_PHRASE = re.compile(
 )
 _QUESTION_OPEN = re.compile(
     r"^\s*(?:(?:and|also|so|oh)\s+)*(?:how (?:much|many|far|long)|what|what's|whats|which"
-    r"|when|where|(?:are|is|have|has|did|do) (?:we|i|my|our|the)\b)",
+    r"|when|where|(?:how )?(?:are|is|have|has|did|do|does|were|was) (?:we|i|my|our|the)\b)",
     re.IGNORECASE,
 )
 _VERBISH = re.compile(
@@ -1422,6 +1488,35 @@ def _names_joined(text: str, sep: re.Match[str]) -> bool:
     return bool(_NAME_BEFORE.search(before) and _NAME_AFTER.match(text[sep.end() :]))
 
 
+# Things joined by "and" before the place they go ("add flour and sugar to the shopping
+# list", "put tape and glue on the jobs list"): the words after "and" are more things, no
+# verb of their own, ended by where they all go; the words before open with a verb of
+# putting and name no place yet.
+_PUT_OPEN = re.compile(
+    r"(?:^|[,;:.!?]\s*|\b(?:and|also|then|plus)\s+)(?:(?:please|pls|can you|could you|would you"
+    r"|also|and|oh)\s+)*(?:add|put|pop|stick|chuck|bung|whack|throw|slap|jot)\s+(?P<things>[^,;.!?]*)$",
+    re.I,
+)
+_THINGS_THEN_PLACE = re.compile(
+    r"^(?:(?:some|more|a|an|the|\d+)\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}\s+"
+    r"(?:to|on|onto|in|into) (?:the |my |our )?(?:(?:\w+ )?list|pantry|cupboard|fridge|freezer"
+    r"|calendar|diary|tasks|to-?dos?)\b",
+    re.I,
+)
+_PLACE_WORDS = re.compile(r"\b(?:to|on|onto|in|into) (?:the|my|our)\b", re.I)
+
+
+def _items_joined(text: str, sep: re.Match[str]) -> bool:
+    if sep[0].strip(" ,").lower() != "and":
+        return False
+    opened = _PUT_OPEN.search(text[max(0, sep.start() - 60) : sep.start()])
+    if opened is None or _PLACE_WORDS.search(opened["things"]):
+        return False
+    after = text[sep.end() :]
+    things = _THINGS_THEN_PLACE.match(after)
+    return things is not None and not _VERBISH.search(things[0])
+
+
 # A message that says which list, cupboard or calendar its things go on: its clauses are
 # read by its own words, not the kind of the turn before ("chuck bread, milk and tomatoes on
 # the shopping list" after the pantry was shown is one shopping request, not "chuck bread,
@@ -1462,6 +1557,8 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
     for m in islice(_SEP.finditer(text), MAX_CLAUSES - 1):
         if _names_joined(text, m):
             continue  # "dinner with Tom and Linda on Friday": one party, one clause
+        if _items_joined(text, m):
+            continue  # "add flour and sugar to the shopping list": one list of things
         bounds += [m.start(), m.end()]
     bounds.append(len(text))
     segments: list[tuple[int, int, Candidate | None, Candidate | None]] = []
@@ -1524,6 +1621,19 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 segments[-1] = (s0, end, None, None)
                 continue
             if (
+                (intent is None or intent.tool == "add_pantry_item")
+                and prev
+                and prev.tool in MONEY
+                and not _complete("add_pantry_item", chunk)
+                and not _MONEY_SAID.search(text[s0:e0])
+            ):
+                # "got 2 dozen eggs from the farm, use by the 19th": a use-by date makes
+                # the goods before it stock, not money ("they are good until 12.12" too,
+                # which alone the classifier reads as nothing)
+                stock = intent or Candidate("add_pantry_item", STRONG)
+                segments[-1] = (s0, end, stock, stock)
+                continue
+            if (
                 prev
                 and prev.tool in MONEY
                 and _FIGURE_ALONE.match(chunk.strip())
@@ -1574,19 +1684,22 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 and intent.score >= STRONG
                 and bool(re.search(r"\d", chunk))
             )
-            detail = prev is not None and not own_reading and _is_detail(prev, chunk, today)
-            if (
-                intent
-                and intent.tool == "add_pantry_item"
-                and prev
-                and prev.tool in MONEY
-                and not _complete("add_pantry_item", chunk)
-                and not _MONEY_SAID.search(text[s0:e0])
-            ):
-                # "got 2 dozen eggs from the farm, use by the 19th": a use-by date makes
-                # the goods before it stock, not money
-                segments[-1] = (s0, end, intent, intent)
-                continue
+            # a request of another domain said "also" (or after a stop) is its own, whatever
+            # the details the request before may take ("55 litres at Benalla for 108.35;
+            # also I need a gas bottle on the list")
+            own_other = (
+                intent is not None
+                and prev is not None
+                and intent.score >= STRONG
+                and DOMAIN[intent.tool] != DOMAIN[prev.tool]
+                and bool(_ALSO.search(f"{text[e0:start]} {chunk[:12]}"))
+            )
+            detail = (
+                prev is not None
+                and not own_reading
+                and not own_other
+                and _is_detail(prev, chunk, today)
+            )
             if (
                 prev
                 and intent
@@ -1606,6 +1719,8 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 and not re.search(r"\d", chunk)
                 and not _IMPERATIVE.match(chunk.strip())
                 and "?" not in chunk
+                # ("…, and please remember I'm vegetarian": a request addressed, no reason)
+                and not (intent.score >= EXPLICIT and _ADDRESSED.match(chunk.strip()))
             ):
                 # "take that one out, their mum paid us back": the reason for the change
                 segments[-1] = (s0, end, prev, forced or prev)

@@ -7,6 +7,7 @@ from contextlib import suppress
 from datetime import date
 
 from agent.brain import values
+from agent.brain.calendar_words import numeric
 from agent.brain.clock import month_end, month_number
 from agent.brain.convo import Env
 from agent.brain.dates import MONTHS, find_day
@@ -68,7 +69,12 @@ def add_pantry_item(text: str, env: Env) -> Draft:
     if m := _EXPIRY.search(text):
         # "exp 2 days", "use by 1 week": a bare length after the expiry word is from today
         after = re.sub(r"^(?=\d+\s*(?:days?|weeks?|months?)\b)", "in ", text[m.end() :])
-        if day := find_day(text[m.start() : m.end()] + after, env.today, future=True):
+        if dotted := re.match(r"\s*(\d{1,2})\.(\d{1,2})\.?(?![\d.])", text[m.end() :]):
+            # "good until 12.12": after an expiry word a dotted pair is a day (elsewhere it
+            # may be a price or a time)
+            if found := numeric(int(dotted[1]), int(dotted[2]), None, env.today, True):
+                draft.put("expiry_date", found.isoformat())
+        elif day := find_day(text[m.start() : m.end()] + after, env.today, future=True):
             draft.put("expiry_date", day.day.isoformat())
         elif month := re.match(r"\s*(\d{4})-(\d{2})\b(?!-)", text[m.end() :]):
             # "exp 2027-01": a month, good to its last day

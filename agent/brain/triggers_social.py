@@ -31,6 +31,15 @@ SOCIAL: list[tuple[str, int, str]] = [
         r"(?! who\b).{0,15}"
         rf"\b(?:{_WANT_IN})\b.{{0,12}}\b(?:to join|to get in(?:to)?|in(?:to)?)\b",
     ),
+    # the same asked with a relative clause: "are there people who want to join already?",
+    # "anyone who's asked to get in?"
+    (
+        "review_join_requests",
+        9,
+        r"\b(?:anyone|anybody|people|someone|somebody|folks|others)\s+(?:who|that)(?:'s| is| has"
+        rf"|'ve| have)?\s+(?:already\s+|just\s+)?(?:{_WANT_IN})\b.{{0,6}}"
+        r"\b(?:to join|to get in(?:to)?|in(?:to)?)\b(?!\s+(?:a|an|any|some)\b)",
+    ),
     (
         "review_join_requests",
         9,

@@ -130,6 +130,8 @@ WHEELS: list[tuple[str, int, str]] = [
     ("list_trips", 7, r"\bwhat trips\b|\btrips (?:have|do|did) (?:i|we)\b|\bplanned trips\b"),
     ("list_trips", 7, r"\b(?:every|all|each) (?:of )?(?:my |our |the )?trips?\b"),
     ("list_trips", 7, r"\btrips? (?:i|we)(?:'ve| have)? (?:saved|planned|got planned)\b"),
+    # the trips named as a list of their own: "what's on the trips list", "the trip list"
+    ("list_trips", 9, r"\btrips? list\b(?!\s+(?:for|of)\b)"),
     (
         "weather_forecast",
         8,

@@ -29,6 +29,8 @@ _TASKS = r"tasks|to-?dos?|to-?do list|jobs"
 _HAVE = r"add|put|got|have|bought|stock|stocked|picked up|there's|there is|there are"
 _STORE = r"pantry|cupboard|fridge|freezer"
 _OFF = r"expir\w+|use[- ]by|best before|go(?:es|ing)? (?:off|bad|mouldy|stale)|out of date|spoil\w*"
+# how long a thing keeps, said of it: "it is good until 1.6.2027", "they keep till Friday"
+_OFF += r"|\bgood (?:until|till|til|thru|through)\b|\bkeeps? (?:good )?(?:until|till|til)\b"
 # a quantity that makes "need a …" a purchase: "need a loaf of bread", "a dozen eggs"
 _MEASURE = (
     r"loaf|dozen|bag|bottle|packet|pack|tin|can|jar|box|carton|tub|block|bunch|kilo|litre"
@@ -150,7 +152,12 @@ YOU: list[tuple[str, int, str]] = [
     ),
     ("add_task", 8, r"^(?:task|todo|to-?do)\b|\bdon'?t let me forget to\b"),
     # a clause that names the thing to add after "+" or "and": "… + a task to ring the bank"
-    ("add_task", 8, r"^(?:and |also |plus )?(?:a|another|new) (?:task|to-?do|job) (?:to|for)\b"),
+    # (as sure as a marker: "…, and a task for new wipers" is no work done on the vehicle)
+    (
+        "add_task",
+        9,
+        r"^(?:and |also |plus )?(?:a|another|new) (?:task|to-?do|job)(?: (?:to|for)\b|:)",
+    ),
     ("add_task", 9, r"\b(?:add|put|create|make) (?:a |an |another |new )*(?:task|to-?do|job)\b"),
     (
         "add_task",
@@ -179,6 +186,14 @@ YOU: list[tuple[str, int, str]] = [
         r"\b(?:anything|stuff|things) (?:i|we) (?:still )?(?:need|have|gotta) to do\b",
     ),
     ("complete_task", 8, r"\b(?:mark|tick|check|cross)\b.{0,60}\b(?:done|complete\w*|off)\b"),
+    # the job just told done, ticked with a pronoun: "…, you can tick it", "tick that one"
+    # (as sure as any marker: the classifier, having seen "tick" little, hears no request)
+    (
+        "complete_task",
+        9,
+        r"\b(?:tick|cross)\s+(?:it|that|this|them|that one|this one)\s*(?:please|pls|now|too)?"
+        r"\s*[.!]*$",
+    ),
     ("complete_task", 8, r"\b(?:i've|i have|we've|we have|just) (?:done|finished|completed)\b"),
     ("complete_task", 8, r"\b(?:done|finished) with\b|\bcomplete (?:the|my|that)\b"),
     # a task named by its number ("complete task 4", "finish job #2"): an act on that row
@@ -218,6 +233,15 @@ YOU: list[tuple[str, int, str]] = [
     # "need milk", "need a dozen eggs"; "need a coffee" is a want (A_WANT)
     ("add_to_shopping_list", 8, r"^(?:we |i )?need (?:more |some )?(?!to\b)(?!an? )\w"),
     ("add_to_shopping_list", 8, rf"^(?:we |i )?need an? (?:{_MEASURE})\b"),
+    # a thing needed, said with the list as its place: "I need a gas bottle refill on the
+    # list", "we want dog food on the shopping" (a verb of putting left out)
+    (
+        "add_to_shopping_list",
+        8,
+        rf"^{_JOINED}(?:(?:(?:we|i)(?:'ll| will)?\s+)?(?:need|want)|(?:we|i)(?:'d| would) like)\s+"
+        r"(?!(?:to|you|me|us|him|her|them)\b)"
+        rf".{{1,50}}?\b(?:on|onto|to) (?:the|my|our) (?:(?:{_LIST})(?: list)?|list)\b",
+    ),
     ("add_to_shopping_list", 8, rf"^(?:{_LOW})\b|\b(?:we've|i've|have) (?:run|ran) out of\b"),
     ("add_to_shopping_list", 8, r"\bneed to (?:buy|get|grab|pick up) (?:some|more)\b"),
     ("get_shopping_list", 9, rf"\b(?:{_LOOK}|get|open)\b.{{0,25}}\b(?:{_LIST}) list\b"),

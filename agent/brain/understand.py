@@ -35,7 +35,9 @@ from agent.brain.dialogue import (
 from agent.brain.dictation import undictate
 from agent.brain.ellipsis import other_read, what_else
 from agent.brain.general import talk_only
+from agent.brain.held_back import held_back
 from agent.brain.intents import OTHER_SENSE, READINGS, STRONG, other_sense
+from agent.brain.ours import compared_to_told
 from agent.brain.own_rows import asked_about
 from agent.brain.places import named_town, town_after_word
 from agent.brain.pointing import points_back
@@ -164,6 +166,14 @@ def _read(convo: Convo, index: int, kind: str | None, depth: int) -> Reading:
         and (tool := asked_about(text) or rescue(text))
     ):
         fresh = [Request(tool, text, raw)]
+    if (
+        not fresh
+        and waiting is None
+        and prev is not None
+        and (ours := compared_to_told(text, normalise(text_of(convo.history[prev]))))
+    ):
+        # "ours is way better than that right" after someone's rig's figures: ours
+        fresh = [Request(ours, text, raw)]
     if waiting is None or prev is None or depth >= MAX_CHAIN:
         return Reading(fresh)
     if is_no(text):
@@ -225,6 +235,9 @@ def _from_previous_turn(convo: Convo) -> Reading | None:
         return Reading([], say=said)
     reads = _reads(convo.env.today)
     more = more_of_the_same(text, convo.env)
+    if more and more[0] == "remember":
+        # "and that the van is 7 metres long": a fact's words may sound like any request
+        return Reading([Request(more[0], more[1], more[1])])
     # "and tasks?" after the shopping list names no grocery (the rules' reading alone: to
     # the classifier "and a new hat" may sound like anything)
     # ("also I did the ring Mum job, mark it done": a write of its own is no more of the list)
@@ -292,6 +305,9 @@ def read_message(convo: Convo) -> Reading:
         # "not that one, the townsville one" after a declined delete: about its row
         meant = normalise(convo.text) if answered[1] is not None else another_row(convo.text)
         return Reading([Request(answered[0], meant, convo.text, answered[1])])
+    if after_all := held_back(convo):
+        # "dont log this but i just spent 300", then "ok fine log it, shopping"
+        return Reading([Request(after_all[0], after_all[1], after_all[1])])
     if settled := _from_previous_turn(convo):
         return settled
     if _takes_back(convo):

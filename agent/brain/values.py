@@ -157,6 +157,10 @@ _PRIORITIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # "when I get a chance", "whenever we get round to it", "in my own time"
         r"|when(?:ever)? (?:i|we) (?:get|have) (?:a )?(?:chance|minute|moment|sec|time"
         r"|(?:a)?round to it)|in (?:my|our) own time)\b", _I)),
+    # a bare level set off as a clause of its own: "book the ferry, low, no date"
+    ("high", re.compile(r"(?:^|[,;(]\s*)(?:high|top)\s*(?=[,;.!)]|$)", _I)),
+    ("low", re.compile(r"(?:^|[,;(]\s*)low\s*(?=[,;.!)]|$)", _I)),
+    ("normal", re.compile(r"(?:^|[,;(]\s*)(?:medium|normal)\s*(?=[,;.!)]|$)", _I)),
 )  # fmt: skip
 
 
