@@ -351,7 +351,10 @@ _FROM_WHERE: list[tuple[Unkept, re.Pattern[str]]] = [
     (
         family,
         re.compile(
-            rf"{_LEAD}{_AWAY}\b[^?]{{1,60}}?\b(?:{_FROM.get(family, 'off|from|out of|in|on')})"
+            # (a clause's own verb: "I bought milk, tick it off the shopping list")
+            rf"(?:{_LEAD}|(?:[,;.!]|\s[-–—])\s*"
+            r"(?:(?:and|so|then|now|pls|please|can you|could you)\s+)*)"
+            rf"{_AWAY}\b[^?]{{1,60}}?\b(?:{_FROM.get(family, 'off|from|out of|in|on')})"
             rf"\s+{where}",
             _I,
         ),
@@ -390,7 +393,20 @@ _VEHICLE_FACT = re.compile(
     r"(?:l|litres?|liters?)\b[^?]*$"
     r"|^[^?]*\b(?:uses|does|gets|averages|burns|drinks)\s+(?:about\s+|around\s+|roughly\s+)?"
     r"\d+(?:\.\d+)?\s*(?:l|litres?|liters?)?\s*(?:per|/|to the|every|a)\s*100"
-    r"(?:\s*kms?\b|\b)[^?]*$",
+    r"(?:\s*kms?\b|\b)[^?]*$"
+    # a kept vehicle's tank told: "the LandCruiser has a 180 litre tank" (not one introduced:
+    # "I've got a Hilux, it has an 80 litre tank")
+    r"|^\W*(?:the|my|our)\s+[\w-]+(?:\s+[\w-]+)?(?:\s+has|\s+has got|\s*'s got)\s+(?:a|an)\s+"
+    r"\d+(?:\.\d+)?\s*(?:l|litres?|liters?)\s+(?:fuel\s+|diesel\s+|petrol\s+|main\s+)?tank\b[^?]*$",
+    _I,
+)
+# Pantry stock used: "we used 6 eggs", "ate 2 tins of beans" (no tool takes stock out; a
+# count, not "the last of", which asks for more on the list; no litres: a fill)
+_USED_UP = re.compile(
+    r"^\W*(?:(?:we|i|we'?ve|i'?ve|the kids|the kids have)\s+)?(?:just\s+)?(?:used|used up|ate"
+    r"|finished|finished off|went through|polished off|cooked)\s+(?:up\s+)?(?:\d+|a couple of"
+    r"|a few|one|two|three|four|five|six|half a|half the)\s+(?![^,;.!?]*\b(?:litres?|liters?|l"
+    r"|kwh|kms?|dollars?|bucks|hours?|days?|minutes?|mins?)\b)[^,;.!?\d$]*[.!]*$",
     _I,
 )
 
@@ -410,6 +426,8 @@ def unkept(text: str) -> Unkept | None:
     for family, pattern in _FROM_WHERE:
         if pattern.search(text):
             return family
+    if _USED_UP.match(text):
+        return "pantry"  # "we used 6 eggs": no tool takes stock out
     for pattern in (_REMOVE, _REMOVE_SPLIT, _REMOVED, _MOVE, _EDIT, _CHANGED, _THEY_CHANGED):
         if (m := pattern.search(text)) and _TRIP.search(m["row"]):
             return "trip"

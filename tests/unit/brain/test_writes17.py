@@ -12,7 +12,7 @@ import pytest
 
 from agent.brain.asking import mood_told
 from agent.brain.general import talk_only
-from agent.brain.row_acts import act_on_row
+from agent.brain.row_acts import act_on_row, unkept
 from tests.unit.brain.support import only_call, route, step, wanted, writes
 
 # --- a refusal said last, in the user's own words ------------------------------------------------
@@ -428,3 +428,44 @@ def test_a_question_beside_a_custom_or_plan_still_reads(text: str, tool: str) ->
 )
 def test_what_the_new_readings_leave_alone(text: str, tool: str) -> None:
     assert tool in wanted(text)
+
+
+# --- a new user's try (try17): stock used, a kept vehicle's tank, a tick in a later clause -------
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("We used 6 eggs", "pantry"),
+        ("the kids ate 2 tins of spaghetti", "pantry"),
+        ("we went through a couple of loaves of bread", "pantry"),
+        ("i cooked 3 packets of noodles", "pantry"),
+        ("used half a bag of rice", "pantry"),
+        ("The LandCruiser has a 180 litre tank", "vehicle"),
+        ("my Hilux has an 80 litre tank", "vehicle"),
+        ("our Troopy has got a 90 l main tank", "vehicle"),
+        ("the Ranger's got a 140 litre tank", "vehicle"),
+        ("the Coaster has a 100 litre diesel tank", "vehicle"),
+        ("I bought milk, tick it off the shopping list", "shopping"),
+        ("got the bread, cross it off the shopping list", "shopping"),
+        ("picked up the eggs - can you take them off the shopping list", "shopping"),
+        ("grabbed the coffee, so tick that off the shopping", "shopping"),
+        ("the foil's bought. please strike it off the grocery list", "shopping"),
+    ],
+)
+def test_what_no_tool_does_writes_nothing(text: str, family: str) -> None:
+    assert unkept(text) == family
+    assert writes(text) == []
+    assert route(text) == ["general"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("we used 40 litres of diesel today, 92 dollars", "log_fuel"),
+        ("I've got a Hilux, it has an 80 litre tank, add it please", "add_vehicle"),
+        ("bought milk, add bread to the shopping list", "add_to_shopping_list"),
+    ],
+)
+def test_what_no_tool_does_leaves_the_rest(text: str, tool: str) -> None:
+    assert tool in writes(text)
