@@ -212,6 +212,21 @@ def holds_back(text: str) -> bool:
     return HOLD_BACK.search(text) is not None
 
 
+_JUST_ASKING = re.compile(r"\b(?:just|only) (?:asking|wondering|curious)\b|\bhypothetically\b", _I)
+
+
+def holds_back_unasked(text: str) -> bool:
+    """Whether `text` holds a write back and asks nothing in its place: "don't post anything
+    yet, I'm just drafting: …" reads no feed either (held back with a question, "would I be
+    over? don't set it yet", what would be written is read)."""
+    return (
+        holds_back(text)
+        and "?" not in text
+        and not is_question(text)
+        and not _JUST_ASKING.search(text)
+    )
+
+
 # A proposal with its value: "I reckon we should have a budget for camping, maybe 400 a
 # month?" asks to set it, whatever its question mark ("should we …?" still asks advice).
 _PROPOSAL = re.compile(
@@ -238,6 +253,15 @@ def is_question(text: str) -> bool:
     lead = _LEAD_IN.match(text) or _topic(text)
     rest = text[lead.end() :] if lead else ""
     return bool(rest and _ASKING.match(rest) and not _POLITE.match(rest))
+
+
+_CLAUSE_CUT = re.compile(r"[,;:]\s*|\s+[-–—]\s+")
+
+
+def asks_somewhere(text: str) -> bool:
+    """Whether `text` asks a question anywhere: a mark, or a clause that opens as one ("we
+    usually camp near water, any free camps near Mildura")."""
+    return "?" in text or any(is_question(c) for c in _CLAUSE_CUT.split(text))
 
 
 def _topic(text: str) -> re.Match[str] | None:
@@ -564,8 +588,18 @@ def told_to_keep(text: str) -> bool:
     return _KEEP_OPENS.search(_squeezed(text)) is not None
 
 
+# A thing told as to be kept, in the passive: "the 20 parking fine has to go in as other",
+# "3 tins of tuna need to go in it", "the 18 for parking should be recorded", "the ferry
+# needs logging".
+GOES_IN = (
+    r"\b(?:has|have|needs?|got|ought) to go (?:in|on|into|onto|down|under)\b"
+    r"|\b(?:should|must|can|could) go (?:in|on|into|onto|down|under) (?:the|my|our|it|as|under)\b"
+    r"|\b(?:needs?|has|have|should|must|ought) (?:to )?(?:be|get) (?:logged|recorded|added|entered"
+    r"|put (?:in|on|down)|noted|jotted down|saved|written down|kept|booked in|pencilled in)\b"
+    r"|\bneeds? (?:logging|recording|adding|entering|noting|saving|writing down|jotting down)\b"
+)
 _ASKED_TO = re.compile(
-    r"\b(?:let'?s|lets|let us)\b|\bif (?:you|ya|u) (?:could|can|would|don'?t mind)\b"
+    GOES_IN + r"|\b(?:let'?s|lets|let us)\b|\bif (?:you|ya|u) (?:could|can|would|don'?t mind)\b"
     r"|\b(?:i|we) (?:want|need|would like|'d like|wanna) (?:you|ya|u) to\b"
     r"|\b(?:i|we) (?:want|need|would like|'d like|wanna) to " + _DO_VERB + r"\b"
     r"|\bremind (?:me|us) (?:to|about|at|on|in|before|that)\b|\bfyi\b|\bfor the record\b"
@@ -657,6 +691,13 @@ _OTHERS_DID = re.compile(
     # what it cost someone else: "my mate's service cost him 900"
     r"|\b(?i:cost|costs|set|sets|charged|stung) (?i:him|her|them)\b",
 )
+# Someone else named, then told of as "he", "his …": "my friend Kenji, his van had a flat near
+# Uluru", "a bloke at the caravan park, he paid 90 for a new battery". Their doing.
+_OTHERS_THEN_HE = re.compile(
+    r"^(?i:(?:hey|hi|so|oh|and|but|apparently|pam|mate|well)\W+)*(?i:"
+    + _OTHERS
+    + r")(?:\s+[A-Z][a-z]+)?\s*[,-]\s*(?i:his|her|their|he|she|they)\b"
+)
 # Someone else's saying, right before what they propose.
 _REPORTED = re.compile(
     r"(?i:" + _OTHERS + r")(?:\s+[A-Z][a-z]+)?\s+(?i:" + _SAYING + r")\s+(?i:that\s+)?$"
@@ -696,7 +737,13 @@ _HABITUAL = re.compile(
     r"\b(?:usually|normally|generally|typically|always|often|tend to|most (?:weeks|days"
     r"|months|times|nights|mornings|trips|years)|every time|each time|whenever|as a rule"
     # a day of every week: "the pub does a 15 dollar schnitty on tuesdays"
-    r"|on (?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends))\b",
+    r"|on (?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends))\b"
+    # a custom of a country or a town: "in Japan we use LINE for the groups", "in Korea we
+    # celebrate Chuseok in autumn" (what is done there, not what we did or will do)
+    r"|^(?:(?:oh|so|well|and|but|here|back)\W+)*(?-i:[Ii]n (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)?),?"
+    r" (?:we|they|people|everyone|everybody|most people|you|folks)"
+    r" (?!(?:will|'ll|would|should|must|need|needs|want|wanna|have|had|are|were|was|might|may"
+    r"|can|could|gotta)\b)[a-z]+(?<!ed)\b",
     _I,
 )
 # A plan or a possibility: "we'll probably …", "might …", "thinking about …".
@@ -704,7 +751,7 @@ _MAYBE = re.compile(
     r"\b(?:might|maybe|probably|prob|perhaps|possibly|thinking (?:of|about)|considering"
     r"|at some (?:point|stage)|one day|some ?day|down the track|eventually|hoping to"
     r"|planning (?:to|on)|(?:i|we|you|they|he|she|it) (?:may|could)|no rush|sometime"
-    r"|some time)\b",
+    r"|some time|one of these days|at some point)\b",
     _I,
 )
 # A supposition: "if we …", "suppose we …", "what would happen if …".
@@ -728,6 +775,19 @@ _TOLD_BY = re.compile(
     r"(?:\s+(?!(?:and|i|we|me|us)\b)[\w'-]+){0,5}?\s+"
     r"(?:said|says|say|reckons?|reckoned|told (?:us|me)|tells (?:us|me)|thinks|thought"
     r"|recommended|recommends|suggested|suggests|reckoned|warned|mentioned|quoted)\b",
+    re.IGNORECASE,
+)
+# What the household tells of the couple's money, by their saying: "my wife said we spent 300
+# on food last week, sounds about right", "the hubby reckons we've paid 900 in rego this
+# year". Told, not asked ("the wife says to log the 40 for gas" asks: a request).
+_HOUSEHOLD_SAID = re.compile(
+    r"^(?:(?:hey|hi|so|oh|and|but|apparently|pam|mate|well)\W+)*"
+    r"(?:my|the|our) (?:wife|husband|hubby|missus|missis|partner|other half|better half|kids"
+    r"|son|daughter)\s+(?:\w+ly\s+)?"
+    r"(?:said|says|reckons?|reckoned|thinks|thought|told (?:me|us)|reminded (?:me|us))"
+    # (not what the household asks to have kept: "the wife reckons I should tell you that …")
+    r"\s+(?:that\s+)?(?:we|i|us|it|the)\b(?!\s+(?:should|need to|have to|must|ought to|'d better"
+    r"|had better|gotta)\b)",
     re.IGNORECASE,
 )
 # What others paid for their own things: "bev and col paid 90 for their site last night" (not
@@ -770,17 +830,34 @@ _KEPT_ALREADY = re.compile(
 )
 
 
+_OWN_REFUSAL = r"(?:i'?m|im|i am|we'?re|we are) not(?: gonna| going to)?"
+# The user's own refusal of what was just told, said last: "my husband wants to post that the
+# croc signs are fake — I'm not posting that". Whatever was told before it (another's wish
+# included) is refused; a request after it still asks.
+_REFUSED_LAST = re.compile(
+    r"(?:[,;.!?:]|\s[-–—]|\b(?:but|and|so|though))\s*(?:(?:nah|no|but)\s+)*"
+    r"(?:" + _OWN_REFUSAL + r"|(?:i|we) won'?t(?: be)?)\s+"
+    r"(?:posting|logging|adding|recording|saving|sharing|putting|booking|keeping|noting"
+    r"|post|log|add|record|save|share|put|book|keep|note)\s+"
+    r"(?:it|that|this|them|those|any of it)\b",
+    re.IGNORECASE,
+)
 # ... or said after what it was about, pointing back at it: "the ferry cost 234 but don't
 # worry about putting that in", "spent 12 on a pie, no need to log it", "…, don't bother
 # recording that one". What it points at is told, not asked to be kept.
 _DENIED_AFTER = re.compile(
     r"(?:[,;.!?:]|\s[-–—]|\b(?:but|and|so|though))\s*(?:(?:pls|please|just|oh|nah|no)\s+)*"
     r"(?:don'?t|dont|do not|no need to|you (?:don'?t|do not) (?:need|have) to|there'?s no need to"
+    # (the user's own refusal: "— I'm not posting that", "we won't be logging it")
+    r"|" + _OWN_REFUSAL + r"|(?:i|we) won'?t(?: be)?"
     r"|never mind)\s+(?:(?:bother|worry)\s+(?:(?:to|about|with)\s+)?)?"
     r"(?:putting|logging|adding|recording|writing|saving|entering|noting|keeping|jotting"
-    r"|popping|chucking|sticking|booking|tracking|filing|counting|including|put|log|add|record"
+    r"|popping|chucking|sticking|booking|tracking|filing|counting|including|posting|sharing"
+    r"|put|log|add|record|post|share"
     r"|write|save|enter|note|keep|jot|pop|chuck|stick|bung|book|track|file|count|include)\s+"
-    r"(?:it|that|this|them|those|these)\b[^,;.!?]*",
+    # (what it points at: "it", "that one", "anything for it", "any of that")
+    r"(?:it|that|this|them|those|these|anything\s+(?:for|about|of)\s+(?:it|that|this|them)"
+    r"|any of (?:it|that|this|them))\b[^,;.!?]*",
     re.IGNORECASE,
 )
 # Only telling, not asking: "I'm only telling you cos it was a shock", "just venting".
@@ -819,7 +896,36 @@ def still_to_come(text: str) -> bool:
     )
 
 
-Mood = Literal["others", "supposed", "habit", "maybe", "denied", "kept", "price"]
+# Words someone else wrote or said, quoted: "Jen's post says 'everyone should delete their
+# PAM data' lol", "the sign said \"pay 20 at the box\"", "Kev wrote: 'join us at …'". What is
+# inside the marks is theirs: no request of the user's, whatever its verbs.
+_QUOTED_THEIRS = re.compile(
+    r"(?:\b(?-i:[A-Z])[\w-]*'s|\b(?:his|her|their|the|a|that|this|some|one|my mate's|a mate's))"
+    r"\s+(?:[\w']+\s+)?(?:post|comment|message|sign|text|email|note|notice|status|reply|caption"
+    r"|review|ad|flyer|poster|letter)\s+(?:says|said|reads|read|goes|went|was|is)\s*[:,-]?\s*['\"‘“]"
+    r"|(?:^|[,;.!?]\s*)(?:(?:my |our |a |the )?(?:mate|friend|sister|brother|neighbou?r|bloke|guy"
+    r"|lady)|(?!(?:i|we|you|pam)\b)\w+)\s+(?:says|said|posted|wrote|commented|replied|texted|messaged"
+    r"|reckons)\s*[:,-]?\s*['\"‘“]",
+    re.IGNORECASE,
+)
+_QUOTE = re.compile(r"['\"‘“](?=\S)[^'\"‘’“”]{2,300}['\"’”](?!\w)")
+
+
+def quoted_theirs(text: str) -> bool:
+    """Whether `text` quotes what someone else wrote or said and asks nothing outside the
+    quote."""
+    return bool(_QUOTED_THEIRS.search(text)) and not asks_to_do(_QUOTE.sub(" ", text))
+
+
+# Money told of a year gone, beside something coming: "ours is due soon eh, we paid 780 last
+# year" compares, it keeps no row (no day to keep it on; "log the 780 from last year" asks).
+_YEAR_GONE = re.compile(
+    r"\b(?:last year|a year ago|(?:a few|a couple of|two|three|\d+) years ago|the year before"
+    r"|the previous year|last (?:financial )?year's)\b",
+    re.IGNORECASE,
+)
+
+Mood = Literal["others", "supposed", "habit", "maybe", "denied", "kept", "price", "past"]
 
 
 def mood_told(text: str) -> Mood | None:
@@ -834,6 +940,10 @@ def mood_told(text: str) -> Mood | None:
         return "denied"
     if _DENIED_AFTER.search(text) and not asks_to_do(_DENIED_AFTER.sub(" ", text)):
         return "denied"
+    if (refused := _REFUSED_LAST.search(text)) and not asks_to_do(text[refused.end() :]):
+        return "denied"
+    if quoted_theirs(text):
+        return "others"  # their words quoted: told, not asked
     if asks_to_do(text):
         return None
     if _ONLY_TELLING.search(text):
@@ -844,9 +954,13 @@ def mood_told(text: str) -> Mood | None:
         return "kept"
     if price_quoted(text):
         return "price"  # "eggs were 9 bucks a dozen at the iga": what a thing goes for
+    if _YEAR_GONE.search(text) and _DONE_ACT.search(text):
+        return "past"  # "we paid 780 last year": a figure to compare with, no row to keep
     if (
         _OTHERS_DID.search(text)
         or _TOLD_BY.search(text)
+        or _HOUSEHOLD_SAID.search(text)
+        or _OTHERS_THEN_HE.search(text)
         or _THEIRS.search(text)
         or (_THEY_DID.search(text) and not _WE_DID.search(text) and not _HOUSEHOLD.search(text))
     ):

@@ -24,9 +24,10 @@ from agent.brain.asking import (
     WRITES,
     answer_to_question,
     asks_bare,
+    asks_somewhere,
     fuel_figures,
     holds_back,
-    is_question,
+    holds_back_unasked,
     is_request,
     last_of_kind,
     mood_told,
@@ -70,6 +71,8 @@ _CHANGE = re.compile(
     re.IGNORECASE,
 )
 
+# The moods of a statement that asks for no reading either, when nothing in it is a question.
+TOLD_ONLY = frozenset({"others", "habit", "maybe", "past"})
 RESCUE = 0.4  # the classifier's probability for a request the rules did not see
 OVERRULE = 0.7  # ... to replace the rules' pick
 DOUBT = 0.1  # ... while the rules' pick has at most this
@@ -97,9 +100,12 @@ def rescue(text: str) -> str | None:
     if not can_be(text, found.tool):
         return None
     mood = mood_told(text) if found.tool in WRITES or found.tool == "plan_trip" else None
-    if mood is None and "?" not in text and not is_question(text) and mood_told(text) == "others":
-        return None  # "my mate's ute does 12 per 100": their figures, no question of ours
-    if mood == "price" and found.tool not in REPORTS:
+    if mood is None and not asks_somewhere(text) and mood_told(text) in TOLD_ONLY:
+        # "my mate's ute does 12 per 100": their figures, no question of ours; "in Korea we
+        # celebrate Chuseok in autumn": a custom told; "we should clean out the pantry
+        # sometime": a plan told
+        return None
+    if mood in ("price", "past") and found.tool not in REPORTS:
         mood = None  # ("my fuel budget is $800 a month": a price keeps no act, a budget is set)
     if mood:
         # "the neighbours joined X last week": told, not asked; "if we set fuel at 400
@@ -108,6 +114,8 @@ def rescue(text: str) -> str | None:
             return None
         # ("if we went darwin to alice, how long": a trip worked out writes nothing)
         return found.tool if found.tool == "plan_trip" else READ_OF.get(found.tool)
+    if found.tool in WRITES and holds_back_unasked(text):
+        return None  # "don't post anything yet, I'm just drafting": nothing asked
     if found.tool in WRITES and (holds_back(text) or asks_bare(text)):
         return READ_OF.get(found.tool)  # "… don't add it yet, just wondering"
     asked, tool = answer_to_question(text, found.tool)

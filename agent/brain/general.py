@@ -106,6 +106,14 @@ _WHO_SEES = (
 )
 
 
+# Units of measure one may ask to have converted.
+_UNIT = (
+    r"(?:psi|bar|kpa|km/h|kmh|kph|mph|kms?|kilomet(?:re|er)s?|miles?|litres?|liters?|gallons?"
+    r"|gals?|kgs?|kilos?|kilograms?|lbs?|pounds|°\s?[cf]|degrees(?: [cf]\w*)?|celsius"
+    r"|fahrenheit|feet|foot|ft|metres?|meters?|inch(?:es)?|cm|mm|tonnes?|tons?|l/100 ?km|mpg)"
+)
+# What may open a message before its own question: a greeting, a filler.
+_OPENS = r"^\W*(?:(?:so|and|also|oh|hey|hi|ok|okay|pam|quick one|quick question|um)\b\W*)*"
 # Asking for what only talk gives: what a word means, a joke, an explanation for a child,
 # whether something is normal. Feature words inside ("what does budget mean?") are the
 # topic, not a request.
@@ -132,6 +140,41 @@ _TALK = re.compile(
     # how the app itself works: "how do groups work on here?", "can anyone read what we post
     # in a private one?"
     r"|^\W*(?:so |and |but |ok )?how (?:do|does|would|will) (?:the )?[\w' -]{1,25} work\b"
+    # an opinion asked of a plan mused on: "thinking of making a group for teardrops what do
+    # you reckon" (a go-ahead after it asks for the act: do_it.py)
+    r"|\b(?:thinking (?:of|about)|considering|toying with|keen on)\b[^?.!]{0,80}\b(?:what do"
+    r" (?:you|ya|u) (?:reckon|think)|thoughts|good idea|any good)\W*$"
+    # what PAM does with a feature, asked of PAM: "what can you do with groups?", "what else
+    # could pam do for the budget side of things"
+    r"|^\W*(?:so |and |but |ok |hey |pam,? )?what (?:else )?(?:can|could|do) (?:you|pam|the app"
+    r"|this app|this thing) (?:do|help (?:me |us )?with)\b"
+    r"(?: (?:with|for|about|on|in) [^?.!]{1,40})?"
+    r"\W*$"
+    # a measure converted from one unit to another: "how much is 35 psi in bar?", "what's
+    # 60 mph in km/h", "convert 32 psi to kpa" (no row is read: talk answers it); asked as
+    # the message's own question (beside a request it is left to talk: "anything on this
+    # weekend? also what's 30 C in F" still lists the weekend)
+    r"|"
+    + _OPENS
+    + r"(?:how much|how many \w+|what)(?:'s| is| are)? \d[\d.,]*\s?"
+    + _UNIT
+    + r" (?:in|to|into) (?:\w+ )?"
+    + _UNIT
+    + r"(?!\w)"
+    r"|"
+    + _OPENS
+    + r"how many "
+    + _UNIT
+    + r" (?:is|are|in|to) (?:a |an |one )?\d*[\d.,]*\s?"
+    + _UNIT
+    + r"(?!\w)"
+    r"|"
+    + _OPENS
+    + r"(?:(?:can|could) you )?convert\b[^?.!]{0,20}\d[\d.,]*\s?"
+    + _UNIT
+    + r" (?:in|to|into) (?:\w+ )?"
+    + _UNIT
+    + r"(?!\w)"
     r"|" + _WHO_SEES +
     # a word quoted to ask about it, not to use it: "what a 'feed' even is", "why everyone
     # keeps saying 'like and share'"

@@ -53,8 +53,27 @@ def _verb_of(gerund: str, rest: str) -> str | None:
     return None
 
 
+# A request asked as a negated question: "can you not forget that Bella is allergic to
+# chicken", "could you not forget the 42.50 for the laundromat" ask what "don't forget" asks.
+_NOT_FORGET = re.compile(
+    r"^\s*(?:(?:and|oh|so|also|please|pls)\s+)*(?:can|could|would|will) (?:you|ya|u)"
+    r"(?:\s+(?:please|pls|just|maybe))*\s+(?:not|never) forget\b",
+    re.IGNORECASE,
+)
+
+
+def not_forget(text: str) -> str:
+    """ "can you not forget that …" as "don't forget that …" (the words as typed too: a note
+    is read from them); the text as it is otherwise."""
+    if m := _NOT_FORGET.match(text):
+        return _command("don't forget" + text[m.end() :])
+    return text
+
+
 def unframe(text: str) -> str:
     """The request an indirect ask wraps, as a command; the text as it is otherwise."""
+    if _NOT_FORGET.match(text):
+        return not_forget(text)
     if m := _GERUND_FRAME.match(text):
         rest = text[m.end() :]
         verb = _verb_of(m["verb"], rest)

@@ -9,6 +9,7 @@ from datetime import date
 
 from agent.brain import measures, values
 from agent.brain.asking import (
+    GOES_IN,
     MONEY_TOOLS,
     READ_OF,
     WRITES,
@@ -664,6 +665,16 @@ OTHER_SENSE = {
         r"|\bpost office\b|\bby post\b|\bin the post\b",
         _I,
     ),
+    # a bill paid, said in the passive: "the van insurance was paid on friday", "rego's been
+    # paid" is money out ("I was paid", "the harvest money was paid in" stay income)
+    "add_income": re.compile(
+        r"\b(?:insurance|rego|registration|bills?|fees?|fines?|rent|invoices?|deposit|loan"
+        r"|phone|internet|power|electricity|licen[cs]e|tickets?|tolls?|premium|subscription"
+        r"|membership|repairs?|service|site fees?|camp fees?|mortgage|account)"
+        r"(?:'s|\s+(?:was|were|has been|have been|got|is|are|'s been))\s+(?:all\s+|finally\s+"
+        r"|just\s+|now\s+)?paid\b(?!\s+(?:in|into|to (?:me|us)|out to (?:me|us))\b)",
+        _I,
+    ),
     "set_budget": BUDGET_KIND,
     "budget_status": BUDGET_KIND,
     # "feed" for animals is fodder: "the feed for the cattle is getting dear", "stock feed"
@@ -971,6 +982,9 @@ _SHARE_ON_THE_MAP = re.compile(
 _TO_A_GROUP = re.compile(rf"\b(?:{GROUP}|feed|wall|page|post|photo|pic|picture)\b", _I)
 
 
+_GOES_IN = re.compile(GOES_IN, _I)
+
+
 def shares_a_place(text: str) -> bool:
     """Whether `text` shares a spot (a saved place, shared): named by its kind and town, or
     a place of a kind shared with everyone or on the map, and not to a group or a feed."""
@@ -1027,6 +1041,8 @@ def _classify(text: str, today: date, recent_kind: str | None) -> Candidate | No
         candidates.insert(0, Candidate("save_place", EXPLICIT))
     if not candidates and _FOUND_PLACE.search(text) and _SHARE_IT.search(text):
         candidates = [Candidate("save_place", 7)]  # "found a free camp near X … share it"
+    if not candidates and _GOES_IN.search(text) and best_amount(text, loose=True):
+        candidates = [Candidate("add_expense", WEAK)]  # "the 32 for the ferry needs logging"
     if not candidates:
         return None
     best = max(candidates, key=lambda c: c.score)  # max keeps the first of equals

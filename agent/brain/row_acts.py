@@ -77,7 +77,8 @@ _LOOSE = {"drop", "dump", "toss", "kill", "zap", "junk", "chuck out", "bin"}
 # Words that end the name of the row: what follows says what to do with it.
 _ROW_END = (
     r"(?=\s+(?:to|till|until|for|back|forward|up|down|out|off|instead|now|from)\b"
-    r"|\s*[,;.!?]|\s+(?:is|was|has|had|got|isn'?t|wasn'?t|needs|should|won'?t)\b|$)"
+    r"|\s*[,;.!?]|\s+(?:is|was|has|had|got|isn'?t|wasn'?t|needs|should|won'?t|can|could|must)\b"
+    r"|\s+(?:be|get)\s+\w+ed\b|$)"
 )
 # Words of an appointment, which name an event without a day or a definite word ("dinner
 # with the Kellys on friday").
@@ -87,8 +88,14 @@ _APPOINTMENT_WORDS = (
     r"|visit|game|match|footy|show|concert|gig|drinks|physio|dentist|doctor|gp|vet|haircut"
     r"|massage|yoga|bowls|markets?|event|interview|service|pickup|pick-up|drop-off|check-?in"
     r"|check-?out"
+    # an outing named by what is done ("the whale watching", "the snorkelling on friday")
+    r"|watching|fishing|snorkell?ing|diving|swimming|hiking|bushwalk(?:ing)?|kayaking|canoeing"
+    r"|surfing|cycling|sailing|climbing|sightseeing|tasting|skiing|golf(?:ing)?|bowling|dancing"
+    r"|boating|paddling|birdwatching|birding|horse ?riding|trail ride|scenic flight"
 )
-_ROW_START = rf"(?:{_DEFINITE}\b|(?=(?:{_APPOINTMENT_WORDS})\b))"
+# (a day's own row: "wednesday's physio", "tomorrow's meeting")
+_DAYS_OWN = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow|tonight|tmrw)'?s\b"
+_ROW_START = rf"(?:{_DEFINITE}\b|{_DAYS_OWN}|(?=(?:{_APPOINTMENT_WORDS})\b))"
 # A word of the row's name: any but a clause's end; a decimal point or comma inside a figure
 # ("the 38.50 for …") is no end.
 _ROW_CHAR = r"(?:[^,;.!?]|(?<=\d)[.,](?=\d))"
@@ -100,8 +107,56 @@ _REMOVE_SPLIT = re.compile(
     rf"{_LEAD}(?P<verb>{_PARTICLE_VERB})\s+(?P<row>{_ROW_START}{_ROW_CHAR}{{1,60}}?)\s+(?:out|off)\b",
     _I,
 )
+# A request in the passive, the row first: "that 45 lunch can be deleted", "could the vet
+# tomorrow be pushed back to 3pm", "the physio needs to be cancelled".
+_MODAL = (
+    r"(?:can|could|should|must|may|might|will|would|needs? to|has to|have to|ought to|is to"
+    r"|wants? to)\s+(?:now\s+|just\s+|please\s+)?(?:be|get)"
+)
+_PASSIVE_LEAD = (
+    r"^\W*(?:(?:ok|okay|oh|and|also|so|just|hey|right|um|sorry|actually|pam|please)\b[\s,!.]*)*"
+)
+_GONE = (
+    rf"(?:{DELETE.replace('get rid of|', '')}|deleted|removed|scrapped|cancell?ed|erased|binned"
+    r"|trashed|dropped|wiped|ditched|axed|nixed|scratched|killed|nuked|zapped|tossed|junked"
+    r"|struck|dumped|taken (?:out|off)|knocked off|crossed off|rubbed out|got rid of)"
+)
+_REMOVED_PASSIVE = re.compile(
+    rf"(?:{_LEAD}|{_PASSIVE_LEAD}(?:can|could|would|will|should)\s+){_ROW}"
+    rf"\s+(?:{_MODAL}|be|get)\s+{_GONE}\b",
+    _I,
+)
+_MOVED = (
+    r"(?:moved|pushed|shifted|changed|bumped|rescheduled|postponed|brought forward|put back"
+    r"|pulled forward|made|switched|updated|corrected|fixed|amended)"
+)
+_CHANGED_PASSIVE = re.compile(
+    rf"(?:{_LEAD}|{_PASSIVE_LEAD}(?:can|could|would|will|should)\s+){_ROW}"
+    rf"\s+(?:{_MODAL}|be|get)\s+{_MOVED}\b",
+    _I,
+)
+# A row named, then changed or taken away by a pronoun in the next clause: "the 38 dollar I
+# put in other is for the gas bottle, please change it to gas", "tomorrow's markets are off,
+# can you take it out".
+_NAMED_THEN = (
+    rf"{_LEAD}{_ROW}[^.?!;]{{0,60}}?[,;.!-]\s*(?:(?:so|and|but|please|pls|just|then|can you"
+    r"|could you|would you|will you|would you mind|do you mind)\s+)*"
+)
+_NAMED_THEN_CHANGED = re.compile(
+    _NAMED_THEN + r"(?:change|changing|update|updating|fix|fixing|move|moving|switch|switching"
+    r"|make|making|put|putting|shift|shifting|push|pushing)\s+(?:it|that|this)\s+"
+    r"(?:to|into|under|as|back|forward|till|until)\b",
+    _I,
+)
+_NAMED_THEN_REMOVED = re.compile(
+    _NAMED_THEN + rf"(?:{DELETE}|removing|deleting|cancell?ing|scrapping|binning|ditching"
+    r"|taking|knocking|scratching|crossing)\s+(?:it|that|this)\b(?!\s+(?:to|into|under)\b)",
+    _I,
+)
 _REMOVED = re.compile(
-    rf"{_LEAD}{_ROW}\s+(?:needs to go|has to go|can go|is off|'s off|isn'?t happening"
+    # (not "has to go in as other": going in is kept)
+    rf"{_LEAD}{_ROW}\s+(?:(?:needs to|has to|can) go(?!\s+(?:in|on|into|onto|under|as|down"
+    r"|through)\b)|is off|'s off|isn'?t happening"
     r"|is not happening|won'?t happen|is cancell?ed|got cancell?ed|was cancell?ed"
     r"|has been cancell?ed|is called off|got called off"
     # no longer wanted: "the physio on thursday is no longer needed"
@@ -140,7 +195,8 @@ _CHANGED = re.compile(
     r"|(?:is|'s) now\b|(?:is|'s) (?:at|on) [^,;.!?]{1,20}? now\b"
     r"|(?:isn'?t|is not|'s not) (?:at|on) [^,;.!?]{1,20}? (?:any ?more|now)\b"
     r"|(?:is|'s) no longer\b(?! (?:needed|wanted|required|happening|going ahead|on)\b)"
-    r"|was actually\b|should (?:have been|be)\b|(?:is|was) wrong\b"
+    r"|was actually\b|should (?:have been|be)\b(?!\s+(?:recorded|logged|added|entered|noted|saved"
+    r"|kept|put|written|jotted|booked)\b)|(?:is|was) wrong\b"
     r"|(?:was|is|were|'s) (?:meant|supposed) to (?:be|have been)\b)",
     _I,
 )
@@ -214,13 +270,28 @@ def strength(row: str) -> tuple[Family | None, bool]:
 def _read(text: str) -> tuple[Act, Family, bool] | None:
     if "?" in text and _ASKED.match(text):
         return None  # "the dentist on thursday is cancelled?": asked, not told
-    if m := _REMOVE.search(text) or _REMOVE_SPLIT.search(text) or _REMOVED.search(text):
+    if m := (
+        _REMOVE.search(text)
+        or _REMOVE_SPLIT.search(text)
+        or _REMOVED.search(text)
+        or _REMOVED_PASSIVE.search(text)
+        or _NAMED_THEN_REMOVED.search(text)
+    ):
         family, outright = strength(m["row"])
         verb = (m.groupdict().get("verb") or "").lower()
         if family == "event" and verb in _LOOSE and not outright:
             return None
         return ("remove", family, outright) if family else None
-    for pattern in (_MOVE, _BRING, _MAKE, _EDIT, _CHANGED, _THEY_CHANGED):
+    for pattern in (
+        _MOVE,
+        _BRING,
+        _MAKE,
+        _EDIT,
+        _CHANGED,
+        _THEY_CHANGED,
+        _CHANGED_PASSIVE,
+        _NAMED_THEN_CHANGED,
+    ):
         if m := pattern.search(text):
             family, outright = strength(m["row"])
             rest = text[m.end("row") :]
@@ -280,7 +351,10 @@ _FROM_WHERE: list[tuple[Unkept, re.Pattern[str]]] = [
     (
         family,
         re.compile(
-            rf"{_LEAD}{_AWAY}\b[^?]{{1,60}}?\b(?:{_FROM.get(family, 'off|from|out of|in|on')})"
+            # (a clause's own verb: "I bought milk, tick it off the shopping list")
+            rf"(?:{_LEAD}|(?:[,;.!]|\s[-–—])\s*"
+            r"(?:(?:and|so|then|now|pls|please|can you|could you)\s+)*)"
+            rf"{_AWAY}\b[^?]{{1,60}}?\b(?:{_FROM.get(family, 'off|from|out of|in|on')})"
             rf"\s+{where}",
             _I,
         ),
@@ -319,7 +393,20 @@ _VEHICLE_FACT = re.compile(
     r"(?:l|litres?|liters?)\b[^?]*$"
     r"|^[^?]*\b(?:uses|does|gets|averages|burns|drinks)\s+(?:about\s+|around\s+|roughly\s+)?"
     r"\d+(?:\.\d+)?\s*(?:l|litres?|liters?)?\s*(?:per|/|to the|every|a)\s*100"
-    r"(?:\s*kms?\b|\b)[^?]*$",
+    r"(?:\s*kms?\b|\b)[^?]*$"
+    # a kept vehicle's tank told: "the LandCruiser has a 180 litre tank" (not one introduced:
+    # "I've got a Hilux, it has an 80 litre tank")
+    r"|^\W*(?:the|my|our)\s+[\w-]+(?:\s+[\w-]+)?(?:\s+has|\s+has got|\s*'s got)\s+(?:a|an)\s+"
+    r"\d+(?:\.\d+)?\s*(?:l|litres?|liters?)\s+(?:fuel\s+|diesel\s+|petrol\s+|main\s+)?tank\b[^?]*$",
+    _I,
+)
+# Pantry stock used: "we used 6 eggs", "ate 2 tins of beans" (no tool takes stock out; a
+# count, not "the last of", which asks for more on the list; no litres: a fill)
+_USED_UP = re.compile(
+    r"^\W*(?:(?:we|i|we'?ve|i'?ve|the kids|the kids have)\s+)?(?:just\s+)?(?:used|used up|ate"
+    r"|finished|finished off|went through|polished off|cooked)\s+(?:up\s+)?(?:\d+|a couple of"
+    r"|a few|one|two|three|four|five|six|half a|half the)\s+(?![^,;.!?]*\b(?:litres?|liters?|l"
+    r"|kwh|kms?|dollars?|bucks|hours?|days?|minutes?|mins?)\b)[^,;.!?\d$]*[.!]*$",
     _I,
 )
 
@@ -342,6 +429,8 @@ def unkept(text: str) -> Unkept | None:
     for family, pattern in _FROM_WHERE:
         if pattern.search(text):
             return family
+    if _USED_UP.match(text):
+        return "pantry"  # "we used 6 eggs": no tool takes stock out
     for pattern in (_REMOVE, _REMOVE_SPLIT, _REMOVED, _MOVE, _EDIT, _CHANGED, _THEY_CHANGED):
         if (m := pattern.search(text)) and _TRIP.search(m["row"]):
             return "trip"

@@ -14,9 +14,11 @@ from agent.brain.asking import (
     WRITES,
     answer_to_question,
     asks_bare,
+    asks_somewhere,
     asks_to_do,
     fuel_figures,
     holds_back,
+    holds_back_unasked,
     is_question,
     mood_told,
     signs_off,
@@ -765,13 +767,19 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
     pieces = _requests(text, today, recent_kind)
     pieces = _jobs_listed(_on_the_one_named(_acted_on(_verb_carried(pieces))), today)
     pieces = _each_post(_each_done(pieces))
-    if holds_back(text) or asks_bare(text):
+    if holds_back_unasked(text):
+        pieces = [
+            Piece(p.text, None) if p.intent and p.intent.tool in WRITES else p for p in pieces
+        ]
+    elif holds_back(text) or asks_bare(text):
         # "if I set a fuel budget of 800 would I be over? don't set it yet", "physio
         # thursday at 3?": what would be written is only asked about (a message asked by its
         # question mark alone, not a clause of one: "add eggs, best before the 20th?")
         pieces = [_read_only(p) for p in pieces]
-    elif any(p.intent and p.intent.tool in _TOLD_DROPS for p in pieces) and (
-        mood := mood_told(text)
+    elif (
+        any(p.intent for p in pieces)
+        and (mood := mood_told(text))
+        and (mood == "denied" or any(p.intent and p.intent.tool in _TOLD_DROPS for p in pieces))
     ):
         # "my mate reckons we should join X", "we'll probably fix the awning at some
         # stage": told, not asked to keep; "if we put a 400 cap on fuel would we be over":
@@ -779,12 +787,19 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
         # ("if we went darwin to alice how many hours would that be": a trip worked out,
         # which writes nothing, is what a supposition asks)
         drops = WRITES if mood == "supposed" else _TOLD_DROPS
-        if mood == "price":
+        if mood in ("price", "past"):
             # ("my fuel budget is $800 a month" sets it: a price quoted keeps no act done)
             drops = REPORTS
         if mood == "denied":
             # ("no need to remind me about the rego, it's done": a job told done is kept)
             drops = _TOLD_DROPS - {"complete_task"}
+            # ("don't post anything yet, I'm just drafting": the refused verb's words ask
+            # for no reading either; a question beside the refusal still does)
+            drops |= {
+                p.intent.tool
+                for p in pieces
+                if p.intent and "?" not in p.text and not is_question(p.text)
+            } - {"complete_task"}
         if mood == "supposed":
             pieces = [_read_only(p) for p in pieces]
         if _HOW_FAR.search(text):
@@ -798,15 +813,27 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
         else p
         for p in pieces
     ]  # "spent 40 on fuel, the rest will be about 30": only the 40 is done
-    if (
-        any(p.intent for p in pieces)
-        and "?" not in text
-        and not is_question(text)
-        and mood_told(text) == "others"
-    ):
-        # "our neighbours' caravan did 18 per 100 on the way up": someone else's figures,
-        # told with no question, ask for none of ours either
-        pieces = [Piece(p.text, None) for p in pieces]
+    if len(pieces) > 1:
+        # "don't add the markets to the calendar, we're not going. the 20 parking fine has
+        # to go in though": the clause said not to be made is refused, the other still asks
+        pieces = [
+            Piece(p.text, None)
+            if p.intent and p.intent.tool in _TOLD_DROPS and mood_told(p.text) == "denied"
+            else p
+            for p in pieces
+        ]
+    if any(p.intent for p in pieces) and "?" not in text and not is_question(text):
+        told = mood_told(text)
+        if told == "others":
+            # "our neighbours' caravan did 18 per 100 on the way up": someone else's figures,
+            # told with no question, ask for none of ours either
+            pieces = [Piece(p.text, None) for p in pieces]
+        elif told in ("habit", "past"):
+            # "in Japan we use LINE for the groups": a custom told reads nothing; a clause
+            # that asks still does ("we usually camp near water, any free camps near X")
+            pieces = [
+                p if p.intent and asks_somewhere(p.text) else Piece(p.text, None) for p in pieces
+            ]
     pieces = _trips_told_beside(_unpriced_beside(_urgent_reminders(pieces, today)))
     if signs_off(text):
         pieces = [p for p in pieces if p.intent is None or p.intent.tool != "plan_trip"]

@@ -230,10 +230,10 @@ _RUN_ON_WHERE = re.compile(
 # the words before the collective noun, the post what is said after it.
 _TELL_GROUP = re.compile(
     # "tell my crew in Kimberley Crew that …": the collective first, the group's name after
-    rf"\b(?:tell|let|message|text)\s+(?:the|my|our)\s+(?:group|mob|crew|lot|gang|members|folks"
+    rf"\b(?:tell|let|message|text|telling|letting)\s+(?:the|my|our)\s+(?:group|mob|crew|lot|gang|members|folks"
     rf"|people|peeps)\s+(?:in|from|of)\s+(?:the\s+)?(?P<named>(?-i:{_TITLE}))(?:\s+group)?"
     r"(?:\s+know)?(?:\s+that)?[\s,:-]+(?P<said>\S.*)$"
-    r"|\b(?:tell|let|message|text)\s+(?:the|our|my)\s+(?P<group>[\w'&-]+(?:\s+[\w'&-]+){0,5}?)"
+    r"|\b(?:tell|let|message|text|telling|letting)\s+(?:the|our|my)\s+(?P<group>[\w'&-]+(?:\s+[\w'&-]+){0,5}?)"
     r"\s+(?:group|mob|crew|lot|gang|members|folks|people|peeps)\b(?:\s+know)?(?:\s+that)?"
     r"[\s,:-]+(?P<body>\S.*)$",
     _I,
@@ -259,7 +259,9 @@ _TO_THEM = re.compile(
 def create_post(text: str, env: Env) -> Draft:
     draft = Draft("create_post")
     content = _content(text)
-    said = re.search(r"\b(?:tell|let)\b.{0,40}?\b(?:that|know)\s+(.+)$", text, _I) or re.search(
+    said = re.search(
+        r"\b(?:tell|let|telling|letting)\b.{0,40}?\b(?:that|know)\s+(.+)$", text, _I
+    ) or re.search(
         r"\btell (?:everyone|everybody|the community|people|folks|the group|all)\s+(.+)$", text, _I
     )
     told_group = _TELL_GROUP.search(text)
@@ -280,7 +282,12 @@ def create_post(text: str, env: Env) -> Draft:
         # "ok just share it with …": only filler before the pointer is no post of its own
         content = before if tidy(before, r"nah|no|yeah|yep|right|well|actually") else None
     asked = re.search(
-        r"\bask (?:the |my |our )?(.+?) group,? (?:if|whether|about)?\s*(.+)$", text, _I
+        r"\bask(?:ing)? (?:the |my |our )?(.+?) group,? (?:if|whether|about)?\s*(.+)$", text, _I
+    ) or re.search(
+        # a group by its name alone: "ask the Top End Travellers if anyone knows a mechanic"
+        r"\b(?i:ask(?:ing)?) (?i:the |my |our )?((?:[A-Z][\w'&-]*\s+){1,5}?)"
+        r"(?i:if|whether|about)\s+(.+)$",
+        text,
     )
     if not content and asked:  # "ask the Solar group if a 200W panel is enough"
         content = capitalise(asked[2].strip().rstrip(".?!")) + "?"
@@ -506,7 +513,8 @@ def _join_group(text: str, env: Env) -> Draft:
         r"\b(?:join(?: (?:me|us))?(?: up)?(?: (?:to|with|for))?|sign (?:me|us) up (?:to|for)"
         r"|member of"
         r"|(?:add|put|chuck|throw|stick|pop|bung|sign) (?:me|us) (?:up )?(?:to|in|into|on)"
-        r"|(?:get|let) (?:me|us) (?:into|in to|in))"
+        r"|(?:get|let) (?:me|us) (?:into|in to|in)"
+        r"|(?:want|wanna|keen|like) (?:to )?(?:get )?in on)"
         r"\s+(?:the\s+)?(.+?)\s*[.!?]*$",
         text,
         _I,

@@ -21,6 +21,8 @@ _TASK_LEAD = (
     # "I must not forget to …", "we mustn't forget to …", "I should not forget to …"
     r"|(?:i|we) (?:must|should|need to|have to)(?: not|n't) forget to|(?:i|we) mustn't forget to"
     r"|(?:i|we) (?:must|should|need to|have to) remember to|must not forget to|mustn't forget to"
+    # "put down 'call the insurance' for tomorrow", "jot down ring the bank"
+    r"|(?:put|jot|write|pencil|note|scribble) (?:down|in)|down"
 )
 
 

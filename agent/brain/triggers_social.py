@@ -63,6 +63,12 @@ SOCIAL: list[tuple[str, int, str]] = [
         rf"\b(?:want|wanna|keen|like|get (?:me|us)) (?:to get )?in on\b.{{0,50}}"
         rf"\b(?:{GROUP})\b",
     ),
+    # ... a group by its name alone: "I'd like in on Bright Bushwalkers please"
+    (
+        "join_group",
+        8,
+        r"\b(?:want|wanna|keen|like|get (?:me|us)) (?:to )?(?:get )?in on (?:the )?(?-i:[A-Z])",
+    ),
     ("join_group", 9, r"\bsign (?:me|us) up (?:to|for)\b|\bbecome a member\b"),
     (
         "join_group",
@@ -156,8 +162,16 @@ SOCIAL: list[tuple[str, int, str]] = [
     (
         "create_post",
         8,
-        rf"\b(?:tell|let|inform|update|warn) (?:the |my |our )?(?:[\w'&-]+ ){{0,6}}?(?:{GROUP})\b"
+        rf"\b(?:tell|let|inform|update|warn|ask|telling|letting|informing|updating|warning|asking)"
+        rf" (?:the |my |our )?(?:[\w'&-]+ ){{0,6}}?(?:{GROUP})\b"
         r"(?! (?:called|named)\b)",
+    ),
+    # asking a group by its name: "ask the Top End Travellers if anyone knows a mechanic"
+    (
+        "create_post",
+        8,
+        r"\b(?:ask|asking) (?:the |my |our )?(?:(?-i:[A-Z])[\w'&-]*\s+){1,5}"
+        r"(?:if|whether|about|for|what|who|where|which|how|when)\b",
     ),
     ("create_post", 8, r"\bshare\b.{0,45}\b(?:feed|group|everyone|community|followers)\b"),
     # writing to a group: "write in the X group: …", "say to the X group that …"

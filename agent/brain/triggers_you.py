@@ -151,6 +151,17 @@ YOU: list[tuple[str, int, str]] = [
         rf"\b(?:to|on|onto|in|into) (?:the |my |our )?(?:{_TASKS}|{_TASK_WORDS})\s*[.!]*$",
     ),
     ("add_task", 8, r"^(?:task|todo|to-?do)\b|\bdon'?t let me forget to\b"),
+    # a job put down in its own words, quoted or as a command: "put down 'call the insurance'
+    # for tomorrow", "jot down ring the bank for friday" (money put down is an expense)
+    (
+        "add_task",
+        8,
+        r"^(?:(?:and|also|pls|please|can you|could you)\s+)*(?:put|jot|write|pencil|note|scribble)"
+        r" (?:down|in)\s+(?:['\"‘“]\s*(?!\$?\d)|(?:to\s+)?(?:call|ring|phone|email|text|wash|clean"
+        r"|fix|check|renew|book|pay|sort|pick up|drop off|return|post|order|service|change|replace"
+        r"|buy|get|grab|organi[sz]e|chase up|follow up)\s+"
+        r"(?:the|a|an|my|our|up|in|off|back|\w+'s)\b)",
+    ),
     # a clause that names the thing to add after "+" or "and": "… + a task to ring the bank"
     # (as sure as a marker: "…, and a task for new wipers" is no work done on the vehicle)
     (
@@ -229,6 +240,14 @@ YOU: list[tuple[str, int, str]] = [
         "add_to_shopping_list",
         8,
         r"\b(?:add|put|chuck|stick|pop|throw|bung|whack|slap)\b.{0,40}\bthe list\b",
+    ),
+    # a need said with where it goes: "the kids need school shoes on the shopping", "we need
+    # gas on the list" (a statement that asks: the list named as the place for it)
+    (
+        "add_to_shopping_list",
+        8,
+        r"\b(?:need|needs|want|wants)\b.{1,60}\b(?:on|onto) (?:the |my |our )?(?:shopping|groceries"
+        r"|shopping list|grocery list|list)\s*(?:too|as well|please|pls|thanks|ta)?\s*[.!]*$",
     ),
     # "need milk", "need a dozen eggs"; "need a coffee" is a want (A_WANT)
     ("add_to_shopping_list", 8, r"^(?:we |i )?need (?:more |some )?(?!to\b)(?!an? )\w"),

@@ -33,10 +33,13 @@ from agent.brain.dialogue import (
     without_ack,
 )
 from agent.brain.dictation import undictate
+from agent.brain.do_it import done_as_mused
 from agent.brain.ellipsis import other_read, what_else
 from agent.brain.general import talk_only
 from agent.brain.held_back import held_back
+from agent.brain.indirect import not_forget
 from agent.brain.intents import OTHER_SENSE, READINGS, STRONG, other_sense
+from agent.brain.kept_in import store_for_it
 from agent.brain.ours import compared_to_told
 from agent.brain.own_rows import asked_about
 from agent.brain.places import named_town, town_after_word
@@ -139,9 +142,15 @@ def recent_kind(convo: Convo) -> str | None:
 
 def _read(convo: Convo, index: int, kind: str | None, depth: int) -> Reading:
     raw = text_of(convo.history[index])
+    if (said_before := _human_before(convo.history, index)) is not None:
+        before = text_of(convo.history[said_before])
+        # "… that need to go in it" after the pantry was named: in the pantry
+        raw = store_for_it(raw, before)
+        # "ok do it, call it X" after "thinking of making a group for …": that act
+        raw = done_as_mused(raw, before) or raw
     text = normalise(raw)  # (dictated marks and shorthand read there: textutil)
     # the words as typed, for posts and notes, with the marks said and no greeting to PAM
-    raw = set_aside_preamble(set_aside(undictate(unshout(raw))))
+    raw = not_forget(set_aside_preamble(set_aside(undictate(unshout(raw)))))
     pieces = _pieces(text, convo.env.today, kind)
     fresh = [Request(p.intent.tool, p.text, raw) for p in pieces if p.intent]
     waiting = asked(_replies(convo.history, index))

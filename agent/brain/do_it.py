@@ -1,0 +1,52 @@
+"""A go-ahead for what the user mused on in the message before.
+
+"thinking of making a group for teardrop trailers what do you reckon" asks PAM's opinion and
+writes nothing; "ok do it, call it Teardrop Tribe" then asks for the act mused on. The act is
+read from the earlier message's gerund ("making a group for …" → "make a group for …"), with
+what this turn adds after the go-ahead ("call it Teardrop Tribe") joined to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.brain.asking import asks_to_do
+
+_I = re.IGNORECASE
+_GO_AHEAD = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|yeah|yep|yes|alright|righto|sure|sounds good|good idea|why not)\b"
+    r"[\s,.!]*)*(?:(?:let'?s\s+)?do it|go ahead(?: then)?|go for it|make it happen|let'?s do that"
+    r"|do that)\b[\s,.!-]*(?P<rest>.*)$",
+    _I,
+)
+_MUSED = re.compile(
+    r"\b(?:thinking (?:of|about)|considering|toying with(?: the idea of)?|keen on|wondering about)"
+    r"\s+(?P<gerund>[a-z]+ing)(?P<act>\b[^?.!,]*?)"
+    r"(?=\s*(?:[,?.!]|\b(?:what do (?:you|ya|u) (?:reckon|think)|thoughts|good idea"
+    r"|any good)\b|$))",
+    _I,
+)
+
+
+def _as_command(gerund: str, rest: str) -> str | None:
+    """ "making" + " a group for X" as "make a group for X" (the verb by spelling: "joining"
+    join, "making" make, "getting" get), when that verb asks PAM to do something."""
+    stem = gerund[:-3].lower()
+    doubled = [stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else []
+    for verb in (*doubled, stem, stem + "e"):
+        if asks_to_do(f"{verb}{rest}"):
+            return f"{verb}{rest}"
+    return None
+
+
+def done_as_mused(text: str, before: str) -> str | None:
+    """The request a go-ahead (`text`) gives for the act the message `before` mused on, or
+    None when `text` is no go-ahead or nothing was mused on."""
+    go = _GO_AHEAD.match(text)
+    if go is None or (mused := _MUSED.search(before)) is None:
+        return None
+    command = _as_command(mused["gerund"], mused["act"])
+    if command is None:
+        return None
+    rest = go["rest"].strip()
+    return f"{command}, {rest}" if rest else command
