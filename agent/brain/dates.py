@@ -218,7 +218,10 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"(?<![\d.$])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?![\d.])"
-            r"|(?<=\bon )(\d{1,2})\.(\d{1,2})(?![\d.])(?!\s*(?:am|pm|dollars?|bucks?|euros?))"
+            # (after a word of a deadline: "renew the visa until 20.01", "by 3.4")
+            r"|(?:(?<=\bon )|(?<=\buntil )|(?<=\btill )|(?<=\bby )|(?<=\bbefore )|(?<=\bdue )"
+            r"|(?<=\bsince ))(\d{1,2})\.(\d{1,2})(?![\d.])"
+            r"(?!\s*(?:am|pm|a\.m|p\.m|h\b|hrs|hours|o'?clock|dollars?|bucks?|euros?|km|l\b|litres?))"
             r"|(?<![\d.$])(\d{1,2})\.(0\d|1[0-2])(?=\s+at\s+\d)",
             _I,
         ),
