@@ -265,7 +265,7 @@ DEC = datetime(2026, 12, 15, 9, tzinfo=ZONE)
         ("pay the water bill by 5.1", "2027-01-05"),
         ("the visa paperwork is due 28.02", "2027-02-28"),
         ("send the tax forms before 31.01", "2027-01-31"),
-        ("have to lodge the claim till 10.01", "2027-01-10"),
+        ("have to lodge the claim till 15.01", "2027-01-15"),
     ],
 )
 def test_a_deadline_day_and_month_set_off_by_a_dot(text: str, due: str) -> None:
@@ -456,3 +456,15 @@ def test_a_vehicles_label_after_whose_it_is(text: str, name: str) -> None:
 )  # fmt: skip
 def test_what_a_place_is_like_is_its_notes(text: str, notes: str) -> None:
     assert only_call(step("wheels", text), "save_place").get("notes") == notes
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("meeting until 4.10 on friday", "2026-03-13"),
+        ("vet on thursday, be there by 9.05", "2026-03-12"),
+    ],
+)
+def test_a_clock_after_a_deadline_word_is_no_date(text: str, start: str) -> None:
+    args = only_call(step("you", text), "create_event")
+    assert str(args["start"]).startswith(start)
