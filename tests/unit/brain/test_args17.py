@@ -468,3 +468,32 @@ def test_what_a_place_is_like_is_its_notes(text: str, notes: str) -> None:
 def test_a_clock_after_a_deadline_word_is_no_date(text: str, start: str) -> None:
     args = only_call(step("you", text), "create_event")
     assert str(args["start"]).startswith(start)
+
+
+# --- try17: the work a service was, said after it ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("Serviced the troopy today at 145300 km, oil and filters $420",
+         "Service: oil and filters"),
+        ("had the hilux serviced yesterday, new brake pads and oil, 380 dollars",
+         "Service: new brake pads and oil"),
+        ("serviced the van at 98000, coolant flush and wipers, 260",
+         "Service: coolant flush and wipers"),
+        ("got her serviced today - tyres rotated and a new battery, $510",
+         "Service: tyres rotated and a new battery"),
+        ("service done at 120500 km: gearbox oil and diffs, 640 bucks",
+         "Service: gearbox oil and diffs"),
+    ],
+)  # fmt: skip
+def test_the_work_a_service_was_is_its_item(text: str, item: str) -> None:
+    assert only_call(step("wheels", text), "log_maintenance")["item"] == item
+
+
+def test_work_named_first_stays_the_item() -> None:
+    assert (
+        only_call(step("wheels", "oil change at 98000, 120 bucks"), "log_maintenance")["item"]
+        == "Oil change"
+    )
