@@ -169,7 +169,13 @@ _AS_WRITTEN: list[tuple[str, int, str]] = [
         "food",
         3,
         r"smoko|sandwich(?:es)?|sangas?|sausage rolls?|kebabs?|sushi|donuts?|doughnuts?"
-        r"|hot dogs?|food truck|dinners|lunches|breakfasts|takeaways",
+        r"|hot dogs?|food truck|dinners|lunches|breakfasts|takeaways"
+        # dishes and drinks of the world's kitchens, bought ready to eat
+        r"|chai|masala tea|samosas?|curry|curries|biryani|dosas?|thali|momos?|roti|parathas?"
+        r"|dumplings?|dim sum|yum cha|noodle soup|ramen|pho|laksa|banh mi|bao|satay"
+        r"|nasi goreng|mee goreng|pad thai|tacos?|burritos?|nachos|quesadillas?|empanadas?"
+        r"|falafel|shawarma|gyros?|souvlaki|crepes?|croissants?|gelato|bubble tea|boba"
+        r"|smoothies?|milkshakes?|cappuccinos?|lattes?|flat whites?|espresso",
     ),
     (
         "food",

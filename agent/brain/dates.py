@@ -218,8 +218,22 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"(?<![\d.$])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?![\d.])"
-            r"|(?<=\bon )(\d{1,2})\.(\d{1,2})(?![\d.])(?!\s*(?:am|pm|dollars?|bucks?|euros?))"
+            # (or after "due": "the visa is due 28.02")
+            r"|(?:(?<=\bon )|(?<=\bdue ))(\d{1,2})\.(\d{1,2})(?![\d.])"
+            r"(?!\s*(?:am|pm|a\.m|p\.m|h\b|hrs|hours|o'?clock|dollars?|bucks?|euros?|km|l\b|litres?))"
             r"|(?<![\d.$])(\d{1,2})\.(0\d|1[0-2])(?=\s+at\s+\d)",
+            _I,
+        ),
+        "dotted",
+    ),
+    # "renew the visa until 20.01", "pay it by 5.1": after a word of a deadline, a dotted
+    # figure that no clock writes (a first part over 12, or a one-figure second: "until
+    # 4.10" may be ten past four)
+    (
+        re.compile(
+            r"(?:(?<=\buntil )|(?<=\btill )|(?<=\bby )|(?<=\bbefore )|(?<=\bsince ))"
+            r"((?:1[3-9]|2\d|3[01])(?=\.\d{1,2}(?![\d.]))|\d{1,2}(?=\.\d(?![\d.])))\.(\d{1,2})()"
+            r"(?!\s*(?:am|pm|a\.m|p\.m|h\b|hrs|hours|o'?clock|dollars?|bucks?|euros?|km|l\b|litres?))",
             _I,
         ),
         "dotted",

@@ -128,7 +128,9 @@ _SAID_HALF = re.compile(
 # tomorrow" are counted from today: dates.py).
 _DAY_BESIDE = re.compile(
     r"\b(?:the|a|one|1|(?P<n>two|2|three|3|four|4))\s+(?P<unit>days?|weeks?|wks?|fortnights?"
-    r"|months?)\s+(?P<way>before|earlier|after|later|on)\b(?!\s+(?:next|tomorrow|today)\b)"
+    r"|months?)\s+(?P<way>before|earlier|after|later|on)\b"
+    # ("the day before yesterday", "the week before last": counted from today)
+    r"(?!\s+(?:next|tomorrow|today|yesterday|last)\b)"
     r"|\bthe\s+(?:following|next)\s+(?P<unit2>day|week|fortnight|month)\b",
     _I,
 )
@@ -486,7 +488,10 @@ FIXED = {
     "add_pantry_item": "a pantry item",
 }  # fmt: skip
 _VALUE = re.compile(
-    r"\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b", _I
+    r"\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today"
+    # "make that task high priority": a task's priority is a value of it too
+    r"|tomorrow|(?:high|low|top|normal|medium)(?:\s+|-)priority|priority|urgent)\b",
+    _I,
 )
 
 
@@ -730,11 +735,33 @@ _ANOTHER_BUDGET = re.compile(
 _SAME_LIMIT = re.compile(r"\b(?:same|ditto)\b", _I)
 
 
+_WARNING = r"(?:warn(?:ing)?s?|alerts?|threshold|nudges?|heads[- ]?up|notifications?|reminders?)"
+_SAME_WARNING = re.compile(
+    rf"\b(?:same|ditto)\s+(?:\w+\s+)?{_WARNING}\b|\b{_WARNING}\s+(?:the\s+)?(?:same|too|as well)\b"
+    rf"|\b(?:same|ditto)\s+(?:as|for)\s+the\s+{_WARNING}\b",
+    _I,
+)
+
+
 def _budget_again(text: str, prev: Previous, env: Env, whole: str = "") -> dict[str, Any] | None:
     """After a budget was set: "and 300 for fuel" sets another, "actually make it
-    three-fifty" changes the one just set (a budget is never a few dollars: hundreds)."""
+    three-fifty" changes the one just set (a budget is never a few dollars: hundreds);
+    "… same warning" keeps the warning just set, "… warn me at 75%" sets its own."""
     if len(text.split()) > MAX_WORDS:
         return None
+    pct = figures.percent(text)
+    found = _budget_figures(blank(text, [(pct.start, pct.end)]) if pct else text, prev, env, whole)
+    if found is None:
+        return None
+    warn = prev.filters.get("alert_threshold")
+    if pct and 0 < pct.value <= 100:
+        found["alert_threshold"] = float(pct.value / 100)
+    elif _SAME_WARNING.search(text) and isinstance(warn, (int, float)):
+        found["alert_threshold"] = float(warn)
+    return found
+
+
+def _budget_figures(text: str, prev: Previous, env: Env, whole: str = "") -> dict[str, Any] | None:
     amount = spoken_pair(text, hundreds=True) or best_amount(text, loose=True)
     category = category_of(text, american=env.american)
     limit = prev.filters.get("monthly_limit")

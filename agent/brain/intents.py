@@ -1119,6 +1119,13 @@ def _classify(text: str, today: date, recent_kind: str | None) -> Candidate | No
             replaced = False  # "we're off to the markets on Saturday": nothing taken away
         if tool and tool == READ_OF.get(best.tool) and not is_question(text):
             replaced = False  # "we have 6 eggs, they expire Friday" tells, it does not ask
+        if (
+            best.tool == "add_vehicle"
+            and tool in MONEY_TOOLS
+            and measures.year(text)
+            and best_amount(text, loose=True) is None
+        ):
+            replaced = False  # "add a camper trailer: 2019 Ultimate …": a model year, no price
         if replaced and tool is None:
             return None
         if replaced and tool:

@@ -80,7 +80,10 @@ _PATTERNS = (
         rf"(?P<word>(?P<land>{_LANDS})\s+dollars?\b|dollars?|bucks?|dollarydoos|quid|pounds?\b"
         rf"|euros?\b|(?P<code>{_CODES})\b"
         # "4500 yen", "200 rand", "45 francs", "45 US on lunch" (a country's capitals alone)
-        r"|yen\b|rand\b|rupees?\b|(?:swiss\s+)?francs?\b|(?-i:(?P<bare>US|NZ|AU))(?=\s+(?:on|for|at|in|to)\b|\s*[,.;!?]|\s*$))"
+        r"|yen\b|rand\b|rupees?\b|(?:swiss\s+)?francs?\b|(?-i:(?P<bare>US|NZ|AU))(?=\s+(?:on|for|at|in|to)\b|\s*[,.;!?]|\s*$)"
+        # "paid 60 canadian for the campsite": the country's word alone is its dollars ("kiwi"
+        # is no currency here: "3 kiwi" are fruit)
+        r"|(?P<adj>canadian|american|aussie|australian)(?=\s+(?:on|for|at|in|to)\b|\s*[,.;!?]|\s*$))"
         r"(?:\s*(?:and\s+)?(?P<cents>\d{1,2})\s*(?:cents?|c)\b)?"
         # "60 bucks Aussie", "40 dollars US": the country said after the dollars
         r"(?:\s+(?P<after>aussie|australian|american|canadian|kiwi|(?-i:US|NZ|AU))\b"
@@ -137,7 +140,7 @@ def _from_match(m: re.Match[str]) -> Amount | None:
     if groups.get("neg") or groups.get("neg2"):
         value = -value
     code = (groups.get("code") or "").upper() or None
-    if land := groups.get("land") or groups.get("after") or groups.get("bare"):
+    if land := groups.get("land") or groups.get("after") or groups.get("bare") or groups.get("adj"):
         code = _LAND_CODES[land.lower()]
     elif word := re.sub(r"\s+", " ", groups.get("word") or "").lower().rstrip("s"):
         code = code or _WORD_CODES.get(word)
@@ -240,10 +243,24 @@ _ODO_BEFORE = re.compile(
 )
 
 
+# A model year is no price: "2019 Ultimate Camper trailer", "a 2016 hilux", "our 2009 troopy"
+# (a year before a name typed with its capital, or before a vehicle's make or kind)
+_MODEL_YEAR = re.compile(r"(?:19[5-9]\d|20[0-3]\d)$")
+_MODEL_AFTER = re.compile(
+    r"\s+(?:(?-i:[A-Z][a-z]+)|(?:toyota|ford|holden|nissan|isuzu|mitsubishi|mazda|jayco"
+    r"|winnebago|avan|coromal|kedron|mdc|landcruiser|land cruiser|hilux|ranger|patrol|pajero"
+    r"|prado|d-?max|bt-?50|navara|triton|sprinter|ducato|hiace|coaster|transit|troopy|ute|van"
+    r"|caravan|camper|campervan|motorhome|trailer|wagon|4wd|4x4|model)\b)",
+    re.IGNORECASE,
+)
+
+
 def bare_numbers(text: str) -> list[Amount]:
     """Plain numbers left in a text once dates and measures are gone ("coffee 4.50")."""
     found = []
     for m in _BARE.finditer(text):
+        if _MODEL_YEAR.match(m["num"]) and _MODEL_AFTER.match(text, m.end()):
+            continue
         value = _number(m["num"])
         # "1.2k": thousands written after the figure (the one number reader's shorthand)
         if value is not None and (end := thousands_after(text, m.end())) is not None:

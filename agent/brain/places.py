@@ -43,7 +43,7 @@ _NOT_PLACES |= {"trailer", "bus", "wagon", "4wd", "jerry can", "jerry cans", "je
 # A verb of going said before a lower-case origin ("if we went darwin to alice"): no name.
 _GOING = re.compile(
     r"^(?:went|go|goes|going|drove|drive|driving|head|headed|heading|travel(?:l?ed|l?ing)?|ride"
-    r"|rode|cruise|cruising)\s+(?=[a-z])",
+    r"|rode|cruise|cruising|did|do|does|doing|done|take|took|taking|make|made|making)\s+(?=[a-z])",
 )
 
 
@@ -51,6 +51,8 @@ def _clean(raw: str) -> str | None:
     name = squash(re.sub(r"^(?:the)\s+", "", _GOING.sub("", raw.strip()), flags=re.I))
     if not name or name.lower() in _NOT_PLACES:
         return None
+    if re.search(r"\b(?:log|logbook|log book|list|records?|diary|tracker|app)$", name, re.I):
+        return None  # "put that in the fuel log", "on my jobs list": where it is kept
     return title_case(name)
 
 
@@ -100,6 +102,12 @@ _FACILITY = re.compile(
     r"|post office|hospital|school|airport|tip|transfer station|sports? ground)$",
     re.IGNORECASE,
 )
+
+
+def a_facility(place: str) -> bool:
+    """Whether a place is a town's facility and nothing else ("the Visitor Centre", "the
+    showgrounds"): where in a town, not which town."""
+    return bool(_FACILITY.fullmatch(" " + re.sub(r"^(?:the|a)\s+", "", place.strip(), flags=re.I)))
 
 
 def town_of(place: str) -> str:

@@ -656,9 +656,31 @@ _NEXT_TO = re.compile(
 _STEP = {"day": 1, "week": 7, "fortnight": 14}
 
 
+# "and the rest of the month" after the 1st to the 15th: from the day after the span asked
+# about to the end of its month (week, year)
+_REST_OF = re.compile(
+    r"\b(?:the\s+)?(?:rest|remainder|remaining part|balance)\s+of\s+(?:the|that|this)\s+"
+    r"(month|week|year)\b",
+    re.IGNORECASE,
+)
+
+
+def _rest_after(unit: str, previous: Range) -> Range | None:
+    first = previous.end + timedelta(days=1)
+    if unit == "month":
+        last = month_end(previous.end)
+    elif unit == "week":
+        last = previous.end + timedelta(days=6 - previous.end.weekday())
+    else:
+        last = date(previous.end.year, 12, 31)
+    return Range(first, last, None) if first <= last else None
+
+
 def next_to(text: str, previous: Range) -> tuple[Range, int, int] | None:
     """ "the month before that": the span beside the one asked about before, and where the
     words are."""
+    if (rest := _REST_OF.search(text)) and (after := _rest_after(rest[1].lower(), previous)):
+        return after, rest.start(), rest.end()
     m = _NEXT_TO.search(text)
     if not m:
         return None

@@ -106,6 +106,16 @@ _ACTS_ON_BEFORE = re.compile(
     r"|the (?:second|other|extra|duplicate|double) one)\b",
     re.IGNORECASE,
 )
+# The request's own verb said after its values, pointing back: "tyres were 38 all round,
+# cold — pop that in the tyre log", "…, log that for me": the clause before is what it
+# puts in (a word or three of the reading may come first)
+_PUT_THAT_IN = re.compile(
+    r"^(?:[\w'-]+[\s,;:—–-]+){0,3}?(?:and |so |then )?(?:please |pls |can you |could you )?"
+    r"(?:pop|put|stick|chuck|bung|log|add|save|record|note|jot|enter|write|keep)\s+"
+    r"(?:that|it|them|those|this|these|all that)(?:\s+(?:down|in|on|into|onto|to|for)\b.*)?"
+    r"\W*$",
+    re.IGNORECASE,
+)
 # Requests whose details often follow in clauses of their own ("add our car: 2019
 # LandCruiser, diesel, 140 L across both tanks"; "oil change at 185,000 km, cost $289").
 DETAILED = {"add_vehicle", "log_maintenance", "log_fuel", "save_place", "plan_trip"}
@@ -1684,6 +1694,21 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 continue
             if _next_list_item(prev, intent, text[e0:start], text[s0:e0], chunk):
                 segments.append((start, end, prev, prev))
+                continue
+            if (
+                prev
+                and prev.tool in WRITES
+                # (a list named with more weight than the write before is where it goes:
+                # "need the gas struts done, chuck that on my to-do list")
+                and (
+                    intent is None
+                    or (DOMAIN[intent.tool] == DOMAIN[prev.tool] and intent.score <= prev.score)
+                )
+                and not re.search(r"\d", chunk)
+                and _PUT_THAT_IN.match(chunk.strip())
+            ):
+                # "…, cold — pop that in the tyre log": the write before, said again
+                segments[-1] = (s0, end, prev, forced or prev)
                 continue
             if intent and intent.tool in ACTS_ON_ROWS and _ACTS_ON_BEFORE.match(chunk.strip()):
                 # "i put the coffee in twice, delete one of them": the clause before is

@@ -7,7 +7,7 @@ import re
 from agent.brain import figures
 from agent.brain.convo import Env
 from agent.brain.draft import Draft, blank, tidy
-from agent.brain.places import known_town, named_town, place_after, town_of
+from agent.brain.places import a_facility, known_town, named_town, place_after, town_of
 from agent.brain.textutil import title_case
 
 _I = re.IGNORECASE
@@ -163,6 +163,15 @@ def _capitalised(name: str, text: str) -> str:
     return name
 
 
+# A clause of what a place is like, after the place: the rest of the message from it.
+_PRAISE = re.compile(
+    r"[,;.!-]\s*((?:(?:really|very|super|so|pretty|nice and)\s+)?(?:great|good|lovely|nice"
+    r"|awesome|amazing|beautiful|perfect|quiet|peaceful|shady|flat|clean|free|dog[- ]friendly"
+    r"|pet[- ]friendly|best|excellent|handy|ideal|top spot|stunning|gorgeous|spacious|cheap)\b.*)$",
+    _I,
+)
+
+
 def _rated_words(text: str) -> str:
     """A clause without the praise said after the place ("great sunsets", "5 stars")."""
     return re.split(r"\s+(?:great|good|lovely|nice|awesome|amazing|beautiful|\d\s*stars?)\b",
@@ -267,7 +276,8 @@ def save_place(text: str, env: Env) -> Draft:
         name
         and not where
         and not town_after
-        and not known_town(name)
+        # (a name that only opens with a town's or a landmark's: "cobbold gorge georgetown")
+        and (known_town(name) or "").lower() != name.lower()
         and (trailing := _town_at_end(name))
     ):
         name = name[: -len(trailing)].strip(" ,")  # "bitter springs mataranka": at Mataranka
@@ -278,13 +288,24 @@ def save_place(text: str, env: Env) -> Draft:
         known_town(name) if name else None
     )  # fmt: skip
     place = town or name
-    if place and not known_town(place) and (here := _talked_about(env)):
+    if (
+        not (town and known_town(town))
+        and where_in_head
+        and a_facility(where_in_head[0])
+        and (inside := place_after(head[where_in_head[2] :], "in"))
+    ):
+        # "the one at the visitor centre in moab": the facility's town, though the map may
+        # not know it (a town abroad)
+        place = town = abroad = inside[0]
+    else:
+        abroad = None
+    if place and not known_town(place) and not abroad and (here := _talked_about(env)):
         # "at the showground tap" after a search near Cobar: a spot in the town talked about
         # (the map knows no town called that, so the save would fail)
         place = here
     if name and where_in_head and name == where_in_head[0] and not known_town(name):
         # "at the showgrounds in Cloncurry": the spot is the town's ("Cloncurry Showgrounds")
-        town_said = town if town and known_town(town) else None
+        town_said = town if town and (known_town(town) or town == abroad) else None
         if town_said and town_said.lower() not in name.lower():
             name = f"{town_said} {name}"
     if name and kind_word and town and _WHERE_NOT_NAME.match(name):
@@ -297,6 +318,10 @@ def save_place(text: str, env: Env) -> Draft:
     if kind is None and _ONE_TOO.search(text) and env.previous and env.previous.turns_ago <= 2:
         kind = env.previous.filters.get("kind")  # "save X as one too" after campsites were shown
     draft.put("kind", kind or "other")
+    if "notes" not in draft.args and (praise := _PRAISE.search(cut[len(whole_head) :])):
+        # "…, 5 stars, great for whale watching", "…, free tap out the back": what it is
+        # like, said after the place, is its notes
+        draft.put("notes", tidy(praise[1])[:500] or None)
     draft.put("rating", int(rating.value) if rating else None)
     if (_SHARED.search(text) or shared_first) and not _PRIVATE.search(text):
         draft.put("shared", True)

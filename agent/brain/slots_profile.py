@@ -113,7 +113,20 @@ _PEOPLE = re.compile(
 _SET_FIELD = re.compile(
     r"\b(?:set|change|update|make|put|switch)\s+(?:my|our|the)\s+(?P<field>pets?|animals?"
     r"|home ?base|home town|hometown|travel(?:ling)? style|display name|name)"
-    r"\s+(?:to|as|=)\s*[:=-]?\s*(?P<value>.+?)\s*[.!]*$",
+    r"\s+(?:to|as|=)\s*[:=-]?\s*(?P<value>.+?)"
+    # "set my name to Shaz and home base Hervey Bay": the value ends where another field is
+    # named
+    r"(?:\s*(?:,|;|\band\b|&|\balso\b)\s*(?:(?:set|change|update|make)\s+)?(?:my\s+|our\s+|the\s+)?"
+    r"(?:home ?base|home town|hometown|pets?|travel(?:ling)? style|units|currency|time ?zone"
+    r"|(?:display )?name)\b.*)?\s*[.!]*$",
+    _I,
+)
+# A name put right: "my name's spelt wrong — it should be Maree, not Marie", "it's Jo not
+# Joe on my profile": the name that should be, capitalised as typed
+_NAME_RIGHT = re.compile(
+    r"\b(?:should be|should read|meant to be|supposed to be|it'?s|is|spelt|spelled|with)"
+    r"\s+['\"]?(?-i:([A-Z][\w'-]*))['\"]?\s*,?\s*(?:not|instead of|rather than)\s+['\"]?"
+    r"(?-i:[A-Z][\w'-]*)",
     _I,
 )
 # A change of mind in the same breath: what is said after the last of these wins.
@@ -210,7 +223,9 @@ def update_profile(text: str, env: Env) -> Draft:
     draft = Draft("update_profile")
     if intro := INTRO.match(text):
         draft.put("display_name", intro[1])
-    if m := re.search(_NAME, text, _I):
+    if re.search(r"\bname\b", text, _I) and (right := _NAME_RIGHT.search(text)):
+        draft.put("display_name", right[1])
+    elif m := re.search(_NAME, text, _I):
         # a second word only when it is capitalised as typed ("Bev Smith", not "Bev and")
         second = m[2] if m[2] and m[2].strip()[:1].isupper() else ""
         draft.put("display_name", capitalise(m[1]) + second)

@@ -451,6 +451,21 @@ def _singular(word: str) -> str:
 def list_groups(text: str, env: Env) -> Draft:
     draft = Draft("list_groups")
     asked = re.split(r"(?<=[?.!])\s+", text, maxsplit=1)[0]  # "… dogs? We've got Pippa now"
+    # "with kimberley in the name", "whose names have 'van' in them", "named like outback":
+    # the words the names hold are the search
+    m = re.search(
+        r"\b(?:with|having|that have|that has|whose names? (?:has|have|contains?))\s+"
+        r"(?:the\s+word\s+)?['\"]?"
+        r"(.+?)['\"]?\s+(?:in|inside)\s+(?:the|their|its|them)(?:\s+names?)?\b"
+        r"|\b(?:names?|titles?)\s+(?:has|have|having|contains?|containing|with|includ(?:es?|ing))"
+        r"\s+(?:the\s+word\s+)?['\"]?(.+?)['\"]?(?:\s+in\s+(?:it|them))?\s*[?.!]*$"
+        r"|\b(?:named|called)\s+(?:like|something like)\s+['\"]?(.+?)['\"]?\s*[?.!]*$",
+        asked,
+        _I,
+    )
+    if m:
+        draft.put("query", next(g for g in m.groups() if g).strip().lower()[:100])
+        return draft
     m = re.search(r"\b(?:about|for|on|related to|into|around)\s+(.+?)\s*[?.!]*$", asked, _I)
     if not m:
         m = re.search(r"\b([\w-]+(?:\s+[\w-]+)?)\s+groups?\b", text, _I)
@@ -550,7 +565,9 @@ _CALLED = r"called|named|titled|(?:with|under|by)\s+(?:the\s+)?name(?:\s+of)?"
 
 _OPEN_TO_ALL = (
     r"\b(?:open to (?:anyone|everyone|all|everybody|the public)|anyone can join|everyone can join"
-    r"|open group|public group|make it public|keep it public|not private)\b"
+    r"|open group|public group|(?:make|keep|set|leave) it (?:open|public)|not private)\b"
+    # "called X, open, for …", "X (public)": the word alone between marks of a clause
+    r"|(?<=[,(;:\-–])\s*(?:open|public)\b(?=\s*(?:[,);.!?\-–]|$))"
 )
 
 
@@ -620,7 +637,7 @@ def create_group(text: str, env: Env) -> Draft:
     if open_to_all and "private" not in draft.args:
         # "open to anyone", "anyone can join": said outright, so the group is not private
         draft.put("private", False)
-        name = re.sub(rf"[,\s-]*(?:{_OPEN_TO_ALL}).*$", "", name, flags=_I)
+        name = re.sub(rf"[,\s-]*(?:{_OPEN_TO_ALL}).*$", "", name, flags=_I).rstrip(" ,;:(-–")
         description = re.sub(rf"[,\s-]*(?:{_OPEN_TO_ALL})[^,;]*", "", description, flags=_I)
     if m and not name and description:
         name = capitalise(re.sub(r"^the\s+", "", description, flags=_I))

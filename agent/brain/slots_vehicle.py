@@ -285,7 +285,7 @@ def add_vehicle(text: str, env: Env) -> Draft:
     # ("add a vehicle pls: Ranger, ford, 2021": a model said alone, its make apart, is the name)
     label = re.search(
         rf"\b(?:new|add\s+(?:a|my|our|another)(?:\s+new)?)\s+(?:{_GENERIC}|veh|vehicle)"
-        r"(?:\s+(?:pls|plz|please))?\s*:\s*([A-Z][\w'-]*)\s*,",
+        r"(?:\s+(?:pls|plz|please))?\s*:\s*(?:(?:my|our|the)\s+)?([A-Z][\w'-]*)\s*,",
         text,
         _I,
     )
@@ -308,6 +308,17 @@ def add_vehicle(text: str, env: Env) -> Draft:
         and re.search(r"\bthe\s+$", text[: named.start(1)], _I)
     ):
         name = f"the {named[1]}"  # "call it the ute": a kind word is no name without its "the"
+    if not name and (
+        labelled := re.search(
+            # "add a camper trailer: 2019 Ultimate Camper trailer": what it is after the colon,
+            # its year cut off, though the lexicon knows neither make nor model
+            r"\b(?:add|register|save|new)\b[^:]{0,40}:\s*(?:(?:19|20)\d\d\s+)?"
+            r"((?-i:[A-Z])[\w'-]*(?:\s+(?!(?:diesel|petrol|with|and|for)\b)[A-Za-z][\w'-]*){0,3})",
+            text,
+            _I,
+        )
+    ):
+        name = labelled[1]
     if not name and owned and not re.fullmatch(_GENERIC, owned[1], _I):
         name = owned_name if not re.fullmatch(_MAKES, owned[1], _I) else None
     if not name:

@@ -91,6 +91,18 @@ _SERVICE_NAMED = re.compile(
 )
 
 
+_SERVICED = re.compile(
+    r"(?i:(?:serviced|service|servicing)(?:\s+(?:the|our|my)\s+[\w-]+)?"
+    r"|(?:(?:had|got)\s+)?(?:it|her|him|the\s+[\w-]+|[\w-]+)\s+serviced)"
+)
+# Words that name the work done in a service
+_WORK_NAMED = re.compile(
+    r"\b(?:oil|filters?|tyres?|tires?|brakes?|pads|rotors|belts?|coolant|plugs|bearings|wipers"
+    r"|battery|alignment|rotation|grease|fluids?|diffs?|gearbox|transmission|injectors?)\b",
+    _I,
+)
+
+
 def log_maintenance(text: str, env: Env) -> Draft:
     draft = Draft("log_maintenance")
     if vehicle := vehicle_named(text, env):
@@ -145,7 +157,18 @@ def log_maintenance(text: str, env: Env) -> Draft:
     lead = r"log|logged|record|had|got|needed|finally|the|a|an|did|just|maintenance|we|i|my|our"
     # The first phrase that names work: "log some maintenance" names none (ask what).
     vague = r"(?:some|something|a bit|stuff|work|a job|some work|it|that)?"
-    item = next((p for p in (tidy(p, lead) for p in parts) if not re.fullmatch(vague, p, _I)), "")
+    said = [p for p in (tidy(p, lead) for p in parts) if not re.fullmatch(vague, p, _I)]
+    item = said[0] if said else ""
+    if (
+        dashed := re.fullmatch(rf"({_SERVICED.pattern})\s+[-–]\s+(.+)", item)
+    ) and _WORK_NAMED.search(dashed[2]):
+        said = [dashed[1], dashed[2], *said[1:]]  # "her serviced - tyres rotated …"
+        item = dashed[1]
+    if re.fullmatch(_SERVICED, item) and (
+        work := next((p for p in said[1:] if _WORK_NAMED.search(p)), None)
+    ):
+        # "serviced the LandCruiser today …, oil and filters $420": the work the service was
+        item = f"Service: {work[0].lower()}{work[1:]}"
     if named := re.search(
         r"\b\d{1,3}(?:,?\d{3})?\s*(?:k|km|kms)\s+(?:service|check|inspection)\b", text, _I
     ):

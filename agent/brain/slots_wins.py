@@ -210,10 +210,16 @@ _BEING_PAID = re.compile(r"\b(?:got|get|been|was|were|getting) paid\b(?!\s+(?:fo
 
 def add_income(text: str, env: Env) -> Draft:
     draft = Draft("add_income")
-    amount, rest = _amount(text, env, hundreds=True)  # nobody logs $2.50 received
+    # "350 from tutoring at 3.12": paid on the 3rd of December, when another figure is the
+    # amount (a day and month set off by a dot, as much of the world writes them)
+    dotted = values.dotted_day(text, env.today, future=False)
+    if dotted and not re.search(r"\d", blank(text, [(dotted.start, dotted.end)])):
+        dotted = None
+    said = blank(text, [(dotted.start, dotted.end)]) if dotted else text
+    amount, rest = _amount(said, env, hundreds=True)  # nobody logs $2.50 received
     if amount:
         draft.put("amount", amount.value)
-    day = values.day(text, env.today, future=False)
+    day = values.day(text, env.today, future=False) or dotted
     draft.put("date", (day.day if day else env.today).isoformat())  # no day said: today
     if day:
         rest = blank(rest, [(day.start, day.end)])
@@ -300,7 +306,14 @@ _CHANGE = re.compile(
 
 
 _ASKS = re.compile(
-    r"\b(?:can|could|would) you\b|\b(?:fix|correct|change|update) (?:it|that|this)\b"
+    r"\b(?:can|could|would) you\b"
+    r"|\b(?:fix(?:ing)?|correct(?:ing)?|chang(?:e|ing)|updat(?:e|ing)|sort(?:ing)?)"
+    r"\s+(?:it|that|this|them)(?:\s+(?:up|out))?\b"
+    # "could that be fixed", "can you get it corrected", "would you mind fixing it": the
+    # asking, in any form of the verb, names no repair
+    r"|\b(?:be|get|got|have|had)\s+(?:it\s+|that\s+|this\s+)?"
+    r"(?:fixed|corrected|changed|updated|sorted(?:\s+out)?)\b"
+    r"|\bmind\s+(?:fixing|correcting|changing|updating|sorting)\b"
     r"|\b(?:fix|correct|change|update)\b(?=\s*(?:pls|plz|please|thanks|ta)?\s*[.!?]*$)",
     _I,
 )

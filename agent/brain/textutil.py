@@ -480,11 +480,18 @@ _DOTTED_MONEY = re.compile(
     r"|rand)\b)(?!\s*\S+\s+(?:a|per|the)\s+l)",
     re.IGNORECASE,
 )
+# "km 101.230", "odo 98.450", "odometer: 101.230": a reading's thousands set off by a dot
+# after the reading's word (no reading has three decimals; "101.230 km" is _DOTTED_KM's)
+_READING_DOTTED = re.compile(
+    r"\b((?:kms?|odo|odometer|speedo|mileage)\s*[:=]?\s*)(\d{1,3})\.(\d{3})(?![\d.,]\d)",
+    re.IGNORECASE,
+)
 _DECIMAL_COMMA = re.compile(
     r"(?<![\d,.])(\d{1,4}),(\d{2}(?!\d|,\s*\d|\s+\d)"
     r"|\d(?=\s*(?:bar|kg|kilos?|l|lt|litres?|liters?|km|euros?|eur|%)\b)"
     # "€12,5": one decimal after a currency's sign
-    r"|(?<=[$€£]\d,)\d(?![\d,])|(?<=[$€£]\d\d,)\d(?![\d,])|(?<=[$€£]\d\d\d,)\d(?![\d,]))"
+    r"|(?<=[$€£]\d,)\d(?![\d,])|(?<=[$€£]\d\d,)\d(?![\d,])|(?<=[$€£]\d\d\d,)\d(?![\d,]))",
+    re.IGNORECASE,  # ("48,5 L": a capital L is litres too)
 )
 
 
@@ -809,6 +816,7 @@ def normalise(text: str) -> str:
     text = _DOTTED_KM.sub(r"\1\2", re.sub(r"\bweek end\b", "weekend", text, flags=re.I))
     text = _DOTTED_THOUSANDS.sub(lambda m: f"{m[1].replace('.', '')}.{m[2]}", text)
     text = _DOTTED_MONEY.sub(r"\1\2", text)
+    text = _READING_DOTTED.sub(r"\1\2\3", text)
     text = _DECIMAL_COMMA.sub(r"\1.\2", _POINT.sub(r"\1.\2", text))
     text = _PERCENT.sub(" percent", _SELF_REPAIR_DAY.sub("", _SELF_REPAIR.sub("", text)))
     text = _FIGURE_EXACT.sub(_figure_repaired, _FIGURE_RENAMED.sub(_figure_repaired, text))

@@ -200,10 +200,30 @@ def _read(convo: Convo, index: int, kind: str | None, depth: int) -> Reading:
         return Reading(fresh)
     earlier = _read(convo, prev, kind, depth + 1).requests
     target = next((r for r in earlier if r.tool == tool), None)
-    if target is None:
+    if target is None or (not free_text and _whole_again(tool, slot, fresh, target, convo)):
         return Reading(fresh)
     joined = join(tool, slot, target.text, text)
     return Reading([Request(tool, joined, join(tool, slot, target.raw, raw))], waiting)
+
+
+_OWN_FIGURES = ("amount", "total_cost", "litres", "cost")
+
+
+def _whole_again(tool: str, slot: str, fresh: list[Request], target: Request, convo: Convo) -> bool:
+    """ "ok put 812 rego on for today, just paid it" after "What was it for?" (asked of a
+    figure told as news, "we paid 780 last year"): a request of the same tool, whole by
+    itself (the asked slot and a figure of its own) and with another figure than the words
+    before, is a request anew, not the answer joined to them."""
+    if len(fresh) != 1 or fresh[0].tool != tool:
+        return False
+    draft = EXTRACT[tool](fresh[0].text, convo.env)
+    if draft.missing is not None or slot not in draft.args:
+        return False
+    before = EXTRACT[tool](target.text, convo.env).args
+    return any(
+        key in draft.args and key in before and draft.args[key] != before[key]
+        for key in _OWN_FIGURES
+    )
 
 
 def _asks_nothing(text: str) -> bool:

@@ -191,3 +191,40 @@ def test_the_data_file_is_the_full_table_with_attribution() -> None:
 def test_name_key_normalises_punctuation() -> None:
     assert name_key("O’Connor") == name_key("o'connor") == "oconnor"
     assert name_key("Brighton-Le-Sands") == "brighton le sands"
+
+
+# --- places travellers head for that are no locality (tools/geo/data/au_landmarks.tsv) ----
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "state"),
+    [
+        ("Carnarvon Gorge", "Carnarvon Gorge", "QLD"),
+        ("carnarvon gorge national park", "Carnarvon Gorge", "QLD"),
+        ("Wilpena Pound", "Wilpena Pound", "SA"),
+        ("the olgas", "Kata Tjuta", "NT"),
+        ("Karlu Karlu", "Devils Marbles", "NT"),
+        ("Bungle Bungle Range", "Bungle Bungles", "WA"),
+        ("Twelve Apostles, VIC", "Twelve Apostles", "VIC"),
+    ],
+)
+def test_landmarks_resolve_by_their_names(text: str, name: str, state: str) -> None:
+    place = resolve_place(text)
+    assert (place.name, place.state) == (name, state)
+
+
+def test_each_landmark_lies_near_the_locality_it_names() -> None:
+    from tools.geo.gazetteer import read_landmarks
+
+    rows = read_landmarks()
+    assert len(rows) >= 50
+    for row in rows:
+        (near, *_) = gazetteer().lookup(name_key(row["near"]), row["state"])
+        km = great_circle_km(float(row["lat"]), float(row["lon"]), near.place.lat, near.place.lon)
+        assert km < 200, (row["name"], row["near"], km)
+
+
+def test_a_locality_comes_before_a_landmark_of_the_same_name() -> None:
+    # "Katherine" is the town, whatever landmark mentions it
+    assert resolve_place("Katherine").name == "Katherine"
+    assert resolve_place("Carnarvon").name == "Carnarvon"

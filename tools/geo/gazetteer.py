@@ -13,6 +13,9 @@ from functools import cache
 from pathlib import Path
 
 DATA_FILE = Path(__file__).parent / "data" / "au_localities.tsv.gz"
+# Where travellers go that is no locality (national parks, gorges, falls, islands): a small
+# hand-kept table beside the postcode one (data/ATTRIBUTION.md).
+LANDMARKS_FILE = Path(__file__).parent / "data" / "au_landmarks.tsv"
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,14 @@ def _read_rows() -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text), delimiter="\t"))
 
 
+def read_landmarks() -> list[dict[str, str]]:
+    lines = [
+        line for line in LANDMARKS_FILE.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]  # fmt: skip
+    return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t"))
+
+
 @cache
 def gazetteer() -> Gazetteer:
     by_key: dict[str, list[Locality]] = defaultdict(list)
@@ -82,6 +93,14 @@ def gazetteer() -> Gazetteer:
             Locality(place, row["postcode"], int(row["weight"]), int(row["remoteness"]))
         )
         keys_by_state[row["state"]].add(key)
+    for row in read_landmarks():
+        # A landmark is found by its name and each of its other names, and named as itself;
+        # a locality of the same name comes first (weight 0, the least central).
+        place = Place(row["name"], row["state"], float(row["lat"]), float(row["lon"]))
+        others = [a for a in (row.get("aliases") or "").split(";") if a.strip()]
+        for key in {name_key(n) for n in (row["name"], *others)}:
+            by_key[key].append(Locality(place, "", 0, 7))
+            keys_by_state[row["state"]].add(key)
     for entries in by_key.values():
         entries.sort(key=lambda loc: loc.preference)
     return Gazetteer(dict(by_key), {st: sorted(keys) for st, keys in keys_by_state.items()})

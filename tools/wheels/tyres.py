@@ -164,14 +164,17 @@ def _reading(row: dict[str, Any], unit: Unit) -> TyreReadingOut:
     return TyreReadingOut(**fixed, unit=unit, **values)
 
 
-def _line(reading: TyreReadingOut) -> str:
-    tyres = [
+def _tyres(reading: TyreReadingOut) -> str:
+    return " ".join(
         f"{SHORT[t]} {shown(getattr(reading, t), reading.unit).split()[0]}"
         for t in TYRES
         if getattr(reading, t) is not None
-    ]
+    )
+
+
+def _line(reading: TyreReadingOut) -> str:
     cold = ", cold" if reading.cold else ""
-    return f"{reading.date.day} {reading.date:%b}{cold}: {' '.join(tyres)}"
+    return f"{reading.date.day} {reading.date:%b}{cold}: {_tyres(reading)}"
 
 
 async def _last_cold(db: UserDb, vehicle_id: UUID) -> dict[str, Any] | None:
@@ -216,7 +219,8 @@ async def log_tyre_pressures(db: UserDb, args: LogTyrePressuresArgs) -> LogTyreP
     cur = await db.conn.execute(_SELECT + " WHERE t.id = %s AND t.user_id = %s",
                                 (inserted["id"], db.user_id))  # fmt: skip
     unit = display_unit(profile.units)
-    reading = _reading(await cur.fetchone() or {}, unit)
+    row = await cur.fetchone() or {}
+    reading = _reading(row, unit)
     flagged: list[Tyre] = [
         t
         for t in TYRES
@@ -225,7 +229,14 @@ async def log_tyre_pressures(db: UserDb, args: LogTyrePressuresArgs) -> LogTyreP
         and (now := kpa[t]) is not None
         and now < before[f"{t}_kpa"] * LEAK_SHARE
     ]
-    summary = f"Logged tyre pressures for {vehicle.name} ({_line(reading)} {shown_unit(unit)})."
+    if given == unit:
+        said = f"{_line(reading)} {shown_unit(unit)}"
+    else:
+        # told in another unit than the profile's: said back in the unit the user gave,
+        # then in the profile's (the reading returned and the read-back stay in the latter)
+        own = _reading(row, given)
+        said = f"{_line(own)} {shown_unit(given)}; {_tyres(reading)} {shown_unit(unit)}"
+    summary = f"Logged tyre pressures for {vehicle.name} ({said})."
     for tyre in flagged:
         last = from_kpa(before[f"{tyre}_kpa"], unit) if before else None
         summary += (

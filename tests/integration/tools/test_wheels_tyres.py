@@ -81,6 +81,8 @@ async def test_a_metric_user_gives_psi_and_reads_kpa(scoped: ScopedDb, user_id: 
     assert reading["unit"] == "kpa"
     assert (reading["front_left"], reading["rear_left"], reading["spare"]) == (262, 290, 290)
     assert "FL 262 FR 262 RL 290 RR 290 spare 290 kPa" in logged["summary"]
+    # said back first in the unit the user gave (try16: psi was answered in kPa alone)
+    assert "(10 Mar: FL 38 FR 38 RL 42 RR 42 spare 42 psi; FL 262" in logged["summary"]
     assert await _rows(scoped, user_id) == [
         {"id": reading["id"], "unit": "kpa", "cold": False, "date": "2026-03-10",
          "vehicle": "Troopy",
