@@ -73,6 +73,11 @@ def refusal_response(exc: Refused) -> JSONResponse:
 def _validation_message(exc: RequestValidationError) -> str:
     parts = []
     for err in exc.errors():
+        if err["type"] == "json_invalid":
+            # FastAPI puts the byte offset where a field's name goes ('4: JSON decode error')
+            reason = err.get("ctx", {}).get("error", "it does not parse")
+            parts.append(f"body: not valid JSON ({reason}, at character {err['loc'][-1]})")
+            continue
         where = ".".join(str(p) for p in err["loc"] if p != "body") or "body"
         parts.append(f"{where}: {str(err['msg']).removeprefix('Value error, ')}")
     return "Invalid request — " + "; ".join(parts)

@@ -29,7 +29,10 @@ async def test_wins_bad_input_is_a_clear_4xx(serve: Serve) -> None:
         malformed = await dave.post(
             "/wins/expenses", content=b'{"amount": 5,', headers={"Content-Type": "application/json"}
         )
-        error(malformed, 422, "invalid_request")
+        not_json = error(malformed, 422, "invalid_request")
+        # try17: the offset stood where a field's name goes ("— 13: JSON decode error")
+        assert not_json["detail"].startswith("Invalid request — body: not valid JSON ("), not_json
+        assert "at character 13" in not_json["detail"], not_json
         error(await dave.get("/wins/expenses", params={"limit": 0}), 422)
         error(await dave.get("/wins/expenses", params={"limit": 101}), 422)
         error(await dave.get("/wins/expenses", params={"start_date": "yesterday"}), 422)
