@@ -200,3 +200,43 @@ async def test_two_creates_of_one_name_at_once_are_one_group_and_conflicts(serve
                 assert error(lost, 409, "conflict")["detail"]
             listed = ok(await users[0].get("/social/groups", params={"query": name}))
             assert [g["name"] for g in listed["groups"]] == [name]
+
+
+async def test_a_group_left_and_a_join_request_taken_back(serve: Serve) -> None:
+    """try17: nothing let a member leave a group or take back a join request; the
+    membership route only joined. DELETE on it leaves (or withdraws a waiting request),
+    touches only the caller's own rows, and the owner stays in the group they started."""
+    async with (
+        serve(ScriptedChatModel()) as server,
+        clients(server, "own", "ann", "cal") as (own, ann, cal),
+    ):
+        tag = uuid.uuid4().hex[:6]
+        open_name, private_name = f"Cape Crawlers {tag}", f"Quiet Camps {tag}"
+        ok(await own.post("/social/groups", json={"name": open_name}), 201)
+        ok(await own.post("/social/groups", json={"name": private_name, "private": True}), 201)
+
+        ok(await ann.put(f"/social/groups/{open_name}/membership"))
+        nothing = ok(await cal.delete(f"/social/groups/{open_name}/membership"))
+        assert nothing["changed"] is False and "nothing to leave" in nothing["summary"]
+        left = ok(await ann.delete(f"/social/groups/{open_name}/membership"))
+        assert (left["group"]["is_member"], left["group"]["member_count"]) == (False, 1)
+        assert left["changed"] is not False
+        found = ok(await ann.get("/social/groups", params={"query": open_name}))["groups"]
+        assert [(g["is_member"], g["member_count"]) for g in found] == [(False, 1)]
+        again = ok(await ann.delete(f"/social/groups/{open_name}/membership"))
+        assert again["changed"] is False
+
+        owner = error(await own.delete(f"/social/groups/{open_name}/membership"), 409, "conflict")
+        assert "started" in owner["detail"]
+        mine = ok(await own.get("/social/groups", params={"query": open_name}))["groups"]
+        assert [g["is_member"] for g in mine] == [True]
+
+        ok(await ann.put(f"/social/groups/{private_name}/membership"))
+        assert len(ok(await own.get("/social/join-requests"))["requests"]) == 1
+        ok(await cal.delete(f"/social/groups/{private_name}/membership"))  # not cal's request
+        assert len(ok(await own.get("/social/join-requests"))["requests"]) == 1
+        withdrawn = ok(await ann.delete(f"/social/groups/{private_name}/membership"))
+        assert "took back" in withdrawn["summary"]
+        assert ok(await own.get("/social/join-requests"))["requests"] == []
+
+        error(await ann.delete("/social/groups/no-such-group-anywhere/membership"), 404)

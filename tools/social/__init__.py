@@ -9,9 +9,11 @@ from tools.social.tables import TABLES
 from tools.types import Action
 
 ACTIONS: list[Action] = [*posts.ACTIONS, *feed.ACTIONS, *reactions.ACTIONS, *groups.ACTIONS]
+REST_ONLY_ACTIONS: list[Action] = [groups.LEAVE_GROUP]
 
 __all__ = [
     "ACTIONS",
+    "REST_ONLY_ACTIONS",
     "TABLES",
     "comment_on_post",
     "create_group",

@@ -308,6 +308,54 @@ async def _request_to_join(db: UserDb, group: GroupOut) -> GroupResult:
     )
 
 
+async def leave_group(db: UserDb, args: JoinGroupArgs) -> GroupResult:
+    """Leave a group, or take back a join request to a private one that still waits.
+    The group's owner stays in it: nothing hands a group to someone else, and a group
+    nobody owns among its members could never let anyone in again."""
+    group = await resolve_group(db, args.group)
+    cur = await db.conn.execute(
+        "SELECT created_by = %s AS owns FROM groups WHERE id = %s", (db.user_id, group.id)
+    )
+    owned = await cur.fetchone()
+    if owned is not None and owned["owns"]:
+        raise ActionError(
+            f"You started {group.name}, so you stay in it: a group's owner can't leave it.",
+            code="conflict",
+            field="group",
+            subject="group",
+        )
+    if group.is_member:
+        await db.conn.execute(
+            "DELETE FROM group_members WHERE group_id = %s AND user_id = %s",
+            (group.id, db.user_id),
+        )
+        left = group.model_copy(
+            update={"is_member": False, "member_count": max(group.member_count - 1, 0)}
+        )
+        return GroupResult(
+            summary=f"You left {group.name}; its members-only posts no longer show in your feed.",
+            ids=[group.id],
+            group=left,
+        )
+    cur = await db.conn.execute(
+        "DELETE FROM group_join_requests"
+        " WHERE group_id = %s AND user_id = %s AND status = 'pending' RETURNING id",
+        (group.id, db.user_id),
+    )
+    withdrawn = await cur.fetchone()
+    if withdrawn is not None:
+        return GroupResult(
+            summary=f"You took back your request to join {group.name}.",
+            ids=[withdrawn["id"]],
+            group=group,
+        )
+    return GroupResult(
+        summary=f"You're not a member of {group.name}, so there was nothing to leave.",
+        group=group,
+        changed=False,
+    )
+
+
 class CreateGroupArgs(Args):
     name: GroupName = Field(description="The new group's name.", examples=["Kimberley 2026"])
     description: GroupDescription | None = Field(
@@ -504,3 +552,14 @@ ACTIONS: list[Action] = [
         " of one group), or decide one by its request id: let the person in, or decline.",
     ),
 ]
+
+
+# A REST route's (tools.registry.REST_ONLY_ACTIONS), not a tool: TOOLS.md's list is kept.
+LEAVE_GROUP = Action(
+    name="leave_group",
+    domain="social",
+    args=JoinGroupArgs,
+    fn=leave_group,
+    description="Leave a group the user is a member of (not one they started), or take back"
+    " their request to join a private group while it waits.",
+)

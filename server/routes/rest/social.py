@@ -73,6 +73,13 @@ async def join_group(group: groups.GroupRef, db: ActionDb) -> groups.GroupResult
     return await perform(db, groups.join_group, group=group)
 
 
+@router.delete("/groups/{group}/membership")
+async def leave_group(group: groups.GroupRef, db: ActionDb) -> groups.GroupResult:
+    """Leave a group by its name or id, or take back a join request that still waits; the
+    group's owner can't leave it (409)."""
+    return await perform(db, groups.leave_group, group=group)
+
+
 @router.get("/join-requests")
 async def read_join_requests(
     query: Annotated[JoinRequestsQuery, Query()], db: ActionDb
