@@ -54,6 +54,25 @@ class UserDb:
     zone: str | None = None
 
 
+async def set_columns(
+    db: UserDb, table: str, changes: dict[str, Any], row_id: UUID, returning: str
+) -> DictRow:
+    """One row's `changes` (column → value) written, the row read back as `returning`
+    lists its columns; the caller has locked the row (SELECT … FOR UPDATE) and found it
+    the user's."""
+    sets = sql.SQL(", ").join(
+        sql.SQL("{} = {}").format(sql.Identifier(column), sql.Placeholder(column))
+        for column in changes
+    )
+    query = sql.SQL("UPDATE {} SET {} WHERE id = {} RETURNING {}").format(
+        sql.Identifier(table), sets, sql.Placeholder("id"), sql.SQL(returning)
+    )
+    cur = await db.conn.execute(query, {**changes, "id": row_id})
+    row = await cur.fetchone()
+    assert row is not None  # locked by the caller
+    return row
+
+
 def begin_scoped(user_id: UUID, durable: bool = True) -> sql.Composed:
     """BEGIN and the scope in one simple-protocol message: one round trip instead of two,
     on every user-scoped transaction. The values are literals quoted by psycopg (our role

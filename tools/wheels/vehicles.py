@@ -11,7 +11,7 @@ from uuid import UUID
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, PlainSerializer
 
-from tools.db.scope import Query, UserDb
+from tools.db.scope import Query, UserDb, set_columns
 from tools.format import KM_PER_MILE, LITRES_PER_GALLON, money, volume
 from tools.profile import load_profile, local_today
 from tools.types import Action, ActionError, ActionResult, Args, Table, UiAction, not_found
@@ -274,15 +274,17 @@ async def add_vehicle(db: UserDb, args: AddVehicleArgs) -> VehicleResult:
     return VehicleResult(
         summary=f"Added {vehicle.describe()}.{default_note}",
         ids=[vehicle.id],
-        ui_actions=[
-            UiAction(
-                type="reload_vehicles",
-                entity_type="vehicle",
-                entity_id=str(vehicle.id),
-                entity_title=vehicle.name,
-            )
-        ],
+        ui_actions=[_vehicles_ui(vehicle)],
         vehicle=vehicle,
+    )
+
+
+def _vehicles_ui(vehicle: VehicleOut) -> UiAction:
+    return UiAction(
+        type="reload_vehicles",
+        entity_type="vehicle",
+        entity_id=str(vehicle.id),
+        entity_title=vehicle.name,
     )
 
 
@@ -351,13 +353,7 @@ async def update_vehicle(db: UserDb, args: UpdateVehicleArgs) -> VehicleResult:
         )
         changes["is_default"] = True
     if changes:
-        sets = ", ".join(f"{column} = %({column})s" for column in changes)
-        cur = await db.conn.execute(
-            f"UPDATE vehicles SET {sets} WHERE id = %(id)s RETURNING {VEHICLE_COLUMNS}",
-            {**changes, "id": args.vehicle_id},
-        )
-        updated = await cur.fetchone()
-        assert updated is not None  # the row is locked above
+        updated = await set_columns(db, "vehicles", changes, args.vehicle_id, VEHICLE_COLUMNS)
         vehicle = VehicleOut(**updated)
     else:
         vehicle = before
@@ -371,14 +367,7 @@ async def update_vehicle(db: UserDb, args: UpdateVehicleArgs) -> VehicleResult:
     return VehicleResult(
         summary=f"Updated {vehicle.describe()}{tank}.{default_note}",
         ids=[vehicle.id],
-        ui_actions=[
-            UiAction(
-                type="reload_vehicles",
-                entity_type="vehicle",
-                entity_id=str(vehicle.id),
-                entity_title=vehicle.name,
-            )
-        ],
+        ui_actions=[_vehicles_ui(vehicle)],
         vehicle=vehicle,
     )
 

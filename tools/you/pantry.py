@@ -11,7 +11,7 @@ from uuid import UUID
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
-from tools.db.scope import UserDb
+from tools.db.scope import UserDb, set_columns
 from tools.format import counted, first_few
 from tools.profile import load_profile, local_today
 from tools.types import Action, ActionError, Args, Table, UiAction
@@ -203,13 +203,7 @@ async def update_pantry_item(db: UserDb, args: UpdatePantryItemArgs) -> PantryIt
                 item=before.model_copy(update={"quantity": 0.0}),
             )
         changes["quantity"] = have - args.used
-    sets = ", ".join(f"{column} = %({column})s" for column in changes)
-    cur = await db.conn.execute(
-        f"UPDATE pantry_items SET {sets} WHERE id = %(id)s RETURNING {PANTRY_COLUMNS}",
-        {**changes, "id": args.item_id},
-    )
-    updated = await cur.fetchone()
-    assert updated is not None  # the row is locked above
+    updated = await set_columns(db, "pantry_items", changes, args.item_id, PANTRY_COLUMNS)
     item = _item(updated, today)
     if item == before:
         return PantryItemResult(

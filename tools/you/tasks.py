@@ -9,7 +9,7 @@ from uuid import UUID
 
 from pydantic import BeforeValidator, Field
 
-from tools.db.scope import UserDb
+from tools.db.scope import UserDb, set_columns
 from tools.format import counted, first_few
 from tools.profile import load_profile, local_today
 from tools.types import Action, ActionError, Args, Table, UiAction, not_found
@@ -171,18 +171,11 @@ async def update_task(db: UserDb, args: UpdateTaskArgs) -> TaskResult:
         changes["completed_at"] = None
     task = before
     if changes:
-        sets = ", ".join(f"{column} = %({column})s" for column in changes)
-        cur = await db.conn.execute(
-            f"UPDATE tasks SET {sets} WHERE id = %(id)s RETURNING {TASK_COLUMNS}",
-            {**changes, "id": args.task_id},
-        )
-        updated = await cur.fetchone()
-        assert updated is not None  # the row is locked above
-        task = TaskOut(**updated)
+        task = TaskOut(**await set_columns(db, "tasks", changes, args.task_id, TASK_COLUMNS))
     today = local_today(db, await load_profile(db))
     if task == before:
-        return TaskResult(summary=f"{_describe(task, today)} already reads so.", task=task,
-                          changed=False)  # fmt: skip
+        said = f"{_describe(task, today)} already reads so."
+        return TaskResult(summary=said, task=task, changed=False)
     state = " (open again)" if before.status == "done" and task.status == "open" else ""
     return TaskResult(
         summary=f"Updated the task: now {_describe(task, today)}{state}.",
