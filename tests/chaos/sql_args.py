@@ -31,7 +31,16 @@ DEFAULTS: dict[str, Any] = {
     "decision": "approve",
     "pressures": {"all_round": 36},
 }
-VICTIM_IDS = ("expense_id", "event_id", "task_id", "post_id", "request_id")
+VICTIM_IDS = (
+    "expense_id",
+    "event_id",
+    "task_id",
+    "post_id",
+    "request_id",
+    "vehicle_id",
+    "item_id",
+    "shopping_item_id",
+)
 
 
 def takes_text(schema: dict[str, Any]) -> str | None:
