@@ -54,6 +54,16 @@ class UserDb:
     zone: str | None = None
 
 
+async def locked_row(db: UserDb, table: str, columns: str, row_id: UUID) -> DictRow | None:
+    """The user's row `row_id` of `table` (its `columns`), locked for a change; None when
+    there is none or it is another user's (the caller says so the same way for both)."""
+    query = sql.SQL("SELECT {} FROM {} WHERE id = %s AND user_id = %s FOR UPDATE").format(
+        sql.SQL(columns), sql.Identifier(table)
+    )
+    cur = await db.conn.execute(query, (row_id, db.user_id))
+    return await cur.fetchone()
+
+
 async def set_columns(
     db: UserDb, table: str, changes: dict[str, Any], row_id: UUID, returning: str
 ) -> DictRow:

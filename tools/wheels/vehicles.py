@@ -11,7 +11,7 @@ from uuid import UUID
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, PlainSerializer
 
-from tools.db.scope import Query, UserDb, set_columns
+from tools.db.scope import Query, UserDb, locked_row, set_columns
 from tools.format import KM_PER_MILE, LITRES_PER_GALLON, money, volume
 from tools.profile import load_profile, local_today
 from tools.types import Action, ActionError, ActionResult, Args, Table, UiAction, not_found
@@ -323,11 +323,7 @@ async def update_vehicle(db: UserDb, args: UpdateVehicleArgs) -> VehicleResult:
             "Tell me what to change on the vehicle: its name, make, model, year, fuel type,"
             " tank size or consumption, or make it the default."
         )
-    cur = await db.conn.execute(
-        f"SELECT {VEHICLE_COLUMNS} FROM vehicles WHERE id = %s AND user_id = %s FOR UPDATE",
-        (args.vehicle_id, db.user_id),
-    )
-    row = await cur.fetchone()
+    row = await locked_row(db, "vehicles", VEHICLE_COLUMNS, args.vehicle_id)
     if row is None:
         raise ActionError(
             f"I couldn't find vehicle {args.vehicle_id}.", code="not_found", field="vehicle_id"

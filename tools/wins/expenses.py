@@ -12,7 +12,7 @@ from uuid import UUID
 
 from pydantic import Field
 
-from tools.db.scope import UserDb
+from tools.db.scope import UserDb, locked_row
 from tools.format import counted, day_label, money
 from tools.profile import Profile, load_profile, local_today
 from tools.types import Action, ActionError, ActionResult, Args, Table, not_found
@@ -225,11 +225,7 @@ class UpdateExpenseArgs(Args):
 
 async def _own_expense(db: UserDb, expense_id: UUID) -> ExpenseOut:
     """The user's expense, locked for the change; another user's id reads as unknown."""
-    cur = await db.conn.execute(
-        f"SELECT {EXPENSE_COLUMNS} FROM expenses WHERE id = %s AND user_id = %s FOR UPDATE",
-        (expense_id, db.user_id),
-    )
-    row = await cur.fetchone()
+    row = await locked_row(db, "expenses", EXPENSE_COLUMNS, expense_id)
     if row is None:
         raise not_found("expense", expense_id)
     return ExpenseOut.model_validate(row)

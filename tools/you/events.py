@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import Field, StringConstraints, model_validator
 
-from tools.db.scope import UserDb
+from tools.db.scope import UserDb, locked_row
 from tools.format import counted, first_few
 from tools.profile import load_profile, local_today
 from tools.types import Action, ActionError, ActionResult, Args, Table, UiAction, not_found
@@ -219,11 +219,7 @@ async def update_event(db: UserDb, args: UpdateEventArgs) -> EventResult:
     """A date-only start makes the event all day, a start with a time makes it timed;
     switching between the two drops the old end unless a new one is given."""
     profile = await load_profile(db)
-    cur = await db.conn.execute(
-        f"SELECT {EVENT_COLUMNS} FROM events WHERE id = %s AND user_id = %s FOR UPDATE",
-        (args.event_id, db.user_id),
-    )
-    row = await cur.fetchone()
+    row = await locked_row(db, "events", EVENT_COLUMNS, args.event_id)
     if row is None:
         raise not_found("event", args.event_id)
     current = event_out(row, profile.tz)

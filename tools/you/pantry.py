@@ -11,7 +11,7 @@ from uuid import UUID
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
-from tools.db.scope import UserDb, set_columns
+from tools.db.scope import UserDb, locked_row, set_columns
 from tools.format import counted, first_few
 from tools.profile import load_profile, local_today
 from tools.types import Action, ActionError, Args, Table, UiAction
@@ -170,11 +170,7 @@ async def update_pantry_item(db: UserDb, args: UpdatePantryItemArgs) -> PantryIt
             "Tell me what to change on the pantry item: what was used, or its quantity,"
             " unit, expiry date or name."
         )
-    cur = await db.conn.execute(
-        f"SELECT {PANTRY_COLUMNS} FROM pantry_items WHERE id = %s AND user_id = %s FOR UPDATE",
-        (args.item_id, db.user_id),
-    )
-    row = await cur.fetchone()
+    row = await locked_row(db, "pantry_items", PANTRY_COLUMNS, args.item_id)
     if row is None:
         raise ActionError(
             f"I couldn't find pantry item {args.item_id}.", code="not_found", field="item_id"

@@ -9,7 +9,7 @@ from uuid import UUID
 
 from pydantic import BeforeValidator, Field
 
-from tools.db.scope import UserDb, set_columns
+from tools.db.scope import UserDb, locked_row, set_columns
 from tools.format import counted, first_few
 from tools.profile import load_profile, local_today
 from tools.types import Action, ActionError, Args, Table, UiAction, not_found
@@ -105,11 +105,7 @@ class CompleteTaskArgs(Args):
 
 async def complete_task(db: UserDb, args: CompleteTaskArgs) -> TaskResult:
     """Idempotent: a task that is already done stays as it was."""
-    cur = await db.conn.execute(
-        f"SELECT {TASK_COLUMNS} FROM tasks WHERE id = %s AND user_id = %s FOR UPDATE",
-        (args.task_id, db.user_id),
-    )
-    row = await cur.fetchone()
+    row = await locked_row(db, "tasks", TASK_COLUMNS, args.task_id)
     if row is None:
         raise not_found("task", args.task_id)
     if row["status"] == "done":
@@ -155,11 +151,7 @@ async def update_task(db: UserDb, args: UpdateTaskArgs) -> TaskResult:
         raise ActionError(
             "Tell me what to change on the task: its title, due date, priority or status."
         )
-    cur = await db.conn.execute(
-        f"SELECT {TASK_COLUMNS} FROM tasks WHERE id = %s AND user_id = %s FOR UPDATE",
-        (args.task_id, db.user_id),
-    )
-    row = await cur.fetchone()
+    row = await locked_row(db, "tasks", TASK_COLUMNS, args.task_id)
     if row is None:
         raise not_found("task", args.task_id)
     before = TaskOut(**row)
