@@ -13,10 +13,14 @@ import re
 from agent.brain.asking import asks_to_do
 
 _I = re.IGNORECASE
-_GO_AHEAD = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|yeah|yep|yes|alright|righto|sure|sounds good|good idea|why not)\b"
-    r"[\s,.!]*)*(?:(?:let'?s\s+)?do it|go ahead(?: then)?|go for it|make it happen|let'?s do that"
-    r"|do that)\b[\s,.!-]*(?P<rest>.*)$",
+# "ok do it", "go ahead", "yep let's do that, call it X": the act just supposed or mused on,
+# carried out, with what the turn adds after it (`rest`); also read by held_back.
+GO_AHEAD = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|fine|alright|all right|yeah|yes|yep|righto|then|oh|well|sure|good"
+    r"|great|cool|sounds good|good idea|why not)\b[\s,.!]*)*"
+    r"(?:(?:please|pls|just|you can|can you|could you)\s+)*"
+    r"(?:(?:let'?s\s+)?do it|do that|go ahead|go for it|let'?s do (?:it|that)|set it(?: up)?"
+    r"|make it so|make it happen)\b(?:\s+(?:then|please|pls|for me|after all))*(?P<rest>.*)$",
     _I,
 )
 _MUSED = re.compile(
@@ -42,11 +46,11 @@ def _as_command(gerund: str, rest: str) -> str | None:
 def done_as_mused(text: str, before: str) -> str | None:
     """The request a go-ahead (`text`) gives for the act the message `before` mused on, or
     None when `text` is no go-ahead or nothing was mused on."""
-    go = _GO_AHEAD.match(text)
+    go = GO_AHEAD.match(text)
     if go is None or (mused := _MUSED.search(before)) is None:
         return None
     command = _as_command(mused["gerund"], mused["act"])
     if command is None:
         return None
-    rest = go["rest"].strip()
+    rest = go["rest"].strip(" ,.!-")
     return f"{command}, {rest}" if rest else command

@@ -9,6 +9,7 @@ import re
 
 from agent.brain.asking import WRITES, mood_told, unrefused
 from agent.brain.convo import Convo
+from agent.brain.do_it import GO_AHEAD
 from agent.brain.segment import split, told_requests
 from agent.brain.textutil import normalise
 
@@ -32,14 +33,6 @@ _KEEP_IT = re.compile(
 _LAUGH = re.compile(r"(?:[\s,.!]+(?:lol|lmao|haha+|hehe+|rofl|oops|whoops|eh|hey))+[\s.!]*$", re.I)
 
 
-# "ok do it", "go ahead", "yep let's do that": the act just supposed, carried out.
-_DO_IT = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|fine|alright|all right|yeah|yes|yep|righto|then|oh|well|sure|good"
-    r"|great|cool)\b[\s,.!]*)*(?:(?:please|pls|just|you can|can you|could you)\s+)*"
-    r"(?:do it|do that|go ahead|go for it|let'?s do (?:it|that)|set it(?: up)?|make it so"
-    r"|make it happen)\b(?:\s+(?:then|please|pls|for me|after all))*(?P<rest>.*)$",
-    re.IGNORECASE,
-)
 # "if we put a 500 cap on fuel would we be over": the act supposed, before its question.
 _SUPPOSING = re.compile(
     r"^\W*(?:(?:so|and|but|ok(?:ay)?|hmm+|um)\b[\s,]*)*(?:what |and )?(?:if|suppose|supposing)"
@@ -79,7 +72,7 @@ def held_back(convo: Convo) -> tuple[str, str] | None:
                 if p.intent and p.intent.tool in WRITES
             ]
             return _with(writes, m["rest"])
-    elif m := _DO_IT.match(said):
+    elif m := GO_AHEAD.match(said):
         told = _supposed(normalise(before[1]))
     else:
         return None
