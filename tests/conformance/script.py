@@ -17,8 +17,12 @@ async def on_both(sides: tuple[Side, Side], script: Script) -> tuple[Any, Any]:
     """The script's result on `langgraph dev` and on PAM, each for a fresh user, normalised."""
     found = []
     for side in sides:
-        async with side.client() as caller:
-            found.append(normalise(await script(caller)))
+        try:
+            async with side.client() as caller:
+                found.append(normalise(await script(caller)))
+        except BaseException as exc:  # which server a failure or a hang came from
+            exc.add_note(f"(on the {side.name} side: {side.url})")
+            raise
     return found[0], found[1]
 
 

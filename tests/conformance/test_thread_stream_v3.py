@@ -179,6 +179,23 @@ async def _command(caller: Caller, thread_id: str, body: Any) -> list[Any]:
     return [response.status_code, answer.get("type"), answer.get("id"), answer.get("error")]
 
 
+def _one_rotation_at_a_time(thread: Any) -> None:
+    """langgraph-sdk (0.4.14) widens the session's shared SSE by opening a new stream and
+    closing the old one once the new one's headers arrive, with no lock: when two
+    projections widen it at once, the later one can close the earlier one's new stream
+    before its headers came, and that stream's `ready` never resolves, so the first
+    projection waits forever (on either server). Projections opened together here widen
+    it one after another, as one at a time would."""
+    lock = asyncio.Lock()
+    widen = thread._reconcile_stream
+
+    async def one_at_a_time(params: Any) -> None:
+        async with lock:
+            await widen(params)
+
+    thread._reconcile_stream = one_at_a_time
+
+
 def _session_headers(caller: Caller) -> dict[str, str]:
     """The SDK opens its WebSockets with the session's own headers only (not the
     client's), so a client of PAM gives it its token there too."""
@@ -199,6 +216,7 @@ async def test_thread_stream_session(sides: tuple[Side, Side], transport: str) -
             headers=_session_headers(caller),
         )
         async with session as thread:
+            _one_rotation_at_a_time(thread)
             # A chat turn, read as a client renders it: each message's text as it streams.
             started = await thread.run.start(input=say("hello"), config=config)
             found["run_id"] = bool(started.get("run_id"))
