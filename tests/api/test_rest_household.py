@@ -141,3 +141,20 @@ async def test_a_shopping_item_ticked_off_or_corrected(serve: Serve) -> None:
         assert "1 ticked off" in listed["summary"], listed
         # Ticked off, it can be added again as a new thing to buy.
         ok(await sal.post("/you/shopping-list", json={"items": ["2L milk"]}), 201)
+
+
+async def test_a_name_of_invisible_characters_alone_is_blank(serve: Serve) -> None:
+    """try18: a task titled with a zero-width space was added, one no one could read on
+    the list (as a shopping item or a pantry item was). Text with nothing a reader sees
+    is blank; nothing is written."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "una") as (una,):
+        for unseen in ("\u200b", "\u2060\ufeff\u200c"):
+            refused = error(await una.post("/you/tasks", json={"title": unseen}), 422)
+            assert "title: must not be blank" in refused["detail"], refused
+            refused = error(await una.post("/you/shopping-list", json={"items": [unseen]}), 422)
+            assert "must not be blank" in refused["detail"], refused
+            refused = error(await una.post("/you/pantry", json={"name": unseen}), 422)
+            assert "name: must not be blank" in refused["detail"], refused
+        assert ok(await una.get("/you/tasks"))["tasks"] == []
+        assert ok(await una.get("/you/shopping-list"))["items"] == []
+        assert ok(await una.get("/you/pantry"))["items"] == []

@@ -18,9 +18,12 @@ from pydantic import Field, StringConstraints
 from tools.db.scope import UserDb
 from tools.format import and_list
 from tools.types import Action, ActionError, ActionResult, Args, Table, UiAction, not_found
+from tools.values import Shown
 from tools.you.models import ShoppingAddResult, ShoppingItemOut, ShoppingListResult
 
-ItemName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+ItemName = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), Shown
+]
 
 
 async def _select_items(db: UserDb) -> list[ShoppingItemOut]:
