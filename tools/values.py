@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Annotated, Any
@@ -117,15 +118,32 @@ def _text(max_length: int) -> StringConstraints:
 _DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
-def without_direction_controls(value: Any) -> Any:
+# Letters that draw nothing: the Hangul fillers and the blank braille pattern.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _drawn(char: str) -> bool:
+    """A character a reader sees: a letter, digit, punctuation or symbol (not a space, a
+    format character such as a zero-width space or joiner, a control or a lone mark)."""
+    return char not in _BLANK_LETTERS and unicodedata.category(char)[0] in "LNPS"
+
+
+def shown_text(value: Any) -> Any:
     """Text as written, without characters that only change how the rest is drawn: a
     right-to-left override in a post showed it reversed in everyone's feed, and a title
     can be made to read as something else. Letters of right-to-left scripts, joiners and
-    emoji sequences stay."""
-    return _DIRECTION_CONTROLS.sub("", value) if isinstance(value, str) else value
+    emoji sequences stay. Text of invisible characters alone (zero-width spaces, a word
+    joiner) is blank: it posted an empty-looking post to the public feed and added a
+    task no one could read (try18). Spaces alone are left to the length bound's words."""
+    if not isinstance(value, str):
+        return value
+    text = _DIRECTION_CONTROLS.sub("", value)
+    if text.strip() and not any(_drawn(char) for char in text):
+        raise ValueError("must not be blank: it has no visible character")
+    return text
 
 
-Shown = BeforeValidator(without_direction_controls)
+Shown = BeforeValidator(shown_text)
 # The bounds before `Shown`, so they are the string's own (it still runs first): after
 # it, pydantic checked them as a list's, "at most 500 items after validation" (try17).
 Title = Annotated[str, _text(200), Shown]

@@ -16,9 +16,10 @@ from pydantic import ValidationError
 
 from server.auth import user_uuid
 from server.chat.history import pending_interrupt, transcript
-from server.chat.schemas import ChatRequest, ResumeRequest
+from server.chat.schemas import ChatRequest, ClientContext, ResumeRequest
 from server.chat.stream import turn_events
 from server.chat.turns import start_chat, start_resume
+from server.chat_cli.local_zone import local_zone
 from server.chat_cli.remote import ChatCliError
 from server.chat_cli.transport import ChatEvent, History
 from server.resources import Resources, open_resources
@@ -51,6 +52,8 @@ class LocalTransport:
         self._stack = AsyncExitStack()
         self.resources: Resources | None = None
         self.runs: RunManager | None = None
+        zone = local_zone()  # the computer's, as a browser's is the web page's device zone
+        self.client = ClientContext(timezone=zone) if zone else None
 
     async def open(self) -> None:
         quiet_logging()
@@ -74,7 +77,7 @@ class LocalTransport:
         except ValidationError as exc:  # as the server refuses it: said, and the chat goes on
             said = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
             raise ChatCliError(f"Invalid message — {said}") from None
-        turn = await start_chat(resources, runs, self.user, request)
+        turn = await start_chat(resources, runs, self.user, request, self.client)
         async for event in turn_events(turn):
             yield event
 
@@ -85,7 +88,7 @@ class LocalTransport:
         request = ResumeRequest.model_validate(
             {"thread_id": thread_id, "decisions": decisions, "interrupt_id": interrupt_id}
         )
-        turn = await start_resume(resources, runs, self.user, request)
+        turn = await start_resume(resources, runs, self.user, request, self.client)
         async for event in turn_events(turn):
             yield event
 

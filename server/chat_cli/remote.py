@@ -16,6 +16,7 @@ import orjson
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
+from server.chat_cli.local_zone import local_zone
 from server.chat_cli.transport import ChatEvent, History, outcome_events
 
 WS_PATH = "/api/v1/pam/ws"
@@ -95,6 +96,9 @@ class WebSocketTransport:
             hello = await self._frame(self.socket)
             if hello.get("type") != "connected":
                 raise TokenRefused
+            if zone := local_zone():  # the computer's, for this socket's turns (no answer)
+                update = {"type": "context_update", "context": {"timezone": zone}}
+                await self.socket.send(orjson.dumps(update).decode())
         return self.socket
 
     async def _frame(self, socket: ClientConnection) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from psycopg import sql
 
 from server.refusals import BadInput, NotFound
 from tools.db.pool import Pool
-from tools.db.scope import UserDb, user_db
+from tools.db.scope import UserDb, one_writer, user_db
 
 COLUMNS = (
     "id AS cron_id, user_id, assistant_id, thread_id, schedule, timezone, end_time, enabled,"
@@ -144,9 +144,7 @@ def parse_cron_id(cron_id: str) -> UUID:
 async def insert_cron(pool: Pool, user: UUID, cron: NewCron) -> dict[str, Any]:
     async with user_db(pool, user) as db:
         # One insert of the user's at a time, so racing creates cannot pass the cap.
-        await db.conn.execute(
-            "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (f"crons:{user}",)
-        )
+        await one_writer(db, "crons")
         held = await (await db.conn.execute("SELECT count(*) AS n FROM crons")).fetchone()
         if held is not None and held["n"] >= MAX_CRONS_PER_USER:
             raise TooManyCrons()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, timedelta
 
 from tests.api.conftest import Serve
@@ -141,3 +142,62 @@ async def test_a_shopping_item_ticked_off_or_corrected(serve: Serve) -> None:
         assert "1 ticked off" in listed["summary"], listed
         # Ticked off, it can be added again as a new thing to buy.
         ok(await sal.post("/you/shopping-list", json={"items": ["2L milk"]}), 201)
+
+
+async def test_a_name_of_invisible_characters_alone_is_blank(serve: Serve) -> None:
+    """try18: a task titled with a zero-width space was added, one no one could read on
+    the list (as a shopping item or a pantry item was). Text with nothing a reader sees
+    is blank; nothing is written."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "una") as (una,):
+        for unseen in ("\u200b", "\u2060\ufeff\u200c"):
+            refused = error(await una.post("/you/tasks", json={"title": unseen}), 422)
+            assert "title: must not be blank" in refused["detail"], refused
+            refused = error(await una.post("/you/shopping-list", json={"items": [unseen]}), 422)
+            assert "must not be blank" in refused["detail"], refused
+            refused = error(await una.post("/you/pantry", json={"name": unseen}), 422)
+            assert "name: must not be blank" in refused["detail"], refused
+        assert ok(await una.get("/you/tasks"))["tasks"] == []
+        assert ok(await una.get("/you/shopping-list"))["items"] == []
+        assert ok(await una.get("/you/pantry"))["items"] == []
+
+
+async def test_more_of_a_pantry_item_adds_to_its_count(serve: Serve) -> None:
+    """try18: "add 12 eggs" twice made two rows of 12 eggs. More of an item (its name in
+    any case, the same unit and use-by day) adds to its count; another use-by day is a
+    batch of its own; adds at once all count, in one row."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "wyn") as (wyn,):
+        first = ok(await wyn.post("/you/pantry", json={"name": "eggs", "quantity": 12}), 201)
+        more = ok(await wyn.post("/you/pantry", json={"name": "Eggs", "quantity": 12}), 201)
+        assert more["item"]["id"] == first["item"]["id"] and more["item"]["quantity"] == 24
+        assert more["summary"] == "Added 12 eggs to the pantry: now 24 eggs.", more
+        later = (date.today() + timedelta(days=9)).isoformat()
+        batch = {"name": "eggs", "quantity": 6, "expiry_date": later}
+        other = ok(await wyn.post("/you/pantry", json=batch), 201)
+        assert other["item"]["id"] != first["item"]["id"]
+        salt = ok(await wyn.post("/you/pantry", json={"name": "salt"}), 201)
+        again = ok(await wyn.post("/you/pantry", json={"name": "Salt"}), 201)
+        assert (again["changed"], again["item"]["id"]) == (False, salt["item"]["id"])
+
+        rice = {"name": "rice", "quantity": 1, "unit": "kg"}
+        # wyn's row exists by now (a new user's first writes wait on its making)
+        await asyncio.gather(*(wyn.post("/you/pantry", json=rice) for _ in range(5)))
+        items = ok(await wyn.get("/you/pantry"))["items"]
+        counts = sorted((i["name"].lower(), i["quantity"] or 0) for i in items)
+        assert counts == [("eggs", 6), ("eggs", 24), ("rice", 5), ("salt", 0)], items
+        over = error(await wyn.post("/you/pantry", json={**rice, "quantity": 99999}), 400)
+        assert "5 kg rice already" in over["detail"], over
+
+
+async def test_one_item_added_at_once_is_listed_once(serve: Serve) -> None:
+    """try18: five adds of "Tea bags" at once put it on the shopping list four times (each
+    read the list before another wrote)."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "xan") as (xan,):
+        # A first write makes the user's row: a new user's writes wait on its making.
+        ok(await xan.post("/you/shopping-list", json={"items": ["milk"]}), 201)
+        tea = {"items": ["Tea bags"]}
+        answers = await asyncio.gather(
+            *(xan.post("/you/shopping-list", json=tea) for _ in range(5))
+        )
+        assert [a.status_code for a in answers] == [201] * 5
+        items = ok(await xan.get("/you/shopping-list"))["items"]
+        assert sorted(i["name"] for i in items) == ["Tea bags", "milk"], items

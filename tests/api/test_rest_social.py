@@ -240,3 +240,21 @@ async def test_a_group_left_and_a_join_request_taken_back(serve: Serve) -> None:
         assert ok(await own.get("/social/join-requests"))["requests"] == []
 
         error(await ann.delete("/social/groups/no-such-group-anywhere/membership"), 404)
+
+
+async def test_a_post_of_invisible_characters_alone_is_blank(serve: Serve) -> None:
+    """try18: a post of zero-width spaces and a word joiner was published to the public
+    feed as an empty-looking post. Text with nothing a reader sees is blank (a comment's
+    too); a joiner inside an emoji stays."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "ivy") as (ivy,):
+        for unseen in ("\u200b\u200b", "\u2060\u200d", "\u3164"):
+            refused = error(await ivy.post("/social/posts", json={"content": unseen}), 422)
+            assert "content: must not be blank" in refused["detail"], refused
+        feed = ok(await ivy.get("/social/feed", params={"limit": 100}))["posts"]
+        assert [p for p in feed if p["author_name"] == "you"] == []  # others' posts show too
+        family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+        post = ok(await ivy.post("/social/posts", json={"content": family}), 201)
+        assert post["post"]["content"] == family
+        comments = f"/social/posts/{post['post']['id']}/comments"
+        refused = error(await ivy.post(comments, json={"content": "\u200b"}), 422)
+        assert "content: must not be blank" in refused["detail"], refused

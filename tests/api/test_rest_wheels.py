@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from tests.api.conftest import Serve
 from tests.api.rest_support import clients, error, ok
 from tests.fakes import ScriptedChatModel
@@ -255,3 +257,26 @@ async def test_a_vehicles_details_corrected(serve: Serve) -> None:
             201,
         )
         assert fill["fuel_log"]["vehicle"] == "LandCruiser", fill
+
+
+async def test_adds_of_one_vehicle_at_once_are_one_vehicle_and_named_conflicts(
+    serve: Serve,
+) -> None:
+    """try18: five adds of "Coaster" at once made one vehicle, and the four that lost the
+    race to the unique index were told "That already exists." where the same add a moment
+    later is told the vehicle's name."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "cas") as (cas,):
+        # A first write makes the user's row: a new user's writes wait on its making.
+        ok(await cas.post("/wheels/vehicles", json={"name": "Troopy"}), 201)
+        coaster = {"name": "Coaster"}
+        answers = await asyncio.gather(
+            *(cas.post("/wheels/vehicles", json=coaster) for _ in range(5))
+        )
+        assert sorted(a.status_code for a in answers) == [201, 409, 409, 409, 409]
+        for lost in (a for a in answers if a.status_code == 409):
+            assert (
+                error(lost, 409, "conflict")["detail"]
+                == "You already have a vehicle called Coaster."
+            )
+        names = sorted(v["name"] for v in ok(await cas.get("/wheels/vehicles"))["vehicles"])
+        assert names == ["Coaster", "Troopy"]

@@ -143,3 +143,14 @@ async def test_a_task_corrected_or_opened_again(serve: Serve) -> None:
         assert [(t["title"], t["priority"], t["status"]) for t in listed] == [
             ("Renew caravan rego", "high", "open")
         ]
+
+
+async def test_a_task_ticked_off_by_a_correction_says_so(serve: Serve) -> None:
+    """try18: PATCH /you/tasks/{id} with status "done" ticked the task off but said only
+    "Updated the task: now 'Wash the van'.", as if a title had changed."""
+    async with serve(ScriptedChatModel()) as server, clients(server, "wes") as (wes,):
+        task = ok(await wes.post("/you/tasks", json={"title": "Wash the van"}), 201)["task"]
+        done = ok(await wes.patch(f"/you/tasks/{task['id']}", json={"status": "done"}))
+        assert done["task"]["status"] == "done" and done["task"]["completed_at"], done
+        assert done["summary"] == "Updated the task: now 'Wash the van' (ticked off).", done
+        assert ok(await wes.get("/you/tasks"))["tasks"] == []

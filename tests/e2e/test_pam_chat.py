@@ -7,7 +7,9 @@ import os
 import re
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import httpx
 
@@ -228,3 +230,28 @@ def test_in_process_mode_says_why_a_message_is_refused_and_goes_on(
     out = pam_chat("--local", typed="a" * 4500 + "\nspent $6 on ice today\n", env=env)
     assert "error: Invalid message — message: String should have at most 4000" in out
     assert "pam> Done — logged $6.00" in out
+
+
+def test_the_computers_time_zone_is_the_devices(
+    local_server: RunningServer, own_database: str, tmp_path: Path
+) -> None:
+    """try18: `pam chat` sent no time zone (the web page sends the browser's), so "today"
+    was read on the profile's clock wherever the terminal was. The computer's zone (TZ,
+    else /etc/localtime) is now the device's, over the socket and in-process; a profile
+    a day ahead (Kiritimati, UTC+14) shows it: Pago Pago (UTC-11) is always a day behind."""
+    token = httpx.get(f"{local_server.url}/api/v1/dev/token").json()["token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    profile = f"{local_server.url}/api/v1/you/profile"
+    httpx.patch(
+        profile, json={"timezone": "Pacific/Kiritimati"}, headers=headers
+    ).raise_for_status()
+    env = {"DATABASE_URL": own_database, "PAM_MODEL": "offline", "PAM_DATA_DIR": str(tmp_path)}
+    try:
+        zone = {"TZ": "Pacific/Pago_Pago"}
+        pam_chat("--server", local_server.url, typed="spent $3.10 on ice today\n", env=zone)
+        pam_chat("--local", typed="spent $3.20 on ice today\n", env={**env, **zone})
+        today = datetime.now(ZoneInfo("Pacific/Pago_Pago")).date().isoformat()
+        days = {e["amount"]: e["date"] for e in local_expenses(local_server)}
+        assert (days.get(3.1), days.get(3.2)) == (today, today), days
+    finally:
+        httpx.patch(profile, json={"timezone": "Australia/Sydney"}, headers=headers)

@@ -54,6 +54,16 @@ class UserDb:
     zone: str | None = None
 
 
+async def one_writer(db: UserDb, what: str) -> None:
+    """Wait until no other transaction of this user's is writing `what` (a name: "pantry",
+    "crons"), and hold that until this transaction ends: a check for what is there and
+    the write after it are then one step, so racing requests cannot both pass the check
+    (two identical adds at once both adding, or a cap passed)."""
+    await db.conn.execute(
+        "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (f"{what}:{db.user_id}",)
+    )
+
+
 async def locked_row(db: UserDb, table: str, columns: str, row_id: UUID) -> DictRow | None:
     """The user's row `row_id` of `table` (its `columns`), locked for a change; None when
     there is none or it is another user's (the caller says so the same way for both)."""

@@ -34,7 +34,7 @@ from langgraph.store.base import (
 from psycopg import sql
 
 from tools.db.pool import Pool
-from tools.db.scope import UserDb, user_db
+from tools.db.scope import UserDb, one_writer, user_db
 
 LIVE = "(expires_at IS NULL OR expires_at > now())"
 COLUMNS = "namespace, key, value, created_at, updated_at"
@@ -189,9 +189,7 @@ class UserStore(BaseStore):
         held = "SELECT 1 FROM store_items WHERE namespace = %s AND key = %s"
         if await (await db.conn.execute(held, (namespace, key))).fetchone() is not None:
             return  # a replacement
-        await db.conn.execute(
-            "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (f"store:{db.user_id}",)
-        )
+        await one_writer(db, "store")
         count = "SELECT count(*) AS n FROM (SELECT 1 FROM store_items LIMIT %s) AS held"
         row = await (await db.conn.execute(count, (self._max_items,))).fetchone()
         if row is not None and row["n"] >= self._max_items:

@@ -11,7 +11,7 @@ from uuid import UUID
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, PlainSerializer
 
-from tools.db.scope import Query, UserDb, locked_row, set_columns
+from tools.db.scope import Query, UserDb, locked_row, one_writer, set_columns
 from tools.format import KM_PER_MILE, LITRES_PER_GALLON, money, volume
 from tools.profile import load_profile, local_today
 from tools.types import Action, ActionError, ActionResult, Args, Table, UiAction, not_found
@@ -240,6 +240,9 @@ def unknown_vehicle(name: str, vehicles: list[VehicleOut]) -> ActionError:
 async def add_vehicle(db: UserDb, args: AddVehicleArgs) -> VehicleResult:
     if args.year is not None and args.year > local_today(db, await load_profile(db)).year + 1:
         raise ActionError(f"A {args.year} model year is in the future.", field="year")
+    # Adds at once wait here, so the race's losers are told the name too, not the unique
+    # index's "That already exists." (try18)
+    await one_writer(db, "vehicles")
     taken = await db.conn.execute(
         "SELECT name FROM vehicles WHERE user_id = %s AND lower(name) = lower(%s)",
         (db.user_id, args.name),

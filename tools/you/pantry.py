@@ -11,7 +11,7 @@ from uuid import UUID
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
-from tools.db.scope import UserDb, locked_row, set_columns
+from tools.db.scope import UserDb, locked_row, one_writer, set_columns
 from tools.format import counted, first_few
 from tools.profile import load_profile, local_today
 from tools.types import Action, ActionError, Args, Table, UiAction
@@ -29,8 +29,9 @@ def _hundredths(value: Decimal) -> Decimal:
     return rounded
 
 
+MAX_QUANTITY = Decimal("100000")
 Quantity = Annotated[
-    Decimal, Field(gt=0, le=Decimal("100000"), allow_inf_nan=False), AfterValidator(_hundredths)
+    Decimal, Field(gt=0, le=MAX_QUANTITY, allow_inf_nan=False), AfterValidator(_hundredths)
 ]
 Unit = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20)]
 
@@ -74,7 +75,52 @@ class AddPantryItemArgs(Args):
     )
 
 
+async def _same_item(db: UserDb, args: AddPantryItemArgs) -> dict[str, Any] | None:
+    """The user's row of this item (its name in any case, the same unit and use-by day),
+    locked for a change; None when there is none."""
+    cur = await db.conn.execute(
+        f"SELECT {PANTRY_COLUMNS} FROM pantry_items WHERE user_id = %s"
+        " AND lower(name) = lower(%s) AND lower(unit) IS NOT DISTINCT FROM lower(%s)"
+        " AND expiry_date IS NOT DISTINCT FROM %s ORDER BY created_at, id LIMIT 1 FOR UPDATE",
+        (db.user_id, args.name, args.unit, args.expiry_date),
+    )
+    return await cur.fetchone()
+
+
 async def add_pantry_item(db: UserDb, args: AddPantryItemArgs) -> PantryItemResult:
+    """More of an item the pantry has (its name in any case, the same unit and use-by
+    day) is added to that row's count: "12 eggs" twice is 24 eggs, not two rows of 12
+    (try18). Another use-by day is another batch, a row of its own; an item without a
+    count that is there already stays as it is."""
+    await one_writer(db, "pantry")  # two identical adds at once still meet in one row
+    today = local_today(db, await load_profile(db))
+    same = await _same_item(db, args)
+    if same is not None and (same["quantity"] is None) == (args.quantity is None):
+        before = _item(same, today)
+        if args.quantity is None:
+            return PantryItemResult(
+                summary=f"The pantry already has {_what(before)}{_expiry(before, today)}.",
+                item=before,
+                changed=False,
+            )
+        total = same["quantity"] + args.quantity
+        if total > MAX_QUANTITY:
+            raise ActionError(
+                f"The pantry has {_what(before)} already; {args.quantity:f} more would be"
+                f" over {MAX_QUANTITY:,}.",
+                field="quantity",
+            )
+        merged = await set_columns(
+            db, "pantry_items", {"quantity": total}, same["id"], PANTRY_COLUMNS
+        )
+        item = _item(merged, today)
+        added = _what(item.model_copy(update={"quantity": float(args.quantity)}))
+        return PantryItemResult(
+            summary=f"Added {added} to the pantry: now {_what(item)}{_expiry(item, today)}.",
+            ids=[item.id],
+            ui_actions=[_pantry_ui(item)],
+            item=item,
+        )
     cur = await db.conn.execute(
         "INSERT INTO pantry_items (user_id, name, quantity, unit, expiry_date)"
         f" VALUES (%s, %s, %s, %s, %s) RETURNING {PANTRY_COLUMNS}",
@@ -82,18 +128,11 @@ async def add_pantry_item(db: UserDb, args: AddPantryItemArgs) -> PantryItemResu
     )
     row = await cur.fetchone()
     assert row is not None  # INSERT ... RETURNING always yields the row
-    today = local_today(db, await load_profile(db))
     item = _item(row, today)
-    action = UiAction(
-        type="reload_pantry",
-        entity_type="pantry_item",
-        entity_id=str(item.id),
-        entity_title=item.name,
-    )
     return PantryItemResult(
         summary=f"Added {_what(item)} to the pantry{_expiry(item, today)}.",
         ids=[item.id],
-        ui_actions=[action],
+        ui_actions=[_pantry_ui(item)],
         item=item,
     )
 
@@ -238,7 +277,8 @@ ACTIONS = [
         domain="you",
         args=AddPantryItemArgs,
         fn=add_pantry_item,
-        description="Add food or supplies to the pantry, with quantity, unit and expiry date.",
+        description="Add food or supplies to the pantry, with quantity, unit and expiry date"
+        " (more of an item it has, in the same unit and use-by day, adds to its count).",
     ),
     Action(
         name="list_pantry",

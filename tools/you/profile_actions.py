@@ -99,25 +99,35 @@ class ProfileResult(ActionResult):
 
 
 async def update_profile(db: UserDb, args: UpdateProfileArgs) -> ProfileResult:
-    """Create the profile row on first use, else change only the fields given."""
+    """Create the profile row on first use, else change only the fields given. A first
+    row given no time zone takes the device's, when it said one: a traveller in Perth
+    whose first change was the currency got Sydney's zone, which clients that send no
+    zone (reminders, a terminal on UTC, the doors) then read "today" in (try18)."""
     changes = {
         name: getattr(args, name) for name in PROFILE_FIELDS if getattr(args, name) is not None
     }
-    columns = [sql.Identifier(name) for name in changes]
+    first = dict(changes)
+    if "timezone" not in first and db.zone:
+        first["timezone"] = db.zone
+    columns = [sql.Identifier(name) for name in first]
     # Column names come from PROFILE_FIELDS, never from input; values stay parameters.
     query = sql.SQL(
         "INSERT INTO profiles (user_id, {columns}, updated_at) VALUES (%s, {values}, %s)"
         " ON CONFLICT (user_id) DO UPDATE SET {sets}, updated_at = EXCLUDED.updated_at"
-        " RETURNING {fields}"
+        " RETURNING {fields}, (xmax = 0) AS created"
     ).format(
         columns=sql.SQL(", ").join(columns),
         values=sql.SQL(", ").join(sql.Placeholder() * len(columns)),
-        sets=sql.SQL(", ").join(sql.SQL("{0} = EXCLUDED.{0}").format(c) for c in columns),
+        sets=sql.SQL(", ").join(
+            sql.SQL("{0} = EXCLUDED.{0}").format(sql.Identifier(name)) for name in changes
+        ),
         fields=sql.SQL(", ").join(sql.Identifier(name) for name in PROFILE_FIELDS),
     )
-    cur = await db.conn.execute(query, (db.user_id, *changes.values(), db.now))
+    cur = await db.conn.execute(query, (db.user_id, *first.values(), db.now))
     row = await cur.fetchone()
     assert row is not None  # INSERT ... RETURNING always yields the row
+    if row.pop("created") and "timezone" not in changes and db.zone:
+        changes["timezone"] = f"{db.zone} (this device's)"
     profile = ProfileOut(**{**row, "currency": row["currency"].strip()})
     said = "; ".join(
         f"{_LABELS.get(name, name.replace('_', ' '))} {value}" for name, value in changes.items()

@@ -15,12 +15,15 @@ from uuid import UUID
 
 from pydantic import Field, StringConstraints
 
-from tools.db.scope import UserDb
+from tools.db.scope import UserDb, one_writer
 from tools.format import and_list
 from tools.types import Action, ActionError, ActionResult, Args, Table, UiAction, not_found
+from tools.values import Shown
 from tools.you.models import ShoppingAddResult, ShoppingItemOut, ShoppingListResult
 
-ItemName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+ItemName = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), Shown
+]
 
 
 async def _select_items(db: UserDb) -> list[ShoppingItemOut]:
@@ -40,6 +43,7 @@ class AddToShoppingListArgs(Args):
 
 async def add_to_shopping_list(db: UserDb, args: AddToShoppingListArgs) -> ShoppingAddResult:
     """Items already on the list (not yet ticked off) are skipped, ignoring case."""
+    await one_writer(db, "shopping")  # adds at once of one item added it twice (try18)
     # Folded name -> the name as it is on the list, to say what was skipped.
     listed = {i.name.casefold(): i.name for i in await _select_items(db) if not i.checked}
     new: list[str] = []

@@ -135,7 +135,8 @@ class UpdateTaskArgs(Args):
     )
     priority: Priority | None = Field(default=None, description="How urgent.")
     status: Annotated[Literal["open", "done"], BeforeValidator(lowercase)] | None = Field(
-        default=None, description="open: a task ticked off by mistake opened again."
+        default=None,
+        description="open: a task ticked off by mistake opened again; done: ticked off.",
     )
 
 
@@ -168,7 +169,9 @@ async def update_task(db: UserDb, args: UpdateTaskArgs) -> TaskResult:
     if task == before:
         said = f"{_describe(task, today)} already reads so."
         return TaskResult(summary=said, task=task, changed=False)
-    state = " (open again)" if before.status == "done" and task.status == "open" else ""
+    # A change of status is said: "done" ticked a task off and said only its title (try18)
+    state = {"open": " (open again)", "done": " (ticked off)"}[task.status]
+    state = state if task.status != before.status else ""
     return TaskResult(
         summary=f"Updated the task: now {_describe(task, today)}{state}.",
         ids=[task.id],
