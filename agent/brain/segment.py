@@ -702,6 +702,19 @@ _REMEMBER_OPEN = re.compile(
 )
 
 
+_WH_OPEN = re.compile(
+    r"^(?:(?:and|also|oh|so|plus)\b[,]?\s+)*(?:what'?s|what is|what are|how'?s|how is|when'?s"
+    r"|when is|where'?s|where is|is there|are there|any)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_after(sentence: str, asked_before: bool) -> bool:
+    """A question with no mark after a sentence that asked PAM ("…? and what's the
+    forecast for Banff") asks too."""
+    return asked_before and bool(_WH_OPEN.match(sentence.strip()))
+
+
 def _commands_first(sentence: str, today: date, recent_kind: str | None) -> bool:
     """Whether a message's first sentence is a command with a request of its own."""
     if _DETAIL.match(sentence) or not (
@@ -1145,8 +1158,11 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
     # a command is addressed after another sentence ("did that work? like it again"); a
     # first sentence that commands keeps the sentences after it as its details ("save X
     # as a mechanic, they were quick. 4 stars")
+    asked_before = _addressed(sentences[0])
     asked = [
-        (_addressed(s) or (i > 0 and bool(_IMPERATIVE.match(s)))) and not _DETAIL.match(s)
+        # ("any trips booked? and what's the forecast for X": a question after one asks too)
+        (_addressed(s) or (i > 0 and (bool(_IMPERATIVE.match(s)) or _asks_after(s, asked_before))))
+        and not _DETAIL.match(s)
         for i, s in enumerate(sentences)
     ]
     # "Log 40 for fuel. And can you add milk?": a first sentence that commands is a request
