@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 _WORD = re.compile(r"[\w']+")
+_JOINER_LEFT = re.compile(r"(?:[\s,;]+(?:and|also|then|plus|oh|so))+[\s,;]*$", re.I)
 
 
 def typed_span(raw: str, own: str, after: str | None) -> str:
@@ -26,4 +27,5 @@ def typed_span(raw: str, own: str, after: str | None) -> str:
     )
     if found is None:
         return raw
-    return raw[: found.start()].rstrip(" ,;-")
+    # (the word that joined the next request is not the note's: "… Smith. And can you …")
+    return _JOINER_LEFT.sub("", raw[: found.start()]).rstrip(" ,;-")

@@ -697,7 +697,8 @@ def _after_story(text: str) -> str:
 # is a reminder's words, read by its own rules)
 _REMEMBER_OPEN = re.compile(
     r"^(?:(?:ok|okay|so|now|and|oh|also|then|right|just)\b[,.!]?\s+)*(?:please\s+|pls\s+)?"
-    r"remember\b(?! to\b)",
+    # ("remember when we got bogged …" recalls a story)
+    r"remember\b(?! (?:to|when|how|the time|that time)\b)",
     re.IGNORECASE,
 )
 
