@@ -261,6 +261,8 @@ def bare_numbers(text: str) -> list[Amount]:
     for m in _BARE.finditer(text):
         if _MODEL_YEAR.match(m["num"]) and _MODEL_AFTER.match(text, m.end()):
             continue
+        if len(m["num"]) == 2 and re.search(r"(?:^|\s)'$", text[max(0, m.start() - 2) : m.start()]):
+            continue  # "back in '09": a year cut short, no money
         value = _number(m["num"])
         # "1.2k": thousands written after the figure (the one number reader's shorthand)
         if value is not None and (end := thousands_after(text, m.end())) is not None:

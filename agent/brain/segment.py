@@ -693,6 +693,38 @@ def _after_story(text: str) -> str:
     return text
 
 
+# "remember …" opening a sentence commands as the verbs of _IMPERATIVE do ("remember to"
+# is a reminder's words, read by its own rules)
+_REMEMBER_OPEN = re.compile(
+    r"^(?:(?:ok|okay|so|now|and|oh|also|then|right|just)\b[,.!]?\s+)*(?:please\s+|pls\s+)?"
+    # ("remember when we got bogged …" recalls a story)
+    r"remember\b(?! (?:to|when|how|the time|that time)\b)",
+    re.IGNORECASE,
+)
+
+
+_WH_OPEN = re.compile(
+    r"^(?:(?:and|also|oh|so|plus)\b[,]?\s+)*(?:what'?s|what is|what are|how'?s|how is|when'?s"
+    r"|when is|where'?s|where is|is there|are there|any)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_after(sentence: str, asked_before: bool) -> bool:
+    """A question with no mark after a sentence that asked PAM ("…? and what's the
+    forecast for Banff") asks too."""
+    return asked_before and bool(_WH_OPEN.match(sentence.strip()))
+
+
+def _commands_first(sentence: str, today: date, recent_kind: str | None) -> bool:
+    """Whether a message's first sentence is a command with a request of its own."""
+    if _DETAIL.match(sentence) or not (
+        _IMPERATIVE.match(sentence) or _REMEMBER_OPEN.match(sentence)
+    ):
+        return False
+    return any(p.intent for p in _split(sentence, today, recent_kind))
+
+
 def _addressed(sentence: str) -> bool:
     text = sentence.rstrip()
     return bool(_ADDRESSED.match(text) or _ASKED_AFTER.search(text)) or text.endswith("?")
@@ -1127,16 +1159,32 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
     # a command is addressed after another sentence ("did that work? like it again"); a
     # first sentence that commands keeps the sentences after it as its details ("save X
     # as a mechanic, they were quick. 4 stars")
+    asked_before = _addressed(sentences[0])
     asked = [
-        (_addressed(s) or (i > 0 and bool(_IMPERATIVE.match(s)))) and not _DETAIL.match(s)
+        # ("any trips booked? and what's the forecast for X": a question after one asks too)
+        (_addressed(s) or (i > 0 and (bool(_IMPERATIVE.match(s)) or _asks_after(s, asked_before))))
+        and not _DETAIL.match(s)
         for i, s in enumerate(sentences)
     ]
+    # "Log 40 for fuel. And can you add milk?": a first sentence that commands is a request
+    # of its own when a later one is addressed too (it keeps the sentences after it as its
+    # details only when none is)
+    first = not asked[0] and any(asked[1:]) and _commands_first(sentences[0], today, recent_kind)
+    if all(asked) and all(_addressed(s) for s in sentences):
+        # "I need you to remember X. And can I get you to put Y on for Saturday?": each
+        # sentence addressed to PAM asks on its own, when each holds a request
+        each = [_split(s, today, recent_kind) for s in sentences]
+        if all(any(p.intent for p in own) for own in each):
+            return [p for own in each for p in own]
     if not any(asked) or all(asked):
         return _split(text, today, recent_kind)
     pieces: list[Piece] = []
     context: list[str] = []
     talk = False  # a sentence asks PAM for what only talk gives ("could you recommend a novel?")
     for sentence, addressed in zip(sentences, asked, strict=True):
+        if first and sentence is sentences[0]:
+            pieces += _split(sentence, today, recent_kind)
+            continue
         if pieces and not context and (detail := _DETAIL.match(sentence)):
             # "… to-do list? Make it high priority, …": a detail of that request, read as
             # "…, high priority" (the rest of the sentence is the user's reason)

@@ -313,7 +313,10 @@ def remember(text: str, env: Env) -> Draft:
     # The separator run is read from its start only: from each of its n characters it
     # would be read to its end again, O(n^2) on "remember " + ";" * 4,000.
     said = re.match(
-        rf"^(.+?)(?<![\s,;.-])[\s,;.-]+(?:please\s+)?(?:{_NOTE})(?:\s+(?:that|this|it))?[\s.!]*$",
+        rf"^(.+?)(?<![\s,;.-])[\s,;.-]+(?:please\s+)?(?:(?:{_NOTE})(?:\s+(?:that|this|it))?"
+        # ("…, keep that in mind for later")
+        r"|(?:keep|bear|have) (?:that|this|it) in mind)"
+        r"(?:\s+for (?:later|the future|next time))?[\s.!]*$",
         text,
         _I,
     )

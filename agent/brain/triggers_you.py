@@ -250,7 +250,13 @@ YOU: list[tuple[str, int, str]] = [
         r"|shopping list|grocery list|list)\s*(?:too|as well|please|pls|thanks|ta)?\s*[.!]*$",
     ),
     # "need milk", "need a dozen eggs"; "need a coffee" is a want (A_WANT)
-    ("add_to_shopping_list", 8, r"^(?:we |i )?need (?:more |some )?(?!to\b)(?!an? )\w"),
+    # ("I need you to remember …", "we need someone to look at it": work asked of someone)
+    (
+        "add_to_shopping_list",
+        8,
+        r"^(?:we |i )?need (?:more |some )?(?!to\b)(?!an? )"
+        r"(?!(?:you|ya|u|someone|somebody|him|her|them|us|me) to\b)\w",
+    ),
     ("add_to_shopping_list", 8, rf"^(?:we |i )?need an? (?:{_MEASURE})\b"),
     # a thing needed, said with the list as its place: "I need a gas bottle refill on the
     # list", "we want dog food on the shopping" (a verb of putting left out)
@@ -377,7 +383,12 @@ YOU: list[tuple[str, int, str]] = [
         r" (?:my|our|your|the) (?:notes?|memory|memories)\b",
     ),
     ("remember", 9, rf"^{_JOINED}(?:please\s+)?(?:{_NOTE})\b(?!\s+to\b)"),
-    ("remember", 8, r"\b(?:please |can you |could you )remember\b(?! to\b)"),
+    # ("I need you to remember …", "we'd like you to remember …": the asker's need is the ask)
+    (
+        "remember",
+        8,
+        r"\b(?:please |can you |could you |(?:need|want|like) (?:you|ya|u) to )remember\b(?! to\b)",
+    ),
     # "I should like you to bear in mind …", "would you keep this in mind from now on"
     ("remember", 9, r"\b(?:bear|keep|have) (?:this |that |it )?in mind\b"),
     # A fact given for later, set off by its marker; weaker than any request it holds

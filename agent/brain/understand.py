@@ -42,6 +42,7 @@ from agent.brain.intents import OTHER_SENSE, READINGS, STRONG, other_sense
 from agent.brain.kept_in import store_for_it
 from agent.brain.ours import compared_to_told
 from agent.brain.own_rows import asked_about
+from agent.brain.own_span import typed_span
 from agent.brain.places import named_town, town_after_word
 from agent.brain.pointing import points_back
 from agent.brain.preamble import set_aside_preamble
@@ -152,7 +153,19 @@ def _read(convo: Convo, index: int, kind: str | None, depth: int) -> Reading:
     # the words as typed, for posts and notes, with the marks said and no greeting to PAM
     raw = not_forget(set_aside_preamble(set_aside(undictate(unshout(raw)))))
     pieces = _pieces(text, convo.env.today, kind)
-    fresh = [Request(p.intent.tool, p.text, raw) for p in pieces if p.intent]
+    asking = [p for p in pieces if p.intent]
+    fresh = [
+        Request(
+            p.intent.tool,
+            p.text,
+            # a note or a post ends where the next request begins
+            typed_span(raw, p.text, asking[i + 1].text if i + 1 < len(asking) else None)
+            if p.intent.tool in OWN_WORDS
+            else raw,
+        )
+        for i, p in enumerate(asking)
+        if p.intent
+    ]
     waiting = asked(_replies(convo.history, index))
     prev = _human_before(convo.history, index)
     if not fresh and waiting is None and prev is not None and FOLLOW_UP.match(without_ack(text)):
