@@ -455,7 +455,17 @@ _QUOTED = re.compile(
     r"|these days|nowadays|at the moment)\b)"
     # in the past tense only with its rate ("diesel was 2.40 a litre at the roadhouse"): "gas
     # was 58.40 at the shell" tells what a fill came to
-     + r"|\b(?:was|were|went for)\s+" + _SOFTENERS + _PRICE + _RATE + r")",
+    + r"|\b(?:was|were|went for)\s+"
+    + _SOFTENERS
+    + _PRICE
+    + _RATE
+    + r")"
+    # a quote or an estimate got is a price asked, not money paid: "the quote for the new
+    # awning was 900", "the other estimate came in at 1.2k"
+    + r"|\b(?:quote|quotes|estimate|estimates|quoted price)\b[^.?!]{0,40}?"
+    r"\b(?:was|were|is|are|came (?:in )?(?:at|to)|comes? (?:in )?(?:at|to)|of)\s+"
+    + _SOFTENERS
+    + r"(?:[$£€]\s?)?\d",
     _I,
 )
 
@@ -525,7 +535,19 @@ def price_quoted(text: str) -> bool:
     """Whether `text` quotes what a thing goes for, with no act of buying beside it."""
     if _PUMP_PRICE.search(text) and not _LITRES_SAID.search(text):
         return not _DONE_ACT.search(text)
-    return bool(_QUOTED.search(text) or _DEAR.search(text)) and not _DONE_ACT.search(text)
+    return bool(_QUOTED.search(text) or _DEAR.search(text) or _COMPARED.search(text)) and not (
+        _DONE_ACT.search(text)
+    )
+
+
+# Prices set against each other: "a pie here is 6, back home it was 4.50, which is dearer?",
+# "is 2.10 a litre cheaper than at home?" (which costs more, nothing bought).
+_COMPARED = re.compile(
+    r"\b(?:which|what)(?:'s| is| was| one is| one was| one's)\s+(?:the\s+)?(?:dearer|cheaper"
+    r"|pricier|more expensive|less expensive|better value|cheapest|dearest|priciest)\b"
+    r"|\b(?:dearer|cheaper|pricier|more expensive|less expensive) than\b[^.!]*\?",
+    _I,
+)
 
 
 def unreal_act(text: str, tool: str) -> bool:
@@ -657,7 +679,8 @@ _BLANKS = re.compile(r"\s{2,}")
 # strangers. (The household — "the wife", "my husband", "the missus" — is not here: what
 # they paid is the couple's money.)
 _OTHERS = (
-    r"(?:(?:my|our) (?:mate|mates|friend|friends|sister|brother|cousin|cousins|neighbou?rs?"
+    r"(?:(?:my|our) (?:mate|mates|friend|friends|buddy|buddies|pal|pals|bestie|sister|brother"
+    r"|cousin|cousins|neighbou?rs?"
     r"|dad|mum|mom|mother|father|parents|uncle|aunt|auntie|nan|nanna|grandad|boss"
     r"|sister-in-law|brother-in-law|in-laws|workmate|colleague|old man|old lady)"
     r"|the (?:neighbou?rs|bloke|guy|lady|couple|people|folks|mob|fella|woman|man"
@@ -690,6 +713,25 @@ _OTHERS_DID = re.compile(
     r"(?: and [A-Z][a-z]+)?(?i:\s+" + _SAYING + r"\b|'s been\b))"
     # what it cost someone else: "my mate's service cost him 900"
     r"|\b(?i:cost|costs|set|sets|charged|stung) (?i:him|her|them)\b",
+)
+# What the user read or saw somewhere, passed on: "saw a post on facebook that the road's
+# shut", "read an article saying diesel will hit 2.50" (told, not a post to write).
+_SEEN_SAID = re.compile(
+    r"^(?:(?:hey|hi|so|oh|and|but|apparently|pam|mate|well|i)\W+)*"
+    r"(?:i\s+)?(?:saw|seen|read|spotted|came across|heard)\s+(?:a|an|the|this|some|someone'?s)\s+"
+    r"(?:post|posts|ad|advert|article|sign|notice|story|thing|comment|review|video)\b"
+    r"[^.?!]{0,40}?\b(?:that|saying|says|said|about)\b",
+    re.IGNORECASE,
+)
+# A bill of someone else's, or one said not to be ours: "my sister's vet bill came to 300",
+# "the neighbours' new awning cost a fortune, 2 grand", "glad it wasn't mine".
+_THEIR_BILL = re.compile(
+    r"(?:^(?i:(?:hey|hi|so|oh|and|but|apparently|pam|mate|well)\W+)*)(?i:"
+    + _OTHERS
+    + r")(?:'s|'(?=\s))\s+(?:[\w-]+\s+){0,3}?(?i:bill|invoice|tab|fine|rego|insurance|service"
+    r"|repairs?|fees?|rent|quote)\b"
+    r"|\b(?i:(?:it|that|which|this one)\s+(?:wasn'?t|was not|isn'?t|is not|'s not)\s+(?:mine|ours)"
+    r"|glad it wasn'?t (?:me|us|mine|ours))\b"
 )
 # Someone else named, then told of as "he", "his …": "my friend Kenji, his van had a flat near
 # Uluru", "a bloke at the caravan park, he paid 90 for a new battery". Their doing.
@@ -962,6 +1004,9 @@ def mood_told(text: str) -> Mood | None:
         or _HOUSEHOLD_SAID.search(text)
         or _OTHERS_THEN_HE.search(text)
         or _THEIRS.search(text)
+        or _SEEN_SAID.search(text)
+        # (not one we paid for them: "we covered my sister's vet bill, paid 300")
+        or (_THEIR_BILL.search(text) and not _WE_DID.search(text))
         or (_THEY_DID.search(text) and not _WE_DID.search(text) and not _HOUSEHOLD.search(text))
     ):
         return "others"

@@ -30,7 +30,9 @@ _FRAME = re.compile(
     r"(?: (?:could|would|can|might|will))?"
     r"|(?:would|could|will) (?:you|ya|u) be able to|are (?:you|ya|u) able to"
     r"|(?:is it|would it be) possible (?:for (?:you|ya|u) )?to|do (?:you|ya|u) think (?:you|ya|u)"
-    r" (?:could|can)|(?:is there )?any chance (?:you|ya|u) (?:could|can|would|might))"
+    r" (?:could|can)|(?:is there )?any chance (?:you|ya|u) (?:could|can|would|might)"
+    # "can I get you to add …", "could I ask you to log …": the user asking PAM to do it
+    r"|(?:can|could|may|might) (?:i|we) (?:get|ask|have) (?:you|ya|u)(?: to)?)"
     r"(?:\s+(?:possibly|please|kindly|just|maybe|quickly))*\s+",
     re.IGNORECASE,
 )

@@ -190,6 +190,8 @@ _CUED = re.compile(
     rf"\s+(?:me\s+|us\s+|about\s+|around\s+|roughly\s+)?{_SIGN}(?P<num>{_NUM})(?P<k>k)?\b"
     r"(?!\s*(?:%|percent|l\b|lt|ltr|litres?|liters?|km|kms|kg|g\b|ml|am\b|pm\b|:|/|st\b|nd\b"
     r"|rd\b|th\b|days?|weeks?|months?|years?|hours?|mins?|minutes?|stars?|people|nights?"
+    # (a temperature is no money: "the fridge sits at about 3 degrees")
+    r"|degrees?\b|deg\b|°|celsius\b|fahrenheit\b"
     # ("there were 3 of us", "for 2 adults": people counted, not money)
     r"|of\s+(?:us|them)\b|adults?\b|persons\b|ppl\b|pax\b|guests\b)|" + _OF_MONTH + ")",
     re.IGNORECASE,
@@ -226,7 +228,8 @@ _BARE_AFTER = re.compile(
     r"\s*(?:%|st\b|nd\b|rd\b|th\b|:\d|/|am\b|pm\b)|(?:v|volts?|w|watts?|ah|amps?|kw|kwh|mah"
     r"|hp|cc|psi|kpa|mm|cm|m|km|kms|kg|g|l|ml|°\w?)\b"
     r"|[\s-]?(?:kilos?|kilograms?|kilogrammes?|grams?|grammes?|tonnes?|litres?|liters?|lt"
-    r"|metres?|meters?|inch(?:es)?|foot|feet|ft|gallons?|gal|volt|watt|amp)\b"
+    r"|metres?|meters?|inch(?:es)?|foot|feet|ft|gallons?|gal|volt|watt|amp"
+    r"|degrees?|deg|celsius|fahrenheit)\b"
     # a distance or a reading with a blank before its unit ("148,200 km") is no money either
     r"|\s+(?:km|kms|klms|kilomet(?:re|er)s?|miles?|mi)\b"
     # a count of nights, days or people is no price ("a stop there for 2 nights", "the 3 of

@@ -44,6 +44,7 @@ from agent.brain.intents import (
 )
 from agent.brain.learned import guess, probability
 from agent.brain.money import best_amount, currency_named
+from agent.brain.only_that import taken_back
 from agent.brain.ranges import find_range
 from agent.brain.reminders import DETAIL as REMINDER_DETAIL
 from agent.brain.row_acts import ACTS as ROW_ACTS
@@ -111,7 +112,8 @@ _ACTS_ON_BEFORE = re.compile(
 # puts in (a word or three of the reading may come first)
 _PUT_THAT_IN = re.compile(
     r"^(?:[\w'-]+[\s,;:—–-]+){0,3}?(?:and |so |then )?(?:please |pls |can you |could you )?"
-    r"(?:pop|put|stick|chuck|bung|log|add|save|record|note|jot|enter|write|keep)\s+"
+    r"(?:pop|put|stick|chuck|bung|log|add|save|record|note|jot|enter|write|keep|remember"
+    r"|memori[sz]e)\s+"
     r"(?:that|it|them|those|this|these|all that)(?:\s+(?:down|in|on|into|onto|to|for)\b.*)?"
     r"\W*$",
     re.IGNORECASE,
@@ -809,6 +811,9 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
     pieces = _requests(text, today, recent_kind)
     pieces = _jobs_listed(_on_the_one_named(_acted_on(_verb_carried(pieces))), today)
     pieces = _each_post(_each_done(pieces))
+    if any(taken := taken_back(text, [p.intent.tool if p.intent else None for p in pieces])):
+        # "… and beans to the shopping list — no wait, just the pantry": one place kept
+        pieces = [p for p, dropped in zip(pieces, taken, strict=True) if not dropped]
     if holds_back_unasked(text):
         pieces = [
             Piece(p.text, None) if p.intent and p.intent.tool in WRITES else p for p in pieces
@@ -1226,6 +1231,20 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
             # "add the camper - 2019 Jayco? No wait, the ute I mean, …": the request put
             # right, read whole (repairs.py puts the later values over the earlier)
             pieces[-1] = Piece(f"{before.text} {sentence}", before.intent)
+            continue
+        if (
+            not addressed
+            and not context
+            and before is not None
+            and before.intent is not None
+            and before.intent.tool in DETAILED
+            and not re.search(r"\d", before.text)
+            and (same := classify(sentence, today, recent_kind)) is not None
+            and same.tool == before.intent.tool
+        ):
+            # "Could you log a service for the van? Oil and filter today, 84,200 km, £180.":
+            # a request with no values, then its values in a sentence of their own
+            pieces[-1] = Piece(f"{before.text.rstrip(' ?.!')}, {sentence}", before.intent)
             continue
         if not addressed:
             context.append(sentence)
@@ -1751,6 +1770,8 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 and (
                     intent is None
                     or (DOMAIN[intent.tool] == DOMAIN[prev.tool] and intent.score <= prev.score)
+                    # ("…, Jan doesn't eat pork, remember that": the same write, said again)
+                    or intent.tool == prev.tool
                 )
                 and not re.search(r"\d", chunk)
                 and _PUT_THAT_IN.match(chunk.strip())

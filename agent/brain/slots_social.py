@@ -330,6 +330,10 @@ def create_post(text: str, env: Env) -> Draft:
     draft.put("group", group)
     draft.put("content", content[:5000] if content else None)
     head = text[: told.start("mark")] if told else text.split(":")[0]
+    # who it is for is said in the request, not in what was told before it: "Margaret says
+    # hi to everyone, post in X that …" is a group post
+    if asked := re.search(r"\b(?:post|share|put up|tell|announce|let)\b", head, _I):
+        head = head[asked.start() :]
     # ("all" for everyone, not "all good" / "all sorted" / "all right")
     everyone = (
         r"\b(?:public|publicly|everyone|all(?!\s+(?:good|sorted|right|ok|okay|fine|set)\b))\b"

@@ -16,7 +16,9 @@ _PARTS = {
 }  # fmt: skip
 _AMPM = r"(a\.?m\.?|p\.?m\.?)"
 _NOT_MEASURE = (
-    r"(?!\s*(?:km|kms|k\b|l\b|lt|litres?|%|/|,\d|\.\d|stars?|days?|weeks?|nights?|people|x\b))"
+    r"(?!\s*(?:km|kms|k\b|l\b|lt|litres?|%|/|,\d|\.\d|stars?|days?|weeks?|nights?|people|x\b"
+    # (a temperature: "the fridge holds at about 4 degrees")
+    r"|degrees?\b|deg\b|°))"
 )
 _PATTERNS = (
     re.compile(rf"\b(?:at|@|by|from|around|about|for)?\s*(\d{{1,2}})[:.](\d{{2}})\s*{_AMPM}", _I),

@@ -31,6 +31,13 @@ _STORE = r"pantry|cupboard|fridge|freezer"
 _OFF = r"expir\w+|use[- ]by|best before|go(?:es|ing)? (?:off|bad|mouldy|stale)|out of date|spoil\w*"
 # how long a thing keeps, said of it: "it is good until 1.6.2027", "they keep till Friday"
 _OFF += r"|\bgood (?:until|till|til|thru|through)\b|\bkeeps? (?:good )?(?:until|till|til)\b"
+# "going off" said of creatures, a crowd or a device is noise, not food spoiling: "the
+# kookaburras are going off", "the pub was going off", "my phone keeps going off"
+_LIVELY = (
+    r"\b(?:birds?|kookaburras?|galahs?|cockatoos?|cockies|corellas?|crows?|magpies?|roosters?"
+    r"|chooks?|frogs?|cicadas?|crickets?|dogs?|kids|crowd|party|pub|alarms?|phones?|fireworks"
+    r"|smoke alarm|the footy)\b[^.,;!?]{0,25}?\b(?:go(?:es|ing)?|went|gone) off\b"
+)
 # a quantity that makes "need a …" a purchase: "need a loaf of bread", "a dozen eggs"
 _MEASURE = (
     r"loaf|dozen|bag|bottle|packet|pack|tin|can|jar|box|carton|tub|block|bunch|kilo|litre"
@@ -214,7 +221,11 @@ YOU: list[tuple[str, int, str]] = [
         r"\b(?:complete|finish|close|do)\s+(?:task|to-?do|job)\s+(?:number\s+|no\.?\s*|#)?\d{1,4}\b",
     ),
     ("complete_task", 8, r"\bthat'?s done\b|\bi did (?:the|it)\b"),
-    ("add_pantry_item", 8, rf"\b(?:{_HAVE})\b.{{0,50}}\b(?:{_STORE})\b|\b(?:{_OFF})\b"),
+    (
+        "add_pantry_item",
+        8,
+        rf"\b(?:{_HAVE})\b.{{0,50}}\b(?:{_STORE})\b|^(?!.*{_LIVELY}).*?\b(?:{_OFF})\b",
+    ),
     ("add_pantry_item", 8, rf"\b(?:in|into) the (?:{_STORE})\b"),
     ("add_pantry_item", 8, r"^(?:the )?(?:pantry|cupboard|fridge|freezer)\s*[:-]"),
     ("list_pantry", 9, rf"\b(?:{_LOOK}|anything|what do)\b.{{0,30}}\b(?:{_STORE}|{_OFF})\b"),
