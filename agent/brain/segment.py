@@ -207,6 +207,10 @@ _PAID_OWN = re.compile(
     r"(?:paid|spent|forked out|shelled out)\b",
     re.IGNORECASE,
 )
+# A figure said as a price by its verb: "charged me 240", "cost us 95".
+_CHARGED = re.compile(
+    r"\b(?:charged|charge|cost|paid|billed)\b(?:\s+(?:me|us|him|her|them))?\s+\$?\d", re.I
+)
 # Money said as money: a sign, a unit, cents.
 _MONEY_SAID = re.compile(
     r"[$£€]|\d\.\d\d\b|\b(?:dollars?|bucks|quid|cents|grand|aud|usd|nzd)\b", re.IGNORECASE
@@ -1727,9 +1731,9 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 prev
                 and prev.tool in ("log_maintenance", "log_fuel")
                 and not re.search(r"\d", chunk)
-                and _PUT_THAT_IN.match(chunk.strip())
+                and _POINTS.search(chunk)
                 and filed_under(chunk)
-                and _MONEY_SAID.search(text[s0:e0])
+                and (_MONEY_SAID.search(text[s0:e0]) or _CHARGED.search(text[s0:e0]))
             ):
                 # "… charged me 189.99 for a new belt, put that down as an expense under
                 # repairs": the money of the work, filed in a category of spending
