@@ -15,7 +15,9 @@ _I = re.IGNORECASE
 # An opening that asks: a question word or an auxiliary verb first (after a greeting).
 _LEAD = r"^(?:(?:hey|hi|g'day|ok|okay|so|and|but|um|oh|quick one|pam|mate)\b[,!]?\s+)*"
 _ASKING = re.compile(
-    _LEAD + r"(?:(?:what|what's|whats|which|who|whose|why|how|how's|hows|any|anything)\b"
+    # ("what a drive that was!", "what an arvo": an exclamation tells, it asks nothing)
+    _LEAD
+    + r"(?:(?:what(?!\s+an?\s)|what's|whats|which|who|whose|why|how|how's|hows|any|anything)\b"
     r"|(?:when|where)\s+(?:is|are|was|were|do|does|did|will|can|should|have|has)\b|(?:when|where)'s\b"
     # ("is done already" with no "?" is a learner's "it is done": it tells)
     r"|(?:is|isn't|are|aren't)\b(?!\s+(?:all\s+|already\s+)?(?:done|finished|sorted|completed)\b[^?]*$)"

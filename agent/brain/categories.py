@@ -257,16 +257,23 @@ def find_category(
 
 
 # Single words of the table, for typos ("grocries", "desiel"): long enough to be safe.
+# Counts in a pattern's context ("for three nights") name no category: taken as words,
+# "there" (the letters of "three") was read as camping.
+_COUNT_WORDS = frozenset(
+    ("three", "seven", "eight", "eleven", "twelve", "twenty", "thirty", "forty", "fifty")
+)
 _WORDS = {
     word: category
     for category, _weight, words in reversed(_TABLE)
     for word in re.findall(r"(?<![\\?(])\b[a-z]{5,}\b(?![?(\\])", words)
+    if word not in _COUNT_WORDS
 }
 _STRONG_WORDS = {
     word: category
     for category, weight, words in reversed(_TABLE)
     if weight >= 3
     for word in re.findall(r"(?<![\\?(])\b[a-z]{5,}\b(?![?(\\])", words)
+    if word not in _COUNT_WORDS
 }
 FUZZY_CUTOFF = 85
 

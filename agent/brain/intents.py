@@ -43,6 +43,7 @@ from agent.brain.tasks_done import told_done
 from agent.brain.times import find_time, said_from_now
 from agent.brain.triggers import COMPILED, FILL, MAINT_DONE, MAINT_ITEM, REF, SPEND
 from agent.brain.triggers_wheels import PLACE_KIND
+from agent.brain.triggers_you import OTHERS_PET
 
 _I = re.IGNORECASE
 STRONG = 8  # a score that stands on its own, even as the answer to a question
@@ -378,7 +379,7 @@ def _priced_bare(text: str) -> bool:
             return True
         # a count of things ("6 eggs") or a measure; "71.35 this morning" is a price
         if re.match(
-            r"\s*(?!(?:this|is|was|has|as|its|us|yes)\b)(?:[a-z]+s|kg|g|l|ml|x)\b",
+            r"\s*(?!(?:this|is|was|has|as|its|us|yes)\b)(?:[a-z]+s|kg|g|l|ml|x|mpg|mph|km|k)\b",
             text[hit.end :],
             _I,
         ):
@@ -675,6 +676,17 @@ OTHER_SENSE = {
         r"|just\s+|now\s+)?paid\b(?!\s+(?:in|into|to (?:me|us)|out to (?:me|us))\b)",
         _I,
     ),
+    "update_profile": re.compile(OTHERS_PET, _I),
+    # an economy figure told as news, no question after it: "the truck got like 11 mpg on
+    # the climbs", "she was doing 14 L/100 into the wind" (the figure is given, not asked)
+    "fuel_stats": re.compile(
+        r"\b(?:got|getting|gets|did|doing|does|was|were|averaged|returned|pulled)\s+(?:like\s+"
+        r"|about\s+|around\s+|roughly\s+|only\s+|just\s+|a\s+solid\s+)?\d+(?:\.\d+)?\s*"
+        r"(?:mpg|miles (?:to|per) the gallon|l/100\s*(?:km|k)?"
+        r"|litres (?:per|to the|a) (?:100|hundred))"
+        r"(?![^?]*\?)",
+        _I,
+    ),
     "set_budget": BUDGET_KIND,
     "budget_status": BUDGET_KIND,
     # "feed" for animals is fodder: "the feed for the cattle is getting dear", "stock feed"
@@ -721,7 +733,9 @@ _BREAKDOWN = re.compile(
 # Money filed in a category of the books: "put it as repairs", "file the $60 under fuel"
 _FILED_UNDER = re.compile(
     r"\b(?:put|log|file|class|record|enter|pop|stick|book)\b.{0,50}?\b(?:under|as|in(?:to)? the)"
-    r" (?:the )?(?P<cat>[a-z]+)(?: category)?\b"
+    # ("put that down as an expense under repairs": the row named, then its category)
+    r" (?:the )?(?:an? (?:new )?expense,? (?:under|in|as) (?:the )?)?"
+    r"(?P<cat>[a-z]+)(?: category)?\b"
     # ("put that in the maintenance log": the vehicle's log named, not a category)
     r"(?! (?:log|logbook|log book|history|records?)\b)",
     _I,
@@ -777,6 +791,10 @@ _FOUND_PLACE = re.compile(
 _SHARE_IT = re.compile(
     r"\bshare (?:it|this|that|this one|that one)\b(?!.{0,40}\b(?:saying|that|:))", _I
 )
+
+
+# The row named as an expense: "put that down as an expense", "add it as an expense".
+_AN_EXPENSE = re.compile(r"\bas an? (?:new |separate )?expense\b", _I)
 
 
 def filed_under(text: str) -> bool:
@@ -1062,11 +1080,14 @@ def _classify(text: str, today: date, recent_kind: str | None) -> Candidate | No
     ):
         best = Candidate(where, best.score)  # "new wiper blades - add to the shopping list"
     if (
-        best.tool in ("log_maintenance", "log_fuel")
-        and _MONEY_AS_MONEY.search(text)
+        best.tool in ("log_maintenance", "log_fuel", "plan_trip", "create_event")
+        and (_MONEY_AS_MONEY.search(text) or _AN_EXPENSE.search(text))
         and filed_under(text)
+        and any(c.tool == "add_expense" for c in candidates)
     ):
-        # "put the $180 for the new battery under repairs": money filed in a category
+        # "put the $180 for the new battery under repairs": money filed in a category (a
+        # trip or a day told beside it is the story of the money: "… heading to Rotorua
+        # tomorrow, but today I paid the ferry, 289 dollars, put that under other")
         best = Candidate("add_expense", EXPLICIT)
     if best.tool == "remember" and (noted := _noted_as(text, candidates, today)):
         best = noted

@@ -52,6 +52,7 @@ from agent.brain.row_acts import REPLACES as ACT_REPLACES
 from agent.brain.row_acts import UNKEPT_REPLACES, act_on_row, points_back, unkept
 from agent.brain.shares import DETAIL as SHARE_DETAIL
 from agent.brain.slots import DOMAIN, KIND
+from agent.brain.slots_places import place_kind
 from agent.brain.spelling import correct
 from agent.brain.tasks_done import done_things
 from agent.brain.times import find_time
@@ -172,6 +173,12 @@ _DETAIL_OF = {
         r"(?:fuel\s+|long[\s-]range\s+|main\s+)?tanks?\b|^(?:the\s+)?tanks?\s+(?:holds?|takes|is|of)?\s*\d",
         re.I,
     ),
+    # "… was done today. The next one's due in 6 months.": when the work is due again
+    "log_maintenance": re.compile(
+        r"^(?:and |so )?(?:the )?next(?: one| service| check| inspection)?(?:'s| is| will be)?"
+        r"\s+(?:due|needed)\b",
+        re.I,
+    ),
     # "add a task: check the tyres, high priority": the priority is the task's
     "add_task": re.compile(
         r"^(?:and |it's |its |make it |mark it |set it )?"
@@ -196,6 +203,16 @@ _WHEN_WORDS = re.compile(
 
 
 MONEY = ("add_expense", "add_income")
+# Money the user says they paid, with its subject: "today I paid the booking", "we spent".
+_PAID_OWN = re.compile(
+    r"\b(?:i|we)(?:'ve| have)? (?:just |also |already |then )?"
+    r"(?:paid|spent|forked out|shelled out)\b",
+    re.IGNORECASE,
+)
+# A figure said as a price by its verb: "charged me 240", "cost us 95".
+_CHARGED = re.compile(
+    r"\b(?:charged|charge|cost|paid|billed)\b(?:\s+(?:me|us|him|her|them))?\s+\$?\d", re.I
+)
 # Money said as money: a sign, a unit, cents.
 _MONEY_SAID = re.compile(
     r"[$£€]|\d\.\d\d\b|\b(?:dollars?|bucks|quid|cents|grand|aud|usd|nzd)\b", re.IGNORECASE
@@ -366,6 +383,8 @@ _TAKES_BACK_CLAUSE = re.compile(
     re.I,
 )
 # "Could you put it in the calendar?": the sentences before are what "it" is.
+# A spot pointed at, not named: "save this spot", "keep that place".
+_THIS_SPOT = re.compile(r"\b(?:this|that|the) (?:spot|place|location|one)\b", re.IGNORECASE)
 _POINTS = re.compile(r"\b(?:it|that|this|them|those|these|her|him)\b", re.IGNORECASE)
 # What a statement can ask for on its own beside a sentence addressed to PAM: a purchase,
 # an income, a fill, work done, a tyre reading, each with its value ("Spent 40 on fuel.
@@ -1226,6 +1245,19 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
             and not context
             and before is not None
             and before.intent is not None
+            and before.intent.tool == "save_place"
+            and _THIS_SPOT.search(before.text)
+            and place_kind(sentence) is not None
+        ):
+            # "save this spot? Free camp at Lake Moogerah, 4 stars": the spot pointed at is
+            # told in the sentence after
+            pieces[-1] = Piece(f"{before.text} {sentence}", before.intent)
+            continue
+        if (
+            not addressed
+            and not context
+            and before is not None
+            and before.intent is not None
             and _TAKES_BACK.match(sentence)
         ):
             # "add the camper - 2019 Jayco? No wait, the ute I mean, …": the request put
@@ -1764,6 +1796,19 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 continue
             if (
                 prev
+                and prev.tool in ("log_maintenance", "log_fuel")
+                and not re.search(r"\d", chunk)
+                and _POINTS.search(chunk)
+                and filed_under(chunk)
+                and (_MONEY_SAID.search(text[s0:e0]) or _CHARGED.search(text[s0:e0]))
+            ):
+                # "… charged me 189.99 for a new belt, put that down as an expense under
+                # repairs": the money of the work, filed in a category of spending
+                spent = Candidate("add_expense", EXPLICIT)
+                segments[-1] = (s0, end, spent, spent)
+                continue
+            if (
+                prev
                 and prev.tool in WRITES
                 # (a list named with more weight than the write before is where it goes:
                 # "need the gas struts done, chuck that on my to-do list")
@@ -1815,10 +1860,20 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 and DOMAIN[intent.tool] != DOMAIN[prev.tool]
                 and bool(_ALSO.search(f"{text[e0:start]} {chunk[:12]}"))
             )
+            # money the user paid, told after a trip or a day ("… heading to Rotorua
+            # tomorrow, but today I paid the ferry booking, 289 dollars"): money of its own
+            own_money = (
+                intent is not None
+                and prev is not None
+                and intent.tool == "add_expense"
+                and prev.tool not in MONEY
+                and _PAID_OWN.search(chunk) is not None
+            )
             detail = (
                 prev is not None
                 and not own_reading
                 and not own_other
+                and not own_money
                 and _is_detail(prev, chunk, today)
             )
             if (

@@ -73,6 +73,10 @@ _LEAD = (
     r"|there is|there's|theres|there was|is|was|for us|for me|for next time|for later"
     r"|tonight|for the night"  # ("parked up at X tonight": when, not the name)
     r"|share|sharing"  # ("sharing our camp spot at X with …": how it is kept)
+    # asked politely or by the words of keeping: "is it possible to save this spot?", "could
+    # you keep track of a good water tap at Derby"
+    r"|is it possible to|possible to|is there a way to|any way to|can you|could you|would you"
+    r"|please|track of|keep track of|hang on to|hold on to|keep hold of"
 )
 # Who a place is shared with, before its name and a colon: "share this campsite with the
 # community: …", "add this dump point to the map - …".
@@ -202,7 +206,8 @@ def save_place(text: str, env: Env) -> Draft:
         cut = cut[: notes.start()]
     if shared_first := _SHARE_FIRST.match(cut):
         cut = cut[shared_first.end() :]  # "share the dump point at X with everyone": save it shared
-    mark = re.search(r":|\s-\s", cut)
+    # ("save this spot? Free camp at Lake Moogerah": the place told after the asking)
+    mark = re.search(r":|\s-\s|\?\s+(?=\S)", cut)
     if mark and not tidy(cut[: mark.start()], _LEAD + r"|as an?|" + _KIND_WORDS + _SHARED_WITH):
         cut = cut[mark.end() :]  # "save this spot as a campsite: Lake Ballard near Menzies"
     head = re.split(

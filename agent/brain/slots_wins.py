@@ -72,6 +72,15 @@ def _amount(text: str, env: Env, *, hundreds: bool = False) -> tuple[Amount | No
     return amount, rest
 
 
+# A figure given to the verb of keeping, then what it was for: "log 76 for camping",
+# "record $42 on fuel".
+_LOGGED = re.compile(
+    r"\b(?:log|record|enter|put down|jot down)\s+(?:[$£€]\s?)?(?P<n>\d[\d,]*(?:\.\d{1,2})?)"
+    r"(?:\s*(?:dollars|bucks|pounds|quid|euros))?\s+(?:for|on|as|under)\b",
+    _I,
+)
+
+
 _BOUGHT_THING = re.compile(
     r"\b(?:bought|buy|purchased|picked up|grabbed|got)\s+(?:a |an |some |the |us |me )*new\b"
     r"|\bnew\s+\w+\s+(?:for|from)\b",
@@ -159,6 +168,12 @@ def add_expense(text: str, env: Env) -> Draft:
     draft = Draft("add_expense")
     dear = category_of(text, american=env.american) in _DEAR or bool(_DEAR_WORDS.search(text))
     amount, rest = _amount(text, env, hundreds=dear)
+    if amount and (logged := _LOGGED.search(text)) and logged.start("n") != amount.start:
+        # "… it was 38 pounds a night and we stayed 2 nights so log 76 for camping": the
+        # figure the log verb is given is the one to keep, over figures told in the story
+        value = Decimal(logged["n"].replace(",", ""))
+        rest = blank(rest, [logged.span("n")])
+        amount = Amount(value, amount.currency, logged.start("n"), logged.end("n"))
     # (a price spoken as two numbers, "4 50 each", is read by the rates as the figure it is)
     said = _as_read(text, amount) if amount else text
     if amount and (times := _times_rate(said, amount)):

@@ -19,6 +19,8 @@ _MAINT = (
     r"|wheel alignment|alignment|rotation|battery|batteries|shocks|suspension|diff oil"
     r"|spark plugs|belts?"
     r"|roadworthy|inspection|rotated|balanced"
+    # the periodic checks a vehicle must pass, as other countries name them (NZ, UK, US, NSW)
+    r"|wof|warrant of fitness|mot|cof|rwc|smog check|safety check|pink slip|blue slip"
 )
 MAINT_ITEM = re.compile(rf"\b(?:{_MAINT})\b", _I)
 MAINT_DONE = re.compile(

@@ -45,6 +45,14 @@ WHEELS: list[tuple[str, int, str]] = [
     ("fuel_stats", 8, rf"\bfuel (?:{_STATS})\b|\bfuel (?:used|burnt|burned)\b"),
     ("fuel_stats", 8, r"\bl/100|\blitres per 100\b|\bhow much fuel\b|\beconomy\b|\bconsumption\b"),
     ("fuel_stats", 8, r"\bmpg\b|\bhow (?:thirsty|economical)\b|\baverage (?:fuel )?price\b"),
+    # "what we've been averaging on fuel", "the diesel we average": economy asked of a fuel
+    (
+        "fuel_stats",
+        8,
+        rf"\baverag(?:e|es|ing|ed)\b(?:\s+(?:on|for|in|with))?(?:\s+(?:the|our|my))?"
+        rf"\s+(?:{_FUELS})\b|\b(?:{_FUELS})\s+(?:(?:i|we|she|it|the \w+)\s+)?(?:'?ve\s+)?"
+        r"(?:been\s+)?averag(?:e|es|ing|ed)\b",
+    ),
     # a vehicle that drinks: "what the old girl has been drinking", "is the van guzzling it"
     (
         "fuel_stats",
@@ -142,6 +150,15 @@ WHEELS: list[tuple[str, int, str]] = [
     ("weather_forecast", 8, rf"{_AHEAD}.*\b(?:{_WEATHER}|{_WEATHER2})\b"),
     ("weather_forecast", 8, r"\b(?:be|get|gets|getting|is it) (?:hot|cold|warm|wet|windy)\b"),
     ("save_place", 8, rf"\b(?:{_SAVE})\b.{{0,40}}\b(?:{PLACE_KIND}|place|location)\b"),
+    # a spot to be kept by the words of keeping: "keep track of a good water tap at Derby",
+    # "hang on to that free camp near Bourke for me" (a place of a kind, then where it is)
+    (
+        "save_place",
+        8,
+        r"\b(?:keep (?:track|a record|a note) of|hang on to|hold on to|keep hold of)\s+(?:a|an|the"
+        rf"|this|that|our)\s+(?:[\w'-]+\s+){{0,2}}?(?:{PLACE_KIND})\s+(?:at|in|near|by|behind"
+        r"|outside|on)\s+(?:the\s+)?(?-i:[A-Z])",
+    ),
     # "pop this one down, there's a good mechanic in Horsham": a pointer, then the place
     (
         "save_place",

@@ -108,7 +108,21 @@ WINS: list[tuple[str, int, str]] = [
     ("spending_summary", 7, rf"\b(?:{_RECAP})\b.{{0,30}}\b(?:{_MONEYISH})\b"),
     ("spending_summary", 7, r"\b(?:my|our|the) (?:spending|spend|outgoings)\b"),
     ("spending_summary", 7, r"\bwhat'?s the damage\b|\bthe damage (?:so far|this|last)\b"),
-    ("spending_summary", 7, rf"\b(?:{_SPAN})'?s? (?:spending|spend|expenses|costs|outgoings)\b"),
+    # ("last week's totals", "totals for the month": the money of a span added up)
+    (
+        "spending_summary",
+        7,
+        rf"\b(?:{_SPAN})'?s? (?:spending|spend|expenses|costs|outgoings|totals?)\b"
+        rf"|\btotals (?:for|of) (?:the |this |last |past )?(?:week|fortnight|month|year|{_SPAN})\b",
+    ),
+    # "tell me what we spent last week": told a figure, the span added up ("show me what we
+    # spent", "what we spent on food" are the rows themselves)
+    (
+        "spending_summary",
+        8,
+        r"\btell (?:me|us)\b.{0,20}\bwhat (?:i|we)(?:'ve| have)? (?:spent|paid)\b"
+        r"(?!\s+(?:it |that |the money |our money |my money )?(?:on|for|at|in)\b)",
+    ),
     ("spending_summary", 7, rf"\bwhat (?:did|has|have) (?:the )?(?:{_SPAN}) cost\b"),
     ("spending_summary", 7, rf"\bhow much (?:did|has|have) (?:the )?(?:{_SPAN}) cost\b"),
     ("list_expenses", 7, rf"\b(?:{_SHOW})\b.{{0,25}}\b(?:{_ROWS})\b"),

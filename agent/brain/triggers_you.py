@@ -55,6 +55,19 @@ _LOW = r"out of|low on|running low on|running out of|nearly out of|almost out of
 _LIST = SHOPPING
 _UNITS = r"miles|imperial|metric|kilomet\w*|kms|units|currency|time ?zone"
 _PETS = r"dogs?|cats?|pets?|kelpie|puppy|birds?"
+_BREEDS = (
+    r"terriers?|poodles?|spaniels?|labradors?|retrievers?|collies?|kittens?|pups?|cavoodles?"
+    r"|groodles?|jack russells?"
+)
+# Someone else's pet, told in a story: "Margaret next door had a spaniel called Biscuit",
+# "the couple beside us have a kelpie named Red" (theirs, nothing of the user's profile).
+OTHERS_PET = (
+    r"(?:\b(?-i:[A-Z][a-z]+)(?:\s+next door)?|\b(?:next door|neighbou?rs?|mates?|friends?"
+    r"|couple|family|bloke|lady|fella|guy|sister|brother|son|daughter|mum|dad|he|she|they))"
+    rf"\s+(?:(?:next door|beside us|across the way|over the road)\s+)?(?:had|has|have|'s got"
+    rf"|'ve got|owns?|owned|brought)\s+(?:a|an|two|2)\s+(?:\w+\s+){{0,3}}?(?:{_PETS}|{_BREEDS})"
+    r"\s+(?:called|named)\b"
+)
 _DIARY = r"calendar|cal|schedule|diary|appointments|events"
 _WE = r"we'?re|i'?m|we are|i am"
 _MONIES = r"euros?|us dollars?|nz dollars?|pounds|usd|nzd|gbp|eur|cad|aud|aussie dollars?|yen"
@@ -212,7 +225,15 @@ YOU: list[tuple[str, int, str]] = [
         r"\b(?:tick|cross)\s+(?:it|that|this|them|that one|this one)\s*(?:please|pls|now|too)?"
         r"\s*[.!]*$",
     ),
-    ("complete_task", 8, r"\b(?:i've|i have|we've|we have|just) (?:done|finished|completed)\b"),
+    # (a stretch of road travelled is no job: "we've done Darwin to Kakadu and back", "just
+    # done 600 km")
+    (
+        "complete_task",
+        8,
+        r"\b(?:i've|i have|we've|we have|just) (?:done|finished|completed)\b"
+        r"(?!\s+(?:(?:the\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*\s+(?:to|and back)\b"
+        r"|(?:about\s+|over\s+|nearly\s+)?\d[\d,.]*\s*(?:k|km|kms|ks|kilometres|miles)\b))",
+    ),
     ("complete_task", 8, r"\b(?:done|finished) with\b|\bcomplete (?:the|my|that)\b"),
     # a task named by its number ("complete task 4", "finish job #2"): an act on that row
     (
@@ -362,9 +383,7 @@ YOU: list[tuple[str, int, str]] = [
     (
         "update_profile",
         8,
-        rf"\b(?:a|an|our|new) (?:\w+ ){{0,3}}(?:{_PETS}|terriers?|poodles?|spaniels?|labradors?"
-        r"|retrievers?|collies?|kittens?|pups?|cavoodles?|groodles?|jack russells?)"
-        r" (?:called|named)\b"
+        rf"\b(?:a|an|our|new) (?:\w+ ){{0,3}}(?:{_PETS}|{_BREEDS}) (?:called|named)\b"
         r"|\bnew (?:travelling |travel |four[- ]legged )?(?:companion|family member)\b",
     ),
     (
