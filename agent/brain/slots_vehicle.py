@@ -306,6 +306,8 @@ def add_vehicle(text: str, env: Env) -> Draft:
         named
         and re.fullmatch(f"{_GENERIC}|{_KINDS}", named[1], _I)
         and re.search(r"\bthe\s+$", text[: named.start(1)], _I)
+        # (a capital makes the kind word a name of its own: "call it the Ute" is Ute)
+        and named[1].islower()
     ):
         name = f"the {named[1]}"  # "call it the ute": a kind word is no name without its "the"
     if not name and (
