@@ -150,3 +150,26 @@ def test_the_big_shop_is_groceries(text: str) -> None:
 def test_a_kind_word_with_a_capital_is_a_name(text: str, name: str) -> None:
     assert _extract("add_vehicle", text)["name"].lower() == name.lower()
     assert _extract("add_vehicle", text)["name"] == name or name.islower()
+
+
+# --- a reading said digit by digit ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "km"),
+    [
+        ("odo reads four five two one nine, 60 litres at 1.99", 45219),
+        ("55 litres, the odometer says two one three four four eight", 213448),
+        ("filled 50 litres, odometer nine eight seven six five", 98765),
+        ("put in 70 litres and the speedo showed one two three four five six", 123456),
+        ("42 litres at Hay, odo one zero two three four five", 102345),
+    ],
+)
+def test_a_reading_said_digit_by_digit_is_one_figure(text: str, km: int) -> None:
+    assert _extract("log_fuel", text)["odometer_km"] == km
+
+
+def test_digits_apart_from_a_reading_stay_apart() -> None:
+    # a count and a price are no reading said digit by digit
+    args = _extract("log_fuel", "2 jerry cans, 40 litres at 2.10, odometer 153200")
+    assert args["odometer_km"] == 153200 and args["litres"] == 40
