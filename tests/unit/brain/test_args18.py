@@ -173,3 +173,29 @@ def test_digits_apart_from_a_reading_stay_apart() -> None:
     # a count and a price are no reading said digit by digit
     args = _extract("log_fuel", "2 jerry cans, 40 litres at 2.10, odometer 153200")
     assert args["odometer_km"] == 153200 and args["litres"] == 40
+
+
+# --- a vehicle taken back for one said later -------------------------------------------------
+
+
+def _fleet_env() -> Env:
+    fleet = (("Prado", "", "Toyota", "Prado"), ("Bertha", "", "Isuzu", "D-Max"))
+    return Env(domain=None, now=NOW, tz=ZONE, vehicle="Prado", vehicles=fleet)
+
+
+@pytest.mark.parametrize(
+    ("text", "vehicle"),
+    [
+        ("log 50 litres at 1.95 for the Prado - no, the other one, Bertha", "Bertha"),
+        ("60 litres in Bertha, sorry, the Prado", "Prado"),
+        ("put 45 litres at 2.10 in the Prado... wait, Bertha", "Bertha"),
+        ("filled Bertha, I mean the Prado, 70 litres", "Prado"),
+        ("55 litres for the Prado, actually Bertha", "Bertha"),
+        # look-alikes: nothing taken back
+        ("55 litres for the Prado at 2.05", "Prado"),
+        ("40 litres in Bertha, no dramas", "Bertha"),
+    ],
+)
+def test_a_vehicle_taken_back_gives_way_to_the_later_one(text: str, vehicle: str) -> None:
+    args = dict(EXTRACT["log_fuel"](normalise(text), _fleet_env()).args)
+    assert args["vehicle"] == vehicle
