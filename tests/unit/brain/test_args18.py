@@ -7,13 +7,14 @@ a capital is a vehicle's own name. Phrasings of our own; none is a blind set's."
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from agent.brain.convo import Env
+from agent.brain.ranges import find_range
 from agent.brain.slots import EXTRACT
 from agent.brain.textutil import normalise
 
@@ -199,3 +200,27 @@ def _fleet_env() -> Env:
 def test_a_vehicle_taken_back_gives_way_to_the_later_one(text: str, vehicle: str) -> None:
     args = dict(EXTRACT["log_fuel"](normalise(text), _fleet_env()).args)
     assert args["vehicle"] == vehicle
+
+
+# --- two days of a month named by where it is from today ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("what did I spend between the 1st and the 15th of last month", "2026-02-01", "2026-02-15"),
+        ("expenses from the 3rd to the 9th of this month", "2026-03-03", "2026-03-09"),
+        ("groceries between the 10th and 20th of last month", "2026-02-10", "2026-02-20"),
+        ("show fuel from the 2nd till the 6th of last month", "2026-02-02", "2026-02-06"),
+        ("list spending from the 1st - the 7th of this month", "2026-03-01", "2026-03-07"),
+    ],
+)
+def test_two_days_of_a_near_month(text: str, start: str, end: str) -> None:
+    args = _extract("list_expenses", text)
+    assert (args["start_date"], args["end_date"]) == (start, end)
+
+
+def test_two_days_of_a_near_month_said_with_and_alone_are_no_span() -> None:
+    # "the 2nd and the 9th of last month": two days, not the days between
+    span = find_range("the 2nd and the 9th of last month", NOW.date(), future=False)
+    assert span is None or (span.start, span.end) != (date(2026, 2, 2), date(2026, 2, 9))
