@@ -260,11 +260,18 @@ _MODEL_AFTER = re.compile(
 )
 
 
+# A year said after a word of time is no price either: "the worst since 2009", "back in 2019".
+_YEAR_BEFORE = re.compile(r"\b(?:since|back in|in|until|till|before|after|from)\s+$", re.I)
+
+
 def bare_numbers(text: str) -> list[Amount]:
     """Plain numbers left in a text once dates and measures are gone ("coffee 4.50")."""
     found = []
     for m in _BARE.finditer(text):
-        if _MODEL_YEAR.match(m["num"]) and _MODEL_AFTER.match(text, m.end()):
+        if _MODEL_YEAR.match(m["num"]) and (
+            _MODEL_AFTER.match(text, m.end())
+            or _YEAR_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        ):
             continue
         value = _number(m["num"])
         # "1.2k": thousands written after the figure (the one number reader's shorthand)

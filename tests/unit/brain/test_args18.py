@@ -224,3 +224,46 @@ def test_two_days_of_a_near_month_said_with_and_alone_are_no_span() -> None:
     # "the 2nd and the 9th of last month": two days, not the days between
     span = find_range("the 2nd and the 9th of last month", NOW.date(), future=False)
     assert span is None or (span.start, span.end) != (date(2026, 2, 2), date(2026, 2, 9))
+
+
+# --- a fill's town after "into"; a year after a word of time is no price --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        ("pulled into Hay, 60 litres at 2.10", "Hay"),
+        ("rolled into Broken Hill and put 70 litres in at 2.25", "Broken Hill"),
+        ("we limped into Tennant Creek, 85 litres at 2.40", "Tennant Creek"),
+        # look-alikes: a container is no town
+        ("poured 20 litres into the jerry can at 2.05", None),
+        ("60 litres into the tank at 1.99", None),
+    ],
+)
+def test_a_town_after_into_is_the_fuel_stop(text: str, location: str | None) -> None:
+    assert _extract("log_fuel", text).get("location") == location
+
+
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [
+        ("worst roads since 2009, anyway 88 litres at 2.35", {"price_per_litre": 2.35}),
+        ("been coming here since 2015, 70 litres 145.20", {"total_cost": 145.2}),
+        ("first came through back in 2012, 50 litres at 1.98", {"price_per_litre": 1.98}),
+    ],
+)
+def test_a_year_after_a_word_of_time_is_no_price(text: str, args: dict[str, Any]) -> None:
+    read = _extract("log_fuel", text)
+    assert {k: read.get(k) for k in args} == args
+    assert read.get("total_cost") in (None, args.get("total_cost"))  # never the year
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("met them back in 2019 at the pub, lunch 45", 45),
+        ("haven't been here since 2016, the museum 24", 24),
+    ],
+)
+def test_a_year_after_a_word_of_time_is_no_amount(text: str, amount: float) -> None:
+    assert _extract("add_expense", text)["amount"] == amount
