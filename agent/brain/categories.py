@@ -63,7 +63,12 @@ _TABLE: list[tuple[str, int, str]] = [
         r"|stoves?|fires?|gear|lights?|beds?|mats?|showers?|toilets?|cook\w*|fridges?|chef))"
         r"|camp(?=\s+(?:tonight|last night|for (?:the|a|\d+|one|two|three) nights?))",
     ),
-    ("groceries", 4, r"food shopping|food shop|grocery shop"),
+    # ("the big shop", "the weekly shop": the run to the supermarket for the week's food)
+    (
+        "groceries",
+        4,
+        r"food shopping|food shop|grocery shop|(?:big|weekly|fortnightly|monthly) shop",
+    ),
     (
         "groceries",
         3,

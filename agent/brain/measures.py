@@ -185,12 +185,24 @@ def _km(value: Decimal, unit: str | None) -> Decimal:
     return value * 1000 if unit == "k" and value < 1000 else value
 
 
+# "the odometer said one eight seven four three two" (by now "1 8 7 4 3 2"): a reading said
+# digit by digit, as people read a long figure off a dial.
+_DIGIT_BY_DIGIT = re.compile(r"(?<![\d.,])\d(?: \d){3,6}(?!\d|[.,]\d| \d)")
+
+
 def odometer(text: str) -> Hit | None:
+    # the digits run together, padded after to keep every position
+    runs = [m.span() for m in _DIGIT_BY_DIGIT.finditer(text)]
+    for start, end in reversed(runs):
+        digits = text[start:end].replace(" ", "")
+        text = text[:start] + digits.ljust(end - start) + text[end:]
     for m in _ODO.finditer(text):
         raw, unit = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5, 7, 9) if m.group(i))
         value = _km(_dec(raw), unit)
         if value >= 100 or m.group(1):
-            return Hit(value, m.start(), m.end())
+            # (a run read ends where its spoken digits end)
+            end = next((e for s, e in runs if s < m.end() <= e), m.end())
+            return Hit(value, m.start(), end)
     return None
 
 

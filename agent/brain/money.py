@@ -211,7 +211,12 @@ def cued_amount(text: str) -> Amount | None:
         value = Decimal(m["d"]) + Decimal(m["c"]) / 100
         return Amount(value, None, m.start("d"), m.end("c"))
     cued = next(
-        (m for m in _CUED.finditer(text) if not _PEOPLE_COUNTED.match(text, m.start())), None
+        (
+            m
+            for m in _CUED.finditer(text)
+            if not _PEOPLE_COUNTED.match(text, m.start()) and not _counted(text, m)
+        ),
+        None,
     )
     number = _number(cued["num"]) if cued else None
     if cued is None or number is None:
@@ -258,11 +263,18 @@ _MODEL_AFTER = re.compile(
 )
 
 
+# A year said after a word of time is no price either: "the worst since 2009", "back in 2019".
+_YEAR_BEFORE = re.compile(r"\b(?:since|back in|in|until|till|before|after|from)\s+$", re.I)
+
+
 def bare_numbers(text: str) -> list[Amount]:
     """Plain numbers left in a text once dates and measures are gone ("coffee 4.50")."""
     found = []
     for m in _BARE.finditer(text):
-        if _MODEL_YEAR.match(m["num"]) and _MODEL_AFTER.match(text, m.end()):
+        if _MODEL_YEAR.match(m["num"]) and (
+            _MODEL_AFTER.match(text, m.end())
+            or _YEAR_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        ):
             continue
         if len(m["num"]) == 2 and re.search(r"(?:^|\s)'$", text[max(0, m.start() - 2) : m.start()]):
             continue  # "back in '09": a year cut short, no money
@@ -300,8 +312,40 @@ def _main(amounts: list[Amount], text: str) -> Amount:
     return next((a for a in amounts if not _RATE.match(text, a.end)), amounts[0])
 
 
+def _counted(text: str, m: re.Match[str]) -> bool:
+    """ "been to 40 bakeries", "the line was 40 cars deep": a whole number before a plural
+    noun counts things, even after a money verb."""
+    whole = "." not in m["num"] and not m["k"]
+    return whole and bool(_COUNT_OF.match(text, m.end()))
+
+
+# "eighty-odd, call it 82.50", "$96 or so - make it 95": the figure the user settles on,
+# said after a rough one, is the amount.
+_SETTLED = re.compile(
+    rf"\b(?:call it|make it|say|let's say|round(?:ed)? (?:it )?(?:up |down )?to)\s+"
+    rf"(?:an? even\s+)?\$?(?P<num>{_NUM})(?![\d,]|\.\d)",
+    re.IGNORECASE,
+)
+
+
+def _settled(text: str) -> Amount | None:
+    for m in _SETTLED.finditer(text):
+        value = _number(m["num"])
+        if value is None or _BARE_AFTER.match(text, m.end()):
+            continue
+        if value == value.to_integral() and _COUNT_OF.match(text, m.end()):
+            continue  # "make it 2 coffees": a count
+        # (the currency written with the figure, if any, is the found amount's)
+        written = next((a for a in find_amounts(text) if a.start <= m.start("num") < a.end), None)
+        return written or Amount(value, None, m.start("num"), m.end())
+    return None
+
+
 def best_amount(text: str, *, loose: bool = False) -> Amount | None:
-    """The amount a money message is about: explicit first, then cued, then (loose) bare."""
+    """The amount a money message is about: a figure settled on first, then explicit, then
+    cued, then (loose) bare."""
+    if settled := _settled(text):
+        return settled
     explicit = find_amounts(text)
     if explicit:
         return _main(explicit, text)

@@ -523,7 +523,31 @@ def _ordinals_apart(text: str, today: date, future: bool) -> Range | None:
     return None
 
 
+# "between the 1st and the 15th of last month": the month named by where it is from today
+_ONE_NEAR_MONTH = re.compile(
+    rf"(?:\b(?P<lead>from|between)\s+)?(?<![\d/.:$]){_ORDINAL}\s*"
+    rf"(?P<to>to|till|til|until|through|thru|and|-)\s*{_ORDINAL}\s+of\s+(?P<rel>last|this|next)"
+    r"\s+month\b",
+    _I,
+)
+
+
+def _in_near_month(text: str, today: date) -> Range | None:
+    m = _ONE_NEAR_MONTH.search(text)
+    if m is None or (m["to"].lower() == "and" and not m["lead"]):
+        return None  # ("the 3rd and 9th of last month": two days, not the days between)
+    first, last = int(m[2]), int(m[4])
+    if not 1 <= first < last <= 31:
+        return None
+    month = add_months(today.replace(day=1), {"last": -1, "this": 0, "next": 1}[m["rel"].lower()])
+    with suppress(ValueError):
+        return Range(month.replace(day=first), month.replace(day=last), None)
+    return None
+
+
 def _in_one_month(text: str, today: date, future: bool) -> Range | None:
+    if near := _in_near_month(text, today):
+        return near
     m = _ONE_MONTH.search(text)
     if m is None:
         return None

@@ -108,6 +108,13 @@ _KINDS = (
 _ANSWERED = re.compile(r"\(vehicle: ([^)]+)\)", _I)
 
 
+_TAKEN_BACK = re.compile(
+    r"\s*[-,.;\u2026]*\s*(?:(?:no|nah|sorry|wait|oops|i mean|i meant|actually|or rather"
+    r"|scratch that|make (?:that|it))\b[\s,.!\u2026]*)+",
+    _I,
+)
+
+
 def vehicle_named(text: str, env: Env) -> tuple[str, int, int] | None:
     """The vehicle a request is about, with its span: "in the Pajero", "the Troopy's",
     "on the Hilux" (model nicknames, or the name of one of the user's vehicles the
@@ -138,6 +145,12 @@ def vehicle_named(text: str, env: Env) -> tuple[str, int, int] | None:
         aliases = "|".join(_loose(a) for a in sorted(made, key=len, reverse=True))
         hits += re.finditer(rf"\b(?:the|my|our)\s+({aliases})(?:'s)?(?![\w-])", text, _I)
     hits = [m for m in hits if not re.search(r"\bnot\s*$", text[: m.start()], _I)]
+    # "for the Prado - no, the other car, the Hilux": a vehicle taken back for one said later
+    hits = [
+        m
+        for m in hits
+        if not (_TAKEN_BACK.match(text, m.end()) and any(h.start() >= m.end() for h in hits))
+    ]
     if not hits:
         return _towed(text, env) or vehicle_kind(text)
     m = min(hits, key=lambda h: (h.start(), -h.end()))
@@ -306,6 +319,8 @@ def add_vehicle(text: str, env: Env) -> Draft:
         named
         and re.fullmatch(f"{_GENERIC}|{_KINDS}", named[1], _I)
         and re.search(r"\bthe\s+$", text[: named.start(1)], _I)
+        # (a capital makes the kind word a name of its own: "call it the Ute" is Ute)
+        and named[1].islower()
     ):
         name = f"the {named[1]}"  # "call it the ute": a kind word is no name without its "the"
     if not name and (

@@ -58,7 +58,8 @@ def log_fuel(text: str, env: Env) -> Draft:
 def _fuel_stop(text: str) -> str | None:
     """Where a fill was: the town among the places named ("at the BP in Gundagai")."""
     places = []
-    while place := place_after(text, "at|in"):
+    # ("rolled into Coober Pedy", "pulled into Hay": where the fill was arrived at)
+    while place := place_after(text, r"at|in|into(?=\s+(?-i:[A-Z]))"):
         places.append(place[0])
         text = blank(text, [(place[1], place[2])])
     found = next((p for p in places if known_town(p)), places[0] if places else None)

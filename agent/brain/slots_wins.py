@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 
 from agent.brain import values
 from agent.brain.categories import category_of
 from agent.brain.convo import Env
+from agent.brain.dates import all_days
 from agent.brain.draft import Draft, Ref, blank, tidy, without_change_of_mind
 from agent.brain.money import Amount, currency_named, find_amounts, spoken_price
 from agent.brain.pick import explicit_id, ordinal, ref_words
@@ -164,6 +166,32 @@ def _times_rate(text: str, amount: Amount) -> Amount | None:
     return Amount(rate * count, amount.currency, amount.start, amount.end)
 
 
+# "…, put that under yesterday", "log it for the 3rd": the day said where the user files it.
+_FILED_DAY = re.compile(
+    r"\b(?:put|pop|stick|chuck|file|log|record|enter|book)\s+(?:it|that|this|them)\s+"
+    r"(?:down\s+)?(?:under|as|for|on|against)\s+(?P<day>[^,.;!?]+)",
+    _I,
+)
+# Where a clause of a story ends: "…on the 14th, they brought…, anyway on the 15th I paid".
+_CLAUSE_END = re.compile(r"[,;.!?:]\s|\s[-\u2013\u2014]\s|\b(?:anyway|and then)\b", _I)
+
+
+def _spent_day(text: str, env: Env, amount: Amount | None) -> date | None:
+    """The day of the spending: the one the user files it under, else (of a story's several
+    days) the one in the amount's clause, else the first said."""
+    for m in _FILED_DAY.finditer(text):
+        if said := values.day(m["day"], env.today, future=False):
+            return said.day
+    days = all_days(text, env.today, future=False)
+    if len(days) > 1 and amount:
+        ends = [m.start() for m in _CLAUSE_END.finditer(text)]
+        opening = max((e for e in ends if e < amount.start), default=0)
+        closing = min((e for e in ends if e >= amount.end), default=len(text))
+        if inside := [d for d in days if opening <= d.start < closing]:
+            return inside[0].day
+    return days[0].day if days else None
+
+
 def add_expense(text: str, env: Env) -> Draft:
     draft = Draft("add_expense")
     dear = category_of(text, american=env.american) in _DEAR or bool(_DEAR_WORDS.search(text))
@@ -193,15 +221,19 @@ def add_expense(text: str, env: Env) -> Draft:
         draft.put("amount", amount.value)
         # "… 30 dollars, this was australian dollars": named apart from the figure
         draft.put("currency", amount.currency or currency_named(text))
-    day = values.day(text, env.today, future=False)
+    day = _spent_day(text, env, amount)
     # a purchase with no day said is today's, said outright as people expect it
-    draft.put("date", (day.day if day else env.today).isoformat())
+    draft.put("date", (day or env.today).isoformat())
     rest = blank(rest, [m.span() for m in _RATE_WORDS.finditer(text)])  # (positions kept)
     description = tidy(re.sub(r"\s+", " ", rest), _SPEND_WORDS)
     description = re.sub(r"\b(?:yesterday|today|last \w+|on \w+day)\b", "", description, flags=_I)
     # (of two words as strong, the one in the sentence of the amount: a letter tells of more)
     near = amount.start if amount else None
-    category = category_of(text, american=env.american, near=near)
+    filed = _FILED_TAIL.search(text)
+    # "…, log it as gas": the category the user files it under outranks the story's words
+    category = (filed and category_of(filed[0], american=env.american)) or category_of(
+        text, american=env.american, near=near
+    )
     if category is None and _BOUGHT_THING.search(text):
         category = "shopping"  # a thing bought that no other category names
     draft.put("category", category or ("other" if len(description) > 1 else None))
