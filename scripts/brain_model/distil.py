@@ -48,13 +48,25 @@ EPS = 1e-12
 _KEEP = re.compile(r"(##)?[a-z0-9'$]+")
 
 
+def _tensors(path: Path) -> list[tuple[str, np.ndarray]]:
+    """A safetensors file, read without the package: an 8-byte little-endian header
+    length, a JSON header giving each tensor's dtype, shape and byte range, the bytes."""
+    raw = path.read_bytes()
+    size = int.from_bytes(raw[:8], "little")
+    header = json.loads(raw[8 : 8 + size])
+    body = memoryview(raw)[8 + size :]
+    kinds = {"F32": np.float32, "F16": np.float16, "I64": np.int64}
+    return [
+        (name, np.frombuffer(body[a:b], dtype=kinds[spec["dtype"]]).reshape(spec["shape"]))
+        for name, spec in header.items()
+        if name != "__metadata__"
+        for a, b in [spec["data_offsets"]]
+    ]
+
+
 class Bert:
     def __init__(self, model: Path) -> None:
-        from safetensors.numpy import load_file  # the spike's venv only, not pyproject
-
-        self.w = {
-            k: v.astype(np.float64) for k, v in load_file(model / "model.safetensors").items()
-        }
+        self.w = {k: v.astype(np.float64) for k, v in _tensors(model / "model.safetensors")}
         self.vocab = {t: i for i, t in enumerate((model / "vocab.txt").read_text().splitlines())}
         self.layers = 1 + max(
             int(k.split(".")[2]) for k in self.w if k.startswith("encoder.layer.")
