@@ -63,6 +63,9 @@ _TABLE: list[tuple[str, int, str]] = [
         r"|stoves?|fires?|gear|lights?|beds?|mats?|showers?|toilets?|cook\w*|fridges?|chef))"
         r"|camp(?=\s+(?:tonight|last night|for (?:the|a|\d+|one|two|three) nights?))",
     ),
+    # a night's stay paid: "add $45 for the night there", "38 for two nights" (what was
+    # bought for the night, "pizza for the night", names its own category more strongly)
+    ("camping", 2, r"for (?:the|a|one|two|three|\d+) nights?(?! (?:out|off|in)\b)"),
     # ("the big shop", "the weekly shop": the run to the supermarket for the week's food)
     (
         "groceries",

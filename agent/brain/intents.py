@@ -369,6 +369,16 @@ _REF_TOOLS = {
 }
 
 
+# Work still to be done is a job to do, not work done: "get the WOF done before friday",
+# "need to get the brakes done by the 20th".
+_STILL_TO_DO = re.compile(
+    r"\b(?:get|getting|have)\s+(?:the\s+|my\s+|our\s+|a\s+)?[\w' -]{0,30}?\bdone\s+"
+    r"(?:before|by|next|this|on|tomorrow|soon|in|asap)\b"
+    r"|\b(?:need|needs|have|has|gotta|must)\s+to\s+(?:get|have|book)\b",
+    _I,
+)
+
+
 def _priced_bare(text: str) -> bool:
     """A bare number that looks like a price: cents, or 5 and up, and no unit after it."""
     for hit in bare_numbers(text):
@@ -465,7 +475,7 @@ def _features(text: str, today: date) -> list[Candidate]:
         # is asked its litres
         found.append(Candidate("log_fuel", 6))
     if MAINT_ITEM.search(text) and (
-        MAINT_DONE.search(text)
+        (MAINT_DONE.search(text) and not _STILL_TO_DO.search(text))
         or measures.odometer(text)
         or measures.next_due_km(text)
         or _NEW_PART.search(text)

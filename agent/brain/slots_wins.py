@@ -196,9 +196,11 @@ def add_expense(text: str, env: Env) -> Draft:
     draft = Draft("add_expense")
     dear = category_of(text, american=env.american) in _DEAR or bool(_DEAR_WORDS.search(text))
     amount, rest = _amount(text, env, hundreds=dear)
-    if amount and (logged := _LOGGED.search(text)) and logged.start("n") != amount.start:
+    logged = _LOGGED.search(text) if amount else None
+    if amount and logged and amount.start < logged.start():
         # "… it was 38 pounds a night and we stayed 2 nights so log 76 for camping": the
         # figure the log verb is given is the one to keep, over figures told in the story
+        # before it (not over one said after it: "log 85 … wait no it was 75")
         value = Decimal(logged["n"].replace(",", ""))
         rest = blank(rest, [logged.span("n")])
         amount = Amount(value, amount.currency, logged.start("n"), logged.end("n"))
