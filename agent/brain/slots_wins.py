@@ -47,10 +47,15 @@ def _without_category_said(description: str, category: str | None, american: boo
 
 
 # A closing clause that files the money in its category: "…, pop it under repairs".
+# Where the user files the money: "put it", "log that", "stick them down" …
+_FILING = (
+    r"(?:put|pop|stick|chuck|file|log|class|record|enter|book)\s+(?:it|that|this|them)\s+"
+    r"(?:in\s+|down\s+)?"
+)
+# … in a category, closing the message: "…, put it under repairs", "log it as gas"
 _FILED_TAIL = re.compile(
-    r"\s*[,.;:-]?\s*(?:(?:and|so|then|please|pls|just|can you|could you)\s+)*(?:put|pop|stick"
-    r"|chuck|file|log|class|record|enter|book)\s+(?:it|that|this|them)\s+(?:in\s+)?(?:under"
-    r"|as|in(?:to)? the)\s+[^,.;]*$",
+    r"\s*[,.;:-]?\s*(?:(?:and|so|then|please|pls|just|can you|could you)\s+)*"
+    rf"{_FILING}(?:under|as|in(?:to)? the)\s+[^,.;]*$",
     _I,
 )
 
@@ -166,12 +171,8 @@ def _times_rate(text: str, amount: Amount) -> Amount | None:
     return Amount(rate * count, amount.currency, amount.start, amount.end)
 
 
-# "…, put that under yesterday", "log it for the 3rd": the day said where the user files it.
-_FILED_DAY = re.compile(
-    r"\b(?:put|pop|stick|chuck|file|log|record|enter|book)\s+(?:it|that|this|them)\s+"
-    r"(?:down\s+)?(?:under|as|for|on|against)\s+(?P<day>[^,.;!?]+)",
-    _I,
-)
+# … or on a day: "…, put that under yesterday", "log it for the 3rd"
+_FILED_DAY = re.compile(rf"\b{_FILING}(?:under|as|for|on|against)\s+(?P<day>[^,.;!?]+)", _I)
 # Where a clause of a story ends: "…on the 14th, they brought…, anyway on the 15th I paid".
 _CLAUSE_END = re.compile(r"[,;.!?:]\s|\s[-\u2013\u2014]\s|\b(?:anyway|and then)\b", _I)
 
