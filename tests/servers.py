@@ -99,6 +99,7 @@ class RunningServer:
     url: str
     process: subprocess.Popen[bytes]
     ready_timeout_s: float = 60
+    log: Path | None = None  # its stdout, where the app logs why start-up failed
 
     def wait_live(self) -> None:
         """Wait for /health/live; a process that exits first raises with its stderr."""
@@ -109,6 +110,8 @@ class RunningServer:
             return None
         stderr = self.process.stderr
         err = stderr.read().decode() if stderr else ""
+        if self.log is not None and self.log.exists():
+            err += self.log.read_text(errors="replace")
         return f"pam serve exited with {self.process.returncode}: {err[-2000:]}"
 
 
@@ -120,14 +123,18 @@ def pam_server(
     (`start_only`: return at once; the caller waits with `wait_live()`)."""
     port = free_port()
     full_env = {**os.environ, **env}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "server", "serve", "--port", str(port)],
-        cwd=REPO,
-        env=full_env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    server = RunningServer(f"http://127.0.0.1:{port}", process, ready_timeout_s)
+    # (a file, not a pipe: a pipe nobody drains would stop a server that logs a lot)
+    fd, name = tempfile.mkstemp(prefix="pam-serve-", suffix=".log")
+    log = Path(name)
+    with os.fdopen(fd, "wb") as stdout:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "server", "serve", "--port", str(port)],
+            cwd=REPO,
+            env=full_env,
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+        )
+    server = RunningServer(f"http://127.0.0.1:{port}", process, ready_timeout_s, log)
     try:
         if not start_only:
             server.wait_live()
@@ -136,6 +143,7 @@ def pam_server(
         stop(process)
         if process.stderr:
             process.stderr.close()
+        log.unlink(missing_ok=True)
 
 
 UNLIMITED = "1000000/minute"
