@@ -136,7 +136,7 @@ LATER_AUTHORS = (
 FOLDABLE = (*AUTHORS, *LATER_AUTHORS)
 APART = (
     "r6b", "r11a", "r11b", "r12a", "r12b", "r13a", "r13b", "r14a", "r14b", "r15a", "r15b", "r16d",
-    "r17d", "r18d",
+    "r17d", "r18d", "r19d",
 )  # fmt: skip
 
 
