@@ -526,6 +526,10 @@ def join_group(text: str, env: Env) -> Draft:
     return draft
 
 
+# A row named by what it is about, then "one": "the RV one", "the fishing one".
+_DESCRIBED_ONE = re.compile(r"((?:[\w'&-]+\s+){1,3}?)one", _I)
+
+
 def _join_group(text: str, env: Env) -> Draft:
     draft = Draft("join_group")
     m = re.search(
@@ -557,6 +561,10 @@ def _join_group(text: str, env: Env) -> Draft:
         return draft
     if not name or re.fullmatch(_POINTER, name, _I):
         draft.ref = Ref("group", "group", ordinal(text), ())
+        return draft
+    if (described := _DESCRIBED_ONE.fullmatch(name)) and (words := ref_words(described[1])):
+        # "join the RV one", "the hiking one please": a group shown, by a word of its own
+        draft.ref = Ref("group", "group", None, words)
         return draft
     draft.put("group", name[:100])
     return draft
