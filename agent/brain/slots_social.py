@@ -60,7 +60,7 @@ def clean_name(name: str) -> str:
 # Spaces before the marker are read from the start of their run only, not again from
 # each of its n characters (each try reading the rest of the run: O(n^2)); the same match.
 _CONTENT = re.compile(
-    r"(?:(?<!\s)\s+)?(?::|\bsaying\b|\bthat says\b|\bwith\b(?= \")|-\s)\s*|\"", _I
+    r"(?:(?<!\s)\s+)?(?::|\bsaying\b|\bthat says\b|\bwith\b(?= \")|[-–—]\s)\s*|\"", _I
 )
 
 
@@ -411,6 +411,10 @@ def _post_ref(text: str) -> Ref:
         # how the ask is said, no word of the post: "actually leave a comment on it too"
         r"|leave|drop|write|add|too|also|actually|again|quick|well"
     )
+    # ("and tell him thanks": the words said to the author, and who he is, name no post)
+    if (said := _SAID_TO.search(head)) and said["a"]:
+        head = head[: said.start()]
+    extra += r"|him|her|them|'?em|tell"
     words = () if by_pronoun(head) else ref_words(head.replace("'s", ""), extra)
     return Ref("post", "post_id", ordinal(head), words, explicit=explicit_id(text))
 
