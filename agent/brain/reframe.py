@@ -32,7 +32,7 @@ _BEFORE = (
     r"|that's fine|thats fine|fine|no probs|no problem)\b[\s,.!]*)*"
 )
 CARRY = re.compile(
-    _BEFORE + r"(?:and|what about|how about|same|then|just|only|instead|rather|actually"
+    _BEFORE + r"(?:and|also|plus|what about|how about|same|then|just|only|instead|rather|actually"
     r"|make (?:it|that)"
     r"|i mean|i meant)\b"
     r"|\b(?:instead|then|rather)\W*$",
@@ -114,6 +114,9 @@ def reframed(
     if "group" in changed and "visibility" in old.args and "visibility" not in changed:
         changed["visibility"] = new.args.get("visibility", "group")  # a group post is members'
     keep_the_time(changed, old.args, env.tz)
+    if tool == "create_post" and changed.get("visibility") == "public" and "group" not in new.args:
+        # "also put it on the public feed" after a group's post: the public feed, no group
+        return {k: v for k, v in {**old.args, **changed}.items() if k != "group"}
     return {**old.args, **changed}
 
 
