@@ -32,7 +32,7 @@ _BEFORE = (
     r"|that's fine|thats fine|fine|no probs|no problem)\b[\s,.!]*)*"
 )
 CARRY = re.compile(
-    _BEFORE + r"(?:and|also|plus|what about|how about|same|then|just|only|instead|rather|actually"
+    _BEFORE + r"(?:and|also|plus|what about|how about|same|ditto|likewise|then|just|only|instead|rather|actually"
     r"|make (?:it|that)"
     r"|i mean|i meant)\b"
     r"|\b(?:instead|then|rather)\W*$",
