@@ -32,7 +32,8 @@ _BEFORE = (
     r"|that's fine|thats fine|fine|no probs|no problem)\b[\s,.!]*)*"
 )
 CARRY = re.compile(
-    _BEFORE + r"(?:and|also|plus|what about|how about|same|ditto|likewise|then|just|only|instead|rather|actually"
+    _BEFORE + r"(?:and|also|plus|what about|how about|same|ditto|likewise|then|just|only"
+    r"|instead|rather|actually"
     r"|make (?:it|that)"
     r"|i mean|i meant)\b"
     r"|\b(?:instead|then|rather)\W*$",
@@ -130,9 +131,7 @@ def _old_values(args: dict[str, Any]) -> list[str]:
     return values
 
 
-def _swapped(
-    tool: str, before: tuple[str, str], what: str, env: Env
-) -> dict[str, Any] | None:
+def _swapped(tool: str, before: tuple[str, str], what: str, env: Env) -> dict[str, Any] | None:
     """ "same for X": the previous request's words with its one named thing (the value of
     its own that the words hold, a group's or an item's name) replaced by X, read again by
     the tool's extractor. None when no value of the old request stands in its words, or the

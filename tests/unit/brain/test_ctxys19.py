@@ -43,7 +43,9 @@ def test_same_for_another_group_joins_it(said: str, group: str) -> None:
     assert only_call(answer, "join_group")["group"] == group
 
 
-@pytest.mark.parametrize(("said", "item"), [("same for butter", "butter"), ("ditto with rice", "rice")])
+@pytest.mark.parametrize(
+    ("said", "item"), [("same for butter", "butter"), ("ditto with rice", "rice")]
+)
 def test_same_for_another_item_adds_it(said: str, item: str) -> None:
     answer = _after(
         "you", "add bread to the shopping list", "add_to_shopping_list", {"items": ["bread"]}, said
@@ -187,7 +189,9 @@ def test_words_to_the_author_comment_on_the_post(said: str, words: str) -> None:
 # --- a group's post put on the public feed as well ----------------------------------------------
 
 
-@pytest.mark.parametrize("said", ["also put it on the public feed", "also put it on the main feed for everyone"])
+@pytest.mark.parametrize(
+    "said", ["also put it on the public feed", "also put it on the main feed for everyone"]
+)
 def test_a_group_post_also_made_public(said: str) -> None:
     args = {"group": "Bush Poets", "content": "Open mic Friday", "visibility": "group"}
     answer = _after("social", "post in Bush Poets: Open mic Friday", "create_post", args, said)
