@@ -32,8 +32,11 @@ _BEFORE = (
     r"|that's fine|thats fine|fine|no probs|no problem)\b[\s,.!]*)*"
 )
 CARRY = re.compile(
-    _BEFORE + r"(?:and|also|plus|what about|how about|same|ditto|likewise|then|just|only"
+    _BEFORE + r"(?:and|what about|how about|same|ditto|likewise|then|just|only"
     r"|instead|rather|actually"
+    # the same thing put somewhere else as well: "also put it on the public feed" (not "also
+    # rotated the tyres": a new thing done, told after)
+    r"|(?:also|plus)\s+(?:put|post|share|stick|pop|send|chuck)\s+(?:it|that|this)"
     r"|make (?:it|that)"
     r"|i mean|i meant)\b"
     r"|\b(?:instead|then|rather)\W*$",

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from langchain_core.messages import AIMessage, BaseMessage
 
+from agent.brain.reframe import CARRY
 from tests.unit.brain.support import called, only_call, result, step, wanted
 from tests.unit.brain.test_dialogue_kinds7 import state
 
@@ -199,3 +200,16 @@ def test_a_group_post_also_made_public(said: str) -> None:
     assert call["visibility"] == "public"
     assert "group" not in call
     assert call["content"] == "Open mic Friday"
+
+
+@pytest.mark.parametrize(
+    ("text", "carries"),
+    [
+        ("also put it on the public feed", True),
+        ("plus post that for everyone", True),
+        ("also swapped the wipers while I was at it, free", False),
+        ("also fixed the awning", False),
+    ],
+)
+def test_also_carries_only_the_same_thing_put_elsewhere(text: str, carries: bool) -> None:
+    assert bool(CARRY.search(text)) is carries
