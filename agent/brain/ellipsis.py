@@ -161,8 +161,39 @@ _SEE_THEM = re.compile(
 )
 
 
+# What is inside one group, asked right after a turn about it: "what's in there?", "show me
+# what else is in that group", "anything else going on in it?". Its posts, not the list of
+# groups.
+_IN_THE_GROUP = re.compile(
+    rf"{_OPENING}(?:(?:{_ASK_TO_SEE})\s+)?"
+    r"(?:what(?:'s|s| is| has)?|anything|something|what else|who(?:'s| is)?)"
+    r"(?:\s+else)?(?:\s+(?:is|'s|has been|been|got|there|going on|happening|new|posted|said))*"
+    r"\s+(?:in|on|inside)\s+(?:there|it|that group|this group|the group|that one)\b"
+    r"(?:\s+(?:now|then|atm|so far|lately|at the moment))?\W*$",
+    _I,
+)
+# The turns about one group, and the argument that names it.
+_GROUP_TURNS = {
+    "join_group": "group", "create_group": "name", "create_post": "group",
+    "review_join_requests": "group", "get_feed": "group",
+}  # fmt: skip
+
+
+def group_inside(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
+    """ "what's in there?" after a group was joined, made or posted in: its feed."""
+    prev = env.previous
+    if prev is None or prev.turns_ago > 2 or (key := _GROUP_TURNS.get(prev.action)) is None:
+        return None
+    group = prev.filters.get(key)
+    if not isinstance(group, str) or not group or not _IN_THE_GROUP.match(text):
+        return None
+    return "get_feed", {"group": group}
+
+
 def what_else(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     """ "and whats else is on there" after a task was added: the tasks, read back."""
+    if inside := group_inside(text, env):
+        return inside
     prev = env.previous
     m = _ON_THERE.match(text)
     if prev is None or prev.turns_ago != 1 or not prev.wrote:

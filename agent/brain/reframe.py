@@ -32,7 +32,11 @@ _BEFORE = (
     r"|that's fine|thats fine|fine|no probs|no problem)\b[\s,.!]*)*"
 )
 CARRY = re.compile(
-    _BEFORE + r"(?:and|what about|how about|same|then|just|only|instead|rather|actually"
+    _BEFORE + r"(?:and|what about|how about|same|ditto|likewise|then|just|only"
+    r"|instead|rather|actually"
+    # the same thing put somewhere else as well: "also put it on the public feed" (not "also
+    # rotated the tyres": a new thing done, told after)
+    r"|(?:also|plus)\s+(?:put|post|share|stick|pop|send|chuck)\s+(?:it|that|this)"
     r"|make (?:it|that)"
     r"|i mean|i meant)\b"
     r"|\b(?:instead|then|rather)\W*$",
@@ -49,6 +53,18 @@ _NOT_THAT = re.compile(r"[,;]?\s*\bnot\s+[\w' ]+?\s*[.!?]*$", re.IGNORECASE)
 _SAVES = re.compile(r"\b(?:save|keep|book|plan|add|put)\b", re.IGNORECASE)
 # Words that ask for the write once more ("and tell the X group too"), not for a change.
 AGAIN = re.compile(r"\b(?:too|also|as well|again)\b", re.IGNORECASE)
+# The previous write once more for another thing: "same for Tassie Fishing" after a join,
+# "ditto with the eggs" after an add, "the same goes for Bob". The thing stands in for the
+# previous request's own value, in the previous request's words (`_swapped`).
+SAME_FOR = re.compile(
+    _BEFORE + r"(?:and\s+)?(?:(?:the\s+)?same(?:\s+thing)?(?:\s+goes)?|ditto|likewise|do the same)"
+    r"\s+(?:for|with|to)\s+(?:the\s+)?(?P<what>\w.*?)(?:\s+(?:too|also|as well|please|pls))?"
+    r"[\s.!]*$",
+    re.IGNORECASE,
+)
+# Writes that set a value kept whole rather than add a row: a setting said after one was set
+# ("and the timezone to Perth" after the currency) is one more setting, not a correction.
+SETTINGS = frozenset({"update_profile"})
 # A post's audience narrowed to a group said by itself ("only the Kimberley Crew mob", "just
 # the Solar group"; the words are the declined post's). "mob", "crew" … read as "group".
 _ONLY_GROUP = re.compile(
@@ -76,7 +92,11 @@ def reframed(
     said_words = re.sub(_BEFORE, "", text, flags=re.IGNORECASE).split()  # ("nah all good," aside)
     if action is None or len(said_words) > MAX_WORDS or not CARRY.search(text):
         return None
+    if action.writes and (same := SAME_FOR.match(text)) is not None:
+        return _swapped(tool, before, same["what"], env)
     if action.writes and carried_out and not AGAIN.search(text):
+        if tool in SETTINGS:
+            return _further_setting(tool, before, now, env)
         return None
     said = _NOT_THAT.sub("", _SAYING.sub("", text))
     said_raw = _NOT_THAT.sub("", _SAYING.sub("", raw))
@@ -98,4 +118,57 @@ def reframed(
     if "group" in changed and "visibility" in old.args and "visibility" not in changed:
         changed["visibility"] = new.args.get("visibility", "group")  # a group post is members'
     keep_the_time(changed, old.args, env.tz)
+    if tool == "create_post" and changed.get("visibility") == "public" and "group" not in new.args:
+        # "also put it on the public feed" after a group's post: the public feed, no group
+        return {k: v for k, v in {**old.args, **changed}.items() if k != "group"}
     return {**old.args, **changed}
+
+
+def _old_values(args: dict[str, Any]) -> list[str]:
+    values: list[str] = []
+    for value in args.values():
+        if isinstance(value, str):
+            values.append(value)
+        elif isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):
+            values.append(value[0])
+    return values
+
+
+def _swapped(tool: str, before: tuple[str, str], what: str, env: Env) -> dict[str, Any] | None:
+    """ "same for X": the previous request's words with its one named thing (the value of
+    its own that the words hold, a group's or an item's name) replaced by X, read again by
+    the tool's extractor. None when no value of the old request stands in its words, or the
+    words read anew give nothing new."""
+    text, raw = before
+    old = _draft(tool, text, raw, env)
+    if old.ref is not None or old.missing is not None or len(what.split()) > MAX_WORDS // 2:
+        return None
+    for value in sorted(_old_values(old.args), key=len, reverse=True):
+        found = re.search(rf"(?<!\w){re.escape(value)}(?!\w)", raw, re.IGNORECASE)
+        if found is None or len(value) < 2:
+            continue
+        swapped_raw = raw[: found.start()] + what + raw[found.end() :]
+        found_text = re.search(rf"(?<!\w){re.escape(value)}(?!\w)", text, re.IGNORECASE)
+        swapped = (
+            text[: found_text.start()] + what + text[found_text.end() :]
+            if found_text
+            else swapped_raw
+        )
+        new = _draft(tool, swapped, swapped_raw, env)
+        if new.missing is not None or new.ref is not None or new.args == old.args:
+            return None
+        return dict(new.args)
+    return None
+
+
+def _further_setting(
+    tool: str, before: tuple[str, str], now: tuple[str, str], env: Env
+) -> dict[str, Any] | None:
+    """ "and the timezone to Perth" right after the currency was set: the settings this turn
+    names, when none of them is one the previous request set (that would be a correction,
+    dialogue.py's)."""
+    old, new = _draft(tool, *before, env), _draft(tool, *now, env)
+    said = {k: v for k, v in new.args.items() if v is not None}
+    if not said or new.missing is not None or any(k in old.args for k in said):
+        return None
+    return said

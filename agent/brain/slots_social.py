@@ -60,7 +60,7 @@ def clean_name(name: str) -> str:
 # Spaces before the marker are read from the start of their run only, not again from
 # each of its n characters (each try reading the rest of the run: O(n^2)); the same match.
 _CONTENT = re.compile(
-    r"(?:(?<!\s)\s+)?(?::|\bsaying\b|\bthat says\b|\bwith\b(?= \")|-\s)\s*|\"", _I
+    r"(?:(?<!\s)\s+)?(?::|\bsaying\b|\bthat says\b|\bwith\b(?= \")|[-–—]\s)\s*|\"", _I
 )
 
 
@@ -411,6 +411,10 @@ def _post_ref(text: str) -> Ref:
         # how the ask is said, no word of the post: "actually leave a comment on it too"
         r"|leave|drop|write|add|too|also|actually|again|quick|well"
     )
+    # ("and tell him thanks": the words said to the author, and who he is, name no post)
+    if (said := _SAID_TO.search(head)) and said["a"]:
+        head = head[: said.start()]
+    extra += r"|him|her|them|'?em|tell"
     words = () if by_pronoun(head) else ref_words(head.replace("'s", ""), extra)
     return Ref("post", "post_id", ordinal(head), words, explicit=explicit_id(text))
 
@@ -526,6 +530,10 @@ def join_group(text: str, env: Env) -> Draft:
     return draft
 
 
+# A row named by what it is about, then "one": "the RV one", "the fishing one".
+_DESCRIBED_ONE = re.compile(r"((?:[\w'&-]+\s+){1,3}?)one", _I)
+
+
 def _join_group(text: str, env: Env) -> Draft:
     draft = Draft("join_group")
     m = re.search(
@@ -557,6 +565,10 @@ def _join_group(text: str, env: Env) -> Draft:
         return draft
     if not name or re.fullmatch(_POINTER, name, _I):
         draft.ref = Ref("group", "group", ordinal(text), ())
+        return draft
+    if (described := _DESCRIBED_ONE.fullmatch(name)) and (words := ref_words(described[1])):
+        # "join the RV one", "the hiking one please": a group shown, by a word of its own
+        draft.ref = Ref("group", "group", None, words)
         return draft
     draft.put("group", name[:100])
     return draft

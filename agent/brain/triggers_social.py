@@ -29,7 +29,9 @@ SOCIAL: list[tuple[str, int, str]] = [
         r"|(?<!anyone )(?<!anybody )(?<!people )"
         r"who(?:'s| is| has)?|how many)\b"
         r"(?! who\b).{0,15}"
-        rf"\b(?:{_WANT_IN})\b.{{0,12}}\b(?:to join|to get in(?:to)?|in(?:to)?)\b",
+        # (a word of time between: "has anybody asked yet to come into the group")
+        rf"\b(?:{_WANT_IN})\b(?:\s+(?:already|just|yet|lately|now))?.{{0,12}}"
+        r"\b(?:to join|to get in(?:to)?|in(?:to)?)\b",
     ),
     # the same asked with a relative clause: "are there people who want to join already?",
     # "anyone who's asked to get in?"

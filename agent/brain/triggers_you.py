@@ -102,7 +102,13 @@ YOU: list[tuple[str, int, str]] = [
         r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b",
     ),
     ("list_events", 8, r"\bmy (?:calendar|diary)\b"),
-    ("list_events", 8, rf"\b(?:anything|something|much|what) on (?:{_WHEN})\b"),
+    # (and else on the day the talk is about: "is there something else on that day?")
+    (
+        "list_events",
+        8,
+        rf"\b(?:anything|something|much|what) (?:else )?on (?:{_WHEN}|that day|the same day"
+        r"|that date|the day)\b",
+    ),
     ("list_events", 8, r"\b(?:have|do) (?:i|we) (?:got )?(?:anything|something|much) on\b"),
     ("update_event", 8, rf"\b(?:{_MOVE})\b.{{0,30}}\b(?:{_EVENTS})\b"),
     ("update_event", 8, r"\brename\b.{0,40}\bto\b"),
