@@ -827,7 +827,7 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
     """The message's requests; a goodbye that asks nothing tells of tomorrow's drive, it
     plans no trip ("that's all for today, off to bed, big drive to Winton tomorrow")."""
     text = _unletter(correct(text))
-    pieces = _requests(text, today, recent_kind)
+    pieces = _shared_place(_requests(text, today, recent_kind))
     pieces = _jobs_listed(_on_the_one_named(_acted_on(_verb_carried(pieces))), today)
     pieces = _each_post(_each_done(pieces))
     if any(taken := taken_back(text, [p.intent.tool if p.intent else None for p in pieces])):
@@ -905,6 +905,37 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
         pieces = [p for p in pieces if p.intent is None or p.intent.tool != "plan_trip"]
     # "book me a flight to Perth friday": PAM cannot run the errand, so nothing is written
     return [Piece(p.text, None) if _errand_write(p) else p for p in pieces]
+
+
+# A sentence that only shares what the one before saved: "Save X as a free camp, 4/5. Share
+# it with the lot." — the place is saved shared; no post of its own ("share it with everyone"
+# after a post's words stays that post's).
+_SHARE_POINTER = re.compile(
+    r"^\W*(?:(?:and|also|then|oh|please|pls|just)\s+)*(?:share|sharing)\s+(?:it|this|that"
+    r"|the (?:spot|place|site|camp|one))\s+(?:with|to)\s+(?:everyone|everybody|all|the lot"
+    r"|the community|others|other (?:travellers|travelers|campers|people)|the public)"
+    r"(?:\s+(?:please|pls|too|as well|thanks))*\W*$",
+    re.IGNORECASE,
+)
+
+
+def _shared_place(pieces: list[Piece]) -> list[Piece]:
+    """A share pointer right after a place saved belongs to that place."""
+    out: list[Piece] = []
+    for piece in pieces:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.intent is not None
+            and prev.intent.tool == "save_place"
+            and piece.intent is not None
+            and piece.intent.tool == "create_post"
+            and _SHARE_POINTER.match(piece.text)
+        ):
+            out[-1] = Piece(f"{prev.text} {piece.text}", prev.intent)
+            continue
+        out.append(piece)
+    return out
 
 
 _HOW_FAR = re.compile(r"\bhow (?:far|long a drive|many (?:k|kms|km|kilometres|miles))\b", re.I)
@@ -1165,6 +1196,32 @@ def _how_to_with_values(text: str) -> str:
     return f"{m['ask']}, {m['rest']}"
 
 
+# What money just told does to the month: "… . Where does that leave us?", "How's that leave
+# me for the week, net?" — a question of its own after the money is kept.
+_LEAVES_US = re.compile(
+    r"^\W*(?:(?:so|and|ok|okay|right)\s+)?(?:how|where)(?:'s| does| do| did| is| would)"
+    r" (?:that|this|it|all that) leave (?:us|me)\b",
+    re.IGNORECASE,
+)
+
+
+def _money_then_standing(
+    sentences: list[str], today: date, recent_kind: str | None
+) -> list[Piece] | None:
+    """Money told in the sentences before a last one asking where that leaves us: the money
+    kept, then the question read on its own (both, not the question swallowing the money)."""
+    last = sentences[-1]
+    if not _LEAVES_US.match(last):
+        return None
+    told = _split(" ".join(sentences[:-1]), today, recent_kind)
+    asked = _split(last, today, recent_kind)
+    if not any(p.intent and p.intent.tool in _MONEY_WRITES for p in told):
+        return None
+    if not any(p.intent for p in asked):
+        return None
+    return [p for p in told if p.intent] + asked
+
+
 def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
     """The message's requests in order; text without a request joins its neighbour. In a
     message of several sentences where some are addressed to PAM, the others are context:
@@ -1180,6 +1237,8 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
     sentences = [s for s in islice(_SENTENCE.split(text), MAX_CLAUSES) if s.strip()]
     if len(sentences) < 2 or len(sentences) >= MAX_CLAUSES:
         return _split(text, today, recent_kind)
+    if told_then_asked := _money_then_standing(sentences, today, recent_kind):
+        return told_then_asked
     # a command is addressed after another sentence ("did that work? like it again"); a
     # first sentence that commands keeps the sentences after it as its details ("save X
     # as a mechanic, they were quick. 4 stars")
