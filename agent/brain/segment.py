@@ -452,7 +452,9 @@ _JOB_START = re.compile(rf"^\W*(?:and\s+)?(?:then\s+)?{_JOB_VERBS}", re.IGNORECA
 # A clause about the job before it, not a job: "…, it is very important", "…, because …".
 _NOT_A_JOB = re.compile(
     r"\s*(?:it|it's|its|that|this|they|which|because|cos|coz|as|so|but|please|pls|thanks|asap"
-    r"|urgent|before|by|due|no rush|must|very|really)\b",
+    r"|urgent|before|by|due|no rush|must|very|really"
+    # (a deadline said on its own: "…, until 20.10.", "…, till friday", "…, latest monday")
+    r"|until|till|til|latest|deadline|no later than|at the latest|important)\b",
     re.IGNORECASE,
 )
 
