@@ -398,7 +398,8 @@ STANDALONE = {"add_expense", "add_income", "log_fuel", "log_maintenance", "log_t
 _ASKED_AFTER = re.compile(
     r"(?:\s[-–—]\s|[,;:]\s)(?:please |pls |(?:can|could|would|will) (?:you|ya|u|ye) (?:please )?"
     r"|(?:would|could) you be a \w+ and )?(?:add|put|pop|stick|chuck|log|write|jot|mark|take"
-    r"|save|record|note|delete|remove|change|move|update)\s+(?:it|that|this|them|those)\b"
+    r"|save|record|note|delete|remove|change|move|update|tick|cross|knock|strike|check)"
+    r"\s+(?:it|that|this|them|those)\b"
     r"|\b(?:please|pls)[.!]*$",
     re.IGNORECASE,
 )
@@ -748,8 +749,18 @@ def _commands_first(sentence: str, today: date, recent_kind: str | None) -> bool
     return any(p.intent for p in _split(sentence, today, recent_kind))
 
 
+# A row of the kind just dealt with, labelled: "New one: get a quote by friday", "and another
+# one - ring the bank" (a request of its own, after the one before).
+_NEW_ONE = re.compile(
+    r"^\W*(?:(?:and|also|plus|oh|ok)\s+)*(?:a\s+)?(?:new|another|one more)(?:\s+one)?\s*[:–—-]\s*\S",
+    re.IGNORECASE,
+)
+
+
 def _addressed(sentence: str) -> bool:
     text = sentence.rstrip()
+    if _NEW_ONE.match(text):
+        return True
     return bool(_ADDRESSED.match(text) or _ASKED_AFTER.search(text)) or text.endswith("?")
 
 
@@ -829,7 +840,7 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
     """The message's requests; a goodbye that asks nothing tells of tomorrow's drive, it
     plans no trip ("that's all for today, off to bed, big drive to Winton tomorrow")."""
     text = _unletter(correct(text))
-    pieces = _shared_place(_requests(text, today, recent_kind))
+    pieces = _new_of_kind(_shared_place(_requests(text, today, recent_kind)))
     pieces = _jobs_listed(_on_the_one_named(_acted_on(_verb_carried(pieces))), today)
     pieces = _each_post(_each_done(pieces))
     if any(taken := taken_back(text, [p.intent.tool if p.intent else None for p in pieces])):
@@ -907,6 +918,34 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
         pieces = [p for p in pieces if p.intent is None or p.intent.tool != "plan_trip"]
     # "book me a flight to Perth friday": PAM cannot run the errand, so nothing is written
     return [Piece(p.text, None) if _errand_write(p) else p for p in pieces]
+
+
+# What "new one:" makes after a row of a kind was dealt with: a job ticked off, then "new
+# one: …" is a new job; an event, a new event.
+_NEW_OF = {
+    "complete_task": "add_task",
+    "add_task": "add_task",
+    "create_event": "create_event",
+    "update_event": "create_event",
+}
+
+
+def _new_of_kind(pieces: list[Piece]) -> list[Piece]:
+    """A labelled "new one: …" after a task or an event dealt with is one more of that kind,
+    when the rules read no write of its own in it."""
+    out: list[Piece] = []
+    for piece in pieces:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.intent is not None
+            and (kind := _NEW_OF.get(prev.intent.tool))
+            and _NEW_ONE.match(piece.text)
+            and (piece.intent is None or piece.intent.tool not in WRITES)
+        ):
+            piece = Piece(piece.text, Candidate(kind, WEAK + 1))
+        out.append(piece)
+    return out
 
 
 # A sentence that only shares what the one before saved: "Save X as a free camp, 4/5. Share
@@ -1259,8 +1298,13 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
         # "I need you to remember X. And can I get you to put Y on for Saturday?": each
         # sentence addressed to PAM asks on its own, when each holds a request
         each = [_split(s, today, recent_kind) for s in sentences]
-        if all(any(p.intent for p in own) for own in each):
-            return [p for own in each for p in own]
+        each = [
+            own if any(p.intent for p in own) or not _NEW_ONE.match(s) else [Piece(s, None)]
+            for s, own in zip(sentences, each, strict=True)
+        ]
+        flat = _new_of_kind([p for own in each for p in own])
+        if all(p.intent for p in flat) and len(flat) >= len(sentences):
+            return flat
     if not any(asked) or all(asked):
         return _split(text, today, recent_kind)
     pieces: list[Piece] = []
@@ -1368,7 +1412,7 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
         else:
             pieces += _standalone(context, today, recent_kind) + own
         context = []
-    pieces += _standalone(context, today, recent_kind)
+    pieces = _new_of_kind(pieces + _standalone(context, today, recent_kind))
     if talk:  # the story around such a question is its context, not a request
         return [p for p in pieces if p.intent]
     return [p for p in pieces if p.intent] or _split(text, today, recent_kind)
