@@ -377,6 +377,9 @@ _TAKES_BACK = re.compile(
     re.I,
 )
 # A clause that opens by taking back the one before it ("…, actually it was 55").
+# "…, not 58.20", "…, instead of 12": the amount before set against the one it replaces
+_NOT_THAT_AMOUNT = re.compile(r"^(?:and\s+)?(?:not|instead of|rather than)\s+\$?\d", re.I)
+_AMOUNT_FIXES = frozenset({"update_expense", "update_income"})
 _TAKES_BACK_CLAUSE = re.compile(
     r"^(?:no wait|wait no|no sorry|sorry|oops|whoops|i mean|i meant|actually|scratch that"
     r"|or rather|correction|my mistake|my bad)\b",
@@ -2065,6 +2068,18 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 # "log 50 for fuel, actually it was 55": the request put right, read whole
                 # (repairs.py puts the later values over the earlier)
                 segments[-1] = (s0, end, prev, forced or prev)
+                continue
+            if (
+                prev
+                and prev.tool in _MONEY_WRITES
+                and _NOT_THAT_AMOUNT.match(chunk.strip())
+                and best_amount(text[s0:e0]) is not None
+                and (whole := classify(text[s0:end].strip(), today, recent_kind)) is not None
+                and whole.tool in _AMOUNT_FIXES
+            ):
+                # "that pie on friday was $9.50, not 5.90 - fix it": one amount put right
+                # against another, read whole (a row kept, corrected)
+                segments[-1] = (s0, end, whole, whole)
                 continue
             if not asked_apart and _joins(prev, intent, text[s0:e0], chunk):
                 segments[-1] = (s0, end, prev or intent, forced)

@@ -204,6 +204,16 @@ WINS: list[tuple[str, int, str]] = [
         r"\b(?:that|the)\s+\$?\d[\d.,]*\s*(?:dollars?|bucks)?\s+(?:one\s+)?(?:for|on|at)\b.{1,40}?"
         r"\b(?:was|is|should (?:be|have been))\s+(?:actually|actualy|actully|really)\s+\$?\d",
     ),
+    # "that pie on friday was $9.50, not 5.90", "the laundromat was 14 not 12": one amount
+    # put right against the other (a row kept, corrected in place)
+    (
+        "update_expense",
+        9,
+        r"\b(?:that|the|our|my)\s+(?!(?:quote|estimate|price|one)\b)[^.?!]{1,50}?"
+        r"\b(?:was|were|is|came to|cost|should (?:be|have been))\s+"
+        r"(?:actually\s+|really\s+)?\$?\d[\d.,]*\s*(?:dollars?|bucks)?\s*,?\s*(?:not|instead of)"
+        r"\s+\$?\d",
+    ),
     ("add_income", 8, rf"\b(?:{_PAID}|{_INCOME})\b"),
     (
         "add_income",
