@@ -1475,11 +1475,29 @@ _TERSE = re.compile(
 )
 
 
+# A reading asked by its name alone, a sentence with no verb: "Weather for Exmouth, next 3
+# days.", "Free camps near Broome." (beside a sentence addressed to PAM, still asked).
+_TERSE_READ = re.compile(
+    r"^\W*(?:(?:the|a|any|some)\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s+(?:for|in|at|near|around"
+    r"|on)\s+(?!.*\b(?:was|were|is|are|had|has|have|did|got|went|been|will|would)\b)",
+    re.IGNORECASE,
+)
+
+
 def _standalone(context: list[str], today: date, recent_kind: str | None) -> list[Piece]:
     out = []
     for sentence in context:
         for piece in _split(sentence, today, recent_kind):
             intent = piece.intent
+            if (
+                intent is not None
+                and intent.tool not in WRITES
+                and intent.tool != "plan_trip"
+                and intent.score >= 8
+                and _TERSE_READ.match(piece.text)
+            ):
+                out.append(piece)  # "Weather for Exmouth, next 3 days.": asked by its name
+                continue
             if intent is None or intent.tool not in STANDALONE:
                 continue
             # ("64 on diesel at Taree this morning, and would you …": money noted tersely, a
