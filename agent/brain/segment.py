@@ -843,7 +843,7 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
     """The message's requests; a goodbye that asks nothing tells of tomorrow's drive, it
     plans no trip ("that's all for today, off to bed, big drive to Winton tomorrow")."""
     text = _unletter(correct(text))
-    pieces = _new_of_kind(_shared_place(_requests(text, today, recent_kind)))
+    pieces = _new_of_kind(_shared_place(_requests(text, today, recent_kind), text))
     pieces = _jobs_listed(_on_the_one_named(_acted_on(_verb_carried(pieces))), today)
     pieces = _each_post(_each_done(pieces))
     if any(taken := taken_back(text, [p.intent.tool if p.intent else None for p in pieces])):
@@ -963,8 +963,21 @@ _SHARE_POINTER = re.compile(
 )
 
 
-def _shared_place(pieces: list[Piece]) -> list[Piece]:
-    """A share pointer right after a place saved belongs to that place."""
+def _shared_place(pieces: list[Piece], text: str) -> list[Piece]:
+    """A share pointer right after a place saved belongs to that place (read as a post, or
+    as nothing of its own and left out)."""
+    pieces = list(pieces)
+    for i, piece in enumerate(pieces):
+        if piece.intent is None or piece.intent.tool != "save_place":
+            continue
+        at = text.find(piece.text)
+        if at < 0:
+            continue
+        after = text[at + len(piece.text) :]
+        nxt = _SENTENCE.split(after.strip(), maxsplit=1)[0] if after.strip() else ""
+        said = any(nxt and nxt in p.text for p in pieces)
+        if nxt and not said and _SHARE_POINTER.match(nxt):
+            pieces[i] = Piece(f"{piece.text} {nxt}", piece.intent)
     out: list[Piece] = []
     for piece in pieces:
         prev = out[-1] if out else None

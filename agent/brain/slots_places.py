@@ -56,6 +56,8 @@ _SHARED = re.compile(
     r"\b(?:share it|shared|(?:share|sharing) (?:it )?with (?:everyone|everybody|others|other"
     r" (?:travellers|travelers)|the community)"
     r"|with (?:everyone|everybody|the community|other (?:travellers|travelers))"
+    r"|(?:share|sharing) (?:it |this |that )?with (?:the lot|all|the public|other (?:campers"
+    r"|people))"
     r"|make it public|"
     r"public|let others see|share this|and share)\b",
     _I,
