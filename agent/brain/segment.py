@@ -755,7 +755,8 @@ def _commands_first(sentence: str, today: date, recent_kind: str | None) -> bool
 # A row of the kind just dealt with, labelled: "New one: get a quote by friday", "and another
 # one - ring the bank" (a request of its own, after the one before).
 _NEW_ONE = re.compile(
-    r"^\W*(?:(?:and|also|plus|oh|ok)\s+)*(?:a\s+)?(?:new|another|one more)(?:\s+one)?\s*[:–—-]\s*\S",
+    r"^\W*(?:(?:and|also|plus|oh|ok)\s+)*(?:a\s+)?(?:new|another|one more)(?:\s+one)?"
+    r"\s*[:–—-]\s*\S",
     re.IGNORECASE,
 )
 

@@ -72,7 +72,8 @@ def test_a_charge_that_hit_the_account_stays_spending(text: str, tool: str) -> N
     ("text", "tools"),
     [
         (
-            "The shearing job at Hay paid out 700 on Friday. How does that leave us for the month, net?",
+            "The shearing job at Hay paid out 700 on Friday. How does that leave us for the"
+            " month, net?",
             ["add_income", "spending_summary"],
         ),
         ("spent 40 on fuel. where does that leave us?", ["add_expense", "budget_status"]),
