@@ -266,3 +266,28 @@ def test_a_terse_reading_beside_a_command() -> None:
 def test_a_told_reading_beside_a_command_stays_context() -> None:
     text = "The weather in Exmouth was awful. Can you add milk to the list?"
     assert _read(text) == ["add_to_shopping_list"]
+
+
+# --- a reminder added to an event named by its day's possessive ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For Sunday's Rotary BBQ, add a reminder an hour before",
+        "tomorrow's physio - set a reminder 20 minutes before",
+    ],
+)
+def test_a_reminder_for_an_event_kept_changes_it(text: str) -> None:
+    assert _read(text) == ["update_event"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saturday's markets at 8am, add a reminder half an hour before",
+        "add the markets on Saturday, and add a reminder an hour before",
+    ],
+)
+def test_an_event_with_its_time_or_added_is_made(text: str) -> None:
+    assert _read(text) == ["create_event"]
