@@ -683,6 +683,9 @@ _BLANKS = re.compile(r"\s{2,}")
 _OTHERS = (
     r"(?:(?:my|our) (?:mate|mates|friend|friends|buddy|buddies|pal|pals|bestie|sister|brother"
     r"|cousin|cousins|neighbou?rs?"
+    # (grown children and their children, living their own lives: "my son in Perth bought …")
+    r"|son|sons|daughter|daughters|grandson|granddaughter|grandkids|grandchildren|nephew|niece"
+    r"|stepson|stepdaughter|son-in-law|daughter-in-law"
     r"|dad|mum|mom|mother|father|parents|uncle|aunt|auntie|nan|nanna|grandad|boss"
     r"|sister-in-law|brother-in-law|in-laws|workmate|colleague|old man|old lady)"
     r"|the (?:neighbou?rs|bloke|guy|lady|couple|people|folks|mob|fella|woman|man"

@@ -821,6 +821,17 @@ _MEASURED = re.compile(
 )
 
 
+# A bound on what is paid, or a rate: "under $45 a night", "no more than 30 a head", "up to
+# 2 bucks a litre" — a liking or a rule kept, not money spent.
+_A_LIMIT = re.compile(
+    r"\b(?:under|below|less than|no more than|not more than|up to|max(?:imum)?|at most"
+    r"|cheaper than|over|more than)\s+(?:about\s+)?\$?\d[\d.,]*k?"
+    r"|\$?\d[\d.,]*\s*(?:bucks|dollars)?\s*(?:a|per|/)\s*(?:night|nite|week|day|month|year|litre"
+    r"|liter|head|person|pp)\b",
+    re.IGNORECASE,
+)
+
+
 def _noted_as(text: str, candidates: list[Candidate], today: date) -> Candidate | None:
     """What a note-taking word ("note that …", "make me a remember: …", "record for future
     reference") is asked to keep when it says something PAM keeps as a row of its own: money
@@ -828,6 +839,8 @@ def _noted_as(text: str, candidates: list[Candidate], today: date) -> Candidate 
     spent = next((c for c in candidates if c.tool == "add_expense" and c.score >= WEAK), None)
     if price_quoted(text):
         return None  # "note that the rego is 800 a year": a fact to remember
+    if _A_LIMIT.search(text):
+        return None  # "remember we only book sites under $40 a night": a liking, no spending
     if (kept := _NOTED_IN.search(text)) and (tool := _KEPT_IN.get(kept["where"].lower())):
         return Candidate(tool, EXPLICIT)  # "could you note that in the pantry"
     clock = find_time(text)

@@ -377,6 +377,9 @@ _TAKES_BACK = re.compile(
     re.I,
 )
 # A clause that opens by taking back the one before it ("…, actually it was 55").
+# "…, not 58.20", "…, instead of 12": the amount before set against the one it replaces
+_NOT_THAT_AMOUNT = re.compile(r"^(?:and\s+)?(?:not|instead of|rather than)\s+\$?\d", re.I)
+_AMOUNT_FIXES = frozenset({"update_expense", "update_income"})
 _TAKES_BACK_CLAUSE = re.compile(
     r"^(?:no wait|wait no|no sorry|sorry|oops|whoops|i mean|i meant|actually|scratch that"
     r"|or rather|correction|my mistake|my bad)\b",
@@ -398,7 +401,8 @@ STANDALONE = {"add_expense", "add_income", "log_fuel", "log_maintenance", "log_t
 _ASKED_AFTER = re.compile(
     r"(?:\s[-–—]\s|[,;:]\s)(?:please |pls |(?:can|could|would|will) (?:you|ya|u|ye) (?:please )?"
     r"|(?:would|could) you be a \w+ and )?(?:add|put|pop|stick|chuck|log|write|jot|mark|take"
-    r"|save|record|note|delete|remove|change|move|update)\s+(?:it|that|this|them|those)\b"
+    r"|save|record|note|delete|remove|change|move|update|tick|cross|knock|strike|check)"
+    r"\s+(?:it|that|this|them|those)\b"
     r"|\b(?:please|pls)[.!]*$",
     re.IGNORECASE,
 )
@@ -452,7 +456,9 @@ _JOB_START = re.compile(rf"^\W*(?:and\s+)?(?:then\s+)?{_JOB_VERBS}", re.IGNORECA
 # A clause about the job before it, not a job: "…, it is very important", "…, because …".
 _NOT_A_JOB = re.compile(
     r"\s*(?:it|it's|its|that|this|they|which|because|cos|coz|as|so|but|please|pls|thanks|asap"
-    r"|urgent|before|by|due|no rush|must|very|really)\b",
+    r"|urgent|before|by|due|no rush|must|very|really"
+    # (a deadline said on its own: "…, until 20.10.", "…, till friday", "…, latest monday")
+    r"|until|till|til|latest|deadline|no later than|at the latest|important)\b",
     re.IGNORECASE,
 )
 
@@ -746,8 +752,19 @@ def _commands_first(sentence: str, today: date, recent_kind: str | None) -> bool
     return any(p.intent for p in _split(sentence, today, recent_kind))
 
 
+# A row of the kind just dealt with, labelled: "New one: get a quote by friday", "and another
+# one - ring the bank" (a request of its own, after the one before).
+_NEW_ONE = re.compile(
+    r"^\W*(?:(?:and|also|plus|oh|ok)\s+)*(?:a\s+)?(?:new|another|one more)(?:\s+one)?"
+    r"\s*[:–—-]\s*\S",
+    re.IGNORECASE,
+)
+
+
 def _addressed(sentence: str) -> bool:
     text = sentence.rstrip()
+    if _NEW_ONE.match(text):
+        return True
     return bool(_ADDRESSED.match(text) or _ASKED_AFTER.search(text)) or text.endswith("?")
 
 
@@ -827,7 +844,7 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
     """The message's requests; a goodbye that asks nothing tells of tomorrow's drive, it
     plans no trip ("that's all for today, off to bed, big drive to Winton tomorrow")."""
     text = _unletter(correct(text))
-    pieces = _requests(text, today, recent_kind)
+    pieces = _new_of_kind(_shared_place(_requests(text, today, recent_kind), text))
     pieces = _jobs_listed(_on_the_one_named(_acted_on(_verb_carried(pieces))), today)
     pieces = _each_post(_each_done(pieces))
     if any(taken := taken_back(text, [p.intent.tool if p.intent else None for p in pieces])):
@@ -905,6 +922,78 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
         pieces = [p for p in pieces if p.intent is None or p.intent.tool != "plan_trip"]
     # "book me a flight to Perth friday": PAM cannot run the errand, so nothing is written
     return [Piece(p.text, None) if _errand_write(p) else p for p in pieces]
+
+
+# What "new one:" makes after a row of a kind was dealt with: a job ticked off, then "new
+# one: …" is a new job; an event, a new event.
+_NEW_OF = {
+    "complete_task": "add_task",
+    "add_task": "add_task",
+    "create_event": "create_event",
+    "update_event": "create_event",
+}
+
+
+def _new_of_kind(pieces: list[Piece]) -> list[Piece]:
+    """A labelled "new one: …" after a task or an event dealt with is one more of that kind,
+    when the rules read no write of its own in it."""
+    out: list[Piece] = []
+    for piece in pieces:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.intent is not None
+            and (kind := _NEW_OF.get(prev.intent.tool))
+            and _NEW_ONE.match(piece.text)
+            and (piece.intent is None or piece.intent.tool not in WRITES)
+        ):
+            piece = Piece(piece.text, Candidate(kind, WEAK + 1))
+        out.append(piece)
+    return out
+
+
+# A sentence that only shares what the one before saved: "Save X as a free camp, 4/5. Share
+# it with the lot." — the place is saved shared; no post of its own ("share it with everyone"
+# after a post's words stays that post's).
+_SHARE_POINTER = re.compile(
+    r"^\W*(?:(?:and|also|then|oh|please|pls|just)\s+)*(?:share|sharing)\s+(?:it|this|that"
+    r"|the (?:spot|place|site|camp|one))\s+(?:with|to)\s+(?:everyone|everybody|all|the lot"
+    r"|the community|others|other (?:travellers|travelers|campers|people)|the public)"
+    r"(?:\s+(?:please|pls|too|as well|thanks))*\W*$",
+    re.IGNORECASE,
+)
+
+
+def _shared_place(pieces: list[Piece], text: str) -> list[Piece]:
+    """A share pointer right after a place saved belongs to that place (read as a post, or
+    as nothing of its own and left out)."""
+    pieces = list(pieces)
+    for i, piece in enumerate(pieces):
+        if piece.intent is None or piece.intent.tool != "save_place":
+            continue
+        at = text.find(piece.text)
+        if at < 0:
+            continue
+        after = text[at + len(piece.text) :]
+        nxt = _SENTENCE.split(after.strip(), maxsplit=1)[0] if after.strip() else ""
+        said = any(nxt and nxt in p.text for p in pieces)
+        if nxt and not said and _SHARE_POINTER.match(nxt):
+            pieces[i] = Piece(f"{piece.text} {nxt}", piece.intent)
+    out: list[Piece] = []
+    for piece in pieces:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.intent is not None
+            and prev.intent.tool == "save_place"
+            and piece.intent is not None
+            and piece.intent.tool == "create_post"
+            and _SHARE_POINTER.match(piece.text)
+        ):
+            out[-1] = Piece(f"{prev.text} {piece.text}", prev.intent)
+            continue
+        out.append(piece)
+    return out
 
 
 _HOW_FAR = re.compile(r"\bhow (?:far|long a drive|many (?:k|kms|km|kilometres|miles))\b", re.I)
@@ -1165,6 +1254,32 @@ def _how_to_with_values(text: str) -> str:
     return f"{m['ask']}, {m['rest']}"
 
 
+# What money just told does to the month: "… . Where does that leave us?", "How's that leave
+# me for the week, net?" — a question of its own after the money is kept.
+_LEAVES_US = re.compile(
+    r"^\W*(?:(?:so|and|ok|okay|right)\s+)?(?:how|where)(?:'s| does| do| did| is| would)"
+    r" (?:that|this|it|all that) leave (?:us|me)\b",
+    re.IGNORECASE,
+)
+
+
+def _money_then_standing(
+    sentences: list[str], today: date, recent_kind: str | None
+) -> list[Piece] | None:
+    """Money told in the sentences before a last one asking where that leaves us: the money
+    kept, then the question read on its own (both, not the question swallowing the money)."""
+    last = sentences[-1]
+    if not _LEAVES_US.match(last):
+        return None
+    told = _split(" ".join(sentences[:-1]), today, recent_kind)
+    asked = _split(last, today, recent_kind)
+    if not any(p.intent and p.intent.tool in _MONEY_WRITES for p in told):
+        return None
+    if not any(p.intent for p in asked):
+        return None
+    return [p for p in told if p.intent] + asked
+
+
 def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
     """The message's requests in order; text without a request joins its neighbour. In a
     message of several sentences where some are addressed to PAM, the others are context:
@@ -1180,6 +1295,8 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
     sentences = [s for s in islice(_SENTENCE.split(text), MAX_CLAUSES) if s.strip()]
     if len(sentences) < 2 or len(sentences) >= MAX_CLAUSES:
         return _split(text, today, recent_kind)
+    if told_then_asked := _money_then_standing(sentences, today, recent_kind):
+        return told_then_asked
     # a command is addressed after another sentence ("did that work? like it again"); a
     # first sentence that commands keeps the sentences after it as its details ("save X
     # as a mechanic, they were quick. 4 stars")
@@ -1198,8 +1315,13 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
         # "I need you to remember X. And can I get you to put Y on for Saturday?": each
         # sentence addressed to PAM asks on its own, when each holds a request
         each = [_split(s, today, recent_kind) for s in sentences]
-        if all(any(p.intent for p in own) for own in each):
-            return [p for own in each for p in own]
+        each = [
+            own if any(p.intent for p in own) or not _NEW_ONE.match(s) else [Piece(s, None)]
+            for s, own in zip(sentences, each, strict=True)
+        ]
+        flat = _new_of_kind([p for own in each for p in own])
+        if all(p.intent for p in flat) and len(flat) >= len(sentences):
+            return flat
     if not any(asked) or all(asked):
         return _split(text, today, recent_kind)
     pieces: list[Piece] = []
@@ -1307,7 +1429,7 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
         else:
             pieces += _standalone(context, today, recent_kind) + own
         context = []
-    pieces += _standalone(context, today, recent_kind)
+    pieces = _new_of_kind(pieces + _standalone(context, today, recent_kind))
     if talk:  # the story around such a question is its context, not a request
         return [p for p in pieces if p.intent]
     return [p for p in pieces if p.intent] or _split(text, today, recent_kind)
@@ -1367,11 +1489,29 @@ _TERSE = re.compile(
 )
 
 
+# A reading asked by its name alone, a sentence with no verb: "Weather for Exmouth, next 3
+# days.", "Free camps near Broome." (beside a sentence addressed to PAM, still asked).
+_TERSE_READ = re.compile(
+    r"^\W*(?:(?:the|a|any|some)\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s+(?:for|in|at|near|around"
+    r"|on)\s+(?!.*\b(?:was|were|is|are|had|has|have|did|got|went|been|will|would)\b)",
+    re.IGNORECASE,
+)
+
+
 def _standalone(context: list[str], today: date, recent_kind: str | None) -> list[Piece]:
     out = []
     for sentence in context:
         for piece in _split(sentence, today, recent_kind):
             intent = piece.intent
+            if (
+                intent is not None
+                and intent.tool not in WRITES
+                and intent.tool != "plan_trip"
+                and intent.score >= 8
+                and _TERSE_READ.match(piece.text)
+            ):
+                out.append(piece)  # "Weather for Exmouth, next 3 days.": asked by its name
+                continue
             if intent is None or intent.tool not in STANDALONE:
                 continue
             # ("64 on diesel at Taree this morning, and would you …": money noted tersely, a
@@ -1960,6 +2100,18 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 # "log 50 for fuel, actually it was 55": the request put right, read whole
                 # (repairs.py puts the later values over the earlier)
                 segments[-1] = (s0, end, prev, forced or prev)
+                continue
+            if (
+                prev
+                and prev.tool in _MONEY_WRITES
+                and _NOT_THAT_AMOUNT.match(chunk.strip())
+                and best_amount(text[s0:e0]) is not None
+                and (whole := classify(text[s0:end].strip(), today, recent_kind)) is not None
+                and whole.tool in _AMOUNT_FIXES
+            ):
+                # "that pie on friday was $9.50, not 5.90 - fix it": one amount put right
+                # against another, read whole (a row kept, corrected)
+                segments[-1] = (s0, end, whole, whole)
                 continue
             if not asked_apart and _joins(prev, intent, text[s0:e0], chunk):
                 segments[-1] = (s0, end, prev or intent, forced)

@@ -56,11 +56,18 @@ _SHARED = re.compile(
     r"\b(?:share it|shared|(?:share|sharing) (?:it )?with (?:everyone|everybody|others|other"
     r" (?:travellers|travelers)|the community)"
     r"|with (?:everyone|everybody|the community|other (?:travellers|travelers))"
+    r"|(?:share|sharing) (?:it |this |that )?with (?:the lot|all|the public|other (?:campers"
+    r"|people))"
     r"|make it public|"
     r"public|let others see|share this|and share)\b",
     _I,
 )
-_PRIVATE = re.compile(r"\b(?:don'?t share|private|just for me|keep it to myself|not shared)\b", _I)
+_PRIVATE = re.compile(
+    r"\b(?:don'?t share|do not share|private|just for (?:me|us)|only for (?:me|us)"
+    r"|keep (?:it|this|that) (?:to (?:myself|ourselves)|private|just for (?:me|us))|not shared"
+    r"|for my eyes only|not public)\b",
+    _I,
+)
 _GENERIC = r"taps?|spot|place|site|one|point|station|stop|location"
 _LEAD = (
     r"save|bookmark|pin|store|keep|add|mark|remember|this|that|the|a|an|new|my|our|great|nice|good"
@@ -330,6 +337,8 @@ def save_place(text: str, env: Env) -> Draft:
     draft.put("rating", int(rating.value) if rating else None)
     if (_SHARED.search(text) or shared_first) and not _PRIVATE.search(text):
         draft.put("shared", True)
+    elif _PRIVATE.search(text):
+        draft.put("shared", False)  # "keep it to myself": said private, kept so
     draft.missing = None if draft.args.get("name") else "name"
     return draft
 

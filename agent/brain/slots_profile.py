@@ -245,15 +245,21 @@ def update_profile(text: str, env: Env) -> Draft:
     )
     if live and not (known_town(live[1].split(",")[0].strip()) or live[1][:1].isupper()):
         live = None  # "we live in a caravan": no town
-    if m := (
-        re.search(_IS_HOME, text)
-        or re.search(_HOME, text, _I)
-        or re.search(_BASED, text, _I)
-        or live
+    # (the first that names a place: "based out of Bendigo now - make that my home base"
+    # says the place before the words, and nothing after them)
+    for m in (
+        re.search(_IS_HOME, text),
+        re.search(_HOME, text, _I),
+        re.search(_BASED, text, _I),
+        live,
     ):
+        if m is None:
+            continue
         place = re.split(_PLACE_ENDS, m[1].lstrip(" -"), flags=_I)[0]
         place = title_case(squash(place))
-        draft.put("home_base", known_town(place) or place)  # "Mildura these days": Mildura
+        if place:
+            draft.put("home_base", known_town(place) or place)  # "Mildura these days": Mildura
+            break
     if m := re.search(r"\btravel(?:ling)? style\s*(?:is|:|to|=)?\s*(.+)$", text, _I):
         draft.put("travel_style", squash(m[1]))
     pets = re.search(rf"\b(?:{_WITH})\s+(.*\b(?:{_PETS})\b.*)$", text, _I)

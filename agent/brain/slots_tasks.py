@@ -80,7 +80,14 @@ def add_task(text: str, env: Env) -> Draft:
         r"[,;]\s*(?:but\s+)?(?:don'?t|do not|no need to|never mind)\b.*$", "", rest, flags=_I
     )
     # "… for tmrw": the day is read, the word that led to it is left dangling
-    rest = re.sub(r"\s+(?:for|by|on|due)[\s,.!]*$", "", rest.rstrip(), flags=_I)
+    # ("…, until 20.10., it is important": the deadline's word and the priority's "it is"
+    # are left dangling once the day and the priority are read)
+    rest = re.sub(
+        r"(?:[\s,]+(?:for|by|on|due|until|till|til|it is|it's|its|that's|this is))+[\s,.!]*$",
+        "",
+        rest.rstrip(),
+        flags=_I,
+    )
     # "put a task in to check the tyres", "pop a to-do in for the gutters": a row put in,
     # then what it is for (the particle "in" would otherwise open the title)
     rest = re.sub(

@@ -228,6 +228,8 @@ NAME_CUE = re.compile(
     r"|(?:(?:her|his|its|the|our|my) )?name(?:'s| is)"  # (a learner's "name is Bulli")
     # a capital "The" is the name's own ("The Tortoise"); a lower-case one is not
     r"|name\s*:"
+    # ("add the bike as 'Red Bike'": a quoted, capitalised name after "as")
+    r"|as(?=\s+['\"‘“](?-i:[A-Z]))"
     # ("add vehicle: name Blue, …": the word "name" then a capitalised name)
     r"|name(?=\s+(?-i:[A-Z])))\s+(?:(?-i:the)\s+)?"
     r"([\w'-]+(?:\s+(?!\d)(?-i:[A-Z])[\w'-]*)?)",
@@ -338,6 +340,8 @@ def add_vehicle(text: str, env: Env) -> Draft:
         name = owned_name if not re.fullmatch(_MAKES, owned[1], _I) else None
     if not name:
         name = " ".join(str(draft.args[k]) for k in ("make", "model") if k in draft.args) or None
+    if name and (quoted := re.fullmatch(r"['\"‘“](.+?)['\"’”]?", name)):
+        name = quoted[1]  # "as 'Red Bike'": the name inside its quotes
     draft.put("name", title_case(name) if name and name.islower() else name)
     draft.missing = None if draft.args.get("name") else "name"
     return draft

@@ -87,6 +87,16 @@ WHEELS: list[tuple[str, int, str]] = [
         r"|battery|keys?|loan|payment|repayment|seats?|charger|fridge|cover|mats?|wax|detail))",
     ),
     ("add_vehicle", 9, r"\b(?:to|on|onto|in|into) (?:my|our|the) (?:vehicles|garage|fleet)\b"),
+    # a vehicle's spec sheet after "add": its model year and its tank or its economy ("add
+    # the quad as 'Mud Pig', 2019 Yamaha, 12 L tank", "new one: 2015 Vespa, 2.9 L/100km") —
+    # litres of a tank's size or a rate are no fill
+    (
+        "add_vehicle",
+        10,
+        r"^\W*(?:(?:please|pls|can you|could you|and|also)\s+)*(?:add|register|new (?:one|vehicle))"
+        r"\b.{0,60}?\b(?:19[5-9]\d|20[0-4]\d)\b"
+        r"(?=.{0,80}?(?:\b\d+(?:\.\d+)?\s*(?:l|litres?|liters?)\s+tank\b|\bl\s*/\s*100))",
+    ),
     (
         "add_vehicle",
         9,

@@ -52,6 +52,14 @@ WINS: list[tuple[str, int, str]] = [
         r"\bwhere does (?:that|this) leave (?:us|me)\b"
         r"(?!.{0,40}\b(?:in or out|out or in|ahead or behind|in front or behind|up or down)\b)",
     ),
+    # "how does that leave us for the month, net?", "where's that leave me overall": the net
+    # of a period asked after money told (the budget's room is "where does that leave us")
+    (
+        "spending_summary",
+        9,
+        r"\b(?:how|where)(?:'s| does| do| did| is) (?:that|this|it) leave (?:us|me)\b"
+        r".{0,40}\b(?:net|overall|all up|all told|in total)\b",
+    ),
     # money in against money out: the net of a period
     (
         "spending_summary",
@@ -196,6 +204,16 @@ WINS: list[tuple[str, int, str]] = [
         r"\b(?:that|the)\s+\$?\d[\d.,]*\s*(?:dollars?|bucks)?\s+(?:one\s+)?(?:for|on|at)\b.{1,40}?"
         r"\b(?:was|is|should (?:be|have been))\s+(?:actually|actualy|actully|really)\s+\$?\d",
     ),
+    # "that pie on friday was $9.50, not 5.90", "the laundromat was 14 not 12": one amount
+    # put right against the other (a row kept, corrected in place)
+    (
+        "update_expense",
+        9,
+        r"\b(?:that|the|our|my)\s+(?!(?:quote|estimate|price|one)\b)[^.?!]{1,50}?"
+        r"\b(?:was|were|is|came to|cost|should (?:be|have been))\s+"
+        r"(?:actually\s+|really\s+)?\$?\d[\d.,]*\s*(?:dollars?|bucks)?\s*,?\s*(?:not|instead of)"
+        r"\s+\$?\d",
+    ),
     ("add_income", 8, rf"\b(?:{_PAID}|{_INCOME})\b"),
     (
         "add_income",
@@ -204,6 +222,15 @@ WINS: list[tuple[str, int, str]] = [
         rf"|\bmade {_MONEY} (?:from|selling|doing)\b",
     ),
     ("add_income", 8, r"\b(?:cash in|came in)\b"),
+    # money that arrived where it is kept: "it landed in the bank overnight", "hit the account
+    # this morning" (not a charge, a debit or a bill that hit it)
+    (
+        "add_income",
+        6,
+        r"^(?!.*\b(?:charge|charged|debit|debited|bill|fee|fine|withdrawal|came out)\b).*"
+        r"\b(?:hit|hits|landed in|lands in|went into|came into|showed up in|arrived in)"
+        r" (?:the|my|our) (?:account|bank|bank account|savings)\b",
+    ),
     # someone else gives the money: "the boss gave me 450", "mum sent us 200", "a mate
     # transferred me 80" (the amount right after: "give me a heads up at 90%" is none)
     (
@@ -216,7 +243,10 @@ WINS: list[tuple[str, int, str]] = [
     (
         "add_income",
         8,
-        rf"\b(?:{_WORK}|they|he|she)\s+(?:paid|pays|has paid|paid out|transferred|deposited"
+        # (the work may be placed first: "the fruit-picking job near Renmark paid out")
+        rf"\b(?:(?:{_WORK})(?:\s+(?:in|at|near|around|out at|up at|down at|outside)"
+        r"\s+[\w'-]+(?:\s+[\w'-]+)?)?|they|he|she)"
+        r"\s+(?:paid|pays|has paid|paid out|transferred|deposited"
         r"|sent through|put through|paid in)\b(?! for)",
     ),
 ]

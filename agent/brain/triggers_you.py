@@ -111,6 +111,16 @@ YOU: list[tuple[str, int, str]] = [
     ),
     ("list_events", 8, r"\b(?:have|do) (?:i|we) (?:got )?(?:anything|something|much) on\b"),
     ("update_event", 8, rf"\b(?:{_MOVE})\b.{{0,30}}\b(?:{_EVENTS})\b"),
+    # a reminder added to an event named as one already kept — by its day's possessive
+    # ("Friday's dentist", "tomorrow's markets") — with no clock time of its own: the event
+    # is changed, not made again ("for Sunday's Rotary BBQ, add a reminder an hour before")
+    (
+        "update_event",
+        10,
+        r"^(?!.*\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b)(?!.*\b\d{1,2}:\d\d\b)"
+        r"(?=.*\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight)'s\s+\w)"
+        r".*\b(?:add|set|put|give|stick|pop|attach)\s+(?:me\s+)?(?:a|an)\s+reminder\b",
+    ),
     ("update_event", 8, r"\brename\b.{0,40}\bto\b"),
     # a time said to be no longer so: "the tour is not at 10 anymore", "…, they moved it to 2pm"
     (
