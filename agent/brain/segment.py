@@ -31,7 +31,8 @@ from agent.brain.blend import ACTS_ON_ROWS, DOUBT, RESCUE, can_be
 from agent.brain.categories import category_of
 from agent.brain.dates import find_day
 from agent.brain.errands import errand
-from agent.brain.general import talk_only
+from agent.brain import reckon
+from agent.brain.general import about_the_app, talk_only
 from agent.brain.intents import (
     EXPLICIT,
     STRONG,
@@ -827,6 +828,10 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
     """The message's requests; a goodbye that asks nothing tells of tomorrow's drive, it
     plans no trip ("that's all for today, off to bed, big drive to Winton tomorrow")."""
     text = _unletter(correct(text))
+    if about_the_app(text) or reckon.asks(text):
+        # "if I started a private group could others see my posts?", "how many km is 90
+        # miles?": a question of the app, or a sum worked out; no clause of it is a request
+        return [Piece(text, None)]
     pieces = _requests(text, today, recent_kind)
     pieces = _jobs_listed(_on_the_one_named(_acted_on(_verb_carried(pieces))), today)
     pieces = _each_post(_each_done(pieces))
