@@ -10,6 +10,7 @@ import re
 from typing import Literal
 
 from agent.brain.learned import guess
+from agent.brain.triggers_social import POST_LABEL
 
 _I = re.IGNORECASE
 # An opening that asks: a question word or an auxiliary verb first (after a greeting).
@@ -240,6 +241,8 @@ _PROPOSAL = re.compile(
 
 def is_question(text: str) -> bool:
     """Whether `text` asks something rather than asks PAM to do something."""
+    if _LABELLED_POST.match(text):
+        return False  # "Publish please: who's driving to Broome?": the post's own words
     if _PROPOSAL.search(text) and not _ASKING.match(text):
         return False
     if _TELL.match(text) or _SUPPOSE.match(text):
@@ -257,6 +260,7 @@ def is_question(text: str) -> bool:
     return bool(rest and _ASKING.match(rest) and not _POLITE.match(rest))
 
 
+_LABELLED_POST = re.compile(POST_LABEL, _I)
 _CLAUSE_CUT = re.compile(r"[,;:]\s*|\s+[-–—]\s+")
 
 

@@ -325,6 +325,12 @@ def create_post(text: str, env: Env) -> Draft:
         group = None if vague else named
     if not group and _IN_IT.search(text.split(":")[0]):
         group = previous_group(env)  # "post in it: ..." after the group was made or shown
+    if group and re.fullmatch(
+        r"(?:the )?(?:everybody|everyone|all|community|public|world|feed|all of (?:you|them))",
+        group.strip(),
+        _I,
+    ):
+        group = None  # "write to everybody: …": all who read the feed, no group of that name
     # a group the user can see, as it is called (agent/brain/known.py)
     group, content = post_group(text, env, group, content)
     draft.put("group", group)
