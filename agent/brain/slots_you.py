@@ -243,7 +243,7 @@ def list_events(text: str, env: Env) -> Draft:
     return draft
 
 
-_PAST_ASKED = re.compile(r"(?:did|had|was|were|went)", _I)
+_PAST_ASKED = re.compile(r"\b(?:did|had|was|were|went)\b", _I)
 
 
 def _event_ref(text: str) -> Ref:
