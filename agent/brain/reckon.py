@@ -38,14 +38,21 @@ _TEMPS = r"°\s?c|°\s?f|degrees? (?:c|f)\w*|celsius|fahrenheit|c|f"
 _UNIT = "|".join(u for u, _d, _f in _UNITS) + "|" + _TEMPS
 # "250 miles in km", "what's 60 mph in km/h", "convert 32 psi to kpa"
 _FROM_TO = re.compile(
-    _OPENS + r"(?:(?:can|could) you |please )?(?:how much|how many \w+|what|convert)(?:'s| is| are)?"
+    _OPENS
+    + r"(?:(?:can|could) you |please )?(?:how much|how many \w+|what|convert)(?:'s| is| are)?"
     r"\s+" + _NUM + r"\s?(" + _UNIT + r")\s+(?:in|to|into|as)\s+(?:\w+ )?(" + _UNIT + r")(?![\w/])",
     _I,
 )
 # "how many km is 250 miles", "how many litres in 10 gallons"
 _HOW_MANY = re.compile(
-    _OPENS + r"how many (" + _UNIT + r")\s+(?:is|are|in|to|make|makes)\s+(?:a |an |one )?"
-    + _NUM + r"?\s?(" + _UNIT + r")(?![\w/])",
+    _OPENS
+    + r"how many ("
+    + _UNIT
+    + r")\s+(?:is|are|in|to|make|makes)\s+(?:a |an |one )?"
+    + _NUM
+    + r"?\s?("
+    + _UNIT
+    + r")(?![\w/])",
     _I,
 )
 
@@ -148,7 +155,11 @@ def drive_cost(text: str) -> str | None:
         return None
     econ = _ECONOMY.search(text)
     dist = next(
-        (m for m in _DISTANCE.finditer(text) if not econ or not econ.start() <= m.start() < econ.end()),
+        (
+            m
+            for m in _DISTANCE.finditer(text)
+            if not econ or not econ.start() <= m.start() < econ.end()
+        ),
         None,
     )
     if not econ or not dist:
@@ -175,11 +186,7 @@ def drive_cost(text: str) -> str | None:
 
 def asks(text: str) -> bool:
     """Whether the message is a sum this module works (the date asked needs no clock)."""
-    return bool(
-        conversion(text)
-        or drive_cost(text)
-        or date_of_day(text, datetime(2000, 1, 3))
-    )
+    return bool(conversion(text) or drive_cost(text) or date_of_day(text, datetime(2000, 1, 3)))
 
 
 def answer(text: str, now: datetime | None) -> str | None:

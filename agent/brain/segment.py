@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 
+from agent.brain import reckon
 from agent.brain.asking import (
     READ_OF,
     REPORTS,
@@ -31,7 +32,6 @@ from agent.brain.blend import ACTS_ON_ROWS, DOUBT, RESCUE, can_be
 from agent.brain.categories import category_of
 from agent.brain.dates import find_day
 from agent.brain.errands import errand
-from agent.brain import reckon
 from agent.brain.general import about_the_app, talk_only
 from agent.brain.intents import (
     EXPLICIT,

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from agent.brain import reckon
+from agent.brain.convo import Env
 from agent.brain.general import general_reply
 from agent.brain.segment import split
-from agent.brain.slots import Env
 from agent.brain.slots_you import list_events
 from agent.brain.textutil import normalise
 from tests.unit.brain.support import TODAY, route, step
