@@ -1024,7 +1024,17 @@ def mood_told(text: str) -> Mood | None:
         return None
     if _HABITUAL.search(text):
         return "habit"
+    if _PRIORITY_FIRST.match(text):
+        return None  # "low priority one, no rush. …": a job's weight, said only of a job to do
     return "maybe" if _MAYBE.search(text) else None
+
+
+# A message that opens with a job's priority: "Low priority one, …", "top-priority job: …".
+_PRIORITY_FIRST = re.compile(
+    r"^\W*(?:(?:ok|okay|and|also|right|new|next)\b[\s,]*)*(?:a |an |another )?(?:low|lowish"
+    r"|high|top|medium|urgent)[- ]priority\b",
+    _I,
+)
 
 
 def unrefused(text: str) -> str | None:

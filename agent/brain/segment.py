@@ -1170,6 +1170,32 @@ def _how_to_with_values(text: str) -> str:
     return f"{m['ask']}, {m['rest']}"
 
 
+# A job named by its priority before what it is: "Low priority one, no rush. Look into …",
+# "top priority job: ring the insurer" (a priority is said only of a job to do). The words
+# after the head are the job, said as a command, not a question or a story.
+_PRIORITY_HEAD = re.compile(
+    r"^\W*(?:(?:ok|okay|and|also|right|new|next)\b[\s,]*)*(?:a |an |another )?(?P<level>low|lowish"
+    r"|high|top|medium|urgent)[- ]priority (?:one|job|task|thing|item|to-?do)"
+    r"(?:[,;]?\s*(?:no rush|no hurry|not urgent|when(?:ever)? you can|whenever|asap|please|pls"
+    r"|for the list|for the to-?do list))*\s*(?:[.:;!]|\s[-–—])\s+(?P<job>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_NOT_A_JOB = re.compile(
+    r"(?:what|how|when|where|which|who|why|is|are|was|were|do|does|did|can|could|would|will|i|we"
+    r"|you|it|they|he|she|the|my|our|that|this)\b",
+    re.IGNORECASE,
+)
+
+
+def _job_after_its_priority(text: str) -> str | None:
+    head = _PRIORITY_HEAD.match(text)
+    if not head or _NOT_A_JOB.match(head["job"]) or "?" in head["job"]:
+        return None
+    job = head["job"].strip().rstrip(".!")
+    level = "low" if head["level"].lower() == "lowish" else head["level"].lower()
+    return f"add a task: {job}, {level} priority"
+
+
 def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
     """The message's requests in order; text without a request joins its neighbour. In a
     message of several sentences where some are addressed to PAM, the others are context:
@@ -1182,6 +1208,8 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
     if at_words_before := _pointed_at(text, today, recent_kind):
         return at_words_before
     text = _after_story(text)
+    if job := _job_after_its_priority(text):
+        text = job  # "low priority one, no rush. look into …": the job, with its priority
     sentences = [s for s in islice(_SENTENCE.split(text), MAX_CLAUSES) if s.strip()]
     if len(sentences) < 2 or len(sentences) >= MAX_CLAUSES:
         return _split(text, today, recent_kind)
