@@ -1196,6 +1196,16 @@ def _job_after_its_priority(text: str) -> str | None:
     return f"add a task: {job}, {level} priority"
 
 
+# A command made on the answer to the question before it: "Any posts about X? If so, like
+# the newest", "if yes, comment on it: …", "if there is one, save it" (the command is
+# asked; whether it can be done is for the tools to find).
+_IF_SO = re.compile(
+    r"^\s*(?:and |then )?if (?:so|yes|there (?:is|are)(?: one| any| some)?|they (?:have|did)|it (?:is"
+    r"|does)|you find (?:one|it|any))\b[,:]?\s*(?:then\s+)?",
+    re.IGNORECASE,
+)
+
+
 def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
     """The message's requests in order; text without a request joins its neighbour. In a
     message of several sentences where some are addressed to PAM, the others are context:
@@ -1219,7 +1229,13 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
     asked_before = _addressed(sentences[0])
     asked = [
         # ("any trips booked? and what's the forecast for X": a question after one asks too)
-        (_addressed(s) or (i > 0 and (bool(_IMPERATIVE.match(s)) or _asks_after(s, asked_before))))
+        (
+            _addressed(s)
+            or (
+                i > 0
+                and (bool(_IMPERATIVE.match(_IF_SO.sub("", s))) or _asks_after(s, asked_before))
+            )
+        )
         and not _DETAIL.match(s)
         for i, s in enumerate(sentences)
     ]
