@@ -1200,8 +1200,8 @@ def _job_after_its_priority(text: str) -> str | None:
 # the newest", "if yes, comment on it: …", "if there is one, save it" (the command is
 # asked; whether it can be done is for the tools to find).
 _IF_SO = re.compile(
-    r"^\s*(?:and |then )?if (?:so|yes|there (?:is|are)(?: one| any| some)?|they (?:have|did)|it (?:is"
-    r"|does)|you find (?:one|it|any))\b[,:]?\s*(?:then\s+)?",
+    r"^\s*(?:and |then )?if (?:so|yes|there (?:is|are)(?: one| any| some)?|they (?:have|did)"
+    r"|it (?:is|does)|you find (?:one|it|any))\b[,:]?\s*(?:then\s+)?",
     re.IGNORECASE,
 )
 
