@@ -165,3 +165,60 @@ def test_answering_a_member_by_name_is_a_comment() -> None:
         "comment_on_post"
     ]
     assert _read("answer the phone when Marguerite rings") != ["comment_on_post"]
+
+
+# --- a job named by its priority before what it is -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "priority", "title"),
+    [
+        ("High priority one: phone the insurer about the windscreen", "high", "insurer"),
+        ("Top priority job. Swap the gas bottle before Friday.", "high", "gas bottle"),
+        ("a low priority task - sort the spare parts box", "low", "spare parts"),
+    ],
+)
+def test_a_job_after_its_priority_is_a_task(text: str, priority: str, title: str) -> None:
+    assert route(text) == ["you"]
+    (call,) = step("you", text).tool_calls
+    assert call["name"] == "add_task"
+    assert call["args"]["priority"] == priority
+    assert title in call["args"]["title"].lower()
+
+
+@pytest.mark.parametrize(
+    "text", ["low priority ones. what are they?", "we might fix the awning one day, low priority"]
+)
+def test_a_priority_without_a_job_commanded_writes_nothing(text: str) -> None:
+    assert "add_task" not in _read(text)
+
+
+# --- a group's fields set out with labels --------------------------------------------------
+
+
+def test_a_group_set_out_with_labels() -> None:
+    text = "Create a public group. Name: Desert Stargazers. Description: night skies out west."
+    (call,) = step("social", text).tool_calls
+    assert call["name"] == "create_group"
+    assert call["args"]["name"] == "Desert Stargazers"
+    assert call["args"]["description"].lower().startswith("night skies")
+    assert call["args"].get("private") is False
+
+
+def test_a_group_named_in_words_keeps_its_name() -> None:
+    (call,) = step("social", "start a group called Tin Can Tourists for vintage vans").tool_calls
+    assert call["args"]["name"] == "Tin Can Tourists"
+
+
+# --- a command on the answer to the question before it -------------------------------------
+
+
+def test_a_command_if_so_after_a_question_is_asked() -> None:
+    text = "Any posts in the Birders group about owls? If yes, like the newest one."
+    assert _read(text) == ["get_feed", "like_post"]
+
+
+def test_an_if_so_that_tells_our_plan_asks_nothing_more() -> None:
+    assert _read("Is it going to rain in Bourke tomorrow? If so we will stay put.") == [
+        "weather_forecast"
+    ]
