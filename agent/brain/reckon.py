@@ -117,6 +117,8 @@ def date_of_day(text: str, now: datetime) -> str | None:
     if not m:
         return None
     rest = (m.group("rest") or m.group("rest2") or "").strip()
+    if re.match(r"(?:today|now|right now|at the moment)\b", rest, _I):
+        return None  # today's date: the clock's answer (general.py)
     hit = find_day(rest, now.date(), future=True)
     if not hit or rest[: hit.start].strip(" ,") not in ("", "this", "the", "on", "coming"):
         return None

@@ -574,11 +574,11 @@ _CALLED = r"called|named|titled|(?:with|under|by)\s+(?:the\s+)?name(?:\s+of)?"
 # A group's fields set out with labels, as a form is filled in: "Name: X. Description: Y."
 _NAME_LABEL = re.compile(
     r"\b(?:group )?(?:name|title)\s*[:=]\s*['\"“‘]?(?P<name>[^.;\n'\"”’]{2,80}?)['\"”’]?"
-    r"\s*(?=[.;\n]|\s*(?:desc(?:ription)?|about|blurb|purpose)\s*[:=]|$)",
+    r"\s*(?=[.;\n]|\s*(?:description|desc|about|blurb|purpose)\s*[:=]|$)",
     re.IGNORECASE,
 )
 _DESCRIPTION_LABEL = re.compile(
-    r"\b(?:desc(?:ription)?|about|blurb|purpose)\s*[:=]\s*(?P<description>[^\n]+?)[.\s]*$",
+    r"\b(?:description|desc|about|blurb|purpose)\s*[:=]\s*(?P<description>[^\n]+?)[.\s]*$",
     re.IGNORECASE,
 )
 
