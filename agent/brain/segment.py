@@ -1180,7 +1180,7 @@ _PRIORITY_HEAD = re.compile(
     r"|for the list|for the to-?do list))*\s*(?:[.:;!]|\s[-–—])\s+(?P<job>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
-_NOT_A_JOB = re.compile(
+_NOT_COMMANDED = re.compile(
     r"(?:what|how|when|where|which|who|why|is|are|was|were|do|does|did|can|could|would|will|i|we"
     r"|you|it|they|he|she|the|my|our|that|this)\b",
     re.IGNORECASE,
@@ -1189,7 +1189,7 @@ _NOT_A_JOB = re.compile(
 
 def _job_after_its_priority(text: str) -> str | None:
     head = _PRIORITY_HEAD.match(text)
-    if not head or _NOT_A_JOB.match(head["job"]) or "?" in head["job"]:
+    if not head or _NOT_COMMANDED.match(head["job"]) or "?" in head["job"]:
         return None
     job = head["job"].strip().rstrip(".!")
     level = "low" if head["level"].lower() == "lowish" else head["level"].lower()
