@@ -222,3 +222,7 @@ def test_an_if_so_that_tells_our_plan_asks_nothing_more() -> None:
     assert _read("Is it going to rain in Bourke tomorrow? If so we will stay put.") == [
         "weather_forecast"
     ]
+
+
+def test_a_task_list_keeps_its_details_beside_a_priority_led_job() -> None:
+    assert _read("todo: renew the van insurance, due next friday") == ["add_task"]
