@@ -10,6 +10,7 @@ import re
 from typing import Literal
 
 from agent.brain.learned import guess
+from agent.brain.triggers_social import POST_LABEL
 
 _I = re.IGNORECASE
 # An opening that asks: a question word or an auxiliary verb first (after a greeting).
@@ -240,6 +241,8 @@ _PROPOSAL = re.compile(
 
 def is_question(text: str) -> bool:
     """Whether `text` asks something rather than asks PAM to do something."""
+    if _LABELLED_POST.match(text):
+        return False  # "Publish please: who's driving to Broome?": the post's own words
     if _PROPOSAL.search(text) and not _ASKING.match(text):
         return False
     if _TELL.match(text) or _SUPPOSE.match(text):
@@ -257,6 +260,7 @@ def is_question(text: str) -> bool:
     return bool(rest and _ASKING.match(rest) and not _POLITE.match(rest))
 
 
+_LABELLED_POST = re.compile(POST_LABEL, _I)
 _CLAUSE_CUT = re.compile(r"[,;:]\s*|\s+[-–—]\s+")
 
 
@@ -1023,7 +1027,17 @@ def mood_told(text: str) -> Mood | None:
         return None
     if _HABITUAL.search(text):
         return "habit"
+    if _PRIORITY_FIRST.match(text):
+        return None  # "low priority one, no rush. …": a job's weight, said only of a job to do
     return "maybe" if _MAYBE.search(text) else None
+
+
+# A message that opens with a job's priority: "Low priority one, …", "top-priority job: …".
+_PRIORITY_FIRST = re.compile(
+    r"^\W*(?:(?:ok|okay|and|also|right|new|next)\b[\s,]*)*(?:a |an |another )?(?:low|lowish"
+    r"|high|top|medium|urgent)[- ]priority\b",
+    _I,
+)
 
 
 def unrefused(text: str) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from agent.brain import reckon
 from agent.brain.asking import told_not_asked
 from agent.brain.questions import is_no, is_yes
 from agent.brain.row_acts import Unkept, unkept
@@ -47,7 +48,7 @@ _RULES: list[tuple[str, str]] = [
         "clock",
         r"^\W*(?:(?:hey|hi|ok|so|pam|mate)\W+)*(?:what'?s|whats|what is) (?:the )?(?:date|day"
         r"|time)\b(?! (?:of|for|on|we|i|you|like|in|at|there)\b)"
-        r"|\bwhat (?:day|date|time) is it\b(?! (?:in|at|there)\b)"
+        r"|\bwhat (?:day|date|time|hour) is it\b(?! (?:in|at|there)\b)"
         r"|\btoday'?s date\b|\bwhat'?s today\b",
     ),
     (
@@ -77,8 +78,8 @@ _CHAT = re.compile(
     r"\b(?:how(?:'s| is| are| ya| r)? (?:it|you|ya|u|things|everything|life|your day|the day"
     r"|everyone)(?: (?:going|goin|doing|travelling|been|today|this (?:morning|arvo|afternoon"
     r"|evening)))*|how (?:have|'ve) you been|how do you do|what'?s up|wassup|sup"
-    r"|(?:what(?:'?s| is) the (?:time|date)|what time is it|what day is it|what(?:'s| is)"
-    r" today'?s date)(?: (?:now|today|there|right now|back home|in [a-z]+(?: [a-z]+)?))?"
+    r"|(?:what(?:'?s| is) the (?:time|date)|what (?:time|hour) is it|what day is it|what(?:'s| is)"
+    r" today'?s date)(?: (?:now|today|there|right now|back home|in [a-z]+(?: [a-z]+)?)){0,2}"
     r"|hi|hello|hey|hiya|howdy|g'?day|gday|yo|morning|afternoon|evening|good (?:morning|afternoon"
     r"|evening|day)|thanks|thank you|thank u|thx|ta|cheers|appreciate it|bye|goodbye|see ya"
     r"|see you|night|good ?night|pam|mate|love|darl|all|there|again|today|then|so|ok|okay"
@@ -192,7 +193,13 @@ _TALK = re.compile(
 
 def talk_only(text: str) -> bool:
     """Whether `text` asks for nothing a tool does: small talk, or what only talk gives."""
-    return small_talk(text) or bool(_TALK.search(text))
+    return small_talk(text) or bool(_TALK.search(text)) or reckon.asks(text)
+
+
+def about_the_app(text: str) -> bool:
+    """A question of who sees what on PAM, asked as the message's own ("if I made a private
+    group, could others read my posts in it?"): no row is read for it, whatever it names."""
+    return bool(re.search(_WHO_SEES, text, _I))
 
 
 def small_talk(text: str) -> bool:
@@ -256,12 +263,18 @@ _UNKEPT_REPLY: dict[Unkept, str] = {
 
 
 def general_reply(text: str, name: str | None = None, now: datetime | None = None) -> str:
+    if worked := reckon.answer(text, now):
+        return worked  # a conversion, a day's date, a drive's fuel cost
     kind = kind_of(text)
     who = f" {name}" if name else ""
     if kind == "clock" and now is not None:
         day = f"{now:%A} {now.day} {now:%B %Y}"
-        if re.search(r"\btime\b", text, _I):
-            return f"It's {now:%I:%M %p}".replace(" 0", " ").lower().capitalize() + f", {day}."
+        if re.search(r"\b(?:time|hour)\b", text, _I):
+            here = f"It's {now:%I:%M %p}".replace(" 0", " ").lower().capitalize() + f", {day}."
+            if re.search(r"\b(?:in|at) [A-Z]|\bthere\b", text):
+                # "what hour is it now in Madrid?": no clock of another zone is kept
+                return "I can only tell the time where you are: " + here[0].lower() + here[1:]
+            return here
         return f"Today is {day}."
     if kind == "help":
         return CAPABILITIES

@@ -37,7 +37,9 @@ _ASKS = re.compile(
     r"|can you|could you|would you|will you|let me|tell me|show me|add|log|save|post|share"
     r"|delete|cancel|change|move|plan|help|list|budget|tyres?|odo|kms?|litres?|miles?"
     r"|psi|kpa|rego|insurance|income|expense|shopping|pantry|calendar|task|to-?do|group"
-    r"|feed|profile|trip|leg|heading|going|leaving|staying|arrive|arriving|off to)\b",
+    r"|feed|profile|trip|leg|heading|going|leaving|staying|arrive|arriving|off to"
+    # a job's weight, said only of a job: "low priority one, no rush."
+    r"|priority|prio)\b",
     re.IGNORECASE,
 )
 _QUESTION = re.compile(r"^\s*(?:what|when|where|which|who|how|why|is|are|do|does|did|any)\b", re.I)

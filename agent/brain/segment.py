@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 
+from agent.brain import reckon
 from agent.brain.asking import (
     READ_OF,
     REPORTS,
@@ -31,7 +32,7 @@ from agent.brain.blend import ACTS_ON_ROWS, DOUBT, RESCUE, can_be
 from agent.brain.categories import category_of
 from agent.brain.dates import find_day
 from agent.brain.errands import errand
-from agent.brain.general import talk_only
+from agent.brain.general import about_the_app, talk_only
 from agent.brain.intents import (
     EXPLICIT,
     STRONG,
@@ -844,6 +845,10 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
     """The message's requests; a goodbye that asks nothing tells of tomorrow's drive, it
     plans no trip ("that's all for today, off to bed, big drive to Winton tomorrow")."""
     text = _unletter(correct(text))
+    if about_the_app(text) or reckon.asks(text):
+        # "if I started a private group could others see my posts?", "how many km is 90
+        # miles?": a question of the app, or a sum worked out; no clause of it is a request
+        return [Piece(text, None)]
     pieces = _new_of_kind(_shared_place(_requests(text, today, recent_kind), text))
     pieces = _jobs_listed(_on_the_one_named(_acted_on(_verb_carried(pieces))), today)
     pieces = _each_post(_each_done(pieces))
@@ -1263,6 +1268,23 @@ _LEAVES_US = re.compile(
 )
 
 
+# A job named by its priority before what it is: "Low priority one, no rush. Look into …",
+# "top priority job: ring the insurer" (a priority is said only of a job to do). The words
+# after the head are the job, said as a command, not a question or a story.
+_PRIORITY_HEAD = re.compile(
+    r"^\W*(?:(?:ok|okay|and|also|right|new|next)\b[\s,]*)*(?:a |an |another )?(?P<level>low|lowish"
+    r"|high|top|medium|urgent)[- ]priority (?:one|job|task|thing|item|to-?do)"
+    r"(?:[,;]?\s*(?:no rush|no hurry|not urgent|when(?:ever)? you can|whenever|asap|please|pls"
+    r"|for the list|for the to-?do list))*\s*(?:[.:;!]|\s[-–—])\s+(?P<job>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_NOT_COMMANDED = re.compile(
+    r"(?:what|how|when|where|which|who|why|is|are|was|were|do|does|did|can|could|would|will|i|we"
+    r"|you|it|they|he|she|the|my|our|that|this)\b",
+    re.IGNORECASE,
+)
+
+
 def _money_then_standing(
     sentences: list[str], today: date, recent_kind: str | None
 ) -> list[Piece] | None:
@@ -1280,6 +1302,25 @@ def _money_then_standing(
     return [p for p in told if p.intent] + asked
 
 
+def _job_after_its_priority(text: str) -> str | None:
+    head = _PRIORITY_HEAD.match(text)
+    if not head or _NOT_COMMANDED.match(head["job"]) or "?" in head["job"]:
+        return None
+    job = head["job"].strip().rstrip(".!")
+    level = "low" if head["level"].lower() == "lowish" else head["level"].lower()
+    return f"add a task: {job}, {level} priority"
+
+
+# A command made on the answer to the question before it: "Any posts about X? If so, like
+# the newest", "if yes, comment on it: …", "if there is one, save it" (the command is
+# asked; whether it can be done is for the tools to find).
+_IF_SO = re.compile(
+    r"^\s*(?:and |then )?if (?:so|yes|there (?:is|are)(?: one| any| some)?|they (?:have|did)"
+    r"|it (?:is|does)|you find (?:one|it|any))\b[,:]?\s*(?:then\s+)?",
+    re.IGNORECASE,
+)
+
+
 def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
     """The message's requests in order; text without a request joins its neighbour. In a
     message of several sentences where some are addressed to PAM, the others are context:
@@ -1292,6 +1333,8 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
     if at_words_before := _pointed_at(text, today, recent_kind):
         return at_words_before
     text = _after_story(text)
+    if job := _job_after_its_priority(text):
+        text = job  # "low priority one, no rush. look into …": the job, with its priority
     sentences = [s for s in islice(_SENTENCE.split(text), MAX_CLAUSES) if s.strip()]
     if len(sentences) < 2 or len(sentences) >= MAX_CLAUSES:
         return _split(text, today, recent_kind)
@@ -1303,7 +1346,13 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
     asked_before = _addressed(sentences[0])
     asked = [
         # ("any trips booked? and what's the forecast for X": a question after one asks too)
-        (_addressed(s) or (i > 0 and (bool(_IMPERATIVE.match(s)) or _asks_after(s, asked_before))))
+        (
+            _addressed(s)
+            or (
+                i > 0
+                and (bool(_IMPERATIVE.match(_IF_SO.sub("", s))) or _asks_after(s, asked_before))
+            )
+        )
         and not _DETAIL.match(s)
         for i, s in enumerate(sentences)
     ]

@@ -325,6 +325,12 @@ def create_post(text: str, env: Env) -> Draft:
         group = None if vague else named
     if not group and _IN_IT.search(text.split(":")[0]):
         group = previous_group(env)  # "post in it: ..." after the group was made or shown
+    if group and re.fullmatch(
+        r"(?:the )?(?:everybody|everyone|all|community|public|world|feed|all of (?:you|them))",
+        group.strip(),
+        _I,
+    ):
+        group = None  # "write to everybody: …": all who read the feed, no group of that name
     # a group the user can see, as it is called (agent/brain/known.py)
     group, content = post_group(text, env, group, content)
     draft.put("group", group)
@@ -577,6 +583,16 @@ def _join_group(text: str, env: Env) -> Draft:
 # What says the words after it are a new group's name: "called X", "with the name X", "by
 # the name of X".
 _CALLED = r"called|named|titled|(?:with|under|by)\s+(?:the\s+)?name(?:\s+of)?"
+# A group's fields set out with labels, as a form is filled in: "Name: X. Description: Y."
+_NAME_LABEL = re.compile(
+    r"\b(?:group )?(?:name|title)\s*[:=]\s*['\"“‘]?(?P<name>[^.;\n'\"”’]{2,80}?)['\"”’]?"
+    r"\s*(?=[.;\n]|\s*(?:description|desc|about|blurb|purpose)\s*[:=]|$)",
+    re.IGNORECASE,
+)
+_DESCRIPTION_LABEL = re.compile(
+    r"\b(?:description|desc|about|blurb|purpose)\s*[:=]\s*(?P<description>[^\n]+?)[.\s]*$",
+    re.IGNORECASE,
+)
 
 
 _OPEN_TO_ALL = (
@@ -624,6 +640,11 @@ def create_group(text: str, env: Env) -> Draft:
         m = m if quoted and m else re.match(r"(.*)\n(.*)", f"{titled[1]}\n{titled[2] or ''}")
     name = clean_name(m[1]) if m else ""
     description = squash(m[2] or "").strip(" -") if m else ""
+    # fields set out with labels: "Name: Coastal Walkers. Description: walks by the sea."
+    if labelled := _NAME_LABEL.search(text):
+        name = clean_name(labelled["name"])
+        described = _DESCRIPTION_LABEL.search(text)
+        description = squash(described["description"]).strip(" -") if described else ""
     # This tool reads the user's own words; "privet" as heard is still "private".
     # "only for people we invite", "by invitation": who may join is who is asked
     private = (

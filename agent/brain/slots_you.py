@@ -233,9 +233,17 @@ def create_event(text: str, env: Env) -> Draft:
 def list_events(text: str, env: Env) -> Draft:
     draft = Draft("list_events")
     if span := values.period(text, env.today, future=True):
+        if span.end < env.today and _PAST_ASKED.search(text):
+            # "what did we have on last Tuesday?": a day gone by, asked in the past tense
+            draft.put("start_date", span.start.isoformat())
+            draft.put("end_date", span.end.isoformat())
+            return draft
         draft.put("start_date", max(span.start, env.today).isoformat())
         draft.put("end_date", max(span.end, env.today).isoformat())
     return draft
+
+
+_PAST_ASKED = re.compile(r"\b(?:did|had|was|were|went)\b", _I)
 
 
 def _event_ref(text: str) -> Ref:

@@ -8,6 +8,19 @@ _LIKE = r"like|heart|upvote|thumbs up"
 _ASK = r"list|show|find|search|what|which|any|are there|is there|recommend"
 _WHICH = r"first|second|third|fourth|fifth|last|latest|top|newest|\w+'s"
 _GIVE = r"it|that|this|that one|this one|the (?:\w+ )?(?:post|one)|\w+'s (?:post|one)"
+
+# A label that opens a message and sets out the words to post after it (a verb of posting,
+# whom or how, then a colon, a dash or a quote): what follows is the post's own words, so a
+# question mark in them asks nothing of PAM (asking.is_question).
+POST_LABEL = (
+    r"^\W*(?:(?:pls|please|ok|okay|now|and|can you|could you)\b[\s,]*)*"
+    r"(?:publish|post|share|announce|write|put (?:this |that |it )?(?:up|out)|send out)"
+    r"(?: (?:this|that|it|the following|a message|a note))?"
+    r"(?: (?:to|for|with) (?:everybody|everyone|all|all of them|the community|the public"
+    r"|people|the feed))?(?: (?:publicly|in public|for all to see|openly))?"
+    r"(?:,? (?:please|pls|for me|thanks))?\s*(?::|—|–|-{1,2}\s|[\"'“‘])"
+)
+
 _ALL = r"everyone|everybody|all|the community|the public|the world|other travellers|the feed"
 _NOT_LIST = r"(?!.{0,25}\b(?:list|calendar|diary|to-?do)\b)"
 
@@ -207,6 +220,18 @@ SOCIAL: list[tuple[str, int, str]] = [
         r"\b(?:put|stick|pop|chuck|whack|bung|throw|write|share)\b.{0,20}\b(?:on|onto|to)"
         r" (?:the |my |our )?(?:public |community |main |group )?(?:feed|page|board|noticeboard"
         r"|notice board|wall|forum|timeline)\b",
+    ),
+    # the words to post set out after a label that opens the message: "Publish please: …",
+    # "Write to everybody: …", "Put this up publicly — '…'", "Share with all — …" (a verb
+    # of posting, whom or how, then a colon, a dash or a quote; what follows is the post's)
+    ("create_post", 9, POST_LABEL),
+    # answering a member by name, the words after a colon: "Answer Anke: …", "reply to
+    # Tomas: …" (the post is theirs: slots_social reads its author)
+    (
+        "comment_on_post",
+        9,
+        r"^\W*(?:(?:pls|please|ok|okay|now|and)\b[\s,]*)*(?:answer|reply to|respond to"
+        r"|write back to|comment to) (?-i:[A-Z])[\w'-]+(?: (?-i:[A-Z])[\w'-]+)?\s*(?::|—|–)",
     ),
     ("get_feed", 7, r"\bfeed\b|\btimeline\b|\bwhat(?:'?s| is) new\b|\bcommunity\b"),
     ("get_feed", 7, r"\b(?:latest|recent|new|any) posts\b|\bposts (?:in|from)\b"),

@@ -92,6 +92,14 @@ WINS: list[tuple[str, int, str]] = [
     ("spending_summary", 7, r"\bsummary of (?:my |our )?(?:spending|expenses|money|finances)\b"),
     ("spending_summary", 7, rf"\bhow much (?:have|did|had) (?:i|we) (?:{_BLOW})\b"),
     ("spending_summary", 7, r"\bwhat (?:did|have) (?:i|we) (?:spent|spend)\b"),
+    # money said to have gone on something: "how much went on groceries in may", "how much
+    # has gone on camp fees", "how much money goes on the phone" (spent, summed)
+    (
+        "spending_summary",
+        7,
+        r"\bhow much (?:money |cash |dosh )?(?:has |have |'s |did )?(?:gone|went|go|goes)"
+        r" (?:on|into|to|towards)\b",
+    ),
     ("spending_summary", 7, r"\bwhere(?:'s| is| did| has| does) (?:all )?(?:my|our|the) money"),
     ("spending_summary", 7, r"\bhow (?:am i|are we) (?:going|doing|tracking)\b(?!.*budget)"),
     ("spending_summary", 7, r"\bbreakdown\b|\b(?:total|net) (?:spending|spent|income)\b"),
@@ -157,9 +165,11 @@ WINS: list[tuple[str, int, str]] = [
         rf" (?:{_OUT}|purchased)\b",
     ),
     # the spending per day: "what are we averaging a day", "our daily average"
+    # (explicit: a figure per day is money, never a vehicle's economy, which the classifier
+    # would read in "the daily average")
     (
         "spending_summary",
-        7,
+        9,
         r"\baverag\w* (?:a|per|each) day\b|\bdaily (?:average|spend)\b"
         r"|\b(?:a|per) day (?:on average|average)\b",
     ),

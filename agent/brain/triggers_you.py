@@ -101,6 +101,16 @@ YOU: list[tuple[str, int, str]] = [
         r" (?:for )?(?:today|tomorrow|tonight|this|next|(?:on )?(?:the )?(?:\d+\w*|weekend"
         r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b",
     ),
+    # a day gone by, with "on" (which a meal never has): "what did we have on last friday",
+    # "what did I have on yesterday" ("what did we have yesterday" may be a meal); explicit,
+    # as the classifier reads a day gone by as money
+    (
+        "list_events",
+        9,
+        r"\bwhat (?:did|had) (?:i|we) (?:have |got |had )?(?:got )?on (?:for )?(?:yesterday"
+        r"|last \w+|the day before|(?:on )?(?:the )?(?:\d+\w*|(?:mon|tues|wednes|thurs|fri|satur"
+        r"|sun)day))\b",
+    ),
     ("list_events", 8, r"\bmy (?:calendar|diary)\b"),
     # (and else on the day the talk is about: "is there something else on that day?")
     (
