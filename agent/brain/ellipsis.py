@@ -147,7 +147,7 @@ _COLLECTION = (
     r"|the (?:earlier|older|old|previous|last|past|other) (?:ones|few|entries|readings|values"
     r"|figures|numbers|lot)"
     # a count of them: "the last 5 readings", "the past three entries", "the latest ten"
-    r"|the (?:earlier|previous|last|latest|past|recent|most recent|first) (?:\d{1,2}|two|three"
+    r"|the (?:earlier|previous|last|latest|past|recent|most recent) (?:\d{1,2}|two|three"
     r"|four|five|six|seven|eight|nine|ten|twelve|twenty|few)"
     r"(?: (?:ones|entries|readings|values|figures|numbers|records|logs|rows|checks))?)"
     # of the row just written: "for it", "of them", "on that"
