@@ -931,7 +931,7 @@ _FOLLOW = re.compile(
     _I,
 )
 RANGED = {"list_expenses", "spending_summary", "fuel_stats", "list_events"}
-QUERIES = RANGED | {"weather_forecast", "find_places", "budget_status"}
+QUERIES = RANGED | {"weather_forecast", "find_places", "budget_status", "maintenance_due"}
 
 
 def _previous_range(prev: Previous, today: date) -> Range | None:
@@ -1156,6 +1156,16 @@ def follow_up(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     ):
         args["vehicle"] = vehicle[0]
         changed = True
+    if prev.action == "maintenance_due":
+        # "and in the next 60 days?", "what about by distance, the next 5000 km?": the
+        # window asked again in days or in distance, the other measure dropped
+        window = EXTRACT["maintenance_due"](text, env).args
+        for said, other in (("within_km", "within_days"), ("within_days", "within_km")):
+            if window.get(said) is not None:
+                args[said] = window[said]
+                args.pop(other, None)
+                changed = True
+                break
     place = (
         capitalised_place(text)
         or named_town(text)
