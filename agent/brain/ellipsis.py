@@ -201,3 +201,26 @@ def what_else(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     ):
         return None  # "the shopping list" after a task: that list, the rules' to read
     return tool, {}
+
+
+# Which vehicle is the default, asked of the one just talked about: "is that the default
+# now?", "is it my main one?", "did it become the primary?" (no vehicle word said: the
+# vehicle is the row the turn before wrote or showed).
+_DEFAULT_ASKED = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|right|oh|cool)\b[\s,]*)*(?:is|was|did|has|does)\s+"
+    r"(?:that|it|this|she|he|that one|this one|the new one)\s+(?:now\s+)?(?:become\s+|the\s+|my\s+"
+    r"|our\s+)*(?:default|main|primary|usual)(?:\s+(?:one|vehicle|car|van|rig))?(?:\s+now)?\W*$",
+    _I,
+)
+
+
+def default_asked(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
+    """ "is that the default now?" right after a vehicle was added or shown: the vehicles,
+    whose list says which is the default."""
+    prev = env.previous
+    if prev is None or prev.turns_ago > 2 or not _DEFAULT_ASKED.match(text):
+        return None
+    rows = [*prev.rows, *prev.written]
+    if not any(r.get("kind") == "vehicle" for r in rows) and "vehicle" not in prev.action:
+        return None
+    return "list_vehicles", {}

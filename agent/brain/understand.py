@@ -34,7 +34,7 @@ from agent.brain.dialogue import (
 )
 from agent.brain.dictation import undictate
 from agent.brain.do_it import done_as_mused
-from agent.brain.ellipsis import other_read, what_else
+from agent.brain.ellipsis import default_asked, other_read, what_else
 from agent.brain.general import talk_only
 from agent.brain.held_back import held_back
 from agent.brain.indirect import not_forget
@@ -301,6 +301,7 @@ def _from_previous_turn(convo: Convo) -> Reading | None:
         or follow_up(text, convo.env)
         or act_on_listed(text, convo.env, normalise(before[1]) if before else "")
         or what_else(text, convo.env)
+        or default_asked(text, convo.env)
         or other_read(text, convo.env, reads)
     )
     if found is None:
