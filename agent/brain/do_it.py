@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from agent.brain.asking import asks_to_do
+from agent.brain.places import trip_places
 
 _I = re.IGNORECASE
 # "ok do it", "go ahead", "yep let's do that, call it X": the act just supposed or mused on,
@@ -54,3 +55,42 @@ def done_as_mused(text: str, before: str) -> str | None:
         return None
     rest = go["rest"].strip(" ,.!-")
     return f"{command}, {rest}" if rest else command
+
+
+# "go on then, save it, leaving the 20th", "ok plan it for monday", "yep, lock that in": a
+# go-ahead to keep what the message before only asked about, with what this turn adds.
+_KEEP_IT = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|fine|alright|all right|yeah|yes|yep|righto|then|oh|well|sure|good"
+    r"|great|cool|sounds good|good idea|why not|go on(?: then)?|go on and|in that case)\b[\s,.!]*)*"
+    r"(?:(?:please|pls|just|you can|can you|could you)\s+)*"
+    r"(?:save|keep|plan|lock)\s+(?:it|that|this|that trip|the trip)"
+    r"(?:\s+(?:in|away|as a trip|to my trips|in my trips))?"
+    r"(?:\s+(?:then|please|pls|for me))*(?P<rest>(?:[\s,;.-]+.*)?)$",
+    _I,
+)
+
+
+# The message before asked about the drive ("what would fuel cost …?", "how far is …").
+_ASKED = re.compile(r"\?|^\W*(?:what|how|which|when|is|would|could|can)\b", _I)
+
+
+def trip_kept(text: str, before: str) -> str | None:
+    """ "go on then, save it, leaving the 20th" after "what would fuel cost for Brisbane to
+    Cairns in the Prado?": the trip the question was about, planned, with this turn's
+    details. None unless the message before names a trip from one place to another."""
+    go = _KEEP_IT.match(text)
+    if go is None or not _ASKED.search(before):
+        return None
+    origin, destination, _stops = trip_places(before)
+    if not (origin and destination):
+        return None
+    said = re.search(
+        rf"(?:\bfrom\s+)?{re.escape(origin)}\b.*?\b{re.escape(destination)}\b[^?.!]*",
+        before,
+        _I,
+    )
+    if said is None:
+        return None
+    rest = go["rest"].strip(" ,;.!-")
+    trip = f"plan a trip {said[0].strip()}"
+    return f"{trip}, {rest}" if rest else trip
