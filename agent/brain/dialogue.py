@@ -196,7 +196,8 @@ def _expense_changes(said: str, row: dict[str, Any], env: Env) -> dict[str, Any]
         with suppress(ValueError):
             old = float(row["amount"])
             changes["amount"] = round(old * _FACTORS[times["word"].lower()], 2)
-            category = category_of(blank(rest, [(times.start(), times.end())]), american=env.american)
+            cut = blank(rest, [(times.start(), times.end())])
+            category = category_of(cut, american=env.american)
             if category and category != row.get("category"):
                 changes["category"] = category
             return changes  # "it's for two nights, so double it": the count is no new amount

@@ -94,3 +94,51 @@ def trip_kept(text: str, before: str) -> str | None:
     rest = go["rest"].strip(" ,;.!-")
     trip = f"plan a trip {said[0].strip()}"
     return f"{trip}, {rest}" if rest else trip
+
+
+# Where to keep a thing, asked as a choice: "should I put the Kaikoura trip in as a task or
+# in the calendar?", "do we add the vet visit to the calendar or as a to-do?" (an opinion is
+# asked; nothing is kept until one is picked). Read also by general.py (talk, no tool).
+_PLACE_WORDS = r"task|job|to-?do|reminder|calendar|diary|event|appointment"
+_AS_OR_IN = (
+    r"(?:in\s+)?(?:as\s+(?:an?\s+)?|in(?:to)?\s+(?:the\s+|my\s+)?|on\s+(?:the\s+|my\s+)?"
+    r"|to\s+(?:the\s+|my\s+)?)"
+)
+CHOICE_OF_PLACE = re.compile(
+    r"\b(?:should|shall|do|would|could) (?:i|we) (?:better )?"
+    r"(?:put|add|keep|pop|stick|make|set up|log)"
+    rf"\s+(?P<what>[^?]+?)\s+{_AS_OR_IN}(?P<a>{_PLACE_WORDS})s?(?: list)?\s*,?\s+or\s+"
+    rf"{_AS_OR_IN}?(?P<b>{_PLACE_WORDS})s?(?: list)?\b[^?]*\??\s*$",
+    _I,
+)
+_PICKED = re.compile(
+    rf"^\W*(?:(?:ok(?:ay)?|yeah|yes|yep|um|hmm|right|let'?s (?:go|do|say)|go with)\b[\s,.!]*)*"
+    rf"(?:{_AS_OR_IN}|the\s+)?(?P<pick>{_PLACE_WORDS})s?(?: (?:it is|then|one|please))?\b"
+    r"[\s,.;:!-]*(?P<rest>.*)$",
+    _I,
+)
+_IN_CALENDAR = {"calendar", "diary", "event", "appointment"}
+
+
+def choice_made(text: str, before: str) -> str | None:
+    """ "calendar. Saturday, all day" after "should I put the Kaikoura trip in as a task or
+    in the calendar?": the thing kept where the answer picks, with this turn's details.
+    None unless the message before asked where to keep a thing and this one names one of
+    its choices first."""
+    asked = CHOICE_OF_PLACE.search(before)
+    picked = _PICKED.match(text)
+    if asked is None or picked is None:
+        return None
+    pick = picked["pick"].lower().replace("-", "")
+    choices = {asked["a"].lower().replace("-", ""), asked["b"].lower().replace("-", "")}
+    if pick not in choices:
+        return None
+    what = re.sub(r"^(?:the|my|our)\s+", "", asked["what"].strip(), flags=_I)
+    rest = picked["rest"].strip(" ,;.!-")
+    if pick in _IN_CALENDAR:
+        kept = f"put {what} in the calendar"
+    elif pick == "reminder":
+        kept = f"remind me about {what}"
+    else:
+        kept = f"add a task: {what}"
+    return f"{kept}, {rest}" if rest else kept

@@ -191,8 +191,11 @@ _TALK = re.compile(
 
 
 def talk_only(text: str) -> bool:
-    """Whether `text` asks for nothing a tool does: small talk, or what only talk gives."""
-    return small_talk(text) or bool(_TALK.search(text))
+    """Whether `text` asks for nothing a tool does: small talk, or what only talk gives
+    (where to keep a thing, asked as a choice: do_it.py reads the pick after it)."""
+    from agent.brain.do_it import CHOICE_OF_PLACE  # (do_it reads asking, which reads this)
+
+    return small_talk(text) or bool(_TALK.search(text)) or bool(CHOICE_OF_PLACE.search(text))
 
 
 def small_talk(text: str) -> bool:

@@ -33,7 +33,7 @@ from agent.brain.dialogue import (
     without_ack,
 )
 from agent.brain.dictation import undictate
-from agent.brain.do_it import done_as_mused, trip_kept
+from agent.brain.do_it import choice_made, done_as_mused, trip_kept
 from agent.brain.ellipsis import default_asked, other_read, what_else
 from agent.brain.general import talk_only
 from agent.brain.held_back import held_back
@@ -151,6 +151,8 @@ def _read(convo: Convo, index: int, kind: str | None, depth: int) -> Reading:
         raw = done_as_mused(raw, before) or raw
         # "go on then, save it, leaving the 20th" after a question about a drive: that trip
         raw = trip_kept(raw, before) or raw
+        # "calendar. Saturday" after "should I put X as a task or in the calendar?": X there
+        raw = choice_made(raw, before) or raw
     text = normalise(raw)  # (dictated marks and shorthand read there: textutil)
     # the words as typed, for posts and notes, with the marks said and no greeting to PAM
     raw = not_forget(set_aside_preamble(set_aside(undictate(unshout(raw)))))
