@@ -63,7 +63,7 @@ _KEEP_IT = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|fine|alright|all right|yeah|yes|yep|righto|then|oh|well|sure|good"
     r"|great|cool|sounds good|good idea|why not|go on(?: then)?|go on and|in that case)\b[\s,.!]*)*"
     r"(?:(?:please|pls|just|you can|can you|could you)\s+)*"
-    r"(?:save|keep|plan|lock)\s+(?:it|that|this|that trip|the trip)"
+    r"(?:save|keep|plan|lock)\s+(?:that trip|the trip|this trip|it|that|this)"
     r"(?:\s+(?:in|away|as a trip|to my trips|in my trips))?"
     r"(?:\s+(?:then|please|pls|for me))*(?P<rest>(?:[\s,;.-]+.*)?)$",
     _I,
@@ -108,7 +108,7 @@ CHOICE_OF_PLACE = re.compile(
     r"\b(?:should|shall|do|would|could) (?:i|we) (?:better )?"
     r"(?:put|add|keep|pop|stick|make|set up|log)"
     rf"\s+(?P<what>[^?]+?)\s+{_AS_OR_IN}(?P<a>{_PLACE_WORDS})s?(?: list)?\s*,?\s+or\s+"
-    rf"{_AS_OR_IN}?(?P<b>{_PLACE_WORDS})s?(?: list)?\b[^?]*\??\s*$",
+    rf"{_AS_OR_IN}?(?:an?\s+)?(?P<b>{_PLACE_WORDS})s?(?: list)?\b[^?]*\??\s*$",
     _I,
 )
 _PICKED = re.compile(

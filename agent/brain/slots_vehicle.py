@@ -169,7 +169,7 @@ def vehicle_named(text: str, env: Env) -> tuple[str, int, int] | None:
 _PLACED = re.compile(
     r"\b(?:in|on|for|with|into|of|to|from|take|use|using)\s+(?:the|my|our)\s+"
     r"(first|1st|second|2nd|third|3rd|other|last)\s+"
-    rf"(one|{_GENERIC.replace('|new', '')}|motorbike|bike|quad)\b(?!\s+(?:of|on|for)\b)",
+    rf"(one|{_GENERIC.replace('|new', '')}|motorbike|bike|quad)\b(?!\s+of\b)",
     _I,
 )
 
