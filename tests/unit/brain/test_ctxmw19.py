@@ -108,7 +108,8 @@ def test_a_counted_read_back_after_a_write_limits_the_list(text: str, limit: int
 
 def test_an_uncounted_read_back_stays_unlimited() -> None:
     wrote = state("log_tyre_pressures", "wheels", {}, wrote=True)
-    ((name, args),) = _calls("wheels", "tyres cold 36 all round", "show me the earlier ones", **wrote)
+    turns = ("tyres cold 36 all round", "show me the earlier ones")
+    ((name, args),) = _calls("wheels", *turns, **wrote)
     assert name == "tyre_pressure_history"
     assert "limit" not in args
 
@@ -204,7 +205,8 @@ def test_default_asked_after_a_vehicle_lists_the_vehicles(text: str) -> None:
 
 def test_default_asked_after_an_expense_is_no_vehicle_question() -> None:
     wrote = state("add_expense", "wins", {}, wrote=True, shown=[ROW], written=[ROW])
-    assert "list_vehicles" not in [c[0] for c in _calls("wheels", "x", "is that the default?", **wrote)]
+    calls = _calls("wheels", "x", "is that the default?", **wrote)
+    assert "list_vehicles" not in [name for name, _ in calls]
 
 
 # --- economy asked by its unit ---------------------------------------------------------
@@ -256,7 +258,7 @@ def test_no_trip_is_kept_without_a_drive_asked_and_a_go_ahead(said: str, before:
 
 
 def test_the_trip_kept_is_planned() -> None:
-    turns = [
+    turns: list[str | BaseMessage] = [
         "how long would it take from Cairns to Cooktown in the Hilux?",
         AIMessage("About 5 hours."),
         "alright save it then, heading off the 22nd",
@@ -308,7 +310,7 @@ def test_a_pick_not_offered_keeps_nothing() -> None:
 
 
 def test_the_picked_calendar_makes_an_all_day_event() -> None:
-    turns = [
+    turns: list[str | BaseMessage] = [
         "should we put the Hanmer weekend in as a task or in the calendar?",
         AIMessage("Either works — a calendar entry is good for a day out."),
         "calendar. friday, all day",
