@@ -71,9 +71,23 @@ _CUE = re.compile(
     r"|^\W*(?:it's|it is|its|it has|it's been|they've|they have)\s+(?:now\s+)?(?:at|moved|changed"
     r"|been moved)\b"
     # "tuesday, not monday" (how "not monday, tuesday" is normalised: the new day first)
-    r"|\bnot (?:on )?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b",
+    r"|\bnot (?:on )?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
+    # the amount just written, multiplied: "double it", "so that's twice that"
+    r"|\b(?:double|triple|treble|halve|half|twice|three times)\s+(?:it|that|this|the (?:amount"
+    r"|cost|price|figure|total))\b",
     _I,
 )
+# The amount just written, multiplied ("so double it", "halve that", "make it twice that"):
+# the factor, applied to the row's own amount.
+_TIMES = re.compile(
+    r"\b(?P<word>double|triple|treble|halve|half|twice|three times)\s+(?:it|that|this|the"
+    r" (?:amount|cost|price|figure|total))\b",
+    _I,
+)
+_FACTORS = {
+    "double": 2.0, "twice": 2.0, "triple": 3.0, "treble": 3.0, "three times": 3.0,
+    "halve": 0.5, "half": 0.5,
+}  # fmt: skip
 # Words that ask for something new: "sorry, I also spent 20 on bread" logs another.
 _NEW = re.compile(
     r"\b(?:spent|spend|paid|bought|log|add|remind|book|also|another|too|delete|remove|show"
@@ -177,6 +191,16 @@ def _expense_changes(said: str, row: dict[str, Any], env: Env) -> dict[str, Any]
     rest = blank(said, [(day.start, day.end)]) if day else said
     if day:
         changes["date"] = day.day.isoformat()
+    times = _TIMES.search(rest)
+    if times and not find_amounts(rest) and isinstance(row.get("amount"), int | float | str):
+        with suppress(ValueError):
+            old = float(row["amount"])
+            changes["amount"] = round(old * _FACTORS[times["word"].lower()], 2)
+            cut = blank(rest, [(times.start(), times.end())])
+            category = category_of(cut, american=env.american)
+            if category and category != row.get("category"):
+                changes["category"] = category
+            return changes  # "it's for two nights, so double it": the count is no new amount
     amount = best_amount(rest, loose=True)
     numbers = bare_numbers(rest)
     if amount and not find_amounts(rest) and len(numbers) > 1:
@@ -406,7 +430,13 @@ def correction(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     if direct and (reminder := reminder_for_last(text, env)):
         return reminder
     head, _, tail = text.partition(",")
-    if tail and re.search(r"\d", head) and not re.search(r"\d|\?", tail) and _CUE.search(head):
+    if (
+        tail
+        and re.search(r"\d", head)
+        and not re.search(r"\d|\?", tail)
+        and _CUE.search(head)
+        and not _TIMES.search(tail)  # "…for 2 nights, so double it": the change said after
+    ):
         text = head  # "sorry, it was 95 not 85, my eyes aren't what they were": an excuse after
     asked_fix = _FIX_ASK.search(text)
     if asked_fix and asked_fix.start() > 0:
@@ -902,7 +932,7 @@ _FOLLOW = re.compile(
     _I,
 )
 RANGED = {"list_expenses", "spending_summary", "fuel_stats", "list_events"}
-QUERIES = RANGED | {"weather_forecast", "find_places", "budget_status"}
+QUERIES = RANGED | {"weather_forecast", "find_places", "budget_status", "maintenance_due"}
 
 
 def _previous_range(prev: Previous, today: date) -> Range | None:
@@ -1127,6 +1157,16 @@ def follow_up(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     ):
         args["vehicle"] = vehicle[0]
         changed = True
+    if prev.action == "maintenance_due":
+        # "and in the next 60 days?", "what about by distance, the next 5000 km?": the
+        # window asked again in days or in distance, the other measure dropped
+        window = EXTRACT["maintenance_due"](text, env).args
+        for said, other in (("within_km", "within_days"), ("within_days", "within_km")):
+            if window.get(said) is not None:
+                args[said] = window[said]
+                args.pop(other, None)
+                changed = True
+                break
     place = (
         capitalised_place(text)
         or named_town(text)

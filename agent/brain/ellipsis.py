@@ -145,7 +145,13 @@ _COLLECTION = (
     r"(?:everything|the lot|the whole lot|all of (?:it|them)|the lot of them"
     r"|the (?:full |whole |complete )?list|the rest|the others|the other ones|the history"
     r"|the (?:earlier|older|old|previous|last|past|other) (?:ones|few|entries|readings|values"
-    r"|figures|numbers|lot))"
+    r"|figures|numbers|lot)"
+    # a count of them: "the last 5 readings", "the past three entries", "the latest ten"
+    r"|the (?:earlier|previous|last|latest|past|recent|most recent) (?:\d{1,2}|two|three"
+    r"|four|five|six|seven|eight|nine|ten|twelve|twenty|few)"
+    r"(?: (?:ones|entries|readings|values|figures|numbers|records|logs|rows|checks))?)"
+    # of the row just written: "for it", "of them", "on that"
+    r"(?: (?:for|of|on) (?:it|them|that|this|that one|her|him))?"
 )
 _PRONOUN = r"(?:it|them|that|those|these|there|all)"
 _TAIL = (
@@ -190,6 +196,17 @@ def group_inside(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     return "get_feed", {"group": group}
 
 
+# How many rows a read back asks for: "the last 5 readings", "the past three".
+_COUNT_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "twelve": 12, "twenty": 20,
+}  # fmt: skip
+_COUNTED = re.compile(
+    rf"\b(?:last|latest|past|recent|previous|earlier) (\d{{1,2}}|{'|'.join(_COUNT_WORDS)})\b",
+    _I,
+)
+
+
 def what_else(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     """ "and whats else is on there" after a task was added: the tasks, read back."""
     if inside := group_inside(text, env):
@@ -200,7 +217,13 @@ def what_else(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
         return None
     if m is None:
         tool = READ_BACK.get(prev.action)
-        return (tool, {}) if tool and _SEE_THEM.match(text) else None
+        if not (tool and _SEE_THEM.match(text)):
+            return None
+        count = _COUNTED.search(text)
+        if count and "limit" in _takes(tool):
+            said = count[1].lower()
+            return tool, {"limit": int(said) if said.isdigit() else _COUNT_WORDS[said]}
+        return tool, {}
     tool = READ_BACK.get(prev.action)
     if tool is None:
         return None
@@ -209,3 +232,26 @@ def what_else(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     ):
         return None  # "the shopping list" after a task: that list, the rules' to read
     return tool, {}
+
+
+# Which vehicle is the default, asked of the one just talked about: "is that the default
+# now?", "is it my main one?", "did it become the primary?" (no vehicle word said: the
+# vehicle is the row the turn before wrote or showed).
+_DEFAULT_ASKED = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|right|oh|cool)\b[\s,]*)*(?:is|was|did|has|does)\s+"
+    r"(?:that|it|this|she|he|that one|this one|the new one)\s+(?:now\s+)?(?:become\s+|the\s+|my\s+"
+    r"|our\s+)*(?:default|main|primary|usual)(?:\s+(?:one|vehicle|car|van|rig))?(?:\s+now)?\W*$",
+    _I,
+)
+
+
+def default_asked(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
+    """ "is that the default now?" right after a vehicle was added or shown: the vehicles,
+    whose list says which is the default."""
+    prev = env.previous
+    if prev is None or prev.turns_ago > 2 or not _DEFAULT_ASKED.match(text):
+        return None
+    rows = [*prev.rows, *prev.written]
+    if not any(r.get("kind") == "vehicle" for r in rows) and "vehicle" not in prev.action:
+        return None
+    return "list_vehicles", {}

@@ -192,8 +192,17 @@ _TALK = re.compile(
 
 
 def talk_only(text: str) -> bool:
-    """Whether `text` asks for nothing a tool does: small talk, or what only talk gives."""
-    return small_talk(text) or bool(_TALK.search(text)) or reckon.asks(text)
+    """Whether `text` asks for nothing a tool does: small talk, or what only talk gives
+    (a sum worked out; where to keep a thing, asked as a choice: do_it.py reads the pick
+    after it)."""
+    from agent.brain.do_it import CHOICE_OF_PLACE  # (do_it reads asking, which reads this)
+
+    return (
+        small_talk(text)
+        or bool(_TALK.search(text))
+        or reckon.asks(text)
+        or bool(CHOICE_OF_PLACE.search(text))
+    )
 
 
 def about_the_app(text: str) -> bool:

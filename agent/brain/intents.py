@@ -807,9 +807,18 @@ _SHARE_IT = re.compile(
 _AN_EXPENSE = re.compile(r"\bas an? (?:new |separate )?expense\b", _I)
 
 
+_OTHER_THING = re.compile(
+    r"other\s+(?:one|ones|car|vehicle|van|ute|truck|rig|camper|caravan|motorhome|bike|day"
+    r"|night|week|time|side|way|half)\b",
+    _I,
+)
+
+
 def filed_under(text: str) -> bool:
     """Whether `text` files money in a category of spending ("put it under repairs")."""
     filed = _FILED_UNDER.search(text)
+    if filed is not None and _OTHER_THING.match(text, filed.start("cat")):
+        return False  # "log 40 L in the other car": the other vehicle, no category "other"
     return filed is not None and filed["cat"].lower() in CATEGORIES
 
 

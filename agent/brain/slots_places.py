@@ -27,7 +27,7 @@ _KINDS = [
     ),
     (
         "campsite",
-        r"camp ?sites?|camps?|free ?camps?|camping(?: spots?)?|camp ?grounds?"
+        r"camp ?sites?|camps?|free ?camps?|campings?(?: spots?| places?| grounds?)?|camp ?grounds?"
         r"|caravan parks?|rest areas?|bush camps?|places to (?:camp|stay)|overnight",
     ),
     ("shop", r"shops?|stores?|supermarkets?|bakery|butcher|market"),

@@ -152,7 +152,7 @@ def vehicle_named(text: str, env: Env) -> tuple[str, int, int] | None:
         if not (_TAKEN_BACK.match(text, m.end()) and any(h.start() >= m.end() for h in hits))
     ]
     if not hits:
-        return _towed(text, env) or vehicle_kind(text)
+        return _by_position(text, env) or _towed(text, env) or vehicle_kind(text)
     m = min(hits, key=lambda h: (h.start(), -h.end()))
     typed = re.sub(r"[\s-]", "", m[1].lower())
     for alias, name in made.items():
@@ -162,6 +162,44 @@ def vehicle_named(text: str, env: Env) -> tuple[str, int, int] | None:
         if m[1].lower() == plain.lower():
             return name, m.start(), m.end()
     return (title_case(m[1]) if m[1].islower() else m[1]), m.start(), m.end()
+
+
+# A vehicle named by its place among the user's ("in the second one", "the other car", "for
+# the first ute"): "one" or a word for a vehicle after "the" and a place word.
+_PLACED = re.compile(
+    r"\b(?:in|on|for|with|into|of|to|from|take|use|using)\s+(?:the|my|our)\s+"
+    r"(first|1st|second|2nd|third|3rd|other|last)\s+"
+    rf"(one|{_GENERIC.replace('|new', '')}|motorbike|bike|quad)\b(?!\s+of\b)",
+    _I,
+)
+
+
+def _by_position(text: str, env: Env) -> tuple[str, int, int] | None:
+    """ "the second one" right after the vehicles were listed: that row of the list; "the
+    other one" with two vehicles: the one that is not the default. "one" alone names a
+    vehicle only when the turn before listed the vehicles (else it is a row of another
+    kind); a word for a vehicle ("the other car") needs no list."""
+    m = _PLACED.search(text)
+    if not m:
+        return None
+    prev = env.previous
+    listed = [
+        str(r["name"])
+        for r in (prev.rows if prev and prev.turns_ago <= 2 else [])
+        if r.get("kind") == "vehicle" and r.get("name")
+    ]
+    if m[2].lower() == "one" and not listed:
+        return None
+    names = listed or [v[0] for v in env.vehicles]
+    word = m[1].lower()
+    if word == "other":
+        default = env.vehicle or (names[0] if names else None)
+        others = [n for n in names if n != default]
+        return (others[0], m.start(), m.end()) if len(names) == 2 and len(others) == 1 else None
+    place = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "last": -1}[word]
+    if len(names) < 2 or place >= len(names):
+        return None
+    return names[place], m.start(), m.end()
 
 
 def vehicle_kind(text: str) -> tuple[str, int, int] | None:

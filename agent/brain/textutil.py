@@ -782,6 +782,22 @@ def unletter(text: str) -> str:
     return text[:cut] + _SIGN_OFF.sub("", text[cut:], count=1)
 
 
+# A return to an earlier topic opening the message ("back to the budget, bump fuel up to
+# 600", "going back to the shopping list - add eggs", "re the trip: …"): the topic is said
+# as the label the readers know ("budget: bump fuel up to 600"), so the words after it are
+# read as that family's request, not as a question about it and a request of their own.
+_TOPIC_RETURN = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|right|so|and|anyway|now|oh)[\s,]+)*"
+    r"(?:(?:going|getting|coming|circling) back to|back to|returning to|re|regarding|as for)"
+    r"\s+(?:the\s+|my\s+|our\s+|that\s+)?"
+    r"(?P<topic>budgets?|shopping list|grocery list|pantry|calendar|diary|tasks?|to-?do list"
+    r"|jobs list|expenses|spending|trip|fuel log|tyres|maintenance|service)"
+    r"(?:\s+(?:thing|stuff|question|for a sec|for a second|for a moment|again))?"
+    r"\s*(?:[,:;]|\s-)\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """One spacing, plain quotes and dashes, number words as digits; case is kept.
@@ -792,7 +808,7 @@ def normalise(text: str) -> str:
     text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", " - ")
     text = re.sub(r"[ \t]+", " ", unshout(unpicture(text))).strip()
     text = unframe(set_aside_preamble(set_aside(undictate(unletter(text)))))
-    text = foreign_figures(text)
+    text = _TOPIC_RETURN.sub(lambda m: f"{m['topic']}: ", foreign_figures(text), count=1)
     text = _WEEKEND_SLASH.sub("weekend", _COUPLE_SCALE.sub(lambda m: f"two {m[1] or m[2]}", text))
     text = _LIST_PLUS.sub(_list_plus, _HESITATION.sub("", text), count=1)
     text = _SIGN_FOR_MONEY.sub(lambda m: m[0][:-2], text)

@@ -67,6 +67,13 @@ WHEELS: list[tuple[str, int, str]] = [
         r"\bhow many (?:litres|liters|l)\b|\b(?:gone|go|went) through\b.{0,15}\b(?:litres|fuel)",
     ),
     ("fuel_stats", 8, r"\bcost per k(?:m|ilomet)|\bper (?:km|kilomet\w+)\b"),
+    # economy said by its unit: "what's that per 100 k?", "how many per hundred km"
+    (
+        "fuel_stats",
+        8,
+        r"\b(?:per|every) (?:100|a hundred|one hundred|hundred)\s*(?:k|ks|km|kms"
+        r"|kilomet\w+|clicks)(?![\w/])",
+    ),
     (
         "fuel_stats",
         8,

@@ -33,8 +33,8 @@ from agent.brain.dialogue import (
     without_ack,
 )
 from agent.brain.dictation import undictate
-from agent.brain.do_it import done_as_mused
-from agent.brain.ellipsis import other_read, what_else
+from agent.brain.do_it import choice_made, done_as_mused, trip_kept
+from agent.brain.ellipsis import default_asked, other_read, what_else
 from agent.brain.general import talk_only
 from agent.brain.held_back import held_back
 from agent.brain.indirect import not_forget
@@ -149,6 +149,10 @@ def _read(convo: Convo, index: int, kind: str | None, depth: int) -> Reading:
         raw = store_for_it(raw, before)
         # "ok do it, call it X" after "thinking of making a group for …": that act
         raw = done_as_mused(raw, before) or raw
+        # "go on then, save it, leaving the 20th" after a question about a drive: that trip
+        raw = trip_kept(raw, before) or raw
+        # "calendar. Saturday" after "should I put X as a task or in the calendar?": X there
+        raw = choice_made(raw, before) or raw
     text = normalise(raw)  # (dictated marks and shorthand read there: textutil)
     # the words as typed, for posts and notes, with the marks said and no greeting to PAM
     raw = not_forget(set_aside_preamble(set_aside(undictate(unshout(raw)))))
@@ -301,6 +305,7 @@ def _from_previous_turn(convo: Convo) -> Reading | None:
         or follow_up(text, convo.env)
         or act_on_listed(text, convo.env, normalise(before[1]) if before else "")
         or what_else(text, convo.env)
+        or default_asked(text, convo.env)
         or other_read(text, convo.env, reads)
     )
     if found is None:
