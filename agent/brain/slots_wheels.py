@@ -179,9 +179,23 @@ def log_maintenance(text: str, env: Env) -> Draft:
     return draft
 
 
+# A period joined to a distance by "or"/"and"/"/": "the next 3,000 km or 60 days".
+_OR_PERIOD = re.compile(
+    r"\b\d[\d,]*\s*(?:k|km|kms|kilomet\w+|miles?|mi)\s*(?:,\s*)?(?:or|and|/)\s*"
+    r"(?:within\s+|in\s+)?(?P<period>(?:\d+|an?|one|a couple of|a few)\s*"
+    r"(?:days?|weeks?|fortnights?|months?))\b(?!\s+(?:later|ago|back|before)\b)",
+    _I,
+)
+
+
 def maintenance_due(text: str, env: Env) -> Draft:
     draft = Draft("maintenance_due")
-    draft.put("within_days", values.days_ahead(text))
+    days = values.days_ahead(text)
+    if days is None and (joined := _OR_PERIOD.search(text)):
+        # "in the next 3,000 km or 60 days": the period joined to the distance shares its
+        # "next" (the distance's cue reads both limits)
+        days = values.days_ahead(f"next {joined['period']}")
+    draft.put("within_days", days)
     if m := re.search(r"\b(\d[\d,]*)\s*(km|kms|k|kilomet\w+|miles?|mi)\b", text, _I):
         said = int(m[1].replace(",", ""))
         miles = m[2].lower().startswith("mi")  # asked in km ("in the next 3,000 miles")
