@@ -615,7 +615,9 @@ def create_group(text: str, env: Env) -> Draft:
     # This tool reads the user's own words; "privet" as heard is still "private".
     # "only for people we invite", "by invitation": who may join is who is asked
     private = (
-        r"\b(?:private|invite[- ]only|closed|secret|members only|by invitation|invitation only"
+        r"\b(?:private|invite[- ]only|closed|secret|members[- ]only|by invitation|invitation only"
+        # "only for members", "just for members", "not open", "not public": who may see it
+        r"|(?:only|just) (?:for )?(?:the )?members|not (?:open|public)"
     )
     private += r"|(?:people|those|folks|ones|whoever|who) (?:we|i) (?:invite|ask|add))\b"
     if re.search(private, respell(text), _I):
