@@ -579,7 +579,8 @@ def create_group(text: str, env: Env) -> Draft:
     draft = Draft("create_group")
     m = re.search(
         rf"\b(?:{_CALLED})\s+['\"]?([^,:.'\"]+?)['\"]?(?:\s+(?:for|about)\s+|"
-        r"[,:.]|$)(.*)$",
+        # ("called X — for people …": a spaced dash ends the name as a comma does)
+        r"[,:.]|\s+[—–-]+\s+(?:(?:for|about)\s+)?|$)(.*)$",
         text,
         _I,
     )
@@ -603,7 +604,8 @@ def create_group(text: str, env: Env) -> Draft:
         # (or after a comma or dash: "set up a private group, Cape York Convoy")
         rf"\b(?:(?:{_CALLED}|call it|name it)\s+|group(?:\s*[,\-–]\s*|\s+))['\"]?"
         rf"(?-i:({_TITLE}))['\"]?"
-        r"(?-i:(?=\s+[a-z]|[,:.!?'\"]|\s*$))(?:\s+(?:for|about)\s+(.*)$)?",
+        r"(?-i:(?=\s+[a-z]|[,:.!?'\"]|\s+[—–-]+\s|\s*$))"
+        r"(?:(?:\s+[—–-]+)?\s+(?:for|about)\s+(.*)$)?",
         text,
         _I,
     ):
