@@ -145,8 +145,20 @@ _POINTER = re.compile(
     re.IGNORECASE,
 )
 _TOTAL = re.compile(r"\b(?:all up|in total|all together|altogether|total(?: of| was| is)?)\b", re.I)
+# "Just the last 5 posts.", "only the 3 most recent": how many rows a reading shows, said
+# in a sentence of its own after the request
+_HOW_MANY = re.compile(
+    r"^(?:and |but )?(?:just |only )?(?:(?:show|give|get)(?: me| us)? )?(?:the )?"
+    r"(?:(?:last|latest|top|first|newest|most recent)\s+\d{1,3}|\d{1,3}\s+(?:most recent|latest"
+    r"|newest|last))\b(?:\s+(?:posts?|entries|items|ones|rows|results|of them|expenses"
+    r"|readings|fills))?\s*(?:please|pls|thanks)?[.!]?$",
+    re.I,
+)
 # Clauses that are a detail of the request before them, whatever they sound like alone.
 _DETAIL_OF = {
+    "get_feed": _HOW_MANY,
+    "list_expenses": _HOW_MANY,
+    "tyre_pressure_history": _HOW_MANY,
     # "done, I bought it on the way home": how the task got done, told in the past
     "complete_task": re.compile(
         r"^(?:and |so )?(?:my \w+|the \w+|\w+)\s+(?:\w+ed|bought|got|did|went"
