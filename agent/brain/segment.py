@@ -1629,6 +1629,31 @@ _NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!I\b)[A-Z][a-z]+\s*$")
 _NAME_AFTER = re.compile(r"^(?!I\b)[A-Z][a-z]+\b")
 
 
+# Days joined by "and" ("Friday 3 and Saturday 4 September", "the 9th and 10th"): one
+# span of days, no second request.
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+)
+_DAY_BEFORE = re.compile(
+    rf"\b(?:{_WEEKDAY}\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th))"
+    r"\s*$",
+    re.I,
+)
+_DAY_AFTER = re.compile(
+    rf"^\s*(?:{_WEEKDAY}\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\b|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b"
+    rf"|\d{{1,2}}\s+(?:of\s+)?{_MONTH}\b)",
+    re.I,
+)
+
+
+def _days_joined(text: str, sep: re.Match[str]) -> bool:
+    if sep[0].strip(" ,").lower() not in ("and", "&"):
+        return False
+    before = text[max(0, sep.start() - 30) : sep.start()]
+    return bool(_DAY_BEFORE.search(before) and _DAY_AFTER.match(text[sep.end() :]))
+
+
 def _names_joined(text: str, sep: re.Match[str]) -> bool:
     if sep[0].strip(" ,").lower() != "and":
         return False
@@ -1707,6 +1732,8 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
             continue  # "dinner with Tom and Linda on Friday": one party, one clause
         if _items_joined(text, m):
             continue  # "add flour and sugar to the shopping list": one list of things
+        if _days_joined(text, m):
+            continue  # "Friday 3 and Saturday 4 September": one span of days
         bounds += [m.start(), m.end()]
     bounds.append(len(text))
     segments: list[tuple[int, int, Candidate | None, Candidate | None]] = []
