@@ -398,6 +398,13 @@ _TAKES_BACK_CLAUSE = re.compile(
 # A spot pointed at, not named: "save this spot", "keep that place".
 _THIS_SPOT = re.compile(r"\b(?:this|that|the) (?:spot|place|location|one)\b", re.IGNORECASE)
 _POINTS = re.compile(r"\b(?:it|that|this|them|those|these|her|him)\b", re.IGNORECASE)
+# A change that names the field and not its value ("Change the date.", "fix the amount
+# please"): the value, and the row, are in the sentences told before it.
+_FIELD_ONLY = re.compile(
+    r"^\W*(?:(?:please|pls|can you|could you|so)\s+)?(?:change|fix|update|correct|amend)\s+"
+    r"(?:the\s+)?(?:date|day|amount|price|cost|category|time)\s*(?:please|pls|thanks)?\W*$",
+    re.IGNORECASE,
+)
 # What a statement can ask for on its own beside a sentence addressed to PAM: a purchase,
 # an income, a fill, work done, a tyre reading, each with its value ("Spent 40 on fuel.
 # Could you add milk to the list?"). Anything else it says is context ("We travel with
@@ -1298,7 +1305,11 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
         if (
             context
             and own
-            and (_POINTS.search(own[0].text) or _told_before(context, own[0], today, recent_kind))
+            and (
+                _POINTS.search(own[0].text)
+                or _FIELD_ONLY.match(own[0].text)
+                or _told_before(context, own[0], today, recent_kind)
+            )
         ):
             whole = " ".join([*context, own[0].text])
             pointed = _pointed(own[0], whole, today, recent_kind)
