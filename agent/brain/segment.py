@@ -1205,7 +1205,16 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
     asked_before = _addressed(sentences[0])
     asked = [
         # ("any trips booked? and what's the forecast for X": a question after one asks too)
-        (_addressed(s) or (i > 0 and (bool(_IMPERATIVE.match(s)) or _asks_after(s, asked_before))))
+        (
+            _addressed(s)
+            or (
+                i > 0
+                and (
+                    bool(_IMPERATIVE.match(s) or _FIELD_ONLY.match(s))
+                    or _asks_after(s, asked_before)
+                )
+            )
+        )
         and not _DETAIL.match(s)
         for i, s in enumerate(sentences)
     ]

@@ -108,7 +108,7 @@ _WORK_NAMED = re.compile(
 
 # "in 12 months", "in a year", "in six weeks" (by then "6 weeks"): a next time as an interval
 _INTERVAL = re.compile(
-    r"\s*(?:is\s+|'s\s+)?(?:in|after)\s+(?:another\s+)?(?P<n>\d{1,3}|an?|one)\s+"
+    r"\s*(?:is\s+|'s\s+)?(?:again\s+)?(?:in|after)\s+(?:another\s+)?(?P<n>\d{1,3}|an?|one)\s+"
     r"(?P<unit>days?|weeks?|months?|years?)\b(?!\s+(?:ago|back)\b)",
     _I,
 )
