@@ -1317,6 +1317,9 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
             and (
                 _POINTS.search(own[0].text)
                 or _FIELD_ONLY.match(own[0].text)
+                # ("Ferry at 9 Saturday. Remind me the night before.": a reminder of
+                # nothing named is of the thing told before it)
+                or REMINDER_DETAIL.match(own[0].text)
                 or _told_before(context, own[0], today, recent_kind)
             )
         ):

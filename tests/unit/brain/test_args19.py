@@ -314,3 +314,24 @@ def test_a_change_with_its_value_after_is_as_before() -> None:
     assert _extract("update_expense", "change the date of the 45 fuel to friday") == {
         "date": "2026-03-06"
     }
+
+
+# --- a reminder of nothing named is of the thing told before it -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vet for the dog, Thursday 4pm. Send me a reminder an hour before.",
+        "Bus to Mildura from Swan Hill, 7:30 am Friday. Remind us the evening before.",
+    ],
+)
+def test_a_reminder_after_a_told_event_is_its_reminder(text: str) -> None:
+    pieces = split(text, TODAY)
+    assert len(pieces) == 1 and pieces[0].intent and pieces[0].intent.tool == "create_event"
+    assert pieces[0].text == text
+
+
+def test_a_reminder_that_names_its_own_thing_stays_its_own() -> None:
+    pieces = split("We are in Broome. Remind me to call Mum tomorrow.", TODAY)
+    assert [p.text for p in pieces] == ["Remind me to call Mum tomorrow."]
