@@ -842,13 +842,46 @@ def _jobs_in(piece: Piece, today: date) -> list[Piece]:
     return [Piece(head, piece.intent), *jobs]
 
 
+# "…, the eggs are good until the 20th", "…, the milk expires Friday": an expiry clause that
+# names its item by name, after a list of things bought
+_ITEM_EXPIRY = re.compile(
+    r"[,;]\s*(?:and\s+)?(?:the\s+)?(?P<item>[a-z][\w' -]{1,30}?)\s+"
+    r"(?:(?:are|is|'s|will be|should be)\s+)?(?:(?:good|ok|okay|fine|fresh)\s+)?"
+    r"(?:until|till|til|to|expires?|expiring|use by|best before|goes off)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def _expiry_to_its_item(pieces: list[Piece]) -> list[Piece]:
+    """The expiry clause read with the last item goes to the item it names, when that is
+    an earlier one ("6 eggs and 1 kg rice, the eggs are good until 20.12": the eggs')."""
+    if len(pieces) < 2 or not all(p.intent and p.intent.tool == "add_pantry_item" for p in pieces):
+        return pieces
+    last = pieces[-1]
+    m = _ITEM_EXPIRY.search(last.text)
+    if m is None:
+        return pieces
+    item = m["item"].lower().rstrip("s")
+    own = last.text[: m.start()].lower()
+    if item in own:
+        return pieces
+    for i, piece in enumerate(pieces[:-1]):
+        if item and re.search(rf"\b{re.escape(item)}", piece.text, re.IGNORECASE):
+            moved = last.text[m.start() :].lstrip(",; ")
+            out = list(pieces)
+            out[i] = Piece(f"{piece.text.rstrip(' .')}, {moved}", piece.intent)
+            out[-1] = Piece(last.text[: m.start()], last.intent)
+            return out
+    return pieces
+
+
 def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
     """The message's requests; a goodbye that asks nothing tells of tomorrow's drive, it
     plans no trip ("that's all for today, off to bed, big drive to Winton tomorrow")."""
     text = _unletter(correct(text))
     pieces = _requests(text, today, recent_kind)
     pieces = _jobs_listed(_on_the_one_named(_acted_on(_verb_carried(pieces))), today)
-    pieces = _each_post(_each_done(pieces))
+    pieces = _expiry_to_its_item(_each_post(_each_done(pieces)))
     if any(taken := taken_back(text, [p.intent.tool if p.intent else None for p in pieces])):
         # "… and beans to the shopping list — no wait, just the pantry": one place kept
         pieces = [p for p, dropped in zip(pieces, taken, strict=True) if not dropped]

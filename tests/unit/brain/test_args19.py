@@ -335,3 +335,20 @@ def test_a_reminder_after_a_told_event_is_its_reminder(text: str) -> None:
 def test_a_reminder_that_names_its_own_thing_stays_its_own() -> None:
     pieces = split("We are in Broome. Remind me to call Mum tomorrow.", TODAY)
     assert [p.text for p in pieces] == ["Remind me to call Mum tomorrow."]
+
+
+# --- an expiry clause goes to the item it names -----------------------------------------------
+
+
+def test_an_expiry_clause_goes_to_the_item_it_names() -> None:
+    found = step("you", "We picked up 12 yoghurts and 2 kg flour, the yoghurts are good until the 20th")
+    calls = {c["args"]["name"]: c["args"] for c in found.tool_calls}
+    assert calls["yoghurts"]["expiry_date"] == "2026-03-20"
+    assert "expiry_date" not in calls["flour"]
+
+
+def test_an_expiry_of_the_last_item_stays_with_it() -> None:
+    found = step("you", "We picked up 12 yoghurts and 2 kg flour, the flour is good until the 20th")
+    calls = {c["args"]["name"]: c["args"] for c in found.tool_calls}
+    assert calls["flour"]["expiry_date"] == "2026-03-20"
+    assert "expiry_date" not in calls["yoghurts"]
