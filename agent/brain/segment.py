@@ -1688,9 +1688,7 @@ _NAME_AFTER = re.compile(r"^(?!I\b)[A-Z][a-z]+\b")
 # Days joined by "and" ("Friday 3 and Saturday 4 September", "the 9th and 10th"): one
 # span of days, no second request.
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
-_MONTH = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
-)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _DAY_BEFORE = re.compile(
     rf"\b(?:{_WEEKDAY}\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th))"
     r"\s*$",

@@ -160,17 +160,21 @@ def log_maintenance(text: str, env: Env) -> Draft:
             cost = [b for b in bare if b.value < 10000][:1]
     draft.put("cost", cost[0].value if cost else None)
     draft.put("date", day.day.isoformat() if day else None)
-    if m and day and draft.args.get("next_due_date"):
-        # "done on the 2nd ... next due in 12 months": an interval is counted on from the
-        # day the work was done, not from today
-        if (after := _INTERVAL.match(m[1] or m[2] or m[3])) is not None:
-            n = _COUNT.get(after["n"].lower()) or int(after["n"])
-            unit = after["unit"][0].lower()
-            if unit in "my":
-                due_day = add_months(day.day, n * (12 if unit == "y" else 1))
-            else:
-                due_day = day.day + timedelta(days=n * (7 if unit == "w" else 1))
-            draft.put("next_due_date", due_day.isoformat())
+    # "done on the 2nd ... next due in 12 months": an interval is counted on from the day the
+    # work was done, not from today
+    if (
+        m
+        and day
+        and draft.args.get("next_due_date")
+        and (after := _INTERVAL.match(m[1] or m[2] or m[3])) is not None
+    ):
+        n = _COUNT.get(after["n"].lower()) or int(after["n"])
+        unit = after["unit"][0].lower()
+        if unit in "my":
+            due_day = add_months(day.day, n * (12 if unit == "y" else 1))
+        else:
+            due_day = day.day + timedelta(days=n * (7 if unit == "w" else 1))
+        draft.put("next_due_date", due_day.isoformat())
     spans = [(a.start, a.end) for a in cost] + ([(day.start, day.end)] if day else [])
     cut = blank(cut, spans)
     parts = re.split(

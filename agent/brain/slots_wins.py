@@ -435,7 +435,9 @@ def update_expense(text: str, env: Env) -> Draft:
         # one changed, its value told before; the row's own words ("oil change") change
         # nothing else
         field = named["field"].lower()
-        key = "date" if field in ("date", "day") else "category" if field == "category" else "amount"
+        key = (
+            "date" if field in ("date", "day") else "category" if field == "category" else "amount"
+        )
         told = text[: named.start()]
         if key == "date" and (day := values.day(told, env.today, future=False)):
             draft.put("date", day.day.isoformat())

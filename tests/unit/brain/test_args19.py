@@ -50,7 +50,9 @@ def test_a_period_joined_to_a_distance(text: str, days: int, km: int) -> None:
 
 
 def test_a_period_later_is_no_limit() -> None:
-    assert "within_days" not in _extract("maintenance_due", "did 900 km and 2 weeks later what's due")
+    assert "within_days" not in _extract(
+        "maintenance_due", "did 900 km and 2 weeks later what's due"
+    )
 
 
 # --- a tank size joined by hyphens ---------------------------------------------------------
@@ -151,7 +153,10 @@ def test_a_rough_day_alone_stays() -> None:
     ("text", "stops"),
     [
         ("Darwin to Broome via Katherine, leaving on the 4th", ["Katherine"]),
-        ("Perth to Albany via Bunbury, Margaret River, setting off Monday", ["Bunbury", "Margaret River"]),
+        (
+            "Perth to Albany via Bunbury, Margaret River, setting off Monday",
+            ["Bunbury", "Margaret River"],
+        ),
         ("Hobart to Strahan via Queenstown, Tullah", ["Queenstown", "Tullah"]),  # look-alike
     ],
 )
@@ -175,9 +180,10 @@ def test_an_interval_counts_from_the_work_day(text: str, due: str) -> None:
 
 
 def test_an_interval_with_no_work_day_counts_from_today() -> None:
-    assert _extract("log_maintenance", "greased the hitch, next due in 6 months")[
-        "next_due_date"
-    ] == "2026-09-10"
+    assert (
+        _extract("log_maintenance", "greased the hitch, next due in 6 months")["next_due_date"]
+        == "2026-09-10"
+    )
 
 
 # --- an event's length set off as its own clause ----------------------------------------------
@@ -233,8 +239,14 @@ def test_a_group_for_members_of_something_is_not_said_private() -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("set up a group named Kimberley Crawlers — for folks driving the Gibb", "Kimberley Crawlers"),
-        ("make a group called Nullarbor Crossers 2027 - anyone heading west", "Nullarbor Crossers 2027"),
+        (
+            "set up a group named Kimberley Crawlers — for folks driving the Gibb",
+            "Kimberley Crawlers",
+        ),
+        (
+            "make a group called Nullarbor Crossers 2027 - anyone heading west",
+            "Nullarbor Crossers 2027",
+        ),
     ],
 )
 def test_a_spaced_dash_ends_a_groups_name(text: str, name: str) -> None:
@@ -277,9 +289,10 @@ def test_days_joined_by_and_are_one_request(text: str) -> None:
 
 
 def test_a_day_and_another_request_stay_apart() -> None:
-    tools = [p.intent.tool if p.intent else None for p in split(
-        "dentist on the 12th and add bread to the shopping list", TODAY
-    )]
+    tools = [
+        p.intent.tool if p.intent else None
+        for p in split("dentist on the 12th and add bread to the shopping list", TODAY)
+    ]
     assert tools == ["create_event", "add_to_shopping_list"]
 
 
@@ -341,7 +354,9 @@ def test_a_reminder_that_names_its_own_thing_stays_its_own() -> None:
 
 
 def test_an_expiry_clause_goes_to_the_item_it_names() -> None:
-    found = step("you", "We picked up 12 yoghurts and 2 kg flour, the yoghurts are good until the 20th")
+    found = step(
+        "you", "We picked up 12 yoghurts and 2 kg flour, the yoghurts are good until the 20th"
+    )
     calls = {c["args"]["name"]: c["args"] for c in found.tool_calls}
     assert calls["yoghurts"]["expiry_date"] == "2026-03-20"
     assert "expiry_date" not in calls["flour"]
