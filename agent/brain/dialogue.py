@@ -862,11 +862,18 @@ def act_on_listed(text: str, env: Env, before: str = "") -> tuple[str, dict[str,
         names = [str(r["name"]) for r in prev.rows if r.get("name")]
         return ("add_to_shopping_list", {"items": names}) if names else None
     if prev.action == "budget_status" and _CHANGE_LIMIT.search(text):
-        category, amount = category_of(text), best_amount(text, loose=True)
+        # ("bump food to 700 and warn me at 90%": the warning's percent is no limit, and is
+        # the budget's own alert)
+        pct = figures.percent(text)
+        cut = blank(text, [(pct.start, pct.end)]) if pct else text
+        category, amount = category_of(cut), best_amount(cut, loose=True)
         if category is None and _IT.search(text):  # "bump it to 500": the budget just asked about
             category = category_of(before, american=env.american)
         if category and amount:
-            return "set_budget", {"category": category, "monthly_limit": float(amount.value)}
+            changed: dict[str, Any] = {"category": category, "monthly_limit": float(amount.value)}
+            if pct and 0 < pct.value <= 100:
+                changed["alert_threshold"] = float(pct.value / 100)
+            return "set_budget", changed
     if prev.action in TOTALLED and _TOTAL_OF_SHOWN.search(text) and not best_amount(text):
         return prev.action, dict(prev.filters)  # "add those up": the list again, with its total
     if prev.action == "set_budget" and _TRACKING.search(text) and not best_amount(text):

@@ -107,4 +107,5 @@ def tidy(text: str, strip: str = "") -> str:
         if m := tail.search(text, _tail_start(text)):
             text = text[: m.start()]
     text = re.sub(r"\s+([,.!?])", r"\1", text)
+    text = re.sub(r"\s*[(\[]\s*[)\]]", "", text)  # brackets emptied of the values they held
     return capitalise(squash(text))

@@ -95,8 +95,9 @@ _NEXT_DUE_KM = re.compile(
 )
 # "180 litre tank", "180 litres of tank", "140 L across both tanks", "tank takes about 90"
 _TANK = re.compile(
-    rf"{_N}\s*(l|litres?|liters?|gals?|gallons?)\s*(?:of\s+)?(?:fuel\s*|long[- ]range\s*"
-    rf"|main\s*|total\s*|combined\s*|diesel\s*|petrol\s*"
+    # ("a 76-litre tank": the size joined to its unit and the tank by hyphens)
+    rf"{_N}(?:\s*|-)(l|litres?|liters?|gals?|gallons?)(?:\s*|-)(?:of\s+)?"
+    rf"(?:fuel\s*|long[- ]range\s*|main\s*|total\s*|combined\s*|diesel\s*|petrol\s*"
     rf"|across (?:both|the|two) )?tanks?\b"
     # "the tank holds 80", "the tank have 80 liter", "tank fits about 90 litres"
     rf"|tanks?\s*(?:size|capacity|holds?|takes|of|is|has|have|had|fits?|can take|carries)\s*"

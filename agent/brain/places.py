@@ -217,6 +217,16 @@ _DASHED_LEGS = re.compile(
 )
 
 
+# A clause after a list of stops that names no town: a verb of setting off or arriving
+# ("starting", "leaving", "heading off"), a word of time ("next week", "on the 3rd").
+_NO_STOP = re.compile(
+    r"\s*(?:start\w*|leav\w*|depart\w*|head\w*|arriv\w*|return\w*|get\w*|com\w*|go\w*"
+    r"|set\w*\s+off|back|next|this|on|in|at|by|from|for|over|during|early|late|mid|around"
+    r"|about|then|the\s+(?:\d|first|last|next|week|month|day|weekend))\b",
+    re.IGNORECASE,
+)
+
+
 def trip_places(text: str) -> tuple[str | None, str | None, list[str]]:
     """(origin, destination, stops) of "from Broome to Alice Springs via Tennant Creek"."""
     stops: list[str] = []
@@ -225,6 +235,8 @@ def trip_places(text: str) -> tuple[str | None, str | None, list[str]]:
         text = re.sub(r"\s+[-–]\s+", " to ", text)
     if sm := _STOPS.search(text):
         for part in re.split(r"\s*(?:,|\band\b|\bthen\b|&)\s*", sm["s"]):
+            if _NO_STOP.match(part):
+                break  # "via Yulara, starting the 3rd": the list of stops has ended
             if (name := _clean(part)) and not _ROAD.search(name):
                 stops.append(name)
         text = text[: sm.start()] + " , " + text[sm.end() :]

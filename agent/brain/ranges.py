@@ -218,6 +218,17 @@ _NAMED: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"\b(?:this|the|next) weekend\b", _I), "weekend"),
     (re.compile(rf"\b(?:in|for|during|over|of)\s+({MONTHS})\b(?:\s+(\d{{4}}))?", _I), "month"),
+    # "my fuel spends from October", "the receipts from March 2026": the things that came from
+    # that month, the month alone (not "from March on", "from March to May", "from March 3")
+    (
+        re.compile(
+            rf"\bfrom\s+({MONTHS})\b(?:\s+(\d{{4}}))?"
+            r"(?!\s*(?:on\b|onwards?\b|to\b|till\b|until\b|through\b|thru\b|-|–|\d|the\b"
+            r"|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b))",
+            _I,
+        ),
+        "month",
+    ),
     # "in 2025", "for 2024": the whole year (a year said alone, after a word of time)
     (
         re.compile(

@@ -146,8 +146,20 @@ _POINTER = re.compile(
     re.IGNORECASE,
 )
 _TOTAL = re.compile(r"\b(?:all up|in total|all together|altogether|total(?: of| was| is)?)\b", re.I)
+# "Just the last 5 posts.", "only the 3 most recent": how many rows a reading shows, said
+# in a sentence of its own after the request
+_HOW_MANY = re.compile(
+    r"^(?:and |but )?(?:just |only )?(?:(?:show|give|get)(?: me| us)? )?(?:the )?"
+    r"(?:(?:last|latest|top|first|newest|most recent)\s+\d{1,3}|\d{1,3}\s+(?:most recent|latest"
+    r"|newest|last))\b(?:\s+(?:posts?|entries|items|ones|rows|results|of them|expenses"
+    r"|readings|fills))?\s*(?:please|pls|thanks)?[.!]?$",
+    re.I,
+)
 # Clauses that are a detail of the request before them, whatever they sound like alone.
 _DETAIL_OF = {
+    "get_feed": _HOW_MANY,
+    "list_expenses": _HOW_MANY,
+    "tyre_pressure_history": _HOW_MANY,
     # "done, I bought it on the way home": how the task got done, told in the past
     "complete_task": re.compile(
         r"^(?:and |so )?(?:my \w+|the \w+|\w+)\s+(?:\w+ed|bought|got|did|went"
@@ -390,6 +402,13 @@ _TAKES_BACK_CLAUSE = re.compile(
 # A spot pointed at, not named: "save this spot", "keep that place".
 _THIS_SPOT = re.compile(r"\b(?:this|that|the) (?:spot|place|location|one)\b", re.IGNORECASE)
 _POINTS = re.compile(r"\b(?:it|that|this|them|those|these|her|him)\b", re.IGNORECASE)
+# A change that names the field and not its value ("Change the date.", "fix the amount
+# please"): the value, and the row, are in the sentences told before it.
+_FIELD_ONLY = re.compile(
+    r"^\W*(?:(?:please|pls|can you|could you|so)\s+)?(?:change|fix|update|correct|amend)\s+"
+    r"(?:the\s+)?(?:date|day|amount|price|cost|category|time)\s*(?:please|pls|thanks)?\W*$",
+    re.IGNORECASE,
+)
 # What a statement can ask for on its own beside a sentence addressed to PAM: a purchase,
 # an income, a fill, work done, a tyre reading, each with its value ("Spent 40 on fuel.
 # Could you add milk to the list?"). Anything else it says is context ("We travel with
@@ -841,6 +860,39 @@ def _jobs_in(piece: Piece, today: date) -> list[Piece]:
     return [Piece(head, piece.intent), *jobs]
 
 
+# "…, the eggs are good until the 20th", "…, the milk expires Friday": an expiry clause that
+# names its item by name, after a list of things bought
+_ITEM_EXPIRY = re.compile(
+    r"[,;]\s*(?:and\s+)?(?:the\s+)?(?P<item>[a-z][\w' -]{1,30}?)\s+"
+    r"(?:(?:are|is|'s|will be|should be)\s+)?(?:(?:good|ok|okay|fine|fresh)\s+)?"
+    r"(?:until|till|til|to|expires?|expiring|use by|best before|goes off)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def _expiry_to_its_item(pieces: list[Piece]) -> list[Piece]:
+    """The expiry clause read with the last item goes to the item it names, when that is
+    an earlier one ("6 eggs and 1 kg rice, the eggs are good until 20.12": the eggs')."""
+    if len(pieces) < 2 or not all(p.intent and p.intent.tool == "add_pantry_item" for p in pieces):
+        return pieces
+    last = pieces[-1]
+    m = _ITEM_EXPIRY.search(last.text)
+    if m is None:
+        return pieces
+    item = m["item"].lower().rstrip("s")
+    own = last.text[: m.start()].lower()
+    if item in own:
+        return pieces
+    for i, piece in enumerate(pieces[:-1]):
+        if item and re.search(rf"\b{re.escape(item)}", piece.text, re.IGNORECASE):
+            moved = last.text[m.start() :].lstrip(",; ")
+            out = list(pieces)
+            out[i] = Piece(f"{piece.text.rstrip(' .')}, {moved}", piece.intent)
+            out[-1] = Piece(last.text[: m.start()], last.intent)
+            return out
+    return pieces
+
+
 def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]:
     """The message's requests; a goodbye that asks nothing tells of tomorrow's drive, it
     plans no trip ("that's all for today, off to bed, big drive to Winton tomorrow")."""
@@ -851,7 +903,7 @@ def split(text: str, today: date, recent_kind: str | None = None) -> list[Piece]
         return [Piece(text, None)]
     pieces = _new_of_kind(_shared_place(_requests(text, today, recent_kind), text))
     pieces = _jobs_listed(_on_the_one_named(_acted_on(_verb_carried(pieces))), today)
-    pieces = _each_post(_each_done(pieces))
+    pieces = _expiry_to_its_item(_each_post(_each_done(pieces)))
     if any(taken := taken_back(text, [p.intent.tool if p.intent else None for p in pieces])):
         # "… and beans to the shopping list — no wait, just the pantry": one place kept
         pieces = [p for p, dropped in zip(pieces, taken, strict=True) if not dropped]
@@ -1350,7 +1402,10 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
             _addressed(s)
             or (
                 i > 0
-                and (bool(_IMPERATIVE.match(_IF_SO.sub("", s))) or _asks_after(s, asked_before))
+                and (
+                    bool(_IMPERATIVE.match(_IF_SO.sub("", s)) or _FIELD_ONLY.match(s))
+                    or _asks_after(s, asked_before)
+                )
             )
         )
         and not _DETAIL.match(s)
@@ -1457,7 +1512,14 @@ def _requests(text: str, today: date, recent_kind: str | None = None) -> list[Pi
         if (
             context
             and own
-            and (_POINTS.search(own[0].text) or _told_before(context, own[0], today, recent_kind))
+            and (
+                _POINTS.search(own[0].text)
+                or _FIELD_ONLY.match(own[0].text)
+                # ("Ferry at 9 Saturday. Remind me the night before.": a reminder of
+                # nothing named is of the thing told before it)
+                or REMINDER_DETAIL.match(own[0].text)
+                or _told_before(context, own[0], today, recent_kind)
+            )
         ):
             whole = " ".join([*context, own[0].text])
             pointed = _pointed(own[0], whole, today, recent_kind)
@@ -1806,6 +1868,29 @@ _NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!I\b)[A-Z][a-z]+\s*$")
 _NAME_AFTER = re.compile(r"^(?!I\b)[A-Z][a-z]+\b")
 
 
+# Days joined by "and" ("Friday 3 and Saturday 4 September", "the 9th and 10th"): one
+# span of days, no second request.
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_DAY_BEFORE = re.compile(
+    rf"\b(?:{_WEEKDAY}\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th))"
+    r"\s*$",
+    re.I,
+)
+_DAY_AFTER = re.compile(
+    rf"^\s*(?:{_WEEKDAY}\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\b|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b"
+    rf"|\d{{1,2}}\s+(?:of\s+)?{_MONTH}\b)",
+    re.I,
+)
+
+
+def _days_joined(text: str, sep: re.Match[str]) -> bool:
+    if sep[0].strip(" ,").lower() not in ("and", "&"):
+        return False
+    before = text[max(0, sep.start() - 30) : sep.start()]
+    return bool(_DAY_BEFORE.search(before) and _DAY_AFTER.match(text[sep.end() :]))
+
+
 def _names_joined(text: str, sep: re.Match[str]) -> bool:
     if sep[0].strip(" ,").lower() != "and":
         return False
@@ -1884,6 +1969,8 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
             continue  # "dinner with Tom and Linda on Friday": one party, one clause
         if _items_joined(text, m):
             continue  # "add flour and sugar to the shopping list": one list of things
+        if _days_joined(text, m):
+            continue  # "Friday 3 and Saturday 4 September": one span of days
         bounds += [m.start(), m.end()]
     bounds.append(len(text))
     segments: list[tuple[int, int, Candidate | None, Candidate | None]] = []

@@ -97,6 +97,8 @@ def add_pantry_item(text: str, env: Env) -> Draft:
                 draft.put("expiry_date", month_end(date(year, number, 1)).isoformat())
         rest = text[: m.start()]
     rest = re.sub(r"[(\[]\s*$", " ", rest)  # "(exp …)" leaves its bracket
+    # "6 eggs, the eggs are (good until …)": the item named again before its expiry
+    rest = re.sub(r"[,;]\s*(?:and\s+)?(?:the\s+)?[\w' -]{1,30}?\s+(?:are|is|'s)\s*$", " ", rest)
     # "a" is a count only with a unit: "a bag of pasta", not "a pumpkin"
     qty = next((q for q in _QTY.finditer(rest) if q[1][0].isdigit() or q[2]), None)
     if qty:

@@ -607,7 +607,8 @@ def create_group(text: str, env: Env) -> Draft:
     draft = Draft("create_group")
     m = re.search(
         rf"\b(?:{_CALLED})\s+['\"]?([^,:.'\"]+?)['\"]?(?:\s+(?:for|about)\s+|"
-        r"[,:.]|$)(.*)$",
+        # ("called X — for people …": a spaced dash ends the name as a comma does)
+        r"[,:.]|\s+[—–-]+\s+(?:(?:for|about)\s+)?|$)(.*)$",
         text,
         _I,
     )
@@ -631,7 +632,8 @@ def create_group(text: str, env: Env) -> Draft:
         # (or after a comma or dash: "set up a private group, Cape York Convoy")
         rf"\b(?:(?:{_CALLED}|call it|name it)\s+|group(?:\s*[,\-–]\s*|\s+))['\"]?"
         rf"(?-i:({_TITLE}))['\"]?"
-        r"(?-i:(?=\s+[a-z]|[,:.!?'\"]|\s*$))(?:\s+(?:for|about)\s+(.*)$)?",
+        r"(?-i:(?=\s+[a-z]|[,:.!?'\"]|\s+[—–-]+\s|\s*$))"
+        r"(?:(?:\s+[—–-]+)?\s+(?:for|about)\s+(.*)$)?",
         text,
         _I,
     ):
@@ -648,7 +650,9 @@ def create_group(text: str, env: Env) -> Draft:
     # This tool reads the user's own words; "privet" as heard is still "private".
     # "only for people we invite", "by invitation": who may join is who is asked
     private = (
-        r"\b(?:private|invite[- ]only|closed|secret|members only|by invitation|invitation only"
+        r"\b(?:private|invite[- ]only|closed|secret|members[- ]only|by invitation|invitation only"
+        # "only for members", "just for members", "not open", "not public": who may see it
+        r"|(?:only|just) (?:for )?(?:the )?members|not (?:open|public)"
     )
     private += r"|(?:people|those|folks|ones|whoever|who) (?:we|i) (?:invite|ask|add))\b"
     if re.search(private, respell(text), _I):

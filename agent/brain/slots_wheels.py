@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from decimal import Decimal
 
 from agent.brain import measures, values
+from agent.brain.clock import add_months
 from agent.brain.convo import Env
 from agent.brain.draft import Draft, blank, tidy
 from agent.brain.money import bare_numbers, find_amounts, spoken_pair, spoken_price
@@ -104,6 +106,15 @@ _WORK_NAMED = re.compile(
 )
 
 
+# "in 12 months", "in a year", "in six weeks" (by then "6 weeks"): a next time as an interval
+_INTERVAL = re.compile(
+    r"\s*(?:is\s+|'s\s+)?(?:again\s+)?(?:in|after)\s+(?:another\s+)?(?P<n>\d{1,3}|an?|one)\s+"
+    r"(?P<unit>days?|weeks?|months?|years?)\b(?!\s+(?:ago|back)\b)",
+    _I,
+)
+_COUNT = {"a": 1, "an": 1, "one": 1}
+
+
 def log_maintenance(text: str, env: Env) -> Draft:
     draft = Draft("log_maintenance")
     if vehicle := vehicle_named(text, env):
@@ -149,6 +160,21 @@ def log_maintenance(text: str, env: Env) -> Draft:
             cost = [b for b in bare if b.value < 10000][:1]
     draft.put("cost", cost[0].value if cost else None)
     draft.put("date", day.day.isoformat() if day else None)
+    # "done on the 2nd ... next due in 12 months": an interval is counted on from the day the
+    # work was done, not from today
+    if (
+        m
+        and day
+        and draft.args.get("next_due_date")
+        and (after := _INTERVAL.match(m[1] or m[2] or m[3])) is not None
+    ):
+        n = _COUNT.get(after["n"].lower()) or int(after["n"])
+        unit = after["unit"][0].lower()
+        if unit in "my":
+            due_day = add_months(day.day, n * (12 if unit == "y" else 1))
+        else:
+            due_day = day.day + timedelta(days=n * (7 if unit == "w" else 1))
+        draft.put("next_due_date", due_day.isoformat())
     spans = [(a.start, a.end) for a in cost] + ([(day.start, day.end)] if day else [])
     cut = blank(cut, spans)
     parts = re.split(
@@ -174,14 +200,30 @@ def log_maintenance(text: str, env: Env) -> Draft:
         r"\b\d{1,3}(?:,?\d{3})?\s*(?:k|km|kms)\s+(?:service|check|inspection)\b", text, _I
     ):
         item = named[0]  # "the 10,000 km service": the work's name holds its interval
+    if item:  # "repacked ($180)": brackets emptied of the cost they held
+        item = re.sub(r"\s*[(\[]\s*[)\]]", "", item).strip()
     draft.put("item", item or None)
     draft.missing = None if item else "item"
     return draft
 
 
+# A period joined to a distance by "or"/"and"/"/": "the next 3,000 km or 60 days".
+_OR_PERIOD = re.compile(
+    r"\b\d[\d,]*\s*(?:k|km|kms|kilomet\w+|miles?|mi)\s*(?:,\s*)?(?:or|and|/)\s*"
+    r"(?:within\s+|in\s+)?(?P<period>(?:\d+|an?|one|a couple of|a few)\s*"
+    r"(?:days?|weeks?|fortnights?|months?))\b(?!\s+(?:later|ago|back|before)\b)",
+    _I,
+)
+
+
 def maintenance_due(text: str, env: Env) -> Draft:
     draft = Draft("maintenance_due")
-    draft.put("within_days", values.days_ahead(text))
+    days = values.days_ahead(text)
+    if days is None and (joined := _OR_PERIOD.search(text)):
+        # "in the next 3,000 km or 60 days": the period joined to the distance shares its
+        # "next" (the distance's cue reads both limits)
+        days = values.days_ahead(f"next {joined['period']}")
+    draft.put("within_days", days)
     if m := re.search(r"\b(\d[\d,]*)\s*(km|kms|k|kilomet\w+|miles?|mi)\b", text, _I):
         said = int(m[1].replace(",", ""))
         miles = m[2].lower().startswith("mi")  # asked in km ("in the next 3,000 miles")

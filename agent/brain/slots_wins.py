@@ -386,6 +386,15 @@ def _new_category(text: str, marks: list[re.Match[str]], env: Env) -> str | None
     return None
 
 
+# The field a change names at the end, with no value after it: "Change the date.", "fix
+# the day please".
+_FIELD_NAMED = re.compile(
+    r"\b(?:change|fix|update|correct|amend)\s+(?:the\s+)?(?P<field>date|day|category)"
+    r"\s*(?:please|pls|thanks)?\W*$",
+    _I,
+)
+
+
 def update_expense(text: str, env: Env) -> Draft:
     said_old = _OLD_AMOUNT.search(text)
     old = Decimal(said_old[1]) if said_old else None
@@ -421,6 +430,20 @@ def update_expense(text: str, env: Env) -> Draft:
         draft.put("date", day.day.isoformat())
     if m := re.search(r"\b(?:description|note)\b.*?\b(?:to|as|:)\s+(.+)$", text, _I):
         draft.put("description", tidy(m[1]))
+    if named := _FIELD_NAMED.search(text):
+        # "… it was on the 3rd, not yesterday. Change the date.": the field named last is the
+        # one changed, its value told before; the row's own words ("oil change") change
+        # nothing else
+        field = named["field"].lower()
+        key = (
+            "date" if field in ("date", "day") else "category" if field == "category" else "amount"
+        )
+        told = text[: named.start()]
+        if key == "date" and (day := values.day(told, env.today, future=False)):
+            draft.put("date", day.day.isoformat())
+        for other in ("amount", "category", "date"):
+            if other != key:
+                draft.args.pop(other, None)
     keys = {"amount", "category", "date", "description"}
     draft.missing = None if keys & set(draft.args) else "changes"
     return draft

@@ -61,9 +61,28 @@ _END = re.compile(
 # A length written straight after the clock time, as in a diary ("2:15pm 30m", "10am 1 hour").
 _CLOCK_LENGTH = re.compile(
     r"(?:\d(?:am|pm)|\d:\d\d)\s*,?\s*(\d{1,3})\s*(m|mins?|minutes?|h|hrs?|hours?)\b"
-    r"(?!\s*(?:before|b4))",
+    r"(?!\s*(?:before|b4|away|early|earlier|ahead|prior|drive|walk|out)\b)",
     _I,
 )
+
+
+# A length set off as a clause of its own: "2:30pm, about 45 minutes.", "(roughly 2 hours)",
+# "Tue 10am - 90 mins long" (not "30 minutes before", "20 minutes away", "an hour drive").
+_SET_OFF_LENGTH = re.compile(
+    r"(?:^|[,;(]|\s[-–]|\.)\s*(?P<len>(?:(?:about|around|roughly|approx\.?|approximately|maybe"
+    r"|say|probably|prob|just|only|~)\s*)?(?P<n>\d+(?:\.\d+)?|an?|one)\s*(?P<unit>hours?|hrs?|minutes?|mins?)"
+    r"(?:\s+(?:long|or so|tops|max|ish))?)\s*(?=[,;.)!]|$|\s+(?:and|then)\b)",
+    _I,
+)
+
+
+def _set_off_length(text: str, start: datetime) -> tuple[datetime | None, tuple[int, int] | None]:
+    m = _SET_OFF_LENGTH.search(text)
+    if not m:
+        return None, None
+    count = 1.0 if m["n"].lower() in ("a", "an", "one") else float(m["n"])
+    minutes = count * (60 if m["unit"].lower().startswith("h") else 1)
+    return start + timedelta(minutes=round(minutes)), m.span("len")
 
 
 def _end(text: str, start: datetime) -> tuple[datetime | None, tuple[int, int] | None]:
@@ -194,6 +213,8 @@ def create_event(text: str, env: Env) -> Draft:
             if end is None and (glued := _CLOCK_LENGTH.search(text)):
                 minutes = int(glued[1]) * (60 if glued[2].lower().startswith("h") else 1)
                 end, span = start + timedelta(minutes=minutes), (glued.start(1), glued.end())
+            if end is None:
+                end, span = _set_off_length(blank(text, spans), start)
             if end and span:
                 draft.put("end", end.isoformat())
                 spans.append(span)

@@ -482,8 +482,18 @@ _DOTTED_MONEY = re.compile(
 )
 # "km 101.230", "odo 98.450", "odometer: 101.230": a reading's thousands set off by a dot
 # after the reading's word (no reading has three decimals; "101.230 km" is _DOTTED_KM's)
+# ("km stand 148.220", "kilometre reading 98.450": the reading's word with its noun)
 _READING_DOTTED = re.compile(
-    r"\b((?:kms?|odo|odometer|speedo|mileage)\s*[:=]?\s*)(\d{1,3})\.(\d{3})(?![\d.,]\d)",
+    r"\b((?:kms?|kilomet(?:re|er)s?|odo|odometer|speedo|mileage)"
+    r"(?:\s*(?:stand|reading|counter))?\s*[:=]?\s*)(\d{1,3})\.(\d{3})(?![\d.,]\d)",
+    re.IGNORECASE,
+)
+# Once a message writes a thousands dot (as above), its other bare "300.000" or "45.500"
+# is one too: the writer's own way with thousands. Not "1.899" (a price a litre: one digit
+# before the dot and no three zeros), nor a figure before a price's "a/per litre".
+_DOTTED_TOO = re.compile(
+    r"(?<![\d.,$€£])(\d{2,3}|\d(?=\.000))\.(\d{3})(?![\d.,]\d)"
+    r"(?!\s*(?:/\s*l\b|(?:a|per|the)\s+(?:l|litre|liter|gal)))",
     re.IGNORECASE,
 )
 _DECIMAL_COMMA = re.compile(
@@ -829,10 +839,14 @@ def normalise(text: str) -> str:
     text = _SAID_CLOCK.sub(_said_clock, _OCLOCK.sub(r"\1:00", text))
     text = _CLOCK_PAIR.sub(r"\1:\2", text)
     # "203.450 km" (a thousands dot, as most of Europe writes it); "this week end"
-    text = _DOTTED_KM.sub(r"\1\2", re.sub(r"\bweek end\b", "weekend", text, flags=re.I))
+    text = re.sub(r"\bweek end\b", "weekend", text, flags=re.I)
+    dotted = [p.search(text) for p in (_DOTTED_KM, _DOTTED_MONEY, _READING_DOTTED)]
+    text = _DOTTED_KM.sub(r"\1\2", text)
     text = _DOTTED_THOUSANDS.sub(lambda m: f"{m[1].replace('.', '')}.{m[2]}", text)
     text = _DOTTED_MONEY.sub(r"\1\2", text)
     text = _READING_DOTTED.sub(r"\1\2\3", text)
+    if any(dotted):
+        text = _DOTTED_TOO.sub(r"\1\2", text)
     text = _DECIMAL_COMMA.sub(r"\1.\2", _POINT.sub(r"\1.\2", text))
     text = _PERCENT.sub(" percent", _SELF_REPAIR_DAY.sub("", _SELF_REPAIR.sub("", text)))
     text = _FIGURE_EXACT.sub(_figure_repaired, _FIGURE_RENAMED.sub(_figure_repaired, text))

@@ -15,7 +15,7 @@ from datetime import date, time
 
 from agent.brain import figures, measures
 from agent.brain.calendar_words import numeric
-from agent.brain.dates import DayHit, find_day
+from agent.brain.dates import DayHit, all_days, find_day
 from agent.brain.money import Amount, best_amount
 from agent.brain.ranges import Range, find_range
 from agent.brain.times import TimeHit, find_time, time_range
@@ -34,8 +34,18 @@ def day(text: str, today: date, *, future: bool, clock: bool = True) -> DayHit |
     is a dotted day and month too, as much of the world writes a date ("I got 350 from
     tutoring at 3.12")."""
     if found := find_day(text, today, future=future):
+        if _ROUGH.fullmatch(text[found.start : found.end]):
+            # "next month's trip ... starting the 3rd of January": a month or a week named
+            # as a whole is rough; an exact day said beside it is the day
+            exact = [d for d in all_days(text, today, future=future) if d.start != found.start]
+            exact = [d for d in exact if not _ROUGH.fullmatch(text[d.start : d.end])]
+            if exact:
+                return exact[0]
         return found
     return None if clock else dotted_day(text, today, future=future)
+
+
+_ROUGH = re.compile(r"(?:next|this|coming|the following)\s+(?:month|week|year)(?:'s)?", _I)
 
 
 def dotted_day(text: str, today: date, *, future: bool) -> DayHit | None:
