@@ -303,11 +303,14 @@ async def log_fuel(db: UserDb, args: LogFuelArgs) -> LogFuelResult:
         per_100 = exact_per_100.quantize(Decimal("0.01"))
 
     units, currency = profile.units, profile.currency
+    # The price said, else the exact one a total implies: the stored price is rounded to a
+    # tenth of a cent a litre, and rounding it again per gallon drifts (US$3.399 for 3.40).
+    shown_price = price if args.price_per_litre is not None else total_cost / args.litres
     whose = f" for {vehicle.name}" if vehicle else ""
     summary = (
         f"Logged {volume(args.litres, units)} of {fuel_name.lower()}{whose}{where} on "
         f"{day_label(filled_on, today)}: {money(total_cost, currency)} "
-        f"({price_per_volume(price, currency, units)}), also added as a fuel expense."
+        f"({price_per_volume(shown_price, currency, units)}), also added as a fuel expense."
     )
     if exact_per_100 is not None and travelled is not None:
         summary += (

@@ -90,12 +90,16 @@ async def fuel_stats(db: UserDb, args: FuelStatsArgs) -> FuelStatsResult:
     litres = sum((log.litres for log in logs), Decimal(0))
     cost = sum((log.total_cost or Decimal(0) for log in logs), Decimal(0))
     priced_litres = sum((log.litres for log in logs if log.total_cost), Decimal(0))
-    average = (cost / priced_litres).quantize(Decimal("0.001")) if priced_litres else None
+    # Shown rounded once from the exact ratios (12.348 reads 12.3, not 12.35 -> 12.4; a
+    # price per litre rounded first reads US$3.399/gal for 18 gal at US$61.20); the result
+    # fields keep their places.
+    exact_average = cost / priced_litres if priced_litres else None
+    average = exact_average.quantize(Decimal("0.001")) if exact_average is not None else None
     km, span_litres, span_cost = _odometer_span(logs)
-    # Shown rounded once from the exact ratio (12.348 reads 12.3, not 12.35 -> 12.4).
     exact_per_100 = span_litres / km * 100 if km else None
     per_100 = exact_per_100.quantize(Decimal("0.01")) if exact_per_100 is not None else None
-    per_km = (span_cost / km).quantize(Decimal("0.001")) if km else None
+    exact_per_km = span_cost / km if km else None
+    per_km = exact_per_km.quantize(Decimal("0.001")) if exact_per_km is not None else None
 
     units, currency = profile.units, profile.currency
     scope = f" for {vehicle.name}" if vehicle else ""
@@ -112,13 +116,13 @@ async def fuel_stats(db: UserDb, args: FuelStatsArgs) -> FuelStatsResult:
             f"Fuel {period}: {len(logs)} fill{'s' if len(logs) != 1 else ''}, "
             f"{volume(litres, units)}, {money(cost, currency)}"
         )
-        if average is not None:
-            summary += f" (average {price_per_volume(average, currency, units)})"
+        if exact_average is not None:
+            summary += f" (average {price_per_volume(exact_average, currency, units)})"
         summary += "."
-        if exact_per_100 is not None and per_km is not None:
+        if exact_per_100 is not None and exact_per_km is not None:
             summary += (
                 f" Economy {economy(exact_per_100, units)}, "
-                f"{cost_per_distance(per_km, currency, units)} over {distance(km, units)}."
+                f"{cost_per_distance(exact_per_km, currency, units)} over {distance(km, units)}."
             )
         else:
             summary += " Economy needs at least two fills with odometer readings."

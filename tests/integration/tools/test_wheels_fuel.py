@@ -298,6 +298,9 @@ async def test_imperial_user_reads_gallons_and_mpg(scoped: ScopedDb, user_id: uu
     assert "31.1 mpg over 311 miles" in summary  # 7.57 L/100km
     [_, expense] = await _expenses(scoped, user_id)
     assert expense["currency"] == "USD"
+    # a total's price a gallon from the exact ratio: 18 gal (68.14 L) for US$61.20 is US$3.40
+    gallons = await _call(scoped, user_id, litres=68.14, total_cost=61.20)
+    assert "(US$3.40/gal)" in gallons["summary"]
 
 
 async def test_recent_fuel_price_is_litre_weighted_over_the_window(

@@ -145,6 +145,20 @@ async def test_imperial_summary(scoped: ScopedDb, user_id: uuid.UUID) -> None:
     assert _dec(result["l_per_100km"]) == Decimal("11.50")  # fields stay metric
 
 
+async def test_a_gallon_price_is_rounded_once(scoped: ScopedDb, user_id: uuid.UUID) -> None:
+    # 18 gal stored as 68.14 L for US$61.20: US$3.40 a gallon, not the US$0.898 a litre
+    # (rounded first) times a gallon's litres, US$3.399
+    async with scoped(user_id) as db:
+        await db.conn.execute(
+            "INSERT INTO profiles (user_id, units, currency) VALUES (%s, 'imperial', 'USD')",
+            (user_id,),
+        )
+    await _fill(scoped, user_id, litres=68.14, total_cost=61.20, date="2026-03-01")
+    result = await _call(scoped, user_id, FUEL_STATS)
+    assert "(average US$3.40/gal)" in result["summary"]
+    assert _dec(result["average_price_per_litre"]) == Decimal("0.898")  # the field: per litre
+
+
 @pytest.mark.parametrize(
     ("args", "error"),
     [
