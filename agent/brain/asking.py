@@ -50,12 +50,14 @@ _ASKING = re.compile(
     _I,
 )
 # A question said as a statement with its question mark, the subject first: "the milk is
-# on the list already?", "my rego was paid?", "our booking has gone through?". The
-# subject is a few words with no verb of a request before the copula.
+# on the list already?", "my rego was paid?", "our booking has gone through?", and where a
+# row ends up, as learners ask it: "the service goes also in the expenses?", "that counts
+# as fuel?". The subject is a few words with no verb of a request before the verb.
 _SAID_AS_QUESTION = re.compile(
     _LEAD + r"(?:(?:the|my|our|your|his|her|their|this|that|these|those)\s+)?"
     r"(?!(?:add|log|put|pop|set|save|book|note|record|remind|tell|post|show|give|make)\b)"
-    r"[\w']+(?:\s+[\w']+){0,3}?\s+(?:is|are|was|were|has|have|had|'s)\b[^.!;]*\?\s*$",
+    r"[\w']+(?:\s+[\w']+){0,3}?\s+(?:is|are|was|were|has|have|had|'s"
+    r"|goes|went|gets|got|counts|shows up|ends up|comes up)\b[^.!;]*\?\s*$",
     _I,
 )
 # A statement closed by a tag that asks it back: "we spent 40 on fuel yesterday, right?",

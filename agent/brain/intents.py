@@ -814,6 +814,12 @@ _OTHER_THING = re.compile(
 )
 
 
+# Money filed as maintenance on a vehicle named: "log it as maintenance on the Troopy".
+MAINTENANCE_ON = re.compile(
+    r"\b(?:as|under)\s+(?:a\s+)?maintenance\s+(?:on|for)\s+(?:the|my|our)\s+\w", _I
+)
+
+
 def filed_under(text: str) -> bool:
     """Whether `text` files money in a category of spending ("put it under repairs")."""
     filed = _FILED_UNDER.search(text)
@@ -1116,6 +1122,9 @@ def _classify(text: str, today: date, recent_kind: str | None) -> Candidate | No
         and (_MONEY_AS_MONEY.search(text) or _AN_EXPENSE.search(text))
         and filed_under(text)
         and any(c.tool == "add_expense" for c in candidates)
+        # ("… $1,760, log it as maintenance on the Troopy": work on a vehicle, filed as
+        # its maintenance, which keeps the expense as well)
+        and not (best.tool == "log_maintenance" and MAINTENANCE_ON.search(text))
     ):
         # "put the $180 for the new battery under repairs": money filed in a category (a
         # trip or a day told beside it is the story of the money: "… heading to Rotorua

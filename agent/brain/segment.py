@@ -35,6 +35,7 @@ from agent.brain.errands import errand
 from agent.brain.general import about_the_app, talk_only
 from agent.brain.intents import (
     EXPLICIT,
+    MAINTENANCE_ON,
     STRONG,
     Candidate,
     classify,
@@ -133,6 +134,13 @@ _ASKS = re.compile(
     re.IGNORECASE,
 )
 # "put it in the calendar", "post that for everyone": the clause before is what it means.
+# Money just told, filed by a verb of record-keeping: "…, log it as maintenance", "record
+# that under food" (the same expense, its category said; _POINTER's verbs put things places).
+_FILE_IT = re.compile(
+    r"^(?:and |then |so |also |please |pls )*(?:log|record|file|enter|class|note down|book)"
+    r"\s+(?:it|that|this|them|'?em)\b",
+    re.IGNORECASE,
+)
 _POINTER = re.compile(
     r"^(?:oh |and |then |also |so )*(?:please |can you |could you |would you )?(?:(?:put|add|stick"
     r"|pop|chuck|bung|whack|throw|slap|post|share|publish|save|book|pin|pencil|write|jot)\s+(?:it"
@@ -2076,6 +2084,7 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 and not re.search(r"\d", chunk)
                 and _POINTS.search(chunk)
                 and filed_under(chunk)
+                and not MAINTENANCE_ON.search(chunk)  # "… as maintenance on the Navara": its work
                 and (_MONEY_SAID.search(text[s0:e0]) or _CHARGED.search(text[s0:e0]))
             ):
                 # "… charged me 189.99 for a new belt, put that down as an expense under
@@ -2187,10 +2196,17 @@ def _split(text: str, today: date, recent_kind: str | None = None) -> list[Piece
                 kept_end = e0 if prev.tool == "add_to_shopping_list" else end
                 segments[-1] = (s0, kept_end, prev, forced or prev)
                 continue
-            if intent and _POINTER.match(chunk.strip()) and not detail:
+            if (
+                intent
+                and (_POINTER.match(chunk.strip()) or _FILE_IT.match(chunk.strip()))
+                and not detail
+            ):
                 if prev and prev.tool in MONEY and filed_under(chunk):
                     # "spent 120 at bunnings on a hose for the van. put it under repairs":
-                    # the money before, filed in a category of spending (one expense)
+                    # the money before, filed in a category of spending (one expense); filed
+                    # as maintenance on a vehicle it is that vehicle's work, costed
+                    if MAINTENANCE_ON.search(chunk):
+                        prev = Candidate("log_maintenance", prev.score)
                     segments[-1] = (s0, end, prev, forced or prev)
                     continue
                 if prev and prev.score > WEAK and DOMAIN[prev.tool] != DOMAIN[intent.tool]:

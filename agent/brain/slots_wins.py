@@ -439,7 +439,12 @@ def update_expense(text: str, env: Env) -> Draft:
             "date" if field in ("date", "day") else "category" if field == "category" else "amount"
         )
         told = text[: named.start()]
-        if key == "date" and (day := values.day(told, env.today, future=False)):
+        # (a day the change already read, "… for Saturday was actually on Friday", stands)
+        if (
+            key == "date"
+            and "date" not in draft.args
+            and (day := values.day(told, env.today, future=False))
+        ):
             draft.put("date", day.day.isoformat())
         for other in ("amount", "category", "date"):
             if other != key:

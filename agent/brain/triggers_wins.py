@@ -214,6 +214,16 @@ WINS: list[tuple[str, int, str]] = [
         r"\b(?:that|the)\s+\$?\d[\d.,]*\s*(?:dollars?|bucks)?\s+(?:one\s+)?(?:for|on|at)\b.{1,40}?"
         r"\b(?:was|is|should (?:be|have been))\s+(?:actually|actualy|actully|really)\s+\$?\d",
     ),
+    # "the $60 lunch I logged for Tuesday was really on Monday": a row the user kept,
+    # named by its money and "I logged", told to be on another day (changed in place)
+    (
+        "update_expense",
+        9,
+        r"\b(?:that|the)\s+\$?\d[\d.,]*\s*(?:dollars?|bucks)?\b[^.?!]{0,40}?\b(?:i|we)\s+"
+        r"(?:logged|put in|put down|entered|added|recorded|saved)\b[^.?!]{0,30}?\b(?:was|were)\s+"
+        r"(?:actually\s+|really\s+|in fact\s+)?(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun"
+        r"|yesterday|the (?:day|\d))",
+    ),
     # "that pie on friday was $9.50, not 5.90", "the laundromat was 14 not 12": one amount
     # put right against the other (a row kept, corrected in place)
     (

@@ -12,7 +12,7 @@ from typing import Any
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 
 from agent.brain.about_it import event_about_previous, post_about_previous
-from agent.brain.asking import WRITES, is_question
+from agent.brain.asking import WRITES, is_question, is_request
 from agent.brain.blend import rescue
 from agent.brain.convo import Convo, text_of
 from agent.brain.courtesy import set_aside
@@ -523,6 +523,10 @@ def _changed_request(convo: Convo, reading: Reading) -> Reading | None:
         and state.filters.get("save") is not False
     )
     text = normalise(convo.text)
+    if target.tool in WRITES and is_question(text) and not is_request(text):
+        # "and the service goes in the expenses too?" after it was logged: a question of
+        # the row just written, never the write again (asking.py: a question never writes)
+        return None
     args = reframed(
         target.tool, (target.text, target.raw), (text, convo.text), carried_out, convo.env
     )
