@@ -196,15 +196,9 @@ def group_inside(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
     return "get_feed", {"group": group}
 
 
-# How many rows a read back asks for: "the last 5 readings", "the past three".
-_COUNT_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "twelve": 12, "twenty": 20,
-}  # fmt: skip
-_COUNTED = re.compile(
-    rf"\b(?:last|latest|past|recent|previous|earlier) (\d{{1,2}}|{'|'.join(_COUNT_WORDS)})\b",
-    _I,
-)
+# How many rows a read back asks for: "the last 5 readings", "the past three" (number words
+# are figures by now: textutil.normalise).
+_COUNTED = re.compile(r"\b(?:last|latest|past|recent|previous|earlier) (\d{1,2})\b", _I)
 
 
 def what_else(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
@@ -221,8 +215,7 @@ def what_else(text: str, env: Env) -> tuple[str, dict[str, Any]] | None:
             return None
         count = _COUNTED.search(text)
         if count and "limit" in _takes(tool):
-            said = count[1].lower()
-            return tool, {"limit": int(said) if said.isdigit() else _COUNT_WORDS[said]}
+            return tool, {"limit": int(count[1])}
         return tool, {}
     tool = READ_BACK.get(prev.action)
     if tool is None:
