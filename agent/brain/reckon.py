@@ -125,7 +125,7 @@ def date_of_day(text: str, now: datetime) -> str | None:
     if re.sub(r"\b(?:fall|be|land)\b", "", rest[hit.end :]).strip(" ,?") not in ("", "then"):
         return None  # "what's the date friday's booking is for": a row's date
     day: date = hit.day
-    return f"{day:%A} is the {day.day} {day:%B %Y}."
+    return f"{day:%A} is {day.day} {day:%B %Y}."
 
 
 # What a drive costs in fuel, worked from what the user gives: its distance, the vehicle's

@@ -52,7 +52,7 @@ def test_a_conversion_is_worked_out_in_words(text: str, figure: str) -> None:
 )
 def test_the_date_of_a_day_named_is_told(text: str, day: str) -> None:
     assert _read(text) == [None]
-    assert f"the {day} March" in general_reply(text, None, NOW)
+    assert f"is {day} March 2026." in general_reply(text, None, NOW)
 
 
 @pytest.mark.parametrize(
