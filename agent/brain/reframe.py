@@ -124,18 +124,13 @@ def reframed(
     return {**old.args, **changed}
 
 
-# A vehicle's own readings, which "same for <another vehicle>" does not carry over.
-_READINGS = frozenset({"odometer_km", "next_due_km"})
-
-
-def _old_values(args: dict[str, Any]) -> list[tuple[str, str]]:
-    """(slot, value) of each text value the request holds."""
-    values: list[tuple[str, str]] = []
-    for slot, value in args.items():
+def _old_values(args: dict[str, Any]) -> list[str]:
+    values: list[str] = []
+    for value in args.values():
         if isinstance(value, str):
-            values.append((slot, value))
+            values.append(value)
         elif isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):
-            values.append((slot, value[0]))
+            values.append(value[0])
     return values
 
 
@@ -148,7 +143,7 @@ def _swapped(tool: str, before: tuple[str, str], what: str, env: Env) -> dict[st
     old = _draft(tool, text, raw, env)
     if old.ref is not None or old.missing is not None or len(what.split()) > MAX_WORDS // 2:
         return None
-    for slot, value in sorted(_old_values(old.args), key=lambda sv: len(sv[1]), reverse=True):
+    for value in sorted(_old_values(old.args), key=len, reverse=True):
         found = re.search(rf"(?<!\w){re.escape(value)}(?!\w)", raw, re.IGNORECASE)
         if found is None or len(value) < 2:
             continue
@@ -162,13 +157,6 @@ def _swapped(tool: str, before: tuple[str, str], what: str, env: Env) -> dict[st
         new = _draft(tool, swapped, swapped_raw, env)
         if new.missing is not None or new.ref is not None or new.args == old.args:
             return None
-        got = new.args.get(slot)
-        said = [str(v).lower() for v in (got if isinstance(got, list) else [got]) if v]
-        if not any(what.lower() in v or v in what.lower() for v in said):
-            continue  # X read as another slot ("same for the Prado" is no item "Prado")
-        if slot == "vehicle":
-            # another vehicle's odometer is its own: the readings told of the first stay there
-            return {k: v for k, v in new.args.items() if k not in _READINGS}
         return dict(new.args)
     return None
 

@@ -115,14 +115,3 @@ def test_money_filed_as_maintenance_on_a_vehicle_is_its_work(text: str) -> None:
 def test_money_filed_under_a_category_alone_stays_an_expense() -> None:
     text = "put the $75 for the new hose under repairs"
     assert [p.intent.tool if p.intent else None for p in split(text, TODAY)] == ["add_expense"]
-
-
-def test_the_same_work_for_another_vehicle_keeps_its_item_and_not_the_odometer() -> None:
-    # "same for the Prado" swaps the vehicle, not the item, and the Hilux's odometer is the
-    # Hilux's (a reading carried to the Prado would be a wrong row, and a wrong next-due)
-    answer = _after_a_write("wheels", "same for the Prado")
-    [call] = [c for c in answer.tool_calls if c["name"] == "log_maintenance"]
-    assert call["args"]["vehicle"] == "Prado"
-    assert "brake" in call["args"]["item"].lower()
-    assert "odometer_km" not in call["args"]
-    assert call["args"]["cost"] == 640
